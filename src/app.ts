@@ -1,0 +1,129 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'drizzle-orm';
+import type { Config } from './core/config.ts';
+import type { Database } from './core/db/index.ts';
+import type { Deps } from './core/deps.ts';
+import { createMailer, type Mailer } from './core/mail/mail.ts';
+import { diskFileStore, type FileStore } from './core/files/store.ts';
+import { PageCache } from './core/http/page-cache.ts';
+import { registerRequestContext, LOCALE_COOKIE } from './core/http/request-context.ts';
+import { registerCsrf } from './core/http/csrf.ts';
+import { registerErrorHandling } from './core/http/errors.ts';
+import { registerSecurityHeaders } from './core/http/security.ts';
+import { registerTenancy } from './core/tenancy.ts';
+import { registerPublicCache } from './core/http/public-cache.ts';
+import { resolveSecretKey } from './core/secret.ts';
+import { getAssets, fontDir } from './ui/assets.ts';
+import { SESSION_COOKIE } from './core/auth/sessions.ts';
+import { authRoutes } from './core/auth/auth.routes.tsx';
+import { councilsRoutes } from './modules/councils/councils.routes.tsx';
+import { findCouncilBySlug, listWorkspacesFor } from './modules/councils/councils.service.ts';
+import { findMembership } from './modules/members/members.service.ts';
+import { membersRoutes } from './modules/members/members.routes.tsx';
+import path from 'node:path';
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  files?: FileStore;
+  /** Pino logger options; tests pass false. */
+  logger?: boolean | object;
+};
+
+/** Body limit for forms: large enough that a 100 kB text gets a field error, not a refusal. */
+const FORM_BODY_LIMIT = 1024 * 1024;
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.body', '*.email', '*.password'], remove: true },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: FORM_BODY_LIMIT,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+  });
+
+  const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
+  const cache = new PageCache();
+  await cache.connect(database);
+  const mailer = opts.mailer ?? createMailer(database, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const deps: Deps = {
+    config,
+    database,
+    db: database.db,
+    mailer,
+    files: opts.files ?? diskFileStore(path.join(config.dataDir, 'files')),
+    cache,
+    secretKey,
+  };
+  app.decorate('deps', deps);
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  await app.register(multipart, { limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 20, fieldSize: 10_000 } });
+  await app.register(rateLimit, { global: false });
+  await registerSecurityHeaders(app);
+  registerErrorHandling(app);
+  registerRequestContext(app, { db: deps.db, secretKey, listWorkspaces: (userId, isAdmin) => listWorkspacesFor(deps.db, userId, isAdmin) });
+  registerTenancy(app, {
+    findCouncil: (slug) => findCouncilBySlug(deps.db, slug),
+    findMembership: (councilId, userId) => findMembership(deps.db, councilId, userId),
+  });
+  registerCsrf(app, secretKey);
+  registerPublicCache(app, cache, SESSION_COOKIE);
+
+  // Assets: bundled CSS/JS under a content hash, fonts from the fontsource package.
+  const assets = getAssets();
+  for (const asset of assets.values()) {
+    app.get(`/assets/${asset.hashedName}`, async (_req, reply) =>
+      reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(asset.body),
+    );
+  }
+  await app.register(fastifyStatic, { root: fontDir, prefix: '/assets/fonts/', decorateReply: false, maxAge: '365d', immutable: true });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/.well-known/security.txt', async (_req, reply) => {
+    const expires = new Date(Date.now() + 180 * 24 * 3600 * 1000).toISOString();
+    return reply
+      .type('text/plain; charset=utf-8')
+      .send(`Contact: ${config.securityContact}\nExpires: ${expires}\nPreferred-Languages: nl, en\nCanonical: ${config.baseUrl}/.well-known/security.txt\n`);
+  });
+  app.get('/robots.txt', async (_req, reply) => reply.type('text/plain').send('User-agent: *\nDisallow: /*/werkruimte\nDisallow: /beheer\n'));
+
+  // Language switch: a functional cookie, set only when the visitor asks for it.
+  app.get('/taal', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const to = q.naar === 'en' ? 'en' : 'nl';
+    const back = typeof q.terug === 'string' && q.terug.startsWith('/') && !q.terug.startsWith('//') ? q.terug : '/';
+    reply.setCookie(LOCALE_COOKIE, to, { path: '/', sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https', maxAge: 365 * 24 * 3600 });
+    return reply.redirect(back, 303);
+  });
+
+  await app.register(authRoutes);
+  await app.register(councilsRoutes);
+  await app.register(membersRoutes);
+
+  app.addHook('onClose', async () => {
+    await mailer.close();
+  });
+  return app;
+}

@@ -1,0 +1,3 @@
+import type { Messages } from '../i18n/types.ts';
+
+export const authMessages = {} satisfies Messages;

@@ -1,0 +1,7 @@
+// Every table, for Drizzle's relational queries and drizzle-kit.
+export * from '../auth/auth.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../mail/mail.schema.ts';
+export * from '../files/files.schema.ts';
+export * from '../../modules/councils/councils.schema.ts';
+export * from '../../modules/members/members.schema.ts';

@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import crypto from 'node:crypto';
+import type { MessageKey } from '../i18n/index.ts';
+import { MessagePage } from '../../ui/pages/message.tsx';
+
+type Known = { status: number; code: string; title: MessageKey; body: MessageKey };
+
+const notFound: Known = { status: 404, code: 'NOT_FOUND', title: 'page.notFound.title', body: 'page.notFound.body' };
+
+/** Maps errors to a stable code and a Dutch page; internals never reach the visitor. */
+function classify(err: FastifyError & { code?: string }): Known {
+  const status = err.statusCode ?? 500;
+  if (err.code === 'CSRF') return { status: 403, code: 'CSRF', title: 'page.csrf.title', body: 'page.csrf.body' };
+  if (status === 404) return notFound;
+  if (status === 403) return { status, code: 'FORBIDDEN', title: 'page.forbidden.title', body: 'page.forbidden.body' };
+  if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || err.code === 'FST_PARTS_LIMIT')
+    return { status: 413, code: 'TOO_LARGE', title: 'page.tooLarge.title', body: 'page.tooLarge.body' };
+  if (status === 429) return { status, code: 'RATE_LIMITED', title: 'page.rateLimited.title', body: 'page.rateLimited.body' };
+  if (status >= 400 && status < 500) return { status: 400, code: 'BAD_REQUEST', title: 'page.badRequest.title', body: 'page.badRequest.body' };
+  return { status: 500, code: 'INTERNAL', title: 'page.error.title', body: 'page.error.body' };
+}
+
+async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: string) {
+  if (req.url.startsWith('/api/')) {
+    return reply
+      .code(k.status)
+      .type('application/problem+json')
+      .send({ status: k.status, code: k.code, title: req.t ? req.t(k.title) : k.code, detail: req.t ? req.t(k.body, { code: ref }) : '' });
+  }
+  if (!req.t || !req.pageCtx) return reply.code(k.status).type('text/plain; charset=utf-8').send(`${k.status} ${k.code}`);
+  const ctx = await req.pageCtx();
+  return reply.page(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { code: ref }) }), k.status);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler(async (req, reply) => respond(req, reply, notFound, ''));
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
+    const k = classify(err);
+    const ref = crypto.randomBytes(4).toString('hex');
+    if (k.status >= 500) req.log.error({ err, ref }, 'request failed');
+    else req.log.info({ code: k.code, errCode: err.code }, 'request refused');
+    if (k.status === 429 && err.headers) reply.headers(err.headers);
+    return respond(req, reply, k, k.status >= 500 ? ref : '');
+  });
+}

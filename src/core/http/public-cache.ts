@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import crypto from 'node:crypto';
+import type { PageCache } from './page-cache.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Public page without forms: may be served from the rendered-page cache to anonymous readers. */
+    publicCache?: boolean;
+  }
+  interface FastifyRequest {
+    cacheKey: string | null;
+    cacheGeneration: number;
+  }
+}
+
+/** Serves cached public pages; any successful change (POST etc.) clears the cache. */
+export function registerPublicCache(app: FastifyInstance, cache: PageCache, sessionCookie: string): void {
+  app.decorateRequest('cacheKey', null);
+  app.decorateRequest('cacheGeneration', 0);
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'GET' || !req.routeOptions.config?.publicCache || req.auth || req.cookies[sessionCookie]) return;
+    const key = `${req.locale}:${req.url}`;
+    const hit = cache.get(key);
+    if (hit) {
+      if (req.headers['if-none-match'] === hit.etag) return reply.code(304).header('etag', hit.etag).send();
+      return reply.header('etag', hit.etag).header('x-cache', 'hit').type('text/html; charset=utf-8').send(hit.body);
+    }
+    req.cacheKey = key;
+    req.cacheGeneration = cache.currentGeneration();
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    // Cleared before the answer leaves, so the redirect after a change never sees a stale page.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) await cache.invalidate();
+    if (req.cacheKey && reply.statusCode === 200 && typeof payload === 'string') {
+      const etag = `"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
+      cache.set(req.cacheKey, payload, req.cacheGeneration, etag);
+      reply.header('etag', etag);
+    }
+    return payload;
+  });
+}

@@ -1,0 +1,97 @@
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Database, DbOrTx } from '../db/index.ts';
+import { outbox } from './mail.schema.ts';
+
+export type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; replyTo?: string };
+
+/**
+ * Queue a mail in the same transaction as the change that causes it;
+ * call `mailer.kick()` after commit so it goes out at once.
+ */
+export async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolean }): Promise<void> {
+  await tx.insert(outbox).values({
+    councilId: m.councilId ?? null,
+    toAddress: m.to,
+    subject: m.subject,
+    body: m.body,
+    replyTo: m.replyTo ?? null,
+    status: opts.hold ? 'held' : 'queued',
+  });
+}
+
+export type Mailer = {
+  /** True when SMTP is configured; otherwise mail stays in the outbox to be read. */
+  readonly delivers: boolean;
+  queue(tx: DbOrTx, m: MailMessage): Promise<void>;
+  /** Send what is queued now (after commit). Safe to call from many instances at once. */
+  kick(): void;
+  /** Send queued mail until none is left; resolves when done (worker, tests). */
+  flush(): Promise<number>;
+  close(): Promise<void>;
+};
+
+const MAX_ATTEMPTS = 5;
+
+export function createMailer(database: Database, opts: { smtpUrl?: string; from: string; log?: { error: (o: object, m: string) => void } }): Mailer {
+  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  let running: Promise<number> | null = null;
+
+  async function sendBatch(): Promise<number> {
+    if (!transport) return 0;
+    let sent = 0;
+    for (;;) {
+      // Claim a batch with SKIP LOCKED so several instances never send one mail twice.
+      const claimed = await database.db.transaction(async (tx) => {
+        const rows = await tx
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.status, 'queued'), lt(outbox.attempts, MAX_ATTEMPTS)))
+          .orderBy(asc(outbox.createdAt))
+          .limit(10)
+          .for('update', { skipLocked: true });
+        if (rows.length === 0) return rows;
+        await tx
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1` })
+          .where(inArray(outbox.id, rows.map((r) => r.id)));
+        for (const row of rows) {
+          try {
+            await transport.sendMail({ from: opts.from, to: row.toAddress, replyTo: row.replyTo ?? undefined, subject: row.subject, text: row.body });
+            await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
+          } catch (err) {
+            const failed = row.attempts + 1 >= MAX_ATTEMPTS;
+            await tx
+              .update(outbox)
+              .set({ status: failed ? 'failed' : 'queued', lastError: String((err as Error).message).slice(0, 500) })
+              .where(eq(outbox.id, row.id));
+            opts.log?.error({ mailId: row.id }, 'mail not sent');
+          }
+        }
+        return rows;
+      });
+      sent += claimed.length;
+      if (claimed.length === 0) return sent;
+    }
+  }
+
+  function flush(): Promise<number> {
+    running ??= sendBatch().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    delivers: Boolean(transport),
+    queue: (tx, m) => queueMail(tx, m, { hold: !transport }),
+    kick() {
+      if (transport) flush().catch((err) => opts.log?.error({ err }, 'mail queue failed'));
+    },
+    flush,
+    async close() {
+      await running?.catch(() => undefined);
+      transport?.close();
+    },
+  };
+}

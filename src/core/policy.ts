@@ -1,0 +1,66 @@
+import type { Role } from '../modules/members/members.schema.ts';
+
+/** Who is acting: the user, their role in the council at hand (if any), and platform rights. */
+export type Actor = {
+  userId: string;
+  isPlatformAdmin: boolean;
+  /** Role in the council of the request; null when not a (active) member. */
+  role: Role | null;
+  membershipId: string | null;
+};
+
+export const actions = [
+  'workspace.view',
+  'members.view',
+  'members.manage',
+  'workingGroups.manage',
+  'vacancies.manage',
+  'applications.read',
+  'settings.manage',
+  'councils.create',
+  'outbox.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+const board: Role[] = ['chair', 'secretary'];
+const councilMembers: Role[] = ['chair', 'secretary', 'member'];
+const everyone: Role[] = ['chair', 'secretary', 'member', 'official', 'partner'];
+
+/** The policy table: which council roles may do what. Platform admins may do everything. */
+const allowed: Record<Action, Role[] | 'platform'> = {
+  'workspace.view': everyone,
+  'members.view': councilMembers,
+  'members.manage': board,
+  'workingGroups.manage': board,
+  'vacancies.manage': board,
+  'applications.read': board,
+  'settings.manage': board,
+  'councils.create': 'platform',
+  'outbox.read': 'platform',
+};
+
+export function can(actor: Actor | null, action: Action): boolean {
+  if (!actor) return false;
+  if (actor.isPlatformAdmin) return true;
+  const rule = allowed[action];
+  if (rule === 'platform') return false;
+  return actor.role !== null && rule.includes(actor.role);
+}
+
+/** Roles that must use a second factor when their council requires it. */
+export function isBoardRole(role: Role | null): boolean {
+  return role !== null && board.includes(role);
+}
+
+export class ForbiddenError extends Error {
+  readonly statusCode = 403;
+  readonly code = 'FORBIDDEN';
+}
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+  readonly code = 'NOT_FOUND';
+}
+
+export function assertCan(actor: Actor | null, action: Action): asserts actor is Actor {
+  if (!can(actor, action)) throw new ForbiddenError(action);
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+/** SECRET_KEY from the environment, else a key file made once in the data directory. */
+export function resolveSecretKey(configured: string | undefined, dataDir: string): string {
+  if (configured) return configured;
+  const file = path.join(dataDir, 'secret.key');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const key = crypto.randomBytes(32).toString('base64url');
+    try {
+      fs.writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
+      return key;
+    } catch {
+      return fs.readFileSync(file, 'utf8').trim(); // another instance wrote it first
+    }
+  }
+}
+
+export function hmac(key: string, value: string): string {
+  return crypto.createHmac('sha256', key).update(value).digest('base64url');
+}
+
+export function sha256(value: string): string {
+  return crypto.createHash('sha256').update(value).digest('hex');
+}
+
+export function randomToken(bytes = 32): string {
+  return crypto.randomBytes(bytes).toString('base64url');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Council } from '../modules/councils/councils.schema.ts';
+import type { Actor } from './policy.ts';
+import { NotFoundError } from './policy.ts';
+import type { Role } from '../modules/members/members.schema.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The council named by the first path segment; set for every `/:council/...` route. */
+    council: Council | null;
+    /** The logged-in user (second factor done) in the role they hold in `council`. */
+    actor: Actor | null;
+  }
+}
+
+export type TenancyDeps = {
+  findCouncil(slug: string): Promise<Council | null>;
+  findMembership(councilId: string, userId: string): Promise<{ id: string; role: Role } | null>;
+};
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/**
+ * Resolves the council once per request, in one place. The council of a use case comes
+ * from here (and the actor), never from the request body.
+ */
+export function registerTenancy(app: FastifyInstance, deps: TenancyDeps): void {
+  app.decorateRequest('council', null);
+  app.decorateRequest('actor', null);
+  app.addHook('preValidation', async (req) => {
+    const slug = (req.params as Record<string, string> | undefined)?.council;
+    const auth = req.auth && !req.auth.session.mfaPending ? req.auth : null;
+    if (slug !== undefined) {
+      if (!SLUG.test(slug)) throw new NotFoundError('council');
+      req.council = await deps.findCouncil(slug);
+      if (!req.council) throw new NotFoundError('council');
+    }
+    if (auth) {
+      const m = req.council ? await deps.findMembership(req.council.id, auth.user.id) : null;
+      req.actor = { userId: auth.user.id, isPlatformAdmin: auth.user.isPlatformAdmin, role: m?.role ?? null, membershipId: m?.id ?? null };
+    }
+  });
+}
+
+/** The council of this request; routes under `/:council` always have one. */
+export function councilOf(req: FastifyRequest): Council {
+  if (!req.council) throw new NotFoundError('council');
+  return req.council;
+}

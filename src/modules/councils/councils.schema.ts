@@ -1,0 +1,38 @@
+import { pgTable, uuid, text, boolean, timestamp, integer, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const councilKinds = ['gemeentelijk', 'clientenraad'] as const;
+
+export const councils = pgTable(
+  'councils',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: councilKinds }).notNull().default('gemeentelijk'),
+    /** Municipality or care organisation the council advises. */
+    advises: text('advises').notNull(),
+    tagline: text('tagline').notNull().default(''),
+    about: text('about').notNull().default(''),
+    vision: text('vision').notNull().default(''),
+    legalBasis: text('legal_basis').notNull().default(''),
+    targetGroups: text('target_groups').notNull().default(''),
+    policyFields: text('policy_fields').notNull().default(''),
+    meetingRhythm: text('meeting_rhythm').notNull().default(''),
+    contactEmail: text('contact_email').notNull(),
+    contactPhone: text('contact_phone').notNull().default(''),
+    postalAddress: text('postal_address').notNull().default(''),
+    /** Action colour as #rrggbb; checked for contrast with white text. */
+    colour: text('colour').notNull().default('#1f5c99'),
+    logoFile: text('logo_file'),
+    logoAlt: text('logo_alt').notNull().default(''),
+    require2faForBoard: boolean('require_2fa_for_board').notNull().default(false),
+    /** Date of the last accessibility check, shown on the accessibility statement. */
+    accessibilityCheckedOn: text('accessibility_checked_on').notNull().default('2026-11-01'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('councils_slug_unique').on(t.slug)],
+);
+
+export type Council = typeof councils.$inferSelect;

@@ -1,0 +1,222 @@
+import type { ComponentChildren } from 'preact';
+import type { PageCtx } from '../context.ts';
+
+export function Button(props: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'subtle';
+  danger?: boolean;
+  name?: string;
+  value?: string;
+  type?: 'submit' | 'button';
+}) {
+  const variant = props.variant ?? 'primary';
+  const cls = `utrecht-button utrecht-button--${variant === 'primary' ? 'primary-action' : variant === 'secondary' ? 'secondary-action' : 'subtle'}${props.danger ? ' utrecht-button--danger' : ''} nl-button nl-button--${variant}`;
+  return (
+    <button class={cls} type={props.type ?? 'submit'} name={props.name} value={props.value}>
+      {props.children}
+    </button>
+  );
+}
+
+export function ButtonLink(props: { href: string; children: ComponentChildren; variant?: 'primary' | 'secondary' }) {
+  const variant = props.variant ?? 'primary';
+  return (
+    <a
+      class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${variant === 'primary' ? 'primary-action' : 'secondary-action'} rw-button-link`}
+      href={props.href}
+    >
+      {props.children}
+    </a>
+  );
+}
+
+export function ButtonGroup({ children }: { children: ComponentChildren }) {
+  return <div class="utrecht-button-group rw-button-group">{children}</div>;
+}
+
+export function Link(props: { href: string; children: ComponentChildren; current?: boolean; lang?: string; hreflang?: string }) {
+  return (
+    <a class="utrecht-link nl-link" href={props.href} aria-current={props.current ? 'page' : undefined} lang={props.lang} hreflang={props.hreflang}>
+      {props.children}
+    </a>
+  );
+}
+
+export function Heading({ level, children, id }: { level: 1 | 2 | 3 | 4; children: ComponentChildren; id?: string }) {
+  const Tag = `h${level}` as 'h1';
+  return (
+    <Tag class={`utrecht-heading-${level} nl-heading nl-heading--level-${level}`} id={id}>
+      {children}
+    </Tag>
+  );
+}
+
+export function Paragraph({ children, lead }: { children: ComponentChildren; lead?: boolean }) {
+  return <p class={`utrecht-paragraph nl-paragraph${lead ? ' utrecht-paragraph--lead nl-paragraph--lead' : ''}`}>{children}</p>;
+}
+
+/** Plain text with blank lines as paragraphs; escaped by the renderer. */
+export function TextBlock({ text }: { text: string }) {
+  const parts = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <div class="utrecht-html">
+      {parts.map((p) => (
+        <p>{p}</p>
+      ))}
+    </div>
+  );
+}
+
+export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; title?: string; children?: ComponentChildren; role?: 'status' | 'alert' }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.role}>
+      <div class="utrecht-alert__content">
+        {props.title && <h2 class="utrecht-heading-3 rw-alert-title">{props.title}</h2>}
+        <div class="utrecht-alert__message">{props.children}</div>
+      </div>
+    </div>
+  );
+}
+
+export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean };
+
+export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string; rowHeader?: boolean }) {
+  if (props.rows.length === 0 && props.empty) return <p class="utrecht-paragraph">{props.empty}</p>;
+  return (
+    <div class="utrecht-table-container rw-table-container">
+      <table class="utrecht-table utrecht-table--html-table">
+        <caption class="utrecht-table__caption">{props.caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {props.columns.map((c) => (
+              <th class={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric' : ''}`} scope="col">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.rows.map((row) => (
+            <tr class="utrecht-table__row">
+              {props.columns.map((c, i) =>
+                i === 0 && props.rowHeader !== false ? (
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`}>{c.cell(row)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function StatusBadge(props: { children: ComponentChildren; status?: 'neutral' | 'success' | 'warning' | 'danger' | 'inactive' }) {
+  return <span class={`utrecht-status-badge utrecht-status-badge--${props.status ?? 'neutral'}`}>{props.children}</span>;
+}
+
+/** Key-value list, e.g. "check your answers"; an optional change link per row. */
+export function DataList(props: { items: { key: string; value: ComponentChildren; changeHref?: string; changeLabel?: string }[] }) {
+  return (
+    <dl class="utrecht-data-list utrecht-data-list--rows">
+      {props.items.map((item) => (
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{item.key}</dt>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{item.value}</dd>
+          {item.changeHref && (
+            <dd class="utrecht-data-list__actions">
+              <a class="utrecht-link nl-link" href={item.changeHref}>
+                {item.changeLabel}
+              </a>
+            </dd>
+          )}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Breadcrumbs({ ctx, items }: { ctx: PageCtx; items: { href: string; label: string }[] }) {
+  if (items.length === 0) return null;
+  return (
+    <nav class="utrecht-breadcrumb-nav utrecht-breadcrumb-nav--arrows rw-breadcrumbs" aria-label={ctx.t('nav.breadcrumbs')}>
+      <ol class="utrecht-breadcrumb-nav__list">
+        {items.map((item, i) => (
+          <li class="utrecht-breadcrumb-nav__item">
+            <a
+              class={`utrecht-breadcrumb-nav__link${i === items.length - 1 ? ' utrecht-breadcrumb-nav__link--current' : ''}`}
+              href={item.href}
+              aria-current={i === items.length - 1 ? 'page' : undefined}
+            >
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/** Page links as plain anchors; `page` is 1-based. */
+export function Pagination({ ctx, page, pages, href }: { ctx: PageCtx; page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
+  return (
+    <nav class="utrecht-pagination" aria-label={ctx.t('pagination.label')}>
+      <span class="utrecht-pagination__before">
+        {page > 1 && (
+          <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" href={href(page - 1)} rel="prev">
+            {ctx.t('pagination.previous')}
+          </a>
+        )}
+      </span>
+      <span role="list" class="utrecht-pagination__pages">
+        {numbers.map((n) => (
+          <span role="listitem">
+            <a
+              class={`utrecht-pagination__page-link${n === page ? ' utrecht-pagination__page-link--current' : ''}`}
+              href={href(n)}
+              aria-current={n === page ? 'page' : undefined}
+              aria-label={ctx.t('pagination.page', { n })}
+            >
+              {n}
+            </a>
+          </span>
+        ))}
+      </span>
+      <span class="utrecht-pagination__after">
+        {page < pages && (
+          <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" href={href(page + 1)} rel="next">
+            {ctx.t('pagination.next')}
+          </a>
+        )}
+      </span>
+    </nav>
+  );
+}
+
+/** Navigation as a list of links; the current one is marked for assistive technology too. */
+export function NavBar({ label, items, current }: { label: string; items: { href: string; label: string }[]; current: string }) {
+  return (
+    <nav class="utrecht-nav-bar rw-nav" aria-label={label}>
+      <div class="utrecht-nav-bar__content">
+        <ul class="utrecht-nav-list" role="list">
+          {items.map((item) => {
+            const isCurrent = item.href === current;
+            return (
+              <li class="utrecht-nav-list__item">
+                <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}

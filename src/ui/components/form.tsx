@@ -1,0 +1,242 @@
+import type { ComponentChildren } from 'preact';
+import type { PageCtx } from '../context.ts';
+import type { FieldErrors } from '../../core/http/forms.ts';
+
+export type FieldProps = {
+  ctx: PageCtx;
+  name: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  errors?: FieldErrors;
+};
+
+type ControlAttrs = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 'true' };
+
+/** Label, hint, error, control: in this order, per the NL Design System form field. */
+export function FormField(props: FieldProps & { children: (attrs: ControlAttrs, invalid: boolean) => ComponentChildren }) {
+  const { ctx, name, label, hint, optional, errors } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const attrs: ControlAttrs = { id };
+  if (describedBy) attrs['aria-describedby'] = describedBy;
+  if (error) attrs['aria-invalid'] = 'true';
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+          {optional ? ` ${ctx.t('form.optional')}` : ''}
+        </label>
+      </div>
+      {hint && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
+          {error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">{props.children(attrs, Boolean(error))}</div>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `veld-${name}`;
+}
+
+type InputProps = FieldProps & {
+  value?: string | null;
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'url' | 'color';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+  width?: 'short' | 'medium';
+};
+
+export function TextField(props: InputProps) {
+  const { name, value, type = 'text', autocomplete, inputmode, width } = props;
+  return (
+    <FormField {...props}>
+      {(attrs, invalid) => (
+        <input
+          {...attrs}
+          class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${width ? ` rw-width-${width}` : ''}`}
+          type={type}
+          name={name}
+          value={type === 'password' ? undefined : (value ?? '')}
+          autocomplete={autocomplete}
+          inputmode={inputmode}
+          spellcheck={type === 'email' || type === 'password' ? false : undefined}
+        />
+      )}
+    </FormField>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string | null; rows?: number }) {
+  return (
+    <FormField {...props}>
+      {(attrs, invalid) => (
+        <textarea
+          {...attrs}
+          class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+          name={props.name}
+          rows={props.rows ?? 6}
+        >
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </FormField>
+  );
+}
+
+export function SelectField(props: FieldProps & { value?: string | null; options: { value: string; label: string }[] }) {
+  return (
+    <FormField {...props}>
+      {(attrs, invalid) => (
+        <select {...attrs} class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`} name={props.name}>
+          {props.options.map((o) => (
+            <option value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}
+
+/** One checkbox with its label beside it. */
+export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }) {
+  const { ctx, name, label, hint, errors } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
+          {error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input rw-checkbox-row">
+        <input
+          class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+          type="checkbox"
+          id={id}
+          name={name}
+          value={props.value ?? 'ja'}
+          checked={props.checked}
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+          {label}
+        </label>
+      </div>
+      {hint && (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A group of radio buttons in a fieldset; the legend is the question. */
+export function RadioGroup(props: FieldProps & { value?: string | null; options: { value: string; label: string; hint?: string }[] }) {
+  const { ctx, name, label, hint, errors, options, value } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={describedBy}
+      id={id}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{label}</legend>
+      {hint && (
+        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
+          {error}
+        </div>
+      )}
+      {options.map((o, i) => (
+        <div class="utrecht-form-field utrecht-form-field--radio">
+          <div class="utrecht-form-field__input rw-checkbox-row">
+            <input
+              class="utrecht-radio-button utrecht-radio-button--html-input"
+              type="radio"
+              id={i === 0 ? `${id}-optie` : `${id}-optie-${i}`}
+              name={name}
+              value={o.value}
+              checked={o.value === value}
+              aria-invalid={error ? 'true' : undefined}
+            />
+            <label class="utrecht-form-label utrecht-form-label--radio" for={i === 0 ? `${id}-optie` : `${id}-optie-${i}`}>
+              {o.label}
+            </label>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Error summary above the form; rw-error-summary gets focus from a small script and via autofocus-less anchor. */
+export function ErrorSummary({ ctx, errors }: { ctx: PageCtx; errors?: FieldErrors }) {
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--error rw-error-summary" role="alert" data-module="error-summary">
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2 rw-error-summary__title" id="foutmeldingen" tabindex={-1}>
+          {ctx.t('form.errorSummaryTitle')}
+        </h2>
+        <ul class="utrecht-unordered-list">
+          {Object.entries(errors).map(([name, message]) => (
+            <li class="utrecht-unordered-list__item">
+              <a class="utrecht-link nl-link" href={`#${fieldId(name)}`}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** A POST form with the CSRF token; server-side validation only. */
+export function Form(props: {
+  ctx: PageCtx;
+  action: string;
+  children: ComponentChildren;
+  multipart?: boolean;
+  class?: string;
+  /** Timestamped token for anonymous forms, so too-fast bots can be told apart. */
+}) {
+  return (
+    <form
+      method="post"
+      action={props.action}
+      novalidate
+      class={props.class ?? 'rw-form'}
+      enctype={props.multipart ? 'multipart/form-data' : undefined}
+    >
+      <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+      {props.children}
+    </form>
+  );
+}
