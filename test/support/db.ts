@@ -1,0 +1,205 @@
+/**
+ * Fresh, migrated databases for tests.
+ *
+ * TEST_DB=pglite (default): migrate once into an in-memory PGlite, dump its data directory
+ * to a file in os.tmpdir() keyed by the migrations (and PGlite version), and start every
+ * test database from that dump.
+ * TEST_DB=postgres (needs TEST_DATABASE_URL): migrate a template database once, then give
+ * every test database its own `CREATE DATABASE ... TEMPLATE`; close() drops it.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openDatabase, migrate, migrationsFolder, type Database } from '../../src/core/db/index.ts';
+import { loadConfig, type Config } from '../../src/core/config.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type TestDbKind = 'pglite' | 'postgres';
+
+export function testDbKind(): TestDbKind {
+  const kind = (process.env.TEST_DB ?? 'pglite').toLowerCase();
+  if (kind !== 'pglite' && kind !== 'postgres') {
+    throw new Error(`TEST_DB must be "pglite" or "postgres", not "${process.env.TEST_DB}"`);
+  }
+  return kind;
+}
+
+let cachedHash: string | undefined;
+
+/** Hash of every file in the migrations folder (names and contents) plus the PGlite version. */
+export function migrationsHash(): string {
+  if (cachedHash) return cachedHash;
+  const h = crypto.createHash('sha256');
+  const walk = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of walk(migrationsFolder).sort()) {
+    h.update(path.relative(migrationsFolder, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  }
+  try {
+    const pkg = path.join(repoRoot, 'node_modules/@electric-sql/pglite/package.json');
+    h.update(JSON.parse(fs.readFileSync(pkg, 'utf8')).version ?? '');
+  } catch {
+    /* version unknown: the migrations alone key the cache */
+  }
+  cachedHash = h.digest('hex').slice(0, 16);
+  return cachedHash;
+}
+
+// ---------------------------------------------------------------- PGlite
+
+function pgliteDumpFile(): string {
+  return path.join(os.tmpdir(), `raadwerk-test-pglite-${migrationsHash()}.tar`);
+}
+
+async function pgliteTemplate(): Promise<Blob> {
+  const file = pgliteDumpFile();
+  if (!fs.existsSync(file)) {
+    const database = await openDatabase({ kind: 'pglite' });
+    try {
+      await migrate(database);
+      const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
+      const dump = await client.dumpDataDir('none');
+      // Write atomically: concurrent test files may race to create the same dump.
+      const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+      fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+      fs.renameSync(tmp, file);
+    } finally {
+      await database.close();
+    }
+  }
+  return new Blob([fs.readFileSync(file)]);
+}
+
+// ---------------------------------------------------------------- PostgreSQL
+
+function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'TEST_DB=postgres needs TEST_DATABASE_URL (postgres://user:pass@host:port/db, a user that may create ' +
+        'databases). `npm test` starts a throwaway server itself; or run: source test/support/pg.sh; start_test_postgres',
+    );
+  }
+  return url;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${encodeURIComponent(name)}`;
+  return u.toString();
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl(), application_name: 'raadwerk-test-admin' });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+let templateReady: Promise<string> | undefined;
+
+/** Creates (once per server and migrations hash) the migrated template database; returns its name. */
+function postgresTemplate(): Promise<string> {
+  templateReady ??= withAdmin(async (admin) => {
+    const name = `raadwerk_tpl_${migrationsHash()}`;
+    // One test process at a time builds the template; the others wait here, then find it ready.
+    await admin.query('SELECT pg_advisory_lock($1)', [0x5261_6164]);
+    try {
+      const found = await admin.query<{ datistemplate: boolean }>(
+        'SELECT datistemplate FROM pg_database WHERE datname = $1',
+        [name],
+      );
+      if (found.rows[0]?.datistemplate) return name;
+      // Not there, or left half-built by a crashed run (only finished ones are marked as template).
+      if (found.rows.length) await admin.query(`DROP DATABASE ${ident(name)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${ident(name)}`);
+      const database = await openDatabase({ kind: 'postgres', url: withDatabase(testDatabaseUrl(), name), poolSize: 1 });
+      try {
+        await migrate(database);
+      } finally {
+        await database.close();
+      }
+      await admin.query(`ALTER DATABASE ${ident(name)} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+      return name;
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock($1)', [0x5261_6164]).catch(() => undefined);
+    }
+  });
+  templateReady.catch(() => (templateReady = undefined));
+  return templateReady;
+}
+
+async function createPostgresDatabase(): Promise<Database> {
+  const template = await postgresTemplate();
+  const name = `raadwerk_t_${process.pid}_${crypto.randomBytes(5).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`));
+  let database: Database;
+  try {
+    database = await openDatabase({ kind: 'postgres', url: withDatabase(testDatabaseUrl(), name), poolSize: 5 });
+  } catch (err) {
+    await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)).catch(() => undefined);
+    throw err;
+  }
+  const close = database.close.bind(database);
+  let closed: Promise<void> | undefined;
+  return Object.assign(database, {
+    close() {
+      closed ??= (async () => {
+        await close().catch(() => undefined);
+        await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+      })();
+      return closed;
+    },
+  });
+}
+
+// ---------------------------------------------------------------- public API
+
+/** Builds the migrated template for the current TEST_DB ahead of time (test/run.sh calls this once). */
+export async function prepareTestTemplate(): Promise<void> {
+  if (testDbKind() === 'postgres') await postgresTemplate();
+  else await pgliteTemplate();
+}
+
+/** A fresh database with every migration applied, private to the caller. Close it when done. */
+export async function createTestDatabase(): Promise<Database> {
+  if (testDbKind() === 'postgres') return createPostgresDatabase();
+  return openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate() });
+}
+
+const tempDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A Config for tests, from loadConfig() with test defaults; `overrides` are environment
+ * variables (the names in .env.example), e.g. testConfig({ SMTP_URL: smtp.url }).
+ * DATA_DIR is a temporary directory removed when the process ends.
+ */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-test-data-'));
+  tempDirs.push(dataDir);
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    RUN_WORKER: 'false',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    ...overrides,
+  });
+}
