@@ -30,6 +30,7 @@ CREATE TABLE "users" (
 	"name" text NOT NULL,
 	"password_hash" text,
 	"totp_secret" text,
+	"totp_last_step" integer,
 	"totp_enabled" boolean DEFAULT false NOT NULL,
 	"is_platform_admin" boolean DEFAULT false NOT NULL,
 	"locale" text DEFAULT 'nl' NOT NULL,

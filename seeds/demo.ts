@@ -1,5 +1,221 @@
+import { count, eq } from 'drizzle-orm';
 import type { Database } from '../src/core/db/index.ts';
+import { councils } from '../src/modules/councils/councils.schema.ts';
+import { users } from '../src/core/auth/auth.schema.ts';
+import { memberships, workingGroups, workingGroupMembers, vacancies, vacancyApplications, type Role } from '../src/modules/members/members.schema.ts';
+import { hashPassword } from '../src/core/auth/passwords.ts';
+
+/** Fictional councils, people and addresses only (the .example domain is reserved). */
+export const DEMO_PASSWORD = 'Raadwerk-demo-2026';
+
 export type DemoLogin = { role: string; email: string; password: string };
-export async function seedDemoIfEmpty(_database: Database): Promise<DemoLogin[] | null> {
-  return null;
+
+type DemoMember = { name: string; email: string; role: Role; targetGroup: string; groups: string[]; lead?: string[]; bio?: string };
+
+type DemoCouncil = {
+  council: typeof councils.$inferInsert;
+  groups: { name: string; description: string }[];
+  members: DemoMember[];
+  vacancies: (typeof vacancies.$inferInsert & { applications?: { name: string; email: string; motivation: string }[] })[];
+};
+
+const lindewijk: DemoCouncil = {
+  council: {
+    slug: 'lindewijk',
+    name: 'Adviesraad Sociaal Domein Lindewijk',
+    kind: 'gemeentelijk',
+    advises: 'het college van burgemeester en wethouders van de gemeente Lindewijk',
+    tagline: 'Wij geven de gemeente advies over zorg, werk, inkomen en jeugd. Vanuit de ervaring van inwoners.',
+    about:
+      'De Adviesraad Sociaal Domein Lindewijk is een onafhankelijke raad van inwoners. Wij geven het college gevraagd en ongevraagd advies over de Wmo, de Participatiewet en de Jeugdwet.\n\nDe leden zijn vrijwilligers. Zij wonen in Lindewijk en kennen de zorg en ondersteuning uit eigen ervaring of uit hun netwerk. Een secretaris ondersteunt de raad.',
+    vision:
+      'Iedereen in Lindewijk moet mee kunnen doen. Ook wie ondersteuning nodig heeft. Regels moeten begrijpelijk zijn en hulp moet op tijd komen. Daarom luisteren wij naar inwoners en vertalen wij hun ervaringen naar advies.',
+    legalBasis:
+      'De Wet maatschappelijke ondersteuning 2015 (artikel 2.1.3) verplicht de gemeente om inwoners te betrekken bij het beleid. De gemeenteraad heeft dit geregeld in de Verordening adviesraad sociaal domein Lindewijk. Het college vraagt ons advies voordat het nieuw beleid vaststelt. Het college moet op elk advies antwoorden.',
+    targetGroups:
+      'Jongeren en ouders, ouderen, mensen met een lichamelijke beperking, mensen met een verstandelijke beperking, mensen met psychische klachten, mantelzorgers, mensen met een bijstandsuitkering en mensen met schulden.',
+    policyFields:
+      'Wmo: ondersteuning thuis, hulpmiddelen, vervoer en mantelzorg. Participatiewet: werk, inkomen en armoedebeleid. Jeugdwet: jeugdhulp, passend onderwijs en leerlingenvervoer.',
+    meetingRhythm: 'Elke derde woensdag van de maand, van 09:30 tot 12:30 uur, in het gemeentehuis van Lindewijk. Een deel van de vergadering is openbaar.',
+    contactEmail: 'secretariaat@adviesraad-lindewijk.example',
+    contactPhone: '0123 45 67 89',
+    postalAddress: 'Postbus 100, 1234 AB Lindewijk',
+    colour: '#1f5c99',
+  },
+  groups: [
+    { name: 'Wmo', description: 'Ondersteuning thuis, hulpmiddelen, woningaanpassingen, vervoer en mantelzorg.' },
+    { name: 'Participatiewet', description: 'Werk, inkomen, armoedebeleid en schuldhulp.' },
+    { name: 'Jeugdwet', description: 'Jeugdhulp, passend onderwijs en leerlingenvervoer.' },
+    { name: 'Overige zaken', description: 'Onderwerpen die niet bij een van de wetten horen, zoals wonen en toegankelijkheid van de gemeente.' },
+  ],
+  members: [
+    { name: 'Anna de Vries', email: 'voorzitter@adviesraad-lindewijk.example', role: 'chair', targetGroup: 'Ouderen', groups: ['Overige zaken'], bio: 'Voorzitter sinds 2024.' },
+    { name: 'Karim Bakker', email: 'secretaris@adviesraad-lindewijk.example', role: 'secretary', targetGroup: '', groups: [] },
+    { name: 'Els Jansen', email: 'els.jansen@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mantelzorgers', groups: ['Wmo'], lead: ['Wmo'] },
+    { name: 'Pieter Mulder', email: 'pieter.mulder@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met een lichamelijke beperking', groups: ['Wmo', 'Overige zaken'], lead: ['Overige zaken'] },
+    { name: 'Fatima El Amrani', email: 'fatima.elamrani@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met een bijstandsuitkering', groups: ['Participatiewet'], lead: ['Participatiewet'] },
+    { name: 'Joost van Dijk', email: 'joost.vandijk@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met schulden', groups: ['Participatiewet'] },
+    { name: 'Sanne Visser', email: 'sanne.visser@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Jongeren', groups: ['Jeugdwet'], lead: ['Jeugdwet'] },
+    { name: 'Ruud Smit', email: 'ruud.smit@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Ouders van kinderen met jeugdhulp', groups: ['Jeugdwet'] },
+    { name: 'Marieke de Boer', email: 'marieke.deboer@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met een verstandelijke beperking', groups: ['Wmo'] },
+    { name: 'Hans Meijer', email: 'hans.meijer@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met psychische klachten', groups: ['Wmo', 'Participatiewet'] },
+    { name: 'Yara Hendriks', email: 'yara.hendriks@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Nieuwkomers en statushouders', groups: ['Participatiewet', 'Overige zaken'] },
+    { name: 'Willem Bos', email: 'willem.bos@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Ouderen', groups: ['Wmo', 'Overige zaken'] },
+    { name: 'Lotte Peters', email: 'beleid@gemeente-lindewijk.example', role: 'official', targetGroup: '', groups: [] },
+    { name: 'Cliëntenraad De Horizon (contact)', email: 'partner@horizon-clientenraad.example', role: 'partner', targetGroup: '', groups: [] },
+  ],
+  vacancies: [
+    {
+      title: 'Lid met affiniteit met jeugdzorg',
+      description:
+        'Wij zoeken een nieuw lid voor de werkgroep Jeugdwet. U denkt mee over jeugdhulp, passend onderwijs en leerlingenvervoer. U leest stukken van de gemeente en praat mee in de vergadering.',
+      profile: 'U heeft ervaring met jeugdhulp, als ouder, als jongere of uit uw werk. U woont in Lindewijk.',
+      hoursPerMonth: 'ongeveer 8 uur per maand',
+      status: 'published',
+      closesOn: '2027-01-31',
+      publishedAt: new Date('2026-11-02T09:00:00Z'),
+      applications: [{ name: 'Noor Willems', email: 'noor.willems@voorbeeld.example', motivation: 'Als moeder van een zoon met jeugdhulp weet ik hoe ingewikkeld het kan zijn. Ik denk graag mee.' }],
+    },
+    {
+      title: 'Lid voor de werkgroep Participatiewet',
+      description: 'U helpt de raad bij adviezen over werk, inkomen en armoede. U brengt de ervaring in van mensen die rond moeten komen van een laag inkomen.',
+      profile: 'U kent het leven met een uitkering of met schulden, uit eigen ervaring of uit uw netwerk.',
+      hoursPerMonth: 'ongeveer 6 uur per maand',
+      status: 'published',
+      closesOn: '2027-02-28',
+      publishedAt: new Date('2026-11-10T09:00:00Z'),
+    },
+    {
+      title: 'Lid met kennis van wonen en zorg',
+      description: 'Concept: nog niet gepubliceerd.',
+      profile: 'Kennis van wonen met zorg en woningaanpassingen.',
+      status: 'draft',
+    },
+  ],
+};
+
+const bergeloo: DemoCouncil = {
+  council: {
+    slug: 'bergeloo',
+    name: 'Wmo-raad Bergeloo',
+    kind: 'gemeentelijk',
+    advises: 'het college van burgemeester en wethouders van de gemeente Bergeloo',
+    tagline: 'De stem van inwoners die zorg en ondersteuning gebruiken.',
+    about:
+      'De Wmo-raad Bergeloo geeft de gemeente advies over maatschappelijke ondersteuning. Wij letten vooral op de toegang tot hulp, de keukentafelgesprekken en de eigen bijdrage.\n\nWij werken samen met de seniorenraad en het platform gehandicaptenbeleid.',
+    vision: 'Hulp moet dichtbij, eenvoudig en op maat zijn.',
+    legalBasis: 'De raad bestaat op grond van de Wmo 2015 en de Verordening maatschappelijke ondersteuning Bergeloo.',
+    targetGroups: 'Ouderen, mensen met een beperking, mantelzorgers en mensen met psychische klachten.',
+    policyFields: 'Wmo-beleid, hulpmiddelen, vervoer, mantelzorg en cliëntondersteuning.',
+    meetingRhythm: 'Elke tweede dinsdag van de maand, van 14:00 tot 16:00 uur, in het dorpshuis De Brink of online.',
+    contactEmail: 'info@wmoraad-bergeloo.example',
+    colour: '#6b2c6b',
+  },
+  groups: [
+    { name: 'Toegang en cliëntondersteuning', description: 'Het keukentafelgesprek, het Wmo-loket en onafhankelijke cliëntondersteuning.' },
+    { name: 'Vervoer en hulpmiddelen', description: 'Regiotaxi, scootmobielen en woningaanpassingen.' },
+  ],
+  members: [
+    { name: 'Gerrit Kok', email: 'voorzitter@wmoraad-bergeloo.example', role: 'chair', targetGroup: 'Ouderen', groups: ['Vervoer en hulpmiddelen'], lead: ['Vervoer en hulpmiddelen'] },
+    { name: 'Ingrid Vos', email: 'secretaris@wmoraad-bergeloo.example', role: 'secretary', targetGroup: '', groups: [] },
+    { name: 'Ahmed Yilmaz', email: 'ahmed.yilmaz@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Mantelzorgers', groups: ['Toegang en cliëntondersteuning'], lead: ['Toegang en cliëntondersteuning'] },
+    { name: 'Bea Koster', email: 'bea.koster@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Mensen met een lichamelijke beperking', groups: ['Vervoer en hulpmiddelen'] },
+    { name: 'Tom Dekker', email: 'tom.dekker@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Mensen met psychische klachten', groups: ['Toegang en cliëntondersteuning'] },
+  ],
+  vacancies: [
+    {
+      title: 'Lid met ervaring als mantelzorger',
+      description: 'Wij zoeken een lid dat weet wat mantelzorg betekent. U denkt mee over respijtzorg en ondersteuning van mantelzorgers.',
+      profile: 'U bent of was mantelzorger en woont in Bergeloo.',
+      hoursPerMonth: 'ongeveer 4 uur per maand',
+      status: 'published',
+      publishedAt: new Date('2026-10-15T09:00:00Z'),
+    },
+  ],
+};
+
+const horizon: DemoCouncil = {
+  council: {
+    slug: 'de-horizon',
+    name: 'Cliëntenraad Zorggroep De Horizon',
+    kind: 'clientenraad',
+    advises: 'de raad van bestuur van Zorggroep De Horizon',
+    tagline: 'Wij komen op voor de cliënten van De Horizon in de regio.',
+    about:
+      'De cliëntenraad behartigt de belangen van alle cliënten van Zorggroep De Horizon. Wij geven de raad van bestuur advies over kwaliteit, veiligheid en de dagelijkse zorg.\n\nWij werken samen met de Adviesraad Sociaal Domein Lindewijk om ervaringen van cliënten op te halen.',
+    vision: 'Goede zorg begint met luisteren naar de cliënt.',
+    legalBasis: 'De Wet medezeggenschap cliënten zorginstellingen 2018 (Wmcz 2018) geeft de raad adviesrecht en instemmingsrecht.',
+    targetGroups: 'Cliënten in wonen met zorg, dagbesteding en ambulante begeleiding, en hun naasten.',
+    policyFields: 'Kwaliteit van zorg, voeding, dagbesteding, veiligheid, klachtenregeling en inkoop van zorg.',
+    meetingRhythm: 'Zes keer per jaar op donderdagmiddag, op een locatie van De Horizon.',
+    contactEmail: 'clientenraad@dehorizon.example',
+    colour: '#2d6a4f',
+  },
+  groups: [{ name: 'Kwaliteit en veiligheid', description: 'Kwaliteitsrapporten, incidenten en cliënttevredenheid.' }],
+  members: [
+    { name: 'Maria Groen', email: 'voorzitter@dehorizon.example', role: 'chair', targetGroup: 'Cliënten wonen met zorg', groups: ['Kwaliteit en veiligheid'], lead: ['Kwaliteit en veiligheid'] },
+    { name: 'Johan Brouwer', email: 'secretaris@dehorizon.example', role: 'secretary', targetGroup: '', groups: [] },
+    { name: 'Emma Postma', email: 'emma.postma@dehorizon.example', role: 'member', targetGroup: 'Naasten van cliënten', groups: ['Kwaliteit en veiligheid'] },
+    { name: 'Rik Vermeulen', email: 'rik.vermeulen@dehorizon.example', role: 'member', targetGroup: 'Cliënten dagbesteding', groups: [] },
+  ],
+  vacancies: [
+    {
+      title: 'Lid namens cliënten in ambulante begeleiding',
+      description: 'Deze vacature is vervuld.',
+      profile: 'Ervaring met ambulante begeleiding.',
+      status: 'closed',
+      publishedAt: new Date('2026-05-01T09:00:00Z'),
+    },
+  ],
+};
+
+const ADMIN = { name: 'Platformbeheer Raadwerk', email: 'beheer@raadwerk.example' };
+
+/** Loads the demo councils; returns the logins to print. */
+export async function seedDemo(database: Database): Promise<DemoLogin[]> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  await database.db.transaction(async (tx) => {
+    await tx.insert(users).values({ ...ADMIN, passwordHash, isPlatformAdmin: true });
+    logins.push({ role: 'platformbeheerder', email: ADMIN.email, password: DEMO_PASSWORD });
+    for (const demo of [lindewijk, bergeloo, horizon]) {
+      const [council] = await tx.insert(councils).values(demo.council).returning();
+      const groupIds = new Map<string, string>();
+      for (const g of demo.groups) {
+        const [row] = await tx.insert(workingGroups).values({ councilId: council.id, ...g }).returning();
+        groupIds.set(g.name, row.id);
+      }
+      for (const m of demo.members) {
+        const [user] = await tx.insert(users).values({ name: m.name, email: m.email, passwordHash }).returning();
+        const [membership] = await tx
+          .insert(memberships)
+          .values({ councilId: council.id, userId: user.id, role: m.role, targetGroup: m.targetGroup, bio: m.bio ?? '', joinedOn: '2024-01-01' })
+          .returning();
+        for (const g of m.groups) {
+          await tx.insert(workingGroupMembers).values({ councilId: council.id, workingGroupId: groupIds.get(g)!, membershipId: membership.id });
+        }
+        for (const g of m.lead ?? []) {
+          await tx.update(workingGroups).set({ leadMembershipId: membership.id }).where(eq(workingGroups.id, groupIds.get(g)!));
+        }
+        // Print one login per role for the first council, the board for the others.
+        const printed = demo === lindewijk ? ['chair', 'secretary', 'official', 'partner'].includes(m.role) || m === demo.members[2] : ['chair', 'secretary'].includes(m.role);
+        if (printed) logins.push({ role: `${roleLabel[m.role]} ${demo.council.slug}`, email: m.email, password: DEMO_PASSWORD });
+      }
+      for (const { applications, ...v } of demo.vacancies) {
+        const [vacancy] = await tx.insert(vacancies).values({ ...v, councilId: council.id }).returning();
+        for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...a, councilId: council.id, vacancyId: vacancy.id });
+      }
+    }
+  });
+  return logins;
+}
+
+const roleLabel: Record<Role, string> = { chair: 'voorzitter', secretary: 'secretaris', member: 'lid', official: 'ambtenaar', partner: 'partnerraad' };
+
+
+/** First start only: an installation that has councils is never seeded again. */
+export async function seedDemoIfEmpty(database: Database): Promise<DemoLogin[] | null> {
+  const [{ n }] = await database.db.select({ n: count() }).from(councils);
+  if (Number(n) > 0) return null;
+  return seedDemo(database);
 }

@@ -57,7 +57,15 @@ function pgliteDumpFile(): string {
   return path.join(os.tmpdir(), `raadwerk-test-pglite-${migrationsHash()}.tar`);
 }
 
-async function pgliteTemplate(): Promise<Blob> {
+let pgliteDump: Promise<Blob> | undefined;
+
+function pgliteTemplate(): Promise<Blob> {
+  pgliteDump ??= buildPgliteTemplate();
+  pgliteDump.catch(() => (pgliteDump = undefined));
+  return pgliteDump;
+}
+
+async function buildPgliteTemplate(): Promise<Blob> {
   const file = pgliteDumpFile();
   if (!fs.existsSync(file)) {
     const database = await openDatabase({ kind: 'pglite' });

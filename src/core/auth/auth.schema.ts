@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, boolean, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, boolean, timestamp, integer, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
   'users',
@@ -8,7 +8,10 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
+    /** Encrypted with a key derived from SECRET_KEY (see totp.ts). */
     totpSecret: text('totp_secret'),
+    /** The 30-second step of the last code used, so a code works only once. */
+    totpLastStep: integer('totp_last_step'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
     locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),

@@ -39,7 +39,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const ref = crypto.randomBytes(4).toString('hex');
     if (k.status >= 500) req.log.error({ err, ref }, 'request failed');
     else req.log.info({ code: k.code, errCode: err.code }, 'request refused');
-    if (k.status === 429 && err.headers) reply.headers(err.headers);
+    const headers = (err as { headers?: Record<string, string> }).headers;
+    if (k.status === 429 && headers) reply.headers(headers);
     return respond(req, reply, k, k.status >= 500 ? ref : '');
   });
 }

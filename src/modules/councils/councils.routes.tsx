@@ -1,18 +1,176 @@
-import type { FastifyInstance } from 'fastify';
-import { listCouncils } from './councils.service.ts';
-import { Page } from '../../ui/layouts/page.tsx';
-import { Heading, Paragraph } from '../../ui/components/basics.tsx';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parseForm, isUuid, type FieldErrors } from '../../core/http/forms.ts';
+import { requireRight } from '../../core/auth/guards.ts';
+import { actorOf } from '../../core/auth/guards.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { NotFoundError } from '../../core/policy.ts';
+import * as service from './councils.service.ts';
+import { contactSchema, logoAltSchema, newCouncilSchema, settingsSchema } from './councils.forms.ts';
+import { darken } from './councils.rules.ts';
+import { AboutPage, AccessibilityPage, ContactPage, ContactSentPage, CouncilHome, PlatformHome, PlatformStatementPage, PrivacyPage } from './views/public.tsx';
+import { Dashboard, SettingsPage } from './views/workspace.tsx';
+import { AdminHome, NewCouncilPage, OutboxMessagePage, OutboxPage } from './views/admin.tsx';
+
+const publicPage = { config: { publicCache: true } };
+/** Public forms: a person needs a few tries at most. */
+const formRateLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
+
+function fieldError(req: FastifyRequest, err: service.FieldRuleError): FieldErrors {
+  return { [err.field]: req.t(err.messageKey, err.params) };
+}
 
 export async function councilsRoutes(app: FastifyInstance) {
-  app.get('/', { config: { publicCache: true } }, async (req, reply) => {
-    const ctx = await req.pageCtx();
-    const list = await listCouncils(app.deps.db);
-    return reply.page(
-      <Page ctx={ctx} title={ctx.t('home.title')}>
-        <Heading level={1}>{ctx.t('home.title')}</Heading>
-        <Paragraph>{ctx.t('home.intro')}</Paragraph>
-        <ul>{list.map((c) => <li><a href={`/${c.slug}`}>{c.name}</a></li>)}</ul>
-      </Page>,
-    );
+  const deps = app.deps;
+
+  app.get('/', publicPage, async (req, reply) => {
+    const [ctx, list] = await Promise.all([req.pageCtx(), service.listCouncils(deps.db)]);
+    return reply.page(<PlatformHome ctx={ctx} list={list} />);
+  });
+  app.get('/toegankelijkheid', publicPage, async (req, reply) => reply.page(<PlatformStatementPage ctx={await req.pageCtx()} kind="a11y" />));
+  app.get('/privacy', publicPage, async (req, reply) => reply.page(<PlatformStatementPage ctx={await req.pageCtx()} kind="privacy" />));
+
+  // Public council site.
+  app.get('/:council', publicPage, async (req, reply) => reply.page(<CouncilHome ctx={await req.pageCtx()} council={councilOf(req)} />));
+  app.get('/:council/over-ons', publicPage, async (req, reply) => reply.page(<AboutPage ctx={await req.pageCtx()} council={councilOf(req)} />));
+  app.get('/:council/toegankelijkheid', publicPage, async (req, reply) =>
+    reply.page(<AccessibilityPage ctx={await req.pageCtx()} council={councilOf(req)} baseUrl={deps.config.baseUrl} />),
+  );
+  app.get('/:council/privacy', publicPage, async (req, reply) => reply.page(<PrivacyPage ctx={await req.pageCtx()} council={councilOf(req)} />));
+  app.get('/:council/contact', async (req, reply) => reply.page(<ContactPage ctx={await req.pageCtx()} council={councilOf(req)} />));
+  app.post('/:council/contact', { config: formRateLimit }, async (req, reply) => {
+    const council = councilOf(req);
+    const form = parseForm(contactSchema, req.body, req.t);
+    if (!form.ok) return reply.page(<ContactPage ctx={await req.pageCtx()} council={council} errors={form.errors} values={form.values} />, 400);
+    try {
+      await service.sendContactMessage(deps, { council, input: form.data, formIssuedAt: req.formIssuedAt, locale: req.locale });
+    } catch (err) {
+      if (!(err instanceof service.TooFastError)) throw err;
+      const errors = { message: req.t('councils.contact.tooFast') };
+      return reply.page(<ContactPage ctx={await req.pageCtx()} council={council} errors={errors} values={req.body as never} />, 400);
+    }
+    return reply.redirect(`/${council.slug}/contact/verzonden`, 303);
+  });
+  app.get('/:council/contact/verzonden', async (req, reply) => reply.page(<ContactSentPage ctx={await req.pageCtx()} council={councilOf(req)} />));
+
+  // Per-council colour as CSS, so the page itself needs no inline style (strict CSP).
+  app.get('/:council/thema.css', async (req, reply) => {
+    const c = councilOf(req);
+    return reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(`.raadwerk-theme{--rw-accent:${c.colour};--rw-accent-dark:${darken(c.colour)};}\n`);
+  });
+  app.get('/:council/logo', async (req, reply) => {
+    const logo = await service.readLogo(deps, councilOf(req));
+    if (!logo) throw new NotFoundError('logo');
+    return reply.type(logo.contentType).header('cache-control', 'public, max-age=86400').send(logo.bytes);
+  });
+
+  // Workspace.
+  app.get('/:council/werkruimte', { preHandler: requireRight('workspace.view') }, async (req, reply) => {
+    const council = councilOf(req);
+    const figures = await service.dashboardFigures(deps.db, council);
+    return reply.page(<Dashboard ctx={await req.pageCtx()} council={council} actor={actorOf(req)} figures={figures} />);
+  });
+
+  const settingsPath = '/:council/werkruimte/instellingen';
+  const settingsGuard = { preHandler: requireRight('settings.manage') };
+  app.get(settingsPath, settingsGuard, async (req, reply) => {
+    const q = req.query as Record<string, string>;
+    const notice = q.opgeslagen === 'ja' ? 'saved' : q.logo === 'opgeslagen' ? 'logoSaved' : q.logo === 'verwijderd' ? 'logoRemoved' : undefined;
+    return reply.page(<SettingsPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} notice={notice} />);
+  });
+  app.post(settingsPath, settingsGuard, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const form = parseForm(settingsSchema, req.body, req.t);
+    const again = async (errors: FieldErrors) =>
+      reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
+    if (!form.ok) return again(form.errors);
+    try {
+      await service.updateSettings(deps, { actor, council, input: form.data });
+    } catch (err) {
+      if (err instanceof service.FieldRuleError) return again(fieldError(req, err));
+      throw err;
+    }
+    return reply.redirect(`/${council.slug}/werkruimte/instellingen?opgeslagen=ja`, 303);
+  });
+  app.post(`${settingsPath}/logo`, settingsGuard, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    let upload: service.LogoUpload = null;
+    const fields: Record<string, string> = {};
+    if (!req.isMultipart()) throw Object.assign(new Error('not multipart'), { statusCode: 400 });
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'logo' || !part.filename) {
+          await part.toBuffer().catch(() => undefined);
+          continue;
+        }
+        try {
+          upload = { bytes: await part.toBuffer(), truncated: false };
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+          upload = { bytes: Buffer.alloc(1), truncated: true };
+        }
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+    const again = async (errors: FieldErrors) =>
+      reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} logoErrors={errors} />, 400);
+    const alt = parseForm(logoAltSchema, fields, req.t);
+    try {
+      if (!alt.ok) {
+        // Report the file problem too, if there is one.
+        await service.setLogo(deps, { actor, council, upload, logoAlt: '' }).catch((err) => {
+          if (err instanceof service.FieldRuleError) Object.assign(alt.errors, fieldError(req, err));
+        });
+        return again(alt.ok ? {} : alt.errors);
+      }
+      await service.setLogo(deps, { actor, council, upload, logoAlt: alt.data.logoAlt });
+    } catch (err) {
+      if (err instanceof service.FieldRuleError) return again(fieldError(req, err));
+      throw err;
+    }
+    return reply.redirect(`/${council.slug}/werkruimte/instellingen?logo=opgeslagen`, 303);
+  });
+  app.post(`${settingsPath}/logo/verwijderen`, settingsGuard, async (req, reply) => {
+    const council = councilOf(req);
+    await service.removeLogo(deps, { actor: actorOf(req), council });
+    return reply.redirect(`/${council.slug}/werkruimte/instellingen?logo=verwijderd`, 303);
+  });
+
+  // Platform administration.
+  app.get('/beheer', { preHandler: requireRight('councils.create') }, async (req, reply) => {
+    const q = req.query as Record<string, string>;
+    const list = await service.listCouncils(deps.db);
+    return reply.page(<AdminHome ctx={await req.pageCtx()} list={list} created={q.aangemaakt} />);
+  });
+  app.get('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) => reply.page(<NewCouncilPage ctx={await req.pageCtx()} />));
+  app.post('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) => {
+    const form = parseForm(newCouncilSchema, req.body, req.t);
+    const again = async (errors: FieldErrors) =>
+      reply.page(<NewCouncilPage ctx={await req.pageCtx()} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
+    if (!form.ok) return again(form.errors);
+    try {
+      const council = await service.createCouncil(deps, { actor: actorOf(req), input: form.data });
+      return reply.redirect(`/beheer?aangemaakt=${encodeURIComponent(council.slug)}`, 303);
+    } catch (err) {
+      if (err instanceof service.FieldRuleError) return again(fieldError(req, err));
+      throw err;
+    }
+  });
+  const PAGE_SIZE = 25;
+  app.get('/beheer/postvak', { preHandler: requireRight('outbox.read') }, async (req, reply) => {
+    const q = req.query as Record<string, string>;
+    const page = Math.max(1, Math.min(10_000, parseInt(q.pagina ?? '1', 10) || 1));
+    const { total, rows } = await service.listOutbox(deps, { actor: actorOf(req), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    return reply.page(<OutboxPage ctx={await req.pageCtx()} rows={rows} page={page} pages={Math.max(1, Math.ceil(total / PAGE_SIZE))} />);
+  });
+  app.get('/beheer/postvak/:id', { preHandler: requireRight('outbox.read') }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    if (!isUuid(id)) throw new NotFoundError('mail');
+    const row = await service.getOutboxMessage(deps, { actor: actorOf(req), id });
+    if (!row) throw new NotFoundError('mail');
+    return reply.page(<OutboxMessagePage ctx={await req.pageCtx()} row={row} />);
   });
 }

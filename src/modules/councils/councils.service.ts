@@ -1,7 +1,16 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../core/db/index.ts';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, type Actor } from '../../core/policy.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { sniffImage } from '../../core/files/store.ts';
+import { files } from '../../core/files/files.schema.ts';
+import { outbox } from '../../core/mail/mail.schema.ts';
+import { translator, type Locale } from '../../core/i18n/index.ts';
 import { councils, type Council } from './councils.schema.ts';
-import { memberships } from '../members/members.schema.ts';
+import { memberships, vacancies, vacancyApplications, workingGroups } from '../members/members.schema.ts';
+import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.forms.ts';
+import { contrastWithWhite, RESERVED_SLUGS } from './councils.rules.ts';
 
 export async function findCouncilBySlug(db: DbOrTx, slug: string): Promise<Council | null> {
   const rows = await db.select().from(councils).where(eq(councils.slug, slug)).limit(1);
@@ -21,4 +30,120 @@ export async function listWorkspacesFor(db: Db, userId: string, isPlatformAdmin:
     .innerJoin(councils, eq(councils.id, memberships.councilId))
     .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
     .orderBy(asc(councils.name));
+}
+
+/** A rule the form schema cannot check alone; the route shows it at the field. */
+export class FieldRuleError extends Error {
+  constructor(public readonly field: string, public readonly messageKey: Parameters<ReturnType<typeof translator>>[0], public readonly params?: Record<string, string | number>) {
+    super(`${field}: ${messageKey}`);
+  }
+}
+
+export async function updateSettings(deps: Deps, args: { actor: Actor | null; council: Council; input: SettingsInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'settings.manage');
+  const ratio = contrastWithWhite(input.colour);
+  if (ratio < 4.5) throw new FieldRuleError('colour', 'councils.settings.colourContrast', { ratio: ratio.toFixed(1).replace('.', ',') });
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(councils)
+      .set({ ...input, version: sql`${councils.version} + 1`, updatedAt: new Date() })
+      .where(eq(councils.id, council.id));
+    const changed = (Object.keys(input) as (keyof SettingsInput)[]).filter((k) => input[k] !== council[k]);
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.settings.update', entity: 'council', entityId: council.id, data: { changed } });
+  });
+}
+
+export type LogoUpload = { bytes: Buffer; truncated: boolean } | null;
+
+export async function setLogo(deps: Deps, args: { actor: Actor | null; council: Council; upload: LogoUpload; logoAlt: string }): Promise<void> {
+  const { actor, council, upload } = args;
+  assertCan(actor, 'settings.manage');
+  if (!upload || upload.bytes.length === 0) throw new FieldRuleError('logo', 'councils.settings.logoMissing');
+  if (upload.truncated) throw new FieldRuleError('logo', 'councils.settings.logoTooLarge');
+  const type = sniffImage(upload.bytes);
+  if (!type) throw new FieldRuleError('logo', 'councils.settings.logoType');
+  const hash = await deps.files.put(upload.bytes);
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(files).values({ hash, contentType: type, size: upload.bytes.length }).onConflictDoNothing();
+    await tx.update(councils).set({ logoFile: hash, logoAlt: args.logoAlt, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logo.set', entity: 'council', entityId: council.id, data: { hash } });
+  });
+}
+
+export async function removeLogo(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<void> {
+  const { actor, council } = args;
+  assertCan(actor, 'settings.manage');
+  await deps.db.transaction(async (tx) => {
+    await tx.update(councils).set({ logoFile: null, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logo.remove', entity: 'council', entityId: council.id });
+  });
+}
+
+export async function readLogo(deps: Deps, council: Council): Promise<{ bytes: Buffer; contentType: string } | null> {
+  if (!council.logoFile) return null;
+  const [meta] = await deps.db.select().from(files).where(eq(files.hash, council.logoFile)).limit(1);
+  const bytes = await deps.files.get(council.logoFile);
+  return meta && bytes ? { bytes, contentType: meta.contentType } : null;
+}
+
+/** Minimum time between showing and sending a public form; faster is a robot. */
+export const MIN_FILL_MS = 3000;
+
+export class TooFastError extends Error {}
+
+/** The contact form: the message goes by e-mail to the council's address, reply-to the sender. */
+export async function sendContactMessage(deps: Deps, args: { council: Council; input: ContactInput; formIssuedAt: number | null; locale: Locale }): Promise<void> {
+  const { council, input } = args;
+  if (args.formIssuedAt !== null && Date.now() - args.formIssuedAt < MIN_FILL_MS) throw new TooFastError();
+  const t = translator('nl');
+  await deps.db.transaction(async (tx) => {
+    await deps.mailer.queue(tx, {
+      councilId: council.id,
+      to: council.contactEmail,
+      replyTo: input.email,
+      subject: t('councils.contact.mailSubject', { subject: input.subject }),
+      body: t('councils.contact.mailBody', { council: council.name, name: input.name, email: input.email, subject: input.subject, message: input.message }),
+    });
+    await audit(tx, { councilId: council.id, actorUserId: null, action: 'council.contact.received', entity: 'council', entityId: council.id });
+  });
+  deps.mailer.kick();
+}
+
+export async function createCouncil(deps: Deps, args: { actor: Actor | null; input: NewCouncilInput }): Promise<Council> {
+  const { actor, input } = args;
+  assertCan(actor, 'councils.create');
+  if (RESERVED_SLUGS.has(input.slug)) throw new FieldRuleError('slug', 'councils.admin.slugTaken');
+  return deps.db.transaction(async (tx) => {
+    const inserted = await tx.insert(councils).values(input).onConflictDoNothing().returning();
+    const council = inserted[0];
+    if (!council) throw new FieldRuleError('slug', 'councils.admin.slugTaken');
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.create', entity: 'council', entityId: council.id });
+    return council;
+  });
+}
+
+export async function listOutbox(deps: Deps, args: { actor: Actor | null; limit: number; offset: number }) {
+  assertCan(args.actor, 'outbox.read');
+  const [{ n }] = await deps.db.select({ n: count() }).from(outbox);
+  const rows = await deps.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(args.limit).offset(args.offset);
+  return { total: Number(n), rows };
+}
+
+export async function getOutboxMessage(deps: Deps, args: { actor: Actor | null; id: string }) {
+  assertCan(args.actor, 'outbox.read');
+  const [row] = await deps.db.select().from(outbox).where(eq(outbox.id, args.id)).limit(1);
+  return row ?? null;
+}
+
+export type DashboardFigures = { activeMembers: number; workingGroups: number; openVacancies: number; applications: number };
+
+export async function dashboardFigures(db: DbOrTx, council: Council): Promise<DashboardFigures> {
+  const [[m], [w], [v], [a]] = await Promise.all([
+    db.select({ n: count() }).from(memberships).where(and(eq(memberships.councilId, council.id), eq(memberships.active, true))),
+    db.select({ n: count() }).from(workingGroups).where(eq(workingGroups.councilId, council.id)),
+    db.select({ n: count() }).from(vacancies).where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
+    db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id)),
+  ]);
+  return { activeMembers: Number(m.n), workingGroups: Number(w.n), openVacancies: Number(v.n), applications: Number(a.n) };
 }

@@ -66,7 +66,7 @@ export function TextField(props: InputProps) {
         <input
           {...attrs}
           class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${width ? ` rw-width-${width}` : ''}`}
-          type={type}
+          type={type as 'text'}
           name={name}
           value={type === 'password' ? undefined : (value ?? '')}
           autocomplete={autocomplete}

@@ -1,0 +1,113 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../councils.schema.ts';
+import { councilKinds } from '../councils.schema.ts';
+import { Page } from '../../../ui/layouts/page.tsx';
+import { Heading, Paragraph, Link, Button, Alert, Table, StatusBadge, DataList, Pagination } from '../../../ui/components/basics.tsx';
+import { Form, ErrorSummary, TextField, SelectField } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
+import type { outbox } from '../../../core/mail/mail.schema.ts';
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+function adminNav(ctx: PageCtx, current: string) {
+  return {
+    label: ctx.t('nav.admin'),
+    current,
+    items: [
+      { href: '/beheer', label: ctx.t('councils.admin.councils') },
+      { href: '/beheer/raden/nieuw', label: ctx.t('councils.admin.newCouncil') },
+      { href: '/beheer/postvak', label: ctx.t('councils.admin.outbox') },
+    ],
+  };
+}
+
+export function AdminHome({ ctx, list, created }: { ctx: PageCtx; list: Council[]; created?: string }) {
+  return (
+    <Page ctx={ctx} title={ctx.t('councils.admin.title')} nav={adminNav(ctx, '/beheer')} noindex>
+      <Heading level={1}>{ctx.t('councils.admin.title')}</Heading>
+      {created && (
+        <Alert type="ok" role="status">
+          <Paragraph>{ctx.t('councils.admin.created')}</Paragraph>
+        </Alert>
+      )}
+      <Table
+        caption={ctx.t('councils.admin.councils')}
+        columns={[
+          { header: ctx.t('councils.admin.name'), cell: (c: Council) => <Link href={`/${c.slug}`}>{c.name}</Link> },
+          { header: ctx.t('councils.admin.kind'), cell: (c) => ctx.t(`councils.kind.${c.kind}`) },
+          { header: ctx.t('nav.workspace'), cell: (c) => <Link href={`/${c.slug}/werkruimte`}>{ctx.t('councils.admin.open', { name: c.name })}</Link> },
+        ]}
+        rows={list}
+      />
+    </Page>
+  );
+}
+
+export function NewCouncilPage({ ctx, errors, values }: { ctx: PageCtx; errors?: FieldErrors; values?: FormValues }) {
+  const v = values ?? {};
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('councils.admin.newCouncil')} nav={adminNav(ctx, '/beheer/raden/nieuw')} hasErrors={Boolean(errors)} noindex>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{t('councils.admin.newCouncil')}</Heading>
+      <Form ctx={ctx} action="/beheer/raden/nieuw">
+        <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={v.name} />
+        <TextField ctx={ctx} errors={errors} name="slug" label={t('councils.admin.slug')} hint={t('councils.admin.slugHint')} value={v.slug} width="medium" />
+        <SelectField
+          ctx={ctx}
+          errors={errors}
+          name="kind"
+          label={t('councils.admin.kind')}
+          value={v.kind}
+          options={councilKinds.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))}
+        />
+        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.settings.advises')} hint={t('councils.settings.advisesHint')} value={v.advises} />
+        <TextField ctx={ctx} errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} value={v.contactEmail} />
+        <Button>{t('form.save')}</Button>
+      </Form>
+    </Page>
+  );
+}
+
+const statusBadge = { queued: 'warning', sent: 'success', failed: 'danger', held: 'neutral' } as const;
+
+export function OutboxPage({ ctx, rows, page, pages }: { ctx: PageCtx; rows: OutboxRow[]; page: number; pages: number }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('councils.admin.outbox')} nav={adminNav(ctx, '/beheer/postvak')} noindex>
+      <Heading level={1}>{t('councils.admin.outbox')}</Heading>
+      <Paragraph>{t('councils.outbox.intro')}</Paragraph>
+      <Table
+        caption={t('councils.admin.outbox')}
+        empty={t('councils.outbox.empty')}
+        columns={[
+          { header: t('councils.outbox.subject'), cell: (r: OutboxRow) => <Link href={`/beheer/postvak/${r.id}`}>{r.subject}</Link> },
+          { header: t('councils.outbox.to'), cell: (r) => r.toAddress },
+          { header: t('councils.outbox.status'), cell: (r) => <StatusBadge status={statusBadge[r.status]}>{t(`councils.outbox.status.${r.status}`)}</StatusBadge> },
+          { header: t('councils.outbox.date'), cell: (r) => formatDateTime(r.createdAt, ctx.locale) },
+        ]}
+        rows={rows}
+      />
+      <Pagination ctx={ctx} page={page} pages={pages} href={(n) => `/beheer/postvak?pagina=${n}`} />
+    </Page>
+  );
+}
+
+export function OutboxMessagePage({ ctx, row }: { ctx: PageCtx; row: OutboxRow }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={row.subject} nav={adminNav(ctx, '/beheer/postvak')} breadcrumbs={[{ href: '/beheer/postvak', label: t('councils.admin.outbox') }, { href: `/beheer/postvak/${row.id}`, label: row.subject }]} noindex>
+      <Heading level={1}>{row.subject}</Heading>
+      <DataList
+        items={[
+          { key: t('councils.outbox.to'), value: row.toAddress },
+          { key: t('councils.outbox.status'), value: t(`councils.outbox.status.${row.status}`) },
+          { key: t('councils.outbox.date'), value: formatDateTime(row.createdAt, ctx.locale) },
+        ]}
+      />
+      <Heading level={2}>{t('councils.outbox.message')}</Heading>
+      <pre class="rw-mail-body">{row.body}</pre>
+    </Page>
+  );
+}

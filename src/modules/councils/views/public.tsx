@@ -1,0 +1,231 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../councils.schema.ts';
+import { Page } from '../../../ui/layouts/page.tsx';
+import { Heading, Paragraph, TextBlock, Link, Button, DataList } from '../../../ui/components/basics.tsx';
+import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { brandOf, publicNav } from '../councils.nav.ts';
+import { formatDate } from '../../../core/i18n/index.ts';
+
+type Props = { ctx: PageCtx; council: Council };
+
+function CouncilPage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
+  const { ctx, council } = props;
+  const base = `/${council.slug}`;
+  return (
+    <Page
+      ctx={ctx}
+      title={props.title}
+      hasErrors={props.hasErrors}
+      council={brandOf(council)}
+      nav={publicNav(ctx, council, props.path)}
+      breadcrumbs={props.path === base ? undefined : [{ href: base, label: council.name }, { href: props.path, label: props.title }]}
+    >
+      {props.children}
+    </Page>
+  );
+}
+
+function ContactDetails({ ctx, council }: Props) {
+  const items = [{ key: ctx.t('councils.home.email'), value: <Link href={`mailto:${council.contactEmail}`}>{council.contactEmail}</Link> }];
+  if (council.contactPhone) items.push({ key: ctx.t('councils.home.phone'), value: <>{council.contactPhone}</> });
+  if (council.postalAddress) items.push({ key: ctx.t('councils.home.address'), value: <>{council.postalAddress}</> });
+  return <DataList items={items} />;
+}
+
+export function CouncilHome({ ctx, council }: Props) {
+  const base = `/${council.slug}`;
+  const cards = [
+    { href: `${base}/over-ons`, title: ctx.t('councils.nav.about'), text: ctx.t('councils.home.aboutCard') },
+    { href: `${base}/leden`, title: ctx.t('councils.nav.members'), text: ctx.t('councils.home.membersCard') },
+    { href: `${base}/vacatures`, title: ctx.t('councils.nav.vacancies'), text: ctx.t('councils.home.vacanciesCard') },
+    { href: `${base}/contact`, title: ctx.t('councils.nav.contact'), text: ctx.t('councils.home.contactCard') },
+  ];
+  const firstParagraph = council.about.split(/\n\s*\n/)[0] ?? '';
+  return (
+    <CouncilPage ctx={ctx} council={council} title={council.name} path={base}>
+      <Heading level={1}>{council.name}</Heading>
+      {council.tagline && <Paragraph lead>{council.tagline}</Paragraph>}
+      <Paragraph>{ctx.t('councils.home.advises', { name: council.advises })}</Paragraph>
+      {firstParagraph && (
+        <section aria-labelledby="wat-wij-doen">
+          <Heading level={2} id="wat-wij-doen">{ctx.t('councils.home.whatWeDo')}</Heading>
+          <TextBlock text={firstParagraph} />
+        </section>
+      )}
+      {council.meetingRhythm && (
+        <section aria-labelledby="vergaderen">
+          <Heading level={2} id="vergaderen">{ctx.t('councils.home.meetings')}</Heading>
+          <Paragraph>{council.meetingRhythm}</Paragraph>
+        </section>
+      )}
+      <section aria-labelledby="meer">
+        <Heading level={2} id="meer">{ctx.t('councils.home.linksTitle')}</Heading>
+        <ul class="rw-cards" role="list">
+          {cards.map((c) => (
+            <li class="rw-card">
+              <Heading level={3}>
+                <Link href={c.href}>{c.title}</Link>
+              </Heading>
+              <Paragraph>{c.text}</Paragraph>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="contact">
+        <Heading level={2} id="contact">{ctx.t('councils.home.contactTitle')}</Heading>
+        <ContactDetails ctx={ctx} council={council} />
+      </section>
+    </CouncilPage>
+  );
+}
+
+export function AboutPage({ ctx, council }: Props) {
+  const sections = [
+    ['who', 'councils.about.who', council.about],
+    ['visie', 'councils.about.vision', council.vision],
+    ['wet', 'councils.about.legal', council.legalBasis],
+    ['doelgroepen', 'councils.about.targetGroups', council.targetGroups],
+    ['beleidsvelden', 'councils.about.policyFields', council.policyFields],
+  ] as const;
+  return (
+    <CouncilPage ctx={ctx} council={council} title={ctx.t('councils.about.title')} path={`/${council.slug}/over-ons`}>
+      <Heading level={1}>{ctx.t('councils.about.title')}</Heading>
+      <Paragraph lead>{ctx.t(`councils.kind.${council.kind}`)}</Paragraph>
+      {sections
+        .filter(([, , text]) => text.trim() !== '')
+        .map(([id, key, text]) => (
+          <section aria-labelledby={`over-${id}`}>
+            <Heading level={2} id={`over-${id}`}>{ctx.t(key)}</Heading>
+            <TextBlock text={text} />
+          </section>
+        ))}
+    </CouncilPage>
+  );
+}
+
+export function ContactPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
+  const v = values ?? {};
+  return (
+    <CouncilPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} path={`/${council.slug}/contact`} hasErrors={Boolean(errors)}>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{ctx.t('councils.contact.title')}</Heading>
+      <Paragraph>{ctx.t('councils.contact.intro')}</Paragraph>
+      <ContactDetails ctx={ctx} council={council} />
+      <Form ctx={ctx} action={`/${council.slug}/contact`}>
+        <TextField ctx={ctx} errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
+        <TextField ctx={ctx} errors={errors} name="email" type="email" label={ctx.t('councils.contact.email')} hint={ctx.t('councils.contact.emailHint')} value={v.email} autocomplete="email" />
+        <TextField ctx={ctx} errors={errors} name="subject" label={ctx.t('councils.contact.subject')} value={v.subject} />
+        <TextArea ctx={ctx} errors={errors} name="message" label={ctx.t('councils.contact.message')} hint={ctx.t('councils.contact.messageHint')} value={v.message} rows={8} />
+        <Button>{ctx.t('form.send')}</Button>
+      </Form>
+    </CouncilPage>
+  );
+}
+
+export function ContactSentPage({ ctx, council }: Props) {
+  return (
+    <CouncilPage ctx={ctx} council={council} title={ctx.t('councils.contact.sentTitle')} path={`/${council.slug}/contact`}>
+      <div class="utrecht-alert utrecht-alert--ok" role="status">
+        <Heading level={1}>{ctx.t('councils.contact.sentTitle')}</Heading>
+        <Paragraph>{ctx.t('councils.contact.sentBody')}</Paragraph>
+      </div>
+      <Paragraph>
+        <Link href={`/${council.slug}`}>{ctx.t('nav.back')}</Link>
+      </Paragraph>
+    </CouncilPage>
+  );
+}
+
+/** Structure of the Dutch model statement: scope, status, how checked, known issues, feedback, enforcement. */
+export function AccessibilityPage({ ctx, council, baseUrl }: Props & { baseUrl: string }) {
+  const t = ctx.t;
+  const blocks: [string, string][] = [
+    [t('councils.a11y.scopeTitle'), t('councils.a11y.scope', { council: council.name, url: `${baseUrl}/${council.slug}` })],
+    [t('councils.a11y.statusTitle'), t('councils.a11y.status')],
+    [t('councils.a11y.checkedTitle'), t('councils.a11y.checked', { date: formatDate(council.accessibilityCheckedOn, ctx.locale) })],
+    [t('councils.a11y.knownTitle'), t('councils.a11y.known')],
+    [t('councils.a11y.feedbackTitle'), t('councils.a11y.feedback', { email: council.contactEmail })],
+    [t('councils.a11y.enforcementTitle'), t('councils.a11y.enforcement')],
+  ];
+  return (
+    <CouncilPage ctx={ctx} council={council} title={t('councils.a11y.title')} path={`/${council.slug}/toegankelijkheid`}>
+      <Heading level={1}>{t('councils.a11y.title')}</Heading>
+      <Paragraph lead>{t('councils.a11y.intro', { council: council.name })}</Paragraph>
+      {blocks.map(([title, body]) => (
+        <section>
+          <Heading level={2}>{title}</Heading>
+          <Paragraph>{body}</Paragraph>
+        </section>
+      ))}
+    </CouncilPage>
+  );
+}
+
+export function PrivacyPage({ ctx, council }: Props) {
+  const t = ctx.t;
+  const blocks: [string, string][] = [
+    [t('councils.privacy.who'), t('councils.privacy.whoBody', { council: council.name, email: council.contactEmail })],
+    [t('councils.privacy.what'), t('councils.privacy.whatBody')],
+    [t('councils.privacy.cookies'), t('councils.privacy.cookiesBody')],
+    [t('councils.privacy.retention'), t('councils.privacy.retentionBody')],
+    [t('councils.privacy.rights'), t('councils.privacy.rightsBody')],
+  ];
+  return (
+    <CouncilPage ctx={ctx} council={council} title={t('councils.privacy.title')} path={`/${council.slug}/privacy`}>
+      <Heading level={1}>{t('councils.privacy.title')}</Heading>
+      {blocks.map(([title, body]) => (
+        <section>
+          <Heading level={2}>{title}</Heading>
+          <Paragraph>{body}</Paragraph>
+        </section>
+      ))}
+    </CouncilPage>
+  );
+}
+
+export function PlatformHome({ ctx, list }: { ctx: PageCtx; list: Council[] }) {
+  return (
+    <Page ctx={ctx} title={ctx.t('home.title')}>
+      <Heading level={1}>{ctx.t('home.title')}</Heading>
+      <Paragraph lead>{ctx.t('home.intro')}</Paragraph>
+      {list.length === 0 ? (
+        <Paragraph>{ctx.t('home.empty')}</Paragraph>
+      ) : (
+        <ul class="rw-cards" role="list">
+          {list.map((c) => (
+            <li class="rw-card">
+              <Heading level={2}>
+                <Link href={`/${c.slug}`}>{c.name}</Link>
+              </Heading>
+              <Paragraph>{c.tagline || ctx.t(`councils.kind.${c.kind}`)}</Paragraph>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}
+
+export function PlatformStatementPage({ ctx, kind }: { ctx: PageCtx; kind: 'a11y' | 'privacy' }) {
+  const title = kind === 'a11y' ? ctx.t('councils.a11y.title') : ctx.t('councils.privacy.title');
+  return (
+    <Page ctx={ctx} title={title}>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph lead>{kind === 'a11y' ? ctx.t('councils.platform.a11yIntro') : ctx.t('councils.platform.privacyIntro')}</Paragraph>
+      {kind === 'a11y' ? (
+        <>
+          <Heading level={2}>{ctx.t('councils.a11y.statusTitle')}</Heading>
+          <Paragraph>{ctx.t('councils.a11y.status')}</Paragraph>
+        </>
+      ) : (
+        <>
+          <Heading level={2}>{ctx.t('councils.privacy.cookies')}</Heading>
+          <Paragraph>{ctx.t('councils.privacy.cookiesBody')}</Paragraph>
+          <Heading level={2}>{ctx.t('councils.privacy.rights')}</Heading>
+          <Paragraph>{ctx.t('councils.privacy.rightsBody')}</Paragraph>
+        </>
+      )}
+    </Page>
+  );
+}

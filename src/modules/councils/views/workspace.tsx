@@ -1,0 +1,139 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../councils.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { can } from '../../../core/policy.ts';
+import { Page } from '../../../ui/layouts/page.tsx';
+import { Heading, Paragraph, Link, Button, Alert, Table, ButtonGroup } from '../../../ui/components/basics.tsx';
+import { Form, ErrorSummary, TextField, TextArea, CheckboxField } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { brandOf, workspaceNav } from '../councils.nav.ts';
+import type { DashboardFigures } from '../councils.service.ts';
+
+type Props = { ctx: PageCtx; council: Council; actor: Actor };
+
+/** Frame of every workspace page: council branding, workspace menu, never indexed. */
+export function WorkspacePage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
+  const { ctx, council, actor } = props;
+  const base = `/${council.slug}/werkruimte`;
+  return (
+    <Page
+      ctx={ctx}
+      title={props.title}
+      hasErrors={props.hasErrors}
+      council={brandOf(council)}
+      nav={workspaceNav(ctx, council, actor, props.path)}
+      breadcrumbs={props.path === base ? undefined : [{ href: base, label: ctx.t('councils.ws.title') }, { href: props.path, label: props.title }]}
+      noindex
+    >
+      {props.children}
+    </Page>
+  );
+}
+
+export function Dashboard({ ctx, council, actor, figures }: Props & { figures: DashboardFigures }) {
+  const base = `/${council.slug}/werkruimte`;
+  const rows = [
+    { label: ctx.t('councils.ws.activeMembers'), n: figures.activeMembers, href: `${base}/leden`, right: can(actor, 'members.view') },
+    { label: ctx.t('councils.ws.workingGroups'), n: figures.workingGroups, href: `${base}/werkgroepen`, right: can(actor, 'workingGroups.manage') },
+    { label: ctx.t('councils.ws.openVacancies'), n: figures.openVacancies, href: `${base}/vacatures`, right: can(actor, 'vacancies.manage') },
+    { label: ctx.t('councils.ws.applications'), n: figures.applications, href: `${base}/vacatures`, right: can(actor, 'applications.read') },
+  ];
+  return (
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} path={base}>
+      <Heading level={1}>
+        {ctx.t('councils.ws.title')}: {council.name}
+      </Heading>
+      <Paragraph lead>{ctx.t('councils.ws.welcome', { name: ctx.user?.name ?? '' })}</Paragraph>
+      <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`councils.role.${actor.role}`) }) : ctx.t('councils.ws.adminRole')}</Paragraph>
+      <Table
+        caption={ctx.t('councils.ws.figures')}
+        columns={[
+          { header: ctx.t('councils.ws.figure'), cell: (r) => (r.right ? <Link href={r.href}>{r.label}</Link> : r.label) },
+          { header: ctx.t('councils.ws.count'), cell: (r) => String(r.n), numeric: true },
+        ]}
+        rows={rows}
+      />
+    </WorkspacePage>
+  );
+}
+
+export function SettingsPage(props: Props & { errors?: FieldErrors; values?: FormValues; logoErrors?: FieldErrors; notice?: 'saved' | 'logoSaved' | 'logoRemoved' }) {
+  const { ctx, council, actor, errors, logoErrors, notice } = props;
+  const v: Record<string, string | boolean> = { ...council, ...(props.values ?? {}) } as never;
+  const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
+  const base = `/${council.slug}/werkruimte/instellingen`;
+  const allErrors = errors ?? logoErrors;
+  const t = ctx.t;
+  return (
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('councils.settings.title')} path={base} hasErrors={Boolean(allErrors)}>
+      <ErrorSummary ctx={ctx} errors={allErrors} />
+      <Heading level={1}>{t('councils.settings.title')}</Heading>
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')}</Paragraph>
+        </Alert>
+      )}
+      <Form ctx={ctx} action={base}>
+        <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
+        <TextField ctx={ctx} errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />
+        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.settings.advises')} hint={t('councils.settings.advisesHint')} value={s('advises')} />
+        <TextArea ctx={ctx} errors={errors} name="about" label={t('councils.settings.about')} value={s('about')} optional />
+        <TextArea ctx={ctx} errors={errors} name="vision" label={t('councils.settings.vision')} value={s('vision')} optional />
+        <TextArea ctx={ctx} errors={errors} name="legalBasis" label={t('councils.settings.legalBasis')} value={s('legalBasis')} optional />
+        <TextArea ctx={ctx} errors={errors} name="targetGroups" label={t('councils.settings.targetGroups')} value={s('targetGroups')} optional rows={4} />
+        <TextArea ctx={ctx} errors={errors} name="policyFields" label={t('councils.settings.policyFields')} value={s('policyFields')} optional rows={4} />
+        <TextField ctx={ctx} errors={errors} name="meetingRhythm" label={t('councils.settings.meetingRhythm')} hint={t('councils.settings.meetingRhythmHint')} value={s('meetingRhythm')} optional />
+        <TextField ctx={ctx} errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} hint={t('councils.settings.contactEmailHint')} value={s('contactEmail')} autocomplete="email" />
+        <TextField ctx={ctx} errors={errors} name="contactPhone" type="tel" label={t('councils.settings.contactPhone')} value={s('contactPhone')} optional width="medium" autocomplete="tel" />
+        <TextArea ctx={ctx} errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
+        <TextField ctx={ctx} errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
+        <CheckboxField ctx={ctx} errors={errors} name="require2faForBoard" label={t('councils.settings.require2fa')} checked={props.values ? props.values.require2faForBoard !== undefined : council.require2faForBoard} />
+        <Button>{t('form.save')}</Button>
+      </Form>
+
+      <section aria-labelledby="logo-titel">
+        <Heading level={2} id="logo-titel">{t('councils.settings.logoTitle')}</Heading>
+        {council.logoFile ? (
+          <p class="utrecht-paragraph">
+            <img class="rw-logo-preview" src={brandOf(council).logoUrl!} alt={`${t('councils.settings.logoCurrent')}: ${council.logoAlt}`} />
+          </p>
+        ) : (
+          <Paragraph>{t('councils.settings.logoNone')}</Paragraph>
+        )}
+        <Form ctx={ctx} action={`${base}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+          <div class={`utrecht-form-field${logoErrors?.logo ? ' utrecht-form-field--invalid' : ''}`}>
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for="veld-logo">{t('councils.settings.logoFile')}</label>
+            </div>
+            <div class="utrecht-form-field__description utrecht-form-field-description" id="veld-logo-hint">{t('councils.settings.logoFileHint')}</div>
+            {logoErrors?.logo && (
+              <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="veld-logo-error">
+                <span class="rw-visually-hidden">{t('form.errorPrefix')} </span>
+                {logoErrors.logo}
+              </div>
+            )}
+            <div class="utrecht-form-field__input">
+              <input
+                type="file"
+                id="veld-logo"
+                name="logo"
+                accept="image/png,image/jpeg,image/webp"
+                aria-describedby={logoErrors?.logo ? 'veld-logo-hint veld-logo-error' : 'veld-logo-hint'}
+                aria-invalid={logoErrors?.logo ? 'true' : undefined}
+              />
+            </div>
+          </div>
+          <TextField ctx={ctx} errors={logoErrors} name="logoAlt" label={t('councils.settings.logoAlt')} hint={t('councils.settings.logoAltHint')} value={council.logoAlt} />
+          <ButtonGroup>
+            <Button>{t('councils.settings.logoUpload')}</Button>
+          </ButtonGroup>
+        </Form>
+        {council.logoFile && (
+          <Form ctx={ctx} action={`${base}/logo/verwijderen`}>
+            <Button variant="secondary">{t('councils.settings.logoRemove')}</Button>
+          </Form>
+        )}
+      </section>
+    </WorkspacePage>
+  );
+}
