@@ -16,7 +16,7 @@ type DemoCouncil = {
   council: typeof councils.$inferInsert;
   groups: { name: string; description: string }[];
   members: DemoMember[];
-  vacancies: (typeof vacancies.$inferInsert & { applications?: { name: string; email: string; motivation: string }[] })[];
+  vacancies: (Omit<typeof vacancies.$inferInsert, 'councilId'> & { applications?: { name: string; email: string; motivation: string }[] })[];
 };
 
 const lindewijk: DemoCouncil = {

@@ -9,7 +9,7 @@ import type { Config } from './core/config.ts';
 import type { Database } from './core/db/index.ts';
 import type { Deps } from './core/deps.ts';
 import { createMailer, type Mailer } from './core/mail/mail.ts';
-import { diskFileStore, type FileStore } from './core/files/store.ts';
+import { diskFileStore, LOGO_MAX_BYTES, type FileStore } from './core/files/store.ts';
 import { PageCache } from './core/http/page-cache.ts';
 import { registerRequestContext, LOCALE_COOKIE } from './core/http/request-context.ts';
 import { registerCsrf } from './core/http/csrf.ts';
@@ -38,7 +38,6 @@ export type BuildOptions = {
 
 /** Body limit for forms: large enough that a 100 kB text gets a field error, not a refusal. */
 const FORM_BODY_LIMIT = 1024 * 1024;
-export const LOGO_MAX_BYTES = 1024 * 1024;
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
@@ -51,7 +50,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bodyLimit: FORM_BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 2000 },
   });
 
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);

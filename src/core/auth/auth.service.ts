@@ -341,7 +341,7 @@ export async function issueInvitation(
   });
 }
 
-export type InvitationView = { councilName: string; councilSlug: string | null; userName: string; hasAccount: boolean };
+export type InvitationView = { councilName: string; councilSlug: string | null; userName: string; email: string; hasAccount: boolean };
 
 export async function describeInvitation(db: DbOrTx, raw: unknown): Promise<InvitationView | null> {
   const found = await findValidToken(db, raw, 'invitation');
@@ -353,6 +353,7 @@ export async function describeInvitation(db: DbOrTx, raw: unknown): Promise<Invi
     councilName: council?.name ?? '',
     councilSlug: council?.slug ?? null,
     userName: found.user.name,
+    email: found.user.email,
     hasAccount: Boolean(found.user.passwordHash),
   };
 }

@@ -2,6 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
 
+/** Largest logo a council may upload. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
 /** Content-addressed file store; an S3-compatible store can implement the same interface. */
 export type FileStore = {
   put(bytes: Buffer): Promise<string>;

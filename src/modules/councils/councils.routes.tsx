@@ -7,6 +7,7 @@ import { NotFoundError } from '../../core/policy.ts';
 import * as service from './councils.service.ts';
 import { contactSchema, logoAltSchema, newCouncilSchema, settingsSchema } from './councils.forms.ts';
 import { darken } from './councils.rules.ts';
+import { LOGO_MAX_BYTES } from '../../core/files/store.ts';
 import { AboutPage, AccessibilityPage, ContactPage, ContactSentPage, CouncilHome, PlatformHome, PlatformStatementPage, PrivacyPage } from './views/public.tsx';
 import { Dashboard, SettingsPage } from './views/workspace.tsx';
 import { AdminHome, NewCouncilPage, OutboxMessagePage, OutboxPage } from './views/admin.tsx';
@@ -95,25 +96,23 @@ export async function councilsRoutes(app: FastifyInstance) {
     }
     return reply.redirect(`/${council.slug}/werkruimte/instellingen?opgeslagen=ja`, 303);
   });
-  app.post(`${settingsPath}/logo`, settingsGuard, async (req, reply) => {
+  app.post(`${settingsPath}/logo`, { ...settingsGuard, bodyLimit: 3 * LOGO_MAX_BYTES }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     let upload: service.LogoUpload = null;
     const fields: Record<string, string> = {};
     if (!req.isMultipart()) throw Object.assign(new Error('not multipart'), { statusCode: 400 });
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'logo' || !part.filename) {
-          await part.toBuffer().catch(() => undefined);
-          continue;
-        }
-        try {
-          upload = { bytes: await part.toBuffer(), truncated: false };
-        } catch (err) {
-          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-          upload = { bytes: Buffer.alloc(1), truncated: true };
-        }
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    try {
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer();
+          if (part.fieldname === 'logo' && part.filename) upload = { bytes, truncated: false };
+        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      }
+    } catch (err) {
+      // Too large: tell the person at the field instead of refusing the whole request.
+      if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+      upload = { bytes: Buffer.alloc(1), truncated: true };
     }
     const again = async (errors: FieldErrors) =>
       reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} logoErrors={errors} />, 400);
@@ -121,10 +120,13 @@ export async function councilsRoutes(app: FastifyInstance) {
     try {
       if (!alt.ok) {
         // Report the file problem too, if there is one.
-        await service.setLogo(deps, { actor, council, upload, logoAlt: '' }).catch((err) => {
-          if (err instanceof service.FieldRuleError) Object.assign(alt.errors, fieldError(req, err));
-        });
-        return again(alt.ok ? {} : alt.errors);
+        const errors = { ...alt.errors };
+        try {
+          service.checkLogo(upload);
+        } catch (err) {
+          if (err instanceof service.FieldRuleError) Object.assign(errors, fieldError(req, err));
+        }
+        return again(errors);
       }
       await service.setLogo(deps, { actor, council, upload, logoAlt: alt.data.logoAlt });
     } catch (err) {

@@ -56,16 +56,23 @@ export async function updateSettings(deps: Deps, args: { actor: Actor | null; co
 
 export type LogoUpload = { bytes: Buffer; truncated: boolean } | null;
 
-export async function setLogo(deps: Deps, args: { actor: Actor | null; council: Council; upload: LogoUpload; logoAlt: string }): Promise<void> {
-  const { actor, council, upload } = args;
-  assertCan(actor, 'settings.manage');
+/** The file rules for a logo; returns its sniffed type. */
+export function checkLogo(upload: LogoUpload): 'image/png' | 'image/jpeg' | 'image/webp' {
   if (!upload || upload.bytes.length === 0) throw new FieldRuleError('logo', 'councils.settings.logoMissing');
   if (upload.truncated) throw new FieldRuleError('logo', 'councils.settings.logoTooLarge');
   const type = sniffImage(upload.bytes);
   if (!type) throw new FieldRuleError('logo', 'councils.settings.logoType');
-  const hash = await deps.files.put(upload.bytes);
+  return type;
+}
+
+export async function setLogo(deps: Deps, args: { actor: Actor | null; council: Council; upload: LogoUpload; logoAlt: string }): Promise<void> {
+  const { actor, council, upload } = args;
+  assertCan(actor, 'settings.manage');
+  const type = checkLogo(upload);
+  const bytes = upload!.bytes;
+  const hash = await deps.files.put(bytes);
   await deps.db.transaction(async (tx) => {
-    await tx.insert(files).values({ hash, contentType: type, size: upload.bytes.length }).onConflictDoNothing();
+    await tx.insert(files).values({ hash, contentType: type, size: bytes.length }).onConflictDoNothing();
     await tx.update(councils).set({ logoFile: hash, logoAlt: args.logoAlt, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logo.set', entity: 'council', entityId: council.id, data: { hash } });
   });

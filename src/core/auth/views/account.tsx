@@ -1,0 +1,197 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import { Page } from '../../../ui/layouts/page.tsx';
+import { Alert, Button, DataList, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
+import { ErrorSummary, Form, RadioGroup, TextField } from '../../../ui/components/form.tsx';
+import type { FieldErrors } from '../../http/forms.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { ReturnField } from './login.tsx';
+
+function Notice({ ctx, message }: { ctx: PageCtx; message?: MessageKey | null }) {
+  if (!message) return null;
+  return (
+    <Alert type="ok" title={ctx.t('auth.account.done')} role="status">
+      <Paragraph>{ctx.t(message)}</Paragraph>
+    </Alert>
+  );
+}
+
+export type AccountForm = 'password' | 'language';
+
+export function AccountPage(props: {
+  ctx: PageCtx;
+  user: { name: string; email: string; totpEnabled: boolean; locale: 'nl' | 'en' };
+  notice?: MessageKey | null;
+  errors?: FieldErrors;
+  /** Which form the errors belong to. */
+  form?: AccountForm;
+  throttled?: boolean;
+}) {
+  const { ctx, user, errors, form } = props;
+  const t = ctx.t;
+  const passwordErrors = form === 'password' ? errors : undefined;
+  const languageErrors = form === 'language' ? errors : undefined;
+  const hasErrors = Boolean(errors && Object.keys(errors).length);
+  return (
+    <Page ctx={ctx} title={t('auth.account.title')} hasErrors={hasErrors} noindex>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Notice ctx={ctx} message={props.notice} />
+      <Heading level={1}>{t('auth.account.title')}</Heading>
+
+      <section aria-labelledby="gegevens">
+        <Heading level={2} id="gegevens">
+          {t('auth.account.details')}
+        </Heading>
+        <DataList
+          items={[
+            { key: t('auth.account.name'), value: user.name },
+            { key: t('auth.account.email'), value: user.email },
+            {
+              key: t('auth.account.twoFactor'),
+              value: user.totpEnabled ? t('auth.account.on') : t('auth.account.off'),
+              changeHref: '/account/tweestapsverificatie',
+              changeLabel: t('auth.account.manageTwoFactor'),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="wachtwoord">
+        <Heading level={2} id="wachtwoord">
+          {t('auth.account.passwordTitle')}
+        </Heading>
+        <Paragraph>{t('auth.account.passwordIntro')}</Paragraph>
+        <Form ctx={ctx} action="/account/wachtwoord">
+          <input type="text" name="username" value={user.email} autocomplete="username" hidden />
+          <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={passwordErrors} />
+          <TextField
+            ctx={ctx}
+            name="newPassword"
+            type="password"
+            label={t('auth.field.newPassword')}
+            hint={t('auth.field.newPasswordHint')}
+            autocomplete="new-password"
+            errors={passwordErrors}
+          />
+          <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={passwordErrors} />
+          <Button>{t('auth.account.passwordSubmit')}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="taal">
+        <Heading level={2} id="taal">
+          {t('auth.account.languageTitle')}
+        </Heading>
+        <Form ctx={ctx} action="/account/taal">
+          <RadioGroup
+            ctx={ctx}
+            name="locale"
+            label={t('auth.field.language')}
+            value={user.locale}
+            errors={languageErrors}
+            options={[
+              { value: 'nl', label: t('auth.language.nl') },
+              { value: 'en', label: t('auth.language.en') },
+            ]}
+          />
+          <Button>{t('auth.account.languageSubmit')}</Button>
+        </Form>
+      </section>
+    </Page>
+  );
+}
+
+export type Enrolment = { secret: string; groupedSecret: string; signature: string; qrDataUrl: string };
+
+export function TwoFactorPage(props: {
+  ctx: PageCtx;
+  enabled: boolean;
+  required: boolean;
+  /** The session still waits for this step before the user may go on. */
+  pending: boolean;
+  terug: string | null;
+  enrolment?: Enrolment;
+  notice?: MessageKey | null;
+  errors?: FieldErrors;
+  throttled?: boolean;
+}) {
+  const { ctx, errors, enrolment } = props;
+  const t = ctx.t;
+  const hasErrors = Boolean(errors && Object.keys(errors).length);
+  return (
+    <Page ctx={ctx} title={t('auth.totp.title')} hasErrors={hasErrors} noindex>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Notice ctx={ctx} message={props.notice} />
+      <Heading level={1}>{t('auth.totp.title')}</Heading>
+      {props.required && !props.enabled && (
+        <Alert type="info" role="status">
+          <Paragraph>{t('auth.totp.required')}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph>{t('auth.totp.explain')}</Paragraph>
+      {props.enabled ? (
+        <>
+          <Paragraph>{t('auth.totp.statusOn')}</Paragraph>
+          {props.required ? (
+            <Paragraph>{t('auth.totp.cannotDisable')}</Paragraph>
+          ) : (
+            <section aria-labelledby="uitzetten">
+              <Heading level={2} id="uitzetten">
+                {t('auth.totp.disableTitle')}
+              </Heading>
+              <Paragraph>{t('auth.totp.disableIntro')}</Paragraph>
+              <Form ctx={ctx} action="/account/tweestapsverificatie">
+                <input type="hidden" name="actie" value="uitzetten" />
+                <TextField ctx={ctx} name="password" type="password" label={t('auth.field.password')} autocomplete="current-password" errors={errors} />
+                <Button variant="secondary">{t('auth.totp.disable')}</Button>
+              </Form>
+            </section>
+          )}
+          <Paragraph>
+            <Link href="/account">{t('auth.account.title')}</Link>
+          </Paragraph>
+        </>
+      ) : (
+        enrolment && (
+          <section aria-labelledby="instellen">
+            {!props.required && <Paragraph>{t('auth.totp.statusOff')}</Paragraph>}
+            <Heading level={2} id="instellen">
+              {t('auth.totp.setupTitle')}
+            </Heading>
+            <Paragraph>{t('auth.totp.step1')}</Paragraph>
+            <Paragraph>{t('auth.totp.step2')}</Paragraph>
+            <p class="rw-qr">
+              <img src={enrolment.qrDataUrl} alt={t('auth.totp.qrAlt')} width="200" height="200" />
+            </p>
+            <Paragraph>{t('auth.totp.manual')}</Paragraph>
+            <p class="utrecht-paragraph rw-secret">
+              <code translate="no">{enrolment.groupedSecret}</code>
+            </p>
+            <Paragraph>{t('auth.totp.step3')}</Paragraph>
+            <Form ctx={ctx} action="/account/tweestapsverificatie">
+              <ReturnField terug={props.terug} />
+              <input type="hidden" name="actie" value="aanzetten" />
+              <input type="hidden" name="secret" value={enrolment.secret} />
+              <input type="hidden" name="signature" value={enrolment.signature} />
+              <TextField
+                ctx={ctx}
+                name="code"
+                label={t('auth.field.code')}
+                hint={t('auth.field.codeHint')}
+                autocomplete="one-time-code"
+                inputmode="numeric"
+                width="short"
+                errors={errors}
+              />
+              <Button>{t('auth.totp.enable')}</Button>
+            </Form>
+            {props.pending && (
+              <Form ctx={ctx} action="/uitloggen" class="rw-form rw-form--secondary">
+                <Button variant="subtle">{t('auth.code.cancel')}</Button>
+              </Form>
+            )}
+          </section>
+        )
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,135 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import { Page } from '../../../ui/layouts/page.tsx';
+import { Alert, Button, ButtonLink, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
+import { ErrorSummary, Form, TextField } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../http/forms.ts';
+
+function NewPasswordFields({ ctx, errors, email, firstLabel }: { ctx: PageCtx; errors?: FieldErrors; email?: string; firstLabel: string }) {
+  const t = ctx.t;
+  return (
+    <>
+      {email && <input type="text" name="username" value={email} autocomplete="username" hidden />}
+      <TextField
+        ctx={ctx}
+        name="newPassword"
+        type="password"
+        label={firstLabel}
+        hint={t('auth.field.newPasswordHint')}
+        autocomplete="new-password"
+        errors={errors}
+      />
+      <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={errors} />
+    </>
+  );
+}
+
+const hasAny = (errors?: FieldErrors) => Boolean(errors && Object.keys(errors).length);
+
+export function ForgotPage(props: { ctx: PageCtx; errors?: FieldErrors; values?: FormValues }) {
+  const { ctx, errors } = props;
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('auth.forgot.title')} hasErrors={hasAny(errors)}>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{t('auth.forgot.title')}</Heading>
+      <Paragraph>{t('auth.forgot.intro')}</Paragraph>
+      <Form ctx={ctx} action="/wachtwoord-vergeten">
+        <TextField ctx={ctx} name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={props.values?.email} errors={errors} />
+        <Button>{t('auth.forgot.submit')}</Button>
+      </Form>
+      <Paragraph>
+        <Link href="/inloggen">{t('auth.reset.loginLink')}</Link>
+      </Paragraph>
+    </Page>
+  );
+}
+
+export function ForgotSentPage({ ctx }: { ctx: PageCtx }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('auth.forgot.sentTitle')}>
+      <Alert type="ok" role="status">
+        <Heading level={1}>{t('auth.forgot.sentTitle')}</Heading>
+        <Paragraph>{t('auth.forgot.sentBody')}</Paragraph>
+      </Alert>
+      <Paragraph>{t('auth.forgot.sentNoMail')}</Paragraph>
+      <Paragraph>
+        <Link href="/wachtwoord-vergeten">{t('auth.forgot.again')}</Link>
+      </Paragraph>
+    </Page>
+  );
+}
+
+export function ResetPage(props: { ctx: PageCtx; action: string; email: string; errors?: FieldErrors }) {
+  const { ctx, errors } = props;
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('auth.reset.title')} hasErrors={hasAny(errors)} noindex>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{t('auth.reset.title')}</Heading>
+      <Paragraph>{t('auth.reset.intro')}</Paragraph>
+      <Form ctx={ctx} action={props.action}>
+        <NewPasswordFields ctx={ctx} errors={errors} email={props.email} firstLabel={t('auth.field.newPassword')} />
+        <Button>{t('auth.reset.submit')}</Button>
+      </Form>
+    </Page>
+  );
+}
+
+export function ResetDonePage({ ctx }: { ctx: PageCtx }) {
+  const t = ctx.t;
+  return (
+    <Page ctx={ctx} title={t('auth.reset.doneTitle')} noindex>
+      <Alert type="ok" role="status">
+        <Heading level={1}>{t('auth.reset.doneTitle')}</Heading>
+        <Paragraph>{t('auth.reset.doneBody')}</Paragraph>
+      </Alert>
+      <Paragraph>
+        <ButtonLink href="/inloggen">{t('auth.reset.loginLink')}</ButtonLink>
+      </Paragraph>
+    </Page>
+  );
+}
+
+export function InvalidTokenPage(props: { ctx: PageCtx; body: string; linkHref: string; linkLabel: string }) {
+  const t = props.ctx.t;
+  return (
+    <Page ctx={props.ctx} title={t('auth.token.invalidTitle')} noindex>
+      <Heading level={1}>{t('auth.token.invalidTitle')}</Heading>
+      <Paragraph>{props.body}</Paragraph>
+      <Paragraph>
+        <Link href={props.linkHref}>{props.linkLabel}</Link>
+      </Paragraph>
+    </Page>
+  );
+}
+
+export function InvitationPage(props: { ctx: PageCtx; action: string; councilName: string; userName: string; email: string; errors?: FieldErrors }) {
+  const { ctx, errors } = props;
+  const t = ctx.t;
+  const title = t('auth.invite.title', { council: props.councilName });
+  return (
+    <Page ctx={ctx} title={title} hasErrors={hasAny(errors)} noindex>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t('auth.invite.intro', { name: props.userName, council: props.councilName })}</Paragraph>
+      <Form ctx={ctx} action={props.action}>
+        <NewPasswordFields ctx={ctx} errors={errors} email={props.email} firstLabel={t('auth.field.choosePassword')} />
+        <Button>{t('auth.invite.submit')}</Button>
+      </Form>
+    </Page>
+  );
+}
+
+export function InvitationHasAccountPage(props: { ctx: PageCtx; councilName: string; loginHref: string }) {
+  const t = props.ctx.t;
+  return (
+    <Page ctx={props.ctx} title={t('auth.invite.hasAccountTitle')} noindex>
+      <Heading level={1}>{t('auth.invite.hasAccountTitle')}</Heading>
+      <Paragraph>{t('auth.invite.hasAccountBody', { council: props.councilName })}</Paragraph>
+      <Paragraph>
+        <ButtonLink href={props.loginHref}>{t('auth.login.submit')}</ButtonLink>
+      </Paragraph>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import crypto from 'node:crypto';
+
+/**
+ * Applications hold residents' personal data: stored encrypted (AES-256-GCM) with a key
+ * derived from SECRET_KEY, so a copy of the database alone does not reveal them.
+ */
+function keyFor(secretKey: string): Buffer {
+  return crypto.createHash('sha256').update(`applications-at-rest:${secretKey}`).digest();
+}
+
+export function seal(secretKey: string, plain: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', keyFor(secretKey), iv);
+  const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+}
+
+/** The plain text, or null when the value cannot be opened (wrong key, damaged). */
+export function open(secretKey: string, sealed: string): string | null {
+  const [v, iv, tag, ct] = sealed.split('.');
+  if (v !== 'v1' || !iv || !tag || ct === undefined) return null;
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', keyFor(secretKey), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
