@@ -3,7 +3,7 @@
  * and logged-in sessions with their CSRF token. Use these in every *.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Database } from '../../src/core/db/index.ts';
 import { createTestDatabase, testConfig } from './db.ts';
@@ -72,7 +72,7 @@ export type LoggedIn = {
   cookie: string;
   csrf: string;
   /** inject() with the session cookie; for POSTs the CSRF token is added to a form body. */
-  request(opts: { method?: 'GET' | 'POST'; url: string; form?: Record<string, string | string[]>; headers?: Record<string, string> }): ReturnType<FastifyInstance['inject']>;
+  request(opts: { method?: 'GET' | 'POST'; url: string; form?: Record<string, string | string[]>; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 };
 
 export async function login(t: TestApp, user: User): Promise<LoggedIn> {
