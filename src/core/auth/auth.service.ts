@@ -27,7 +27,8 @@ export function isWellFormedToken(raw: unknown): raw is string {
 export function safeReturnPath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > 500) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return null;
+  // Printable ASCII only: anything else cannot go into a Location header as it is.
+  if (!/^[\x21-\x7e]+$/.test(value) || value.includes('\\')) return null;
   return value;
 }
 

@@ -25,7 +25,8 @@ export function checkTotp(secret: string, code: string, afterStep: number | null
   if (!/^\d{6}$/.test(token)) return null;
   try {
     const result = verifySync({ secret, token, epochTolerance: PERIOD, afterTimeStep: afterStep ?? undefined });
-    return result.valid ? result.timeStep : null;
+    if (!result.valid) return null;
+    return 'timeStep' in result ? result.timeStep : Math.floor(Date.now() / 1000 / PERIOD) + result.delta;
   } catch {
     return null;
   }

@@ -164,7 +164,7 @@ export function TwoFactorPage(props: {
             </p>
             <Paragraph>{t('auth.totp.manual')}</Paragraph>
             <p class="utrecht-paragraph rw-secret">
-              <code translate="no">{enrolment.groupedSecret}</code>
+              <code>{enrolment.groupedSecret}</code>
             </p>
             <Paragraph>{t('auth.totp.step3')}</Paragraph>
             <Form ctx={ctx} action="/account/tweestapsverificatie">
