@@ -121,3 +121,10 @@ export function encodeForm(form: Record<string, string | string[]>): string {
   for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) p.append(k, one);
   return p.toString();
 }
+
+/** Log in as an existing user (for example one of the demo logins). */
+export async function loginByEmail(t: TestApp, email: string): Promise<LoggedIn> {
+  const [user] = await t.database.db.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no user ${email}`);
+  return login(t, user);
+}
