@@ -132,7 +132,7 @@ export async function authRoutes(app: FastifyInstance) {
   /** The pending session that waits for a code; otherwise where to go instead. */
   async function codeStep(req: FastifyRequest, reply: FastifyReply, terug: string | null) {
     if (!req.auth || !req.sessionIdHash) {
-      loginRedirect(req, reply);
+      reply.redirect(withReturn('/inloggen', terug), 303);
       return null;
     }
     if (!req.auth.session.mfaPending) {

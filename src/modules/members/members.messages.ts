@@ -108,7 +108,6 @@ export const membersMessages = {
   'members.ws.targetGroup': { nl: 'Spreekt voor', en: 'Speaks for' },
   'members.ws.status': { nl: 'Status', en: 'Status' },
   'members.ws.empty': { nl: 'Er zijn nog geen leden.', en: 'There are no members yet.' },
-  'members.ws.change': { nl: 'Wijzig {name}', en: 'Change {name}' },
   'members.invite.title': { nl: 'Iemand uitnodigen', en: 'Invite someone' },
   'members.invite.intro': {
     nl: 'De persoon krijgt een e-mail met een link. Met die link maakt hij of zij een wachtwoord.',
@@ -192,7 +191,7 @@ export const membersMessages = {
   'members.wg.membersTitle': { nl: 'Leden van de werkgroep', en: 'Members of the working group' },
   'members.wg.membersCaption': { nl: 'Leden van {name}', en: 'Members of {name}' },
   'members.wg.noMembers': { nl: 'Deze werkgroep heeft nog geen leden.', en: 'This working group has no members yet.' },
-  'members.wg.remove': { nl: 'Haal {name} uit de werkgroep', en: 'Remove {name} from the group' },
+  'members.wg.remove': { nl: 'Uit werkgroep halen: {name}', en: 'Remove: {name}' },
   'members.wg.removeShort': { nl: 'Uit werkgroep halen', en: 'Remove' },
   'members.wg.actions': { nl: 'Actie', en: 'Action' },
   'members.wg.add': { nl: 'Lid toevoegen', en: 'Add member' },

@@ -1,0 +1,183 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../councils/councils.schema.ts';
+import { Heading, Paragraph, TextBlock, Link, ButtonLink, Button, Table, DataList } from '../../../ui/components/basics.tsx';
+import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { formatDate } from '../../../core/i18n/index.ts';
+import type { PublicMember, PublicWorkingGroup, Vacancy } from '../members.service.ts';
+import { summarise } from '../members.workflow.ts';
+import { PublicFrame } from './frame.tsx';
+
+type Props = { ctx: PageCtx; council: Council };
+
+export function PublicMembersPage({ ctx, council, members }: Props & { members: PublicMember[] }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/leden`;
+  return (
+    <PublicFrame ctx={ctx} council={council} title={t('members.public.title')} section={path} trail={[{ href: path, label: t('members.public.title') }]}>
+      <Heading level={1}>{t('members.public.title')}</Heading>
+      <Paragraph lead>{t('members.public.intro')}</Paragraph>
+      <Table
+        caption={t('members.public.caption')}
+        empty={t('members.public.empty')}
+        rows={members}
+        columns={[
+          { header: t('members.public.name'), cell: (m) => m.name },
+          { header: t('members.public.role'), cell: (m) => t(`members.role.${m.role}`) },
+          { header: t('members.public.targetGroup'), cell: (m) => m.targetGroup || '-' },
+          { header: t('members.public.groups'), cell: (m) => (m.groups.length ? m.groups.join(', ') : '-') },
+        ]}
+      />
+    </PublicFrame>
+  );
+}
+
+export function PublicWorkingGroupsPage({ ctx, council, groups }: Props & { groups: PublicWorkingGroup[] }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/werkgroepen`;
+  return (
+    <PublicFrame ctx={ctx} council={council} title={t('members.publicWg.title')} section={path} trail={[{ href: path, label: t('members.publicWg.title') }]}>
+      <Heading level={1}>{t('members.publicWg.title')}</Heading>
+      <Paragraph lead>{t('members.publicWg.intro')}</Paragraph>
+      {groups.length === 0 && <Paragraph>{t('members.publicWg.empty')}</Paragraph>}
+      {groups.map((g, i) => (
+        <section aria-labelledby={`werkgroep-${i + 1}`}>
+          <Heading level={2} id={`werkgroep-${i + 1}`}>
+            {g.name}
+          </Heading>
+          {g.description && <TextBlock text={g.description} />}
+          <DataList
+            items={[
+              { key: t('members.publicWg.lead'), value: g.lead ?? t('members.none') },
+              { key: t('members.publicWg.members'), value: g.members.length ? g.members.join(', ') : t('members.none') },
+            ]}
+          />
+        </section>
+      ))}
+    </PublicFrame>
+  );
+}
+
+function vacancyFacts(ctx: PageCtx, v: Vacancy) {
+  const t = ctx.t;
+  const items: { key: string; value: preact.ComponentChildren }[] = [];
+  if (v.profile) items.push({ key: t('members.publicVac.profile'), value: v.profile });
+  if (v.hoursPerMonth) items.push({ key: t('members.publicVac.hours'), value: v.hoursPerMonth });
+  items.push({
+    key: t('members.publicVac.closesOn'),
+    value: v.closesOn ? formatDate(v.closesOn, ctx.locale) : t('members.publicVac.noClosingDate'),
+  });
+  return items;
+}
+
+export function PublicVacanciesPage({ ctx, council, vacancies }: Props & { vacancies: Vacancy[] }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/vacatures`;
+  return (
+    <PublicFrame ctx={ctx} council={council} title={t('members.publicVac.title')} section={path} trail={[{ href: path, label: t('members.publicVac.title') }]}>
+      <Heading level={1}>{t('members.publicVac.title')}</Heading>
+      <Paragraph lead>{t('members.publicVac.intro')}</Paragraph>
+      {vacancies.length === 0 && (
+        <Paragraph>
+          {t('members.publicVac.empty')} <Link href={`/${council.slug}/contact`}>{t('footer.contact')}</Link>
+        </Paragraph>
+      )}
+      {vacancies.map((v, i) => (
+        <section aria-labelledby={`vacature-${i + 1}`}>
+          <Heading level={2} id={`vacature-${i + 1}`}>
+            {v.title}
+          </Heading>
+          <Paragraph>{summarise(v.description)}</Paragraph>
+          <DataList items={vacancyFacts(ctx, v)} />
+          <Paragraph>
+            <Link href={`${path}/${v.id}`}>{t('members.publicVac.readMore', { title: v.title })}</Link>
+          </Paragraph>
+        </section>
+      ))}
+    </PublicFrame>
+  );
+}
+
+export function PublicVacancyPage({ ctx, council, vacancy }: Props & { vacancy: Vacancy }) {
+  const t = ctx.t;
+  const list = `/${council.slug}/vacatures`;
+  const path = `${list}/${vacancy.id}`;
+  return (
+    <PublicFrame
+      ctx={ctx}
+      council={council}
+      title={vacancy.title}
+      section={list}
+      trail={[
+        { href: list, label: t('members.publicVac.title') },
+        { href: path, label: vacancy.title },
+      ]}
+    >
+      <Heading level={1}>{vacancy.title}</Heading>
+      <DataList items={vacancyFacts(ctx, vacancy)} />
+      <Heading level={2}>{t('members.publicVac.about')}</Heading>
+      <TextBlock text={vacancy.description} />
+      <Paragraph>
+        <ButtonLink href={`${path}/reageren`}>{t('members.publicVac.apply')}</ButtonLink>
+      </Paragraph>
+    </PublicFrame>
+  );
+}
+
+export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { vacancy: Vacancy; errors?: FieldErrors; values?: FormValues }) {
+  const t = ctx.t;
+  const v = values ?? {};
+  const list = `/${council.slug}/vacatures`;
+  const path = `${list}/${vacancy.id}`;
+  const title = t('members.apply.title', { title: vacancy.title });
+  return (
+    <PublicFrame
+      ctx={ctx}
+      council={council}
+      title={title}
+      section={list}
+      hasErrors={Boolean(errors)}
+      trail={[
+        { href: list, label: t('members.publicVac.title') },
+        { href: path, label: vacancy.title },
+        { href: `${path}/reageren`, label: t('members.publicVac.apply') },
+      ]}
+    >
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t('members.apply.intro')}</Paragraph>
+      <Form ctx={ctx} action={`${path}/reageren`}>
+        <TextField ctx={ctx} errors={errors} name="name" label={t('members.apply.name')} value={v.name} autocomplete="name" />
+        <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.apply.email')} hint={t('members.apply.emailHint')} value={v.email} autocomplete="email" />
+        <TextField ctx={ctx} errors={errors} name="phone" type="tel" label={t('members.apply.phone')} value={v.phone} autocomplete="tel" optional width="medium" />
+        <TextArea ctx={ctx} errors={errors} name="motivation" label={t('members.apply.motivation')} hint={t('members.apply.motivationHint')} value={v.motivation} rows={10} />
+        <Button>{t('members.apply.submit')}</Button>
+      </Form>
+    </PublicFrame>
+  );
+}
+
+export function AppliedPage({ ctx, council, vacancy }: Props & { vacancy: Vacancy }) {
+  const t = ctx.t;
+  const list = `/${council.slug}/vacatures`;
+  return (
+    <PublicFrame ctx={ctx} council={council} title={t('members.apply.sentTitle')} section={list} trail={[{ href: list, label: t('members.publicVac.title') }]}>
+      <div class="utrecht-alert utrecht-alert--ok" role="status">
+        <div class="utrecht-alert__content">
+          <Heading level={1}>{t('members.apply.sentTitle')}</Heading>
+          <Paragraph>{t('members.apply.sentBody', { title: vacancy.title })}</Paragraph>
+        </div>
+      </div>
+      <Heading level={2}>{t('members.apply.nextTitle')}</Heading>
+      <ol class="utrecht-ordered-list">
+        <li class="utrecht-ordered-list__item">{t('members.apply.next1')}</li>
+        <li class="utrecht-ordered-list__item">{t('members.apply.next2')}</li>
+        <li class="utrecht-ordered-list__item">{t('members.apply.next3')}</li>
+      </ol>
+      <Paragraph>{t('members.apply.questions', { email: council.contactEmail })}</Paragraph>
+      <Paragraph>
+        <Link href={list}>{t('members.apply.backToVacancies')}</Link>
+      </Paragraph>
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,214 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../councils/councils.schema.ts';
+import { can, type Actor } from '../../../core/policy.ts';
+import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
+import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
+import type { ApplicationRow, Vacancy, VacancyRow } from '../members.service.ts';
+import { canTransition, type VacancyStatus } from '../members.workflow.ts';
+import { WorkspaceFrame } from './frame.tsx';
+
+type Props = { ctx: PageCtx; council: Council; actor: Actor };
+
+export function VacancyStatusBadge({ ctx, status }: { ctx: PageCtx; status: VacancyStatus }) {
+  const look = status === 'published' ? 'success' : status === 'draft' ? 'neutral' : 'inactive';
+  return <StatusBadge status={look}>{ctx.t(`members.vacancyStatus.${status}`)}</StatusBadge>;
+}
+
+export function VacanciesPage({ ctx, council, actor, vacancies }: Props & { vacancies: VacancyRow[] }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/werkruimte/vacatures`;
+  return (
+    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('members.vac.title')} section={path} trail={[{ href: path, label: t('members.vac.title') }]}>
+      <Heading level={1}>{t('members.vac.title')}</Heading>
+      <Paragraph>
+        <ButtonLink href={`${path}/nieuw`}>{t('members.vac.new')}</ButtonLink>
+      </Paragraph>
+      <Table
+        caption={t('members.vac.caption')}
+        empty={t('members.vac.empty')}
+        rows={vacancies}
+        columns={[
+          { header: t('members.vac.vacancyTitle'), cell: (v) => <Link href={`${path}/${v.id}`}>{v.title}</Link> },
+          { header: t('members.vac.status'), cell: (v) => <VacancyStatusBadge ctx={ctx} status={v.status} /> },
+          { header: t('members.vac.closesOn'), cell: (v) => (v.closesOn ? formatDate(v.closesOn, ctx.locale) : '-') },
+          { header: t('members.vac.applications'), cell: (v) => String(v.applications), numeric: true },
+        ]}
+      />
+    </WorkspaceFrame>
+  );
+}
+
+function VacancyFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: Record<string, string> }) {
+  const t = ctx.t;
+  return (
+    <>
+      <TextField ctx={ctx} errors={errors} name="title" label={t('members.vac.vacancyTitle')} value={v.title} />
+      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.vac.description')} hint={t('members.vac.descriptionHint')} value={v.description} rows={10} />
+      <TextArea ctx={ctx} errors={errors} name="profile" label={t('members.vac.profile')} hint={t('members.vac.profileHint')} value={v.profile} optional rows={3} />
+      <TextField ctx={ctx} errors={errors} name="hoursPerMonth" label={t('members.vac.hours')} hint={t('members.vac.hoursHint')} value={v.hoursPerMonth} optional width="medium" />
+      <TextField ctx={ctx} errors={errors} name="closesOn" label={t('members.vac.closesOn')} hint={t('members.vac.closesOnHint')} value={v.closesOn} optional width="short" />
+    </>
+  );
+}
+
+export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
+  const t = ctx.t;
+  const list = `/${council.slug}/werkruimte/vacatures`;
+  return (
+    <WorkspaceFrame
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('members.vac.new')}
+      section={list}
+      hasErrors={Boolean(errors)}
+      trail={[
+        { href: list, label: t('members.vac.title') },
+        { href: `${list}/nieuw`, label: t('members.vac.new') },
+      ]}
+    >
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{t('members.vac.new')}</Heading>
+      <Form ctx={ctx} action={`${list}/nieuw`}>
+        <VacancyFields ctx={ctx} errors={errors} v={values ?? {}} />
+        <Button>{t('members.vac.create')}</Button>
+      </Form>
+      <Paragraph>
+        <Link href={list}>{t('members.vac.back')}</Link>
+      </Paragraph>
+    </WorkspaceFrame>
+  );
+}
+
+export type VacancyNotice = 'created' | 'saved' | 'published' | 'closed';
+const noticeKey = {
+  created: 'members.vac.created',
+  saved: 'members.vac.saved',
+  published: 'members.vac.published',
+  closed: 'members.vac.closed',
+} as const;
+
+export function VacancyPage(props: Props & { vacancy: VacancyRow; errors?: FieldErrors; values?: FormValues; notice?: VacancyNotice }) {
+  const { ctx, council, actor, vacancy, errors, notice } = props;
+  const t = ctx.t;
+  const list = `/${council.slug}/werkruimte/vacatures`;
+  const path = `${list}/${vacancy.id}`;
+  const title = t('members.vac.editTitle', { title: vacancy.title });
+  const stored: Record<string, string> = {
+    title: vacancy.title,
+    description: vacancy.description,
+    profile: vacancy.profile,
+    hoursPerMonth: vacancy.hoursPerMonth,
+    closesOn: vacancy.closesOn ?? '',
+  };
+  const statusText = vacancy.status === 'draft' ? 'members.vac.isDraft' : vacancy.status === 'published' ? 'members.vac.isPublished' : 'members.vac.isClosed';
+  return (
+    <WorkspaceFrame
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={title}
+      section={list}
+      hasErrors={Boolean(errors)}
+      trail={[
+        { href: list, label: t('members.vac.title') },
+        { href: path, label: vacancy.title },
+      ]}
+    >
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{title}</Heading>
+      {notice && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t(noticeKey[notice])}</Paragraph>
+        </Alert>
+      )}
+      <section aria-labelledby="veld-status">
+        <Heading level={2} id="veld-status">
+          {t('members.vac.statusTitle')}
+        </Heading>
+        <Paragraph>
+          <VacancyStatusBadge ctx={ctx} status={vacancy.status} /> {t(statusText)}
+        </Paragraph>
+        <ButtonGroup>
+          {canTransition(vacancy.status, 'published') && (
+            <Form ctx={ctx} action={`${path}/status`} class="rw-inline-form">
+              <input type="hidden" name="to" value="published" />
+              <Button>{vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')}</Button>
+            </Form>
+          )}
+          {canTransition(vacancy.status, 'closed') && (
+            <Form ctx={ctx} action={`${path}/status`} class="rw-inline-form">
+              <input type="hidden" name="to" value="closed" />
+              <Button variant="secondary">{t('members.vac.close')}</Button>
+            </Form>
+          )}
+        </ButtonGroup>
+        {can(actor, 'applications.read') && (
+          <Paragraph>
+            <Link href={`${path}/reacties`}>{t('members.vac.viewApplications', { n: vacancy.applications })}</Link>
+          </Paragraph>
+        )}
+      </section>
+      <section aria-labelledby="vacature-gegevens">
+        <Heading level={2} id="vacature-gegevens">
+          {t('members.vac.description')}
+        </Heading>
+        <Form ctx={ctx} action={path}>
+          <VacancyFields ctx={ctx} errors={errors} v={{ ...stored, ...(props.values ?? {}) }} />
+          <Button>{t('form.save')}</Button>
+        </Form>
+      </section>
+      <Paragraph>
+        <Link href={list}>{t('members.vac.back')}</Link>
+      </Paragraph>
+    </WorkspaceFrame>
+  );
+}
+
+export function ApplicationsPage({ ctx, council, actor, vacancy, applications }: Props & { vacancy: Vacancy; applications: ApplicationRow[] }) {
+  const t = ctx.t;
+  const list = `/${council.slug}/werkruimte/vacatures`;
+  const vpath = `${list}/${vacancy.id}`;
+  const title = t('members.apps.title', { title: vacancy.title });
+  return (
+    <WorkspaceFrame
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={title}
+      section={list}
+      trail={[
+        { href: list, label: t('members.vac.title') },
+        { href: vpath, label: vacancy.title },
+        { href: `${vpath}/reacties`, label: t('members.vac.applications') },
+      ]}
+    >
+      <Heading level={1}>{title}</Heading>
+      <Alert type="info">
+        <Paragraph>{t('members.apps.privacy')}</Paragraph>
+      </Alert>
+      {applications.length === 0 && <Paragraph>{t('members.apps.empty')}</Paragraph>}
+      {applications.map((a, i) => (
+        <section aria-labelledby={`reactie-${i + 1}`}>
+          <Heading level={2} id={`reactie-${i + 1}`}>
+            {a.name}
+          </Heading>
+          <Paragraph>{t('members.apps.received', { date: formatDateTime(a.createdAt, ctx.locale) })}</Paragraph>
+          <DataList
+            items={[
+              { key: t('members.apps.email'), value: <Link href={`mailto:${a.email}`}>{a.email}</Link> },
+              { key: t('members.apps.phone'), value: a.phone || '-' },
+            ]}
+          />
+          <Heading level={3}>{t('members.apps.motivation')}</Heading>
+          <TextBlock text={a.motivation} />
+        </section>
+      ))}
+      <Paragraph>
+        <Link href={vpath}>{t('members.apps.back')}</Link>
+      </Paragraph>
+    </WorkspaceFrame>
+  );
+}
