@@ -13,7 +13,7 @@ import { diskFileStore, LOGO_MAX_BYTES, type FileStore } from './core/files/stor
 import { PageCache } from './core/http/page-cache.ts';
 import { registerRequestContext, LOCALE_COOKIE } from './core/http/request-context.ts';
 import { registerCsrf } from './core/http/csrf.ts';
-import { registerErrorHandling } from './core/http/errors.ts';
+import { registerErrorHandling, frameworkErrors } from './core/http/errors.ts';
 import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
@@ -59,6 +59,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 2000 },
+    frameworkErrors,
   });
 
   const secretKey = resolveSecretKey(config.secretKey, config.dataDir);

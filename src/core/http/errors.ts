@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
-import type { MessageKey } from '../i18n/index.ts';
+import { translator, type MessageKey } from '../i18n/index.ts';
+import type { PageCtx } from '../../ui/context.ts';
 import { MessagePage } from '../../ui/pages/message.tsx';
 
 type Known = { status: number; code: string; title: MessageKey; body: MessageKey };
@@ -25,11 +26,21 @@ async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: 
     return reply
       .code(k.status)
       .type('application/problem+json')
-      .send({ status: k.status, code: k.code, title: req.t ? req.t(k.title) : k.code, detail: req.t ? req.t(k.body, { code: ref }) : '' });
+      .send({ status: k.status, code: k.code, title: (req.t ?? translator('nl'))(k.title), detail: (req.t ?? translator('nl'))(k.body, { code: ref }) });
   }
-  if (!req.t || !req.pageCtx) return reply.code(k.status).type('text/plain; charset=utf-8').send(`${k.status} ${k.code}`);
-  const ctx = await req.pageCtx();
+  const ctx = req.pageCtx ? await req.pageCtx() : bareCtx(req);
   return reply.page(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { code: ref }) }), k.status);
+}
+
+/** For errors before our hooks ran (bad URL encoding, too long paths): Dutch, anonymous. */
+function bareCtx(req: FastifyRequest): PageCtx {
+  return { t: translator('nl'), locale: 'nl', url: '/', user: null, csrfToken: '', workspaces: [] };
+}
+
+/** Fastify's own routing errors (FST_ERR_BAD_URL, FST_ERR_MAX_PARAM_LENGTH) get our page too. */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const k = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? notFound : classify({ ...err, statusCode: 400 } as FastifyError);
+  void respond(req, reply, k, '');
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
