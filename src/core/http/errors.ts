@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import crypto from 'node:crypto';
 import { translator, type MessageKey } from '../i18n/index.ts';
 import type { PageCtx } from '../../ui/context.ts';
+import { renderDocument } from '../../ui/render.ts';
 import { MessagePage } from '../../ui/pages/message.tsx';
 
 type Known = { status: number; code: string; title: MessageKey; body: MessageKey };
@@ -28,12 +29,14 @@ async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: 
       .type('application/problem+json')
       .send({ status: k.status, code: k.code, title: (req.t ?? translator('nl'))(k.title), detail: (req.t ?? translator('nl'))(k.body, { code: ref }) });
   }
-  const ctx = req.pageCtx ? await req.pageCtx() : bareCtx(req);
-  return reply.page(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { code: ref }) }), k.status);
+  const ctx = req.pageCtx ? await req.pageCtx() : bareCtx();
+  // Rendered directly: replies made by Fastify's router lack our decorators.
+  const html = renderDocument(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { code: ref }) }));
+  return reply.code(k.status).type('text/html; charset=utf-8').send(html);
 }
 
 /** For errors before our hooks ran (bad URL encoding, too long paths): Dutch, anonymous. */
-function bareCtx(req: FastifyRequest): PageCtx {
+function bareCtx(): PageCtx {
   return { t: translator('nl'), locale: 'nl', url: '/', user: null, csrfToken: '', workspaces: [] };
 }
 

@@ -56,11 +56,17 @@ test('public pages of a council: about, accessibility statement, privacy stateme
 });
 
 test('unknown council and malformed slugs answer 404 with a Dutch page', async () => {
-  for (const url of ['/bestaat-niet', '/bestaat-niet/over-ons', '/%00x', '/A_B/contact', `/${'x'.repeat(300)}`]) {
+  for (const url of ['/bestaat-niet', '/bestaat-niet/over-ons', '/%00x', '/A_B/contact', `/${'x'.repeat(300)}`, `/${'y'.repeat(5000)}`]) {
     const res = await t.app.inject(url);
     assert.equal(res.statusCode, 404, url);
     assert.match(res.body, /Pagina niet gevonden/);
   }
+});
+
+test('a malformed URL encoding gets the Dutch error page, not a framework message', async () => {
+  const res = await t.app.inject('/wachtwoord-herstellen/%ff');
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /Verzoek niet begrepen/);
 });
 
 test('the English switch sets a cookie only when asked, and pages then speak English', async () => {
