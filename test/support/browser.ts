@@ -41,24 +41,36 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
 
+const scriptlessPages = new WeakSet<Page>();
+
 /** A page in its own context (own cookies); axe needs a page from browser.newContext(). */
 export async function newPage(
   browser: Browser,
   options: { javaScriptEnabled?: boolean } & BrowserContextOptions = {},
 ): Promise<Page> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...options });
-  return context.newPage();
+  const page = await context.newPage();
+  if (options.javaScriptEnabled === false) scriptlessPages.add(page);
+  return page;
 }
 
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
-/** Runs axe (WCAG 2.2 A and AA) on the page as it is now; throws with a readable list of violations. */
+/**
+ * Runs axe (WCAG 2.2 A and AA) on the page as it is now; throws with a readable list of
+ * violations. `exclude` takes CSS selectors to leave out.
+ *
+ * axe runs inside the page, which a page without JavaScript cannot do. For such a page
+ * (made with newPage(browser, { javaScriptEnabled: false })) axe checks a copy instead:
+ * the same HTML at the same address, same cookies and viewport, with the page's own
+ * scripts blocked (CSP script-src 'none'), so it sees what a reader without JavaScript sees.
+ */
 export async function expectAccessible(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(axeTags);
-  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
-  const results = await builder.analyze();
-  if (results.violations.length === 0) return;
-  const lines = results.violations.map((v) => {
+  const violations = scriptlessPages.has(page)
+    ? await axeOnScriptlessCopy(page, options.exclude ?? [])
+    : await runAxe(page, options.exclude ?? []);
+  if (violations.length === 0) return;
+  const lines = violations.map((v) => {
     const nodes = v.nodes
       .slice(0, 5)
       .map((n) => `      at ${n.target.join(' ')}: ${n.html.replace(/\s+/g, ' ').slice(0, 160)}`)
@@ -67,6 +79,48 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
     return `  - [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n      ${v.helpUrl}\n${nodes}${more}`;
   });
   throw new Error(`Accessibility violations (axe, ${axeTags.join(', ')}) on ${page.url()}:\n${lines.join('\n')}`);
+}
+
+async function runAxe(page: Page, exclude: string[]) {
+  let builder = new AxeBuilder({ page }).withTags(axeTags);
+  for (const selector of exclude) builder = builder.exclude(selector);
+  return (await builder.analyze()).violations;
+}
+
+async function axeOnScriptlessCopy(page: Page, exclude: string[]) {
+  const html = await page.content();
+  const url = page.url();
+  const browser = page.context().browser();
+  if (!browser) throw new Error('expectAccessible: the page has no browser');
+  const context = await browser.newContext({
+    javaScriptEnabled: true,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: page.viewportSize(),
+    storageState: await page.context().storageState(),
+  });
+  try {
+    const copy = await context.newPage();
+    let served = false;
+    await copy.route('**/*', (route) => {
+      const request = route.request();
+      if (!served && request.isNavigationRequest()) {
+        served = true;
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': "script-src 'none'" },
+          body: html,
+        });
+      }
+      if (request.resourceType() === 'script') return route.abort();
+      return route.continue();
+    });
+    await copy.goto(url);
+    return await runAxe(copy, exclude);
+  } finally {
+    await context.close();
+  }
 }
 
 function freePort(): Promise<number> {

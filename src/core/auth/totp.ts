@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { seal, open } from '../crypto.ts';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { hmac, safeEqual } from '../secret.ts';
@@ -47,29 +48,13 @@ export function groupSecret(secret: string): string {
   return secret.replace(/(.{4})/g, '$1 ').trim();
 }
 
-// The secret at rest: AES-256-GCM with a key derived from SECRET_KEY.
-function keyFor(secretKey: string): Buffer {
-  return crypto.createHash('sha256').update(`totp-at-rest:${secretKey}`).digest();
-}
-
+// The secret at rest, encrypted with the shared helper.
 export function sealTotpSecret(secretKey: string, secret: string): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', keyFor(secretKey), iv);
-  const ct = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+  return seal(secretKey, 'totp', secret);
 }
 
 export function openTotpSecret(secretKey: string, sealed: string | null): string | null {
-  if (!sealed) return null;
-  const [v, iv, tag, ct] = sealed.split('.');
-  if (v !== 'v1' || !iv || !tag || !ct) return null;
-  try {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', keyFor(secretKey), Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    return null;
-  }
+  return open(secretKey, 'totp', sealed);
 }
 
 /**

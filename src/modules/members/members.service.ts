@@ -11,7 +11,11 @@ import type { Council } from '../councils/councils.schema.ts';
 import { memberships, vacancies, vacancyApplications, workingGroupMembers, workingGroups, type Role } from './members.schema.ts';
 import type { ApplicationInput, InviteInput, MemberUpdateInput, VacancyInput, WorkingGroupInput } from './members.forms.ts';
 import { boardRoles, closingDateAllowed, isOpenToPublic, leavesNoBoard, todayInAmsterdam, transitionBlocker, type VacancyStatus } from './members.workflow.ts';
-import { open, seal } from './members.crypto.ts';
+import { open as openSealed, seal as sealWith } from '../../core/crypto.ts';
+
+/** Applications hold residents' personal data: encrypted at rest. */
+const seal = (key: string, plain: string) => sealWith(key, 'applications', plain);
+const open = (key: string, sealed: string) => openSealed(key, 'applications', sealed);
 
 /** The active membership of a user in a council, if any. */
 export async function findMembership(db: DbOrTx, councilId: string, userId: string): Promise<{ id: string; role: Role } | null> {

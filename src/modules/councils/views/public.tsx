@@ -4,25 +4,18 @@ import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, TextBlock, Link, Button, DataList } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { brandOf, publicNav } from '../councils.nav.ts';
+import { PublicFrame } from './frames.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 
 type Props = { ctx: PageCtx; council: Council };
 
+/** Public council page; `path` is the menu item and the last breadcrumb. */
 function CouncilPage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
-  const { ctx, council } = props;
-  const base = `/${council.slug}`;
+  const home = props.path === `/${props.council.slug}`;
   return (
-    <Page
-      ctx={ctx}
-      title={props.title}
-      hasErrors={props.hasErrors}
-      council={brandOf(council)}
-      nav={publicNav(ctx, council, props.path)}
-      breadcrumbs={props.path === base ? undefined : [{ href: base, label: council.name }, { href: props.path, label: props.title }]}
-    >
+    <PublicFrame ctx={props.ctx} council={props.council} title={props.title} section={props.path} hasErrors={props.hasErrors} trail={home ? undefined : [{ href: props.path, label: props.title }]}>
       {props.children}
-    </Page>
+    </PublicFrame>
   );
 }
 

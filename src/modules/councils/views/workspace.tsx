@@ -6,27 +6,19 @@ import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Alert, Table, ButtonGroup } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea, CheckboxField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { brandOf, workspaceNav } from '../councils.nav.ts';
+import { brandOf } from '../councils.nav.ts';
+import { WorkspaceFrame } from './frames.tsx';
 import type { DashboardFigures } from '../councils.service.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
-/** Frame of every workspace page: council branding, workspace menu, never indexed. */
-export function WorkspacePage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
-  const { ctx, council, actor } = props;
-  const base = `/${council.slug}/werkruimte`;
+/** Workspace page; `path` is the menu item and the last breadcrumb. */
+function WorkspacePage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
+  const home = props.path === `/${props.council.slug}/werkruimte`;
   return (
-    <Page
-      ctx={ctx}
-      title={props.title}
-      hasErrors={props.hasErrors}
-      council={brandOf(council)}
-      nav={workspaceNav(ctx, council, actor, props.path)}
-      breadcrumbs={props.path === base ? undefined : [{ href: base, label: ctx.t('councils.ws.title') }, { href: props.path, label: props.title }]}
-      noindex
-    >
+    <WorkspaceFrame {...props} section={props.path} trail={home ? undefined : [{ href: props.path, label: props.title }]}>
       {props.children}
-    </Page>
+    </WorkspaceFrame>
   );
 }
 

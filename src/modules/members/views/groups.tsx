@@ -5,7 +5,7 @@ import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../
 import { Form, ErrorSummary, TextField, TextArea, SelectField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { WorkingGroupDetail, WorkingGroupRow } from '../members.service.ts';
-import { WorkspaceFrame } from './frame.tsx';
+import { WorkspaceFrame } from '../../councils/views/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 

@@ -6,7 +6,7 @@ import { Form, ErrorSummary, TextField, SelectField, CheckboxField } from '../..
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles } from '../members.schema.ts';
 import type { MemberRow } from '../members.service.ts';
-import { WorkspaceFrame } from './frame.tsx';
+import { WorkspaceFrame } from '../../councils/views/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 

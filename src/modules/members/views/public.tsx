@@ -6,7 +6,7 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { PublicMember, PublicWorkingGroup, Vacancy } from '../members.service.ts';
 import { summarise } from '../members.workflow.ts';
-import { PublicFrame } from './frame.tsx';
+import { PublicFrame } from '../../councils/views/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
 

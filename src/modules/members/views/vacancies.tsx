@@ -7,7 +7,7 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { ApplicationRow, Vacancy, VacancyRow } from '../members.service.ts';
 import { canTransition, type VacancyStatus } from '../members.workflow.ts';
-import { WorkspaceFrame } from './frame.tsx';
+import { WorkspaceFrame } from '../../councils/views/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 

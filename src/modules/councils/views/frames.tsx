@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../councils.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { brandOf, publicNav, workspaceNav } from '../../councils/councils.nav.ts';
+import { brandOf, publicNav, workspaceNav } from '../councils.nav.ts';
 
-/** A page of the public council site, with the council's menu and a breadcrumb trail. */
+/** Frames for council pages, shared by every module. A page of the public council site, with the council's menu and a breadcrumb trail. */
 export function PublicFrame(props: {
   ctx: PageCtx;
   council: Council;
@@ -25,7 +25,7 @@ export function PublicFrame(props: {
       hasErrors={props.hasErrors}
       council={brandOf(council)}
       nav={publicNav(ctx, council, props.section)}
-      breadcrumbs={[{ href: base, label: council.name }, ...(props.trail ?? [])]}
+      breadcrumbs={props.trail?.length ? [{ href: base, label: council.name }, ...props.trail] : undefined}
     >
       {props.children}
     </Page>
@@ -52,7 +52,7 @@ export function WorkspaceFrame(props: {
       hasErrors={props.hasErrors}
       council={brandOf(council)}
       nav={workspaceNav(ctx, council, actor, props.section)}
-      breadcrumbs={[{ href: base, label: ctx.t('nav.workspace') }, ...(props.trail ?? [])]}
+      breadcrumbs={props.trail?.length ? [{ href: base, label: ctx.t('nav.workspace') }, ...props.trail] : undefined}
       noindex
     >
       {props.children}
