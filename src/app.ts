@@ -7,17 +7,15 @@ import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import type { Config } from './core/config.ts';
 import type { Database } from './core/db/index.ts';
-import type { Deps } from './core/deps.ts';
-import { createMailer, type Mailer } from './core/mail/mail.ts';
-import { diskFileStore, LOGO_MAX_BYTES, type FileStore } from './core/files/store.ts';
-import { PageCache } from './core/http/page-cache.ts';
+import { createDeps } from './core/deps.ts';
+import type { Mailer } from './core/mail/mail.ts';
+import { LOGO_MAX_BYTES, type FileStore } from './core/files/store.ts';
 import { registerRequestContext, LOCALE_COOKIE } from './core/http/request-context.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandling, frameworkErrors } from './core/http/errors.ts';
 import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
-import { resolveSecretKey } from './core/secret.ts';
 import { getAssets, fontDir } from './ui/assets.ts';
 import { SESSION_COOKIE } from './core/auth/sessions.ts';
 import { authRoutes } from './core/auth/auth.routes.tsx';
@@ -25,7 +23,6 @@ import { councilsRoutes } from './modules/councils/councils.routes.tsx';
 import { findCouncilBySlug, listWorkspacesFor } from './modules/councils/councils.service.ts';
 import { findMembership } from './modules/members/members.service.ts';
 import { membersRoutes } from './modules/members/members.routes.tsx';
-import path from 'node:path';
 
 /** The path without query and without the single-use tokens some paths carry. */
 export function logSafeUrl(url: string): string {
@@ -62,19 +59,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     frameworkErrors,
   });
 
-  const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
-  const cache = new PageCache();
-  await cache.connect(database);
-  const mailer = opts.mailer ?? createMailer(database, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
-  const deps: Deps = {
-    config,
-    database,
-    db: database.db,
-    mailer,
-    files: opts.files ?? diskFileStore(path.join(config.dataDir, 'files')),
-    cache,
-    secretKey,
-  };
+  const deps = await createDeps({ config, database, mailer: opts.mailer, files: opts.files, log: app.log });
+  const { secretKey, mailer } = deps;
   app.decorate('deps', deps);
 
   await app.register(cookie);
@@ -89,7 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     findMembership: (councilId, userId) => findMembership(deps.db, councilId, userId),
   });
   registerCsrf(app, secretKey);
-  registerPublicCache(app, cache, SESSION_COOKIE);
+  registerPublicCache(app, deps.cache, SESSION_COOKIE);
 
   // Assets: bundled CSS/JS under a content hash, fonts from the fontsource package.
   const assets = getAssets();

@@ -1,10 +1,12 @@
+import path from 'node:path';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/index.ts';
-import type { Mailer } from './mail/mail.ts';
-import type { FileStore } from './files/store.ts';
-import type { PageCache } from './http/page-cache.ts';
+import { createMailer, type Mailer } from './mail/mail.ts';
+import { diskFileStore, type FileStore } from './files/store.ts';
+import { PageCache } from './http/page-cache.ts';
+import { resolveSecretKey } from './secret.ts';
 
-/** What use cases need from the outside world; built once in buildApp. */
+/** What use cases need from the outside world; built once per process. */
 export type Deps = {
   config: Config;
   database: Database;
@@ -19,4 +21,22 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
   }
+}
+
+type Log = { error: (o: object, m: string) => void };
+
+/** Used by the web app and by the stand-alone worker alike. */
+export async function createDeps(args: { config: Config; database: Database; mailer?: Mailer; files?: FileStore; log?: Log }): Promise<Deps> {
+  const { config, database } = args;
+  const cache = new PageCache();
+  await cache.connect(database);
+  return {
+    config,
+    database,
+    db: database.db,
+    mailer: args.mailer ?? createMailer(database, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: args.log }),
+    files: args.files ?? diskFileStore(path.join(config.dataDir, 'files')),
+    cache,
+    secretKey: resolveSecretKey(config.secretKey, config.dataDir),
+  };
 }

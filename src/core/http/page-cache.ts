@@ -7,9 +7,16 @@ const CHANNEL = 'raadwerk_cache';
  * instance (LISTEN/NOTIFY), so a change shows on the next request.
  */
 export class PageCache {
-  private pages = new Map<string, { body: string; etag: string }>();
+  private pages = new Map<string, { body: string; etag: string; at: number }>();
   private generation = 0;
-  constructor(private readonly maxEntries = 2000) {}
+  /**
+   * maxAgeMs bounds changes that come from time rather than from a user (a vacancy whose
+   * closing date passed at midnight).
+   */
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly maxAgeMs = 60_000,
+  ) {}
 
   async connect(database: Database): Promise<void> {
     this.database = database;
@@ -18,13 +25,18 @@ export class PageCache {
   private database: Database | null = null;
 
   get(key: string) {
-    return this.pages.get(key);
+    const hit = this.pages.get(key);
+    if (hit && Date.now() - hit.at > this.maxAgeMs) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return hit;
   }
   /** Only store when nothing changed while the page was being rendered. */
   set(key: string, body: string, generation: number, etag: string) {
     if (generation !== this.generation) return;
     if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, { body, etag });
+    this.pages.set(key, { body, etag, at: Date.now() });
   }
   currentGeneration() {
     return this.generation;

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PageCache } from './page-cache.ts';
+
+test('a page rendered while a change happened is not stored', () => {
+  const cache = new PageCache();
+  const gen = cache.currentGeneration();
+  cache.clearLocal();
+  cache.set('nl:/x', 'oud', gen, '"e"');
+  assert.equal(cache.get('nl:/x'), undefined);
+  cache.set('nl:/x', 'nieuw', cache.currentGeneration(), '"e"');
+  assert.equal(cache.get('nl:/x')?.body, 'nieuw');
+});
+
+test('entries expire after their maximum age', () => {
+  const cache = new PageCache(10, 0);
+  cache.set('nl:/x', 'a', cache.currentGeneration(), '"e"');
+  const realNow = Date.now;
+  Date.now = () => realNow() + 5;
+  try {
+    assert.equal(cache.get('nl:/x'), undefined);
+  } finally {
+    Date.now = realNow;
+  }
+});
+
+test('the oldest entry makes room when the cache is full', () => {
+  const cache = new PageCache(2);
+  const g = cache.currentGeneration();
+  cache.set('a', '1', g, '"1"');
+  cache.set('b', '2', g, '"2"');
+  cache.set('c', '3', g, '"3"');
+  assert.equal(cache.get('a'), undefined);
+  assert.equal(cache.get('c')?.body, '3');
+});
