@@ -138,7 +138,7 @@ test('after five wrong passwords the account is paused, even for the right passw
     assert.match(res.body, /Wacht 15 minuten/);
     assert.equal(sessionCookieOf(res), undefined);
     // A second instance on the same database knows it too.
-    const other = await startApp({}, env.database);
+    const other = await startApp({}, { database: env.database });
     try {
       const again = await new Browser(other, '10.3.0.1').login(user.email, PASSWORD);
       assert.equal(again.statusCode, 429);

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, type TestApp } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, type TestApp } from '../../../test/support/factories.ts';
 import { councils } from './councils.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -14,19 +14,7 @@ after(async () => {
   await t.close();
 });
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
-
-function multipart(fields: Record<string, string>, file?: { name: string; filename: string; type: string; bytes: Buffer }) {
-  const boundary = '----raadwerktest';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+const PNG = TINY_PNG;
 
 test('the platform home lists councils, and a council home shows its name and colour', async () => {
   const c = await makeCouncil(t, { name: 'Wmo-raad Testdorp', colour: '#6b2c6b', tagline: 'Wij luisteren naar inwoners.' });

@@ -12,11 +12,11 @@ after(async () => {
 });
 
 test('every page of the module, with and without errors, is valid HTML (W3C Nu checker)', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary', name: 'Sanne Secretaris', targetGroup: 'ouderen' });
-  const member = await makePerson(t.db, c, { role: 'member', name: 'Mo Lid' });
-  const group = await makeGroup(t.db, c, 'Werkgroep Wmo', [secretary, member], secretary);
-  const v = await makeVacancy(t.db, c, { profile: 'Hart voor jeugd', hoursPerMonth: '8 uur', closesOn: '2099-01-31' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary', name: 'Sanne Secretaris', targetGroup: 'ouderen' });
+  const member = await makePerson(t, c, { role: 'member', name: 'Mo Lid' });
+  const group = await makeGroup(t, c, 'Werkgroep Wmo', [secretary, member], secretary);
+  const v = await makeVacancy(t, c, { profile: 'Hart voor jeugd', hoursPerMonth: '8 uur', closesOn: '2099-01-31' });
   const browser = await login(t, secretary);
   await post(t, `/${c.slug}/vacatures/${v.id}/reageren`, { name: 'Mila', email: 'mila@example.nl', motivation: 'Graag.' }, undefined, {
     csrf: anonymousToken(t, 10_000),
@@ -58,8 +58,8 @@ test('every page of the module, with and without errors, is valid HTML (W3C Nu c
 });
 
 test('English pages use the English catalogue', async () => {
-  const c = await makeCouncil(t.db);
-  await makePerson(t.db, c, { role: 'chair', name: 'Anna' });
+  const c = await makeCouncil(t);
+  await makePerson(t, c, { role: 'chair', name: 'Anna' });
   const res = await t.app.inject({ method: 'GET', url: `/${c.slug}/leden`, headers: { cookie: 'rw_taal=en' } });
   assert.equal(res.statusCode, 200);
   assert.match(res.body, /Speaks for/);

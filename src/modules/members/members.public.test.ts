@@ -39,17 +39,17 @@ async function mailsOf(councilId: string) {
 }
 
 test('members page: council members on the site, with role, target group and working groups; nobody else', async () => {
-  const c = await makeCouncil(t.db);
-  const other = await makeCouncil(t.db);
-  const chair = await makePerson(t.db, c, { role: 'chair', name: 'Anna Voorzitter', targetGroup: 'ouderen' });
-  await makePerson(t.db, c, { role: 'secretary', name: 'Bram Secretaris' });
-  const member = await makePerson(t.db, c, { role: 'member', name: 'Cor Lid', targetGroup: 'mantelzorgers' });
-  await makePerson(t.db, c, { role: 'official', name: 'Dirk Ambtenaar' });
-  await makePerson(t.db, c, { role: 'partner', name: 'Eva Partner' });
-  await makePerson(t.db, c, { role: 'member', name: 'Fien Verborgen', showOnSite: false });
-  await makePerson(t.db, c, { role: 'member', name: 'Gert Gestopt', active: false });
-  await makePerson(t.db, other, { role: 'member', name: 'Henk Andereraad' });
-  await makeGroup(t.db, c, 'Werkgroep Wmo', [chair, member], chair);
+  const c = await makeCouncil(t);
+  const other = await makeCouncil(t);
+  const chair = await makePerson(t, c, { role: 'chair', name: 'Anna Voorzitter', targetGroup: 'ouderen' });
+  await makePerson(t, c, { role: 'secretary', name: 'Bram Secretaris' });
+  const member = await makePerson(t, c, { role: 'member', name: 'Cor Lid', targetGroup: 'mantelzorgers' });
+  await makePerson(t, c, { role: 'official', name: 'Dirk Ambtenaar' });
+  await makePerson(t, c, { role: 'partner', name: 'Eva Partner' });
+  await makePerson(t, c, { role: 'member', name: 'Fien Verborgen', showOnSite: false });
+  await makePerson(t, c, { role: 'member', name: 'Gert Gestopt', active: false });
+  await makePerson(t, other, { role: 'member', name: 'Henk Andereraad' });
+  await makeGroup(t, c, 'Werkgroep Wmo', [chair, member], chair);
 
   const res = await get(t, `/${c.slug}/leden`);
   assert.equal(res.statusCode, 200);
@@ -67,14 +67,14 @@ test('members page: council members on the site, with role, target group and wor
 });
 
 test('working groups page: description, lead and visible members; not another council’s groups', async () => {
-  const c = await makeCouncil(t.db);
-  const other = await makeCouncil(t.db);
-  const lead = await makePerson(t.db, c, { name: 'Ineke Trekker' });
-  const m = await makePerson(t.db, c, { name: 'Jan Meedenker' });
-  const hidden = await makePerson(t.db, c, { name: 'Karel Niettonen', showOnSite: false });
-  const official = await makePerson(t.db, c, { role: 'official', name: 'Lotte Ambtenaar' });
-  await makeGroup(t.db, c, 'Werkgroep Jeugd', [lead, m, hidden, official], lead);
-  await makeGroup(t.db, other, 'Werkgroep Geheim');
+  const c = await makeCouncil(t);
+  const other = await makeCouncil(t);
+  const lead = await makePerson(t, c, { name: 'Ineke Trekker' });
+  const m = await makePerson(t, c, { name: 'Jan Meedenker' });
+  const hidden = await makePerson(t, c, { name: 'Karel Niettonen', showOnSite: false });
+  const official = await makePerson(t, c, { role: 'official', name: 'Lotte Ambtenaar' });
+  await makeGroup(t, c, 'Werkgroep Jeugd', [lead, m, hidden, official], lead);
+  await makeGroup(t, other, 'Werkgroep Geheim');
 
   const res = await get(t, `/${c.slug}/werkgroepen`);
   assert.equal(res.statusCode, 200);
@@ -88,19 +88,19 @@ test('working groups page: description, lead and visible members; not another co
 });
 
 test('vacancies: only published and still open ones of this council; details; others 404', async () => {
-  const c = await makeCouncil(t.db);
-  const other = await makeCouncil(t.db);
-  const open = await makeVacancy(t.db, c, {
+  const c = await makeCouncil(t);
+  const other = await makeCouncil(t);
+  const open = await makeVacancy(t, c, {
     title: 'Lid met hart voor jeugd',
     description: 'Wij zoeken iemand die meedenkt.\n\nTweede alinea met details.',
     profile: 'Affiniteit met jeugdzorg',
     hoursPerMonth: '8 tot 12 uur',
     closesOn: '2099-12-08',
   });
-  const draft = await makeVacancy(t.db, c, { title: 'Conceptvacature', status: 'draft' });
-  const closed = await makeVacancy(t.db, c, { title: 'Gesloten vacature', status: 'closed' });
-  const expired = await makeVacancy(t.db, c, { title: 'Verlopen vacature', closesOn: dayFromToday(-2) });
-  const foreign = await makeVacancy(t.db, other, { title: 'Vacature andere raad' });
+  const draft = await makeVacancy(t, c, { title: 'Conceptvacature', status: 'draft' });
+  const closed = await makeVacancy(t, c, { title: 'Gesloten vacature', status: 'closed' });
+  const expired = await makeVacancy(t, c, { title: 'Verlopen vacature', closesOn: dayFromToday(-2) });
+  const foreign = await makeVacancy(t, other, { title: 'Vacature andere raad' });
 
   const list = await get(t, `/${c.slug}/vacatures`);
   assert.equal(list.statusCode, 200);
@@ -128,9 +128,9 @@ test('vacancies: only published and still open ones of this council; details; ot
 const application = { name: 'Mila Inwoner', email: 'Mila@Example.NL', phone: '06 12345678', motivation: 'Ik wil graag meedenken over de Wmo.' };
 
 test('applying: stored encrypted, mail to the council and to the applicant, confirmation with next steps', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
-  const v = await makeVacancy(t.db, c, { title: 'Lid adviesraad' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
+  const v = await makeVacancy(t, c, { title: 'Lid adviesraad' });
 
   const form = await get(t, `/${c.slug}/vacatures/${v.id}/reageren`);
   assert.equal(form.statusCode, 200);
@@ -180,8 +180,8 @@ test('applying: stored encrypted, mail to the council and to the applicant, conf
 });
 
 test('applying too fast: friendly message, nothing stored or sent', async () => {
-  const c = await makeCouncil(t.db);
-  const v = await makeVacancy(t.db, c);
+  const c = await makeCouncil(t);
+  const v = await makeVacancy(t, c);
   const res = await post(t, `/${c.slug}/vacatures/${v.id}/reageren`, application, undefined, { csrf: anonymousToken(t, 500), ip: nextIp() });
   assert.equal(res.statusCode, 400);
   assert.match(titleOf(res.body), /^Fout: /);
@@ -192,8 +192,8 @@ test('applying too fast: friendly message, nothing stored or sent', async () => 
 });
 
 test('applying with bad input: clear Dutch messages, nothing stored, never a 500', async () => {
-  const c = await makeCouncil(t.db);
-  const v = await makeVacancy(t.db, c);
+  const c = await makeCouncil(t);
+  const v = await makeVacancy(t, c);
   const url = `/${c.slug}/vacatures/${v.id}/reageren`;
   const ip = nextIp();
   const send = (form: Record<string, string | string[]>) => post(t, url, form, undefined, { csrf: anonymousToken(t, 10_000), ip });
@@ -223,11 +223,11 @@ test('applying with bad input: clear Dutch messages, nothing stored, never a 500
 });
 
 test('applying to a draft, closed or other council’s vacancy: 404 and nothing stored', async () => {
-  const c = await makeCouncil(t.db);
-  const other = await makeCouncil(t.db);
-  const draft = await makeVacancy(t.db, c, { status: 'draft' });
-  const closed = await makeVacancy(t.db, c, { status: 'closed' });
-  const foreign = await makeVacancy(t.db, other);
+  const c = await makeCouncil(t);
+  const other = await makeCouncil(t);
+  const draft = await makeVacancy(t, c, { status: 'draft' });
+  const closed = await makeVacancy(t, c, { status: 'closed' });
+  const foreign = await makeVacancy(t, other);
   for (const v of [draft, closed, foreign]) {
     const res = await post(t, `/${c.slug}/vacatures/${v.id}/reageren`, application, undefined, { csrf: anonymousToken(t, 10_000), ip: nextIp() });
     assert.equal(res.statusCode, 404);
@@ -238,8 +238,8 @@ test('applying to a draft, closed or other council’s vacancy: 404 and nothing 
 });
 
 test('applying is rate-limited per address', async () => {
-  const c = await makeCouncil(t.db);
-  const v = await makeVacancy(t.db, c);
+  const c = await makeCouncil(t);
+  const v = await makeVacancy(t, c);
   const ip = nextIp();
   const codes: number[] = [];
   for (let i = 0; i < 11; i++) {
@@ -255,9 +255,9 @@ test('applying is rate-limited per address', async () => {
 });
 
 test('a public page shows a change on the next request (page cache is cleared)', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
-  const v = await makeVacancy(t.db, c, { title: 'Eerste titel' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
+  const v = await makeVacancy(t, c, { title: 'Eerste titel' });
   assert.match((await get(t, `/${c.slug}/vacatures`)).body, /Eerste titel/);
   assert.equal((await get(t, `/${c.slug}/vacatures`)).headers['x-cache'], 'hit');
   const browser = await login(t, secretary);

@@ -29,11 +29,11 @@ async function membershipsOf(c: Council) {
 // ------------------------------------------------------------------ members
 
 test('member list: the board sees everyone with the invite form; a member may look but not invite', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary', name: 'Sanne Secretaris' });
-  const member = await makePerson(t.db, c, { role: 'member', name: 'Mo Lid', targetGroup: 'jongeren' });
-  await makePerson(t.db, c, { role: 'official', name: 'Olga Ambtenaar' });
-  await makePerson(t.db, c, { role: 'member', name: 'Stef Gestopt', active: false });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary', name: 'Sanne Secretaris' });
+  const member = await makePerson(t, c, { role: 'member', name: 'Mo Lid', targetGroup: 'jongeren' });
+  await makePerson(t, c, { role: 'official', name: 'Olga Ambtenaar' });
+  await makePerson(t, c, { role: 'member', name: 'Stef Gestopt', active: false });
 
   const asSecretary = await get(t, ws(c, '/leden'), await login(t, secretary));
   assert.equal(asSecretary.statusCode, 200);
@@ -45,7 +45,7 @@ test('member list: the board sees everyone with the invite form; a member may lo
   assert.match(asMember.body, /Sanne Secretaris/);
   assert.ok(!asMember.body.includes('Iemand uitnodigen'), 'no invite form for a member');
 
-  const official = await makePerson(t.db, c, { role: 'official' });
+  const official = await makePerson(t, c, { role: 'official' });
   assert.equal((await get(t, ws(c, '/leden'), await login(t, official))).statusCode, 403);
 
   const anonymous = await get(t, ws(c, '/leden'));
@@ -54,8 +54,8 @@ test('member list: the board sees everyone with the invite form; a member may lo
 });
 
 test('invite: creates the account, the membership and the invitation mail; confirmation says what happens next', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
   const browser = await login(t, secretary);
   const res = await post(t, ws(c, '/leden'), { name: 'Nina Nieuw', email: ' Nina@Example.NL ', role: 'member', targetGroup: 'mensen met een beperking' }, browser);
   assert.equal(res.statusCode, 303);
@@ -84,8 +84,8 @@ test('invite: creates the account, the membership and the invitation mail; confi
   assert.match(page.body, /Nina Nieuw/);
 
   // Someone who already has an account (in another council) keeps it.
-  const other = await makeCouncil(t.db);
-  const otherSecretary = await makePerson(t.db, other, { role: 'secretary' });
+  const other = await makeCouncil(t);
+  const otherSecretary = await makePerson(t, other, { role: 'secretary' });
   const again = await post(t, ws(other, '/leden'), { name: 'Andere Naam', email: 'nina@example.nl', role: 'partner' }, await login(t, otherSecretary));
   assert.equal(again.statusCode, 303);
   const all = await t.db.select().from(users).where(eq(users.email, 'nina@example.nl'));
@@ -95,10 +95,10 @@ test('invite: creates the account, the membership and the invitation mail; confi
 });
 
 test('invite someone who is already a member: clear message, nothing changes', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
-  const member = await makePerson(t.db, c, { role: 'member' });
-  const former = await makePerson(t.db, c, { role: 'member', active: false });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
+  const member = await makePerson(t, c, { role: 'member' });
+  const former = await makePerson(t, c, { role: 'member', active: false });
   const browser = await login(t, secretary);
   const before = (await membershipsOf(c)).length;
 
@@ -117,8 +117,8 @@ test('invite someone who is already a member: clear message, nothing changes', a
 });
 
 test('invite with bad input: field messages in Dutch, 400, nothing created', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
   const browser = await login(t, secretary);
   const before = (await membershipsOf(c)).length;
   const cases: [Record<string, string | string[]>, RegExp][] = [
@@ -139,9 +139,9 @@ test('invite with bad input: field messages in Dutch, 400, nothing created', asy
 });
 
 test('change role, target group and show on site', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
-  const member = await makePerson(t.db, c, { role: 'member', name: 'Pim Promotie' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
+  const member = await makePerson(t, c, { role: 'member', name: 'Pim Promotie' });
   const browser = await login(t, secretary);
   const page = await get(t, ws(c, `/leden/${member.membershipId}`), browser);
   assert.equal(page.statusCode, 200);
@@ -166,9 +166,9 @@ test('change role, target group and show on site', async () => {
 });
 
 test('a council keeps at least one active chair or secretary; a secretary cannot stop themselves', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
-  const member = await makePerson(t.db, c, { role: 'member' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
+  const member = await makePerson(t, c, { role: 'member' });
   const browser = await login(t, secretary);
 
   const demote = await post(t, ws(c, `/leden/${secretary.membershipId}`), { role: 'member', showOnSite: 'ja' }, browser);
@@ -182,7 +182,7 @@ test('a council keeps at least one active chair or secretary; a secretary cannot
   assert.equal((await membershipRow(secretary.membershipId)).active, true);
 
   // A platform admin cannot remove the last one either.
-  const admin = await makePerson(t.db, null, { platformAdmin: true });
+  const admin = await makePerson(t, null, { platformAdmin: true });
   const adminBrowser = await login(t, admin);
   const byAdmin = await post(t, ws(c, `/leden/${secretary.membershipId}/stoppen`), {}, adminBrowser);
   assert.equal(byAdmin.statusCode, 400);
@@ -210,14 +210,14 @@ test('a council keeps at least one active chair or secretary; a secretary cannot
 // ------------------------------------------------------------------ working groups
 
 test('working groups: create, members (only active council members), lead (must be in the group)', async () => {
-  const c = await makeCouncil(t.db);
-  const other = await makeCouncil(t.db);
-  const chair = await makePerson(t.db, c, { role: 'chair' });
-  const a = await makePerson(t.db, c, { name: 'Aad Werkgroeplid' });
-  const b = await makePerson(t.db, c, { name: 'Bea Werkgroeplid' });
-  const official = await makePerson(t.db, c, { role: 'official' });
-  const stopped = await makePerson(t.db, c, { active: false });
-  const foreign = await makePerson(t.db, other);
+  const c = await makeCouncil(t);
+  const other = await makeCouncil(t);
+  const chair = await makePerson(t, c, { role: 'chair' });
+  const a = await makePerson(t, c, { name: 'Aad Werkgroeplid' });
+  const b = await makePerson(t, c, { name: 'Bea Werkgroeplid' });
+  const official = await makePerson(t, c, { role: 'official' });
+  const stopped = await makePerson(t, c, { active: false });
+  const foreign = await makePerson(t, other);
   const browser = await login(t, chair);
 
   const created = await post(t, ws(c, '/werkgroepen'), { name: 'Werkgroep Participatiewet', description: 'Werk en inkomen.' }, browser);
@@ -272,8 +272,8 @@ test('working groups: create, members (only active council members), lead (must 
 // ------------------------------------------------------------------ vacancies
 
 test('vacancies: create as draft, publish, close, reopen; rules on dates and transitions', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
   const browser = await login(t, secretary);
   const form = { title: 'Lid gezocht', description: 'Wij zoeken een lid.', profile: 'Ervaring met mantelzorg', hoursPerMonth: '10 uur', closesOn: '' };
 
@@ -344,12 +344,12 @@ test('vacancies: create as draft, publish, close, reopen; rules on dates and tra
 // ------------------------------------------------------------------ rights and tenancy
 
 test('a member (role member) gets 403 on every manage action, and nothing changes', async () => {
-  const c = await makeCouncil(t.db);
-  await makePerson(t.db, c, { role: 'secretary' });
-  const member = await makePerson(t.db, c, { role: 'member' });
-  const other = await makePerson(t.db, c, { role: 'member' });
-  const group = await makeGroup(t.db, c, 'Werkgroep Wmo');
-  const v = await makeVacancy(t.db, c, { status: 'draft' });
+  const c = await makeCouncil(t);
+  await makePerson(t, c, { role: 'secretary' });
+  const member = await makePerson(t, c, { role: 'member' });
+  const other = await makePerson(t, c, { role: 'member' });
+  const group = await makeGroup(t, c, 'Werkgroep Wmo');
+  const v = await makeVacancy(t, c, { status: 'draft' });
   const browser = await login(t, member);
 
   for (const url of [`/leden/${other.membershipId}`, '/werkgroepen', `/werkgroepen/${group.id}`, '/vacatures', '/vacatures/nieuw', `/vacatures/${v.id}`, `/vacatures/${v.id}/reacties`]) {
@@ -378,14 +378,14 @@ test('a member (role member) gets 403 on every manage action, and nothing change
 });
 
 test('a secretary of council B gets 404 for council A, and for A’s ids under B’s address', async () => {
-  const a = await makeCouncil(t.db);
-  const b = await makeCouncil(t.db);
-  const aMember = await makePerson(t.db, a, { role: 'member', name: 'Alleen In A' });
-  await makePerson(t.db, a, { role: 'secretary' });
-  const aGroup = await makeGroup(t.db, a, 'Groep van A', [aMember]);
-  const aVacancy = await makeVacancy(t.db, a, { status: 'draft', title: 'Vacature van A' });
-  const bSecretary = await makePerson(t.db, b, { role: 'secretary' });
-  const bGroup = await makeGroup(t.db, b, 'Groep van B');
+  const a = await makeCouncil(t);
+  const b = await makeCouncil(t);
+  const aMember = await makePerson(t, a, { role: 'member', name: 'Alleen In A' });
+  await makePerson(t, a, { role: 'secretary' });
+  const aGroup = await makeGroup(t, a, 'Groep van A', [aMember]);
+  const aVacancy = await makeVacancy(t, a, { status: 'draft', title: 'Vacature van A' });
+  const bSecretary = await makePerson(t, b, { role: 'secretary' });
+  const bGroup = await makeGroup(t, b, 'Groep van B');
   const browser = await login(t, bSecretary);
 
   // A's workspace.
@@ -426,8 +426,8 @@ test('a secretary of council B gets 404 for council A, and for A’s ids under B
 });
 
 test('malformed ids answer 404, never 500', async () => {
-  const c = await makeCouncil(t.db);
-  const secretary = await makePerson(t.db, c, { role: 'secretary' });
+  const c = await makeCouncil(t);
+  const secretary = await makePerson(t, c, { role: 'secretary' });
   const browser = await login(t, secretary);
   const bad = ['123', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', encodeURIComponent("' or 1=1 --"), 'x'.repeat(190)];
   for (const id of bad) {

@@ -1,0 +1,494 @@
+/**
+ * The route x role matrix (DESIGN.md, "Authorisation ... is tested as a route x role matrix").
+ *
+ * Every route the app registers is listed in TABLE below with the answer each actor gets. A new
+ * route that is not in the table fails the first test, so it must be classified here. For POSTs,
+ * a refused request must leave the database as it was; an allowed one must change it (so the
+ * "nothing changed" check can fail). Ids of another council and malformed ids answer 404.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  anonymousToken,
+  createTestApp,
+  dayFromToday,
+  encodeForm,
+  login,
+  makeCouncil,
+  makeMember,
+  makeUser,
+  makeVacancy,
+  makeWorkingGroup,
+  multipart,
+  recordingRoutes,
+  TINY_PNG,
+  uniqueId,
+  type LoggedIn,
+  type Res,
+  type RouteRecord,
+  type TestApp,
+} from './support/factories.ts';
+import type { Council } from '../src/modules/councils/councils.schema.ts';
+import type { Role } from '../src/modules/members/members.schema.ts';
+import { setLogo } from '../src/modules/councils/councils.service.ts';
+import { fontDir } from '../src/ui/assets.ts';
+import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
+
+// ------------------------------------------------------------------ actors and outcomes
+
+const actorKeys = ['anonymous', 'member', 'official', 'partner', 'secretary', 'chair', 'otherSecretary', 'admin'] as const;
+type ActorKey = (typeof actorKeys)[number];
+const loggedIn = actorKeys.filter((a) => a !== 'anonymous');
+
+/**
+ * ok: GET/HEAD 200; POST 303 and the database changed.
+ * login: 303 to /inloggen?terug=<the url>, nothing changed.  forbidden: 403.  notFound: 404.
+ * Or an exact status (and location) for pages with their own rule; `same` asserts nothing changed.
+ */
+type Outcome = 'ok' | 'login' | 'forbidden' | 'notFound' | { status: number; location?: string | RegExp; same?: boolean };
+type Expect = Record<ActorKey, Outcome>;
+
+const ALL_ROLES: Role[] = ['chair', 'secretary', 'member', 'official', 'partner'];
+const COUNCIL_MEMBERS: Role[] = ['chair', 'secretary', 'member'];
+const BOARD: Role[] = ['chair', 'secretary'];
+
+const everyone = (o: Outcome): Expect => Object.fromEntries(actorKeys.map((a) => [a, o])) as Expect;
+const publicRoute = everyone('ok');
+/** A workspace page of council A for these roles of A (and platform admins). */
+function workspace(roles: Role[]): Expect {
+  const e = { anonymous: 'login', otherSecretary: 'notFound', admin: 'ok' } as Expect;
+  for (const r of ALL_ROLES) e[r as ActorKey] = roles.includes(r) ? 'ok' : 'forbidden';
+  return e;
+}
+const platformAdmin: Expect = { ...everyone('forbidden'), anonymous: 'login', admin: 'ok' };
+/** Pages of one's own account: anonymous visitors log in first. */
+const account = (o: Outcome): Expect => ({ ...everyone(o), anonymous: 'login' });
+const anonOr = (anonymous: Outcome, others: Outcome): Expect => ({ ...everyone(others), anonymous });
+
+// ------------------------------------------------------------------ the world: councils A and B
+
+let t: TestApp;
+let routes: RouteRecord[];
+let A: Council;
+let B: Council;
+const actors = {} as Record<Exclude<ActorKey, 'anonymous'>, LoggedIn>;
+const ips = Object.fromEntries(actorKeys.map((a, i) => [a, `10.77.0.${i + 1}`])) as Record<ActorKey, string>;
+/** Ids of each kind in council A (what the routes act on) and in council B. */
+type Ids = { membership: string; workingGroup: string; groupMember: string; vacancy: string };
+let idsA: Ids;
+let idsB: Ids;
+let outboxId: string;
+let fontFile: string;
+
+async function roleIn(council: Council, role: Role, extra: { active?: boolean } = {}) {
+  return makeMember(t, council, role, {}, extra);
+}
+
+before(async () => {
+  ({ result: t, routes } = await recordingRoutes(() => createTestApp()));
+  A = await makeCouncil(t);
+  B = await makeCouncil(t);
+  for (const role of ALL_ROLES) {
+    const { user } = await roleIn(A, role);
+    actors[role as Exclude<ActorKey, 'anonymous' | 'otherSecretary' | 'admin'>] = await login(t, user);
+  }
+  actors.otherSecretary = await login(t, (await roleIn(B, 'secretary')).user);
+  actors.admin = await login(t, await makeUser(t, { isPlatformAdmin: true }));
+
+  const world = async (council: Council): Promise<Ids> => {
+    const target = await roleIn(council, 'member');
+    const group = await makeWorkingGroup(t, council, { name: `Werkgroep ${uniqueId()}` }, [target.membership.id]);
+    const vacancy = await makeVacancy(t, council, { closesOn: dayFromToday(30) });
+    return { membership: target.membership.id, workingGroup: group.id, groupMember: target.membership.id, vacancy: vacancy.id };
+  };
+  idsA = await world(A);
+  idsB = await world(B);
+
+  // A logo for A, an application to A's vacancy and a mail in the outbox.
+  const secretary = actors.secretary.user;
+  const [m] = await rows<{ id: string }>(sql`select id from memberships where user_id = ${secretary.id}`);
+  await setLogo(t.app.deps, { actor: { userId: secretary.id, isPlatformAdmin: false, role: 'secretary', membershipId: m.id }, council: A, upload: { bytes: TINY_PNG, truncated: false }, logoAlt: 'Logo' });
+  const form = { name: 'Mila', email: 'mila@test.example', phone: '', motivation: 'Graag.' };
+  assert.equal((await anonPost(`/${A.slug}/vacatures/${idsA.vacancy}/reageren`, form, '10.78.0.1')).statusCode, 303);
+  const [mail] = await rows<{ id: string }>(sql`select id from outbox limit 1`);
+  outboxId = mail.id;
+  fontFile = fs.readdirSync(fontDir).find((f) => f.endsWith('.woff2'))!;
+});
+
+after(async () => {
+  await t?.close();
+});
+
+/** Rows of a raw query (both drivers answer with `rows`). */
+async function rows<T>(query: SQL): Promise<T[]> {
+  return ((await t.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+function anonPost(url: string, form: Record<string, string>, ip: string) {
+  return t.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: ip,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: encodeForm({ _csrf: anonymousToken(t, 10_000), ...form }),
+  });
+}
+
+// ------------------------------------------------------------------ the table
+
+type Params = Record<string, string>;
+type Row = {
+  expect: Expect;
+  /** Path parameters other than the defaults (see defaultParams). */
+  params?: (ids: Ids) => Params | Promise<Params>;
+  /** POST: a valid form; it is the same for every actor, so a refusal is never a validation error. */
+  form?: (actor: ActorKey) => Record<string, string>;
+  /** POST: send as multipart (the CSRF token then goes in the query string). */
+  multipart?: boolean;
+  /** POST: a fresh session, because the request ends it. */
+  freshSession?: boolean;
+};
+
+const contactForm = () => ({ name: 'Iemand', email: 'iemand@test.example', subject: 'Vraag', message: 'Hallo raad.' });
+const uniqueName = (what: string) => `${what} ${uniqueId()}`;
+
+/** Every route: `METHOD /url` as registered. HEAD routes answer as their GET twin. */
+const TABLE: Record<string, Row> = {
+  // Platform pages, assets and probes.
+  'GET /': { expect: publicRoute },
+  'GET /toegankelijkheid': { expect: publicRoute },
+  'GET /privacy': { expect: publicRoute },
+  'GET /healthz': { expect: publicRoute },
+  'GET /readyz': { expect: publicRoute },
+  'GET /robots.txt': { expect: publicRoute },
+  'GET /.well-known/security.txt': { expect: publicRoute },
+  'GET /assets/app.[hash].css': { expect: publicRoute },
+  'GET /assets/app.[hash].js': { expect: publicRoute },
+  'GET /assets/fonts/*': { expect: publicRoute },
+  'GET /taal': { expect: everyone({ status: 303, location: '/' }) },
+
+  // Logging in and out, account, tokens.
+  'GET /inloggen': { expect: anonOr('ok', { status: 303 }) },
+  'POST /inloggen': { expect: everyone({ status: 400 }), form: (actor) => ({ email: `niemand-${actor}@test.example`, password: 'fout-wachtwoord' }) },
+  'GET /inloggen/code': { expect: anonOr({ status: 303, location: '/inloggen' }, { status: 303 }) },
+  'POST /inloggen/code': { expect: anonOr({ status: 303, location: '/inloggen', same: true }, { status: 303, same: true }), form: () => ({ code: '123456' }) },
+  'GET /account': { expect: account('ok') },
+  'GET /account/tweestapsverificatie': { expect: account('ok') },
+  'POST /account/tweestapsverificatie': { expect: account({ status: 400, same: true }), form: () => ({ actie: 'aanzetten', code: '123456' }) },
+  'POST /account/wachtwoord': { expect: account({ status: 400, same: true }), form: () => ({}) },
+  'POST /account/taal': { expect: account({ status: 303, location: '/account?klaar=taal' }), form: () => ({ locale: 'nl' }) },
+  'POST /uitloggen': { expect: everyone({ status: 303, location: '/', same: true }), form: () => ({}), freshSession: true },
+  'GET /wachtwoord-vergeten': { expect: publicRoute },
+  'POST /wachtwoord-vergeten': { expect: everyone({ status: 303, location: '/wachtwoord-vergeten?verstuurd=1' }), form: () => ({ email: 'niemand@test.example' }) },
+  'GET /wachtwoord-herstellen/klaar': { expect: publicRoute },
+  'GET /wachtwoord-herstellen/:token': { expect: everyone('notFound') },
+  'POST /wachtwoord-herstellen/:token': { expect: everyone('notFound'), form: () => ({ newPassword: 'een lang nieuw wachtwoord', newPasswordRepeat: 'een lang nieuw wachtwoord' }) },
+  'GET /uitnodiging/:token': { expect: everyone('notFound') },
+  'POST /uitnodiging/:token': { expect: everyone('notFound'), form: () => ({ newPassword: 'een lang nieuw wachtwoord', newPasswordRepeat: 'een lang nieuw wachtwoord' }) },
+
+  // Platform administration.
+  'GET /beheer': { expect: platformAdmin },
+  'GET /beheer/raden/nieuw': { expect: platformAdmin },
+  'POST /beheer/raden/nieuw': {
+    expect: platformAdmin,
+    form: () => ({ name: uniqueName('Raad'), slug: `nieuw-${uniqueId()}`, kind: 'gemeentelijk', advises: 'het college', contactEmail: 'info@nieuw.example' }),
+  },
+  'GET /beheer/postvak': { expect: platformAdmin },
+  'GET /beheer/postvak/:id': { expect: platformAdmin, params: () => ({ id: outboxId }) },
+
+  // The public site of a council.
+  'GET /:council': { expect: publicRoute },
+  'GET /:council/over-ons': { expect: publicRoute },
+  'GET /:council/toegankelijkheid': { expect: publicRoute },
+  'GET /:council/privacy': { expect: publicRoute },
+  'GET /:council/thema.css': { expect: publicRoute },
+  'GET /:council/logo': { expect: publicRoute },
+  'GET /:council/contact': { expect: publicRoute },
+  'POST /:council/contact': { expect: publicRoute, form: contactForm },
+  'GET /:council/contact/verzonden': { expect: publicRoute },
+  'GET /:council/leden': { expect: publicRoute },
+  'GET /:council/werkgroepen': { expect: publicRoute },
+  'GET /:council/vacatures': { expect: publicRoute },
+  'GET /:council/vacatures/:id': { expect: publicRoute },
+  'GET /:council/vacatures/:id/reageren': { expect: publicRoute },
+  'POST /:council/vacatures/:id/reageren': { expect: publicRoute, form: () => ({ name: 'Iemand', email: 'iemand@test.example', phone: '', motivation: 'Ik wil graag meedoen.' }) },
+  'GET /:council/vacatures/:id/verzonden': { expect: publicRoute },
+
+  // The workspace of a council.
+  'GET /:council/werkruimte': { expect: workspace(ALL_ROLES) },
+  'GET /:council/werkruimte/instellingen': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/instellingen': {
+    expect: workspace(BOARD),
+    form: () => ({ name: A.name, advises: 'het college', contactEmail: 'info@a.example', contactPhone: '', colour: '#1f5f8b', tagline: uniqueName('Motto') }),
+  },
+  'POST /:council/werkruimte/instellingen/logo': { expect: workspace(BOARD), multipart: true },
+  'POST /:council/werkruimte/instellingen/logo/verwijderen': { expect: workspace(BOARD), form: () => ({}) },
+  'GET /:council/werkruimte/leden': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/leden': { expect: workspace(BOARD), form: () => ({ name: 'Nieuw Lid', email: `nieuw-${uniqueId()}@test.example`, role: 'member', targetGroup: '' }) },
+  'GET /:council/werkruimte/leden/:id': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/leden/:id': { expect: workspace(BOARD), form: () => ({ role: 'member', targetGroup: uniqueName('Doelgroep'), showOnSite: 'on' }) },
+  'POST /:council/werkruimte/leden/:id/stoppen': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await roleIn(A, 'member')).membership.id }),
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/leden/:id/activeren': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await roleIn(A, 'member', { active: false })).membership.id }),
+    form: () => ({}),
+  },
+  'GET /:council/werkruimte/werkgroepen': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/werkgroepen': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Werkgroep'), description: '' }) },
+  'GET /:council/werkruimte/werkgroepen/:id': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/werkgroepen/:id': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Werkgroep'), description: 'Nieuw' }) },
+  'POST /:council/werkruimte/werkgroepen/:id/leden': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') })).id }),
+    form: () => ({ membershipId: idsA.membership }),
+  },
+  'POST /:council/werkruimte/werkgroepen/:id/leden/:membershipId/verwijderen': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') }, [idsA.membership])).id, membershipId: idsA.membership }),
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/werkgroepen/:id/trekker': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') }, [idsA.membership])).id }),
+    form: () => ({ lead: idsA.membership }),
+  },
+  'GET /:council/werkruimte/vacatures': { expect: workspace(BOARD) },
+  'GET /:council/werkruimte/vacatures/nieuw': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/vacatures/nieuw': { expect: workspace(BOARD), form: () => ({ title: uniqueName('Vacature'), description: 'Wij zoeken iemand.' }) },
+  'GET /:council/werkruimte/vacatures/:id': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/vacatures/:id': {
+    expect: workspace(BOARD),
+    form: () => ({ title: uniqueName('Vacature'), description: 'Wij zoeken iemand.', closesOn: dayFromToday(30) }),
+  },
+  'POST /:council/werkruimte/vacatures/:id/status': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeVacancy(t, A, { status: 'draft' })).id }),
+    form: () => ({ to: 'published' }),
+  },
+  'GET /:council/werkruimte/vacatures/:id/reacties': { expect: workspace(BOARD) },
+};
+
+// ------------------------------------------------------------------ running a request
+
+/** The table's key for a registered route (asset names carry a content hash). */
+function keyOf(r: RouteRecord): string {
+  return `${r.method} ${r.url.replace(/^\/assets\/app\.[0-9a-f]+\.(css|js)$/, '/assets/app.[hash].$1')}`;
+}
+
+/** The kind of id `:id` stands for, from the path segment before it. */
+function defaultParams(url: string, ids: Ids, council: Council): Params {
+  const p: Params = { council: council.slug, token: randomBytes(32).toString('base64url'), membershipId: ids.groupMember };
+  if (/\/leden\/:id/.test(url)) p.id = ids.membership;
+  else if (/\/werkgroepen\/:id/.test(url)) p.id = ids.workingGroup;
+  else if (/\/vacatures\/:id/.test(url)) p.id = ids.vacancy;
+  return p;
+}
+
+function fill(url: string, params: Params): string {
+  return url
+    .replace(/:([A-Za-z]+)/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`no value for :${name} in ${url}`);
+      return encodeURIComponent(params[name]);
+    })
+    .replace(/\*$/, () => fontFile);
+}
+
+type Sent = { url: string; res: Res };
+
+let ipSeq = 0;
+/** Each request of the id tests from its own address, so rate limits do not interfere. */
+const freshIp = () => `10.79.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
+
+async function send(method: string, url: string, actor: ActorKey, row: Row, ip = ips[actor]): Promise<Sent> {
+  let as = actor === 'anonymous' ? null : actors[actor];
+  if (as && row.freshSession) as = await login(t, as.user);
+  const headers: Record<string, string> = as ? { cookie: as.cookie } : {};
+  const csrf = as ? as.csrf : anonymousToken(t, 10_000);
+  if (method !== 'POST') return { url, res: await t.app.inject({ method: method as 'GET', url, headers, remoteAddress: ip }) };
+  if (row.multipart) {
+    const body = multipart({ logoAlt: 'Logo' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: TINY_PNG });
+    url = `${url}?_csrf=${encodeURIComponent(csrf)}`;
+    return { url, res: await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': body.contentType }, payload: body.payload, remoteAddress: ip }) };
+  }
+  const payload = encodeForm({ _csrf: csrf, ...(row.form?.(actor) ?? {}) });
+  return {
+    url,
+    res: await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload, remoteAddress: ip }),
+  };
+}
+
+/** What the database holds, table by table (sessions and login throttling left out). */
+const WATCHED = ['councils', 'memberships', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log'];
+async function snapshot(): Promise<Record<string, string>> {
+  const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
+  const [row] = await rows<Record<string, string>>(sql.raw(`select ${cols.join(', ')}`));
+  return row;
+}
+function changedTables(a: Record<string, string>, b: Record<string, string>): string[] {
+  return WATCHED.filter((k) => a[k] !== b[k]);
+}
+
+function check(outcome: Outcome, method: string, { url, res }: Sent, changed: string[] | null, label: string) {
+  const where = `${label}: got ${res.statusCode} ${res.headers.location ?? ''}`;
+  const body = method === 'HEAD' ? '' : res.body;
+  assert.ok(res.statusCode < 500, `${where} (never a 500)`);
+  assert.ok(!/<title>Formulier verlopen/.test(body), `${where}: refused for its CSRF token, not for the right`);
+  const unchanged = () => assert.deepEqual(changed ?? [], [], `${where}: changed ${changed?.join(', ')}`);
+  if (outcome === 'ok') {
+    if (method === 'POST') {
+      assert.equal(res.statusCode, 303, where);
+      assert.notDeepEqual(changed, [], `${where}: the allowed POST changed nothing`);
+    } else assert.equal(res.statusCode, 200, where);
+  } else if (outcome === 'login') {
+    assert.equal(res.statusCode, 303, where);
+    assert.equal(res.headers.location, `/inloggen?terug=${encodeURIComponent(url)}`, where);
+    unchanged();
+  } else if (outcome === 'forbidden') {
+    assert.equal(res.statusCode, 403, where);
+    if (method !== 'HEAD') assert.match(body, /<title>Geen toegang/, where);
+    unchanged();
+  } else if (outcome === 'notFound') {
+    assert.equal(res.statusCode, 404, where);
+    unchanged();
+  } else {
+    assert.equal(res.statusCode, outcome.status, where);
+    if (typeof outcome.location === 'string') assert.equal(res.headers.location, outcome.location, where);
+    else if (outcome.location) assert.match(String(res.headers.location), outcome.location, where);
+    if (outcome.same) unchanged();
+  }
+}
+
+// ------------------------------------------------------------------ the tests
+
+test('every route of the app is in the authorisation table, and every table row is a route', () => {
+  const registered = new Set(routes.filter((r) => r.method !== 'HEAD').map(keyOf));
+  const missing = [...registered].filter((k) => !(k in TABLE));
+  assert.deepEqual(missing, [], 'routes without an entry in TABLE: classify them');
+  assert.deepEqual(Object.keys(TABLE).filter((k) => !registered.has(k)), [], 'TABLE rows for routes that no longer exist');
+  // Every HEAD route is the twin of a GET route, and answers as it (checked below).
+  for (const r of routes.filter((r) => r.method === 'HEAD')) assert.ok(registered.has(keyOf({ ...r, method: 'GET' })), `HEAD ${r.url} without GET`);
+  // The recorded routes are the ones the router serves.
+  for (const r of routes) assert.ok(t.app.hasRoute({ method: r.method as 'GET', url: r.url }), `${r.method} ${r.url} not served`);
+  assert.ok(registered.size >= 70, `only ${registered.size} routes recorded`);
+});
+
+test('GET and HEAD: each route answers each actor as the table says', async () => {
+  let n = 0;
+  const gets = routes.filter((r) => r.method === 'GET' || r.method === 'HEAD');
+  for (const r of gets) {
+    const row = TABLE[keyOf({ ...r, method: 'GET' })];
+    const params = { ...defaultParams(r.url, idsA, A), ...(await row.params?.(idsA)) };
+    for (const actor of actorKeys) {
+      const sent = await send(r.method, fill(r.url, params), actor, row);
+      check(row.expect[actor], r.method, sent, null, `${r.method} ${r.url} as ${actor}`);
+      n++;
+    }
+  }
+  assert.equal(n, gets.length * actorKeys.length);
+});
+
+test('POST: refused actors change nothing; allowed actors change something', async () => {
+  const posts = routes.filter((r) => r.method === 'POST');
+  assert.ok(posts.length >= 25);
+  for (const r of posts) {
+    const row = TABLE[keyOf(r)];
+    // Refused actors first, so they meet the state the route found.
+    const order = [...actorKeys].sort((a, b) => Number(row.expect[a] === 'ok') - Number(row.expect[b] === 'ok'));
+    for (const actor of order) {
+      const params = { ...defaultParams(r.url, idsA, A), ...(await row.params?.(idsA)) };
+      const before = await snapshot();
+      const sent = await send('POST', fill(r.url, params), actor, row);
+      check(row.expect[actor], 'POST', sent, changedTables(before, await snapshot()), `POST ${r.url} as ${actor}`);
+    }
+  }
+});
+
+/** Routes of council A with an id in the path. */
+const withIds = () => routes.filter((r) => r.method !== 'HEAD' && r.url.startsWith('/:council/') && /:(id|membershipId)\b/.test(r.url));
+
+test("ids of council B under council A's address answer 404 and change nothing, for A's secretary and an admin", async () => {
+  assert.ok(withIds().length >= 15);
+  for (const r of withIds()) {
+    const row = TABLE[keyOf(r)];
+    // Council A in the address, B's id of the same kind in the path; A's other ids stay valid.
+    const own = { ...defaultParams(r.url, idsA, A), ...(await row.params?.(idsA)) };
+    const foreign = defaultParams(r.url, idsB, A);
+    const variants: Params[] = [{ ...own, id: foreign.id }];
+    if (r.url.includes(':membershipId')) variants.push({ ...own, membershipId: foreign.membershipId });
+    for (const params of variants) {
+      for (const actor of ['secretary', 'admin', 'anonymous'] as const) {
+        if (actor === 'anonymous' && row.expect.anonymous !== 'ok') continue;
+        const before = await snapshot();
+        const sent = await send(r.method, fill(r.url, params), actor, row, freshIp());
+        check('notFound', r.method, sent, changedTables(before, await snapshot()), `${r.method} ${sent.url} (B's id) as ${actor}`);
+      }
+    }
+  }
+});
+
+test("ids of council B in a form under council A are refused and change nothing", async () => {
+  const group = await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') }, [idsA.membership]);
+  const cases: [string, Record<string, string>][] = [
+    [`/${A.slug}/werkruimte/werkgroepen/${group.id}/leden`, { membershipId: idsB.membership }],
+    [`/${A.slug}/werkruimte/werkgroepen/${group.id}/trekker`, { lead: idsB.membership }],
+  ];
+  for (const [url, form] of cases) {
+    const before = await snapshot();
+    const res = await actors.secretary.request({ url, form, ip: ips.secretary });
+    assert.ok([400, 404].includes(res.statusCode), `${url}: ${res.statusCode}`);
+    assert.deepEqual(changedTables(before, await snapshot()), [], url);
+  }
+});
+
+const MALFORMED = ['abc', '0', '-1', '00000000-0000-0000-0000-000000000000', 'a'.repeat(300), "1' or '1'='1", '%00', '%E2%82%AC', '..%2F..%2Fetc', 'NaN', '1e999', '{}'];
+
+test('malformed ids and council names answer 404, never 500', async () => {
+  for (const r of routes.filter((r) => r.method !== 'HEAD' && /:(id|membershipId|token)\b/.test(r.url))) {
+    const row = TABLE[keyOf(r)];
+    const actor: ActorKey = r.url.startsWith('/beheer') ? 'admin' : r.url.startsWith('/:council/werkruimte') ? 'secretary' : 'anonymous';
+    const own = { ...defaultParams(r.url, idsA, A), ...(await row.params?.(idsA)) };
+    for (const name of ['id', 'membershipId', 'token'].filter((p) => r.url.includes(`:${p}`))) {
+      for (const bad of MALFORMED) {
+        // Already encoded: put in the path as they are.
+        const url = fill(r.url, { ...own, [name]: '\0' }).replace(encodeURIComponent('\0'), bad);
+        const before = await snapshot();
+        const sent = await send(r.method, url, actor, row, freshIp());
+        check('notFound', r.method, sent, changedTables(before, await snapshot()), `${r.method} ${url} as ${actor}`);
+      }
+    }
+  }
+  for (const bad of ['Bestaat-Niet', 'bestaat-niet', 'x'.repeat(100), '-a', 'a_b', '%00', '%E2%82%AC', 'beheer%2Fpostvak']) {
+    for (const path of ['', '/leden', '/werkruimte', '/werkruimte/leden']) {
+      const res = await actors.admin.request({ url: `/${bad}${path}` });
+      assert.equal(res.statusCode, 404, `/${bad}${path}`);
+    }
+  }
+});
+
+test('a member who stopped is a stranger to the workspace (404); a session still waiting for its code goes to the code page', async () => {
+  const stopped = await login(t, (await roleIn(A, 'chair', { active: false })).user);
+  const raw = await createSession(t.db, actors.secretary.user.id, true);
+  const pending = { cookie: `${SESSION_COOKIE}=${raw}` };
+  const workspaceRoutes = routes.filter((r) => r.method !== 'HEAD' && r.url.startsWith('/:council/werkruimte'));
+  for (const r of workspaceRoutes) {
+    const row = TABLE[keyOf(r)];
+    const url = fill(r.url, { ...defaultParams(r.url, idsA, A), ...(await row.params?.(idsA)) });
+    const before = await snapshot();
+    const asStopped = await stopped.request({ method: r.method as 'GET', url, form: r.method === 'POST' ? row.form?.('chair') ?? {} : undefined, ip: freshIp() });
+    // Without a session secret the pending session's POST cannot carry a valid token: only GETs.
+    const asPending = r.method === 'GET' ? await t.app.inject({ method: 'GET', url, headers: pending }) : null;
+    assert.deepEqual(changedTables(before, await snapshot()), [], `${r.method} ${url}`);
+    assert.equal(asStopped.statusCode, 404, `${r.method} ${url} as a stopped chair`);
+    if (asPending) {
+      assert.equal(asPending.statusCode, 303, `${url} with a pending session`);
+      assert.equal(asPending.headers.location, '/inloggen/code');
+    }
+  }
+});
