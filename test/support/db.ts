@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
 import pg from 'pg';
 import { openDatabase, migrate, migrationsFolder, type Database } from '../../src/core/db/index.ts';
 import { loadConfig, type Config } from '../../src/core/config.ts';
@@ -165,7 +166,13 @@ async function createPostgresDatabase(): Promise<Database> {
     close() {
       closed ??= (async () => {
         await close().catch(() => undefined);
-        await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+        // A plain DROP waits (up to 5 s) for sessions that are still ending. It fails only when
+        // a connection is still open after close(): a leak in the code under test. Then the
+        // database stays (the test server is disposable) rather than killing a live session
+        // under the test's feet.
+        await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${ident(name)}`)).catch((err: Error) => {
+          console.error(`[test/support/db] could not drop test database ${name} after close(): ${err.message}`);
+        });
       })();
       return closed;
     },
@@ -180,10 +187,39 @@ export async function prepareTestTemplate(): Promise<void> {
   else await pgliteTemplate();
 }
 
+const unclosed = new Set<Database>();
+
 /** A fresh database with every migration applied, private to the caller. Close it when done. */
 export async function createTestDatabase(): Promise<Database> {
-  if (testDbKind() === 'postgres') return createPostgresDatabase();
-  return openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate() });
+  const database =
+    testDbKind() === 'postgres'
+      ? await createPostgresDatabase()
+      : await openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate() });
+  unclosed.add(database);
+  const close = database.close.bind(database);
+  return Object.assign(database, {
+    close() {
+      unclosed.delete(database);
+      return close();
+    },
+  });
+}
+
+// Leak guard for test files run by `node --test`: when every test of the file has finished but
+// something left open (a database pool or LISTEN connection, a server, a browser, a timer)
+// keeps the process alive, say so and exit instead of hanging the whole run. The timer is
+// unref'ed, so it never delays a process that ends normally.
+if (process.env.NODE_TEST_CONTEXT) {
+  after(() => {
+    setTimeout(() => {
+      const file = path.relative(process.cwd(), process.argv[1] ?? '?');
+      console.error(
+        `\n[test/support/db] ${file}: all tests finished, but open handles kept the process running ` +
+          `(${unclosed.size} test database(s) not closed; also check apps, servers, browsers, timers). Exiting.`,
+      );
+      process.exit();
+    }, 10_000).unref();
+  });
 }
 
 const tempDirs: string[] = [];

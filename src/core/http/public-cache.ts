@@ -17,7 +17,8 @@ declare module 'fastify' {
 export function registerPublicCache(app: FastifyInstance, cache: PageCache, sessionCookie: string): void {
   app.decorateRequest('cacheKey', null);
   app.decorateRequest('cacheGeneration', 0);
-  app.addHook('preHandler', async (req, reply) => {
+  // onRequest (after language and session are known): a hit costs no database query at all.
+  app.addHook('onRequest', async (req, reply) => {
     if (req.method !== 'GET' || !req.routeOptions.config?.publicCache || req.auth || req.cookies[sessionCookie]) return;
     const key = `${req.locale}:${req.url}`;
     const hit = cache.get(key);

@@ -1,0 +1,329 @@
+/**
+ * `npm run bench`: requests per second and latency of a public page, as a ratio of a bare
+ * node:http server answering a page of the same size, measured in the same run.
+ *
+ *   npm run bench
+ *   npm run bench -- --path /lindewijk --duration 10 --connections 50
+ *   npm run bench -- --database-url postgres://user:pass@127.0.0.1:5432/raadwerk
+ *   npm run bench -- --only pglite
+ *
+ * Every server runs in its own process on 127.0.0.1; autocannon drives them from this one.
+ * PostgreSQL: --database-url is used as it is (the app migrates it and loads the demo data
+ * when it is empty). Without it, TEST_DATABASE_URL or else a throwaway local server
+ * (test/support/pg.sh, only when PostgreSQL is installed) gets a fresh database that is
+ * dropped afterwards.
+ *
+ * Figures only: nothing here passes or fails on speed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const { values: args } = parseArgs({
+  options: {
+    path: { type: 'string' },
+    'database-url': { type: 'string' },
+    only: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    connections: { type: 'string', default: '50' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
+  process.exit(0);
+}
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+if (args.only && args.only !== 'pglite' && args.only !== 'postgres') {
+  console.error('--only takes pglite or postgres');
+  process.exit(2);
+}
+
+// ------------------------------------------------------------------ autocannon (CommonJS, no types)
+type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
+type CannonResult = {
+  requests: Histogram;
+  latency: Histogram;
+  throughput: Histogram;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+};
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+  headers?: Record<string, string>;
+}) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+// ------------------------------------------------------------------ processes
+const children = new Set<ChildProcess>();
+const cleanups: (() => Promise<void>)[] = [];
+let exiting = false;
+async function cleanup() {
+  if (exiting) return;
+  exiting = true;
+  for (const child of children) child.kill('SIGTERM');
+  for (const fn of cleanups.reverse()) await fn().catch((err) => console.error(`cleanup: ${(err as Error).message}`));
+}
+process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function start(command: string, argv: string[], env: NodeJS.ProcessEnv): Started {
+  const child = spawn(command, argv, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.add(child);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      children.delete(child);
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, exited };
+}
+
+async function stop(p: Started) {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  p.child.kill('SIGTERM');
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
+  await p.exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls /readyz until it answers 200; fails when the process exits (or, as a hang guard, after 5 minutes). */
+async function waitReady(base: string, app: Started) {
+  const started = Date.now();
+  let exitCode: number | null | undefined;
+  void app.exited.then((c) => (exitCode = c));
+  while (Date.now() - started < 300_000) {
+    if (exitCode !== undefined) throw new Error(`the app stopped (exit ${exitCode}) before it was ready:\n${app.output()}`);
+    try {
+      const res = await fetch(`${base}/readyz`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(`the app did not answer /readyz after 5 minutes:\n${app.output()}`);
+}
+
+// ------------------------------------------------------------------ PostgreSQL
+type PgTarget = { url: string; label: string };
+
+async function throwawayPostgres(): Promise<string | undefined> {
+  // A bash that starts the server, prints its URL and waits on stdin: when this process ends,
+  // stdin closes, bash exits, and pg.sh's EXIT trap stops and removes the server.
+  const p = start('bash', ['-c', 'source test/support/pg.sh && start_test_postgres && echo "URL=$TEST_DATABASE_URL" && read -r _'], {
+    ...process.env,
+    RAADWERK_PG_NO_INSTALL: '1',
+  });
+  // Not stopped with the other children: the databases on it are dropped first (cleanups).
+  children.delete(p.child);
+  const url = await new Promise<string | undefined>((resolve) => {
+    let buffer = '';
+    p.child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const m = /^URL=(.+)$/m.exec(buffer);
+      if (m) resolve(m[1]!.trim());
+    });
+    void p.exited.then(() => resolve(undefined));
+  });
+  if (!url) return undefined;
+  cleanups.push(async () => {
+    p.child.stdin!.end();
+    await p.exited;
+  });
+  return url;
+}
+
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const name = `raadwerk_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  cleanups.push(async () => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    c.on('error', () => undefined);
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  });
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function postgresTarget(): Promise<PgTarget | undefined> {
+  if (args['database-url']) return { url: args['database-url'], label: 'PostgreSQL (--database-url)' };
+  if (process.env.TEST_DATABASE_URL) {
+    return { url: await freshDatabase(process.env.TEST_DATABASE_URL), label: 'PostgreSQL (TEST_DATABASE_URL)' };
+  }
+  const server = await throwawayPostgres();
+  if (!server) return undefined;
+  return { url: await freshDatabase(server), label: 'PostgreSQL (throwaway local server)' };
+}
+
+// ------------------------------------------------------------------ measuring
+type Row = { name: string; result: CannonResult; ratio?: number };
+
+async function load(url: string): Promise<CannonResult> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup });
+  return autocannon({ url, connections, duration });
+}
+
+async function discoverPath(base: string): Promise<string> {
+  if (args.path) return args.path;
+  const fallback = '/lindewijk';
+  if ((await fetch(base + fallback)).ok) return fallback;
+  // The first link on the home page that looks like a council (one path segment).
+  const html = await (await fetch(`${base}/`)).text();
+  for (const m of html.matchAll(/href="(\/[a-z0-9][a-z0-9-]*)"/g)) {
+    const candidate = m[1]!;
+    if (['/assets', '/inloggen', '/taal', '/beheer', '/api'].some((p) => candidate.startsWith(p))) continue;
+    if ((await fetch(base + candidate)).ok) return candidate;
+  }
+  return fallback;
+}
+
+async function benchTarget(label: string, databaseUrl: string | undefined): Promise<Row[]> {
+  console.log(`\n== ${label}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-'));
+  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    BASE_URL: base,
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'silent',
+  };
+  delete env.DATABASE_URL;
+  delete env.SMTP_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+
+  const app = start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
+  let bare: Started | undefined;
+  try {
+    const t0 = Date.now();
+    await waitReady(base, app);
+    console.log(`app ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (migrations and demo data included)`);
+
+    const pagePath = await discoverPath(base);
+    const res = await fetch(base + pagePath);
+    const body = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}; pass an existing page with --path`);
+    const pageFile = path.join(dataDir, 'page.html');
+    fs.writeFileSync(pageFile, body);
+    console.log(`page ${pagePath}: ${body.length} bytes`);
+
+    bare = start(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', '--file', pageFile], process.env);
+    const barePort = await new Promise<number>((resolve, reject) => {
+      bare!.child.stdout!.on('data', (chunk: Buffer) => {
+        const m = /listening (\d+)/.exec(chunk.toString());
+        if (m) resolve(Number(m[1]));
+      });
+      void bare!.exited.then((code) => reject(new Error(`bare server exited (${code}):\n${bare!.output()}`)));
+    });
+
+    console.log(`loading bare node:http for ${warmup} + ${duration} s ...`);
+    const bareResult = await load(`http://127.0.0.1:${barePort}/`);
+    console.log(`loading the app for ${warmup} + ${duration} s ...`);
+    const appResult = await load(base + pagePath);
+    return [
+      { name: 'bare node:http', result: bareResult },
+      { name: `app ${pagePath}`, result: appResult, ratio: appResult.requests.average / bareResult.requests.average },
+    ];
+  } finally {
+    if (bare) await stop(bare);
+    await stop(app);
+  }
+}
+
+function printTable(title: string, rows: Row[]) {
+  const header = ['', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'app/bare'];
+  const lines = rows.map((r) => [
+    r.name,
+    r.result.requests.average.toFixed(0),
+    String(r.result.latency.p50),
+    String(r.result.latency.p99),
+    String(r.result.non2xx),
+    String(r.result.errors + r.result.timeouts),
+    r.ratio === undefined ? '' : `${(r.ratio * 100).toFixed(1)} %`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}`);
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+  const bad = rows.filter((r) => r.result.non2xx > 0 || r.result.errors > 0);
+  if (bad.length) console.log(`note: ${bad.map((r) => r.name).join(', ')} had non-2xx answers or errors; their figures are not comparable`);
+}
+
+async function main() {
+  console.log(
+    `Raadwerk benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per server, ` +
+      `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'})`,
+  );
+  const results: { label: string; rows: Row[] }[] = [];
+  if (args.only !== 'postgres') results.push({ label: 'PGlite (embedded)', rows: await benchTarget('PGlite (embedded)', undefined) });
+  if (args.only !== 'pglite') {
+    const target = await postgresTarget();
+    if (target) results.push({ label: target.label, rows: await benchTarget(target.label, target.url) });
+    else console.log('\n(PostgreSQL skipped: no --database-url, no TEST_DATABASE_URL and no local PostgreSQL installed)');
+  }
+  console.log('\n== results (higher req/s and lower latency are better; app/bare is the share of bare Node throughput)');
+  for (const r of results) printTable(r.label, r.rows);
+}
+
+main()
+  .then(cleanup)
+  .catch(async (err) => {
+    console.error(`bench failed: ${(err as Error).stack ?? err}`);
+    await cleanup();
+    process.exitCode = 1;
+  });
