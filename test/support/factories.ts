@@ -32,8 +32,15 @@ export type Res = LightMyRequestResponse;
 export async function createTestApp(overrides: Record<string, string> = {}, opts: { database?: Database } = {}): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
   const config = testConfig(overrides);
-  const app = await buildApp({ config, database, logger: false });
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ config, database, logger: false });
+    await app.ready();
+  } catch (err) {
+    // An open database (its LISTEN connection) would keep the test process alive.
+    if (!opts.database) await database.close().catch(() => undefined);
+    throw err;
+  }
   return {
     app,
     database,

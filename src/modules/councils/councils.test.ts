@@ -250,3 +250,15 @@ test('security headers: strict CSP, no framing, nosniff, referrer policy; HSTS o
   assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
   assert.equal(res.headers['strict-transport-security'], undefined);
 });
+
+test('behind a TLS proxy (TRUST_PROXY=true) pages carry HSTS; plain http does not', async () => {
+  const tls = await createTestApp({ TRUST_PROXY: 'true' });
+  try {
+    const secure = await tls.app.inject({ url: '/', headers: { 'x-forwarded-proto': 'https' } });
+    assert.match(String(secure.headers['strict-transport-security']), /max-age=31536000/);
+    const plain = await tls.app.inject({ url: '/' });
+    assert.equal(plain.headers['strict-transport-security'], undefined);
+  } finally {
+    await tls.close();
+  }
+});
