@@ -240,3 +240,22 @@ export function Form(props: {
     </form>
   );
 }
+
+/** Top of a page with a form: error summary first, then the heading, then a notice of what just happened. */
+export function FormPageTop({ ctx, errors, title, notice }: { ctx: PageCtx; errors?: FieldErrors; title: string; notice?: string }) {
+  return (
+    <>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{title}</h1>
+      {notice && (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <div class="utrecht-alert__content">
+            <div class="utrecht-alert__message">
+              <p class="utrecht-paragraph nl-paragraph">{notice}</p>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

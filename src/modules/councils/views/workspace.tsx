@@ -36,7 +36,7 @@ export function Dashboard({ ctx, council, actor, figures }: Props & { figures: D
         {ctx.t('councils.ws.title')}: {council.name}
       </Heading>
       <Paragraph lead>{ctx.t('councils.ws.welcome', { name: ctx.user?.name ?? '' })}</Paragraph>
-      <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`councils.role.${actor.role}`) }) : ctx.t('councils.ws.adminRole')}</Paragraph>
+      <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`members.role.${actor.role}`).toLowerCase() }) : ctx.t('councils.ws.adminRole')}</Paragraph>
       <Table
         caption={ctx.t('councils.ws.figures')}
         columns={[

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../councils/councils.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea, SelectField } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { WorkingGroupDetail, WorkingGroupRow } from '../members.service.ts';
 import { WorkspaceFrame } from '../../councils/views/frames.tsx';
@@ -72,13 +72,7 @@ export function WorkingGroupPage(props: Props & { group: WorkingGroupDetail; err
         { href: path, label: group.name },
       ]}
     >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{title}</Heading>
-      {notice && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t(noticeKey[notice])}</Paragraph>
-        </Alert>
-      )}
+      <FormPageTop ctx={ctx} errors={errors} title={title} notice={notice && t(noticeKey[notice])} />
       <section aria-labelledby="werkgroep-leden">
         <Heading level={2} id="werkgroep-leden">
           {t('members.wg.membersTitle')}

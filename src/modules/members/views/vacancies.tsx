@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../councils/councils.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, TextArea, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { ApplicationRow, Vacancy, VacancyRow } from '../members.service.ts';
@@ -117,13 +117,7 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow; errors?: Field
         { href: path, label: vacancy.title },
       ]}
     >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{title}</Heading>
-      {notice && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t(noticeKey[notice])}</Paragraph>
-        </Alert>
-      )}
+      <FormPageTop ctx={ctx} errors={errors} title={title} notice={notice && t(noticeKey[notice])} />
       <section aria-labelledby="veld-status">
         <Heading level={2} id="veld-status">
           {t('members.vac.statusTitle')}
