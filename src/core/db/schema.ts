@@ -5,3 +5,4 @@ export * from '../mail/mail.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../../modules/councils/councils.schema.ts';
 export * from '../../modules/members/members.schema.ts';
+export * from '../../modules/advice/advice.schema.ts';

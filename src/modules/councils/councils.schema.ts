@@ -26,6 +26,11 @@ export const councils = pgTable(
     logoFile: text('logo_file'),
     logoAlt: text('logo_alt').notNull().default(''),
     require2faForBoard: boolean('require_2fa_for_board').notNull().default(false),
+    /** How a concept advice is adopted: consent unless someone objects, or a majority of votes. */
+    adviceApprovalRule: text('advice_approval_rule', { enum: ['consent', 'majority'] }).notNull().default('consent'),
+    /** Period the college has to answer an advice, counted from the day it was sent. */
+    answerPeriodValue: integer('answer_period_value').notNull().default(6),
+    answerPeriodUnit: text('answer_period_unit', { enum: ['weeks', 'working_days'] }).notNull().default('weeks'),
     /** Date of the last accessibility check, shown on the accessibility statement. */
     accessibilityCheckedOn: text('accessibility_checked_on').notNull().default('2026-11-01'),
     version: integer('version').notNull().default(1),
