@@ -19,6 +19,14 @@ export const actions = [
   'settings.manage',
   'councils.create',
   'outbox.read',
+  'advice.view',
+  'advice.request',
+  'advice.initiate',
+  'advice.manage',
+  'advice.vote',
+  'advice.answer',
+  'advice.overview',
+  'apiTokens.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -37,6 +45,14 @@ const allowed: Record<Action, Role[] | 'platform'> = {
   'settings.manage': board,
   'councils.create': 'platform',
   'outbox.read': 'platform',
+  'advice.view': ['chair', 'secretary', 'member', 'official'],
+  'advice.request': ['chair', 'secretary', 'official'],
+  'advice.initiate': councilMembers,
+  'advice.manage': board,
+  'advice.vote': councilMembers,
+  'advice.answer': ['secretary', 'official'],
+  'advice.overview': councilMembers,
+  'apiTokens.manage': ['chair', 'secretary', 'official'],
 };
 
 export function can(actor: Actor | null, action: Action): boolean {

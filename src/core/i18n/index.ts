@@ -3,6 +3,8 @@ import { coreMessages } from './core.messages.ts';
 import { authMessages } from '../auth/auth.messages.ts';
 import { councilsMessages } from '../../modules/councils/councils.messages.ts';
 import { membersMessages } from '../../modules/members/members.messages.ts';
+import { adviceMessages } from '../../modules/advice/advice.messages.ts';
+import { registerMessages } from '../../modules/advice/advice.register.messages.ts';
 
 export * from './types.ts';
 
@@ -12,6 +14,8 @@ export const catalogue = {
   ...authMessages,
   ...councilsMessages,
   ...membersMessages,
+  ...adviceMessages,
+  ...registerMessages,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,3 @@
+import type { Messages } from '../../core/i18n/types.ts';
+
+export const adviceMessages = {} satisfies Messages;
