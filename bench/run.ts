@@ -13,6 +13,12 @@
  * (test/support/pg.sh, only when PostgreSQL is installed) gets a fresh database that is
  * dropped afterwards.
  *
+ * Pages measured: the council home page (--path), and the public advice register of a council
+ * holding 2,000 advices over 10 years (bench/register-seed.ts writes them into the database
+ * before the app starts), unfiltered and with a search. Public pages are cached in memory for
+ * anonymous readers, so each register page is measured twice: as readers get it (cached) and
+ * rendered on every request (a cookie that is not a session bypasses the cache).
+ *
  * Figures only: nothing here passes or fails on speed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { BENCH_COUNCIL, BENCH_SEARCH } from './register-seed.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -206,9 +213,9 @@ async function postgresTarget(): Promise<PgTarget | undefined> {
 // ------------------------------------------------------------------ measuring
 type Row = { name: string; result: CannonResult; ratio?: number };
 
-async function load(url: string): Promise<CannonResult> {
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup });
-  return autocannon({ url, connections, duration });
+async function load(url: string, headers?: Record<string, string>): Promise<CannonResult> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
+  return autocannon({ url, connections, duration, headers });
 }
 
 async function discoverPath(base: string): Promise<string> {
@@ -245,41 +252,63 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
   delete env.SMTP_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
+  // The register's 2,000 advices go into the database before the app starts (PGlite allows one process).
+  const t0 = Date.now();
+  const seed = start(process.execPath, ['--import', 'tsx', 'bench/register-seed.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+  const seedExit = await seed.exited;
+  if (seedExit !== 0) throw new Error(`seeding the register failed (exit ${seedExit}):\n${seed.output()}`);
+  console.log(`register data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${/seeded (\d+)/.exec(seed.output())?.[1] ?? '?'} advices written)`);
+
   const app = start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
-  let bare: Started | undefined;
   try {
-    const t0 = Date.now();
+    const t1 = Date.now();
     await waitReady(base, app);
-    console.log(`app ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (migrations and demo data included)`);
+    console.log(`app ready in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
 
-    const pagePath = await discoverPath(base);
-    const res = await fetch(base + pagePath);
-    const body = Buffer.from(await res.arrayBuffer());
-    if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}; pass an existing page with --path`);
-    const pageFile = path.join(dataDir, 'page.html');
-    fs.writeFileSync(pageFile, body);
-    console.log(`page ${pagePath}: ${body.length} bytes`);
+    const homePath = await discoverPath(base);
+    const register = `/${BENCH_COUNCIL}/adviezen`;
+    const search = `${register}?zoekterm=${encodeURIComponent(BENCH_SEARCH)}`;
+    // A cookie that is not a valid session: no login, but the page cache is bypassed.
+    const uncached = { cookie: 'rw_sessie=bench-no-session' };
+    const rows: Row[] = [];
+    rows.push(...(await measurePage(base, dataDir, homePath, `app ${homePath}`)));
+    rows.push(...(await measurePage(base, dataDir, register, `register ${register} (cached)`)));
+    rows.push(...(await measurePage(base, dataDir, register, `register ${register} (rendered)`, uncached)));
+    rows.push(...(await measurePage(base, dataDir, search, `search ${search} (cached)`)));
+    rows.push(...(await measurePage(base, dataDir, search, `search ${search} (rendered)`, uncached)));
+    return rows;
+  } finally {
+    await stop(app);
+  }
+}
 
-    bare = start(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', '--file', pageFile], process.env);
+/** One page: a bare node:http server answering the same bytes, then the app; the ratio of the two. */
+async function measurePage(base: string, dataDir: string, pagePath: string, label: string, headers?: Record<string, string>): Promise<Row[]> {
+  const res = await fetch(base + pagePath, { headers });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}; pass an existing page with --path`);
+  const pageFile = path.join(dataDir, `page-${crypto.randomBytes(4).toString('hex')}.html`);
+  fs.writeFileSync(pageFile, body);
+  console.log(`${label}: ${body.length} bytes`);
+  const bare = start(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', '--file', pageFile], process.env);
+  try {
     const barePort = await new Promise<number>((resolve, reject) => {
-      bare!.child.stdout!.on('data', (chunk: Buffer) => {
+      bare.child.stdout!.on('data', (chunk: Buffer) => {
         const m = /listening (\d+)/.exec(chunk.toString());
         if (m) resolve(Number(m[1]));
       });
-      void bare!.exited.then((code) => reject(new Error(`bare server exited (${code}):\n${bare!.output()}`)));
+      void bare.exited.then((code) => reject(new Error(`bare server exited (${code}):\n${bare.output()}`)));
     });
-
-    console.log(`loading bare node:http for ${warmup} + ${duration} s ...`);
+    console.log(`  loading bare node:http for ${warmup} + ${duration} s ...`);
     const bareResult = await load(`http://127.0.0.1:${barePort}/`);
-    console.log(`loading the app for ${warmup} + ${duration} s ...`);
-    const appResult = await load(base + pagePath);
+    console.log(`  loading the app for ${warmup} + ${duration} s ...`);
+    const appResult = await load(base + pagePath, headers);
     return [
-      { name: 'bare node:http', result: bareResult },
-      { name: `app ${pagePath}`, result: appResult, ratio: appResult.requests.average / bareResult.requests.average },
+      { name: `bare node:http (${body.length} bytes)`, result: bareResult },
+      { name: label, result: appResult, ratio: appResult.requests.average / bareResult.requests.average },
     ];
   } finally {
-    if (bare) await stop(bare);
-    await stop(app);
+    await stop(bare);
   }
 }
 

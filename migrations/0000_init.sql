@@ -284,8 +284,10 @@ CREATE UNIQUE INDEX "working_groups_council_name_unique" ON "working_groups" USI
 CREATE INDEX "advice_documents_advice_idx" ON "advice_documents" USING btree ("council_id","advice_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "advice_drafts_version_unique" ON "advice_drafts" USING btree ("advice_id","version");--> statement-breakpoint
 CREATE UNIQUE INDEX "advice_recommendations_number_unique" ON "advice_recommendations" USING btree ("advice_id","number");--> statement-breakpoint
+CREATE INDEX "advice_recommendations_search_idx" ON "advice_recommendations" USING gin (to_tsvector('dutch', "text"));--> statement-breakpoint
 CREATE UNIQUE INDEX "advice_votes_once_unique" ON "advice_votes" USING btree ("advice_id","round","membership_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "advices_council_reference_unique" ON "advices" USING btree ("council_id","reference");--> statement-breakpoint
 CREATE INDEX "advices_council_status_idx" ON "advices" USING btree ("council_id","status");--> statement-breakpoint
+CREATE INDEX "advices_search_idx" ON "advices" USING gin (to_tsvector('dutch', "subject" || ' ' || "question"));--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_unique" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_council_idx" ON "api_tokens" USING btree ("council_id");

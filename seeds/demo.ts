@@ -4,6 +4,10 @@ import { councils } from '../src/modules/councils/councils.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
 import { memberships, workingGroups, workingGroupMembers, vacancies, vacancyApplications, type Role } from '../src/modules/members/members.schema.ts';
 import { hashPassword } from '../src/core/auth/passwords.ts';
+import type { Tx } from '../src/core/db/index.ts';
+import { auditLog } from '../src/core/audit/audit.schema.ts';
+import { adviceDrafts, adviceRecommendations, adviceVotes, advices } from '../src/modules/advice/advice.schema.ts';
+import { addDays, deadline, todayInAmsterdam } from '../src/core/dates/working-days.ts';
 
 /** Fictional councils, people and addresses only (the .example domain is reserved). */
 export const DEMO_PASSWORD = 'Raadwerk-demo-2026';
@@ -181,6 +185,7 @@ export async function seedDemo(database: Database): Promise<DemoLogin[]> {
     for (const demo of [lindewijk, bergeloo, horizon]) {
       const [council] = await tx.insert(councils).values(demo.council).returning();
       const groupIds = new Map<string, string>();
+      const people = new Map<string, { userId: string; membershipId: string }>();
       for (const g of demo.groups) {
         const [row] = await tx.insert(workingGroups).values({ councilId: council.id, ...g }).returning();
         groupIds.set(g.name, row.id);
@@ -191,6 +196,7 @@ export async function seedDemo(database: Database): Promise<DemoLogin[]> {
           .insert(memberships)
           .values({ councilId: council.id, userId: user.id, role: m.role, targetGroup: m.targetGroup, bio: m.bio ?? '', joinedOn: '2024-01-01' })
           .returning();
+        people.set(m.email, { userId: user.id, membershipId: membership.id });
         for (const g of m.groups) {
           await tx.insert(workingGroupMembers).values({ councilId: council.id, workingGroupId: groupIds.get(g)!, membershipId: membership.id });
         }
@@ -205,6 +211,7 @@ export async function seedDemo(database: Database): Promise<DemoLogin[]> {
         const [vacancy] = await tx.insert(vacancies).values({ ...v, councilId: council.id }).returning();
         for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...a, councilId: council.id, vacancyId: vacancy.id });
       }
+      if (demo === lindewijk) await seedDemoAdvice(tx, council, groupIds, people);
     }
   });
   return logins;
@@ -212,6 +219,131 @@ export async function seedDemo(database: Database): Promise<DemoLogin[]> {
 
 const roleLabel: Record<Role, string> = { chair: 'voorzitter', secretary: 'secretaris', member: 'lid', official: 'ambtenaar', partner: 'partnerraad' };
 
+
+type People = Map<string, { userId: string; membershipId: string }>;
+
+/** Advice of Lindewijk in every step, so each workspace page shows something. Dates are relative to today. */
+async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, groups: Map<string, string>, people: People) {
+  const today = todayInAmsterdam();
+  const year = today.slice(0, 4);
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000);
+  const who = (email: string) => people.get(email)!;
+  const secretary = who('secretaris@adviesraad-lindewijk.example');
+  const chair = who('voorzitter@adviesraad-lindewijk.example');
+  const official = who('beleid@gemeente-lindewijk.example');
+  let n = 0;
+  type Step = { at: Date; by: { userId: string }; action: string; from: string | null; to: string };
+  async function advice(values: Omit<typeof advices.$inferInsert, 'councilId' | 'reference'>, recs: Partial<typeof adviceRecommendations.$inferInsert & { text: string }>[], steps: Step[]) {
+    const [a] = await tx
+      .insert(advices)
+      .values({ councilId: council.id, reference: `${year}-${String(++n).padStart(3, '0')}`, ...values })
+      .returning();
+    let i = 0;
+    for (const r of recs) await tx.insert(adviceRecommendations).values({ councilId: council.id, adviceId: a.id, number: ++i, text: r.text!, ...r });
+    for (const st of steps) {
+      await tx.insert(auditLog).values({ councilId: council.id, actorUserId: st.by.userId, action: st.action, entity: 'advice', entityId: a.id, fromState: st.from, toState: st.to, at: st.at });
+    }
+    return a;
+  }
+  const college = { addressee: 'college' as const, addresseeEmail: 'college@gemeente-lindewijk.example' };
+
+  await advice(
+    { kind: 'requested', status: 'requested', subject: 'Beleidsplan Wmo 2027-2030', question: 'Het college vraagt advies over het nieuwe beleidsplan Wmo. Wat vindt de raad van de plannen voor ondersteuning thuis en mantelzorg?', policyField: 'wmo', ...college, neededBy: addDays(today, 35), createdBy: official.userId, createdAt: day(-2) },
+    [],
+    [{ at: day(-2), by: official, action: 'advice.request', from: null, to: 'requested' }],
+  );
+  const drafting = await advice(
+    { kind: 'requested', status: 'drafting', subject: 'Verordening leerlingenvervoer', question: 'Wat vindt de raad van de nieuwe regels voor leerlingenvervoer?', policyField: 'jeugdwet', ...college, neededBy: addDays(today, 20), workingGroupId: groups.get('Jeugdwet'), createdBy: official.userId, createdAt: day(-12) },
+    [],
+    [
+      { at: day(-12), by: official, action: 'advice.request', from: null, to: 'requested' },
+      { at: day(-10), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
+    ],
+  );
+  const sanne = who('sanne.visser@adviesraad-lindewijk.example');
+  await tx.insert(adviceDrafts).values([
+    { councilId: council.id, adviceId: drafting.id, version: 1, body: 'Kinderen moeten veilig en op tijd op school komen.\nOuders willen één vast aanspreekpunt.', authorUserId: sanne.userId, createdAt: day(-8) },
+    { councilId: council.id, adviceId: drafting.id, version: 2, body: 'Kinderen moeten veilig en op tijd op school komen.\nOuders willen één vast aanspreekpunt bij de gemeente.\nDe reistijd is hooguit een uur.', authorUserId: sanne.userId, createdAt: day(-5) },
+  ]);
+  const approval = await advice(
+    {
+      kind: 'requested', status: 'in_approval', subject: 'Armoedebeleid: meedoen voor ieder kind', question: 'Hoe kan de gemeente zorgen dat alle kinderen mee kunnen doen?', policyField: 'participatiewet', ...college,
+      neededBy: addDays(today, 14), workingGroupId: groups.get('Participatiewet'), createdBy: secretary.userId, createdAt: day(-40),
+      introduction: 'U vroeg ons om advies over het armoedebeleid voor kinderen. Hieronder leest u onze aanbevelingen.',
+      explanation: 'Wij spraken met ouders, scholen en sportclubs. Veel ouders weten niet welke regelingen er zijn.',
+      approvalRound: 1, approvalClosesAt: day(5),
+    },
+    [{ text: 'Maak één loket voor alle regelingen voor kinderen.' }, { text: 'Stuur ouders elk jaar een brief met de regelingen.' }, { text: 'Laat scholen helpen bij de aanvraag.' }],
+    [
+      { at: day(-40), by: secretary, action: 'advice.request', from: null, to: 'requested' },
+      { at: day(-38), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
+      { at: day(-10), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
+      { at: day(-2), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
+    ],
+  );
+  for (const [email, vote, remark] of [
+    ['els.jansen@adviesraad-lindewijk.example', 'agree', ''],
+    ['fatima.elamrani@adviesraad-lindewijk.example', 'agree_with_remark', 'Noem ook de sportclubs in aanbeveling 3.'],
+  ] as const) {
+    await tx.insert(adviceVotes).values({ councilId: council.id, adviceId: approval.id, round: 1, membershipId: who(email).membershipId, vote, remark });
+  }
+  const sentAt = day(-14);
+  await advice(
+    {
+      kind: 'unsolicited', status: 'sent', subject: 'Toegankelijkheid van het gemeentehuis', question: 'Inwoners met een rolstoel melden dat zij het gemeentehuis slecht in kunnen.', policyField: 'overig', ...college,
+      createdBy: chair.userId, createdAt: day(-70), introduction: 'Uit eigen beweging geven wij u advies over de toegankelijkheid van het gemeentehuis.',
+      explanation: 'Wij bezochten het gemeentehuis met drie inwoners met een beperking.', adoptedAt: day(-16), sentAt, answerDueOn: deadline(todayInAmsterdam(sentAt), 6, 'weeks'),
+    },
+    [{ text: 'Maak de hoofdingang drempelvrij.' }, { text: 'Zorg voor een ringleiding bij de balie.' }],
+    [
+      { at: day(-70), by: chair, action: 'advice.initiate', from: null, to: 'initiated' },
+      { at: day(-60), by: secretary, action: 'advice.assign', from: 'initiated', to: 'drafting' },
+      { at: day(-30), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
+      { at: day(-25), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
+      { at: day(-16), by: chair, action: 'advice.adopt', from: 'in_approval', to: 'adopted' },
+      { at: sentAt, by: secretary, action: 'advice.send', from: 'adopted', to: 'sent' },
+    ],
+  );
+  const answeredSent = day(-120);
+  await advice(
+    {
+      kind: 'requested', status: 'answered', subject: 'Huishoudelijke hulp: nieuwe manier van indiceren', question: 'Wat vindt de raad van de nieuwe manier van indiceren?', policyField: 'wmo', ...college,
+      createdBy: official.userId, createdAt: day(-170), introduction: 'Hierbij ons advies over de huishoudelijke hulp.', explanation: 'Wij spraken met cliënten en zorgaanbieders.',
+      adoptedAt: day(-122), sentAt: answeredSent, answerDueOn: deadline(todayInAmsterdam(answeredSent), 6, 'weeks'), answeredAt: day(-80),
+    },
+    [
+      { text: 'Kom altijd op huisbezoek voor een indicatie.', answer: 'adopted', answeredAt: day(-80), followUp: 'Sinds 1 oktober komt de consulent altijd langs.', reviewOn: addDays(today, 60) },
+      { text: 'Geef cliënten het verslag van het gesprek op papier.', answer: 'partly', answerReason: 'Alleen als de cliënt daarom vraagt.', answeredAt: day(-80) },
+      { text: 'Verlaag de eigen bijdrage voor lage inkomens.', answer: 'not_adopted', answerReason: 'De eigen bijdrage is landelijk vastgesteld.', answeredAt: day(-80) },
+    ],
+    [
+      { at: day(-170), by: official, action: 'advice.request', from: null, to: 'requested' },
+      { at: day(-165), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
+      { at: day(-135), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
+      { at: day(-130), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
+      { at: day(-122), by: chair, action: 'advice.adopt', from: 'in_approval', to: 'adopted' },
+      { at: answeredSent, by: secretary, action: 'advice.send', from: 'adopted', to: 'sent' },
+      { at: day(-80), by: official, action: 'advice.recordAnswer', from: 'sent', to: 'answered' },
+    ],
+  );
+  const overdueSent = day(-60);
+  await advice(
+    {
+      kind: 'requested', status: 'sent', subject: 'Schuldhulpverlening: signalen eerder oppakken', question: 'Hoe kan de gemeente schulden eerder zien?', policyField: 'participatiewet', ...college,
+      createdBy: official.userId, createdAt: day(-110), introduction: 'U vroeg ons advies over vroegsignalering van schulden.', explanation: 'Wij spraken met mensen die schulden hadden.',
+      adoptedAt: day(-62), sentAt: overdueSent, answerDueOn: addDays(today, -5),
+    },
+    [{ text: 'Bel mensen binnen een week na een betalingsachterstand.' }, { text: 'Werk samen met woningcorporaties en energiebedrijven.' }],
+    [
+      { at: day(-110), by: official, action: 'advice.request', from: null, to: 'requested' },
+      { at: day(-105), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
+      { at: day(-75), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
+      { at: day(-70), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
+      { at: day(-62), by: chair, action: 'advice.adopt', from: 'in_approval', to: 'adopted' },
+      { at: overdueSent, by: secretary, action: 'advice.send', from: 'adopted', to: 'sent' },
+    ],
+  );
+}
 
 /** First start only: an installation that has councils is never seeded again. */
 export async function seedDemoIfEmpty(database: Database): Promise<DemoLogin[] | null> {

@@ -23,6 +23,8 @@ import { councilsRoutes } from './modules/councils/councils.routes.tsx';
 import { findCouncilBySlug, listWorkspacesFor } from './modules/councils/councils.service.ts';
 import { findMembership } from './modules/members/members.service.ts';
 import { membersRoutes } from './modules/members/members.routes.tsx';
+import { adviceRoutes } from './modules/advice/advice.routes.tsx';
+import { adviceRegisterRoutes } from './modules/advice/advice.register.routes.tsx';
 
 /** The path without query and without the single-use tokens some paths carry. */
 export function logSafeUrl(url: string): string {
@@ -115,6 +117,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(councilsRoutes);
   await app.register(membersRoutes);
+  await app.register(adviceRoutes);
+  await app.register(adviceRegisterRoutes);
 
   app.addHook('onClose', async () => {
     await mailer.close();

@@ -36,6 +36,9 @@ import type { Role } from '../src/modules/members/members.schema.ts';
 import { setLogo } from '../src/modules/councils/councils.service.ts';
 import { fontDir } from '../src/ui/assets.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
+import { seedAdvice, seedDocument } from '../src/modules/advice/advice.register.test-helpers.ts';
+import { makeAdvice, recommendationsOf } from '../src/modules/advice/advice.test-helpers.ts';
+import { adviceRecommendations } from '../src/modules/advice/advice.schema.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
 
@@ -127,6 +130,14 @@ async function rows<T>(query: SQL): Promise<T[]> {
   return ((await t.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/** A fresh API key of council A's official, made through the workspace; its id. */
+async function officialToken(): Promise<string> {
+  const res = await actors.official.request({ url: `/${A.slug}/werkruimte/api-sleutels`, form: { name: uniqueName('Sleutel') }, ip: ips.official });
+  assert.equal(res.statusCode, 201);
+  const [row] = await rows<{ id: string }>(sql`select id from api_tokens where user_id = ${actors.official.user.id} order by created_at desc limit 1`);
+  return row.id;
+}
+
 function anonPost(url: string, form: Record<string, string>, ip: string) {
   return t.app.inject({
     method: 'POST',
@@ -151,6 +162,25 @@ type Row = {
   /** POST: a fresh session, because the request ends it. */
   freshSession?: boolean;
 };
+
+/** Advice rows: who may see advice, and a fresh advice of council A in a state (its last recommendation kept for forms). */
+const ADVICE_VIEW: Role[] = ['chair', 'secretary', 'member', 'official'];
+const REFUSED_FILE: Outcome = { status: 400, same: true };
+let lastRecommendation = '';
+async function adviceIn(state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue'): Promise<Params> {
+  const status = state === 'overdue' ? 'sent' : state;
+  const dates =
+    status === 'sent' || status === 'answered'
+      ? { sentAt: new Date(), answerDueOn: dayFromToday(state === 'overdue' ? -5 : 20) }
+      : status === 'in_approval'
+        ? { approvalRound: 1, approvalClosesAt: new Date(Date.now() + 7 * 86_400_000) }
+        : {};
+  const advice = await makeAdvice(t, A, { status, ...dates }, ['Eerste aanbeveling']);
+  const [rec] = await recommendationsOf(t, advice.id);
+  if (status === 'answered') await t.db.update(adviceRecommendations).set({ answer: 'adopted' }).where(sql`${adviceRecommendations.id} = ${rec!.id}`);
+  lastRecommendation = rec!.id;
+  return { id: advice.id };
+}
 
 const contactForm = () => ({ name: 'Iemand', email: 'iemand@test.example', subject: 'Vraag', message: 'Hallo raad.' });
 const uniqueName = (what: string) => `${what} ${uniqueId()}`;
@@ -217,6 +247,49 @@ const TABLE: Record<string, Row> = {
   'POST /:council/vacatures/:id/reageren': { expect: publicRoute, form: () => ({ name: 'Iemand', email: 'iemand@test.example', phone: '', motivation: 'Ik wil graag meedoen.' }) },
   'GET /:council/vacatures/:id/verzonden': { expect: publicRoute },
 
+  // The public advice register, its documents and feed (advice.register.routes.tsx).
+  'GET /:council/adviezen': { expect: publicRoute },
+  'GET /:council/adviezen/:id': { expect: publicRoute, params: async () => ({ id: (await seedAdvice(t, A)).id }) },
+  'GET /:council/adviezen/:id/documenten/:documentId': {
+    expect: publicRoute,
+    params: async () => {
+      const advice = await seedAdvice(t, A);
+      return { id: advice.id, documentId: (await seedDocument(t, A, advice, 'request')).id };
+    },
+  },
+  'GET /:council/feed.atom': { expect: publicRoute },
+  'GET /:council/werkruimte/adviezen/overzicht': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/api-sleutels': { expect: workspace(['chair', 'secretary', 'official']) },
+  // The new key is shown in the answer (201), once; a platform admin has no council role to hold one.
+  'POST /:council/werkruimte/api-sleutels': {
+    expect: { ...workspace(['chair', 'secretary', 'official']), chair: { status: 201 }, secretary: { status: 201 }, official: { status: 201 }, admin: 'forbidden' },
+    form: () => ({ name: uniqueName('Sleutel') }),
+  },
+  'POST /:council/werkruimte/api-sleutels/:id/intrekken': {
+    expect: workspace(['chair', 'secretary', 'official']),
+    params: async () => ({ id: await officialToken() }),
+    form: () => ({}),
+  },
+
+  // The JSON API: reading the register needs no token; writing needs a Bearer token (sessions do not count).
+  'GET /api/v1/openapi.json': { expect: publicRoute },
+  'GET /api/v1/raden/:raad/adviezen': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  'GET /api/v1/raden/:raad/adviezen/:id': { expect: publicRoute, params: async () => ({ raad: A.slug, id: (await seedAdvice(t, A)).id }) },
+  'POST /api/v1/raden/:raad/adviesaanvragen': {
+    expect: everyone({ status: 401, same: true }),
+    params: () => ({ raad: A.slug }),
+    form: () => ({ subject: 'Aanvraag', question: 'Vraag?', policyField: 'wmo', addressee: 'college', neededBy: dayFromToday(30) }),
+  },
+  'GET /api/v1/raden/:raad/adviesaanvragen/:id': {
+    expect: everyone({ status: 401 }),
+    params: async () => ({ raad: A.slug, id: (await seedAdvice(t, A, { status: 'requested', sentAt: null })).id }),
+  },
+  'POST /api/v1/raden/:raad/adviezen/:id/antwoorden': {
+    expect: everyone({ status: 401, same: true }),
+    params: async () => ({ raad: A.slug, id: (await seedAdvice(t, A)).id }),
+    form: () => ({}),
+  },
+
   // The workspace of a council.
   'GET /:council/werkruimte': { expect: workspace(ALL_ROLES) },
   'GET /:council/werkruimte/instellingen': { expect: workspace(BOARD) },
@@ -273,6 +346,69 @@ const TABLE: Record<string, Row> = {
     form: () => ({ to: 'published' }),
   },
   'GET /:council/werkruimte/vacatures/:id/reacties': { expect: workspace(BOARD) },
+
+  // The advice lifecycle in the workspace (advice.routes.tsx). Each request gets a fresh advice in the state the action needs.
+  'GET /:council/werkruimte/adviezen': { expect: workspace(ADVICE_VIEW) },
+  'GET /:council/werkruimte/adviezen/aanvraag': { expect: workspace(['chair', 'secretary', 'official']) },
+  'POST /:council/werkruimte/adviezen/aanvraag': {
+    expect: workspace(['chair', 'secretary', 'official']),
+    form: () => ({ subject: uniqueName('Aanvraag'), question: 'Wat vindt de raad?', policyField: 'wmo', addressee: 'college', addresseeEmail: '', neededBy: dayFromToday(30) }),
+  },
+  'GET /:council/werkruimte/adviezen/ongevraagd': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/adviezen/ongevraagd': {
+    expect: workspace(COUNCIL_MEMBERS),
+    form: () => ({ subject: uniqueName('Ongevraagd'), question: 'Signalen van inwoners.', policyField: 'overig', addressee: 'college', addresseeEmail: '' }),
+  },
+  'GET /:council/werkruimte/adviezen/:id': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('sent') },
+  'GET /:council/werkruimte/adviezen/:id/documenten/:documentId': {
+    expect: workspace(ADVICE_VIEW),
+    params: async () => {
+      const advice = await makeAdvice(t, A, { status: 'requested' });
+      return { id: advice.id, documentId: (await seedDocument(t, A, advice, 'request')).id };
+    },
+  },
+  // The logo upload of the multipart row is not a PDF or Word file: refused at the field (400), nothing stored.
+  'POST /:council/werkruimte/adviezen/:id/documenten': {
+    expect: { ...workspace(['chair', 'secretary', 'official']), chair: REFUSED_FILE, secretary: REFUSED_FILE, official: REFUSED_FILE, admin: REFUSED_FILE },
+    params: () => adviceIn('sent'),
+    multipart: true,
+  },
+  'POST /:council/werkruimte/adviezen/:id/toewijzen': { expect: workspace(BOARD), params: () => adviceIn('requested'), form: () => ({ workingGroupId: idsA.workingGroup }) },
+  'POST /:council/werkruimte/adviezen/:id/concept': { expect: workspace(BOARD), params: () => adviceIn('drafting'), form: () => ({}) },
+  'POST /:council/werkruimte/adviezen/:id/tekst': { expect: workspace(BOARD), params: () => adviceIn('concept'), form: () => ({ introduction: uniqueName('Inleiding'), explanation: '' }) },
+  'POST /:council/werkruimte/adviezen/:id/aanbevelingen': { expect: workspace(BOARD), params: () => adviceIn('concept'), form: () => ({ text: uniqueName('Aanbeveling') }) },
+  'POST /:council/werkruimte/adviezen/:id/aanbevelingen/:recommendationId': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await adviceIn('concept');
+      return { ...p, recommendationId: lastRecommendation };
+    },
+    form: () => ({ actie: 'opslaan', text: uniqueName('Gewijzigd') }),
+  },
+  'POST /:council/werkruimte/adviezen/:id/stemronde': { expect: workspace(BOARD), params: () => adviceIn('concept'), form: () => ({ closesOn: dayFromToday(7), closesTime: '17:00' }) },
+  // Council members vote; a platform admin holds no membership to vote with.
+  'POST /:council/werkruimte/adviezen/:id/stem': { expect: { ...workspace(COUNCIL_MEMBERS), admin: 'forbidden' }, params: () => adviceIn('in_approval'), form: () => ({ vote: 'agree', remark: '' }) },
+  'POST /:council/werkruimte/adviezen/:id/heropenen': { expect: workspace(['chair']), params: () => adviceIn('in_approval'), form: () => ({}) },
+  'POST /:council/werkruimte/adviezen/:id/vaststellen': { expect: workspace(['chair']), params: () => adviceIn('in_approval'), form: () => ({}) },
+  'POST /:council/werkruimte/adviezen/:id/intrekken': { expect: workspace(BOARD), params: () => adviceIn('requested'), form: () => ({}) },
+  'POST /:council/werkruimte/adviezen/:id/versturen': { expect: workspace(BOARD), params: () => adviceIn('adopted'), form: () => ({}) },
+  // The secretary or the municipal official records the answer (admins act as chair, who does not).
+  'POST /:council/werkruimte/adviezen/:id/antwoorden': {
+    expect: { ...workspace(['secretary', 'official']), admin: 'forbidden' },
+    params: () => adviceIn('sent'),
+    form: () => ({ [`answer-${lastRecommendation}`]: 'adopted' }),
+  },
+  'POST /:council/werkruimte/adviezen/:id/opvolging': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('answered'),
+    form: () => ({ recommendationId: lastRecommendation, followUp: uniqueName('Gedaan'), reviewOn: '' }),
+  },
+  'GET /:council/werkruimte/adviezen/:id/versies': { expect: workspace(COUNCIL_MEMBERS), params: () => adviceIn('drafting') },
+  // Board and working-group members write drafts; this fresh advice has no group.
+  'POST /:council/werkruimte/adviezen/:id/versies': { expect: workspace(BOARD), params: () => adviceIn('drafting'), form: () => ({ body: uniqueName('Tekst') }) },
+  'GET /:council/werkruimte/adviezen/:id/brief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
+  'GET /:council/werkruimte/adviezen/:id/brief.pdf': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
+  'GET /:council/werkruimte/adviezen/:id/herinneringsbrief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('overdue') },
 };
 
 // ------------------------------------------------------------------ running a request

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, integer, timestamp, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { councils } from '../councils/councils.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
@@ -47,7 +48,12 @@ export const advices = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('advices_council_reference_unique').on(t.councilId, t.reference), index('advices_council_status_idx').on(t.councilId, t.status)],
+  (t) => [
+    uniqueIndex('advices_council_reference_unique').on(t.councilId, t.reference),
+    index('advices_council_status_idx').on(t.councilId, t.status),
+    // Dutch full-text search of the public register (advice.register.ts uses the same expression).
+    index('advices_search_idx').using('gin', sql`to_tsvector('dutch', ${t.subject} || ' ' || ${t.question})`),
+  ],
 );
 
 /** Every saved version of the working group's draft; versions are never changed. */
@@ -82,7 +88,10 @@ export const adviceRecommendations = pgTable(
     followUp: text('follow_up').notNull().default(''),
     reviewOn: date('review_on'),
   },
-  (t) => [uniqueIndex('advice_recommendations_number_unique').on(t.adviceId, t.number)],
+  (t) => [
+    uniqueIndex('advice_recommendations_number_unique').on(t.adviceId, t.number),
+    index('advice_recommendations_search_idx').using('gin', sql`to_tsvector('dutch', ${t.text})`),
+  ],
 );
 
 /** One vote per member per approval round: a unique key makes double votes impossible. */

@@ -19,6 +19,16 @@ export const settingsSchema = z.object({
   postalAddress: field.optionalText(300),
   colour: z.string({ error: 'error.required' }).trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'error.colour'),
   require2faForBoard: field.checkbox(),
+  // Optional: a form without them (an older page) leaves the council's advice settings as they are.
+  adviceApprovalRule: field.choice(['consent', 'majority'] as const).optional(),
+  answerPeriodValue: z
+    .string({ error: 'error.required' })
+    .trim()
+    .regex(/^\d{1,3}$/, 'councils.settings.answerPeriodInvalid')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 365, 'councils.settings.answerPeriodInvalid')
+    .optional(),
+  answerPeriodUnit: field.choice(['weeks', 'working_days'] as const).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

@@ -49,7 +49,7 @@ export async function updateSettings(deps: Deps, args: { actor: Actor | null; co
       .update(councils)
       .set({ ...input, version: sql`${councils.version} + 1`, updatedAt: new Date() })
       .where(eq(councils.id, council.id));
-    const changed = (Object.keys(input) as (keyof SettingsInput)[]).filter((k) => input[k] !== council[k]);
+    const changed = (Object.keys(input) as (keyof SettingsInput)[]).filter((k) => input[k] !== undefined && input[k] !== council[k]);
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.settings.update', entity: 'council', entityId: council.id, data: { changed } });
   });
 }

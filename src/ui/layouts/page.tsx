@@ -15,6 +15,10 @@ export type PageProps = {
   breadcrumbs?: { href: string; label: string }[];
   /** Workspace pages are never indexed. */
   noindex?: boolean;
+  /** Feeds of this page, e.g. an Atom feed: `<link rel="alternate">` in the head. */
+  alternate?: { href: string; type: string; title: string }[];
+  /** Extra metadata in the head, e.g. the Woo information category. */
+  meta?: { name: string; content: string }[];
   children: ComponentChildren;
 };
 
@@ -37,6 +41,8 @@ export function Page(props: PageProps) {
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {council && <link rel="stylesheet" href={council.themeUrl} />}
         <link rel="alternate" hreflang={otherLocale} href={switchHref} />
+        {props.alternate?.map((a) => <link rel="alternate" type={a.type} title={a.title} href={a.href} />)}
+        {props.meta?.map((m) => <meta name={m.name} content={m.content} />)}
         <script src={assetUrl('app.js')} defer></script>
       </head>
       <body class="utrecht-body voorbeeld-theme raadwerk-theme">

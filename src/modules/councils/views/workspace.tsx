@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/policy.ts';
 import { can } from '../../../core/policy.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Alert, Table, ButtonGroup } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea, CheckboxField } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, TextArea, CheckboxField, RadioGroup } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../councils.nav.ts';
 import { WorkspaceFrame } from './frames.tsx';
@@ -80,6 +80,24 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         <TextArea ctx={ctx} errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
         <TextField ctx={ctx} errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
         <CheckboxField ctx={ctx} errors={errors} name="require2faForBoard" label={t('councils.settings.require2fa')} checked={props.values ? props.values.require2faForBoard !== undefined : council.require2faForBoard} />
+        <Heading level={2}>{t('councils.settings.adviceTitle')}</Heading>
+        <RadioGroup
+          ctx={ctx}
+          errors={errors}
+          name="adviceApprovalRule"
+          label={t('councils.settings.approvalRule')}
+          value={s('adviceApprovalRule')}
+          options={(['consent', 'majority'] as const).map((r) => ({ value: r, label: t(`councils.settings.approvalRule.${r}`) }))}
+        />
+        <TextField ctx={ctx} errors={errors} name="answerPeriodValue" label={t('councils.settings.answerPeriodValue')} hint={t('councils.settings.answerPeriodValueHint')} value={String(v.answerPeriodValue ?? '')} width="short" inputmode="numeric" />
+        <RadioGroup
+          ctx={ctx}
+          errors={errors}
+          name="answerPeriodUnit"
+          label={t('councils.settings.answerPeriodUnit')}
+          value={s('answerPeriodUnit')}
+          options={(['weeks', 'working_days'] as const).map((u) => ({ value: u, label: t(`councils.settings.answerPeriodUnit.${u}`) }))}
+        />
         <Button>{t('form.save')}</Button>
       </Form>
 

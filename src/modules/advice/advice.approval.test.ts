@@ -1,0 +1,133 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { adviceVotes } from './advice.schema.ts';
+import { castVote, adopt, AdviceError } from './advice.service.ts';
+import { adviceRow, createTestApp, get, makeAdvice, makeCouncil, person, titleOf, type TestApp } from './advice.test-helpers.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => {
+  await t.close();
+});
+
+const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000);
+
+async function votesOf(adviceId: string, round = 1) {
+  return t.db
+    .select()
+    .from(adviceVotes)
+    .where(and(eq(adviceVotes.adviceId, adviceId), eq(adviceVotes.round, round)));
+}
+
+test('two members voting at the same moment count once each; one member voting twice at once counts once', async () => {
+  const c = await makeCouncil(t);
+  const ws = `/${c.slug}/werkruimte/adviezen`;
+  const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['Aanbeveling']);
+  const m1 = await person(t, c, 'member');
+  const m2 = await person(t, c, 'member');
+  const both = await Promise.all([m1.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }), m2.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } })]);
+  assert.deepEqual(both.map((r) => r.statusCode), [303, 303]);
+  assert.equal((await votesOf(a.id)).length, 2);
+
+  const m3 = await person(t, c, 'member');
+  const twice = await Promise.all([
+    m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }),
+    m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Toch niet.' } }),
+  ]);
+  assert.deepEqual(twice.map((r) => r.statusCode).sort(), [303, 400]);
+  const refused = twice.find((r) => r.statusCode === 400)!;
+  assert.match(refused.body, /U heeft al gestemd/);
+  assert.match(titleOf(refused.body), /^Fout:/);
+  assert.equal((await votesOf(a.id)).filter((v) => v.membershipId === m3.membershipId).length, 1);
+
+  // Through the service as well (the API path): the unique key decides.
+  const results = await Promise.allSettled([1, 2, 3].map(() => castVote(t.app.deps, { actor: m1.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } })));
+  assert.ok(results.every((r) => r.status === 'rejected' && r.reason instanceof AdviceError && r.reason.code === 'alreadyVoted'));
+  assert.equal((await votesOf(a.id)).length, 3);
+});
+
+test('no vote after the closing time, none outside a round; an objection needs a reason', async () => {
+  const c = await makeCouncil(t);
+  const ws = `/${c.slug}/werkruimte/adviezen`;
+  const m = await person(t, c, 'member');
+  const closed = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: new Date(Date.now() - 60_000) }, ['A']);
+  const res = await m.request({ url: `${ws}/${closed.id}/stem`, form: { vote: 'agree' } });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /De stemronde is gesloten/);
+  assert.equal((await votesOf(closed.id)).length, 0);
+
+  const concept = await makeAdvice(t, c, { status: 'concept' }, ['A']);
+  const notOpen = await m.request({ url: `${ws}/${concept.id}/stem`, form: { vote: 'agree' } });
+  assert.equal(notOpen.statusCode, 400);
+  assert.match(notOpen.body, /Er is geen open stemronde/);
+
+  const open = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['A']);
+  const noReason = await m.request({ url: `${ws}/${open.id}/stem`, form: { vote: 'object', remark: '' } });
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /Schrijf de reden van uw bezwaar op/);
+  const badVote = await m.request({ url: `${ws}/${open.id}/stem`, form: { vote: ['agree', 'object'] } });
+  assert.equal(badVote.statusCode, 400);
+  assert.equal((await votesOf(open.id)).length, 0);
+
+  // Officials and partners do not vote.
+  for (const role of ['official', 'partner'] as const) {
+    const p = await person(t, c, role);
+    assert.equal((await p.request({ url: `${ws}/${open.id}/stem`, form: { vote: 'agree' } })).statusCode, 403);
+  }
+  assert.equal((await votesOf(open.id)).length, 0);
+});
+
+test('consent: an objection blocks adoption; the chair reopens, a new round starts and votes count per round', async () => {
+  const c = await makeCouncil(t, { adviceApprovalRule: 'consent' });
+  const ws = `/${c.slug}/werkruimte/adviezen`;
+  const chair = await person(t, c, 'chair');
+  const secretary = await person(t, c, 'secretary');
+  const m = await person(t, c, 'member');
+  const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['A']);
+  assert.equal((await m.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Aanbeveling A is te vaag.' } })).statusCode, 303);
+  const page = await get(t, `${ws}/${a.id}`, chair);
+  assert.match(page.body, /Aanbeveling A is te vaag/);
+  assert.match(page.body, /kan nog niet worden vastgesteld/);
+  const refused = await chair.request({ url: `${ws}/${a.id}/vaststellen`, form: {} });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Er is bezwaar gemaakt/);
+  assert.equal((await adviceRow(t, a.id)).status, 'in_approval');
+
+  assert.equal((await chair.request({ url: `${ws}/${a.id}/heropenen`, form: {} })).statusCode, 303);
+  assert.equal((await adviceRow(t, a.id)).status, 'concept');
+  // A closing time in the past is refused.
+  const past = await secretary.request({ url: `${ws}/${a.id}/stemronde`, form: { closesOn: '2020-01-01', closesTime: '12:00' } });
+  assert.equal(past.statusCode, 400);
+  assert.match(past.body, /Kies een moment in de toekomst/);
+  const badTime = await secretary.request({ url: `${ws}/${a.id}/stemronde`, form: { closesOn: '2099-01-01', closesTime: '25:99' } });
+  assert.equal(badTime.statusCode, 400);
+  assert.equal((await adviceRow(t, a.id)).status, 'concept');
+  assert.equal((await secretary.request({ url: `${ws}/${a.id}/stemronde`, form: { closesOn: '2099-01-01', closesTime: '12:00' } })).statusCode, 303);
+  const round2 = await adviceRow(t, a.id);
+  assert.equal(round2.approvalRound, 2);
+  assert.equal(round2.approvalClosesAt?.toISOString(), '2099-01-01T11:00:00.000Z', 'Amsterdam winter time');
+  for (const p of [chair, secretary, m]) assert.equal((await p.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } })).statusCode, 303);
+  assert.equal((await votesOf(a.id, 2)).length, 3);
+  assert.equal((await chair.request({ url: `${ws}/${a.id}/vaststellen`, form: {} })).statusCode, 303);
+  const adopted = await adviceRow(t, a.id);
+  assert.equal(adopted.status, 'adopted');
+  assert.ok(adopted.adoptedAt);
+});
+
+test('majority: adopted only when more than half of the active council members agreed', async () => {
+  const c = await makeCouncil(t, { adviceApprovalRule: 'majority' });
+  const chair = await person(t, c, 'chair');
+  const members = [await person(t, c, 'member'), await person(t, c, 'member'), await person(t, c, 'member')];
+  await person(t, c, 'official'); // not counted
+  const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['A']);
+  await castVote(t.app.deps, { actor: members[0]!.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } });
+  await castVote(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } });
+  // 2 of 4: not more than half.
+  await assert.rejects(adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id }), (e: unknown) => e instanceof AdviceError && e.messageKey === 'advice.adopt.noMajority');
+  await castVote(t.app.deps, { actor: members[1]!.actor, council: c, adviceId: a.id, input: { vote: 'agree_with_remark', remark: 'Goed zo.' } });
+  const done = await adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id });
+  assert.equal(done.status, 'adopted');
+});

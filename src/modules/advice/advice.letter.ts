@@ -1,0 +1,219 @@
+/**
+ * The advice letter and the follow-up letter: one model, shown as HTML (views/letter.tsx),
+ * sent as plain text by e-mail, and made into a PDF with pdf-lib's standard Helvetica.
+ */
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
+import type { Council } from '../councils/councils.schema.ts';
+import type { Advice, Recommendation } from './advice.schema.ts';
+import type { Signatories } from './advice.service.ts';
+
+export type LetterModel = {
+  kind: 'advice' | 'followUp';
+  council: string;
+  advises: string;
+  postalAddress: string;
+  date: string;
+  reference: string;
+  addressee: string;
+  subject: string;
+  salutation: string;
+  /** Paragraphs before the recommendations. */
+  opening: string[];
+  recommendationsTitle: string;
+  recommendations: { number: number; text: string }[];
+  explanationTitle: string;
+  explanation: string[];
+  closing: string;
+  signatures: { name: string; role: string }[];
+  labels: { date: string; reference: string; subject: string };
+};
+
+type Input = { council: Council; advice: Advice; recommendations: Recommendation[]; signatories: Signatories; t: Translate; locale: Locale };
+
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+export function letterModel({ council, advice, recommendations, signatories, t, locale }: Input, kind: 'advice' | 'followUp' = 'advice'): LetterModel {
+  const date = formatDate(kind === 'advice' ? (advice.sentAt ?? new Date()) : new Date(), locale);
+  const signatures = [
+    signatories.chair ? { name: signatories.chair, role: t('members.role.chair') } : null,
+    signatories.secretary ? { name: signatories.secretary, role: t('members.role.secretary') } : null,
+  ].filter((s): s is { name: string; role: string } => s !== null);
+  const base = {
+    kind,
+    council: council.name,
+    advises: council.advises,
+    postalAddress: council.postalAddress,
+    date,
+    reference: advice.reference,
+    addressee: t(`advice.addressee.${advice.addressee}`),
+    salutation: t('advice.letter.salutation'),
+    recommendationsTitle: t('advice.letter.recommendations'),
+    closing: t('advice.letter.closing'),
+    signatures,
+    labels: { date: t('advice.letter.date'), reference: t('advice.letter.reference'), subject: t('advice.letter.subject') },
+  };
+  if (kind === 'followUp') {
+    const open = recommendations.filter((r) => r.answer === 'unanswered');
+    return {
+      ...base,
+      subject: t('advice.followUpLetter.subject', { subject: advice.subject }),
+      opening: [
+        t('advice.followUpLetter.p1', { sent: advice.sentAt ? formatDate(advice.sentAt, locale) : '', subject: advice.subject, reference: advice.reference }),
+        t('advice.followUpLetter.p2', { due: advice.answerDueOn ? formatDate(advice.answerDueOn, locale) : '', open: open.length }),
+        t('advice.followUpLetter.p3'),
+      ],
+      recommendationsTitle: t('advice.followUpLetter.openTitle'),
+      recommendations: open.map((r) => ({ number: r.number, text: r.text })),
+      explanationTitle: '',
+      explanation: [],
+    };
+  }
+  return {
+    ...base,
+    subject: advice.subject,
+    opening: paragraphs(advice.introduction),
+    recommendations: recommendations.map((r) => ({ number: r.number, text: r.text })),
+    explanationTitle: t('advice.letter.explanation'),
+    explanation: paragraphs(advice.explanation),
+  };
+}
+
+/** The letter as the plain text of an e-mail. */
+export function letterText(input: Input, kind: 'advice' | 'followUp' = 'advice'): string {
+  const m = letterModel(input, kind);
+  const lines = [
+    m.council,
+    m.postalAddress,
+    '',
+    m.addressee,
+    '',
+    `${m.labels.date}: ${m.date}`,
+    `${m.labels.reference}: ${m.reference}`,
+    `${m.labels.subject}: ${m.subject}`,
+    '',
+    m.salutation,
+    '',
+    ...m.opening.flatMap((p) => [p, '']),
+    m.recommendationsTitle,
+    ...m.recommendations.map((r) => `${r.number}. ${r.text}`),
+    '',
+  ];
+  if (m.explanation.length) lines.push(m.explanationTitle, ...m.explanation.flatMap((p) => [p, '']));
+  lines.push(m.closing, '', ...m.signatures.map((s) => `${s.name}, ${s.role.toLowerCase()}`), m.council);
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+/** Helvetica (WinAnsi) cannot show every character: replace what it cannot encode. */
+function encodable(font: PDFFont, text: string): string {
+  let out = '';
+  for (const ch of text.replace(/\r/g, '')) {
+    try {
+      font.encodeText(ch);
+      out += ch;
+    } catch {
+      out += ch === '\t' ? ' ' : '?';
+    }
+  }
+  return out;
+}
+
+function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      let w = word;
+      // A word longer than the line is cut.
+      while (font.widthOfTextAtSize(w, size) > width) {
+        let cut = w.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(w.slice(0, cut), size) > width) cut--;
+        if (line) lines.push(line);
+        lines.push(w.slice(0, cut));
+        line = '';
+        w = w.slice(cut);
+      }
+      const next = line ? `${line} ${w}` : w;
+      if (font.widthOfTextAtSize(next, size) > width) {
+        lines.push(line);
+        line = w;
+      } else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The letter as a PDF (A4). The logo is included when it is PNG or JPEG. */
+export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle(`${model.reference} ${model.subject}`.slice(0, 200));
+  pdf.setAuthor(model.council);
+  pdf.setLanguage('nl-NL');
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const [W, H] = [595.28, 841.89];
+  const margin = 64;
+  const width = W - 2 * margin;
+  let page: PDFPage = pdf.addPage([W, H]);
+  let y = H - margin;
+
+  const ensure = (h: number) => {
+    if (y - h < margin) {
+      page = pdf.addPage([W, H]);
+      y = H - margin;
+    }
+  };
+  const write = (text: string, opts: { size?: number; f?: PDFFont; gap?: number; indent?: number } = {}) => {
+    const size = opts.size ?? 11;
+    const f = opts.f ?? font;
+    const indent = opts.indent ?? 0;
+    for (const line of wrap(f, size, encodable(f, text), width - indent)) {
+      ensure(size * 1.4);
+      page.drawText(line, { x: margin + indent, y: y - size, size, font: f, color: rgb(0.1, 0.1, 0.1) });
+      y -= size * 1.4;
+    }
+    y -= opts.gap ?? 6;
+  };
+
+  if (logo) {
+    try {
+      const img = logo.type === 'png' ? await pdf.embedPng(logo.bytes) : await pdf.embedJpg(logo.bytes);
+      const scale = Math.min(160 / img.width, 56 / img.height, 1);
+      const w = img.width * scale;
+      const h = img.height * scale;
+      page.drawImage(img, { x: margin, y: y - h, width: w, height: h });
+      y -= h + 12;
+    } catch {
+      // A logo pdf-lib cannot read is left out; the letter still goes.
+    }
+  }
+  write(model.council, { size: 15, f: bold, gap: 2 });
+  if (model.postalAddress) write(model.postalAddress, { size: 10, gap: 18 });
+  else y -= 16;
+  write(model.addressee, { gap: 18 });
+  write(`${model.labels.date}: ${model.date}`, { gap: 0 });
+  write(`${model.labels.reference}: ${model.reference}`, { gap: 0 });
+  write(`${model.labels.subject}: ${model.subject}`, { gap: 18 });
+  write(model.salutation, { gap: 10 });
+  for (const p of model.opening) write(p, { gap: 10 });
+  if (model.recommendations.length) {
+    write(model.recommendationsTitle, { f: bold, size: 12, gap: 6 });
+    for (const r of model.recommendations) write(`${r.number}.  ${r.text}`, { gap: 6, indent: 8 });
+    y -= 6;
+  }
+  if (model.explanation.length) {
+    write(model.explanationTitle, { f: bold, size: 12, gap: 6 });
+    for (const p of model.explanation) write(p, { gap: 10 });
+  }
+  write(model.closing, { gap: 28 });
+  for (const s of model.signatures) {
+    write(s.name, { f: bold, gap: 0 });
+    write(s.role, { gap: 12 });
+  }
+  return pdf.save();
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import { parseForm } from '../../core/http/forms.ts';
+import { actorOf, requireRight } from '../../core/auth/guards.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { formatDate } from '../../core/i18n/index.ts';
+import * as register from './advice.register.ts';
+import * as tokens from './advice.tokens.ts';
+import { RegisterAdvicePage, RegisterListPage } from './views/register.tsx';
+import { OverviewPage, TokensPage } from './views/register-workspace.tsx';
+import { adviceApiRoutes } from './advice.api.ts';
+
+const publicPage = { config: { publicCache: true } };
+const WS = '/:council/werkruimte';
+
+type Params = { id: string; documentId: string };
+
+/** The feed package puts titles and summaries in type="html" CDATA: plain text must be escaped (this also keeps "]]>" out). */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The public advice register, its Atom feed, the council's overview and the API keys page. */
+export async function adviceRegisterRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+  await app.register(adviceApiRoutes);
+
+  app.get('/:council/adviezen', publicPage, async (req, reply) => {
+    const council = councilOf(req);
+    const filter = register.parseRegisterFilter(req.query);
+    const [result, years] = await Promise.all([register.listRegister(deps.db, council, filter), register.registerYears(deps.db, council)]);
+    return reply.page(<RegisterListPage ctx={await req.pageCtx()} council={council} filter={filter} result={result} years={years} />);
+  });
+
+  app.get('/:council/adviezen/:id', publicPage, async (req, reply) => {
+    const council = councilOf(req);
+    const advice = await register.getPublicAdvice(deps.db, council, (req.params as Params).id);
+    return reply.page(<RegisterAdvicePage ctx={await req.pageCtx()} council={council} advice={advice} />);
+  });
+
+  app.get('/:council/adviezen/:id/documenten/:documentId', async (req, reply) => {
+    const council = councilOf(req);
+    const { id, documentId } = req.params as Params;
+    const doc = await register.getPublicDocument(deps.db, council, id, documentId);
+    const bytes = await deps.files.get(doc.fileHash);
+    if (!bytes) return reply.callNotFound();
+    const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    return reply
+      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      // Revalidated on every use: an advice can stop being public.
+      .header('cache-control', 'no-cache')
+      .type(doc.contentType === 'application/pdf' ? 'application/pdf' : 'application/octet-stream')
+      .send(bytes);
+  });
+
+  app.get('/:council/feed.atom', async (req, reply) => {
+    const council = councilOf(req);
+    const items = await register.latestPublic(deps.db, council);
+    const base = deps.config.baseUrl.replace(/\/$/, '');
+    const site = `${base}/${council.slug}`;
+    const feed = new Feed({
+      id: `${site}/adviezen`,
+      title: req.t('register.feedTitle', { council: council.name }),
+      link: `${site}/adviezen`,
+      language: req.locale,
+      updated: items.reduce<Date>((max, a) => (a.updatedAt > max ? a.updatedAt : max), new Date(0)),
+      feedLinks: { atom: `${site}/feed.atom` },
+      generator: 'Raadwerk',
+      copyright: council.name,
+      author: { name: council.name },
+    });
+    for (const a of items) {
+      const when = a.answeredAt ?? a.sentAt ?? a.updatedAt;
+      feed.addItem({
+        id: `${site}/adviezen/${a.id}`,
+        link: `${site}/adviezen/${a.id}`,
+        title: escapeHtml(`${a.reference}: ${a.subject}`),
+        date: a.updatedAt > when ? a.updatedAt : when,
+        published: a.sentAt ?? undefined,
+        description: escapeHtml(`${req.t(`register.status.${a.status as register.GivenState}`)} · ${req.t(`register.policyField.${a.policyField}`)}${a.sentAt ? ` · ${formatDate(a.sentAt, req.locale)}` : ''}. ${a.question.slice(0, 500)}`),
+        // "adviezen" is the Woo information category of every entry.
+        category: [{ term: 'adviezen' }, { term: a.policyField, name: req.t(`register.policyField.${a.policyField}`) }],
+      });
+    }
+    return reply.header('cache-control', 'public, max-age=300').type('application/atom+xml; charset=utf-8').send(feed.atom1());
+  });
+
+  // ---------------------------------------------------------------- workspace
+  app.get(`${WS}/adviezen/overzicht`, { preHandler: requireRight('advice.overview') }, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const overview = await register.councilOverview(deps.db, { actor, council });
+    return reply.page(<OverviewPage ctx={await req.pageCtx()} council={council} actor={actor} overview={overview} />);
+  });
+
+  const manageTokens = { preHandler: requireRight('apiTokens.manage') };
+  const tokensPage = async (req: FastifyRequest, extra: Partial<Parameters<typeof TokensPage>[0]> = {}) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const list = await tokens.listTokens(deps, { actor, council });
+    return <TokensPage ctx={await req.pageCtx()} council={council} actor={actor} tokens={list} seesAll={tokens.seesAllTokens(actor)} {...extra} />;
+  };
+
+  app.get(`${WS}/api-sleutels`, manageTokens, async (req, reply) => {
+    const melding = (req.query as Record<string, unknown>)?.melding;
+    return reply.page(await tokensPage(req, { notice: melding === 'ingetrokken' ? 'revoked' : undefined }));
+  });
+
+  // The new token is shown in the answer to this POST, once; it is never in a URL or stored in plain.
+  app.post(`${WS}/api-sleutels`, manageTokens, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const form = parseForm(tokens.tokenSchema, req.body, req.t);
+    if (!form.ok) return reply.page(await tokensPage(req, { errors: form.errors, values: form.values }), 400);
+    const { token } = await tokens.createToken(deps, { actor, council, input: form.data });
+    reply.header('cache-control', 'no-store');
+    return reply.page(await tokensPage(req, { created: { name: form.data.name, token } }), 201);
+  });
+
+  app.post(`${WS}/api-sleutels/:id/intrekken`, manageTokens, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const outcome = await tokens.revokeToken(deps, { actor, council, id: (req.params as Params).id });
+    if (outcome === 'alreadyRevoked') return reply.page(await tokensPage(req, { errors: { name: req.t('register.tokens.alreadyRevoked') } }), 409);
+    return reply.redirect(`/${council.slug}/werkruimte/api-sleutels?melding=ingetrokken`, 303);
+  });
+}

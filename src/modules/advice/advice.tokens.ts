@@ -1,0 +1,120 @@
+/**
+ * API tokens: made and revoked in the workspace, used by the JSON API. The token is shown once;
+ * only its sha256 is stored. A token acts as its user, in the role that user has in the token's
+ * council at the moment of use.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Deps } from '../../core/deps.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { field, isUuid } from '../../core/http/forms.ts';
+import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
+import { randomToken, sha256 } from '../../core/secret.ts';
+import { users } from '../../core/auth/auth.schema.ts';
+import type { Council } from '../councils/councils.schema.ts';
+import { findMembership } from '../members/members.service.ts';
+import { apiTokens } from './advice.schema.ts';
+
+export const tokenSchema = z.object({ name: field.text(100) });
+export type TokenInput = z.infer<typeof tokenSchema>;
+
+/** Tokens start with this, so a leaked one is easy to recognise (secret scanners). */
+const PREFIX = 'rw_';
+
+export type TokenRow = { id: string; name: string; ownerName: string; userId: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+
+/** Chair and secretary see every token of the council; others (officials) their own. */
+export function seesAllTokens(actor: Actor): boolean {
+  return actor.isPlatformAdmin || actor.role === 'chair' || actor.role === 'secretary';
+}
+
+export async function listTokens(deps: Pick<Deps, 'db'>, args: { actor: Actor; council: Council }): Promise<TokenRow[]> {
+  assertCan(args.actor, 'apiTokens.manage');
+  const { actor, council } = args;
+  const where = seesAllTokens(actor) ? eq(apiTokens.councilId, council.id) : and(eq(apiTokens.councilId, council.id), eq(apiTokens.userId, actor.userId));
+  return deps.db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      ownerName: users.name,
+      userId: apiTokens.userId,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(where)
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Makes a token for the actor in this council; returns the plain token, to show once. */
+export async function createToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; council: Council; input: TokenInput }): Promise<{ id: string; token: string }> {
+  assertCan(args.actor, 'apiTokens.manage');
+  const { actor, council } = args;
+  // A token acts in a council role; a platform admin without one would hold a key that does nothing.
+  if (!actor.role) throw new ForbiddenError('no role in council');
+  const token = PREFIX + randomToken(32);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ councilId: council.id, name: args.input.name, tokenHash: sha256(token), userId: actor.userId })
+      .returning({ id: apiTokens.id });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.create', entity: 'api_token', entityId: row.id });
+    return { id: row.id, token };
+  });
+}
+
+/** Revokes a token the actor may see; another council's, someone else's (for an official) or a malformed id: 404. */
+export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; council: Council; id: string }): Promise<'revoked' | 'alreadyRevoked'> {
+  assertCan(args.actor, 'apiTokens.manage');
+  const { actor, council, id } = args;
+  if (!isUuid(id)) throw new NotFoundError('token');
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.councilId, council.id)))
+      .for('update')
+      .limit(1);
+    if (!row || (!seesAllTokens(actor) && row.userId !== actor.userId)) throw new NotFoundError('token');
+    if (row.revokedAt) return 'alreadyRevoked' as const;
+    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, row.id));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.revoke', entity: 'api_token', entityId: row.id, from: 'active', to: 'revoked' });
+    return 'revoked' as const;
+  });
+}
+
+export type TokenAuth = { ok: true; actor: Actor; tokenId: string } | { ok: false; reason: 'missing' | 'invalid' | 'otherCouncil' };
+
+/** The bearer token from an Authorization header, or null. */
+export function bearerOf(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer\s+([A-Za-z0-9_\-.~+/]+=*)\s*$/i.exec(header);
+  return m && m[1].length <= 200 ? m[1] : null;
+}
+
+/**
+ * Resolves a token for a council: known, not revoked, of this council, and its user still an
+ * active member whose role may hold API tokens. The actor never has platform rights.
+ */
+export async function authenticateToken(db: DbOrTx, council: Council, header: unknown): Promise<TokenAuth> {
+  const token = bearerOf(header);
+  if (!token) return { ok: false, reason: 'missing' };
+  const [row] = await db
+    .select({ id: apiTokens.id, councilId: apiTokens.councilId, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return { ok: false, reason: 'invalid' };
+  if (row.councilId !== council.id) return { ok: false, reason: 'otherCouncil' };
+  const m = await findMembership(db, council.id, row.userId);
+  const actor: Actor = { userId: row.userId, isPlatformAdmin: false, role: m?.role ?? null, membershipId: m?.id ?? null };
+  if (!m || !can(actor, 'apiTokens.manage')) return { ok: false, reason: 'invalid' };
+  // Last use, at most once a minute per token, so reads do not turn into writes.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+  }
+  return { ok: true, actor, tokenId: row.id };
+}

@@ -1,0 +1,128 @@
+import { diffLines } from 'diff';
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../councils/councils.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { Heading, Paragraph, Link, Button, Table } from '../../../ui/components/basics.tsx';
+import { Form, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
+import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import type { Advice } from '../advice.schema.ts';
+import type { DraftVersion } from '../advice.service.ts';
+
+type Props = { ctx: PageCtx; council: Council; actor: Actor };
+
+export type Compare = { from: DraftVersion; to: DraftVersion } | null;
+
+/** Versions of the working group's draft, a form for a new one, and a line diff of two versions. */
+export function DraftsPage(
+  props: Props & { advice: Advice; versions: DraftVersion[]; mayEdit: boolean; compare: Compare; show: DraftVersion | null; errors?: FieldErrors; values?: FormValues; saved?: number },
+) {
+  const { ctx, council, actor, advice, versions, mayEdit, compare, show, errors } = props;
+  const t = ctx.t;
+  const list = `/${council.slug}/werkruimte/adviezen`;
+  const detail = `${list}/${advice.id}`;
+  const path = `${detail}/versies`;
+  const title = t('advice.drafts.title', { subject: advice.subject });
+  const last = versions[versions.length - 1];
+  const v = props.values ?? {};
+  const options = versions.map((x) => ({ value: String(x.version), label: `${t('advice.drafts.version')} ${x.version}` }));
+  return (
+    <WorkspaceFrame
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={title}
+      section={list}
+      hasErrors={Boolean(errors)}
+      trail={[
+        { href: list, label: t('advice.list.title') },
+        { href: detail, label: advice.reference },
+        { href: path, label: t('advice.drafts.caption') },
+      ]}
+    >
+      <FormPageTop ctx={ctx} errors={errors} title={title} notice={props.saved ? t('advice.drafts.saved', { n: props.saved }) : undefined} />
+      <Table
+        caption={t('advice.drafts.caption')}
+        empty={t('advice.drafts.empty')}
+        rows={[...versions].reverse()}
+        columns={[
+          { header: t('advice.drafts.version'), cell: (x) => <Link href={`${path}?versie=${x.version}`}>{t('advice.drafts.show', { n: x.version })}</Link> },
+          { header: t('advice.drafts.author'), cell: (x) => x.author ?? '-' },
+          { header: t('advice.drafts.when'), cell: (x) => formatDateTime(x.createdAt, ctx.locale) },
+        ]}
+      />
+      {show && (
+        <section aria-labelledby="versie">
+          <Heading level={2} id="versie">
+            {t('advice.drafts.show', { n: show.version })}
+          </Heading>
+          <pre class="rw-draft">{show.body}</pre>
+        </section>
+      )}
+      {versions.length > 1 && (
+        <section aria-labelledby="vergelijken">
+          <Heading level={2} id="vergelijken">
+            {t('advice.drafts.compare')}
+          </Heading>
+          <form method="get" action={path} class="rw-form">
+            <SelectField ctx={ctx} errors={errors} name="van" label={t('advice.drafts.from')} value={String(compare?.from.version ?? versions[versions.length - 2]!.version)} options={options} />
+            <SelectField ctx={ctx} errors={errors} name="naar" label={t('advice.drafts.to')} value={String(compare?.to.version ?? last!.version)} options={options} />
+            <Button variant="secondary">{t('advice.drafts.compareButton')}</Button>
+          </form>
+          {compare && <DiffView ctx={ctx} compare={compare} />}
+        </section>
+      )}
+      <section aria-labelledby="nieuwe-versie">
+        <Heading level={2} id="nieuwe-versie">
+          {t('advice.drafts.edit')}
+        </Heading>
+        {mayEdit ? (
+          <Form ctx={ctx} action={path}>
+            <TextArea ctx={ctx} errors={errors} name="body" label={t('advice.drafts.body')} hint={t('advice.drafts.bodyHint')} value={v.body ?? last?.body ?? ''} rows={16} />
+            <Button>{t('advice.drafts.save')}</Button>
+          </Form>
+        ) : (
+          <Paragraph>{t('advice.drafts.readOnly')}</Paragraph>
+        )}
+      </section>
+      <Paragraph>
+        <Link href={detail}>{t('nav.back')}</Link>
+      </Paragraph>
+    </WorkspaceFrame>
+  );
+}
+
+/** A line diff; added and removed lines carry a spoken/visible label, not colour alone. */
+function DiffView({ ctx, compare }: { ctx: PageCtx; compare: NonNullable<Compare> }) {
+  const t = ctx.t;
+  const parts = diffLines(compare.from.body.replace(/\r\n/g, '\n'), compare.to.body.replace(/\r\n/g, '\n'));
+  const changed = parts.some((p) => p.added || p.removed);
+  return (
+    <>
+      <Heading level={3}>{t('advice.drafts.diffTitle', { from: compare.from.version, to: compare.to.version })}</Heading>
+      <Paragraph>{t('advice.drafts.diffHelp')}</Paragraph>
+      {!changed && <Paragraph>{t('advice.drafts.same')}</Paragraph>}
+      <div class="rw-diff">
+        {parts.flatMap((p) =>
+          p.value
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((line) =>
+              p.added ? (
+                <ins class="rw-diff__line">
+                  <strong>{t('advice.drafts.added')}</strong> {line}
+                </ins>
+              ) : p.removed ? (
+                <del class="rw-diff__line">
+                  <strong>{t('advice.drafts.removed')}</strong> {line}
+                </del>
+              ) : (
+                <span class="rw-diff__line">{line}</span>
+              ),
+            ),
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+import type { ComponentChildren } from 'preact';
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../councils/councils.schema.ts';
+import { Page } from '../../../ui/layouts/page.tsx';
+import { brandOf, publicNav } from '../../councils/councils.nav.ts';
+import { Button, DataList, Heading, Link, Pagination, Paragraph, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { SelectField, TextField } from '../../../ui/components/form.tsx';
+import { formatDate } from '../../../core/i18n/index.ts';
+import { answers, policyFields } from '../advice.schema.ts';
+import { todayInAmsterdam } from '../../members/members.workflow.ts';
+import { filterParams, givenStates, type Answer, type PublicAdvice, type RegisterFilter, type RegisterPage } from '../advice.register.ts';
+
+/** The Woo information category of every page in the register. */
+const wooMeta = [{ name: 'DCTERMS.type', content: 'adviezen' }];
+
+/** A page of the public register: the council's site frame, its Atom feed and Woo metadata. */
+function RegisterFrame(props: {
+  ctx: PageCtx;
+  council: Council;
+  title: string;
+  trail: { href: string; label: string }[];
+  meta?: { name: string; content: string }[];
+  children: ComponentChildren;
+}) {
+  const { ctx, council } = props;
+  const base = `/${council.slug}`;
+  return (
+    <Page
+      ctx={ctx}
+      title={props.title}
+      council={brandOf(council)}
+      nav={publicNav(ctx, council, `${base}/adviezen`)}
+      breadcrumbs={[{ href: base, label: council.name }, ...props.trail]}
+      alternate={[{ href: `${base}/feed.atom`, type: 'application/atom+xml', title: ctx.t('register.feedTitle', { council: council.name }) }]}
+      meta={[...wooMeta, ...(props.meta ?? [])]}
+    >
+      {props.children}
+    </Page>
+  );
+}
+
+const answerStatus: Record<Answer, 'success' | 'warning' | 'danger' | 'neutral'> = {
+  adopted: 'success',
+  partly: 'warning',
+  not_adopted: 'danger',
+  unanswered: 'neutral',
+};
+
+export function RegisterListPage({ ctx, council, filter, result, years }: { ctx: PageCtx; council: Council; filter: RegisterFilter; result: RegisterPage; years: number[] }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/adviezen`;
+  const all = { value: '', label: t('register.filter.all') };
+  const countText = result.total === 0 ? t('register.count.zero') : result.total === 1 ? t('register.count.one') : t('register.count.many', { n: result.total });
+  const pageHref = (n: number) => {
+    const q = filterParams(filter, n).toString();
+    return q ? `${path}?${q}` : path;
+  };
+  const filtered = filterParams(filter).toString() !== '';
+  return (
+    <RegisterFrame ctx={ctx} council={council} title={t('register.title')} trail={[{ href: path, label: t('register.title') }]}>
+      <Heading level={1}>{t('register.title')}</Heading>
+      <Paragraph lead>{t('register.intro')}</Paragraph>
+      <form method="get" action={path} class="rw-form rw-filter" role="search" aria-labelledby="filter-titel">
+        <Heading level={2} id="filter-titel">
+          {t('register.filter.title')}
+        </Heading>
+        <TextField ctx={ctx} name="zoekterm" label={t('register.filter.q')} hint={t('register.filter.qHint')} value={filter.q} optional />
+        <SelectField
+          ctx={ctx}
+          name="jaar"
+          label={t('register.filter.year')}
+          value={filter.year ? String(filter.year) : ''}
+          options={[all, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+        />
+        <SelectField
+          ctx={ctx}
+          name="beleidsveld"
+          label={t('register.filter.policyField')}
+          value={filter.policyField ?? ''}
+          options={[all, ...policyFields.map((p) => ({ value: p, label: t(`register.policyField.${p}`) }))]}
+        />
+        <SelectField
+          ctx={ctx}
+          name="status"
+          label={t('register.filter.status')}
+          value={filter.status ?? ''}
+          options={[all, ...givenStates.map((s) => ({ value: s, label: t(`register.status.${s}`) }))]}
+        />
+        <SelectField
+          ctx={ctx}
+          name="antwoord"
+          label={t('register.filter.answer')}
+          hint={t('register.filter.answerHint')}
+          value={filter.answer ?? ''}
+          options={[all, ...answers.map((a) => ({ value: a, label: t(`register.answer.${a}`) }))]}
+        />
+        <Button>{t('register.filter.submit')}</Button>
+        {filtered && (
+          <p class="utrecht-paragraph nl-paragraph">
+            <Link href={path}>{t('register.filter.reset')}</Link>
+          </p>
+        )}
+      </form>
+      <p class="utrecht-paragraph nl-paragraph rw-result-count" role="status" id="aantal">
+        {countText}
+      </p>
+      {result.items.length > 0 && (
+        <Table
+          caption={t('register.list.caption')}
+          rows={result.items}
+          columns={[
+            { header: t('register.list.subject'), cell: (a) => <Link href={`${path}/${a.id}`}>{a.subject}</Link> },
+            { header: t('register.list.reference'), cell: (a) => a.reference },
+            { header: t('register.list.sent'), cell: (a) => (a.sentAt ? formatDate(a.sentAt, ctx.locale) : t('register.detail.none')) },
+            { header: t('register.list.policyField'), cell: (a) => t(`register.policyField.${a.policyField}`) },
+            {
+              header: t('register.list.status'),
+              cell: (a) => <StatusBadge status={a.status === 'answered' ? 'success' : 'neutral'}>{t(`register.status.${a.status}`)}</StatusBadge>,
+            },
+            {
+              header: t('register.list.answers'),
+              numeric: true,
+              cell: (a) => {
+                const total = a.recommendations.adopted + a.recommendations.partly + a.recommendations.not_adopted + a.recommendations.unanswered;
+                return total ? t('register.list.answersValue', { adopted: a.recommendations.adopted, total }) : t('register.detail.none');
+              },
+            },
+          ]}
+        />
+      )}
+      <Pagination ctx={ctx} page={result.page} pages={result.pages} href={pageHref} />
+      <p class="utrecht-paragraph nl-paragraph">
+        <Link href={`/${council.slug}/feed.atom`}>{t('register.feed')}</Link>
+      </p>
+    </RegisterFrame>
+  );
+}
+
+export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; council: Council; advice: PublicAdvice }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/adviezen`;
+  const date = (d: Date | string | null) => (d ? formatDate(d, ctx.locale) : t('register.detail.none'));
+  const facts: { key: string; value: ComponentChildren }[] = [
+    { key: t('register.detail.reference'), value: advice.reference },
+    { key: t('register.detail.kind'), value: t(`register.kind.${advice.kind}`) },
+    { key: t('register.list.policyField'), value: t(`register.policyField.${advice.policyField}`) },
+    { key: t('register.detail.addressee'), value: t(`register.addressee.${advice.addressee}`) },
+    { key: t('register.detail.sent'), value: date(advice.sentAt) },
+    { key: t('register.list.status'), value: <StatusBadge status={advice.status === 'answered' ? 'success' : 'neutral'}>{t(`register.status.${advice.status}`)}</StatusBadge> },
+  ];
+  if (advice.answerDueOn) facts.push({ key: t('register.detail.due'), value: date(advice.answerDueOn) });
+  if (advice.answeredAt) facts.push({ key: t('register.detail.answered'), value: date(advice.answeredAt) });
+  const followUps = advice.recommendations.filter((r) => r.followUp.trim() !== '');
+  return (
+    <RegisterFrame
+      ctx={ctx}
+      council={council}
+      title={advice.subject}
+      meta={[
+        { name: 'DCTERMS.identifier', content: advice.reference },
+        { name: 'DCTERMS.title', content: advice.subject },
+        { name: 'DCTERMS.creator', content: council.name },
+        ...(advice.sentAt ? [{ name: 'DCTERMS.issued', content: todayInAmsterdam(advice.sentAt) }] : []),
+      ]}
+      trail={[
+        { href: path, label: t('register.title') },
+        { href: `${path}/${advice.id}`, label: advice.subject },
+      ]}
+    >
+      <Heading level={1}>{advice.subject}</Heading>
+      <section aria-labelledby="gegevens">
+        <Heading level={2} id="gegevens">
+          {t('register.detail.facts')}
+        </Heading>
+        <DataList items={facts} />
+      </section>
+      <section aria-labelledby="vraag">
+        <Heading level={2} id="vraag">
+          {advice.kind === 'requested' ? t('register.detail.question') : t('register.detail.reason')}
+        </Heading>
+        <TextBlock text={advice.question} />
+      </section>
+      {advice.introduction.trim() && (
+        <section aria-labelledby="inleiding">
+          <Heading level={2} id="inleiding">
+            {t('register.detail.introduction')}
+          </Heading>
+          <TextBlock text={advice.introduction} />
+        </section>
+      )}
+      <section aria-labelledby="aanbevelingen">
+        <Heading level={2} id="aanbevelingen">
+          {t('register.detail.recommendations')}
+        </Heading>
+        <Table
+          caption={t('register.detail.caption')}
+          empty={t('register.detail.noRecommendations')}
+          rows={advice.recommendations}
+          columns={[
+            { header: t('register.detail.recommendation'), cell: (r) => `${r.number}. ${r.text}` },
+            { header: t('register.detail.answer'), cell: (r) => <StatusBadge status={answerStatus[r.answer]}>{t(`register.answer.${r.answer}`)}</StatusBadge> },
+            { header: t('register.detail.answerReason'), cell: (r) => r.answerReason || t('register.detail.none') },
+          ]}
+        />
+      </section>
+      {advice.explanation.trim() && (
+        <section aria-labelledby="toelichting">
+          <Heading level={2} id="toelichting">
+            {t('register.detail.explanation')}
+          </Heading>
+          <TextBlock text={advice.explanation} />
+        </section>
+      )}
+      {followUps.length > 0 && (
+        <section aria-labelledby="opvolging">
+          <Heading level={2} id="opvolging">
+            {t('register.detail.followUp')}
+          </Heading>
+          <Table
+            caption={t('register.detail.followUpCaption')}
+            rows={followUps}
+            columns={[
+              { header: t('register.detail.recommendation'), cell: (r) => `${r.number}. ${r.text}` },
+              { header: t('register.detail.followUpText'), cell: (r) => r.followUp },
+            ]}
+          />
+        </section>
+      )}
+      {advice.documents.length > 0 && (
+        <section aria-labelledby="documenten">
+          <Heading level={2} id="documenten">
+            {t('register.detail.documents')}
+          </Heading>
+          <ul class="utrecht-unordered-list">
+            {advice.documents.map((d) => (
+              <li class="utrecht-unordered-list__item">
+                <Link href={`${path}/${advice.id}/documenten/${d.id}`}>
+                  {t(`register.detail.doc.${d.kind}`)}: {d.filename}
+                </Link>{' '}
+                ({t('register.detail.docSize', { kb: Math.max(1, Math.round(d.size / 1024)) })})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="utrecht-paragraph nl-paragraph">
+        <Link href={path}>{t('register.detail.back')}</Link>
+      </p>
+    </RegisterFrame>
+  );
+}
