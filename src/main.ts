@@ -1,5 +1,5 @@
 import { loadConfig, ConfigError } from './core/config.ts';
-import { openDatabase, migrate, type Database } from './core/db/index.ts';
+import { openDatabase, migrate, refreshStatistics, type Database } from './core/db/index.ts';
 import { DataDirLockedError } from './core/db/lock.ts';
 import { buildApp } from './app.ts';
 import { startWorker } from './worker.ts';
@@ -23,6 +23,7 @@ async function main() {
   }
   await migrate(database);
   const demo = config.demoData ? await seedDemoIfEmpty(database) : null;
+  await refreshStatistics(database);
 
   const app = await buildApp({ config, database });
   const worker = config.runWorker ? startWorker(app.deps, app.log) : null;

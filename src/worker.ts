@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from './core/deps.ts';
+import { refreshStatistics } from './core/db/index.ts';
 import { purgeExpiredSessions } from './core/auth/sessions.ts';
 import { purgeOldLoginFailures } from './core/auth/throttle.ts';
 import { sendAdviceReminders } from './modules/advice/advice.service.ts';
@@ -18,6 +19,7 @@ export function startWorker(deps: Deps, log: FastifyBaseLogger) {
     safe('cleanup', async () => {
       await purgeExpiredSessions(deps.db);
       await purgeOldLoginFailures(deps.db);
+      await refreshStatistics(deps.database);
     }),
     CLEANUP_INTERVAL_MS,
   );

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
@@ -104,4 +105,13 @@ function quoteIdent(name: string): string {
 export async function migrate(database: Database): Promise<void> {
   if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
   else await migratePg(database.db as never, { migrationsFolder });
+}
+
+/**
+ * PGlite has no autovacuum, so its planner statistics go stale and full-text search can fall
+ * back to slow plans. Refresh them at start and from the hourly clean-up; PostgreSQL does
+ * this by itself.
+ */
+export async function refreshStatistics(database: Database): Promise<void> {
+  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
 }
