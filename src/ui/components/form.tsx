@@ -78,6 +78,15 @@ export function TextField(props: InputProps) {
   );
 }
 
+/** A file upload; the form must be multipart. */
+export function FileField(props: FieldProps & { accept: string; multiple?: boolean }) {
+  return (
+    <FormField {...props}>
+      {(attrs) => <input {...attrs} type="file" name={props.name} accept={props.accept} multiple={props.multiple} />}
+    </FormField>
+  );
+}
+
 export function TextArea(props: FieldProps & { value?: string | null; rows?: number }) {
   return (
     <FormField {...props}>

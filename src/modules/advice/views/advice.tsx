@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../councils/councils.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, SelectField, RadioGroup, FormPageTop, fieldId } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, SelectField, RadioGroup, FormPageTop, FileField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../../../core/i18n/index.ts';
 import { WorkspaceFrame } from '../../councils/views/frames.tsx';
@@ -116,47 +116,14 @@ export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: P
         <RadioGroup ctx={ctx} errors={errors} name="addressee" label={t('advice.field.addressee')} value={v.addressee ?? 'college'} options={addressees.map((a) => ({ value: a, label: t(`advice.addressee.${a}`) }))} />
         <TextField ctx={ctx} errors={errors} name="addresseeEmail" type="email" label={t('advice.field.addresseeEmail')} hint={t('advice.field.addresseeEmailHint')} value={v.addresseeEmail} optional />
         {requested && <TextField ctx={ctx} errors={errors} name="neededBy" type="date" label={t('advice.field.neededBy')} hint={t('advice.field.neededByHint')} value={v.neededBy} width="short" />}
-        {requested && <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional />}
+        {requested && <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional multiple accept={DOCUMENT_TYPES} />}
         <Button>{t(requested ? 'advice.request.save' : 'advice.initiate.save')}</Button>
       </Form>
     </WorkspaceFrame>
   );
 }
 
-function FileField({ ctx, errors, name, label, hint, optional }: { ctx: PageCtx; errors?: FieldErrors; name: string; label: string; hint: string; optional?: boolean }) {
-  const id = fieldId(name);
-  const error = errors?.[name];
-  return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-          {optional ? ` ${ctx.t('form.optional')}` : ''}
-        </label>
-      </div>
-      <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
-        {hint}
-      </div>
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <input
-          type="file"
-          id={id}
-          name={name}
-          multiple
-          accept=".pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-          aria-invalid={error ? 'true' : undefined}
-        />
-      </div>
-    </div>
-  );
-}
+const DOCUMENT_TYPES = '.pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export type AdviceNotice = 'created' | 'saved' | 'voted' | 'state' | 'sent';
 
@@ -433,7 +400,7 @@ export function AdviceDetailPage(props: Props & { detail: AdviceDetail; errors?:
         {(can(actor, 'advice.manage') || ((advice.status === 'sent' || advice.status === 'answered') && can(actor, 'advice.answer'))) && (
           <Form ctx={ctx} action={`${path}/documenten?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
             <Heading level={3}>{t('advice.detail.upload')}</Heading>
-            <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} />
+            <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} multiple accept={DOCUMENT_TYPES} />
             <RadioGroup
               ctx={ctx}
               errors={errors}

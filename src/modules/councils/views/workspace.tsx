@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/policy.ts';
 import { can } from '../../../core/policy.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Alert, Table, ButtonGroup } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea, CheckboxField, RadioGroup } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, TextArea, CheckboxField, RadioGroup, FileField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../councils.nav.ts';
 import { WorkspaceFrame } from './frames.tsx';
@@ -111,28 +111,7 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
           <Paragraph>{t('councils.settings.logoNone')}</Paragraph>
         )}
         <Form ctx={ctx} action={`${base}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
-          <div class={`utrecht-form-field${logoErrors?.logo ? ' utrecht-form-field--invalid' : ''}`}>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="veld-logo">{t('councils.settings.logoFile')}</label>
-            </div>
-            <div class="utrecht-form-field__description utrecht-form-field-description" id="veld-logo-hint">{t('councils.settings.logoFileHint')}</div>
-            {logoErrors?.logo && (
-              <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="veld-logo-error">
-                <span class="rw-visually-hidden">{t('form.errorPrefix')} </span>
-                {logoErrors.logo}
-              </div>
-            )}
-            <div class="utrecht-form-field__input">
-              <input
-                type="file"
-                id="veld-logo"
-                name="logo"
-                accept="image/png,image/jpeg,image/webp"
-                aria-describedby={logoErrors?.logo ? 'veld-logo-hint veld-logo-error' : 'veld-logo-hint'}
-                aria-invalid={logoErrors?.logo ? 'true' : undefined}
-              />
-            </div>
-          </div>
+          <FileField ctx={ctx} errors={logoErrors} name="logo" label={t('councils.settings.logoFile')} hint={t('councils.settings.logoFileHint')} accept="image/png,image/jpeg,image/webp" />
           <TextField ctx={ctx} errors={logoErrors} name="logoAlt" label={t('councils.settings.logoAlt')} hint={t('councils.settings.logoAltHint')} value={council.logoAlt} />
           <ButtonGroup>
             <Button>{t('councils.settings.logoUpload')}</Button>
