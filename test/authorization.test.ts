@@ -403,6 +403,11 @@ const TABLE: Record<string, Row> = {
     params: () => adviceIn('answered'),
     form: () => ({ recommendationId: lastRecommendation, followUp: uniqueName('Gedaan'), reviewOn: '' }),
   },
+  'POST /:council/werkruimte/adviezen/:id/publicatie': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('sent'),
+    form: () => ({ publication: 'not_public', publicationGround: uniqueName('Woo') }),
+  },
   'GET /:council/werkruimte/adviezen/:id/versies': { expect: workspace(COUNCIL_MEMBERS), params: () => adviceIn('drafting') },
   // Board and working-group members write drafts; this fresh advice has no group.
   'POST /:council/werkruimte/adviezen/:id/versies': { expect: workspace(BOARD), params: () => adviceIn('drafting'), form: () => ({ body: uniqueName('Tekst') }) },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { addressees, answers, policyFields, votes } from './advice.schema.ts';
+import { addressees, answers, policyFields, votes, publications } from './advice.schema.ts';
 
 /** One schema per input, shared by the HTML forms and the JSON API. Messages are catalogue keys. */
 
@@ -88,5 +88,18 @@ export const followUpSchema = z.object({
   reviewOn: field.optionalDate(),
 });
 export type FollowUpInput = z.infer<typeof followUpSchema>;
+
+/** Publication under the Woo: public, not public with its legal ground, or public from a date. */
+export const publicationSchema = z
+  .object({
+    publication: field.choice(publications),
+    publicationGround: field.optionalText(1000),
+    publishAfter: field.optionalDate(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.publication === 'not_public' && v.publicationGround === '') ctx.addIssue({ code: 'custom', path: ['publicationGround'], message: 'advice.publication.groundRequired' });
+    if (v.publication === 'public_after' && v.publishAfter === null) ctx.addIssue({ code: 'custom', path: ['publishAfter'], message: 'advice.publication.dateRequired' });
+  });
+export type PublicationInput = z.infer<typeof publicationSchema>;
 
 export const statusFilter = z.enum(['requested', 'initiated', 'drafting', 'concept', 'in_approval', 'adopted', 'sent', 'answered', 'withdrawn', 'overdue']);

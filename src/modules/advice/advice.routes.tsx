@@ -11,6 +11,7 @@ import {
   assignSchema,
   draftSchema,
   followUpSchema,
+  publicationSchema,
   initiateSchema,
   recommendationActionSchema,
   recommendationSchema,
@@ -267,6 +268,12 @@ export async function adviceRoutes(app: FastifyInstance) {
     const form = parseForm(followUpSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
     return act(req, reply, (id) => service.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+  });
+
+  app.post(`${WS}/:id/publicatie`, manage, async (req, reply) => {
+    const form = parseForm(publicationSchema, req.body, req.t);
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
+    return act(req, reply, (id) => service.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   // ---------------------------------------------------------------- drafts

@@ -28,7 +28,7 @@ import {
 } from './advice.schema.ts';
 import { availableActions, mayVote, startRoles, tally, transition, type AdviceAction, type AdviceState, type Tally, type Vote } from './advice.workflow.ts';
 import { letterText } from './advice.letter.ts';
-import type { AnswerInput, FollowUpInput, InitiateInput, RequestInput, TextsInput, VoteInput } from './advice.forms.ts';
+import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, TextsInput, VoteInput } from './advice.forms.ts';
 
 export type { Advice, Recommendation };
 
@@ -759,6 +759,25 @@ export async function recordFollowUp(deps: Deps, args: { actor: Actor | null; co
     if (rec.answer !== 'adopted' && rec.answer !== 'partly') throw new AdviceError('notAdopted', 'advice.followUp.notAdopted', 'recommendationId');
     await tx.update(adviceRecommendations).set({ followUp: input.followUp, reviewOn: input.reviewOn }).where(eq(adviceRecommendations.id, rec.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.followUp', entity: 'advice', entityId: advice.id, data: { number: rec.number, reviewOn: input.reviewOn } });
+  });
+}
+
+/** Who may read the advice in the public register, and from when; the public pages change at once. */
+export async function setPublication(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: PublicationInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'advice.manage');
+  await deps.db.transaction(async (tx) => {
+    const advice = (await findAdvice(tx, council, args.adviceId, { lock: true })) ?? notFound('advice');
+    await tx
+      .update(advices)
+      .set({
+        publication: input.publication,
+        publicationGround: input.publication === 'not_public' ? input.publicationGround : '',
+        publishAfter: input.publication === 'public_after' ? input.publishAfter : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(advices.id, advice.id));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.publication', entity: 'advice', entityId: advice.id, from: advice.publication, to: input.publication });
   });
 }
 

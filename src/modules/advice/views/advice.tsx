@@ -6,7 +6,7 @@ import { Form, TextField, TextArea, SelectField, RadioGroup, FormPageTop, FileFi
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../../../core/i18n/index.ts';
 import { WorkspaceFrame } from '../../councils/views/frames.tsx';
-import { addressees, answers, policyFields, votes, type Recommendation } from '../advice.schema.ts';
+import { addressees, answers, policyFields, votes, type Recommendation, publications } from '../advice.schema.ts';
 import type { AdviceState } from '../advice.workflow.ts';
 import type { AdviceDetail, AdviceListRow } from '../advice.service.ts';
 
@@ -378,6 +378,28 @@ export function AdviceDetailPage(props: Props & { detail: AdviceDetail; errors?:
             <TextArea ctx={ctx} errors={errors} name="followUp" label={t('advice.followUp.text')} value={v.followUp} rows={4} />
             <TextField ctx={ctx} errors={errors} name="reviewOn" type="date" label={t('advice.followUp.reviewOn')} hint={t('advice.field.neededByHint')} value={v.reviewOn} optional width="short" />
             <Button variant="secondary">{t('advice.followUp.button')}</Button>
+          </Form>
+        </section>
+      )}
+
+      {can(actor, 'advice.manage') && advice.status !== 'withdrawn' && (
+        <section aria-labelledby="publicatie">
+          <Heading level={2} id="publicatie">
+            {t('advice.publication.title')}
+          </Heading>
+          <Paragraph>{t('advice.publication.intro')}</Paragraph>
+          <Form ctx={ctx} action={`${path}/publicatie`}>
+            <RadioGroup
+              ctx={ctx}
+              errors={errors}
+              name="publication"
+              label={t('advice.publication.choice')}
+              value={v.publication ?? advice.publication}
+              options={publications.map((p) => ({ value: p, label: t(`advice.publication.${p}`) }))}
+            />
+            <TextArea ctx={ctx} errors={errors} name="publicationGround" label={t('advice.publication.ground')} hint={t('advice.publication.groundHint')} value={v.publicationGround ?? advice.publicationGround} rows={3} optional />
+            <TextField ctx={ctx} errors={errors} name="publishAfter" type="date" label={t('advice.publication.after')} hint={t('advice.field.neededByHint')} value={v.publishAfter ?? advice.publishAfter ?? ''} optional width="short" />
+            <Button variant="secondary">{t('advice.publication.button')}</Button>
           </Form>
         </section>
       )}
