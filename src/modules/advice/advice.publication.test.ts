@@ -65,7 +65,8 @@ test('members and officials may not change the publication; other councils get 4
   assert.equal((await stranger.request({ url, form: { publication: 'not_public', publicationGround: 'x' } })).statusCode, 404);
   assert.equal((await stranger.request({ url: `/${other.slug}/werkruimte/adviezen/${advice.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'x' } })).statusCode, 404);
   const secretary = await login(t, (await makeMember(t, council, 'secretary')).user);
-  for (const form of [{ publication: 'geheim' }, { publication: ['public', 'not_public'] }, { publication: 'not_public', publicationGround: 'x'.repeat(100_000) }, { publication: 'public_after', publishAfter: '2026-02-30' }]) {
+  const bad: Record<string, string | string[]>[] = [{ publication: 'geheim' }, { publication: ['public', 'not_public'] }, { publication: 'not_public', publicationGround: 'x'.repeat(100_000) }, { publication: 'public_after', publishAfter: '2026-02-30' }];
+  for (const form of bad) {
     const res = await secretary.request({ url, form });
     assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 60));
   }
