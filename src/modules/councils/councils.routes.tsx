@@ -5,6 +5,7 @@ import { actorOf } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { NotFoundError } from '../../core/policy.ts';
 import * as service from './councils.service.ts';
+import { dashboardFigures } from '../members/members.service.ts';
 import { contactSchema, logoAltSchema, newCouncilSchema, settingsSchema } from './councils.forms.ts';
 import { darken } from './councils.rules.ts';
 import { LOGO_MAX_BYTES } from '../../core/files/store.ts';
@@ -70,7 +71,7 @@ export async function councilsRoutes(app: FastifyInstance) {
   // Workspace.
   app.get('/:council/werkruimte', { preHandler: requireRight('workspace.view') }, async (req, reply) => {
     const council = councilOf(req);
-    const figures = await service.dashboardFigures(deps.db, council);
+    const figures = await dashboardFigures(deps.db, council);
     return reply.page(<Dashboard ctx={await req.pageCtx()} council={council} actor={actorOf(req)} figures={figures} />);
   });
 

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../core/db/index.ts';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
@@ -8,7 +8,6 @@ import { files } from '../../core/files/files.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { translator, type Locale } from '../../core/i18n/index.ts';
 import { councils, type Council } from './councils.schema.ts';
-import { memberships, vacancies, vacancyApplications, workingGroups } from '../members/members.schema.ts';
 import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.forms.ts';
 import { contrastWithWhite, RESERVED_SLUGS } from './councils.rules.ts';
 
@@ -19,17 +18,6 @@ export async function findCouncilBySlug(db: DbOrTx, slug: string): Promise<Counc
 
 export async function listCouncils(db: DbOrTx): Promise<Council[]> {
   return db.select().from(councils).orderBy(asc(councils.name));
-}
-
-/** Councils whose workspace the user may open: active memberships; a platform admin sees all. */
-export async function listWorkspacesFor(db: Db, userId: string, isPlatformAdmin: boolean): Promise<{ slug: string; name: string }[]> {
-  if (isPlatformAdmin) return db.select({ slug: councils.slug, name: councils.name }).from(councils).orderBy(asc(councils.name));
-  return db
-    .select({ slug: councils.slug, name: councils.name })
-    .from(memberships)
-    .innerJoin(councils, eq(councils.id, memberships.councilId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
-    .orderBy(asc(councils.name));
 }
 
 /** A rule the form schema cannot check alone; the route shows it at the field. */
@@ -143,14 +131,3 @@ export async function getOutboxMessage(deps: Deps, args: { actor: Actor | null; 
   return row ?? null;
 }
 
-export type DashboardFigures = { activeMembers: number; workingGroups: number; openVacancies: number; applications: number };
-
-export async function dashboardFigures(db: DbOrTx, council: Council): Promise<DashboardFigures> {
-  const [[m], [w], [v], [a]] = await Promise.all([
-    db.select({ n: count() }).from(memberships).where(and(eq(memberships.councilId, council.id), eq(memberships.active, true))),
-    db.select({ n: count() }).from(workingGroups).where(eq(workingGroups.councilId, council.id)),
-    db.select({ n: count() }).from(vacancies).where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
-    db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id)),
-  ]);
-  return { activeMembers: Number(m.n), workingGroups: Number(w.n), openVacancies: Number(v.n), applications: Number(a.n) };
-}

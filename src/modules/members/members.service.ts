@@ -7,7 +7,7 @@ import { isUuid } from '../../core/http/forms.ts';
 import { translator, type Locale, type MessageKey } from '../../core/i18n/index.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { findOrCreateUserByEmail, issueInvitation } from '../../core/auth/auth.service.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import { councils, type Council } from '../councils/councils.schema.ts';
 import { memberships, vacancies, vacancyApplications, workingGroupMembers, workingGroups, type Role } from './members.schema.ts';
 import type { ApplicationInput, InviteInput, MemberUpdateInput, VacancyInput, WorkingGroupInput } from './members.forms.ts';
 import { boardRoles, closingDateAllowed, isOpenToPublic, leavesNoBoard, todayInAmsterdam, transitionBlocker, type VacancyStatus } from './members.workflow.ts';
@@ -687,4 +687,28 @@ export async function listApplications(deps: Deps, args: { actor: Actor | null; 
       })),
     };
   });
+}
+
+/** Councils whose workspace the user may open: active memberships; a platform admin sees all. */
+export async function listWorkspacesFor(db: DbOrTx, userId: string, isPlatformAdmin: boolean): Promise<{ slug: string; name: string }[]> {
+  if (isPlatformAdmin) return db.select({ slug: councils.slug, name: councils.name }).from(councils).orderBy(asc(councils.name));
+  return db
+    .select({ slug: councils.slug, name: councils.name })
+    .from(memberships)
+    .innerJoin(councils, eq(councils.id, memberships.councilId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
+    .orderBy(asc(councils.name));
+}
+
+export type DashboardFigures = { activeMembers: number; workingGroups: number; openVacancies: number; applications: number };
+
+/** The members module's figures for the workspace dashboard. */
+export async function dashboardFigures(db: DbOrTx, council: Council): Promise<DashboardFigures> {
+  const [[m], [w], [v], [a]] = await Promise.all([
+    db.select({ n: count() }).from(memberships).where(and(eq(memberships.councilId, council.id), eq(memberships.active, true))),
+    db.select({ n: count() }).from(workingGroups).where(eq(workingGroups.councilId, council.id)),
+    db.select({ n: count() }).from(vacancies).where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
+    db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id)),
+  ]);
+  return { activeMembers: Number(m.n), workingGroups: Number(w.n), openVacancies: Number(v.n), applications: Number(a.n) };
 }

@@ -8,7 +8,7 @@ import { Form, ErrorSummary, TextField, TextArea, CheckboxField, RadioGroup, Fil
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../councils.nav.ts';
 import { WorkspaceFrame } from './frames.tsx';
-import type { DashboardFigures } from '../councils.service.ts';
+import type { DashboardFigures } from '../../members/members.service.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
