@@ -17,6 +17,9 @@ import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
 import { getAssets, fontDir } from './ui/assets.ts';
+import { signalsRoutes } from './modules/signals/signals.routes.tsx';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.tsx';
+import { documentsRoutes } from './modules/documents/documents.routes.tsx';
 import { SESSION_COOKIE } from './core/auth/sessions.ts';
 import { authRoutes } from './core/auth/auth.routes.tsx';
 import { councilsRoutes } from './modules/councils/councils.routes.tsx';
@@ -119,6 +122,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(membersRoutes);
   await app.register(adviceRoutes);
   await app.register(adviceRegisterRoutes);
+  await app.register(signalsRoutes);
+  await app.register(meetingsRoutes);
+  await app.register(documentsRoutes);
 
   app.addHook('onClose', async () => {
     await mailer.close();

@@ -5,37 +5,48 @@ import { purgeExpiredSessions } from './core/auth/sessions.ts';
 import { purgeOldLoginFailures } from './core/auth/throttle.ts';
 import { sendAdviceReminders } from './modules/advice/advice.service.ts';
 
-const MAIL_INTERVAL_MS = 5_000;
-const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
-/** Advice reminders: checked every hour; each reminder is recorded, so it goes out once a day at most. */
-const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
-/** Background work inside the server process: the mail queue, clean-ups and advice reminders. */
-export function startWorker(deps: Deps, log: FastifyBaseLogger) {
-  const safe = (name: string, fn: () => Promise<unknown>) => () =>
-    void fn().catch((err) => log.error({ err, job: name }, 'background job failed'));
-  const mail = setInterval(safe('mail', () => deps.mailer.flush()), MAIL_INTERVAL_MS);
-  const cleanup = setInterval(
-    safe('cleanup', async () => {
+/**
+ * A periodic job. Every job must be safe to run on several instances at once and after a
+ * missed run (it works from what is recorded in the database, not from the clock alone).
+ */
+export type Job = {
+  name: string;
+  everyMs: number;
+  /** Also run once this long after start, so a restart does not skip a day. */
+  firstAfterMs?: number;
+  run: (deps: Deps) => Promise<unknown>;
+};
+
+export const jobs: Job[] = [
+  { name: 'mail', everyMs: 5_000, run: (deps) => deps.mailer.flush() },
+  {
+    name: 'cleanup',
+    everyMs: HOUR,
+    run: async (deps) => {
       await purgeExpiredSessions(deps.db);
       await purgeOldLoginFailures(deps.db);
       await refreshStatistics(deps.database);
-    }),
-    CLEANUP_INTERVAL_MS,
-  );
-  const reminders = setInterval(safe('advice-reminders', () => sendAdviceReminders(deps)), REMINDER_INTERVAL_MS);
-  // Also once shortly after start, so a restart does not skip a day.
-  const firstReminders = setTimeout(safe('advice-reminders', () => sendAdviceReminders(deps)), 30_000);
-  mail.unref();
-  cleanup.unref();
-  reminders.unref();
-  firstReminders.unref();
+    },
+  },
+  // Each advice reminder is recorded, so it goes out once at most.
+  { name: 'advice-reminders', everyMs: HOUR, firstAfterMs: 30_000, run: sendAdviceReminders },
+  // ---- jobs of later modules go below this line
+];
+
+/** Background work inside the server process (or `npm run worker`): the jobs above on timers. */
+export function startWorker(deps: Deps, log: FastifyBaseLogger) {
+  const timers: NodeJS.Timeout[] = [];
+  for (const job of jobs) {
+    const run = () => void job.run(deps).catch((err) => log.error({ err, job: job.name }, 'background job failed'));
+    timers.push(setInterval(run, job.everyMs).unref());
+    if (job.firstAfterMs !== undefined) timers.push(setTimeout(run, job.firstAfterMs).unref());
+  }
   return {
     async stop() {
-      clearInterval(mail);
-      clearInterval(cleanup);
-      clearInterval(reminders);
-      clearTimeout(firstReminders);
+      for (const t of timers) clearTimeout(t);
       await deps.mailer.flush().catch(() => undefined);
     },
   };

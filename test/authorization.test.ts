@@ -414,6 +414,12 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/adviezen/:id/brief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
   'GET /:council/werkruimte/adviezen/:id/brief.pdf': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
   'GET /:council/werkruimte/adviezen/:id/herinneringsbrief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('overdue') },
+  // ---- signals (issue 4): rows added by the signals work go below this line
+  // ---- end signals
+  // ---- meetings (issue 5): rows added by the meetings work go below this line
+  // ---- end meetings
+  // ---- documents (issue 5): rows added by the documents work go below this line
+  // ---- end documents
 };
 
 // ------------------------------------------------------------------ running a request

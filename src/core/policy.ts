@@ -27,6 +27,23 @@ export const actions = [
   'advice.answer',
   'advice.overview',
   'apiTokens.manage',
+  // signals (issue 4)
+  'signals.view',
+  'signals.record',
+  'signals.triage',
+  'signals.contact',
+  'signals.accessLog',
+  'signals.settings',
+  // meetings (issue 5)
+  'meetings.view',
+  'meetings.manage',
+  'meetings.attend',
+  'calendar.subscribe',
+  // documents (issue 5)
+  'documents.view',
+  'documents.viewClosed',
+  'documents.upload',
+  'documents.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -53,11 +70,31 @@ const allowed: Record<Action, Role[] | 'platform'> = {
   'advice.answer': ['secretary', 'official'],
   'advice.overview': councilMembers,
   'apiTokens.manage': ['chair', 'secretary', 'official'],
+  'signals.view': councilMembers,
+  'signals.record': councilMembers,
+  'signals.triage': board,
+  'signals.contact': board,
+  'signals.accessLog': ['chair'],
+  'signals.settings': board,
+  'meetings.view': councilMembers,
+  'meetings.manage': board,
+  'meetings.attend': councilMembers,
+  'calendar.subscribe': councilMembers,
+  'documents.view': councilMembers,
+  'documents.viewClosed': board,
+  'documents.upload': councilMembers,
+  'documents.manage': board,
 };
+
+/**
+ * Residents' personal data (special-category under the GDPR) is for the council's own board only:
+ * a platform admin gets these actions only through a role in that council.
+ */
+const councilOnly = new Set<Action>(['signals.contact', 'signals.accessLog']);
 
 export function can(actor: Actor | null, action: Action): boolean {
   if (!actor) return false;
-  if (actor.isPlatformAdmin) return true;
+  if (actor.isPlatformAdmin && !councilOnly.has(action)) return true;
   const rule = allowed[action];
   if (rule === 'platform') return false;
   return actor.role !== null && rule.includes(actor.role);

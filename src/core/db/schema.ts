@@ -6,3 +6,6 @@ export * from '../files/files.schema.ts';
 export * from '../../modules/councils/councils.schema.ts';
 export * from '../../modules/members/members.schema.ts';
 export * from '../../modules/advice/advice.schema.ts';
+export * from '../../modules/signals/signals.schema.ts';
+export * from '../../modules/meetings/meetings.schema.ts';
+export * from '../../modules/documents/documents.schema.ts';

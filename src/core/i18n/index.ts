@@ -5,6 +5,9 @@ import { councilsMessages } from '../../modules/councils/councils.messages.ts';
 import { membersMessages } from '../../modules/members/members.messages.ts';
 import { adviceMessages } from '../../modules/advice/advice.messages.ts';
 import { registerMessages } from '../../modules/advice/advice.register.messages.ts';
+import { signalsMessages } from '../../modules/signals/signals.messages.ts';
+import { meetingsMessages } from '../../modules/meetings/meetings.messages.ts';
+import { documentsMessages } from '../../modules/documents/documents.messages.ts';
 
 export * from './types.ts';
 
@@ -16,6 +19,9 @@ export const catalogue = {
   ...membersMessages,
   ...adviceMessages,
   ...registerMessages,
+  ...signalsMessages,
+  ...meetingsMessages,
+  ...documentsMessages,
 } satisfies Messages;
 
 export type MessageKey = keyof typeof catalogue;

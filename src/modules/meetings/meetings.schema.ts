@@ -1,0 +1,2 @@
+// Tables of the meetings module (filled in by its issue).
+export {};

@@ -1,0 +1,2 @@
+// Tables of the signals module (filled in by its issue).
+export {};
