@@ -212,6 +212,7 @@ export async function seedDemo(database: Database): Promise<DemoLogin[]> {
         for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...a, councilId: council.id, vacancyId: vacancy.id });
       }
       if (demo === lindewijk) await seedDemoAdvice(tx, council, groupIds, people);
+      // ---- demo data of later modules (seeds/demo-<module>.ts) is called below this line
     }
   });
   return logins;
