@@ -4,6 +4,8 @@ import { refreshStatistics } from './core/db/index.ts';
 import { purgeExpiredSessions } from './core/auth/sessions.ts';
 import { purgeOldLoginFailures } from './core/auth/throttle.ts';
 import { sendAdviceReminders } from './modules/advice/advice.service.ts';
+import { purgeExpiredApplications } from './modules/members/members.service.ts';
+import { purgeOldMail } from './core/mail/mail.ts';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -33,6 +35,16 @@ export const jobs: Job[] = [
   },
   // Each advice reminder is recorded, so it goes out once at most.
   { name: 'advice-reminders', everyMs: HOUR, firstAfterMs: 30_000, run: sendAdviceReminders },
+  // Retention periods promised in the privacy statement (applications, messages).
+  {
+    name: 'retention',
+    everyMs: HOUR,
+    firstAfterMs: 60_000,
+    run: async (deps) => {
+      await purgeExpiredApplications(deps.db);
+      await purgeOldMail(deps.db);
+    },
+  },
   // ---- jobs of later modules go below this line
 ];
 

@@ -1,9 +1,19 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Database, DbOrTx } from '../db/index.ts';
-import { outbox } from './mail.schema.ts';
+import { outbox, type MailAttachment } from './mail.schema.ts';
 
-export type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; replyTo?: string };
+export type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; replyTo?: string; attachments?: MailAttachment[] };
+
+/** Nodemailer's form of our attachments; a calendar invitation also goes as the iCalendar part calendar apps read. */
+export function nodemailerParts(attachments: MailAttachment[]): { attachments: object[]; icalEvent?: { method: string; filename: string; content: string } } {
+  const parts = attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding ?? 'utf8' }));
+  const ics = attachments.find((a) => a.contentType.startsWith('text/calendar') && (a.encoding ?? 'utf8') === 'utf8');
+  if (!ics) return { attachments: parts };
+  const method = /method=([A-Z]+)/i.exec(ics.contentType)?.[1].toUpperCase() ?? 'PUBLISH';
+  // The alternative text/calendar part (icalEvent) makes Outlook and Gmail show accept/decline buttons.
+  return { attachments: parts, icalEvent: { method, filename: ics.filename, content: ics.content } };
+}
 
 /**
  * Queue a mail in the same transaction as the change that causes it;
@@ -16,8 +26,19 @@ export async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolea
     subject: m.subject,
     body: m.body,
     replyTo: m.replyTo ?? null,
+    attachments: m.attachments ?? [],
     status: opts.hold ? 'held' : 'queued',
   });
+}
+
+/** The privacy statement promises that messages are kept for at most a year. */
+export const MAIL_RETENTION_DAYS = 365;
+
+/** Removes outbox mail older than the retention period (contact messages included). */
+export async function purgeOldMail(db: DbOrTx, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - MAIL_RETENTION_DAYS * 24 * 3600 * 1000);
+  const removed = await db.delete(outbox).where(lt(outbox.createdAt, before)).returning({ id: outbox.id });
+  return removed.length;
 }
 
 export type Mailer = {
@@ -57,7 +78,14 @@ export function createMailer(database: Database, opts: { smtpUrl?: string; from:
           .where(inArray(outbox.id, rows.map((r) => r.id)));
         for (const row of rows) {
           try {
-            await transport.sendMail({ from: opts.from, to: row.toAddress, replyTo: row.replyTo ?? undefined, subject: row.subject, text: row.body });
+            await transport.sendMail({
+              from: opts.from,
+              to: row.toAddress,
+              replyTo: row.replyTo ?? undefined,
+              subject: row.subject,
+              text: row.body,
+              ...nodemailerParts(row.attachments),
+            });
             await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
           } catch (err) {
             const failed = row.attempts + 1 >= MAX_ATTEMPTS;

@@ -61,6 +61,8 @@ export const vacancies = pgTable(
     status: text('status', { enum: vacancyStatuses }).notNull().default('draft'),
     closesOn: date('closes_on'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** When the procedure ended; applications are removed a while after (privacy statement). */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('vacancies_council_idx').on(t.councilId, t.status)],

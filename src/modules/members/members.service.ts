@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import type { Db, DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
@@ -647,9 +647,41 @@ export async function changeVacancyStatus(deps: Deps, args: { actor: Actor | nul
     if (blocker === 'closingDatePassed') throw new RuleError('status', 'members.vacancy.closingDatePassed');
     await tx
       .update(vacancies)
-      .set({ status: to, publishedAt: to === 'published' ? (v.publishedAt ?? new Date()) : v.publishedAt })
+      .set({ status: to, publishedAt: to === 'published' ? (v.publishedAt ?? new Date()) : v.publishedAt, closedAt: to === 'closed' ? new Date() : null })
       .where(and(eq(vacancies.id, v.id), eq(vacancies.councilId, council.id)));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'vacancy.status', entity: 'vacancy', entityId: v.id, from: v.status, to });
+  });
+}
+
+/** The privacy statement promises: applications are kept until 4 weeks after the procedure ends. */
+export const APPLICATION_RETENTION_DAYS = 28;
+
+/**
+ * Removes the applications of vacancies closed more than the retention period ago, with an
+ * audit entry per vacancy saying how many went. Idempotent, so every instance may run it.
+ */
+export async function purgeExpiredApplications(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - APPLICATION_RETENTION_DAYS * 24 * 3600 * 1000);
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(vacancyApplications)
+      .where(
+        inArray(
+          vacancyApplications.vacancyId,
+          tx.select({ id: vacancies.id }).from(vacancies).where(and(eq(vacancies.status, 'closed'), sql`${vacancies.closedAt} < ${before}`)),
+        ),
+      )
+      .returning({ councilId: vacancyApplications.councilId, vacancyId: vacancyApplications.vacancyId });
+    const perVacancy = new Map<string, { councilId: string; n: number }>();
+    for (const r of removed) {
+      const e = perVacancy.get(r.vacancyId) ?? { councilId: r.councilId, n: 0 };
+      e.n++;
+      perVacancy.set(r.vacancyId, e);
+    }
+    for (const [vacancyId, e] of perVacancy) {
+      await audit(tx, { councilId: e.councilId, actorUserId: null, action: 'retention.applications', entity: 'vacancy', entityId: vacancyId, data: { removed: e.n } });
+    }
+    return removed.length;
   });
 }
 
