@@ -66,6 +66,10 @@ test('the English switch sets a cookie only when asked, and pages then speak Eng
   const page = await t.app.inject({ url: `/${c.slug}/contact`, headers: { cookie } });
   assert.match(page.body, /<html lang="en"/);
   assert.match(page.body, /Your message/);
+  // The council's own text stays Dutch, and says so for screen readers.
+  await t.db.update(councils).set({ about: 'Wij geven de gemeente advies over zorg.' }).where(eq(councils.id, c.id));
+  const about = await t.app.inject({ url: `/${c.slug}/over-ons`, headers: { cookie } });
+  assert.match(about.body, /<div class="utrecht-html" lang="nl"><p>Wij geven de gemeente advies over zorg\.<\/p>/);
   const evil = await t.app.inject('/taal?naar=en&terug=//evil.example');
   assert.equal(evil.headers.location, '/');
 });

@@ -56,10 +56,14 @@ export function Paragraph({ children, lead }: { children: ComponentChildren; lea
 }
 
 /** Plain text with blank lines as paragraphs; escaped by the renderer. */
-export function TextBlock({ text }: { text: string }) {
+/**
+ * Text written by people in the council (about texts, advice, descriptions). It is Dutch even on
+ * the English pages, so it says so for screen readers (WCAG 3.1.2, language of parts).
+ */
+export function TextBlock({ text, lang = 'nl' }: { text: string; lang?: string }) {
   const parts = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return (
-    <div class="utrecht-html">
+    <div class="utrecht-html" lang={lang}>
       {parts.map((p) => (
         <p>{p}</p>
       ))}
