@@ -8,9 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateSync } from 'otplib';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
-import { DEMO_PASSWORD, VisitedPages, expectErrorSummary, waitForMinimumFillTime } from './journey.ts';
+import { DEMO_PASSWORD, VisitedPages, expectErrorSummary, waitForMinimumFillTime, clickAndWait } from './journey.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -35,12 +35,6 @@ after(async () => {
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const adminNav = () => admin.getByRole('navigation', { name: 'Beheer' });
 
-async function clickAndWait(page: Page, target: Locator, path: string | RegExp): Promise<void> {
-  await Promise.all([
-    page.waitForURL((u) => (typeof path === 'string' ? u.pathname + u.search === path : path.test(u.pathname + u.search))),
-    target.click(),
-  ]);
-}
 
 test('the platform admin logs in and must turn on two-step verification first', async () => {
   await admin.goto(`${server.url}/inloggen`);
@@ -73,13 +67,14 @@ test('the platform admin logs in and must turn on two-step verification first', 
   await visited.check(admin, 'two-step enrolment with an error');
 
   await admin.getByLabel('Code van 6 cijfers').fill(generateSync({ secret }));
-  await Promise.all([
-    admin.waitForURL((u) => u.pathname !== '/account/tweestapsverificatie'),
-    admin.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }).click(),
-  ]);
+  await clickAndWait(admin, admin.getByRole('button', { name: 'Tweestapsverificatie aanzetten' }), '/account/tweestapsverificatie');
   assert.doesNotMatch(await admin.title(), /^Fout/);
-  // The admin is in no council, so the landing page is the account.
-  assert.equal(new URL(admin.url()).pathname, '/account');
+  // The recovery codes, shown once.
+  await admin.getByRole('heading', { level: 1, name: 'Uw herstelcodes' }).waitFor();
+  assert.equal(await admin.getByRole('list', { name: 'Uw 10 herstelcodes' }).getByRole('listitem').count(), 10);
+  await visited.check(admin, 'recovery codes');
+  // The admin is in no council, so "Verder" goes to the account.
+  await clickAndWait(admin, admin.getByRole('link', { name: 'Verder' }), '/account');
   await visited.check(admin, 'after enrolment');
 
   await clickAndWait(admin, admin.getByRole('banner').getByRole('link', { name: 'Beheer' }), '/beheer');

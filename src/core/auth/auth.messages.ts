@@ -115,6 +115,72 @@ export const authMessages = {
   },
   'auth.totp.disable': { nl: 'Uitzetten', en: 'Turn off' },
 
+  // Recovery codes
+  'auth.field.loginCode': { nl: 'Code', en: 'Code' },
+  'auth.field.loginCodeHint': {
+    nl: 'Vul de code van 6 cijfers uit de app in. Die code verandert elke 30 seconden. Hebt u uw telefoon niet? Vul dan een van uw herstelcodes in.',
+    en: 'Enter the 6-digit code from the app. That code changes every 30 seconds. You do not have your phone? Then enter one of your recovery codes.',
+  },
+  'auth.code.formatOrRecovery': {
+    nl: 'Vul de code van 6 cijfers uit de app in, of een herstelcode van 10 tekens.',
+    en: 'Enter the 6-digit code from the app, or a recovery code of 10 characters.',
+  },
+  'auth.code.wrongRecovery': {
+    nl: 'Deze herstelcode klopt niet of is al gebruikt. Elke herstelcode werkt maar 1 keer.',
+    en: 'This recovery code is not correct or has already been used. Each recovery code works only once.',
+  },
+  'auth.recovery.title': { nl: 'Uw herstelcodes', en: 'Your recovery codes' },
+  'auth.recovery.onceTitle': { nl: 'Schrijf deze codes nu op', en: 'Write these codes down now' },
+  'auth.recovery.once': {
+    nl: 'U ziet deze codes maar 1 keer. Daarna kunnen wij ze niet meer laten zien.',
+    en: 'You see these codes only once. After that we cannot show them again.',
+  },
+  'auth.recovery.explain': {
+    nl: 'Bent u uw telefoon kwijt, of werkt de code-app niet? Dan logt u in met een herstelcode. U vult die in op de plek van de code uit de app.',
+    en: 'Lost your phone, or the code app does not work? Then you log in with a recovery code. You enter it where you would enter the code from the app.',
+  },
+  'auth.recovery.listLabel': { nl: 'Uw 10 herstelcodes', en: 'Your 10 recovery codes' },
+  'auth.recovery.adviceTitle': { nl: 'Zo bewaart u de codes goed', en: 'How to keep the codes safe' },
+  'auth.recovery.advicePrint': { nl: 'Druk deze pagina af, of schrijf de codes op papier.', en: 'Print this page, or write the codes on paper.' },
+  'auth.recovery.adviceApart': {
+    nl: 'Bewaar het papier op een veilige plek thuis. Niet bij uw telefoon: als u die kwijt bent, hebt u de codes juist nodig.',
+    en: 'Keep the paper in a safe place at home. Not with your phone: if you lose it, that is when you need the codes.',
+  },
+  'auth.recovery.adviceOnce': {
+    nl: 'Elke code werkt maar 1 keer. Streep een code door als u die hebt gebruikt.',
+    en: 'Each code works only once. Cross out a code after you have used it.',
+  },
+  'auth.recovery.adviceSecret': {
+    nl: 'Geef de codes aan niemand. Wij vragen nooit om een herstelcode, ook niet per e-mail of telefoon.',
+    en: 'Give the codes to no one. We never ask for a recovery code, not by e-mail or phone either.',
+  },
+  'auth.recovery.continue': { nl: 'Verder', en: 'Continue' },
+  'auth.recovery.replaced': {
+    nl: 'Uw nieuwe herstelcodes zijn gemaakt. De oude herstelcodes werken niet meer.',
+    en: 'Your new recovery codes have been made. The old recovery codes no longer work.',
+  },
+  'auth.recovery.sectionTitle': { nl: 'Herstelcodes', en: 'Recovery codes' },
+  'auth.recovery.left': { nl: 'U hebt nog {count} herstelcodes die u kunt gebruiken.', en: 'You have {count} recovery codes left that you can use.' },
+  'auth.recovery.lowTitle': { nl: 'Bijna geen herstelcodes meer', en: 'Almost no recovery codes left' },
+  'auth.recovery.low': {
+    nl: 'U hebt nog maar {count} herstelcodes over. Maak nieuwe herstelcodes en bewaar ze goed.',
+    en: 'You have only {count} recovery codes left. Make new recovery codes and keep them safe.',
+  },
+  'auth.recovery.lowOne': {
+    nl: 'U hebt nog maar 1 herstelcode over. Maak nieuwe herstelcodes en bewaar ze goed.',
+    en: 'You have only 1 recovery code left. Make new recovery codes and keep them safe.',
+  },
+  'auth.recovery.noneTitle': { nl: 'Geen herstelcodes', en: 'No recovery codes' },
+  'auth.recovery.none': {
+    nl: 'U hebt geen herstelcodes die u kunt gebruiken. Maak nieuwe herstelcodes en bewaar ze goed.',
+    en: 'You have no recovery codes you can use. Make new recovery codes and keep them safe.',
+  },
+  'auth.recovery.newIntro': {
+    nl: 'Maakt u nieuwe herstelcodes? Dan werken al uw oude herstelcodes niet meer. Vul uw wachtwoord in om verder te gaan.',
+    en: 'If you make new recovery codes, all your old recovery codes stop working. Enter your password to continue.',
+  },
+  'auth.recovery.new': { nl: 'Nieuwe herstelcodes maken', en: 'Make new recovery codes' },
+
   // Account
   'auth.account.title': { nl: 'Mijn account', en: 'My account' },
   'auth.account.details': { nl: 'Uw gegevens', en: 'Your details' },
@@ -205,5 +271,16 @@ export const authMessages = {
   'auth.mail.passwordChanged.body': {
     nl: 'Beste {name},\n\nHet wachtwoord van uw account op Raadwerk is zojuist gewijzigd.\n\nDeed u dit zelf? Dan hoeft u niets te doen.\n\nDeed u dit niet? Kies dan meteen een nieuw wachtwoord via deze link:\n{link}\nEn laat het de secretaris van uw adviesraad weten.\n\nMet vriendelijke groet,\nRaadwerk',
     en: 'Dear {name},\n\nThe password of your Raadwerk account has just been changed.\n\nDid you do this yourself? Then you do not need to do anything.\n\nDid you not do this? Then choose a new password at once via this link:\n{link}\nAnd tell the secretary of your council.\n\nKind regards,\nRaadwerk',
+  },
+  'auth.mail.recoveryUsed.subject': { nl: 'U bent ingelogd met een herstelcode', en: 'You logged in with a recovery code' },
+  'auth.mail.recoveryUsed.left': { nl: 'U hebt nog {count} herstelcodes over.', en: 'You have {count} recovery codes left.' },
+  'auth.mail.recoveryUsed.leftOne': { nl: 'U hebt nog 1 herstelcode over.', en: 'You have 1 recovery code left.' },
+  'auth.mail.recoveryUsed.leftNone': {
+    nl: 'U hebt geen herstelcodes meer over. Maak dus nu nieuwe herstelcodes.',
+    en: 'You have no recovery codes left. So make new recovery codes now.',
+  },
+  'auth.mail.recoveryUsed.body': {
+    nl: 'Beste {name},\n\nU bent zojuist op Raadwerk ingelogd met een herstelcode. Elke herstelcode werkt maar 1 keer. {left}\n\nBent u uw telefoon kwijt? Of hebt u bijna geen herstelcodes meer? Maak dan nieuwe herstelcodes via deze link:\n{link}\n\nDeed u dit niet zelf? Kies dan meteen een nieuw wachtwoord en maak nieuwe herstelcodes. En laat het de secretaris van uw adviesraad weten.\n\nMet vriendelijke groet,\nRaadwerk',
+    en: 'Dear {name},\n\nYou have just logged in to Raadwerk with a recovery code. Each recovery code works only once. {left}\n\nHave you lost your phone? Or do you have almost no recovery codes left? Then make new recovery codes via this link:\n{link}\n\nDid you not do this yourself? Then choose a new password at once and make new recovery codes. And tell the secretary of your council.\n\nKind regards,\nRaadwerk',
   },
 } satisfies Messages;

@@ -17,6 +17,7 @@ import {
   isSecondFactorRequired,
   landingPath,
   login,
+  regenerateRecoveryCodes,
   requestPasswordReset,
   resetPassword,
   safeReturnPath,
@@ -25,6 +26,8 @@ import {
 } from './auth.service.ts';
 import { CodePage, LoginPage, withReturn } from './views/login.tsx';
 import { AccountPage, TwoFactorPage, type Enrolment } from './views/account.tsx';
+import { RecoveryCodesPage } from './views/recovery.tsx';
+import { normaliseRecoveryCode, unusedRecoveryCodes } from './recovery.ts';
 import { ForgotPage, ForgotSentPage, InvalidTokenPage, InvitationHasAccountPage, InvitationPage, ResetDonePage, ResetPage } from './views/tokens.tsx';
 
 // ------------------------------------------------------------------ form schemas (shared with a future JSON API)
@@ -38,6 +41,19 @@ const code = () =>
     .transform(normaliseCode)
     .pipe(z.string().min(1, 'error.required').regex(/^\d{6}$/, 'auth.code.format'));
 
+/** At the login step: the app's code or a recovery code (with or without dash, any case). */
+const loginCode = () =>
+  z
+    .string({ error: 'error.required' })
+    .max(40)
+    .transform(normaliseCode)
+    .pipe(
+      z
+        .string()
+        .min(1, 'error.required')
+        .refine((v) => /^\d{6}$/.test(v) || normaliseRecoveryCode(v) !== null, 'auth.code.formatOrRecovery'),
+    );
+
 /** A new password, typed twice. */
 const newPasswordShape = {
   newPassword: z.string({ error: 'error.required' }).min(1, 'error.required').min(PASSWORD_MIN, 'auth.password.tooShort').max(PASSWORD_MAX),
@@ -48,11 +64,13 @@ const mismatch = { message: 'auth.password.mismatch', path: ['newPasswordRepeat'
 
 export const loginSchema = z.object({ email: field.email(), password: anyPassword() });
 export const codeSchema = z.object({ code: code() });
+export const loginCodeSchema = z.object({ code: loginCode() });
 export const newPasswordSchema = z.object(newPasswordShape).refine(sameTwice, mismatch);
 export const changePasswordSchema = z.object({ currentPassword: anyPassword(), ...newPasswordShape }).refine(sameTwice, mismatch);
 export const languageSchema = z.object({ locale: field.choice(['nl', 'en'] as const) });
 export const forgotSchema = z.object({ email: field.email() });
 export const disableTotpSchema = z.object({ password: anyPassword() });
+export const recoveryCodesSchema = z.object({ currentPassword: anyPassword() });
 
 /** Login and code forms: 20 tries a minute per address, on top of the per-account throttle. */
 const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
@@ -156,11 +174,14 @@ export async function authRoutes(app: FastifyInstance) {
     const terug = returnPathOf(req);
     const step = await codeStep(req, reply, terug);
     if (!step) return reply;
-    const form = parseForm(codeSchema, req.body, req.t);
+    const form = parseForm(loginCodeSchema, req.body, req.t);
     if (!form.ok) return reply.page(<CodePage ctx={await req.pageCtx()} terug={terug} errors={form.errors} />, 400);
     const result = await verifyLoginCode(deps, { user: step.user, sessionIdHash: step.idHash, code: form.data.code, ip: req.ip, terug });
     if (result.kind === 'throttled') return reply.page(<CodePage ctx={await req.pageCtx()} terug={terug} throttled />, 429);
-    if (result.kind === 'failed') return reply.page(<CodePage ctx={await req.pageCtx()} terug={terug} errors={{ code: req.t('auth.code.wrong') }} />, 400);
+    if (result.kind === 'failed') {
+      const message = normaliseRecoveryCode(form.data.code) ? req.t('auth.code.wrongRecovery') : req.t('auth.code.wrong');
+      return reply.page(<CodePage ctx={await req.pageCtx()} terug={terug} errors={{ code: message }} />, 400);
+    }
     return reply.redirect(result.next, 303);
   });
 
@@ -202,10 +223,15 @@ export async function authRoutes(app: FastifyInstance) {
         pending={g.pending}
         terug={returnPathOf(req)}
         enrolment={enrolment}
+        recoveryLeft={await unusedRecoveryCodes(deps.db, g.user.id)}
         notice={noticeOf(req)}
       />,
     );
   });
+
+  /** New recovery codes, shown once: never cached, never behind a URL that can be opened again. */
+  const showRecoveryCodes = async (req: FastifyRequest, reply: FastifyReply, codes: string[], next: string, notice: MessageKey) =>
+    reply.header('cache-control', 'no-store').page(<RecoveryCodesPage ctx={await req.pageCtx()} codes={codes} next={next} notice={notice} />);
 
   app.post('/account/tweestapsverificatie', { config: loginRateLimit }, async (req, reply) => {
     const g = enrolGuard(req, reply);
@@ -222,6 +248,7 @@ export async function authRoutes(app: FastifyInstance) {
           pending={g.pending}
           terug={terug}
           enrolment={extra.enrolment}
+          recoveryLeft={g.user.totpEnabled ? await unusedRecoveryCodes(deps.db, g.user.id) : undefined}
           errors={extra.errors}
         />,
         status,
@@ -248,8 +275,35 @@ export async function authRoutes(app: FastifyInstance) {
     if (!form.ok) return render(400, { enrolment, errors: form.errors });
     const result = await enableTotp(deps, { user: g.user, secret: enrolment.secret, code: form.data.code, sessionIdHash: g.idHash, pending: g.pending });
     if (result.kind === 'wrongCode') return render(400, { enrolment, errors: { code: req.t('auth.code.wrong') } });
-    if (g.pending) return reply.redirect(terug ?? (await landingPath(deps.db, g.user.id)), 303);
-    return reply.redirect('/account/tweestapsverificatie?klaar=aan', 303);
+    if (result.kind === 'alreadyOn') return reply.redirect('/account/tweestapsverificatie', 303);
+    const next = g.pending ? (terug ?? (await landingPath(deps.db, g.user.id))) : '/account/tweestapsverificatie';
+    return showRecoveryCodes(req, reply, result.recoveryCodes, next, 'auth.totp.enabled');
+  });
+
+  app.post('/account/tweestapsverificatie/herstelcodes', { config: loginRateLimit }, async (req, reply) => {
+    const a = accountGuard(req, reply);
+    if (!a) return reply;
+    if (!a.user.totpEnabled) return reply.redirect('/account/tweestapsverificatie', 303);
+    const fail = async (errors: Record<string, string>, status = 400) =>
+      reply.page(
+        <TwoFactorPage
+          ctx={await req.pageCtx()}
+          enabled
+          required={await isSecondFactorRequired(deps.db, a.user)}
+          pending={false}
+          terug={null}
+          recoveryLeft={await unusedRecoveryCodes(deps.db, a.user.id)}
+          errors={errors}
+        />,
+        status,
+      );
+    const form = parseForm(recoveryCodesSchema, req.body, req.t);
+    if (!form.ok) return fail(form.errors);
+    const result = await regenerateRecoveryCodes(deps, { user: a.user, password: form.data.currentPassword, ip: req.ip });
+    if (result.kind === 'notEnabled') return reply.redirect('/account/tweestapsverificatie', 303);
+    if (result.kind === 'wrongPassword') return fail({ currentPassword: req.t('auth.password.wrongCurrent') });
+    if (result.kind === 'throttled') return fail({ currentPassword: req.t('auth.password.throttled') }, 429);
+    return showRecoveryCodes(req, reply, result.recoveryCodes, '/account/tweestapsverificatie', 'auth.recovery.replaced');
   });
 
   // ---------------------------------------------------------------- account

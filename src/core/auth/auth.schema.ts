@@ -66,5 +66,21 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_key_idx').on(t.keyHash, t.at)],
 );
 
+/**
+ * Single-use recovery codes for when the phone with the code app is lost. Only an HMAC of
+ * each code (keyed with SECRET_KEY, see recovery.ts) is stored, never the code itself.
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_hash_unique').on(t.userId, t.codeHash)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

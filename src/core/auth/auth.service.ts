@@ -11,6 +11,7 @@ import { completeMfa, createSession, destroyOtherSessions } from './sessions.ts'
 import { clearFailures, isThrottled, recordFailure } from './throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, openTotpSecret, sealTotpSecret } from './totp.ts';
+import { deleteRecoveryCodes, normaliseRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodes, useRecoveryCode } from './recovery.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 60 * 60 * 1000;
@@ -118,7 +119,10 @@ export type CodeResult = { kind: 'ok'; next: string } | { kind: 'failed' } | { k
 
 const codeKey = (userId: string) => `totp:${userId}`;
 
-/** Second step of logging in. Failed codes are counted per account, apart from passwords. */
+/**
+ * Second step of logging in, with a code from the app or a recovery code. Failed codes of
+ * both kinds are counted per account, apart from passwords.
+ */
 export async function verifyLoginCode(
   deps: Deps,
   args: { user: User; sessionIdHash: string; code: string; ip: string; terug: string | null },
@@ -126,20 +130,34 @@ export async function verifyLoginCode(
   const { db } = deps;
   const { user } = args;
   if (await isThrottled(db, codeKey(user.id), args.ip)) return { kind: 'throttled' };
-  const secret = openTotpSecret(deps.secretKey, user.totpSecret);
+  const recovery = normaliseRecoveryCode(args.code);
+  const secret = recovery ? null : openTotpSecret(deps.secretKey, user.totpSecret);
   const step = secret ? checkTotp(secret, args.code, user.totpLastStep) : null;
   const used =
-    step !== null &&
+    (recovery !== null || step !== null) &&
     (await db.transaction(async (tx) => {
-      // Only one request can move the last step forward, so a code works once.
-      const updated = await tx
-        .update(users)
-        .set({ totpLastStep: step })
-        .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
-        .returning({ id: users.id });
-      if (updated.length === 0) return false;
+      if (recovery) {
+        if (!(await useRecoveryCode(tx, deps.secretKey, user.id, recovery))) return false;
+      } else {
+        // Only one request can move the last step forward, so a code works once.
+        const updated = await tx
+          .update(users)
+          .set({ totpLastStep: step })
+          .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step!))))
+          .returning({ id: users.id });
+        if (updated.length === 0) return false;
+      }
       await completeMfa(tx, args.sessionIdHash);
-      await audit(tx, { councilId: null, actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { secondFactor: true } });
+      await audit(tx, {
+        councilId: null,
+        actorUserId: user.id,
+        action: 'auth.login',
+        entity: 'user',
+        entityId: user.id,
+        data: recovery ? { secondFactor: true, recoveryCode: true } : { secondFactor: true },
+      });
+      // The user hears of it, so a stolen code that was used does not go unnoticed.
+      if (recovery) await queueRecoveryUsedMail(deps, tx, user, await unusedRecoveryCodes(tx, user.id));
       return true;
     }));
   if (!used) {
@@ -147,7 +165,21 @@ export async function verifyLoginCode(
     return { kind: 'failed' };
   }
   await clearFailures(db, codeKey(user.id));
+  if (recovery) deps.mailer.kick();
   return { kind: 'ok', next: args.terug ?? (await landingPath(db, user.id)) };
+}
+
+async function queueRecoveryUsedMail(deps: Deps, tx: Tx, user: User, left: number): Promise<void> {
+  const t = translator(user.locale);
+  await deps.mailer.queue(tx, {
+    to: user.email,
+    subject: t('auth.mail.recoveryUsed.subject'),
+    body: t('auth.mail.recoveryUsed.body', {
+      name: user.name,
+      left: left === 0 ? t('auth.mail.recoveryUsed.leftNone') : left === 1 ? t('auth.mail.recoveryUsed.leftOne') : t('auth.mail.recoveryUsed.left', { count: left }),
+      link: `${deps.config.baseUrl}/account/tweestapsverificatie`,
+    }),
+  });
 }
 
 // ------------------------------------------------------------------ two-step verification
@@ -156,21 +188,25 @@ export async function verifyLoginCode(
 export async function enableTotp(
   deps: Deps,
   args: { user: User; secret: string; code: string; sessionIdHash: string; pending: boolean },
-): Promise<{ kind: 'ok' } | { kind: 'wrongCode' }> {
+): Promise<{ kind: 'ok'; recoveryCodes: string[] } | { kind: 'wrongCode' } | { kind: 'alreadyOn' }> {
   const step = checkTotp(args.secret, args.code, null);
   if (step === null) return { kind: 'wrongCode' };
-  await deps.db.transaction(async (tx) => {
-    await tx
+  const recoveryCodes = await deps.db.transaction(async (tx) => {
+    // Only while it is off: a second form sent at the same time does not replace the first.
+    const updated = await tx
       .update(users)
       .set({ totpSecret: sealTotpSecret(deps.secretKey, args.secret), totpEnabled: true, totpLastStep: step })
-      .where(eq(users.id, args.user.id));
+      .where(and(eq(users.id, args.user.id), eq(users.totpEnabled, false)))
+      .returning({ id: users.id });
+    if (updated.length === 0) return null;
     await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.totp_enabled', entity: 'user', entityId: args.user.id });
     if (args.pending) {
       await completeMfa(tx, args.sessionIdHash);
       await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.login', entity: 'user', entityId: args.user.id, data: { secondFactor: true } });
     }
+    return replaceRecoveryCodes(tx, deps.secretKey, args.user.id);
   });
-  return { kind: 'ok' };
+  return recoveryCodes ? { kind: 'ok', recoveryCodes } : { kind: 'alreadyOn' };
 }
 
 export async function disableTotp(
@@ -183,9 +219,25 @@ export async function disableTotp(
   if (check !== 'ok') return { kind: check };
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: null, totpEnabled: false, totpLastStep: null }).where(eq(users.id, args.user.id));
+    await deleteRecoveryCodes(tx, args.user.id);
     await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.totp_disabled', entity: 'user', entityId: args.user.id });
   });
   return { kind: 'ok' };
+}
+
+/** New recovery codes in place of all old ones, after the password; shown to the user once. */
+export async function regenerateRecoveryCodes(
+  deps: Deps,
+  args: { user: User; password: string; ip: string },
+): Promise<{ kind: 'ok'; recoveryCodes: string[] } | { kind: 'notEnabled' } | { kind: 'wrongPassword' } | { kind: 'throttled' }> {
+  if (!args.user.totpEnabled) return { kind: 'notEnabled' };
+  const check = await checkCurrentPassword(deps, args.user, args.password, args.ip);
+  if (check !== 'ok') return { kind: check };
+  const recoveryCodes = await deps.db.transaction(async (tx) => {
+    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.recovery_codes_replaced', entity: 'user', entityId: args.user.id });
+    return replaceRecoveryCodes(tx, deps.secretKey, args.user.id);
+  });
+  return { kind: 'ok', recoveryCodes };
 }
 
 async function checkCurrentPassword(deps: Deps, user: User, password: string, ip: string): Promise<'ok' | 'wrongPassword' | 'throttled'> {

@@ -5,6 +5,7 @@ import { ErrorSummary, Form, RadioGroup, TextField } from '../../../ui/component
 import type { FieldErrors } from '../../http/forms.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { ReturnField } from './login.tsx';
+import { RecoveryCodesSection } from './recovery.tsx';
 
 function Notice({ ctx, message }: { ctx: PageCtx; message?: MessageKey | null }) {
   if (!message) return null;
@@ -110,6 +111,8 @@ export function TwoFactorPage(props: {
   pending: boolean;
   terug: string | null;
   enrolment?: Enrolment;
+  /** Unused recovery codes; shown while two-step verification is on. */
+  recoveryLeft?: number;
   notice?: MessageKey | null;
   errors?: FieldErrors;
   throttled?: boolean;
@@ -131,6 +134,7 @@ export function TwoFactorPage(props: {
       {props.enabled ? (
         <>
           <Paragraph>{t('auth.totp.statusOn')}</Paragraph>
+          <RecoveryCodesSection ctx={ctx} left={props.recoveryLeft ?? 0} errors={errors} />
           {props.required ? (
             <Paragraph>{t('auth.totp.cannotDisable')}</Paragraph>
           ) : (

@@ -58,10 +58,9 @@ export function CodePage(props: { ctx: PageCtx; terug: string | null; errors?: F
         <TextField
           ctx={ctx}
           name="code"
-          label={t('auth.field.code')}
-          hint={t('auth.field.codeHint')}
+          label={t('auth.field.loginCode')}
+          hint={t('auth.field.loginCodeHint')}
           autocomplete="one-time-code"
-          inputmode="numeric"
           width="short"
           errors={errors}
         />
