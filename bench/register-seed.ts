@@ -14,6 +14,11 @@ import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
 import { councils } from '../src/modules/councils/councils.schema.ts';
 import { adviceRecommendations, advices, answers, policyFields } from '../src/modules/advice/advice.schema.ts';
 import { seedDemoIfEmpty } from '../seeds/demo.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveSecretKey } from '../src/core/secret.ts';
+import { diskFileStore } from '../src/core/files/store.ts';
 
 export const BENCH_COUNCIL = 'registerbank';
 export const BENCH_ADVICES = 2000;
@@ -100,16 +105,26 @@ export async function seedRegisterBench(database: Database): Promise<number> {
   return n;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * For a seeding script run by bench/run.ts before the app starts: opens the database named by
+ * --data-dir or --database-url, migrates it, loads the demo data when empty, runs `seed`, closes.
+ */
+export async function withBenchDatabase(seed: (database: Database) => Promise<void>): Promise<void> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
   const database = values['database-url']
     ? await openDatabase({ kind: 'postgres', url: values['database-url'], poolSize: 2 })
     : await openDatabase({ kind: 'pglite', dataDir: values['data-dir'] });
   try {
     await migrate(database);
-    await seedDemoIfEmpty(database);
-    console.log(`seeded ${await seedRegisterBench(database)}`);
+    // The demo's sealed data and files go where an app on this data directory looks for them.
+    const dataDir = values['data-dir'] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-'));
+    await seedDemoIfEmpty(database, { secretKey: resolveSecretKey(process.env.SECRET_KEY, dataDir), files: diskFileStore(path.join(dataDir, 'files')) });
+    await seed(database);
   } finally {
     await database.close();
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await withBenchDatabase(async (database) => console.log(`seeded ${await seedRegisterBench(database)}`));
 }

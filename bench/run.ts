@@ -17,7 +17,8 @@
  * holding 2,000 advices over 10 years (bench/register-seed.ts writes them into the database
  * before the app starts), unfiltered and with a search. Public pages are cached in memory for
  * anonymous readers, so each register page is measured twice: as readers get it (cached) and
- * rendered on every request (a cookie that is not a session bypasses the cache).
+ * rendered on every request (a cookie that is not a session bypasses the cache). Then the
+ * residents' signal form (final POST) and the themes view over 100,000 signals (bench/signals.ts).
  *
  * Figures only: nothing here passes or fails on speed.
  */
@@ -32,6 +33,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BENCH_COUNCIL, BENCH_SEARCH } from './register-seed.ts';
+import { measureSignals } from './signals.ts';
+import { benchDocuments } from './documents.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,6 +78,8 @@ type Autocannon = (opts: {
   duration: number;
   pipelining?: number;
   headers?: Record<string, string>;
+  /** method, body, requests (bench/signals.ts posts a form). */
+  [extra: string]: unknown;
 }) => Promise<CannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -213,9 +218,9 @@ async function postgresTarget(): Promise<PgTarget | undefined> {
 // ------------------------------------------------------------------ measuring
 type Row = { name: string; result: CannonResult; ratio?: number };
 
-async function load(url: string, headers?: Record<string, string>): Promise<CannonResult> {
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
-  return autocannon({ url, connections, duration, headers });
+async function load(url: string, headers?: Record<string, string>, extra: object = {}): Promise<CannonResult> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers, ...extra });
+  return autocannon({ url, connections, duration, headers, ...extra });
 }
 
 async function discoverPath(base: string): Promise<string> {
@@ -247,6 +252,8 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
     DATA_DIR: dataDir,
     DEMO_DATA: 'true',
     LOG_LEVEL: 'silent',
+    // The signal form counts submissions per address; bench/signals.ts sends each from another one.
+    TRUST_PROXY: 'true',
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
@@ -258,6 +265,10 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
   const seedExit = await seed.exited;
   if (seedExit !== 0) throw new Error(`seeding the register failed (exit ${seedExit}):\n${seed.output()}`);
   console.log(`register data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${/seeded (\d+)/.exec(seed.output())?.[1] ?? '?'} advices written)`);
+  const signalSeed = start(process.execPath, ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+  if ((await signalSeed.exited) !== 0) throw new Error(`seeding the signals failed:\n${signalSeed.output()}`);
+  console.log(/signals seeded .*/.exec(signalSeed.output())?.[0]);
+  const signalSession = /^session (\S+)$/m.exec(signalSeed.output())![1]!;
 
   const app = start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
   try {
@@ -276,6 +287,12 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
     rows.push(...(await measurePage(base, dataDir, register, `register ${register} (rendered)`, uncached)));
     rows.push(...(await measurePage(base, dataDir, search, `search ${search} (cached)`)));
     rows.push(...(await measurePage(base, dataDir, search, `search ${search} (rendered)`, uncached)));
+    rows.push(
+      ...(await measureSignals(
+        { base, load, startBare: (body) => startBare(dataDir, body), measurePage: (p, l, h) => measurePage(base, dataDir, p, l, h), row: (name, result, ratio) => ({ name, result: result as CannonResult, ratio }) },
+        signalSession,
+      )),
+    );
     return rows;
   } finally {
     await stop(app);
@@ -287,9 +304,26 @@ async function measurePage(base: string, dataDir: string, pagePath: string, labe
   const res = await fetch(base + pagePath, { headers });
   const body = Buffer.from(await res.arrayBuffer());
   if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}; pass an existing page with --path`);
+  console.log(`${label}: ${body.length} bytes`);
+  const bare = await startBare(dataDir, body);
+  try {
+    console.log(`  loading bare node:http for ${warmup} + ${duration} s ...`);
+    const bareResult = await load(bare.url);
+    console.log(`  loading the app for ${warmup} + ${duration} s ...`);
+    const appResult = await load(base + pagePath, headers);
+    return [
+      { name: `bare node:http (${body.length} bytes)`, result: bareResult },
+      { name: label, result: appResult, ratio: appResult.requests.average / bareResult.requests.average },
+    ];
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** The baseline: a bare node:http server in its own process answering these bytes. */
+async function startBare(dataDir: string, body: Buffer): Promise<{ url: string; stop(): Promise<void> }> {
   const pageFile = path.join(dataDir, `page-${crypto.randomBytes(4).toString('hex')}.html`);
   fs.writeFileSync(pageFile, body);
-  console.log(`${label}: ${body.length} bytes`);
   const bare = start(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', '--file', pageFile], process.env);
   try {
     const barePort = await new Promise<number>((resolve, reject) => {
@@ -299,16 +333,10 @@ async function measurePage(base: string, dataDir: string, pagePath: string, labe
       });
       void bare.exited.then((code) => reject(new Error(`bare server exited (${code}):\n${bare.output()}`)));
     });
-    console.log(`  loading bare node:http for ${warmup} + ${duration} s ...`);
-    const bareResult = await load(`http://127.0.0.1:${barePort}/`);
-    console.log(`  loading the app for ${warmup} + ${duration} s ...`);
-    const appResult = await load(base + pagePath, headers);
-    return [
-      { name: `bare node:http (${body.length} bytes)`, result: bareResult },
-      { name: label, result: appResult, ratio: appResult.requests.average / bareResult.requests.average },
-    ];
-  } finally {
+    return { url: `http://127.0.0.1:${barePort}/`, stop: () => stop(bare) };
+  } catch (err) {
     await stop(bare);
+    throw err;
   }
 }
 
@@ -345,6 +373,7 @@ async function main() {
     if (target) results.push({ label: target.label, rows: await benchTarget(target.label, target.url) });
     else console.log('\n(PostgreSQL skipped: no --database-url, no TEST_DATABASE_URL and no local PostgreSQL installed)');
   }
+  await benchDocuments({ only: args.only, postgres: postgresTarget });
   console.log('\n== results (higher req/s and lower latency are better; app/bare is the share of bare Node throughput)');
   for (const r of results) printTable(r.label, r.rows);
 }

@@ -1,3 +1,11 @@
+CREATE TABLE "recovery_codes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"code_hash" text NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "signal_access_log" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"council_id" uuid NOT NULL,
@@ -97,6 +105,12 @@ CREATE TABLE "signals" (
 	"closed_at" timestamp with time zone,
 	"anonymised_at" timestamp with time zone,
 	"erased_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "signal_submissions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"key_hash" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "action_point_reminders" (
@@ -240,6 +254,16 @@ CREATE TABLE "minutes" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_tokens" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"council_id" uuid NOT NULL,
+	"membership_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "document_folders" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"council_id" uuid NOT NULL,
@@ -315,6 +339,8 @@ CREATE TABLE "dossier_meetings" (
 --> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "attachments" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "vacancies" ADD COLUMN "closed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "api_tokens" ADD COLUMN "scope" text DEFAULT 'member' NOT NULL;--> statement-breakpoint
+ALTER TABLE "recovery_codes" ADD CONSTRAINT "recovery_codes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signal_access_log" ADD CONSTRAINT "signal_access_log_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signal_access_log" ADD CONSTRAINT "signal_access_log_signal_id_signals_id_fk" FOREIGN KEY ("signal_id") REFERENCES "public"."signals"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signal_access_log" ADD CONSTRAINT "signal_access_log_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -332,6 +358,7 @@ ALTER TABLE "signal_themes" ADD CONSTRAINT "signal_themes_council_id_councils_id
 ALTER TABLE "signals" ADD CONSTRAINT "signals_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signals" ADD CONSTRAINT "signals_recorded_by_user_id_users_id_fk" FOREIGN KEY ("recorded_by_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signals" ADD CONSTRAINT "signals_theme_id_signal_themes_id_fk" FOREIGN KEY ("theme_id") REFERENCES "public"."signal_themes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signals" ADD CONSTRAINT "signals_duplicate_of_id_signals_id_fk" FOREIGN KEY ("duplicate_of_id") REFERENCES "public"."signals"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "signals" ADD CONSTRAINT "signals_advice_id_advices_id_fk" FOREIGN KEY ("advice_id") REFERENCES "public"."advices"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_point_reminders" ADD CONSTRAINT "action_point_reminders_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_point_reminders" ADD CONSTRAINT "action_point_reminders_action_point_id_action_points_id_fk" FOREIGN KEY ("action_point_id") REFERENCES "public"."action_points"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -365,6 +392,8 @@ ALTER TABLE "minute_decisions" ADD CONSTRAINT "minute_decisions_agenda_item_id_a
 ALTER TABLE "minutes" ADD CONSTRAINT "minutes_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "minutes" ADD CONSTRAINT "minutes_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "minutes" ADD CONSTRAINT "minutes_approved_in_meeting_id_meetings_id_fk" FOREIGN KEY ("approved_in_meeting_id") REFERENCES "public"."meetings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_tokens" ADD CONSTRAINT "calendar_tokens_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_tokens" ADD CONSTRAINT "calendar_tokens_membership_id_memberships_id_fk" FOREIGN KEY ("membership_id") REFERENCES "public"."memberships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_folders" ADD CONSTRAINT "document_folders_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_pages" ADD CONSTRAINT "document_pages_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_pages" ADD CONSTRAINT "document_pages_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -383,6 +412,7 @@ ALTER TABLE "dossier_advices" ADD CONSTRAINT "dossier_advices_folder_id_document
 ALTER TABLE "dossier_advices" ADD CONSTRAINT "dossier_advices_advice_id_advices_id_fk" FOREIGN KEY ("advice_id") REFERENCES "public"."advices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_meetings" ADD CONSTRAINT "dossier_meetings_council_id_councils_id_fk" FOREIGN KEY ("council_id") REFERENCES "public"."councils"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dossier_meetings" ADD CONSTRAINT "dossier_meetings_folder_id_document_folders_id_fk" FOREIGN KEY ("folder_id") REFERENCES "public"."document_folders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "recovery_codes_user_hash_unique" ON "recovery_codes" USING btree ("user_id","code_hash");--> statement-breakpoint
 CREATE INDEX "signal_access_log_council_idx" ON "signal_access_log" USING btree ("council_id","at");--> statement-breakpoint
 CREATE INDEX "signal_events_signal_idx" ON "signal_events" USING btree ("signal_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "signal_message_templates_unique" ON "signal_message_templates" USING btree ("council_id","status");--> statement-breakpoint
@@ -393,6 +423,7 @@ CREATE INDEX "signals_council_status_idx" ON "signals" USING btree ("council_id"
 CREATE INDEX "signals_council_theme_created_idx" ON "signals" USING btree ("council_id","theme_id","created_at");--> statement-breakpoint
 CREATE INDEX "signals_advice_idx" ON "signals" USING btree ("advice_id");--> statement-breakpoint
 CREATE INDEX "signals_search_idx" ON "signals" USING gin (to_tsvector('dutch', "description"));--> statement-breakpoint
+CREATE INDEX "signal_submissions_key_idx" ON "signal_submissions" USING btree ("key_hash","at");--> statement-breakpoint
 CREATE INDEX "action_points_owner_idx" ON "action_points" USING btree ("council_id","owner_membership_id");--> statement-breakpoint
 CREATE INDEX "agenda_guests_item_idx" ON "agenda_guests" USING btree ("agenda_item_id");--> statement-breakpoint
 CREATE INDEX "agenda_items_meeting_idx" ON "agenda_items" USING btree ("meeting_id","position");--> statement-breakpoint
@@ -402,6 +433,8 @@ CREATE UNIQUE INDEX "meetings_rhythm_date_unique" ON "meetings" USING btree ("co
 CREATE INDEX "meetings_council_starts_idx" ON "meetings" USING btree ("council_id","starts_at");--> statement-breakpoint
 CREATE INDEX "minute_decisions_minutes_idx" ON "minute_decisions" USING btree ("minutes_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "minutes_meeting_unique" ON "minutes" USING btree ("meeting_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "calendar_tokens_hash_unique" ON "calendar_tokens" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "calendar_tokens_membership_idx" ON "calendar_tokens" USING btree ("membership_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_folders_name_unique" ON "document_folders" USING btree ("council_id","name");--> statement-breakpoint
 CREATE INDEX "document_pages_version_idx" ON "document_pages" USING btree ("version_id","page");--> statement-breakpoint
 CREATE INDEX "document_pages_search_idx" ON "document_pages" USING gin ("tsv");--> statement-breakpoint
@@ -411,4 +444,5 @@ CREATE UNIQUE INDEX "document_versions_number_unique" ON "document_versions" USI
 CREATE INDEX "document_versions_queue_idx" ON "document_versions" USING btree ("extraction","created_at");--> statement-breakpoint
 CREATE INDEX "documents_council_idx" ON "documents" USING btree ("council_id","access");--> statement-breakpoint
 CREATE INDEX "documents_folder_idx" ON "documents" USING btree ("folder_id");--> statement-breakpoint
-CREATE INDEX "dossier_meetings_meeting_idx" ON "dossier_meetings" USING btree ("meeting_id");
+CREATE INDEX "dossier_meetings_meeting_idx" ON "dossier_meetings" USING btree ("meeting_id");--> statement-breakpoint
+CREATE INDEX "advices_council_sent_idx" ON "advices" USING btree ("council_id","sent_at" DESC NULLS LAST,"reference" DESC NULLS FIRST);

@@ -1,4 +1,6 @@
 import { count, eq } from 'drizzle-orm';
+import type { Deps } from '../src/core/deps.ts';
+import { sealApplication } from '../src/modules/members/members.service.ts';
 import type { Database } from '../src/core/db/index.ts';
 import { councils } from '../src/modules/councils/councils.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
@@ -8,6 +10,9 @@ import type { Tx } from '../src/core/db/index.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices } from '../src/modules/advice/advice.schema.ts';
 import { addDays, deadline, todayInAmsterdam } from '../src/core/dates/working-days.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
+import { seedDemoSignals } from './demo-signals.ts';
+import { seedDemoDocuments } from './demo-documents.ts';
 
 /** Fictional councils, people and addresses only (the .example domain is reserved). */
 export const DEMO_PASSWORD = 'Raadwerk-demo-2026';
@@ -176,7 +181,10 @@ const horizon: DemoCouncil = {
 const ADMIN = { name: 'Platformbeheer Raadwerk', email: 'beheer@raadwerk.example' };
 
 /** Loads the demo councils; returns the logins to print. */
-export async function seedDemo(database: Database): Promise<DemoLogin[]> {
+/** What the demo needs of the app: its key (sealed personal data must open) and its file store. */
+export type DemoEnv = Pick<Deps, 'secretKey' | 'files'>;
+
+export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoLogin[] = [];
   await database.db.transaction(async (tx) => {
@@ -209,10 +217,13 @@ export async function seedDemo(database: Database): Promise<DemoLogin[]> {
       }
       for (const { applications, ...v } of demo.vacancies) {
         const [vacancy] = await tx.insert(vacancies).values({ ...v, councilId: council.id }).returning();
-        for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...a, councilId: council.id, vacancyId: vacancy.id });
+        for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...sealApplication(env.secretKey, a), councilId: council.id, vacancyId: vacancy.id });
       }
       if (demo === lindewijk) await seedDemoAdvice(tx, council, groupIds, people);
       // ---- demo data of later modules (seeds/demo-<module>.ts) is called below this line
+      await seedDemoDocuments(tx, council, people, demo === lindewijk, env.files);
+      await seedDemoMeetings(tx, council, people, demo === lindewijk);
+      if (demo === lindewijk) await seedDemoSignals(tx, council, people, env.secretKey);
     }
   });
   return logins;
@@ -347,8 +358,8 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
 }
 
 /** First start only: an installation that has councils is never seeded again. */
-export async function seedDemoIfEmpty(database: Database): Promise<DemoLogin[] | null> {
+export async function seedDemoIfEmpty(database: Database, env: DemoEnv): Promise<DemoLogin[] | null> {
   const [{ n }] = await database.db.select({ n: count() }).from(councils);
   if (Number(n) > 0) return null;
-  return seedDemo(database);
+  return seedDemo(database, env);
 }

@@ -18,7 +18,10 @@ import { registerTenancy } from './core/tenancy.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
 import { getAssets, fontDir } from './ui/assets.ts';
 import { signalsRoutes } from './modules/signals/signals.routes.tsx';
+import { signalsIntakeRoutes } from './modules/signals/signals.intake.routes.tsx';
+import { signalsApiRoutes } from './modules/signals/signals.api.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.tsx';
+import { meetingsCalendarRoutes } from './modules/meetings/meetings.calendar.routes.tsx';
 import { documentsRoutes } from './modules/documents/documents.routes.tsx';
 import { SESSION_COOKIE } from './core/auth/sessions.ts';
 import { authRoutes } from './core/auth/auth.routes.tsx';
@@ -31,7 +34,11 @@ import { adviceRegisterRoutes } from './modules/advice/advice.register.routes.ts
 
 /** The path without query and without the single-use tokens some paths carry. */
 export function logSafeUrl(url: string): string {
-  return url.split('?')[0].replace(/^\/(wachtwoord-herstellen|uitnodiging)\/[^/]+/, '/$1/[token]');
+  return url
+    .split('?')[0]
+    .replace(/^\/(wachtwoord-herstellen|uitnodiging)\/[^/]+/, '/$1/[token]')
+    // A member's private calendar feed: the secret is the whole credential.
+    .replace(/^(\/[^/]+\/agenda)\/[^/]+$/, '$1/[token]');
 }
 
 export type BuildOptions = {
@@ -123,7 +130,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(adviceRoutes);
   await app.register(adviceRegisterRoutes);
   await app.register(signalsRoutes);
+  await app.register(signalsIntakeRoutes);
+  await app.register(signalsApiRoutes);
   await app.register(meetingsRoutes);
+  await app.register(meetingsCalendarRoutes);
   await app.register(documentsRoutes);
 
   app.addHook('onClose', async () => {

@@ -22,10 +22,10 @@ async function main() {
     process.exit(1);
   }
   await migrate(database);
-  const demo = config.demoData ? await seedDemoIfEmpty(database) : null;
-  await refreshStatistics(database);
-
   const app = await buildApp({ config, database });
+  // Seeded with the app's own key and file store, so sealed demo data opens and demo files download.
+  const demo = config.demoData ? await seedDemoIfEmpty(database, app.deps) : null;
+  await refreshStatistics(database);
   const worker = config.runWorker ? startWorker(app.deps, app.log) : null;
 
   let stopping = false;

@@ -6,6 +6,10 @@ import { purgeOldLoginFailures } from './core/auth/throttle.ts';
 import { sendAdviceReminders } from './modules/advice/advice.service.ts';
 import { purgeExpiredApplications } from './modules/members/members.service.ts';
 import { purgeOldMail } from './core/mail/mail.ts';
+import { runSignalRetention } from './modules/signals/signals.service.ts';
+import { purgeOldSubmissions } from './modules/signals/signals.intake.ts';
+import { extractionJob } from './modules/documents/documents.extraction.ts';
+import { sendActionPointReminders } from './modules/meetings/meetings.service.ts';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -46,6 +50,14 @@ export const jobs: Job[] = [
     },
   },
   // ---- jobs of later modules go below this line
+  // Signals: contact details and texts past their retention period; idempotent, works from the dates.
+  { name: 'signal-retention', everyMs: HOUR, firstAfterMs: 90_000, run: runSignalRetention },
+  // The per-address counts of the public signal form are needed for an hour only.
+  { name: 'signal-rate-counts', everyMs: HOUR, run: (deps) => purgeOldSubmissions(deps.db) },
+  // Text extraction of uploaded documents (an upload also kicks it at once).
+  { name: 'document-extraction', everyMs: 3_000, run: extractionJob },
+  // Action point reminders are recorded per point and kind, so each goes out once.
+  { name: 'action-point-reminders', everyMs: HOUR, firstAfterMs: 45_000, run: sendActionPointReminders },
 ];
 
 /** Background work inside the server process (or `npm run worker`): the jobs above on timers. */

@@ -38,7 +38,14 @@ import { fontDir } from '../src/ui/assets.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { seedAdvice, seedDocument } from '../src/modules/advice/advice.register.test-helpers.ts';
 import { makeAdvice, recommendationsOf } from '../src/modules/advice/advice.test-helpers.ts';
+import { makeItem, makeMeeting, makeMinutes } from '../src/modules/meetings/meetings.test-helpers.ts';
+import { agendaGuests } from '../src/modules/meetings/meetings.schema.ts';
+import { calendarTokens } from '../src/modules/meetings/meetings.calendar.schema.ts';
+import { sha256 } from '../src/core/secret.ts';
 import { adviceRecommendations } from '../src/modules/advice/advice.schema.ts';
+import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
+import { documentFolders, documentShares, dossierAdvices } from '../src/modules/documents/documents.schema.ts';
+import { signals as signalRows } from '../src/modules/signals/signals.schema.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
 
@@ -185,7 +192,61 @@ async function adviceIn(state: 'requested' | 'drafting' | 'concept' | 'in_approv
 const contactForm = () => ({ name: 'Iemand', email: 'iemand@test.example', subject: 'Vraag', message: 'Hallo raad.' });
 const uniqueName = (what: string) => `${what} ${uniqueId()}`;
 
+// Meetings (issue 5): a fresh meeting of council A per request (planned ahead, or held), with one agenda item.
+let lastItem = '';
+let laterMeeting = '';
+async function meetingIn(status: 'planned' | 'held' = 'planned'): Promise<Params> {
+  const m = await makeMeeting(t, A, dayFromToday(status === 'held' ? -10 : 40), { status });
+  lastItem = (await makeItem(t, A, m)).id;
+  return { id: m.id };
+}
+async function membershipOf(actor: LoggedIn): Promise<string> {
+  const [m] = await rows<{ id: string }>(sql`select id from memberships where user_id = ${actor.user.id} and council_id = ${A.id}`);
+  return m.id;
+}
+const meetingForm = () => ({ title: uniqueName('Vergadering'), date: dayFromToday(50), startTime: '19:00', endTime: '21:00', mode: 'in_person', location: 'Stadhuis', onlineUrl: '' });
+const itemForm = () => ({ title: uniqueName('Agendapunt'), explanation: '', startTime: '', presenter: '', access: 'public' });
+const ATTENDEES: Expect = { ...workspace(COUNCIL_MEMBERS), admin: 'forbidden' };
+
+// Calendar (issue 5): a fresh private feed link of a member of A; the plain token.
+async function feedToken(actor: LoggedIn): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await t.db.insert(calendarTokens).values({ councilId: A.id, membershipId: await membershipOf(actor), tokenHash: sha256(token) });
+  return token;
+}
+
+// Documents (issue 5): a fresh document or folder of council A per request.
+const DOCUMENT_UPLOADERS: Partial<Expect> = { chair: REFUSED_FILE, secretary: REFUSED_FILE, member: REFUSED_FILE, admin: REFUSED_FILE };
+let lastDocumentAdvice = '';
+async function documentIn(access: 'public' | 'members'): Promise<Params> {
+  return { id: (await makeDocument(t, A, { access })).id };
+}
+async function folderIn(): Promise<{ folderId: string }> {
+  const [f] = await t.db.insert(documentFolders).values({ councilId: A.id, name: uniqueName('Map') }).returning();
+  return { folderId: f!.id };
+}
+
 /** Every route: `METHOD /url` as registered. HEAD routes answer as their GET twin. */
+// Signals (issue 4): a fresh signal of council A per request, straight in the database, in the state the action needs.
+let lastSignalReference = '';
+let signalSeq = 0;
+let lastUnsolicited = '';
+async function signalIn(status: 'new' | 'in_triage' | 'to_discuss' | 'closed' = 'new'): Promise<Params> {
+  const make = async () =>
+    (
+      await t.db
+        .insert(signalRows)
+        .values({ councilId: A.id, reference: `S-1999-${String(++signalSeq).padStart(6, '0')}`, description: 'De regiotaxi komt te laat.', area: 'transport', since: 'month', source: 'web_form', status, closedAt: status === 'closed' ? new Date() : null })
+        .returning()
+    )[0]!;
+  lastSignalReference = (await make()).reference;
+  return { id: (await make()).id };
+}
+const SIGNAL_CONTACT: Expect = { ...workspace(BOARD), admin: 'forbidden' };
+/** Reading contact details or exporting answers with the page or file itself (200), and logs it. */
+const SIGNAL_READ: Expect = { ...SIGNAL_CONTACT, chair: { status: 200 }, secretary: { status: 200 } };
+const signalForm = () => ({ source: 'phone', sourceDetail: '', description: 'Aan de telefoon gemeld.', area: 'transport', since: 'month', peopleCount: '', name: '', email: '', phone: '' });
+
 const TABLE: Record<string, Row> = {
   // Platform pages, assets and probes.
   'GET /': { expect: publicRoute },
@@ -210,6 +271,11 @@ const TABLE: Record<string, Row> = {
   'POST /account/tweestapsverificatie': { expect: account({ status: 400, same: true }), form: () => ({ actie: 'aanzetten', code: '123456' }) },
   'POST /account/wachtwoord': { expect: account({ status: 400, same: true }), form: () => ({}) },
   'POST /account/taal': { expect: account({ status: 303, location: '/account?klaar=taal' }), form: () => ({ locale: 'nl' }) },
+  // Recovery codes: the matrix users have no second factor yet, so every actor is sent back (see auth.recovery.test.ts for the rest).
+  'POST /account/tweestapsverificatie/herstelcodes': {
+    expect: account({ status: 303, location: '/account/tweestapsverificatie', same: true }),
+    form: () => ({ currentPassword: 'fout-wachtwoord' }),
+  },
   'POST /uitloggen': { expect: everyone({ status: 303, location: '/', same: true }), form: () => ({}), freshSession: true },
   'GET /wachtwoord-vergeten': { expect: publicRoute },
   'POST /wachtwoord-vergeten': { expect: everyone({ status: 303, location: '/wachtwoord-vergeten?verstuurd=1' }), form: () => ({ email: 'niemand@test.example' }) },
@@ -259,14 +325,16 @@ const TABLE: Record<string, Row> = {
   },
   'GET /:council/feed.atom': { expect: publicRoute },
   'GET /:council/werkruimte/adviezen/overzicht': { expect: workspace(COUNCIL_MEMBERS) },
-  'GET /:council/werkruimte/api-sleutels': { expect: workspace(['chair', 'secretary', 'official']) },
+  // Partner councils hold a key to submit signals (issue 4).
+  'GET /:council/werkruimte/api-sleutels': { expect: workspace(['chair', 'secretary', 'official', 'partner']) },
   // The new key is shown in the answer (201), once; a platform admin has no council role to hold one.
   'POST /:council/werkruimte/api-sleutels': {
-    expect: { ...workspace(['chair', 'secretary', 'official']), chair: { status: 201 }, secretary: { status: 201 }, official: { status: 201 }, admin: 'forbidden' },
+    expect: { ...workspace(['chair', 'secretary', 'official', 'partner']), chair: { status: 201 }, secretary: { status: 201 }, official: { status: 201 }, partner: { status: 201 }, admin: 'forbidden' },
     form: () => ({ name: uniqueName('Sleutel') }),
   },
   'POST /:council/werkruimte/api-sleutels/:id/intrekken': {
-    expect: workspace(['chair', 'secretary', 'official']),
+    // The official's key: a partner only sees its own.
+    expect: { ...workspace(['chair', 'secretary', 'official', 'partner']), partner: 'notFound' },
     params: async () => ({ id: await officialToken() }),
     form: () => ({}),
   },
@@ -415,10 +483,201 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/adviezen/:id/brief.pdf': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
   'GET /:council/werkruimte/adviezen/:id/herinneringsbrief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('overdue') },
   // ---- signals (issue 4): rows added by the signals work go below this line
+  // Workspace (signals.routes.tsx).
+  'GET /:council/werkruimte/signalen': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/signalen/nieuw': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/signalen/nieuw': { expect: workspace(COUNCIL_MEMBERS), form: signalForm },
+  'GET /:council/werkruimte/signalen/themas': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/signalen/instellingen': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/signalen/instellingen': {
+    expect: workspace(BOARD),
+    form: () => ({ thresholdCount: '5', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' }),
+  },
+  'POST /:council/werkruimte/signalen/instellingen/bericht/:status': {
+    expect: workspace(BOARD),
+    params: () => ({ status: 'closed' }),
+    form: () => ({ 'subject-closed': uniqueName('Afgehandeld'), 'body-closed': 'Uw signaal {referentie} is afgehandeld.' }),
+  },
+  'GET /:council/werkruimte/signalen/toegangslog': { expect: { ...workspace(['chair']), admin: 'forbidden' } },
+  'GET /:council/werkruimte/signalen/inzage': { expect: SIGNAL_CONTACT },
+  'POST /:council/werkruimte/signalen/inzage': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({ reference: lastSignalReference }) },
+  'GET /:council/werkruimte/signalen/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => signalIn() },
+  'POST /:council/werkruimte/signalen/:id/contactgegevens': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({}) },
+  'GET /:council/werkruimte/signalen/:id/wissen': { expect: SIGNAL_CONTACT, params: () => signalIn() },
+  'POST /:council/werkruimte/signalen/:id/wissen': { expect: SIGNAL_CONTACT, params: () => signalIn(), form: () => ({ confirm: 'ja' }) },
+  'POST /:council/werkruimte/signalen/:id/thema': { expect: workspace(BOARD), params: () => signalIn(), form: () => ({ themeId: 'nieuw', newTheme: uniqueName('Thema'), policyField: 'wmo' }) },
+  'POST /:council/werkruimte/signalen/:id/bespreken': { expect: workspace(BOARD), params: () => signalIn('in_triage'), form: () => ({}) },
+  'POST /:council/werkruimte/signalen/:id/besproken': { expect: workspace(BOARD), params: () => signalIn('to_discuss'), form: () => ({}) },
+  'POST /:council/werkruimte/signalen/:id/afsluiten': { expect: workspace(BOARD), params: () => signalIn('in_triage'), form: () => ({ outcome: 'no_action', outcomeNote: '' }) },
+  'POST /:council/werkruimte/signalen/:id/heropenen': { expect: workspace(BOARD), params: () => signalIn('closed'), form: () => ({}) },
+  'POST /:council/werkruimte/signalen/:id/dubbel': { expect: workspace(BOARD), params: () => signalIn(), form: () => ({ duplicateOf: lastSignalReference }) },
+  'POST /:council/werkruimte/signalen/:id/advies': {
+    expect: workspace(BOARD),
+    params: async () => {
+      lastUnsolicited = (await makeAdvice(t, A, { status: 'initiated', kind: 'unsolicited' })).id;
+      return signalIn('in_triage');
+    },
+    form: () => ({ adviceId: lastUnsolicited }),
+  },
+  // The residents' form and the signals API (signals.intake.routes.tsx, signals.api.ts): open to everyone; a page flip stores nothing.
+  'GET /:council/signaal': { expect: publicRoute },
+  'POST /:council/signaal/vraag': { expect: everyone({ status: 200, same: true }), form: () => ({ pagina: 'omschrijving', description: 'De taxi komt te laat.' }) },
+  'POST /:council/signaal/versturen': { expect: publicRoute, form: () => ({ description: 'De taxi komt te laat.', area: 'transport', since: 'month', contactChoice: 'anoniem' }) },
+  'GET /:council/signaal/verstuurd': { expect: publicRoute },
+  'POST /api/v1/raden/:raad/signalen': { expect: everyone({ status: 401, same: true }), params: () => ({ raad: A.slug }), form: () => ({ description: 'Tekst', area: 'transport', since: 'month' }) },
   // ---- end signals
   // ---- meetings (issue 5): rows added by the meetings work go below this line
+  'GET /:council/vergaderingen': { expect: publicRoute },
+  'GET /:council/vergaderingen/:id': { expect: publicRoute, params: () => meetingIn() },
+  'GET /:council/werkruimte/vergaderingen': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/vergaderingen/ritme': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/vergaderingen/ritme': {
+    expect: workspace(BOARD),
+    form: () => ({ title: uniqueName('Ritme'), nth: '3', weekday: '3', startTime: '09:30', endTime: '12:30', mode: 'in_person', location: 'Stadhuis', onlineUrl: '' }),
+  },
+  // Generating is idempotent; each run is still recorded in the audit log.
+  'POST /:council/werkruimte/vergaderingen/ritme/genereren': { expect: workspace(BOARD), form: () => ({ year: String(Number(dayFromToday(0).slice(0, 4)) + 1) }) },
+  'GET /:council/werkruimte/vergaderingen/nieuw': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/vergaderingen/nieuw': { expect: workspace(BOARD), form: meetingForm },
+  'POST /:council/werkruimte/vergaderingen/actiepunten/:actionId/klaar': {
+    // The owner (here: the member) or the board marks it done.
+    expect: workspace(COUNCIL_MEMBERS),
+    params: async () => {
+      const { id } = await meetingIn('held');
+      const { actionPoint } = await makeMinutes(t, A, { id }, {}, await membershipOf(actors.member), dayFromToday(5));
+      return { actionId: actionPoint!.id };
+    },
+    form: () => ({}),
+  },
+  'GET /:council/werkruimte/vergaderingen/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => meetingIn() },
+  'GET /:council/werkruimte/vergaderingen/:id/wijzigen': { expect: workspace(BOARD), params: () => meetingIn() },
+  'POST /:council/werkruimte/vergaderingen/:id/wijzigen': { expect: workspace(BOARD), params: () => meetingIn(), form: meetingForm },
+  'POST /:council/werkruimte/vergaderingen/:id/afzeggen': { expect: workspace(BOARD), params: () => meetingIn(), form: () => ({}) },
+  'POST /:council/werkruimte/vergaderingen/:id/uitnodigen': { expect: workspace(BOARD), params: () => meetingIn(), form: () => ({}) },
+  'POST /:council/werkruimte/vergaderingen/:id/gehouden': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeMeeting(t, A, dayFromToday(-1))).id }),
+    form: () => ({}),
+  },
+  'GET /:council/werkruimte/vergaderingen/:id/agenda/nieuw': { expect: workspace(BOARD), params: () => meetingIn() },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda': { expect: workspace(BOARD), params: () => meetingIn(), form: itemForm },
+  'GET /:council/werkruimte/vergaderingen/:id/agenda/:itemId': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }) },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }), form: itemForm },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/volgorde': {
+    expect: workspace(BOARD),
+    params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
+    form: () => ({ direction: 'up' }),
+  },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/verwijderen': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }), form: () => ({}) },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/gasten': {
+    expect: workspace(BOARD),
+    params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
+    form: () => ({ name: 'Gast', email: 'gast@test.example', kind: 'expert', organisation: '' }),
+  },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/gasten/:guestId/verwijderen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await meetingIn();
+      const [g] = await t.db.insert(agendaGuests).values({ councilId: A.id, agendaItemId: lastItem, name: 'Gast', email: 'gast@test.example', kind: 'expert' }).returning();
+      return { ...p, itemId: lastItem, guestId: g!.id };
+    },
+    form: () => ({}),
+  },
+  // Attendance and private notes belong to a membership: a platform admin has none.
+  'POST /:council/werkruimte/vergaderingen/:id/aanwezigheid': { expect: ATTENDEES, params: () => meetingIn(), form: () => ({ answer: 'yes' }) },
+  'POST /:council/werkruimte/vergaderingen/:id/notities': { expect: ATTENDEES, params: () => meetingIn(), form: () => ({ body: uniqueName('Notitie') }) },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen': { expect: workspace(BOARD), params: () => meetingIn('held'), form: () => ({ publicText: uniqueName('Verslag'), closedText: '' }) },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen/besluiten': { expect: workspace(BOARD), params: () => meetingIn('held'), form: () => ({ decision: uniqueName('Besluit'), access: 'public', agendaItemId: '' }) },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen/actiepunten': {
+    expect: workspace(BOARD),
+    params: () => meetingIn('held'),
+    form: () => ({ action: uniqueName('Actie'), ownerMembershipId: idsA.membership, dueOn: dayFromToday(14) }),
+  },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen/vaststellen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      laterMeeting = (await makeMeeting(t, A, dayFromToday(30))).id;
+      return meetingIn('held');
+    },
+    form: () => ({ approvedInMeetingId: laterMeeting }),
+  },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen/publiceren': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await meetingIn('held');
+      await makeMinutes(t, A, { id: p.id }, { status: 'approved' });
+      return p;
+    },
+    form: () => ({}),
+  },
+  // Calendar (issue 5): feeds, the member's feed link, the meeting packet.
+  'GET /:council/agenda.ics': { expect: publicRoute },
+  // The secret in the URL is the credential: anyone holding a valid one gets the feed.
+  'GET /:council/agenda/:token.ics': { expect: publicRoute, params: async () => ({ token: await feedToken(actors.member) }) },
+  'GET /:council/werkruimte/agenda': { expect: workspace(COUNCIL_MEMBERS) },
+  // The new link is shown once in the answer (201); an admin without a membership has no own agenda (409).
+  'POST /:council/werkruimte/agenda': {
+    expect: { ...workspace(COUNCIL_MEMBERS), chair: { status: 201 }, secretary: { status: 201 }, member: { status: 201 }, admin: { status: 409, same: true } },
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/agenda/intrekken': {
+    expect: { ...workspace(COUNCIL_MEMBERS), admin: { status: 409, same: true } },
+    params: async () => {
+      for (const who of [actors.chair, actors.secretary, actors.member]) await feedToken(who);
+      return {};
+    },
+    form: () => ({}),
+  },
+  'GET /:council/werkruimte/vergaderingen/:id/vergaderstukken.pdf': { expect: workspace(COUNCIL_MEMBERS), params: () => meetingIn() },
   // ---- end meetings
   // ---- documents (issue 5): rows added by the documents work go below this line
+  'GET /:council/documenten': { expect: publicRoute },
+  'GET /:council/documenten/:id/download': { expect: publicRoute, params: () => documentIn('public') },
+  'GET /:council/werkruimte/documenten': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/documenten/nieuw': { expect: workspace(COUNCIL_MEMBERS) },
+  // The multipart row sends a PNG logo in another field: "choose a file" (400), nothing stored.
+  'POST /:council/werkruimte/documenten/nieuw': { expect: { ...workspace(COUNCIL_MEMBERS), ...DOCUMENT_UPLOADERS }, multipart: true },
+  'GET /:council/werkruimte/documenten/mappen': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/documenten/mappen': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Map'), description: '' }) },
+  'GET /:council/werkruimte/documenten/mappen/:folderId': { expect: workspace(COUNCIL_MEMBERS), params: () => folderIn() },
+  'POST /:council/werkruimte/documenten/mappen/:folderId/adviezen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      lastDocumentAdvice = (await makeAdvice(t, A, { status: 'drafting' })).id;
+      return folderIn();
+    },
+    form: () => ({ adviceId: lastDocumentAdvice }),
+  },
+  'POST /:council/werkruimte/documenten/mappen/:folderId/adviezen/:adviceId/ontkoppelen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const { folderId } = await folderIn();
+      const adviceId = (await makeAdvice(t, A, { status: 'drafting' })).id;
+      await t.db.insert(dossierAdvices).values({ councilId: A.id, folderId, adviceId });
+      return { folderId, adviceId };
+    },
+    form: () => ({}),
+  },
+  'GET /:council/werkruimte/documenten/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
+  'GET /:council/werkruimte/documenten/:id/download': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
+  'POST /:council/werkruimte/documenten/:id/versies': { expect: { ...workspace(COUNCIL_MEMBERS), ...DOCUMENT_UPLOADERS }, params: () => documentIn('members'), multipart: true },
+  'POST /:council/werkruimte/documenten/:id/instellingen': {
+    expect: workspace(BOARD),
+    params: () => documentIn('members'),
+    form: () => ({ title: uniqueName('Document'), description: '', access: 'members', folderId: '' }),
+  },
+  'POST /:council/werkruimte/documenten/:id/delen': { expect: workspace(BOARD), params: () => documentIn('members'), form: () => ({ councilId: B.id, level: 'members' }) },
+  'POST /:council/werkruimte/documenten/:id/delen/:shareId/stoppen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const { id } = await documentIn('members');
+      const [share] = await t.db.insert(documentShares).values({ councilId: A.id, documentId: id, sharedWithCouncilId: B.id, level: 'members' }).returning();
+      return { id, shareId: share!.id };
+    },
+    form: () => ({}),
+  },
+  'GET /:council/werkruimte/documenten/:id/verwijderen': { expect: workspace(BOARD), params: () => documentIn('members') },
+  'POST /:council/werkruimte/documenten/:id/verwijderen': { expect: workspace(BOARD), params: () => documentIn('members'), form: () => ({}) },
   // ---- end documents
 };
 
@@ -472,7 +731,7 @@ async function send(method: string, url: string, actor: ActorKey, row: Row, ip =
 }
 
 /** What the database holds, table by table (sessions and login throttling left out). */
-const WATCHED = ['councils', 'memberships', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log'];
+const WATCHED = ['councils', 'memberships', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log', 'documents', 'document_versions', 'document_shares', 'document_folders', 'dossier_advices', 'signals', 'signal_contacts', 'signal_access_log', 'signal_settings', 'signal_message_templates', 'signal_themes'];
 async function snapshot(): Promise<Record<string, string>> {
   const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
   const [row] = await rows<Record<string, string>>(sql.raw(`select ${cols.join(', ')}`));

@@ -6,13 +6,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, loginByEmail, anonymousPost, type TestApp, type LoggedIn } from './support/factories.ts';
 import { seedDemo } from '../seeds/demo.ts';
+import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
+import { councils } from '../src/modules/councils/councils.schema.ts';
+import { eq } from 'drizzle-orm';
 import { checkHtml, formatHtmlErrors } from './support/vnu.ts';
 import { catalogue } from '../src/core/i18n/index.ts';
 
 let t: TestApp;
 before(async () => {
   t = await createTestApp();
-  await seedDemo(t.database);
+  await seedDemo(t.database, t.app.deps);
 });
 after(async () => t.close());
 
@@ -61,6 +64,22 @@ test('every public, workspace and admin page is valid HTML (Nu checker) and no p
   pages.push({ name: '404', html: (await t.app.inject('/bestaat-niet')).body });
   const settingsError = await secretary.request({ url: '/lindewijk/werkruimte/instellingen', form: { name: '', colour: 'rood' } });
   pages.push({ name: 'instellingen met fouten', html: settingsError.body });
+  // Documents (issue 5): lists, search with hits (an extracted document), folders, a document, the upload form with errors.
+  const [lindewijk] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));
+  await makeDocument(t, lindewijk!, { access: 'public', title: 'Zoekvoorbeeld', pages: ['Inleiding', 'Mantelzorgers krijgen meer respijtzorg in de wijk.'] });
+  for (const url of ['/lindewijk/documenten', '/lindewijk/documenten?q=mantelzorgers']) pages.push({ name: `anoniem ${url}`, html: (await t.app.inject(url)).body });
+  const docList = await secretary.request({ url: '/lindewijk/werkruimte/documenten' });
+  const docPages = ['/lindewijk/werkruimte/documenten?q=respijtzorg', '/lindewijk/werkruimte/documenten/mappen', '/lindewijk/werkruimte/documenten/nieuw'];
+  for (const m of docList.body.matchAll(/href="(\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36})"/g)) docPages.push(m[1]!, `${m[1]}/verwijderen`);
+  const folderLinks = (await secretary.request({ url: '/lindewijk/werkruimte/documenten/mappen' })).body.matchAll(/href="(\/lindewijk\/werkruimte\/documenten\/mappen\/[0-9a-f-]{36})"/g);
+  for (const m of folderLinks) docPages.push(m[1]!);
+  for (const url of docPages) {
+    const res = await secretary.request({ url });
+    assert.equal(res.statusCode, 200, url);
+    pages.push({ name: `secretaris ${url}`, html: res.body });
+  }
+  pages.push({ name: 'document toevoegen met fouten', html: (await secretary.request({ url: '/lindewijk/werkruimte/documenten/nieuw', form: { access: 'iedereen' } })).body });
+  assert.ok(docPages.length >= 8, `documents pages: ${docPages.length}`);
 
   // English versions of a few pages.
   for (const url of ['/lindewijk', '/lindewijk/contact', '/inloggen']) {

@@ -17,6 +17,7 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   RUN_WORKER: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SECURITY_CONTACT: z.string().default('mailto:security@raadwerk.localhost'),
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31 - 1).default(50 * 1024 * 1024),
 });
 
 export type Config = {
@@ -35,6 +36,8 @@ export type Config = {
   demoData: boolean;
   runWorker: boolean;
   securityContact: string;
+  /** Largest document upload (documents module); the integer column caps it below 2 GB. */
+  documentMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     runWorker: e.RUN_WORKER,
     securityContact: e.SECURITY_CONTACT,
+    documentMaxBytes: e.DOCUMENT_MAX_BYTES,
   };
 }

@@ -69,7 +69,8 @@ const allowed: Record<Action, Role[] | 'platform'> = {
   'advice.vote': councilMembers,
   'advice.answer': ['secretary', 'official'],
   'advice.overview': councilMembers,
-  'apiTokens.manage': ['chair', 'secretary', 'official'],
+  // Partner councils hold a token to submit signals (the API refuses them everything else).
+  'apiTokens.manage': ['chair', 'secretary', 'official', 'partner'],
   'signals.view': councilMembers,
   'signals.record': councilMembers,
   'signals.triage': board,

@@ -13,10 +13,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startTestServer, type TestServer } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
-import { DEMO_PASSWORD, VisitedPages, expectErrorSummary, pathOf } from './journey.ts';
+import { VisitedPages, expectErrorSummary, pathOf, clickAndWait, logIn as logInAs } from './journey.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -69,12 +69,6 @@ const main = (page: Page) => page.locator('main');
 const notice = (page: Page) => page.getByRole('status');
 const wsNav = (page: Page) => page.getByRole('navigation', { name: 'Menu werkruimte' });
 
-async function clickAndWait(page: Page, target: Locator, path: string | RegExp): Promise<void> {
-  await Promise.all([
-    page.waitForURL((u) => (typeof path === 'string' ? u.pathname + u.search === path : path.test(u.pathname + u.search))),
-    target.click(),
-  ]);
-}
 
 /** Today plus `days` as YYYY-MM-DD, and as the app writes it in Dutch. */
 function dateInDays(days: number): { iso: string; dutch: string } {
@@ -87,15 +81,7 @@ function dateInDays(days: number): { iso: string; dutch: string } {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A fresh browser context for one person, logged in through the login form. */
-async function logIn(email: string, name: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await clickAndWait(page, page.getByRole('button', { name: 'Inloggen' }), '/lindewijk/werkruimte');
-  assert.match(await main(page).innerText(), new RegExp(escape(name)), `${name} is logged in`);
-  return page;
-}
+const logIn = (email: string, name: string) => logInAs(browser, server.url, email, name);
 
 /** The advice's page, read fresh. */
 async function openAdvice(page: Page, name: string, query = ''): Promise<void> {

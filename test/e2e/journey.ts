@@ -10,8 +10,8 @@
  *   test('every visited page is valid HTML', () => visited.expectValidHtml());
  */
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { expectAccessible } from '../support/browser.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expectAccessible, newPage } from '../support/browser.ts';
 import { checkHtml, formatHtmlErrors } from '../support/vnu.ts';
 
 /** The demo data's password for every account (seeds/demo.ts). */
@@ -96,4 +96,25 @@ export async function expectErrorSummary(page: Page): Promise<string[]> {
     texts.push(text);
   }
   return texts;
+}
+
+/** Clicks and waits for the page at `path` (path and query; a RegExp tests them). */
+export async function clickAndWait(page: Page, target: Locator, path: string | RegExp): Promise<void> {
+  await Promise.all([
+    page.waitForURL((u) => (typeof path === 'string' ? u.pathname + u.search === path : path.test(u.pathname + u.search))),
+    target.click(),
+  ]);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A fresh browser context for one demo person, logged in through the login form, on their workspace. */
+export async function logIn(browser: Browser, baseUrl: string, email: string, name: string, workspace = '/lindewijk/werkruimte'): Promise<Page> {
+  const page = await newPage(browser);
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+  await clickAndWait(page, page.getByRole('button', { name: 'Inloggen' }), workspace);
+  assert.match(await page.locator('main').innerText(), new RegExp(escapeRegExp(name)), `${name} is logged in`);
+  return page;
 }

@@ -7,10 +7,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
-import { DEMO_PASSWORD, VisitedPages, errorSummary, expectErrorSummary, pathOf } from './journey.ts';
+import { DEMO_PASSWORD, VisitedPages, errorSummary, expectErrorSummary, pathOf, clickAndWait } from './journey.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -44,12 +44,6 @@ after(async () => {
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const wsNav = (page: Page) => page.getByRole('navigation', { name: 'Menu werkruimte' });
 
-async function clickAndWait(page: Page, target: Locator, path: string | RegExp): Promise<void> {
-  await Promise.all([
-    page.waitForURL((u) => (typeof path === 'string' ? u.pathname + u.search === path : path.test(u.pathname + u.search))),
-    target.click(),
-  ]);
-}
 
 /** Today plus `days` as YYYY-MM-DD, and as the app writes it in Dutch. */
 function dateInDays(days: number): { iso: string; dutch: string } {

@@ -153,12 +153,12 @@ export async function startTestServer(options: { env?: Record<string, string | u
   const database = await createTestDatabase();
   let app: FastifyInstance | undefined;
   try {
-    const logins = await demo.seedDemo(database);
     // Choose the port first so that BASE_URL (links in e-mail) points at this server.
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const config = testConfig({ PORT: String(port), BASE_URL: url, ...options.env });
     app = await buildApp({ config, database });
+    const logins = await demo.seedDemo(database, app.deps);
     await app.listen({ host: '127.0.0.1', port });
     const started = app;
     return {

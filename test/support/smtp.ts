@@ -22,6 +22,8 @@ export type ReceivedMail = {
   html: string | undefined;
   /** Headers of the message, names in lower case. */
   headers: Record<string, string>;
+  /** Decoded parts other than the mail text: attachments and calendar parts (text/calendar). */
+  attachments: { contentType: string; filename: string | undefined; content: string }[];
   raw: string;
 };
 
@@ -163,7 +165,15 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'to' | 'from' | 'raw'> {
   const text = ofType('text/plain');
   const html = ofType('text/html');
   const headers = Object.fromEntries(Object.entries(top.headers).map(([k, v]) => [k, decodeWords(v)]));
+  const attachments = leaves
+    .filter((p) => p !== text && p !== html)
+    .map((p) => ({
+      contentType: p.headers['content-type'] ?? 'application/octet-stream',
+      filename: /filename="?([^";]+)"?/i.exec(`${p.headers['content-disposition'] ?? ''}; ${p.headers['content-type'] ?? ''}`)?.[1],
+      content: decodeBody(p),
+    }));
   return {
+    attachments,
     subject: headers.subject ?? '',
     body: text ? decodeBody(text) : html ? decodeBody(html) : '',
     html: html ? decodeBody(html) : undefined,

@@ -80,7 +80,9 @@ export function deadline(from: IsoDate, value: number, unit: 'weeks' | 'working_
   return unit === 'weeks' ? nextWorkingDayFrom(addDays(from, value * 7)) : addWorkingDays(from, value);
 }
 
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Europe/Amsterdam. */
 export function todayInAmsterdam(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return isoDay.format(now);
 }

@@ -7,5 +7,7 @@ export * from '../../modules/councils/councils.schema.ts';
 export * from '../../modules/members/members.schema.ts';
 export * from '../../modules/advice/advice.schema.ts';
 export * from '../../modules/signals/signals.schema.ts';
+export * from '../../modules/signals/signals.intake.schema.ts';
 export * from '../../modules/meetings/meetings.schema.ts';
+export * from '../../modules/meetings/meetings.calendar.schema.ts';
 export * from '../../modules/documents/documents.schema.ts';

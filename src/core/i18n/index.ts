@@ -6,7 +6,9 @@ import { membersMessages } from '../../modules/members/members.messages.ts';
 import { adviceMessages } from '../../modules/advice/advice.messages.ts';
 import { registerMessages } from '../../modules/advice/advice.register.messages.ts';
 import { signalsMessages } from '../../modules/signals/signals.messages.ts';
+import { signalsIntakeMessages } from '../../modules/signals/signals.intake.messages.ts';
 import { meetingsMessages } from '../../modules/meetings/meetings.messages.ts';
+import { meetingsCalendarMessages } from '../../modules/meetings/meetings.calendar.messages.ts';
 import { documentsMessages } from '../../modules/documents/documents.messages.ts';
 
 export * from './types.ts';
@@ -20,7 +22,9 @@ export const catalogue = {
   ...adviceMessages,
   ...registerMessages,
   ...signalsMessages,
+  ...signalsIntakeMessages,
   ...meetingsMessages,
+  ...meetingsCalendarMessages,
   ...documentsMessages,
 } satisfies Messages;
 
@@ -42,18 +46,42 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+const ZONE = 'Europe/Amsterdam';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Building an Intl.DateTimeFormat costs more than formatting with it; pages format many dates. */
+function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: ZONE, ...options });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A date-only string (YYYY-MM-DD) is taken at noon, so no time zone moves it to another day. */
+const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value);
+
 /** Formats a date the Dutch way ("8 december 2026"), in Europe/Amsterdam. */
 export function formatDate(value: Date | string, locale: Locale): string {
-  const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }).format(d);
+  return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(value));
+}
+
+/** "09:30", in Europe/Amsterdam (24-hour clock in both languages). */
+export function formatTime(value: Date): string {
+  return formatter('nl', { hour: '2-digit', minute: '2-digit' }).format(value);
+}
+
+/** "woensdag" / "Wednesday", in Europe/Amsterdam. */
+export function formatWeekday(value: Date | string, locale: Locale): string {
+  return formatter(locale, { weekday: 'long' }).format(toDate(value));
+}
+
+/** "maart 2026" / "March 2026", in Europe/Amsterdam. */
+export function formatMonth(value: Date | string, locale: Locale): string {
+  return formatter(locale, { month: 'long', year: 'numeric' }).format(toDate(value));
 }
 
 export function formatDateTime(value: Date, locale: Locale): string {
-  const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(value);
-  return `${formatDate(value, locale)} ${time}`;
+  return `${formatDate(value, locale)} ${formatTime(value)}`;
 }

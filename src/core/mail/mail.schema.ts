@@ -1,6 +1,16 @@
-import { pgTable, uuid, text, timestamp, integer, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, integer, index, jsonb } from 'drizzle-orm/pg-core';
 
 export const mailStatuses = ['queued', 'sent', 'failed', 'held'] as const;
+
+/** A file sent with a mail (an invitation's .ics); small, so it lives in the row. */
+export type MailAttachment = {
+  filename: string;
+  /** For example `text/calendar; method=REQUEST; charset=utf-8`. */
+  contentType: string;
+  content: string;
+  /** `utf8` for text (the default), `base64` for binary content. */
+  encoding?: 'utf8' | 'base64';
+};
 
 /** Every e-mail passes through here: the queue when SMTP is set, the readable outbox when not. */
 export const outbox = pgTable(
@@ -12,6 +22,7 @@ export const outbox = pgTable(
     replyTo: text('reply_to'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
     status: text('status', { enum: mailStatuses }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -19,23 +19,24 @@ import { adviceStates } from './advice.workflow.ts';
 import { answerSchema, requestSchema } from './advice.forms.ts';
 import { AdviceError, createRequest, recordAnswers } from './advice.service.ts';
 import * as register from './advice.register.ts';
-import { authenticateToken } from './advice.tokens.ts';
+import { authenticateToken, type TokenAuth } from './advice.tokens.ts';
+import { apiSignalSchema } from '../signals/signals.intake.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Generous for systems, a brake for scrapers and floods. */
 const readLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
-const writeLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+export const writeLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 type Problem = { status: number; code: string; title: string; detail?: string; invalidParams?: { name: string; code: string; reason: string }[] };
 
-function problem(reply: FastifyReply, p: Problem) {
+export function problem(reply: FastifyReply, p: Problem) {
   return reply.code(p.status).type('application/problem+json').send(p);
 }
 
 /** The council named in the path; unknown or malformed: 404 (as problem+json, by the error handler). */
-async function councilFor(req: FastifyRequest): Promise<Council> {
+export async function councilFor(req: FastifyRequest): Promise<Council> {
   const slug = (req.params as { raad?: string }).raad ?? '';
   const council = SLUG.test(slug) ? await findCouncilBySlug(req.server.deps.db, slug) : null;
   if (!council) throw new NotFoundError('council');
@@ -53,16 +54,24 @@ function idFrom(req: FastifyRequest): string {
 }
 
 /**
- * The actor behind the Bearer token, for this council. No, unknown or revoked token: 401. A
- * token of another council: 404, as if the council's resource did not exist for it.
+ * The Bearer token, for this council (shared by every /api/v1 module). No, unknown or revoked
+ * token: 401 is sent and null returned. A token of another council: 404, as if the council's
+ * resource did not exist for it.
  */
-async function tokenActor(req: FastifyRequest, reply: FastifyReply, council: Council): Promise<Actor | null> {
+export async function apiToken(req: FastifyRequest, reply: FastifyReply, council: Council): Promise<Extract<TokenAuth, { ok: true }> | null> {
   const auth = await authenticateToken(req.server.deps.db, council, req.headers.authorization);
-  if (auth.ok) return auth.actor;
+  if (auth.ok) return auth;
   if (auth.reason === 'otherCouncil') throw new NotFoundError('council');
   reply.header('www-authenticate', 'Bearer realm="raadwerk"');
   await problem(reply, { status: 401, code: 'UNAUTHORIZED', title: req.t('register.api.unauthorized.title'), detail: req.t('register.api.unauthorized.body') });
   return null;
+}
+
+/** The actor behind a token that acts as its user; an organisation's signals-only token may not act here (403). */
+async function tokenActor(req: FastifyRequest, reply: FastifyReply, council: Council): Promise<Actor | null> {
+  const auth = await apiToken(req, reply, council);
+  if (auth && auth.scope !== 'member') throw new ForbiddenError('token scope');
+  return auth?.actor ?? null;
 }
 
 /** zod issues as NL GOV problem `invalidParams`, with the field path (answers.0.reason) and the same texts as the forms. */
@@ -74,7 +83,7 @@ function invalidParams(issues: z.core.$ZodIssue[], t: Translate) {
   });
 }
 
-function validationProblem(reply: FastifyReply, req: FastifyRequest, issues: z.core.$ZodIssue[]) {
+export function validationProblem(reply: FastifyReply, req: FastifyRequest, issues: z.core.$ZodIssue[]) {
   return problem(reply, {
     status: 400,
     code: 'VALIDATION_FAILED',
@@ -354,11 +363,15 @@ export function openApiDocument(baseUrl: string) {
       title: 'Raadwerk API',
       version: '1.0.0',
       description:
-        'Open API van Raadwerk: het openbare adviesregister van een adviesraad lezen (zonder sleutel), en met een API-sleutel van de gemeente adviesaanvragen indienen en antwoorden van het college vastleggen. Fouten volgen RFC 9457 (application/problem+json) met een vaste `code`.',
+        'Open API van Raadwerk: het openbare adviesregister van een adviesraad lezen (zonder sleutel), met een API-sleutel van de gemeente adviesaanvragen indienen en antwoorden van het college vastleggen, en met een sleutel van een organisatie of partnerraad signalen van inwoners doorgeven. Fouten volgen RFC 9457 (application/problem+json) met een vaste `code`.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: api }],
-    tags: [{ name: 'adviezen', description: 'Het openbare adviesregister' }, { name: 'adviesaanvragen', description: 'Aanvragen en antwoorden van de gemeente' }],
+    tags: [
+      { name: 'adviezen', description: 'Het openbare adviesregister' },
+      { name: 'adviesaanvragen', description: 'Aanvragen en antwoorden van de gemeente' },
+      { name: 'signalen', description: 'Signalen van inwoners, doorgegeven door organisaties en partnerraden' },
+    ],
     security: [],
     paths: {
       '/openapi.json': {
@@ -473,6 +486,43 @@ export function openApiDocument(baseUrl: string) {
             '401': standardProblems.unauthorized,
             '403': standardProblems.forbidden,
             '404': standardProblems.notFound,
+            '429': standardProblems.tooMany,
+          },
+        },
+      },
+      '/raden/{raad}/signalen': {
+        post: {
+          operationId: 'createSignaal',
+          summary: 'Een signaal van een inwoner doorgeven',
+          description:
+            'Voor organisaties en partnerraden: een probleem dat inwoners ervaren. Contactgegevens zijn optioneel; geeft u ze mee, dan is `consent` true nodig (de inwoner gaf toestemming) en minstens een e-mailadres of telefoonnummer. De tekst is hooguit 10 kB. Signalen zijn niet terug te lezen via de API.',
+          tags: ['signalen'],
+          security: [{ bearer: [] }],
+          parameters: [raadParam],
+          requestBody: {
+            required: true,
+            content: json(ref('SignaalInvoer'), {
+              description: 'Bewoners van de Lindehof wachten al maanden op een traplift.',
+              area: 'aids_adaptations',
+              since: 'half_year',
+              peopleCount: 8,
+              organisation: 'Cliëntenraad Zorggroep Lindewijk',
+              contact: { name: 'Mila de Vries', email: 'mila@voorbeeld.nl', phone: '' },
+              consent: true,
+            }),
+          },
+          responses: {
+            '201': { description: 'Het signaal is ontvangen', content: json(ref('SignaalOntvangen'), { id: exampleId, reference: 'S-2026-0042', status: 'new' }) },
+            '400': problemResponse('De invoer klopt niet', {
+              status: 400,
+              code: 'VALIDATION_FAILED',
+              title: 'De invoer klopt niet',
+              invalidParams: [{ name: 'area', code: 'invalid_value', reason: 'Kies een van de mogelijkheden.' }],
+            }),
+            '401': standardProblems.unauthorized,
+            '404': standardProblems.notFound,
+            '413': problemResponse('Het verzoek is groter dan 64 kB', { status: 413, code: 'TOO_LARGE', title: 'Te veel gegevens' }),
+            '422': problemResponse('Een regel is niet gevolgd', { status: 422, code: 'consentRequired', title: 'De invoer klopt niet' }),
             '429': standardProblems.tooMany,
           },
         },
@@ -633,6 +683,16 @@ export function openApiDocument(baseUrl: string) {
           required: ['id', 'reference', 'status', 'subject', '_links'],
         },
         AntwoordenInvoer: jsonSchema(answerSchema),
+        SignaalInvoer: jsonSchema(apiSignalSchema),
+        SignaalOntvangen: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            reference: { type: 'string', description: 'Het nummer dat de inwoner kan noemen, zoals S-2026-0042' },
+            status: { type: 'string', const: 'new' },
+          },
+          required: ['id', 'reference', 'status'],
+        },
         AntwoordenResultaat: {
           type: 'object',
           properties: {

@@ -14,7 +14,7 @@ import { createTestApp, loginByEmail, titleOf, type TestApp } from './advice.tes
 let t: TestApp;
 before(async () => {
   t = await createTestApp();
-  await seedDemo(t.database);
+  await seedDemo(t.database, t.app.deps);
 });
 after(async () => t.close());
 

@@ -2,7 +2,8 @@
  * The advice letter and the follow-up letter: one model, shown as HTML (views/letter.tsx),
  * sent as plain text by e-mail, and made into a PDF with pdf-lib's standard Helvetica.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import { TextFlow } from '../../core/pdf.ts';
 import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
 import type { Council } from '../councils/councils.schema.ts';
 import type { Advice, Recommendation } from './advice.schema.ts';
@@ -108,46 +109,6 @@ export function letterText(input: Input, kind: 'advice' | 'followUp' = 'advice')
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
-/** Helvetica (WinAnsi) cannot show every character: replace what it cannot encode. */
-function encodable(font: PDFFont, text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\r/g, '')) {
-    try {
-      font.encodeText(ch);
-      out += ch;
-    } catch {
-      out += ch === '\t' ? ' ' : '?';
-    }
-  }
-  return out;
-}
-
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split('\n')) {
-    let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      let w = word;
-      // A word longer than the line is cut.
-      while (font.widthOfTextAtSize(w, size) > width) {
-        let cut = w.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(w.slice(0, cut), size) > width) cut--;
-        if (line) lines.push(line);
-        lines.push(w.slice(0, cut));
-        line = '';
-        w = w.slice(cut);
-      }
-      const next = line ? `${line} ${w}` : w;
-      if (font.widthOfTextAtSize(next, size) > width) {
-        lines.push(line);
-        line = w;
-      } else line = next;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
 /** The letter as a PDF (A4). The logo is included when it is PNG or JPEG. */
 export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -156,29 +117,8 @@ export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type:
   pdf.setLanguage('nl-NL');
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const [W, H] = [595.28, 841.89];
-  const margin = 64;
-  const width = W - 2 * margin;
-  let page: PDFPage = pdf.addPage([W, H]);
-  let y = H - margin;
-
-  const ensure = (h: number) => {
-    if (y - h < margin) {
-      page = pdf.addPage([W, H]);
-      y = H - margin;
-    }
-  };
-  const write = (text: string, opts: { size?: number; f?: PDFFont; gap?: number; indent?: number } = {}) => {
-    const size = opts.size ?? 11;
-    const f = opts.f ?? font;
-    const indent = opts.indent ?? 0;
-    for (const line of wrap(f, size, encodable(f, text), width - indent)) {
-      ensure(size * 1.4);
-      page.drawText(line, { x: margin + indent, y: y - size, size, font: f, color: rgb(0.1, 0.1, 0.1) });
-      y -= size * 1.4;
-    }
-    y -= opts.gap ?? 6;
-  };
+  const flow = new TextFlow(pdf, font);
+  const write = (text: string, opts: { size?: number; f?: PDFFont; gap?: number; indent?: number } = {}) => flow.write(text, { ...opts, font: opts.f });
 
   if (logo) {
     try {
@@ -186,15 +126,15 @@ export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type:
       const scale = Math.min(160 / img.width, 56 / img.height, 1);
       const w = img.width * scale;
       const h = img.height * scale;
-      page.drawImage(img, { x: margin, y: y - h, width: w, height: h });
-      y -= h + 12;
+      flow.page.drawImage(img, { x: flow.margin, y: flow.y - h, width: w, height: h });
+      flow.y -= h + 12;
     } catch {
       // A logo pdf-lib cannot read is left out; the letter still goes.
     }
   }
   write(model.council, { size: 15, f: bold, gap: 2 });
   if (model.postalAddress) write(model.postalAddress, { size: 10, gap: 18 });
-  else y -= 16;
+  else flow.y -= 16;
   write(model.addressee, { gap: 18 });
   write(`${model.labels.date}: ${model.date}`, { gap: 0 });
   write(`${model.labels.reference}: ${model.reference}`, { gap: 0 });
@@ -204,7 +144,7 @@ export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type:
   if (model.recommendations.length) {
     write(model.recommendationsTitle, { f: bold, size: 12, gap: 6 });
     for (const r of model.recommendations) write(`${r.number}.  ${r.text}`, { gap: 6, indent: 8 });
-    y -= 6;
+    flow.y -= 6;
   }
   if (model.explanation.length) {
     write(model.explanationTitle, { f: bold, size: 12, gap: 6 });

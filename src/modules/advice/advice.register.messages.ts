@@ -138,6 +138,20 @@ export const registerMessages = {
   'register.tokens.revokedNotice': { nl: 'De sleutel is ingetrokken. Hij werkt niet meer.', en: 'The key has been revoked. It no longer works.' },
   'register.tokens.docs': { nl: 'Beschrijving van de API (OpenAPI)', en: 'Description of the API (OpenAPI)' },
   'register.tokens.alreadyRevoked': { nl: 'Deze sleutel is al ingetrokken.', en: 'This key has already been revoked.' },
+  'register.tokens.signalsIntro': {
+    nl: 'Ook organisaties en partnerraden kunnen met een sleutel signalen van inwoners doorgeven. Een partnerraad met een account maakt zelf een sleutel. Voor een organisatie zonder account maakt u hier een sleutel die alleen signalen kan insturen.',
+    en: 'Organisations and partner councils can also pass on signals from residents with a key. A partner council with an account makes its own key. For an organisation without an account you make a key here that can only submit signals.',
+  },
+  'register.tokens.scope': { nl: 'Soort sleutel', en: 'Kind of key' },
+  'register.tokens.scope.member': { nl: 'Voor mijzelf: werkt met mijn rechten', en: 'For myself: works with my rights' },
+  'register.tokens.scope.signals': { nl: 'Voor een organisatie: alleen signalen insturen', en: 'For an organisation: only submit signals' },
+  'register.tokens.scopeHint': {
+    nl: 'Kiest u een organisatie, vul dan bij Naam de naam van de organisatie in. Die naam staat bij elk signaal dat met de sleutel binnenkomt.',
+    en: 'If you choose an organisation, fill in the name of the organisation under Name. That name is shown with every signal that comes in with the key.',
+  },
+  'register.tokens.kind': { nl: 'Soort', en: 'Kind' },
+  'register.tokens.kind.member': { nl: 'Eigen sleutel', en: 'Own key' },
+  'register.tokens.kind.signals': { nl: 'Alleen signalen', en: 'Signals only' },
   'register.overview.nav': { nl: 'Overzicht adviezen', en: 'Advice overview' },
 
   // API problems

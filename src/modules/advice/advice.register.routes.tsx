@@ -3,7 +3,9 @@ import { Feed } from 'feed';
 import { parseForm } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
+import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { formatDate } from '../../core/i18n/index.ts';
+import { todayInAmsterdam } from '../members/members.workflow.ts';
 import * as register from './advice.register.ts';
 import * as tokens from './advice.tokens.ts';
 import { RegisterAdvicePage, RegisterListPage } from './views/register.tsx';
@@ -28,7 +30,9 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
   app.get('/:council/adviezen', publicPage, async (req, reply) => {
     const council = councilOf(req);
     const filter = register.parseRegisterFilter(req.query);
-    const [result, years] = await Promise.all([register.listRegister(deps.db, council, filter), register.registerYears(deps.db, council)]);
+    // One day for both: the list and the year filter agree around midnight.
+    const today = todayInAmsterdam();
+    const [result, years] = await Promise.all([register.listRegister(deps.db, council, filter, { today }), register.registerYears(deps.db, council, { cache: deps.cache, today })]);
     return reply.page(<RegisterListPage ctx={await req.pageCtx()} council={council} filter={filter} result={result} years={years} />);
   });
 
@@ -44,9 +48,8 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     const doc = await register.getPublicDocument(deps.db, council, id, documentId);
     const bytes = await deps.files.get(doc.fileHash);
     if (!bytes) return reply.callNotFound();
-    const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return reply
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+      .header('content-disposition', attachmentDisposition(doc.filename))
       .header('x-content-type-options', 'nosniff')
       // Revalidated on every use: an advice can stop being public.
       .header('cache-control', 'no-cache')

@@ -7,6 +7,7 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { sha256 } from '../../core/secret.ts';
 import { apiTokens } from './advice.schema.ts';
 import { seedAdvice, seedDocument } from './advice.register.test-helpers.ts';
+import * as register from './advice.register.ts';
 
 let t: TestApp;
 before(async () => {
@@ -101,6 +102,11 @@ test('the register is paginated', async () => {
   assert.match(first.body, /href="\/[^"]+\/adviezen\?pagina=2" rel="next"/);
   const second = await get(t, `/${c.slug}/adviezen?pagina=2`);
   assert.deepEqual(subjects(second.body), ['Advies nummer 02', 'Advies nummer 01', 'Advies nummer 00']);
+  // Past the end (an old link): the last page, with the right count.
+  const beyond = await get(t, `/${c.slug}/adviezen?pagina=7`);
+  assert.deepEqual(subjects(beyond.body), ['Advies nummer 02', 'Advies nummer 01', 'Advies nummer 00']);
+  assert.match(beyond.body, /23 adviezen gevonden/);
+  assert.match((await get(t, `/${c.slug}/adviezen?pagina=3&zoekterm=fietspad`)).body, /Geen adviezen gevonden\./);
 });
 
 test('an advice page shows recommendations beside the answers, follow-up and public documents; others are 404', async () => {
@@ -158,6 +164,47 @@ test('a new answer shows on the next request, also for cached pages', async () =
   await t.db.update(advices).set({ publication: 'public' }).where(eq(advices.id, a.id));
   assert.equal((await post(t, `/${c.slug}/werkruimte/api-sleutels`, { name: 'Zaaksysteem' }, s)).statusCode, 201);
   assert.equal((await get(t, `/${c.slug}/adviezen`)).body.includes('Eerst verborgen'), true);
+});
+
+/** The years offered in the year filter of a register page. */
+function yearsIn(html: string): string[] {
+  const select = /<select[^>]*name="jaar"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+  return [...select.matchAll(/<option value="(\d+)"/g)].map((m) => m[1]);
+}
+
+test('the year filter follows a change at once, on this instance and on another one (the years are kept in memory)', async () => {
+  const c = await makeCouncil(t);
+  const hidden = await seedAdvice(t, c, { sentAt: new Date('2023-04-01T10:00:00Z'), publication: 'not_public', publicationGround: 'Woo artikel 5.1' });
+  await seedAdvice(t, c, { sentAt: new Date('2025-04-01T10:00:00Z') });
+  const secretary = await login(t, (await makeMember(t, c, 'secretary')).user);
+  const second = await createTestApp({}, { database: t.database });
+  try {
+    // Logged in, so rendered on every request: the page cache plays no part here.
+    const years = async (app: TestApp['app']) => yearsIn((await app.inject({ url: `/${c.slug}/adviezen`, headers: { cookie: secretary.cookie } })).body);
+    assert.deepEqual(await years(t.app), ['2025']);
+    assert.deepEqual(await years(second.app), ['2025']);
+    // Written straight into the database, not through the app: the years in memory are used.
+    await seedAdvice(t, c, { sentAt: new Date('2024-04-01T10:00:00Z') });
+    assert.deepEqual(await years(t.app), ['2025'], 'the years come from memory');
+    // A change through the app (publishing the 2023 advice) shows at once...
+    const heard = second.app.deps.cache.currentGeneration();
+    const published = await secretary.request({ url: `/${c.slug}/werkruimte/adviezen/${hidden.id}/publicatie`, form: { publication: 'public' } });
+    assert.equal(published.statusCode, 303);
+    assert.deepEqual(await years(t.app), ['2025', '2024', '2023']);
+    // ...and on the other instance as soon as it has heard of the change (NOTIFY arrives asynchronously).
+    while (second.app.deps.cache.currentGeneration() === heard) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(await years(second.app), ['2025', '2024', '2023']);
+    // Hiding it again takes the year away.
+    const hiddenAgain = await secretary.request({ url: `/${c.slug}/werkruimte/adviezen/${hidden.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'Woo artikel 5.1' } });
+    assert.equal(hiddenAgain.statusCode, 303);
+    assert.deepEqual(await years(t.app), ['2025', '2024']);
+    // Public from tomorrow: its year is there tomorrow (the day is part of what is kept).
+    await seedAdvice(t, c, { sentAt: new Date('2022-04-01T10:00:00Z'), publication: 'public_after', publishAfter: dayFromToday(1) });
+    const cache = t.app.deps.cache;
+    assert.deepEqual(await register.registerYears(t.db, c, { cache, today: dayFromToday(1) }), [2025, 2024, 2022]);
+  } finally {
+    await second.close();
+  }
 });
 
 test('the Atom feed lists public advice as valid Atom', async () => {

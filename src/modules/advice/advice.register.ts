@@ -2,11 +2,12 @@
  * Queries of the public advice register, its feed and the council's overview. Read-only:
  * no use case changes anything here. Every query is scoped to one council.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
+import type { PageCache } from '../../core/http/page-cache.ts';
 import type { Council } from '../councils/councils.schema.ts';
 import { todayInAmsterdam } from '../members/members.workflow.ts';
 import { adviceDocuments, adviceRecommendations, advices, answers, policyFields, type Advice } from './advice.schema.ts';
@@ -110,13 +111,42 @@ export type RegisterItem = {
 
 export type RegisterPage = { items: RegisterItem[]; total: number; page: number; pages: number; pageSize: number };
 
+/** Newest first; advice without a sending date last. The order of the register, its API and the feed. */
+const newestFirst = (a: { sentAt: AnyColumn | SQLWrapper; reference: AnyColumn | SQLWrapper }) => [sql`${a.sentAt} desc nulls last`, desc(a.reference)];
+
+/**
+ * One page of the register in ONE query: the total rides along as a window count, and the
+ * answers are counted for the rows of this page only (a lateral join on the page), so a page
+ * costs one round trip however many advices the council has.
+ */
 export async function listRegister(db: DbOrTx, council: Council, f: RegisterFilter, opts: { pageSize?: number; today?: string } = {}): Promise<RegisterPage> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const where = and(publicWhere(council.id, opts.today ?? todayInAmsterdam()), ...filterWhere(council.id, f));
-  const [{ total }] = await db.select({ total: count() }).from(advices).where(where);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(f.page, pages);
-  const rows = await db
+  const where = and(publicWhere(council.id, opts.today ?? todayInAmsterdam()), ...filterWhere(council.id, f))!;
+  let page = f.page;
+  let rows = await registerRows(db, council.id, where, pageSize, page);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    // Past the last page (an old or edited link): show the last page, as a count first would have.
+    const [{ n }] = await db.select({ n: count() }).from(advices).where(where);
+    total = n;
+    page = Math.max(1, Math.ceil(total / pageSize));
+    if (total > 0) rows = await registerRows(db, council.id, where, pageSize, page);
+  }
+  return {
+    items: rows.map(({ total: _, adopted, partly, notAdopted, unanswered, ...r }) => ({
+      ...r,
+      status: r.status as GivenState,
+      recommendations: { adopted, partly, not_adopted: notAdopted, unanswered },
+    })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    pageSize,
+  };
+}
+
+async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize: number, page: number) {
+  const pageRows = db
     .select({
       id: advices.id,
       reference: advices.reference,
@@ -126,46 +156,78 @@ export async function listRegister(db: DbOrTx, council: Council, f: RegisterFilt
       sentAt: advices.sentAt,
       answerDueOn: advices.answerDueOn,
       answeredAt: advices.answeredAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
     })
     .from(advices)
     .where(where)
-    .orderBy(sql`${advices.sentAt} desc nulls last`, desc(advices.reference))
+    .orderBy(...newestFirst(advices))
     .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const counts = await answerCounts(db, council.id, rows.map((r) => r.id));
-  return {
-    items: rows.map((r) => ({ ...r, status: r.status as GivenState, recommendations: counts.get(r.id) ?? emptyCounts() })),
-    total,
-    page,
-    pages,
-    pageSize,
-  };
-}
-
-const emptyCounts = (): Record<Answer, number> => ({ unanswered: 0, adopted: 0, partly: 0, not_adopted: 0 });
-
-async function answerCounts(db: DbOrTx, councilId: string, ids: string[]): Promise<Map<string, Record<Answer, number>>> {
-  const out = new Map<string, Record<Answer, number>>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .select({ adviceId: adviceRecommendations.adviceId, answer: adviceRecommendations.answer, n: count() })
+    .offset((page - 1) * pageSize)
+    .as('page');
+  const answered = (answer: Answer) => sql<number>`count(*) filter (where ${adviceRecommendations.answer} = ${answer})`.mapWith(Number);
+  const counts = db
+    .select({
+      adopted: answered('adopted').as('adopted'),
+      partly: answered('partly').as('partly'),
+      notAdopted: answered('not_adopted').as('not_adopted'),
+      unanswered: answered('unanswered').as('unanswered'),
+    })
     .from(adviceRecommendations)
-    .where(and(eq(adviceRecommendations.councilId, councilId), inArray(adviceRecommendations.adviceId, ids)))
-    .groupBy(adviceRecommendations.adviceId, adviceRecommendations.answer);
-  for (const r of rows) {
-    const c = out.get(r.adviceId) ?? emptyCounts();
-    c[r.answer] = Number(r.n);
-    out.set(r.adviceId, c);
-  }
-  return out;
+    .where(and(eq(adviceRecommendations.councilId, councilId), eq(adviceRecommendations.adviceId, pageRows.id)))
+    .as('counts');
+  // The subquery's order does not survive the join: order the page again (one page of rows).
+  return db
+    .select({
+      id: pageRows.id,
+      reference: pageRows.reference,
+      subject: pageRows.subject,
+      policyField: pageRows.policyField,
+      status: pageRows.status,
+      sentAt: pageRows.sentAt,
+      answerDueOn: pageRows.answerDueOn,
+      answeredAt: pageRows.answeredAt,
+      total: pageRows.total,
+      adopted: counts.adopted,
+      partly: counts.partly,
+      notAdopted: counts.notAdopted,
+      unanswered: counts.unanswered,
+    })
+    .from(pageRows)
+    .leftJoinLateral(counts, sql`true`)
+    .orderBy(...newestFirst(pageRows));
 }
+
+/**
+ * Years with public advice per council and day, kept in memory. They change only with a
+ * change to an advice, and every successful change (any POST, here or on another instance)
+ * moves the page cache's generation on: an entry of an older generation is not used. The day
+ * is part of the key because an advice published "from a date" appears at midnight.
+ */
+const yearsMemo = new WeakMap<PageCache, Map<string, { generation: number; years: number[] }>>();
 
 /** Years with public advice, newest first, for the year filter. */
-export async function registerYears(db: DbOrTx, council: Council, today = todayInAmsterdam()): Promise<number[]> {
+export async function registerYears(db: DbOrTx, council: Council, opts: { cache?: PageCache; today?: string } = {}): Promise<number[]> {
+  const today = opts.today ?? todayInAmsterdam();
+  const { cache } = opts;
+  if (!cache) return queryYears(db, council.id, today);
+  let memo = yearsMemo.get(cache);
+  if (!memo) yearsMemo.set(cache, (memo = new Map()));
+  const key = `${council.id}:${today}`;
+  // Read before the query: a change while it runs leaves the stored entry stale at once.
+  const generation = cache.currentGeneration();
+  const hit = memo.get(key);
+  if (hit && hit.generation === generation) return hit.years;
+  const years = await queryYears(db, council.id, today);
+  if (memo.size >= 1000) memo.clear();
+  memo.set(key, { generation, years });
+  return years;
+}
+
+async function queryYears(db: DbOrTx, councilId: string, today: string): Promise<number[]> {
   const rows = await db
     .selectDistinct({ year: sentYear })
     .from(advices)
-    .where(and(publicWhere(council.id, today), isNotNull(advices.sentAt)))
+    .where(and(publicWhere(councilId, today), isNotNull(advices.sentAt)))
     .orderBy(desc(sentYear));
   return rows.map((r) => Number(r.year));
 }
@@ -266,7 +328,7 @@ export async function latestPublic(db: DbOrTx, council: Council, limit = 50, tod
     })
     .from(advices)
     .where(publicWhere(council.id, today))
-    .orderBy(sql`${advices.sentAt} desc nulls last`, desc(advices.reference))
+    .orderBy(...newestFirst(advices))
     .limit(limit);
 }
 

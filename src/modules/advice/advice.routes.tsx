@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { issuesToErrors, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
+import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { can, ForbiddenError, NotFoundError } from '../../core/policy.ts';
 import { translator } from '../../core/i18n/index.ts';
 import * as service from './advice.service.ts';
@@ -169,10 +170,9 @@ export async function adviceRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id/documenten/:documentId`, view, async (req, reply) => {
     const { id, documentId } = req.params as Params;
     const { doc, bytes } = await service.readDocument(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, documentId });
-    const ascii = doc.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return reply
       .type(doc.contentType)
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+      .header('content-disposition', attachmentDisposition(doc.filename))
       .header('cache-control', 'private, no-store')
       .send(bytes);
   });

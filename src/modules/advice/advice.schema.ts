@@ -51,6 +51,8 @@ export const advices = pgTable(
   (t) => [
     uniqueIndex('advices_council_reference_unique').on(t.councilId, t.reference),
     index('advices_council_status_idx').on(t.councilId, t.status),
+    // The register's order (newestFirst in advice.register.ts): its pages and the feed come out in order, unsorted.
+    index('advices_council_sent_idx').on(t.councilId, t.sentAt.desc().nullsLast(), t.reference.desc().nullsFirst()),
     // Dutch full-text search of the public register (advice.register.ts uses the same expression).
     index('advices_search_idx').using('gin', sql`to_tsvector('dutch', ${t.subject} || ' ' || ${t.question})`),
   ],
@@ -130,6 +132,9 @@ export const adviceDocuments = pgTable(
   (t) => [index('advice_documents_advice_idx').on(t.councilId, t.adviceId)],
 );
 
+export const apiTokenScopes = ['member', 'signals'] as const;
+export type ApiTokenScope = (typeof apiTokenScopes)[number];
+
 /** API tokens of municipal officials, scoped to one council; only the hash is stored. */
 export const apiTokens = pgTable(
   'api_tokens',
@@ -138,8 +143,10 @@ export const apiTokens = pgTable(
     councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
-    /** The official on whose behalf the token acts. */
+    /** The official on whose behalf the token acts (for an organisation's token: the board member who made it). */
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** 'member': acts as its user; 'signals': an organisation's token that can only submit signals. */
+    scope: text('scope', { enum: apiTokenScopes }).notNull().default('member'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

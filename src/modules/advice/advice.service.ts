@@ -4,15 +4,17 @@
  * transaction. The council comes from the request (tenancy), never from input.
  */
 import { and, asc, count, desc, eq, gte, inArray, like, lt, lte, sql } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { isUuid } from '../../core/http/forms.ts';
-import { translator, formatDate, type MessageKey } from '../../core/i18n/index.ts';
+import { translator, formatDate, formatDateTime, type MessageKey } from '../../core/i18n/index.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { files } from '../../core/files/files.schema.ts';
+import { safeFileName, sniffDocument } from '../../core/files/sniff.ts';
 import { addDays, addWorkingDays, deadline, todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import type { Council } from '../councils/councils.schema.ts';
 import { memberships, workingGroupMembers, workingGroups, type Role } from '../members/members.schema.ts';
@@ -28,20 +30,15 @@ import {
 } from './advice.schema.ts';
 import { availableActions, mayVote, startRoles, tally, transition, type AdviceAction, type AdviceState, type Tally, type Vote } from './advice.workflow.ts';
 import { letterText } from './advice.letter.ts';
+import { signalsForAdvice } from '../signals/signals.service.ts';
+
+type LinkedSignal = Awaited<ReturnType<typeof signalsForAdvice>>[number];
 import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, TextsInput, VoteInput } from './advice.forms.ts';
 
 export type { Advice, Recommendation };
 
-/** A rule of the advice domain was not met. `field` names the form field, if there is one. */
-export class AdviceError extends Error {
-  constructor(
-    public code: string,
-    public messageKey: MessageKey,
-    public field?: string,
-  ) {
-    super(`${code}: ${messageKey}`);
-  }
-}
+/** A rule of the advice domain was not met. */
+export class AdviceError extends DomainError {}
 
 function notFound(what: string): never {
   throw new NotFoundError(what);
@@ -118,6 +115,8 @@ export type AdviceDetail = {
   actions: AdviceAction[];
   /** The actor may edit the draft (group member or board). */
   mayEditDraft: boolean;
+  /** Signals that led to this (unsolicited) advice; empty for those who may not see signals. */
+  linkedSignals: LinkedSignal[];
   draftVersions: number;
   approval: {
     round: number;
@@ -175,6 +174,7 @@ export async function getAdvice(deps: Deps, args: { actor: Actor | null; council
     workingGroups: groups,
     actions: availableActions(advice.status, { role, isPlatformAdmin: actor.isPlatformAdmin }),
     mayEditDraft: await mayEditDraft(db, actor, advice),
+    linkedSignals: can(actor, 'signals.view') ? await signalsForAdvice(db, council.id, advice.id) : [],
     draftVersions: Number(drafts?.n ?? 0),
     approval: {
       round: advice.approvalRound,
@@ -253,36 +253,20 @@ async function nextReference(tx: Tx, council: Council): Promise<string> {
   return `${year}-${String(last + 1).padStart(3, '0')}`;
 }
 
-/** A document with an advice: PDF and Word only, sniffed from its first bytes. */
 export type Upload = { filename: string; bytes: Buffer; truncated: boolean };
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const MAX_DOCUMENTS = 5;
 
-export function sniffDocument(bytes: Buffer): string | null {
-  if (bytes.length >= 5 && bytes.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'application/msword';
-  return null;
-}
-
-/** Checks every upload; throws the first problem at the `documents` field. */
+/** Checks every upload (PDF and Word, sniffed from the content); throws the first problem at the `documents` field. */
 export function checkUploads(uploads: Upload[], fieldName = 'documents'): { upload: Upload; type: string }[] {
   if (uploads.length > MAX_DOCUMENTS) throw new AdviceError('tooManyDocuments', 'advice.documents.tooMany', fieldName);
   return uploads.map((u) => {
     if (u.truncated || u.bytes.length > DOCUMENT_MAX_BYTES) throw new AdviceError('documentTooLarge', 'advice.documents.tooLarge', fieldName);
     if (u.bytes.length === 0) throw new AdviceError('documentEmpty', 'advice.documents.empty', fieldName);
-    const type = sniffDocument(u.bytes);
+    const type = sniffDocument(u.bytes, { legacyWord: true })?.mimeType;
     if (!type) throw new AdviceError('documentType', 'advice.documents.type', fieldName);
     return { upload: u, type };
   });
-}
-
-function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? 'document';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_').trim().slice(0, 200);
-  return clean || 'document';
 }
 
 async function storeDocuments(deps: Deps, tx: Tx, args: { council: Council; adviceId: string; actor: Actor; kind: (typeof adviceDocumentKinds)[number]; checked: { upload: Upload; type: string }[] }) {
@@ -294,7 +278,7 @@ async function storeDocuments(deps: Deps, tx: Tx, args: { council: Council; advi
       adviceId: args.adviceId,
       kind: args.kind,
       fileHash: hash,
-      filename: safeFilename(upload.filename),
+      filename: safeFileName(upload.filename),
       contentType: type,
       size: upload.bytes.length,
       uploadedBy: args.actor.userId,
@@ -445,18 +429,8 @@ export async function toConcept(deps: Deps, args: { actor: Actor | null; council
   return advice;
 }
 
-/** Converts a local Amsterdam date and time to the instant. */
-export function amsterdamInstant(date: IsoDate, time: string): Date {
-  const wall = Date.parse(`${date}T${time}:00Z`);
-  for (const offsetHours of [1, 2]) {
-    const candidate = new Date(wall - offsetHours * 3600_000);
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      .format(candidate)
-      .replace(' ', 'T');
-    if (local === `${date}T${time}`) return candidate;
-  }
-  return new Date(wall - 3600_000);
-}
+/** Closing times are typed as Amsterdam date + HH:MM. */
+export { localToUtc as amsterdamInstant } from '../../core/dates/amsterdam.ts';
 
 /** Opens an approval round; every council member gets an e-mail. */
 export async function openApproval(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; closesAt: Date; now?: Date }): Promise<Advice> {
@@ -482,7 +456,7 @@ export async function openApproval(deps: Deps, args: { actor: Actor | null; coun
           council: council.name,
           subject: a.subject,
           reference: a.reference,
-          closes: `${formatDate(closesAt, 'nl')} ${new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(closesAt)}`,
+          closes: formatDateTime(closesAt, 'nl'),
           link: `${deps.config.baseUrl}/${council.slug}/werkruimte/adviezen/${a.id}`,
         }),
       });

@@ -1,7 +1,8 @@
 /**
  * API tokens: made and revoked in the workspace, used by the JSON API. The token is shown once;
  * only its sha256 is stored. A token acts as its user, in the role that user has in the token's
- * council at the moment of use.
+ * council at the moment of use. The board can also make a token for an organisation without an
+ * account (scope 'signals'): it can only submit signals, under the organisation's name.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,15 +15,22 @@ import { randomToken, sha256 } from '../../core/secret.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import type { Council } from '../councils/councils.schema.ts';
 import { findMembership } from '../members/members.service.ts';
-import { apiTokens } from './advice.schema.ts';
+import { apiTokens, apiTokenScopes, type ApiTokenScope } from './advice.schema.ts';
 
-export const tokenSchema = z.object({ name: field.text(100) });
+export const tokenSchema = z.object({
+  name: field.text(100),
+  // Only the board sees the choice; everyone else makes a token for themselves.
+  scope: z
+    .union([z.literal(''), field.choice(apiTokenScopes)], { error: 'error.invalidChoice' })
+    .optional()
+    .transform((v): ApiTokenScope => v || 'member'),
+});
 export type TokenInput = z.infer<typeof tokenSchema>;
 
 /** Tokens start with this, so a leaked one is easy to recognise (secret scanners). */
 const PREFIX = 'rw_';
 
-export type TokenRow = { id: string; name: string; ownerName: string; userId: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type TokenRow = { id: string; name: string; scope: ApiTokenScope; ownerName: string; userId: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
 /** Chair and secretary see every token of the council; others (officials) their own. */
 export function seesAllTokens(actor: Actor): boolean {
@@ -37,6 +45,7 @@ export async function listTokens(deps: Pick<Deps, 'db'>, args: { actor: Actor; c
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
+      scope: apiTokens.scope,
       ownerName: users.name,
       userId: apiTokens.userId,
       createdAt: apiTokens.createdAt,
@@ -55,13 +64,15 @@ export async function createToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
   const { actor, council } = args;
   // A token acts in a council role; a platform admin without one would hold a key that does nothing.
   if (!actor.role) throw new ForbiddenError('no role in council');
+  // A token for an organisation (or partner council without accounts) is the board's to hand out.
+  if (args.input.scope === 'signals' && !seesAllTokens(actor)) throw new ForbiddenError('token scope');
   const token = PREFIX + randomToken(32);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ councilId: council.id, name: args.input.name, tokenHash: sha256(token), userId: actor.userId })
+      .values({ councilId: council.id, name: args.input.name, scope: args.input.scope, tokenHash: sha256(token), userId: actor.userId })
       .returning({ id: apiTokens.id });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.create', entity: 'api_token', entityId: row.id });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.create', entity: 'api_token', entityId: row.id, data: { scope: args.input.scope } });
     return { id: row.id, token };
   });
 }
@@ -86,7 +97,9 @@ export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
   });
 }
 
-export type TokenAuth = { ok: true; actor: Actor; tokenId: string } | { ok: false; reason: 'missing' | 'invalid' | 'otherCouncil' };
+export type TokenAuth =
+  | { ok: true; actor: Actor; tokenId: string; scope: ApiTokenScope; name: string }
+  | { ok: false; reason: 'missing' | 'invalid' | 'otherCouncil' };
 
 /** The bearer token from an Authorization header, or null. */
 export function bearerOf(header: unknown): string | null {
@@ -103,7 +116,7 @@ export async function authenticateToken(db: DbOrTx, council: Council, header: un
   const token = bearerOf(header);
   if (!token) return { ok: false, reason: 'missing' };
   const [row] = await db
-    .select({ id: apiTokens.id, councilId: apiTokens.councilId, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ id: apiTokens.id, councilId: apiTokens.councilId, userId: apiTokens.userId, scope: apiTokens.scope, name: apiTokens.name, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
@@ -111,10 +124,11 @@ export async function authenticateToken(db: DbOrTx, council: Council, header: un
   if (row.councilId !== council.id) return { ok: false, reason: 'otherCouncil' };
   const m = await findMembership(db, council.id, row.userId);
   const actor: Actor = { userId: row.userId, isPlatformAdmin: false, role: m?.role ?? null, membershipId: m?.id ?? null };
-  if (!m || !can(actor, 'apiTokens.manage')) return { ok: false, reason: 'invalid' };
+  // An organisation's token lives on the board role of whoever handed it out.
+  if (!m || !can(actor, 'apiTokens.manage') || (row.scope === 'signals' && !seesAllTokens(actor))) return { ok: false, reason: 'invalid' };
   // Last use, at most once a minute per token, so reads do not turn into writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
   }
-  return { ok: true, actor, tokenId: row.id };
+  return { ok: true, actor, tokenId: row.id, scope: row.scope, name: row.name };
 }

@@ -218,4 +218,5 @@ export const councilsMessages = {
   'councils.outbox.status.failed': { nl: 'Mislukt', en: 'Failed' },
   'councils.outbox.status.held': { nl: 'Niet verzonden (geen SMTP)', en: 'Not sent (no SMTP)' },
   'councils.outbox.message': { nl: 'E-mail', en: 'E-mail' },
+  'councils.outbox.attachments': { nl: 'Bijlagen', en: 'Attachments' },
 } satisfies Messages;

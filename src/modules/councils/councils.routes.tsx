@@ -3,9 +3,11 @@ import { parseForm, isUuid, type FieldErrors } from '../../core/http/forms.ts';
 import { requireRight } from '../../core/auth/guards.ts';
 import { actorOf } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
-import { NotFoundError } from '../../core/policy.ts';
+import { can, NotFoundError } from '../../core/policy.ts';
 import * as service from './councils.service.ts';
 import { dashboardFigures } from '../members/members.service.ts';
+import { openActionPointsOf } from '../meetings/meetings.service.ts';
+import { countNewSignals } from '../signals/signals.service.ts';
 import { contactSchema, logoAltSchema, newCouncilSchema, settingsSchema } from './councils.forms.ts';
 import { darken } from './councils.rules.ts';
 import { LOGO_MAX_BYTES } from '../../core/files/store.ts';
@@ -72,7 +74,9 @@ export async function councilsRoutes(app: FastifyInstance) {
   app.get('/:council/werkruimte', { preHandler: requireRight('workspace.view') }, async (req, reply) => {
     const council = councilOf(req);
     const figures = await dashboardFigures(deps.db, council);
-    return reply.page(<Dashboard ctx={await req.pageCtx()} council={council} actor={actorOf(req)} figures={figures} />);
+    const actionPoints = await openActionPointsOf(deps.db, council, actorOf(req).membershipId);
+    const newSignals = can(actorOf(req), 'signals.triage') ? await countNewSignals(deps.db, council.id) : null;
+    return reply.page(<Dashboard ctx={await req.pageCtx()} council={council} actor={actorOf(req)} figures={figures} actionPoints={actionPoints} newSignals={newSignals} />);
   });
 
   const settingsPath = '/:council/werkruimte/instellingen';

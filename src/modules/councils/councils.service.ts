@@ -1,4 +1,6 @@
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { TooFastError, filledTooFast } from '../../core/errors.ts';
+export { TooFastError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
@@ -82,15 +84,10 @@ export async function readLogo(deps: Deps, council: Council): Promise<{ bytes: B
   return meta && bytes ? { bytes, contentType: meta.contentType } : null;
 }
 
-/** Minimum time between showing and sending a public form; faster is a robot. */
-export const MIN_FILL_MS = 3000;
-
-export class TooFastError extends Error {}
-
 /** The contact form: the message goes by e-mail to the council's address, reply-to the sender. */
 export async function sendContactMessage(deps: Deps, args: { council: Council; input: ContactInput; formIssuedAt: number | null; locale: Locale }): Promise<void> {
   const { council, input } = args;
-  if (args.formIssuedAt !== null && Date.now() - args.formIssuedAt < MIN_FILL_MS) throw new TooFastError();
+  if (filledTooFast(args.formIssuedAt)) throw new TooFastError();
   const t = translator('nl');
   await deps.db.transaction(async (tx) => {
     await deps.mailer.queue(tx, {

@@ -1,4 +1,302 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
+import { parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { actorOf, requireRight } from '../../core/auth/guards.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { attachmentDisposition } from '../../core/files/sniff.ts';
+import type { Deps } from '../../core/deps.ts';
+import * as service from './documents.service.ts';
+import { documentSchema, folderSchema, linkAdviceSchema, listQuerySchema, settingsSchema, shareSchema } from './documents.forms.ts';
+import { DeletePage, DetailPage, FolderPage, FoldersPage, ListPage, notices, PublicListPage, UploadPage, wsPath, type Notice } from './views/documents.tsx';
 
-/** Pages of the documents module. */
-export async function documentsRoutes(_app: FastifyInstance) {}
+type Params = { id: string; folderId: string; shareId: string; adviceId: string };
+
+function noticeOf(req: FastifyRequest): Notice | undefined {
+  const m = (req.query as Record<string, unknown>)?.melding;
+  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? (m as Notice) : undefined;
+}
+
+function errorsOf(req: FastifyRequest, err: unknown): { errors: FieldErrors; status: number } | null {
+  if (!(err instanceof service.DocumentError)) return null;
+  return { errors: { [err.field]: req.t(err.messageKey, err.params) }, status: err.statusCode };
+}
+
+/**
+ * Reads a multipart form with one file, at most `maxBytes` (the plugin's 1 MB default does not
+ * apply: the limit is passed per request). A file over the limit is marked, not kept.
+ */
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: Record<string, string>; upload: service.Upload | null }> {
+  const fields: Record<string, string> = {};
+  let upload: service.Upload | null = null;
+  if (!req.isMultipart()) {
+    // A plain form (or none): the fields only; the missing file is reported as such.
+    for (const [k, v] of Object.entries((req.body as Record<string, unknown>) ?? {})) if (typeof v === 'string') fields[k] = v;
+    return { fields, upload };
+  }
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || !part.filename) {
+          part.file.resume();
+          continue;
+        }
+        try {
+          upload = { fileName: part.filename, bytes: await part.toBuffer(), truncated: false };
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+          upload = { fileName: part.filename, bytes: Buffer.alloc(0), truncated: true };
+        }
+      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    // The size limit can also surface from the part iterator: the file is then marked too large.
+    if (code === 'FST_REQ_FILE_TOO_LARGE') upload = { fileName: upload?.fileName ?? '', bytes: Buffer.alloc(0), truncated: true };
+    // More files or fields than the form has: only the first file counts.
+    else if (code !== 'FST_FILES_LIMIT' && code !== 'FST_FIELDS_LIMIT' && code !== 'FST_PARTS_LIMIT') throw err;
+  }
+  return { fields, upload };
+}
+
+/** Sends a stored file as a download: never shown inline, never sniffed by the browser. */
+function sendFile(reply: FastifyReply, file: { bytes: Buffer; fileName: string; mimeType: string }, cache: string) {
+  return reply
+    .type(file.mimeType)
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', cache)
+    .send(file.bytes);
+}
+
+async function folderOptions(deps: Deps, req: FastifyRequest) {
+  return (await service.listFolders(deps, { council: councilOf(req), actor: actorOf(req) })).map((f) => ({ id: f.id, name: f.name }));
+}
+
+export async function documentsRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+  const WS = '/:council/werkruimte/documenten';
+  const view = { preHandler: requireRight('documents.view') };
+  const upload = { preHandler: requireRight('documents.upload'), bodyLimit: deps.config.documentMaxBytes + 1024 * 1024 };
+  const manage = { preHandler: requireRight('documents.manage') };
+
+  // ---------------------------------------------------------------- public site
+  app.get('/:council/documenten', { config: { publicCache: true } }, async (req, reply) => {
+    const council = councilOf(req);
+    const query = listQuerySchema.parse(req.query ?? {});
+    const q = query.q ?? '';
+    const [rows, hits] = await Promise.all([
+      q ? Promise.resolve([]) : service.listDocuments(deps, { council, actor: null }),
+      q ? service.searchDocuments(deps, { council, actor: null, query: q }) : Promise.resolve(null),
+    ]);
+    return reply.page(<PublicListPage ctx={await req.pageCtx()} council={council} rows={rows} q={q} hits={hits} />);
+  });
+
+  app.get('/:council/documenten/:id/download', async (req, reply) => {
+    // Always as the public: a member's session does not open members-only files here.
+    const file = await service.download(deps, { council: councilOf(req), actor: null, id: (req.params as Params).id, version: null });
+    // Revalidated on every use: a document can stop being public.
+    return sendFile(reply, file, 'no-cache');
+  });
+
+  // ---------------------------------------------------------------- workspace list
+  app.get(WS, view, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const query = listQuerySchema.parse(req.query ?? {});
+    const q = query.q ?? '';
+    const folderId = query.map ?? null;
+    const [folders, rows, hits] = await Promise.all([
+      folderOptions(deps, req),
+      q ? Promise.resolve([]) : service.listDocuments(deps, { council, actor, folderId }),
+      q ? service.searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
+    ]);
+    return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} notice={noticeOf(req)} />);
+  });
+
+  // ---------------------------------------------------------------- upload
+  async function uploadPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
+    const page = <UploadPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={await folderOptions(deps, req)} maxBytes={deps.config.documentMaxBytes} {...state} />;
+    return reply.page(page, status);
+  }
+
+  app.get(`${WS}/nieuw`, { preHandler: upload.preHandler }, async (req, reply) => {
+    const map = listQuerySchema.parse(req.query ?? {}).map;
+    return uploadPage(req, reply, { values: map ? { folderId: map } : {} });
+  });
+
+  app.post(`${WS}/nieuw`, upload, async (req, reply) => {
+    const council = councilOf(req);
+    const { fields, upload: file } = await readUpload(req, deps.config.documentMaxBytes);
+    const form = parseForm(documentSchema, fields, req.t);
+    if (!form.ok) {
+      const errors = file ? form.errors : { file: req.t('documents.error.noFile'), ...form.errors };
+      return uploadPage(req, reply, { errors, values: form.values }, 400);
+    }
+    try {
+      const doc = await service.uploadDocument(deps, { council, actor: actorOf(req), input: form.data, upload: file });
+      return reply.redirect(`${wsPath(council)}/${doc.id}?melding=toegevoegd`, 303);
+    } catch (err) {
+      const e = errorsOf(req, err);
+      if (!e) throw err;
+      return uploadPage(req, reply, { errors: e.errors, values: fields }, e.status);
+    }
+  });
+
+  // ---------------------------------------------------------------- folders
+  async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
+    const folders = await service.listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
+    return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} notice={noticeOf(req)} {...state} />, status);
+  }
+
+  app.get(`${WS}/mappen`, view, (req, reply) => foldersPage(req, reply));
+
+  app.post(`${WS}/mappen`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const form = parseForm(folderSchema, req.body, req.t);
+    if (!form.ok) return foldersPage(req, reply, { errors: form.errors, values: form.values }, 400);
+    try {
+      const folder = await service.createFolder(deps, { council, actor: actorOf(req), input: form.data });
+      return reply.redirect(`${wsPath(council)}/mappen/${folder.id}?melding=map`, 303);
+    } catch (err) {
+      const e = errorsOf(req, err);
+      if (!e) throw err;
+      return foldersPage(req, reply, { errors: e.errors, values: form.data }, e.status);
+    }
+  });
+
+  async function folderPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
+    const f = await service.getFolder(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).folderId });
+    return reply.page(
+      <FolderPage
+        ctx={await req.pageCtx()}
+        council={councilOf(req)}
+        actor={actorOf(req)}
+        folder={f.folder}
+        rows={f.documents}
+        advices={f.advices}
+        adviceChoices={f.adviceChoices}
+        meetingCount={f.meetingIds.length}
+        notice={noticeOf(req)}
+        {...state}
+      />,
+      status,
+    );
+  }
+
+  app.get(`${WS}/mappen/:folderId`, view, (req, reply) => folderPage(req, reply));
+
+  app.post(`${WS}/mappen/:folderId/adviezen`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const { folderId } = req.params as Params;
+    // Unknown or another council's folder: 404 before the form is looked at.
+    await service.getFolder(deps, { council, actor: actorOf(req), id: folderId });
+    const form = parseForm(linkAdviceSchema, req.body, req.t);
+    try {
+      if (!form.ok) throw new service.DocumentError('advice', 'documents.error.advice', 'adviceId');
+      await service.linkAdvice(deps, { council, actor: actorOf(req), folderId, adviceId: form.data.adviceId });
+    } catch (err) {
+      const e = errorsOf(req, err);
+      if (!e) throw err;
+      return folderPage(req, reply, { errors: e.errors }, e.status);
+    }
+    return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=gekoppeld`, 303);
+  });
+
+  app.post(`${WS}/mappen/:folderId/adviezen/:adviceId/ontkoppelen`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const { folderId, adviceId } = req.params as Params;
+    await service.unlinkAdvice(deps, { council, actor: actorOf(req), folderId, adviceId });
+    return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=ontkoppeld`, 303);
+  });
+
+  // ---------------------------------------------------------------- one document
+  async function detailPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const detail = await service.getDocument(deps, { council, actor, id: (req.params as Params).id });
+    const [folders, partners] = detail.mayManage ? await Promise.all([folderOptions(deps, req), service.partnerCouncils(deps, council)]) : [[], []];
+    return reply.page(
+      <DetailPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actor}
+        detail={detail}
+        folders={folders}
+        partners={partners}
+        maxBytes={deps.config.documentMaxBytes}
+        notice={noticeOf(req)}
+        {...state}
+      />,
+      status,
+    );
+  }
+
+  /**
+   * Runs a change on a document: redirect with a notice, or the detail page with the message.
+   * `invalid` is a form that did not validate: shown after the 404 check, nothing is run.
+   */
+  async function act(req: FastifyRequest, reply: FastifyReply, run: () => Promise<unknown>, melding: Notice, invalid?: { errors: FieldErrors; values: FormValues }) {
+    const council = councilOf(req);
+    const { id } = req.params as Params;
+    // Unknown, invisible or another council's document: 404 before anything else.
+    await service.findVisible(deps, council, actorOf(req), id);
+    if (invalid) return detailPage(req, reply, invalid, 400);
+    try {
+      await run();
+    } catch (err) {
+      const e = errorsOf(req, err);
+      if (!e) throw err;
+      return detailPage(req, reply, { errors: e.errors }, e.status);
+    }
+    return reply.redirect(melding === 'verwijderd' ? `${wsPath(council)}?melding=verwijderd` : `${wsPath(council)}/${id}?melding=${melding}`, 303);
+  }
+
+  /** A form on the detail page: validate, then act with the parsed input. */
+  function formAct<T>(schema: ZodType<T>, melding: Notice, run: (req: FastifyRequest, input: T) => Promise<unknown>) {
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const form = parseForm(schema, req.body, req.t);
+      return form.ok ? act(req, reply, () => run(req, form.data), melding) : act(req, reply, async () => undefined, melding, form);
+    };
+  }
+
+  app.get(`${WS}/:id`, view, (req, reply) => detailPage(req, reply));
+
+  app.get(`${WS}/:id/download`, view, async (req, reply) => {
+    const v = Number((req.query as Record<string, unknown>)?.versie);
+    const version = Number.isInteger(v) && v > 0 && v < 100_000 ? v : null;
+    const file = await service.download(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, version });
+    return sendFile(reply, file, 'private, no-store');
+  });
+
+  app.post(`${WS}/:id/versies`, upload, async (req, reply) => {
+    const { upload: file } = await readUpload(req, deps.config.documentMaxBytes);
+    return act(req, reply, () => service.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }), 'versie');
+  });
+
+  app.post(
+    `${WS}/:id/instellingen`,
+    manage,
+    formAct(settingsSchema, 'opgeslagen', (req, input) => service.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
+  );
+
+  app.post(
+    `${WS}/:id/delen`,
+    manage,
+    formAct(shareSchema, 'gedeeld', (req, input) => service.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
+  );
+
+  app.post(`${WS}/:id/delen/:shareId/stoppen`, manage, async (req, reply) => {
+    const { id, shareId } = req.params as Params;
+    return act(req, reply, () => service.unshareDocument(deps, { council: councilOf(req), actor: actorOf(req), id, shareId }), 'nietgedeeld');
+  });
+
+  app.get(`${WS}/:id/verwijderen`, manage, async (req, reply) => {
+    const detail = await service.getDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id });
+    if (!detail.mayManage) return reply.callNotFound();
+    return reply.page(<DeletePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} detail={detail} />);
+  });
+
+  app.post(`${WS}/:id/verwijderen`, manage, async (req, reply) =>
+    act(req, reply, () => service.deleteDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id }), 'verwijderd'),
+  );
+}

@@ -1,2 +1,132 @@
-// Tables of the documents module (filled in by its issue).
-export {};
+import { sql } from 'drizzle-orm';
+import { pgTable, uuid, text, integer, timestamp, index, uniqueIndex, primaryKey, customType } from 'drizzle-orm/pg-core';
+import { councils } from '../councils/councils.schema.ts';
+import { users } from '../../core/auth/auth.schema.ts';
+import { advices } from '../advice/advice.schema.ts';
+
+/** public: everyone; members: chair, secretary and members; closed: chair and secretary only. */
+export const accessLevels = ['public', 'members', 'closed'] as const;
+export type AccessLevel = (typeof accessLevels)[number];
+/** Background text extraction of one version: a queue kept in the version row itself. */
+export const extractionStates = ['pending', 'done', 'failed', 'too_large'] as const;
+export type ExtractionState = (typeof extractionStates)[number];
+/** Who in a partner council sees a shared document: all its members, or its chair and secretary. */
+export const shareLevels = ['members', 'board'] as const;
+export type ShareLevel = (typeof shareLevels)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** A folder (dossier) per topic; linked to advices and meetings. */
+export const documentFolders = pgTable(
+  'document_folders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('document_folders_name_unique').on(t.councilId, t.name)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    access: text('access', { enum: accessLevels }).notNull(),
+    folderId: uuid('folder_id').references(() => documentFolders.id, { onDelete: 'set null' }),
+    /** Number of the newest version; older versions stay in document_versions. */
+    currentVersion: integer('current_version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_council_idx').on(t.councilId, t.access), index('documents_folder_idx').on(t.folderId)],
+);
+
+/** Every uploaded version; never changed except for its extraction state. */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** Content hash in the file store; the name below is only for display and download. */
+    fileHash: text('file_hash').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    extraction: text('extraction', { enum: extractionStates }).notNull().default('pending'),
+    extractionAttempts: integer('extraction_attempts').notNull().default(0),
+    /** Set while a worker holds the job; a stale claim is taken over after a while. */
+    extractionClaimedAt: timestamp('extraction_claimed_at', { withTimezone: true }),
+    extractionError: text('extraction_error').notNull().default(''),
+    extractedAt: timestamp('extracted_at', { withTimezone: true }),
+    pageCount: integer('page_count'),
+  },
+  (t) => [
+    uniqueIndex('document_versions_number_unique').on(t.documentId, t.version),
+    index('document_versions_queue_idx').on(t.extraction, t.createdAt),
+  ],
+);
+
+/** Extracted text per page (page null for formats without pages), indexed for Dutch search. */
+export const documentPages = pgTable(
+  'document_pages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id').notNull().references(() => documentVersions.id, { onDelete: 'cascade' }),
+    page: integer('page'),
+    text: text('text').notNull(),
+    tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('dutch', "text")`),
+  },
+  (t) => [index('document_pages_version_idx').on(t.versionId, t.page), index('document_pages_search_idx').using('gin', t.tsv)],
+);
+
+/** A document shared with a partner council (cooperation); the owner council keeps it. */
+export const documentShares = pgTable(
+  'document_shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    sharedWithCouncilId: uuid('shared_with_council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: shareLevels }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('document_shares_unique').on(t.documentId, t.sharedWithCouncilId), index('document_shares_partner_idx').on(t.sharedWithCouncilId)],
+);
+
+/** A dossier can belong to several advices, and an advice to several dossiers. */
+export const dossierAdvices = pgTable(
+  'dossier_advices',
+  {
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    folderId: uuid('folder_id').notNull().references(() => documentFolders.id, { onDelete: 'cascade' }),
+    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.folderId, t.adviceId] })],
+);
+
+/** Meetings are another module; the id is kept without a foreign key so both can land apart. */
+export const dossierMeetings = pgTable(
+  'dossier_meetings',
+  {
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    folderId: uuid('folder_id').notNull().references(() => documentFolders.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.folderId, t.meetingId] }), index('dossier_meetings_meeting_idx').on(t.meetingId)],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type DocumentVersion = typeof documentVersions.$inferSelect;
+export type DocumentFolder = typeof documentFolders.$inferSelect;

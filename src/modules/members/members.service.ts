@@ -1,4 +1,6 @@
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { TooFastError, filledTooFast } from '../../core/errors.ts';
+export { TooFastError } from '../../core/errors.ts';
 import type { Db, DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
@@ -41,10 +43,6 @@ export class RuleError extends Error {
     super(`${field}: ${messageKey}`);
   }
 }
-
-/** The anonymous form came back faster than a person can fill it in. */
-export class TooFastError extends Error {}
-export const MIN_FILL_MS = 3000;
 
 function notFound(what: string): never {
   throw new NotFoundError(what);
@@ -149,7 +147,7 @@ export async function submitApplication(
   args: { council: Council; vacancyId: string; input: ApplicationInput; formIssuedAt: number | null; locale: Locale },
 ): Promise<void> {
   const { council, input } = args;
-  if (args.formIssuedAt !== null && Date.now() - args.formIssuedAt < MIN_FILL_MS) throw new TooFastError();
+  if (filledTooFast(args.formIssuedAt)) throw new TooFastError();
   await deps.db.transaction(async (tx) => {
     // Checked inside the transaction, so a vacancy closed a moment ago gets no application.
     const vacancy = await getPublicVacancy(tx, council, args.vacancyId);
@@ -158,10 +156,7 @@ export async function submitApplication(
       .values({
         councilId: council.id,
         vacancyId: vacancy.id,
-        name: seal(deps.secretKey, input.name),
-        email: seal(deps.secretKey, input.email),
-        phone: seal(deps.secretKey, input.phone),
-        motivation: seal(deps.secretKey, input.motivation),
+        ...sealApplication(deps.secretKey, input),
       })
       .returning({ id: vacancyApplications.id });
     const nl = translator('nl');
@@ -683,6 +678,11 @@ export async function purgeExpiredApplications(db: Db, now = new Date()): Promis
     }
     return removed.length;
   });
+}
+
+/** Applications are personal data: every field is sealed at rest. */
+export function sealApplication(secretKey: string, a: { name: string; email: string; phone?: string; motivation: string }) {
+  return { name: seal(secretKey, a.name), email: seal(secretKey, a.email), phone: seal(secretKey, a.phone ?? ''), motivation: seal(secretKey, a.motivation) };
 }
 
 export type ApplicationRow = { id: string; name: string; email: string; phone: string; motivation: string; createdAt: Date };

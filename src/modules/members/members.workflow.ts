@@ -20,10 +20,8 @@ export function isVacancyStatus(v: unknown): v is VacancyStatus {
   return typeof v === 'string' && (vacancyStatuses as readonly string[]).includes(v);
 }
 
-/** Today's date (YYYY-MM-DD) in Europe/Amsterdam. */
-export function todayInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+// One definition of "today" for the whole platform.
+export { todayInAmsterdam } from '../../core/dates/working-days.ts';
 
 /** A closing date may be empty, or today or later. */
 export function closingDateAllowed(closesOn: string | null, today: string): boolean {

@@ -1,4 +1,261 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { actorOf, requireRight } from '../../core/auth/guards.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { attachmentDisposition } from '../../core/files/sniff.ts';
+import { assertCan, NotFoundError } from '../../core/policy.ts';
+import * as service from './signals.service.ts';
+import { classifySchema, closeSchema, duplicateSchema, exportSchema, linkAdviceSchema, listFilter, recordSchema, settingsSchema, templateSchema, toContact } from './signals.forms.ts';
+import { messageStatuses, type MessageStatus } from './signals.workflow.ts';
+import { RecordSignalPage, SignalDetailPage, SignalListPage, type SignalNotice } from './views/signals.tsx';
+import { AccessLogPage, ContactPage, EraseConfirmPage, ExportPage, SettingsPage } from './views/privacy.tsx';
+import { ThemesPage } from './views/themes.tsx';
 
-/** Pages of the signals module. */
-export async function signalsRoutes(_app: FastifyInstance) {}
+const WS = '/:council/werkruimte/signalen';
+type Params = { id: string; status: string };
+
+/** Posted strings to show again (never the CSRF token). */
+function echo(body: unknown): FormValues {
+  const out: FormValues = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 20000);
+  }
+  return out;
+}
+
+function signalErrors(req: FastifyRequest, err: unknown): FieldErrors | null {
+  if (!(err instanceof service.SignalError)) return null;
+  return { [err.field ?? 'form']: req.t(err.messageKey) };
+}
+
+const notices: Record<string, SignalNotice> = { vastgelegd: 'created', stap: 'state', opgeslagen: 'saved', gewist: 'erased' };
+
+/** Personal data must not stay in a browser or proxy cache. */
+const noStore = (reply: FastifyReply) => reply.header('cache-control', 'private, no-store');
+
+export async function signalsRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+  const view = { preHandler: requireRight('signals.view') };
+  const record = { preHandler: requireRight('signals.record') };
+  const triage = { preHandler: requireRight('signals.triage') };
+  const contact = { preHandler: requireRight('signals.contact') };
+  const settings = { preHandler: requireRight('signals.settings') };
+  const base = (slug: string) => `/${slug}/werkruimte/signalen`;
+
+  async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: SignalNotice } = {}, status = 200) {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const detail = await service.getSignal(deps, { actor, council, id });
+    return noStore(reply).page(<SignalDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
+  }
+
+  /**
+   * Validates a triage form and runs its use case: redirect to the signal, or show the page again
+   * with the message (400, nothing changed).
+   */
+  async function act<T>(req: FastifyRequest, reply: FastifyReply, parse: () => { ok: true; data: T } | { ok: false; errors: FieldErrors }, run: (id: string, data: T) => Promise<unknown>) {
+    const council = councilOf(req);
+    // Unknown or another council's signal: 404 before anything else.
+    const { id } = await signalOr404(req);
+    const form = parse();
+    if (!form.ok) return detailPage(req, reply, id, { errors: form.errors, values: echo(req.body) }, 400);
+    try {
+      await run(id, form.data);
+    } catch (err) {
+      const errors = signalErrors(req, err);
+      if (!errors) throw err;
+      return detailPage(req, reply, id, { errors, values: echo(req.body) }, 400);
+    }
+    return reply.redirect(`${base(council.slug)}/${id}?melding=stap`, 303);
+  }
+  async function signalOr404(req: FastifyRequest) {
+    const signal = await service.findSignal(deps.db, councilOf(req), (req.params as Params).id);
+    if (!signal) throw new NotFoundError('signal');
+    return signal;
+  }
+  /**
+   * Contact details of one signal: an unknown id is 404 for everyone who may see signals (also
+   * platform admins), and only then does the right to contact details count (403).
+   */
+  async function contactSignalOr404(req: FastifyRequest) {
+    const signal = await signalOr404(req);
+    assertCan(actorOf(req), 'signals.contact');
+    return signal;
+  }
+  const none = () => ({ ok: true as const, data: null });
+
+  // ---------------------------------------------------------------- list, record
+  app.get(WS, view, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const filter = listFilter.parse(req.query ?? {});
+    const [rows, themes] = await Promise.all([service.listSignals(deps, { actor, council, filter }), service.listThemes(deps.db, council.id)]);
+    return noStore(reply).page(<SignalListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} filter={filter} themes={themes} />);
+  });
+
+  app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
+  app.post(`${WS}/nieuw`, record, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const form = parseForm(recordSchema, req.body, req.t);
+    const again = async (errors: FieldErrors) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
+    if (!form.ok) return again(form.errors);
+    const d = form.data;
+    try {
+      const { id } = await service.submitSignal(deps, {
+        council,
+        actor,
+        input: { description: d.description, area: d.area, since: d.since, peopleCount: d.peopleCount },
+        contact: toContact(d),
+        consent: d.consent,
+        source: d.source,
+        sourceDetail: d.sourceDetail,
+      });
+      return reply.redirect(`${base(council.slug)}/${id}?melding=vastgelegd`, 303);
+    } catch (err) {
+      const errors = signalErrors(req, err);
+      if (errors) return again(errors);
+      throw err;
+    }
+  });
+
+  // ---------------------------------------------------------------- themes
+  app.get(`${WS}/themas`, view, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const { view: v, settings: s, exact } = await service.themeOverview(deps, { actor, council });
+    return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} />);
+  });
+
+  // ---------------------------------------------------------------- settings and templates
+  async function settingsPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; saved?: boolean } = {}, status = 200) {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const [{ settings: s, templates }, runs] = await Promise.all([service.getSettingsPage(deps, { actor, council }), service.retentionRuns(deps, { actor, council })]);
+    return reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} settings={s} templates={templates} runs={runs} {...extra} />, status);
+  }
+  app.get(`${WS}/instellingen`, settings, async (req, reply) => settingsPage(req, reply, { saved: (req.query as Record<string, unknown>)?.melding === 'opgeslagen' }));
+  app.post(`${WS}/instellingen`, settings, async (req, reply) => {
+    const council = councilOf(req);
+    const form = parseForm(settingsSchema, req.body, req.t);
+    if (!form.ok) return settingsPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    try {
+      await service.saveSettings(deps, { actor: actorOf(req), council, input: form.data });
+    } catch (err) {
+      const errors = signalErrors(req, err);
+      if (!errors) throw err;
+      return settingsPage(req, reply, { errors, values: echo(req.body) }, 400);
+    }
+    return reply.redirect(`${base(council.slug)}/instellingen?melding=opgeslagen`, 303);
+  });
+  app.post(`${WS}/instellingen/bericht/:status`, settings, async (req, reply) => {
+    const council = councilOf(req);
+    const status = (req.params as Params).status;
+    if (!(messageStatuses as readonly string[]).includes(status)) throw new NotFoundError('template');
+    // Each template has its own field names on the shared page, so errors point at the right field.
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(templateSchema, { subject: body[`subject-${status}`], body: body[`body-${status}`] }, req.t);
+    if (!form.ok) {
+      const errors = Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [`${k}-${status}`, v]));
+      return settingsPage(req, reply, { errors, values: echo(req.body) }, 400);
+    }
+    await service.saveTemplate(deps, { actor: actorOf(req), council, status: status as MessageStatus, input: form.data });
+    return reply.redirect(`${base(council.slug)}/instellingen?melding=opgeslagen`, 303);
+  });
+
+  // ---------------------------------------------------------------- privacy: access log, export
+  app.get(`${WS}/toegangslog`, { preHandler: requireRight('signals.accessLog') }, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const rows = await service.accessLog(deps, { actor, council });
+    return noStore(reply).page(<AccessLogPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
+  });
+
+  app.get(`${WS}/inzage`, contact, async (req, reply) => {
+    const q = (req.query as Record<string, unknown>)?.kenmerk;
+    const values = typeof q === 'string' ? { reference: q.slice(0, 20) } : undefined;
+    return reply.page(<ExportPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} values={values} />);
+  });
+  app.post(`${WS}/inzage`, contact, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const form = parseForm(exportSchema, req.body, req.t);
+    const again = async (errors: FieldErrors) => reply.page(<ExportPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
+    if (!form.ok) return again(form.errors);
+    try {
+      const data = await service.exportSignal(deps, { actor, council, reference: form.data.reference });
+      return noStore(reply)
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', attachmentDisposition(`signaal-${data.reference}.json`))
+        .send(JSON.stringify(data, null, 2));
+    } catch (err) {
+      const errors = signalErrors(req, err);
+      if (errors) return again(errors);
+      throw err;
+    }
+  });
+
+  // ---------------------------------------------------------------- one signal
+  app.get(`${WS}/:id`, view, async (req, reply) => {
+    const m = (req.query as Record<string, unknown>)?.melding;
+    const notice = typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? notices[m] : undefined;
+    return detailPage(req, reply, (req.params as Params).id, { notice });
+  });
+
+  // Showing contact details is a POST: it is an action that is written to the access log.
+  app.post(`${WS}/:id/contactgegevens`, view, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    await contactSignalOr404(req);
+    const { signal, contact: details } = await service.viewContact(deps, { actor, council, id: (req.params as Params).id });
+    return noStore(reply).page(<ContactPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} contact={details} />);
+  });
+
+  app.get(`${WS}/:id/wissen`, view, async (req, reply) => {
+    const council = councilOf(req);
+    const signal = await contactSignalOr404(req);
+    return reply.page(<EraseConfirmPage ctx={await req.pageCtx()} council={council} actor={actorOf(req)} signal={signal} />);
+  });
+  app.post(`${WS}/:id/wissen`, view, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const id = (req.params as Params).id;
+    const signal = await contactSignalOr404(req);
+    const confirmed = (req.body as Record<string, unknown> | undefined)?.confirm === 'ja';
+    const again = async (errors: FieldErrors) => reply.page(<EraseConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} errors={errors} />, 400);
+    if (!confirmed) return again({ confirm: req.t('signals.erase.confirmRequired') });
+    try {
+      await service.eraseSignal(deps, { actor, council, id });
+    } catch (err) {
+      const errors = signalErrors(req, err);
+      if (errors) return again(errors);
+      throw err;
+    }
+    return reply.redirect(`${base(council.slug)}/${id}?melding=gewist`, 303);
+  });
+
+  // ---------------------------------------------------------------- triage
+  app.post(`${WS}/:id/thema`, triage, async (req, reply) =>
+    act(req, reply, () => parseForm(classifySchema, req.body, req.t), (id, input) => service.classify(deps, { actor: actorOf(req), council: councilOf(req), id, input })),
+  );
+  app.post(`${WS}/:id/bespreken`, triage, async (req, reply) => act(req, reply, none, (id) => service.toDiscuss(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/besproken`, triage, async (req, reply) => act(req, reply, none, (id) => service.markDiscussed(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/afsluiten`, triage, async (req, reply) =>
+    act(req, reply, () => parseForm(closeSchema, req.body, req.t), (id, input) => service.closeSignal(deps, { actor: actorOf(req), council: councilOf(req), id, input })),
+  );
+  app.post(`${WS}/:id/heropenen`, triage, async (req, reply) => act(req, reply, none, (id) => service.reopenSignal(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/dubbel`, triage, async (req, reply) =>
+    act(req, reply, () => parseForm(duplicateSchema, req.body, req.t), (id, d) => service.markDuplicate(deps, { actor: actorOf(req), council: councilOf(req), id, duplicateOf: d.duplicateOf })),
+  );
+  app.post(`${WS}/:id/advies`, triage, async (req, reply) =>
+    act(
+      req,
+      reply,
+      () => {
+        const f = parseForm(linkAdviceSchema, req.body, req.t);
+        return f.ok ? f : { ok: false as const, errors: { adviceId: req.t('signals.error.unknownAdvice') } };
+      },
+      (id, d) => service.linkAdvice(deps, { actor: actorOf(req), council: councilOf(req), id, adviceId: d.adviceId }),
+    ),
+  );
+}

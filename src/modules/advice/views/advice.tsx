@@ -312,6 +312,22 @@ export function AdviceDetailPage(props: Props & { detail: AdviceDetail; errors?:
         </section>
       )}
 
+      {detail.linkedSignals.length > 0 && (
+        <section aria-labelledby="signalen">
+          <Heading level={2} id="signalen">
+            {t('signals.advice.linked')}
+          </Heading>
+          <ul class="utrecht-unordered-list">
+            {detail.linkedSignals.map((s) => (
+              <li class="utrecht-unordered-list__item">
+                <Link href={`/${council.slug}/werkruimte/signalen/${s.id}`}>{s.reference}</Link>
+                {s.themeName ? ` (${s.themeName})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby="aanbevelingen">
         <Heading level={2} id="aanbevelingen">
           {t('advice.detail.recommendations')}

@@ -4,10 +4,11 @@ import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { WorkspaceFrame } from '../../councils/views/frames.tsx';
 import { Alert, Button, Heading, Link, Paragraph, StatusBadge, Table } from '../../../ui/components/basics.tsx';
-import { Form, FormPageTop, TextField } from '../../../ui/components/form.tsx';
+import { Form, FormPageTop, RadioGroup, TextField } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { Overview, OverviewRow } from '../advice.register.ts';
 import type { TokenRow } from '../advice.tokens.ts';
+import { apiTokenScopes } from '../advice.schema.ts';
 
 export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; council: Council; actor: Actor; overview: Overview }) {
   const t = ctx.t;
@@ -112,6 +113,7 @@ export function TokensPage(props: {
         </Alert>
       )}
       <Paragraph>{t('register.tokens.intro')}</Paragraph>
+      <Paragraph>{t('register.tokens.signalsIntro')}</Paragraph>
       <p class="utrecht-paragraph nl-paragraph">
         <Link href="/api/v1/openapi.json">{t('register.tokens.docs')}</Link>
       </p>
@@ -121,6 +123,7 @@ export function TokensPage(props: {
         rows={tokens}
         columns={[
           { header: t('register.tokens.name'), cell: (k) => k.name },
+          { header: t('register.tokens.kind'), cell: (k) => t(`register.tokens.kind.${k.scope}`) },
           ...(props.seesAll ? [{ header: t('register.tokens.owner'), cell: (k: TokenRow) => k.ownerName }] : []),
           { header: t('register.tokens.created'), cell: (k) => formatDate(k.createdAt, ctx.locale) },
           { header: t('register.tokens.lastUsed'), cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt, ctx.locale) : t('register.tokens.never')) },
@@ -152,6 +155,17 @@ export function TokensPage(props: {
       {actor.role ? (
         <Form ctx={ctx} action={path}>
           <TextField ctx={ctx} name="name" label={t('register.tokens.name')} hint={t('register.tokens.nameHint')} value={props.values?.name} errors={props.errors} />
+          {props.seesAll && (
+            <RadioGroup
+              ctx={ctx}
+              name="scope"
+              label={t('register.tokens.scope')}
+              hint={t('register.tokens.scopeHint')}
+              value={props.values?.scope ?? 'member'}
+              errors={props.errors}
+              options={apiTokenScopes.map((v) => ({ value: v, label: t(`register.tokens.scope.${v}`) }))}
+            />
+          )}
           <Button>{t('register.tokens.create')}</Button>
         </Form>
       ) : (

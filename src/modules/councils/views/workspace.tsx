@@ -9,6 +9,8 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../councils.nav.ts';
 import { WorkspaceFrame } from './frames.tsx';
 import type { DashboardFigures } from '../../members/members.service.ts';
+import type { ComponentProps } from 'preact';
+import { OpenActionPoints } from '../../meetings/views/meetings.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -22,13 +24,15 @@ function WorkspacePage(props: Props & { title: string; path: string; hasErrors?:
   );
 }
 
-export function Dashboard({ ctx, council, actor, figures }: Props & { figures: DashboardFigures }) {
+export function Dashboard({ ctx, council, actor, figures, actionPoints = [], newSignals = null }: Props & { figures: DashboardFigures; actionPoints?: ComponentProps<typeof OpenActionPoints>['points']; newSignals?: number | null }) {
   const base = `/${council.slug}/werkruimte`;
   const rows = [
     { label: ctx.t('councils.ws.activeMembers'), n: figures.activeMembers, href: `${base}/leden`, right: can(actor, 'members.view') },
     { label: ctx.t('councils.ws.workingGroups'), n: figures.workingGroups, href: `${base}/werkgroepen`, right: can(actor, 'workingGroups.manage') },
     { label: ctx.t('councils.ws.openVacancies'), n: figures.openVacancies, href: `${base}/vacatures`, right: can(actor, 'vacancies.manage') },
     { label: ctx.t('councils.ws.applications'), n: figures.applications, href: `${base}/vacatures`, right: can(actor, 'applications.read') },
+    // Signals module: new signals waiting for triage, for the board only.
+    ...(newSignals === null ? [] : [{ label: ctx.t('signals.dashboard.new'), n: newSignals, href: `${base}/signalen?status=new`, right: true }]),
   ];
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} path={base}>
@@ -45,6 +49,7 @@ export function Dashboard({ ctx, council, actor, figures }: Props & { figures: D
         ]}
         rows={rows}
       />
+      <OpenActionPoints ctx={ctx} council={council} points={actionPoints} />
     </WorkspacePage>
   );
 }

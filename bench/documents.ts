@@ -1,0 +1,221 @@
+/**
+ * The documents part of `npm run bench` (bench/run.ts calls benchDocuments):
+ *
+ * - text extraction of a generated 300-page PDF (pdf-lib, Dutch text on every page) as the app
+ *   does it (pdf.js through unpdf, in a worker thread with limits), in pages per second, against
+ *   `pdftotext` from poppler-utils on the same file in the same run (installed with apt-get
+ *   when missing and allowed). Median of 3 runs each, process/thread start included for both.
+ * - Dutch full-text search (searchDocuments: websearch_to_tsquery, rank, ts_headline) over
+ *   100,000 document pages (1,000 documents of 100 pages) on PGlite and on PostgreSQL: p50, p99.
+ *
+ * Figures only: nothing here passes or fails on speed.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
+import { loadConfig } from '../src/core/config.ts';
+import type { Deps } from '../src/core/deps.ts';
+import { councils } from '../src/modules/councils/councils.schema.ts';
+import { makePolicyPdf } from '../src/modules/documents/documents.samples.ts';
+import { extractInWorker } from '../src/modules/documents/documents.extraction.ts';
+import { searchDocuments } from '../src/modules/documents/documents.service.ts';
+import { documentPages, documentVersions, documents } from '../src/modules/documents/documents.schema.ts';
+
+const PAGES = 300;
+const SEARCH_DOCUMENTS = 1_000;
+const PAGES_PER_DOCUMENT = 100;
+const RUNS = 3;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+/** pdftotext on PATH, installing poppler-utils (Debian) when missing and we may. */
+function ensurePdftotext(): boolean {
+  if (!spawnSync('pdftotext', ['-v']).error) return true;
+  if (process.getuid?.() !== 0) {
+    console.log('pdftotext missing and not root: install poppler-utils to compare');
+    return false;
+  }
+  console.log('installing poppler-utils (apt-get) ...');
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  return !spawnSync('pdftotext', ['-v']).error;
+}
+
+async function benchExtraction(dir: string) {
+  const pdf = await makePolicyPdf(PAGES);
+  const file = path.join(dir, 'beleidsplan-300.pdf');
+  fs.writeFileSync(file, pdf);
+  console.log(`extraction: generated ${PAGES}-page PDF, ${Math.round(pdf.length / 1024)} kB`);
+  const ours: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = await extractInWorker('pdf', pdf);
+    if (r.status !== 'done' || r.pages.length !== PAGES) throw new Error(`extraction failed: ${JSON.stringify(r).slice(0, 200)}`);
+    ours.push(performance.now() - t0);
+  }
+  const app = { ms: median(ours), pagesPerSecond: PAGES / (median(ours) / 1000) };
+  let poppler: { ms: number; pagesPerSecond: number } | null = null;
+  if (ensurePdftotext()) {
+    const theirs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, path.join(dir, 'out.txt')]);
+      if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+      theirs.push(performance.now() - t0);
+    }
+    poppler = { ms: median(theirs), pagesPerSecond: PAGES / (median(theirs) / 1000) };
+  }
+  return { app, poppler };
+}
+
+// Page text drawn from a Zipf distribution over a Dutch vocabulary, as in real text: stop words
+// first (to_tsvector drops them), then words of the social domain, then a long tail of compounds
+// ("zorgloket", "wijkbudget"), so that common terms are on many pages and most terms on few.
+const STOP = 'de het een van en in op te dat die voor met is niet aan bij als ook er zijn worden door wordt naar om over dan deze nog of uit tot'.split(' ');
+const DOMAIN = (
+  'gemeente inwoners zorg ondersteuning mantelzorg mantelzorgers wmo jeugdwet participatiewet armoede schulden vervoer regiotaxi ' +
+  'huishoudelijke hulp keukentafelgesprek wijkteam welzijn eenzaamheid ouderen jongeren beperking toegankelijkheid woning wonen ' +
+  'beschermd begeleiding dagbesteding respijtzorg cliëntondersteuning eigen bijdrage indicatie maatwerk voorziening rolstoel ' +
+  'scootmobiel woningaanpassing budget begroting bezuiniging college wethouder gemeenteraad adviesraad advies aanbeveling ' +
+  'evaluatie monitor onderzoek ervaring tevredenheid wachttijd klacht bezwaar beroep privacy gegevens werk inkomen bijstand ' +
+  're-integratie taalles statushouders inburgering energiearmoede kinderen onderwijs school sport cultuur vrijwilligers ' +
+  'huisarts ggz verslaving preventie gezondheid dementie thuiszorg verpleging mobiliteit openbaar halte bus trein station'
+).split(' ');
+const HEADS = 'zorg wijk jeugd werk woon schuld armoede vervoer buurt gezins ouderen mantelzorg cliënt school sport taal geld hulp thuis dag'.split(' ');
+const TAILS = 'loket plan budget team teams regeling aanbod contract beleid raad verordening kosten gesprek coach punt centrum netwerk route kaart fonds'.split(' ');
+const WORDS = [...STOP, ...DOMAIN, ...HEADS.flatMap((h) => TAILS.map((t) => h + t))];
+// Cumulative Zipf weights (exponent 1) for drawing a word by rank.
+const CUMULATIVE = (() => {
+  let sum = 0;
+  return WORDS.map((_, i) => (sum += 1 / (i + 1)));
+})();
+
+function pageTextFor(doc: number, page: number): string {
+  const words: string[] = [];
+  let x = (doc * 7919 + page * 104729) >>> 0;
+  const total = CUMULATIVE[CUMULATIVE.length - 1]!;
+  for (let i = 0; i < 300; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    const target = ((x % 1_000_000) / 1_000_000) * total;
+    let lo = 0;
+    let hi = CUMULATIVE.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (CUMULATIVE[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    words.push(WORDS[lo]!);
+  }
+  words.push(`dossier${doc}`);
+  return words.join(' ');
+}
+
+const QUERIES = ['gemeente', 'mantelzorg', 'regiotaxi wachttijd', '"eigen bijdrage"', 'dementie thuiszorg', 'zorgloket', 'dossier512', 'wijkbudget -zorg', 'woningaanpassing OR scootmobiel', 'onbekendwoord'];
+
+async function seedPages(database: Database): Promise<{ councilId: string }> {
+  const db = database.db;
+  // A database used before (--database-url) gets a fresh copy: deleting the council cascades.
+  await db.delete(councils).where(eq(councils.slug, 'documentenbank'));
+  const [council] = await db.insert(councils).values({ slug: 'documentenbank', name: 'Adviesraad Documentenbank', advises: 'het college', contactEmail: 'info@documentenbank.example' }).returning();
+  const access = ['public', 'members', 'closed'] as const;
+  for (let d = 0; d < SEARCH_DOCUMENTS; d++) {
+    const [doc] = await db.insert(documents).values({ councilId: council!.id, title: `Beleidsstuk ${d}`, access: access[d % 3]! }).returning();
+    const [v] = await db
+      .insert(documentVersions)
+      .values({ councilId: council!.id, documentId: doc!.id, version: 1, fileHash: '0'.repeat(64), fileName: `stuk-${d}.pdf`, mimeType: 'application/pdf', sizeBytes: 1, extraction: 'done', pageCount: PAGES_PER_DOCUMENT })
+      .returning();
+    const rows = Array.from({ length: PAGES_PER_DOCUMENT }, (_, p) => ({ councilId: council!.id, documentId: doc!.id, versionId: v!.id, page: p + 1, text: pageTextFor(d, p + 1) }));
+    await db.insert(documentPages).values(rows);
+  }
+  return { councilId: council!.id };
+}
+
+async function benchSearch(label: string, database: Database) {
+  const t0 = performance.now();
+  await migrate(database);
+  const { councilId } = await seedPages(database);
+  const seedSeconds = (performance.now() - t0) / 1000;
+  await database.db.execute(sql`analyze document_pages`);
+  const [council] = await database.db.select().from(councils).where(eq(councils.id, councilId));
+  const deps = { db: database.db, config: loadConfig({ DATA_DIR: os.tmpdir() }) } as unknown as Deps;
+  // The board sees every document: the widest (slowest) search.
+  const actor = { userId: '00000000-0000-0000-0000-000000000000', isPlatformAdmin: false, role: 'chair' as const, membershipId: null };
+  for (const q of QUERIES) await searchDocuments(deps, { council: council!, actor, query: q }); // warm-up
+  const times: number[] = [];
+  const perQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
+  const hits = new Map<string, number>();
+  for (let round = 0; round < 20; round++) {
+    for (const q of QUERIES) {
+      const s = performance.now();
+      const found = await searchDocuments(deps, { council: council!, actor, query: q });
+      const ms = performance.now() - s;
+      times.push(ms);
+      perQuery.get(q)!.push(ms);
+      hits.set(q, found.length);
+    }
+  }
+  // How many pages each query matches explains its time: every match is ranked.
+  const matches = new Map<string, number>();
+  for (const q of QUERIES) {
+    const r = (await database.db.execute(sql`select count(*)::int as n from document_pages where tsv @@ websearch_to_tsquery('dutch', ${q})`)) as unknown as { rows: { n: number }[] };
+    matches.set(q, r.rows[0]!.n);
+  }
+  const detail = QUERIES.map((q) => `${q}: ${median(perQuery.get(q)!).toFixed(0)} ms, ${matches.get(q)} pages`).join('; ');
+  return { label, seedSeconds, p50: percentile(times, 50), p99: percentile(times, 99), n: times.length, detail };
+}
+
+export async function benchDocuments(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }) {
+  console.log(`\n== documents`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-docs-'));
+  try {
+    const extraction = await benchExtraction(dir);
+    const searches: Awaited<ReturnType<typeof benchSearch>>[] = [];
+    if (opts.only !== 'postgres') {
+      const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
+      try {
+        searches.push(await benchSearch('PGlite (embedded)', database));
+      } finally {
+        await database.close();
+      }
+    }
+    if (opts.only !== 'pglite') {
+      const target = await opts.postgres();
+      if (target) {
+        const database = await openDatabase({ kind: 'postgres', url: target.url });
+        try {
+          searches.push(await benchSearch(target.label, database));
+        } finally {
+          await database.close();
+        }
+      } else console.log('(PostgreSQL search skipped: no server)');
+    }
+    console.log(`\ntext extraction of a ${PAGES}-page PDF (median of ${RUNS})`);
+    console.log(`  app (pdf.js in a worker thread): ${extraction.app.ms.toFixed(0)} ms, ${extraction.app.pagesPerSecond.toFixed(0)} pages/s`);
+    if (extraction.poppler) {
+      console.log(`  pdftotext (poppler):             ${extraction.poppler.ms.toFixed(0)} ms, ${extraction.poppler.pagesPerSecond.toFixed(0)} pages/s`);
+      console.log(`  app/pdftotext:                   ${((extraction.app.pagesPerSecond / extraction.poppler.pagesPerSecond) * 100).toFixed(1)} %`);
+    }
+    console.log(`\nDutch search over ${(SEARCH_DOCUMENTS * PAGES_PER_DOCUMENT).toLocaleString('en')} pages (${QUERIES.length} queries x 20, top 30 with passages)`);
+    for (const s of searches) {
+    console.log(`  ${s.label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n} searches; pages written in ${s.seedSeconds.toFixed(0)} s)`);
+    console.log(`    median per query: ${s.detail}`);
+  }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Alone: `node --import tsx bench/documents.ts [pglite|postgres URL]` (run.ts is the usual way in).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = process.argv[2];
+  const url = arg && arg !== 'pglite' ? arg : undefined;
+  await benchDocuments({ only: url ? 'postgres' : 'pglite', postgres: async () => (url ? { url, label: 'PostgreSQL' } : undefined) });
+}

@@ -1,0 +1,179 @@
+/**
+ * Background text extraction. The queue is the `extraction` column of document_versions:
+ * a worker claims one pending version with FOR UPDATE SKIP LOCKED (safe with several instances),
+ * extracts its text in a worker thread with a memory limit and a timeout, and stores the text per
+ * page for Dutch full-text search. A hostile or malformed file ends as `failed`, never as a crash.
+ */
+import { Worker } from 'node:worker_threads';
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Deps } from '../../core/deps.ts';
+import { sniffDocument } from '../../core/files/sniff.ts';
+import { documentPages, documentVersions, documents, type DocumentVersion, type ExtractionState } from './documents.schema.ts';
+
+export const EXTRACTION_LIMITS = {
+  timeoutMs: 120_000,
+  maxMemoryMb: 768,
+  /** More text than this is not indexed (a 50 MB file of pure text, a zip bomb). */
+  maxTextChars: 40_000_000,
+  maxPages: 10_000,
+  /** Text without pages is stored in parts of about this size (a tsvector has a size limit). */
+  chunkChars: 50_000,
+  maxAttempts: 3,
+  /** A claim older than this belonged to an instance that stopped; the version is tried again. */
+  staleClaimMs: 10 * 60_000,
+};
+
+type Page = { page: number | null; text: string };
+export type ExtractionResult = { status: 'done'; pages: Page[] } | { status: Exclude<ExtractionState, 'done' | 'pending'>; error: string };
+
+const workerUrl = new URL('./documents.extract.worker.mjs', import.meta.url);
+
+/** Extracts text in a separate thread; resolves (never rejects) with the outcome. */
+export function extractInWorker(kind: string, bytes: Uint8Array, limits = EXTRACTION_LIMITS): Promise<ExtractionResult> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const worker = new Worker(workerUrl, {
+      workerData: { kind, bytes },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+      stdout: true,
+      stderr: true,
+    });
+    const done = (r: ExtractionResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(r);
+    };
+    const timer = setTimeout(() => done({ status: 'failed', error: `timeout after ${limits.timeoutMs} ms` }), limits.timeoutMs);
+    worker.on('message', (m: { ok: true; pages: Page[] } | { ok: false; error: string }) => done(m.ok ? checkSize(m.pages, limits) : { status: 'failed', error: m.error }));
+    worker.on('error', (err: Error & { code?: string }) =>
+      done(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { status: 'too_large', error: 'out of memory' } : { status: 'failed', error: String(err.message).slice(0, 500) }),
+    );
+    worker.on('exit', (code) => done({ status: 'failed', error: `worker exited (${code})` }));
+  });
+}
+
+// Control characters: NUL is not allowed in PostgreSQL text, and two others mark search hits.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function checkSize(pages: Page[], limits: typeof EXTRACTION_LIMITS): ExtractionResult {
+  if (pages.length > limits.maxPages) return { status: 'too_large', error: `${pages.length} pages` };
+  const total = pages.reduce((n, p) => n + p.text.length, 0);
+  if (total > limits.maxTextChars) return { status: 'too_large', error: `${total} characters` };
+  const out: Page[] = [];
+  for (const p of pages) {
+    const text = p.text.replace(CONTROL, ' ');
+    if (p.page !== null) out.push({ page: p.page, text: text.slice(0, limits.chunkChars * 4) });
+    else for (const part of chunks(text, limits.chunkChars)) out.push({ page: null, text: part });
+  }
+  return { status: 'done', pages: out };
+}
+
+/** Splits long text at a paragraph or space near the chunk size. */
+function chunks(text: string, size: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    let cut = rest.lastIndexOf('\n', size);
+    if (cut < size / 2) cut = rest.lastIndexOf(' ', size);
+    if (cut < size / 2) cut = size;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest.trim() || !out.length) out.push(rest);
+  return out;
+}
+
+/** Claims the oldest pending version (or one whose claim went stale); null when there is none. */
+async function claim(deps: Deps): Promise<DocumentVersion | null> {
+  const staleBefore = new Date(Date.now() - EXTRACTION_LIMITS.staleClaimMs);
+  return deps.db.transaction(async (tx) => {
+    const [v] = await tx
+      .select()
+      .from(documentVersions)
+      .where(and(eq(documentVersions.extraction, 'pending'), or(isNull(documentVersions.extractionClaimedAt), lt(documentVersions.extractionClaimedAt, staleBefore))))
+      .orderBy(asc(documentVersions.createdAt))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!v) return null;
+    // A version that stopped its worker too often is given up (a file that kills the process).
+    if (v.extractionAttempts >= EXTRACTION_LIMITS.maxAttempts) {
+      await tx.update(documentVersions).set({ extraction: 'failed', extractionError: 'too many attempts', extractionClaimedAt: null }).where(eq(documentVersions.id, v.id));
+      return { ...v, extraction: 'failed' as const };
+    }
+    await tx
+      .update(documentVersions)
+      .set({ extractionClaimedAt: new Date(), extractionAttempts: sql`${documentVersions.extractionAttempts} + 1` })
+      .where(eq(documentVersions.id, v.id));
+    return { ...v, extraction: 'pending' as const, extractionAttempts: v.extractionAttempts + 1 };
+  });
+}
+
+/** Extracts one claimed version and stores the outcome. */
+async function extractVersion(deps: Deps, v: DocumentVersion): Promise<void> {
+  const bytes = await deps.files.get(v.fileHash);
+  const kind = bytes ? sniffDocument(bytes)?.kind : undefined;
+  const result: ExtractionResult = !bytes ? { status: 'failed', error: 'file missing' } : !kind ? { status: 'failed', error: 'unknown type' } : await extractInWorker(kind, bytes);
+  await deps.db.transaction(async (tx) => {
+    const [doc] = await tx
+      .select({ currentVersion: documents.currentVersion })
+      .from(documents)
+      .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
+      .where(eq(documentVersions.id, v.id))
+      .for('update');
+    if (!doc) return; // deleted meanwhile
+    if (result.status !== 'done') {
+      await tx.update(documentVersions).set({ extraction: result.status, extractionError: result.error, extractionClaimedAt: null }).where(eq(documentVersions.id, v.id));
+      return;
+    }
+    // Only the current version is searched: an older version's text is not kept.
+    if (doc.currentVersion === v.version) {
+      await tx.delete(documentPages).where(eq(documentPages.documentId, v.documentId));
+      for (let i = 0; i < result.pages.length; i += 200) {
+        const batch = result.pages.slice(i, i + 200).map((p) => ({ councilId: v.councilId, documentId: v.documentId, versionId: v.id, page: p.page, text: p.text }));
+        await tx.insert(documentPages).values(batch);
+      }
+    }
+    const pageCount = result.pages.some((p) => p.page !== null) ? result.pages.length : null;
+    await tx
+      .update(documentVersions)
+      .set({ extraction: 'done', extractionError: '', extractionClaimedAt: null, extractedAt: new Date(), pageCount })
+      .where(eq(documentVersions.id, v.id));
+  });
+  // Cached public search pages were made without this text.
+  if (result.status === 'done') await deps.cache.invalidate();
+}
+
+/** Works through the queue until it is empty or `max` versions are done; returns how many. */
+export async function runExtractionQueue(deps: Deps, opts: { max?: number } = {}): Promise<number> {
+  let n = 0;
+  while (n < (opts.max ?? 20)) {
+    const v = await claim(deps);
+    if (!v) break;
+    n++;
+    if (v.extraction === 'pending') await extractVersion(deps, v);
+  }
+  return n;
+}
+
+const running = new WeakMap<Deps, Promise<unknown>>();
+
+/** Runs the queue once now (after an upload), so a new document is searchable in seconds. */
+export function kickExtraction(deps: Deps): void {
+  if (!deps.config.runWorker || running.has(deps)) return;
+  const run = runExtractionQueue(deps)
+    .catch(() => undefined)
+    .finally(() => running.delete(deps));
+  running.set(deps, run);
+}
+
+/** The periodic job (src/worker.ts); single-flight with the kick. */
+export async function extractionJob(deps: Deps): Promise<void> {
+  const busy = running.get(deps);
+  if (busy) return void (await busy);
+  const run = runExtractionQueue(deps).finally(() => running.delete(deps));
+  running.set(deps, run);
+  await run;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { field } from '../../core/http/forms.ts';
+import { accessLevels, shareLevels } from './documents.schema.ts';
+
+/** One schema per input; messages are catalogue keys. */
+
+/** An empty select means "no folder". */
+const optionalFolder = z
+  .string({ error: 'error.invalid' })
+  .trim()
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || field.uuid().safeParse(v).success, 'documents.error.folder');
+
+/** The fields sent with a new document; the title may be left empty (the file name is used). */
+export const documentSchema = z.object({
+  title: field.optionalText(200),
+  description: field.optionalText(2000),
+  access: field.choice(accessLevels),
+  folderId: optionalFolder,
+});
+export type DocumentInput = z.infer<typeof documentSchema>;
+
+/** The same fields on the document page; there the title is required. */
+export const settingsSchema = documentSchema.extend({ title: field.text(200) });
+export type SettingsInput = z.infer<typeof settingsSchema>;
+
+export const shareSchema = z.object({
+  councilId: field.uuid(),
+  level: field.choice(shareLevels),
+});
+export type ShareInput = z.infer<typeof shareSchema>;
+
+export const folderSchema = z.object({
+  name: field.text(120),
+  description: field.optionalText(2000),
+});
+export type FolderInput = z.infer<typeof folderSchema>;
+
+export const linkAdviceSchema = z.object({ adviceId: field.uuid() });
+
+/** Search box and folder filter of the lists (query string; bad values are ignored). */
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  map: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/i)
+    .optional()
+    .catch(undefined),
+});

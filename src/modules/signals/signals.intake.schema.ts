@@ -1,0 +1,16 @@
+import { pgTable, uuid, text, timestamp, index } from 'drizzle-orm/pg-core';
+
+/**
+ * Signals sent through the public form, per address, for the rate limit (60 an hour). In the
+ * database so every instance counts the same; keyed by an HMAC of the address, never the
+ * address itself, and removed after a day by the worker.
+ */
+export const signalSubmissions = pgTable(
+  'signal_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    keyHash: text('key_hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('signal_submissions_key_idx').on(t.keyHash, t.at)],
+);

@@ -1,0 +1,91 @@
+/**
+ * The themes view as pure functions: monthly and per-source counts per theme, the threshold rule
+ * ("a larger group may be affected") and the masking of small numbers for members. The counting
+ * itself happens in SQL (signals.service.ts); this only shapes the result.
+ */
+import type { SignalSource } from './signals.schema.ts';
+
+export type Threshold = { thresholdCount: number; thresholdSources: number; thresholdMonths: number };
+
+/** At least N signals from at least M different sources within the window. */
+export function crossesThreshold(window: { n: number; sources: number }, t: Threshold): boolean {
+  return window.n >= t.thresholdCount && window.sources >= t.thresholdSources;
+}
+
+/** Below this, a count could point at a person: members see "fewer than 3". */
+export const SMALL_COUNT = 3;
+
+export type Cell = { n: number; masked: boolean };
+
+export function cell(n: number, exact: boolean): Cell {
+  return !exact && n > 0 && n < SMALL_COUNT ? { n: 0, masked: true } : { n, masked: false };
+}
+
+/** The last `count` months as "YYYY-MM" in Amsterdam time, oldest first, ending with the month of `now`. */
+export function monthsBack(now: Date, count: number): string[] {
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
+    .format(now)
+    .split('-')
+    .map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const total = y * 12 + (m - 1) - i;
+    out.push(`${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/** "2026-03" -> "2026-04". */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+export type ThemeRow = {
+  id: string;
+  name: string;
+  total: Cell;
+  perMonth: Cell[];
+  perSource: { source: SignalSource; count: Cell }[];
+  window: { n: number; sources: number };
+  flagged: boolean;
+};
+export type ThemeView = { months: string[]; themes: ThemeRow[] };
+
+/**
+ * One row per theme, month and source, as the single SQL aggregate returns it: `n` signals in the
+ * month shown (0 when the month lies before the 12 shown) and `inWindow` of them within the
+ * threshold window.
+ */
+export type CountRow = { themeId: string; month: string; source: SignalSource; n: number; inWindow: number };
+
+export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean }): ThemeView {
+  const { exact } = args;
+  const themes = args.themes.map((t): ThemeRow => {
+    const rows = args.rows.filter((r) => r.themeId === t.id);
+    const months = args.months.map((m) => rows.filter((r) => r.month === m).reduce((a, r) => a + r.n, 0));
+    const bySource = new Map<SignalSource, number>();
+    for (const r of rows) if (r.n > 0) bySource.set(r.source, (bySource.get(r.source) ?? 0) + r.n);
+    const window = {
+      n: rows.reduce((a, r) => a + r.inWindow, 0),
+      sources: new Set(rows.filter((r) => r.inWindow > 0).map((r) => r.source)).size,
+    };
+    return {
+      id: t.id,
+      name: t.name,
+      total: cell(
+        months.reduce((a, b) => a + b, 0),
+        exact,
+      ),
+      perMonth: months.map((n) => cell(n, exact)),
+      perSource: [...bySource]
+        .sort((a, b) => b[1] - a[1])
+        .map(([source, n]) => ({ source, count: cell(n, exact) })),
+      window,
+      flagged: crossesThreshold(window, args.settings),
+    };
+  });
+  // Flagged themes first: they are the candidates for an unsolicited advice.
+  themes.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.name.localeCompare(b.name, 'nl'));
+  return { months: args.months, themes };
+}

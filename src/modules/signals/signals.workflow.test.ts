@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { availableActions, messageFor, signalActions, signalStates, transition, transitions } from './signals.workflow.ts';
+import { buildThemeView, cell, crossesThreshold, monthsBack } from './signals.themes.ts';
+
+const secretary = { role: 'secretary' as const, isPlatformAdmin: false };
+const member = { role: 'member' as const, isPlatformAdmin: false };
+const admin = { role: null, isPlatformAdmin: true };
+
+test('the happy path: new, triage, to discuss, discussed, closed, reopened', () => {
+  assert.deepEqual(transition('new', 'classify', secretary), { ok: true, to: 'in_triage' });
+  assert.deepEqual(transition('to_discuss', 'classify', secretary), { ok: true, to: 'to_discuss' });
+  assert.deepEqual(transition('in_triage', 'toDiscuss', secretary), { ok: true, to: 'to_discuss' });
+  assert.deepEqual(transition('to_discuss', 'markDiscussed', secretary), { ok: true, to: 'discussed' });
+  assert.deepEqual(transition('discussed', 'close', secretary), { ok: true, to: 'closed' });
+  assert.deepEqual(transition('closed', 'reopen', secretary), { ok: true, to: 'in_triage' });
+  assert.deepEqual(transition('closed', 'linkAdvice', secretary), { ok: true, to: 'closed' });
+});
+
+test('wrong states and roles are refused; platform admins act as chair', () => {
+  assert.deepEqual(transition('new', 'markDiscussed', secretary), { ok: false, reason: 'notAllowedFromState' });
+  assert.deepEqual(transition('closed', 'close', secretary), { ok: false, reason: 'notAllowedFromState' });
+  assert.deepEqual(transition('duplicate', 'markDuplicate', secretary), { ok: false, reason: 'notAllowedFromState' });
+  assert.deepEqual(transition('new', 'classify', member), { ok: false, reason: 'notAllowedForRole' });
+  assert.deepEqual(transition('new', 'classify', { role: 'official', isPlatformAdmin: false }), { ok: false, reason: 'notAllowedForRole' });
+  assert.deepEqual(transition('new', 'classify', admin), { ok: true, to: 'in_triage' });
+  assert.deepEqual(transition('new', 'classify', secretary, { anonymised: true }), { ok: false, reason: 'anonymised' });
+});
+
+test('every action leads somewhere from every state it allows, and members have no actions', () => {
+  for (const a of signalActions) for (const s of transitions[a].from) assert.ok(signalStates.includes(s));
+  for (const s of signalStates) assert.deepEqual(availableActions(s, member), []);
+  assert.deepEqual(availableActions('closed', secretary), ['reopen', 'linkAdvice']);
+  assert.deepEqual(availableActions('new', secretary, { anonymised: true }), []);
+});
+
+test('residents hear about discussed and closed only', () => {
+  assert.equal(messageFor('discussed'), 'discussed');
+  assert.equal(messageFor('closed'), 'closed');
+  assert.equal(messageFor('to_discuss'), null);
+  assert.equal(messageFor('duplicate'), null);
+});
+
+test('threshold rule: both the count and the number of sources must be reached', () => {
+  const t = { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 };
+  assert.equal(crossesThreshold({ n: 5, sources: 3 }, t), true);
+  assert.equal(crossesThreshold({ n: 50, sources: 2 }, t), false);
+  assert.equal(crossesThreshold({ n: 4, sources: 4 }, t), false);
+  assert.equal(crossesThreshold({ n: 6, sources: 4 }, t), true);
+});
+
+test('small counts are masked for members, zero and three or more are not', () => {
+  assert.deepEqual(cell(1, false), { n: 0, masked: true });
+  assert.deepEqual(cell(2, false), { n: 0, masked: true });
+  assert.deepEqual(cell(0, false), { n: 0, masked: false });
+  assert.deepEqual(cell(3, false), { n: 3, masked: false });
+  assert.deepEqual(cell(2, true), { n: 2, masked: false });
+});
+
+test('months back, across a year boundary, in Amsterdam time', () => {
+  // 31 December 23:30 UTC is already January in Amsterdam.
+  assert.deepEqual(monthsBack(new Date('2026-12-31T23:30:00Z'), 3), ['2026-11', '2026-12', '2027-01']);
+  assert.deepEqual(monthsBack(new Date('2026-02-15T12:00:00Z'), 3), ['2025-12', '2026-01', '2026-02']);
+});
+
+test('theme view: flagged first, totals over the months, masked sources', () => {
+  const view = buildThemeView({
+    themes: [
+      { id: 'a', name: 'Armoede' },
+      { id: 'v', name: 'Vervoer' },
+    ],
+    months: ['2026-01', '2026-02'],
+    rows: [
+      { themeId: 'v', month: '2026-01', source: 'phone', n: 4, inWindow: 4 },
+      { themeId: 'v', month: '2026-02', source: 'phone', n: 1, inWindow: 1 },
+      { themeId: 'v', month: '2026-02', source: 'web_form', n: 1, inWindow: 1 },
+      // Before the months shown, but inside a longer window: counts for the flag only.
+      { themeId: 'v', month: '2025-10', source: 'email', n: 0, inWindow: 1 },
+      { themeId: 'a', month: '2026-02', source: 'email', n: 1, inWindow: 0 },
+    ],
+    settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
+    exact: false,
+  });
+  assert.deepEqual(
+    view.themes.map((x) => [x.name, x.flagged]),
+    [
+      ['Vervoer', true],
+      ['Armoede', false],
+    ],
+  );
+  const v = view.themes[0]!;
+  assert.deepEqual(v.total, { n: 6, masked: false });
+  assert.deepEqual(v.perMonth, [
+    { n: 4, masked: false },
+    { n: 0, masked: true },
+  ]);
+  assert.deepEqual(v.perSource, [
+    { source: 'phone', count: { n: 5, masked: false } },
+    { source: 'web_form', count: { n: 0, masked: true } },
+  ]);
+  assert.deepEqual(view.themes[1]!.total, { n: 0, masked: true });
+});

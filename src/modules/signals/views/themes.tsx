@@ -1,0 +1,83 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import { can } from '../../../core/policy.ts';
+import { Heading, Paragraph, Link, Table, StatusBadge } from '../../../ui/components/basics.tsx';
+import type { EffectiveSettings } from '../signals.service.ts';
+import type { Cell, ThemeView } from '../signals.themes.ts';
+import { SignalsFrame, signalsPath, type Props } from './signals.tsx';
+
+function count(ctx: PageCtx, c: Cell): string {
+  return c.masked ? ctx.t('signals.themes.fewerThan3') : String(c.n);
+}
+
+function monthLabel(ctx: PageCtx, month: string): string {
+  return new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
+export function ThemesPage({ ctx, council, actor, view, settings, exact }: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean }) {
+  const t = ctx.t;
+  const list = signalsPath(council);
+  const path = `${list}/themas`;
+  const title = t('signals.themes.title');
+  return (
+    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={path}>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}</Paragraph>
+      {!exact && <Paragraph>{t('signals.themes.maskHint')}</Paragraph>}
+      <Table
+        caption={t('signals.themes.caption')}
+        empty={t('signals.themes.empty')}
+        rows={view.themes}
+        rowHeader
+        columns={[
+          { header: t('signals.field.theme'), cell: (r) => <Link href={`#thema-${r.id}`}>{r.name}</Link> },
+          { header: t('signals.themes.total'), cell: (r) => count(ctx, r.total), numeric: true },
+          {
+            header: t('signals.themes.flag'),
+            cell: (r) => (r.flagged ? <StatusBadge status="warning">{t('signals.themes.flagged')}</StatusBadge> : t('signals.themes.notFlagged')),
+          },
+        ]}
+      />
+      {view.themes.map((r) => (
+        <section aria-labelledby={`thema-${r.id}`}>
+          <Heading level={2} id={`thema-${r.id}`}>
+            {r.name}
+          </Heading>
+          {r.flagged && (
+            <Paragraph>
+              {t('signals.themes.flaggedHint')}
+              {can(actor, 'advice.initiate') && (
+                <>
+                  {' '}
+                  <Link href={`/${council.slug}/werkruimte/adviezen/ongevraagd`}>{t('signals.themes.startAdvice')}</Link>
+                </>
+              )}
+            </Paragraph>
+          )}
+          <Paragraph>
+            <Link href={`${list}?theme=${r.id}`}>{t('signals.themes.showSignals', { theme: r.name })}</Link>
+          </Paragraph>
+          <Table
+            caption={t('signals.themes.perMonth', { theme: r.name })}
+            rows={view.months.map((m, i) => ({ m, c: r.perMonth[i]! }))}
+            rowHeader
+            columns={[
+              { header: t('signals.themes.month'), cell: (x) => monthLabel(ctx, x.m) },
+              { header: t('signals.themes.count'), cell: (x) => count(ctx, x.c), numeric: true },
+            ]}
+          />
+          <Table
+            caption={t('signals.themes.perSource', { theme: r.name })}
+            empty={t('signals.themes.noSources')}
+            rows={r.perSource}
+            rowHeader
+            columns={[
+              { header: t('signals.field.source'), cell: (x) => t(`signals.source.${x.source}`) },
+              { header: t('signals.themes.count'), cell: (x) => count(ctx, x.count), numeric: true },
+            ]}
+          />
+        </section>
+      ))}
+    </SignalsFrame>
+  );
+}
