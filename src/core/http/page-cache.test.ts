@@ -33,3 +33,21 @@ test('the oldest entry makes room when the cache is full', () => {
   assert.equal(cache.get('a'), undefined);
   assert.equal(cache.get('c')?.body, '3');
 });
+
+test('memo keeps a computed value until the next change, and never stores one computed across a change', async () => {
+  const cache = new PageCache();
+  let runs = 0;
+  const compute = async () => ++runs;
+  assert.equal(await cache.memo('k', compute), 1);
+  assert.equal(await cache.memo('k', compute), 1, 'kept');
+  assert.equal(await cache.memo('other', compute), 2, 'per key');
+  cache.clearLocal();
+  assert.equal(await cache.memo('k', compute), 3, 'a change moves it on');
+  // A change while the value is being computed: the value is returned but not kept.
+  const during = await cache.memo('k2', async () => {
+    cache.clearLocal();
+    return ++runs;
+  });
+  assert.equal(during, 4);
+  assert.equal(await cache.memo('k2', compute), 5);
+});

@@ -44,6 +44,25 @@ export class PageCache {
   clearLocal() {
     this.generation++;
     this.pages.clear();
+    this.values.clear();
+  }
+
+  private values = new Map<string, { generation: number; value: unknown }>();
+  /**
+   * A value read from the database (facets, counts), kept until the next change anywhere:
+   * every successful change moves the generation on, here and on the other instances (NOTIFY).
+   * Put in the key whatever else the value depends on (council, day). Only for data that
+   * changes through requests, not through background jobs alone.
+   */
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    // Read before computing: a change while it runs leaves the stored entry stale at once.
+    const generation = this.generation;
+    const hit = this.values.get(key);
+    if (hit && hit.generation === generation) return hit.value as T;
+    const value = await compute();
+    if (this.values.size >= this.maxEntries) this.values.delete(this.values.keys().next().value!);
+    this.values.set(key, { generation, value });
+    return value;
   }
   /** Clear here at once, and tell the other instances. */
   async invalidate(): Promise<void> {

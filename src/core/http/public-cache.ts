@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Public page without forms: may be served from the rendered-page cache to anonymous readers. */
     publicCache?: boolean;
+    /** A POST that stores nothing (a step of a multi-page form): it leaves the cache as it is. */
+    changesNothing?: boolean;
   }
   interface FastifyRequest {
     cacheKey: string | null;
@@ -31,7 +33,7 @@ export function registerPublicCache(app: FastifyInstance, cache: PageCache, sess
   });
   app.addHook('onSend', async (req, reply, payload) => {
     // Cleared before the answer leaves, so the redirect after a change never sees a stale page.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) await cache.invalidate();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && !req.routeOptions.config?.changesNothing) await cache.invalidate();
     if (req.cacheKey && reply.statusCode === 200 && typeof payload === 'string') {
       const etag = `"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
       cache.set(req.cacheKey, payload, req.cacheGeneration, etag);

@@ -197,30 +197,12 @@ async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize:
     .orderBy(...newestFirst(pageRows));
 }
 
-/**
- * Years with public advice per council and day, kept in memory. They change only with a
- * change to an advice, and every successful change (any POST, here or on another instance)
- * moves the page cache's generation on: an entry of an older generation is not used. The day
- * is part of the key because an advice published "from a date" appears at midnight.
- */
-const yearsMemo = new WeakMap<PageCache, Map<string, { generation: number; years: number[] }>>();
-
-/** Years with public advice, newest first, for the year filter. */
+/** Years with public advice, newest first, for the year filter; kept per council and day until the next change. */
 export async function registerYears(db: DbOrTx, council: Council, opts: { cache?: PageCache; today?: string } = {}): Promise<number[]> {
   const today = opts.today ?? todayInAmsterdam();
-  const { cache } = opts;
-  if (!cache) return queryYears(db, council.id, today);
-  let memo = yearsMemo.get(cache);
-  if (!memo) yearsMemo.set(cache, (memo = new Map()));
-  const key = `${council.id}:${today}`;
-  // Read before the query: a change while it runs leaves the stored entry stale at once.
-  const generation = cache.currentGeneration();
-  const hit = memo.get(key);
-  if (hit && hit.generation === generation) return hit.years;
-  const years = await queryYears(db, council.id, today);
-  if (memo.size >= 1000) memo.clear();
-  memo.set(key, { generation, years });
-  return years;
+  // The day is part of the key because an advice published "from a date" appears at midnight.
+  const compute = () => queryYears(db, council.id, today);
+  return opts.cache ? opts.cache.memo(`register-years:${council.id}:${today}`, compute) : compute();
 }
 
 async function queryYears(db: DbOrTx, councilId: string, today: string): Promise<number[]> {

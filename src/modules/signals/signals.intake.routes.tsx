@@ -88,7 +88,8 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
   });
 
   // Every question page posts here: `pagina` is the page answered, `ga` a page to show without checking (back, change).
-  app.post('/:council/signaal/vraag', { config: flipLimit }, async (req, reply) => {
+  // The question pages store nothing until the last step, so they keep the public page cache.
+  app.post('/:council/signaal/vraag', { config: { ...flipLimit, changesNothing: true } }, async (req, reply) => {
     const body = (req.body ?? {}) as Body;
     const answers = intake.normalise(intake.answersFrom(body));
     const fromCheck = body.naarControle === 'ja';

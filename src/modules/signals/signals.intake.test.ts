@@ -393,3 +393,16 @@ test('every page of the form, with and without errors, in Dutch and English, is 
   const errors = await checkHtml(pages);
   assert.equal(errors.length, 0, formatHtmlErrors(errors));
 });
+
+test('answering a question page stores nothing, so the public pages stay in the cache; the final send stores and clears', async () => {
+  const c = await makeCouncil(t);
+  const home = `/${c.slug}`;
+  await t.app.inject(home);
+  assert.equal((await t.app.inject(home)).headers['x-cache'], 'hit');
+  const step = await answer(c, 'omschrijving', complete, { ip: freshIp() });
+  assert.equal(step.statusCode, 200);
+  assert.equal((await t.app.inject(home)).headers['x-cache'], 'hit', 'a step POST keeps the cache');
+  const sent = await send(c, complete, { ip: freshIp() });
+  assert.equal(sent.statusCode, 303);
+  assert.equal((await t.app.inject(home)).headers['x-cache'], undefined, 'the send clears it');
+});

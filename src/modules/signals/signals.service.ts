@@ -547,7 +547,10 @@ export async function themeOverview(deps: Deps, args: { actor: Actor | null; cou
   const bucket = sql<number>`width_bucket(${signals.createdAt}, array[${bounds}])`;
   // One pass over the council's signals (index on council, theme, created_at), grouped by theme,
   // month and source; duplicates are left out: one problem reported twice is one signal.
-  const [themes, rows] = await Promise.all([
+  // Kept until the next change (any POST moves the cache generation on, on every instance); the
+  // hour and the window are in the key because the months and the window move with the clock.
+  const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
+  const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([
     listThemes(db, council.id),
     db
       .select({
@@ -568,7 +571,7 @@ export async function themeOverview(deps: Deps, args: { actor: Actor | null; cou
       )
       // By position: the bucket expression carries parameters, so it cannot be repeated here.
       .groupBy(sql`1`, sql`2`, sql`3`),
-  ]);
+  ]));
   // Members see small numbers as "fewer than 3"; the board, who see the signals anyway, exact ones.
   const exact = can(actor, 'signals.triage');
   const view = buildThemeView({
