@@ -7,7 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../src/core/db/index.ts';
 import type { Council } from '../src/modules/councils/councils.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
-import { documents } from '../src/modules/documents/documents.schema.ts';
+import { documents, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
 import { addDays, todayInAmsterdam } from '../src/core/dates/working-days.ts';
 import { localToUtc, occurrences } from '../src/modules/meetings/meetings.recurrence.ts';
 import {
@@ -87,6 +87,9 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
   const docs = await tx.select({ id: documents.id, access: documents.access }).from(documents).where(eq(documents.councilId, council.id)).orderBy(asc(documents.createdAt));
   const linked = [docs.find((d) => d.access !== 'closed'), docs.find((d) => d.access === 'closed')].filter((d) => d !== undefined);
   for (const d of linked) await tx.insert(agendaItemDocuments).values({ councilId: council.id, agendaItemId: wmo.id, documentId: d.id });
+  // The demo dossier that holds an advice also holds the next meeting (shown on both pages).
+  const [dossier] = await tx.select({ id: dossierAdvices.folderId }).from(dossierAdvices).where(eq(dossierAdvices.councilId, council.id)).limit(1);
+  if (dossier) await tx.insert(dossierMeetings).values({ councilId: council.id, folderId: dossier.id, meetingId: next.id });
   await item(next, 3, { title: 'Samenstelling van de raad: een nieuw lid', startTime: '11:00', presenter: 'Karim Bakker, secretaris', isPublic: false, explanation: 'Bespreking van de sollicitatiegesprekken. Dit punt is besloten omdat het over personen gaat.' });
   await item(next, 4, { title: 'Rondvraag en sluiting', startTime: '12:15' });
   for (const [email, answer] of [

@@ -44,7 +44,7 @@ import { calendarTokens } from '../src/modules/meetings/meetings.calendar.schema
 import { sha256 } from '../src/core/secret.ts';
 import { adviceRecommendations } from '../src/modules/advice/advice.schema.ts';
 import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
-import { documentFolders, documentShares, dossierAdvices } from '../src/modules/documents/documents.schema.ts';
+import { documentFolders, documentShares, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
 import { signals as signalRows } from '../src/modules/signals/signals.schema.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
@@ -218,6 +218,7 @@ async function feedToken(actor: LoggedIn): Promise<string> {
 // Documents (issue 5): a fresh document or folder of council A per request.
 const DOCUMENT_UPLOADERS: Partial<Expect> = { chair: REFUSED_FILE, secretary: REFUSED_FILE, member: REFUSED_FILE, admin: REFUSED_FILE };
 let lastDocumentAdvice = '';
+let lastDocumentMeeting = '';
 async function documentIn(access: 'public' | 'members'): Promise<Params> {
   return { id: (await makeDocument(t, A, { access })).id };
 }
@@ -658,6 +659,24 @@ const TABLE: Record<string, Row> = {
     },
     form: () => ({}),
   },
+  'POST /:council/werkruimte/documenten/mappen/:folderId/vergaderingen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      lastDocumentMeeting = (await makeMeeting(t, A, dayFromToday(40))).id;
+      return folderIn();
+    },
+    form: () => ({ meetingId: lastDocumentMeeting }),
+  },
+  'POST /:council/werkruimte/documenten/mappen/:folderId/vergaderingen/:meetingId/ontkoppelen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const { folderId } = await folderIn();
+      const meetingId = (await makeMeeting(t, A, dayFromToday(40))).id;
+      await t.db.insert(dossierMeetings).values({ councilId: A.id, folderId, meetingId });
+      return { folderId, meetingId };
+    },
+    form: () => ({}),
+  },
   'GET /:council/werkruimte/documenten/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
   'GET /:council/werkruimte/documenten/:id/download': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
   'POST /:council/werkruimte/documenten/:id/versies': { expect: { ...workspace(COUNCIL_MEMBERS), ...DOCUMENT_UPLOADERS }, params: () => documentIn('members'), multipart: true },
@@ -731,7 +750,7 @@ async function send(method: string, url: string, actor: ActorKey, row: Row, ip =
 }
 
 /** What the database holds, table by table (sessions and login throttling left out). */
-const WATCHED = ['councils', 'memberships', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log', 'documents', 'document_versions', 'document_shares', 'document_folders', 'dossier_advices', 'signals', 'signal_contacts', 'signal_access_log', 'signal_settings', 'signal_message_templates', 'signal_themes'];
+const WATCHED = ['councils', 'memberships', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log', 'documents', 'document_versions', 'document_shares', 'document_folders', 'dossier_advices', 'dossier_meetings', 'meeting_rhythms', 'meetings', 'agenda_items', 'agenda_item_documents', 'agenda_item_advices', 'agenda_item_signals', 'agenda_guests', 'meeting_attendance', 'meeting_notes', 'minutes', 'minute_decisions', 'action_points', 'calendar_tokens', 'recovery_codes', 'api_tokens', 'signals', 'signal_contacts', 'signal_access_log', 'signal_settings', 'signal_message_templates', 'signal_themes'];
 async function snapshot(): Promise<Record<string, string>> {
   const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
   const [row] = await rows<Record<string, string>>(sql.raw(`select ${cols.join(', ')}`));

@@ -1,11 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, get, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
+import { createTestApp, dayFromToday, makeCouncil, get, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
 import { person } from '../advice/advice.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
-import { documentShares, documents, dossierAdvices } from './documents.schema.ts';
+import { documentShares, documents, dossierAdvices, dossierMeetings } from './documents.schema.ts';
+import { makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import { makeDocument } from './documents.test-helpers.ts';
 import { createFolder, extractedText, passageParts, searchDocuments, visibleDocuments } from './documents.service.ts';
 
@@ -191,6 +192,78 @@ test('settings, folders linked to advices, deleting: board only, with messages f
   assert.equal((await t.db.select().from(documents).where(eq(documents.id, doc.id))).length, 0);
   assert.equal((await get(t, `${ws(c.slug)}/${doc.id}`, chair)).statusCode, 404);
   await createFolder(t.app.deps, { council: c, actor: chair.actor, input: { name: 'Nog een', description: '' } });
+});
+
+test('folders linked to meetings: the board links and unlinks; both pages show it; bad ids and members change nothing', async () => {
+  const c = await makeCouncil(t);
+  const chair = await person(t, c, 'chair');
+  const member = await person(t, c, 'member');
+  const folder = await createFolder(t.app.deps, { council: c, actor: chair.actor, input: { name: 'Regiotaxi', description: '' } });
+  const meeting = await makeMeeting(t, c, dayFromToday(20), { title: 'Vergadering over de regiotaxi' });
+  const other = await makeMeeting(t, c, dayFromToday(30), { title: 'Vergadering zonder dossier' });
+  await makeMeeting(t, c, dayFromToday(-800), { title: 'Heel oude vergadering' });
+  await makeMeeting(t, c, dayFromToday(40), { title: 'Afgezegde vergadering', status: 'cancelled' });
+  const foreign = await makeMeeting(t, await makeCouncil(t), dayFromToday(20), { title: 'Vergadering van een andere raad' });
+  const folderUrl = `${ws(c.slug)}/mappen/${folder.id}`;
+  const links = () => t.db.select().from(dossierMeetings).where(eq(dossierMeetings.folderId, folder.id));
+  const audits = async () => (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
+
+  // The choices: this council's meetings from a year back on, not cancelled; nothing linked yet.
+  const before = await get(t, folderUrl, chair);
+  assert.match(before.body, /Er zijn nog geen vergaderingen aan deze map gekoppeld/);
+  assert.match(before.body, /<option value="[^"]+">Vergadering over de regiotaxi, /);
+  assert.doesNotMatch(before.body, /Heel oude vergadering|Afgezegde vergadering|andere raad/);
+  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member)).body, /Dossiers/);
+
+  // A member (no documents.manage) cannot link.
+  const n = await audits();
+  assert.equal((await post(t, `${folderUrl}/vergaderingen`, { meetingId: meeting.id }, member)).statusCode, 403);
+  assert.deepEqual(await links(), []);
+
+  // Another council's meeting, a malformed or missing id: "choose from the list", nothing changed.
+  for (const form of <Record<string, string>[]>[{ meetingId: foreign.id }, { meetingId: 'abc' }, { meetingId: '00000000-0000-0000-0000-000000000000' }, {}, { meetingId: 'x'.repeat(5000) }]) {
+    const res = await post(t, `${folderUrl}/vergaderingen`, form, chair);
+    assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 80));
+    assert.match(titleOf(res.body), /^Fout:/);
+    assert.match(res.body, /Kies een vergadering uit de lijst/);
+  }
+  assert.deepEqual(await links(), []);
+  assert.equal(await audits(), n);
+  // Another council's folder: 404.
+  const otherCouncil = await makeCouncil(t);
+  const otherChair = await person(t, otherCouncil, 'chair');
+  assert.equal((await post(t, `${ws(otherCouncil.slug)}/mappen/${folder.id}/vergaderingen`, { meetingId: meeting.id }, otherChair)).statusCode, 404);
+  assert.deepEqual(await links(), []);
+
+  // Link: the folder page lists it (title and date), the meeting page links back to the folder.
+  const linked = await post(t, `${folderUrl}/vergaderingen`, { meetingId: meeting.id }, chair);
+  assert.equal(linked.statusCode, 303);
+  assert.equal(linked.headers.location, `${folderUrl}?melding=vergadering-gekoppeld`);
+  assert.deepEqual((await links()).map((l) => [l.meetingId, l.councilId]), [[meeting.id, c.id]]);
+  assert.equal(await audits(), n + 1);
+  const page = await get(t, `${folderUrl}?melding=vergadering-gekoppeld`, member);
+  assert.match(page.body, /De vergadering is aan de map gekoppeld/);
+  assert.match(page.body, new RegExp(`href="/${c.slug}/werkruimte/vergaderingen/${meeting.id}">Vergadering over de regiotaxi, \\d+ [a-z]+ \\d{4}<`));
+  assert.doesNotMatch(page.body, /ontkoppelen/, 'no unlink buttons for a member');
+  const meetingPage = await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member);
+  assert.match(meetingPage.body, /<h2[^>]*>Dossiers<\/h2>/);
+  assert.match(meetingPage.body, new RegExp(`href="${folderUrl}">Regiotaxi<`));
+  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${other.id}`, member)).body, /Dossiers/);
+  // Linked meetings are no longer a choice; the chair sees the unlink button.
+  const chairPage = await get(t, folderUrl, chair);
+  assert.doesNotMatch(chairPage.body, new RegExp(`<option value="${meeting.id}"`));
+  assert.match(chairPage.body, new RegExp(`action="${folderUrl}/vergaderingen/${meeting.id}/ontkoppelen"`));
+
+  // Unlink: a member is refused, the chair removes it; a second time it is gone (404).
+  assert.equal((await post(t, `${folderUrl}/vergaderingen/${meeting.id}/ontkoppelen`, {}, member)).statusCode, 403);
+  assert.equal((await links()).length, 1);
+  const unlinked = await post(t, `${folderUrl}/vergaderingen/${meeting.id}/ontkoppelen`, {}, chair);
+  assert.equal(unlinked.statusCode, 303);
+  assert.equal(unlinked.headers.location, `${folderUrl}?melding=vergadering-ontkoppeld`);
+  assert.deepEqual(await links(), []);
+  assert.equal((await post(t, `${folderUrl}/vergaderingen/${meeting.id}/ontkoppelen`, {}, chair)).statusCode, 404);
+  assert.equal((await post(t, `${folderUrl}/vergaderingen/abc/ontkoppelen`, {}, chair)).statusCode, 404);
+  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member)).body, /Dossiers/);
 });
 
 test('search passages are text: markup in a document is shown, never run', async () => {

@@ -37,7 +37,10 @@ export const folderSchema = z.object({
 });
 export type FolderInput = z.infer<typeof folderSchema>;
 
-export const linkAdviceSchema = z.object({ adviceId: field.uuid() });
+/** Linking a folder to one record of another module: one id field, named after it. */
+const linkSchema = <K extends string>(name: K) => z.object({ [name]: field.uuid() } as Record<K, ReturnType<typeof field.uuid>>);
+export const linkAdviceSchema = linkSchema('adviceId');
+export const linkMeetingSchema = linkSchema('meetingId');
 
 /** Search box and folder filter of the lists (query string; bad values are ignored). */
 export const listQuerySchema = z.object({

@@ -140,6 +140,8 @@ export const documentsMessages = {
   'documents.notice.folderCreated': { nl: 'De map is gemaakt.', en: 'The folder has been created.' },
   'documents.notice.linked': { nl: 'Het advies is aan de map gekoppeld.', en: 'The advice has been linked to the folder.' },
   'documents.notice.unlinked': { nl: 'Het advies is losgekoppeld van de map.', en: 'The advice has been unlinked from the folder.' },
+  'documents.notice.meetingLinked': { nl: 'De vergadering is aan de map gekoppeld.', en: 'The meeting has been linked to the folder.' },
+  'documents.notice.meetingUnlinked': { nl: 'De vergadering is losgekoppeld van de map.', en: 'The meeting has been unlinked from the folder.' },
 
   // Folders
   'documents.folders.title': { nl: 'Mappen', en: 'Folders' },
@@ -156,7 +158,11 @@ export const documentsMessages = {
   'documents.folder.documents': { nl: 'Documenten in deze map', en: 'Documents in this folder' },
   'documents.folder.advices': { nl: 'Gekoppelde adviezen', en: 'Linked advices' },
   'documents.folder.noAdvices': { nl: 'Er zijn nog geen adviezen aan deze map gekoppeld.', en: 'No advices are linked to this folder yet.' },
-  'documents.folder.meetings': { nl: 'Deze map hoort bij {n} vergadering(en).', en: 'This folder belongs to {n} meeting(s).' },
+  'documents.folder.meetings': { nl: 'Gekoppelde vergaderingen', en: 'Linked meetings' },
+  'documents.folder.noMeetings': { nl: 'Er zijn nog geen vergaderingen aan deze map gekoppeld.', en: 'No meetings are linked to this folder yet.' },
+  'documents.folder.linkMeeting': { nl: 'Vergadering', en: 'Meeting' },
+  'documents.folder.chooseMeeting': { nl: 'Kies een vergadering', en: 'Choose a meeting' },
+  'documents.folder.unlinkMeeting': { nl: 'Ontkoppel vergadering van {date}', en: 'Unlink meeting of {date}' },
   'documents.folder.link': { nl: 'Advies koppelen', en: 'Link advice' },
   'documents.folder.linkAdvice': { nl: 'Advies', en: 'Advice' },
   'documents.folder.chooseAdvice': { nl: 'Kies een advies', en: 'Choose an advice' },
@@ -178,4 +184,5 @@ export const documentsMessages = {
   'documents.error.partner': { nl: 'Kies een raad uit de lijst.', en: 'Choose a council from the list.' },
   'documents.error.folderExists': { nl: 'Er is al een map met deze naam. Kies een andere naam.', en: 'A folder with this name already exists. Choose another name.' },
   'documents.error.advice': { nl: 'Kies een advies uit de lijst.', en: 'Choose an advice from the list.' },
+  'documents.error.meeting': { nl: 'Kies een vergadering uit de lijst.', en: 'Choose a meeting from the list.' },
 } satisfies Messages;

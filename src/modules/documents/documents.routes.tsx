@@ -6,10 +6,16 @@ import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import type { Deps } from '../../core/deps.ts';
 import * as service from './documents.service.ts';
-import { documentSchema, folderSchema, linkAdviceSchema, listQuerySchema, settingsSchema, shareSchema } from './documents.forms.ts';
+import { documentSchema, folderSchema, linkAdviceSchema, linkMeetingSchema, listQuerySchema, settingsSchema, shareSchema } from './documents.forms.ts';
 import { DeletePage, DetailPage, FolderPage, FoldersPage, ListPage, notices, PublicListPage, UploadPage, wsPath, type Notice } from './views/documents.tsx';
 
-type Params = { id: string; folderId: string; shareId: string; adviceId: string };
+type Params = { id: string; folderId: string; shareId: string; adviceId: string; meetingId: string };
+
+/** What a folder links to on its page: the address segment, the id field (form and path) and the notices. */
+const folderLinks = [
+  { kind: 'advice', segment: 'adviezen', field: 'adviceId', schema: linkAdviceSchema, linked: 'gekoppeld', unlinked: 'ontkoppeld' },
+  { kind: 'meeting', segment: 'vergaderingen', field: 'meetingId', schema: linkMeetingSchema, linked: 'vergadering-gekoppeld', unlinked: 'vergadering-ontkoppeld' },
+] as const;
 
 function noticeOf(req: FastifyRequest): Notice | undefined {
   const m = (req.query as Record<string, unknown>)?.melding;
@@ -175,7 +181,8 @@ export async function documentsRoutes(app: FastifyInstance) {
         rows={f.documents}
         advices={f.advices}
         adviceChoices={f.adviceChoices}
-        meetingCount={f.meetingIds.length}
+        meetings={f.meetings}
+        meetingChoices={f.meetingChoices}
         notice={noticeOf(req)}
         {...state}
       />,
@@ -185,29 +192,31 @@ export async function documentsRoutes(app: FastifyInstance) {
 
   app.get(`${WS}/mappen/:folderId`, view, (req, reply) => folderPage(req, reply));
 
-  app.post(`${WS}/mappen/:folderId/adviezen`, manage, async (req, reply) => {
-    const council = councilOf(req);
-    const { folderId } = req.params as Params;
-    // Unknown or another council's folder: 404 before the form is looked at.
-    await service.getFolder(deps, { council, actor: actorOf(req), id: folderId });
-    const form = parseForm(linkAdviceSchema, req.body, req.t);
-    try {
-      if (!form.ok) throw new service.DocumentError('advice', 'documents.error.advice', 'adviceId');
-      await service.linkAdvice(deps, { council, actor: actorOf(req), folderId, adviceId: form.data.adviceId });
-    } catch (err) {
-      const e = errorsOf(req, err);
-      if (!e) throw err;
-      return folderPage(req, reply, { errors: e.errors }, e.status);
-    }
-    return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=gekoppeld`, 303);
-  });
+  for (const l of folderLinks) {
+    app.post(`${WS}/mappen/:folderId/${l.segment}`, manage, async (req, reply) => {
+      const council = councilOf(req);
+      const { folderId } = req.params as Params;
+      // Unknown or another council's folder: 404 before the form is looked at.
+      await service.getFolder(deps, { council, actor: actorOf(req), id: folderId });
+      const form = parseForm(l.schema as ZodType<Record<string, string>>, req.body, req.t);
+      try {
+        // A missing or malformed id is refused by the use case like an unknown one: "choose from the list".
+        await service.linkFolder(deps, l.kind, { council, actor: actorOf(req), folderId, targetId: form.ok ? form.data[l.field]! : '' });
+      } catch (err) {
+        const e = errorsOf(req, err);
+        if (!e) throw err;
+        return folderPage(req, reply, { errors: e.errors }, e.status);
+      }
+      return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=${l.linked}`, 303);
+    });
 
-  app.post(`${WS}/mappen/:folderId/adviezen/:adviceId/ontkoppelen`, manage, async (req, reply) => {
-    const council = councilOf(req);
-    const { folderId, adviceId } = req.params as Params;
-    await service.unlinkAdvice(deps, { council, actor: actorOf(req), folderId, adviceId });
-    return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=ontkoppeld`, 303);
-  });
+    app.post(`${WS}/mappen/:folderId/${l.segment}/:${l.field}/ontkoppelen`, manage, async (req, reply) => {
+      const council = councilOf(req);
+      const params = req.params as Params;
+      await service.unlinkFolder(deps, l.kind, { council, actor: actorOf(req), folderId: params.folderId, targetId: params[l.field] });
+      return reply.redirect(`${wsPath(council)}/mappen/${params.folderId}?melding=${l.unlinked}`, 303);
+    });
+  }
 
   // ---------------------------------------------------------------- one document
   async function detailPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {

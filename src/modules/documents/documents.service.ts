@@ -3,7 +3,7 @@
  * sharing with a partner council and Dutch full-text search. Every change writes its audit entry
  * in the same transaction. The council comes from the request (tenancy), never from input.
  */
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
 import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
@@ -14,6 +14,7 @@ import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files/sniff.ts';
 import { councils, type Council } from '../councils/councils.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
+import { meetings } from '../meetings/meetings.schema.ts';
 import {
   documentFolders,
   documentPages,
@@ -425,62 +426,85 @@ async function findFolder(deps: Deps, council: Council, id: string): Promise<Doc
 export async function getFolder(deps: Deps, args: { council: Council; actor: Actor | null; id: string }) {
   assertCan(args.actor, 'documents.view');
   const folder = await findFolder(deps, args.council, args.id);
-  const [docs, linked, meetingIds, candidates] = await Promise.all([
+  const manage = can(args.actor, 'documents.manage');
+  const adviceColumns = { id: advices.id, reference: advices.reference, subject: advices.subject };
+  const meetingColumns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt };
+  // Choices to link: meetings from a year back onward is what a dossier is plausibly about.
+  const yearAgo = new Date(Date.now() - 366 * 86_400_000);
+  const [docs, linked, linkedMeetings, candidates, meetingCandidates] = await Promise.all([
     listDocuments(deps, { council: args.council, actor: args.actor, folderId: folder.id }),
+    deps.db.select(adviceColumns).from(dossierAdvices).innerJoin(advices, eq(advices.id, dossierAdvices.adviceId)).where(eq(dossierAdvices.folderId, folder.id)).orderBy(desc(advices.reference)),
+    // The join also drops links to meetings deleted since (dossier_meetings has no foreign key).
     deps.db
-      .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
-      .from(dossierAdvices)
-      .innerJoin(advices, eq(advices.id, dossierAdvices.adviceId))
-      .where(eq(dossierAdvices.folderId, folder.id))
-      .orderBy(desc(advices.reference)),
-    deps.db.select({ id: dossierMeetings.meetingId }).from(dossierMeetings).where(eq(dossierMeetings.folderId, folder.id)),
-    can(args.actor, 'documents.manage') && can(args.actor, 'advice.view')
+      .select(meetingColumns)
+      .from(dossierMeetings)
+      .innerJoin(meetings, and(eq(meetings.id, dossierMeetings.meetingId), eq(meetings.councilId, args.council.id)))
+      .where(eq(dossierMeetings.folderId, folder.id))
+      .orderBy(desc(meetings.startsAt)),
+    manage && can(args.actor, 'advice.view')
+      ? deps.db.select(adviceColumns).from(advices).where(eq(advices.councilId, args.council.id)).orderBy(desc(advices.reference)).limit(300)
+      : Promise.resolve([]),
+    manage && can(args.actor, 'meetings.view')
       ? deps.db
-          .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
-          .from(advices)
-          .where(eq(advices.councilId, args.council.id))
-          .orderBy(desc(advices.reference))
+          .select(meetingColumns)
+          .from(meetings)
+          .where(and(eq(meetings.councilId, args.council.id), ne(meetings.status, 'cancelled'), gte(meetings.startsAt, yearAgo)))
+          .orderBy(desc(meetings.startsAt))
           .limit(300)
       : Promise.resolve([]),
   ]);
-  return { folder, documents: docs, advices: can(args.actor, 'advice.view') ? linked : [], meetingIds: meetingIds.map((m) => m.id), adviceChoices: candidates.filter((c) => !linked.some((l) => l.id === c.id)) };
+  const notLinked = <T extends { id: string }>(choices: T[], done: T[]) => choices.filter((c) => !done.some((l) => l.id === c.id));
+  return {
+    folder,
+    documents: docs,
+    advices: can(args.actor, 'advice.view') ? linked : [],
+    meetings: can(args.actor, 'meetings.view') ? linkedMeetings : [],
+    adviceChoices: notLinked(candidates, linked),
+    meetingChoices: notLinked(meetingCandidates, linkedMeetings),
+  };
 }
 
-export async function linkAdvice(deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; adviceId: string }): Promise<void> {
+/** What a folder can be linked to: the link table, its column and the table that holds the records. */
+const links = {
+  advice: { table: dossierAdvices, column: dossierAdvices.adviceId, target: advices, error: 'documents.error.advice', field: 'adviceId', audit: ['folder.linkAdvice', 'folder.unlinkAdvice'] },
+  meeting: { table: dossierMeetings, column: dossierMeetings.meetingId, target: meetings, error: 'documents.error.meeting', field: 'meetingId', audit: ['folder.linkMeeting', 'folder.unlinkMeeting'] },
+} as const;
+export type LinkKind = keyof typeof links;
+
+/** Links a folder to an advice or a meeting of the same council; anything else is "choose from the list". */
+export async function linkFolder(deps: Deps, kind: LinkKind, args: { council: Council; actor: Actor | null; folderId: string; targetId: string }): Promise<void> {
   const { council, actor } = args;
   assertCan(actor, 'documents.manage');
   const folder = await findFolder(deps, council, args.folderId);
-  const [a] = isUuid(args.adviceId) ? await deps.db.select({ id: advices.id }).from(advices).where(and(eq(advices.id, args.adviceId), eq(advices.councilId, council.id))) : [];
-  if (!a) throw new DocumentError('advice', 'documents.error.advice', 'adviceId');
+  const link = links[kind];
+  const [row] = isUuid(args.targetId)
+    ? await deps.db.select({ id: link.target.id }).from(link.target).where(and(eq(link.target.id, args.targetId), eq(link.target.councilId, council.id)))
+    : [];
+  if (!row) throw new DocumentError(kind, link.error, link.field);
   await deps.db.transaction(async (tx) => {
-    await tx.insert(dossierAdvices).values({ councilId: council.id, folderId: folder.id, adviceId: a.id }).onConflictDoNothing();
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'folder.linkAdvice', entity: 'document_folder', entityId: folder.id, data: { adviceId: a.id } });
+    await tx.insert(link.table).values({ councilId: council.id, folderId: folder.id, [link.field]: row.id } as typeof link.table.$inferInsert).onConflictDoNothing();
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: link.audit[0], entity: 'document_folder', entityId: folder.id, data: { [link.field]: row.id } });
   });
 }
 
-export async function unlinkAdvice(deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; adviceId: string }): Promise<void> {
+export async function unlinkFolder(deps: Deps, kind: LinkKind, args: { council: Council; actor: Actor | null; folderId: string; targetId: string }): Promise<void> {
   const { council, actor } = args;
   assertCan(actor, 'documents.manage');
   const folder = await findFolder(deps, council, args.folderId);
-  if (!isUuid(args.adviceId)) throw new NotFoundError('advice');
+  const link = links[kind];
+  if (!isUuid(args.targetId)) throw new NotFoundError(kind);
   await deps.db.transaction(async (tx) => {
-    const gone = await tx.delete(dossierAdvices).where(and(eq(dossierAdvices.folderId, folder.id), eq(dossierAdvices.adviceId, args.adviceId))).returning();
-    if (!gone.length) throw new NotFoundError('advice');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'folder.unlinkAdvice', entity: 'document_folder', entityId: folder.id, data: { adviceId: args.adviceId } });
+    const gone = await tx.delete(link.table).where(and(eq(link.table.folderId, folder.id), eq(link.column, args.targetId))).returning();
+    if (!gone.length) throw new NotFoundError(kind);
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: link.audit[1], entity: 'document_folder', entityId: folder.id, data: { [link.field]: args.targetId } });
   });
 }
 
-/** For the meetings module: link a dossier to a meeting of the same council (the caller checks the meeting). */
-export async function linkMeeting(deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; meetingId: string }): Promise<void> {
-  const { council, actor } = args;
-  assertCan(actor, 'documents.manage');
-  const folder = await findFolder(deps, council, args.folderId);
-  if (!isUuid(args.meetingId)) throw new NotFoundError('meeting');
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(dossierMeetings).values({ councilId: council.id, folderId: folder.id, meetingId: args.meetingId }).onConflictDoNothing();
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'folder.linkMeeting', entity: 'document_folder', entityId: folder.id, data: { meetingId: args.meetingId } });
-  });
-}
+// The same use cases by name, for callers that know what they link (other modules, scripts).
+export const linkAdvice = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; adviceId: string }) => linkFolder(deps, 'advice', { ...args, targetId: args.adviceId });
+export const unlinkAdvice = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; adviceId: string }) => unlinkFolder(deps, 'advice', { ...args, targetId: args.adviceId });
+export const linkMeeting = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; meetingId: string }) => linkFolder(deps, 'meeting', { ...args, targetId: args.meetingId });
+export const unlinkMeeting = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; meetingId: string }) => unlinkFolder(deps, 'meeting', { ...args, targetId: args.meetingId });
 
 /** Dossiers of a meeting or an advice, for their pages. */
 export async function foldersOf(deps: Deps, council: Council, link: { meetingId: string } | { adviceId: string }) {

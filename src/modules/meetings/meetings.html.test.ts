@@ -60,7 +60,8 @@ test('meetings pages of the demo are valid HTML for the public, a member and the
   await add('secretaris', secretary, `${ws}/${next.id}/agenda/nieuw`);
   for (const i of items) await add('secretaris', secretary, `${ws}/${next.id}/agenda/${i.id}`);
   await add('lid', member, ws);
-  await add('lid', member, `${ws}/${next.id}`);
+  const nextForMember = await add('lid', member, `${ws}/${next.id}`);
+  assert.match(nextForMember.body, /<h2[^>]*>Dossiers<\/h2>[\s\S]*Vervoer en mobiliteit/, 'the dossier linked to the next meeting');
   await add('lid', member, `${ws}/${published!.meetingId}`);
   const dashboard = await add('lid', member, '/lindewijk/werkruimte');
   assert.match(dashboard.body, /Ervaringen met de regiotaxi verzamelen/, 'the open action point is on the owner’s dashboard');

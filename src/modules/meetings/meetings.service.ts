@@ -46,7 +46,7 @@ import {
   type MinutesAction,
 } from './meetings.workflow.ts';
 import { localToUtc, occurrences, utcToLocal } from './meetings.recurrence.ts';
-import { documentChoices, signalChoices, type LinkChoice } from './meetings.links.ts';
+import { documentChoices, dossiersOf, signalChoices, type LinkChoice } from './meetings.links.ts';
 import { queueMeetingMails } from './meetings.calendar.ts';
 import type { ActionPointInput, AgendaItemInput, GuestInput, MeetingInput, RhythmInput } from './meetings.forms.ts';
 
@@ -189,6 +189,8 @@ export type MeetingDetail = {
   /** For the board's forms. */
   members: MemberOption[];
   otherMeetings: { id: string; title: string; startsAt: Date }[];
+  /** Document folders linked to this meeting (documents module). */
+  dossiers: { id: string; name: string }[];
 };
 
 export function localTimes(m: Pick<Meeting, 'startsAt' | 'endsAt'>) {
@@ -202,7 +204,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
   const meeting = (await findMeeting(deps.db, council, args.id)) ?? notFound('meeting');
   const db = deps.db;
   const manage = can(actor, 'meetings.manage');
-  const [agenda, mins, answers, note, members, others] = await Promise.all([
+  const [agenda, mins, answers, note, members, others, dossiers] = await Promise.all([
     agendaOf(deps, council, meeting.id, actor),
     minutesOf(db, council, meeting.id),
     db
@@ -229,6 +231,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
           .orderBy(asc(meetings.startsAt))
           .limit(12)
       : Promise.resolve([]),
+    dossiersOf(deps, { council, actor, meetingId: meeting.id }),
   ]);
   const count = (a: string) => answers.filter((x) => x.answer === a).length;
   return {
@@ -249,6 +252,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
     mayAttend: can(actor, 'meetings.attend') && Boolean(actor.membershipId),
     members,
     otherMeetings: others,
+    dossiers,
   };
 }
 

@@ -28,6 +28,8 @@ export const notices = {
   map: 'documents.notice.folderCreated',
   gekoppeld: 'documents.notice.linked',
   ontkoppeld: 'documents.notice.unlinked',
+  'vergadering-gekoppeld': 'documents.notice.meetingLinked',
+  'vergadering-ontkoppeld': 'documents.notice.meetingUnlinked',
 } satisfies Record<string, MessageKey>;
 export type Notice = keyof typeof notices;
 
@@ -464,6 +466,56 @@ export function FoldersPage(props: Props & FormState & { folders: { id: string; 
   );
 }
 
+/**
+ * Records of another module linked to a folder (advices, meetings): the list with unlink buttons
+ * for the board, and a select to link one more. `action` is the address the forms post to.
+ */
+function FolderLinks(
+  props: FormState & {
+    ctx: PageCtx;
+    manage: boolean;
+    action: string;
+    field: string;
+    title: string;
+    empty: string;
+    pick: string;
+    choose: string;
+    items: { id: string; href: string; label: string; unlink: string }[];
+    choices: { value: string; label: string }[];
+  },
+) {
+  const { ctx, manage, action, field } = props;
+  return (
+    <>
+      <Heading level={2}>{props.title}</Heading>
+      {props.items.length ? (
+        <ul class="utrecht-unordered-list">
+          {props.items.map((i) => (
+            <li class="utrecht-unordered-list__item">
+              <Link href={i.href}>{i.label}</Link>
+              {manage && (
+                <Form ctx={ctx} action={`${action}/${i.id}/ontkoppelen`} class="rw-inline-form">
+                  <Button variant="subtle">{i.unlink}</Button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Paragraph>{props.empty}</Paragraph>
+      )}
+      {manage && props.choices.length > 0 && (
+        <Form ctx={ctx} action={action}>
+          <SelectField ctx={ctx} name={field} label={props.pick} value={props.values?.[field] ?? ''} errors={props.errors} options={[{ value: '', label: props.choose }, ...props.choices]} />
+          <Button>{ctx.t('documents.folder.linkSubmit')}</Button>
+        </Form>
+      )}
+    </>
+  );
+}
+
+type LinkedMeeting = { id: string; title: string; startsAt: Date };
+
 export function FolderPage(
   props: Props &
     FormState & {
@@ -471,20 +523,23 @@ export function FolderPage(
       rows: ListRow[];
       advices: { id: string; reference: string; subject: string }[];
       adviceChoices: { id: string; reference: string; subject: string }[];
-      meetingCount: number;
+      meetings: LinkedMeeting[];
+      meetingChoices: LinkedMeeting[];
       notice?: Notice;
     },
 ) {
-  const { ctx, council, actor, folder, errors } = props;
+  const { ctx, council, actor, folder, errors, values } = props;
   const t = ctx.t;
   const path = wsPath(council);
   const self = `${path}/mappen/${folder.id}`;
   const manage = can(actor, 'documents.manage');
+  const adviceLabel = (a: { reference: string; subject: string }) => `${a.reference} ${a.subject}`;
+  const meetingLabel = (m: LinkedMeeting) => `${m.title}, ${formatDate(m.startsAt, ctx.locale)}`;
+  const linkProps = { ctx, manage, errors, values };
   return (
     <DocFrame ctx={ctx} council={council} actor={actor} title={folder.name} hasErrors={Boolean(errors)} trail={[{ href: `${path}/mappen`, label: t('documents.folders.title') }, { href: self, label: folder.name }]}>
       <FormPageTop ctx={ctx} errors={errors} title={folder.name} notice={props.notice ? t(notices[props.notice]) : undefined} />
       {folder.description && <TextBlock text={folder.description} />}
-      {props.meetingCount > 0 && <Paragraph>{t('documents.folder.meetings', { n: props.meetingCount })}</Paragraph>}
       <Heading level={2}>{t('documents.folder.documents')}</Heading>
       {can(actor, 'documents.upload') && (
         <ButtonGroup>
@@ -493,38 +548,35 @@ export function FolderPage(
       )}
       <DocumentTable ctx={ctx} council={council} rows={props.rows} />
       {can(actor, 'advice.view') && (
-        <>
-          <Heading level={2}>{t('documents.folder.advices')}</Heading>
-          {props.advices.length ? (
-            <ul class="utrecht-unordered-list">
-              {props.advices.map((a) => (
-                <li class="utrecht-unordered-list__item">
-                  <Link href={`/${council.slug}/werkruimte/adviezen/${a.id}`}>{`${a.reference} ${a.subject}`}</Link>
-                  {manage && (
-                    <Form ctx={ctx} action={`${self}/adviezen/${a.id}/ontkoppelen`} class="rw-inline-form">
-                      <Button variant="subtle">{t('documents.folder.unlink', { reference: a.reference })}</Button>
-                    </Form>
-                  )}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <Paragraph>{t('documents.folder.noAdvices')}</Paragraph>
-          )}
-          {manage && props.adviceChoices.length > 0 && (
-            <Form ctx={ctx} action={`${self}/adviezen`}>
-              <SelectField
-                ctx={ctx}
-                name="adviceId"
-                label={t('documents.folder.linkAdvice')}
-                value={props.values?.adviceId ?? ''}
-                errors={errors}
-                options={[{ value: '', label: t('documents.folder.chooseAdvice') }, ...props.adviceChoices.map((a) => ({ value: a.id, label: `${a.reference} ${a.subject}` }))]}
-              />
-              <Button>{t('documents.folder.linkSubmit')}</Button>
-            </Form>
-          )}
-        </>
+        <FolderLinks
+          {...linkProps}
+          action={`${self}/adviezen`}
+          field="adviceId"
+          title={t('documents.folder.advices')}
+          empty={t('documents.folder.noAdvices')}
+          pick={t('documents.folder.linkAdvice')}
+          choose={t('documents.folder.chooseAdvice')}
+          items={props.advices.map((a) => ({ id: a.id, href: `/${council.slug}/werkruimte/adviezen/${a.id}`, label: adviceLabel(a), unlink: t('documents.folder.unlink', { reference: a.reference }) }))}
+          choices={props.adviceChoices.map((a) => ({ value: a.id, label: adviceLabel(a) }))}
+        />
+      )}
+      {can(actor, 'meetings.view') && (
+        <FolderLinks
+          {...linkProps}
+          action={`${self}/vergaderingen`}
+          field="meetingId"
+          title={t('documents.folder.meetings')}
+          empty={t('documents.folder.noMeetings')}
+          pick={t('documents.folder.linkMeeting')}
+          choose={t('documents.folder.chooseMeeting')}
+          items={props.meetings.map((m) => ({
+            id: m.id,
+            href: `/${council.slug}/werkruimte/vergaderingen/${m.id}`,
+            label: meetingLabel(m),
+            unlink: t('documents.folder.unlinkMeeting', { date: formatDate(m.startsAt, ctx.locale) }),
+          }))}
+          choices={props.meetingChoices.map((m) => ({ value: m.id, label: meetingLabel(m) }))}
+        />
       )}
     </DocFrame>
   );

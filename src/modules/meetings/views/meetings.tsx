@@ -463,6 +463,20 @@ export function MeetingDetailPage(props: Props & { detail: MeetingDetail; errors
         <br />
         {t('calendar.packet.linkHint')}
       </p>
+      {detail.dossiers.length > 0 && (
+        <section aria-labelledby="dossiers">
+          <Heading level={2} id="dossiers">
+            {t('meetings.detail.dossiers')}
+          </Heading>
+          <ul class="utrecht-unordered-list">
+            {detail.dossiers.map((f) => (
+              <li class="utrecht-unordered-list__item">
+                <Link href={`/${council.slug}/werkruimte/documenten/mappen/${f.id}`}>{f.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {manage && (has('move') || has('invite') || has('cancel')) && (
         <section aria-labelledby="beheer">
           <Heading level={2} id="beheer">
