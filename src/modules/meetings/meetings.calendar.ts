@@ -12,7 +12,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import { translator, formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
+import { translator, formatDate, formatWeekday, type Locale, type Translate } from '../../core/i18n/index.ts';
 import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
 import { randomToken, sha256 } from '../../core/secret.ts';
 import { councils, type Council } from '../councils/councils.schema.ts';
@@ -74,8 +74,7 @@ function amsterdam(d: Date): ICalLuxonDateTimeStub {
 export const timeOf = (d: Date) => utcToLocal(d).time;
 /** "woensdag 16 december 2026" in Amsterdam. */
 export function dayOf(d: Date, locale: Locale): string {
-  const weekday = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', timeZone: TIME_ZONE }).format(d);
-  return `${weekday} ${formatDate(d, locale)}`;
+  return `${formatWeekday(d, locale)} ${formatDate(d, locale)}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, SelectField, RadioGroup, FormPageTop, fieldId } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
+import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
 import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
 import { WorkspaceFrame } from '../../councils/views/frames.tsx';
 import { attendanceAnswers, guestKinds, meetingModes, type Meeting, type MeetingRhythm } from '../meetings.schema.ts';
@@ -38,7 +38,7 @@ export function MeetingStatusLine({ ctx, status }: { ctx: PageCtx; status: Meeti
 /** "woensdag 21 januari 2026, 09:30-12:30" in Amsterdam time. */
 export function when(ctx: PageCtx, m: Pick<Meeting, 'startsAt' | 'endsAt'>): string {
   const l = localTimes(m);
-  const day = new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'long', timeZone: 'Europe/Amsterdam' }).format(m.startsAt);
+  const day = formatWeekday(m.startsAt, ctx.locale);
   return ctx.t('meetings.when', { day, date: formatDate(l.date, ctx.locale), start: l.start, end: l.end });
 }
 

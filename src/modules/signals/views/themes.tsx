@@ -1,5 +1,6 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { can } from '../../../core/policy.ts';
+import { formatMonth } from '../../../core/i18n/index.ts';
 import { Heading, Paragraph, Link, Table, StatusBadge } from '../../../ui/components/basics.tsx';
 import type { EffectiveSettings } from '../signals.service.ts';
 import type { Cell, ThemeView } from '../signals.themes.ts';
@@ -10,7 +11,7 @@ function count(ctx: PageCtx, c: Cell): string {
 }
 
 function monthLabel(ctx: PageCtx, month: string): string {
-  return new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+  return formatMonth(`${month}-15`, ctx.locale);
 }
 
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
