@@ -266,7 +266,7 @@ test('a private feed link: made and revoked by the member, all meetings with the
 
   for (const url of [
     `/${other.slug}/agenda/${token}.ics`, // another council
-    `/${council.slug}/agenda/${token.slice(0, -1)}A.ics`, // one character off
+    `/${council.slug}/agenda/${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}.ics`, // one character off (never the same one)
     `/${council.slug}/agenda/${token}`, // no .ics
     `/${council.slug}/agenda/..%2F..%2Fetc%2Fpasswd.ics`,
     `/${council.slug}/agenda/${'x'.repeat(500)}.ics`,
