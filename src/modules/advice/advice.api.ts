@@ -7,17 +7,16 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
 import { issuesToErrors } from '../../core/http/forms.ts';
 import { ForbiddenError, NotFoundError, can, type Actor } from '../../core/policy.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Translate } from '../../core/i18n/index.ts';
 import { findCouncilBySlug } from '../councils/councils.service.ts';
 import type { Council } from '../councils/councils.schema.ts';
-import { addressees, adviceKinds, advices, answers, policyFields, type Advice } from './advice.schema.ts';
+import { addressees, adviceKinds, answers, policyFields, type Advice } from './advice.schema.ts';
 import { adviceStates } from './advice.workflow.ts';
 import { answerSchema, requestSchema } from './advice.forms.ts';
-import { AdviceError, createRequest, recordAnswers } from './advice.service.ts';
+import { AdviceError, createRequest, findAdvice, recordAnswers } from './advice.service.ts';
 import * as register from './advice.register.ts';
 import { authenticateToken, type TokenAuth } from './advice.tokens.ts';
 import { apiSignalSchema } from '../signals/signals.intake.ts';
@@ -260,12 +259,8 @@ export async function adviceApiRoutes(app: FastifyInstance) {
     const actor = await tokenActor(req, reply, council);
     if (!actor) return reply;
     if (!can(actor, 'advice.view')) throw new ForbiddenError('advice.view');
-    const [advice] = await deps.db
-      .select()
-      .from(advices)
-      .where(and(eq(advices.id, id), eq(advices.councilId, council.id), eq(advices.kind, 'requested')))
-      .limit(1);
-    if (!advice) throw new NotFoundError('advice');
+    const advice = await findAdvice(deps.db, council, id);
+    if (!advice || advice.kind !== 'requested') throw new NotFoundError('advice');
     return reply.send(requestRepresentation(req, council, advice));
   });
 
