@@ -71,6 +71,16 @@ export async function findAdvice(db: DbOrTx, council: Council, id: string, opts:
   return rows[0] ?? null;
 }
 
+/** Unsolicited advices of a council, newest first: what signals may be linked to. */
+export async function listUnsolicitedAdvices(db: DbOrTx, council: Council, limit = 200) {
+  return db
+    .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
+    .from(advices)
+    .where(and(eq(advices.councilId, council.id), eq(advices.kind, 'unsolicited')))
+    .orderBy(desc(advices.createdAt))
+    .limit(limit);
+}
+
 /** Sent, not every recommendation answered, and past the due date. */
 export function isOverdue(a: Pick<Advice, 'status' | 'answerDueOn'>, today: IsoDate = todayInAmsterdam()): boolean {
   return a.status === 'sent' && a.answerDueOn !== null && a.answerDueOn < today;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field } from '../../core/http/forms.ts';
+import { field, isUuid } from '../../core/http/forms.ts';
 import { policyFields } from '../advice/advice.schema.ts';
 import { recordedSources, signalAreas, signalOutcomes, signalSinces } from './signals.schema.ts';
 import { signalStates } from './signals.workflow.ts';
@@ -58,7 +58,6 @@ export const recordSchema = signalInputSchema
     if ((v.name || v.email || v.phone) && !v.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'signals.error.consentRequired' });
     if (v.source === 'partner_organisation' && v.sourceDetail === '') ctx.addIssue({ code: 'custom', path: ['sourceDetail'], message: 'signals.error.sourceDetailRequired' });
   });
-export type RecordInput = z.infer<typeof recordSchema>;
 
 export const classifySchema = z
   .object({
@@ -70,7 +69,7 @@ export const classifySchema = z
       .transform((v) => v || null),
   })
   .superRefine((v, ctx) => {
-    if (v.themeId !== '' && v.themeId !== 'nieuw' && !/^[0-9a-f-]{36}$/i.test(v.themeId)) ctx.addIssue({ code: 'custom', path: ['themeId'], message: 'error.invalidChoice' });
+    if (v.themeId !== '' && v.themeId !== 'nieuw' && !isUuid(v.themeId)) ctx.addIssue({ code: 'custom', path: ['themeId'], message: 'error.invalidChoice' });
     if (v.themeId === 'nieuw' && v.newTheme === '') ctx.addIssue({ code: 'custom', path: ['newTheme'], message: 'signals.error.newThemeRequired' });
   });
 export type ClassifyInput = z.infer<typeof classifySchema>;
@@ -120,6 +119,6 @@ export type TemplateInput = z.infer<typeof templateSchema>;
 export const listFilter = z.object({
   status: z.enum(signalStates).optional().catch(undefined),
   area: z.enum(signalAreas).optional().catch(undefined),
-  theme: z.string().regex(/^[0-9a-f-]{36}$/i).optional().catch(undefined),
+  theme: z.string().refine(isUuid).optional().catch(undefined),
 });
 export type ListFilter = z.infer<typeof listFilter>;

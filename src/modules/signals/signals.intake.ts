@@ -5,6 +5,7 @@
  * valid, what comes next) and the rate limit per address; routes and views stay thin.
  */
 import { z } from 'zod';
+import { filledTooFast } from '../../core/errors.ts';
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { field, issuesToErrors, type FieldErrors } from '../../core/http/forms.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.ts';
@@ -169,8 +170,8 @@ export const MAX_PER_HOUR = 60;
 const HOUR_MS = 60 * 60 * 1000;
 
 export function tooFast(formIssuedAt: number | null, now = Date.now()): boolean {
-  // Logged-in visitors carry a session token without a time: they are not robots.
-  return formIssuedAt !== null && now - formIssuedAt < MIN_FILL_MS;
+  // Logged-in visitors carry a session token without a time (null): they are not robots.
+  return filledTooFast(formIssuedAt, now, MIN_FILL_MS);
 }
 
 /**

@@ -17,7 +17,8 @@ import { open, seal } from '../../core/crypto.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import type { Council } from '../councils/councils.schema.ts';
-import { advices } from '../advice/advice.schema.ts';
+import { findAdvice, listUnsolicitedAdvices } from '../advice/advice.service.ts';
+import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import {
   signalAccessLog,
   signalContacts,
@@ -108,7 +109,8 @@ async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: 
 // ------------------------------------------------------------------ submitting
 
 async function nextReference(tx: Tx, councilId: string, now: Date): Promise<string> {
-  const year = Number(now.toISOString().slice(0, 4));
+  // The year in Amsterdam: a signal sent just after midnight on 1 January belongs to the new year.
+  const year = Number(todayInAmsterdam(now).slice(0, 4));
   // One atomic upsert: concurrent submissions each get their own number.
   const [row] = await tx
     .insert(signalCounters)
@@ -342,20 +344,8 @@ export async function getSignal(deps: Deps, args: { actor: Actor | null; council
           .from(signals)
           .where(and(eq(signals.id, signal.duplicateOfId), eq(signals.councilId, council.id)))
       : Promise.resolve([]),
-    signal.adviceId
-      ? db
-          .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
-          .from(advices)
-          .where(and(eq(advices.id, signal.adviceId), eq(advices.councilId, council.id)))
-      : Promise.resolve([]),
-    mayTriage
-      ? db
-          .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
-          .from(advices)
-          .where(and(eq(advices.councilId, council.id), eq(advices.kind, 'unsolicited')))
-          .orderBy(desc(advices.createdAt))
-          .limit(200)
-      : Promise.resolve([]),
+    signal.adviceId ? findAdvice(db, council, signal.adviceId).then((a) => (a ? [{ id: a.id, reference: a.reference, subject: a.subject }] : [])) : Promise.resolve([]),
+    mayTriage ? listUnsolicitedAdvices(db, council) : Promise.resolve([]),
     signal.recordedByUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, signal.recordedByUserId)) : Promise.resolve([]),
     db
       .select({ erasedAt: signalContacts.erasedAt })
@@ -519,11 +509,8 @@ export async function markDuplicate(deps: Deps, args: { actor: Actor | null; cou
 export async function linkAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string; adviceId: string }): Promise<Signal> {
   const { council } = args;
   return runTransition(deps, { ...args, action: 'linkAdvice' }, async (tx) => {
-    const [advice] = await tx
-      .select({ id: advices.id })
-      .from(advices)
-      .where(and(eq(advices.id, args.adviceId), eq(advices.councilId, council.id), eq(advices.kind, 'unsolicited')));
-    if (!advice) throw new SignalError('unknownAdvice', 'signals.error.unknownAdvice', 'adviceId');
+    const advice = await findAdvice(tx, council, args.adviceId);
+    if (advice?.kind !== 'unsolicited') throw new SignalError('unknownAdvice', 'signals.error.unknownAdvice', 'adviceId');
     return { set: { adviceId: advice.id }, data: { adviceId: advice.id } };
   });
 }
