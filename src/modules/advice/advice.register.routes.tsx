@@ -5,7 +5,7 @@ import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { formatDate } from '../../core/i18n/index.ts';
-import { todayInAmsterdam } from '../members/members.workflow.ts';
+import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import * as register from './advice.register.ts';
 import * as tokens from './advice.tokens.ts';
 import { RegisterAdvicePage, RegisterListPage } from './views/register.tsx';

@@ -196,8 +196,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     app.post(`${WS}/mappen/:folderId/${l.segment}`, manage, async (req, reply) => {
       const council = councilOf(req);
       const { folderId } = req.params as Params;
-      // Unknown or another council's folder: 404 before the form is looked at.
-      await service.getFolder(deps, { council, actor: actorOf(req), id: folderId });
+      // Unknown or another council's folder: linkFolder answers 404 before it looks at the target.
       const form = parseForm(l.schema as ZodType<Record<string, string>>, req.body, req.t);
       try {
         // A missing or malformed id is refused by the use case like an unknown one: "choose from the list".

@@ -15,6 +15,8 @@ import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files
 import { councils, type Council } from '../councils/councils.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
+import { findMeeting } from '../meetings/meetings.service.ts';
+import { findAdvice } from '../advice/advice.service.ts';
 import {
   documentFolders,
   documentPages,
@@ -466,8 +468,8 @@ export async function getFolder(deps: Deps, args: { council: Council; actor: Act
 
 /** What a folder can be linked to: the link table, its column and the table that holds the records. */
 const links = {
-  advice: { table: dossierAdvices, column: dossierAdvices.adviceId, target: advices, error: 'documents.error.advice', field: 'adviceId', audit: ['folder.linkAdvice', 'folder.unlinkAdvice'] },
-  meeting: { table: dossierMeetings, column: dossierMeetings.meetingId, target: meetings, error: 'documents.error.meeting', field: 'meetingId', audit: ['folder.linkMeeting', 'folder.unlinkMeeting'] },
+  advice: { table: dossierAdvices, column: dossierAdvices.adviceId, error: 'documents.error.advice', field: 'adviceId', audit: ['folder.linkAdvice', 'folder.unlinkAdvice'] },
+  meeting: { table: dossierMeetings, column: dossierMeetings.meetingId, error: 'documents.error.meeting', field: 'meetingId', audit: ['folder.linkMeeting', 'folder.unlinkMeeting'] },
 } as const;
 export type LinkKind = keyof typeof links;
 
@@ -477,9 +479,8 @@ export async function linkFolder(deps: Deps, kind: LinkKind, args: { council: Co
   assertCan(actor, 'documents.manage');
   const folder = await findFolder(deps, council, args.folderId);
   const link = links[kind];
-  const [row] = isUuid(args.targetId)
-    ? await deps.db.select({ id: link.target.id }).from(link.target).where(and(eq(link.target.id, args.targetId), eq(link.target.councilId, council.id)))
-    : [];
+  // The record is looked up through its own module (both check the id and the council).
+  const row = kind === 'advice' ? await findAdvice(deps.db, council, args.targetId) : await findMeeting(deps.db, council, args.targetId);
   if (!row) throw new DocumentError(kind, link.error, link.field);
   await deps.db.transaction(async (tx) => {
     await tx.insert(link.table).values({ councilId: council.id, folderId: folder.id, [link.field]: row.id } as typeof link.table.$inferInsert).onConflictDoNothing();
@@ -499,12 +500,6 @@ export async function unlinkFolder(deps: Deps, kind: LinkKind, args: { council: 
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: link.audit[1], entity: 'document_folder', entityId: folder.id, data: { [link.field]: args.targetId } });
   });
 }
-
-// The same use cases by name, for callers that know what they link (other modules, scripts).
-export const linkAdvice = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; adviceId: string }) => linkFolder(deps, 'advice', { ...args, targetId: args.adviceId });
-export const unlinkAdvice = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; adviceId: string }) => unlinkFolder(deps, 'advice', { ...args, targetId: args.adviceId });
-export const linkMeeting = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; meetingId: string }) => linkFolder(deps, 'meeting', { ...args, targetId: args.meetingId });
-export const unlinkMeeting = (deps: Deps, args: { council: Council; actor: Actor | null; folderId: string; meetingId: string }) => unlinkFolder(deps, 'meeting', { ...args, targetId: args.meetingId });
 
 /** Dossiers of a meeting or an advice, for their pages. */
 export async function foldersOf(deps: Deps, council: Council, link: { meetingId: string } | { adviceId: string }) {
