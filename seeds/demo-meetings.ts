@@ -9,7 +9,8 @@ import type { Council } from '../src/modules/councils/councils.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { documents, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
 import { addDays, todayInAmsterdam } from '../src/core/dates/working-days.ts';
-import { localToUtc, occurrences } from '../src/modules/meetings/meetings.recurrence.ts';
+import { occurrences } from '../src/modules/meetings/meetings.recurrence.ts';
+import { localToUtc } from '../src/core/dates/amsterdam.ts';
 import {
   actionPoints,
   agendaGuests,

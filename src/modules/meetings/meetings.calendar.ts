@@ -19,7 +19,7 @@ import { councils, type Council } from '../councils/councils.schema.ts';
 import { memberships, type Role } from '../members/members.schema.ts';
 import { agendaGuests, agendaItems, meetings, type AgendaItem, type Meeting } from './meetings.schema.ts';
 import { calendarTokens } from './meetings.calendar.schema.ts';
-import { TIME_ZONE, utcToLocal } from './meetings.recurrence.ts';
+import { TIME_ZONE, utcToLocal } from '../../core/dates/amsterdam.ts';
 
 /**
  * Europe/Amsterdam since 1996 (the EU rule): summer time from the last Sunday of March 02:00

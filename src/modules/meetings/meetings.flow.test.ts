@@ -10,7 +10,8 @@ import type { Council } from '../councils/councils.schema.ts';
 import { agendaGuests, agendaItems, agendaItemAdvices, meetingNotes, meetings, minutes, actionPoints, minuteDecisions, meetingRhythms } from './meetings.schema.ts';
 import { makeItem, makeMeeting, makeMinutes, meetingRow } from './meetings.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
-import { occurrences, utcToLocal } from './meetings.recurrence.ts';
+import { occurrences } from './meetings.recurrence.ts';
+import { utcToLocal } from '../../core/dates/amsterdam.ts';
 import { sendActionPointReminders } from './meetings.service.ts';
 import { todayInAmsterdam, addDays } from '../../core/dates/working-days.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
 import { attendanceAnswers, guestKinds, meetingModes } from './meetings.schema.ts';
-import { isTime } from './meetings.recurrence.ts';
+import { isTime } from '../../core/dates/amsterdam.ts';
 
 /** One schema per form. Messages are catalogue keys; dates and times are checked strictly. */
 

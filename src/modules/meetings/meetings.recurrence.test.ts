@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { occurrences, occurrenceInMonth, localToUtc, utcToLocal, isDate, isTime } from './meetings.recurrence.ts';
+import { occurrences, occurrenceInMonth, isDate } from './meetings.recurrence.ts';
+import { localToUtc, utcToLocal, isTime } from '../../core/dates/amsterdam.ts';
 
 // Expected dates taken from Python's calendar module, an independent source.
 const thirdWednesday2026 = ['2026-01-21', '2026-02-18', '2026-03-18', '2026-04-15', '2026-05-20', '2026-06-17', '2026-07-15', '2026-08-19', '2026-09-16', '2026-10-21', '2026-11-18', '2026-12-16'];

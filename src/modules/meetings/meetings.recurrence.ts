@@ -1,11 +1,10 @@
 /**
- * The meeting rhythm as a pure rule ("the third Wednesday of every month") and the conversion
- * of local Amsterdam wall-clock times to UTC instants. No database, no clock: callers pass in
- * everything, so every date can be tested.
+ * The meeting rhythm as a pure rule ("the third Wednesday of every month"). No database, no
+ * clock: callers pass in everything, so every date can be tested. Wall-clock times become UTC
+ * instants in src/core/dates/amsterdam.ts.
  */
 import type { IsoDate } from '../../core/dates/working-days.ts';
 
-export { TIME_ZONE } from '../../core/dates/amsterdam.ts';
 
 /** nth 1..4 or -1 (last); weekday ISO 1 = Monday .. 7 = Sunday. */
 export type RhythmRule = { nth: number; weekday: number };
@@ -44,9 +43,6 @@ export function occurrences(rule: RhythmRule, year: number): IsoDate[] {
   }
   return out;
 }
-
-// The wall-clock conversion lives in core, shared with the advice approval rounds.
-export { localToUtc, utcToLocal, isTime } from '../../core/dates/amsterdam.ts';
 
 /** A real calendar date 'YYYY-MM-DD' (2026-02-30 is not). */
 export function isDate(value: string): boolean {

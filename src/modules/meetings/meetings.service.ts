@@ -45,7 +45,8 @@ import {
   type MeetingAction,
   type MinutesAction,
 } from './meetings.workflow.ts';
-import { localToUtc, occurrences, utcToLocal } from './meetings.recurrence.ts';
+import { occurrences } from './meetings.recurrence.ts';
+import { localToUtc, utcToLocal } from '../../core/dates/amsterdam.ts';
 import { documentChoices, dossiersOf, signalChoices, type LinkChoice } from './meetings.links.ts';
 import { queueMeetingMails } from './meetings.calendar.ts';
 import type { ActionPointInput, AgendaItemInput, GuestInput, MeetingInput, RhythmInput } from './meetings.forms.ts';
@@ -154,7 +155,6 @@ async function councilMembers(db: DbOrTx, council: Council): Promise<MemberOptio
     .orderBy(asc(users.name));
 }
 
-export type ActionPointView = ActionPoint & { ownerName: string | null };
 
 async function minutesOf(db: DbOrTx, council: Council, meetingId: string) {
   const [m] = await db
@@ -553,7 +553,8 @@ async function lockedItem(tx: Tx, council: Council, meetingId: string, itemId: s
 
 export async function updateAgendaItem(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; itemId: string; input: AgendaItemInput }) {
   assertCan(args.actor, 'meetings.manage');
-  const existing = (await findMeeting(deps.db, args.council, args.meetingId)) && (await findAgendaItem(deps.db, args.council, args.meetingId, args.itemId));
+  // findAgendaItem checks meeting and council too.
+  const existing = await findAgendaItem(deps.db, args.council, args.meetingId, args.itemId);
   if (!existing) notFound('agendaItem');
   await checkLinks(deps, args, args.input, existing.id);
   return agendaChange(deps, args, async (tx, m) => {

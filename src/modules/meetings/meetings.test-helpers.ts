@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/factories.ts';
 import type { Council } from '../councils/councils.schema.ts';
 import { agendaItems, meetings, minutes, actionPoints, type Meeting, type AgendaItem } from './meetings.schema.ts';
-import { localToUtc } from './meetings.recurrence.ts';
+import { localToUtc } from '../../core/dates/amsterdam.ts';
 
 export * from '../../../test/support/factories.ts';
 
