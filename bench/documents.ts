@@ -19,7 +19,7 @@ import { eq, sql } from 'drizzle-orm';
 import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Deps } from '../src/core/deps.ts';
-import { councils } from '../src/modules/councils/councils.schema.ts';
+import { councils } from '../src/core/organisations.schema.ts';
 import { makePolicyPdf } from '../src/modules/documents/documents.samples.ts';
 import { extractInWorker } from '../src/modules/documents/documents.extraction.ts';
 import { searchDocuments } from '../src/modules/documents/documents.service.ts';

@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
-import { councils } from '../src/modules/councils/councils.schema.ts';
+import { councils } from '../src/core/organisations.schema.ts';
 import { adviceRecommendations, advices, answers, policyFields } from '../src/modules/advice/advice.schema.ts';
 import { seedDemoIfEmpty } from '../seeds/demo.ts';
 import fs from 'node:fs';

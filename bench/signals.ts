@@ -14,9 +14,9 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../src/core/db/index.ts';
-import { councils } from '../src/modules/councils/councils.schema.ts';
+import { councils } from '../src/core/organisations.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
-import { memberships } from '../src/modules/members/members.schema.ts';
+import { memberships } from '../src/core/organisations.schema.ts';
 import { signalAreas, signalSinces, signalSources } from '../src/modules/signals/signals.schema.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { withBenchDatabase } from './register-seed.ts';

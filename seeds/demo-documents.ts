@@ -8,7 +8,7 @@ import type { Tx } from '../src/core/db/index.ts';
 import type { FileStore } from '../src/core/files/store.ts';
 import { files } from '../src/core/files/files.schema.ts';
 import { sniffDocument } from '../src/core/files/sniff.ts';
-import type { Council } from '../src/modules/councils/councils.schema.ts';
+import type { Council } from '../src/core/organisations.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { documentFolders, documentVersions, documents, dossierAdvices, type AccessLevel } from '../src/modules/documents/documents.schema.ts';
 import { makeDocx, makePdf, pageText } from '../src/modules/documents/documents.samples.ts';

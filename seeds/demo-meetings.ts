@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../src/core/db/index.ts';
-import type { Council } from '../src/modules/councils/councils.schema.ts';
+import type { Council } from '../src/core/organisations.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { documents, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
 import { addDays, todayInAmsterdam } from '../src/core/dates/working-days.ts';

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../src/core/db/index.ts';
 import { seal } from '../src/core/crypto.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
-import type { councils } from '../src/modules/councils/councils.schema.ts';
+import type { councils } from '../src/core/organisations.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { signalAccessLog, signalContacts, signalCounters, signalEvents, signalMessages, signalThemes, signals, type SignalArea, type SignalSource } from '../src/modules/signals/signals.schema.ts';
 import type { SignalState } from '../src/modules/signals/signals.workflow.ts';

@@ -1,10 +1,13 @@
+import '../src/modules.ts';
 import { count, eq } from 'drizzle-orm';
 import type { Deps } from '../src/core/deps.ts';
 import { sealApplication } from '../src/modules/members/members.service.ts';
 import type { Database } from '../src/core/db/index.ts';
-import { councils } from '../src/modules/councils/councils.schema.ts';
+import { councils } from '../src/core/organisations.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
-import { memberships, workingGroups, workingGroupMembers, vacancies, vacancyApplications, type Role } from '../src/modules/members/members.schema.ts';
+import { workingGroups, workingGroupMembers, vacancies, vacancyApplications } from '../src/modules/members/members.schema.ts';
+import { memberships } from '../src/core/organisations.schema.ts';
+import { type Role } from '../src/core/roles.ts';
 import { hashPassword } from '../src/core/auth/passwords.ts';
 import type { Tx } from '../src/core/db/index.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';

@@ -17,20 +17,11 @@ import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
 import { getAssets, fontDir } from './ui/assets.ts';
-import { signalsRoutes } from './modules/signals/signals.routes.tsx';
-import { signalsIntakeRoutes } from './modules/signals/signals.intake.routes.tsx';
-import { signalsApiRoutes } from './modules/signals/signals.api.ts';
-import { meetingsRoutes } from './modules/meetings/meetings.routes.tsx';
-import { meetingsCalendarRoutes } from './modules/meetings/meetings.calendar.routes.tsx';
-import { documentsRoutes } from './modules/documents/documents.routes.tsx';
 import { SESSION_COOKIE } from './core/auth/sessions.ts';
 import { authRoutes } from './core/auth/auth.routes.tsx';
-import { councilsRoutes } from './modules/councils/councils.routes.tsx';
-import { findCouncilBySlug } from './modules/councils/councils.service.ts';
-import { findMembership, listWorkspacesFor } from './modules/members/members.service.ts';
-import { membersRoutes } from './modules/members/members.routes.tsx';
-import { adviceRoutes } from './modules/advice/advice.routes.tsx';
-import { adviceRegisterRoutes } from './modules/advice/advice.register.routes.tsx';
+import { findMembership, findOrganisationBySlug, listWorkspacesFor } from './core/organisations.ts';
+import { routePlugins } from './core/platform.ts';
+import './modules.ts';
 
 /** The path without query and without the single-use tokens some paths carry. */
 export function logSafeUrl(url: string): string {
@@ -83,7 +74,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerRequestContext(app, { db: deps.db, secretKey, listWorkspaces: (userId, isAdmin) => listWorkspacesFor(deps.db, userId, isAdmin) });
   registerTenancy(app, {
-    findCouncil: (slug) => findCouncilBySlug(deps.db, slug),
+    findCouncil: (slug) => findOrganisationBySlug(deps.db, slug),
     findMembership: (councilId, userId) => findMembership(deps.db, councilId, userId),
   });
   registerCsrf(app, secretKey);
@@ -125,16 +116,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes);
-  await app.register(councilsRoutes);
-  await app.register(membersRoutes);
-  await app.register(adviceRoutes);
-  await app.register(adviceRegisterRoutes);
-  await app.register(signalsRoutes);
-  await app.register(signalsIntakeRoutes);
-  await app.register(signalsApiRoutes);
-  await app.register(meetingsRoutes);
-  await app.register(meetingsCalendarRoutes);
-  await app.register(documentsRoutes);
+  // Every module's pages and API routes, in the order of src/modules.ts.
+  for (const plugin of routePlugins()) await app.register(plugin);
 
   app.addHook('onClose', async () => {
     await mailer.close();

@@ -31,8 +31,8 @@ import {
   type RouteRecord,
   type TestApp,
 } from './support/factories.ts';
-import type { Council } from '../src/modules/councils/councils.schema.ts';
-import type { Role } from '../src/modules/members/members.schema.ts';
+import type { Council } from '../src/core/organisations.schema.ts';
+import type { Role } from '../src/core/roles.ts';
 import { setLogo } from '../src/modules/councils/councils.service.ts';
 import { fontDir } from '../src/ui/assets.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';

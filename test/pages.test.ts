@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { createTestApp, loginByEmail, anonymousPost, type TestApp, type LoggedIn } from './support/factories.ts';
 import { seedDemo } from '../seeds/demo.ts';
 import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
-import { councils } from '../src/modules/councils/councils.schema.ts';
+import { councils } from '../src/core/organisations.schema.ts';
 import { eq } from 'drizzle-orm';
 import { checkHtml, formatHtmlErrors } from './support/vnu.ts';
-import { catalogue } from '../src/core/i18n/index.ts';
+import { allMessages } from '../src/core/i18n/index.ts';
 
 let t: TestApp;
 before(async () => {
@@ -93,7 +93,7 @@ test('every public, workspace and admin page is valid HTML (Nu checker) and no p
 });
 
 test('the message catalogue has Dutch and English for every text, and no English left in Dutch', () => {
-  for (const [key, m] of Object.entries(catalogue) as [string, { nl: string; en: string }][]) {
+  for (const [key, m] of Object.entries(allMessages()) as [string, { nl: string; en: string }][]) {
     assert.ok(m.nl.trim().length > 0, `${key} has no Dutch text`);
     assert.ok(m.en.trim().length > 0, `${key} has no English text`);
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(',');

@@ -11,6 +11,7 @@
 #                      run is skipped with a notice (in CI, CI=true, that is a failure).
 #   TEST_SKIP_POSTGRES=1  skip the PostgreSQL run.
 #   TEST_SKIP_TYPECHECK=1 skip `tsc --noEmit`.
+#   TEST_SKIP_STATIC=1    skip the static checks (module boundaries, lint, API rules, unused code).
 #
 # Test files: src/**/*.test.ts and test/**/*.test.ts. Run 1 (TEST_DB=pglite) runs all of them;
 # run 2 (TEST_DB=postgres) runs them again except the browser tests (test/e2e) and the
@@ -80,14 +81,33 @@ failed=0
 if [[ -n ${TEST_SKIP_TYPECHECK:-} ]]; then
   summary+=("type check (tsc)          skipped")
 else
-  bold "== type check: tsc --noEmit"
+  bold "== type check: tsc --noEmit (TypeScript 7)"
   t0=$SECONDS
-  if node_modules/.bin/tsc --noEmit; then
+  if node node_modules/typescript7/bin/tsc --noEmit; then
     summary+=("type check (tsc)          ok ($((SECONDS - t0)) s)")
   else
     summary+=("type check (tsc)          FAILED")
     failed=1
   fi
+fi
+
+# ------------------------------------------------------------------ static checks
+# run_check NAME COMMAND...: a check that must pass (module boundaries, lint, API rules, unused code).
+run_check() {
+  local name=$1
+  shift
+  bold ""
+  bold "== $name: $*"
+  local t0=$SECONDS
+  if "$@"; then
+    summary+=("$(printf '%-25s ok (%d s)' "$name" $((SECONDS - t0)))")
+  else
+    summary+=("$(printf '%-25s FAILED' "$name")")
+    failed=1
+  fi
+}
+if [[ -z ${TEST_SKIP_STATIC:-} ]]; then
+  run_check "module boundaries" npm run --silent lint:deps
 fi
 
 # ------------------------------------------------------------------ node:test runs

@@ -1,4 +1,5 @@
-import type { Role } from '../modules/members/members.schema.ts';
+import { boardRoles, councilRoles, isBoardRole, roles, type Role } from './roles.ts';
+export { isBoardRole };
 
 /** Who is acting: the user, their role in the council at hand (if any), and platform rights. */
 export type Actor = {
@@ -9,102 +10,63 @@ export type Actor = {
   membershipId: string | null;
 };
 
-export const actions = [
-  'workspace.view',
-  'members.view',
-  'members.manage',
-  'workingGroups.manage',
-  'vacancies.manage',
-  'applications.read',
-  'settings.manage',
-  'councils.create',
-  'outbox.read',
-  'advice.view',
-  'advice.request',
-  'advice.initiate',
-  'advice.manage',
-  'advice.vote',
-  'advice.answer',
-  'advice.overview',
-  'apiTokens.manage',
-  // signals (issue 4)
-  'signals.view',
-  'signals.record',
-  'signals.triage',
-  'signals.contact',
-  'signals.accessLog',
-  'signals.settings',
-  // meetings (issue 5)
-  'meetings.view',
-  'meetings.manage',
-  'meetings.attend',
-  'calendar.subscribe',
-  // documents (issue 5)
-  'documents.view',
-  'documents.viewClosed',
-  'documents.upload',
-  'documents.manage',
-] as const;
-export type Action = (typeof actions)[number];
-
-const board: Role[] = ['chair', 'secretary'];
-const councilMembers: Role[] = ['chair', 'secretary', 'member'];
-const everyone: Role[] = ['chair', 'secretary', 'member', 'official', 'partner'];
-
-/** The policy table: which council roles may do what. Platform admins may do everything. */
-const allowed: Record<Action, Role[] | 'platform'> = {
-  'workspace.view': everyone,
-  'members.view': councilMembers,
-  'members.manage': board,
-  'workingGroups.manage': board,
-  'vacancies.manage': board,
-  'applications.read': board,
-  'settings.manage': board,
-  'councils.create': 'platform',
-  'outbox.read': 'platform',
-  'advice.view': ['chair', 'secretary', 'member', 'official'],
-  'advice.request': ['chair', 'secretary', 'official'],
-  'advice.initiate': councilMembers,
-  'advice.manage': board,
-  'advice.vote': councilMembers,
-  'advice.answer': ['secretary', 'official'],
-  'advice.overview': councilMembers,
-  // Partner councils hold a token to submit signals (the API refuses them everything else).
-  'apiTokens.manage': ['chair', 'secretary', 'official', 'partner'],
-  'signals.view': councilMembers,
-  'signals.record': councilMembers,
-  'signals.triage': board,
-  'signals.contact': board,
-  'signals.accessLog': ['chair'],
-  'signals.settings': board,
-  'meetings.view': councilMembers,
-  'meetings.manage': board,
-  'meetings.attend': councilMembers,
-  'calendar.subscribe': councilMembers,
-  'documents.view': councilMembers,
-  'documents.viewClosed': board,
-  'documents.upload': councilMembers,
-  'documents.manage': board,
-};
-
 /**
- * Residents' personal data (special-category under the GDPR) is for the council's own board only:
- * a platform admin gets these actions only through a role in that council.
+ * The policy actions. Core names its own here; each module adds its actions by augmenting this
+ * interface next to its rules (see `definePolicy`), so `Action` covers every module without core
+ * importing any of them.
  */
-const councilOnly = new Set<Action>(['signals.contact', 'signals.accessLog']);
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the modules
+export interface PolicyActions {
+  'workspace.view': true;
+  'councils.create': true;
+  'outbox.read': true;
+}
+export type Action = keyof PolicyActions & string;
+
+/** Who may: a list of roles in the organisation, or 'platform' for platform admins only. */
+export type Rule = readonly Role[] | 'platform';
+export type PolicyRules = Record<string, Rule>;
+
+export const board: readonly Role[] = boardRoles;
+export const councilMembers: readonly Role[] = councilRoles;
+export const everyone: readonly Role[] = roles;
+
+/** The policy table: which roles may do what. Platform admins may do everything, except `councilOnly`. */
+const allowed = new Map<string, Rule>([
+  ['workspace.view', everyone],
+  ['councils.create', 'platform'],
+  ['outbox.read', 'platform'],
+]);
+/**
+ * Residents' personal data (special-category under the GDPR) is for the organisation's own
+ * board only: a platform admin gets these actions only through a role in that organisation.
+ */
+const councilOnly = new Set<string>();
+
+/** Adds a module's rules to the one policy table (called once per module when the platform is assembled). */
+export function registerPolicy(rules: PolicyRules, opts: { councilOnly?: readonly string[] } = {}): void {
+  for (const [action, rule] of Object.entries(rules)) {
+    const known = allowed.get(action);
+    if (known !== undefined && known !== rule) throw new Error(`policy action ${action} defined twice`);
+    allowed.set(action, rule);
+  }
+  for (const a of opts.councilOnly ?? []) councilOnly.add(a);
+}
+
+/** Every action with its rule, for the route x role matrix and the docs. */
+export function policyTable(): ReadonlyMap<string, Rule> {
+  return allowed;
+}
 
 export function can(actor: Actor | null, action: Action): boolean {
   if (!actor) return false;
   if (actor.isPlatformAdmin && !councilOnly.has(action)) return true;
-  const rule = allowed[action];
+  const rule = allowed.get(action);
+  if (rule === undefined) throw new Error(`policy action ${action} has no rule (is its module in src/modules.ts?)`);
   if (rule === 'platform') return false;
   return actor.role !== null && rule.includes(actor.role);
 }
 
-/** Roles that must use a second factor when their council requires it. */
-export function isBoardRole(role: Role | null): boolean {
-  return role !== null && board.includes(role);
-}
 
 export class ForbiddenError extends Error {
   readonly statusCode = 403;

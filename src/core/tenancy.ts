@@ -1,8 +1,8 @@
+import type { Council } from './organisations.schema.ts';
+import { SLUG_PATTERN, type Role } from './roles.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Council } from '../modules/councils/councils.schema.ts';
 import type { Actor } from './policy.ts';
 import { NotFoundError } from './policy.ts';
-import type { Role } from '../modules/members/members.schema.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +18,8 @@ export type TenancyDeps = {
   findMembership(councilId: string, userId: string): Promise<{ id: string; role: Role } | null>;
 };
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+/** The organisation a request is about (the tenant). */
+export type Tenant = Council;
 
 /**
  * Resolves the council once per request, in one place. The council of a use case comes
@@ -31,7 +32,7 @@ export function registerTenancy(app: FastifyInstance, deps: TenancyDeps): void {
     const slug = (req.params as Record<string, string> | undefined)?.council;
     const auth = req.auth && !req.auth.session.mfaPending ? req.auth : null;
     if (slug !== undefined) {
-      if (!SLUG.test(slug)) throw new NotFoundError('council');
+      if (!SLUG_PATTERN.test(slug)) throw new NotFoundError('council');
       req.council = await deps.findCouncil(slug);
       if (!req.council) throw new NotFoundError('council');
     }

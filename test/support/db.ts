@@ -14,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
 import pg from 'pg';
+// Installs every module (messages, policy) for tests that call services without the app.
+import '../../src/modules.ts';
 import { openDatabase, migrate, migrationsFolder, type Database } from '../../src/core/db/index.ts';
 import { loadConfig, type Config } from '../../src/core/config.ts';
 

@@ -1,6 +1,6 @@
 /** The auth tests' defaults on top of test/support/factories.ts: their password, people and councils. */
 import { generateSync } from 'otplib';
-import type { Role } from '../../modules/members/members.schema.ts';
+import type { Role } from '../roles.ts';
 import { addMembership, Browser as AnyBrowser, makeCouncil, makeUser, uniqueId, type TestApp } from '../../../test/support/factories.ts';
 
 export {

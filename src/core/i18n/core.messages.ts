@@ -15,6 +15,8 @@ export const coreMessages = {
   'nav.logout': { nl: 'Uitloggen', en: 'Log out' },
   'nav.account': { nl: 'Mijn account', en: 'My account' },
   'nav.workspace': { nl: 'Werkruimte', en: 'Workspace' },
+  'nav.workspaceMenu': { nl: 'Menu werkruimte', en: 'Workspace menu' },
+  'nav.publicSite': { nl: 'Openbare website', en: 'Public website' },
   'nav.admin': { nl: 'Beheer', en: 'Administration' },
   'nav.back': { nl: 'Terug', en: 'Back' },
   'lang.switchTo': { nl: 'English', en: 'Nederlands' },

@@ -11,8 +11,9 @@ import { issuesToErrors } from '../../core/http/forms.ts';
 import { ForbiddenError, NotFoundError, can, type Actor } from '../../core/policy.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Translate } from '../../core/i18n/index.ts';
-import { findCouncilBySlug } from '../councils/councils.service.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import { findOrganisationBySlug } from '../../core/organisations.ts';
+import { SLUG_PATTERN } from '../../core/roles.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { addressees, adviceKinds, answers, policyFields, type Advice } from './advice.schema.ts';
 import { adviceStates } from './advice.workflow.ts';
 import { answerSchema, requestSchema } from './advice.forms.ts';
@@ -26,7 +27,6 @@ export const API_PREFIX = '/api/v1';
 const readLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 export const writeLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 type Problem = { status: number; code: string; title: string; detail?: string; invalidParams?: { name: string; code: string; reason: string }[] };
 
@@ -37,7 +37,7 @@ export function problem(reply: FastifyReply, p: Problem) {
 /** The council named in the path; unknown or malformed: 404 (as problem+json, by the error handler). */
 export async function councilFor(req: FastifyRequest): Promise<Council> {
   const slug = (req.params as { raad?: string }).raad ?? '';
-  const council = SLUG.test(slug) ? await findCouncilBySlug(req.server.deps.db, slug) : null;
+  const council = SLUG_PATTERN.test(slug) ? await findOrganisationBySlug(req.server.deps.db, slug) : null;
   if (!council) throw new NotFoundError('council');
   return council;
 }

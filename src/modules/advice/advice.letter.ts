@@ -5,7 +5,7 @@
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
 import { TextFlow } from '../../core/pdf.ts';
 import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import type { Advice, Recommendation } from './advice.schema.ts';
 import type { Signatories } from './advice.service.ts';
 

@@ -1,5 +1,5 @@
 /** Given advice written straight into the database, for tests of the register, the overview and the API. */
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { uniqueId, type TestApp } from '../../../test/support/factories.ts';
 import { adviceDocuments, adviceRecommendations, advices, type Advice } from './advice.schema.ts';
 import { files } from '../../core/files/files.schema.ts';

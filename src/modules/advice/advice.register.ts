@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../core/db/index.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
 import type { PageCache } from '../../core/http/page-cache.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { todayInAmsterdam } from '../members/members.workflow.ts';
 import { adviceDocuments, adviceRecommendations, advices, answers, policyFields, type Advice } from './advice.schema.ts';
 

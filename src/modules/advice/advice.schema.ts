@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, integer, timestamp, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { councils } from '../councils/councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import { memberships, workingGroups } from '../members/members.schema.ts';
+import { workingGroups } from '../members/members.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 import { adviceStates } from './advice.workflow.ts';
 
 export const adviceKinds = ['requested', 'unsolicited'] as const;

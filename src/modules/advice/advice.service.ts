@@ -16,8 +16,10 @@ import { users } from '../../core/auth/auth.schema.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument } from '../../core/files/sniff.ts';
 import { addDays, addWorkingDays, deadline, todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
-import type { Council } from '../councils/councils.schema.ts';
-import { memberships, workingGroupMembers, workingGroups, type Role } from '../members/members.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { workingGroupMembers, workingGroups } from '../members/members.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
+import { type Role } from '../../core/roles.ts';
 import {
   adviceDocuments,
   adviceDrafts,

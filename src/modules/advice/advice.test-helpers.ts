@@ -1,8 +1,8 @@
 /** Advice defaults on top of the shared factories: advices in a given state, straight in the database. */
 import { eq } from 'drizzle-orm';
 import { login, makeMember, multipart, type LoggedIn, type TestApp } from '../../../test/support/factories.ts';
-import type { Council } from '../councils/councils.schema.ts';
-import type { Role } from '../members/members.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import type { Role } from '../../core/roles.ts';
 import type { Actor } from '../../core/policy.ts';
 import { adviceRecommendations, advices, type Advice } from './advice.schema.ts';
 import type { AdviceState } from './advice.workflow.ts';

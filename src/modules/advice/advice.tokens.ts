@@ -13,8 +13,8 @@ import { field, isUuid } from '../../core/http/forms.ts';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { randomToken, sha256 } from '../../core/secret.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import type { Council } from '../councils/councils.schema.ts';
-import { findMembership } from '../members/members.service.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { findMembership } from '../../core/organisations.ts';
 import { apiTokens, apiTokenScopes, type ApiTokenScope } from './advice.schema.ts';
 
 export const tokenSchema = z.object({

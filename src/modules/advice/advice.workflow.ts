@@ -3,7 +3,7 @@
  * the table says from which states it may happen, to which state it leads, and who may do it.
  * Pure: no database, no clock except what the caller passes in.
  */
-import type { Role } from '../members/members.schema.ts';
+import type { Role } from '../../core/roles.ts';
 
 export const adviceStates = ['requested', 'initiated', 'drafting', 'concept', 'in_approval', 'adopted', 'sent', 'answered', 'withdrawn'] as const;
 export type AdviceState = (typeof adviceStates)[number];

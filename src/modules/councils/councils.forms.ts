@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
-import { councilKinds } from './councils.schema.ts';
+import { councilKinds } from '../../core/organisations.schema.ts';
 import { SLUG_PATTERN } from './councils.rules.ts';
 
 /** One schema per input, shared by HTML forms and (later) the API. */

@@ -5,9 +5,7 @@ import { actorOf } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can, NotFoundError } from '../../core/policy.ts';
 import * as service from './councils.service.ts';
-import { dashboardFigures } from '../members/members.service.ts';
-import { openActionPointsOf } from '../meetings/meetings.service.ts';
-import { countNewSignals } from '../signals/signals.service.ts';
+import { dashboardParts } from '../../core/platform.ts';
 import { contactSchema, logoAltSchema, newCouncilSchema, settingsSchema } from './councils.forms.ts';
 import { darken } from './councils.rules.ts';
 import { LOGO_MAX_BYTES } from '../../core/files/store.ts';
@@ -72,11 +70,12 @@ export async function councilsRoutes(app: FastifyInstance) {
 
   // Workspace.
   app.get('/:council/werkruimte', { preHandler: requireRight('workspace.view') }, async (req, reply) => {
-    const council = councilOf(req);
-    const figures = await dashboardFigures(deps.db, council);
-    const actionPoints = await openActionPointsOf(deps.db, council, actorOf(req).membershipId);
-    const newSignals = can(actorOf(req), 'signals.triage') ? await countNewSignals(deps.db, council.id) : null;
-    return reply.page(<Dashboard ctx={await req.pageCtx()} council={council} actor={actorOf(req)} figures={figures} actionPoints={actionPoints} newSignals={newSignals} />);
+    const args = { deps, ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req) };
+    // Each module adds its figures and panels through its manifest.
+    const parts = dashboardParts();
+    const figures = (await Promise.all(parts.map((p) => p.figures?.(args) ?? []))).flat();
+    const panels = await Promise.all(parts.map((p) => p.panel?.(args) ?? null));
+    return reply.page(<Dashboard ctx={args.ctx} council={args.council} actor={args.actor} figures={figures} panels={panels} />);
   });
 
   const settingsPath = '/:council/werkruimte/instellingen';

@@ -9,14 +9,10 @@ import { sniffImage } from '../../core/files/store.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { translator, type Locale } from '../../core/i18n/index.ts';
-import { councils, type Council } from './councils.schema.ts';
+import { councils, type Council } from '../../core/organisations.schema.ts';
 import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.forms.ts';
 import { contrastWithWhite, RESERVED_SLUGS } from './councils.rules.ts';
 
-export async function findCouncilBySlug(db: DbOrTx, slug: string): Promise<Council | null> {
-  const rows = await db.select().from(councils).where(eq(councils.slug, slug)).limit(1);
-  return rows[0] ?? null;
-}
 
 export async function listCouncils(db: DbOrTx): Promise<Council[]> {
   return db.select().from(councils).orderBy(asc(councils.name));

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, type TestApp } from '../../../test/support/factories.ts';
-import { councils } from './councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, integer, timestamp, index, uniqueIndex, primaryKey, customType } from 'drizzle-orm/pg-core';
-import { councils } from '../councils/councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 

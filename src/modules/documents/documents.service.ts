@@ -12,7 +12,7 @@ import { isUuid } from '../../core/http/forms.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files/sniff.ts';
-import { councils, type Council } from '../councils/councils.schema.ts';
+import { councils, type Council } from '../../core/organisations.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 import { meetings } from '../meetings/meetings.schema.ts';
 import { findMeeting } from '../meetings/meetings.service.ts';

@@ -1,6 +1,6 @@
 /** Documents straight in the database, for tests of this and other modules (meetings, packet). */
 import type { TestApp } from '../../../test/support/factories.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
 import { documentPages, documentVersions, documents, type AccessLevel, type DocumentRow } from './documents.schema.ts';

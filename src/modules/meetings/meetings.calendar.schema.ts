@@ -1,6 +1,6 @@
 import { pgTable, uuid, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { councils } from '../councils/councils.schema.ts';
-import { memberships } from '../members/members.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 
 /**
  * A member's private calendar feed link. Only the sha256 of the secret is stored; the secret is

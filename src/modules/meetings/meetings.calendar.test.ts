@@ -9,8 +9,8 @@ import { createTestApp, makeCouncil, makeMember, makeUser, login, get, type Test
 import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import type { Actor } from '../../core/policy.ts';
-import type { Council } from '../councils/councils.schema.ts';
-import { memberships } from '../members/members.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { logSafeUrl } from '../../app.ts';
 import * as meetings from './meetings.service.ts';

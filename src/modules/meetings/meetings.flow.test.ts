@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, login, makeCouncil, makeMember, mailsTo, titleOf, dayFromToday, type TestApp, type LoggedIn } from '../../../test/support/factories.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { agendaGuests, agendaItems, agendaItemAdvices, meetingNotes, meetings, minutes, actionPoints, minuteDecisions, meetingRhythms } from './meetings.schema.ts';
 import { makeItem, makeMeeting, makeMinutes, meetingRow } from './meetings.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';

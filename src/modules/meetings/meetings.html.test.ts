@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
 import { seedDemo } from '../../../seeds/demo.ts';
-import { councils } from '../councils/councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { agendaItems, meetings, minutes } from './meetings.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { createTestApp, loginByEmail, titleOf, type TestApp } from '../../../test/support/factories.ts';

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, login, makeCouncil, makeMember, type TestApp, type LoggedIn } from '../../../test/support/factories.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
 import { makeMeeting } from './meetings.test-helpers.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';

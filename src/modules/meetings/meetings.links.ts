@@ -4,7 +4,7 @@
  */
 import type { Deps } from '../../core/deps.ts';
 import { can, type Actor } from '../../core/policy.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { foldersOf, visibleDocuments } from '../documents/documents.service.ts';
 import { listSignalsToDiscuss } from '../signals/signals.service.ts';
 

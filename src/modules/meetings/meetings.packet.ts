@@ -10,7 +10,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { Translate } from '../../core/i18n/index.ts';
 import type { Actor } from '../../core/policy.ts';
 import { TextFlow } from '../../core/pdf.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { extractedText, visibleDocuments, type DocumentRef } from '../documents/documents.service.ts';
 import { getMeeting, type AgendaItemView, type Meeting } from './meetings.service.ts';
 import { dayOf } from './meetings.calendar.ts';

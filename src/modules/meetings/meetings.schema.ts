@@ -1,7 +1,7 @@
 import { pgTable, uuid, text, integer, boolean, timestamp, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import { councils } from '../councils/councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import { memberships } from '../members/members.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 import { meetingStatuses, minutesStatuses } from './meetings.workflow.ts';
 

@@ -13,8 +13,8 @@ import { isUuid } from '../../core/http/forms.ts';
 import { formatDate, translator, type MessageKey } from '../../core/i18n/index.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { addDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { councils, type Council } from '../councils/councils.schema.ts';
-import { memberships } from '../members/members.schema.ts';
+import { councils, type Council } from '../../core/organisations.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 import {
   actionPointReminders,

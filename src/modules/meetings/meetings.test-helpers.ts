@@ -1,7 +1,7 @@
 /** Meetings straight in the database, for tests (the authorization matrix uses these too). */
 import { eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/factories.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItems, meetings, minutes, actionPoints, type Meeting, type AgendaItem } from './meetings.schema.ts';
 import { localToUtc } from '../../core/dates/amsterdam.ts';
 

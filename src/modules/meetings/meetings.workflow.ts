@@ -2,7 +2,7 @@
  * The life of a meeting and of its minutes as two small state machines. Each table says from
  * which states an action may happen, where it leads and who may do it. Pure: no database.
  */
-import type { Role } from '../members/members.schema.ts';
+import type { Role } from '../../core/roles.ts';
 
 export const meetingStatuses = ['planned', 'cancelled', 'held'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];

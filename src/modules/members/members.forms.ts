@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
-import { roles } from './members.schema.ts';
+import { roles } from '../../core/roles.ts';
 
 /** One schema per input, shared by the HTML forms and (later) the JSON API. */
 export const inviteSchema = z.object({

@@ -1,27 +1,7 @@
 import { pgTable, uuid, text, boolean, timestamp, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import { councils } from '../councils/councils.schema.ts';
+import { councils, memberships } from '../../core/organisations.schema.ts';
+export { roles, type Role } from '../../core/roles.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-
-export const roles = ['chair', 'secretary', 'member', 'official', 'partner'] as const;
-export type Role = (typeof roles)[number];
-
-export const memberships = pgTable(
-  'memberships',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: roles }).notNull(),
-    /** Target group this member speaks for, shown on the public members page. */
-    targetGroup: text('target_group').notNull().default(''),
-    bio: text('bio').notNull().default(''),
-    showOnSite: boolean('show_on_site').notNull().default(true),
-    active: boolean('active').notNull().default(true),
-    joinedOn: date('joined_on'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('memberships_council_user_unique').on(t.councilId, t.userId)],
-);
 
 export const workingGroups = pgTable(
   'working_groups',

@@ -1,16 +1,19 @@
+import type { DashboardArgs, DashboardFigure } from '../../core/module.ts';
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { TooFastError, filledTooFast } from '../../core/errors.ts';
 export { TooFastError } from '../../core/errors.ts';
 import type { Db, DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
-import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
+import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { translator, type Locale, type MessageKey } from '../../core/i18n/index.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { findOrCreateUserByEmail, issueInvitation } from '../../core/auth/auth.service.ts';
-import { councils, type Council } from '../councils/councils.schema.ts';
-import { memberships, vacancies, vacancyApplications, workingGroupMembers, workingGroups, type Role } from './members.schema.ts';
+import { councils, type Council } from '../../core/organisations.schema.ts';
+import { vacancies, vacancyApplications, workingGroupMembers, workingGroups } from './members.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
+import { type Role } from '../../core/roles.ts';
 import type { ApplicationInput, InviteInput, MemberUpdateInput, VacancyInput, WorkingGroupInput } from './members.forms.ts';
 import { boardRoles, closingDateAllowed, isOpenToPublic, leavesNoBoard, todayInAmsterdam, transitionBlocker, type VacancyStatus } from './members.workflow.ts';
 import { open as openSealed, seal as sealWith } from '../../core/crypto.ts';
@@ -20,15 +23,6 @@ const seal = (key: string, plain: string) => sealWith(key, 'applications', plain
 const open = (key: string, sealed: string) => openSealed(key, 'applications', sealed);
 
 /** The active membership of a user in a council, if any. */
-export async function findMembership(db: DbOrTx, councilId: string, userId: string): Promise<{ id: string; role: Role } | null> {
-  const rows = await db
-    .select({ id: memberships.id, role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.councilId, councilId), eq(memberships.userId, userId), eq(memberships.active, true)))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 /** Roles that make someone a member of the council itself (shown on the site, in working groups). */
 export const councilRoles = ['chair', 'secretary', 'member'] as const satisfies readonly Role[];
 const roleOrder = sql`case ${memberships.role} when 'chair' then 0 when 'secretary' then 1 else 2 end`;
@@ -721,17 +715,6 @@ export async function listApplications(deps: Deps, args: { actor: Actor | null; 
   });
 }
 
-/** Councils whose workspace the user may open: active memberships; a platform admin sees all. */
-export async function listWorkspacesFor(db: DbOrTx, userId: string, isPlatformAdmin: boolean): Promise<{ slug: string; name: string }[]> {
-  if (isPlatformAdmin) return db.select({ slug: councils.slug, name: councils.name }).from(councils).orderBy(asc(councils.name));
-  return db
-    .select({ slug: councils.slug, name: councils.name })
-    .from(memberships)
-    .innerJoin(councils, eq(councils.id, memberships.councilId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
-    .orderBy(asc(councils.name));
-}
-
 export type DashboardFigures = { activeMembers: number; workingGroups: number; openVacancies: number; applications: number };
 
 /** The members module's figures for the workspace dashboard. */
@@ -743,4 +726,16 @@ export async function dashboardFigures(db: DbOrTx, council: Council): Promise<Da
     db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id)),
   ]);
   return { activeMembers: Number(m.n), workingGroups: Number(w.n), openVacancies: Number(v.n), applications: Number(a.n) };
+}
+
+/** The dashboard rows of this module, each linked for those who may open the page behind it. */
+export async function dashboardFigureRows({ deps, ctx, council, actor }: DashboardArgs): Promise<DashboardFigure[]> {
+  const figures = await dashboardFigures(deps.db, council);
+  const base = `/${council.slug}/werkruimte`;
+  return [
+    { label: ctx.t('councils.ws.activeMembers'), n: figures.activeMembers, href: `${base}/leden`, linked: can(actor, 'members.view') },
+    { label: ctx.t('councils.ws.workingGroups'), n: figures.workingGroups, href: `${base}/werkgroepen`, linked: can(actor, 'workingGroups.manage') },
+    { label: ctx.t('councils.ws.openVacancies'), n: figures.openVacancies, href: `${base}/vacatures`, linked: can(actor, 'vacancies.manage') },
+    { label: ctx.t('councils.ws.applications'), n: figures.applications, href: `${base}/vacatures`, linked: can(actor, 'applications.read') },
+  ];
 }

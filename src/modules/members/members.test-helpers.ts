@@ -1,6 +1,6 @@
 /** The members module's test defaults on top of test/support/factories.ts: people as members tests see them. */
-import type { Council } from '../councils/councils.schema.ts';
-import type { Role } from './members.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import type { Role } from '../../core/roles.ts';
 import { makeCouncil as makeAnyCouncil, makeMember, makeUser, makeWorkingGroup, uniqueId, type TestApp } from '../../../test/support/factories.ts';
 
 export { anonymousToken, createTestApp as startApp, dayFromToday, get, login, makeVacancy, post, titleOf, type TestApp } from '../../../test/support/factories.ts';

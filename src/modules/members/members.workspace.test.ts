@@ -4,9 +4,10 @@ import { and, eq } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { users, oneTimeTokens } from '../../core/auth/auth.schema.ts';
-import { memberships, vacancies, workingGroupMembers, workingGroups } from './members.schema.ts';
+import { vacancies, workingGroupMembers, workingGroups } from './members.schema.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 import { dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, startApp, titleOf, type TestApp } from './members.test-helpers.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 
 let t: TestApp;
 before(async () => {

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../core/http/forms.ts';
 import { hmac, safeEqual } from '../../core/secret.ts';
 import { councilOf } from '../../core/tenancy.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import type { PageCtx } from '../../ui/context.ts';
 import { settingsOf, submitSignal } from './signals.service.ts';
 import * as intake from './signals.intake.ts';

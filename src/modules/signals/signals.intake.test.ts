@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, lt } from 'drizzle-orm';
 import { anonymousToken, createTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res, type TestApp } from '../../../test/support/factories.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { seedDemo } from '../../../seeds/demo.ts';
-import { councils } from '../councils/councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { createTestApp, loginByEmail, makeAdvice, makeCouncil, person, titleOf, type LoggedIn, type TestApp } from '../advice/advice.test-helpers.ts';
 import { signalAccessLog, signalContacts, signals } from './signals.schema.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, timestamp, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import { councils } from '../councils/councils.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices, policyFields } from '../advice/advice.schema.ts';
 import { signalStates, messageStatuses } from './signals.workflow.ts';

@@ -5,7 +5,7 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { createTestApp, makeAdvice, makeCouncil, mailsTo, person, type TestApp } from '../advice/advice.test-helpers.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals } from './signals.schema.ts';
 import * as service from './signals.service.ts';
 

@@ -16,7 +16,7 @@ import { translator, type MessageKey } from '../../core/i18n/index.ts';
 import { open, seal } from '../../core/crypto.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
-import type { Council } from '../councils/councils.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { findAdvice, listUnsolicitedAdvices } from '../advice/advice.service.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import {

@@ -4,7 +4,7 @@
  * Pure: no database, no clock. Anonymisation is not a state: it is a date on the signal
  * (the state stays readable for the counts), and an anonymised signal takes no actions.
  */
-import type { Role } from '../members/members.schema.ts';
+import type { Role } from '../../core/roles.ts';
 
 export const signalStates = ['new', 'in_triage', 'to_discuss', 'discussed', 'closed', 'duplicate'] as const;
 export type SignalState = (typeof signalStates)[number];

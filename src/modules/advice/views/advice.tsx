@@ -1,11 +1,11 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, SelectField, RadioGroup, FormPageTop, FileField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../../../core/i18n/index.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { addressees, answers, policyFields, votes, type Recommendation, publications } from '../advice.schema.ts';
 import type { AdviceState } from '../advice.workflow.ts';
 import type { AdviceDetail, AdviceListRow } from '../advice.service.ts';

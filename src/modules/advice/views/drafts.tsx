@@ -1,12 +1,12 @@
 import { diffLines } from 'diff';
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table } from '../../../ui/components/basics.tsx';
 import { Form, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import type { Advice } from '../advice.schema.ts';
 import type { DraftVersion } from '../advice.service.ts';
 

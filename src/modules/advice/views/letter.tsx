@@ -1,9 +1,9 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, ButtonLink, ButtonGroup, Alert } from '../../../ui/components/basics.tsx';
-import { brandOf } from '../../councils/councils.nav.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { brandOf } from '../../../ui/layouts/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import type { Advice } from '../advice.schema.ts';
 import type { LetterModel } from '../advice.letter.ts';
 

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { brandOf, publicNav } from '../../councils/councils.nav.ts';
+import { brandOf, publicNav } from '../../../ui/layouts/frames.tsx';
 import { Button, DataList, Heading, Link, Pagination, Paragraph, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { SelectField, TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';

@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../councils.schema.ts';
-import { councilKinds } from '../councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import { councilKinds } from '../../../core/organisations.schema.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Alert, Table, StatusBadge, DataList, Pagination } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, SelectField } from '../../../ui/components/form.tsx';

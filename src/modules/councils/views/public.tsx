@@ -1,10 +1,10 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, TextBlock, Link, Button, DataList } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { PublicFrame } from './frames.tsx';
+import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 
 type Props = { ctx: PageCtx; council: Council };

@@ -1,16 +1,15 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { can } from '../../../core/policy.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Alert, Table, ButtonGroup } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea, CheckboxField, RadioGroup, FileField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { brandOf } from '../councils.nav.ts';
-import { WorkspaceFrame } from './frames.tsx';
-import type { DashboardFigures } from '../../members/members.service.ts';
-import type { ComponentProps } from 'preact';
-import { OpenActionPoints } from '../../meetings/views/meetings.tsx';
+import { brandOf } from '../../../ui/layouts/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import type { ComponentChildren } from 'preact';
+import type { DashboardFigure } from '../../../core/module.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -24,16 +23,8 @@ function WorkspacePage(props: Props & { title: string; path: string; hasErrors?:
   );
 }
 
-export function Dashboard({ ctx, council, actor, figures, actionPoints = [], newSignals = null }: Props & { figures: DashboardFigures; actionPoints?: ComponentProps<typeof OpenActionPoints>['points']; newSignals?: number | null }) {
+export function Dashboard({ ctx, council, actor, figures, panels }: Props & { figures: DashboardFigure[]; panels: ComponentChildren[] }) {
   const base = `/${council.slug}/werkruimte`;
-  const rows = [
-    { label: ctx.t('councils.ws.activeMembers'), n: figures.activeMembers, href: `${base}/leden`, right: can(actor, 'members.view') },
-    { label: ctx.t('councils.ws.workingGroups'), n: figures.workingGroups, href: `${base}/werkgroepen`, right: can(actor, 'workingGroups.manage') },
-    { label: ctx.t('councils.ws.openVacancies'), n: figures.openVacancies, href: `${base}/vacatures`, right: can(actor, 'vacancies.manage') },
-    { label: ctx.t('councils.ws.applications'), n: figures.applications, href: `${base}/vacatures`, right: can(actor, 'applications.read') },
-    // Signals module: new signals waiting for triage, for the board only.
-    ...(newSignals === null ? [] : [{ label: ctx.t('signals.dashboard.new'), n: newSignals, href: `${base}/signalen?status=new`, right: true }]),
-  ];
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} path={base}>
       <Heading level={1}>
@@ -44,12 +35,12 @@ export function Dashboard({ ctx, council, actor, figures, actionPoints = [], new
       <Table
         caption={ctx.t('councils.ws.figures')}
         columns={[
-          { header: ctx.t('councils.ws.figure'), cell: (r) => (r.right ? <Link href={r.href}>{r.label}</Link> : r.label) },
+          { header: ctx.t('councils.ws.figure'), cell: (r) => (r.linked ? <Link href={r.href}>{r.label}</Link> : r.label) },
           { header: ctx.t('councils.ws.count'), cell: (r) => String(r.n), numeric: true },
         ]}
-        rows={rows}
+        rows={figures}
       />
-      <OpenActionPoints ctx={ctx} council={council} points={actionPoints} />
+      {panels}
     </WorkspacePage>
   );
 }

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, Paragraph, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { FileField, Form, FormPageTop, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
-import { PublicFrame, WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { PublicFrame, WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
 import { formatBytes, passageParts, type DocumentDetail, type ListRow, type SearchHit } from '../documents.service.ts';
 

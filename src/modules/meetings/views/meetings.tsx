@@ -1,12 +1,12 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, SelectField, RadioGroup, FormPageTop, fieldId } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
 import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { attendanceAnswers, guestKinds, meetingModes, type Meeting, type MeetingRhythm } from '../meetings.schema.ts';
 import type { MeetingStatus } from '../meetings.workflow.ts';
 import { isDate } from '../meetings.recurrence.ts';

@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { Heading, Paragraph, TextBlock, DataList, Link } from '../../../ui/components/basics.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
-import { PublicFrame } from '../../councils/views/frames.tsx';
+import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import type { Meeting } from '../meetings.schema.ts';
 import type { getPublicMeeting } from '../meetings.service.ts';
 import { MeetingStatusLine, MeetingTable, placeOf, when } from './meetings.tsx';

@@ -1,11 +1,11 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { WorkingGroupDetail, WorkingGroupRow } from '../members.service.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 

@@ -1,12 +1,12 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { Heading, Paragraph, TextBlock, Link, ButtonLink, Button, Table, DataList } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { PublicMember, PublicWorkingGroup, Vacancy } from '../members.service.ts';
 import { summarise } from '../members.workflow.ts';
-import { PublicFrame } from '../../councils/views/frames.tsx';
+import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
 

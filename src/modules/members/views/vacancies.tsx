@@ -1,5 +1,5 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea, FormPageTop } from '../../../ui/components/form.tsx';
@@ -7,7 +7,7 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { ApplicationRow, Vacancy, VacancyRow } from '../members.service.ts';
 import { canTransition, type VacancyStatus } from '../members.workflow.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 

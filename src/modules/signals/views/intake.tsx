@@ -6,8 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors } from '../../../core/http/forms.ts';
-import type { Council } from '../../councils/councils.schema.ts';
-import { PublicFrame } from '../../councils/views/frames.tsx';
+import type { Council } from '../../../core/organisations.schema.ts';
+import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph, TextBlock } from '../../../ui/components/basics.tsx';
 import { CheckboxField, ErrorSummary, Form, FormField, RadioGroup, TextField } from '../../../ui/components/form.tsx';
 import { signalAreas, signalSinces } from '../signals.schema.ts';

@@ -1,11 +1,11 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import type { Council } from '../../councils/councils.schema.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, SelectField, RadioGroup, CheckboxField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../../../core/i18n/index.ts';
-import { WorkspaceFrame } from '../../councils/views/frames.tsx';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { policyFields } from '../../advice/advice.schema.ts';
 import { recordedSources, signalAreas, signalOutcomes, signalSinces } from '../signals.schema.ts';
 import { signalStates, type SignalState } from '../signals.workflow.ts';

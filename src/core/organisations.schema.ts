@@ -1,4 +1,6 @@
-import { pgTable, uuid, text, boolean, timestamp, integer, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, boolean, timestamp, integer, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { users } from './auth/auth.schema.ts';
+import { roles } from './roles.ts';
 
 export const councilKinds = ['gemeentelijk', 'clientenraad'] as const;
 
@@ -41,3 +43,23 @@ export const councils = pgTable(
 );
 
 export type Council = typeof councils.$inferSelect;
+export type Organisation = Council;
+
+/** Who holds which role in which organisation: the tenancy resolves the actor of every request from it. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: roles }).notNull(),
+    /** Target group this member speaks for, shown on the public members page. */
+    targetGroup: text('target_group').notNull().default(''),
+    bio: text('bio').notNull().default(''),
+    showOnSite: boolean('show_on_site').notNull().default(true),
+    active: boolean('active').notNull().default(true),
+    joinedOn: date('joined_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('memberships_council_user_unique').on(t.councilId, t.userId)],
+);

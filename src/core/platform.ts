@@ -1,0 +1,39 @@
+import type { ModuleManifest, NavItem, Job, DashboardPart, OpenApiPart, RoutePlugin } from './module.ts';
+import { registerMessages } from './i18n/index.ts';
+import { registerPolicy } from './policy.ts';
+
+/**
+ * The installed modules, in the order of `src/modules.ts`. Core reads the modules only
+ * through this list, so it never imports one.
+ */
+let installed: readonly ModuleManifest[] | null = null;
+
+/** Installs the modules once per process: their messages and policy rules join core's. */
+export function installModules(list: readonly ModuleManifest[]): void {
+  if (installed) {
+    if (installed !== list) throw new Error('a different module list is already installed');
+    return;
+  }
+  const names = new Set<string>();
+  for (const m of list) {
+    if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
+    names.add(m.name);
+    for (const messages of m.messages ?? []) registerMessages(messages);
+    if (m.policy) registerPolicy(m.policy, { councilOnly: m.councilOnly });
+  }
+  installed = list;
+}
+
+export function modules(): readonly ModuleManifest[] {
+  if (!installed) throw new Error('modules are not installed: import src/modules.ts first');
+  return installed;
+}
+
+const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+
+export const routePlugins = (): RoutePlugin[] => modules().flatMap((m) => m.routes ?? []);
+export const apiRoutePlugins = (): RoutePlugin[] => modules().flatMap((m) => m.api?.routes ?? []);
+export const apiParts = (): OpenApiPart[] => modules().flatMap((m) => (m.api ? [m.api.openapi] : []));
+export const moduleJobs = (): Job[] => modules().flatMap((m) => m.jobs ?? []);
+export const navItems = (where: 'public' | 'workspace'): NavItem[] => modules().flatMap((m) => m.nav?.[where] ?? []).sort(byOrder);
+export const dashboardParts = (): DashboardPart[] => modules().flatMap((m) => m.dashboard ?? []).sort(byOrder);

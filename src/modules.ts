@@ -1,0 +1,17 @@
+import type { ModuleManifest } from './core/module.ts';
+import { installModules } from './core/platform.ts';
+import { councilsModule } from './modules/councils/index.ts';
+import { membersModule } from './modules/members/index.ts';
+import { adviceModule } from './modules/advice/index.ts';
+import { signalsModule } from './modules/signals/index.ts';
+import { meetingsModule } from './modules/meetings/index.ts';
+import { documentsModule } from './modules/documents/index.ts';
+
+/**
+ * The one list of modules. The app, the worker, the message catalogue, the policy table, the
+ * menus, the dashboard and the OpenAPI document are assembled from it; a new module is its
+ * folder plus one line here.
+ */
+export const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule];
+
+installModules(platformModules);

@@ -1,0 +1,37 @@
+import type { Message } from '../../core/i18n/index.ts';
+import type { ModuleManifest } from '../../core/module.ts';
+import { board } from '../../core/policy.ts';
+import { councilsMessages } from './councils.messages.ts';
+import { councilsRoutes } from './councils.routes.tsx';
+
+const policy = {
+  'settings.manage': board,
+} as const;
+
+declare module '../../core/i18n/index.ts' {
+  interface MessageCatalogue extends Record<keyof typeof councilsMessages, Message> {}
+}
+declare module '../../core/policy.ts' {
+  interface PolicyActions extends Record<keyof typeof policy, true> {}
+}
+
+/** Organisations: the platform home, each organisation's public site and settings, platform administration. */
+export const councilsModule: ModuleManifest = {
+  name: 'councils',
+  routes: [councilsRoutes],
+  messages: [councilsMessages],
+  policy,
+  nav: {
+    public: [
+      { path: '', label: 'nav.home', order: 0 },
+      { path: 'over-ons', label: 'councils.nav.about', order: 10 },
+      { path: 'contact', label: 'councils.nav.contact', order: 90 },
+    ],
+    workspace: [
+      { path: '', label: 'councils.ws.nav.dashboard', order: 0 },
+      { path: 'instellingen', label: 'councils.ws.nav.settings', order: 110, action: 'settings.manage' },
+    ],
+  },
+};
+
+export { listCouncils } from './councils.service.ts';

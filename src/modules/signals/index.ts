@@ -1,0 +1,58 @@
+import type { Message } from '../../core/i18n/index.ts';
+import type { ModuleManifest } from '../../core/module.ts';
+import { board, can, councilMembers } from '../../core/policy.ts';
+import { signalsMessages } from './signals.messages.ts';
+import { signalsIntakeMessages } from './signals.intake.messages.ts';
+import { signalsRoutes } from './signals.routes.tsx';
+import { signalsIntakeRoutes } from './signals.intake.routes.tsx';
+import { signalsApiRoutes } from './signals.api.ts';
+import { countNewSignals, runSignalRetention } from './signals.service.ts';
+import { purgeOldSubmissions } from './signals.intake.ts';
+
+const policy = {
+  'signals.view': councilMembers,
+  'signals.record': councilMembers,
+  'signals.triage': board,
+  'signals.contact': board,
+  'signals.accessLog': ['chair'],
+  'signals.settings': board,
+} as const;
+
+declare module '../../core/i18n/index.ts' {
+  interface MessageCatalogue extends Record<keyof typeof signalsMessages | keyof typeof signalsIntakeMessages, Message> {}
+}
+declare module '../../core/policy.ts' {
+  interface PolicyActions extends Record<keyof typeof policy, true> {}
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** Signals from residents: the public form, triage, themes, privacy, the API. */
+export const signalsModule: ModuleManifest = {
+  name: 'signals',
+  routes: [signalsRoutes, signalsIntakeRoutes, signalsApiRoutes],
+  messages: [signalsMessages, signalsIntakeMessages],
+  policy,
+  // Residents' contact details: for the organisation's own board only, never a platform admin.
+  councilOnly: ['signals.contact', 'signals.accessLog'],
+  jobs: [
+    // Contact details and texts past their retention period; idempotent, works from the dates.
+    { name: 'signal-retention', everyMs: HOUR, firstAfterMs: 90_000, run: runSignalRetention },
+    // The per-address counts of the public signal form are needed for an hour only.
+    { name: 'signal-rate-counts', everyMs: HOUR, run: (deps) => purgeOldSubmissions(deps.db) },
+  ],
+  nav: {
+    public: [{ path: 'signaal', label: 'signals.intake.nav', order: 80 }],
+    workspace: [{ path: 'signalen', label: 'signals.nav.workspace', order: 30, action: 'signals.view' }],
+  },
+  dashboard: [
+    {
+      order: 10,
+      // New signals waiting for triage, for the board only.
+      figures: async ({ deps, ctx, council, actor }) =>
+        can(actor, 'signals.triage')
+          ? [{ label: ctx.t('signals.dashboard.new'), n: await countNewSignals(deps.db, council.id), href: `/${council.slug}/werkruimte/signalen?status=new`, linked: true }]
+          : [],
+    },
+  ],
+};

@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact';
+import type { PageCtx } from '../context.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { can, type Actor } from '../../core/policy.ts';
+import { navItems } from '../../core/platform.ts';
+import type { NavItem } from '../../core/module.ts';
+import { Page, type CouncilBrand } from './page.tsx';
+
+/** Name, logo and theme of a council, for the page header. */
+export function brandOf(council: Council): CouncilBrand {
+  return {
+    slug: council.slug,
+    name: council.name,
+    logoUrl: council.logoFile ? `/${council.slug}/logo?v=${council.logoFile.slice(0, 12)}` : null,
+    logoAlt: council.logoAlt || council.name,
+    themeUrl: `/${council.slug}/thema.css?v=${council.version}`,
+  };
+}
+
+const link = (ctx: PageCtx, base: string, item: NavItem) => ({ href: item.path ? `${base}/${item.path}` : base, label: ctx.t(item.label) });
+
+/** The public site's menu: every module's public items, in their order. */
+export function publicNav(ctx: PageCtx, council: Council, current: string) {
+  const base = `/${council.slug}`;
+  return { label: ctx.t('nav.main'), current, items: navItems('public').map((i) => link(ctx, base, i)) };
+}
+
+/** The workspace menu: the items of every module that this actor may use. */
+export function workspaceNav(ctx: PageCtx, council: Council, actor: Actor | null, current: string) {
+  const base = `/${council.slug}/werkruimte`;
+  const items = navItems('workspace')
+    .filter((i) => !i.action || can(actor, i.action))
+    .map((i) => link(ctx, base, i));
+  items.push({ href: `/${council.slug}`, label: ctx.t('nav.publicSite') });
+  return { label: ctx.t('nav.workspaceMenu'), current, items };
+}
+
+type FrameProps = {
+  ctx: PageCtx;
+  council: Council;
+  title: string;
+  /** Menu item that is current. */
+  section: string;
+  trail?: { href: string; label: string }[];
+  hasErrors?: boolean;
+  children: ComponentChildren;
+};
+
+/** A page of the public council site, with the council's menu and a breadcrumb trail. */
+export function PublicFrame(props: FrameProps) {
+  const { ctx, council } = props;
+  return (
+    <Page
+      ctx={ctx}
+      title={props.title}
+      hasErrors={props.hasErrors}
+      council={brandOf(council)}
+      nav={publicNav(ctx, council, props.section)}
+      breadcrumbs={props.trail?.length ? [{ href: `/${council.slug}`, label: council.name }, ...props.trail] : undefined}
+    >
+      {props.children}
+    </Page>
+  );
+}
+
+/** A workspace page: council branding, workspace menu, never indexed. */
+export function WorkspaceFrame(props: FrameProps & { actor: Actor }) {
+  const { ctx, council, actor } = props;
+  return (
+    <Page
+      ctx={ctx}
+      title={props.title}
+      hasErrors={props.hasErrors}
+      council={brandOf(council)}
+      nav={workspaceNav(ctx, council, actor, props.section)}
+      breadcrumbs={props.trail?.length ? [{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }, ...props.trail] : undefined}
+      noindex
+    >
+      {props.children}
+    </Page>
+  );
+}
