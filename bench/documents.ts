@@ -20,9 +20,9 @@ import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
 import { loadConfig } from '../src/core/config.ts';
 import type { Deps } from '../src/core/deps.ts';
 import { councils } from '../src/core/organisations.schema.ts';
-import { makePolicyPdf } from '../src/modules/documents/documents.samples.ts';
+import { makePolicyPdf } from '../src/core/files/samples.ts';
 import { extractInWorker } from '../src/modules/documents/documents.extraction.ts';
-import { searchDocuments } from '../src/modules/documents/documents.service.ts';
+import { searchDocuments } from '../src/modules/documents/documents.search.ts';
 import { documentPages, documentVersions, documents } from '../src/modules/documents/documents.schema.ts';
 
 const PAGES = 300;

@@ -11,7 +11,7 @@ import { sniffDocument } from '../src/core/files/sniff.ts';
 import type { Council } from '../src/core/organisations.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { documentFolders, documentVersions, documents, dossierAdvices, type AccessLevel } from '../src/modules/documents/documents.schema.ts';
-import { makeDocx, makePdf, pageText } from '../src/modules/documents/documents.samples.ts';
+import { makeDocx, makePdf, pageText } from '../src/core/files/samples.ts';
 
 type People = Map<string, { userId: string; membershipId: string }>;
 

@@ -11,7 +11,7 @@ import type { councils } from '../src/core/organisations.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { signalAccessLog, signalContacts, signalCounters, signalEvents, signalMessages, signalThemes, signals, type SignalArea, type SignalSource } from '../src/modules/signals/signals.schema.ts';
 import type { SignalState } from '../src/modules/signals/signals.workflow.ts';
-import { CONTACT_PURPOSE } from '../src/modules/signals/signals.service.ts';
+import { CONTACT_PURPOSE } from '../src/modules/signals/signals.privacy.ts';
 
 type People = Map<string, { userId: string; membershipId: string }>;
 
@@ -136,7 +136,7 @@ export async function seedDemoSignals(tx: Tx, council: typeof councils.$inferSel
   await tx.insert(auditLog).values({
     councilId: council.id,
     actorUserId: null,
-    action: 'signals.retention',
+    action: 'signal.retentionApplied',
     entity: 'signal',
     data: { contactsRemoved: 0, textsAnonymised: 1 },
     at: new Date(Date.now() - 30 * 86_400_000),

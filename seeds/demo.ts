@@ -1,7 +1,7 @@
 import '../src/modules.ts';
 import { count, eq } from 'drizzle-orm';
 import type { Deps } from '../src/core/deps.ts';
-import { sealApplication } from '../src/modules/members/members.service.ts';
+import { sealApplication } from '../src/modules/members/members.vacancies.ts';
 import type { Database } from '../src/core/db/index.ts';
 import { councils } from '../src/core/organisations.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
@@ -181,6 +181,64 @@ const horizon: DemoCouncil = {
   ],
 };
 
+/**
+ * A regional body: delegates of the councils of Lindewijk and Bergeloo advise the shared social
+ * service of both municipalities on work and income. Some delegates are members of those councils
+ * (the same login, a membership in each).
+ */
+const beekdal: DemoCouncil = {
+  council: {
+    slug: 'werk-en-inkomen-beekdal',
+    name: 'Regionaal Overleg Werk en Inkomen Beekdal',
+    kind: 'regionaal',
+    advises: 'het bestuur van de Intergemeentelijke Sociale Dienst Beekdal, voor de gemeenten Lindewijk en Bergeloo',
+    tagline: 'Afgevaardigden van de raden in Lindewijk en Bergeloo geven samen advies over werk en inkomen.',
+    about:
+      'Lindewijk en Bergeloo hebben samen één sociale dienst: de Intergemeentelijke Sociale Dienst Beekdal. Die dienst regelt de bijstand, hulp bij werk en schuldhulp. Het Regionaal Overleg Werk en Inkomen geeft het bestuur van de dienst advies.\n\nIn het overleg zitten afgevaardigden van de Adviesraad Sociaal Domein Lindewijk en de Wmo-raad Bergeloo. Zij brengen de signalen van hun eigen raad mee. Een onafhankelijke voorzitter leidt het overleg.',
+    vision: 'Wie moet rondkomen van een uitkering, verdient duidelijke regels en snelle hulp. In beide gemeenten op dezelfde manier.',
+    legalBasis: 'De Participatiewet (artikel 47) vraagt gemeenten om mensen met een uitkering te betrekken bij het beleid. Lindewijk en Bergeloo doen dat samen, in een gemeenschappelijke regeling.',
+    targetGroups: 'Mensen met een bijstandsuitkering, mensen met schulden, werkzoekenden met een beperking en nieuwkomers.',
+    policyFields: 'Bijstand, re-integratie en begeleiding naar werk, armoedebeleid, bijzondere bijstand en schuldhulp.',
+    meetingRhythm: 'Vier keer per jaar op maandagavond, van 19:30 tot 21:30 uur, om en om in Lindewijk en Bergeloo.',
+    contactEmail: 'secretariaat@werkeninkomen-beekdal.example',
+    colour: '#0f5e6b',
+  },
+  groups: [{ name: 'Armoede en schulden', description: 'Bijzondere bijstand, minimaregelingen en schuldhulp in beide gemeenten.' }],
+  members: [
+    { name: 'Henk Schouten', email: 'voorzitter@werkeninkomen-beekdal.example', role: 'chair', targetGroup: 'Onafhankelijk voorzitter', groups: [] },
+    { name: 'Nadia Bouzid', email: 'secretaris@werkeninkomen-beekdal.example', role: 'secretary', targetGroup: '', groups: [] },
+    { name: 'Fatima El Amrani', email: 'fatima.elamrani@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Afgevaardigde van de Adviesraad Sociaal Domein Lindewijk', groups: ['Armoede en schulden'], lead: ['Armoede en schulden'] },
+    { name: 'Joost van Dijk', email: 'joost.vandijk@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Afgevaardigde van de Adviesraad Sociaal Domein Lindewijk', groups: ['Armoede en schulden'] },
+    { name: 'Tom Dekker', email: 'tom.dekker@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Afgevaardigde van de Wmo-raad Bergeloo', groups: [] },
+  ],
+  vacancies: [],
+};
+
+/** A national organisation: a knowledge base and campaigns for councils, no advice of its own. */
+const kennispunt: DemoCouncil = {
+  council: {
+    slug: 'kennispunt-inspraak',
+    name: 'Landelijk Kennispunt Inspraak Sociaal Domein',
+    kind: 'landelijk',
+    advises: 'adviesraden en cliëntenraden in het sociaal domein, in heel Nederland',
+    tagline: 'Wij delen kennis met adviesraden en cliëntenraden, en voeren landelijke campagnes.',
+    about:
+      'Het Landelijk Kennispunt Inspraak Sociaal Domein helpt adviesraden en cliëntenraden bij hun werk. Wij leggen de Wmo, de Participatiewet en de Jeugdwet uit in eenvoudige taal. Wij organiseren bijeenkomsten waar raden van elkaar leren.\n\nWij geven zelf geen advies aan gemeenten. Dat doen de raden. Wij zorgen dat zij goed voorbereid zijn.',
+    vision: 'Iedereen die zorg of ondersteuning gebruikt, moet mee kunnen praten over het beleid. Sterke raden maken dat mogelijk.',
+    targetGroups: 'Leden en secretarissen van adviesraden, cliëntenraden en regionale overleggen.',
+    policyFields: 'Een kennisbank over de Wmo, de Participatiewet en de Jeugdwet. Landelijke campagnes, bijvoorbeeld over goede cliëntondersteuning.',
+    contactEmail: 'info@kennispunt-inspraak.example',
+    colour: '#9a3412',
+  },
+  groups: [],
+  members: [
+    { name: 'Mirjam Hoekstra', email: 'directeur@kennispunt-inspraak.example', role: 'chair', targetGroup: '', groups: [], bio: 'Directeur van het kennispunt.' },
+    { name: 'Daan Claassen', email: 'redactie@kennispunt-inspraak.example', role: 'secretary', targetGroup: '', groups: [], bio: 'Redacteur van de kennisbank.' },
+    { name: 'Sevda Aydin', email: 'sevda.aydin@kennispunt-inspraak.example', role: 'member', targetGroup: '', groups: [], bio: 'Adviseur landelijke campagnes.' },
+  ],
+  vacancies: [],
+};
+
 const ADMIN = { name: 'Platformbeheer Raadwerk', email: 'beheer@raadwerk.example' };
 
 /** Loads the demo councils; returns the logins to print. */
@@ -193,7 +251,9 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
   await database.db.transaction(async (tx) => {
     await tx.insert(users).values({ ...ADMIN, passwordHash, isPlatformAdmin: true });
     logins.push({ role: 'platformbeheerder', email: ADMIN.email, password: DEMO_PASSWORD });
-    for (const demo of [lindewijk, bergeloo, horizon]) {
+    // A delegate in a regional body keeps the login of their own council.
+    const userIds = new Map<string, string>();
+    for (const demo of [lindewijk, bergeloo, horizon, beekdal, kennispunt]) {
       const [council] = await tx.insert(councils).values(demo.council).returning();
       const groupIds = new Map<string, string>();
       const people = new Map<string, { userId: string; membershipId: string }>();
@@ -202,12 +262,16 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
         groupIds.set(g.name, row.id);
       }
       for (const m of demo.members) {
-        const [user] = await tx.insert(users).values({ name: m.name, email: m.email, passwordHash }).returning();
+        let userId = userIds.get(m.email);
+        if (!userId) {
+          const [user] = await tx.insert(users).values({ name: m.name, email: m.email, passwordHash }).returning();
+          userIds.set(m.email, (userId = user.id));
+        }
         const [membership] = await tx
           .insert(memberships)
-          .values({ councilId: council.id, userId: user.id, role: m.role, targetGroup: m.targetGroup, bio: m.bio ?? '', joinedOn: '2024-01-01' })
+          .values({ councilId: council.id, userId, role: m.role, targetGroup: m.targetGroup, bio: m.bio ?? '', joinedOn: '2024-01-01' })
           .returning();
-        people.set(m.email, { userId: user.id, membershipId: membership.id });
+        people.set(m.email, { userId, membershipId: membership.id });
         for (const g of m.groups) {
           await tx.insert(workingGroupMembers).values({ councilId: council.id, workingGroupId: groupIds.get(g)!, membershipId: membership.id });
         }

@@ -15,12 +15,14 @@ import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandling, frameworkErrors } from './core/http/errors.ts';
 import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
+import { registerSectionGuard } from './core/sections.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
 import { getAssets, fontDir } from './ui/assets.ts';
 import { SESSION_COOKIE } from './core/auth/sessions.ts';
 import { authRoutes } from './core/auth/auth.routes.tsx';
 import { findMembership, findOrganisationBySlug, listWorkspacesFor } from './core/organisations.ts';
 import { routePlugins } from './core/platform.ts';
+import { registerApi } from './core/api/register.ts';
 import './modules.ts';
 
 /** The path without query and without the single-use tokens some paths carry. */
@@ -77,6 +79,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     findCouncil: (slug) => findOrganisationBySlug(deps.db, slug),
     findMembership: (councilId, userId) => findMembership(deps.db, councilId, userId),
   });
+  // The organisation's kind decides which sections it has; the others' pages answer 404.
+  registerSectionGuard(app);
   registerCsrf(app, secretKey);
   registerPublicCache(app, deps.cache, SESSION_COOKIE);
 
@@ -116,8 +120,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes);
-  // Every module's pages and API routes, in the order of src/modules.ts.
+  // Every module's pages, in the order of src/modules.ts.
   for (const plugin of routePlugins()) await app.register(plugin);
+  // The JSON API under /api/v1: every module's API routes and the OpenAPI document (core/api).
+  await registerApi(app);
 
   app.addHook('onClose', async () => {
     await mailer.close();

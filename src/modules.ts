@@ -6,12 +6,14 @@ import { adviceModule } from './modules/advice/index.ts';
 import { signalsModule } from './modules/signals/index.ts';
 import { meetingsModule } from './modules/meetings/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
+import { searchModule } from './modules/search/index.ts';
+import { apikeysModule } from './modules/apikeys/index.ts';
 
 /**
  * The one list of modules. The app, the worker, the message catalogue, the policy table, the
  * menus, the dashboard and the OpenAPI document are assembled from it; a new module is its
  * folder plus one line here.
  */
-export const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule];
+export const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule, searchModule, apikeysModule];
 
 installModules(platformModules);

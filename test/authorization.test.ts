@@ -120,7 +120,7 @@ before(async () => {
   // A logo for A, an application to A's vacancy and a mail in the outbox.
   const secretary = actors.secretary.user;
   const [m] = await rows<{ id: string }>(sql`select id from memberships where user_id = ${secretary.id}`);
-  await setLogo(t.app.deps, { actor: { userId: secretary.id, isPlatformAdmin: false, role: 'secretary', membershipId: m.id }, council: A, upload: { bytes: TINY_PNG, truncated: false }, logoAlt: 'Logo' });
+  await setLogo(t.app.deps, { actor: { userId: secretary.id, isPlatformAdmin: false, role: 'secretary', membershipId: m.id }, council: A, upload: { fileName: 'logo.png', bytes: TINY_PNG, truncated: false }, logoAlt: 'Logo' });
   const form = { name: 'Mila', email: 'mila@test.example', phone: '', motivation: 'Graag.' };
   assert.equal((await anonPost(`/${A.slug}/vacatures/${idsA.vacancy}/reageren`, form, '10.78.0.1')).statusCode, 303);
   const [mail] = await rows<{ id: string }>(sql`select id from outbox limit 1`);
@@ -361,6 +361,8 @@ const TABLE: Record<string, Row> = {
 
   // The workspace of a council.
   'GET /:council/werkruimte': { expect: workspace(ALL_ROLES) },
+  // One search box over the workspace; each role finds only what it may see (search.test.ts).
+  'GET /:council/werkruimte/zoeken': { expect: workspace(ALL_ROLES) },
   'GET /:council/werkruimte/instellingen': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/instellingen': {
     expect: workspace(BOARD),

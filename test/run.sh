@@ -108,6 +108,7 @@ run_check() {
 }
 if [[ -z ${TEST_SKIP_STATIC:-} ]]; then
   run_check "module boundaries" npm run --silent lint:deps
+  run_check "API design rules" npm run --silent lint:api
 fi
 
 # ------------------------------------------------------------------ node:test runs

@@ -5,6 +5,9 @@ import type { Messages, MessageKey } from './i18n/index.ts';
 import type { Action, Actor, PolicyRules } from './policy.ts';
 import type { PageCtx } from '../ui/context.ts';
 import type { Tenant } from './tenancy.ts';
+import type { Section } from './organisation-kinds.ts';
+import type { FieldErrors, FormValues } from './http/forms.ts';
+import type { DbOrTx } from './db/index.ts';
 
 /** Routes of a module, registered as a Fastify plugin. */
 export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
@@ -21,11 +24,39 @@ export type Job = {
   run: (deps: Deps) => Promise<unknown>;
 };
 
-/** The parts of an OpenAPI 3 document a module adds: its paths, schemas and tags. */
+/**
+ * The parts of an OpenAPI 3.1 document a module adds: its paths (relative to /api/v1), schemas,
+ * tags and security schemes. Core adds the rest (core/api/openapi.ts): info, servers, the shared
+ * schemas and headers, and the responses every operation can give.
+ */
 export type OpenApiPart = {
   paths: Record<string, unknown>;
   schemas?: Record<string, unknown>;
   tags?: { name: string; description: string }[];
+  securitySchemes?: Record<string, unknown>;
+};
+
+/** A live key (known, not revoked), as its store knows it. */
+export type ApiKey = {
+  id: string;
+  councilId: string;
+  /** The user the key acts for (for an organisation's key: the board member who made it). */
+  userId: string;
+  /** What the key is known by: shown in the workspace, recorded with what it sends. */
+  name: string;
+  /** False for an organisation's key: it acts for nobody's account. */
+  actsAsUser: boolean;
+};
+
+/**
+ * The port the module that keeps the JSON API's keys fills (ModuleManifest.apiKeys); core/api/keys.ts
+ * asks it. `accept` gets back what `find` returned.
+ */
+export type ApiKeyStore<K extends ApiKey = ApiKey> = {
+  /** The live key behind a token, or null. */
+  find(db: DbOrTx, token: string): Promise<K | null>;
+  /** Whether the key may still act, given its user's role in its organisation now; records the use. */
+  accept(db: DbOrTx, key: K, actor: Actor): Promise<boolean>;
 };
 
 /**
@@ -38,8 +69,11 @@ export type NavItem = {
   order: number;
   /** Shown only to those who may do this. */
   action?: Action;
-  /** Shown only for organisations that have this section (see the organisation kinds). */
-  section?: string;
+  /**
+   * Shown only for organisations whose kind has this section (core/organisation-kinds.ts). Every
+   * page under this path belongs to the section too: it answers 404 for the other organisations.
+   */
+  section?: Section;
 };
 
 /** What a dashboard panel gets to decide what to show. */
@@ -50,6 +84,38 @@ export type DashboardPart = {
   order: number;
   figures?: (args: DashboardArgs) => Promise<DashboardFigure[]>;
   panel?: (args: DashboardArgs) => Promise<ComponentChildren | null>;
+};
+
+/** What a slot renderer gets: the page's context and the id of the record the page shows. */
+export type SlotArgs = DashboardArgs & {
+  id: string;
+  /** A form of the page that came back with errors: a slot that drew that form shows them at its fields. */
+  form?: { errors?: FieldErrors; values?: FormValues };
+};
+/**
+ * Fills a named place on another module's page (docs/decisions/0013-extension-slots.md), for
+ * example 'advice.detail.related'; null when it has nothing to show for this record or actor.
+ */
+export type SlotRenderer = (args: SlotArgs) => Promise<ComponentChildren | null>;
+
+/** One hit of the workspace search: a record, and for documents the pages the words are on. */
+export type SearchHit = {
+  title: string;
+  href: string;
+  /** A short passage with the words, as plain text (never HTML). */
+  snippet?: string;
+  date?: Date | string | null;
+  /** Documents: each page with a hit, linked so the PDF opens at that page. */
+  pages?: { page: number; href: string; snippet: string }[];
+};
+/** What a module offers to the workspace search; it returns only what this actor may see. */
+export type SearchProvider = {
+  /** Heading of this module's group of results. */
+  label: MessageKey;
+  order: number;
+  /** Searched only for those who may do this. */
+  action?: Action;
+  search: (args: DashboardArgs & { query: string; limit: number }) => Promise<SearchHit[]>;
 };
 
 /**
@@ -63,6 +129,8 @@ export type ModuleManifest = {
   routes?: RoutePlugin[];
   /** JSON API routes under /api/v1 and their part of the OpenAPI document. */
   api?: { routes: RoutePlugin[]; openapi: OpenApiPart };
+  /** The keys of the JSON API (one module keeps them). */
+  apiKeys?: ApiKeyStore;
   jobs?: Job[];
   messages?: Messages[];
   /** Drizzle tables (drizzle-kit reads the same `*.schema.ts` files). */
@@ -71,5 +139,14 @@ export type ModuleManifest = {
   /** Actions a platform admin gets only through a role in the organisation (residents' personal data). */
   councilOnly?: readonly Action[];
   nav?: { public?: NavItem[]; workspace?: NavItem[] };
+  /**
+   * Pages of a section outside its menu items' paths, relative to the organisation like
+   * `NavItem.path` (workspace pages start with `werkruimte/`): `{ 'agenda.ics': 'meetings' }`.
+   */
+  sectionPaths?: Record<string, Section>;
   dashboard?: DashboardPart[];
+  /** What this module adds to the one search box of the workspace. */
+  search?: SearchProvider;
+  /** What this module shows on other modules' pages, by slot name ('advice.detail.related'). */
+  slots?: Record<string, SlotRenderer>;
 };

@@ -1,8 +1,7 @@
 import { pgTable, uuid, text, boolean, timestamp, integer, uniqueIndex, date } from 'drizzle-orm/pg-core';
 import { users } from './auth/auth.schema.ts';
 import { roles } from './roles.ts';
-
-export const councilKinds = ['gemeentelijk', 'clientenraad'] as const;
+import { organisationKinds } from './organisation-kinds.ts';
 
 export const councils = pgTable(
   'councils',
@@ -10,7 +9,7 @@ export const councils = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: councilKinds }).notNull().default('gemeentelijk'),
+    kind: text('kind', { enum: organisationKinds }).notNull().default('gemeentelijk'),
     /** Municipality or care organisation the council advises. */
     advises: text('advises').notNull(),
     tagline: text('tagline').notNull().default(''),

@@ -1,4 +1,5 @@
-import type { ModuleManifest, NavItem, Job, DashboardPart, OpenApiPart, RoutePlugin } from './module.ts';
+import type { ComponentChildren } from 'preact';
+import type { ModuleManifest, SearchProvider, NavItem, Job, DashboardPart, OpenApiPart, RoutePlugin, SlotArgs } from './module.ts';
 import { registerMessages } from './i18n/index.ts';
 import { registerPolicy } from './policy.ts';
 
@@ -36,4 +37,15 @@ export const apiRoutePlugins = (): RoutePlugin[] => modules().flatMap((m) => m.a
 export const apiParts = (): OpenApiPart[] => modules().flatMap((m) => (m.api ? [m.api.openapi] : []));
 export const moduleJobs = (): Job[] => modules().flatMap((m) => m.jobs ?? []);
 export const navItems = (where: 'public' | 'workspace'): NavItem[] => modules().flatMap((m) => m.nav?.[where] ?? []).sort(byOrder);
+export const searchProviders = (): SearchProvider[] => modules().flatMap((m) => (m.search ? [m.search] : [])).sort(byOrder);
 export const dashboardParts = (): DashboardPart[] => modules().flatMap((m) => m.dashboard ?? []).sort(byOrder);
+
+/**
+ * What the installed modules show in a named place of a page, in the order of the module list;
+ * modules with nothing to show for this record are left out. The owning page awaits this before
+ * it renders, so a slot may read the database (through its own module's functions).
+ */
+export async function renderSlot(name: string, args: SlotArgs): Promise<ComponentChildren[]> {
+  const filled = await Promise.all(modules().map((m) => m.slots?.[name]?.(args) ?? null));
+  return filled.filter((part) => part !== null && part !== undefined);
+}

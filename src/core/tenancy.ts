@@ -10,6 +10,11 @@ declare module 'fastify' {
     council: Council | null;
     /** The logged-in user (second factor done) in the role they hold in `council`. */
     actor: Actor | null;
+    /**
+     * A user as an actor in `council`: the role they hold there now (none: no role). The one way
+     * to get an actor, for a session (below) and for an API key (core/api/keys.ts).
+     */
+    actorFor(userId: string, isPlatformAdmin: boolean): Promise<Actor>;
   }
 }
 
@@ -28,18 +33,21 @@ export type Tenant = Council;
 export function registerTenancy(app: FastifyInstance, deps: TenancyDeps): void {
   app.decorateRequest('council', null);
   app.decorateRequest('actor', null);
+  app.decorateRequest('actorFor', async function (this: FastifyRequest, userId: string, isPlatformAdmin: boolean): Promise<Actor> {
+    const m = this.council ? await deps.findMembership(this.council.id, userId) : null;
+    return { userId, isPlatformAdmin, role: m?.role ?? null, membershipId: m?.id ?? null };
+  });
   app.addHook('preValidation', async (req) => {
-    const slug = (req.params as Record<string, string> | undefined)?.council;
+    // Pages name the organisation `:council`; the JSON API's Dutch paths name it `:raad`.
+    const params = req.params as Record<string, string> | undefined;
+    const slug = params?.council ?? params?.raad;
     const auth = req.auth && !req.auth.session.mfaPending ? req.auth : null;
     if (slug !== undefined) {
       if (!SLUG_PATTERN.test(slug)) throw new NotFoundError('council');
       req.council = await deps.findCouncil(slug);
       if (!req.council) throw new NotFoundError('council');
     }
-    if (auth) {
-      const m = req.council ? await deps.findMembership(req.council.id, auth.user.id) : null;
-      req.actor = { userId: auth.user.id, isPlatformAdmin: auth.user.isPlatformAdmin, role: m?.role ?? null, membershipId: m?.id ?? null };
-    }
+    if (auth) req.actor = await req.actorFor(auth.user.id, auth.user.isPlatformAdmin);
   });
 }
 

@@ -10,8 +10,9 @@
  *
  * The pages come from a crawl of links (app.inject, as each person), plus the resident's
  * signal form, which is a series of POSTs: a question page with radio buttons and the
- * check-your-answers page. A page whose main content and menu were already measured for an
- * earlier person is not measured again.
+ * check-your-answers page. To keep the run short, a page whose main content and menu were
+ * already measured (for an earlier person) is not measured again, and of the pages of one kind
+ * (the same address but for an id, e.g. thirty signals) three per person are measured.
  *
  * Screenshots of a fixed set of pages at both widths go to test-artifacts/screenshots/
  * (not committed), for people to look at.
@@ -25,7 +26,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startTestServer, type TestServer } from '../support/browser.ts';
 import { loginByEmail, type TestApp } from '../support/factories.ts';
 
-const WIDTHS = [375, 1280] as const;
+/** The widths to check; LAYOUT_WIDTHS=320,375,768,1280 checks more (locally; CI keeps two). */
+const WIDTHS = (process.env.LAYOUT_WIDTHS ?? '375,1280').split(',').map(Number);
 const HEIGHT = 800;
 const SHOTS_DIR = path.resolve('test-artifacts/screenshots');
 
@@ -44,15 +46,15 @@ after(async () => {
 
 /** Who crawls what: the start pages and the path prefixes whose links are followed. */
 const PEOPLE: { who: string; email?: string; start: string[]; prefixes: string[]; max: number }[] = [
-  { who: 'anoniem', start: ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'], prefixes: ['/'], max: 120 },
-  { who: 'secretaris', email: 'secretaris@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte', '/account'], prefixes: ['/lindewijk/werkruimte', '/account'], max: 150 },
-  { who: 'voorzitter', email: 'voorzitter@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 150 },
-  { who: 'lid (werkgroepvoorzitter)', email: 'els.jansen@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 150 },
-  { who: 'lid', email: 'joost.vandijk@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 150 },
-  { who: 'ambtenaar', email: 'beleid@gemeente-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 150 },
-  { who: 'partner', email: 'partner@horizon-clientenraad.example', start: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'], prefixes: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'], max: 80 },
-  { who: 'secretaris cliëntenraad', email: 'secretaris@dehorizon.example', start: ['/de-horizon/werkruimte'], prefixes: ['/de-horizon/werkruimte'], max: 150 },
-  { who: 'beheerder', email: 'beheer@raadwerk.example', start: ['/beheer', '/beheer/postvak', '/beheer/raden/nieuw'], prefixes: ['/beheer'], max: 80 },
+  { who: 'anoniem', start: ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'], prefixes: ['/'], max: 400 },
+  { who: 'secretaris', email: 'secretaris@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte', '/account'], prefixes: ['/lindewijk/werkruimte', '/account'], max: 400 },
+  { who: 'voorzitter', email: 'voorzitter@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
+  { who: 'lid (werkgroepvoorzitter)', email: 'els.jansen@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
+  { who: 'lid', email: 'joost.vandijk@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
+  { who: 'ambtenaar', email: 'beleid@gemeente-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
+  { who: 'partner', email: 'partner@horizon-clientenraad.example', start: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'], prefixes: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'], max: 400 },
+  { who: 'secretaris cliëntenraad', email: 'secretaris@dehorizon.example', start: ['/de-horizon/werkruimte'], prefixes: ['/de-horizon/werkruimte'], max: 400 },
+  { who: 'beheerder', email: 'beheer@raadwerk.example', start: ['/beheer', '/beheer/postvak', '/beheer/raden/nieuw'], prefixes: ['/beheer'], max: 400 },
 ];
 
 /** Pages to photograph at both widths: a name and how to find its address among the crawled pages. */
@@ -91,6 +93,19 @@ async function crawl(get: (url: string) => Promise<Got>, start: string[], prefix
   return seen;
 }
 
+/**
+ * Pages of one kind ("/:raad/werkruimte/signalen/:id"): the same address but for the council
+ * and ids. A few of each kind are measured, not all thirty signals of three councils.
+ */
+const kindOf = (url: string) =>
+  url
+    .replace(/^\/(lindewijk|bergeloo|de-horizon)(?=\/|\?|$)/, '/:raad')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
+    .replace(/=[^&]*/g, '=')
+    .replace(/\d+/g, 'N');
+/** At most this many pages of one kind per person, and in all. */
+const PER_KIND = { person: 2, all: 4 };
+
 const hash = (s: string) => crypto.createHash('sha1').update(s).digest('hex');
 const part = (html: string, re: RegExp) => (html.match(re)?.[0] ?? '').replace(/value="[^"]*"/g, '').replace(/ aria-current="page"|--current/g, '');
 /** What decides a page's layout: its main content and its menu (without tokens or the current mark). */
@@ -102,27 +117,33 @@ const layoutKeys = (html: string) => ({
 // Page-side code is passed as strings: tsx would wrap named functions in a helper the page lacks.
 /** Horizontal overflow and words split across lines, on the page as it is laid out now. */
 const MEASURE = `(() => {
+  const describe = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
   const doc = document.documentElement;
   const width = doc.clientWidth;
   const overflow = doc.scrollWidth > width ? doc.scrollWidth : 0;
   const wide = [];
   if (overflow) {
+    // Where it starts: elements that stick out while their parent does not.
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.right > width + 0.5 && r.width > 0 && wide.length < 5) {
-        let inScroller = false;
-        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-          const o = getComputedStyle(p).overflowX;
-          if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
-        }
-        if (!inScroller) wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(r.right) + ' px)');
-      }
+      const parent = el.parentElement;
+      if (r.width === 0 || r.right <= width + 0.5 || !parent || parent.getBoundingClientRect().right > width + 0.5) continue;
+      if (wide.length < 6) wide.push(describe(el) + ' (' + Math.round(r.right) + ' px)');
     }
   }
   const split = [];
   const skip = 'script, style, template, noscript, textarea, select, option, title, .rw-visually-hidden';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
+  const linesOf = (node, start, end) => {
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    const lines = [];
+    for (const r of range.getClientRects()) {
+      if (r.width > 0 && r.height > 0 && !lines.some((y) => Math.abs(y - r.top) < r.height / 2)) lines.push(r.top);
+    }
+    return lines.length;
+  };
   let node;
   while ((node = walker.nextNode())) {
     const text = node.data;
@@ -131,32 +152,31 @@ const MEASURE = `(() => {
     if (!parent || parent.closest(skip)) continue;
     const box = parent.getBoundingClientRect();
     if (box.width <= 2 || box.height <= 2) continue;
-    // Words: runs between spaces, hyphens and slashes, where a line may break anyway.
-    const words = /[^\\s\\-\\u2010\\u2013\\u2014\\u00ad\\/]{2,}/g;
-    let m;
-    while ((m = words.exec(text))) {
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-      if (rects.length < 2) continue;
-      const lines = [];
-      for (const r of rects) if (!lines.some((y) => Math.abs(y - r.top) < r.height / 2)) lines.push(r.top);
-      if (lines.length < 2) continue;
-      // A word longer than its whole line may break (hyphens: auto); measure it unbroken.
+    // A run without spaces ("Kenmerk", "Wmo-raad", an address) ...
+    const runs = /\\S{2,}/g;
+    let run;
+    while ((run = runs.exec(text))) {
+      if (linesOf(node, run.index, run.index + run[0].length) < 2) continue;
+      // ... may break when it is longer than its whole line (hyphens, overflow-wrap) ...
       let block = parent;
       while (block.parentElement && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
       const cs = getComputedStyle(block);
       const room = block.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
       const probe = document.createElement('span');
-      probe.textContent = m[0];
-      probe.style.whiteSpace = 'nowrap';
-      probe.style.position = 'absolute';
-      probe.style.visibility = 'hidden';
+      probe.textContent = run[0];
+      probe.style.cssText = 'white-space: nowrap; position: absolute; visibility: hidden';
       parent.appendChild(probe);
       const natural = probe.getBoundingClientRect().width;
       probe.remove();
       if (natural > room + 0.5) continue;
-      if (split.length < 10) split.push('"' + m[0] + '" in <' + parent.tagName.toLowerCase() + (parent.className && typeof parent.className === 'string' ? ' class="' + parent.className + '"' : '') + '> (' + lines.length + ' lines, ' + Math.round(natural) + ' of ' + Math.round(room) + ' px)');
+      // ... or after a hyphen or slash; never inside a word.
+      const words = /[^\\-\\u2010\\u2013\\u2014\\u00ad\\/]{2,}/g;
+      let m;
+      while ((m = words.exec(run[0]))) {
+        const at = run.index + m.index;
+        const lines = linesOf(node, at, at + m[0].length);
+        if (lines > 1 && split.length < 10) split.push('"' + m[0] + '" in <' + describe(parent) + '> (' + lines + ' lines; "' + run[0] + '" is ' + Math.round(natural) + ' px, the line ' + Math.round(room) + ' px)');
+      }
     }
   }
   return { width, overflow, wide, split };
@@ -171,14 +191,14 @@ const shots: string[] = [];
 
 async function measure(page: Page, label: string): Promise<void> {
   const m = (await page.evaluate(MEASURE)) as Measure;
-  if (m.overflow) overflows.push(`${label} at ${m.width} px: ${m.overflow} px wide; sticking out: ${m.wide.join(', ') || '(inside a scroll container)'}`);
+  if (m.overflow) overflows.push(`${label} at ${m.width} px: ${m.overflow} px wide; sticking out: ${m.wide.join(', ')}`);
   for (const s of m.split) splits.push(`${label} at ${m.width} px: ${s}`);
 }
 
 /** Measures the page at both widths (the current one first, so one resize per page); photographs it if asked. */
 async function measureBoth(page: Page, label: string, shot?: string): Promise<void> {
-  const current = page.viewportSize()?.width ?? WIDTHS[0];
-  const order = current === WIDTHS[1] ? [...WIDTHS].reverse() : [...WIDTHS];
+  // Start from the width the page has now, so that each page costs one resize less.
+  const order = page.viewportSize()?.width === WIDTHS[WIDTHS.length - 1] ? [...WIDTHS].reverse() : [...WIDTHS];
   for (const width of order) {
     if (page.viewportSize()?.width !== width) await page.setViewportSize({ width, height: HEIGHT });
     await measure(page, label);
@@ -192,7 +212,7 @@ async function measureBoth(page: Page, label: string, shot?: string): Promise<vo
 }
 
 async function contextFor(email?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: WIDTHS[0], height: HEIGHT } });
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: WIDTHS[0]!, height: HEIGHT } });
   if (email) {
     const t = { app: server.app, database: server.database, db: server.database.db } as unknown as TestApp;
     const session = await loginByEmail(t, email);
@@ -206,6 +226,7 @@ test('every page at 375 and 1280 px: no sideways scrolling, no word split inside
   const started = Date.now();
   const seenMain = new Set<string>();
   const seenNav = new Set<string>();
+  const allKinds = new Map<string, number>();
   let crawled = 0;
   for (const person of PEOPLE) {
     const context = await contextFor(person.email);
@@ -214,10 +235,16 @@ test('every page at 375 and 1280 px: no sideways scrolling, no word split inside
     const pages = await crawl(get, person.start, person.prefixes, person.max);
     crawled += pages.size;
     const page = await context.newPage();
+    const kinds = new Map<string, number>();
     for (const [url, html] of pages) {
       const keys = layoutKeys(html);
       const shot = SHOTS.find((s) => s.who === person.who && s.match.test(url) && (!s.html || s.html.test(html)) && !shots.some((f) => f.includes(`/${s.name}-`)));
-      if (!shot && seenMain.has(keys.main) && seenNav.has(keys.nav)) continue;
+      const kind = kindOf(url);
+      const newNav = !seenNav.has(keys.nav);
+      const enough = (kinds.get(kind) ?? 0) >= PER_KIND.person || (allKinds.get(kind) ?? 0) >= PER_KIND.all;
+      if (!shot && !newNav && (seenMain.has(keys.main) || enough)) continue;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      allKinds.set(kind, (allKinds.get(kind) ?? 0) + 1);
       seenMain.add(keys.main);
       seenNav.add(keys.nav);
       await page.goto(`${server.url}${url}`);
@@ -232,7 +259,7 @@ test('every page at 375 and 1280 px: no sideways scrolling, no word split inside
     path.join(SHOTS_DIR, '..', 'layout-report.txt'),
     [summary, '', `Scrolls sideways (${overflows.length}):`, ...overflows, '', `Words split (${splits.length}):`, ...splits, ''].join('\n'),
   );
-  console.log(`layout: ${crawled} pages crawled, ${measured.length} measured at ${WIDTHS.join(' and ')} px, ${shots.length} screenshots in ${path.relative(process.cwd(), SHOTS_DIR)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`layout: ${crawled} pages crawled (${allKinds.size} kinds), ${measured.length} measured at ${WIDTHS.join(' and ')} px, ${shots.length} screenshots in ${path.relative(process.cwd(), SHOTS_DIR)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   assert.ok(measured.length >= 60, `measured ${measured.length} pages`);
   assert.deepEqual(overflows, [], `pages that scroll sideways:\n${overflows.join('\n')}`);
   assert.deepEqual(splits, [], `words split across lines:\n${splits.join('\n')}`);
@@ -268,3 +295,37 @@ async function signalForm(page: Page): Promise<void> {
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Controleer uw antwoorden');
   await measureBoth(page, 'anoniem signaal controleren', 'check-answers');
 }
+
+/** What has focus: inside a role="status" message, and that message's text. */
+const FOCUS_IN_STATUS = `(() => {
+  const el = document.activeElement;
+  const status = el && el.closest && el.closest('[role="status"]');
+  return { tag: el ? el.tagName.toLowerCase() : '', text: status ? status.textContent.trim() : null, top: el ? Math.round(el.getBoundingClientRect().top) : -1 };
+})()`;
+
+test('after a save, focus moves to the message that says it worked, at both widths', async () => {
+  const context = await contextFor('secretaris@adviesraad-lindewijk.example');
+  const page = await context.newPage();
+  type Focus = { tag: string; text: string | null; top: number };
+  const expectFocusOnNotice = async (what: string) => {
+    const focus = (await page.evaluate(FOCUS_IN_STATUS)) as Focus;
+    assert.equal(focus.text, 'De wijzigingen zijn opgeslagen.', `${what}: focus is on the success message (${focus.tag})`);
+    assert.ok(focus.top >= 0 && focus.top < HEIGHT, `${what}: the message is on screen (top ${focus.top} px)`);
+  };
+  const saveAndWait = async (button: string, path: RegExp) => {
+    await Promise.all([page.waitForURL((u) => path.test(u.pathname + u.search)), page.getByRole('button', { name: button, exact: true }).first().click()]);
+  };
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    // A notice as a page heading's companion (FormPageTop).
+    await page.goto(`${server.url}/lindewijk/werkruimte/signalen/instellingen`);
+    await saveAndWait('Instellingen opslaan', /\/signalen\/instellingen\?melding=opgeslagen$/);
+    await expectFocusOnNotice(`signal settings at ${width} px`);
+    // A notice as a message box (Alert), after a form further down the page.
+    await page.goto(`${server.url}/lindewijk/werkruimte/leden`);
+    await Promise.all([page.waitForURL(/\/leden\/[0-9a-f-]{36}$/), page.getByRole('link', { name: 'Els Jansen' }).click()]);
+    await saveAndWait('Opslaan', /\/leden\/[0-9a-f-]{36}\?melding=opgeslagen$/);
+    await expectFocusOnNotice(`member at ${width} px`);
+  }
+  await context.close();
+});

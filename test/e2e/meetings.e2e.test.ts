@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
 import { VisitedPages, clickAndWait, logIn as logInAs, DEMO_PASSWORD } from './journey.ts';
-import { makePdf } from '../../src/modules/documents/documents.samples.ts';
+import { makePdf } from '../../src/core/files/samples.ts';
 import { parseIcs } from '../../src/modules/meetings/meetings.calendar.test-helpers.ts';
 
 let smtp: TestSmtp;

@@ -57,6 +57,17 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
 
 let n = 0;
 /** A short string unique within the test run (process id, time, counter, random). */
+/** Runs a test body against a fresh app and closes it afterwards, whatever happens. */
+export async function withApp(...args: [(t: TestApp) => Promise<void>] | [Record<string, string>, (t: TestApp) => Promise<void>]): Promise<void> {
+  const [overrides, body] = args.length === 1 ? [{}, args[0]] : args;
+  const t = await createTestApp(overrides);
+  try {
+    await body(t);
+  } finally {
+    await t.close();
+  }
+}
+
 export const uniqueId = () => `${process.pid.toString(36)}${Date.now().toString(36)}${(n++).toString(36)}${randomUUID().slice(0, 4)}`;
 
 export async function makeCouncil(t: TestApp, values: Partial<typeof councils.$inferInsert> = {}): Promise<Council> {
@@ -107,7 +118,10 @@ export async function makeMember(t: TestApp, council: Council, role: Role, value
 
 /** Gives an existing user a role in a council. */
 export async function addMembership(t: TestApp, council: Pick<Council, 'id'>, user: Pick<User, 'id'>, role: Role, values: MembershipValues = {}) {
-  const [m] = await t.db.insert(memberships).values({ councilId: council.id, userId: user.id, role, ...values }).returning();
+  const [m] = await t.db
+    .insert(memberships)
+    .values({ councilId: council.id, userId: user.id, role, ...values })
+    .returning();
   return m;
 }
 
@@ -141,13 +155,22 @@ export type LoggedIn = {
   cookie: string;
   csrf: string;
   /** inject() with the session cookie; for POSTs the CSRF token is added to a form body. */
-  request(opts: { method?: 'GET' | 'HEAD' | 'POST'; url: string; form?: Record<string, string | string[]>; headers?: Record<string, string>; ip?: string }): Promise<Res>;
+  request(opts: {
+    method?: 'GET' | 'HEAD' | 'POST';
+    url: string;
+    form?: Record<string, string | string[]>;
+    headers?: Record<string, string>;
+    ip?: string;
+  }): Promise<Res>;
 };
 
 /** A new session for the user (second step done), as if they had just logged in. */
 export async function login(t: TestApp, user: Pick<User, 'id'> & Partial<User>): Promise<LoggedIn> {
   const raw = await createSession(t.db, user.id, false);
-  const [s] = await t.db.select().from(sessions).where(eq(sessions.idHash, sha256(raw)));
+  const [s] = await t.db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sha256(raw)));
   const csrf = csrfTokenFor(t.app.deps.secretKey, s.csrfSecret);
   const cookie = `${SESSION_COOKIE}=${raw}`;
   return {
@@ -200,7 +223,13 @@ export function get(t: TestApp, url: string, as?: { cookie: string }) {
 }
 
 /** A form POST with the session's CSRF token (or `opts.csrf`; anonymous without it: no token). */
-export function post(t: TestApp, url: string, form: Record<string, string | string[]>, as?: { cookie: string; csrf: string }, opts: { ip?: string; csrf?: string } = {}) {
+export function post(
+  t: TestApp,
+  url: string,
+  form: Record<string, string | string[]>,
+  as?: { cookie: string; csrf: string },
+  opts: { ip?: string; csrf?: string } = {},
+) {
   return t.app.inject({
     method: 'POST',
     url,
@@ -244,7 +273,11 @@ export class Browser {
   }
 
   /** Posts a form as a browser would: with the CSRF token of the page it came from. */
-  async post(url: string, fields: Record<string, string | string[]>, opts: { from?: string; csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Res> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    opts: { from?: string; csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Res> {
     const form: Record<string, string | string[]> = {};
     if (opts.csrf !== false) form._csrf = csrfFrom((await this.get(opts.from ?? url)).body);
     Object.assign(form, fields);
@@ -316,7 +349,9 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    );
     parts.push(file.bytes, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -1,10 +1,31 @@
 import type { DbOrTx } from '../db/index.ts';
 import { auditLog } from './audit.schema.ts';
 
+/**
+ * The names of audit actions, in one style: `<entity>.<what happened>`, past tense, lower
+ * camelCase (`advice.adopted`, `member.invited`, `workingGroup.memberAdded`). Core names its
+ * own here; each module adds its names by augmenting this interface in its index.ts (as with
+ * `PolicyActions`), so a misspelt or unknown name does not compile.
+ *
+ * Rows written before this style keep their old names (`advice.adopt`, `signals.close`,
+ * `auth.login`); code that shows or looks up actions reads both.
+ */
+export interface AuditActions {
+  'user.loggedIn': true;
+  'user.totpEnabled': true;
+  'user.totpDisabled': true;
+  'user.recoveryCodesReplaced': true;
+  'user.passwordChanged': true;
+  'user.passwordReset': true;
+  'user.invitationAccepted': true;
+}
+// TRANSITION (part 4 in progress): any name until every module declares its names; then only declared ones.
+export type AuditAction = (keyof AuditActions & `${string}.${string}`) | (string & {});
+
 export type AuditEntry = {
   councilId: string | null;
   actorUserId: string | null;
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   from?: string | null;

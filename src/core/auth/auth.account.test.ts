@@ -2,24 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.schema.ts';
-import { Browser, createUser, mailsTo, PASSWORD, startApp, titleOf, userRow } from './auth.test-helpers.ts';
+import { withApp, Browser, createUser, mailsTo, PASSWORD, startApp, titleOf, userRow } from './auth.test-helpers.ts';
 
 const NEW_PASSWORD = 'een ander lang wachtwoord';
 
-test('the account page needs a login', async () => {
-  const env = await startApp();
-  try {
+test('the account page needs a login', () =>
+  withApp(async (env) => {
     const res = await new Browser(env).get('/account');
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/inloggen?terug=%2Faccount');
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('changing the password ends the other sessions but keeps this one', async () => {
-  const env = await startApp();
-  try {
+test('changing the password ends the other sessions but keeps this one', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const here = new Browser(env, '10.0.0.1');
     const there = new Browser(env, '10.0.0.2');
@@ -29,7 +24,11 @@ test('changing the password ends the other sessions but keeps this one', async (
 
     const page = await here.get('/account');
     assert.match(page.body, /autocomplete="new-password"/);
-    const res = await here.post('/account/wachtwoord', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD }, { from: '/account' });
+    const res = await here.post(
+      '/account/wachtwoord',
+      { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD },
+      { from: '/account' },
+    );
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/account?klaar=wachtwoord');
     const done = await here.get('/account?klaar=wachtwoord');
@@ -39,19 +38,18 @@ test('changing the password ends the other sessions but keeps this one', async (
 
     assert.equal((await new Browser(env, '10.0.0.3').login(user.email, PASSWORD)).statusCode, 400);
     assert.equal((await new Browser(env, '10.0.0.4').login(user.email, NEW_PASSWORD)).statusCode, 303);
-    const audits = await env.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.password_changed'), eq(auditLog.actorUserId, user.id)));
+    const audits = await env.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.passwordChanged'), eq(auditLog.actorUserId, user.id)));
     assert.equal(audits.length, 1);
     assert.equal(audits[0].data, null);
     const [mail] = await mailsTo(env, user.email);
     assert.equal(mail.subject, 'Uw wachtwoord is gewijzigd');
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a wrong current password, a short or unequal new one, or odd input changes nothing', async () => {
-  const env = await startApp();
-  try {
+test('a wrong current password, a short or unequal new one, or odd input changes nothing', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const b = new Browser(env);
     await b.login(user.email);
@@ -72,14 +70,10 @@ test('a wrong current password, a short or unequal new one, or odd input changes
     }
     assert.equal((await userRow(env, user.id)).passwordHash, user.passwordHash);
     assert.equal((await b.get('/account')).statusCode, 200, 'still logged in');
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('account forms without the CSRF token are refused and change nothing', async () => {
-  const env = await startApp();
-  try {
+test('account forms without the CSRF token are refused and change nothing', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const b = new Browser(env);
     await b.login(user.email);
@@ -96,14 +90,10 @@ test('account forms without the CSRF token are refused and change nothing', asyn
     const logout = await b.post('/uitloggen', {}, { csrf: false });
     assert.equal(logout.statusCode, 403);
     assert.equal((await b.get('/account')).statusCode, 200, 'still logged in');
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('the preferred language is saved and used', async () => {
-  const env = await startApp();
-  try {
+test('the preferred language is saved and used', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const b = new Browser(env);
     await b.login(user.email);
@@ -120,7 +110,4 @@ test('the preferred language is saved and used', async () => {
     const fresh = new Browser(env, '10.0.0.8');
     await fresh.login(user.email);
     assert.equal(titleOf((await fresh.get('/account')).body), 'My account - Raadwerk');
-  } finally {
-    await env.close();
-  }
-});
+  }));

@@ -28,7 +28,15 @@ test('every account page, with and without errors, is valid HTML', async () => {
     const council = await createCouncil(env);
     await env.database.db.transaction(async (tx) => {
       const u = await findOrCreateUserByEmail(tx, { email: 'nieuw@voorbeeld.nl', name: 'Nieuw Lid' });
-      await issueInvitation(env.app.deps, tx, { userId: u.id, email: u.email, name: u.name, councilId: council.id, councilName: council.name, invitedByName: 'Secretaris', locale: 'nl' });
+      await issueInvitation(env.app.deps, tx, {
+        userId: u.id,
+        email: u.email,
+        name: u.name,
+        councilId: council.id,
+        councilName: council.name,
+        invitedByName: 'Secretaris',
+        locale: 'nl',
+      });
     });
     const invitePath = (await mailsTo(env, 'nieuw@voorbeeld.nl'))[0].body.match(/\/uitnodiging\/[A-Za-z0-9_-]{43}/)![0];
     add('invitation', (await anon.get(invitePath)).body);

@@ -4,11 +4,10 @@ import { eq } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.schema.ts';
 import { sessions } from './auth.schema.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { addMember, Browser, createCouncil, createUser, PASSWORD, sessionCookieOf, startApp, titleOf } from './auth.test-helpers.ts';
+import { withApp, addMember, Browser, createCouncil, createUser, PASSWORD, sessionCookieOf, startApp, titleOf } from './auth.test-helpers.ts';
 
-test('an anonymous visitor of the login page gets no cookie and a proper form', async () => {
-  const env = await startApp();
-  try {
+test('an anonymous visitor of the login page gets no cookie and a proper form', () =>
+  withApp(async (env) => {
     const res = await new Browser(env).get('/inloggen');
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['set-cookie'], undefined);
@@ -17,25 +16,17 @@ test('an anonymous visitor of the login page gets no cookie and a proper form', 
     assert.match(res.body, /autocomplete="current-password"/);
     assert.match(res.body, /name="_csrf"/);
     assert.match(res.body, /href="\/wachtwoord-vergeten"/);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('the login page is in English for an English visitor', async () => {
-  const env = await startApp();
-  try {
+test('the login page is in English for an English visitor', () =>
+  withApp(async (env) => {
     const res = await new Browser(env).get('/inloggen', { cookie: 'rw_taal=en' });
     assert.equal(titleOf(res.body), 'Log in - Raadwerk');
     assert.match(res.body, /E-mail address/);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('logging in with the right password sets a safe session cookie and opens the account', async () => {
-  const env = await startApp();
-  try {
+test('logging in with the right password sets a safe session cookie and opens the account', () =>
+  withApp(async (env) => {
     const user = await createUser(env, { email: 'anna@voorbeeld.nl', name: 'Anna de Vries' });
     const b = new Browser(env);
     // E-mail address typed with capitals and spaces still works.
@@ -52,14 +43,11 @@ test('logging in with the right password sets a safe session cookie and opens th
     assert.equal(account.statusCode, 200);
     assert.match(account.body, /Anna de Vries/);
     assert.match(account.body, /anna@voorbeeld\.nl/);
-    const entries = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login'));
+    const entries = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.loggedIn'));
     assert.equal(entries.length, 1);
     assert.equal(entries[0].actorUserId, user.id);
     assert.doesNotMatch(JSON.stringify(entries[0]), /anna@voorbeeld/);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
 test('behind a trusted proxy on https the cookie is Secure', async () => {
   const env = await startApp({ TRUST_PROXY: 'true' });
@@ -84,9 +72,8 @@ test('behind a trusted proxy on https the cookie is Secure', async () => {
   }
 });
 
-test('after login the user lands in a workspace, or on the local page they asked for', async () => {
-  const env = await startApp();
-  try {
+test('after login the user lands in a workspace, or on the local page they asked for', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const council = await createCouncil(env);
     await addMember(env, council.id, user.id, 'member');
@@ -98,14 +85,10 @@ test('after login the user lands in a workspace, or on the local page they asked
       const res = await new Browser(env).login(user.email, PASSWORD, `/inloggen?terug=${encodeURIComponent(evil)}`);
       assert.equal(res.headers.location, `/${council.slug}/werkruimte`, evil);
     }
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a wrong password or unknown address gets one generic message and no session', async () => {
-  const env = await startApp();
-  try {
+test('a wrong password or unknown address gets one generic message and no session', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     for (const [email, password] of [
       [user.email, 'niet het goede wachtwoord'],
@@ -123,10 +106,7 @@ test('a wrong password or unknown address gets one generic message and no sessio
     assert.match(res.body, new RegExp(`value="${user.email.replace('.', '\\.')}"`));
     assert.doesNotMatch(res.body, /niet het goede wachtwoord/);
     assert.equal((await env.database.db.select().from(sessions)).length, 0);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
 test('after five wrong passwords the account is paused, even for the right password, on every instance', async () => {
   const env = await startApp();
@@ -154,26 +134,20 @@ test('after five wrong passwords the account is paused, even for the right passw
   }
 });
 
-test('more than 20 login posts a minute from one address are refused', async () => {
-  const env = await startApp();
-  try {
+test('more than 20 login posts a minute from one address are refused', () =>
+  withApp(async (env) => {
     const b = new Browser(env, '10.9.9.9');
     const page = await b.get('/inloggen');
     const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)![1];
-    const post = () =>
-      env.app.inject({ method: 'POST', url: '/inloggen', remoteAddress: '10.9.9.9', payload: { _csrf: csrf, email: '', password: '' } });
+    const post = () => env.app.inject({ method: 'POST', url: '/inloggen', remoteAddress: '10.9.9.9', payload: { _csrf: csrf, email: '', password: '' } });
     for (let i = 0; i < 20; i++) assert.equal((await post()).statusCode, 400);
     const res = await post();
     assert.equal(res.statusCode, 429);
     assert.match(res.body, /Even wachten/);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('bad input gets a clear message with status 400, never a 500', async () => {
-  const env = await startApp();
-  try {
+test('bad input gets a clear message with status 400, never a 500', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const cases: Record<string, string | string[]>[] = [
       {},
@@ -196,28 +170,20 @@ test('bad input gets a clear message with status 400, never a 500', async () => 
     assert.match(missing.body, /Vul dit veld in\./);
     const long = await new Browser(env).post('/inloggen', { email: user.email, password: 'x'.repeat(100_000) }, { from: '/inloggen' });
     assert.match(long.body, /Dit is te lang/);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a login post without a valid CSRF token is refused with 403', async () => {
-  const env = await startApp();
-  try {
+test('a login post without a valid CSRF token is refused with 403', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const res = await new Browser(env).post('/inloggen', { email: user.email, password: PASSWORD }, { csrf: false });
     assert.equal(res.statusCode, 403);
     assert.equal(sessionCookieOf(res), undefined);
     const forged = await new Browser(env).post('/inloggen', { email: user.email, password: PASSWORD, _csrf: 'a.123.abc' }, { csrf: false });
     assert.equal(forged.statusCode, 403);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('logging out ends the session on the server and clears the cookie', async () => {
-  const env = await startApp();
-  try {
+test('logging out ends the session on the server and clears the cookie', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const b = new Browser(env);
     await b.login(user.email);
@@ -231,21 +197,14 @@ test('logging out ends the session on the server and clears the cookie', async (
     const again = await env.app.inject({ method: 'GET', url: '/account', headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
     assert.equal(again.statusCode, 303);
     assert.equal(again.headers.location, '/inloggen?terug=%2Faccount');
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('an inactive account cannot log in', async () => {
-  const env = await startApp();
-  try {
+test('an inactive account cannot log in', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const { users } = await import('./auth.schema.ts');
     await env.database.db.update(users).set({ active: false }).where(eq(users.id, user.id));
     const res = await new Browser(env).login(user.email);
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /E-mailadres of wachtwoord klopt niet\./);
-  } finally {
-    await env.close();
-  }
-});
+  }));

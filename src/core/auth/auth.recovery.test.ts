@@ -5,7 +5,7 @@ import { auditLog } from '../audit/audit.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { recoveryCodes } from './auth.schema.ts';
 import { newRecoveryCode, normaliseRecoveryCode } from './recovery.ts';
-import { Browser, createUser, hiddenValue, mailsTo, PASSWORD, startApp, titleOf, totpCode, userRow, type Env, type Res } from './auth.test-helpers.ts';
+import { withApp, Browser, createUser, hiddenValue, mailsTo, PASSWORD, startApp, titleOf, totpCode, userRow, type Env, type Res } from './auth.test-helpers.ts';
 
 const CODE_RE = /<code>([2-9a-z]{5}-[2-9a-z]{5})<\/code>/g;
 const codesOn = (html: string) => [...html.matchAll(CODE_RE)].map((m) => m[1]);
@@ -54,9 +54,8 @@ test('codes are readable, without look-alikes, and typed in any form they are re
   assert.equal(normaliseRecoveryCode('abcde-fghjkm'), null, 'one too many');
 });
 
-test('turning on two-step verification shows 10 recovery codes once, stored only as keyed hashes', async () => {
-  const env = await startApp();
-  try {
+test('turning on two-step verification shows 10 recovery codes once, stored only as keyed hashes', () =>
+  withApp(async (env) => {
     const { user, b, res, codes } = await enrolled(env);
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['cache-control'], 'no-store');
@@ -88,17 +87,16 @@ test('turning on two-step verification shows 10 recovery codes once, stored only
     const errors = await checkHtml([
       { name: 'recovery codes', html: res.body },
       { name: 'two-step page with count', html: later.body },
-      { name: 'regenerate with errors', html: (await b.post('/account/tweestapsverificatie/herstelcodes', {}, { from: '/account/tweestapsverificatie' })).body },
+      {
+        name: 'regenerate with errors',
+        html: (await b.post('/account/tweestapsverificatie/herstelcodes', {}, { from: '/account/tweestapsverificatie' })).body,
+      },
     ]);
     assert.deepEqual(errors, [], formatHtmlErrors(errors));
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a recovery code logs in once, in any case and with or without the dash; the user gets a mail', async () => {
-  const env = await startApp();
-  try {
+test('a recovery code logs in once, in any case and with or without the dash; the user gets a mail', () =>
+  withApp(async (env) => {
     const { user, codes } = await enrolled(env);
     const [first, second] = codes;
 
@@ -109,7 +107,10 @@ test('a recovery code logs in once, in any case and with or without the dash; th
     assert.equal(ok.headers.location, '/account');
     assert.equal((await b.get('/account')).statusCode, 200);
 
-    const logins = await env.database.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'auth.login')));
+    const logins = await env.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'user.loggedIn')));
     assert.equal(logins.filter((l) => (l.data as Record<string, unknown> | null)?.recoveryCode === true).length, 1);
     const mail = (await mailsTo(env, user.email)).find((m) => m.subject === 'U bent ingelogd met een herstelcode');
     assert.ok(mail, 'a mail about the recovery code is queued');
@@ -128,14 +129,10 @@ test('a recovery code logs in once, in any case and with or without the dash; th
 
     const page = await again.get('/account/tweestapsverificatie');
     assert.match(page.body, /U hebt nog 8 herstelcodes die u kunt gebruiken\./);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('codes run out one by one; the mails and the page count down to none', async () => {
-  const env = await startApp();
-  try {
+test('codes run out one by one; the mails and the page count down to none', () =>
+  withApp(async (env) => {
     const { user, codes } = await enrolled(env);
     let b: Browser | undefined;
     for (const [i, code] of codes.entries()) {
@@ -148,14 +145,10 @@ test('codes run out one by one; the mails and the page count down to none', asyn
     assert.equal(bodies.filter((m) => m.includes('U hebt nog 1 herstelcode over.')).length, 1);
     assert.equal(bodies.filter((m) => m.includes('U hebt geen herstelcodes meer over.')).length, 1);
     assert.match((await b!.get('/account/tweestapsverificatie')).body, /U hebt geen herstelcodes die u kunt gebruiken\./);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('two requests with the same recovery code at the same moment: exactly one logs in', async () => {
-  const env = await startApp();
-  try {
+test('two requests with the same recovery code at the same moment: exactly one logs in', () =>
+  withApp(async (env) => {
     const { user, codes } = await enrolled(env);
     const b1 = await atCodeStep(env, user.email, '10.1.0.4');
     const b2 = await atCodeStep(env, user.email, '10.1.0.5');
@@ -165,14 +158,10 @@ test('two requests with the same recovery code at the same moment: exactly one l
     assert.equal(used.length, 1);
     const mails = (await mailsTo(env, user.email)).filter((m) => m.subject === 'U bent ingelogd met een herstelcode');
     assert.equal(mails.length, 1);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('garbage and oversized input at the code step gives the Dutch error summary, and wrong codes are throttled', async () => {
-  const env = await startApp();
-  try {
+test('garbage and oversized input at the code step gives the Dutch error summary, and wrong codes are throttled', () =>
+  withApp(async (env) => {
     const { user, secret, codes } = await enrolled(env);
     const b = await atCodeStep(env, user.email, '10.1.0.6');
     const format = /Vul de code van 6 cijfers uit de app in, of een herstelcode van 10 tekens\./;
@@ -193,14 +182,10 @@ test('garbage and oversized input at the code step gives the Dutch error summary
     // The pause holds for the app's codes too, and the right recovery code was not used up.
     assert.equal((await b.post('/inloggen/code', { code: totpCode(secret, 1) })).statusCode, 429);
     assert.equal((await rowsOf(env, user.id)).filter((r) => r.usedAt === null).length, 10);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('new recovery codes need the password and replace all old ones; a warning when few are left', async () => {
-  const env = await startApp();
-  try {
+test('new recovery codes need the password and replace all old ones; a warning when few are left', () =>
+  withApp(async (env) => {
     const { user, b, codes } = await enrolled(env);
     const from = { from: '/account/tweestapsverificatie' };
     // 7 of the 10 used (as if over time): the page warns.
@@ -216,8 +201,16 @@ test('new recovery codes need the password and replace all old ones; a warning w
 
     const before = JSON.stringify(await rowsOf(env, user.id));
     assertErrorPage(await b.post('/account/tweestapsverificatie/herstelcodes', {}, from), /Vul dit veld in\./, 'no password');
-    assertErrorPage(await b.post('/account/tweestapsverificatie/herstelcodes', { currentPassword: 'niet mijn wachtwoord' }, from), /Uw huidige wachtwoord klopt niet/, 'wrong');
-    assertErrorPage(await b.post('/account/tweestapsverificatie/herstelcodes', { currentPassword: 'x'.repeat(100_000) }, from), /Dit is te lang\./, 'oversized');
+    assertErrorPage(
+      await b.post('/account/tweestapsverificatie/herstelcodes', { currentPassword: 'niet mijn wachtwoord' }, from),
+      /Uw huidige wachtwoord klopt niet/,
+      'wrong',
+    );
+    assertErrorPage(
+      await b.post('/account/tweestapsverificatie/herstelcodes', { currentPassword: 'x'.repeat(100_000) }, from),
+      /Dit is te lang\./,
+      'oversized',
+    );
     assert.equal(JSON.stringify(await rowsOf(env, user.id)), before, 'refused: nothing changed');
 
     const res = await b.post('/account/tweestapsverificatie/herstelcodes', { currentPassword: PASSWORD }, from);
@@ -230,21 +223,20 @@ test('new recovery codes need the password and replace all old ones; a warning w
     assert.equal(after.length, 10);
     assert.ok(after.every((r) => r.usedAt === null));
     assert.match((await b.get('/account/tweestapsverificatie')).body, /U hebt nog 10 herstelcodes/);
-    const replaced = await env.database.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'auth.recovery_codes_replaced')));
+    const replaced = await env.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'user.recoveryCodesReplaced')));
     assert.equal(replaced.length, 1);
 
     // An old code that was never used no longer works; a new one does.
     const c = await atCodeStep(env, user.email, '10.1.0.7');
     assertErrorPage(await c.post('/inloggen/code', { code: codes[0] }), /Deze herstelcode klopt niet/, 'old code');
     assert.equal((await c.post('/inloggen/code', { code: fresh[0] })).statusCode, 303);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a pending session and a user without two-step verification cannot make recovery codes', async () => {
-  const env = await startApp();
-  try {
+test('a pending session and a user without two-step verification cannot make recovery codes', () =>
+  withApp(async (env) => {
     const plain = await createUser(env);
     const b = new Browser(env, '10.1.0.8');
     await b.login(plain.email);
@@ -260,23 +252,19 @@ test('a pending session and a user without two-step verification cannot make rec
     assert.equal(refused.statusCode, 303);
     assert.equal(refused.headers.location, '/inloggen/code');
     assert.equal(JSON.stringify(await rowsOf(env, user.id)), before);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('turning two-step verification off deletes the recovery codes', async () => {
-  const env = await startApp();
-  try {
+test('turning two-step verification off deletes the recovery codes', () =>
+  withApp(async (env) => {
     const { user, b } = await enrolled(env);
     assert.equal((await rowsOf(env, user.id)).length, 10);
     const off = await b.post('/account/tweestapsverificatie', { actie: 'uitzetten', password: PASSWORD }, { from: '/account/tweestapsverificatie' });
     assert.equal(off.statusCode, 303);
     assert.equal((await userRow(env, user.id)).totpEnabled, false);
     assert.equal((await rowsOf(env, user.id)).length, 0);
-    const left = await env.database.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
+    const left = await env.database.db
+      .select()
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
     assert.equal(left.length, 0);
-  } finally {
-    await env.close();
-  }
-});
+  }));

@@ -105,7 +105,7 @@ export async function login(deps: Deps, args: { email: string; password: string;
   const pending = user.totpEnabled || required;
   const sessionToken = await db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, pending);
-    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { secondFactor: false } });
+    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
     return token;
   });
   let next: string;
@@ -151,7 +151,7 @@ export async function verifyLoginCode(
       await audit(tx, {
         councilId: null,
         actorUserId: user.id,
-        action: 'auth.login',
+        action: 'user.loggedIn',
         entity: 'user',
         entityId: user.id,
         data: recovery ? { secondFactor: true, recoveryCode: true } : { secondFactor: true },
@@ -199,10 +199,10 @@ export async function enableTotp(
       .where(and(eq(users.id, args.user.id), eq(users.totpEnabled, false)))
       .returning({ id: users.id });
     if (updated.length === 0) return null;
-    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.totp_enabled', entity: 'user', entityId: args.user.id });
+    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.totpEnabled', entity: 'user', entityId: args.user.id });
     if (args.pending) {
       await completeMfa(tx, args.sessionIdHash);
-      await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.login', entity: 'user', entityId: args.user.id, data: { secondFactor: true } });
+      await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.loggedIn', entity: 'user', entityId: args.user.id, data: { secondFactor: true } });
     }
     return replaceRecoveryCodes(tx, deps.secretKey, args.user.id);
   });
@@ -220,7 +220,7 @@ export async function disableTotp(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: null, totpEnabled: false, totpLastStep: null }).where(eq(users.id, args.user.id));
     await deleteRecoveryCodes(tx, args.user.id);
-    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.totp_disabled', entity: 'user', entityId: args.user.id });
+    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.totpDisabled', entity: 'user', entityId: args.user.id });
   });
   return { kind: 'ok' };
 }
@@ -234,7 +234,7 @@ export async function regenerateRecoveryCodes(
   const check = await checkCurrentPassword(deps, args.user, args.password, args.ip);
   if (check !== 'ok') return { kind: check };
   const recoveryCodes = await deps.db.transaction(async (tx) => {
-    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.recovery_codes_replaced', entity: 'user', entityId: args.user.id });
+    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.recoveryCodesReplaced', entity: 'user', entityId: args.user.id });
     return replaceRecoveryCodes(tx, deps.secretKey, args.user.id);
   });
   return { kind: 'ok', recoveryCodes };
@@ -259,7 +259,7 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, args.user.id));
     await destroyOtherSessions(tx, args.user.id, args.sessionIdHash);
-    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'auth.password_changed', entity: 'user', entityId: args.user.id });
+    await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.passwordChanged', entity: 'user', entityId: args.user.id });
     await queuePasswordChangedMail(deps, tx, args.user);
   });
   deps.mailer.kick();
@@ -358,7 +358,7 @@ export async function resetPassword(deps: Deps, args: { token: string; password:
       .set({ usedAt: new Date() })
       .where(and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.kind, 'password_reset'), isNull(oneTimeTokens.usedAt)));
     await destroyOtherSessions(tx, userId, null);
-    await audit(tx, { councilId: null, actorUserId: userId, action: 'auth.password_reset', entity: 'user', entityId: userId });
+    await audit(tx, { councilId: null, actorUserId: userId, action: 'user.passwordReset', entity: 'user', entityId: userId });
     await queuePasswordChangedMail(deps, tx, found.user);
     return true;
   });
@@ -442,9 +442,9 @@ export async function acceptInvitation(deps: Deps, args: { token: string; passwo
       .where(and(eq(users.id, user.id), isNull(users.passwordHash)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new Refused('hasAccount');
-    await audit(tx, { councilId: found.councilId, actorUserId: user.id, action: 'auth.invitation_accepted', entity: 'user', entityId: user.id });
+    await audit(tx, { councilId: found.councilId, actorUserId: user.id, action: 'user.invitationAccepted', entity: 'user', entityId: user.id });
     const pending = required || user.totpEnabled;
-    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { secondFactor: false } });
+    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
     return createSession(tx, user.id, pending);
     });
   } catch (err) {

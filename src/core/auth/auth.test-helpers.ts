@@ -11,6 +11,7 @@ export {
   sessionCookieOf,
   titleOf,
   userRow,
+  withApp,
   type Res,
   type TestApp as Env,
 } from '../../../test/support/factories.ts';

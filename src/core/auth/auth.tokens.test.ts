@@ -4,7 +4,19 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.schema.ts';
 import { oneTimeTokens, sessions, users } from './auth.schema.ts';
 import { findOrCreateUserByEmail, issueInvitation } from './auth.service.ts';
-import { addMember, Browser, createCouncil, createUser, mailsTo, PASSWORD, sessionCookieOf, startApp, titleOf, userRow, type Env } from './auth.test-helpers.ts';
+import {
+  addMember,
+  Browser,
+  createCouncil,
+  createUser,
+  mailsTo,
+  PASSWORD,
+  sessionCookieOf,
+  startApp,
+  titleOf,
+  userRow,
+  type Env,
+} from './auth.test-helpers.ts';
 
 const NEW_PASSWORD = 'mijn nieuwe wachtwoord 2026';
 
@@ -88,11 +100,18 @@ test('a reset link sets a new password once, ends every session and then stops w
     const again = await new Browser(env).get(path);
     assert.equal(again.statusCode, 404);
     assert.match(again.body, /Deze link werkt niet meer/);
-    const reuse = await new Browser(env).post(path, { newPassword: 'nog een ander wachtwoord', newPasswordRepeat: 'nog een ander wachtwoord' }, { from: '/wachtwoord-vergeten' });
+    const reuse = await new Browser(env).post(
+      path,
+      { newPassword: 'nog een ander wachtwoord', newPasswordRepeat: 'nog een ander wachtwoord' },
+      { from: '/wachtwoord-vergeten' },
+    );
     assert.equal(reuse.statusCode, 404);
     assert.equal((await new Browser(env, '10.0.1.3').login(user.email, NEW_PASSWORD)).statusCode, 303);
 
-    const audits = await env.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.password_reset'), eq(auditLog.actorUserId, user.id)));
+    const audits = await env.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.passwordReset'), eq(auditLog.actorUserId, user.id)));
     assert.equal(audits.length, 1);
     // The user hears that the password changed.
     assert.ok((await mailsTo(env, user.email)).some((m) => m.subject === 'Uw wachtwoord is gewijzigd'));
@@ -183,7 +202,7 @@ test('an invited member chooses a password and lands in the workspace', async ()
     const again = await new Browser(env).get(path);
     assert.equal(again.statusCode, 404);
     assert.match(again.body, /De uitnodiging is verlopen, al gebruikt of niet compleet/);
-    const audits = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.invitation_accepted'));
+    const audits = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.invitationAccepted'));
     assert.equal(audits.length, 1);
     assert.equal(audits[0].councilId, council.id);
     assert.equal(audits[0].data, null);

@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { generateSecret } from 'otplib';
 import { auditLog } from '../audit/audit.schema.ts';
-import { addMember, Browser, createCouncil, createUser, hiddenValue, PASSWORD, startApp, titleOf, totpCode, userRow } from './auth.test-helpers.ts';
+import { withApp, addMember, Browser, createCouncil, createUser, hiddenValue, PASSWORD, startApp, titleOf, totpCode, userRow } from './auth.test-helpers.ts';
 
-test('a user turns on two-step verification and from then on logs in with a code', async () => {
-  const env = await startApp();
-  try {
+test('a user turns on two-step verification and from then on logs in with a code', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const b = new Browser(env);
     await b.login(user.email);
@@ -71,16 +70,15 @@ test('a user turns on two-step verification and from then on logs in with a code
     await b3.login(user.email);
     const replay = await b3.post('/inloggen/code', { code: prev });
     assert.equal(replay.statusCode, 400);
-    const audits = await env.database.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'auth.totp_enabled')));
+    const audits = await env.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'user.totpEnabled')));
     assert.equal(audits.length, 1);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a code from one step ago is still accepted (a phone clock that runs behind)', async () => {
-  const env = await startApp();
-  try {
+test('a code from one step ago is still accepted (a phone clock that runs behind)', () =>
+  withApp(async (env) => {
     const secret = generateSecret();
     const user = await createUser(env, { totpSecret: secret });
     const b = new Browser(env);
@@ -92,14 +90,10 @@ test('a code from one step ago is still accepted (a phone clock that runs behind
     const b2 = new Browser(env, '10.0.0.4');
     await b2.login(user.email);
     assert.equal((await b2.post('/inloggen/code', { code: totpCode(secret, -3) })).statusCode, 400);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('wrong codes are throttled: after five, even the right code does not log in', async () => {
-  const env = await startApp();
-  try {
+test('wrong codes are throttled: after five, even the right code does not log in', () =>
+  withApp(async (env) => {
     const secret = generateSecret();
     const user = await createUser(env, { totpSecret: secret });
     const b = new Browser(env);
@@ -113,14 +107,10 @@ test('wrong codes are throttled: after five, even the right code does not log in
     const b2 = new Browser(env, '10.0.0.7');
     await b2.login(user.email);
     assert.equal((await b2.post('/inloggen/code', { code: totpCode(secret) })).statusCode, 429);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a platform admin must set up two-step verification before going anywhere', async () => {
-  const env = await startApp();
-  try {
+test('a platform admin must set up two-step verification before going anywhere', () =>
+  withApp(async (env) => {
     const admin = await createUser(env, { isPlatformAdmin: true });
     const b = new Browser(env);
     const login = await b.login(admin.email, PASSWORD, '/inloggen?terug=%2Fbeheer');
@@ -150,14 +140,10 @@ test('a platform admin must set up two-step verification before going anywhere',
     const off = await b.post('/account/tweestapsverificatie', { actie: 'uitzetten', password: PASSWORD }, { from: '/account' });
     assert.equal(off.statusCode, 400);
     assert.equal((await userRow(env, admin.id)).totpEnabled, true);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('chair and secretary of a council that asks for it must enrol; a member need not', async () => {
-  const env = await startApp();
-  try {
+test('chair and secretary of a council that asks for it must enrol; a member need not', () =>
+  withApp(async (env) => {
     const strict = await createCouncil(env, { require2faForBoard: true });
     const relaxed = await createCouncil(env);
     const chair = await createUser(env);
@@ -172,20 +158,20 @@ test('chair and secretary of a council that asks for it must enrol; a member nee
     assert.equal((await new Browser(env).login(secretary.email)).headers.location, '/account/tweestapsverificatie');
     assert.equal((await new Browser(env).login(member.email)).headers.location, `/${strict.slug}/werkruimte`);
     assert.equal((await new Browser(env).login(relaxedChair.email)).headers.location, `/${relaxed.slug}/werkruimte`);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a user who chose two-step verification can turn it off with their password', async () => {
-  const env = await startApp();
-  try {
+test('a user who chose two-step verification can turn it off with their password', () =>
+  withApp(async (env) => {
     const secret = generateSecret();
     const user = await createUser(env, { totpSecret: secret });
     const b = new Browser(env);
     await b.login(user.email);
     await b.post('/inloggen/code', { code: totpCode(secret) });
-    const wrong = await b.post('/account/tweestapsverificatie', { actie: 'uitzetten', password: 'niet mijn wachtwoord' }, { from: '/account/tweestapsverificatie' });
+    const wrong = await b.post(
+      '/account/tweestapsverificatie',
+      { actie: 'uitzetten', password: 'niet mijn wachtwoord' },
+      { from: '/account/tweestapsverificatie' },
+    );
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /Uw huidige wachtwoord klopt niet/);
     assert.equal((await userRow(env, user.id)).totpEnabled, true);
@@ -195,7 +181,4 @@ test('a user who chose two-step verification can turn it off with their password
     assert.equal(row.totpEnabled, false);
     assert.equal(row.totpSecret, null);
     assert.equal((await new Browser(env, '10.0.0.9').login(user.email)).headers.location, '/account');
-  } finally {
-    await env.close();
-  }
-});
+  }));

@@ -31,4 +31,9 @@ test('a deadline in weeks that lands on a holiday moves to the next working day'
 
 test('today is the Amsterdam calendar day', () => {
   assert.equal(todayInAmsterdam(new Date('2026-11-23T23:30:00Z')), '2026-11-24');
+  // 23:30 UTC on 31 December is already 1 January in Amsterdam (UTC+1 in winter).
+  assert.equal(todayInAmsterdam(new Date('2026-12-31T23:30:00Z')), '2027-01-01');
+  // Summer time is UTC+2: 22:00 UTC is midnight.
+  assert.equal(todayInAmsterdam(new Date('2026-07-01T21:59:00Z')), '2026-07-01');
+  assert.equal(todayInAmsterdam(new Date('2026-07-01T22:00:00Z')), '2026-07-02');
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { zipSync, strToU8 } from 'fflate';
 import { attachmentDisposition, safeFileName, sniffDocument } from './sniff.ts';
-import { makeDocx, makeOdt, makePdf } from '../../modules/documents/documents.samples.ts';
+import { makeDocx, makeOdt, makePdf } from './samples.ts';
 
 test('real PDF, Word and OpenDocument files are recognised by their content', async () => {
   assert.equal(sniffDocument(await makePdf(['Hallo']))?.kind, 'pdf');

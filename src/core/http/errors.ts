@@ -1,16 +1,20 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { translator, type MessageKey } from '../i18n/index.ts';
+import { DomainError } from '../errors.ts';
+import { sendProblem } from '../api/problem.ts';
 import type { PageCtx } from '../../ui/context.ts';
 import { renderDocument } from '../../ui/render.ts';
 import { MessagePage } from '../../ui/pages/message.tsx';
 
-type Known = { status: number; code: string; title: MessageKey; body: MessageKey };
+type Known = { status: number; code: string; title: MessageKey; body: MessageKey; params?: Record<string, string | number> };
 
 const notFound: Known = { status: 404, code: 'NOT_FOUND', title: 'page.notFound.title', body: 'page.notFound.body' };
 
 /** Maps errors to a stable code and a Dutch page; internals never reach the visitor. */
 function classify(err: FastifyError & { code?: string }): Known {
+  // A domain rule no route turned into a form error: its own message, never a 500.
+  if (err instanceof DomainError) return { status: err.status ?? 400, code: err.code, title: 'page.badRequest.title', body: err.messageKey, params: err.params };
   const status = err.statusCode ?? 500;
   if (err.code === 'CSRF') return { status: 403, code: 'CSRF', title: 'page.csrf.title', body: 'page.csrf.body' };
   if (status === 404) return notFound;
@@ -24,14 +28,12 @@ function classify(err: FastifyError & { code?: string }): Known {
 
 async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: string) {
   if (req.url.startsWith('/api/')) {
-    return reply
-      .code(k.status)
-      .type('application/problem+json')
-      .send({ status: k.status, code: k.code, title: (req.t ?? translator('nl'))(k.title), detail: (req.t ?? translator('nl'))(k.body, { code: ref }) });
+    const t = req.t ?? translator('nl');
+    return sendProblem(reply, { status: k.status, code: k.code, title: t(k.title), detail: t(k.body, { ...k.params, code: ref }) });
   }
   const ctx = req.pageCtx ? await req.pageCtx() : bareCtx();
   // Rendered directly: replies made by Fastify's router lack our decorators.
-  const html = renderDocument(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { code: ref }) }));
+  const html = renderDocument(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { ...k.params, code: ref }) }));
   return reply.code(k.status).type('text/html; charset=utf-8').send(html);
 }
 

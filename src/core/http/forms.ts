@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
+import { DomainError } from '../errors.ts';
 import { isMessageKey, type Translate } from '../i18n/index.ts';
 
 /** Field name -> translated error text, in form order. */
@@ -15,7 +17,7 @@ export function parseForm<T>(schema: ZodType<T>, body: unknown, t: Translate): F
   const input = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: issuesToErrors(result.error.issues, t), values: echoValues(input) };
+  return { ok: false, errors: issuesToErrors(result.error.issues, t), values: echo(input) };
 }
 
 export function issuesToErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
@@ -37,13 +39,87 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   return t('error.invalid');
 }
 
-/** Posted values to show again after an error (strings only; never passwords). */
-function echoValues(input: Record<string, unknown>): FormValues {
+/** Posted values to show again after an error (strings only; never passwords, codes or the CSRF token). */
+export function echo(body: unknown): FormValues {
   const out: FormValues = {};
-  for (const [k, v] of Object.entries(input)) {
+  if (!body || typeof body !== 'object') return out;
+  for (const [k, v] of Object.entries(body)) {
     if (typeof v === 'string' && !/password|wachtwoord|_csrf|code/i.test(k)) out[k] = v.slice(0, 20000);
   }
   return out;
+}
+
+/** A broken domain rule as a form error at its field ('form' when it has none); null for any other error. */
+export function domainErrors(err: unknown, t: Translate): FieldErrors | null {
+  if (!(err instanceof DomainError)) return null;
+  return { [err.field ?? 'form']: t(err.messageKey, err.params) };
+}
+
+/** The notice named by `?melding=` after a post/redirect/get, if it is one this page knows. */
+export function noticeOf<T extends string>(req: FastifyRequest, notices: Readonly<Record<string, T>>): T | undefined {
+  const m = (req.query as Record<string, unknown> | undefined)?.melding;
+  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? notices[m] : undefined;
+}
+
+/** A file from a multipart form. `truncated`: it was larger than allowed, and its bytes were not kept. */
+export type Upload = { fileName: string; bytes: Buffer; truncated: boolean };
+
+export type UploadForm = {
+  /** The text fields of the form. */
+  fields: Record<string, string>;
+  /** The files sent in the file field, in order. */
+  uploads: Upload[];
+  /** More files than allowed were sent (the extra ones are not read). */
+  tooMany: boolean;
+};
+
+/**
+ * Reads a form with files (multipart) from the file field `field`; files in other fields are
+ * skipped. A file over `maxBytes` is marked `truncated`, not refused, so the page can say so at
+ * the field; more than `maxFiles` files sets `tooMany`. A plain form (not multipart) gives its
+ * fields and no files. The plugin's defaults do not apply: the limits are passed per request.
+ */
+export async function readUploads(
+  req: FastifyRequest,
+  opts: { field: string; maxBytes: number; maxFiles?: number; maxFields?: number; fieldSize?: number },
+): Promise<UploadForm> {
+  const maxFiles = opts.maxFiles ?? 1;
+  const form: UploadForm = { fields: {}, uploads: [], tooMany: false };
+  if (!req.isMultipart()) {
+    for (const [k, v] of Object.entries((req.body as Record<string, unknown>) ?? {})) if (typeof v === 'string') form.fields[k] = v;
+    return form;
+  }
+  const tooLarge = (fileName: string): Upload => ({ fileName, bytes: Buffer.alloc(0), truncated: true });
+  let current = '';
+  try {
+    const limits = { fileSize: opts.maxBytes, files: maxFiles + 1, fields: opts.maxFields ?? 20, fieldSize: opts.fieldSize ?? 100_000 };
+    for await (const part of req.parts({ limits })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== opts.field || !part.filename) {
+          part.file.resume();
+          continue;
+        }
+        current = part.filename;
+        try {
+          form.uploads.push({ fileName: part.filename, bytes: await part.toBuffer(), truncated: false });
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+          form.uploads.push(tooLarge(part.filename));
+        }
+      } else if (typeof part.value === 'string') form.fields[part.fieldname] = part.value;
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    // The size limit can also surface from the part iterator: the file is then marked too large.
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      if (!form.uploads.at(-1)?.truncated) form.uploads.push(tooLarge(current));
+    }
+    else if (code === 'FST_FILES_LIMIT') form.tooMany = true;
+    // More fields or parts than the form has: what came before counts.
+    else if (code !== 'FST_FIELDS_LIMIT' && code !== 'FST_PARTS_LIMIT') throw err;
+  }
+  if (form.uploads.length > maxFiles) form.tooMany = true;
+  return form;
 }
 
 /** Field builders with catalogue keys as messages. */

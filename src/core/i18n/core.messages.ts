@@ -8,6 +8,7 @@ export const coreMessages = {
   },
   'nav.skip': { nl: 'Ga direct naar de inhoud', en: 'Skip to main content' },
   'nav.main': { nl: 'Hoofdmenu', en: 'Main menu' },
+  'nav.menu': { nl: 'Menu', en: 'Menu' },
   'nav.breadcrumbs': { nl: 'Kruimelpad', en: 'Breadcrumbs' },
   'nav.home': { nl: 'Home', en: 'Home' },
   'nav.allCouncils': { nl: 'Alle adviesraden', en: 'All councils' },

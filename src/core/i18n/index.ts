@@ -1,17 +1,18 @@
 import type { Locale, Message, Messages } from './types.ts';
 import { coreMessages } from './core.messages.ts';
 import { authMessages } from '../auth/auth.messages.ts';
+import { apiMessages } from '../api/api.messages.ts';
 
 export * from './types.ts';
 
 /**
- * The message keys of every module. Core's and auth's are here; each module adds its own by
+ * The message keys of every module. Core's, auth's and the API layer's are here; each module adds its own by
  * augmenting this interface in its manifest (`index.ts`), so core never imports a module.
  */
-export interface MessageCatalogue extends Record<keyof typeof coreMessages | keyof typeof authMessages, Message> {}
+export interface MessageCatalogue extends Record<keyof typeof coreMessages | keyof typeof authMessages | keyof typeof apiMessages, Message> {}
 
 /** The one message catalogue: every user-facing text, filled from the modules when the platform is assembled. */
-const catalogue: Messages = { ...coreMessages, ...authMessages };
+const catalogue: Messages = { ...coreMessages, ...authMessages, ...apiMessages };
 
 /** Adds a module's messages; a key defined twice is a programming error. */
 export function registerMessages(messages: Messages): void {

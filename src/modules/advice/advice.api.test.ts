@@ -6,9 +6,10 @@ import type { Council } from '../../core/organisations.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
-import { adviceRecommendations, advices, apiTokens } from './advice.schema.ts';
+import { adviceRecommendations, advices } from './advice.schema.ts';
 import { seedAdvice } from './advice.register.test-helpers.ts';
-import { openApiDocument } from './advice.api.ts';
+import { apiKeysOf, revokeApiKeysOf } from '../apikeys/apikeys.test-helpers.ts';
+import { openApiDocument } from '../../core/api/openapi.ts';
 
 let t: TestApp;
 let routes: RouteRecord[];
@@ -138,7 +139,7 @@ test('create a request for advice with an official’s token: 201, Location, in 
   assertProblem(await api({ url: location.pathname }), 401, 'UNAUTHORIZED');
   // Not in the public register: it is not given advice yet.
   assertProblem(await api({ url: `/api/v1/raden/${c.slug}/adviezen/${row.id}` }), 404);
-  const [tokenRow] = await t.db.select().from(apiTokens).where(eq(apiTokens.userId, userId));
+  const [tokenRow] = await apiKeysOf(t, { userId });
   assert.ok(tokenRow.lastUsedAt, 'last use is recorded');
 });
 
@@ -163,7 +164,7 @@ test('tokens: missing, malformed, unknown, revoked, stopped member: 401; another
 
   // Revoked.
   const revoked = await tokenFor(c, 'official');
-  await t.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.userId, revoked.userId));
+  await revokeApiKeysOf(t, revoked.userId);
   assertProblem(await api({ method: 'POST', url, body: validRequest(), token: revoked.token }), 401, 'UNAUTHORIZED');
 
   // The official stopped, or became a plain member: the token no longer works.
@@ -260,7 +261,7 @@ test('the OpenAPI document lists every /api/v1 route and nothing else; each oper
   const res = await api({ url: '/api/v1/openapi.json' });
   assert.equal(res.res.statusCode, 200);
   const doc = res.json;
-  assert.deepEqual(doc, JSON.parse(JSON.stringify(openApiDocument(t.config.baseUrl))));
+  assert.deepEqual(doc, JSON.parse(JSON.stringify(openApiDocument(t.config))));
   assert.equal(doc.openapi, '3.1.0');
   const registered = new Set(
     routes

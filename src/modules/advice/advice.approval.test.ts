@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { adviceVotes } from './advice.schema.ts';
-import { castVote, adopt, AdviceError } from './advice.service.ts';
+import { castVote, adopt } from './advice.lifecycle.ts';
+import { DomainError } from '../../core/errors.ts';
 import { adviceRow, createTestApp, get, makeAdvice, makeCouncil, person, titleOf, type TestApp } from './advice.test-helpers.ts';
 
 let t: TestApp;
@@ -45,7 +46,7 @@ test('two members voting at the same moment count once each; one member voting t
 
   // Through the service as well (the API path): the unique key decides.
   const results = await Promise.allSettled([1, 2, 3].map(() => castVote(t.app.deps, { actor: m1.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } })));
-  assert.ok(results.every((r) => r.status === 'rejected' && r.reason instanceof AdviceError && r.reason.code === 'alreadyVoted'));
+  assert.ok(results.every((r) => r.status === 'rejected' && r.reason instanceof DomainError && r.reason.code === 'alreadyVoted'));
   assert.equal((await votesOf(a.id)).length, 3);
 });
 
@@ -126,7 +127,7 @@ test('majority: adopted only when more than half of the active council members a
   await castVote(t.app.deps, { actor: members[0]!.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } });
   await castVote(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } });
   // 2 of 4: not more than half.
-  await assert.rejects(adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id }), (e: unknown) => e instanceof AdviceError && e.messageKey === 'advice.adopt.noMajority');
+  await assert.rejects(adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id }), (e: unknown) => e instanceof DomainError && e.messageKey === 'advice.adopt.noMajority');
   await castVote(t.app.deps, { actor: members[1]!.actor, council: c, adviceId: a.id, input: { vote: 'agree_with_remark', remark: 'Goed zo.' } });
   const done = await adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id });
   assert.equal(done.status, 'adopted');

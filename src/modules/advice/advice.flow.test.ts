@@ -8,7 +8,6 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { adviceDocuments, adviceDrafts, adviceVotes } from './advice.schema.ts';
 import { deadline, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { setLogo } from '../councils/councils.service.ts';
 import {
   adviceRow,
   createTestApp,
@@ -258,7 +257,9 @@ test('unsolicited advice: a member starts one with its reason; references count 
 test('the PDF letter carries the council logo (PNG) and survives characters Helvetica cannot show', async () => {
   const c = await makeCouncil(t);
   const secretary = await person(t, c, 'secretary', 'Zoë Secretaris');
-  await setLogo(t.app.deps, { actor: secretary.actor, council: c, upload: { bytes: TINY_PNG, truncated: false }, logoAlt: 'Logo' });
+  // The logo is uploaded on the settings page, as the secretary would.
+  const logo = await postMultipart(t, secretary, `/${c.slug}/werkruimte/instellingen/logo`, { logoAlt: 'Logo' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: TINY_PNG });
+  assert.equal(logo.statusCode, 303, logo.body.slice(0, 300));
   const a = await makeAdvice(t, c, { status: 'adopted', subject: 'Cliëntenraad en €-bijdrage 😀 ŋ', introduction: 'Één inleiding.\n\nTweede alinea met een heel lang woord: ' + 'x'.repeat(400) }, ['Aanbeveling met “aanhalingstekens” en ✓ vinkje.']);
   const pdf = await get(t, `/${c.slug}/werkruimte/adviezen/${a.id}/brief.pdf`, secretary);
   assert.equal(pdf.statusCode, 200);

@@ -7,7 +7,6 @@ import { TextFlow } from '../../core/pdf.ts';
 import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Advice, Recommendation } from './advice.schema.ts';
-import type { Signatories } from './advice.service.ts';
 
 export type LetterModel = {
   kind: 'advice' | 'followUp';
@@ -29,6 +28,9 @@ export type LetterModel = {
   signatures: { name: string; role: string }[];
   labels: { date: string; reference: string; subject: string };
 };
+
+/** Who signs the letter: the active chair and secretary, by name. */
+export type Signatories = { chair: string | null; secretary: string | null };
 
 type Input = { council: Council; advice: Advice; recommendations: Recommendation[]; signatories: Signatories; t: Translate; locale: Locale };
 

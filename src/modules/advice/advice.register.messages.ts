@@ -1,6 +1,6 @@
 import type { Messages } from '../../core/i18n/types.ts';
 
-/** Texts of the public advice register, its feed, the overview and the API keys. B1 Dutch first. */
+/** Texts of the public advice register, its feed and the overview. B1 Dutch first. */
 export const registerMessages = {
   'register.nav': { nl: 'Adviezen', en: 'Advice' },
   'register.title': { nl: 'Adviezen', en: 'Advice' },
@@ -100,68 +100,5 @@ export const registerMessages = {
   'register.overview.overdueNone': { nl: 'Er zijn geen adviezen met een te laat antwoord.', en: 'No advice has an overdue answer.' },
   'register.overview.dueOn': { nl: 'Antwoord uiterlijk', en: 'Answer due' },
   'register.overview.openCount': { nl: 'Aanbevelingen zonder antwoord', en: 'Recommendations without answer' },
-
-  // Workspace: API keys
-  'register.tokens.nav': { nl: 'API-sleutels', en: 'API keys' },
-  'register.tokens.title': { nl: 'API-sleutels', en: 'API keys' },
-  'register.tokens.intro': {
-    nl: 'Met een API-sleutel kan een computersysteem van de gemeente adviesaanvragen en antwoorden doorgeven. De sleutel werkt alleen voor deze adviesraad en met uw rechten.',
-    en: 'With an API key a computer system of the municipality can pass on requests for advice and answers. The key only works for this council and with your rights.',
-  },
-  'register.tokens.caption': { nl: 'API-sleutels van deze adviesraad', en: 'API keys of this council' },
-  'register.tokens.captionOwn': { nl: 'Uw API-sleutels', en: 'Your API keys' },
-  'register.tokens.empty': { nl: 'Er zijn nog geen API-sleutels.', en: 'There are no API keys yet.' },
-  'register.tokens.name': { nl: 'Naam', en: 'Name' },
-  'register.tokens.owner': { nl: 'Van', en: 'Owner' },
-  'register.tokens.created': { nl: 'Gemaakt op', en: 'Created on' },
-  'register.tokens.lastUsed': { nl: 'Laatst gebruikt', en: 'Last used' },
-  'register.tokens.status': { nl: 'Status', en: 'Status' },
-  'register.tokens.active': { nl: 'Actief', en: 'Active' },
-  'register.tokens.revoked': { nl: 'Ingetrokken op {date}', en: 'Revoked on {date}' },
-  'register.tokens.never': { nl: 'Nooit', en: 'Never' },
-  'register.tokens.action': { nl: 'Actie', en: 'Action' },
-  'register.tokens.revoke': { nl: 'Intrekken', en: 'Revoke' },
-  'register.tokens.revokeLabel': { nl: 'Sleutel {name} intrekken', en: 'Revoke key {name}' },
-  'register.tokens.new': { nl: 'Nieuwe API-sleutel maken', en: 'Create a new API key' },
-  'register.tokens.nameHint': { nl: 'Waar gebruikt u de sleutel? Bijvoorbeeld: zaaksysteem gemeente', en: 'Where will you use the key? For example: case system of the municipality' },
-  'register.tokens.create': { nl: 'Sleutel maken', en: 'Create key' },
-  'register.tokens.noRole': {
-    nl: 'U kunt hier geen sleutel maken, omdat u geen rol heeft in deze adviesraad.',
-    en: 'You cannot create a key here, because you have no role in this council.',
-  },
-  'register.tokens.created.title': { nl: 'Uw nieuwe API-sleutel', en: 'Your new API key' },
-  'register.tokens.created.body': {
-    nl: 'Kopieer de sleutel nu en bewaar hem veilig. U ziet hem maar één keer. Zet hem in de kop Authorization: Bearer <sleutel>.',
-    en: 'Copy the key now and keep it safe. You will see it only once. Put it in the header Authorization: Bearer <key>.',
-  },
-  'register.tokens.created.label': { nl: 'API-sleutel {name}', en: 'API key {name}' },
-  'register.tokens.revokedNotice': { nl: 'De sleutel is ingetrokken. Hij werkt niet meer.', en: 'The key has been revoked. It no longer works.' },
-  'register.tokens.docs': { nl: 'Beschrijving van de API (OpenAPI)', en: 'Description of the API (OpenAPI)' },
-  'register.tokens.alreadyRevoked': { nl: 'Deze sleutel is al ingetrokken.', en: 'This key has already been revoked.' },
-  'register.tokens.signalsIntro': {
-    nl: 'Ook organisaties en partnerraden kunnen met een sleutel signalen van inwoners doorgeven. Een partnerraad met een account maakt zelf een sleutel. Voor een organisatie zonder account maakt u hier een sleutel die alleen signalen kan insturen.',
-    en: 'Organisations and partner councils can also pass on signals from residents with a key. A partner council with an account makes its own key. For an organisation without an account you make a key here that can only submit signals.',
-  },
-  'register.tokens.scope': { nl: 'Soort sleutel', en: 'Kind of key' },
-  'register.tokens.scope.member': { nl: 'Voor mijzelf: werkt met mijn rechten', en: 'For myself: works with my rights' },
-  'register.tokens.scope.signals': { nl: 'Voor een organisatie: alleen signalen insturen', en: 'For an organisation: only submit signals' },
-  'register.tokens.scopeHint': {
-    nl: 'Kiest u een organisatie, vul dan bij Naam de naam van de organisatie in. Die naam staat bij elk signaal dat met de sleutel binnenkomt.',
-    en: 'If you choose an organisation, fill in the name of the organisation under Name. That name is shown with every signal that comes in with the key.',
-  },
-  'register.tokens.kind': { nl: 'Soort', en: 'Kind' },
-  'register.tokens.kind.member': { nl: 'Eigen sleutel', en: 'Own key' },
-  'register.tokens.kind.signals': { nl: 'Alleen signalen', en: 'Signals only' },
   'register.overview.nav': { nl: 'Overzicht adviezen', en: 'Advice overview' },
-
-  // API problems
-  'register.api.unauthorized.title': { nl: 'Geen geldige sleutel', en: 'No valid key' },
-  'register.api.unauthorized.body': {
-    nl: 'Stuur een geldige API-sleutel mee in de kop Authorization: Bearer <sleutel>.',
-    en: 'Send a valid API key in the header Authorization: Bearer <key>.',
-  },
-  'register.api.invalid.title': { nl: 'De invoer klopt niet', en: 'The input is not valid' },
-  'register.api.invalid.body': { nl: 'Verbeter de velden in invalidParams en probeer het opnieuw.', en: 'Correct the fields in invalidParams and try again.' },
-  'register.api.conflict.title': { nl: 'Dit kan nu niet', en: 'This is not possible now' },
-  'register.api.forbidden.body': { nl: 'Uw sleutel geeft geen recht om dit te doen.', en: 'Your key does not give the right to do this.' },
 } satisfies Messages;

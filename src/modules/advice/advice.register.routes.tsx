@@ -1,16 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Feed } from 'feed';
-import { parseForm } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { formatDate } from '../../core/i18n/index.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import * as register from './advice.register.ts';
-import * as tokens from './advice.tokens.ts';
 import { RegisterAdvicePage, RegisterListPage } from './views/register.tsx';
-import { OverviewPage, TokensPage } from './views/register-workspace.tsx';
-import { adviceApiRoutes } from './advice.api.ts';
+import { OverviewPage } from './views/register-workspace.tsx';
 
 const publicPage = { config: { publicCache: true } };
 const WS = '/:council/werkruimte';
@@ -22,10 +19,9 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The public advice register, its Atom feed, the council's overview and the API keys page. */
+/** The public advice register, its Atom feed and the council's overview. */
 export async function adviceRegisterRoutes(app: FastifyInstance) {
   const deps = app.deps;
-  await app.register(adviceApiRoutes);
 
   app.get('/:council/adviezen', publicPage, async (req, reply) => {
     const council = councilOf(req);
@@ -95,37 +91,5 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const overview = await register.councilOverview(deps.db, { actor, council });
     return reply.page(<OverviewPage ctx={await req.pageCtx()} council={council} actor={actor} overview={overview} />);
-  });
-
-  const manageTokens = { preHandler: requireRight('apiTokens.manage') };
-  const tokensPage = async (req: FastifyRequest, extra: Partial<Parameters<typeof TokensPage>[0]> = {}) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const list = await tokens.listTokens(deps, { actor, council });
-    return <TokensPage ctx={await req.pageCtx()} council={council} actor={actor} tokens={list} seesAll={tokens.seesAllTokens(actor)} {...extra} />;
-  };
-
-  app.get(`${WS}/api-sleutels`, manageTokens, async (req, reply) => {
-    const melding = (req.query as Record<string, unknown>)?.melding;
-    return reply.page(await tokensPage(req, { notice: melding === 'ingetrokken' ? 'revoked' : undefined }));
-  });
-
-  // The new token is shown in the answer to this POST, once; it is never in a URL or stored in plain.
-  app.post(`${WS}/api-sleutels`, manageTokens, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const form = parseForm(tokens.tokenSchema, req.body, req.t);
-    if (!form.ok) return reply.page(await tokensPage(req, { errors: form.errors, values: form.values }), 400);
-    const { token } = await tokens.createToken(deps, { actor, council, input: form.data });
-    reply.header('cache-control', 'no-store');
-    return reply.page(await tokensPage(req, { created: { name: form.data.name, token } }), 201);
-  });
-
-  app.post(`${WS}/api-sleutels/:id/intrekken`, manageTokens, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const outcome = await tokens.revokeToken(deps, { actor, council, id: (req.params as Params).id });
-    if (outcome === 'alreadyRevoked') return reply.page(await tokensPage(req, { errors: { name: req.t('register.tokens.alreadyRevoked') } }), 409);
-    return reply.redirect(`/${council.slug}/werkruimte/api-sleutels?melding=ingetrokken`, 303);
   });
 }

@@ -1,11 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, get, login, makeCouncil, makeMember, makeUser, post, type TestApp } from '../../../test/support/factories.ts';
+import { eq } from 'drizzle-orm';
+import { createTestApp, dayFromToday, get, login, makeCouncil, makeMember, post, type TestApp } from '../../../test/support/factories.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { auditLog } from '../../core/audit/audit.schema.ts';
-import { sha256 } from '../../core/secret.ts';
-import { apiTokens } from './advice.schema.ts';
 import { seedAdvice, seedDocument } from './advice.register.test-helpers.ts';
 import * as register from './advice.register.ts';
 
@@ -265,56 +262,7 @@ test('overview: counts per year and policy field, average days to answer, overdu
   assert.equal((await get(t, url)).statusCode, 303);
 });
 
-test('API keys: shown once, stored hashed, listed per role, revoked with an audit entry', async () => {
-  const c = await makeCouncil(t);
-  const { user: official } = await makeMember(t, c, 'official');
-  const { user: official2 } = await makeMember(t, c, 'official');
-  const { user: secretary } = await makeMember(t, c, 'secretary');
-  const { user: member } = await makeMember(t, c, 'member');
-  const asOfficial = await login(t, official);
-  const url = `/${c.slug}/werkruimte/api-sleutels`;
-
-  const empty = await post(t, url, { name: '  ' }, asOfficial);
-  assert.equal(empty.statusCode, 400);
-  assert.match(empty.body, /<title>Fout: /);
-
-  const created = await post(t, url, { name: 'Zaaksysteem' }, asOfficial);
-  assert.equal(created.statusCode, 201);
-  assert.equal(created.headers['cache-control'], 'no-store');
-  const token = /id="nieuwe-sleutel"[^>]*value="(rw_[A-Za-z0-9_-]+)"/.exec(created.body)?.[1] ?? /value="(rw_[A-Za-z0-9_-]+)"/.exec(created.body)?.[1];
-  assert.ok(token, 'the token is shown');
-  const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.councilId, c.id));
-  assert.equal(row.tokenHash, sha256(token));
-  assert.ok(!JSON.stringify(row).includes(token), 'the plain token is not stored');
-  const again = await get(t, url, asOfficial);
-  assert.ok(!again.body.includes(token), 'shown once');
-  assert.ok(again.body.includes('Zaaksysteem'));
-
-  await post(t, url, { name: 'Ander systeem' }, await login(t, official2));
-  assert.ok(!(await get(t, url, asOfficial)).body.includes('Ander systeem'), 'an official sees only their own keys');
-  const asSecretary = await login(t, secretary);
-  const all = await get(t, url, asSecretary);
-  assert.ok(all.body.includes('Zaaksysteem') && all.body.includes('Ander systeem'), 'the secretary sees all keys');
-  assert.equal((await get(t, url, await login(t, member))).statusCode, 403);
-
-  // An official cannot revoke another official's key: 404.
-  const [otherRow] = await t.db.select().from(apiTokens).where(and(eq(apiTokens.councilId, c.id), eq(apiTokens.userId, official2.id)));
-  assert.equal((await post(t, `${url}/${otherRow.id}/intrekken`, {}, asOfficial)).statusCode, 404);
-  const revoked = await post(t, `${url}/${row.id}/intrekken`, {}, asOfficial);
-  assert.equal(revoked.statusCode, 303);
-  const [after] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, row.id));
-  assert.ok(after.revokedAt);
-  assert.equal((await post(t, `${url}/${row.id}/intrekken`, {}, asOfficial)).statusCode, 409);
-  const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
-  assert.deepEqual(entries.map((e) => e.action).sort(), ['apiToken.create', 'apiToken.revoke']);
-
-  // A platform admin without a role in the council sees the keys but cannot make one.
-  const admin = await login(t, await makeUser(t, { isPlatformAdmin: true }));
-  assert.equal((await get(t, url, admin)).statusCode, 200);
-  assert.equal((await post(t, url, { name: 'Beheer' }, admin)).statusCode, 403);
-});
-
-test('every page of the register, overview and API keys is valid HTML (W3C Nu checker), in Dutch and English', async () => {
+test('every page of the register and the overview is valid HTML (W3C Nu checker), in Dutch and English', async () => {
   const c = await makeCouncil(t);
   const a = await seedAdvice(t, c, {
     status: 'answered',
@@ -339,10 +287,6 @@ test('every page of the register, overview and API keys is valid HTML (W3C Nu ch
   await add('register-page-2', get(t, `/${c.slug}/adviezen?pagina=2`));
   await add('advice', get(t, `/${c.slug}/adviezen/${a.id}`));
   await add('overview', get(t, `/${c.slug}/werkruimte/adviezen/overzicht`, s));
-  await add('tokens', get(t, `/${c.slug}/werkruimte/api-sleutels`, s));
-  await add('tokens-error', post(t, `/${c.slug}/werkruimte/api-sleutels`, {}, s), 400);
-  await add('tokens-created', post(t, `/${c.slug}/werkruimte/api-sleutels`, { name: 'Systeem' }, s), 201);
-  await add('tokens-revoked', get(t, `/${c.slug}/werkruimte/api-sleutels?melding=ingetrokken`, s));
   await add('register-en', t.app.inject({ url: `/${c.slug}/adviezen`, headers: { cookie: 'rw_taal=en' } }));
   await add('advice-en', t.app.inject({ url: `/${c.slug}/adviezen/${a.id}`, headers: { cookie: 'rw_taal=en' } }));
   for (const p of pages) assert.ok(!/register\.[a-zA-Z]+\.?[a-zA-Z.]*/.test(p.html.replace(/href="[^"]*"/g, '')), `${p.name}: every message key is translated`);

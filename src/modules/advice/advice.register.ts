@@ -9,7 +9,7 @@ import { isUuid } from '../../core/http/forms.ts';
 import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
 import type { PageCache } from '../../core/http/page-cache.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { todayInAmsterdam } from '../members/members.workflow.ts';
+import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { adviceDocuments, adviceRecommendations, advices, answers, policyFields, type Advice } from './advice.schema.ts';
 
 /** States of advice that was actually given: only these can appear in the register. */

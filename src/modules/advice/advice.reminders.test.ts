@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { adviceRecommendations } from './advice.schema.ts';
-import { sendAdviceReminders } from './advice.service.ts';
+import { sendAdviceReminders } from './advice.reminders.ts';
 import { addWorkingDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { createTestApp, dayFromToday, get, mailsTo, makeAdvice, makeCouncil, person, recommendationsOf, type TestApp } from './advice.test-helpers.ts';
 
@@ -73,7 +73,7 @@ test('reminder job: mails the secretary 5 working days before and on the due dat
   // Running again (another hour, another instance) sends nothing twice.
   assert.equal(await sendAdviceReminders(t.app.deps), 0);
   assert.equal((await mailsTo(t, secretary.email)).length, 3);
-  const recorded = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, due.id), eq(auditLog.action, 'advice.reminder.dueToday')));
+  const recorded = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, due.id), eq(auditLog.action, 'advice.dueTodayReminderSent')));
   assert.equal(recorded.length, 1);
   // The reminder shows in the advice's timeline.
   const page = await get(t, `/${c.slug}/werkruimte/adviezen/${due.id}`, secretary);

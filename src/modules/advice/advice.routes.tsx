@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { issuesToErrors, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, echo, issuesToErrors, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { DomainError } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { can, ForbiddenError, NotFoundError } from '../../core/policy.ts';
 import { translator } from '../../core/i18n/index.ts';
-import * as service from './advice.service.ts';
+import { renderSlot } from '../../core/platform.ts';
+import * as queries from './advice.queries.ts';
+import * as lifecycle from './advice.lifecycle.ts';
+import * as drafts from './advice.drafts.ts';
+import * as documents from './advice.documents.ts';
 import {
   answerSchema,
   approvalSchema,
@@ -29,53 +34,12 @@ import { LetterPage } from './views/letter.tsx';
 const WS = '/:council/werkruimte/adviezen';
 type Params = { id: string; documentId: string; recommendationId: string };
 
-/** Posted strings to show again (never the CSRF token). */
-function echo(body: unknown): FormValues {
-  const out: FormValues = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 20000);
-  }
-  return out;
-}
-
-function adviceErrors(req: FastifyRequest, err: unknown): FieldErrors | null {
-  if (!(err instanceof service.AdviceError)) return null;
-  return { [err.field ?? 'form']: req.t(err.messageKey) };
-}
-
 const notices: Record<string, AdviceNotice> = { vastgelegd: 'created', opgeslagen: 'saved', gestemd: 'voted', stap: 'state', verstuurd: 'sent' };
 
-type Multipart = { fields: Record<string, string>; uploads: service.Upload[] };
+/** Documents with a request or a sent advice; a file that is too large is marked, not refused. */
+const documentUploads = { field: 'documents', maxBytes: documents.DOCUMENT_MAX_BYTES, maxFiles: documents.MAX_DOCUMENTS };
 
-/** Reads a multipart form with documents; a file that is too large is marked, not refused. */
-async function readMultipart(req: FastifyRequest): Promise<Multipart> {
-  const fields: Record<string, string> = {};
-  const uploads: service.Upload[] = [];
-  try {
-    for await (const part of req.parts({ limits: { fileSize: service.DOCUMENT_MAX_BYTES, files: service.MAX_DOCUMENTS + 1, fields: 20, fieldSize: 100_000 } })) {
-      if (part.type === 'file') {
-        let bytes: Buffer;
-        let truncated = false;
-        try {
-          bytes = await part.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-          bytes = Buffer.alloc(0);
-          truncated = true;
-        }
-        if (part.fieldname === 'documents' && part.filename) uploads.push({ filename: part.filename, bytes, truncated });
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_FILES_LIMIT') uploads.length = service.MAX_DOCUMENTS + 1;
-    else if (code === 'FST_REQ_FILE_TOO_LARGE') uploads.push({ filename: 'x', bytes: Buffer.alloc(0), truncated: true });
-    else throw err;
-  }
-  return { fields, uploads: uploads.length > service.MAX_DOCUMENTS ? Array.from({ length: service.MAX_DOCUMENTS + 1 }, () => ({ filename: 'x', bytes: Buffer.alloc(1), truncated: false })) : uploads };
-}
-
-const uploadLimit = { bodyLimit: service.MAX_DOCUMENTS * service.DOCUMENT_MAX_BYTES + 1024 * 1024 };
+const uploadLimit = { bodyLimit: documents.MAX_DOCUMENTS * documents.DOCUMENT_MAX_BYTES + 1024 * 1024 };
 
 export async function adviceRoutes(app: FastifyInstance) {
   const deps = app.deps;
@@ -86,8 +50,11 @@ export async function adviceRoutes(app: FastifyInstance) {
   async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: AdviceNotice } = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const detail = await service.getAdvice(deps, { actor, council, id });
-    return reply.page(<AdviceDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
+    const detail = await queries.getAdvice(deps, { actor, council, id });
+    const ctx = await req.pageCtx();
+    // Only after getAdvice: it answers 404 for an unknown id before any slot reads with it.
+    const related = await renderSlot('advice.detail.related', { deps, ctx, council, actor, id: detail.advice.id });
+    return reply.page(<AdviceDetailPage ctx={ctx} council={council} actor={actor} detail={detail} related={related} {...extra} />, status);
   }
 
   /** Runs an action on an advice: redirect to its page, or show the page again with the message. */
@@ -95,11 +62,11 @@ export async function adviceRoutes(app: FastifyInstance) {
     const { id } = req.params as Params;
     const council = councilOf(req);
     // Unknown or another council's advice: 404 before anything else.
-    if (!(await service.findAdvice(deps.db, council, id))) throw new NotFoundError('advice');
+    if (!(await queries.findAdvice(deps.db, council, id))) throw new NotFoundError('advice');
     try {
       await run(id);
     } catch (err) {
-      const errors = adviceErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return detailPage(req, reply, id, { errors, values }, 400);
     }
@@ -112,7 +79,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const q = statusFilter.safeParse((req.query as Record<string, unknown>)?.status);
     const status = q.success ? q.data : null;
-    const rows = await service.listAdvices(deps, { actor, council, status });
+    const rows = await queries.listAdvices(deps, { actor, council, status });
     return reply.page(<AdviceListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} status={status} />);
   });
 
@@ -123,23 +90,23 @@ export async function adviceRoutes(app: FastifyInstance) {
   app.post(`${WS}/aanvraag`, { ...request, ...uploadLimit }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const { fields, uploads } = req.isMultipart() ? await readMultipart(req) : { fields: req.body, uploads: [] };
+    const { fields, uploads } = await readUploads(req, documentUploads);
     const form = parseForm(requestSchema, fields, req.t);
     const again = async (errors: FieldErrors) =>
       reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="requested" errors={errors} values={form.ok ? echo(fields) : form.values} />, 400);
     let fileErrors: FieldErrors = {};
     try {
-      service.checkUploads(uploads);
+      documents.checkUploads(uploads);
     } catch (err) {
-      fileErrors = adviceErrors(req, err) ?? {};
+      fileErrors = domainErrors(err, req.t) ?? {};
     }
     if (!form.ok) return again({ ...form.errors, ...fileErrors });
     if (Object.keys(fileErrors).length) return again(fileErrors);
     try {
-      const advice = await service.createRequest(deps, { actor, council, input: form.data, documents: uploads });
+      const advice = await lifecycle.createRequest(deps, { actor, council, input: form.data, documents: uploads });
       return reply.redirect(`${base(council.slug)}/${advice.id}?melding=vastgelegd`, 303);
     } catch (err) {
-      const errors = adviceErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -156,20 +123,18 @@ export async function adviceRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) =>
       reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="unsolicited" errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
-    const advice = await service.initiateAdvice(deps, { actor, council, input: form.data });
+    const advice = await lifecycle.initiateAdvice(deps, { actor, council, input: form.data });
     return reply.redirect(`${base(council.slug)}/${advice.id}?melding=vastgelegd`, 303);
   });
 
   // ---------------------------------------------------------------- one advice
   app.get(`${WS}/:id`, view, async (req, reply) => {
-    const m = (req.query as Record<string, unknown>)?.melding;
-    const notice = typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? notices[m] : undefined;
-    return detailPage(req, reply, (req.params as Params).id, { notice });
+    return detailPage(req, reply, (req.params as Params).id, { notice: noticeOf(req, notices) });
   });
 
   app.get(`${WS}/:id/documenten/:documentId`, view, async (req, reply) => {
     const { id, documentId } = req.params as Params;
-    const { doc, bytes } = await service.readDocument(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, documentId });
+    const { doc, bytes } = await documents.readDocument(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, documentId });
     return reply
       .type(doc.contentType)
       .header('content-disposition', attachmentDisposition(doc.filename))
@@ -181,34 +146,34 @@ export async function adviceRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     if (!can(actor, 'advice.manage') && !can(actor, 'advice.answer')) throw new ForbiddenError('advice.documents');
     if (!req.isMultipart()) throw Object.assign(new Error('not multipart'), { statusCode: 400 });
-    const { fields, uploads } = await readMultipart(req);
+    const { fields, uploads } = await readUploads(req, documentUploads);
     const kind = fields.kind === 'answer_letter' ? 'answer_letter' : fields.kind === 'other' ? 'other' : null;
     return act(req, reply, async (id) => {
-      if (!kind) throw new service.AdviceError('invalidKind', 'error.invalidChoice', 'kind');
-      await service.addDocuments(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, kind, documents: uploads });
+      if (!kind) throw new DomainError('invalidKind', 'error.invalidChoice', 'kind');
+      await documents.addDocuments(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, kind, documents: uploads });
     }, 'opgeslagen');
   });
 
   app.post(`${WS}/:id/toewijzen`, manage, async (req, reply) => {
     const form = parseForm(assignSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') } }, 400);
-    return act(req, reply, (id) => service.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
+    return act(req, reply, (id) => lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
   });
 
   app.post(`${WS}/:id/concept`, manage, async (req, reply) =>
-    act(req, reply, (id) => service.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
+    act(req, reply, (id) => lifecycle.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
   );
 
   app.post(`${WS}/:id/tekst`, manage, async (req, reply) => {
     const form = parseForm(textsSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => service.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    return act(req, reply, (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/aanbevelingen`, manage, async (req, reply) => {
     const form = parseForm(recommendationSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => service.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
+    return act(req, reply, (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/aanbevelingen/:recommendationId`, manage, async (req, reply) => {
@@ -216,28 +181,28 @@ export async function adviceRoutes(app: FastifyInstance) {
     const form = parseForm(recommendationActionSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { form: Object.values(form.errors)[0]! } }, 400);
     return act(req, reply, (id) =>
-      service.changeRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, recommendationId, action: form.data.actie, text: form.data.text }),
+      drafts.changeRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, recommendationId, action: form.data.actie, text: form.data.text }),
     'opgeslagen');
   });
 
   app.post(`${WS}/:id/stemronde`, manage, async (req, reply) => {
     const form = parseForm(approvalSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    const closesAt = service.amsterdamInstant(form.data.closesOn, form.data.closesTime);
-    return act(req, reply, (id) => service.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
+    const closesAt = lifecycle.amsterdamInstant(form.data.closesOn, form.data.closesTime);
+    return act(req, reply, (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
   });
 
   app.post(`${WS}/:id/stem`, { preHandler: requireRight('advice.vote') }, async (req, reply) => {
     const form = parseForm(voteSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => service.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'gestemd', echo(req.body));
+    return act(req, reply, (id) => lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'gestemd', echo(req.body));
   });
 
-  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, (id) => service.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, (id) => service.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, (id) => service.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
   app.post(`${WS}/:id/versturen`, manage, async (req, reply) =>
-    act(req, reply, (id) => service.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
+    act(req, reply, (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
   );
 
   app.post(`${WS}/:id/antwoorden`, { preHandler: requireRight('advice.answer') }, async (req, reply) => {
@@ -261,26 +226,26 @@ export async function adviceRoutes(app: FastifyInstance) {
       }
       return detailPage(req, reply, (req.params as Params).id, { errors, values: echo(req.body) }, 400);
     }
-    return act(req, reply, (id) => service.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }), 'opgeslagen', echo(req.body));
+    return act(req, reply, (id) => lifecycle.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/opvolging`, manage, async (req, reply) => {
     const form = parseForm(followUpSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => service.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    return act(req, reply, (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/publicatie`, manage, async (req, reply) => {
     const form = parseForm(publicationSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => service.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    return act(req, reply, (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   // ---------------------------------------------------------------- drafts
   app.get(`${WS}/:id/versies`, view, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const { advice, versions, mayEdit } = await service.listDrafts(deps, { actor, council, adviceId: (req.params as Params).id });
+    const { advice, versions, mayEdit } = await drafts.listDrafts(deps, { actor, council, adviceId: (req.params as Params).id });
     const q = (req.query ?? {}) as Record<string, unknown>;
     const pick = (v: unknown) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? versions.find((x) => x.version === Number(v)) : undefined);
     const errors: FieldErrors = {};
@@ -308,19 +273,19 @@ export async function adviceRoutes(app: FastifyInstance) {
     const { id } = req.params as Params;
     const form = parseForm(draftSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => {
-      const { advice, versions, mayEdit } = await service.listDrafts(deps, { actor, council, adviceId: id });
+      const { advice, versions, mayEdit } = await drafts.listDrafts(deps, { actor, council, adviceId: id });
       return reply.page(
         <DraftsPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} versions={versions} mayEdit={mayEdit} compare={null} show={null} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
         400,
       );
     };
-    if (!(await service.findAdvice(deps.db, council, id))) throw new NotFoundError('advice');
+    if (!(await queries.findAdvice(deps.db, council, id))) throw new NotFoundError('advice');
     if (!form.ok) return again(form.errors);
     try {
-      const version = await service.saveDraft(deps, { actor, council, adviceId: id, body: form.data.body });
+      const version = await drafts.saveDraft(deps, { actor, council, adviceId: id, body: form.data.body });
       return reply.redirect(`${base(council.slug)}/${id}/versies?opgeslagen=${version}`, 303);
     } catch (err) {
-      const errors = adviceErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again({ body: Object.values(errors)[0]! });
       throw err;
     }
@@ -330,7 +295,7 @@ export async function adviceRoutes(app: FastifyInstance) {
   async function letter(req: FastifyRequest, kind: 'advice' | 'followUp') {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const data = await service.letterData(deps, { actor, council, adviceId: (req.params as Params).id, followUp: kind === 'followUp' });
+    const data = await queries.letterData(deps, { actor, council, adviceId: (req.params as Params).id, followUp: kind === 'followUp' });
     const model = letterModel({ council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: req.t, locale: req.locale }, kind);
     return { council, actor, data, model };
   }
@@ -342,7 +307,7 @@ export async function adviceRoutes(app: FastifyInstance) {
 
   app.get(`${WS}/:id/brief.pdf`, view, async (req, reply) => {
     const council = councilOf(req);
-    const data = await service.letterData(deps, { actor: actorOf(req), council, adviceId: (req.params as Params).id });
+    const data = await queries.letterData(deps, { actor: actorOf(req), council, adviceId: (req.params as Params).id });
     // The letter itself is always in Dutch: it goes to a Dutch municipality.
     const model = letterModel({ council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: translator('nl'), locale: 'nl' });
     const bytes = await letterPdf(model, data.logo);

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { AdviceError, createRequest, recordAnswers, sendAdvice } from './advice.service.ts';
+import { createRequest, recordAnswers, sendAdvice } from './advice.lifecycle.ts';
+import { DomainError } from '../../core/errors.ts';
 import { requestSchema } from './advice.forms.ts';
 import {
   adviceRow,
@@ -203,7 +204,7 @@ test('recordAnswers: an answer for a recommendation of another advice or council
           { recommendationId: foreign.id, answer: 'adopted', reason: '' },
         ],
       }),
-      (e: unknown) => e instanceof AdviceError && e.code === 'unknownRecommendation' && e.messageKey === 'advice.answer.unknownRecommendation',
+      (e: unknown) => e instanceof DomainError && e.code === 'unknownRecommendation' && e.messageKey === 'advice.answer.unknownRecommendation',
     );
     assert.deepEqual(await snapshot(), before);
   }
@@ -225,8 +226,8 @@ test('createRequest (shared with the API): schema and service refuse a past date
   assert.equal(parsed.success, false);
   const input = { subject: 'S', question: 'Q', policyField: 'jeugdwet' as const, addressee: 'bestuur' as const, addresseeEmail: '', neededBy: dayFromToday(3) };
   await assert.rejects(createRequest(t.app.deps, { actor: member.actor, council: c, input }), { statusCode: 403 });
-  await assert.rejects(createRequest(t.app.deps, { actor: official.actor, council: c, input: { ...input, neededBy: '2001-01-01' } }), (e: unknown) => e instanceof AdviceError && e.field === 'neededBy');
-  const a = await createRequest(t.app.deps, { actor: official.actor, council: c, input, documents: [{ filename: 'a.pdf', bytes: TINY_PDF, truncated: false }] });
+  await assert.rejects(createRequest(t.app.deps, { actor: official.actor, council: c, input: { ...input, neededBy: '2001-01-01' } }), (e: unknown) => e instanceof DomainError && e.field === 'neededBy');
+  const a = await createRequest(t.app.deps, { actor: official.actor, council: c, input, documents: [{ fileName: 'a.pdf', bytes: TINY_PDF, truncated: false }] });
   assert.equal(a.status, 'requested');
   assert.equal(a.kind, 'requested');
 });

@@ -1,25 +1,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+// The policy table, which answers who may take each step.
+import '../../modules.ts';
+import { can } from '../../core/policy.ts';
 import { transition, availableActions, tally, mayVote, adviceStates, adviceActions, transitions } from './advice.workflow.ts';
 
-const as = (role: 'chair' | 'secretary' | 'member' | 'official' | 'partner') => ({ role, isPlatformAdmin: false });
+const as = (role: 'chair' | 'secretary' | 'member' | 'official' | 'partner') => ({ userId: 'u', role, isPlatformAdmin: false, membershipId: 'm' });
+const admin = { userId: 'a', role: null, isPlatformAdmin: true, membershipId: null };
 
-test('the full happy path is allowed for the right roles', () => {
-  assert.deepEqual(transition('requested', 'assign', as('secretary')), { ok: true, to: 'drafting' });
-  assert.deepEqual(transition('drafting', 'toConcept', as('secretary')), { ok: true, to: 'concept' });
-  assert.deepEqual(transition('concept', 'openApproval', as('secretary')), { ok: true, to: 'in_approval' });
-  assert.deepEqual(transition('in_approval', 'adopt', as('chair')), { ok: true, to: 'adopted' });
-  assert.deepEqual(transition('adopted', 'send', as('secretary')), { ok: true, to: 'sent' });
-  assert.deepEqual(transition('sent', 'recordAnswer', as('official'), { allAnswered: false }), { ok: true, to: 'sent' });
-  assert.deepEqual(transition('sent', 'recordAnswer', as('official'), { allAnswered: true }), { ok: true, to: 'answered' });
+test('the full happy path leads through every state', () => {
+  assert.deepEqual(transition('requested', 'assign'), { ok: true, to: 'drafting' });
+  assert.deepEqual(transition('drafting', 'toConcept'), { ok: true, to: 'concept' });
+  assert.deepEqual(transition('concept', 'openApproval'), { ok: true, to: 'in_approval' });
+  assert.deepEqual(transition('in_approval', 'adopt'), { ok: true, to: 'adopted' });
+  assert.deepEqual(transition('adopted', 'send'), { ok: true, to: 'sent' });
+  assert.deepEqual(transition('sent', 'recordAnswer', { allAnswered: false }), { ok: true, to: 'sent' });
+  assert.deepEqual(transition('sent', 'recordAnswer', { allAnswered: true }), { ok: true, to: 'answered' });
 });
 
-test('wrong state or wrong role is refused with a reason', () => {
-  assert.deepEqual(transition('requested', 'send', as('secretary')), { ok: false, reason: 'notAllowedFromState' });
-  assert.deepEqual(transition('in_approval', 'adopt', as('secretary')), { ok: false, reason: 'notAllowedForRole' });
-  assert.deepEqual(transition('sent', 'withdraw', as('chair')), { ok: false, reason: 'notAllowedFromState' });
-  assert.deepEqual(transition('requested', 'assign', as('member')), { ok: false, reason: 'notAllowedForRole' });
-  assert.deepEqual(transition('concept', 'openApproval', { role: null, isPlatformAdmin: true }), { ok: true, to: 'in_approval' });
+test('a wrong state is refused by the table, a wrong role by the policy table', () => {
+  assert.deepEqual(transition('requested', 'send'), { ok: false, reason: 'notAllowedFromState' });
+  assert.deepEqual(transition('sent', 'withdraw'), { ok: false, reason: 'notAllowedFromState' });
+  const may = (actor: Parameters<typeof can>[0], action: keyof typeof transitions) => can(actor, transitions[action].may);
+  assert.equal(may(as('chair'), 'adopt'), true);
+  assert.equal(may(as('secretary'), 'adopt'), false);
+  assert.equal(may(as('secretary'), 'assign'), true);
+  assert.equal(may(as('member'), 'assign'), false);
+  assert.equal(may(as('official'), 'recordAnswer'), true);
+  assert.equal(may(as('chair'), 'recordAnswer'), false);
+  // Platform admins act as chair: they take the board's steps, but record no municipal answer.
+  assert.equal(may(admin, 'openApproval'), true);
+  assert.equal(may(admin, 'adopt'), true);
+  assert.equal(may(admin, 'recordAnswer'), false);
 });
 
 test('every action leads somewhere from at least one state, and nothing leaves withdrawn', () => {
@@ -29,6 +41,8 @@ test('every action leads somewhere from at least one state, and nothing leaves w
   }
   assert.ok(adviceStates.includes('withdrawn'));
   assert.deepEqual(availableActions('in_approval', as('chair')), ['reopen', 'adopt']);
+  assert.deepEqual(availableActions('in_approval', as('secretary')), []);
+  assert.deepEqual(availableActions('sent', as('official')), ['recordAnswer']);
 });
 
 test('tally: consent passes without objection; majority needs more than half of the eligible members', () => {

@@ -1,9 +1,12 @@
 /**
  * The advice lifecycle as one state machine. Every change of state is one of these actions;
- * the table says from which states it may happen, to which state it leads, and who may do it.
+ * the table says from which states it may happen, to which state it leads, and which policy
+ * action guards it: who may is answered by the policy table alone (index.ts).
  * Pure: no database, no clock except what the caller passes in.
  */
-import type { Role } from '../../core/roles.ts';
+import { can, type Action, type Actor } from '../../core/policy.ts';
+import { isCouncilRole, type Role } from '../../core/roles.ts';
+import type { Step } from '../../core/state-change.ts';
 
 export const adviceStates = ['requested', 'initiated', 'drafting', 'concept', 'in_approval', 'adopted', 'sent', 'answered', 'withdrawn'] as const;
 export type AdviceState = (typeof adviceStates)[number];
@@ -11,47 +14,46 @@ export type AdviceState = (typeof adviceStates)[number];
 export const adviceActions = ['assign', 'toConcept', 'openApproval', 'reopen', 'adopt', 'send', 'recordAnswer', 'withdraw'] as const;
 export type AdviceAction = (typeof adviceActions)[number];
 
-type Rule = { from: readonly AdviceState[]; to: AdviceState | 'same' | 'answeredWhenComplete'; roles: readonly Role[] };
+type Rule = { from: readonly AdviceState[]; to: AdviceState | 'answeredWhenComplete'; may: Action };
 
-/** Who may do what, from where. Platform admins act as chair. */
+/** What may happen from where, and the policy action that says who may. */
 export const transitions: Record<AdviceAction, Rule> = {
-  assign: { from: ['requested', 'initiated', 'drafting'], to: 'drafting', roles: ['chair', 'secretary'] },
-  toConcept: { from: ['drafting'], to: 'concept', roles: ['chair', 'secretary'] },
-  openApproval: { from: ['concept'], to: 'in_approval', roles: ['chair', 'secretary'] },
-  reopen: { from: ['in_approval'], to: 'concept', roles: ['chair'] },
-  adopt: { from: ['in_approval'], to: 'adopted', roles: ['chair'] },
-  send: { from: ['adopted'], to: 'sent', roles: ['chair', 'secretary'] },
+  assign: { from: ['requested', 'initiated', 'drafting'], to: 'drafting', may: 'advice.manage' },
+  toConcept: { from: ['drafting'], to: 'concept', may: 'advice.manage' },
+  openApproval: { from: ['concept'], to: 'in_approval', may: 'advice.manage' },
+  reopen: { from: ['in_approval'], to: 'concept', may: 'advice.decide' },
+  adopt: { from: ['in_approval'], to: 'adopted', may: 'advice.decide' },
+  send: { from: ['adopted'], to: 'sent', may: 'advice.manage' },
   // Answers may come in parts: the advice counts as answered once every recommendation is.
-  recordAnswer: { from: ['sent', 'answered'], to: 'answeredWhenComplete', roles: ['secretary', 'official'] },
-  withdraw: { from: ['requested', 'initiated', 'drafting', 'concept'], to: 'withdrawn', roles: ['chair', 'secretary'] },
+  recordAnswer: { from: ['sent', 'answered'], to: 'answeredWhenComplete', may: 'advice.answer' },
+  withdraw: { from: ['requested', 'initiated', 'drafting', 'concept'], to: 'withdrawn', may: 'advice.manage' },
 };
 
-/** Who may start an advice: a request (municipality) or an unsolicited one (council). */
-export const startRoles = {
-  requested: ['chair', 'secretary', 'official'] as readonly Role[],
-  unsolicited: ['chair', 'secretary', 'member'] as readonly Role[],
-};
+/** The audit name of each step (`<entity>.<past tense>`). */
+export const auditActions = {
+  assign: 'advice.assigned',
+  toConcept: 'advice.conceptMade',
+  openApproval: 'advice.approvalOpened',
+  reopen: 'advice.reopened',
+  adopt: 'advice.adopted',
+  send: 'advice.sent',
+  recordAnswer: 'advice.answerRecorded',
+  withdraw: 'advice.withdrawn',
+} as const satisfies Record<AdviceAction, string>;
 
-export type TransitionResult = { ok: true; to: AdviceState } | { ok: false; reason: 'notAllowedFromState' | 'notAllowedForRole' };
+export type TransitionResult = Step<AdviceState>;
 
-export function transition(
-  state: AdviceState,
-  action: AdviceAction,
-  actor: { role: Role | null; isPlatformAdmin: boolean },
-  opts: { allAnswered?: boolean } = {},
-): TransitionResult {
+/** May this step happen from this state, and where does it lead (the role is the policy's question). */
+export function transition(state: AdviceState, action: AdviceAction, opts: { allAnswered?: boolean } = {}): TransitionResult {
   const rule = transitions[action];
   if (!rule.from.includes(state)) return { ok: false, reason: 'notAllowedFromState' };
-  const role: Role | null = actor.isPlatformAdmin ? 'chair' : actor.role;
-  if (!role || !rule.roles.includes(role)) return { ok: false, reason: 'notAllowedForRole' };
-  if (rule.to === 'same') return { ok: true, to: state };
   if (rule.to === 'answeredWhenComplete') return { ok: true, to: opts.allAnswered ? 'answered' : 'sent' };
   return { ok: true, to: rule.to };
 }
 
 /** The actions this actor can take now, for showing the right buttons. */
-export function availableActions(state: AdviceState, actor: { role: Role | null; isPlatformAdmin: boolean }): AdviceAction[] {
-  return adviceActions.filter((a) => transition(state, a, actor, { allAnswered: true }).ok);
+export function availableActions(state: AdviceState, actor: Actor | null): AdviceAction[] {
+  return adviceActions.filter((a) => transition(state, a, { allAnswered: true }).ok && can(actor, transitions[a].may));
 }
 
 export type Vote = 'agree' | 'agree_with_remark' | 'object';
@@ -73,4 +75,14 @@ export function tally(votesCast: Vote[], eligible: number, rule: 'consent' | 'ma
 export function mayVote(state: AdviceState, closesAt: Date | null, now: Date): 'ok' | 'notOpen' | 'closed' {
   if (state !== 'in_approval' || !closesAt) return 'notOpen';
   return now.getTime() <= closesAt.getTime() ? 'ok' : 'closed';
+}
+
+/** The role used for checks; platform admins act as chair. */
+export function effectiveRole(actor: Actor): Role | null {
+  return actor.isPlatformAdmin ? 'chair' : actor.role;
+}
+
+/** Member of the council itself (not an official or partner). */
+export function isCouncilMember(actor: Actor | null): boolean {
+  return actor !== null && isCouncilRole(effectiveRole(actor));
 }

@@ -5,18 +5,22 @@ import { adviceMessages } from './advice.messages.ts';
 import { registerMessages as adviceRegisterMessages } from './advice.register.messages.ts';
 import { adviceRoutes } from './advice.routes.tsx';
 import { adviceRegisterRoutes } from './advice.register.routes.tsx';
-import { sendAdviceReminders } from './advice.service.ts';
+import { adviceApiRoutes } from './advice.api.ts';
+import { adviceOpenApi } from './advice.openapi.ts';
+import { sendAdviceReminders } from './advice.reminders.ts';
+import { adviceSearch } from './advice.search.ts';
+import type { AdviceAuditAction } from './advice.audit.ts';
 
 const policy = {
   'advice.view': ['chair', 'secretary', 'member', 'official'],
   'advice.request': ['chair', 'secretary', 'official'],
   'advice.initiate': councilMembers,
   'advice.manage': board,
+  // Reopening and adopting a concept after the vote: the chair's decision.
+  'advice.decide': ['chair'],
   'advice.vote': councilMembers,
   'advice.answer': ['secretary', 'official'],
   'advice.overview': councilMembers,
-  // Partner councils hold a key to submit signals (the API refuses them everything else).
-  'apiTokens.manage': ['chair', 'secretary', 'official', 'partner'],
 } as const;
 
 declare module '../../core/i18n/index.ts' {
@@ -25,23 +29,43 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions extends Record<AdviceAuditAction, true> {}
+}
 
 const HOUR = 60 * 60 * 1000;
 
 /** The advice lifecycle: requests, drafts, approval, letter, answer; the public register and its feed. */
 export const adviceModule: ModuleManifest = {
   name: 'advice',
+  search: adviceSearch,
   routes: [adviceRoutes, adviceRegisterRoutes],
+  api: { routes: [adviceApiRoutes], openapi: adviceOpenApi },
   messages: [adviceMessages, adviceRegisterMessages],
   policy,
+  // The answer is the municipality's (its official, or the secretary who received it): a platform
+  // admin, who acts as chair, records none.
+  councilOnly: ['advice.answer'],
   // Each advice reminder is recorded, so it goes out once at most.
   jobs: [{ name: 'advice-reminders', everyMs: HOUR, firstAfterMs: 30_000, run: sendAdviceReminders }],
+  // The register's feed belongs to the advice register (an organisation without it has none).
+  sectionPaths: { 'feed.atom': 'advice' },
   nav: {
-    public: [{ path: 'adviezen', label: 'register.nav', order: 20 }],
+    public: [{ path: 'adviezen', label: 'register.nav', order: 20, section: 'advice' }],
     workspace: [
-      { path: 'adviezen', label: 'councils.ws.nav.advice', order: 10, action: 'advice.view' },
-      { path: 'adviezen/overzicht', label: 'register.overview.nav', order: 80, action: 'advice.overview' },
-      { path: 'api-sleutels', label: 'register.tokens.nav', order: 90, action: 'apiTokens.manage' },
+      { path: 'adviezen', label: 'councils.ws.nav.advice', order: 10, action: 'advice.view', section: 'advice' },
+      { path: 'adviezen/overzicht', label: 'register.overview.nav', order: 80, action: 'advice.overview', section: 'advice' },
     ],
   },
 };
+
+// Public surface: read functions other modules may call.
+/** Reference and subject of an organisation's advices, for what links to them (agenda items, dossiers). */
+export { adviceRefs, type AdviceRef } from './advice.refs.ts';
+
+/** One advice of this organisation by id (null for unknown or another organisation's); `lock` for use in a transaction. */
+export { findAdvice } from './advice.queries.ts';
+/** The organisation's unsolicited advices, newest first: what a signal may be linked to. */
+export { listUnsolicitedAdvices } from './advice.queries.ts';
+/** The policy fields (Wmo, Participatiewet, Jeugdwet, other) by which advices and signals are classified. */
+export { policyFields } from './advice.schema.ts';

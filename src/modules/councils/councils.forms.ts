@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
-import { councilKinds } from '../../core/organisations.schema.ts';
-import { SLUG_PATTERN } from './councils.rules.ts';
+import { organisationKinds } from '../../core/organisation-kinds.ts';
+import { SLUG_PATTERN } from '../../core/roles.ts';
 
 /** One schema per input, shared by HTML forms and (later) the API. */
 export const settingsSchema = z.object({
@@ -45,7 +45,8 @@ export type ContactInput = z.infer<typeof contactSchema>;
 export const newCouncilSchema = z.object({
   name: field.text(120),
   slug: z.string({ error: 'error.required' }).trim().toLowerCase().min(1, 'error.required').regex(SLUG_PATTERN, 'councils.admin.slugInvalid'),
-  kind: field.choice(councilKinds),
+  // What the kind decides: which public pages and workspace sections the organisation has.
+  kind: z.enum(organisationKinds, { error: 'councils.admin.kindMissing' }),
   advises: field.text(200),
   contactEmail: field.email(),
 });

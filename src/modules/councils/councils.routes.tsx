@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseForm, isUuid, type FieldErrors } from '../../core/http/forms.ts';
+import { domainErrors, parseForm, isUuid, readUploads, type FieldErrors } from '../../core/http/forms.ts';
 import { requireRight } from '../../core/auth/guards.ts';
 import { actorOf } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can, NotFoundError } from '../../core/policy.ts';
 import * as service from './councils.service.ts';
 import { dashboardParts } from '../../core/platform.ts';
+import { organisationHasPage } from '../../core/sections.ts';
 import { contactSchema, logoAltSchema, newCouncilSchema, settingsSchema } from './councils.forms.ts';
 import { darken } from './councils.rules.ts';
 import { LOGO_MAX_BYTES } from '../../core/files/store.ts';
@@ -16,10 +17,6 @@ import { AdminHome, NewCouncilPage, OutboxMessagePage, OutboxPage } from './view
 const publicPage = { config: { publicCache: true } };
 /** Public forms: a person needs a few tries at most. */
 const formRateLimit = { rateLimit: { max: 10, timeWindow: '10 minutes' } };
-
-function fieldError(req: FastifyRequest, err: service.FieldRuleError): FieldErrors {
-  return { [err.field]: req.t(err.messageKey, err.params) };
-}
 
 export async function councilsRoutes(app: FastifyInstance) {
   const deps = app.deps;
@@ -73,7 +70,8 @@ export async function councilsRoutes(app: FastifyInstance) {
     const args = { deps, ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req) };
     // Each module adds its figures and panels through its manifest.
     const parts = dashboardParts();
-    const figures = (await Promise.all(parts.map((p) => p.figures?.(args) ?? []))).flat();
+    // A figure links into its section: none for a section this kind of organisation lacks.
+    const figures = (await Promise.all(parts.map((p) => p.figures?.(args) ?? []))).flat().filter((f) => organisationHasPage(args.council, f.href));
     const panels = await Promise.all(parts.map((p) => p.panel?.(args) ?? null));
     return reply.page(<Dashboard ctx={args.ctx} council={args.council} actor={args.actor} figures={figures} panels={panels} />);
   });
@@ -95,7 +93,8 @@ export async function councilsRoutes(app: FastifyInstance) {
     try {
       await service.updateSettings(deps, { actor, council, input: form.data });
     } catch (err) {
-      if (err instanceof service.FieldRuleError) return again(fieldError(req, err));
+      const errors = domainErrors(err, req.t);
+      if (errors) return again(errors);
       throw err;
     }
     return reply.redirect(`/${council.slug}/werkruimte/instellingen?opgeslagen=ja`, 303);
@@ -103,21 +102,9 @@ export async function councilsRoutes(app: FastifyInstance) {
   app.post(`${settingsPath}/logo`, { ...settingsGuard, bodyLimit: 3 * LOGO_MAX_BYTES }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    let upload: service.LogoUpload = null;
-    const fields: Record<string, string> = {};
-    if (!req.isMultipart()) throw Object.assign(new Error('not multipart'), { statusCode: 400 });
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          const bytes = await part.toBuffer();
-          if (part.fieldname === 'logo' && part.filename) upload = { bytes, truncated: false };
-        } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      }
-    } catch (err) {
-      // Too large: tell the person at the field instead of refusing the whole request.
-      if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-      upload = { bytes: Buffer.alloc(1), truncated: true };
-    }
+    // Too large: told at the field instead of refusing the whole request.
+    const { fields, uploads } = await readUploads(req, { field: 'logo', maxBytes: LOGO_MAX_BYTES, fieldSize: 10_000 });
+    const upload = uploads[0];
     const again = async (errors: FieldErrors) =>
       reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} logoErrors={errors} />, 400);
     const alt = parseForm(logoAltSchema, fields, req.t);
@@ -128,13 +115,14 @@ export async function councilsRoutes(app: FastifyInstance) {
         try {
           service.checkLogo(upload);
         } catch (err) {
-          if (err instanceof service.FieldRuleError) Object.assign(errors, fieldError(req, err));
+          Object.assign(errors, domainErrors(err, req.t));
         }
         return again(errors);
       }
       await service.setLogo(deps, { actor, council, upload, logoAlt: alt.data.logoAlt });
     } catch (err) {
-      if (err instanceof service.FieldRuleError) return again(fieldError(req, err));
+      const errors = domainErrors(err, req.t);
+      if (errors) return again(errors);
       throw err;
     }
     return reply.redirect(`/${council.slug}/werkruimte/instellingen?logo=opgeslagen`, 303);
@@ -161,7 +149,8 @@ export async function councilsRoutes(app: FastifyInstance) {
       const council = await service.createCouncil(deps, { actor: actorOf(req), input: form.data });
       return reply.redirect(`/beheer?aangemaakt=${encodeURIComponent(council.slug)}`, 303);
     } catch (err) {
-      if (err instanceof service.FieldRuleError) return again(fieldError(req, err));
+      const errors = domainErrors(err, req.t);
+      if (errors) return again(errors);
       throw err;
     }
   });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contrastWithWhite, darken, SLUG_PATTERN, RESERVED_SLUGS } from './councils.rules.ts';
+import { contrastWithWhite, darken } from './councils.rules.ts';
+import { RESERVED_SLUGS, SLUG_PATTERN } from '../../core/roles.ts';
 
 test('white text contrast: dark blue passes AA, yellow fails', () => {
   assert.ok(contrastWithWhite('#1f5c99') >= 4.5);

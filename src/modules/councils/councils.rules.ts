@@ -17,11 +17,3 @@ export function darken(hex: string, factor = 0.75): string {
     .map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * factor).toString(16).padStart(2, '0'))
     .join('')}`;
 }
-
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
-
-/** First path segments the platform itself uses; a council cannot take them. */
-export const RESERVED_SLUGS = new Set([
-  'api', 'assets', 'beheer', 'account', 'inloggen', 'uitloggen', 'uitnodiging', 'wachtwoord-vergeten',
-  'wachtwoord-herstellen', 'taal', 'healthz', 'readyz', 'toegankelijkheid', 'privacy', 'robots.txt', 'well-known', 'favicon.ico',
-]);

@@ -1,7 +1,8 @@
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
-import { TooFastError, filledTooFast } from '../../core/errors.ts';
+import { DomainError, TooFastError, filledTooFast } from '../../core/errors.ts';
 export { TooFastError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import type { Upload } from '../../core/http/forms.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
@@ -11,47 +12,39 @@ import { outbox } from '../../core/mail/mail.schema.ts';
 import { translator, type Locale } from '../../core/i18n/index.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.forms.ts';
-import { contrastWithWhite, RESERVED_SLUGS } from './councils.rules.ts';
+import { contrastWithWhite } from './councils.rules.ts';
+import { RESERVED_SLUGS } from '../../core/roles.ts';
 
 
 export async function listCouncils(db: DbOrTx): Promise<Council[]> {
   return db.select().from(councils).orderBy(asc(councils.name));
 }
 
-/** A rule the form schema cannot check alone; the route shows it at the field. */
-export class FieldRuleError extends Error {
-  constructor(public readonly field: string, public readonly messageKey: Parameters<ReturnType<typeof translator>>[0], public readonly params?: Record<string, string | number>) {
-    super(`${field}: ${messageKey}`);
-  }
-}
-
 export async function updateSettings(deps: Deps, args: { actor: Actor | null; council: Council; input: SettingsInput }): Promise<void> {
   const { actor, council, input } = args;
   assertCan(actor, 'settings.manage');
   const ratio = contrastWithWhite(input.colour);
-  if (ratio < 4.5) throw new FieldRuleError('colour', 'councils.settings.colourContrast', { ratio: ratio.toFixed(1).replace('.', ',') });
+  if (ratio < 4.5) throw new DomainError('colourContrast', 'councils.settings.colourContrast', { field: 'colour', params: { ratio: ratio.toFixed(1).replace('.', ',') } });
   await deps.db.transaction(async (tx) => {
     await tx
       .update(councils)
       .set({ ...input, version: sql`${councils.version} + 1`, updatedAt: new Date() })
       .where(eq(councils.id, council.id));
     const changed = (Object.keys(input) as (keyof SettingsInput)[]).filter((k) => input[k] !== undefined && input[k] !== council[k]);
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.settings.update', entity: 'council', entityId: council.id, data: { changed } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.settingsChanged', entity: 'council', entityId: council.id, data: { changed } });
   });
 }
 
-export type LogoUpload = { bytes: Buffer; truncated: boolean } | null;
-
 /** The file rules for a logo; returns its sniffed type. */
-export function checkLogo(upload: LogoUpload): 'image/png' | 'image/jpeg' | 'image/webp' {
-  if (!upload || upload.bytes.length === 0) throw new FieldRuleError('logo', 'councils.settings.logoMissing');
-  if (upload.truncated) throw new FieldRuleError('logo', 'councils.settings.logoTooLarge');
+export function checkLogo(upload: Upload | null | undefined): 'image/png' | 'image/jpeg' | 'image/webp' {
+  if (upload?.truncated) throw new DomainError('logoTooLarge', 'councils.settings.logoTooLarge', 'logo');
+  if (!upload || upload.bytes.length === 0) throw new DomainError('logoMissing', 'councils.settings.logoMissing', 'logo');
   const type = sniffImage(upload.bytes);
-  if (!type) throw new FieldRuleError('logo', 'councils.settings.logoType');
+  if (!type) throw new DomainError('logoType', 'councils.settings.logoType', 'logo');
   return type;
 }
 
-export async function setLogo(deps: Deps, args: { actor: Actor | null; council: Council; upload: LogoUpload; logoAlt: string }): Promise<void> {
+export async function setLogo(deps: Deps, args: { actor: Actor | null; council: Council; upload: Upload | null | undefined; logoAlt: string }): Promise<void> {
   const { actor, council, upload } = args;
   assertCan(actor, 'settings.manage');
   const type = checkLogo(upload);
@@ -60,7 +53,7 @@ export async function setLogo(deps: Deps, args: { actor: Actor | null; council: 
   await deps.db.transaction(async (tx) => {
     await tx.insert(files).values({ hash, contentType: type, size: bytes.length }).onConflictDoNothing();
     await tx.update(councils).set({ logoFile: hash, logoAlt: args.logoAlt, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logo.set', entity: 'council', entityId: council.id, data: { hash } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logoSet', entity: 'council', entityId: council.id, data: { hash } });
   });
 }
 
@@ -69,7 +62,7 @@ export async function removeLogo(deps: Deps, args: { actor: Actor | null; counci
   assertCan(actor, 'settings.manage');
   await deps.db.transaction(async (tx) => {
     await tx.update(councils).set({ logoFile: null, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logo.remove', entity: 'council', entityId: council.id });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logoRemoved', entity: 'council', entityId: council.id });
   });
 }
 
@@ -93,7 +86,7 @@ export async function sendContactMessage(deps: Deps, args: { council: Council; i
       subject: t('councils.contact.mailSubject', { subject: input.subject }),
       body: t('councils.contact.mailBody', { council: council.name, name: input.name, email: input.email, subject: input.subject, message: input.message }),
     });
-    await audit(tx, { councilId: council.id, actorUserId: null, action: 'council.contact.received', entity: 'council', entityId: council.id });
+    await audit(tx, { councilId: council.id, actorUserId: null, action: 'council.contactReceived', entity: 'council', entityId: council.id });
   });
   deps.mailer.kick();
 }
@@ -101,12 +94,12 @@ export async function sendContactMessage(deps: Deps, args: { council: Council; i
 export async function createCouncil(deps: Deps, args: { actor: Actor | null; input: NewCouncilInput }): Promise<Council> {
   const { actor, input } = args;
   assertCan(actor, 'councils.create');
-  if (RESERVED_SLUGS.has(input.slug)) throw new FieldRuleError('slug', 'councils.admin.slugTaken');
+  if (RESERVED_SLUGS.has(input.slug)) throw new DomainError('slugTaken', 'councils.admin.slugTaken', 'slug');
   return deps.db.transaction(async (tx) => {
     const inserted = await tx.insert(councils).values(input).onConflictDoNothing().returning();
     const council = inserted[0];
-    if (!council) throw new FieldRuleError('slug', 'councils.admin.slugTaken');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.create', entity: 'council', entityId: council.id });
+    if (!council) throw new DomainError('slugTaken', 'councils.admin.slugTaken', 'slug');
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.created', entity: 'council', entityId: council.id });
     return council;
   });
 }

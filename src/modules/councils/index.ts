@@ -14,6 +14,10 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+/** What the audit log records of organisations (core/audit/audit.ts). */
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions extends Record<'council.created' | 'council.settingsChanged' | 'council.logoSet' | 'council.logoRemoved' | 'council.contactReceived', true> {}
+}
 
 /** Organisations: the platform home, each organisation's public site and settings, platform administration. */
 export const councilsModule: ModuleManifest = {

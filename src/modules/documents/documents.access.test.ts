@@ -8,7 +8,10 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { documentShares, documents, dossierAdvices, dossierMeetings } from './documents.schema.ts';
 import { makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import { makeDocument } from './documents.test-helpers.ts';
-import { createFolder, extractedText, passageParts, searchDocuments, visibleDocuments } from './documents.service.ts';
+import { extractedText, visibleDocuments } from './documents.access.ts';
+import { createFolder } from './documents.folders.ts';
+import { searchDocuments } from './documents.search.ts';
+import { passageParts } from '../../core/search.ts';
 
 let t: TestApp;
 before(async () => {

@@ -4,9 +4,10 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, makeCouncil, get, type TestApp } from '../../../test/support/factories.ts';
 import { person, postMultipart } from '../advice/advice.test-helpers.ts';
 import { documentVersions } from './documents.schema.ts';
-import { makeDocx, makePolicyPdf, makePdf } from './documents.samples.ts';
+import { makeDocx, makePolicyPdf, makePdf } from '../../core/files/samples.ts';
 import { EXTRACTION_LIMITS, extractInWorker, runExtractionQueue } from './documents.extraction.ts';
-import { extractedText, searchDocuments } from './documents.service.ts';
+import { extractedText } from './documents.access.ts';
+import { searchDocuments } from './documents.search.ts';
 
 let t: TestApp;
 before(async () => {

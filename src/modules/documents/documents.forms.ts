@@ -39,8 +39,12 @@ export type FolderInput = z.infer<typeof folderSchema>;
 
 /** Linking a folder to one record of another module: one id field, named after it. */
 const linkSchema = <K extends string>(name: K) => z.object({ [name]: field.uuid() } as Record<K, ReturnType<typeof field.uuid>>);
-export const linkAdviceSchema = linkSchema('adviceId');
-export const linkMeetingSchema = linkSchema('meetingId');
+
+/** What a folder links to on its page: the address segment, the id field (form and path) and the notices. */
+export const folderLinkForms = {
+  advice: { segment: 'adviezen', field: 'adviceId', schema: linkSchema('adviceId'), linked: 'gekoppeld', unlinked: 'ontkoppeld' },
+  meeting: { segment: 'vergaderingen', field: 'meetingId', schema: linkSchema('meetingId'), linked: 'vergadering-gekoppeld', unlinked: 'vergadering-ontkoppeld' },
+} as const;
 
 /** Search box and folder filter of the lists (query string; bad values are ignored). */
 export const listQuerySchema = z.object({

@@ -5,17 +5,16 @@ import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import type { Deps } from '../../core/deps.ts';
-import * as service from './documents.service.ts';
-import { documentSchema, folderSchema, linkAdviceSchema, linkMeetingSchema, listQuerySchema, settingsSchema, shareSchema } from './documents.forms.ts';
+import { renderSlot } from '../../core/platform.ts';
+import * as library from './documents.library.ts';
+import { findVisible } from './documents.access.ts';
+import { createFolder, findAdviceToLink, getFolder, linkFolder, listFolders, unlinkFolder, type FindLinkTarget, type LinkKind } from './documents.folders.ts';
+import { searchDocuments } from './documents.search.ts';
+import { documentSchema, folderLinkForms, folderSchema, listQuerySchema, settingsSchema, shareSchema } from './documents.forms.ts';
 import { DeletePage, DetailPage, FolderPage, FoldersPage, ListPage, notices, PublicListPage, UploadPage, wsPath, type Notice } from './views/documents.tsx';
 
-type Params = { id: string; folderId: string; shareId: string; adviceId: string; meetingId: string };
-
-/** What a folder links to on its page: the address segment, the id field (form and path) and the notices. */
-const folderLinks = [
-  { kind: 'advice', segment: 'adviezen', field: 'adviceId', schema: linkAdviceSchema, linked: 'gekoppeld', unlinked: 'ontkoppeld' },
-  { kind: 'meeting', segment: 'vergaderingen', field: 'meetingId', schema: linkMeetingSchema, linked: 'vergadering-gekoppeld', unlinked: 'vergadering-ontkoppeld' },
-] as const;
+type Params = { id: string; folderId: string; shareId: string };
+type FormState = { errors?: FieldErrors; values?: FormValues };
 
 function noticeOf(req: FastifyRequest): Notice | undefined {
   const m = (req.query as Record<string, unknown>)?.melding;
@@ -23,7 +22,7 @@ function noticeOf(req: FastifyRequest): Notice | undefined {
 }
 
 function errorsOf(req: FastifyRequest, err: unknown): { errors: FieldErrors; status: number } | null {
-  if (!(err instanceof service.DocumentError)) return null;
+  if (!(err instanceof library.DocumentError)) return null;
   return { errors: { [err.field]: req.t(err.messageKey, err.params) }, status: err.statusCode };
 }
 
@@ -31,9 +30,9 @@ function errorsOf(req: FastifyRequest, err: unknown): { errors: FieldErrors; sta
  * Reads a multipart form with one file, at most `maxBytes` (the plugin's 1 MB default does not
  * apply: the limit is passed per request). A file over the limit is marked, not kept.
  */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: Record<string, string>; upload: service.Upload | null }> {
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: Record<string, string>; upload: library.Upload | null }> {
   const fields: Record<string, string> = {};
-  let upload: service.Upload | null = null;
+  let upload: library.Upload | null = null;
   if (!req.isMultipart()) {
     // A plain form (or none): the fields only; the missing file is reported as such.
     for (const [k, v] of Object.entries((req.body as Record<string, unknown>) ?? {})) if (typeof v === 'string') fields[k] = v;
@@ -75,7 +74,69 @@ function sendFile(reply: FastifyReply, file: { bytes: Buffer; fileName: string; 
 }
 
 async function folderOptions(deps: Deps, req: FastifyRequest) {
-  return (await service.listFolders(deps, { council: councilOf(req), actor: actorOf(req) })).map((f) => ({ id: f.id, name: f.name }));
+  return (await listFolders(deps, { council: councilOf(req), actor: actorOf(req) })).map((f) => ({ id: f.id, name: f.name }));
+}
+
+/**
+ * A folder's page, also to show a link form of it again with its errors. Other modules add their
+ * own linked records through the slot 'documents.folder.related' (meetings do).
+ */
+async function folderPage(req: FastifyRequest, reply: FastifyReply, state: FormState = {}, status = 200) {
+  const deps = req.server.deps;
+  const council = councilOf(req);
+  const actor = actorOf(req);
+  const f = await getFolder(deps, { council, actor, id: (req.params as Params).folderId });
+  const ctx = await req.pageCtx();
+  const related = await renderSlot('documents.folder.related', { deps, ctx, council, actor, id: f.folder.id, form: state });
+  return reply.page(
+    <FolderPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      folder={f.folder}
+      rows={f.documents}
+      advices={f.advices}
+      adviceChoices={f.adviceChoices}
+      related={related}
+      notice={noticeOf(req)}
+      {...state}
+    />,
+    status,
+  );
+}
+
+/**
+ * Linking a folder to records of one kind, and unlinking: for the board, answered with the folder
+ * page. The records are another module's, so that module's `find` looks the one to link up; the
+ * meetings module registers these routes for meetings itself.
+ */
+export function folderLinkRoutes(app: FastifyInstance, kind: LinkKind, find: FindLinkTarget): void {
+  const deps = app.deps;
+  const l = folderLinkForms[kind];
+  const manage = { preHandler: requireRight('documents.manage') };
+  const WS = '/:council/werkruimte/documenten/mappen/:folderId';
+  app.post(`${WS}/${l.segment}`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const { folderId } = req.params as Params;
+    // Unknown or another council's folder: linkFolder answers 404 before it looks at the target.
+    const form = parseForm(l.schema as ZodType<Record<string, string>>, req.body, req.t);
+    try {
+      // A missing or malformed id is refused by the use case like an unknown one: "choose from the list".
+      await linkFolder(deps, kind, find, { council, actor: actorOf(req), folderId, targetId: form.ok ? form.data[l.field]! : '' });
+    } catch (err) {
+      const e = errorsOf(req, err);
+      if (!e) throw err;
+      return folderPage(req, reply, { errors: e.errors }, e.status);
+    }
+    return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=${l.linked}`, 303);
+  });
+
+  app.post(`${WS}/${l.segment}/:${l.field}/ontkoppelen`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const params = req.params as Params & Record<typeof l.field, string>;
+    await unlinkFolder(deps, kind, { council, actor: actorOf(req), folderId: params.folderId, targetId: params[l.field] });
+    return reply.redirect(`${wsPath(council)}/mappen/${params.folderId}?melding=${l.unlinked}`, 303);
+  });
 }
 
 export async function documentsRoutes(app: FastifyInstance) {
@@ -91,15 +152,15 @@ export async function documentsRoutes(app: FastifyInstance) {
     const query = listQuerySchema.parse(req.query ?? {});
     const q = query.q ?? '';
     const [rows, hits] = await Promise.all([
-      q ? Promise.resolve([]) : service.listDocuments(deps, { council, actor: null }),
-      q ? service.searchDocuments(deps, { council, actor: null, query: q }) : Promise.resolve(null),
+      q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor: null }),
+      q ? searchDocuments(deps, { council, actor: null, query: q }) : Promise.resolve(null),
     ]);
     return reply.page(<PublicListPage ctx={await req.pageCtx()} council={council} rows={rows} q={q} hits={hits} />);
   });
 
   app.get('/:council/documenten/:id/download', async (req, reply) => {
     // Always as the public: a member's session does not open members-only files here.
-    const file = await service.download(deps, { council: councilOf(req), actor: null, id: (req.params as Params).id, version: null });
+    const file = await library.download(deps, { council: councilOf(req), actor: null, id: (req.params as Params).id, version: null });
     // Revalidated on every use: a document can stop being public.
     return sendFile(reply, file, 'no-cache');
   });
@@ -113,8 +174,8 @@ export async function documentsRoutes(app: FastifyInstance) {
     const folderId = query.map ?? null;
     const [folders, rows, hits] = await Promise.all([
       folderOptions(deps, req),
-      q ? Promise.resolve([]) : service.listDocuments(deps, { council, actor, folderId }),
-      q ? service.searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
+      q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor, folderId }),
+      q ? searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
     ]);
     return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} notice={noticeOf(req)} />);
   });
@@ -139,7 +200,7 @@ export async function documentsRoutes(app: FastifyInstance) {
       return uploadPage(req, reply, { errors, values: form.values }, 400);
     }
     try {
-      const doc = await service.uploadDocument(deps, { council, actor: actorOf(req), input: form.data, upload: file });
+      const doc = await library.uploadDocument(deps, { council, actor: actorOf(req), input: form.data, upload: file });
       return reply.redirect(`${wsPath(council)}/${doc.id}?melding=toegevoegd`, 303);
     } catch (err) {
       const e = errorsOf(req, err);
@@ -150,7 +211,7 @@ export async function documentsRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- folders
   async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
-    const folders = await service.listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
+    const folders = await listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
     return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} notice={noticeOf(req)} {...state} />, status);
   }
 
@@ -161,7 +222,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     const form = parseForm(folderSchema, req.body, req.t);
     if (!form.ok) return foldersPage(req, reply, { errors: form.errors, values: form.values }, 400);
     try {
-      const folder = await service.createFolder(deps, { council, actor: actorOf(req), input: form.data });
+      const folder = await createFolder(deps, { council, actor: actorOf(req), input: form.data });
       return reply.redirect(`${wsPath(council)}/mappen/${folder.id}?melding=map`, 303);
     } catch (err) {
       const e = errorsOf(req, err);
@@ -170,59 +231,15 @@ export async function documentsRoutes(app: FastifyInstance) {
     }
   });
 
-  async function folderPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
-    const f = await service.getFolder(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).folderId });
-    return reply.page(
-      <FolderPage
-        ctx={await req.pageCtx()}
-        council={councilOf(req)}
-        actor={actorOf(req)}
-        folder={f.folder}
-        rows={f.documents}
-        advices={f.advices}
-        adviceChoices={f.adviceChoices}
-        meetings={f.meetings}
-        meetingChoices={f.meetingChoices}
-        notice={noticeOf(req)}
-        {...state}
-      />,
-      status,
-    );
-  }
-
   app.get(`${WS}/mappen/:folderId`, view, (req, reply) => folderPage(req, reply));
-
-  for (const l of folderLinks) {
-    app.post(`${WS}/mappen/:folderId/${l.segment}`, manage, async (req, reply) => {
-      const council = councilOf(req);
-      const { folderId } = req.params as Params;
-      // Unknown or another council's folder: linkFolder answers 404 before it looks at the target.
-      const form = parseForm(l.schema as ZodType<Record<string, string>>, req.body, req.t);
-      try {
-        // A missing or malformed id is refused by the use case like an unknown one: "choose from the list".
-        await service.linkFolder(deps, l.kind, { council, actor: actorOf(req), folderId, targetId: form.ok ? form.data[l.field]! : '' });
-      } catch (err) {
-        const e = errorsOf(req, err);
-        if (!e) throw err;
-        return folderPage(req, reply, { errors: e.errors }, e.status);
-      }
-      return reply.redirect(`${wsPath(council)}/mappen/${folderId}?melding=${l.linked}`, 303);
-    });
-
-    app.post(`${WS}/mappen/:folderId/${l.segment}/:${l.field}/ontkoppelen`, manage, async (req, reply) => {
-      const council = councilOf(req);
-      const params = req.params as Params;
-      await service.unlinkFolder(deps, l.kind, { council, actor: actorOf(req), folderId: params.folderId, targetId: params[l.field] });
-      return reply.redirect(`${wsPath(council)}/mappen/${params.folderId}?melding=${l.unlinked}`, 303);
-    });
-  }
+  folderLinkRoutes(app, 'advice', findAdviceToLink);
 
   // ---------------------------------------------------------------- one document
   async function detailPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const detail = await service.getDocument(deps, { council, actor, id: (req.params as Params).id });
-    const [folders, partners] = detail.mayManage ? await Promise.all([folderOptions(deps, req), service.partnerCouncils(deps, council)]) : [[], []];
+    const detail = await library.getDocument(deps, { council, actor, id: (req.params as Params).id });
+    const [folders, partners] = detail.mayManage ? await Promise.all([folderOptions(deps, req), library.partnerCouncils(deps, council)]) : [[], []];
     return reply.page(
       <DetailPage
         ctx={await req.pageCtx()}
@@ -247,7 +264,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const { id } = req.params as Params;
     // Unknown, invisible or another council's document: 404 before anything else.
-    await service.findVisible(deps, council, actorOf(req), id);
+    await findVisible(deps, council, actorOf(req), id);
     if (invalid) return detailPage(req, reply, invalid, 400);
     try {
       await run();
@@ -272,39 +289,39 @@ export async function documentsRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id/download`, view, async (req, reply) => {
     const v = Number((req.query as Record<string, unknown>)?.versie);
     const version = Number.isInteger(v) && v > 0 && v < 100_000 ? v : null;
-    const file = await service.download(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, version });
+    const file = await library.download(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, version });
     return sendFile(reply, file, 'private, no-store');
   });
 
   app.post(`${WS}/:id/versies`, upload, async (req, reply) => {
     const { upload: file } = await readUpload(req, deps.config.documentMaxBytes);
-    return act(req, reply, () => service.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }), 'versie');
+    return act(req, reply, () => library.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }), 'versie');
   });
 
   app.post(
     `${WS}/:id/instellingen`,
     manage,
-    formAct(settingsSchema, 'opgeslagen', (req, input) => service.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
+    formAct(settingsSchema, 'opgeslagen', (req, input) => library.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
   );
 
   app.post(
     `${WS}/:id/delen`,
     manage,
-    formAct(shareSchema, 'gedeeld', (req, input) => service.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
+    formAct(shareSchema, 'gedeeld', (req, input) => library.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
   );
 
   app.post(`${WS}/:id/delen/:shareId/stoppen`, manage, async (req, reply) => {
     const { id, shareId } = req.params as Params;
-    return act(req, reply, () => service.unshareDocument(deps, { council: councilOf(req), actor: actorOf(req), id, shareId }), 'nietgedeeld');
+    return act(req, reply, () => library.unshareDocument(deps, { council: councilOf(req), actor: actorOf(req), id, shareId }), 'nietgedeeld');
   });
 
   app.get(`${WS}/:id/verwijderen`, manage, async (req, reply) => {
-    const detail = await service.getDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id });
+    const detail = await library.getDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id });
     if (!detail.mayManage) return reply.callNotFound();
     return reply.page(<DeletePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} detail={detail} />);
   });
 
   app.post(`${WS}/:id/verwijderen`, manage, async (req, reply) =>
-    act(req, reply, () => service.deleteDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id }), 'verwijderd'),
+    act(req, reply, () => library.deleteDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id }), 'verwijderd'),
   );
 }

@@ -4,7 +4,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
 import { documentPages, documentVersions, documents, type AccessLevel, type DocumentRow } from './documents.schema.ts';
-import { makePdf } from './documents.samples.ts';
+import { makePdf } from '../../core/files/samples.ts';
 
 let seq = 0;
 

@@ -6,9 +6,9 @@ import { person, postMultipart } from '../advice/advice.test-helpers.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { documentVersions, documents } from './documents.schema.ts';
-import { makeDocx, makeOdt, makePdf } from './documents.samples.ts';
+import { makeDocx, makeOdt, makePdf } from '../../core/files/samples.ts';
 import { runExtractionQueue } from './documents.extraction.ts';
-import { extractedText } from './documents.service.ts';
+import { extractedText } from './documents.access.ts';
 
 let t: TestApp;
 const LIMIT = 200_000;
@@ -102,7 +102,7 @@ test('disguised, empty, oversized or missing files are refused with a Dutch mess
   assert.match(plain.body, /Kies een bestand om toe te voegen/);
   // A folder of another council is not accepted.
   const other = await makeCouncil(t);
-  const { createFolder } = await import('./documents.service.ts');
+  const { createFolder } = await import('./documents.folders.ts');
   const board = await person(t, other, 'chair');
   const foreign = await createFolder(t.app.deps, { council: other, actor: board.actor, input: { name: 'Elders', description: '' } });
   const wrongFolder = await postMultipart(t, member, url, { access: 'members', folderId: foreign.id }, { name: 'file', filename: 'a.pdf', type: PDF_TYPE, bytes: await makePdf(['a']) });

@@ -28,7 +28,21 @@ export const documentsModule: ModuleManifest = {
   // Text extraction of uploaded documents (an upload also kicks it at once).
   jobs: [{ name: 'document-extraction', everyMs: 3_000, run: extractionJob }],
   nav: {
-    public: [{ path: 'documenten', label: 'documents.nav', order: 30 }],
-    workspace: [{ path: 'documenten', label: 'documents.ws.nav', order: 40, action: 'documents.view' }],
+    public: [{ path: 'documenten', label: 'documents.nav', order: 30, section: 'documents' }],
+    workspace: [{ path: 'documenten', label: 'documents.ws.nav', order: 40, action: 'documents.view', section: 'documents' }],
   },
 };
+
+// Public surface: read functions and the folder links other modules may use.
+/** Current versions of the documents an actor may see (agenda items link them, the packet prints them). */
+export { visibleDocuments, type DocumentRef } from './documents.access.ts';
+/** The extracted text of a document per page (the packet prints Word and OpenDocument files with it). */
+export { extractedText } from './documents.access.ts';
+/** The folders (dossiers) linked to one record of another module, in name order. */
+export { foldersLinkedTo } from './documents.folders.ts';
+/** Ids of the records of one kind (meetings) linked to a folder. */
+export { linkedTo } from './documents.folders.ts';
+/** Link and unlink routes on the folder page for another module's records; that module looks its records up. */
+export { folderLinkRoutes } from './documents.routes.tsx';
+/** The list and link form of one kind of record on the folder page, for the slot 'documents.folder.related'. */
+export { FolderLinks } from './views/documents.tsx';

@@ -1,12 +1,18 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
-import { board, councilMembers } from '../../core/policy.ts';
+import { board, can, councilMembers } from '../../core/policy.ts';
+import { hasSection } from '../../core/organisation-kinds.ts';
 import { meetingsMessages } from './meetings.messages.ts';
 import { meetingsCalendarMessages } from './meetings.calendar.messages.ts';
 import { meetingsRoutes } from './meetings.routes.tsx';
 import { meetingsCalendarRoutes } from './meetings.calendar.routes.tsx';
-import { openActionPointsOf, sendActionPointReminders } from './meetings.service.ts';
+import { openActionPointsOf } from './meetings.minutes.ts';
+import { sendActionPointReminders } from './meetings.reminders.ts';
+import { folderMeetings } from './meetings.dossiers.ts';
 import { OpenActionPoints } from './views/meetings.tsx';
+import { FolderMeetings } from './views/dossiers.tsx';
+import { meetingsSearch } from './meetings.search.ts';
+import type { meetingAuditActions, minutesAuditActions, MeetingAction, MinutesAction } from './meetings.workflow.ts';
 
 const policy = {
   'meetings.view': councilMembers,
@@ -21,22 +27,45 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+/** What the audit log records of meetings (core/audit/audit.ts); the workflow's steps name theirs there. */
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions
+    extends Record<
+      | (typeof meetingAuditActions)[MeetingAction]
+      | (typeof minutesAuditActions)[MinutesAction]
+      | 'meeting.added'
+      | 'meeting.attendanceGiven'
+      | 'meeting.noteSaved'
+      | 'meeting.noteRemoved'
+      | 'meetingRhythm.saved'
+      | 'meetingRhythm.meetingsGenerated'
+      | 'actionPoint.done'
+      | 'actionPoint.reminderSent'
+      | 'actionPoint.overdueReminderSent'
+      | 'calendarToken.created'
+      | 'calendarToken.revoked',
+      true
+    > {}
+}
 
 const HOUR = 60 * 60 * 1000;
 
 /** Meetings: rhythm, agenda, attendance, minutes with action points, calendar feeds, packet. */
 export const meetingsModule: ModuleManifest = {
   name: 'meetings',
+  search: meetingsSearch,
   routes: [meetingsRoutes, meetingsCalendarRoutes],
   messages: [meetingsMessages, meetingsCalendarMessages],
   policy,
   // Action point reminders are recorded per point and kind, so each goes out once.
   jobs: [{ name: 'action-point-reminders', everyMs: HOUR, firstAfterMs: 45_000, run: sendActionPointReminders }],
+  // The public calendar feed and members' private feeds (/agenda/{token}.ics).
+  sectionPaths: { 'agenda.ics': 'meetings', agenda: 'meetings' },
   nav: {
-    public: [{ path: 'vergaderingen', label: 'meetings.nav.public', order: 40 }],
+    public: [{ path: 'vergaderingen', label: 'meetings.nav.public', order: 40, section: 'meetings' }],
     workspace: [
-      { path: 'vergaderingen', label: 'meetings.nav.workspace', order: 20, action: 'meetings.view' },
-      { path: 'agenda', label: 'calendar.nav', order: 100, action: 'calendar.subscribe' },
+      { path: 'vergaderingen', label: 'meetings.nav.workspace', order: 20, action: 'meetings.view', section: 'meetings' },
+      { path: 'agenda', label: 'calendar.nav', order: 100, action: 'calendar.subscribe', section: 'meetings' },
     ],
   },
   dashboard: [
@@ -46,4 +75,11 @@ export const meetingsModule: ModuleManifest = {
         OpenActionPoints({ ctx, council, points: await openActionPointsOf(deps.db, council, actor.membershipId) }),
     },
   ],
+  slots: {
+    // A dossier's page lists the meetings linked to it; the board links and unlinks them there.
+    'documents.folder.related': async ({ deps, ctx, council, actor, id, form }) =>
+      can(actor, 'meetings.view') && hasSection(council.kind, 'meetings')
+        ? FolderMeetings({ ctx, council, actor, folderId: id, form, ...(await folderMeetings(deps, { council, actor, folderId: id })) })
+        : null,
+  },
 };

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
+import { domainErrors } from '../../core/http/forms.ts';
 import * as calendar from './meetings.calendar.ts';
 import { meetingPacket } from './meetings.packet.ts';
 import { CalendarPage, type CalendarNotice } from './views/calendar.tsx';
@@ -62,7 +63,8 @@ export async function meetingsCalendarRoutes(app: FastifyInstance) {
       reply.header('cache-control', 'no-store');
       return reply.page(await page(req, { created: token }), 201);
     } catch (err) {
-      if (err instanceof calendar.CalendarError) return reply.page(await page(req, { errors: { link: req.t(err.messageKey) } }), 409);
+      const errors = domainErrors(err, req.t);
+      if (errors) return reply.page(await page(req, { errors }), 409);
       throw err;
     }
   });
@@ -73,7 +75,8 @@ export async function meetingsCalendarRoutes(app: FastifyInstance) {
     try {
       await calendar.revokeFeedLink(deps, { actor, council });
     } catch (err) {
-      if (err instanceof calendar.CalendarError) return reply.page(await page(req, { errors: { link: req.t(err.messageKey) } }), 409);
+      const errors = domainErrors(err, req.t);
+      if (errors) return reply.page(await page(req, { errors }), 409);
       throw err;
     }
     return reply.redirect(`/${council.slug}/werkruimte/agenda?melding=ingetrokken`, 303);

@@ -13,7 +13,9 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { logSafeUrl } from '../../app.ts';
-import * as meetings from './meetings.service.ts';
+import { addAgendaItem, addGuest } from './meetings.agenda.ts';
+import { addMeeting, cancelMeeting, changeMeeting, inviteMeeting } from './meetings.lifecycle.ts';
+import { generateYear, saveRhythm } from './meetings.rhythm.ts';
 import { calendarTokens } from './meetings.calendar.schema.ts';
 import { meetings as meetingsTable } from './meetings.schema.ts';
 import { parseIcs } from './meetings.calendar.test-helpers.ts';
@@ -43,8 +45,8 @@ test('a year of third-Wednesday meetings: every date and time is right in ical.j
   const council = await makeCouncil(t);
   const actor = await secretaryOf(t, council);
   const year = new Date().getUTCFullYear() + 1;
-  await meetings.saveRhythm(t.app.deps, { actor, council, input: { title: 'Vergadering', nth: 3, weekday: 3, startTime: '09:30', endTime: '12:30', ...place } });
-  assert.equal(await meetings.generateYear(t.app.deps, { actor, council, year }), 12);
+  await saveRhythm(t.app.deps, { actor, council, input: { title: 'Vergadering', nth: 3, weekday: 3, startTime: '09:30', endTime: '12:30', ...place } });
+  assert.equal(await generateYear(t.app.deps, { actor, council, year }), 12);
 
   const res = await get(t, `/${council.slug}/agenda.ics`);
   assert.equal(res.statusCode, 200);
@@ -89,9 +91,9 @@ test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays a
   const actor = await secretaryOf(t, council);
   const deps = t.app.deps;
   const date = `${new Date().getUTCFullYear() + 1}-06-10`;
-  const m = await meetings.addMeeting(deps, { actor, council, input: { title: 'Extra vergadering', date, startTime: '19:00', endTime: '21:00', ...place } });
-  await meetings.addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Opening', explanation: '', startTime: '19:00', presenter: 'Voorzitter', access: 'public', ...noLinks } });
-  await meetings.addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Geheim personeelsdossier', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks } });
+  const m = await addMeeting(deps, { actor, council, input: { title: 'Extra vergadering', date, startTime: '19:00', endTime: '21:00', ...place } });
+  await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Opening', explanation: '', startTime: '19:00', presenter: 'Voorzitter', access: 'public', ...noLinks } });
+  await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Geheim personeelsdossier', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks } });
 
   const first = await get(t, `/${council.slug}/agenda.ics`);
   const second = await get(t, `/${council.slug}/agenda.ics`);
@@ -108,7 +110,7 @@ test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays a
   const again = await t.app.inject({ method: 'GET', url: `/${council.slug}/agenda.ics`, headers: { 'if-none-match': etag } });
   assert.equal(again.statusCode, 304, 'nothing changed: 304 for a polling calendar');
 
-  await meetings.changeMeeting(deps, { actor, council, meetingId: m.id, input: { title: 'Extra vergadering', date: date.replace('-06-', '-11-'), startTime: '19:30', endTime: '21:30', ...place } });
+  await changeMeeting(deps, { actor, council, meetingId: m.id, input: { title: 'Extra vergadering', date: date.replace('-06-', '-11-'), startTime: '19:30', endTime: '21:30', ...place } });
   const moved = await get(t, `/${council.slug}/agenda.ics`);
   assert.notEqual(moved.headers.etag, etag);
   const [c] = parseIcs(moved.body).events;
@@ -116,7 +118,7 @@ test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays a
   assert.equal(c.sequence, a.sequence + 1, 'SEQUENCE raised after a move');
   assert.deepEqual([c.startDate.month, c.startDate.hour, c.startDate.minute, c.startDate.utcOffset()], [11, 19, 30, 3600]);
 
-  await meetings.cancelMeeting(deps, { actor, council, meetingId: m.id });
+  await cancelMeeting(deps, { actor, council, meetingId: m.id });
   const [d] = parseIcs((await get(t, `/${council.slug}/agenda.ics`)).body).events;
   assert.equal(d.uid, m.uid);
   assert.equal(d.component.getFirstPropertyValue('status'), 'CANCELLED');
@@ -132,14 +134,14 @@ async function meetingWithGuest(app: TestApp) {
   const stopped = await makeMember(app, council, 'member', {}, { active: false });
   const official = await makeMember(app, council, 'official');
   const date = `${new Date().getUTCFullYear() + 1}-03-31`;
-  const m = await meetings.addMeeting(deps, {
+  const m = await addMeeting(deps, {
     actor,
     council,
     input: { title: 'Vergadering maart', date, startTime: '09:30', endTime: '12:30', location: 'Stadhuis', mode: 'hybrid', onlineUrl: 'https://meet.example/raad' },
   });
-  await meetings.addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Beleidsplan Wmo', explanation: '', startTime: '09:45', presenter: 'Wethouder', access: 'public', ...noLinks } });
-  const closed = await meetings.addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Besloten bespreking', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks } });
-  await meetings.addGuest(deps, { actor, council, meetingId: m.id, itemId: closed.id, input: { name: 'Ambtenaar Jansen', email: 'jansen@gemeente.example', kind: 'official', organisation: 'Gemeente' } });
+  await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Beleidsplan Wmo', explanation: '', startTime: '09:45', presenter: 'Wethouder', access: 'public', ...noLinks } });
+  const closed = await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Besloten bespreking', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks } });
+  await addGuest(deps, { actor, council, meetingId: m.id, itemId: closed.id, input: { name: 'Ambtenaar Jansen', email: 'jansen@gemeente.example', kind: 'official', organisation: 'Gemeente' } });
   return { council, actor, deps, m, member, stopped, official };
 }
 
@@ -151,7 +153,7 @@ function icsOf(row: typeof outbox.$inferSelect) {
 
 test('invitation and cancellation mails: an iCalendar REQUEST and CANCEL with the same UID, to members and guests only', async () => {
   const { council, actor, deps, m, member, stopped, official } = await meetingWithGuest(t);
-  await meetings.inviteMeeting(deps, { actor, council, meetingId: m.id });
+  await inviteMeeting(deps, { actor, council, meetingId: m.id });
   const invites = await t.db.select().from(outbox).where(eq(outbox.councilId, council.id));
   const to = invites.map((r) => r.toAddress);
   assert.ok(to.includes(member.user.email) && to.includes('jansen@gemeente.example'));
@@ -191,7 +193,7 @@ test('invitation and cancellation mails: an iCalendar REQUEST and CANCEL with th
   const publicFeed = (await get(t, `/${council.slug}/agenda.ics`)).body;
   assert.ok(publicFeed.includes(m.uid) && !publicFeed.includes('meet.example'), 'the public feed has the meeting, not its link');
 
-  await meetings.cancelMeeting(deps, { actor, council, meetingId: m.id });
+  await cancelMeeting(deps, { actor, council, meetingId: m.id });
   const cancels = (await t.db.select().from(outbox).where(eq(outbox.councilId, council.id))).filter((r) => r.subject.startsWith('Gaat niet door'));
   assert.deepEqual(cancels.map((r) => r.toAddress).sort(), to.sort());
   const cancel = icsOf(cancels.find((r) => r.toAddress === member.user.email)!);
@@ -207,7 +209,7 @@ test('the invitation goes out over SMTP with a text/calendar part that ical.js r
   const app = await createTestApp({ SMTP_URL: smtp.url }, { database: t.database });
   try {
     const { council, actor, deps, m, member } = await meetingWithGuest(app);
-    await meetings.inviteMeeting(deps, { actor, council, meetingId: m.id });
+    await inviteMeeting(deps, { actor, council, meetingId: m.id });
     await deps.mailer.flush();
     for (const address of [member.user.email.toLowerCase(), 'jansen@gemeente.example']) {
       const mail = await smtp.waitFor((x) => x.to.includes(address) && x.subject.startsWith('Uitnodiging'));

@@ -17,7 +17,8 @@ import { assertCan, NotFoundError, type Actor } from '../../core/policy.ts';
 import { randomToken, sha256 } from '../../core/secret.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
-import { type Role } from '../../core/roles.ts';
+import { councilRoles } from '../../core/roles.ts';
+import { DomainError } from '../../core/errors.ts';
 import { agendaGuests, agendaItems, meetings, type AgendaItem, type Meeting } from './meetings.schema.ts';
 import { calendarTokens } from './meetings.calendar.schema.ts';
 import { TIME_ZONE, utcToLocal } from '../../core/dates/amsterdam.ts';
@@ -198,7 +199,6 @@ export async function publicFeed(deps: Pick<Deps, 'db' | 'config'>, council: Cou
 
 // ---------------------------------------------------------------- private feed links
 
-const COUNCIL_ROLES: Role[] = ['chair', 'secretary', 'member'];
 /** A feed token is 32 random bytes, base64url: 43 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -216,13 +216,6 @@ export async function feedLinkState(deps: Pick<Deps, 'db'>, args: { actor: Actor
   return { active: row ?? null };
 }
 
-export class CalendarError extends Error {
-  readonly statusCode = 409;
-  constructor(readonly messageKey: 'calendar.link.noMembership' | 'calendar.link.none') {
-    super(messageKey);
-  }
-}
-
 /** Revokes the member's current link (if any) in the same transaction. */
 async function revokeCurrent(tx: DbOrTx, council: Council, actor: Actor, membershipId: string): Promise<number> {
   const revoked = await tx
@@ -231,7 +224,7 @@ async function revokeCurrent(tx: DbOrTx, council: Council, actor: Actor, members
     .where(and(eq(calendarTokens.councilId, council.id), eq(calendarTokens.membershipId, membershipId), isNull(calendarTokens.revokedAt)))
     .returning({ id: calendarTokens.id });
   for (const r of revoked) {
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'calendarToken.revoke', entity: 'calendar_token', entityId: r.id, from: 'active', to: 'revoked' });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'calendarToken.revoked', entity: 'calendar_token', entityId: r.id, from: 'active', to: 'revoked' });
   }
   return revoked.length;
 }
@@ -242,12 +235,12 @@ export async function createFeedLink(deps: Pick<Deps, 'db'>, args: { actor: Acto
   assertCan(actor, 'calendar.subscribe');
   // The feed is someone's own agenda: a platform admin without a membership has none.
   const membershipId = actor.membershipId;
-  if (!membershipId) throw new CalendarError('calendar.link.noMembership');
+  if (!membershipId) throw new DomainError('noMembership', 'calendar.link.noMembership', { field: 'link', status: 409 });
   const token = randomToken(32);
   await deps.db.transaction(async (tx) => {
     await revokeCurrent(tx, council, actor, membershipId);
     const [row] = await tx.insert(calendarTokens).values({ councilId: council.id, membershipId, tokenHash: sha256(token) }).returning({ id: calendarTokens.id });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'calendarToken.create', entity: 'calendar_token', entityId: row.id });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'calendarToken.created', entity: 'calendar_token', entityId: row.id });
   });
   return { token };
 }
@@ -256,9 +249,9 @@ export async function revokeFeedLink(deps: Pick<Deps, 'db'>, args: { actor: Acto
   const { actor, council } = args;
   assertCan(actor, 'calendar.subscribe');
   const membershipId = actor.membershipId;
-  if (!membershipId) throw new CalendarError('calendar.link.none');
+  if (!membershipId) throw new DomainError('noLink', 'calendar.link.none', { field: 'link', status: 409 });
   const n = await deps.db.transaction((tx) => revokeCurrent(tx, council, actor, membershipId));
-  if (n === 0) throw new CalendarError('calendar.link.none');
+  if (n === 0) throw new DomainError('noLink', 'calendar.link.none', { field: 'link', status: 409 });
 }
 
 /**
@@ -277,7 +270,7 @@ export async function memberFeed(deps: Pick<Deps, 'db' | 'config'>, council: Cou
         eq(calendarTokens.councilId, council.id),
         isNull(calendarTokens.revokedAt),
         eq(memberships.active, true),
-        inArray(memberships.role, COUNCIL_ROLES),
+        inArray(memberships.role, [...councilRoles]),
       ),
     )
     .limit(1);
@@ -309,7 +302,7 @@ async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): 
     .select({ email: users.email, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, meeting.councilId), eq(memberships.active, true), inArray(memberships.role, COUNCIL_ROLES)));
+    .where(and(eq(memberships.councilId, meeting.councilId), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])));
   const guests = items.length
     ? await tx
         .select({ email: agendaGuests.email, name: agendaGuests.name, itemId: agendaGuests.agendaItemId })

@@ -12,7 +12,7 @@ import { makeItem, makeMeeting, makeMinutes, meetingRow } from './meetings.test-
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { occurrences } from './meetings.recurrence.ts';
 import { utcToLocal } from '../../core/dates/amsterdam.ts';
-import { sendActionPointReminders } from './meetings.service.ts';
+import { sendActionPointReminders } from './meetings.reminders.ts';
 import { todayInAmsterdam, addDays } from '../../core/dates/working-days.ts';
 
 let t: TestApp;

@@ -10,7 +10,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
 import { makeMeeting } from './meetings.test-helpers.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
-import { signals } from '../signals/signals.schema.ts';
+import { makeSignal, setSignalStatus } from '../signals/signals.test-helpers.ts';
 
 let t: TestApp;
 let A: Council;
@@ -25,14 +25,6 @@ before(async () => {
   member = await login(t, (await makeMember(t, A, 'member')).user);
 });
 after(async () => t?.close());
-
-async function makeSignal(council: Council, status: 'to_discuss' | 'new', description: string) {
-  const [s] = await t.db
-    .insert(signals)
-    .values({ councilId: council.id, reference: `S-${Math.random().toString(36).slice(2, 8)}`, description, area: 'household_help', since: 'month', source: 'member', status })
-    .returning();
-  return s!;
-}
 
 test('documents: the picker offers what the secretary may see; members never see a closed document linked', async () => {
   const m = await makeMeeting(t, A, '2031-01-15');
@@ -63,9 +55,9 @@ test('documents: the picker offers what the secretary may see; members never see
 
 test('signals: only those to discuss can be linked; a linked one stays linked after it was discussed', async () => {
   const m = await makeMeeting(t, A, '2031-02-19');
-  const toDiscuss = await makeSignal(A, 'to_discuss', 'Lange wachttijden voor een traplift');
-  const fresh = await makeSignal(A, 'new', 'Nog niet beoordeeld signaal');
-  const foreign = await makeSignal(B, 'to_discuss', 'Signaal van een andere raad');
+  const toDiscuss = await makeSignal(t, A, 'to_discuss', 'Lange wachttijden voor een traplift');
+  const fresh = await makeSignal(t, A, 'new', 'Nog niet beoordeeld signaal');
+  const foreign = await makeSignal(t, B, 'to_discuss', 'Signaal van een andere raad');
   const url = `/${A.slug}/werkruimte/vergaderingen/${m.id}/agenda`;
   const page = await secretary.request({ url: `${url}/nieuw` });
   assert.match(page.body, /Lange wachttijden voor een traplift/);
@@ -75,7 +67,7 @@ test('signals: only those to discuss can be linked; a linked one stays linked af
   }
   assert.equal((await secretary.request({ url, form: { title: 'Signalen', access: 'closed', signalIds: toDiscuss.id } })).statusCode, 303);
   const [item] = await t.db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id));
-  await t.db.update(signals).set({ status: 'discussed' }).where(eq(signals.id, toDiscuss.id));
+  await setSignalStatus(t, toDiscuss.id, 'discussed');
   // Saving the item again keeps the link, though the signal is no longer on the list to discuss.
   const edit = await secretary.request({ url: `${url}/${item!.id}` });
   assert.match(edit.body, /Eerder gekoppeld signaal/);

@@ -1,14 +1,25 @@
 /**
- * The records an agenda item can point to that belong to other modules (documents, signals).
- * Kept in one place, so the meetings module depends on their public use cases only.
+ * The records an agenda item can point to that belong to other modules (advices, documents,
+ * signals). Kept in one place, so the meetings module reads them through their public surface only.
  */
 import type { Deps } from '../../core/deps.ts';
-import { can, type Actor } from '../../core/policy.ts';
+import type { Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { foldersOf, visibleDocuments } from '../documents/documents.service.ts';
-import { listSignalsToDiscuss } from '../signals/signals.service.ts';
+import { adviceRefs, type AdviceRef } from '../advice/index.ts';
+import { visibleDocuments } from '../documents/index.ts';
+import { listSignalsToDiscuss } from '../signals/index.ts';
 
 export type LinkChoice = { id: string; title: string };
+
+/** The council's advices, newest first, for the picker. */
+export async function adviceChoices(deps: Deps, council: Council): Promise<LinkChoice[]> {
+  return (await adviceRefs(deps.db, council, { order: 'newest', limit: 200 })).map((a) => ({ id: a.id, title: `${a.reference} ${a.subject}` }));
+}
+
+/** These advices, if they are the council's own, in reference order (to check and show links). */
+export function linkedAdvices(deps: Deps, council: Council, ids: string[]): Promise<AdviceRef[]> {
+  return adviceRefs(deps.db, council, { ids });
+}
 
 /** Documents the actor may see (a closed one only for the board), for the picker (no ids) or to show links (ids). */
 export async function documentChoices(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }): Promise<LinkChoice[]> {
@@ -18,9 +29,4 @@ export async function documentChoices(deps: Deps, args: { council: Council; acto
 /** Signals the council still has to discuss, for the picker. */
 export async function signalChoices(deps: Deps, council: Council): Promise<LinkChoice[]> {
   return (await listSignalsToDiscuss(deps.db, council.id)).map((s) => ({ id: s.id, title: `${s.reference}: ${s.summary}` }));
-}
-
-/** Dossiers (document folders) linked to a meeting, for those who may open them. */
-export async function dossiersOf(deps: Deps, args: { council: Council; actor: Actor | null; meetingId: string }): Promise<{ id: string; name: string }[]> {
-  return can(args.actor, 'documents.view') ? foldersOf(deps, args.council, { meetingId: args.meetingId }) : [];
 }

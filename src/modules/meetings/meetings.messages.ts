@@ -90,6 +90,12 @@ export const meetingsMessages = {
   'meetings.detail.notInvited': { nl: 'Nog niet verstuurd', en: 'Not sent yet' },
   'meetings.detail.manage': { nl: 'Vergadering beheren', en: 'Manage the meeting' },
   'meetings.detail.dossiers': { nl: 'Dossiers', en: 'Dossiers' },
+  // The meetings linked to a dossier, on the folder's page (documents module)
+  'meetings.folder.title': { nl: 'Gekoppelde vergaderingen', en: 'Linked meetings' },
+  'meetings.folder.none': { nl: 'Er zijn nog geen vergaderingen aan deze map gekoppeld.', en: 'No meetings are linked to this folder yet.' },
+  'meetings.folder.pick': { nl: 'Vergadering', en: 'Meeting' },
+  'meetings.folder.choose': { nl: 'Kies een vergadering', en: 'Choose a meeting' },
+  'meetings.folder.unlink': { nl: 'Ontkoppel vergadering van {date}', en: 'Unlink meeting of {date}' },
   'meetings.detail.cancelledNote': { nl: 'Deze vergadering gaat niet door.', en: 'This meeting is cancelled.' },
   'meetings.invite.hint': { nl: 'Leden en gasten krijgen een e-mail met de uitnodiging. Die kunnen zij in hun agenda zetten.', en: 'Members and guests get an e-mail with the invitation, which they can add to their calendar.' },
   'meetings.invite.again': { nl: 'De uitnodiging is al verstuurd. U kunt hem nog een keer versturen, bijvoorbeeld na een wijziging van de agenda.', en: 'The invitation has been sent. You can send it again, for example after changing the agenda.' },

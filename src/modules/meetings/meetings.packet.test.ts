@@ -9,8 +9,9 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { createTestApp, makeCouncil, makeMember, login, get, type TestApp } from '../../../test/support/factories.ts';
 import type { Actor } from '../../core/policy.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
-import { makeDocx, makePdf } from '../documents/documents.samples.ts';
-import * as meetings from './meetings.service.ts';
+import { makeDocx, makePdf } from '../../core/files/samples.ts';
+import { addAgendaItem } from './meetings.agenda.ts';
+import { addMeeting } from './meetings.lifecycle.ts';
 
 let t: TestApp;
 before(async () => {
@@ -47,18 +48,18 @@ async function world() {
     broken: await makeDocument(t, council, { title: 'Kapot bestand', bytes: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> garbage\n%%EOF'), fileName: 'kapot.pdf' }),
     pending: await makeDocument(t, council, { title: 'Nog niet gelezen', bytes: makeDocx(['Nog niet geëxtraheerd.']), fileName: 'later.docx' }),
   };
-  const m = await meetings.addMeeting(deps, {
+  const m = await addMeeting(deps, {
     actor,
     council,
     input: { title: 'Vergadering juni', date: `${new Date().getUTCFullYear() + 1}-06-16`, startTime: '09:30', endTime: '12:30', location: 'Stadhuis', mode: 'in_person', onlineUrl: '' },
   });
-  await meetings.addAgendaItem(deps, {
+  await addAgendaItem(deps, {
     actor,
     council,
     meetingId: m.id,
     input: { title: 'Beleidsplan Wmo', explanation: 'Bespreking van het concept.', startTime: '09:45', presenter: 'Wethouder De Vries', access: 'public', ...noLinks, documentIds: [docs.plan.id, docs.closed.id] },
   });
-  await meetings.addAgendaItem(deps, {
+  await addAgendaItem(deps, {
     actor,
     council,
     meetingId: m.id,

@@ -11,8 +11,10 @@ import type { Translate } from '../../core/i18n/index.ts';
 import type { Actor } from '../../core/policy.ts';
 import { TextFlow } from '../../core/pdf.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { extractedText, visibleDocuments, type DocumentRef } from '../documents/documents.service.ts';
-import { getMeeting, type AgendaItemView, type Meeting } from './meetings.service.ts';
+import { extractedText, visibleDocuments, type DocumentRef } from '../documents/index.ts';
+import { getMeeting } from './meetings.queries.ts';
+import type { AgendaItemView } from './meetings.agenda.ts';
+import type { Meeting } from './meetings.schema.ts';
 import { dayOf } from './meetings.calendar.ts';
 
 /** Above this many bytes of documents in one packet, further documents are named, not included. */

@@ -1,10 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { notFound } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { NotFoundError } from '../../core/policy.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
-import * as service from './meetings.service.ts';
+import { addMeeting, cancelMeeting, changeMeeting, findMeeting, inviteMeeting, markHeld } from './meetings.lifecycle.ts';
+import { generateYear, getRhythm, saveRhythm } from './meetings.rhythm.ts';
+import { addAgendaItem, addGuest, agendaChoices, findAgendaItem, moveAgendaItem, removeAgendaItem, removeGuest, updateAgendaItem } from './meetings.agenda.ts';
+import { addActionPoint, addDecision, approveMinutes, markActionPointDone, meetingOfActionPoint, publishMinutes, saveMinutesText } from './meetings.minutes.ts';
+import { saveNote, setAttendance } from './meetings.attendance.ts';
+import { getMeeting, getPublicMeeting, listMeetings, listPublicMeetings } from './meetings.queries.ts';
+import { findMeetingToLink } from './meetings.dossiers.ts';
+import { folderLinkRoutes } from '../documents/index.ts';
 import {
   actionPointSchema,
   agendaItemSchema,
@@ -44,29 +52,6 @@ const notices: Record<string, MeetingNotice> = {
   verwijderd: 'removed',
 };
 
-function notFound(what: string): never {
-  throw new NotFoundError(what);
-}
-
-function noticeOf(req: FastifyRequest): MeetingNotice | undefined {
-  const m = (req.query as Record<string, unknown>)?.melding;
-  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? notices[m] : undefined;
-}
-
-function meetingErrors(req: FastifyRequest, err: unknown): FieldErrors | null {
-  if (!(err instanceof service.MeetingError)) return null;
-  return { [err.field ?? 'form']: req.t(err.messageKey) };
-}
-
-/** Posted strings to show again (never the CSRF token). */
-function echo(body: unknown): FormValues {
-  const out: FormValues = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 20000);
-  }
-  return out;
-}
-
 /** Checked boxes as posted, to show the agenda item form again after an error. */
 function checkedOf(body: unknown): Checked {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -84,7 +69,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
 
   async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice } = {}, status = 200) {
     const { council, actor } = ctxOf(req);
-    const detail = await service.getMeeting(deps, { actor, council, id });
+    const detail = await getMeeting(deps, { actor, council, id });
     return reply.page(<MeetingDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
   }
 
@@ -97,7 +82,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const { id } = req.params as Params;
     const council = councilOf(req);
     // Unknown or another council's meeting: 404 before anything else.
-    if (!(await service.findMeeting(deps.db, council, id))) throw new NotFoundError('meeting');
+    if (!(await findMeeting(deps.db, council, id))) throw new NotFoundError('meeting');
     const again = opts.again ?? ((errors: FieldErrors, values: FormValues) => detailPage(req, reply, id, { errors, values }, 400));
     let data = undefined as T;
     if (opts.schema) {
@@ -108,7 +93,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
     try {
       await opts.run(id, data);
     } catch (err) {
-      const errors = meetingErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return again(errors, echo(req.body));
     }
@@ -119,18 +104,18 @@ export async function meetingsRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- list, rhythm, new meeting
   app.get(WS, view, async (req, reply) => {
     const { council, actor } = ctxOf(req);
-    const { coming, past } = await service.listMeetings(deps, { actor, council });
-    const n = noticeOf(req);
+    const { coming, past } = await listMeetings(deps, { actor, council });
+    const n = noticeOf(req, notices);
     return reply.page(<MeetingsListPage ctx={await req.pageCtx()} council={council} actor={actor} coming={coming} past={past} notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined} />);
   });
 
   const rhythmPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {}, status = 200) => {
     const { council, actor } = ctxOf(req);
-    const rhythm = await service.getRhythm(deps.db, council);
+    const rhythm = await getRhythm(deps.db, council);
     return reply.page(<RhythmPage ctx={await req.pageCtx()} council={council} actor={actor} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />, status);
   };
   app.get(`${WS}/ritme`, manage, async (req, reply) => {
-    const n = noticeOf(req);
+    const n = noticeOf(req, notices);
     const generated = Number((req.query as Record<string, unknown>)?.aantal);
     const notice = n === 'rhythm' ? req.t('meetings.notice.rhythm') : n === 'created' && Number.isInteger(generated) ? req.t('meetings.notice.generated', { n: generated }) : undefined;
     return rhythmPage(req, reply, { notice });
@@ -138,17 +123,17 @@ export async function meetingsRoutes(app: FastifyInstance) {
   app.post(`${WS}/ritme`, manage, async (req, reply) => {
     const form = parseForm(rhythmSchema, req.body, req.t);
     if (!form.ok) return rhythmPage(req, reply, { errors: form.errors, values: form.values }, 400);
-    await service.saveRhythm(deps, { ...ctxOf(req), input: form.data });
+    await saveRhythm(deps, { ...ctxOf(req), input: form.data });
     return reply.redirect(`${base(councilOf(req).slug)}/ritme?melding=ritme`, 303);
   });
   app.post(`${WS}/ritme/genereren`, manage, async (req, reply) => {
     const form = parseForm(generateSchema, req.body, req.t);
     if (!form.ok) return rhythmPage(req, reply, { errors: form.errors, values: form.values }, 400);
     try {
-      const n = await service.generateYear(deps, { ...ctxOf(req), year: form.data.year });
+      const n = await generateYear(deps, { ...ctxOf(req), year: form.data.year });
       return reply.redirect(`${base(councilOf(req).slug)}/ritme?melding=aangemaakt&aantal=${n}`, 303);
     } catch (err) {
-      const errors = meetingErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return rhythmPage(req, reply, { errors, values: echo(req.body) }, 400);
     }
@@ -160,10 +145,10 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const form = parseForm(meetingSchema, req.body, req.t);
     if (!form.ok) return again(form.errors, form.values);
     try {
-      const m = await service.addMeeting(deps, { ...ctxOf(req), input: form.data });
+      const m = await addMeeting(deps, { ...ctxOf(req), input: form.data });
       return reply.redirect(`${base(councilOf(req).slug)}/${m.id}?melding=aangemaakt`, 303);
     } catch (err) {
-      const errors = meetingErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return again(errors, echo(req.body));
     }
@@ -173,11 +158,11 @@ export async function meetingsRoutes(app: FastifyInstance) {
   app.post(`${WS}/actiepunten/:actionId/klaar`, attend, async (req, reply) => {
     const { council, actor } = ctxOf(req);
     const { actionId } = req.params as Params;
-    const meetingId = (await service.meetingOfActionPoint(deps.db, council, actionId)) ?? notFound('actionPoint');
+    const meetingId = (await meetingOfActionPoint(deps.db, council, actionId)) ?? notFound('actionPoint');
     try {
-      await service.markActionPointDone(deps, { actor, council, actionPointId: actionId });
+      await markActionPointDone(deps, { actor, council, actionPointId: actionId });
     } catch (err) {
-      const errors = meetingErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return detailPage(req, reply, meetingId, { errors }, 400);
     }
@@ -185,11 +170,11 @@ export async function meetingsRoutes(app: FastifyInstance) {
   });
 
   // ---------------------------------------------------------------- one meeting
-  app.get(`${WS}/:id`, view, async (req, reply) => detailPage(req, reply, (req.params as Params).id, { notice: noticeOf(req) }));
+  app.get(`${WS}/:id`, view, async (req, reply) => detailPage(req, reply, (req.params as Params).id, { notice: noticeOf(req, notices) }));
 
   const editPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) => {
     const { council, actor } = ctxOf(req);
-    const meeting = (await service.findMeeting(deps.db, council, (req.params as Params).id)) ?? notFound('meeting');
+    const meeting = (await findMeeting(deps.db, council, (req.params as Params).id)) ?? notFound('meeting');
     return reply.page(<MeetingFormPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={meeting} {...extra} />, status);
   };
   app.get(`${WS}/:id/wijzigen`, manage, async (req, reply) => editPage(req, reply));
@@ -197,21 +182,21 @@ export async function meetingsRoutes(app: FastifyInstance) {
     act(req, reply, {
       schema: meetingSchema,
       melding: 'verplaatst',
-      run: (id, input) => service.changeMeeting(deps, { ...ctxOf(req), meetingId: id, input }),
+      run: (id, input) => changeMeeting(deps, { ...ctxOf(req), meetingId: id, input }),
       again: (errors, values) => editPage(req, reply, { errors, values }, 400),
     }),
   );
-  app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) => act(req, reply, { melding: 'afgezegd', run: (id) => service.cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
-  app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) => act(req, reply, { melding: 'uitgenodigd', run: (id) => service.inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
-  app.post(`${WS}/:id/gehouden`, manage, async (req, reply) => act(req, reply, { melding: 'gehouden', run: (id) => service.markHeld(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) => act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) => act(req, reply, { melding: 'uitgenodigd', run: (id) => inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/gehouden`, manage, async (req, reply) => act(req, reply, { melding: 'gehouden', run: (id) => markHeld(deps, { ...ctxOf(req), meetingId: id }) }));
 
   // ---------------------------------------------------------------- the agenda
   const itemPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; checked?: Checked; guestErrors?: FieldErrors; guestValues?: FormValues; notice?: string } = {}, status = 200) => {
     const { council, actor } = ctxOf(req);
     const { id, itemId } = req.params as Params;
-    const detail = await service.getMeeting(deps, { actor, council, id });
+    const detail = await getMeeting(deps, { actor, council, id });
     const item = itemId ? (detail.agenda.find((i) => i.id === itemId) ?? notFound('agendaItem')) : undefined;
-    const choices = await service.agendaChoices(deps, { actor, council });
+    const choices = await agendaChoices(deps, { actor, council });
     // A linked signal that has been discussed since is no longer offered: keep it checkable, or saving would drop it.
     for (const id of item?.signalIds ?? []) if (!choices.signals.some((c) => c.id === id)) choices.signals.push({ id, title: req.t('meetings.item.earlierSignal') });
     return reply.page(<AgendaItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={detail.meeting} item={item} choices={choices} {...extra} />, status);
@@ -220,30 +205,30 @@ export async function meetingsRoutes(app: FastifyInstance) {
 
   app.get(`${WS}/:id/agenda/nieuw`, manage, async (req, reply) => itemPage(req, reply));
   app.post(`${WS}/:id/agenda`, manage, async (req, reply) =>
-    act(req, reply, { schema: agendaItemSchema, melding: 'opgeslagen', run: (id, input) => service.addAgendaItem(deps, { ...ctxOf(req), meetingId: id, input }), again: itemAgain(req, reply) }),
+    act(req, reply, { schema: agendaItemSchema, melding: 'opgeslagen', run: (id, input) => addAgendaItem(deps, { ...ctxOf(req), meetingId: id, input }), again: itemAgain(req, reply) }),
   );
-  app.get(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) => itemPage(req, reply, { notice: noticeOf(req) === 'saved' ? req.t('meetings.notice.saved') : undefined }));
+  app.get(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) => itemPage(req, reply, { notice: noticeOf(req, notices) === 'saved' ? req.t('meetings.notice.saved') : undefined }));
   app.post(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) =>
     act(req, reply, {
       schema: agendaItemSchema,
       melding: 'opgeslagen',
-      run: (id, input) => service.updateAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, input }),
+      run: (id, input) => updateAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, input }),
       again: itemAgain(req, reply),
     }),
   );
   app.post(`${WS}/:id/agenda/:itemId/volgorde`, manage, async (req, reply) =>
-    act(req, reply, { schema: moveItemSchema, melding: 'opgeslagen', run: (id, f) => service.moveAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, direction: f.direction }) }),
+    act(req, reply, { schema: moveItemSchema, melding: 'opgeslagen', run: (id, f) => moveAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, direction: f.direction }) }),
   );
   app.post(`${WS}/:id/agenda/:itemId/verwijderen`, manage, async (req, reply) =>
-    act(req, reply, { melding: 'verwijderd', run: (id) => service.removeAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId }) }),
+    act(req, reply, { melding: 'verwijderd', run: (id) => removeAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId }) }),
   );
 
   /** Guests are managed on the item's page: back there after a change. */
   async function guestAct<T>(req: FastifyRequest, reply: FastifyReply, schema: import('zod').ZodType<T> | null, run: (data: T) => Promise<unknown>) {
     const { council } = ctxOf(req);
     const { id, itemId } = req.params as Params;
-    const meeting = (await service.findMeeting(deps.db, council, id)) ?? notFound('meeting');
-    if (!(await service.findAgendaItem(deps.db, council, meeting.id, itemId))) throw new NotFoundError('agendaItem');
+    const meeting = (await findMeeting(deps.db, council, id)) ?? notFound('meeting');
+    if (!(await findAgendaItem(deps.db, council, meeting.id, itemId))) throw new NotFoundError('agendaItem');
     let data = undefined as T;
     if (schema) {
       const form = parseForm(schema, req.body, req.t);
@@ -253,56 +238,59 @@ export async function meetingsRoutes(app: FastifyInstance) {
     try {
       await run(data);
     } catch (err) {
-      const errors = meetingErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return itemPage(req, reply, { guestErrors: errors }, 400);
     }
     return reply.redirect(`${base(council.slug)}/${id}/agenda/${itemId}?melding=opgeslagen#gasten`, 303);
   }
   app.post(`${WS}/:id/agenda/:itemId/gasten`, manage, async (req, reply) =>
-    guestAct(req, reply, guestSchema, (input) => service.addGuest(deps, { ...ctxOf(req), meetingId: (req.params as Params).id, itemId: (req.params as Params).itemId, input })),
+    guestAct(req, reply, guestSchema, (input) => addGuest(deps, { ...ctxOf(req), meetingId: (req.params as Params).id, itemId: (req.params as Params).itemId, input })),
   );
   app.post(`${WS}/:id/agenda/:itemId/gasten/:guestId/verwijderen`, manage, async (req, reply) => {
     const p = req.params as Params;
-    return guestAct(req, reply, null, () => service.removeGuest(deps, { ...ctxOf(req), meetingId: p.id, itemId: p.itemId, guestId: p.guestId }));
+    return guestAct(req, reply, null, () => removeGuest(deps, { ...ctxOf(req), meetingId: p.id, itemId: p.itemId, guestId: p.guestId }));
   });
 
   // ---------------------------------------------------------------- members: attendance and private notes
   app.post(`${WS}/:id/aanwezigheid`, attend, async (req, reply) =>
-    act(req, reply, { schema: attendanceSchema, melding: 'aanwezigheid', run: (id, f) => service.setAttendance(deps, { ...ctxOf(req), meetingId: id, answer: f.answer }) }),
+    act(req, reply, { schema: attendanceSchema, melding: 'aanwezigheid', run: (id, f) => setAttendance(deps, { ...ctxOf(req), meetingId: id, answer: f.answer }) }),
   );
   app.post(`${WS}/:id/notities`, attend, async (req, reply) =>
-    act(req, reply, { schema: noteSchema, melding: 'notitie', run: (id, f) => service.saveNote(deps, { ...ctxOf(req), meetingId: id, body: f.body }) }),
+    act(req, reply, { schema: noteSchema, melding: 'notitie', run: (id, f) => saveNote(deps, { ...ctxOf(req), meetingId: id, body: f.body }) }),
   );
 
   // ---------------------------------------------------------------- minutes
   app.post(`${WS}/:id/notulen`, manage, async (req, reply) =>
-    act(req, reply, { schema: minutesTextSchema, melding: 'notulen', run: (id, f) => service.saveMinutesText(deps, { ...ctxOf(req), meetingId: id, ...f }) }),
+    act(req, reply, { schema: minutesTextSchema, melding: 'notulen', run: (id, f) => saveMinutesText(deps, { ...ctxOf(req), meetingId: id, ...f }) }),
   );
   app.post(`${WS}/:id/notulen/besluiten`, manage, async (req, reply) =>
     act(req, reply, {
       schema: decisionSchema,
       melding: 'notulen',
-      run: (id, f) => service.addDecision(deps, { ...ctxOf(req), meetingId: id, text: f.decision, agendaItemId: f.agendaItemId, isPublic: f.access === 'public' }),
+      run: (id, f) => addDecision(deps, { ...ctxOf(req), meetingId: id, text: f.decision, agendaItemId: f.agendaItemId, isPublic: f.access === 'public' }),
     }),
   );
   app.post(`${WS}/:id/notulen/actiepunten`, manage, async (req, reply) =>
-    act(req, reply, { schema: actionPointSchema, melding: 'notulen', run: (id, input) => service.addActionPoint(deps, { ...ctxOf(req), meetingId: id, input }) }),
+    act(req, reply, { schema: actionPointSchema, melding: 'notulen', run: (id, input) => addActionPoint(deps, { ...ctxOf(req), meetingId: id, input }) }),
   );
   app.post(`${WS}/:id/notulen/vaststellen`, manage, async (req, reply) =>
-    act(req, reply, { schema: approveSchema, melding: 'vastgesteld', run: (id, f) => service.approveMinutes(deps, { ...ctxOf(req), meetingId: id, approvedInMeetingId: f.approvedInMeetingId }) }),
+    act(req, reply, { schema: approveSchema, melding: 'vastgesteld', run: (id, f) => approveMinutes(deps, { ...ctxOf(req), meetingId: id, approvedInMeetingId: f.approvedInMeetingId }) }),
   );
-  app.post(`${WS}/:id/notulen/publiceren`, manage, async (req, reply) => act(req, reply, { melding: 'gepubliceerd', run: (id) => service.publishMinutes(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/notulen/publiceren`, manage, async (req, reply) => act(req, reply, { melding: 'gepubliceerd', run: (id) => publishMinutes(deps, { ...ctxOf(req), meetingId: id }) }));
+
+  // ---------------------------------------------------------------- dossiers: a folder's page links meetings
+  folderLinkRoutes(app, 'meeting', findMeetingToLink);
 
   // ---------------------------------------------------------------- the public site
   app.get('/:council/vergaderingen', publicPage, async (req, reply) => {
     const council = councilOf(req);
-    const { coming, past } = await service.listPublicMeetings(deps.db, council);
+    const { coming, past } = await listPublicMeetings(deps.db, council);
     return reply.page(<PublicMeetingsPage ctx={await req.pageCtx()} council={council} coming={coming} past={past} />);
   });
   app.get('/:council/vergaderingen/:id', publicPage, async (req, reply) => {
     const council = councilOf(req);
-    const data = await service.getPublicMeeting(deps.db, council, (req.params as Params).id);
+    const data = await getPublicMeeting(deps.db, council, (req.params as Params).id);
     return reply.page(<PublicMeetingPage ctx={await req.pageCtx()} council={council} data={data} />);
   });
 }

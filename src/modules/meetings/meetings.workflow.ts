@@ -1,8 +1,10 @@
 /**
  * The life of a meeting and of its minutes as two small state machines. Each table says from
- * which states an action may happen, where it leads and who may do it. Pure: no database.
+ * which states an action may happen, where it leads and which policy action guards it: who may
+ * is answered by the policy table alone (index.ts). Pure: no database.
  */
-import type { Role } from '../../core/roles.ts';
+import { can, type Action, type Actor } from '../../core/policy.ts';
+import type { Step } from '../../core/state-change.ts';
 
 export const meetingStatuses = ['planned', 'cancelled', 'held'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];
@@ -16,51 +18,61 @@ export type MeetingAction = (typeof meetingActions)[number];
 export const minutesActions = ['draft', 'approve', 'publish'] as const;
 export type MinutesAction = (typeof minutesActions)[number];
 
-type Rule<S extends string> = { from: readonly S[]; to: S | 'same'; roles: readonly Role[] };
+type Rule<S extends string> = { from: readonly S[]; to: S | 'same'; may: Action };
 
-const board: readonly Role[] = ['chair', 'secretary'];
+const manage: Action = 'meetings.manage';
 
 /** A cancelled or held meeting is final: it stays visible but cannot be moved or invited again. */
 export const meetingTransitions: Record<MeetingAction, Rule<MeetingStatus>> = {
-  edit: { from: ['planned'], to: 'same', roles: board },
-  invite: { from: ['planned'], to: 'same', roles: board },
-  move: { from: ['planned'], to: 'same', roles: board },
-  cancel: { from: ['planned'], to: 'cancelled', roles: board },
-  markHeld: { from: ['planned'], to: 'held', roles: board },
+  edit: { from: ['planned'], to: 'same', may: manage },
+  invite: { from: ['planned'], to: 'same', may: manage },
+  move: { from: ['planned'], to: 'same', may: manage },
+  cancel: { from: ['planned'], to: 'cancelled', may: manage },
+  markHeld: { from: ['planned'], to: 'held', may: manage },
   // The agenda may still be corrected after the meeting (for the minutes), not after a cancellation.
-  editAgenda: { from: ['planned', 'held'], to: 'same', roles: board },
+  editAgenda: { from: ['planned', 'held'], to: 'same', may: manage },
 };
 
 /** Minutes are drafted, approved in a later meeting, then published (public part only). */
 export const minutesTransitions: Record<MinutesAction, Rule<MinutesStatus>> = {
-  draft: { from: ['draft'], to: 'same', roles: board },
-  approve: { from: ['draft'], to: 'approved', roles: board },
-  publish: { from: ['approved'], to: 'published', roles: board },
+  draft: { from: ['draft'], to: 'same', may: manage },
+  approve: { from: ['draft'], to: 'approved', may: manage },
+  publish: { from: ['approved'], to: 'published', may: manage },
 };
 
-export type Actor = { role: Role | null; isPlatformAdmin: boolean };
-export type TransitionResult<S> = { ok: true; to: S } | { ok: false; reason: 'notAllowedFromState' | 'notAllowedForRole' };
+/** The audit name of each step (`<entity>.<past tense>`). */
+export const meetingAuditActions = {
+  edit: 'meeting.edited',
+  invite: 'meeting.invitationSent',
+  move: 'meeting.changed',
+  cancel: 'meeting.cancelled',
+  markHeld: 'meeting.held',
+  editAgenda: 'meeting.agendaChanged',
+} as const satisfies Record<MeetingAction, string>;
+export const minutesAuditActions = {
+  draft: 'minutes.saved',
+  approve: 'minutes.approved',
+  publish: 'minutes.published',
+} as const satisfies Record<MinutesAction, string>;
 
-function run<S extends string>(rule: Rule<S>, state: S, actor: Actor): TransitionResult<S> {
+function run<S extends string>(rule: Rule<S>, state: S): Step<S> {
   if (!rule.from.includes(state)) return { ok: false, reason: 'notAllowedFromState' };
-  // Platform admins act as chair, as in the advice workflow.
-  const role: Role | null = actor.isPlatformAdmin ? 'chair' : actor.role;
-  if (!role || !rule.roles.includes(role)) return { ok: false, reason: 'notAllowedForRole' };
   return { ok: true, to: rule.to === 'same' ? state : rule.to };
 }
 
-export function meetingTransition(state: MeetingStatus, action: MeetingAction, actor: Actor): TransitionResult<MeetingStatus> {
-  return run(meetingTransitions[action], state, actor);
+/** May this step happen from this state, and where does it lead (the role is the policy's question). */
+export function meetingTransition(state: MeetingStatus, action: MeetingAction): Step<MeetingStatus> {
+  return run(meetingTransitions[action], state);
 }
 
-export function minutesTransition(state: MinutesStatus, action: MinutesAction, actor: Actor): TransitionResult<MinutesStatus> {
-  return run(minutesTransitions[action], state, actor);
+export function minutesTransition(state: MinutesStatus, action: MinutesAction): Step<MinutesStatus> {
+  return run(minutesTransitions[action], state);
 }
 
-export function availableMeetingActions(state: MeetingStatus, actor: Actor): MeetingAction[] {
-  return meetingActions.filter((a) => meetingTransition(state, a, actor).ok);
+export function availableMeetingActions(state: MeetingStatus, actor: Actor | null): MeetingAction[] {
+  return meetingActions.filter((a) => meetingTransition(state, a).ok && can(actor, meetingTransitions[a].may));
 }
 
-export function availableMinutesActions(state: MinutesStatus, actor: Actor): MinutesAction[] {
-  return minutesActions.filter((a) => minutesTransition(state, a, actor).ok);
+export function availableMinutesActions(state: MinutesStatus, actor: Actor | null): MinutesAction[] {
+  return minutesActions.filter((a) => minutesTransition(state, a).ok && can(actor, minutesTransitions[a].may));
 }

@@ -3,7 +3,8 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import { membersMessages } from './members.messages.ts';
 import { membersRoutes } from './members.routes.tsx';
-import * as members from './members.service.ts';
+import { dashboardFigureRows } from './members.memberships.ts';
+import { purgeExpiredApplications } from './members.vacancies.ts';
 
 const policy = {
   'members.view': councilMembers,
@@ -19,6 +20,29 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+/** What the audit log records of members, working groups and vacancies (core/audit/audit.ts). */
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions
+    extends Record<
+      | 'member.invited'
+      | 'member.updated'
+      | 'member.deactivated'
+      | 'member.reactivated'
+      | 'workingGroup.created'
+      | 'workingGroup.updated'
+      | 'workingGroup.memberAdded'
+      | 'workingGroup.memberRemoved'
+      | 'workingGroup.leadSet'
+      | 'vacancy.created'
+      | 'vacancy.updated'
+      | 'vacancy.published'
+      | 'vacancy.closed'
+      | 'vacancy.applicationsRead'
+      | 'vacancy.applicationsRemoved'
+      | 'vacancyApplication.received',
+      true
+    > {}
+}
 
 const HOUR = 60 * 60 * 1000;
 
@@ -29,21 +53,28 @@ export const membersModule: ModuleManifest = {
   messages: [membersMessages],
   policy,
   // Retention promised in the privacy statement: applications go 4 weeks after a vacancy closes.
-  jobs: [{ name: 'application-retention', everyMs: HOUR, firstAfterMs: 60_000, run: (deps) => members.purgeExpiredApplications(deps.db) }],
+  jobs: [{ name: 'application-retention', everyMs: HOUR, firstAfterMs: 60_000, run: (deps) => purgeExpiredApplications(deps.db) }],
   nav: {
     public: [
-      { path: 'leden', label: 'councils.nav.members', order: 50 },
-      { path: 'werkgroepen', label: 'councils.nav.workingGroups', order: 60 },
-      { path: 'vacatures', label: 'councils.nav.vacancies', order: 70 },
+      { path: 'leden', label: 'councils.nav.members', order: 50, section: 'members' },
+      { path: 'werkgroepen', label: 'councils.nav.workingGroups', order: 60, section: 'workingGroups' },
+      { path: 'vacatures', label: 'councils.nav.vacancies', order: 70, section: 'vacancies' },
     ],
     workspace: [
-      { path: 'leden', label: 'councils.ws.nav.members', order: 50, action: 'members.view' },
-      { path: 'werkgroepen', label: 'councils.ws.nav.workingGroups', order: 60, action: 'workingGroups.manage' },
-      { path: 'vacatures', label: 'councils.ws.nav.vacancies', order: 70, action: 'vacancies.manage' },
+      { path: 'leden', label: 'councils.ws.nav.members', order: 50, action: 'members.view', section: 'members' },
+      { path: 'werkgroepen', label: 'councils.ws.nav.workingGroups', order: 60, action: 'workingGroups.manage', section: 'workingGroups' },
+      { path: 'vacatures', label: 'councils.ws.nav.vacancies', order: 70, action: 'vacancies.manage', section: 'vacancies' },
     ],
   },
-  dashboard: [{ order: 0, figures: members.dashboardFigureRows }],
+  dashboard: [{ order: 0, figures: dashboardFigureRows }],
 };
 
 // Public surface: read functions other modules may use.
-export { dashboardFigures } from './members.service.ts';
+// The members' figures of the workspace dashboard (active members, groups, vacancies, applications).
+export { dashboardFigures } from './members.memberships.ts';
+// Active members of a council with given roles (default: chair, secretary, member), with name and e-mail.
+export { activeMembers, type ActiveMember } from './members.memberships.ts';
+// Names of the active chair and secretary, e.g. to sign a letter.
+export { boardOf, type BoardNames } from './members.memberships.ts';
+// The council's working groups (id, name), one group by id, and whether a membership is in a group.
+export { findWorkingGroup, groupMembership, workingGroupsOf } from './members.groups.ts';

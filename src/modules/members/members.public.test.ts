@@ -173,7 +173,7 @@ test('applying: stored encrypted, mail to the council and to the applicant, conf
   const logged = await t.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'vacancy.applications.read')));
+    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'vacancy.applicationsRead')));
   assert.equal(logged.length, 1);
   assert.equal(logged[0]!.actorUserId, secretary.userId);
   assert.ok(!JSON.stringify(logged[0]!.data).includes('mila'), 'no personal data in the audit log');

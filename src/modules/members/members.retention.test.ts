@@ -5,7 +5,7 @@ import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { purgeOldMail } from '../../core/mail/mail.ts';
 import { vacancies, vacancyApplications } from './members.schema.ts';
-import { purgeExpiredApplications } from './members.service.ts';
+import { purgeExpiredApplications } from './members.vacancies.ts';
 import { makeCouncil, makeVacancy, startApp, type TestApp } from './members.test-helpers.ts';
 
 let t: TestApp;
@@ -37,11 +37,11 @@ test('applications go 4 weeks after the vacancy closed, with an audit entry; ope
   assert.equal((await applicationsOf(old.v.id)).length, 0);
   assert.equal((await applicationsOf(recent.v.id)).length, 1);
   assert.equal((await applicationsOf(open.v.id)).length, 1);
-  const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'retention.applications')));
+  const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')));
   assert.deepEqual(entry?.data, { removed: 1 });
   // A second run finds nothing more for this vacancy and writes no second entry.
   await purgeExpiredApplications(t.db, now);
-  assert.equal((await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'retention.applications')))).length, 1);
+  assert.equal((await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')))).length, 1);
 });
 
 test('closing a vacancy records when; reopening clears it, so its applications are kept', async () => {

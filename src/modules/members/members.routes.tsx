@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
-import * as service from './members.service.ts';
+import * as memberService from './members.memberships.ts';
+import * as groupService from './members.groups.ts';
+import * as vacancyService from './members.vacancies.ts';
+import { TooFastError } from '../../core/errors.ts';
 import {
   applicationSchema,
   groupLeadSchema,
@@ -19,32 +22,12 @@ import { WorkingGroupPage, WorkingGroupsPage, type GroupNotice } from './views/g
 import { ApplicationsPage, NewVacancyPage, VacanciesPage, VacancyPage, type VacancyNotice } from './views/vacancies.tsx';
 
 const publicPage = { config: { publicCache: true } };
-/** A person applies once or twice; this stops floods, not people. */
+/** A person applies once or twice; this stops floods, not memberService. */
 const applyLimit = { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } };
 
 const WS = '/:council/werkruimte';
 
 type Params = { id: string; membershipId: string };
-
-/** Turns a broken domain rule into an error at the field it belongs to. */
-function ruleErrors(req: FastifyRequest, err: unknown): FieldErrors | null {
-  if (!(err instanceof service.RuleError)) return null;
-  return { [err.field]: req.t(err.messageKey, err.params) };
-}
-
-/** Posted strings to show again (never the CSRF token). */
-function echo(body: unknown): FormValues {
-  const out: FormValues = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 20000);
-  }
-  return out;
-}
-
-function notice<T extends string>(req: FastifyRequest, map: Record<string, T>): T | undefined {
-  const m = (req.query as Record<string, unknown>)?.melding;
-  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(map, m) ? map[m] : undefined;
-}
 
 const memberNotices: Record<string, MemberNotice> = { opgeslagen: 'saved', gestopt: 'deactivated', actief: 'reactivated' };
 const groupNotices: Record<string, GroupNotice> = { aangemaakt: 'created', opgeslagen: 'saved', toegevoegd: 'added', verwijderd: 'removed', trekker: 'leadSet' };
@@ -56,46 +39,46 @@ export async function membersRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- public site
   app.get('/:council/leden', publicPage, async (req, reply) => {
     const council = councilOf(req);
-    const members = await service.listPublicMembers(deps.db, council);
+    const members = await memberService.listPublicMembers(deps.db, council);
     return reply.page(<PublicMembersPage ctx={await req.pageCtx()} council={council} members={members} />);
   });
 
   app.get('/:council/werkgroepen', publicPage, async (req, reply) => {
     const council = councilOf(req);
-    const groups = await service.listPublicWorkingGroups(deps.db, council);
+    const groups = await groupService.listPublicWorkingGroups(deps.db, council);
     return reply.page(<PublicWorkingGroupsPage ctx={await req.pageCtx()} council={council} groups={groups} />);
   });
 
   app.get('/:council/vacatures', publicPage, async (req, reply) => {
     const council = councilOf(req);
-    const vacancies = await service.listPublicVacancies(deps.db, council);
+    const vacancies = await vacancyService.listPublicVacancies(deps.db, council);
     return reply.page(<PublicVacanciesPage ctx={await req.pageCtx()} council={council} vacancies={vacancies} />);
   });
 
   app.get('/:council/vacatures/:id', publicPage, async (req, reply) => {
     const council = councilOf(req);
-    const vacancy = await service.getPublicVacancy(deps.db, council, (req.params as Params).id);
+    const vacancy = await vacancyService.getPublicVacancy(deps.db, council, (req.params as Params).id);
     return reply.page(<PublicVacancyPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} />);
   });
 
   // The form carries a timestamped token, so it is never served from the cache.
   app.get('/:council/vacatures/:id/reageren', async (req, reply) => {
     const council = councilOf(req);
-    const vacancy = await service.getPublicVacancy(deps.db, council, (req.params as Params).id);
+    const vacancy = await vacancyService.getPublicVacancy(deps.db, council, (req.params as Params).id);
     return reply.page(<ApplyPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} />);
   });
 
   app.post('/:council/vacatures/:id/reageren', applyLimit, async (req, reply) => {
     const council = councilOf(req);
-    const vacancy = await service.getPublicVacancy(deps.db, council, (req.params as Params).id);
+    const vacancy = await vacancyService.getPublicVacancy(deps.db, council, (req.params as Params).id);
     const form = parseForm(applicationSchema, req.body, req.t);
     const again = async (errors: FieldErrors, values: FormValues) =>
       reply.page(<ApplyPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} errors={errors} values={values} />, 400);
     if (!form.ok) return again(form.errors, form.values);
     try {
-      await service.submitApplication(deps, { council, vacancyId: vacancy.id, input: form.data, formIssuedAt: req.formIssuedAt, locale: req.locale });
+      await vacancyService.submitApplication(deps, { council, vacancyId: vacancy.id, input: form.data, formIssuedAt: req.formIssuedAt, locale: req.locale });
     } catch (err) {
-      if (err instanceof service.TooFastError) return again({ motivation: req.t('members.apply.tooFast') }, echo(req.body));
+      if (err instanceof TooFastError) return again({ motivation: req.t('members.apply.tooFast') }, echo(req.body));
       throw err;
     }
     return reply.redirect(`/${council.slug}/vacatures/${vacancy.id}/verzonden`, 303);
@@ -103,7 +86,7 @@ export async function membersRoutes(app: FastifyInstance) {
 
   app.get('/:council/vacatures/:id/verzonden', async (req, reply) => {
     const council = councilOf(req);
-    const vacancy = await service.getPublicVacancy(deps.db, council, (req.params as Params).id);
+    const vacancy = await vacancyService.getPublicVacancy(deps.db, council, (req.params as Params).id);
     return reply.page(<AppliedPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} />);
   });
 
@@ -114,7 +97,7 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/leden`, viewMembers, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const members = await service.listMembers(deps, { actor, council });
+    const members = await memberService.listMembers(deps, { actor, council });
     const invitedId = (req.query as Record<string, unknown>)?.uitgenodigd;
     const invited = typeof invitedId === 'string' ? members.find((m) => m.id === invitedId) : undefined;
     return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} invited={invited} />);
@@ -125,16 +108,16 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(inviteSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => {
-      const members = await service.listMembers(deps, { actor, council });
+      const members = await memberService.listMembers(deps, { actor, council });
       const values = form.ok ? echo(req.body) : form.values;
       return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} errors={errors} values={values} />, 400);
     };
     if (!form.ok) return again(form.errors);
     try {
-      const { membershipId } = await service.inviteMember(deps, { actor, council, input: form.data });
+      const { membershipId } = await memberService.inviteMember(deps, { actor, council, input: form.data });
       return reply.redirect(`/${council.slug}/werkruimte/leden?uitgenodigd=${membershipId}`, 303);
     } catch (err) {
-      const errors = ruleErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -143,23 +126,23 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/leden/:id`, manageMembers, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const member = await service.getMember(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} notice={notice(req, memberNotices)} />);
+    const member = await memberService.getMember(deps, { actor, council, id: (req.params as Params).id });
+    return reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} notice={noticeOf(req, memberNotices)} />);
   });
 
   app.post(`${WS}/leden/:id`, manageMembers, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const { id } = req.params as Params;
-    const member = await service.getMember(deps, { actor, council, id });
+    const member = await memberService.getMember(deps, { actor, council, id });
     const form = parseForm(memberUpdateSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
       reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
-      await service.updateMember(deps, { actor, council, id: member.id, input: form.data });
+      await memberService.updateMember(deps, { actor, council, id: member.id, input: form.data });
     } catch (err) {
-      const errors = ruleErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -173,11 +156,11 @@ export async function membersRoutes(app: FastifyInstance) {
     app.post(`${WS}/leden/:id/${slug}`, manageMembers, async (req, reply) => {
       const council = councilOf(req);
       const actor = actorOf(req);
-      const member = await service.getMember(deps, { actor, council, id: (req.params as Params).id });
+      const member = await memberService.getMember(deps, { actor, council, id: (req.params as Params).id });
       try {
-        await service.setMemberActive(deps, { actor, council, id: member.id, active });
+        await memberService.setMemberActive(deps, { actor, council, id: member.id, active });
       } catch (err) {
-        const errors = ruleErrors(req, err);
+        const errors = domainErrors(err, req.t);
         if (!errors) throw err;
         return reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} errors={errors} />, 400);
       }
@@ -192,7 +175,7 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const groups = await service.listWorkingGroups(deps, { actor, council });
+    const groups = await groupService.listWorkingGroups(deps, { actor, council });
     return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} groups={groups} />);
   });
 
@@ -201,15 +184,15 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(workingGroupSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => {
-      const groups = await service.listWorkingGroups(deps, { actor, council });
+      const groups = await groupService.listWorkingGroups(deps, { actor, council });
       return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} groups={groups} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     };
     if (!form.ok) return again(form.errors);
     try {
-      const id = await service.createWorkingGroup(deps, { actor, council, input: form.data });
+      const id = await groupService.createWorkingGroup(deps, { actor, council, input: form.data });
       return reply.redirect(groupPath(council.slug, id, 'aangemaakt'), 303);
     } catch (err) {
-      const errors = ruleErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -218,8 +201,8 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/werkgroepen/:id`, manageGroups, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const group = await service.getWorkingGroup(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<WorkingGroupPage ctx={await req.pageCtx()} council={council} actor={actor} group={group} notice={notice(req, groupNotices)} />);
+    const group = await groupService.getWorkingGroup(deps, { actor, council, id: (req.params as Params).id });
+    return reply.page(<WorkingGroupPage ctx={await req.pageCtx()} council={council} actor={actor} group={group} notice={noticeOf(req, groupNotices)} />);
   });
 
   /** Shared shape of the working group's POST handlers: validate, call one use case, show errors or redirect. */
@@ -234,17 +217,17 @@ export async function membersRoutes(app: FastifyInstance) {
       const actor = actorOf(req);
       const { id } = req.params as Params;
       // Loading the group first: another council's id or a malformed one is a 404 before anything else.
-      const group = await service.getWorkingGroup(deps, { actor, council, id });
+      const group = await groupService.getWorkingGroup(deps, { actor, council, id });
       const form = parse(req);
       const again = async (errors: FieldErrors) => {
-        const fresh = await service.getWorkingGroup(deps, { actor, council, id: group.id });
+        const fresh = await groupService.getWorkingGroup(deps, { actor, council, id: group.id });
         return reply.page(<WorkingGroupPage ctx={await req.pageCtx()} council={council} actor={actor} group={fresh} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
       };
       if (!form.ok) return again(form.errors);
       try {
         await run({ req, id: group.id, data: form.data });
       } catch (err) {
-        const errors = ruleErrors(req, err);
+        const errors = domainErrors(err, req.t);
         if (errors) return again(errors);
         throw err;
       }
@@ -253,16 +236,16 @@ export async function membersRoutes(app: FastifyInstance) {
   }
 
   groupAction('', (req) => parseForm(workingGroupSchema, req.body, req.t), ({ req, id, data }) =>
-    service.updateWorkingGroup(deps, { actor: actorOf(req), council: councilOf(req), id, input: data }), 'opgeslagen');
+    groupService.updateWorkingGroup(deps, { actor: actorOf(req), council: councilOf(req), id, input: data }), 'opgeslagen');
   groupAction('/leden', (req) => parseForm(groupMemberSchema, req.body, req.t), ({ req, id, data }) =>
-    service.addGroupMember(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.membershipId }), 'toegevoegd');
+    groupService.addGroupMember(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.membershipId }), 'toegevoegd');
   groupAction('/trekker', (req) => parseForm(groupLeadSchema, req.body, req.t), ({ req, id, data }) =>
-    service.setGroupLead(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.lead || null }), 'trekker');
+    groupService.setGroupLead(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.lead || null }), 'trekker');
 
   app.post(`${WS}/werkgroepen/:id/leden/:membershipId/verwijderen`, manageGroups, async (req, reply) => {
     const council = councilOf(req);
     const { id, membershipId } = req.params as Params;
-    await service.removeGroupMember(deps, { actor: actorOf(req), council, id, membershipId });
+    await groupService.removeGroupMember(deps, { actor: actorOf(req), council, id, membershipId });
     return reply.redirect(groupPath(council.slug, id, 'verwijderd'), 303);
   });
 
@@ -273,7 +256,7 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/vacatures`, manageVacancies, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const vacancies = await service.listVacancies(deps, { actor, council });
+    const vacancies = await vacancyService.listVacancies(deps, { actor, council });
     return reply.page(<VacanciesPage ctx={await req.pageCtx()} council={council} actor={actor} vacancies={vacancies} />);
   });
 
@@ -289,10 +272,10 @@ export async function membersRoutes(app: FastifyInstance) {
       reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
-      const id = await service.createVacancy(deps, { actor, council, input: form.data });
+      const id = await vacancyService.createVacancy(deps, { actor, council, input: form.data });
       return reply.redirect(vacancyPath(council.slug, id, 'aangemaakt'), 303);
     } catch (err) {
-      const errors = ruleErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -301,22 +284,22 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/vacatures/:id`, manageVacancies, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const vacancy = await service.getVacancy(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} notice={notice(req, vacancyNotices)} />);
+    const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
+    return reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} notice={noticeOf(req, vacancyNotices)} />);
   });
 
   app.post(`${WS}/vacatures/:id`, manageVacancies, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const vacancy = await service.getVacancy(deps, { actor, council, id: (req.params as Params).id });
+    const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancySchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
       reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
-      await service.updateVacancy(deps, { actor, council, id: vacancy.id, input: form.data });
+      await vacancyService.updateVacancy(deps, { actor, council, id: vacancy.id, input: form.data });
     } catch (err) {
-      const errors = ruleErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -326,14 +309,14 @@ export async function membersRoutes(app: FastifyInstance) {
   app.post(`${WS}/vacatures/:id/status`, manageVacancies, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const vacancy = await service.getVacancy(deps, { actor, council, id: (req.params as Params).id });
+    const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancyStatusSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} />, 400);
     if (!form.ok) return again({ status: form.errors.to ?? req.t('error.invalidChoice') });
     try {
-      await service.changeVacancyStatus(deps, { actor, council, id: vacancy.id, to: form.data.to });
+      await vacancyService.changeVacancyStatus(deps, { actor, council, id: vacancy.id, to: form.data.to });
     } catch (err) {
-      const errors = ruleErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -343,7 +326,7 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/vacatures/:id/reacties`, { preHandler: requireRight('applications.read') }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const { vacancy, applications } = await service.listApplications(deps, { actor, council, vacancyId: (req.params as Params).id });
+    const { vacancy, applications } = await vacancyService.listApplications(deps, { actor, council, vacancyId: (req.params as Params).id });
     return reply.page(<ApplicationsPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} applications={applications} />);
   });
 }

@@ -6,7 +6,6 @@ import {
   isOpenToPublic,
   leavesNoBoard,
   summarise,
-  todayInAmsterdam,
   transitionBlocker,
   vacancyTransitions,
   type VacancyStatus,
@@ -39,13 +38,6 @@ test('open to the public: published and not past the closing date', () => {
   assert.equal(isOpenToPublic({ status: 'draft', closesOn: null }, '2026-05-01'), false);
   assert.equal(isOpenToPublic({ status: 'closed', closesOn: null }, '2026-05-01'), false);
   assert.equal(closingDateAllowed('2026-04-30', '2026-05-01'), false);
-});
-
-test('today is taken in Amsterdam, not UTC', () => {
-  // 23:30 UTC on 31 December is already 1 January in Amsterdam (UTC+1 in winter).
-  assert.equal(todayInAmsterdam(new Date('2026-12-31T23:30:00Z')), '2027-01-01');
-  assert.equal(todayInAmsterdam(new Date('2026-07-01T21:59:00Z')), '2026-07-01');
-  assert.equal(todayInAmsterdam(new Date('2026-07-01T22:00:00Z')), '2026-07-02');
 });
 
 test('last chair or secretary', () => {

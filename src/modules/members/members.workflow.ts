@@ -1,3 +1,4 @@
+import type { Step } from '../../core/state-change.ts';
 import { vacancyStatuses } from './members.schema.ts';
 
 export type VacancyStatus = (typeof vacancyStatuses)[number];
@@ -20,9 +21,6 @@ export function isVacancyStatus(v: unknown): v is VacancyStatus {
   return typeof v === 'string' && (vacancyStatuses as readonly string[]).includes(v);
 }
 
-// One definition of "today" for the whole platform.
-export { todayInAmsterdam } from '../../core/dates/working-days.ts';
-
 /** A closing date may be empty, or today or later. */
 export function closingDateAllowed(closesOn: string | null, today: string): boolean {
   return closesOn === null || closesOn >= today;
@@ -44,6 +42,12 @@ export function transitionBlocker(
   return null;
 }
 
+/** The same as a step of the state machine (core/state-change.ts): where it leads, or why not. */
+export function vacancyStep(v: { status: VacancyStatus; closesOn: string | null }, to: VacancyStatus, today: string): Step<VacancyStatus> {
+  const blocker = transitionBlocker(v, to, today);
+  return blocker ? { ok: false, reason: blocker } : { ok: true, to };
+}
+
 /** A short summary for lists: the first paragraph, cut at a word boundary. */
 export function summarise(text: string, max = 240): string {
   const first = (text.split(/\n\s*\n/)[0] ?? '').replace(/\s+/g, ' ').trim();
@@ -52,8 +56,6 @@ export function summarise(text: string, max = 240): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, '')}…`;
 }
-
-export const boardRoles = ['chair', 'secretary'] as const;
 
 /**
  * Whether a change leaves the council without an active chair or secretary.

@@ -5,9 +5,13 @@ import { signalsMessages } from './signals.messages.ts';
 import { signalsIntakeMessages } from './signals.intake.messages.ts';
 import { signalsRoutes } from './signals.routes.tsx';
 import { signalsIntakeRoutes } from './signals.intake.routes.tsx';
-import { signalsApiRoutes } from './signals.api.ts';
-import { countNewSignals, runSignalRetention } from './signals.service.ts';
+import { signalsApiRoutes, signalsOpenApi } from './signals.api.ts';
+import { countNewSignals } from './signals.queries.ts';
+import { runSignalRetention } from './signals.retention.ts';
 import { purgeOldSubmissions } from './signals.intake.ts';
+import { signalsSearch } from './signals.search.ts';
+import { signalsSlots } from './signals.slots.tsx';
+import type { auditActions, SignalAction } from './signals.workflow.ts';
 
 const policy = {
   'signals.view': councilMembers,
@@ -24,13 +28,28 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+/** What the audit log records of signals (core/audit/audit.ts); the workflow's steps name theirs there. */
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions
+    extends Record<
+      | (typeof auditActions)[SignalAction]
+      | 'signal.submitted'
+      | 'signal.erased'
+      | 'signal.retentionApplied'
+      | 'signalSettings.changed'
+      | 'signalTemplate.changed',
+      true
+    > {}
+}
 
 const HOUR = 60 * 60 * 1000;
 
 /** Signals from residents: the public form, triage, themes, privacy, the API. */
 export const signalsModule: ModuleManifest = {
   name: 'signals',
-  routes: [signalsRoutes, signalsIntakeRoutes, signalsApiRoutes],
+  search: signalsSearch,
+  routes: [signalsRoutes, signalsIntakeRoutes],
+  api: { routes: [signalsApiRoutes], openapi: signalsOpenApi },
   messages: [signalsMessages, signalsIntakeMessages],
   policy,
   // Residents' contact details: for the organisation's own board only, never a platform admin.
@@ -42,9 +61,11 @@ export const signalsModule: ModuleManifest = {
     { name: 'signal-rate-counts', everyMs: HOUR, run: (deps) => purgeOldSubmissions(deps.db) },
   ],
   nav: {
-    public: [{ path: 'signaal', label: 'signals.intake.nav', order: 80 }],
-    workspace: [{ path: 'signalen', label: 'signals.nav.workspace', order: 30, action: 'signals.view' }],
+    public: [{ path: 'signaal', label: 'signals.intake.nav', order: 80, section: 'signals' }],
+    workspace: [{ path: 'signalen', label: 'signals.nav.workspace', order: 30, action: 'signals.view', section: 'signals' }],
   },
+  // The signals linked to an advice, on the advice's page.
+  slots: signalsSlots,
   dashboard: [
     {
       order: 10,
@@ -56,3 +77,7 @@ export const signalsModule: ModuleManifest = {
     },
   ],
 };
+
+// Public surface: read functions other modules may call.
+/** Signals an organisation still has to discuss (what an agenda item may link). */
+export { listSignalsToDiscuss } from './signals.queries.ts';

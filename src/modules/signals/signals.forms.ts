@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { field, isUuid } from '../../core/http/forms.ts';
-import { policyFields } from '../advice/advice.schema.ts';
-import { recordedSources, signalAreas, signalOutcomes, signalSinces } from './signals.schema.ts';
+import { policyFields } from '../advice/index.ts';
+import { recordedSources, signalAreas, signalOutcomes, signalSinces, type SignalArea, type SignalSince } from './signals.schema.ts';
 import { signalStates } from './signals.workflow.ts';
-import type { ContactInput } from './signals.service.ts';
 
 /** One schema per input, shared by the resident's form, the workspace and the API. Messages are catalogue keys. */
+
+/** A signal as the use case takes it, from any of the forms or the API. */
+export type SignalInput = { description: string; area: SignalArea; since: SignalSince; peopleCount: number | null };
+/** Contact details; null for an anonymous signal. */
+export type ContactInput = { name: string | null; email: string | null; phone: string | null } | null;
 
 /** The text is capped at 10 kB (bytes, not characters: emoji and accents count double). */
 export const DESCRIPTION_MAX_BYTES = 10 * 1024;

@@ -11,7 +11,8 @@ import { hmac, safeEqual } from '../../core/secret.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { PageCtx } from '../../ui/context.ts';
-import { settingsOf, submitSignal } from './signals.service.ts';
+import { settingsOf } from './signals.settings.ts';
+import { submitSignal } from './signals.submit.ts';
 import * as intake from './signals.intake.ts';
 import { CheckPage, HONEYPOT, intakePaths, LimitPage, QuestionPage, SentPage, StartPage } from './views/intake.tsx';
 

@@ -6,7 +6,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';
-import { CONTACT_PURPOSE } from './signals.service.ts';
+import { CONTACT_PURPOSE } from './signals.privacy.ts';
 import { addressKey, MAX_PER_HOUR, networkOf, purgeOldSubmissions } from './signals.intake.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 

@@ -11,8 +11,7 @@ import { field, issuesToErrors, type FieldErrors } from '../../core/http/forms.t
 import type { MessageKey, Translate } from '../../core/i18n/index.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { hmac } from '../../core/secret.ts';
-import { contactSchema, signalInputSchema, toContact } from './signals.forms.ts';
-import type { ContactInput, SignalInput } from './signals.service.ts';
+import { contactSchema, signalInputSchema, toContact, type ContactInput, type SignalInput } from './signals.forms.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';
 
 /** The question pages in order; 'toestemming' only applies when the resident leaves contact details. */

@@ -11,7 +11,7 @@ import { councils } from '../../core/organisations.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { createTestApp, loginByEmail, makeAdvice, makeCouncil, person, titleOf, type LoggedIn, type TestApp } from '../advice/advice.test-helpers.ts';
 import { signalAccessLog, signalContacts, signals } from './signals.schema.ts';
-import { submitSignal } from './signals.service.ts';
+import { submitSignal } from './signals.submit.ts';
 
 let t: TestApp;
 let ws: string;

@@ -1,10 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { assertCan, NotFoundError } from '../../core/policy.ts';
-import * as service from './signals.service.ts';
+import * as queries from './signals.queries.ts';
+import * as triageService from './signals.triage.ts';
+import * as privacyService from './signals.privacy.ts';
+import * as settingsService from './signals.settings.ts';
+import { retentionRuns } from './signals.retention.ts';
+import { themeOverview } from './signals.themes.ts';
+import { submitSignal } from './signals.submit.ts';
 import { classifySchema, closeSchema, duplicateSchema, exportSchema, linkAdviceSchema, listFilter, recordSchema, settingsSchema, templateSchema, toContact } from './signals.forms.ts';
 import { messageStatuses, type MessageStatus } from './signals.workflow.ts';
 import { RecordSignalPage, SignalDetailPage, SignalListPage, type SignalNotice } from './views/signals.tsx';
@@ -13,20 +19,6 @@ import { ThemesPage } from './views/themes.tsx';
 
 const WS = '/:council/werkruimte/signalen';
 type Params = { id: string; status: string };
-
-/** Posted strings to show again (never the CSRF token). */
-function echo(body: unknown): FormValues {
-  const out: FormValues = {};
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== '_csrf') out[k] = v.slice(0, 20000);
-  }
-  return out;
-}
-
-function signalErrors(req: FastifyRequest, err: unknown): FieldErrors | null {
-  if (!(err instanceof service.SignalError)) return null;
-  return { [err.field ?? 'form']: req.t(err.messageKey) };
-}
 
 const notices: Record<string, SignalNotice> = { vastgelegd: 'created', stap: 'state', opgeslagen: 'saved', gewist: 'erased' };
 
@@ -45,7 +37,7 @@ export async function signalsRoutes(app: FastifyInstance) {
   async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: SignalNotice } = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const detail = await service.getSignal(deps, { actor, council, id });
+    const detail = await queries.getSignal(deps, { actor, council, id });
     return noStore(reply).page(<SignalDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
   }
 
@@ -62,14 +54,14 @@ export async function signalsRoutes(app: FastifyInstance) {
     try {
       await run(id, form.data);
     } catch (err) {
-      const errors = signalErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return detailPage(req, reply, id, { errors, values: echo(req.body) }, 400);
     }
     return reply.redirect(`${base(council.slug)}/${id}?melding=stap`, 303);
   }
   async function signalOr404(req: FastifyRequest) {
-    const signal = await service.findSignal(deps.db, councilOf(req), (req.params as Params).id);
+    const signal = await queries.findSignal(deps.db, councilOf(req), (req.params as Params).id);
     if (!signal) throw new NotFoundError('signal');
     return signal;
   }
@@ -89,7 +81,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const filter = listFilter.parse(req.query ?? {});
-    const [rows, themes] = await Promise.all([service.listSignals(deps, { actor, council, filter }), service.listThemes(deps.db, council.id)]);
+    const [rows, themes] = await Promise.all([queries.listSignals(deps, { actor, council, filter }), queries.listThemes(deps.db, council.id)]);
     return noStore(reply).page(<SignalListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} filter={filter} themes={themes} />);
   });
 
@@ -102,7 +94,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     if (!form.ok) return again(form.errors);
     const d = form.data;
     try {
-      const { id } = await service.submitSignal(deps, {
+      const { id } = await submitSignal(deps, {
         council,
         actor,
         input: { description: d.description, area: d.area, since: d.since, peopleCount: d.peopleCount },
@@ -113,7 +105,7 @@ export async function signalsRoutes(app: FastifyInstance) {
       });
       return reply.redirect(`${base(council.slug)}/${id}?melding=vastgelegd`, 303);
     } catch (err) {
-      const errors = signalErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -123,7 +115,7 @@ export async function signalsRoutes(app: FastifyInstance) {
   app.get(`${WS}/themas`, view, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const { view: v, settings: s, exact } = await service.themeOverview(deps, { actor, council });
+    const { view: v, settings: s, exact } = await themeOverview(deps, { actor, council });
     return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} />);
   });
 
@@ -131,7 +123,7 @@ export async function signalsRoutes(app: FastifyInstance) {
   async function settingsPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; saved?: boolean } = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const [{ settings: s, templates }, runs] = await Promise.all([service.getSettingsPage(deps, { actor, council }), service.retentionRuns(deps, { actor, council })]);
+    const [{ settings: s, templates }, runs] = await Promise.all([settingsService.getSettingsPage(deps, { actor, council }), retentionRuns(deps, { actor, council })]);
     return reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} settings={s} templates={templates} runs={runs} {...extra} />, status);
   }
   app.get(`${WS}/instellingen`, settings, async (req, reply) => settingsPage(req, reply, { saved: (req.query as Record<string, unknown>)?.melding === 'opgeslagen' }));
@@ -140,9 +132,9 @@ export async function signalsRoutes(app: FastifyInstance) {
     const form = parseForm(settingsSchema, req.body, req.t);
     if (!form.ok) return settingsPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
     try {
-      await service.saveSettings(deps, { actor: actorOf(req), council, input: form.data });
+      await settingsService.saveSettings(deps, { actor: actorOf(req), council, input: form.data });
     } catch (err) {
-      const errors = signalErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return settingsPage(req, reply, { errors, values: echo(req.body) }, 400);
     }
@@ -159,7 +151,7 @@ export async function signalsRoutes(app: FastifyInstance) {
       const errors = Object.fromEntries(Object.entries(form.errors).map(([k, v]) => [`${k}-${status}`, v]));
       return settingsPage(req, reply, { errors, values: echo(req.body) }, 400);
     }
-    await service.saveTemplate(deps, { actor: actorOf(req), council, status: status as MessageStatus, input: form.data });
+    await settingsService.saveTemplate(deps, { actor: actorOf(req), council, status: status as MessageStatus, input: form.data });
     return reply.redirect(`${base(council.slug)}/instellingen?melding=opgeslagen`, 303);
   });
 
@@ -167,7 +159,7 @@ export async function signalsRoutes(app: FastifyInstance) {
   app.get(`${WS}/toegangslog`, { preHandler: requireRight('signals.accessLog') }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const rows = await service.accessLog(deps, { actor, council });
+    const rows = await privacyService.accessLog(deps, { actor, council });
     return noStore(reply).page(<AccessLogPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
   });
 
@@ -183,13 +175,13 @@ export async function signalsRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => reply.page(<ExportPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
     if (!form.ok) return again(form.errors);
     try {
-      const data = await service.exportSignal(deps, { actor, council, reference: form.data.reference });
+      const data = await privacyService.exportSignal(deps, { actor, council, reference: form.data.reference });
       return noStore(reply)
         .type('application/json; charset=utf-8')
         .header('content-disposition', attachmentDisposition(`signaal-${data.reference}.json`))
         .send(JSON.stringify(data, null, 2));
     } catch (err) {
-      const errors = signalErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -197,8 +189,7 @@ export async function signalsRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- one signal
   app.get(`${WS}/:id`, view, async (req, reply) => {
-    const m = (req.query as Record<string, unknown>)?.melding;
-    const notice = typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? notices[m] : undefined;
+    const notice = noticeOf(req, notices);
     return detailPage(req, reply, (req.params as Params).id, { notice });
   });
 
@@ -207,7 +198,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     await contactSignalOr404(req);
-    const { signal, contact: details } = await service.viewContact(deps, { actor, council, id: (req.params as Params).id });
+    const { signal, contact: details } = await privacyService.viewContact(deps, { actor, council, id: (req.params as Params).id });
     return noStore(reply).page(<ContactPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} contact={details} />);
   });
 
@@ -225,9 +216,9 @@ export async function signalsRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => reply.page(<EraseConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} errors={errors} />, 400);
     if (!confirmed) return again({ confirm: req.t('signals.erase.confirmRequired') });
     try {
-      await service.eraseSignal(deps, { actor, council, id });
+      await privacyService.eraseSignal(deps, { actor, council, id });
     } catch (err) {
-      const errors = signalErrors(req, err);
+      const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
       throw err;
     }
@@ -236,16 +227,16 @@ export async function signalsRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- triage
   app.post(`${WS}/:id/thema`, triage, async (req, reply) =>
-    act(req, reply, () => parseForm(classifySchema, req.body, req.t), (id, input) => service.classify(deps, { actor: actorOf(req), council: councilOf(req), id, input })),
+    act(req, reply, () => parseForm(classifySchema, req.body, req.t), (id, input) => triageService.classify(deps, { actor: actorOf(req), council: councilOf(req), id, input })),
   );
-  app.post(`${WS}/:id/bespreken`, triage, async (req, reply) => act(req, reply, none, (id) => service.toDiscuss(deps, { actor: actorOf(req), council: councilOf(req), id })));
-  app.post(`${WS}/:id/besproken`, triage, async (req, reply) => act(req, reply, none, (id) => service.markDiscussed(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/bespreken`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.toDiscuss(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/besproken`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.markDiscussed(deps, { actor: actorOf(req), council: councilOf(req), id })));
   app.post(`${WS}/:id/afsluiten`, triage, async (req, reply) =>
-    act(req, reply, () => parseForm(closeSchema, req.body, req.t), (id, input) => service.closeSignal(deps, { actor: actorOf(req), council: councilOf(req), id, input })),
+    act(req, reply, () => parseForm(closeSchema, req.body, req.t), (id, input) => triageService.closeSignal(deps, { actor: actorOf(req), council: councilOf(req), id, input })),
   );
-  app.post(`${WS}/:id/heropenen`, triage, async (req, reply) => act(req, reply, none, (id) => service.reopenSignal(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/heropenen`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.reopenSignal(deps, { actor: actorOf(req), council: councilOf(req), id })));
   app.post(`${WS}/:id/dubbel`, triage, async (req, reply) =>
-    act(req, reply, () => parseForm(duplicateSchema, req.body, req.t), (id, d) => service.markDuplicate(deps, { actor: actorOf(req), council: councilOf(req), id, duplicateOf: d.duplicateOf })),
+    act(req, reply, () => parseForm(duplicateSchema, req.body, req.t), (id, d) => triageService.markDuplicate(deps, { actor: actorOf(req), council: councilOf(req), id, duplicateOf: d.duplicateOf })),
   );
   app.post(`${WS}/:id/advies`, triage, async (req, reply) =>
     act(
@@ -255,7 +246,7 @@ export async function signalsRoutes(app: FastifyInstance) {
         const f = parseForm(linkAdviceSchema, req.body, req.t);
         return f.ok ? f : { ok: false as const, errors: { adviceId: req.t('signals.error.unknownAdvice') } };
       },
-      (id, d) => service.linkAdvice(deps, { actor: actorOf(req), council: councilOf(req), id, adviceId: d.adviceId }),
+      (id, d) => triageService.linkAdvice(deps, { actor: actorOf(req), council: councilOf(req), id, adviceId: d.adviceId }),
     ),
   );
 }

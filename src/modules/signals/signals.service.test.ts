@@ -6,8 +6,16 @@ import { outbox } from '../../core/mail/mail.schema.ts';
 import { ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { createTestApp, makeAdvice, makeCouncil, mailsTo, person, type TestApp } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals } from './signals.schema.ts';
-import * as service from './signals.service.ts';
+import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals, type SignalArea, type SignalSource } from './signals.schema.ts';
+import { countNewSignals, getSignal, listSignalsToDiscuss, signalsForAdvice } from './signals.queries.ts';
+import { classify, closeSignal, linkAdvice, markDiscussed, markDuplicate, reopenSignal, toDiscuss } from './signals.triage.ts';
+import { accessLog, eraseSignal, exportSignal, viewContact } from './signals.privacy.ts';
+import { defaultSettings, getSettingsPage, saveSettings, saveTemplate } from './signals.settings.ts';
+import { runSignalRetention } from './signals.retention.ts';
+import { themeOverview } from './signals.themes.ts';
+import { submitSignal } from './signals.submit.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { ContactInput, SignalInput } from './signals.forms.ts';
 
 let t: TestApp;
 before(async () => {
@@ -18,10 +26,10 @@ after(async () => {
 });
 
 const deps = () => t.app.deps;
-const input = (description: string, area: service.SignalArea = 'transport'): service.SignalInput => ({ description, area, since: 'month', peopleCount: null });
+const input = (description: string, area: SignalArea = 'transport'): SignalInput => ({ description, area, since: 'month', peopleCount: null });
 
-async function submit(c: Council, description: string, opts: { contact?: service.ContactInput; source?: service.SignalSource; actor?: Actor | null; now?: Date } = {}) {
-  return service.submitSignal(deps(), {
+async function submit(c: Council, description: string, opts: { contact?: ContactInput; source?: SignalSource; actor?: Actor | null; now?: Date } = {}) {
+  return submitSignal(deps(), {
     council: c,
     actor: opts.actor ?? null,
     input: input(description),
@@ -61,7 +69,7 @@ test('a resident submits: reference per council and year, contact sealed apart, 
   for (const plain of ['Jan Jansen', email, '1234']) assert.ok(!stored.includes(plain), `plaintext ${plain} stored`);
   assert.match(raw!.emailSealed!, /^v1\./);
 
-  const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'signals.submit')));
+  const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'signal.submitted')));
   assert.equal(audits.length, 1);
   assert.ok(!JSON.stringify(audits[0]!.data).includes(email));
 
@@ -79,11 +87,11 @@ test('a resident submits: reference per council and year, contact sealed apart, 
 test('contact details without consent are refused and nothing is stored', async () => {
   const c = await makeCouncil(t);
   await assert.rejects(
-    service.submitSignal(deps(), { council: c, actor: null, input: input('Tekst'), contact: { name: null, email: 'a@example.org', phone: null }, consent: false, source: 'web_form' }),
-    (e) => e instanceof service.SignalError && e.field === 'consent',
+    submitSignal(deps(), { council: c, actor: null, input: input('Tekst'), contact: { name: null, email: 'a@example.org', phone: null }, consent: false, source: 'web_form' }),
+    (e) => e instanceof DomainError && e.field === 'consent',
   );
-  await assert.rejects(submit(c, '   '), (e) => e instanceof service.SignalError && e.field === 'description');
-  await assert.rejects(submit(c, 'x'.repeat(10 * 1024 + 1)), (e) => e instanceof service.SignalError && e.code === 'descriptionTooLong');
+  await assert.rejects(submit(c, '   '), (e) => e instanceof DomainError && e.field === 'description');
+  await assert.rejects(submit(c, 'x'.repeat(10 * 1024 + 1)), (e) => e instanceof DomainError && e.code === 'descriptionTooLong');
   const [n] = await t.db.select({ n: sql<number>`count(*)::int` }).from(signals).where(eq(signals.councilId, c.id));
   assert.equal(n!.n, 0);
 });
@@ -105,33 +113,33 @@ test('triage through the state machine: roles, wrong states, other council, stat
   const email = `triage-${Date.now()}@example.org`;
   const { id } = await submit(c, 'De rolstoel is al weken kapot.', { contact: { name: null, email, phone: null } });
 
-  await assert.rejects(service.classify(deps(), { actor: member.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } }), ForbiddenError);
-  const classified = await service.classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } });
+  await assert.rejects(classify(deps(), { actor: member.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } }), ForbiddenError);
+  const classified = await classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } });
   assert.equal(classified.status, 'in_triage');
   assert.ok(classified.themeId);
   // The same name again reuses the theme.
-  const again = await service.classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'hulpmiddelen', policyField: null } });
+  const again = await classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'hulpmiddelen', policyField: null } });
   assert.equal(again.themeId, classified.themeId);
 
   // Another council cannot reach it.
   const other = await makeCouncil(t);
   const otherSecretary = await person(t, other, 'secretary');
-  await assert.rejects(service.toDiscuss(deps(), { actor: otherSecretary.actor, council: other, id }), NotFoundError);
-  await assert.rejects(service.getSignal(deps(), { actor: otherSecretary.actor, council: other, id }), NotFoundError);
+  await assert.rejects(toDiscuss(deps(), { actor: otherSecretary.actor, council: other, id }), NotFoundError);
+  await assert.rejects(getSignal(deps(), { actor: otherSecretary.actor, council: other, id }), NotFoundError);
 
-  await assert.rejects(service.markDiscussed(deps(), { actor: secretary.actor, council: c, id }), (e) => e instanceof service.SignalError && e.code === 'notAllowedFromState');
-  await service.toDiscuss(deps(), { actor: secretary.actor, council: c, id });
-  const toDiscuss = await service.listSignalsToDiscuss(t.db, c.id);
+  await assert.rejects(markDiscussed(deps(), { actor: secretary.actor, council: c, id }), (e) => e instanceof DomainError && e.code === 'notAllowedFromState');
+  await toDiscuss(deps(), { actor: secretary.actor, council: c, id });
+  const waiting = await listSignalsToDiscuss(t.db, c.id);
   assert.deepEqual(
-    toDiscuss.map((s) => s.id),
+    waiting.map((s) => s.id),
     [id],
   );
-  assert.equal(toDiscuss[0]!.themeName, 'Hulpmiddelen');
-  await service.markDiscussed(deps(), { actor: secretary.actor, council: c, id });
-  const closed = await service.closeSignal(deps(), { actor: secretary.actor, council: c, id, input: { outcome: 'information_given', outcomeNote: 'Gebeld' } });
+  assert.equal(waiting[0]!.themeName, 'Hulpmiddelen');
+  await markDiscussed(deps(), { actor: secretary.actor, council: c, id });
+  const closed = await closeSignal(deps(), { actor: secretary.actor, council: c, id, input: { outcome: 'information_given', outcomeNote: 'Gebeld' } });
   assert.equal(closed.status, 'closed');
   assert.ok(closed.closedAt);
-  const reopened = await service.reopenSignal(deps(), { actor: secretary.actor, council: c, id });
+  const reopened = await reopenSignal(deps(), { actor: secretary.actor, council: c, id });
   assert.equal(reopened.status, 'in_triage');
   assert.equal(reopened.closedAt, null);
 
@@ -145,7 +153,7 @@ test('triage through the state machine: roles, wrong states, other council, stat
     events.map((e) => e.toState),
     ['new', 'in_triage', 'in_triage', 'to_discuss', 'discussed', 'closed', 'in_triage'],
   );
-  const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'signals.close')));
+  const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'signal.closed')));
   assert.equal(audits[0]!.fromState, 'discussed');
   assert.equal(audits[0]!.toState, 'closed');
 });
@@ -153,10 +161,10 @@ test('triage through the state machine: roles, wrong states, other council, stat
 test('templates of the council are used for status messages', async () => {
   const c = await makeCouncil(t, { name: 'Raad Sjabloon' });
   const secretary = await person(t, c, 'secretary');
-  await service.saveTemplate(deps(), { actor: secretary.actor, council: c, status: 'closed', input: { subject: 'Klaar: {referentie}', body: 'Groet van {raad}.' } });
+  await saveTemplate(deps(), { actor: secretary.actor, council: c, status: 'closed', input: { subject: 'Klaar: {referentie}', body: 'Groet van {raad}.' } });
   const email = `sjabloon-${Date.now()}@example.org`;
   const { id, reference } = await submit(c, 'Iets.', { contact: { name: null, email, phone: null } });
-  await service.closeSignal(deps(), { actor: secretary.actor, council: c, id, input: { outcome: 'no_action', outcomeNote: '' } });
+  await closeSignal(deps(), { actor: secretary.actor, council: c, id, input: { outcome: 'no_action', outcomeNote: '' } });
   const [latest] = await mailsTo(t, email);
   assert.equal(latest!.subject, `Klaar: ${reference}`);
   assert.equal(latest!.body, 'Groet van Raad Sjabloon.');
@@ -167,9 +175,9 @@ test('duplicates and advice links stay within the council', async () => {
   const secretary = await person(t, c, 'secretary');
   const a = await submit(c, 'Eerste melding over het vervoer.');
   const b = await submit(c, 'Tweede melding over het vervoer.');
-  await assert.rejects(service.markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: 'S-1999-9999' }), (e) => e instanceof service.SignalError && e.field === 'duplicateOf');
-  await assert.rejects(service.markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: b.reference }), (e) => e instanceof service.SignalError && e.code === 'selfDuplicate');
-  const dup = await service.markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: a.reference.toLowerCase() });
+  await assert.rejects(markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: 'S-1999-9999' }), (e) => e instanceof DomainError && e.field === 'duplicateOf');
+  await assert.rejects(markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: b.reference }), (e) => e instanceof DomainError && e.code === 'selfDuplicate');
+  const dup = await markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: a.reference.toLowerCase() });
   assert.equal(dup.status, 'duplicate');
   assert.equal(dup.duplicateOfId, a.id);
 
@@ -177,10 +185,10 @@ test('duplicates and advice links stay within the council', async () => {
   const requested = await makeAdvice(t, c, { status: 'requested', kind: 'requested' });
   const foreign = await makeAdvice(t, await makeCouncil(t), { status: 'initiated', kind: 'unsolicited' });
   for (const adviceId of [requested.id, foreign.id]) {
-    await assert.rejects(service.linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId }), (e) => e instanceof service.SignalError && e.field === 'adviceId');
+    await assert.rejects(linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId }), (e) => e instanceof DomainError && e.field === 'adviceId');
   }
-  await service.linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId: unsolicited.id });
-  const linked = await service.signalsForAdvice(t.db, c.id, unsolicited.id);
+  await linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId: unsolicited.id });
+  const linked = await signalsForAdvice(t.db, c.id, unsolicited.id);
   assert.deepEqual(
     linked.map((s) => s.reference),
     [a.reference],
@@ -195,16 +203,16 @@ test('contact details: members never, board through the access log, admins not a
   const admin: Actor = { userId: chair.actor.userId, isPlatformAdmin: true, role: null, membershipId: null };
   const { id } = await submit(c, 'Tekst', { contact: { name: 'Piet Pietersen', email: 'piet@example.org', phone: null } });
 
-  await assert.rejects(service.viewContact(deps(), { actor: member.actor, council: c, id }), ForbiddenError);
-  await assert.rejects(service.viewContact(deps(), { actor: admin, council: c, id }), ForbiddenError);
-  const seen = await service.viewContact(deps(), { actor: secretary.actor, council: c, id });
+  await assert.rejects(viewContact(deps(), { actor: member.actor, council: c, id }), ForbiddenError);
+  await assert.rejects(viewContact(deps(), { actor: admin, council: c, id }), ForbiddenError);
+  const seen = await viewContact(deps(), { actor: secretary.actor, council: c, id });
   assert.equal(seen.contact!.name, 'Piet Pietersen');
   assert.equal(seen.contact!.email, 'piet@example.org');
   assert.equal(seen.contact!.unreadable, false);
-  await service.viewContact(deps(), { actor: chair.actor, council: c, id });
-  const log = await service.accessLog(deps(), { actor: chair.actor, council: c });
+  await viewContact(deps(), { actor: chair.actor, council: c, id });
+  const log = await accessLog(deps(), { actor: chair.actor, council: c });
   assert.equal(log.filter((l) => l.kind === 'view_contact').length, 2);
-  await assert.rejects(service.accessLog(deps(), { actor: secretary.actor, council: c }), ForbiddenError);
+  await assert.rejects(accessLog(deps(), { actor: secretary.actor, council: c }), ForbiddenError);
 
   // Flip one byte of the ciphertext: it must not open, and never as other text.
   const [raw] = await t.db.select().from(signalContacts).where(eq(signalContacts.signalId, id));
@@ -213,7 +221,7 @@ test('contact details: members never, board through the access log, admins not a
   ct[0] = ct[0]! ^ 0x01;
   parts[3] = ct.toString('base64url');
   await t.db.update(signalContacts).set({ nameSealed: parts.join('.') }).where(eq(signalContacts.signalId, id));
-  const tampered = await service.viewContact(deps(), { actor: secretary.actor, council: c, id });
+  const tampered = await viewContact(deps(), { actor: secretary.actor, council: c, id });
   assert.equal(tampered.contact!.name, null);
   assert.equal(tampered.contact!.unreadable, true);
   assert.equal(tampered.contact!.email, 'piet@example.org');
@@ -225,10 +233,10 @@ test('erase on request and export for an access request', async () => {
   const member = await person(t, c, 'member');
   const email = `export-${Date.now()}@example.org`;
   const { id, reference } = await submit(c, 'Mijn verhaal over de huishoudelijke hulp.', { contact: { name: 'Els', email, phone: null } });
-  await service.closeSignal(deps(), { actor: secretary.actor, council: c, id, input: { outcome: 'information_given', outcomeNote: '' } });
+  await closeSignal(deps(), { actor: secretary.actor, council: c, id, input: { outcome: 'information_given', outcomeNote: '' } });
 
-  await assert.rejects(service.exportSignal(deps(), { actor: member.actor, council: c, reference }), ForbiddenError);
-  const data = await service.exportSignal(deps(), { actor: secretary.actor, council: c, reference });
+  await assert.rejects(exportSignal(deps(), { actor: member.actor, council: c, reference }), ForbiddenError);
+  const data = await exportSignal(deps(), { actor: secretary.actor, council: c, reference });
   assert.equal(data.reference, reference);
   assert.equal(data.signal.description, 'Mijn verhaal over de huishoudelijke hulp.');
   assert.equal(data.contact!.email, email);
@@ -241,12 +249,12 @@ test('erase on request and export for an access request', async () => {
     ['received', 'closed'],
   );
   const other = await makeCouncil(t);
-  await assert.rejects(service.exportSignal(deps(), { actor: (await person(t, other, 'secretary')).actor, council: other, reference }), service.SignalError);
+  await assert.rejects(exportSignal(deps(), { actor: (await person(t, other, 'secretary')).actor, council: other, reference }), DomainError);
 
   // Another mail to the same address, not about this signal, stays.
   await t.db.insert(outbox).values({ councilId: c.id, toAddress: email, subject: 'Nieuwsbrief', body: 'Iets anders.' });
   assert.equal((await mailsTo(t, email)).length, 3);
-  await service.eraseSignal(deps(), { actor: secretary.actor, council: c, id });
+  await eraseSignal(deps(), { actor: secretary.actor, council: c, id });
   assert.deepEqual(
     (await mailsTo(t, email)).map((m) => m.subject),
     ['Nieuwsbrief'],
@@ -258,10 +266,10 @@ test('erase on request and export for an access request', async () => {
   const [contact] = await t.db.select().from(signalContacts).where(eq(signalContacts.signalId, id));
   assert.equal(contact!.emailSealed, null);
   assert.ok(contact!.erasedAt);
-  await assert.rejects(service.eraseSignal(deps(), { actor: secretary.actor, council: c, id }), (e) => e instanceof service.SignalError && e.code === 'alreadyErased');
+  await assert.rejects(eraseSignal(deps(), { actor: secretary.actor, council: c, id }), (e) => e instanceof DomainError && e.code === 'alreadyErased');
   const kinds = (await t.db.select().from(signalAccessLog).where(eq(signalAccessLog.signalId, id))).map((l) => l.kind).sort();
   assert.deepEqual(kinds, ['erase', 'export']);
-  const after = await service.exportSignal(deps(), { actor: secretary.actor, council: c, reference });
+  const after = await exportSignal(deps(), { actor: secretary.actor, council: c, reference });
   assert.equal(after.contact!.email, null);
   assert.equal(after.signal.description, '');
 });
@@ -269,7 +277,7 @@ test('erase on request and export for an access request', async () => {
 test('retention job: contact details after closing, text later; idempotent and recorded', async () => {
   const c = await makeCouncil(t);
   const secretary = await person(t, c, 'secretary');
-  await service.saveSettings(deps(), {
+  await saveSettings(deps(), {
     actor: secretary.actor,
     council: c,
     input: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 2, textRetentionMonths: 12 },
@@ -285,7 +293,7 @@ test('retention job: contact details after closing, text later; idempotent and r
   await t.db.update(signals).set({ status: 'closed', closedAt: monthsAgo(1) }).where(eq(signals.id, closedRecently.id));
   await t.db.update(signals).set({ createdAt: monthsAgo(13) }).where(eq(signals.id, veryOld.id));
 
-  await service.runSignalRetention(deps());
+  await runSignalRetention(deps());
   const contactOf = async (id: string) => (await t.db.select().from(signalContacts).where(eq(signalContacts.signalId, id)))[0]!;
   assert.equal((await contactOf(closedLongAgo.id)).phoneSealed, null);
   assert.equal((await mailsTo(t, oldEmail)).length, 0, 'the acknowledgement went with the contact details');
@@ -298,14 +306,14 @@ test('retention job: contact details after closing, text later; idempotent and r
   assert.ok(old.anonymisedAt);
   assert.equal(old.area, 'transport', 'area, dates and counts are kept');
 
-  const records = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signals.retention')));
+  const records = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
   assert.equal(records.length, 1);
   assert.equal(records[0]!.data!.contactsRemoved, 1);
   assert.equal(records[0]!.data!.textsAnonymised, 1);
 
   // A second run changes nothing for this council and records nothing new.
-  await service.runSignalRetention(deps());
-  const again = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signals.retention')));
+  await runSignalRetention(deps());
+  const again = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
   assert.equal(again.length, 1);
 });
 
@@ -316,7 +324,7 @@ test('similar signals: Dutch full text finds the related signal, not the unrelat
   const b = await submit(c, 'Weer stond ik te wachten: de regiotaxi komt niet opdagen en ik mis afspraken.');
   const unrelated = await submit(c, 'De brief over de bijzondere bijstand is onbegrijpelijk geschreven.');
   const elsewhere = await submit(await makeCouncil(t), 'De regiotaxi kwam niet opdagen bij de afspraak.');
-  const detail = await service.getSignal(deps(), { actor: secretary.actor, council: c, id: a.id });
+  const detail = await getSignal(deps(), { actor: secretary.actor, council: c, id: a.id });
   const ids = detail.similar.map((s) => s.id);
   assert.ok(ids.includes(b.id));
   assert.ok(!ids.includes(unrelated.id));
@@ -327,19 +335,19 @@ test('theme view: threshold flag from N signals from M sources within the window
   const c = await makeCouncil(t);
   const secretary = await person(t, c, 'secretary');
   const member = await person(t, c, 'member');
-  const sources: service.SignalSource[] = ['web_form', 'phone', 'office_hours', 'web_form', 'email'];
+  const sources: SignalSource[] = ['web_form', 'phone', 'office_hours', 'web_form', 'email'];
   const ids: string[] = [];
   for (const [i, source] of sources.entries()) {
     const actor = source === 'web_form' ? null : secretary.actor;
     ids.push((await submit(c, `Vervoer signaal ${i}`, { source, actor })).id);
   }
   const small = await submit(c, 'Een enkel signaal over schulden.');
-  await service.classify(deps(), { actor: secretary.actor, council: c, id: ids[0]!, input: { themeId: 'nieuw', newTheme: 'Vervoer', policyField: 'wmo' } });
+  await classify(deps(), { actor: secretary.actor, council: c, id: ids[0]!, input: { themeId: 'nieuw', newTheme: 'Vervoer', policyField: 'wmo' } });
   const themeId = (await row(ids[0]!)).themeId!;
-  for (const id of ids.slice(1)) await service.classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId, newTheme: '', policyField: null } });
-  await service.classify(deps(), { actor: secretary.actor, council: c, id: small.id, input: { themeId: 'nieuw', newTheme: 'Schulden', policyField: null } });
+  for (const id of ids.slice(1)) await classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId, newTheme: '', policyField: null } });
+  await classify(deps(), { actor: secretary.actor, council: c, id: small.id, input: { themeId: 'nieuw', newTheme: 'Schulden', policyField: null } });
 
-  const board = await service.themeOverview(deps(), { actor: secretary.actor, council: c });
+  const board = await themeOverview(deps(), { actor: secretary.actor, council: c });
   const vervoer = board.view.themes.find((x) => x.name === 'Vervoer')!;
   assert.equal(vervoer.flagged, true);
   assert.equal(vervoer.window.n, 5);
@@ -352,23 +360,23 @@ test('theme view: threshold flag from N signals from M sources within the window
   assert.equal(schulden.flagged, false);
   assert.deepEqual(schulden.total, { n: 1, masked: false });
 
-  const members = await service.themeOverview(deps(), { actor: member.actor, council: c });
+  const members = await themeOverview(deps(), { actor: member.actor, council: c });
   const masked = members.view.themes.find((x) => x.name === 'Schulden')!;
   assert.deepEqual(masked.total, { n: 0, masked: true });
   assert.ok(!JSON.stringify(members).includes('Een enkel signaal'));
 
   // A duplicate does not count: 4 signals left, below the threshold.
-  await service.markDuplicate(deps(), { actor: secretary.actor, council: c, id: ids[4]!, duplicateOf: (await row(ids[3]!)).reference });
+  await markDuplicate(deps(), { actor: secretary.actor, council: c, id: ids[4]!, duplicateOf: (await row(ids[3]!)).reference });
   // The view is kept until the next change; the POST that makes a change moves the cache on.
   deps().cache.clearLocal();
-  const after = await service.themeOverview(deps(), { actor: secretary.actor, council: c });
+  const after = await themeOverview(deps(), { actor: secretary.actor, council: c });
   assert.equal(after.view.themes.find((x) => x.name === 'Vervoer')!.flagged, false);
 
   // Outside the window they no longer count towards the flag, but still show in their month.
   const now = new Date('2026-06-15T10:00:00Z');
   await t.db.update(signals).set({ createdAt: new Date('2026-03-01T00:30:00+01:00') }).where(eq(signals.councilId, c.id));
   deps().cache.clearLocal();
-  const later = await service.themeOverview(deps(), { actor: secretary.actor, council: c, now });
+  const later = await themeOverview(deps(), { actor: secretary.actor, council: c, now });
   const moved = later.view.themes.find((x) => x.name === 'Vervoer')!;
   assert.equal(moved.window.n, 0);
   assert.equal(later.view.months[8], '2026-03');
@@ -380,13 +388,13 @@ test('settings: defaults without a row, text kept at least as long as contact de
   const c = await makeCouncil(t);
   const secretary = await person(t, c, 'secretary');
   const member = await person(t, c, 'member');
-  const page = await service.getSettingsPage(deps(), { actor: secretary.actor, council: c });
-  assert.deepEqual(page.settings, service.defaultSettings);
+  const page = await getSettingsPage(deps(), { actor: secretary.actor, council: c });
+  assert.deepEqual(page.settings, defaultSettings);
   assert.equal(page.templates.length, 3);
-  await assert.rejects(service.getSettingsPage(deps(), { actor: member.actor, council: c }), ForbiddenError);
+  await assert.rejects(getSettingsPage(deps(), { actor: member.actor, council: c }), ForbiddenError);
   await assert.rejects(
-    service.saveSettings(deps(), { actor: secretary.actor, council: c, input: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 12, textRetentionMonths: 6 } }),
-    (e) => e instanceof service.SignalError && e.field === 'textRetentionMonths',
+    saveSettings(deps(), { actor: secretary.actor, council: c, input: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 12, textRetentionMonths: 6 } }),
+    (e) => e instanceof DomainError && e.field === 'textRetentionMonths',
   );
 });
 
@@ -394,5 +402,5 @@ test('dashboard count of new signals', async () => {
   const c = await makeCouncil(t);
   await submit(c, 'Een');
   await submit(c, 'Twee');
-  assert.equal(await service.countNewSignals(t.db, c.id), 2);
+  assert.equal(await countNewSignals(t.db, c.id), 2);
 });

@@ -1,9 +1,15 @@
 /**
- * The themes view as pure functions: monthly and per-source counts per theme, the threshold rule
- * ("a larger group may be affected") and the masking of small numbers for members. The counting
- * itself happens in SQL (signals.service.ts); this only shapes the result.
+ * The themes view: monthly and per-source counts per theme, the threshold rule ("a larger group
+ * may be affected") and the masking of small numbers for members. The counting happens in SQL
+ * (themeOverview, at the end); the pure functions before it shape the result.
  */
-import type { SignalSource } from './signals.schema.ts';
+import { and, count, gte, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, can, type Actor } from '../../core/policy.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { signals, type SignalSource } from './signals.schema.ts';
+import { settingsOf, type EffectiveSettings } from './signals.settings.ts';
+import { listThemes } from './signals.queries.ts';
 
 export type Threshold = { thresholdCount: number; thresholdSources: number; thresholdMonths: number };
 
@@ -88,4 +94,65 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
   // Flagged themes first: they are the candidates for an unsolicited advice.
   themes.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.name.localeCompare(b.name, 'nl'));
   return { months: args.months, themes };
+}
+
+// ------------------------------------------------------------------ the counts
+
+/** Counts per theme and month (last 12 months) and per source, with the threshold flag. */
+export async function themeOverview(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean }> {
+  const { actor, council } = args;
+  assertCan(actor, 'signals.view');
+  const now = args.now ?? new Date();
+  const db = deps.db;
+  const settings = await settingsOf(db, council.id);
+  const months = monthsBack(now, 12);
+  const windowStart = new Date(now);
+  windowStart.setUTCMonth(windowStart.getUTCMonth() - settings.thresholdMonths);
+  // Month buckets by their Amsterdam boundaries (width_bucket over 13 instants the database
+  // works out once): cheaper per row than converting every timestamp to local time.
+  const bound = (m: string) => sql`(${`${m}-01 00:00`}::timestamp at time zone 'Europe/Amsterdam')`;
+  const bounds = sql.join([...months, nextMonth(months[months.length - 1]!)].map(bound), sql`, `);
+  const bucket = sql<number>`width_bucket(${signals.createdAt}, array[${bounds}])`;
+  // One pass over the council's signals (index on council, theme, created_at), grouped by theme,
+  // month and source; duplicates are left out: one problem reported twice is one signal.
+  // Kept until the next change (any POST moves the cache generation on, on every instance); the
+  // hour and the window are in the key because the months and the window move with the clock.
+  const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
+  const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([
+    listThemes(db, council.id),
+    db
+      .select({
+        themeId: signals.themeId,
+        bucket,
+        source: signals.source,
+        n: count(),
+        inWindow: sql<number>`count(*) filter (where ${signals.createdAt} >= ${windowStart.toISOString()}::timestamptz)`,
+      })
+      .from(signals)
+      .where(
+        and(
+          eq(signals.councilId, council.id),
+          isNotNull(signals.themeId),
+          ne(signals.status, 'duplicate'),
+          gte(signals.createdAt, sql`least(${windowStart.toISOString()}::timestamptz, ${bound(months[0]!)})`),
+        ),
+      )
+      // By position: the bucket expression carries parameters, so it cannot be repeated here.
+      .groupBy(sql`1`, sql`2`, sql`3`),
+  ]));
+  // Members see small numbers as "fewer than 3"; the board, who see the signals anyway, exact ones.
+  const exact = can(actor, 'signals.triage');
+  const view = buildThemeView({
+    themes,
+    months,
+    // Bucket 1..12 is a month shown; 0 lies before them (window only), 13 after (clock skew).
+    rows: rows.map((r) => {
+      const b = Number(r.bucket);
+      const shown = b >= 1 && b <= months.length;
+      return { themeId: r.themeId!, month: shown ? months[b - 1]! : '', source: r.source, n: shown ? Number(r.n) : 0, inWindow: Number(r.inWindow) };
+    }),
+    settings,
+    exact,
+  });
+  return { view, settings, exact };
 }

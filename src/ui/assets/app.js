@@ -7,6 +7,27 @@
       var title = el.querySelector('[tabindex="-1"]');
       if (title) title.focus();
     },
+    // After a save: focus on the message that says what happened (its heading, or the box),
+    // unless the page shows errors; then the error summary comes first.
+    notice: function (el) {
+      if (document.querySelector('[data-module="error-summary"]')) return;
+      if (document.activeElement && document.activeElement.closest && document.activeElement.closest('[data-module="notice"]')) return;
+      var target = el.getAttribute('tabindex') === '-1' ? el : el.querySelector('[tabindex="-1"]');
+      if (target) target.focus();
+    },
+    // The menu is a <details> that CSS shows open on wide screens. A browser without
+    // ::details-content cannot do that: open it here on a wide screen instead.
+    'nav-menu': function (el) {
+      if (!window.matchMedia || (window.CSS && CSS.supports && CSS.supports('selector(::details-content)'))) return;
+      var wide = window.matchMedia('(min-width: 48em)');
+      var sync = function () {
+        el.classList.toggle('rw-nav__menu--wide', wide.matches);
+        if (wide.matches) el.open = true;
+      };
+      sync();
+      if (wide.addEventListener) wide.addEventListener('change', sync);
+      else if (wide.addListener) wide.addListener(sync);
+    },
     // Ask before a destructive action; the form still works without the question.
     confirm: function (el) {
       el.addEventListener('submit', function (event) {

@@ -71,11 +71,25 @@ export function TextBlock({ text, lang = 'nl' }: { text: string; lang?: string }
   );
 }
 
+/**
+ * A message box. An "ok" message with role="status" reports what a save just did: it takes focus
+ * (its heading, or the box without one) through a small script, as the error summary does.
+ */
 export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; title?: string; children?: ComponentChildren; role?: 'status' | 'alert' }) {
+  const notice = props.type === 'ok' && props.role === 'status';
   return (
-    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.role}>
+    <div
+      class={`utrecht-alert utrecht-alert--${props.type}${notice ? ' rw-notice' : ''}`}
+      role={props.role}
+      data-module={notice ? 'notice' : undefined}
+      tabindex={notice && !props.title ? -1 : undefined}
+    >
       <div class="utrecht-alert__content">
-        {props.title && <h2 class="utrecht-heading-3 rw-alert-title">{props.title}</h2>}
+        {props.title && (
+          <h2 class={`utrecht-heading-3 rw-alert-title${notice ? ' rw-notice__title' : ''}`} tabindex={notice ? -1 : undefined}>
+            {props.title}
+          </h2>
+        )}
         <div class="utrecht-alert__message">{props.children}</div>
       </div>
     </div>
@@ -84,11 +98,17 @@ export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; title?
 
 export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean };
 
+/**
+ * A table with a caption and scoped header cells. On a narrow screen (CSS) a table of three or
+ * more columns shows each row as a block: the row header on top, then every cell beside its
+ * column header, which each cell carries in `data-label`; the header row is then hidden from
+ * sight (not from screen readers). A table of two columns fits a phone as it is.
+ */
 export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string; rowHeader?: boolean }) {
   if (props.rows.length === 0 && props.empty) return <p class="utrecht-paragraph">{props.empty}</p>;
   return (
     <div class="utrecht-table-container rw-table-container">
-      <table class="utrecht-table utrecht-table--html-table">
+      <table class={`utrecht-table utrecht-table--html-table rw-table${props.columns.length > 2 ? ' rw-table--stack' : ''}`}>
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -104,11 +124,13 @@ export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T
             <tr class="utrecht-table__row">
               {props.columns.map((c, i) =>
                 i === 0 && props.rowHeader !== false ? (
-                  <th class="utrecht-table__header-cell" scope="row">
+                  <th class="utrecht-table__header-cell rw-table__row-header" scope="row">
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`}>{c.cell(row)}</td>
+                  <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`} data-label={c.header.trim() || undefined}>
+                    <div class="rw-table__value">{c.cell(row)}</div>
+                  </td>
                 ),
               )}
             </tr>
@@ -144,15 +166,19 @@ export function DataList(props: { items: { key: string; value: ComponentChildren
   );
 }
 
+/**
+ * Where this page sits. The separator belongs to the item after it (CSS, hidden from screen
+ * readers), so a trail that wraps starts each line with one "›" and never draws it twice.
+ */
 export function Breadcrumbs({ ctx, items }: { ctx: PageCtx; items: { href: string; label: string }[] }) {
   if (items.length === 0) return null;
   return (
-    <nav class="utrecht-breadcrumb-nav utrecht-breadcrumb-nav--arrows rw-breadcrumbs" aria-label={ctx.t('nav.breadcrumbs')}>
-      <ol class="utrecht-breadcrumb-nav__list">
+    <nav class="utrecht-breadcrumb-nav rw-breadcrumbs" aria-label={ctx.t('nav.breadcrumbs')}>
+      <ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
         {items.map((item, i) => (
           <li class="utrecht-breadcrumb-nav__item">
             <a
-              class={`utrecht-breadcrumb-nav__link${i === items.length - 1 ? ' utrecht-breadcrumb-nav__link--current' : ''}`}
+              class={`utrecht-breadcrumb-nav__link${i === 0 ? ' utrecht-breadcrumb-nav__link--first' : ''}${i === items.length - 1 ? ' utrecht-breadcrumb-nav__link--current' : ''}`}
               href={item.href}
               aria-current={i === items.length - 1 ? 'page' : undefined}
             >
@@ -203,23 +229,30 @@ export function Pagination({ ctx, page, pages, href }: { ctx: PageCtx; page: num
   );
 }
 
-/** Navigation as a list of links; the current one is marked for assistive technology too. */
-export function NavBar({ label, items, current }: { label: string; items: { href: string; label: string }[]; current: string }) {
+/**
+ * Navigation as a list of links; the current one is marked for assistive technology too.
+ * On a narrow screen the list folds into a "Menu" disclosure (`<details>`, so it works without
+ * JavaScript); on a wide screen the CSS shows the list and hides the toggle.
+ */
+export function NavBar({ label, toggle, items, current }: { label: string; toggle: string; items: { href: string; label: string }[]; current: string }) {
   return (
     <nav class="utrecht-nav-bar rw-nav" aria-label={label}>
-      <div class="utrecht-nav-bar__content">
-        <ul class="utrecht-nav-list" role="list">
-          {items.map((item) => {
-            const isCurrent = item.href === current;
-            return (
-              <li class="utrecht-nav-list__item">
-                <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
-                  {item.label}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+      <div class="utrecht-nav-bar__content rw-nav__content">
+        <details class="rw-nav__menu" data-module="nav-menu">
+          <summary class="rw-nav__toggle">{toggle}</summary>
+          <ul class="utrecht-nav-list" role="list">
+            {items.map((item) => {
+              const isCurrent = item.href === current;
+              return (
+                <li class="utrecht-nav-list__item">
+                  <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
       </div>
     </nav>
   );

@@ -104,6 +104,7 @@ export function TextArea(props: FieldProps & { value?: string | null; rows?: num
   );
 }
 
+/** A select box; the theme draws the arrow that shows it opens (`--utrecht-select-background-image`). */
 export function SelectField(props: FieldProps & { value?: string | null; options: { value: string; label: string }[] }) {
   return (
     <FormField {...props}>
@@ -120,7 +121,10 @@ export function SelectField(props: FieldProps & { value?: string | null; options
   );
 }
 
-/** One checkbox with its label beside it. */
+/**
+ * One checkbox with its label beside it, in the NL Design System's grid: the control in the
+ * first column, label, hint and error in the second (`utrecht-form-field--checkbox`).
+ */
 export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }) {
   const { ctx, name, label, hint, errors } = props;
   const id = fieldId(name);
@@ -128,15 +132,9 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input rw-checkbox-row">
+      <div class="utrecht-form-field__input">
         <input
-          class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+          class={`utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom${error ? ' utrecht-checkbox--invalid' : ''}`}
           type="checkbox"
           id={id}
           name={name}
@@ -145,6 +143,8 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
         />
+      </div>
+      <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
           {label}
         </label>
@@ -154,11 +154,21 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
           {hint}
         </div>
       )}
+      {error && (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
+          {error}
+        </div>
+      )}
     </div>
   );
 }
 
-/** A group of radio buttons in a fieldset; the legend is the question. */
+/**
+ * A group of radio buttons in a fieldset; the legend is the question. Each option is a radio
+ * form field of the NL Design System: the button in the first grid column, its label (and
+ * hint) beside it.
+ */
 export function RadioGroup(props: FieldProps & { value?: string | null; options: { value: string; label: string; hint?: string }[] }) {
   const { ctx, name, label, hint, errors, options, value } = props;
   const id = fieldId(name);
@@ -166,7 +176,7 @@ export function RadioGroup(props: FieldProps & { value?: string | null; options:
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
-      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rw-radio-group${error ? ' utrecht-form-fieldset--invalid' : ''}`}
       aria-describedby={describedBy}
       id={id}
     >
@@ -182,24 +192,35 @@ export function RadioGroup(props: FieldProps & { value?: string | null; options:
           {error}
         </div>
       )}
-      {options.map((o, i) => (
-        <div class="utrecht-form-field utrecht-form-field--radio">
-          <div class="utrecht-form-field__input rw-checkbox-row">
-            <input
-              class="utrecht-radio-button utrecht-radio-button--html-input"
-              type="radio"
-              id={i === 0 ? `${id}-optie` : `${id}-optie-${i}`}
-              name={name}
-              value={o.value}
-              checked={o.value === value}
-              aria-invalid={error ? 'true' : undefined}
-            />
-            <label class="utrecht-form-label utrecht-form-label--radio" for={i === 0 ? `${id}-optie` : `${id}-optie-${i}`}>
-              {o.label}
-            </label>
+      {options.map((o, i) => {
+        const optionId = i === 0 ? `${id}-optie` : `${id}-optie-${i}`;
+        return (
+          <div class="utrecht-form-field utrecht-form-field--radio">
+            <div class="utrecht-form-field__input">
+              <input
+                class={`utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}`}
+                type="radio"
+                id={optionId}
+                name={name}
+                value={o.value}
+                checked={o.value === value}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+            </div>
+            <div class="utrecht-form-field__label utrecht-form-field__label--radio">
+              <label class="utrecht-form-label utrecht-form-label--radio" for={optionId}>
+                {o.label}
+              </label>
+            </div>
+            {o.hint && (
+              <div class="utrecht-form-field__description utrecht-form-field-description" id={`${optionId}-hint`}>
+                {o.hint}
+              </div>
+            )}
           </div>
-        </div>
-      ))}
+        );
+      })}
     </fieldset>
   );
 }
@@ -250,21 +271,31 @@ export function Form(props: {
   );
 }
 
+/**
+ * What just happened after a save: a status message whose heading says it and takes focus (a
+ * small script, as for the error summary), so screen readers read it first and keyboard users
+ * go on from there instead of from the top of the page.
+ */
+export function SuccessNotice({ title, children }: { title: string; children?: ComponentChildren }) {
+  return (
+    <div class="utrecht-alert utrecht-alert--ok rw-notice" role="status" data-module="notice">
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-3 rw-alert-title rw-notice__title" id="melding" tabindex={-1}>
+          {title}
+        </h2>
+        {children && <div class="utrecht-alert__message">{children}</div>}
+      </div>
+    </div>
+  );
+}
+
 /** Top of a page with a form: error summary first, then the heading, then a notice of what just happened. */
 export function FormPageTop({ ctx, errors, title, notice }: { ctx: PageCtx; errors?: FieldErrors; title: string; notice?: string }) {
   return (
     <>
       <ErrorSummary ctx={ctx} errors={errors} />
       <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{title}</h1>
-      {notice && (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <div class="utrecht-alert__content">
-            <div class="utrecht-alert__message">
-              <p class="utrecht-paragraph nl-paragraph">{notice}</p>
-            </div>
-          </div>
-        </div>
-      )}
+      {notice && <SuccessNotice title={notice} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { PageCtx } from '../context.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import { navItems } from '../../core/platform.ts';
+import { hasSection } from '../../core/organisation-kinds.ts';
 import type { NavItem } from '../../core/module.ts';
 import { Page, type CouncilBrand } from './page.tsx';
 
@@ -18,18 +19,21 @@ export function brandOf(council: Council): CouncilBrand {
 }
 
 const link = (ctx: PageCtx, base: string, item: NavItem) => ({ href: item.path ? `${base}/${item.path}` : base, label: ctx.t(item.label) });
+/** Whether the organisation's kind has the item's section. */
+const hasItem = (council: Council, item: NavItem) => !item.section || hasSection(council.kind, item.section);
 
-/** The public site's menu: every module's public items, in their order. */
+/** The public site's menu: every module's public items that this organisation has, in their order. */
 export function publicNav(ctx: PageCtx, council: Council, current: string) {
   const base = `/${council.slug}`;
-  return { label: ctx.t('nav.main'), current, items: navItems('public').map((i) => link(ctx, base, i)) };
+  const items = navItems('public').filter((i) => hasItem(council, i));
+  return { label: ctx.t('nav.main'), current, items: items.map((i) => link(ctx, base, i)) };
 }
 
-/** The workspace menu: the items of every module that this actor may use. */
+/** The workspace menu: the items of every module that this organisation has and this actor may use. */
 export function workspaceNav(ctx: PageCtx, council: Council, actor: Actor | null, current: string) {
   const base = `/${council.slug}/werkruimte`;
   const items = navItems('workspace')
-    .filter((i) => !i.action || can(actor, i.action))
+    .filter((i) => hasItem(council, i) && (!i.action || can(actor, i.action)))
     .map((i) => link(ctx, base, i));
   items.push({ href: `/${council.slug}`, label: ctx.t('nav.publicSite') });
   return { label: ctx.t('nav.workspaceMenu'), current, items };

@@ -101,7 +101,7 @@ export function Page(props: PageProps) {
             </ul>
           </div>
         </header>
-        {props.nav && <NavBar label={props.nav.label} items={props.nav.items} current={props.nav.current} />}
+        {props.nav && <NavBar label={props.nav.label} toggle={t('nav.menu')} items={props.nav.items} current={props.nav.current} />}
         <div class="utrecht-page rw-page">
           {props.breadcrumbs && <Breadcrumbs ctx={ctx} items={props.breadcrumbs} />}
           <main id="inhoud" class="utrecht-page-content rw-main" tabindex={-1}>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
@@ -8,7 +9,7 @@ import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../..
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { addressees, answers, policyFields, votes, type Recommendation, publications } from '../advice.schema.ts';
 import type { AdviceState } from '../advice.workflow.ts';
-import type { AdviceDetail, AdviceListRow } from '../advice.service.ts';
+import type { AdviceDetail, AdviceListRow } from '../advice.queries.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -137,7 +138,7 @@ function stateLabel(ctx: PageCtx, s: string | null): string {
   return s && isMessageKey(key) ? ctx.t(key as MessageKey) : '-';
 }
 
-export function AdviceDetailPage(props: Props & { detail: AdviceDetail; errors?: FieldErrors; values?: FormValues; notice?: AdviceNotice }) {
+export function AdviceDetailPage(props: Props & { detail: AdviceDetail; related?: ComponentChildren[]; errors?: FieldErrors; values?: FormValues; notice?: AdviceNotice }) {
   const { ctx, council, actor, detail, errors, notice } = props;
   const { advice, recommendations, documents, timeline, approval } = detail;
   const t = ctx.t;
@@ -312,21 +313,8 @@ export function AdviceDetailPage(props: Props & { detail: AdviceDetail; errors?:
         </section>
       )}
 
-      {detail.linkedSignals.length > 0 && (
-        <section aria-labelledby="signalen">
-          <Heading level={2} id="signalen">
-            {t('signals.advice.linked')}
-          </Heading>
-          <ul class="utrecht-unordered-list">
-            {detail.linkedSignals.map((s) => (
-              <li class="utrecht-unordered-list__item">
-                <Link href={`/${council.slug}/werkruimte/signalen/${s.id}`}>{s.reference}</Link>
-                {s.themeName ? ` (${s.themeName})` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {/* What other modules show here (the slot 'advice.detail.related'), such as the signals that led to this advice. */}
+      {props.related}
 
       <section aria-labelledby="aanbevelingen">
         <Heading level={2} id="aanbevelingen">

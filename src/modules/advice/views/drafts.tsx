@@ -8,7 +8,7 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import type { Advice } from '../advice.schema.ts';
-import type { DraftVersion } from '../advice.service.ts';
+import type { DraftVersion } from '../advice.drafts.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 

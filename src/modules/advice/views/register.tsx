@@ -7,7 +7,7 @@ import { Button, DataList, Heading, Link, Pagination, Paragraph, StatusBadge, Ta
 import { SelectField, TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import { answers, policyFields } from '../advice.schema.ts';
-import { todayInAmsterdam } from '../../members/members.workflow.ts';
+import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
 import { filterParams, givenStates, type Answer, type PublicAdvice, type RegisterFilter, type RegisterPage } from '../advice.register.ts';
 
 /** The Woo information category of every page in the register. */

@@ -1,9 +1,9 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { councilKinds } from '../../../core/organisations.schema.ts';
+import { organisationKinds } from '../../../core/organisation-kinds.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Alert, Table, StatusBadge, DataList, Pagination } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, SelectField } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, RadioGroup } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import type { outbox } from '../../../core/mail/mail.schema.ts';
@@ -52,17 +52,18 @@ export function NewCouncilPage({ ctx, errors, values }: { ctx: PageCtx; errors?:
       <ErrorSummary ctx={ctx} errors={errors} />
       <Heading level={1}>{t('councils.admin.newCouncil')}</Heading>
       <Form ctx={ctx} action="/beheer/raden/nieuw">
-        <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={v.name} />
+        <TextField ctx={ctx} errors={errors} name="name" label={t('councils.admin.orgName')} value={v.name} />
         <TextField ctx={ctx} errors={errors} name="slug" label={t('councils.admin.slug')} hint={t('councils.admin.slugHint')} value={v.slug} width="medium" />
-        <SelectField
+        <RadioGroup
           ctx={ctx}
           errors={errors}
           name="kind"
           label={t('councils.admin.kind')}
+          hint={t('councils.admin.kindHint')}
           value={v.kind}
-          options={councilKinds.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))}
+          options={organisationKinds.map((k) => ({ value: k, label: t(`councils.kind.${k}`), hint: t(`councils.kindHint.${k}`) }))}
         />
-        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.settings.advises')} hint={t('councils.settings.advisesHint')} value={v.advises} />
+        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.admin.advises')} hint={t('councils.admin.advisesHint')} value={v.advises} />
         <TextField ctx={ctx} errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} value={v.contactEmail} />
         <Button>{t('form.save')}</Button>
       </Form>

@@ -6,6 +6,8 @@ import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
+import { hasSection, organisationKinds } from '../../../core/organisation-kinds.ts';
+import { organisationHasPage } from '../../../core/sections.ts';
 
 type Props = { ctx: PageCtx; council: Council };
 
@@ -33,20 +35,23 @@ export function CouncilHome({ ctx, council }: Props) {
     { href: `${base}/leden`, title: ctx.t('councils.nav.members'), text: ctx.t('councils.home.membersCard') },
     { href: `${base}/vacatures`, title: ctx.t('councils.nav.vacancies'), text: ctx.t('councils.home.vacanciesCard') },
     { href: `${base}/contact`, title: ctx.t('councils.nav.contact'), text: ctx.t('councils.home.contactCard') },
-  ];
+  ].filter((c) => organisationHasPage(council, c.href));
   const firstParagraph = council.about.split(/\n\s*\n/)[0] ?? '';
+  const advises = hasSection(council.kind, 'advice') ? 'councils.home.advises' : 'councils.home.worksFor';
   return (
     <CouncilPage ctx={ctx} council={council} title={council.name} path={base}>
       <Heading level={1}>{council.name}</Heading>
       {council.tagline && <Paragraph lead>{council.tagline}</Paragraph>}
-      <Paragraph>{ctx.t('councils.home.advises', { name: council.advises })}</Paragraph>
+      <Paragraph>
+        {ctx.t(`councils.home.weAre.${council.kind}`)} {ctx.t(advises, { name: council.advises })}
+      </Paragraph>
       {firstParagraph && (
         <section aria-labelledby="wat-wij-doen">
           <Heading level={2} id="wat-wij-doen">{ctx.t('councils.home.whatWeDo')}</Heading>
           <TextBlock text={firstParagraph} />
         </section>
       )}
-      {council.meetingRhythm && (
+      {council.meetingRhythm && hasSection(council.kind, 'meetings') && (
         <section aria-labelledby="vergaderen">
           <Heading level={2} id="vergaderen">{ctx.t('councils.home.meetings')}</Heading>
           <Paragraph>{council.meetingRhythm}</Paragraph>
@@ -177,25 +182,31 @@ export function PrivacyPage({ ctx, council }: Props) {
   );
 }
 
+/** The platform home: the organisations grouped by kind, a heading per kind that has any. */
 export function PlatformHome({ ctx, list }: { ctx: PageCtx; list: Council[] }) {
+  const groups = organisationKinds.map((kind) => ({ kind, orgs: list.filter((c) => c.kind === kind) })).filter((g) => g.orgs.length > 0);
   return (
-    <Page ctx={ctx} title={ctx.t('home.title')}>
-      <Heading level={1}>{ctx.t('home.title')}</Heading>
-      <Paragraph lead>{ctx.t('home.intro')}</Paragraph>
-      {list.length === 0 ? (
-        <Paragraph>{ctx.t('home.empty')}</Paragraph>
-      ) : (
-        <ul class="rw-cards" role="list">
-          {list.map((c) => (
-            <li class="rw-card">
-              <Heading level={2}>
-                <Link href={`/${c.slug}`}>{c.name}</Link>
-              </Heading>
-              <Paragraph>{c.tagline || ctx.t(`councils.kind.${c.kind}`)}</Paragraph>
-            </li>
-          ))}
-        </ul>
-      )}
+    <Page ctx={ctx} title={ctx.t('councils.platform.title')}>
+      <Heading level={1}>{ctx.t('councils.platform.title')}</Heading>
+      <Paragraph lead>{ctx.t('councils.platform.intro')}</Paragraph>
+      {groups.length === 0 && <Paragraph>{ctx.t('councils.platform.empty')}</Paragraph>}
+      {groups.map(({ kind, orgs }) => (
+        <section aria-labelledby={`soort-${kind}`}>
+          <Heading level={2} id={`soort-${kind}`}>
+            {ctx.t(`councils.kinds.${kind}`)}
+          </Heading>
+          <ul class="rw-cards" role="list">
+            {orgs.map((c) => (
+              <li class="rw-card">
+                <Heading level={3}>
+                  <Link href={`/${c.slug}`}>{c.name}</Link>
+                </Heading>
+                <Paragraph>{c.tagline || ctx.t(`councils.kind.${c.kind}`)}</Paragraph>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </Page>
   );
 }

@@ -10,6 +10,7 @@ import { brandOf } from '../../../ui/layouts/frames.tsx';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import type { ComponentChildren } from 'preact';
 import type { DashboardFigure } from '../../../core/module.ts';
+import { hasSection } from '../../../core/organisation-kinds.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -70,30 +71,37 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         <TextArea ctx={ctx} errors={errors} name="legalBasis" label={t('councils.settings.legalBasis')} value={s('legalBasis')} optional />
         <TextArea ctx={ctx} errors={errors} name="targetGroups" label={t('councils.settings.targetGroups')} value={s('targetGroups')} optional rows={4} />
         <TextArea ctx={ctx} errors={errors} name="policyFields" label={t('councils.settings.policyFields')} value={s('policyFields')} optional rows={4} />
-        <TextField ctx={ctx} errors={errors} name="meetingRhythm" label={t('councils.settings.meetingRhythm')} hint={t('councils.settings.meetingRhythmHint')} value={s('meetingRhythm')} optional />
+        {hasSection(council.kind, 'meetings') && (
+          <TextField ctx={ctx} errors={errors} name="meetingRhythm" label={t('councils.settings.meetingRhythm')} hint={t('councils.settings.meetingRhythmHint')} value={s('meetingRhythm')} optional />
+        )}
         <TextField ctx={ctx} errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} hint={t('councils.settings.contactEmailHint')} value={s('contactEmail')} autocomplete="email" />
         <TextField ctx={ctx} errors={errors} name="contactPhone" type="tel" label={t('councils.settings.contactPhone')} value={s('contactPhone')} optional width="medium" autocomplete="tel" />
         <TextArea ctx={ctx} errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
         <TextField ctx={ctx} errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
         <CheckboxField ctx={ctx} errors={errors} name="require2faForBoard" label={t('councils.settings.require2fa')} checked={props.values ? props.values.require2faForBoard !== undefined : council.require2faForBoard} />
-        <Heading level={2}>{t('councils.settings.adviceTitle')}</Heading>
-        <RadioGroup
-          ctx={ctx}
-          errors={errors}
-          name="adviceApprovalRule"
-          label={t('councils.settings.approvalRule')}
-          value={s('adviceApprovalRule')}
-          options={(['consent', 'majority'] as const).map((r) => ({ value: r, label: t(`councils.settings.approvalRule.${r}`) }))}
-        />
-        <TextField ctx={ctx} errors={errors} name="answerPeriodValue" label={t('councils.settings.answerPeriodValue')} hint={t('councils.settings.answerPeriodValueHint')} value={String(v.answerPeriodValue ?? '')} width="short" inputmode="numeric" />
-        <RadioGroup
-          ctx={ctx}
-          errors={errors}
-          name="answerPeriodUnit"
-          label={t('councils.settings.answerPeriodUnit')}
-          value={s('answerPeriodUnit')}
-          options={(['weeks', 'working_days'] as const).map((u) => ({ value: u, label: t(`councils.settings.answerPeriodUnit.${u}`) }))}
-        />
+        {/* The advice settings, for organisations that have the advice register. */}
+        {hasSection(council.kind, 'advice') && (
+          <>
+            <Heading level={2}>{t('councils.settings.adviceTitle')}</Heading>
+            <RadioGroup
+              ctx={ctx}
+              errors={errors}
+              name="adviceApprovalRule"
+              label={t('councils.settings.approvalRule')}
+              value={s('adviceApprovalRule')}
+              options={(['consent', 'majority'] as const).map((r) => ({ value: r, label: t(`councils.settings.approvalRule.${r}`) }))}
+            />
+            <TextField ctx={ctx} errors={errors} name="answerPeriodValue" label={t('councils.settings.answerPeriodValue')} hint={t('councils.settings.answerPeriodValueHint')} value={String(v.answerPeriodValue ?? '')} width="short" inputmode="numeric" />
+            <RadioGroup
+              ctx={ctx}
+              errors={errors}
+              name="answerPeriodUnit"
+              label={t('councils.settings.answerPeriodUnit')}
+              value={s('answerPeriodUnit')}
+              options={(['weeks', 'working_days'] as const).map((u) => ({ value: u, label: t(`councils.settings.answerPeriodUnit.${u}`) }))}
+            />
+          </>
+        )}
         <Button>{t('form.save')}</Button>
       </Form>
 

@@ -8,7 +8,11 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
 import { PublicFrame, WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
-import { formatBytes, passageParts, type DocumentDetail, type ListRow, type SearchHit } from '../documents.service.ts';
+import { formatBytes, type DocumentDetail, type ListRow } from '../documents.library.ts';
+import type { SearchHit } from '../documents.search.ts';
+import type { LinkKind } from '../documents.folders.ts';
+import { folderLinkForms } from '../documents.forms.ts';
+import { passageParts } from '../../../core/search.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 type FolderOption = { id: string; name: string };
@@ -468,14 +472,16 @@ export function FoldersPage(props: Props & FormState & { folders: { id: string; 
 
 /**
  * Records of another module linked to a folder (advices, meetings): the list with unlink buttons
- * for the board, and a select to link one more. `action` is the address the forms post to.
+ * for the board, and a select to link one more. A module that fills the slot
+ * 'documents.folder.related' draws its records with this too.
  */
-function FolderLinks(
+export function FolderLinks(
   props: FormState & {
     ctx: PageCtx;
-    manage: boolean;
-    action: string;
-    field: string;
+    council: Council;
+    actor: Actor;
+    folderId: string;
+    kind: LinkKind;
     title: string;
     empty: string;
     pick: string;
@@ -484,7 +490,10 @@ function FolderLinks(
     choices: { value: string; label: string }[];
   },
 ) {
-  const { ctx, manage, action, field } = props;
+  const { ctx } = props;
+  const { segment, field } = folderLinkForms[props.kind];
+  const action = `${wsPath(props.council)}/mappen/${props.folderId}/${segment}`;
+  const manage = can(props.actor, 'documents.manage');
   return (
     <>
       <Heading level={2}>{props.title}</Heading>
@@ -514,8 +523,6 @@ function FolderLinks(
   );
 }
 
-type LinkedMeeting = { id: string; title: string; startsAt: Date };
-
 export function FolderPage(
   props: Props &
     FormState & {
@@ -523,8 +530,8 @@ export function FolderPage(
       rows: ListRow[];
       advices: { id: string; reference: string; subject: string }[];
       adviceChoices: { id: string; reference: string; subject: string }[];
-      meetings: LinkedMeeting[];
-      meetingChoices: LinkedMeeting[];
+      /** What other modules show here (slot 'documents.folder.related'). */
+      related: ComponentChildren[];
       notice?: Notice;
     },
 ) {
@@ -532,10 +539,7 @@ export function FolderPage(
   const t = ctx.t;
   const path = wsPath(council);
   const self = `${path}/mappen/${folder.id}`;
-  const manage = can(actor, 'documents.manage');
   const adviceLabel = (a: { reference: string; subject: string }) => `${a.reference} ${a.subject}`;
-  const meetingLabel = (m: LinkedMeeting) => `${m.title}, ${formatDate(m.startsAt, ctx.locale)}`;
-  const linkProps = { ctx, manage, errors, values };
   return (
     <DocFrame ctx={ctx} council={council} actor={actor} title={folder.name} hasErrors={Boolean(errors)} trail={[{ href: `${path}/mappen`, label: t('documents.folders.title') }, { href: self, label: folder.name }]}>
       <FormPageTop ctx={ctx} errors={errors} title={folder.name} notice={props.notice ? t(notices[props.notice]) : undefined} />
@@ -549,9 +553,13 @@ export function FolderPage(
       <DocumentTable ctx={ctx} council={council} rows={props.rows} />
       {can(actor, 'advice.view') && (
         <FolderLinks
-          {...linkProps}
-          action={`${self}/adviezen`}
-          field="adviceId"
+          ctx={ctx}
+          council={council}
+          actor={actor}
+          folderId={folder.id}
+          kind="advice"
+          errors={errors}
+          values={values}
           title={t('documents.folder.advices')}
           empty={t('documents.folder.noAdvices')}
           pick={t('documents.folder.linkAdvice')}
@@ -560,24 +568,7 @@ export function FolderPage(
           choices={props.adviceChoices.map((a) => ({ value: a.id, label: adviceLabel(a) }))}
         />
       )}
-      {can(actor, 'meetings.view') && (
-        <FolderLinks
-          {...linkProps}
-          action={`${self}/vergaderingen`}
-          field="meetingId"
-          title={t('documents.folder.meetings')}
-          empty={t('documents.folder.noMeetings')}
-          pick={t('documents.folder.linkMeeting')}
-          choose={t('documents.folder.chooseMeeting')}
-          items={props.meetings.map((m) => ({
-            id: m.id,
-            href: `/${council.slug}/werkruimte/vergaderingen/${m.id}`,
-            label: meetingLabel(m),
-            unlink: t('documents.folder.unlinkMeeting', { date: formatDate(m.startsAt, ctx.locale) }),
-          }))}
-          choices={props.meetingChoices.map((m) => ({ value: m.id, label: meetingLabel(m) }))}
-        />
-      )}
+      {props.related}
     </DocFrame>
   );
 }

@@ -10,7 +10,8 @@ import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { attendanceAnswers, guestKinds, meetingModes, type Meeting, type MeetingRhythm } from '../meetings.schema.ts';
 import type { MeetingStatus } from '../meetings.workflow.ts';
 import { isDate } from '../meetings.recurrence.ts';
-import { localTimes, type AgendaItemView, type MeetingDetail } from '../meetings.service.ts';
+import { localTimes, type MeetingDetail } from '../meetings.queries.ts';
+import type { AgendaItemView } from '../meetings.agenda.ts';
 import type { LinkChoice } from '../meetings.links.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };

@@ -4,7 +4,7 @@ import { Heading, Paragraph, TextBlock, DataList, Link } from '../../../ui/compo
 import { formatDate } from '../../../core/i18n/index.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import type { Meeting } from '../meetings.schema.ts';
-import type { getPublicMeeting } from '../meetings.service.ts';
+import type { getPublicMeeting } from '../meetings.queries.ts';
 import { MeetingStatusLine, MeetingTable, placeOf, when } from './meetings.tsx';
 
 type Props = { ctx: PageCtx; council: Council };

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../../../ui/components/basics.tsx';
 import { Form, ErrorSummary, TextField, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import type { WorkingGroupDetail, WorkingGroupRow } from '../members.service.ts';
+import type { WorkingGroupDetail, WorkingGroupRow } from '../members.groups.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };

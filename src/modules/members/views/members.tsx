@@ -5,7 +5,7 @@ import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../
 import { Form, ErrorSummary, TextField, SelectField, CheckboxField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles } from '../../../core/roles.ts';
-import type { MemberRow } from '../members.service.ts';
+import type { MemberRow } from '../members.memberships.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };

@@ -4,7 +4,9 @@ import { Heading, Paragraph, TextBlock, Link, ButtonLink, Button, Table, DataLis
 import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
-import type { PublicMember, PublicWorkingGroup, Vacancy } from '../members.service.ts';
+import type { PublicMember } from '../members.memberships.ts';
+import type { PublicWorkingGroup } from '../members.groups.ts';
+import type { Vacancy } from '../members.vacancies.ts';
 import { summarise } from '../members.workflow.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 

@@ -5,7 +5,7 @@ import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, Statu
 import { Form, ErrorSummary, TextField, TextArea, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
-import type { ApplicationRow, Vacancy, VacancyRow } from '../members.service.ts';
+import type { ApplicationRow, Vacancy, VacancyRow } from '../members.vacancies.ts';
 import { canTransition, type VacancyStatus } from '../members.workflow.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 

@@ -2,7 +2,9 @@ import { Heading, Paragraph, Link, Button, Table, Alert, DataList } from '../../
 import { Form, TextField, TextArea, CheckboxField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
-import type { AccessLogRow, Contact, EffectiveSettings, Signal, Template } from '../signals.service.ts';
+import type { Signal } from '../signals.schema.ts';
+import type { AccessLogRow, Contact } from '../signals.privacy.ts';
+import type { EffectiveSettings, Template } from '../signals.settings.ts';
 import { SignalsFrame, signalsPath, type Props } from './signals.tsx';
 
 /** The contact details, after the explicit request that was logged. */

@@ -6,10 +6,10 @@ import { Form, TextField, TextArea, SelectField, RadioGroup, CheckboxField, Form
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../../../core/i18n/index.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
-import { policyFields } from '../../advice/advice.schema.ts';
+import { policyFields } from '../../advice/index.ts';
 import { recordedSources, signalAreas, signalOutcomes, signalSinces } from '../signals.schema.ts';
 import { signalStates, type SignalState } from '../signals.workflow.ts';
-import type { SignalDetail, SignalListRow } from '../signals.service.ts';
+import type { SignalDetail, SignalListRow } from '../signals.queries.ts';
 import type { ListFilter } from '../signals.forms.ts';
 
 export type Props = { ctx: PageCtx; council: Council; actor: Actor };

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import { can } from '../../../core/policy.ts';
 import { formatMonth } from '../../../core/i18n/index.ts';
 import { Heading, Paragraph, Link, Table, StatusBadge } from '../../../ui/components/basics.tsx';
-import type { EffectiveSettings } from '../signals.service.ts';
+import type { EffectiveSettings } from '../signals.settings.ts';
 import type { Cell, ThemeView } from '../signals.themes.ts';
 import { SignalsFrame, signalsPath, type Props } from './signals.tsx';
 

@@ -1,38 +1,38 @@
 /**
- * API tokens: made and revoked in the workspace, used by the JSON API. The token is shown once;
- * only its sha256 is stored. A token acts as its user, in the role that user has in the token's
- * council at the moment of use. The board can also make a token for an organisation without an
- * account (scope 'signals'): it can only submit signals, under the organisation's name.
+ * API keys: made and revoked in the workspace, used by the JSON API. The key is shown once; only
+ * its sha256 is stored. A key acts as its user, in the role that user has in the key's
+ * organisation at the moment of use. The board can also make a key for an organisation without
+ * an account (scope 'signals'): it can only submit signals, under the organisation's name.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import type { ApiKey, ApiKeyStore } from '../../core/module.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { field, isUuid } from '../../core/http/forms.ts';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { randomToken, sha256 } from '../../core/secret.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { findMembership } from '../../core/organisations.ts';
-import { apiTokens, apiTokenScopes, type ApiTokenScope } from './advice.schema.ts';
+import { apiTokens, apiTokenScopes, type ApiTokenScope } from './apikeys.schema.ts';
 
 export const tokenSchema = z.object({
   name: field.text(100),
-  // Only the board sees the choice; everyone else makes a token for themselves.
+  // Only the board sees the choice; everyone else makes a key for themselves.
   scope: z
     .union([z.literal(''), field.choice(apiTokenScopes)], { error: 'error.invalidChoice' })
     .optional()
     .transform((v): ApiTokenScope => v || 'member'),
 });
-export type TokenInput = z.infer<typeof tokenSchema>;
+type TokenInput = z.infer<typeof tokenSchema>;
 
-/** Tokens start with this, so a leaked one is easy to recognise (secret scanners). */
+/** Keys start with this, so a leaked one is easy to recognise (secret scanners). */
 const PREFIX = 'rw_';
 
 export type TokenRow = { id: string; name: string; scope: ApiTokenScope; ownerName: string; userId: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 
-/** Chair and secretary see every token of the council; others (officials) their own. */
+/** Chair and secretary see every key of the organisation; others (officials, partners) their own. */
 export function seesAllTokens(actor: Actor): boolean {
   return actor.isPlatformAdmin || actor.role === 'chair' || actor.role === 'secretary';
 }
@@ -58,13 +58,13 @@ export async function listTokens(deps: Pick<Deps, 'db'>, args: { actor: Actor; c
     .orderBy(desc(apiTokens.createdAt));
 }
 
-/** Makes a token for the actor in this council; returns the plain token, to show once. */
+/** Makes a key for the actor in this organisation; returns the plain key, to show once. */
 export async function createToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; council: Council; input: TokenInput }): Promise<{ id: string; token: string }> {
   assertCan(args.actor, 'apiTokens.manage');
   const { actor, council } = args;
-  // A token acts in a council role; a platform admin without one would hold a key that does nothing.
+  // A key acts in a role in the organisation; a platform admin without one would hold a key that does nothing.
   if (!actor.role) throw new ForbiddenError('no role in council');
-  // A token for an organisation (or partner council without accounts) is the board's to hand out.
+  // A key for an organisation (or partner council without accounts) is the board's to hand out.
   if (args.input.scope === 'signals' && !seesAllTokens(actor)) throw new ForbiddenError('token scope');
   const token = PREFIX + randomToken(32);
   return deps.db.transaction(async (tx) => {
@@ -77,7 +77,7 @@ export async function createToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
   });
 }
 
-/** Revokes a token the actor may see; another council's, someone else's (for an official) or a malformed id: 404. */
+/** Revokes a key the actor may see; another organisation's, someone else's (for an official) or a malformed id: 404. */
 export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; council: Council; id: string }): Promise<'revoked' | 'alreadyRevoked'> {
   assertCan(args.actor, 'apiTokens.manage');
   const { actor, council, id } = args;
@@ -97,38 +97,26 @@ export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
   });
 }
 
-export type TokenAuth =
-  | { ok: true; actor: Actor; tokenId: string; scope: ApiTokenScope; name: string }
-  | { ok: false; reason: 'missing' | 'invalid' | 'otherCouncil' };
+type StoredKey = ApiKey & { scope: ApiTokenScope; lastUsedAt: Date | null };
 
-/** The bearer token from an Authorization header, or null. */
-export function bearerOf(header: unknown): string | null {
-  if (typeof header !== 'string') return null;
-  const m = /^Bearer\s+([A-Za-z0-9_\-.~+/]+=*)\s*$/i.exec(header);
-  return m && m[1].length <= 200 ? m[1] : null;
-}
+/** The keys as the JSON API asks for them (core/api/keys.ts): find by token, then accept for the actor. */
+export const keyStore: ApiKeyStore<StoredKey> = {
+  async find(db: DbOrTx, token: string): Promise<StoredKey | null> {
+    const [row] = await db
+      .select({ id: apiTokens.id, councilId: apiTokens.councilId, userId: apiTokens.userId, scope: apiTokens.scope, name: apiTokens.name, lastUsedAt: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+      .limit(1);
+    return row ? { ...row, actsAsUser: row.scope === 'member' } : null;
+  },
 
-/**
- * Resolves a token for a council: known, not revoked, of this council, and its user still an
- * active member whose role may hold API tokens. The actor never has platform rights.
- */
-export async function authenticateToken(db: DbOrTx, council: Council, header: unknown): Promise<TokenAuth> {
-  const token = bearerOf(header);
-  if (!token) return { ok: false, reason: 'missing' };
-  const [row] = await db
-    .select({ id: apiTokens.id, councilId: apiTokens.councilId, userId: apiTokens.userId, scope: apiTokens.scope, name: apiTokens.name, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  if (!row) return { ok: false, reason: 'invalid' };
-  if (row.councilId !== council.id) return { ok: false, reason: 'otherCouncil' };
-  const m = await findMembership(db, council.id, row.userId);
-  const actor: Actor = { userId: row.userId, isPlatformAdmin: false, role: m?.role ?? null, membershipId: m?.id ?? null };
-  // An organisation's token lives on the board role of whoever handed it out.
-  if (!m || !can(actor, 'apiTokens.manage') || (row.scope === 'signals' && !seesAllTokens(actor))) return { ok: false, reason: 'invalid' };
-  // Last use, at most once a minute per token, so reads do not turn into writes.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
-  }
-  return { ok: true, actor, tokenId: row.id, scope: row.scope, name: row.name };
-}
+  /** Its user must (still) hold a role that may have keys; an organisation's key lives on the board role of whoever made it. */
+  async accept(db: DbOrTx, key: StoredKey, actor: Actor): Promise<boolean> {
+    if (!can(actor, 'apiTokens.manage') || (key.scope === 'signals' && !seesAllTokens(actor))) return false;
+    // Last use, at most once a minute per key, so reads do not turn into writes.
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+      await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, key.id));
+    }
+    return true;
+  },
+};

@@ -1,0 +1,93 @@
+/**
+ * The one way a record changes state (advice, meetings, minutes, signals, vacancies): the role
+ * question is asked once, of the policy table; the row is locked; the module's pure workflow
+ * table says whether the step may happen from the row's state and where it leads; the step does
+ * its own work; the row is saved with its audit entry in the same transaction; after the commit
+ * the mail the step queued goes out.
+ */
+import type { Tx } from './db/index.ts';
+import type { Deps } from './deps.ts';
+import { audit, type AuditAction } from './audit/audit.ts';
+import { DomainError, notFound } from './errors.ts';
+import type { MessageKey } from './i18n/index.ts';
+import { assertCan, type Action, type Actor } from './policy.ts';
+
+/** What a workflow table answers for one step from one state. */
+export type Step<S extends string> = { ok: true; to: S } | { ok: false; reason: string };
+
+/** What the step itself did; everything is optional. */
+export type Applied<T, S extends string, Patch, R> = {
+  /** Columns to save with the new state. */
+  set?: Patch;
+  /** For the audit entry (never personal data). */
+  data?: Record<string, unknown>;
+  /** Handed back to the caller. */
+  result?: R;
+  /** Where the step leads after all, when the workflow table makes that depend on the step's work. */
+  to?: S;
+  /** Work that needs the saved row, in the same transaction (mail with the new version). */
+  after?: (tx: Tx, saved: T) => Promise<void>;
+};
+
+export type StateChange<T, S extends string, Patch, R> = {
+  actor: Actor | null;
+  /** The policy action for this step: who may take it is answered by the policy table alone. */
+  may: Action;
+  /** What kind of record: for the 404 and the audit entry (`advice`, `meeting`, `signal`). */
+  entity: string;
+  /** Loads and locks the row (SELECT ... FOR UPDATE); null when unknown or another organisation's. */
+  load: (tx: Tx) => Promise<T | null>;
+  /** The row's state now. */
+  state: (row: T) => S;
+  /** The module's workflow table: may this step happen from this state, and where does it lead. */
+  check: (state: S, row: T) => Step<S>;
+  /** The text for a refusal by the workflow table, per reason (`notAllowedFromState`, ...), and the form field it belongs to. */
+  refused: (reason: string) => MessageKey | { key: MessageKey; field?: string };
+  /** The step's own work: checks that need the database, related rows, mail to queue. */
+  apply?: (tx: Tx, row: T, to: S) => Promise<Applied<T, S, Patch, R> | void>;
+  /** Writes the new state and the step's columns; returns the row as saved. */
+  save: (tx: Tx, row: T, to: S, applied: Applied<T, S, Patch, R>) => Promise<T>;
+  /** The audit entry: where and under which name; entity, from and to are filled in. */
+  audit: { councilId: string; action: AuditAction; entityId: (row: T) => string };
+};
+
+export type StateChanged<T, S extends string, R> = { row: T; from: S; to: S; result: R | undefined };
+
+/**
+ * Runs one step. Refusals: ForbiddenError (the policy table), NotFoundError (no such row here),
+ * DomainError with the workflow's reason as code (`notAllowedFromState`, the API answers 409).
+ * Errors the step throws roll everything back.
+ */
+export async function runStateChange<T, S extends string, Patch = unknown, R = undefined>(
+  deps: Pick<Deps, 'db' | 'mailer'>,
+  change: StateChange<T, S, Patch, R>,
+): Promise<StateChanged<T, S, R>> {
+  const { actor } = change;
+  assertCan(actor, change.may);
+  const out = await deps.db.transaction(async (tx) => {
+    const row = (await change.load(tx)) ?? notFound(change.entity);
+    const from = change.state(row);
+    const step = change.check(from, row);
+    if (!step.ok) {
+      const refusal = change.refused(step.reason);
+      throw typeof refusal === 'string' ? new DomainError(step.reason, refusal) : new DomainError(step.reason, refusal.key, { field: refusal.field });
+    }
+    const applied: Applied<T, S, Patch, R> = (await change.apply?.(tx, row, step.to)) ?? {};
+    const to = applied.to ?? step.to;
+    const saved = await change.save(tx, row, to, applied);
+    await audit(tx, {
+      councilId: change.audit.councilId,
+      actorUserId: actor.userId,
+      action: change.audit.action,
+      entity: change.entity,
+      entityId: change.audit.entityId(row),
+      from,
+      to,
+      data: applied.data,
+    });
+    if (applied.after) await applied.after(tx, saved);
+    return { row: saved, from, to, result: applied.result };
+  });
+  deps.mailer.kick();
+  return out;
+}

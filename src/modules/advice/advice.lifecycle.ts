@@ -1,0 +1,358 @@
+/**
+ * The advice lifecycle: a request or an initiative starts an advice; every change of state after
+ * that is a step of advice.workflow.ts run by core's `runStateChange` (policy, lock, table, audit
+ * entry in the same transaction, mail after the commit). Also the vote, the follow-up and the
+ * publication choice. The council comes from the request (tenancy), never from input.
+ */
+import { and, desc, eq, like, sql } from 'drizzle-orm';
+import { DomainError, notFound } from '../../core/errors.ts';
+import { runStateChange, type Applied } from '../../core/state-change.ts';
+import type { Tx } from '../../core/db/index.ts';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, ForbiddenError, type Actor } from '../../core/policy.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { isUuid, type Upload } from '../../core/http/forms.ts';
+import { translator, formatDateTime } from '../../core/i18n/index.ts';
+import { deadline, todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { activeMembers, boardOf, findWorkingGroup } from '../members/index.ts';
+import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
+import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState } from './advice.workflow.ts';
+import { letterText } from './advice.letter.ts';
+import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, VoteInput } from './advice.forms.ts';
+import { eligibleVoters, findAdvice, listRecommendations, roundVotes } from './advice.queries.ts';
+import { checkUploads, storeDocuments } from './advice.documents.ts';
+
+// ------------------------------------------------------------------ starting an advice
+
+/** The next reference of this year: `YYYY-NNN`, per council. */
+async function nextReference(tx: Tx, council: Council): Promise<string> {
+  const year = todayInAmsterdam().slice(0, 4);
+  // Lock the council row, so two requests at the same moment get different numbers.
+  await tx.execute(sql`select id from councils where id = ${council.id} for update`);
+  const [row] = await tx
+    .select({ max: sql<number | null>`max(case when ${advices.reference} ~ '^[0-9]{4}-[0-9]{1,6}$' then substring(${advices.reference} from 6)::int end)` })
+    .from(advices)
+    .where(and(eq(advices.councilId, council.id), like(advices.reference, `${year}-%`)));
+  const last = Number(row?.max ?? 0);
+  return `${year}-${String(last + 1).padStart(3, '0')}`;
+}
+
+/** A request for advice from the municipality (secretary, chair or official; also the API). */
+export async function createRequest(deps: Deps, args: { actor: Actor | null; council: Council; input: RequestInput; documents?: Upload[] }): Promise<Advice> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'advice.request');
+  if (input.neededBy < todayInAmsterdam()) throw new DomainError('pastDate', 'advice.error.pastDate', 'neededBy');
+  const checked = checkUploads(args.documents ?? []);
+  return start(deps, { actor, council, kind: 'requested', status: 'requested', input: { ...input }, checked });
+}
+
+/** An unsolicited advice, on the council's own initiative, with its reason. */
+export async function initiateAdvice(deps: Deps, args: { actor: Actor | null; council: Council; input: InitiateInput }): Promise<Advice> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'advice.initiate');
+  return start(deps, { actor, council, kind: 'unsolicited', status: 'initiated', input: { ...input, neededBy: null }, checked: [] });
+}
+
+async function start(
+  deps: Deps,
+  args: {
+    actor: Actor;
+    council: Council;
+    kind: 'requested' | 'unsolicited';
+    status: 'requested' | 'initiated';
+    input: InitiateInput & { neededBy: string | null };
+    checked: { upload: Upload; type: string }[];
+  },
+): Promise<Advice> {
+  const { actor, council, input } = args;
+  return deps.db.transaction(async (tx) => {
+    const reference = await nextReference(tx, council);
+    const [advice] = await tx
+      .insert(advices)
+      .values({
+        councilId: council.id,
+        reference,
+        kind: args.kind,
+        status: args.status,
+        subject: input.subject,
+        question: input.question,
+        policyField: input.policyField,
+        addressee: input.addressee,
+        addresseeEmail: input.addresseeEmail,
+        neededBy: input.neededBy,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await storeDocuments(deps, tx, { council, adviceId: advice!.id, actor, kind: 'request', checked: args.checked });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: args.kind === 'requested' ? 'advice.requested' : 'advice.initiated',
+      entity: 'advice',
+      entityId: advice!.id,
+      from: null,
+      to: args.status,
+      data: { reference, documents: args.checked.length },
+    });
+    return advice!;
+  });
+}
+
+// ------------------------------------------------------------------ steps of the workflow
+
+type AdviceSet = Partial<typeof advices.$inferInsert>;
+
+/**
+ * One step of the lifecycle (core/state-change.ts): the policy action of the workflow table, the
+ * locked advice, the table's check, the step's own work, the saved advice with its audit entry.
+ */
+async function step<R = undefined>(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; adviceId: string; action: AdviceAction },
+  apply?: (tx: Tx, advice: Advice, to: AdviceState) => Promise<Applied<Advice, AdviceState, AdviceSet, R> | void>,
+): Promise<{ advice: Advice; result?: R }> {
+  const { council, action } = args;
+  const { row, result } = await runStateChange(deps, {
+    actor: args.actor,
+    may: transitions[action].may,
+    entity: 'advice',
+    load: (tx) => findAdvice(tx, council, args.adviceId, { lock: true }),
+    state: (a) => a.status,
+    check: (state) => transition(state, action, { allAnswered: true }),
+    refused: () => 'advice.error.notAllowedFromState',
+    apply,
+    save: async (tx, a, to, { set }) =>
+      (await tx.update(advices).set({ ...set, status: to, updatedAt: new Date() }).where(and(eq(advices.id, a.id), eq(advices.councilId, council.id))).returning())[0]!,
+    audit: { councilId: council.id, action: auditActions[action], entityId: (a) => a.id },
+  });
+  return { advice: row, result };
+}
+
+export async function assignToGroup(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; workingGroupId: string }): Promise<Advice> {
+  const { council } = args;
+  const { advice } = await step(deps, { ...args, action: 'assign' }, async (tx) => {
+    const group = await findWorkingGroup(tx, council, args.workingGroupId);
+    if (!group) throw new DomainError('unknownGroup', 'advice.assign.unknownGroup', 'workingGroupId');
+    return { set: { workingGroupId: group.id }, data: { workingGroupId: group.id } };
+  });
+  return advice;
+}
+
+/** Drafting -> concept, keeping the last draft as the first text of the explanation if it is empty. */
+export async function toConcept(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
+  const { council } = args;
+  const { advice } = await step(deps, { ...args, action: 'toConcept' }, async (tx, a) => {
+    if (a.explanation.trim() !== '') return {};
+    const [last] = await tx
+      .select({ body: adviceDrafts.body })
+      .from(adviceDrafts)
+      .where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, a.id)))
+      .orderBy(desc(adviceDrafts.version))
+      .limit(1);
+    return last ? { set: { explanation: last.body } } : {};
+  });
+  return advice;
+}
+
+/** Closing times are typed as Amsterdam date + HH:MM. */
+export { localToUtc as amsterdamInstant } from '../../core/dates/amsterdam.ts';
+
+/** Opens an approval round; every council member gets an e-mail. */
+export async function openApproval(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; closesAt: Date; now?: Date }): Promise<Advice> {
+  const { actor, council, closesAt } = args;
+  assertCan(actor, 'advice.manage');
+  if (!(closesAt.getTime() > (args.now ?? new Date()).getTime())) throw new DomainError('closesInPast', 'advice.approval.closesInPast', 'closesOn');
+  const { advice } = await step(deps, { ...args, action: 'openApproval' }, async (tx, a) => {
+    const recs = await listRecommendations(tx, council, a.id);
+    if (recs.length === 0) throw new DomainError('noRecommendations', 'advice.approval.noRecommendations');
+    const round = a.approvalRound + 1;
+    const voters = await activeMembers(tx, council.id);
+    const nl = translator('nl');
+    for (const v of voters) {
+      await deps.mailer.queue(tx, {
+        councilId: council.id,
+        to: v.email,
+        subject: nl('advice.mail.approval.subject', { reference: a.reference, subject: a.subject }),
+        body: nl('advice.mail.approval.body', {
+          council: council.name,
+          subject: a.subject,
+          reference: a.reference,
+          closes: formatDateTime(closesAt, 'nl'),
+          link: `${deps.config.baseUrl}/${council.slug}/werkruimte/adviezen/${a.id}`,
+        }),
+      });
+    }
+    return { set: { approvalRound: round, approvalClosesAt: closesAt }, data: { round, closesAt: closesAt.toISOString() } };
+  });
+  return advice;
+}
+
+/** The chair sends the concept back for changes; a new round can be opened afterwards. */
+export async function reopen(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
+  const { advice } = await step(deps, { ...args, action: 'reopen' }, async () => ({
+    set: { approvalClosesAt: null },
+  }));
+  return advice;
+}
+
+/** The chair declares the advice adopted, only when the round's tally passes under the council's rule. */
+export async function adopt(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
+  const { council } = args;
+  const { advice } = await step(deps, { ...args, action: 'adopt' }, async (tx, a) => {
+    const votes = await roundVotes(tx, council, a);
+    const result = tally(votes.map((v) => v.vote), await eligibleVoters(tx, council), council.adviceApprovalRule);
+    if (!result.passes) throw new DomainError('notPassed', council.adviceApprovalRule === 'consent' ? 'advice.adopt.objections' : 'advice.adopt.noMajority');
+    return { set: { adoptedAt: new Date(), approvalClosesAt: a.approvalClosesAt }, data: { round: a.approvalRound, agree: result.agree + result.agreeWithRemark, object: result.object } };
+  });
+  return advice;
+}
+
+export async function withdraw(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
+  const { advice } = await step(deps, { ...args, action: 'withdraw' });
+  return advice;
+}
+
+/** A vote in the open round: once per member per round (the unique key), never after closing. */
+export async function castVote(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'advice.vote');
+  if (!isCouncilMember(actor) || !actor.membershipId) throw new ForbiddenError('advice.vote');
+  const membershipId = actor.membershipId;
+  await deps.db.transaction(async (tx) => {
+    // A shared lock: votes run side by side, but not while the round is opened or closed.
+    const [advice] = isUuid(args.adviceId)
+      ? await tx
+          .select()
+          .from(advices)
+          .where(and(eq(advices.id, args.adviceId), eq(advices.councilId, council.id)))
+          .for('share')
+      : [];
+    if (!advice) notFound('advice');
+    const may = mayVote(advice.status, advice.approvalClosesAt, args.now ?? new Date());
+    if (may === 'notOpen') throw new DomainError('notOpen', 'advice.vote.notOpen');
+    if (may === 'closed') throw new DomainError('closed', 'advice.vote.closed');
+    const inserted = await tx
+      .insert(adviceVotes)
+      .values({ councilId: council.id, adviceId: advice.id, round: advice.approvalRound, membershipId, vote: input.vote, remark: input.vote === 'agree' ? '' : input.remark })
+      .onConflictDoNothing()
+      .returning({ id: adviceVotes.id });
+    if (inserted.length === 0) throw new DomainError('alreadyVoted', 'advice.vote.already');
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.voteCast', entity: 'advice_vote', entityId: advice.id, data: { round: advice.approvalRound, vote: input.vote } });
+  });
+}
+
+/**
+ * Sends the adopted advice: the letter goes by e-mail to the addressee (or the council's own
+ * address), the answer is due after the council's answer period.
+ */
+export async function sendAdvice(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; today?: IsoDate }): Promise<Advice> {
+  const { council } = args;
+  const today = args.today ?? todayInAmsterdam();
+  const { advice } = await step(deps, { ...args, action: 'send' }, async (tx, a) => {
+    const recs = await listRecommendations(tx, council, a.id);
+    const signatories = await boardOf(tx, council.id);
+    const sentAt = new Date();
+    const to = a.addresseeEmail || council.contactEmail;
+    const text = letterText({ council, advice: { ...a, sentAt }, recommendations: recs, signatories, t: translator('nl'), locale: 'nl' });
+    await deps.mailer.queue(tx, {
+      councilId: council.id,
+      to,
+      replyTo: council.contactEmail,
+      subject: translator('nl')('advice.mail.letter.subject', { reference: a.reference, subject: a.subject, council: council.name }),
+      body: text,
+    });
+    const answerDueOn = deadline(today, council.answerPeriodValue, council.answerPeriodUnit);
+    return { set: { sentAt, answerDueOn }, data: { to: to === council.contactEmail ? 'council' : 'addressee', answerDueOn } };
+  });
+  return advice;
+}
+
+/**
+ * The college's answer per recommendation (secretary, official, API). An answer for a
+ * recommendation of another advice or council changes nothing. The advice counts as answered
+ * once every recommendation is.
+ */
+export async function recordAnswers(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; answers: AnswerInput[] }): Promise<Advice> {
+  const { actor, council, answers } = args;
+  assertCan(actor, 'advice.answer');
+  if (answers.length === 0) throw new DomainError('noAnswers', 'advice.answer.none', 'answers');
+  const seen = new Set<string>();
+  for (const a of answers) {
+    if (!isUuid(a.recommendationId)) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'answers');
+    if (seen.has(a.recommendationId.toLowerCase())) throw new DomainError('duplicateRecommendation', 'advice.answer.duplicate', 'answers');
+    seen.add(a.recommendationId.toLowerCase());
+    if ((a.answer === 'partly' || a.answer === 'not_adopted') && a.reason.trim() === '') throw new DomainError('reasonRequired', 'advice.answer.reasonRequired', `reason-${a.recommendationId}`);
+  }
+  const { advice } = await step(
+    deps,
+    { actor, council, adviceId: args.adviceId, action: 'recordAnswer' },
+    async (tx, a) => {
+      const recs = await listRecommendations(tx, council, a.id);
+      const ids = new Set(recs.map((r) => r.id));
+      const foreign = answers.find((x) => !ids.has(x.recommendationId.toLowerCase()));
+      if (foreign) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'answers');
+      const now = new Date();
+      let changed = 0;
+      for (const x of answers) {
+        const rec = recs.find((r) => r.id === x.recommendationId.toLowerCase())!;
+        const reason = x.answer === 'unanswered' ? '' : x.reason;
+        if (rec.answer === x.answer && rec.answerReason === reason) continue;
+        changed++;
+        await tx
+          .update(adviceRecommendations)
+          .set({ answer: x.answer, answerReason: reason, answeredAt: x.answer === 'unanswered' ? null : now })
+          .where(and(eq(adviceRecommendations.id, rec.id), eq(adviceRecommendations.councilId, council.id)));
+      }
+      const after = await listRecommendations(tx, council, a.id);
+      const allAnswered = after.length > 0 && after.every((r) => r.answer !== 'unanswered');
+      // The day the last answer came in; kept when an answer is corrected later.
+      const answeredAt = allAnswered ? (a.answeredAt ?? now) : null;
+      const next = transition(a.status, 'recordAnswer', { allAnswered });
+      return { set: { answeredAt }, data: { answers: answers.length, changed }, ...(next.ok ? { to: next.to } : {}) };
+    },
+  );
+  return advice;
+}
+
+// ------------------------------------------------------------------ after sending
+
+/** What the municipality did with an adopted (or partly adopted) recommendation, and when to look again. */
+export async function recordFollowUp(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: FollowUpInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'advice.manage');
+  if (input.reviewOn !== null && input.reviewOn < todayInAmsterdam()) throw new DomainError('pastDate', 'advice.error.pastDate', 'reviewOn');
+  await deps.db.transaction(async (tx) => {
+    const advice = (await findAdvice(tx, council, args.adviceId, { lock: true })) ?? notFound('advice');
+    if (advice.status !== 'sent' && advice.status !== 'answered') throw new DomainError('notAllowedFromState', 'advice.error.notAllowedFromState');
+    const [rec] = isUuid(input.recommendationId)
+      ? await tx
+          .select()
+          .from(adviceRecommendations)
+          .where(and(eq(adviceRecommendations.id, input.recommendationId), eq(adviceRecommendations.adviceId, advice.id), eq(adviceRecommendations.councilId, council.id)))
+      : [];
+    if (!rec) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'recommendationId');
+    if (rec.answer !== 'adopted' && rec.answer !== 'partly') throw new DomainError('notAdopted', 'advice.followUp.notAdopted', 'recommendationId');
+    await tx.update(adviceRecommendations).set({ followUp: input.followUp, reviewOn: input.reviewOn }).where(eq(adviceRecommendations.id, rec.id));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.followUpRecorded', entity: 'advice', entityId: advice.id, data: { number: rec.number, reviewOn: input.reviewOn } });
+  });
+}
+
+/** Who may read the advice in the public register, and from when; the public pages change at once. */
+export async function setPublication(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: PublicationInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'advice.manage');
+  await deps.db.transaction(async (tx) => {
+    const advice = (await findAdvice(tx, council, args.adviceId, { lock: true })) ?? notFound('advice');
+    await tx
+      .update(advices)
+      .set({
+        publication: input.publication,
+        publicationGround: input.publication === 'not_public' ? input.publicationGround : '',
+        publishAfter: input.publication === 'public_after' ? input.publishAfter : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(advices.id, advice.id));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.publicationChanged', entity: 'advice', entityId: advice.id, from: advice.publication, to: input.publication });
+  });
+}

@@ -1,0 +1,327 @@
+/** The advice part of the OpenAPI document (core/api/openapi.ts adds what every operation shares). */
+import type { OpenApiPart } from '../../core/module.ts';
+import { exampleLink, idParam, json, jsonSchema, problemResponse, raadParam, ref, standardProblems } from '../../core/api/index.ts';
+import { addressees, adviceKinds, answers, policyFields } from './advice.schema.ts';
+import { adviceStates } from './advice.workflow.ts';
+import { answerSchema, requestSchema } from './advice.forms.ts';
+import { givenStates, PAGE_SIZE } from './advice.register.ts';
+
+const exampleId = idParam.example;
+const exampleRecId = '0b7e8d2a-1c3f-4e5a-8b9c-7d6e5f4a3b2c';
+const date = { type: ['string', 'null'], format: 'date' };
+const dateTime = { type: ['string', 'null'], format: 'date-time' };
+const links = (...names: string[]) => ({ type: 'object', properties: Object.fromEntries(names.map((n) => [n, ref('Link')])) });
+
+const exampleAdvice = {
+  id: exampleId,
+  reference: '2026-004',
+  kind: 'requested',
+  subject: 'Beleidsplan Wmo 2027',
+  question: 'Wat vindt de raad van het nieuwe beleidsplan?',
+  policyField: 'wmo',
+  addressee: 'college',
+  status: 'answered',
+  introduction: '',
+  explanation: '',
+  neededBy: '2026-10-01',
+  sentAt: '2026-09-20T10:00:00.000Z',
+  answerDueOn: '2026-11-01',
+  answeredAt: '2026-10-28T09:00:00.000Z',
+  wooCategory: 'adviezen',
+  recommendations: [{ id: exampleRecId, number: 1, text: 'Betrek mantelzorgers bij de keukentafelgesprekken.', answer: 'adopted', answerReason: '', answeredAt: '2026-10-28T09:00:00.000Z', followUp: '' }],
+  documents: [],
+  _links: { self: exampleLink(`/raden/lindewijk/adviezen/${exampleId}`), html: exampleLink(`/lindewijk/adviezen/${exampleId}`, true) },
+};
+const exampleRequest = {
+  subject: 'Armoedebeleid 2027',
+  question: 'Wil de raad advies geven over het nieuwe armoedebeleid?',
+  policyField: 'participatiewet',
+  addressee: 'college',
+  addresseeEmail: 'college@gemeente.example',
+  neededBy: '2027-03-01',
+};
+const invalid = (name: string, code: string, reason: string) =>
+  problemResponse('De invoer klopt niet', {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    title: 'De invoer klopt niet',
+    detail: 'Verbeter de velden in invalidParams en probeer het opnieuw.',
+    invalidParams: [{ name, code, reason }],
+  });
+
+export const adviceOpenApi: OpenApiPart = {
+  tags: [
+    { name: 'adviezen', description: 'Het openbare adviesregister' },
+    { name: 'adviesaanvragen', description: 'Aanvragen en antwoorden van de gemeente' },
+  ],
+  paths: {
+    '/raden/{raad}/adviezen': {
+      get: {
+        operationId: 'listAdviezen',
+        summary: 'Openbare adviezen van een raad, nieuwste eerst',
+        tags: ['adviezen'],
+        parameters: [
+          raadParam,
+          { name: 'zoekterm', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Zoekt in onderwerp, vraag en aanbevelingen (Nederlandse woordvormen).', example: 'mantelzorg' },
+          { name: 'jaar', in: 'query', schema: { type: 'integer' }, description: 'Jaar waarin het advies is verstuurd.', example: 2026 },
+          { name: 'beleidsveld', in: 'query', schema: { type: 'string', enum: [...policyFields] } },
+          { name: 'status', in: 'query', schema: { type: 'string', enum: [...givenStates] } },
+          { name: 'antwoord', in: 'query', schema: { type: 'string', enum: [...answers] }, description: 'Adviezen met ten minste één aanbeveling met dit antwoord.' },
+          { name: 'pagina', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+          { name: 'perPagina', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: PAGE_SIZE } },
+        ],
+        responses: {
+          '200': {
+            description: 'Een pagina met adviezen',
+            content: json(ref('AdviesLijst'), {
+              total: 1,
+              page: 1,
+              pages: 1,
+              pageSize: PAGE_SIZE,
+              items: [
+                {
+                  id: exampleId,
+                  reference: '2026-004',
+                  subject: 'Beleidsplan Wmo 2027',
+                  policyField: 'wmo',
+                  status: 'answered',
+                  sentAt: '2026-09-20T10:00:00.000Z',
+                  answerDueOn: '2026-11-01',
+                  answeredAt: '2026-10-28T09:00:00.000Z',
+                  recommendations: { unanswered: 0, adopted: 1, partly: 0, not_adopted: 0 },
+                  _links: exampleAdvice._links,
+                },
+              ],
+              _links: {
+                self: exampleLink('/raden/lindewijk/adviezen'),
+                first: exampleLink('/raden/lindewijk/adviezen'),
+                last: exampleLink('/raden/lindewijk/adviezen'),
+                html: exampleLink('/lindewijk/adviezen', true),
+              },
+            }),
+          },
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+    '/raden/{raad}/adviezen/{id}': {
+      get: {
+        operationId: 'getAdvies',
+        summary: 'Eén openbaar advies met de aanbevelingen en het antwoord van de gemeente',
+        tags: ['adviezen'],
+        parameters: [raadParam, idParam],
+        responses: { '200': { description: 'Het advies', content: json(ref('Advies'), exampleAdvice) }, '404': standardProblems.notFound },
+      },
+    },
+    '/raden/{raad}/adviesaanvragen': {
+      post: {
+        operationId: 'createAdviesaanvraag',
+        summary: 'Een adviesaanvraag indienen',
+        tags: ['adviesaanvragen'],
+        security: [{ bearer: [] }],
+        parameters: [raadParam],
+        requestBody: { required: true, content: json(ref('AdviesaanvraagInvoer'), exampleRequest) },
+        responses: {
+          '201': {
+            description: 'De aanvraag is vastgelegd',
+            headers: { Location: { description: 'Adres van de nieuwe aanvraag', schema: { type: 'string', format: 'uri' } } },
+            content: json(ref('Adviesaanvraag'), {
+              id: exampleId,
+              reference: '2027-001',
+              kind: 'requested',
+              status: 'requested',
+              ...exampleRequest,
+              answerDueOn: null,
+              createdAt: '2026-11-23T10:00:00.000Z',
+              updatedAt: '2026-11-23T10:00:00.000Z',
+              _links: { self: exampleLink(`/raden/lindewijk/adviesaanvragen/${exampleId}`) },
+            }),
+          },
+          '400': invalid('question', 'required', 'Vul dit veld in.'),
+          '401': standardProblems.unauthorized,
+          '403': standardProblems.forbidden,
+          '404': standardProblems.notFound,
+          '422': problemResponse('Een regel is niet gevolgd', {
+            status: 422,
+            code: 'pastDate',
+            title: 'De invoer klopt niet',
+            detail: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.',
+            invalidParams: [{ name: 'neededBy', code: 'pastDate', reason: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.' }],
+          }),
+        },
+      },
+    },
+    '/raden/{raad}/adviesaanvragen/{id}': {
+      get: {
+        operationId: 'getAdviesaanvraag',
+        summary: 'Een adviesaanvraag en de stand van zaken',
+        tags: ['adviesaanvragen'],
+        security: [{ bearer: [] }],
+        parameters: [raadParam, idParam],
+        responses: {
+          '200': { description: 'De aanvraag', content: json(ref('Adviesaanvraag')) },
+          '401': standardProblems.unauthorized,
+          '403': standardProblems.forbidden,
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+    '/raden/{raad}/adviezen/{id}/antwoorden': {
+      post: {
+        operationId: 'recordAntwoorden',
+        summary: 'Het antwoord van de gemeente per aanbeveling vastleggen',
+        description: 'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
+        tags: ['adviesaanvragen'],
+        security: [{ bearer: [] }],
+        parameters: [raadParam, idParam],
+        requestBody: {
+          required: true,
+          content: json(ref('AntwoordenInvoer'), { answers: [{ recommendationId: exampleRecId, answer: 'not_adopted', reason: 'Daar is dit jaar geen geld voor.' }] }),
+        },
+        responses: {
+          '200': {
+            description: 'De antwoorden zijn vastgelegd',
+            content: json(ref('AntwoordenResultaat'), {
+              id: exampleId,
+              reference: '2026-004',
+              status: 'answered',
+              answeredAt: '2026-10-28T09:00:00.000Z',
+              _links: { self: exampleLink(`/raden/lindewijk/adviezen/${exampleId}/antwoorden`), advies: exampleLink(`/raden/lindewijk/adviezen/${exampleId}`) },
+            }),
+          },
+          '400': invalid('answers.0.reason', 'custom', 'Geef de reden van de gemeente.'),
+          '401': standardProblems.unauthorized,
+          '403': standardProblems.forbidden,
+          '404': standardProblems.notFound,
+          '409': problemResponse('Het advies is (nog) niet verstuurd', {
+            status: 409,
+            code: 'notAllowedFromState',
+            title: 'Dit kan nu niet',
+            detail: 'Dit kan niet in de huidige stap van het advies. Er is niets veranderd.',
+          }),
+          '422': problemResponse('Een aanbeveling hoort niet bij dit advies', {
+            status: 422,
+            code: 'unknownRecommendation',
+            title: 'De invoer klopt niet',
+            detail: 'Dit antwoord hoort bij een aanbeveling die niet in dit advies staat. Er is niets opgeslagen.',
+          }),
+        },
+      },
+    },
+  },
+  schemas: {
+    AdviesSamenvatting: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: { type: 'string' },
+        subject: { type: 'string' },
+        policyField: { type: 'string', enum: [...policyFields] },
+        status: { type: 'string', enum: [...givenStates] },
+        sentAt: dateTime,
+        answerDueOn: date,
+        answeredAt: dateTime,
+        recommendations: { type: 'object', properties: Object.fromEntries(answers.map((a) => [a, { type: 'integer', minimum: 0 }])), required: [...answers] },
+        _links: links('self', 'html'),
+      },
+      required: ['id', 'reference', 'subject', 'policyField', 'status', 'recommendations', '_links'],
+    },
+    AdviesLijst: {
+      type: 'object',
+      properties: {
+        total: { type: 'integer' },
+        page: { type: 'integer' },
+        pages: { type: 'integer' },
+        pageSize: { type: 'integer' },
+        items: { type: 'array', items: ref('AdviesSamenvatting') },
+        _links: links('self', 'first', 'last', 'prev', 'next', 'html'),
+      },
+      required: ['total', 'page', 'pages', 'pageSize', 'items', '_links'],
+    },
+    Advies: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: { type: 'string' },
+        kind: { type: 'string', enum: [...adviceKinds] },
+        subject: { type: 'string' },
+        question: { type: 'string' },
+        policyField: { type: 'string', enum: [...policyFields] },
+        addressee: { type: 'string', enum: [...addressees] },
+        status: { type: 'string', enum: [...givenStates] },
+        introduction: { type: 'string' },
+        explanation: { type: 'string' },
+        neededBy: date,
+        sentAt: dateTime,
+        answerDueOn: date,
+        answeredAt: dateTime,
+        wooCategory: { type: 'string', const: 'adviezen' },
+        recommendations: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', format: 'uuid' },
+              number: { type: 'integer' },
+              text: { type: 'string' },
+              answer: { type: 'string', enum: [...answers] },
+              answerReason: { type: 'string' },
+              answeredAt: dateTime,
+              followUp: { type: 'string' },
+            },
+            required: ['id', 'number', 'text', 'answer'],
+          },
+        },
+        documents: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', format: 'uuid' },
+              kind: { type: 'string', enum: ['request', 'answer_letter'] },
+              filename: { type: 'string' },
+              contentType: { type: 'string' },
+              size: { type: 'integer' },
+              _links: links('download'),
+            },
+          },
+        },
+        _links: links('self', 'html'),
+      },
+      required: ['id', 'reference', 'subject', 'status', 'recommendations', '_links'],
+    },
+    AdviesaanvraagInvoer: jsonSchema(requestSchema),
+    Adviesaanvraag: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: { type: 'string' },
+        kind: { type: 'string', enum: [...adviceKinds] },
+        status: { type: 'string', enum: [...adviceStates] },
+        subject: { type: 'string' },
+        question: { type: 'string' },
+        policyField: { type: 'string', enum: [...policyFields] },
+        addressee: { type: 'string', enum: [...addressees] },
+        addresseeEmail: { type: 'string' },
+        neededBy: date,
+        answerDueOn: date,
+        createdAt: dateTime,
+        updatedAt: dateTime,
+        _links: links('self'),
+      },
+      required: ['id', 'reference', 'status', 'subject', '_links'],
+    },
+    AntwoordenInvoer: jsonSchema(answerSchema),
+    AntwoordenResultaat: {
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        reference: { type: 'string' },
+        status: { type: 'string', enum: [...adviceStates] },
+        answeredAt: dateTime,
+        _links: links('self', 'advies'),
+      },
+      required: ['id', 'status', '_links'],
+    },
+  },
+};

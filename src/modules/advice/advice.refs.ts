@@ -1,0 +1,34 @@
+/**
+ * Advices as other modules point at them (agenda items, dossiers): id, reference and subject of
+ * this organisation's advices. Read only; index.ts exports it as part of the public surface.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { isUuid } from '../../core/http/forms.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { advices } from './advice.schema.ts';
+
+export type AdviceRef = { id: string; reference: string; subject: string };
+
+const orders = {
+  reference: () => asc(advices.reference),
+  referenceDesc: () => desc(advices.reference),
+  newest: () => desc(advices.createdAt),
+};
+
+/** Advices of this council; `ids` keeps only those (unknown or malformed ids are left out). */
+export async function adviceRefs(db: DbOrTx, council: Pick<Council, 'id'>, opts: { ids?: string[]; order?: keyof typeof orders; limit?: number } = {}): Promise<AdviceRef[]> {
+  const where = [eq(advices.councilId, council.id)];
+  if (opts.ids) {
+    const ids = [...new Set(opts.ids)].filter(isUuid);
+    if (!ids.length) return [];
+    where.push(inArray(advices.id, ids));
+  }
+  const q = db
+    .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
+    .from(advices)
+    .where(and(...where))
+    .orderBy(orders[opts.order ?? 'reference']())
+    .$dynamic();
+  return opts.limit ? q.limit(opts.limit) : q;
+}

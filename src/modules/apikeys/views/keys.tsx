@@ -1,0 +1,113 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { Alert, Button, Heading, Link, Paragraph, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { Form, FormPageTop, RadioGroup, TextField } from '../../../ui/components/form.tsx';
+import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
+import type { TokenRow } from '../apikeys.service.ts';
+import { apiTokenScopes } from '../apikeys.schema.ts';
+import { API_PREFIX } from '../../../core/api/index.ts';
+
+export type TokensNotice = 'revoked';
+
+export function TokensPage(props: {
+  ctx: PageCtx;
+  council: Council;
+  actor: Actor;
+  tokens: TokenRow[];
+  seesAll: boolean;
+  /** The new token, shown this once. */
+  created?: { name: string; token: string };
+  notice?: TokensNotice;
+  errors?: FieldErrors;
+  values?: FormValues;
+}) {
+  const { ctx, council, actor, tokens } = props;
+  const t = ctx.t;
+  const path = `/${council.slug}/werkruimte/api-sleutels`;
+  return (
+    <WorkspaceFrame
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('apikeys.title')}
+      section={path}
+      trail={[{ href: path, label: t('apikeys.title') }]}
+      hasErrors={Boolean(props.errors && Object.keys(props.errors).length)}
+    >
+      <FormPageTop ctx={ctx} errors={props.errors} title={t('apikeys.title')} notice={props.notice === 'revoked' ? t('apikeys.revokedNotice') : undefined} />
+      {props.created && (
+        <Alert type="ok" title={t('apikeys.created.title')} role="status">
+          <p class="utrecht-paragraph nl-paragraph">{t('apikeys.created.body')}</p>
+          <p class="utrecht-paragraph nl-paragraph">
+            <label class="utrecht-form-label" for="nieuwe-sleutel">
+              {t('apikeys.created.label', { name: props.created.name })}
+            </label>
+          </p>
+          <input id="nieuwe-sleutel" class="utrecht-textbox utrecht-textbox--html-input rw-token" type="text" readonly value={props.created.token} spellcheck={false} autocomplete="off" />
+        </Alert>
+      )}
+      <Paragraph>{t('apikeys.intro')}</Paragraph>
+      <Paragraph>{t('apikeys.signalsIntro')}</Paragraph>
+      <p class="utrecht-paragraph nl-paragraph">
+        <Link href={`${API_PREFIX}/openapi.json`}>{t('apikeys.docs')}</Link>
+      </p>
+      <Table
+        caption={props.seesAll ? t('apikeys.caption') : t('apikeys.captionOwn')}
+        empty={t('apikeys.empty')}
+        rows={tokens}
+        columns={[
+          { header: t('apikeys.name'), cell: (k) => k.name },
+          { header: t('apikeys.kind'), cell: (k) => t(`apikeys.kind.${k.scope}`) },
+          ...(props.seesAll ? [{ header: t('apikeys.owner'), cell: (k: TokenRow) => k.ownerName }] : []),
+          { header: t('apikeys.created'), cell: (k) => formatDate(k.createdAt, ctx.locale) },
+          { header: t('apikeys.lastUsed'), cell: (k) => (k.lastUsedAt ? formatDateTime(k.lastUsedAt, ctx.locale) : t('apikeys.never')) },
+          {
+            header: t('apikeys.status'),
+            cell: (k) =>
+              k.revokedAt ? (
+                <StatusBadge status="inactive">{t('apikeys.revoked', { date: formatDate(k.revokedAt, ctx.locale) })}</StatusBadge>
+              ) : (
+                <StatusBadge status="success">{t('apikeys.active')}</StatusBadge>
+              ),
+          },
+          {
+            header: t('apikeys.action'),
+            cell: (k) =>
+              k.revokedAt ? (
+                '-'
+              ) : (
+                <Form ctx={ctx} action={`${path}/${k.id}/intrekken`} class="rw-inline-form">
+                  <button class="utrecht-button utrecht-button--secondary-action utrecht-button--danger nl-button nl-button--secondary" type="submit" aria-label={t('apikeys.revokeLabel', { name: k.name })}>
+                    {t('apikeys.revoke')}
+                  </button>
+                </Form>
+              ),
+          },
+        ]}
+      />
+      <Heading level={2}>{t('apikeys.new')}</Heading>
+      {actor.role ? (
+        <Form ctx={ctx} action={path}>
+          <TextField ctx={ctx} name="name" label={t('apikeys.name')} hint={t('apikeys.nameHint')} value={props.values?.name} errors={props.errors} />
+          {props.seesAll && (
+            <RadioGroup
+              ctx={ctx}
+              name="scope"
+              label={t('apikeys.scope')}
+              hint={t('apikeys.scopeHint')}
+              value={props.values?.scope ?? 'member'}
+              errors={props.errors}
+              options={apiTokenScopes.map((v) => ({ value: v, label: t(`apikeys.scope.${v}`) }))}
+            />
+          )}
+          <Button>{t('apikeys.create')}</Button>
+        </Form>
+      ) : (
+        <Paragraph>{t('apikeys.noRole')}</Paragraph>
+      )}
+    </WorkspaceFrame>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Who sees which document: the council's own documents by access level, and documents a partner
+ * council shared with this one by share level. Every read of documents goes through this rule.
+ */
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Deps } from '../../core/deps.ts';
+import { can, NotFoundError, type Actor } from '../../core/policy.ts';
+import { isUuid } from '../../core/http/forms.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { documentPages, documentShares, documentVersions, documents, type AccessLevel, type DocumentRow, type ShareLevel } from './documents.schema.ts';
+
+export type DocumentRef = {
+  id: string;
+  title: string;
+  access: AccessLevel;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  fileHash: string;
+  version: number;
+  folderId: string | null;
+};
+
+/** Access levels of the council's own documents this actor may see (null = the public). */
+function ownLevels(actor: Actor | null): AccessLevel[] {
+  const levels: AccessLevel[] = ['public'];
+  if (can(actor, 'documents.view')) levels.push('members');
+  if (can(actor, 'documents.viewClosed')) levels.push('closed');
+  return levels;
+}
+
+/** Share levels of documents another council shared with this one that the actor may see. */
+function shareLevelsFor(actor: Actor | null): ShareLevel[] {
+  const levels: ShareLevel[] = [];
+  if (can(actor, 'documents.view')) levels.push('members');
+  if (can(actor, 'documents.viewClosed')) levels.push('board');
+  return levels;
+}
+
+/**
+ * The one visibility rule, as SQL on `documents`: own documents at a level the actor may see,
+ * or a partner council's document shared with this council at a level the actor may see.
+ */
+export function visibleWhere(council: Council, actor: Actor | null): SQL {
+  const own = and(eq(documents.councilId, council.id), inArray(documents.access, ownLevels(actor)))!;
+  const shared = shareLevelsFor(actor);
+  if (!shared.length) return own;
+  return or(
+    own,
+    sql`exists (select 1 from ${documentShares} where ${documentShares.documentId} = ${documents.id}
+      and ${documentShares.sharedWithCouncilId} = ${council.id} and ${documentShares.level} in ${shared})`,
+  )!;
+}
+
+export const refColumns = {
+  id: documents.id,
+  title: documents.title,
+  access: documents.access,
+  fileName: documentVersions.fileName,
+  mimeType: documentVersions.mimeType,
+  sizeBytes: documentVersions.sizeBytes,
+  fileHash: documentVersions.fileHash,
+  version: documentVersions.version,
+  folderId: documents.folderId,
+};
+export const currentVersion = and(eq(documentVersions.documentId, documents.id), eq(documentVersions.version, documents.currentVersion));
+
+/** Current versions the actor may see in this council (actor null = the public); ids filters; title order. */
+export async function visibleDocuments(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }): Promise<DocumentRef[]> {
+  const where = [visibleWhere(args.council, args.actor)];
+  if (args.ids) {
+    const ids = args.ids.filter(isUuid);
+    if (!ids.length) return [];
+    where.push(inArray(documents.id, ids));
+  }
+  return deps.db
+    .select(refColumns)
+    .from(documents)
+    .innerJoin(documentVersions, currentVersion)
+    .where(and(...where))
+    .orderBy(asc(documents.title), asc(documents.id));
+}
+
+/** Extracted text per page (page null for formats without pages), [] when not extracted yet. */
+export async function extractedText(deps: Deps, councilId: string, documentId: string): Promise<Array<{ page: number | null; text: string }>> {
+  if (!isUuid(documentId)) return [];
+  return deps.db
+    .select({ page: documentPages.page, text: documentPages.text })
+    .from(documentPages)
+    .innerJoin(documentVersions, eq(documentVersions.id, documentPages.versionId))
+    .innerJoin(documents, currentVersion)
+    .where(and(eq(documents.councilId, councilId), eq(documents.id, documentId)))
+    .orderBy(sql`${documentPages.page} asc nulls first`);
+}
+
+/** A document the actor may see in this council; anything else (other council, too closed) is 404. */
+export async function findVisible(deps: Deps, council: Council, actor: Actor | null, id: string): Promise<DocumentRow> {
+  if (!isUuid(id)) throw new NotFoundError('document');
+  const [row] = await deps.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), visibleWhere(council, actor)))
+    .limit(1);
+  if (!row) throw new NotFoundError('document');
+  return row;
+}

@@ -1,0 +1,162 @@
+/**
+ * Reading meetings: the workspace list and detail page (with what the actor may do), and the
+ * public list and page (without closed items or online links).
+ */
+import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/index.ts';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, can, type Actor } from '../../core/policy.ts';
+import { users } from '../../core/auth/auth.schema.ts';
+import { memberships, type Council } from '../../core/organisations.schema.ts';
+import { utcToLocal } from '../../core/dates/amsterdam.ts';
+import { agendaItems, meetingAttendance, meetingNotes, meetings, minuteDecisions, minutes, type AgendaItem, type Meeting } from './meetings.schema.ts';
+import { availableMeetingActions, availableMinutesActions, type MeetingAction, type MinutesAction } from './meetings.workflow.ts';
+import { findMeeting } from './meetings.lifecycle.ts';
+import { notFound } from '../../core/errors.ts';
+import { councilRoles } from '../../core/roles.ts';
+import { agendaOf, type AgendaItemView } from './meetings.agenda.ts';
+import { minutesOf } from './meetings.minutes.ts';
+import { dossiersOf } from './meetings.dossiers.ts';
+
+/** Every meeting of the council (workspace); coming ones first in date order, then past ones, newest first. */
+export async function listMeetings(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }) {
+  assertCan(args.actor, 'meetings.view');
+  return splitByTime(await deps.db.select().from(meetings).where(eq(meetings.councilId, args.council.id)).orderBy(asc(meetings.startsAt)), args.now);
+}
+
+function splitByTime(rows: Meeting[], now = new Date()) {
+  return {
+    coming: rows.filter((m) => m.endsAt.getTime() >= now.getTime()),
+    past: rows.filter((m) => m.endsAt.getTime() < now.getTime()).reverse(),
+  };
+}
+
+type MemberOption = { membershipId: string; name: string };
+
+async function councilMembers(db: DbOrTx, council: Council): Promise<MemberOption[]> {
+  return db
+    .select({ membershipId: memberships.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])))
+    .orderBy(asc(users.name));
+}
+
+
+export type MeetingDetail = {
+  meeting: Meeting;
+  local: { date: string; start: string; end: string };
+  agenda: AgendaItemView[];
+  actions: MeetingAction[];
+  minutes: Awaited<ReturnType<typeof minutesOf>>;
+  minutesActions: MinutesAction[];
+  attendance: { mine: 'yes' | 'no' | 'maybe' | null; yes: number; no: number; maybe: number; list: { name: string; answer: string }[] };
+  myNote: string | null;
+  mayAttend: boolean;
+  /** For the board's forms. */
+  members: MemberOption[];
+  otherMeetings: { id: string; title: string; startsAt: Date }[];
+  /** Document folders linked to this meeting (documents module). */
+  dossiers: { id: string; name: string }[];
+};
+
+export function localTimes(m: Pick<Meeting, 'startsAt' | 'endsAt'>) {
+  const s = utcToLocal(m.startsAt);
+  return { date: s.date, start: s.time, end: utcToLocal(m.endsAt).time };
+}
+
+export async function getMeeting(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<MeetingDetail> {
+  const { actor, council } = args;
+  assertCan(actor, 'meetings.view');
+  const meeting = (await findMeeting(deps.db, council, args.id)) ?? notFound('meeting');
+  const db = deps.db;
+  const manage = can(actor, 'meetings.manage');
+  const [agenda, mins, answers, note, members, others, dossiers] = await Promise.all([
+    agendaOf(deps, council, meeting.id, actor),
+    minutesOf(db, council, meeting.id),
+    db
+      .select({ membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer, name: users.name })
+      .from(meetingAttendance)
+      .innerJoin(memberships, eq(memberships.id, meetingAttendance.membershipId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(meetingAttendance.councilId, council.id), eq(meetingAttendance.meetingId, meeting.id)))
+      .orderBy(asc(users.name)),
+    // Private notes: only ever the actor's own.
+    actor.membershipId
+      ? db
+          .select({ body: meetingNotes.body })
+          .from(meetingNotes)
+          .where(and(eq(meetingNotes.meetingId, meeting.id), eq(meetingNotes.membershipId, actor.membershipId)))
+          .limit(1)
+      : Promise.resolve([]),
+    manage ? councilMembers(db, council) : Promise.resolve([]),
+    manage
+      ? db
+          .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+          .from(meetings)
+          .where(and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
+          .orderBy(asc(meetings.startsAt))
+          .limit(12)
+      : Promise.resolve([]),
+    dossiersOf(deps, { council, actor, meetingId: meeting.id }),
+  ]);
+  const count = (a: string) => answers.filter((x) => x.answer === a).length;
+  return {
+    meeting,
+    local: localTimes(meeting),
+    agenda,
+    actions: availableMeetingActions(meeting.status, actor),
+    minutes: mins,
+    minutesActions: availableMinutesActions(mins?.minutes.status ?? 'draft', actor),
+    attendance: {
+      mine: answers.find((a) => a.membershipId === actor.membershipId)?.answer ?? null,
+      yes: count('yes'),
+      no: count('no'),
+      maybe: count('maybe'),
+      list: answers.map((a) => ({ name: a.name, answer: a.answer })),
+    },
+    myNote: note[0]?.body ?? null,
+    mayAttend: can(actor, 'meetings.attend') && Boolean(actor.membershipId),
+    members,
+    otherMeetings: others,
+    dossiers,
+  };
+}
+
+// ------------------------------------------------------------------ the public site
+
+/** Public list: every meeting (cancelled ones marked), without online links. */
+export async function listPublicMeetings(db: DbOrTx, council: Council, now = new Date()) {
+  return splitByTime(await db.select().from(meetings).where(eq(meetings.councilId, council.id)).orderBy(asc(meetings.startsAt)), now);
+}
+
+/** A closed item shows only that there is a closed part: never its title, explanation, presenter or guests. */
+type PublicAgendaEntry = { kind: 'public'; item: AgendaItem } | { kind: 'closed' };
+
+export async function getPublicMeeting(db: DbOrTx, council: Council, id: string) {
+  const meeting = (await findMeeting(db, council, id)) ?? notFound('meeting');
+  const items = await db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.councilId, council.id), eq(agendaItems.meetingId, meeting.id)))
+    .orderBy(asc(agendaItems.position));
+  const agenda: PublicAgendaEntry[] = [];
+  for (const item of items) {
+    if (item.isPublic) agenda.push({ kind: 'public', item });
+    // Consecutive closed items collapse into one line, so not even their number leaks.
+    else if (agenda.at(-1)?.kind !== 'closed') agenda.push({ kind: 'closed' });
+  }
+  const [m] = await db
+    .select()
+    .from(minutes)
+    .where(and(eq(minutes.councilId, council.id), eq(minutes.meetingId, meeting.id), eq(minutes.status, 'published')))
+    .limit(1);
+  const decisions = m
+    ? await db
+        .select({ text: minuteDecisions.text })
+        .from(minuteDecisions)
+        .where(and(eq(minuteDecisions.minutesId, m.id), eq(minuteDecisions.isPublic, true)))
+        .orderBy(asc(minuteDecisions.createdAt))
+    : [];
+  return { meeting, local: localTimes(meeting), agenda, minutes: m ? { publicText: m.publicText, publishedAt: m.publishedAt, decisions: decisions.map((d) => d.text) } : null };
+}

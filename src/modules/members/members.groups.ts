@@ -1,0 +1,286 @@
+/**
+ * Working groups: the public list, and the board's pages to make and change groups, their members
+ * and lead. Other modules read groups through index.ts (`workingGroupsOf`, `findWorkingGroup`,
+ * `groupMembership`).
+ */
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/index.ts';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, type Actor } from '../../core/policy.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { isUuid } from '../../core/http/forms.ts';
+import { users } from '../../core/auth/auth.schema.ts';
+import { memberships, type Council } from '../../core/organisations.schema.ts';
+import { councilRoles, type Role } from '../../core/roles.ts';
+import { workingGroupMembers, workingGroups } from './members.schema.ts';
+import type { WorkingGroupInput } from './members.forms.ts';
+import { DomainError, notFound } from '../../core/errors.ts';
+import { publicMemberFilter } from './members.memberships.ts';
+
+// ------------------------------------------------------------------ public site
+
+export type PublicWorkingGroup = { id: string; name: string; description: string; lead: string | null; members: string[] };
+
+/** Working groups with the members who are shown on the site; others are left out, by name too. */
+export async function listPublicWorkingGroups(db: DbOrTx, council: Council): Promise<PublicWorkingGroup[]> {
+  const groups = await db
+    .select({ id: workingGroups.id, name: workingGroups.name, description: workingGroups.description, leadId: workingGroups.leadMembershipId })
+    .from(workingGroups)
+    .where(eq(workingGroups.councilId, council.id))
+    .orderBy(asc(workingGroups.name));
+  const members = groups.length
+    ? await db
+        .select({ groupId: workingGroupMembers.workingGroupId, membershipId: memberships.id, name: users.name })
+        .from(workingGroupMembers)
+        .innerJoin(memberships, eq(memberships.id, workingGroupMembers.membershipId))
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(workingGroupMembers.councilId, council.id), publicMemberFilter(council.id)))
+        .orderBy(asc(users.name))
+    : [];
+  return groups.map((g) => {
+    const inGroup = members.filter((m) => m.groupId === g.id);
+    return {
+      id: g.id,
+      name: g.name,
+      description: g.description,
+      lead: inGroup.find((m) => m.membershipId === g.leadId)?.name ?? null,
+      members: inGroup.map((m) => m.name),
+    };
+  });
+}
+
+// ------------------------------------------------------------------ working groups (workspace)
+
+export type WorkingGroupRow = { id: string; name: string; description: string; members: number; lead: string | null };
+
+export async function listWorkingGroups(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<WorkingGroupRow[]> {
+  assertCan(args.actor, 'workingGroups.manage');
+  const { council } = args;
+  const groups = await deps.db
+    .select({ id: workingGroups.id, name: workingGroups.name, description: workingGroups.description, leadId: workingGroups.leadMembershipId })
+    .from(workingGroups)
+    .where(eq(workingGroups.councilId, council.id))
+    .orderBy(asc(workingGroups.name));
+  const members = await groupMembers(deps.db, council, null);
+  return groups.map((g) => {
+    const inGroup = members.filter((m) => m.groupId === g.id && m.active);
+    return { id: g.id, name: g.name, description: g.description, members: inGroup.length, lead: inGroup.find((m) => m.id === g.leadId)?.name ?? null };
+  });
+}
+
+async function groupMembers(db: DbOrTx, council: Council, groupId: string | null) {
+  return db
+    .select({ groupId: workingGroupMembers.workingGroupId, id: memberships.id, name: users.name, role: memberships.role, active: memberships.active })
+    .from(workingGroupMembers)
+    .innerJoin(memberships, eq(memberships.id, workingGroupMembers.membershipId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(workingGroupMembers.councilId, council.id),
+        eq(memberships.councilId, council.id),
+        groupId ? eq(workingGroupMembers.workingGroupId, groupId) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+export type WorkingGroupDetail = {
+  id: string;
+  name: string;
+  description: string;
+  leadId: string | null;
+  members: { id: string; name: string; role: Role; active: boolean }[];
+  /** Active council members not in the group yet. */
+  candidates: { id: string; name: string }[];
+};
+
+export async function getWorkingGroup(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<WorkingGroupDetail> {
+  assertCan(args.actor, 'workingGroups.manage');
+  const { council } = args;
+  const group = (await findWorkingGroup(deps.db, council, args.id)) ?? notFound('working group');
+  const members = await groupMembers(deps.db, council, group.id);
+  const all = await deps.db
+    .select({ id: memberships.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])))
+    .orderBy(asc(users.name));
+  const inGroup = new Set(members.map((m) => m.id));
+  return {
+    id: group.id,
+    name: group.name,
+    description: group.description,
+    leadId: group.leadMembershipId,
+    members: members.map(({ id, name, role, active }) => ({ id, name, role, active })),
+    candidates: all.filter((m) => !inGroup.has(m.id)),
+  };
+}
+
+/** One working group of this council; null for an unknown id or another council's group. */
+export async function findWorkingGroup(db: DbOrTx, council: Council, id: string) {
+  if (!isUuid(id)) return null;
+  const rows = await db
+    .select()
+    .from(workingGroups)
+    .where(and(eq(workingGroups.id, id), eq(workingGroups.councilId, council.id)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+async function nameTaken(db: DbOrTx, council: Council, name: string, exceptId: string | null): Promise<boolean> {
+  const rows = await db
+    .select({ id: workingGroups.id })
+    .from(workingGroups)
+    .where(
+      and(
+        eq(workingGroups.councilId, council.id),
+        sql`lower(${workingGroups.name}) = lower(${name})`,
+        exceptId ? ne(workingGroups.id, exceptId) : undefined,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function createWorkingGroup(deps: Deps, args: { actor: Actor | null; council: Council; input: WorkingGroupInput }): Promise<string> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'workingGroups.manage');
+  return deps.db.transaction(async (tx) => {
+    if (await nameTaken(tx, council, input.name, null)) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
+    const [row] = await tx
+      .insert(workingGroups)
+      .values({ councilId: council.id, name: input.name, description: input.description })
+      .onConflictDoNothing()
+      .returning({ id: workingGroups.id });
+    if (!row) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.created', entity: 'working_group', entityId: row.id });
+    return row.id;
+  });
+}
+
+export async function updateWorkingGroup(deps: Deps, args: { actor: Actor | null; council: Council; id: string; input: WorkingGroupInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'workingGroups.manage');
+  await deps.db.transaction(async (tx) => {
+    const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
+    if (await nameTaken(tx, council, input.name, group.id)) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
+    const updated = await tx
+      .update(workingGroups)
+      .set({ name: input.name, description: input.description })
+      .where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)))
+      .returning({ id: workingGroups.id })
+      .catch((err: unknown) => {
+        if (isUniqueViolation(err)) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
+        throw err;
+      });
+    if (updated.length === 0) notFound('working group');
+    const fields = (['name', 'description'] as const).filter((k) => group[k] !== input[k]);
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.updated', entity: 'working_group', entityId: group.id, data: { fields } });
+  });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Adds an active council member of this council; anyone else is refused as an invalid choice. */
+export async function addGroupMember(deps: Deps, args: { actor: Actor | null; council: Council; id: string; membershipId: string }): Promise<void> {
+  const { actor, council } = args;
+  assertCan(actor, 'workingGroups.manage');
+  await deps.db.transaction(async (tx) => {
+    const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
+    const [m] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.id, args.membershipId),
+          eq(memberships.councilId, council.id),
+          eq(memberships.active, true),
+          inArray(memberships.role, [...councilRoles]),
+        ),
+      )
+      .limit(1);
+    if (!m) throw new DomainError('notAMember', 'members.wg.notAMember', 'membershipId');
+    const inserted = await tx
+      .insert(workingGroupMembers)
+      .values({ councilId: council.id, workingGroupId: group.id, membershipId: m.id })
+      .onConflictDoNothing()
+      .returning({ id: workingGroupMembers.membershipId });
+    if (inserted.length === 0) throw new DomainError('alreadyInGroup', 'members.wg.alreadyInGroup', 'membershipId');
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.memberAdded', entity: 'working_group', entityId: group.id, data: { membershipId: m.id } });
+  });
+}
+
+export async function removeGroupMember(deps: Deps, args: { actor: Actor | null; council: Council; id: string; membershipId: string }): Promise<void> {
+  const { actor, council } = args;
+  assertCan(actor, 'workingGroups.manage');
+  await deps.db.transaction(async (tx) => {
+    const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
+    if (!isUuid(args.membershipId)) notFound('working group member');
+    const removed = await tx
+      .delete(workingGroupMembers)
+      .where(
+        and(
+          eq(workingGroupMembers.councilId, council.id),
+          eq(workingGroupMembers.workingGroupId, group.id),
+          eq(workingGroupMembers.membershipId, args.membershipId),
+        ),
+      )
+      .returning({ id: workingGroupMembers.membershipId });
+    if (removed.length === 0) notFound('working group member');
+    if (group.leadMembershipId === args.membershipId) {
+      await tx.update(workingGroups).set({ leadMembershipId: null }).where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
+    }
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'workingGroup.memberRemoved',
+      entity: 'working_group',
+      entityId: group.id,
+      data: { membershipId: args.membershipId, leadCleared: group.leadMembershipId === args.membershipId },
+    });
+  });
+}
+
+/** The lead must be an active member of the group; null removes the lead. */
+export async function setGroupLead(deps: Deps, args: { actor: Actor | null; council: Council; id: string; membershipId: string | null }): Promise<void> {
+  const { actor, council, membershipId } = args;
+  assertCan(actor, 'workingGroups.manage');
+  await deps.db.transaction(async (tx) => {
+    const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
+    if (membershipId !== null) {
+      const members = await groupMembers(tx, council, group.id);
+      if (!members.some((m) => m.id === membershipId && m.active)) throw new DomainError('leadNotInGroup', 'members.wg.leadNotInGroup', 'lead');
+    }
+    if (group.leadMembershipId === membershipId) return;
+    await tx.update(workingGroups).set({ leadMembershipId: membershipId }).where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'workingGroup.leadSet',
+      entity: 'working_group',
+      entityId: group.id,
+      from: group.leadMembershipId,
+      to: membershipId,
+    });
+  });
+}
+
+// ------------------------------------------------------------------ read functions for other modules
+
+/** The council's working groups by name. */
+export async function workingGroupsOf(db: DbOrTx, councilId: string): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).where(eq(workingGroups.councilId, councilId)).orderBy(asc(workingGroups.name));
+}
+
+/** Whether this membership is in this working group. */
+export async function groupMembership(db: DbOrTx, workingGroupId: string, membershipId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: workingGroupMembers.membershipId })
+    .from(workingGroupMembers)
+    .where(and(eq(workingGroupMembers.workingGroupId, workingGroupId), eq(workingGroupMembers.membershipId, membershipId)))
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,78 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { Button, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
+import { ErrorSummary, TextField } from '../../../ui/components/form.tsx';
+import { formatDate } from '../../../core/i18n/index.ts';
+import { passageParts } from '../../../core/search.ts';
+import type { SearchHit } from '../../../core/module.ts';
+import type { SearchGroup } from '../search.service.ts';
+
+function Passage({ text }: { text: string }) {
+  return <>{passageParts(text).map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
+}
+
+function Hit({ ctx, hit }: { ctx: PageCtx; hit: SearchHit }) {
+  return (
+    <li class="utrecht-ordered-list__item rw-search-hit">
+      <Link href={hit.href}>{hit.title}</Link>
+      {hit.date && <span class="rw-search-hit__date"> · {formatDate(hit.date instanceof Date ? hit.date : String(hit.date), ctx.locale)}</span>}
+      {hit.snippet && (
+        <p class="utrecht-paragraph nl-paragraph">
+          <Passage text={hit.snippet} />
+        </p>
+      )}
+      {hit.pages && hit.pages.length > 0 && (
+        <ul class="utrecht-unordered-list" aria-label={ctx.t('search.pagesLabel')}>
+          {hit.pages.map((p) => (
+            <li class="utrecht-unordered-list__item">
+              <Link href={p.href}>{ctx.t('search.page', { page: p.page })}</Link>: <Passage text={p.snippet} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** One search box over the workspace; results grouped per kind of record. */
+export function SearchPage(props: { ctx: PageCtx; council: Council; actor: Actor; q: string; error: string | null; groups: SearchGroup[] | null }) {
+  const { ctx, council, actor, groups } = props;
+  const t = ctx.t;
+  const path = `/${council.slug}/werkruimte/zoeken`;
+  const errors = props.error ? { q: props.error as 'search.tooShort' } : undefined;
+  const total = groups?.reduce((n, g) => n + g.hits.length, 0) ?? 0;
+  return (
+    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('search.title')} section={path} trail={[{ href: path, label: t('search.title') }]} hasErrors={Boolean(errors)}>
+      {errors && <ErrorSummary ctx={ctx} errors={errors} />}
+      <Heading level={1}>{t('search.title')}</Heading>
+      <Paragraph lead>{t('search.intro')}</Paragraph>
+      <form method="get" action={path} class="rw-form" role="search" aria-label={t('search.title')} novalidate>
+        <TextField ctx={ctx} name="q" label={t('search.q')} hint={t('search.qHint')} value={props.q} errors={errors} />
+        <Button>{t('search.submit')}</Button>
+      </form>
+      {groups && (
+        <section aria-labelledby="resultaten">
+          <Heading level={2} id="resultaten">
+            {t('search.results', { q: props.q })}
+          </Heading>
+          <p class="utrecht-paragraph nl-paragraph" role="status">
+            {total === 0 ? t('search.none') : total === 1 ? t('search.summaryOne') : t('search.summary', { n: total })}
+          </p>
+          {groups.map((g) => (
+            <section aria-label={t(g.label)}>
+              <Heading level={3}>{t('search.groupCount', { label: t(g.label), n: g.hits.length })}</Heading>
+              <ol class="utrecht-ordered-list">
+                {g.hits.map((h) => (
+                  <Hit ctx={ctx} hit={h} />
+                ))}
+              </ol>
+              {g.more && <Paragraph>{t('search.more')}</Paragraph>}
+            </section>
+          ))}
+        </section>
+      )}
+    </WorkspaceFrame>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * A council's settings for signals (threshold, retention periods) and its messages to residents
+ * per status, with the defaults from the message catalogue.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, type Actor } from '../../core/policy.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { translator, type MessageKey } from '../../core/i18n/index.ts';
+import { open } from '../../core/crypto.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { signalContacts, signalMessageTemplates, signalMessages, signalSettings, type Signal } from './signals.schema.ts';
+import type { MessageStatus } from './signals.workflow.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { SettingsInput, TemplateInput } from './signals.forms.ts';
+import { CONTACT_PURPOSE } from './signals.privacy.ts';
+
+export type EffectiveSettings = Omit<typeof signalSettings.$inferSelect, 'councilId' | 'updatedAt'>;
+export const defaultSettings: EffectiveSettings = { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 3, textRetentionMonths: 24 };
+
+export async function settingsOf(db: DbOrTx, councilId: string): Promise<EffectiveSettings> {
+  const [row] = await db.select().from(signalSettings).where(eq(signalSettings.councilId, councilId)).limit(1);
+  if (!row) return { ...defaultSettings };
+  const { councilId: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}
+
+export type Template = { status: MessageStatus; subject: string; body: string; custom: boolean };
+
+const defaultTemplateKeys: Record<MessageStatus, { subject: MessageKey; body: MessageKey }> = {
+  received: { subject: 'signals.template.received.subject', body: 'signals.template.received.body' },
+  discussed: { subject: 'signals.template.discussed.subject', body: 'signals.template.discussed.body' },
+  closed: { subject: 'signals.template.closed.subject', body: 'signals.template.closed.body' },
+};
+
+export async function templatesOf(db: DbOrTx, councilId: string): Promise<Template[]> {
+  const rows = await db.select().from(signalMessageTemplates).where(eq(signalMessageTemplates.councilId, councilId));
+  const t = translator('nl');
+  return (Object.keys(defaultTemplateKeys) as MessageStatus[]).map((status) => {
+    const row = rows.find((r) => r.status === status);
+    if (row) return { status, subject: row.subject, body: row.body, custom: true };
+    return { status, subject: t(defaultTemplateKeys[status].subject), body: t(defaultTemplateKeys[status].body), custom: false };
+  });
+}
+
+/** Fills {referentie} and {raad}; other braces stay as written. */
+export function fillTemplate(text: string, values: { referentie: string; raad: string }): string {
+  return text.replace(/\{(referentie|raad)\}/g, (_m, k: 'referentie' | 'raad') => values[k]);
+}
+
+/** Queues the council's message for this status to the resident, if they left an e-mail address. */
+export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: Pick<Signal, 'id' | 'reference'>, status: MessageStatus): Promise<boolean> {
+  const [contact] = await tx
+    .select({ emailSealed: signalContacts.emailSealed })
+    .from(signalContacts)
+    .where(and(eq(signalContacts.signalId, signal.id), isNull(signalContacts.erasedAt)))
+    .limit(1);
+  const email = open(deps.secretKey, CONTACT_PURPOSE, contact?.emailSealed ?? null);
+  if (!email) return false;
+  const template = (await templatesOf(tx, council.id)).find((x) => x.status === status)!;
+  const values = { referentie: signal.reference, raad: council.name };
+  const subject = fillTemplate(template.subject, values);
+  await deps.mailer.queue(tx, { councilId: council.id, to: email, subject, body: fillTemplate(template.body, values) });
+  await tx.insert(signalMessages).values({ councilId: council.id, signalId: signal.id, status, subject });
+  return true;
+}
+
+// ------------------------------------------------------------------ the settings page
+
+export async function getSettingsPage(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<{ settings: EffectiveSettings; templates: Template[] }> {
+  assertCan(args.actor, 'signals.settings');
+  const [settings, templates] = await Promise.all([settingsOf(deps.db, args.council.id), templatesOf(deps.db, args.council.id)]);
+  return { settings, templates };
+}
+
+export async function saveSettings(deps: Deps, args: { actor: Actor | null; council: Council; input: SettingsInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'signals.settings');
+  if (input.textRetentionMonths < input.contactRetentionMonths) throw new DomainError('textBeforeContact', 'signals.error.textBeforeContact', 'textRetentionMonths');
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(signalSettings)
+      .values({ councilId: council.id, ...input, updatedAt: new Date() })
+      .onConflictDoUpdate({ target: signalSettings.councilId, set: { ...input, updatedAt: new Date() } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'signalSettings.changed', entity: 'signal_settings', entityId: council.id, data: { ...input } });
+  });
+}
+
+export async function saveTemplate(deps: Deps, args: { actor: Actor | null; council: Council; status: MessageStatus; input: TemplateInput }): Promise<void> {
+  const { actor, council, input, status } = args;
+  assertCan(actor, 'signals.settings');
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(signalMessageTemplates)
+      .values({ councilId: council.id, status, subject: input.subject, body: input.body })
+      .onConflictDoUpdate({ target: [signalMessageTemplates.councilId, signalMessageTemplates.status], set: { subject: input.subject, body: input.body, updatedAt: new Date() } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'signalTemplate.changed', entity: 'signal_message_template', entityId: status });
+  });
+}
