@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from './core/auth/sessions.ts';
 import { purgeOldLoginFailures } from './core/auth/throttle.ts';
 import { purgeOldMail } from './core/mail/mail.ts';
 import { moduleJobs } from './core/platform.ts';
+import { purgeOldNotices, sendNotices } from './core/notices/notices.ts';
 import type { Job } from './core/module.ts';
 import './modules.ts';
 
@@ -25,8 +26,14 @@ const coreJobs: Job[] = [
       await refreshStatistics(deps.database);
     },
   },
+  // Notices of new work, in each receiver's language: at once, or as the daily overview.
+  { name: 'notices', everyMs: 60_000, firstAfterMs: 20_000, run: (deps) => sendNotices(deps) },
   // Retention promised in the privacy statement: mail after a year.
-  { name: 'mail-retention', everyMs: HOUR, firstAfterMs: 60_000, run: (deps) => purgeOldMail(deps.db) },
+  { name: 'mail-retention', everyMs: HOUR, firstAfterMs: 60_000, run: async (deps) => {
+      await purgeOldMail(deps.db);
+      await purgeOldNotices(deps.db);
+    },
+  },
 ];
 
 export const allJobs = (): Job[] => [...coreJobs, ...moduleJobs()];

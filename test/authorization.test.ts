@@ -272,6 +272,7 @@ const TABLE: Record<string, Row> = {
   'POST /account/tweestapsverificatie': { expect: account({ status: 400, same: true }), form: () => ({ actie: 'aanzetten', code: '123456' }) },
   'POST /account/wachtwoord': { expect: account({ status: 400, same: true }), form: () => ({}) },
   'POST /account/taal': { expect: account({ status: 303, location: '/account?klaar=taal' }), form: () => ({ locale: 'nl' }) },
+  'POST /account/berichten': { expect: account({ status: 303, location: '/account?klaar=berichten#berichten' }), form: () => ({ noticeMode: 'digest' }) },
   // Recovery codes: the matrix users have no second factor yet, so every actor is sent back (see auth.recovery.test.ts for the rest).
   'POST /account/tweestapsverificatie/herstelcodes': {
     expect: account({ status: 303, location: '/account/tweestapsverificatie', same: true }),
@@ -752,7 +753,7 @@ async function send(method: string, url: string, actor: ActorKey, row: Row, ip =
 }
 
 /** What the database holds, table by table (sessions and login throttling left out). */
-const WATCHED = ['councils', 'memberships', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log', 'documents', 'document_versions', 'document_shares', 'document_folders', 'dossier_advices', 'dossier_meetings', 'meeting_rhythms', 'meetings', 'agenda_items', 'agenda_item_documents', 'agenda_item_advices', 'agenda_item_signals', 'agenda_guests', 'meeting_attendance', 'meeting_notes', 'minutes', 'minute_decisions', 'action_points', 'calendar_tokens', 'recovery_codes', 'api_tokens', 'signals', 'signal_contacts', 'signal_access_log', 'signal_settings', 'signal_message_templates', 'signal_themes'];
+const WATCHED = ['councils', 'memberships', 'notices', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log', 'documents', 'document_versions', 'document_shares', 'document_folders', 'dossier_advices', 'dossier_meetings', 'meeting_rhythms', 'meetings', 'agenda_items', 'agenda_item_documents', 'agenda_item_advices', 'agenda_item_signals', 'agenda_guests', 'meeting_attendance', 'meeting_notes', 'minutes', 'minute_decisions', 'action_points', 'calendar_tokens', 'recovery_codes', 'api_tokens', 'signals', 'signal_contacts', 'signal_access_log', 'signal_settings', 'signal_message_templates', 'signal_themes'];
 async function snapshot(): Promise<Record<string, string>> {
   const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
   const [row] = await rows<Record<string, string>>(sql.raw(`select ${cols.join(', ')}`));

@@ -29,6 +29,8 @@ import { AccountPage, TwoFactorPage, type Enrolment } from './views/account.tsx'
 import { RecoveryCodesPage } from './views/recovery.tsx';
 import { normaliseRecoveryCode, unusedRecoveryCodes } from './recovery.ts';
 import { ForgotPage, ForgotSentPage, InvalidTokenPage, InvitationHasAccountPage, InvitationPage, ResetDonePage, ResetPage } from './views/tokens.tsx';
+import { setNoticeMode } from '../notices/notices.ts';
+import { noticeModes } from './auth.schema.ts';
 
 // ------------------------------------------------------------------ form schemas (shared with a future JSON API)
 
@@ -68,6 +70,7 @@ export const loginCodeSchema = z.object({ code: loginCode() });
 export const newPasswordSchema = z.object(newPasswordShape).refine(sameTwice, mismatch);
 export const changePasswordSchema = z.object({ currentPassword: anyPassword(), ...newPasswordShape }).refine(sameTwice, mismatch);
 export const languageSchema = z.object({ locale: field.choice(['nl', 'en'] as const) });
+const noticeModeSchema = z.object({ noticeMode: field.choice(noticeModes) });
 export const forgotSchema = z.object({ email: field.email() });
 export const disableTotpSchema = z.object({ password: anyPassword() });
 export const recoveryCodesSchema = z.object({ currentPassword: anyPassword() });
@@ -80,6 +83,7 @@ const mailRateLimit = { rateLimit: { max: 10, timeWindow: '15 minutes' } };
 const notices: Record<string, MessageKey> = {
   wachtwoord: 'auth.account.passwordChanged',
   taal: 'auth.account.languageSaved',
+  berichten: 'auth.account.noticesSaved',
   aan: 'auth.totp.enabled',
   uit: 'auth.totp.disabled',
 };
@@ -355,6 +359,15 @@ export async function authRoutes(app: FastifyInstance) {
     // The language cookie wins over the account setting, so it follows the choice.
     reply.setCookie(LOCALE_COOKIE, form.data.locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https', maxAge: 365 * 24 * 3600 });
     return reply.redirect('/account?klaar=taal', 303);
+  });
+
+  app.post('/account/berichten', async (req, reply) => {
+    const a = accountGuard(req, reply);
+    if (!a) return reply;
+    const form = parseForm(noticeModeSchema, req.body, req.t);
+    if (!form.ok) return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={form.errors} form="notices" />, 400);
+    await setNoticeMode(deps, a.user.id, form.data.noticeMode);
+    return reply.redirect('/account?klaar=berichten#berichten', 303);
   });
 
   // ---------------------------------------------------------------- log out

@@ -1,4 +1,7 @@
-import { pgTable, uuid, text, boolean, timestamp, integer, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, boolean, timestamp, integer, index, uniqueIndex, date } from 'drizzle-orm/pg-core';
+
+/** How someone gets notices of work for them: a mail each, or one overview a day. */
+export const noticeModes = ['each', 'digest'] as const;
 
 export const users = pgTable(
   'users',
@@ -15,6 +18,9 @@ export const users = pgTable(
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
     locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    noticeMode: text('notice_mode', { enum: noticeModes }).notNull().default('each'),
+    /** Amsterdam day of the last daily overview, so it goes out once a day at most. */
+    lastDigestOn: date('last_digest_on'),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),

@@ -5,3 +5,4 @@ export * from '../audit/audit.schema.ts';
 export * from '../mail/mail.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../organisations.schema.ts';
+export * from '../notices/notices.schema.ts';

@@ -90,4 +90,22 @@ export const coreMessages = {
   'pagination.page': { nl: 'Pagina {n}', en: 'Page {n}' },
   'status.yes': { nl: 'Ja', en: 'Yes' },
   'status.no': { nl: 'Nee', en: 'No' },
+  // Notices of work waiting for someone (mail in the receiver's language).
+  'notice.greeting': { nl: 'Beste {name},', en: 'Dear {name},' },
+  'notice.settings': {
+    nl: 'Wilt u deze berichten liever één keer per dag in een overzicht? Dat stelt u in bij Mijn account:',
+    en: 'Would you rather get these messages once a day in an overview? You can choose that in My account:',
+  },
+  'notice.digest.subject': { nl: 'Uw overzicht: {n} nieuwe dingen voor u', en: 'Your overview: {n} new things for you' },
+  'notice.digest.intro': { nl: 'Dit is er sinds gisteren voor u bijgekomen:', en: 'This is new for you since yesterday:' },
+  'auth.account.noticesTitle': { nl: 'Berichten over nieuw werk', en: 'Messages about new work' },
+  'auth.account.noticesIntro': {
+    nl: 'U krijgt een e-mail als er iets voor u klaarstaat: een advies voor uw werkgroep, een stemming, een agenda of een actiepunt.',
+    en: 'You get an e-mail when something is waiting for you: an advice for your working group, a vote, an agenda or an action point.',
+  },
+  'auth.field.noticeMode': { nl: 'Hoe wilt u deze e-mails krijgen?', en: 'How do you want to get these e-mails?' },
+  'auth.noticeMode.each': { nl: 'Meteen, één e-mail per bericht', en: 'At once, one e-mail per message' },
+  'auth.noticeMode.digest': { nl: 'Eén keer per dag een overzicht (om 7 uur)', en: 'Once a day, an overview (at 7 in the morning)' },
+  'auth.account.noticesSubmit': { nl: 'Keuze opslaan', en: 'Save choice' },
+  'auth.account.noticesSaved': { nl: 'Uw keuze voor berichten is opgeslagen.', en: 'Your choice for messages has been saved.' },
 } satisfies Messages;

@@ -16,11 +16,11 @@ function Notice({ ctx, message }: { ctx: PageCtx; message?: MessageKey | null })
   );
 }
 
-export type AccountForm = 'password' | 'language';
+export type AccountForm = 'password' | 'language' | 'notices';
 
 export function AccountPage(props: {
   ctx: PageCtx;
-  user: { name: string; email: string; totpEnabled: boolean; locale: 'nl' | 'en' };
+  user: { name: string; email: string; totpEnabled: boolean; locale: 'nl' | 'en'; noticeMode: 'each' | 'digest' };
   notice?: MessageKey | null;
   errors?: FieldErrors;
   /** Which form the errors belong to. */
@@ -31,6 +31,7 @@ export function AccountPage(props: {
   const t = ctx.t;
   const passwordErrors = form === 'password' ? errors : undefined;
   const languageErrors = form === 'language' ? errors : undefined;
+  const noticeErrors = form === 'notices' ? errors : undefined;
   const hasErrors = Boolean(errors && Object.keys(errors).length);
   return (
     <Page ctx={ctx} title={t('auth.account.title')} hasErrors={hasErrors} noindex>
@@ -95,6 +96,27 @@ export function AccountPage(props: {
             ]}
           />
           <Button>{t('auth.account.languageSubmit')}</Button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="berichten">
+        <Heading level={2} id="berichten">
+          {t('auth.account.noticesTitle')}
+        </Heading>
+        <Paragraph>{t('auth.account.noticesIntro')}</Paragraph>
+        <Form ctx={ctx} action="/account/berichten">
+          <RadioGroup
+            ctx={ctx}
+            name="noticeMode"
+            label={t('auth.field.noticeMode')}
+            value={user.noticeMode}
+            errors={noticeErrors}
+            options={[
+              { value: 'each', label: t('auth.noticeMode.each') },
+              { value: 'digest', label: t('auth.noticeMode.digest') },
+            ]}
+          />
+          <Button>{t('auth.account.noticesSubmit')}</Button>
         </Form>
       </section>
     </Page>
