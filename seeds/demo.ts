@@ -11,6 +11,7 @@ import { type Role } from '../src/core/roles.ts';
 import { hashPassword } from '../src/core/auth/passwords.ts';
 import type { Tx } from '../src/core/db/index.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
+import type { AuditAction } from '../src/core/audit/audit.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices } from '../src/modules/advice/advice.schema.ts';
 import { addDays, deadline, todayInAmsterdam } from '../src/core/dates/working-days.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
@@ -188,7 +189,7 @@ const horizon: DemoCouncil = {
  */
 const beekdal: DemoCouncil = {
   council: {
-    slug: 'werk-en-inkomen-beekdal',
+    slug: 'beekdal',
     name: 'Regionaal Overleg Werk en Inkomen Beekdal',
     kind: 'regionaal',
     advises: 'het bestuur van de Intergemeentelijke Sociale Dienst Beekdal, voor de gemeenten Lindewijk en Bergeloo',
@@ -217,7 +218,7 @@ const beekdal: DemoCouncil = {
 /** A national organisation: a knowledge base and campaigns for councils, no advice of its own. */
 const kennispunt: DemoCouncil = {
   council: {
-    slug: 'kennispunt-inspraak',
+    slug: 'kennispunt',
     name: 'Landelijk Kennispunt Inspraak Sociaal Domein',
     kind: 'landelijk',
     advises: 'adviesraden en cliëntenraden in het sociaal domein, in heel Nederland',
@@ -311,7 +312,7 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   const chair = who('voorzitter@adviesraad-lindewijk.example');
   const official = who('beleid@gemeente-lindewijk.example');
   let n = 0;
-  type Step = { at: Date; by: { userId: string }; action: string; from: string | null; to: string };
+  type Step = { at: Date; by: { userId: string }; action: AuditAction; from: string | null; to: string };
   async function advice(values: Omit<typeof advices.$inferInsert, 'councilId' | 'reference'>, recs: Partial<typeof adviceRecommendations.$inferInsert & { text: string }>[], steps: Step[]) {
     const [a] = await tx
       .insert(advices)
@@ -329,14 +330,14 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   await advice(
     { kind: 'requested', status: 'requested', subject: 'Beleidsplan Wmo 2027-2030', question: 'Het college vraagt advies over het nieuwe beleidsplan Wmo. Wat vindt de raad van de plannen voor ondersteuning thuis en mantelzorg?', policyField: 'wmo', ...college, neededBy: addDays(today, 35), createdBy: official.userId, createdAt: day(-2) },
     [],
-    [{ at: day(-2), by: official, action: 'advice.request', from: null, to: 'requested' }],
+    [{ at: day(-2), by: official, action: 'advice.requested', from: null, to: 'requested' }],
   );
   const drafting = await advice(
     { kind: 'requested', status: 'drafting', subject: 'Verordening leerlingenvervoer', question: 'Wat vindt de raad van de nieuwe regels voor leerlingenvervoer?', policyField: 'jeugdwet', ...college, neededBy: addDays(today, 20), workingGroupId: groups.get('Jeugdwet'), createdBy: official.userId, createdAt: day(-12) },
     [],
     [
-      { at: day(-12), by: official, action: 'advice.request', from: null, to: 'requested' },
-      { at: day(-10), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
+      { at: day(-12), by: official, action: 'advice.requested', from: null, to: 'requested' },
+      { at: day(-10), by: secretary, action: 'advice.assigned', from: 'requested', to: 'drafting' },
     ],
   );
   const sanne = who('sanne.visser@adviesraad-lindewijk.example');
@@ -354,10 +355,10 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
     },
     [{ text: 'Maak één loket voor alle regelingen voor kinderen.' }, { text: 'Stuur ouders elk jaar een brief met de regelingen.' }, { text: 'Laat scholen helpen bij de aanvraag.' }],
     [
-      { at: day(-40), by: secretary, action: 'advice.request', from: null, to: 'requested' },
-      { at: day(-38), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
-      { at: day(-10), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
-      { at: day(-2), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
+      { at: day(-40), by: secretary, action: 'advice.requested', from: null, to: 'requested' },
+      { at: day(-38), by: secretary, action: 'advice.assigned', from: 'requested', to: 'drafting' },
+      { at: day(-10), by: secretary, action: 'advice.conceptMade', from: 'drafting', to: 'concept' },
+      { at: day(-2), by: secretary, action: 'advice.approvalOpened', from: 'concept', to: 'in_approval' },
     ],
   );
   for (const [email, vote, remark] of [
@@ -375,12 +376,12 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
     },
     [{ text: 'Maak de hoofdingang drempelvrij.' }, { text: 'Zorg voor een ringleiding bij de balie.' }],
     [
-      { at: day(-70), by: chair, action: 'advice.initiate', from: null, to: 'initiated' },
-      { at: day(-60), by: secretary, action: 'advice.assign', from: 'initiated', to: 'drafting' },
-      { at: day(-30), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
-      { at: day(-25), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
-      { at: day(-16), by: chair, action: 'advice.adopt', from: 'in_approval', to: 'adopted' },
-      { at: sentAt, by: secretary, action: 'advice.send', from: 'adopted', to: 'sent' },
+      { at: day(-70), by: chair, action: 'advice.initiated', from: null, to: 'initiated' },
+      { at: day(-60), by: secretary, action: 'advice.assigned', from: 'initiated', to: 'drafting' },
+      { at: day(-30), by: secretary, action: 'advice.conceptMade', from: 'drafting', to: 'concept' },
+      { at: day(-25), by: secretary, action: 'advice.approvalOpened', from: 'concept', to: 'in_approval' },
+      { at: day(-16), by: chair, action: 'advice.adopted', from: 'in_approval', to: 'adopted' },
+      { at: sentAt, by: secretary, action: 'advice.sent', from: 'adopted', to: 'sent' },
     ],
   );
   const answeredSent = day(-120);
@@ -396,13 +397,13 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
       { text: 'Verlaag de eigen bijdrage voor lage inkomens.', answer: 'not_adopted', answerReason: 'De eigen bijdrage is landelijk vastgesteld.', answeredAt: day(-80) },
     ],
     [
-      { at: day(-170), by: official, action: 'advice.request', from: null, to: 'requested' },
-      { at: day(-165), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
-      { at: day(-135), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
-      { at: day(-130), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
-      { at: day(-122), by: chair, action: 'advice.adopt', from: 'in_approval', to: 'adopted' },
-      { at: answeredSent, by: secretary, action: 'advice.send', from: 'adopted', to: 'sent' },
-      { at: day(-80), by: official, action: 'advice.recordAnswer', from: 'sent', to: 'answered' },
+      { at: day(-170), by: official, action: 'advice.requested', from: null, to: 'requested' },
+      { at: day(-165), by: secretary, action: 'advice.assigned', from: 'requested', to: 'drafting' },
+      { at: day(-135), by: secretary, action: 'advice.conceptMade', from: 'drafting', to: 'concept' },
+      { at: day(-130), by: secretary, action: 'advice.approvalOpened', from: 'concept', to: 'in_approval' },
+      { at: day(-122), by: chair, action: 'advice.adopted', from: 'in_approval', to: 'adopted' },
+      { at: answeredSent, by: secretary, action: 'advice.sent', from: 'adopted', to: 'sent' },
+      { at: day(-80), by: official, action: 'advice.answerRecorded', from: 'sent', to: 'answered' },
     ],
   );
   const overdueSent = day(-60);
@@ -414,12 +415,12 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
     },
     [{ text: 'Bel mensen binnen een week na een betalingsachterstand.' }, { text: 'Werk samen met woningcorporaties en energiebedrijven.' }],
     [
-      { at: day(-110), by: official, action: 'advice.request', from: null, to: 'requested' },
-      { at: day(-105), by: secretary, action: 'advice.assign', from: 'requested', to: 'drafting' },
-      { at: day(-75), by: secretary, action: 'advice.toConcept', from: 'drafting', to: 'concept' },
-      { at: day(-70), by: secretary, action: 'advice.openApproval', from: 'concept', to: 'in_approval' },
-      { at: day(-62), by: chair, action: 'advice.adopt', from: 'in_approval', to: 'adopted' },
-      { at: overdueSent, by: secretary, action: 'advice.send', from: 'adopted', to: 'sent' },
+      { at: day(-110), by: official, action: 'advice.requested', from: null, to: 'requested' },
+      { at: day(-105), by: secretary, action: 'advice.assigned', from: 'requested', to: 'drafting' },
+      { at: day(-75), by: secretary, action: 'advice.conceptMade', from: 'drafting', to: 'concept' },
+      { at: day(-70), by: secretary, action: 'advice.approvalOpened', from: 'concept', to: 'in_approval' },
+      { at: day(-62), by: chair, action: 'advice.adopted', from: 'in_approval', to: 'adopted' },
+      { at: overdueSent, by: secretary, action: 'advice.sent', from: 'adopted', to: 'sent' },
     ],
   );
 }

@@ -32,5 +32,8 @@ test('every kind can manage its people and documents; every section belongs to s
     assert.equal(hasSection(kind, 'documents'), true, `${kind}: documents`);
   }
   const used = new Set<Section>(organisationKinds.flatMap(has));
-  assert.deepEqual(sections.filter((s) => !used.has(s)), []);
+  assert.deepEqual(
+    sections.filter((s) => !used.has(s)),
+    [],
+  );
 });

@@ -1,5 +1,5 @@
 /**
- * Organisation kinds and the sections each kind has (docs/decisions/0014-organisation-kinds.md).
+ * Organisation kinds and the sections each kind has (docs/decisions/0015-organisation-kinds.md).
  * Pure: the menus, the route guard (core/sections.ts) and the views ask `hasSection`.
  *
  * The stored values of the first two kinds predate the others and stay as they are.

@@ -89,25 +89,26 @@ test('the admin creates a council; it is listed on the home page at once', async
   assert.equal(await resident.getByRole('link', { name: COUNCIL.name }).count(), 0);
   await visited.check(resident, 'home before the new council');
 
-  await clickAndWait(admin, adminNav().getByRole('link', { name: 'Nieuwe adviesraad' }), '/beheer/raden/nieuw');
-  assert.equal(await h1(admin).innerText(), 'Nieuwe adviesraad');
+  await clickAndWait(admin, adminNav().getByRole('link', { name: 'Nieuwe organisatie' }), '/beheer/raden/nieuw');
+  assert.equal(await h1(admin).innerText(), 'Nieuwe organisatie');
   await visited.check(admin, 'new council form');
 
-  await admin.getByLabel('Naam van de raad').fill(COUNCIL.name);
+  await admin.getByLabel('Naam van de organisatie').fill(COUNCIL.name);
   await admin.getByLabel('Webadres').fill('Veldhoven Noord!');
-  await admin.getByLabel('Soort raad').selectOption({ index: 0 });
-  await admin.getByLabel('Wie krijgt uw advies?').fill('Het college van B&W van de gemeente Veldhoven');
+  await admin.getByRole('radio', { name: 'Adviesraad van de gemeente' }).check();
+  await admin.getByLabel('Voor wie werkt de organisatie?').fill('Het college van B&W van de gemeente Veldhoven');
   await admin.getByLabel('E-mailadres voor contact').fill(COUNCIL.contact);
   await clickAndWait(admin, admin.getByRole('button', { name: 'Opslaan' }), '/beheer/raden/nieuw');
   const errors = await expectErrorSummary(admin);
   assert.equal(errors.length, 1, errors.join(' | '));
   assert.match(errors[0], /kleine letters, cijfers en streepjes/);
-  assert.equal(await admin.getByLabel('Naam van de raad').inputValue(), COUNCIL.name);
+  assert.equal(await admin.getByLabel('Naam van de organisatie').inputValue(), COUNCIL.name);
+  assert.equal(await admin.getByRole('radio', { name: 'Adviesraad van de gemeente' }).isChecked(), true, 'the chosen kind is kept');
   await visited.check(admin, 'new council form with an error');
 
   await admin.getByLabel('Webadres').fill(COUNCIL.slug);
   await clickAndWait(admin, admin.getByRole('button', { name: 'Opslaan' }), `/beheer?aangemaakt=${COUNCIL.slug}`);
-  assert.match(await admin.getByRole('status').innerText(), /De adviesraad is aangemaakt/);
+  assert.match(await admin.getByRole('status').innerText(), /De organisatie is aangemaakt/);
   assert.ok(await admin.getByRole('link', { name: COUNCIL.name, exact: true }).isVisible());
   await visited.check(admin, 'beheer with the new council');
 

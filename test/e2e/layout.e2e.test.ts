@@ -99,7 +99,7 @@ async function crawl(get: (url: string) => Promise<Got>, start: string[], prefix
  */
 const kindOf = (url: string) =>
   url
-    .replace(/^\/(lindewijk|bergeloo|de-horizon)(?=\/|\?|$)/, '/:raad')
+    .replace(/^\/(?!(beheer|account|inloggen|uitloggen|wachtwoord-vergeten|toegankelijkheid|privacy)(\/|\?|$))[^/?]+/, '/:raad')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')
     .replace(/=[^&]*/g, '=')
     .replace(/\d+/g, 'N');
@@ -107,7 +107,7 @@ const kindOf = (url: string) =>
 const PER_KIND = { person: 2, all: 4 };
 
 const hash = (s: string) => crypto.createHash('sha1').update(s).digest('hex');
-const part = (html: string, re: RegExp) => (html.match(re)?.[0] ?? '').replace(/value="[^"]*"/g, '').replace(/ aria-current="page"|--current/g, '');
+const part = (html: string, re: RegExp) => (html.match(re)?.[0] ?? '').replace(/value="[^"]*"/g, '').replace(/ aria-current="page"| [\w-]+--current/g, '');
 /** What decides a page's layout: its main content and its menu (without tokens or the current mark). */
 const layoutKeys = (html: string) => ({
   main: hash(part(html, /<main[\s\S]*<\/main>/)),
@@ -211,8 +211,8 @@ async function measureBoth(page: Page, label: string, shot?: string): Promise<vo
   measured.push(label);
 }
 
-async function contextFor(email?: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: WIDTHS[0]!, height: HEIGHT } });
+async function contextFor(email?: string, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: WIDTHS[0]!, height: HEIGHT }, ...options });
   if (email) {
     const t = { app: server.app, database: server.database, db: server.database.db } as unknown as TestApp;
     const session = await loginByEmail(t, email);
@@ -222,7 +222,7 @@ async function contextFor(email?: string): Promise<BrowserContext> {
   return context;
 }
 
-test('every page at 375 and 1280 px: no sideways scrolling, no word split inside itself', async () => {
+test(`every page at ${WIDTHS.join(' and ')} px: no sideways scrolling, no word split inside itself`, async () => {
   const started = Date.now();
   const seenMain = new Set<string>();
   const seenNav = new Set<string>();
@@ -327,5 +327,39 @@ test('after a save, focus moves to the message that says it worked, at both widt
     await saveAndWait('Opslaan', /\/leden\/[0-9a-f-]{36}\?melding=opgeslagen$/);
     await expectFocusOnNotice(`member at ${width} px`);
   }
+  await context.close();
+});
+
+test('the menu folds into a "Menu" button on a phone and shows in full on a desktop, without JavaScript', async () => {
+  const context = await contextFor('secretaris@adviesraad-lindewijk.example', { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/lindewijk/werkruimte`);
+  const nav = page.getByRole('navigation', { name: 'Menu werkruimte' });
+  const toggle = nav.locator('summary');
+  // Every item, also those folded away (getByRole would see only the shown ones).
+  const links = nav.locator('a');
+  const shown = async () => {
+    let n = 0;
+    for (const link of await links.all()) if (await link.isVisible()) n++;
+    return n;
+  };
+  const total = await links.count();
+  assert.ok(total >= 10, `the secretary has ${total} menu items`);
+
+  await page.setViewportSize({ width: 375, height: HEIGHT });
+  assert.ok(await toggle.isVisible(), 'a phone shows the Menu button');
+  assert.equal(await shown(), 0, 'a phone shows no menu items before the button is pressed');
+  const folded = (await nav.boundingBox())!.height;
+  assert.ok(folded < 80, `the folded menu takes ${folded} px, not the first screen`);
+  await toggle.click();
+  assert.equal(await shown(), total, 'the button opens the whole menu');
+  await page.screenshot({ path: path.join(SHOTS_DIR, 'workspace-menu-open-375.png') });
+  shots.push('workspace-menu-open-375.png');
+
+  await page.setViewportSize({ width: 1280, height: HEIGHT });
+  await page.reload();
+  assert.equal(await toggle.isVisible(), false, 'a desktop shows no Menu button');
+  assert.equal(await shown(), total, 'a desktop shows every menu item');
+  assert.equal(await nav.getByRole('link').count(), total, 'and screen readers find every item');
   await context.close();
 });

@@ -51,7 +51,7 @@ async function follow(link: Locator, expectedPath: string | RegExp) {
 test('from the list of councils to the council home and its pages', async () => {
   await page.goto(`${server.url}/`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
-  assert.equal(await h1().innerText(), 'Adviesraden op Raadwerk');
+  assert.equal(await h1().innerText(), 'Raden en organisaties op Raadwerk');
   await visited.check(page, 'home /');
 
   await follow(page.getByRole('link', { name: 'Adviesraad Sociaal Domein Lindewijk' }), '/lindewijk');

@@ -19,8 +19,7 @@ export interface AuditActions {
   'user.passwordReset': true;
   'user.invitationAccepted': true;
 }
-// TRANSITION (part 4 in progress): any name until every module declares its names; then only declared ones.
-export type AuditAction = (keyof AuditActions & `${string}.${string}`) | (string & {});
+export type AuditAction = keyof AuditActions & `${string}.${string}`;
 
 export type AuditEntry = {
   councilId: string | null;

@@ -48,7 +48,10 @@ export async function makePdf(pages: string[], title = 'Beleidsstuk'): Promise<B
 
 /** A policy document of `count` pages (the benchmark's 300-page case). */
 export function makePolicyPdf(count: number): Promise<Buffer> {
-  return makePdf(Array.from({ length: count }, (_, i) => pageText(i + 1)), `Beleidsplan sociaal domein (${count} pagina's)`);
+  return makePdf(
+    Array.from({ length: count }, (_, i) => pageText(i + 1)),
+    `Beleidsplan sociaal domein (${count} pagina's)`,
+  );
 }
 
 function wrap(text: string, width: number): string[] {

@@ -17,7 +17,11 @@ const orders = {
 };
 
 /** Advices of this council; `ids` keeps only those (unknown or malformed ids are left out). */
-export async function adviceRefs(db: DbOrTx, council: Pick<Council, 'id'>, opts: { ids?: string[]; order?: keyof typeof orders; limit?: number } = {}): Promise<AdviceRef[]> {
+export async function adviceRefs(
+  db: DbOrTx,
+  council: Pick<Council, 'id'>,
+  opts: { ids?: string[]; order?: keyof typeof orders; limit?: number } = {},
+): Promise<AdviceRef[]> {
   const where = [eq(advices.councilId, council.id)];
   if (opts.ids) {
     const ids = [...new Set(opts.ids)].filter(isUuid);

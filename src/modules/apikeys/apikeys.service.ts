@@ -72,7 +72,7 @@ export async function createToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
       .insert(apiTokens)
       .values({ councilId: council.id, name: args.input.name, scope: args.input.scope, tokenHash: sha256(token), userId: actor.userId })
       .returning({ id: apiTokens.id });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.create', entity: 'api_token', entityId: row.id, data: { scope: args.input.scope } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.created', entity: 'api_token', entityId: row.id, data: { scope: args.input.scope } });
     return { id: row.id, token };
   });
 }
@@ -92,7 +92,7 @@ export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
     if (!row || (!seesAllTokens(actor) && row.userId !== actor.userId)) throw new NotFoundError('token');
     if (row.revokedAt) return 'alreadyRevoked' as const;
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, row.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.revoke', entity: 'api_token', entityId: row.id, from: 'active', to: 'revoked' });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.revoked', entity: 'api_token', entityId: row.id, from: 'active', to: 'revoked' });
     return 'revoked' as const;
   });
 }

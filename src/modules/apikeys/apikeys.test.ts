@@ -56,7 +56,7 @@ test('API keys: shown once, stored hashed, listed per role, revoked with an audi
   assert.ok(after.revokedAt);
   assert.equal((await post(t, `${url}/${row.id}/intrekken`, {}, asOfficial)).statusCode, 409);
   const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
-  assert.deepEqual(entries.map((e) => e.action).sort(), ['apiToken.create', 'apiToken.revoke']);
+  assert.deepEqual(entries.map((e) => e.action).sort(), ['apiToken.created', 'apiToken.revoked']);
 
   // A platform admin without a role in the council sees the keys but cannot make one.
   const admin = await login(t, await makeUser(t, { isPlatformAdmin: true }));

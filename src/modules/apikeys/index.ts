@@ -15,6 +15,9 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions extends Record<'apiToken.created' | 'apiToken.revoked', true> {}
+}
 
 /**
  * Keys of the JSON API (docs/decisions/0014-api-layer.md): made and revoked under Werkruimte >

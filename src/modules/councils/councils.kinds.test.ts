@@ -1,5 +1,5 @@
 /**
- * Organisation kinds (docs/decisions/0014-organisation-kinds.md): the kind decides which menu
+ * Organisation kinds (docs/decisions/0015-organisation-kinds.md): the kind decides which menu
  * items and pages an organisation has; the others answer 404 at the same stable URLs.
  */
 import { test, before, after } from 'node:test';

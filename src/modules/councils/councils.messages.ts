@@ -50,6 +50,7 @@ export const councilsMessages = {
   'councils.home.linksTitle': { nl: 'Meer over ons', en: 'More about us' },
   'councils.home.aboutCard': { nl: 'Wie wij zijn, wat wij willen en voor wie wij opkomen.', en: 'Who we are, what we want and who we stand up for.' },
   'councils.home.membersCard': { nl: 'De leden van de raad en hun werkgroepen.', en: 'The members of the council and their working groups.' },
+  'councils.home.peopleCard': { nl: 'De mensen die bij ons werken.', en: 'The people who work with us.' },
   'councils.home.vacanciesCard': { nl: 'Doe mee met de raad. Bekijk de open plekken.', en: 'Join the council. See the open places.' },
   'councils.home.contactCard': { nl: 'Stel een vraag of vertel ons wat u merkt.', en: 'Ask a question or tell us what you notice.' },
   'councils.home.contactTitle': { nl: 'Contact', en: 'Contact' },

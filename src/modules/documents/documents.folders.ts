@@ -36,7 +36,11 @@ export async function createFolder(deps: Deps, args: { council: Council; actor: 
   const { council, actor, input } = args;
   assertCan(actor, 'documents.manage');
   return deps.db.transaction(async (tx) => {
-    const [f] = await tx.insert(documentFolders).values({ councilId: council.id, name: input.name, description: input.description }).onConflictDoNothing().returning();
+    const [f] = await tx
+      .insert(documentFolders)
+      .values({ councilId: council.id, name: input.name, description: input.description })
+      .onConflictDoNothing()
+      .returning();
     if (!f) throw new DomainError('folderName', 'documents.error.folderExists', 'name');
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'folder.created', entity: 'document_folder', entityId: f.id });
     return f;
@@ -70,8 +74,20 @@ export async function getFolder(deps: Deps, args: { council: Council; actor: Act
 
 /** What a folder can be linked to: the link table, its column, the form field, the message and the audit names. */
 const links = {
-  advice: { table: dossierAdvices, column: dossierAdvices.adviceId, error: 'documents.error.advice', field: 'adviceId', audit: ['folder.adviceLinked', 'folder.adviceUnlinked'] },
-  meeting: { table: dossierMeetings, column: dossierMeetings.meetingId, error: 'documents.error.meeting', field: 'meetingId', audit: ['folder.meetingLinked', 'folder.meetingUnlinked'] },
+  advice: {
+    table: dossierAdvices,
+    column: dossierAdvices.adviceId,
+    error: 'documents.error.advice',
+    field: 'adviceId',
+    audit: ['folder.adviceLinked', 'folder.adviceUnlinked'],
+  },
+  meeting: {
+    table: dossierMeetings,
+    column: dossierMeetings.meetingId,
+    error: 'documents.error.meeting',
+    field: 'meetingId',
+    audit: ['folder.meetingLinked', 'folder.meetingUnlinked'],
+  },
 } as const;
 export type LinkKind = keyof typeof links;
 
@@ -89,7 +105,12 @@ export async function linkedTo(deps: Deps, council: Council, folderId: string, k
 }
 
 /** Links a folder to a record of the same council (found by `find`); anything else is "choose from the list". */
-export async function linkFolder(deps: Deps, kind: LinkKind, find: FindLinkTarget, args: { council: Council; actor: Actor | null; folderId: string; targetId: string }): Promise<void> {
+export async function linkFolder(
+  deps: Deps,
+  kind: LinkKind,
+  find: FindLinkTarget,
+  args: { council: Council; actor: Actor | null; folderId: string; targetId: string },
+): Promise<void> {
   const { council, actor } = args;
   assertCan(actor, 'documents.manage');
   const folder = await findFolder(deps, council, args.folderId);
@@ -97,21 +118,45 @@ export async function linkFolder(deps: Deps, kind: LinkKind, find: FindLinkTarge
   const row = await find(deps, council, args.targetId);
   if (!row) throw new DomainError(kind, link.error, link.field);
   await deps.db.transaction(async (tx) => {
-    await tx.insert(link.table).values({ councilId: council.id, folderId: folder.id, [link.field]: row.id } as typeof link.table.$inferInsert).onConflictDoNothing();
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: link.audit[0], entity: 'document_folder', entityId: folder.id, data: { [link.field]: row.id } });
+    await tx
+      .insert(link.table)
+      .values({ councilId: council.id, folderId: folder.id, [link.field]: row.id } as typeof link.table.$inferInsert)
+      .onConflictDoNothing();
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: link.audit[0],
+      entity: 'document_folder',
+      entityId: folder.id,
+      data: { [link.field]: row.id },
+    });
   });
 }
 
-export async function unlinkFolder(deps: Deps, kind: LinkKind, args: { council: Council; actor: Actor | null; folderId: string; targetId: string }): Promise<void> {
+export async function unlinkFolder(
+  deps: Deps,
+  kind: LinkKind,
+  args: { council: Council; actor: Actor | null; folderId: string; targetId: string },
+): Promise<void> {
   const { council, actor } = args;
   assertCan(actor, 'documents.manage');
   const folder = await findFolder(deps, council, args.folderId);
   const link = links[kind];
   if (!isUuid(args.targetId)) throw new NotFoundError(kind);
   await deps.db.transaction(async (tx) => {
-    const gone = await tx.delete(link.table).where(and(eq(link.table.folderId, folder.id), eq(link.column, args.targetId))).returning();
+    const gone = await tx
+      .delete(link.table)
+      .where(and(eq(link.table.folderId, folder.id), eq(link.column, args.targetId)))
+      .returning();
     if (!gone.length) throw new NotFoundError(kind);
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: link.audit[1], entity: 'document_folder', entityId: folder.id, data: { [link.field]: args.targetId } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: link.audit[1],
+      entity: 'document_folder',
+      entityId: folder.id,
+      data: { [link.field]: args.targetId },
+    });
   });
 }
 

@@ -29,7 +29,6 @@ import { currentVersion, findVisible, refColumns, visibleWhere, type DocumentRef
 import type { DocumentInput, SettingsInput, ShareInput } from './documents.forms.ts';
 import { kickExtraction } from './documents.extraction.ts';
 
-
 /** "50 MB", "740 kB": sizes for people, in the units everyone knows. */
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`.replace('.', ',');
@@ -50,7 +49,14 @@ export async function listDocuments(deps: Deps, args: { council: Council; actor:
   const where = [visibleWhere(args.council, args.actor)];
   if (args.folderId) where.push(eq(documents.folderId, args.folderId));
   const rows = await deps.db
-    .select({ ...refColumns, folderName: documentFolders.name, extraction: documentVersions.extraction, updatedAt: documents.updatedAt, ownerId: documents.councilId, ownerName: councils.name })
+    .select({
+      ...refColumns,
+      folderName: documentFolders.name,
+      extraction: documentVersions.extraction,
+      updatedAt: documents.updatedAt,
+      ownerId: documents.councilId,
+      ownerName: councils.name,
+    })
     .from(documents)
     .innerJoin(documentVersions, currentVersion)
     .innerJoin(councils, eq(councils.id, documents.councilId))
@@ -117,14 +123,19 @@ export async function download(deps: Deps, args: { council: Council; actor: Acto
 /** Size, emptiness and type; returns the sniffed type. Nothing is stored before this passes. */
 function checkUpload(deps: Deps, upload: Upload | null): { kind: DocumentKind; mimeType: string } {
   if (!upload) throw new DomainError('noFile', 'documents.error.noFile', 'file');
-  if (upload.truncated || upload.bytes.length > deps.config.documentMaxBytes) throw new DomainError('tooLarge', 'documents.error.tooLarge', { field: 'file', status: 413, params: { max: formatBytes(deps.config.documentMaxBytes) } });
+  if (upload.truncated || upload.bytes.length > deps.config.documentMaxBytes)
+    throw new DomainError('tooLarge', 'documents.error.tooLarge', { field: 'file', status: 413, params: { max: formatBytes(deps.config.documentMaxBytes) } });
   if (upload.bytes.length === 0) throw new DomainError('empty', 'documents.error.empty', 'file');
   const sniffed = sniffDocument(upload.bytes);
   if (!sniffed) throw new DomainError('type', 'documents.error.type', 'file');
   return sniffed;
 }
 
-async function storeVersion(deps: Deps, tx: Tx, args: { council: Council; actor: Actor; documentId: string; version: number; upload: Upload; mimeType: string }) {
+async function storeVersion(
+  deps: Deps,
+  tx: Tx,
+  args: { council: Council; actor: Actor; documentId: string; version: number; upload: Upload; mimeType: string },
+) {
   const hash = await deps.files.put(args.upload.bytes);
   await tx.insert(files).values({ hash, contentType: args.mimeType, size: args.upload.bytes.length }).onConflictDoNothing();
   const [v] = await tx
@@ -157,7 +168,10 @@ function checkAccessChoice(actor: Actor, access: AccessLevel) {
   if (access === 'closed' && !can(actor, 'documents.viewClosed')) throw new DomainError('access', 'documents.error.closedNotAllowed', 'access');
 }
 
-export async function uploadDocument(deps: Deps, args: { council: Council; actor: Actor | null; input: DocumentInput; upload: Upload | null }): Promise<DocumentRow> {
+export async function uploadDocument(
+  deps: Deps,
+  args: { council: Council; actor: Actor | null; input: DocumentInput; upload: Upload | null },
+): Promise<DocumentRow> {
   const { council, actor, input } = args;
   assertCan(actor, 'documents.upload');
   checkAccessChoice(actor, input.access);
@@ -170,7 +184,14 @@ export async function uploadDocument(deps: Deps, args: { council: Council; actor
       .values({ councilId: council.id, title, description: input.description, access: input.access, folderId: input.folderId, createdBy: actor.userId })
       .returning();
     const v = await storeVersion(deps, tx, { council, actor, documentId: d!.id, version: 1, upload: args.upload!, mimeType });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'document.uploaded', entity: 'document', entityId: d!.id, data: { version: 1, versionId: v.id, access: input.access } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'document.uploaded',
+      entity: 'document',
+      entityId: d!.id,
+      data: { version: 1, versionId: v.id, access: input.access },
+    });
     return d!;
   });
   kickExtraction(deps);
@@ -179,7 +200,13 @@ export async function uploadDocument(deps: Deps, args: { council: Council; actor
 
 /** "Beleidsplan_2026-def.pdf" -> "Beleidsplan 2026-def": a readable title when none is given. */
 function titleFromName(name: string): string {
-  return safeFileName(name).replace(/\.[a-z0-9]{1,5}$/i, '').replace(/[_]+/g, ' ').trim().slice(0, 200) || 'Document';
+  return (
+    safeFileName(name)
+      .replace(/\.[a-z0-9]{1,5}$/i, '')
+      .replace(/[_]+/g, ' ')
+      .trim()
+      .slice(0, 200) || 'Document'
+  );
 }
 
 /** A new version; the old versions stay (listed and downloadable). */
@@ -194,7 +221,16 @@ export async function uploadVersion(deps: Deps, args: { council: Council; actor:
     const version = d!.currentVersion + 1;
     const v = await storeVersion(deps, tx, { council, actor, documentId: d!.id, version, upload: args.upload!, mimeType });
     await tx.update(documents).set({ currentVersion: version, updatedAt: new Date() }).where(eq(documents.id, d!.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'document.versionAdded', entity: 'document', entityId: d!.id, from: String(version - 1), to: String(version), data: { versionId: v.id } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'document.versionAdded',
+      entity: 'document',
+      entityId: d!.id,
+      from: String(version - 1),
+      to: String(version),
+      data: { versionId: v.id },
+    });
     return v;
   });
   kickExtraction(deps);
@@ -216,10 +252,22 @@ export async function updateSettings(deps: Deps, args: { council: Council; actor
   const d = await findOwn(deps, council, actor, args.id);
   await checkFolder(deps, council, input.folderId);
   await deps.db.transaction(async (tx) => {
-    await tx.update(documents).set({ title: input.title, description: input.description, access: input.access, folderId: input.folderId, updatedAt: new Date() }).where(eq(documents.id, d.id));
+    await tx
+      .update(documents)
+      .set({ title: input.title, description: input.description, access: input.access, folderId: input.folderId, updatedAt: new Date() })
+      .where(eq(documents.id, d.id));
     // A closed document is shared with a partner's board at most.
     if (input.access === 'closed') await tx.update(documentShares).set({ level: 'board' }).where(eq(documentShares.documentId, d.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'document.settingsChanged', entity: 'document', entityId: d.id, from: d.access, to: input.access, data: { folderId: input.folderId } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'document.settingsChanged',
+      entity: 'document',
+      entityId: d.id,
+      from: d.access,
+      to: input.access,
+      data: { folderId: input.folderId },
+    });
   });
 }
 
@@ -230,7 +278,15 @@ export async function deleteDocument(deps: Deps, args: { council: Council; actor
   await deps.db.transaction(async (tx) => {
     await tx.delete(documents).where(eq(documents.id, d.id));
     // The title is kept in the audit trail; the bytes stay in the content store (they may be shared).
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'document.deleted', entity: 'document', entityId: d.id, from: d.access, data: { versions: d.currentVersion } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'document.deleted',
+      entity: 'document',
+      entityId: d.id,
+      from: d.access,
+      data: { versions: d.currentVersion },
+    });
   });
 }
 
@@ -243,7 +299,10 @@ export async function shareDocument(deps: Deps, args: { council: Council; actor:
   const { council, actor, input } = args;
   assertCan(actor, 'documents.manage');
   const d = await findOwn(deps, council, actor, args.id);
-  const [partner] = await deps.db.select({ id: councils.id }).from(councils).where(and(eq(councils.id, input.councilId), ne(councils.id, council.id)));
+  const [partner] = await deps.db
+    .select({ id: councils.id })
+    .from(councils)
+    .where(and(eq(councils.id, input.councilId), ne(councils.id, council.id)));
   if (!partner) throw new DomainError('partner', 'documents.error.partner', 'councilId');
   const level: ShareLevel = d.access === 'closed' ? 'board' : input.level;
   await deps.db.transaction(async (tx) => {
@@ -251,7 +310,15 @@ export async function shareDocument(deps: Deps, args: { council: Council; actor:
       .insert(documentShares)
       .values({ councilId: council.id, documentId: d.id, sharedWithCouncilId: partner.id, level })
       .onConflictDoUpdate({ target: [documentShares.documentId, documentShares.sharedWithCouncilId], set: { level } });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'document.shared', entity: 'document', entityId: d.id, to: level, data: { partnerCouncilId: partner.id } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'document.shared',
+      entity: 'document',
+      entityId: d.id,
+      to: level,
+      data: { partnerCouncilId: partner.id },
+    });
   });
 }
 
@@ -266,6 +333,13 @@ export async function unshareDocument(deps: Deps, args: { council: Council; acto
       .where(and(eq(documentShares.id, args.shareId), eq(documentShares.documentId, d.id)))
       .returning({ id: documentShares.id });
     if (!gone.length) throw new NotFoundError('share');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'document.unshared', entity: 'document', entityId: d.id, data: { shareId: args.shareId } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'document.unshared',
+      entity: 'document',
+      entityId: d.id,
+      data: { shareId: args.shareId },
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
-import { parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import type { DomainError } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
@@ -21,46 +22,16 @@ function noticeOf(req: FastifyRequest): Notice | undefined {
   return typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? (m as Notice) : undefined;
 }
 
+/** A broken rule of the use case: the error at its field, with its status (400, or 413 for a file that is too large). */
 function errorsOf(req: FastifyRequest, err: unknown): { errors: FieldErrors; status: number } | null {
-  if (!(err instanceof library.DocumentError)) return null;
-  return { errors: { [err.field]: req.t(err.messageKey, err.params) }, status: err.statusCode };
+  const errors = domainErrors(err, req.t);
+  return errors && { errors, status: (err as DomainError).status ?? 400 };
 }
 
-/**
- * Reads a multipart form with one file, at most `maxBytes` (the plugin's 1 MB default does not
- * apply: the limit is passed per request). A file over the limit is marked, not kept.
- */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ fields: Record<string, string>; upload: library.Upload | null }> {
-  const fields: Record<string, string> = {};
-  let upload: library.Upload | null = null;
-  if (!req.isMultipart()) {
-    // A plain form (or none): the fields only; the missing file is reported as such.
-    for (const [k, v] of Object.entries((req.body as Record<string, unknown>) ?? {})) if (typeof v === 'string') fields[k] = v;
-    return { fields, upload };
-  }
-  try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || !part.filename) {
-          part.file.resume();
-          continue;
-        }
-        try {
-          upload = { fileName: part.filename, bytes: await part.toBuffer(), truncated: false };
-        } catch (err) {
-          if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-          upload = { fileName: part.filename, bytes: Buffer.alloc(0), truncated: true };
-        }
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    // The size limit can also surface from the part iterator: the file is then marked too large.
-    if (code === 'FST_REQ_FILE_TOO_LARGE') upload = { fileName: upload?.fileName ?? '', bytes: Buffer.alloc(0), truncated: true };
-    // More files or fields than the form has: only the first file counts.
-    else if (code !== 'FST_FILES_LIMIT' && code !== 'FST_FIELDS_LIMIT' && code !== 'FST_PARTS_LIMIT') throw err;
-  }
-  return { fields, upload };
+/** One file in the field `file`, at most `maxBytes`; a file over the limit is marked, not kept. */
+async function readUpload(req: FastifyRequest, maxBytes: number) {
+  const { fields, uploads } = await readUploads(req, { field: 'file', maxBytes, maxFields: 10, fieldSize: 10_000 });
+  return { fields, upload: uploads[0] ?? null };
 }
 
 /** Sends a stored file as a download: never shown inline, never sniffed by the browser. */

@@ -18,6 +18,24 @@ declare module '../../core/i18n/index.ts' {
 declare module '../../core/policy.ts' {
   interface PolicyActions extends Record<keyof typeof policy, true> {}
 }
+/** What the audit log records of documents and folders (core/audit/audit.ts). */
+declare module '../../core/audit/audit.ts' {
+  interface AuditActions
+    extends Record<
+      | 'document.uploaded'
+      | 'document.versionAdded'
+      | 'document.settingsChanged'
+      | 'document.deleted'
+      | 'document.shared'
+      | 'document.unshared'
+      | 'folder.created'
+      | 'folder.adviceLinked'
+      | 'folder.adviceUnlinked'
+      | 'folder.meetingLinked'
+      | 'folder.meetingUnlinked',
+      true
+    > {}
+}
 
 /** The document library: uploads, versions, folders, access, text extraction and Dutch search. */
 export const documentsModule: ModuleManifest = {

@@ -22,7 +22,10 @@ export const findMeetingToLink = (deps: Deps, council: Council, id: string) => f
 export type FolderMeeting = { id: string; title: string; startsAt: Date };
 
 /** The meetings linked to a folder, newest first; for the board also the meetings it may link still. */
-export async function folderMeetings(deps: Deps, args: { council: Council; actor: Actor | null; folderId: string }): Promise<{ linked: FolderMeeting[]; choices: FolderMeeting[] }> {
+export async function folderMeetings(
+  deps: Deps,
+  args: { council: Council; actor: Actor | null; folderId: string },
+): Promise<{ linked: FolderMeeting[]; choices: FolderMeeting[] }> {
   const { council } = args;
   const columns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt };
   const ids = await linkedTo(deps, council, args.folderId, 'meeting');
@@ -30,7 +33,13 @@ export async function folderMeetings(deps: Deps, args: { council: Council; actor
   const yearAgo = new Date(Date.now() - 366 * 86_400_000);
   const [linked, candidates] = await Promise.all([
     // Links to meetings deleted since drop out here (the link has no foreign key to meetings).
-    ids.length ? deps.db.select(columns).from(meetings).where(and(eq(meetings.councilId, council.id), inArray(meetings.id, ids))).orderBy(desc(meetings.startsAt)) : [],
+    ids.length
+      ? deps.db
+          .select(columns)
+          .from(meetings)
+          .where(and(eq(meetings.councilId, council.id), inArray(meetings.id, ids)))
+          .orderBy(desc(meetings.startsAt))
+      : [],
     can(args.actor, 'documents.manage')
       ? deps.db
           .select(columns)

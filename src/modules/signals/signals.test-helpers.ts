@@ -10,7 +10,15 @@ type Status = NonNullable<typeof signals.$inferInsert.status>;
 export async function makeSignal(t: TestApp, council: Pick<Council, 'id'>, status: Status, description: string): Promise<Signal> {
   const [s] = await t.db
     .insert(signals)
-    .values({ councilId: council.id, reference: `S-${Math.random().toString(36).slice(2, 8)}`, description, area: 'household_help', since: 'month', source: 'member', status })
+    .values({
+      councilId: council.id,
+      reference: `S-${Math.random().toString(36).slice(2, 8)}`,
+      description,
+      area: 'household_help',
+      since: 'month',
+      source: 'member',
+      status,
+    })
     .returning();
   return s!;
 }

@@ -32,7 +32,7 @@ export function CouncilHome({ ctx, council }: Props) {
   const base = `/${council.slug}`;
   const cards = [
     { href: `${base}/over-ons`, title: ctx.t('councils.nav.about'), text: ctx.t('councils.home.aboutCard') },
-    { href: `${base}/leden`, title: ctx.t('councils.nav.members'), text: ctx.t('councils.home.membersCard') },
+    { href: `${base}/leden`, title: ctx.t('councils.nav.members'), text: ctx.t(hasSection(council.kind, 'workingGroups') ? 'councils.home.membersCard' : 'councils.home.peopleCard') },
     { href: `${base}/vacatures`, title: ctx.t('councils.nav.vacancies'), text: ctx.t('councils.home.vacanciesCard') },
     { href: `${base}/contact`, title: ctx.t('councils.nav.contact'), text: ctx.t('councils.home.contactCard') },
   ].filter((c) => organisationHasPage(council, c.href));
