@@ -7,7 +7,7 @@ import { councils } from '../src/core/organisations.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
 import { workingGroups, workingGroupMembers, vacancies, vacancyApplications } from '../src/modules/members/members.schema.ts';
 import { memberships } from '../src/core/organisations.schema.ts';
-import { type Role } from '../src/core/roles.ts';
+import { isBoardRole, type Role } from '../src/core/roles.ts';
 import { hashPassword } from '../src/core/auth/passwords.ts';
 import type { Tx } from '../src/core/db/index.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
@@ -280,7 +280,7 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
           await tx.update(workingGroups).set({ leadMembershipId: membership.id }).where(eq(workingGroups.id, groupIds.get(g)!));
         }
         // Print one login per role for the first council, the board for the others.
-        const printed = demo === lindewijk ? ['chair', 'secretary', 'official', 'partner'].includes(m.role) || m === demo.members[2] : ['chair', 'secretary'].includes(m.role);
+        const printed = demo === lindewijk ? ['chair', 'secretary', 'official', 'partner'].includes(m.role) || m === demo.members[2] : isBoardRole(m.role);
         if (printed) logins.push({ role: `${roleLabel[m.role]} ${demo.council.slug}`, email: m.email, password: DEMO_PASSWORD });
       }
       for (const { applications, ...v } of demo.vacancies) {

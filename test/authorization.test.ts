@@ -32,7 +32,7 @@ import {
   type TestApp,
 } from './support/factories.ts';
 import type { Council } from '../src/core/organisations.schema.ts';
-import type { Role } from '../src/core/roles.ts';
+import { boardRoles, councilRoles, type Role } from '../src/core/roles.ts';
 import { setLogo } from '../src/modules/councils/councils.service.ts';
 import { fontDir } from '../src/ui/assets.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
@@ -62,8 +62,8 @@ type Outcome = 'ok' | 'login' | 'forbidden' | 'notFound' | { status: number; loc
 type Expect = Record<ActorKey, Outcome>;
 
 const ALL_ROLES: Role[] = ['chair', 'secretary', 'member', 'official', 'partner'];
-const COUNCIL_MEMBERS: Role[] = ['chair', 'secretary', 'member'];
-const BOARD: Role[] = ['chair', 'secretary'];
+const COUNCIL_MEMBERS: Role[] = [...councilRoles];
+const BOARD: Role[] = [...boardRoles];
 
 const everyone = (o: Outcome): Expect => Object.fromEntries(actorKeys.map((a) => [a, o])) as Expect;
 const publicRoute = everyone('ok');
@@ -637,6 +637,7 @@ const TABLE: Record<string, Row> = {
   // ---- documents (issue 5): rows added by the documents work go below this line
   'GET /:council/documenten': { expect: publicRoute },
   'GET /:council/documenten/:id/download': { expect: publicRoute, params: () => documentIn('public') },
+  'GET /:council/documenten/:id/bekijken': { expect: publicRoute, params: () => documentIn('public') },
   'GET /:council/werkruimte/documenten': { expect: workspace(COUNCIL_MEMBERS) },
   'GET /:council/werkruimte/documenten/nieuw': { expect: workspace(COUNCIL_MEMBERS) },
   // The multipart row sends a PNG logo in another field: "choose a file" (400), nothing stored.
@@ -682,6 +683,7 @@ const TABLE: Record<string, Row> = {
   },
   'GET /:council/werkruimte/documenten/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
   'GET /:council/werkruimte/documenten/:id/download': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
+  'GET /:council/werkruimte/documenten/:id/bekijken': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
   'POST /:council/werkruimte/documenten/:id/versies': { expect: { ...workspace(COUNCIL_MEMBERS), ...DOCUMENT_UPLOADERS }, params: () => documentIn('members'), multipart: true },
   'POST /:council/werkruimte/documenten/:id/instellingen': {
     expect: workspace(BOARD),

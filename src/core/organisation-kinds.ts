@@ -38,27 +38,15 @@ export const sections = [
 ] as const;
 export type Section = (typeof sections)[number];
 
-/** A local council, municipal or of a care organisation: the whole advice cycle. */
-const localCouncil: readonly Section[] = [
-  'advice',
-  'signals',
-  'meetings',
-  'documents',
-  'members',
-  'workingGroups',
-  'vacancies',
-  'network',
-  'cooperation',
-  'knowledge',
-  'workplan',
-];
+/** A local council, municipal or of a care organisation: the whole advice cycle, no national campaigns. */
+const localCouncil = sections.filter((s) => s !== 'campaigns');
+/** A regional body: as a local council, except that its delegates bring the signals of their own councils and are appointed by them. */
+const regionalBody = localCouncil.filter((s) => s !== 'signals' && s !== 'vacancies');
 
 const sectionsByKind: Record<OrganisationKind, ReadonlySet<Section>> = {
   gemeentelijk: new Set(localCouncil),
   clientenraad: new Set(localCouncil),
-  // Delegates bring the signals of their own councils, and their councils appoint them: no
-  // public signal form and no vacancies.
-  regionaal: new Set(['advice', 'meetings', 'documents', 'members', 'workingGroups', 'network', 'cooperation', 'knowledge', 'workplan']),
+  regionaal: new Set(regionalBody),
   // No members' advice cycle: no advice register, no signal form, no council meetings.
   landelijk: new Set(['documents', 'members', 'knowledge', 'campaigns']),
 };

@@ -8,10 +8,10 @@ export const boardRoles = ['chair', 'secretary'] as const satisfies readonly Rol
 export const councilRoles = ['chair', 'secretary', 'member'] as const satisfies readonly Role[];
 
 export function isBoardRole(role: Role | null | undefined): boolean {
-  return role === 'chair' || role === 'secretary';
+  return role != null && (boardRoles as readonly Role[]).includes(role);
 }
 export function isCouncilRole(role: Role | null | undefined): boolean {
-  return role === 'chair' || role === 'secretary' || role === 'member';
+  return role != null && (councilRoles as readonly Role[]).includes(role);
 }
 
 /** Organisation slugs: lower-case letters, digits and inner hyphens, 2 to 64 characters. */

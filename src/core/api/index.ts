@@ -2,5 +2,5 @@
 export { API_PREFIX } from './version.ts';
 export { exampleLink, idParam, json, jsonSchema, problemResponse, raadParam, ref, standardProblems } from './openapi.ts';
 export { readLimit, writeLimit } from './register.ts';
-export { sendProblem, validationProblem } from './problem.ts';
+export { validationProblem } from './problem.ts';
 export { apiCaller } from './keys.ts';

@@ -10,7 +10,7 @@ import { issuesToErrors } from '../http/forms.ts';
 import { NOT_ALLOWED_FROM_STATE, type DomainError } from '../errors.ts';
 import { API_VERSION } from './version.ts';
 
-export type InvalidParam = { name: string; code: string; reason: string };
+type InvalidParam = { name: string; code: string; reason: string };
 export type Problem = { status: number; code: string; title: string; detail: string; invalidParams?: InvalidParam[] };
 
 const PROBLEM_TYPE = 'application/problem+json';

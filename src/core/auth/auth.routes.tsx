@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { field, parseForm } from '../http/forms.ts';
+import { field, noticeOf, parseForm } from '../http/forms.ts';
 import { LOCALE_COOKIE } from '../http/request-context.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { destroySession, SESSION_COOKIE } from './sessions.ts';
@@ -88,10 +88,6 @@ const notices: Record<string, MessageKey> = {
   uit: 'auth.totp.disabled',
 };
 
-function noticeOf(req: FastifyRequest): MessageKey | null {
-  const klaar = (req.query as Record<string, unknown>).klaar;
-  return typeof klaar === 'string' ? (notices[klaar] ?? null) : null;
-}
 
 /** `terug` from the form, else from the query; only local paths. */
 function returnPathOf(req: FastifyRequest): string | null {
@@ -228,7 +224,7 @@ export async function authRoutes(app: FastifyInstance) {
         terug={returnPathOf(req)}
         enrolment={enrolment}
         recoveryLeft={await unusedRecoveryCodes(deps.db, g.user.id)}
-        notice={noticeOf(req)}
+        notice={noticeOf(req, notices, 'klaar') ?? null}
       />,
     );
   });
@@ -328,7 +324,7 @@ export async function authRoutes(app: FastifyInstance) {
   app.get('/account', async (req, reply) => {
     const a = accountGuard(req, reply);
     if (!a) return reply;
-    return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} notice={noticeOf(req)} />);
+    return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} notice={noticeOf(req, notices, 'klaar') ?? null} />);
   });
 
   app.post('/account/wachtwoord', { config: loginRateLimit }, async (req, reply) => {

@@ -6,6 +6,7 @@ import { translator, type Locale } from '../i18n/index.ts';
 import { randomToken, sha256 } from '../secret.ts';
 import { councils } from '../organisations.schema.ts';
 import { memberships } from '../organisations.schema.ts';
+import { boardRoles } from '../roles.ts';
 import { oneTimeTokens, users, type User } from './auth.schema.ts';
 import { completeMfa, createSession, destroyOtherSessions } from './sessions.ts';
 import { clearFailures, isThrottled, recordFailure } from './throttle.ts';
@@ -60,7 +61,7 @@ export async function isSecondFactorRequired(db: DbOrTx, user: Pick<User, 'id' |
       and(
         eq(memberships.userId, user.id),
         eq(memberships.active, true),
-        inArray(memberships.role, ['chair', 'secretary']),
+        inArray(memberships.role, [...boardRoles]),
         eq(councils.require2faForBoard, true),
       ),
     );

@@ -86,7 +86,7 @@ export function safeFileName(name: string, fallback = 'document'): string {
 }
 
 /** `Content-Disposition: attachment` with an ASCII fallback and the RFC 5987 UTF-8 name. */
-export function attachmentDisposition(name: string): string {
+export function attachmentDisposition(name: string, type: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

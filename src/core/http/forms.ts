@@ -55,10 +55,15 @@ export function domainErrors(err: unknown, t: Translate): FieldErrors | null {
   return { [err.field ?? 'form']: t(err.messageKey, err.params) };
 }
 
-/** The notice named by `?melding=` after a post/redirect/get, if it is one this page knows. */
-export function noticeOf<T extends string>(req: FastifyRequest, notices: Readonly<Record<string, T>>): T | undefined {
-  const m = (req.query as Record<string, unknown> | undefined)?.melding;
-  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? notices[m] : undefined;
+/**
+ * The notice named in the address after a post/redirect/get (`?melding=opgeslagen`), if it is one
+ * this page knows: the value it maps to, or the word itself when `notices` is a list.
+ */
+export function noticeOf<T extends string>(req: FastifyRequest, notices: Readonly<Record<string, T>> | readonly T[], param = 'melding'): T | undefined {
+  const m = (req.query as Record<string, unknown> | undefined)?.[param];
+  if (typeof m !== 'string') return undefined;
+  if (Array.isArray(notices)) return notices.includes(m as T) ? (m as T) : undefined;
+  return Object.prototype.hasOwnProperty.call(notices, m) ? (notices as Readonly<Record<string, T>>)[m] : undefined;
 }
 
 /** A file from a multipart form. `truncated`: it was larger than allowed, and its bytes were not kept. */

@@ -8,6 +8,10 @@ import { givenStates, PAGE_SIZE } from './advice.register.ts';
 
 const exampleId = idParam.example;
 const exampleRecId = '0b7e8d2a-1c3f-4e5a-8b9c-7d6e5f4a3b2c';
+const uuid = { type: 'string', format: 'uuid' };
+const text = { type: 'string' };
+const int = { type: 'integer' };
+const oneOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] });
 const date = { type: ['string', 'null'], format: 'date' };
 const dateTime = { type: ['string', 'null'], format: 'date-time' };
 const links = (...names: string[]) => ({ type: 'object', properties: Object.fromEntries(names.map((n) => [n, ref('Link')])) });
@@ -63,10 +67,10 @@ export const adviceOpenApi: OpenApiPart = {
         parameters: [
           raadParam,
           { name: 'zoekterm', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Zoekt in onderwerp, vraag en aanbevelingen (Nederlandse woordvormen).', example: 'mantelzorg' },
-          { name: 'jaar', in: 'query', schema: { type: 'integer' }, description: 'Jaar waarin het advies is verstuurd.', example: 2026 },
-          { name: 'beleidsveld', in: 'query', schema: { type: 'string', enum: [...policyFields] } },
-          { name: 'status', in: 'query', schema: { type: 'string', enum: [...givenStates] } },
-          { name: 'antwoord', in: 'query', schema: { type: 'string', enum: [...answers] }, description: 'Adviezen met ten minste één aanbeveling met dit antwoord.' },
+          { name: 'jaar', in: 'query', schema: int, description: 'Jaar waarin het advies is verstuurd.', example: 2026 },
+          { name: 'beleidsveld', in: 'query', schema: oneOf(policyFields) },
+          { name: 'status', in: 'query', schema: oneOf(givenStates) },
+          { name: 'antwoord', in: 'query', schema: oneOf(answers), description: 'Adviezen met ten minste één aanbeveling met dit antwoord.' },
           { name: 'pagina', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
           { name: 'perPagina', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: PAGE_SIZE } },
         ],
@@ -213,11 +217,11 @@ export const adviceOpenApi: OpenApiPart = {
     AdviesSamenvatting: {
       type: 'object',
       properties: {
-        id: { type: 'string', format: 'uuid' },
-        reference: { type: 'string' },
-        subject: { type: 'string' },
-        policyField: { type: 'string', enum: [...policyFields] },
-        status: { type: 'string', enum: [...givenStates] },
+        id: uuid,
+        reference: text,
+        subject: text,
+        policyField: oneOf(policyFields),
+        status: oneOf(givenStates),
         sentAt: dateTime,
         answerDueOn: date,
         answeredAt: dateTime,
@@ -229,10 +233,10 @@ export const adviceOpenApi: OpenApiPart = {
     AdviesLijst: {
       type: 'object',
       properties: {
-        total: { type: 'integer' },
-        page: { type: 'integer' },
-        pages: { type: 'integer' },
-        pageSize: { type: 'integer' },
+        total: int,
+        page: int,
+        pages: int,
+        pageSize: int,
         items: { type: 'array', items: ref('AdviesSamenvatting') },
         _links: links('self', 'first', 'last', 'prev', 'next', 'html'),
       },
@@ -241,16 +245,16 @@ export const adviceOpenApi: OpenApiPart = {
     Advies: {
       type: 'object',
       properties: {
-        id: { type: 'string', format: 'uuid' },
-        reference: { type: 'string' },
-        kind: { type: 'string', enum: [...adviceKinds] },
-        subject: { type: 'string' },
-        question: { type: 'string' },
-        policyField: { type: 'string', enum: [...policyFields] },
-        addressee: { type: 'string', enum: [...addressees] },
-        status: { type: 'string', enum: [...givenStates] },
-        introduction: { type: 'string' },
-        explanation: { type: 'string' },
+        id: uuid,
+        reference: text,
+        kind: oneOf(adviceKinds),
+        subject: text,
+        question: text,
+        policyField: oneOf(policyFields),
+        addressee: oneOf(addressees),
+        status: oneOf(givenStates),
+        introduction: text,
+        explanation: text,
         neededBy: date,
         sentAt: dateTime,
         answerDueOn: date,
@@ -261,13 +265,13 @@ export const adviceOpenApi: OpenApiPart = {
           items: {
             type: 'object',
             properties: {
-              id: { type: 'string', format: 'uuid' },
-              number: { type: 'integer' },
-              text: { type: 'string' },
-              answer: { type: 'string', enum: [...answers] },
-              answerReason: { type: 'string' },
+              id: uuid,
+              number: int,
+              text: text,
+              answer: oneOf(answers),
+              answerReason: text,
               answeredAt: dateTime,
-              followUp: { type: 'string' },
+              followUp: text,
             },
             required: ['id', 'number', 'text', 'answer'],
           },
@@ -277,11 +281,11 @@ export const adviceOpenApi: OpenApiPart = {
           items: {
             type: 'object',
             properties: {
-              id: { type: 'string', format: 'uuid' },
-              kind: { type: 'string', enum: ['request', 'answer_letter'] },
-              filename: { type: 'string' },
-              contentType: { type: 'string' },
-              size: { type: 'integer' },
+              id: uuid,
+              kind: oneOf(['request', 'answer_letter']),
+              filename: text,
+              contentType: text,
+              size: int,
               _links: links('download'),
             },
           },
@@ -294,15 +298,15 @@ export const adviceOpenApi: OpenApiPart = {
     Adviesaanvraag: {
       type: 'object',
       properties: {
-        id: { type: 'string', format: 'uuid' },
-        reference: { type: 'string' },
-        kind: { type: 'string', enum: [...adviceKinds] },
-        status: { type: 'string', enum: [...adviceStates] },
-        subject: { type: 'string' },
-        question: { type: 'string' },
-        policyField: { type: 'string', enum: [...policyFields] },
-        addressee: { type: 'string', enum: [...addressees] },
-        addresseeEmail: { type: 'string' },
+        id: uuid,
+        reference: text,
+        kind: oneOf(adviceKinds),
+        status: oneOf(adviceStates),
+        subject: text,
+        question: text,
+        policyField: oneOf(policyFields),
+        addressee: oneOf(addressees),
+        addresseeEmail: text,
         neededBy: date,
         answerDueOn: date,
         createdAt: dateTime,
@@ -315,9 +319,9 @@ export const adviceOpenApi: OpenApiPart = {
     AntwoordenResultaat: {
       type: 'object',
       properties: {
-        id: { type: 'string', format: 'uuid' },
-        reference: { type: 'string' },
-        status: { type: 'string', enum: [...adviceStates] },
+        id: uuid,
+        reference: text,
+        status: oneOf(adviceStates),
         answeredAt: dateTime,
         _links: links('self', 'advies'),
       },

@@ -12,6 +12,7 @@ import type { ApiKey, ApiKeyStore } from '../../core/module.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { field, isUuid } from '../../core/http/forms.ts';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
+import { isBoardRole } from '../../core/roles.ts';
 import { randomToken, sha256 } from '../../core/secret.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import type { Council } from '../../core/organisations.schema.ts';
@@ -34,7 +35,7 @@ export type TokenRow = { id: string; name: string; scope: ApiTokenScope; ownerNa
 
 /** Chair and secretary see every key of the organisation; others (officials, partners) their own. */
 export function seesAllTokens(actor: Actor): boolean {
-  return actor.isPlatformAdmin || actor.role === 'chair' || actor.role === 'secretary';
+  return actor.isPlatformAdmin || isBoardRole(actor.role);
 }
 
 export async function listTokens(deps: Pick<Deps, 'db'>, args: { actor: Actor; council: Council }): Promise<TokenRow[]> {

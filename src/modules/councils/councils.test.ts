@@ -139,7 +139,7 @@ test('settings: the secretary changes name and colour; a too-light colour is ref
   const [still] = await t.database.db.select().from(councils).where(eq(councils.id, c.id));
   assert.equal(still.name, 'Nieuwe naam');
   const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.councilId, c.id));
-  assert.ok(audits.some((a) => a.action === 'council.settings.update' && a.actorUserId === user.id));
+  assert.ok(audits.some((a) => a.action === 'council.settingsChanged' && a.actorUserId === user.id));
 });
 
 test('settings: a member gets 403, a secretary of another council 404, anonymous to login', async () => {

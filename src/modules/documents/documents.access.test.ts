@@ -273,7 +273,7 @@ test('search passages are text: markup in a document is shown, never run', async
   const c = await makeCouncil(t);
   await makeDocument(t, c, { access: 'public', title: 'Script <b>titel</b>', pages: ['Tekst met <script>alert(1)</script> en zorgverzekering erin.'] });
   const [hit] = await searchDocuments(t.app.deps, { council: c, actor: null, query: 'zorgverzekering' });
-  assert.ok(passageParts(hit!.passage).some((p) => p.hit && p.text === 'zorgverzekering'));
+  assert.ok(passageParts(hit!.pages[0]!.passage).some((p) => p.hit && p.text === 'zorgverzekering'));
   const page = await get(t, `/${c.slug}/documenten?q=zorgverzekering`);
   // ts_headline drops tags from the passage; the title is escaped by the renderer.
   assert.doesNotMatch(page.body, /<script>alert|<b>titel/);

@@ -84,7 +84,7 @@ test('a 300-page policy document is searchable soon after upload (time printed, 
   const hits = await searchDocuments(t.app.deps, { council: c, actor: member.actor, query: 'pagina287' });
   const seconds = (performance.now() - started) / 1000;
   console.log(`300-page PDF (${Math.round(pdf.length / 1024)} kB) uploaded, extracted and found in ${seconds.toFixed(2)} s on ${t.database.kind}`);
-  assert.deepEqual(hits.map((h) => [h.id, h.page]), [[id, 287]]);
+  assert.deepEqual(hits.map((h) => [h.id, h.pages.map((p) => p.page)]), [[id, [287]]]);
   assert.equal((await extractedText(t.app.deps, c.id, id)).length, 300);
 });
 

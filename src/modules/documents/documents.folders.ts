@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
+import type { Tx } from '../../core/db/index.ts';
 import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { isUuid } from '../../core/http/forms.ts';
@@ -104,59 +105,62 @@ export async function linkedTo(deps: Deps, council: Council, folderId: string, k
   return rows.map((r) => r.id);
 }
 
-/** Links a folder to a record of the same council (found by `find`); anything else is "choose from the list". */
-export async function linkFolder(
+/** A folder and the id of the record it is linked to or unlinked from. */
+type LinkArgs = { council: Council; actor: Actor | null; folderId: string; targetId: string };
+
+/**
+ * One change of a folder's links, for the board: the folder (404 unless it is this council's), the
+ * record's id (`target` refuses a wrong one), then the change and its audit entry in one transaction.
+ */
+async function changeLink(
   deps: Deps,
   kind: LinkKind,
-  find: FindLinkTarget,
-  args: { council: Council; actor: Actor | null; folderId: string; targetId: string },
+  step: 0 | 1,
+  args: { council: Council; actor: Actor | null; folderId: string },
+  target: () => Promise<string>,
+  change: (tx: Tx, folderId: string, targetId: string) => Promise<unknown>,
 ): Promise<void> {
   const { council, actor } = args;
   assertCan(actor, 'documents.manage');
   const folder = await findFolder(deps, council, args.folderId);
   const link = links[kind];
-  const row = await find(deps, council, args.targetId);
-  if (!row) throw new DomainError(kind, link.error, link.field);
+  const targetId = await target();
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(link.table)
-      .values({ councilId: council.id, folderId: folder.id, [link.field]: row.id } as typeof link.table.$inferInsert)
-      .onConflictDoNothing();
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: link.audit[0],
-      entity: 'document_folder',
-      entityId: folder.id,
-      data: { [link.field]: row.id },
-    });
+    await change(tx, folder.id, targetId);
+    const data = { [link.field]: targetId };
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: link.audit[step], entity: 'document_folder', entityId: folder.id, data });
   });
 }
 
-export async function unlinkFolder(
-  deps: Deps,
-  kind: LinkKind,
-  args: { council: Council; actor: Actor | null; folderId: string; targetId: string },
-): Promise<void> {
-  const { council, actor } = args;
-  assertCan(actor, 'documents.manage');
-  const folder = await findFolder(deps, council, args.folderId);
+/** Links a folder to a record of the same council (found by `find`); anything else is "choose from the list". */
+export async function linkFolder(deps: Deps, kind: LinkKind, find: FindLinkTarget, args: LinkArgs): Promise<void> {
   const link = links[kind];
-  if (!isUuid(args.targetId)) throw new NotFoundError(kind);
-  await deps.db.transaction(async (tx) => {
+  const target = async () => {
+    const row = await find(deps, args.council, args.targetId);
+    if (!row) throw new DomainError(kind, link.error, link.field);
+    return row.id;
+  };
+  await changeLink(deps, kind, 0, args, target, (tx, folderId, id) =>
+    tx
+      .insert(link.table)
+      .values({ councilId: args.council.id, folderId, [link.field]: id } as typeof link.table.$inferInsert)
+      .onConflictDoNothing(),
+  );
+}
+
+/** Removes a link; an unknown or malformed id, or one not linked, is 404. */
+export async function unlinkFolder(deps: Deps, kind: LinkKind, args: LinkArgs): Promise<void> {
+  const link = links[kind];
+  const target = async () => {
+    if (!isUuid(args.targetId)) throw new NotFoundError(kind);
+    return args.targetId;
+  };
+  await changeLink(deps, kind, 1, args, target, async (tx, folderId, id) => {
     const gone = await tx
       .delete(link.table)
-      .where(and(eq(link.table.folderId, folder.id), eq(link.column, args.targetId)))
+      .where(and(eq(link.table.folderId, folderId), eq(link.column, id)))
       .returning();
     if (!gone.length) throw new NotFoundError(kind);
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: link.audit[1],
-      entity: 'document_folder',
-      entityId: folder.id,
-      data: { [link.field]: args.targetId },
-    });
   });
 }
 

@@ -42,10 +42,11 @@ export const documentsMessages = {
   'documents.search.reset': { nl: 'Toon alle documenten', en: 'Show all documents' },
   'documents.search.results': { nl: 'Zoekresultaten voor ‘{q}’', en: 'Search results for ‘{q}’' },
   'documents.search.none': { nl: 'Geen documenten gevonden met deze woorden. Probeer andere of minder woorden.', en: 'No documents found with these words. Try other or fewer words.' },
-  'documents.search.count': { nl: '{n} resultaten', en: '{n} results' },
-  'documents.search.one': { nl: '1 resultaat', en: '1 result' },
+  'documents.search.one': { nl: '1 document', en: '1 document' },
   'documents.search.page': { nl: 'Pagina {page}', en: 'Page {page}' },
   'documents.search.noPage': { nl: 'Tekst van het document', en: 'Text of the document' },
+  'documents.search.inTitle': { nl: 'de woorden staan in de titel', en: 'the words are in the title' },
+  'documents.search.count': { nl: '{n} documenten', en: '{n} documents' },
   'documents.search.sharedBy': { nl: 'Gedeeld door {council}', en: 'Shared by {council}' },
 
   // Lists

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
-import { domainErrors, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import type { DomainError } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -17,10 +17,8 @@ import { DeletePage, DetailPage, FolderPage, FoldersPage, ListPage, notices, Pub
 type Params = { id: string; folderId: string; shareId: string };
 type FormState = { errors?: FieldErrors; values?: FormValues };
 
-function noticeOf(req: FastifyRequest): Notice | undefined {
-  const m = (req.query as Record<string, unknown>)?.melding;
-  return typeof m === 'string' && Object.prototype.hasOwnProperty.call(notices, m) ? (m as Notice) : undefined;
-}
+/** The words `?melding=` may carry on these pages. */
+const noticeWords = Object.keys(notices) as Notice[];
 
 /** A broken rule of the use case: the error at its field, with its status (400, or 413 for a file that is too large). */
 function errorsOf(req: FastifyRequest, err: unknown): { errors: FieldErrors; status: number } | null {
@@ -39,6 +37,20 @@ function sendFile(reply: FastifyReply, file: { bytes: Buffer; fileName: string; 
   return reply
     .type(file.mimeType)
     .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', cache)
+    .send(file.bytes);
+}
+
+/**
+ * A PDF in the browser's own viewer, so a search hit opens at its page (`#page=3`); any other
+ * type is sent as a download. Type checked on upload, never sniffed.
+ */
+function sendViewable(reply: FastifyReply, file: { bytes: Buffer; fileName: string; mimeType: string }, cache: string) {
+  if (file.mimeType !== 'application/pdf') return sendFile(reply, file, cache);
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', attachmentDisposition(file.fileName, 'inline'))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', cache)
     .send(file.bytes);
@@ -69,7 +81,7 @@ async function folderPage(req: FastifyRequest, reply: FastifyReply, state: FormS
       advices={f.advices}
       adviceChoices={f.adviceChoices}
       related={related}
-      notice={noticeOf(req)}
+      notice={noticeOf(req, noticeWords)}
       {...state}
     />,
     status,
@@ -136,6 +148,11 @@ export async function documentsRoutes(app: FastifyInstance) {
     return sendFile(reply, file, 'no-cache');
   });
 
+  app.get('/:council/documenten/:id/bekijken', async (req, reply) => {
+    const file = await library.download(deps, { council: councilOf(req), actor: null, id: (req.params as Params).id, version: null });
+    return sendViewable(reply, file, 'no-cache');
+  });
+
   // ---------------------------------------------------------------- workspace list
   app.get(WS, view, async (req, reply) => {
     const council = councilOf(req);
@@ -148,7 +165,7 @@ export async function documentsRoutes(app: FastifyInstance) {
       q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor, folderId }),
       q ? searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
     ]);
-    return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} notice={noticeOf(req)} />);
+    return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} notice={noticeOf(req, noticeWords)} />);
   });
 
   // ---------------------------------------------------------------- upload
@@ -183,7 +200,7 @@ export async function documentsRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- folders
   async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const folders = await listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
-    return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} notice={noticeOf(req)} {...state} />, status);
+    return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} notice={noticeOf(req, noticeWords)} {...state} />, status);
   }
 
   app.get(`${WS}/mappen`, view, (req, reply) => foldersPage(req, reply));
@@ -220,7 +237,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         folders={folders}
         partners={partners}
         maxBytes={deps.config.documentMaxBytes}
-        notice={noticeOf(req)}
+        notice={noticeOf(req, noticeWords)}
         {...state}
       />,
       status,
@@ -262,6 +279,11 @@ export async function documentsRoutes(app: FastifyInstance) {
     const version = Number.isInteger(v) && v > 0 && v < 100_000 ? v : null;
     const file = await library.download(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, version });
     return sendFile(reply, file, 'private, no-store');
+  });
+
+  app.get(`${WS}/:id/bekijken`, view, async (req, reply) => {
+    const file = await library.download(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, version: null });
+    return sendViewable(reply, file, 'private, no-store');
   });
 
   app.post(`${WS}/:id/versies`, upload, async (req, reply) => {

@@ -4,6 +4,7 @@ import { board, councilMembers } from '../../core/policy.ts';
 import { documentsMessages } from './documents.messages.ts';
 import { documentsRoutes } from './documents.routes.tsx';
 import { extractionJob } from './documents.extraction.ts';
+import { documentsSearch } from './documents.search.ts';
 
 const policy = {
   'documents.view': councilMembers,
@@ -40,6 +41,7 @@ declare module '../../core/audit/audit.ts' {
 /** The document library: uploads, versions, folders, access, text extraction and Dutch search. */
 export const documentsModule: ModuleManifest = {
   name: 'documents',
+  search: documentsSearch,
   routes: [documentsRoutes],
   messages: [documentsMessages],
   policy,

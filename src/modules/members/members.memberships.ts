@@ -218,26 +218,21 @@ export async function setMemberActive(deps: Deps, args: { actor: Actor | null; c
 
 export type ActiveMember = { membershipId: string; userId: string; name: string; email: string; role: Role };
 
-/** The active members of a council with one of these roles (by default the council's own people), by name. */
+/** The active members of a council with one of these roles (by default the council's own people), longest-serving first. */
 export async function activeMembers(db: DbOrTx, councilId: string, roles: readonly Role[] = councilRoles): Promise<ActiveMember[]> {
   return db
     .select({ membershipId: memberships.id, userId: memberships.userId, name: users.name, email: users.email, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...roles])))
-    .orderBy(asc(users.name));
+    .orderBy(asc(memberships.createdAt));
 }
 
 export type BoardNames = { chair: string | null; secretary: string | null };
 
 /** The names of the active chair and secretary (the longest-serving one, if a role is held twice). */
 export async function boardOf(db: DbOrTx, councilId: string): Promise<BoardNames> {
-  const rows = await db
-    .select({ role: memberships.role, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...boardRoles])))
-    .orderBy(asc(memberships.createdAt));
+  const rows = await activeMembers(db, councilId, boardRoles);
   return { chair: rows.find((r) => r.role === 'chair')?.name ?? null, secretary: rows.find((r) => r.role === 'secretary')?.name ?? null };
 }
 

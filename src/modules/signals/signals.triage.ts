@@ -20,7 +20,7 @@ import { queueStatusMessage } from './signals.settings.ts';
 type SignalSet = Partial<typeof signals.$inferInsert>;
 
 /** One step of signals.workflow.ts on a locked signal (core/state-change.ts), with its status event and the resident's message. */
-async function runTransition(
+async function triageStep(
   deps: Deps,
   args: { actor: Actor | null; council: Council; id: string; action: SignalAction },
   apply?: (tx: Tx, signal: Signal, to: SignalState) => Promise<Applied<Signal, SignalState, SignalSet, undefined> | void>,
@@ -56,7 +56,7 @@ async function runTransition(
 /** Theme (existing or new) and policy field; starts the triage of a new signal. */
 export async function classify(deps: Deps, args: { actor: Actor | null; council: Council; id: string; input: ClassifyInput }): Promise<Signal> {
   const { council, input } = args;
-  return runTransition(deps, { ...args, action: 'classify' }, async (tx) => {
+  return triageStep(deps, { ...args, action: 'classify' }, async (tx) => {
     let themeId: string | null = null;
     if (input.themeId === 'nieuw') {
       const name = input.newTheme.trim();
@@ -78,28 +78,28 @@ export async function classify(deps: Deps, args: { actor: Actor | null; council:
 }
 
 export async function toDiscuss(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<Signal> {
-  return runTransition(deps, { ...args, action: 'toDiscuss' });
+  return triageStep(deps, { ...args, action: 'toDiscuss' });
 }
 
 export async function markDiscussed(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<Signal> {
-  return runTransition(deps, { ...args, action: 'markDiscussed' });
+  return triageStep(deps, { ...args, action: 'markDiscussed' });
 }
 
 export async function closeSignal(deps: Deps, args: { actor: Actor | null; council: Council; id: string; input: CloseInput }): Promise<Signal> {
-  return runTransition(deps, { ...args, action: 'close' }, async () => ({
+  return triageStep(deps, { ...args, action: 'close' }, async () => ({
     set: { outcome: args.input.outcome, outcomeNote: args.input.outcomeNote },
     data: { outcome: args.input.outcome },
   }));
 }
 
 export async function reopenSignal(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<Signal> {
-  return runTransition(deps, { ...args, action: 'reopen' }, async () => ({ set: { outcome: null, duplicateOfId: null } }));
+  return triageStep(deps, { ...args, action: 'reopen' }, async () => ({ set: { outcome: null, duplicateOfId: null } }));
 }
 
 /** Marks a duplicate of an earlier signal of the same council, found by its reference. */
 export async function markDuplicate(deps: Deps, args: { actor: Actor | null; council: Council; id: string; duplicateOf: string }): Promise<Signal> {
   const { council } = args;
-  return runTransition(deps, { ...args, action: 'markDuplicate' }, async (tx, signal) => {
+  return triageStep(deps, { ...args, action: 'markDuplicate' }, async (tx, signal) => {
     const [original] = await tx
       .select({ id: signals.id, status: signals.status })
       .from(signals)
@@ -114,7 +114,7 @@ export async function markDuplicate(deps: Deps, args: { actor: Actor | null; cou
 /** Links the signal to an unsolicited advice of this council. */
 export async function linkAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string; adviceId: string }): Promise<Signal> {
   const { council } = args;
-  return runTransition(deps, { ...args, action: 'linkAdvice' }, async (tx) => {
+  return triageStep(deps, { ...args, action: 'linkAdvice' }, async (tx) => {
     const advice = await findAdvice(tx, council, args.adviceId);
     if (advice?.kind !== 'unsolicited') throw new DomainError('unknownAdvice', 'signals.error.unknownAdvice', 'adviceId');
     return { set: { adviceId: advice.id }, data: { adviceId: advice.id } };

@@ -12,7 +12,7 @@ import { formatBytes, type DocumentDetail, type ListRow } from '../documents.lib
 import type { SearchHit } from '../documents.search.ts';
 import type { LinkKind } from '../documents.folders.ts';
 import { folderLinkForms } from '../documents.forms.ts';
-import { passageParts } from '../../../core/search.ts';
+import { Passage } from '../../../ui/components/passage.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 type FolderOption = { id: string; name: string };
@@ -82,8 +82,11 @@ function SearchForm({ ctx, action, q, folderId }: { ctx: PageCtx; action: string
   );
 }
 
-/** Results with the matching passage; hits are <mark> elements around escaped text. */
-function SearchResults({ ctx, q, hits, href }: { ctx: PageCtx; q: string; hits: SearchHit[]; href: (h: SearchHit) => string }) {
+/**
+ * Results, one per document, with the pages of its hits; a PDF opens at the page. Hits are
+ * <mark> elements around escaped text.
+ */
+function SearchResults({ ctx, q, hits, href, base }: { ctx: PageCtx; q: string; hits: SearchHit[]; href: (h: SearchHit) => string; base: string }) {
   const t = ctx.t;
   return (
     <section aria-labelledby="resultaten-titel">
@@ -98,12 +101,25 @@ function SearchResults({ ctx, q, hits, href }: { ctx: PageCtx; q: string; hits: 
           {hits.map((h) => (
             <li class="utrecht-ordered-list__item">
               <Link href={href(h)}>{h.title}</Link>
-              {' — '}
-              {h.page === null ? t('documents.search.noPage') : t('documents.search.page', { page: h.page })}
+              {h.inTitle && ` — ${t('documents.search.inTitle')}`}
               {h.sharedBy && ` (${t('documents.search.sharedBy', { council: h.sharedBy })})`}
-              <p class="utrecht-paragraph nl-paragraph">
-                {passageParts(h.passage).map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}
-              </p>
+              {h.pages.length > 0 && (
+                <ul class="utrecht-unordered-list">
+                  {h.pages.map((p) => (
+                    <li class="utrecht-unordered-list__item">
+                      {p.page !== null && h.isPdf ? (
+                        <Link href={`${base}/${h.id}/bekijken#page=${p.page}`}>{t('documents.search.page', { page: p.page })}</Link>
+                      ) : p.page !== null ? (
+                        t('documents.search.page', { page: p.page })
+                      ) : (
+                        t('documents.search.noPage')
+                      )}
+                      {': '}
+                      <Passage text={p.passage} />
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
@@ -125,7 +141,7 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
       <SearchForm ctx={ctx} action={path} q={q} />
       {hits ? (
         <>
-          <SearchResults ctx={ctx} q={q} hits={hits} href={(h) => download(h.id)} />
+          <SearchResults ctx={ctx} q={q} hits={hits} href={(h) => download(h.id)} base={path} />
           <Paragraph>
             <Link href={path}>{t('documents.search.reset')}</Link>
           </Paragraph>
@@ -165,7 +181,7 @@ export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption
       <SearchForm ctx={ctx} action={path} q={q} folderId={folderId} />
       {hits ? (
         <>
-          <SearchResults ctx={ctx} q={q} hits={hits} href={(h) => `${path}/${h.id}`} />
+          <SearchResults ctx={ctx} q={q} hits={hits} href={(h) => `${path}/${h.id}`} base={path} />
           <Paragraph>
             <Link href={path}>{t('documents.search.reset')}</Link>
           </Paragraph>

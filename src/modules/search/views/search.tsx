@@ -5,13 +5,9 @@ import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { Button, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
 import { ErrorSummary, TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
-import { passageParts } from '../../../core/search.ts';
+import { Passage } from '../../../ui/components/passage.tsx';
 import type { SearchHit } from '../../../core/module.ts';
 import type { SearchGroup } from '../search.service.ts';
-
-function Passage({ text }: { text: string }) {
-  return <>{passageParts(text).map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
-}
 
 function Hit({ ctx, hit }: { ctx: PageCtx; hit: SearchHit }) {
   return (

@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeCouncil, withApp } from '../../../test/support/factories.ts';
+import { person } from '../advice/advice.test-helpers.ts';
+import { makeDocument } from './documents.test-helpers.ts';
+import { searchDocuments } from './documents.search.ts';
+
+test('a document with many matching pages is one result that lists its pages', () =>
+  withApp(async (t) => {
+    const c = await makeCouncil(t);
+    const doc = await makeDocument(t, c, {
+      access: 'public',
+      title: 'Beleidsplan sociaal domein',
+      pages: ['Inleiding over armoede.', 'Niets hier.', 'Meer over armoede en schulden.', 'Armoede in de wijk.'],
+    });
+    await makeDocument(t, c, { access: 'public', title: 'Verslag', pages: ['Een keer armoede.'] });
+    const hits = await searchDocuments(t.app.deps, { council: c, actor: null, query: 'armoede' });
+    assert.equal(hits.length, 2);
+    const plan = hits.find((h) => h.id === doc.id)!;
+    assert.deepEqual(
+      plan.pages.map((p) => p.page),
+      [1, 3, 4],
+    );
+    assert.equal(hits[0]!.id, doc.id, 'the document with more and better hits comes first');
+  }));
+
+test('titles are searched too, and a PDF hit opens in the browser at its page', () =>
+  withApp(async (t) => {
+    const c = await makeCouncil(t);
+    const doc = await makeDocument(t, c, { access: 'public', title: 'Jaarverslag mantelzorgwaardering', pages: ['Een tekst over het wijkbudget.'] });
+    const [hit] = await searchDocuments(t.app.deps, { council: c, actor: null, query: 'mantelzorgwaardering' });
+    assert.equal(hit?.id, doc.id);
+    assert.equal(hit?.inTitle, true);
+    const page = await t.app.inject({ url: `/${c.slug}/documenten?q=${encodeURIComponent('wijkbudget')}` });
+    assert.match(page.body, new RegExp(`/${c.slug}/documenten/${doc.id}/bekijken#page=1`));
+    const view = await t.app.inject({ url: `/${c.slug}/documenten/${doc.id}/bekijken` });
+    assert.equal(view.statusCode, 200);
+    assert.equal(view.headers['content-type'], 'application/pdf');
+    assert.match(String(view.headers['content-disposition']), /^inline;/);
+    assert.equal(view.headers['x-content-type-options'], 'nosniff');
+  }));
+
+test('the workspace search shows documents per document with links to their pages, only those the reader may see', () =>
+  withApp(async (t) => {
+    const c = await makeCouncil(t);
+    const member = await person(t, c, 'member');
+    const open = await makeDocument(t, c, { access: 'members', title: 'Notitie vervoer', pages: ['Over de regiotaxi.', 'Weer de regiotaxi.'] });
+    await makeDocument(t, c, { access: 'closed', title: 'Besloten stuk', pages: ['Geheim over de regiotaxi.'] });
+    const res = await member.request({ url: `/${c.slug}/werkruimte/zoeken?q=regiotaxi` });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /Notitie vervoer/);
+    assert.doesNotMatch(res.body, /Besloten stuk|Geheim/);
+    assert.match(res.body, new RegExp(`documenten/${open.id}/bekijken#page=2`));
+  }));
