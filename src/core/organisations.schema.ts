@@ -32,6 +32,11 @@ export const councils = pgTable(
     /** Period the college has to answer an advice, counted from the day it was sent. */
     answerPeriodValue: integer('answer_period_value').notNull().default(6),
     answerPeriodUnit: text('answer_period_unit', { enum: ['weeks', 'working_days'] }).notNull().default('weeks'),
+    /**
+     * Most seats the council's regulation allows: the chair and the members, open invitations
+     * included (the secretary, officials and partner councils take no seat). Null: no cap.
+     */
+    memberCap: integer('member_cap'),
     /** Date of the last accessibility check, shown on the accessibility statement. */
     accessibilityCheckedOn: text('accessibility_checked_on').notNull().default('2026-11-01'),
     version: integer('version').notNull().default(1),

@@ -49,6 +49,13 @@ export function utcToLocal(instant: Date): { date: IsoDate; time: string } {
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
+/** '8-12-2026 17:00' in Amsterdam time: the same in Dutch and English, for texts written in either. */
+export function numericDateTime(instant: Date): string {
+  const { date, time } = utcToLocal(instant);
+  const [y, m, d] = date.split('-');
+  return `${Number(d)}-${Number(m)}-${y} ${time}`;
+}
+
 /** 'HH:MM' on a 24-hour clock. */
 export function isTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

@@ -9,6 +9,7 @@ export type AdviceAuditAction =
   | 'advice.requested'
   | 'advice.initiated'
   | 'advice.voteCast'
+  | 'advice.voteChanged'
   | 'advice.draftSaved'
   | 'advice.textsSaved'
   | 'advice.recommendationAdded'
@@ -20,7 +21,8 @@ export type AdviceAuditAction =
   | 'advice.documentsAdded'
   | 'advice.dueSoonReminderSent'
   | 'advice.dueTodayReminderSent'
-  | 'advice.reviewReminderSent';
+  | 'advice.reviewReminderSent'
+  | 'advice.voteReminderSent';
 
 /** The names rows written before that style carry; they stay in the database, readers map them. */
 const legacy: Readonly<Record<string, AdviceAuditAction>> = {

@@ -1,9 +1,8 @@
 /**
  * The advice letter and the follow-up letter: one model, shown as HTML (views/letter.tsx),
- * sent as plain text by e-mail, and made into a PDF with pdf-lib's standard Helvetica.
+ * sent as plain text in the body of the e-mail with the tagged PDF attached (core/pdf/tagged.ts).
  */
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
-import { TextFlow } from '../../core/pdf.ts';
+import { TaggedPdf } from '../../core/pdf/tagged.ts';
 import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Advice, Recommendation } from './advice.schema.ts';
@@ -13,6 +12,8 @@ export type LetterModel = {
   council: string;
   advises: string;
   postalAddress: string;
+  /** The text alternative of the council's logo. */
+  logoAlt: string;
   date: string;
   reference: string;
   addressee: string;
@@ -51,6 +52,7 @@ export function letterModel({ council, advice, recommendations, signatories, t, 
     council: council.name,
     advises: council.advises,
     postalAddress: council.postalAddress,
+    logoAlt: council.logoAlt,
     date,
     reference: advice.reference,
     addressee: t(`advice.addressee.${advice.addressee}`),
@@ -111,51 +113,33 @@ export function letterText(input: Input, kind: 'advice' | 'followUp' = 'advice')
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
-/** The letter as a PDF (A4). The logo is included when it is PNG or JPEG. */
+/** The letter as a tagged PDF (A4, Noto Sans). The logo is included when it is PNG or JPEG. */
 export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(`${model.reference} ${model.subject}`.slice(0, 200));
-  pdf.setAuthor(model.council);
-  pdf.setLanguage('nl-NL');
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
-  const flow = new TextFlow(pdf, font);
-  const write = (text: string, opts: { size?: number; f?: PDFFont; gap?: number; indent?: number } = {}) => flow.write(text, { ...opts, font: opts.f });
-
-  if (logo) {
-    try {
-      const img = logo.type === 'png' ? await pdf.embedPng(logo.bytes) : await pdf.embedJpg(logo.bytes);
-      const scale = Math.min(160 / img.width, 56 / img.height, 1);
-      const w = img.width * scale;
-      const h = img.height * scale;
-      flow.page.drawImage(img, { x: flow.margin, y: flow.y - h, width: w, height: h });
-      flow.y -= h + 12;
-    } catch {
-      // A logo pdf-lib cannot read is left out; the letter still goes.
-    }
-  }
-  write(model.council, { size: 15, f: bold, gap: 2 });
-  if (model.postalAddress) write(model.postalAddress, { size: 10, gap: 18 });
-  else flow.y -= 16;
-  write(model.addressee, { gap: 18 });
-  write(`${model.labels.date}: ${model.date}`, { gap: 0 });
-  write(`${model.labels.reference}: ${model.reference}`, { gap: 0 });
-  write(`${model.labels.subject}: ${model.subject}`, { gap: 18 });
-  write(model.salutation, { gap: 10 });
-  for (const p of model.opening) write(p, { gap: 10 });
+  const pdf = new TaggedPdf({ title: `${model.reference} ${model.subject}`.slice(0, 200), author: model.council, subject: model.subject, lang: 'nl-NL' });
+  // A logo pdfkit cannot read is left out; the letter still goes.
+  if (logo && pdf.figure(logo.bytes, model.logoAlt || model.council, [160, 56])) pdf.space(12);
+  pdf.lines([{ text: model.council, bold: true, size: 15 }, ...(model.postalAddress ? model.postalAddress.split('\n').map((text) => ({ text, size: 10 })) : [])], { gap: 18 });
+  pdf.paragraph({ text: model.addressee, gap: 18 });
+  pdf.paragraph({ text: `${model.labels.date}: ${model.date}`, gap: 0 });
+  pdf.paragraph({ text: `${model.labels.reference}: ${model.reference}`, gap: 6 });
+  // The subject is the letter's title: its one first-level heading.
+  pdf.heading(1, `${model.labels.subject}: ${model.subject}`, { size: 12, gap: 18 });
+  pdf.paragraph({ text: model.salutation, gap: 10 });
+  for (const p of model.opening) pdf.paragraph({ text: p, gap: 10 });
   if (model.recommendations.length) {
-    write(model.recommendationsTitle, { f: bold, size: 12, gap: 6 });
-    for (const r of model.recommendations) write(`${r.number}.  ${r.text}`, { gap: 6, indent: 8 });
-    flow.y -= 6;
+    pdf.heading(2, model.recommendationsTitle, { size: 12 });
+    pdf.list(
+      model.recommendations.map((r) => ({ label: `${r.number}.`, body: [{ text: r.text }] })),
+      { gap: 6 },
+    );
+    pdf.space(6);
   }
   if (model.explanation.length) {
-    write(model.explanationTitle, { f: bold, size: 12, gap: 6 });
-    for (const p of model.explanation) write(p, { gap: 10 });
+    pdf.heading(2, model.explanationTitle, { size: 12 });
+    for (const p of model.explanation) pdf.paragraph({ text: p, gap: 10 });
   }
-  write(model.closing, { gap: 28 });
-  for (const s of model.signatures) {
-    write(s.name, { f: bold, gap: 0 });
-    write(s.role, { gap: 12 });
-  }
-  return pdf.save();
+  // The closing is its own paragraph, with room for the signatures below it.
+  pdf.paragraph({ text: model.closing, gap: 28 });
+  for (const s of model.signatures) pdf.lines([{ text: s.name, bold: true }, { text: s.role }], { gap: 12 });
+  return pdf.end();
 }

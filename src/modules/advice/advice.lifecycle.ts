@@ -12,10 +12,12 @@ import type { Deps } from '../../core/deps.ts';
 import { assertCan, ForbiddenError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { isUuid, type Upload } from '../../core/http/forms.ts';
-import { translator, formatDateTime } from '../../core/i18n/index.ts';
+import { translator } from '../../core/i18n/index.ts';
 import { deadline, todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { activeMembers, boardOf, findWorkingGroup } from '../members/index.ts';
+import { activeMembers, boardOf, findWorkingGroup, groupMemberUsers } from '../members/index.ts';
+import { queueNotices } from '../../core/notices/notices.ts';
+import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
 import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState } from './advice.workflow.ts';
 import { letterText } from './advice.letter.ts';
@@ -131,13 +133,28 @@ async function step<R = undefined>(
 
 export async function assignToGroup(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; workingGroupId: string }): Promise<Advice> {
   const { council } = args;
-  const { advice } = await step(deps, { ...args, action: 'assign' }, async (tx) => {
+  const { advice } = await step(deps, { ...args, action: 'assign' }, async (tx, a) => {
     const group = await findWorkingGroup(tx, council, args.workingGroupId);
     if (!group) throw new DomainError('unknownGroup', 'advice.assign.unknownGroup', 'workingGroupId');
+    // The group's members hear of their new work (issue 9: nobody was told).
+    const members = await groupMemberUsers(tx, council.id, group.id);
+    await queueNotices(
+      tx,
+      members.map((m) => ({
+        userId: m.userId,
+        councilId: council.id,
+        kind: 'advice.assigned',
+        text: 'advice.notice.assigned',
+        params: { reference: a.reference, subject: a.subject, group: group.name },
+        path: adviceWorkspacePath(council, a.id),
+      })),
+    );
     return { set: { workingGroupId: group.id }, data: { workingGroupId: group.id } };
   });
   return advice;
 }
+
+const adviceWorkspacePath = (council: Council, id: string) => `/${council.slug}/werkruimte/adviezen/${id}`;
 
 /** Drafting -> concept, keeping the last draft as the first text of the explanation if it is empty. */
 export async function toConcept(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
@@ -167,22 +184,19 @@ export async function openApproval(deps: Deps, args: { actor: Actor | null; coun
     const recs = await listRecommendations(tx, council, a.id);
     if (recs.length === 0) throw new DomainError('noRecommendations', 'advice.approval.noRecommendations');
     const round = a.approvalRound + 1;
+    // Every member may vote: each hears of it in their own language, at once or in the daily overview.
     const voters = await activeMembers(tx, council.id);
-    const nl = translator('nl');
-    for (const v of voters) {
-      await deps.mailer.queue(tx, {
+    await queueNotices(
+      tx,
+      voters.map((v) => ({
+        userId: v.userId,
         councilId: council.id,
-        to: v.email,
-        subject: nl('advice.mail.approval.subject', { reference: a.reference, subject: a.subject }),
-        body: nl('advice.mail.approval.body', {
-          council: council.name,
-          subject: a.subject,
-          reference: a.reference,
-          closes: formatDateTime(closesAt, 'nl'),
-          link: `${deps.config.baseUrl}/${council.slug}/werkruimte/adviezen/${a.id}`,
-        }),
-      });
-    }
+        kind: 'advice.voteOpened',
+        text: 'advice.notice.voteOpened',
+        params: { reference: a.reference, subject: a.subject, closes: numericDateTime(closesAt) },
+        path: adviceWorkspacePath(council, a.id),
+      })),
+    );
     return { set: { approvalRound: round, approvalClosesAt: closesAt }, data: { round, closesAt: closesAt.toISOString() } };
   });
   return advice;

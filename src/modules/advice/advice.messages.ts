@@ -339,10 +339,17 @@ export const adviceMessages = {
   'advice.followUpLetter.intro': { nl: 'Kopieer deze brief of druk hem af en stuur hem naar de gemeente.', en: 'Copy or print this letter and send it to the municipality.' },
 
   // Mail
-  'advice.mail.approval.subject': { nl: 'Stemmen over conceptadvies {reference}: {subject}', en: 'Vote on concept advice {reference}: {subject}' },
-  'advice.mail.approval.body': {
-    nl: 'Beste lid van {council},\n\nHet conceptadvies "{subject}" (kenmerk {reference}) ligt klaar. Wilt u laten weten of u het ermee eens bent?\n\nStemmen kan tot {closes}.\n\nLees het concept en stem hier:\n{link}\n\nMet vriendelijke groet,\nHet secretariaat',
-    en: 'Dear member of {council},\n\nThe concept advice "{subject}" (reference {reference}) is ready. Please let us know if you agree.\n\nYou can vote until {closes}.\n\nRead the concept and vote here:\n{link}\n\nKind regards,\nThe secretariat',
+  'advice.notice.assigned': {
+    nl: 'Nieuw werk voor werkgroep {group}: advies {reference}, {subject}',
+    en: 'New work for working group {group}: advice {reference}, {subject}',
+  },
+  'advice.notice.voteOpened': {
+    nl: 'Stem over conceptadvies {reference}, {subject}. Stemmen kan tot {closes}.',
+    en: 'Vote on concept advice {reference}, {subject}. You can vote until {closes}.',
+  },
+  'advice.notice.voteClosing': {
+    nl: 'U hebt nog niet gestemd over conceptadvies {reference}, {subject}. Stemmen kan tot {closes}.',
+    en: 'You have not voted yet on concept advice {reference}, {subject}. You can vote until {closes}.',
   },
   'advice.mail.letter.subject': { nl: 'Advies {reference} van {council}: {subject}', en: 'Advice {reference} from {council}: {subject}' },
   'advice.mail.dueSoon.subject': { nl: 'Over 5 werkdagen: antwoord op advies {reference}', en: 'In 5 working days: answer to advice {reference}' },

@@ -2,14 +2,17 @@
  * Reminders about sent advices, run as a job (index.ts): the answer is due soon or today, a
  * recommendation's follow-up is to be reviewed.
  */
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { translator, formatDate } from '../../core/i18n/index.ts';
 import { addDays, addWorkingDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { activeMembers } from '../members/index.ts';
-import { adviceRecommendations, advices } from './advice.schema.ts';
+import { adviceRecommendations, advices, adviceVotes } from './advice.schema.ts';
+import { councils } from '../../core/organisations.schema.ts';
+import { queueNotices } from '../../core/notices/notices.ts';
+import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { auditNamesOf, type AdviceAuditAction } from './advice.audit.ts';
 
 const REMINDER_DAYS_BEFORE = 5;
@@ -111,4 +114,50 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
   }
   if (sent) deps.mailer.kick();
   return sent;
+}
+
+/** How long before a round closes those who have not voted hear of it once more. */
+const VOTE_REMINDER_MS = 24 * 3600 * 1000;
+
+/**
+ * One day before an approval round closes, every member who has not voted yet gets a notice
+ * (issue 9). Once per round: recorded in the audit log as `advice.voteReminderSent`.
+ */
+export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<number> {
+  const closing = await deps.db
+    .select({ id: advices.id, councilId: advices.councilId, reference: advices.reference, subject: advices.subject, round: advices.approvalRound, closesAt: advices.approvalClosesAt })
+    .from(advices)
+    .where(and(eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), lte(advices.approvalClosesAt, new Date(now.getTime() + VOTE_REMINDER_MS))));
+  let reminded = 0;
+  for (const a of closing) {
+    const key = `vote:${a.round}`;
+    reminded += await deps.db.transaction(async (tx) => {
+      await tx.select({ id: advices.id }).from(advices).where(eq(advices.id, a.id)).for('update');
+      const [already] = await tx
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, a.id), eq(auditLog.action, 'advice.voteReminderSent'), sql`${auditLog.data}->>'key' = ${key}`))
+        .limit(1);
+      if (already) return 0;
+      const voted = new Set(
+        (await tx.select({ m: adviceVotes.membershipId }).from(adviceVotes).where(and(eq(adviceVotes.adviceId, a.id), eq(adviceVotes.round, a.round)))).map((v) => v.m),
+      );
+      const [council] = await tx.select({ slug: councils.slug }).from(councils).where(eq(councils.id, a.councilId));
+      const waiting = (await activeMembers(tx, a.councilId)).filter((m) => !voted.has(m.membershipId));
+      await queueNotices(
+        tx,
+        waiting.map((m) => ({
+          userId: m.userId,
+          councilId: a.councilId,
+          kind: 'advice.voteClosing',
+          text: 'advice.notice.voteClosing' as const,
+          params: { reference: a.reference, subject: a.subject, closes: numericDateTime(a.closesAt!) },
+          path: `/${council!.slug}/werkruimte/adviezen/${a.id}`,
+        })),
+      );
+      await audit(tx, { councilId: a.councilId, actorUserId: null, action: 'advice.voteReminderSent', entity: 'advice', entityId: a.id, data: { key, members: waiting.length } });
+      return waiting.length;
+    });
+  }
+  return reminded;
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
-import { can, ForbiddenError, NotFoundError } from '../../core/policy.ts';
+import { assertCan, can, ForbiddenError, NotFoundError } from '../../core/policy.ts';
 import { translator } from '../../core/i18n/index.ts';
 import { renderSlot } from '../../core/platform.ts';
 import * as queries from './advice.queries.ts';
@@ -205,7 +205,11 @@ export async function adviceRoutes(app: FastifyInstance) {
     act(req, reply, (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
   );
 
-  app.post(`${WS}/:id/antwoorden`, { preHandler: requireRight('advice.answer') }, async (req, reply) => {
+  app.post(`${WS}/:id/antwoorden`, view, async (req, reply) => {
+    // Unknown or another council's advice: 404 before the right to answer is asked (a platform
+    // admin has that right in no council: the answer is the municipality's).
+    if (!(await queries.findAdvice(deps.db, councilOf(req), (req.params as Params).id))) throw new NotFoundError('advice');
+    assertCan(actorOf(req), 'advice.answer');
     const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
     const items = Object.keys(body)
       .filter((k) => k.startsWith('answer-'))

@@ -1,21 +1,8 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, sql } from 'drizzle-orm';
 import type { SearchProvider } from '../../core/module.ts';
 import { dutchQuery, headline, matches } from '../../core/search.ts';
-import { isCouncilRole } from '../../core/roles.ts';
-import type { Actor } from '../../core/policy.ts';
-import type { Council } from '../../core/organisations.schema.ts';
 import { advices } from './advice.schema.ts';
-
-/**
- * Which advices an actor may find. The council's own people see all of them; a municipal
- * official sees an advice only once it is sent (the council's independence), and the
- * requests they filed themselves.
- */
-export function adviceVisibleTo(actor: Actor, council: Council) {
-  const own = eq(advices.councilId, council.id);
-  if (actor.isPlatformAdmin || isCouncilRole(actor.role)) return own;
-  return and(own, or(inArray(advices.status, ['sent', 'answered']), eq(advices.createdBy, actor.userId)));
-}
+import { adviceVisibleTo, seesAllAdvice, sentStates } from './advice.visibility.ts';
 
 /** Advices whose subject, question or (once sent) letter text holds the words. */
 export const adviceSearch: SearchProvider = {
@@ -26,8 +13,9 @@ export const adviceSearch: SearchProvider = {
     const tsq = dutchQuery(query);
     const request = sql`${advices.reference} || ' ' || ${advices.subject} || ' ' || ${advices.question}`;
     const full = sql`${request} || ' ' || ${advices.introduction} || ' ' || ${advices.explanation}`;
-    // Before it is sent, the concept text is the council's own, also in search.
-    const text = actor.isPlatformAdmin || isCouncilRole(actor.role) ? full : sql`case when ${advices.status} in ('sent', 'answered') then ${full} else ${request} end`;
+    // Before it is sent, the concept text is the council's own, also in search (advice.visibility.ts).
+    const sent = sql.join(sentStates.map((s) => sql`${s}`), sql`, `);
+    const text = seesAllAdvice(actor) ? full : sql`case when ${advices.status} in (${sent}) then ${full} else ${request} end`;
     const rows = await deps.db
       .select({ id: advices.id, reference: advices.reference, subject: advices.subject, createdAt: advices.createdAt, snippet: headline(text, tsq) })
       .from(advices)

@@ -11,10 +11,10 @@ import type { Step } from '../../core/state-change.ts';
 export const adviceStates = ['requested', 'initiated', 'drafting', 'concept', 'in_approval', 'adopted', 'sent', 'answered', 'withdrawn'] as const;
 export type AdviceState = (typeof adviceStates)[number];
 
-export const adviceActions = ['assign', 'toConcept', 'openApproval', 'reopen', 'adopt', 'send', 'recordAnswer', 'withdraw'] as const;
+export const adviceActions = ['assign', 'toConcept', 'openApproval', 'reopen', 'adopt', 'send', 'recordAnswer', 'withdraw', 'restore'] as const;
 export type AdviceAction = (typeof adviceActions)[number];
 
-type Rule = { from: readonly AdviceState[]; to: AdviceState | 'answeredWhenComplete'; may: Action };
+type Rule = { from: readonly AdviceState[]; to: AdviceState | 'answeredWhenComplete' | 'stateBeforeWithdrawal'; may: Action };
 
 /** What may happen from where, and the policy action that says who may. */
 export const transitions: Record<AdviceAction, Rule> = {
@@ -27,7 +27,21 @@ export const transitions: Record<AdviceAction, Rule> = {
   // Answers may come in parts: the advice counts as answered once every recommendation is.
   recordAnswer: { from: ['sent', 'answered'], to: 'answeredWhenComplete', may: 'advice.answer' },
   withdraw: { from: ['requested', 'initiated', 'drafting', 'concept'], to: 'withdrawn', may: 'advice.manage' },
+  // The board may undo a withdrawal within RESTORE_DAYS: back to the state the advice had.
+  restore: { from: ['withdrawn'], to: 'stateBeforeWithdrawal', may: 'advice.manage' },
 };
+
+/** How long after a withdrawal the board can still undo it. */
+export const RESTORE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The withdrawal as the audit log holds it: the state it came from and when. */
+export type Withdrawal = { from: AdviceState | null; at: Date };
+
+/** The last moment a withdrawal can be undone. */
+export function restoreUntil(w: Pick<Withdrawal, 'at'>): Date {
+  return new Date(w.at.getTime() + RESTORE_DAYS * DAY_MS);
+}
 
 /** The audit name of each step (`<entity>.<past tense>`). */
 export const auditActions = {
@@ -39,21 +53,34 @@ export const auditActions = {
   send: 'advice.sent',
   recordAnswer: 'advice.answerRecorded',
   withdraw: 'advice.withdrawn',
+  restore: 'advice.restored',
 } as const satisfies Record<AdviceAction, string>;
 
 export type TransitionResult = Step<AdviceState>;
 
+/**
+ * What a step needs to know besides the state: whether every recommendation is answered (an
+ * answer), the withdrawal being undone and the time now (restore).
+ */
+export type TransitionContext = { allAnswered?: boolean; withdrawal?: Withdrawal | null; now?: Date };
+
 /** May this step happen from this state, and where does it lead (the role is the policy's question). */
-export function transition(state: AdviceState, action: AdviceAction, opts: { allAnswered?: boolean } = {}): TransitionResult {
+export function transition(state: AdviceState, action: AdviceAction, opts: TransitionContext = {}): TransitionResult {
   const rule = transitions[action];
   if (!rule.from.includes(state)) return { ok: false, reason: 'notAllowedFromState' };
   if (rule.to === 'answeredWhenComplete') return { ok: true, to: opts.allAnswered ? 'answered' : 'sent' };
+  if (rule.to === 'stateBeforeWithdrawal') {
+    const before = opts.withdrawal?.from;
+    if (!opts.withdrawal || !before || !transitions.withdraw.from.includes(before)) return { ok: false, reason: 'noStateBeforeWithdrawal' };
+    if ((opts.now ?? new Date()).getTime() > restoreUntil(opts.withdrawal).getTime()) return { ok: false, reason: 'restorePeriodOver' };
+    return { ok: true, to: before };
+  }
   return { ok: true, to: rule.to };
 }
 
 /** The actions this actor can take now, for showing the right buttons. */
-export function availableActions(state: AdviceState, actor: Actor | null): AdviceAction[] {
-  return adviceActions.filter((a) => transition(state, a, { allAnswered: true }).ok && can(actor, transitions[a].may));
+export function availableActions(state: AdviceState, actor: Actor | null, opts: Omit<TransitionContext, 'allAnswered'> = {}): AdviceAction[] {
+  return adviceActions.filter((a) => transition(state, a, { ...opts, allAnswered: true }).ok && can(actor, transitions[a].may));
 }
 
 export type Vote = 'agree' | 'agree_with_remark' | 'object';

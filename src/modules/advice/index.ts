@@ -7,7 +7,7 @@ import { adviceRoutes } from './advice.routes.tsx';
 import { adviceRegisterRoutes } from './advice.register.routes.tsx';
 import { adviceApiRoutes } from './advice.api.ts';
 import { adviceOpenApi } from './advice.openapi.ts';
-import { sendAdviceReminders } from './advice.reminders.ts';
+import { sendAdviceReminders, sendVoteReminders } from './advice.reminders.ts';
 import { adviceSearch } from './advice.search.ts';
 import type { AdviceAuditAction } from './advice.audit.ts';
 
@@ -47,7 +47,11 @@ export const adviceModule: ModuleManifest = {
   // admin, who acts as chair, records none.
   councilOnly: ['advice.answer'],
   // Each advice reminder is recorded, so it goes out once at most.
-  jobs: [{ name: 'advice-reminders', everyMs: HOUR, firstAfterMs: 30_000, run: sendAdviceReminders }],
+  jobs: [
+    { name: 'advice-reminders', everyMs: HOUR, firstAfterMs: 30_000, run: sendAdviceReminders },
+    // A day before a vote closes, those who have not voted hear of it; once per round.
+    { name: 'vote-reminders', everyMs: 15 * 60 * 1000, firstAfterMs: 40_000, run: sendVoteReminders },
+  ],
   // The register's feed belongs to the advice register (an organisation without it has none).
   sectionPaths: { 'feed.atom': 'advice' },
   nav: {

@@ -294,12 +294,12 @@ export async function memberFeed(deps: Pick<Deps, 'db' | 'config'>, council: Cou
 
 // ---------------------------------------------------------------- invitations by e-mail
 
-type Recipient = { email: string; name: string; audience: Audience; guestFor: string[] };
+type Recipient = { email: string; name: string; audience: Audience; guestFor: string[]; locale?: Locale };
 
 /** Active council members with an e-mail address, and the meeting's guests; each address once. */
 async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): Promise<Recipient[]> {
   const members = await tx
-    .select({ email: users.email, name: users.name })
+    .select({ email: users.email, name: users.name, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.councilId, meeting.councilId), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])));
@@ -311,7 +311,7 @@ async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): 
     : [];
   const byEmail = new Map<string, Recipient>();
   for (const m of members) {
-    if (m.email) byEmail.set(m.email.toLowerCase(), { email: m.email, name: m.name, audience: 'members', guestFor: [] });
+    if (m.email) byEmail.set(m.email.toLowerCase(), { email: m.email, name: m.name, audience: 'members', guestFor: [], locale: m.locale });
   }
   for (const g of guests) {
     const key = g.email.trim().toLowerCase();
@@ -335,7 +335,7 @@ function mailBody(args: { t: Translate; council: Council; meeting: Meeting; kind
     t(`calendar.mail.${kind}.intro`, { council: council.name }),
     '',
     t('calendar.mail.what', { title: m.title }),
-    t('calendar.mail.when', { date: dayOf(m.startsAt, 'nl'), start: timeOf(m.startsAt), end: timeOf(m.endsAt) }),
+    t('calendar.mail.when', { date: dayOf(m.startsAt, recipient.locale ?? 'nl'), start: timeOf(m.startsAt), end: timeOf(m.endsAt) }),
   ];
   if (m.location) lines.push(t('calendar.mail.where', { location: m.location }));
   if (m.mode !== 'in_person' && m.onlineUrl && kind !== 'cancel') lines.push(t('calendar.mail.online', { url: m.onlineUrl }));
@@ -362,13 +362,14 @@ export async function queueMeetingMails(
   if (!meeting) throw new NotFoundError('meeting');
   const [council] = await tx.select().from(councils).where(eq(councils.id, meeting.councilId)).limit(1);
   const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).orderBy(asc(agendaItems.position));
-  const t = translator('nl');
   const kind = method === 'CANCEL' ? 'cancel' : opts.kind === 'update' ? 'update' : 'request';
-  const date = formatDate(meeting.startsAt, 'nl');
-  const subject = t(`calendar.mail.subject.${kind}`, { title: meeting.title, date });
   const organizer = { name: council.name, email: council.contactEmail };
   const calendarMeeting: CalendarMeeting = { ...meeting, items };
   for (const r of await recipientsOf(tx, meeting, items)) {
+    // Members get the mail in their own language; guests (no account) in Dutch.
+    const locale = r.locale ?? 'nl';
+    const t = translator(locale);
+    const subject = t(`calendar.mail.subject.${kind}`, { title: meeting.title, date: formatDate(meeting.startsAt, locale) });
     const links = r.audience === 'members' ? memberLinks(deps, council) : publicLinks(deps, council);
     const ics = meetingsIcs({ council, method, name: meeting.title, meetings: [calendarMeeting], audience: r.audience, links, organizer, attendee: r, t });
     await deps.mailer.queue(tx, {

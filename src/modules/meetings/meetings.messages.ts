@@ -2,6 +2,7 @@ import type { Messages } from '../../core/i18n/types.ts';
 
 /** Texts of the meetings module. Dutch at B1 level first. */
 export const meetingsMessages = {
+  'meetings.notice.actionPoint': { nl: 'Nieuw actiepunt voor u: {action}', en: 'New action point for you: {action}' },
   // Menus
   'meetings.nav.public': { nl: 'Vergaderingen', en: 'Meetings' },
   'meetings.nav.workspace': { nl: 'Vergaderingen', en: 'Meetings' },

@@ -18,6 +18,7 @@ import { minutesAuditActions, minutesTransition, minutesTransitions, type Minute
 import { findMeeting } from './meetings.lifecycle.ts';
 import { findAgendaItem } from './meetings.agenda.ts';
 import type { ActionPointInput } from './meetings.forms.ts';
+import { queueNotices } from '../../core/notices/notices.ts';
 
 export async function minutesOf(db: DbOrTx, council: Council, meetingId: string) {
   const [m] = await db
@@ -88,11 +89,22 @@ export async function addDecision(deps: Deps, args: { actor: Actor | null; counc
 export async function addActionPoint(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; input: ActionPointInput }) {
   await minutesChange(deps, { ...args, action: 'draft' }, async (tx, mins) => {
     const [owner] = await tx
-      .select({ id: memberships.id })
+      .select({ id: memberships.id, userId: memberships.userId })
       .from(memberships)
       .where(and(eq(memberships.id, args.input.ownerMembershipId), eq(memberships.councilId, args.council.id), eq(memberships.active, true)));
     if (!owner) throw new DomainError('unknownOwner', 'meetings.error.unknownOwner', 'ownerMembershipId');
     await tx.insert(actionPoints).values({ councilId: args.council.id, minutesId: mins.id, text: args.input.action, ownerMembershipId: owner.id, dueOn: args.input.dueOn });
+    // The owner hears of it in their own language (issue 9: nobody was told).
+    await queueNotices(tx, [
+      {
+        userId: owner.userId,
+        councilId: args.council.id,
+        kind: 'meeting.actionPointAssigned',
+        text: 'meetings.notice.actionPoint',
+        params: { action: args.input.action.slice(0, 200) },
+        path: `/${args.council.slug}/werkruimte/vergaderingen/${args.meetingId}`,
+      },
+    ]);
     return {};
   });
 }
@@ -112,6 +124,11 @@ export async function publishMinutes(deps: Deps, args: { actor: Actor | null; co
   await minutesChange(deps, { ...args, action: 'publish' }, async () => ({ set: { publishedAt: new Date() } }));
 }
 
+/** Who may mark an action point done: its owner, and the board. */
+export function mayMarkDone(actor: Actor, point: { ownerMembershipId: string | null }): boolean {
+  return (point.ownerMembershipId !== null && point.ownerMembershipId === actor.membershipId) || can(actor, 'meetings.manage');
+}
+
 /** The owner marks an action point done (the board may too); done twice changes nothing. */
 export async function markActionPointDone(deps: Deps, args: { actor: Actor | null; council: Council; actionPointId: string }) {
   const { actor, council } = args;
@@ -124,7 +141,7 @@ export async function markActionPointDone(deps: Deps, args: { actor: Actor | nul
       .where(and(eq(actionPoints.id, args.actionPointId), eq(actionPoints.councilId, council.id)))
       .for('update');
     if (!p) notFound('actionPoint');
-    if (p.ownerMembershipId !== actor.membershipId && !can(actor, 'meetings.manage')) throw new ForbiddenError('actionPoint.done');
+    if (!mayMarkDone(actor, p)) throw new ForbiddenError('actionPoint.done');
     if (p.doneAt) throw new DomainError('alreadyDone', 'meetings.error.alreadyDone');
     await tx.update(actionPoints).set({ doneAt: new Date(), doneBy: actor.userId }).where(eq(actionPoints.id, p.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'actionPoint.done', entity: 'action_point', entityId: p.id });

@@ -10,12 +10,12 @@ import { users } from '../../core/auth/auth.schema.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
 import { utcToLocal } from '../../core/dates/amsterdam.ts';
 import { agendaItems, meetingAttendance, meetingNotes, meetings, minuteDecisions, minutes, type AgendaItem, type Meeting } from './meetings.schema.ts';
-import { availableMeetingActions, availableMinutesActions, type MeetingAction, type MinutesAction } from './meetings.workflow.ts';
+import { availableMeetingActions, availableMinutesActions } from './meetings.workflow.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 import { notFound } from '../../core/errors.ts';
 import { councilRoles } from '../../core/roles.ts';
 import { agendaOf, type AgendaItemView } from './meetings.agenda.ts';
-import { minutesOf } from './meetings.minutes.ts';
+import { mayMarkDone, minutesOf } from './meetings.minutes.ts';
 import { dossiersOf } from './meetings.dossiers.ts';
 
 /** Every meeting of the council (workspace); coming ones first in date order, then past ones, newest first. */
@@ -47,12 +47,11 @@ export type MeetingDetail = {
   meeting: Meeting;
   local: { date: string; start: string; end: string };
   agenda: AgendaItemView[];
-  actions: MeetingAction[];
   minutes: Awaited<ReturnType<typeof minutesOf>>;
-  minutesActions: MinutesAction[];
   attendance: { mine: 'yes' | 'no' | 'maybe' | null; yes: number; no: number; maybe: number; list: { name: string; answer: string }[] };
   myNote: string | null;
-  mayAttend: boolean;
+  /** What the actor may do with this meeting now: its rights and the meeting's state together. */
+  may: MeetingMay;
   /** For the board's forms. */
   members: MemberOption[];
   otherMeetings: { id: string; title: string; startsAt: Date }[];
@@ -60,12 +59,61 @@ export type MeetingDetail = {
   dossiers: { id: string; name: string }[];
 };
 
+/** What the actor may do with a meeting; the views show a part or a button only when it says so. */
+export type MeetingMay = {
+  /** The board's view: the attendance list, and the management part. */
+  manage: boolean;
+  /** Change the date, time or place. */
+  edit: boolean;
+  invite: boolean;
+  /** Only once the meeting has begun. */
+  markHeld: boolean;
+  cancel: boolean;
+  /** Add, change, order and remove agenda items. */
+  editAgenda: boolean;
+  /** Say whether they come (while the meeting is planned). */
+  attend: boolean;
+  /** Keep a private note. */
+  note: boolean;
+  /** See the minutes part (not of a cancelled meeting; members once there are minutes). */
+  seeMinutes: boolean;
+  /** Write the minutes text, decisions and action points. */
+  draftMinutes: boolean;
+  approveMinutes: boolean;
+  publishMinutes: boolean;
+  /** The action points this actor may mark as done. */
+  markDone: string[];
+};
+
+function mayOf(actor: Actor, meeting: Meeting, mins: Awaited<ReturnType<typeof minutesOf>>, now: Date): MeetingMay {
+  const actions = availableMeetingActions(meeting.status, actor);
+  const minutesActions = availableMinutesActions(mins?.minutes.status ?? 'draft', actor);
+  const manage = can(actor, 'meetings.manage');
+  const member = can(actor, 'meetings.attend') && Boolean(actor.membershipId);
+  const live = meeting.status !== 'cancelled';
+  return {
+    manage,
+    edit: actions.includes('move'),
+    invite: actions.includes('invite'),
+    markHeld: actions.includes('markHeld') && meeting.startsAt.getTime() <= now.getTime(),
+    cancel: actions.includes('cancel'),
+    editAgenda: actions.includes('editAgenda'),
+    attend: member && meeting.status === 'planned',
+    note: member,
+    seeMinutes: live && (Boolean(mins) || manage),
+    draftMinutes: live && minutesActions.includes('draft'),
+    approveMinutes: Boolean(mins) && minutesActions.includes('approve'),
+    publishMinutes: minutesActions.includes('publish'),
+    markDone: (mins?.actionPoints ?? []).filter((p) => !p.doneAt && mayMarkDone(actor, p)).map((p) => p.id),
+  };
+}
+
 export function localTimes(m: Pick<Meeting, 'startsAt' | 'endsAt'>) {
   const s = utcToLocal(m.startsAt);
   return { date: s.date, start: s.time, end: utcToLocal(m.endsAt).time };
 }
 
-export async function getMeeting(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<MeetingDetail> {
+export async function getMeeting(deps: Deps, args: { actor: Actor | null; council: Council; id: string; now?: Date }): Promise<MeetingDetail> {
   const { actor, council } = args;
   assertCan(actor, 'meetings.view');
   const meeting = (await findMeeting(deps.db, council, args.id)) ?? notFound('meeting');
@@ -105,9 +153,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
     meeting,
     local: localTimes(meeting),
     agenda,
-    actions: availableMeetingActions(meeting.status, actor),
     minutes: mins,
-    minutesActions: availableMinutesActions(mins?.minutes.status ?? 'draft', actor),
     attendance: {
       mine: answers.find((a) => a.membershipId === actor.membershipId)?.answer ?? null,
       yes: count('yes'),
@@ -116,7 +162,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
       list: answers.map((a) => ({ name: a.name, answer: a.answer })),
     },
     myNote: note[0]?.body ?? null,
-    mayAttend: can(actor, 'meetings.attend') && Boolean(actor.membershipId),
+    may: mayOf(actor, meeting, mins, args.now ?? new Date()),
     members,
     otherMeetings: others,
     dossiers,

@@ -78,3 +78,5 @@ export { activeMembers, type ActiveMember } from './members.memberships.ts';
 export { boardOf, type BoardNames } from './members.memberships.ts';
 // The council's working groups (id, name), one group by id, and whether a membership is in a group.
 export { findWorkingGroup, groupMembership, workingGroupsOf } from './members.groups.ts';
+// The active members of one working group (user and membership ids), to notify them.
+export { groupMemberUsers } from './members.groups.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
 import { roles } from '../../core/roles.ts';
+import type { MessageKey } from '../../core/i18n/index.ts';
 
 /** One schema per input, shared by the HTML forms and (later) the JSON API. */
 export const inviteSchema = z.object({
@@ -10,6 +11,63 @@ export const inviteSchema = z.object({
   targetGroup: field.optionalText(200),
 });
 export type InviteInput = z.infer<typeof inviteSchema>;
+
+/** Several people at once: one per line, all with the same role (parsed by `parseInviteLines`). */
+export const bulkInviteSchema = z.object({
+  people: z.string({ error: 'members.bulk.empty' }).max(20_000, 'members.bulk.tooLong').refine((v) => v.trim() !== '', 'members.bulk.empty'),
+  role: field.choice(roles),
+});
+export type BulkInviteInput = z.infer<typeof bulkInviteSchema>;
+
+/** Most people one list may invite; a council has about 8 to 14 members. */
+export const BULK_INVITE_MAX = 100;
+
+/** One line of a pasted list: the person it names, or what is wrong with it. */
+export type InviteLine =
+  | { line: number; raw: string; ok: true; name: string; email: string }
+  | { line: number; raw: string; ok: false; problem: LineProblem };
+export type LineProblem = { key: MessageKey; params?: Record<string, string | number> };
+
+const emailCheck = z.email();
+
+/**
+ * Reads a pasted list, one person a line: "Naam, e-mail", "Naam <e-mail>", or a name and an
+ * address separated by a semicolon or a tab (as a spreadsheet copies them). Empty lines are
+ * skipped; line numbers are those the person sees in the text box. An address twice in the list
+ * is a problem on its second line.
+ */
+export function parseInviteLines(text: string): InviteLine[] {
+  const out: InviteLine[] = [];
+  const seen = new Map<string, number>();
+  text.split(/\r\n|\r|\n/).forEach((rawLine, i) => {
+    const raw = rawLine.trim();
+    if (raw === '') return;
+    const line = i + 1;
+    const bad = (key: MessageKey, params: Record<string, string | number> = {}) => out.push({ line, raw, ok: false, problem: { key, params: { line, ...params } } });
+    let name: string;
+    let email: string;
+    const angled = /^(.*?)\s*<([^<>]*)>$/.exec(raw);
+    if (angled) {
+      name = angled[1]!;
+      email = angled[2]!;
+    } else {
+      const cut = Math.max(raw.lastIndexOf(','), raw.lastIndexOf(';'), raw.lastIndexOf('\t'));
+      if (cut < 0) return bad(raw.includes('@') ? 'members.bulk.lineNoName' : 'members.bulk.lineFormat');
+      name = raw.slice(0, cut);
+      email = raw.slice(cut + 1);
+    }
+    name = name.replace(/^["'\s]+|["'\s,;]+$/g, '').replace(/\s+/g, ' ');
+    email = email.trim().replace(/^mailto:/i, '').toLowerCase();
+    if (name === '') return bad('members.bulk.lineNoName');
+    if (name.length > 120) return bad('members.bulk.lineNameTooLong');
+    if (email === '' || email.length > 254 || !emailCheck.safeParse(email).success) return bad('members.bulk.lineEmail', { email: email || raw });
+    const first = seen.get(email);
+    if (first !== undefined) return bad('members.bulk.lineTwice', { email, first });
+    seen.set(email, line);
+    out.push({ line, raw, ok: true, name, email });
+  });
+  return out;
+}
 
 export const memberUpdateSchema = z.object({
   role: field.choice(roles),
@@ -24,7 +82,12 @@ export const workingGroupSchema = z.object({
 });
 export type WorkingGroupInput = z.infer<typeof workingGroupSchema>;
 
-export const groupMemberSchema = z.object({ membershipId: field.uuid() });
+/** One or more members to add: the form's checkboxes all send `membershipId`. */
+export const groupMemberSchema = z.object({
+  membershipId: z
+    .union([field.uuid().transform((id) => [id]), z.array(field.uuid()).min(1, 'members.wg.chooseSomeone').max(200)], { error: 'members.wg.chooseSomeone' })
+    .transform((ids) => [...new Set(ids.map((id) => id.toLowerCase()))]),
+});
 
 /** An empty choice removes the lead. */
 export const groupLeadSchema = z.object({

@@ -284,3 +284,12 @@ export async function groupMembership(db: DbOrTx, workingGroupId: string, member
     .limit(1);
   return Boolean(row);
 }
+
+/** The users in a working group who are still active members (to tell them about new work). */
+export async function groupMemberUsers(db: DbOrTx, councilId: string, workingGroupId: string): Promise<{ userId: string; membershipId: string }[]> {
+  return db
+    .select({ userId: memberships.userId, membershipId: memberships.id })
+    .from(workingGroupMembers)
+    .innerJoin(memberships, eq(memberships.id, workingGroupMembers.membershipId))
+    .where(and(eq(workingGroupMembers.workingGroupId, workingGroupId), eq(memberships.councilId, councilId), eq(memberships.active, true)));
+}

@@ -64,3 +64,24 @@ export function summarise(text: string, max = 240): string {
 export function leavesNoBoard(board: readonly string[], changedId: string): boolean {
   return board.includes(changedId) && board.filter((id) => id !== changedId).length === 0;
 }
+
+/**
+ * The roles that take a seat in the council: the chair and the members. The secretary is usually
+ * paid staff (DOMAIN.md), and officials and partner councils read along; none of them count
+ * towards the member cap of the council's regulation.
+ */
+export const seatRoles = ['chair', 'member'] as const;
+
+export function takesSeat(role: string): boolean {
+  return (seatRoles as readonly string[]).includes(role);
+}
+
+/** Seats still free under the cap (never below 0); null when the council has no cap. */
+export function seatsLeft(cap: number | null, taken: number): number | null {
+  return cap === null ? null : Math.max(0, cap - taken);
+}
+
+/** Whether `adding` more seats would pass the cap; seats already taken include open invitations. */
+export function passesCap(cap: number | null, taken: number, adding: number): boolean {
+  return cap !== null && adding > 0 && taken + adding > cap;
+}

@@ -257,3 +257,43 @@ export function NavBar({ label, toggle, items, current }: { label: string; toggl
     </nav>
   );
 }
+
+/**
+ * A labelled part of a page: `<section aria-labelledby>` with its heading. Given `items` that are
+ * empty and an `empty` text, it shows that text instead of its children (a list with nothing in it).
+ */
+export function Section(props: { id: string; title: ComponentChildren; level?: 2 | 3 | 4; intro?: ComponentChildren; items?: readonly unknown[]; empty?: string; children?: ComponentChildren }) {
+  const isEmpty = props.items !== undefined && props.items.length === 0 && props.empty !== undefined;
+  return (
+    <section aria-labelledby={props.id}>
+      <Heading level={props.level ?? 2} id={props.id}>
+        {props.title}
+      </Heading>
+      {props.intro && <Paragraph>{props.intro}</Paragraph>}
+      {isEmpty ? <Paragraph>{props.empty}</Paragraph> : props.children}
+    </section>
+  );
+}
+
+export type LinkItem = { href: string; label: ComponentChildren; after?: ComponentChildren; lang?: string; hreflang?: string };
+
+/**
+ * A list of links, each with optional words after it. Falsy items are left out, so an item can
+ * depend on a right (`may.export && { href, label }`). `inline` lays the links out in a row.
+ */
+export function LinkList(props: { items: (LinkItem | false | null | undefined)[]; inline?: boolean; empty?: string }) {
+  const items = props.items.filter((i): i is LinkItem => Boolean(i));
+  if (items.length === 0) return props.empty ? <Paragraph>{props.empty}</Paragraph> : null;
+  return (
+    <ul class={`utrecht-unordered-list${props.inline ? ' rw-inline-list' : ''}`}>
+      {items.map((item) => (
+        <li class="utrecht-unordered-list__item">
+          <Link href={item.href} lang={item.lang} hreflang={item.hreflang}>
+            {item.label}
+          </Link>
+          {item.after}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../context.ts';
 import type { FieldErrors } from '../../core/http/forms.ts';
+import { Button } from './basics.tsx';
 
 export type FieldProps = {
   ctx: PageCtx;
@@ -165,22 +166,22 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
 }
 
 /**
- * A group of radio buttons in a fieldset; the legend is the question. Each option is a radio
- * form field of the NL Design System: the button in the first grid column, its label (and
- * hint) beside it.
+ * A group of fields under one question: the legend, then the hint and the error (starting with a
+ * visually hidden "Fout:"), then the fields. On error the fieldset is marked `--invalid`. Its id is
+ * the field id of `name`, so the error summary links to it.
  */
-export function RadioGroup(props: FieldProps & { value?: string | null; options: { value: string; label: string; hint?: string }[] }) {
-  const { ctx, name, label, hint, errors, options, value } = props;
+export function Fieldset(props: { ctx: PageCtx; name: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
+  const { ctx, name, hint, errors } = props;
   const id = fieldId(name);
   const error = errors?.[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
-      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rw-radio-group${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${props.class ? ` ${props.class}` : ''}${error ? ' utrecht-form-fieldset--invalid' : ''}`}
       aria-describedby={describedBy}
       id={id}
     >
-      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{label}</legend>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
       {hint && (
         <div class="utrecht-form-field-description" id={`${id}-hint`}>
           {hint}
@@ -192,6 +193,22 @@ export function RadioGroup(props: FieldProps & { value?: string | null; options:
           {error}
         </div>
       )}
+      {props.children}
+    </fieldset>
+  );
+}
+
+/**
+ * A group of radio buttons in a fieldset; the legend is the question. Each option is a radio
+ * form field of the NL Design System: the button in the first grid column, its label (and
+ * hint) beside it.
+ */
+export function RadioGroup(props: FieldProps & { value?: string | null; options: { value: string; label: string; hint?: string }[] }) {
+  const { ctx, name, label, hint, errors, options, value } = props;
+  const id = fieldId(name);
+  const error = errors?.[name];
+  return (
+    <Fieldset ctx={ctx} name={name} legend={label} hint={hint} errors={errors} class="rw-radio-group">
       {options.map((o, i) => {
         const optionId = i === 0 ? `${id}-optie` : `${id}-optie-${i}`;
         return (
@@ -221,7 +238,7 @@ export function RadioGroup(props: FieldProps & { value?: string | null; options:
           </div>
         );
       })}
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -297,5 +314,68 @@ export function FormPageTop({ ctx, errors, title, notice }: { ctx: PageCtx; erro
       <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{title}</h1>
       {notice && <SuccessNotice title={notice} />}
     </>
+  );
+}
+
+type ChoiceOption = { value: string; label: string; hint?: string };
+
+/**
+ * A small POST form that asks one thing and sends it: a status, a working group, a theme. One
+ * question as radio buttons (`control="radio"`) or a select box (the default), any further fields
+ * as children, then the button.
+ */
+export function ChooseOneForm(props: {
+  ctx: PageCtx;
+  action: string;
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  options: ChoiceOption[];
+  value?: string | null;
+  control?: 'radio' | 'select';
+  /** The button's text. */
+  button: string;
+  variant?: 'primary' | 'secondary';
+  /** A paragraph above the question. */
+  intro?: ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  const field = { ctx: props.ctx, errors: props.errors, name: props.name, label: props.label, hint: props.hint, value: props.value, options: props.options };
+  return (
+    <Form ctx={props.ctx} action={props.action}>
+      {props.intro && <p class="utrecht-paragraph nl-paragraph">{props.intro}</p>}
+      {props.control === 'radio' ? <RadioGroup {...field} /> : <SelectField {...field} />}
+      {props.children}
+      <Button variant={props.variant ?? 'secondary'}>{props.button}</Button>
+    </Form>
+  );
+}
+
+/**
+ * A form that is one button: invite, cancel, mark as done, remove. `hint` says what happens.
+ * `inline` puts it in a row or a table cell; `object` names what the button acts on for screen
+ * readers ("Verwijderen <hidden>Jan Jansen</hidden>").
+ */
+export function ActionForm(props: {
+  ctx: PageCtx;
+  action: string;
+  button: ComponentChildren;
+  hint?: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'subtle';
+  danger?: boolean;
+  name?: string;
+  value?: string;
+  inline?: boolean;
+  object?: string;
+}) {
+  return (
+    <Form ctx={props.ctx} action={props.action} class={props.inline ? 'rw-inline-form' : undefined}>
+      {props.hint && <p class="utrecht-paragraph nl-paragraph">{props.hint}</p>}
+      <Button variant={props.variant ?? 'secondary'} danger={props.danger} name={props.name} value={props.value}>
+        {props.button}
+        {props.object && <span class="rw-visually-hidden"> {props.object}</span>}
+      </Button>
+    </Form>
   );
 }
