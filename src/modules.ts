@@ -7,6 +7,7 @@ import { signalsModule } from './modules/signals/index.ts';
 import { meetingsModule } from './modules/meetings/index.ts';
 import { documentsModule } from './modules/documents/index.ts';
 import { searchModule } from './modules/search/index.ts';
+import { glossaryModule } from './modules/glossary/index.ts';
 import { apikeysModule } from './modules/apikeys/index.ts';
 
 /**
@@ -14,6 +15,6 @@ import { apikeysModule } from './modules/apikeys/index.ts';
  * menus, the dashboard and the OpenAPI document are assembled from it; a new module is its
  * folder plus one line here.
  */
-export const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule, searchModule, apikeysModule];
+export const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule, searchModule, apikeysModule, glossaryModule];
 
 installModules(platformModules);

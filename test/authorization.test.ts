@@ -361,6 +361,8 @@ const TABLE: Record<string, Row> = {
   },
 
   // The workspace of a council.
+  // The glossary: one public page for the whole platform.
+  'GET /woordenlijst': { expect: publicRoute },
   'GET /:council/werkruimte': { expect: workspace(ALL_ROLES) },
   // One search box over the workspace; each role finds only what it may see (search.test.ts).
   'GET /:council/werkruimte/zoeken': { expect: workspace(ALL_ROLES) },
@@ -373,6 +375,16 @@ const TABLE: Record<string, Row> = {
   'POST /:council/werkruimte/instellingen/logo/verwijderen': { expect: workspace(BOARD), form: () => ({}) },
   'GET /:council/werkruimte/leden': { expect: workspace(COUNCIL_MEMBERS) },
   'POST /:council/werkruimte/leden': { expect: workspace(BOARD), form: () => ({ name: 'Nieuw Lid', email: `nieuw-${uniqueId()}@test.example`, role: 'member', targetGroup: '' }) },
+  // Several invitations from one list: the check page (200, nothing stored), then sending.
+  'GET /:council/werkruimte/leden/uitnodigen': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/leden/uitnodigen': {
+    expect: { ...workspace(BOARD), chair: { status: 200, same: true }, secretary: { status: 200, same: true }, admin: { status: 200, same: true } },
+    form: () => ({ people: `Nieuw Lid, nieuw-${uniqueId()}@test.example`, role: 'member' }),
+  },
+  'POST /:council/werkruimte/leden/uitnodigen/versturen': {
+    expect: workspace(BOARD),
+    form: () => ({ people: `Nieuw Lid, nieuw-${uniqueId()}@test.example\nTweede Lid <tweede-${uniqueId()}@test.example>`, role: 'member' }),
+  },
   'GET /:council/werkruimte/leden/:id': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/leden/:id': { expect: workspace(BOARD), form: () => ({ role: 'member', targetGroup: uniqueName('Doelgroep'), showOnSite: 'on' }) },
   'POST /:council/werkruimte/leden/:id/stoppen': {
@@ -385,7 +397,8 @@ const TABLE: Record<string, Row> = {
     params: async () => ({ id: (await roleIn(A, 'member', { active: false })).membership.id }),
     form: () => ({}),
   },
-  'GET /:council/werkruimte/werkgroepen': { expect: workspace(BOARD) },
+  // The list for the council's own people; a group's page for the board and that group's lead (members tests).
+  'GET /:council/werkruimte/werkgroepen': { expect: workspace(COUNCIL_MEMBERS) },
   'POST /:council/werkruimte/werkgroepen': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Werkgroep'), description: '' }) },
   'GET /:council/werkruimte/werkgroepen/:id': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/werkgroepen/:id': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Werkgroep'), description: 'Nieuw' }) },

@@ -51,7 +51,7 @@ export type StateChange<T, S extends string, Patch, R> = {
   audit: { councilId: string; action: AuditAction; entityId: (row: T) => string };
 };
 
-export type StateChanged<T, S extends string, R> = { row: T; from: S; to: S; result: R | undefined };
+type StateChanged<T, S extends string, R> = { row: T; from: S; to: S; result: R | undefined };
 
 /**
  * Runs one step. Refusals: ForbiddenError (the policy table), NotFoundError (no such row here),

@@ -34,6 +34,7 @@ function build(): Map<string, Asset> {
       }
     }),
     fs.readFileSync(path.join(here, 'assets/raadwerk.css'), 'utf8'),
+    fs.readFileSync(path.join(here, 'assets/print.css'), 'utf8'),
   ].join('\n');
   const js = fs.readFileSync(path.join(here, 'assets/app.js'), 'utf8');
   const out = new Map<string, Asset>();

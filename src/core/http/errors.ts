@@ -5,7 +5,7 @@ import { DomainError } from '../errors.ts';
 import { sendProblem } from '../api/problem.ts';
 import type { PageCtx } from '../../ui/context.ts';
 import { renderDocument } from '../../ui/render.ts';
-import { MessagePage } from '../../ui/pages/message.tsx';
+import { CouncilForbiddenPage, MessagePage } from '../../ui/pages/message.tsx';
 
 type Known = { status: number; code: string; title: MessageKey; body: MessageKey; params?: Record<string, string | number> };
 
@@ -32,8 +32,15 @@ async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: 
     return sendProblem(reply, { status: k.status, code: k.code, title: t(k.title), detail: t(k.body, { ...k.params, code: ref }) });
   }
   const ctx = req.pageCtx ? await req.pageCtx() : bareCtx();
+  const title = ctx.t(k.title);
+  const body = ctx.t(k.body, { ...k.params, code: ref });
+  // Refused under /{council}/...: the page keeps the council's header, menu and breadcrumbs.
+  const page =
+    k.status === 403 && req.council
+      ? CouncilForbiddenPage({ ctx, council: req.council, actor: req.actor, title, body, path: req.url.split('?')[0]! })
+      : MessagePage({ ctx, title, body });
   // Rendered directly: replies made by Fastify's router lack our decorators.
-  const html = renderDocument(MessagePage({ ctx, title: ctx.t(k.title), body: ctx.t(k.body, { ...k.params, code: ref }) }));
+  const html = renderDocument(page);
   return reply.code(k.status).type('text/html; charset=utf-8').send(html);
 }
 

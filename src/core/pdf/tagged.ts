@@ -39,6 +39,9 @@ type Struct = PDFKit.PDFStructureElement;
 /** pdfkit's current font: its fontkit face tells which characters it has. */
 type WithFont = { _font?: { font?: { hasGlyphForCodePoint(cp: number): boolean } } };
 
+/** pdfkit's opened image (openImage is missing from @types/pdfkit). */
+type PdfImage = { width: number; height: number };
+
 const INK = '#1a1a1a';
 
 export class TaggedPdf {
@@ -151,23 +154,6 @@ export class TaggedPdf {
     this.textElement('P', typeof p === 'string' ? { text: p } : p);
   }
 
-  /** Several lines (an address, a signature) as one paragraph; each line may have its own look. */
-  lines(lines: Para[], opts: { gap?: number } = {}): void {
-    const texts = lines.map((l) => {
-      this.doc.font(l.bold ? 'bold' : 'regular');
-      return this.printable(l.text);
-    });
-    const replaced = texts.some((t) => t.replaced);
-    const height = lines.reduce((h, l) => h + this.lineHeight(l.size ?? 11), 0);
-    this.ensure(Math.min(height, 4 * this.lineHeight(11)));
-    this.parent.add(
-      this.doc.struct('P', replaced ? { actual: lines.map((l) => l.text).join('\n') } : {}, () => {
-        lines.forEach((l, i) => this.draw(l, texts[i]!.shown));
-      }),
-    );
-    this.doc.y += opts.gap ?? 6;
-  }
-
   /** A list: L > LI > Lbl (the number) + LBody (one or more paragraphs). */
   list(items: ListItem[], opts: { labelWidth?: number; gap?: number } = {}): void {
     if (!items.length) return;
@@ -182,7 +168,7 @@ export class TaggedPdf {
       const top = this.doc.y;
       const labelSize = first?.size ?? 11;
       li.add(
-        this.doc.struct('Lbl', () => {
+        this.doc.struct('Lbl', {}, () => {
           this.doc.font(first?.bold ? 'bold' : 'regular').fontSize(labelSize);
           this.doc.text(this.printable(item.label).shown, this.margin, top, { width: labelWidth, lineBreak: false });
         }),
@@ -203,16 +189,16 @@ export class TaggedPdf {
 
   /** An image with its text alternative (Figure /Alt); an image pdfkit cannot read is left out. */
   figure(bytes: Buffer, alt: string, fit: [number, number]): boolean {
-    let image: ReturnType<PDFKit.PDFDocument['openImage']>;
+    let image: PdfImage;
     try {
-      image = this.doc.openImage(bytes);
+      image = (this.doc as unknown as { openImage(src: Buffer): PdfImage }).openImage(bytes);
     } catch {
       return false;
     }
     const scale = Math.min(fit[0] / image.width, fit[1] / image.height, 1);
     const h = image.height * scale;
     const top = this.doc.y;
-    this.parent.add(this.doc.struct('Figure', { alt }, () => this.doc.image(image, this.margin, top, { width: image.width * scale, height: h })));
+    this.parent.add(this.doc.struct('Figure', { alt }, () => this.doc.image(image as never, this.margin, top, { width: image.width * scale, height: h })));
     this.doc.x = this.margin;
     this.doc.y = top + h;
     return true;

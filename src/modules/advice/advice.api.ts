@@ -14,6 +14,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import type { Advice } from './advice.schema.ts';
 import { answerSchema, requestSchema } from './advice.forms.ts';
 import { findAdvice } from './advice.queries.ts';
+import { mayOpenAdvice } from './advice.visibility.ts';
 import { createRequest, recordAnswers } from './advice.lifecycle.ts';
 import * as register from './advice.register.ts';
 
@@ -185,7 +186,8 @@ export async function adviceApiRoutes(app: FastifyInstance) {
     if (!actor) return reply;
     if (!can(actor, 'advice.view')) throw new ForbiddenError('advice.view');
     const advice = await findAdvice(deps.db, council, id);
-    if (!advice || advice.kind !== 'requested') throw new NotFoundError('advice');
+    // An official reads the requests they filed, and the ones already answered with an advice (advice.visibility.ts).
+    if (!advice || advice.kind !== 'requested' || !mayOpenAdvice(actor, advice)) throw new NotFoundError('advice');
     return reply.send(requestRepresentation(req, council, advice));
   });
 

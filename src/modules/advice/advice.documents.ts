@@ -14,6 +14,7 @@ import { safeFileName, sniffDocument } from '../../core/files/sniff.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { adviceDocuments, type adviceDocumentKinds } from './advice.schema.ts';
 import { findAdvice, type DocumentRow } from './advice.queries.ts';
+import { mayOpenAdvice, seesCouncilWork } from './advice.visibility.ts';
 
 export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 export const MAX_DOCUMENTS = 5;
@@ -58,7 +59,8 @@ export async function addDocuments(
   if (args.documents.length === 0) throw new DomainError('documentMissing', 'advice.documents.missing', 'documents');
   const checked = checkUploads(args.documents);
   await deps.db.transaction(async (tx) => {
-    const advice = (await findAdvice(tx, council, args.adviceId, { lock: true })) ?? notFound('advice');
+    const advice = await findAdvice(tx, council, args.adviceId, { lock: true });
+    if (!advice || !mayOpenAdvice(actor, advice)) notFound('advice');
     if (args.kind === 'answer_letter' && advice.status !== 'sent' && advice.status !== 'answered') throw new DomainError('notAllowedFromState', 'advice.documents.answerNotYet', 'documents');
     await storeDocuments(deps, tx, { council, adviceId: advice.id, actor, kind: args.kind, checked });
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.documentsAdded', entity: 'advice', entityId: advice.id, data: { kind: args.kind, count: checked.length } });
@@ -68,14 +70,16 @@ export async function addDocuments(
 export async function readDocument(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; documentId: string }): Promise<{ doc: DocumentRow; bytes: Buffer }> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
-  const advice = (await findAdvice(deps.db, council, args.adviceId)) ?? notFound('advice');
+  const advice = await findAdvice(deps.db, council, args.adviceId);
+  if (!advice || !mayOpenAdvice(actor, advice)) notFound('advice');
   if (!isUuid(args.documentId)) notFound('document');
   const [doc] = await deps.db
     .select()
     .from(adviceDocuments)
     .where(and(eq(adviceDocuments.id, args.documentId), eq(adviceDocuments.adviceId, advice.id), eq(adviceDocuments.councilId, council.id)))
     .limit(1);
-  if (!doc) notFound('document');
+  // Before sending, an official who filed the request reads the request's own documents only.
+  if (!doc || (doc.kind !== 'request' && !seesCouncilWork(actor, advice))) notFound('document');
   const bytes = await deps.files.get(doc.fileHash);
   if (!bytes) notFound('file');
   return { doc, bytes };

@@ -2,7 +2,12 @@
  * The advice letter and the follow-up letter: one model, shown as HTML (views/letter.tsx),
  * sent as plain text in the body of the e-mail with the tagged PDF attached (core/pdf/tagged.ts).
  */
+import { eq } from 'drizzle-orm';
 import { TaggedPdf } from '../../core/pdf/tagged.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { files } from '../../core/files/files.schema.ts';
+import type { FileStore } from '../../core/files/store.ts';
+import type { MailAttachment } from '../../core/mail/mail.schema.ts';
 import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Advice, Recommendation } from './advice.schema.ts';
@@ -25,6 +30,9 @@ export type LetterModel = {
   recommendations: { number: number; text: string }[];
   explanationTitle: string;
   explanation: string[];
+  /** The last paragraph: please answer per recommendation. */
+  answerRequest: string;
+  /** "Met vriendelijke groet,": a paragraph of its own. */
   closing: string;
   signatures: { name: string; role: string }[];
   labels: { date: string; reference: string; subject: string };
@@ -58,6 +66,7 @@ export function letterModel({ council, advice, recommendations, signatories, t, 
     addressee: t(`advice.addressee.${advice.addressee}`),
     salutation: t('advice.letter.salutation'),
     recommendationsTitle: t('advice.letter.recommendations'),
+    answerRequest: t('advice.letter.answerRequest'),
     closing: t('advice.letter.closing'),
     signatures,
     labels: { date: t('advice.letter.date'), reference: t('advice.letter.reference'), subject: t('advice.letter.subject') },
@@ -109,16 +118,35 @@ export function letterText(input: Input, kind: 'advice' | 'followUp' = 'advice')
     '',
   ];
   if (m.explanation.length) lines.push(m.explanationTitle, ...m.explanation.flatMap((p) => [p, '']));
-  lines.push(m.closing, '', ...m.signatures.map((s) => `${s.name}, ${s.role.toLowerCase()}`), m.council);
+  lines.push(m.answerRequest, '', m.closing, '', ...m.signatures.map((s) => `${s.name}, ${s.role.toLowerCase()}`), m.council);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
+/** The council's logo for the PDF letter: only PNG and JPEG can go in. */
+export type LetterLogo = { bytes: Buffer; type: 'png' | 'jpeg' };
+
+export async function letterLogo(db: DbOrTx, store: FileStore, council: Council): Promise<LetterLogo | null> {
+  if (!council.logoFile) return null;
+  const [meta] = await db.select().from(files).where(eq(files.hash, council.logoFile)).limit(1);
+  const bytes = await store.get(council.logoFile);
+  if (!meta || !bytes || (meta.contentType !== 'image/png' && meta.contentType !== 'image/jpeg')) return null;
+  return { bytes, type: meta.contentType === 'image/png' ? 'png' : 'jpeg' };
+}
+
+/** The signed letter (with the names of chair and secretary) as the PDF attachment of the mail that sends the advice. */
+export async function letterAttachment(input: Input, logo: LetterLogo | null): Promise<MailAttachment> {
+  const model = letterModel(input);
+  const bytes = await letterPdf(model, logo);
+  return { filename: `advies-${model.reference}.pdf`, contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
+}
+
 /** The letter as a tagged PDF (A4, Noto Sans). The logo is included when it is PNG or JPEG. */
-export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null): Promise<Uint8Array> {
+export async function letterPdf(model: LetterModel, logo: LetterLogo | null): Promise<Uint8Array> {
   const pdf = new TaggedPdf({ title: `${model.reference} ${model.subject}`.slice(0, 200), author: model.council, subject: model.subject, lang: 'nl-NL' });
   // A logo pdfkit cannot read is left out; the letter still goes.
   if (logo && pdf.figure(logo.bytes, model.logoAlt || model.council, [160, 56])) pdf.space(12);
-  pdf.lines([{ text: model.council, bold: true, size: 15 }, ...(model.postalAddress ? model.postalAddress.split('\n').map((text) => ({ text, size: 10 })) : [])], { gap: 18 });
+  pdf.paragraph({ text: model.council, bold: true, size: 15, gap: model.postalAddress ? 0 : 18 });
+  if (model.postalAddress) pdf.paragraph({ text: model.postalAddress, size: 10, gap: 18 });
   pdf.paragraph({ text: model.addressee, gap: 18 });
   pdf.paragraph({ text: `${model.labels.date}: ${model.date}`, gap: 0 });
   pdf.paragraph({ text: `${model.labels.reference}: ${model.reference}`, gap: 6 });
@@ -138,8 +166,12 @@ export async function letterPdf(model: LetterModel, logo: { bytes: Buffer; type:
     pdf.heading(2, model.explanationTitle, { size: 12 });
     for (const p of model.explanation) pdf.paragraph({ text: p, gap: 10 });
   }
+  pdf.paragraph({ text: model.answerRequest, gap: 10 });
   // The closing is its own paragraph, with room for the signatures below it.
   pdf.paragraph({ text: model.closing, gap: 28 });
-  for (const s of model.signatures) pdf.lines([{ text: s.name, bold: true }, { text: s.role }], { gap: 12 });
+  for (const s of model.signatures) {
+    pdf.paragraph({ text: s.name, bold: true, gap: 0 });
+    pdf.paragraph({ text: s.role, gap: 12 });
+  }
   return pdf.end();
 }

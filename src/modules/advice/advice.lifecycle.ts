@@ -19,10 +19,10 @@ import { activeMembers, boardOf, findWorkingGroup, groupMemberUsers } from '../m
 import { queueNotices } from '../../core/notices/notices.ts';
 import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
-import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState } from './advice.workflow.ts';
-import { letterText } from './advice.letter.ts';
+import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState, type Withdrawal } from './advice.workflow.ts';
+import { letterAttachment, letterLogo, letterText } from './advice.letter.ts';
 import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, VoteInput } from './advice.forms.ts';
-import { eligibleVoters, findAdvice, listRecommendations, roundVotes } from './advice.queries.ts';
+import { eligibleVoters, findAdvice, lastWithdrawal, listRecommendations, roundVotes, withdrawalAudience } from './advice.queries.ts';
 import { checkUploads, storeDocuments } from './advice.documents.ts';
 
 // ------------------------------------------------------------------ starting an advice
@@ -222,18 +222,80 @@ export async function adopt(deps: Deps, args: { actor: Actor | null; council: Co
   return advice;
 }
 
+/**
+ * Stops the advice. The working group's members and whoever asked for or started it hear of it
+ * (withdrawalAudience); the board can undo it within RESTORE_DAYS (`restore`).
+ */
 export async function withdraw(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
-  const { advice } = await step(deps, { ...args, action: 'withdraw' });
+  const { council } = args;
+  const { advice } = await step(deps, { ...args, action: 'withdraw' }, async (tx, a) => {
+    await tellAudience(tx, council, a, args.actor, 'withdrawn');
+    return {};
+  });
   return advice;
 }
 
-/** A vote in the open round: once per member per round (the unique key), never after closing. */
-export async function castVote(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date }): Promise<void> {
+/**
+ * Undoes a withdrawal within RESTORE_DAYS: the advice goes back to the state it had, which the
+ * withdrawal's audit entry holds (`from`). The same people hear of it as of the withdrawal.
+ */
+export async function restore(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; now?: Date }): Promise<Advice> {
+  const { council } = args;
+  const now = args.now ?? new Date();
+  type Row = { advice: Advice; withdrawal: Withdrawal | null };
+  const { row } = await runStateChange<Row, AdviceState>(deps, {
+    actor: args.actor,
+    may: transitions.restore.may,
+    entity: 'advice',
+    load: async (tx) => {
+      const a = await findAdvice(tx, council, args.adviceId, { lock: true });
+      return a ? { advice: a, withdrawal: a.status === 'withdrawn' ? await lastWithdrawal(tx, council, a.id) : null } : null;
+    },
+    state: (r) => r.advice.status,
+    check: (state, r) => transition(state, 'restore', { withdrawal: r.withdrawal, now }),
+    refused: (reason) =>
+      reason === 'restorePeriodOver' ? 'advice.restore.periodOver' : reason === 'noStateBeforeWithdrawal' ? 'advice.restore.unknownState' : 'advice.error.notAllowedFromState',
+    apply: async (tx, r) => {
+      await tellAudience(tx, council, r.advice, args.actor, 'restored');
+      return { data: { withdrawnAt: r.withdrawal?.at.toISOString() } };
+    },
+    save: async (tx, r, to) => ({
+      ...r,
+      advice: (await tx.update(advices).set({ status: to, updatedAt: new Date() }).where(and(eq(advices.id, r.advice.id), eq(advices.councilId, council.id))).returning())[0]!,
+    }),
+    audit: { councilId: council.id, action: auditActions.restore, entityId: (r) => r.advice.id },
+  });
+  return row.advice;
+}
+
+/** Notices to the working group and the requester (not to the one who acts) that the advice stopped or goes on. */
+async function tellAudience(tx: Tx, council: Council, a: Advice, actor: Actor | null, what: 'withdrawn' | 'restored'): Promise<void> {
+  const audience = await withdrawalAudience(tx, council, a);
+  const userIds = new Set([...(audience.group?.userIds ?? []), ...(audience.requester ? [audience.requester.userId] : [])]);
+  if (actor) userIds.delete(actor.userId);
+  await queueNotices(
+    tx,
+    [...userIds].map((userId) => ({
+      userId,
+      councilId: council.id,
+      kind: `advice.${what}`,
+      text: what === 'withdrawn' ? ('advice.notice.adviceWithdrawn' as const) : ('advice.notice.adviceRestored' as const),
+      params: { reference: a.reference, subject: a.subject },
+      path: adviceWorkspacePath(council, a.id),
+    })),
+  );
+}
+
+/**
+ * A vote in the open round, never after closing. One vote per member per round (the unique key):
+ * voting again while the round is open changes the vote (`advice.voteChanged` in the audit log).
+ */
+export async function castVote(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date }): Promise<'cast' | 'changed' | 'unchanged'> {
   const { actor, council, input } = args;
   assertCan(actor, 'advice.vote');
   if (!isCouncilMember(actor) || !actor.membershipId) throw new ForbiddenError('advice.vote');
   const membershipId = actor.membershipId;
-  await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     // A shared lock: votes run side by side, but not while the round is opened or closed.
     const [advice] = isUuid(args.adviceId)
       ? await tx
@@ -246,13 +308,24 @@ export async function castVote(deps: Deps, args: { actor: Actor | null; council:
     const may = mayVote(advice.status, advice.approvalClosesAt, args.now ?? new Date());
     if (may === 'notOpen') throw new DomainError('notOpen', 'advice.vote.notOpen');
     if (may === 'closed') throw new DomainError('closed', 'advice.vote.closed');
+    const round = advice.approvalRound;
+    const remark = input.vote === 'agree' ? '' : input.remark;
+    const mine = and(eq(adviceVotes.councilId, council.id), eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, round), eq(adviceVotes.membershipId, membershipId));
     const inserted = await tx
       .insert(adviceVotes)
-      .values({ councilId: council.id, adviceId: advice.id, round: advice.approvalRound, membershipId, vote: input.vote, remark: input.vote === 'agree' ? '' : input.remark })
+      .values({ councilId: council.id, adviceId: advice.id, round, membershipId, vote: input.vote, remark })
       .onConflictDoNothing()
       .returning({ id: adviceVotes.id });
-    if (inserted.length === 0) throw new DomainError('alreadyVoted', 'advice.vote.already');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.voteCast', entity: 'advice_vote', entityId: advice.id, data: { round: advice.approvalRound, vote: input.vote } });
+    if (inserted.length > 0) {
+      await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.voteCast', entity: 'advice_vote', entityId: advice.id, data: { round, vote: input.vote } });
+      return 'cast';
+    }
+    // Voted before in this round: the vote changes (the row is locked until the commit).
+    const [earlier] = await tx.select({ vote: adviceVotes.vote, remark: adviceVotes.remark }).from(adviceVotes).where(mine).for('update');
+    if (!earlier || (earlier.vote === input.vote && earlier.remark === remark)) return 'unchanged';
+    await tx.update(adviceVotes).set({ vote: input.vote, remark }).where(mine);
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.voteChanged', entity: 'advice_vote', entityId: advice.id, data: { round, vote: input.vote, from: earlier.vote } });
+    return 'changed';
   });
 }
 
@@ -268,13 +341,15 @@ export async function sendAdvice(deps: Deps, args: { actor: Actor | null; counci
     const signatories = await boardOf(tx, council.id);
     const sentAt = new Date();
     const to = a.addresseeEmail || council.contactEmail;
-    const text = letterText({ council, advice: { ...a, sentAt }, recommendations: recs, signatories, t: translator('nl'), locale: 'nl' });
+    const letter = { council, advice: { ...a, sentAt }, recommendations: recs, signatories, t: translator('nl'), locale: 'nl' as const };
+    // The letter as text in the body, and signed (the names of chair and secretary) as a tagged PDF.
     await deps.mailer.queue(tx, {
       councilId: council.id,
       to,
       replyTo: council.contactEmail,
       subject: translator('nl')('advice.mail.letter.subject', { reference: a.reference, subject: a.subject, council: council.name }),
-      body: text,
+      body: letterText(letter),
+      attachments: [await letterAttachment(letter, await letterLogo(tx, deps.files, council))],
     });
     const answerDueOn = deadline(today, council.answerPeriodValue, council.answerPeriodUnit);
     return { set: { sentAt, answerDueOn }, data: { to: to === council.contactEmail ? 'council' : 'addressee', answerDueOn } };

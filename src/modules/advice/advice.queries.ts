@@ -7,17 +7,19 @@ import { and, asc, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
-import { assertCan, can, type Actor } from '../../core/policy.ts';
+import { assertCan, type Actor } from '../../core/policy.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import { files } from '../../core/files/files.schema.ts';
 import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
-import { activeMembers, boardOf, groupMembership, workingGroupsOf } from '../members/index.ts';
+import { activeMembers, boardOf, groupMemberUsers, groupMembership, workingGroupsOf } from '../members/index.ts';
 import { adviceDocuments, adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice, type Recommendation } from './advice.schema.ts';
-import { availableActions, effectiveRole, isCouncilMember, mayVote, tally, type AdviceAction, type AdviceState, type Tally, type Vote } from './advice.workflow.ts';
-import { currentAuditAction } from './advice.audit.ts';
+import { adviceStates, availableActions, effectiveRole, mayVote, restoreUntil, tally, type AdviceState, type Tally, type Vote, type Withdrawal } from './advice.workflow.ts';
+import { auditNamesOf, currentAuditAction } from './advice.audit.ts';
+import { adviceVisibleTo, mayOpenAdvice, seesCouncilWork } from './advice.visibility.ts';
+import { adviceMay, type AdviceMay } from './advice.may.ts';
+import { letterLogo } from './advice.letter.ts';
 
 export type { Advice, Recommendation };
 
@@ -52,7 +54,8 @@ export type AdviceListRow = Advice & { overdue: boolean; recommendations: number
 export async function listAdvices(deps: Deps, args: { actor: Actor | null; council: Council; status?: string | null }): Promise<AdviceListRow[]> {
   assertCan(args.actor, 'advice.view');
   const today = todayInAmsterdam();
-  const where = [eq(advices.councilId, args.council.id)];
+  // Only what the actor may see (advice.visibility.ts); the rule includes the council.
+  const where = [adviceVisibleTo(args.actor, args.council)!];
   if (args.status === 'overdue') where.push(eq(advices.status, 'sent'), lt(advices.answerDueOn, today));
   else if (args.status) where.push(eq(advices.status, args.status as AdviceState));
   const rows = await deps.db
@@ -76,6 +79,7 @@ export type DocumentRow = typeof adviceDocuments.$inferSelect;
 export type VoteRow = { membershipId: string; name: string; vote: Vote; remark: string; createdAt: Date };
 
 export type AdviceDetail = {
+  /** For an official's own request before sending: the request part only (advice.visibility.ts). */
   advice: Advice;
   overdue: boolean;
   recommendations: Recommendation[];
@@ -83,39 +87,50 @@ export type AdviceDetail = {
   timeline: TimelineEntry[];
   workingGroup: { id: string; name: string } | null;
   workingGroups: { id: string; name: string }[];
-  actions: AdviceAction[];
-  /** The actor may edit the draft (group member or board). */
-  mayEditDraft: boolean;
   draftVersions: number;
+  /** The last withdrawal of a withdrawn advice, and until when the board can undo it. */
+  withdrawal: (Withdrawal & { until: Date; expired: boolean }) | null;
   approval: {
     round: number;
     closesAt: Date | null;
     open: 'ok' | 'notOpen' | 'closed';
     myVote: { vote: Vote; remark: string } | null;
-    mayVote: boolean;
     /** Only for the chair (and admins): the tally and every vote with its remark. */
     tally: Tally | null;
     votes: VoteRow[] | null;
   };
+  /** What the actor may do with it now. */
+  may: AdviceMay;
 };
 
-export async function getAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<AdviceDetail> {
+/**
+ * One advice with everything its page shows, and what the actor may do with it. An advice the
+ * actor may not see answers 404; of an official's own request before sending, only the request
+ * part is read (advice.visibility.ts).
+ */
+export async function getAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string; now?: Date }): Promise<AdviceDetail> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
-  const advice = (await findAdvice(deps.db, council, args.id)) ?? notFound('advice');
+  const found = await findAdvice(deps.db, council, args.id);
+  if (!found || !mayOpenAdvice(actor, found)) notFound('advice');
   const db = deps.db;
-  const [recommendations, documents, timeline, groups, [drafts]] = await Promise.all([
-    listRecommendations(db, council, advice.id),
+  const now = args.now ?? new Date();
+  const full = seesCouncilWork(actor, found);
+  const advice: Advice = full ? found : requestPart(found);
+  const [recommendations, allDocuments, timeline, groups, [drafts], withdrawal] = await Promise.all([
+    full ? listRecommendations(db, council, advice.id) : Promise.resolve([]),
     db
       .select()
       .from(adviceDocuments)
       .where(and(eq(adviceDocuments.councilId, council.id), eq(adviceDocuments.adviceId, advice.id)))
       .orderBy(asc(adviceDocuments.createdAt)),
-    adviceTimeline(db, council, advice.id),
-    workingGroupsOf(db, council.id),
-    db.select({ n: count() }).from(adviceDrafts).where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, advice.id))),
+    full ? adviceTimeline(db, council, advice.id) : Promise.resolve([]),
+    full ? workingGroupsOf(db, council.id) : Promise.resolve([]),
+    full ? db.select({ n: count() }).from(adviceDrafts).where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, advice.id))) : Promise.resolve([{ n: 0 }]),
+    advice.status === 'withdrawn' ? lastWithdrawal(db, council, advice.id) : Promise.resolve(null),
   ]);
-  const open = mayVote(advice.status, advice.approvalClosesAt, new Date());
+  const documents = full ? allDocuments : allDocuments.filter((d) => d.kind === 'request');
+  const open = mayVote(advice.status, advice.approvalClosesAt, now);
   let myVote: { vote: Vote; remark: string } | null = null;
   if (actor.membershipId && advice.approvalRound > 0) {
     const [v] = await db
@@ -125,35 +140,55 @@ export async function getAdvice(deps: Deps, args: { actor: Actor | null; council
       .limit(1);
     myVote = v ?? null;
   }
+  const overdue = isOverdue(advice);
+  const may = adviceMay({
+    actor,
+    advice,
+    recommendations,
+    editDraft: await mayEditDraft(db, actor, advice),
+    hasDraftVersions: Number(drafts?.n ?? 0) > 0,
+    votedThisRound: myVote !== null,
+    voteOpen: open === 'ok',
+    overdue,
+    withdrawal,
+    now,
+  });
   // The chair (and platform admins) decide on adoption: they see the tally and every vote.
-  const isChair = can(actor, 'advice.decide');
   let t: Tally | null = null;
   let votes: VoteRow[] | null = null;
-  if (isChair && advice.approvalRound > 0) {
+  if (may.seeTally) {
     votes = await roundVotes(db, council, advice);
     t = tally(votes.map((v) => v.vote), await eligibleVoters(db, council), council.adviceApprovalRule);
   }
   return {
     advice,
-    overdue: isOverdue(advice),
+    overdue,
     recommendations,
     documents,
     timeline,
     workingGroup: groups.find((g) => g.id === advice.workingGroupId) ?? null,
     workingGroups: groups,
-    actions: availableActions(advice.status, actor),
-    mayEditDraft: await mayEditDraft(db, actor, advice),
     draftVersions: Number(drafts?.n ?? 0),
-    approval: {
-      round: advice.approvalRound,
-      closesAt: advice.approvalClosesAt,
-      open,
-      myVote,
-      mayVote: open === 'ok' && can(actor, 'advice.vote') && Boolean(actor.membershipId) && !myVote && isCouncilMember(actor),
-      tally: t,
-      votes,
-    },
+    withdrawal: withdrawal ? { ...withdrawal, until: restoreUntil(withdrawal), expired: now.getTime() > restoreUntil(withdrawal).getTime() } : null,
+    approval: { round: advice.approvalRound, closesAt: advice.approvalClosesAt, open, myVote, tally: t, votes },
+    may,
   };
+}
+
+/** The request part of an advice: what an official sees of their own request before it is sent. */
+function requestPart(a: Advice): Advice {
+  return { ...a, workingGroupId: null, introduction: '', explanation: '', approvalRound: 0, approvalClosesAt: null, adoptedAt: null };
+}
+
+/** The last withdrawal of an advice from the audit log: the state it left and when (for undoing it). */
+export async function lastWithdrawal(db: DbOrTx, council: Council, adviceId: string): Promise<Withdrawal | null> {
+  const [row] = await db
+    .select({ from: auditLog.fromState, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId), inArray(auditLog.action, auditNamesOf('advice.withdrawn'))))
+    .orderBy(desc(auditLog.at))
+    .limit(1);
+  return row ? { from: (adviceStates as readonly string[]).includes(row.from ?? '') ? (row.from as AdviceState) : null, at: row.at } : null;
 }
 
 export async function listRecommendations(db: DbOrTx, council: Council, adviceId: string): Promise<Recommendation[]> {
@@ -190,6 +225,37 @@ export async function adviceTimeline(db: DbOrTx, council: Council, adviceId: str
     .then((rows) => rows.map((r) => ({ ...r, action: currentAuditAction(r.action) })));
 }
 
+/** Who hears of a withdrawal (and of undoing it): the working group's active members and whoever asked for or started the advice. */
+export type WithdrawalAudience = { group: { name: string; userIds: string[] } | null; requester: { userId: string; name: string } | null };
+
+export async function withdrawalAudience(db: DbOrTx, council: Council, advice: Pick<Advice, 'workingGroupId' | 'createdBy'>): Promise<WithdrawalAudience> {
+  const [groups, requester] = await Promise.all([
+    advice.workingGroupId ? workingGroupsOf(db, council.id) : Promise.resolve([]),
+    advice.createdBy
+      ? db
+          .select({ userId: users.id, name: users.name })
+          .from(users)
+          .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.councilId, council.id), eq(memberships.active, true)))
+          .where(eq(users.id, advice.createdBy))
+          .limit(1)
+      : Promise.resolve([]),
+  ]);
+  const group = groups.find((g) => g.id === advice.workingGroupId);
+  return {
+    group: group ? { name: group.name, userIds: (await groupMemberUsers(db, council.id, group.id)).map((m) => m.userId) } : null,
+    requester: requester[0] ?? null,
+  };
+}
+
+/** The confirmation page of a withdrawal: the advice, who will hear of it, and whether it can be withdrawn now. */
+export async function withdrawalToConfirm(deps: Deps, args: { actor: Actor | null; council: Council; id: string }) {
+  const { actor, council } = args;
+  assertCan(actor, 'advice.manage');
+  const advice = await findAdvice(deps.db, council, args.id);
+  if (!advice || !mayOpenAdvice(actor, advice)) notFound('advice');
+  return { advice, audience: await withdrawalAudience(deps.db, council, advice), may: availableActions(advice.status, actor).includes('withdraw') };
+}
+
 /** Drafting, and the actor is on the board or a member of the advice's working group. */
 export async function mayEditDraft(db: DbOrTx, actor: Actor, advice: Advice): Promise<boolean> {
   if (advice.status !== 'drafting') return false;
@@ -203,15 +269,11 @@ export async function mayEditDraft(db: DbOrTx, actor: Actor, advice: Advice): Pr
 export async function letterData(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; followUp?: boolean }) {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
-  const advice = (await findAdvice(deps.db, council, args.adviceId)) ?? notFound('advice');
+  const advice = await findAdvice(deps.db, council, args.adviceId);
+  // The letter is the council's work: an official reads it once the advice is sent.
+  if (!advice || !seesCouncilWork(actor, advice)) notFound('advice');
   const ready: AdviceState[] = args.followUp ? ['sent'] : ['adopted', 'sent', 'answered'];
   if (!ready.includes(advice.status) || (args.followUp && !isOverdue(advice))) notFound('letter');
   const [recommendations, signatories] = await Promise.all([listRecommendations(deps.db, council, advice.id), boardOf(deps.db, council.id)]);
-  let logo: { bytes: Buffer; type: 'png' | 'jpeg' } | null = null;
-  if (council.logoFile) {
-    const [meta] = await deps.db.select().from(files).where(eq(files.hash, council.logoFile)).limit(1);
-    const bytes = await deps.files.get(council.logoFile);
-    if (meta && bytes && (meta.contentType === 'image/png' || meta.contentType === 'image/jpeg')) logo = { bytes, type: meta.contentType === 'image/png' ? 'png' : 'jpeg' };
-  }
-  return { advice, recommendations, signatories, logo };
+  return { advice, recommendations, signatories, logo: await letterLogo(deps.db, deps.files, council) };
 }

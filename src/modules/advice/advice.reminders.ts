@@ -6,7 +6,7 @@ import { and, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
-import { translator, formatDate } from '../../core/i18n/index.ts';
+import { translator, formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
 import { addDays, addWorkingDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { activeMembers } from '../members/index.ts';
 import { adviceRecommendations, advices, adviceVotes } from './advice.schema.ts';
@@ -17,7 +17,9 @@ import { auditNamesOf, type AdviceAuditAction } from './advice.audit.ts';
 
 const REMINDER_DAYS_BEFORE = 5;
 
-type Reminder = { action: AdviceAuditAction; councilId: string; adviceId: string; key: string; to: string[]; subject: string; body: string };
+type Recipient = { email: string; locale: Locale };
+/** A reminder; its text is written per receiver, in their own language. */
+type Reminder = { action: AdviceAuditAction; councilId: string; adviceId: string; key: string; to: Recipient[]; text: (t: Translate, locale: Locale) => { subject: string; body: string } };
 
 /**
  * Daily job: mails the secretaries 5 working days before and on the answer due date, and on a
@@ -27,7 +29,6 @@ type Reminder = { action: AdviceAuditAction; councilId: string; adviceId: string
 export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise<number> {
   const today = todayInAmsterdam(now);
   const soon = addWorkingDays(today, REMINDER_DAYS_BEFORE);
-  const nl = translator('nl');
   const db = deps.db;
   const due = await db
     .select()
@@ -38,7 +39,7 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
     .from(adviceRecommendations)
     .innerJoin(advices, eq(advices.id, adviceRecommendations.adviceId))
     .where(and(lte(adviceRecommendations.reviewOn, today), gte(adviceRecommendations.reviewOn, addDays(today, -7))));
-  const councilsById = new Map<string, { name: string; slug: string; contactEmail: string; secretaries: string[] }>();
+  const councilsById = new Map<string, { name: string; slug: string; contactEmail: string; secretaries: Recipient[] }>();
   const councilOf = async (id: string) => {
     let c = councilsById.get(id);
     if (!c) {
@@ -48,7 +49,7 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
         .where(sql`c.id = ${id}`);
       const secs = await activeMembers(db, id, ['secretary']);
       const r = rows[0]!;
-      c = { ...r, secretaries: secs.map((s) => s.email) };
+      c = { ...r, secretaries: secs.map((s) => ({ email: s.email, locale: s.locale })) };
       councilsById.set(id, c);
     }
     return c;
@@ -64,14 +65,16 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
       councilId: a.councilId,
       adviceId: a.id,
       key: `${which}:${a.answerDueOn}`,
-      to: c.secretaries.length ? c.secretaries : [c.contactEmail],
-      subject: nl(which === 'dueToday' ? 'advice.mail.dueToday.subject' : 'advice.mail.dueSoon.subject', { reference: a.reference }),
-      body: nl(which === 'dueToday' ? 'advice.mail.dueToday.body' : 'advice.mail.dueSoon.body', {
-        council: c.name,
-        reference: a.reference,
-        subject: a.subject,
-        due: formatDate(a.answerDueOn!, 'nl'),
-        link,
+      to: c.secretaries.length ? c.secretaries : [{ email: c.contactEmail, locale: 'nl' }],
+      text: (t, locale) => ({
+        subject: t(which === 'dueToday' ? 'advice.mail.dueToday.subject' : 'advice.mail.dueSoon.subject', { reference: a.reference }),
+        body: t(which === 'dueToday' ? 'advice.mail.dueToday.body' : 'advice.mail.dueSoon.body', {
+          council: c.name,
+          reference: a.reference,
+          subject: a.subject,
+          due: formatDate(a.answerDueOn!, locale),
+          link,
+        }),
       }),
     });
   }
@@ -82,16 +85,18 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
       councilId: a.councilId,
       adviceId: a.id,
       key: `review:${rec.id}:${rec.reviewOn}`,
-      to: c.secretaries.length ? c.secretaries : [c.contactEmail],
-      subject: nl('advice.mail.review.subject', { reference: a.reference, number: rec.number }),
-      body: nl('advice.mail.review.body', {
-        council: c.name,
-        reference: a.reference,
-        subject: a.subject,
-        number: rec.number,
-        text: rec.text,
-        followUp: rec.followUp || '-',
-        link: `${deps.config.baseUrl}/${c.slug}/werkruimte/adviezen/${a.id}`,
+      to: c.secretaries.length ? c.secretaries : [{ email: c.contactEmail, locale: 'nl' }],
+      text: (t) => ({
+        subject: t('advice.mail.review.subject', { reference: a.reference, number: rec.number }),
+        body: t('advice.mail.review.body', {
+          council: c.name,
+          reference: a.reference,
+          subject: a.subject,
+          number: rec.number,
+          text: rec.text,
+          followUp: rec.followUp || '-',
+          link: `${deps.config.baseUrl}/${c.slug}/werkruimte/adviezen/${a.id}`,
+        }),
       }),
     });
   }
@@ -106,7 +111,7 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
         .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, r.adviceId), inArray(auditLog.action, auditNamesOf(r.action)), sql`${auditLog.data}->>'key' = ${r.key}`))
         .limit(1);
       if (already) return false;
-      for (const to of r.to) await deps.mailer.queue(tx, { councilId: r.councilId, to, subject: r.subject, body: r.body });
+      for (const to of r.to) await deps.mailer.queue(tx, { councilId: r.councilId, to: to.email, ...r.text(translator(to.locale), to.locale) });
       await audit(tx, { councilId: r.councilId, actorUserId: null, action: r.action, entity: 'advice', entityId: r.adviceId, data: { key: r.key } });
       return true;
     });

@@ -27,14 +27,19 @@ import {
   voteSchema,
 } from './advice.forms.ts';
 import { letterModel, letterPdf } from './advice.letter.ts';
-import { AdviceDetailPage, AdviceListPage, StartAdvicePage, type AdviceNotice } from './views/advice.tsx';
+import { AdviceListPage, StartAdvicePage } from './views/advice/list.tsx';
+import { AdviceDetailPage, type AdviceNotice } from './views/advice/page.tsx';
+import { WithdrawConfirmPage } from './views/advice/withdraw.tsx';
+import { currentStep, parseStap, type Stap } from './advice.steps.ts';
+import { mayOpenAdvice } from './advice.visibility.ts';
+import { listMay } from './advice.may.ts';
 import { DraftsPage, type Compare } from './views/drafts.tsx';
 import { LetterPage } from './views/letter.tsx';
 
 const WS = '/:council/werkruimte/adviezen';
 type Params = { id: string; documentId: string; recommendationId: string };
 
-const notices: Record<string, AdviceNotice> = { vastgelegd: 'created', opgeslagen: 'saved', gestemd: 'voted', stap: 'state', verstuurd: 'sent' };
+const notices: Record<string, AdviceNotice> = { vastgelegd: 'created', opgeslagen: 'saved', gestemd: 'voted', stemgewijzigd: 'voteChanged', stap: 'state', verstuurd: 'sent', ingetrokken: 'withdrawn' };
 
 /** Documents with a request or a sent advice; a file that is too large is marked, not refused. */
 const documentUploads = { field: 'documents', maxBytes: documents.DOCUMENT_MAX_BYTES, maxFiles: documents.MAX_DOCUMENTS };
@@ -47,30 +52,42 @@ export async function adviceRoutes(app: FastifyInstance) {
   const manage = { preHandler: requireRight('advice.manage') };
   const base = (slug: string) => `/${slug}/werkruimte/adviezen`;
 
-  async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: AdviceNotice } = {}, status = 200) {
+  /** `stap`: the page of one step ('current': the step the advice is in), or the main page. */
+  type Extra = { errors?: FieldErrors; values?: FormValues; notice?: AdviceNotice; stap?: Stap | 'current' | null };
+  async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, { stap, ...extra }: Extra = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const detail = await queries.getAdvice(deps, { actor, council, id });
+    const page = stap === 'current' ? currentStep(detail.advice.status) : stap;
     const ctx = await req.pageCtx();
     // Only after getAdvice: it answers 404 for an unknown id before any slot reads with it.
     const related = await renderSlot('advice.detail.related', { deps, ctx, council, actor, id: detail.advice.id });
-    return reply.page(<AdviceDetailPage ctx={ctx} council={council} actor={actor} detail={detail} related={related} {...extra} />, status);
+    return reply.page(<AdviceDetailPage ctx={ctx} council={council} actor={actor} detail={detail} related={related} stap={page} {...extra} />, status);
   }
 
-  /** Runs an action on an advice: redirect to its page, or show the page again with the message. */
-  async function act(req: FastifyRequest, reply: FastifyReply, run: (id: string) => Promise<unknown>, melding = 'stap', values?: FormValues) {
+  /**
+   * Runs an action on an advice. Done: back to the advice, on the page of `stap` when that is not
+   * the step the advice is in now (publication, documents, an earlier step). Refused: that page
+   * again, with the message at its form.
+   */
+  async function act(req: FastifyRequest, reply: FastifyReply, stap: Stap | 'current' | null, run: (id: string) => Promise<unknown>, melding = 'stap', values?: FormValues) {
     const { id } = req.params as Params;
     const council = councilOf(req);
-    // Unknown or another council's advice: 404 before anything else.
-    if (!(await queries.findAdvice(deps.db, council, id))) throw new NotFoundError('advice');
+    // Unknown, another council's, or not the actor's to see (advice.visibility.ts): 404 before anything else.
+    const found = await queries.findAdvice(deps.db, council, id);
+    if (!found || !mayOpenAdvice(actorOf(req), found)) throw new NotFoundError('advice');
+    let result: unknown;
     try {
-      await run(id);
+      result = await run(id);
     } catch (err) {
       const errors = domainErrors(err, req.t);
       if (!errors) throw err;
-      return detailPage(req, reply, id, { errors, values }, 400);
+      return detailPage(req, reply, id, { errors, values, stap }, 400);
     }
-    return reply.redirect(`${base(council.slug)}/${id}?melding=${melding}`, 303);
+    // A step that changed the state, or a form of the current step: the main page shows what is next.
+    const after = await queries.findAdvice(deps.db, council, id);
+    const page = stap && stap !== 'current' && after && after.status === found.status && stap !== currentStep(after.status) ? `stap=${stap}&` : '';
+    return reply.redirect(`${base(council.slug)}/${id}?${page}melding=${typeof result === 'string' && result in notices ? result : melding}`, 303);
   }
 
   // ---------------------------------------------------------------- list and start
@@ -80,7 +97,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const q = statusFilter.safeParse((req.query as Record<string, unknown>)?.status);
     const status = q.success ? q.data : null;
     const rows = await queries.listAdvices(deps, { actor, council, status });
-    return reply.page(<AdviceListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} status={status} />);
+    return reply.page(<AdviceListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} status={status} may={listMay(actor)} />);
   });
 
   const request = { preHandler: requireRight('advice.request') };
@@ -129,7 +146,8 @@ export async function adviceRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- one advice
   app.get(`${WS}/:id`, view, async (req, reply) => {
-    return detailPage(req, reply, (req.params as Params).id, { notice: noticeOf(req, notices) });
+    const stap = parseStap((req.query as Record<string, unknown> | undefined)?.stap);
+    return detailPage(req, reply, (req.params as Params).id, { notice: noticeOf(req, notices), stap });
   });
 
   app.get(`${WS}/:id/documenten/:documentId`, view, async (req, reply) => {
@@ -148,7 +166,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     if (!req.isMultipart()) throw Object.assign(new Error('not multipart'), { statusCode: 400 });
     const { fields, uploads } = await readUploads(req, documentUploads);
     const kind = fields.kind === 'answer_letter' ? 'answer_letter' : fields.kind === 'other' ? 'other' : null;
-    return act(req, reply, async (id) => {
+    return act(req, reply, 'documenten', async (id) => {
       if (!kind) throw new DomainError('invalidKind', 'error.invalidChoice', 'kind');
       await documents.addDocuments(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, kind, documents: uploads });
     }, 'opgeslagen');
@@ -156,53 +174,71 @@ export async function adviceRoutes(app: FastifyInstance) {
 
   app.post(`${WS}/:id/toewijzen`, manage, async (req, reply) => {
     const form = parseForm(assignSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') } }, 400);
-    return act(req, reply, (id) => lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') }, stap: 'current' }, 400);
+    return act(req, reply, 'current', (id) => lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
   });
 
   app.post(`${WS}/:id/concept`, manage, async (req, reply) =>
-    act(req, reply, (id) => lifecycle.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
+    act(req, reply, 'werkgroep', (id) => lifecycle.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
   );
 
   app.post(`${WS}/:id/tekst`, manage, async (req, reply) => {
     const form = parseForm(textsSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
+    return act(req, reply, 'concept', (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/aanbevelingen`, manage, async (req, reply) => {
     const form = parseForm(recommendationSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
+    return act(req, reply, 'concept', (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/aanbevelingen/:recommendationId`, manage, async (req, reply) => {
     const { recommendationId } = req.params as Params;
     const form = parseForm(recommendationActionSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { form: Object.values(form.errors)[0]! } }, 400);
-    return act(req, reply, (id) =>
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { form: Object.values(form.errors)[0]! }, stap: 'concept' }, 400);
+    return act(req, reply, 'concept', (id) =>
       drafts.changeRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, recommendationId, action: form.data.actie, text: form.data.text }),
     'opgeslagen');
   });
 
   app.post(`${WS}/:id/stemronde`, manage, async (req, reply) => {
     const form = parseForm(approvalSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
     const closesAt = lifecycle.amsterdamInstant(form.data.closesOn, form.data.closesTime);
-    return act(req, reply, (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
+    return act(req, reply, 'concept', (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
   });
 
   app.post(`${WS}/:id/stem`, { preHandler: requireRight('advice.vote') }, async (req, reply) => {
     const form = parseForm(voteSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'gestemd', echo(req.body));
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'stemronde' }, 400);
+    return act(
+      req,
+      reply,
+      'stemronde',
+      async (id) => ((await lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data })) === 'changed' ? 'stemgewijzigd' : 'gestemd'),
+      'gestemd',
+      echo(req.body),
+    );
   });
 
-  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  // Withdrawing asks first: this page says what happens and who hears of it; its button posts below.
+  app.get(`${WS}/:id/intrekken`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const { advice, audience, may } = await queries.withdrawalToConfirm(deps, { actor, council, id: (req.params as Params).id });
+    return reply.page(<WithdrawConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} audience={audience} may={may} />);
+  });
+  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) =>
+    act(req, reply, null, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'ingetrokken'),
+  );
+  // The board undoes a withdrawal within 30 days.
+  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, null, (id) => lifecycle.restore(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
   app.post(`${WS}/:id/versturen`, manage, async (req, reply) =>
-    act(req, reply, (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
+    act(req, reply, 'versturen', (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
   );
 
   app.post(`${WS}/:id/antwoorden`, view, async (req, reply) => {
@@ -228,21 +264,21 @@ export async function adviceRoutes(app: FastifyInstance) {
         if (errors[fieldName]) continue;
         errors[fieldName] = key === 'recommendationId' ? req.t('advice.answer.unknownRecommendation') : issuesToErrors([{ ...issue, path: ['x'] }], req.t).x!;
       }
-      return detailPage(req, reply, (req.params as Params).id, { errors, values: echo(req.body) }, 400);
+      return detailPage(req, reply, (req.params as Params).id, { errors, values: echo(req.body), stap: 'antwoord' }, 400);
     }
-    return act(req, reply, (id) => lifecycle.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }), 'opgeslagen', echo(req.body));
+    return act(req, reply, 'antwoord', (id) => lifecycle.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/opvolging`, manage, async (req, reply) => {
     const form = parseForm(followUpSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'opvolging' }, 400);
+    return act(req, reply, 'opvolging', (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/publicatie`, manage, async (req, reply) => {
     const form = parseForm(publicationSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values }, 400);
-    return act(req, reply, (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'openbaarheid' }, 400);
+    return act(req, reply, 'openbaarheid', (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   // ---------------------------------------------------------------- drafts

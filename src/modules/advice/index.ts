@@ -9,6 +9,7 @@ import { adviceApiRoutes } from './advice.api.ts';
 import { adviceOpenApi } from './advice.openapi.ts';
 import { sendAdviceReminders, sendVoteReminders } from './advice.reminders.ts';
 import { adviceSearch } from './advice.search.ts';
+import { adviceSlots } from './advice.slots.tsx';
 import type { AdviceAuditAction } from './advice.audit.ts';
 
 const policy = {
@@ -39,6 +40,8 @@ const HOUR = 60 * 60 * 1000;
 export const adviceModule: ModuleManifest = {
   name: 'advice',
   search: adviceSearch,
+  // The working group's page shows the group's advices.
+  slots: adviceSlots,
   routes: [adviceRoutes, adviceRegisterRoutes],
   api: { routes: [adviceApiRoutes], openapi: adviceOpenApi },
   messages: [adviceMessages, adviceRegisterMessages],

@@ -49,7 +49,7 @@ export const apikeysMessages = {
     nl: 'Kiest u een organisatie, vul dan bij Naam de naam van de organisatie in. Die naam staat bij elk signaal dat met de sleutel binnenkomt.',
     en: 'If you choose an organisation, fill in the name of the organisation under Name. That name is shown with every signal that comes in with the key.',
   },
-  'apikeys.kind': { nl: 'Soort', en: 'Kind' },
+  'apikeys.kind': { nl: 'Soort', en: 'Type' },
   'apikeys.kind.member': { nl: 'Eigen sleutel', en: 'Own key' },
   'apikeys.kind.signals': { nl: 'Alleen signalen', en: 'Signals only' },
 } satisfies Messages;

@@ -29,6 +29,14 @@ export const settingsSchema = z.object({
     .refine((n) => n >= 1 && n <= 365, 'councils.settings.answerPeriodInvalid')
     .optional(),
   answerPeriodUnit: field.choice(['weeks', 'working_days'] as const).optional(),
+  // Seats in the council: empty is no cap; absent (an older form) leaves it as it is.
+  memberCap: z
+    .string({ error: 'error.invalid' })
+    .trim()
+    .regex(/^(\d{1,3})?$/, 'councils.settings.memberCapInvalid')
+    .refine((v) => v === '' || (Number(v) >= 1 && Number(v) <= 200), 'councils.settings.memberCapInvalid')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 

@@ -190,7 +190,7 @@ export const councilsMessages = {
   'councils.settings.contactEmailHint': { nl: 'Berichten van het contactformulier gaan naar dit adres.', en: 'Messages from the contact form go to this address.' },
   'councils.settings.contactPhone': { nl: 'Telefoonnummer', en: 'Phone number' },
   'councils.settings.postalAddress': { nl: 'Postadres', en: 'Postal address' },
-  'councils.settings.colour': { nl: 'Huiskleur', en: 'House colour' },
+  'councils.settings.colour': { nl: 'Huiskleur', en: 'Brand colour' },
   'councils.settings.colourHint': {
     nl: 'Als #rrggbb. De kleur moet donker genoeg zijn voor witte tekst (contrast 4,5 of meer).',
     en: 'As #rrggbb. The colour must be dark enough for white text (contrast 4.5 or more).',
@@ -200,7 +200,7 @@ export const councilsMessages = {
     en: 'This colour is too light for white text. Choose a darker colour (contrast now {ratio}, needed 4.5).',
   },
   'councils.settings.adviceTitle': { nl: 'Adviezen', en: 'Advice' },
-  'councils.settings.approvalRule': { nl: 'Wanneer is een conceptadvies aangenomen?', en: 'When is a concept advice adopted?' },
+  'councils.settings.approvalRule': { nl: 'Wanneer is een conceptadvies aangenomen?', en: 'When is a draft advice adopted?' },
   'councils.settings.approvalRule.consent': { nl: 'Aangenomen, tenzij een lid bezwaar maakt', en: 'Adopted, unless a member objects' },
   'councils.settings.approvalRule.majority': { nl: 'Aangenomen als meer dan de helft van de leden instemt', en: 'Adopted when more than half of the members agree' },
   'councils.settings.answerPeriodValue': { nl: 'Hoe lang heeft de gemeente om te antwoorden?', en: 'How long does the municipality have to answer?' },
@@ -209,6 +209,13 @@ export const councilsMessages = {
   'councils.settings.answerPeriodUnit.weeks': { nl: 'Weken', en: 'Weeks' },
   'councils.settings.answerPeriodUnit.working_days': { nl: 'Werkdagen (zonder weekend en feestdagen)', en: 'Working days (without weekends and public holidays)' },
   'councils.settings.answerPeriodInvalid': { nl: 'Vul een heel getal in van 1 tot en met 365.', en: 'Enter a whole number from 1 to 365.' },
+  'councils.settings.membersTitle': { nl: 'Leden', en: 'Members' },
+  'councils.settings.memberCap': { nl: 'Aantal plaatsen in de raad', en: 'Number of seats in the council' },
+  'councils.settings.memberCapHint': {
+    nl: 'Het hoogste aantal leden dat uw reglement of verordening toestaat, bijvoorbeeld 14. De voorzitter en de leden tellen mee, ook als zij hun uitnodiging nog niet hebben aangenomen. De secretaris, ambtenaren en partnerraden tellen niet mee: de secretaris is meestal een medewerker, geen lid. Laat het veld leeg als er geen maximum is.',
+    en: 'The highest number of members your regulation allows, for example 14. The chair and the members count, also when they have not yet accepted their invitation. The secretary, officials and partner councils do not count: the secretary is usually staff, not a member. Leave empty if there is no maximum.',
+  },
+  'councils.settings.memberCapInvalid': { nl: 'Vul een heel getal in van 1 tot en met 200, of laat het veld leeg.', en: 'Enter a whole number from 1 to 200, or leave the field empty.' },
   'councils.settings.require2fa': {
     nl: 'Voorzitter en secretaris moeten inloggen met een tweede stap (code uit een app)',
     en: 'Chair and secretary must log in with a second step (code from an app)',
@@ -247,7 +254,9 @@ export const councilsMessages = {
     en: 'The kind decides which pages the organisation has. You cannot change the kind later.',
   },
   'councils.admin.kindMissing': { nl: 'Kies de soort organisatie.', en: 'Choose the kind of organisation.' },
-  'councils.admin.created': { nl: 'De organisatie is aangemaakt. Nodig nu de secretaris uit via Leden.', en: 'The organisation has been created. Now invite the secretary through Members.' },
+  'councils.admin.created': { nl: 'De organisatie {name} is aangemaakt.', en: 'The organisation {name} has been created.' },
+  'councils.admin.createdNext': { nl: 'Nodig nu de secretaris uit. Daarna kan de secretaris de leden uitnodigen.', en: 'Now invite the secretary. The secretary can then invite the members.' },
+  'councils.admin.inviteSecretary': { nl: 'Nodig de secretaris van {name} uit', en: 'Invite the secretary of {name}' },
   'councils.admin.name': { nl: 'Naam', en: 'Name' },
   'councils.admin.open': { nl: 'Werkruimte van {name}', en: 'Workspace of {name}' },
   'councils.outbox.intro': {

@@ -195,6 +195,15 @@ test('platform admin creates a council; taken and reserved web addresses are ref
   const res = await admin.request({ url: '/beheer/raden/nieuw', form });
   assert.equal(res.statusCode, 303);
   assert.equal((await t.app.inject(`/${form.slug}`)).statusCode, 200);
+  // The confirmation links to the form that invites the secretary, with that role chosen.
+  const done = await admin.request({ url: String(res.headers.location) });
+  assert.match(done.body, /De organisatie Participatieraad Nieuwstad is aangemaakt\./);
+  const invite = `/${form.slug}/werkruimte/leden?rol=secretaris#uitnodigen`;
+  assert.ok(done.body.includes(`href="${invite.replace(/&/g, '&amp;')}"`), 'a link to invite the secretary');
+  const members = await admin.request({ url: invite.split('#')[0]! });
+  assert.equal(members.statusCode, 200);
+  assert.match(members.body, /id="uitnodigen"/);
+  assert.match(members.body, /<option value="secretary" selected/);
   const again = await admin.request({ url: '/beheer/raden/nieuw', form });
   assert.equal(again.statusCode, 400);
   assert.match(again.body, /al in gebruik/);

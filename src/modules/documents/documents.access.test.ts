@@ -216,7 +216,7 @@ test('folders linked to meetings: the board links and unlinks; both pages show i
   assert.match(before.body, /Er zijn nog geen vergaderingen aan deze map gekoppeld/);
   assert.match(before.body, /<option value="[^"]+">Vergadering over de regiotaxi, /);
   assert.doesNotMatch(before.body, /Heel oude vergadering|Afgezegde vergadering|andere raad/);
-  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member)).body, /Dossiers/);
+  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member)).body, /<h2[^>]*>Mappen<\/h2>/);
 
   // A member (no documents.manage) cannot link.
   const n = await audits();
@@ -249,9 +249,9 @@ test('folders linked to meetings: the board links and unlinks; both pages show i
   assert.match(page.body, new RegExp(`href="/${c.slug}/werkruimte/vergaderingen/${meeting.id}">Vergadering over de regiotaxi, \\d+ [a-z]+ \\d{4}<`));
   assert.doesNotMatch(page.body, /ontkoppelen/, 'no unlink buttons for a member');
   const meetingPage = await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member);
-  assert.match(meetingPage.body, /<h2[^>]*>Dossiers<\/h2>/);
+  assert.match(meetingPage.body, /<h2[^>]*>Mappen<\/h2>/);
   assert.match(meetingPage.body, new RegExp(`href="${folderUrl}">Regiotaxi<`));
-  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${other.id}`, member)).body, /Dossiers/);
+  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${other.id}`, member)).body, /<h2[^>]*>Mappen<\/h2>/);
   // Linked meetings are no longer a choice; the chair sees the unlink button.
   const chairPage = await get(t, folderUrl, chair);
   assert.doesNotMatch(chairPage.body, new RegExp(`<option value="${meeting.id}"`));
@@ -266,7 +266,7 @@ test('folders linked to meetings: the board links and unlinks; both pages show i
   assert.deepEqual(await links(), []);
   assert.equal((await post(t, `${folderUrl}/vergaderingen/${meeting.id}/ontkoppelen`, {}, chair)).statusCode, 404);
   assert.equal((await post(t, `${folderUrl}/vergaderingen/abc/ontkoppelen`, {}, chair)).statusCode, 404);
-  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member)).body, /Dossiers/);
+  assert.doesNotMatch((await get(t, `/${c.slug}/werkruimte/vergaderingen/${meeting.id}`, member)).body, /<h2[^>]*>Mappen<\/h2>/);
 });
 
 test('search passages are text: markup in a document is shown, never run', async () => {

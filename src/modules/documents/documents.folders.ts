@@ -14,7 +14,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { adviceRefs } from '../advice/index.ts';
 import { documentFolders, documents, dossierAdvices, dossierMeetings, type DocumentFolder } from './documents.schema.ts';
 import { visibleWhere } from './documents.access.ts';
-import { listDocuments } from './documents.library.ts';
+import { documentsMay, listDocuments } from './documents.library.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { FolderInput } from './documents.forms.ts';
 
@@ -70,7 +70,8 @@ export async function getFolder(deps: Deps, args: { council: Council; actor: Act
     seesAdvices && can(actor, 'documents.manage') ? adviceRefs(deps.db, council, { order: 'referenceDesc', limit: 300 }) : Promise.resolve([]),
   ]);
   const advices = linked.length ? await adviceRefs(deps.db, council, { ids: linked, order: 'referenceDesc' }) : [];
-  return { folder, documents: docs, advices, adviceChoices: candidates.filter((c) => !linked.includes(c.id)) };
+  const may = { ...documentsMay(actor), seeAdvices: seesAdvices };
+  return { folder, documents: docs, advices, adviceChoices: candidates.filter((c) => !linked.includes(c.id)), may };
 }
 
 /** What a folder can be linked to: the link table, its column, the form field, the message and the audit names. */

@@ -68,6 +68,15 @@ export async function listDocuments(deps: Deps, args: { council: Council; actor:
   return rows.map(({ ownerId, ownerName, ...r }) => ({ ...r, sharedBy: ownerId === args.council.id ? null : ownerName }));
 }
 
+/**
+ * What the actor may do in the documents section: upload, manage (settings, sharing, folders,
+ * links) and give a document the "closed" access level. The views show buttons and choices by it.
+ */
+export function documentsMay(actor: Actor | null) {
+  return { upload: can(actor, 'documents.upload'), manage: can(actor, 'documents.manage'), closedAccess: can(actor, 'documents.viewClosed') };
+}
+export type DocumentsMay = ReturnType<typeof documentsMay>;
+
 export type DocumentDetail = {
   document: DocumentRow;
   versions: DocumentVersion[];

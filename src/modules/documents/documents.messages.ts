@@ -8,7 +8,7 @@ export const documentsMessages = {
   // Access levels, share levels, extraction states
   'documents.access.public': { nl: 'Openbaar', en: 'Public' },
   'documents.access.members': { nl: 'Alleen leden', en: 'Members only' },
-  'documents.access.closed': { nl: 'Besloten (voorzitter en secretaris)', en: 'Closed (chair and secretary)' },
+  'documents.access.closed': { nl: 'Alleen voorzitter en secretaris', en: 'Chair and secretary only' },
   'documents.access.publicHint': { nl: 'Iedereen kan het document zien op de website van de raad.', en: 'Everyone can see the document on the council website.' },
   'documents.access.membersHint': { nl: 'Alleen leden van de raad zien het document in de werkruimte.', en: 'Only council members see the document in the workspace.' },
   'documents.access.closedHint': { nl: 'Alleen de voorzitter en de secretaris zien het document.', en: 'Only the chair and the secretary see the document.' },

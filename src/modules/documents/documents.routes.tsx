@@ -80,6 +80,7 @@ async function folderPage(req: FastifyRequest, reply: FastifyReply, state: FormS
       rows={f.documents}
       advices={f.advices}
       adviceChoices={f.adviceChoices}
+      may={f.may}
       related={related}
       notice={noticeOf(req, noticeWords)}
       {...state}
@@ -165,12 +166,12 @@ export async function documentsRoutes(app: FastifyInstance) {
       q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor, folderId }),
       q ? searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
     ]);
-    return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} notice={noticeOf(req, noticeWords)} />);
+    return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} may={library.documentsMay(actor)} notice={noticeOf(req, noticeWords)} />);
   });
 
   // ---------------------------------------------------------------- upload
   async function uploadPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
-    const page = <UploadPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={await folderOptions(deps, req)} maxBytes={deps.config.documentMaxBytes} {...state} />;
+    const page = <UploadPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={await folderOptions(deps, req)} maxBytes={deps.config.documentMaxBytes} may={library.documentsMay(actorOf(req))} {...state} />;
     return reply.page(page, status);
   }
 
@@ -200,7 +201,7 @@ export async function documentsRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- folders
   async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const folders = await listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
-    return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} notice={noticeOf(req, noticeWords)} {...state} />, status);
+    return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} may={library.documentsMay(actorOf(req))} notice={noticeOf(req, noticeWords)} {...state} />, status);
   }
 
   app.get(`${WS}/mappen`, view, (req, reply) => foldersPage(req, reply));
@@ -237,6 +238,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         folders={folders}
         partners={partners}
         maxBytes={deps.config.documentMaxBytes}
+        may={library.documentsMay(actor)}
         notice={noticeOf(req, noticeWords)}
         {...state}
       />,

@@ -66,3 +66,5 @@ export { linkedTo } from './documents.folders.ts';
 export { folderLinkRoutes } from './documents.routes.tsx';
 /** The list and link form of one kind of record on the folder page, for the slot 'documents.folder.related'. */
 export { FolderLinks } from './views/documents.tsx';
+/** What an actor may do with documents: the folder links of another module show their forms by it. */
+export { documentsMay } from './documents.library.ts';

@@ -79,7 +79,7 @@ export const meetingsModule: ModuleManifest = {
     // A dossier's page lists the meetings linked to it; the board links and unlinks them there.
     'documents.folder.related': async ({ deps, ctx, council, actor, id, form }) =>
       can(actor, 'meetings.view') && hasSection(council.kind, 'meetings')
-        ? FolderMeetings({ ctx, council, actor, folderId: id, form, ...(await folderMeetings(deps, { council, actor, folderId: id })) })
+        ? FolderMeetings({ ctx, council, folderId: id, form, ...(await folderMeetings(deps, { council, actor, folderId: id })) })
         : null,
   },
 };

@@ -36,7 +36,7 @@ export const meetingsCalendarMessages = {
   'calendar.mail.signature': { nl: 'Met vriendelijke groet,\n{council}', en: 'Kind regards,\n{council}' },
   // Calendar entries
   'calendar.event.agenda': { nl: 'Agenda', en: 'Agenda' },
-  'calendar.event.closed': { nl: 'besloten', en: 'closed' },
+  'calendar.event.closed': { nl: 'niet openbaar', en: 'closed' },
   'calendar.event.online': { nl: 'Online meedoen', en: 'Join online' },
   'calendar.event.cancelled': { nl: 'Gaat niet door', en: 'Cancelled' },
   'calendar.mode.online': { nl: 'Online', en: 'Online' },
@@ -47,7 +47,7 @@ export const meetingsCalendarMessages = {
     nl: 'Alleen leden van de raad kunnen een agendalink maken.',
     en: 'Only members of the council can make a calendar link.',
   },
-  'calendar.link.none': { nl: 'U heeft geen actieve agendalink.', en: 'You have no active calendar link.' },
+  'calendar.link.none': { nl: 'U hebt geen actieve agendalink.', en: 'You have no active calendar link.' },
   // Public meetings page
   'calendar.public.subscribe': {
     nl: 'Wilt u de openbare vergaderingen in uw eigen agenda zien? Abonneer u op de agenda met deze link:',
@@ -62,9 +62,9 @@ export const meetingsCalendarMessages = {
     en: 'With a personal calendar link you see every meeting of the council in your own calendar, such as Outlook, Google Calendar or the calendar on your phone. When something changes, you see it automatically.',
   },
   'calendar.page.yourLink': { nl: 'Uw agendalink', en: 'Your calendar link' },
-  'calendar.page.none': { nl: 'U heeft nog geen agendalink.', en: 'You do not have a calendar link yet.' },
+  'calendar.page.none': { nl: 'U hebt nog geen agendalink.', en: 'You do not have a calendar link yet.' },
   'calendar.page.create': { nl: 'Agendalink maken', en: 'Make a calendar link' },
-  'calendar.page.active': { nl: 'U heeft een agendalink sinds {date}.', en: 'You have had a calendar link since {date}.' },
+  'calendar.page.active': { nl: 'U hebt een agendalink sinds {date}.', en: 'You have had a calendar link since {date}.' },
   'calendar.page.lastUsed': { nl: 'Uw agenda heeft hem het laatst gebruikt op {date}.', en: 'Your calendar last used it on {date}.' },
   'calendar.page.neverUsed': { nl: 'Uw agenda heeft hem nog niet gebruikt.', en: 'Your calendar has not used it yet.' },
   'calendar.page.lost': {
@@ -99,7 +99,7 @@ export const meetingsCalendarMessages = {
     en: 'iPhone, iPad or Mac: choose the link Open directly in your calendar app, or in Calendar choose File, New Calendar Subscription.',
   },
   'calendar.page.secret': {
-    nl: 'Deel de link met niemand. Met de link ziet iemand de hele agenda van de raad, ook de besloten punten. Heeft iemand anders de link? Trek hem dan in.',
+    nl: 'Deel de link met niemand. Met de link ziet iemand de hele agenda van de raad, ook de punten die niet openbaar zijn. Heeft iemand anders de link? Trek hem dan in.',
     en: 'Do not share the link with anyone. With it, someone sees the whole agenda of the council, including closed items. Does someone else have the link? Then revoke it.',
   },
   'calendar.page.publicTitle': { nl: 'Openbare agenda', en: 'Public calendar' },
@@ -119,7 +119,7 @@ export const meetingsCalendarMessages = {
   'calendar.packet.noAgenda': { nl: 'Er zijn nog geen agendapunten.', en: 'There are no agenda items yet.' },
   'calendar.packet.presenter': { nl: 'Door: {name}', en: 'By: {name}' },
   'calendar.packet.public': { nl: 'Openbaar', en: 'Public' },
-  'calendar.packet.closed': { nl: 'Besloten', en: 'Closed' },
+  'calendar.packet.closed': { nl: 'Niet openbaar', en: 'Closed' },
   'calendar.packet.attachment': { nl: 'Bijlage {n}: {title} (pagina {page})', en: 'Attachment {n}: {title} (page {page})' },
   'calendar.packet.documents': { nl: 'Bijlagen', en: 'Attachments' },
   'calendar.packet.textShort': { nl: 'alleen de tekst', en: 'text only' },

@@ -175,7 +175,7 @@ test('invitation and cancellation mails: an iCalendar REQUEST and CANCEL with th
   assert.equal(ev.organizer, `mailto:${council.contactEmail}`);
   assert.equal(ev.attendees.length, 1);
   assert.equal(String(ev.attendees[0].getFirstValue()).toLowerCase(), `mailto:${member.user.email}`.toLowerCase());
-  assert.match(ev.description, /Besloten bespreking \(besloten\)/, 'members see the closed item');
+  assert.match(ev.description, /Besloten bespreking \(niet openbaar\)/, 'members see the closed item');
 
   // The admin's outbox names the attachment.
   const admin = await login(t, await makeUser(t, { isPlatformAdmin: true }));

@@ -7,7 +7,7 @@ import { and, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { foldersLinkedTo, linkedTo } from '../documents/index.ts';
+import { documentsMay, foldersLinkedTo, linkedTo } from '../documents/index.ts';
 import { meetings } from './meetings.schema.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 
@@ -25,7 +25,7 @@ export type FolderMeeting = { id: string; title: string; startsAt: Date };
 export async function folderMeetings(
   deps: Deps,
   args: { council: Council; actor: Actor | null; folderId: string },
-): Promise<{ linked: FolderMeeting[]; choices: FolderMeeting[] }> {
+): Promise<{ linked: FolderMeeting[]; choices: FolderMeeting[]; mayLink: boolean }> {
   const { council } = args;
   const columns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt };
   const ids = await linkedTo(deps, council, args.folderId, 'meeting');
@@ -40,7 +40,7 @@ export async function folderMeetings(
           .where(and(eq(meetings.councilId, council.id), inArray(meetings.id, ids)))
           .orderBy(desc(meetings.startsAt))
       : [],
-    can(args.actor, 'documents.manage')
+    documentsMay(args.actor).manage
       ? deps.db
           .select(columns)
           .from(meetings)
@@ -49,5 +49,5 @@ export async function folderMeetings(
           .limit(300)
       : [],
   ]);
-  return { linked, choices: candidates.filter((c) => !ids.includes(c.id)) };
+  return { linked, choices: candidates.filter((c) => !ids.includes(c.id)), mayLink: documentsMay(args.actor).manage };
 }

@@ -165,7 +165,7 @@ test('agenda: items in order, links, guests; the public sees public items only, 
   const pub = await t.app.inject({ url: `/${A.slug}/vergaderingen/${m.id}` });
   assert.match(pub.body, /Opening/);
   assert.match(pub.body, /Rondvraag/);
-  assert.equal(pub.body.match(/Besloten deel/g)?.length, 2, 'two separate closed blocks');
+  assert.equal(pub.body.match(/Niet-openbaar deel/g)?.length, 2, 'two separate closed blocks');
 
   // Removing an item.
   assert.equal((await secretary.request({ url: `${ws()}/${m.id}/agenda/${items[2]!.id}/verwijderen`, form: {} })).statusCode, 303);

@@ -45,7 +45,7 @@ test('meetings pages of the demo are valid HTML for the public, a member and the
   await add('publiek', null, pub, 200, { lang: 'en' });
   const nextPublic = await add('publiek', null, `${pub}/${next.id}`);
   for (const i of items) if (!i.isPublic) assert.ok(!nextPublic.body.includes(i.title), 'closed item title stays off the public page');
-  assert.match(nextPublic.body, /Besloten deel/);
+  assert.match(nextPublic.body, /Niet-openbaar deel/);
   const publishedPage = await add('publiek', null, `${pub}/${published!.meetingId}`);
   assert.match(publishedPage.body, /De raad stelt het jaarplan vast/);
   assert.doesNotMatch(publishedPage.body, /klacht|Jaarplan op de website/i);
@@ -61,7 +61,7 @@ test('meetings pages of the demo are valid HTML for the public, a member and the
   for (const i of items) await add('secretaris', secretary, `${ws}/${next.id}/agenda/${i.id}`);
   await add('lid', member, ws);
   const nextForMember = await add('lid', member, `${ws}/${next.id}`);
-  assert.match(nextForMember.body, /<h2[^>]*>Dossiers<\/h2>[\s\S]*Vervoer en mobiliteit/, 'the dossier linked to the next meeting');
+  assert.match(nextForMember.body, /<h2[^>]*>Mappen<\/h2>[\s\S]*Vervoer en mobiliteit/, 'the dossier linked to the next meeting');
   await add('lid', member, `${ws}/${published!.meetingId}`);
   const dashboard = await add('lid', member, '/lindewijk/werkruimte');
   assert.match(dashboard.body, /Ervaringen met de regiotaxi verzamelen/, 'the open action point is on the owner’s dashboard');

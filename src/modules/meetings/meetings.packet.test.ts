@@ -10,6 +10,7 @@ import { createTestApp, makeCouncil, makeMember, login, get, type TestApp } from
 import type { Actor } from '../../core/policy.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
 import { makeDocx, makePdf } from '../../core/files/samples.ts';
+import { catalogOf, keepForReview, taggedText } from '../../core/pdf/pdf.test-helpers.ts';
 import { addAgendaItem } from './meetings.agenda.ts';
 import { addMeeting } from './meetings.lifecycle.ts';
 
@@ -98,7 +99,21 @@ test('the packet: cover with the agenda, then each document the reader may see; 
   assert.match(pages[4]!, /kapot\.pdf kon niet worden toegevoegd/);
   assert.match(pages[5]!, /later\.docx is nog niet klaar/);
   assert.match(pages[6]!, /Verslag van de werkgroep mantelzorg/);
-  assert.match(pages[6]!, /\?est met tekens/, 'characters Helvetica cannot show are replaced, not a crash');
+  assert.match(pages[6]!, /Ŧest met tekens: ĳ, €, “quotes”, \?\?\./, 'Noto Sans shows Latin Extended; characters it lacks print as "?", not a crash');
+
+  // Tagged: the cover, the notices and the text-only document are in the structure tree; the
+  // pages of the untagged PDF are read as one Div per page under the document's section.
+  keepForReview('packet-member.pdf', asMember.rawPayload);
+  const catalog = await catalogOf(asMember.rawPayload);
+  assert.deepEqual({ ...catalog, title: undefined }, { marked: true, structTree: true, lang: 'nl-NL', displayDocTitle: true, title: undefined, outline: true });
+  assert.match(catalog.title ?? '', /^Vergaderstukken Vergadering juni \d{4}-06-16$/);
+  const tagged = await taggedText(asMember.rawPayload);
+  assert.deepEqual(tagged.filter((e) => e.role === '(untagged)'), [], 'no text outside the structure');
+  const roles = (page: number) => tagged.filter((e) => e.page === page).map((e) => e.role);
+  assert.deepEqual(roles(1).slice(0, 2), ['P', 'H1']);
+  assert.ok(roles(1).includes('Lbl') && roles(1).includes('H2'), 'the agenda is a numbered list under a heading');
+  assert.deepEqual(roles(2), ['Div']);
+  assert.deepEqual(roles(7).slice(0, 1), ['H2']);
 
   const asSecretary = await (await login(t, sec.user)).request({ url });
   assert.equal(asSecretary.statusCode, 200);

@@ -1,15 +1,18 @@
 /**
  * The meeting packet (vergaderstukken): one PDF to print, with a cover page (council, meeting,
  * agenda, list of documents with their page numbers) followed by every linked document the
- * reader may see. PDFs are copied page by page; Word and OpenDocument files appear as their
- * extracted text. A file that cannot be read becomes a page that says so: the packet never fails
+ * reader may see. The cover, Word and OpenDocument files (as their extracted text) and the notices
+ * for files that could not be added are written as a tagged PDF (core/pdf/tagged.ts); the pages of
+ * PDF documents are then put in their place with pdf-lib (core/pdf/merge.ts), with a bookmark per
+ * document. A file that cannot be read becomes a page that says so: the packet never fails
  * because of one bad document.
  */
-import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { Deps } from '../../core/deps.ts';
 import type { Translate } from '../../core/i18n/index.ts';
 import type { Actor } from '../../core/policy.ts';
-import { TextFlow } from '../../core/pdf.ts';
+import { TaggedPdf } from '../../core/pdf/tagged.ts';
+import { isTagged, mergeIntoTagged, type Insert } from '../../core/pdf/merge.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { extractedText, visibleDocuments, type DocumentRef } from '../documents/index.ts';
 import { getMeeting } from './meetings.queries.ts';
@@ -20,29 +23,13 @@ import { dayOf } from './meetings.calendar.ts';
 /** Above this many bytes of documents in one packet, further documents are named, not included. */
 export const PACKET_MAX_BYTES = 200 * 1024 * 1024;
 
-type Fonts = { regular: PDFFont; bold: PDFFont };
-type Part = { doc: DocumentRef; item: number; source: PDFDocument; note: 'included' | 'text' | 'missing' };
+/** A document in the packet: its PDF pages, or paragraphs the packet writes itself. */
+type Content = { note: 'included'; source: PDFDocument; tagged: boolean } | { note: 'text' | 'missing'; paragraphs: string[] };
+type Part = { doc: DocumentRef; item: number } & Content;
 
-async function fontsOf(pdf: PDFDocument): Promise<Fonts> {
-  return { regular: await pdf.embedFont(StandardFonts.Helvetica), bold: await pdf.embedFont(StandardFonts.HelveticaBold) };
-}
-
-/** A short PDF written with TextFlow: a heading and paragraphs. */
-async function textPdf(title: string, paragraphs: string[]): Promise<PDFDocument> {
-  const pdf = await PDFDocument.create();
-  const f = await fontsOf(pdf);
-  const flow = new TextFlow(pdf, f.regular);
-  flow.write(title, { size: 14, font: f.bold, gap: 12 });
-  for (const p of paragraphs) flow.write(p, { gap: 8 });
-  return pdf;
-}
-
-/** One document as PDF pages to append; never throws for a bad file. */
-async function partOf(deps: Deps, council: Council, doc: DocumentRef, t: Translate, budget: { left: number }): Promise<Pick<Part, 'source' | 'note'>> {
-  const notice = async (key: 'calendar.packet.notAdded' | 'calendar.packet.noText' | 'calendar.packet.tooLarge') => ({
-    source: await textPdf(doc.title, [t(key, { file: doc.fileName })]),
-    note: 'missing' as const,
-  });
+/** One document as pages to add; never throws for a bad file. */
+async function partOf(deps: Deps, council: Council, doc: DocumentRef, t: Translate, budget: { left: number }): Promise<Content> {
+  const notice = (key: 'calendar.packet.notAdded' | 'calendar.packet.noText' | 'calendar.packet.tooLarge'): Content => ({ note: 'missing', paragraphs: [t(key, { file: doc.fileName })] });
   if (doc.mimeType === 'application/pdf') {
     if (doc.sizeBytes > budget.left) return notice('calendar.packet.tooLarge');
     const bytes = await deps.files.get(doc.fileHash).catch(() => null);
@@ -55,15 +42,16 @@ async function partOf(deps: Deps, council: Council, doc: DocumentRef, t: Transla
       const source = await PDFDocument.create();
       for (const page of await source.copyPages(original, original.getPageIndices())) source.addPage(page);
       budget.left -= doc.sizeBytes;
-      return { source, note: 'included' };
+      // Whether the original was tagged decides how its pages join the packet's structure.
+      return { source, tagged: isTagged(original), note: 'included' };
     } catch {
       return notice('calendar.packet.notAdded');
     }
   }
   const pages = await extractedText(deps, council.id, doc.id);
-  const text = pages.map((p) => p.text.trim()).filter(Boolean);
+  const text = pages.flatMap((p) => p.text.split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
   if (!text.length) return notice('calendar.packet.noText');
-  return { source: await textPdf(doc.title, [t('calendar.packet.textOnly', { file: doc.fileName }), ...text]), note: 'text' };
+  return { note: 'text', paragraphs: [t('calendar.packet.textOnly', { file: doc.fileName }), ...text] };
 }
 
 function placeOf(m: Meeting, t: Translate): string {
@@ -72,41 +60,55 @@ function placeOf(m: Meeting, t: Translate): string {
   return parts.filter(Boolean).join(' - ');
 }
 
-/** The cover: meeting, agenda and the list of documents with the page each starts on. */
-async function coverPdf(args: { council: Council; meeting: Meeting; agenda: AgendaItemView[]; parts: Part[]; firstPages: number[]; times: { start: string; end: string }; t: Translate }): Promise<PDFDocument> {
+type Cover = { council: Council; meeting: Meeting; agenda: AgendaItemView[]; parts: Part[]; firstPages: number[]; times: { start: string; end: string }; t: Translate };
+
+/** The cover: meeting, agenda (a numbered list) and the list of documents with the page each starts on. */
+function writeCover(pdf: TaggedPdf, args: Cover): void {
   const { council, meeting: m, agenda, parts, t } = args;
-  const pdf = await PDFDocument.create();
-  const f = await fontsOf(pdf);
-  const flow = new TextFlow(pdf, f.regular);
-  flow.write(council.name, { size: 12, font: f.bold, gap: 4 });
-  flow.write(t('calendar.packet.title'), { size: 20, font: f.bold, gap: 10 });
-  flow.write(m.title, { size: 14, font: f.bold, gap: 8 });
-  flow.write(t('calendar.packet.when', { date: dayOf(m.startsAt, 'nl'), start: args.times.start, end: args.times.end }), { gap: 2 });
+  const attachment = (n: number) => t('calendar.packet.attachment', { n: n + 1, title: parts[n]!.doc.title, page: args.firstPages[n] });
+  pdf.paragraph({ text: council.name, bold: true, size: 12, gap: 2 });
+  pdf.heading(1, t('calendar.packet.title'), { size: 20, gap: 8 });
+  pdf.paragraph({ text: m.title, bold: true, size: 14, gap: 8 });
+  pdf.paragraph({ text: t('calendar.packet.when', { date: dayOf(m.startsAt, 'nl'), start: args.times.start, end: args.times.end }), gap: 2 });
   const place = placeOf(m, t);
-  if (place) flow.write(t('calendar.packet.where', { place }), { gap: 2 });
-  if (m.status === 'cancelled') flow.write(t('calendar.event.cancelled'), { font: f.bold, gap: 2 });
-  flow.y -= 12;
-  flow.write(t('calendar.event.agenda'), { size: 14, font: f.bold, gap: 8 });
-  if (!agenda.length) flow.write(t('calendar.packet.noAgenda'));
-  agenda.forEach((item, i) => {
-    flow.write(`${i + 1}.  ${item.startTime ? `${item.startTime}  ` : ''}${item.title}`, { font: f.bold, gap: 2 });
-    const meta = [item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '', t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed')];
-    flow.write(meta.filter(Boolean).join('  |  '), { size: 10, indent: 18, gap: 2 });
-    if (item.explanation) flow.write(item.explanation, { size: 10, indent: 18, gap: 2 });
-    parts.forEach((p, n) => {
-      if (p.item === i) flow.write(t('calendar.packet.attachment', { n: n + 1, title: p.doc.title, page: args.firstPages[n] }), { size: 10, indent: 18, gap: 2 });
-    });
-    flow.y -= 8;
-  });
+  if (place) pdf.paragraph({ text: t('calendar.packet.where', { place }), gap: 2 });
+  if (m.status === 'cancelled') pdf.paragraph({ text: t('calendar.event.cancelled'), bold: true, gap: 2 });
+  pdf.space(12);
+  pdf.heading(2, t('calendar.event.agenda'), { size: 14, gap: 8 });
+  if (!agenda.length) pdf.paragraph(t('calendar.packet.noAgenda'));
+  pdf.list(
+    agenda.map((item, i) => ({
+      label: `${i + 1}.`,
+      body: [
+        { text: `${item.startTime ? `${item.startTime}  ` : ''}${item.title}`, bold: true },
+        { text: [item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '', t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed')].filter(Boolean).join('  |  '), size: 10 },
+        ...(item.explanation ? [{ text: item.explanation, size: 10 }] : []),
+        ...parts.flatMap((p, n) => (p.item === i ? [{ text: attachment(n), size: 10 }] : [])),
+      ],
+    })),
+    { gap: 8 },
+  );
   if (parts.length) {
-    flow.y -= 6;
-    flow.write(t('calendar.packet.documents'), { size: 14, font: f.bold, gap: 8 });
+    pdf.space(6);
+    pdf.heading(2, t('calendar.packet.documents'), { size: 14, gap: 8 });
     parts.forEach((p, n) => {
       const suffix = p.note === 'missing' ? ` - ${t('calendar.packet.missingShort')}` : p.note === 'text' ? ` - ${t('calendar.packet.textShort')}` : '';
-      flow.write(`${t('calendar.packet.attachment', { n: n + 1, title: p.doc.title, page: args.firstPages[n] })}${suffix}`, { size: 10, gap: 2 });
+      pdf.paragraph({ text: `${attachment(n)}${suffix}`, size: 10, gap: 2 });
     });
   }
-  return pdf;
+}
+
+/**
+ * One document's section. Text and notices start on a new page; a PDF document's section stays
+ * empty here and receives its pages in mergeIntoTagged.
+ */
+function writePart(pdf: TaggedPdf, part: Part): void {
+  if (part.note === 'included') return pdf.section(part.doc.title, () => {});
+  pdf.newPage();
+  pdf.section(part.doc.title, () => {
+    pdf.heading(2, part.doc.title, { size: 14, gap: 12 });
+    for (const p of part.paragraphs) pdf.paragraph({ text: p, gap: 8 });
+  });
 }
 
 /**
@@ -130,30 +132,38 @@ export async function meetingPacket(deps: Deps, args: { actor: Actor | null; cou
     parts.push({ doc, item, ...(await partOf(deps, council, doc, t, budget)) });
   }
 
+  const title = `${t('calendar.packet.title')} ${meeting.title} ${detail.local.date}`.slice(0, 200);
+  const make = () => new TaggedPdf({ title, author: council.name, lang: 'nl-NL' });
+  // The pages each written part takes: laid out once on a scratch document.
+  const scratch = make();
+  const written = parts.map((p) => {
+    if (p.note === 'included') return p.source.getPageCount();
+    const before = scratch.pageCount;
+    writePart(scratch, p);
+    return scratch.pageCount - before;
+  });
   // Page numbers on the cover depend on the cover's own length: lay it out until it is stable.
   const times = { start: detail.local.start, end: detail.local.end };
   let coverPages = 1;
-  let cover: PDFDocument;
+  let firstPages: number[] = [];
   for (;;) {
     let next = coverPages + 1;
-    const firstPages = parts.map((p) => {
+    firstPages = written.map((n) => {
       const at = next;
-      next += p.source.getPageCount();
+      next += n;
       return at;
     });
-    cover = await coverPdf({ council, meeting, agenda, parts, firstPages, times, t });
-    if (cover.getPageCount() === coverPages) break;
-    coverPages = cover.getPageCount();
+    const trial = make();
+    writeCover(trial, { council, meeting, agenda, parts, firstPages, times, t });
+    if (trial.pageCount === coverPages) break;
+    coverPages = trial.pageCount;
   }
 
-  for (const p of parts) {
-    const copied = await cover.copyPages(p.source, p.source.getPageIndices());
-    for (const page of copied) cover.addPage(page);
-  }
-  cover.setTitle(`${t('calendar.packet.title')} ${meeting.title} ${detail.local.date}`.slice(0, 200));
-  cover.setAuthor(council.name);
-  cover.setLanguage('nl-NL');
-  cover.setCreator('Raadwerk');
-  const bytes = await cover.save();
-  return { bytes, fileName: `vergaderstukken-${council.slug}-${detail.local.date}.pdf`, pages: cover.getPageCount() };
+  const pdf = make();
+  writeCover(pdf, { council, meeting, agenda, parts, firstPages, times, t });
+  for (const p of parts) writePart(pdf, p);
+  const inserts: Insert[] = parts.flatMap((p, n) => (p.note === 'included' ? [{ at: firstPages[n]! - 1, source: p.source, section: n, tagged: p.tagged }] : []));
+  const bookmarks = [{ title: t('calendar.event.agenda'), page: 0 }, ...parts.map((p, n) => ({ title: p.doc.title, page: firstPages[n]! - 1 }))];
+  const merged = await mergeIntoTagged(await pdf.end(), inserts, bookmarks);
+  return { bytes: merged.bytes, fileName: `vergaderstukken-${council.slug}-${detail.local.date}.pdf`, pages: merged.pages };
 }

@@ -18,10 +18,11 @@ import { agendaOf, type AgendaItemView } from './meetings.agenda.ts';
 import { mayMarkDone, minutesOf } from './meetings.minutes.ts';
 import { dossiersOf } from './meetings.dossiers.ts';
 
-/** Every meeting of the council (workspace); coming ones first in date order, then past ones, newest first. */
+/** Every meeting of the council (workspace); coming ones first in date order, then past ones, newest first; and whether the actor may add one. */
 export async function listMeetings(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }) {
   assertCan(args.actor, 'meetings.view');
-  return splitByTime(await deps.db.select().from(meetings).where(eq(meetings.councilId, args.council.id)).orderBy(asc(meetings.startsAt)), args.now);
+  const rows = await deps.db.select().from(meetings).where(eq(meetings.councilId, args.council.id)).orderBy(asc(meetings.startsAt));
+  return { ...splitByTime(rows, args.now), may: { add: can(args.actor, 'meetings.manage') } };
 }
 
 function splitByTime(rows: Meeting[], now = new Date()) {

@@ -18,9 +18,8 @@ const ACTION_REMINDER_DAYS_BEFORE = 3;
  */
 export async function sendActionPointReminders(deps: Deps, now = new Date()): Promise<number> {
   const today = todayInAmsterdam(now);
-  const nl = translator('nl');
   const open = await deps.db
-    .select({ point: actionPoints, email: users.email, name: users.name, councilName: councils.name, slug: councils.slug, meetingId: minutes.meetingId })
+    .select({ point: actionPoints, email: users.email, name: users.name, locale: users.locale, councilName: councils.name, slug: councils.slug, meetingId: minutes.meetingId })
     .from(actionPoints)
     .innerJoin(minutes, eq(minutes.id, actionPoints.minutesId))
     .innerJoin(memberships, and(eq(memberships.id, actionPoints.ownerMembershipId), eq(memberships.active, true)))
@@ -38,18 +37,20 @@ export async function sendActionPointReminders(deps: Deps, now = new Date()): Pr
         .onConflictDoNothing()
         .returning({ id: actionPointReminders.actionPointId });
       if (!inserted.length) return false;
+      // In the owner's own language.
+      const t = translator(r.locale);
       const params = {
         name: r.name,
         council: r.councilName,
         text: r.point.text,
-        due: formatDate(due, 'nl'),
+        due: formatDate(due, r.locale),
         link: `${deps.config.baseUrl}/${r.slug}/werkruimte/vergaderingen/${r.meetingId}#actiepunten`,
       };
       await deps.mailer.queue(tx, {
         councilId: r.point.councilId,
         to: r.email,
-        subject: nl(kind === 'overdue' ? 'meetings.mail.overdue.subject' : 'meetings.mail.before.subject', params),
-        body: nl(kind === 'overdue' ? 'meetings.mail.overdue.body' : 'meetings.mail.before.body', params),
+        subject: t(kind === 'overdue' ? 'meetings.mail.overdue.subject' : 'meetings.mail.before.subject', params),
+        body: t(kind === 'overdue' ? 'meetings.mail.overdue.body' : 'meetings.mail.before.body', params),
       });
       await audit(tx, { councilId: r.point.councilId, actorUserId: null, action: kind === 'overdue' ? 'actionPoint.overdueReminderSent' : 'actionPoint.reminderSent', entity: 'action_point', entityId: r.point.id });
       return true;

@@ -27,7 +27,10 @@ import {
   noteSchema,
   rhythmSchema,
 } from './meetings.forms.ts';
-import { AgendaItemPage, MeetingDetailPage, MeetingFormPage, MeetingsListPage, RhythmPage, type Checked, type MeetingNotice } from './views/meetings.tsx';
+import { MeetingsListPage, type MeetingNotice } from './views/meetings.tsx';
+import { MeetingFormPage, RhythmPage } from './views/meeting-forms.tsx';
+import { AgendaItemPage, type Checked } from './views/agenda-item.tsx';
+import { MeetingDetailPage } from './views/meeting/detail.tsx';
 import { PublicMeetingPage, PublicMeetingsPage } from './views/public.tsx';
 
 const WS = '/:council/werkruimte/vergaderingen';
@@ -104,9 +107,9 @@ export async function meetingsRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- list, rhythm, new meeting
   app.get(WS, view, async (req, reply) => {
     const { council, actor } = ctxOf(req);
-    const { coming, past } = await listMeetings(deps, { actor, council });
+    const { coming, past, may } = await listMeetings(deps, { actor, council });
     const n = noticeOf(req, notices);
-    return reply.page(<MeetingsListPage ctx={await req.pageCtx()} council={council} actor={actor} coming={coming} past={past} notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined} />);
+    return reply.page(<MeetingsListPage ctx={await req.pageCtx()} council={council} actor={actor} coming={coming} past={past} may={may} notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined} />);
   });
 
   const rhythmPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {}, status = 200) => {

@@ -9,6 +9,8 @@ import { purgeExpiredApplications } from './members.vacancies.ts';
 const policy = {
   'members.view': councilMembers,
   'members.manage': board,
+  // The list of groups; a group's own page also for its lead (members.groups.ts, mayOpenGroup).
+  'workingGroups.view': councilMembers,
   'workingGroups.manage': board,
   'vacancies.manage': board,
   'applications.read': board,
@@ -62,7 +64,7 @@ export const membersModule: ModuleManifest = {
     ],
     workspace: [
       { path: 'leden', label: 'councils.ws.nav.members', order: 50, action: 'members.view', section: 'members' },
-      { path: 'werkgroepen', label: 'councils.ws.nav.workingGroups', order: 60, action: 'workingGroups.manage', section: 'workingGroups' },
+      { path: 'werkgroepen', label: 'councils.ws.nav.workingGroups', order: 60, action: 'workingGroups.view', section: 'workingGroups' },
       { path: 'vacatures', label: 'councils.ws.nav.vacancies', order: 70, action: 'vacancies.manage', section: 'vacancies' },
     ],
   },

@@ -6,12 +6,12 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
-import { assertCan, type Actor } from '../../core/policy.ts';
+import { assertCan, can, ForbiddenError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
-import { councilRoles, type Role } from '../../core/roles.ts';
+import { councilRoles, isCouncilRole, type Role } from '../../core/roles.ts';
 import { workingGroupMembers, workingGroups } from './members.schema.ts';
 import type { WorkingGroupInput } from './members.forms.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
@@ -51,11 +51,13 @@ export async function listPublicWorkingGroups(db: DbOrTx, council: Council): Pro
 
 // ------------------------------------------------------------------ working groups (workspace)
 
-export type WorkingGroupRow = { id: string; name: string; description: string; members: number; lead: string | null };
+/** `open`: whether the actor may open the group's page (the board: every group; a lead: their own). */
+export type WorkingGroupRow = { id: string; name: string; description: string; members: number; lead: string | null; open: boolean };
 
+/** The groups with their lead and size, for the council's own people; the board also makes and changes them. */
 export async function listWorkingGroups(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<WorkingGroupRow[]> {
-  assertCan(args.actor, 'workingGroups.manage');
-  const { council } = args;
+  const { actor, council } = args;
+  assertCan(actor, 'workingGroups.view');
   const groups = await deps.db
     .select({ id: workingGroups.id, name: workingGroups.name, description: workingGroups.description, leadId: workingGroups.leadMembershipId })
     .from(workingGroups)
@@ -64,7 +66,8 @@ export async function listWorkingGroups(deps: Deps, args: { actor: Actor | null;
   const members = await groupMembers(deps.db, council, null);
   return groups.map((g) => {
     const inGroup = members.filter((m) => m.groupId === g.id && m.active);
-    return { id: g.id, name: g.name, description: g.description, members: inGroup.length, lead: inGroup.find((m) => m.id === g.leadId)?.name ?? null };
+    const lead = inGroup.find((m) => m.id === g.leadId)?.name ?? null;
+    return { id: g.id, name: g.name, description: g.description, members: inGroup.length, lead, open: mayOpenGroup(actor, g.leadId) };
   });
 }
 
@@ -84,20 +87,33 @@ async function groupMembers(db: DbOrTx, council: Council, groupId: string | null
     .orderBy(asc(users.name));
 }
 
+/**
+ * Who may open a working group's page: the board (who make and change groups), and the group's
+ * own lead, who reads it (its members and its advices) without the board's right to change it.
+ */
+export function mayOpenGroup(actor: Actor | null, leadMembershipId: string | null): boolean {
+  if (can(actor, 'workingGroups.manage')) return true;
+  return Boolean(actor?.membershipId && leadMembershipId === actor.membershipId && isCouncilRole(actor.role));
+}
+
 export type WorkingGroupDetail = {
   id: string;
   name: string;
   description: string;
   leadId: string | null;
+  /** The actor may change the group (board); a lead only reads it. */
+  mayManage: boolean;
   members: { id: string; name: string; role: Role; active: boolean }[];
   /** Active council members not in the group yet. */
   candidates: { id: string; name: string }[];
 };
 
 export async function getWorkingGroup(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<WorkingGroupDetail> {
-  assertCan(args.actor, 'workingGroups.manage');
-  const { council } = args;
+  const { actor, council } = args;
+  assertCan(actor, 'workingGroups.view');
+  // Unknown or another council's group: 404 before the question whether this actor may see it.
   const group = (await findWorkingGroup(deps.db, council, args.id)) ?? notFound('working group');
+  if (!mayOpenGroup(actor, group.leadMembershipId)) throw new ForbiddenError('workingGroups.view');
   const members = await groupMembers(deps.db, council, group.id);
   const all = await deps.db
     .select({ id: memberships.id, name: users.name })
@@ -111,6 +127,7 @@ export async function getWorkingGroup(deps: Deps, args: { actor: Actor | null; c
     name: group.name,
     description: group.description,
     leadId: group.leadMembershipId,
+    mayManage: can(actor, 'workingGroups.manage'),
     members: members.map(({ id, name, role, active }) => ({ id, name, role, active })),
     candidates: all.filter((m) => !inGroup.has(m.id)),
   };
@@ -184,32 +201,39 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-/** Adds an active council member of this council; anyone else is refused as an invalid choice. */
-export async function addGroupMember(deps: Deps, args: { actor: Actor | null; council: Council; id: string; membershipId: string }): Promise<void> {
+/**
+ * Adds active council members of this council, one or several at once, in one transaction:
+ * if one of them is not an active member or is in the group already, nobody is added.
+ */
+export async function addGroupMembers(deps: Deps, args: { actor: Actor | null; council: Council; id: string; membershipIds: string[] }): Promise<number> {
   const { actor, council } = args;
   assertCan(actor, 'workingGroups.manage');
-  await deps.db.transaction(async (tx) => {
+  const ids = [...new Set(args.membershipIds)].filter(isUuid);
+  if (ids.length === 0 || ids.length !== args.membershipIds.length) throw new DomainError('notAMember', 'members.wg.notAMember', 'membershipId');
+  return deps.db.transaction(async (tx) => {
     const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
-    const [m] = await tx
+    const found = await tx
       .select({ id: memberships.id })
       .from(memberships)
       .where(
         and(
-          eq(memberships.id, args.membershipId),
+          inArray(memberships.id, ids),
           eq(memberships.councilId, council.id),
           eq(memberships.active, true),
           inArray(memberships.role, [...councilRoles]),
         ),
-      )
-      .limit(1);
-    if (!m) throw new DomainError('notAMember', 'members.wg.notAMember', 'membershipId');
+      );
+    if (found.length !== ids.length) throw new DomainError('notAMember', 'members.wg.notAMember', 'membershipId');
     const inserted = await tx
       .insert(workingGroupMembers)
-      .values({ councilId: council.id, workingGroupId: group.id, membershipId: m.id })
+      .values(ids.map((membershipId) => ({ councilId: council.id, workingGroupId: group.id, membershipId })))
       .onConflictDoNothing()
       .returning({ id: workingGroupMembers.membershipId });
-    if (inserted.length === 0) throw new DomainError('alreadyInGroup', 'members.wg.alreadyInGroup', 'membershipId');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.memberAdded', entity: 'working_group', entityId: group.id, data: { membershipId: m.id } });
+    if (inserted.length !== ids.length) throw new DomainError('alreadyInGroup', ids.length === 1 ? 'members.wg.alreadyInGroup' : 'members.wg.someAlreadyInGroup', 'membershipId');
+    for (const m of inserted) {
+      await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.memberAdded', entity: 'working_group', entityId: group.id, data: { membershipId: m.id } });
+    }
+    return inserted.length;
   });
 }
 

@@ -198,7 +198,20 @@ export const membersMessages = {
   'members.wg.addLabel': { nl: 'Kies een lid', en: 'Choose a member' },
   'members.wg.addHint': { nl: 'U kunt alleen actieve leden van de raad kiezen.', en: 'You can only choose active members of the council.' },
   'members.wg.noCandidates': { nl: 'Alle actieve leden zitten al in deze werkgroep.', en: 'All active members are already in this working group.' },
-  'members.wg.added': { nl: 'Het lid is toegevoegd aan de werkgroep.', en: 'The member has been added to the working group.' },
+  'members.wg.added': { nl: 'De gekozen leden zijn toegevoegd aan de werkgroep.', en: 'The chosen members have been added to the working group.' },
+  'members.wg.addLegend': { nl: 'Wie wilt u toevoegen?', en: 'Whom do you want to add?' },
+  'members.wg.addManyHint': { nl: 'Kies een of meer leden. U kunt alleen actieve leden van de raad kiezen.', en: 'Choose one or more members. You can only choose active members of the council.' },
+  'members.wg.addSubmit': { nl: 'Toevoegen aan de werkgroep', en: 'Add to the working group' },
+  'members.wg.chooseSomeone': { nl: 'Kies minstens één lid.', en: 'Choose at least one member.' },
+  'members.wg.someAlreadyInGroup': {
+    nl: 'Een of meer van deze leden zitten al in de werkgroep. Er is niemand toegevoegd. Kies opnieuw.',
+    en: 'One or more of these members are already in the working group. Nobody was added. Choose again.',
+  },
+  'members.wg.leadReads': {
+    nl: 'U bent de trekker van deze werkgroep. De voorzitter en de secretaris voegen leden toe en wijzigen de werkgroep.',
+    en: 'You are the lead of this working group. The chair and the secretary add members and change the group.',
+  },
+  'members.wg.open': { nl: 'Open {name}', en: 'Open {name}' },
   'members.wg.removed': { nl: 'Het lid is uit de werkgroep gehaald.', en: 'The member has been removed from the working group.' },
   'members.wg.notAMember': { nl: 'Kies een actief lid van deze raad.', en: 'Choose an active member of this council.' },
   'members.wg.alreadyInGroup': { nl: 'Dit lid zit al in de werkgroep.', en: 'This member is already in the working group.' },
@@ -210,6 +223,84 @@ export const membersMessages = {
   'members.wg.leadSet': { nl: 'De trekker is opgeslagen.', en: 'The lead has been saved.' },
   'members.wg.leadNotInGroup': { nl: 'Kies een trekker uit de leden van deze werkgroep.', en: 'Choose a lead from the members of this working group.' },
   'members.wg.back': { nl: 'Terug naar de werkgroepen', en: 'Back to the working groups' },
+
+  // Seats in the council (the member cap) and the counts of members and invitations
+  'members.cap.reached': {
+    nl: 'De raad heeft {cap} plaatsen en die zijn allemaal bezet. Uitnodigingen die nog openstaan tellen mee. Stop eerst een lidmaatschap, of verander het aantal plaatsen bij Instellingen. De secretaris, ambtenaren en partnerraden tellen niet mee.',
+    en: 'The council has {cap} seats and they are all taken. Open invitations count too. First end a membership, or change the number of seats in Settings. The secretary, officials and partner councils do not count.',
+  },
+  'members.counts.title': { nl: 'Plaatsen in de raad', en: 'Seats in the council' },
+  'members.counts.active': { nl: 'Actieve leden: {n}', en: 'Active members: {n}' },
+  'members.counts.activeOfCap': { nl: 'Actieve leden: {n} (van de {cap} plaatsen)', en: 'Active members: {n} (of {cap} seats)' },
+  'members.counts.invited': { nl: 'Openstaande uitnodigingen: {n}', en: 'Open invitations: {n}' },
+  'members.counts.left': { nl: 'Vrije plaatsen: {n}', en: 'Free seats: {n}' },
+  'members.counts.who': {
+    nl: 'De voorzitter en de leden tellen mee. De secretaris, ambtenaren en partnerraden niet.',
+    en: 'The chair and the members count. The secretary, officials and partner councils do not.',
+  },
+  'members.counts.activeLabel': { nl: 'Actieve leden', en: 'Active members' },
+  'members.counts.activeOfCapLabel': { nl: 'Actieve leden (van de {cap} plaatsen)', en: 'Active members (of {cap} seats)' },
+  'members.counts.invitedLabel': { nl: 'Openstaande uitnodigingen', en: 'Open invitations' },
+
+  // Several invitations at once
+  'members.bulk.link': { nl: 'Meer mensen tegelijk uitnodigen', en: 'Invite several people at once' },
+  'members.bulk.title': { nl: 'Meer mensen tegelijk uitnodigen', en: 'Invite several people at once' },
+  'members.bulk.intro': {
+    nl: 'Zet iedereen in één lijst. U ziet eerst wie een uitnodiging krijgt. Daarna verstuurt u de uitnodigingen.',
+    en: 'Put everyone in one list. You first see who will be invited. Then you send the invitations.',
+  },
+  'members.bulk.people': { nl: 'Namen en e-mailadressen', en: 'Names and e-mail addresses' },
+  'members.bulk.peopleHint': {
+    nl: 'Eén persoon per regel: eerst de naam, dan een komma en het e-mailadres. Bijvoorbeeld: Jan Jansen, jan@voorbeeld.nl. U kunt ook een lijst uit een spreadsheet of een e-mail plakken.',
+    en: 'One person per line: first the name, then a comma and the e-mail address. For example: Jan Jansen, jan@example.org. You can also paste a list from a spreadsheet or an e-mail.',
+  },
+  'members.bulk.roleHint': {
+    nl: 'Iedereen in de lijst krijgt deze rol. Ambtenaren en partnerraden kunnen meelezen. Zij zijn geen lid van de raad.',
+    en: 'Everyone in the list gets this role. Officials and partner councils can read along. They are not members of the council.',
+  },
+  'members.bulk.check': { nl: 'Lijst controleren', en: 'Check the list' },
+  'members.bulk.checkTitle': { nl: 'Controleer de uitnodigingen', en: 'Check the invitations' },
+  'members.bulk.checkIntro': {
+    nl: 'Deze {n} mensen krijgen een uitnodiging als {role}. Iedereen krijgt een eigen e-mail met een link. Er is nog niets verstuurd.',
+    en: 'These {n} people will be invited as {role}. Each gets their own e-mail with a link. Nothing has been sent yet.',
+  },
+  'members.bulk.caption': { nl: 'Wie een uitnodiging krijgt', en: 'Who will be invited' },
+  'members.bulk.line': { nl: 'Regel', en: 'Line' },
+  'members.bulk.seatsAfter': { nl: 'Daarna zijn er nog {n} plaatsen vrij van de {cap}.', en: 'After this, {n} of {cap} seats are free.' },
+  'members.bulk.send': { nl: 'Verstuur {n} uitnodigingen', en: 'Send {n} invitations' },
+  'members.bulk.sendOne': { nl: 'Verstuur 1 uitnodiging', en: 'Send 1 invitation' },
+  'members.bulk.change': { nl: 'Lijst wijzigen', en: 'Change the list' },
+  'members.bulk.sentTitle': { nl: '{n} uitnodigingen verstuurd', en: '{n} invitations sent' },
+  'members.bulk.sentTitleOne': { nl: '1 uitnodiging verstuurd', en: '1 invitation sent' },
+  'members.bulk.sentBody': {
+    nl: 'Iedereen krijgt een e-mail met een link. De link werkt 7 dagen. In de tabel staan zij als "Uitgenodigd" tot zij een wachtwoord hebben gemaakt.',
+    en: 'Everyone gets an e-mail with a link. The link works for 7 days. The table shows them as "Invited" until they have set a password.',
+  },
+  'members.bulk.problemsTitle': { nl: 'Wat er niet klopt', en: 'What is wrong' },
+  'members.bulk.refused': {
+    nl: 'Er is nog niemand uitgenodigd. Verbeter de lijst hieronder en controleer hem opnieuw.',
+    en: 'Nobody has been invited yet. Correct the list below and check it again.',
+  },
+  'members.bulk.empty': { nl: 'Vul minstens één naam en e-mailadres in.', en: 'Enter at least one name and e-mail address.' },
+  'members.bulk.tooLong': { nl: 'De lijst is te lang. Nodig hoogstens 100 mensen tegelijk uit.', en: 'The list is too long. Invite at most 100 people at once.' },
+  'members.bulk.tooMany': { nl: 'De lijst heeft {n} regels. Nodig hoogstens {max} mensen tegelijk uit.', en: 'The list has {n} lines. Invite at most {max} people at once.' },
+  'members.bulk.capExceeded': {
+    nl: 'Er zijn nog {left} plaatsen vrij van de {cap}, en u nodigt {n} mensen uit. Haal mensen uit de lijst, kies een rol zonder plaats, of verander het aantal plaatsen bij Instellingen.',
+    en: 'There are {left} of {cap} seats free, and you are inviting {n} people. Remove people from the list, choose a role without a seat, or change the number of seats in Settings.',
+  },
+  'members.bulk.lineFormat': {
+    nl: 'Regel {line}: schrijf de naam, een komma en het e-mailadres.',
+    en: 'Line {line}: write the name, a comma and the e-mail address.',
+  },
+  'members.bulk.lineNoName': { nl: 'Regel {line}: de naam ontbreekt. Zet de naam voor het e-mailadres, met een komma ertussen.', en: 'Line {line}: the name is missing. Put the name before the e-mail address, with a comma in between.' },
+  'members.bulk.lineNameTooLong': { nl: 'Regel {line}: de naam is te lang. Gebruik hoogstens 120 tekens.', en: 'Line {line}: the name is too long. Use at most 120 characters.' },
+  'members.bulk.lineEmail': { nl: 'Regel {line}: "{email}" is geen goed e-mailadres.', en: 'Line {line}: "{email}" is not a valid e-mail address.' },
+  'members.bulk.lineTwice': { nl: 'Regel {line}: {email} staat ook al op regel {first}.', en: 'Line {line}: {email} is also on line {first}.' },
+  'members.bulk.lineMember': { nl: 'Regel {line}: {email} is al lid van deze raad.', en: 'Line {line}: {email} is already a member of this council.' },
+  'members.bulk.lineFormer': {
+    nl: 'Regel {line}: {email} was eerder lid. Haal deze regel weg en zet het lidmaatschap weer aan in de ledenlijst.',
+    en: 'Line {line}: {email} was a member before. Remove this line and turn the membership back on in the member list.',
+  },
 
   // Workspace: vacancies
   'members.vac.title': { nl: 'Vacatures', en: 'Vacancies' },

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -6,8 +6,10 @@ import * as memberService from './members.memberships.ts';
 import * as groupService from './members.groups.ts';
 import * as vacancyService from './members.vacancies.ts';
 import { TooFastError } from '../../core/errors.ts';
+import { renderSlot } from '../../core/platform.ts';
 import {
   applicationSchema,
+  bulkInviteSchema,
   groupLeadSchema,
   groupMemberSchema,
   inviteSchema,
@@ -18,7 +20,9 @@ import {
 } from './members.forms.ts';
 import { AppliedPage, ApplyPage, PublicMembersPage, PublicVacanciesPage, PublicVacancyPage, PublicWorkingGroupsPage } from './views/public.tsx';
 import { MemberPage, MembersPage, type MemberNotice } from './views/members.tsx';
+import { CheckInvitesPage, InviteManyPage } from './views/invitations.tsx';
 import { WorkingGroupPage, WorkingGroupsPage, type GroupNotice } from './views/groups.tsx';
+import type { LineProblem } from './members.forms.ts';
 import { ApplicationsPage, NewVacancyPage, VacanciesPage, VacancyPage, type VacancyNotice } from './views/vacancies.tsx';
 
 const publicPage = { config: { publicCache: true } };
@@ -97,10 +101,15 @@ export async function membersRoutes(app: FastifyInstance) {
   app.get(`${WS}/leden`, viewMembers, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const members = await memberService.listMembers(deps, { actor, council });
-    const invitedId = (req.query as Record<string, unknown>)?.uitgenodigd;
+    const [members, counts] = await Promise.all([memberService.listMembers(deps, { actor, council }), memberService.memberCounts(deps.db, council)]);
+    const query = (req.query as Record<string, unknown>) ?? {};
+    const invitedId = query.uitgenodigd;
     const invited = typeof invitedId === 'string' ? members.find((m) => m.id === invitedId) : undefined;
-    return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} invited={invited} />);
+    // After a list: how many were invited (a number the page itself put in the address).
+    const many = typeof query.uitnodigingen === 'string' && /^[1-9]\d{0,2}$/.test(query.uitnodigingen) ? Number(query.uitnodigingen) : undefined;
+    // From the platform admin's "invite the secretary" link: the invite form with that role chosen.
+    const values = query.rol === 'secretaris' ? { role: 'secretary' } : undefined;
+    return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} counts={counts} invited={invited} invitedMany={many} values={values} />);
   });
 
   app.post(`${WS}/leden`, manageMembers, async (req, reply) => {
@@ -108,9 +117,9 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(inviteSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => {
-      const members = await memberService.listMembers(deps, { actor, council });
+      const [members, counts] = await Promise.all([memberService.listMembers(deps, { actor, council }), memberService.memberCounts(deps.db, council)]);
       const values = form.ok ? echo(req.body) : form.values;
-      return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} errors={errors} values={values} />, 400);
+      return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} counts={counts} errors={errors} values={values} />, 400);
     };
     if (!form.ok) return again(form.errors);
     try {
@@ -119,6 +128,39 @@ export async function membersRoutes(app: FastifyInstance) {
     } catch (err) {
       const errors = domainErrors(err, req.t);
       if (errors) return again(errors);
+      throw err;
+    }
+  });
+
+  // Several people at once: the list, the check page, then the invitations (nothing is stored before).
+  const inviteMany = async (req: FastifyRequest, reply: FastifyReply, state: { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[] }, status = 200) => {
+    const council = councilOf(req);
+    const counts = await memberService.memberCounts(deps.db, council);
+    return reply.page(<InviteManyPage ctx={await req.pageCtx()} council={council} actor={actorOf(req)} counts={counts} {...state} />, status);
+  };
+  app.get(`${WS}/leden/uitnodigen`, manageMembers, async (req, reply) => inviteMany(req, reply, {}));
+
+  app.post(`${WS}/leden/uitnodigen`, manageMembers, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const form = parseForm(bulkInviteSchema, req.body, req.t);
+    if (!form.ok) return inviteMany(req, reply, { errors: form.errors, values: form.values }, 400);
+    // "Lijst wijzigen" on the check page: the form again, with the list as it was.
+    if ((req.body as Record<string, unknown>).wijzigen !== undefined) return inviteMany(req, reply, { values: echo(req.body) });
+    const plan = await memberService.planInvites(deps, { actor, council, input: form.data });
+    if (plan.problems.length) return inviteMany(req, reply, { problems: plan.problems, values: echo(req.body) }, 400);
+    return reply.page(<CheckInvitesPage ctx={await req.pageCtx()} council={council} actor={actor} plan={plan} values={form.data} />);
+  });
+
+  app.post(`${WS}/leden/uitnodigen/versturen`, manageMembers, async (req, reply) => {
+    const council = councilOf(req);
+    const form = parseForm(bulkInviteSchema, req.body, req.t);
+    if (!form.ok) return inviteMany(req, reply, { errors: form.errors, values: form.values }, 400);
+    try {
+      const { invited } = await memberService.inviteMany(deps, { actor: actorOf(req), council, input: form.data });
+      return reply.redirect(`/${council.slug}/werkruimte/leden?uitnodigingen=${invited}`, 303);
+    } catch (err) {
+      if (err instanceof memberService.InvitesRefused) return inviteMany(req, reply, { problems: err.problems, values: echo(req.body) }, 400);
       throw err;
     }
   });
@@ -169,10 +211,11 @@ export async function membersRoutes(app: FastifyInstance) {
   }
 
   // ---------------------------------------------------------------- workspace: working groups
+  const viewGroups = { preHandler: requireRight('workingGroups.view') };
   const manageGroups = { preHandler: requireRight('workingGroups.manage') };
   const groupPath = (slug: string, id: string, melding: string) => `/${slug}/werkruimte/werkgroepen/${id}?melding=${melding}`;
 
-  app.get(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
+  app.get(`${WS}/werkgroepen`, viewGroups, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const groups = await groupService.listWorkingGroups(deps, { actor, council });
@@ -198,11 +241,15 @@ export async function membersRoutes(app: FastifyInstance) {
     }
   });
 
-  app.get(`${WS}/werkgroepen/:id`, manageGroups, async (req, reply) => {
+  // The board's page to change a group; its lead reads it (members.groups.ts, mayOpenGroup).
+  app.get(`${WS}/werkgroepen/:id`, viewGroups, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const group = await groupService.getWorkingGroup(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<WorkingGroupPage ctx={await req.pageCtx()} council={council} actor={actor} group={group} notice={noticeOf(req, groupNotices)} />);
+    const ctx = await req.pageCtx();
+    // Other modules show what belongs to the group (the advice module: the group's advices).
+    const related = await renderSlot('members.workingGroup.related', { deps, ctx, council, actor, id: group.id });
+    return reply.page(<WorkingGroupPage ctx={ctx} council={council} actor={actor} group={group} related={related} notice={noticeOf(req, groupNotices)} />);
   });
 
   /** Shared shape of the working group's POST handlers: validate, call one use case, show errors or redirect. */
@@ -221,7 +268,14 @@ export async function membersRoutes(app: FastifyInstance) {
       const form = parse(req);
       const again = async (errors: FieldErrors) => {
         const fresh = await groupService.getWorkingGroup(deps, { actor, council, id: group.id });
-        return reply.page(<WorkingGroupPage ctx={await req.pageCtx()} council={council} actor={actor} group={fresh} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+        const ctx = await req.pageCtx();
+        const related = await renderSlot('members.workingGroup.related', { deps, ctx, council, actor, id: group.id });
+        const ticked = (req.body as Record<string, unknown> | undefined)?.membershipId;
+        const checked = (Array.isArray(ticked) ? ticked : [ticked]).filter((x): x is string => typeof x === 'string');
+        return reply.page(
+          <WorkingGroupPage ctx={ctx} council={council} actor={actor} group={fresh} related={related} errors={errors} values={form.ok ? echo(req.body) : form.values} checked={checked} />,
+          400,
+        );
       };
       if (!form.ok) return again(form.errors);
       try {
@@ -238,7 +292,7 @@ export async function membersRoutes(app: FastifyInstance) {
   groupAction('', (req) => parseForm(workingGroupSchema, req.body, req.t), ({ req, id, data }) =>
     groupService.updateWorkingGroup(deps, { actor: actorOf(req), council: councilOf(req), id, input: data }), 'opgeslagen');
   groupAction('/leden', (req) => parseForm(groupMemberSchema, req.body, req.t), ({ req, id, data }) =>
-    groupService.addGroupMember(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.membershipId }), 'toegevoegd');
+    groupService.addGroupMembers(deps, { actor: actorOf(req), council: councilOf(req), id, membershipIds: data.membershipId }), 'toegevoegd');
   groupAction('/trekker', (req) => parseForm(groupLeadSchema, req.body, req.t), ({ req, id, data }) =>
     groupService.setGroupLead(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.lead || null }), 'trekker');
 

@@ -353,11 +353,14 @@ test('a member (role member) gets 403 on every manage action, and nothing change
   const v = await makeVacancy(t, c, { status: 'draft' });
   const browser = await login(t, member);
 
-  for (const url of [`/leden/${other.membershipId}`, '/werkgroepen', `/werkgroepen/${group.id}`, '/vacatures', '/vacatures/nieuw', `/vacatures/${v.id}`, `/vacatures/${v.id}/reacties`]) {
+  // The list of working groups is for every member (without the form to make one); a group's page is not.
+  for (const url of [`/leden/${other.membershipId}`, '/leden/uitnodigen', `/werkgroepen/${group.id}`, '/vacatures', '/vacatures/nieuw', `/vacatures/${v.id}`, `/vacatures/${v.id}/reacties`]) {
     assert.equal((await get(t, ws(c, url), browser)).statusCode, 403, `GET ${url}`);
   }
   const posts: [string, Record<string, string>][] = [
     ['/leden', { name: 'X', email: 'x@example.nl', role: 'chair' }],
+    ['/leden/uitnodigen', { people: 'X, x@example.nl', role: 'member' }],
+    ['/leden/uitnodigen/versturen', { people: 'X, x@example.nl', role: 'member' }],
     [`/leden/${other.membershipId}`, { role: 'chair' }],
     [`/leden/${other.membershipId}/stoppen`, {}],
     ['/werkgroepen', { name: 'Nieuw' }],

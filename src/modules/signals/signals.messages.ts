@@ -55,7 +55,7 @@ export const signalsMessages = {
   },
   'signals.error.peopleCount': { nl: 'Vul een heel getal in, zoals 3. Of laat het leeg.', en: 'Enter a whole number, like 3. Or leave it empty.' },
   'signals.error.consentRequired': {
-    nl: 'U heeft contactgegevens ingevuld. Geef toestemming, of haal de contactgegevens weg.',
+    nl: 'U hebt contactgegevens ingevuld. Geef toestemming, of haal de contactgegevens weg.',
     en: 'You entered contact details. Give consent, or remove the contact details.',
   },
   'signals.error.sourceDetailRequired': { nl: 'Vul de naam van de organisatie in.', en: 'Enter the name of the organisation.' },

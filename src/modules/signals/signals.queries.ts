@@ -13,7 +13,7 @@ import { users } from '../../core/auth/auth.schema.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { findAdvice, listUnsolicitedAdvices } from '../advice/index.ts';
 import { signalContacts, signalEvents, signalThemes, signals, type Signal, type SignalArea, type SignalSource, type SignalTheme } from './signals.schema.ts';
-import { availableActions, type SignalAction, type SignalState } from './signals.workflow.ts';
+import { availableActions, signalActions, type SignalAction, type SignalState } from './signals.workflow.ts';
 import type { ListFilter } from './signals.forms.ts';
 
 export async function findSignal(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Signal | null> {
@@ -161,12 +161,33 @@ export type SignalDetail = {
   adviceOptions: { id: string; reference: string; subject: string }[];
   similar: Similar[];
   events: SignalEventRow[];
-  actions: SignalAction[];
   recordedBy: string | null;
   /** Whether sealed contact details exist (never the details themselves). */
   contactStored: boolean;
-  mayViewContact: boolean;
+  /** What the actor may do with this signal now: its rights and the signal's state together. */
+  may: SignalMay;
 };
+
+/** Each step of the workflow that may happen now, and the privacy parts. */
+export type SignalMay = Record<SignalAction, boolean> & {
+  /** Any step at all: the triage part of the page. */
+  triage: boolean;
+  /** Open the sealed contact details (the read is logged). */
+  viewContact: boolean;
+  /** Export or erase the resident's data. */
+  privacy: boolean;
+};
+
+/** What the actor may do in the signals section: the links beside the list. */
+export function signalsSectionMay(actor: Actor | null) {
+  return {
+    record: can(actor, 'signals.record'),
+    themes: can(actor, 'signals.view'),
+    export: can(actor, 'signals.contact'),
+    accessLog: can(actor, 'signals.accessLog'),
+    settings: can(actor, 'signals.settings'),
+  };
+}
 
 export async function getSignal(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<SignalDetail> {
   const { actor, council } = args;
@@ -192,6 +213,8 @@ export async function getSignal(deps: Deps, args: { actor: Actor | null; council
       .from(signalContacts)
       .where(and(eq(signalContacts.signalId, signal.id), eq(signalContacts.councilId, council.id))),
   ]);
+  const actions = availableActions(signal.status, actor, { anonymised: signal.anonymisedAt !== null });
+  const contactStored = contact !== undefined && contact.erasedAt === null;
   return {
     signal,
     theme: themes.find((t) => t.id === signal.themeId) ?? null,
@@ -201,9 +224,13 @@ export async function getSignal(deps: Deps, args: { actor: Actor | null; council
     adviceOptions,
     similar,
     events,
-    actions: availableActions(signal.status, actor, { anonymised: signal.anonymisedAt !== null }),
     recordedBy: recorder?.name ?? null,
-    contactStored: contact !== undefined && contact.erasedAt === null,
-    mayViewContact: can(actor, 'signals.contact'),
+    contactStored,
+    may: {
+      ...(Object.fromEntries(signalActions.map((a) => [a, actions.includes(a)])) as Record<SignalAction, boolean>),
+      triage: actions.length > 0,
+      viewContact: contactStored && can(actor, 'signals.contact'),
+      privacy: !signal.erasedAt && can(actor, 'signals.contact'),
+    },
   };
 }

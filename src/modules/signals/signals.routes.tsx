@@ -13,7 +13,8 @@ import { themeOverview } from './signals.themes.ts';
 import { submitSignal } from './signals.submit.ts';
 import { classifySchema, closeSchema, duplicateSchema, exportSchema, linkAdviceSchema, listFilter, recordSchema, settingsSchema, templateSchema, toContact } from './signals.forms.ts';
 import { messageStatuses, type MessageStatus } from './signals.workflow.ts';
-import { RecordSignalPage, SignalDetailPage, SignalListPage, type SignalNotice } from './views/signals.tsx';
+import { RecordSignalPage, SignalListPage } from './views/signals.tsx';
+import { SignalDetailPage, type SignalNotice } from './views/signal/detail.tsx';
 import { AccessLogPage, ContactPage, EraseConfirmPage, ExportPage, SettingsPage } from './views/privacy.tsx';
 import { ThemesPage } from './views/themes.tsx';
 
@@ -82,7 +83,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const filter = listFilter.parse(req.query ?? {});
     const [rows, themes] = await Promise.all([queries.listSignals(deps, { actor, council, filter }), queries.listThemes(deps.db, council.id)]);
-    return noStore(reply).page(<SignalListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} filter={filter} themes={themes} />);
+    return noStore(reply).page(<SignalListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} filter={filter} themes={themes} may={queries.signalsSectionMay(actor)} />);
   });
 
   app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
@@ -115,8 +116,8 @@ export async function signalsRoutes(app: FastifyInstance) {
   app.get(`${WS}/themas`, view, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const { view: v, settings: s, exact } = await themeOverview(deps, { actor, council });
-    return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} />);
+    const { view: v, settings: s, exact, may } = await themeOverview(deps, { actor, council });
+    return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} may={may} />);
   });
 
   // ---------------------------------------------------------------- settings and templates

@@ -99,7 +99,7 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
 // ------------------------------------------------------------------ the counts
 
 /** Counts per theme and month (last 12 months) and per source, with the threshold flag. */
-export async function themeOverview(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean }> {
+export async function themeOverview(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean } }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.view');
   const now = args.now ?? new Date();
@@ -154,5 +154,6 @@ export async function themeOverview(deps: Deps, args: { actor: Actor | null; cou
     settings,
     exact,
   });
-  return { view, settings, exact };
+  // A flagged theme may lead to unsolicited advice: say so to those who may start one.
+  return { view, settings, exact, may: { startAdvice: can(actor, 'advice.initiate') } };
 }

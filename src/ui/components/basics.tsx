@@ -262,7 +262,17 @@ export function NavBar({ label, toggle, items, current }: { label: string; toggl
  * A labelled part of a page: `<section aria-labelledby>` with its heading. Given `items` that are
  * empty and an `empty` text, it shows that text instead of its children (a list with nothing in it).
  */
-export function Section(props: { id: string; title: ComponentChildren; level?: 2 | 3 | 4; intro?: ComponentChildren; items?: readonly unknown[]; empty?: string; children?: ComponentChildren }) {
+export function Section(props: {
+  id: string;
+  title: ComponentChildren;
+  level?: 2 | 3 | 4;
+  intro?: ComponentChildren;
+  items?: readonly unknown[];
+  empty?: string;
+  children?: ComponentChildren;
+  /** Shown after the children or the empty text alike, e.g. an "Add" button. */
+  after?: ComponentChildren;
+}) {
   const isEmpty = props.items !== undefined && props.items.length === 0 && props.empty !== undefined;
   return (
     <section aria-labelledby={props.id}>
@@ -271,6 +281,7 @@ export function Section(props: { id: string; title: ComponentChildren; level?: 2
       </Heading>
       {props.intro && <Paragraph>{props.intro}</Paragraph>}
       {isEmpty ? <Paragraph>{props.empty}</Paragraph> : props.children}
+      {props.after}
     </section>
   );
 }

@@ -167,14 +167,14 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
 
 /**
  * A group of fields under one question: the legend, then the hint and the error (starting with a
- * visually hidden "Fout:"), then the fields. On error the fieldset is marked `--invalid`. Its id is
- * the field id of `name`, so the error summary links to it.
+ * visually hidden "Fout:"), then the fields. On error the fieldset is marked `--invalid`. With a
+ * `name`, its id is that field's id, so the error summary links to it, and its error is shown.
  */
-export function Fieldset(props: { ctx: PageCtx; name: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
+export function Fieldset(props: { ctx: PageCtx; name?: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
   const { ctx, name, hint, errors } = props;
-  const id = fieldId(name);
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const id = name ? fieldId(name) : undefined;
+  const error = name ? errors?.[name] : undefined;
+  const describedBy = id ? [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined : undefined;
   return (
     <fieldset
       class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${props.class ? ` ${props.class}` : ''}${error ? ' utrecht-form-fieldset--invalid' : ''}`}
@@ -183,7 +183,7 @@ export function Fieldset(props: { ctx: PageCtx; name: string; legend: ComponentC
     >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
       {hint && (
-        <div class="utrecht-form-field-description" id={`${id}-hint`}>
+        <div class="utrecht-form-field-description" id={id && `${id}-hint`}>
           {hint}
         </div>
       )}
@@ -377,5 +377,31 @@ export function ActionForm(props: {
         {props.object && <span class="rw-visually-hidden"> {props.object}</span>}
       </Button>
     </Form>
+  );
+}
+
+/**
+ * Several checkboxes with one name under one question (link advices, signals, documents). Each
+ * is a checkbox form field of the NL Design System, as CheckboxField: control, label beside it.
+ */
+export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[]; checked: readonly string[]; empty?: string }) {
+  const { ctx, name, label, hint, errors } = props;
+  const id = fieldId(name);
+  return (
+    <Fieldset ctx={ctx} name={name} legend={label} hint={hint} errors={errors}>
+      {props.options.length === 0 && props.empty && <p class="utrecht-paragraph">{props.empty}</p>}
+      {props.options.map((o) => (
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <div class="utrecht-form-field__input">
+            <input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" type="checkbox" id={`${id}-${o.value}`} name={name} value={o.value} checked={props.checked.includes(o.value)} />
+          </div>
+          <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${id}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        </div>
+      ))}
+    </Fieldset>
   );
 }

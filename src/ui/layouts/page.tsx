@@ -122,6 +122,11 @@ export function Page(props: PageProps) {
                     {t('footer.privacy')}
                   </a>
                 </li>
+                <li>
+                  <a class="utrecht-link nl-link rw-footer__link" href="/woordenlijst">
+                    {t('glossary.footer')}
+                  </a>
+                </li>
                 {council && (
                   <li>
                     <a class="utrecht-link nl-link rw-footer__link" href={`${base}/contact`}>

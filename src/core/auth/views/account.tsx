@@ -1,18 +1,24 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { Alert, Button, DataList, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
-import { ErrorSummary, Form, RadioGroup, TextField } from '../../../ui/components/form.tsx';
+import { Alert, Button, DataList, Heading, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
+import { ChooseOneForm, ErrorSummary, Form, SuccessNotice, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors } from '../../http/forms.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { ReturnField } from './login.tsx';
 import { RecoveryCodesSection } from './recovery.tsx';
 
-function Notice({ ctx, message }: { ctx: PageCtx; message?: MessageKey | null }) {
-  if (!message) return null;
+/** Error summary, heading, then what a save just did. */
+function Top({ ctx, title, errors, message }: { ctx: PageCtx; title: string; errors?: FieldErrors; message?: MessageKey | null }) {
   return (
-    <Alert type="ok" title={ctx.t('auth.account.done')} role="status">
-      <Paragraph>{ctx.t(message)}</Paragraph>
-    </Alert>
+    <>
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <Heading level={1}>{title}</Heading>
+      {message && (
+        <SuccessNotice title={ctx.t('auth.account.done')}>
+          <Paragraph>{ctx.t(message)}</Paragraph>
+        </SuccessNotice>
+      )}
+    </>
   );
 }
 
@@ -35,14 +41,8 @@ export function AccountPage(props: {
   const hasErrors = Boolean(errors && Object.keys(errors).length);
   return (
     <Page ctx={ctx} title={t('auth.account.title')} hasErrors={hasErrors} noindex>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Notice ctx={ctx} message={props.notice} />
-      <Heading level={1}>{t('auth.account.title')}</Heading>
-
-      <section aria-labelledby="gegevens">
-        <Heading level={2} id="gegevens">
-          {t('auth.account.details')}
-        </Heading>
+      <Top ctx={ctx} title={t('auth.account.title')} errors={errors} message={props.notice} />
+      <Section id="gegevens" title={t('auth.account.details')}>
         <DataList
           items={[
             { key: t('auth.account.name'), value: user.name },
@@ -55,13 +55,8 @@ export function AccountPage(props: {
             },
           ]}
         />
-      </section>
-
-      <section aria-labelledby="wachtwoord">
-        <Heading level={2} id="wachtwoord">
-          {t('auth.account.passwordTitle')}
-        </Heading>
-        <Paragraph>{t('auth.account.passwordIntro')}</Paragraph>
+      </Section>
+      <Section id="wachtwoord" title={t('auth.account.passwordTitle')} intro={t('auth.account.passwordIntro')}>
         <Form ctx={ctx} action="/account/wachtwoord">
           <input type="text" name="username" value={user.email} autocomplete="username" hidden />
           <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={passwordErrors} />
@@ -77,48 +72,41 @@ export function AccountPage(props: {
           <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={passwordErrors} />
           <Button>{t('auth.account.passwordSubmit')}</Button>
         </Form>
-      </section>
-
-      <section aria-labelledby="taal">
-        <Heading level={2} id="taal">
-          {t('auth.account.languageTitle')}
-        </Heading>
-        <Form ctx={ctx} action="/account/taal">
-          <RadioGroup
-            ctx={ctx}
-            name="locale"
-            label={t('auth.field.language')}
-            value={user.locale}
-            errors={languageErrors}
-            options={[
-              { value: 'nl', label: t('auth.language.nl') },
-              { value: 'en', label: t('auth.language.en') },
-            ]}
-          />
-          <Button>{t('auth.account.languageSubmit')}</Button>
-        </Form>
-      </section>
-
-      <section aria-labelledby="berichten">
-        <Heading level={2} id="berichten">
-          {t('auth.account.noticesTitle')}
-        </Heading>
-        <Paragraph>{t('auth.account.noticesIntro')}</Paragraph>
-        <Form ctx={ctx} action="/account/berichten">
-          <RadioGroup
-            ctx={ctx}
-            name="noticeMode"
-            label={t('auth.field.noticeMode')}
-            value={user.noticeMode}
-            errors={noticeErrors}
-            options={[
-              { value: 'each', label: t('auth.noticeMode.each') },
-              { value: 'digest', label: t('auth.noticeMode.digest') },
-            ]}
-          />
-          <Button>{t('auth.account.noticesSubmit')}</Button>
-        </Form>
-      </section>
+      </Section>
+      <Section id="taal" title={t('auth.account.languageTitle')}>
+        <ChooseOneForm
+          ctx={ctx}
+          action="/account/taal"
+          control="radio"
+          name="locale"
+          label={t('auth.field.language')}
+          value={user.locale}
+          errors={languageErrors}
+          options={[
+            { value: 'nl', label: t('auth.language.nl') },
+            { value: 'en', label: t('auth.language.en') },
+          ]}
+          button={t('auth.account.languageSubmit')}
+          variant="primary"
+        />
+      </Section>
+      <Section id="berichten" title={t('auth.account.noticesTitle')} intro={t('auth.account.noticesIntro')}>
+        <ChooseOneForm
+          ctx={ctx}
+          action="/account/berichten"
+          control="radio"
+          name="noticeMode"
+          label={t('auth.field.noticeMode')}
+          value={user.noticeMode}
+          errors={noticeErrors}
+          options={[
+            { value: 'each', label: t('auth.noticeMode.each') },
+            { value: 'digest', label: t('auth.noticeMode.digest') },
+          ]}
+          button={t('auth.account.noticesSubmit')}
+          variant="primary"
+        />
+      </Section>
     </Page>
   );
 }
@@ -144,9 +132,7 @@ export function TwoFactorPage(props: {
   const hasErrors = Boolean(errors && Object.keys(errors).length);
   return (
     <Page ctx={ctx} title={t('auth.totp.title')} hasErrors={hasErrors} noindex>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Notice ctx={ctx} message={props.notice} />
-      <Heading level={1}>{t('auth.totp.title')}</Heading>
+      <Top ctx={ctx} title={t('auth.totp.title')} errors={errors} message={props.notice} />
       {props.required && !props.enabled && (
         <Alert type="info" role="status">
           <Paragraph>{t('auth.totp.required')}</Paragraph>
@@ -160,17 +146,13 @@ export function TwoFactorPage(props: {
           {props.required ? (
             <Paragraph>{t('auth.totp.cannotDisable')}</Paragraph>
           ) : (
-            <section aria-labelledby="uitzetten">
-              <Heading level={2} id="uitzetten">
-                {t('auth.totp.disableTitle')}
-              </Heading>
-              <Paragraph>{t('auth.totp.disableIntro')}</Paragraph>
+            <Section id="uitzetten" title={t('auth.totp.disableTitle')} intro={t('auth.totp.disableIntro')}>
               <Form ctx={ctx} action="/account/tweestapsverificatie">
                 <input type="hidden" name="actie" value="uitzetten" />
                 <TextField ctx={ctx} name="password" type="password" label={t('auth.field.password')} autocomplete="current-password" errors={errors} />
                 <Button variant="secondary">{t('auth.totp.disable')}</Button>
               </Form>
-            </section>
+            </Section>
           )}
           <Paragraph>
             <Link href="/account">{t('auth.account.title')}</Link>

@@ -88,6 +88,7 @@ export function LetterPage({ ctx, council, actor, advice, model }: Props & { adv
             ))}
           </>
         )}
+        <p>{model.answerRequest}</p>
         <p>{model.closing}</p>
         {model.signatures.map((s) => (
           <p>

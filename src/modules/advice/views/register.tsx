@@ -9,6 +9,7 @@ import { formatDate } from '../../../core/i18n/index.ts';
 import { answers, policyFields } from '../advice.schema.ts';
 import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
 import { filterParams, givenStates, type Answer, type PublicAdvice, type RegisterFilter, type RegisterPage } from '../advice.register.ts';
+import { WordsHelp } from '../../../ui/components/term.tsx';
 
 /** The Woo information category of every page in the register. */
 const wooMeta = [{ name: 'DCTERMS.type', content: 'adviezen' }];
@@ -129,6 +130,7 @@ export function RegisterListPage({ ctx, council, filter, result, years }: { ctx:
         />
       )}
       <Pagination ctx={ctx} page={result.page} pages={result.pages} href={pageHref} />
+      <WordsHelp ctx={ctx} ids={['kenmerk', 'woo', 'atom']} />
       <p class="utrecht-paragraph nl-paragraph">
         <Link href={`/${council.slug}/feed.atom`}>{t('register.feed')}</Link>
       </p>

@@ -2,8 +2,8 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { organisationKinds } from '../../../core/organisation-kinds.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { Heading, Paragraph, Link, Button, Alert, Table, StatusBadge, DataList, Pagination } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, RadioGroup } from '../../../ui/components/form.tsx';
+import { Heading, Paragraph, Link, Button, Table, StatusBadge, DataList, Pagination } from '../../../ui/components/basics.tsx';
+import { Form, ErrorSummary, TextField, RadioGroup, SuccessNotice } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import type { outbox } from '../../../core/mail/mail.schema.ts';
@@ -23,13 +23,18 @@ function adminNav(ctx: PageCtx, current: string) {
 }
 
 export function AdminHome({ ctx, list, created }: { ctx: PageCtx; list: Council[]; created?: string }) {
+  // The organisation just made (its slug came back in the address): what to do next, as a link.
+  const made = created ? list.find((c) => c.slug === created) : undefined;
   return (
     <Page ctx={ctx} title={ctx.t('councils.admin.title')} nav={adminNav(ctx, '/beheer')} noindex>
       <Heading level={1}>{ctx.t('councils.admin.title')}</Heading>
-      {created && (
-        <Alert type="ok" role="status">
-          <Paragraph>{ctx.t('councils.admin.created')}</Paragraph>
-        </Alert>
+      {made && (
+        <SuccessNotice title={ctx.t('councils.admin.created', { name: made.name })}>
+          <Paragraph>{ctx.t('councils.admin.createdNext')}</Paragraph>
+          <Paragraph>
+            <Link href={`/${made.slug}/werkruimte/leden?rol=secretaris#uitnodigen`}>{ctx.t('councils.admin.inviteSecretary', { name: made.name })}</Link>
+          </Paragraph>
+        </SuccessNotice>
       )}
       <Table
         caption={ctx.t('councils.admin.councils')}

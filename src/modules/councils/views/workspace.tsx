@@ -79,6 +79,18 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         <TextArea ctx={ctx} errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
         <TextField ctx={ctx} errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
         <CheckboxField ctx={ctx} errors={errors} name="require2faForBoard" label={t('councils.settings.require2fa')} checked={props.values ? props.values.require2faForBoard !== undefined : council.require2faForBoard} />
+        <Heading level={2}>{t('councils.settings.membersTitle')}</Heading>
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="memberCap"
+          label={t('councils.settings.memberCap')}
+          hint={t('councils.settings.memberCapHint')}
+          value={props.values ? s('memberCap') : council.memberCap === null ? '' : String(council.memberCap)}
+          width="short"
+          inputmode="numeric"
+          optional
+        />
         {/* The advice settings, for organisations that have the advice register. */}
         {hasSection(council.kind, 'advice') && (
           <>

@@ -1,14 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { can, type Actor } from '../../../core/policy.ts';
-import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, Paragraph, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
-import { FileField, Form, FormPageTop, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import type { Actor } from '../../../core/policy.ts';
+import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkList, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { ActionForm, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
-import { PublicFrame, WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { PublicFrame } from '../../../ui/layouts/frames.tsx';
+import { WorkspacePage, type Crumb, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
-import { formatBytes, type DocumentDetail, type ListRow } from '../documents.library.ts';
+import { formatBytes, type DocumentDetail, type DocumentsMay, type ListRow } from '../documents.library.ts';
 import type { SearchHit } from '../documents.search.ts';
 import type { LinkKind } from '../documents.folders.ts';
 import { folderLinkForms } from '../documents.forms.ts';
@@ -40,23 +41,17 @@ export type Notice = keyof typeof notices;
 /** Accept list for the file picker; the server checks the content anyway. */
 const ACCEPT = '.pdf,.docx,.odt,.ods,.odp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
 
-/** A workspace page of the documents section: its menu item, and a trail below "Documenten". */
-function DocFrame(props: Props & { title: string; trail?: { href: string; label: string }[]; hasErrors?: boolean; children: ComponentChildren }) {
+/**
+ * A workspace page of the documents section: its menu item, and a trail below "Documenten" (then
+ * `parent`, then this page at `href`); the list page leaves `href` out.
+ */
+function DocumentsPage(props: Omit<WorkspacePageProps, 'section' | 'parent'> & { parent?: Crumb[] }) {
   const path = wsPath(props.council);
-  return (
-    <WorkspaceFrame
-      ctx={props.ctx}
-      council={props.council}
-      actor={props.actor}
-      title={props.title}
-      section={path}
-      hasErrors={props.hasErrors}
-      trail={[{ href: path, label: props.ctx.t('documents.list.title') }, ...(props.trail ?? [])]}
-    >
-      {props.children}
-    </WorkspaceFrame>
-  );
+  const parent = props.href ? [{ href: path, label: props.ctx.t('documents.list.title') }, ...(props.parent ?? [])] : undefined;
+  return <WorkspacePage {...props} section={path} parent={parent} />;
 }
+
+const noticeText = (ctx: PageCtx, notice?: Notice) => (notice ? ctx.t(notices[notice]) : undefined);
 
 const extractionLook: Record<ExtractionState, 'success' | 'warning' | 'danger' | 'neutral'> = { done: 'success', pending: 'neutral', failed: 'danger', too_large: 'warning' };
 
@@ -164,16 +159,14 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
 
 // ------------------------------------------------------------------ workspace list
 
-export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchHit[] | null; notice?: Notice }) {
+export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchHit[] | null; may: DocumentsMay; notice?: Notice }) {
   const { ctx, council, actor, rows, folders, folderId, q, hits } = props;
   const t = ctx.t;
   const path = wsPath(council);
   return (
-    <DocFrame ctx={ctx} council={council} actor={actor} title={t('documents.list.title')}>
-      <FormPageTop ctx={ctx} title={t('documents.list.title')} notice={props.notice ? t(notices[props.notice]) : undefined} />
-      <Paragraph>{t('documents.list.intro')}</Paragraph>
+    <DocumentsPage ctx={ctx} council={council} actor={actor} title={t('documents.list.title')} notice={noticeText(ctx, props.notice)} intro={t('documents.list.intro')}>
       <ButtonGroup>
-        {can(actor, 'documents.upload') && <ButtonLink href={`${path}/nieuw${folderId ? `?map=${folderId}` : ''}`}>{t('documents.list.upload')}</ButtonLink>}
+        {props.may.upload && <ButtonLink href={`${path}/nieuw${folderId ? `?map=${folderId}` : ''}`}>{t('documents.list.upload')}</ButtonLink>}
         <ButtonLink href={`${path}/mappen`} variant="secondary">
           {t('documents.list.folders')}
         </ButtonLink>
@@ -201,7 +194,7 @@ export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption
           <DocumentTable ctx={ctx} council={council} rows={rows} />
         </>
       )}
-    </DocFrame>
+    </DocumentsPage>
   );
 }
 
@@ -234,8 +227,8 @@ function DocumentTable({ ctx, council, rows }: { ctx: PageCtx; council: Council;
 
 // ------------------------------------------------------------------ upload
 
-function AccessChoice({ ctx, actor, value, errors }: { ctx: PageCtx; actor: Actor; value: string; errors?: FieldErrors }) {
-  const levels = accessLevels.filter((a) => a !== 'closed' || can(actor, 'documents.viewClosed'));
+function AccessChoice({ ctx, may, value, errors }: { ctx: PageCtx; may: DocumentsMay; value: string; errors?: FieldErrors }) {
+  const levels = accessLevels.filter((a) => a !== 'closed' || may.closedAccess);
   return (
     <RadioGroup
       ctx={ctx}
@@ -263,21 +256,19 @@ function FolderChoice({ ctx, folders, value, errors }: { ctx: PageCtx; folders: 
   );
 }
 
-export function UploadPage(props: Props & FormState & { folders: FolderOption[]; maxBytes: number }) {
+export function UploadPage(props: Props & FormState & { folders: FolderOption[]; maxBytes: number; may: DocumentsMay }) {
   const { ctx, council, actor, errors, values = {}, folders } = props;
   const t = ctx.t;
   const path = wsPath(council);
   const max = formatBytes(props.maxBytes);
   const title = t('documents.upload.title');
   return (
-    <DocFrame ctx={ctx} council={council} actor={actor} title={title} hasErrors={Boolean(errors)} trail={[{ href: `${path}/nieuw`, label: title }]}>
-      <FormPageTop ctx={ctx} errors={errors} title={title} />
-      <Paragraph>{t('documents.upload.intro', { max })}</Paragraph>
+    <DocumentsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/nieuw`} errors={errors} intro={t('documents.upload.intro', { max })}>
       <Form ctx={ctx} action={`${path}/nieuw?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
         <FileField ctx={ctx} name="file" label={t('documents.upload.file')} hint={t('documents.upload.fileHint', { max })} accept={ACCEPT} errors={errors} />
         <TextField ctx={ctx} name="title" label={t('documents.field.title')} hint={t('documents.field.titleHint')} optional value={values.title} errors={errors} />
         <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
-        <AccessChoice ctx={ctx} actor={actor} value={values.access ?? 'members'} errors={errors} />
+        <AccessChoice ctx={ctx} may={props.may} value={values.access ?? 'members'} errors={errors} />
         <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? ''} errors={errors} />
         <ButtonGroup>
           <Button>{t('documents.upload.submit')}</Button>
@@ -286,25 +277,23 @@ export function UploadPage(props: Props & FormState & { folders: FolderOption[];
           </ButtonLink>
         </ButtonGroup>
       </Form>
-    </DocFrame>
+    </DocumentsPage>
   );
 }
 
 // ------------------------------------------------------------------ detail
 
 export function DetailPage(
-  props: Props & FormState & { detail: DocumentDetail; folders: FolderOption[]; partners: FolderOption[]; maxBytes: number; notice?: Notice },
+  props: Props & FormState & { detail: DocumentDetail; folders: FolderOption[]; partners: FolderOption[]; maxBytes: number; may: DocumentsMay; notice?: Notice },
 ) {
-  const { ctx, council, actor, detail, errors, values = {}, folders, partners } = props;
+  const { ctx, council, actor, detail, errors } = props;
   const t = ctx.t;
   const d = detail.document;
   const path = wsPath(council);
   const self = `${path}/${d.id}`;
   const current = detail.versions[0]!;
-  const csrfQuery = `?_csrf=${encodeURIComponent(ctx.csrfToken)}`;
   return (
-    <DocFrame ctx={ctx} council={council} actor={actor} title={d.title} hasErrors={Boolean(errors)} trail={[{ href: self, label: d.title }]}>
-      <FormPageTop ctx={ctx} errors={errors} title={d.title} notice={props.notice ? t(notices[props.notice]) : undefined} />
+    <DocumentsPage ctx={ctx} council={council} actor={actor} title={d.title} href={self} errors={errors} notice={noticeText(ctx, props.notice)}>
       {d.description && <TextBlock text={d.description} />}
       <DataList
         items={[
@@ -328,25 +317,21 @@ export function DetailPage(
       <ButtonGroup>
         <ButtonLink href={`${self}/download`}>{t('documents.detail.download')}</ButtonLink>
       </ButtonGroup>
-
-      <Heading level={2}>{t('documents.detail.versions')}</Heading>
-      <Table
-        caption={t('documents.detail.versionsCaption')}
-        rows={detail.versions}
-        columns={[
-          { header: t('documents.detail.version'), cell: (v) => String(v.version) },
-          { header: t('documents.detail.file'), cell: (v) => <Link href={`${self}/download?versie=${v.version}`}>{t('documents.detail.downloadVersion', { n: v.version })}</Link> },
-          { header: t('documents.detail.size'), cell: (v) => `${v.fileName}, ${formatBytes(v.sizeBytes)}` },
-          { header: t('documents.detail.uploaded'), cell: (v) => formatDate(v.createdAt, ctx.locale) },
-        ]}
-      />
-
+      <Section id="versies" title={t('documents.detail.versions')}>
+        <Table
+          caption={t('documents.detail.versionsCaption')}
+          rows={detail.versions}
+          columns={[
+            { header: t('documents.detail.version'), cell: (v) => String(v.version) },
+            { header: t('documents.detail.file'), cell: (v) => <Link href={`${self}/download?versie=${v.version}`}>{t('documents.detail.downloadVersion', { n: v.version })}</Link> },
+            { header: t('documents.detail.size'), cell: (v) => `${v.fileName}, ${formatBytes(v.sizeBytes)}` },
+            { header: t('documents.detail.uploaded'), cell: (v) => formatDate(v.createdAt, ctx.locale) },
+          ]}
+        />
+      </Section>
       {detail.mayUpload && (
-        <>
-          <Heading level={2} id="nieuwe-versie">
-            {t('documents.detail.newVersion')}
-          </Heading>
-          <Form ctx={ctx} action={`${self}/versies${csrfQuery}`} multipart>
+        <Section id="nieuwe-versie" title={t('documents.detail.newVersion')}>
+          <Form ctx={ctx} action={`${self}/versies?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
             <FileField
               ctx={ctx}
               name="file"
@@ -357,88 +342,98 @@ export function DetailPage(
             />
             <Button>{t('documents.detail.newVersionSubmit')}</Button>
           </Form>
-        </>
+        </Section>
       )}
+      {detail.mayManage && <ManageDocument {...props} />}
+    </DocumentsPage>
+  );
+}
 
-      {detail.mayManage && (
-        <>
-          <Heading level={2}>{t('documents.detail.settings')}</Heading>
-          <Form ctx={ctx} action={`${self}/instellingen`}>
-            <TextField ctx={ctx} name="title" label={t('documents.field.title')} value={values.title ?? d.title} errors={errors} />
-            <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description ?? d.description} errors={errors} />
-            <AccessChoice ctx={ctx} actor={actor} value={values.access ?? d.access} errors={errors} />
-            <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? d.folderId ?? ''} errors={errors} />
-            <Button>{t('documents.detail.settingsSubmit')}</Button>
-          </Form>
-
-          <Heading level={2}>{t('documents.detail.share')}</Heading>
-          <Paragraph>{t('documents.detail.shareIntro')}</Paragraph>
-          {detail.shares.length ? (
-            <Table
-              caption={t('documents.detail.sharesCaption')}
-              rows={detail.shares}
-              columns={[
-                { header: t('documents.detail.shareCouncil'), cell: (s) => s.councilName },
-                { header: t('documents.detail.sharedWith'), cell: (s) => t(`documents.share.${s.level}`) },
-                {
-                  header: t('documents.detail.share'),
-                  cell: (s) => (
-                    <Form ctx={ctx} action={`${self}/delen/${s.id}/stoppen`} class="rw-inline-form">
-                      <Button variant="secondary">{t('documents.detail.stopSharing', { council: s.councilName })}</Button>
-                    </Form>
-                  ),
-                },
-              ]}
+/** The board's parts of a document's page: its settings, sharing with partner councils, deleting. */
+function ManageDocument(props: Props & FormState & { detail: DocumentDetail; folders: FolderOption[]; partners: FolderOption[]; may: DocumentsMay }) {
+  const { ctx, detail, errors, values = {}, folders, partners } = props;
+  const t = ctx.t;
+  const d = detail.document;
+  const self = `${wsPath(props.council)}/${d.id}`;
+  return (
+    <>
+      <Section id="instellingen" title={t('documents.detail.settings')}>
+        <Form ctx={ctx} action={`${self}/instellingen`}>
+          <TextField ctx={ctx} name="title" label={t('documents.field.title')} value={values.title ?? d.title} errors={errors} />
+          <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description ?? d.description} errors={errors} />
+          <AccessChoice ctx={ctx} may={props.may} value={values.access ?? d.access} errors={errors} />
+          <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? d.folderId ?? ''} errors={errors} />
+          <Button>{t('documents.detail.settingsSubmit')}</Button>
+        </Form>
+      </Section>
+      <Section id="delen" title={t('documents.detail.share')} intro={t('documents.detail.shareIntro')}>
+        {detail.shares.length ? (
+          <Table
+            caption={t('documents.detail.sharesCaption')}
+            rows={detail.shares}
+            columns={[
+              { header: t('documents.detail.shareCouncil'), cell: (s) => s.councilName },
+              { header: t('documents.detail.sharedWith'), cell: (s) => t(`documents.share.${s.level}`) },
+              {
+                header: t('documents.detail.share'),
+                cell: (s) => <ActionForm ctx={ctx} action={`${self}/delen/${s.id}/stoppen`} inline button={t('documents.detail.stopSharing', { council: s.councilName })} />,
+              },
+            ]}
+          />
+        ) : (
+          <Paragraph>{t('documents.detail.notShared')}</Paragraph>
+        )}
+        {partners.length ? (
+          <ChooseOneForm
+            ctx={ctx}
+            action={`${self}/delen`}
+            name="councilId"
+            label={t('documents.detail.shareCouncil')}
+            value={values.councilId ?? ''}
+            errors={errors}
+            options={[{ value: '', label: t('documents.detail.chooseCouncil') }, ...partners.map((p) => ({ value: p.id, label: p.name }))]}
+            button={t('documents.detail.shareSubmit')}
+            variant="primary"
+          >
+            <RadioGroup
+              ctx={ctx}
+              name="level"
+              label={t('documents.detail.shareLevel')}
+              value={values.level ?? (d.access === 'closed' ? 'board' : 'members')}
+              errors={errors}
+              options={shareLevels.filter((l) => d.access !== 'closed' || l === 'board').map((l) => ({ value: l, label: t(`documents.share.${l}`) }))}
             />
-          ) : (
-            <Paragraph>{t('documents.detail.notShared')}</Paragraph>
-          )}
-          {partners.length ? (
-            <Form ctx={ctx} action={`${self}/delen`}>
-              <SelectField
-                ctx={ctx}
-                name="councilId"
-                label={t('documents.detail.shareCouncil')}
-                value={values.councilId ?? ''}
-                errors={errors}
-                options={[{ value: '', label: t('documents.detail.chooseCouncil') }, ...partners.map((p) => ({ value: p.id, label: p.name }))]}
-              />
-              <RadioGroup
-                ctx={ctx}
-                name="level"
-                label={t('documents.detail.shareLevel')}
-                value={values.level ?? (d.access === 'closed' ? 'board' : 'members')}
-                errors={errors}
-                options={shareLevels.filter((l) => d.access !== 'closed' || l === 'board').map((l) => ({ value: l, label: t(`documents.share.${l}`) }))}
-              />
-              <Button>{t('documents.detail.shareSubmit')}</Button>
-            </Form>
-          ) : (
-            <Paragraph>{t('documents.detail.noPartners')}</Paragraph>
-          )}
-
-          <Heading level={2}>{t('documents.detail.delete')}</Heading>
-          <ButtonGroup>
-            <ButtonLink href={`${self}/verwijderen`} variant="secondary">
-              {t('documents.detail.delete')}
-            </ButtonLink>
-          </ButtonGroup>
-        </>
-      )}
-    </DocFrame>
+          </ChooseOneForm>
+        ) : (
+          <Paragraph>{t('documents.detail.noPartners')}</Paragraph>
+        )}
+      </Section>
+      <Section id="verwijderen" title={t('documents.detail.delete')}>
+        <ButtonGroup>
+          <ButtonLink href={`${self}/verwijderen`} variant="secondary">
+            {t('documents.detail.delete')}
+          </ButtonLink>
+        </ButtonGroup>
+      </Section>
+    </>
   );
 }
 
 export function DeletePage({ ctx, council, actor, detail }: Props & { detail: DocumentDetail }) {
   const t = ctx.t;
   const d = detail.document;
-  const path = wsPath(council);
-  const self = `${path}/${d.id}`;
-  const title = t('documents.delete.title', { title: d.title });
+  const self = `${wsPath(council)}/${d.id}`;
   return (
-    <DocFrame ctx={ctx} council={council} actor={actor} title={title} trail={[{ href: self, label: d.title }, { href: `${self}/verwijderen`, label: t('documents.detail.delete') }]}>
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>{t('documents.delete.intro')}</Paragraph>
+    <DocumentsPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('documents.delete.title', { title: d.title })}
+      href={`${self}/verwijderen`}
+      crumb={t('documents.detail.delete')}
+      parent={[{ href: self, label: d.title }]}
+      intro={t('documents.delete.intro')}
+    >
       <Form ctx={ctx} action={`${self}/verwijderen`}>
         <ButtonGroup>
           <Button danger>{t('documents.delete.submit')}</Button>
@@ -447,21 +442,18 @@ export function DeletePage({ ctx, council, actor, detail }: Props & { detail: Do
           </ButtonLink>
         </ButtonGroup>
       </Form>
-    </DocFrame>
+    </DocumentsPage>
   );
 }
 
 // ------------------------------------------------------------------ folders
 
-export function FoldersPage(props: Props & FormState & { folders: { id: string; name: string; description: string; documents: number }[]; notice?: Notice }) {
+export function FoldersPage(props: Props & FormState & { folders: { id: string; name: string; description: string; documents: number }[]; may: DocumentsMay; notice?: Notice }) {
   const { ctx, council, actor, folders, errors, values = {} } = props;
   const t = ctx.t;
   const path = wsPath(council);
-  const title = t('documents.folders.title');
   return (
-    <DocFrame ctx={ctx} council={council} actor={actor} title={title} hasErrors={Boolean(errors)} trail={[{ href: `${path}/mappen`, label: title }]}>
-      <FormPageTop ctx={ctx} errors={errors} title={title} notice={props.notice ? t(notices[props.notice]) : undefined} />
-      <Paragraph>{t('documents.folders.intro')}</Paragraph>
+    <DocumentsPage ctx={ctx} council={council} actor={actor} title={t('documents.folders.title')} href={`${path}/mappen`} errors={errors} notice={noticeText(ctx, props.notice)} intro={t('documents.folders.intro')}>
       <Table
         caption={t('documents.folders.caption')}
         empty={t('documents.folders.empty')}
@@ -472,30 +464,28 @@ export function FoldersPage(props: Props & FormState & { folders: { id: string; 
           { header: t('documents.folders.count'), cell: (f) => String(f.documents), numeric: true },
         ]}
       />
-      {can(actor, 'documents.manage') && (
-        <>
-          <Heading level={2}>{t('documents.folders.new')}</Heading>
+      {props.may.manage && (
+        <Section id="nieuwe-map" title={t('documents.folders.new')}>
           <Form ctx={ctx} action={`${path}/mappen`}>
             <TextField ctx={ctx} name="name" label={t('documents.folders.name')} value={values.name} errors={errors} />
             <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
             <Button>{t('documents.folders.submit')}</Button>
           </Form>
-        </>
+        </Section>
       )}
-    </DocFrame>
+    </DocumentsPage>
   );
 }
 
 /**
  * Records of another module linked to a folder (advices, meetings): the list with unlink buttons
- * for the board, and a select to link one more. A module that fills the slot
+ * for the board (`mayLink`), and a select to link one more. A module that fills the slot
  * 'documents.folder.related' draws its records with this too.
  */
 export function FolderLinks(
   props: FormState & {
     ctx: PageCtx;
     council: Council;
-    actor: Actor;
     folderId: string;
     kind: LinkKind;
     title: string;
@@ -504,38 +494,36 @@ export function FolderLinks(
     choose: string;
     items: { id: string; href: string; label: string; unlink: string }[];
     choices: { value: string; label: string }[];
+    mayLink: boolean;
   },
 ) {
   const { ctx } = props;
   const { segment, field } = folderLinkForms[props.kind];
   const action = `${wsPath(props.council)}/mappen/${props.folderId}/${segment}`;
-  const manage = can(props.actor, 'documents.manage');
   return (
-    <>
-      <Heading level={2}>{props.title}</Heading>
-      {props.items.length ? (
-        <ul class="utrecht-unordered-list">
-          {props.items.map((i) => (
-            <li class="utrecht-unordered-list__item">
-              <Link href={i.href}>{i.label}</Link>
-              {manage && (
-                <Form ctx={ctx} action={`${action}/${i.id}/ontkoppelen`} class="rw-inline-form">
-                  <Button variant="subtle">{i.unlink}</Button>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Paragraph>{props.empty}</Paragraph>
+    <Section id={`gekoppeld-${segment}`} title={props.title}>
+      <LinkList
+        empty={props.empty}
+        items={props.items.map((i) => ({
+          href: i.href,
+          label: i.label,
+          after: props.mayLink && <ActionForm ctx={ctx} action={`${action}/${i.id}/ontkoppelen`} inline variant="subtle" button={i.unlink} />,
+        }))}
+      />
+      {props.mayLink && props.choices.length > 0 && (
+        <ChooseOneForm
+          ctx={ctx}
+          action={action}
+          name={field}
+          label={props.pick}
+          value={props.values?.[field] ?? ''}
+          errors={props.errors}
+          options={[{ value: '', label: props.choose }, ...props.choices]}
+          button={ctx.t('documents.folder.linkSubmit')}
+          variant="primary"
+        />
       )}
-      {manage && props.choices.length > 0 && (
-        <Form ctx={ctx} action={action}>
-          <SelectField ctx={ctx} name={field} label={props.pick} value={props.values?.[field] ?? ''} errors={props.errors} options={[{ value: '', label: props.choose }, ...props.choices]} />
-          <Button>{ctx.t('documents.folder.linkSubmit')}</Button>
-        </Form>
-      )}
-    </>
+    </Section>
   );
 }
 
@@ -546,32 +534,41 @@ export function FolderPage(
       rows: ListRow[];
       advices: { id: string; reference: string; subject: string }[];
       adviceChoices: { id: string; reference: string; subject: string }[];
+      may: DocumentsMay & { seeAdvices: boolean };
       /** What other modules show here (slot 'documents.folder.related'). */
       related: ComponentChildren[];
       notice?: Notice;
     },
 ) {
-  const { ctx, council, actor, folder, errors, values } = props;
+  const { ctx, council, actor, folder, errors, values, may } = props;
   const t = ctx.t;
   const path = wsPath(council);
   const self = `${path}/mappen/${folder.id}`;
   const adviceLabel = (a: { reference: string; subject: string }) => `${a.reference} ${a.subject}`;
   return (
-    <DocFrame ctx={ctx} council={council} actor={actor} title={folder.name} hasErrors={Boolean(errors)} trail={[{ href: `${path}/mappen`, label: t('documents.folders.title') }, { href: self, label: folder.name }]}>
-      <FormPageTop ctx={ctx} errors={errors} title={folder.name} notice={props.notice ? t(notices[props.notice]) : undefined} />
+    <DocumentsPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={folder.name}
+      href={self}
+      parent={[{ href: `${path}/mappen`, label: t('documents.folders.title') }]}
+      errors={errors}
+      notice={noticeText(ctx, props.notice)}
+    >
       {folder.description && <TextBlock text={folder.description} />}
-      <Heading level={2}>{t('documents.folder.documents')}</Heading>
-      {can(actor, 'documents.upload') && (
-        <ButtonGroup>
-          <ButtonLink href={`${path}/nieuw?map=${folder.id}`}>{t('documents.folder.uploadHere')}</ButtonLink>
-        </ButtonGroup>
-      )}
-      <DocumentTable ctx={ctx} council={council} rows={props.rows} />
-      {can(actor, 'advice.view') && (
+      <Section id="documenten" title={t('documents.folder.documents')}>
+        {may.upload && (
+          <ButtonGroup>
+            <ButtonLink href={`${path}/nieuw?map=${folder.id}`}>{t('documents.folder.uploadHere')}</ButtonLink>
+          </ButtonGroup>
+        )}
+        <DocumentTable ctx={ctx} council={council} rows={props.rows} />
+      </Section>
+      {may.seeAdvices && (
         <FolderLinks
           ctx={ctx}
           council={council}
-          actor={actor}
           folderId={folder.id}
           kind="advice"
           errors={errors}
@@ -582,9 +579,10 @@ export function FolderPage(
           choose={t('documents.folder.chooseAdvice')}
           items={props.advices.map((a) => ({ id: a.id, href: `/${council.slug}/werkruimte/adviezen/${a.id}`, label: adviceLabel(a), unlink: t('documents.folder.unlink', { reference: a.reference }) }))}
           choices={props.adviceChoices.map((a) => ({ value: a.id, label: adviceLabel(a) }))}
+          mayLink={may.manage}
         />
       )}
       {props.related}
-    </DocFrame>
+    </DocumentsPage>
   );
 }

@@ -1,6 +1,5 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
 import { FolderLinks } from '../../documents/index.ts';
@@ -10,10 +9,11 @@ import type { FolderMeeting } from '../meetings.dossiers.ts';
 export function FolderMeetings(props: {
   ctx: PageCtx;
   council: Council;
-  actor: Actor;
   folderId: string;
   linked: FolderMeeting[];
   choices: FolderMeeting[];
+  /** Whether the actor may link and unlink (the documents module says). */
+  mayLink: boolean;
   form?: { errors?: FieldErrors; values?: FormValues };
 }) {
   const { ctx, council } = props;
@@ -23,7 +23,6 @@ export function FolderMeetings(props: {
     <FolderLinks
       ctx={ctx}
       council={council}
-      actor={props.actor}
       folderId={props.folderId}
       kind="meeting"
       errors={props.form?.errors}
@@ -39,6 +38,7 @@ export function FolderMeetings(props: {
         unlink: t('meetings.folder.unlink', { date: formatDate(m.startsAt, ctx.locale) }),
       }))}
       choices={props.choices.map((m) => ({ value: m.id, label: label(m) }))}
+      mayLink={props.mayLink}
     />
   );
 }

@@ -6,6 +6,7 @@ import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import type { Meeting } from '../meetings.schema.ts';
 import type { getPublicMeeting } from '../meetings.queries.ts';
 import { MeetingStatusLine, MeetingTable, placeOf, when } from './meetings.tsx';
+import { WordsHelp } from '../../../ui/components/term.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
 const publicPath = (council: Council) => `/${council.slug}/vergaderingen`;
@@ -21,6 +22,7 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
       <Paragraph>
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>
       </Paragraph>
+      <WordsHelp ctx={ctx} ids={['ical', 'nietOpenbaar']} />
       <Heading level={2}>{t('meetings.list.coming')}</Heading>
       <MeetingTable ctx={ctx} rows={coming} caption={t('meetings.list.coming')} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
       <Heading level={2}>{t('meetings.list.past')}</Heading>

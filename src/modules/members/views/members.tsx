@@ -2,10 +2,11 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, SelectField, CheckboxField } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, SelectField, CheckboxField, SuccessNotice } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles } from '../../../core/roles.ts';
-import type { MemberRow } from '../members.memberships.ts';
+import type { MemberCounts, MemberRow } from '../members.memberships.ts';
+import { inviteManyPath, SeatSummary } from './invitations.tsx';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
@@ -21,9 +22,17 @@ export function MemberStatus({ ctx, m }: { ctx: PageCtx; m: Pick<MemberRow, 'act
 }
 
 export function MembersPage(
-  props: Props & { members: MemberRow[]; errors?: FieldErrors; values?: FormValues; invited?: { name: string; email: string } },
+  props: Props & {
+    members: MemberRow[];
+    counts: MemberCounts;
+    errors?: FieldErrors;
+    values?: FormValues;
+    invited?: { name: string; email: string };
+    /** How many invitations a list just sent. */
+    invitedMany?: number;
+  },
 ) {
-  const { ctx, council, actor, members, errors, invited } = props;
+  const { ctx, council, actor, members, errors, invited, invitedMany } = props;
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/leden`;
   const manage = can(actor, 'members.manage');
@@ -37,6 +46,12 @@ export function MembersPage(
           <Paragraph>{t('members.invite.sentBody', { name: invited.name, email: invited.email })}</Paragraph>
         </Alert>
       )}
+      {invitedMany !== undefined && (
+        <SuccessNotice title={invitedMany === 1 ? t('members.bulk.sentTitleOne') : t('members.bulk.sentTitle', { n: invitedMany })}>
+          <Paragraph>{t('members.bulk.sentBody')}</Paragraph>
+        </SuccessNotice>
+      )}
+      <SeatSummary ctx={ctx} counts={props.counts} />
       <Table
         caption={t('members.ws.caption')}
         empty={t('members.ws.empty')}
@@ -55,6 +70,9 @@ export function MembersPage(
             {t('members.invite.title')}
           </Heading>
           <Paragraph>{t('members.invite.intro')}</Paragraph>
+          <Paragraph>
+            <Link href={inviteManyPath(council)}>{t('members.bulk.link')}</Link>
+          </Paragraph>
           <Form ctx={ctx} action={path}>
             <TextField ctx={ctx} errors={errors} name="name" label={t('members.invite.name')} value={v.name} autocomplete="off" />
             <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.invite.email')} value={v.email} autocomplete="off" />

@@ -12,6 +12,7 @@ import { Alert, Button, ButtonGroup, Heading, Link, Paragraph, TextBlock } from 
 import { CheckboxField, ErrorSummary, Form, FormField, RadioGroup, TextField } from '../../../ui/components/form.tsx';
 import { signalAreas, signalSinces } from '../signals.schema.ts';
 import { answerFields, contactChoices, fieldsOf, stepNumber, type AnswerField, type Answers, type IntakePage, type QuestionStep } from '../signals.intake.ts';
+import { WordsHelp } from '../../../ui/components/term.tsx';
 
 export const HONEYPOT = 'website';
 
@@ -85,6 +86,7 @@ export function StartPage({ ctx, council }: { ctx: PageCtx; council: Council }) 
       <Alert type="info" title={t('signals.intake.start.helpTitle')}>
         <Paragraph>{t('signals.intake.start.help')}</Paragraph>
       </Alert>
+      <WordsHelp ctx={ctx} ids={['signaal', 'clientondersteuning', 'wmo']} />
       <section aria-labelledby="hoe-het-werkt">
         <Heading level={2} id="hoe-het-werkt">
           {t('signals.intake.start.nextTitle')}

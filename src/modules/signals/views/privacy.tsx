@@ -1,11 +1,11 @@
-import { Heading, Paragraph, Link, Button, Table, Alert, DataList } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, CheckboxField, FormPageTop } from '../../../ui/components/form.tsx';
+import { Heading, Paragraph, Link, Button, Table, Alert, DataList, Section } from '../../../ui/components/basics.tsx';
+import { Form, TextField, TextArea, CheckboxField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { Signal } from '../signals.schema.ts';
 import type { AccessLogRow, Contact } from '../signals.privacy.ts';
 import type { EffectiveSettings, Template } from '../signals.settings.ts';
-import { SignalsFrame, signalsPath, type Props } from './signals.tsx';
+import { SignalsPage, signalsPath, type Props } from './signals.tsx';
 
 /** The contact details, after the explicit request that was logged. */
 export function ContactPage({ ctx, council, actor, signal, contact }: Props & { signal: Signal; contact: Contact | null }) {
@@ -13,8 +13,7 @@ export function ContactPage({ ctx, council, actor, signal, contact }: Props & { 
   const path = `${signalsPath(council)}/${signal.id}`;
   const title = t('signals.contact.title', { reference: signal.reference });
   return (
-    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={path}>
-      <Heading level={1}>{title}</Heading>
+    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path}>
       <Alert type="info">
         <Paragraph>{t('signals.contact.loggedDone')}</Paragraph>
       </Alert>
@@ -40,7 +39,7 @@ export function ContactPage({ ctx, council, actor, signal, contact }: Props & { 
       <Paragraph>
         <Link href={path}>{t('signals.contact.back', { reference: signal.reference })}</Link>
       </Paragraph>
-    </SignalsFrame>
+    </SignalsPage>
   );
 }
 
@@ -49,9 +48,7 @@ export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: Acc
   const list = signalsPath(council);
   const title = t('signals.accessLog.title');
   return (
-    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={`${list}/toegangslog`}>
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>{t('signals.accessLog.intro')}</Paragraph>
+    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={`${list}/toegangslog`} intro={t('signals.accessLog.intro')}>
       <Table
         caption={t('signals.accessLog.caption')}
         empty={t('signals.accessLog.empty')}
@@ -63,7 +60,7 @@ export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: Acc
           { header: t('signals.field.reference'), cell: (r) => (r.signalId ? <Link href={`${list}/${r.signalId}`}>{r.reference}</Link> : r.reference) },
         ]}
       />
-    </SignalsFrame>
+    </SignalsPage>
   );
 }
 
@@ -73,14 +70,20 @@ export function ExportPage({ ctx, council, actor, errors, values }: Props & { er
   const path = `${signalsPath(council)}/inzage`;
   const title = t('signals.export.title');
   return (
-    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={path} hasErrors={Boolean(errors)}>
-      <FormPageTop ctx={ctx} errors={errors} title={title} />
-      <Paragraph>{t('signals.export.intro')}</Paragraph>
+    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} intro={t('signals.export.intro')}>
       <Form ctx={ctx} action={path}>
-        <TextField ctx={ctx} errors={errors} name="reference" label={t('signals.field.reference')} hint={t('signals.export.referenceHint')} value={values?.reference} width="short" />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="reference"
+          label={t('signals.field.reference')}
+          hint={t('signals.export.referenceHint')}
+          value={values?.reference}
+          width="short"
+        />
         <Button>{t('signals.export.button')}</Button>
       </Form>
-    </SignalsFrame>
+    </SignalsPage>
   );
 }
 
@@ -89,9 +92,7 @@ export function EraseConfirmPage({ ctx, council, actor, signal, errors }: Props 
   const path = `${signalsPath(council)}/${signal.id}`;
   const title = t('signals.erase.titleFor', { reference: signal.reference });
   return (
-    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={`${path}/wissen`} hasErrors={Boolean(errors)}>
-      <FormPageTop ctx={ctx} errors={errors} title={title} />
-      <Paragraph>{t('signals.erase.intro')}</Paragraph>
+    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/wissen`} errors={errors} intro={t('signals.erase.intro')}>
       <Form ctx={ctx} action={`${path}/wissen`}>
         <CheckboxField ctx={ctx} errors={errors} name="confirm" label={t('signals.erase.confirm')} />
         <Button danger>{t('signals.erase.button')}</Button>
@@ -99,7 +100,7 @@ export function EraseConfirmPage({ ctx, council, actor, signal, errors }: Props 
       <Paragraph>
         <Link href={path}>{t('signals.contact.back', { reference: signal.reference })}</Link>
       </Paragraph>
-    </SignalsFrame>
+    </SignalsPage>
   );
 }
 
@@ -122,43 +123,100 @@ export function SettingsPage({
   const v = values ?? {};
   const num = (k: keyof EffectiveSettings) => v[k] ?? String(settings[k]);
   return (
-    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={path} hasErrors={Boolean(errors)}>
-      <FormPageTop ctx={ctx} errors={errors} title={title} notice={saved ? t('signals.notice.saved') : undefined} />
+    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} notice={saved ? t('signals.notice.saved') : undefined}>
       <Form ctx={ctx} action={path}>
         <Heading level={2}>{t('signals.settings.threshold')}</Heading>
         <Paragraph>{t('signals.settings.thresholdIntro')}</Paragraph>
-        <TextField ctx={ctx} errors={errors} name="thresholdCount" label={t('signals.settings.thresholdCount')} value={num('thresholdCount')} inputmode="numeric" width="short" />
-        <TextField ctx={ctx} errors={errors} name="thresholdSources" label={t('signals.settings.thresholdSources')} hint={t('signals.settings.thresholdSourcesHint')} value={num('thresholdSources')} inputmode="numeric" width="short" />
-        <TextField ctx={ctx} errors={errors} name="thresholdMonths" label={t('signals.settings.thresholdMonths')} value={num('thresholdMonths')} inputmode="numeric" width="short" />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="thresholdCount"
+          label={t('signals.settings.thresholdCount')}
+          value={num('thresholdCount')}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="thresholdSources"
+          label={t('signals.settings.thresholdSources')}
+          hint={t('signals.settings.thresholdSourcesHint')}
+          value={num('thresholdSources')}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="thresholdMonths"
+          label={t('signals.settings.thresholdMonths')}
+          value={num('thresholdMonths')}
+          inputmode="numeric"
+          width="short"
+        />
         <Heading level={2}>{t('signals.settings.retention')}</Heading>
         <Paragraph>{t('signals.settings.retentionIntro')}</Paragraph>
-        <TextField ctx={ctx} errors={errors} name="contactRetentionMonths" label={t('signals.settings.contactRetention')} hint={t('signals.settings.contactRetentionHint')} value={num('contactRetentionMonths')} inputmode="numeric" width="short" />
-        <TextField ctx={ctx} errors={errors} name="textRetentionMonths" label={t('signals.settings.textRetention')} hint={t('signals.settings.textRetentionHint')} value={num('textRetentionMonths')} inputmode="numeric" width="short" />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="contactRetentionMonths"
+          label={t('signals.settings.contactRetention')}
+          hint={t('signals.settings.contactRetentionHint')}
+          value={num('contactRetentionMonths')}
+          inputmode="numeric"
+          width="short"
+        />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="textRetentionMonths"
+          label={t('signals.settings.textRetention')}
+          hint={t('signals.settings.textRetentionHint')}
+          value={num('textRetentionMonths')}
+          inputmode="numeric"
+          width="short"
+        />
         <Button>{t('signals.settings.save')}</Button>
       </Form>
 
-      <Heading level={2}>{t('signals.settings.templates')}</Heading>
-      <Paragraph>{t('signals.settings.templatesIntro')}</Paragraph>
-      {templates.map((tpl) => (
-        <Form ctx={ctx} action={`${path}/bericht/${tpl.status}`}>
-          <Heading level={3}>{t(`signals.settings.template.${tpl.status}`)}</Heading>
-          <TextField ctx={ctx} errors={errors} name={`subject-${tpl.status}`} label={t('signals.settings.subject')} value={v[`subject-${tpl.status}`] ?? tpl.subject} />
-          <TextArea ctx={ctx} errors={errors} name={`body-${tpl.status}`} label={t('signals.settings.body')} hint={t('signals.settings.bodyHint')} value={v[`body-${tpl.status}`] ?? tpl.body} rows={8} />
-          <Button variant="secondary">{t('signals.settings.saveTemplate')}</Button>
-        </Form>
-      ))}
+      <Section id="berichten" title={t('signals.settings.templates')} intro={t('signals.settings.templatesIntro')}>
+        {templates.map((tpl) => (
+          <Form ctx={ctx} action={`${path}/bericht/${tpl.status}`}>
+            <Heading level={3}>{t(`signals.settings.template.${tpl.status}`)}</Heading>
+            <TextField
+              ctx={ctx}
+              errors={errors}
+              name={`subject-${tpl.status}`}
+              label={t('signals.settings.subject')}
+              value={v[`subject-${tpl.status}`] ?? tpl.subject}
+            />
+            <TextArea
+              ctx={ctx}
+              errors={errors}
+              name={`body-${tpl.status}`}
+              label={t('signals.settings.body')}
+              hint={t('signals.settings.bodyHint')}
+              value={v[`body-${tpl.status}`] ?? tpl.body}
+              rows={8}
+            />
+            <Button variant="secondary">{t('signals.settings.saveTemplate')}</Button>
+          </Form>
+        ))}
+      </Section>
 
-      <Heading level={2}>{t('signals.settings.runs')}</Heading>
-      <Table
-        caption={t('signals.settings.runsCaption')}
-        empty={t('signals.settings.runsEmpty')}
-        rows={runs}
-        columns={[
-          { header: t('signals.detail.when'), cell: (r) => formatDate(r.at, ctx.locale) },
-          { header: t('signals.settings.contactsRemoved'), cell: (r) => String(r.data?.contactsRemoved ?? 0), numeric: true },
-          { header: t('signals.settings.textsAnonymised'), cell: (r) => String(r.data?.textsAnonymised ?? 0), numeric: true },
-        ]}
-      />
-    </SignalsFrame>
+      <Section id="opschonen" title={t('signals.settings.runs')}>
+        <Table
+          caption={t('signals.settings.runsCaption')}
+          empty={t('signals.settings.runsEmpty')}
+          rows={runs}
+          columns={[
+            { header: t('signals.detail.when'), cell: (r) => formatDate(r.at, ctx.locale) },
+            { header: t('signals.settings.contactsRemoved'), cell: (r) => String(r.data?.contactsRemoved ?? 0), numeric: true },
+            { header: t('signals.settings.textsAnonymised'), cell: (r) => String(r.data?.textsAnonymised ?? 0), numeric: true },
+          ]}
+        />
+      </Section>
+    </SignalsPage>
   );
 }

@@ -1,10 +1,9 @@
 import type { PageCtx } from '../../../ui/context.ts';
-import { can } from '../../../core/policy.ts';
 import { formatMonth } from '../../../core/i18n/index.ts';
-import { Heading, Paragraph, Link, Table, StatusBadge } from '../../../ui/components/basics.tsx';
+import { Paragraph, Link, Table, StatusBadge, Section } from '../../../ui/components/basics.tsx';
 import type { EffectiveSettings } from '../signals.settings.ts';
 import type { Cell, ThemeView } from '../signals.themes.ts';
-import { SignalsFrame, signalsPath, type Props } from './signals.tsx';
+import { SignalsPage, signalsPath, type Props } from './signals.tsx';
 
 function count(ctx: PageCtx, c: Cell): string {
   return c.masked ? ctx.t('signals.themes.fewerThan3') : String(c.n);
@@ -15,15 +14,13 @@ function monthLabel(ctx: PageCtx, month: string): string {
 }
 
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
-export function ThemesPage({ ctx, council, actor, view, settings, exact }: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean }) {
+export function ThemesPage({ ctx, council, actor, view, settings, exact, may }: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean } }) {
   const t = ctx.t;
   const list = signalsPath(council);
   const path = `${list}/themas`;
   const title = t('signals.themes.title');
   return (
-    <SignalsFrame ctx={ctx} council={council} actor={actor} title={title} href={path}>
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>{t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}</Paragraph>
+    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}>
       {!exact && <Paragraph>{t('signals.themes.maskHint')}</Paragraph>}
       <Table
         caption={t('signals.themes.caption')}
@@ -40,14 +37,11 @@ export function ThemesPage({ ctx, council, actor, view, settings, exact }: Props
         ]}
       />
       {view.themes.map((r) => (
-        <section aria-labelledby={`thema-${r.id}`}>
-          <Heading level={2} id={`thema-${r.id}`}>
-            {r.name}
-          </Heading>
+        <Section id={`thema-${r.id}`} title={r.name}>
           {r.flagged && (
             <Paragraph>
               {t('signals.themes.flaggedHint')}
-              {can(actor, 'advice.initiate') && (
+              {may.startAdvice && (
                 <>
                   {' '}
                   <Link href={`/${council.slug}/werkruimte/adviezen/ongevraagd`}>{t('signals.themes.startAdvice')}</Link>
@@ -77,8 +71,8 @@ export function ThemesPage({ ctx, council, actor, view, settings, exact }: Props
               { header: t('signals.themes.count'), cell: (x) => count(ctx, x.count), numeric: true },
             ]}
           />
-        </section>
+        </Section>
       ))}
-    </SignalsFrame>
+    </SignalsPage>
   );
 }

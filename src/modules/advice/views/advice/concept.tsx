@@ -1,0 +1,39 @@
+/** Step 3: the concept advice: its texts and recommendations, and the approval round that puts it to the members. */
+import { Heading, Paragraph, Button } from '../../../../ui/components/basics.tsx';
+import { Form, TextArea, TextField } from '../../../../ui/components/form.tsx';
+import { AddRecommendation, AdviceTexts, Recommendations, type StepProps } from './shared.tsx';
+
+export function ConceptStep({ ctx, council, detail, path, errors, values }: StepProps) {
+  const t = ctx.t;
+  const { advice, may } = detail;
+  const v = values ?? {};
+  return (
+    <>
+      <Heading level={3}>{t('advice.detail.texts')}</Heading>
+      {may.editTexts ? (
+        <Form ctx={ctx} action={`${path}/tekst`}>
+          <TextArea ctx={ctx} errors={errors} name="introduction" label={t('advice.detail.introduction')} value={v.introduction ?? advice.introduction} optional rows={6} />
+          <TextArea ctx={ctx} errors={errors} name="explanation" label={t('advice.detail.explanation')} value={v.explanation ?? advice.explanation} optional rows={10} />
+          <Button variant="secondary">{t('advice.texts.button')}</Button>
+        </Form>
+      ) : (
+        <AdviceTexts ctx={ctx} advice={advice} />
+      )}
+      <Heading level={3}>{t('advice.detail.recommendations')}</Heading>
+      <Recommendations ctx={ctx} path={path} recommendations={detail.recommendations} sent={false} editable={may.editTexts} />
+      {may.editTexts && <AddRecommendation ctx={ctx} path={path} errors={errors} values={values} />}
+      {may.openApproval && (
+        <>
+          <Heading level={3}>{t('advice.approval.title')}</Heading>
+          <Paragraph>{t('advice.approval.intro')}</Paragraph>
+          <Paragraph>{t(`advice.approval.rule.${council.adviceApprovalRule}`)}</Paragraph>
+          <Form ctx={ctx} action={`${path}/stemronde`}>
+            <TextField ctx={ctx} errors={errors} name="closesOn" type="date" label={t('advice.approval.closesOn')} hint={t('advice.field.neededByHint')} value={v.closesOn} width="short" />
+            <TextField ctx={ctx} errors={errors} name="closesTime" label={t('advice.approval.closesTime')} hint={t('advice.approval.closesTimeHint')} value={v.closesTime ?? '17:00'} width="short" />
+            <Button>{t('advice.approval.button')}</Button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Withdrawing an advice asks first (issue 9): a page that says what will happen and who hears of
+ * it, with the danger button apart from the way back; and the board can undo it within 30 days.
+ */
+import { formatDate } from '../../../../core/i18n/index.ts';
+import { Heading, Paragraph, Link, Alert } from '../../../../ui/components/basics.tsx';
+import { ActionForm } from '../../../../ui/components/form.tsx';
+import { WorkspacePage } from '../../../../ui/layouts/workspace-page.tsx';
+import type { Advice } from '../../advice.schema.ts';
+import type { WithdrawalAudience } from '../../advice.queries.ts';
+import { RESTORE_DAYS } from '../../advice.workflow.ts';
+import { listPath, type Props } from './list.tsx';
+import type { StepProps } from './shared.tsx';
+
+export function WithdrawConfirmPage({ ctx, council, actor, advice, audience, may }: Props & { advice: Advice; audience: WithdrawalAudience; may: boolean }) {
+  const t = ctx.t;
+  const list = listPath(council);
+  const path = `${list}/${advice.id}`;
+  const mails = [
+    audience.group && audience.group.userIds.length > 0 && t('advice.withdraw.mailGroup', { n: audience.group.userIds.length, group: audience.group.name }),
+    audience.requester && audience.requester.userId !== actor.userId && t(advice.kind === 'requested' ? 'advice.withdraw.mailRequester' : 'advice.withdraw.mailStarter', { name: audience.requester.name }),
+  ].filter((x): x is string => Boolean(x));
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('advice.withdraw.title', { reference: advice.reference })}
+      section={list}
+      href={`${path}/intrekken`}
+      crumb={t('advice.withdraw.button')}
+      parent={[
+        { href: list, label: t('advice.list.title') },
+        { href: path, label: advice.reference },
+      ]}
+    >
+      <Paragraph lead>{advice.subject}</Paragraph>
+      {!may ? (
+        <Alert type="warning">
+          <Paragraph>{t('advice.withdraw.notNow')}</Paragraph>
+        </Alert>
+      ) : (
+        <>
+          <Heading level={2}>{t('advice.withdraw.what')}</Heading>
+          <ul class="utrecht-unordered-list">
+            <li class="utrecht-unordered-list__item">{t('advice.withdraw.stops')}</li>
+            {(mails.length ? mails : [t('advice.withdraw.mailNobody')]).map((m) => (
+              <li class="utrecht-unordered-list__item">{m}</li>
+            ))}
+            <li class="utrecht-unordered-list__item">{t('advice.withdraw.undo', { days: RESTORE_DAYS })}</li>
+          </ul>
+          <ActionForm ctx={ctx} action={`${path}/intrekken`} button={t('advice.withdraw.confirm')} variant="primary" danger />
+        </>
+      )}
+      <Paragraph>
+        <Link href={path}>{t('advice.withdraw.cancel')}</Link>
+      </Paragraph>
+    </WorkspacePage>
+  );
+}
+
+/** At the end of the open step, apart from its main action: the way to the confirmation page. */
+export function StopSection({ ctx, path }: Pick<StepProps, 'ctx' | 'path'>) {
+  const t = ctx.t;
+  return (
+    <section aria-labelledby="stoppen" class="rw-danger-zone">
+      <Heading level={2} id="stoppen">
+        {t('advice.withdraw.sectionTitle')}
+      </Heading>
+      <Paragraph>{t('advice.withdraw.sectionHint')}</Paragraph>
+      <Paragraph>
+        <Link href={`${path}/intrekken`}>{t('advice.withdraw.button')}</Link>
+      </Paragraph>
+    </section>
+  );
+}
+
+/** A withdrawn advice: since when, and (for the board, within the period) the way back. */
+export function WithdrawnAlert({ ctx, detail, path }: Pick<StepProps, 'ctx' | 'detail' | 'path'>) {
+  const t = ctx.t;
+  const w = detail.withdrawal;
+  return (
+    <div id="veld-form" tabindex={-1}>
+      <Alert type="info" title={t('advice.withdrawn.title')}>
+        {w && <Paragraph>{t('advice.withdrawn.on', { date: formatDate(w.at, ctx.locale) })}</Paragraph>}
+        {w && detail.may.restore && <Paragraph>{t('advice.withdrawn.until', { date: formatDate(w.until, ctx.locale) })}</Paragraph>}
+        {w?.expired && <Paragraph>{t('advice.withdrawn.expired', { days: RESTORE_DAYS })}</Paragraph>}
+        {detail.may.restore && <ActionForm ctx={ctx} action={`${path}/terugzetten`} button={t('advice.restore.button')} variant="primary" />}
+      </Alert>
+    </div>
+  );
+}

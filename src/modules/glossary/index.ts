@@ -1,0 +1,15 @@
+import type { Message } from '../../core/i18n/index.ts';
+import type { ModuleManifest } from '../../core/module.ts';
+import { glossaryMessages } from './glossary.messages.ts';
+import { glossaryRoutes } from './glossary.routes.tsx';
+
+declare module '../../core/i18n/index.ts' {
+  interface MessageCatalogue extends Record<keyof typeof glossaryMessages, Message> {}
+}
+
+/** "Wat betekent dit?": the words residents and new members meet, explained once for the whole platform. */
+export const glossaryModule: ModuleManifest = {
+  name: 'glossary',
+  routes: [glossaryRoutes],
+  messages: [glossaryMessages],
+};

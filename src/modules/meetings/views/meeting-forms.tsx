@@ -1,0 +1,110 @@
+/** The board's forms for the meeting rhythm and for adding or changing one meeting. */
+import type { PageCtx } from '../../../ui/context.ts';
+import { Button, Section } from '../../../ui/components/basics.tsx';
+import { Form, TextField, SelectField, RadioGroup } from '../../../ui/components/form.tsx';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { meetingModes, type Meeting, type MeetingRhythm } from '../meetings.schema.ts';
+import { isDate } from '../meetings.recurrence.ts';
+import { localTimes } from '../meetings.queries.ts';
+import { wsPath, type Props } from './meetings.tsx';
+
+type FormProps = { errors?: FieldErrors; values?: FormValues };
+
+/** A date field can only hold a real date: an impossible one (2026-02-30) is not shown again, its error says why. */
+export const dateValue = (v: string | undefined) => (v && isDate(v) ? v : '');
+
+const nths = ['1', '2', '3', '4', '-1'] as const;
+const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
+
+/** Place, mode and link fields, shared by the rhythm and the meeting form. */
+function PlaceFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
+  const t = ctx.t;
+  return (
+    <>
+      <RadioGroup ctx={ctx} errors={errors} name="mode" label={t('meetings.field.mode')} value={v.mode ?? 'in_person'} options={meetingModes.map((m) => ({ value: m, label: t(`meetings.mode.${m}`) }))} />
+      <TextField ctx={ctx} errors={errors} name="location" label={t('meetings.field.location')} hint={t('meetings.field.locationHint')} value={v.location} optional />
+      <TextField ctx={ctx} errors={errors} name="onlineUrl" type="url" label={t('meetings.field.onlineUrl')} hint={t('meetings.field.onlineUrlHint')} value={v.onlineUrl} optional />
+    </>
+  );
+}
+
+function TimeFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
+  const t = ctx.t;
+  return (
+    <>
+      <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.field.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" />
+      <TextField ctx={ctx} errors={errors} name="endTime" label={t('meetings.field.endTime')} hint={t('meetings.field.timeHint')} value={v.endTime} inputmode="numeric" width="short" />
+    </>
+  );
+}
+
+export function RhythmPage({ ctx, council, actor, rhythm, errors, values, notice, year }: Props & FormProps & { rhythm: MeetingRhythm | null; notice?: string; year: number }) {
+  const t = ctx.t;
+  const list = wsPath(council);
+  const path = `${list}/ritme`;
+  const v: FormValues = values ?? (rhythm ? { ...rhythm, nth: String(rhythm.nth), weekday: String(rhythm.weekday) } as unknown as FormValues : { title: t('meetings.rhythm.defaultTitle'), nth: '3', weekday: '3', startTime: '09:30', endTime: '12:30' });
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('meetings.rhythm.title')}
+      section={list}
+      href={path}
+      parent={{ href: list, label: t('meetings.ws.title') }}
+      errors={errors}
+      notice={notice}
+      intro={t('meetings.rhythm.intro')}
+    >
+      <Form ctx={ctx} action={path}>
+        <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.field.title')} hint={t('meetings.field.titleHint')} value={v.title} />
+        <SelectField ctx={ctx} errors={errors} name="nth" label={t('meetings.field.nth')} value={v.nth} options={nths.map((n) => ({ value: n, label: t(`meetings.nth.${n}`) }))} />
+        <SelectField ctx={ctx} errors={errors} name="weekday" label={t('meetings.field.weekday')} value={v.weekday} options={weekdays.map((d) => ({ value: d, label: t(`meetings.weekday.${d}`) }))} />
+        <TimeFields ctx={ctx} errors={errors} v={v} />
+        <PlaceFields ctx={ctx} errors={errors} v={v} />
+        <Button>{t('meetings.rhythm.save')}</Button>
+      </Form>
+      {rhythm && (
+        <Section id="genereren" title={t('meetings.generate.title')} intro={t('meetings.generate.intro')}>
+          <Form ctx={ctx} action={`${path}/genereren`}>
+            <TextField ctx={ctx} errors={errors} name="year" label={t('meetings.field.year')} value={values?.year ?? String(year)} inputmode="numeric" width="short" />
+            <Button variant="secondary">{t('meetings.generate.button')}</Button>
+          </Form>
+        </Section>
+      )}
+    </WorkspacePage>
+  );
+}
+
+/** Add a meeting by hand, or move / change one. */
+export function MeetingFormPage({ ctx, council, actor, meeting, errors, values }: Props & FormProps & { meeting?: Meeting }) {
+  const t = ctx.t;
+  const list = wsPath(council);
+  const path = meeting ? `${list}/${meeting.id}/wijzigen` : `${list}/nieuw`;
+  const title = t(meeting ? 'meetings.edit.title' : 'meetings.add.title');
+  const l = meeting ? localTimes(meeting) : null;
+  const v: FormValues = values ?? (meeting && l ? { title: meeting.title, date: l.date, startTime: l.start, endTime: l.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl } : {});
+  const parent = [{ href: list, label: t('meetings.ws.title') }, ...(meeting ? [{ href: `${list}/${meeting.id}`, label: meeting.title }] : [])];
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={title}
+      section={list}
+      href={path}
+      parent={parent}
+      errors={errors}
+      intro={t(meeting ? (meeting.invitedAt ? 'meetings.edit.introInvited' : 'meetings.edit.intro') : 'meetings.add.intro')}
+    >
+      <Form ctx={ctx} action={path}>
+        <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.field.title')} value={v.title} />
+        <TextField ctx={ctx} errors={errors} name="date" type="date" label={t('meetings.field.date')} hint={t('meetings.field.dateHint')} value={dateValue(v.date)} width="short" />
+        <TimeFields ctx={ctx} errors={errors} v={v} />
+        <PlaceFields ctx={ctx} errors={errors} v={v} />
+        <Button>{t(meeting ? 'meetings.edit.save' : 'meetings.add.save')}</Button>
+      </Form>
+    </WorkspacePage>
+  );
+}

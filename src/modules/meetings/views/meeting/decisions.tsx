@@ -1,0 +1,95 @@
+/** The decisions and action points of a meeting's minutes, with the forms to add them. */
+import { Button, StatusBadge, Table, Section } from '../../../../ui/components/basics.tsx';
+import { ActionForm, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../../ui/components/form.tsx';
+import { formatDate } from '../../../../core/i18n/index.ts';
+import { dateValue } from '../meeting-forms.tsx';
+import type { MeetingPart } from './part.ts';
+
+export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
+  const t = ctx.t;
+  const access = (isPublic: boolean) => t(isPublic ? 'meetings.item.public' : 'meetings.item.closed');
+  return (
+    <Section level={3} id="besluiten" title={t('meetings.decisions.title')}>
+      <Table
+        caption={t('meetings.decisions.title')}
+        empty={t('meetings.decisions.none')}
+        rows={detail.minutes?.decisions ?? []}
+        columns={[
+          { header: t('meetings.decisions.text'), cell: (d) => d.text },
+          { header: t('meetings.item.access'), cell: (d) => access(d.isPublic) },
+        ]}
+      />
+      {detail.may.draftMinutes && (
+        <Form ctx={ctx} action={`${path}/notulen/besluiten`}>
+          <TextArea ctx={ctx} errors={errors} name="decision" label={t('meetings.decisions.add')} value={v.decision} rows={3} />
+          <SelectField
+            ctx={ctx}
+            errors={errors}
+            name="agendaItemId"
+            label={t('meetings.decisions.item')}
+            value={v.agendaItemId ?? ''}
+            options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.agenda.map((i) => ({ value: i.id, label: i.title }))]}
+            optional
+          />
+          <RadioGroup
+            ctx={ctx}
+            errors={errors}
+            name="access"
+            label={t('meetings.decisions.access')}
+            value={v.access ?? 'public'}
+            options={[
+              { value: 'public', label: access(true) },
+              { value: 'closed', label: access(false) },
+            ]}
+          />
+          <Button variant="secondary">{t('meetings.decisions.addButton')}</Button>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart) {
+  const t = ctx.t;
+  const { may } = detail;
+  return (
+    <Section level={3} id="actiepunten" title={t('meetings.actions.title')}>
+      <Table
+        caption={t('meetings.actions.title')}
+        empty={t('meetings.actions.none')}
+        rows={detail.minutes?.actionPoints ?? []}
+        columns={[
+          { header: t('meetings.actions.text'), cell: (p) => p.text },
+          { header: t('meetings.actions.owner'), cell: (p) => p.ownerName ?? '-' },
+          { header: t('meetings.actions.due'), cell: (p) => (p.dueOn ? formatDate(p.dueOn, ctx.locale) : '-') },
+          {
+            header: t('meetings.actions.state'),
+            cell: (p) =>
+              p.doneAt ? (
+                <StatusBadge status="success">{t('meetings.actions.done')}</StatusBadge>
+              ) : may.markDone.includes(p.id) ? (
+                <ActionForm ctx={ctx} action={`${list}/actiepunten/${p.id}/klaar`} inline button={t('meetings.actions.markDone')} object={p.text} />
+              ) : (
+                t('meetings.actions.open')
+              ),
+          },
+        ]}
+      />
+      {may.draftMinutes && (
+        <Form ctx={ctx} action={`${path}/notulen/actiepunten`}>
+          <TextField ctx={ctx} errors={errors} name="action" label={t('meetings.actions.add')} value={v.action} />
+          <SelectField
+            ctx={ctx}
+            errors={errors}
+            name="ownerMembershipId"
+            label={t('meetings.actions.owner')}
+            value={v.ownerMembershipId ?? ''}
+            options={[{ value: '', label: t('meetings.actions.chooseOwner') }, ...detail.members.map((m) => ({ value: m.membershipId, label: m.name }))]}
+          />
+          <TextField ctx={ctx} errors={errors} name="dueOn" type="date" label={t('meetings.actions.due')} hint={t('meetings.field.dateHint')} value={dateValue(v.dueOn)} width="short" />
+          <Button variant="secondary">{t('meetings.actions.addButton')}</Button>
+        </Form>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Seats and invitations: the counts of active members and open invitations (members page), and
+ * the pages to invite several people at once: the list, then a check page, then one mail each.
+ */
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { roles, type Role } from '../../../core/roles.ts';
+import { Button, ButtonGroup, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
+import { Form, SelectField, TextArea } from '../../../ui/components/form.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import type { LineProblem } from '../members.forms.ts';
+import type { InvitePlan, MemberCounts } from '../members.memberships.ts';
+
+type Props = { ctx: PageCtx; council: Council; actor: Actor };
+
+const membersPath = (council: Council) => `/${council.slug}/werkruimte/leden`;
+export const inviteManyPath = (council: Council) => `${membersPath(council)}/uitnodigen`;
+
+/** "Actieve leden: 12 (van de 14 plaatsen)", open invitations and free seats, apart. */
+export function SeatSummary({ ctx, counts }: { ctx: PageCtx; counts: MemberCounts }) {
+  const t = ctx.t;
+  return (
+    <Section id="plaatsen" title={t('members.counts.title')}>
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          {counts.cap === null ? t('members.counts.active', { n: counts.active }) : t('members.counts.activeOfCap', { n: counts.active, cap: counts.cap })}
+        </li>
+        <li class="utrecht-unordered-list__item">{t('members.counts.invited', { n: counts.invited })}</li>
+        {counts.left !== null && <li class="utrecht-unordered-list__item">{t('members.counts.left', { n: counts.left })}</li>}
+      </ul>
+      <Paragraph>{t('members.counts.who')}</Paragraph>
+    </Section>
+  );
+}
+
+function roleOptions(ctx: PageCtx) {
+  return roles.map((r) => ({ value: r, label: ctx.t(`members.role.${r}`) }));
+}
+
+/** The list's problems as form errors: a line's problem links to that line below, the others to the text box. */
+export function problemErrors(ctx: PageCtx, problems: LineProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const general: string[] = [];
+  for (const p of problems) {
+    const text = ctx.t(p.key, p.params);
+    const line = p.params?.line;
+    if (line === undefined) general.push(text);
+    else errors[`regel-${line}`] ??= text;
+  }
+  return { people: general.length ? general.join(' ') : ctx.t('members.bulk.refused'), ...errors };
+}
+
+/** The form: a list of people, one role for all. With `problems`, the list came back refused. */
+export function InviteManyPage(props: Props & { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[]; counts: MemberCounts }) {
+  const { ctx, council, actor, problems } = props;
+  const t = ctx.t;
+  const errors = problems?.length ? { ...problemErrors(ctx, problems), ...props.errors } : props.errors;
+  const v = props.values ?? {};
+  const lines = (v.people ?? '').split(/\r\n|\r|\n/);
+  const lineProblems = (problems ?? []).filter((p) => p.params?.line !== undefined);
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('members.bulk.title')}
+      section={membersPath(council)}
+      href={inviteManyPath(council)}
+      parent={{ href: membersPath(council), label: t('members.ws.title') }}
+      errors={errors}
+      intro={t('members.bulk.intro')}
+    >
+      {lineProblems.length > 0 && (
+        <Section id="wat-niet-klopt" title={t('members.bulk.problemsTitle')}>
+          <ul class="utrecht-unordered-list rw-problem-list">
+            {lineProblems.map((p) => {
+              const line = Number(p.params!.line);
+              return (
+                <li class="utrecht-unordered-list__item" id={`veld-regel-${line}`} tabindex={-1}>
+                  {t(p.key, p.params)}
+                  <br />
+                  <code class="rw-quoted-line">{(lines[line - 1] ?? '').trim()}</code>
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      )}
+      <SeatSummary ctx={ctx} counts={props.counts} />
+      <Form ctx={ctx} action={inviteManyPath(council)}>
+        <TextArea ctx={ctx} errors={errors} name="people" label={t('members.bulk.people')} hint={t('members.bulk.peopleHint')} value={v.people} rows={10} />
+        <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.bulk.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
+        <Button>{t('members.bulk.check')}</Button>
+      </Form>
+    </WorkspacePage>
+  );
+}
+
+/** Check your answers: who gets an invitation, with what role; send, or go back to change the list. */
+export function CheckInvitesPage(props: Props & { plan: InvitePlan; values: { people: string; role: Role } }) {
+  const { ctx, council, actor, plan, values } = props;
+  const t = ctx.t;
+  const n = plan.people.length;
+  const takesSeats = plan.role === 'chair' || plan.role === 'member';
+  const leftAfter = plan.counts.left === null ? null : plan.counts.left - (takesSeats ? n : 0);
+  const hidden = (
+    <>
+      <input type="hidden" name="people" value={values.people} />
+      <input type="hidden" name="role" value={values.role} />
+    </>
+  );
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('members.bulk.checkTitle')}
+      section={membersPath(council)}
+      href={inviteManyPath(council)}
+      crumb={t('members.bulk.title')}
+      parent={{ href: membersPath(council), label: t('members.ws.title') }}
+      intro={t('members.bulk.checkIntro', { n, role: t(`members.role.${plan.role}`).toLowerCase() })}
+    >
+      <Table
+        caption={t('members.bulk.caption')}
+        rows={plan.people}
+        columns={[
+          { header: t('members.ws.name'), cell: (p) => p.name },
+          { header: t('members.ws.email'), cell: (p) => p.email },
+          { header: t('members.bulk.line'), cell: (p) => String(p.line), numeric: true },
+        ]}
+      />
+      {leftAfter !== null && plan.counts.cap !== null && <Paragraph>{t('members.bulk.seatsAfter', { n: leftAfter, cap: plan.counts.cap })}</Paragraph>}
+      <ButtonGroup>
+        <Form ctx={ctx} action={`${inviteManyPath(council)}/versturen`} class="rw-inline-form">
+          {hidden}
+          <Button>{n === 1 ? t('members.bulk.sendOne') : t('members.bulk.send', { n })}</Button>
+        </Form>
+        <Form ctx={ctx} action={inviteManyPath(council)} class="rw-inline-form">
+          {hidden}
+          <input type="hidden" name="wijzigen" value="ja" />
+          <Button variant="secondary">{t('members.bulk.change')}</Button>
+        </Form>
+      </ButtonGroup>
+    </WorkspacePage>
+  );
+}
