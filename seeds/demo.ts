@@ -51,6 +51,8 @@ const lindewijk: DemoCouncil = {
       'Wmo: ondersteuning thuis, hulpmiddelen, vervoer en mantelzorg. Participatiewet: werk, inkomen en armoedebeleid. Jeugdwet: jeugdhulp, passend onderwijs en leerlingenvervoer.',
     meetingRhythm: 'Elke derde woensdag van de maand, van 09:30 tot 12:30 uur, in het gemeentehuis van Lindewijk. Een deel van de vergadering is openbaar.',
     contactEmail: 'secretariaat@adviesraad-lindewijk.example',
+    // The regulation allows 14 members (the chair included, the secretary not).
+    memberCap: 14,
     contactPhone: '0123 45 67 89',
     postalAddress: 'Postbus 100, 1234 AB Lindewijk',
     colour: '#1f5c99',

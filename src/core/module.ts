@@ -87,7 +87,9 @@ export type DashboardPart = {
 };
 
 /** What a slot renderer gets: the page's context and the id of the record the page shows. */
-export type SlotArgs = DashboardArgs & {
+export type SlotArgs = Omit<DashboardArgs, 'actor'> & {
+  /** Null on public pages. */
+  actor: Actor | null;
   id: string;
   /** A form of the page that came back with errors: a slot that drew that form shows them at its fields. */
   form?: { errors?: FieldErrors; values?: FormValues };

@@ -180,9 +180,10 @@ test('the secretary makes a working group and adds the new member', async () => 
   assert.ok(await secretary.getByText('Deze werkgroep heeft nog geen leden.').isVisible());
   await visited.check(secretary, 'working group created');
 
-  await secretary.getByLabel('Kies een lid').selectOption({ label: NEW_MEMBER.name });
-  await clickAndWait(secretary, secretary.getByRole('button', { name: 'Lid toevoegen' }), /\?melding=toegevoegd$/);
-  assert.match(await secretary.getByRole('status').innerText(), /Het lid is toegevoegd aan de werkgroep/);
+  // Checkboxes: several members join with one submit.
+  await secretary.getByRole('group', { name: 'Wie wilt u toevoegen?' }).getByLabel(NEW_MEMBER.name, { exact: true }).check();
+  await clickAndWait(secretary, secretary.getByRole('button', { name: 'Toevoegen aan de werkgroep' }), /\?melding=toegevoegd$/);
+  assert.match(await secretary.getByRole('status').innerText(), /De gekozen leden zijn toegevoegd aan de werkgroep/);
   const members = secretary.getByRole('table', { name: `Leden van ${GROUP}` });
   assert.equal(await members.getByRole('row').filter({ hasText: NEW_MEMBER.name }).count(), 1);
   await visited.check(secretary, 'working group with the new member');

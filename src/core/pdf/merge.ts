@@ -9,7 +9,7 @@
  * order instead of skipping it. A page of a tagged source is left unmarked: wrapping it would
  * nest its own marked content inside ours. See docs/decisions/0017-accessible-pdf.md.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef, type PDFPage } from 'pdf-lib';
 
 /**
  * Pages of `source` to put before page index `at` (0-based, in the result), under the

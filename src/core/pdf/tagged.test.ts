@@ -66,7 +66,9 @@ async function plainPdf(lines: string[], tagged: boolean): Promise<PDFDocument> 
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (const line of lines) pdf.addPage([300, 300]).drawText(line, { x: 20, y: 200, size: 12, font });
-  if (tagged) pdf.getPages().forEach((p, i) => p.node.set(PDFName.of('StructParents'), pdf.context.obj(i)));
+  if (tagged) {
+    for (const [i, p] of pdf.getPages().entries()) p.node.set(PDFName.of('StructParents'), pdf.context.obj(i));
+  }
   return pdf;
 }
 

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
-export const A4: [number, number] = [595.28, 841.89];
+const A4: [number, number] = [595.28, 841.89];
 
 type FontFace = 'regular' | 'bold';
 const FONT_FILES: Record<FontFace, string> = {
@@ -99,7 +99,8 @@ export class TaggedPdf {
     for (const ch of text.replace(/\r/g, '').replace(/\t/g, ' ')) {
       const cp = ch.codePointAt(0)!;
       if (ch === '\n' || !face || face.hasGlyphForCodePoint(cp)) shown += ch;
-      else if (cp >= 0xfe00 && cp <= 0xfe0f) replaced = true; // a variation selector: nothing to show
+      else if (cp >= 0xfe00 && cp <= 0xfe0f)
+        replaced = true; // a variation selector: nothing to show
       else {
         shown += '?';
         replaced = true;
@@ -178,7 +179,13 @@ export class TaggedPdf {
       li.add(body);
       item.body.forEach((p, i) => {
         const last = i === item.body.length - 1;
-        this.textElement('P', { ...p, gap: last ? 0 : (p.gap ?? 2) }, body, this.margin + labelWidth + (p.indent ?? 0), this.width - labelWidth - (p.indent ?? 0));
+        this.textElement(
+          'P',
+          { ...p, gap: last ? 0 : (p.gap ?? 2) },
+          body,
+          this.margin + labelWidth + (p.indent ?? 0),
+          this.width - labelWidth - (p.indent ?? 0),
+        );
       });
       body.end();
       li.end();

@@ -2,9 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { adviceVotes } from './advice.schema.ts';
+import { auditLog } from '../../core/audit/audit.schema.ts';
 import { castVote, adopt } from './advice.lifecycle.ts';
 import { DomainError } from '../../core/errors.ts';
-import { adviceRow, createTestApp, get, makeAdvice, makeCouncil, person, titleOf, type TestApp } from './advice.test-helpers.ts';
+import { adviceRow, createTestApp, get, makeAdvice, makeCouncil, person, type TestApp } from './advice.test-helpers.ts';
 
 let t: TestApp;
 before(async () => {
@@ -23,7 +24,7 @@ async function votesOf(adviceId: string, round = 1) {
     .where(and(eq(adviceVotes.adviceId, adviceId), eq(adviceVotes.round, round)));
 }
 
-test('two members voting at the same moment count once each; one member voting twice at once counts once', async () => {
+test('two members voting at the same moment count once each; one member voting twice at once keeps one vote, the last', async () => {
   const c = await makeCouncil(t);
   const ws = `/${c.slug}/werkruimte/adviezen`;
   const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['Aanbeveling']);
@@ -33,21 +34,54 @@ test('two members voting at the same moment count once each; one member voting t
   assert.deepEqual(both.map((r) => r.statusCode), [303, 303]);
   assert.equal((await votesOf(a.id)).length, 2);
 
+  // Since a vote can be changed while the round is open (issue 9), a second vote at the same moment changes the first.
   const m3 = await person(t, c, 'member');
   const twice = await Promise.all([
     m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }),
     m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Toch niet.' } }),
   ]);
-  assert.deepEqual(twice.map((r) => r.statusCode).sort(), [303, 400]);
-  const refused = twice.find((r) => r.statusCode === 400)!;
-  assert.match(refused.body, /U heeft al gestemd/);
-  assert.match(titleOf(refused.body), /^Fout:/);
-  assert.equal((await votesOf(a.id)).filter((v) => v.membershipId === m3.membershipId).length, 1);
+  assert.deepEqual(twice.map((r) => r.statusCode), [303, 303]);
+  const mine = (await votesOf(a.id)).filter((v) => v.membershipId === m3.membershipId);
+  assert.equal(mine.length, 1, 'one vote per member per round');
 
-  // Through the service as well (the API path): the unique key decides.
+  // Through the service as well (the API path): the unique key decides; the same vote again changes nothing.
   const results = await Promise.allSettled([1, 2, 3].map(() => castVote(t.app.deps, { actor: m1.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } })));
-  assert.ok(results.every((r) => r.status === 'rejected' && r.reason instanceof DomainError && r.reason.code === 'alreadyVoted'));
+  assert.ok(results.every((r) => r.status === 'fulfilled' && r.value === 'unchanged'));
   assert.equal((await votesOf(a.id)).length, 3);
+});
+
+test('a member changes their vote while the round is open, not after; the audit log says so', async () => {
+  const c = await makeCouncil(t);
+  const ws = `/${c.slug}/werkruimte/adviezen`;
+  const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['Aanbeveling']);
+  const m = await person(t, c, 'member');
+  const first = await m.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Te vaag.' } });
+  assert.equal(first.headers.location, `${ws}/${a.id}?melding=gestemd`);
+  // The page says how she voted, after the text, with a link to change it; the step's page has the form with her vote.
+  const page = await get(t, `${ws}/${a.id}`, m);
+  assert.match(page.body, /U hebt gestemd: bezwaar\./);
+  assert.ok(page.body.indexOf('Aanbeveling</p>') < page.body.indexOf('U hebt gestemd'), 'the vote comes after the text');
+  assert.doesNotMatch(page.body, /Stem wijzigen/, 'the main page shows no second form');
+  const step = await get(t, `${ws}/${a.id}?stap=stemronde`, m);
+  assert.match(step.body, /<input[^>]*value="object"[^>]*checked/);
+  assert.match(step.body, /Te vaag\./);
+
+  const changed = await m.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree', remark: '' } });
+  assert.equal(changed.statusCode, 303);
+  assert.equal(changed.headers.location, `${ws}/${a.id}?melding=stemgewijzigd`);
+  assert.match((await get(t, changed.headers.location as string, m)).body, /Uw stem is gewijzigd\./);
+  const [vote] = await votesOf(a.id);
+  assert.deepEqual([vote!.vote, vote!.remark], ['agree', '']);
+  const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, a.id), eq(auditLog.action, 'advice.voteChanged')));
+  assert.equal(logged.length, 1);
+  assert.deepEqual(logged[0]!.data, { round: 1, vote: 'agree', from: 'object' });
+
+  // After the closing time the vote stays as it is.
+  await castVote(t.app.deps, { actor: m.actor, council: c, adviceId: a.id, input: { vote: 'object', remark: 'Toch.' }, now: new Date(Date.now() + 8 * 24 * 3600 * 1000) }).then(
+    () => assert.fail('a vote after closing was taken'),
+    (err) => assert.ok(err instanceof DomainError && err.code === 'closed'),
+  );
+  assert.equal((await votesOf(a.id))[0]!.vote, 'agree');
 });
 
 test('no vote after the closing time, none outside a round; an objection needs a reason', async () => {

@@ -13,7 +13,6 @@ import {
   createTestApp,
   dayFromToday,
   get,
-  makeAdvice,
   makeCouncil,
   makeWorkingGroup,
   mailsTo,
@@ -147,7 +146,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   assert.match(tallyPage.body, /Het advies kan worden vastgesteld/);
   const memberView = await get(t, `${ws}/${id}`, writer);
   assert.ok(!memberView.body.includes('Let op de leesbaarheid'), 'members do not see the tally and remarks');
-  assert.match(memberView.body, /U heeft gestemd: eens/);
+  assert.match(memberView.body, /U hebt gestemd: eens\. <a [^>]*href="[^"]*\?stap=stemronde#stem">Wijzig uw stem<\/a>/);
   assert.equal((await secretary.request({ url: `${ws}/${id}/vaststellen`, form: {} })).statusCode, 403, 'only the chair adopts');
   assert.equal((await chair.request({ url: `${ws}/${id}/vaststellen`, form: {} })).statusCode, 303);
   assert.equal((await adviceRow(t, id)).status, 'adopted');
@@ -228,13 +227,18 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, id)));
   const states = entries.filter((e) => e.toState).map((e) => `${e.fromState ?? ''}>${e.toState}`);
   assert.deepEqual(states, ['>requested', 'requested>drafting', 'drafting>concept', 'concept>in_approval', 'in_approval>adopted', 'adopted>sent', 'sent>answered']);
+  // The advice page is a step list: the answered advice is in its last step (follow-up), with the
+  // answers and the follow-up; the history has its own page, one click away.
   const page = await get(t, `${ws}/${id}`, secretary);
-  assert.match(page.body, /Geschiedenis/);
-  assert.match(page.body, /Advies vastgesteld/);
-  assert.match(page.body, /Chris Voorzitter/);
-  assert.match(page.body, /Van Verstuurd naar Beantwoord/);
+  assert.match(page.body, /7\. Opvolging/);
   assert.match(page.body, /De mantelzorgpas is ingevoerd/);
   assert.match(page.body, /Te duur\./);
+  assert.match(page.body, new RegExp(`href="${ws}/${id}\\?stap=geschiedenis"`));
+  const history = await get(t, `${ws}/${id}?stap=geschiedenis`, secretary);
+  assert.match(history.body, /Geschiedenis/);
+  assert.match(history.body, /Advies vastgesteld/);
+  assert.match(history.body, /Chris Voorzitter/);
+  assert.match(history.body, /Van Verstuurd naar Beantwoord/);
   const votes = await t.db.select().from(adviceVotes).where(eq(adviceVotes.adviceId, id));
   assert.equal(votes.length, 4);
 });

@@ -8,6 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { seedDemo } from '../../../seeds/demo.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { advices } from './advice.schema.ts';
+import { users } from '../../core/auth/auth.schema.ts';
+import { pageKeys, stepKeys } from './advice.steps.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { createTestApp, loginByEmail, titleOf, type TestApp } from './advice.test-helpers.ts';
 
@@ -44,15 +46,21 @@ test('advice pages of the demo are valid HTML for each role, with every state sh
   await add('secretaris', secretary, `${ws}/aanvraag`);
   await add('secretaris', secretary, `${ws}/ongevraagd`);
   await add('ambtenaar', official, ws);
+  const [officialUser] = await t.db.select().from(users).where(eq(users.email, 'beleid@gemeente-lindewijk.example'));
   for (const a of list) {
     for (const [who, as] of [
       ['secretaris', secretary],
       ['voorzitter', chair],
       ['lid', member],
-      ['ambtenaar', official],
     ] as const) {
       await add(who, as, `${ws}/${a.id}`);
     }
+    // An official sees an advice once it is sent, and the requests they filed (issue 9); others are not there for them.
+    const forOfficial = ['sent', 'answered'].includes(a.status) || a.createdBy === officialUser!.id;
+    await add('ambtenaar', official, `${ws}/${a.id}`, forOfficial ? 200 : 404);
+    // Every step and page of the step list, for the secretary.
+    for (const stap of [...stepKeys, ...pageKeys]) await add('secretaris', secretary, `${ws}/${a.id}?stap=${stap}`);
+    if (['requested', 'initiated', 'drafting', 'concept'].includes(a.status)) await add('secretaris', secretary, `${ws}/${a.id}/intrekken`);
     if (['adopted', 'sent', 'answered'].includes(a.status)) await add('secretaris', secretary, `${ws}/${a.id}/brief`);
     if (a.status === 'drafting') {
       await add('lid', member, `${ws}/${a.id}/versies`);
@@ -70,6 +78,9 @@ test('advice pages of the demo are valid HTML for each role, with every state sh
   await add('secretaris', secretary, `${ws}/${late!.id}/herinneringsbrief`, 200, { lang: 'en' });
   const approval = list.find((a) => a.status === 'in_approval')!;
   assert.match((await add('voorzitter', chair, `${ws}/${approval.id}`)).body, /Noem ook de sportclubs/, 'the chair sees remarks');
+  // Els voted: her page says so, with the way to change it; the step's page holds the form with her vote.
+  assert.match((await add('lid', member, `${ws}/${approval.id}`)).body, /U hebt gestemd: eens\./);
+  assert.match((await add('lid', member, `${ws}/${approval.id}?stap=stemronde`)).body, /Stem wijzigen/);
 
   // Pages with errors.
   const errors = [
@@ -78,6 +89,8 @@ test('advice pages of the demo are valid HTML for each role, with every state sh
     await add('lid', member, `${ws}/${approval.id}/stem`, 400, { form: { vote: 'object', remark: '' } }),
     await add('ambtenaar', official, `${ws}/${late!.id}/antwoorden`, 400, { form: { 'answer-x': 'adopted' } }),
     await add('voorzitter', chair, `${ws}/${list.find((a) => a.status === 'requested')!.id}/versturen`, 400, { form: {} }),
+    await add('secretaris', secretary, `${ws}/${late!.id}/publicatie`, 400, { form: { publication: 'not_public', publicationGround: '' } }),
+    await add('secretaris', secretary, `${ws}/${late!.id}/intrekken`, 400, { form: {} }),
   ];
   for (const e of errors) assert.match(titleOf(e.body), /^Fout:/);
 

@@ -41,7 +41,13 @@ test('the PDF letter is tagged, carries the logo with its text alternative, and 
   const secretary = await person(t, c, 'secretary', 'Władysław Łukasiewicz');
   await person(t, c, 'chair', 'Şükrü Yılmaz');
   // The logo is uploaded on the settings page, as the secretary would.
-  const logo = await postMultipart(t, secretary, `/${c.slug}/werkruimte/instellingen/logo`, { logoAlt: 'Logo van de adviesraad' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: png(120, 40, [0, 80, 160]) });
+  const logo = await postMultipart(
+    t,
+    secretary,
+    `/${c.slug}/werkruimte/instellingen/logo`,
+    { logoAlt: 'Logo van de adviesraad' },
+    { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: png(120, 40, [0, 80, 160]) },
+  );
   assert.equal(logo.statusCode, 303, logo.body.slice(0, 300));
   const a = await makeAdvice(
     t,
@@ -49,7 +55,7 @@ test('the PDF letter is tagged, carries the logo with its text alternative, and 
     {
       status: 'adopted',
       subject: 'Cliëntenraad en €-bijdrage 😀 ŋ',
-      introduction: 'Één inleiding.\n\nTweede alinea met een heel lang woord: ' + 'x'.repeat(400),
+      introduction: `Één inleiding.\n\nTweede alinea met een heel lang woord: ${'x'.repeat(400)}`,
       explanation: 'Wij spraken met mevrouw Öztürk-Łapińska. Dit is de laatste zin.',
     },
     ['Aanbeveling met “aanhalingstekens” en ✓ vinkje.', 'Betrek Ayşe en Bogusław bij de uitvoering.'],
@@ -60,7 +66,14 @@ test('the PDF letter is tagged, carries the logo with its text alternative, and 
   keepForReview('letter.pdf', pdf.rawPayload);
 
   const catalog = await catalogOf(pdf.rawPayload);
-  assert.deepEqual(catalog, { marked: true, structTree: true, lang: 'nl-NL', displayDocTitle: true, title: `${a.reference} Cliëntenraad en €-bijdrage 😀 ŋ`, outline: false });
+  assert.deepEqual(catalog, {
+    marked: true,
+    structTree: true,
+    lang: 'nl-NL',
+    displayDocTitle: true,
+    title: `${a.reference} Cliëntenraad en €-bijdrage 😀 ŋ`,
+    outline: false,
+  });
   const raw = pdf.rawPayload.toString('latin1');
   assert.ok(/\/Subtype\s*\/Image/.test(raw), 'the logo is embedded');
   assert.ok(/\/S \/Figure\s*\/Alt \(Logo van de adviesraad\)/.test(raw), 'the logo is a Figure with its text alternative');
@@ -68,18 +81,32 @@ test('the PDF letter is tagged, carries the logo with its text alternative, and 
   // Read as a screen reader does: in reading order, element by element.
   const tagged = await taggedText(pdf.rawPayload);
   const all = tagged.map((e) => e.text).join('\n');
-  for (const s of [a.reference, 'Şükrü Yılmaz', 'Władysław Łukasiewicz', 'Öztürk-Łapińska', 'Ayşe en Bogusław', '“aanhalingstekens” en ? vinkje']) assert.ok(all.includes(s), s);
-  assert.deepEqual(tagged.filter((e) => e.role === '(untagged)'), [], 'no text outside the structure');
+  for (const s of [a.reference, 'Şükrü Yılmaz', 'Władysław Łukasiewicz', 'Öztürk-Łapińska', 'Ayşe en Bogusław', '“aanhalingstekens” en ? vinkje'])
+    assert.ok(all.includes(s), s);
+  assert.deepEqual(
+    tagged.filter((e) => e.role === '(untagged)'),
+    [],
+    'no text outside the structure',
+  );
   // The subject is the one first-level heading; the recommendations a numbered list.
-  assert.deepEqual(tagged.filter((e) => e.role === 'H1').map((e) => e.text), ['Onderwerp: Cliëntenraad en €-bijdrage ? ŋ']);
-  assert.deepEqual(tagged.filter((e) => e.role === 'Lbl').map((e) => e.text), ['1.', '2.']);
+  assert.deepEqual(
+    tagged.filter((e) => e.role === 'H1').map((e) => e.text),
+    ['Onderwerp: Cliëntenraad en €-bijdrage ? ŋ'],
+  );
+  assert.deepEqual(
+    tagged.filter((e) => e.role === 'Lbl').map((e) => e.text),
+    ['1.', '2.'],
+  );
   // The closing is a paragraph of its own, after the last sentence, followed by the signatures.
   const closing = tagged.findIndex((e) => e.text === 'Met vriendelijke groet,');
   assert.ok(closing > 0, 'the closing is a paragraph of its own');
   assert.equal(tagged[closing]!.role, 'P');
   assert.deepEqual(
     tagged.slice(closing - 2, closing).map((e) => e.text),
-    ['Wij spraken met mevrouw Öztürk-Łapińska. Dit is de laatste zin.', 'Wij horen graag per aanbeveling of u deze overneemt. Neemt u een aanbeveling niet over, laat ons dan weten waarom.'],
+    [
+      'Wij spraken met mevrouw Öztürk-Łapińska. Dit is de laatste zin.',
+      'Wij horen graag per aanbeveling of u deze overneemt. Neemt u een aanbeveling niet over, laat ons dan weten waarom.',
+    ],
   );
   assert.deepEqual(
     tagged.slice(closing + 1).map((e) => e.text),
@@ -96,7 +123,9 @@ test('sending the advice mails the letter as text in the body and as a signed, t
   const c = await makeCouncil(t);
   const secretary = await person(t, c, 'secretary', 'Ewa Łącka');
   await person(t, c, 'chair', 'Ayşe Kaya');
-  const a = await makeAdvice(t, c, { status: 'adopted', subject: 'Vervoer op maat', addresseeEmail: 'college@lindewijk.example' }, ['Maak de ritten betrouwbaar.']);
+  const a = await makeAdvice(t, c, { status: 'adopted', subject: 'Vervoer op maat', addresseeEmail: 'college@lindewijk.example' }, [
+    'Maak de ritten betrouwbaar.',
+  ]);
   const sent = await secretary.request({ url: `/${c.slug}/werkruimte/adviezen/${a.id}/versturen`, form: {} });
   assert.equal(sent.statusCode, 303);
 

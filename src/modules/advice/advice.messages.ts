@@ -220,7 +220,7 @@ export const adviceMessages = {
     nl: 'Het advies stopt. Niemand werkt er nog aan en het komt niet in het openbare adviesregister.',
     en: 'The advice stops. Nobody works on it any more and it does not appear in the public register.',
   },
-  'advice.withdraw.mailGroup': { nl: 'De {n} leden van werkgroep {group} krijgen hierover een e-mail.', en: 'The {n} members of working group {group} get an e-mail about it.' },
+  'advice.withdraw.mailGroup': { nl: 'De leden van werkgroep {group} ({n}) krijgen hierover een e-mail.', en: 'The members of working group {group} ({n}) get an e-mail about it.' },
   'advice.withdraw.mailRequester': { nl: '{name} krijgt hierover een e-mail, omdat die het advies aanvroeg.', en: '{name} gets an e-mail about it, because they asked for the advice.' },
   'advice.withdraw.mailStarter': { nl: '{name} krijgt hierover een e-mail, omdat die het advies startte.', en: '{name} gets an e-mail about it, because they started the advice.' },
   'advice.withdraw.mailNobody': { nl: 'Er gaat geen e-mail uit.', en: 'No e-mail is sent.' },

@@ -75,8 +75,8 @@ test('reminder job: mails the secretary 5 working days before and on the due dat
   assert.equal((await mailsTo(t, secretary.email)).length, 3);
   const recorded = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, due.id), eq(auditLog.action, 'advice.dueTodayReminderSent')));
   assert.equal(recorded.length, 1);
-  // The reminder shows in the advice's timeline.
-  const page = await get(t, `/${c.slug}/werkruimte/adviezen/${due.id}`, secretary);
+  // The reminder shows in the advice's history (its own page since the advice page became a step list).
+  const page = await get(t, `/${c.slug}/werkruimte/adviezen/${due.id}?stap=geschiedenis`, secretary);
   assert.match(page.body, /Herinnering verstuurd: antwoord vandaag verwacht/);
 });
 

@@ -9,15 +9,17 @@ import { can } from '../../core/policy.ts';
 import { Section, StatusBadge, Table, Link } from '../../ui/components/basics.tsx';
 import { advices } from './advice.schema.ts';
 import { isOverdue } from './advice.queries.ts';
+import { adviceVisibleTo } from './advice.visibility.ts';
 
 export const adviceSlots: Record<string, SlotRenderer> = {
   // The advices assigned to a working group, newest first, for those who may read advice.
   'members.workingGroup.related': async ({ deps, ctx, council, actor, id }) => {
-    if (!can(actor, 'advice.view')) return null;
+    if (!actor || !can(actor, 'advice.view')) return null;
     const rows = await deps.db
       .select({ id: advices.id, reference: advices.reference, subject: advices.subject, status: advices.status, answerDueOn: advices.answerDueOn })
       .from(advices)
-      .where(and(eq(advices.councilId, council.id), eq(advices.workingGroupId, id)))
+      // Only what the actor may see: an official sees sent advices and their own requests (advice.visibility.ts).
+      .where(and(adviceVisibleTo(actor, council), eq(advices.workingGroupId, id)))
       .orderBy(desc(advices.createdAt))
       .limit(100);
     const t = ctx.t;

@@ -60,3 +60,17 @@ test('votes only while the round is open', () => {
   assert.equal(mayVote('in_approval', closes, new Date('2026-12-01T17:00:01Z')), 'closed');
   assert.equal(mayVote('concept', closes, new Date('2026-11-01T00:00:00Z')), 'notOpen');
 });
+
+test('restore: back to the state before the withdrawal, within 30 days only', () => {
+  const at = new Date('2026-11-01T10:00:00Z');
+  const within = new Date('2026-12-01T09:59:59Z');
+  const after = new Date('2026-12-01T10:00:01Z');
+  assert.deepEqual(transition('withdrawn', 'restore', { withdrawal: { from: 'drafting', at }, now: within }), { ok: true, to: 'drafting' });
+  assert.deepEqual(transition('withdrawn', 'restore', { withdrawal: { from: 'drafting', at }, now: after }), { ok: false, reason: 'restorePeriodOver' });
+  assert.deepEqual(transition('withdrawn', 'restore', { withdrawal: null }), { ok: false, reason: 'noStateBeforeWithdrawal' });
+  // Never to a state a withdrawal cannot come from.
+  assert.deepEqual(transition('withdrawn', 'restore', { withdrawal: { from: 'sent', at }, now: within }), { ok: false, reason: 'noStateBeforeWithdrawal' });
+  assert.deepEqual(transition('drafting', 'restore', { withdrawal: { from: 'drafting', at }, now: within }), { ok: false, reason: 'notAllowedFromState' });
+  assert.deepEqual(availableActions('withdrawn', as('secretary'), { withdrawal: { from: 'concept', at }, now: within }), ['restore']);
+  assert.deepEqual(availableActions('withdrawn', as('member'), { withdrawal: { from: 'concept', at }, now: within }), []);
+});

@@ -52,7 +52,7 @@ export const councilsMessages = {
   'councils.home.membersCard': { nl: 'De leden van de raad en hun werkgroepen.', en: 'The members of the council and their working groups.' },
   'councils.home.peopleCard': { nl: 'De mensen die bij ons werken.', en: 'The people who work with us.' },
   'councils.home.vacanciesCard': { nl: 'Doe mee met de raad. Bekijk de open plekken.', en: 'Join the council. See the open places.' },
-  'councils.home.contactCard': { nl: 'Stel een vraag of vertel ons wat u merkt.', en: 'Ask a question or tell us what you notice.' },
+  'councils.home.contactCard': { nl: 'Stel een vraag of neem contact met ons op.', en: 'Ask a question or get in touch with us.' },
   'councils.home.contactTitle': { nl: 'Contact', en: 'Contact' },
   'councils.home.email': { nl: 'E-mail', en: 'E-mail' },
   'councils.home.phone': { nl: 'Telefoon', en: 'Phone' },

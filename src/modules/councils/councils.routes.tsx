@@ -13,6 +13,7 @@ import { LOGO_MAX_BYTES } from '../../core/files/store.ts';
 import { AboutPage, AccessibilityPage, ContactPage, ContactSentPage, CouncilHome, PlatformHome, PlatformStatementPage, PrivacyPage } from './views/public.tsx';
 import { Dashboard, SettingsPage } from './views/workspace.tsx';
 import { AdminHome, NewCouncilPage, OutboxMessagePage, OutboxPage } from './views/admin.tsx';
+import { renderSlot } from '../../core/platform.ts';
 
 const publicPage = { config: { publicCache: true } };
 /** Public forms: a person needs a few tries at most. */
@@ -29,7 +30,13 @@ export async function councilsRoutes(app: FastifyInstance) {
   app.get('/privacy', publicPage, async (req, reply) => reply.page(<PlatformStatementPage ctx={await req.pageCtx()} kind="privacy" />));
 
   // Public council site.
-  app.get('/:council', publicPage, async (req, reply) => reply.page(<CouncilHome ctx={await req.pageCtx()} council={councilOf(req)} />));
+  app.get('/:council', publicPage, async (req, reply) => {
+    const ctx = await req.pageCtx();
+    const council = councilOf(req);
+    // Other modules add to the home page: the next meeting, a way to report a problem.
+    const parts = await renderSlot('organisation.home', { deps, ctx, council, actor: null, id: council.id });
+    return reply.page(<CouncilHome ctx={ctx} council={council} parts={parts} />);
+  });
   app.get('/:council/over-ons', publicPage, async (req, reply) => reply.page(<AboutPage ctx={await req.pageCtx()} council={councilOf(req)} />));
   app.get('/:council/toegankelijkheid', publicPage, async (req, reply) =>
     reply.page(<AccessibilityPage ctx={await req.pageCtx()} council={councilOf(req)} baseUrl={deps.config.baseUrl} />),

@@ -13,6 +13,9 @@ import { OpenActionPoints } from './views/meetings.tsx';
 import { FolderMeetings } from './views/dossiers.tsx';
 import { meetingsSearch } from './meetings.search.ts';
 import type { meetingAuditActions, minutesAuditActions, MeetingAction, MinutesAction } from './meetings.workflow.ts';
+import { MeetingsOnHome } from './views/home.tsx';
+import { getRhythm } from './meetings.rhythm.ts';
+import { nextPublicMeeting } from './meetings.queries.ts';
 
 const policy = {
   'meetings.view': councilMembers,
@@ -76,6 +79,12 @@ export const meetingsModule: ModuleManifest = {
     },
   ],
   slots: {
+    // The organisation's home page: when the council meets (from the rhythm rule) and the next meeting.
+    'organisation.home': async ({ deps, ctx, council }) => {
+      if (!hasSection(council.kind, 'meetings')) return null;
+      const [rhythm, next] = await Promise.all([getRhythm(deps.db, council), nextPublicMeeting(deps.db, council)]);
+      return rhythm || next || council.meetingRhythm ? MeetingsOnHome({ ctx, council, rhythm, next }) : null;
+    },
     // A dossier's page lists the meetings linked to it; the board links and unlinks them there.
     'documents.folder.related': async ({ deps, ctx, council, actor, id, form }) =>
       can(actor, 'meetings.view') && hasSection(council.kind, 'meetings')

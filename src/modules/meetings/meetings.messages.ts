@@ -2,6 +2,17 @@ import type { Messages } from '../../core/i18n/types.ts';
 
 /** Texts of the meetings module. Dutch at B1 level first. */
 export const meetingsMessages = {
+  // On the organisation's home page
+  'meetings.home.rhythm': { nl: 'Wij vergaderen elke {nth} {weekday} van de maand, van {start} tot {end} uur.', en: 'We meet on the {nth} {weekday} of every month, from {start} to {end}.' },
+  'meetings.home.nth.1': { nl: 'eerste', en: 'first' },
+  'meetings.home.nth.2': { nl: 'tweede', en: 'second' },
+  'meetings.home.nth.3': { nl: 'derde', en: 'third' },
+  'meetings.home.nth.4': { nl: 'vierde', en: 'fourth' },
+  'meetings.home.nth.last': { nl: 'laatste', en: 'last' },
+  'meetings.home.next': { nl: 'De volgende vergadering is op', en: 'The next meeting is on' },
+  'meetings.home.nextWhen': { nl: '{date} om {start} uur', en: '{date} at {start}' },
+  'meetings.home.nextWhere': { nl: 'in {location}.', en: 'in {location}.' },
+  'meetings.home.all': { nl: 'Alle vergaderingen en agenda’s', en: 'All meetings and agendas' },
   'meetings.notice.actionPoint': { nl: 'Nieuw actiepunt voor u: {action}', en: 'New action point for you: {action}' },
   // Menus
   'meetings.nav.public': { nl: 'Vergaderingen', en: 'Meetings' },

@@ -29,7 +29,10 @@ type Part = { doc: DocumentRef; item: number } & Content;
 
 /** One document as pages to add; never throws for a bad file. */
 async function partOf(deps: Deps, council: Council, doc: DocumentRef, t: Translate, budget: { left: number }): Promise<Content> {
-  const notice = (key: 'calendar.packet.notAdded' | 'calendar.packet.noText' | 'calendar.packet.tooLarge'): Content => ({ note: 'missing', paragraphs: [t(key, { file: doc.fileName })] });
+  const notice = (key: 'calendar.packet.notAdded' | 'calendar.packet.noText' | 'calendar.packet.tooLarge'): Content => ({
+    note: 'missing',
+    paragraphs: [t(key, { file: doc.fileName })],
+  });
   if (doc.mimeType === 'application/pdf') {
     if (doc.sizeBytes > budget.left) return notice('calendar.packet.tooLarge');
     const bytes = await deps.files.get(doc.fileHash).catch(() => null);
@@ -49,7 +52,10 @@ async function partOf(deps: Deps, council: Council, doc: DocumentRef, t: Transla
     }
   }
   const pages = await extractedText(deps, council.id, doc.id);
-  const text = pages.flatMap((p) => p.text.split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
+  const text = pages
+    .flatMap((p) => p.text.split(/\n\s*\n/))
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!text.length) return notice('calendar.packet.noText');
   return { note: 'text', paragraphs: [t('calendar.packet.textOnly', { file: doc.fileName }), ...text] };
 }
@@ -60,7 +66,15 @@ function placeOf(m: Meeting, t: Translate): string {
   return parts.filter(Boolean).join(' - ');
 }
 
-type Cover = { council: Council; meeting: Meeting; agenda: AgendaItemView[]; parts: Part[]; firstPages: number[]; times: { start: string; end: string }; t: Translate };
+type Cover = {
+  council: Council;
+  meeting: Meeting;
+  agenda: AgendaItemView[];
+  parts: Part[];
+  firstPages: number[];
+  times: { start: string; end: string };
+  t: Translate;
+};
 
 /** The cover: meeting, agenda (a numbered list) and the list of documents with the page each starts on. */
 function writeCover(pdf: TaggedPdf, args: Cover): void {
@@ -81,7 +95,15 @@ function writeCover(pdf: TaggedPdf, args: Cover): void {
       label: `${i + 1}.`,
       body: [
         { text: `${item.startTime ? `${item.startTime}  ` : ''}${item.title}`, bold: true },
-        { text: [item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '', t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed')].filter(Boolean).join('  |  '), size: 10 },
+        {
+          text: [
+            item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '',
+            t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed'),
+          ]
+            .filter(Boolean)
+            .join('  |  '),
+          size: 10,
+        },
         ...(item.explanation ? [{ text: item.explanation, size: 10 }] : []),
         ...parts.flatMap((p, n) => (p.item === i ? [{ text: attachment(n), size: 10 }] : [])),
       ],
@@ -103,7 +125,10 @@ function writeCover(pdf: TaggedPdf, args: Cover): void {
  * empty here and receives its pages in mergeIntoTagged.
  */
 function writePart(pdf: TaggedPdf, part: Part): void {
-  if (part.note === 'included') return pdf.section(part.doc.title, () => {});
+  if (part.note === 'included') {
+    pdf.section(part.doc.title, () => {});
+    return;
+  }
   pdf.newPage();
   pdf.section(part.doc.title, () => {
     pdf.heading(2, part.doc.title, { size: 14, gap: 12 });
@@ -115,7 +140,10 @@ function writePart(pdf: TaggedPdf, part: Part): void {
  * The packet of one meeting for this actor: only documents the actor may see (a closed document
  * never reaches a member who may not read it). Unknown meeting or another council's: 404.
  */
-export async function meetingPacket(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; t: Translate }): Promise<{ bytes: Uint8Array; fileName: string; pages: number }> {
+export async function meetingPacket(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; meetingId: string; t: Translate },
+): Promise<{ bytes: Uint8Array; fileName: string; pages: number }> {
   const { council, t } = args;
   const detail = await getMeeting(deps, { actor: args.actor, council, id: args.meetingId });
   const { meeting, agenda } = detail;
@@ -162,7 +190,9 @@ export async function meetingPacket(deps: Deps, args: { actor: Actor | null; cou
   const pdf = make();
   writeCover(pdf, { council, meeting, agenda, parts, firstPages, times, t });
   for (const p of parts) writePart(pdf, p);
-  const inserts: Insert[] = parts.flatMap((p, n) => (p.note === 'included' ? [{ at: firstPages[n]! - 1, source: p.source, section: n, tagged: p.tagged }] : []));
+  const inserts: Insert[] = parts.flatMap((p, n) =>
+    p.note === 'included' ? [{ at: firstPages[n]! - 1, source: p.source, section: n, tagged: p.tagged }] : [],
+  );
   const bookmarks = [{ title: t('calendar.event.agenda'), page: 0 }, ...parts.map((p, n) => ({ title: p.doc.title, page: firstPages[n]! - 1 }))];
   const merged = await mergeIntoTagged(await pdf.end(), inserts, bookmarks);
   return { bytes: merged.bytes, fileName: `vergaderstukken-${council.slug}-${detail.local.date}.pdf`, pages: merged.pages };

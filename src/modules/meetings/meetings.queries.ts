@@ -2,7 +2,7 @@
  * Reading meetings: the workspace list and detail page (with what the actor may do), and the
  * public list and page (without closed items or online links).
  */
-import { and, asc, eq, gt, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
@@ -175,6 +175,17 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
 /** Public list: every meeting (cancelled ones marked), without online links. */
 export async function listPublicMeetings(db: DbOrTx, council: Council, now = new Date()) {
   return splitByTime(await db.select().from(meetings).where(eq(meetings.councilId, council.id)).orderBy(asc(meetings.startsAt)), now);
+}
+
+/** The next planned meeting that has not ended yet, for the home page. */
+export async function nextPublicMeeting(db: DbOrTx, council: Council, now = new Date()): Promise<Meeting | null> {
+  const [m] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.councilId, council.id), eq(meetings.status, 'planned'), gte(meetings.endsAt, now)))
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
+  return m ?? null;
 }
 
 /** A closed item shows only that there is a closed part: never its title, explanation, presenter or guests. */

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { TestApp } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { agendaItems, meetings, minutes, actionPoints, type Meeting, type AgendaItem } from './meetings.schema.ts';
+import { agendaItems, meetings, minutes, actionPoints, type Meeting, type AgendaItem, meetingRhythms } from './meetings.schema.ts';
 import { localToUtc } from '../../core/dates/amsterdam.ts';
 
 export * from '../../../test/support/factories.ts';
@@ -35,4 +35,13 @@ export async function makeMinutes(t: TestApp, council: Council, meeting: Pick<Me
 export async function meetingRow(t: TestApp, id: string): Promise<Meeting> {
   const [m] = await t.db.select().from(meetings).where(eq(meetings.id, id));
   return m!;
+}
+
+/** The council's meeting rhythm, straight in the database (for tests of other modules' pages). */
+export async function makeRhythm(t: TestApp, council: Council, values: Partial<typeof meetingRhythms.$inferInsert> = {}) {
+  const [r] = await t.db
+    .insert(meetingRhythms)
+    .values({ councilId: council.id, title: 'Raadsvergadering', nth: 3, weekday: 3, startTime: '09:30', endTime: '12:30', ...values })
+    .returning();
+  return r!;
 }

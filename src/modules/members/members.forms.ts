@@ -43,7 +43,8 @@ export function parseInviteLines(text: string): InviteLine[] {
     const raw = rawLine.trim();
     if (raw === '') return;
     const line = i + 1;
-    const bad = (key: MessageKey, params: Record<string, string | number> = {}) => out.push({ line, raw, ok: false, problem: { key, params: { line, ...params } } });
+    const text = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+    const bad = (key: MessageKey, params: Record<string, string | number> = {}) => out.push({ line, raw, ok: false, problem: { key, params: { line, text, ...params } } });
     let name: string;
     let email: string;
     const angled = /^(.*?)\s*<([^<>]*)>$/.exec(raw);

@@ -278,8 +278,8 @@ export const membersMessages = {
   },
   'members.bulk.problemsTitle': { nl: 'Wat er niet klopt', en: 'What is wrong' },
   'members.bulk.refused': {
-    nl: 'Er is nog niemand uitgenodigd. Verbeter de lijst hieronder en controleer hem opnieuw.',
-    en: 'Nobody has been invited yet. Correct the list below and check it again.',
+    nl: 'Er is nog niemand uitgenodigd. Verbeter de lijst en controleer hem opnieuw.',
+    en: 'Nobody has been invited yet. Correct the list and check it again.',
   },
   'members.bulk.empty': { nl: 'Vul minstens één naam en e-mailadres in.', en: 'Enter at least one name and e-mail address.' },
   'members.bulk.tooLong': { nl: 'De lijst is te lang. Nodig hoogstens 100 mensen tegelijk uit.', en: 'The list is too long. Invite at most 100 people at once.' },
@@ -289,10 +289,13 @@ export const membersMessages = {
     en: 'There are {left} of {cap} seats free, and you are inviting {n} people. Remove people from the list, choose a role without a seat, or change the number of seats in Settings.',
   },
   'members.bulk.lineFormat': {
-    nl: 'Regel {line}: schrijf de naam, een komma en het e-mailadres.',
-    en: 'Line {line}: write the name, a comma and the e-mail address.',
+    nl: 'Regel {line}: in "{text}" staat geen e-mailadres. Schrijf de naam, een komma en het e-mailadres.',
+    en: 'Line {line}: "{text}" has no e-mail address. Write the name, a comma and the e-mail address.',
   },
-  'members.bulk.lineNoName': { nl: 'Regel {line}: de naam ontbreekt. Zet de naam voor het e-mailadres, met een komma ertussen.', en: 'Line {line}: the name is missing. Put the name before the e-mail address, with a comma in between.' },
+  'members.bulk.lineNoName': {
+    nl: 'Regel {line}: bij "{text}" ontbreekt de naam. Zet de naam voor het e-mailadres, met een komma ertussen.',
+    en: 'Line {line}: the name is missing for "{text}". Put the name before the e-mail address, with a comma in between.',
+  },
   'members.bulk.lineNameTooLong': { nl: 'Regel {line}: de naam is te lang. Gebruik hoogstens 120 tekens.', en: 'Line {line}: the name is too long. Use at most 120 characters.' },
   'members.bulk.lineEmail': { nl: 'Regel {line}: "{email}" is geen goed e-mailadres.', en: 'Line {line}: "{email}" is not a valid e-mail address.' },
   'members.bulk.lineTwice': { nl: 'Regel {line}: {email} staat ook al op regel {first}.', en: 'Line {line}: {email} is also on line {first}.' },

@@ -228,17 +228,17 @@ test('a list with wrong lines, a member already in the council, or too many for 
     assert.match(titleOf(res.body), /^Fout: /);
     for (const s of [
       `Regel 1: ${existing.email} is al lid van deze raad.`,
-      'Regel 3: schrijf de naam, een komma en het e-mailadres.',
+      'Regel 3: in &quot;zonder komma&quot; staat geen e-mailadres.',
       'Regel 4: &quot;fout@&quot; is geen goed e-mailadres.',
       'Regel 5: goed@example.nl staat ook al op regel 2.',
       'Er is nog niemand uitgenodigd.',
     ]) {
       assert.ok(res.body.includes(s), `${url}: ${s}`);
     }
-    // Each line's problem in the summary links to that line on the page.
-    assert.match(res.body, /href="#veld-regel-3"/);
-    assert.match(res.body, /id="veld-regel-3"/);
-    assert.ok(res.body.includes('zonder komma'), 'the list comes back as typed');
+    // Each problem has its own link in the summary, to the text box, which names them all.
+    assert.equal((res.body.match(/<li class="utrecht-unordered-list__item"><a class="utrecht-link nl-link" href="#veld-people">/g) ?? []).length, 4);
+    assert.match(res.body, /id="veld-people-error"[^>]*>[\s\S]*Regel 1: [\s\S]*Regel 5: [\s\S]*Er is nog niemand uitgenodigd/);
+    assert.ok(res.body.includes('>Bestaand Lid, '), 'the list comes back as typed');
   }
 
   // Three seats are free (14 - 10 - 1 invitation): four new members do not fit.

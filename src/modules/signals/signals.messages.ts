@@ -2,6 +2,12 @@ import type { Messages } from '../../core/i18n/types.ts';
 
 /** Texts of the signals module (workspace, shared labels, resident messages). Dutch at B1 level first. */
 export const signalsMessages = {
+  'signals.home.title': { nl: 'Een probleem melden', en: 'Report a problem' },
+  'signals.home.text': {
+    nl: 'Loopt u tegen iets aan met zorg, hulp, werk of inkomen? Vertel het ons. Uw melding helpt ons om de gemeente goed te adviseren.',
+    en: 'Do you run into a problem with care, support, work or income? Tell us. Your report helps us give the municipality good advice.',
+  },
+  'signals.home.button': { nl: 'Meld een probleem', en: 'Report a problem' },
   // Labels of the choices (also used by the resident's form and the API documentation)
   'signals.area.wmo_home_support': { nl: 'Wmo-ondersteuning thuis', en: 'Wmo support at home' },
   'signals.area.household_help': { nl: 'Hulp bij het huishouden', en: 'Help with the household' },

@@ -7,8 +7,12 @@ import type { SlotRenderer } from '../../core/module.ts';
 import { can } from '../../core/policy.ts';
 import { signalsForAdvice } from './signals.queries.ts';
 import { SignalsOfAdvice } from './views/related.tsx';
+import { ReportOnHome } from './views/home.tsx';
+import { hasSection } from '../../core/organisation-kinds.ts';
 
 export const signalsSlots: Record<string, SlotRenderer> = {
+  // The home page invites residents to report a problem, where the organisation takes signals.
+  'organisation.home': async ({ ctx, council }) => (hasSection(council.kind, 'signals') ? <ReportOnHome ctx={ctx} council={council} /> : null),
   // The signals that led to an (unsolicited) advice, for those who may see signals.
   'advice.detail.related': async ({ deps, ctx, council, actor, id }) => {
     if (!can(actor, 'signals.view')) return null;

@@ -243,7 +243,11 @@ export function RadioGroup(props: FieldProps & { value?: string | null; options:
 }
 
 /** Error summary above the form; rw-error-summary gets focus from a small script and via autofocus-less anchor. */
-export function ErrorSummary({ ctx, errors }: { ctx: PageCtx; errors?: FieldErrors }) {
+/**
+ * `fieldOf` names the field an error belongs to when its key is not that field's name: several
+ * problems of one field (the lines of a pasted list) each get their own link to that field.
+ */
+export function ErrorSummary({ ctx, errors, fieldOf }: { ctx: PageCtx; errors?: FieldErrors; fieldOf?: Readonly<Record<string, string>> }) {
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <div class="utrecht-alert utrecht-alert--error rw-error-summary" role="alert" data-module="error-summary">
@@ -254,7 +258,7 @@ export function ErrorSummary({ ctx, errors }: { ctx: PageCtx; errors?: FieldErro
         <ul class="utrecht-unordered-list">
           {Object.entries(errors).map(([name, message]) => (
             <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link nl-link" href={`#${fieldId(name)}`}>
+              <a class="utrecht-link nl-link" href={`#${fieldId(fieldOf?.[name] ?? name)}`}>
                 {message}
               </a>
             </li>

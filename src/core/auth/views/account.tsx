@@ -1,26 +1,13 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Alert, Button, DataList, Heading, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
-import { ChooseOneForm, ErrorSummary, Form, SuccessNotice, TextField } from '../../../ui/components/form.tsx';
+import { ChooseOneForm, Form, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors } from '../../http/forms.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { ReturnField } from './login.tsx';
+import { CancelSignIn, ReturnField } from './login.tsx';
+import { AuthTop, showsErrors } from './top.tsx';
 import { RecoveryCodesSection } from './recovery.tsx';
 
-/** Error summary, heading, then what a save just did. */
-function Top({ ctx, title, errors, message }: { ctx: PageCtx; title: string; errors?: FieldErrors; message?: MessageKey | null }) {
-  return (
-    <>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{title}</Heading>
-      {message && (
-        <SuccessNotice title={ctx.t('auth.account.done')}>
-          <Paragraph>{ctx.t(message)}</Paragraph>
-        </SuccessNotice>
-      )}
-    </>
-  );
-}
 
 export type AccountForm = 'password' | 'language' | 'notices';
 
@@ -38,10 +25,9 @@ export function AccountPage(props: {
   const passwordErrors = form === 'password' ? errors : undefined;
   const languageErrors = form === 'language' ? errors : undefined;
   const noticeErrors = form === 'notices' ? errors : undefined;
-  const hasErrors = Boolean(errors && Object.keys(errors).length);
   return (
-    <Page ctx={ctx} title={t('auth.account.title')} hasErrors={hasErrors} noindex>
-      <Top ctx={ctx} title={t('auth.account.title')} errors={errors} message={props.notice} />
+    <Page ctx={ctx} title={t('auth.account.title')} hasErrors={showsErrors(errors)} noindex>
+      <AuthTop ctx={ctx} title={t('auth.account.title')} errors={errors} notice={props.notice} />
       <Section id="gegevens" title={t('auth.account.details')}>
         <DataList
           items={[
@@ -129,10 +115,9 @@ export function TwoFactorPage(props: {
 }) {
   const { ctx, errors, enrolment } = props;
   const t = ctx.t;
-  const hasErrors = Boolean(errors && Object.keys(errors).length);
   return (
-    <Page ctx={ctx} title={t('auth.totp.title')} hasErrors={hasErrors} noindex>
-      <Top ctx={ctx} title={t('auth.totp.title')} errors={errors} message={props.notice} />
+    <Page ctx={ctx} title={t('auth.totp.title')} hasErrors={showsErrors(errors)} noindex>
+      <AuthTop ctx={ctx} title={t('auth.totp.title')} errors={errors} notice={props.notice} />
       {props.required && !props.enabled && (
         <Alert type="info" role="status">
           <Paragraph>{t('auth.totp.required')}</Paragraph>
@@ -192,11 +177,7 @@ export function TwoFactorPage(props: {
               />
               <Button>{t('auth.totp.enable')}</Button>
             </Form>
-            {props.pending && (
-              <Form ctx={ctx} action="/uitloggen" class="rw-form rw-form--secondary">
-                <Button variant="subtle">{t('auth.code.cancel')}</Button>
-              </Form>
-            )}
+            {props.pending && <CancelSignIn ctx={ctx} />}
           </section>
         )
       )}

@@ -1,7 +1,8 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { Alert, Button, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
-import { ErrorSummary, Form, TextField } from '../../../ui/components/form.tsx';
+import { Button, Link, Paragraph } from '../../../ui/components/basics.tsx';
+import { Form, TextField } from '../../../ui/components/form.tsx';
+import { AuthTop, showsErrors } from './top.tsx';
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
 
 /** Carries the safe return path through a form. */
@@ -17,15 +18,8 @@ export function LoginPage(props: { ctx: PageCtx; terug: string | null; errors?: 
   const { ctx, errors, values, throttled } = props;
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={t('auth.login.title')} hasErrors={Boolean(throttled || (errors && Object.keys(errors).length))}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      {throttled && (
-        <Alert type="error" title={t('auth.login.throttledTitle')} role="alert">
-          <Paragraph>{t('auth.login.throttled')}</Paragraph>
-        </Alert>
-      )}
-      <Heading level={1}>{t('auth.login.title')}</Heading>
-      <Paragraph>{t('auth.login.intro')}</Paragraph>
+    <Page ctx={ctx} title={t('auth.login.title')} hasErrors={showsErrors(errors, throttled)}>
+      <AuthTop ctx={ctx} title={t('auth.login.title')} errors={errors} throttled={throttled ? t('auth.login.throttled') : undefined} intro={t('auth.login.intro')} />
       <Form ctx={ctx} action={withReturn('/inloggen', props.terug)}>
         <ReturnField terug={props.terug} />
         <TextField ctx={ctx} name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={values?.email} errors={errors} />
@@ -44,15 +38,8 @@ export function CodePage(props: { ctx: PageCtx; terug: string | null; errors?: F
   const { ctx, errors, throttled } = props;
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={t('auth.code.title')} hasErrors={Boolean(throttled || (errors && Object.keys(errors).length))}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      {throttled && (
-        <Alert type="error" title={t('auth.login.throttledTitle')} role="alert">
-          <Paragraph>{t('auth.code.throttled')}</Paragraph>
-        </Alert>
-      )}
-      <Heading level={1}>{t('auth.code.title')}</Heading>
-      <Paragraph>{t('auth.code.intro')}</Paragraph>
+    <Page ctx={ctx} title={t('auth.code.title')} hasErrors={showsErrors(errors, throttled)}>
+      <AuthTop ctx={ctx} title={t('auth.code.title')} errors={errors} throttled={throttled ? t('auth.code.throttled') : undefined} intro={t('auth.code.intro')} />
       <Form ctx={ctx} action="/inloggen/code">
         <ReturnField terug={props.terug} />
         <TextField
@@ -66,9 +53,16 @@ export function CodePage(props: { ctx: PageCtx; terug: string | null; errors?: F
         />
         <Button>{t('auth.code.submit')}</Button>
       </Form>
-      <Form ctx={ctx} action="/uitloggen" class="rw-form rw-form--secondary">
-        <Button variant="subtle">{t('auth.code.cancel')}</Button>
-      </Form>
+      <CancelSignIn ctx={ctx} />
     </Page>
+  );
+}
+
+/** Stop signing in halfway (the code or two-step step): signs out. */
+export function CancelSignIn({ ctx }: { ctx: PageCtx }) {
+  return (
+    <Form ctx={ctx} action="/uitloggen" class="rw-form rw-form--secondary">
+      <Button variant="subtle">{ctx.t('auth.code.cancel')}</Button>
+    </Form>
   );
 }

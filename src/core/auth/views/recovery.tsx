@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { Alert, Button, ButtonLink, Heading, Paragraph } from '../../../ui/components/basics.tsx';
+import { Alert, Button, ButtonLink, Heading, Paragraph, Section } from '../../../ui/components/basics.tsx';
+import { AuthTop } from './top.tsx';
 import { Form, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors } from '../../http/forms.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -12,11 +13,7 @@ export function RecoveryCodesPage(props: { ctx: PageCtx; codes: string[]; next: 
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('auth.recovery.title')} noindex>
-      <Alert type="ok" title={t('auth.account.done')} role="status">
-        <Paragraph>{t(props.notice)}</Paragraph>
-      </Alert>
-      <Heading level={1}>{t('auth.recovery.title')}</Heading>
-      <Paragraph>{t('auth.recovery.explain')}</Paragraph>
+      <AuthTop ctx={ctx} title={t('auth.recovery.title')} notice={props.notice} intro={t('auth.recovery.explain')} />
       <Alert type="warning" title={t('auth.recovery.onceTitle')}>
         <Paragraph>{t('auth.recovery.once')}</Paragraph>
       </Alert>
@@ -45,11 +42,7 @@ export function RecoveryCodesSection(props: { ctx: PageCtx; left: number; errors
   const { ctx, left } = props;
   const t = ctx.t;
   return (
-    <section aria-labelledby="herstelcodes">
-      <Heading level={2} id="herstelcodes">
-        {t('auth.recovery.sectionTitle')}
-      </Heading>
-      <Paragraph>{t('auth.recovery.explain')}</Paragraph>
+    <Section id="herstelcodes" title={t('auth.recovery.sectionTitle')} intro={t('auth.recovery.explain')}>
       {left === 0 ? (
         <Alert type="warning" title={t('auth.recovery.noneTitle')}>
           <Paragraph>{t('auth.recovery.none')}</Paragraph>
@@ -66,6 +59,6 @@ export function RecoveryCodesSection(props: { ctx: PageCtx; left: number; errors
         <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={props.errors} />
         <Button variant="secondary">{t('auth.recovery.new')}</Button>
       </Form>
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,8 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Alert, Button, ButtonLink, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
-import { ErrorSummary, Form, TextField } from '../../../ui/components/form.tsx';
+import { Form, TextField } from '../../../ui/components/form.tsx';
+import { AuthTop, showsErrors } from './top.tsx';
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
 
 function NewPasswordFields({ ctx, errors, email, firstLabel }: { ctx: PageCtx; errors?: FieldErrors; email?: string; firstLabel: string }) {
@@ -23,16 +24,12 @@ function NewPasswordFields({ ctx, errors, email, firstLabel }: { ctx: PageCtx; e
   );
 }
 
-const hasAny = (errors?: FieldErrors) => Boolean(errors && Object.keys(errors).length);
-
 export function ForgotPage(props: { ctx: PageCtx; errors?: FieldErrors; values?: FormValues }) {
   const { ctx, errors } = props;
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={t('auth.forgot.title')} hasErrors={hasAny(errors)}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{t('auth.forgot.title')}</Heading>
-      <Paragraph>{t('auth.forgot.intro')}</Paragraph>
+    <Page ctx={ctx} title={t('auth.forgot.title')} hasErrors={showsErrors(errors)}>
+      <AuthTop ctx={ctx} title={t('auth.forgot.title')} errors={errors} intro={t('auth.forgot.intro')} />
       <Form ctx={ctx} action="/wachtwoord-vergeten">
         <TextField ctx={ctx} name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={props.values?.email} errors={errors} />
         <Button>{t('auth.forgot.submit')}</Button>
@@ -64,10 +61,8 @@ export function ResetPage(props: { ctx: PageCtx; action: string; email: string; 
   const { ctx, errors } = props;
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={t('auth.reset.title')} hasErrors={hasAny(errors)} noindex>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{t('auth.reset.title')}</Heading>
-      <Paragraph>{t('auth.reset.intro')}</Paragraph>
+    <Page ctx={ctx} title={t('auth.reset.title')} hasErrors={showsErrors(errors)} noindex>
+      <AuthTop ctx={ctx} title={t('auth.reset.title')} errors={errors} intro={t('auth.reset.intro')} />
       <Form ctx={ctx} action={props.action}>
         <NewPasswordFields ctx={ctx} errors={errors} email={props.email} firstLabel={t('auth.field.newPassword')} />
         <Button>{t('auth.reset.submit')}</Button>
@@ -109,10 +104,8 @@ export function InvitationPage(props: { ctx: PageCtx; action: string; councilNam
   const t = ctx.t;
   const title = t('auth.invite.title', { council: props.councilName });
   return (
-    <Page ctx={ctx} title={title} hasErrors={hasAny(errors)} noindex>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>{t('auth.invite.intro', { name: props.userName, council: props.councilName })}</Paragraph>
+    <Page ctx={ctx} title={title} hasErrors={showsErrors(errors)} noindex>
+      <AuthTop ctx={ctx} title={title} errors={errors} intro={t('auth.invite.intro', { name: props.userName, council: props.councilName })} />
       <Form ctx={ctx} action={props.action}>
         <NewPasswordFields ctx={ctx} errors={errors} email={props.email} firstLabel={t('auth.field.choosePassword')} />
         <Button>{t('auth.invite.submit')}</Button>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
@@ -28,7 +29,7 @@ function ContactDetails({ ctx, council }: Props) {
   return <DataList items={items} />;
 }
 
-export function CouncilHome({ ctx, council }: Props) {
+export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: ComponentChildren[] }) {
   const base = `/${council.slug}`;
   const cards = [
     { href: `${base}/over-ons`, title: ctx.t('councils.nav.about'), text: ctx.t('councils.home.aboutCard') },
@@ -51,12 +52,7 @@ export function CouncilHome({ ctx, council }: Props) {
           <TextBlock text={firstParagraph} />
         </section>
       )}
-      {council.meetingRhythm && hasSection(council.kind, 'meetings') && (
-        <section aria-labelledby="vergaderen">
-          <Heading level={2} id="vergaderen">{ctx.t('councils.home.meetings')}</Heading>
-          <Paragraph>{council.meetingRhythm}</Paragraph>
-        </section>
-      )}
+      {parts}
       <section aria-labelledby="meer">
         <Heading level={2} id="meer">{ctx.t('councils.home.linksTitle')}</Heading>
         <ul class="rw-cards" role="list">

@@ -7,8 +7,8 @@ import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles, type Role } from '../../../core/roles.ts';
-import { Button, ButtonGroup, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
-import { Form, SelectField, TextArea } from '../../../ui/components/form.tsx';
+import { Button, ButtonGroup, Heading, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
+import { ErrorSummary, Form, SelectField, TextArea } from '../../../ui/components/form.tsx';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { LineProblem } from '../members.forms.ts';
 import type { InvitePlan, MemberCounts } from '../members.memberships.ts';
@@ -39,55 +39,47 @@ function roleOptions(ctx: PageCtx) {
   return roles.map((r) => ({ value: r, label: ctx.t(`members.role.${r}`) }));
 }
 
-/** The list's problems as form errors: a line's problem links to that line below, the others to the text box. */
-export function problemErrors(ctx: PageCtx, problems: LineProblem[]): FieldErrors {
-  const errors: FieldErrors = {};
-  const general: string[] = [];
-  for (const p of problems) {
-    const text = ctx.t(p.key, p.params);
-    const line = p.params?.line;
-    if (line === undefined) general.push(text);
-    else errors[`regel-${line}`] ??= text;
-  }
-  return { people: general.length ? general.join(' ') : ctx.t('members.bulk.refused'), ...errors };
+/**
+ * The list's problems as form errors, all at the text box: the summary links each problem (a
+ * line, or the list as a whole) to it, and the error at the box names them all, one per line.
+ */
+export function problemErrors(ctx: PageCtx, problems: LineProblem[]): { summary: FieldErrors; fieldOf: Record<string, string>; field: string } {
+  const summary: FieldErrors = {};
+  const fieldOf: Record<string, string> = {};
+  problems.forEach((p, i) => {
+    const key = `people-${i + 1}`;
+    summary[key] = ctx.t(p.key, p.params);
+    fieldOf[key] = 'people';
+  });
+  const field = [...Object.values(summary), ctx.t('members.bulk.refused')].join('\n');
+  return { summary, fieldOf, field };
 }
 
 /** The form: a list of people, one role for all. With `problems`, the list came back refused. */
 export function InviteManyPage(props: Props & { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[]; counts: MemberCounts }) {
   const { ctx, council, actor, problems } = props;
   const t = ctx.t;
-  const errors = problems?.length ? { ...problemErrors(ctx, problems), ...props.errors } : props.errors;
+  const refused = problems?.length ? problemErrors(ctx, problems) : null;
+  // The summary: one link per problem; at the fields: their own error.
+  const summary = refused ? refused.summary : props.errors;
+  const errors = refused ? { ...props.errors, people: refused.field } : props.errors;
   const v = props.values ?? {};
-  const lines = (v.people ?? '').split(/\r\n|\r|\n/);
-  const lineProblems = (problems ?? []).filter((p) => p.params?.line !== undefined);
+  const title = t('members.bulk.title');
   return (
     <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
-      title={t('members.bulk.title')}
+      title={title}
       section={membersPath(council)}
       href={inviteManyPath(council)}
       parent={{ href: membersPath(council), label: t('members.ws.title') }}
       errors={errors}
-      intro={t('members.bulk.intro')}
+      heading={false}
     >
-      {lineProblems.length > 0 && (
-        <Section id="wat-niet-klopt" title={t('members.bulk.problemsTitle')}>
-          <ul class="utrecht-unordered-list rw-problem-list">
-            {lineProblems.map((p) => {
-              const line = Number(p.params!.line);
-              return (
-                <li class="utrecht-unordered-list__item" id={`veld-regel-${line}`} tabindex={-1}>
-                  {t(p.key, p.params)}
-                  <br />
-                  <code class="rw-quoted-line">{(lines[line - 1] ?? '').trim()}</code>
-                </li>
-              );
-            })}
-          </ul>
-        </Section>
-      )}
+      <ErrorSummary ctx={ctx} errors={summary} fieldOf={refused?.fieldOf} />
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t('members.bulk.intro')}</Paragraph>
       <SeatSummary ctx={ctx} counts={props.counts} />
       <Form ctx={ctx} action={inviteManyPath(council)}>
         <TextArea ctx={ctx} errors={errors} name="people" label={t('members.bulk.people')} hint={t('members.bulk.peopleHint')} value={v.people} rows={10} />
