@@ -43,9 +43,10 @@ import { agendaGuests } from '../src/modules/meetings/meetings.schema.ts';
 import { calendarTokens } from '../src/modules/meetings/meetings.calendar.schema.ts';
 import { sha256 } from '../src/core/secret.ts';
 import { adviceRecommendations } from '../src/modules/advice/advice.schema.ts';
+import { auditLog } from '../src/core/audit/audit.schema.ts';
 import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
 import { documentFolders, documentShares, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
-import { signals as signalRows } from '../src/modules/signals/signals.schema.ts';
+import { signals as signalRows, signalThemes } from '../src/modules/signals/signals.schema.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
 
@@ -174,7 +175,13 @@ type Row = {
 const ADVICE_VIEW: Role[] = ['chair', 'secretary', 'member', 'official'];
 const REFUSED_FILE: Outcome = { status: 400, same: true };
 let lastRecommendation = '';
-async function adviceIn(state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue'): Promise<Params> {
+async function adviceIn(state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue' | 'withdrawn'): Promise<Params> {
+  if (state === 'withdrawn') {
+    // Withdrawn from drafting a moment ago, as the audit log records it: the board can still undo it.
+    const advice = await makeAdvice(t, A, { status: 'withdrawn' }, ['Eerste aanbeveling']);
+    await t.db.insert(auditLog).values({ councilId: A.id, action: 'advice.withdrawn', entity: 'advice', entityId: advice.id, fromState: 'drafting', toState: 'withdrawn' });
+    return { id: advice.id };
+  }
   const status = state === 'overdue' ? 'sent' : state;
   const dates =
     status === 'sent' || status === 'answered'
@@ -242,6 +249,14 @@ async function signalIn(status: 'new' | 'in_triage' | 'to_discuss' | 'closed' = 
     )[0]!;
   lastSignalReference = (await make()).reference;
   return { id: (await make()).id };
+}
+/** A fresh theme of council A with one signal in it. */
+async function themeIn(): Promise<string> {
+  const [theme] = await t.db.insert(signalThemes).values({ councilId: A.id, name: uniqueName('Thema') }).returning();
+  await t.db
+    .insert(signalRows)
+    .values({ councilId: A.id, reference: `S-1999-${String(++signalSeq).padStart(6, '0')}`, description: 'Over het thema.', area: 'transport', since: 'month', source: 'web_form', status: 'in_triage', themeId: theme!.id });
+  return theme!.id;
 }
 const SIGNAL_CONTACT: Expect = { ...workspace(BOARD), admin: 'forbidden' };
 /** Reading contact details or exporting answers with the page or file itself (200), and logs it. */
@@ -445,10 +460,11 @@ const TABLE: Record<string, Row> = {
     form: () => ({ subject: uniqueName('Ongevraagd'), question: 'Signalen van inwoners.', policyField: 'overig', addressee: 'college', addresseeEmail: '' }),
   },
   'GET /:council/werkruimte/adviezen/:id': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('sent') },
+  // A request the official filed: they read its documents before it is sent (the council's own work they do not).
   'GET /:council/werkruimte/adviezen/:id/documenten/:documentId': {
     expect: workspace(ADVICE_VIEW),
     params: async () => {
-      const advice = await makeAdvice(t, A, { status: 'requested' });
+      const advice = await makeAdvice(t, A, { status: 'requested', createdBy: actors.official.user.id });
       return { id: advice.id, documentId: (await seedDocument(t, A, advice, 'request')).id };
     },
   },
@@ -475,7 +491,10 @@ const TABLE: Record<string, Row> = {
   'POST /:council/werkruimte/adviezen/:id/stem': { expect: { ...workspace(COUNCIL_MEMBERS), admin: 'forbidden' }, params: () => adviceIn('in_approval'), form: () => ({ vote: 'agree', remark: '' }) },
   'POST /:council/werkruimte/adviezen/:id/heropenen': { expect: workspace(['chair']), params: () => adviceIn('in_approval'), form: () => ({}) },
   'POST /:council/werkruimte/adviezen/:id/vaststellen': { expect: workspace(['chair']), params: () => adviceIn('in_approval'), form: () => ({}) },
+  // Withdrawing asks first (a page), and the board can undo it within 30 days.
+  'GET /:council/werkruimte/adviezen/:id/intrekken': { expect: workspace(BOARD), params: () => adviceIn('requested') },
   'POST /:council/werkruimte/adviezen/:id/intrekken': { expect: workspace(BOARD), params: () => adviceIn('requested'), form: () => ({}) },
+  'POST /:council/werkruimte/adviezen/:id/terugzetten': { expect: workspace(BOARD), params: () => adviceIn('withdrawn'), form: () => ({}) },
   'POST /:council/werkruimte/adviezen/:id/versturen': { expect: workspace(BOARD), params: () => adviceIn('adopted'), form: () => ({}) },
   // The secretary or the municipal official records the answer (admins act as chair, who does not).
   'POST /:council/werkruimte/adviezen/:id/antwoorden': {
@@ -496,8 +515,9 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/adviezen/:id/versies': { expect: workspace(COUNCIL_MEMBERS), params: () => adviceIn('drafting') },
   // Board and working-group members write drafts; this fresh advice has no group.
   'POST /:council/werkruimte/adviezen/:id/versies': { expect: workspace(BOARD), params: () => adviceIn('drafting'), form: () => ({ body: uniqueName('Tekst') }) },
-  'GET /:council/werkruimte/adviezen/:id/brief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
-  'GET /:council/werkruimte/adviezen/:id/brief.pdf': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('adopted') },
+  // The letter of an adopted advice is the council's until it is sent: an official does not find it (issue 9).
+  'GET /:council/werkruimte/adviezen/:id/brief': { expect: { ...workspace(ADVICE_VIEW), official: 'notFound' }, params: () => adviceIn('adopted') },
+  'GET /:council/werkruimte/adviezen/:id/brief.pdf': { expect: { ...workspace(ADVICE_VIEW), official: 'notFound' }, params: () => adviceIn('adopted') },
   'GET /:council/werkruimte/adviezen/:id/herinneringsbrief': { expect: workspace(ADVICE_VIEW), params: () => adviceIn('overdue') },
   // ---- signals (issue 4): rows added by the signals work go below this line
   // Workspace (signals.routes.tsx).
@@ -505,6 +525,8 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/signalen/nieuw': { expect: workspace(COUNCIL_MEMBERS) },
   'POST /:council/werkruimte/signalen/nieuw': { expect: workspace(COUNCIL_MEMBERS), form: signalForm },
   'GET /:council/werkruimte/signalen/themas': { expect: workspace(COUNCIL_MEMBERS) },
+  // From a theme to an unsolicited advice with its signals (signals.to-advice.test.ts): the board.
+  'POST /:council/werkruimte/signalen/themas/:id/advies': { expect: { ...workspace(BOARD), chair: { status: 303 }, secretary: { status: 303 }, admin: { status: 303 } }, params: async () => ({ id: await themeIn() }), form: () => ({}) },
   'GET /:council/werkruimte/signalen/instellingen': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/signalen/instellingen': {
     expect: workspace(BOARD),
@@ -933,5 +955,28 @@ test('a member who stopped is a stranger to the workspace (404); a session still
       assert.equal(asPending.statusCode, 303, `${url} with a pending session`);
       assert.equal(asPending.headers.location, '/inloggen/code');
     }
+  }
+});
+
+test("an official does not find the council's advice before it is sent: not in the list, 404 on every page of it (issue 9)", async () => {
+  const ws = `/${A.slug}/werkruimte/adviezen`;
+  const concept = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Concept'), introduction: 'Nog van de raad.' }, ['Aanbeveling in concept']);
+  const own = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Eigen aanvraag'), createdBy: actors.official.user.id }, ['Aanbeveling bij eigen aanvraag']);
+  const list = await actors.official.request({ url: ws, ip: ips.official });
+  assert.equal(list.statusCode, 200);
+  assert.ok(!list.body.includes(concept.subject), 'the concept is not in the list');
+  assert.ok(list.body.includes(own.subject), 'their own request is');
+  for (const path of ['', '?stap=concept', '?stap=stemronde', '?stap=geschiedenis', '/brief', '/brief.pdf']) {
+    const res = await actors.official.request({ url: `${ws}/${concept.id}${path}`, ip: ips.official });
+    assert.equal(res.statusCode, 404, `${path} as official`);
+  }
+  // Of their own request: the request, not the recommendations the council is writing.
+  const ownPage = await actors.official.request({ url: `${ws}/${own.id}`, ip: ips.official });
+  assert.equal(ownPage.statusCode, 200);
+  assert.ok(!ownPage.body.includes('Aanbeveling bij eigen aanvraag'));
+  // The council's own people do see it.
+  for (const who of ['member', 'secretary', 'chair', 'admin'] as const) {
+    assert.equal((await actors[who].request({ url: `${ws}/${concept.id}`, ip: ips[who] })).statusCode, 200, who);
+    assert.ok((await actors[who].request({ url: ws, ip: ips[who] })).body.includes(concept.subject), who);
   }
 });

@@ -107,7 +107,7 @@ export const adviceMessages = {
   'advice.detail.workingGroup': { nl: 'Werkgroep', en: 'Working group' },
   // The working group's page (members module) lists the group's advices.
   'advice.group.title': { nl: 'Adviezen van deze werkgroep', en: 'Advice of this working group' },
-  'advice.group.caption': { nl: 'Adviezen waar deze werkgroep aan werkt of aan werkte', en: 'Advice this working group works or worked on' },
+  'advice.group.caption': { nl: 'Adviezen met hun status', en: 'Advice with its status' },
   'advice.group.empty': { nl: 'Deze werkgroep heeft nog geen adviezen.', en: 'This working group has no advice yet.' },
   'advice.detail.sentAt': { nl: 'Verstuurd op', en: 'Sent on' },
   'advice.detail.answerDueOn': { nl: 'Antwoord uiterlijk', en: 'Answer due' },

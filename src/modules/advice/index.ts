@@ -72,6 +72,8 @@ export { adviceRefs, type AdviceRef } from './advice.refs.ts';
 
 /** One advice of this organisation by id (null for unknown or another organisation's); `lock` for use in a transaction. */
 export { findAdvice } from './advice.queries.ts';
+// Start an unsolicited advice (the signals module does so from a theme).
+export { initiateAdvice } from './advice.lifecycle.ts';
 /** The organisation's unsolicited advices, newest first: what a signal may be linked to. */
 export { listUnsolicitedAdvices } from './advice.queries.ts';
 /** The policy fields (Wmo, Participatiewet, Jeugdwet, other) by which advices and signals are classified. */

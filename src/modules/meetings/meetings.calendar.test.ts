@@ -244,7 +244,7 @@ test('a private feed link: made and revoked by the member, all meetings with the
   const me = await login(t, member.user);
   const page = await me.request({ url: `/${council.slug}/werkruimte/agenda` });
   assert.equal(page.statusCode, 200);
-  assert.match(page.body, /U heeft nog geen agendalink/);
+  assert.match(page.body, /U hebt nog geen agendalink/);
 
   const made = await me.request({ url: `/${council.slug}/werkruimte/agenda`, form: {} });
   assert.equal(made.statusCode, 201);
@@ -264,7 +264,7 @@ test('a private feed link: made and revoked by the member, all meetings with the
   assert.match(ev.description, /https:\/\/meet\.example\/raad/, 'and the meeting link');
   assert.equal(ev.component.getFirstPropertyValue('url'), `${t.config.baseUrl.replace(/\/$/, '')}/${council.slug}/werkruimte/vergaderingen/${m.id}`);
   assert.ok((await t.db.select().from(calendarTokens).where(eq(calendarTokens.id, stored.id)))[0].lastUsedAt, 'use is noted');
-  assert.match((await me.request({ url: `/${council.slug}/werkruimte/agenda` })).body, /U heeft een agendalink sinds/);
+  assert.match((await me.request({ url: `/${council.slug}/werkruimte/agenda` })).body, /U hebt een agendalink sinds/);
 
   for (const url of [
     `/${other.slug}/agenda/${token}.ics`, // another council
@@ -299,7 +299,7 @@ test('a private feed link: made and revoked by the member, all meetings with the
   const twice = await me.request({ url: `/${council.slug}/werkruimte/agenda/intrekken`, form: {} });
   assert.equal(twice.statusCode, 409);
   assert.match(twice.body, /<title>Fout:/);
-  assert.match(twice.body, /U heeft geen actieve agendalink/);
+  assert.match(twice.body, /U hebt geen actieve agendalink/);
 });
 
 test('the private feed token never reaches the log', () => {

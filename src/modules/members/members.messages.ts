@@ -264,9 +264,11 @@ export const membersMessages = {
     nl: 'Deze {n} mensen krijgen een uitnodiging als {role}. Iedereen krijgt een eigen e-mail met een link. Er is nog niets verstuurd.',
     en: 'These {n} people will be invited as {role}. Each gets their own e-mail with a link. Nothing has been sent yet.',
   },
-  'members.bulk.caption': { nl: 'Wie een uitnodiging krijgt', en: 'Who will be invited' },
-  'members.bulk.line': { nl: 'Regel', en: 'Line' },
-  'members.bulk.seatsAfter': { nl: 'Daarna zijn er nog {n} plaatsen vrij van de {cap}.', en: 'After this, {n} of {cap} seats are free.' },
+  'members.bulk.checkIntroOne': {
+    nl: 'Deze persoon krijgt een uitnodiging als {role}, in een e-mail met een link. Er is nog niets verstuurd.',
+    en: 'This person will be invited as {role}, in an e-mail with a link. Nothing has been sent yet.',
+  },
+  'members.bulk.seatsAfter': { nl: 'Vrije plaatsen daarna: {n} van de {cap}.', en: 'Free seats after this: {n} of {cap}.' },
   'members.bulk.send': { nl: 'Verstuur {n} uitnodigingen', en: 'Send {n} invitations' },
   'members.bulk.sendOne': { nl: 'Verstuur 1 uitnodiging', en: 'Send 1 invitation' },
   'members.bulk.change': { nl: 'Lijst wijzigen', en: 'Change the list' },
@@ -285,8 +287,8 @@ export const membersMessages = {
   'members.bulk.tooLong': { nl: 'De lijst is te lang. Nodig hoogstens 100 mensen tegelijk uit.', en: 'The list is too long. Invite at most 100 people at once.' },
   'members.bulk.tooMany': { nl: 'De lijst heeft {n} regels. Nodig hoogstens {max} mensen tegelijk uit.', en: 'The list has {n} lines. Invite at most {max} people at once.' },
   'members.bulk.capExceeded': {
-    nl: 'Er zijn nog {left} plaatsen vrij van de {cap}, en u nodigt {n} mensen uit. Haal mensen uit de lijst, kies een rol zonder plaats, of verander het aantal plaatsen bij Instellingen.',
-    en: 'There are {left} of {cap} seats free, and you are inviting {n} people. Remove people from the list, choose a role without a seat, or change the number of seats in Settings.',
+    nl: 'De lijst past niet in de raad. Mensen op de lijst: {n}. Vrije plaatsen: {left} van de {cap}. Haal mensen van de lijst, kies een rol zonder plaats, of verander het aantal plaatsen bij Instellingen.',
+    en: 'The list does not fit in the council. People on the list: {n}. Free seats: {left} of {cap}. Remove people from the list, choose a role without a seat, or change the number of seats in Settings.',
   },
   'members.bulk.lineFormat': {
     nl: 'Regel {line}: in "{text}" staat geen e-mailadres. Schrijf de naam, een komma en het e-mailadres.',

@@ -185,7 +185,7 @@ test('a list of people: the check page shows who will be invited; sending makes 
   const check = await post(t, ws(c, '/leden/uitnodigen'), { people: LIST, role: 'member' }, browser);
   assert.equal(check.statusCode, 200);
   assert.match(titleOf(check.body), /^Controleer de uitnodigingen/);
-  for (const s of ['Nina Nieuw', 'omar@example.nl', 'Pien Post', 'Deze 3 mensen krijgen een uitnodiging als lid', 'Daarna zijn er nog 9 plaatsen vrij van de 14', 'Verstuur 3 uitnodigingen']) {
+  for (const s of ['Nina Nieuw', 'omar@example.nl', 'Pien Post', 'Deze 3 mensen krijgen een uitnodiging als lid', 'Vrije plaatsen daarna: 9 van de 14.', 'Verstuur 3 uitnodigingen']) {
     assert.ok(check.body.includes(s), s);
   }
   assert.equal((await membershipsOf(c)).length, before, 'checking stores nothing');
@@ -245,7 +245,7 @@ test('a list with wrong lines, a member already in the council, or too many for 
   const four = ['A Een, a1@example.nl', 'B Twee, b2@example.nl', 'C Drie, c3@example.nl', 'D Vier, d4@example.nl'].join('\n');
   const tooMany = await post(t, ws(c, '/leden/uitnodigen/versturen'), { people: four, role: 'member' }, browser);
   assert.equal(tooMany.statusCode, 400);
-  assert.match(tooMany.body, /Er zijn nog 2 plaatsen vrij van de 14, en u nodigt 4 mensen uit\./);
+  assert.match(tooMany.body, /De lijst past niet in de raad\. Mensen op de lijst: 4\. Vrije plaatsen: 2 van de 14\./);
   // As officials they take no seat, so they fit.
   assert.equal((await post(t, ws(c, '/leden/uitnodigen'), { people: four, role: 'official' }, browser)).statusCode, 200);
 

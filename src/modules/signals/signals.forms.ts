@@ -75,7 +75,11 @@ export const classifySchema = z
   .superRefine((v, ctx) => {
     if (v.themeId !== '' && v.themeId !== 'nieuw' && !isUuid(v.themeId)) ctx.addIssue({ code: 'custom', path: ['themeId'], message: 'error.invalidChoice' });
     if (v.themeId === 'nieuw' && v.newTheme === '') ctx.addIssue({ code: 'custom', path: ['newTheme'], message: 'signals.error.newThemeRequired' });
-  });
+    // A new name beside a chosen existing theme: say which one counts instead of dropping the name.
+    if (isUuid(v.themeId) && v.newTheme !== '') ctx.addIssue({ code: 'custom', path: ['newTheme'], message: 'signals.error.newThemeAndExisting' });
+  })
+  // A new name typed without choosing "Nieuw thema…" first still makes that theme (it used to be dropped silently).
+  .transform((v) => (v.themeId === '' && v.newTheme !== '' ? { ...v, themeId: 'nieuw' } : v));
 export type ClassifyInput = z.infer<typeof classifySchema>;
 
 export const closeSchema = z.object({

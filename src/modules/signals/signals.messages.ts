@@ -275,6 +275,20 @@ export const signalsMessages = {
     en: 'This theme crosses the council’s threshold. Discuss whether an unsolicited advice is needed.',
   },
   'signals.themes.startAdvice': { nl: 'Start een ongevraagd advies.', en: 'Start an unsolicited advice.' },
+  'signals.themes.startAdviceFromTheme': { nl: 'Start een ongevraagd advies over dit thema', en: 'Start an unsolicited advice about this theme' },
+  'signals.themes.startAdviceHint': {
+    nl: 'Het advies krijgt de naam en het beleidsveld van het thema. Alle signalen van dit thema worden eraan gekoppeld.',
+    en: 'The advice gets the name and policy field of the theme. All signals of this theme are linked to it.',
+  },
+  'signals.error.newThemeAndExisting': {
+    nl: 'U koos een thema én typte een nieuwe naam. Kies ‘Nieuw thema…’ om het nieuwe thema te maken, of maak dit veld leeg.',
+    en: 'You chose a theme and also typed a new name. Choose ‘New theme…’ to create the new theme, or empty this field.',
+  },
+  'signals.toAdvice.subject': { nl: 'Ongevraagd advies over {theme}', en: 'Unsolicited advice about {theme}' },
+  'signals.toAdvice.question': {
+    nl: 'Inwoners meldden {n} keer een probleem over {theme}. Wat moet de gemeente hieraan doen?',
+    en: 'Residents reported a problem about {theme} {n} times. What should the municipality do about it?',
+  },
   'signals.themes.showSignals': { nl: 'Signalen met thema {theme}', en: 'Signals with theme {theme}' },
   'signals.themes.perMonth': { nl: '{theme}: signalen per maand', en: '{theme}: signals per month' },
   'signals.themes.perSource': { nl: '{theme}: signalen per bron', en: '{theme}: signals per source' },

@@ -17,6 +17,7 @@ import { RecordSignalPage, SignalListPage } from './views/signals.tsx';
 import { SignalDetailPage, type SignalNotice } from './views/signal/detail.tsx';
 import { AccessLogPage, ContactPage, EraseConfirmPage, ExportPage, SettingsPage } from './views/privacy.tsx';
 import { ThemesPage } from './views/themes.tsx';
+import { startAdviceFromTheme } from './signals.to-advice.ts';
 
 const WS = '/:council/werkruimte/signalen';
 type Params = { id: string; status: string };
@@ -118,6 +119,12 @@ export async function signalsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const { view: v, settings: s, exact, may } = await themeOverview(deps, { actor, council });
     return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} may={may} />);
+  });
+
+  // From a theme to an unsolicited advice that carries its name, policy field and signals.
+  app.post(`${WS}/themas/:id/advies`, { preHandler: requireRight('signals.triage') }, async (req, reply) => {
+    const { adviceId } = await startAdviceFromTheme(deps, { actor: actorOf(req), council: councilOf(req), themeId: (req.params as { id: string }).id });
+    return reply.redirect(`/${councilOf(req).slug}/werkruimte/adviezen/${adviceId}`, 303);
   });
 
   // ---------------------------------------------------------------- settings and templates

@@ -99,7 +99,7 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
 // ------------------------------------------------------------------ the counts
 
 /** Counts per theme and month (last 12 months) and per source, with the threshold flag. */
-export async function themeOverview(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean } }> {
+export async function themeOverview(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.view');
   const now = args.now ?? new Date();
@@ -155,5 +155,5 @@ export async function themeOverview(deps: Deps, args: { actor: Actor | null; cou
     exact,
   });
   // A flagged theme may lead to unsolicited advice: say so to those who may start one.
-  return { view, settings, exact, may: { startAdvice: can(actor, 'advice.initiate') } };
+  return { view, settings, exact, may: { startAdvice: can(actor, 'advice.initiate'), startAdviceFromTheme: can(actor, 'advice.initiate') && can(actor, 'signals.triage') } };
 }

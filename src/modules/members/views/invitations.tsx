@@ -7,7 +7,7 @@ import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles, type Role } from '../../../core/roles.ts';
-import { Button, ButtonGroup, Heading, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
+import { Button, ButtonGroup, DataList, Heading, Paragraph, Section } from '../../../ui/components/basics.tsx';
 import { ErrorSummary, Form, SelectField, TextArea } from '../../../ui/components/form.tsx';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { LineProblem } from '../members.forms.ts';
@@ -113,17 +113,10 @@ export function CheckInvitesPage(props: Props & { plan: InvitePlan; values: { pe
       href={inviteManyPath(council)}
       crumb={t('members.bulk.title')}
       parent={{ href: membersPath(council), label: t('members.ws.title') }}
-      intro={t('members.bulk.checkIntro', { n, role: t(`members.role.${plan.role}`).toLowerCase() })}
+      intro={t(n === 1 ? 'members.bulk.checkIntroOne' : 'members.bulk.checkIntro', { n, role: t(`members.role.${plan.role}`).toLowerCase() })}
     >
-      <Table
-        caption={t('members.bulk.caption')}
-        rows={plan.people}
-        columns={[
-          { header: t('members.ws.name'), cell: (p) => p.name },
-          { header: t('members.ws.email'), cell: (p) => p.email },
-          { header: t('members.bulk.line'), cell: (p) => String(p.line), numeric: true },
-        ]}
-      />
+      {/* Name and address as a list of pairs: an address stays whole on a phone. */}
+      <DataList items={plan.people.map((p) => ({ key: p.name, value: p.email }))} />
       {leftAfter !== null && plan.counts.cap !== null && <Paragraph>{t('members.bulk.seatsAfter', { n: leftAfter, cap: plan.counts.cap })}</Paragraph>}
       <ButtonGroup>
         <Form ctx={ctx} action={`${inviteManyPath(council)}/versturen`} class="rw-inline-form">

@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { formatMonth } from '../../../core/i18n/index.ts';
-import { Paragraph, Link, Table, StatusBadge, Section } from '../../../ui/components/basics.tsx';
+import { Paragraph, Link, Table, StatusBadge, Section, Button } from '../../../ui/components/basics.tsx';
+import { Form } from '../../../ui/components/form.tsx';
 import type { EffectiveSettings } from '../signals.settings.ts';
 import type { Cell, ThemeView } from '../signals.themes.ts';
 import { SignalsPage, signalsPath, type Props } from './signals.tsx';
@@ -14,7 +15,7 @@ function monthLabel(ctx: PageCtx, month: string): string {
 }
 
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
-export function ThemesPage({ ctx, council, actor, view, settings, exact, may }: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean } }) {
+export function ThemesPage({ ctx, council, actor, view, settings, exact, may }: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }) {
   const t = ctx.t;
   const list = signalsPath(council);
   const path = `${list}/themas`;
@@ -41,13 +42,19 @@ export function ThemesPage({ ctx, council, actor, view, settings, exact, may }: 
           {r.flagged && (
             <Paragraph>
               {t('signals.themes.flaggedHint')}
-              {may.startAdvice && (
+              {may.startAdvice && !may.startAdviceFromTheme && (
                 <>
                   {' '}
                   <Link href={`/${council.slug}/werkruimte/adviezen/ongevraagd`}>{t('signals.themes.startAdvice')}</Link>
                 </>
               )}
             </Paragraph>
+          )}
+          {may.startAdviceFromTheme && (
+            <Form ctx={ctx} action={`/${council.slug}/werkruimte/signalen/themas/${r.id}/advies`}>
+              <Paragraph>{t('signals.themes.startAdviceHint')}</Paragraph>
+              <Button variant="secondary">{t('signals.themes.startAdviceFromTheme')}</Button>
+            </Form>
           )}
           <Paragraph>
             <Link href={`${list}?theme=${r.id}`}>{t('signals.themes.showSignals', { theme: r.name })}</Link>
