@@ -324,6 +324,10 @@ test('the secretary reads the letter, checks the PDF and sends it; the letter re
   const mail = await smtp.waitFor((m) => m.to.includes(COLLEGE_EMAIL));
   assert.equal(mail.subject, `Advies ${reference} van Adviesraad Sociaal Domein Lindewijk: ${SUBJECT}`);
   for (const s of [REC_1, REC_2, reference]) assert.ok(mail.body.includes(s), `the letter mail holds "${s}":\n${mail.body}`);
+  assert.ok(
+    mail.attachments.some((a) => a.contentType.startsWith('application/pdf') && a.filename === `advies-${reference}.pdf`),
+    'the signed letter is attached as a PDF',
+  );
 });
 
 test('the official records the answer per recommendation; the advice is answered', async () => {

@@ -3,7 +3,7 @@ import { pgTable, uuid, text, timestamp, jsonb, index } from 'drizzle-orm/pg-cor
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     councilId: uuid('council_id'),
     actorUserId: uuid('actor_user_id'),
     action: text('action').notNull(),
@@ -12,7 +12,7 @@ export const auditLog = pgTable(
     fromState: text('from_state'),
     toState: text('to_state'),
     data: jsonb('data').$type<Record<string, unknown>>(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: at(),
   },
   (t) => [index('audit_log_council_idx').on(t.councilId, t.at)],
 );

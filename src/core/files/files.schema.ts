@@ -5,5 +5,5 @@ export const files = pgTable('files', {
   hash: text('hash').primaryKey(),
   contentType: text('content_type').notNull(),
   size: integer('size').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });

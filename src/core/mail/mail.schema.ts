@@ -16,7 +16,7 @@ export type MailAttachment = {
 export const outbox = pgTable(
   'outbox',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     councilId: uuid('council_id'),
     toAddress: text('to_address').notNull(),
     replyTo: text('reply_to'),
@@ -26,8 +26,8 @@ export const outbox = pgTable(
     status: text('status', { enum: mailStatuses }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: timestamptz('sent_at'),
   },
   (t) => [index('outbox_status_idx').on(t.status, t.createdAt)],
 );

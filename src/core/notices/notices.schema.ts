@@ -10,7 +10,7 @@ import { councils } from '../organisations.schema.ts';
 export const notices = pgTable(
   'notices',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -24,8 +24,8 @@ export const notices = pgTable(
     params: jsonb('params').$type<Record<string, string | number>>().notNull().default({}),
     /** Path on this site (`/raad/werkruimte/...`); the mail makes it a full link. */
     path: text('path').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: timestamptz('sent_at'),
   },
   (t) => [index('notices_unsent_idx').on(t.userId, t.sentAt)],
 );

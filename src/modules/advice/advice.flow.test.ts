@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.schema.ts';
+import { sendNotices } from '../../core/notices/notices.ts';
 import { adviceDocuments, adviceDrafts, adviceVotes } from './advice.schema.ts';
 import { deadline, todayInAmsterdam } from '../../core/dates/working-days.ts';
 import {
@@ -133,7 +134,9 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   a = await adviceRow(t, id);
   assert.equal(a.status, 'in_approval');
   assert.equal(a.approvalRound, 1);
-  for (const p of [secretary, chair, writer, other]) assert.match((await mailsTo(t, p.email))[0]?.subject ?? '', /Stemmen over conceptadvies/);
+  // The notice goes out with the notices job, in each member's language (core/notices).
+  await sendNotices(t.app.deps);
+  for (const p of [secretary, chair, writer, other]) assert.ok((await mailsTo(t, p.email)).some((m) => /^Stem over conceptadvies/.test(m.subject)), p.email);
   assert.equal((await mailsTo(t, official.email)).length, 0, 'officials do not vote');
   const voteForm = await get(t, `${ws}/${id}`, writer);
   assert.match(voteForm.body, /Stem versturen/);

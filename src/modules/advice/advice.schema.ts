@@ -13,11 +13,9 @@ export const publications = ['public', 'not_public', 'public_after'] as const;
 export const answers = ['unanswered', 'adopted', 'partly', 'not_adopted'] as const;
 export const votes = ['agree', 'agree_with_remark', 'object'] as const;
 
-export const advices = pgTable(
+export const advices = councilTable(
   'advices',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     /** Reference number shown on the letter, e.g. "2026-004"; unique per council. */
     reference: text('reference').notNull(),
     kind: text('kind', { enum: adviceKinds }).notNull(),
@@ -30,24 +28,24 @@ export const advices = pgTable(
     addresseeEmail: text('addressee_email').notNull().default(''),
     /** Date by which the municipality needs the advice (requested advice). */
     neededBy: date('needed_by'),
-    workingGroupId: uuid('working_group_id').references(() => workingGroups.id, { onDelete: 'set null' }),
+    workingGroupId: setNullRef('working_group_id', () => workingGroups.id),
     introduction: text('introduction').notNull().default(''),
     explanation: text('explanation').notNull().default(''),
     /** Approval round: number of the current round, its closing time. */
     approvalRound: integer('approval_round').notNull().default(0),
-    approvalClosesAt: timestamp('approval_closes_at', { withTimezone: true }),
-    adoptedAt: timestamp('adopted_at', { withTimezone: true }),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    approvalClosesAt: timestamptz('approval_closes_at'),
+    adoptedAt: timestamptz('adopted_at'),
+    sentAt: timestamptz('sent_at'),
     /** Date by which the college must answer, computed when the advice is sent. */
     answerDueOn: date('answer_due_on'),
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredAt: timestamptz('answered_at'),
     publication: text('publication', { enum: publications }).notNull().default('public'),
     /** Legal ground under the Woo when not public. */
     publicationGround: text('publication_ground').notNull().default(''),
     publishAfter: date('publish_after'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: setNullRef('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('advices_council_reference_unique').on(t.councilId, t.reference),
@@ -60,33 +58,29 @@ export const advices = pgTable(
 );
 
 /** Every saved version of the working group's draft; versions are never changed. */
-export const adviceDrafts = pgTable(
+export const adviceDrafts = councilTable(
   'advice_drafts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+    adviceId: cascadeRef('advice_id', () => advices.id),
     version: integer('version').notNull(),
     body: text('body').notNull(),
-    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    authorUserId: setNullRef('author_user_id', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('advice_drafts_version_unique').on(t.adviceId, t.version)],
 );
 
 /** Each recommendation is its own record: the college answers per recommendation. */
-export const adviceRecommendations = pgTable(
+export const adviceRecommendations = councilTable(
   'advice_recommendations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+    adviceId: cascadeRef('advice_id', () => advices.id),
     number: integer('number').notNull(),
     text: text('text').notNull(),
     answer: text('answer', { enum: answers }).notNull().default('unanswered'),
     /** The college's stated reason; required when not (fully) adopted. */
     answerReason: text('answer_reason').notNull().default(''),
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredAt: timestamptz('answered_at'),
     /** What the municipality actually did with an adopted recommendation. */
     followUp: text('follow_up').notNull().default(''),
     reviewOn: date('review_on'),
@@ -98,17 +92,15 @@ export const adviceRecommendations = pgTable(
 );
 
 /** One vote per member per approval round: a unique key makes double votes impossible. */
-export const adviceVotes = pgTable(
+export const adviceVotes = councilTable(
   'advice_votes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+    adviceId: cascadeRef('advice_id', () => advices.id),
     round: integer('round').notNull(),
-    membershipId: uuid('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    membershipId: cascadeRef('membership_id', () => memberships.id),
     vote: text('vote', { enum: votes }).notNull(),
     remark: text('remark').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('advice_votes_once_unique').on(t.adviceId, t.round, t.membershipId)],
 );
@@ -116,19 +108,17 @@ export const adviceVotes = pgTable(
 export const adviceDocumentKinds = ['request', 'answer_letter', 'other'] as const;
 
 /** Documents kept with an advice; the bytes are in the file store. */
-export const adviceDocuments = pgTable(
+export const adviceDocuments = councilTable(
   'advice_documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+    adviceId: cascadeRef('advice_id', () => advices.id),
     kind: text('kind', { enum: adviceDocumentKinds }).notNull(),
     fileHash: text('file_hash').notNull(),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: setNullRef('uploaded_by', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [index('advice_documents_advice_idx').on(t.councilId, t.adviceId)],
 );

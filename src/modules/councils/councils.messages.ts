@@ -165,7 +165,6 @@ export const councilsMessages = {
   'councils.ws.yourRole': { nl: 'Uw rol in deze raad: {role}.', en: 'Your role in this council: {role}.' },
   'councils.ws.adminRole': { nl: 'U bent platformbeheerder.', en: 'You are a platform administrator.' },
   'councils.ws.figures': { nl: 'In cijfers', en: 'In figures' },
-  'councils.ws.activeMembers': { nl: 'Actieve leden', en: 'Active members' },
   'councils.ws.workingGroups': { nl: 'Werkgroepen', en: 'Working groups' },
   'councils.ws.openVacancies': { nl: 'Open vacatures', en: 'Open vacancies' },
   'councils.ws.applications': { nl: 'Reacties op vacatures', en: 'Applications' },

@@ -17,57 +17,51 @@ export type ShareLevel = (typeof shareLevels)[number];
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** A folder (dossier) per topic; linked to advices and meetings. */
-export const documentFolders = pgTable(
+export const documentFolders = councilTable(
   'document_folders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('document_folders_name_unique').on(t.councilId, t.name)],
 );
 
-export const documents = pgTable(
+export const documents = councilTable(
   'documents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     access: text('access', { enum: accessLevels }).notNull(),
-    folderId: uuid('folder_id').references(() => documentFolders.id, { onDelete: 'set null' }),
+    folderId: setNullRef('folder_id', () => documentFolders.id),
     /** Number of the newest version; older versions stay in document_versions. */
     currentVersion: integer('current_version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: setNullRef('created_by', () => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('documents_council_idx').on(t.councilId, t.access), index('documents_folder_idx').on(t.folderId)],
 );
 
 /** Every uploaded version; never changed except for its extraction state. */
-export const documentVersions = pgTable(
+export const documentVersions = councilTable(
   'document_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: cascadeRef('document_id', () => documents.id),
     version: integer('version').notNull(),
     /** Content hash in the file store; the name below is only for display and download. */
     fileHash: text('file_hash').notNull(),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedBy: setNullRef('uploaded_by', () => users.id),
+    createdAt: createdAt(),
     extraction: text('extraction', { enum: extractionStates }).notNull().default('pending'),
     extractionAttempts: integer('extraction_attempts').notNull().default(0),
     /** Set while a worker holds the job; a stale claim is taken over after a while. */
-    extractionClaimedAt: timestamp('extraction_claimed_at', { withTimezone: true }),
+    extractionClaimedAt: timestamptz('extraction_claimed_at'),
     extractionError: text('extraction_error').notNull().default(''),
-    extractedAt: timestamp('extracted_at', { withTimezone: true }),
+    extractedAt: timestamptz('extracted_at'),
     pageCount: integer('page_count'),
   },
   (t) => [
@@ -77,13 +71,11 @@ export const documentVersions = pgTable(
 );
 
 /** Extracted text per page (page null for formats without pages), indexed for Dutch search. */
-export const documentPages = pgTable(
+export const documentPages = councilTable(
   'document_pages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
-    versionId: uuid('version_id').notNull().references(() => documentVersions.id, { onDelete: 'cascade' }),
+    documentId: cascadeRef('document_id', () => documents.id),
+    versionId: cascadeRef('version_id', () => documentVersions.id),
     page: integer('page'),
     text: text('text').notNull(),
     tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('dutch', "text")`),
@@ -92,15 +84,13 @@ export const documentPages = pgTable(
 );
 
 /** A document shared with a partner council (cooperation); the owner council keeps it. */
-export const documentShares = pgTable(
+export const documentShares = councilTable(
   'document_shares',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
-    sharedWithCouncilId: uuid('shared_with_council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    documentId: cascadeRef('document_id', () => documents.id),
+    sharedWithCouncilId: cascadeRef('shared_with_council_id', () => councils.id),
     level: text('level', { enum: shareLevels }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('document_shares_unique').on(t.documentId, t.sharedWithCouncilId), index('document_shares_partner_idx').on(t.sharedWithCouncilId)],
 );
@@ -109,9 +99,9 @@ export const documentShares = pgTable(
 export const dossierAdvices = pgTable(
   'dossier_advices',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    folderId: uuid('folder_id').notNull().references(() => documentFolders.id, { onDelete: 'cascade' }),
-    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    folderId: cascadeRef('folder_id', () => documentFolders.id),
+    adviceId: cascadeRef('advice_id', () => advices.id),
   },
   (t) => [primaryKey({ columns: [t.folderId, t.adviceId] })],
 );
@@ -120,8 +110,8 @@ export const dossierAdvices = pgTable(
 export const dossierMeetings = pgTable(
   'dossier_meetings',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    folderId: uuid('folder_id').notNull().references(() => documentFolders.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    folderId: cascadeRef('folder_id', () => documentFolders.id),
     meetingId: uuid('meeting_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.folderId, t.meetingId] }), index('dossier_meetings_meeting_idx').on(t.meetingId)],

@@ -15,11 +15,9 @@ export const reminderKinds = ['before', 'overdue'] as const;
  * The council's meeting rhythm as a rule: the nth weekday of every month (nth -1 = the last),
  * with local times in Europe/Amsterdam. One rhythm per council.
  */
-export const meetingRhythms = pgTable(
+export const meetingRhythms = councilTable(
   'meeting_rhythms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     /** 1..4, or -1 for the last one of the month. */
     nth: integer('nth').notNull(),
@@ -31,18 +29,16 @@ export const meetingRhythms = pgTable(
     location: text('location').notNull().default(''),
     mode: text('mode', { enum: meetingModes }).notNull().default('in_person'),
     onlineUrl: text('online_url').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('meeting_rhythms_council_unique').on(t.councilId)],
 );
 
-export const meetings = pgTable(
+export const meetings = councilTable(
   'meetings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    rhythmId: uuid('rhythm_id').references(() => meetingRhythms.id, { onDelete: 'set null' }),
+    rhythmId: setNullRef('rhythm_id', () => meetingRhythms.id),
     /** The rule date this meeting was generated for; keeps generation idempotent after a move. */
     generatedFor: date('generated_for'),
     /** Stable iCalendar UID (RFC 5545), never changes. */
@@ -51,16 +47,16 @@ export const meetings = pgTable(
     sequence: integer('sequence').notNull().default(0),
     title: text('title').notNull(),
     /** UTC instants, computed from the local date and time in Europe/Amsterdam. */
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
     location: text('location').notNull().default(''),
     mode: text('mode', { enum: meetingModes }).notNull().default('in_person'),
     onlineUrl: text('online_url').notNull().default(''),
     status: text('status', { enum: meetingStatuses }).notNull().default('planned'),
     /** Null until the secretary sends the invitation; later changes then go out as mail. */
-    invitedAt: timestamp('invited_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    invitedAt: timestamptz('invited_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('meetings_uid_unique').on(t.uid),
@@ -69,12 +65,10 @@ export const meetings = pgTable(
   ],
 );
 
-export const agendaItems = pgTable(
+export const agendaItems = councilTable(
   'agenda_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: cascadeRef('meeting_id', () => meetings.id),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     explanation: text('explanation').notNull().default(''),
@@ -82,7 +76,7 @@ export const agendaItems = pgTable(
     startTime: text('start_time'),
     presenter: text('presenter').notNull().default(''),
     isPublic: boolean('is_public').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position)],
 );
@@ -91,8 +85,8 @@ export const agendaItems = pgTable(
 export const agendaItemDocuments = pgTable(
   'agenda_item_documents',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').notNull().references(() => agendaItems.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
     documentId: uuid('document_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agendaItemId, t.documentId] })],
@@ -101,9 +95,9 @@ export const agendaItemDocuments = pgTable(
 export const agendaItemAdvices = pgTable(
   'agenda_item_advices',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').notNull().references(() => agendaItems.id, { onDelete: 'cascade' }),
-    adviceId: uuid('advice_id').notNull().references(() => advices.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
+    adviceId: cascadeRef('advice_id', () => advices.id),
   },
   (t) => [primaryKey({ columns: [t.agendaItemId, t.adviceId] })],
 );
@@ -111,25 +105,23 @@ export const agendaItemAdvices = pgTable(
 export const agendaItemSignals = pgTable(
   'agenda_item_signals',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').notNull().references(() => agendaItems.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
     signalId: uuid('signal_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agendaItemId, t.signalId] })],
 );
 
 /** Officials, experts and representatives invited for one agenda item. */
-export const agendaGuests = pgTable(
+export const agendaGuests = councilTable(
   'agenda_guests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').notNull().references(() => agendaItems.id, { onDelete: 'cascade' }),
+    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
     name: text('name').notNull(),
     email: text('email').notNull(),
     kind: text('kind', { enum: guestKinds }).notNull(),
     organisation: text('organisation').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('agenda_guests_item_idx').on(t.agendaItemId)],
 );
@@ -137,11 +129,11 @@ export const agendaGuests = pgTable(
 export const meetingAttendance = pgTable(
   'meeting_attendance',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    membershipId: uuid('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    meetingId: cascadeRef('meeting_id', () => meetings.id),
+    membershipId: cascadeRef('membership_id', () => memberships.id),
     answer: text('answer', { enum: attendanceAnswers }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.membershipId] })],
 );
@@ -150,61 +142,55 @@ export const meetingAttendance = pgTable(
 export const meetingNotes = pgTable(
   'meeting_notes',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    membershipId: uuid('membership_id').notNull().references(() => memberships.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    meetingId: cascadeRef('meeting_id', () => meetings.id),
+    membershipId: cascadeRef('membership_id', () => memberships.id),
     body: text('body').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.membershipId] })],
 );
 
-export const minutes = pgTable(
+export const minutes = councilTable(
   'minutes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: cascadeRef('meeting_id', () => meetings.id),
     status: text('status', { enum: minutesStatuses }).notNull().default('draft'),
     /** Text of the public part; the only text that is ever published. */
     publicText: text('public_text').notNull().default(''),
     /** Text of the closed part; members only, never published. */
     closedText: text('closed_text').notNull().default(''),
-    approvedInMeetingId: uuid('approved_in_meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-    approvedAt: timestamp('approved_at', { withTimezone: true }),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedInMeetingId: setNullRef('approved_in_meeting_id', () => meetings.id),
+    approvedAt: timestamptz('approved_at'),
+    publishedAt: timestamptz('published_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('minutes_meeting_unique').on(t.meetingId)],
 );
 
-export const minuteDecisions = pgTable(
+export const minuteDecisions = councilTable(
   'minute_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    minutesId: uuid('minutes_id').notNull().references(() => minutes.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
+    minutesId: cascadeRef('minutes_id', () => minutes.id),
+    agendaItemId: setNullRef('agenda_item_id', () => agendaItems.id),
     text: text('text').notNull(),
     isPublic: boolean('is_public').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index('minute_decisions_minutes_idx').on(t.minutesId)],
 );
 
-export const actionPoints = pgTable(
+export const actionPoints = councilTable(
   'action_points',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    minutesId: uuid('minutes_id').notNull().references(() => minutes.id, { onDelete: 'cascade' }),
+    minutesId: cascadeRef('minutes_id', () => minutes.id),
     text: text('text').notNull(),
-    ownerMembershipId: uuid('owner_membership_id').references(() => memberships.id, { onDelete: 'set null' }),
+    ownerMembershipId: setNullRef('owner_membership_id', () => memberships.id),
     dueOn: date('due_on'),
-    doneAt: timestamp('done_at', { withTimezone: true }),
-    doneBy: uuid('done_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamptz('done_at'),
+    doneBy: setNullRef('done_by', () => users.id),
+    createdAt: createdAt(),
   },
   (t) => [index('action_points_owner_idx').on(t.councilId, t.ownerMembershipId)],
 );
@@ -213,10 +199,10 @@ export const actionPoints = pgTable(
 export const actionPointReminders = pgTable(
   'action_point_reminders',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    actionPointId: uuid('action_point_id').notNull().references(() => actionPoints.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
+    actionPointId: cascadeRef('action_point_id', () => actionPoints.id),
     kind: text('kind', { enum: reminderKinds }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamptz('sent_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.actionPointId, t.kind] })],
 );

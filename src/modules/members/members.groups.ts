@@ -54,6 +54,11 @@ export async function listPublicWorkingGroups(db: DbOrTx, council: Council): Pro
 /** `open`: whether the actor may open the group's page (the board: every group; a lead: their own). */
 export type WorkingGroupRow = { id: string; name: string; description: string; members: number; lead: string | null; open: boolean };
 
+/** What the actor may do on the working groups page: make a new group. */
+export function workingGroupsMay(actor: Actor | null) {
+  return { create: can(actor, 'workingGroups.manage') };
+}
+
 /** The groups with their lead and size, for the council's own people; the board also makes and changes them. */
 export async function listWorkingGroups(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<WorkingGroupRow[]> {
   const { actor, council } = args;

@@ -82,6 +82,11 @@ const memberColumns = {
   invitationPending: sql<boolean>`(${users.passwordHash} is null)`,
 };
 
+/** What the actor may do on the members page: open a member, invite, change and stop members. */
+export function membersMay(actor: Actor | null) {
+  return { manage: can(actor, 'members.manage') };
+}
+
 export async function listMembers(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<MemberRow[]> {
   assertCan(args.actor, 'members.view');
   return deps.db

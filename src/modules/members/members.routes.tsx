@@ -109,7 +109,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const many = typeof query.uitnodigingen === 'string' && /^[1-9]\d{0,2}$/.test(query.uitnodigingen) ? Number(query.uitnodigingen) : undefined;
     // From the platform admin's "invite the secretary" link: the invite form with that role chosen.
     const values = query.rol === 'secretaris' ? { role: 'secretary' } : undefined;
-    return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} counts={counts} invited={invited} invitedMany={many} values={values} />);
+    return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} may={memberService.membersMay(actor)} members={members} counts={counts} invited={invited} invitedMany={many} values={values} />);
   });
 
   app.post(`${WS}/leden`, manageMembers, async (req, reply) => {
@@ -119,7 +119,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => {
       const [members, counts] = await Promise.all([memberService.listMembers(deps, { actor, council }), memberService.memberCounts(deps.db, council)]);
       const values = form.ok ? echo(req.body) : form.values;
-      return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} members={members} counts={counts} errors={errors} values={values} />, 400);
+      return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} may={memberService.membersMay(actor)} members={members} counts={counts} errors={errors} values={values} />, 400);
     };
     if (!form.ok) return again(form.errors);
     try {
@@ -219,7 +219,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const groups = await groupService.listWorkingGroups(deps, { actor, council });
-    return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} groups={groups} />);
+    return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} />);
   });
 
   app.post(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
@@ -228,7 +228,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const form = parseForm(workingGroupSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => {
       const groups = await groupService.listWorkingGroups(deps, { actor, council });
-      return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} groups={groups} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+      return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     };
     if (!form.ok) return again(form.errors);
     try {

@@ -8,9 +8,9 @@ import { pgTable, uuid, text, timestamp, index } from 'drizzle-orm/pg-core';
 export const signalSubmissions = pgTable(
   'signal_submissions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     keyHash: text('key_hash').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: at(),
   },
   (t) => [index('signal_submissions_key_idx').on(t.keyHash, t.at)],
 );

@@ -27,22 +27,18 @@ export const signalOutcomes = ['information_given', 'referred_client_support', '
 export type SignalOutcome = (typeof signalOutcomes)[number];
 export { policyFields as signalPolicyFields };
 
-export const signalThemes = pgTable(
+export const signalThemes = councilTable(
   'signal_themes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('signal_themes_council_name_unique').on(t.councilId, t.name)],
 );
 
-export const signals = pgTable(
+export const signals = councilTable(
   'signals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     /** "S-2026-0001", unique per council; what the resident quotes. */
     reference: text('reference').notNull(),
     /** Emptied when anonymised or erased (anonymisedAt says which). */
@@ -53,22 +49,22 @@ export const signals = pgTable(
     source: text('source', { enum: signalSources }).notNull(),
     /** Which organisation, or the label of the API token; never a resident's name. */
     sourceDetail: text('source_detail'),
-    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    recordedByUserId: setNullRef('recorded_by_user_id', () => users.id),
     status: text('status', { enum: signalStates }).notNull().default('new'),
-    themeId: uuid('theme_id').references(() => signalThemes.id, { onDelete: 'set null' }),
+    themeId: setNullRef('theme_id', () => signalThemes.id),
     policyField: text('policy_field', { enum: policyFields }),
-    duplicateOfId: uuid('duplicate_of_id').references((): AnyPgColumn => signals.id, { onDelete: 'set null' }),
+    duplicateOfId: setNullRef('duplicate_of_id', (): AnyPgColumn => signals.id),
     outcome: text('outcome', { enum: signalOutcomes }),
     outcomeNote: text('outcome_note').notNull().default(''),
-    adviceId: uuid('advice_id').references(() => advices.id, { onDelete: 'set null' }),
+    adviceId: setNullRef('advice_id', () => advices.id),
     hasContact: boolean('has_contact').notNull().default(false),
-    consentAt: timestamp('consent_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    consentAt: timestamptz('consent_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    closedAt: timestamptz('closed_at'),
+    anonymisedAt: timestamptz('anonymised_at'),
     /** Erased on the resident's request (then anonymisedAt is set too). */
-    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    erasedAt: timestamptz('erased_at'),
   },
   (t) => [
     uniqueIndex('signals_council_reference_unique').on(t.councilId, t.reference),
@@ -85,7 +81,7 @@ export const signals = pgTable(
 export const signalCounters = pgTable(
   'signal_counters',
   {
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+    councilId: councilRef(),
     year: integer('year').notNull(),
     last: integer('last').notNull().default(0),
   },
@@ -95,62 +91,56 @@ export const signalCounters = pgTable(
 /** Contact details, apart from the signal and sealed (AES-256-GCM, purpose 'signal-contact'). */
 export const signalContacts = pgTable('signal_contacts', {
   signalId: uuid('signal_id').primaryKey().references(() => signals.id, { onDelete: 'cascade' }),
-  councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
+  councilId: councilRef(),
   nameSealed: text('name_sealed'),
   emailSealed: text('email_sealed'),
   phoneSealed: text('phone_sealed'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
   /** Sealed values are removed; the row stays as the record that they were. */
-  erasedAt: timestamp('erased_at', { withTimezone: true }),
+  erasedAt: timestamptz('erased_at'),
 });
 
 export const signalAccessKinds = ['view_contact', 'export', 'erase'] as const;
 export type SignalAccessKind = (typeof signalAccessKinds)[number];
 
 /** Who saw or handled a resident's personal data; the chair reads it. */
-export const signalAccessLog = pgTable(
+export const signalAccessLog = councilTable(
   'signal_access_log',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    signalId: uuid('signal_id').references(() => signals.id, { onDelete: 'set null' }),
+    signalId: setNullRef('signal_id', () => signals.id),
     /** Kept as text so the log survives if the signal row ever goes. */
     reference: text('reference').notNull(),
-    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    userId: setNullRef('user_id', () => users.id),
     kind: text('kind', { enum: signalAccessKinds }).notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: at(),
   },
   (t) => [index('signal_access_log_council_idx').on(t.councilId, t.at)],
 );
 
 /** Status history of a signal, for the detail page and the access-request export. */
-export const signalEvents = pgTable(
+export const signalEvents = councilTable(
   'signal_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    signalId: uuid('signal_id').notNull().references(() => signals.id, { onDelete: 'cascade' }),
+    signalId: cascadeRef('signal_id', () => signals.id),
     action: text('action').notNull(),
     fromState: text('from_state'),
     toState: text('to_state'),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorUserId: setNullRef('actor_user_id', () => users.id),
     /** Ids and field names only, never personal data. */
     data: jsonb('data').$type<Record<string, unknown>>(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: at(),
   },
   (t) => [index('signal_events_signal_idx').on(t.signalId, t.at)],
 );
 
 /** Messages sent to the resident about their signal (the text lives in the outbox). */
-export const signalMessages = pgTable(
+export const signalMessages = councilTable(
   'signal_messages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    signalId: uuid('signal_id').notNull().references(() => signals.id, { onDelete: 'cascade' }),
+    signalId: cascadeRef('signal_id', () => signals.id),
     status: text('status', { enum: messageStatuses }).notNull(),
     subject: text('subject').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: at(),
   },
   (t) => [index('signal_messages_signal_idx').on(t.signalId)],
 );
@@ -163,19 +153,17 @@ export const signalSettings = pgTable('signal_settings', {
   thresholdMonths: integer('threshold_months').notNull().default(3),
   contactRetentionMonths: integer('contact_retention_months').notNull().default(3),
   textRetentionMonths: integer('text_retention_months').notNull().default(24),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });
 
 /** The council's own wording per status; the built-in text applies when there is no row. */
-export const signalMessageTemplates = pgTable(
+export const signalMessageTemplates = councilTable(
   'signal_message_templates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
     status: text('status', { enum: messageStatuses }).notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('signal_message_templates_unique').on(t.councilId, t.status)],
 );

@@ -409,3 +409,27 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
     </Fieldset>
   );
 }
+
+/**
+ * A secret shown this once after it was made (an API key, a calendar link): a status message with
+ * what to do, and the secret in a read-only box to copy, labelled; `children` follow below it.
+ */
+export function ShownOnce(props: { id: string; title: string; body: string; label: string; value: string; children?: ComponentChildren }) {
+  return (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-3 rw-alert-title">{props.title}</h2>
+        <div class="utrecht-alert__message">
+          <p class="utrecht-paragraph nl-paragraph">{props.body}</p>
+          <p class="utrecht-paragraph nl-paragraph">
+            <label class="utrecht-form-label" for={props.id}>
+              {props.label}
+            </label>
+          </p>
+          <input id={props.id} class="utrecht-textbox utrecht-textbox--html-input rw-token" type="text" readonly value={props.value} spellcheck={false} autocomplete="off" />
+          {props.children}
+        </div>
+      </div>
+    </div>
+  );
+}

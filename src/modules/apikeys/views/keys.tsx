@@ -2,9 +2,9 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
-import { Alert, Button, Heading, Link, Paragraph, StatusBadge, Table } from '../../../ui/components/basics.tsx';
-import { Form, FormPageTop, RadioGroup, TextField } from '../../../ui/components/form.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { Button, Link, Paragraph, Section, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { Form, RadioGroup, ShownOnce, TextField } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { TokenRow } from '../apikeys.service.ts';
 import { apiTokenScopes } from '../apikeys.schema.ts';
@@ -28,26 +28,23 @@ export function TokensPage(props: {
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/api-sleutels`;
   return (
-    <WorkspaceFrame
+    <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
       title={t('apikeys.title')}
       section={path}
-      trail={[{ href: path, label: t('apikeys.title') }]}
-      hasErrors={Boolean(props.errors && Object.keys(props.errors).length)}
+      errors={props.errors}
+      notice={props.notice === 'revoked' ? t('apikeys.revokedNotice') : undefined}
     >
-      <FormPageTop ctx={ctx} errors={props.errors} title={t('apikeys.title')} notice={props.notice === 'revoked' ? t('apikeys.revokedNotice') : undefined} />
       {props.created && (
-        <Alert type="ok" title={t('apikeys.created.title')} role="status">
-          <p class="utrecht-paragraph nl-paragraph">{t('apikeys.created.body')}</p>
-          <p class="utrecht-paragraph nl-paragraph">
-            <label class="utrecht-form-label" for="nieuwe-sleutel">
-              {t('apikeys.created.label', { name: props.created.name })}
-            </label>
-          </p>
-          <input id="nieuwe-sleutel" class="utrecht-textbox utrecht-textbox--html-input rw-token" type="text" readonly value={props.created.token} spellcheck={false} autocomplete="off" />
-        </Alert>
+        <ShownOnce
+          id="nieuwe-sleutel"
+          title={t('apikeys.created.title')}
+          body={t('apikeys.created.body')}
+          label={t('apikeys.created.label', { name: props.created.name })}
+          value={props.created.token}
+        />
       )}
       <Paragraph>{t('apikeys.intro')}</Paragraph>
       <Paragraph>{t('apikeys.signalsIntro')}</Paragraph>
@@ -80,7 +77,11 @@ export function TokensPage(props: {
                 '-'
               ) : (
                 <Form ctx={ctx} action={`${path}/${k.id}/intrekken`} class="rw-inline-form">
-                  <button class="utrecht-button utrecht-button--secondary-action utrecht-button--danger nl-button nl-button--secondary" type="submit" aria-label={t('apikeys.revokeLabel', { name: k.name })}>
+                  <button
+                    class="utrecht-button utrecht-button--secondary-action utrecht-button--danger nl-button nl-button--secondary"
+                    type="submit"
+                    aria-label={t('apikeys.revokeLabel', { name: k.name })}
+                  >
                     {t('apikeys.revoke')}
                   </button>
                 </Form>
@@ -88,26 +89,27 @@ export function TokensPage(props: {
           },
         ]}
       />
-      <Heading level={2}>{t('apikeys.new')}</Heading>
-      {actor.role ? (
-        <Form ctx={ctx} action={path}>
-          <TextField ctx={ctx} name="name" label={t('apikeys.name')} hint={t('apikeys.nameHint')} value={props.values?.name} errors={props.errors} />
-          {props.seesAll && (
-            <RadioGroup
-              ctx={ctx}
-              name="scope"
-              label={t('apikeys.scope')}
-              hint={t('apikeys.scopeHint')}
-              value={props.values?.scope ?? 'member'}
-              errors={props.errors}
-              options={apiTokenScopes.map((v) => ({ value: v, label: t(`apikeys.scope.${v}`) }))}
-            />
-          )}
-          <Button>{t('apikeys.create')}</Button>
-        </Form>
-      ) : (
-        <Paragraph>{t('apikeys.noRole')}</Paragraph>
-      )}
-    </WorkspaceFrame>
+      <Section id="nieuwe-sleutel-maken" title={t('apikeys.new')}>
+        {actor.role ? (
+          <Form ctx={ctx} action={path}>
+            <TextField ctx={ctx} name="name" label={t('apikeys.name')} hint={t('apikeys.nameHint')} value={props.values?.name} errors={props.errors} />
+            {props.seesAll && (
+              <RadioGroup
+                ctx={ctx}
+                name="scope"
+                label={t('apikeys.scope')}
+                hint={t('apikeys.scopeHint')}
+                value={props.values?.scope ?? 'member'}
+                errors={props.errors}
+                options={apiTokenScopes.map((v) => ({ value: v, label: t(`apikeys.scope.${v}`) }))}
+              />
+            )}
+            <Button>{t('apikeys.create')}</Button>
+          </Form>
+        ) : (
+          <Paragraph>{t('apikeys.noRole')}</Paragraph>
+        )}
+      </Section>
+    </WorkspacePage>
   );
 }

@@ -1,36 +1,21 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { can } from '../../../core/policy.ts';
-import { Page } from '../../../ui/layouts/page.tsx';
-import { Heading, Paragraph, Link, Button, Alert, Table, ButtonGroup } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea, CheckboxField, RadioGroup, FileField } from '../../../ui/components/form.tsx';
+import { Heading, Paragraph, Link, Button, Table, ButtonGroup, Section } from '../../../ui/components/basics.tsx';
+import { Form, TextField, TextArea, CheckboxField, RadioGroup, FileField, ActionForm } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../../../ui/layouts/frames.tsx';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { ComponentChildren } from 'preact';
 import type { DashboardFigure } from '../../../core/module.ts';
 import { hasSection } from '../../../core/organisation-kinds.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
-/** Workspace page; `path` is the menu item and the last breadcrumb. */
-function WorkspacePage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
-  const home = props.path === `/${props.council.slug}/werkruimte`;
-  return (
-    <WorkspaceFrame {...props} section={props.path} trail={home ? undefined : [{ href: props.path, label: props.title }]}>
-      {props.children}
-    </WorkspaceFrame>
-  );
-}
-
 export function Dashboard({ ctx, council, actor, figures, panels }: Props & { figures: DashboardFigure[]; panels: ComponentChildren[] }) {
   const base = `/${council.slug}/werkruimte`;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} path={base}>
-      <Heading level={1}>
-        {ctx.t('councils.ws.title')}: {council.name}
-      </Heading>
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} section={base} heading={`${ctx.t('councils.ws.title')}: ${council.name}`}>
       <Paragraph lead>{ctx.t('councils.ws.welcome', { name: ctx.user?.name ?? '' })}</Paragraph>
       <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`members.role.${actor.role}`).toLowerCase() }) : ctx.t('councils.ws.adminRole')}</Paragraph>
       <Table
@@ -54,14 +39,15 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
   const allErrors = errors ?? logoErrors;
   const t = ctx.t;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('councils.settings.title')} path={base} hasErrors={Boolean(allErrors)}>
-      <ErrorSummary ctx={ctx} errors={allErrors} />
-      <Heading level={1}>{t('councils.settings.title')}</Heading>
-      {notice && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')}</Paragraph>
-        </Alert>
-      )}
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('councils.settings.title')}
+      section={base}
+      errors={allErrors}
+      notice={notice && t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')}
+    >
       <Form ctx={ctx} action={base}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
         <TextField ctx={ctx} errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />
@@ -117,8 +103,7 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         <Button>{t('form.save')}</Button>
       </Form>
 
-      <section aria-labelledby="logo-titel">
-        <Heading level={2} id="logo-titel">{t('councils.settings.logoTitle')}</Heading>
+      <Section id="logo-titel" title={t('councils.settings.logoTitle')}>
         {council.logoFile ? (
           <p class="utrecht-paragraph">
             <img class="rw-logo-preview" src={brandOf(council).logoUrl!} alt={`${t('councils.settings.logoCurrent')}: ${council.logoAlt}`} />
@@ -133,12 +118,8 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
             <Button>{t('councils.settings.logoUpload')}</Button>
           </ButtonGroup>
         </Form>
-        {council.logoFile && (
-          <Form ctx={ctx} action={`${base}/logo/verwijderen`}>
-            <Button variant="secondary">{t('councils.settings.logoRemove')}</Button>
-          </Form>
-        )}
-      </section>
+        {council.logoFile && <ActionForm ctx={ctx} action={`${base}/logo/verwijderen`} button={t('councils.settings.logoRemove')} />}
+      </Section>
     </WorkspacePage>
   );
 }

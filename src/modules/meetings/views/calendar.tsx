@@ -2,9 +2,9 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors } from '../../../core/http/forms.ts';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
-import { Alert, Button, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
-import { fieldId, Form, FormPageTop } from '../../../ui/components/form.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
+import { ActionForm, fieldId, ShownOnce } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { FeedLinkState } from '../meetings.calendar.ts';
 
@@ -30,36 +30,25 @@ export function CalendarPage(props: {
   const privateFeed = props.created ? `${props.site}/${council.slug}/agenda/${props.created}.ics` : null;
   const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
   return (
-    <WorkspaceFrame
+    <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
       title={t('calendar.page.title')}
       section={path}
-      trail={[{ href: path, label: t('calendar.page.title') }]}
-      hasErrors={Boolean(props.errors && Object.keys(props.errors).length)}
+      errors={props.errors}
+      notice={props.notice === 'revoked' ? t('calendar.page.revokedNotice') : undefined}
     >
-      <FormPageTop ctx={ctx} errors={props.errors} title={t('calendar.page.title')} notice={props.notice === 'revoked' ? t('calendar.page.revokedNotice') : undefined} />
       {privateFeed && (
-        <Alert type="ok" title={t('calendar.page.created.title')} role="status">
-          <p class="utrecht-paragraph nl-paragraph">{t('calendar.page.created.body')}</p>
-          <p class="utrecht-paragraph nl-paragraph">
-            <label class="utrecht-form-label" for="agendalink">
-              {t('calendar.page.created.label')}
-            </label>
-          </p>
-          <input id="agendalink" class="utrecht-textbox utrecht-textbox--html-input rw-token" type="text" readonly value={privateFeed} spellcheck={false} autocomplete="off" />
+        <ShownOnce id="agendalink" title={t('calendar.page.created.title')} body={t('calendar.page.created.body')} label={t('calendar.page.created.label')} value={privateFeed}>
           <p class="utrecht-paragraph nl-paragraph">
             <Link href={webcal(privateFeed)}>{t('calendar.page.created.webcal')}</Link>
           </p>
-        </Alert>
+        </ShownOnce>
       )}
       <Paragraph lead>{t('calendar.page.intro')}</Paragraph>
 
-      <section aria-labelledby={fieldId('link')}>
-        <Heading level={2} id={fieldId('link')}>
-          {t('calendar.page.yourLink')}
-        </Heading>
+      <Section id={fieldId('link')} title={t('calendar.page.yourLink')}>
         {state.active ? (
           <>
             <Paragraph>
@@ -67,49 +56,30 @@ export function CalendarPage(props: {
               {state.active.lastUsedAt ? t('calendar.page.lastUsed', { date: formatDateTime(state.active.lastUsedAt, ctx.locale) }) : t('calendar.page.neverUsed')}
             </Paragraph>
             <Paragraph>{t('calendar.page.lost')}</Paragraph>
-            <Form ctx={ctx} action={path}>
-              <Button>{t('calendar.page.replace')}</Button>
-            </Form>
-            <Form ctx={ctx} action={`${path}/intrekken`}>
-              <Button variant="secondary" danger>
-                {t('calendar.page.revoke')}
-              </Button>
-            </Form>
+            <ActionForm ctx={ctx} action={path} variant="primary" button={t('calendar.page.replace')} />
+            <ActionForm ctx={ctx} action={`${path}/intrekken`} danger button={t('calendar.page.revoke')} />
           </>
         ) : actor.membershipId ? (
-          <>
-            <Paragraph>{t('calendar.page.none')}</Paragraph>
-            <Form ctx={ctx} action={path}>
-              <Button>{t('calendar.page.create')}</Button>
-            </Form>
-          </>
+          <ActionForm ctx={ctx} action={path} hint={t('calendar.page.none')} variant="primary" button={t('calendar.page.create')} />
         ) : (
           <Paragraph>{t('calendar.link.noMembership')}</Paragraph>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="zo-werkt-het">
-        <Heading level={2} id="zo-werkt-het">
-          {t('calendar.page.howTitle')}
-        </Heading>
-        <Paragraph>{t('calendar.page.howIntro')}</Paragraph>
+      <Section id="zo-werkt-het" title={t('calendar.page.howTitle')} intro={t('calendar.page.howIntro')}>
         <ul class="utrecht-unordered-list">
           <li class="utrecht-unordered-list__item">{t('calendar.page.how.outlook')}</li>
           <li class="utrecht-unordered-list__item">{t('calendar.page.how.google')}</li>
           <li class="utrecht-unordered-list__item">{t('calendar.page.how.apple')}</li>
         </ul>
         <Paragraph>{t('calendar.page.secret')}</Paragraph>
-      </section>
+      </Section>
 
-      <section aria-labelledby="openbaar">
-        <Heading level={2} id="openbaar">
-          {t('calendar.page.publicTitle')}
-        </Heading>
-        <Paragraph>{t('calendar.page.publicIntro')}</Paragraph>
+      <Section id="openbaar" title={t('calendar.page.publicTitle')} intro={t('calendar.page.publicIntro')}>
         <p class="utrecht-paragraph nl-paragraph">
           <Link href={publicFeed}>{publicFeed}</Link>
         </p>
-      </section>
-    </WorkspaceFrame>
+      </Section>
+    </WorkspacePage>
   );
 }

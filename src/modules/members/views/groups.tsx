@@ -1,32 +1,22 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { can, type Actor } from '../../../core/policy.ts';
+import type { Actor } from '../../../core/policy.ts';
 import type { ComponentChildren } from 'preact';
-import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert, type Column } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea, SelectField, FormPageTop, CheckboxGroup } from '../../../ui/components/form.tsx';
+import { Heading, Paragraph, Link, Button, Table, StatusBadge, Section, type Column } from '../../../ui/components/basics.tsx';
+import { ChooseOneForm, Form, TextField, TextArea, CheckboxGroup } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { WorkingGroupDetail, WorkingGroupRow } from '../members.groups.ts';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
-export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; errors?: FieldErrors; values?: FormValues }) {
+export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; may: { create: boolean }; errors?: FieldErrors; values?: FormValues }) {
   const { ctx, council, actor, groups, errors } = props;
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/werkgroepen`;
   const v = props.values ?? {};
   return (
-    <WorkspaceFrame
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('members.wg.title')}
-      section={path}
-      trail={[{ href: path, label: t('members.wg.title') }]}
-      hasErrors={Boolean(errors)}
-    >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{t('members.wg.title')}</Heading>
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.wg.title')} section={path} errors={errors}>
       <Table
         caption={t('members.wg.caption')}
         empty={t('members.wg.empty')}
@@ -37,11 +27,8 @@ export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; er
           { header: t('members.wg.memberCount'), cell: (g) => String(g.members), numeric: true },
         ]}
       />
-      {can(actor, 'workingGroups.manage') && (
-        <section aria-labelledby="nieuwe-werkgroep">
-          <Heading level={2} id="nieuwe-werkgroep">
-            {t('members.wg.new')}
-          </Heading>
+      {props.may.create && (
+        <Section id="nieuwe-werkgroep" title={t('members.wg.new')}>
           <Form ctx={ctx} action={path}>
             <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={v.name} />
             <TextArea
@@ -56,9 +43,9 @@ export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; er
             />
             <Button>{t('members.wg.create')}</Button>
           </Form>
-        </section>
+        </Section>
       )}
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
 
@@ -90,28 +77,23 @@ export function WorkingGroupPage(
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/werkgroepen`;
   const path = `${list}/${group.id}`;
-  const title = t('members.wg.editTitle', { name: group.name });
   const v = props.values ?? {};
   const activeMembers = group.members.filter((m) => m.active);
   return (
-    <WorkspaceFrame
+    <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
-      title={title}
+      title={t('members.wg.editTitle', { name: group.name })}
       section={list}
-      hasErrors={Boolean(errors)}
-      trail={[
-        { href: list, label: t('members.wg.title') },
-        { href: path, label: group.name },
-      ]}
+      href={path}
+      crumb={group.name}
+      parent={{ href: list, label: t('members.wg.title') }}
+      errors={errors}
+      notice={notice && t(noticeKey[notice])}
+      intro={!manage && t('members.wg.leadReads')}
     >
-      <FormPageTop ctx={ctx} errors={errors} title={title} notice={notice && t(noticeKey[notice])} />
-      {!manage && <Paragraph>{t('members.wg.leadReads')}</Paragraph>}
-      <section aria-labelledby="werkgroep-leden">
-        <Heading level={2} id="werkgroep-leden">
-          {t('members.wg.membersTitle')}
-        </Heading>
+      <Section id="werkgroep-leden" title={t('members.wg.membersTitle')}>
         <Table
           caption={t('members.wg.membersCaption', { name: group.name })}
           empty={t('members.wg.noMembers')}
@@ -158,31 +140,24 @@ export function WorkingGroupPage(
               <Button variant="secondary">{t('members.wg.addSubmit')}</Button>
             </Form>
           ))}
-      </section>
+      </Section>
       {props.related}
       {manage && (
         <>
-          <section aria-labelledby="trekker">
-            <Heading level={2} id="trekker">
-              {t('members.wg.leadTitle')}
-            </Heading>
-            <Form ctx={ctx} action={`${path}/trekker`}>
-              <SelectField
-                ctx={ctx}
-                errors={errors}
-                name="lead"
-                label={t('members.wg.leadLabel')}
-                hint={t('members.wg.leadHint')}
-                value={v.lead ?? group.leadId ?? ''}
-                options={[{ value: '', label: t('members.wg.noLead') }, ...activeMembers.map((m) => ({ value: m.id, label: m.name }))]}
-              />
-              <Button variant="secondary">{t('members.wg.setLead')}</Button>
-            </Form>
-          </section>
-          <section aria-labelledby="werkgroep-gegevens">
-            <Heading level={2} id="werkgroep-gegevens">
-              {t('members.wg.details')}
-            </Heading>
+          <Section id="trekker" title={t('members.wg.leadTitle')}>
+            <ChooseOneForm
+              ctx={ctx}
+              action={`${path}/trekker`}
+              errors={errors}
+              name="lead"
+              label={t('members.wg.leadLabel')}
+              hint={t('members.wg.leadHint')}
+              value={v.lead ?? group.leadId ?? ''}
+              options={[{ value: '', label: t('members.wg.noLead') }, ...activeMembers.map((m) => ({ value: m.id, label: m.name }))]}
+              button={t('members.wg.setLead')}
+            />
+          </Section>
+          <Section id="werkgroep-gegevens" title={t('members.wg.details')}>
             <Form ctx={ctx} action={path}>
               <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={v.name ?? group.name} />
               <TextArea
@@ -197,12 +172,12 @@ export function WorkingGroupPage(
               />
               <Button>{t('form.save')}</Button>
             </Form>
-          </section>
+          </Section>
         </>
       )}
       <Paragraph>
         <Link href={list}>{t('members.wg.back')}</Link>
       </Paragraph>
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }

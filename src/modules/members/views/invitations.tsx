@@ -43,7 +43,7 @@ function roleOptions(ctx: PageCtx) {
  * The list's problems as form errors, all at the text box: the summary links each problem (a
  * line, or the list as a whole) to it, and the error at the box names them all, one per line.
  */
-export function problemErrors(ctx: PageCtx, problems: LineProblem[]): { summary: FieldErrors; fieldOf: Record<string, string>; field: string } {
+function problemErrors(ctx: PageCtx, problems: LineProblem[]): { summary: FieldErrors; fieldOf: Record<string, string>; field: string } {
   const summary: FieldErrors = {};
   const fieldOf: Record<string, string> = {};
   problems.forEach((p, i) => {

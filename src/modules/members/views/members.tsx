@@ -1,13 +1,13 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { can, type Actor } from '../../../core/policy.ts';
-import { Heading, Paragraph, Link, Button, Table, StatusBadge, Alert } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, SelectField, CheckboxField, SuccessNotice } from '../../../ui/components/form.tsx';
+import type { Actor } from '../../../core/policy.ts';
+import { Paragraph, Link, Button, Table, StatusBadge, Section } from '../../../ui/components/basics.tsx';
+import { ActionForm, Form, TextField, SelectField, CheckboxField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles } from '../../../core/roles.ts';
 import type { MemberCounts, MemberRow } from '../members.memberships.ts';
 import { inviteManyPath, SeatSummary } from './invitations.tsx';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { WorkspacePage, type Notice } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -25,6 +25,7 @@ export function MembersPage(
   props: Props & {
     members: MemberRow[];
     counts: MemberCounts;
+    may: { manage: boolean };
     errors?: FieldErrors;
     values?: FormValues;
     invited?: { name: string; email: string };
@@ -35,22 +36,15 @@ export function MembersPage(
   const { ctx, council, actor, members, errors, invited, invitedMany } = props;
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/leden`;
-  const manage = can(actor, 'members.manage');
+  const manage = props.may.manage;
   const v = props.values ?? {};
+  const notice: Notice | undefined = invited
+    ? { title: t('members.invite.sentTitle'), children: <Paragraph>{t('members.invite.sentBody', { name: invited.name, email: invited.email })}</Paragraph> }
+    : invitedMany !== undefined
+      ? { title: invitedMany === 1 ? t('members.bulk.sentTitleOne') : t('members.bulk.sentTitle', { n: invitedMany }), children: <Paragraph>{t('members.bulk.sentBody')}</Paragraph> }
+      : undefined;
   return (
-    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('members.ws.title')} section={path} trail={[{ href: path, label: t('members.ws.title') }]} hasErrors={Boolean(errors)}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{t('members.ws.title')}</Heading>
-      {invited && (
-        <Alert type="ok" role="status" title={t('members.invite.sentTitle')}>
-          <Paragraph>{t('members.invite.sentBody', { name: invited.name, email: invited.email })}</Paragraph>
-        </Alert>
-      )}
-      {invitedMany !== undefined && (
-        <SuccessNotice title={invitedMany === 1 ? t('members.bulk.sentTitleOne') : t('members.bulk.sentTitle', { n: invitedMany })}>
-          <Paragraph>{t('members.bulk.sentBody')}</Paragraph>
-        </SuccessNotice>
-      )}
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.ws.title')} section={path} errors={errors} notice={notice}>
       <SeatSummary ctx={ctx} counts={props.counts} />
       <Table
         caption={t('members.ws.caption')}
@@ -65,11 +59,7 @@ export function MembersPage(
         ]}
       />
       {manage && (
-        <section aria-labelledby="uitnodigen">
-          <Heading level={2} id="uitnodigen">
-            {t('members.invite.title')}
-          </Heading>
-          <Paragraph>{t('members.invite.intro')}</Paragraph>
+        <Section id="uitnodigen" title={t('members.invite.title')} intro={t('members.invite.intro')}>
           <Paragraph>
             <Link href={inviteManyPath(council)}>{t('members.bulk.link')}</Link>
           </Paragraph>
@@ -80,9 +70,9 @@ export function MembersPage(
             <TextField ctx={ctx} errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v.targetGroup} optional />
             <Button>{t('members.invite.submit')}</Button>
           </Form>
-        </section>
+        </Section>
       )}
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
 
@@ -93,66 +83,43 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/leden`;
   const path = `${list}/${member.id}`;
-  const title = t('members.edit.title', { name: member.name });
   const v = props.values;
   const showOnSite = v ? v.showOnSite !== undefined : member.showOnSite;
   return (
-    <WorkspaceFrame
+    <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
-      title={title}
+      title={t('members.edit.title', { name: member.name })}
       section={list}
-      hasErrors={Boolean(errors)}
-      trail={[
-        { href: list, label: t('members.ws.title') },
-        { href: path, label: member.name },
-      ]}
+      href={path}
+      crumb={member.name}
+      parent={{ href: list, label: t('members.ws.title') }}
+      errors={errors}
+      notice={notice && t(notice === 'saved' ? 'members.edit.saved' : notice === 'deactivated' ? 'members.edit.deactivated' : 'members.edit.reactivated')}
     >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{title}</Heading>
-      {notice && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t(notice === 'saved' ? 'members.edit.saved' : notice === 'deactivated' ? 'members.edit.deactivated' : 'members.edit.reactivated')}</Paragraph>
-        </Alert>
-      )}
       <Paragraph>
         {member.email} <MemberStatus ctx={ctx} m={member} />
       </Paragraph>
-      <section aria-labelledby="gegevens">
-        <Heading level={2} id="gegevens">
-          {t('members.edit.details')}
-        </Heading>
+      <Section id="gegevens" title={t('members.edit.details')}>
         <Form ctx={ctx} action={path}>
           <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v?.role ?? member.role} options={roleOptions(ctx)} />
           <TextField ctx={ctx} errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v?.targetGroup ?? member.targetGroup} optional />
           <CheckboxField ctx={ctx} errors={errors} name="showOnSite" label={t('members.edit.showOnSite')} hint={t('members.edit.showOnSiteHint')} checked={showOnSite} />
           <Button>{t('form.save')}</Button>
         </Form>
-      </section>
-      <section aria-labelledby="veld-status">
-        <Heading level={2} id="veld-status">
-          {t('members.edit.statusTitle')}
-        </Heading>
-        <Paragraph>{member.active ? t('members.edit.isActive') : t('members.edit.isInactive')}</Paragraph>
+      </Section>
+      {/* The status heading takes the id of the field its errors name, so the error summary leads here. */}
+      <Section id="veld-status" title={t('members.edit.statusTitle')} intro={member.active ? t('members.edit.isActive') : t('members.edit.isInactive')}>
         {member.active ? (
-          <>
-            <Paragraph>{t('members.edit.deactivateHint')}</Paragraph>
-            <Form ctx={ctx} action={`${path}/stoppen`}>
-              <Button variant="secondary" danger>
-                {t('members.edit.deactivate')}
-              </Button>
-            </Form>
-          </>
+          <ActionForm ctx={ctx} action={`${path}/stoppen`} hint={t('members.edit.deactivateHint')} danger button={t('members.edit.deactivate')} />
         ) : (
-          <Form ctx={ctx} action={`${path}/activeren`}>
-            <Button variant="secondary">{t('members.edit.reactivate')}</Button>
-          </Form>
+          <ActionForm ctx={ctx} action={`${path}/activeren`} button={t('members.edit.reactivate')} />
         )}
-      </section>
+      </Section>
       <Paragraph>
         <Link href={list}>{t('members.edit.back')}</Link>
       </Paragraph>
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
