@@ -14,9 +14,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
-import { VisitedPages, expectErrorSummary, pathOf, clickAndWait, logIn as logInAs } from './journey.ts';
+import { VisitedPages, expectErrorSummary, pathOf, clickAndWait, logIn as logInAs, DEMO_PASSWORD } from './journey.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -90,6 +90,14 @@ async function openAdvice(page: Page, name: string, query = ''): Promise<void> {
   await visited.check(page, name);
 }
 
+/** The history is one click from the advice page: it holds `what`; then back to the advice. */
+async function expectHistory(page: Page, what: RegExp, name: string): Promise<void> {
+  await clickAndWait(page, main(page).getByRole('link', { name: 'Geschiedenis' }), `${advicePath}?stap=geschiedenis`);
+  assert.match(await page.getByRole('table', { name: 'Wat er met dit advies is gebeurd' }).innerText(), what);
+  await visited.check(page, name);
+  await clickAndWait(page, main(page).getByRole('link', { name: 'Terug naar de stappen van dit advies' }), advicePath);
+}
+
 async function expectStatus(page: Page, status: string): Promise<void> {
   // The first badge on the page, under the heading, is the advice's status.
   assert.equal((await main(page).locator('.utrecht-status-badge').first().innerText()).trim(), status, `the advice has the status "${status}"`);
@@ -161,8 +169,10 @@ test('the secretary assigns the request to the Wmo working group', async () => {
   await clickAndWait(secretary, secretary.getByRole('button', { name: 'Geef aan werkgroep' }), `${advicePath}?melding=stap`);
   assert.match(await notice(secretary).innerText(), /Werkgroep schrijft/);
   await expectStatus(secretary, 'Werkgroep schrijft');
-  assert.match(await secretary.getByRole('table', { name: 'Wat er met dit advies is gebeurd' }).innerText(), /Aan werkgroep gegeven/);
+  // The page is a step list: the request is done, the working group's step is open.
+  assert.match(await main(secretary).locator('.rw-task-list__item--current').innerText(), /2\. Werkgroep en voorstel/);
   await visited.check(secretary, 'secretary: advice assigned');
+  await expectHistory(secretary, /Aan werkgroep gegeven/, 'secretary: history after assigning');
 });
 
 test('Els Jansen of the Wmo group saves two versions of the draft and compares them', async () => {
@@ -240,36 +250,49 @@ test('the mail announcing the round reaches the members', async () => {
   assert.ok(!smtp.messages.some((m) => m.to.includes(EMAIL.official) && m.subject === mail.subject));
 });
 
-test('three members vote: agree, agree with a remark, agree', async () => {
+test('three members vote after reading the text: agree, agree with a remark, and one objects first and then changes her vote', async () => {
   // Els, already logged in.
   await openAdvice(els, 'els: voting');
   await els.getByRole('group', { name: 'Bent u het eens met dit conceptadvies?' }).getByLabel('Eens', { exact: true }).check();
   await clickAndWait(els, els.getByRole('button', { name: 'Stem versturen' }), `${advicePath}?melding=gestemd`);
   assert.match(await notice(els).innerText(), /Uw stem is opgeslagen/);
-  assert.match(await main(els).innerText(), /U heeft gestemd: eens\./);
+  assert.match(await main(els).innerText(), /U hebt gestemd: eens\. Wijzig uw stem/);
   assert.equal(await els.getByRole('button', { name: 'Stem versturen' }).count(), 0, 'no second vote');
   await visited.check(els, 'els: voted');
 
-  // Pieter follows the link in his mail.
+  // Pieter opens the advice from the workspace (the notice of the round is mailed by the notices job; its test is above).
   const pieter = await logIn(EMAIL.pieter, 'Pieter Mulder');
-  const mail = await smtp.waitFor((m) => m.to.includes(EMAIL.pieter) && m.subject.startsWith('Stemmen over conceptadvies'));
-  const link = mail.body.match(/https?:\/\/\S+\/werkruimte\/adviezen\/[0-9a-f-]{36}/)?.[0];
-  assert.ok(link, `the mail holds a link:\n${mail.body}`);
-  await pieter.goto(link);
-  assert.equal(await h1(pieter).innerText(), `${reference}: ${SUBJECT}`);
-  await visited.check(pieter, 'pieter: voting');
+  await openAdvice(pieter, 'pieter: voting');
+  // The vote comes after the text: first the concept, then the question.
+  const order = await main(pieter).evaluate((m) => {
+    const recs = m.querySelector('.rw-recommendations');
+    const vote = m.querySelector('input[name="vote"]');
+    return Boolean(recs && vote && recs.compareDocumentPosition(vote) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(order, 'the vote form comes after the recommendations');
   await pieter.getByRole('group', { name: 'Bent u het eens met dit conceptadvies?' }).getByLabel('Eens, met een opmerking').check();
   await pieter.getByLabel('Opmerking of reden van bezwaar').fill(REMARK);
   await clickAndWait(pieter, pieter.getByRole('button', { name: 'Stem versturen' }), `${advicePath}?melding=gestemd`);
-  assert.match(await main(pieter).innerText(), /U heeft gestemd: eens, met een opmerking\./);
+  assert.match(await main(pieter).innerText(), /U hebt gestemd: eens, met een opmerking\./);
   await visited.check(pieter, 'pieter: voted');
 
   const fatima = await logIn(EMAIL.fatima, 'Fatima El Amrani');
   await openAdvice(fatima, 'fatima: voting');
-  await fatima.getByRole('group', { name: 'Bent u het eens met dit conceptadvies?' }).getByLabel('Eens', { exact: true }).check();
+  await fatima.getByRole('group', { name: 'Bent u het eens met dit conceptadvies?' }).getByLabel('Bezwaar').check();
+  await fatima.getByLabel('Opmerking of reden van bezwaar').fill('Ik mis de ritten naar school.');
   await clickAndWait(fatima, fatima.getByRole('button', { name: 'Stem versturen' }), `${advicePath}?melding=gestemd`);
-  assert.match(await main(fatima).innerText(), /U heeft gestemd: eens\./);
-  await visited.check(fatima, 'fatima: voted');
+  assert.match(await main(fatima).innerText(), /U hebt gestemd: bezwaar\./);
+  await visited.check(fatima, 'fatima: objected');
+  // While the round is open she changes her vote, on the page of the approval step.
+  await clickAndWait(fatima, main(fatima).getByRole('link', { name: 'Wijzig uw stem' }), `${advicePath}?stap=stemronde`);
+  const group = fatima.getByRole('group', { name: 'Bent u het eens met dit conceptadvies?' });
+  assert.ok(await group.getByLabel('Bezwaar').isChecked(), 'the form holds her vote');
+  await visited.check(fatima, 'fatima: changing her vote');
+  await group.getByLabel('Eens', { exact: true }).check();
+  await clickAndWait(fatima, fatima.getByRole('button', { name: 'Stem wijzigen' }), `${advicePath}?melding=stemgewijzigd`);
+  assert.match(await notice(fatima).innerText(), /Uw stem is gewijzigd/);
+  assert.match(await main(fatima).innerText(), /U hebt gestemd: eens\./);
+  await visited.check(fatima, 'fatima: vote changed');
   await Promise.all([pieter.context().close(), fatima.context().close()]);
 });
 
@@ -342,8 +365,8 @@ test('the official records the answer per recommendation; the advice is answered
   const second = await recs.nth(1).innerText();
   assert.match(second, /Niet overgenomen/);
   assert.ok(second.includes(NOT_ADOPTED_REASON));
-  assert.match(await official.getByRole('table', { name: 'Wat er met dit advies is gebeurd' }).innerText(), /Antwoord van de gemeente vastgelegd/);
   await visited.check(official, 'official: answered');
+  await expectHistory(official, /Antwoord van de gemeente vastgelegd/, 'official: history');
 });
 
 test('the secretary records the follow-up of the adopted recommendation, with a review date', async () => {
@@ -359,15 +382,42 @@ test('the secretary records the follow-up of the adopted recommendation, with a 
   const first = await secretary.locator('.rw-recommendations > li').nth(0).innerText();
   assert.ok(first.includes(`Opvolging: ${FOLLOW_UP}`), first);
   assert.ok(first.includes(`Nakijken op ${review.dutch}`), first);
-  assert.match(await secretary.getByRole('table', { name: 'Wat er met dit advies is gebeurd' }).innerText(), /Opvolging vastgelegd/);
   await expectStatus(secretary, 'Beantwoord');
   await visited.check(secretary, 'secretary: follow-up recorded');
+  await expectHistory(secretary, /Opvolging vastgelegd/, 'secretary: history after follow-up');
 
   // The list shows the advice answered.
   await secretary.goto(`${server.url}/lindewijk/werkruimte/adviezen?status=answered`);
   assert.match(await secretary.getByRole('row').filter({ hasText: SUBJECT }).innerText(), /Beantwoord/);
   assert.equal(pathOf(secretary), '/lindewijk/werkruimte/adviezen?status=answered');
   await visited.check(secretary, 'secretary: list of answered advice');
+});
+
+test('without JavaScript, the secretary withdraws a request after a page that says what happens, and undoes it', async () => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await page.goto(`${server.url}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(EMAIL.secretary);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+  await clickAndWait(page, page.getByRole('button', { name: 'Inloggen' }), '/lindewijk/werkruimte');
+  await page.goto(`${server.url}/lindewijk/werkruimte/adviezen`);
+  await clickAndWait(page, main(page).getByRole('link', { name: 'Beleidsplan Wmo 2027-2030' }), /^\/lindewijk\/werkruimte\/adviezen\/[0-9a-f-]{36}$/);
+  const path = pathOf(page);
+  // The way to withdraw is a link, apart from the step's own button, under its own heading.
+  const stop = page.getByRole('region', { name: 'Advies stoppen' });
+  await clickAndWait(page, stop.getByRole('link', { name: 'Advies intrekken' }), `${path}/intrekken`);
+  assert.match(await h1(page).innerText(), /intrekken\?$/);
+  const text = await main(page).innerText();
+  assert.match(text, /Lotte Peters krijgt hierover een e-mail, omdat die het advies aanvroeg\./);
+  assert.match(text, /binnen 30 dagen ongedaan maken/);
+  await visited.check(page, 'secretary: withdraw, asked first');
+  await clickAndWait(page, page.getByRole('button', { name: 'Ja, trek het advies in' }), `${path}?melding=ingetrokken`);
+  await expectStatus(page, 'Ingetrokken');
+  assert.match(await notice(page).innerText(), /Het advies is ingetrokken/);
+  await visited.check(page, 'secretary: withdrawn');
+  await clickAndWait(page, page.getByRole('button', { name: 'Intrekken ongedaan maken' }), `${path}?melding=stap`);
+  await expectStatus(page, 'Aangevraagd');
+  await visited.check(page, 'secretary: withdrawal undone');
+  await page.context().close();
 });
 
 test('every page of the advice journey is valid HTML (Nu checker)', async () => {

@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, timestamp, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, jsonb, index } from 'drizzle-orm/pg-core';
+import { id, at } from '../db/columns.ts';
 
 export const auditLog = pgTable(
   'audit_log',

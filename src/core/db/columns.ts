@@ -16,7 +16,7 @@ export const id = () => uuid('id').primaryKey().defaultRandom();
 export const councilRef = () => uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' });
 
 /** A `timestamp with time zone` column, nullable. */
-export const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+export const timestamptz = <N extends string>(name: N) => timestamp(name, { withTimezone: true });
 
 /** `created_at timestamptz not null default now()`. */
 export const createdAt = () => timestamptz('created_at').notNull().defaultNow();
@@ -28,10 +28,10 @@ export const updatedAt = () => timestamptz('updated_at').notNull().defaultNow();
 export const at = () => timestamptz('at').notNull().defaultNow();
 
 /** A required reference to the row this one belongs to; removed with it. */
-export const cascadeRef = (name: string, target: () => AnyPgColumn) => uuid(name).notNull().references(target, { onDelete: 'cascade' });
+export const cascadeRef = <N extends string>(name: N, target: () => AnyPgColumn) => uuid(name).notNull().references(target, { onDelete: 'cascade' });
 
 /** An optional reference; emptied when the row it points at is removed. */
-export const setNullRef = (name: string, target: () => AnyPgColumn) => uuid(name).references(target, { onDelete: 'set null' });
+export const setNullRef = <N extends string>(name: N, target: () => AnyPgColumn) => uuid(name).references(target, { onDelete: 'set null' });
 
 type Columns = Record<string, PgColumnBuilderBase>;
 type Extra<N extends string, C extends Columns> = (t: BuildExtraConfigColumns<N, C, 'pg'>) => PgTableExtraConfigValue[];
@@ -39,7 +39,8 @@ type CouncilColumns = { id: ReturnType<typeof id>; councilId: ReturnType<typeof 
 
 /** A table of one council's rows: `id` and `council_id` first, then the given columns. */
 export function councilTable<N extends string, C extends Columns>(name: N, columns: C, extra?: Extra<N, CouncilColumns & C>) {
-  return pgTable(name, { id: id(), councilId: councilRef(), ...columns }, extra);
+  const all: CouncilColumns & C = { id: id(), councilId: councilRef(), ...columns };
+  return pgTable<N, CouncilColumns & C>(name, all, extra);
 }
 
 /**
@@ -55,7 +56,9 @@ export function linkTable<N extends string, A extends Columns, B extends Columns
 ) {
   const [aKey] = Object.keys(a);
   const [bKey] = Object.keys(b);
-  return pgTable(name, { councilId: councilRef(), ...a, ...b, ...(more as M) }, (t) => {
+  type All = { councilId: ReturnType<typeof councilRef> } & A & B & M;
+  const all: All = { councilId: councilRef(), ...a, ...b, ...(more as M) };
+  return pgTable<N, All>(name, all, (t) => {
     const cols = t as unknown as Record<string, AnyPgColumn>;
     return [primaryKey({ columns: [cols[aKey], cols[bKey]] }), ...(extra?.(t) ?? [])];
   });

@@ -1,4 +1,5 @@
-import { pgTable, text, integer, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer } from 'drizzle-orm/pg-core';
+import { createdAt } from '../db/columns.ts';
 
 /** Metadata of content-addressed files; the bytes live in the file store. */
 export const files = pgTable('files', {

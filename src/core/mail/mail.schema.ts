@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, timestamp, integer, index, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, integer, index, jsonb } from 'drizzle-orm/pg-core';
+import { id, timestamptz, createdAt } from '../db/columns.ts';
 
 export const mailStatuses = ['queued', 'sent', 'failed', 'held'] as const;
 

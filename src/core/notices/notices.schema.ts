@@ -1,6 +1,6 @@
-import { pgTable, uuid, text, timestamp, jsonb, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, jsonb, index } from 'drizzle-orm/pg-core';
+import { cascadeRef, councilRef, id, timestamptz, createdAt } from '../db/columns.ts';
 import { users } from '../auth/auth.schema.ts';
-import { councils } from '../organisations.schema.ts';
 
 /**
  * Work that waits for someone (an advice for their working group, a vote, an agenda, an
@@ -11,12 +11,8 @@ export const notices = pgTable(
   'notices',
   {
     id: id(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    councilId: uuid('council_id')
-      .notNull()
-      .references(() => councils.id, { onDelete: 'cascade' }),
+    userId: cascadeRef('user_id', () => users.id),
+    councilId: councilRef(),
     /** Stable name of the kind of notice, e.g. `advice.assigned`. */
     kind: text('kind').notNull(),
     /** Catalogue key of the one-line text, and its parameters. */

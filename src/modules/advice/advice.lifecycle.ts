@@ -16,7 +16,6 @@ import { translator } from '../../core/i18n/index.ts';
 import { deadline, todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { activeMembers, boardOf, findWorkingGroup, groupMemberUsers } from '../members/index.ts';
-import { queueNotices } from '../../core/notices/notices.ts';
 import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
 import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState, type Withdrawal } from './advice.workflow.ts';
@@ -24,6 +23,7 @@ import { letterAttachment, letterLogo, letterText } from './advice.letter.ts';
 import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, VoteInput } from './advice.forms.ts';
 import { eligibleVoters, findAdvice, lastWithdrawal, listRecommendations, roundVotes, withdrawalAudience } from './advice.queries.ts';
 import { checkUploads, storeDocuments } from './advice.documents.ts';
+import { queueAdviceNotices } from './advice.notices.ts';
 
 // ------------------------------------------------------------------ starting an advice
 
@@ -138,23 +138,17 @@ export async function assignToGroup(deps: Deps, args: { actor: Actor | null; cou
     if (!group) throw new DomainError('unknownGroup', 'advice.assign.unknownGroup', 'workingGroupId');
     // The group's members hear of their new work (issue 9: nobody was told).
     const members = await groupMemberUsers(tx, council.id, group.id);
-    await queueNotices(
+    await queueAdviceNotices(
       tx,
-      members.map((m) => ({
-        userId: m.userId,
-        councilId: council.id,
-        kind: 'advice.assigned',
-        text: 'advice.notice.assigned',
-        params: { reference: a.reference, subject: a.subject, group: group.name },
-        path: adviceWorkspacePath(council, a.id),
-      })),
+      council,
+      a,
+      members.map((m) => m.userId),
+      { kind: 'advice.assigned', text: 'advice.notice.assigned', params: { group: group.name } },
     );
     return { set: { workingGroupId: group.id }, data: { workingGroupId: group.id } };
   });
   return advice;
 }
-
-const adviceWorkspacePath = (council: Council, id: string) => `/${council.slug}/werkruimte/adviezen/${id}`;
 
 /** Drafting -> concept, keeping the last draft as the first text of the explanation if it is empty. */
 export async function toConcept(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<Advice> {
@@ -186,16 +180,12 @@ export async function openApproval(deps: Deps, args: { actor: Actor | null; coun
     const round = a.approvalRound + 1;
     // Every member may vote: each hears of it in their own language, at once or in the daily overview.
     const voters = await activeMembers(tx, council.id);
-    await queueNotices(
+    await queueAdviceNotices(
       tx,
-      voters.map((v) => ({
-        userId: v.userId,
-        councilId: council.id,
-        kind: 'advice.voteOpened',
-        text: 'advice.notice.voteOpened',
-        params: { reference: a.reference, subject: a.subject, closes: numericDateTime(closesAt) },
-        path: adviceWorkspacePath(council, a.id),
-      })),
+      council,
+      a,
+      voters.map((v) => v.userId),
+      { kind: 'advice.voteOpened', text: 'advice.notice.voteOpened', params: { closes: numericDateTime(closesAt) } },
     );
     return { set: { approvalRound: round, approvalClosesAt: closesAt }, data: { round, closesAt: closesAt.toISOString() } };
   });
@@ -273,17 +263,10 @@ async function tellAudience(tx: Tx, council: Council, a: Advice, actor: Actor | 
   const audience = await withdrawalAudience(tx, council, a);
   const userIds = new Set([...(audience.group?.userIds ?? []), ...(audience.requester ? [audience.requester.userId] : [])]);
   if (actor) userIds.delete(actor.userId);
-  await queueNotices(
-    tx,
-    [...userIds].map((userId) => ({
-      userId,
-      councilId: council.id,
-      kind: `advice.${what}`,
-      text: what === 'withdrawn' ? ('advice.notice.adviceWithdrawn' as const) : ('advice.notice.adviceRestored' as const),
-      params: { reference: a.reference, subject: a.subject },
-      path: adviceWorkspacePath(council, a.id),
-    })),
-  );
+  await queueAdviceNotices(tx, council, a, userIds, {
+    kind: `advice.${what}`,
+    text: what === 'withdrawn' ? 'advice.notice.adviceWithdrawn' : 'advice.notice.adviceRestored',
+  });
 }
 
 /**

@@ -6,10 +6,10 @@
 import { and, asc, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
-import { isUuid } from '../../core/http/forms.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
@@ -23,15 +23,8 @@ import { letterLogo } from './advice.letter.ts';
 
 export type { Advice, Recommendation };
 
-export async function findAdvice(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Advice | null> {
-  if (!isUuid(id)) return null;
-  const q = db
-    .select()
-    .from(advices)
-    .where(and(eq(advices.id, id), eq(advices.councilId, council.id)))
-    .limit(1);
-  const rows = opts.lock ? await q.for('update') : await q;
-  return rows[0] ?? null;
+export function findAdvice(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Advice | null> {
+  return findInCouncil(db, advices, council.id, id, opts);
 }
 
 /** Unsolicited advices of a council, newest first: what signals may be linked to. */

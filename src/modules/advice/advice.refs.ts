@@ -6,7 +6,9 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
+import type { Actor } from '../../core/policy.ts';
 import { advices } from './advice.schema.ts';
+import { adviceVisibleTo } from './advice.visibility.ts';
 
 export type AdviceRef = { id: string; reference: string; subject: string };
 
@@ -16,13 +18,18 @@ const orders = {
   newest: () => desc(advices.createdAt),
 };
 
-/** Advices of this council; `ids` keeps only those (unknown or malformed ids are left out). */
+/**
+ * Advices of this council; `ids` keeps only those (unknown or malformed ids are left out).
+ * `visibleTo`: only those this person may see (an official: sent advices and their own requests;
+ * nobody without an actor), for showing links to them.
+ */
 export async function adviceRefs(
   db: DbOrTx,
   council: Pick<Council, 'id'>,
-  opts: { ids?: string[]; order?: keyof typeof orders; limit?: number } = {},
+  opts: { ids?: string[]; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null } = {},
 ): Promise<AdviceRef[]> {
-  const where = [eq(advices.councilId, council.id)];
+  if (opts.visibleTo === null) return [];
+  const where = [opts.visibleTo ? adviceVisibleTo(opts.visibleTo, council)! : eq(advices.councilId, council.id)];
   if (opts.ids) {
     const ids = [...new Set(opts.ids)].filter(isUuid);
     if (!ids.length) return [];

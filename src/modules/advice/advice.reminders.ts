@@ -11,7 +11,7 @@ import { addDays, addWorkingDays, todayInAmsterdam } from '../../core/dates/work
 import { activeMembers } from '../members/index.ts';
 import { adviceRecommendations, advices, adviceVotes } from './advice.schema.ts';
 import { councils } from '../../core/organisations.schema.ts';
-import { queueNotices } from '../../core/notices/notices.ts';
+import { queueAdviceNotices } from './advice.notices.ts';
 import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { auditNamesOf, type AdviceAuditAction } from './advice.audit.ts';
 
@@ -149,16 +149,12 @@ export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<n
       );
       const [council] = await tx.select({ slug: councils.slug }).from(councils).where(eq(councils.id, a.councilId));
       const waiting = (await activeMembers(tx, a.councilId)).filter((m) => !voted.has(m.membershipId));
-      await queueNotices(
+      await queueAdviceNotices(
         tx,
-        waiting.map((m) => ({
-          userId: m.userId,
-          councilId: a.councilId,
-          kind: 'advice.voteClosing',
-          text: 'advice.notice.voteClosing' as const,
-          params: { reference: a.reference, subject: a.subject, closes: numericDateTime(a.closesAt!) },
-          path: `/${council!.slug}/werkruimte/adviezen/${a.id}`,
-        })),
+        { id: a.councilId, slug: council!.slug },
+        a,
+        waiting.map((m) => m.userId),
+        { kind: 'advice.voteClosing', text: 'advice.notice.voteClosing', params: { closes: numericDateTime(a.closesAt!) } },
       );
       await audit(tx, { councilId: a.councilId, actorUserId: null, action: 'advice.voteReminderSent', entity: 'advice', entityId: a.id, data: { key, members: waiting.length } });
       return waiting.length;

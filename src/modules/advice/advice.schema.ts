@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, timestamp, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { councils } from '../../core/organisations.schema.ts';
+import { text, integer, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { workingGroups } from '../members/members.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';

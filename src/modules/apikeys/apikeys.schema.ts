@@ -1,5 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { councils } from '../../core/organisations.schema.ts';
+import { index, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, cascadeRef, councilTable } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 
 export const apiTokenScopes = ['member', 'signals'] as const;

@@ -69,7 +69,8 @@ export async function getFolder(deps: Deps, args: { council: Council; actor: Act
     seesAdvices ? linkedTo(deps, council, folder.id, 'advice') : Promise.resolve([]),
     seesAdvices && can(actor, 'documents.manage') ? adviceRefs(deps.db, council, { order: 'referenceDesc', limit: 300 }) : Promise.resolve([]),
   ]);
-  const advices = linked.length ? await adviceRefs(deps.db, council, { ids: linked, order: 'referenceDesc' }) : [];
+  // Only the advices this actor may see (an official: sent ones and their own requests).
+  const advices = linked.length ? await adviceRefs(deps.db, council, { ids: linked, order: 'referenceDesc', visibleTo: actor }) : [];
   const may = { ...documentsMay(actor), seeAdvices: seesAdvices };
   return { folder, documents: docs, advices, adviceChoices: candidates.filter((c) => !linked.includes(c.id)), may };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, integer, timestamp, index, uniqueIndex, primaryKey, customType } from 'drizzle-orm/pg-core';
+import { uuid, text, integer, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
@@ -95,27 +96,16 @@ export const documentShares = councilTable(
   (t) => [uniqueIndex('document_shares_unique').on(t.documentId, t.sharedWithCouncilId), index('document_shares_partner_idx').on(t.sharedWithCouncilId)],
 );
 
+/** The dossier a link row belongs to. */
+const ofFolder = () => ({ folderId: cascadeRef('folder_id', () => documentFolders.id) });
+
 /** A dossier can belong to several advices, and an advice to several dossiers. */
-export const dossierAdvices = pgTable(
-  'dossier_advices',
-  {
-    councilId: councilRef(),
-    folderId: cascadeRef('folder_id', () => documentFolders.id),
-    adviceId: cascadeRef('advice_id', () => advices.id),
-  },
-  (t) => [primaryKey({ columns: [t.folderId, t.adviceId] })],
-);
+export const dossierAdvices = linkTable('dossier_advices', ofFolder(), { adviceId: cascadeRef('advice_id', () => advices.id) });
 
 /** Meetings are another module; the id is kept without a foreign key so both can land apart. */
-export const dossierMeetings = pgTable(
-  'dossier_meetings',
-  {
-    councilId: councilRef(),
-    folderId: cascadeRef('folder_id', () => documentFolders.id),
-    meetingId: uuid('meeting_id').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.folderId, t.meetingId] }), index('dossier_meetings_meeting_idx').on(t.meetingId)],
-);
+export const dossierMeetings = linkTable('dossier_meetings', ofFolder(), { meetingId: uuid('meeting_id').notNull() }, {}, (t) => [
+  index('dossier_meetings_meeting_idx').on(t.meetingId),
+]);
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;

@@ -44,7 +44,8 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
   const adviceIds = [...new Set(adviceLinks.map((a) => a.adviceId))];
   const [visible, advices] = await Promise.all([
     docIds.length ? documentChoices(deps, { council, actor, ids: docIds }) : [],
-    adviceIds.length ? linkedAdvices(deps, council, adviceIds) : [],
+    // An official sees links to sent advices only (the advice module's visibility rule).
+    adviceIds.length ? linkedAdvices(deps, council, adviceIds, actor) : [],
   ]);
   return items.map((i) => ({
     ...i,

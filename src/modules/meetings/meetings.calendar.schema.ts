@@ -1,5 +1,5 @@
-import { pgTable, uuid, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { councils } from '../../core/organisations.schema.ts';
+import { text, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, cascadeRef, councilTable } from '../../core/db/columns.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 
 /**

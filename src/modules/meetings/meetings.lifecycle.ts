@@ -3,14 +3,14 @@
  * of state is a step of meetings.workflow.ts run by core's `runStateChange` (policy, lock, table,
  * ONE transaction with its audit entry, mail after the commit). The council comes from the request. The other meetings files build on the helpers here.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { runStateChange, type Applied } from '../../core/state-change.ts';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
-import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { localToUtc } from '../../core/dates/amsterdam.ts';
 import { meetings, type Meeting } from './meetings.schema.ts';
@@ -27,15 +27,8 @@ async function notifyAttendees(tx: Tx, deps: Deps, meetingId: string, method: 'R
   await queueMeetingMails(tx, deps, meetingId, method, { kind });
 }
 
-export async function findMeeting(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Meeting | null> {
-  if (!isUuid(id)) return null;
-  const q = db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.id, id), eq(meetings.councilId, council.id)))
-    .limit(1);
-  const rows = opts.lock ? await q.for('update') : await q;
-  return rows[0] ?? null;
+export function findMeeting(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Meeting | null> {
+  return findInCouncil(db, meetings, council.id, id, opts);
 }
 
 

@@ -16,9 +16,9 @@ export async function adviceChoices(deps: Deps, council: Council): Promise<LinkC
   return (await adviceRefs(deps.db, council, { order: 'newest', limit: 200 })).map((a) => ({ id: a.id, title: `${a.reference} ${a.subject}` }));
 }
 
-/** These advices, if they are the council's own, in reference order (to check and show links). */
-export function linkedAdvices(deps: Deps, council: Council, ids: string[]): Promise<AdviceRef[]> {
-  return adviceRefs(deps.db, council, { ids });
+/** These advices, if they are the council's own, in reference order (to check links); with `visibleTo`, only those that person may see (to show links). */
+export function linkedAdvices(deps: Deps, council: Council, ids: string[], visibleTo?: Actor | null): Promise<AdviceRef[]> {
+  return adviceRefs(deps.db, council, { ids, visibleTo });
 }
 
 /** Documents the actor may see (a closed one only for the board), for the picker (no ids) or to show links (ids). */

@@ -1,5 +1,5 @@
-import { pgTable, uuid, text, integer, boolean, timestamp, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import { councils } from '../../core/organisations.schema.ts';
+import { uuid, text, integer, boolean, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
@@ -81,36 +81,13 @@ export const agendaItems = councilTable(
   (t) => [index('agenda_items_meeting_idx').on(t.meetingId, t.position)],
 );
 
+/** The agenda item a link row belongs to. */
+const ofAgendaItem = () => ({ agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id) });
+
 /** Documents on an agenda item. No foreign key: the documents module may store them elsewhere. */
-export const agendaItemDocuments = pgTable(
-  'agenda_item_documents',
-  {
-    councilId: councilRef(),
-    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
-    documentId: uuid('document_id').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.agendaItemId, t.documentId] })],
-);
-
-export const agendaItemAdvices = pgTable(
-  'agenda_item_advices',
-  {
-    councilId: councilRef(),
-    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
-    adviceId: cascadeRef('advice_id', () => advices.id),
-  },
-  (t) => [primaryKey({ columns: [t.agendaItemId, t.adviceId] })],
-);
-
-export const agendaItemSignals = pgTable(
-  'agenda_item_signals',
-  {
-    councilId: councilRef(),
-    agendaItemId: cascadeRef('agenda_item_id', () => agendaItems.id),
-    signalId: uuid('signal_id').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.agendaItemId, t.signalId] })],
-);
+export const agendaItemDocuments = linkTable('agenda_item_documents', ofAgendaItem(), { documentId: uuid('document_id').notNull() });
+export const agendaItemAdvices = linkTable('agenda_item_advices', ofAgendaItem(), { adviceId: cascadeRef('advice_id', () => advices.id) });
+export const agendaItemSignals = linkTable('agenda_item_signals', ofAgendaItem(), { signalId: uuid('signal_id').notNull() });
 
 /** Officials, experts and representatives invited for one agenda item. */
 export const agendaGuests = councilTable(
@@ -126,30 +103,17 @@ export const agendaGuests = councilTable(
   (t) => [index('agenda_guests_item_idx').on(t.agendaItemId)],
 );
 
-export const meetingAttendance = pgTable(
-  'meeting_attendance',
-  {
-    councilId: councilRef(),
-    meetingId: cascadeRef('meeting_id', () => meetings.id),
-    membershipId: cascadeRef('membership_id', () => memberships.id),
-    answer: text('answer', { enum: attendanceAnswers }).notNull(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [primaryKey({ columns: [t.meetingId, t.membershipId] })],
-);
+/** A member's row on a meeting: the meeting and the membership, together the primary key. */
+const ofMeeting = () => ({ meetingId: cascadeRef('meeting_id', () => meetings.id) });
+const ofMember = () => ({ membershipId: cascadeRef('membership_id', () => memberships.id) });
+
+export const meetingAttendance = linkTable('meeting_attendance', ofMeeting(), ofMember(), {
+  answer: text('answer', { enum: attendanceAnswers }).notNull(),
+  updatedAt: updatedAt(),
+});
 
 /** A member's private notes on a meeting: only the author ever sees them. */
-export const meetingNotes = pgTable(
-  'meeting_notes',
-  {
-    councilId: councilRef(),
-    meetingId: cascadeRef('meeting_id', () => meetings.id),
-    membershipId: cascadeRef('membership_id', () => memberships.id),
-    body: text('body').notNull(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [primaryKey({ columns: [t.meetingId, t.membershipId] })],
-);
+export const meetingNotes = linkTable('meeting_notes', ofMeeting(), ofMember(), { body: text('body').notNull(), updatedAt: updatedAt() });
 
 export const minutes = councilTable(
   'minutes',
@@ -196,15 +160,11 @@ export const actionPoints = councilTable(
 );
 
 /** Each reminder about an action point is recorded, so the job sends it only once. */
-export const actionPointReminders = pgTable(
+export const actionPointReminders = linkTable(
   'action_point_reminders',
-  {
-    councilId: councilRef(),
-    actionPointId: cascadeRef('action_point_id', () => actionPoints.id),
-    kind: text('kind', { enum: reminderKinds }).notNull(),
-    sentAt: timestamptz('sent_at').notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.actionPointId, t.kind] })],
+  { actionPointId: cascadeRef('action_point_id', () => actionPoints.id) },
+  { kind: text('kind', { enum: reminderKinds }).notNull() },
+  { sentAt: timestamptz('sent_at').notNull().defaultNow() },
 );
 
 export type MeetingRhythm = typeof meetingRhythms.$inferSelect;

@@ -1,5 +1,6 @@
-import { pgTable, uuid, text, boolean, timestamp, date, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
-import { councils, memberships } from '../../core/organisations.schema.ts';
+import { text, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
+import { memberships } from '../../core/organisations.schema.ts';
 export { roles, type Role } from '../../core/roles.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 
@@ -14,14 +15,10 @@ export const workingGroups = councilTable(
   (t) => [uniqueIndex('working_groups_council_name_unique').on(t.councilId, t.name)],
 );
 
-export const workingGroupMembers = pgTable(
+export const workingGroupMembers = linkTable(
   'working_group_members',
-  {
-    councilId: councilRef(),
-    workingGroupId: cascadeRef('working_group_id', () => workingGroups.id),
-    membershipId: cascadeRef('membership_id', () => memberships.id),
-  },
-  (t) => [primaryKey({ columns: [t.workingGroupId, t.membershipId] })],
+  { workingGroupId: cascadeRef('working_group_id', () => workingGroups.id) },
+  { membershipId: cascadeRef('membership_id', () => memberships.id) },
 );
 
 export const vacancyStatuses = ['draft', 'published', 'closed'] as const;

@@ -7,7 +7,7 @@ import { DomainError, TooFastError, filledTooFast, notFound } from '../../core/e
 import { runStateChange } from '../../core/state-change.ts';
 import type { Db, DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
-import { assertCan, type Actor } from '../../core/policy.ts';
+import { assertCan, can, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { translator, type Locale } from '../../core/i18n/index.ts';
@@ -16,7 +16,7 @@ import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { open as openSealed, seal as sealWith } from '../../core/crypto.ts';
 import { vacancies, vacancyApplications } from './members.schema.ts';
 import type { ApplicationInput, VacancyInput } from './members.forms.ts';
-import { closingDateAllowed, isOpenToPublic, vacancyStep, type VacancyStatus } from './members.workflow.ts';
+import { canTransition, closingDateAllowed, isOpenToPublic, vacancyStep, type VacancyStatus } from './members.workflow.ts';
 
 /** Applications hold residents' personal data: encrypted at rest. */
 const seal = (key: string, plain: string) => sealWith(key, 'applications', plain);
@@ -118,14 +118,18 @@ export async function listVacancies(deps: Deps, args: { actor: Actor | null; cou
   return rows.map((v) => ({ ...v, applications: counts.find((c) => c.vacancyId === v.id)?.n ?? 0 }));
 }
 
-export async function getVacancy(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<VacancyRow> {
+/** What the actor may do with one vacancy now: its status steps, and reading the applications. */
+export type VacancyMay = { publish: boolean; close: boolean; readApplications: boolean };
+
+export async function getVacancy(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<VacancyRow & { may: VacancyMay }> {
   assertCan(args.actor, 'vacancies.manage');
   const v = (await findVacancy(deps.db, args.council, args.id)) ?? notFound('vacancy');
   const [c] = await deps.db
     .select({ n: count() })
     .from(vacancyApplications)
     .where(and(eq(vacancyApplications.councilId, args.council.id), eq(vacancyApplications.vacancyId, v.id)));
-  return { ...v, applications: c?.n ?? 0 };
+  const may = { publish: canTransition(v.status, 'published'), close: canTransition(v.status, 'closed'), readApplications: can(args.actor, 'applications.read') };
+  return { ...v, applications: c?.n ?? 0, may };
 }
 
 function checkClosingDate(closesOn: string | null, previous: string | null) {

@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, index } from 'drizzle-orm/pg-core';
+import { id, at } from '../../core/db/columns.ts';
 
 /**
  * Signals sent through the public form, per address, for the rate limit (60 an hour). In the

@@ -5,10 +5,10 @@
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import { notFound } from '../../core/errors.ts';
-import { isUuid } from '../../core/http/forms.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { findAdvice, listUnsolicitedAdvices } from '../advice/index.ts';
@@ -16,15 +16,8 @@ import { signalContacts, signalEvents, signalThemes, signals, type Signal, type 
 import { availableActions, signalActions, type SignalAction, type SignalState } from './signals.workflow.ts';
 import type { ListFilter } from './signals.forms.ts';
 
-export async function findSignal(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Signal | null> {
-  if (!isUuid(id)) return null;
-  const q = db
-    .select()
-    .from(signals)
-    .where(and(eq(signals.id, id), eq(signals.councilId, council.id)))
-    .limit(1);
-  const rows = opts.lock ? await q.for('update') : await q;
-  return rows[0] ?? null;
+export function findSignal(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Signal | null> {
+  return findInCouncil(db, signals, council.id, id, opts);
 }
 
 export async function listThemes(db: DbOrTx, councilId: string): Promise<SignalTheme[]> {

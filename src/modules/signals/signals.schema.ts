@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, timestamp, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { councilRef, timestamptz, createdAt, updatedAt, at, cascadeRef, setNullRef, councilTable } from '../../core/db/columns.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices, policyFields } from '../advice/advice.schema.ts';

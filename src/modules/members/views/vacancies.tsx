@@ -1,13 +1,13 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { can, type Actor } from '../../../core/policy.ts';
-import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea, FormPageTop } from '../../../ui/components/form.tsx';
+import type { Actor } from '../../../core/policy.ts';
+import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList, Section } from '../../../ui/components/basics.tsx';
+import { ActionForm, Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
-import type { ApplicationRow, Vacancy, VacancyRow } from '../members.vacancies.ts';
-import { canTransition, type VacancyStatus } from '../members.workflow.ts';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import type { ApplicationRow, Vacancy, VacancyMay, VacancyRow } from '../members.vacancies.ts';
+import type { VacancyStatus } from '../members.workflow.ts';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -20,8 +20,7 @@ export function VacanciesPage({ ctx, council, actor, vacancies }: Props & { vaca
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/vacatures`;
   return (
-    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('members.vac.title')} section={path} trail={[{ href: path, label: t('members.vac.title') }]}>
-      <Heading level={1}>{t('members.vac.title')}</Heading>
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.title')} section={path}>
       <Paragraph>
         <ButtonLink href={`${path}/nieuw`}>{t('members.vac.new')}</ButtonLink>
       </Paragraph>
@@ -36,7 +35,7 @@ export function VacanciesPage({ ctx, council, actor, vacancies }: Props & { vaca
           { header: t('members.vac.applications'), cell: (v) => String(v.applications), numeric: true },
         ]}
       />
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
 
@@ -57,20 +56,7 @@ export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & 
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   return (
-    <WorkspaceFrame
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('members.vac.new')}
-      section={list}
-      hasErrors={Boolean(errors)}
-      trail={[
-        { href: list, label: t('members.vac.title') },
-        { href: `${list}/nieuw`, label: t('members.vac.new') },
-      ]}
-    >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{t('members.vac.new')}</Heading>
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.new')} section={list} href={`${list}/nieuw`} parent={{ href: list, label: t('members.vac.title') }} errors={errors}>
       <Form ctx={ctx} action={`${list}/nieuw`}>
         <VacancyFields ctx={ctx} errors={errors} v={values ?? {}} />
         <Button>{t('members.vac.create')}</Button>
@@ -78,7 +64,7 @@ export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & 
       <Paragraph>
         <Link href={list}>{t('members.vac.back')}</Link>
       </Paragraph>
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
 
@@ -90,12 +76,12 @@ const noticeKey = {
   closed: 'members.vac.closed',
 } as const;
 
-export function VacancyPage(props: Props & { vacancy: VacancyRow; errors?: FieldErrors; values?: FormValues; notice?: VacancyNotice }) {
+export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: VacancyMay }; errors?: FieldErrors; values?: FormValues; notice?: VacancyNotice }) {
   const { ctx, council, actor, vacancy, errors, notice } = props;
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   const path = `${list}/${vacancy.id}`;
-  const title = t('members.vac.editTitle', { title: vacancy.title });
+  const { may } = vacancy;
   const stored: Record<string, string> = {
     title: vacancy.title,
     description: vacancy.description,
@@ -105,59 +91,44 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow; errors?: Field
   };
   const statusText = vacancy.status === 'draft' ? 'members.vac.isDraft' : vacancy.status === 'published' ? 'members.vac.isPublished' : 'members.vac.isClosed';
   return (
-    <WorkspaceFrame
+    <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
-      title={title}
+      title={t('members.vac.editTitle', { title: vacancy.title })}
       section={list}
-      hasErrors={Boolean(errors)}
-      trail={[
-        { href: list, label: t('members.vac.title') },
-        { href: path, label: vacancy.title },
-      ]}
+      href={path}
+      crumb={vacancy.title}
+      parent={{ href: list, label: t('members.vac.title') }}
+      errors={errors}
+      notice={notice && t(noticeKey[notice])}
     >
-      <FormPageTop ctx={ctx} errors={errors} title={title} notice={notice && t(noticeKey[notice])} />
-      <section aria-labelledby="veld-status">
-        <Heading level={2} id="veld-status">
-          {t('members.vac.statusTitle')}
-        </Heading>
+      <Section id="veld-status" title={t('members.vac.statusTitle')}>
         <Paragraph>
           <VacancyStatusBadge ctx={ctx} status={vacancy.status} /> {t(statusText)}
         </Paragraph>
         <ButtonGroup>
-          {canTransition(vacancy.status, 'published') && (
-            <Form ctx={ctx} action={`${path}/status`} class="rw-inline-form">
-              <input type="hidden" name="to" value="published" />
-              <Button>{vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')}</Button>
-            </Form>
+          {may.publish && (
+            <ActionForm ctx={ctx} action={`${path}/status`} inline name="to" value="published" variant="primary" button={vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')} />
           )}
-          {canTransition(vacancy.status, 'closed') && (
-            <Form ctx={ctx} action={`${path}/status`} class="rw-inline-form">
-              <input type="hidden" name="to" value="closed" />
-              <Button variant="secondary">{t('members.vac.close')}</Button>
-            </Form>
-          )}
+          {may.close && <ActionForm ctx={ctx} action={`${path}/status`} inline name="to" value="closed" button={t('members.vac.close')} />}
         </ButtonGroup>
-        {can(actor, 'applications.read') && (
+        {may.readApplications && (
           <Paragraph>
             <Link href={`${path}/reacties`}>{t('members.vac.viewApplications', { n: vacancy.applications })}</Link>
           </Paragraph>
         )}
-      </section>
-      <section aria-labelledby="vacature-gegevens">
-        <Heading level={2} id="vacature-gegevens">
-          {t('members.vac.description')}
-        </Heading>
+      </Section>
+      <Section id="vacature-gegevens" title={t('members.vac.description')}>
         <Form ctx={ctx} action={path}>
           <VacancyFields ctx={ctx} errors={errors} v={{ ...stored, ...(props.values ?? {}) }} />
           <Button>{t('form.save')}</Button>
         </Form>
-      </section>
+      </Section>
       <Paragraph>
         <Link href={list}>{t('members.vac.back')}</Link>
       </Paragraph>
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
 
@@ -165,31 +136,26 @@ export function ApplicationsPage({ ctx, council, actor, vacancy, applications }:
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   const vpath = `${list}/${vacancy.id}`;
-  const title = t('members.apps.title', { title: vacancy.title });
   return (
-    <WorkspaceFrame
+    <WorkspacePage
       ctx={ctx}
       council={council}
       actor={actor}
-      title={title}
+      title={t('members.apps.title', { title: vacancy.title })}
       section={list}
-      trail={[
+      href={`${vpath}/reacties`}
+      crumb={t('members.vac.applications')}
+      parent={[
         { href: list, label: t('members.vac.title') },
         { href: vpath, label: vacancy.title },
-        { href: `${vpath}/reacties`, label: t('members.vac.applications') },
       ]}
     >
-      <Heading level={1}>{title}</Heading>
       <Alert type="info">
         <Paragraph>{t('members.apps.privacy')}</Paragraph>
       </Alert>
       {applications.length === 0 && <Paragraph>{t('members.apps.empty')}</Paragraph>}
       {applications.map((a, i) => (
-        <section aria-labelledby={`reactie-${i + 1}`}>
-          <Heading level={2} id={`reactie-${i + 1}`}>
-            {a.name}
-          </Heading>
-          <Paragraph>{t('members.apps.received', { date: formatDateTime(a.createdAt, ctx.locale) })}</Paragraph>
+        <Section id={`reactie-${i + 1}`} title={a.name} intro={t('members.apps.received', { date: formatDateTime(a.createdAt, ctx.locale) })}>
           <DataList
             items={[
               { key: t('members.apps.email'), value: <Link href={`mailto:${a.email}`}>{a.email}</Link> },
@@ -198,11 +164,11 @@ export function ApplicationsPage({ ctx, council, actor, vacancy, applications }:
           />
           <Heading level={3}>{t('members.apps.motivation')}</Heading>
           <TextBlock text={a.motivation} />
-        </section>
+        </Section>
       ))}
       <Paragraph>
         <Link href={vpath}>{t('members.apps.back')}</Link>
       </Paragraph>
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }

@@ -1,9 +1,9 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
-import { Button, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
-import { ErrorSummary, TextField } from '../../../ui/components/form.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { Button, Heading, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
+import { TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import { Passage } from '../../../ui/components/passage.tsx';
 import type { SearchHit } from '../../../core/module.ts';
@@ -40,19 +40,14 @@ export function SearchPage(props: { ctx: PageCtx; council: Council; actor: Actor
   const errors = props.error ? { q: props.error as 'search.tooShort' } : undefined;
   const total = groups?.reduce((n, g) => n + g.hits.length, 0) ?? 0;
   return (
-    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('search.title')} section={path} trail={[{ href: path, label: t('search.title') }]} hasErrors={Boolean(errors)}>
-      {errors && <ErrorSummary ctx={ctx} errors={errors} />}
-      <Heading level={1}>{t('search.title')}</Heading>
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('search.title')} section={path} errors={errors}>
       <Paragraph lead>{t('search.intro')}</Paragraph>
       <form method="get" action={path} class="rw-form" role="search" aria-label={t('search.title')} novalidate>
         <TextField ctx={ctx} name="q" label={t('search.q')} hint={t('search.qHint')} value={props.q} errors={errors} />
         <Button>{t('search.submit')}</Button>
       </form>
       {groups && (
-        <section aria-labelledby="resultaten">
-          <Heading level={2} id="resultaten">
-            {t('search.results', { q: props.q })}
-          </Heading>
+        <Section id="resultaten" title={t('search.results', { q: props.q })}>
           <p class="utrecht-paragraph nl-paragraph" role="status">
             {total === 0 ? t('search.none') : total === 1 ? t('search.summaryOne') : t('search.summary', { n: total })}
           </p>
@@ -67,8 +62,8 @@ export function SearchPage(props: { ctx: PageCtx; council: Council; actor: Actor
               {g.more && <Paragraph>{t('search.more')}</Paragraph>}
             </section>
           ))}
-        </section>
+        </Section>
       )}
-    </WorkspaceFrame>
+    </WorkspacePage>
   );
 }
