@@ -5,6 +5,7 @@ import { createMailer, type Mailer } from './mail/mail.ts';
 import { diskFileStore, type FileStore } from './files/store.ts';
 import { PageCache } from './http/page-cache.ts';
 import { resolveSecretKey } from './secret.ts';
+import { sendNotices } from './notices/notices.ts';
 
 /** What use cases need from the outside world; built once per process. */
 export type Deps = {
@@ -30,13 +31,15 @@ export async function createDeps(args: { config: Config; database: Database; mai
   const { config, database } = args;
   const cache = new PageCache();
   await cache.connect(database);
-  return {
+  const deps: Deps = {
     config,
     database,
     db: database.db,
-    mailer: args.mailer ?? createMailer(database, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: args.log }),
+    // Notices for people who want each one at once leave with the next kicked mail, not a minute later.
+    mailer: args.mailer ?? createMailer(database, { smtpUrl: config.smtpUrl, from: config.mailFrom, log: args.log, beforeFlush: () => sendNotices(deps) }),
     files: args.files ?? diskFileStore(path.join(config.dataDir, 'files')),
     cache,
     secretKey: resolveSecretKey(config.secretKey, config.dataDir),
   };
+  return deps;
 }

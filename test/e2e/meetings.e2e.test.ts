@@ -85,7 +85,7 @@ test('the secretary plans a meeting with an agenda item, two documents and a gue
   await page.getByRole('textbox', { name: 'Onderwerp' }).fill(ITEM);
   await page.getByRole('textbox', { name: /^Tijd/ }).fill('19:15');
   await page.getByRole('textbox', { name: /^Wie leidt dit punt in\?/ }).fill('Wethouder Zorg');
-  await page.getByRole('group', { name: 'Openbaar of besloten' }).getByLabel('Openbaar', { exact: true }).check();
+  await page.getByRole('group', { name: 'Openbaar of niet openbaar' }).getByLabel('Openbaar', { exact: true }).check();
   const docs = page.getByRole('group', { name: 'Stukken' });
   await docs.getByLabel(MEMBERS_DOC).check();
   await docs.getByLabel(CLOSED_DOC).check();

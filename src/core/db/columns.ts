@@ -47,7 +47,7 @@ export function councilTable<N extends string, C extends Columns>(name: N, colum
  * A many-to-many link within one council: `council_id`, the two linked columns (together the
  * primary key, in that order), then any further columns and indexes.
  */
-export function linkTable<N extends string, A extends Columns, B extends Columns, M extends Columns = {}>(
+export function linkTable<N extends string, A extends Columns, B extends Columns, M extends Columns = Record<never, never>>(
   name: N,
   a: A,
   b: B,

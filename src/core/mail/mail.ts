@@ -54,7 +54,16 @@ export type Mailer = {
 
 const MAX_ATTEMPTS = 5;
 
-export function createMailer(database: Database, opts: { smtpUrl?: string; from: string; log?: { error: (o: object, m: string) => void } }): Mailer {
+export function createMailer(
+  database: Database,
+  opts: {
+    smtpUrl?: string;
+    from: string;
+    log?: { error: (o: object, m: string) => void };
+    /** Runs before each kicked send: turns waiting notices into mail, so they leave with it (core/notices). */
+    beforeFlush?: () => Promise<unknown>;
+  },
+): Mailer {
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
   let running: Promise<number> | null = null;
 
@@ -114,7 +123,10 @@ export function createMailer(database: Database, opts: { smtpUrl?: string; from:
     delivers: Boolean(transport),
     queue: (tx, m) => queueMail(tx, m, { hold: !transport }),
     kick() {
-      if (transport) flush().catch((err) => opts.log?.error({ err }, 'mail queue failed'));
+      if (!transport) return;
+      (opts.beforeFlush?.() ?? Promise.resolve())
+        .then(flush)
+        .catch((err) => opts.log?.error({ err }, 'mail queue failed'));
     },
     flush,
     async close() {

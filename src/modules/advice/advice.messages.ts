@@ -100,7 +100,6 @@ export const adviceMessages = {
   'advice.documents.answerNotYet': { nl: 'Een antwoordbrief kan pas na het versturen van het advies.', en: 'An answer letter can only be added after the advice was sent.' },
 
   // Detail
-  'advice.detail.overview': { nl: 'Gegevens', en: 'Details' },
   'advice.detail.kind': { nl: 'Soort', en: 'Type' },
   'advice.detail.question': { nl: 'Vraag of reden', en: 'Question or reason' },
   'advice.detail.neededBy': { nl: 'Advies nodig op', en: 'Advice needed by' },

@@ -11,7 +11,7 @@ export type StepKey = (typeof stepKeys)[number];
 
 /** Pages of an advice that are not a step. */
 export const pageKeys = ['documenten', 'openbaarheid', 'geschiedenis'] as const;
-export type PageKey = (typeof pageKeys)[number];
+type PageKey = (typeof pageKeys)[number];
 export type Stap = StepKey | PageKey;
 
 export type StepStatus = 'done' | 'current' | 'todo' | 'stopped';

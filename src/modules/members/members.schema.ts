@@ -2,7 +2,6 @@ import { text, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { timestamptz, createdAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 export { roles, type Role } from '../../core/roles.ts';
-import { users } from '../../core/auth/auth.schema.ts';
 
 export const workingGroups = councilTable(
   'working_groups',

@@ -19,7 +19,7 @@ export function FormField(props: FieldProps & { children: (attrs: ControlAttrs, 
   const { ctx, name, label, hint, optional, errors } = props;
   const id = fieldId(name);
   const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = describedByOf(id, hint, error);
   const attrs: ControlAttrs = { id };
   if (describedBy) attrs['aria-describedby'] = describedBy;
   if (error) attrs['aria-invalid'] = 'true';
@@ -31,19 +31,36 @@ export function FormField(props: FieldProps & { children: (attrs: ControlAttrs, 
           {optional ? ` ${ctx.t('form.optional')}` : ''}
         </label>
       </div>
+      <HintAndError ctx={ctx} id={id} hint={hint} error={error} inField />
+      <div class="utrecht-form-field__input">{props.children(attrs, Boolean(error))}</div>
+    </div>
+  );
+}
+
+/** The ids of a field's hint and error, for the control's `aria-describedby`; undefined when it has neither. */
+function describedByOf(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * A field's hint, then its error starting with a visually hidden "Fout:". In a form field
+ * (`inField`) they take the field's grid classes; under a fieldset's legend they stand alone.
+ */
+function HintAndError({ ctx, id, hint, error, inField }: { ctx: PageCtx; id?: string; hint?: ComponentChildren; error?: string; inField?: boolean }) {
+  return (
+    <>
       {hint && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
+        <div class={`${inField ? 'utrecht-form-field__description ' : ''}utrecht-form-field-description`} id={id && `${id}-hint`}>
           {hint}
         </div>
       )}
       {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
+        <div class={`${inField ? 'utrecht-form-field__error-message ' : ''}utrecht-form-field-error-message`} id={id && `${id}-error`}>
           <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
           {error}
         </div>
       )}
-      <div class="utrecht-form-field__input">{props.children(attrs, Boolean(error))}</div>
-    </div>
+    </>
   );
 }
 
@@ -130,7 +147,7 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
   const { ctx, name, label, hint, errors } = props;
   const id = fieldId(name);
   const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__input">
@@ -150,17 +167,7 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
           {label}
         </label>
       </div>
-      {hint && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
-          {error}
-        </div>
-      )}
+      <HintAndError ctx={ctx} id={id} hint={hint} error={error} inField />
     </div>
   );
 }
@@ -174,7 +181,7 @@ export function Fieldset(props: { ctx: PageCtx; name?: string; legend: Component
   const { ctx, name, hint, errors } = props;
   const id = name ? fieldId(name) : undefined;
   const error = name ? errors?.[name] : undefined;
-  const describedBy = id ? [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined : undefined;
+  const describedBy = id ? describedByOf(id, hint, error) : undefined;
   return (
     <fieldset
       class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${props.class ? ` ${props.class}` : ''}${error ? ' utrecht-form-fieldset--invalid' : ''}`}
@@ -182,17 +189,7 @@ export function Fieldset(props: { ctx: PageCtx; name?: string; legend: Component
       id={id}
     >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
-      {hint && (
-        <div class="utrecht-form-field-description" id={id && `${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
-          {error}
-        </div>
-      )}
+      <HintAndError ctx={ctx} id={id} hint={hint} error={error} />
       {props.children}
     </fieldset>
   );

@@ -5,7 +5,7 @@ import { can, type Actor } from '../../core/policy.ts';
 import { navItems } from '../../core/platform.ts';
 import { hasSection } from '../../core/organisation-kinds.ts';
 import type { NavItem } from '../../core/module.ts';
-import { Page, type CouncilBrand } from './page.tsx';
+import { Page, type CouncilBrand, type PageProps } from './page.tsx';
 
 /** Name, logo and theme of a council, for the page header. */
 export function brandOf(council: Council): CouncilBrand {
@@ -50,8 +50,8 @@ type FrameProps = {
   children: ComponentChildren;
 };
 
-/** A page of the public council site, with the council's menu and a breadcrumb trail. */
-export function PublicFrame(props: FrameProps) {
+/** A page of one council: its name, logo and theme, a menu, and the trail below its first crumb. */
+function CouncilFrame(props: FrameProps & { nav: PageProps['nav']; first: { href: string; label: string }; noindex?: boolean }) {
   const { ctx, council } = props;
   return (
     <Page
@@ -59,28 +59,23 @@ export function PublicFrame(props: FrameProps) {
       title={props.title}
       hasErrors={props.hasErrors}
       council={brandOf(council)}
-      nav={publicNav(ctx, council, props.section)}
-      breadcrumbs={props.trail?.length ? [{ href: `/${council.slug}`, label: council.name }, ...props.trail] : undefined}
+      nav={props.nav}
+      breadcrumbs={props.trail?.length ? [props.first, ...props.trail] : undefined}
+      noindex={props.noindex}
     >
       {props.children}
     </Page>
   );
 }
 
+/** A page of the public council site, with the council's menu and a breadcrumb trail. */
+export function PublicFrame(props: FrameProps) {
+  const { ctx, council } = props;
+  return <CouncilFrame {...props} nav={publicNav(ctx, council, props.section)} first={{ href: `/${council.slug}`, label: council.name }} />;
+}
+
 /** A workspace page: council branding, workspace menu, never indexed. */
 export function WorkspaceFrame(props: FrameProps & { actor: Actor }) {
   const { ctx, council, actor } = props;
-  return (
-    <Page
-      ctx={ctx}
-      title={props.title}
-      hasErrors={props.hasErrors}
-      council={brandOf(council)}
-      nav={workspaceNav(ctx, council, actor, props.section)}
-      breadcrumbs={props.trail?.length ? [{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }, ...props.trail] : undefined}
-      noindex
-    >
-      {props.children}
-    </Page>
-  );
+  return <CouncilFrame {...props} nav={workspaceNav(ctx, council, actor, props.section)} first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }} noindex />;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/policy.ts';
 import type { FieldErrors } from '../../core/http/forms.ts';
 import { Paragraph } from '../components/basics.tsx';
 import { ErrorSummary, SuccessNotice } from '../components/form.tsx';
-import { WorkspaceFrame } from './frames.tsx';
+import { PublicFrame, WorkspaceFrame } from './frames.tsx';
 
 /** One step of a breadcrumb trail. */
 export type Crumb = { href: string; label: string };
@@ -13,10 +13,10 @@ export type Crumb = { href: string; label: string };
 /** What just happened, shown under the heading: a title, and optionally more words below it. */
 export type Notice = string | { title: string; children?: ComponentChildren };
 
-export type WorkspacePageProps = {
+/** What every council page built from these parts takes: its title, place in the site and top. */
+type CouncilPageProps = {
   ctx: PageCtx;
   council: Council;
-  actor: Actor;
   /** The page's title: the document title and the heading, unless `heading` says otherwise. */
   title: string;
   /** The menu item that is current: the address of the section's list. */
@@ -25,7 +25,7 @@ export type WorkspacePageProps = {
   href?: string;
   /** The label of the last breadcrumb when it is not the title (a meeting shows its date). */
   crumb?: string;
-  /** The pages above this one, below "Werkruimte": the list, or the list then the item. */
+  /** The pages above this one, below the first crumb: the list, or the list then the item. */
   parent?: Crumb | Crumb[];
   /** Form errors: an error summary above the heading, and "Fout:" before the title. */
   errors?: FieldErrors;
@@ -35,10 +35,37 @@ export type WorkspacePageProps = {
   heading?: ComponentChildren | false;
   /** A paragraph under the heading (and the notice). */
   intro?: ComponentChildren;
+  /** Show the intro as a lead paragraph. */
+  lead?: boolean;
   children?: ComponentChildren;
 };
 
+export type WorkspacePageProps = CouncilPageProps & { actor: Actor };
+export type PublicPageProps = CouncilPageProps;
+
 const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors && Object.keys(errors).length > 0);
+
+/** The trail below the frame's first crumb: the parents, then this page; none on the home page `home`. */
+function trailOf(props: CouncilPageProps, home: string): Crumb[] | undefined {
+  const href = props.href ?? props.section;
+  if (href === home) return undefined;
+  const parents = props.parent === undefined ? [] : Array.isArray(props.parent) ? props.parent : [props.parent];
+  return [...parents, { href, label: props.crumb ?? props.title }];
+}
+
+/** The top of the page: error summary, heading, what just happened, intro. */
+function PageTop(props: CouncilPageProps) {
+  if (props.heading === false) return null;
+  const notice = typeof props.notice === 'string' ? { title: props.notice } : props.notice;
+  return (
+    <>
+      <ErrorSummary ctx={props.ctx} errors={hasAny(props.errors) ? props.errors : undefined} />
+      <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{props.heading ?? props.title}</h1>
+      {notice && <SuccessNotice title={notice.title}>{notice.children}</SuccessNotice>}
+      {props.intro && <Paragraph lead={props.lead}>{props.intro}</Paragraph>}
+    </>
+  );
+}
 
 /**
  * A page of the workspace with the top every workspace page has: the frame (menu, breadcrumbs:
@@ -46,24 +73,22 @@ const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors &
  * what just happened and an intro. The workspace home has no trail.
  */
 export function WorkspacePage(props: WorkspacePageProps) {
-  const { ctx, council, actor, title, section } = props;
-  const href = props.href ?? section;
-  const home = href === `/${council.slug}/werkruimte`;
-  const parents = props.parent === undefined ? [] : Array.isArray(props.parent) ? props.parent : [props.parent];
-  const trail = home ? undefined : [...parents, { href, label: props.crumb ?? title }];
-  const errors = hasAny(props.errors) ? props.errors : undefined;
-  const notice = typeof props.notice === 'string' ? { title: props.notice } : props.notice;
+  const { ctx, council } = props;
   return (
-    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={title} section={section} trail={trail} hasErrors={Boolean(errors)}>
-      {props.heading !== false && (
-        <>
-          <ErrorSummary ctx={ctx} errors={errors} />
-          <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{props.heading ?? title}</h1>
-          {notice && <SuccessNotice title={notice.title}>{notice.children}</SuccessNotice>}
-          {props.intro && <Paragraph>{props.intro}</Paragraph>}
-        </>
-      )}
+    <WorkspaceFrame ctx={ctx} council={council} actor={props.actor} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}/werkruimte`)} hasErrors={hasAny(props.errors)}>
+      <PageTop {...props} />
       {props.children}
     </WorkspaceFrame>
+  );
+}
+
+/** The same for a page of a council's public site: breadcrumbs below the council's name, none on its home page. */
+export function PublicPage(props: PublicPageProps) {
+  const { ctx, council } = props;
+  return (
+    <PublicFrame ctx={ctx} council={council} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}`)} hasErrors={hasAny(props.errors)}>
+      <PageTop {...props} />
+      {props.children}
+    </PublicFrame>
   );
 }

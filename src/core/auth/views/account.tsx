@@ -11,6 +11,9 @@ import { RecoveryCodesSection } from './recovery.tsx';
 
 export type AccountForm = 'password' | 'language' | 'notices';
 
+/** A setting that is one choice, in its own section with its own form. */
+type OneChoice = { id: string; form: AccountForm; title: MessageKey; intro?: MessageKey; action: string; name: string; label: MessageKey; value: string; submit: MessageKey; options: Record<string, MessageKey> };
+
 export function AccountPage(props: {
   ctx: PageCtx;
   user: { name: string; email: string; totpEnabled: boolean; locale: 'nl' | 'en'; noticeMode: 'each' | 'digest' };
@@ -23,8 +26,10 @@ export function AccountPage(props: {
   const { ctx, user, errors, form } = props;
   const t = ctx.t;
   const passwordErrors = form === 'password' ? errors : undefined;
-  const languageErrors = form === 'language' ? errors : undefined;
-  const noticeErrors = form === 'notices' ? errors : undefined;
+  const choices: OneChoice[] = [
+    { id: 'taal', form: 'language', title: 'auth.account.languageTitle', action: '/account/taal', name: 'locale', label: 'auth.field.language', value: user.locale, submit: 'auth.account.languageSubmit', options: { nl: 'auth.language.nl', en: 'auth.language.en' } },
+    { id: 'berichten', form: 'notices', title: 'auth.account.noticesTitle', intro: 'auth.account.noticesIntro', action: '/account/berichten', name: 'noticeMode', label: 'auth.field.noticeMode', value: user.noticeMode, submit: 'auth.account.noticesSubmit', options: { each: 'auth.noticeMode.each', digest: 'auth.noticeMode.digest' } },
+  ];
   return (
     <Page ctx={ctx} title={t('auth.account.title')} hasErrors={showsErrors(errors)} noindex>
       <AuthTop ctx={ctx} title={t('auth.account.title')} errors={errors} notice={props.notice} />
@@ -59,40 +64,23 @@ export function AccountPage(props: {
           <Button>{t('auth.account.passwordSubmit')}</Button>
         </Form>
       </Section>
-      <Section id="taal" title={t('auth.account.languageTitle')}>
-        <ChooseOneForm
-          ctx={ctx}
-          action="/account/taal"
-          control="radio"
-          name="locale"
-          label={t('auth.field.language')}
-          value={user.locale}
-          errors={languageErrors}
-          options={[
-            { value: 'nl', label: t('auth.language.nl') },
-            { value: 'en', label: t('auth.language.en') },
-          ]}
-          button={t('auth.account.languageSubmit')}
-          variant="primary"
-        />
-      </Section>
-      <Section id="berichten" title={t('auth.account.noticesTitle')} intro={t('auth.account.noticesIntro')}>
-        <ChooseOneForm
-          ctx={ctx}
-          action="/account/berichten"
-          control="radio"
-          name="noticeMode"
-          label={t('auth.field.noticeMode')}
-          value={user.noticeMode}
-          errors={noticeErrors}
-          options={[
-            { value: 'each', label: t('auth.noticeMode.each') },
-            { value: 'digest', label: t('auth.noticeMode.digest') },
-          ]}
-          button={t('auth.account.noticesSubmit')}
-          variant="primary"
-        />
-      </Section>
+      {/* Two settings that are one choice each: the language, and how notices come. */}
+      {choices.map((c) => (
+        <Section id={c.id} title={t(c.title)} intro={c.intro && t(c.intro)}>
+          <ChooseOneForm
+            ctx={ctx}
+            action={c.action}
+            control="radio"
+            name={c.name}
+            label={t(c.label)}
+            value={c.value}
+            errors={form === c.form ? errors : undefined}
+            options={Object.entries(c.options).map(([value, label]) => ({ value, label: t(label) }))}
+            button={t(c.submit)}
+            variant="primary"
+          />
+        </Section>
+      ))}
     </Page>
   );
 }

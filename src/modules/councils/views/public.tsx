@@ -2,23 +2,24 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
-import { Heading, Paragraph, TextBlock, Link, Button, DataList } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
+import { Heading, Paragraph, TextBlock, Link, Button, DataList, Section } from '../../../ui/components/basics.tsx';
+import { Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { PublicFrame } from '../../../ui/layouts/frames.tsx';
+import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import { hasSection, organisationKinds } from '../../../core/organisation-kinds.ts';
 import { organisationHasPage } from '../../../core/sections.ts';
 
 type Props = { ctx: PageCtx; council: Council };
 
-/** Public council page; `path` is the menu item and the last breadcrumb. */
-function CouncilPage(props: Props & { title: string; path: string; hasErrors?: boolean; children: preact.ComponentChildren }) {
-  const home = props.path === `/${props.council.slug}`;
+/** Titled parts of a statement page, each a labelled section with one paragraph. */
+function TextSections({ prefix, blocks }: { prefix: string; blocks: [string, string][] }) {
   return (
-    <PublicFrame ctx={props.ctx} council={props.council} title={props.title} section={props.path} hasErrors={props.hasErrors} trail={home ? undefined : [{ href: props.path, label: props.title }]}>
-      {props.children}
-    </PublicFrame>
+    <>
+      {blocks.map(([title, body], i) => (
+        <Section id={`${prefix}-${i + 1}`} title={title} intro={body} />
+      ))}
+    </>
   );
 }
 
@@ -40,9 +41,7 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
   const firstParagraph = council.about.split(/\n\s*\n/)[0] ?? '';
   const advises = hasSection(council.kind, 'advice') ? 'councils.home.advises' : 'councils.home.worksFor';
   return (
-    <CouncilPage ctx={ctx} council={council} title={council.name} path={base}>
-      <Heading level={1}>{council.name}</Heading>
-      {council.tagline && <Paragraph lead>{council.tagline}</Paragraph>}
+    <PublicPage ctx={ctx} council={council} title={council.name} section={base} intro={council.tagline} lead>
       <Paragraph>
         {ctx.t(`councils.home.weAre.${council.kind}`)} {ctx.t(advises, { name: council.advises })}
       </Paragraph>
@@ -70,7 +69,7 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
         <Heading level={2} id="contact">{ctx.t('councils.home.contactTitle')}</Heading>
         <ContactDetails ctx={ctx} council={council} />
       </section>
-    </CouncilPage>
+    </PublicPage>
   );
 }
 
@@ -83,28 +82,22 @@ export function AboutPage({ ctx, council }: Props) {
     ['beleidsvelden', 'councils.about.policyFields', council.policyFields],
   ] as const;
   return (
-    <CouncilPage ctx={ctx} council={council} title={ctx.t('councils.about.title')} path={`/${council.slug}/over-ons`}>
-      <Heading level={1}>{ctx.t('councils.about.title')}</Heading>
-      <Paragraph lead>{ctx.t(`councils.kind.${council.kind}`)}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.about.title')} section={`/${council.slug}/over-ons`} intro={ctx.t(`councils.kind.${council.kind}`)} lead>
       {sections
         .filter(([, , text]) => text.trim() !== '')
         .map(([id, key, text]) => (
-          <section aria-labelledby={`over-${id}`}>
-            <Heading level={2} id={`over-${id}`}>{ctx.t(key)}</Heading>
+          <Section id={`over-${id}`} title={ctx.t(key)}>
             <TextBlock text={text} />
-          </section>
+          </Section>
         ))}
-    </CouncilPage>
+    </PublicPage>
   );
 }
 
 export function ContactPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const v = values ?? {};
   return (
-    <CouncilPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} path={`/${council.slug}/contact`} hasErrors={Boolean(errors)}>
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{ctx.t('councils.contact.title')}</Heading>
-      <Paragraph>{ctx.t('councils.contact.intro')}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} section={`/${council.slug}/contact`} errors={errors} intro={ctx.t('councils.contact.intro')}>
       <ContactDetails ctx={ctx} council={council} />
       <Form ctx={ctx} action={`/${council.slug}/contact`}>
         <TextField ctx={ctx} errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
@@ -113,13 +106,13 @@ export function ContactPage({ ctx, council, errors, values }: Props & { errors?:
         <TextArea ctx={ctx} errors={errors} name="message" label={ctx.t('councils.contact.message')} hint={ctx.t('councils.contact.messageHint')} value={v.message} rows={8} />
         <Button>{ctx.t('form.send')}</Button>
       </Form>
-    </CouncilPage>
+    </PublicPage>
   );
 }
 
 export function ContactSentPage({ ctx, council }: Props) {
   return (
-    <CouncilPage ctx={ctx} council={council} title={ctx.t('councils.contact.sentTitle')} path={`/${council.slug}/contact`}>
+    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.sentTitle')} section={`/${council.slug}/contact`} heading={false}>
       <div class="utrecht-alert utrecht-alert--ok" role="status">
         <Heading level={1}>{ctx.t('councils.contact.sentTitle')}</Heading>
         <Paragraph>{ctx.t('councils.contact.sentBody')}</Paragraph>
@@ -127,7 +120,7 @@ export function ContactSentPage({ ctx, council }: Props) {
       <Paragraph>
         <Link href={`/${council.slug}`}>{ctx.t('nav.back')}</Link>
       </Paragraph>
-    </CouncilPage>
+    </PublicPage>
   );
 }
 
@@ -143,16 +136,9 @@ export function AccessibilityPage({ ctx, council, baseUrl }: Props & { baseUrl: 
     [t('councils.a11y.enforcementTitle'), t('councils.a11y.enforcement')],
   ];
   return (
-    <CouncilPage ctx={ctx} council={council} title={t('councils.a11y.title')} path={`/${council.slug}/toegankelijkheid`}>
-      <Heading level={1}>{t('councils.a11y.title')}</Heading>
-      <Paragraph lead>{t('councils.a11y.intro', { council: council.name })}</Paragraph>
-      {blocks.map(([title, body]) => (
-        <section>
-          <Heading level={2}>{title}</Heading>
-          <Paragraph>{body}</Paragraph>
-        </section>
-      ))}
-    </CouncilPage>
+    <PublicPage ctx={ctx} council={council} title={t('councils.a11y.title')} section={`/${council.slug}/toegankelijkheid`} intro={t('councils.a11y.intro', { council: council.name })} lead>
+      <TextSections prefix="verklaring" blocks={blocks} />
+    </PublicPage>
   );
 }
 
@@ -166,15 +152,9 @@ export function PrivacyPage({ ctx, council }: Props) {
     [t('councils.privacy.rights'), t('councils.privacy.rightsBody')],
   ];
   return (
-    <CouncilPage ctx={ctx} council={council} title={t('councils.privacy.title')} path={`/${council.slug}/privacy`}>
-      <Heading level={1}>{t('councils.privacy.title')}</Heading>
-      {blocks.map(([title, body]) => (
-        <section>
-          <Heading level={2}>{title}</Heading>
-          <Paragraph>{body}</Paragraph>
-        </section>
-      ))}
-    </CouncilPage>
+    <PublicPage ctx={ctx} council={council} title={t('councils.privacy.title')} section={`/${council.slug}/privacy`}>
+      <TextSections prefix="privacy" blocks={blocks} />
+    </PublicPage>
   );
 }
 

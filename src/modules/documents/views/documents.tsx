@@ -6,8 +6,7 @@ import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkLi
 import { ActionForm, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
-import { PublicFrame } from '../../../ui/layouts/frames.tsx';
-import { WorkspacePage, type Crumb, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
+import { PublicPage, WorkspacePage, type Crumb, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
 import { formatBytes, type DocumentDetail, type DocumentsMay, type ListRow } from '../documents.library.ts';
 import type { SearchHit } from '../documents.search.ts';
@@ -130,9 +129,7 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
   const path = publicPath(council);
   const download = (id: string) => `${path}/${id}/download`;
   return (
-    <PublicFrame ctx={ctx} council={council} title={t('documents.public.title')} section={path} trail={[{ href: path, label: t('documents.public.title') }]}>
-      <Heading level={1}>{t('documents.public.title')}</Heading>
-      <Paragraph lead>{t('documents.public.intro')}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={t('documents.public.title')} section={path} intro={t('documents.public.intro')} lead>
       <SearchForm ctx={ctx} action={path} q={q} />
       {hits ? (
         <>
@@ -153,7 +150,7 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
           ]}
         />
       )}
-    </PublicFrame>
+    </PublicPage>
   );
 }
 

@@ -1,8 +1,8 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { Heading, Paragraph, TextBlock, DataList, Link } from '../../../ui/components/basics.tsx';
+import { Heading, Paragraph, TextBlock, DataList, Link, Section } from '../../../ui/components/basics.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
-import { PublicFrame } from '../../../ui/layouts/frames.tsx';
+import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
 import type { Meeting } from '../meetings.schema.ts';
 import type { getPublicMeeting } from '../meetings.queries.ts';
 import { MeetingStatusLine, MeetingTable, placeOf, when } from './meetings.tsx';
@@ -15,19 +15,19 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
   const t = ctx.t;
   const path = publicPath(council);
   return (
-    <PublicFrame ctx={ctx} council={council} title={t('meetings.public.title')} section={path} trail={[{ href: path, label: t('meetings.public.title') }]}>
-      <Heading level={1}>{t('meetings.public.title')}</Heading>
-      <Paragraph lead>{t('meetings.public.intro', { council: council.name })}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={t('meetings.public.title')} section={path} intro={t('meetings.public.intro', { council: council.name })} lead>
       {/* The public calendar feed (meetings.calendar.ts). */}
       <Paragraph>
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>
       </Paragraph>
       <WordsHelp ctx={ctx} ids={['ical', 'nietOpenbaar']} />
-      <Heading level={2}>{t('meetings.list.coming')}</Heading>
-      <MeetingTable ctx={ctx} rows={coming} caption={t('meetings.list.coming')} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
-      <Heading level={2}>{t('meetings.list.past')}</Heading>
-      <MeetingTable ctx={ctx} rows={past} caption={t('meetings.list.past')} empty={t('meetings.list.nonePast')} href={(m) => `${path}/${m.id}`} />
-    </PublicFrame>
+      <Section id="komend" title={t('meetings.list.coming')}>
+        <MeetingTable ctx={ctx} rows={coming} caption={t('meetings.list.coming')} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
+      </Section>
+      <Section id="geweest" title={t('meetings.list.past')}>
+        <MeetingTable ctx={ctx} rows={past} caption={t('meetings.list.past')} empty={t('meetings.list.nonePast')} href={(m) => `${path}/${m.id}`} />
+      </Section>
+    </PublicPage>
   );
 }
 
@@ -38,17 +38,7 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
   const list = publicPath(council);
   const title = `${meeting.title}, ${formatDate(data.local.date, ctx.locale)}`;
   return (
-    <PublicFrame
-      ctx={ctx}
-      council={council}
-      title={title}
-      section={list}
-      trail={[
-        { href: list, label: t('meetings.public.title') },
-        { href: `${list}/${meeting.id}`, label: formatDate(data.local.date, ctx.locale) },
-      ]}
-    >
-      <Heading level={1}>{title}</Heading>
+    <PublicPage ctx={ctx} council={council} title={title} section={list} href={`${list}/${meeting.id}`} crumb={formatDate(data.local.date, ctx.locale)} parent={{ href: list, label: t('meetings.public.title') }}>
       <MeetingStatusLine ctx={ctx} status={meeting.status} />
       <DataList
         items={[
@@ -57,10 +47,7 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
         ]}
       />
       <Paragraph>{t('meetings.public.visit', { council: council.name })}</Paragraph>
-      <Heading level={2}>{t('meetings.agenda.title')}</Heading>
-      {agenda.length === 0 ? (
-        <Paragraph>{t('meetings.agenda.empty')}</Paragraph>
-      ) : (
+      <Section id="agenda" title={t('meetings.agenda.title')} items={agenda} empty={t('meetings.agenda.empty')}>
         <ol class="rw-agenda">
           {agenda.map((e) =>
             e.kind === 'closed' ? (
@@ -80,16 +67,13 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
             ),
           )}
         </ol>
-      )}
-      <Heading level={2}>{t('meetings.minutes.title')}</Heading>
+      </Section>
+      <Section id="notulen" title={t('meetings.minutes.title')}>
       {minutes ? (
         <>
           {minutes.publishedAt && <Paragraph>{t('meetings.public.publishedOn', { date: formatDate(minutes.publishedAt, ctx.locale) })}</Paragraph>}
           {minutes.publicText && <TextBlock text={minutes.publicText} />}
-          <Heading level={3}>{t('meetings.decisions.title')}</Heading>
-          {minutes.decisions.length === 0 ? (
-            <Paragraph>{t('meetings.decisions.none')}</Paragraph>
-          ) : (
+          <Section level={3} id="besluiten" title={t('meetings.decisions.title')} items={minutes.decisions} empty={t('meetings.decisions.none')}>
             <ul class="utrecht-unordered-list">
               {minutes.decisions.map((d) => (
                 <li class="utrecht-unordered-list__item" lang="nl">
@@ -97,11 +81,12 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
                 </li>
               ))}
             </ul>
-          )}
+          </Section>
         </>
       ) : (
         <Paragraph>{t('meetings.public.noMinutes')}</Paragraph>
       )}
-    </PublicFrame>
+      </Section>
+    </PublicPage>
   );
 }

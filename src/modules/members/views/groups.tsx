@@ -10,6 +10,17 @@ import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
+/** A working group's name and description, for a new group and to change one. */
+function GroupFields({ ctx, errors, name, description }: { ctx: PageCtx; errors?: FieldErrors; name?: string; description?: string }) {
+  const t = ctx.t;
+  return (
+    <>
+      <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={name} />
+      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.wg.description')} hint={t('members.wg.descriptionHint')} value={description} optional rows={4} />
+    </>
+  );
+}
+
 export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; may: { create: boolean }; errors?: FieldErrors; values?: FormValues }) {
   const { ctx, council, actor, groups, errors } = props;
   const t = ctx.t;
@@ -30,17 +41,7 @@ export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; ma
       {props.may.create && (
         <Section id="nieuwe-werkgroep" title={t('members.wg.new')}>
           <Form ctx={ctx} action={path}>
-            <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={v.name} />
-            <TextArea
-              ctx={ctx}
-              errors={errors}
-              name="description"
-              label={t('members.wg.description')}
-              hint={t('members.wg.descriptionHint')}
-              value={v.description}
-              optional
-              rows={4}
-            />
+            <GroupFields ctx={ctx} errors={errors} name={v.name} description={v.description} />
             <Button>{t('members.wg.create')}</Button>
           </Form>
         </Section>
@@ -159,17 +160,7 @@ export function WorkingGroupPage(
           </Section>
           <Section id="werkgroep-gegevens" title={t('members.wg.details')}>
             <Form ctx={ctx} action={path}>
-              <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={v.name ?? group.name} />
-              <TextArea
-                ctx={ctx}
-                errors={errors}
-                name="description"
-                label={t('members.wg.description')}
-                hint={t('members.wg.descriptionHint')}
-                value={v.description ?? group.description}
-                optional
-                rows={4}
-              />
+              <GroupFields ctx={ctx} errors={errors} name={v.name ?? group.name} description={v.description ?? group.description} />
               <Button>{t('form.save')}</Button>
             </Form>
           </Section>

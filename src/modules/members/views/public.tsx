@@ -1,7 +1,7 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { Heading, Paragraph, TextBlock, Link, ButtonLink, Button, Table, DataList } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, TextArea } from '../../../ui/components/form.tsx';
+import { Heading, Paragraph, TextBlock, Link, ButtonLink, Button, Table, DataList, Section } from '../../../ui/components/basics.tsx';
+import { Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { PublicMember } from '../members.memberships.ts';
@@ -9,6 +9,7 @@ import type { PublicWorkingGroup } from '../members.groups.ts';
 import type { Vacancy } from '../members.vacancies.ts';
 import { summarise } from '../members.workflow.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
+import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
 
@@ -16,9 +17,7 @@ export function PublicMembersPage({ ctx, council, members }: Props & { members: 
   const t = ctx.t;
   const path = `/${council.slug}/leden`;
   return (
-    <PublicFrame ctx={ctx} council={council} title={t('members.public.title')} section={path} trail={[{ href: path, label: t('members.public.title') }]}>
-      <Heading level={1}>{t('members.public.title')}</Heading>
-      <Paragraph lead>{t('members.public.intro')}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={t('members.public.title')} section={path} intro={t('members.public.intro')} lead>
       <Table
         caption={t('members.public.caption')}
         empty={t('members.public.empty')}
@@ -30,7 +29,7 @@ export function PublicMembersPage({ ctx, council, members }: Props & { members: 
           { header: t('members.public.groups'), cell: (m) => (m.groups.length ? m.groups.join(', ') : '-') },
         ]}
       />
-    </PublicFrame>
+    </PublicPage>
   );
 }
 
@@ -38,15 +37,10 @@ export function PublicWorkingGroupsPage({ ctx, council, groups }: Props & { grou
   const t = ctx.t;
   const path = `/${council.slug}/werkgroepen`;
   return (
-    <PublicFrame ctx={ctx} council={council} title={t('members.publicWg.title')} section={path} trail={[{ href: path, label: t('members.publicWg.title') }]}>
-      <Heading level={1}>{t('members.publicWg.title')}</Heading>
-      <Paragraph lead>{t('members.publicWg.intro')}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={t('members.publicWg.title')} section={path} intro={t('members.publicWg.intro')} lead>
       {groups.length === 0 && <Paragraph>{t('members.publicWg.empty')}</Paragraph>}
       {groups.map((g, i) => (
-        <section aria-labelledby={`werkgroep-${i + 1}`}>
-          <Heading level={2} id={`werkgroep-${i + 1}`}>
-            {g.name}
-          </Heading>
+        <Section id={`werkgroep-${i + 1}`} title={g.name}>
           {g.description && <TextBlock text={g.description} />}
           <DataList
             items={[
@@ -54,9 +48,9 @@ export function PublicWorkingGroupsPage({ ctx, council, groups }: Props & { grou
               { key: t('members.publicWg.members'), value: g.members.length ? g.members.join(', ') : t('members.none') },
             ]}
           />
-        </section>
+        </Section>
       ))}
-    </PublicFrame>
+    </PublicPage>
   );
 }
 
@@ -76,27 +70,21 @@ export function PublicVacanciesPage({ ctx, council, vacancies }: Props & { vacan
   const t = ctx.t;
   const path = `/${council.slug}/vacatures`;
   return (
-    <PublicFrame ctx={ctx} council={council} title={t('members.publicVac.title')} section={path} trail={[{ href: path, label: t('members.publicVac.title') }]}>
-      <Heading level={1}>{t('members.publicVac.title')}</Heading>
-      <Paragraph lead>{t('members.publicVac.intro')}</Paragraph>
+    <PublicPage ctx={ctx} council={council} title={t('members.publicVac.title')} section={path} intro={t('members.publicVac.intro')} lead>
       {vacancies.length === 0 && (
         <Paragraph>
           {t('members.publicVac.empty')} <Link href={`/${council.slug}/contact`}>{t('footer.contact')}</Link>
         </Paragraph>
       )}
       {vacancies.map((v, i) => (
-        <section aria-labelledby={`vacature-${i + 1}`}>
-          <Heading level={2} id={`vacature-${i + 1}`}>
-            {v.title}
-          </Heading>
-          <Paragraph>{summarise(v.description)}</Paragraph>
+        <Section id={`vacature-${i + 1}`} title={v.title} intro={summarise(v.description)}>
           <DataList items={vacancyFacts(ctx, v)} />
           <Paragraph>
             <Link href={`${path}/${v.id}`}>{t('members.publicVac.readMore', { title: v.title })}</Link>
           </Paragraph>
-        </section>
+        </Section>
       ))}
-    </PublicFrame>
+    </PublicPage>
   );
 }
 
@@ -105,24 +93,14 @@ export function PublicVacancyPage({ ctx, council, vacancy }: Props & { vacancy: 
   const list = `/${council.slug}/vacatures`;
   const path = `${list}/${vacancy.id}`;
   return (
-    <PublicFrame
-      ctx={ctx}
-      council={council}
-      title={vacancy.title}
-      section={list}
-      trail={[
-        { href: list, label: t('members.publicVac.title') },
-        { href: path, label: vacancy.title },
-      ]}
-    >
-      <Heading level={1}>{vacancy.title}</Heading>
+    <PublicPage ctx={ctx} council={council} title={vacancy.title} section={list} href={path} parent={{ href: list, label: t('members.publicVac.title') }}>
       <DataList items={vacancyFacts(ctx, vacancy)} />
       <Heading level={2}>{t('members.publicVac.about')}</Heading>
       <TextBlock text={vacancy.description} />
       <Paragraph>
         <ButtonLink href={`${path}/reageren`}>{t('members.publicVac.apply')}</ButtonLink>
       </Paragraph>
-    </PublicFrame>
+    </PublicPage>
   );
 }
 
@@ -131,23 +109,21 @@ export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { v
   const v = values ?? {};
   const list = `/${council.slug}/vacatures`;
   const path = `${list}/${vacancy.id}`;
-  const title = t('members.apply.title', { title: vacancy.title });
   return (
-    <PublicFrame
+    <PublicPage
       ctx={ctx}
       council={council}
-      title={title}
+      title={t('members.apply.title', { title: vacancy.title })}
       section={list}
-      hasErrors={Boolean(errors)}
-      trail={[
+      href={`${path}/reageren`}
+      crumb={t('members.publicVac.apply')}
+      parent={[
         { href: list, label: t('members.publicVac.title') },
         { href: path, label: vacancy.title },
-        { href: `${path}/reageren`, label: t('members.publicVac.apply') },
       ]}
+      errors={errors}
+      intro={t('members.apply.intro')}
     >
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <Heading level={1}>{title}</Heading>
-      <Paragraph>{t('members.apply.intro')}</Paragraph>
       <Form ctx={ctx} action={`${path}/reageren`}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('members.apply.name')} value={v.name} autocomplete="name" />
         <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.apply.email')} hint={t('members.apply.emailHint')} value={v.email} autocomplete="email" />
@@ -155,7 +131,7 @@ export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { v
         <TextArea ctx={ctx} errors={errors} name="motivation" label={t('members.apply.motivation')} hint={t('members.apply.motivationHint')} value={v.motivation} rows={10} />
         <Button>{t('members.apply.submit')}</Button>
       </Form>
-    </PublicFrame>
+    </PublicPage>
   );
 }
 

@@ -122,61 +122,21 @@ export function SettingsPage({
   const title = t('signals.settings.title');
   const v = values ?? {};
   const num = (k: keyof EffectiveSettings) => v[k] ?? String(settings[k]);
+  const numberField = (name: keyof EffectiveSettings, label: string, hint?: string) => (
+    <TextField ctx={ctx} errors={errors} name={name} label={label} hint={hint} value={num(name)} inputmode="numeric" width="short" />
+  );
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} notice={saved ? t('signals.notice.saved') : undefined}>
       <Form ctx={ctx} action={path}>
         <Heading level={2}>{t('signals.settings.threshold')}</Heading>
         <Paragraph>{t('signals.settings.thresholdIntro')}</Paragraph>
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="thresholdCount"
-          label={t('signals.settings.thresholdCount')}
-          value={num('thresholdCount')}
-          inputmode="numeric"
-          width="short"
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="thresholdSources"
-          label={t('signals.settings.thresholdSources')}
-          hint={t('signals.settings.thresholdSourcesHint')}
-          value={num('thresholdSources')}
-          inputmode="numeric"
-          width="short"
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="thresholdMonths"
-          label={t('signals.settings.thresholdMonths')}
-          value={num('thresholdMonths')}
-          inputmode="numeric"
-          width="short"
-        />
+        {numberField('thresholdCount', t('signals.settings.thresholdCount'))}
+        {numberField('thresholdSources', t('signals.settings.thresholdSources'), t('signals.settings.thresholdSourcesHint'))}
+        {numberField('thresholdMonths', t('signals.settings.thresholdMonths'))}
         <Heading level={2}>{t('signals.settings.retention')}</Heading>
         <Paragraph>{t('signals.settings.retentionIntro')}</Paragraph>
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="contactRetentionMonths"
-          label={t('signals.settings.contactRetention')}
-          hint={t('signals.settings.contactRetentionHint')}
-          value={num('contactRetentionMonths')}
-          inputmode="numeric"
-          width="short"
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="textRetentionMonths"
-          label={t('signals.settings.textRetention')}
-          hint={t('signals.settings.textRetentionHint')}
-          value={num('textRetentionMonths')}
-          inputmode="numeric"
-          width="short"
-        />
+        {numberField('contactRetentionMonths', t('signals.settings.contactRetention'), t('signals.settings.contactRetentionHint'))}
+        {numberField('textRetentionMonths', t('signals.settings.textRetention'), t('signals.settings.textRetentionHint'))}
         <Button>{t('signals.settings.save')}</Button>
       </Form>
 
