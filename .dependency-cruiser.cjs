@@ -39,7 +39,7 @@ module.exports = {
       severity: 'error',
       comment: 'No import cycles at run time (type-only imports are erased and do not count).',
       from: { path: '^src/' },
-      to: { circular: true, dependencyTypesNot: ['type-only'] },
+      to: { circular: true, dependencyTypesNot: ['type-only'], viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'not-to-unresolvable',
