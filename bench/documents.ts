@@ -90,7 +90,9 @@ const DOMAIN = (
   'huisarts ggz verslaving preventie gezondheid dementie thuiszorg verpleging mobiliteit openbaar halte bus trein station'
 ).split(' ');
 const HEADS = 'zorg wijk jeugd werk woon schuld armoede vervoer buurt gezins ouderen mantelzorg cliënt school sport taal geld hulp thuis dag'.split(' ');
-const TAILS = 'loket plan budget team teams regeling aanbod contract beleid raad verordening kosten gesprek coach punt centrum netwerk route kaart fonds'.split(' ');
+const TAILS = 'loket plan budget team teams regeling aanbod contract beleid raad verordening kosten gesprek coach punt centrum netwerk route kaart fonds'.split(
+  ' ',
+);
 const WORDS = [...STOP, ...DOMAIN, ...HEADS.flatMap((h) => TAILS.map((t) => h + t))];
 // Cumulative Zipf weights (exponent 1) for drawing a word by rank.
 const CUMULATIVE = (() => {
@@ -118,21 +120,54 @@ function pageTextFor(doc: number, page: number): string {
   return words.join(' ');
 }
 
-const QUERIES = ['gemeente', 'mantelzorg', 'regiotaxi wachttijd', '"eigen bijdrage"', 'dementie thuiszorg', 'zorgloket', 'dossier512', 'wijkbudget -zorg', 'woningaanpassing OR scootmobiel', 'onbekendwoord'];
+const QUERIES = [
+  'gemeente',
+  'mantelzorg',
+  'regiotaxi wachttijd',
+  '"eigen bijdrage"',
+  'dementie thuiszorg',
+  'zorgloket',
+  'dossier512',
+  'wijkbudget -zorg',
+  'woningaanpassing OR scootmobiel',
+  'onbekendwoord',
+];
 
 async function seedPages(database: Database): Promise<{ councilId: string }> {
   const db = database.db;
   // A database used before (--database-url) gets a fresh copy: deleting the council cascades.
   await db.delete(councils).where(eq(councils.slug, 'documentenbank'));
-  const [council] = await db.insert(councils).values({ slug: 'documentenbank', name: 'Adviesraad Documentenbank', advises: 'het college', contactEmail: 'info@documentenbank.example' }).returning();
+  const [council] = await db
+    .insert(councils)
+    .values({ slug: 'documentenbank', name: 'Adviesraad Documentenbank', advises: 'het college', contactEmail: 'info@documentenbank.example' })
+    .returning();
   const access = ['public', 'members', 'closed'] as const;
   for (let d = 0; d < SEARCH_DOCUMENTS; d++) {
-    const [doc] = await db.insert(documents).values({ councilId: council!.id, title: `Beleidsstuk ${d}`, access: access[d % 3]! }).returning();
+    const [doc] = await db
+      .insert(documents)
+      .values({ councilId: council!.id, title: `Beleidsstuk ${d}`, access: access[d % 3]! })
+      .returning();
     const [v] = await db
       .insert(documentVersions)
-      .values({ councilId: council!.id, documentId: doc!.id, version: 1, fileHash: '0'.repeat(64), fileName: `stuk-${d}.pdf`, mimeType: 'application/pdf', sizeBytes: 1, extraction: 'done', pageCount: PAGES_PER_DOCUMENT })
+      .values({
+        councilId: council!.id,
+        documentId: doc!.id,
+        version: 1,
+        fileHash: '0'.repeat(64),
+        fileName: `stuk-${d}.pdf`,
+        mimeType: 'application/pdf',
+        sizeBytes: 1,
+        extraction: 'done',
+        pageCount: PAGES_PER_DOCUMENT,
+      })
       .returning();
-    const rows = Array.from({ length: PAGES_PER_DOCUMENT }, (_, p) => ({ councilId: council!.id, documentId: doc!.id, versionId: v!.id, page: p + 1, text: pageTextFor(d, p + 1) }));
+    const rows = Array.from({ length: PAGES_PER_DOCUMENT }, (_, p) => ({
+      councilId: council!.id,
+      documentId: doc!.id,
+      versionId: v!.id,
+      page: p + 1,
+      text: pageTextFor(d, p + 1),
+    }));
     await db.insert(documentPages).values(rows);
   }
   return { councilId: council!.id };
@@ -165,7 +200,9 @@ async function benchSearch(label: string, database: Database) {
   // How many pages each query matches explains its time: every match is ranked.
   const matches = new Map<string, number>();
   for (const q of QUERIES) {
-    const r = (await database.db.execute(sql`select count(*)::int as n from document_pages where tsv @@ websearch_to_tsquery('dutch', ${q})`)) as unknown as { rows: { n: number }[] };
+    const r = (await database.db.execute(sql`select count(*)::int as n from document_pages where tsv @@ websearch_to_tsquery('dutch', ${q})`)) as unknown as {
+      rows: { n: number }[];
+    };
     matches.set(q, r.rows[0]!.n);
   }
   const detail = QUERIES.map((q) => `${q}: ${median(perQuery.get(q)!).toFixed(0)} ms, ${matches.get(q)} pages`).join('; ');
@@ -203,11 +240,13 @@ export async function benchDocuments(opts: { only?: string; postgres: () => Prom
       console.log(`  pdftotext (poppler):             ${extraction.poppler.ms.toFixed(0)} ms, ${extraction.poppler.pagesPerSecond.toFixed(0)} pages/s`);
       console.log(`  app/pdftotext:                   ${((extraction.app.pagesPerSecond / extraction.poppler.pagesPerSecond) * 100).toFixed(1)} %`);
     }
-    console.log(`\nDutch search over ${(SEARCH_DOCUMENTS * PAGES_PER_DOCUMENT).toLocaleString('en')} pages (${QUERIES.length} queries x 20, top 30 with passages)`);
+    console.log(
+      `\nDutch search over ${(SEARCH_DOCUMENTS * PAGES_PER_DOCUMENT).toLocaleString('en')} pages (${QUERIES.length} queries x 20, top 30 with passages)`,
+    );
     for (const s of searches) {
-    console.log(`  ${s.label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n} searches; pages written in ${s.seedSeconds.toFixed(0)} s)`);
-    console.log(`    median per query: ${s.detail}`);
-  }
+      console.log(`  ${s.label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n} searches; pages written in ${s.seedSeconds.toFixed(0)} s)`);
+      console.log(`    median per query: ${s.detail}`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

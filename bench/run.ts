@@ -261,11 +261,19 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
 
   // The register's 2,000 advices go into the database before the app starts (PGlite allows one process).
   const t0 = Date.now();
-  const seed = start(process.execPath, ['--import', 'tsx', 'bench/register-seed.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+  const seed = start(
+    process.execPath,
+    ['--import', 'tsx', 'bench/register-seed.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])],
+    env,
+  );
   const seedExit = await seed.exited;
   if (seedExit !== 0) throw new Error(`seeding the register failed (exit ${seedExit}):\n${seed.output()}`);
   console.log(`register data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${/seeded (\d+)/.exec(seed.output())?.[1] ?? '?'} advices written)`);
-  const signalSeed = start(process.execPath, ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+  const signalSeed = start(
+    process.execPath,
+    ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])],
+    env,
+  );
   if ((await signalSeed.exited) !== 0) throw new Error(`seeding the signals failed:\n${signalSeed.output()}`);
   console.log(/signals seeded .*/.exec(signalSeed.output())?.[0]);
   const signalSession = /^session (\S+)$/m.exec(signalSeed.output())![1]!;
@@ -289,7 +297,13 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
     rows.push(...(await measurePage(base, dataDir, search, `search ${search} (rendered)`, uncached)));
     rows.push(
       ...(await measureSignals(
-        { base, load, startBare: (body) => startBare(dataDir, body), measurePage: (p, l, h) => measurePage(base, dataDir, p, l, h), row: (name, result, ratio) => ({ name, result: result as CannonResult, ratio }) },
+        {
+          base,
+          load,
+          startBare: (body) => startBare(dataDir, body),
+          measurePage: (p, l, h) => measurePage(base, dataDir, p, l, h),
+          row: (name, result, ratio) => ({ name, result: result as CannonResult, ratio }),
+        },
         signalSession,
       )),
     );

@@ -39,7 +39,9 @@ export async function seedSignalsBench(database: Database): Promise<{ seeded: nu
     .returning();
   const [user] = await db.insert(users).values({ email: 'secretaris@signaalbank.example', name: 'Secretaris Signaalbank' }).returning();
   await db.insert(memberships).values({ councilId: council.id, userId: user.id, role: 'secretary' });
-  await db.execute(sql`insert into signal_themes (council_id, name) select ${council.id}, 'Thema ' || lpad(g::text, 2, '0') from generate_series(1, ${THEMES}) g`);
+  await db.execute(
+    sql`insert into signal_themes (council_id, name) select ${council.id}, 'Thema ' || lpad(g::text, 2, '0') from generate_series(1, ${THEMES}) g`,
+  );
   const list = (values: readonly string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
   // Spread over 730 days, every source and state; one in ten without a theme, one in fifty a duplicate.
   await db.execute(sql`
@@ -110,16 +112,30 @@ export async function measureSignals<R>(h: SignalsBenchHelpers<R>, session: stri
   try {
     const bareResult = await h.load(bare.url, headers, { method: 'POST', body });
     const result = await h.load(`${h.base}${path}`, headers, {
-      requests: [{ method: 'POST', path, headers, body, setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextIp() } }) }],
+      requests: [
+        {
+          method: 'POST',
+          path,
+          headers,
+          body,
+          setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextIp() } }),
+        },
+      ],
     });
     // 303 (see the confirmation page) is this form's success answer.
     const redirects = result.statusCodeStats?.['303']?.count ?? 0;
     rows.push(h.row(`bare node:http (${answer.length} bytes, POST)`, bareResult));
-    rows.push(h.row(`signal form POST (seal + store + mail)`, { ...result, non2xx: result.non2xx - redirects }, result.requests.average / bareResult.requests.average));
+    rows.push(
+      h.row(`signal form POST (seal + store + mail)`, { ...result, non2xx: result.non2xx - redirects }, result.requests.average / bareResult.requests.average),
+    );
   } finally {
     await bare.stop();
   }
-  rows.push(...(await h.measurePage(`/${SIGNALS_COUNCIL}/werkruimte/signalen/themas`, `themes view (${SIGNALS_COUNT.toLocaleString('en')} signals)`, { cookie: `${SESSION_COOKIE}=${session}` })));
+  rows.push(
+    ...(await h.measurePage(`/${SIGNALS_COUNCIL}/werkruimte/signalen/themas`, `themes view (${SIGNALS_COUNT.toLocaleString('en')} signals)`, {
+      cookie: `${SESSION_COOKIE}=${session}`,
+    })),
+  );
   return rows;
 }
 

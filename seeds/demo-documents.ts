@@ -15,7 +15,6 @@ import { makeDocx, makePdf, pageText } from '../src/core/files/samples.ts';
 
 type People = Map<string, { userId: string; membershipId: string }>;
 
-
 export async function seedDemoDocuments(tx: Tx, council: Council, people: People, isMain: boolean, store: FileStore) {
   if (!isMain) return;
   const secretary = people.get('secretaris@adviesraad-lindewijk.example')?.userId ?? null;
@@ -24,7 +23,10 @@ export async function seedDemoDocuments(tx: Tx, council: Council, people: People
     .insert(documentFolders)
     .values({ councilId: council.id, name: 'Vervoer en mobiliteit', description: 'Stukken over Wmo-vervoer, de regiotaxi en toegankelijk openbaar vervoer.' })
     .returning();
-  const [budget] = await tx.insert(documentFolders).values({ councilId: council.id, name: 'Begroting sociaal domein', description: 'De begroting en de keuzes van het college.' }).returning();
+  const [budget] = await tx
+    .insert(documentFolders)
+    .values({ councilId: council.id, name: 'Begroting sociaal domein', description: 'De begroting en de keuzes van het college.' })
+    .returning();
   const [advice] = await tx.select({ id: advices.id }).from(advices).where(eq(advices.councilId, council.id)).orderBy(asc(advices.createdAt)).limit(1);
   if (advice) await tx.insert(dossierAdvices).values({ councilId: council.id, folderId: transport!.id, adviceId: advice.id });
 
@@ -78,23 +80,43 @@ export async function seedDemoDocuments(tx: Tx, council: Council, people: People
       description: 'Alleen voor voorzitter en secretaris, tot het college besluit.',
       access: 'closed',
       folderId: budget!.id,
-      versions: [{ fileName: 'Vertrouwelijk - bezuinigingen.pdf', bytes: await makePdf(['Het college overweegt de eigen bijdrage te verhogen.', 'Dit is nog niet openbaar.']) }],
+      versions: [
+        {
+          fileName: 'Vertrouwelijk - bezuinigingen.pdf',
+          bytes: await makePdf(['Het college overweegt de eigen bijdrage te verhogen.', 'Dit is nog niet openbaar.']),
+        },
+      ],
     },
   ];
 
   for (const item of items) {
     const [doc] = await tx
       .insert(documents)
-      .values({ councilId: council.id, title: item.title, description: item.description, access: item.access, folderId: item.folderId, currentVersion: item.versions.length, createdBy: secretary })
+      .values({
+        councilId: council.id,
+        title: item.title,
+        description: item.description,
+        access: item.access,
+        folderId: item.folderId,
+        currentVersion: item.versions.length,
+        createdBy: secretary,
+      })
       .returning();
     let version = 0;
     for (const v of item.versions) {
       const mimeType = sniffDocument(v.bytes)!.mimeType;
       const hash = await store.put(v.bytes);
       await tx.insert(files).values({ hash, contentType: mimeType, size: v.bytes.length }).onConflictDoNothing();
-      await tx
-        .insert(documentVersions)
-        .values({ councilId: council.id, documentId: doc!.id, version: ++version, fileHash: hash, fileName: v.fileName, mimeType, sizeBytes: v.bytes.length, uploadedBy: secretary });
+      await tx.insert(documentVersions).values({
+        councilId: council.id,
+        documentId: doc!.id,
+        version: ++version,
+        fileHash: hash,
+        fileName: v.fileName,
+        mimeType,
+        sizeBytes: v.bytes.length,
+        uploadedBy: secretary,
+      });
     }
   }
 }

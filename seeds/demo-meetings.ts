@@ -35,7 +35,15 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
   const rule = { nth: 3, weekday: 3 };
   const [rhythm] = await tx
     .insert(meetingRhythms)
-    .values({ councilId: council.id, title: 'Vergadering van de adviesraad', ...rule, startTime: '09:30', endTime: '12:30', location: 'Stadhuis Lindewijk, raadzaal', mode: 'in_person' })
+    .values({
+      councilId: council.id,
+      title: 'Vergadering van de adviesraad',
+      ...rule,
+      startTime: '09:30',
+      endTime: '12:30',
+      location: 'Stadhuis Lindewijk, raadzaal',
+      mode: 'in_person',
+    })
     .returning();
   // This year's meetings; around the turn of the year also the neighbouring months, so there is always a past and a next one.
   let dates = occurrences(rule, year);
@@ -72,26 +80,51 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
     .where(and(eq(advices.councilId, council.id), inArray(advices.status, ['drafting', 'concept', 'in_approval'])))
     .limit(1);
   const item = async (m: Meeting, position: number, values: Partial<typeof agendaItems.$inferInsert> & { title: string }) => {
-    const [row] = await tx.insert(agendaItems).values({ councilId: council.id, meetingId: m.id, position, ...values }).returning();
+    const [row] = await tx
+      .insert(agendaItems)
+      .values({ councilId: council.id, meetingId: m.id, position, ...values })
+      .returning();
     return row!;
   };
-  await item(next, 1, { title: 'Opening en mededelingen', startTime: '09:30', presenter: 'Anna de Vries, voorzitter', explanation: 'De voorzitter opent de vergadering en deelt mededelingen.' });
+  await item(next, 1, {
+    title: 'Opening en mededelingen',
+    startTime: '09:30',
+    presenter: 'Anna de Vries, voorzitter',
+    explanation: 'De voorzitter opent de vergadering en deelt mededelingen.',
+  });
   const wmo = await item(next, 2, {
     title: 'Toelichting nieuwe Wmo-verordening',
     startTime: '09:45',
     presenter: 'Lotte Peters, beleidsmedewerker gemeente',
     explanation: 'De gemeente licht de nieuwe regels voor hulp bij het huishouden toe. De raad stelt vragen en bespreekt het concept-advies.',
   });
-  await tx.insert(agendaGuests).values({ councilId: council.id, agendaItemId: wmo.id, name: 'Lotte Peters', email: 'beleid@gemeente-lindewijk.example', kind: 'official', organisation: 'Gemeente Lindewijk' });
+  await tx.insert(agendaGuests).values({
+    councilId: council.id,
+    agendaItemId: wmo.id,
+    name: 'Lotte Peters',
+    email: 'beleid@gemeente-lindewijk.example',
+    kind: 'official',
+    organisation: 'Gemeente Lindewijk',
+  });
   if (advice) await tx.insert(agendaItemAdvices).values({ councilId: council.id, agendaItemId: wmo.id, adviceId: advice.id });
   // The stukken: documents of the demo library (members see the open ones; a closed one only the board).
-  const docs = await tx.select({ id: documents.id, access: documents.access }).from(documents).where(eq(documents.councilId, council.id)).orderBy(asc(documents.createdAt));
+  const docs = await tx
+    .select({ id: documents.id, access: documents.access })
+    .from(documents)
+    .where(eq(documents.councilId, council.id))
+    .orderBy(asc(documents.createdAt));
   const linked = [docs.find((d) => d.access !== 'closed'), docs.find((d) => d.access === 'closed')].filter((d) => d !== undefined);
   for (const d of linked) await tx.insert(agendaItemDocuments).values({ councilId: council.id, agendaItemId: wmo.id, documentId: d.id });
   // The demo dossier that holds an advice also holds the next meeting (shown on both pages).
   const [dossier] = await tx.select({ id: dossierAdvices.folderId }).from(dossierAdvices).where(eq(dossierAdvices.councilId, council.id)).limit(1);
   if (dossier) await tx.insert(dossierMeetings).values({ councilId: council.id, folderId: dossier.id, meetingId: next.id });
-  await item(next, 3, { title: 'Samenstelling van de raad: een nieuw lid', startTime: '11:00', presenter: 'Karim Bakker, secretaris', isPublic: false, explanation: 'Bespreking van de sollicitatiegesprekken. Dit punt is besloten omdat het over personen gaat.' });
+  await item(next, 3, {
+    title: 'Samenstelling van de raad: een nieuw lid',
+    startTime: '11:00',
+    presenter: 'Karim Bakker, secretaris',
+    isPublic: false,
+    explanation: 'Bespreking van de sollicitatiegesprekken. Dit punt is besloten omdat het over personen gaat.',
+  });
   await item(next, 4, { title: 'Rondvraag en sluiting', startTime: '12:15' });
   for (const [email, answer] of [
     ['els.jansen@adviesraad-lindewijk.example', 'yes'],
@@ -110,7 +143,8 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
       councilId: council.id,
       meetingId: earlierHeld.id,
       status: 'published',
-      publicText: 'Aanwezig: 9 leden. De raad besprak het jaarplan. Leden vinden het belangrijk dat inwoners meer horen over wat de raad doet.\n\nDe gemeente komt in de volgende vergadering uitleg geven over de Wmo-verordening.',
+      publicText:
+        'Aanwezig: 9 leden. De raad besprak het jaarplan. Leden vinden het belangrijk dat inwoners meer horen over wat de raad doet.\n\nDe gemeente komt in de volgende vergadering uitleg geven over de Wmo-verordening.',
       closedText: 'De raad besprak een klacht van een inwoner. De secretaris neemt contact op met de gemeente.',
       approvedInMeetingId: lastHeld.id,
       approvedAt: lastHeld.endsAt,
@@ -119,7 +153,13 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
     .returning();
   await tx.insert(minuteDecisions).values([
     { councilId: council.id, minutesId: published!.id, text: 'De raad stelt het jaarplan vast.', isPublic: true },
-    { councilId: council.id, minutesId: published!.id, agendaItemId: closed.id, text: 'De secretaris vraagt de gemeente om een reactie op de klacht.', isPublic: false },
+    {
+      councilId: council.id,
+      minutesId: published!.id,
+      agendaItemId: closed.id,
+      text: 'De secretaris vraagt de gemeente om een reactie op de klacht.',
+      isPublic: false,
+    },
   ]);
   await tx.insert(actionPoints).values({
     councilId: council.id,
@@ -134,11 +174,30 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
   await item(lastHeld, 1, { title: 'Ervaringen met de regiotaxi', presenter: 'Pieter Mulder' });
   const [draft] = await tx
     .insert(minutes)
-    .values({ councilId: council.id, meetingId: lastHeld.id, status: 'draft', publicText: 'Aanwezig: 10 leden. Leden delen ervaringen met de regiotaxi: ritten komen vaak te laat.' })
+    .values({
+      councilId: council.id,
+      meetingId: lastHeld.id,
+      status: 'draft',
+      publicText: 'Aanwezig: 10 leden. Leden delen ervaringen met de regiotaxi: ritten komen vaak te laat.',
+    })
     .returning();
-  await tx.insert(minuteDecisions).values({ councilId: council.id, minutesId: draft!.id, text: 'De raad schrijft een ongevraagd advies over de regiotaxi.', isPublic: true });
+  await tx
+    .insert(minuteDecisions)
+    .values({ councilId: council.id, minutesId: draft!.id, text: 'De raad schrijft een ongevraagd advies over de regiotaxi.', isPublic: true });
   await tx.insert(actionPoints).values([
-    { councilId: council.id, minutesId: draft!.id, text: 'Ervaringen met de regiotaxi verzamelen bij mantelzorgers', ownerMembershipId: who('els.jansen@adviesraad-lindewijk.example').membershipId, dueOn: addDays(today, 10) },
-    { councilId: council.id, minutesId: draft!.id, text: 'Afspraak maken met de wethouder over vervoer', ownerMembershipId: who('voorzitter@adviesraad-lindewijk.example').membershipId, dueOn: addDays(today, 2) },
+    {
+      councilId: council.id,
+      minutesId: draft!.id,
+      text: 'Ervaringen met de regiotaxi verzamelen bij mantelzorgers',
+      ownerMembershipId: who('els.jansen@adviesraad-lindewijk.example').membershipId,
+      dueOn: addDays(today, 10),
+    },
+    {
+      councilId: council.id,
+      minutesId: draft!.id,
+      text: 'Afspraak maken met de wethouder over vervoer',
+      ownerMembershipId: who('voorzitter@adviesraad-lindewijk.example').membershipId,
+      dueOn: addDays(today, 2),
+    },
   ]);
 }

@@ -64,17 +64,75 @@ const lindewijk: DemoCouncil = {
     { name: 'Overige zaken', description: 'Onderwerpen die niet bij een van de wetten horen, zoals wonen en toegankelijkheid van de gemeente.' },
   ],
   members: [
-    { name: 'Anna de Vries', email: 'voorzitter@adviesraad-lindewijk.example', role: 'chair', targetGroup: 'Ouderen', groups: ['Overige zaken'], bio: 'Voorzitter sinds 2024.' },
+    {
+      name: 'Anna de Vries',
+      email: 'voorzitter@adviesraad-lindewijk.example',
+      role: 'chair',
+      targetGroup: 'Ouderen',
+      groups: ['Overige zaken'],
+      bio: 'Voorzitter sinds 2024.',
+    },
     { name: 'Karim Bakker', email: 'secretaris@adviesraad-lindewijk.example', role: 'secretary', targetGroup: '', groups: [] },
     { name: 'Els Jansen', email: 'els.jansen@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mantelzorgers', groups: ['Wmo'], lead: ['Wmo'] },
-    { name: 'Pieter Mulder', email: 'pieter.mulder@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met een lichamelijke beperking', groups: ['Wmo', 'Overige zaken'], lead: ['Overige zaken'] },
-    { name: 'Fatima El Amrani', email: 'fatima.elamrani@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met een bijstandsuitkering', groups: ['Participatiewet'], lead: ['Participatiewet'] },
-    { name: 'Joost van Dijk', email: 'joost.vandijk@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met schulden', groups: ['Participatiewet'] },
-    { name: 'Sanne Visser', email: 'sanne.visser@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Jongeren', groups: ['Jeugdwet'], lead: ['Jeugdwet'] },
-    { name: 'Ruud Smit', email: 'ruud.smit@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Ouders van kinderen met jeugdhulp', groups: ['Jeugdwet'] },
-    { name: 'Marieke de Boer', email: 'marieke.deboer@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met een verstandelijke beperking', groups: ['Wmo'] },
-    { name: 'Hans Meijer', email: 'hans.meijer@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Mensen met psychische klachten', groups: ['Wmo', 'Participatiewet'] },
-    { name: 'Yara Hendriks', email: 'yara.hendriks@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Nieuwkomers en statushouders', groups: ['Participatiewet', 'Overige zaken'] },
+    {
+      name: 'Pieter Mulder',
+      email: 'pieter.mulder@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Mensen met een lichamelijke beperking',
+      groups: ['Wmo', 'Overige zaken'],
+      lead: ['Overige zaken'],
+    },
+    {
+      name: 'Fatima El Amrani',
+      email: 'fatima.elamrani@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Mensen met een bijstandsuitkering',
+      groups: ['Participatiewet'],
+      lead: ['Participatiewet'],
+    },
+    {
+      name: 'Joost van Dijk',
+      email: 'joost.vandijk@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Mensen met schulden',
+      groups: ['Participatiewet'],
+    },
+    {
+      name: 'Sanne Visser',
+      email: 'sanne.visser@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Jongeren',
+      groups: ['Jeugdwet'],
+      lead: ['Jeugdwet'],
+    },
+    {
+      name: 'Ruud Smit',
+      email: 'ruud.smit@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Ouders van kinderen met jeugdhulp',
+      groups: ['Jeugdwet'],
+    },
+    {
+      name: 'Marieke de Boer',
+      email: 'marieke.deboer@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Mensen met een verstandelijke beperking',
+      groups: ['Wmo'],
+    },
+    {
+      name: 'Hans Meijer',
+      email: 'hans.meijer@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Mensen met psychische klachten',
+      groups: ['Wmo', 'Participatiewet'],
+    },
+    {
+      name: 'Yara Hendriks',
+      email: 'yara.hendriks@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Nieuwkomers en statushouders',
+      groups: ['Participatiewet', 'Overige zaken'],
+    },
     { name: 'Willem Bos', email: 'willem.bos@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Ouderen', groups: ['Wmo', 'Overige zaken'] },
     { name: 'Lotte Peters', email: 'beleid@gemeente-lindewijk.example', role: 'official', targetGroup: '', groups: [] },
     { name: 'Cliëntenraad De Horizon (contact)', email: 'partner@horizon-clientenraad.example', role: 'partner', targetGroup: '', groups: [] },
@@ -89,7 +147,13 @@ const lindewijk: DemoCouncil = {
       status: 'published',
       closesOn: '2027-01-31',
       publishedAt: new Date('2026-11-02T09:00:00Z'),
-      applications: [{ name: 'Noor Willems', email: 'noor.willems@voorbeeld.example', motivation: 'Als moeder van een zoon met jeugdhulp weet ik hoe ingewikkeld het kan zijn. Ik denk graag mee.' }],
+      applications: [
+        {
+          name: 'Noor Willems',
+          email: 'noor.willems@voorbeeld.example',
+          motivation: 'Als moeder van een zoon met jeugdhulp weet ik hoe ingewikkeld het kan zijn. Ik denk graag mee.',
+        },
+      ],
     },
     {
       title: 'Lid voor de werkgroep Participatiewet',
@@ -131,11 +195,37 @@ const bergeloo: DemoCouncil = {
     { name: 'Vervoer en hulpmiddelen', description: 'Regiotaxi, scootmobielen en woningaanpassingen.' },
   ],
   members: [
-    { name: 'Gerrit Kok', email: 'voorzitter@wmoraad-bergeloo.example', role: 'chair', targetGroup: 'Ouderen', groups: ['Vervoer en hulpmiddelen'], lead: ['Vervoer en hulpmiddelen'] },
+    {
+      name: 'Gerrit Kok',
+      email: 'voorzitter@wmoraad-bergeloo.example',
+      role: 'chair',
+      targetGroup: 'Ouderen',
+      groups: ['Vervoer en hulpmiddelen'],
+      lead: ['Vervoer en hulpmiddelen'],
+    },
     { name: 'Ingrid Vos', email: 'secretaris@wmoraad-bergeloo.example', role: 'secretary', targetGroup: '', groups: [] },
-    { name: 'Ahmed Yilmaz', email: 'ahmed.yilmaz@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Mantelzorgers', groups: ['Toegang en cliëntondersteuning'], lead: ['Toegang en cliëntondersteuning'] },
-    { name: 'Bea Koster', email: 'bea.koster@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Mensen met een lichamelijke beperking', groups: ['Vervoer en hulpmiddelen'] },
-    { name: 'Tom Dekker', email: 'tom.dekker@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Mensen met psychische klachten', groups: ['Toegang en cliëntondersteuning'] },
+    {
+      name: 'Ahmed Yilmaz',
+      email: 'ahmed.yilmaz@wmoraad-bergeloo.example',
+      role: 'member',
+      targetGroup: 'Mantelzorgers',
+      groups: ['Toegang en cliëntondersteuning'],
+      lead: ['Toegang en cliëntondersteuning'],
+    },
+    {
+      name: 'Bea Koster',
+      email: 'bea.koster@wmoraad-bergeloo.example',
+      role: 'member',
+      targetGroup: 'Mensen met een lichamelijke beperking',
+      groups: ['Vervoer en hulpmiddelen'],
+    },
+    {
+      name: 'Tom Dekker',
+      email: 'tom.dekker@wmoraad-bergeloo.example',
+      role: 'member',
+      targetGroup: 'Mensen met psychische klachten',
+      groups: ['Toegang en cliëntondersteuning'],
+    },
   ],
   vacancies: [
     {
@@ -168,7 +258,14 @@ const horizon: DemoCouncil = {
   },
   groups: [{ name: 'Kwaliteit en veiligheid', description: 'Kwaliteitsrapporten, incidenten en cliënttevredenheid.' }],
   members: [
-    { name: 'Maria Groen', email: 'voorzitter@dehorizon.example', role: 'chair', targetGroup: 'Cliënten wonen met zorg', groups: ['Kwaliteit en veiligheid'], lead: ['Kwaliteit en veiligheid'] },
+    {
+      name: 'Maria Groen',
+      email: 'voorzitter@dehorizon.example',
+      role: 'chair',
+      targetGroup: 'Cliënten wonen met zorg',
+      groups: ['Kwaliteit en veiligheid'],
+      lead: ['Kwaliteit en veiligheid'],
+    },
     { name: 'Johan Brouwer', email: 'secretaris@dehorizon.example', role: 'secretary', targetGroup: '', groups: [] },
     { name: 'Emma Postma', email: 'emma.postma@dehorizon.example', role: 'member', targetGroup: 'Naasten van cliënten', groups: ['Kwaliteit en veiligheid'] },
     { name: 'Rik Vermeulen', email: 'rik.vermeulen@dehorizon.example', role: 'member', targetGroup: 'Cliënten dagbesteding', groups: [] },
@@ -199,7 +296,8 @@ const beekdal: DemoCouncil = {
     about:
       'Lindewijk en Bergeloo hebben samen één sociale dienst: de Intergemeentelijke Sociale Dienst Beekdal. Die dienst regelt de bijstand, hulp bij werk en schuldhulp. Het Regionaal Overleg Werk en Inkomen geeft het bestuur van de dienst advies.\n\nIn het overleg zitten afgevaardigden van de Adviesraad Sociaal Domein Lindewijk en de Wmo-raad Bergeloo. Zij brengen de signalen van hun eigen raad mee. Een onafhankelijke voorzitter leidt het overleg.',
     vision: 'Wie moet rondkomen van een uitkering, verdient duidelijke regels en snelle hulp. In beide gemeenten op dezelfde manier.',
-    legalBasis: 'De Participatiewet (artikel 47) vraagt gemeenten om mensen met een uitkering te betrekken bij het beleid. Lindewijk en Bergeloo doen dat samen, in een gemeenschappelijke regeling.',
+    legalBasis:
+      'De Participatiewet (artikel 47) vraagt gemeenten om mensen met een uitkering te betrekken bij het beleid. Lindewijk en Bergeloo doen dat samen, in een gemeenschappelijke regeling.',
     targetGroups: 'Mensen met een bijstandsuitkering, mensen met schulden, werkzoekenden met een beperking en nieuwkomers.',
     policyFields: 'Bijstand, re-integratie en begeleiding naar werk, armoedebeleid, bijzondere bijstand en schuldhulp.',
     meetingRhythm: 'Vier keer per jaar op maandagavond, van 19:30 tot 21:30 uur, om en om in Lindewijk en Bergeloo.',
@@ -210,8 +308,21 @@ const beekdal: DemoCouncil = {
   members: [
     { name: 'Henk Schouten', email: 'voorzitter@werkeninkomen-beekdal.example', role: 'chair', targetGroup: 'Onafhankelijk voorzitter', groups: [] },
     { name: 'Nadia Bouzid', email: 'secretaris@werkeninkomen-beekdal.example', role: 'secretary', targetGroup: '', groups: [] },
-    { name: 'Fatima El Amrani', email: 'fatima.elamrani@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Afgevaardigde van de Adviesraad Sociaal Domein Lindewijk', groups: ['Armoede en schulden'], lead: ['Armoede en schulden'] },
-    { name: 'Joost van Dijk', email: 'joost.vandijk@adviesraad-lindewijk.example', role: 'member', targetGroup: 'Afgevaardigde van de Adviesraad Sociaal Domein Lindewijk', groups: ['Armoede en schulden'] },
+    {
+      name: 'Fatima El Amrani',
+      email: 'fatima.elamrani@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Afgevaardigde van de Adviesraad Sociaal Domein Lindewijk',
+      groups: ['Armoede en schulden'],
+      lead: ['Armoede en schulden'],
+    },
+    {
+      name: 'Joost van Dijk',
+      email: 'joost.vandijk@adviesraad-lindewijk.example',
+      role: 'member',
+      targetGroup: 'Afgevaardigde van de Adviesraad Sociaal Domein Lindewijk',
+      groups: ['Armoede en schulden'],
+    },
     { name: 'Tom Dekker', email: 'tom.dekker@wmoraad-bergeloo.example', role: 'member', targetGroup: 'Afgevaardigde van de Wmo-raad Bergeloo', groups: [] },
   ],
   vacancies: [],
@@ -235,9 +346,30 @@ const kennispunt: DemoCouncil = {
   },
   groups: [],
   members: [
-    { name: 'Mirjam Hoekstra', email: 'directeur@kennispunt-inspraak.example', role: 'chair', targetGroup: '', groups: [], bio: 'Directeur van het kennispunt.' },
-    { name: 'Daan Claassen', email: 'redactie@kennispunt-inspraak.example', role: 'secretary', targetGroup: '', groups: [], bio: 'Redacteur van de kennisbank.' },
-    { name: 'Sevda Aydin', email: 'sevda.aydin@kennispunt-inspraak.example', role: 'member', targetGroup: '', groups: [], bio: 'Adviseur landelijke campagnes.' },
+    {
+      name: 'Mirjam Hoekstra',
+      email: 'directeur@kennispunt-inspraak.example',
+      role: 'chair',
+      targetGroup: '',
+      groups: [],
+      bio: 'Directeur van het kennispunt.',
+    },
+    {
+      name: 'Daan Claassen',
+      email: 'redactie@kennispunt-inspraak.example',
+      role: 'secretary',
+      targetGroup: '',
+      groups: [],
+      bio: 'Redacteur van de kennisbank.',
+    },
+    {
+      name: 'Sevda Aydin',
+      email: 'sevda.aydin@kennispunt-inspraak.example',
+      role: 'member',
+      targetGroup: '',
+      groups: [],
+      bio: 'Adviseur landelijke campagnes.',
+    },
   ],
   vacancies: [],
 };
@@ -261,14 +393,18 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
       const groupIds = new Map<string, string>();
       const people = new Map<string, { userId: string; membershipId: string }>();
       for (const g of demo.groups) {
-        const [row] = await tx.insert(workingGroups).values({ councilId: council.id, ...g }).returning();
+        const [row] = await tx
+          .insert(workingGroups)
+          .values({ councilId: council.id, ...g })
+          .returning();
         groupIds.set(g.name, row.id);
       }
       for (const m of demo.members) {
         let userId = userIds.get(m.email);
         if (!userId) {
           const [user] = await tx.insert(users).values({ name: m.name, email: m.email, passwordHash }).returning();
-          userIds.set(m.email, (userId = user.id));
+          userId = user.id;
+          userIds.set(m.email, userId);
         }
         const [membership] = await tx
           .insert(memberships)
@@ -279,15 +415,22 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
           await tx.insert(workingGroupMembers).values({ councilId: council.id, workingGroupId: groupIds.get(g)!, membershipId: membership.id });
         }
         for (const g of m.lead ?? []) {
-          await tx.update(workingGroups).set({ leadMembershipId: membership.id }).where(eq(workingGroups.id, groupIds.get(g)!));
+          await tx
+            .update(workingGroups)
+            .set({ leadMembershipId: membership.id })
+            .where(eq(workingGroups.id, groupIds.get(g)!));
         }
         // Print one login per role for the first council, the board for the others.
         const printed = demo === lindewijk ? ['chair', 'secretary', 'official', 'partner'].includes(m.role) || m === demo.members[2] : isBoardRole(m.role);
         if (printed) logins.push({ role: `${roleLabel[m.role]} ${demo.council.slug}`, email: m.email, password: DEMO_PASSWORD });
       }
       for (const { applications, ...v } of demo.vacancies) {
-        const [vacancy] = await tx.insert(vacancies).values({ ...v, councilId: council.id }).returning();
-        for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...sealApplication(env.secretKey, a), councilId: council.id, vacancyId: vacancy.id });
+        const [vacancy] = await tx
+          .insert(vacancies)
+          .values({ ...v, councilId: council.id })
+          .returning();
+        for (const a of applications ?? [])
+          await tx.insert(vacancyApplications).values({ ...sealApplication(env.secretKey, a), councilId: council.id, vacancyId: vacancy.id });
       }
       if (demo === lindewijk) await seedDemoAdvice(tx, council, groupIds, people);
       // ---- demo data of later modules (seeds/demo-<module>.ts) is called below this line
@@ -300,7 +443,6 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
 }
 
 const roleLabel: Record<Role, string> = { chair: 'voorzitter', secretary: 'secretaris', member: 'lid', official: 'ambtenaar', partner: 'partnerraad' };
-
 
 type People = Map<string, { userId: string; membershipId: string }>;
 
@@ -315,7 +457,11 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   const official = who('beleid@gemeente-lindewijk.example');
   let n = 0;
   type Step = { at: Date; by: { userId: string }; action: AuditAction; from: string | null; to: string };
-  async function advice(values: Omit<typeof advices.$inferInsert, 'councilId' | 'reference'>, recs: Partial<typeof adviceRecommendations.$inferInsert & { text: string }>[], steps: Step[]) {
+  async function advice(
+    values: Omit<typeof advices.$inferInsert, 'councilId' | 'reference'>,
+    recs: Partial<typeof adviceRecommendations.$inferInsert & { text: string }>[],
+    steps: Step[],
+  ) {
     const [a] = await tx
       .insert(advices)
       .values({ councilId: council.id, reference: `${year}-${String(++n).padStart(3, '0')}`, ...values })
@@ -323,19 +469,49 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
     let i = 0;
     for (const r of recs) await tx.insert(adviceRecommendations).values({ councilId: council.id, adviceId: a.id, number: ++i, text: r.text!, ...r });
     for (const st of steps) {
-      await tx.insert(auditLog).values({ councilId: council.id, actorUserId: st.by.userId, action: st.action, entity: 'advice', entityId: a.id, fromState: st.from, toState: st.to, at: st.at });
+      await tx.insert(auditLog).values({
+        councilId: council.id,
+        actorUserId: st.by.userId,
+        action: st.action,
+        entity: 'advice',
+        entityId: a.id,
+        fromState: st.from,
+        toState: st.to,
+        at: st.at,
+      });
     }
     return a;
   }
   const college = { addressee: 'college' as const, addresseeEmail: 'college@gemeente-lindewijk.example' };
 
   await advice(
-    { kind: 'requested', status: 'requested', subject: 'Beleidsplan Wmo 2027-2030', question: 'Het college vraagt advies over het nieuwe beleidsplan Wmo. Wat vindt de raad van de plannen voor ondersteuning thuis en mantelzorg?', policyField: 'wmo', ...college, neededBy: addDays(today, 35), createdBy: official.userId, createdAt: day(-2) },
+    {
+      kind: 'requested',
+      status: 'requested',
+      subject: 'Beleidsplan Wmo 2027-2030',
+      question: 'Het college vraagt advies over het nieuwe beleidsplan Wmo. Wat vindt de raad van de plannen voor ondersteuning thuis en mantelzorg?',
+      policyField: 'wmo',
+      ...college,
+      neededBy: addDays(today, 35),
+      createdBy: official.userId,
+      createdAt: day(-2),
+    },
     [],
     [{ at: day(-2), by: official, action: 'advice.requested', from: null, to: 'requested' }],
   );
   const drafting = await advice(
-    { kind: 'requested', status: 'drafting', subject: 'Verordening leerlingenvervoer', question: 'Wat vindt de raad van de nieuwe regels voor leerlingenvervoer?', policyField: 'jeugdwet', ...college, neededBy: addDays(today, 20), workingGroupId: groups.get('Jeugdwet'), createdBy: official.userId, createdAt: day(-12) },
+    {
+      kind: 'requested',
+      status: 'drafting',
+      subject: 'Verordening leerlingenvervoer',
+      question: 'Wat vindt de raad van de nieuwe regels voor leerlingenvervoer?',
+      policyField: 'jeugdwet',
+      ...college,
+      neededBy: addDays(today, 20),
+      workingGroupId: groups.get('Jeugdwet'),
+      createdBy: official.userId,
+      createdAt: day(-12),
+    },
     [],
     [
       { at: day(-12), by: official, action: 'advice.requested', from: null, to: 'requested' },
@@ -344,18 +520,45 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   );
   const sanne = who('sanne.visser@adviesraad-lindewijk.example');
   await tx.insert(adviceDrafts).values([
-    { councilId: council.id, adviceId: drafting.id, version: 1, body: 'Kinderen moeten veilig en op tijd op school komen.\nOuders willen één vast aanspreekpunt.', authorUserId: sanne.userId, createdAt: day(-8) },
-    { councilId: council.id, adviceId: drafting.id, version: 2, body: 'Kinderen moeten veilig en op tijd op school komen.\nOuders willen één vast aanspreekpunt bij de gemeente.\nDe reistijd is hooguit een uur.', authorUserId: sanne.userId, createdAt: day(-5) },
+    {
+      councilId: council.id,
+      adviceId: drafting.id,
+      version: 1,
+      body: 'Kinderen moeten veilig en op tijd op school komen.\nOuders willen één vast aanspreekpunt.',
+      authorUserId: sanne.userId,
+      createdAt: day(-8),
+    },
+    {
+      councilId: council.id,
+      adviceId: drafting.id,
+      version: 2,
+      body: 'Kinderen moeten veilig en op tijd op school komen.\nOuders willen één vast aanspreekpunt bij de gemeente.\nDe reistijd is hooguit een uur.',
+      authorUserId: sanne.userId,
+      createdAt: day(-5),
+    },
   ]);
   const approval = await advice(
     {
-      kind: 'requested', status: 'in_approval', subject: 'Armoedebeleid: meedoen voor ieder kind', question: 'Hoe kan de gemeente zorgen dat alle kinderen mee kunnen doen?', policyField: 'participatiewet', ...college,
-      neededBy: addDays(today, 14), workingGroupId: groups.get('Participatiewet'), createdBy: secretary.userId, createdAt: day(-40),
+      kind: 'requested',
+      status: 'in_approval',
+      subject: 'Armoedebeleid: meedoen voor ieder kind',
+      question: 'Hoe kan de gemeente zorgen dat alle kinderen mee kunnen doen?',
+      policyField: 'participatiewet',
+      ...college,
+      neededBy: addDays(today, 14),
+      workingGroupId: groups.get('Participatiewet'),
+      createdBy: secretary.userId,
+      createdAt: day(-40),
       introduction: 'U vroeg ons om advies over het armoedebeleid voor kinderen. Hieronder leest u onze aanbevelingen.',
       explanation: 'Wij spraken met ouders, scholen en sportclubs. Veel ouders weten niet welke regelingen er zijn.',
-      approvalRound: 1, approvalClosesAt: day(5),
+      approvalRound: 1,
+      approvalClosesAt: day(5),
     },
-    [{ text: 'Maak één loket voor alle regelingen voor kinderen.' }, { text: 'Stuur ouders elk jaar een brief met de regelingen.' }, { text: 'Laat scholen helpen bij de aanvraag.' }],
+    [
+      { text: 'Maak één loket voor alle regelingen voor kinderen.' },
+      { text: 'Stuur ouders elk jaar een brief met de regelingen.' },
+      { text: 'Laat scholen helpen bij de aanvraag.' },
+    ],
     [
       { at: day(-40), by: secretary, action: 'advice.requested', from: null, to: 'requested' },
       { at: day(-38), by: secretary, action: 'advice.assigned', from: 'requested', to: 'drafting' },
@@ -372,9 +575,19 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   const sentAt = day(-14);
   await advice(
     {
-      kind: 'unsolicited', status: 'sent', subject: 'Toegankelijkheid van het gemeentehuis', question: 'Inwoners met een rolstoel melden dat zij het gemeentehuis slecht in kunnen.', policyField: 'overig', ...college,
-      createdBy: chair.userId, createdAt: day(-70), introduction: 'Uit eigen beweging geven wij u advies over de toegankelijkheid van het gemeentehuis.',
-      explanation: 'Wij bezochten het gemeentehuis met drie inwoners met een beperking.', adoptedAt: day(-16), sentAt, answerDueOn: deadline(todayInAmsterdam(sentAt), 6, 'weeks'),
+      kind: 'unsolicited',
+      status: 'sent',
+      subject: 'Toegankelijkheid van het gemeentehuis',
+      question: 'Inwoners met een rolstoel melden dat zij het gemeentehuis slecht in kunnen.',
+      policyField: 'overig',
+      ...college,
+      createdBy: chair.userId,
+      createdAt: day(-70),
+      introduction: 'Uit eigen beweging geven wij u advies over de toegankelijkheid van het gemeentehuis.',
+      explanation: 'Wij bezochten het gemeentehuis met drie inwoners met een beperking.',
+      adoptedAt: day(-16),
+      sentAt,
+      answerDueOn: deadline(todayInAmsterdam(sentAt), 6, 'weeks'),
     },
     [{ text: 'Maak de hoofdingang drempelvrij.' }, { text: 'Zorg voor een ringleiding bij de balie.' }],
     [
@@ -389,14 +602,41 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   const answeredSent = day(-120);
   await advice(
     {
-      kind: 'requested', status: 'answered', subject: 'Huishoudelijke hulp: nieuwe manier van indiceren', question: 'Wat vindt de raad van de nieuwe manier van indiceren?', policyField: 'wmo', ...college,
-      createdBy: official.userId, createdAt: day(-170), introduction: 'Hierbij ons advies over de huishoudelijke hulp.', explanation: 'Wij spraken met cliënten en zorgaanbieders.',
-      adoptedAt: day(-122), sentAt: answeredSent, answerDueOn: deadline(todayInAmsterdam(answeredSent), 6, 'weeks'), answeredAt: day(-80),
+      kind: 'requested',
+      status: 'answered',
+      subject: 'Huishoudelijke hulp: nieuwe manier van indiceren',
+      question: 'Wat vindt de raad van de nieuwe manier van indiceren?',
+      policyField: 'wmo',
+      ...college,
+      createdBy: official.userId,
+      createdAt: day(-170),
+      introduction: 'Hierbij ons advies over de huishoudelijke hulp.',
+      explanation: 'Wij spraken met cliënten en zorgaanbieders.',
+      adoptedAt: day(-122),
+      sentAt: answeredSent,
+      answerDueOn: deadline(todayInAmsterdam(answeredSent), 6, 'weeks'),
+      answeredAt: day(-80),
     },
     [
-      { text: 'Kom altijd op huisbezoek voor een indicatie.', answer: 'adopted', answeredAt: day(-80), followUp: 'Sinds 1 oktober komt de consulent altijd langs.', reviewOn: addDays(today, 60) },
-      { text: 'Geef cliënten het verslag van het gesprek op papier.', answer: 'partly', answerReason: 'Alleen als de cliënt daarom vraagt.', answeredAt: day(-80) },
-      { text: 'Verlaag de eigen bijdrage voor lage inkomens.', answer: 'not_adopted', answerReason: 'De eigen bijdrage is landelijk vastgesteld.', answeredAt: day(-80) },
+      {
+        text: 'Kom altijd op huisbezoek voor een indicatie.',
+        answer: 'adopted',
+        answeredAt: day(-80),
+        followUp: 'Sinds 1 oktober komt de consulent altijd langs.',
+        reviewOn: addDays(today, 60),
+      },
+      {
+        text: 'Geef cliënten het verslag van het gesprek op papier.',
+        answer: 'partly',
+        answerReason: 'Alleen als de cliënt daarom vraagt.',
+        answeredAt: day(-80),
+      },
+      {
+        text: 'Verlaag de eigen bijdrage voor lage inkomens.',
+        answer: 'not_adopted',
+        answerReason: 'De eigen bijdrage is landelijk vastgesteld.',
+        answeredAt: day(-80),
+      },
     ],
     [
       { at: day(-170), by: official, action: 'advice.requested', from: null, to: 'requested' },
@@ -411,9 +651,19 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   const overdueSent = day(-60);
   await advice(
     {
-      kind: 'requested', status: 'sent', subject: 'Schuldhulpverlening: signalen eerder oppakken', question: 'Hoe kan de gemeente schulden eerder zien?', policyField: 'participatiewet', ...college,
-      createdBy: official.userId, createdAt: day(-110), introduction: 'U vroeg ons advies over vroegsignalering van schulden.', explanation: 'Wij spraken met mensen die schulden hadden.',
-      adoptedAt: day(-62), sentAt: overdueSent, answerDueOn: addDays(today, -5),
+      kind: 'requested',
+      status: 'sent',
+      subject: 'Schuldhulpverlening: signalen eerder oppakken',
+      question: 'Hoe kan de gemeente schulden eerder zien?',
+      policyField: 'participatiewet',
+      ...college,
+      createdBy: official.userId,
+      createdAt: day(-110),
+      introduction: 'U vroeg ons advies over vroegsignalering van schulden.',
+      explanation: 'Wij spraken met mensen die schulden hadden.',
+      adoptedAt: day(-62),
+      sentAt: overdueSent,
+      answerDueOn: addDays(today, -5),
     },
     [{ text: 'Bel mensen binnen een week na een betalingsachterstand.' }, { text: 'Werk samen met woningcorporaties en energiebedrijven.' }],
     [

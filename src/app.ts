@@ -27,11 +27,13 @@ import './modules.ts';
 
 /** The path without query and without the single-use tokens some paths carry. */
 export function logSafeUrl(url: string): string {
-  return url
-    .split('?')[0]
-    .replace(/^\/(wachtwoord-herstellen|uitnodiging)\/[^/]+/, '/$1/[token]')
-    // A member's private calendar feed: the secret is the whole credential.
-    .replace(/^(\/[^/]+\/agenda)\/[^/]+$/, '$1/[token]');
+  return (
+    url
+      .split('?')[0]
+      .replace(/^\/(wachtwoord-herstellen|uitnodiging)\/[^/]+/, '/$1/[token]')
+      // A member's private calendar feed: the secret is the whole credential.
+      .replace(/^(\/[^/]+\/agenda)\/[^/]+$/, '$1/[token]')
+  );
 }
 
 export type BuildOptions = {

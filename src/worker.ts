@@ -29,14 +29,18 @@ const coreJobs: Job[] = [
   // Notices of new work, in each receiver's language: at once, or as the daily overview.
   { name: 'notices', everyMs: 60_000, firstAfterMs: 20_000, run: (deps) => sendNotices(deps) },
   // Retention promised in the privacy statement: mail after a year.
-  { name: 'mail-retention', everyMs: HOUR, firstAfterMs: 60_000, run: async (deps) => {
+  {
+    name: 'mail-retention',
+    everyMs: HOUR,
+    firstAfterMs: 60_000,
+    run: async (deps) => {
       await purgeOldMail(deps.db);
       await purgeOldNotices(deps.db);
     },
   },
 ];
 
-export const allJobs = (): Job[] => [...coreJobs, ...moduleJobs()];
+const allJobs = (): Job[] => [...coreJobs, ...moduleJobs()];
 
 /** Background work inside the server process (or `npm run worker`): the jobs above on timers. */
 export function startWorker(deps: Deps, log: FastifyBaseLogger) {

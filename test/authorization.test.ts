@@ -52,7 +52,7 @@ import { signals as signalRows, signalThemes } from '../src/modules/signals/sign
 
 const actorKeys = ['anonymous', 'member', 'official', 'partner', 'secretary', 'chair', 'otherSecretary', 'admin'] as const;
 type ActorKey = (typeof actorKeys)[number];
-const loggedIn = actorKeys.filter((a) => a !== 'anonymous');
+const _loggedIn = actorKeys.filter((a) => a !== 'anonymous');
 
 /**
  * ok: GET/HEAD 200; POST 303 and the database changed.
@@ -121,7 +121,12 @@ before(async () => {
   // A logo for A, an application to A's vacancy and a mail in the outbox.
   const secretary = actors.secretary.user;
   const [m] = await rows<{ id: string }>(sql`select id from memberships where user_id = ${secretary.id}`);
-  await setLogo(t.app.deps, { actor: { userId: secretary.id, isPlatformAdmin: false, role: 'secretary', membershipId: m.id }, council: A, upload: { fileName: 'logo.png', bytes: TINY_PNG, truncated: false }, logoAlt: 'Logo' });
+  await setLogo(t.app.deps, {
+    actor: { userId: secretary.id, isPlatformAdmin: false, role: 'secretary', membershipId: m.id },
+    council: A,
+    upload: { fileName: 'logo.png', bytes: TINY_PNG, truncated: false },
+    logoAlt: 'Logo',
+  });
   const form = { name: 'Mila', email: 'mila@test.example', phone: '', motivation: 'Graag.' };
   assert.equal((await anonPost(`/${A.slug}/vacatures/${idsA.vacancy}/reageren`, form, '10.78.0.1')).statusCode, 303);
   const [mail] = await rows<{ id: string }>(sql`select id from outbox limit 1`);
@@ -175,11 +180,15 @@ type Row = {
 const ADVICE_VIEW: Role[] = ['chair', 'secretary', 'member', 'official'];
 const REFUSED_FILE: Outcome = { status: 400, same: true };
 let lastRecommendation = '';
-async function adviceIn(state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue' | 'withdrawn'): Promise<Params> {
+async function adviceIn(
+  state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue' | 'withdrawn',
+): Promise<Params> {
   if (state === 'withdrawn') {
     // Withdrawn from drafting a moment ago, as the audit log records it: the board can still undo it.
     const advice = await makeAdvice(t, A, { status: 'withdrawn' }, ['Eerste aanbeveling']);
-    await t.db.insert(auditLog).values({ councilId: A.id, action: 'advice.withdrawn', entity: 'advice', entityId: advice.id, fromState: 'drafting', toState: 'withdrawn' });
+    await t.db
+      .insert(auditLog)
+      .values({ councilId: A.id, action: 'advice.withdrawn', entity: 'advice', entityId: advice.id, fromState: 'drafting', toState: 'withdrawn' });
     return { id: advice.id };
   }
   const status = state === 'overdue' ? 'sent' : state;
@@ -211,7 +220,15 @@ async function membershipOf(actor: LoggedIn): Promise<string> {
   const [m] = await rows<{ id: string }>(sql`select id from memberships where user_id = ${actor.user.id} and council_id = ${A.id}`);
   return m.id;
 }
-const meetingForm = () => ({ title: uniqueName('Vergadering'), date: dayFromToday(50), startTime: '19:00', endTime: '21:00', mode: 'in_person', location: 'Stadhuis', onlineUrl: '' });
+const meetingForm = () => ({
+  title: uniqueName('Vergadering'),
+  date: dayFromToday(50),
+  startTime: '19:00',
+  endTime: '21:00',
+  mode: 'in_person',
+  location: 'Stadhuis',
+  onlineUrl: '',
+});
 const itemForm = () => ({ title: uniqueName('Agendapunt'), explanation: '', startTime: '', presenter: '', access: 'public' });
 const ATTENDEES: Expect = { ...workspace(COUNCIL_MEMBERS), admin: 'forbidden' };
 
@@ -230,7 +247,10 @@ async function documentIn(access: 'public' | 'members'): Promise<Params> {
   return { id: (await makeDocument(t, A, { access })).id };
 }
 async function folderIn(): Promise<{ folderId: string }> {
-  const [f] = await t.db.insert(documentFolders).values({ councilId: A.id, name: uniqueName('Map') }).returning();
+  const [f] = await t.db
+    .insert(documentFolders)
+    .values({ councilId: A.id, name: uniqueName('Map') })
+    .returning();
   return { folderId: f!.id };
 }
 
@@ -244,7 +264,16 @@ async function signalIn(status: 'new' | 'in_triage' | 'to_discuss' | 'closed' = 
     (
       await t.db
         .insert(signalRows)
-        .values({ councilId: A.id, reference: `S-1999-${String(++signalSeq).padStart(6, '0')}`, description: 'De regiotaxi komt te laat.', area: 'transport', since: 'month', source: 'web_form', status, closedAt: status === 'closed' ? new Date() : null })
+        .values({
+          councilId: A.id,
+          reference: `S-1999-${String(++signalSeq).padStart(6, '0')}`,
+          description: 'De regiotaxi komt te laat.',
+          area: 'transport',
+          since: 'month',
+          source: 'web_form',
+          status,
+          closedAt: status === 'closed' ? new Date() : null,
+        })
         .returning()
     )[0]!;
   lastSignalReference = (await make()).reference;
@@ -252,16 +281,36 @@ async function signalIn(status: 'new' | 'in_triage' | 'to_discuss' | 'closed' = 
 }
 /** A fresh theme of council A with one signal in it. */
 async function themeIn(): Promise<string> {
-  const [theme] = await t.db.insert(signalThemes).values({ councilId: A.id, name: uniqueName('Thema') }).returning();
-  await t.db
-    .insert(signalRows)
-    .values({ councilId: A.id, reference: `S-1999-${String(++signalSeq).padStart(6, '0')}`, description: 'Over het thema.', area: 'transport', since: 'month', source: 'web_form', status: 'in_triage', themeId: theme!.id });
+  const [theme] = await t.db
+    .insert(signalThemes)
+    .values({ councilId: A.id, name: uniqueName('Thema') })
+    .returning();
+  await t.db.insert(signalRows).values({
+    councilId: A.id,
+    reference: `S-1999-${String(++signalSeq).padStart(6, '0')}`,
+    description: 'Over het thema.',
+    area: 'transport',
+    since: 'month',
+    source: 'web_form',
+    status: 'in_triage',
+    themeId: theme!.id,
+  });
   return theme!.id;
 }
 const SIGNAL_CONTACT: Expect = { ...workspace(BOARD), admin: 'forbidden' };
 /** Reading contact details or exporting answers with the page or file itself (200), and logs it. */
 const SIGNAL_READ: Expect = { ...SIGNAL_CONTACT, chair: { status: 200 }, secretary: { status: 200 } };
-const signalForm = () => ({ source: 'phone', sourceDetail: '', description: 'Aan de telefoon gemeld.', area: 'transport', since: 'month', peopleCount: '', name: '', email: '', phone: '' });
+const signalForm = () => ({
+  source: 'phone',
+  sourceDetail: '',
+  description: 'Aan de telefoon gemeld.',
+  area: 'transport',
+  since: 'month',
+  peopleCount: '',
+  name: '',
+  email: '',
+  phone: '',
+});
 
 const TABLE: Record<string, Row> = {
   // Platform pages, assets and probes.
@@ -295,12 +344,21 @@ const TABLE: Record<string, Row> = {
   },
   'POST /uitloggen': { expect: everyone({ status: 303, location: '/', same: true }), form: () => ({}), freshSession: true },
   'GET /wachtwoord-vergeten': { expect: publicRoute },
-  'POST /wachtwoord-vergeten': { expect: everyone({ status: 303, location: '/wachtwoord-vergeten?verstuurd=1' }), form: () => ({ email: 'niemand@test.example' }) },
+  'POST /wachtwoord-vergeten': {
+    expect: everyone({ status: 303, location: '/wachtwoord-vergeten?verstuurd=1' }),
+    form: () => ({ email: 'niemand@test.example' }),
+  },
   'GET /wachtwoord-herstellen/klaar': { expect: publicRoute },
   'GET /wachtwoord-herstellen/:token': { expect: everyone('notFound') },
-  'POST /wachtwoord-herstellen/:token': { expect: everyone('notFound'), form: () => ({ newPassword: 'een lang nieuw wachtwoord', newPasswordRepeat: 'een lang nieuw wachtwoord' }) },
+  'POST /wachtwoord-herstellen/:token': {
+    expect: everyone('notFound'),
+    form: () => ({ newPassword: 'een lang nieuw wachtwoord', newPasswordRepeat: 'een lang nieuw wachtwoord' }),
+  },
   'GET /uitnodiging/:token': { expect: everyone('notFound') },
-  'POST /uitnodiging/:token': { expect: everyone('notFound'), form: () => ({ newPassword: 'een lang nieuw wachtwoord', newPasswordRepeat: 'een lang nieuw wachtwoord' }) },
+  'POST /uitnodiging/:token': {
+    expect: everyone('notFound'),
+    form: () => ({ newPassword: 'een lang nieuw wachtwoord', newPasswordRepeat: 'een lang nieuw wachtwoord' }),
+  },
 
   // Platform administration.
   'GET /beheer': { expect: platformAdmin },
@@ -327,7 +385,10 @@ const TABLE: Record<string, Row> = {
   'GET /:council/vacatures': { expect: publicRoute },
   'GET /:council/vacatures/:id': { expect: publicRoute },
   'GET /:council/vacatures/:id/reageren': { expect: publicRoute },
-  'POST /:council/vacatures/:id/reageren': { expect: publicRoute, form: () => ({ name: 'Iemand', email: 'iemand@test.example', phone: '', motivation: 'Ik wil graag meedoen.' }) },
+  'POST /:council/vacatures/:id/reageren': {
+    expect: publicRoute,
+    form: () => ({ name: 'Iemand', email: 'iemand@test.example', phone: '', motivation: 'Ik wil graag meedoen.' }),
+  },
   'GET /:council/vacatures/:id/verzonden': { expect: publicRoute },
 
   // The public advice register, its documents and feed (advice.register.routes.tsx).
@@ -346,7 +407,14 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/api-sleutels': { expect: workspace(['chair', 'secretary', 'official', 'partner']) },
   // The new key is shown in the answer (201), once; a platform admin has no council role to hold one.
   'POST /:council/werkruimte/api-sleutels': {
-    expect: { ...workspace(['chair', 'secretary', 'official', 'partner']), chair: { status: 201 }, secretary: { status: 201 }, official: { status: 201 }, partner: { status: 201 }, admin: 'forbidden' },
+    expect: {
+      ...workspace(['chair', 'secretary', 'official', 'partner']),
+      chair: { status: 201 },
+      secretary: { status: 201 },
+      official: { status: 201 },
+      partner: { status: 201 },
+      admin: 'forbidden',
+    },
     form: () => ({ name: uniqueName('Sleutel') }),
   },
   'POST /:council/werkruimte/api-sleutels/:id/intrekken': {
@@ -389,7 +457,10 @@ const TABLE: Record<string, Row> = {
   'POST /:council/werkruimte/instellingen/logo': { expect: workspace(BOARD), multipart: true },
   'POST /:council/werkruimte/instellingen/logo/verwijderen': { expect: workspace(BOARD), form: () => ({}) },
   'GET /:council/werkruimte/leden': { expect: workspace(COUNCIL_MEMBERS) },
-  'POST /:council/werkruimte/leden': { expect: workspace(BOARD), form: () => ({ name: 'Nieuw Lid', email: `nieuw-${uniqueId()}@test.example`, role: 'member', targetGroup: '' }) },
+  'POST /:council/werkruimte/leden': {
+    expect: workspace(BOARD),
+    form: () => ({ name: 'Nieuw Lid', email: `nieuw-${uniqueId()}@test.example`, role: 'member', targetGroup: '' }),
+  },
   // Several invitations from one list: the check page (200, nothing stored), then sending.
   'GET /:council/werkruimte/leden/uitnodigen': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/leden/uitnodigen': {
@@ -452,7 +523,14 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/adviezen/aanvraag': { expect: workspace(['chair', 'secretary', 'official']) },
   'POST /:council/werkruimte/adviezen/aanvraag': {
     expect: workspace(['chair', 'secretary', 'official']),
-    form: () => ({ subject: uniqueName('Aanvraag'), question: 'Wat vindt de raad?', policyField: 'wmo', addressee: 'college', addresseeEmail: '', neededBy: dayFromToday(30) }),
+    form: () => ({
+      subject: uniqueName('Aanvraag'),
+      question: 'Wat vindt de raad?',
+      policyField: 'wmo',
+      addressee: 'college',
+      addresseeEmail: '',
+      neededBy: dayFromToday(30),
+    }),
   },
   'GET /:council/werkruimte/adviezen/ongevraagd': { expect: workspace(COUNCIL_MEMBERS) },
   'POST /:council/werkruimte/adviezen/ongevraagd': {
@@ -474,10 +552,22 @@ const TABLE: Record<string, Row> = {
     params: () => adviceIn('sent'),
     multipart: true,
   },
-  'POST /:council/werkruimte/adviezen/:id/toewijzen': { expect: workspace(BOARD), params: () => adviceIn('requested'), form: () => ({ workingGroupId: idsA.workingGroup }) },
+  'POST /:council/werkruimte/adviezen/:id/toewijzen': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('requested'),
+    form: () => ({ workingGroupId: idsA.workingGroup }),
+  },
   'POST /:council/werkruimte/adviezen/:id/concept': { expect: workspace(BOARD), params: () => adviceIn('drafting'), form: () => ({}) },
-  'POST /:council/werkruimte/adviezen/:id/tekst': { expect: workspace(BOARD), params: () => adviceIn('concept'), form: () => ({ introduction: uniqueName('Inleiding'), explanation: '' }) },
-  'POST /:council/werkruimte/adviezen/:id/aanbevelingen': { expect: workspace(BOARD), params: () => adviceIn('concept'), form: () => ({ text: uniqueName('Aanbeveling') }) },
+  'POST /:council/werkruimte/adviezen/:id/tekst': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('concept'),
+    form: () => ({ introduction: uniqueName('Inleiding'), explanation: '' }),
+  },
+  'POST /:council/werkruimte/adviezen/:id/aanbevelingen': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('concept'),
+    form: () => ({ text: uniqueName('Aanbeveling') }),
+  },
   'POST /:council/werkruimte/adviezen/:id/aanbevelingen/:recommendationId': {
     expect: workspace(BOARD),
     params: async () => {
@@ -486,9 +576,17 @@ const TABLE: Record<string, Row> = {
     },
     form: () => ({ actie: 'opslaan', text: uniqueName('Gewijzigd') }),
   },
-  'POST /:council/werkruimte/adviezen/:id/stemronde': { expect: workspace(BOARD), params: () => adviceIn('concept'), form: () => ({ closesOn: dayFromToday(7), closesTime: '17:00' }) },
+  'POST /:council/werkruimte/adviezen/:id/stemronde': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('concept'),
+    form: () => ({ closesOn: dayFromToday(7), closesTime: '17:00' }),
+  },
   // Council members vote; a platform admin holds no membership to vote with.
-  'POST /:council/werkruimte/adviezen/:id/stem': { expect: { ...workspace(COUNCIL_MEMBERS), admin: 'forbidden' }, params: () => adviceIn('in_approval'), form: () => ({ vote: 'agree', remark: '' }) },
+  'POST /:council/werkruimte/adviezen/:id/stem': {
+    expect: { ...workspace(COUNCIL_MEMBERS), admin: 'forbidden' },
+    params: () => adviceIn('in_approval'),
+    form: () => ({ vote: 'agree', remark: '' }),
+  },
   'POST /:council/werkruimte/adviezen/:id/heropenen': { expect: workspace(['chair']), params: () => adviceIn('in_approval'), form: () => ({}) },
   'POST /:council/werkruimte/adviezen/:id/vaststellen': { expect: workspace(['chair']), params: () => adviceIn('in_approval'), form: () => ({}) },
   // Withdrawing asks first (a page), and the board can undo it within 30 days.
@@ -514,7 +612,11 @@ const TABLE: Record<string, Row> = {
   },
   'GET /:council/werkruimte/adviezen/:id/versies': { expect: workspace(COUNCIL_MEMBERS), params: () => adviceIn('drafting') },
   // Board and working-group members write drafts; this fresh advice has no group.
-  'POST /:council/werkruimte/adviezen/:id/versies': { expect: workspace(BOARD), params: () => adviceIn('drafting'), form: () => ({ body: uniqueName('Tekst') }) },
+  'POST /:council/werkruimte/adviezen/:id/versies': {
+    expect: workspace(BOARD),
+    params: () => adviceIn('drafting'),
+    form: () => ({ body: uniqueName('Tekst') }),
+  },
   // The letter of an adopted advice is the council's until it is sent: an official does not find it (issue 9).
   'GET /:council/werkruimte/adviezen/:id/brief': { expect: { ...workspace(ADVICE_VIEW), official: 'notFound' }, params: () => adviceIn('adopted') },
   'GET /:council/werkruimte/adviezen/:id/brief.pdf': { expect: { ...workspace(ADVICE_VIEW), official: 'notFound' }, params: () => adviceIn('adopted') },
@@ -526,7 +628,11 @@ const TABLE: Record<string, Row> = {
   'POST /:council/werkruimte/signalen/nieuw': { expect: workspace(COUNCIL_MEMBERS), form: signalForm },
   'GET /:council/werkruimte/signalen/themas': { expect: workspace(COUNCIL_MEMBERS) },
   // From a theme to an unsolicited advice with its signals (signals.to-advice.test.ts): the board.
-  'POST /:council/werkruimte/signalen/themas/:id/advies': { expect: { ...workspace(BOARD), chair: { status: 303 }, secretary: { status: 303 }, admin: { status: 303 } }, params: async () => ({ id: await themeIn() }), form: () => ({}) },
+  'POST /:council/werkruimte/signalen/themas/:id/advies': {
+    expect: { ...workspace(BOARD), chair: { status: 303 }, secretary: { status: 303 }, admin: { status: 303 } },
+    params: async () => ({ id: await themeIn() }),
+    form: () => ({}),
+  },
   'GET /:council/werkruimte/signalen/instellingen': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/signalen/instellingen': {
     expect: workspace(BOARD),
@@ -544,10 +650,18 @@ const TABLE: Record<string, Row> = {
   'POST /:council/werkruimte/signalen/:id/contactgegevens': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({}) },
   'GET /:council/werkruimte/signalen/:id/wissen': { expect: SIGNAL_CONTACT, params: () => signalIn() },
   'POST /:council/werkruimte/signalen/:id/wissen': { expect: SIGNAL_CONTACT, params: () => signalIn(), form: () => ({ confirm: 'ja' }) },
-  'POST /:council/werkruimte/signalen/:id/thema': { expect: workspace(BOARD), params: () => signalIn(), form: () => ({ themeId: 'nieuw', newTheme: uniqueName('Thema'), policyField: 'wmo' }) },
+  'POST /:council/werkruimte/signalen/:id/thema': {
+    expect: workspace(BOARD),
+    params: () => signalIn(),
+    form: () => ({ themeId: 'nieuw', newTheme: uniqueName('Thema'), policyField: 'wmo' }),
+  },
   'POST /:council/werkruimte/signalen/:id/bespreken': { expect: workspace(BOARD), params: () => signalIn('in_triage'), form: () => ({}) },
   'POST /:council/werkruimte/signalen/:id/besproken': { expect: workspace(BOARD), params: () => signalIn('to_discuss'), form: () => ({}) },
-  'POST /:council/werkruimte/signalen/:id/afsluiten': { expect: workspace(BOARD), params: () => signalIn('in_triage'), form: () => ({ outcome: 'no_action', outcomeNote: '' }) },
+  'POST /:council/werkruimte/signalen/:id/afsluiten': {
+    expect: workspace(BOARD),
+    params: () => signalIn('in_triage'),
+    form: () => ({ outcome: 'no_action', outcomeNote: '' }),
+  },
   'POST /:council/werkruimte/signalen/:id/heropenen': { expect: workspace(BOARD), params: () => signalIn('closed'), form: () => ({}) },
   'POST /:council/werkruimte/signalen/:id/dubbel': { expect: workspace(BOARD), params: () => signalIn(), form: () => ({ duplicateOf: lastSignalReference }) },
   'POST /:council/werkruimte/signalen/:id/advies': {
@@ -560,10 +674,20 @@ const TABLE: Record<string, Row> = {
   },
   // The residents' form and the signals API (signals.intake.routes.tsx, signals.api.ts): open to everyone; a page flip stores nothing.
   'GET /:council/signaal': { expect: publicRoute },
-  'POST /:council/signaal/vraag': { expect: everyone({ status: 200, same: true }), form: () => ({ pagina: 'omschrijving', description: 'De taxi komt te laat.' }) },
-  'POST /:council/signaal/versturen': { expect: publicRoute, form: () => ({ description: 'De taxi komt te laat.', area: 'transport', since: 'month', contactChoice: 'anoniem' }) },
+  'POST /:council/signaal/vraag': {
+    expect: everyone({ status: 200, same: true }),
+    form: () => ({ pagina: 'omschrijving', description: 'De taxi komt te laat.' }),
+  },
+  'POST /:council/signaal/versturen': {
+    expect: publicRoute,
+    form: () => ({ description: 'De taxi komt te laat.', area: 'transport', since: 'month', contactChoice: 'anoniem' }),
+  },
   'GET /:council/signaal/verstuurd': { expect: publicRoute },
-  'POST /api/v1/raden/:raad/signalen': { expect: everyone({ status: 401, same: true }), params: () => ({ raad: A.slug }), form: () => ({ description: 'Tekst', area: 'transport', since: 'month' }) },
+  'POST /api/v1/raden/:raad/signalen': {
+    expect: everyone({ status: 401, same: true }),
+    params: () => ({ raad: A.slug }),
+    form: () => ({ description: 'Tekst', area: 'transport', since: 'month' }),
+  },
   // ---- end signals
   // ---- meetings (issue 5): rows added by the meetings work go below this line
   'GET /:council/vergaderingen': { expect: publicRoute },
@@ -572,10 +696,22 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/vergaderingen/ritme': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/vergaderingen/ritme': {
     expect: workspace(BOARD),
-    form: () => ({ title: uniqueName('Ritme'), nth: '3', weekday: '3', startTime: '09:30', endTime: '12:30', mode: 'in_person', location: 'Stadhuis', onlineUrl: '' }),
+    form: () => ({
+      title: uniqueName('Ritme'),
+      nth: '3',
+      weekday: '3',
+      startTime: '09:30',
+      endTime: '12:30',
+      mode: 'in_person',
+      location: 'Stadhuis',
+      onlineUrl: '',
+    }),
   },
   // Generating is idempotent; each run is still recorded in the audit log.
-  'POST /:council/werkruimte/vergaderingen/ritme/genereren': { expect: workspace(BOARD), form: () => ({ year: String(Number(dayFromToday(0).slice(0, 4)) + 1) }) },
+  'POST /:council/werkruimte/vergaderingen/ritme/genereren': {
+    expect: workspace(BOARD),
+    form: () => ({ year: String(Number(dayFromToday(0).slice(0, 4)) + 1) }),
+  },
   'GET /:council/werkruimte/vergaderingen/nieuw': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/vergaderingen/nieuw': { expect: workspace(BOARD), form: meetingForm },
   'POST /:council/werkruimte/vergaderingen/actiepunten/:actionId/klaar': {
@@ -601,13 +737,21 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/vergaderingen/:id/agenda/nieuw': { expect: workspace(BOARD), params: () => meetingIn() },
   'POST /:council/werkruimte/vergaderingen/:id/agenda': { expect: workspace(BOARD), params: () => meetingIn(), form: itemForm },
   'GET /:council/werkruimte/vergaderingen/:id/agenda/:itemId': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }) },
-  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }), form: itemForm },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId': {
+    expect: workspace(BOARD),
+    params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
+    form: itemForm,
+  },
   'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/volgorde': {
     expect: workspace(BOARD),
     params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
     form: () => ({ direction: 'up' }),
   },
-  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/verwijderen': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }), form: () => ({}) },
+  'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/verwijderen': {
+    expect: workspace(BOARD),
+    params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
+    form: () => ({}),
+  },
   'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/gasten': {
     expect: workspace(BOARD),
     params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
@@ -617,7 +761,10 @@ const TABLE: Record<string, Row> = {
     expect: workspace(BOARD),
     params: async () => {
       const p = await meetingIn();
-      const [g] = await t.db.insert(agendaGuests).values({ councilId: A.id, agendaItemId: lastItem, name: 'Gast', email: 'gast@test.example', kind: 'expert' }).returning();
+      const [g] = await t.db
+        .insert(agendaGuests)
+        .values({ councilId: A.id, agendaItemId: lastItem, name: 'Gast', email: 'gast@test.example', kind: 'expert' })
+        .returning();
       return { ...p, itemId: lastItem, guestId: g!.id };
     },
     form: () => ({}),
@@ -625,8 +772,16 @@ const TABLE: Record<string, Row> = {
   // Attendance and private notes belong to a membership: a platform admin has none.
   'POST /:council/werkruimte/vergaderingen/:id/aanwezigheid': { expect: ATTENDEES, params: () => meetingIn(), form: () => ({ answer: 'yes' }) },
   'POST /:council/werkruimte/vergaderingen/:id/notities': { expect: ATTENDEES, params: () => meetingIn(), form: () => ({ body: uniqueName('Notitie') }) },
-  'POST /:council/werkruimte/vergaderingen/:id/notulen': { expect: workspace(BOARD), params: () => meetingIn('held'), form: () => ({ publicText: uniqueName('Verslag'), closedText: '' }) },
-  'POST /:council/werkruimte/vergaderingen/:id/notulen/besluiten': { expect: workspace(BOARD), params: () => meetingIn('held'), form: () => ({ decision: uniqueName('Besluit'), access: 'public', agendaItemId: '' }) },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen': {
+    expect: workspace(BOARD),
+    params: () => meetingIn('held'),
+    form: () => ({ publicText: uniqueName('Verslag'), closedText: '' }),
+  },
+  'POST /:council/werkruimte/vergaderingen/:id/notulen/besluiten': {
+    expect: workspace(BOARD),
+    params: () => meetingIn('held'),
+    form: () => ({ decision: uniqueName('Besluit'), access: 'public', agendaItemId: '' }),
+  },
   'POST /:council/werkruimte/vergaderingen/:id/notulen/actiepunten': {
     expect: workspace(BOARD),
     params: () => meetingIn('held'),
@@ -719,13 +874,21 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/documenten/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
   'GET /:council/werkruimte/documenten/:id/download': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
   'GET /:council/werkruimte/documenten/:id/bekijken': { expect: workspace(COUNCIL_MEMBERS), params: () => documentIn('members') },
-  'POST /:council/werkruimte/documenten/:id/versies': { expect: { ...workspace(COUNCIL_MEMBERS), ...DOCUMENT_UPLOADERS }, params: () => documentIn('members'), multipart: true },
+  'POST /:council/werkruimte/documenten/:id/versies': {
+    expect: { ...workspace(COUNCIL_MEMBERS), ...DOCUMENT_UPLOADERS },
+    params: () => documentIn('members'),
+    multipart: true,
+  },
   'POST /:council/werkruimte/documenten/:id/instellingen': {
     expect: workspace(BOARD),
     params: () => documentIn('members'),
     form: () => ({ title: uniqueName('Document'), description: '', access: 'members', folderId: '' }),
   },
-  'POST /:council/werkruimte/documenten/:id/delen': { expect: workspace(BOARD), params: () => documentIn('members'), form: () => ({ councilId: B.id, level: 'members' }) },
+  'POST /:council/werkruimte/documenten/:id/delen': {
+    expect: workspace(BOARD),
+    params: () => documentIn('members'),
+    form: () => ({ councilId: B.id, level: 'members' }),
+  },
   'POST /:council/werkruimte/documenten/:id/delen/:shareId/stoppen': {
     expect: workspace(BOARD),
     params: async () => {
@@ -780,7 +943,10 @@ async function send(method: string, url: string, actor: ActorKey, row: Row, ip =
   if (row.multipart) {
     const body = multipart({ logoAlt: 'Logo' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: TINY_PNG });
     url = `${url}?_csrf=${encodeURIComponent(csrf)}`;
-    return { url, res: await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': body.contentType }, payload: body.payload, remoteAddress: ip }) };
+    return {
+      url,
+      res: await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': body.contentType }, payload: body.payload, remoteAddress: ip }),
+    };
   }
   const payload = encodeForm({ _csrf: csrf, ...(row.form?.(actor) ?? {}) });
   return {
@@ -790,7 +956,47 @@ async function send(method: string, url: string, actor: ActorKey, row: Row, ip =
 }
 
 /** What the database holds, table by table (sessions and login throttling left out). */
-const WATCHED = ['councils', 'memberships', 'notices', 'working_groups', 'working_group_members', 'vacancies', 'vacancy_applications', 'users', 'one_time_tokens', 'outbox', 'files', 'audit_log', 'documents', 'document_versions', 'document_shares', 'document_folders', 'dossier_advices', 'dossier_meetings', 'meeting_rhythms', 'meetings', 'agenda_items', 'agenda_item_documents', 'agenda_item_advices', 'agenda_item_signals', 'agenda_guests', 'meeting_attendance', 'meeting_notes', 'minutes', 'minute_decisions', 'action_points', 'calendar_tokens', 'recovery_codes', 'api_tokens', 'signals', 'signal_contacts', 'signal_access_log', 'signal_settings', 'signal_message_templates', 'signal_themes'];
+const WATCHED = [
+  'councils',
+  'memberships',
+  'notices',
+  'working_groups',
+  'working_group_members',
+  'vacancies',
+  'vacancy_applications',
+  'users',
+  'one_time_tokens',
+  'outbox',
+  'files',
+  'audit_log',
+  'documents',
+  'document_versions',
+  'document_shares',
+  'document_folders',
+  'dossier_advices',
+  'dossier_meetings',
+  'meeting_rhythms',
+  'meetings',
+  'agenda_items',
+  'agenda_item_documents',
+  'agenda_item_advices',
+  'agenda_item_signals',
+  'agenda_guests',
+  'meeting_attendance',
+  'meeting_notes',
+  'minutes',
+  'minute_decisions',
+  'action_points',
+  'calendar_tokens',
+  'recovery_codes',
+  'api_tokens',
+  'signals',
+  'signal_contacts',
+  'signal_access_log',
+  'signal_settings',
+  'signal_message_templates',
+  'signal_themes',
+];
 async function snapshot(): Promise<Record<string, string>> {
   const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
   const [row] = await rows<Record<string, string>>(sql.raw(`select ${cols.join(', ')}`));
@@ -836,7 +1042,11 @@ test('every route of the app is in the authorisation table, and every table row 
   const registered = new Set(routes.filter((r) => r.method !== 'HEAD').map(keyOf));
   const missing = [...registered].filter((k) => !(k in TABLE));
   assert.deepEqual(missing, [], 'routes without an entry in TABLE: classify them');
-  assert.deepEqual(Object.keys(TABLE).filter((k) => !registered.has(k)), [], 'TABLE rows for routes that no longer exist');
+  assert.deepEqual(
+    Object.keys(TABLE).filter((k) => !registered.has(k)),
+    [],
+    'TABLE rows for routes that no longer exist',
+  );
   // Every HEAD route is the twin of a GET route, and answers as it (checked below).
   for (const r of routes.filter((r) => r.method === 'HEAD')) assert.ok(registered.has(keyOf({ ...r, method: 'GET' })), `HEAD ${r.url} without GET`);
   // The recorded routes are the ones the router serves.
@@ -898,7 +1108,7 @@ test("ids of council B under council A's address answer 404 and change nothing, 
   }
 });
 
-test("ids of council B in a form under council A are refused and change nothing", async () => {
+test('ids of council B in a form under council A are refused and change nothing', async () => {
   const group = await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') }, [idsA.membership]);
   const cases: [string, Record<string, string>][] = [
     [`/${A.slug}/werkruimte/werkgroepen/${group.id}/leden`, { membershipId: idsB.membership }],
@@ -912,7 +1122,20 @@ test("ids of council B in a form under council A are refused and change nothing"
   }
 });
 
-const MALFORMED = ['abc', '0', '-1', '00000000-0000-0000-0000-000000000000', 'a'.repeat(300), "1' or '1'='1", '%00', '%E2%82%AC', '..%2F..%2Fetc', 'NaN', '1e999', '{}'];
+const MALFORMED = [
+  'abc',
+  '0',
+  '-1',
+  '00000000-0000-0000-0000-000000000000',
+  'a'.repeat(300),
+  "1' or '1'='1",
+  '%00',
+  '%E2%82%AC',
+  '..%2F..%2Fetc',
+  'NaN',
+  '1e999',
+  '{}',
+];
 
 test('malformed ids and council names answer 404, never 500', async () => {
   for (const r of routes.filter((r) => r.method !== 'HEAD' && /:(id|membershipId|token)\b/.test(r.url))) {
@@ -946,7 +1169,12 @@ test('a member who stopped is a stranger to the workspace (404); a session still
     const row = TABLE[keyOf(r)];
     const url = fill(r.url, { ...defaultParams(r.url, idsA, A), ...(await row.params?.(idsA)) });
     const before = await snapshot();
-    const asStopped = await stopped.request({ method: r.method as 'GET', url, form: r.method === 'POST' ? row.form?.('chair') ?? {} : undefined, ip: freshIp() });
+    const asStopped = await stopped.request({
+      method: r.method as 'GET',
+      url,
+      form: r.method === 'POST' ? (row.form?.('chair') ?? {}) : undefined,
+      ip: freshIp(),
+    });
     // Without a session secret the pending session's POST cannot carry a valid token: only GETs.
     const asPending = r.method === 'GET' ? await t.app.inject({ method: 'GET', url, headers: pending }) : null;
     assert.deepEqual(changedTables(before, await snapshot()), [], `${r.method} ${url}`);
@@ -961,7 +1189,9 @@ test('a member who stopped is a stranger to the workspace (404); a session still
 test("an official does not find the council's advice before it is sent: not in the list, 404 on every page of it (issue 9)", async () => {
   const ws = `/${A.slug}/werkruimte/adviezen`;
   const concept = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Concept'), introduction: 'Nog van de raad.' }, ['Aanbeveling in concept']);
-  const own = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Eigen aanvraag'), createdBy: actors.official.user.id }, ['Aanbeveling bij eigen aanvraag']);
+  const own = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Eigen aanvraag'), createdBy: actors.official.user.id }, [
+    'Aanbeveling bij eigen aanvraag',
+  ]);
   const list = await actors.official.request({ url: ws, ip: ips.official });
   assert.equal(list.statusCode, 200);
   assert.ok(!list.body.includes(concept.subject), 'the concept is not in the list');

@@ -27,7 +27,12 @@ function linksOf(html: string, prefix: string): string[] {
 }
 
 /** Breadth-first crawl as one user; returns url -> html of every 200 page. */
-async function crawl(get: (url: string) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>, start: string[], prefixes: string[], max = 80) {
+async function crawl(
+  get: (url: string) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>,
+  start: string[],
+  prefixes: string[],
+  max = 80,
+) {
   const seen = new Map<string, string>();
   const queue = [...start];
   while (queue.length > 0 && seen.size < max) {
@@ -47,7 +52,11 @@ async function crawl(get: (url: string) => Promise<{ statusCode: number; body: s
 
 test('every public, workspace and admin page is valid HTML (Nu checker) and no page fails', async () => {
   const pages: { name: string; html: string }[] = [];
-  const anon = await crawl((url) => t.app.inject(url), ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'], ['/lindewijk', '/bergeloo', '/de-horizon', '/']);
+  const anon = await crawl(
+    (url) => t.app.inject(url),
+    ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'],
+    ['/lindewijk', '/bergeloo', '/de-horizon', '/'],
+  );
   pages.push(...anon.map(([url, html]) => ({ name: `anoniem ${url}`, html })));
 
   const secretary: LoggedIn = await loginByEmail(t, 'secretaris@adviesraad-lindewijk.example');
@@ -67,18 +76,24 @@ test('every public, workspace and admin page is valid HTML (Nu checker) and no p
   // Documents (issue 5): lists, search with hits (an extracted document), folders, a document, the upload form with errors.
   const [lindewijk] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));
   await makeDocument(t, lindewijk!, { access: 'public', title: 'Zoekvoorbeeld', pages: ['Inleiding', 'Mantelzorgers krijgen meer respijtzorg in de wijk.'] });
-  for (const url of ['/lindewijk/documenten', '/lindewijk/documenten?q=mantelzorgers']) pages.push({ name: `anoniem ${url}`, html: (await t.app.inject(url)).body });
+  for (const url of ['/lindewijk/documenten', '/lindewijk/documenten?q=mantelzorgers'])
+    pages.push({ name: `anoniem ${url}`, html: (await t.app.inject(url)).body });
   const docList = await secretary.request({ url: '/lindewijk/werkruimte/documenten' });
   const docPages = ['/lindewijk/werkruimte/documenten?q=respijtzorg', '/lindewijk/werkruimte/documenten/mappen', '/lindewijk/werkruimte/documenten/nieuw'];
   for (const m of docList.body.matchAll(/href="(\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36})"/g)) docPages.push(m[1]!, `${m[1]}/verwijderen`);
-  const folderLinks = (await secretary.request({ url: '/lindewijk/werkruimte/documenten/mappen' })).body.matchAll(/href="(\/lindewijk\/werkruimte\/documenten\/mappen\/[0-9a-f-]{36})"/g);
+  const folderLinks = (await secretary.request({ url: '/lindewijk/werkruimte/documenten/mappen' })).body.matchAll(
+    /href="(\/lindewijk\/werkruimte\/documenten\/mappen\/[0-9a-f-]{36})"/g,
+  );
   for (const m of folderLinks) docPages.push(m[1]!);
   for (const url of docPages) {
     const res = await secretary.request({ url });
     assert.equal(res.statusCode, 200, url);
     pages.push({ name: `secretaris ${url}`, html: res.body });
   }
-  pages.push({ name: 'document toevoegen met fouten', html: (await secretary.request({ url: '/lindewijk/werkruimte/documenten/nieuw', form: { access: 'iedereen' } })).body });
+  pages.push({
+    name: 'document toevoegen met fouten',
+    html: (await secretary.request({ url: '/lindewijk/werkruimte/documenten/nieuw', form: { access: 'iedereen' } })).body,
+  });
   assert.ok(docPages.length >= 8, `documents pages: ${docPages.length}`);
 
   // English versions of a few pages.
@@ -96,7 +111,11 @@ test('the message catalogue has Dutch and English for every text, and no English
   for (const [key, m] of Object.entries(allMessages()) as [string, { nl: string; en: string }][]) {
     assert.ok(m.nl.trim().length > 0, `${key} has no Dutch text`);
     assert.ok(m.en.trim().length > 0, `${key} has no English text`);
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort().join(',');
+    const placeholders = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)]
+        .map((x) => x[1])
+        .sort()
+        .join(',');
     assert.equal(placeholders(m.nl), placeholders(m.en), `${key}: placeholders differ between nl and en`);
   }
 });

@@ -109,6 +109,8 @@ run_check() {
 if [[ -z ${TEST_SKIP_STATIC:-} ]]; then
   run_check "module boundaries" npm run --silent lint:deps
   run_check "API design rules" npm run --silent lint:api
+  run_check "format and lint (Biome)" npm run --silent lint
+  run_check "unused code (knip)" npm run --silent lint:unused
 fi
 
 # ------------------------------------------------------------------ node:test runs

@@ -16,7 +16,10 @@ test('an empty variable counts as not set', () => {
 });
 
 test('a wrong value stops the start with a Dutch message naming the variable', () => {
-  assert.throws(() => loadConfig({ PORT: 'tachtig' }), (err: Error) => err instanceof ConfigError && /Ongeldige configuratie/.test(err.message) && /PORT/.test(err.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'tachtig' }),
+    (err: Error) => err instanceof ConfigError && /Ongeldige configuratie/.test(err.message) && /PORT/.test(err.message),
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: 'geen url' }), ConfigError);
   assert.throws(() => loadConfig({ SECRET_KEY: 'kort' }), ConfigError);
 });

@@ -46,7 +46,7 @@ export function notFound(what: string): never {
 export class TooFastError extends Error {}
 
 /** Minimum time between showing and sending a public form; faster is a robot. */
-export const MIN_FILL_MS = 3000;
+const MIN_FILL_MS = 3000;
 
 /** Whether a form shown at `formIssuedAt` (signed timestamp, see csrf.ts) came back too fast. */
 export function filledTooFast(formIssuedAt: number | null, now = Date.now(), minimum = MIN_FILL_MS): boolean {

@@ -28,10 +28,14 @@ export const councils = pgTable(
     logoAlt: text('logo_alt').notNull().default(''),
     require2faForBoard: boolean('require_2fa_for_board').notNull().default(false),
     /** How a concept advice is adopted: consent unless someone objects, or a majority of votes. */
-    adviceApprovalRule: text('advice_approval_rule', { enum: ['consent', 'majority'] }).notNull().default('consent'),
+    adviceApprovalRule: text('advice_approval_rule', { enum: ['consent', 'majority'] })
+      .notNull()
+      .default('consent'),
     /** Period the college has to answer an advice, counted from the day it was sent. */
     answerPeriodValue: integer('answer_period_value').notNull().default(6),
-    answerPeriodUnit: text('answer_period_unit', { enum: ['weeks', 'working_days'] }).notNull().default('weeks'),
+    answerPeriodUnit: text('answer_period_unit', { enum: ['weeks', 'working_days'] })
+      .notNull()
+      .default('weeks'),
     /**
      * Most seats the council's regulation allows: the chair and the members, open invitations
      * included (the secretary, officials and partner councils take no seat). Null: no cap.
@@ -54,8 +58,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: roles }).notNull(),
     /** Target group this member speaks for, shown on the public members page. */
     targetGroup: text('target_group').notNull().default(''),

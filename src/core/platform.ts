@@ -36,9 +36,18 @@ export const routePlugins = (): RoutePlugin[] => modules().flatMap((m) => m.rout
 export const apiRoutePlugins = (): RoutePlugin[] => modules().flatMap((m) => m.api?.routes ?? []);
 export const apiParts = (): OpenApiPart[] => modules().flatMap((m) => (m.api ? [m.api.openapi] : []));
 export const moduleJobs = (): Job[] => modules().flatMap((m) => m.jobs ?? []);
-export const navItems = (where: 'public' | 'workspace'): NavItem[] => modules().flatMap((m) => m.nav?.[where] ?? []).sort(byOrder);
-export const searchProviders = (): SearchProvider[] => modules().flatMap((m) => (m.search ? [m.search] : [])).sort(byOrder);
-export const dashboardParts = (): DashboardPart[] => modules().flatMap((m) => m.dashboard ?? []).sort(byOrder);
+export const navItems = (where: 'public' | 'workspace'): NavItem[] =>
+  modules()
+    .flatMap((m) => m.nav?.[where] ?? [])
+    .sort(byOrder);
+export const searchProviders = (): SearchProvider[] =>
+  modules()
+    .flatMap((m) => (m.search ? [m.search] : []))
+    .sort(byOrder);
+export const dashboardParts = (): DashboardPart[] =>
+  modules()
+    .flatMap((m) => m.dashboard ?? [])
+    .sort(byOrder);
 
 /**
  * What the installed modules show in a named place of a page, in the order of the module list;

@@ -1,5 +1,4 @@
-import { boardRoles, councilRoles, isBoardRole, roles, type Role } from './roles.ts';
-export { isBoardRole };
+import { boardRoles, councilRoles, roles, type Role } from './roles.ts';
 
 /** Who is acting: the user, their role in the council at hand (if any), and platform rights. */
 export type Actor = {
@@ -16,6 +15,7 @@ export type Actor = {
  * importing any of them.
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the modules
+/** @public Filled by declaration merging in each module's manifest. */
 export interface PolicyActions {
   'workspace.view': true;
   'councils.create': true;
@@ -24,12 +24,12 @@ export interface PolicyActions {
 export type Action = keyof PolicyActions & string;
 
 /** Who may: a list of roles in the organisation, or 'platform' for platform admins only. */
-export type Rule = readonly Role[] | 'platform';
+type Rule = readonly Role[] | 'platform';
 export type PolicyRules = Record<string, Rule>;
 
 export const board: readonly Role[] = boardRoles;
 export const councilMembers: readonly Role[] = councilRoles;
-export const everyone: readonly Role[] = roles;
+const everyone: readonly Role[] = roles;
 
 /** The policy table: which roles may do what. Platform admins may do everything, except `councilOnly`. */
 const allowed = new Map<string, Rule>([
@@ -54,7 +54,7 @@ export function registerPolicy(rules: PolicyRules, opts: { councilOnly?: readonl
 }
 
 /** Every action with its rule, for the route x role matrix and the docs. */
-export function policyTable(): ReadonlyMap<string, Rule> {
+function _policyTable(): ReadonlyMap<string, Rule> {
   return allowed;
 }
 
@@ -66,7 +66,6 @@ export function can(actor: Actor | null, action: Action): boolean {
   if (rule === 'platform') return false;
   return actor.role !== null && rule.includes(actor.role);
 }
-
 
 export class ForbiddenError extends Error {
   readonly statusCode = 403;

@@ -19,7 +19,22 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])$/;
 
 /** First path segments the platform itself uses; an organisation cannot take them as its slug. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
-  'api', 'assets', 'beheer', 'account', 'inloggen', 'uitloggen', 'uitnodiging', 'wachtwoord-vergeten',
-  'wachtwoord-herstellen', 'taal', 'healthz', 'readyz', 'toegankelijkheid', 'privacy', 'robots.txt', 'well-known', 'favicon.ico',
+  'api',
+  'assets',
+  'beheer',
+  'account',
+  'inloggen',
+  'uitloggen',
+  'uitnodiging',
+  'wachtwoord-vergeten',
+  'wachtwoord-herstellen',
+  'taal',
+  'healthz',
+  'readyz',
+  'toegankelijkheid',
+  'privacy',
+  'robots.txt',
+  'well-known',
+  'favicon.ico',
   'woordenlijst',
 ]);

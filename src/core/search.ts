@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 
 /** Markers around the matched words in a passage: control characters no user text contains. */
-export const HIT_START = '\u0002';
-export const HIT_END = '\u0003';
+const HIT_START = '\u0002';
+const HIT_END = '\u0003';
 
 /** The Dutch full-text query for what someone typed (quotes, OR and -word work as on the web). */
 export function dutchQuery(query: string): SQL {

@@ -15,8 +15,10 @@ type Membership = typeof memberships.$inferSelect;
 // A small workflow on a core table, so the test needs no module: a membership is stopped and resumed.
 type State = 'active' | 'stopped';
 const table = { stop: { from: 'active', to: 'stopped' }, resume: { from: 'stopped', to: 'active' } } as const;
-const check = (action: keyof typeof table) => (state: State): Step<State> =>
-  state === table[action].from ? { ok: true, to: table[action].to } : { ok: false, reason: 'notAllowedFromState' };
+const check =
+  (action: keyof typeof table) =>
+  (state: State): Step<State> =>
+    state === table[action].from ? { ok: true, to: table[action].to } : { ok: false, reason: 'notAllowedFromState' };
 
 let database: Database;
 let kicks = 0;
@@ -29,8 +31,14 @@ after(() => database.close());
 
 async function membership(): Promise<{ m: Membership; actor: Actor }> {
   const id = randomUUID().slice(0, 8);
-  const [c] = await database.db.insert(councils).values({ slug: `raad-${id}`, name: `Raad ${id}`, advises: 'het college', contactEmail: `info@${id}.example` }).returning();
-  const [u] = await database.db.insert(users).values({ name: `Persoon ${id}`, email: `p-${id}@test.example` }).returning();
+  const [c] = await database.db
+    .insert(councils)
+    .values({ slug: `raad-${id}`, name: `Raad ${id}`, advises: 'het college', contactEmail: `info@${id}.example` })
+    .returning();
+  const [u] = await database.db
+    .insert(users)
+    .values({ name: `Persoon ${id}`, email: `p-${id}@test.example` })
+    .returning();
   const [m] = await database.db.insert(memberships).values({ councilId: c!.id, userId: u!.id, role: 'secretary' }).returning();
   return { m: m!, actor: { userId: u!.id, isPlatformAdmin: false, role: 'secretary', membershipId: m!.id } };
 }
@@ -44,27 +52,47 @@ function step(m: Membership, actor: Actor | null, action: keyof typeof table, ex
     state: (row) => (row.active ? 'active' : 'stopped'),
     check: check(action),
     refused: () => 'error.invalid',
-    save: async (tx, row, to) => (await tx.update(memberships).set({ active: to === 'active' }).where(eq(memberships.id, row.id)).returning())[0]!,
+    save: async (tx, row, to) =>
+      (
+        await tx
+          .update(memberships)
+          .set({ active: to === 'active' })
+          .where(eq(memberships.id, row.id))
+          .returning()
+      )[0]!,
     audit: { councilId: m.councilId, action: 'user.loggedIn', entityId: (row) => row.id },
     ...extra,
   });
 }
 
-const entries = (m: Membership) => database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'membership'), eq(auditLog.entityId, m.id)));
+const entries = (m: Membership) =>
+  database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'membership'), eq(auditLog.entityId, m.id)));
 
 test('a step saves the new state with its audit entry, then kicks the mailer after the commit', async () => {
   const { m, actor } = await membership();
   kicks = 0;
   let seenInAfter: boolean | null = null;
   const out = await step(m, actor, 'stop', {
-    apply: async () => ({ data: { why: 'test' }, result: 'done', after: async (_tx, saved) => void (seenInAfter = saved.active) }),
+    apply: async () => ({
+      data: { why: 'test' },
+      result: 'done',
+      after: async (_tx, saved) => {
+        seenInAfter = saved.active;
+      },
+    }),
   });
   assert.equal(out.row.active, false);
   assert.deepEqual([out.from, out.to, out.result], ['active', 'stopped', 'done']);
   assert.equal(seenInAfter, false, 'after() gets the saved row');
   assert.equal(kicks, 1);
   const [e] = await entries(m);
-  assert.deepEqual([e!.action, e!.fromState, e!.toState, e!.actorUserId, e!.councilId, e!.data], ['user.loggedIn', 'active', 'stopped', actor.userId, m.councilId, { why: 'test' }]);
+  assert.deepEqual(
+    [e!.action, e!.fromState, e!.toState, e!.actorUserId, e!.councilId, e!.data],
+    ['user.loggedIn', 'active', 'stopped', actor.userId, m.councilId, { why: 'test' }],
+  );
 });
 
 test('the policy table is asked once, before anything is loaded', async () => {
@@ -84,7 +112,10 @@ test('an unknown row is a 404; a step the workflow table refuses is a DomainErro
   const { m, actor } = await membership();
   kicks = 0;
   await assert.rejects(step(m, actor, 'stop', { load: async () => null }), NotFoundError);
-  await assert.rejects(step(m, actor, 'resume', { refused: () => 'error.required' }), (e: unknown) => e instanceof DomainError && e.code === 'notAllowedFromState' && e.messageKey === 'error.required');
+  await assert.rejects(
+    step(m, actor, 'resume', { refused: () => 'error.required' }),
+    (e: unknown) => e instanceof DomainError && e.code === 'notAllowedFromState' && e.messageKey === 'error.required',
+  );
   assert.equal(kicks, 0);
   assert.equal((await entries(m)).length, 0);
 });

@@ -44,7 +44,7 @@ export type StateChange<T, S extends string, Patch, R> = {
   /** The text for a refusal by the workflow table, per reason (`notAllowedFromState`, ...), and the form field it belongs to. */
   refused: (reason: string) => MessageKey | { key: MessageKey; field?: string };
   /** The step's own work: checks that need the database, related rows, mail to queue. */
-  apply?: (tx: Tx, row: T, to: S) => Promise<Applied<T, S, Patch, R> | void>;
+  apply?: (tx: Tx, row: T, to: S) => Promise<Applied<T, S, Patch, R> | undefined>;
   /** Writes the new state and the step's columns; returns the row as saved. */
   save: (tx: Tx, row: T, to: S, applied: Applied<T, S, Patch, R>) => Promise<T>;
   /** The audit entry: where and under which name; entity, from and to are filled in. */

@@ -19,7 +19,12 @@ let resident: Page;
 const visited = new VisitedPages();
 
 const COUNCIL = { name: 'Adviesraad Sociaal Domein Veldhoven-Noord', slug: 'veldhoven-noord', contact: 'secretariaat@adviesraad-veldhoven-noord.example' };
-const MESSAGE = { name: 'Ria Hoekstra', email: 'ria.hoekstra@example.org', subject: 'Drempels bij het buurthuis', text: 'Bij het buurthuis kan ik met mijn rollator niet naar binnen.' };
+const MESSAGE = {
+  name: 'Ria Hoekstra',
+  email: 'ria.hoekstra@example.org',
+  subject: 'Drempels bij het buurthuis',
+  text: 'Bij het buurthuis kan ik met mijn rollator niet naar binnen.',
+};
 
 before(async () => {
   // No SMTP_URL: mail stays in the outbox.
@@ -34,7 +39,6 @@ after(async () => {
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const adminNav = () => admin.getByRole('navigation', { name: 'Beheer' });
-
 
 test('the platform admin logs in and must turn on two-step verification first', async () => {
   await admin.goto(`${server.url}/inloggen`);

@@ -69,7 +69,6 @@ const main = (page: Page) => page.locator('main');
 const notice = (page: Page) => page.getByRole('status');
 const wsNav = (page: Page) => page.getByRole('navigation', { name: 'Menu werkruimte' });
 
-
 /** Today plus `days` as YYYY-MM-DD, and as the app writes it in Dutch. */
 function dateInDays(days: number): { iso: string; dutch: string } {
   const d = new Date(Date.now() + days * 24 * 3600 * 1000);
@@ -78,7 +77,7 @@ function dateInDays(days: number): { iso: string; dutch: string } {
   return { iso, dutch };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A fresh browser context for one person, logged in through the login form. */
 const logIn = (email: string, name: string) => logInAs(browser, server.url, email, name);
@@ -120,7 +119,10 @@ test('the official records a request for advice, after one failed attempt', asyn
   assert.ok(errors.length >= 3, `errors for subject, question, policy field and date: ${errors.join(' | ')}`);
   const summaryLinks = await official.locator('.rw-error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const field of ['#veld-subject', '#veld-question', '#veld-neededBy']) {
-    assert.ok(summaryLinks.some((h) => h === field), `the summary links to ${field}: ${summaryLinks.join(', ')}`);
+    assert.ok(
+      summaryLinks.some((h) => h === field),
+      `the summary links to ${field}: ${summaryLinks.join(', ')}`,
+    );
   }
   await visited.check(official, 'official: request form with errors');
 
@@ -133,7 +135,11 @@ test('the official records a request for advice, after one failed attempt', asyn
   await official.getByLabel('Wanneer moet het advies klaar zijn?').fill(needed.iso);
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
   await official.getByLabel('Documenten bij de aanvraag').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: pdf });
-  await clickAndWait(official, official.getByRole('button', { name: 'Aanvraag vastleggen' }), /^\/lindewijk\/werkruimte\/adviezen\/[0-9a-f-]{36}\?melding=vastgelegd$/);
+  await clickAndWait(
+    official,
+    official.getByRole('button', { name: 'Aanvraag vastleggen' }),
+    /^\/lindewijk\/werkruimte\/adviezen\/[0-9a-f-]{36}\?melding=vastgelegd$/,
+  );
 
   advicePath = new URL(official.url()).pathname;
   adviceUrl = `${server.url}${advicePath}`;
@@ -144,7 +150,7 @@ test('the official records a request for advice, after one failed attempt', asyn
   assert.match(await notice(official).innerText(), /Het advies is vastgelegd/);
   await expectStatus(official, 'Aangevraagd');
   const text = await main(official).innerText();
-  assert.match(text, new RegExp(escape(needed.dutch)));
+  assert.match(text, new RegExp(escapeRegExp(needed.dutch)));
   // The document is kept with the advice and can be downloaded.
   const docLink = main(official).getByRole('link', { name: PDF_NAME });
   assert.equal(await docLink.count(), 1, 'the uploaded PDF is listed');
@@ -234,7 +240,7 @@ test('the secretary makes the concept with two recommendations and opens an appr
   await secretary.getByLabel('Tijd', { exact: true }).fill('17:00');
   await clickAndWait(secretary, secretary.getByRole('button', { name: 'Stemronde openen' }), `${advicePath}?melding=stap`);
   await expectStatus(secretary, 'Ter instemming');
-  assert.match(await main(secretary).innerText(), new RegExp(`Stemronde 1, open tot ${escape(closes.dutch)}`));
+  assert.match(await main(secretary).innerText(), new RegExp(`Stemronde 1, open tot ${escapeRegExp(closes.dutch)}`));
   await visited.check(secretary, 'secretary: approval round open');
 });
 
@@ -302,15 +308,29 @@ test('the chair sees the tally and the remark, and adopts the advice', async () 
   const chair = await logIn(EMAIL.chair, 'Anna de Vries');
   await openAdvice(chair, 'chair: tally');
   const counts = chair.getByRole('table', { name: 'Aantal stemmen per keuze' });
-  const count = async (label: string) => (await counts.getByRole('row').filter({ has: chair.getByText(label, { exact: true }) }).innerText()).replace(/\s+/g, ' ').trim();
+  const count = async (label: string) =>
+    (
+      await counts
+        .getByRole('row')
+        .filter({ has: chair.getByText(label, { exact: true }) })
+        .innerText()
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
   assert.match(await count('Eens'), /^Eens 2$/);
   assert.match(await count('Eens, met een opmerking'), /^Eens, met een opmerking 1$/);
   assert.match(await count('Bezwaar'), /^Bezwaar 0$/);
   assert.match(await main(chair).innerText(), /Het advies kan worden vastgesteld\./);
   const votes = chair.getByRole('table', { name: 'Stemmen in deze ronde' });
   const pieterRow = votes.getByRole('row').filter({ hasText: 'Pieter Mulder' });
-  assert.match(await pieterRow.innerText(), new RegExp(escape(REMARK)));
-  assert.equal(await votes.getByRole('row').filter({ hasText: /Els Jansen|Fatima El Amrani/ }).count(), 2);
+  assert.match(await pieterRow.innerText(), new RegExp(escapeRegExp(REMARK)));
+  assert.equal(
+    await votes
+      .getByRole('row')
+      .filter({ hasText: /Els Jansen|Fatima El Amrani/ })
+      .count(),
+    2,
+  );
 
   await clickAndWait(chair, chair.getByRole('button', { name: 'Advies vaststellen' }), `${advicePath}?melding=stap`);
   await expectStatus(chair, 'Vastgesteld');
@@ -340,7 +360,7 @@ test('the secretary reads the letter, checks the PDF and sends it; the letter re
   assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
 
   await openAdvice(secretary, 'secretary: ready to send');
-  assert.match(await main(secretary).innerText(), new RegExp(`De brief gaat per e-mail naar ${escape(COLLEGE_EMAIL)}`));
+  assert.match(await main(secretary).innerText(), new RegExp(`De brief gaat per e-mail naar ${escapeRegExp(COLLEGE_EMAIL)}`));
   await clickAndWait(secretary, secretary.getByRole('button', { name: 'Advies versturen' }), `${advicePath}?melding=verstuurd`);
   assert.match(await notice(secretary).innerText(), /Het advies is verstuurd\. De gemeente moet uiterlijk .+ antwoorden\./);
   await expectStatus(secretary, 'Verstuurd');
@@ -376,7 +396,10 @@ test('the secretary records the follow-up of the adopted recommendation, with a 
   const review = dateInDays(90);
   const choice = secretary.getByLabel('Aanbeveling', { exact: true });
   // Only the adopted recommendation can be followed up.
-  assert.deepEqual((await choice.locator('option').allInnerTexts()).map((s) => s.trim()), [`1. ${REC_1}`]);
+  assert.deepEqual(
+    (await choice.locator('option').allInnerTexts()).map((s) => s.trim()),
+    [`1. ${REC_1}`],
+  );
   await choice.selectOption({ label: `1. ${REC_1}` });
   await secretary.getByLabel('Wat heeft de gemeente gedaan?').fill(FOLLOW_UP);
   await secretary.getByLabel('Opnieuw nakijken op').fill(review.iso);

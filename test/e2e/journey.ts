@@ -100,10 +100,7 @@ export async function expectErrorSummary(page: Page): Promise<string[]> {
 
 /** Clicks and waits for the page at `path` (path and query; a RegExp tests them). */
 export async function clickAndWait(page: Page, target: Locator, path: string | RegExp): Promise<void> {
-  await Promise.all([
-    page.waitForURL((u) => (typeof path === 'string' ? u.pathname + u.search === path : path.test(u.pathname + u.search))),
-    target.click(),
-  ]);
+  await Promise.all([page.waitForURL((u) => (typeof path === 'string' ? u.pathname + u.search === path : path.test(u.pathname + u.search))), target.click()]);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -106,16 +106,7 @@ async function expectVisibleFocusOnEveryStop(): Promise<string[]> {
 /** Links and buttons in the header, the menus and the footer, and every button: at least 24 x 24 CSS px. */
 async function expectTargetSizes(): Promise<number> {
   const targets = page.locator(
-    [
-      'header a',
-      'header button',
-      'nav a',
-      'nav button',
-      'footer a',
-      'footer button',
-      'main button',
-      'main .utrecht-button-link',
-    ].join(', '),
+    ['header a', 'header button', 'nav a', 'nav button', 'footer a', 'footer button', 'main button', 'main .utrecht-button-link'].join(', '),
   );
   const n = await targets.count();
   assert.ok(n > 3, `found ${n} targets`);
@@ -171,9 +162,18 @@ test('every element on the login page shows focus, and targets are at least 24 x
   await page.goto(`${server.url}/inloggen`);
   await visited.check(page, 'login');
   const order = await expectVisibleFocusOnEveryStop();
-  assert.ok(order.some((o) => o.startsWith('input#veld-email')), order.join(', '));
-  assert.ok(order.some((o) => o.startsWith('input#veld-password')), order.join(', '));
-  assert.ok(order.some((o) => o.startsWith('button')), 'the login button takes focus');
+  assert.ok(
+    order.some((o) => o.startsWith('input#veld-email')),
+    order.join(', '),
+  );
+  assert.ok(
+    order.some((o) => o.startsWith('input#veld-password')),
+    order.join(', '),
+  );
+  assert.ok(
+    order.some((o) => o.startsWith('button')),
+    'the login button takes focus',
+  );
   await expectTargetSizes();
 });
 
@@ -191,7 +191,11 @@ test('a member logs in with the keyboard only', async () => {
   await page.keyboard.press('Tab');
   assert.match(await activeElement(), /^input#veld-password/);
   await page.keyboard.type('niet-het-goede-wachtwoord');
-  await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.url().endsWith('/inloggen') && r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.waitForResponse((r) => r.url().endsWith('/inloggen') && r.request().method() === 'POST'),
+    page.keyboard.press('Enter'),
+  ]);
   await page.waitForFunction(`Boolean(document.activeElement && document.activeElement.closest('.rw-error-summary'))`);
   assert.match(await page.title(), /^Fout: /);
   await visited.check(page, 'login with an error');

@@ -47,12 +47,30 @@ after(async () => {
 /** Who crawls what: the start pages and the path prefixes whose links are followed. */
 const PEOPLE: { who: string; email?: string; start: string[]; prefixes: string[]; max: number }[] = [
   { who: 'anoniem', start: ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'], prefixes: ['/'], max: 400 },
-  { who: 'secretaris', email: 'secretaris@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte', '/account'], prefixes: ['/lindewijk/werkruimte', '/account'], max: 400 },
+  {
+    who: 'secretaris',
+    email: 'secretaris@adviesraad-lindewijk.example',
+    start: ['/lindewijk/werkruimte', '/account'],
+    prefixes: ['/lindewijk/werkruimte', '/account'],
+    max: 400,
+  },
   { who: 'voorzitter', email: 'voorzitter@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
-  { who: 'lid (werkgroepvoorzitter)', email: 'els.jansen@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
+  {
+    who: 'lid (werkgroepvoorzitter)',
+    email: 'els.jansen@adviesraad-lindewijk.example',
+    start: ['/lindewijk/werkruimte'],
+    prefixes: ['/lindewijk/werkruimte'],
+    max: 400,
+  },
   { who: 'lid', email: 'joost.vandijk@adviesraad-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
   { who: 'ambtenaar', email: 'beleid@gemeente-lindewijk.example', start: ['/lindewijk/werkruimte'], prefixes: ['/lindewijk/werkruimte'], max: 400 },
-  { who: 'partner', email: 'partner@horizon-clientenraad.example', start: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'], prefixes: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'], max: 400 },
+  {
+    who: 'partner',
+    email: 'partner@horizon-clientenraad.example',
+    start: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'],
+    prefixes: ['/lindewijk/werkruimte', '/de-horizon/werkruimte'],
+    max: 400,
+  },
   { who: 'secretaris cliëntenraad', email: 'secretaris@dehorizon.example', start: ['/de-horizon/werkruimte'], prefixes: ['/de-horizon/werkruimte'], max: 400 },
   { who: 'beheerder', email: 'beheer@raadwerk.example', start: ['/beheer', '/beheer/postvak', '/beheer/raden/nieuw'], prefixes: ['/beheer'], max: 400 },
 ];
@@ -238,7 +256,9 @@ test(`every page at ${WIDTHS.join(' and ')} px: no sideways scrolling, no word s
     const kinds = new Map<string, number>();
     for (const [url, html] of pages) {
       const keys = layoutKeys(html);
-      const shot = SHOTS.find((s) => s.who === person.who && s.match.test(url) && (!s.html || s.html.test(html)) && !shots.some((f) => f.includes(`/${s.name}-`)));
+      const shot = SHOTS.find(
+        (s) => s.who === person.who && s.match.test(url) && (!s.html || s.html.test(html)) && !shots.some((f) => f.includes(`/${s.name}-`)),
+      );
       const kind = kindOf(url);
       const newNav = !seenNav.has(keys.nav);
       const enough = (kinds.get(kind) ?? 0) >= PER_KIND.person || (allKinds.get(kind) ?? 0) >= PER_KIND.all;
@@ -259,7 +279,9 @@ test(`every page at ${WIDTHS.join(' and ')} px: no sideways scrolling, no word s
     path.join(SHOTS_DIR, '..', 'layout-report.txt'),
     [summary, '', `Scrolls sideways (${overflows.length}):`, ...overflows, '', `Words split (${splits.length}):`, ...splits, ''].join('\n'),
   );
-  console.log(`layout: ${crawled} pages crawled (${allKinds.size} kinds), ${measured.length} measured at ${WIDTHS.join(' and ')} px, ${shots.length} screenshots in ${path.relative(process.cwd(), SHOTS_DIR)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `layout: ${crawled} pages crawled (${allKinds.size} kinds), ${measured.length} measured at ${WIDTHS.join(' and ')} px, ${shots.length} screenshots in ${path.relative(process.cwd(), SHOTS_DIR)}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   assert.ok(measured.length >= 60, `measured ${measured.length} pages`);
   assert.deepEqual(overflows, [], `pages that scroll sideways:\n${overflows.join('\n')}`);
   assert.deepEqual(splits, [], `words split across lines:\n${splits.join('\n')}`);
@@ -274,7 +296,9 @@ async function signalForm(page: Page): Promise<void> {
   const next = () => submit(() => page.getByRole('button', { name: 'Volgende' }).click());
   await page.goto(`${server.url}/lindewijk/signaal`);
   await submit(() => page.getByRole('button', { name: 'Start' }).click());
-  await page.getByLabel('Wat is er gebeurd?').fill('De bus naar het gezondheidscentrum rijdt sinds de zomer niet meer op zaterdag. Oudere bewoners kunnen er dan niet meer komen.');
+  await page
+    .getByLabel('Wat is er gebeurd?')
+    .fill('De bus naar het gezondheidscentrum rijdt sinds de zomer niet meer op zaterdag. Oudere bewoners kunnen er dan niet meer komen.');
   await next();
   await measureBoth(page, 'anoniem signaal stap 2', 'signal-question-radios');
   await page.getByLabel('Vervoer').check();

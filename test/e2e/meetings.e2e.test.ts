@@ -63,7 +63,11 @@ test('the secretary plans a meeting with an agenda item, two documents and a gue
   const pdf = await makePdf(['De regiotaxi komt vaak te laat.', 'Klachten per kwartaal opvragen.', 'Toezicht door de gemeente.'], MEMBERS_DOC);
   await page.locator('#veld-file').setInputFiles({ name: 'notitie-regiotaxi.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByRole('textbox', { name: /^Titel/ }).fill(MEMBERS_DOC);
-  await clickAndWait(page, page.getByRole('button', { name: 'Document toevoegen' }), /^\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36}\?melding=toegevoegd$/);
+  await clickAndWait(
+    page,
+    page.getByRole('button', { name: 'Document toevoegen' }),
+    /^\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36}\?melding=toegevoegd$/,
+  );
   await visited.check(page, 'secretary: document added');
 
   await clickAndWait(page, wsNav(page).getByRole('link', { name: 'Vergaderingen', exact: true }), '/lindewijk/werkruimte/vergaderingen');
@@ -173,7 +177,10 @@ test('the member subscribes to her calendar feed; a calendar app fetches and rea
 
   const publicFeed = await fetch(`${server.url}/lindewijk/agenda.ics`);
   assert.equal(publicFeed.status, 200);
-  assert.ok(parseIcs(await publicFeed.text()).events.some((e) => e.uid === uid), 'the public feed has it too');
+  assert.ok(
+    parseIcs(await publicFeed.text()).events.some((e) => e.uid === uid),
+    'the public feed has it too',
+  );
 });
 
 test('every visited page is valid HTML (W3C Nu checker)', async () => {

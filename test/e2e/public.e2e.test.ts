@@ -156,7 +156,10 @@ test('the resident switches to English and back to Dutch', async () => {
   await follow(page.getByRole('link', { name: 'English' }), '/lindewijk');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   // Asked for, so now there is one: the functional language cookie.
-  assert.deepEqual((await page.context().cookies()).map((c) => `${c.name}=${c.value}`), ['rw_taal=en']);
+  assert.deepEqual(
+    (await page.context().cookies()).map((c) => `${c.name}=${c.value}`),
+    ['rw_taal=en'],
+  );
   assert.ok(await page.getByRole('heading', { level: 2, name: 'What we do' }).isVisible());
   assert.ok(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'About us' }).isVisible());
   await visited.check(page, 'council home in English');

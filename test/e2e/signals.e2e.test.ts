@@ -141,7 +141,9 @@ test('a resident without JavaScript reports a signal with contact details and re
   // Sent within seconds of the start page: refused with a clear message, nothing lost.
   if (Date.now() - startedAt < MIN_FILL_MS - 500) {
     await submit(page, () => page.getByRole('button', { name: 'Verstuur melding' }).click());
-    assert.deepEqual(await expectErrorSummary(page), ['U verstuurde het formulier sneller dan wij verwachtten. Controleer uw antwoorden en klik dan nog een keer op "Verstuur melding".']);
+    assert.deepEqual(await expectErrorSummary(page), [
+      'U verstuurde het formulier sneller dan wij verwachtten. Controleer uw antwoorden en klik dan nog een keer op "Verstuur melding".',
+    ]);
     await visited.check(page, 'nojs: sent too fast');
   }
   const left = startedAt + MIN_FILL_MS + 250 - Date.now();
@@ -255,7 +257,11 @@ test('the secretary makes a key for an organisation, which passes on signals thr
     references.push(((await res.json()) as { reference: string }).reference);
   }
   // The key is for signals only.
-  const other = await fetch(`${server.url}/api/v1/raden/lindewijk/adviesaanvragen`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+  const other = await fetch(`${server.url}/api/v1/raden/lindewijk/adviesaanvragen`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
   assert.equal(other.status, 403);
 });
 

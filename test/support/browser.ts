@@ -33,10 +33,7 @@ export const chromiumArgs = [
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it with: apt-get install -y chromium ` +
-        '(or set CHROMIUM_PATH to another Chromium binary).',
-    );
+    throw new Error(`Chromium not found at ${chromiumPath}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH to another Chromium binary).`);
   }
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
@@ -44,10 +41,7 @@ export async function launchBrowser(): Promise<Browser> {
 const scriptlessPages = new WeakSet<Page>();
 
 /** A page in its own context (own cookies); axe needs a page from browser.newContext(). */
-export async function newPage(
-  browser: Browser,
-  options: { javaScriptEnabled?: boolean } & BrowserContextOptions = {},
-): Promise<Page> {
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } & BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...options });
   const page = await context.newPage();
   if (options.javaScriptEnabled === false) scriptlessPages.add(page);
@@ -66,9 +60,7 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
  * scripts blocked (CSP script-src 'none'), so it sees what a reader without JavaScript sees.
  */
 export async function expectAccessible(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
-  const violations = scriptlessPages.has(page)
-    ? await axeOnScriptlessCopy(page, options.exclude ?? [])
-    : await runAxe(page, options.exclude ?? []);
+  const violations = scriptlessPages.has(page) ? await axeOnScriptlessCopy(page, options.exclude ?? []) : await runAxe(page, options.exclude ?? []);
   if (violations.length === 0) return;
   const lines = violations.map((v) => {
     const nodes = v.nodes

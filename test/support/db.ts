@@ -38,9 +38,7 @@ export function migrationsHash(): string {
   if (cachedHash) return cachedHash;
   const h = crypto.createHash('sha256');
   const walk = (dir: string): string[] =>
-    fs
-      .readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   for (const file of walk(migrationsFolder).sort()) {
     h.update(path.relative(migrationsFolder, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   }
@@ -127,10 +125,7 @@ function postgresTemplate(): Promise<string> {
     // One test process at a time builds the template; the others wait here, then find it ready.
     await admin.query('SELECT pg_advisory_lock($1)', [0x5261_6164]);
     try {
-      const found = await admin.query<{ datistemplate: boolean }>(
-        'SELECT datistemplate FROM pg_database WHERE datname = $1',
-        [name],
-      );
+      const found = await admin.query<{ datistemplate: boolean }>('SELECT datistemplate FROM pg_database WHERE datname = $1', [name]);
       if (found.rows[0]?.datistemplate) return name;
       // Not there, or left half-built by a crashed run (only finished ones are marked as template).
       if (found.rows.length) await admin.query(`DROP DATABASE ${ident(name)} WITH (FORCE)`);
@@ -193,10 +188,7 @@ const unclosed = new Set<Database>();
 
 /** A fresh database with every migration applied, private to the caller. Close it when done. */
 export async function createTestDatabase(): Promise<Database> {
-  const database =
-    testDbKind() === 'postgres'
-      ? await createPostgresDatabase()
-      : await openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate() });
+  const database = testDbKind() === 'postgres' ? await createPostgresDatabase() : await openDatabase({ kind: 'pglite', loadDataDir: await pgliteTemplate() });
   unclosed.add(database);
   const close = database.close.bind(database);
   return Object.assign(database, {

@@ -15,7 +15,7 @@ import { councils, type Council } from '../../src/core/organisations.schema.ts';
 import { users, sessions, type User } from '../../src/core/auth/auth.schema.ts';
 import { vacancies, workingGroupMembers, workingGroups } from '../../src/modules/members/members.schema.ts';
 import { memberships } from '../../src/core/organisations.schema.ts';
-import { type Role } from '../../src/core/roles.ts';
+import type { Role } from '../../src/core/roles.ts';
 import { outbox } from '../../src/core/mail/mail.schema.ts';
 import { createSession, SESSION_COOKIE } from '../../src/core/auth/sessions.ts';
 import { csrfTokenFor } from '../../src/core/http/csrf.ts';
@@ -84,7 +84,10 @@ const hashes = new Map<string, Promise<string>>();
 /** argon2 is slow on purpose: hash each test password once per process. */
 function hashOnce(password: string): Promise<string> {
   let h = hashes.get(password);
-  if (!h) hashes.set(password, (h = hashPassword(password)));
+  if (!h) {
+    h = hashPassword(password);
+    hashes.set(password, h);
+  }
   return h;
 }
 

@@ -151,11 +151,13 @@ function leafParts(part: Part): Part[] {
   if (!boundary) return [part];
   const sections = part.body.split(`--${boundary}`);
   // sections[0] is the preamble; the section after the closing `--boundary--` starts with "--".
-  return sections
-    .slice(1)
-    .filter((s) => !s.startsWith('--'))
-    // The line break before a boundary belongs to the boundary.
-    .flatMap((s) => leafParts(splitHeaders(s.replace(/^\r?\n/, '').replace(/\r?\n$/, ''))));
+  return (
+    sections
+      .slice(1)
+      .filter((s) => !s.startsWith('--'))
+      // The line break before a boundary belongs to the boundary.
+      .flatMap((s) => leafParts(splitHeaders(s.replace(/^\r?\n/, '').replace(/\r?\n$/, ''))))
+  );
 }
 
 function parseMessage(raw: string): Omit<ReceivedMail, 'to' | 'from' | 'raw'> {

@@ -14,9 +14,18 @@ test('the Nu checker passes a valid Dutch page and reports errors in a broken on
     { name: 'valid', html: valid },
     { name: 'broken', html: broken },
   ]);
-  assert.deepEqual(errors.filter((e) => e.name === 'valid'), []);
+  assert.deepEqual(
+    errors.filter((e) => e.name === 'valid'),
+    [],
+  );
   const brokenErrors = errors.filter((e) => e.name === 'broken');
-  assert.ok(brokenErrors.some((e) => /span/.test(e.message)), JSON.stringify(brokenErrors));
-  assert.ok(brokenErrors.some((e) => /alt/.test(e.message)), JSON.stringify(brokenErrors));
+  assert.ok(
+    brokenErrors.some((e) => /span/.test(e.message)),
+    JSON.stringify(brokenErrors),
+  );
+  assert.ok(
+    brokenErrors.some((e) => /alt/.test(e.message)),
+    JSON.stringify(brokenErrors),
+  );
   assert.equal(brokenErrors[0]?.line, 1);
 });

@@ -12,10 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-export const vnuJar = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../node_modules/vnu-jar/build/dist/vnu.jar',
-);
+export const vnuJar = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/vnu-jar/build/dist/vnu.jar');
 
 export type HtmlError = { name: string; message: string; line: number | undefined };
 
@@ -60,22 +57,17 @@ export function formatHtmlErrors(errors: HtmlError[]): string {
 
 function runVnu(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
-      'java',
-      ['-Xss8m', '-jar', vnuJar, ...args],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (err, _stdout, stderr) => {
-        // Exit code 1 only means "errors found"; the report is on stderr either way.
-        if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-          reject(new Error('Java is not installed; install it with: apt-get install -y default-jre-headless'));
-          return;
-        }
-        if (err && typeof err.code === 'number' && err.code > 1) {
-          reject(new Error(`vnu.jar failed (exit ${err.code}):\n${stderr.slice(0, 2000)}`));
-          return;
-        }
-        resolve(stderr);
-      },
-    );
+    execFile('java', ['-Xss8m', '-jar', vnuJar, ...args], { maxBuffer: 64 * 1024 * 1024 }, (err, _stdout, stderr) => {
+      // Exit code 1 only means "errors found"; the report is on stderr either way.
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new Error('Java is not installed; install it with: apt-get install -y default-jre-headless'));
+        return;
+      }
+      if (err && typeof err.code === 'number' && err.code > 1) {
+        reject(new Error(`vnu.jar failed (exit ${err.code}):\n${stderr.slice(0, 2000)}`));
+        return;
+      }
+      resolve(stderr);
+    });
   });
 }

@@ -11,6 +11,10 @@ import { openApiDocument } from '../../src/core/api/openapi.ts';
 const file = process.argv[2];
 if (!file) throw new Error('usage: write-openapi.ts FILE');
 // An installation as in production: served over https, with its operator's address.
-const doc = openApiDocument({ baseUrl: 'https://raadwerk.example', securityContact: 'mailto:beheer@raadwerk.example', mailFrom: 'Raadwerk <noreply@raadwerk.example>' });
+const doc = openApiDocument({
+  baseUrl: 'https://raadwerk.example',
+  securityContact: 'mailto:beheer@raadwerk.example',
+  mailFrom: 'Raadwerk <noreply@raadwerk.example>',
+});
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);

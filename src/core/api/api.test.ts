@@ -18,7 +18,11 @@ const call = (method: 'GET' | 'POST', url: string, opts: { token?: string; body?
     method,
     url,
     remoteAddress: `10.69.0.${++ip}`,
-    headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.body ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
+    },
     payload: opts.body ? JSON.stringify(opts.body) : undefined,
   });
 
@@ -114,7 +118,12 @@ test('the OpenAPI document holds every module’s paths, documents API-Version o
   }
   assert.ok(doc.components.securitySchemes.bearer, 'the key module’s security scheme');
 
-  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>>)) {
+  for (const [path, item] of Object.entries(
+    doc.paths as Record<
+      string,
+      Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>
+    >,
+  )) {
     for (const [method, op] of Object.entries(item)) {
       const publicRead = method === 'get' && !op.security?.length;
       assert.ok(op.responses['400'] && op.responses['429'], `${method} ${path}: 400 and 429`);

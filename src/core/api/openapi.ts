@@ -12,7 +12,6 @@ import { apiParts } from '../platform.ts';
 import type { Problem } from './problem.ts';
 import { API_PREFIX, API_VERSION } from './version.ts';
 
-
 // ------------------------------------------------------------------ builders for the modules' parts
 
 /** Examples use this address; the live document's server is the installation's own. */
@@ -98,7 +97,11 @@ const core: OpenApiPart = {
         invalidParams: {
           type: 'array',
           description: 'Per veld wat er niet klopt',
-          items: { type: 'object', properties: { name: { type: 'string' }, code: { type: 'string' }, reason: { type: 'string' } }, required: ['name', 'code', 'reason'] },
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' }, code: { type: 'string' }, reason: { type: 'string' } },
+            required: ['name', 'code', 'reason'],
+          },
         },
       },
       required: ['status', 'code', 'title', 'detail'],

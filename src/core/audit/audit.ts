@@ -10,6 +10,7 @@ import { auditLog } from './audit.schema.ts';
  * Rows written before this style keep their old names (`advice.adopt`, `signals.close`,
  * `auth.login`); code that shows or looks up actions reads both.
  */
+/** @public Filled by declaration merging in each module's manifest. */
 export interface AuditActions {
   'user.loggedIn': true;
   'user.totpEnabled': true;

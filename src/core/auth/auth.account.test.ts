@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.schema.ts';
-import { withApp, Browser, createUser, mailsTo, PASSWORD, startApp, titleOf, userRow } from './auth.test-helpers.ts';
+import { withApp, Browser, createUser, mailsTo, PASSWORD, titleOf, userRow } from './auth.test-helpers.ts';
 
 const NEW_PASSWORD = 'een ander lang wachtwoord';
 

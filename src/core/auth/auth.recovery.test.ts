@@ -5,7 +5,7 @@ import { auditLog } from '../audit/audit.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { recoveryCodes } from './auth.schema.ts';
 import { newRecoveryCode, normaliseRecoveryCode } from './recovery.ts';
-import { withApp, Browser, createUser, hiddenValue, mailsTo, PASSWORD, startApp, titleOf, totpCode, userRow, type Env, type Res } from './auth.test-helpers.ts';
+import { withApp, Browser, createUser, hiddenValue, mailsTo, PASSWORD, titleOf, totpCode, userRow, type Env, type Res } from './auth.test-helpers.ts';
 
 const CODE_RE = /<code>([2-9a-z]{5}-[2-9a-z]{5})<\/code>/g;
 const codesOn = (html: string) => [...html.matchAll(CODE_RE)].map((m) => m[1]);

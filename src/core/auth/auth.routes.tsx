@@ -41,7 +41,12 @@ const code = () =>
     .string({ error: 'error.required' })
     .max(20)
     .transform(normaliseCode)
-    .pipe(z.string().min(1, 'error.required').regex(/^\d{6}$/, 'auth.code.format'));
+    .pipe(
+      z
+        .string()
+        .min(1, 'error.required')
+        .regex(/^\d{6}$/, 'auth.code.format'),
+    );
 
 /** At the login step: the app's code or a recovery code (with or without dash, any case). */
 const loginCode = () =>
@@ -64,16 +69,16 @@ const newPasswordShape = {
 const sameTwice = (v: { newPassword: string; newPasswordRepeat: string }) => v.newPassword === v.newPasswordRepeat;
 const mismatch = { message: 'auth.password.mismatch', path: ['newPasswordRepeat'] };
 
-export const loginSchema = z.object({ email: field.email(), password: anyPassword() });
-export const codeSchema = z.object({ code: code() });
-export const loginCodeSchema = z.object({ code: loginCode() });
-export const newPasswordSchema = z.object(newPasswordShape).refine(sameTwice, mismatch);
-export const changePasswordSchema = z.object({ currentPassword: anyPassword(), ...newPasswordShape }).refine(sameTwice, mismatch);
-export const languageSchema = z.object({ locale: field.choice(['nl', 'en'] as const) });
+const loginSchema = z.object({ email: field.email(), password: anyPassword() });
+const codeSchema = z.object({ code: code() });
+const loginCodeSchema = z.object({ code: loginCode() });
+const newPasswordSchema = z.object(newPasswordShape).refine(sameTwice, mismatch);
+const changePasswordSchema = z.object({ currentPassword: anyPassword(), ...newPasswordShape }).refine(sameTwice, mismatch);
+const languageSchema = z.object({ locale: field.choice(['nl', 'en'] as const) });
 const noticeModeSchema = z.object({ noticeMode: field.choice(noticeModes) });
-export const forgotSchema = z.object({ email: field.email() });
-export const disableTotpSchema = z.object({ password: anyPassword() });
-export const recoveryCodesSchema = z.object({ currentPassword: anyPassword() });
+const forgotSchema = z.object({ email: field.email() });
+const disableTotpSchema = z.object({ password: anyPassword() });
+const recoveryCodesSchema = z.object({ currentPassword: anyPassword() });
 
 /** Login and code forms: 20 tries a minute per address, on top of the per-account throttle. */
 const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
@@ -87,7 +92,6 @@ const notices: Record<string, MessageKey> = {
   aan: 'auth.totp.enabled',
   uit: 'auth.totp.disabled',
 };
-
 
 /** `terug` from the form, else from the query; only local paths. */
 function returnPathOf(req: FastifyRequest): string | null {
@@ -391,7 +395,12 @@ export async function authRoutes(app: FastifyInstance) {
 
   const resetInvalid = async (req: FastifyRequest, reply: FastifyReply) =>
     reply.page(
-      <InvalidTokenPage ctx={await req.pageCtx()} body={req.t('auth.token.resetInvalid')} linkHref="/wachtwoord-vergeten" linkLabel={req.t('auth.forgot.again')} />,
+      <InvalidTokenPage
+        ctx={await req.pageCtx()}
+        body={req.t('auth.token.resetInvalid')}
+        linkHref="/wachtwoord-vergeten"
+        linkLabel={req.t('auth.forgot.again')}
+      />,
       404,
     );
 

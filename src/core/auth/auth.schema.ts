@@ -17,7 +17,9 @@ export const users = pgTable(
     totpLastStep: integer('totp_last_step'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
-    locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    locale: text('locale', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
     noticeMode: text('notice_mode', { enum: noticeModes }).notNull().default('each'),
     /** Amsterdam day of the last daily overview, so it goes out once a day at most. */
     lastDigestOn: date('last_digest_on'),
@@ -33,7 +35,9 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie value; the raw value is never stored. */
     idHash: text('id_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** True until the second factor has been checked (or enrolled where it is required). */
     mfaPending: boolean('mfa_pending').notNull().default(false),
     csrfSecret: text('csrf_secret').notNull(),
@@ -50,7 +54,9 @@ export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: oneTimeTokenKinds }).notNull(),
     /** The council an invitation was sent for, to land the user in its workspace. */
     councilId: uuid('council_id'),
@@ -80,7 +86,9 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -14,14 +14,14 @@ import { hashPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, openTotpSecret, sealTotpSecret } from './totp.ts';
 import { deleteRecoveryCodes, normaliseRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodes, useRecoveryCode } from './recovery.ts';
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-export const RESET_TTL_MS = 60 * 60 * 1000;
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
 /** Reset mails per account per hour; more requests get the same page but no new mail. */
 const RESET_MAILS_PER_HOUR = 3;
 
 /** Tokens in links are 32 random bytes in base64url: exactly 43 characters. */
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
-export function isWellFormedToken(raw: unknown): raw is string {
+function isWellFormedToken(raw: unknown): raw is string {
   return typeof raw === 'string' && TOKEN_RE.test(raw);
 }
 
@@ -36,7 +36,7 @@ export function safeReturnPath(value: unknown): string | null {
 
 // ------------------------------------------------------------------ users
 
-export async function findUserByEmail(db: DbOrTx, email: string): Promise<User | null> {
+async function findUserByEmail(db: DbOrTx, email: string): Promise<User | null> {
   const rows = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   return rows[0] ?? null;
 }
@@ -58,12 +58,7 @@ export async function isSecondFactorRequired(db: DbOrTx, user: Pick<User, 'id' |
     .from(memberships)
     .innerJoin(councils, eq(councils.id, memberships.councilId))
     .where(
-      and(
-        eq(memberships.userId, user.id),
-        eq(memberships.active, true),
-        inArray(memberships.role, [...boardRoles]),
-        eq(councils.require2faForBoard, true),
-      ),
+      and(eq(memberships.userId, user.id), eq(memberships.active, true), inArray(memberships.role, [...boardRoles]), eq(councils.require2faForBoard, true)),
     );
   return Number(row?.n ?? 0) > 0;
 }
@@ -86,10 +81,7 @@ function withReturn(path: string, terug: string | null): string {
 
 // ------------------------------------------------------------------ login
 
-export type LoginResult =
-  | { kind: 'ok'; sessionToken: string; next: string }
-  | { kind: 'failed' }
-  | { kind: 'throttled' };
+export type LoginResult = { kind: 'ok'; sessionToken: string; next: string } | { kind: 'failed' } | { kind: 'throttled' };
 
 export async function login(deps: Deps, args: { email: string; password: string; ip: string; terug: string | null }): Promise<LoginResult> {
   const { db } = deps;
@@ -106,7 +98,8 @@ export async function login(deps: Deps, args: { email: string; password: string;
   const pending = user.totpEnabled || required;
   const sessionToken = await db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, pending);
-    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
+    if (!pending)
+      await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
     return token;
   });
   let next: string;
@@ -177,7 +170,12 @@ async function queueRecoveryUsedMail(deps: Deps, tx: Tx, user: User, left: numbe
     subject: t('auth.mail.recoveryUsed.subject'),
     body: t('auth.mail.recoveryUsed.body', {
       name: user.name,
-      left: left === 0 ? t('auth.mail.recoveryUsed.leftNone') : left === 1 ? t('auth.mail.recoveryUsed.leftOne') : t('auth.mail.recoveryUsed.left', { count: left }),
+      left:
+        left === 0
+          ? t('auth.mail.recoveryUsed.leftNone')
+          : left === 1
+            ? t('auth.mail.recoveryUsed.leftOne')
+            : t('auth.mail.recoveryUsed.left', { count: left }),
       link: `${deps.config.baseUrl}/account/tweestapsverificatie`,
     }),
   });
@@ -203,7 +201,14 @@ export async function enableTotp(
     await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.totpEnabled', entity: 'user', entityId: args.user.id });
     if (args.pending) {
       await completeMfa(tx, args.sessionIdHash);
-      await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.loggedIn', entity: 'user', entityId: args.user.id, data: { secondFactor: true } });
+      await audit(tx, {
+        councilId: null,
+        actorUserId: args.user.id,
+        action: 'user.loggedIn',
+        entity: 'user',
+        entityId: args.user.id,
+        data: { secondFactor: true },
+      });
     }
     return replaceRecoveryCodes(tx, deps.secretKey, args.user.id);
   });
@@ -282,7 +287,10 @@ async function queuePasswordChangedMail(deps: Deps, tx: Tx, user: User): Promise
 
 // ------------------------------------------------------------------ one-time tokens
 
-async function issueToken(tx: DbOrTx, args: { userId: string; kind: 'invitation' | 'password_reset'; councilId: string | null; ttlMs: number }): Promise<string> {
+async function issueToken(
+  tx: DbOrTx,
+  args: { userId: string; kind: 'invitation' | 'password_reset'; councilId: string | null; ttlMs: number },
+): Promise<string> {
   const raw = randomToken();
   await tx.insert(oneTimeTokens).values({
     tokenHash: sha256(raw),
@@ -307,7 +315,7 @@ export async function findValidToken(db: DbOrTx, raw: unknown, kind: 'invitation
     .where(and(eq(oneTimeTokens.tokenHash, tokenHash), eq(oneTimeTokens.kind, kind), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, new Date())))
     .limit(1);
   const row = rows[0];
-  if (!row || !row.user.active) return null;
+  if (!row?.user.active) return null;
   return { user: row.user, councilId: row.token.councilId, tokenHash };
 }
 
@@ -326,7 +334,7 @@ async function consumeToken(tx: DbOrTx, tokenHash: string): Promise<boolean> {
 /** Always ends the same way for the visitor; only an existing, active account gets a mail. */
 export async function requestPasswordReset(deps: Deps, args: { email: string }): Promise<void> {
   const user = await findUserByEmail(deps.db, args.email);
-  if (!user || !user.active) return;
+  if (!user?.active) return;
   const queued = await deps.db.transaction(async (tx) => {
     const [recent] = await tx
       .select({ n: count() })
@@ -435,18 +443,19 @@ export async function acceptInvitation(deps: Deps, args: { token: string; passwo
   let sessionToken: string;
   try {
     sessionToken = await deps.db.transaction(async (tx) => {
-    if (!(await consumeToken(tx, found.tokenHash))) throw new Refused('invalid');
-    // Only when no password was set in the meantime (another invitation, a reset).
-    const updated = await tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: new Date() })
-      .where(and(eq(users.id, user.id), isNull(users.passwordHash)))
-      .returning({ id: users.id });
-    if (updated.length === 0) throw new Refused('hasAccount');
-    await audit(tx, { councilId: found.councilId, actorUserId: user.id, action: 'user.invitationAccepted', entity: 'user', entityId: user.id });
-    const pending = required || user.totpEnabled;
-    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
-    return createSession(tx, user.id, pending);
+      if (!(await consumeToken(tx, found.tokenHash))) throw new Refused('invalid');
+      // Only when no password was set in the meantime (another invitation, a reset).
+      const updated = await tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: new Date() })
+        .where(and(eq(users.id, user.id), isNull(users.passwordHash)))
+        .returning({ id: users.id });
+      if (updated.length === 0) throw new Refused('hasAccount');
+      await audit(tx, { councilId: found.councilId, actorUserId: user.id, action: 'user.invitationAccepted', entity: 'user', entityId: user.id });
+      const pending = required || user.totpEnabled;
+      if (!pending)
+        await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
+      return createSession(tx, user.id, pending);
     });
   } catch (err) {
     if (err instanceof Refused) return { kind: err.kind };

@@ -129,11 +129,11 @@ test('an expired, unknown or malformed reset link gets a friendly page, not an e
     await env.database.db.update(oneTimeTokens).set({ expiresAt: new Date(Date.now() - 1000) });
     const urls = [
       path,
-      '/wachtwoord-herstellen/' + 'A'.repeat(43),
+      `/wachtwoord-herstellen/${'A'.repeat(43)}`,
       '/wachtwoord-herstellen/abc',
       '/wachtwoord-herstellen/%00%27%3Cscript%3E',
-      '/wachtwoord-herstellen/' + 'A'.repeat(42) + '%C3%A9',
-      '/wachtwoord-herstellen/' + 'x'.repeat(150),
+      `/wachtwoord-herstellen/${'A'.repeat(42)}%C3%A9`,
+      `/wachtwoord-herstellen/${'x'.repeat(150)}`,
     ];
     for (const url of urls) {
       const res = await new Browser(env).get(url);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { generateSecret } from 'otplib';
 import { auditLog } from '../audit/audit.schema.ts';
-import { withApp, addMember, Browser, createCouncil, createUser, hiddenValue, PASSWORD, startApp, titleOf, totpCode, userRow } from './auth.test-helpers.ts';
+import { withApp, addMember, Browser, createCouncil, createUser, hiddenValue, PASSWORD, titleOf, totpCode, userRow } from './auth.test-helpers.ts';
 
 test('a user turns on two-step verification and from then on logs in with a code', () =>
   withApp(async (env) => {
@@ -15,7 +15,7 @@ test('a user turns on two-step verification and from then on logs in with a code
     assert.match(page.body, /<img src="data:image\/svg\+xml;base64,[^"]+" alt="QR-code om Raadwerk toe te voegen aan uw code-app"/);
     const secret = hiddenValue(page.body, 'secret');
     // The key is also shown as text, in groups of four, for typing over.
-    assert.ok(page.body.includes(secret.slice(0, 4) + ' ' + secret.slice(4, 8)));
+    assert.ok(page.body.includes(`${secret.slice(0, 4)} ${secret.slice(4, 8)}`));
     assert.match(page.body, /autocomplete="one-time-code"/);
     const signature = hiddenValue(page.body, 'signature');
 

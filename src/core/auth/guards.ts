@@ -23,7 +23,7 @@ export function requireRight(action: Action) {
 }
 
 /** preHandler: any logged-in user whose second step is done. */
-export async function requireLogin(req: FastifyRequest, reply: FastifyReply) {
+async function _requireLogin(req: FastifyRequest, reply: FastifyReply) {
   if (!req.auth) return loginRedirect(req, reply);
   if (req.auth.session.mfaPending) return reply.redirect('/inloggen/code', 303);
 }

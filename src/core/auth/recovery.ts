@@ -5,7 +5,7 @@ import { hmac } from '../secret.ts';
 import { recoveryCodes, users } from './auth.schema.ts';
 
 /** How many codes a user gets at a time. */
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 /** From this many unused codes down, the account page warns to make new ones. */
 export const RECOVERY_CODES_LOW = 3;
 

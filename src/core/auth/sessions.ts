@@ -5,7 +5,7 @@ import { sessions, users, type User, type Session } from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'rw_sessie';
 /** Idle time after which a session ends; activity extends it. */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 
 export async function createSession(db: DbOrTx, userId: string, mfaPending: boolean): Promise<string> {
@@ -57,9 +57,7 @@ export async function destroySession(db: DbOrTx, idHash: string): Promise<void> 
 
 /** After a password change: every other session of the user ends. */
 export async function destroyOtherSessions(db: DbOrTx, userId: string, keepIdHash: string | null): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(keepIdHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)) : eq(sessions.userId, userId));
+  await db.delete(sessions).where(keepIdHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)) : eq(sessions.userId, userId));
 }
 
 export async function purgeExpiredSessions(db: DbOrTx): Promise<void> {

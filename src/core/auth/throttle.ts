@@ -4,8 +4,8 @@ import { loginFailures } from './auth.schema.ts';
 import { sha256 } from '../secret.ts';
 
 /** Failed logins allowed per account and per address in the window before a pause. */
-export const MAX_FAILURES = 5;
-export const WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES = 5;
+const WINDOW_MS = 15 * 60 * 1000;
 
 const keysFor = (email: string, ip: string) => [sha256(`email:${email.toLowerCase()}`), sha256(`ip:${ip}`)];
 
@@ -13,8 +13,14 @@ const keysFor = (email: string, ip: string) => [sha256(`email:${email.toLowerCas
 export async function isThrottled(db: DbOrTx, email: string, ip: string): Promise<boolean> {
   const since = new Date(Date.now() - WINDOW_MS);
   const [emailKey, ipKey] = keysFor(email, ip);
-  const [byEmail] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.keyHash, emailKey), gt(loginFailures.at, since)));
-  const [byIp] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.keyHash, ipKey), gt(loginFailures.at, since)));
+  const [byEmail] = await db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.keyHash, emailKey), gt(loginFailures.at, since)));
+  const [byIp] = await db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.keyHash, ipKey), gt(loginFailures.at, since)));
   return Number(byEmail.n) >= MAX_FAILURES || Number(byIp.n) >= MAX_FAILURES * 4;
 }
 

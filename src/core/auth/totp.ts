@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import { seal, open } from '../crypto.ts';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { hmac, safeEqual } from '../secret.ts';
 
-export const TOTP_ISSUER = 'Raadwerk';
+const TOTP_ISSUER = 'Raadwerk';
 const PERIOD = 30;
 
 export function newTotpSecret(): string {

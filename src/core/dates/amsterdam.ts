@@ -60,4 +60,3 @@ export function numericDateTime(instant: Date): string {
 export function isTime(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
-

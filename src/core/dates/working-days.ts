@@ -41,16 +41,7 @@ export function publicHolidays(year: number): Set<IsoDate> {
   const easter = easterSunday(year);
   // King's Day is 27 April, or 26 April when the 27th is a Sunday.
   const kingsDay = toUtc(`${year}-04-27`).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
-  return new Set([
-    `${year}-01-01`,
-    addDays(easter, 1),
-    addDays(easter, 39),
-    addDays(easter, 50),
-    kingsDay,
-    `${year}-05-05`,
-    `${year}-12-25`,
-    `${year}-12-26`,
-  ]);
+  return new Set([`${year}-01-01`, addDays(easter, 1), addDays(easter, 39), addDays(easter, 50), kingsDay, `${year}-05-05`, `${year}-12-25`, `${year}-12-26`]);
 }
 
 export function isWorkingDay(d: IsoDate): boolean {
@@ -70,7 +61,7 @@ export function addWorkingDays(d: IsoDate, n: number): IsoDate {
 }
 
 /** A deadline that falls on a weekend or holiday moves to the next working day (Atw art. 1). */
-export function nextWorkingDayFrom(d: IsoDate): IsoDate {
+function nextWorkingDayFrom(d: IsoDate): IsoDate {
   let x = d;
   while (!isWorkingDay(x)) x = addDays(x, 1);
   return x;

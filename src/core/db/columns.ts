@@ -13,7 +13,10 @@ import { councils } from '../organisations.schema.ts';
 export const id = () => uuid('id').primaryKey().defaultRandom();
 
 /** The council a row belongs to; removed with the council. */
-export const councilRef = () => uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' });
+export const councilRef = () =>
+  uuid('council_id')
+    .notNull()
+    .references(() => councils.id, { onDelete: 'cascade' });
 
 /** A `timestamp with time zone` column, nullable. */
 export const timestamptz = <N extends string>(name: N) => timestamp(name, { withTimezone: true });

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export class DataDirLockedError extends Error {
-  constructor(public readonly dataDir: string, public readonly pid: number) {
-    super(
-      `De map ${dataDir} is al in gebruik door een ander Raadwerk-proces (pid ${pid}). ` +
-        'Stop dat proces eerst, of kies een andere map met DATA_DIR.',
-    );
+  constructor(
+    public readonly dataDir: string,
+    public readonly pid: number,
+  ) {
+    super(`De map ${dataDir} is al in gebruik door een ander Raadwerk-proces (pid ${pid}). Stop dat proces eerst, of kies een andere map met DATA_DIR.`);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { unzipSync } from 'fflate';
 
-export const documentTypes = {
+const documentTypes = {
   pdf: { mimeType: 'application/pdf', ext: 'pdf' },
   docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
   odt: { mimeType: 'application/vnd.oasis.opendocument.text', ext: 'odt' },
@@ -81,7 +81,11 @@ function hasEntries(b: Buffer, wanted: string[]): boolean {
 export function safeFileName(name: string, fallback = 'document'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_').replace(/^\.+/, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 200);
   return clean || fallback;
 }
 

@@ -22,7 +22,7 @@ export function csrfTokenFor(secretKey: string, sessionSecret: string | null): s
   return `a.${ts}.${hmac(secretKey, `a:${ts}`)}`;
 }
 
-export function verifyCsrfToken(secretKey: string, sessionSecret: string | null, token: unknown): { ok: boolean; issuedAt: number | null } {
+function verifyCsrfToken(secretKey: string, sessionSecret: string | null, token: unknown): { ok: boolean; issuedAt: number | null } {
   if (typeof token !== 'string' || token.length > 200) return { ok: false, issuedAt: null };
   if (sessionSecret) return { ok: safeEqual(token, `s.${hmac(secretKey, `s:${sessionSecret}`)}`), issuedAt: null };
   const [kind, ts, mac] = token.split('.');
@@ -32,7 +32,7 @@ export function verifyCsrfToken(secretKey: string, sessionSecret: string | null,
   return { ok: age >= 0 && age < ANON_MAX_AGE_MS, issuedAt };
 }
 
-export class CsrfError extends Error {
+class CsrfError extends Error {
   readonly statusCode = 403;
   readonly code = 'CSRF';
 }

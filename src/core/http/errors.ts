@@ -14,7 +14,8 @@ const notFound: Known = { status: 404, code: 'NOT_FOUND', title: 'page.notFound.
 /** Maps errors to a stable code and a Dutch page; internals never reach the visitor. */
 function classify(err: FastifyError & { code?: string }): Known {
   // A domain rule no route turned into a form error: its own message, never a 500.
-  if (err instanceof DomainError) return { status: err.status ?? 400, code: err.code, title: 'page.badRequest.title', body: err.messageKey, params: err.params };
+  if (err instanceof DomainError)
+    return { status: err.status ?? 400, code: err.code, title: 'page.badRequest.title', body: err.messageKey, params: err.params };
   const status = err.statusCode ?? 500;
   if (err.code === 'CSRF') return { status: 403, code: 'CSRF', title: 'page.csrf.title', body: 'page.csrf.body' };
   if (status === 404) return notFound;

@@ -63,7 +63,7 @@ export function noticeOf<T extends string>(req: FastifyRequest, notices: Readonl
   const m = (req.query as Record<string, unknown> | undefined)?.[param];
   if (typeof m !== 'string') return undefined;
   if (Array.isArray(notices)) return notices.includes(m as T) ? (m as T) : undefined;
-  return Object.prototype.hasOwnProperty.call(notices, m) ? (notices as Readonly<Record<string, T>>)[m] : undefined;
+  return Object.hasOwn(notices, m) ? (notices as Readonly<Record<string, T>>)[m] : undefined;
 }
 
 /** A file from a multipart form. `truncated`: it was larger than allowed, and its bytes were not kept. */
@@ -118,8 +118,7 @@ export async function readUploads(
     // The size limit can also surface from the part iterator: the file is then marked too large.
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       if (!form.uploads.at(-1)?.truncated) form.uploads.push(tooLarge(current));
-    }
-    else if (code === 'FST_FILES_LIMIT') form.tooMany = true;
+    } else if (code === 'FST_FILES_LIMIT') form.tooMany = true;
     // More fields or parts than the form has: what came before counts.
     else if (code !== 'FST_FIELDS_LIMIT' && code !== 'FST_PARTS_LIMIT') throw err;
   }
@@ -169,7 +168,12 @@ export const field = {
       .union([z.literal('ja'), z.literal('on'), z.literal('true')], { error: 'error.invalid' })
       .optional()
       .transform((v) => v !== undefined),
-  date: () => z.string({ error: 'error.required' }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'error.date').refine(validDate, 'error.date'),
+  date: () =>
+    z
+      .string({ error: 'error.required' })
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.date')
+      .refine(validDate, 'error.date'),
   optionalDate: () =>
     z
       .string({ error: 'error.invalid' })

@@ -50,9 +50,7 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDeps):
       if (req.auth) req.sessionIdHash = sha256(raw);
     }
     const fromCookie = req.cookies[LOCALE_COOKIE];
-    const locale: Locale = (locales as readonly string[]).includes(fromCookie ?? '')
-      ? (fromCookie as Locale)
-      : (req.auth?.user.locale ?? 'nl');
+    const locale: Locale = (locales as readonly string[]).includes(fromCookie ?? '') ? (fromCookie as Locale) : (req.auth?.user.locale ?? 'nl');
     req.locale = locale;
     req.t = translator(locale);
     req.pageCtx = async () => buildPageCtx(req, deps);
@@ -71,6 +69,6 @@ async function buildPageCtx(req: FastifyRequest, deps: ContextDeps): Promise<Pag
   };
 }
 
-export function isSecureRequest(req: FastifyRequest): boolean {
+function _isSecureRequest(req: FastifyRequest): boolean {
   return req.protocol === 'https';
 }

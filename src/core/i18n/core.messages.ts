@@ -58,7 +58,10 @@ export const coreMessages = {
   },
   'page.forbidden.title': { nl: 'Geen toegang', en: 'No access' },
   'page.forbidden.body': { nl: 'U mag deze pagina niet bekijken of dit niet doen.', en: 'You may not view this page or do this.' },
-  'page.forbidden.ask': { nl: 'Denkt u dat u dit wel mag? Vraag het de secretaris van de raad.', en: 'Do you think you should be allowed? Ask the council secretary.' },
+  'page.forbidden.ask': {
+    nl: 'Denkt u dat u dit wel mag? Vraag het de secretaris van de raad.',
+    en: 'Do you think you should be allowed? Ask the council secretary.',
+  },
   'page.forbidden.backToWorkspace': { nl: 'Naar de start van de werkruimte', en: 'To the start of the workspace' },
   'page.forbidden.backToSite': { nl: 'Naar de website van {name}', en: 'To the website of {name}' },
   'page.csrf.title': { nl: 'Formulier verlopen', en: 'Form expired' },

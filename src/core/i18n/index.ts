@@ -9,6 +9,7 @@ export * from './types.ts';
  * The message keys of every module. Core's, auth's and the API layer's are here; each module adds its own by
  * augmenting this interface in its manifest (`index.ts`), so core never imports a module.
  */
+/** @public Filled by declaration merging in each module's manifest. */
 export interface MessageCatalogue extends Record<keyof typeof coreMessages | keyof typeof authMessages | keyof typeof apiMessages, Message> {}
 
 /** The one message catalogue: every user-facing text, filled from the modules when the platform is assembled. */
@@ -17,7 +18,7 @@ const catalogue: Messages = { ...coreMessages, ...authMessages, ...apiMessages }
 /** Adds a module's messages; a key defined twice is a programming error. */
 export function registerMessages(messages: Messages): void {
   for (const [key, entry] of Object.entries(messages)) {
-    if (Object.prototype.hasOwnProperty.call(catalogue, key) && catalogue[key] !== entry) throw new Error(`message key ${key} defined twice`);
+    if (Object.hasOwn(catalogue, key) && catalogue[key] !== entry) throw new Error(`message key ${key} defined twice`);
     catalogue[key] = entry;
   }
 }
@@ -28,11 +29,11 @@ export function allMessages(): Readonly<Messages> {
 }
 
 export type MessageKey = keyof MessageCatalogue & string;
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogue, key);
+  return Object.hasOwn(catalogue, key);
 }
 
 export function translator(locale: Locale): Translate {
@@ -67,7 +68,7 @@ export function formatDate(value: Date | string, locale: Locale): string {
 }
 
 /** "09:30", in Europe/Amsterdam (24-hour clock in both languages). */
-export function formatTime(value: Date): string {
+function formatTime(value: Date): string {
   return formatter('nl', { hour: '2-digit', minute: '2-digit' }).format(value);
 }
 

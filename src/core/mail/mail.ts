@@ -3,10 +3,10 @@ import nodemailer from 'nodemailer';
 import type { Database, DbOrTx } from '../db/index.ts';
 import { outbox, type MailAttachment } from './mail.schema.ts';
 
-export type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; replyTo?: string; attachments?: MailAttachment[] };
+type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; replyTo?: string; attachments?: MailAttachment[] };
 
 /** Nodemailer's form of our attachments; a calendar invitation also goes as the iCalendar part calendar apps read. */
-export function nodemailerParts(attachments: MailAttachment[]): { attachments: object[]; icalEvent?: { method: string; filename: string; content: string } } {
+function nodemailerParts(attachments: MailAttachment[]): { attachments: object[]; icalEvent?: { method: string; filename: string; content: string } } {
   const parts = attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, encoding: a.encoding ?? 'utf8' }));
   const ics = attachments.find((a) => a.contentType.startsWith('text/calendar') && (a.encoding ?? 'utf8') === 'utf8');
   if (!ics) return { attachments: parts };
@@ -19,7 +19,7 @@ export function nodemailerParts(attachments: MailAttachment[]): { attachments: o
  * Queue a mail in the same transaction as the change that causes it;
  * call `mailer.kick()` after commit so it goes out at once.
  */
-export async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolean }): Promise<void> {
+async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolean }): Promise<void> {
   await tx.insert(outbox).values({
     councilId: m.councilId ?? null,
     toAddress: m.to,
@@ -32,7 +32,7 @@ export async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolea
 }
 
 /** The privacy statement promises that messages are kept for at most a year. */
-export const MAIL_RETENTION_DAYS = 365;
+const MAIL_RETENTION_DAYS = 365;
 
 /** Removes outbox mail older than the retention period (contact messages included). */
 export async function purgeOldMail(db: DbOrTx, now = new Date()): Promise<number> {
@@ -84,7 +84,12 @@ export function createMailer(
         await tx
           .update(outbox)
           .set({ attempts: sql`${outbox.attempts} + 1` })
-          .where(inArray(outbox.id, rows.map((r) => r.id)));
+          .where(
+            inArray(
+              outbox.id,
+              rows.map((r) => r.id),
+            ),
+          );
         for (const row of rows) {
           try {
             await transport.sendMail({
@@ -124,9 +129,7 @@ export function createMailer(
     queue: (tx, m) => queueMail(tx, m, { hold: !transport }),
     kick() {
       if (!transport) return;
-      (opts.beforeFlush?.() ?? Promise.resolve())
-        .then(flush)
-        .catch((err) => opts.log?.error({ err }, 'mail queue failed'));
+      (opts.beforeFlush?.() ?? Promise.resolve()).then(flush).catch((err) => opts.log?.error({ err }, 'mail queue failed'));
     },
     flush,
     async close() {

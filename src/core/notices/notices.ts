@@ -18,7 +18,7 @@ export type Notice = {
 };
 
 /** The daily overview goes out from this hour (Amsterdam time), so it arrives with the morning mail. */
-export const DIGEST_HOUR = 7;
+const DIGEST_HOUR = 7;
 
 /**
  * Records work for people in the same transaction as the change that causes it; the
@@ -26,7 +26,9 @@ export const DIGEST_HOUR = 7;
  */
 export async function queueNotices(tx: DbOrTx, list: Notice[]): Promise<void> {
   if (list.length === 0) return;
-  await tx.insert(notices).values(list.map((n) => ({ userId: n.userId, councilId: n.councilId, kind: n.kind, textKey: n.text, params: n.params ?? {}, path: n.path })));
+  await tx
+    .insert(notices)
+    .values(list.map((n) => ({ userId: n.userId, councilId: n.councilId, kind: n.kind, textKey: n.text, params: n.params ?? {}, path: n.path })));
 }
 
 export async function setNoticeMode(deps: Deps, userId: string, mode: NoticeMode): Promise<void> {
@@ -67,7 +69,14 @@ async function sendFor(deps: Deps, userId: string, today: string, digestTime: bo
     const digest = user.noticeMode === 'digest';
     if (digest && (!digestTime || (user.lastDigestOn !== null && user.lastDigestOn >= today))) return 0;
     const rows = await tx
-      .select({ id: notices.id, textKey: notices.textKey, params: notices.params, path: notices.path, councilId: notices.councilId, councilName: councils.name })
+      .select({
+        id: notices.id,
+        textKey: notices.textKey,
+        params: notices.params,
+        path: notices.path,
+        councilId: notices.councilId,
+        councilName: councils.name,
+      })
       .from(notices)
       .innerJoin(councils, eq(councils.id, notices.councilId))
       .where(and(eq(notices.userId, userId), isNull(notices.sentAt)))
@@ -97,7 +106,12 @@ async function sendFor(deps: Deps, userId: string, today: string, digestTime: bo
     await tx
       .update(notices)
       .set({ sentAt: new Date() })
-      .where(inArray(notices.id, rows.map((r) => r.id)));
+      .where(
+        inArray(
+          notices.id,
+          rows.map((r) => r.id),
+        ),
+      );
     return rows.length;
   });
 }

@@ -1,7 +1,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, login, makeCouncil, makeMember, post, recordingRoutes, type RouteRecord, type TestApp } from '../../../test/support/factories.ts';
+import {
+  createTestApp,
+  dayFromToday,
+  login,
+  makeCouncil,
+  makeMember,
+  post,
+  recordingRoutes,
+  type RouteRecord,
+  type TestApp,
+} from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import { memberships } from '../../core/organisations.schema.ts';
@@ -73,7 +83,10 @@ test('list and read the public register without a token, with filters and links'
     policyField: 'jeugdwet',
     status: 'answered',
     sentAt: new Date('2026-02-01T10:00:00Z'),
-    recommendations: [{ text: 'Korter wachten.', answer: 'adopted' }, { text: 'Meer geld.', answer: 'not_adopted', answerReason: 'Geen budget.' }],
+    recommendations: [
+      { text: 'Korter wachten.', answer: 'adopted' },
+      { text: 'Meer geld.', answer: 'not_adopted', answerReason: 'Geen budget.' },
+    ],
   });
   await seedAdvice(t, c, { subject: 'Wmo advies', sentAt: new Date('2025-02-01T10:00:00Z') });
   const secret = await seedAdvice(t, c, { subject: 'Geheim', publication: 'not_public' });
@@ -82,12 +95,20 @@ test('list and read the public register without a token, with filters and links'
   assert.equal(all.res.statusCode, 200);
   assert.match(String(all.res.headers['content-type']), /^application\/json/);
   assert.equal(all.json.total, 2);
-  assert.deepEqual(all.json.items.map((i: { subject: string }) => i.subject), ['Wachtlijsten jeugdzorg', 'Wmo advies']);
+  assert.deepEqual(
+    all.json.items.map((i: { subject: string }) => i.subject),
+    ['Wachtlijsten jeugdzorg', 'Wmo advies'],
+  );
   assert.ok(all.json._links.self.href.endsWith(`/api/v1/raden/${c.slug}/adviezen`));
   assert.equal(all.json.items[0].recommendations.adopted, 1);
 
-  const filtered = await api({ url: `/api/v1/raden/${c.slug}/adviezen?zoekterm=wachtlijst&beleidsveld=jeugdwet&jaar=2026&antwoord=not_adopted&status=answered` });
-  assert.deepEqual(filtered.json.items.map((i: { id: string }) => i.id), [a.id]);
+  const filtered = await api({
+    url: `/api/v1/raden/${c.slug}/adviezen?zoekterm=wachtlijst&beleidsveld=jeugdwet&jaar=2026&antwoord=not_adopted&status=answered`,
+  });
+  assert.deepEqual(
+    filtered.json.items.map((i: { id: string }) => i.id),
+    [a.id],
+  );
   assert.equal((await api({ url: `/api/v1/raden/${c.slug}/adviezen?jaar=2024` })).json.total, 0);
 
   const paged = await api({ url: `/api/v1/raden/${c.slug}/adviezen?perPagina=1` });
@@ -125,7 +146,10 @@ test('create a request for advice with an official’s token: 201, Location, in 
   assert.equal(r.res.statusCode, 201, r.res.body);
   assert.equal(r.json.status, 'requested');
   assert.equal(r.res.headers.location, r.json._links.self.href);
-  const [row] = await t.db.select().from(advices).where(and(eq(advices.councilId, c.id), eq(advices.id, r.json.id)));
+  const [row] = await t.db
+    .select()
+    .from(advices)
+    .where(and(eq(advices.councilId, c.id), eq(advices.id, r.json.id)));
   assert.equal(row.subject, 'Armoedebeleid 2027');
   assert.equal(row.kind, 'requested');
   assert.equal(row.createdBy, userId);
@@ -214,10 +238,21 @@ test('record answers with a token: per recommendation; wrong state 409; another 
   const recs = await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, a.id)).orderBy(adviceRecommendations.number);
   const [foreignRec] = await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, other.id));
   const url = `/api/v1/raden/${c.slug}/adviezen/${a.id}/antwoorden`;
-  const state = async () => JSON.stringify(await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.councilId, c.id)).orderBy(adviceRecommendations.id));
+  const state = async () =>
+    JSON.stringify(await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.councilId, c.id)).orderBy(adviceRecommendations.id));
 
   const snapshot = await state();
-  const foreign = await api({ method: 'POST', url, token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }, { recommendationId: foreignRec.id, answer: 'adopted' }] } });
+  const foreign = await api({
+    method: 'POST',
+    url,
+    token,
+    body: {
+      answers: [
+        { recommendationId: recs[0].id, answer: 'adopted' },
+        { recommendationId: foreignRec.id, answer: 'adopted' },
+      ],
+    },
+  });
   assert.ok([400, 422].includes(foreign.res.statusCode), String(foreign.res.statusCode));
   assertProblem(foreign, foreign.res.statusCode, 'unknownRecommendation');
   assert.equal(await state(), snapshot, 'nothing changed');
@@ -232,29 +267,54 @@ test('record answers with a token: per recommendation; wrong state 409; another 
   const first = await api({ method: 'POST', url, token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } });
   assert.equal(first.res.statusCode, 200, first.res.body);
   assert.equal(first.json.status, 'sent', 'not every recommendation is answered yet');
-  const second = await api({ method: 'POST', url, token, body: { answers: [{ recommendationId: recs[1].id, answer: 'partly', reason: 'Alleen voor ouderen.' }] } });
+  const second = await api({
+    method: 'POST',
+    url,
+    token,
+    body: { answers: [{ recommendationId: recs[1].id, answer: 'partly', reason: 'Alleen voor ouderen.' }] },
+  });
   assert.equal(second.json.status, 'answered');
   const [row] = await t.db.select().from(advices).where(eq(advices.id, a.id));
   assert.equal(row.status, 'answered');
   assert.ok(row.answeredAt);
   const read = await api({ url: `/api/v1/raden/${c.slug}/adviezen/${a.id}` });
-  assert.deepEqual(read.json.recommendations.map((r: { answer: string }) => r.answer), ['adopted', 'partly']);
+  assert.deepEqual(
+    read.json.recommendations.map((r: { answer: string }) => r.answer),
+    ['adopted', 'partly'],
+  );
 
   // An advice that was not sent yet cannot be answered.
   const concept = await seedAdvice(t, c, { status: 'concept', sentAt: null });
   const [conceptRec] = await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, concept.id));
-  const conflict = await api({ method: 'POST', url: `/api/v1/raden/${c.slug}/adviezen/${concept.id}/antwoorden`, token, body: { answers: [{ recommendationId: conceptRec.id, answer: 'adopted' }] } });
+  const conflict = await api({
+    method: 'POST',
+    url: `/api/v1/raden/${c.slug}/adviezen/${concept.id}/antwoorden`,
+    token,
+    body: { answers: [{ recommendationId: conceptRec.id, answer: 'adopted' }] },
+  });
   assertProblem(conflict, 409, 'notAllowedFromState');
 
   // Another council's advice, an unknown id, a malformed id: 404.
   const elsewhere = await makeCouncil(t);
   const theirs = await seedAdvice(t, elsewhere);
-  assertProblem(await api({ method: 'POST', url: `/api/v1/raden/${c.slug}/adviezen/${theirs.id}/antwoorden`, token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } }), 404);
+  assertProblem(
+    await api({
+      method: 'POST',
+      url: `/api/v1/raden/${c.slug}/adviezen/${theirs.id}/antwoorden`,
+      token,
+      body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] },
+    }),
+    404,
+  );
   assertProblem(await api({ method: 'POST', url: `/api/v1/raden/${c.slug}/adviezen/not-an-id/antwoorden`, token, body: {} }), 404);
 
   // A chair's token may request advice but not record the college's answer (policy).
   const chair = await tokenFor(c, 'chair');
-  assertProblem(await api({ method: 'POST', url, token: chair.token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } }), 403, 'FORBIDDEN');
+  assertProblem(
+    await api({ method: 'POST', url, token: chair.token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } }),
+    403,
+    'FORBIDDEN',
+  );
 });
 
 test('the OpenAPI document lists every /api/v1 route and nothing else; each operation is complete', async () => {
@@ -283,7 +343,10 @@ test('the OpenAPI document lists every /api/v1 route and nothing else; each oper
       for (const [code, r] of Object.entries(responses)) {
         for (const media of Object.values(r.content ?? {})) assert.ok(media.schema, `${op.operationId} ${code}: schema`);
       }
-      assert.ok(Object.values(success[1].content ?? {}).some((m) => m.example !== undefined) || op.operationId === 'getAdviesaanvraag', `${op.operationId}: example`);
+      assert.ok(
+        Object.values(success[1].content ?? {}).some((m) => m.example !== undefined) || op.operationId === 'getAdviesaanvraag',
+        `${op.operationId}: example`,
+      );
       const body = op.requestBody as { content: Record<string, { schema: unknown; example: unknown }> } | undefined;
       if (method === 'post') {
         assert.ok(body, `${op.operationId}: request body`);
@@ -293,7 +356,10 @@ test('the OpenAPI document lists every /api/v1 route and nothing else; each oper
       }
       // Every path parameter is described.
       for (const name of path.match(/\{([a-z]+)\}/gi) ?? []) {
-        assert.ok((op.parameters as { name: string; in: string }[]).some((p) => p.in === 'path' && `{${p.name}}` === name), `${op.operationId}: ${name}`);
+        assert.ok(
+          (op.parameters as { name: string; in: string }[]).some((p) => p.in === 'path' && `{${p.name}}` === name),
+          `${op.operationId}: ${name}`,
+        );
       }
     }
   }
@@ -304,9 +370,15 @@ test('the OpenAPI document lists every /api/v1 route and nothing else; each oper
 
 test('the API is rate limited, with a problem+json answer', async () => {
   const c = await makeCouncil(t);
-  let last;
+  let last: Awaited<ReturnType<typeof t.app.inject>> | undefined;
   for (let i = 0; i < 70; i++) {
-    last = await t.app.inject({ method: 'POST', url: `/api/v1/raden/${c.slug}/adviesaanvragen`, remoteAddress: '10.65.0.1', headers: { 'content-type': 'application/json' }, payload: '{}' });
+    last = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/raden/${c.slug}/adviesaanvragen`,
+      remoteAddress: '10.65.0.1',
+      headers: { 'content-type': 'application/json' },
+      payload: '{}',
+    });
     if (last.statusCode === 429) break;
   }
   assert.equal(last!.statusCode, 429);

@@ -187,7 +187,7 @@ export async function adviceApiRoutes(app: FastifyInstance) {
     if (!can(actor, 'advice.view')) throw new ForbiddenError('advice.view');
     const advice = await findAdvice(deps.db, council, id);
     // An official reads the requests they filed, and the ones already answered with an advice (advice.visibility.ts).
-    if (!advice || advice.kind !== 'requested' || !mayOpenAdvice(actor, advice)) throw new NotFoundError('advice');
+    if (advice?.kind !== 'requested' || !mayOpenAdvice(actor, advice)) throw new NotFoundError('advice');
     return reply.send(requestRepresentation(req, council, advice));
   });
 
@@ -210,4 +210,3 @@ export async function adviceApiRoutes(app: FastifyInstance) {
     });
   });
 }
-

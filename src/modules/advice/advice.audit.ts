@@ -2,7 +2,7 @@
  * What the audit log records of advices, in the platform's one style (core/audit/audit.ts):
  * `advice.<past tense>`. The steps of the lifecycle take theirs from the workflow table.
  */
-import { auditActions, type AdviceAction } from './advice.workflow.ts';
+import type { auditActions, AdviceAction } from './advice.workflow.ts';
 
 export type AdviceAuditAction =
   | (typeof auditActions)[AdviceAction]

@@ -31,7 +31,11 @@ export function checkUploads(uploads: Upload[], fieldName = 'documents'): { uplo
   });
 }
 
-export async function storeDocuments(deps: Deps, tx: Tx, args: { council: Council; adviceId: string; actor: Actor; kind: (typeof adviceDocumentKinds)[number]; checked: { upload: Upload; type: string }[] }) {
+export async function storeDocuments(
+  deps: Deps,
+  tx: Tx,
+  args: { council: Council; adviceId: string; actor: Actor; kind: (typeof adviceDocumentKinds)[number]; checked: { upload: Upload; type: string }[] },
+) {
   for (const { upload, type } of args.checked) {
     const hash = await deps.files.put(upload.bytes);
     await tx.insert(files).values({ hash, contentType: type, size: upload.bytes.length }).onConflictDoNothing();
@@ -55,19 +59,31 @@ export async function addDocuments(
 ): Promise<void> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
-  if (args.kind === 'answer_letter' ? !can(actor, 'advice.answer') && !can(actor, 'advice.manage') : !can(actor, 'advice.manage')) throw new ForbiddenError('advice.documents');
+  if (args.kind === 'answer_letter' ? !can(actor, 'advice.answer') && !can(actor, 'advice.manage') : !can(actor, 'advice.manage'))
+    throw new ForbiddenError('advice.documents');
   if (args.documents.length === 0) throw new DomainError('documentMissing', 'advice.documents.missing', 'documents');
   const checked = checkUploads(args.documents);
   await deps.db.transaction(async (tx) => {
     const advice = await findAdvice(tx, council, args.adviceId, { lock: true });
     if (!advice || !mayOpenAdvice(actor, advice)) notFound('advice');
-    if (args.kind === 'answer_letter' && advice.status !== 'sent' && advice.status !== 'answered') throw new DomainError('notAllowedFromState', 'advice.documents.answerNotYet', 'documents');
+    if (args.kind === 'answer_letter' && advice.status !== 'sent' && advice.status !== 'answered')
+      throw new DomainError('notAllowedFromState', 'advice.documents.answerNotYet', 'documents');
     await storeDocuments(deps, tx, { council, adviceId: advice.id, actor, kind: args.kind, checked });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.documentsAdded', entity: 'advice', entityId: advice.id, data: { kind: args.kind, count: checked.length } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'advice.documentsAdded',
+      entity: 'advice',
+      entityId: advice.id,
+      data: { kind: args.kind, count: checked.length },
+    });
   });
 }
 
-export async function readDocument(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; documentId: string }): Promise<{ doc: DocumentRow; bytes: Buffer }> {
+export async function readDocument(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; adviceId: string; documentId: string },
+): Promise<{ doc: DocumentRow; bytes: Buffer }> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
   const advice = await findAdvice(deps.db, council, args.adviceId);

@@ -18,7 +18,10 @@ import { findAdvice, listRecommendations, mayEditDraft } from './advice.queries.
 
 export type DraftVersion = { version: number; body: string; author: string | null; createdAt: Date };
 
-export async function listDrafts(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<{ advice: Advice; versions: DraftVersion[]; mayEdit: boolean }> {
+export async function listDrafts(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; adviceId: string },
+): Promise<{ advice: Advice; versions: DraftVersion[]; mayEdit: boolean }> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
   if (!isCouncilMember(actor)) throw new ForbiddenError('advice.drafts');
@@ -48,7 +51,14 @@ export async function saveDraft(deps: Deps, args: { actor: Actor | null; council
     const version = Number(row?.max ?? 0) + 1;
     await tx.insert(adviceDrafts).values({ councilId: council.id, adviceId: advice.id, version, body: args.body, authorUserId: actor.userId });
     await tx.update(advices).set({ updatedAt: new Date() }).where(eq(advices.id, advice.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.draftSaved', entity: 'advice', entityId: advice.id, data: { version } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'advice.draftSaved',
+      entity: 'advice',
+      entityId: advice.id,
+      data: { version },
+    });
     return version;
   });
 }
@@ -56,7 +66,12 @@ export async function saveDraft(deps: Deps, args: { actor: Actor | null; council
 const EDITABLE: AdviceState[] = ['drafting', 'concept'];
 
 /** Board edits of the concept (texts and recommendations): only while drafting or in concept. */
-async function editConcept<T>(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }, action: AdviceAuditAction, fn: (tx: Tx, advice: Advice, actor: Actor) => Promise<{ result: T; data?: Record<string, unknown> }>): Promise<T> {
+async function editConcept<T>(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; adviceId: string },
+  action: AdviceAuditAction,
+  fn: (tx: Tx, advice: Advice, actor: Actor) => Promise<{ result: T; data?: Record<string, unknown> }>,
+): Promise<T> {
   const { actor, council } = args;
   assertCan(actor, 'advice.manage');
   return deps.db.transaction(async (tx) => {
@@ -92,29 +107,49 @@ export async function addRecommendation(deps: Deps, args: { actor: Actor | null;
 /** Edit, remove or move a recommendation; numbers stay 1..n without gaps. */
 export async function changeRecommendation(
   deps: Deps,
-  args: { actor: Actor | null; council: Council; adviceId: string; recommendationId: string; action: 'opslaan' | 'verwijderen' | 'omhoog' | 'omlaag'; text: string },
+  args: {
+    actor: Actor | null;
+    council: Council;
+    adviceId: string;
+    recommendationId: string;
+    action: 'opslaan' | 'verwijderen' | 'omhoog' | 'omlaag';
+    text: string;
+  },
 ): Promise<void> {
-  await editConcept(deps, args, args.action === 'opslaan' ? 'advice.recommendationChanged' : args.action === 'verwijderen' ? 'advice.recommendationRemoved' : 'advice.recommendationMoved', async (tx, advice) => {
-    const recs = await listRecommendations(tx, args.council, advice.id);
-    const index = recs.findIndex((r) => r.id === args.recommendationId.toLowerCase());
-    if (index < 0) notFound('recommendation');
-    const rec = recs[index]!;
-    let order = recs.map((r) => r.id);
-    if (args.action === 'opslaan') {
-      if (args.text === '') throw new DomainError('required', 'error.required', 'text');
-      await tx.update(adviceRecommendations).set({ text: args.text }).where(eq(adviceRecommendations.id, rec.id));
+  await editConcept(
+    deps,
+    args,
+    args.action === 'opslaan' ? 'advice.recommendationChanged' : args.action === 'verwijderen' ? 'advice.recommendationRemoved' : 'advice.recommendationMoved',
+    async (tx, advice) => {
+      const recs = await listRecommendations(tx, args.council, advice.id);
+      const index = recs.findIndex((r) => r.id === args.recommendationId.toLowerCase());
+      if (index < 0) notFound('recommendation');
+      const rec = recs[index]!;
+      let order = recs.map((r) => r.id);
+      if (args.action === 'opslaan') {
+        if (args.text === '') throw new DomainError('required', 'error.required', 'text');
+        await tx.update(adviceRecommendations).set({ text: args.text }).where(eq(adviceRecommendations.id, rec.id));
+        return { result: undefined, data: { number: rec.number } };
+      }
+      if (args.action === 'verwijderen') order = order.filter((id) => id !== rec.id);
+      else {
+        const to = args.action === 'omhoog' ? index - 1 : index + 1;
+        if (to < 0 || to >= order.length) return { result: undefined, data: { number: rec.number } };
+        [order[index], order[to]] = [order[to]!, order[index]!];
+      }
+      if (args.action === 'verwijderen') await tx.delete(adviceRecommendations).where(eq(adviceRecommendations.id, rec.id));
+      // Renumber in two steps, so the unique (advice, number) key never sees a duplicate.
+      for (const [i, id] of order.entries())
+        await tx
+          .update(adviceRecommendations)
+          .set({ number: 1000 + i })
+          .where(eq(adviceRecommendations.id, id));
+      for (const [i, id] of order.entries())
+        await tx
+          .update(adviceRecommendations)
+          .set({ number: i + 1 })
+          .where(eq(adviceRecommendations.id, id));
       return { result: undefined, data: { number: rec.number } };
-    }
-    if (args.action === 'verwijderen') order = order.filter((id) => id !== rec.id);
-    else {
-      const to = args.action === 'omhoog' ? index - 1 : index + 1;
-      if (to < 0 || to >= order.length) return { result: undefined, data: { number: rec.number } };
-      [order[index], order[to]] = [order[to]!, order[index]!];
-    }
-    if (args.action === 'verwijderen') await tx.delete(adviceRecommendations).where(eq(adviceRecommendations.id, rec.id));
-    // Renumber in two steps, so the unique (advice, number) key never sees a duplicate.
-    for (const [i, id] of order.entries()) await tx.update(adviceRecommendations).set({ number: 1000 + i }).where(eq(adviceRecommendations.id, id));
-    for (const [i, id] of order.entries()) await tx.update(adviceRecommendations).set({ number: i + 1 }).where(eq(adviceRecommendations.id, id));
-    return { result: undefined, data: { number: rec.number } };
-  });
+    },
+  );
 }

@@ -60,7 +60,14 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
     t,
     official,
     `${ws}/aanvraag`,
-    { subject: 'Beleidsplan Wmo 2027', question: 'Wat vindt de raad van het plan?', policyField: 'wmo', addressee: 'college', addresseeEmail: 'college@gemeente.example', neededBy },
+    {
+      subject: 'Beleidsplan Wmo 2027',
+      question: 'Wat vindt de raad van het plan?',
+      policyField: 'wmo',
+      addressee: 'college',
+      addresseeEmail: 'college@gemeente.example',
+      neededBy,
+    },
     { name: 'documents', filename: 'beleidsplan.pdf', type: 'application/pdf', bytes: TINY_PDF },
   );
   assert.equal(created.statusCode, 303, created.body);
@@ -111,14 +118,21 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   a = await adviceRow(t, id);
   assert.equal(a.status, 'concept');
   assert.equal(a.explanation, 'Regel een\nRegel 2 nieuw\nRegel drie', 'the last draft became the explanation');
-  assert.equal((await secretary.request({ url: `${ws}/${id}/tekst`, form: { introduction: 'Hierbij ons advies.', explanation: 'Wij spraken met inwoners.' } })).statusCode, 303);
+  assert.equal(
+    (await secretary.request({ url: `${ws}/${id}/tekst`, form: { introduction: 'Hierbij ons advies.', explanation: 'Wij spraken met inwoners.' } })).statusCode,
+    303,
+  );
   for (const text of ['Maak de regels eenvoudiger.', 'Betrek mantelzorgers.', 'Wordt verwijderd.']) {
     assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen`, form: { text } })).statusCode, 303);
   }
   let recs = await recommendationsOf(t, id);
   assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[1]!.id}`, form: { actie: 'omhoog', text: '' } })).statusCode, 303);
   assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[2]!.id}`, form: { actie: 'verwijderen', text: '' } })).statusCode, 303);
-  assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[0]!.id}`, form: { actie: 'opslaan', text: 'Maak de regels veel eenvoudiger.' } })).statusCode, 303);
+  assert.equal(
+    (await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[0]!.id}`, form: { actie: 'opslaan', text: 'Maak de regels veel eenvoudiger.' } }))
+      .statusCode,
+    303,
+  );
   recs = await recommendationsOf(t, id);
   assert.deepEqual(
     recs.map((r) => [r.number, r.text]),
@@ -136,7 +150,11 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   assert.equal(a.approvalRound, 1);
   // The notice goes out with the notices job, in each member's language (core/notices).
   await sendNotices(t.app.deps);
-  for (const p of [secretary, chair, writer, other]) assert.ok((await mailsTo(t, p.email)).some((m) => /^Stem over conceptadvies/.test(m.subject)), p.email);
+  for (const p of [secretary, chair, writer, other])
+    assert.ok(
+      (await mailsTo(t, p.email)).some((m) => /^Stem over conceptadvies/.test(m.subject)),
+      p.email,
+    );
   assert.equal((await mailsTo(t, official.email)).length, 0, 'officials do not vote');
   const voteForm = await get(t, `${ws}/${id}`, writer);
   assert.match(voteForm.body, /Stem versturen/);
@@ -157,7 +175,16 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   // 6. The letter (HTML and PDF), then sending.
   const letter = await get(t, `${ws}/${id}/brief`, secretary);
   assert.equal(letter.statusCode, 200);
-  for (const s of [a.reference, c.name, 'Hierbij ons advies.', 'Betrek mantelzorgers.', 'Chris Voorzitter', 'Sam Secretaris', 'Het college van burgemeester en wethouders']) assert.ok(letter.body.includes(s), s);
+  for (const s of [
+    a.reference,
+    c.name,
+    'Hierbij ons advies.',
+    'Betrek mantelzorgers.',
+    'Chris Voorzitter',
+    'Sam Secretaris',
+    'Het college van burgemeester en wethouders',
+  ])
+    assert.ok(letter.body.includes(s), s);
   const pdf = await get(t, `${ws}/${id}/brief.pdf`, secretary);
   assert.equal(pdf.statusCode, 200);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
@@ -185,11 +212,15 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   const attachedPdf = Buffer.from(attached.content, 'base64');
   assert.ok((await catalogOf(attachedPdf)).marked, 'the attachment is a tagged PDF');
   const attachedText = pdfText(attachedPdf);
-  for (const s of [a.reference, 'Betrek mantelzorgers.', 'Met vriendelijke groet,', 'Chris Voorzitter', 'Sam Secretaris']) assert.ok(attachedText.includes(s), s);
+  for (const s of [a.reference, 'Betrek mantelzorgers.', 'Met vriendelijke groet,', 'Chris Voorzitter', 'Sam Secretaris'])
+    assert.ok(attachedText.includes(s), s);
 
   // 7. The official records the answers; a reason is required for "not adopted".
   recs = await recommendationsOf(t, id);
-  const missingReason = await official.request({ url: `${ws}/${id}/antwoorden`, form: { [`answer-${recs[0]!.id}`]: 'adopted', [`answer-${recs[1]!.id}`]: 'not_adopted', [`reason-${recs[1]!.id}`]: '' } });
+  const missingReason = await official.request({
+    url: `${ws}/${id}/antwoorden`,
+    form: { [`answer-${recs[0]!.id}`]: 'adopted', [`answer-${recs[1]!.id}`]: 'not_adopted', [`reason-${recs[1]!.id}`]: '' },
+  });
   assert.equal(missingReason.statusCode, 400);
   assert.match(titleOf(missingReason.body), /^Fout:/);
   assert.match(missingReason.body, /Schrijf de reden van de gemeente op/);
@@ -211,14 +242,27 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
     ],
   );
   // The answer letter.
-  const upload = await postMultipart(t, official, `${ws}/${id}/documenten`, { kind: 'answer_letter' }, { name: 'documents', filename: 'antwoord.pdf', type: 'application/pdf', bytes: TINY_PDF });
+  const upload = await postMultipart(
+    t,
+    official,
+    `${ws}/${id}/documenten`,
+    { kind: 'answer_letter' },
+    { name: 'documents', filename: 'antwoord.pdf', type: 'application/pdf', bytes: TINY_PDF },
+  );
   assert.equal(upload.statusCode, 303, upload.body);
-  const docs = await t.db.select().from(adviceDocuments).where(and(eq(adviceDocuments.adviceId, id), eq(adviceDocuments.kind, 'answer_letter')));
+  const docs = await t.db
+    .select()
+    .from(adviceDocuments)
+    .where(and(eq(adviceDocuments.adviceId, id), eq(adviceDocuments.kind, 'answer_letter')));
   assert.equal(docs.length, 1);
 
   // 8. Follow-up on the adopted recommendation.
   const reviewOn = dayFromToday(90);
-  assert.equal((await secretary.request({ url: `${ws}/${id}/opvolging`, form: { recommendationId: recs[0]!.id, followUp: 'De mantelzorgpas is ingevoerd.', reviewOn } })).statusCode, 303);
+  assert.equal(
+    (await secretary.request({ url: `${ws}/${id}/opvolging`, form: { recommendationId: recs[0]!.id, followUp: 'De mantelzorgpas is ingevoerd.', reviewOn } }))
+      .statusCode,
+    303,
+  );
   const notAdopted = await secretary.request({ url: `${ws}/${id}/opvolging`, form: { recommendationId: recs[1]!.id, followUp: 'Niets.', reviewOn: '' } });
   assert.equal(notAdopted.statusCode, 400);
   recs = await recommendationsOf(t, id);
@@ -227,9 +271,20 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   assert.equal(recs[1]!.followUp, '');
 
   // The timeline: every state change, who and from/to, from the audit log.
-  const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, id)));
+  const entries = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, id)));
   const states = entries.filter((e) => e.toState).map((e) => `${e.fromState ?? ''}>${e.toState}`);
-  assert.deepEqual(states, ['>requested', 'requested>drafting', 'drafting>concept', 'concept>in_approval', 'in_approval>adopted', 'adopted>sent', 'sent>answered']);
+  assert.deepEqual(states, [
+    '>requested',
+    'requested>drafting',
+    'drafting>concept',
+    'concept>in_approval',
+    'in_approval>adopted',
+    'adopted>sent',
+    'sent>answered',
+  ]);
   // The advice page is a step list: the answered advice is in its last step (follow-up), with the
   // answers and the follow-up; the history has its own page, one click away.
   const page = await get(t, `${ws}/${id}`, secretary);
@@ -255,7 +310,10 @@ test('unsolicited advice: a member starts one with its reason; references count 
   assert.match(form.body, /Reden/);
   const ids: string[] = [];
   for (const subject of ['Toegankelijk stemmen', 'Armoede onder kinderen']) {
-    const res = await member.request({ url: `${ws}/ongevraagd`, form: { subject, question: 'Signalen van inwoners.', policyField: 'overig', addressee: 'gemeenteraad', addresseeEmail: '' } });
+    const res = await member.request({
+      url: `${ws}/ongevraagd`,
+      form: { subject, question: 'Signalen van inwoners.', policyField: 'overig', addressee: 'gemeenteraad', addresseeEmail: '' },
+    });
     assert.equal(res.statusCode, 303);
     ids.push(/adviezen\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!);
   }

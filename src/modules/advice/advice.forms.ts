@@ -27,7 +27,7 @@ export const initiateSchema = z.object({
 export type InitiateInput = z.infer<typeof initiateSchema>;
 
 /** The college's answer, per recommendation. A reason is required unless adopted or not yet answered. */
-export const answerItemSchema = z
+const answerItemSchema = z
   .object({
     recommendationId: field.uuid(),
     answer: field.choice(answers),
@@ -97,8 +97,10 @@ export const publicationSchema = z
     publishAfter: field.optionalDate(),
   })
   .superRefine((v, ctx) => {
-    if (v.publication === 'not_public' && v.publicationGround === '') ctx.addIssue({ code: 'custom', path: ['publicationGround'], message: 'advice.publication.groundRequired' });
-    if (v.publication === 'public_after' && v.publishAfter === null) ctx.addIssue({ code: 'custom', path: ['publishAfter'], message: 'advice.publication.dateRequired' });
+    if (v.publication === 'not_public' && v.publicationGround === '')
+      ctx.addIssue({ code: 'custom', path: ['publicationGround'], message: 'advice.publication.groundRequired' });
+    if (v.publication === 'public_after' && v.publishAfter === null)
+      ctx.addIssue({ code: 'custom', path: ['publishAfter'], message: 'advice.publication.dateRequired' });
   });
 export type PublicationInput = z.infer<typeof publicationSchema>;
 

@@ -39,7 +39,7 @@ export type LetterModel = {
 };
 
 /** Who signs the letter: the active chair and secretary, by name. */
-export type Signatories = { chair: string | null; secretary: string | null };
+type Signatories = { chair: string | null; secretary: string | null };
 
 type Input = { council: Council; advice: Advice; recommendations: Recommendation[]; signatories: Signatories; t: Translate; locale: Locale };
 

@@ -18,7 +18,17 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { activeMembers, boardOf, findWorkingGroup, groupMemberUsers } from '../members/index.ts';
 import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
-import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState, type Withdrawal } from './advice.workflow.ts';
+import {
+  auditActions,
+  isCouncilMember,
+  mayVote,
+  tally,
+  transition,
+  transitions,
+  type AdviceAction,
+  type AdviceState,
+  type Withdrawal,
+} from './advice.workflow.ts';
 import { letterAttachment, letterLogo, letterText } from './advice.letter.ts';
 import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, VoteInput } from './advice.forms.ts';
 import { eligibleVoters, findAdvice, lastWithdrawal, listRecommendations, roundVotes, withdrawalAudience } from './advice.queries.ts';
@@ -112,7 +122,7 @@ type AdviceSet = Partial<typeof advices.$inferInsert>;
 async function step<R = undefined>(
   deps: Deps,
   args: { actor: Actor | null; council: Council; adviceId: string; action: AdviceAction },
-  apply?: (tx: Tx, advice: Advice, to: AdviceState) => Promise<Applied<Advice, AdviceState, AdviceSet, R> | void>,
+  apply?: (tx: Tx, advice: Advice, to: AdviceState) => Promise<Applied<Advice, AdviceState, AdviceSet, R> | undefined>,
 ): Promise<{ advice: Advice; result?: R }> {
   const { council, action } = args;
   const { row, result } = await runStateChange(deps, {
@@ -125,7 +135,13 @@ async function step<R = undefined>(
     refused: () => 'advice.error.notAllowedFromState',
     apply,
     save: async (tx, a, to, { set }) =>
-      (await tx.update(advices).set({ ...set, status: to, updatedAt: new Date() }).where(and(eq(advices.id, a.id), eq(advices.councilId, council.id))).returning())[0]!,
+      (
+        await tx
+          .update(advices)
+          .set({ ...set, status: to, updatedAt: new Date() })
+          .where(and(eq(advices.id, a.id), eq(advices.councilId, council.id)))
+          .returning()
+      )[0]!,
     audit: { councilId: council.id, action: auditActions[action], entityId: (a) => a.id },
   });
   return { advice: row, result };
@@ -205,9 +221,16 @@ export async function adopt(deps: Deps, args: { actor: Actor | null; council: Co
   const { council } = args;
   const { advice } = await step(deps, { ...args, action: 'adopt' }, async (tx, a) => {
     const votes = await roundVotes(tx, council, a);
-    const result = tally(votes.map((v) => v.vote), await eligibleVoters(tx, council), council.adviceApprovalRule);
+    const result = tally(
+      votes.map((v) => v.vote),
+      await eligibleVoters(tx, council),
+      council.adviceApprovalRule,
+    );
     if (!result.passes) throw new DomainError('notPassed', council.adviceApprovalRule === 'consent' ? 'advice.adopt.objections' : 'advice.adopt.noMajority');
-    return { set: { adoptedAt: new Date(), approvalClosesAt: a.approvalClosesAt }, data: { round: a.approvalRound, agree: result.agree + result.agreeWithRemark, object: result.object } };
+    return {
+      set: { adoptedAt: new Date(), approvalClosesAt: a.approvalClosesAt },
+      data: { round: a.approvalRound, agree: result.agree + result.agreeWithRemark, object: result.object },
+    };
   });
   return advice;
 }
@@ -244,14 +267,24 @@ export async function restore(deps: Deps, args: { actor: Actor | null; council: 
     state: (r) => r.advice.status,
     check: (state, r) => transition(state, 'restore', { withdrawal: r.withdrawal, now }),
     refused: (reason) =>
-      reason === 'restorePeriodOver' ? 'advice.restore.periodOver' : reason === 'noStateBeforeWithdrawal' ? 'advice.restore.unknownState' : 'advice.error.notAllowedFromState',
+      reason === 'restorePeriodOver'
+        ? 'advice.restore.periodOver'
+        : reason === 'noStateBeforeWithdrawal'
+          ? 'advice.restore.unknownState'
+          : 'advice.error.notAllowedFromState',
     apply: async (tx, r) => {
       await tellAudience(tx, council, r.advice, args.actor, 'restored');
       return { data: { withdrawnAt: r.withdrawal?.at.toISOString() } };
     },
     save: async (tx, r, to) => ({
       ...r,
-      advice: (await tx.update(advices).set({ status: to, updatedAt: new Date() }).where(and(eq(advices.id, r.advice.id), eq(advices.councilId, council.id))).returning())[0]!,
+      advice: (
+        await tx
+          .update(advices)
+          .set({ status: to, updatedAt: new Date() })
+          .where(and(eq(advices.id, r.advice.id), eq(advices.councilId, council.id)))
+          .returning()
+      )[0]!,
     }),
     audit: { councilId: council.id, action: auditActions.restore, entityId: (r) => r.advice.id },
   });
@@ -273,7 +306,10 @@ async function tellAudience(tx: Tx, council: Council, a: Advice, actor: Actor | 
  * A vote in the open round, never after closing. One vote per member per round (the unique key):
  * voting again while the round is open changes the vote (`advice.voteChanged` in the audit log).
  */
-export async function castVote(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date }): Promise<'cast' | 'changed' | 'unchanged'> {
+export async function castVote(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date },
+): Promise<'cast' | 'changed' | 'unchanged'> {
   const { actor, council, input } = args;
   assertCan(actor, 'advice.vote');
   if (!isCouncilMember(actor) || !actor.membershipId) throw new ForbiddenError('advice.vote');
@@ -293,21 +329,40 @@ export async function castVote(deps: Deps, args: { actor: Actor | null; council:
     if (may === 'closed') throw new DomainError('closed', 'advice.vote.closed');
     const round = advice.approvalRound;
     const remark = input.vote === 'agree' ? '' : input.remark;
-    const mine = and(eq(adviceVotes.councilId, council.id), eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, round), eq(adviceVotes.membershipId, membershipId));
+    const mine = and(
+      eq(adviceVotes.councilId, council.id),
+      eq(adviceVotes.adviceId, advice.id),
+      eq(adviceVotes.round, round),
+      eq(adviceVotes.membershipId, membershipId),
+    );
     const inserted = await tx
       .insert(adviceVotes)
       .values({ councilId: council.id, adviceId: advice.id, round, membershipId, vote: input.vote, remark })
       .onConflictDoNothing()
       .returning({ id: adviceVotes.id });
     if (inserted.length > 0) {
-      await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.voteCast', entity: 'advice_vote', entityId: advice.id, data: { round, vote: input.vote } });
+      await audit(tx, {
+        councilId: council.id,
+        actorUserId: actor.userId,
+        action: 'advice.voteCast',
+        entity: 'advice_vote',
+        entityId: advice.id,
+        data: { round, vote: input.vote },
+      });
       return 'cast';
     }
     // Voted before in this round: the vote changes (the row is locked until the commit).
     const [earlier] = await tx.select({ vote: adviceVotes.vote, remark: adviceVotes.remark }).from(adviceVotes).where(mine).for('update');
     if (!earlier || (earlier.vote === input.vote && earlier.remark === remark)) return 'unchanged';
     await tx.update(adviceVotes).set({ vote: input.vote, remark }).where(mine);
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.voteChanged', entity: 'advice_vote', entityId: advice.id, data: { round, vote: input.vote, from: earlier.vote } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'advice.voteChanged',
+      entity: 'advice_vote',
+      entityId: advice.id,
+      data: { round, vote: input.vote, from: earlier.vote },
+    });
     return 'changed';
   });
 }
@@ -354,36 +409,33 @@ export async function recordAnswers(deps: Deps, args: { actor: Actor | null; cou
     if (!isUuid(a.recommendationId)) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'answers');
     if (seen.has(a.recommendationId.toLowerCase())) throw new DomainError('duplicateRecommendation', 'advice.answer.duplicate', 'answers');
     seen.add(a.recommendationId.toLowerCase());
-    if ((a.answer === 'partly' || a.answer === 'not_adopted') && a.reason.trim() === '') throw new DomainError('reasonRequired', 'advice.answer.reasonRequired', `reason-${a.recommendationId}`);
+    if ((a.answer === 'partly' || a.answer === 'not_adopted') && a.reason.trim() === '')
+      throw new DomainError('reasonRequired', 'advice.answer.reasonRequired', `reason-${a.recommendationId}`);
   }
-  const { advice } = await step(
-    deps,
-    { actor, council, adviceId: args.adviceId, action: 'recordAnswer' },
-    async (tx, a) => {
-      const recs = await listRecommendations(tx, council, a.id);
-      const ids = new Set(recs.map((r) => r.id));
-      const foreign = answers.find((x) => !ids.has(x.recommendationId.toLowerCase()));
-      if (foreign) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'answers');
-      const now = new Date();
-      let changed = 0;
-      for (const x of answers) {
-        const rec = recs.find((r) => r.id === x.recommendationId.toLowerCase())!;
-        const reason = x.answer === 'unanswered' ? '' : x.reason;
-        if (rec.answer === x.answer && rec.answerReason === reason) continue;
-        changed++;
-        await tx
-          .update(adviceRecommendations)
-          .set({ answer: x.answer, answerReason: reason, answeredAt: x.answer === 'unanswered' ? null : now })
-          .where(and(eq(adviceRecommendations.id, rec.id), eq(adviceRecommendations.councilId, council.id)));
-      }
-      const after = await listRecommendations(tx, council, a.id);
-      const allAnswered = after.length > 0 && after.every((r) => r.answer !== 'unanswered');
-      // The day the last answer came in; kept when an answer is corrected later.
-      const answeredAt = allAnswered ? (a.answeredAt ?? now) : null;
-      const next = transition(a.status, 'recordAnswer', { allAnswered });
-      return { set: { answeredAt }, data: { answers: answers.length, changed }, ...(next.ok ? { to: next.to } : {}) };
-    },
-  );
+  const { advice } = await step(deps, { actor, council, adviceId: args.adviceId, action: 'recordAnswer' }, async (tx, a) => {
+    const recs = await listRecommendations(tx, council, a.id);
+    const ids = new Set(recs.map((r) => r.id));
+    const foreign = answers.find((x) => !ids.has(x.recommendationId.toLowerCase()));
+    if (foreign) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'answers');
+    const now = new Date();
+    let changed = 0;
+    for (const x of answers) {
+      const rec = recs.find((r) => r.id === x.recommendationId.toLowerCase())!;
+      const reason = x.answer === 'unanswered' ? '' : x.reason;
+      if (rec.answer === x.answer && rec.answerReason === reason) continue;
+      changed++;
+      await tx
+        .update(adviceRecommendations)
+        .set({ answer: x.answer, answerReason: reason, answeredAt: x.answer === 'unanswered' ? null : now })
+        .where(and(eq(adviceRecommendations.id, rec.id), eq(adviceRecommendations.councilId, council.id)));
+    }
+    const after = await listRecommendations(tx, council, a.id);
+    const allAnswered = after.length > 0 && after.every((r) => r.answer !== 'unanswered');
+    // The day the last answer came in; kept when an answer is corrected later.
+    const answeredAt = allAnswered ? (a.answeredAt ?? now) : null;
+    const next = transition(a.status, 'recordAnswer', { allAnswered });
+    return { set: { answeredAt }, data: { answers: answers.length, changed }, ...(next.ok ? { to: next.to } : {}) };
+  });
   return advice;
 }
 
@@ -401,12 +453,25 @@ export async function recordFollowUp(deps: Deps, args: { actor: Actor | null; co
       ? await tx
           .select()
           .from(adviceRecommendations)
-          .where(and(eq(adviceRecommendations.id, input.recommendationId), eq(adviceRecommendations.adviceId, advice.id), eq(adviceRecommendations.councilId, council.id)))
+          .where(
+            and(
+              eq(adviceRecommendations.id, input.recommendationId),
+              eq(adviceRecommendations.adviceId, advice.id),
+              eq(adviceRecommendations.councilId, council.id),
+            ),
+          )
       : [];
     if (!rec) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'recommendationId');
     if (rec.answer !== 'adopted' && rec.answer !== 'partly') throw new DomainError('notAdopted', 'advice.followUp.notAdopted', 'recommendationId');
     await tx.update(adviceRecommendations).set({ followUp: input.followUp, reviewOn: input.reviewOn }).where(eq(adviceRecommendations.id, rec.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.followUpRecorded', entity: 'advice', entityId: advice.id, data: { number: rec.number, reviewOn: input.reviewOn } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'advice.followUpRecorded',
+      entity: 'advice',
+      entityId: advice.id,
+      data: { number: rec.number, reviewOn: input.reviewOn },
+    });
   });
 }
 
@@ -425,6 +490,14 @@ export async function setPublication(deps: Deps, args: { actor: Actor | null; co
         updatedAt: new Date(),
       })
       .where(eq(advices.id, advice.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'advice.publicationChanged', entity: 'advice', entityId: advice.id, from: advice.publication, to: input.publication });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'advice.publicationChanged',
+      entity: 'advice',
+      entityId: advice.id,
+      from: advice.publication,
+      to: input.publication,
+    });
   });
 }

@@ -32,7 +32,10 @@ export const adviceMessages = {
   'advice.vote.object': { nl: 'Bezwaar', en: 'Disagree' },
 
   // Errors
-  'advice.error.pastDate': { nl: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.', en: 'This date is in the past. Choose today or a later date.' },
+  'advice.error.pastDate': {
+    nl: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.',
+    en: 'This date is in the past. Choose today or a later date.',
+  },
   'advice.error.time': { nl: 'Vul een tijd in zoals 17:00.', en: 'Enter a time like 17:00.' },
   'advice.error.notAllowedFromState': {
     nl: 'Dit kan niet in de huidige stap van het advies. Er is niets veranderd.',
@@ -46,7 +49,10 @@ export const adviceMessages = {
 
   // List
   'advice.list.title': { nl: 'Adviezen', en: 'Advice' },
-  'advice.list.intro': { nl: 'Alle adviezen van de raad: gevraagd en ongevraagd, van aanvraag tot antwoord.', en: 'All advice of the council: requested and unsolicited, from request to answer.' },
+  'advice.list.intro': {
+    nl: 'Alle adviezen van de raad: gevraagd en ongevraagd, van aanvraag tot antwoord.',
+    en: 'All advice of the council: requested and unsolicited, from request to answer.',
+  },
   'advice.list.request': { nl: 'Adviesaanvraag vastleggen', en: 'Record a request for advice' },
   'advice.list.initiate': { nl: 'Ongevraagd advies starten', en: 'Start unsolicited advice' },
   'advice.list.filter': { nl: 'Toon adviezen met status', en: 'Show advice with status' },
@@ -78,7 +84,10 @@ export const adviceMessages = {
   'advice.field.question': { nl: 'Vraag van de gemeente', en: 'Question of the municipality' },
   'advice.field.questionHint': { nl: 'Waarover wil de gemeente advies?', en: 'What does the municipality want advice on?' },
   'advice.field.reason': { nl: 'Reden', en: 'Reason' },
-  'advice.field.reasonHint': { nl: 'Waarom wil de raad hierover advies geven? Bijvoorbeeld signalen van inwoners.', en: 'Why does the council want to advise on this? For example signals from residents.' },
+  'advice.field.reasonHint': {
+    nl: 'Waarom wil de raad hierover advies geven? Bijvoorbeeld signalen van inwoners.',
+    en: 'Why does the council want to advise on this? For example signals from residents.',
+  },
   'advice.field.policyField': { nl: 'Beleidsveld', en: 'Policy field' },
   'advice.field.addressee': { nl: 'Aan wie gaat het advies?', en: 'Who is the advice for?' },
   'advice.field.addresseeEmail': { nl: 'E-mailadres van de ontvanger', en: 'E-mail address of the recipient' },
@@ -97,7 +106,10 @@ export const adviceMessages = {
   'advice.documents.empty': { nl: 'Een bestand is leeg. Kies een ander bestand.', en: 'A file is empty. Choose another file.' },
   'advice.documents.type': { nl: 'Kies een PDF- of Word-bestand.', en: 'Choose a PDF or Word file.' },
   'advice.documents.missing': { nl: 'Kies een bestand.', en: 'Choose a file.' },
-  'advice.documents.answerNotYet': { nl: 'Een antwoordbrief kan pas na het versturen van het advies.', en: 'An answer letter can only be added after the advice was sent.' },
+  'advice.documents.answerNotYet': {
+    nl: 'Een antwoordbrief kan pas na het versturen van het advies.',
+    en: 'An answer letter can only be added after the advice was sent.',
+  },
 
   // Detail
   'advice.detail.kind': { nl: 'Soort', en: 'Type' },
@@ -140,7 +152,10 @@ export const adviceMessages = {
   'advice.detail.noTexts': { nl: 'Er is nog geen tekst.', en: 'There is no text yet.' },
   'advice.detail.requestDocuments': { nl: 'Documenten bij de aanvraag', en: 'Documents with the request' },
   'advice.detail.documentsCount': { nl: 'Documenten ({n})', en: 'Documents ({n})' },
-  'advice.detail.documentsHint': { nl: 'Alleen het bestuur en wie de antwoordbrief vastlegt, kunnen documenten toevoegen.', en: 'Only the board and whoever records the answer letter can add documents.' },
+  'advice.detail.documentsHint': {
+    nl: 'Alleen het bestuur en wie de antwoordbrief vastlegt, kunnen documenten toevoegen.',
+    en: 'Only the board and whoever records the answer letter can add documents.',
+  },
   'advice.detail.requestOnly': {
     nl: 'U ziet hier uw aanvraag en de status. Wat de raad ermee doet, ziet u zodra het advies is verstuurd.',
     en: 'Here you see your request and its status. You will see what the council does with it once the advice has been sent.',
@@ -169,10 +184,16 @@ export const adviceMessages = {
   'advice.notice.saved': { nl: 'De wijziging is opgeslagen.', en: 'The change was saved.' },
   'advice.notice.created': { nl: 'Het advies is vastgelegd.', en: 'The advice was recorded.' },
   'advice.notice.voted': { nl: 'Uw stem is opgeslagen. Dank u wel.', en: 'Your vote was saved. Thank you.' },
-  'advice.notice.sent': { nl: 'Het advies is verstuurd. De gemeente moet uiterlijk {date} antwoorden.', en: 'The advice was sent. The municipality must answer by {date}.' },
+  'advice.notice.sent': {
+    nl: 'Het advies is verstuurd. De gemeente moet uiterlijk {date} antwoorden.',
+    en: 'The advice was sent. The municipality must answer by {date}.',
+  },
   'advice.notice.state': { nl: 'Het advies heeft nu de status: {status}.', en: 'The advice now has the status: {status}.' },
   'advice.notice.voteChanged': { nl: 'Uw stem is gewijzigd.', en: 'Your vote was changed.' },
-  'advice.notice.withdrawn': { nl: 'Het advies is ingetrokken. Het bestuur kan dit binnen 30 dagen ongedaan maken.', en: 'The advice was withdrawn. The board can undo this within 30 days.' },
+  'advice.notice.withdrawn': {
+    nl: 'Het advies is ingetrokken. Het bestuur kan dit binnen 30 dagen ongedaan maken.',
+    en: 'The advice was withdrawn. The board can undo this within 30 days.',
+  },
 
   // Timeline actions
   'advice.action.advice.requested': { nl: 'Aanvraag vastgelegd', en: 'Request recorded' },
@@ -219,11 +240,23 @@ export const adviceMessages = {
     nl: 'Het advies stopt. Niemand werkt er nog aan en het komt niet in het openbare adviesregister.',
     en: 'The advice stops. Nobody works on it any more and it does not appear in the public register.',
   },
-  'advice.withdraw.mailGroup': { nl: 'De leden van werkgroep {group} ({n}) krijgen hierover een e-mail.', en: 'The members of working group {group} ({n}) get an e-mail about it.' },
-  'advice.withdraw.mailRequester': { nl: '{name} krijgt hierover een e-mail, omdat die het advies aanvroeg.', en: '{name} gets an e-mail about it, because they asked for the advice.' },
-  'advice.withdraw.mailStarter': { nl: '{name} krijgt hierover een e-mail, omdat die het advies startte.', en: '{name} gets an e-mail about it, because they started the advice.' },
+  'advice.withdraw.mailGroup': {
+    nl: 'De leden van werkgroep {group} ({n}) krijgen hierover een e-mail.',
+    en: 'The members of working group {group} ({n}) get an e-mail about it.',
+  },
+  'advice.withdraw.mailRequester': {
+    nl: '{name} krijgt hierover een e-mail, omdat die het advies aanvroeg.',
+    en: '{name} gets an e-mail about it, because they asked for the advice.',
+  },
+  'advice.withdraw.mailStarter': {
+    nl: '{name} krijgt hierover een e-mail, omdat die het advies startte.',
+    en: '{name} gets an e-mail about it, because they started the advice.',
+  },
   'advice.withdraw.mailNobody': { nl: 'Er gaat geen e-mail uit.', en: 'No e-mail is sent.' },
-  'advice.withdraw.undo': { nl: 'Vergist? Het bestuur kan het intrekken binnen {days} dagen ongedaan maken.', en: 'A mistake? The board can undo the withdrawal within {days} days.' },
+  'advice.withdraw.undo': {
+    nl: 'Vergist? Het bestuur kan het intrekken binnen {days} dagen ongedaan maken.',
+    en: 'A mistake? The board can undo the withdrawal within {days} days.',
+  },
   'advice.withdraw.confirm': { nl: 'Ja, trek het advies in', en: 'Yes, withdraw the advice' },
   'advice.withdraw.cancel': { nl: 'Nee, terug naar het advies', en: 'No, back to the advice' },
   'advice.withdraw.notNow': {
@@ -231,11 +264,17 @@ export const adviceMessages = {
     en: 'This advice can no longer be withdrawn. That is only possible before an approval round is opened.',
   },
   'advice.withdraw.sectionTitle': { nl: 'Advies stoppen', en: 'Stop the advice' },
-  'advice.withdraw.sectionHint': { nl: 'Werkt de raad niet verder aan dit advies? Dan kunt u het intrekken. U ziet eerst wat er gebeurt.', en: 'Is the council not going on with this advice? Then you can withdraw it. You see first what happens.' },
+  'advice.withdraw.sectionHint': {
+    nl: 'Werkt de raad niet verder aan dit advies? Dan kunt u het intrekken. U ziet eerst wat er gebeurt.',
+    en: 'Is the council not going on with this advice? Then you can withdraw it. You see first what happens.',
+  },
   'advice.withdrawn.title': { nl: 'Dit advies is ingetrokken', en: 'This advice was withdrawn' },
   'advice.withdrawn.on': { nl: 'Ingetrokken op {date}.', en: 'Withdrawn on {date}.' },
   'advice.withdrawn.until': { nl: 'U kunt dit ongedaan maken tot en met {date}.', en: 'You can undo this until {date}.' },
-  'advice.withdrawn.expired': { nl: 'Het intrekken kan niet meer ongedaan worden gemaakt: de {days} dagen zijn voorbij.', en: 'The withdrawal can no longer be undone: the {days} days are over.' },
+  'advice.withdrawn.expired': {
+    nl: 'Het intrekken kan niet meer ongedaan worden gemaakt: de {days} dagen zijn voorbij.',
+    en: 'The withdrawal can no longer be undone: the {days} days are over.',
+  },
   'advice.restore.button': { nl: 'Intrekken ongedaan maken', en: 'Undo the withdrawal' },
   'advice.restore.periodOver': {
     nl: 'Een ingetrokken advies kunt u alleen binnen 30 dagen terugzetten. Die 30 dagen zijn voorbij. Er is niets veranderd.',
@@ -271,7 +310,10 @@ export const adviceMessages = {
   'advice.approval.adoptedOn': { nl: 'Vastgesteld op {date}.', en: 'Adopted on {date}.' },
   'advice.approval.readFirst': { nl: 'Lees het conceptadvies', en: 'Read the draft advice' },
   'advice.approval.rule.consent': { nl: 'Regel: aangenomen tenzij een lid bezwaar maakt.', en: 'Rule: adopted unless a member objects.' },
-  'advice.approval.rule.majority': { nl: 'Regel: aangenomen als meer dan de helft van de leden instemt.', en: 'Rule: adopted when more than half of the members agree.' },
+  'advice.approval.rule.majority': {
+    nl: 'Regel: aangenomen als meer dan de helft van de leden instemt.',
+    en: 'Rule: adopted when more than half of the members agree.',
+  },
   'advice.tally.title': { nl: 'Uitslag tot nu toe', en: 'Result so far' },
   'advice.tally.countsCaption': { nl: 'Aantal stemmen per keuze', en: 'Number of votes per choice' },
   'advice.tally.caption': { nl: 'Stemmen in deze ronde', en: 'Votes in this round' },
@@ -289,7 +331,10 @@ export const adviceMessages = {
   'advice.vote.button': { nl: 'Stem versturen', en: 'Send vote' },
   'advice.vote.yours': { nl: 'U hebt gestemd: {vote}.', en: 'You voted: {vote}.' },
   'advice.vote.change': { nl: 'Wijzig uw stem', en: 'Change your vote' },
-  'advice.vote.changeHint': { nl: 'U kunt uw stem wijzigen tot de stemronde sluit: {closes}.', en: 'You can change your vote until the round closes: {closes}.' },
+  'advice.vote.changeHint': {
+    nl: 'U kunt uw stem wijzigen tot de stemronde sluit: {closes}.',
+    en: 'You can change your vote until the round closes: {closes}.',
+  },
   'advice.vote.changeButton': { nl: 'Stem wijzigen', en: 'Change vote' },
   'advice.vote.closed': { nl: 'De stemronde is gesloten. Stemmen kan niet meer.', en: 'The approval round is closed. You can no longer vote.' },
   'advice.vote.notOpen': { nl: 'Er is geen open stemronde.', en: 'There is no open approval round.' },
@@ -297,8 +342,14 @@ export const adviceMessages = {
   'advice.vote.remarkRequired': { nl: 'Schrijf uw opmerking op.', en: 'Write down your remark.' },
   'advice.reopen.button': { nl: 'Concept heropenen voor wijzigingen', en: 'Reopen the concept for changes' },
   'advice.adopt.button': { nl: 'Advies vaststellen', en: 'Adopt the advice' },
-  'advice.adopt.objections': { nl: 'Er is bezwaar gemaakt. Heropen het concept, pas het aan en open een nieuwe stemronde.', en: 'A member objected. Reopen the concept, change it and open a new round.' },
-  'advice.adopt.noMajority': { nl: 'Er is nog geen meerderheid. Wacht op meer stemmen of heropen het concept.', en: 'There is no majority yet. Wait for more votes or reopen the concept.' },
+  'advice.adopt.objections': {
+    nl: 'Er is bezwaar gemaakt. Heropen het concept, pas het aan en open een nieuwe stemronde.',
+    en: 'A member objected. Reopen the concept, change it and open a new round.',
+  },
+  'advice.adopt.noMajority': {
+    nl: 'Er is nog geen meerderheid. Wacht op meer stemmen of heropen het concept.',
+    en: 'There is no majority yet. Wait for more votes or reopen the concept.',
+  },
   'advice.send.button': { nl: 'Advies versturen', en: 'Send the advice' },
   'advice.send.hint': { nl: 'De brief gaat per e-mail naar {to}.', en: 'The letter is e-mailed to {to}.' },
 
@@ -316,7 +367,10 @@ export const adviceMessages = {
     nl: 'Dit antwoord hoort bij een aanbeveling die niet in dit advies staat. Er is niets opgeslagen.',
     en: 'This answer belongs to a recommendation that is not part of this advice. Nothing was saved.',
   },
-  'advice.answer.duplicate': { nl: 'Er zijn twee antwoorden voor dezelfde aanbeveling. Er is niets opgeslagen.', en: 'There are two answers for the same recommendation. Nothing was saved.' },
+  'advice.answer.duplicate': {
+    nl: 'Er zijn twee antwoorden voor dezelfde aanbeveling. Er is niets opgeslagen.',
+    en: 'There are two answers for the same recommendation. Nothing was saved.',
+  },
   'advice.answer.none': { nl: 'Vul ten minste één antwoord in.', en: 'Fill in at least one answer.' },
   'advice.publication.title': { nl: 'Openbaarheid', en: 'Publication' },
   'advice.publication.intro': {
@@ -345,7 +399,10 @@ export const adviceMessages = {
   'advice.followUp.text': { nl: 'Wat heeft de gemeente gedaan?', en: 'What did the municipality do?' },
   'advice.followUp.reviewOn': { nl: 'Opnieuw nakijken op', en: 'Review again on' },
   'advice.followUp.button': { nl: 'Opvolging opslaan', en: 'Save follow-up' },
-  'advice.followUp.notAdopted': { nl: 'Opvolging kan alleen bij een (deels) overgenomen aanbeveling.', en: 'Follow-up is only possible for an (partly) adopted recommendation.' },
+  'advice.followUp.notAdopted': {
+    nl: 'Opvolging kan alleen bij een (deels) overgenomen aanbeveling.',
+    en: 'Follow-up is only possible for an (partly) adopted recommendation.',
+  },
   'advice.followUp.current': { nl: 'Opvolging: {text}', en: 'Follow-up: {text}' },
   'advice.followUp.review': { nl: 'Nakijken op {date}', en: 'Review on {date}' },
   'advice.answerLetter.kind': { nl: 'Antwoordbrief van de gemeente', en: 'Answer letter of the municipality' },
@@ -361,7 +418,10 @@ export const adviceMessages = {
   'advice.drafts.when': { nl: 'Opgeslagen', en: 'Saved' },
   'advice.drafts.edit': { nl: 'Nieuwe versie opslaan', en: 'Save a new version' },
   'advice.drafts.body': { nl: 'Tekst van het voorstel', en: 'Text of the proposal' },
-  'advice.drafts.bodyHint': { nl: 'Elke keer opslaan maakt een nieuwe versie. Oude versies blijven bewaard.', en: 'Each save makes a new version. Old versions are kept.' },
+  'advice.drafts.bodyHint': {
+    nl: 'Elke keer opslaan maakt een nieuwe versie. Oude versies blijven bewaard.',
+    en: 'Each save makes a new version. Old versions are kept.',
+  },
   'advice.drafts.save': { nl: 'Versie opslaan', en: 'Save version' },
   'advice.drafts.saved': { nl: 'Versie {n} is opgeslagen.', en: 'Version {n} was saved.' },
   'advice.drafts.compare': { nl: 'Versies vergelijken', en: 'Compare versions' },
@@ -376,10 +436,16 @@ export const adviceMessages = {
   'advice.drafts.added': { nl: 'Toegevoegd:', en: 'Added:' },
   'advice.drafts.removed': { nl: 'Verwijderd:', en: 'Removed:' },
   'advice.drafts.same': { nl: 'Deze versies zijn gelijk.', en: 'These versions are the same.' },
-  'advice.drafts.unknownVersion': { nl: 'Deze versie bestaat niet. Kies een versie uit de lijst.', en: 'This version does not exist. Choose a version from the list.' },
+  'advice.drafts.unknownVersion': {
+    nl: 'Deze versie bestaat niet. Kies een versie uit de lijst.',
+    en: 'This version does not exist. Choose a version from the list.',
+  },
   'advice.drafts.show': { nl: 'Versie {n} lezen', en: 'Read version {n}' },
   'advice.drafts.youWrite': { nl: 'Daar schrijft u het voorstel.', en: 'That is where you write the proposal.' },
-  'advice.drafts.readOnly': { nl: 'Alleen de werkgroep en het bestuur kunnen het voorstel wijzigen, en alleen zolang de werkgroep schrijft.', en: 'Only the working group and the board can change the proposal, and only while the working group is drafting.' },
+  'advice.drafts.readOnly': {
+    nl: 'Alleen de werkgroep en het bestuur kunnen het voorstel wijzigen, en alleen zolang de werkgroep schrijft.',
+    en: 'Only the working group and the board can change the proposal, and only while the working group is drafting.',
+  },
 
   // Letter
   'advice.letter.title': { nl: 'Adviesbrief {reference}', en: 'Advice letter {reference}' },
@@ -405,9 +471,15 @@ export const adviceMessages = {
     nl: 'U zou uiterlijk {due} antwoorden. Op {open} aanbeveling(en) hebben wij nog geen antwoord gekregen.',
     en: 'You were to answer by {due}. We have not yet received an answer on {open} recommendation(s).',
   },
-  'advice.followUpLetter.p3': { nl: 'Wilt u ons zo snel mogelijk laten weten wat u met deze aanbevelingen doet?', en: 'Would you let us know as soon as possible what you will do with these recommendations?' },
+  'advice.followUpLetter.p3': {
+    nl: 'Wilt u ons zo snel mogelijk laten weten wat u met deze aanbevelingen doet?',
+    en: 'Would you let us know as soon as possible what you will do with these recommendations?',
+  },
   'advice.followUpLetter.openTitle': { nl: 'Aanbevelingen zonder antwoord', en: 'Recommendations without an answer' },
-  'advice.followUpLetter.intro': { nl: 'Kopieer deze brief of druk hem af en stuur hem naar de gemeente.', en: 'Copy or print this letter and send it to the municipality.' },
+  'advice.followUpLetter.intro': {
+    nl: 'Kopieer deze brief of druk hem af en stuur hem naar de gemeente.',
+    en: 'Copy or print this letter and send it to the municipality.',
+  },
 
   // Mail
   'advice.notice.assigned': {

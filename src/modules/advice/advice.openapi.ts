@@ -32,7 +32,17 @@ const exampleAdvice = {
   answerDueOn: '2026-11-01',
   answeredAt: '2026-10-28T09:00:00.000Z',
   wooCategory: 'adviezen',
-  recommendations: [{ id: exampleRecId, number: 1, text: 'Betrek mantelzorgers bij de keukentafelgesprekken.', answer: 'adopted', answerReason: '', answeredAt: '2026-10-28T09:00:00.000Z', followUp: '' }],
+  recommendations: [
+    {
+      id: exampleRecId,
+      number: 1,
+      text: 'Betrek mantelzorgers bij de keukentafelgesprekken.',
+      answer: 'adopted',
+      answerReason: '',
+      answeredAt: '2026-10-28T09:00:00.000Z',
+      followUp: '',
+    },
+  ],
   documents: [],
   _links: { self: exampleLink(`/raden/lindewijk/adviezen/${exampleId}`), html: exampleLink(`/lindewijk/adviezen/${exampleId}`, true) },
 };
@@ -66,7 +76,13 @@ export const adviceOpenApi: OpenApiPart = {
         tags: ['adviezen'],
         parameters: [
           raadParam,
-          { name: 'zoekterm', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Zoekt in onderwerp, vraag en aanbevelingen (Nederlandse woordvormen).', example: 'mantelzorg' },
+          {
+            name: 'zoekterm',
+            in: 'query',
+            schema: { type: 'string', maxLength: 200 },
+            description: 'Zoekt in onderwerp, vraag en aanbevelingen (Nederlandse woordvormen).',
+            example: 'mantelzorg',
+          },
           { name: 'jaar', in: 'query', schema: int, description: 'Jaar waarin het advies is verstuurd.', example: 2026 },
           { name: 'beleidsveld', in: 'query', schema: oneOf(policyFields) },
           { name: 'status', in: 'query', schema: oneOf(givenStates) },
@@ -174,13 +190,16 @@ export const adviceOpenApi: OpenApiPart = {
       post: {
         operationId: 'recordAntwoorden',
         summary: 'Het antwoord van de gemeente per aanbeveling vastleggen',
-        description: 'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
+        description:
+          'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
         tags: ['adviesaanvragen'],
         security: [{ bearer: [] }],
         parameters: [raadParam, idParam],
         requestBody: {
           required: true,
-          content: json(ref('AntwoordenInvoer'), { answers: [{ recommendationId: exampleRecId, answer: 'not_adopted', reason: 'Daar is dit jaar geen geld voor.' }] }),
+          content: json(ref('AntwoordenInvoer'), {
+            answers: [{ recommendationId: exampleRecId, answer: 'not_adopted', reason: 'Daar is dit jaar geen geld voor.' }],
+          }),
         },
         responses: {
           '200': {

@@ -63,9 +63,18 @@ test('members and officials may not change the publication; other councils get 4
   }
   const stranger = await login(t, (await makeMember(t, other, 'secretary')).user);
   assert.equal((await stranger.request({ url, form: { publication: 'not_public', publicationGround: 'x' } })).statusCode, 404);
-  assert.equal((await stranger.request({ url: `/${other.slug}/werkruimte/adviezen/${advice.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'x' } })).statusCode, 404);
+  assert.equal(
+    (await stranger.request({ url: `/${other.slug}/werkruimte/adviezen/${advice.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'x' } }))
+      .statusCode,
+    404,
+  );
   const secretary = await login(t, (await makeMember(t, council, 'secretary')).user);
-  const bad: Record<string, string | string[]>[] = [{ publication: 'geheim' }, { publication: ['public', 'not_public'] }, { publication: 'not_public', publicationGround: 'x'.repeat(100_000) }, { publication: 'public_after', publishAfter: '2026-02-30' }];
+  const bad: Record<string, string | string[]>[] = [
+    { publication: 'geheim' },
+    { publication: ['public', 'not_public'] },
+    { publication: 'not_public', publicationGround: 'x'.repeat(100_000) },
+    { publication: 'public_after', publishAfter: '2026-02-30' },
+  ];
   for (const form of bad) {
     const res = await secretary.request({ url, form });
     assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 60));

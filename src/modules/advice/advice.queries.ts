@@ -15,7 +15,18 @@ import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts
 import { memberships, type Council } from '../../core/organisations.schema.ts';
 import { activeMembers, boardOf, groupMemberUsers, groupMembership, workingGroupsOf } from '../members/index.ts';
 import { adviceDocuments, adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice, type Recommendation } from './advice.schema.ts';
-import { adviceStates, availableActions, effectiveRole, mayVote, restoreUntil, tally, type AdviceState, type Tally, type Vote, type Withdrawal } from './advice.workflow.ts';
+import {
+  adviceStates,
+  availableActions,
+  effectiveRole,
+  mayVote,
+  restoreUntil,
+  tally,
+  type AdviceState,
+  type Tally,
+  type Vote,
+  type Withdrawal,
+} from './advice.workflow.ts';
 import { auditNamesOf, currentAuditAction } from './advice.audit.ts';
 import { adviceVisibleTo, mayOpenAdvice, seesCouncilWork } from './advice.visibility.ts';
 import { adviceMay, type AdviceMay } from './advice.may.ts';
@@ -61,13 +72,21 @@ export async function listAdvices(deps: Deps, args: { actor: Actor | null; counc
     ? await deps.db
         .select({ adviceId: adviceRecommendations.adviceId, n: count() })
         .from(adviceRecommendations)
-        .where(and(eq(adviceRecommendations.councilId, args.council.id), inArray(adviceRecommendations.adviceId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(adviceRecommendations.councilId, args.council.id),
+            inArray(
+              adviceRecommendations.adviceId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
         .groupBy(adviceRecommendations.adviceId)
     : [];
   return rows.map((r) => ({ ...r, overdue: isOverdue(r, today), recommendations: Number(counts.find((c) => c.adviceId === r.id)?.n ?? 0) }));
 }
 
-export type TimelineEntry = { at: Date; action: string; from: string | null; to: string | null; who: string | null };
+type TimelineEntry = { at: Date; action: string; from: string | null; to: string | null; who: string | null };
 export type DocumentRow = typeof adviceDocuments.$inferSelect;
 export type VoteRow = { membershipId: string; name: string; vote: Vote; remark: string; createdAt: Date };
 
@@ -119,7 +138,12 @@ export async function getAdvice(deps: Deps, args: { actor: Actor | null; council
       .orderBy(asc(adviceDocuments.createdAt)),
     full ? adviceTimeline(db, council, advice.id) : Promise.resolve([]),
     full ? workingGroupsOf(db, council.id) : Promise.resolve([]),
-    full ? db.select({ n: count() }).from(adviceDrafts).where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, advice.id))) : Promise.resolve([{ n: 0 }]),
+    full
+      ? db
+          .select({ n: count() })
+          .from(adviceDrafts)
+          .where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, advice.id)))
+      : Promise.resolve([{ n: 0 }]),
     advice.status === 'withdrawn' ? lastWithdrawal(db, council, advice.id) : Promise.resolve(null),
   ]);
   const documents = full ? allDocuments : allDocuments.filter((d) => d.kind === 'request');
@@ -151,7 +175,11 @@ export async function getAdvice(deps: Deps, args: { actor: Actor | null; council
   let votes: VoteRow[] | null = null;
   if (may.seeTally) {
     votes = await roundVotes(db, council, advice);
-    t = tally(votes.map((v) => v.vote), await eligibleVoters(db, council), council.adviceApprovalRule);
+    t = tally(
+      votes.map((v) => v.vote),
+      await eligibleVoters(db, council),
+      council.adviceApprovalRule,
+    );
   }
   return {
     advice,
@@ -178,7 +206,14 @@ export async function lastWithdrawal(db: DbOrTx, council: Council, adviceId: str
   const [row] = await db
     .select({ from: auditLog.fromState, at: auditLog.at })
     .from(auditLog)
-    .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId), inArray(auditLog.action, auditNamesOf('advice.withdrawn'))))
+    .where(
+      and(
+        eq(auditLog.councilId, council.id),
+        eq(auditLog.entity, 'advice'),
+        eq(auditLog.entityId, adviceId),
+        inArray(auditLog.action, auditNamesOf('advice.withdrawn')),
+      ),
+    )
     .orderBy(desc(auditLog.at))
     .limit(1);
   return row ? { from: (adviceStates as readonly string[]).includes(row.from ?? '') ? (row.from as AdviceState) : null, at: row.at } : null;
@@ -208,7 +243,7 @@ export async function eligibleVoters(db: DbOrTx, council: Council): Promise<numb
 }
 
 /** The history of an advice from the audit log: who, when, from, to. */
-export async function adviceTimeline(db: DbOrTx, council: Council, adviceId: string): Promise<TimelineEntry[]> {
+async function adviceTimeline(db: DbOrTx, council: Council, adviceId: string): Promise<TimelineEntry[]> {
   return db
     .select({ at: auditLog.at, action: auditLog.action, from: auditLog.fromState, to: auditLog.toState, who: users.name })
     .from(auditLog)

@@ -17,7 +17,10 @@ export const registerMessages = {
   'register.filter.policyField': { nl: 'Beleidsveld', en: 'Policy field' },
   'register.filter.status': { nl: 'Status', en: 'Status' },
   'register.filter.answer': { nl: 'Antwoord van de gemeente', en: 'Answer of the municipality' },
-  'register.filter.answerHint': { nl: 'Adviezen met ten minste één aanbeveling met dit antwoord', en: 'Advice with at least one recommendation with this answer' },
+  'register.filter.answerHint': {
+    nl: 'Adviezen met ten minste één aanbeveling met dit antwoord',
+    en: 'Advice with at least one recommendation with this answer',
+  },
   'register.filter.all': { nl: 'Alle', en: 'All' },
   'register.filter.submit': { nl: 'Zoeken', en: 'Search' },
   'register.filter.reset': { nl: 'Alle filters wissen', en: 'Clear all filters' },

@@ -20,6 +20,9 @@ function escapeHtml(text: string): string {
 }
 
 /** The public advice register, its Atom feed and the council's overview. */
+/** The later of two moments (Math.max would turn them into numbers). */
+const later = (a: Date, b: Date) => (a > b ? a : b);
+
 export async function adviceRegisterRoutes(app: FastifyInstance) {
   const deps = app.deps;
 
@@ -28,7 +31,10 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     const filter = register.parseRegisterFilter(req.query);
     // One day for both: the list and the year filter agree around midnight.
     const today = todayInAmsterdam();
-    const [result, years] = await Promise.all([register.listRegister(deps.db, council, filter, { today }), register.registerYears(deps.db, council, { cache: deps.cache, today })]);
+    const [result, years] = await Promise.all([
+      register.listRegister(deps.db, council, filter, { today }),
+      register.registerYears(deps.db, council, { cache: deps.cache, today }),
+    ]);
     return reply.page(<RegisterListPage ctx={await req.pageCtx()} council={council} filter={filter} result={result} years={years} />);
   });
 
@@ -44,13 +50,15 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     const doc = await register.getPublicDocument(deps.db, council, id, documentId);
     const bytes = await deps.files.get(doc.fileHash);
     if (!bytes) return reply.callNotFound();
-    return reply
-      .header('content-disposition', attachmentDisposition(doc.filename))
-      .header('x-content-type-options', 'nosniff')
-      // Revalidated on every use: an advice can stop being public.
-      .header('cache-control', 'no-cache')
-      .type(doc.contentType === 'application/pdf' ? 'application/pdf' : 'application/octet-stream')
-      .send(bytes);
+    return (
+      reply
+        .header('content-disposition', attachmentDisposition(doc.filename))
+        .header('x-content-type-options', 'nosniff')
+        // Revalidated on every use: an advice can stop being public.
+        .header('cache-control', 'no-cache')
+        .type(doc.contentType === 'application/pdf' ? 'application/pdf' : 'application/octet-stream')
+        .send(bytes)
+    );
   });
 
   app.get('/:council/feed.atom', async (req, reply) => {
@@ -63,7 +71,7 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
       title: req.t('register.feedTitle', { council: council.name }),
       link: `${site}/adviezen`,
       language: req.locale,
-      updated: items.reduce<Date>((max, a) => (a.updatedAt > max ? a.updatedAt : max), new Date(0)),
+      updated: items.reduce<Date>((max, a) => later(a.updatedAt, max), new Date(0)),
       feedLinks: { atom: `${site}/feed.atom` },
       generator: 'Raadwerk',
       copyright: council.name,
@@ -75,9 +83,11 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
         id: `${site}/adviezen/${a.id}`,
         link: `${site}/adviezen/${a.id}`,
         title: escapeHtml(`${a.reference}: ${a.subject}`),
-        date: a.updatedAt > when ? a.updatedAt : when,
+        date: later(a.updatedAt, when),
         published: a.sentAt ?? undefined,
-        description: escapeHtml(`${req.t(`register.status.${a.status as register.GivenState}`)} · ${req.t(`register.policyField.${a.policyField}`)}${a.sentAt ? ` · ${formatDate(a.sentAt, req.locale)}` : ''}. ${a.question.slice(0, 500)}`),
+        description: escapeHtml(
+          `${req.t(`register.status.${a.status as register.GivenState}`)} · ${req.t(`register.policyField.${a.policyField}`)}${a.sentAt ? ` · ${formatDate(a.sentAt, req.locale)}` : ''}. ${a.question.slice(0, 500)}`,
+        ),
         // "adviezen" is the Woo information category of every entry.
         category: [{ term: 'adviezen' }, { term: a.policyField, name: req.t(`register.policyField.${a.policyField}`) }],
       });

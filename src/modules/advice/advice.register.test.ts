@@ -23,7 +23,12 @@ test('the register shows given public advice only, newest first, with its count'
   const c = await makeCouncil(t);
   const other = await makeCouncil(t);
   await seedAdvice(t, c, { subject: 'Oud advies', sentAt: new Date('2024-05-01T10:00:00Z') });
-  await seedAdvice(t, c, { subject: 'Nieuw advies', status: 'answered', sentAt: new Date('2026-05-01T10:00:00Z'), recommendations: [{ text: 'Doe het.', answer: 'adopted' }] });
+  await seedAdvice(t, c, {
+    subject: 'Nieuw advies',
+    status: 'answered',
+    sentAt: new Date('2026-05-01T10:00:00Z'),
+    recommendations: [{ text: 'Doe het.', answer: 'adopted' }],
+  });
   await seedAdvice(t, c, { subject: 'Later openbaar, nu al', publication: 'public_after', publishAfter: dayFromToday(-1) });
   await seedAdvice(t, c, { subject: 'Geheim advies', publication: 'not_public', publicationGround: 'Woo 5.1' });
   await seedAdvice(t, c, { subject: 'Nog niet openbaar', publication: 'public_after', publishAfter: dayFromToday(3) });
@@ -36,7 +41,8 @@ test('the register shows given public advice only, newest first, with its count'
   const shown = subjects(res.body);
   assert.deepEqual(shown, ['Nieuw advies', 'Later openbaar, nu al', 'Oud advies']);
   assert.match(res.body, /3 adviezen gevonden/);
-  for (const hidden of ['Geheim advies', 'Nog niet openbaar', 'Nog in concept', 'Vastgesteld niet verstuurd', 'Advies andere raad']) assert.ok(!res.body.includes(hidden), hidden);
+  for (const hidden of ['Geheim advies', 'Nog niet openbaar', 'Nog in concept', 'Vastgesteld niet verstuurd', 'Advies andere raad'])
+    assert.ok(!res.body.includes(hidden), hidden);
   assert.match(res.body, /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/[^"]+\/feed\.atom"/);
   assert.match(res.body, /<meta name="DCTERMS.type" content="adviezen"/);
   assert.equal(res.headers['set-cookie'], undefined, 'no cookie for anonymous readers');
@@ -44,7 +50,12 @@ test('the register shows given public advice only, newest first, with its count'
 
 test('filters by year, policy field, status and answer, and searches Dutch word forms in recommendations', async () => {
   const c = await makeCouncil(t);
-  await seedAdvice(t, c, { subject: 'Wmo 2025', policyField: 'wmo', sentAt: new Date('2025-02-01T10:00:00Z'), recommendations: [{ text: 'Meer huishoudelijke hulp.' }] });
+  await seedAdvice(t, c, {
+    subject: 'Wmo 2025',
+    policyField: 'wmo',
+    sentAt: new Date('2025-02-01T10:00:00Z'),
+    recommendations: [{ text: 'Meer huishoudelijke hulp.' }],
+  });
   await seedAdvice(t, c, {
     subject: 'Jeugd 2026',
     policyField: 'jeugdwet',
@@ -83,7 +94,17 @@ test('filters by year, policy field, status and answer, and searches Dutch word 
   assert.match(res.body, /name="zoekterm" value="wachtlijst"/);
   assert.match(res.body, /<option value="jeugdwet" selected>/);
   assert.match(res.body, /1 advies gevonden/);
-  for (const bad of ['jaar=abc', 'beleidsveld=%00', 'status=concept', 'antwoord=x', 'pagina=-1', 'pagina=99999999', "zoekterm=' or 1=1 --", 'zoekterm=%26%7C!():*', 'jaar=1&jaar=2']) {
+  for (const bad of [
+    'jaar=abc',
+    'beleidsveld=%00',
+    'status=concept',
+    'antwoord=x',
+    'pagina=-1',
+    'pagina=99999999',
+    "zoekterm=' or 1=1 --",
+    'zoekterm=%26%7C!():*',
+    'jaar=1&jaar=2',
+  ]) {
     const r = await get(t, `/${c.slug}/adviezen?${bad}`);
     assert.equal(r.statusCode, 200, bad);
   }
@@ -91,7 +112,8 @@ test('filters by year, policy field, status and answer, and searches Dutch word 
 
 test('the register is paginated', async () => {
   const c = await makeCouncil(t);
-  for (let i = 0; i < 23; i++) await seedAdvice(t, c, { subject: `Advies nummer ${String(i).padStart(2, '0')}`, sentAt: new Date(Date.UTC(2026, 0, 1 + i, 10)) });
+  for (let i = 0; i < 23; i++)
+    await seedAdvice(t, c, { subject: `Advies nummer ${String(i).padStart(2, '0')}`, sentAt: new Date(Date.UTC(2026, 0, 1 + i, 10)) });
   const first = await get(t, `/${c.slug}/adviezen`);
   assert.equal(subjects(first.body).length, 20);
   assert.equal(subjects(first.body)[0], 'Advies nummer 22');
@@ -126,7 +148,19 @@ test('an advice page shows recommendations beside the answers, follow-up and pub
   const res = await get(t, `/${c.slug}/adviezen/${a.id}`);
   assert.equal(res.statusCode, 200);
   const html = res.body;
-  for (const shown of ['Beleidsplan Wmo', '2026-007', '8 december 2026', '10 januari 2027', 'Betrek mantelzorgers.', 'Overgenomen', 'Niet overgenomen', 'Dat past niet in de begroting.', 'Er is een mantelzorgpanel gestart.', 'aanvraag.pdf', 'antwoordbrief.pdf']) {
+  for (const shown of [
+    'Beleidsplan Wmo',
+    '2026-007',
+    '8 december 2026',
+    '10 januari 2027',
+    'Betrek mantelzorgers.',
+    'Overgenomen',
+    'Niet overgenomen',
+    'Dat past niet in de begroting.',
+    'Er is een mantelzorgpanel gestart.',
+    'aanvraag.pdf',
+    'antwoordbrief.pdf',
+  ]) {
     assert.ok(html.includes(shown), `shows ${shown}`);
   }
   assert.ok(!html.includes('intern-memo.pdf'), 'internal documents are not listed');
@@ -145,7 +179,14 @@ test('an advice page shows recommendations beside the answers, follow-up and pub
   const secret = await seedAdvice(t, c, { publication: 'not_public' });
   const later = await seedAdvice(t, c, { publication: 'public_after', publishAfter: dayFromToday(1) });
   const concept = await seedAdvice(t, c, { status: 'concept', sentAt: null });
-  for (const url of [`/${c.slug}/adviezen/${secret.id}`, `/${c.slug}/adviezen/${later.id}`, `/${c.slug}/adviezen/${concept.id}`, `/${other.slug}/adviezen/${a.id}`, `/${c.slug}/adviezen/abc`, `/${c.slug}/adviezen/00000000-0000-0000-0000-000000000000`]) {
+  for (const url of [
+    `/${c.slug}/adviezen/${secret.id}`,
+    `/${c.slug}/adviezen/${later.id}`,
+    `/${c.slug}/adviezen/${concept.id}`,
+    `/${other.slug}/adviezen/${a.id}`,
+    `/${c.slug}/adviezen/abc`,
+    `/${c.slug}/adviezen/00000000-0000-0000-0000-000000000000`,
+  ]) {
     assert.equal((await get(t, url)).statusCode, 404, url);
   }
 });
@@ -192,7 +233,10 @@ test('the year filter follows a change at once, on this instance and on another 
     while (second.app.deps.cache.currentGeneration() === heard) await new Promise((resolve) => setTimeout(resolve, 5));
     assert.deepEqual(await years(second.app), ['2025', '2024', '2023']);
     // Hiding it again takes the year away.
-    const hiddenAgain = await secretary.request({ url: `/${c.slug}/werkruimte/adviezen/${hidden.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'Woo artikel 5.1' } });
+    const hiddenAgain = await secretary.request({
+      url: `/${c.slug}/werkruimte/adviezen/${hidden.id}/publicatie`,
+      form: { publication: 'not_public', publicationGround: 'Woo artikel 5.1' },
+    });
     assert.equal(hiddenAgain.statusCode, 303);
     assert.deepEqual(await years(t.app), ['2025', '2024']);
     // Public from tomorrow: its year is there tomorrow (the day is part of what is kept).
@@ -235,7 +279,10 @@ test('overview: counts per year and policy field, average days to answer, overdu
     status: 'answered',
     sentAt: new Date('2025-03-01T10:00:00Z'),
     answeredAt: new Date('2025-03-11T10:00:00Z'),
-    recommendations: [{ text: 'a', answer: 'adopted' }, { text: 'b', answer: 'partly' }],
+    recommendations: [
+      { text: 'a', answer: 'adopted' },
+      { text: 'b', answer: 'partly' },
+    ],
   });
   await seedAdvice(t, c, {
     subject: 'Beantwoord in 20 dagen',
@@ -244,7 +291,13 @@ test('overview: counts per year and policy field, average days to answer, overdu
     answeredAt: new Date('2025-05-21T10:00:00Z'),
     recommendations: [{ text: 'a', answer: 'not_adopted' }],
   });
-  await seedAdvice(t, c, { subject: 'Te laat beantwoord', publication: 'not_public', sentAt: new Date('2026-01-05T10:00:00Z'), answerDueOn: dayFromToday(-2), recommendations: [{ text: 'a' }, { text: 'b' }] });
+  await seedAdvice(t, c, {
+    subject: 'Te laat beantwoord',
+    publication: 'not_public',
+    sentAt: new Date('2026-01-05T10:00:00Z'),
+    answerDueOn: dayFromToday(-2),
+    recommendations: [{ text: 'a' }, { text: 'b' }],
+  });
   await seedAdvice(t, c, { subject: 'Nog op tijd', sentAt: new Date('2026-01-05T10:00:00Z'), answerDueOn: dayFromToday(5) });
   const { user: member } = await makeMember(t, c, 'member');
   const { user: official } = await makeMember(t, c, 'official');
@@ -255,7 +308,9 @@ test('overview: counts per year and policy field, average days to answer, overdu
   // 2025 row: 2 advices, 1 adopted, 1 partly, 1 not, 0 unanswered, average 15 days.
   // A row: the year as row header, then each cell's value (the table wraps it for the stacked phone layout).
   const row = (year: string, values: string[]) =>
-    new RegExp(`<th class="utrecht-table__header-cell[^"]*" scope="row">${year}</th>${values.map((v) => `<td[^>]*><div class="rw-table__value">${v}</div></td>`).join('')}`);
+    new RegExp(
+      `<th class="utrecht-table__header-cell[^"]*" scope="row">${year}</th>${values.map((v) => `<td[^>]*><div class="rw-table__value">${v}</div></td>`).join('')}`,
+    );
   assert.match(html, row('2025', ['2', '1', '1', '1', '0', '15']));
   assert.match(html, row('2026', ['2', '0', '0', '0', '3', '-']));
   const overdue = html.slice(html.indexOf('id="te-laat"'));
@@ -272,7 +327,10 @@ test('every page of the register and the overview is valid HTML (W3C Nu checker)
     answeredAt: new Date('2026-04-01T10:00:00Z'),
     introduction: 'Inleiding.\n\nTweede alinea.',
     explanation: 'Toelichting.',
-    recommendations: [{ text: 'Een', answer: 'adopted', followUp: 'Gedaan.' }, { text: 'Twee', answer: 'partly' }],
+    recommendations: [
+      { text: 'Een', answer: 'adopted', followUp: 'Gedaan.' },
+      { text: 'Twee', answer: 'partly' },
+    ],
   });
   await seedDocument(t, c, a, 'request');
   for (let i = 0; i < 25; i++) await seedAdvice(t, c, { sentAt: new Date(Date.UTC(2020 + (i % 6), 1, 1 + i)), answerDueOn: dayFromToday(-1) });

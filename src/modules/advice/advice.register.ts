@@ -15,14 +15,21 @@ import { adviceDocuments, adviceRecommendations, advices, answers, policyFields,
 /** States of advice that was actually given: only these can appear in the register. */
 export const givenStates = ['sent', 'answered'] as const;
 export type GivenState = (typeof givenStates)[number];
-export type PolicyField = (typeof policyFields)[number];
+type PolicyField = (typeof policyFields)[number];
 export type Answer = (typeof answers)[number];
 
 export const PAGE_SIZE = 20;
 const MAX_PAGE = 10_000;
 
 /** Register filters; the HTML form and the API share these names (plain GET parameters). */
-export type RegisterFilter = { q: string; year: number | null; policyField: PolicyField | null; status: GivenState | null; answer: Answer | null; page: number };
+export type RegisterFilter = {
+  q: string;
+  year: number | null;
+  policyField: PolicyField | null;
+  status: GivenState | null;
+  answer: Answer | null;
+  page: number;
+};
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional()).catch(undefined);
@@ -214,10 +221,23 @@ async function queryYears(db: DbOrTx, councilId: string, today: string): Promise
   return rows.map((r) => Number(r.year));
 }
 
-export type PublicDocument = { id: string; kind: 'request' | 'answer_letter'; filename: string; contentType: string; size: number };
+type PublicDocument = { id: string; kind: 'request' | 'answer_letter'; filename: string; contentType: string; size: number };
 export type PublicAdvice = Pick<
   Advice,
-  'id' | 'reference' | 'kind' | 'subject' | 'question' | 'policyField' | 'addressee' | 'introduction' | 'explanation' | 'neededBy' | 'sentAt' | 'answerDueOn' | 'answeredAt' | 'updatedAt'
+  | 'id'
+  | 'reference'
+  | 'kind'
+  | 'subject'
+  | 'question'
+  | 'policyField'
+  | 'addressee'
+  | 'introduction'
+  | 'explanation'
+  | 'neededBy'
+  | 'sentAt'
+  | 'answerDueOn'
+  | 'answeredAt'
+  | 'updatedAt'
 > & {
   status: GivenState;
   recommendations: { id: string; number: number; text: string; answer: Answer; answerReason: string; answeredAt: Date | null; followUp: string }[];
@@ -248,7 +268,13 @@ export async function getPublicAdvice(db: DbOrTx, council: Council, id: string, 
       .where(and(eq(adviceRecommendations.councilId, council.id), eq(adviceRecommendations.adviceId, a.id)))
       .orderBy(asc(adviceRecommendations.number)),
     db
-      .select({ id: adviceDocuments.id, kind: adviceDocuments.kind, filename: adviceDocuments.filename, contentType: adviceDocuments.contentType, size: adviceDocuments.size })
+      .select({
+        id: adviceDocuments.id,
+        kind: adviceDocuments.kind,
+        filename: adviceDocuments.filename,
+        contentType: adviceDocuments.contentType,
+        size: adviceDocuments.size,
+      })
       .from(adviceDocuments)
       .where(and(eq(adviceDocuments.councilId, council.id), eq(adviceDocuments.adviceId, a.id), inArray(adviceDocuments.kind, ['request', 'answer_letter'])))
       .orderBy(asc(adviceDocuments.createdAt)),
@@ -327,7 +353,7 @@ export type OverviewRow = {
   /** Average days from sending to the college's answer, over answered advice; null if none. */
   averageDays: number | null;
 };
-export type OverdueItem = { id: string; reference: string; subject: string; sentAt: Date | null; answerDueOn: string; unanswered: number };
+type OverdueItem = { id: string; reference: string; subject: string; sentAt: Date | null; answerDueOn: string; unanswered: number };
 export type Overview = { rows: OverviewRow[]; totals: OverviewRow[]; overdue: OverdueItem[] };
 
 /** All given advice (public or not): counts per year and policy field, and what is overdue. */
@@ -346,7 +372,9 @@ export async function councilOverview(db: DbOrTx, args: { actor: Actor; council:
       partly: recCount('partly').as('partly'),
       notAdopted: recCount('not_adopted').as('not_adopted'),
       unanswered: recCount('unanswered').as('unanswered'),
-      days: sql<number | null>`case when ${advices.answeredAt} is not null then extract(epoch from (${advices.answeredAt} - ${advices.sentAt})) / 86400.0 end`.as('days'),
+      days: sql<
+        number | null
+      >`case when ${advices.answeredAt} is not null then extract(epoch from (${advices.answeredAt} - ${advices.sentAt})) / 86400.0 end`.as('days'),
     })
     .from(advices)
     .where(given)
@@ -380,7 +408,18 @@ export async function councilOverview(db: DbOrTx, args: { actor: Actor; council:
   // Per year: sums, and the average weighted by the number of answered advices.
   const totals = new Map<number, OverviewRow & { daySum: number; answered: number }>();
   for (const r of rows) {
-    const tot = totals.get(r.year) ?? { year: r.year, policyField: 'overig', advices: 0, adopted: 0, partly: 0, notAdopted: 0, unanswered: 0, averageDays: null, daySum: 0, answered: 0 };
+    const tot = totals.get(r.year) ?? {
+      year: r.year,
+      policyField: 'overig',
+      advices: 0,
+      adopted: 0,
+      partly: 0,
+      notAdopted: 0,
+      unanswered: 0,
+      averageDays: null,
+      daySum: 0,
+      answered: 0,
+    };
     tot.advices += r.advices;
     tot.adopted += r.adopted;
     tot.partly += r.partly;

@@ -19,7 +19,12 @@ test('overdue: sent, not all answered, past the due date; flagged in the list an
   const c = await makeCouncil(t);
   const ws = `/${c.slug}/werkruimte/adviezen`;
   const secretary = await person(t, c, 'secretary');
-  const late = await makeAdvice(t, c, { status: 'sent', subject: 'Te laat beantwoord', sentAt: new Date(Date.now() - 60 * 86_400_000), answerDueOn: dayFromToday(-3) }, ['Open punt', 'Ander punt']);
+  const late = await makeAdvice(
+    t,
+    c,
+    { status: 'sent', subject: 'Te laat beantwoord', sentAt: new Date(Date.now() - 60 * 86_400_000), answerDueOn: dayFromToday(-3) },
+    ['Open punt', 'Ander punt'],
+  );
   const onTime = await makeAdvice(t, c, { status: 'sent', subject: 'Nog op tijd', sentAt: new Date(), answerDueOn: dayFromToday(10) }, ['A']);
   await makeAdvice(t, c, { status: 'answered', subject: 'Al beantwoord', sentAt: new Date(), answerDueOn: dayFromToday(-3) }, ['A']);
 
@@ -57,13 +62,19 @@ test('reminder job: mails the secretary 5 working days before and on the due dat
   const answered = await makeAdvice(t, c, { status: 'answered', sentAt: new Date(), answerDueOn: today }, ['A']);
   const reviewed = await makeAdvice(t, c, { status: 'answered', sentAt: new Date(), answerDueOn: dayFromToday(-30) }, ['Mantelzorgpas invoeren']);
   const [rec] = await recommendationsOf(t, reviewed.id);
-  await t.db.update(adviceRecommendations).set({ answer: 'adopted', followUp: 'Pas is ingevoerd.', reviewOn: today }).where(eq(adviceRecommendations.id, rec!.id));
+  await t.db
+    .update(adviceRecommendations)
+    .set({ answer: 'adopted', followUp: 'Pas is ingevoerd.', reviewOn: today })
+    .where(eq(adviceRecommendations.id, rec!.id));
 
   const sent = await sendAdviceReminders(t.app.deps);
   assert.ok(sent >= 3, `sent ${sent}`);
   const mails = await mailsTo(t, secretary.email);
   const subjects = mails.map((m) => m.subject).sort();
-  assert.ok(subjects.some((s) => s.startsWith('Over 5 werkdagen') && s.includes(soon.reference)), subjects.join(' | '));
+  assert.ok(
+    subjects.some((s) => s.startsWith('Over 5 werkdagen') && s.includes(soon.reference)),
+    subjects.join(' | '),
+  );
   assert.ok(subjects.some((s) => s.startsWith('Vandaag') && s.includes(due.reference)));
   assert.ok(subjects.some((s) => s.startsWith('Nakijken: aanbeveling 1') && s.includes(reviewed.reference)));
   assert.ok(!subjects.some((s) => s.includes(later.reference) || s.includes(answered.reference)));
@@ -73,7 +84,10 @@ test('reminder job: mails the secretary 5 working days before and on the due dat
   // Running again (another hour, another instance) sends nothing twice.
   assert.equal(await sendAdviceReminders(t.app.deps), 0);
   assert.equal((await mailsTo(t, secretary.email)).length, 3);
-  const recorded = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, due.id), eq(auditLog.action, 'advice.dueTodayReminderSent')));
+  const recorded = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, due.id), eq(auditLog.action, 'advice.dueTodayReminderSent')));
   assert.equal(recorded.length, 1);
   // The reminder shows in the advice's history (its own page since the advice page became a step list).
   const page = await get(t, `/${c.slug}/werkruimte/adviezen/${due.id}?stap=geschiedenis`, secretary);

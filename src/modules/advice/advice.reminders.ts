@@ -19,7 +19,14 @@ const REMINDER_DAYS_BEFORE = 5;
 
 type Recipient = { email: string; locale: Locale };
 /** A reminder; its text is written per receiver, in their own language. */
-type Reminder = { action: AdviceAuditAction; councilId: string; adviceId: string; key: string; to: Recipient[]; text: (t: Translate, locale: Locale) => { subject: string; body: string } };
+type Reminder = {
+  action: AdviceAuditAction;
+  councilId: string;
+  adviceId: string;
+  key: string;
+  to: Recipient[];
+  text: (t: Translate, locale: Locale) => { subject: string; body: string };
+};
 
 /**
  * Daily job: mails the secretaries 5 working days before and on the answer due date, and on a
@@ -108,7 +115,14 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
       const [already] = await tx
         .select({ id: auditLog.id })
         .from(auditLog)
-        .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, r.adviceId), inArray(auditLog.action, auditNamesOf(r.action)), sql`${auditLog.data}->>'key' = ${r.key}`))
+        .where(
+          and(
+            eq(auditLog.entity, 'advice'),
+            eq(auditLog.entityId, r.adviceId),
+            inArray(auditLog.action, auditNamesOf(r.action)),
+            sql`${auditLog.data}->>'key' = ${r.key}`,
+          ),
+        )
         .limit(1);
       if (already) return false;
       for (const to of r.to) await deps.mailer.queue(tx, { councilId: r.councilId, to: to.email, ...r.text(translator(to.locale), to.locale) });
@@ -130,9 +144,18 @@ const VOTE_REMINDER_MS = 24 * 3600 * 1000;
  */
 export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<number> {
   const closing = await deps.db
-    .select({ id: advices.id, councilId: advices.councilId, reference: advices.reference, subject: advices.subject, round: advices.approvalRound, closesAt: advices.approvalClosesAt })
+    .select({
+      id: advices.id,
+      councilId: advices.councilId,
+      reference: advices.reference,
+      subject: advices.subject,
+      round: advices.approvalRound,
+      closesAt: advices.approvalClosesAt,
+    })
     .from(advices)
-    .where(and(eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), lte(advices.approvalClosesAt, new Date(now.getTime() + VOTE_REMINDER_MS))));
+    .where(
+      and(eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), lte(advices.approvalClosesAt, new Date(now.getTime() + VOTE_REMINDER_MS))),
+    );
   let reminded = 0;
   for (const a of closing) {
     const key = `vote:${a.round}`;
@@ -141,11 +164,23 @@ export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<n
       const [already] = await tx
         .select({ id: auditLog.id })
         .from(auditLog)
-        .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, a.id), eq(auditLog.action, 'advice.voteReminderSent'), sql`${auditLog.data}->>'key' = ${key}`))
+        .where(
+          and(
+            eq(auditLog.entity, 'advice'),
+            eq(auditLog.entityId, a.id),
+            eq(auditLog.action, 'advice.voteReminderSent'),
+            sql`${auditLog.data}->>'key' = ${key}`,
+          ),
+        )
         .limit(1);
       if (already) return 0;
       const voted = new Set(
-        (await tx.select({ m: adviceVotes.membershipId }).from(adviceVotes).where(and(eq(adviceVotes.adviceId, a.id), eq(adviceVotes.round, a.round)))).map((v) => v.m),
+        (
+          await tx
+            .select({ m: adviceVotes.membershipId })
+            .from(adviceVotes)
+            .where(and(eq(adviceVotes.adviceId, a.id), eq(adviceVotes.round, a.round)))
+        ).map((v) => v.m),
       );
       const [council] = await tx.select({ slug: councils.slug }).from(councils).where(eq(councils.id, a.councilId));
       const waiting = (await activeMembers(tx, a.councilId)).filter((m) => !voted.has(m.membershipId));
@@ -156,7 +191,14 @@ export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<n
         waiting.map((m) => m.userId),
         { kind: 'advice.voteClosing', text: 'advice.notice.voteClosing', params: { closes: numericDateTime(a.closesAt!) } },
       );
-      await audit(tx, { councilId: a.councilId, actorUserId: null, action: 'advice.voteReminderSent', entity: 'advice', entityId: a.id, data: { key, members: waiting.length } });
+      await audit(tx, {
+        councilId: a.councilId,
+        actorUserId: null,
+        action: 'advice.voteReminderSent',
+        entity: 'advice',
+        entityId: a.id,
+        data: { key, members: waiting.length },
+      });
       return waiting.length;
     });
   }

@@ -39,7 +39,15 @@ import { LetterPage } from './views/letter.tsx';
 const WS = '/:council/werkruimte/adviezen';
 type Params = { id: string; documentId: string; recommendationId: string };
 
-const notices: Record<string, AdviceNotice> = { vastgelegd: 'created', opgeslagen: 'saved', gestemd: 'voted', stemgewijzigd: 'voteChanged', stap: 'state', verstuurd: 'sent', ingetrokken: 'withdrawn' };
+const notices: Record<string, AdviceNotice> = {
+  vastgelegd: 'created',
+  opgeslagen: 'saved',
+  gestemd: 'voted',
+  stemgewijzigd: 'voteChanged',
+  stap: 'state',
+  verstuurd: 'sent',
+  ingetrokken: 'withdrawn',
+};
 
 /** Documents with a request or a sent advice; a file that is too large is marked, not refused. */
 const documentUploads = { field: 'documents', maxBytes: documents.DOCUMENT_MAX_BYTES, maxFiles: documents.MAX_DOCUMENTS };
@@ -70,7 +78,14 @@ export async function adviceRoutes(app: FastifyInstance) {
    * the step the advice is in now (publication, documents, an earlier step). Refused: that page
    * again, with the message at its form.
    */
-  async function act(req: FastifyRequest, reply: FastifyReply, stap: Stap | 'current' | null, run: (id: string) => Promise<unknown>, melding = 'stap', values?: FormValues) {
+  async function act(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    stap: Stap | 'current' | null,
+    run: (id: string) => Promise<unknown>,
+    melding = 'stap',
+    values?: FormValues,
+  ) {
     const { id } = req.params as Params;
     const council = councilOf(req);
     // Unknown, another council's, or not the actor's to see (advice.visibility.ts): 404 before anything else.
@@ -110,7 +125,17 @@ export async function adviceRoutes(app: FastifyInstance) {
     const { fields, uploads } = await readUploads(req, documentUploads);
     const form = parseForm(requestSchema, fields, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="requested" errors={errors} values={form.ok ? echo(fields) : form.values} />, 400);
+      reply.page(
+        <StartAdvicePage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          kind="requested"
+          errors={errors}
+          values={form.ok ? echo(fields) : form.values}
+        />,
+        400,
+      );
     let fileErrors: FieldErrors = {};
     try {
       documents.checkUploads(uploads);
@@ -138,7 +163,17 @@ export async function adviceRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(initiateSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="unsolicited" errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+      reply.page(
+        <StartAdvicePage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          kind="unsolicited"
+          errors={errors}
+          values={form.ok ? echo(req.body) : form.values}
+        />,
+        400,
+      );
     if (!form.ok) return again(form.errors);
     const advice = await lifecycle.initiateAdvice(deps, { actor, council, input: form.data });
     return reply.redirect(`${base(council.slug)}/${advice.id}?melding=vastgelegd`, 303);
@@ -166,16 +201,25 @@ export async function adviceRoutes(app: FastifyInstance) {
     if (!req.isMultipart()) throw Object.assign(new Error('not multipart'), { statusCode: 400 });
     const { fields, uploads } = await readUploads(req, documentUploads);
     const kind = fields.kind === 'answer_letter' ? 'answer_letter' : fields.kind === 'other' ? 'other' : null;
-    return act(req, reply, 'documenten', async (id) => {
-      if (!kind) throw new DomainError('invalidKind', 'error.invalidChoice', 'kind');
-      await documents.addDocuments(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, kind, documents: uploads });
-    }, 'opgeslagen');
+    return act(
+      req,
+      reply,
+      'documenten',
+      async (id) => {
+        if (!kind) throw new DomainError('invalidKind', 'error.invalidChoice', 'kind');
+        await documents.addDocuments(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, kind, documents: uploads });
+      },
+      'opgeslagen',
+    );
   });
 
   app.post(`${WS}/:id/toewijzen`, manage, async (req, reply) => {
     const form = parseForm(assignSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') }, stap: 'current' }, 400);
-    return act(req, reply, 'current', (id) => lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
+    if (!form.ok)
+      return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') }, stap: 'current' }, 400);
+    return act(req, reply, 'current', (id) =>
+      lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }),
+    );
   });
 
   app.post(`${WS}/:id/concept`, manage, async (req, reply) =>
@@ -185,29 +229,62 @@ export async function adviceRoutes(app: FastifyInstance) {
   app.post(`${WS}/:id/tekst`, manage, async (req, reply) => {
     const form = parseForm(textsSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
-    return act(req, reply, 'concept', (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    return act(
+      req,
+      reply,
+      'concept',
+      (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }),
+      'opgeslagen',
+      echo(req.body),
+    );
   });
 
   app.post(`${WS}/:id/aanbevelingen`, manage, async (req, reply) => {
     const form = parseForm(recommendationSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
-    return act(req, reply, 'concept', (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
+    return act(
+      req,
+      reply,
+      'concept',
+      (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }),
+      'opgeslagen',
+      echo(req.body),
+    );
   });
 
   app.post(`${WS}/:id/aanbevelingen/:recommendationId`, manage, async (req, reply) => {
     const { recommendationId } = req.params as Params;
     const form = parseForm(recommendationActionSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { form: Object.values(form.errors)[0]! }, stap: 'concept' }, 400);
-    return act(req, reply, 'concept', (id) =>
-      drafts.changeRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, recommendationId, action: form.data.actie, text: form.data.text }),
-    'opgeslagen');
+    return act(
+      req,
+      reply,
+      'concept',
+      (id) =>
+        drafts.changeRecommendation(deps, {
+          actor: actorOf(req),
+          council: councilOf(req),
+          adviceId: id,
+          recommendationId,
+          action: form.data.actie,
+          text: form.data.text,
+        }),
+      'opgeslagen',
+    );
   });
 
   app.post(`${WS}/:id/stemronde`, manage, async (req, reply) => {
     const form = parseForm(approvalSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
     const closesAt = lifecycle.amsterdamInstant(form.data.closesOn, form.data.closesTime);
-    return act(req, reply, 'concept', (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
+    return act(
+      req,
+      reply,
+      'concept',
+      (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }),
+      'stap',
+      echo(req.body),
+    );
   });
 
   app.post(`${WS}/:id/stem`, { preHandler: requireRight('advice.vote') }, async (req, reply) => {
@@ -217,14 +294,21 @@ export async function adviceRoutes(app: FastifyInstance) {
       req,
       reply,
       'stemronde',
-      async (id) => ((await lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data })) === 'changed' ? 'stemgewijzigd' : 'gestemd'),
+      async (id) =>
+        (await lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data })) === 'changed'
+          ? 'stemgewijzigd'
+          : 'gestemd',
       'gestemd',
       echo(req.body),
     );
   });
 
-  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) =>
+    act(req, reply, 'stemronde', (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
+  );
+  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) =>
+    act(req, reply, 'stemronde', (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
+  );
   // Withdrawing asks first: this page says what happens and who hears of it; its button posts below.
   app.get(`${WS}/:id/intrekken`, manage, async (req, reply) => {
     const council = councilOf(req);
@@ -236,7 +320,9 @@ export async function adviceRoutes(app: FastifyInstance) {
     act(req, reply, null, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'ingetrokken'),
   );
   // The board undoes a withdrawal within 30 days.
-  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, null, (id) => lifecycle.restore(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) =>
+    act(req, reply, null, (id) => lifecycle.restore(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
+  );
   app.post(`${WS}/:id/versturen`, manage, async (req, reply) =>
     act(req, reply, 'versturen', (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
   );
@@ -266,19 +352,40 @@ export async function adviceRoutes(app: FastifyInstance) {
       }
       return detailPage(req, reply, (req.params as Params).id, { errors, values: echo(req.body), stap: 'antwoord' }, 400);
     }
-    return act(req, reply, 'antwoord', (id) => lifecycle.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }), 'opgeslagen', echo(req.body));
+    return act(
+      req,
+      reply,
+      'antwoord',
+      (id) => lifecycle.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }),
+      'opgeslagen',
+      echo(req.body),
+    );
   });
 
   app.post(`${WS}/:id/opvolging`, manage, async (req, reply) => {
     const form = parseForm(followUpSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'opvolging' }, 400);
-    return act(req, reply, 'opvolging', (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    return act(
+      req,
+      reply,
+      'opvolging',
+      (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }),
+      'opgeslagen',
+      echo(req.body),
+    );
   });
 
   app.post(`${WS}/:id/publicatie`, manage, async (req, reply) => {
     const form = parseForm(publicationSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'openbaarheid' }, 400);
-    return act(req, reply, 'openbaarheid', (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
+    return act(
+      req,
+      reply,
+      'openbaarheid',
+      (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }),
+      'opgeslagen',
+      echo(req.body),
+    );
   });
 
   // ---------------------------------------------------------------- drafts
@@ -302,7 +409,18 @@ export async function adviceRoutes(app: FastifyInstance) {
     const saved = typeof q.opgeslagen === 'string' && /^\d{1,6}$/.test(q.opgeslagen) ? Number(q.opgeslagen) : undefined;
     const hasErrors = Object.keys(errors).length > 0;
     return reply.page(
-      <DraftsPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} versions={versions} mayEdit={mayEdit} compare={compare} show={show} saved={saved} errors={hasErrors ? errors : undefined} />,
+      <DraftsPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actor}
+        advice={advice}
+        versions={versions}
+        mayEdit={mayEdit}
+        compare={compare}
+        show={show}
+        saved={saved}
+        errors={hasErrors ? errors : undefined}
+      />,
       hasErrors ? 400 : 200,
     );
   });
@@ -315,7 +433,18 @@ export async function adviceRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => {
       const { advice, versions, mayEdit } = await drafts.listDrafts(deps, { actor, council, adviceId: id });
       return reply.page(
-        <DraftsPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} versions={versions} mayEdit={mayEdit} compare={null} show={null} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
+        <DraftsPage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          advice={advice}
+          versions={versions}
+          mayEdit={mayEdit}
+          compare={null}
+          show={null}
+          errors={errors}
+          values={form.ok ? echo(req.body) : form.values}
+        />,
         400,
       );
     };
@@ -336,7 +465,10 @@ export async function adviceRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const data = await queries.letterData(deps, { actor, council, adviceId: (req.params as Params).id, followUp: kind === 'followUp' });
-    const model = letterModel({ council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: req.t, locale: req.locale }, kind);
+    const model = letterModel(
+      { council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: req.t, locale: req.locale },
+      kind,
+    );
     return { council, actor, data, model };
   }
 
@@ -349,7 +481,14 @@ export async function adviceRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const data = await queries.letterData(deps, { actor: actorOf(req), council, adviceId: (req.params as Params).id });
     // The letter itself is always in Dutch: it goes to a Dutch municipality.
-    const model = letterModel({ council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: translator('nl'), locale: 'nl' });
+    const model = letterModel({
+      council,
+      advice: data.advice,
+      recommendations: data.recommendations,
+      signatories: data.signatories,
+      t: translator('nl'),
+      locale: 'nl',
+    });
     const bytes = await letterPdf(model, data.logo);
     return reply
       .type('application/pdf')

@@ -42,7 +42,7 @@ test('bad input on every form: a Dutch message, status 400, "Fout:" title, nothi
   const c = await makeCouncil(t);
   const ws = `/${c.slug}/werkruimte/adviezen`;
   const secretary = await person(t, c, 'secretary');
-  const chair = await person(t, c, 'chair');
+  const _chair = await person(t, c, 'chair');
   const official = await person(t, c, 'official');
   const member = await person(t, c, 'member');
   const requested = await makeAdvice(t, c, { status: 'requested' });
@@ -64,13 +64,23 @@ test('bad input on every form: a Dutch message, status 400, "Fout:" title, nothi
     { as: secretary, url: `${ws}/aanvraag`, form: { ...good, addresseeEmail: 'geen-adres' }, expect: /geldig e-mailadres/ },
     { as: member, url: `${ws}/ongevraagd`, form: { subject: '', question: BIG, policyField: 'wmo', addressee: 'x' }, expect: /Vul dit veld in/ },
     { as: secretary, url: `${ws}/${requested.id}/toewijzen`, form: { workingGroupId: 'abc' }, expect: /Kies een werkgroep van deze raad/ },
-    { as: secretary, url: `${ws}/${requested.id}/toewijzen`, form: { workingGroupId: '00000000-0000-0000-0000-000000000000' }, expect: /Kies een werkgroep van deze raad/ },
+    {
+      as: secretary,
+      url: `${ws}/${requested.id}/toewijzen`,
+      form: { workingGroupId: '00000000-0000-0000-0000-000000000000' },
+      expect: /Kies een werkgroep van deze raad/,
+    },
     { as: member, url: `${ws}/${drafting.id}/versies`, form: { body: BIG }, expect: /Dit is te lang/ },
     { as: member, url: `${ws}/${drafting.id}/versies`, form: { body: '   ' }, expect: /Vul dit veld in/ },
     { as: secretary, url: `${ws}/${concept.id}/tekst`, form: { introduction: BIG, explanation: '' }, expect: /Dit is te lang/ },
     { as: secretary, url: `${ws}/${concept.id}/aanbevelingen`, form: { text: '' }, expect: /Vul dit veld in/ },
     { as: secretary, url: `${ws}/${concept.id}/aanbevelingen/${conceptRec!.id}`, form: { actie: 'opslaan', text: '' }, expect: /Vul dit veld in/ },
-    { as: secretary, url: `${ws}/${concept.id}/aanbevelingen/${conceptRec!.id}`, form: { actie: 'wegwezen', text: 'x' }, expect: /Kies een van de mogelijkheden/ },
+    {
+      as: secretary,
+      url: `${ws}/${concept.id}/aanbevelingen/${conceptRec!.id}`,
+      form: { actie: 'wegwezen', text: 'x' },
+      expect: /Kies een van de mogelijkheden/,
+    },
     { as: secretary, url: `${ws}/${concept.id}/stemronde`, form: { closesOn: 'morgen', closesTime: '12:00' }, expect: /Vul een geldige datum in/ },
     { as: secretary, url: `${ws}/${concept.id}/stemronde`, form: { closesOn: '2020-01-01', closesTime: '12:00' }, expect: /Kies een moment in de toekomst/ },
     { as: member, url: `${ws}/${inApproval.id}/stem`, form: { vote: 'agree_with_remark', remark: BIG }, expect: /Dit is te lang/ },
@@ -79,8 +89,18 @@ test('bad input on every form: a Dutch message, status 400, "Fout:" title, nothi
     { as: official, url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'partly', [`reason-${rec!.id}`]: BIG }, expect: /Dit is te lang/ },
     { as: official, url: `${ws}/${sent.id}/antwoorden`, form: { 'answer-abc': 'adopted' }, expect: /niet in dit advies staat/ },
     { as: official, url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: ['adopted', 'partly'] }, expect: /Kies een van de mogelijkheden/ },
-    { as: secretary, url: `${ws}/${sent.id}/opvolging`, form: { recommendationId: rec!.id, followUp: 'x', reviewOn: '2020-01-01' }, expect: /Deze datum ligt in het verleden|Opvolging kan alleen/ },
-    { as: secretary, url: `${ws}/${sent.id}/opvolging`, form: { recommendationId: 'abc', followUp: '', reviewOn: '' }, expect: /Deze waarde klopt niet|Vul dit veld in/ },
+    {
+      as: secretary,
+      url: `${ws}/${sent.id}/opvolging`,
+      form: { recommendationId: rec!.id, followUp: 'x', reviewOn: '2020-01-01' },
+      expect: /Deze datum ligt in het verleden|Opvolging kan alleen/,
+    },
+    {
+      as: secretary,
+      url: `${ws}/${sent.id}/opvolging`,
+      form: { recommendationId: 'abc', followUp: '', reviewOn: '' },
+      expect: /Deze waarde klopt niet|Vul dit veld in/,
+    },
   ];
   for (const k of cases) {
     const before = await snapshot();
@@ -96,7 +116,11 @@ test('bad input on every form: a Dutch message, status 400, "Fout:" title, nothi
   for (const file of [
     { filename: 'logo.pdf', type: 'application/pdf', bytes: TINY_PNG },
     { filename: 'leeg.pdf', type: 'application/pdf', bytes: Buffer.alloc(0) },
-    { filename: 'script.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: Buffer.from('<script>alert(1)</script>') },
+    {
+      filename: 'script.docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: Buffer.from('<script>alert(1)</script>'),
+    },
   ]) {
     const before = await snapshot();
     const res = await postMultipart(t, secretary, `${ws}/aanvraag`, good, { name: 'documents', ...file });
@@ -104,9 +128,19 @@ test('bad input on every form: a Dutch message, status 400, "Fout:" title, nothi
     assert.match(res.body, /Kies een PDF- of Word-bestand|Kies een ander bestand/);
     assert.deepEqual(await snapshot(), before);
   }
-  const word = await postMultipart(t, secretary, `${ws}/aanvraag`, good, { name: 'documents', filename: 'oud.doc', type: 'application/msword', bytes: Buffer.from('d0cf11e0a1b11ae1000000000000', 'hex') });
+  const word = await postMultipart(t, secretary, `${ws}/aanvraag`, good, {
+    name: 'documents',
+    filename: 'oud.doc',
+    type: 'application/msword',
+    bytes: Buffer.from('d0cf11e0a1b11ae1000000000000', 'hex'),
+  });
   assert.equal(word.statusCode, 303);
-  const tooBig = await postMultipart(t, secretary, `${ws}/aanvraag`, good, { name: 'documents', filename: 'groot.pdf', type: 'application/pdf', bytes: Buffer.concat([TINY_PDF, Buffer.alloc(20 * 1024 * 1024)]) });
+  const tooBig = await postMultipart(t, secretary, `${ws}/aanvraag`, good, {
+    name: 'documents',
+    filename: 'groot.pdf',
+    type: 'application/pdf',
+    bytes: Buffer.concat([TINY_PDF, Buffer.alloc(20 * 1024 * 1024)]),
+  });
   assert.equal(tooBig.statusCode, 400);
   assert.match(tooBig.body, /groter dan 20 MB/);
 });
@@ -159,7 +193,11 @@ test('roles: member cannot send or manage, official records answers, partner see
   assert.equal((await member.request({ url: `${ws}/${adopted.id}/versturen`, form: {} })).statusCode, 403);
   assert.equal((await official.request({ url: `${ws}/${adopted.id}/versturen`, form: {} })).statusCode, 403);
   assert.equal((await member.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode, 403);
-  assert.equal((await chair.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode, 403, 'the chair does not record answers');
+  assert.equal(
+    (await chair.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode,
+    403,
+    'the chair does not record answers',
+  );
   assert.equal((await adviceRow(t, adopted.id)).status, 'adopted');
   assert.equal((await official.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode, 303);
   assert.equal((await adviceRow(t, sent.id)).status, 'answered');
@@ -175,7 +213,8 @@ test('roles: member cannot send or manage, official records answers, partner see
   const foreignSent = await makeAdvice(t, other, { status: 'sent', sentAt: new Date(), answerDueOn: dayFromToday(5) }, ['B']);
   const [foreignRec] = await recommendationsOf(t, foreignSent.id);
   const before = await snapshot();
-  for (const url of [`${ws}/${foreign.id}`, `${ws}/${foreign.id}/brief`, `${ws}/${foreign.id}/brief.pdf`, `${ws}/${foreign.id}/versies`]) assert.equal((await get(t, url, chair)).statusCode, 404, url);
+  for (const url of [`${ws}/${foreign.id}`, `${ws}/${foreign.id}/brief`, `${ws}/${foreign.id}/brief.pdf`, `${ws}/${foreign.id}/versies`])
+    assert.equal((await get(t, url, chair)).statusCode, 404, url);
   assert.equal((await chair.request({ url: `${ws}/${foreign.id}/versturen`, form: {} })).statusCode, 404);
   assert.equal((await official.request({ url: `${ws}/${foreignSent.id}/antwoorden`, form: { [`answer-${foreignRec!.id}`]: 'adopted' } })).statusCode, 404);
   assert.equal((await get(t, `${ws}/not-a-uuid`, chair)).statusCode, 404);
@@ -209,12 +248,20 @@ test('recordAnswers: an answer for a recommendation of another advice or council
     assert.deepEqual(await snapshot(), before);
   }
   // Through the form too: the message at the top, nothing saved.
-  const res = await official.request({ url: `/${c.slug}/werkruimte/adviezen/${a.id}/antwoorden`, form: { [`answer-${a1!.id}`]: 'adopted', [`answer-${b1!.id}`]: 'adopted' } });
+  const res = await official.request({
+    url: `/${c.slug}/werkruimte/adviezen/${a.id}/antwoorden`,
+    form: { [`answer-${a1!.id}`]: 'adopted', [`answer-${b1!.id}`]: 'adopted' },
+  });
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /niet in dit advies staat/);
   assert.equal((await recommendationsOf(t, a.id))[0]!.answer, 'unanswered');
   // Partly: the advice stays sent until every recommendation is answered.
-  const partly = await recordAnswers(t.app.deps, { actor: official.actor, council: c, adviceId: a.id, answers: [{ recommendationId: a1!.id, answer: 'partly', reason: 'Deels te duur.' }] });
+  const partly = await recordAnswers(t.app.deps, {
+    actor: official.actor,
+    council: c,
+    adviceId: a.id,
+    answers: [{ recommendationId: a1!.id, answer: 'partly', reason: 'Deels te duur.' }],
+  });
   assert.equal(partly.status, 'sent');
 });
 
@@ -226,8 +273,16 @@ test('createRequest (shared with the API): schema and service refuse a past date
   assert.equal(parsed.success, false);
   const input = { subject: 'S', question: 'Q', policyField: 'jeugdwet' as const, addressee: 'bestuur' as const, addresseeEmail: '', neededBy: dayFromToday(3) };
   await assert.rejects(createRequest(t.app.deps, { actor: member.actor, council: c, input }), { statusCode: 403 });
-  await assert.rejects(createRequest(t.app.deps, { actor: official.actor, council: c, input: { ...input, neededBy: '2001-01-01' } }), (e: unknown) => e instanceof DomainError && e.field === 'neededBy');
-  const a = await createRequest(t.app.deps, { actor: official.actor, council: c, input, documents: [{ fileName: 'a.pdf', bytes: TINY_PDF, truncated: false }] });
+  await assert.rejects(
+    createRequest(t.app.deps, { actor: official.actor, council: c, input: { ...input, neededBy: '2001-01-01' } }),
+    (e: unknown) => e instanceof DomainError && e.field === 'neededBy',
+  );
+  const a = await createRequest(t.app.deps, {
+    actor: official.actor,
+    council: c,
+    input,
+    documents: [{ fileName: 'a.pdf', bytes: TINY_PDF, truncated: false }],
+  });
   assert.equal(a.status, 'requested');
   assert.equal(a.kind, 'requested');
 });
@@ -245,7 +300,12 @@ test('multipart request form: 100 kB fields, too many files, no file and a plain
   const boundary = '----raadwerktest';
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(good)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (let i = 0; i < 7; i++) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="d${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), TINY_PDF, Buffer.from('\r\n'));
+  for (let i = 0; i < 7; i++)
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="d${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      TINY_PDF,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   const many = await t.app.inject({
     method: 'POST',
@@ -257,7 +317,12 @@ test('multipart request form: 100 kB fields, too many files, no file and a plain
   assert.match(many.body, /Voeg hooguit 5 bestanden toe/);
   assert.deepEqual(await snapshot(), before);
   // Without a file (the browser sends an empty part) and as a plain form: recorded.
-  const noFile = await postMultipart(t, secretary, `${ws}/aanvraag`, good, { name: 'documents', filename: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) });
+  const noFile = await postMultipart(t, secretary, `${ws}/aanvraag`, good, {
+    name: 'documents',
+    filename: '',
+    type: 'application/octet-stream',
+    bytes: Buffer.alloc(0),
+  });
   assert.equal(noFile.statusCode, 303);
   assert.equal((await secretary.request({ url: `${ws}/aanvraag`, form: good })).statusCode, 303);
   // The upload route on an advice: only multipart, and a missing file is a message.
@@ -266,7 +331,13 @@ test('multipart request form: 100 kB fields, too many files, no file and a plain
   const none = await postMultipart(t, secretary, `${ws}/${a.id}/documenten`, { kind: 'answer_letter' });
   assert.equal(none.statusCode, 400);
   assert.match(none.body, /Kies een bestand/);
-  const badKind = await postMultipart(t, secretary, `${ws}/${a.id}/documenten`, { kind: 'virus' }, { name: 'documents', filename: 'a.pdf', type: 'application/pdf', bytes: TINY_PDF });
+  const badKind = await postMultipart(
+    t,
+    secretary,
+    `${ws}/${a.id}/documenten`,
+    { kind: 'virus' },
+    { name: 'documents', filename: 'a.pdf', type: 'application/pdf', bytes: TINY_PDF },
+  );
   assert.equal(badKind.statusCode, 400);
 });
 
@@ -286,11 +357,16 @@ test('council settings: approval rule and answer period; sending uses them, in w
   assert.equal(badRule.statusCode, 400);
   const ok = await secretary.request({ url, form: { ...base, adviceApprovalRule: 'majority', answerPeriodValue: '10', answerPeriodUnit: 'working_days' } });
   assert.equal(ok.statusCode, 303);
-  const [row] = (await t.db.execute(sql`select advice_approval_rule, answer_period_value, answer_period_unit from councils where id = ${c.id}`) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const [row] = (
+    (await t.db.execute(sql`select advice_approval_rule, answer_period_value, answer_period_unit from councils where id = ${c.id}`)) as unknown as {
+      rows: Record<string, unknown>[];
+    }
+  ).rows;
   assert.deepEqual(row, { advice_approval_rule: 'majority', answer_period_value: 10, answer_period_unit: 'working_days' });
   // A form without the advice fields leaves them as they are.
   assert.equal((await secretary.request({ url, form: base })).statusCode, 303);
-  const [same] = (await t.db.execute(sql`select answer_period_value from councils where id = ${c.id}`) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const [same] = ((await t.db.execute(sql`select answer_period_value from councils where id = ${c.id}`)) as unknown as { rows: Record<string, unknown>[] })
+    .rows;
   assert.equal(same!.answer_period_value, 10);
 
   const a = await makeAdvice(t, c, { status: 'adopted' }, ['A']);

@@ -14,7 +14,10 @@ export const adviceSearch: SearchProvider = {
     const request = sql`${advices.reference} || ' ' || ${advices.subject} || ' ' || ${advices.question}`;
     const full = sql`${request} || ' ' || ${advices.introduction} || ' ' || ${advices.explanation}`;
     // Before it is sent, the concept text is the council's own, also in search (advice.visibility.ts).
-    const sent = sql.join(sentStates.map((s) => sql`${s}`), sql`, `);
+    const sent = sql.join(
+      sentStates.map((s) => sql`${s}`),
+      sql`, `,
+    );
     const text = seesAllAdvice(actor) ? full : sql`case when ${advices.status} in (${sent}) then ${full} else ${request} end`;
     const rows = await deps.db
       .select({ id: advices.id, reference: advices.reference, subject: advices.subject, createdAt: advices.createdAt, snippet: headline(text, tsq) })

@@ -32,7 +32,10 @@ export const adviceSlots: Record<string, SlotRenderer> = {
           columns={[
             { header: t('advice.list.subject'), cell: (a) => <Link href={`${base}/${a.id}`}>{a.subject}</Link> },
             { header: t('advice.list.reference'), cell: (a) => a.reference },
-            { header: t('advice.list.status'), cell: (a) => <StatusBadge>{t(isOverdue(a) ? 'advice.status.overdue' : `advice.status.${a.status}`)}</StatusBadge> },
+            {
+              header: t('advice.list.status'),
+              cell: (a) => <StatusBadge>{t(isOverdue(a) ? 'advice.status.overdue' : `advice.status.${a.status}`)}</StatusBadge>,
+            },
           ]}
         />
       </Section>

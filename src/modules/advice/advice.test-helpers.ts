@@ -47,14 +47,29 @@ export async function recommendationsOf(t: TestApp, id: string) {
 }
 
 /** A person with a role, logged in, and their actor for calling services directly. */
-export async function person(t: TestApp, council: Council, role: Role, name?: string): Promise<LoggedIn & { actor: Actor; membershipId: string; email: string }> {
+export async function person(
+  t: TestApp,
+  council: Council,
+  role: Role,
+  name?: string,
+): Promise<LoggedIn & { actor: Actor; membershipId: string; email: string }> {
   const { user, membership } = await makeMember(t, council, role, name ? { name } : {});
   const s = await login(t, user);
-  return Object.assign(s, { actor: { userId: user.id, isPlatformAdmin: false, role, membershipId: membership.id }, membershipId: membership.id, email: user.email });
+  return Object.assign(s, {
+    actor: { userId: user.id, isPlatformAdmin: false, role, membershipId: membership.id },
+    membershipId: membership.id,
+    email: user.email,
+  });
 }
 
 /** A multipart POST with the CSRF token in the query string, like the browser form. */
-export function postMultipart(t: TestApp, as: LoggedIn, url: string, fields: Record<string, string>, file?: { name: string; filename: string; type: string; bytes: Buffer }) {
+export function postMultipart(
+  t: TestApp,
+  as: LoggedIn,
+  url: string,
+  fields: Record<string, string>,
+  file?: { name: string; filename: string; type: string; bytes: Buffer },
+) {
   const body = multipart(fields, file);
   return t.app.inject({
     method: 'POST',

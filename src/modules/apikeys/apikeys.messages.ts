@@ -23,7 +23,10 @@ export const apikeysMessages = {
   'apikeys.revoke': { nl: 'Intrekken', en: 'Revoke' },
   'apikeys.revokeLabel': { nl: 'Sleutel {name} intrekken', en: 'Revoke key {name}' },
   'apikeys.new': { nl: 'Nieuwe API-sleutel maken', en: 'Create a new API key' },
-  'apikeys.nameHint': { nl: 'Waar gebruikt u de sleutel? Bijvoorbeeld: zaaksysteem gemeente', en: 'Where will you use the key? For example: case system of the municipality' },
+  'apikeys.nameHint': {
+    nl: 'Waar gebruikt u de sleutel? Bijvoorbeeld: zaaksysteem gemeente',
+    en: 'Where will you use the key? For example: case system of the municipality',
+  },
   'apikeys.create': { nl: 'Sleutel maken', en: 'Create key' },
   'apikeys.noRole': {
     nl: 'U kunt hier geen sleutel maken, omdat u geen rol heeft in deze adviesraad.',

@@ -31,7 +31,16 @@ type TokenInput = z.infer<typeof tokenSchema>;
 /** Keys start with this, so a leaked one is easy to recognise (secret scanners). */
 const PREFIX = 'rw_';
 
-export type TokenRow = { id: string; name: string; scope: ApiTokenScope; ownerName: string; userId: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type TokenRow = {
+  id: string;
+  name: string;
+  scope: ApiTokenScope;
+  ownerName: string;
+  userId: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 
 /** Chair and secretary see every key of the organisation; others (officials, partners) their own. */
 export function seesAllTokens(actor: Actor): boolean {
@@ -73,7 +82,14 @@ export async function createToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
       .insert(apiTokens)
       .values({ councilId: council.id, name: args.input.name, scope: args.input.scope, tokenHash: sha256(token), userId: actor.userId })
       .returning({ id: apiTokens.id });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.created', entity: 'api_token', entityId: row.id, data: { scope: args.input.scope } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'apiToken.created',
+      entity: 'api_token',
+      entityId: row.id,
+      data: { scope: args.input.scope },
+    });
     return { id: row.id, token };
   });
 }
@@ -93,7 +109,15 @@ export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
     if (!row || (!seesAllTokens(actor) && row.userId !== actor.userId)) throw new NotFoundError('token');
     if (row.revokedAt) return 'alreadyRevoked' as const;
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, row.id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'apiToken.revoked', entity: 'api_token', entityId: row.id, from: 'active', to: 'revoked' });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'apiToken.revoked',
+      entity: 'api_token',
+      entityId: row.id,
+      from: 'active',
+      to: 'revoked',
+    });
     return 'revoked' as const;
   });
 }
@@ -104,7 +128,14 @@ type StoredKey = ApiKey & { scope: ApiTokenScope; lastUsedAt: Date | null };
 export const keyStore: ApiKeyStore<StoredKey> = {
   async find(db: DbOrTx, token: string): Promise<StoredKey | null> {
     const [row] = await db
-      .select({ id: apiTokens.id, councilId: apiTokens.councilId, userId: apiTokens.userId, scope: apiTokens.scope, name: apiTokens.name, lastUsedAt: apiTokens.lastUsedAt })
+      .select({
+        id: apiTokens.id,
+        councilId: apiTokens.councilId,
+        userId: apiTokens.userId,
+        scope: apiTokens.scope,
+        name: apiTokens.name,
+        lastUsedAt: apiTokens.lastUsedAt,
+      })
       .from(apiTokens)
       .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
       .limit(1);

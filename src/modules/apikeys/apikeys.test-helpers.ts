@@ -7,7 +7,10 @@ export async function apiKeysOf(t: TestApp, of: { userId?: string; councilId?: s
   const where: SQL[] = [];
   if (of.userId) where.push(eq(apiTokens.userId, of.userId));
   if (of.councilId) where.push(eq(apiTokens.councilId, of.councilId));
-  return t.db.select().from(apiTokens).where(and(...where));
+  return t.db
+    .select()
+    .from(apiTokens)
+    .where(and(...where));
 }
 
 /** Revokes every key of a user behind the pages' back (as if revoked long ago). */

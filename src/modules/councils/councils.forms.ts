@@ -17,7 +17,11 @@ export const settingsSchema = z.object({
   contactEmail: field.email(),
   contactPhone: field.phone(),
   postalAddress: field.optionalText(300),
-  colour: z.string({ error: 'error.required' }).trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'error.colour'),
+  colour: z
+    .string({ error: 'error.required' })
+    .trim()
+    .toLowerCase()
+    .regex(/^#[0-9a-f]{6}$/, 'error.colour'),
   require2faForBoard: field.checkbox(),
   // Optional: a form without them (an older page) leaves the council's advice settings as they are.
   adviceApprovalRule: field.choice(['consent', 'majority'] as const).optional(),

@@ -9,7 +9,12 @@ test('the home page shows when the council meets, from its rhythm, the next meet
     const c = await makeCouncil(t, { meetingRhythm: 'Oude vrije tekst' });
     await makeRhythm(t, c);
     const day = dayFromToday(10);
-    const next = await makeMeeting(t, c, day, { title: 'Raadsvergadering', location: 'Het Dorpshuis', startsAt: localToUtc(day, '09:30'), endsAt: localToUtc(day, '12:30') });
+    const next = await makeMeeting(t, c, day, {
+      title: 'Raadsvergadering',
+      location: 'Het Dorpshuis',
+      startsAt: localToUtc(day, '09:30'),
+      endsAt: localToUtc(day, '12:30'),
+    });
     const home = await t.app.inject({ url: `/${c.slug}` });
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /Wij vergaderen elke derde woensdag van de maand, van 09:30 tot 12:30 uur\./);

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { domainErrors, parseForm, isUuid, readUploads, type FieldErrors } from '../../core/http/forms.ts';
 import { requireRight } from '../../core/auth/guards.ts';
 import { actorOf } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
-import { can, NotFoundError } from '../../core/policy.ts';
+import { NotFoundError } from '../../core/policy.ts';
 import * as service from './councils.service.ts';
 import { dashboardParts } from '../../core/platform.ts';
 import { organisationHasPage } from '../../core/sections.ts';
@@ -95,7 +95,10 @@ export async function councilsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(settingsSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
+      reply.page(
+        <SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? (req.body as never) : form.values} />,
+        400,
+      );
     if (!form.ok) return again(form.errors);
     try {
       await service.updateSettings(deps, { actor, council, input: form.data });
@@ -146,7 +149,9 @@ export async function councilsRoutes(app: FastifyInstance) {
     const list = await service.listCouncils(deps.db);
     return reply.page(<AdminHome ctx={await req.pageCtx()} list={list} created={q.aangemaakt} />);
   });
-  app.get('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) => reply.page(<NewCouncilPage ctx={await req.pageCtx()} />));
+  app.get('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) =>
+    reply.page(<NewCouncilPage ctx={await req.pageCtx()} />),
+  );
   app.post('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) => {
     const form = parseForm(newCouncilSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>

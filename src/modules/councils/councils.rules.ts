@@ -1,7 +1,7 @@
 /** Pure rules for council settings. */
 
 /** WCAG relative luminance of #rrggbb. */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
@@ -14,6 +14,10 @@ export function contrastWithWhite(hex: string): number {
 /** A darker shade for hover states: each channel times `factor`. */
 export function darken(hex: string, factor = 0.75): string {
   return `#${[1, 3, 5]
-    .map((i) => Math.round(parseInt(hex.slice(i, i + 2), 16) * factor).toString(16).padStart(2, '0'))
+    .map((i) =>
+      Math.round(parseInt(hex.slice(i, i + 2), 16) * factor)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')}`;
 }

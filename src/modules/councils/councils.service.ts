@@ -15,7 +15,6 @@ import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.fo
 import { contrastWithWhite } from './councils.rules.ts';
 import { RESERVED_SLUGS } from '../../core/roles.ts';
 
-
 export async function listCouncils(db: DbOrTx): Promise<Council[]> {
   return db.select().from(councils).orderBy(asc(councils.name));
 }
@@ -24,14 +23,22 @@ export async function updateSettings(deps: Deps, args: { actor: Actor | null; co
   const { actor, council, input } = args;
   assertCan(actor, 'settings.manage');
   const ratio = contrastWithWhite(input.colour);
-  if (ratio < 4.5) throw new DomainError('colourContrast', 'councils.settings.colourContrast', { field: 'colour', params: { ratio: ratio.toFixed(1).replace('.', ',') } });
+  if (ratio < 4.5)
+    throw new DomainError('colourContrast', 'councils.settings.colourContrast', { field: 'colour', params: { ratio: ratio.toFixed(1).replace('.', ',') } });
   await deps.db.transaction(async (tx) => {
     await tx
       .update(councils)
       .set({ ...input, version: sql`${councils.version} + 1`, updatedAt: new Date() })
       .where(eq(councils.id, council.id));
     const changed = (Object.keys(input) as (keyof SettingsInput)[]).filter((k) => input[k] !== undefined && input[k] !== council[k]);
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.settingsChanged', entity: 'council', entityId: council.id, data: { changed } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'council.settingsChanged',
+      entity: 'council',
+      entityId: council.id,
+      data: { changed },
+    });
   });
 }
 
@@ -52,7 +59,10 @@ export async function setLogo(deps: Deps, args: { actor: Actor | null; council: 
   const hash = await deps.files.put(bytes);
   await deps.db.transaction(async (tx) => {
     await tx.insert(files).values({ hash, contentType: type, size: bytes.length }).onConflictDoNothing();
-    await tx.update(councils).set({ logoFile: hash, logoAlt: args.logoAlt, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
+    await tx
+      .update(councils)
+      .set({ logoFile: hash, logoAlt: args.logoAlt, version: sql`${councils.version} + 1`, updatedAt: new Date() })
+      .where(eq(councils.id, council.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logoSet', entity: 'council', entityId: council.id, data: { hash } });
   });
 }
@@ -61,7 +71,10 @@ export async function removeLogo(deps: Deps, args: { actor: Actor | null; counci
   const { actor, council } = args;
   assertCan(actor, 'settings.manage');
   await deps.db.transaction(async (tx) => {
-    await tx.update(councils).set({ logoFile: null, version: sql`${councils.version} + 1`, updatedAt: new Date() }).where(eq(councils.id, council.id));
+    await tx
+      .update(councils)
+      .set({ logoFile: null, version: sql`${councils.version} + 1`, updatedAt: new Date() })
+      .where(eq(councils.id, council.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logoRemoved', entity: 'council', entityId: council.id });
   });
 }
@@ -74,7 +87,10 @@ export async function readLogo(deps: Deps, council: Council): Promise<{ bytes: B
 }
 
 /** The contact form: the message goes by e-mail to the council's address, reply-to the sender. */
-export async function sendContactMessage(deps: Deps, args: { council: Council; input: ContactInput; formIssuedAt: number | null; locale: Locale }): Promise<void> {
+export async function sendContactMessage(
+  deps: Deps,
+  args: { council: Council; input: ContactInput; formIssuedAt: number | null; locale: Locale },
+): Promise<void> {
   const { council, input } = args;
   if (filledTooFast(args.formIssuedAt)) throw new TooFastError();
   const t = translator('nl');
@@ -116,4 +132,3 @@ export async function getOutboxMessage(deps: Deps, args: { actor: Actor | null; 
   const [row] = await deps.db.select().from(outbox).where(eq(outbox.id, args.id)).limit(1);
   return row ?? null;
 }
-

@@ -76,7 +76,12 @@ test('the English switch sets a cookie only when asked, and pages then speak Eng
 
 test('contact form: a message goes to the council address, reply-to the sender', async () => {
   const c = await makeCouncil(t);
-  const res = await anonymousPost(t, `/${c.slug}/contact`, { name: 'Jan', email: 'jan@voorbeeld.example', subject: 'Regiotaxi', message: 'De taxi kwam niet.' });
+  const res = await anonymousPost(t, `/${c.slug}/contact`, {
+    name: 'Jan',
+    email: 'jan@voorbeeld.example',
+    subject: 'Regiotaxi',
+    message: 'De taxi kwam niet.',
+  });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, `/${c.slug}/contact/verzonden`);
   const mails = await t.database.db.select().from(outbox).where(eq(outbox.councilId, c.id));
@@ -151,7 +156,10 @@ test('settings: a member gets 403, a secretary of another council 404, anonymous
   assert.equal((await member.request({ url: `/${c.slug}/werkruimte` })).statusCode, 200);
   assert.equal((await stranger.request({ url: `/${c.slug}/werkruimte/instellingen` })).statusCode, 404);
   assert.equal((await stranger.request({ url: `/${c.slug}/werkruimte` })).statusCode, 404);
-  const post = await stranger.request({ url: `/${c.slug}/werkruimte/instellingen`, form: { name: 'Gekaapt', advises: 'x', contactEmail: 'a@b.example', colour: '#000000' } });
+  const post = await stranger.request({
+    url: `/${c.slug}/werkruimte/instellingen`,
+    form: { name: 'Gekaapt', advises: 'x', contactEmail: 'a@b.example', colour: '#000000' },
+  });
   assert.equal(post.statusCode, 404);
   const [unchanged] = await t.database.db.select().from(councils).where(eq(councils.id, c.id));
   assert.notEqual(unchanged.name, 'Gekaapt');
@@ -178,12 +186,19 @@ test('logo: a PNG is stored and served; other files and oversized uploads are re
   const fake = await send(multipart({ logoAlt: 'x' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: Buffer.from('<svg onload=alert(1)>') }));
   assert.equal(fake.statusCode, 400);
   assert.match(fake.body, /geen PNG, JPEG of WebP/);
-  const big = await send(multipart({ logoAlt: 'x' }, { name: 'logo', filename: 'groot.png', type: 'image/png', bytes: Buffer.concat([PNG, Buffer.alloc(1_100_000)]) }));
+  const big = await send(
+    multipart({ logoAlt: 'x' }, { name: 'logo', filename: 'groot.png', type: 'image/png', bytes: Buffer.concat([PNG, Buffer.alloc(1_100_000)]) }),
+  );
   assert.equal(big.statusCode, 400);
   assert.match(big.body, /groter dan 1 MB/);
   const noAlt = await send(multipart({}, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: PNG }));
   assert.equal(noAlt.statusCode, 400);
-  const noCsrf = await t.app.inject({ method: 'POST', url: `/${c.slug}/werkruimte/instellingen/logo`, headers: { cookie: s.cookie, 'content-type': multipart({}).contentType }, payload: multipart({}).payload });
+  const noCsrf = await t.app.inject({
+    method: 'POST',
+    url: `/${c.slug}/werkruimte/instellingen/logo`,
+    headers: { cookie: s.cookie, 'content-type': multipart({}).contentType },
+    payload: multipart({}).payload,
+  });
   assert.equal(noCsrf.statusCode, 403);
   const [after] = await t.database.db.select().from(councils).where(eq(councils.id, c.id));
   assert.equal(after.logoAlt, 'Logo van de raad');
@@ -191,7 +206,13 @@ test('logo: a PNG is stored and served; other files and oversized uploads are re
 
 test('platform admin creates a council; taken and reserved web addresses are refused', async () => {
   const admin = await login(t, await makeUser(t, { isPlatformAdmin: true, totpEnabled: true }));
-  const form = { name: 'Participatieraad Nieuwstad', slug: `nieuwstad-${Date.now()}`, kind: 'gemeentelijk', advises: 'het college', contactEmail: 'info@nieuwstad.example' };
+  const form = {
+    name: 'Participatieraad Nieuwstad',
+    slug: `nieuwstad-${Date.now()}`,
+    kind: 'gemeentelijk',
+    advises: 'het college',
+    contactEmail: 'info@nieuwstad.example',
+  };
   const res = await admin.request({ url: '/beheer/raden/nieuw', form });
   assert.equal(res.statusCode, 303);
   assert.equal((await t.app.inject(`/${form.slug}`)).statusCode, 200);
@@ -237,7 +258,10 @@ test('the rendered-page cache never serves a stale page after a change', async (
   assert.equal(second.headers['x-cache'], 'hit');
   assert.equal(first.body, second.body);
   const s = await login(t, (await makeMember(t, c, 'secretary')).user);
-  await s.request({ url: `/${c.slug}/werkruimte/instellingen`, form: { name: c.name, advises: 'x', contactEmail: c.contactEmail, colour: '#1f5c99', about: 'Nieuwe over-ons-tekst' } });
+  await s.request({
+    url: `/${c.slug}/werkruimte/instellingen`,
+    form: { name: c.name, advises: 'x', contactEmail: c.contactEmail, colour: '#1f5c99', about: 'Nieuwe over-ons-tekst' },
+  });
   const third = await t.app.inject(`/${c.slug}/over-ons`);
   assert.notEqual(third.headers['x-cache'], 'hit');
   assert.match(third.body, /Nieuwe over-ons-tekst/);

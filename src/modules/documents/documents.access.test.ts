@@ -39,7 +39,11 @@ test('who sees what: the public, members, the board; in lists, search, downloads
 
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: null })), ['Openbaar beleidsplan']);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: member.actor })), ['Ledennotitie', 'Openbaar beleidsplan']);
-  assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor })), ['Besloten dossier', 'Ledennotitie', 'Openbaar beleidsplan']);
+  assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor })), [
+    'Besloten dossier',
+    'Ledennotitie',
+    'Openbaar beleidsplan',
+  ]);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: official.actor })), ['Openbaar beleidsplan']);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor, ids: [closed.id, 'geen-id'] })), ['Besloten dossier']);
   assert.deepEqual(await visibleDocuments(t.app.deps, { council: c, actor: member.actor, ids: [closed.id] }), []);
@@ -79,7 +83,12 @@ test("another council's document id answers 404, for reading and for every chang
   const other = await makeCouncil(t);
   const chair = await person(t, other, 'chair');
   const before = await t.db.select().from(documents).where(eq(documents.id, mem.id));
-  for (const url of [`${ws(other.slug)}/${mem.id}`, `${ws(other.slug)}/${mem.id}/download`, `/${other.slug}/documenten/${mem.id}/download`, `${ws(other.slug)}/${mem.id}/verwijderen`]) {
+  for (const url of [
+    `${ws(other.slug)}/${mem.id}`,
+    `${ws(other.slug)}/${mem.id}/download`,
+    `/${other.slug}/documenten/${mem.id}/download`,
+    `${ws(other.slug)}/${mem.id}/verwijderen`,
+  ]) {
     assert.equal((await get(t, url, chair)).statusCode, 404, url);
   }
   for (const [url, form] of [
@@ -122,7 +131,10 @@ test('sharing with a partner council: its members (or board) see the document; t
   assert.match(page.body, /Gedeeld door/);
   assert.equal((await get(t, `${ws(partner.slug)}/${mem.id}/download`, partnerMember)).statusCode, 200);
   const found = await searchDocuments(t.app.deps, { council: partner, actor: partnerMember.actor, query: 'keukentafelgesprekken' });
-  assert.deepEqual(found.map((h) => [h.title, h.sharedBy]), [['Ledennotitie', c.name]]);
+  assert.deepEqual(
+    found.map((h) => [h.title, h.sharedBy]),
+    [['Ledennotitie', c.name]],
+  );
   assert.equal((await get(t, `${ws(partner.slug)}/${closed.id}`, partnerMember)).statusCode, 404);
   assert.equal((await post(t, `${ws(partner.slug)}/${mem.id}/instellingen`, { title: 'Van ons', access: 'public' }, partnerChair)).statusCode, 404);
   assert.equal((await get(t, `${ws(stranger.slug)}/${mem.id}`, strangerMember)).statusCode, 404);
@@ -133,7 +145,12 @@ test('sharing with a partner council: its members (or board) see the document; t
   assert.deepEqual(await seen(partner, partnerMember.actor), []);
   // Share forms with bad values: a message, nothing changed.
   const audits = (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
-  for (const form of <Record<string, string>[]>[{}, { councilId: c.id, level: 'members' }, { councilId: partner.id, level: 'iedereen' }, { councilId: 'x'.repeat(5000), level: 'members' }]) {
+  for (const form of <Record<string, string>[]>[
+    {},
+    { councilId: c.id, level: 'members' },
+    { councilId: partner.id, level: 'iedereen' },
+    { councilId: 'x'.repeat(5000), level: 'members' },
+  ]) {
     const res = await post(t, `${ws(c.slug)}/${mem.id}/delen`, form, chair);
     assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 80));
     assert.match(titleOf(res.body), /^Fout:/);
@@ -166,7 +183,11 @@ test('settings, folders linked to advices, deleting: board only, with messages f
   assert.equal(saved.statusCode, 303);
   const [row] = await t.db.select().from(documents).where(eq(documents.id, doc.id));
   assert.deepEqual([row!.title, row!.access, row!.folderId], ['Werkplan 2027', 'public', folderId]);
-  for (const form of <Record<string, string>[]>[{ title: '', access: 'public' }, { title: 'x', access: 'iedereen' }, { title: 'x', access: 'public', folderId: '00000000-0000-0000-0000-000000000000' }]) {
+  for (const form of <Record<string, string>[]>[
+    { title: '', access: 'public' },
+    { title: 'x', access: 'iedereen' },
+    { title: 'x', access: 'public', folderId: '00000000-0000-0000-0000-000000000000' },
+  ]) {
     const res = await post(t, `${ws(c.slug)}/${doc.id}/instellingen`, form, chair);
     assert.equal(res.statusCode, 400, JSON.stringify(form));
     assert.match(titleOf(res.body), /^Fout:/);
@@ -224,7 +245,13 @@ test('folders linked to meetings: the board links and unlinks; both pages show i
   assert.deepEqual(await links(), []);
 
   // Another council's meeting, a malformed or missing id: "choose from the list", nothing changed.
-  for (const form of <Record<string, string>[]>[{ meetingId: foreign.id }, { meetingId: 'abc' }, { meetingId: '00000000-0000-0000-0000-000000000000' }, {}, { meetingId: 'x'.repeat(5000) }]) {
+  for (const form of <Record<string, string>[]>[
+    { meetingId: foreign.id },
+    { meetingId: 'abc' },
+    { meetingId: '00000000-0000-0000-0000-000000000000' },
+    {},
+    { meetingId: 'x'.repeat(5000) },
+  ]) {
     const res = await post(t, `${folderUrl}/vergaderingen`, form, chair);
     assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 80));
     assert.match(titleOf(res.body), /^Fout:/);
@@ -242,7 +269,10 @@ test('folders linked to meetings: the board links and unlinks; both pages show i
   const linked = await post(t, `${folderUrl}/vergaderingen`, { meetingId: meeting.id }, chair);
   assert.equal(linked.statusCode, 303);
   assert.equal(linked.headers.location, `${folderUrl}?melding=vergadering-gekoppeld`);
-  assert.deepEqual((await links()).map((l) => [l.meetingId, l.councilId]), [[meeting.id, c.id]]);
+  assert.deepEqual(
+    (await links()).map((l) => [l.meetingId, l.councilId]),
+    [[meeting.id, c.id]],
+  );
   assert.equal(await audits(), n + 1);
   const page = await get(t, `${folderUrl}?melding=vergadering-gekoppeld`, member);
   assert.match(page.body, /De vergadering is aan de map gekoppeld/);

@@ -51,7 +51,10 @@ test('the worker thread is stopped by its time and memory limits and reports it'
   const pdf = await makePolicyPdf(40);
   const slow = await extractInWorker('pdf', pdf, { ...EXTRACTION_LIMITS, timeoutMs: 1 });
   assert.deepEqual(slow, { status: 'failed', error: 'timeout after 1 ms' });
-  const huge = await extractInWorker('docx', makeDocx(Array.from({ length: 50_000 }, (_, i) => `Alinea ${i}: ${'woord '.repeat(100)}`)), { ...EXTRACTION_LIMITS, maxMemoryMb: 8 });
+  const huge = await extractInWorker('docx', makeDocx(Array.from({ length: 50_000 }, (_, i) => `Alinea ${i}: ${'woord '.repeat(100)}`)), {
+    ...EXTRACTION_LIMITS,
+    maxMemoryMb: 8,
+  });
   assert.deepEqual(huge, { status: 'too_large', error: 'out of memory' });
   const tooMuch = await extractInWorker('pdf', pdf, { ...EXTRACTION_LIMITS, maxPages: 10 });
   assert.deepEqual(tooMuch, { status: 'too_large', error: '40 pages' });
@@ -84,14 +87,23 @@ test('a 300-page policy document is searchable soon after upload (time printed, 
   const hits = await searchDocuments(t.app.deps, { council: c, actor: member.actor, query: 'pagina287' });
   const seconds = (performance.now() - started) / 1000;
   console.log(`300-page PDF (${Math.round(pdf.length / 1024)} kB) uploaded, extracted and found in ${seconds.toFixed(2)} s on ${t.database.kind}`);
-  assert.deepEqual(hits.map((h) => [h.id, h.pages.map((p) => p.page)]), [[id, [287]]]);
+  assert.deepEqual(
+    hits.map((h) => [h.id, h.pages.map((p) => p.page)]),
+    [[id, [287]]],
+  );
   assert.equal((await extractedText(t.app.deps, c.id, id)).length, 300);
 });
 
 test('a cached public search page is renewed once the text of a new document is extracted', async () => {
   const c = await makeCouncil(t);
   const chair = await person(t, c, 'chair');
-  const res = await postMultipart(t, chair, `${ws(c.slug)}/nieuw`, { access: 'public' }, { name: 'file', filename: 'zwembad.pdf', type: 'application/pdf', bytes: await makePdf(['De zwembadpas wordt goedkoper.']) });
+  const res = await postMultipart(
+    t,
+    chair,
+    `${ws(c.slug)}/nieuw`,
+    { access: 'public' },
+    { name: 'file', filename: 'zwembad.pdf', type: 'application/pdf', bytes: await makePdf(['De zwembadpas wordt goedkoper.']) },
+  );
   assert.equal(res.statusCode, 303);
   const search = `/${c.slug}/documenten?q=zwembadpas`;
   assert.match((await get(t, search)).body, /Geen documenten gevonden/);

@@ -43,7 +43,13 @@ const linkSchema = <K extends string>(name: K) => z.object({ [name]: field.uuid(
 /** What a folder links to on its page: the address segment, the id field (form and path) and the notices. */
 export const folderLinkForms = {
   advice: { segment: 'adviezen', field: 'adviceId', schema: linkSchema('adviceId'), linked: 'gekoppeld', unlinked: 'ontkoppeld' },
-  meeting: { segment: 'vergaderingen', field: 'meetingId', schema: linkSchema('meetingId'), linked: 'vergadering-gekoppeld', unlinked: 'vergadering-ontkoppeld' },
+  meeting: {
+    segment: 'vergaderingen',
+    field: 'meetingId',
+    schema: linkSchema('meetingId'),
+    linked: 'vergadering-gekoppeld',
+    unlinked: 'vergadering-ontkoppeld',
+  },
 } as const;
 
 /** Search box and folder filter of the lists (query string; bad values are ignored). */

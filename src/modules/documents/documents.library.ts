@@ -10,7 +10,6 @@ import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts'
 import { audit } from '../../core/audit/audit.ts';
 import { isUuid, type Upload } from '../../core/http/forms.ts';
 import { DomainError } from '../../core/errors.ts';
-import type { MessageKey } from '../../core/i18n/index.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files/sniff.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';

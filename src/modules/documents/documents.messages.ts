@@ -9,8 +9,14 @@ export const documentsMessages = {
   'documents.access.public': { nl: 'Openbaar', en: 'Public' },
   'documents.access.members': { nl: 'Alleen leden', en: 'Members only' },
   'documents.access.closed': { nl: 'Alleen voorzitter en secretaris', en: 'Chair and secretary only' },
-  'documents.access.publicHint': { nl: 'Iedereen kan het document zien op de website van de raad.', en: 'Everyone can see the document on the council website.' },
-  'documents.access.membersHint': { nl: 'Alleen leden van de raad zien het document in de werkruimte.', en: 'Only council members see the document in the workspace.' },
+  'documents.access.publicHint': {
+    nl: 'Iedereen kan het document zien op de website van de raad.',
+    en: 'Everyone can see the document on the council website.',
+  },
+  'documents.access.membersHint': {
+    nl: 'Alleen leden van de raad zien het document in de werkruimte.',
+    en: 'Only council members see the document in the workspace.',
+  },
   'documents.access.closedHint': { nl: 'Alleen de voorzitter en de secretaris zien het document.', en: 'Only the chair and the secretary see the document.' },
   'documents.share.members': { nl: 'Alle leden van die raad', en: 'All members of that council' },
   'documents.share.board': { nl: 'Alleen voorzitter en secretaris van die raad', en: 'Only the chair and secretary of that council' },
@@ -41,7 +47,10 @@ export const documentsMessages = {
   'documents.search.submit': { nl: 'Zoeken', en: 'Search' },
   'documents.search.reset': { nl: 'Toon alle documenten', en: 'Show all documents' },
   'documents.search.results': { nl: 'Zoekresultaten voor ‘{q}’', en: 'Search results for ‘{q}’' },
-  'documents.search.none': { nl: 'Geen documenten gevonden met deze woorden. Probeer andere of minder woorden.', en: 'No documents found with these words. Try other or fewer words.' },
+  'documents.search.none': {
+    nl: 'Geen documenten gevonden met deze woorden. Probeer andere of minder woorden.',
+    en: 'No documents found with these words. Try other or fewer words.',
+  },
   'documents.search.one': { nl: '1 document', en: '1 document' },
   'documents.search.page': { nl: 'Pagina {page}', en: 'Page {page}' },
   'documents.search.noPage': { nl: 'Tekst van het document', en: 'Text of the document' },
@@ -132,8 +141,14 @@ export const documentsMessages = {
   'documents.delete.cancel': { nl: 'Nee, terug naar het document', en: 'No, back to the document' },
 
   // Notices (confirmation after a change)
-  'documents.notice.uploaded': { nl: 'Het document is toegevoegd. Over een paar seconden kunt u erin zoeken.', en: 'The document has been added. You can search it in a few seconds.' },
-  'documents.notice.version': { nl: 'De nieuwe versie is toegevoegd. De oude versies blijven bewaard.', en: 'The new version has been added. The old versions are kept.' },
+  'documents.notice.uploaded': {
+    nl: 'Het document is toegevoegd. Over een paar seconden kunt u erin zoeken.',
+    en: 'The document has been added. You can search it in a few seconds.',
+  },
+  'documents.notice.version': {
+    nl: 'De nieuwe versie is toegevoegd. De oude versies blijven bewaard.',
+    en: 'The new version has been added. The old versions are kept.',
+  },
   'documents.notice.saved': { nl: 'De wijzigingen zijn opgeslagen.', en: 'The changes have been saved.' },
   'documents.notice.shared': { nl: 'Het document is gedeeld.', en: 'The document has been shared.' },
   'documents.notice.unshared': { nl: 'Het document wordt niet meer gedeeld met die raad.', en: 'The document is no longer shared with that council.' },
@@ -176,9 +191,15 @@ export const documentsMessages = {
     en: 'This file is not a PDF, Word (.docx) or OpenDocument file. We check the content, not the name. Choose another file.',
   },
   'documents.error.folder': { nl: 'Kies een map uit de lijst.', en: 'Choose a folder from the list.' },
-  'documents.error.closedNotAllowed': { nl: 'Alleen de voorzitter en de secretaris kunnen een besloten document toevoegen.', en: 'Only the chair and the secretary can add a closed document.' },
+  'documents.error.closedNotAllowed': {
+    nl: 'Alleen de voorzitter en de secretaris kunnen een besloten document toevoegen.',
+    en: 'Only the chair and the secretary can add a closed document.',
+  },
   'documents.error.partner': { nl: 'Kies een raad uit de lijst.', en: 'Choose a council from the list.' },
-  'documents.error.folderExists': { nl: 'Er is al een map met deze naam. Kies een andere naam.', en: 'A folder with this name already exists. Choose another name.' },
+  'documents.error.folderExists': {
+    nl: 'Er is al een map met deze naam. Kies een andere naam.',
+    en: 'A folder with this name already exists. Choose another name.',
+  },
   'documents.error.advice': { nl: 'Kies een advies uit de lijst.', en: 'Choose an advice from the list.' },
   'documents.error.meeting': { nl: 'Kies een vergadering uit de lijst.', en: 'Choose a meeting from the list.' },
 } satisfies Messages;

@@ -166,12 +166,35 @@ export async function documentsRoutes(app: FastifyInstance) {
       q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor, folderId }),
       q ? searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
     ]);
-    return reply.page(<ListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} may={library.documentsMay(actor)} notice={noticeOf(req, noticeWords)} />);
+    return reply.page(
+      <ListPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actor}
+        rows={rows}
+        folders={folders}
+        folderId={folderId}
+        q={q}
+        hits={hits}
+        may={library.documentsMay(actor)}
+        notice={noticeOf(req, noticeWords)}
+      />,
+    );
   });
 
   // ---------------------------------------------------------------- upload
   async function uploadPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
-    const page = <UploadPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={await folderOptions(deps, req)} maxBytes={deps.config.documentMaxBytes} may={library.documentsMay(actorOf(req))} {...state} />;
+    const page = (
+      <UploadPage
+        ctx={await req.pageCtx()}
+        council={councilOf(req)}
+        actor={actorOf(req)}
+        folders={await folderOptions(deps, req)}
+        maxBytes={deps.config.documentMaxBytes}
+        may={library.documentsMay(actorOf(req))}
+        {...state}
+      />
+    );
     return reply.page(page, status);
   }
 
@@ -201,7 +224,18 @@ export async function documentsRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- folders
   async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const folders = await listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
-    return reply.page(<FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} may={library.documentsMay(actorOf(req))} notice={noticeOf(req, noticeWords)} {...state} />, status);
+    return reply.page(
+      <FoldersPage
+        ctx={await req.pageCtx()}
+        council={councilOf(req)}
+        actor={actorOf(req)}
+        folders={folders}
+        may={library.documentsMay(actorOf(req))}
+        notice={noticeOf(req, noticeWords)}
+        {...state}
+      />,
+      status,
+    );
   }
 
   app.get(`${WS}/mappen`, view, (req, reply) => foldersPage(req, reply));
@@ -250,7 +284,13 @@ export async function documentsRoutes(app: FastifyInstance) {
    * Runs a change on a document: redirect with a notice, or the detail page with the message.
    * `invalid` is a form that did not validate: shown after the 404 check, nothing is run.
    */
-  async function act(req: FastifyRequest, reply: FastifyReply, run: () => Promise<unknown>, melding: Notice, invalid?: { errors: FieldErrors; values: FormValues }) {
+  async function act(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<unknown>,
+    melding: Notice,
+    invalid?: { errors: FieldErrors; values: FormValues },
+  ) {
     const council = councilOf(req);
     const { id } = req.params as Params;
     // Unknown, invisible or another council's document: 404 before anything else.
@@ -290,19 +330,28 @@ export async function documentsRoutes(app: FastifyInstance) {
 
   app.post(`${WS}/:id/versies`, upload, async (req, reply) => {
     const { upload: file } = await readUpload(req, deps.config.documentMaxBytes);
-    return act(req, reply, () => library.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }), 'versie');
+    return act(
+      req,
+      reply,
+      () => library.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }),
+      'versie',
+    );
   });
 
   app.post(
     `${WS}/:id/instellingen`,
     manage,
-    formAct(settingsSchema, 'opgeslagen', (req, input) => library.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
+    formAct(settingsSchema, 'opgeslagen', (req, input) =>
+      library.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input }),
+    ),
   );
 
   app.post(
     `${WS}/:id/delen`,
     manage,
-    formAct(shareSchema, 'gedeeld', (req, input) => library.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
+    formAct(shareSchema, 'gedeeld', (req, input) =>
+      library.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input }),
+    ),
   );
 
   app.post(`${WS}/:id/delen/:shareId/stoppen`, manage, async (req, reply) => {

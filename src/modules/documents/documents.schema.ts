@@ -65,10 +65,7 @@ export const documentVersions = councilTable(
     extractedAt: timestamptz('extracted_at'),
     pageCount: integer('page_count'),
   },
-  (t) => [
-    uniqueIndex('document_versions_number_unique').on(t.documentId, t.version),
-    index('document_versions_queue_idx').on(t.extraction, t.createdAt),
-  ],
+  (t) => [uniqueIndex('document_versions_number_unique').on(t.documentId, t.version), index('document_versions_queue_idx').on(t.extraction, t.createdAt)],
 );
 
 /** Extracted text per page (page null for formats without pages), indexed for Dutch search. */

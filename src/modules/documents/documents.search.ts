@@ -66,7 +66,10 @@ export async function searchDocuments(deps: Deps, args: { council: Council; acto
   const score = new Map<string, number>();
   for (const id of inTitle) score.set(id, 1);
   for (const p of pages) score.set(p.id, Math.max(score.get(p.id) ?? 0, p.rank) + (inTitle.has(p.id) ? 1 : 0));
-  const ids = [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+  const ids = [...score.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([id]) => id);
   if (ids.length === 0) return [];
   const docs = await deps.db
     .select({ id: documents.id, title: documents.title, ownerId: documents.councilId, ownerName: councils.name, mimeType: documentVersions.mimeType })
@@ -103,7 +106,9 @@ export const documentsSearch: SearchProvider = {
     return hits.map((h) => ({
       title: h.sharedBy ? `${h.title} (${h.sharedBy})` : h.title,
       href: `${base}/${h.id}`,
-      pages: h.pages.flatMap((p) => (p.page === null ? [] : [{ page: p.page, href: h.isPdf ? `${base}/${h.id}/bekijken#page=${p.page}` : `${base}/${h.id}`, snippet: p.passage }])),
+      pages: h.pages.flatMap((p) =>
+        p.page === null ? [] : [{ page: p.page, href: h.isPdf ? `${base}/${h.id}/bekijken#page=${p.page}` : `${base}/${h.id}`, snippet: p.passage }],
+      ),
       snippet: h.pages.find((p) => p.page === null)?.passage,
     }));
   },

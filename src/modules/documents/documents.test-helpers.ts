@@ -24,7 +24,10 @@ export async function makeDocument(
   const sniffed = sniffDocument(bytes);
   const extracted = opts.extracted ?? !opts.bytes;
   const hash = await t.app.deps.files.put(bytes);
-  await t.db.insert(files).values({ hash, contentType: sniffed?.mimeType ?? 'application/octet-stream', size: bytes.length }).onConflictDoNothing();
+  await t.db
+    .insert(files)
+    .values({ hash, contentType: sniffed?.mimeType ?? 'application/octet-stream', size: bytes.length })
+    .onConflictDoNothing();
   const [doc] = await t.db
     .insert(documents)
     .values({ councilId: council.id, title: opts.title ?? `Document ${n}`, access: opts.access ?? 'members', folderId: opts.folderId ?? null })
@@ -45,7 +48,9 @@ export async function makeDocument(
     })
     .returning();
   if (extracted) {
-    await t.db.insert(documentPages).values(pages.map((text, i) => ({ councilId: council.id, documentId: doc!.id, versionId: version!.id, page: i + 1, text })));
+    await t.db
+      .insert(documentPages)
+      .values(pages.map((text, i) => ({ councilId: council.id, documentId: doc!.id, versionId: version!.id, page: i + 1, text })));
   }
   return doc!;
 }

@@ -41,12 +41,36 @@ test('PDF, Word and OpenDocument uploads are stored, extracted and downloadable 
   const c = await makeCouncil(t);
   const member = await person(t, c, 'member');
   const cases = [
-    { filename: 'beleid.pdf', type: PDF_TYPE, bytes: await makePdf(['Eerste pagina over mantelzorg', 'Tweede pagina over vervoer']), mime: PDF_TYPE, text: 'vervoer' },
-    { filename: 'notitie.docx', type: 'application/octet-stream', bytes: makeDocx(['Notitie over huishoudelijke hulp']), mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text: 'huishoudelijke' },
-    { filename: 'verslag.odt', type: 'application/octet-stream', bytes: makeOdt(['Verslag over armoede & schulden']), mime: 'application/vnd.oasis.opendocument.text', text: 'armoede & schulden' },
+    {
+      filename: 'beleid.pdf',
+      type: PDF_TYPE,
+      bytes: await makePdf(['Eerste pagina over mantelzorg', 'Tweede pagina over vervoer']),
+      mime: PDF_TYPE,
+      text: 'vervoer',
+    },
+    {
+      filename: 'notitie.docx',
+      type: 'application/octet-stream',
+      bytes: makeDocx(['Notitie over huishoudelijke hulp']),
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      text: 'huishoudelijke',
+    },
+    {
+      filename: 'verslag.odt',
+      type: 'application/octet-stream',
+      bytes: makeOdt(['Verslag over armoede & schulden']),
+      mime: 'application/vnd.oasis.opendocument.text',
+      text: 'armoede & schulden',
+    },
   ];
   for (const k of cases) {
-    const res = await postMultipart(t, member, `${ws(c.slug)}/nieuw`, { title: '', access: 'members' }, { name: 'file', filename: k.filename, type: k.type, bytes: k.bytes });
+    const res = await postMultipart(
+      t,
+      member,
+      `${ws(c.slug)}/nieuw`,
+      { title: '', access: 'members' },
+      { name: 'file', filename: k.filename, type: k.type, bytes: k.bytes },
+    );
     assert.equal(res.statusCode, 303, `${k.filename}: ${titleOf(res.body)}`);
     const id = docIdOf(res);
     const [v] = await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id));
@@ -65,10 +89,16 @@ test('PDF, Word and OpenDocument uploads are stored, extracted and downloadable 
   const docs = await t.db.select().from(documents).where(eq(documents.councilId, c.id));
   for (const d of docs) {
     const text = (await extractedText(t.app.deps, c.id, d.id)).map((p) => p.text).join(' ');
-    assert.ok(cases.some((k) => text.includes(k.text)), `${d.title}: ${text}`);
+    assert.ok(
+      cases.some((k) => text.includes(k.text)),
+      `${d.title}: ${text}`,
+    );
   }
   const pdfDoc = docs.find((d) => d.title === 'beleid')!;
-  assert.deepEqual((await extractedText(t.app.deps, c.id, pdfDoc.id)).map((p) => p.page), [1, 2]);
+  assert.deepEqual(
+    (await extractedText(t.app.deps, c.id, pdfDoc.id)).map((p) => p.page),
+    [1, 2],
+  );
 });
 
 test('disguised, empty, oversized or missing files are refused with a Dutch message and nothing is stored', async () => {
@@ -76,15 +106,31 @@ test('disguised, empty, oversized or missing files are refused with a Dutch mess
   const member = await person(t, c, 'member');
   const url = `${ws(c.slug)}/nieuw`;
   const bad = [
-    { filename: 'rapport.pdf', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(1000)]), status: 400, message: /geen PDF-, Word- \(.docx\) of OpenDocument-bestand/ },
-    { filename: 'rapport.pdf', bytes: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(1000)]), status: 400, message: /We kijken naar de inhoud/ },
+    {
+      filename: 'rapport.pdf',
+      bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(1000)]),
+      status: 400,
+      message: /geen PDF-, Word- \(.docx\) of OpenDocument-bestand/,
+    },
+    {
+      filename: 'rapport.pdf',
+      bytes: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(1000)]),
+      status: 400,
+      message: /We kijken naar de inhoud/,
+    },
     { filename: 'rapport.pdf', bytes: Buffer.from('<html><script>alert(1)</script></html>'), status: 400, message: /We kijken naar de inhoud/ },
     { filename: 'leeg.pdf', bytes: Buffer.alloc(0), status: 400, message: /Het bestand is leeg/ },
     { filename: 'groot.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(LIMIT + 10)]), status: 413, message: /groter dan 195 kB/ },
   ];
   for (const k of bad) {
     const before = await counts();
-    const res = await postMultipart(t, member, url, { title: 'Iets', access: 'members' }, { name: 'file', filename: k.filename, type: PDF_TYPE, bytes: k.bytes });
+    const res = await postMultipart(
+      t,
+      member,
+      url,
+      { title: 'Iets', access: 'members' },
+      { name: 'file', filename: k.filename, type: PDF_TYPE, bytes: k.bytes },
+    );
     assert.equal(res.statusCode, k.status, k.filename);
     assert.match(titleOf(res.body), /^Fout:/);
     assert.match(res.body, k.message, k.filename);
@@ -97,7 +143,12 @@ test('disguised, empty, oversized or missing files are refused with a Dutch mess
   assert.match(titleOf(none.body), /^Fout:/);
   for (const m of [/Kies een bestand om toe te voegen/, /200 tekens/, /Kies een map uit de lijst/]) assert.match(none.body, m);
   // A plain (not multipart) post is a message too, not a crash.
-  const plain = await t.app.inject({ method: 'POST', url, headers: { cookie: member.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(member.csrf)}&access=members` });
+  const plain = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: member.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `_csrf=${encodeURIComponent(member.csrf)}&access=members`,
+  });
   assert.equal(plain.statusCode, 400);
   assert.match(plain.body, /Kies een bestand om toe te voegen/);
   // A folder of another council is not accepted.
@@ -105,7 +156,13 @@ test('disguised, empty, oversized or missing files are refused with a Dutch mess
   const { createFolder } = await import('./documents.folders.ts');
   const board = await person(t, other, 'chair');
   const foreign = await createFolder(t.app.deps, { council: other, actor: board.actor, input: { name: 'Elders', description: '' } });
-  const wrongFolder = await postMultipart(t, member, url, { access: 'members', folderId: foreign.id }, { name: 'file', filename: 'a.pdf', type: PDF_TYPE, bytes: await makePdf(['a']) });
+  const wrongFolder = await postMultipart(
+    t,
+    member,
+    url,
+    { access: 'members', folderId: foreign.id },
+    { name: 'file', filename: 'a.pdf', type: PDF_TYPE, bytes: await makePdf(['a']) },
+  );
   assert.equal(wrongFolder.statusCode, 400);
   assert.match(wrongFolder.body, /Kies een map uit de lijst/);
   // A member may not add a closed document.
@@ -121,7 +178,13 @@ test('a path in the file name is never used: stored by content hash, shown and s
   const c = await makeCouncil(t);
   const member = await person(t, c, 'member');
   const bytes = await makePdf(['Pad']);
-  const res = await postMultipart(t, member, `${ws(c.slug)}/nieuw`, { access: 'members' }, { name: 'file', filename: '../../etc/passwd', type: PDF_TYPE, bytes });
+  const res = await postMultipart(
+    t,
+    member,
+    `${ws(c.slug)}/nieuw`,
+    { access: 'members' },
+    { name: 'file', filename: '../../etc/passwd', type: PDF_TYPE, bytes },
+  );
   const id = docIdOf(res);
   const [v] = await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id));
   assert.equal(v!.fileName, 'passwd');
@@ -137,7 +200,15 @@ test('a new version keeps the old ones: listed, downloadable, and only the newes
   const member = await person(t, c, 'member');
   const v1 = await makePdf(['Oude tekst over de regiotaxi']);
   const v2 = await makePdf(['Nieuwe tekst over de deeltaxi']);
-  const id = docIdOf(await postMultipart(t, member, `${ws(c.slug)}/nieuw`, { title: 'Vervoersplan', access: 'members' }, { name: 'file', filename: 'plan-v1.pdf', type: PDF_TYPE, bytes: v1 }));
+  const id = docIdOf(
+    await postMultipart(
+      t,
+      member,
+      `${ws(c.slug)}/nieuw`,
+      { title: 'Vervoersplan', access: 'members' },
+      { name: 'file', filename: 'plan-v1.pdf', type: PDF_TYPE, bytes: v1 },
+    ),
+  );
   await runExtractionQueue(t.app.deps);
   const res = await postMultipart(t, member, `${ws(c.slug)}/${id}/versies`, {}, { name: 'file', filename: 'plan-v2.pdf', type: PDF_TYPE, bytes: v2 });
   assert.equal(res.statusCode, 303);
@@ -156,7 +227,13 @@ test('a new version keeps the old ones: listed, downloadable, and only the newes
   assert.doesNotMatch(text.map((p) => p.text).join(' '), /regiotaxi/);
   // A bad new version changes nothing.
   const versions = await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id));
-  const bad = await postMultipart(t, member, `${ws(c.slug)}/${id}/versies`, {}, { name: 'file', filename: 'plan-v3.pdf', type: PDF_TYPE, bytes: Buffer.from('MZ nep') });
+  const bad = await postMultipart(
+    t,
+    member,
+    `${ws(c.slug)}/${id}/versies`,
+    {},
+    { name: 'file', filename: 'plan-v3.pdf', type: PDF_TYPE, bytes: Buffer.from('MZ nep') },
+  );
   assert.equal(bad.statusCode, 400);
   assert.match(titleOf(bad.body), /^Fout:/);
   assert.equal((await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id))).length, versions.length);

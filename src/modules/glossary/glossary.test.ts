@@ -32,7 +32,7 @@ test('pages link the words residents may not know to their explanation, and ever
   }));
 
 test('source code links only to words that are in the glossary', () => {
-  const out = execFileSync('grep', ['-rhoE', "ids=\\{\\[[^]]*\\]", 'src'], { encoding: 'utf8' });
+  const out = execFileSync('grep', ['-rhoE', 'ids=\\{\\[[^]]*\\]', 'src'], { encoding: 'utf8' });
   const ids = [...out.matchAll(/'([a-zA-Z]+)'/g)].map((m) => m[1]!);
   assert.ok(ids.length > 0);
   for (const id of ids) assert.ok((terms as readonly string[]).includes(id), id);

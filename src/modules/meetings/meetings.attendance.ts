@@ -24,7 +24,14 @@ export async function setAttendance(deps: Deps, args: { actor: Actor | null; cou
       .insert(meetingAttendance)
       .values({ councilId: council.id, meetingId: m.id, membershipId: actor.membershipId, answer: args.answer })
       .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.membershipId], set: { answer: args.answer, updatedAt: new Date() } });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'meeting.attendanceGiven', entity: 'meeting', entityId: m.id, data: { answer: args.answer } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'meeting.attendanceGiven',
+      entity: 'meeting',
+      entityId: m.id,
+      data: { answer: args.answer },
+    });
   });
 }
 
@@ -41,6 +48,12 @@ export async function saveNote(deps: Deps, args: { actor: Actor | null; council:
         .insert(meetingNotes)
         .values({ councilId: council.id, meetingId: m.id, membershipId: actor.membershipId, body: args.body })
         .onConflictDoUpdate({ target: [meetingNotes.meetingId, meetingNotes.membershipId], set: { body: args.body, updatedAt: new Date() } });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: args.body === '' ? 'meeting.noteRemoved' : 'meeting.noteSaved', entity: 'meeting', entityId: m.id });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: args.body === '' ? 'meeting.noteRemoved' : 'meeting.noteSaved',
+      entity: 'meeting',
+      entityId: m.id,
+    });
   });
 }

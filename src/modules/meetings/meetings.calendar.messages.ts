@@ -91,7 +91,7 @@ export const meetingsCalendarMessages = {
     en: 'Outlook: choose Add calendar, then Subscribe from web. Paste the link and choose Import.',
   },
   'calendar.page.how.google': {
-    nl: 'Google Agenda (op de computer): klik bij Andere agenda\'s op het plusteken, kies Via URL en plak de link.',
+    nl: "Google Agenda (op de computer): klik bij Andere agenda's op het plusteken, kies Via URL en plak de link.",
     en: 'Google Calendar (on a computer): next to Other calendars click the plus sign, choose From URL and paste the link.',
   },
   'calendar.page.how.apple': {

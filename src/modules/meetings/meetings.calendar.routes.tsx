@@ -14,7 +14,10 @@ const ICS = 'text/calendar; charset=utf-8';
 /** Sends a feed with an ETag, so polling calendar apps get a 304 when nothing changed. */
 function sendIcs(req: FastifyRequest, reply: FastifyReply, body: string, cacheControl: string, filename: string) {
   // DTSTAMP changes on every render; the ETag is of the content without it.
-  const etag = `"${crypto.createHash('sha1').update(body.replace(/^DTSTAMP:.*$/gm, '')).digest('base64url')}"`;
+  const etag = `"${crypto
+    .createHash('sha1')
+    .update(body.replace(/^DTSTAMP:.*$/gm, ''))
+    .digest('base64url')}"`;
   reply.header('etag', etag).header('cache-control', cacheControl).header('x-content-type-options', 'nosniff');
   if (req.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.type(ICS).header('content-disposition', `inline; filename="${filename}"`).send(body);

@@ -83,7 +83,10 @@ test('a year of third-Wednesday meetings: every date and time is right in ical.j
     assert.equal(e.uid, row.uid);
   });
   // Winter time (+1) January-March and November-December, summer time (+2) April-October.
-  assert.deepEqual(offsets, [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1].map((h) => h * 3600));
+  assert.deepEqual(
+    offsets,
+    [1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 1, 1].map((h) => h * 3600),
+  );
 });
 
 test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays as CANCELLED, closed items never show', async () => {
@@ -92,8 +95,18 @@ test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays a
   const deps = t.app.deps;
   const date = `${new Date().getUTCFullYear() + 1}-06-10`;
   const m = await addMeeting(deps, { actor, council, input: { title: 'Extra vergadering', date, startTime: '19:00', endTime: '21:00', ...place } });
-  await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Opening', explanation: '', startTime: '19:00', presenter: 'Voorzitter', access: 'public', ...noLinks } });
-  await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Geheim personeelsdossier', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks } });
+  await addAgendaItem(deps, {
+    actor,
+    council,
+    meetingId: m.id,
+    input: { title: 'Opening', explanation: '', startTime: '19:00', presenter: 'Voorzitter', access: 'public', ...noLinks },
+  });
+  await addAgendaItem(deps, {
+    actor,
+    council,
+    meetingId: m.id,
+    input: { title: 'Geheim personeelsdossier', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks },
+  });
 
   const first = await get(t, `/${council.slug}/agenda.ics`);
   const second = await get(t, `/${council.slug}/agenda.ics`);
@@ -106,11 +119,20 @@ test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays a
   assert.equal(a.location, 'Stadhuis, zaal 2');
   assert.equal(a.component.getFirstPropertyValue('url'), `${t.config.baseUrl.replace(/\/$/, '')}/${council.slug}/vergaderingen/${m.id}`);
   const etag = String(first.headers.etag);
-  assert.match((await get(t, `/${council.slug}/vergaderingen`)).body, new RegExp(`href="/${council.slug}/agenda\\.ics"`), 'the public meetings page links the feed');
+  assert.match(
+    (await get(t, `/${council.slug}/vergaderingen`)).body,
+    new RegExp(`href="/${council.slug}/agenda\\.ics"`),
+    'the public meetings page links the feed',
+  );
   const again = await t.app.inject({ method: 'GET', url: `/${council.slug}/agenda.ics`, headers: { 'if-none-match': etag } });
   assert.equal(again.statusCode, 304, 'nothing changed: 304 for a polling calendar');
 
-  await changeMeeting(deps, { actor, council, meetingId: m.id, input: { title: 'Extra vergadering', date: date.replace('-06-', '-11-'), startTime: '19:30', endTime: '21:30', ...place } });
+  await changeMeeting(deps, {
+    actor,
+    council,
+    meetingId: m.id,
+    input: { title: 'Extra vergadering', date: date.replace('-06-', '-11-'), startTime: '19:30', endTime: '21:30', ...place },
+  });
   const moved = await get(t, `/${council.slug}/agenda.ics`);
   assert.notEqual(moved.headers.etag, etag);
   const [c] = parseIcs(moved.body).events;
@@ -137,11 +159,35 @@ async function meetingWithGuest(app: TestApp) {
   const m = await addMeeting(deps, {
     actor,
     council,
-    input: { title: 'Vergadering maart', date, startTime: '09:30', endTime: '12:30', location: 'Stadhuis', mode: 'hybrid', onlineUrl: 'https://meet.example/raad' },
+    input: {
+      title: 'Vergadering maart',
+      date,
+      startTime: '09:30',
+      endTime: '12:30',
+      location: 'Stadhuis',
+      mode: 'hybrid',
+      onlineUrl: 'https://meet.example/raad',
+    },
   });
-  await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Beleidsplan Wmo', explanation: '', startTime: '09:45', presenter: 'Wethouder', access: 'public', ...noLinks } });
-  const closed = await addAgendaItem(deps, { actor, council, meetingId: m.id, input: { title: 'Besloten bespreking', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks } });
-  await addGuest(deps, { actor, council, meetingId: m.id, itemId: closed.id, input: { name: 'Ambtenaar Jansen', email: 'jansen@gemeente.example', kind: 'official', organisation: 'Gemeente' } });
+  await addAgendaItem(deps, {
+    actor,
+    council,
+    meetingId: m.id,
+    input: { title: 'Beleidsplan Wmo', explanation: '', startTime: '09:45', presenter: 'Wethouder', access: 'public', ...noLinks },
+  });
+  const closed = await addAgendaItem(deps, {
+    actor,
+    council,
+    meetingId: m.id,
+    input: { title: 'Besloten bespreking', explanation: '', startTime: null, presenter: '', access: 'closed', ...noLinks },
+  });
+  await addGuest(deps, {
+    actor,
+    council,
+    meetingId: m.id,
+    itemId: closed.id,
+    input: { name: 'Ambtenaar Jansen', email: 'jansen@gemeente.example', kind: 'official', organisation: 'Gemeente' },
+  });
   return { council, actor, deps, m, member, stopped, official };
 }
 
@@ -223,7 +269,10 @@ test('the invitation goes out over SMTP with a text/calendar part that ical.js r
       }
       assert.match(mail.body, /U bent uitgenodigd/);
     }
-    const [row] = await app.db.select().from(outbox).where(and(eq(outbox.councilId, council.id), eq(outbox.toAddress, member.user.email)));
+    const [row] = await app.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.councilId, council.id), eq(outbox.toAddress, member.user.email)));
     assert.equal(row.status, 'sent');
   } finally {
     await app.close();

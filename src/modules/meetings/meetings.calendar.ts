@@ -28,7 +28,7 @@ import { TIME_ZONE, utcToLocal } from '../../core/dates/amsterdam.ts';
  * to the last Sunday of October 03:00. Written out here because ical-generator has no time zone
  * database; every calendar program reads these two rules.
  */
-export const VTIMEZONE_AMSTERDAM = [
+const VTIMEZONE_AMSTERDAM = [
   'BEGIN:VTIMEZONE',
   'TZID:Europe/Amsterdam',
   'X-LIC-LOCATION:Europe/Amsterdam',
@@ -73,7 +73,7 @@ function amsterdam(d: Date): ICalLuxonDateTimeStub {
 }
 
 /** "09:30" in Amsterdam. */
-export const timeOf = (d: Date) => utcToLocal(d).time;
+const timeOf = (d: Date) => utcToLocal(d).time;
 /** "woensdag 16 december 2026" in Amsterdam. */
 export function dayOf(d: Date, locale: Locale): string {
   return `${formatWeekday(d, locale)} ${formatDate(d, locale)}`;
@@ -83,12 +83,12 @@ export function dayOf(d: Date, locale: Locale): string {
  * Who reads the entry. public: the public agenda, without the meeting link (as on the public
  * meeting page). guest: the public agenda with the link. members: everything.
  */
-export type Audience = 'public' | 'guest' | 'members';
+type Audience = 'public' | 'guest' | 'members';
 const showsLink = (a: Audience) => a !== 'public';
-export type CalendarMeeting = Meeting & { items: Pick<AgendaItem, 'title' | 'startTime' | 'presenter' | 'isPublic'>[] };
+type CalendarMeeting = Meeting & { items: Pick<AgendaItem, 'title' | 'startTime' | 'presenter' | 'isPublic'>[] };
 
 /** Links a calendar entry points to; the feed and the mail know where the reader can go. */
-export type Links = { meeting: (m: Meeting) => string };
+type Links = { meeting: (m: Meeting) => string };
 
 function description(m: CalendarMeeting, audience: Audience, t: Translate): string {
   const lines: string[] = [];
@@ -112,7 +112,7 @@ function locationOf(m: Meeting, audience: Audience, t: Translate): string {
   return m.location;
 }
 
-export type IcsOptions = {
+type IcsOptions = {
   council: Council;
   method: 'PUBLISH' | 'REQUEST' | 'CANCEL';
   name: string;
@@ -128,7 +128,7 @@ export type IcsOptions = {
 };
 
 /** One iCalendar document with the given meetings. */
-export function meetingsIcs(o: IcsOptions): string {
+function meetingsIcs(o: IcsOptions): string {
   const t = o.t ?? translator('nl');
   const cal = ical({
     name: o.name,
@@ -168,9 +168,20 @@ export function meetingsIcs(o: IcsOptions): string {
 async function withItems(db: DbOrTx, rows: Meeting[]): Promise<CalendarMeeting[]> {
   if (rows.length === 0) return [];
   const items = await db
-    .select({ meetingId: agendaItems.meetingId, title: agendaItems.title, startTime: agendaItems.startTime, presenter: agendaItems.presenter, isPublic: agendaItems.isPublic })
+    .select({
+      meetingId: agendaItems.meetingId,
+      title: agendaItems.title,
+      startTime: agendaItems.startTime,
+      presenter: agendaItems.presenter,
+      isPublic: agendaItems.isPublic,
+    })
     .from(agendaItems)
-    .where(inArray(agendaItems.meetingId, rows.map((m) => m.id)))
+    .where(
+      inArray(
+        agendaItems.meetingId,
+        rows.map((m) => m.id),
+      ),
+    )
     .orderBy(asc(agendaItems.position));
   return rows.map((m) => ({ ...m, items: items.filter((i) => i.meetingId === m.id) }));
 }
@@ -188,13 +199,22 @@ async function feedMeetings(db: DbOrTx, council: Council, now: Date): Promise<Ca
 }
 
 const siteOf = (deps: Pick<Deps, 'config'>, council: Council) => `${deps.config.baseUrl.replace(/\/$/, '')}/${council.slug}`;
-export const publicLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({ meeting: (m) => `${siteOf(deps, council)}/vergaderingen/${m.id}` });
-export const memberLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({ meeting: (m) => `${siteOf(deps, council)}/werkruimte/vergaderingen/${m.id}` });
+const publicLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({ meeting: (m) => `${siteOf(deps, council)}/vergaderingen/${m.id}` });
+const memberLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({ meeting: (m) => `${siteOf(deps, council)}/werkruimte/vergaderingen/${m.id}` });
 
 /** The public feed: every meeting (cancelled ones as STATUS:CANCELLED) with the public agenda only. */
 export async function publicFeed(deps: Pick<Deps, 'db' | 'config'>, council: Council, t: Translate, now = new Date()): Promise<string> {
   const list = await feedMeetings(deps.db, council, now);
-  return meetingsIcs({ council, method: 'PUBLISH', name: t('calendar.feed.name', { council: council.name }), meetings: list, audience: 'public', links: publicLinks(deps, council), now, t });
+  return meetingsIcs({
+    council,
+    method: 'PUBLISH',
+    name: t('calendar.feed.name', { council: council.name }),
+    meetings: list,
+    audience: 'public',
+    links: publicLinks(deps, council),
+    now,
+    t,
+  });
 }
 
 // ---------------------------------------------------------------- private feed links
@@ -224,7 +244,15 @@ async function revokeCurrent(tx: DbOrTx, council: Council, actor: Actor, members
     .where(and(eq(calendarTokens.councilId, council.id), eq(calendarTokens.membershipId, membershipId), isNull(calendarTokens.revokedAt)))
     .returning({ id: calendarTokens.id });
   for (const r of revoked) {
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'calendarToken.revoked', entity: 'calendar_token', entityId: r.id, from: 'active', to: 'revoked' });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'calendarToken.revoked',
+      entity: 'calendar_token',
+      entityId: r.id,
+      from: 'active',
+      to: 'revoked',
+    });
   }
   return revoked.length;
 }
@@ -239,7 +267,10 @@ export async function createFeedLink(deps: Pick<Deps, 'db'>, args: { actor: Acto
   const token = randomToken(32);
   await deps.db.transaction(async (tx) => {
     await revokeCurrent(tx, council, actor, membershipId);
-    const [row] = await tx.insert(calendarTokens).values({ councilId: council.id, membershipId, tokenHash: sha256(token) }).returning({ id: calendarTokens.id });
+    const [row] = await tx
+      .insert(calendarTokens)
+      .values({ councilId: council.id, membershipId, tokenHash: sha256(token) })
+      .returning({ id: calendarTokens.id });
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'calendarToken.created', entity: 'calendar_token', entityId: row.id });
   });
   return { token };
@@ -307,7 +338,15 @@ async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): 
     ? await tx
         .select({ email: agendaGuests.email, name: agendaGuests.name, itemId: agendaGuests.agendaItemId })
         .from(agendaGuests)
-        .where(and(eq(agendaGuests.councilId, meeting.councilId), inArray(agendaGuests.agendaItemId, items.map((i) => i.id))))
+        .where(
+          and(
+            eq(agendaGuests.councilId, meeting.councilId),
+            inArray(
+              agendaGuests.agendaItemId,
+              items.map((i) => i.id),
+            ),
+          ),
+        )
     : [];
   const byEmail = new Map<string, Recipient>();
   for (const m of members) {
@@ -327,7 +366,14 @@ async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): 
   return [...byEmail.values()];
 }
 
-function mailBody(args: { t: Translate; council: Council; meeting: Meeting; kind: 'request' | 'update' | 'cancel'; recipient: Recipient; agendaUrl: string }): string {
+function mailBody(args: {
+  t: Translate;
+  council: Council;
+  meeting: Meeting;
+  kind: 'request' | 'update' | 'cancel';
+  recipient: Recipient;
+  agendaUrl: string;
+}): string {
   const { t, council, meeting: m, kind, recipient } = args;
   const lines = [
     t('calendar.mail.greeting', { name: recipient.name || recipient.email }),
@@ -341,7 +387,12 @@ function mailBody(args: { t: Translate; council: Council; meeting: Meeting; kind
   if (m.mode !== 'in_person' && m.onlineUrl && kind !== 'cancel') lines.push(t('calendar.mail.online', { url: m.onlineUrl }));
   if (kind !== 'cancel') lines.push(t('calendar.mail.agenda', { url: args.agendaUrl }));
   if (recipient.guestFor.length && kind !== 'cancel') lines.push('', t('calendar.mail.guestFor', { items: recipient.guestFor.join(', ') }));
-  lines.push('', t(kind === 'cancel' ? 'calendar.mail.cancelAttachment' : 'calendar.mail.attachment'), '', t('calendar.mail.signature', { council: council.name }));
+  lines.push(
+    '',
+    t(kind === 'cancel' ? 'calendar.mail.cancelAttachment' : 'calendar.mail.attachment'),
+    '',
+    t('calendar.mail.signature', { council: council.name }),
+  );
   return lines.join('\n');
 }
 

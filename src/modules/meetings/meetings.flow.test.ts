@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, login, makeCouncil, makeMember, mailsTo, titleOf, dayFromToday, type TestApp, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { agendaGuests, agendaItems, agendaItemAdvices, meetingNotes, meetings, minutes, actionPoints, minuteDecisions, meetingRhythms } from './meetings.schema.ts';
+import {
+  agendaGuests,
+  agendaItems,
+  agendaItemAdvices,
+  meetingNotes,
+  meetings,
+  minutes,
+  actionPoints,
+  minuteDecisions,
+  type meetingRhythms,
+} from './meetings.schema.ts';
 import { makeItem, makeMeeting, makeMinutes, meetingRow } from './meetings.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { occurrences } from './meetings.recurrence.ts';
@@ -39,8 +49,25 @@ before(async () => {
 after(async () => t?.close());
 
 const ws = (c: Council = A) => `/${c.slug}/werkruimte/vergaderingen`;
-const rhythmForm = { title: 'Raadsvergadering', nth: '3', weekday: '3', startTime: '09:30', endTime: '12:30', mode: 'in_person', location: 'Stadhuis Lindewijk', onlineUrl: '' };
-const meetingForm = (date: string) => ({ title: 'Extra vergadering', date, startTime: '19:00', endTime: '21:00', mode: 'hybrid', location: 'Bibliotheek', onlineUrl: 'https://meet.example/raad' });
+const rhythmForm = {
+  title: 'Raadsvergadering',
+  nth: '3',
+  weekday: '3',
+  startTime: '09:30',
+  endTime: '12:30',
+  mode: 'in_person',
+  location: 'Stadhuis Lindewijk',
+  onlineUrl: '',
+};
+const meetingForm = (date: string) => ({
+  title: 'Extra vergadering',
+  date,
+  startTime: '19:00',
+  endTime: '21:00',
+  mode: 'hybrid',
+  location: 'Bibliotheek',
+  onlineUrl: 'https://meet.example/raad',
+});
 
 async function countRows(table: typeof meetings | typeof agendaItems | typeof agendaGuests | typeof meetingRhythms, council: Council) {
   const [r] = await t.db.select({ n: count() }).from(table).where(eq(table.councilId, council.id));
@@ -60,7 +87,10 @@ test('the rhythm generates the third Wednesdays of a year at 09:30 Amsterdam tim
   );
   assert.ok(rows.every((m) => utcToLocal(m.endsAt).time === '12:30' && m.uid === `${m.id}@raadwerk` && m.sequence === 0 && m.status === 'planned'));
   // Again: nothing new, even after one of them was moved.
-  assert.equal((await secretary.request({ url: `${ws()}/${rows[0]!.id}/wijzigen`, form: { ...meetingForm(`${nextYear}-01-22`), title: 'Verzet' } })).statusCode, 303);
+  assert.equal(
+    (await secretary.request({ url: `${ws()}/${rows[0]!.id}/wijzigen`, form: { ...meetingForm(`${nextYear}-01-22`), title: 'Verzet' } })).statusCode,
+    303,
+  );
   res = await secretary.request({ url: `${ws()}/ritme/genereren`, form: { year: String(nextYear) } });
   assert.match(res.headers.location as string, /aantal=0/);
   assert.equal(await countRows(meetings, A), 12);
@@ -107,7 +137,8 @@ test('a meeting is added by hand; the invitation records when it was sent', asyn
   assert.match(page.body, /https:\/\/meet\.example\/raad/, 'members see the meeting link');
 
   // Invited: each later move goes out as a changed REQUEST with a raised SEQUENCE, a cancellation as CANCEL.
-  const ics = async () => (await mailsTo(t, member.user.email)).map((m) => ({ subject: m.subject, ics: m.attachments[0]?.content ?? '', type: m.attachments[0]?.contentType ?? '' }));
+  const ics = async () =>
+    (await mailsTo(t, member.user.email)).map((m) => ({ subject: m.subject, ics: m.attachments[0]?.content ?? '', type: m.attachments[0]?.contentType ?? '' }));
   let mails = await ics();
   assert.equal(mails.length, 1);
   assert.match(mails[0]!.type, /method=REQUEST/);
@@ -130,24 +161,43 @@ test('agenda: items in order, links, guests; the public sees public items only, 
   const add = (form: Record<string, string | string[]>) => secretary.request({ url: `${ws()}/${m.id}/agenda`, form });
   assert.equal((await add({ title: 'Opening', explanation: 'Welkom.', startTime: '09:30', presenter: 'Voorzitter', access: 'public' })).statusCode, 303);
   assert.equal(
-    (await add({ title: 'Geheime personeelszaak', explanation: 'Vertrouwelijke toelichting XYZ', startTime: '10:00', presenter: 'Secretaris', access: 'closed', adviceIds: [advice.id] })).statusCode,
+    (
+      await add({
+        title: 'Geheime personeelszaak',
+        explanation: 'Vertrouwelijke toelichting XYZ',
+        startTime: '10:00',
+        presenter: 'Secretaris',
+        access: 'closed',
+        adviceIds: [advice.id],
+      })
+    ).statusCode,
     303,
   );
   assert.equal((await add({ title: 'Nog een besloten punt', access: 'closed' })).statusCode, 303);
   assert.equal((await add({ title: 'Rondvraag', access: 'public' })).statusCode, 303);
   const items = await t.db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).orderBy(agendaItems.position);
-  assert.deepEqual(items.map((i) => i.title), ['Opening', 'Geheime personeelszaak', 'Nog een besloten punt', 'Rondvraag']);
+  assert.deepEqual(
+    items.map((i) => i.title),
+    ['Opening', 'Geheime personeelszaak', 'Nog een besloten punt', 'Rondvraag'],
+  );
   const [link] = await t.db.select().from(agendaItemAdvices).where(eq(agendaItemAdvices.agendaItemId, items[1]!.id));
   assert.equal(link!.adviceId, advice.id);
 
   // Move "Rondvraag" up: it swaps with the item above it.
   assert.equal((await secretary.request({ url: `${ws()}/${m.id}/agenda/${items[3]!.id}/volgorde`, form: { direction: 'up' } })).statusCode, 303);
   const order = await t.db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).orderBy(agendaItems.position);
-  assert.deepEqual(order.map((i) => i.title), ['Opening', 'Geheime personeelszaak', 'Rondvraag', 'Nog een besloten punt']);
+  assert.deepEqual(
+    order.map((i) => i.title),
+    ['Opening', 'Geheime personeelszaak', 'Rondvraag', 'Nog een besloten punt'],
+  );
 
   // A guest official for the first item.
   const guestUrl = `${ws()}/${m.id}/agenda/${items[0]!.id}/gasten`;
-  assert.equal((await secretary.request({ url: guestUrl, form: { name: 'Ambtenaar Wmo', email: 'wmo@gemeente.example', kind: 'official', organisation: 'Gemeente' } })).statusCode, 303);
+  assert.equal(
+    (await secretary.request({ url: guestUrl, form: { name: 'Ambtenaar Wmo', email: 'wmo@gemeente.example', kind: 'official', organisation: 'Gemeente' } }))
+      .statusCode,
+    303,
+  );
   assert.equal(await countRows(agendaGuests, A), 1);
 
   // Members see everything.
@@ -196,9 +246,23 @@ test('minutes: drafted, approved in a later meeting, published; the public sees 
   const item = await makeItem(t, A, held, { title: 'Besloten kwestie', isPublic: false });
   const base = `${ws()}/${held.id}/notulen`;
   assert.equal((await secretary.request({ url: base, form: { publicText: 'Openbaar verslag ABC.', closedText: 'Besloten verslag QQQ.' } })).statusCode, 303);
-  assert.equal((await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Openbaar besluit DEF.', access: 'public', agendaItemId: '' } })).statusCode, 303);
-  assert.equal((await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Besloten besluit GHI.', access: 'closed', agendaItemId: item.id } })).statusCode, 303);
-  assert.equal((await secretary.request({ url: `${base}/actiepunten`, form: { action: 'Brief aan wethouder', ownerMembershipId: memberMembership, dueOn: dayFromToday(14) } })).statusCode, 303);
+  assert.equal(
+    (await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Openbaar besluit DEF.', access: 'public', agendaItemId: '' } })).statusCode,
+    303,
+  );
+  assert.equal(
+    (await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Besloten besluit GHI.', access: 'closed', agendaItemId: item.id } })).statusCode,
+    303,
+  );
+  assert.equal(
+    (
+      await secretary.request({
+        url: `${base}/actiepunten`,
+        form: { action: 'Brief aan wethouder', ownerMembershipId: memberMembership, dueOn: dayFromToday(14) },
+      })
+    ).statusCode,
+    303,
+  );
 
   const publicUrl = `/${A.slug}/vergaderingen/${held.id}`;
   assert.doesNotMatch((await t.app.inject({ url: publicUrl })).body, /ABC|DEF|QQQ|GHI|Besloten kwestie/, 'a draft is not public');
@@ -255,7 +319,12 @@ test('action point reminders: once three days before, once when overdue', async 
 test('bad input on every form: 400 with a Dutch error summary, nothing changed', async () => {
   const m = await makeMeeting(t, A, `${nextYear}-09-16`);
   const item = await makeItem(t, A, m, { title: 'Punt' });
-  const before = { meeting: await meetingRow(t, m.id), meetings: await countRows(meetings, A), items: await countRows(agendaItems, A), guests: await countRows(agendaGuests, A) };
+  const before = {
+    meeting: await meetingRow(t, m.id),
+    meetings: await countRows(meetings, A),
+    items: await countRows(agendaItems, A),
+    guests: await countRows(agendaGuests, A),
+  };
   const long = 'x'.repeat(60_000);
   const cases: [string, Record<string, string | string[]>, RegExp][] = [
     [`${ws()}/ritme`, { ...rhythmForm, startTime: '25:00' }, /tijd in als uren en minuten/],
@@ -301,14 +370,29 @@ test('bad input on every form: 400 with a Dutch error summary, nothing changed',
   assert.equal(await countRows(agendaGuests, A), before.guests);
   const [mins] = await t.db.select({ n: count() }).from(minutes).where(eq(minutes.meetingId, m.id));
   assert.equal(Number(mins!.n), 0, 'no minutes were started');
-  assert.equal((await t.db.select().from(meetingNotes).where(and(eq(meetingNotes.meetingId, m.id)))).length, 0);
+  assert.equal(
+    (
+      await t.db
+        .select()
+        .from(meetingNotes)
+        .where(and(eq(meetingNotes.meetingId, m.id)))
+    ).length,
+    0,
+  );
 });
 
 test("another council's meeting, item or action point answers 404 and changes nothing", async () => {
   const mB = await makeMeeting(t, B, `${nextYear}-10-21`);
   const itemB = await makeItem(t, B, mB, { title: 'Punt van B' });
   const { actionPoint } = await makeMinutes(t, B, mB, {}, (await makeMember(t, B, 'member')).membership.id, `${nextYear}-11-01`);
-  for (const url of [`${ws()}/${mB.id}`, `${ws()}/${mB.id}/wijzigen`, `${ws()}/${mB.id}/agenda/nieuw`, `${ws()}/${mB.id}/agenda/${itemB.id}`, `${ws()}/niet-een-id`, `/${A.slug}/vergaderingen/${mB.id}`]) {
+  for (const url of [
+    `${ws()}/${mB.id}`,
+    `${ws()}/${mB.id}/wijzigen`,
+    `${ws()}/${mB.id}/agenda/nieuw`,
+    `${ws()}/${mB.id}/agenda/${itemB.id}`,
+    `${ws()}/niet-een-id`,
+    `/${A.slug}/vergaderingen/${mB.id}`,
+  ]) {
     assert.equal((await secretary.request({ url })).statusCode, 404, url);
   }
   const mA = await makeMeeting(t, A, `${nextYear}-10-21`);

@@ -68,9 +68,13 @@ test('meetings pages of the demo are valid HTML for the public, a member and the
 
   // Pages with errors.
   const errors = [
-    await add('secretaris', secretary, `${ws}/ritme`, 400, { form: { title: '', nth: '9', weekday: '0', startTime: '25:00', endTime: '', mode: 'online', location: '', onlineUrl: 'http://x' } }),
+    await add('secretaris', secretary, `${ws}/ritme`, 400, {
+      form: { title: '', nth: '9', weekday: '0', startTime: '25:00', endTime: '', mode: 'online', location: '', onlineUrl: 'http://x' },
+    }),
     await add('secretaris', secretary, `${ws}/ritme/genereren`, 400, { form: { year: 'dit jaar' } }),
-    await add('secretaris', secretary, `${ws}/nieuw`, 400, { form: { title: '', date: '2026-02-30', startTime: '12:00', endTime: '11:00', mode: 'hybrid', location: '', onlineUrl: '' } }),
+    await add('secretaris', secretary, `${ws}/nieuw`, 400, {
+      form: { title: '', date: '2026-02-30', startTime: '12:00', endTime: '11:00', mode: 'hybrid', location: '', onlineUrl: '' },
+    }),
     await add('secretaris', secretary, `${ws}/${next.id}/wijzigen`, 400, { form: { date: '' } }),
     await add('secretaris', secretary, `${ws}/${next.id}/agenda`, 400, { form: { title: '', startTime: '99:99', access: 'x' } }),
     await add('secretaris', secretary, `${ws}/${next.id}/agenda/${items[1]!.id}/gasten`, 400, { form: { name: '', email: 'geen', kind: '' } }),

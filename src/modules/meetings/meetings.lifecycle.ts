@@ -23,14 +23,19 @@ import type { MeetingInput } from './meetings.forms.ts';
  * and guests. Called inside the transaction of the change, after it, so SEQUENCE is already raised
  * and the mail goes out only if the change is committed.
  */
-async function notifyAttendees(tx: Tx, deps: Deps, meetingId: string, method: 'REQUEST' | 'CANCEL', kind: 'invitation' | 'update' = 'invitation'): Promise<void> {
+async function notifyAttendees(
+  tx: Tx,
+  deps: Deps,
+  meetingId: string,
+  method: 'REQUEST' | 'CANCEL',
+  kind: 'invitation' | 'update' = 'invitation',
+): Promise<void> {
   await queueMeetingMails(tx, deps, meetingId, method, { kind });
 }
 
 export function findMeeting(db: DbOrTx, council: Council, id: string, opts: { lock?: boolean } = {}): Promise<Meeting | null> {
   return findInCouncil(db, meetings, council.id, id, opts);
 }
-
 
 function checkTimes(input: MeetingInput) {
   const startsAt = localToUtc(input.date, input.startTime);
@@ -47,7 +52,17 @@ export async function addMeeting(deps: Deps, args: { actor: Actor | null; counci
     const id = crypto.randomUUID();
     const [m] = await tx
       .insert(meetings)
-      .values({ id, councilId: council.id, uid: `${id}@raadwerk`, title: input.title, startsAt, endsAt, location: input.location, mode: input.mode, onlineUrl: input.onlineUrl })
+      .values({
+        id,
+        councilId: council.id,
+        uid: `${id}@raadwerk`,
+        title: input.title,
+        startsAt,
+        endsAt,
+        location: input.location,
+        mode: input.mode,
+        onlineUrl: input.onlineUrl,
+      })
       .returning();
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'meeting.added', entity: 'meeting', entityId: id, to: 'planned' });
     return m!;
@@ -74,7 +89,15 @@ export async function runMeetingAction<T>(
     apply: (tx, m) => change(tx, m),
     // Nothing to write when the step changes neither the state nor a column (the audit entry stays).
     save: async (tx, m, to, { set }) =>
-      set || to !== m.status ? ((await tx.update(meetings).set({ ...set, status: to, updatedAt: new Date() }).where(eq(meetings.id, m.id)).returning())[0] as Meeting) : m,
+      set || to !== m.status
+        ? ((
+            await tx
+              .update(meetings)
+              .set({ ...set, status: to, updatedAt: new Date() })
+              .where(eq(meetings.id, m.id))
+              .returning()
+          )[0] as Meeting)
+        : m,
     audit: { councilId: council.id, action: meetingAuditActions[action], entityId: (m) => m.id },
   });
   return { meeting: row, result };

@@ -3,7 +3,10 @@ import type { Messages } from '../../core/i18n/types.ts';
 /** Texts of the meetings module. Dutch at B1 level first. */
 export const meetingsMessages = {
   // On the organisation's home page
-  'meetings.home.rhythm': { nl: 'Wij vergaderen elke {nth} {weekday} van de maand, van {start} tot {end} uur.', en: 'We meet on the {nth} {weekday} of every month, from {start} to {end}.' },
+  'meetings.home.rhythm': {
+    nl: 'Wij vergaderen elke {nth} {weekday} van de maand, van {start} tot {end} uur.',
+    en: 'We meet on the {nth} {weekday} of every month, from {start} to {end}.',
+  },
   'meetings.home.nth.1': { nl: 'eerste', en: 'first' },
   'meetings.home.nth.2': { nl: 'tweede', en: 'second' },
   'meetings.home.nth.3': { nl: 'derde', en: 'third' },
@@ -50,7 +53,10 @@ export const meetingsMessages = {
 
   // Lists
   'meetings.ws.title': { nl: 'Vergaderingen', en: 'Meetings' },
-  'meetings.ws.intro': { nl: 'Hier staan alle vergaderingen van de raad. Open een vergadering om de agenda te lezen en door te geven of u komt.', en: 'All meetings of the council. Open a meeting to read the agenda and say whether you will come.' },
+  'meetings.ws.intro': {
+    nl: 'Hier staan alle vergaderingen van de raad. Open een vergadering om de agenda te lezen en door te geven of u komt.',
+    en: 'All meetings of the council. Open a meeting to read the agenda and say whether you will come.',
+  },
   'meetings.list.coming': { nl: 'Komende vergaderingen', en: 'Coming meetings' },
   'meetings.list.past': { nl: 'Eerdere vergaderingen', en: 'Past meetings' },
   'meetings.list.noneComing': { nl: 'Er zijn nog geen vergaderingen gepland.', en: 'No meetings are planned yet.' },
@@ -62,11 +68,17 @@ export const meetingsMessages = {
 
   // Rhythm
   'meetings.rhythm.title': { nl: 'Vergaderritme', en: 'Meeting rhythm' },
-  'meetings.rhythm.intro': { nl: 'Stel in wanneer de raad gewoonlijk vergadert, bijvoorbeeld elke derde woensdag van de maand. Daarna kunt u de vergaderingen van een heel jaar in één keer maken.', en: 'Set when the council usually meets, for example every third Wednesday of the month. Then you can create the meetings of a whole year at once.' },
+  'meetings.rhythm.intro': {
+    nl: 'Stel in wanneer de raad gewoonlijk vergadert, bijvoorbeeld elke derde woensdag van de maand. Daarna kunt u de vergaderingen van een heel jaar in één keer maken.',
+    en: 'Set when the council usually meets, for example every third Wednesday of the month. Then you can create the meetings of a whole year at once.',
+  },
   'meetings.rhythm.defaultTitle': { nl: 'Vergadering van de raad', en: 'Council meeting' },
   'meetings.rhythm.save': { nl: 'Ritme opslaan', en: 'Save rhythm' },
   'meetings.generate.title': { nl: 'Vergaderingen van een jaar maken', en: 'Create the meetings of a year' },
-  'meetings.generate.intro': { nl: 'Maakt een vergadering voor elke datum van het ritme in dat jaar. Data in het verleden en data die al een vergadering hebben, slaan we over. U kunt dit dus gerust nog een keer doen.', en: 'Creates a meeting for each date of the rhythm in that year. Dates in the past and dates that already have a meeting are skipped, so you can safely do this again.' },
+  'meetings.generate.intro': {
+    nl: 'Maakt een vergadering voor elke datum van het ritme in dat jaar. Data in het verleden en data die al een vergadering hebben, slaan we over. U kunt dit dus gerust nog een keer doen.',
+    en: 'Creates a meeting for each date of the rhythm in that year. Dates in the past and dates that already have a meeting are skipped, so you can safely do this again.',
+  },
   'meetings.generate.button': { nl: 'Vergaderingen maken', en: 'Create meetings' },
 
   // Fields
@@ -81,9 +93,15 @@ export const meetingsMessages = {
   'meetings.field.dateHint': { nl: 'Bijvoorbeeld 2026-03-18 (jaar-maand-dag).', en: 'For example 2026-03-18 (year-month-day).' },
   'meetings.field.mode': { nl: 'Hoe vergadert de raad?', en: 'How does the council meet?' },
   'meetings.field.location': { nl: 'Plaats', en: 'Place' },
-  'meetings.field.locationHint': { nl: 'Gebouw en zaal, bijvoorbeeld: Stadhuis, zaal 2. Nodig als u op locatie vergadert.', en: 'Building and room. Needed when you meet in person.' },
+  'meetings.field.locationHint': {
+    nl: 'Gebouw en zaal, bijvoorbeeld: Stadhuis, zaal 2. Nodig als u op locatie vergadert.',
+    en: 'Building and room. Needed when you meet in person.',
+  },
   'meetings.field.onlineUrl': { nl: 'Link naar de online vergadering', en: 'Link to the online meeting' },
-  'meetings.field.onlineUrlHint': { nl: 'Begint met https://. Nodig als u online vergadert. Alleen leden en gasten zien deze link.', en: 'Starts with https://. Needed for an online meeting. Only members and guests see this link.' },
+  'meetings.field.onlineUrlHint': {
+    nl: 'Begint met https://. Nodig als u online vergadert. Alleen leden en gasten zien deze link.',
+    en: 'Starts with https://. Needed for an online meeting. Only members and guests see this link.',
+  },
   'meetings.field.year': { nl: 'Jaar', en: 'Year' },
 
   // Add and change a meeting
@@ -92,7 +110,10 @@ export const meetingsMessages = {
   'meetings.add.save': { nl: 'Vergadering toevoegen', en: 'Add meeting' },
   'meetings.edit.title': { nl: 'Vergadering verplaatsen of wijzigen', en: 'Move or change the meeting' },
   'meetings.edit.intro': { nl: 'Wijzig de datum, de tijd of de plaats van deze vergadering.', en: 'Change the date, time or place of this meeting.' },
-  'meetings.edit.introInvited': { nl: 'De uitnodiging is al verstuurd. Als u iets wijzigt, krijgen leden en gasten automatisch een e-mail met de nieuwe gegevens.', en: 'The invitation has been sent. If you change something, members and guests automatically get an e-mail with the new details.' },
+  'meetings.edit.introInvited': {
+    nl: 'De uitnodiging is al verstuurd. Als u iets wijzigt, krijgen leden en gasten automatisch een e-mail met de nieuwe gegevens.',
+    en: 'The invitation has been sent. If you change something, members and guests automatically get an e-mail with the new details.',
+  },
   'meetings.edit.save': { nl: 'Wijziging opslaan', en: 'Save change' },
 
   // One meeting
@@ -109,12 +130,24 @@ export const meetingsMessages = {
   'meetings.folder.choose': { nl: 'Kies een vergadering', en: 'Choose a meeting' },
   'meetings.folder.unlink': { nl: 'Ontkoppel vergadering van {date}', en: 'Unlink meeting of {date}' },
   'meetings.detail.cancelledNote': { nl: 'Deze vergadering gaat niet door.', en: 'This meeting is cancelled.' },
-  'meetings.invite.hint': { nl: 'Leden en gasten krijgen een e-mail met de uitnodiging. Die kunnen zij in hun agenda zetten.', en: 'Members and guests get an e-mail with the invitation, which they can add to their calendar.' },
-  'meetings.invite.again': { nl: 'De uitnodiging is al verstuurd. U kunt hem nog een keer versturen, bijvoorbeeld na een wijziging van de agenda.', en: 'The invitation has been sent. You can send it again, for example after changing the agenda.' },
+  'meetings.invite.hint': {
+    nl: 'Leden en gasten krijgen een e-mail met de uitnodiging. Die kunnen zij in hun agenda zetten.',
+    en: 'Members and guests get an e-mail with the invitation, which they can add to their calendar.',
+  },
+  'meetings.invite.again': {
+    nl: 'De uitnodiging is al verstuurd. U kunt hem nog een keer versturen, bijvoorbeeld na een wijziging van de agenda.',
+    en: 'The invitation has been sent. You can send it again, for example after changing the agenda.',
+  },
   'meetings.invite.button': { nl: 'Uitnodiging versturen', en: 'Send invitation' },
   'meetings.held.button': { nl: 'Vergadering is gehouden', en: 'Meeting was held' },
-  'meetings.cancel.hint': { nl: 'Gaat de vergadering niet door? Dan blijft hij zichtbaar als "gaat niet door".', en: 'Is the meeting cancelled? It stays visible as cancelled.' },
-  'meetings.cancel.hintInvited': { nl: 'Gaat de vergadering niet door? Leden en gasten krijgen dan een e-mail dat de vergadering niet doorgaat.', en: 'Is the meeting cancelled? Members and guests get an e-mail about it.' },
+  'meetings.cancel.hint': {
+    nl: 'Gaat de vergadering niet door? Dan blijft hij zichtbaar als "gaat niet door".',
+    en: 'Is the meeting cancelled? It stays visible as cancelled.',
+  },
+  'meetings.cancel.hintInvited': {
+    nl: 'Gaat de vergadering niet door? Leden en gasten krijgen dan een e-mail dat de vergadering niet doorgaat.',
+    en: 'Is the meeting cancelled? Members and guests get an e-mail about it.',
+  },
   'meetings.cancel.button': { nl: 'Vergadering afzeggen', en: 'Cancel meeting' },
 
   // Agenda
@@ -125,13 +158,22 @@ export const meetingsMessages = {
   'meetings.item.intro': { nl: 'Agendapunt voor: {meeting}.', en: 'Agenda item for: {meeting}.' },
   'meetings.item.title': { nl: 'Onderwerp', en: 'Subject' },
   'meetings.item.explanation': { nl: 'Korte toelichting', en: 'Short explanation' },
-  'meetings.item.explanationHint': { nl: 'Waar gaat dit punt over en wat wordt er van de leden gevraagd?', en: 'What is this item about and what is asked of the members?' },
+  'meetings.item.explanationHint': {
+    nl: 'Waar gaat dit punt over en wat wordt er van de leden gevraagd?',
+    en: 'What is this item about and what is asked of the members?',
+  },
   'meetings.item.startTime': { nl: 'Tijd', en: 'Time' },
   'meetings.item.presenter': { nl: 'Wie leidt dit punt in?', en: 'Who presents this item?' },
-  'meetings.item.presenterHint': { nl: 'Bijvoorbeeld: de voorzitter, of een ambtenaar van de gemeente.', en: 'For example: the chair, or a municipal official.' },
+  'meetings.item.presenterHint': {
+    nl: 'Bijvoorbeeld: de voorzitter, of een ambtenaar van de gemeente.',
+    en: 'For example: the chair, or a municipal official.',
+  },
   'meetings.item.presentedBy': { nl: 'Inleiding: {name}', en: 'Presented by: {name}' },
   'meetings.item.access': { nl: 'Openbaar of niet openbaar', en: 'Public or closed' },
-  'meetings.item.accessHint': { nl: 'Een punt dat niet openbaar is, ziet het publiek niet: op de website staat alleen "Niet-openbaar deel".', en: 'The public does not see a closed item: the website only shows "Closed part".' },
+  'meetings.item.accessHint': {
+    nl: 'Een punt dat niet openbaar is, ziet het publiek niet: op de website staat alleen "Niet-openbaar deel".',
+    en: 'The public does not see a closed item: the website only shows "Closed part".',
+  },
   'meetings.item.public': { nl: 'Openbaar', en: 'Public' },
   'meetings.item.closed': { nl: 'Niet openbaar', en: 'Closed' },
   'meetings.item.advices': { nl: 'Adviezen', en: 'Advices' },
@@ -150,7 +192,10 @@ export const meetingsMessages = {
 
   // Guests
   'meetings.guests.title': { nl: 'Gasten', en: 'Guests' },
-  'meetings.guests.intro': { nl: 'Gasten bij dit punt, zoals een ambtenaar die uitleg geeft. Zij krijgen de uitnodiging per e-mail.', en: 'Guests for this item, such as an official who explains. They get the invitation by e-mail.' },
+  'meetings.guests.intro': {
+    nl: 'Gasten bij dit punt, zoals een ambtenaar die uitleg geeft. Zij krijgen de uitnodiging per e-mail.',
+    en: 'Guests for this item, such as an official who explains. They get the invitation by e-mail.',
+  },
   'meetings.guests.none': { nl: 'Er zijn nog geen gasten bij dit punt.', en: 'There are no guests for this item yet.' },
   'meetings.guests.name': { nl: 'Naam', en: 'Name' },
   'meetings.guests.email': { nl: 'E-mailadres', en: 'E-mail address' },
@@ -175,21 +220,33 @@ export const meetingsMessages = {
   'meetings.attendance.answer': { nl: 'Antwoord', en: 'Answer' },
   'meetings.note.title': { nl: 'Mijn notities', en: 'My notes' },
   'meetings.note.label': { nl: 'Notities', en: 'Notes' },
-  'meetings.note.hint': { nl: 'Alleen u ziet deze notities. Ook de voorzitter en de secretaris zien ze niet.', en: 'Only you can see these notes. The chair and the secretary cannot see them either.' },
+  'meetings.note.hint': {
+    nl: 'Alleen u ziet deze notities. Ook de voorzitter en de secretaris zien ze niet.',
+    en: 'Only you can see these notes. The chair and the secretary cannot see them either.',
+  },
   'meetings.note.save': { nl: 'Notities opslaan', en: 'Save notes' },
 
   // Minutes
   'meetings.minutes.title': { nl: 'Verslag', en: 'Minutes' },
   'meetings.minutes.publicText': { nl: 'Verslag van het openbare deel', en: 'Minutes of the public part' },
-  'meetings.minutes.publicTextHint': { nl: 'Dit deel komt op de website als het verslag is gepubliceerd.', en: 'This part goes on the website once the minutes are published.' },
+  'meetings.minutes.publicTextHint': {
+    nl: 'Dit deel komt op de website als het verslag is gepubliceerd.',
+    en: 'This part goes on the website once the minutes are published.',
+  },
   'meetings.minutes.closedText': { nl: 'Verslag van het niet-openbare deel', en: 'Minutes of the closed part' },
   'meetings.minutes.closedTextHint': { nl: 'Alleen voor leden. Dit deel komt nooit op de website.', en: 'Members only. This part never goes on the website.' },
   'meetings.minutes.save': { nl: 'Verslag opslaan', en: 'Save minutes' },
   'meetings.minutes.approveTitle': { nl: 'Verslag vaststellen', en: 'Approve the minutes' },
   'meetings.minutes.approvedIn': { nl: 'In welke vergadering is het verslag vastgesteld?', en: 'In which meeting were the minutes approved?' },
-  'meetings.minutes.noLaterMeeting': { nl: 'Het verslag wordt vastgesteld in een volgende vergadering. Plan eerst een volgende vergadering.', en: 'The minutes are approved in a later meeting. Plan a later meeting first.' },
+  'meetings.minutes.noLaterMeeting': {
+    nl: 'Het verslag wordt vastgesteld in een volgende vergadering. Plan eerst een volgende vergadering.',
+    en: 'The minutes are approved in a later meeting. Plan a later meeting first.',
+  },
   'meetings.minutes.approve': { nl: 'Verslag vaststellen', en: 'Approve minutes' },
-  'meetings.minutes.publishHint': { nl: 'Na publiceren staan het openbare verslag en de openbare besluiten op de website. Het niet-openbare deel niet.', en: 'After publishing, the public minutes and public decisions are on the website. The closed part is not.' },
+  'meetings.minutes.publishHint': {
+    nl: 'Na publiceren staan het openbare verslag en de openbare besluiten op de website. Het niet-openbare deel niet.',
+    en: 'After publishing, the public minutes and public decisions are on the website. The closed part is not.',
+  },
   'meetings.minutes.publish': { nl: 'Verslag publiceren', en: 'Publish minutes' },
   'meetings.decisions.title': { nl: 'Besluiten', en: 'Decisions' },
   'meetings.decisions.none': { nl: 'Er zijn nog geen besluiten vastgelegd.', en: 'No decisions have been recorded yet.' },
@@ -237,7 +294,10 @@ export const meetingsMessages = {
   'meetings.error.locationRequired': { nl: 'Vul de plaats van de vergadering in.', en: 'Enter the place of the meeting.' },
   'meetings.error.year': { nl: 'Vul een jaar in met vier cijfers, bijvoorbeeld 2026.', en: 'Enter a year with four digits, for example 2026.' },
   'meetings.error.noRhythm': { nl: 'Sla eerst het vergaderritme op.', en: 'Save the meeting rhythm first.' },
-  'meetings.error.state': { nl: 'Dat kan niet meer: de vergadering is afgezegd of al gehouden.', en: 'That is no longer possible: the meeting is cancelled or has been held.' },
+  'meetings.error.state': {
+    nl: 'Dat kan niet meer: de vergadering is afgezegd of al gehouden.',
+    en: 'That is no longer possible: the meeting is cancelled or has been held.',
+  },
   'meetings.error.notYetHeld': { nl: 'De vergadering is nog niet begonnen.', en: 'The meeting has not started yet.' },
   'meetings.error.unknownLink': { nl: 'Kies uit de lijst.', en: 'Choose from the list.' },
   'meetings.error.unknownOwner': { nl: 'Kies een lid van de raad.', en: 'Choose a member of the council.' },
@@ -247,8 +307,14 @@ export const meetingsMessages = {
 
   // Public site
   'meetings.public.title': { nl: 'Vergaderingen', en: 'Meetings' },
-  'meetings.public.intro': { nl: 'Wanneer vergadert {council}? Hier vindt u de agenda en de verslagen.', en: 'When does {council} meet? Here you find the agendas and the minutes.' },
-  'meetings.public.visit': { nl: 'Wilt u het openbare deel bijwonen? Neem dan contact op met {council}.', en: 'Would you like to attend the public part? Please contact {council}.' },
+  'meetings.public.intro': {
+    nl: 'Wanneer vergadert {council}? Hier vindt u de agenda en de verslagen.',
+    en: 'When does {council} meet? Here you find the agendas and the minutes.',
+  },
+  'meetings.public.visit': {
+    nl: 'Wilt u het openbare deel bijwonen? Neem dan contact op met {council}.',
+    en: 'Would you like to attend the public part? Please contact {council}.',
+  },
   'meetings.public.closedPart': { nl: 'Niet-openbaar deel', en: 'Closed part' },
   'meetings.public.closedPartHint': { nl: 'Dit deel van de vergadering is niet openbaar.', en: 'This part of the meeting is not public.' },
   'meetings.public.noMinutes': { nl: 'Het verslag is nog niet gepubliceerd.', en: 'The minutes have not been published yet.' },

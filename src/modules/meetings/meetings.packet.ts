@@ -21,7 +21,7 @@ import type { Meeting } from './meetings.schema.ts';
 import { dayOf } from './meetings.calendar.ts';
 
 /** Above this many bytes of documents in one packet, further documents are named, not included. */
-export const PACKET_MAX_BYTES = 200 * 1024 * 1024;
+const PACKET_MAX_BYTES = 200 * 1024 * 1024;
 
 /** A document in the packet: its PDF pages, or paragraphs the packet writes itself. */
 type Content = { note: 'included'; source: PDFDocument; tagged: boolean } | { note: 'text' | 'missing'; paragraphs: string[] };

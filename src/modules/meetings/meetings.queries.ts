@@ -43,7 +43,6 @@ async function councilMembers(db: DbOrTx, council: Council): Promise<MemberOptio
     .orderBy(asc(users.name));
 }
 
-
 export type MeetingDetail = {
   meeting: Meeting;
   local: { date: string; start: string; end: string };
@@ -61,7 +60,7 @@ export type MeetingDetail = {
 };
 
 /** What the actor may do with a meeting; the views show a part or a button only when it says so. */
-export type MeetingMay = {
+type MeetingMay = {
   /** The board's view: the attendance list, and the management part. */
   manage: boolean;
   /** Change the date, time or place. */
@@ -143,7 +142,9 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
       ? db
           .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
           .from(meetings)
-          .where(and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
+          .where(
+            and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')),
+          )
           .orderBy(asc(meetings.startsAt))
           .limit(12)
       : Promise.resolve([]),
@@ -216,5 +217,10 @@ export async function getPublicMeeting(db: DbOrTx, council: Council, id: string)
         .where(and(eq(minuteDecisions.minutesId, m.id), eq(minuteDecisions.isPublic, true)))
         .orderBy(asc(minuteDecisions.createdAt))
     : [];
-  return { meeting, local: localTimes(meeting), agenda, minutes: m ? { publicText: m.publicText, publishedAt: m.publishedAt, decisions: decisions.map((d) => d.text) } : null };
+  return {
+    meeting,
+    local: localTimes(meeting),
+    agenda,
+    minutes: m ? { publicText: m.publicText, publishedAt: m.publishedAt, decisions: decisions.map((d) => d.text) } : null,
+  };
 }

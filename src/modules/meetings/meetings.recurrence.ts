@@ -5,7 +5,6 @@
  */
 import type { IsoDate } from '../../core/dates/working-days.ts';
 
-
 /** nth 1..4 or -1 (last); weekday ISO 1 = Monday .. 7 = Sunday. */
 export type RhythmRule = { nth: number; weekday: number };
 
@@ -16,7 +15,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** ISO weekday (1 = Monday .. 7 = Sunday) of a calendar date; calendar dates carry no zone. */
-export function isoWeekday(year: number, month: number, day: number): number {
+function isoWeekday(year: number, month: number, day: number): number {
   const d = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return d === 0 ? 7 : d;
 }

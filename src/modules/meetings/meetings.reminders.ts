@@ -19,13 +19,23 @@ const ACTION_REMINDER_DAYS_BEFORE = 3;
 export async function sendActionPointReminders(deps: Deps, now = new Date()): Promise<number> {
   const today = todayInAmsterdam(now);
   const open = await deps.db
-    .select({ point: actionPoints, email: users.email, name: users.name, locale: users.locale, councilName: councils.name, slug: councils.slug, meetingId: minutes.meetingId })
+    .select({
+      point: actionPoints,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      councilName: councils.name,
+      slug: councils.slug,
+      meetingId: minutes.meetingId,
+    })
     .from(actionPoints)
     .innerJoin(minutes, eq(minutes.id, actionPoints.minutesId))
     .innerJoin(memberships, and(eq(memberships.id, actionPoints.ownerMembershipId), eq(memberships.active, true)))
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(councils, eq(councils.id, actionPoints.councilId))
-    .where(and(isNull(actionPoints.doneAt), lte(actionPoints.dueOn, addDays(today, ACTION_REMINDER_DAYS_BEFORE)), gte(actionPoints.dueOn, addDays(today, -30))));
+    .where(
+      and(isNull(actionPoints.doneAt), lte(actionPoints.dueOn, addDays(today, ACTION_REMINDER_DAYS_BEFORE)), gte(actionPoints.dueOn, addDays(today, -30))),
+    );
   let sent = 0;
   for (const r of open) {
     const due = r.point.dueOn!;
@@ -52,7 +62,13 @@ export async function sendActionPointReminders(deps: Deps, now = new Date()): Pr
         subject: t(kind === 'overdue' ? 'meetings.mail.overdue.subject' : 'meetings.mail.before.subject', params),
         body: t(kind === 'overdue' ? 'meetings.mail.overdue.body' : 'meetings.mail.before.body', params),
       });
-      await audit(tx, { councilId: r.point.councilId, actorUserId: null, action: kind === 'overdue' ? 'actionPoint.overdueReminderSent' : 'actionPoint.reminderSent', entity: 'action_point', entityId: r.point.id });
+      await audit(tx, {
+        councilId: r.point.councilId,
+        actorUserId: null,
+        action: kind === 'overdue' ? 'actionPoint.overdueReminderSent' : 'actionPoint.reminderSent',
+        entity: 'action_point',
+        entityId: r.point.id,
+      });
       return true;
     });
     if (done) sent++;

@@ -29,7 +29,14 @@ export async function saveRhythm(deps: Deps, args: { actor: Actor | null; counci
       .values(values)
       .onConflictDoUpdate({ target: meetingRhythms.councilId, set: { ...input, updatedAt: new Date() } })
       .returning();
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'meetingRhythm.saved', entity: 'meeting_rhythm', entityId: row!.id, data: { nth: input.nth, weekday: input.weekday } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'meetingRhythm.saved',
+      entity: 'meeting_rhythm',
+      entityId: row!.id,
+      data: { nth: input.nth, weekday: input.weekday },
+    });
     return row!;
   });
 }
@@ -49,7 +56,12 @@ export async function generateYear(deps: Deps, args: { actor: Actor | null; coun
     if (!rhythm) throw new DomainError('noRhythm', 'meetings.error.noRhythm', 'year');
     const dates = occurrences(rhythm, year).filter((d) => d >= today);
     const existing = new Set(
-      (await tx.select({ d: meetings.generatedFor }).from(meetings).where(and(eq(meetings.councilId, council.id), inArray(meetings.generatedFor, dates.length ? dates : ['1900-01-01'])))).map((r) => r.d),
+      (
+        await tx
+          .select({ d: meetings.generatedFor })
+          .from(meetings)
+          .where(and(eq(meetings.councilId, council.id), inArray(meetings.generatedFor, dates.length ? dates : ['1900-01-01'])))
+      ).map((r) => r.d),
     );
     const fresh = dates.filter((d) => !existing.has(d));
     for (const d of fresh) {
@@ -68,7 +80,14 @@ export async function generateYear(deps: Deps, args: { actor: Actor | null; coun
         onlineUrl: rhythm.onlineUrl,
       });
     }
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'meetingRhythm.meetingsGenerated', entity: 'meeting_rhythm', entityId: rhythm.id, data: { year, created: fresh.length } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'meetingRhythm.meetingsGenerated',
+      entity: 'meeting_rhythm',
+      entityId: rhythm.id,
+      data: { year, created: fresh.length },
+    });
     return fresh.length;
   });
 }

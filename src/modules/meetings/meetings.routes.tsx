@@ -70,7 +70,13 @@ export async function meetingsRoutes(app: FastifyInstance) {
   const base = (slug: string) => `/${slug}/werkruimte/vergaderingen`;
   const ctxOf = (req: FastifyRequest) => ({ council: councilOf(req), actor: actorOf(req) });
 
-  async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice } = {}, status = 200) {
+  async function detailPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice } = {},
+    status = 200,
+  ) {
     const { council, actor } = ctxOf(req);
     const detail = await getMeeting(deps, { actor, council, id });
     return reply.page(<MeetingDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
@@ -80,7 +86,12 @@ export async function meetingsRoutes(app: FastifyInstance) {
   async function act<T>(
     req: FastifyRequest,
     reply: FastifyReply,
-    opts: { schema?: import('zod').ZodType<T>; melding: string; run: (id: string, data: T) => Promise<unknown>; again?: (errors: FieldErrors, values: FormValues) => Promise<unknown> },
+    opts: {
+      schema?: import('zod').ZodType<T>;
+      melding: string;
+      run: (id: string, data: T) => Promise<unknown>;
+      again?: (errors: FieldErrors, values: FormValues) => Promise<unknown>;
+    },
   ) {
     const { id } = req.params as Params;
     const council = councilOf(req);
@@ -109,18 +120,41 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const { council, actor } = ctxOf(req);
     const { coming, past, may } = await listMeetings(deps, { actor, council });
     const n = noticeOf(req, notices);
-    return reply.page(<MeetingsListPage ctx={await req.pageCtx()} council={council} actor={actor} coming={coming} past={past} may={may} notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined} />);
+    return reply.page(
+      <MeetingsListPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actor}
+        coming={coming}
+        past={past}
+        may={may}
+        notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined}
+      />,
+    );
   });
 
-  const rhythmPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {}, status = 200) => {
+  const rhythmPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {},
+    status = 200,
+  ) => {
     const { council, actor } = ctxOf(req);
     const rhythm = await getRhythm(deps.db, council);
-    return reply.page(<RhythmPage ctx={await req.pageCtx()} council={council} actor={actor} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />, status);
+    return reply.page(
+      <RhythmPage ctx={await req.pageCtx()} council={council} actor={actor} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />,
+      status,
+    );
   };
   app.get(`${WS}/ritme`, manage, async (req, reply) => {
     const n = noticeOf(req, notices);
     const generated = Number((req.query as Record<string, unknown>)?.aantal);
-    const notice = n === 'rhythm' ? req.t('meetings.notice.rhythm') : n === 'created' && Number.isInteger(generated) ? req.t('meetings.notice.generated', { n: generated }) : undefined;
+    const notice =
+      n === 'rhythm'
+        ? req.t('meetings.notice.rhythm')
+        : n === 'created' && Number.isInteger(generated)
+          ? req.t('meetings.notice.generated', { n: generated })
+          : undefined;
     return rhythmPage(req, reply, { notice });
   });
   app.post(`${WS}/ritme`, manage, async (req, reply) => {
@@ -144,7 +178,8 @@ export async function meetingsRoutes(app: FastifyInstance) {
 
   app.get(`${WS}/nieuw`, manage, async (req, reply) => reply.page(<MeetingFormPage ctx={await req.pageCtx()} {...ctxOf(req)} />));
   app.post(`${WS}/nieuw`, manage, async (req, reply) => {
-    const again = async (errors: FieldErrors, values: FormValues) => reply.page(<MeetingFormPage ctx={await req.pageCtx()} {...ctxOf(req)} errors={errors} values={values} />, 400);
+    const again = async (errors: FieldErrors, values: FormValues) =>
+      reply.page(<MeetingFormPage ctx={await req.pageCtx()} {...ctxOf(req)} errors={errors} values={values} />, 400);
     const form = parseForm(meetingSchema, req.body, req.t);
     if (!form.ok) return again(form.errors, form.values);
     try {
@@ -189,28 +224,51 @@ export async function meetingsRoutes(app: FastifyInstance) {
       again: (errors, values) => editPage(req, reply, { errors, values }, 400),
     }),
   );
-  app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) => act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
-  app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) => act(req, reply, { melding: 'uitgenodigd', run: (id) => inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
-  app.post(`${WS}/:id/gehouden`, manage, async (req, reply) => act(req, reply, { melding: 'gehouden', run: (id) => markHeld(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) =>
+    act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }),
+  );
+  app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) =>
+    act(req, reply, { melding: 'uitgenodigd', run: (id) => inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }),
+  );
+  app.post(`${WS}/:id/gehouden`, manage, async (req, reply) =>
+    act(req, reply, { melding: 'gehouden', run: (id) => markHeld(deps, { ...ctxOf(req), meetingId: id }) }),
+  );
 
   // ---------------------------------------------------------------- the agenda
-  const itemPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; checked?: Checked; guestErrors?: FieldErrors; guestValues?: FormValues; notice?: string } = {}, status = 200) => {
+  const itemPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: FieldErrors; values?: FormValues; checked?: Checked; guestErrors?: FieldErrors; guestValues?: FormValues; notice?: string } = {},
+    status = 200,
+  ) => {
     const { council, actor } = ctxOf(req);
     const { id, itemId } = req.params as Params;
     const detail = await getMeeting(deps, { actor, council, id });
     const item = itemId ? (detail.agenda.find((i) => i.id === itemId) ?? notFound('agendaItem')) : undefined;
     const choices = await agendaChoices(deps, { actor, council });
     // A linked signal that has been discussed since is no longer offered: keep it checkable, or saving would drop it.
-    for (const id of item?.signalIds ?? []) if (!choices.signals.some((c) => c.id === id)) choices.signals.push({ id, title: req.t('meetings.item.earlierSignal') });
-    return reply.page(<AgendaItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={detail.meeting} item={item} choices={choices} {...extra} />, status);
+    for (const id of item?.signalIds ?? [])
+      if (!choices.signals.some((c) => c.id === id)) choices.signals.push({ id, title: req.t('meetings.item.earlierSignal') });
+    return reply.page(
+      <AgendaItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={detail.meeting} item={item} choices={choices} {...extra} />,
+      status,
+    );
   };
-  const itemAgain = (req: FastifyRequest, reply: FastifyReply) => (errors: FieldErrors, values: FormValues) => itemPage(req, reply, { errors, values, checked: checkedOf(req.body) }, 400);
+  const itemAgain = (req: FastifyRequest, reply: FastifyReply) => (errors: FieldErrors, values: FormValues) =>
+    itemPage(req, reply, { errors, values, checked: checkedOf(req.body) }, 400);
 
   app.get(`${WS}/:id/agenda/nieuw`, manage, async (req, reply) => itemPage(req, reply));
   app.post(`${WS}/:id/agenda`, manage, async (req, reply) =>
-    act(req, reply, { schema: agendaItemSchema, melding: 'opgeslagen', run: (id, input) => addAgendaItem(deps, { ...ctxOf(req), meetingId: id, input }), again: itemAgain(req, reply) }),
+    act(req, reply, {
+      schema: agendaItemSchema,
+      melding: 'opgeslagen',
+      run: (id, input) => addAgendaItem(deps, { ...ctxOf(req), meetingId: id, input }),
+      again: itemAgain(req, reply),
+    }),
   );
-  app.get(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) => itemPage(req, reply, { notice: noticeOf(req, notices) === 'saved' ? req.t('meetings.notice.saved') : undefined }));
+  app.get(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) =>
+    itemPage(req, reply, { notice: noticeOf(req, notices) === 'saved' ? req.t('meetings.notice.saved') : undefined }),
+  );
   app.post(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) =>
     act(req, reply, {
       schema: agendaItemSchema,
@@ -220,7 +278,11 @@ export async function meetingsRoutes(app: FastifyInstance) {
     }),
   );
   app.post(`${WS}/:id/agenda/:itemId/volgorde`, manage, async (req, reply) =>
-    act(req, reply, { schema: moveItemSchema, melding: 'opgeslagen', run: (id, f) => moveAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, direction: f.direction }) }),
+    act(req, reply, {
+      schema: moveItemSchema,
+      melding: 'opgeslagen',
+      run: (id, f) => moveAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, direction: f.direction }),
+    }),
   );
   app.post(`${WS}/:id/agenda/:itemId/verwijderen`, manage, async (req, reply) =>
     act(req, reply, { melding: 'verwijderd', run: (id) => removeAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId }) }),
@@ -248,7 +310,9 @@ export async function meetingsRoutes(app: FastifyInstance) {
     return reply.redirect(`${base(council.slug)}/${id}/agenda/${itemId}?melding=opgeslagen#gasten`, 303);
   }
   app.post(`${WS}/:id/agenda/:itemId/gasten`, manage, async (req, reply) =>
-    guestAct(req, reply, guestSchema, (input) => addGuest(deps, { ...ctxOf(req), meetingId: (req.params as Params).id, itemId: (req.params as Params).itemId, input })),
+    guestAct(req, reply, guestSchema, (input) =>
+      addGuest(deps, { ...ctxOf(req), meetingId: (req.params as Params).id, itemId: (req.params as Params).itemId, input }),
+    ),
   );
   app.post(`${WS}/:id/agenda/:itemId/gasten/:guestId/verwijderen`, manage, async (req, reply) => {
     const p = req.params as Params;
@@ -257,7 +321,11 @@ export async function meetingsRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- members: attendance and private notes
   app.post(`${WS}/:id/aanwezigheid`, attend, async (req, reply) =>
-    act(req, reply, { schema: attendanceSchema, melding: 'aanwezigheid', run: (id, f) => setAttendance(deps, { ...ctxOf(req), meetingId: id, answer: f.answer }) }),
+    act(req, reply, {
+      schema: attendanceSchema,
+      melding: 'aanwezigheid',
+      run: (id, f) => setAttendance(deps, { ...ctxOf(req), meetingId: id, answer: f.answer }),
+    }),
   );
   app.post(`${WS}/:id/notities`, attend, async (req, reply) =>
     act(req, reply, { schema: noteSchema, melding: 'notitie', run: (id, f) => saveNote(deps, { ...ctxOf(req), meetingId: id, body: f.body }) }),
@@ -278,9 +346,15 @@ export async function meetingsRoutes(app: FastifyInstance) {
     act(req, reply, { schema: actionPointSchema, melding: 'notulen', run: (id, input) => addActionPoint(deps, { ...ctxOf(req), meetingId: id, input }) }),
   );
   app.post(`${WS}/:id/notulen/vaststellen`, manage, async (req, reply) =>
-    act(req, reply, { schema: approveSchema, melding: 'vastgesteld', run: (id, f) => approveMinutes(deps, { ...ctxOf(req), meetingId: id, approvedInMeetingId: f.approvedInMeetingId }) }),
+    act(req, reply, {
+      schema: approveSchema,
+      melding: 'vastgesteld',
+      run: (id, f) => approveMinutes(deps, { ...ctxOf(req), meetingId: id, approvedInMeetingId: f.approvedInMeetingId }),
+    }),
   );
-  app.post(`${WS}/:id/notulen/publiceren`, manage, async (req, reply) => act(req, reply, { melding: 'gepubliceerd', run: (id) => publishMinutes(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/notulen/publiceren`, manage, async (req, reply) =>
+    act(req, reply, { melding: 'gepubliceerd', run: (id) => publishMinutes(deps, { ...ctxOf(req), meetingId: id }) }),
+  );
 
   // ---------------------------------------------------------------- dossiers: a folder's page links meetings
   folderLinkRoutes(app, 'meeting', findMeetingToLink);

@@ -12,7 +12,16 @@ export async function makeMeeting(t: TestApp, council: Council, date: string, va
   const id = crypto.randomUUID();
   const [m] = await t.db
     .insert(meetings)
-    .values({ id, councilId: council.id, uid: `${id}@raadwerk`, title: 'Vergadering', startsAt: localToUtc(date, '09:30'), endsAt: localToUtc(date, '12:30'), location: 'Stadhuis', ...values })
+    .values({
+      id,
+      councilId: council.id,
+      uid: `${id}@raadwerk`,
+      title: 'Vergadering',
+      startsAt: localToUtc(date, '09:30'),
+      endsAt: localToUtc(date, '12:30'),
+      location: 'Stadhuis',
+      ...values,
+    })
     .returning();
   return m!;
 }
@@ -26,9 +35,24 @@ export async function makeItem(t: TestApp, council: Council, meeting: Meeting, v
 }
 
 /** Minutes for a meeting, in a status, with one action point of `ownerMembershipId` (if given). */
-export async function makeMinutes(t: TestApp, council: Council, meeting: Pick<Meeting, 'id'>, values: Partial<typeof minutes.$inferInsert> = {}, ownerMembershipId?: string, dueOn?: string) {
-  const [m] = await t.db.insert(minutes).values({ councilId: council.id, meetingId: meeting.id, ...values }).returning();
-  const [p] = ownerMembershipId ? await t.db.insert(actionPoints).values({ councilId: council.id, minutesId: m!.id, text: 'Actiepunt', ownerMembershipId, dueOn: dueOn ?? null }).returning() : [];
+export async function makeMinutes(
+  t: TestApp,
+  council: Council,
+  meeting: Pick<Meeting, 'id'>,
+  values: Partial<typeof minutes.$inferInsert> = {},
+  ownerMembershipId?: string,
+  dueOn?: string,
+) {
+  const [m] = await t.db
+    .insert(minutes)
+    .values({ councilId: council.id, meetingId: meeting.id, ...values })
+    .returning();
+  const [p] = ownerMembershipId
+    ? await t.db
+        .insert(actionPoints)
+        .values({ councilId: council.id, minutesId: m!.id, text: 'Actiepunt', ownerMembershipId, dueOn: dueOn ?? null })
+        .returning()
+    : [];
   return { minutes: m!, actionPoint: p };
 }
 

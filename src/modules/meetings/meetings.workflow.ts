@@ -15,7 +15,7 @@ export type MinutesStatus = (typeof minutesStatuses)[number];
 export const meetingActions = ['edit', 'invite', 'move', 'cancel', 'markHeld', 'editAgenda'] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
-export const minutesActions = ['draft', 'approve', 'publish'] as const;
+const minutesActions = ['draft', 'approve', 'publish'] as const;
 export type MinutesAction = (typeof minutesActions)[number];
 
 type Rule<S extends string> = { from: readonly S[]; to: S | 'same'; may: Action };

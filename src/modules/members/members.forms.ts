@@ -14,7 +14,10 @@ export type InviteInput = z.infer<typeof inviteSchema>;
 
 /** Several people at once: one per line, all with the same role (parsed by `parseInviteLines`). */
 export const bulkInviteSchema = z.object({
-  people: z.string({ error: 'members.bulk.empty' }).max(20_000, 'members.bulk.tooLong').refine((v) => v.trim() !== '', 'members.bulk.empty'),
+  people: z
+    .string({ error: 'members.bulk.empty' })
+    .max(20_000, 'members.bulk.tooLong')
+    .refine((v) => v.trim() !== '', 'members.bulk.empty'),
   role: field.choice(roles),
 });
 export type BulkInviteInput = z.infer<typeof bulkInviteSchema>;
@@ -23,9 +26,7 @@ export type BulkInviteInput = z.infer<typeof bulkInviteSchema>;
 export const BULK_INVITE_MAX = 100;
 
 /** One line of a pasted list: the person it names, or what is wrong with it. */
-export type InviteLine =
-  | { line: number; raw: string; ok: true; name: string; email: string }
-  | { line: number; raw: string; ok: false; problem: LineProblem };
+export type InviteLine = { line: number; raw: string; ok: true; name: string; email: string } | { line: number; raw: string; ok: false; problem: LineProblem };
 export type LineProblem = { key: MessageKey; params?: Record<string, string | number> };
 
 const emailCheck = z.email();
@@ -39,12 +40,14 @@ const emailCheck = z.email();
 export function parseInviteLines(text: string): InviteLine[] {
   const out: InviteLine[] = [];
   const seen = new Map<string, number>();
-  text.split(/\r\n|\r|\n/).forEach((rawLine, i) => {
+  for (const [i, rawLine] of text.split(/\r\n|\r|\n/).entries()) {
     const raw = rawLine.trim();
-    if (raw === '') return;
+    if (raw === '') continue;
     const line = i + 1;
     const text = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
-    const bad = (key: MessageKey, params: Record<string, string | number> = {}) => out.push({ line, raw, ok: false, problem: { key, params: { line, text, ...params } } });
+    const bad = (key: MessageKey, params: Record<string, string | number> = {}) => {
+      out.push({ line, raw, ok: false, problem: { key, params: { line, text, ...params } } });
+    };
     let name: string;
     let email: string;
     const angled = /^(.*?)\s*<([^<>]*)>$/.exec(raw);
@@ -53,20 +56,38 @@ export function parseInviteLines(text: string): InviteLine[] {
       email = angled[2]!;
     } else {
       const cut = Math.max(raw.lastIndexOf(','), raw.lastIndexOf(';'), raw.lastIndexOf('\t'));
-      if (cut < 0) return bad(raw.includes('@') ? 'members.bulk.lineNoName' : 'members.bulk.lineFormat');
+      if (cut < 0) {
+        bad(raw.includes('@') ? 'members.bulk.lineNoName' : 'members.bulk.lineFormat');
+        continue;
+      }
       name = raw.slice(0, cut);
       email = raw.slice(cut + 1);
     }
     name = name.replace(/^["'\s]+|["'\s,;]+$/g, '').replace(/\s+/g, ' ');
-    email = email.trim().replace(/^mailto:/i, '').toLowerCase();
-    if (name === '') return bad('members.bulk.lineNoName');
-    if (name.length > 120) return bad('members.bulk.lineNameTooLong');
-    if (email === '' || email.length > 254 || !emailCheck.safeParse(email).success) return bad('members.bulk.lineEmail', { email: email || raw });
+    email = email
+      .trim()
+      .replace(/^mailto:/i, '')
+      .toLowerCase();
+    if (name === '') {
+      bad('members.bulk.lineNoName');
+      continue;
+    }
+    if (name.length > 120) {
+      bad('members.bulk.lineNameTooLong');
+      continue;
+    }
+    if (email === '' || email.length > 254 || !emailCheck.safeParse(email).success) {
+      bad('members.bulk.lineEmail', { email: email || raw });
+      continue;
+    }
     const first = seen.get(email);
-    if (first !== undefined) return bad('members.bulk.lineTwice', { email, first });
+    if (first !== undefined) {
+      bad('members.bulk.lineTwice', { email, first });
+      continue;
+    }
     seen.set(email, line);
     out.push({ line, raw, ok: true, name, email });
-  });
+  }
   return out;
 }
 

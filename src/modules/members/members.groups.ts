@@ -96,7 +96,7 @@ async function groupMembers(db: DbOrTx, council: Council, groupId: string | null
  * Who may open a working group's page: the board (who make and change groups), and the group's
  * own lead, who reads it (its members and its advices) without the board's right to change it.
  */
-export function mayOpenGroup(actor: Actor | null, leadMembershipId: string | null): boolean {
+function mayOpenGroup(actor: Actor | null, leadMembershipId: string | null): boolean {
   if (can(actor, 'workingGroups.manage')) return true;
   return Boolean(actor?.membershipId && leadMembershipId === actor.membershipId && isCouncilRole(actor.role));
 }
@@ -154,11 +154,7 @@ async function nameTaken(db: DbOrTx, council: Council, name: string, exceptId: s
     .select({ id: workingGroups.id })
     .from(workingGroups)
     .where(
-      and(
-        eq(workingGroups.councilId, council.id),
-        sql`lower(${workingGroups.name}) = lower(${name})`,
-        exceptId ? ne(workingGroups.id, exceptId) : undefined,
-      ),
+      and(eq(workingGroups.councilId, council.id), sql`lower(${workingGroups.name}) = lower(${name})`, exceptId ? ne(workingGroups.id, exceptId) : undefined),
     )
     .limit(1);
   return rows.length > 0;
@@ -197,7 +193,14 @@ export async function updateWorkingGroup(deps: Deps, args: { actor: Actor | null
       });
     if (updated.length === 0) notFound('working group');
     const fields = (['name', 'description'] as const).filter((k) => group[k] !== input[k]);
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.updated', entity: 'working_group', entityId: group.id, data: { fields } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'workingGroup.updated',
+      entity: 'working_group',
+      entityId: group.id,
+      data: { fields },
+    });
   });
 }
 
@@ -221,12 +224,7 @@ export async function addGroupMembers(deps: Deps, args: { actor: Actor | null; c
       .select({ id: memberships.id })
       .from(memberships)
       .where(
-        and(
-          inArray(memberships.id, ids),
-          eq(memberships.councilId, council.id),
-          eq(memberships.active, true),
-          inArray(memberships.role, [...councilRoles]),
-        ),
+        and(inArray(memberships.id, ids), eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])),
       );
     if (found.length !== ids.length) throw new DomainError('notAMember', 'members.wg.notAMember', 'membershipId');
     const inserted = await tx
@@ -234,9 +232,17 @@ export async function addGroupMembers(deps: Deps, args: { actor: Actor | null; c
       .values(ids.map((membershipId) => ({ councilId: council.id, workingGroupId: group.id, membershipId })))
       .onConflictDoNothing()
       .returning({ id: workingGroupMembers.membershipId });
-    if (inserted.length !== ids.length) throw new DomainError('alreadyInGroup', ids.length === 1 ? 'members.wg.alreadyInGroup' : 'members.wg.someAlreadyInGroup', 'membershipId');
+    if (inserted.length !== ids.length)
+      throw new DomainError('alreadyInGroup', ids.length === 1 ? 'members.wg.alreadyInGroup' : 'members.wg.someAlreadyInGroup', 'membershipId');
     for (const m of inserted) {
-      await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.memberAdded', entity: 'working_group', entityId: group.id, data: { membershipId: m.id } });
+      await audit(tx, {
+        councilId: council.id,
+        actorUserId: actor.userId,
+        action: 'workingGroup.memberAdded',
+        entity: 'working_group',
+        entityId: group.id,
+        data: { membershipId: m.id },
+      });
     }
     return inserted.length;
   });
@@ -260,7 +266,10 @@ export async function removeGroupMember(deps: Deps, args: { actor: Actor | null;
       .returning({ id: workingGroupMembers.membershipId });
     if (removed.length === 0) notFound('working group member');
     if (group.leadMembershipId === args.membershipId) {
-      await tx.update(workingGroups).set({ leadMembershipId: null }).where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
+      await tx
+        .update(workingGroups)
+        .set({ leadMembershipId: null })
+        .where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
     }
     await audit(tx, {
       councilId: council.id,
@@ -284,7 +293,10 @@ export async function setGroupLead(deps: Deps, args: { actor: Actor | null; coun
       if (!members.some((m) => m.id === membershipId && m.active)) throw new DomainError('leadNotInGroup', 'members.wg.leadNotInGroup', 'lead');
     }
     if (group.leadMembershipId === membershipId) return;
-    await tx.update(workingGroups).set({ leadMembershipId: membershipId }).where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
+    await tx
+      .update(workingGroups)
+      .set({ leadMembershipId: membershipId })
+      .where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
     await audit(tx, {
       councilId: council.id,
       actorUserId: actor.userId,
@@ -301,7 +313,11 @@ export async function setGroupLead(deps: Deps, args: { actor: Actor | null; coun
 
 /** The council's working groups by name. */
 export async function workingGroupsOf(db: DbOrTx, councilId: string): Promise<{ id: string; name: string }[]> {
-  return db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).where(eq(workingGroups.councilId, councilId)).orderBy(asc(workingGroups.name));
+  return db
+    .select({ id: workingGroups.id, name: workingGroups.name })
+    .from(workingGroups)
+    .where(eq(workingGroups.councilId, councilId))
+    .orderBy(asc(workingGroups.name));
 }
 
 /** Whether this membership is in this working group. */

@@ -132,7 +132,10 @@ export async function inviteMember(
       .from(memberships)
       .where(and(eq(memberships.councilId, council.id), eq(memberships.userId, user.id)))
       .limit(1);
-    if (existing) throw (existing.active ? new DomainError('alreadyMember', 'members.invite.alreadyMember', 'email') : new DomainError('formerMember', 'members.invite.formerMember', 'email'));
+    if (existing)
+      throw existing.active
+        ? new DomainError('alreadyMember', 'members.invite.alreadyMember', 'email')
+        : new DomainError('formerMember', 'members.invite.formerMember', 'email');
     const [row] = await tx
       .insert(memberships)
       .values({ councilId: council.id, userId: user.id, role: input.role, targetGroup: input.targetGroup, joinedOn: todayInAmsterdam() })
@@ -149,7 +152,14 @@ export async function inviteMember(
 async function sendInvitation(
   deps: Deps,
   tx: Tx,
-  args: { actor: Actor; council: Council; user: { id: string; email: string; name: string; locale: 'nl' | 'en' }; membershipId: string; role: Role; inviter: string },
+  args: {
+    actor: Actor;
+    council: Council;
+    user: { id: string; email: string; name: string; locale: 'nl' | 'en' };
+    membershipId: string;
+    role: Role;
+    inviter: string;
+  },
 ): Promise<void> {
   const { actor, council, user } = args;
   await issueInvitation(deps, tx, {
@@ -161,7 +171,14 @@ async function sendInvitation(
     invitedByName: args.inviter,
     locale: user.locale,
   });
-  await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'member.invited', entity: 'membership', entityId: args.membershipId, to: args.role });
+  await audit(tx, {
+    councilId: council.id,
+    actorUserId: actor.userId,
+    action: 'member.invited',
+    entity: 'membership',
+    entityId: args.membershipId,
+    to: args.role,
+  });
 }
 
 // ------------------------------------------------------------------ member cap
@@ -175,10 +192,10 @@ async function lockCouncil(tx: Tx, councilId: string): Promise<number | null> {
   return row?.cap ?? null;
 }
 
-export type SeatCounts = { active: number; invited: number };
+type SeatCounts = { active: number; invited: number };
 
 /** Seats taken: chair and members who accepted, and open invitations for a seat, counted apart. */
-export async function seatCounts(db: DbOrTx, councilId: string): Promise<SeatCounts> {
+async function seatCounts(db: DbOrTx, councilId: string): Promise<SeatCounts> {
   const [row] = await db
     .select({
       active: sql<number>`count(*) filter (where ${users.passwordHash} is not null)`,
@@ -207,7 +224,7 @@ async function assertSeatsFree(tx: DbOrTx, councilId: string, cap: number | null
 
 // ------------------------------------------------------------------ several invitations at once
 
-export type PlannedInvite = { line: number; name: string; email: string };
+type PlannedInvite = { line: number; name: string; email: string };
 export type InvitePlan = { role: Role; people: PlannedInvite[]; problems: LineProblem[]; counts: MemberCounts };
 
 /**
@@ -244,7 +261,8 @@ async function planWith(db: DbOrTx, council: Council, input: BulkInviteInput, ca
   const seats = await seatCounts(db, council.id);
   const counts: MemberCounts = { ...seats, cap, left: seatsLeft(cap, seats.active + seats.invited) };
   const adding = takesSeat(input.role) ? people.length : 0;
-  if (passesCap(cap, seats.active + seats.invited, adding)) problems.unshift({ key: 'members.bulk.capExceeded', params: { n: adding, left: counts.left ?? 0, cap: cap ?? 0 } });
+  if (passesCap(cap, seats.active + seats.invited, adding))
+    problems.unshift({ key: 'members.bulk.capExceeded', params: { n: adding, left: counts.left ?? 0, cap: cap ?? 0 } });
   return { role: input.role, people, problems, counts };
 }
 
@@ -310,7 +328,8 @@ export async function updateMember(deps: Deps, args: { actor: Actor | null; coun
     if (current.active && !staysBoard && leavesNoBoard(board, current.id)) throw new DomainError('lastBoard', 'members.edit.lastBoard', 'role');
     const changed = (['role', 'targetGroup', 'showOnSite'] as const).filter((k) => current[k] !== input[k]);
     if (changed.length === 0) return;
-    if (current.active && takesSeat(input.role) && !takesSeat(current.role)) await assertSeatsFree(tx, council.id, await lockCouncil(tx, council.id), 1, 'role');
+    if (current.active && takesSeat(input.role) && !takesSeat(current.role))
+      await assertSeatsFree(tx, council.id, await lockCouncil(tx, council.id), 1, 'role');
     await tx
       .update(memberships)
       .set({ role: input.role, targetGroup: input.targetGroup, showOnSite: input.showOnSite })
@@ -340,7 +359,10 @@ export async function setMemberActive(deps: Deps, args: { actor: Actor | null; c
       if (current.id === actor.membershipId) throw new DomainError('notYourself', 'members.edit.notYourself', 'status');
       if (leavesNoBoard(board, current.id)) throw new DomainError('lastBoardDeactivate', 'members.edit.lastBoardDeactivate', 'status');
     }
-    await tx.update(memberships).set({ active }).where(and(eq(memberships.id, current.id), eq(memberships.councilId, council.id)));
+    await tx
+      .update(memberships)
+      .set({ active })
+      .where(and(eq(memberships.id, current.id), eq(memberships.councilId, council.id)));
     await audit(tx, {
       councilId: council.id,
       actorUserId: actor.userId,
@@ -377,7 +399,7 @@ export async function boardOf(db: DbOrTx, councilId: string): Promise<BoardNames
 
 // ------------------------------------------------------------------ dashboard
 
-export type DashboardFigures = {
+type DashboardFigures = {
   /** Chair and members who accepted their invitation (not the secretary, officials or partner councils). */
   activeMembers: number;
   /** Invitations for a seat that nobody accepted yet. */
@@ -393,7 +415,10 @@ export async function dashboardFigures(db: DbOrTx, council: Council): Promise<Da
   const [m, [w], [v], [a]] = await Promise.all([
     seatCounts(db, council.id),
     db.select({ n: count() }).from(workingGroups).where(eq(workingGroups.councilId, council.id)),
-    db.select({ n: count() }).from(vacancies).where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
+    db
+      .select({ n: count() })
+      .from(vacancies)
+      .where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
     db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id)),
   ]);
   return {

@@ -121,7 +121,10 @@ export const membersMessages = {
     en: 'Officials and partner councils can read along. They are not members of the council.',
   },
   'members.invite.targetGroup': { nl: 'Spreekt voor', en: 'Speaks for' },
-  'members.invite.targetGroupHint': { nl: 'Bijvoorbeeld: ouderen, jongeren of mantelzorgers.', en: 'For example: the elderly, young people or informal carers.' },
+  'members.invite.targetGroupHint': {
+    nl: 'Bijvoorbeeld: ouderen, jongeren of mantelzorgers.',
+    en: 'For example: the elderly, young people or informal carers.',
+  },
   'members.invite.submit': { nl: 'Uitnodiging versturen', en: 'Send invitation' },
   'members.invite.alreadyMember': { nl: 'Deze persoon is al lid van deze raad.', en: 'This person is already a member of this council.' },
   'members.invite.formerMember': {
@@ -174,7 +177,10 @@ export const membersMessages = {
   'members.wg.caption': { nl: 'Werkgroepen van de raad', en: 'Working groups of the council' },
   'members.wg.name': { nl: 'Naam', en: 'Name' },
   'members.wg.description': { nl: 'Beschrijving', en: 'Description' },
-  'members.wg.descriptionHint': { nl: 'Waar werkt de werkgroep aan? Dit staat op de website.', en: 'What does the group work on? This is shown on the website.' },
+  'members.wg.descriptionHint': {
+    nl: 'Waar werkt de werkgroep aan? Dit staat op de website.',
+    en: 'What does the group work on? This is shown on the website.',
+  },
   'members.wg.memberCount': { nl: 'Aantal leden', en: 'Members' },
   'members.wg.lead': { nl: 'Trekker', en: 'Lead' },
   'members.wg.empty': { nl: 'Er zijn nog geen werkgroepen.', en: 'There are no working groups yet.' },
@@ -185,7 +191,10 @@ export const membersMessages = {
     en: 'The working group has been created. Now add members and choose a lead.',
   },
   'members.wg.saved': { nl: 'De werkgroep is opgeslagen.', en: 'The working group has been saved.' },
-  'members.wg.nameTaken': { nl: 'Er is al een werkgroep met deze naam. Kies een andere naam.', en: 'There is already a working group with this name. Choose another name.' },
+  'members.wg.nameTaken': {
+    nl: 'Er is al een werkgroep met deze naam. Kies een andere naam.',
+    en: 'There is already a working group with this name. Choose another name.',
+  },
   'members.wg.editTitle': { nl: 'Werkgroep: {name}', en: 'Working group: {name}' },
   'members.wg.details': { nl: 'Naam en beschrijving', en: 'Name and description' },
   'members.wg.membersTitle': { nl: 'Leden van de werkgroep', en: 'Members of the working group' },
@@ -200,7 +209,10 @@ export const membersMessages = {
   'members.wg.noCandidates': { nl: 'Alle actieve leden zitten al in deze werkgroep.', en: 'All active members are already in this working group.' },
   'members.wg.added': { nl: 'De gekozen leden zijn toegevoegd aan de werkgroep.', en: 'The chosen members have been added to the working group.' },
   'members.wg.addLegend': { nl: 'Wie wilt u toevoegen?', en: 'Whom do you want to add?' },
-  'members.wg.addManyHint': { nl: 'Kies een of meer leden. U kunt alleen actieve leden van de raad kiezen.', en: 'Choose one or more members. You can only choose active members of the council.' },
+  'members.wg.addManyHint': {
+    nl: 'Kies een of meer leden. U kunt alleen actieve leden van de raad kiezen.',
+    en: 'Choose one or more members. You can only choose active members of the council.',
+  },
   'members.wg.addSubmit': { nl: 'Toevoegen aan de werkgroep', en: 'Add to the working group' },
   'members.wg.chooseSomeone': { nl: 'Kies minstens één lid.', en: 'Choose at least one member.' },
   'members.wg.someAlreadyInGroup': {
@@ -284,8 +296,14 @@ export const membersMessages = {
     en: 'Nobody has been invited yet. Correct the list and check it again.',
   },
   'members.bulk.empty': { nl: 'Vul minstens één naam en e-mailadres in.', en: 'Enter at least one name and e-mail address.' },
-  'members.bulk.tooLong': { nl: 'De lijst is te lang. Nodig hoogstens 100 mensen tegelijk uit.', en: 'The list is too long. Invite at most 100 people at once.' },
-  'members.bulk.tooMany': { nl: 'De lijst heeft {n} regels. Nodig hoogstens {max} mensen tegelijk uit.', en: 'The list has {n} lines. Invite at most {max} people at once.' },
+  'members.bulk.tooLong': {
+    nl: 'De lijst is te lang. Nodig hoogstens 100 mensen tegelijk uit.',
+    en: 'The list is too long. Invite at most 100 people at once.',
+  },
+  'members.bulk.tooMany': {
+    nl: 'De lijst heeft {n} regels. Nodig hoogstens {max} mensen tegelijk uit.',
+    en: 'The list has {n} lines. Invite at most {max} people at once.',
+  },
   'members.bulk.capExceeded': {
     nl: 'De lijst past niet in de raad. Mensen op de lijst: {n}. Vrije plaatsen: {left} van de {cap}. Haal mensen van de lijst, kies een rol zonder plaats, of verander het aantal plaatsen bij Instellingen.',
     en: 'The list does not fit in the council. People on the list: {n}. Free seats: {left} of {cap}. Remove people from the list, choose a role without a seat, or change the number of seats in Settings.',
@@ -298,7 +316,10 @@ export const membersMessages = {
     nl: 'Regel {line}: bij "{text}" ontbreekt de naam. Zet de naam voor het e-mailadres, met een komma ertussen.',
     en: 'Line {line}: the name is missing for "{text}". Put the name before the e-mail address, with a comma in between.',
   },
-  'members.bulk.lineNameTooLong': { nl: 'Regel {line}: de naam is te lang. Gebruik hoogstens 120 tekens.', en: 'Line {line}: the name is too long. Use at most 120 characters.' },
+  'members.bulk.lineNameTooLong': {
+    nl: 'Regel {line}: de naam is te lang. Gebruik hoogstens 120 tekens.',
+    en: 'Line {line}: the name is too long. Use at most 120 characters.',
+  },
   'members.bulk.lineEmail': { nl: 'Regel {line}: "{email}" is geen goed e-mailadres.', en: 'Line {line}: "{email}" is not a valid e-mail address.' },
   'members.bulk.lineTwice': { nl: 'Regel {line}: {email} staat ook al op regel {first}.', en: 'Line {line}: {email} is also on line {first}.' },
   'members.bulk.lineMember': { nl: 'Regel {line}: {email} is al lid van deze raad.', en: 'Line {line}: {email} is already a member of this council.' },

@@ -243,7 +243,10 @@ test('applying is rate-limited per address', async () => {
   const ip = nextIp();
   const codes: number[] = [];
   for (let i = 0; i < 11; i++) {
-    const res = await post(t, `/${c.slug}/vacatures/${v.id}/reageren`, { ...application, email: `a${i}@example.nl` }, undefined, { csrf: anonymousToken(t, 10_000), ip });
+    const res = await post(t, `/${c.slug}/vacatures/${v.id}/reageren`, { ...application, email: `a${i}@example.nl` }, undefined, {
+      csrf: anonymousToken(t, 10_000),
+      ip,
+    });
     codes.push(res.statusCode);
   }
   assert.deepEqual(codes.slice(0, 10), Array(10).fill(303));

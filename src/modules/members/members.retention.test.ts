@@ -21,7 +21,9 @@ const DAY = 24 * 3600 * 1000;
 async function withApplication(values: Partial<typeof vacancies.$inferInsert>) {
   const c = await makeCouncil(t);
   const v = await makeVacancy(t, c, values);
-  await t.db.insert(vacancyApplications).values({ councilId: c.id, vacancyId: v.id, name: 'Piet Sollicitant', email: 'piet@example.nl', motivation: 'Ik wil graag meedoen.' });
+  await t.db
+    .insert(vacancyApplications)
+    .values({ councilId: c.id, vacancyId: v.id, name: 'Piet Sollicitant', email: 'piet@example.nl', motivation: 'Ik wil graag meedoen.' });
   return { c, v };
 }
 const applicationsOf = (vacancyId: string) => t.db.select().from(vacancyApplications).where(eq(vacancyApplications.vacancyId, vacancyId));
@@ -37,11 +39,22 @@ test('applications go 4 weeks after the vacancy closed, with an audit entry; ope
   assert.equal((await applicationsOf(old.v.id)).length, 0);
   assert.equal((await applicationsOf(recent.v.id)).length, 1);
   assert.equal((await applicationsOf(open.v.id)).length, 1);
-  const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')));
+  const [entry] = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')));
   assert.deepEqual(entry?.data, { removed: 1 });
   // A second run finds nothing more for this vacancy and writes no second entry.
   await purgeExpiredApplications(t.db, now);
-  assert.equal((await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')))).length, 1);
+  assert.equal(
+    (
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')))
+    ).length,
+    1,
+  );
 });
 
 test('closing a vacancy records when; reopening clears it, so its applications are kept', async () => {
@@ -60,5 +73,8 @@ test('mail older than a year leaves the outbox; newer mail stays', async () => {
   ]);
   await purgeOldMail(t.db, now);
   const left = await t.db.select({ to: outbox.toAddress }).from(outbox).where(eq(outbox.councilId, c.id));
-  assert.deepEqual(left.map((r) => r.to), ['nieuw@example.nl']);
+  assert.deepEqual(
+    left.map((r) => r.to),
+    ['nieuw@example.nl'],
+  );
 });

@@ -34,7 +34,13 @@ const WS = '/:council/werkruimte';
 type Params = { id: string; membershipId: string };
 
 const memberNotices: Record<string, MemberNotice> = { opgeslagen: 'saved', gestopt: 'deactivated', actief: 'reactivated' };
-const groupNotices: Record<string, GroupNotice> = { aangemaakt: 'created', opgeslagen: 'saved', toegevoegd: 'added', verwijderd: 'removed', trekker: 'leadSet' };
+const groupNotices: Record<string, GroupNotice> = {
+  aangemaakt: 'created',
+  opgeslagen: 'saved',
+  toegevoegd: 'added',
+  verwijderd: 'removed',
+  trekker: 'leadSet',
+};
 const vacancyNotices: Record<string, VacancyNotice> = { aangemaakt: 'created', opgeslagen: 'saved', gepubliceerd: 'published', gesloten: 'closed' };
 
 export async function membersRoutes(app: FastifyInstance) {
@@ -109,7 +115,19 @@ export async function membersRoutes(app: FastifyInstance) {
     const many = typeof query.uitnodigingen === 'string' && /^[1-9]\d{0,2}$/.test(query.uitnodigingen) ? Number(query.uitnodigingen) : undefined;
     // From the platform admin's "invite the secretary" link: the invite form with that role chosen.
     const values = query.rol === 'secretaris' ? { role: 'secretary' } : undefined;
-    return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} may={memberService.membersMay(actor)} members={members} counts={counts} invited={invited} invitedMany={many} values={values} />);
+    return reply.page(
+      <MembersPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actor}
+        may={memberService.membersMay(actor)}
+        members={members}
+        counts={counts}
+        invited={invited}
+        invitedMany={many}
+        values={values}
+      />,
+    );
   });
 
   app.post(`${WS}/leden`, manageMembers, async (req, reply) => {
@@ -119,7 +137,19 @@ export async function membersRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => {
       const [members, counts] = await Promise.all([memberService.listMembers(deps, { actor, council }), memberService.memberCounts(deps.db, council)]);
       const values = form.ok ? echo(req.body) : form.values;
-      return reply.page(<MembersPage ctx={await req.pageCtx()} council={council} actor={actor} may={memberService.membersMay(actor)} members={members} counts={counts} errors={errors} values={values} />, 400);
+      return reply.page(
+        <MembersPage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          may={memberService.membersMay(actor)}
+          members={members}
+          counts={counts}
+          errors={errors}
+          values={values}
+        />,
+        400,
+      );
     };
     if (!form.ok) return again(form.errors);
     try {
@@ -133,7 +163,12 @@ export async function membersRoutes(app: FastifyInstance) {
   });
 
   // Several people at once: the list, the check page, then the invitations (nothing is stored before).
-  const inviteMany = async (req: FastifyRequest, reply: FastifyReply, state: { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[] }, status = 200) => {
+  const inviteMany = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    state: { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[] },
+    status = 200,
+  ) => {
     const council = councilOf(req);
     const counts = await memberService.memberCounts(deps.db, council);
     return reply.page(<InviteManyPage ctx={await req.pageCtx()} council={council} actor={actorOf(req)} counts={counts} {...state} />, status);
@@ -179,7 +214,17 @@ export async function membersRoutes(app: FastifyInstance) {
     const member = await memberService.getMember(deps, { actor, council, id });
     const form = parseForm(memberUpdateSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+      reply.page(
+        <MemberPage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          member={member}
+          errors={errors}
+          values={form.ok ? echo(req.body) : form.values}
+        />,
+        400,
+      );
     if (!form.ok) return again(form.errors);
     try {
       await memberService.updateMember(deps, { actor, council, id: member.id, input: form.data });
@@ -219,7 +264,9 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const groups = await groupService.listWorkingGroups(deps, { actor, council });
-    return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} />);
+    return reply.page(
+      <WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} />,
+    );
   });
 
   app.post(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
@@ -228,7 +275,18 @@ export async function membersRoutes(app: FastifyInstance) {
     const form = parseForm(workingGroupSchema, req.body, req.t);
     const again = async (errors: FieldErrors) => {
       const groups = await groupService.listWorkingGroups(deps, { actor, council });
-      return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+      return reply.page(
+        <WorkingGroupsPage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          may={groupService.workingGroupsMay(actor)}
+          groups={groups}
+          errors={errors}
+          values={form.ok ? echo(req.body) : form.values}
+        />,
+        400,
+      );
     };
     if (!form.ok) return again(form.errors);
     try {
@@ -273,7 +331,16 @@ export async function membersRoutes(app: FastifyInstance) {
         const ticked = (req.body as Record<string, unknown> | undefined)?.membershipId;
         const checked = (Array.isArray(ticked) ? ticked : [ticked]).filter((x): x is string => typeof x === 'string');
         return reply.page(
-          <WorkingGroupPage ctx={ctx} council={council} actor={actor} group={fresh} related={related} errors={errors} values={form.ok ? echo(req.body) : form.values} checked={checked} />,
+          <WorkingGroupPage
+            ctx={ctx}
+            council={council}
+            actor={actor}
+            group={fresh}
+            related={related}
+            errors={errors}
+            values={form.ok ? echo(req.body) : form.values}
+            checked={checked}
+          />,
           400,
         );
       };
@@ -289,12 +356,24 @@ export async function membersRoutes(app: FastifyInstance) {
     });
   }
 
-  groupAction('', (req) => parseForm(workingGroupSchema, req.body, req.t), ({ req, id, data }) =>
-    groupService.updateWorkingGroup(deps, { actor: actorOf(req), council: councilOf(req), id, input: data }), 'opgeslagen');
-  groupAction('/leden', (req) => parseForm(groupMemberSchema, req.body, req.t), ({ req, id, data }) =>
-    groupService.addGroupMembers(deps, { actor: actorOf(req), council: councilOf(req), id, membershipIds: data.membershipId }), 'toegevoegd');
-  groupAction('/trekker', (req) => parseForm(groupLeadSchema, req.body, req.t), ({ req, id, data }) =>
-    groupService.setGroupLead(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.lead || null }), 'trekker');
+  groupAction(
+    '',
+    (req) => parseForm(workingGroupSchema, req.body, req.t),
+    ({ req, id, data }) => groupService.updateWorkingGroup(deps, { actor: actorOf(req), council: councilOf(req), id, input: data }),
+    'opgeslagen',
+  );
+  groupAction(
+    '/leden',
+    (req) => parseForm(groupMemberSchema, req.body, req.t),
+    ({ req, id, data }) => groupService.addGroupMembers(deps, { actor: actorOf(req), council: councilOf(req), id, membershipIds: data.membershipId }),
+    'toegevoegd',
+  );
+  groupAction(
+    '/trekker',
+    (req) => parseForm(groupLeadSchema, req.body, req.t),
+    ({ req, id, data }) => groupService.setGroupLead(deps, { actor: actorOf(req), council: councilOf(req), id, membershipId: data.lead || null }),
+    'trekker',
+  );
 
   app.post(`${WS}/werkgroepen/:id/leden/:membershipId/verwijderen`, manageGroups, async (req, reply) => {
     const council = councilOf(req);
@@ -323,7 +402,10 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(vacancySchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+      reply.page(
+        <NewVacancyPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
+        400,
+      );
     if (!form.ok) return again(form.errors);
     try {
       const id = await vacancyService.createVacancy(deps, { actor, council, input: form.data });
@@ -348,7 +430,17 @@ export async function membersRoutes(app: FastifyInstance) {
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancySchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+      reply.page(
+        <VacancyPage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          vacancy={vacancy}
+          errors={errors}
+          values={form.ok ? echo(req.body) : form.values}
+        />,
+        400,
+      );
     if (!form.ok) return again(form.errors);
     try {
       await vacancyService.updateVacancy(deps, { actor, council, id: vacancy.id, input: form.data });
@@ -365,7 +457,8 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancyStatusSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} />, 400);
+    const again = async (errors: FieldErrors) =>
+      reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} />, 400);
     if (!form.ok) return again({ status: form.errors.to ?? req.t('error.invalidChoice') });
     try {
       await vacancyService.changeVacancyStatus(deps, { actor, council, id: vacancy.id, to: form.data.to });

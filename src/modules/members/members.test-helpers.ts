@@ -3,7 +3,17 @@ import type { Council } from '../../core/organisations.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import { makeCouncil as makeAnyCouncil, makeMember, makeUser, makeWorkingGroup, uniqueId, type TestApp } from '../../../test/support/factories.ts';
 
-export { anonymousToken, createTestApp as startApp, dayFromToday, get, login, makeVacancy, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
+export {
+  anonymousToken,
+  createTestApp as startApp,
+  dayFromToday,
+  get,
+  login,
+  makeVacancy,
+  post,
+  titleOf,
+  type TestApp,
+} from '../../../test/support/factories.ts';
 
 export async function makeCouncil(t: TestApp, name = 'Adviesraad Test'): Promise<Council> {
   const slug = `raad-${uniqueId()}`;
@@ -25,11 +35,20 @@ export async function makePerson(
     ...(opts.password === false ? { password: null } : {}),
   };
   const { user, membership } = council
-    ? await makeMember(t, council, opts.role ?? 'member', values, { targetGroup: opts.targetGroup ?? '', showOnSite: opts.showOnSite ?? true, active: opts.active ?? true })
+    ? await makeMember(t, council, opts.role ?? 'member', values, {
+        targetGroup: opts.targetGroup ?? '',
+        showOnSite: opts.showOnSite ?? true,
+        active: opts.active ?? true,
+      })
     : { user: await makeUser(t, values), membership: null };
   return { id: user.id, userId: user.id, membershipId: membership?.id ?? '', name: user.name, email: user.email };
 }
 
 export function makeGroup(t: TestApp, council: Council, name: string, members: Person[] = [], lead?: Person) {
-  return makeWorkingGroup(t, council, { name, leadMembershipId: lead?.membershipId ?? null }, members.map((m) => m.membershipId));
+  return makeWorkingGroup(
+    t,
+    council,
+    { name, leadMembershipId: lead?.membershipId ?? null },
+    members.map((m) => m.membershipId),
+  );
 }

@@ -93,7 +93,14 @@ export async function submitApplication(
       subject: t('members.apply.mailApplicant.subject', { council: council.name }),
       body: t('members.apply.mailApplicant.body', { name: input.name, council: council.name, title: vacancy.title, contact: council.contactEmail }),
     });
-    await audit(tx, { councilId: council.id, actorUserId: null, action: 'vacancyApplication.received', entity: 'vacancy_application', entityId: row!.id, data: { vacancyId: vacancy.id } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: null,
+      action: 'vacancyApplication.received',
+      entity: 'vacancy_application',
+      entityId: row!.id,
+      data: { vacancyId: vacancy.id },
+    });
   });
   deps.mailer.kick();
 }
@@ -128,7 +135,11 @@ export async function getVacancy(deps: Deps, args: { actor: Actor | null; counci
     .select({ n: count() })
     .from(vacancyApplications)
     .where(and(eq(vacancyApplications.councilId, args.council.id), eq(vacancyApplications.vacancyId, v.id)));
-  const may = { publish: canTransition(v.status, 'published'), close: canTransition(v.status, 'closed'), readApplications: can(args.actor, 'applications.read') };
+  const may = {
+    publish: canTransition(v.status, 'published'),
+    close: canTransition(v.status, 'closed'),
+    readApplications: can(args.actor, 'applications.read'),
+  };
   return { ...v, applications: c?.n ?? 0, may };
 }
 
@@ -161,7 +172,10 @@ export async function updateVacancy(deps: Deps, args: { actor: Actor | null; cou
     checkClosingDate(input.closesOn, v.closesOn);
     const fields = (['title', 'description', 'profile', 'hoursPerMonth', 'closesOn'] as const).filter((k) => v[k] !== input[k]);
     if (fields.length === 0) return;
-    await tx.update(vacancies).set(input).where(and(eq(vacancies.id, v.id), eq(vacancies.councilId, council.id)));
+    await tx
+      .update(vacancies)
+      .set(input)
+      .where(and(eq(vacancies.id, v.id), eq(vacancies.councilId, council.id)));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'vacancy.updated', entity: 'vacancy', entityId: v.id, data: { fields } });
   });
 }
@@ -174,15 +188,31 @@ export async function changeVacancyStatus(deps: Deps, args: { actor: Actor | nul
     actor: args.actor,
     may: 'vacancies.manage',
     entity: 'vacancy',
-    load: async (tx) => (isUuid(args.id) ? ((await tx.select().from(vacancies).where(and(eq(vacancies.id, args.id), eq(vacancies.councilId, council.id))).for('update'))[0] ?? null) : null),
+    load: async (tx) =>
+      isUuid(args.id)
+        ? ((
+            await tx
+              .select()
+              .from(vacancies)
+              .where(and(eq(vacancies.id, args.id), eq(vacancies.councilId, council.id)))
+              .for('update')
+          )[0] ?? null)
+        : null,
     state: (v) => v.status,
     check: (_state, v) => vacancyStep(v, to, today),
-    refused: (reason) => ({ key: reason === 'closingDatePassed' ? 'members.vacancy.closingDatePassed' : 'members.vacancy.transitionNotAllowed', field: 'status' }),
+    refused: (reason) => ({
+      key: reason === 'closingDatePassed' ? 'members.vacancy.closingDatePassed' : 'members.vacancy.transitionNotAllowed',
+      field: 'status',
+    }),
     save: async (tx, v, next) =>
       (
         await tx
           .update(vacancies)
-          .set({ status: next, publishedAt: next === 'published' ? (v.publishedAt ?? new Date()) : v.publishedAt, closedAt: next === 'closed' ? new Date() : null })
+          .set({
+            status: next,
+            publishedAt: next === 'published' ? (v.publishedAt ?? new Date()) : v.publishedAt,
+            closedAt: next === 'closed' ? new Date() : null,
+          })
           .where(and(eq(vacancies.id, v.id), eq(vacancies.councilId, council.id)))
           .returning()
       )[0]!,
@@ -191,7 +221,7 @@ export async function changeVacancyStatus(deps: Deps, args: { actor: Actor | nul
 }
 
 /** The privacy statement promises: applications are kept until 4 weeks after the procedure ends. */
-export const APPLICATION_RETENTION_DAYS = 28;
+const APPLICATION_RETENTION_DAYS = 28;
 
 /**
  * Removes the applications of vacancies closed more than the retention period ago, with an
@@ -205,7 +235,10 @@ export async function purgeExpiredApplications(db: Db, now = new Date()): Promis
       .where(
         inArray(
           vacancyApplications.vacancyId,
-          tx.select({ id: vacancies.id }).from(vacancies).where(and(eq(vacancies.status, 'closed'), sql`${vacancies.closedAt} < ${before}`)),
+          tx
+            .select({ id: vacancies.id })
+            .from(vacancies)
+            .where(and(eq(vacancies.status, 'closed'), sql`${vacancies.closedAt} < ${before}`)),
         ),
       )
       .returning({ councilId: vacancyApplications.councilId, vacancyId: vacancyApplications.vacancyId });
@@ -216,7 +249,14 @@ export async function purgeExpiredApplications(db: Db, now = new Date()): Promis
       perVacancy.set(r.vacancyId, e);
     }
     for (const [vacancyId, e] of perVacancy) {
-      await audit(tx, { councilId: e.councilId, actorUserId: null, action: 'vacancy.applicationsRemoved', entity: 'vacancy', entityId: vacancyId, data: { removed: e.n } });
+      await audit(tx, {
+        councilId: e.councilId,
+        actorUserId: null,
+        action: 'vacancy.applicationsRemoved',
+        entity: 'vacancy',
+        entityId: vacancyId,
+        data: { removed: e.n },
+      });
     }
     return removed.length;
   });
@@ -230,7 +270,10 @@ export function sealApplication(secretKey: string, a: { name: string; email: str
 export type ApplicationRow = { id: string; name: string; email: string; phone: string; motivation: string; createdAt: Date };
 
 /** Applications are personal data: only chair and secretary read them, and every read is logged. */
-export async function listApplications(deps: Deps, args: { actor: Actor | null; council: Council; vacancyId: string }): Promise<{ vacancy: Vacancy; applications: ApplicationRow[] }> {
+export async function listApplications(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; vacancyId: string },
+): Promise<{ vacancy: Vacancy; applications: ApplicationRow[] }> {
   const { actor, council } = args;
   assertCan(actor, 'applications.read');
   return deps.db.transaction(async (tx) => {

@@ -17,7 +17,7 @@ export function canTransition(from: VacancyStatus, to: VacancyStatus): boolean {
   return vacancyTransitions[from].includes(to);
 }
 
-export function isVacancyStatus(v: unknown): v is VacancyStatus {
+function _isVacancyStatus(v: unknown): v is VacancyStatus {
   return typeof v === 'string' && (vacancyStatuses as readonly string[]).includes(v);
 }
 

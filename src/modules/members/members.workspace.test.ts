@@ -38,7 +38,8 @@ test('member list: the board sees everyone with the invite form; a member may lo
 
   const asSecretary = await get(t, ws(c, '/leden'), await login(t, secretary));
   assert.equal(asSecretary.statusCode, 200);
-  for (const s of ['Sanne Secretaris', 'Mo Lid', 'Olga Ambtenaar', 'Stef Gestopt', 'jongeren', member.email, 'Gestopt', 'Iemand uitnodigen']) assert.ok(asSecretary.body.includes(s), s);
+  for (const s of ['Sanne Secretaris', 'Mo Lid', 'Olga Ambtenaar', 'Stef Gestopt', 'jongeren', member.email, 'Gestopt', 'Iemand uitnodigen'])
+    assert.ok(asSecretary.body.includes(s), s);
   assert.match(asSecretary.body, /<meta name="robots" content="noindex"/);
 
   const asMember = await get(t, ws(c, '/leden'), await login(t, member));
@@ -58,24 +59,38 @@ test('invite: creates the account, the membership and the invitation mail; confi
   const c = await makeCouncil(t);
   const secretary = await makePerson(t, c, { role: 'secretary' });
   const browser = await login(t, secretary);
-  const res = await post(t, ws(c, '/leden'), { name: 'Nina Nieuw', email: ' Nina@Example.NL ', role: 'member', targetGroup: 'mensen met een beperking' }, browser);
+  const res = await post(
+    t,
+    ws(c, '/leden'),
+    { name: 'Nina Nieuw', email: ' Nina@Example.NL ', role: 'member', targetGroup: 'mensen met een beperking' },
+    browser,
+  );
   assert.equal(res.statusCode, 303);
   const location = String(res.headers.location);
   assert.match(location, new RegExp(`^${ws(c, '/leden')}\\?uitgenodigd=`));
 
   const [user] = await t.db.select().from(users).where(eq(users.email, 'nina@example.nl'));
   assert.ok(user, 'account created with a lower-case address');
-  const [m] = await t.db.select().from(memberships).where(and(eq(memberships.councilId, c.id), eq(memberships.userId, user.id)));
+  const [m] = await t.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.councilId, c.id), eq(memberships.userId, user.id)));
   assert.equal(m!.role, 'member');
   assert.equal(m!.targetGroup, 'mensen met een beperking');
   assert.equal(m!.active, true);
-  const tokens = await t.db.select().from(oneTimeTokens).where(and(eq(oneTimeTokens.userId, user.id), eq(oneTimeTokens.kind, 'invitation')));
+  const tokens = await t.db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.userId, user.id), eq(oneTimeTokens.kind, 'invitation')));
   assert.equal(tokens.length, 1);
   assert.equal(tokens[0]!.councilId, c.id);
   const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'nina@example.nl'));
   assert.equal(mails.length, 1);
   assert.match(mails[0]!.body, /\/uitnodiging\//);
-  const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'member.invited')));
+  const logged = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'member.invited')));
   assert.equal(logged.length, 1);
   assert.ok(!JSON.stringify(logged[0]).includes('nina'), 'no personal data in the audit entry');
 
@@ -91,7 +106,10 @@ test('invite: creates the account, the membership and the invitation mail; confi
   assert.equal(again.statusCode, 303);
   const all = await t.db.select().from(users).where(eq(users.email, 'nina@example.nl'));
   assert.equal(all.length, 1);
-  const [m2] = await t.db.select().from(memberships).where(and(eq(memberships.councilId, other.id), eq(memberships.userId, user.id)));
+  const [m2] = await t.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.councilId, other.id), eq(memberships.userId, user.id)));
   assert.equal(m2!.role, 'partner');
 });
 
@@ -156,7 +174,10 @@ test('change role, target group and show on site', async () => {
   assert.equal(row.showOnSite, false, 'an unchecked box turns it off');
   const done = await get(t, String(res.headers.location), browser);
   assert.match(done.body, /De wijzigingen zijn opgeslagen\./);
-  const logged = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, member.membershipId), eq(auditLog.action, 'member.updated')));
+  const logged = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, member.membershipId), eq(auditLog.action, 'member.updated')));
   assert.equal(logged[0]!.fromState, 'member');
   assert.equal(logged[0]!.toState, 'chair');
 
@@ -315,7 +336,10 @@ test('vacancies: create as draft, publish, close, reopen; rules on dates and tra
   assert.equal((await get(t, `/${c.slug}/vacatures/${v!.id}`)).statusCode, 404);
 
   // Reopening with a closing date that has passed: first a new date.
-  await t.db.update(vacancies).set({ closesOn: dayFromToday(-3) }).where(eq(vacancies.id, v!.id));
+  await t.db
+    .update(vacancies)
+    .set({ closesOn: dayFromToday(-3) })
+    .where(eq(vacancies.id, v!.id));
   const reopenLate = await post(t, `${vpath}/status`, { to: 'published' }, browser);
   assert.equal(reopenLate.statusCode, 400);
   assert.match(reopenLate.body, /De sluitingsdatum is voorbij/);
@@ -327,7 +351,10 @@ test('vacancies: create as draft, publish, close, reopen; rules on dates and tra
   assert.equal((await post(t, `${vpath}/status`, { to: 'published' }, browser)).statusCode, 303);
   assert.equal(await status(), 'published');
 
-  const transitions = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, v!.id), inArray(auditLog.action, ['vacancy.published', 'vacancy.closed'])));
+  const transitions = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, v!.id), inArray(auditLog.action, ['vacancy.published', 'vacancy.closed'])));
   assert.deepEqual(
     transitions.map((a) => `${a.fromState}>${a.toState}`),
     ['draft>published', 'published>closed', 'closed>published'],
@@ -354,7 +381,15 @@ test('a member (role member) gets 403 on every manage action, and nothing change
   const browser = await login(t, member);
 
   // The list of working groups is for every member (without the form to make one); a group's page is not.
-  for (const url of [`/leden/${other.membershipId}`, '/leden/uitnodigen', `/werkgroepen/${group.id}`, '/vacatures', '/vacatures/nieuw', `/vacatures/${v.id}`, `/vacatures/${v.id}/reacties`]) {
+  for (const url of [
+    `/leden/${other.membershipId}`,
+    '/leden/uitnodigen',
+    `/werkgroepen/${group.id}`,
+    '/vacatures',
+    '/vacatures/nieuw',
+    `/vacatures/${v.id}`,
+    `/vacatures/${v.id}/reacties`,
+  ]) {
     assert.equal((await get(t, ws(c, url), browser)).statusCode, 403, `GET ${url}`);
   }
   const posts: [string, Record<string, string>][] = [
@@ -393,7 +428,16 @@ test('a secretary of council B gets 404 for council A, and for A’s ids under B
   const browser = await login(t, bSecretary);
 
   // A's workspace.
-  for (const url of ['', '/leden', `/leden/${aMember.membershipId}`, '/werkgroepen', `/werkgroepen/${aGroup.id}`, '/vacatures', `/vacatures/${aVacancy.id}`, `/vacatures/${aVacancy.id}/reacties`]) {
+  for (const url of [
+    '',
+    '/leden',
+    `/leden/${aMember.membershipId}`,
+    '/werkgroepen',
+    `/werkgroepen/${aGroup.id}`,
+    '/vacatures',
+    `/vacatures/${aVacancy.id}`,
+    `/vacatures/${aVacancy.id}/reacties`,
+  ]) {
     const res = await get(t, ws(a, url), browser);
     assert.equal(res.statusCode, 404, `GET A${url}`);
     assert.ok(!res.body.includes('Alleen In A'));

@@ -7,7 +7,7 @@ import type { PageCtx } from '../../ui/context.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 
 /** Results per group; one more than shown is asked for, to say that there are more. */
-export const PER_GROUP = 10;
+const PER_GROUP = 10;
 
 export type SearchGroup = { label: MessageKey; hits: SearchHit[]; more: boolean };
 

@@ -72,7 +72,14 @@ export const signalsModule: ModuleManifest = {
       // New signals waiting for triage, for the board only.
       figures: async ({ deps, ctx, council, actor }) =>
         can(actor, 'signals.triage')
-          ? [{ label: ctx.t('signals.dashboard.new'), n: await countNewSignals(deps.db, council.id), href: `/${council.slug}/werkruimte/signalen?status=new`, linked: true }]
+          ? [
+              {
+                label: ctx.t('signals.dashboard.new'),
+                n: await countNewSignals(deps.db, council.id),
+                href: `/${council.slug}/werkruimte/signalen?status=new`,
+                linked: true,
+              },
+            ]
           : [],
     },
   ],

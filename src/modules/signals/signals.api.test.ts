@@ -54,7 +54,8 @@ async function tokenFor(council: Council, role: Role, form: Record<string, strin
 }
 
 /** The keys page as the board or a key holder sees it. */
-const keysPage = async (council: Council, session: Awaited<ReturnType<typeof login>>) => (await get(t, `/${council.slug}/werkruimte/api-sleutels`, session)).body;
+const keysPage = async (council: Council, session: Awaited<ReturnType<typeof login>>) =>
+  (await get(t, `/${council.slug}/werkruimte/api-sleutels`, session)).body;
 
 /** Revokes the holder's only key through the keys page, as its user would. */
 async function revoke(council: Council, holder: Awaited<ReturnType<typeof tokenFor>>) {
@@ -63,7 +64,12 @@ async function revoke(council: Council, holder: Awaited<ReturnType<typeof tokenF
 }
 
 const url = (c: Pick<Council, 'slug'>) => `/api/v1/raden/${c.slug}/signalen`;
-const valid = () => ({ description: 'Bewoners van de Lindehof wachten al maanden op een traplift.', area: 'aids_adaptations', since: 'half_year', peopleCount: 8 });
+const valid = () => ({
+  description: 'Bewoners van de Lindehof wachten al maanden op een traplift.',
+  area: 'aids_adaptations',
+  since: 'half_year',
+  peopleCount: 8,
+});
 const signalsOf = async (c: Council) => t.db.select().from(signals).where(eq(signals.councilId, c.id));
 
 test('an official’s token submits a signal: 201 with the reference; stored as from the API with the token’s name and the organisation', async () => {
@@ -98,10 +104,16 @@ test('contact details need consent and an address or phone; with both they are s
 
   const noConsent = await api({ url: url(c), token, body: { ...valid(), contact } });
   assertProblem(noConsent, 400, 'VALIDATION_FAILED');
-  assert.deepEqual(noConsent.json.invalidParams.map((p: { name: string }) => p.name), ['consent']);
+  assert.deepEqual(
+    noConsent.json.invalidParams.map((p: { name: string }) => p.name),
+    ['consent'],
+  );
   const unreachable = await api({ url: url(c), token, body: { ...valid(), contact: { name: 'Mila' }, consent: true } });
   assertProblem(unreachable, 400);
-  assert.deepEqual(unreachable.json.invalidParams.map((p: { name: string }) => p.name), ['contact.email']);
+  assert.deepEqual(
+    unreachable.json.invalidParams.map((p: { name: string }) => p.name),
+    ['contact.email'],
+  );
   assert.equal(unreachable.json.invalidParams[0].reason, 'Vul uw e-mailadres of uw telefoonnummer in.');
   const badEmail = await api({ url: url(c), token, body: { ...valid(), contact: { email: 'geen-adres' }, consent: true } });
   assertProblem(badEmail, 400);
@@ -227,7 +239,7 @@ test('bad bodies: 400 with field errors, 413 when too large; never a 500, nothin
 
 test('the signals API is rate limited per address with a problem+json answer', async () => {
   const c = await makeCouncil(t);
-  let last;
+  let last: Awaited<ReturnType<typeof api>> | undefined;
   for (let i = 0; i < 70; i++) {
     last = await api({ url: url(c), raw: '{}', ip: '10.68.0.1' });
     if (last.res.statusCode === 429) break;

@@ -8,7 +8,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, apiCaller, idParam, json, jsonSchema, problemResponse, raadParam, ref, standardProblems, validationProblem, writeLimit } from '../../core/api/index.ts';
+import {
+  API_PREFIX,
+  apiCaller,
+  idParam,
+  json,
+  jsonSchema,
+  problemResponse,
+  raadParam,
+  ref,
+  standardProblems,
+  validationProblem,
+  writeLimit,
+} from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { toContact } from './signals.forms.ts';
 import { submitSignal } from './signals.submit.ts';
@@ -71,7 +83,10 @@ export const signalsOpenApi: OpenApiPart = {
           }),
         },
         responses: {
-          '201': { description: 'Het signaal is ontvangen', content: json(ref('SignaalOntvangen'), { id: idParam.example, reference: 'S-2026-0042', status: 'new' }) },
+          '201': {
+            description: 'Het signaal is ontvangen',
+            content: json(ref('SignaalOntvangen'), { id: idParam.example, reference: 'S-2026-0042', status: 'new' }),
+          },
           '400': problemResponse('De invoer klopt niet', {
             status: 400,
             code: 'VALIDATION_FAILED',

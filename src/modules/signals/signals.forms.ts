@@ -60,12 +60,17 @@ export const recordSchema = signalInputSchema
   })
   .superRefine((v, ctx) => {
     if ((v.name || v.email || v.phone) && !v.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'signals.error.consentRequired' });
-    if (v.source === 'partner_organisation' && v.sourceDetail === '') ctx.addIssue({ code: 'custom', path: ['sourceDetail'], message: 'signals.error.sourceDetailRequired' });
+    if (v.source === 'partner_organisation' && v.sourceDetail === '')
+      ctx.addIssue({ code: 'custom', path: ['sourceDetail'], message: 'signals.error.sourceDetailRequired' });
   });
 
 export const classifySchema = z
   .object({
-    themeId: z.string({ error: 'error.invalid' }).trim().optional().transform((v) => v ?? ''),
+    themeId: z
+      .string({ error: 'error.invalid' })
+      .trim()
+      .optional()
+      .transform((v) => v ?? ''),
     newTheme: field.optionalText(100),
     policyField: z
       .union([z.literal(''), field.choice(policyFields)], { error: 'error.invalidChoice' })

@@ -79,7 +79,10 @@ export const signalsIntakeMessages = {
   },
   'signals.intake.contact.anonymous': { nl: 'Ja, ik blijf anoniem', en: 'Yes, I stay anonymous' },
   'signals.intake.contact.details': { nl: 'Nee, ik laat mijn gegevens achter', en: 'No, I leave my details' },
-  'signals.intake.contact.required': { nl: 'Kies of u anoniem blijft of uw gegevens achterlaat.', en: 'Choose whether you stay anonymous or leave your details.' },
+  'signals.intake.contact.required': {
+    nl: 'Kies of u anoniem blijft of uw gegevens achterlaat.',
+    en: 'Choose whether you stay anonymous or leave your details.',
+  },
   'signals.intake.contact.detailsTitle': { nl: 'Uw gegevens', en: 'Your details' },
   'signals.intake.contact.detailsHint': {
     nl: 'Alleen als u "Nee, ik laat mijn gegevens achter" kiest. Vul minstens uw e-mailadres of uw telefoonnummer in.',
@@ -87,7 +90,10 @@ export const signalsIntakeMessages = {
   },
   'signals.intake.contact.name': { nl: 'Naam', en: 'Name' },
   'signals.intake.contact.email': { nl: 'E-mailadres', en: 'E-mail address' },
-  'signals.intake.contact.emailHint': { nl: 'Hierop krijgt u de bevestiging met het nummer van uw melding.', en: 'We send the confirmation with the number of your report here.' },
+  'signals.intake.contact.emailHint': {
+    nl: 'Hierop krijgt u de bevestiging met het nummer van uw melding.',
+    en: 'We send the confirmation with the number of your report here.',
+  },
   'signals.intake.contact.phone': { nl: 'Telefoonnummer', en: 'Phone number' },
   'signals.intake.contact.emailOrPhone': { nl: 'Vul uw e-mailadres of uw telefoonnummer in.', en: 'Fill in your e-mail address or your phone number.' },
   'signals.intake.consent.question': { nl: 'Mogen wij uw gegevens gebruiken?', en: 'May we use your details?' },

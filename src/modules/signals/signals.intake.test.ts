@@ -1,7 +1,20 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, lt } from 'drizzle-orm';
-import { anonymousToken, createTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res, type TestApp } from '../../../test/support/factories.ts';
+import {
+  anonymousToken,
+  createTestApp,
+  csrfFrom,
+  get,
+  login,
+  mailsTo,
+  makeCouncil,
+  makeMember,
+  post,
+  titleOf,
+  type Res,
+  type TestApp,
+} from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
@@ -24,7 +37,12 @@ const freshIp = () => `10.44.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
 /** The form token of a start page served 10 s ago: far above the minimum fill time. */
 const oldToken = () => anonymousToken(t, 10_000);
 
-const paths = (c: Council) => ({ start: `/${c.slug}/signaal`, question: `/${c.slug}/signaal/vraag`, send: `/${c.slug}/signaal/versturen`, sent: `/${c.slug}/signaal/verstuurd` });
+const paths = (c: Council) => ({
+  start: `/${c.slug}/signaal`,
+  question: `/${c.slug}/signaal/vraag`,
+  send: `/${c.slug}/signaal/versturen`,
+  sent: `/${c.slug}/signaal/verstuurd`,
+});
 
 const complete = {
   description: 'De taxi voor het vervoer naar de dagbesteding komt vaak een uur te laat.',
@@ -49,7 +67,13 @@ function formFields(html: string, action: string): Record<string, string> {
   for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) out[m[1]] = decode(m[2]);
   return out;
 }
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 async function signalsOf(c: Council) {
   return t.db.select().from(signals).where(eq(signals.councilId, c.id));
@@ -246,7 +270,12 @@ test('the final send checks every answer again: tampered hidden fields go back t
     assertErrorPage(res, field);
     assert.ok(res.body.includes(`name="pagina" value="${page}"`), `back on ${page}`);
   }
-  const noToken = await t.app.inject({ method: 'POST', url: paths(c).send, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(complete).toString() });
+  const noToken = await t.app.inject({
+    method: 'POST',
+    url: paths(c).send,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(complete).toString(),
+  });
   assert.equal(noToken.statusCode, 403);
   assert.equal((await signalsOf(c)).length, 0);
   // Another council's form under a council that does not exist.
@@ -287,16 +316,25 @@ test('at most 60 signals an hour per address: the 61st gets a friendly 429 page 
   assert.ok(refused.body.includes(c.contactEmail));
   assert.equal((await signalsOf(c)).length, MAX_PER_HOUR);
   // Only a keyed hash of the address is kept.
-  const rows = await t.db.select().from(signalSubmissions).where(eq(signalSubmissions.keyHash, addressKey(t.app.deps.secretKey, ip)));
+  const rows = await t.db
+    .select()
+    .from(signalSubmissions)
+    .where(eq(signalSubmissions.keyHash, addressKey(t.app.deps.secretKey, ip)));
   assert.equal(rows.length, MAX_PER_HOUR);
   assert.ok(rows.every((r) => !r.keyHash.includes('10.45')));
   assert.equal((await send(c, anonymousAnswers, { ip: '10.45.0.8' })).statusCode, 303, 'another address');
   // An hour later the address may send again.
-  await t.db.update(signalSubmissions).set({ at: new Date(Date.now() - 61 * 60 * 1000) }).where(eq(signalSubmissions.keyHash, addressKey(t.app.deps.secretKey, ip)));
+  await t.db
+    .update(signalSubmissions)
+    .set({ at: new Date(Date.now() - 61 * 60 * 1000) })
+    .where(eq(signalSubmissions.keyHash, addressKey(t.app.deps.secretKey, ip)));
   assert.equal((await send(c, anonymousAnswers, { ip })).statusCode, 303);
   // The worker's purge removes counts older than a day and keeps the recent one.
   const key = addressKey(t.app.deps.secretKey, ip);
-  await t.db.update(signalSubmissions).set({ at: new Date(Date.now() - 25 * 3600 * 1000) }).where(lt(signalSubmissions.at, new Date(Date.now() - 3600 * 1000)));
+  await t.db
+    .update(signalSubmissions)
+    .set({ at: new Date(Date.now() - 25 * 3600 * 1000) })
+    .where(lt(signalSubmissions.at, new Date(Date.now() - 3600 * 1000)));
   assert.ok((await purgeOldSubmissions(t.db)) >= MAX_PER_HOUR);
   assert.equal((await t.db.select().from(signalSubmissions).where(eq(signalSubmissions.keyHash, key))).length, 1);
 });
@@ -373,7 +411,13 @@ test('every page of the form, with and without errors, in Dutch and English, is 
     const lang = cookie ? 'en' : 'nl';
     add(`${lang} start`, await t.app.inject({ url: paths(c).start, headers: { cookie } }));
     const postAs = (url: string, form: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url, remoteAddress: freshIp(), headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: oldToken(), ...form }).toString() });
+      t.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: freshIp(),
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: oldToken(), ...form }).toString(),
+      });
     for (const page of ['omschrijving', 'onderwerp', 'sinds', 'aantal', 'contact', 'toestemming']) {
       add(`${lang} ${page}`, await postAs(paths(c).question, { ...complete, ga: page }));
       add(`${lang} ${page} fout`, await postAs(paths(c).question, { pagina: page, contactChoice: 'gegevens', peopleCount: 'veel', email: 'x' }));

@@ -60,12 +60,19 @@ export function isPage(v: unknown): v is IntakePage {
 
 /** A radio question: nothing chosen gets its own message, an unknown value the general one. */
 const chosen = <T extends z.ZodType>(required: MessageKey, then: T) =>
-  z.preprocess((v) => v ?? '', z.string({ error: required }).trim().min(1, required).pipe(then as unknown as z.ZodType<z.output<T>, string>));
+  z.preprocess(
+    (v) => v ?? '',
+    z
+      .string({ error: required })
+      .trim()
+      .min(1, required)
+      .pipe(then as unknown as z.ZodType<z.output<T>, string>),
+  );
 
 const anonymous = (a: { contactChoice?: string }) => a.contactChoice === 'anoniem';
 
 /** Contact details: at least an e-mail address or a phone number, else there is no way to reach the resident. */
-export function requireReachable(v: { email: string; phone: string }, ctx: z.RefinementCtx, at: string[] = []) {
+function requireReachable(v: { email: string; phone: string }, ctx: z.RefinementCtx, at: string[] = []) {
   if (v.email === '' && v.phone === '') ctx.addIssue({ code: 'custom', path: [...at, 'email'], message: 'signals.intake.contact.emailOrPhone' });
 }
 
@@ -84,7 +91,7 @@ const stepSchemas = {
 } satisfies Record<QuestionStep, z.ZodType>;
 
 /** The pages that apply to these answers: without contact details there is nothing to consent to. */
-export function stepsFor(a: Answers): QuestionStep[] {
+function stepsFor(a: Answers): QuestionStep[] {
   return questionSteps.filter((s) => s !== 'toestemming' || !anonymous(a));
 }
 
@@ -198,7 +205,10 @@ export function networkOf(ip: string): string {
 
 export async function overLimit(db: DbOrTx, key: string, now = new Date()): Promise<boolean> {
   const since = new Date(now.getTime() - HOUR_MS);
-  const [row] = await db.select({ n: count() }).from(signalSubmissions).where(and(eq(signalSubmissions.keyHash, key), gt(signalSubmissions.at, since)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(signalSubmissions)
+    .where(and(eq(signalSubmissions.keyHash, key), gt(signalSubmissions.at, since)));
   return Number(row.n) >= MAX_PER_HOUR;
 }
 

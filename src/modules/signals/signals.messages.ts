@@ -66,7 +66,10 @@ export const signalsMessages = {
   },
   'signals.error.sourceDetailRequired': { nl: 'Vul de naam van de organisatie in.', en: 'Enter the name of the organisation.' },
   'signals.error.newThemeRequired': { nl: 'Vul de naam van het nieuwe thema in.', en: 'Enter the name of the new theme.' },
-  'signals.error.unknownTheme': { nl: 'Dit thema bestaat niet (meer). Kies een ander thema.', en: 'This theme does not exist (any more). Choose another theme.' },
+  'signals.error.unknownTheme': {
+    nl: 'Dit thema bestaat niet (meer). Kies een ander thema.',
+    en: 'This theme does not exist (any more). Choose another theme.',
+  },
   'signals.error.referenceFormat': { nl: 'Vul een kenmerk in zoals S-2026-0012.', en: 'Enter a reference like S-2026-0012.' },
   'signals.error.unknownReference': { nl: 'Er is geen signaal met dit kenmerk.', en: 'There is no signal with this reference.' },
   'signals.error.selfDuplicate': { nl: 'Een signaal kan geen dubbel van zichzelf zijn.', en: 'A signal cannot be a duplicate of itself.' },
@@ -79,7 +82,10 @@ export const signalsMessages = {
     nl: 'Dit kan niet in de huidige stap van het signaal. Er is niets veranderd.',
     en: 'This is not possible in the current step of the signal. Nothing was changed.',
   },
-  'signals.error.anonymised': { nl: 'Dit signaal is geanonimiseerd. Er kan niets meer aan veranderen.', en: 'This signal has been anonymised. It can no longer change.' },
+  'signals.error.anonymised': {
+    nl: 'Dit signaal is geanonimiseerd. Er kan niets meer aan veranderen.',
+    en: 'This signal has been anonymised. It can no longer change.',
+  },
   'signals.error.alreadyErased': { nl: 'De gegevens van dit signaal zijn al gewist.', en: 'The data of this signal has already been erased.' },
   'signals.error.wholeNumber': { nl: 'Vul een heel getal in.', en: 'Enter a whole number.' },
   'signals.error.range': { nl: 'Dit getal is te klein of te groot.', en: 'This number is too small or too large.' },
@@ -185,7 +191,10 @@ export const signalsMessages = {
   'signals.notice.created': { nl: 'Het signaal is opgeslagen met kenmerk {reference}.', en: 'The signal was saved with reference {reference}.' },
   'signals.notice.state': { nl: 'Gelukt. De status is nu: {status}.', en: 'Done. The status is now: {status}.' },
   'signals.notice.saved': { nl: 'De wijzigingen zijn opgeslagen.', en: 'The changes have been saved.' },
-  'signals.notice.erased': { nl: 'De tekst en contactgegevens zijn gewist. Dit is vastgelegd.', en: 'The text and contact details have been erased. This has been recorded.' },
+  'signals.notice.erased': {
+    nl: 'De tekst en contactgegevens zijn gewist. Dit is vastgelegd.',
+    en: 'The text and contact details have been erased. This has been recorded.',
+  },
   'signals.classify.title': { nl: 'Thema en beleidsveld', en: 'Theme and policy field' },
   'signals.classify.themeHint': { nl: 'Signalen met hetzelfde thema worden samen geteld.', en: 'Signals with the same theme are counted together.' },
   'signals.classify.noTheme': { nl: 'Geen thema', en: 'No theme' },
@@ -206,7 +215,10 @@ export const signalsMessages = {
   'signals.linkAdvice.button': { nl: 'Koppelen', en: 'Link' },
   'signals.duplicate.title': { nl: 'Dubbel signaal', en: 'Duplicate signal' },
   'signals.duplicate.label': { nl: 'Kenmerk van het eerdere signaal', en: 'Reference of the earlier signal' },
-  'signals.duplicate.hint': { nl: 'Bijvoorbeeld S-2026-0012. Een dubbel signaal telt niet mee in de thema’s.', en: 'For example S-2026-0012. A duplicate does not count in the themes.' },
+  'signals.duplicate.hint': {
+    nl: 'Bijvoorbeeld S-2026-0012. Een dubbel signaal telt niet mee in de thema’s.',
+    en: 'For example S-2026-0012. A duplicate does not count in the themes.',
+  },
   'signals.duplicate.hintSimilar': {
     nl: 'Bijvoorbeeld S-2026-0012. Lijkt op: {references}. Een dubbel signaal telt niet mee in de thema’s.',
     en: 'For example S-2026-0012. Looks like: {references}. A duplicate does not count in the themes.',
@@ -216,14 +228,23 @@ export const signalsMessages = {
   'signals.close.button': { nl: 'Signaal afsluiten', en: 'Close signal' },
   'signals.reopen.button': { nl: 'Signaal heropenen', en: 'Reopen signal' },
   'signals.similar.title': { nl: 'Vergelijkbare signalen', en: 'Similar signals' },
-  'signals.similar.intro': { nl: 'Deze signalen gebruiken veel dezelfde woorden. Misschien gaat het om hetzelfde probleem.', en: 'These signals use many of the same words. They may be about the same problem.' },
+  'signals.similar.intro': {
+    nl: 'Deze signalen gebruiken veel dezelfde woorden. Misschien gaat het om hetzelfde probleem.',
+    en: 'These signals use many of the same words. They may be about the same problem.',
+  },
   'signals.similar.caption': { nl: 'Vergelijkbare signalen', en: 'Similar signals' },
 
   // Contact details, access log, export, erasure
   'signals.contact.show': { nl: 'Toon contactgegevens', en: 'Show contact details' },
-  'signals.contact.logged': { nl: 'Als u de contactgegevens bekijkt, wordt dat vastgelegd in het toegangslog.', en: 'When you view the contact details, this is recorded in the access log.' },
+  'signals.contact.logged': {
+    nl: 'Als u de contactgegevens bekijkt, wordt dat vastgelegd in het toegangslog.',
+    en: 'When you view the contact details, this is recorded in the access log.',
+  },
   'signals.contact.title': { nl: 'Contactgegevens bij {reference}', en: 'Contact details for {reference}' },
-  'signals.contact.loggedDone': { nl: 'Dat u deze gegevens bekijkt, is vastgelegd in het toegangslog.', en: 'That you are viewing these details has been recorded in the access log.' },
+  'signals.contact.loggedDone': {
+    nl: 'Dat u deze gegevens bekijkt, is vastgelegd in het toegangslog.',
+    en: 'That you are viewing these details has been recorded in the access log.',
+  },
   'signals.contact.unreadable': {
     nl: 'Een deel van de gegevens kan niet worden gelezen. Ze zijn beschadigd of met een andere sleutel versleuteld.',
     en: 'Part of the details cannot be read. They are damaged or were encrypted with another key.',
@@ -242,7 +263,10 @@ export const signalsMessages = {
     nl: 'Vraagt een inwoner welke gegevens de raad over hem of haar heeft? Vul het kenmerk in. U krijgt alle gegevens van dat signaal als bestand (JSON). Dit wordt vastgelegd.',
     en: 'Does a resident ask what data the council holds about them? Enter the reference. You get all data of that signal as a file (JSON). This is recorded.',
   },
-  'signals.export.referenceHint': { nl: 'Bijvoorbeeld S-2026-0012. Dit staat in de bevestiging die de inwoner kreeg.', en: 'For example S-2026-0012. It is in the confirmation the resident received.' },
+  'signals.export.referenceHint': {
+    nl: 'Bijvoorbeeld S-2026-0012. Dit staat in de bevestiging die de inwoner kreeg.',
+    en: 'For example S-2026-0012. It is in the confirmation the resident received.',
+  },
   'signals.export.button': { nl: 'Gegevens downloaden', en: 'Download data' },
   'signals.erase.title': { nl: 'Gegevens wissen', en: 'Erase data' },
   'signals.erase.titleFor': { nl: 'Gegevens wissen van {reference}', en: 'Erase data of {reference}' },
@@ -306,7 +330,10 @@ export const signalsMessages = {
   },
   'signals.settings.thresholdCount': { nl: 'Aantal signalen', en: 'Number of signals' },
   'signals.settings.thresholdSources': { nl: 'Aantal verschillende bronnen', en: 'Number of different sources' },
-  'signals.settings.thresholdSourcesHint': { nl: 'Bronnen zijn bijvoorbeeld: website, telefoon, spreekuur, partnerorganisatie.', en: 'Sources are for example: website, phone, office hours, partner organisation.' },
+  'signals.settings.thresholdSourcesHint': {
+    nl: 'Bronnen zijn bijvoorbeeld: website, telefoon, spreekuur, partnerorganisatie.',
+    en: 'Sources are for example: website, phone, office hours, partner organisation.',
+  },
   'signals.settings.thresholdMonths': { nl: 'In hoeveel maanden', en: 'Within how many months' },
   'signals.settings.retention': { nl: 'Bewaartermijnen', en: 'Retention periods' },
   'signals.settings.retentionIntro': {
@@ -331,7 +358,10 @@ export const signalsMessages = {
   'signals.settings.template.closed': { nl: 'Signaal afgehandeld', en: 'Signal handled' },
   'signals.settings.subject': { nl: 'Onderwerp', en: 'Subject' },
   'signals.settings.body': { nl: 'Tekst', en: 'Text' },
-  'signals.settings.bodyHint': { nl: 'Schrijf in eenvoudige taal. Zet geen persoonlijke gegevens in het bericht.', en: 'Write in plain language. Do not put personal data in the message.' },
+  'signals.settings.bodyHint': {
+    nl: 'Schrijf in eenvoudige taal. Zet geen persoonlijke gegevens in het bericht.',
+    en: 'Write in plain language. Do not put personal data in the message.',
+  },
   'signals.settings.saveTemplate': { nl: 'Bericht opslaan', en: 'Save message' },
   'signals.settings.runs': { nl: 'Wat er is opgeruimd', en: 'What was cleaned up' },
   'signals.settings.runsCaption': { nl: 'Laatste keren dat gegevens zijn verwijderd', en: 'Last times data was removed' },

@@ -25,12 +25,22 @@ export async function listThemes(db: DbOrTx, councilId: string): Promise<SignalT
 }
 
 /** A short, single-line excerpt for lists (the text may be long). */
-export function summary(description: string, max = 120): string {
+function summary(description: string, max = 120): string {
   const flat = description.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-export type SignalListRow = { id: string; reference: string; summary: string; area: SignalArea; status: SignalState; source: SignalSource; themeName: string | null; createdAt: Date; anonymised: boolean };
+export type SignalListRow = {
+  id: string;
+  reference: string;
+  summary: string;
+  area: SignalArea;
+  status: SignalState;
+  source: SignalSource;
+  themeName: string | null;
+  createdAt: Date;
+  anonymised: boolean;
+};
 
 export async function listSignals(deps: Deps, args: { actor: Actor | null; council: Council; filter: ListFilter }): Promise<SignalListRow[]> {
   assertCan(args.actor, 'signals.view');
@@ -60,7 +70,10 @@ export async function listSignals(deps: Deps, args: { actor: Actor | null; counc
 }
 
 /** Signals waiting for a meeting; the meetings module links agenda items to these. */
-export async function listSignalsToDiscuss(db: DbOrTx, councilId: string): Promise<Array<{ id: string; reference: string; summary: string; themeName: string | null }>> {
+export async function listSignalsToDiscuss(
+  db: DbOrTx,
+  councilId: string,
+): Promise<Array<{ id: string; reference: string; summary: string; themeName: string | null }>> {
   const rows = await db
     .select({ id: signals.id, reference: signals.reference, description: signals.description, themeName: signalThemes.name })
     .from(signals)
@@ -80,7 +93,11 @@ export async function countNewSignals(db: DbOrTx, councilId: string): Promise<nu
 }
 
 /** Signals linked to one advice, for the advice detail page. */
-export async function signalsForAdvice(db: DbOrTx, councilId: string, adviceId: string): Promise<Array<{ id: string; reference: string; themeName: string | null; status: SignalState }>> {
+export async function signalsForAdvice(
+  db: DbOrTx,
+  councilId: string,
+  adviceId: string,
+): Promise<Array<{ id: string; reference: string; themeName: string | null; status: SignalState }>> {
   return db
     .select({ id: signals.id, reference: signals.reference, themeName: signalThemes.name, status: signals.status })
     .from(signals)
@@ -89,14 +106,14 @@ export async function signalsForAdvice(db: DbOrTx, councilId: string, adviceId: 
     .orderBy(asc(signals.reference));
 }
 
-export type Similar = { id: string; reference: string; summary: string; status: SignalState; themeName: string | null; shared: number };
+type Similar = { id: string; reference: string; summary: string; status: SignalState; themeName: string | null; shared: number };
 
 /**
  * Similar signals by Dutch full text: the signal's own lexemes (stemmed, stop words removed) as
  * an OR query, ranked with ts_rank; a candidate must share at least two lexemes (or all, for a
  * very short text) so one common word does not make a match.
  */
-export async function similarSignals(db: DbOrTx, council: Council, signal: Pick<Signal, 'id' | 'description'>, limit = 5): Promise<Similar[]> {
+async function similarSignals(db: DbOrTx, council: Council, signal: Pick<Signal, 'id' | 'description'>, limit = 5): Promise<Similar[]> {
   if (signal.description.trim() === '') return [];
   const lexRows = await db.execute<{ lexeme: string }>(sql`select lexeme from unnest(to_tsvector('dutch', ${signal.description}))`);
   const lexemes = rowsOf<{ lexeme: string }>(lexRows)
@@ -125,7 +142,14 @@ export async function similarSignals(db: DbOrTx, council: Council, signal: Pick<
     where c.shared >= ${minShared}
     order by c.shared desc, c.rank desc
     limit ${limit}`);
-  return rowsOf<{ id: string; reference: string; description: string; status: SignalState; theme_name: string | null; shared: number }>(res).map((r) => ({ id: r.id, reference: r.reference, summary: summary(r.description), status: r.status, themeName: r.theme_name, shared: Number(r.shared) }));
+  return rowsOf<{ id: string; reference: string; description: string; status: SignalState; theme_name: string | null; shared: number }>(res).map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    summary: summary(r.description),
+    status: r.status,
+    themeName: r.theme_name,
+    shared: Number(r.shared),
+  }));
 }
 
 /** drizzle returns rows directly (PGlite) or in `.rows` (node-postgres). */
@@ -133,7 +157,7 @@ export function rowsOf<T>(res: unknown): T[] {
   return Array.isArray(res) ? (res as T[]) : ((res as { rows: T[] }).rows ?? []);
 }
 
-export type SignalEventRow = { at: Date; action: string; from: string | null; to: string | null; who: string | null };
+type SignalEventRow = { at: Date; action: string; from: string | null; to: string | null; who: string | null };
 
 async function eventsOf(db: DbOrTx, councilId: string, signalId: string): Promise<SignalEventRow[]> {
   return db
@@ -162,7 +186,7 @@ export type SignalDetail = {
 };
 
 /** Each step of the workflow that may happen now, and the privacy parts. */
-export type SignalMay = Record<SignalAction, boolean> & {
+type SignalMay = Record<SignalAction, boolean> & {
   /** Any step at all: the triage part of the page. */
   triage: boolean;
   /** Open the sealed contact details (the read is logged). */
@@ -198,7 +222,9 @@ export async function getSignal(deps: Deps, args: { actor: Actor | null; council
           .from(signals)
           .where(and(eq(signals.id, signal.duplicateOfId), eq(signals.councilId, council.id)))
       : Promise.resolve([]),
-    signal.adviceId ? findAdvice(db, council, signal.adviceId).then((a) => (a ? [{ id: a.id, reference: a.reference, subject: a.subject }] : [])) : Promise.resolve([]),
+    signal.adviceId
+      ? findAdvice(db, council, signal.adviceId).then((a) => (a ? [{ id: a.id, reference: a.reference, subject: a.subject }] : []))
+      : Promise.resolve([]),
     mayTriage ? listUnsolicitedAdvices(db, council) : Promise.resolve([]),
     signal.recordedByUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, signal.recordedByUserId)) : Promise.resolve([]),
     db

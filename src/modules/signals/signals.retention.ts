@@ -28,7 +28,12 @@ export async function runSignalRetention(deps: Deps, now = new Date()): Promise<
       where sc.erased_at is null and s.closed_at is not null
         and s.closed_at < ${now.toISOString()}::timestamptz - make_interval(months => coalesce(st.contact_retention_months, ${defaultSettings.contactRetentionMonths}))`);
     const contacts = rowsOf<{ id: string; council_id: string }>(dueRes);
-    await eraseContacts(tx, deps.secretKey, contacts.map((c) => c.id), now);
+    await eraseContacts(
+      tx,
+      deps.secretKey,
+      contacts.map((c) => c.id),
+      now,
+    );
     const textRes = await tx.execute<{ council_id: string; id: string }>(sql`
       update ${signals} s set description = '', outcome_note = '', anonymised_at = ${now.toISOString()}::timestamptz, has_contact = false
       from (select s2.id from ${signals} s2 left join ${signalSettings} st on st.council_id = s2.council_id
@@ -38,7 +43,12 @@ export async function runSignalRetention(deps: Deps, now = new Date()): Promise<
       returning s.council_id, s.id`);
     const texts = rowsOf<{ council_id: string; id: string }>(textRes);
     // An anonymised signal keeps no contact details either, whatever its state.
-    await eraseContacts(tx, deps.secretKey, texts.map((t) => t.id), now);
+    await eraseContacts(
+      tx,
+      deps.secretKey,
+      texts.map((t) => t.id),
+      now,
+    );
     const perCouncil = new Map<string, { contacts: number; texts: number }>();
     const bump = (id: string, k: 'contacts' | 'texts') => {
       const c = perCouncil.get(id) ?? { contacts: 0, texts: 0 };
@@ -48,7 +58,13 @@ export async function runSignalRetention(deps: Deps, now = new Date()): Promise<
     for (const r of contacts) bump(r.council_id, 'contacts');
     for (const r of texts) bump(r.council_id, 'texts');
     for (const [councilId, c] of perCouncil) {
-      await audit(tx, { councilId, actorUserId: null, action: 'signal.retentionApplied', entity: 'signal', data: { contactsRemoved: c.contacts, textsAnonymised: c.texts, at: now.toISOString() } });
+      await audit(tx, {
+        councilId,
+        actorUserId: null,
+        action: 'signal.retentionApplied',
+        entity: 'signal',
+        data: { contactsRemoved: c.contacts, textsAnonymised: c.texts, at: now.toISOString() },
+      });
     }
     return { contacts: contacts.length, texts: texts.length };
   });

@@ -41,7 +41,9 @@ async function state(councilId = lindewijkId): Promise<string> {
   const tables = ['signals', 'signal_contacts', 'signal_themes', 'signal_settings', 'signal_message_templates', 'signal_events'];
   const parts: string[] = [];
   for (const table of tables) {
-    const res = await t.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`));
+    const res = await t.db.execute(
+      sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`),
+    );
     parts.push(((res as unknown as { rows: { h: string }[] }).rows ?? (res as unknown as { h: string }[]))[0]!.h);
   }
   return parts.join(',');
@@ -146,9 +148,24 @@ test('bad input on every workspace form: 400 with a Dutch message, nothing chang
     [secretary, `${ws}/${open.id}/advies`, { adviceId: '00000000-0000-4000-8000-000000000000' }, /ongevraagd advies/],
     [secretary, `${ws}/${open.id}/besproken`, {}, /huidige stap/],
     [secretary, `${ws}/${closed.id}/afsluiten`, { outcome: 'no_action' }, /huidige stap/],
-    [secretary, `${ws}/instellingen`, { thresholdCount: 'vijf', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' }, /heel getal/],
-    [secretary, `${ws}/instellingen`, { thresholdCount: '5', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '30', textRetentionMonths: '24' }, /minstens zo lang/],
-    [secretary, `${ws}/instellingen`, { thresholdCount: '0', thresholdSources: '99', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' }, /te klein of te groot/],
+    [
+      secretary,
+      `${ws}/instellingen`,
+      { thresholdCount: 'vijf', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' },
+      /heel getal/,
+    ],
+    [
+      secretary,
+      `${ws}/instellingen`,
+      { thresholdCount: '5', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '30', textRetentionMonths: '24' },
+      /minstens zo lang/,
+    ],
+    [
+      secretary,
+      `${ws}/instellingen`,
+      { thresholdCount: '0', thresholdSources: '99', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' },
+      /te klein of te groot/,
+    ],
     [secretary, `${ws}/instellingen/bericht/received`, { 'subject-received': 'x'.repeat(201), 'body-received': 'Tekst' }, /te lang|tekens/i],
     [secretary, `${ws}/inzage`, { reference: 'kenmerk' }, /S-2026-0012/],
     [secretary, `${ws}/${open.id}/wissen`, { confirm: 'nee' }, /Vink aan/],
@@ -171,7 +188,18 @@ test('bad input on every workspace form: 400 with a Dutch message, nothing chang
 test('record, triage and close through the forms; the resident hears about it', async () => {
   const res = await member.request({
     url: `${ws}/nieuw`,
-    form: { source: 'office_hours', sourceDetail: 'Spreekuur markt', description: 'De rolstoeltaxi wacht niet.', area: 'transport', since: 'week', peopleCount: '2', name: 'Tom', email: 'tom@voorbeeld.example', phone: '', consent: 'ja' },
+    form: {
+      source: 'office_hours',
+      sourceDetail: 'Spreekuur markt',
+      description: 'De rolstoeltaxi wacht niet.',
+      area: 'transport',
+      since: 'week',
+      peopleCount: '2',
+      name: 'Tom',
+      email: 'tom@voorbeeld.example',
+      phone: '',
+      consent: 'ja',
+    },
   });
   assert.equal(res.statusCode, 303);
   const id = /signalen\/([0-9a-f-]{36})\?melding=vastgelegd/.exec(String(res.headers.location))![1]!;
@@ -197,7 +225,13 @@ test('contact details: the explicit action shows and logs them; members and offi
   const detail = await secretary.request({ url: `${ws}/${s.id}` });
   assert.match(detail.body, /Toon contactgegevens/);
   assert.doesNotMatch(detail.body, /voorbeeld\.example/, 'not on the page itself');
-  const countLog = async () => (await t.db.select().from(signalAccessLog).where(and(eq(signalAccessLog.signalId, s.id), eq(signalAccessLog.kind, 'view_contact')))).length;
+  const countLog = async () =>
+    (
+      await t.db
+        .select()
+        .from(signalAccessLog)
+        .where(and(eq(signalAccessLog.signalId, s.id), eq(signalAccessLog.kind, 'view_contact')))
+    ).length;
   const before = await countLog();
   const shown = await secretary.request({ url: `${ws}/${s.id}/contactgegevens`, form: {} });
   assert.equal(shown.statusCode, 200);
@@ -224,7 +258,10 @@ test('access request: a JSON download with everything about one reference, logge
   assert.equal(data.signal.description, s.description);
   assert.ok(data.contact.email || data.contact.phone || data.contact.unreadable !== undefined);
   assert.ok(data.history.length >= 2);
-  const logged = await t.db.select().from(signalAccessLog).where(and(eq(signalAccessLog.signalId, s.id), eq(signalAccessLog.kind, 'export')));
+  const logged = await t.db
+    .select()
+    .from(signalAccessLog)
+    .where(and(eq(signalAccessLog.signalId, s.id), eq(signalAccessLog.kind, 'export')));
   assert.equal(logged.length, 1);
 
   const erased = await secretary.request({ url: `${ws}/${s.id}/wissen`, form: { confirm: 'ja' } });
@@ -240,7 +277,14 @@ test('access request: a JSON download with everything about one reference, logge
 test("another council's signal answers 404 under this council's address, and changes nothing", async () => {
   const other = await makeCouncil(t);
   const otherSecretary = await person(t, other, 'secretary');
-  const { id } = await submitSignal(t.app.deps, { council: other, actor: null, input: { description: 'Elders', area: 'other', since: 'unknown', peopleCount: null }, contact: null, consent: false, source: 'web_form' });
+  const { id } = await submitSignal(t.app.deps, {
+    council: other,
+    actor: null,
+    input: { description: 'Elders', area: 'other', since: 'unknown', peopleCount: null },
+    contact: null,
+    consent: false,
+    source: 'web_form',
+  });
   const advice = await makeAdvice(t, other, { status: 'initiated', kind: 'unsolicited' });
   const before = await state(other.id);
   for (const [method, path, form] of [

@@ -91,7 +91,9 @@ export const signalCounters = pgTable(
 
 /** Contact details, apart from the signal and sealed (AES-256-GCM, purpose 'signal-contact'). */
 export const signalContacts = pgTable('signal_contacts', {
-  signalId: uuid('signal_id').primaryKey().references(() => signals.id, { onDelete: 'cascade' }),
+  signalId: uuid('signal_id')
+    .primaryKey()
+    .references(() => signals.id, { onDelete: 'cascade' }),
   councilId: councilRef(),
   nameSealed: text('name_sealed'),
   emailSealed: text('email_sealed'),
@@ -148,7 +150,9 @@ export const signalMessages = councilTable(
 
 /** Per council: threshold for "a larger group may be affected" and retention periods. */
 export const signalSettings = pgTable('signal_settings', {
-  councilId: uuid('council_id').primaryKey().references(() => councils.id, { onDelete: 'cascade' }),
+  councilId: uuid('council_id')
+    .primaryKey()
+    .references(() => councils.id, { onDelete: 'cascade' }),
   thresholdCount: integer('threshold_count').notNull().default(5),
   thresholdSources: integer('threshold_sources').notNull().default(3),
   thresholdMonths: integer('threshold_months').notNull().default(3),

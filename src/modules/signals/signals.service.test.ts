@@ -69,7 +69,10 @@ test('a resident submits: reference per council and year, contact sealed apart, 
   for (const plain of ['Jan Jansen', email, '1234']) assert.ok(!stored.includes(plain), `plaintext ${plain} stored`);
   assert.match(raw!.emailSealed!, /^v1\./);
 
-  const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'signal.submitted')));
+  const audits = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'signal.submitted')));
   assert.equal(audits.length, 1);
   assert.ok(!JSON.stringify(audits[0]!.data).includes(email));
 
@@ -87,7 +90,14 @@ test('a resident submits: reference per council and year, contact sealed apart, 
 test('contact details without consent are refused and nothing is stored', async () => {
   const c = await makeCouncil(t);
   await assert.rejects(
-    submitSignal(deps(), { council: c, actor: null, input: input('Tekst'), contact: { name: null, email: 'a@example.org', phone: null }, consent: false, source: 'web_form' }),
+    submitSignal(deps(), {
+      council: c,
+      actor: null,
+      input: input('Tekst'),
+      contact: { name: null, email: 'a@example.org', phone: null },
+      consent: false,
+      source: 'web_form',
+    }),
     (e) => e instanceof DomainError && e.field === 'consent',
   );
   await assert.rejects(submit(c, '   '), (e) => e instanceof DomainError && e.field === 'description');
@@ -113,8 +123,16 @@ test('triage through the state machine: roles, wrong states, other council, stat
   const email = `triage-${Date.now()}@example.org`;
   const { id } = await submit(c, 'De rolstoel is al weken kapot.', { contact: { name: null, email, phone: null } });
 
-  await assert.rejects(classify(deps(), { actor: member.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } }), ForbiddenError);
-  const classified = await classify(deps(), { actor: secretary.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } });
+  await assert.rejects(
+    classify(deps(), { actor: member.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } }),
+    ForbiddenError,
+  );
+  const classified = await classify(deps(), {
+    actor: secretary.actor,
+    council: c,
+    id,
+    input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' },
+  });
   assert.equal(classified.status, 'in_triage');
   assert.ok(classified.themeId);
   // The same name again reuses the theme.
@@ -153,7 +171,10 @@ test('triage through the state machine: roles, wrong states, other council, stat
     events.map((e) => e.toState),
     ['new', 'in_triage', 'in_triage', 'to_discuss', 'discussed', 'closed', 'in_triage'],
   );
-  const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'signal.closed')));
+  const audits = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'signal.closed')));
   assert.equal(audits[0]!.fromState, 'discussed');
   assert.equal(audits[0]!.toState, 'closed');
 });
@@ -175,8 +196,14 @@ test('duplicates and advice links stay within the council', async () => {
   const secretary = await person(t, c, 'secretary');
   const a = await submit(c, 'Eerste melding over het vervoer.');
   const b = await submit(c, 'Tweede melding over het vervoer.');
-  await assert.rejects(markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: 'S-1999-9999' }), (e) => e instanceof DomainError && e.field === 'duplicateOf');
-  await assert.rejects(markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: b.reference }), (e) => e instanceof DomainError && e.code === 'selfDuplicate');
+  await assert.rejects(
+    markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: 'S-1999-9999' }),
+    (e) => e instanceof DomainError && e.field === 'duplicateOf',
+  );
+  await assert.rejects(
+    markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: b.reference }),
+    (e) => e instanceof DomainError && e.code === 'selfDuplicate',
+  );
   const dup = await markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: a.reference.toLowerCase() });
   assert.equal(dup.status, 'duplicate');
   assert.equal(dup.duplicateOfId, a.id);
@@ -185,7 +212,10 @@ test('duplicates and advice links stay within the council', async () => {
   const requested = await makeAdvice(t, c, { status: 'requested', kind: 'requested' });
   const foreign = await makeAdvice(t, await makeCouncil(t), { status: 'initiated', kind: 'unsolicited' });
   for (const adviceId of [requested.id, foreign.id]) {
-    await assert.rejects(linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId }), (e) => e instanceof DomainError && e.field === 'adviceId');
+    await assert.rejects(
+      linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId }),
+      (e) => e instanceof DomainError && e.field === 'adviceId',
+    );
   }
   await linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId: unsolicited.id });
   const linked = await signalsForAdvice(t.db, c.id, unsolicited.id);
@@ -220,7 +250,10 @@ test('contact details: members never, board through the access log, admins not a
   const ct = Buffer.from(parts[3]!, 'base64url');
   ct[0] = ct[0]! ^ 0x01;
   parts[3] = ct.toString('base64url');
-  await t.db.update(signalContacts).set({ nameSealed: parts.join('.') }).where(eq(signalContacts.signalId, id));
+  await t.db
+    .update(signalContacts)
+    .set({ nameSealed: parts.join('.') })
+    .where(eq(signalContacts.signalId, id));
   const tampered = await viewContact(deps(), { actor: secretary.actor, council: c, id });
   assert.equal(tampered.contact!.name, null);
   assert.equal(tampered.contact!.unreadable, true);
@@ -289,9 +322,18 @@ test('retention job: contact details after closing, text later; idempotent and r
   const veryOld = await submit(c, 'Heel oud, nooit gesloten.', { contact });
   const fresh = await submit(c, 'Nieuw.', { contact });
   const monthsAgo = (m: number) => new Date(Date.now() - m * 31 * 24 * 3600 * 1000);
-  await t.db.update(signals).set({ status: 'closed', closedAt: monthsAgo(3) }).where(eq(signals.id, closedLongAgo.id));
-  await t.db.update(signals).set({ status: 'closed', closedAt: monthsAgo(1) }).where(eq(signals.id, closedRecently.id));
-  await t.db.update(signals).set({ createdAt: monthsAgo(13) }).where(eq(signals.id, veryOld.id));
+  await t.db
+    .update(signals)
+    .set({ status: 'closed', closedAt: monthsAgo(3) })
+    .where(eq(signals.id, closedLongAgo.id));
+  await t.db
+    .update(signals)
+    .set({ status: 'closed', closedAt: monthsAgo(1) })
+    .where(eq(signals.id, closedRecently.id));
+  await t.db
+    .update(signals)
+    .set({ createdAt: monthsAgo(13) })
+    .where(eq(signals.id, veryOld.id));
 
   await runSignalRetention(deps());
   const contactOf = async (id: string) => (await t.db.select().from(signalContacts).where(eq(signalContacts.signalId, id)))[0]!;
@@ -306,14 +348,20 @@ test('retention job: contact details after closing, text later; idempotent and r
   assert.ok(old.anonymisedAt);
   assert.equal(old.area, 'transport', 'area, dates and counts are kept');
 
-  const records = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
+  const records = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
   assert.equal(records.length, 1);
   assert.equal(records[0]!.data!.contactsRemoved, 1);
   assert.equal(records[0]!.data!.textsAnonymised, 1);
 
   // A second run changes nothing for this council and records nothing new.
   await runSignalRetention(deps());
-  const again = await t.db.select().from(auditLog).where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
+  const again = await t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
   assert.equal(again.length, 1);
 });
 
@@ -374,7 +422,10 @@ test('theme view: threshold flag from N signals from M sources within the window
 
   // Outside the window they no longer count towards the flag, but still show in their month.
   const now = new Date('2026-06-15T10:00:00Z');
-  await t.db.update(signals).set({ createdAt: new Date('2026-03-01T00:30:00+01:00') }).where(eq(signals.councilId, c.id));
+  await t.db
+    .update(signals)
+    .set({ createdAt: new Date('2026-03-01T00:30:00+01:00') })
+    .where(eq(signals.councilId, c.id));
   deps().cache.clearLocal();
   const later = await themeOverview(deps(), { actor: secretary.actor, council: c, now });
   const moved = later.view.themes.find((x) => x.name === 'Vervoer')!;
@@ -393,7 +444,11 @@ test('settings: defaults without a row, text kept at least as long as contact de
   assert.equal(page.templates.length, 3);
   await assert.rejects(getSettingsPage(deps(), { actor: member.actor, council: c }), ForbiddenError);
   await assert.rejects(
-    saveSettings(deps(), { actor: secretary.actor, council: c, input: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 12, textRetentionMonths: 6 } }),
+    saveSettings(deps(), {
+      actor: secretary.actor,
+      council: c,
+      input: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 12, textRetentionMonths: 6 },
+    }),
     (e) => e instanceof DomainError && e.field === 'textRetentionMonths',
   );
 });

@@ -17,7 +17,13 @@ import type { SettingsInput, TemplateInput } from './signals.forms.ts';
 import { CONTACT_PURPOSE } from './signals.privacy.ts';
 
 export type EffectiveSettings = Omit<typeof signalSettings.$inferSelect, 'councilId' | 'updatedAt'>;
-export const defaultSettings: EffectiveSettings = { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3, contactRetentionMonths: 3, textRetentionMonths: 24 };
+export const defaultSettings: EffectiveSettings = {
+  thresholdCount: 5,
+  thresholdSources: 3,
+  thresholdMonths: 3,
+  contactRetentionMonths: 3,
+  textRetentionMonths: 24,
+};
 
 export async function settingsOf(db: DbOrTx, councilId: string): Promise<EffectiveSettings> {
   const [row] = await db.select().from(signalSettings).where(eq(signalSettings.councilId, councilId)).limit(1);
@@ -34,7 +40,7 @@ const defaultTemplateKeys: Record<MessageStatus, { subject: MessageKey; body: Me
   closed: { subject: 'signals.template.closed.subject', body: 'signals.template.closed.body' },
 };
 
-export async function templatesOf(db: DbOrTx, councilId: string): Promise<Template[]> {
+async function templatesOf(db: DbOrTx, councilId: string): Promise<Template[]> {
   const rows = await db.select().from(signalMessageTemplates).where(eq(signalMessageTemplates.councilId, councilId));
   const t = translator('nl');
   return (Object.keys(defaultTemplateKeys) as MessageStatus[]).map((status) => {
@@ -45,12 +51,18 @@ export async function templatesOf(db: DbOrTx, councilId: string): Promise<Templa
 }
 
 /** Fills {referentie} and {raad}; other braces stay as written. */
-export function fillTemplate(text: string, values: { referentie: string; raad: string }): string {
+function fillTemplate(text: string, values: { referentie: string; raad: string }): string {
   return text.replace(/\{(referentie|raad)\}/g, (_m, k: 'referentie' | 'raad') => values[k]);
 }
 
 /** Queues the council's message for this status to the resident, if they left an e-mail address. */
-export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: Pick<Signal, 'id' | 'reference'>, status: MessageStatus): Promise<boolean> {
+export async function queueStatusMessage(
+  deps: Deps,
+  tx: Tx,
+  council: Council,
+  signal: Pick<Signal, 'id' | 'reference'>,
+  status: MessageStatus,
+): Promise<boolean> {
   const [contact] = await tx
     .select({ emailSealed: signalContacts.emailSealed })
     .from(signalContacts)
@@ -68,7 +80,10 @@ export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, s
 
 // ------------------------------------------------------------------ the settings page
 
-export async function getSettingsPage(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<{ settings: EffectiveSettings; templates: Template[] }> {
+export async function getSettingsPage(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council },
+): Promise<{ settings: EffectiveSettings; templates: Template[] }> {
   assertCan(args.actor, 'signals.settings');
   const [settings, templates] = await Promise.all([settingsOf(deps.db, args.council.id), templatesOf(deps.db, args.council.id)]);
   return { settings, templates };
@@ -77,13 +92,21 @@ export async function getSettingsPage(deps: Deps, args: { actor: Actor | null; c
 export async function saveSettings(deps: Deps, args: { actor: Actor | null; council: Council; input: SettingsInput }): Promise<void> {
   const { actor, council, input } = args;
   assertCan(actor, 'signals.settings');
-  if (input.textRetentionMonths < input.contactRetentionMonths) throw new DomainError('textBeforeContact', 'signals.error.textBeforeContact', 'textRetentionMonths');
+  if (input.textRetentionMonths < input.contactRetentionMonths)
+    throw new DomainError('textBeforeContact', 'signals.error.textBeforeContact', 'textRetentionMonths');
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(signalSettings)
       .values({ councilId: council.id, ...input, updatedAt: new Date() })
       .onConflictDoUpdate({ target: signalSettings.councilId, set: { ...input, updatedAt: new Date() } });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'signalSettings.changed', entity: 'signal_settings', entityId: council.id, data: { ...input } });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'signalSettings.changed',
+      entity: 'signal_settings',
+      entityId: council.id,
+      data: { ...input },
+    });
   });
 }
 
@@ -94,7 +117,16 @@ export async function saveTemplate(deps: Deps, args: { actor: Actor | null; coun
     await tx
       .insert(signalMessageTemplates)
       .values({ councilId: council.id, status, subject: input.subject, body: input.body })
-      .onConflictDoUpdate({ target: [signalMessageTemplates.councilId, signalMessageTemplates.status], set: { subject: input.subject, body: input.body, updatedAt: new Date() } });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'signalTemplate.changed', entity: 'signal_message_template', entityId: status });
+      .onConflictDoUpdate({
+        target: [signalMessageTemplates.councilId, signalMessageTemplates.status],
+        set: { subject: input.subject, body: input.body, updatedAt: new Date() },
+      });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'signalTemplate.changed',
+      entity: 'signal_message_template',
+      entityId: status,
+    });
   });
 }

@@ -36,13 +36,23 @@ async function nextReference(tx: Tx, councilId: string, now: Date): Promise<stri
  */
 export async function submitSignal(
   deps: Deps,
-  args: { council: Council; actor: Actor | null; input: SignalInput; contact: ContactInput; consent: boolean; source: SignalSource; sourceDetail?: string | null; now?: Date },
+  args: {
+    council: Council;
+    actor: Actor | null;
+    input: SignalInput;
+    contact: ContactInput;
+    consent: boolean;
+    source: SignalSource;
+    sourceDetail?: string | null;
+    now?: Date;
+  },
 ): Promise<{ id: string; reference: string }> {
   const { council, actor, input, source } = args;
   if (source !== 'web_form' && source !== 'api') assertCan(actor, 'signals.record');
   const description = input.description.trim();
   if (description === '') throw new DomainError('descriptionRequired', 'signals.error.descriptionRequired', 'description');
-  if (Buffer.byteLength(description, 'utf8') > DESCRIPTION_MAX_BYTES) throw new DomainError('descriptionTooLong', 'signals.error.descriptionTooLong', 'description');
+  if (Buffer.byteLength(description, 'utf8') > DESCRIPTION_MAX_BYTES)
+    throw new DomainError('descriptionTooLong', 'signals.error.descriptionTooLong', 'description');
   const contact = args.contact && (args.contact.name || args.contact.email || args.contact.phone) ? args.contact : null;
   if (contact && !args.consent) throw new DomainError('consentRequired', 'signals.error.consentRequired', 'consent');
   const now = args.now ?? new Date();
@@ -71,10 +81,23 @@ export async function submitSignal(
     const id = row!.id;
     if (contact) {
       const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
-      await tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
+      await tx
+        .insert(signalContacts)
+        .values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
     }
-    await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
-    await audit(tx, { councilId: council.id, actorUserId: recordedBy, action: 'signal.submitted', entity: 'signal', entityId: id, from: null, to: 'new', data: { reference, source, contact: contact !== null } });
+    await tx
+      .insert(signalEvents)
+      .values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: recordedBy,
+      action: 'signal.submitted',
+      entity: 'signal',
+      entityId: id,
+      from: null,
+      to: 'new',
+      data: { reference, source, contact: contact !== null },
+    });
     if (contact?.email) await queueStatusMessage(deps, tx, council, { id, reference }, 'received');
     return { id, reference };
   });

@@ -19,7 +19,7 @@ export function crossesThreshold(window: { n: number; sources: number }, t: Thre
 }
 
 /** Below this, a count could point at a person: members see "fewer than 3". */
-export const SMALL_COUNT = 3;
+const SMALL_COUNT = 3;
 
 export type Cell = { n: number; masked: boolean };
 
@@ -29,10 +29,10 @@ export function cell(n: number, exact: boolean): Cell {
 
 /** The last `count` months as "YYYY-MM" in Amsterdam time, oldest first, ending with the month of `now`. */
 export function monthsBack(now: Date, count: number): string[] {
-  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .format(now)
-    .split('-')
-    .map(Number) as [number, number];
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [
+    number,
+    number,
+  ];
   const out: string[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const total = y * 12 + (m - 1) - i;
@@ -42,12 +42,12 @@ export function monthsBack(now: Date, count: number): string[] {
 }
 
 /** "2026-03" -> "2026-04". */
-export function nextMonth(month: string): string {
+function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-export type ThemeRow = {
+type ThemeRow = {
   id: string;
   name: string;
   total: Cell;
@@ -65,7 +65,13 @@ export type ThemeView = { months: string[]; themes: ThemeRow[] };
  */
 export type CountRow = { themeId: string; month: string; source: SignalSource; n: number; inWindow: number };
 
-export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean }): ThemeView {
+export function buildThemeView(args: {
+  themes: { id: string; name: string }[];
+  months: string[];
+  rows: CountRow[];
+  settings: Threshold;
+  exact: boolean;
+}): ThemeView {
   const { exact } = args;
   const themes = args.themes.map((t): ThemeRow => {
     const rows = args.rows.filter((r) => r.themeId === t.id);
@@ -84,9 +90,7 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
         exact,
       ),
       perMonth: months.map((n) => cell(n, exact)),
-      perSource: [...bySource]
-        .sort((a, b) => b[1] - a[1])
-        .map(([source, n]) => ({ source, count: cell(n, exact) })),
+      perSource: [...bySource].sort((a, b) => b[1] - a[1]).map(([source, n]) => ({ source, count: cell(n, exact) })),
       window,
       flagged: crossesThreshold(window, args.settings),
     };
@@ -99,7 +103,10 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
 // ------------------------------------------------------------------ the counts
 
 /** Counts per theme and month (last 12 months) and per source, with the threshold flag. */
-export async function themeOverview(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }> {
+export async function themeOverview(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; now?: Date },
+): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.view');
   const now = args.now ?? new Date();
@@ -118,28 +125,30 @@ export async function themeOverview(deps: Deps, args: { actor: Actor | null; cou
   // Kept until the next change (any POST moves the cache generation on, on every instance); the
   // hour and the window are in the key because the months and the window move with the clock.
   const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
-  const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([
-    listThemes(db, council.id),
-    db
-      .select({
-        themeId: signals.themeId,
-        bucket,
-        source: signals.source,
-        n: count(),
-        inWindow: sql<number>`count(*) filter (where ${signals.createdAt} >= ${windowStart.toISOString()}::timestamptz)`,
-      })
-      .from(signals)
-      .where(
-        and(
-          eq(signals.councilId, council.id),
-          isNotNull(signals.themeId),
-          ne(signals.status, 'duplicate'),
-          gte(signals.createdAt, sql`least(${windowStart.toISOString()}::timestamptz, ${bound(months[0]!)})`),
-        ),
-      )
-      // By position: the bucket expression carries parameters, so it cannot be repeated here.
-      .groupBy(sql`1`, sql`2`, sql`3`),
-  ]));
+  const [themes, rows] = await deps.cache.memo(memoKey, () =>
+    Promise.all([
+      listThemes(db, council.id),
+      db
+        .select({
+          themeId: signals.themeId,
+          bucket,
+          source: signals.source,
+          n: count(),
+          inWindow: sql<number>`count(*) filter (where ${signals.createdAt} >= ${windowStart.toISOString()}::timestamptz)`,
+        })
+        .from(signals)
+        .where(
+          and(
+            eq(signals.councilId, council.id),
+            isNotNull(signals.themeId),
+            ne(signals.status, 'duplicate'),
+            gte(signals.createdAt, sql`least(${windowStart.toISOString()}::timestamptz, ${bound(months[0]!)})`),
+          ),
+        )
+        // By position: the bucket expression carries parameters, so it cannot be repeated here.
+        .groupBy(sql`1`, sql`2`, sql`3`),
+    ]),
+  );
   // Members see small numbers as "fewer than 3"; the board, who see the signals anyway, exact ones.
   const exact = can(actor, 'signals.triage');
   const view = buildThemeView({
@@ -155,5 +164,10 @@ export async function themeOverview(deps: Deps, args: { actor: Actor | null; cou
     exact,
   });
   // A flagged theme may lead to unsolicited advice: say so to those who may start one.
-  return { view, settings, exact, may: { startAdvice: can(actor, 'advice.initiate'), startAdviceFromTheme: can(actor, 'advice.initiate') && can(actor, 'signals.triage') } };
+  return {
+    view,
+    settings,
+    exact,
+    may: { startAdvice: can(actor, 'advice.initiate'), startAdviceFromTheme: can(actor, 'advice.initiate') && can(actor, 'signals.triage') },
+  };
 }

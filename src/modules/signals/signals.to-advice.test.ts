@@ -15,7 +15,12 @@ test('from a theme of any size, the board starts an unsolicited advice that carr
     const one = await makeSignal(t, c, 'in_triage', 'De taxi kwam te laat.');
     const two = await makeSignal(t, c, 'in_triage', 'Weer te laat.');
     const dup = await makeSignal(t, c, 'duplicate', 'Dubbel.');
-    for (const [s, field] of [[one, 'wmo'], [two, 'wmo'], [dup, 'jeugdwet']] as const) await t.db.update(signals).set({ themeId: theme!.id, policyField: field }).where(eq(signals.id, s.id));
+    for (const [s, field] of [
+      [one, 'wmo'],
+      [two, 'wmo'],
+      [dup, 'jeugdwet'],
+    ] as const)
+      await t.db.update(signals).set({ themeId: theme!.id, policyField: field }).where(eq(signals.id, s.id));
     const page = await secretary.request({ url: `/${c.slug}/werkruimte/signalen/themas` });
     assert.match(page.body, /Start een ongevraagd advies over dit thema/, 'offered below the threshold too');
     const res = await secretary.request({ url: `/${c.slug}/werkruimte/signalen/themas/${theme!.id}/advies`, form: {} });

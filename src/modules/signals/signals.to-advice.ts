@@ -9,14 +9,14 @@ import { notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { initiateAdvice, policyFields } from '../advice/index.ts';
+import { initiateAdvice, type policyFields } from '../advice/index.ts';
 import { signalThemes, signals } from './signals.schema.ts';
 import { linkAdvice } from './signals.triage.ts';
 
 type PolicyField = (typeof policyFields)[number];
 
 /** The policy field most of the theme's signals have; 'overig' when none has one. */
-export function mostCommonField(fields: (PolicyField | null)[]): PolicyField {
+function mostCommonField(fields: (PolicyField | null)[]): PolicyField {
   const counts = new Map<PolicyField, number>();
   for (const f of fields) if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
   let best: PolicyField = 'overig';
@@ -30,7 +30,10 @@ export function mostCommonField(fields: (PolicyField | null)[]): PolicyField {
  * it (duplicates and anonymised signals excepted). Each link is the signal's own state change,
  * with its audit entry and history row.
  */
-export async function startAdviceFromTheme(deps: Deps, args: { actor: Actor | null; council: Council; themeId: string }): Promise<{ adviceId: string; linked: number }> {
+export async function startAdviceFromTheme(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; themeId: string },
+): Promise<{ adviceId: string; linked: number }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.triage');
   assertCan(actor, 'advice.initiate');

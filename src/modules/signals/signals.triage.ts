@@ -23,7 +23,7 @@ type SignalSet = Partial<typeof signals.$inferInsert>;
 async function triageStep(
   deps: Deps,
   args: { actor: Actor | null; council: Council; id: string; action: SignalAction },
-  apply?: (tx: Tx, signal: Signal, to: SignalState) => Promise<Applied<Signal, SignalState, SignalSet, undefined> | void>,
+  apply?: (tx: Tx, signal: Signal, to: SignalState) => Promise<Applied<Signal, SignalState, SignalSet, undefined> | undefined>,
 ): Promise<Signal> {
   const { actor, council, action } = args;
   const { row } = await runStateChange(deps, {
@@ -43,7 +43,15 @@ async function triageStep(
         .set({ ...set, status: to, updatedAt: now, ...closedAt })
         .where(and(eq(signals.id, signal.id), eq(signals.councilId, council.id)))
         .returning();
-      await tx.insert(signalEvents).values({ councilId: council.id, signalId: signal.id, action, fromState: signal.status, toState: to, actorUserId: actor?.userId ?? null, data: data ?? null });
+      await tx.insert(signalEvents).values({
+        councilId: council.id,
+        signalId: signal.id,
+        action,
+        fromState: signal.status,
+        toState: to,
+        actorUserId: actor?.userId ?? null,
+        data: data ?? null,
+      });
       const message = to !== signal.status ? messageFor(to) : null;
       if (message) await queueStatusMessage(deps, tx, council, signal, message);
       return updated!;

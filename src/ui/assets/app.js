@@ -1,26 +1,25 @@
 // Small enhancements only; every page works without this script.
-(function () {
-  'use strict';
+(() => {
   var modules = {
     // Move focus to the error summary so screen readers announce it first.
-    'error-summary': function (el) {
+    'error-summary': (el) => {
       var title = el.querySelector('[tabindex="-1"]');
       if (title) title.focus();
     },
     // After a save: focus on the message that says what happened (its heading, or the box),
     // unless the page shows errors; then the error summary comes first.
-    notice: function (el) {
+    notice: (el) => {
       if (document.querySelector('[data-module="error-summary"]')) return;
-      if (document.activeElement && document.activeElement.closest && document.activeElement.closest('[data-module="notice"]')) return;
+      if (document.activeElement?.closest?.('[data-module="notice"]')) return;
       var target = el.getAttribute('tabindex') === '-1' ? el : el.querySelector('[tabindex="-1"]');
       if (target) target.focus();
     },
     // The menu is a <details> that CSS shows open on wide screens. A browser without
     // ::details-content cannot do that: open it here on a wide screen instead.
-    'nav-menu': function (el) {
-      if (!window.matchMedia || (window.CSS && CSS.supports && CSS.supports('selector(::details-content)'))) return;
+    'nav-menu': (el) => {
+      if (!window.matchMedia || (window.CSS && CSS.supports?.('selector(::details-content)'))) return;
       var wide = window.matchMedia('(min-width: 48em)');
-      var sync = function () {
+      var sync = () => {
         el.classList.toggle('rw-nav__menu--wide', wide.matches);
         if (wide.matches) el.open = true;
       };
@@ -29,13 +28,13 @@
       else if (wide.addListener) wide.addListener(sync);
     },
     // Ask before a destructive action; the form still works without the question.
-    confirm: function (el) {
-      el.addEventListener('submit', function (event) {
+    confirm: (el) => {
+      el.addEventListener('submit', (event) => {
         if (!window.confirm(el.getAttribute('data-confirm') || '')) event.preventDefault();
       });
     },
   };
-  document.querySelectorAll('[data-module]').forEach(function (el) {
+  document.querySelectorAll('[data-module]').forEach((el) => {
     var start = modules[el.getAttribute('data-module')];
     if (start) start(el);
   });

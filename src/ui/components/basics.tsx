@@ -61,7 +61,10 @@ export function Paragraph({ children, lead }: { children: ComponentChildren; lea
  * the English pages, so it says so for screen readers (WCAG 3.1.2, language of parts).
  */
 export function TextBlock({ text, lang = 'nl' }: { text: string; lang?: string }) {
-  const parts = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <div class="utrecht-html" lang={lang}>
       {parts.map((p) => (
@@ -245,7 +248,11 @@ export function NavBar({ label, toggle, items, current }: { label: string; toggl
               const isCurrent = item.href === current;
               return (
                 <li class="utrecht-nav-list__item">
-                  <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
+                  <a
+                    class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`}
+                    href={item.href}
+                    aria-current={isCurrent ? 'page' : undefined}
+                  >
                     {item.label}
                   </a>
                 </li>

@@ -98,11 +98,7 @@ export function TextField(props: InputProps) {
 
 /** A file upload; the form must be multipart. */
 export function FileField(props: FieldProps & { accept: string; multiple?: boolean }) {
-  return (
-    <FormField {...props}>
-      {(attrs) => <input {...attrs} type="file" name={props.name} accept={props.accept} multiple={props.multiple} />}
-    </FormField>
-  );
+  return <FormField {...props}>{(attrs) => <input {...attrs} type="file" name={props.name} accept={props.accept} multiple={props.multiple} />}</FormField>;
 }
 
 export function TextArea(props: FieldProps & { value?: string | null; rows?: number }) {
@@ -177,7 +173,15 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
  * visually hidden "Fout:"), then the fields. On error the fieldset is marked `--invalid`. With a
  * `name`, its id is that field's id, so the error summary links to it, and its error is shown.
  */
-export function Fieldset(props: { ctx: PageCtx; name?: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
+export function Fieldset(props: {
+  ctx: PageCtx;
+  name?: string;
+  legend: ComponentChildren;
+  hint?: ComponentChildren;
+  errors?: FieldErrors;
+  class?: string;
+  children: ComponentChildren;
+}) {
   const { ctx, name, hint, errors } = props;
   const id = name ? fieldId(name) : undefined;
   const error = name ? errors?.[name] : undefined;
@@ -276,13 +280,7 @@ export function Form(props: {
   /** Timestamped token for anonymous forms, so too-fast bots can be told apart. */
 }) {
   return (
-    <form
-      method="post"
-      action={props.action}
-      novalidate
-      class={props.class ?? 'rw-form'}
-      enctype={props.multipart ? 'multipart/form-data' : undefined}
-    >
+    <form method="post" action={props.action} novalidate class={props.class ?? 'rw-form'} enctype={props.multipart ? 'multipart/form-data' : undefined}>
       <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
       {props.children}
     </form>
@@ -394,7 +392,14 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
       {props.options.map((o) => (
         <div class="utrecht-form-field utrecht-form-field--checkbox">
           <div class="utrecht-form-field__input">
-            <input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" type="checkbox" id={`${id}-${o.value}`} name={name} value={o.value} checked={props.checked.includes(o.value)} />
+            <input
+              class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={props.checked.includes(o.value)}
+            />
           </div>
           <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
             <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${id}-${o.value}`}>
@@ -423,7 +428,15 @@ export function ShownOnce(props: { id: string; title: string; body: string; labe
               {props.label}
             </label>
           </p>
-          <input id={props.id} class="utrecht-textbox utrecht-textbox--html-input rw-token" type="text" readonly value={props.value} spellcheck={false} autocomplete="off" />
+          <input
+            id={props.id}
+            class="utrecht-textbox utrecht-textbox--html-input rw-token"
+            type="text"
+            readonly
+            value={props.value}
+            spellcheck={false}
+            autocomplete="off"
+          />
           {props.children}
         </div>
       </div>

@@ -30,7 +30,7 @@ export function publicNav(ctx: PageCtx, council: Council, current: string) {
 }
 
 /** The workspace menu: the items of every module that this organisation has and this actor may use. */
-export function workspaceNav(ctx: PageCtx, council: Council, actor: Actor | null, current: string) {
+function workspaceNav(ctx: PageCtx, council: Council, actor: Actor | null, current: string) {
   const base = `/${council.slug}/werkruimte`;
   const items = navItems('workspace')
     .filter((i) => hasItem(council, i) && (!i.action || can(actor, i.action)))
@@ -77,5 +77,12 @@ export function PublicFrame(props: FrameProps) {
 /** A workspace page: council branding, workspace menu, never indexed. */
 export function WorkspaceFrame(props: FrameProps & { actor: Actor }) {
   const { ctx, council, actor } = props;
-  return <CouncilFrame {...props} nav={workspaceNav(ctx, council, actor, props.section)} first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }} noindex />;
+  return (
+    <CouncilFrame
+      {...props}
+      nav={workspaceNav(ctx, council, actor, props.section)}
+      first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }}
+      noindex
+    />
+  );
 }

@@ -41,8 +41,12 @@ export function Page(props: PageProps) {
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {council && <link rel="stylesheet" href={council.themeUrl} />}
         <link rel="alternate" hreflang={otherLocale} href={switchHref} />
-        {props.alternate?.map((a) => <link rel="alternate" type={a.type} title={a.title} href={a.href} />)}
-        {props.meta?.map((m) => <meta name={m.name} content={m.content} />)}
+        {props.alternate?.map((a) => (
+          <link rel="alternate" type={a.type} title={a.title} href={a.href} />
+        ))}
+        {props.meta?.map((m) => (
+          <meta name={m.name} content={m.content} />
+        ))}
         <script src={assetUrl('app.js')} defer></script>
       </head>
       <body class="utrecht-body voorbeeld-theme raadwerk-theme">
@@ -65,7 +69,10 @@ export function Page(props: PageProps) {
                 <>
                   {ctx.workspaces.length > 0 && (
                     <li>
-                      <a class="utrecht-link nl-link" href={`/${(council && ctx.workspaces.find((w) => w.slug === council.slug)?.slug) || ctx.workspaces[0].slug}/werkruimte`}>
+                      <a
+                        class="utrecht-link nl-link"
+                        href={`/${(council && ctx.workspaces.find((w) => w.slug === council.slug)?.slug) || ctx.workspaces[0].slug}/werkruimte`}
+                      >
                         {t('nav.workspace')}
                       </a>
                     </li>

@@ -8,11 +8,21 @@ import { CancelSignIn, ReturnField } from './login.tsx';
 import { AuthTop, showsErrors } from './top.tsx';
 import { RecoveryCodesSection } from './recovery.tsx';
 
-
 export type AccountForm = 'password' | 'language' | 'notices';
 
 /** A setting that is one choice, in its own section with its own form. */
-type OneChoice = { id: string; form: AccountForm; title: MessageKey; intro?: MessageKey; action: string; name: string; label: MessageKey; value: string; submit: MessageKey; options: Record<string, MessageKey> };
+type OneChoice = {
+  id: string;
+  form: AccountForm;
+  title: MessageKey;
+  intro?: MessageKey;
+  action: string;
+  name: string;
+  label: MessageKey;
+  value: string;
+  submit: MessageKey;
+  options: Record<string, MessageKey>;
+};
 
 export function AccountPage(props: {
   ctx: PageCtx;
@@ -27,8 +37,29 @@ export function AccountPage(props: {
   const t = ctx.t;
   const passwordErrors = form === 'password' ? errors : undefined;
   const choices: OneChoice[] = [
-    { id: 'taal', form: 'language', title: 'auth.account.languageTitle', action: '/account/taal', name: 'locale', label: 'auth.field.language', value: user.locale, submit: 'auth.account.languageSubmit', options: { nl: 'auth.language.nl', en: 'auth.language.en' } },
-    { id: 'berichten', form: 'notices', title: 'auth.account.noticesTitle', intro: 'auth.account.noticesIntro', action: '/account/berichten', name: 'noticeMode', label: 'auth.field.noticeMode', value: user.noticeMode, submit: 'auth.account.noticesSubmit', options: { each: 'auth.noticeMode.each', digest: 'auth.noticeMode.digest' } },
+    {
+      id: 'taal',
+      form: 'language',
+      title: 'auth.account.languageTitle',
+      action: '/account/taal',
+      name: 'locale',
+      label: 'auth.field.language',
+      value: user.locale,
+      submit: 'auth.account.languageSubmit',
+      options: { nl: 'auth.language.nl', en: 'auth.language.en' },
+    },
+    {
+      id: 'berichten',
+      form: 'notices',
+      title: 'auth.account.noticesTitle',
+      intro: 'auth.account.noticesIntro',
+      action: '/account/berichten',
+      name: 'noticeMode',
+      label: 'auth.field.noticeMode',
+      value: user.noticeMode,
+      submit: 'auth.account.noticesSubmit',
+      options: { each: 'auth.noticeMode.each', digest: 'auth.noticeMode.digest' },
+    },
   ];
   return (
     <Page ctx={ctx} title={t('auth.account.title')} hasErrors={showsErrors(errors)} noindex>
@@ -50,7 +81,14 @@ export function AccountPage(props: {
       <Section id="wachtwoord" title={t('auth.account.passwordTitle')} intro={t('auth.account.passwordIntro')}>
         <Form ctx={ctx} action="/account/wachtwoord">
           <input type="text" name="username" value={user.email} autocomplete="username" hidden />
-          <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={passwordErrors} />
+          <TextField
+            ctx={ctx}
+            name="currentPassword"
+            type="password"
+            label={t('auth.field.currentPassword')}
+            autocomplete="current-password"
+            errors={passwordErrors}
+          />
           <TextField
             ctx={ctx}
             name="newPassword"
@@ -60,7 +98,14 @@ export function AccountPage(props: {
             autocomplete="new-password"
             errors={passwordErrors}
           />
-          <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={passwordErrors} />
+          <TextField
+            ctx={ctx}
+            name="newPasswordRepeat"
+            type="password"
+            label={t('auth.field.repeatPassword')}
+            autocomplete="new-password"
+            errors={passwordErrors}
+          />
           <Button>{t('auth.account.passwordSubmit')}</Button>
         </Form>
       </Section>

@@ -47,11 +47,24 @@ const answerStatus: Record<Answer, 'success' | 'warning' | 'danger' | 'neutral'>
   unanswered: 'neutral',
 };
 
-export function RegisterListPage({ ctx, council, filter, result, years }: { ctx: PageCtx; council: Council; filter: RegisterFilter; result: RegisterPage; years: number[] }) {
+export function RegisterListPage({
+  ctx,
+  council,
+  filter,
+  result,
+  years,
+}: {
+  ctx: PageCtx;
+  council: Council;
+  filter: RegisterFilter;
+  result: RegisterPage;
+  years: number[];
+}) {
   const t = ctx.t;
   const path = `/${council.slug}/adviezen`;
   const all = { value: '', label: t('register.filter.all') };
-  const countText = result.total === 0 ? t('register.count.zero') : result.total === 1 ? t('register.count.one') : t('register.count.many', { n: result.total });
+  const countText =
+    result.total === 0 ? t('register.count.zero') : result.total === 1 ? t('register.count.one') : t('register.count.many', { n: result.total });
   const pageHref = (n: number) => {
     const q = filterParams(filter, n).toString();
     return q ? `${path}?${q}` : path;
@@ -148,7 +161,10 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
     { key: t('register.list.policyField'), value: t(`register.policyField.${advice.policyField}`) },
     { key: t('register.detail.addressee'), value: t(`register.addressee.${advice.addressee}`) },
     { key: t('register.detail.sent'), value: date(advice.sentAt) },
-    { key: t('register.list.status'), value: <StatusBadge status={advice.status === 'answered' ? 'success' : 'neutral'}>{t(`register.status.${advice.status}`)}</StatusBadge> },
+    {
+      key: t('register.list.status'),
+      value: <StatusBadge status={advice.status === 'answered' ? 'success' : 'neutral'}>{t(`register.status.${advice.status}`)}</StatusBadge>,
+    },
   ];
   if (advice.answerDueOn) facts.push({ key: t('register.detail.due'), value: date(advice.answerDueOn) });
   if (advice.answeredAt) facts.push({ key: t('register.detail.answered'), value: date(advice.answeredAt) });

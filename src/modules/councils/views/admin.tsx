@@ -90,7 +90,10 @@ export function OutboxPage({ ctx, rows, page, pages }: { ctx: PageCtx; rows: Out
         columns={[
           { header: t('councils.outbox.subject'), cell: (r: OutboxRow) => <Link href={`/beheer/postvak/${r.id}`}>{r.subject}</Link> },
           { header: t('councils.outbox.to'), cell: (r) => r.toAddress },
-          { header: t('councils.outbox.status'), cell: (r) => <StatusBadge status={statusBadge[r.status]}>{t(`councils.outbox.status.${r.status}`)}</StatusBadge> },
+          {
+            header: t('councils.outbox.status'),
+            cell: (r) => <StatusBadge status={statusBadge[r.status]}>{t(`councils.outbox.status.${r.status}`)}</StatusBadge>,
+          },
           { header: t('councils.outbox.date'), cell: (r) => formatDateTime(r.createdAt, ctx.locale) },
         ]}
         rows={rows}
@@ -103,7 +106,16 @@ export function OutboxPage({ ctx, rows, page, pages }: { ctx: PageCtx; rows: Out
 export function OutboxMessagePage({ ctx, row }: { ctx: PageCtx; row: OutboxRow }) {
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={row.subject} nav={adminNav(ctx, '/beheer/postvak')} breadcrumbs={[{ href: '/beheer/postvak', label: t('councils.admin.outbox') }, { href: `/beheer/postvak/${row.id}`, label: row.subject }]} noindex>
+    <Page
+      ctx={ctx}
+      title={row.subject}
+      nav={adminNav(ctx, '/beheer/postvak')}
+      breadcrumbs={[
+        { href: '/beheer/postvak', label: t('councils.admin.outbox') },
+        { href: `/beheer/postvak/${row.id}`, label: row.subject },
+      ]}
+      noindex
+    >
       <Heading level={1}>{row.subject}</Heading>
       <DataList
         items={[

@@ -34,7 +34,11 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
   const base = `/${council.slug}`;
   const cards = [
     { href: `${base}/over-ons`, title: ctx.t('councils.nav.about'), text: ctx.t('councils.home.aboutCard') },
-    { href: `${base}/leden`, title: ctx.t('councils.nav.members'), text: ctx.t(hasSection(council.kind, 'workingGroups') ? 'councils.home.membersCard' : 'councils.home.peopleCard') },
+    {
+      href: `${base}/leden`,
+      title: ctx.t('councils.nav.members'),
+      text: ctx.t(hasSection(council.kind, 'workingGroups') ? 'councils.home.membersCard' : 'councils.home.peopleCard'),
+    },
     { href: `${base}/vacatures`, title: ctx.t('councils.nav.vacancies'), text: ctx.t('councils.home.vacanciesCard') },
     { href: `${base}/contact`, title: ctx.t('councils.nav.contact'), text: ctx.t('councils.home.contactCard') },
   ].filter((c) => organisationHasPage(council, c.href));
@@ -47,13 +51,17 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
       </Paragraph>
       {firstParagraph && (
         <section aria-labelledby="wat-wij-doen">
-          <Heading level={2} id="wat-wij-doen">{ctx.t('councils.home.whatWeDo')}</Heading>
+          <Heading level={2} id="wat-wij-doen">
+            {ctx.t('councils.home.whatWeDo')}
+          </Heading>
           <TextBlock text={firstParagraph} />
         </section>
       )}
       {parts}
       <section aria-labelledby="meer">
-        <Heading level={2} id="meer">{ctx.t('councils.home.linksTitle')}</Heading>
+        <Heading level={2} id="meer">
+          {ctx.t('councils.home.linksTitle')}
+        </Heading>
         <ul class="rw-cards" role="list">
           {cards.map((c) => (
             <li class="rw-card">
@@ -66,7 +74,9 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
         </ul>
       </section>
       <section aria-labelledby="contact">
-        <Heading level={2} id="contact">{ctx.t('councils.home.contactTitle')}</Heading>
+        <Heading level={2} id="contact">
+          {ctx.t('councils.home.contactTitle')}
+        </Heading>
         <ContactDetails ctx={ctx} council={council} />
       </section>
     </PublicPage>
@@ -82,7 +92,14 @@ export function AboutPage({ ctx, council }: Props) {
     ['beleidsvelden', 'councils.about.policyFields', council.policyFields],
   ] as const;
   return (
-    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.about.title')} section={`/${council.slug}/over-ons`} intro={ctx.t(`councils.kind.${council.kind}`)} lead>
+    <PublicPage
+      ctx={ctx}
+      council={council}
+      title={ctx.t('councils.about.title')}
+      section={`/${council.slug}/over-ons`}
+      intro={ctx.t(`councils.kind.${council.kind}`)}
+      lead
+    >
       {sections
         .filter(([, , text]) => text.trim() !== '')
         .map(([id, key, text]) => (
@@ -97,13 +114,37 @@ export function AboutPage({ ctx, council }: Props) {
 export function ContactPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const v = values ?? {};
   return (
-    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} section={`/${council.slug}/contact`} errors={errors} intro={ctx.t('councils.contact.intro')}>
+    <PublicPage
+      ctx={ctx}
+      council={council}
+      title={ctx.t('councils.contact.title')}
+      section={`/${council.slug}/contact`}
+      errors={errors}
+      intro={ctx.t('councils.contact.intro')}
+    >
       <ContactDetails ctx={ctx} council={council} />
       <Form ctx={ctx} action={`/${council.slug}/contact`}>
         <TextField ctx={ctx} errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
-        <TextField ctx={ctx} errors={errors} name="email" type="email" label={ctx.t('councils.contact.email')} hint={ctx.t('councils.contact.emailHint')} value={v.email} autocomplete="email" />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="email"
+          type="email"
+          label={ctx.t('councils.contact.email')}
+          hint={ctx.t('councils.contact.emailHint')}
+          value={v.email}
+          autocomplete="email"
+        />
         <TextField ctx={ctx} errors={errors} name="subject" label={ctx.t('councils.contact.subject')} value={v.subject} />
-        <TextArea ctx={ctx} errors={errors} name="message" label={ctx.t('councils.contact.message')} hint={ctx.t('councils.contact.messageHint')} value={v.message} rows={8} />
+        <TextArea
+          ctx={ctx}
+          errors={errors}
+          name="message"
+          label={ctx.t('councils.contact.message')}
+          hint={ctx.t('councils.contact.messageHint')}
+          value={v.message}
+          rows={8}
+        />
         <Button>{ctx.t('form.send')}</Button>
       </Form>
     </PublicPage>
@@ -136,7 +177,14 @@ export function AccessibilityPage({ ctx, council, baseUrl }: Props & { baseUrl: 
     [t('councils.a11y.enforcementTitle'), t('councils.a11y.enforcement')],
   ];
   return (
-    <PublicPage ctx={ctx} council={council} title={t('councils.a11y.title')} section={`/${council.slug}/toegankelijkheid`} intro={t('councils.a11y.intro', { council: council.name })} lead>
+    <PublicPage
+      ctx={ctx}
+      council={council}
+      title={t('councils.a11y.title')}
+      section={`/${council.slug}/toegankelijkheid`}
+      intro={t('councils.a11y.intro', { council: council.name })}
+      lead
+    >
       <TextSections prefix="verklaring" blocks={blocks} />
     </PublicPage>
   );

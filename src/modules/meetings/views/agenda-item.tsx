@@ -17,15 +17,41 @@ export type Checked = { adviceIds: string[]; signalIds: string[]; documentIds: s
 const optionsOf = (choices: LinkChoice[]) => choices.map((c) => ({ value: c.id, label: c.title }));
 
 /** Add or change an agenda item, with its links; when changing, also its guests. */
-export function AgendaItemPage(props: Props & { meeting: Meeting; item?: AgendaItemView; choices: Choices; errors?: FieldErrors; values?: FormValues; checked?: Checked; guestErrors?: FieldErrors; guestValues?: FormValues; notice?: string }) {
+export function AgendaItemPage(
+  props: Props & {
+    meeting: Meeting;
+    item?: AgendaItemView;
+    choices: Choices;
+    errors?: FieldErrors;
+    values?: FormValues;
+    checked?: Checked;
+    guestErrors?: FieldErrors;
+    guestValues?: FormValues;
+    notice?: string;
+  },
+) {
   const { ctx, council, actor, meeting, item, choices, errors } = props;
   const t = ctx.t;
   const list = wsPath(council);
   const meetingPath = `${list}/${meeting.id}`;
   const path = item ? `${meetingPath}/agenda/${item.id}` : `${meetingPath}/agenda/nieuw`;
   const title = item ? t('meetings.item.editTitle') : t('meetings.item.addTitle');
-  const v: FormValues = props.values ?? (item ? { title: item.title, explanation: item.explanation, startTime: item.startTime ?? '', presenter: item.presenter, access: item.isPublic ? 'public' : 'closed' } : { access: 'public' });
-  const checked = props.checked ?? { adviceIds: item?.advices.map((a) => a.id) ?? [], signalIds: item?.signalIds ?? [], documentIds: item?.documents.map((d) => d.id) ?? [] };
+  const v: FormValues =
+    props.values ??
+    (item
+      ? {
+          title: item.title,
+          explanation: item.explanation,
+          startTime: item.startTime ?? '',
+          presenter: item.presenter,
+          access: item.isPublic ? 'public' : 'closed',
+        }
+      : { access: 'public' });
+  const checked = props.checked ?? {
+    adviceIds: item?.advices.map((a) => a.id) ?? [],
+    signalIds: item?.signalIds ?? [],
+    documentIds: item?.documents.map((d) => d.id) ?? [],
+  };
   const none = t('meetings.item.noChoices');
   return (
     <WorkspacePage
@@ -45,9 +71,36 @@ export function AgendaItemPage(props: Props & { meeting: Meeting; item?: AgendaI
     >
       <Form ctx={ctx} action={item ? path : `${meetingPath}/agenda`}>
         <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.item.title')} value={v.title} />
-        <TextArea ctx={ctx} errors={errors} name="explanation" label={t('meetings.item.explanation')} hint={t('meetings.item.explanationHint')} value={v.explanation} rows={4} optional />
-        <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.item.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" optional />
-        <TextField ctx={ctx} errors={errors} name="presenter" label={t('meetings.item.presenter')} hint={t('meetings.item.presenterHint')} value={v.presenter} optional />
+        <TextArea
+          ctx={ctx}
+          errors={errors}
+          name="explanation"
+          label={t('meetings.item.explanation')}
+          hint={t('meetings.item.explanationHint')}
+          value={v.explanation}
+          rows={4}
+          optional
+        />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="startTime"
+          label={t('meetings.item.startTime')}
+          hint={t('meetings.field.timeHint')}
+          value={v.startTime}
+          inputmode="numeric"
+          width="short"
+          optional
+        />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="presenter"
+          label={t('meetings.item.presenter')}
+          hint={t('meetings.item.presenterHint')}
+          value={v.presenter}
+          optional
+        />
         <RadioGroup
           ctx={ctx}
           errors={errors}
@@ -60,9 +113,34 @@ export function AgendaItemPage(props: Props & { meeting: Meeting; item?: AgendaI
             { value: 'closed', label: t('meetings.item.closed') },
           ]}
         />
-        <CheckboxGroup ctx={ctx} errors={errors} name="adviceIds" label={t('meetings.item.advices')} options={optionsOf(choices.advices)} checked={checked.adviceIds} empty={none} />
-        <CheckboxGroup ctx={ctx} errors={errors} name="signalIds" label={t('meetings.item.signals')} hint={t('meetings.item.signalsHint')} options={optionsOf(choices.signals)} checked={checked.signalIds} empty={none} />
-        <CheckboxGroup ctx={ctx} errors={errors} name="documentIds" label={t('meetings.item.documents')} options={optionsOf(choices.documents)} checked={checked.documentIds} empty={none} />
+        <CheckboxGroup
+          ctx={ctx}
+          errors={errors}
+          name="adviceIds"
+          label={t('meetings.item.advices')}
+          options={optionsOf(choices.advices)}
+          checked={checked.adviceIds}
+          empty={none}
+        />
+        <CheckboxGroup
+          ctx={ctx}
+          errors={errors}
+          name="signalIds"
+          label={t('meetings.item.signals')}
+          hint={t('meetings.item.signalsHint')}
+          options={optionsOf(choices.signals)}
+          checked={checked.signalIds}
+          empty={none}
+        />
+        <CheckboxGroup
+          ctx={ctx}
+          errors={errors}
+          name="documentIds"
+          label={t('meetings.item.documents')}
+          options={optionsOf(choices.documents)}
+          checked={checked.documentIds}
+          empty={none}
+        />
         <Button>{t(item ? 'meetings.item.save' : 'meetings.item.add')}</Button>
       </Form>
       {item && <Guests ctx={ctx} item={item} path={path} errors={props.guestErrors} values={props.guestValues} />}
@@ -85,15 +163,41 @@ function Guests({ ctx, item, path, errors, values }: { ctx: PageCtx; item: Agend
           { header: t('meetings.guests.email'), cell: (g) => g.email },
           {
             header: t('meetings.guests.actions'),
-            cell: (g) => <ActionForm ctx={ctx} action={`${path}/gasten/${g.id}/verwijderen`} inline variant="subtle" danger button={t('meetings.guests.remove')} object={g.name} />,
+            cell: (g) => (
+              <ActionForm
+                ctx={ctx}
+                action={`${path}/gasten/${g.id}/verwijderen`}
+                inline
+                variant="subtle"
+                danger
+                button={t('meetings.guests.remove')}
+                object={g.name}
+              />
+            ),
           },
         ]}
       />
       <Heading level={3}>{t('meetings.guests.add')}</Heading>
       <Form ctx={ctx} action={`${path}/gasten`}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('meetings.guests.name')} value={values?.name} />
-        <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('meetings.guests.email')} hint={t('meetings.guests.emailHint')} value={values?.email} autocomplete="off" />
-        <RadioGroup ctx={ctx} errors={errors} name="kind" label={t('meetings.guests.kind')} value={values?.kind ?? 'official'} options={guestKinds.map((k) => ({ value: k, label: t(`meetings.guestKind.${k}`) }))} />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="email"
+          type="email"
+          label={t('meetings.guests.email')}
+          hint={t('meetings.guests.emailHint')}
+          value={values?.email}
+          autocomplete="off"
+        />
+        <RadioGroup
+          ctx={ctx}
+          errors={errors}
+          name="kind"
+          label={t('meetings.guests.kind')}
+          value={values?.kind ?? 'official'}
+          options={guestKinds.map((k) => ({ value: k, label: t(`meetings.guestKind.${k}`) }))}
+        />
         <TextField ctx={ctx} errors={errors} name="organisation" label={t('meetings.guests.organisation')} value={values?.organisation} optional />
         <Button variant="secondary">{t('meetings.guests.addButton')}</Button>
       </Form>

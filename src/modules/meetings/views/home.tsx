@@ -6,10 +6,15 @@ import type { Meeting, MeetingRhythm } from '../meetings.schema.ts';
 import { localTimes } from '../meetings.queries.ts';
 
 /** "Wij vergaderen elke derde woensdag van de maand, van 09:30 tot 12:30 uur.", from the rule itself. */
-export function rhythmSentence(ctx: PageCtx, r: Pick<MeetingRhythm, 'nth' | 'weekday' | 'startTime' | 'endTime'>): string {
+function rhythmSentence(ctx: PageCtx, r: Pick<MeetingRhythm, 'nth' | 'weekday' | 'startTime' | 'endTime'>): string {
   // 5 January 2026 is a Monday: ISO weekday n is that date plus n - 1 days.
   const weekday = formatWeekday(`2026-01-0${4 + r.weekday}`, ctx.locale);
-  return ctx.t('meetings.home.rhythm', { nth: ctx.t(`meetings.home.nth.${r.nth === -1 ? 'last' : r.nth}` as MessageKey), weekday, start: r.startTime, end: r.endTime });
+  return ctx.t('meetings.home.rhythm', {
+    nth: ctx.t(`meetings.home.nth.${r.nth === -1 ? 'last' : r.nth}` as MessageKey),
+    weekday,
+    start: r.startTime,
+    end: r.endTime,
+  });
 }
 
 /** On the organisation's home page: how often the council meets and when the next meeting is. */

@@ -15,7 +15,14 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
   const t = ctx.t;
   const path = publicPath(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('meetings.public.title')} section={path} intro={t('meetings.public.intro', { council: council.name })} lead>
+    <PublicPage
+      ctx={ctx}
+      council={council}
+      title={t('meetings.public.title')}
+      section={path}
+      intro={t('meetings.public.intro', { council: council.name })}
+      lead
+    >
       {/* The public calendar feed (meetings.calendar.ts). */}
       <Paragraph>
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>
@@ -38,7 +45,15 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
   const list = publicPath(council);
   const title = `${meeting.title}, ${formatDate(data.local.date, ctx.locale)}`;
   return (
-    <PublicPage ctx={ctx} council={council} title={title} section={list} href={`${list}/${meeting.id}`} crumb={formatDate(data.local.date, ctx.locale)} parent={{ href: list, label: t('meetings.public.title') }}>
+    <PublicPage
+      ctx={ctx}
+      council={council}
+      title={title}
+      section={list}
+      href={`${list}/${meeting.id}`}
+      crumb={formatDate(data.local.date, ctx.locale)}
+      parent={{ href: list, label: t('meetings.public.title') }}
+    >
       <MeetingStatusLine ctx={ctx} status={meeting.status} />
       <DataList
         items={[
@@ -69,23 +84,23 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
         </ol>
       </Section>
       <Section id="notulen" title={t('meetings.minutes.title')}>
-      {minutes ? (
-        <>
-          {minutes.publishedAt && <Paragraph>{t('meetings.public.publishedOn', { date: formatDate(minutes.publishedAt, ctx.locale) })}</Paragraph>}
-          {minutes.publicText && <TextBlock text={minutes.publicText} />}
-          <Section level={3} id="besluiten" title={t('meetings.decisions.title')} items={minutes.decisions} empty={t('meetings.decisions.none')}>
-            <ul class="utrecht-unordered-list">
-              {minutes.decisions.map((d) => (
-                <li class="utrecht-unordered-list__item" lang="nl">
-                  {d}
-                </li>
-              ))}
-            </ul>
-          </Section>
-        </>
-      ) : (
-        <Paragraph>{t('meetings.public.noMinutes')}</Paragraph>
-      )}
+        {minutes ? (
+          <>
+            {minutes.publishedAt && <Paragraph>{t('meetings.public.publishedOn', { date: formatDate(minutes.publishedAt, ctx.locale) })}</Paragraph>}
+            {minutes.publicText && <TextBlock text={minutes.publicText} />}
+            <Section level={3} id="besluiten" title={t('meetings.decisions.title')} items={minutes.decisions} empty={t('meetings.decisions.none')}>
+              <ul class="utrecht-unordered-list">
+                {minutes.decisions.map((d) => (
+                  <li class="utrecht-unordered-list__item" lang="nl">
+                    {d}
+                  </li>
+                ))}
+              </ul>
+            </Section>
+          </>
+        ) : (
+          <Paragraph>{t('meetings.public.noMinutes')}</Paragraph>
+        )}
       </Section>
     </PublicPage>
   );

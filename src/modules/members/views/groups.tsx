@@ -16,7 +16,16 @@ function GroupFields({ ctx, errors, name, description }: { ctx: PageCtx; errors?
   return (
     <>
       <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={name} />
-      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.wg.description')} hint={t('members.wg.descriptionHint')} value={description} optional rows={4} />
+      <TextArea
+        ctx={ctx}
+        errors={errors}
+        name="description"
+        label={t('members.wg.description')}
+        hint={t('members.wg.descriptionHint')}
+        value={description}
+        optional
+        rows={4}
+      />
     </>
   );
 }
@@ -99,29 +108,31 @@ export function WorkingGroupPage(
           caption={t('members.wg.membersCaption', { name: group.name })}
           empty={t('members.wg.noMembers')}
           rows={group.members}
-          columns={([
-            { header: t('members.ws.name'), cell: (m) => m.name },
-            { header: t('members.ws.role'), cell: (m) => t(`members.role.${m.role}`) },
-            {
-              header: t('members.ws.status'),
-              cell: (m) => (
-                <>
-                  {m.id === group.leadId && <StatusBadge status="neutral">{t('members.wg.lead')}</StatusBadge>}{' '}
-                  {!m.active && <StatusBadge status="inactive">{t('members.status.inactive')}</StatusBadge>}
-                </>
-              ),
-            },
-            manage && {
-              header: t('members.wg.actions'),
-              cell: (m) => (
-                <Form ctx={ctx} action={`${path}/leden/${m.id}/verwijderen`} class="rw-inline-form">
-                  <button class="rw-link-button" type="submit" aria-label={t('members.wg.remove', { name: m.name })}>
-                    {t('members.wg.removeShort')}
-                  </button>
-                </Form>
-              ),
-            },
-          ] satisfies (Column<GroupMember> | false)[]).filter((c) => c !== false)}
+          columns={(
+            [
+              { header: t('members.ws.name'), cell: (m) => m.name },
+              { header: t('members.ws.role'), cell: (m) => t(`members.role.${m.role}`) },
+              {
+                header: t('members.ws.status'),
+                cell: (m) => (
+                  <>
+                    {m.id === group.leadId && <StatusBadge status="neutral">{t('members.wg.lead')}</StatusBadge>}{' '}
+                    {!m.active && <StatusBadge status="inactive">{t('members.status.inactive')}</StatusBadge>}
+                  </>
+                ),
+              },
+              manage && {
+                header: t('members.wg.actions'),
+                cell: (m) => (
+                  <Form ctx={ctx} action={`${path}/leden/${m.id}/verwijderen`} class="rw-inline-form">
+                    <button class="rw-link-button" type="submit" aria-label={t('members.wg.remove', { name: m.name })}>
+                      {t('members.wg.removeShort')}
+                    </button>
+                  </Form>
+                ),
+              },
+            ] satisfies (Column<GroupMember> | false)[]
+          ).filter((c) => c !== false)}
         />
         {manage && <Heading level={3}>{t('members.wg.add')}</Heading>}
         {manage &&

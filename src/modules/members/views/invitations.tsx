@@ -83,7 +83,15 @@ export function InviteManyPage(props: Props & { values?: FormValues; errors?: Fi
       <SeatSummary ctx={ctx} counts={props.counts} />
       <Form ctx={ctx} action={inviteManyPath(council)}>
         <TextArea ctx={ctx} errors={errors} name="people" label={t('members.bulk.people')} hint={t('members.bulk.peopleHint')} value={v.people} rows={10} />
-        <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.bulk.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
+        <SelectField
+          ctx={ctx}
+          errors={errors}
+          name="role"
+          label={t('members.invite.role')}
+          hint={t('members.bulk.roleHint')}
+          value={v.role ?? 'member'}
+          options={roleOptions(ctx)}
+        />
         <Button>{t('members.bulk.check')}</Button>
       </Form>
     </WorkspacePage>

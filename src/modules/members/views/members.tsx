@@ -15,7 +15,7 @@ function roleOptions(ctx: PageCtx) {
   return roles.map((r) => ({ value: r, label: ctx.t(`members.role.${r}`) }));
 }
 
-export function MemberStatus({ ctx, m }: { ctx: PageCtx; m: Pick<MemberRow, 'active' | 'invitationPending'> }) {
+function MemberStatus({ ctx, m }: { ctx: PageCtx; m: Pick<MemberRow, 'active' | 'invitationPending'> }) {
   if (!m.active) return <StatusBadge status="inactive">{ctx.t('members.status.inactive')}</StatusBadge>;
   if (m.invitationPending) return <StatusBadge status="warning">{ctx.t('members.status.invited')}</StatusBadge>;
   return <StatusBadge status="success">{ctx.t('members.status.active')}</StatusBadge>;
@@ -41,7 +41,10 @@ export function MembersPage(
   const notice: Notice | undefined = invited
     ? { title: t('members.invite.sentTitle'), children: <Paragraph>{t('members.invite.sentBody', { name: invited.name, email: invited.email })}</Paragraph> }
     : invitedMany !== undefined
-      ? { title: invitedMany === 1 ? t('members.bulk.sentTitleOne') : t('members.bulk.sentTitle', { n: invitedMany }), children: <Paragraph>{t('members.bulk.sentBody')}</Paragraph> }
+      ? {
+          title: invitedMany === 1 ? t('members.bulk.sentTitleOne') : t('members.bulk.sentTitle', { n: invitedMany }),
+          children: <Paragraph>{t('members.bulk.sentBody')}</Paragraph>,
+        }
       : undefined;
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.ws.title')} section={path} errors={errors} notice={notice}>
@@ -66,8 +69,24 @@ export function MembersPage(
           <Form ctx={ctx} action={path}>
             <TextField ctx={ctx} errors={errors} name="name" label={t('members.invite.name')} value={v.name} autocomplete="off" />
             <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.invite.email')} value={v.email} autocomplete="off" />
-            <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
-            <TextField ctx={ctx} errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v.targetGroup} optional />
+            <SelectField
+              ctx={ctx}
+              errors={errors}
+              name="role"
+              label={t('members.invite.role')}
+              hint={t('members.invite.roleHint')}
+              value={v.role ?? 'member'}
+              options={roleOptions(ctx)}
+            />
+            <TextField
+              ctx={ctx}
+              errors={errors}
+              name="targetGroup"
+              label={t('members.invite.targetGroup')}
+              hint={t('members.invite.targetGroupHint')}
+              value={v.targetGroup}
+              optional
+            />
             <Button>{t('members.invite.submit')}</Button>
           </Form>
         </Section>
@@ -103,9 +122,32 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
       </Paragraph>
       <Section id="gegevens" title={t('members.edit.details')}>
         <Form ctx={ctx} action={path}>
-          <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v?.role ?? member.role} options={roleOptions(ctx)} />
-          <TextField ctx={ctx} errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v?.targetGroup ?? member.targetGroup} optional />
-          <CheckboxField ctx={ctx} errors={errors} name="showOnSite" label={t('members.edit.showOnSite')} hint={t('members.edit.showOnSiteHint')} checked={showOnSite} />
+          <SelectField
+            ctx={ctx}
+            errors={errors}
+            name="role"
+            label={t('members.invite.role')}
+            hint={t('members.invite.roleHint')}
+            value={v?.role ?? member.role}
+            options={roleOptions(ctx)}
+          />
+          <TextField
+            ctx={ctx}
+            errors={errors}
+            name="targetGroup"
+            label={t('members.invite.targetGroup')}
+            hint={t('members.invite.targetGroupHint')}
+            value={v?.targetGroup ?? member.targetGroup}
+            optional
+          />
+          <CheckboxField
+            ctx={ctx}
+            errors={errors}
+            name="showOnSite"
+            label={t('members.edit.showOnSite')}
+            hint={t('members.edit.showOnSiteHint')}
+            checked={showOnSite}
+          />
           <Button>{t('form.save')}</Button>
         </Form>
       </Section>

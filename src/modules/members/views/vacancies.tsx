@@ -1,7 +1,20 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList, Section } from '../../../ui/components/basics.tsx';
+import {
+  Heading,
+  Paragraph,
+  Link,
+  Button,
+  ButtonLink,
+  ButtonGroup,
+  Table,
+  StatusBadge,
+  Alert,
+  TextBlock,
+  DataList,
+  Section,
+} from '../../../ui/components/basics.tsx';
 import { ActionForm, Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
@@ -11,7 +24,7 @@ import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
-export function VacancyStatusBadge({ ctx, status }: { ctx: PageCtx; status: VacancyStatus }) {
+function VacancyStatusBadge({ ctx, status }: { ctx: PageCtx; status: VacancyStatus }) {
   const look = status === 'published' ? 'success' : status === 'draft' ? 'neutral' : 'inactive';
   return <StatusBadge status={look}>{ctx.t(`members.vacancyStatus.${status}`)}</StatusBadge>;
 }
@@ -44,10 +57,45 @@ function VacancyFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors;
   return (
     <>
       <TextField ctx={ctx} errors={errors} name="title" label={t('members.vac.vacancyTitle')} value={v.title} />
-      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.vac.description')} hint={t('members.vac.descriptionHint')} value={v.description} rows={10} />
-      <TextArea ctx={ctx} errors={errors} name="profile" label={t('members.vac.profile')} hint={t('members.vac.profileHint')} value={v.profile} optional rows={3} />
-      <TextField ctx={ctx} errors={errors} name="hoursPerMonth" label={t('members.vac.hours')} hint={t('members.vac.hoursHint')} value={v.hoursPerMonth} optional width="medium" />
-      <TextField ctx={ctx} errors={errors} name="closesOn" label={t('members.vac.closesOn')} hint={t('members.vac.closesOnHint')} value={v.closesOn} optional width="short" />
+      <TextArea
+        ctx={ctx}
+        errors={errors}
+        name="description"
+        label={t('members.vac.description')}
+        hint={t('members.vac.descriptionHint')}
+        value={v.description}
+        rows={10}
+      />
+      <TextArea
+        ctx={ctx}
+        errors={errors}
+        name="profile"
+        label={t('members.vac.profile')}
+        hint={t('members.vac.profileHint')}
+        value={v.profile}
+        optional
+        rows={3}
+      />
+      <TextField
+        ctx={ctx}
+        errors={errors}
+        name="hoursPerMonth"
+        label={t('members.vac.hours')}
+        hint={t('members.vac.hoursHint')}
+        value={v.hoursPerMonth}
+        optional
+        width="medium"
+      />
+      <TextField
+        ctx={ctx}
+        errors={errors}
+        name="closesOn"
+        label={t('members.vac.closesOn')}
+        hint={t('members.vac.closesOnHint')}
+        value={v.closesOn}
+        optional
+        width="short"
+      />
     </>
   );
 }
@@ -56,7 +104,16 @@ export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & 
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.new')} section={list} href={`${list}/nieuw`} parent={{ href: list, label: t('members.vac.title') }} errors={errors}>
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('members.vac.new')}
+      section={list}
+      href={`${list}/nieuw`}
+      parent={{ href: list, label: t('members.vac.title') }}
+      errors={errors}
+    >
       <Form ctx={ctx} action={`${list}/nieuw`}>
         <VacancyFields ctx={ctx} errors={errors} v={values ?? {}} />
         <Button>{t('members.vac.create')}</Button>
@@ -109,7 +166,15 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
         </Paragraph>
         <ButtonGroup>
           {may.publish && (
-            <ActionForm ctx={ctx} action={`${path}/status`} inline name="to" value="published" variant="primary" button={vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')} />
+            <ActionForm
+              ctx={ctx}
+              action={`${path}/status`}
+              inline
+              name="to"
+              value="published"
+              variant="primary"
+              button={vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')}
+            />
           )}
           {may.close && <ActionForm ctx={ctx} action={`${path}/status`} inline name="to" value="closed" button={t('members.vac.close')} />}
         </ButtonGroup>

@@ -29,7 +29,14 @@ type Frame = { ctx: PageCtx; council: Council; title: string; hasErrors?: boolea
 function IntakeFrame({ ctx, council, title, hasErrors, children }: Frame) {
   const path = base(council);
   return (
-    <PublicFrame ctx={ctx} council={council} title={title} section={path} hasErrors={hasErrors} trail={[{ href: path, label: ctx.t('signals.intake.start.title') }]}>
+    <PublicFrame
+      ctx={ctx}
+      council={council}
+      title={title}
+      section={path}
+      hasErrors={hasErrors}
+      trail={[{ href: path, label: ctx.t('signals.intake.start.title') }]}
+    >
       {children}
     </PublicFrame>
   );
@@ -182,7 +189,13 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
   switch (step) {
     case 'omschrijving':
       return (
-        <FormField ctx={ctx} name="description" label={t('signals.intake.description.question')} hint={`${t('signals.intake.description.hint')} ${t('signals.intake.description.limit')}`} errors={errors}>
+        <FormField
+          ctx={ctx}
+          name="description"
+          label={t('signals.intake.description.question')}
+          hint={`${t('signals.intake.description.hint')} ${t('signals.intake.description.limit')}`}
+          errors={errors}
+        >
           {(attrs, invalid) => (
             <>
               <div class="utrecht-alert utrecht-alert--warning" id="veld-description-let-op">
@@ -219,7 +232,14 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
       );
     case 'sinds':
       return (
-        <RadioGroup ctx={ctx} name="since" label={t('signals.intake.since.question')} value={a.since} errors={errors} options={signalSinces.map((v) => ({ value: v, label: t(`signals.since.${v}`) }))} />
+        <RadioGroup
+          ctx={ctx}
+          name="since"
+          label={t('signals.intake.since.question')}
+          value={a.since}
+          errors={errors}
+          options={signalSinces.map((v) => ({ value: v, label: t(`signals.since.${v}`) }))}
+        />
       );
     case 'aantal':
       return (
@@ -245,7 +265,10 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
             hint={t('signals.intake.contact.hint')}
             value={a.contactChoice}
             errors={errors}
-            options={contactChoices.map((v) => ({ value: v, label: t(v === 'anoniem' ? 'signals.intake.contact.anonymous' : 'signals.intake.contact.details') }))}
+            options={contactChoices.map((v) => ({
+              value: v,
+              label: t(v === 'anoniem' ? 'signals.intake.contact.anonymous' : 'signals.intake.contact.details'),
+            }))}
           />
           <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" aria-describedby="contactgegevens-uitleg">
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('signals.intake.contact.detailsTitle')}</legend>
@@ -253,8 +276,26 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
               {t('signals.intake.contact.detailsHint')}
             </div>
             <TextField ctx={ctx} name="name" label={t('signals.intake.contact.name')} optional value={a.name} errors={errors} autocomplete="name" />
-            <TextField ctx={ctx} name="email" type="email" label={t('signals.intake.contact.email')} hint={t('signals.intake.contact.emailHint')} value={a.email} errors={errors} autocomplete="email" />
-            <TextField ctx={ctx} name="phone" type="tel" label={t('signals.intake.contact.phone')} value={a.phone} errors={errors} autocomplete="tel" width="medium" />
+            <TextField
+              ctx={ctx}
+              name="email"
+              type="email"
+              label={t('signals.intake.contact.email')}
+              hint={t('signals.intake.contact.emailHint')}
+              value={a.email}
+              errors={errors}
+              autocomplete="email"
+            />
+            <TextField
+              ctx={ctx}
+              name="phone"
+              type="tel"
+              label={t('signals.intake.contact.phone')}
+              value={a.phone}
+              errors={errors}
+              autocomplete="tel"
+              width="medium"
+            />
           </fieldset>
         </>
       );
@@ -264,7 +305,12 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
           <Paragraph>{t('signals.intake.consent.explain1')}</Paragraph>
           <Paragraph>{t('signals.intake.consent.explain2')}</Paragraph>
           <Paragraph>{t('signals.intake.consent.explain3')}</Paragraph>
-          <Paragraph>{t('signals.intake.consent.retention', { contactMonths: months(ctx, props.retention.contactMonths), textMonths: months(ctx, props.retention.textMonths) })}</Paragraph>
+          <Paragraph>
+            {t('signals.intake.consent.retention', {
+              contactMonths: months(ctx, props.retention.contactMonths),
+              textMonths: months(ctx, props.retention.textMonths),
+            })}
+          </Paragraph>
           <CheckboxField ctx={ctx} name="consent" label={t('signals.intake.consent.label')} checked={a.consent !== undefined} errors={errors} />
         </>
       );
@@ -297,18 +343,14 @@ export function CheckPage(props: CheckProps) {
     { key: t('signals.intake.people.question'), value: a.peopleCount ?? t('signals.intake.check.unknown'), page: 'aantal' },
     {
       key: t('signals.intake.check.contact'),
-      value: anonymous ? (
-        t('signals.intake.check.anonymous')
-      ) : (
-        <>
-          {[a.name, a.email, a.phone].filter(Boolean).map((line) => (
+      value: anonymous
+        ? t('signals.intake.check.anonymous')
+        : [a.name, a.email, a.phone].filter(Boolean).map((line) => (
             <>
               {line}
               <br />
             </>
-          ))}
-        </>
-      ),
+          )),
       page: 'contact',
     },
   ];

@@ -27,7 +27,15 @@ export function SignalStatusBadge({ ctx, status }: { ctx: PageCtx; status: Signa
   return <StatusBadge status={look}>{ctx.t(`signals.status.${status}`)}</StatusBadge>;
 }
 
-export function SignalListPage({ ctx, council, actor, rows, filter, themes, may }: Props & { rows: SignalListRow[]; filter: ListFilter; themes: { id: string; name: string }[]; may: ReturnType<typeof signalsSectionMay> }) {
+export function SignalListPage({
+  ctx,
+  council,
+  actor,
+  rows,
+  filter,
+  themes,
+  may,
+}: Props & { rows: SignalListRow[]; filter: ListFilter; themes: { id: string; name: string }[]; may: ReturnType<typeof signalsSectionMay> }) {
   const t = ctx.t;
   const path = signalsPath(council);
   const all = { value: '', label: t('signals.list.all') };
@@ -48,9 +56,27 @@ export function SignalListPage({ ctx, council, actor, rows, filter, themes, may 
         ]}
       />
       <form method="get" action={path} class="rw-form">
-        <SelectField ctx={ctx} name="status" label={t('signals.list.filterStatus')} value={filter.status ?? ''} options={[all, ...signalStates.map((s) => ({ value: s, label: t(`signals.status.${s}`) }))]} />
-        <SelectField ctx={ctx} name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]} />
-        <SelectField ctx={ctx} name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]} />
+        <SelectField
+          ctx={ctx}
+          name="status"
+          label={t('signals.list.filterStatus')}
+          value={filter.status ?? ''}
+          options={[all, ...signalStates.map((s) => ({ value: s, label: t(`signals.status.${s}`) }))]}
+        />
+        <SelectField
+          ctx={ctx}
+          name="theme"
+          label={t('signals.list.filterTheme')}
+          value={filter.theme ?? ''}
+          options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]}
+        />
+        <SelectField
+          ctx={ctx}
+          name="area"
+          label={t('signals.list.filterArea')}
+          value={filter.area ?? ''}
+          options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]}
+        />
         <Button variant="secondary">{t('signals.list.filterButton')}</Button>
       </form>
       <Table
@@ -75,22 +101,66 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
   const t = ctx.t;
   const path = `${signalsPath(council)}/nieuw`;
   const v = values ?? {};
-  const radios = (name: 'source' | 'area' | 'since', options: { value: string; label: string }[]) => <RadioGroup ctx={ctx} errors={errors} name={name} label={t(`signals.field.${name}`)} value={v[name]} options={options} />;
+  const radios = (name: 'source' | 'area' | 'since', options: { value: string; label: string }[]) => (
+    <RadioGroup ctx={ctx} errors={errors} name={name} label={t(`signals.field.${name}`)} value={v[name]} options={options} />
+  );
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={t('signals.record.title')} href={path} errors={errors} intro={t('signals.record.intro')}>
       <Form ctx={ctx} action={path}>
-        {radios('source', recordedSources.map((s) => ({ value: s, label: t(`signals.source.${s}`) })))}
-        <TextField ctx={ctx} errors={errors} name="sourceDetail" label={t('signals.field.sourceDetail')} hint={t('signals.field.sourceDetailHint')} value={v.sourceDetail} optional />
-        <TextArea ctx={ctx} errors={errors} name="description" label={t('signals.field.description')} hint={t('signals.field.descriptionHint')} value={v.description} rows={8} />
-        {radios('area', signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) })))}
-        {radios('since', signalSinces.map((s) => ({ value: s, label: t(`signals.since.${s}`) })))}
-        <TextField ctx={ctx} errors={errors} name="peopleCount" label={t('signals.field.peopleCount')} hint={t('signals.field.peopleCountHint')} value={v.peopleCount} inputmode="numeric" width="short" optional />
+        {radios(
+          'source',
+          recordedSources.map((s) => ({ value: s, label: t(`signals.source.${s}`) })),
+        )}
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="sourceDetail"
+          label={t('signals.field.sourceDetail')}
+          hint={t('signals.field.sourceDetailHint')}
+          value={v.sourceDetail}
+          optional
+        />
+        <TextArea
+          ctx={ctx}
+          errors={errors}
+          name="description"
+          label={t('signals.field.description')}
+          hint={t('signals.field.descriptionHint')}
+          value={v.description}
+          rows={8}
+        />
+        {radios(
+          'area',
+          signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) })),
+        )}
+        {radios(
+          'since',
+          signalSinces.map((s) => ({ value: s, label: t(`signals.since.${s}`) })),
+        )}
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="peopleCount"
+          label={t('signals.field.peopleCount')}
+          hint={t('signals.field.peopleCountHint')}
+          value={v.peopleCount}
+          inputmode="numeric"
+          width="short"
+          optional
+        />
         <Fieldset ctx={ctx} legend={t('signals.record.contactLegend')}>
           <p class="utrecht-paragraph nl-paragraph">{t('signals.record.contactIntro')}</p>
           <TextField ctx={ctx} errors={errors} name="name" label={t('signals.field.name')} value={v.name} autocomplete="off" optional />
           <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('signals.field.email')} value={v.email} autocomplete="off" optional />
           <TextField ctx={ctx} errors={errors} name="phone" type="tel" label={t('signals.field.phone')} value={v.phone} autocomplete="off" optional />
-          <CheckboxField ctx={ctx} errors={errors} name="consent" label={t('signals.record.consent')} hint={t('signals.record.consentHint')} checked={v.consent === 'ja'} />
+          <CheckboxField
+            ctx={ctx}
+            errors={errors}
+            name="consent"
+            label={t('signals.record.consent')}
+            hint={t('signals.record.consentHint')}
+            checked={v.consent === 'ja'}
+          />
         </Fieldset>
         <Button>{t('signals.record.save')}</Button>
       </Form>

@@ -15,13 +15,28 @@ function monthLabel(ctx: PageCtx, month: string): string {
 }
 
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
-export function ThemesPage({ ctx, council, actor, view, settings, exact, may }: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }) {
+export function ThemesPage({
+  ctx,
+  council,
+  actor,
+  view,
+  settings,
+  exact,
+  may,
+}: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }) {
   const t = ctx.t;
   const list = signalsPath(council);
   const path = `${list}/themas`;
   const title = t('signals.themes.title');
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}>
+    <SignalsPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={title}
+      href={path}
+      intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}
+    >
       {!exact && <Paragraph>{t('signals.themes.maskHint')}</Paragraph>}
       <Table
         caption={t('signals.themes.caption')}

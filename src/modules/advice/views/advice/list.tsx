@@ -4,7 +4,7 @@ import type { Council } from '../../../../core/organisations.schema.ts';
 import type { Actor } from '../../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../../core/http/forms.ts';
 import { formatDate } from '../../../../core/i18n/index.ts';
-import { Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge } from '../../../../ui/components/basics.tsx';
+import { Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge } from '../../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, SelectField, RadioGroup, FileField } from '../../../../ui/components/form.tsx';
 import { WorkspacePage } from '../../../../ui/layouts/workspace-page.tsx';
 import { addressees, policyFields } from '../../advice.schema.ts';
@@ -82,7 +82,14 @@ export function AdviceListPage({ ctx, council, actor, rows, status, may }: Props
 }
 
 /** The request form (multipart, with documents) and the unsolicited-advice form. */
-export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: Props & { kind: 'requested' | 'unsolicited'; errors?: FieldErrors; values?: FormValues }) {
+export function StartAdvicePage({
+  ctx,
+  council,
+  actor,
+  kind,
+  errors,
+  values,
+}: Props & { kind: 'requested' | 'unsolicited'; errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
   const list = listPath(council);
   const requested = kind === 'requested';
@@ -110,11 +117,56 @@ export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: P
           hint={t(requested ? 'advice.field.questionHint' : 'advice.field.reasonHint')}
           value={v.question}
         />
-        <RadioGroup ctx={ctx} errors={errors} name="policyField" label={t('advice.field.policyField')} value={v.policyField} options={policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))} />
-        <RadioGroup ctx={ctx} errors={errors} name="addressee" label={t('advice.field.addressee')} value={v.addressee ?? 'college'} options={addressees.map((a) => ({ value: a, label: t(`advice.addressee.${a}`) }))} />
-        <TextField ctx={ctx} errors={errors} name="addresseeEmail" type="email" label={t('advice.field.addresseeEmail')} hint={t('advice.field.addresseeEmailHint')} value={v.addresseeEmail} optional />
-        {requested && <TextField ctx={ctx} errors={errors} name="neededBy" type="date" label={t('advice.field.neededBy')} hint={t('advice.field.neededByHint')} value={v.neededBy} width="short" />}
-        {requested && <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional multiple accept={DOCUMENT_TYPES} />}
+        <RadioGroup
+          ctx={ctx}
+          errors={errors}
+          name="policyField"
+          label={t('advice.field.policyField')}
+          value={v.policyField}
+          options={policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))}
+        />
+        <RadioGroup
+          ctx={ctx}
+          errors={errors}
+          name="addressee"
+          label={t('advice.field.addressee')}
+          value={v.addressee ?? 'college'}
+          options={addressees.map((a) => ({ value: a, label: t(`advice.addressee.${a}`) }))}
+        />
+        <TextField
+          ctx={ctx}
+          errors={errors}
+          name="addresseeEmail"
+          type="email"
+          label={t('advice.field.addresseeEmail')}
+          hint={t('advice.field.addresseeEmailHint')}
+          value={v.addresseeEmail}
+          optional
+        />
+        {requested && (
+          <TextField
+            ctx={ctx}
+            errors={errors}
+            name="neededBy"
+            type="date"
+            label={t('advice.field.neededBy')}
+            hint={t('advice.field.neededByHint')}
+            value={v.neededBy}
+            width="short"
+          />
+        )}
+        {requested && (
+          <FileField
+            ctx={ctx}
+            errors={errors}
+            name="documents"
+            label={t('advice.field.documents')}
+            hint={t('advice.field.documentsHint')}
+            optional
+            multiple
+            accept={DOCUMENT_TYPES}
+          />
+        )}
         <Button>{t(requested ? 'advice.request.save' : 'advice.initiate.save')}</Button>
       </Form>
     </WorkspacePage>

@@ -72,4 +72,3 @@ function StepName({ path, stap, name, open }: { path: string; stap: StepKey; nam
     </span>
   );
 }
-

@@ -27,7 +27,14 @@ function noticeText(ctx: Props['ctx'], detail: AdviceDetail, notice?: AdviceNoti
   return ctx.t(`advice.notice.${notice}`);
 }
 
-type PageProps = Props & { detail: AdviceDetail; related?: ComponentChildren[]; errors?: FieldErrors; values?: FormValues; notice?: AdviceNotice; stap?: Stap | null };
+type PageProps = Props & {
+  detail: AdviceDetail;
+  related?: ComponentChildren[];
+  errors?: FieldErrors;
+  values?: FormValues;
+  notice?: AdviceNotice;
+  stap?: Stap | null;
+};
 
 export function AdviceDetailPage(props: PageProps) {
   const { ctx, council, actor, detail } = props;
@@ -49,7 +56,14 @@ export function AdviceDetailPage(props: PageProps) {
       section={list}
       href={stap ? `${path}?stap=${stap}` : path}
       crumb={stap ? stapLabel : advice.reference}
-      parent={stap ? [{ href: list, label: t('advice.list.title') }, { href: path, label: advice.reference }] : { href: list, label: t('advice.list.title') }}
+      parent={
+        stap
+          ? [
+              { href: list, label: t('advice.list.title') },
+              { href: path, label: advice.reference },
+            ]
+          : { href: list, label: t('advice.list.title') }
+      }
       errors={props.errors}
       notice={noticeText(ctx, detail, props.notice)}
     >
@@ -60,4 +74,3 @@ export function AdviceDetailPage(props: PageProps) {
     </WorkspacePage>
   );
 }
-

@@ -50,4 +50,3 @@ const looks = { done: 'success', current: 'warning', todo: 'inactive', stopped: 
 export function StepBadge({ ctx, status }: { ctx: PageCtx; status: StepStatus }) {
   return <StatusBadge status={looks[status]}>{ctx.t(`advice.step.status.${status}`)}</StatusBadge>;
 }
-

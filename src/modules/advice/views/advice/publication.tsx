@@ -28,8 +28,27 @@ export function PublicationPage({ ctx, detail, path, errors, values }: StepProps
         value={v.publication ?? advice.publication}
         options={publications.map((p) => ({ value: p, label: t(`advice.publication.${p}`) }))}
       />
-      <TextArea ctx={ctx} errors={errors} name="publicationGround" label={t('advice.publication.ground')} hint={t('advice.publication.groundHint')} value={v.publicationGround ?? advice.publicationGround} rows={3} optional />
-      <TextField ctx={ctx} errors={errors} name="publishAfter" type="date" label={t('advice.publication.after')} hint={t('advice.field.neededByHint')} value={v.publishAfter ?? advice.publishAfter ?? ''} optional width="short" />
+      <TextArea
+        ctx={ctx}
+        errors={errors}
+        name="publicationGround"
+        label={t('advice.publication.ground')}
+        hint={t('advice.publication.groundHint')}
+        value={v.publicationGround ?? advice.publicationGround}
+        rows={3}
+        optional
+      />
+      <TextField
+        ctx={ctx}
+        errors={errors}
+        name="publishAfter"
+        type="date"
+        label={t('advice.publication.after')}
+        hint={t('advice.field.neededByHint')}
+        value={v.publishAfter ?? advice.publishAfter ?? ''}
+        optional
+        width="short"
+      />
       <Button variant="secondary">{t('advice.publication.button')}</Button>
     </Form>
   );

@@ -18,7 +18,9 @@ export function WithdrawConfirmPage({ ctx, council, actor, advice, audience, may
   const path = `${list}/${advice.id}`;
   const mails = [
     audience.group && audience.group.userIds.length > 0 && t('advice.withdraw.mailGroup', { n: audience.group.userIds.length, group: audience.group.name }),
-    audience.requester && audience.requester.userId !== actor.userId && t(advice.kind === 'requested' ? 'advice.withdraw.mailRequester' : 'advice.withdraw.mailStarter', { name: audience.requester.name }),
+    audience.requester &&
+      audience.requester.userId !== actor.userId &&
+      t(advice.kind === 'requested' ? 'advice.withdraw.mailRequester' : 'advice.withdraw.mailStarter', { name: audience.requester.name }),
   ].filter((x): x is string => Boolean(x));
   return (
     <WorkspacePage

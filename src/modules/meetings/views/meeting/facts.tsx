@@ -15,7 +15,10 @@ export function MeetingFacts({ ctx, detail, path, councilSlug }: MeetingPart) {
           { key: t('meetings.field.mode'), value: t(`meetings.mode.${meeting.mode}`) },
           { key: t('meetings.field.location'), value: meeting.location || '-' },
           { key: t('meetings.field.onlineUrl'), value: meeting.onlineUrl ? <Link href={meeting.onlineUrl}>{meeting.onlineUrl}</Link> : '-' },
-          { key: t('meetings.detail.invitation'), value: meeting.invitedAt ? t('meetings.detail.invitedAt', { date: formatDate(meeting.invitedAt, ctx.locale) }) : t('meetings.detail.notInvited') },
+          {
+            key: t('meetings.detail.invitation'),
+            value: meeting.invitedAt ? t('meetings.detail.invitedAt', { date: formatDate(meeting.invitedAt, ctx.locale) }) : t('meetings.detail.notInvited'),
+          },
         ]}
       />
       {/* The meeting packet (meetings.packet.ts): agenda and papers in one PDF. */}

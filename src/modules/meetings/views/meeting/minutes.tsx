@@ -18,8 +18,26 @@ export function MinutesSection(part: MeetingPart) {
       </Paragraph>
       {may.draftMinutes ? (
         <Form ctx={ctx} action={`${path}/notulen`}>
-          <TextArea ctx={ctx} errors={errors} name="publicText" label={t('meetings.minutes.publicText')} hint={t('meetings.minutes.publicTextHint')} value={v.publicText ?? mins?.minutes.publicText ?? ''} rows={8} optional />
-          <TextArea ctx={ctx} errors={errors} name="closedText" label={t('meetings.minutes.closedText')} hint={t('meetings.minutes.closedTextHint')} value={v.closedText ?? mins?.minutes.closedText ?? ''} rows={5} optional />
+          <TextArea
+            ctx={ctx}
+            errors={errors}
+            name="publicText"
+            label={t('meetings.minutes.publicText')}
+            hint={t('meetings.minutes.publicTextHint')}
+            value={v.publicText ?? mins?.minutes.publicText ?? ''}
+            rows={8}
+            optional
+          />
+          <TextArea
+            ctx={ctx}
+            errors={errors}
+            name="closedText"
+            label={t('meetings.minutes.closedText')}
+            hint={t('meetings.minutes.closedTextHint')}
+            value={v.closedText ?? mins?.minutes.closedText ?? ''}
+            rows={5}
+            optional
+          />
           <Button variant="secondary">{t('meetings.minutes.save')}</Button>
         </Form>
       ) : (
@@ -35,7 +53,13 @@ export function MinutesSection(part: MeetingPart) {
       <Decisions {...part} />
       <ActionPoints {...part} />
       {may.approveMinutes && (
-        <Section level={3} id="vaststellen" title={t('meetings.minutes.approveTitle')} items={detail.otherMeetings} empty={t('meetings.minutes.noLaterMeeting')}>
+        <Section
+          level={3}
+          id="vaststellen"
+          title={t('meetings.minutes.approveTitle')}
+          items={detail.otherMeetings}
+          empty={t('meetings.minutes.noLaterMeeting')}
+        >
           <ChooseOneForm
             ctx={ctx}
             action={`${path}/notulen/vaststellen`}
@@ -49,7 +73,15 @@ export function MinutesSection(part: MeetingPart) {
           />
         </Section>
       )}
-      {may.publishMinutes && <ActionForm ctx={ctx} action={`${path}/notulen/publiceren`} hint={t('meetings.minutes.publishHint')} variant="primary" button={t('meetings.minutes.publish')} />}
+      {may.publishMinutes && (
+        <ActionForm
+          ctx={ctx}
+          action={`${path}/notulen/publiceren`}
+          hint={t('meetings.minutes.publishHint')}
+          variant="primary"
+          button={t('meetings.minutes.publish')}
+        />
+      )}
     </Section>
   );
 }

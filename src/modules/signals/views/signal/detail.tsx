@@ -38,14 +38,24 @@ export function SignalDetailPage(props: Props & { detail: SignalDetail; errors?:
   const path = `${list}/${signal.id}`;
   const part: SignalPart = { ctx, detail, errors: props.errors, v: props.values ?? {}, path, list, councilSlug: council.slug };
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={t('signals.detail.title', { reference: signal.reference })} href={path} errors={props.errors} notice={noticeText(ctx, props.notice, detail)}>
+    <SignalsPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('signals.detail.title', { reference: signal.reference })}
+      href={path}
+      errors={props.errors}
+      notice={noticeText(ctx, props.notice, detail)}
+    >
       <Paragraph>
         <SignalStatusBadge ctx={ctx} status={signal.status} />
       </Paragraph>
       {signal.anonymisedAt && (
         <Alert type="info">
           <Paragraph>
-            {signal.erasedAt ? t('signals.detail.erasedOn', { date: formatDate(signal.erasedAt, ctx.locale) }) : t('signals.detail.anonymisedOn', { date: formatDate(signal.anonymisedAt, ctx.locale) })}
+            {signal.erasedAt
+              ? t('signals.detail.erasedOn', { date: formatDate(signal.erasedAt, ctx.locale) })
+              : t('signals.detail.anonymisedOn', { date: formatDate(signal.anonymisedAt, ctx.locale) })}
           </Paragraph>
         </Alert>
       )}
