@@ -90,9 +90,7 @@ const DOMAIN = (
   'huisarts ggz verslaving preventie gezondheid dementie thuiszorg verpleging mobiliteit openbaar halte bus trein station'
 ).split(' ');
 const HEADS = 'zorg wijk jeugd werk woon schuld armoede vervoer buurt gezins ouderen mantelzorg cliënt school sport taal geld hulp thuis dag'.split(' ');
-const TAILS = 'loket plan budget team teams regeling aanbod contract beleid raad verordening kosten gesprek coach punt centrum netwerk route kaart fonds'.split(
-  ' ',
-);
+const TAILS = 'loket plan budget team teams regeling aanbod contract beleid raad verordening kosten gesprek coach punt centrum netwerk route kaart fonds'.split(' ');
 const WORDS = [...STOP, ...DOMAIN, ...HEADS.flatMap((h) => TAILS.map((t) => h + t))];
 // Cumulative Zipf weights (exponent 1) for drawing a word by rank.
 const CUMULATIVE = (() => {
@@ -137,10 +135,7 @@ async function seedPages(database: Database): Promise<{ councilId: string }> {
   const db = database.db;
   // A database used before (--database-url) gets a fresh copy: deleting the council cascades.
   await db.delete(councils).where(eq(councils.slug, 'documentenbank'));
-  const [council] = await db
-    .insert(councils)
-    .values({ slug: 'documentenbank', name: 'Adviesraad Documentenbank', advises: 'het college', contactEmail: 'info@documentenbank.example' })
-    .returning();
+  const [council] = await db.insert(councils).values({ slug: 'documentenbank', name: 'Adviesraad Documentenbank', advises: 'het college', contactEmail: 'info@documentenbank.example' }).returning();
   const access = ['public', 'members', 'closed'] as const;
   for (let d = 0; d < SEARCH_DOCUMENTS; d++) {
     const [doc] = await db
@@ -240,9 +235,7 @@ export async function benchDocuments(opts: { only?: string; postgres: () => Prom
       console.log(`  pdftotext (poppler):             ${extraction.poppler.ms.toFixed(0)} ms, ${extraction.poppler.pagesPerSecond.toFixed(0)} pages/s`);
       console.log(`  app/pdftotext:                   ${((extraction.app.pagesPerSecond / extraction.poppler.pagesPerSecond) * 100).toFixed(1)} %`);
     }
-    console.log(
-      `\nDutch search over ${(SEARCH_DOCUMENTS * PAGES_PER_DOCUMENT).toLocaleString('en')} pages (${QUERIES.length} queries x 20, top 30 with passages)`,
-    );
+    console.log(`\nDutch search over ${(SEARCH_DOCUMENTS * PAGES_PER_DOCUMENT).toLocaleString('en')} pages (${QUERIES.length} queries x 20, top 30 with passages)`);
     for (const s of searches) {
       console.log(`  ${s.label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms (${s.n} searches; pages written in ${s.seedSeconds.toFixed(0)} s)`);
       console.log(`    median per query: ${s.detail}`);

@@ -111,9 +111,7 @@ export async function seedRegisterBench(database: Database): Promise<number> {
  */
 export async function withBenchDatabase(seed: (database: Database) => Promise<void>): Promise<void> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
-  const database = values['database-url']
-    ? await openDatabase({ kind: 'postgres', url: values['database-url'], poolSize: 2 })
-    : await openDatabase({ kind: 'pglite', dataDir: values['data-dir'] });
+  const database = values['database-url'] ? await openDatabase({ kind: 'postgres', url: values['database-url'], poolSize: 2 }) : await openDatabase({ kind: 'pglite', dataDir: values['data-dir'] });
   try {
     await migrate(database);
     // The demo's sealed data and files go where an app on this data directory looks for them.

@@ -261,19 +261,11 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
 
   // The register's 2,000 advices go into the database before the app starts (PGlite allows one process).
   const t0 = Date.now();
-  const seed = start(
-    process.execPath,
-    ['--import', 'tsx', 'bench/register-seed.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])],
-    env,
-  );
+  const seed = start(process.execPath, ['--import', 'tsx', 'bench/register-seed.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
   const seedExit = await seed.exited;
   if (seedExit !== 0) throw new Error(`seeding the register failed (exit ${seedExit}):\n${seed.output()}`);
   console.log(`register data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${/seeded (\d+)/.exec(seed.output())?.[1] ?? '?'} advices written)`);
-  const signalSeed = start(
-    process.execPath,
-    ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])],
-    env,
-  );
+  const signalSeed = start(process.execPath, ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
   if ((await signalSeed.exited) !== 0) throw new Error(`seeding the signals failed:\n${signalSeed.output()}`);
   console.log(/signals seeded .*/.exec(signalSeed.output())?.[0]);
   const signalSession = /^session (\S+)$/m.exec(signalSeed.output())![1]!;
@@ -377,8 +369,7 @@ function printTable(title: string, rows: Row[]) {
 
 async function main() {
   console.log(
-    `Raadwerk benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per server, ` +
-      `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'})`,
+    `Raadwerk benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per server, ` + `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'})`,
   );
   const results: { label: string; rows: Row[] }[] = [];
   if (args.only !== 'postgres') results.push({ label: 'PGlite (embedded)', rows: await benchTarget('PGlite (embedded)', undefined) });

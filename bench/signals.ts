@@ -39,9 +39,7 @@ export async function seedSignalsBench(database: Database): Promise<{ seeded: nu
     .returning();
   const [user] = await db.insert(users).values({ email: 'secretaris@signaalbank.example', name: 'Secretaris Signaalbank' }).returning();
   await db.insert(memberships).values({ councilId: council.id, userId: user.id, role: 'secretary' });
-  await db.execute(
-    sql`insert into signal_themes (council_id, name) select ${council.id}, 'Thema ' || lpad(g::text, 2, '0') from generate_series(1, ${THEMES}) g`,
-  );
+  await db.execute(sql`insert into signal_themes (council_id, name) select ${council.id}, 'Thema ' || lpad(g::text, 2, '0') from generate_series(1, ${THEMES}) g`);
   const list = (values: readonly string[]) => sql.raw(`array[${values.map((v) => `'${v}'`).join(',')}]`);
   // Spread over 730 days, every source and state; one in ten without a theme, one in fifty a duplicate.
   await db.execute(sql`
@@ -125,9 +123,7 @@ export async function measureSignals<R>(h: SignalsBenchHelpers<R>, session: stri
     // 303 (see the confirmation page) is this form's success answer.
     const redirects = result.statusCodeStats?.['303']?.count ?? 0;
     rows.push(h.row(`bare node:http (${answer.length} bytes, POST)`, bareResult));
-    rows.push(
-      h.row(`signal form POST (seal + store + mail)`, { ...result, non2xx: result.non2xx - redirects }, result.requests.average / bareResult.requests.average),
-    );
+    rows.push(h.row(`signal form POST (seal + store + mail)`, { ...result, non2xx: result.non2xx - redirects }, result.requests.average / bareResult.requests.average));
   } finally {
     await bare.stop();
   }

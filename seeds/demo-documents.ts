@@ -23,10 +23,7 @@ export async function seedDemoDocuments(tx: Tx, council: Council, people: People
     .insert(documentFolders)
     .values({ councilId: council.id, name: 'Vervoer en mobiliteit', description: 'Stukken over Wmo-vervoer, de regiotaxi en toegankelijk openbaar vervoer.' })
     .returning();
-  const [budget] = await tx
-    .insert(documentFolders)
-    .values({ councilId: council.id, name: 'Begroting sociaal domein', description: 'De begroting en de keuzes van het college.' })
-    .returning();
+  const [budget] = await tx.insert(documentFolders).values({ councilId: council.id, name: 'Begroting sociaal domein', description: 'De begroting en de keuzes van het college.' }).returning();
   const [advice] = await tx.select({ id: advices.id }).from(advices).where(eq(advices.councilId, council.id)).orderBy(asc(advices.createdAt)).limit(1);
   if (advice) await tx.insert(dossierAdvices).values({ councilId: council.id, folderId: transport!.id, adviceId: advice.id });
 

@@ -108,11 +108,7 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
   });
   if (advice) await tx.insert(agendaItemAdvices).values({ councilId: council.id, agendaItemId: wmo.id, adviceId: advice.id });
   // The stukken: documents of the demo library (members see the open ones; a closed one only the board).
-  const docs = await tx
-    .select({ id: documents.id, access: documents.access })
-    .from(documents)
-    .where(eq(documents.councilId, council.id))
-    .orderBy(asc(documents.createdAt));
+  const docs = await tx.select({ id: documents.id, access: documents.access }).from(documents).where(eq(documents.councilId, council.id)).orderBy(asc(documents.createdAt));
   const linked = [docs.find((d) => d.access !== 'closed'), docs.find((d) => d.access === 'closed')].filter((d) => d !== undefined);
   for (const d of linked) await tx.insert(agendaItemDocuments).values({ councilId: council.id, agendaItemId: wmo.id, documentId: d.id });
   // The demo dossier that holds an advice also holds the next meeting (shown on both pages).
@@ -181,9 +177,7 @@ export async function seedDemoMeetings(tx: Tx, council: Council, people: People,
       publicText: 'Aanwezig: 10 leden. Leden delen ervaringen met de regiotaxi: ritten komen vaak te laat.',
     })
     .returning();
-  await tx
-    .insert(minuteDecisions)
-    .values({ councilId: council.id, minutesId: draft!.id, text: 'De raad schrijft een ongevraagd advies over de regiotaxi.', isPublic: true });
+  await tx.insert(minuteDecisions).values({ councilId: council.id, minutesId: draft!.id, text: 'De raad schrijft een ongevraagd advies over de regiotaxi.', isPublic: true });
   await tx.insert(actionPoints).values([
     {
       councilId: council.id,

@@ -9,17 +9,7 @@ import { seal } from '../src/core/crypto.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
 import type { councils } from '../src/core/organisations.schema.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
-import {
-  signalAccessLog,
-  signalContacts,
-  signalCounters,
-  signalEvents,
-  signalMessages,
-  signalThemes,
-  signals,
-  type SignalArea,
-  type SignalSource,
-} from '../src/modules/signals/signals.schema.ts';
+import { signalAccessLog, signalContacts, signalCounters, signalEvents, signalMessages, signalThemes, signals, type SignalArea, type SignalSource } from '../src/modules/signals/signals.schema.ts';
 import type { SignalState } from '../src/modules/signals/signals.workflow.ts';
 import { CONTACT_PURPOSE } from '../src/modules/signals/signals.privacy.ts';
 
@@ -254,27 +244,13 @@ export async function seedDemoSignals(tx: Tx, council: typeof councils.$inferSel
         emailSealed: sealed(contact.email),
         phoneSealed: sealed(contact.phone),
       });
-      if (contact.email)
-        await tx
-          .insert(signalMessages)
-          .values({ councilId: council.id, signalId: id, status: 'received', subject: `Uw signaal ${reference} is ontvangen`, at: createdAt });
+      if (contact.email) await tx.insert(signalMessages).values({ councilId: council.id, signalId: id, status: 'received', subject: `Uw signaal ${reference} is ontvangen`, at: createdAt });
     }
     await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', toState: 'new', actorUserId: recorder, at: createdAt });
     if (s.status !== 'new') {
       const at = closedAt ?? new Date(createdAt.getTime() + 3 * 86_400_000);
-      const action =
-        s.status === 'closed'
-          ? 'close'
-          : s.status === 'duplicate'
-            ? 'markDuplicate'
-            : s.status === 'to_discuss'
-              ? 'toDiscuss'
-              : s.status === 'discussed'
-                ? 'markDiscussed'
-                : 'classify';
-      await tx
-        .insert(signalEvents)
-        .values({ councilId: council.id, signalId: id, action, fromState: 'new', toState: s.status, actorUserId: secretary.userId, at });
+      const action = s.status === 'closed' ? 'close' : s.status === 'duplicate' ? 'markDuplicate' : s.status === 'to_discuss' ? 'toDiscuss' : s.status === 'discussed' ? 'markDiscussed' : 'classify';
+      await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action, fromState: 'new', toState: s.status, actorUserId: secretary.userId, at });
     }
     if (contact && s.status === 'closed') {
       await tx.insert(signalAccessLog).values({
@@ -290,10 +266,7 @@ export async function seedDemoSignals(tx: Tx, council: typeof councils.$inferSel
   for (const [year, last] of counters) await tx.insert(signalCounters).values({ councilId: council.id, year, last });
   // The chair once looked up the newest signal with contact details: the access log shows it.
   const newest = refs[refs.length - 1];
-  if (newest)
-    await tx
-      .insert(signalAccessLog)
-      .values({ councilId: council.id, signalId: newest.id, reference: newest.reference, userId: chair.userId, kind: 'view_contact' });
+  if (newest) await tx.insert(signalAccessLog).values({ councilId: council.id, signalId: newest.id, reference: newest.reference, userId: chair.userId, kind: 'view_contact' });
   await tx.insert(auditLog).values({
     councilId: council.id,
     actorUserId: null,

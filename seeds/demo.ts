@@ -47,8 +47,7 @@ const lindewijk: DemoCouncil = {
       'De Wet maatschappelijke ondersteuning 2015 (artikel 2.1.3) verplicht de gemeente om inwoners te betrekken bij het beleid. De gemeenteraad heeft dit geregeld in de Verordening adviesraad sociaal domein Lindewijk. Het college vraagt ons advies voordat het nieuw beleid vaststelt. Het college moet op elk advies antwoorden.',
     targetGroups:
       'Jongeren en ouders, ouderen, mensen met een lichamelijke beperking, mensen met een verstandelijke beperking, mensen met psychische klachten, mantelzorgers, mensen met een bijstandsuitkering en mensen met schulden.',
-    policyFields:
-      'Wmo: ondersteuning thuis, hulpmiddelen, vervoer en mantelzorg. Participatiewet: werk, inkomen en armoedebeleid. Jeugdwet: jeugdhulp, passend onderwijs en leerlingenvervoer.',
+    policyFields: 'Wmo: ondersteuning thuis, hulpmiddelen, vervoer en mantelzorg. Participatiewet: werk, inkomen en armoedebeleid. Jeugdwet: jeugdhulp, passend onderwijs en leerlingenvervoer.',
     meetingRhythm: 'Elke derde woensdag van de maand, van 09:30 tot 12:30 uur, in het gemeentehuis van Lindewijk. Een deel van de vergadering is openbaar.',
     contactEmail: 'secretariaat@adviesraad-lindewijk.example',
     // The regulation allows 14 members (the chair included, the secretary not).
@@ -296,8 +295,7 @@ const beekdal: DemoCouncil = {
     about:
       'Lindewijk en Bergeloo hebben samen één sociale dienst: de Intergemeentelijke Sociale Dienst Beekdal. Die dienst regelt de bijstand, hulp bij werk en schuldhulp. Het Regionaal Overleg Werk en Inkomen geeft het bestuur van de dienst advies.\n\nIn het overleg zitten afgevaardigden van de Adviesraad Sociaal Domein Lindewijk en de Wmo-raad Bergeloo. Zij brengen de signalen van hun eigen raad mee. Een onafhankelijke voorzitter leidt het overleg.',
     vision: 'Wie moet rondkomen van een uitkering, verdient duidelijke regels en snelle hulp. In beide gemeenten op dezelfde manier.',
-    legalBasis:
-      'De Participatiewet (artikel 47) vraagt gemeenten om mensen met een uitkering te betrekken bij het beleid. Lindewijk en Bergeloo doen dat samen, in een gemeenschappelijke regeling.',
+    legalBasis: 'De Participatiewet (artikel 47) vraagt gemeenten om mensen met een uitkering te betrekken bij het beleid. Lindewijk en Bergeloo doen dat samen, in een gemeenschappelijke regeling.',
     targetGroups: 'Mensen met een bijstandsuitkering, mensen met schulden, werkzoekenden met een beperking en nieuwkomers.',
     policyFields: 'Bijstand, re-integratie en begeleiding naar werk, armoedebeleid, bijzondere bijstand en schuldhulp.',
     meetingRhythm: 'Vier keer per jaar op maandagavond, van 19:30 tot 21:30 uur, om en om in Lindewijk en Bergeloo.',
@@ -429,8 +427,7 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
           .insert(vacancies)
           .values({ ...v, councilId: council.id })
           .returning();
-        for (const a of applications ?? [])
-          await tx.insert(vacancyApplications).values({ ...sealApplication(env.secretKey, a), councilId: council.id, vacancyId: vacancy.id });
+        for (const a of applications ?? []) await tx.insert(vacancyApplications).values({ ...sealApplication(env.secretKey, a), councilId: council.id, vacancyId: vacancy.id });
       }
       if (demo === lindewijk) await seedDemoAdvice(tx, council, groupIds, people);
       // ---- demo data of later modules (seeds/demo-<module>.ts) is called below this line
@@ -457,11 +454,7 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
   const official = who('beleid@gemeente-lindewijk.example');
   let n = 0;
   type Step = { at: Date; by: { userId: string }; action: AuditAction; from: string | null; to: string };
-  async function advice(
-    values: Omit<typeof advices.$inferInsert, 'councilId' | 'reference'>,
-    recs: Partial<typeof adviceRecommendations.$inferInsert & { text: string }>[],
-    steps: Step[],
-  ) {
+  async function advice(values: Omit<typeof advices.$inferInsert, 'councilId' | 'reference'>, recs: Partial<typeof adviceRecommendations.$inferInsert & { text: string }>[], steps: Step[]) {
     const [a] = await tx
       .insert(advices)
       .values({ councilId: council.id, reference: `${year}-${String(++n).padStart(3, '0')}`, ...values })
@@ -554,11 +547,7 @@ async function seedDemoAdvice(tx: Tx, council: typeof councils.$inferSelect, gro
       approvalRound: 1,
       approvalClosesAt: day(5),
     },
-    [
-      { text: 'Maak één loket voor alle regelingen voor kinderen.' },
-      { text: 'Stuur ouders elk jaar een brief met de regelingen.' },
-      { text: 'Laat scholen helpen bij de aanvraag.' },
-    ],
+    [{ text: 'Maak één loket voor alle regelingen voor kinderen.' }, { text: 'Stuur ouders elk jaar een brief met de regelingen.' }, { text: 'Laat scholen helpen bij de aanvraag.' }],
     [
       { at: day(-40), by: secretary, action: 'advice.requested', from: null, to: 'requested' },
       { at: day(-38), by: secretary, action: 'advice.assigned', from: 'requested', to: 'drafting' },

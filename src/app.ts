@@ -89,9 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Assets: bundled CSS/JS under a content hash, fonts from the fontsource package.
   const assets = getAssets();
   for (const asset of assets.values()) {
-    app.get(`/assets/${asset.hashedName}`, async (_req, reply) =>
-      reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(asset.body),
-    );
+    app.get(`/assets/${asset.hashedName}`, async (_req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(asset.body));
   }
   await app.register(fastifyStatic, { root: fontDir, prefix: '/assets/fonts/', decorateReply: false, maxAge: '365d', immutable: true });
 

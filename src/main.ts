@@ -10,9 +10,7 @@ async function main() {
   const config = loadConfig();
   let database: Database;
   try {
-    database = config.databaseUrl
-      ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
-      : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    database = config.databaseUrl ? await openDatabase({ kind: 'postgres', url: config.databaseUrl }) : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);

@@ -15,16 +15,6 @@ import { apikeysModule } from './modules/apikeys/index.ts';
  * menus, the dashboard and the OpenAPI document are assembled from it; a new module is its
  * folder plus one line here.
  */
-const platformModules: readonly ModuleManifest[] = [
-  councilsModule,
-  membersModule,
-  adviceModule,
-  signalsModule,
-  meetingsModule,
-  documentsModule,
-  searchModule,
-  apikeysModule,
-  glossaryModule,
-];
+const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule, searchModule, apikeysModule, glossaryModule];
 
 installModules(platformModules);

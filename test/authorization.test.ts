@@ -180,15 +180,11 @@ type Row = {
 const ADVICE_VIEW: Role[] = ['chair', 'secretary', 'member', 'official'];
 const REFUSED_FILE: Outcome = { status: 400, same: true };
 let lastRecommendation = '';
-async function adviceIn(
-  state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue' | 'withdrawn',
-): Promise<Params> {
+async function adviceIn(state: 'requested' | 'drafting' | 'concept' | 'in_approval' | 'adopted' | 'sent' | 'answered' | 'overdue' | 'withdrawn'): Promise<Params> {
   if (state === 'withdrawn') {
     // Withdrawn from drafting a moment ago, as the audit log records it: the board can still undo it.
     const advice = await makeAdvice(t, A, { status: 'withdrawn' }, ['Eerste aanbeveling']);
-    await t.db
-      .insert(auditLog)
-      .values({ councilId: A.id, action: 'advice.withdrawn', entity: 'advice', entityId: advice.id, fromState: 'drafting', toState: 'withdrawn' });
+    await t.db.insert(auditLog).values({ councilId: A.id, action: 'advice.withdrawn', entity: 'advice', entityId: advice.id, fromState: 'drafting', toState: 'withdrawn' });
     return { id: advice.id };
   }
   const status = state === 'overdue' ? 'sent' : state;
@@ -761,10 +757,7 @@ const TABLE: Record<string, Row> = {
     expect: workspace(BOARD),
     params: async () => {
       const p = await meetingIn();
-      const [g] = await t.db
-        .insert(agendaGuests)
-        .values({ councilId: A.id, agendaItemId: lastItem, name: 'Gast', email: 'gast@test.example', kind: 'expert' })
-        .returning();
+      const [g] = await t.db.insert(agendaGuests).values({ councilId: A.id, agendaItemId: lastItem, name: 'Gast', email: 'gast@test.example', kind: 'expert' }).returning();
       return { ...p, itemId: lastItem, guestId: g!.id };
     },
     form: () => ({}),
@@ -1122,20 +1115,7 @@ test('ids of council B in a form under council A are refused and change nothing'
   }
 });
 
-const MALFORMED = [
-  'abc',
-  '0',
-  '-1',
-  '00000000-0000-0000-0000-000000000000',
-  'a'.repeat(300),
-  "1' or '1'='1",
-  '%00',
-  '%E2%82%AC',
-  '..%2F..%2Fetc',
-  'NaN',
-  '1e999',
-  '{}',
-];
+const MALFORMED = ['abc', '0', '-1', '00000000-0000-0000-0000-000000000000', 'a'.repeat(300), "1' or '1'='1", '%00', '%E2%82%AC', '..%2F..%2Fetc', 'NaN', '1e999', '{}'];
 
 test('malformed ids and council names answer 404, never 500', async () => {
   for (const r of routes.filter((r) => r.method !== 'HEAD' && /:(id|membershipId|token)\b/.test(r.url))) {
@@ -1189,9 +1169,7 @@ test('a member who stopped is a stranger to the workspace (404); a session still
 test("an official does not find the council's advice before it is sent: not in the list, 404 on every page of it (issue 9)", async () => {
   const ws = `/${A.slug}/werkruimte/adviezen`;
   const concept = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Concept'), introduction: 'Nog van de raad.' }, ['Aanbeveling in concept']);
-  const own = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Eigen aanvraag'), createdBy: actors.official.user.id }, [
-    'Aanbeveling bij eigen aanvraag',
-  ]);
+  const own = await makeAdvice(t, A, { status: 'concept', subject: uniqueName('Eigen aanvraag'), createdBy: actors.official.user.id }, ['Aanbeveling bij eigen aanvraag']);
   const list = await actors.official.request({ url: ws, ip: ips.official });
   assert.equal(list.statusCode, 200);
   assert.ok(!list.body.includes(concept.subject), 'the concept is not in the list');

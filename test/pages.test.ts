@@ -21,18 +21,11 @@ after(async () => t.close());
 
 /** Links on a page to follow, within the same site and section. */
 function linksOf(html: string, prefix: string): string[] {
-  return [...html.matchAll(/href="([^"#]+)"/g)]
-    .map((m) => m[1].replace(/&amp;/g, '&'))
-    .filter((h) => h.startsWith(prefix) && !h.includes('/logo') && !h.endsWith('.css') && !h.startsWith('/taal'));
+  return [...html.matchAll(/href="([^"#]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&')).filter((h) => h.startsWith(prefix) && !h.includes('/logo') && !h.endsWith('.css') && !h.startsWith('/taal'));
 }
 
 /** Breadth-first crawl as one user; returns url -> html of every 200 page. */
-async function crawl(
-  get: (url: string) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>,
-  start: string[],
-  prefixes: string[],
-  max = 80,
-) {
+async function crawl(get: (url: string) => Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>, start: string[], prefixes: string[], max = 80) {
   const seen = new Map<string, string>();
   const queue = [...start];
   while (queue.length > 0 && seen.size < max) {
@@ -52,11 +45,7 @@ async function crawl(
 
 test('every public, workspace and admin page is valid HTML (Nu checker) and no page fails', async () => {
   const pages: { name: string; html: string }[] = [];
-  const anon = await crawl(
-    (url) => t.app.inject(url),
-    ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'],
-    ['/lindewijk', '/bergeloo', '/de-horizon', '/'],
-  );
+  const anon = await crawl((url) => t.app.inject(url), ['/', '/toegankelijkheid', '/privacy', '/inloggen', '/wachtwoord-vergeten'], ['/lindewijk', '/bergeloo', '/de-horizon', '/']);
   pages.push(...anon.map(([url, html]) => ({ name: `anoniem ${url}`, html })));
 
   const secretary: LoggedIn = await loginByEmail(t, 'secretaris@adviesraad-lindewijk.example');
@@ -76,14 +65,11 @@ test('every public, workspace and admin page is valid HTML (Nu checker) and no p
   // Documents (issue 5): lists, search with hits (an extracted document), folders, a document, the upload form with errors.
   const [lindewijk] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));
   await makeDocument(t, lindewijk!, { access: 'public', title: 'Zoekvoorbeeld', pages: ['Inleiding', 'Mantelzorgers krijgen meer respijtzorg in de wijk.'] });
-  for (const url of ['/lindewijk/documenten', '/lindewijk/documenten?q=mantelzorgers'])
-    pages.push({ name: `anoniem ${url}`, html: (await t.app.inject(url)).body });
+  for (const url of ['/lindewijk/documenten', '/lindewijk/documenten?q=mantelzorgers']) pages.push({ name: `anoniem ${url}`, html: (await t.app.inject(url)).body });
   const docList = await secretary.request({ url: '/lindewijk/werkruimte/documenten' });
   const docPages = ['/lindewijk/werkruimte/documenten?q=respijtzorg', '/lindewijk/werkruimte/documenten/mappen', '/lindewijk/werkruimte/documenten/nieuw'];
   for (const m of docList.body.matchAll(/href="(\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36})"/g)) docPages.push(m[1]!, `${m[1]}/verwijderen`);
-  const folderLinks = (await secretary.request({ url: '/lindewijk/werkruimte/documenten/mappen' })).body.matchAll(
-    /href="(\/lindewijk\/werkruimte\/documenten\/mappen\/[0-9a-f-]{36})"/g,
-  );
+  const folderLinks = (await secretary.request({ url: '/lindewijk/werkruimte/documenten/mappen' })).body.matchAll(/href="(\/lindewijk\/werkruimte\/documenten\/mappen\/[0-9a-f-]{36})"/g);
   for (const m of folderLinks) docPages.push(m[1]!);
   for (const url of docPages) {
     const res = await secretary.request({ url });

@@ -89,10 +89,7 @@ test('a step saves the new state with its audit entry, then kicks the mailer aft
   assert.equal(seenInAfter, false, 'after() gets the saved row');
   assert.equal(kicks, 1);
   const [e] = await entries(m);
-  assert.deepEqual(
-    [e!.action, e!.fromState, e!.toState, e!.actorUserId, e!.councilId, e!.data],
-    ['user.loggedIn', 'active', 'stopped', actor.userId, m.councilId, { why: 'test' }],
-  );
+  assert.deepEqual([e!.action, e!.fromState, e!.toState, e!.actorUserId, e!.councilId, e!.data], ['user.loggedIn', 'active', 'stopped', actor.userId, m.councilId, { why: 'test' }]);
 });
 
 test('the policy table is asked once, before anything is loaded', async () => {
@@ -122,10 +119,7 @@ test('an unknown row is a 404; a step the workflow table refuses is a DomainErro
 
 test('an error in the step rolls back the state and the audit entry; the step may decide where it leads', async () => {
   const { m, actor } = await membership();
-  await assert.rejects(
-    step(m, actor, 'stop', { apply: async () => Promise.reject(new DomainError('nope', 'error.invalid', 'name')) }),
-    (e: unknown) => e instanceof DomainError && e.field === 'name',
-  );
+  await assert.rejects(step(m, actor, 'stop', { apply: async () => Promise.reject(new DomainError('nope', 'error.invalid', 'name')) }), (e: unknown) => e instanceof DomainError && e.field === 'name');
   const [row] = await database.db.select().from(memberships).where(eq(memberships.id, m.id));
   assert.equal(row!.active, true);
   assert.equal((await entries(m)).length, 0);

@@ -58,10 +58,7 @@ type StateChanged<T, S extends string, R> = { row: T; from: S; to: S; result: R 
  * DomainError with the workflow's reason as code (`notAllowedFromState`, the API answers 409).
  * Errors the step throws roll everything back.
  */
-export async function runStateChange<T, S extends string, Patch = unknown, R = undefined>(
-  deps: Pick<Deps, 'db' | 'mailer'>,
-  change: StateChange<T, S, Patch, R>,
-): Promise<StateChanged<T, S, R>> {
+export async function runStateChange<T, S extends string, Patch = unknown, R = undefined>(deps: Pick<Deps, 'db' | 'mailer'>, change: StateChange<T, S, Patch, R>): Promise<StateChanged<T, S, R>> {
   const { actor } = change;
   assertCan(actor, change.may);
   const out = await deps.db.transaction(async (tx) => {

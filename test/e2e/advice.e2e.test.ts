@@ -135,11 +135,7 @@ test('the official records a request for advice, after one failed attempt', asyn
   await official.getByLabel('Wanneer moet het advies klaar zijn?').fill(needed.iso);
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
   await official.getByLabel('Documenten bij de aanvraag').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: pdf });
-  await clickAndWait(
-    official,
-    official.getByRole('button', { name: 'Aanvraag vastleggen' }),
-    /^\/lindewijk\/werkruimte\/adviezen\/[0-9a-f-]{36}\?melding=vastgelegd$/,
-  );
+  await clickAndWait(official, official.getByRole('button', { name: 'Aanvraag vastleggen' }), /^\/lindewijk\/werkruimte\/adviezen\/[0-9a-f-]{36}\?melding=vastgelegd$/);
 
   advicePath = new URL(official.url()).pathname;
   adviceUrl = `${server.url}${advicePath}`;

@@ -105,9 +105,7 @@ async function expectVisibleFocusOnEveryStop(): Promise<string[]> {
 
 /** Links and buttons in the header, the menus and the footer, and every button: at least 24 x 24 CSS px. */
 async function expectTargetSizes(): Promise<number> {
-  const targets = page.locator(
-    ['header a', 'header button', 'nav a', 'nav button', 'footer a', 'footer button', 'main button', 'main .utrecht-button-link'].join(', '),
-  );
+  const targets = page.locator(['header a', 'header button', 'nav a', 'nav button', 'footer a', 'footer button', 'main button', 'main .utrecht-button-link'].join(', '));
   const n = await targets.count();
   assert.ok(n > 3, `found ${n} targets`);
   const small: string[] = [];
@@ -191,11 +189,7 @@ test('a member logs in with the keyboard only', async () => {
   await page.keyboard.press('Tab');
   assert.match(await activeElement(), /^input#veld-password/);
   await page.keyboard.type('niet-het-goede-wachtwoord');
-  await Promise.all([
-    page.waitForLoadState('load'),
-    page.waitForResponse((r) => r.url().endsWith('/inloggen') && r.request().method() === 'POST'),
-    page.keyboard.press('Enter'),
-  ]);
+  await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.url().endsWith('/inloggen') && r.request().method() === 'POST'), page.keyboard.press('Enter')]);
   await page.waitForFunction(`Boolean(document.activeElement && document.activeElement.closest('.rw-error-summary'))`);
   assert.match(await page.title(), /^Fout: /);
   await visited.check(page, 'login with an error');

@@ -88,9 +88,7 @@ const SHOTS: { name: string; who: string; match: RegExp; html?: RegExp }[] = [
 const SKIP = /\.(pdf|ics|atom|json|csv|png|svg|jpg|css|js)(\?|$)|\/download(\?|$)|\/logo|^\/taal|^\/uitloggen/;
 
 function linksOf(html: string, prefixes: string[]): string[] {
-  return [...html.matchAll(/href="([^"#]+)"/g)]
-    .map((m) => m[1]!.replace(/&amp;/g, '&'))
-    .filter((h) => h.startsWith('/') && !SKIP.test(h) && prefixes.some((p) => h.startsWith(p)));
+  return [...html.matchAll(/href="([^"#]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).filter((h) => h.startsWith('/') && !SKIP.test(h) && prefixes.some((p) => h.startsWith(p)));
 }
 
 type Got = { statusCode: number; body: string; headers: Record<string, unknown> };
@@ -256,9 +254,7 @@ test(`every page at ${WIDTHS.join(' and ')} px: no sideways scrolling, no word s
     const kinds = new Map<string, number>();
     for (const [url, html] of pages) {
       const keys = layoutKeys(html);
-      const shot = SHOTS.find(
-        (s) => s.who === person.who && s.match.test(url) && (!s.html || s.html.test(html)) && !shots.some((f) => f.includes(`/${s.name}-`)),
-      );
+      const shot = SHOTS.find((s) => s.who === person.who && s.match.test(url) && (!s.html || s.html.test(html)) && !shots.some((f) => f.includes(`/${s.name}-`)));
       const kind = kindOf(url);
       const newNav = !seenNav.has(keys.nav);
       const enough = (kinds.get(kind) ?? 0) >= PER_KIND.person || (allKinds.get(kind) ?? 0) >= PER_KIND.all;
@@ -296,9 +292,7 @@ async function signalForm(page: Page): Promise<void> {
   const next = () => submit(() => page.getByRole('button', { name: 'Volgende' }).click());
   await page.goto(`${server.url}/lindewijk/signaal`);
   await submit(() => page.getByRole('button', { name: 'Start' }).click());
-  await page
-    .getByLabel('Wat is er gebeurd?')
-    .fill('De bus naar het gezondheidscentrum rijdt sinds de zomer niet meer op zaterdag. Oudere bewoners kunnen er dan niet meer komen.');
+  await page.getByLabel('Wat is er gebeurd?').fill('De bus naar het gezondheidscentrum rijdt sinds de zomer niet meer op zaterdag. Oudere bewoners kunnen er dan niet meer komen.');
   await next();
   await measureBoth(page, 'anoniem signaal stap 2', 'signal-question-radios');
   await page.getByLabel('Vervoer').check();

@@ -63,11 +63,7 @@ test('the secretary plans a meeting with an agenda item, two documents and a gue
   const pdf = await makePdf(['De regiotaxi komt vaak te laat.', 'Klachten per kwartaal opvragen.', 'Toezicht door de gemeente.'], MEMBERS_DOC);
   await page.locator('#veld-file').setInputFiles({ name: 'notitie-regiotaxi.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByRole('textbox', { name: /^Titel/ }).fill(MEMBERS_DOC);
-  await clickAndWait(
-    page,
-    page.getByRole('button', { name: 'Document toevoegen' }),
-    /^\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36}\?melding=toegevoegd$/,
-  );
+  await clickAndWait(page, page.getByRole('button', { name: 'Document toevoegen' }), /^\/lindewijk\/werkruimte\/documenten\/[0-9a-f-]{36}\?melding=toegevoegd$/);
   await visited.check(page, 'secretary: document added');
 
   await clickAndWait(page, wsNav(page).getByRole('link', { name: 'Vergaderingen', exact: true }), '/lindewijk/werkruimte/vergaderingen');

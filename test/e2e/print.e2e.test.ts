@@ -43,9 +43,7 @@ async function expectPrintView(page: Page, url: string, name: string): Promise<v
   await page.emulateMedia({ media: 'print' });
   const shown = await page
     .locator('nav, form, footer, button, .utrecht-skip-link')
-    .evaluateAll((els) =>
-      els.filter((e) => getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetParent !== null).map((e) => e.outerHTML.slice(0, 120)),
-    );
+    .evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetParent !== null).map((e) => e.outerHTML.slice(0, 120)));
   assert.deepEqual(shown, [], `${url}: nothing of the site around the content is printed`);
   const h1 = page.getByRole('heading', { level: 1 });
   assert.ok(await h1.isVisible(), `${url}: the heading is printed`);

@@ -141,9 +141,7 @@ test('a resident without JavaScript reports a signal with contact details and re
   // Sent within seconds of the start page: refused with a clear message, nothing lost.
   if (Date.now() - startedAt < MIN_FILL_MS - 500) {
     await submit(page, () => page.getByRole('button', { name: 'Verstuur melding' }).click());
-    assert.deepEqual(await expectErrorSummary(page), [
-      'U verstuurde het formulier sneller dan wij verwachtten. Controleer uw antwoorden en klik dan nog een keer op "Verstuur melding".',
-    ]);
+    assert.deepEqual(await expectErrorSummary(page), ['U verstuurde het formulier sneller dan wij verwachtten. Controleer uw antwoorden en klik dan nog een keer op "Verstuur melding".']);
     await visited.check(page, 'nojs: sent too fast');
   }
   const left = startedAt + MIN_FILL_MS + 250 - Date.now();

@@ -174,11 +174,7 @@ test('the secretary makes a working group and adds the new member', async () => 
   await visited.check(secretary, 'working groups');
   await secretary.getByLabel('Naam', { exact: true }).fill(GROUP);
   await secretary.getByLabel('Beschrijving (optioneel)').fill('Betaalbaar wonen, woningaanpassingen en een toegankelijke openbare ruimte.');
-  await clickAndWait(
-    secretary,
-    secretary.getByRole('button', { name: 'Werkgroep maken' }),
-    /^\/lindewijk\/werkruimte\/werkgroepen\/[0-9a-f-]+\?melding=aangemaakt$/,
-  );
+  await clickAndWait(secretary, secretary.getByRole('button', { name: 'Werkgroep maken' }), /^\/lindewijk\/werkruimte\/werkgroepen\/[0-9a-f-]+\?melding=aangemaakt$/);
   assert.equal(await h1(secretary).innerText(), `Werkgroep: ${GROUP}`);
   assert.ok(await secretary.getByText('Deze werkgroep heeft nog geen leden.').isVisible());
   await visited.check(secretary, 'working group created');
@@ -208,11 +204,7 @@ test('the secretary creates a vacancy, publishes it, and residents see it', asyn
   await secretary.getByLabel('Wie zoekt u (optioneel)').fill('Iemand die zelf ervaring heeft met een aangepaste woning.');
   await secretary.getByLabel('Uren per maand (optioneel)').fill('ongeveer 6 uur per maand');
   await secretary.getByLabel('Sluitingsdatum (optioneel)').fill(closes.iso);
-  await clickAndWait(
-    secretary,
-    secretary.getByRole('button', { name: 'Vacature opslaan als concept' }),
-    /^\/lindewijk\/werkruimte\/vacatures\/[0-9a-f-]+\?melding=aangemaakt$/,
-  );
+  await clickAndWait(secretary, secretary.getByRole('button', { name: 'Vacature opslaan als concept' }), /^\/lindewijk\/werkruimte\/vacatures\/[0-9a-f-]+\?melding=aangemaakt$/);
   const vacancyId = pathOf(secretary).split('/')[4].split('?')[0];
   assert.equal(await h1(secretary).innerText(), `Vacature: ${VACANCY}`);
   assert.match(await secretary.getByRole('status').innerText(), /opgeslagen als concept/);
@@ -226,11 +218,7 @@ test('the secretary creates a vacancy, publishes it, and residents see it', asyn
   assert.equal(draft?.status(), 404);
   await visited.check(resident, 'draft vacancy: not found');
 
-  await clickAndWait(
-    secretary,
-    secretary.getByRole('button', { name: 'Publiceren op de website' }),
-    `/lindewijk/werkruimte/vacatures/${vacancyId}?melding=gepubliceerd`,
-  );
+  await clickAndWait(secretary, secretary.getByRole('button', { name: 'Publiceren op de website' }), `/lindewijk/werkruimte/vacatures/${vacancyId}?melding=gepubliceerd`);
   assert.match(await secretary.getByRole('status').innerText(), /staat nu op de website/);
   assert.ok(await secretary.getByText('Deze vacature staat op de website.').isVisible());
   await visited.check(secretary, 'vacancy published');

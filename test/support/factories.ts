@@ -137,12 +137,7 @@ export async function makeVacancy(t: TestApp, council: Council, values: Partial<
 }
 
 /** A working group with members (membership ids) and optionally a lead. */
-export async function makeWorkingGroup(
-  t: TestApp,
-  council: Council,
-  values: Partial<typeof workingGroups.$inferInsert> & { name: string },
-  memberIds: string[] = [],
-) {
+export async function makeWorkingGroup(t: TestApp, council: Council, values: Partial<typeof workingGroups.$inferInsert> & { name: string }, memberIds: string[] = []) {
   const [g] = await t.db
     .insert(workingGroups)
     .values({ councilId: council.id, description: `Over ${values.name}`, ...values })
@@ -158,13 +153,7 @@ export type LoggedIn = {
   cookie: string;
   csrf: string;
   /** inject() with the session cookie; for POSTs the CSRF token is added to a form body. */
-  request(opts: {
-    method?: 'GET' | 'HEAD' | 'POST';
-    url: string;
-    form?: Record<string, string | string[]>;
-    headers?: Record<string, string>;
-    ip?: string;
-  }): Promise<Res>;
+  request(opts: { method?: 'GET' | 'HEAD' | 'POST'; url: string; form?: Record<string, string | string[]>; headers?: Record<string, string>; ip?: string }): Promise<Res>;
 };
 
 /** A new session for the user (second step done), as if they had just logged in. */
@@ -226,13 +215,7 @@ export function get(t: TestApp, url: string, as?: { cookie: string }) {
 }
 
 /** A form POST with the session's CSRF token (or `opts.csrf`; anonymous without it: no token). */
-export function post(
-  t: TestApp,
-  url: string,
-  form: Record<string, string | string[]>,
-  as?: { cookie: string; csrf: string },
-  opts: { ip?: string; csrf?: string } = {},
-) {
+export function post(t: TestApp, url: string, form: Record<string, string | string[]>, as?: { cookie: string; csrf: string }, opts: { ip?: string; csrf?: string } = {}) {
   return t.app.inject({
     method: 'POST',
     url,
@@ -276,11 +259,7 @@ export class Browser {
   }
 
   /** Posts a form as a browser would: with the CSRF token of the page it came from. */
-  async post(
-    url: string,
-    fields: Record<string, string | string[]>,
-    opts: { from?: string; csrf?: boolean; headers?: Record<string, string> } = {},
-  ): Promise<Res> {
+  async post(url: string, fields: Record<string, string | string[]>, opts: { from?: string; csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Res> {
     const form: Record<string, string | string[]> = {};
     if (opts.csrf !== false) form._csrf = csrfFrom((await this.get(opts.from ?? url)).body);
     Object.assign(form, fields);
@@ -341,10 +320,7 @@ export function dayFromToday(days: number): string {
 // ---------------------------------------------------------------- uploads and routes
 
 /** A valid 1x1 PNG. */
-export const TINY_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
+export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 /** A multipart/form-data body with text fields and at most one file. */
 export function multipart(fields: Record<string, string>, file?: { name: string; filename: string; type: string; bytes: Buffer }) {
@@ -352,9 +328,7 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-    );
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`));
     parts.push(file.bytes, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -119,10 +119,7 @@ test('the OpenAPI document holds every module’s paths, documents API-Version o
   assert.ok(doc.components.securitySchemes.bearer, 'the key module’s security scheme');
 
   for (const [path, item] of Object.entries(
-    doc.paths as Record<
-      string,
-      Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>
-    >,
+    doc.paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>>,
   )) {
     for (const [method, op] of Object.entries(item)) {
       const publicRead = method === 'get' && !op.security?.length;

@@ -37,9 +37,7 @@ export async function registerApi(app: FastifyInstance): Promise<void> {
       throw err;
     });
 
-    api.get(`${API_PREFIX}/openapi.json`, { config: readLimit }, async (_req, reply) =>
-      reply.header('cache-control', 'public, max-age=300').type('application/json; charset=utf-8').send(body),
-    );
+    api.get(`${API_PREFIX}/openapi.json`, { config: readLimit }, async (_req, reply) => reply.header('cache-control', 'public, max-age=300').type('application/json; charset=utf-8').send(body));
     for (const plugin of apiRoutePlugins()) await api.register(plugin);
   });
 }

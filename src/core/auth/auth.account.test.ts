@@ -24,11 +24,7 @@ test('changing the password ends the other sessions but keeps this one', () =>
 
     const page = await here.get('/account');
     assert.match(page.body, /autocomplete="new-password"/);
-    const res = await here.post(
-      '/account/wachtwoord',
-      { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD },
-      { from: '/account' },
-    );
+    const res = await here.post('/account/wachtwoord', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD }, { from: '/account' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/account?klaar=wachtwoord');
     const done = await here.get('/account?klaar=wachtwoord');

@@ -140,10 +140,7 @@ export async function authRoutes(app: FastifyInstance) {
       return reply.page(<LoginPage ctx={await req.pageCtx()} terug={terug} values={{ email: form.data.email }} throttled />, 429);
     }
     if (result.kind === 'failed') {
-      return reply.page(
-        <LoginPage ctx={await req.pageCtx()} terug={terug} values={{ email: form.data.email }} errors={{ email: req.t('auth.login.failed') }} />,
-        400,
-      );
+      return reply.page(<LoginPage ctx={await req.pageCtx()} terug={terug} values={{ email: form.data.email }} errors={{ email: req.t('auth.login.failed') }} />, 400);
     }
     await startSession(app, req, reply, result.sessionToken);
     return reply.redirect(result.next, 303);
@@ -334,8 +331,7 @@ export async function authRoutes(app: FastifyInstance) {
   app.post('/account/wachtwoord', { config: loginRateLimit }, async (req, reply) => {
     const a = accountGuard(req, reply);
     if (!a) return reply;
-    const fail = async (errors: Record<string, string>, status = 400) =>
-      reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={errors} form="password" />, status);
+    const fail = async (errors: Record<string, string>, status = 400) => reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={errors} form="password" />, status);
     const form = parseForm(changePasswordSchema, req.body, req.t);
     if (!form.ok) return fail(form.errors);
     const result = await changePassword(deps, {
@@ -394,15 +390,7 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   const resetInvalid = async (req: FastifyRequest, reply: FastifyReply) =>
-    reply.page(
-      <InvalidTokenPage
-        ctx={await req.pageCtx()}
-        body={req.t('auth.token.resetInvalid')}
-        linkHref="/wachtwoord-vergeten"
-        linkLabel={req.t('auth.forgot.again')}
-      />,
-      404,
-    );
+    reply.page(<InvalidTokenPage ctx={await req.pageCtx()} body={req.t('auth.token.resetInvalid')} linkHref="/wachtwoord-vergeten" linkLabel={req.t('auth.forgot.again')} />, 404);
 
   app.get('/wachtwoord-herstellen/klaar', async (req, reply) => reply.page(<ResetDonePage ctx={await req.pageCtx()} />));
 
@@ -450,25 +438,12 @@ export async function authRoutes(app: FastifyInstance) {
     const inv = await describeInvitation(deps.db, token);
     if (!inv) return invitationInvalid(req, reply);
     const hasAccountPage = async () =>
-      reply.page(
-        <InvitationHasAccountPage
-          ctx={await req.pageCtx()}
-          councilName={inv.councilName}
-          loginHref={withReturn('/inloggen', inv.councilSlug ? `/${inv.councilSlug}/werkruimte` : null)}
-        />,
-      );
+      reply.page(<InvitationHasAccountPage ctx={await req.pageCtx()} councilName={inv.councilName} loginHref={withReturn('/inloggen', inv.councilSlug ? `/${inv.councilSlug}/werkruimte` : null)} />);
     if (inv.hasAccount) return hasAccountPage();
     const form = parseForm(newPasswordSchema, req.body, req.t);
     if (!form.ok) {
       return reply.page(
-        <InvitationPage
-          ctx={await req.pageCtx()}
-          action={`/uitnodiging/${token}`}
-          councilName={inv.councilName}
-          userName={inv.userName}
-          email={inv.email}
-          errors={form.errors}
-        />,
+        <InvitationPage ctx={await req.pageCtx()} action={`/uitnodiging/${token}`} councilName={inv.councilName} userName={inv.userName} email={inv.email} errors={form.errors} />,
         400,
       );
     }

@@ -57,9 +57,7 @@ export async function isSecondFactorRequired(db: DbOrTx, user: Pick<User, 'id' |
     .select({ n: count() })
     .from(memberships)
     .innerJoin(councils, eq(councils.id, memberships.councilId))
-    .where(
-      and(eq(memberships.userId, user.id), eq(memberships.active, true), inArray(memberships.role, [...boardRoles]), eq(councils.require2faForBoard, true)),
-    );
+    .where(and(eq(memberships.userId, user.id), eq(memberships.active, true), inArray(memberships.role, [...boardRoles]), eq(councils.require2faForBoard, true)));
   return Number(row?.n ?? 0) > 0;
 }
 
@@ -98,8 +96,7 @@ export async function login(deps: Deps, args: { email: string; password: string;
   const pending = user.totpEnabled || required;
   const sessionToken = await db.transaction(async (tx) => {
     const token = await createSession(tx, user.id, pending);
-    if (!pending)
-      await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
+    if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
     return token;
   });
   let next: string;
@@ -117,10 +114,7 @@ const codeKey = (userId: string) => `totp:${userId}`;
  * Second step of logging in, with a code from the app or a recovery code. Failed codes of
  * both kinds are counted per account, apart from passwords.
  */
-export async function verifyLoginCode(
-  deps: Deps,
-  args: { user: User; sessionIdHash: string; code: string; ip: string; terug: string | null },
-): Promise<CodeResult> {
+export async function verifyLoginCode(deps: Deps, args: { user: User; sessionIdHash: string; code: string; ip: string; terug: string | null }): Promise<CodeResult> {
   const { db } = deps;
   const { user } = args;
   if (await isThrottled(db, codeKey(user.id), args.ip)) return { kind: 'throttled' };
@@ -170,12 +164,7 @@ async function queueRecoveryUsedMail(deps: Deps, tx: Tx, user: User, left: numbe
     subject: t('auth.mail.recoveryUsed.subject'),
     body: t('auth.mail.recoveryUsed.body', {
       name: user.name,
-      left:
-        left === 0
-          ? t('auth.mail.recoveryUsed.leftNone')
-          : left === 1
-            ? t('auth.mail.recoveryUsed.leftOne')
-            : t('auth.mail.recoveryUsed.left', { count: left }),
+      left: left === 0 ? t('auth.mail.recoveryUsed.leftNone') : left === 1 ? t('auth.mail.recoveryUsed.leftOne') : t('auth.mail.recoveryUsed.left', { count: left }),
       link: `${deps.config.baseUrl}/account/tweestapsverificatie`,
     }),
   });
@@ -215,10 +204,7 @@ export async function enableTotp(
   return recoveryCodes ? { kind: 'ok', recoveryCodes } : { kind: 'alreadyOn' };
 }
 
-export async function disableTotp(
-  deps: Deps,
-  args: { user: User; password: string; ip: string },
-): Promise<{ kind: 'ok' } | { kind: 'required' } | { kind: 'wrongPassword' } | { kind: 'throttled' }> {
+export async function disableTotp(deps: Deps, args: { user: User; password: string; ip: string }): Promise<{ kind: 'ok' } | { kind: 'required' } | { kind: 'wrongPassword' } | { kind: 'throttled' }> {
   const { db } = deps;
   if (await isSecondFactorRequired(db, args.user)) return { kind: 'required' };
   const check = await checkCurrentPassword(deps, args.user, args.password, args.ip);
@@ -287,10 +273,7 @@ async function queuePasswordChangedMail(deps: Deps, tx: Tx, user: User): Promise
 
 // ------------------------------------------------------------------ one-time tokens
 
-async function issueToken(
-  tx: DbOrTx,
-  args: { userId: string; kind: 'invitation' | 'password_reset'; councilId: string | null; ttlMs: number },
-): Promise<string> {
+async function issueToken(tx: DbOrTx, args: { userId: string; kind: 'invitation' | 'password_reset'; councilId: string | null; ttlMs: number }): Promise<string> {
   const raw = randomToken();
   await tx.insert(oneTimeTokens).values({
     tokenHash: sha256(raw),
@@ -408,9 +391,7 @@ export type InvitationView = { councilName: string; councilSlug: string | null; 
 export async function describeInvitation(db: DbOrTx, raw: unknown): Promise<InvitationView | null> {
   const found = await findValidToken(db, raw, 'invitation');
   if (!found) return null;
-  const council = found.councilId
-    ? (await db.select({ name: councils.name, slug: councils.slug }).from(councils).where(eq(councils.id, found.councilId)).limit(1))[0]
-    : undefined;
+  const council = found.councilId ? (await db.select({ name: councils.name, slug: councils.slug }).from(councils).where(eq(councils.id, found.councilId)).limit(1))[0] : undefined;
   return {
     councilName: council?.name ?? '',
     councilSlug: council?.slug ?? null,
@@ -437,9 +418,7 @@ export async function acceptInvitation(deps: Deps, args: { token: string; passwo
   const user = found.user;
   const passwordHash = await hashPassword(args.password);
   const required = await isSecondFactorRequired(deps.db, user);
-  const council = found.councilId
-    ? (await deps.db.select({ slug: councils.slug }).from(councils).where(eq(councils.id, found.councilId)).limit(1))[0]
-    : undefined;
+  const council = found.councilId ? (await deps.db.select({ slug: councils.slug }).from(councils).where(eq(councils.id, found.councilId)).limit(1))[0] : undefined;
   let sessionToken: string;
   try {
     sessionToken = await deps.db.transaction(async (tx) => {
@@ -453,8 +432,7 @@ export async function acceptInvitation(deps: Deps, args: { token: string; passwo
       if (updated.length === 0) throw new Refused('hasAccount');
       await audit(tx, { councilId: found.councilId, actorUserId: user.id, action: 'user.invitationAccepted', entity: 'user', entityId: user.id });
       const pending = required || user.totpEnabled;
-      if (!pending)
-        await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
+      if (!pending) await audit(tx, { councilId: null, actorUserId: user.id, action: 'user.loggedIn', entity: 'user', entityId: user.id, data: { secondFactor: false } });
       return createSession(tx, user.id, pending);
     });
   } catch (err) {

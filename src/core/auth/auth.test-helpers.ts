@@ -25,10 +25,7 @@ export class Browser extends AnyBrowser {
   }
 }
 
-export function createUser(
-  env: TestApp,
-  opts: { email?: string; name?: string; password?: string | null; isPlatformAdmin?: boolean; totpSecret?: string; locale?: 'nl' | 'en' } = {},
-) {
+export function createUser(env: TestApp, opts: { email?: string; name?: string; password?: string | null; isPlatformAdmin?: boolean; totpSecret?: string; locale?: 'nl' | 'en' } = {}) {
   return makeUser(env, {
     email: opts.email ?? `gebruiker-${uniqueId()}@voorbeeld.nl`,
     name: opts.name ?? 'Anna de Vries',

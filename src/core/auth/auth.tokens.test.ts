@@ -4,19 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../audit/audit.schema.ts';
 import { oneTimeTokens, sessions, users } from './auth.schema.ts';
 import { findOrCreateUserByEmail, issueInvitation } from './auth.service.ts';
-import {
-  addMember,
-  Browser,
-  createCouncil,
-  createUser,
-  mailsTo,
-  PASSWORD,
-  sessionCookieOf,
-  startApp,
-  titleOf,
-  userRow,
-  type Env,
-} from './auth.test-helpers.ts';
+import { addMember, Browser, createCouncil, createUser, mailsTo, PASSWORD, sessionCookieOf, startApp, titleOf, userRow, type Env } from './auth.test-helpers.ts';
 
 const NEW_PASSWORD = 'mijn nieuwe wachtwoord 2026';
 
@@ -100,11 +88,7 @@ test('a reset link sets a new password once, ends every session and then stops w
     const again = await new Browser(env).get(path);
     assert.equal(again.statusCode, 404);
     assert.match(again.body, /Deze link werkt niet meer/);
-    const reuse = await new Browser(env).post(
-      path,
-      { newPassword: 'nog een ander wachtwoord', newPasswordRepeat: 'nog een ander wachtwoord' },
-      { from: '/wachtwoord-vergeten' },
-    );
+    const reuse = await new Browser(env).post(path, { newPassword: 'nog een ander wachtwoord', newPasswordRepeat: 'nog een ander wachtwoord' }, { from: '/wachtwoord-vergeten' });
     assert.equal(reuse.statusCode, 404);
     assert.equal((await new Browser(env, '10.0.1.3').login(user.email, NEW_PASSWORD)).statusCode, 303);
 

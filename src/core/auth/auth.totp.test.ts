@@ -19,8 +19,7 @@ test('a user turns on two-step verification and from then on logs in with a code
     assert.match(page.body, /autocomplete="one-time-code"/);
     const signature = hiddenValue(page.body, 'signature');
 
-    const post = (code: string, s = secret) =>
-      b.post('/account/tweestapsverificatie', { actie: 'aanzetten', secret: s, signature, code }, { from: '/account' });
+    const post = (code: string, s = secret) => b.post('/account/tweestapsverificatie', { actie: 'aanzetten', secret: s, signature, code }, { from: '/account' });
     const wrong = await post(totpCode(secret, 5));
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /Deze code klopt niet/);
@@ -167,11 +166,7 @@ test('a user who chose two-step verification can turn it off with their password
     const b = new Browser(env);
     await b.login(user.email);
     await b.post('/inloggen/code', { code: totpCode(secret) });
-    const wrong = await b.post(
-      '/account/tweestapsverificatie',
-      { actie: 'uitzetten', password: 'niet mijn wachtwoord' },
-      { from: '/account/tweestapsverificatie' },
-    );
+    const wrong = await b.post('/account/tweestapsverificatie', { actie: 'uitzetten', password: 'niet mijn wachtwoord' }, { from: '/account/tweestapsverificatie' });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /Uw huidige wachtwoord klopt niet/);
     assert.equal((await userRow(env, user.id)).totpEnabled, true);

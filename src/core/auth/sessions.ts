@@ -25,12 +25,7 @@ export type LoadedSession = { session: Session; user: User };
 export async function loadSession(db: DbOrTx, raw: string): Promise<LoadedSession | null> {
   if (!raw || raw.length > 100) return null;
   const idHash = sha256(raw);
-  const rows = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, idHash))
-    .limit(1);
+  const rows = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.idHash, idHash)).limit(1);
   const row = rows[0];
   if (!row) return null;
   const now = Date.now();

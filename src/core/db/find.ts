@@ -10,13 +10,7 @@ type CouncilRows = PgTable & { id: PgColumn; councilId: PgColumn };
  * One row of a council by id, or null when the id is no uuid or the row belongs to another
  * council. `lock` takes the row with SELECT ... FOR UPDATE, for a change in a transaction.
  */
-export async function findInCouncil<T extends CouncilRows>(
-  db: DbOrTx,
-  table: T,
-  councilId: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<T['$inferSelect'] | null> {
+export async function findInCouncil<T extends CouncilRows>(db: DbOrTx, table: T, councilId: string, id: string, opts: { lock?: boolean } = {}): Promise<T['$inferSelect'] | null> {
   if (!isUuid(id)) return null;
   const q = db
     .select()

@@ -14,8 +14,7 @@ const notFound: Known = { status: 404, code: 'NOT_FOUND', title: 'page.notFound.
 /** Maps errors to a stable code and a Dutch page; internals never reach the visitor. */
 function classify(err: FastifyError & { code?: string }): Known {
   // A domain rule no route turned into a form error: its own message, never a 500.
-  if (err instanceof DomainError)
-    return { status: err.status ?? 400, code: err.code, title: 'page.badRequest.title', body: err.messageKey, params: err.params };
+  if (err instanceof DomainError) return { status: err.status ?? 400, code: err.code, title: 'page.badRequest.title', body: err.messageKey, params: err.params };
   const status = err.statusCode ?? 500;
   if (err.code === 'CSRF') return { status: 403, code: 'CSRF', title: 'page.csrf.title', body: 'page.csrf.body' };
   if (status === 404) return notFound;
@@ -36,10 +35,7 @@ async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: 
   const title = ctx.t(k.title);
   const body = ctx.t(k.body, { ...k.params, code: ref });
   // Refused under /{council}/...: the page keeps the council's header, menu and breadcrumbs.
-  const page =
-    k.status === 403 && req.council
-      ? CouncilForbiddenPage({ ctx, council: req.council, actor: req.actor, title, body, path: req.url.split('?')[0]! })
-      : MessagePage({ ctx, title, body });
+  const page = k.status === 403 && req.council ? CouncilForbiddenPage({ ctx, council: req.council, actor: req.actor, title, body, path: req.url.split('?')[0]! }) : MessagePage({ ctx, title, body });
   // Rendered directly: replies made by Fastify's router lack our decorators.
   const html = renderDocument(page);
   return reply.code(k.status).type('text/html; charset=utf-8').send(html);

@@ -84,10 +84,7 @@ export type UploadForm = {
  * the field; more than `maxFiles` files sets `tooMany`. A plain form (not multipart) gives its
  * fields and no files. The plugin's defaults do not apply: the limits are passed per request.
  */
-export async function readUploads(
-  req: FastifyRequest,
-  opts: { field: string; maxBytes: number; maxFiles?: number; maxFields?: number; fieldSize?: number },
-): Promise<UploadForm> {
+export async function readUploads(req: FastifyRequest, opts: { field: string; maxBytes: number; maxFiles?: number; maxFields?: number; fieldSize?: number }): Promise<UploadForm> {
   const maxFiles = opts.maxFiles ?? 1;
   const form: UploadForm = { fields: {}, uploads: [], tooMany: false };
   if (!req.isMultipart()) {

@@ -26,9 +26,7 @@ const DIGEST_HOUR = 7;
  */
 export async function queueNotices(tx: DbOrTx, list: Notice[]): Promise<void> {
   if (list.length === 0) return;
-  await tx
-    .insert(notices)
-    .values(list.map((n) => ({ userId: n.userId, councilId: n.councilId, kind: n.kind, textKey: n.text, params: n.params ?? {}, path: n.path })));
+  await tx.insert(notices).values(list.map((n) => ({ userId: n.userId, councilId: n.councilId, kind: n.kind, textKey: n.text, params: n.params ?? {}, path: n.path })));
 }
 
 export async function setNoticeMode(deps: Deps, userId: string, mode: NoticeMode): Promise<void> {
@@ -48,13 +46,7 @@ export async function sendNotices(deps: Deps, now = new Date()): Promise<number>
     .selectDistinct({ userId: notices.userId })
     .from(notices)
     .innerJoin(users, eq(users.id, notices.userId))
-    .where(
-      and(
-        isNull(notices.sentAt),
-        eq(users.active, true),
-        or(eq(users.noticeMode, 'each'), digestTime ? or(isNull(users.lastDigestOn), lt(users.lastDigestOn, local.date)) : sql`false`),
-      ),
-    )
+    .where(and(isNull(notices.sentAt), eq(users.active, true), or(eq(users.noticeMode, 'each'), digestTime ? or(isNull(users.lastDigestOn), lt(users.lastDigestOn, local.date)) : sql`false`)))
     .limit(500);
   let sent = 0;
   for (const { userId } of due) sent += await sendFor(deps, userId, local.date, digestTime);

@@ -179,13 +179,7 @@ export class TaggedPdf {
       li.add(body);
       item.body.forEach((p, i) => {
         const last = i === item.body.length - 1;
-        this.textElement(
-          'P',
-          { ...p, gap: last ? 0 : (p.gap ?? 2) },
-          body,
-          this.margin + labelWidth + (p.indent ?? 0),
-          this.width - labelWidth - (p.indent ?? 0),
-        );
+        this.textElement('P', { ...p, gap: last ? 0 : (p.gap ?? 2) }, body, this.margin + labelWidth + (p.indent ?? 0), this.width - labelWidth - (p.indent ?? 0));
       });
       body.end();
       li.end();

@@ -1,17 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import {
-  createTestApp,
-  dayFromToday,
-  login,
-  makeCouncil,
-  makeMember,
-  post,
-  recordingRoutes,
-  type RouteRecord,
-  type TestApp,
-} from '../../../test/support/factories.ts';
+import { createTestApp, dayFromToday, login, makeCouncil, makeMember, post, recordingRoutes, type RouteRecord, type TestApp } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import { memberships } from '../../core/organisations.schema.ts';
@@ -238,8 +228,7 @@ test('record answers with a token: per recommendation; wrong state 409; another 
   const recs = await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, a.id)).orderBy(adviceRecommendations.number);
   const [foreignRec] = await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, other.id));
   const url = `/api/v1/raden/${c.slug}/adviezen/${a.id}/antwoorden`;
-  const state = async () =>
-    JSON.stringify(await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.councilId, c.id)).orderBy(adviceRecommendations.id));
+  const state = async () => JSON.stringify(await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.councilId, c.id)).orderBy(adviceRecommendations.id));
 
   const snapshot = await state();
   const foreign = await api({
@@ -310,11 +299,7 @@ test('record answers with a token: per recommendation; wrong state 409; another 
 
   // A chair's token may request advice but not record the college's answer (policy).
   const chair = await tokenFor(c, 'chair');
-  assertProblem(
-    await api({ method: 'POST', url, token: chair.token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } }),
-    403,
-    'FORBIDDEN',
-  );
+  assertProblem(await api({ method: 'POST', url, token: chair.token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } }), 403, 'FORBIDDEN');
 });
 
 test('the OpenAPI document lists every /api/v1 route and nothing else; each operation is complete', async () => {
@@ -324,9 +309,7 @@ test('the OpenAPI document lists every /api/v1 route and nothing else; each oper
   assert.deepEqual(doc, JSON.parse(JSON.stringify(openApiDocument(t.config))));
   assert.equal(doc.openapi, '3.1.0');
   const registered = new Set(
-    routes
-      .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')
-      .map((r) => `${r.method.toLowerCase()} ${r.url.slice('/api/v1'.length).replace(/:([A-Za-z]+)/g, '{$1}')}`),
+    routes.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD').map((r) => `${r.method.toLowerCase()} ${r.url.slice('/api/v1'.length).replace(/:([A-Za-z]+)/g, '{$1}')}`),
   );
   const documented = new Set<string>();
   const operationIds = new Set<string>();
@@ -343,10 +326,7 @@ test('the OpenAPI document lists every /api/v1 route and nothing else; each oper
       for (const [code, r] of Object.entries(responses)) {
         for (const media of Object.values(r.content ?? {})) assert.ok(media.schema, `${op.operationId} ${code}: schema`);
       }
-      assert.ok(
-        Object.values(success[1].content ?? {}).some((m) => m.example !== undefined) || op.operationId === 'getAdviesaanvraag',
-        `${op.operationId}: example`,
-      );
+      assert.ok(Object.values(success[1].content ?? {}).some((m) => m.example !== undefined) || op.operationId === 'getAdviesaanvraag', `${op.operationId}: example`);
       const body = op.requestBody as { content: Record<string, { schema: unknown; example: unknown }> } | undefined;
       if (method === 'post') {
         assert.ok(body, `${op.operationId}: request body`);

@@ -30,10 +30,7 @@ test('two members voting at the same moment count once each; one member voting t
   const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['Aanbeveling']);
   const m1 = await person(t, c, 'member');
   const m2 = await person(t, c, 'member');
-  const both = await Promise.all([
-    m1.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }),
-    m2.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }),
-  ]);
+  const both = await Promise.all([m1.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }), m2.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } })]);
   assert.deepEqual(
     both.map((r) => r.statusCode),
     [303, 303],
@@ -42,10 +39,7 @@ test('two members voting at the same moment count once each; one member voting t
 
   // Since a vote can be changed while the round is open (issue 9), a second vote at the same moment changes the first.
   const m3 = await person(t, c, 'member');
-  const twice = await Promise.all([
-    m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }),
-    m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Toch niet.' } }),
-  ]);
+  const twice = await Promise.all([m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'agree' } }), m3.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Toch niet.' } })]);
   assert.deepEqual(
     twice.map((r) => r.statusCode),
     [303, 303],
@@ -54,9 +48,7 @@ test('two members voting at the same moment count once each; one member voting t
   assert.equal(mine.length, 1, 'one vote per member per round');
 
   // Through the service as well (the API path): the unique key decides; the same vote again changes nothing.
-  const results = await Promise.allSettled(
-    [1, 2, 3].map(() => castVote(t.app.deps, { actor: m1.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } })),
-  );
+  const results = await Promise.allSettled([1, 2, 3].map(() => castVote(t.app.deps, { actor: m1.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } })));
   assert.ok(results.every((r) => r.status === 'fulfilled' && r.value === 'unchanged'));
   assert.equal((await votesOf(a.id)).length, 3);
 });
@@ -181,10 +173,7 @@ test('majority: adopted only when more than half of the active council members a
   await castVote(t.app.deps, { actor: members[0]!.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } });
   await castVote(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id, input: { vote: 'agree', remark: '' } });
   // 2 of 4: not more than half.
-  await assert.rejects(
-    adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id }),
-    (e: unknown) => e instanceof DomainError && e.messageKey === 'advice.adopt.noMajority',
-  );
+  await assert.rejects(adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id }), (e: unknown) => e instanceof DomainError && e.messageKey === 'advice.adopt.noMajority');
   await castVote(t.app.deps, { actor: members[1]!.actor, council: c, adviceId: a.id, input: { vote: 'agree_with_remark', remark: 'Goed zo.' } });
   const done = await adopt(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id });
   assert.equal(done.status, 'adopted');

@@ -53,21 +53,16 @@ export async function storeDocuments(
 }
 
 /** Uploads kept with a sent advice: the answer letter (secretary, official) or another document (board). */
-export async function addDocuments(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; adviceId: string; kind: 'answer_letter' | 'other'; documents: Upload[] },
-): Promise<void> {
+export async function addDocuments(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; kind: 'answer_letter' | 'other'; documents: Upload[] }): Promise<void> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
-  if (args.kind === 'answer_letter' ? !can(actor, 'advice.answer') && !can(actor, 'advice.manage') : !can(actor, 'advice.manage'))
-    throw new ForbiddenError('advice.documents');
+  if (args.kind === 'answer_letter' ? !can(actor, 'advice.answer') && !can(actor, 'advice.manage') : !can(actor, 'advice.manage')) throw new ForbiddenError('advice.documents');
   if (args.documents.length === 0) throw new DomainError('documentMissing', 'advice.documents.missing', 'documents');
   const checked = checkUploads(args.documents);
   await deps.db.transaction(async (tx) => {
     const advice = await findAdvice(tx, council, args.adviceId, { lock: true });
     if (!advice || !mayOpenAdvice(actor, advice)) notFound('advice');
-    if (args.kind === 'answer_letter' && advice.status !== 'sent' && advice.status !== 'answered')
-      throw new DomainError('notAllowedFromState', 'advice.documents.answerNotYet', 'documents');
+    if (args.kind === 'answer_letter' && advice.status !== 'sent' && advice.status !== 'answered') throw new DomainError('notAllowedFromState', 'advice.documents.answerNotYet', 'documents');
     await storeDocuments(deps, tx, { council, adviceId: advice.id, actor, kind: args.kind, checked });
     await audit(tx, {
       councilId: council.id,
@@ -80,10 +75,7 @@ export async function addDocuments(
   });
 }
 
-export async function readDocument(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; adviceId: string; documentId: string },
-): Promise<{ doc: DocumentRow; bytes: Buffer }> {
+export async function readDocument(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; documentId: string }): Promise<{ doc: DocumentRow; bytes: Buffer }> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
   const advice = await findAdvice(deps.db, council, args.adviceId);

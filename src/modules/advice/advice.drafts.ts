@@ -18,10 +18,7 @@ import { findAdvice, listRecommendations, mayEditDraft } from './advice.queries.
 
 export type DraftVersion = { version: number; body: string; author: string | null; createdAt: Date };
 
-export async function listDrafts(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; adviceId: string },
-): Promise<{ advice: Advice; versions: DraftVersion[]; mayEdit: boolean }> {
+export async function listDrafts(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string }): Promise<{ advice: Advice; versions: DraftVersion[]; mayEdit: boolean }> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
   if (!isCouncilMember(actor)) throw new ForbiddenError('advice.drafts');

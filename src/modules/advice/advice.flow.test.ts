@@ -118,21 +118,14 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   a = await adviceRow(t, id);
   assert.equal(a.status, 'concept');
   assert.equal(a.explanation, 'Regel een\nRegel 2 nieuw\nRegel drie', 'the last draft became the explanation');
-  assert.equal(
-    (await secretary.request({ url: `${ws}/${id}/tekst`, form: { introduction: 'Hierbij ons advies.', explanation: 'Wij spraken met inwoners.' } })).statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: `${ws}/${id}/tekst`, form: { introduction: 'Hierbij ons advies.', explanation: 'Wij spraken met inwoners.' } })).statusCode, 303);
   for (const text of ['Maak de regels eenvoudiger.', 'Betrek mantelzorgers.', 'Wordt verwijderd.']) {
     assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen`, form: { text } })).statusCode, 303);
   }
   let recs = await recommendationsOf(t, id);
   assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[1]!.id}`, form: { actie: 'omhoog', text: '' } })).statusCode, 303);
   assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[2]!.id}`, form: { actie: 'verwijderen', text: '' } })).statusCode, 303);
-  assert.equal(
-    (await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[0]!.id}`, form: { actie: 'opslaan', text: 'Maak de regels veel eenvoudiger.' } }))
-      .statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: `${ws}/${id}/aanbevelingen/${recs[0]!.id}`, form: { actie: 'opslaan', text: 'Maak de regels veel eenvoudiger.' } })).statusCode, 303);
   recs = await recommendationsOf(t, id);
   assert.deepEqual(
     recs.map((r) => [r.number, r.text]),
@@ -175,15 +168,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   // 6. The letter (HTML and PDF), then sending.
   const letter = await get(t, `${ws}/${id}/brief`, secretary);
   assert.equal(letter.statusCode, 200);
-  for (const s of [
-    a.reference,
-    c.name,
-    'Hierbij ons advies.',
-    'Betrek mantelzorgers.',
-    'Chris Voorzitter',
-    'Sam Secretaris',
-    'Het college van burgemeester en wethouders',
-  ])
+  for (const s of [a.reference, c.name, 'Hierbij ons advies.', 'Betrek mantelzorgers.', 'Chris Voorzitter', 'Sam Secretaris', 'Het college van burgemeester en wethouders'])
     assert.ok(letter.body.includes(s), s);
   const pdf = await get(t, `${ws}/${id}/brief.pdf`, secretary);
   assert.equal(pdf.statusCode, 200);
@@ -212,8 +197,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   const attachedPdf = Buffer.from(attached.content, 'base64');
   assert.ok((await catalogOf(attachedPdf)).marked, 'the attachment is a tagged PDF');
   const attachedText = pdfText(attachedPdf);
-  for (const s of [a.reference, 'Betrek mantelzorgers.', 'Met vriendelijke groet,', 'Chris Voorzitter', 'Sam Secretaris'])
-    assert.ok(attachedText.includes(s), s);
+  for (const s of [a.reference, 'Betrek mantelzorgers.', 'Met vriendelijke groet,', 'Chris Voorzitter', 'Sam Secretaris']) assert.ok(attachedText.includes(s), s);
 
   // 7. The official records the answers; a reason is required for "not adopted".
   recs = await recommendationsOf(t, id);
@@ -242,13 +226,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
     ],
   );
   // The answer letter.
-  const upload = await postMultipart(
-    t,
-    official,
-    `${ws}/${id}/documenten`,
-    { kind: 'answer_letter' },
-    { name: 'documents', filename: 'antwoord.pdf', type: 'application/pdf', bytes: TINY_PDF },
-  );
+  const upload = await postMultipart(t, official, `${ws}/${id}/documenten`, { kind: 'answer_letter' }, { name: 'documents', filename: 'antwoord.pdf', type: 'application/pdf', bytes: TINY_PDF });
   assert.equal(upload.statusCode, 303, upload.body);
   const docs = await t.db
     .select()
@@ -258,11 +236,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
 
   // 8. Follow-up on the adopted recommendation.
   const reviewOn = dayFromToday(90);
-  assert.equal(
-    (await secretary.request({ url: `${ws}/${id}/opvolging`, form: { recommendationId: recs[0]!.id, followUp: 'De mantelzorgpas is ingevoerd.', reviewOn } }))
-      .statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: `${ws}/${id}/opvolging`, form: { recommendationId: recs[0]!.id, followUp: 'De mantelzorgpas is ingevoerd.', reviewOn } })).statusCode, 303);
   const notAdopted = await secretary.request({ url: `${ws}/${id}/opvolging`, form: { recommendationId: recs[1]!.id, followUp: 'Niets.', reviewOn: '' } });
   assert.equal(notAdopted.statusCode, 400);
   recs = await recommendationsOf(t, id);
@@ -276,15 +250,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
     .from(auditLog)
     .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, id)));
   const states = entries.filter((e) => e.toState).map((e) => `${e.fromState ?? ''}>${e.toState}`);
-  assert.deepEqual(states, [
-    '>requested',
-    'requested>drafting',
-    'drafting>concept',
-    'concept>in_approval',
-    'in_approval>adopted',
-    'adopted>sent',
-    'sent>answered',
-  ]);
+  assert.deepEqual(states, ['>requested', 'requested>drafting', 'drafting>concept', 'concept>in_approval', 'in_approval>adopted', 'adopted>sent', 'sent>answered']);
   // The advice page is a step list: the answered advice is in its last step (follow-up), with the
   // answers and the follow-up; the history has its own page, one click away.
   const page = await get(t, `${ws}/${id}`, secretary);

@@ -97,10 +97,8 @@ export const publicationSchema = z
     publishAfter: field.optionalDate(),
   })
   .superRefine((v, ctx) => {
-    if (v.publication === 'not_public' && v.publicationGround === '')
-      ctx.addIssue({ code: 'custom', path: ['publicationGround'], message: 'advice.publication.groundRequired' });
-    if (v.publication === 'public_after' && v.publishAfter === null)
-      ctx.addIssue({ code: 'custom', path: ['publishAfter'], message: 'advice.publication.dateRequired' });
+    if (v.publication === 'not_public' && v.publicationGround === '') ctx.addIssue({ code: 'custom', path: ['publicationGround'], message: 'advice.publication.groundRequired' });
+    if (v.publication === 'public_after' && v.publishAfter === null) ctx.addIssue({ code: 'custom', path: ['publishAfter'], message: 'advice.publication.dateRequired' });
   });
 export type PublicationInput = z.infer<typeof publicationSchema>;
 

@@ -28,13 +28,7 @@ test('advice pages of the demo are valid HTML for each role, with every state sh
 
   const ws = '/lindewijk/werkruimte/adviezen';
   const pages: { name: string; html: string }[] = [];
-  const add = async (
-    who: string,
-    as: Awaited<ReturnType<typeof loginByEmail>>,
-    url: string,
-    expect = 200,
-    opts: { form?: Record<string, string>; lang?: string } = {},
-  ) => {
+  const add = async (who: string, as: Awaited<ReturnType<typeof loginByEmail>>, url: string, expect = 200, opts: { form?: Record<string, string>; lang?: string } = {}) => {
     const res = await as.request({ url, form: opts.form, headers: opts.lang ? { cookie: `${as.cookie}; rw_taal=${opts.lang}` } : undefined });
     assert.equal(res.statusCode, expect, `${who} ${url}: ${res.statusCode}`);
     pages.push({ name: `${who} ${url}${opts.lang ? ` (${opts.lang})` : ''}`, html: res.body });

@@ -18,17 +18,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { activeMembers, boardOf, findWorkingGroup, groupMemberUsers } from '../members/index.ts';
 import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
-import {
-  auditActions,
-  isCouncilMember,
-  mayVote,
-  tally,
-  transition,
-  transitions,
-  type AdviceAction,
-  type AdviceState,
-  type Withdrawal,
-} from './advice.workflow.ts';
+import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState, type Withdrawal } from './advice.workflow.ts';
 import { letterAttachment, letterLogo, letterText } from './advice.letter.ts';
 import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, VoteInput } from './advice.forms.ts';
 import { eligibleVoters, findAdvice, lastWithdrawal, listRecommendations, roundVotes, withdrawalAudience } from './advice.queries.ts';
@@ -266,12 +256,7 @@ export async function restore(deps: Deps, args: { actor: Actor | null; council: 
     },
     state: (r) => r.advice.status,
     check: (state, r) => transition(state, 'restore', { withdrawal: r.withdrawal, now }),
-    refused: (reason) =>
-      reason === 'restorePeriodOver'
-        ? 'advice.restore.periodOver'
-        : reason === 'noStateBeforeWithdrawal'
-          ? 'advice.restore.unknownState'
-          : 'advice.error.notAllowedFromState',
+    refused: (reason) => (reason === 'restorePeriodOver' ? 'advice.restore.periodOver' : reason === 'noStateBeforeWithdrawal' ? 'advice.restore.unknownState' : 'advice.error.notAllowedFromState'),
     apply: async (tx, r) => {
       await tellAudience(tx, council, r.advice, args.actor, 'restored');
       return { data: { withdrawnAt: r.withdrawal?.at.toISOString() } };
@@ -306,10 +291,7 @@ async function tellAudience(tx: Tx, council: Council, a: Advice, actor: Actor | 
  * A vote in the open round, never after closing. One vote per member per round (the unique key):
  * voting again while the round is open changes the vote (`advice.voteChanged` in the audit log).
  */
-export async function castVote(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date },
-): Promise<'cast' | 'changed' | 'unchanged'> {
+export async function castVote(deps: Deps, args: { actor: Actor | null; council: Council; adviceId: string; input: VoteInput; now?: Date }): Promise<'cast' | 'changed' | 'unchanged'> {
   const { actor, council, input } = args;
   assertCan(actor, 'advice.vote');
   if (!isCouncilMember(actor) || !actor.membershipId) throw new ForbiddenError('advice.vote');
@@ -329,12 +311,7 @@ export async function castVote(
     if (may === 'closed') throw new DomainError('closed', 'advice.vote.closed');
     const round = advice.approvalRound;
     const remark = input.vote === 'agree' ? '' : input.remark;
-    const mine = and(
-      eq(adviceVotes.councilId, council.id),
-      eq(adviceVotes.adviceId, advice.id),
-      eq(adviceVotes.round, round),
-      eq(adviceVotes.membershipId, membershipId),
-    );
+    const mine = and(eq(adviceVotes.councilId, council.id), eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, round), eq(adviceVotes.membershipId, membershipId));
     const inserted = await tx
       .insert(adviceVotes)
       .values({ councilId: council.id, adviceId: advice.id, round, membershipId, vote: input.vote, remark })
@@ -409,8 +386,7 @@ export async function recordAnswers(deps: Deps, args: { actor: Actor | null; cou
     if (!isUuid(a.recommendationId)) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'answers');
     if (seen.has(a.recommendationId.toLowerCase())) throw new DomainError('duplicateRecommendation', 'advice.answer.duplicate', 'answers');
     seen.add(a.recommendationId.toLowerCase());
-    if ((a.answer === 'partly' || a.answer === 'not_adopted') && a.reason.trim() === '')
-      throw new DomainError('reasonRequired', 'advice.answer.reasonRequired', `reason-${a.recommendationId}`);
+    if ((a.answer === 'partly' || a.answer === 'not_adopted') && a.reason.trim() === '') throw new DomainError('reasonRequired', 'advice.answer.reasonRequired', `reason-${a.recommendationId}`);
   }
   const { advice } = await step(deps, { actor, council, adviceId: args.adviceId, action: 'recordAnswer' }, async (tx, a) => {
     const recs = await listRecommendations(tx, council, a.id);
@@ -453,13 +429,7 @@ export async function recordFollowUp(deps: Deps, args: { actor: Actor | null; co
       ? await tx
           .select()
           .from(adviceRecommendations)
-          .where(
-            and(
-              eq(adviceRecommendations.id, input.recommendationId),
-              eq(adviceRecommendations.adviceId, advice.id),
-              eq(adviceRecommendations.councilId, council.id),
-            ),
-          )
+          .where(and(eq(adviceRecommendations.id, input.recommendationId), eq(adviceRecommendations.adviceId, advice.id), eq(adviceRecommendations.councilId, council.id)))
       : [];
     if (!rec) throw new DomainError('unknownRecommendation', 'advice.answer.unknownRecommendation', 'recommendationId');
     if (rec.answer !== 'adopted' && rec.answer !== 'partly') throw new DomainError('notAdopted', 'advice.followUp.notAdopted', 'recommendationId');

@@ -190,8 +190,7 @@ export const adviceOpenApi: OpenApiPart = {
       post: {
         operationId: 'recordAntwoorden',
         summary: 'Het antwoord van de gemeente per aanbeveling vastleggen',
-        description:
-          'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
+        description: 'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
         tags: ['adviesaanvragen'],
         security: [{ bearer: [] }],
         parameters: [raadParam, idParam],

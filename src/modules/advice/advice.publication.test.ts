@@ -63,11 +63,7 @@ test('members and officials may not change the publication; other councils get 4
   }
   const stranger = await login(t, (await makeMember(t, other, 'secretary')).user);
   assert.equal((await stranger.request({ url, form: { publication: 'not_public', publicationGround: 'x' } })).statusCode, 404);
-  assert.equal(
-    (await stranger.request({ url: `/${other.slug}/werkruimte/adviezen/${advice.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'x' } }))
-      .statusCode,
-    404,
-  );
+  assert.equal((await stranger.request({ url: `/${other.slug}/werkruimte/adviezen/${advice.id}/publicatie`, form: { publication: 'not_public', publicationGround: 'x' } })).statusCode, 404);
   const secretary = await login(t, (await makeMember(t, council, 'secretary')).user);
   const bad: Record<string, string | string[]>[] = [
     { publication: 'geheim' },

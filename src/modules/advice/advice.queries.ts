@@ -15,18 +15,7 @@ import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts
 import { memberships, type Council } from '../../core/organisations.schema.ts';
 import { activeMembers, boardOf, groupMemberUsers, groupMembership, workingGroupsOf } from '../members/index.ts';
 import { adviceDocuments, adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice, type Recommendation } from './advice.schema.ts';
-import {
-  adviceStates,
-  availableActions,
-  effectiveRole,
-  mayVote,
-  restoreUntil,
-  tally,
-  type AdviceState,
-  type Tally,
-  type Vote,
-  type Withdrawal,
-} from './advice.workflow.ts';
+import { adviceStates, availableActions, effectiveRole, mayVote, restoreUntil, tally, type AdviceState, type Tally, type Vote, type Withdrawal } from './advice.workflow.ts';
 import { auditNamesOf, currentAuditAction } from './advice.audit.ts';
 import { adviceVisibleTo, mayOpenAdvice, seesCouncilWork } from './advice.visibility.ts';
 import { adviceMay, type AdviceMay } from './advice.may.ts';
@@ -206,14 +195,7 @@ export async function lastWithdrawal(db: DbOrTx, council: Council, adviceId: str
   const [row] = await db
     .select({ from: auditLog.fromState, at: auditLog.at })
     .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.councilId, council.id),
-        eq(auditLog.entity, 'advice'),
-        eq(auditLog.entityId, adviceId),
-        inArray(auditLog.action, auditNamesOf('advice.withdrawn')),
-      ),
-    )
+    .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId), inArray(auditLog.action, auditNamesOf('advice.withdrawn'))))
     .orderBy(desc(auditLog.at))
     .limit(1);
   return row ? { from: (adviceStates as readonly string[]).includes(row.from ?? '') ? (row.from as AdviceState) : null, at: row.at } : null;

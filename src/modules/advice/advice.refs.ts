@@ -23,11 +23,7 @@ const orders = {
  * `visibleTo`: only those this person may see (an official: sent advices and their own requests;
  * nobody without an actor), for showing links to them.
  */
-export async function adviceRefs(
-  db: DbOrTx,
-  council: Pick<Council, 'id'>,
-  opts: { ids?: string[]; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null } = {},
-): Promise<AdviceRef[]> {
+export async function adviceRefs(db: DbOrTx, council: Pick<Council, 'id'>, opts: { ids?: string[]; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null } = {}): Promise<AdviceRef[]> {
   if (opts.visibleTo === null) return [];
   const where = [opts.visibleTo ? adviceVisibleTo(opts.visibleTo, council)! : eq(advices.councilId, council.id)];
   if (opts.ids) {

@@ -50,9 +50,6 @@ export async function seedDocument(t: TestApp, council: Council, advice: Advice,
   const bytes = Buffer.from(`%PDF-1.4\n% ${kind} ${uniqueId()}\n%%EOF\n`);
   const hash = await t.app.deps.files.put(bytes);
   await t.db.insert(files).values({ hash, contentType: 'application/pdf', size: bytes.length }).onConflictDoNothing();
-  const [d] = await t.db
-    .insert(adviceDocuments)
-    .values({ councilId: council.id, adviceId: advice.id, kind, fileHash: hash, filename, contentType: 'application/pdf', size: bytes.length })
-    .returning();
+  const [d] = await t.db.insert(adviceDocuments).values({ councilId: council.id, adviceId: advice.id, kind, fileHash: hash, filename, contentType: 'application/pdf', size: bytes.length }).returning();
   return d;
 }

@@ -41,8 +41,7 @@ test('the register shows given public advice only, newest first, with its count'
   const shown = subjects(res.body);
   assert.deepEqual(shown, ['Nieuw advies', 'Later openbaar, nu al', 'Oud advies']);
   assert.match(res.body, /3 adviezen gevonden/);
-  for (const hidden of ['Geheim advies', 'Nog niet openbaar', 'Nog in concept', 'Vastgesteld niet verstuurd', 'Advies andere raad'])
-    assert.ok(!res.body.includes(hidden), hidden);
+  for (const hidden of ['Geheim advies', 'Nog niet openbaar', 'Nog in concept', 'Vastgesteld niet verstuurd', 'Advies andere raad']) assert.ok(!res.body.includes(hidden), hidden);
   assert.match(res.body, /<link rel="alternate" type="application\/atom\+xml" title="[^"]+" href="\/[^"]+\/feed\.atom"/);
   assert.match(res.body, /<meta name="DCTERMS.type" content="adviezen"/);
   assert.equal(res.headers['set-cookie'], undefined, 'no cookie for anonymous readers');
@@ -94,17 +93,7 @@ test('filters by year, policy field, status and answer, and searches Dutch word 
   assert.match(res.body, /name="zoekterm" value="wachtlijst"/);
   assert.match(res.body, /<option value="jeugdwet" selected>/);
   assert.match(res.body, /1 advies gevonden/);
-  for (const bad of [
-    'jaar=abc',
-    'beleidsveld=%00',
-    'status=concept',
-    'antwoord=x',
-    'pagina=-1',
-    'pagina=99999999',
-    "zoekterm=' or 1=1 --",
-    'zoekterm=%26%7C!():*',
-    'jaar=1&jaar=2',
-  ]) {
+  for (const bad of ['jaar=abc', 'beleidsveld=%00', 'status=concept', 'antwoord=x', 'pagina=-1', 'pagina=99999999', "zoekterm=' or 1=1 --", 'zoekterm=%26%7C!():*', 'jaar=1&jaar=2']) {
     const r = await get(t, `/${c.slug}/adviezen?${bad}`);
     assert.equal(r.statusCode, 200, bad);
   }
@@ -112,8 +101,7 @@ test('filters by year, policy field, status and answer, and searches Dutch word 
 
 test('the register is paginated', async () => {
   const c = await makeCouncil(t);
-  for (let i = 0; i < 23; i++)
-    await seedAdvice(t, c, { subject: `Advies nummer ${String(i).padStart(2, '0')}`, sentAt: new Date(Date.UTC(2026, 0, 1 + i, 10)) });
+  for (let i = 0; i < 23; i++) await seedAdvice(t, c, { subject: `Advies nummer ${String(i).padStart(2, '0')}`, sentAt: new Date(Date.UTC(2026, 0, 1 + i, 10)) });
   const first = await get(t, `/${c.slug}/adviezen`);
   assert.equal(subjects(first.body).length, 20);
   assert.equal(subjects(first.body)[0], 'Advies nummer 22');
@@ -308,9 +296,7 @@ test('overview: counts per year and policy field, average days to answer, overdu
   // 2025 row: 2 advices, 1 adopted, 1 partly, 1 not, 0 unanswered, average 15 days.
   // A row: the year as row header, then each cell's value (the table wraps it for the stacked phone layout).
   const row = (year: string, values: string[]) =>
-    new RegExp(
-      `<th class="utrecht-table__header-cell[^"]*" scope="row">${year}</th>${values.map((v) => `<td[^>]*><div class="rw-table__value">${v}</div></td>`).join('')}`,
-    );
+    new RegExp(`<th class="utrecht-table__header-cell[^"]*" scope="row">${year}</th>${values.map((v) => `<td[^>]*><div class="rw-table__value">${v}</div></td>`).join('')}`);
   assert.match(html, row('2025', ['2', '1', '1', '1', '0', '15']));
   assert.match(html, row('2026', ['2', '0', '0', '0', '3', '-']));
   const overdue = html.slice(html.indexOf('id="te-laat"'));

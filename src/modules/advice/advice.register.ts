@@ -31,8 +31,7 @@ export type RegisterFilter = {
   page: number;
 };
 
-const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional()).catch(undefined);
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional()).catch(undefined);
 
 /**
  * Query parameters -> filter. Unknown or malformed values are ignored rather than refused: a
@@ -89,9 +88,7 @@ function filterWhere(councilId: string, f: RegisterFilter): SQL[] {
   if (f.policyField) where.push(eq(advices.policyField, f.policyField));
   if (f.status) where.push(eq(advices.status, f.status));
   if (f.answer) {
-    where.push(
-      sql`exists (select 1 from ${adviceRecommendations} where ${adviceRecommendations.adviceId} = ${advices.id} and ${adviceRecommendations.answer} = ${f.answer})`,
-    );
+    where.push(sql`exists (select 1 from ${adviceRecommendations} where ${adviceRecommendations.adviceId} = ${advices.id} and ${adviceRecommendations.answer} = ${f.answer})`);
   }
   if (f.q) {
     // Two index scans (the GIN indexes on both expressions), not a tsvector per row per query.
@@ -224,20 +221,7 @@ async function queryYears(db: DbOrTx, councilId: string, today: string): Promise
 type PublicDocument = { id: string; kind: 'request' | 'answer_letter'; filename: string; contentType: string; size: number };
 export type PublicAdvice = Pick<
   Advice,
-  | 'id'
-  | 'reference'
-  | 'kind'
-  | 'subject'
-  | 'question'
-  | 'policyField'
-  | 'addressee'
-  | 'introduction'
-  | 'explanation'
-  | 'neededBy'
-  | 'sentAt'
-  | 'answerDueOn'
-  | 'answeredAt'
-  | 'updatedAt'
+  'id' | 'reference' | 'kind' | 'subject' | 'question' | 'policyField' | 'addressee' | 'introduction' | 'explanation' | 'neededBy' | 'sentAt' | 'answerDueOn' | 'answeredAt' | 'updatedAt'
 > & {
   status: GivenState;
   recommendations: { id: string; number: number; text: string; answer: Answer; answerReason: string; answeredAt: Date | null; followUp: string }[];
@@ -307,14 +291,7 @@ export async function getPublicDocument(db: DbOrTx, council: Council, adviceId: 
   const [d] = await db
     .select()
     .from(adviceDocuments)
-    .where(
-      and(
-        eq(adviceDocuments.id, documentId),
-        eq(adviceDocuments.councilId, council.id),
-        eq(adviceDocuments.adviceId, advice.id),
-        inArray(adviceDocuments.kind, ['request', 'answer_letter']),
-      ),
-    )
+    .where(and(eq(adviceDocuments.id, documentId), eq(adviceDocuments.councilId, council.id), eq(adviceDocuments.adviceId, advice.id), inArray(adviceDocuments.kind, ['request', 'answer_letter'])))
     .limit(1);
   if (!d) throw new NotFoundError('document');
   return d;
@@ -362,8 +339,7 @@ export async function councilOverview(db: DbOrTx, args: { actor: Actor; council:
   const { council } = args;
   const today = args.today ?? todayInAmsterdam();
   const given = and(eq(advices.councilId, council.id), inArray(advices.status, [...givenStates]), isNotNull(advices.sentAt));
-  const recCount = (answer: Answer) =>
-    sql<number>`(select count(*) from ${adviceRecommendations} r where r.advice_id = ${adviceIdColumn} and r.answer = ${answer})::int`;
+  const recCount = (answer: Answer) => sql<number>`(select count(*) from ${adviceRecommendations} r where r.advice_id = ${adviceIdColumn} and r.answer = ${answer})::int`;
   const perAdvice = db
     .select({
       year: sentYear.as('year'),
@@ -372,9 +348,7 @@ export async function councilOverview(db: DbOrTx, args: { actor: Actor; council:
       partly: recCount('partly').as('partly'),
       notAdopted: recCount('not_adopted').as('not_adopted'),
       unanswered: recCount('unanswered').as('unanswered'),
-      days: sql<
-        number | null
-      >`case when ${advices.answeredAt} is not null then extract(epoch from (${advices.answeredAt} - ${advices.sentAt})) / 86400.0 end`.as('days'),
+      days: sql<number | null>`case when ${advices.answeredAt} is not null then extract(epoch from (${advices.answeredAt} - ${advices.sentAt})) / 86400.0 end`.as('days'),
     })
     .from(advices)
     .where(given)

@@ -19,12 +19,7 @@ test('overdue: sent, not all answered, past the due date; flagged in the list an
   const c = await makeCouncil(t);
   const ws = `/${c.slug}/werkruimte/adviezen`;
   const secretary = await person(t, c, 'secretary');
-  const late = await makeAdvice(
-    t,
-    c,
-    { status: 'sent', subject: 'Te laat beantwoord', sentAt: new Date(Date.now() - 60 * 86_400_000), answerDueOn: dayFromToday(-3) },
-    ['Open punt', 'Ander punt'],
-  );
+  const late = await makeAdvice(t, c, { status: 'sent', subject: 'Te laat beantwoord', sentAt: new Date(Date.now() - 60 * 86_400_000), answerDueOn: dayFromToday(-3) }, ['Open punt', 'Ander punt']);
   const onTime = await makeAdvice(t, c, { status: 'sent', subject: 'Nog op tijd', sentAt: new Date(), answerDueOn: dayFromToday(10) }, ['A']);
   await makeAdvice(t, c, { status: 'answered', subject: 'Al beantwoord', sentAt: new Date(), answerDueOn: dayFromToday(-3) }, ['A']);
 
@@ -62,10 +57,7 @@ test('reminder job: mails the secretary 5 working days before and on the due dat
   const answered = await makeAdvice(t, c, { status: 'answered', sentAt: new Date(), answerDueOn: today }, ['A']);
   const reviewed = await makeAdvice(t, c, { status: 'answered', sentAt: new Date(), answerDueOn: dayFromToday(-30) }, ['Mantelzorgpas invoeren']);
   const [rec] = await recommendationsOf(t, reviewed.id);
-  await t.db
-    .update(adviceRecommendations)
-    .set({ answer: 'adopted', followUp: 'Pas is ingevoerd.', reviewOn: today })
-    .where(eq(adviceRecommendations.id, rec!.id));
+  await t.db.update(adviceRecommendations).set({ answer: 'adopted', followUp: 'Pas is ingevoerd.', reviewOn: today }).where(eq(adviceRecommendations.id, rec!.id));
 
   const sent = await sendAdviceReminders(t.app.deps);
   assert.ok(sent >= 3, `sent ${sent}`);

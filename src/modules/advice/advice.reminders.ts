@@ -50,10 +50,7 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
   const councilOf = async (id: string) => {
     let c = councilsById.get(id);
     if (!c) {
-      const rows = await db
-        .select({ name: sql<string>`c.name`, slug: sql<string>`c.slug`, contactEmail: sql<string>`c.contact_email` })
-        .from(sql`councils c`)
-        .where(sql`c.id = ${id}`);
+      const rows = await db.select({ name: sql<string>`c.name`, slug: sql<string>`c.slug`, contactEmail: sql<string>`c.contact_email` }).from(sql`councils c`).where(sql`c.id = ${id}`);
       const secs = await activeMembers(db, id, ['secretary']);
       const r = rows[0]!;
       c = { ...r, secretaries: secs.map((s) => ({ email: s.email, locale: s.locale })) };
@@ -115,14 +112,7 @@ export async function sendAdviceReminders(deps: Deps, now = new Date()): Promise
       const [already] = await tx
         .select({ id: auditLog.id })
         .from(auditLog)
-        .where(
-          and(
-            eq(auditLog.entity, 'advice'),
-            eq(auditLog.entityId, r.adviceId),
-            inArray(auditLog.action, auditNamesOf(r.action)),
-            sql`${auditLog.data}->>'key' = ${r.key}`,
-          ),
-        )
+        .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, r.adviceId), inArray(auditLog.action, auditNamesOf(r.action)), sql`${auditLog.data}->>'key' = ${r.key}`))
         .limit(1);
       if (already) return false;
       for (const to of r.to) await deps.mailer.queue(tx, { councilId: r.councilId, to: to.email, ...r.text(translator(to.locale), to.locale) });
@@ -153,9 +143,7 @@ export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<n
       closesAt: advices.approvalClosesAt,
     })
     .from(advices)
-    .where(
-      and(eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), lte(advices.approvalClosesAt, new Date(now.getTime() + VOTE_REMINDER_MS))),
-    );
+    .where(and(eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), lte(advices.approvalClosesAt, new Date(now.getTime() + VOTE_REMINDER_MS))));
   let reminded = 0;
   for (const a of closing) {
     const key = `vote:${a.round}`;
@@ -164,14 +152,7 @@ export async function sendVoteReminders(deps: Deps, now = new Date()): Promise<n
       const [already] = await tx
         .select({ id: auditLog.id })
         .from(auditLog)
-        .where(
-          and(
-            eq(auditLog.entity, 'advice'),
-            eq(auditLog.entityId, a.id),
-            eq(auditLog.action, 'advice.voteReminderSent'),
-            sql`${auditLog.data}->>'key' = ${key}`,
-          ),
-        )
+        .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, a.id), eq(auditLog.action, 'advice.voteReminderSent'), sql`${auditLog.data}->>'key' = ${key}`))
         .limit(1);
       if (already) return 0;
       const voted = new Set(

@@ -78,14 +78,7 @@ export async function adviceRoutes(app: FastifyInstance) {
    * the step the advice is in now (publication, documents, an earlier step). Refused: that page
    * again, with the message at its form.
    */
-  async function act(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    stap: Stap | 'current' | null,
-    run: (id: string) => Promise<unknown>,
-    melding = 'stap',
-    values?: FormValues,
-  ) {
+  async function act(req: FastifyRequest, reply: FastifyReply, stap: Stap | 'current' | null, run: (id: string) => Promise<unknown>, melding = 'stap', values?: FormValues) {
     const { id } = req.params as Params;
     const council = councilOf(req);
     // Unknown, another council's, or not the actor's to see (advice.visibility.ts): 404 before anything else.
@@ -116,26 +109,14 @@ export async function adviceRoutes(app: FastifyInstance) {
   });
 
   const request = { preHandler: requireRight('advice.request') };
-  app.get(`${WS}/aanvraag`, request, async (req, reply) =>
-    reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} kind="requested" />),
-  );
+  app.get(`${WS}/aanvraag`, request, async (req, reply) => reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} kind="requested" />));
   app.post(`${WS}/aanvraag`, { ...request, ...uploadLimit }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const { fields, uploads } = await readUploads(req, documentUploads);
     const form = parseForm(requestSchema, fields, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(
-        <StartAdvicePage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          kind="requested"
-          errors={errors}
-          values={form.ok ? echo(fields) : form.values}
-        />,
-        400,
-      );
+      reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="requested" errors={errors} values={form.ok ? echo(fields) : form.values} />, 400);
     let fileErrors: FieldErrors = {};
     try {
       documents.checkUploads(uploads);
@@ -155,25 +136,13 @@ export async function adviceRoutes(app: FastifyInstance) {
   });
 
   const initiate = { preHandler: requireRight('advice.initiate') };
-  app.get(`${WS}/ongevraagd`, initiate, async (req, reply) =>
-    reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} kind="unsolicited" />),
-  );
+  app.get(`${WS}/ongevraagd`, initiate, async (req, reply) => reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} kind="unsolicited" />));
   app.post(`${WS}/ongevraagd`, initiate, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(initiateSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(
-        <StartAdvicePage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          kind="unsolicited"
-          errors={errors}
-          values={form.ok ? echo(req.body) : form.values}
-        />,
-        400,
-      );
+      reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="unsolicited" errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     const advice = await lifecycle.initiateAdvice(deps, { actor, council, input: form.data });
     return reply.redirect(`${base(council.slug)}/${advice.id}?melding=vastgelegd`, 303);
@@ -188,11 +157,7 @@ export async function adviceRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id/documenten/:documentId`, view, async (req, reply) => {
     const { id, documentId } = req.params as Params;
     const { doc, bytes } = await documents.readDocument(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, documentId });
-    return reply
-      .type(doc.contentType)
-      .header('content-disposition', attachmentDisposition(doc.filename))
-      .header('cache-control', 'private, no-store')
-      .send(bytes);
+    return reply.type(doc.contentType).header('content-disposition', attachmentDisposition(doc.filename)).header('cache-control', 'private, no-store').send(bytes);
   });
 
   app.post(`${WS}/:id/documenten`, { ...view, ...uploadLimit }, async (req, reply) => {
@@ -215,41 +180,22 @@ export async function adviceRoutes(app: FastifyInstance) {
 
   app.post(`${WS}/:id/toewijzen`, manage, async (req, reply) => {
     const form = parseForm(assignSchema, req.body, req.t);
-    if (!form.ok)
-      return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') }, stap: 'current' }, 400);
-    return act(req, reply, 'current', (id) =>
-      lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }),
-    );
+    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') }, stap: 'current' }, 400);
+    return act(req, reply, 'current', (id) => lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
   });
 
-  app.post(`${WS}/:id/concept`, manage, async (req, reply) =>
-    act(req, reply, 'werkgroep', (id) => lifecycle.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
-  );
+  app.post(`${WS}/:id/concept`, manage, async (req, reply) => act(req, reply, 'werkgroep', (id) => lifecycle.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
 
   app.post(`${WS}/:id/tekst`, manage, async (req, reply) => {
     const form = parseForm(textsSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
-    return act(
-      req,
-      reply,
-      'concept',
-      (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }),
-      'opgeslagen',
-      echo(req.body),
-    );
+    return act(req, reply, 'concept', (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/aanbevelingen`, manage, async (req, reply) => {
     const form = parseForm(recommendationSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
-    return act(
-      req,
-      reply,
-      'concept',
-      (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }),
-      'opgeslagen',
-      echo(req.body),
-    );
+    return act(req, reply, 'concept', (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/aanbevelingen/:recommendationId`, manage, async (req, reply) => {
@@ -277,14 +223,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const form = parseForm(approvalSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
     const closesAt = lifecycle.amsterdamInstant(form.data.closesOn, form.data.closesTime);
-    return act(
-      req,
-      reply,
-      'concept',
-      (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }),
-      'stap',
-      echo(req.body),
-    );
+    return act(req, reply, 'concept', (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
   });
 
   app.post(`${WS}/:id/stem`, { preHandler: requireRight('advice.vote') }, async (req, reply) => {
@@ -294,21 +233,14 @@ export async function adviceRoutes(app: FastifyInstance) {
       req,
       reply,
       'stemronde',
-      async (id) =>
-        (await lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data })) === 'changed'
-          ? 'stemgewijzigd'
-          : 'gestemd',
+      async (id) => ((await lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data })) === 'changed' ? 'stemgewijzigd' : 'gestemd'),
       'gestemd',
       echo(req.body),
     );
   });
 
-  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) =>
-    act(req, reply, 'stemronde', (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
-  );
-  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) =>
-    act(req, reply, 'stemronde', (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
-  );
+  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
   // Withdrawing asks first: this page says what happens and who hears of it; its button posts below.
   app.get(`${WS}/:id/intrekken`, manage, async (req, reply) => {
     const council = councilOf(req);
@@ -316,13 +248,9 @@ export async function adviceRoutes(app: FastifyInstance) {
     const { advice, audience, may } = await queries.withdrawalToConfirm(deps, { actor, council, id: (req.params as Params).id });
     return reply.page(<WithdrawConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} audience={audience} may={may} />);
   });
-  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) =>
-    act(req, reply, null, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'ingetrokken'),
-  );
+  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, null, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'ingetrokken'));
   // The board undoes a withdrawal within 30 days.
-  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) =>
-    act(req, reply, null, (id) => lifecycle.restore(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })),
-  );
+  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, null, (id) => lifecycle.restore(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
   app.post(`${WS}/:id/versturen`, manage, async (req, reply) =>
     act(req, reply, 'versturen', (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
   );
@@ -365,27 +293,13 @@ export async function adviceRoutes(app: FastifyInstance) {
   app.post(`${WS}/:id/opvolging`, manage, async (req, reply) => {
     const form = parseForm(followUpSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'opvolging' }, 400);
-    return act(
-      req,
-      reply,
-      'opvolging',
-      (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }),
-      'opgeslagen',
-      echo(req.body),
-    );
+    return act(req, reply, 'opvolging', (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   app.post(`${WS}/:id/publicatie`, manage, async (req, reply) => {
     const form = parseForm(publicationSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'openbaarheid' }, 400);
-    return act(
-      req,
-      reply,
-      'openbaarheid',
-      (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }),
-      'opgeslagen',
-      echo(req.body),
-    );
+    return act(req, reply, 'openbaarheid', (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
   });
 
   // ---------------------------------------------------------------- drafts
@@ -465,10 +379,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const data = await queries.letterData(deps, { actor, council, adviceId: (req.params as Params).id, followUp: kind === 'followUp' });
-    const model = letterModel(
-      { council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: req.t, locale: req.locale },
-      kind,
-    );
+    const model = letterModel({ council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: req.t, locale: req.locale }, kind);
     return { council, actor, data, model };
   }
 
@@ -490,11 +401,7 @@ export async function adviceRoutes(app: FastifyInstance) {
       locale: 'nl',
     });
     const bytes = await letterPdf(model, data.logo);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="advies-${data.advice.reference}.pdf"`)
-      .header('cache-control', 'private, no-store')
-      .send(Buffer.from(bytes));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="advies-${data.advice.reference}.pdf"`).header('cache-control', 'private, no-store').send(Buffer.from(bytes));
   });
 
   app.get(`${WS}/:id/herinneringsbrief`, view, async (req, reply) => {

@@ -193,11 +193,7 @@ test('roles: member cannot send or manage, official records answers, partner see
   assert.equal((await member.request({ url: `${ws}/${adopted.id}/versturen`, form: {} })).statusCode, 403);
   assert.equal((await official.request({ url: `${ws}/${adopted.id}/versturen`, form: {} })).statusCode, 403);
   assert.equal((await member.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode, 403);
-  assert.equal(
-    (await chair.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode,
-    403,
-    'the chair does not record answers',
-  );
+  assert.equal((await chair.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode, 403, 'the chair does not record answers');
   assert.equal((await adviceRow(t, adopted.id)).status, 'adopted');
   assert.equal((await official.request({ url: `${ws}/${sent.id}/antwoorden`, form: { [`answer-${rec!.id}`]: 'adopted' } })).statusCode, 303);
   assert.equal((await adviceRow(t, sent.id)).status, 'answered');
@@ -213,8 +209,7 @@ test('roles: member cannot send or manage, official records answers, partner see
   const foreignSent = await makeAdvice(t, other, { status: 'sent', sentAt: new Date(), answerDueOn: dayFromToday(5) }, ['B']);
   const [foreignRec] = await recommendationsOf(t, foreignSent.id);
   const before = await snapshot();
-  for (const url of [`${ws}/${foreign.id}`, `${ws}/${foreign.id}/brief`, `${ws}/${foreign.id}/brief.pdf`, `${ws}/${foreign.id}/versies`])
-    assert.equal((await get(t, url, chair)).statusCode, 404, url);
+  for (const url of [`${ws}/${foreign.id}`, `${ws}/${foreign.id}/brief`, `${ws}/${foreign.id}/brief.pdf`, `${ws}/${foreign.id}/versies`]) assert.equal((await get(t, url, chair)).statusCode, 404, url);
   assert.equal((await chair.request({ url: `${ws}/${foreign.id}/versturen`, form: {} })).statusCode, 404);
   assert.equal((await official.request({ url: `${ws}/${foreignSent.id}/antwoorden`, form: { [`answer-${foreignRec!.id}`]: 'adopted' } })).statusCode, 404);
   assert.equal((await get(t, `${ws}/not-a-uuid`, chair)).statusCode, 404);
@@ -301,11 +296,7 @@ test('multipart request form: 100 kB fields, too many files, no file and a plain
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(good)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (let i = 0; i < 7; i++)
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="d${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      TINY_PDF,
-      Buffer.from('\r\n'),
-    );
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documents"; filename="d${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), TINY_PDF, Buffer.from('\r\n'));
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   const many = await t.app.inject({
     method: 'POST',
@@ -331,13 +322,7 @@ test('multipart request form: 100 kB fields, too many files, no file and a plain
   const none = await postMultipart(t, secretary, `${ws}/${a.id}/documenten`, { kind: 'answer_letter' });
   assert.equal(none.statusCode, 400);
   assert.match(none.body, /Kies een bestand/);
-  const badKind = await postMultipart(
-    t,
-    secretary,
-    `${ws}/${a.id}/documenten`,
-    { kind: 'virus' },
-    { name: 'documents', filename: 'a.pdf', type: 'application/pdf', bytes: TINY_PDF },
-  );
+  const badKind = await postMultipart(t, secretary, `${ws}/${a.id}/documenten`, { kind: 'virus' }, { name: 'documents', filename: 'a.pdf', type: 'application/pdf', bytes: TINY_PDF });
   assert.equal(badKind.statusCode, 400);
 });
 
@@ -365,8 +350,7 @@ test('council settings: approval rule and answer period; sending uses them, in w
   assert.deepEqual(row, { advice_approval_rule: 'majority', answer_period_value: 10, answer_period_unit: 'working_days' });
   // A form without the advice fields leaves them as they are.
   assert.equal((await secretary.request({ url, form: base })).statusCode, 303);
-  const [same] = ((await t.db.execute(sql`select answer_period_value from councils where id = ${c.id}`)) as unknown as { rows: Record<string, unknown>[] })
-    .rows;
+  const [same] = ((await t.db.execute(sql`select answer_period_value from councils where id = ${c.id}`)) as unknown as { rows: Record<string, unknown>[] }).rows;
   assert.equal(same!.answer_period_value, 10);
 
   const a = await makeAdvice(t, c, { status: 'adopted' }, ['A']);

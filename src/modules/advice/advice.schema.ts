@@ -85,10 +85,7 @@ export const adviceRecommendations = councilTable(
     followUp: text('follow_up').notNull().default(''),
     reviewOn: date('review_on'),
   },
-  (t) => [
-    uniqueIndex('advice_recommendations_number_unique').on(t.adviceId, t.number),
-    index('advice_recommendations_search_idx').using('gin', sql`to_tsvector('dutch', ${t.text})`),
-  ],
+  (t) => [uniqueIndex('advice_recommendations_number_unique').on(t.adviceId, t.number), index('advice_recommendations_search_idx').using('gin', sql`to_tsvector('dutch', ${t.text})`)],
 );
 
 /** One vote per member per approval round: a unique key makes double votes impossible. */

@@ -25,21 +25,11 @@ test('an official sees sent advices and the requests they filed; of their own re
   const ws = `/${c.slug}/werkruimte/adviezen`;
   const official = await person(t, c, 'official', 'Olga Ambtenaar');
   const other = await person(t, c, 'official', 'Otto Ambtenaar');
-  const own = await makeAdvice(
-    t,
-    c,
-    { status: 'concept', subject: 'Eigen aanvraag', createdBy: official.actor.userId, introduction: 'Geheime inleiding', explanation: 'Geheime toelichting' },
-    ['Geheime aanbeveling'],
-  );
-  const concept = await makeAdvice(
-    t,
-    c,
-    { status: 'in_approval', subject: 'Concept van de raad', approvalRound: 1, approvalClosesAt: new Date(Date.now() + 86_400_000) },
-    ['Aanbeveling'],
-  );
-  const sent = await makeAdvice(t, c, { status: 'sent', subject: 'Verstuurd advies', sentAt: new Date(), introduction: 'Openbare inleiding' }, [
-    'Verstuurde aanbeveling',
+  const own = await makeAdvice(t, c, { status: 'concept', subject: 'Eigen aanvraag', createdBy: official.actor.userId, introduction: 'Geheime inleiding', explanation: 'Geheime toelichting' }, [
+    'Geheime aanbeveling',
   ]);
+  const concept = await makeAdvice(t, c, { status: 'in_approval', subject: 'Concept van de raad', approvalRound: 1, approvalClosesAt: new Date(Date.now() + 86_400_000) }, ['Aanbeveling']);
+  const sent = await makeAdvice(t, c, { status: 'sent', subject: 'Verstuurd advies', sentAt: new Date(), introduction: 'Openbare inleiding' }, ['Verstuurde aanbeveling']);
   const requestDoc = await seedDocument(t, c, own, 'request', 'notitie.pdf');
   const councilDoc = await seedDocument(t, c, own, 'other', 'werkstuk.pdf');
   const conceptDoc = await seedDocument(t, c, concept, 'request', 'andere.pdf');
@@ -58,20 +48,13 @@ test('an official sees sent advices and the requests they filed; of their own re
   assert.match(page.body, /Eigen aanvraag/);
   assert.match(page.body, /notitie\.pdf/);
   assert.match(page.body, /Conceptadvies/, 'the status');
-  for (const hidden of ['Geheime inleiding', 'Geheime toelichting', 'Geheime aanbeveling', 'werkstuk.pdf', '?stap=concept', '?stap=geschiedenis'])
-    assert.ok(!page.body.includes(hidden), hidden);
+  for (const hidden of ['Geheime inleiding', 'Geheime toelichting', 'Geheime aanbeveling', 'werkstuk.pdf', '?stap=concept', '?stap=geschiedenis']) assert.ok(!page.body.includes(hidden), hidden);
   assert.doesNotMatch((await get(t, `${ws}/${own.id}?stap=concept`, official)).body, /Geheime/);
   assert.equal((await get(t, `${ws}/${own.id}/documenten/${requestDoc.id}`, official)).statusCode, 200);
   assert.equal((await get(t, `${ws}/${own.id}/documenten/${councilDoc.id}`, official)).statusCode, 404);
 
   // The council's concept: not there for an official, in no form.
-  for (const url of [
-    `${ws}/${concept.id}`,
-    `${ws}/${concept.id}?stap=stemronde`,
-    `${ws}/${concept.id}/documenten/${conceptDoc.id}`,
-    `${ws}/${concept.id}/brief`,
-    `${ws}/${concept.id}/brief.pdf`,
-  ]) {
+  for (const url of [`${ws}/${concept.id}`, `${ws}/${concept.id}?stap=stemronde`, `${ws}/${concept.id}/documenten/${conceptDoc.id}`, `${ws}/${concept.id}/brief`, `${ws}/${concept.id}/brief.pdf`]) {
     assert.equal((await get(t, url, official)).statusCode, 404, url);
   }
   // The letter of an adopted advice is the council's until it is sent.
@@ -158,10 +141,7 @@ test('after 30 days a withdrawal stays, with a clear message; without a known ea
   const a = await makeAdvice(t, c, { status: 'concept' });
   await withdraw(t.app.deps, { actor: secretary.actor, council: c, adviceId: a.id });
   const later = new Date(Date.now() + 31 * 24 * 3600 * 1000);
-  await assert.rejects(
-    restore(t.app.deps, { actor: secretary.actor, council: c, adviceId: a.id, now: later }),
-    (e) => e instanceof DomainError && e.code === 'restorePeriodOver',
-  );
+  await assert.rejects(restore(t.app.deps, { actor: secretary.actor, council: c, adviceId: a.id, now: later }), (e) => e instanceof DomainError && e.code === 'restorePeriodOver');
   assert.equal((await adviceRow(t, a.id)).status, 'withdrawn');
   // Through the page: the message in Dutch, nothing changed.
   await t.db
@@ -178,10 +158,7 @@ test('after 30 days a withdrawal stays, with a clear message; without a known ea
 
   // Withdrawn without an audit entry (older data): refused with its own message.
   const old = await makeAdvice(t, c, { status: 'withdrawn' });
-  await assert.rejects(
-    restore(t.app.deps, { actor: secretary.actor, council: c, adviceId: old.id }),
-    (e) => e instanceof DomainError && e.code === 'noStateBeforeWithdrawal',
-  );
+  await assert.rejects(restore(t.app.deps, { actor: secretary.actor, council: c, adviceId: old.id }), (e) => e instanceof DomainError && e.code === 'noStateBeforeWithdrawal');
   // A member may not.
   const member = await person(t, c, 'member');
   const b = await makeAdvice(t, c, { status: 'requested' });

@@ -12,12 +12,7 @@ export * from '../../../test/support/factories.ts';
 let seq = 0;
 
 /** An advice in `status`, with `recommendations` texts; sent advice gets a due date. */
-export async function makeAdvice(
-  t: TestApp,
-  council: Council,
-  values: Partial<typeof advices.$inferInsert> & { status: AdviceState },
-  recommendations: string[] = [],
-): Promise<Advice> {
+export async function makeAdvice(t: TestApp, council: Council, values: Partial<typeof advices.$inferInsert> & { status: AdviceState }, recommendations: string[] = []): Promise<Advice> {
   const n = ++seq;
   const [a] = await t.db
     .insert(advices)
@@ -47,12 +42,7 @@ export async function recommendationsOf(t: TestApp, id: string) {
 }
 
 /** A person with a role, logged in, and their actor for calling services directly. */
-export async function person(
-  t: TestApp,
-  council: Council,
-  role: Role,
-  name?: string,
-): Promise<LoggedIn & { actor: Actor; membershipId: string; email: string }> {
+export async function person(t: TestApp, council: Council, role: Role, name?: string): Promise<LoggedIn & { actor: Actor; membershipId: string; email: string }> {
   const { user, membership } = await makeMember(t, council, role, name ? { name } : {});
   const s = await login(t, user);
   return Object.assign(s, {
@@ -63,13 +53,7 @@ export async function person(
 }
 
 /** A multipart POST with the CSRF token in the query string, like the browser form. */
-export function postMultipart(
-  t: TestApp,
-  as: LoggedIn,
-  url: string,
-  fields: Record<string, string>,
-  file?: { name: string; filename: string; type: string; bytes: Buffer },
-) {
+export function postMultipart(t: TestApp, as: LoggedIn, url: string, fields: Record<string, string>, file?: { name: string; filename: string; type: string; bytes: Buffer }) {
   const body = multipart(fields, file);
   return t.app.inject({
     method: 'POST',

@@ -38,9 +38,7 @@ export async function councilsRoutes(app: FastifyInstance) {
     return reply.page(<CouncilHome ctx={ctx} council={council} parts={parts} />);
   });
   app.get('/:council/over-ons', publicPage, async (req, reply) => reply.page(<AboutPage ctx={await req.pageCtx()} council={councilOf(req)} />));
-  app.get('/:council/toegankelijkheid', publicPage, async (req, reply) =>
-    reply.page(<AccessibilityPage ctx={await req.pageCtx()} council={councilOf(req)} baseUrl={deps.config.baseUrl} />),
-  );
+  app.get('/:council/toegankelijkheid', publicPage, async (req, reply) => reply.page(<AccessibilityPage ctx={await req.pageCtx()} council={councilOf(req)} baseUrl={deps.config.baseUrl} />));
   app.get('/:council/privacy', publicPage, async (req, reply) => reply.page(<PrivacyPage ctx={await req.pageCtx()} council={councilOf(req)} />));
   app.get('/:council/contact', async (req, reply) => reply.page(<ContactPage ctx={await req.pageCtx()} council={councilOf(req)} />));
   app.post('/:council/contact', { config: formRateLimit }, async (req, reply) => {
@@ -95,10 +93,7 @@ export async function councilsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const form = parseForm(settingsSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(
-        <SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? (req.body as never) : form.values} />,
-        400,
-      );
+      reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       await service.updateSettings(deps, { actor, council, input: form.data });
@@ -115,8 +110,7 @@ export async function councilsRoutes(app: FastifyInstance) {
     // Too large: told at the field instead of refusing the whole request.
     const { fields, uploads } = await readUploads(req, { field: 'logo', maxBytes: LOGO_MAX_BYTES, fieldSize: 10_000 });
     const upload = uploads[0];
-    const again = async (errors: FieldErrors) =>
-      reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} logoErrors={errors} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} logoErrors={errors} />, 400);
     const alt = parseForm(logoAltSchema, fields, req.t);
     try {
       if (!alt.ok) {
@@ -149,13 +143,10 @@ export async function councilsRoutes(app: FastifyInstance) {
     const list = await service.listCouncils(deps.db);
     return reply.page(<AdminHome ctx={await req.pageCtx()} list={list} created={q.aangemaakt} />);
   });
-  app.get('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) =>
-    reply.page(<NewCouncilPage ctx={await req.pageCtx()} />),
-  );
+  app.get('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) => reply.page(<NewCouncilPage ctx={await req.pageCtx()} />));
   app.post('/beheer/raden/nieuw', { preHandler: requireRight('councils.create') }, async (req, reply) => {
     const form = parseForm(newCouncilSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<NewCouncilPage ctx={await req.pageCtx()} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<NewCouncilPage ctx={await req.pageCtx()} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       const council = await service.createCouncil(deps, { actor: actorOf(req), input: form.data });

@@ -23,8 +23,7 @@ export async function updateSettings(deps: Deps, args: { actor: Actor | null; co
   const { actor, council, input } = args;
   assertCan(actor, 'settings.manage');
   const ratio = contrastWithWhite(input.colour);
-  if (ratio < 4.5)
-    throw new DomainError('colourContrast', 'councils.settings.colourContrast', { field: 'colour', params: { ratio: ratio.toFixed(1).replace('.', ',') } });
+  if (ratio < 4.5) throw new DomainError('colourContrast', 'councils.settings.colourContrast', { field: 'colour', params: { ratio: ratio.toFixed(1).replace('.', ',') } });
   await deps.db.transaction(async (tx) => {
     await tx
       .update(councils)
@@ -87,10 +86,7 @@ export async function readLogo(deps: Deps, council: Council): Promise<{ bytes: B
 }
 
 /** The contact form: the message goes by e-mail to the council's address, reply-to the sender. */
-export async function sendContactMessage(
-  deps: Deps,
-  args: { council: Council; input: ContactInput; formIssuedAt: number | null; locale: Locale },
-): Promise<void> {
+export async function sendContactMessage(deps: Deps, args: { council: Council; input: ContactInput; formIssuedAt: number | null; locale: Locale }): Promise<void> {
   const { council, input } = args;
   if (filledTooFast(args.formIssuedAt)) throw new TooFastError();
   const t = translator('nl');

@@ -172,8 +172,7 @@ test('logo: a PNG is stored and served; other files and oversized uploads are re
   const c = await makeCouncil(t);
   const s = await login(t, (await makeMember(t, c, 'chair')).user);
   const url = `/${c.slug}/werkruimte/instellingen/logo?_csrf=${encodeURIComponent(s.csrf)}`;
-  const send = (body: ReturnType<typeof multipart>) =>
-    t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
+  const send = (body: ReturnType<typeof multipart>) => t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
 
   const ok = await send(multipart({ logoAlt: 'Logo van de raad' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: PNG }));
   assert.equal(ok.statusCode, 303);
@@ -186,9 +185,7 @@ test('logo: a PNG is stored and served; other files and oversized uploads are re
   const fake = await send(multipart({ logoAlt: 'x' }, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: Buffer.from('<svg onload=alert(1)>') }));
   assert.equal(fake.statusCode, 400);
   assert.match(fake.body, /geen PNG, JPEG of WebP/);
-  const big = await send(
-    multipart({ logoAlt: 'x' }, { name: 'logo', filename: 'groot.png', type: 'image/png', bytes: Buffer.concat([PNG, Buffer.alloc(1_100_000)]) }),
-  );
+  const big = await send(multipart({ logoAlt: 'x' }, { name: 'logo', filename: 'groot.png', type: 'image/png', bytes: Buffer.concat([PNG, Buffer.alloc(1_100_000)]) }));
   assert.equal(big.statusCode, 400);
   assert.match(big.body, /groter dan 1 MB/);
   const noAlt = await send(multipart({}, { name: 'logo', filename: 'logo.png', type: 'image/png', bytes: PNG }));

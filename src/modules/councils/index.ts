@@ -16,8 +16,7 @@ declare module '../../core/policy.ts' {
 }
 /** What the audit log records of organisations (core/audit/audit.ts). */
 declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<'council.created' | 'council.settingsChanged' | 'council.logoSet' | 'council.logoRemoved' | 'council.contactReceived', true> {}
+  interface AuditActions extends Record<'council.created' | 'council.settingsChanged' | 'council.logoSet' | 'council.logoRemoved' | 'council.contactReceived', true> {}
 }
 
 /** Organisations: the platform home, each organisation's public site and settings, platform administration. */

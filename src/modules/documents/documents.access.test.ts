@@ -39,11 +39,7 @@ test('who sees what: the public, members, the board; in lists, search, downloads
 
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: null })), ['Openbaar beleidsplan']);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: member.actor })), ['Ledennotitie', 'Openbaar beleidsplan']);
-  assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor })), [
-    'Besloten dossier',
-    'Ledennotitie',
-    'Openbaar beleidsplan',
-  ]);
+  assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor })), ['Besloten dossier', 'Ledennotitie', 'Openbaar beleidsplan']);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: official.actor })), ['Openbaar beleidsplan']);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor, ids: [closed.id, 'geen-id'] })), ['Besloten dossier']);
   assert.deepEqual(await visibleDocuments(t.app.deps, { council: c, actor: member.actor, ids: [closed.id] }), []);
@@ -83,12 +79,7 @@ test("another council's document id answers 404, for reading and for every chang
   const other = await makeCouncil(t);
   const chair = await person(t, other, 'chair');
   const before = await t.db.select().from(documents).where(eq(documents.id, mem.id));
-  for (const url of [
-    `${ws(other.slug)}/${mem.id}`,
-    `${ws(other.slug)}/${mem.id}/download`,
-    `/${other.slug}/documenten/${mem.id}/download`,
-    `${ws(other.slug)}/${mem.id}/verwijderen`,
-  ]) {
+  for (const url of [`${ws(other.slug)}/${mem.id}`, `${ws(other.slug)}/${mem.id}/download`, `/${other.slug}/documenten/${mem.id}/download`, `${ws(other.slug)}/${mem.id}/verwijderen`]) {
     assert.equal((await get(t, url, chair)).statusCode, 404, url);
   }
   for (const [url, form] of [
@@ -145,12 +136,7 @@ test('sharing with a partner council: its members (or board) see the document; t
   assert.deepEqual(await seen(partner, partnerMember.actor), []);
   // Share forms with bad values: a message, nothing changed.
   const audits = (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
-  for (const form of <Record<string, string>[]>[
-    {},
-    { councilId: c.id, level: 'members' },
-    { councilId: partner.id, level: 'iedereen' },
-    { councilId: 'x'.repeat(5000), level: 'members' },
-  ]) {
+  for (const form of <Record<string, string>[]>[{}, { councilId: c.id, level: 'members' }, { councilId: partner.id, level: 'iedereen' }, { councilId: 'x'.repeat(5000), level: 'members' }]) {
     const res = await post(t, `${ws(c.slug)}/${mem.id}/delen`, form, chair);
     assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 80));
     assert.match(titleOf(res.body), /^Fout:/);
@@ -245,13 +231,7 @@ test('folders linked to meetings: the board links and unlinks; both pages show i
   assert.deepEqual(await links(), []);
 
   // Another council's meeting, a malformed or missing id: "choose from the list", nothing changed.
-  for (const form of <Record<string, string>[]>[
-    { meetingId: foreign.id },
-    { meetingId: 'abc' },
-    { meetingId: '00000000-0000-0000-0000-000000000000' },
-    {},
-    { meetingId: 'x'.repeat(5000) },
-  ]) {
+  for (const form of <Record<string, string>[]>[{ meetingId: foreign.id }, { meetingId: 'abc' }, { meetingId: '00000000-0000-0000-0000-000000000000' }, {}, { meetingId: 'x'.repeat(5000) }]) {
     const res = await post(t, `${folderUrl}/vergaderingen`, form, chair);
     assert.equal(res.statusCode, 400, JSON.stringify(form).slice(0, 80));
     assert.match(titleOf(res.body), /^Fout:/);

@@ -46,15 +46,9 @@ export function extractInWorker(kind: string, bytes: Uint8Array, limits = EXTRAC
       resolve(r);
     };
     const timer = setTimeout(() => done({ status: 'failed', error: `timeout after ${limits.timeoutMs} ms` }), limits.timeoutMs);
-    worker.on('message', (m: { ok: true; pages: Page[] } | { ok: false; error: string }) =>
-      done(m.ok ? checkSize(m.pages, limits) : { status: 'failed', error: m.error }),
-    );
+    worker.on('message', (m: { ok: true; pages: Page[] } | { ok: false; error: string }) => done(m.ok ? checkSize(m.pages, limits) : { status: 'failed', error: m.error }));
     worker.on('error', (err: Error & { code?: string }) =>
-      done(
-        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? { status: 'too_large', error: 'out of memory' }
-          : { status: 'failed', error: String(err.message).slice(0, 500) },
-      ),
+      done(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { status: 'too_large', error: 'out of memory' } : { status: 'failed', error: String(err.message).slice(0, 500) }),
     );
     worker.on('exit', (code) => done({ status: 'failed', error: `worker exited (${code})` }));
   });
@@ -99,22 +93,14 @@ async function claim(deps: Deps): Promise<DocumentVersion | null> {
     const [v] = await tx
       .select()
       .from(documentVersions)
-      .where(
-        and(
-          eq(documentVersions.extraction, 'pending'),
-          or(isNull(documentVersions.extractionClaimedAt), lt(documentVersions.extractionClaimedAt, staleBefore)),
-        ),
-      )
+      .where(and(eq(documentVersions.extraction, 'pending'), or(isNull(documentVersions.extractionClaimedAt), lt(documentVersions.extractionClaimedAt, staleBefore))))
       .orderBy(asc(documentVersions.createdAt))
       .limit(1)
       .for('update', { skipLocked: true });
     if (!v) return null;
     // A version that stopped its worker too often is given up (a file that kills the process).
     if (v.extractionAttempts >= EXTRACTION_LIMITS.maxAttempts) {
-      await tx
-        .update(documentVersions)
-        .set({ extraction: 'failed', extractionError: 'too many attempts', extractionClaimedAt: null })
-        .where(eq(documentVersions.id, v.id));
+      await tx.update(documentVersions).set({ extraction: 'failed', extractionError: 'too many attempts', extractionClaimedAt: null }).where(eq(documentVersions.id, v.id));
       return { ...v, extraction: 'failed' as const };
     }
     await tx
@@ -129,11 +115,7 @@ async function claim(deps: Deps): Promise<DocumentVersion | null> {
 async function extractVersion(deps: Deps, v: DocumentVersion): Promise<void> {
   const bytes = await deps.files.get(v.fileHash);
   const kind = bytes ? sniffDocument(bytes)?.kind : undefined;
-  const result: ExtractionResult = !bytes
-    ? { status: 'failed', error: 'file missing' }
-    : !kind
-      ? { status: 'failed', error: 'unknown type' }
-      : await extractInWorker(kind, bytes);
+  const result: ExtractionResult = !bytes ? { status: 'failed', error: 'file missing' } : !kind ? { status: 'failed', error: 'unknown type' } : await extractInWorker(kind, bytes);
   await deps.db.transaction(async (tx) => {
     const [doc] = await tx
       .select({ currentVersion: documents.currentVersion })
@@ -143,27 +125,19 @@ async function extractVersion(deps: Deps, v: DocumentVersion): Promise<void> {
       .for('update');
     if (!doc) return; // deleted meanwhile
     if (result.status !== 'done') {
-      await tx
-        .update(documentVersions)
-        .set({ extraction: result.status, extractionError: result.error, extractionClaimedAt: null })
-        .where(eq(documentVersions.id, v.id));
+      await tx.update(documentVersions).set({ extraction: result.status, extractionError: result.error, extractionClaimedAt: null }).where(eq(documentVersions.id, v.id));
       return;
     }
     // Only the current version is searched: an older version's text is not kept.
     if (doc.currentVersion === v.version) {
       await tx.delete(documentPages).where(eq(documentPages.documentId, v.documentId));
       for (let i = 0; i < result.pages.length; i += 200) {
-        const batch = result.pages
-          .slice(i, i + 200)
-          .map((p) => ({ councilId: v.councilId, documentId: v.documentId, versionId: v.id, page: p.page, text: p.text }));
+        const batch = result.pages.slice(i, i + 200).map((p) => ({ councilId: v.councilId, documentId: v.documentId, versionId: v.id, page: p.page, text: p.text }));
         await tx.insert(documentPages).values(batch);
       }
     }
     const pageCount = result.pages.some((p) => p.page !== null) ? result.pages.length : null;
-    await tx
-      .update(documentVersions)
-      .set({ extraction: 'done', extractionError: '', extractionClaimedAt: null, extractedAt: new Date(), pageCount })
-      .where(eq(documentVersions.id, v.id));
+    await tx.update(documentVersions).set({ extraction: 'done', extractionError: '', extractionClaimedAt: null, extractedAt: new Date(), pageCount }).where(eq(documentVersions.id, v.id));
   });
   // Cached public search pages were made without this text.
   if (result.status === 'done') await deps.cache.invalidate();

@@ -37,11 +37,7 @@ export async function createFolder(deps: Deps, args: { council: Council; actor: 
   const { council, actor, input } = args;
   assertCan(actor, 'documents.manage');
   return deps.db.transaction(async (tx) => {
-    const [f] = await tx
-      .insert(documentFolders)
-      .values({ councilId: council.id, name: input.name, description: input.description })
-      .onConflictDoNothing()
-      .returning();
+    const [f] = await tx.insert(documentFolders).values({ councilId: council.id, name: input.name, description: input.description }).onConflictDoNothing().returning();
     if (!f) throw new DomainError('folderName', 'documents.error.folderExists', 'name');
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'folder.created', entity: 'document_folder', entityId: f.id });
     return f;

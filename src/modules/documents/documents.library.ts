@@ -13,17 +13,7 @@ import { DomainError } from '../../core/errors.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files/sniff.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
-import {
-  documentFolders,
-  documentShares,
-  documentVersions,
-  documents,
-  type AccessLevel,
-  type DocumentFolder,
-  type DocumentRow,
-  type DocumentVersion,
-  type ShareLevel,
-} from './documents.schema.ts';
+import { documentFolders, documentShares, documentVersions, documents, type AccessLevel, type DocumentFolder, type DocumentRow, type DocumentVersion, type ShareLevel } from './documents.schema.ts';
 import { currentVersion, findVisible, refColumns, visibleWhere, type DocumentRef } from './documents.access.ts';
 import type { DocumentInput, SettingsInput, ShareInput } from './documents.forms.ts';
 import { kickExtraction } from './documents.extraction.ts';
@@ -139,11 +129,7 @@ function checkUpload(deps: Deps, upload: Upload | null): { kind: DocumentKind; m
   return sniffed;
 }
 
-async function storeVersion(
-  deps: Deps,
-  tx: Tx,
-  args: { council: Council; actor: Actor; documentId: string; version: number; upload: Upload; mimeType: string },
-) {
+async function storeVersion(deps: Deps, tx: Tx, args: { council: Council; actor: Actor; documentId: string; version: number; upload: Upload; mimeType: string }) {
   const hash = await deps.files.put(args.upload.bytes);
   await tx.insert(files).values({ hash, contentType: args.mimeType, size: args.upload.bytes.length }).onConflictDoNothing();
   const [v] = await tx
@@ -176,10 +162,7 @@ function checkAccessChoice(actor: Actor, access: AccessLevel) {
   if (access === 'closed' && !can(actor, 'documents.viewClosed')) throw new DomainError('access', 'documents.error.closedNotAllowed', 'access');
 }
 
-export async function uploadDocument(
-  deps: Deps,
-  args: { council: Council; actor: Actor | null; input: DocumentInput; upload: Upload | null },
-): Promise<DocumentRow> {
+export async function uploadDocument(deps: Deps, args: { council: Council; actor: Actor | null; input: DocumentInput; upload: Upload | null }): Promise<DocumentRow> {
   const { council, actor, input } = args;
   assertCan(actor, 'documents.upload');
   checkAccessChoice(actor, input.access);
@@ -260,10 +243,7 @@ export async function updateSettings(deps: Deps, args: { council: Council; actor
   const d = await findOwn(deps, council, actor, args.id);
   await checkFolder(deps, council, input.folderId);
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(documents)
-      .set({ title: input.title, description: input.description, access: input.access, folderId: input.folderId, updatedAt: new Date() })
-      .where(eq(documents.id, d.id));
+    await tx.update(documents).set({ title: input.title, description: input.description, access: input.access, folderId: input.folderId, updatedAt: new Date() }).where(eq(documents.id, d.id));
     // A closed document is shared with a partner's board at most.
     if (input.access === 'closed') await tx.update(documentShares).set({ level: 'board' }).where(eq(documentShares.documentId, d.id));
     await audit(tx, {

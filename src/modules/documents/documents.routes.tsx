@@ -34,12 +34,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number) {
 
 /** Sends a stored file as a download: never shown inline, never sniffed by the browser. */
 function sendFile(reply: FastifyReply, file: { bytes: Buffer; fileName: string; mimeType: string }, cache: string) {
-  return reply
-    .type(file.mimeType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', cache)
-    .send(file.bytes);
+  return reply.type(file.mimeType).header('content-disposition', attachmentDisposition(file.fileName)).header('x-content-type-options', 'nosniff').header('cache-control', cache).send(file.bytes);
 }
 
 /**
@@ -225,15 +220,7 @@ export async function documentsRoutes(app: FastifyInstance) {
   async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const folders = await listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
     return reply.page(
-      <FoldersPage
-        ctx={await req.pageCtx()}
-        council={councilOf(req)}
-        actor={actorOf(req)}
-        folders={folders}
-        may={library.documentsMay(actorOf(req))}
-        notice={noticeOf(req, noticeWords)}
-        {...state}
-      />,
+      <FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} may={library.documentsMay(actorOf(req))} notice={noticeOf(req, noticeWords)} {...state} />,
       status,
     );
   }
@@ -284,13 +271,7 @@ export async function documentsRoutes(app: FastifyInstance) {
    * Runs a change on a document: redirect with a notice, or the detail page with the message.
    * `invalid` is a form that did not validate: shown after the 404 check, nothing is run.
    */
-  async function act(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    run: () => Promise<unknown>,
-    melding: Notice,
-    invalid?: { errors: FieldErrors; values: FormValues },
-  ) {
+  async function act(req: FastifyRequest, reply: FastifyReply, run: () => Promise<unknown>, melding: Notice, invalid?: { errors: FieldErrors; values: FormValues }) {
     const council = councilOf(req);
     const { id } = req.params as Params;
     // Unknown, invisible or another council's document: 404 before anything else.
@@ -330,28 +311,19 @@ export async function documentsRoutes(app: FastifyInstance) {
 
   app.post(`${WS}/:id/versies`, upload, async (req, reply) => {
     const { upload: file } = await readUpload(req, deps.config.documentMaxBytes);
-    return act(
-      req,
-      reply,
-      () => library.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }),
-      'versie',
-    );
+    return act(req, reply, () => library.uploadVersion(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, upload: file }), 'versie');
   });
 
   app.post(
     `${WS}/:id/instellingen`,
     manage,
-    formAct(settingsSchema, 'opgeslagen', (req, input) =>
-      library.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input }),
-    ),
+    formAct(settingsSchema, 'opgeslagen', (req, input) => library.updateSettings(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
   );
 
   app.post(
     `${WS}/:id/delen`,
     manage,
-    formAct(shareSchema, 'gedeeld', (req, input) =>
-      library.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input }),
-    ),
+    formAct(shareSchema, 'gedeeld', (req, input) => library.shareDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id, input })),
   );
 
   app.post(`${WS}/:id/delen/:shareId/stoppen`, manage, async (req, reply) => {

@@ -100,9 +100,7 @@ const ofFolder = () => ({ folderId: cascadeRef('folder_id', () => documentFolder
 export const dossierAdvices = linkTable('dossier_advices', ofFolder(), { adviceId: cascadeRef('advice_id', () => advices.id) });
 
 /** Meetings are another module; the id is kept without a foreign key so both can land apart. */
-export const dossierMeetings = linkTable('dossier_meetings', ofFolder(), { meetingId: uuid('meeting_id').notNull() }, {}, (t) => [
-  index('dossier_meetings_meeting_idx').on(t.meetingId),
-]);
+export const dossierMeetings = linkTable('dossier_meetings', ofFolder(), { meetingId: uuid('meeting_id').notNull() }, {}, (t) => [index('dossier_meetings_meeting_idx').on(t.meetingId)]);
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentVersion = typeof documentVersions.$inferSelect;

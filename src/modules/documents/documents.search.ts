@@ -106,9 +106,7 @@ export const documentsSearch: SearchProvider = {
     return hits.map((h) => ({
       title: h.sharedBy ? `${h.title} (${h.sharedBy})` : h.title,
       href: `${base}/${h.id}`,
-      pages: h.pages.flatMap((p) =>
-        p.page === null ? [] : [{ page: p.page, href: h.isPdf ? `${base}/${h.id}/bekijken#page=${p.page}` : `${base}/${h.id}`, snippet: p.passage }],
-      ),
+      pages: h.pages.flatMap((p) => (p.page === null ? [] : [{ page: p.page, href: h.isPdf ? `${base}/${h.id}/bekijken#page=${p.page}` : `${base}/${h.id}`, snippet: p.passage }])),
       snippet: h.pages.find((p) => p.page === null)?.passage,
     }));
   },

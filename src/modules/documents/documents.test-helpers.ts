@@ -48,9 +48,7 @@ export async function makeDocument(
     })
     .returning();
   if (extracted) {
-    await t.db
-      .insert(documentPages)
-      .values(pages.map((text, i) => ({ councilId: council.id, documentId: doc!.id, versionId: version!.id, page: i + 1, text })));
+    await t.db.insert(documentPages).values(pages.map((text, i) => ({ councilId: council.id, documentId: doc!.id, versionId: version!.id, page: i + 1, text })));
   }
   return doc!;
 }

@@ -64,13 +64,7 @@ test('PDF, Word and OpenDocument uploads are stored, extracted and downloadable 
     },
   ];
   for (const k of cases) {
-    const res = await postMultipart(
-      t,
-      member,
-      `${ws(c.slug)}/nieuw`,
-      { title: '', access: 'members' },
-      { name: 'file', filename: k.filename, type: k.type, bytes: k.bytes },
-    );
+    const res = await postMultipart(t, member, `${ws(c.slug)}/nieuw`, { title: '', access: 'members' }, { name: 'file', filename: k.filename, type: k.type, bytes: k.bytes });
     assert.equal(res.statusCode, 303, `${k.filename}: ${titleOf(res.body)}`);
     const id = docIdOf(res);
     const [v] = await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id));
@@ -124,13 +118,7 @@ test('disguised, empty, oversized or missing files are refused with a Dutch mess
   ];
   for (const k of bad) {
     const before = await counts();
-    const res = await postMultipart(
-      t,
-      member,
-      url,
-      { title: 'Iets', access: 'members' },
-      { name: 'file', filename: k.filename, type: PDF_TYPE, bytes: k.bytes },
-    );
+    const res = await postMultipart(t, member, url, { title: 'Iets', access: 'members' }, { name: 'file', filename: k.filename, type: PDF_TYPE, bytes: k.bytes });
     assert.equal(res.statusCode, k.status, k.filename);
     assert.match(titleOf(res.body), /^Fout:/);
     assert.match(res.body, k.message, k.filename);
@@ -156,13 +144,7 @@ test('disguised, empty, oversized or missing files are refused with a Dutch mess
   const { createFolder } = await import('./documents.folders.ts');
   const board = await person(t, other, 'chair');
   const foreign = await createFolder(t.app.deps, { council: other, actor: board.actor, input: { name: 'Elders', description: '' } });
-  const wrongFolder = await postMultipart(
-    t,
-    member,
-    url,
-    { access: 'members', folderId: foreign.id },
-    { name: 'file', filename: 'a.pdf', type: PDF_TYPE, bytes: await makePdf(['a']) },
-  );
+  const wrongFolder = await postMultipart(t, member, url, { access: 'members', folderId: foreign.id }, { name: 'file', filename: 'a.pdf', type: PDF_TYPE, bytes: await makePdf(['a']) });
   assert.equal(wrongFolder.statusCode, 400);
   assert.match(wrongFolder.body, /Kies een map uit de lijst/);
   // A member may not add a closed document.
@@ -178,13 +160,7 @@ test('a path in the file name is never used: stored by content hash, shown and s
   const c = await makeCouncil(t);
   const member = await person(t, c, 'member');
   const bytes = await makePdf(['Pad']);
-  const res = await postMultipart(
-    t,
-    member,
-    `${ws(c.slug)}/nieuw`,
-    { access: 'members' },
-    { name: 'file', filename: '../../etc/passwd', type: PDF_TYPE, bytes },
-  );
+  const res = await postMultipart(t, member, `${ws(c.slug)}/nieuw`, { access: 'members' }, { name: 'file', filename: '../../etc/passwd', type: PDF_TYPE, bytes });
   const id = docIdOf(res);
   const [v] = await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id));
   assert.equal(v!.fileName, 'passwd');
@@ -200,15 +176,7 @@ test('a new version keeps the old ones: listed, downloadable, and only the newes
   const member = await person(t, c, 'member');
   const v1 = await makePdf(['Oude tekst over de regiotaxi']);
   const v2 = await makePdf(['Nieuwe tekst over de deeltaxi']);
-  const id = docIdOf(
-    await postMultipart(
-      t,
-      member,
-      `${ws(c.slug)}/nieuw`,
-      { title: 'Vervoersplan', access: 'members' },
-      { name: 'file', filename: 'plan-v1.pdf', type: PDF_TYPE, bytes: v1 },
-    ),
-  );
+  const id = docIdOf(await postMultipart(t, member, `${ws(c.slug)}/nieuw`, { title: 'Vervoersplan', access: 'members' }, { name: 'file', filename: 'plan-v1.pdf', type: PDF_TYPE, bytes: v1 }));
   await runExtractionQueue(t.app.deps);
   const res = await postMultipart(t, member, `${ws(c.slug)}/${id}/versies`, {}, { name: 'file', filename: 'plan-v2.pdf', type: PDF_TYPE, bytes: v2 });
   assert.equal(res.statusCode, 303);
@@ -227,13 +195,7 @@ test('a new version keeps the old ones: listed, downloadable, and only the newes
   assert.doesNotMatch(text.map((p) => p.text).join(' '), /regiotaxi/);
   // A bad new version changes nothing.
   const versions = await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id));
-  const bad = await postMultipart(
-    t,
-    member,
-    `${ws(c.slug)}/${id}/versies`,
-    {},
-    { name: 'file', filename: 'plan-v3.pdf', type: PDF_TYPE, bytes: Buffer.from('MZ nep') },
-  );
+  const bad = await postMultipart(t, member, `${ws(c.slug)}/${id}/versies`, {}, { name: 'file', filename: 'plan-v3.pdf', type: PDF_TYPE, bytes: Buffer.from('MZ nep') });
   assert.equal(bad.statusCode, 400);
   assert.match(titleOf(bad.body), /^Fout:/);
   assert.equal((await t.db.select().from(documentVersions).where(eq(documentVersions.documentId, id))).length, versions.length);

@@ -74,8 +74,7 @@ export const meetingsModule: ModuleManifest = {
   dashboard: [
     {
       order: 20,
-      panel: async ({ deps, ctx, council, actor }) =>
-        OpenActionPoints({ ctx, council, points: await openActionPointsOf(deps.db, council, actor.membershipId) }),
+      panel: async ({ deps, ctx, council, actor }) => OpenActionPoints({ ctx, council, points: await openActionPointsOf(deps.db, council, actor.membershipId) }),
     },
   ],
   slots: {

@@ -9,16 +9,7 @@ import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import {
-  agendaGuests,
-  agendaItemAdvices,
-  agendaItemDocuments,
-  agendaItemSignals,
-  agendaItems,
-  type AgendaGuest,
-  type AgendaItem,
-  type Meeting,
-} from './meetings.schema.ts';
+import { agendaGuests, agendaItemAdvices, agendaItemDocuments, agendaItemSignals, agendaItems, type AgendaGuest, type AgendaItem, type Meeting } from './meetings.schema.ts';
 import { runMeetingAction } from './meetings.lifecycle.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { adviceChoices, documentChoices, linkedAdvices, signalChoices, type LinkChoice } from './meetings.links.ts';
@@ -81,11 +72,7 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
 /** Choices for the agenda item form: this council's advices, signals to discuss, visible documents. */
 export async function agendaChoices(deps: Deps, args: { actor: Actor | null; council: Council }) {
   assertCan(args.actor, 'meetings.manage');
-  const [advices, signals, documents] = await Promise.all([
-    adviceChoices(deps, args.council),
-    signalChoices(deps, args.council),
-    documentChoices(deps, { council: args.council, actor: args.actor }),
-  ]);
+  const [advices, signals, documents] = await Promise.all([adviceChoices(deps, args.council), signalChoices(deps, args.council), documentChoices(deps, { council: args.council, actor: args.actor })]);
   return { advices, signals, documents };
 }
 
@@ -114,9 +101,7 @@ async function checkLinks(deps: Deps, args: { council: Council; actor: Actor | n
   if (documentIds.length && (await documentChoices(deps, { ...args, ids: documentIds })).length !== documentIds.length) throw unknown('documentIds');
   const signalIds = [...new Set(input.signalIds)];
   if (signalIds.length) {
-    const linked = itemId
-      ? (await tx.select({ id: agendaItemSignals.signalId }).from(agendaItemSignals).where(eq(agendaItemSignals.agendaItemId, itemId))).map((r) => r.id)
-      : [];
+    const linked = itemId ? (await tx.select({ id: agendaItemSignals.signalId }).from(agendaItemSignals).where(eq(agendaItemSignals.agendaItemId, itemId))).map((r) => r.id) : [];
     const allowed = new Set([...linked, ...(await signalChoices(deps, council)).map((c) => c.id)]);
     if (!signalIds.every((id) => allowed.has(id))) throw unknown('signalIds');
   }
@@ -136,19 +121,12 @@ function itemValues(input: AgendaItemInput) {
   return { title: input.title, explanation: input.explanation, startTime: input.startTime, presenter: input.presenter, isPublic: input.access === 'public' };
 }
 
-async function agendaChange<T>(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; meetingId: string },
-  change: (tx: Tx, m: Meeting) => Promise<T>,
-): Promise<T> {
+async function agendaChange<T>(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string }, change: (tx: Tx, m: Meeting) => Promise<T>): Promise<T> {
   const { result } = await runMeetingAction(deps, { ...args, action: 'editAgenda' }, async (tx, m) => ({ result: await change(tx, m) }));
   return result as T;
 }
 
-export async function addAgendaItem(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; meetingId: string; input: AgendaItemInput },
-): Promise<AgendaItem> {
+export async function addAgendaItem(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; input: AgendaItemInput }): Promise<AgendaItem> {
   assertCan(args.actor, 'meetings.manage');
   await checkLinks(deps, args, args.input);
   return agendaChange(deps, args, async (tx, m) => {

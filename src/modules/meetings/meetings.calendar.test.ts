@@ -119,11 +119,7 @@ test('the public feed: UID stays, SEQUENCE rises after a move, cancelled stays a
   assert.equal(a.location, 'Stadhuis, zaal 2');
   assert.equal(a.component.getFirstPropertyValue('url'), `${t.config.baseUrl.replace(/\/$/, '')}/${council.slug}/vergaderingen/${m.id}`);
   const etag = String(first.headers.etag);
-  assert.match(
-    (await get(t, `/${council.slug}/vergaderingen`)).body,
-    new RegExp(`href="/${council.slug}/agenda\\.ics"`),
-    'the public meetings page links the feed',
-  );
+  assert.match((await get(t, `/${council.slug}/vergaderingen`)).body, new RegExp(`href="/${council.slug}/agenda\\.ics"`), 'the public meetings page links the feed');
   const again = await t.app.inject({ method: 'GET', url: `/${council.slug}/agenda.ics`, headers: { 'if-none-match': etag } });
   assert.equal(again.statusCode, 304, 'nothing changed: 304 for a polling calendar');
 

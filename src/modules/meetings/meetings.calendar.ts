@@ -155,9 +155,7 @@ function meetingsIcs(o: IcsOptions): string {
       url: o.links.meeting(m),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       organizer: o.organizer ?? null,
-      attendees: o.attendee
-        ? [{ email: o.attendee.email, name: o.attendee.name || null, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }]
-        : [],
+      attendees: o.attendee ? [{ email: o.attendee.email, name: o.attendee.name || null, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }] : [],
     });
   }
   return cal.toString();
@@ -366,14 +364,7 @@ async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): 
   return [...byEmail.values()];
 }
 
-function mailBody(args: {
-  t: Translate;
-  council: Council;
-  meeting: Meeting;
-  kind: 'request' | 'update' | 'cancel';
-  recipient: Recipient;
-  agendaUrl: string;
-}): string {
+function mailBody(args: { t: Translate; council: Council; meeting: Meeting; kind: 'request' | 'update' | 'cancel'; recipient: Recipient; agendaUrl: string }): string {
   const { t, council, meeting: m, kind, recipient } = args;
   const lines = [
     t('calendar.mail.greeting', { name: recipient.name || recipient.email }),
@@ -387,12 +378,7 @@ function mailBody(args: {
   if (m.mode !== 'in_person' && m.onlineUrl && kind !== 'cancel') lines.push(t('calendar.mail.online', { url: m.onlineUrl }));
   if (kind !== 'cancel') lines.push(t('calendar.mail.agenda', { url: args.agendaUrl }));
   if (recipient.guestFor.length && kind !== 'cancel') lines.push('', t('calendar.mail.guestFor', { items: recipient.guestFor.join(', ') }));
-  lines.push(
-    '',
-    t(kind === 'cancel' ? 'calendar.mail.cancelAttachment' : 'calendar.mail.attachment'),
-    '',
-    t('calendar.mail.signature', { council: council.name }),
-  );
+  lines.push('', t(kind === 'cancel' ? 'calendar.mail.cancelAttachment' : 'calendar.mail.attachment'), '', t('calendar.mail.signature', { council: council.name }));
   return lines.join('\n');
 }
 

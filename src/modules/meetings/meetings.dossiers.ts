@@ -22,10 +22,7 @@ export const findMeetingToLink = (deps: Deps, council: Council, id: string) => f
 export type FolderMeeting = { id: string; title: string; startsAt: Date };
 
 /** The meetings linked to a folder, newest first; for the board also the meetings it may link still. */
-export async function folderMeetings(
-  deps: Deps,
-  args: { council: Council; actor: Actor | null; folderId: string },
-): Promise<{ linked: FolderMeeting[]; choices: FolderMeeting[]; mayLink: boolean }> {
+export async function folderMeetings(deps: Deps, args: { council: Council; actor: Actor | null; folderId: string }): Promise<{ linked: FolderMeeting[]; choices: FolderMeeting[]; mayLink: boolean }> {
   const { council } = args;
   const columns = { id: meetings.id, title: meetings.title, startsAt: meetings.startsAt };
   const ids = await linkedTo(deps, council, args.folderId, 'meeting');

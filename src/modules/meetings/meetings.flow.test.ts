@@ -7,17 +7,7 @@ import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, login, makeCouncil, makeMember, mailsTo, titleOf, dayFromToday, type TestApp, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import {
-  agendaGuests,
-  agendaItems,
-  agendaItemAdvices,
-  meetingNotes,
-  meetings,
-  minutes,
-  actionPoints,
-  minuteDecisions,
-  type meetingRhythms,
-} from './meetings.schema.ts';
+import { agendaGuests, agendaItems, agendaItemAdvices, meetingNotes, meetings, minutes, actionPoints, minuteDecisions, type meetingRhythms } from './meetings.schema.ts';
 import { makeItem, makeMeeting, makeMinutes, meetingRow } from './meetings.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { occurrences } from './meetings.recurrence.ts';
@@ -87,10 +77,7 @@ test('the rhythm generates the third Wednesdays of a year at 09:30 Amsterdam tim
   );
   assert.ok(rows.every((m) => utcToLocal(m.endsAt).time === '12:30' && m.uid === `${m.id}@raadwerk` && m.sequence === 0 && m.status === 'planned'));
   // Again: nothing new, even after one of them was moved.
-  assert.equal(
-    (await secretary.request({ url: `${ws()}/${rows[0]!.id}/wijzigen`, form: { ...meetingForm(`${nextYear}-01-22`), title: 'Verzet' } })).statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: `${ws()}/${rows[0]!.id}/wijzigen`, form: { ...meetingForm(`${nextYear}-01-22`), title: 'Verzet' } })).statusCode, 303);
   res = await secretary.request({ url: `${ws()}/ritme/genereren`, form: { year: String(nextYear) } });
   assert.match(res.headers.location as string, /aantal=0/);
   assert.equal(await countRows(meetings, A), 12);
@@ -137,8 +124,7 @@ test('a meeting is added by hand; the invitation records when it was sent', asyn
   assert.match(page.body, /https:\/\/meet\.example\/raad/, 'members see the meeting link');
 
   // Invited: each later move goes out as a changed REQUEST with a raised SEQUENCE, a cancellation as CANCEL.
-  const ics = async () =>
-    (await mailsTo(t, member.user.email)).map((m) => ({ subject: m.subject, ics: m.attachments[0]?.content ?? '', type: m.attachments[0]?.contentType ?? '' }));
+  const ics = async () => (await mailsTo(t, member.user.email)).map((m) => ({ subject: m.subject, ics: m.attachments[0]?.content ?? '', type: m.attachments[0]?.contentType ?? '' }));
   let mails = await ics();
   assert.equal(mails.length, 1);
   assert.match(mails[0]!.type, /method=REQUEST/);
@@ -193,11 +179,7 @@ test('agenda: items in order, links, guests; the public sees public items only, 
 
   // A guest official for the first item.
   const guestUrl = `${ws()}/${m.id}/agenda/${items[0]!.id}/gasten`;
-  assert.equal(
-    (await secretary.request({ url: guestUrl, form: { name: 'Ambtenaar Wmo', email: 'wmo@gemeente.example', kind: 'official', organisation: 'Gemeente' } }))
-      .statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: guestUrl, form: { name: 'Ambtenaar Wmo', email: 'wmo@gemeente.example', kind: 'official', organisation: 'Gemeente' } })).statusCode, 303);
   assert.equal(await countRows(agendaGuests, A), 1);
 
   // Members see everything.
@@ -246,14 +228,8 @@ test('minutes: drafted, approved in a later meeting, published; the public sees 
   const item = await makeItem(t, A, held, { title: 'Besloten kwestie', isPublic: false });
   const base = `${ws()}/${held.id}/notulen`;
   assert.equal((await secretary.request({ url: base, form: { publicText: 'Openbaar verslag ABC.', closedText: 'Besloten verslag QQQ.' } })).statusCode, 303);
-  assert.equal(
-    (await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Openbaar besluit DEF.', access: 'public', agendaItemId: '' } })).statusCode,
-    303,
-  );
-  assert.equal(
-    (await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Besloten besluit GHI.', access: 'closed', agendaItemId: item.id } })).statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Openbaar besluit DEF.', access: 'public', agendaItemId: '' } })).statusCode, 303);
+  assert.equal((await secretary.request({ url: `${base}/besluiten`, form: { decision: 'Besloten besluit GHI.', access: 'closed', agendaItemId: item.id } })).statusCode, 303);
   assert.equal(
     (
       await secretary.request({

@@ -35,8 +35,7 @@ function placeRules(v: { mode: string; location: string; onlineUrl: string }, ct
   if (v.mode !== 'in_person' && v.onlineUrl === '') ctx.addIssue({ code: 'custom', path: ['onlineUrl'], message: 'meetings.error.urlRequired' });
 }
 function timeOrder(v: { startTime: string; endTime: string }, ctx: z.RefinementCtx) {
-  if (isTime(v.startTime) && isTime(v.endTime) && v.endTime <= v.startTime)
-    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'meetings.error.endBeforeStart' });
+  if (isTime(v.startTime) && isTime(v.endTime) && v.endTime <= v.startTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'meetings.error.endBeforeStart' });
 }
 
 const place = {

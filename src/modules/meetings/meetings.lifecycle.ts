@@ -23,13 +23,7 @@ import type { MeetingInput } from './meetings.forms.ts';
  * and guests. Called inside the transaction of the change, after it, so SEQUENCE is already raised
  * and the mail goes out only if the change is committed.
  */
-async function notifyAttendees(
-  tx: Tx,
-  deps: Deps,
-  meetingId: string,
-  method: 'REQUEST' | 'CANCEL',
-  kind: 'invitation' | 'update' = 'invitation',
-): Promise<void> {
+async function notifyAttendees(tx: Tx, deps: Deps, meetingId: string, method: 'REQUEST' | 'CANCEL', kind: 'invitation' | 'update' = 'invitation'): Promise<void> {
   await queueMeetingMails(tx, deps, meetingId, method, { kind });
 }
 

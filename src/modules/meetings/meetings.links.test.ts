@@ -71,10 +71,7 @@ test('signals: only those to discuss can be linked; a linked one stays linked af
   // Saving the item again keeps the link, though the signal is no longer on the list to discuss.
   const edit = await secretary.request({ url: `${url}/${item!.id}` });
   assert.match(edit.body, /Eerder gekoppeld signaal/);
-  assert.equal(
-    (await secretary.request({ url: `${url}/${item!.id}`, form: { title: 'Signalen', access: 'closed', signalIds: toDiscuss.id } })).statusCode,
-    303,
-  );
+  assert.equal((await secretary.request({ url: `${url}/${item!.id}`, form: { title: 'Signalen', access: 'closed', signalIds: toDiscuss.id } })).statusCode, 303);
   assert.deepEqual(
     (await t.db.select().from(agendaItemSignals).where(eq(agendaItemSignals.agendaItemId, item!.id))).map((r) => r.signalId),
     [toDiscuss.id],

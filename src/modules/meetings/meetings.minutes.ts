@@ -81,16 +81,10 @@ export async function saveMinutesText(deps: Deps, args: { actor: Actor | null; c
   await minutesChange(deps, { ...args, action: 'draft' }, async () => ({ set: { publicText: args.publicText, closedText: args.closedText } }));
 }
 
-export async function addDecision(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; meetingId: string; text: string; agendaItemId: string | null; isPublic: boolean },
-) {
+export async function addDecision(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; text: string; agendaItemId: string | null; isPublic: boolean }) {
   await minutesChange(deps, { ...args, action: 'draft' }, async (tx, mins, meeting) => {
-    if (args.agendaItemId && !(await findAgendaItem(tx, args.council, meeting.id, args.agendaItemId)))
-      throw new DomainError('unknownItem', 'meetings.error.unknownLink', 'agendaItemId');
-    await tx
-      .insert(minuteDecisions)
-      .values({ councilId: args.council.id, minutesId: mins.id, agendaItemId: args.agendaItemId, text: args.text, isPublic: args.isPublic });
+    if (args.agendaItemId && !(await findAgendaItem(tx, args.council, meeting.id, args.agendaItemId))) throw new DomainError('unknownItem', 'meetings.error.unknownLink', 'agendaItemId');
+    await tx.insert(minuteDecisions).values({ councilId: args.council.id, minutesId: mins.id, agendaItemId: args.agendaItemId, text: args.text, isPublic: args.isPublic });
     return {};
   });
 }
@@ -102,9 +96,7 @@ export async function addActionPoint(deps: Deps, args: { actor: Actor | null; co
       .from(memberships)
       .where(and(eq(memberships.id, args.input.ownerMembershipId), eq(memberships.councilId, args.council.id), eq(memberships.active, true)));
     if (!owner) throw new DomainError('unknownOwner', 'meetings.error.unknownOwner', 'ownerMembershipId');
-    await tx
-      .insert(actionPoints)
-      .values({ councilId: args.council.id, minutesId: mins.id, text: args.input.action, ownerMembershipId: owner.id, dueOn: args.input.dueOn });
+    await tx.insert(actionPoints).values({ councilId: args.council.id, minutesId: mins.id, text: args.input.action, ownerMembershipId: owner.id, dueOn: args.input.dueOn });
     // The owner hears of it in their own language (issue 9: nobody was told).
     await queueNotices(tx, [
       {

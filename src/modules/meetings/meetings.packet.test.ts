@@ -114,17 +114,7 @@ test('the packet: cover with the agenda, then each document the reader may see; 
   const all = pages.join('\n');
   assert.ok(!all.includes('Vertrouwelijke notitie') && !all.includes('Geheim'), 'a closed document never reaches a member');
   const cover = pages[0]!;
-  for (const s of [
-    'Adviesraad Sociaal Domein Lindewijk',
-    'Vergaderstukken',
-    'Vergadering juni',
-    '09:30 tot 12:30',
-    'Stadhuis',
-    'Beleidsplan Wmo',
-    'Wethouder De Vries',
-    'Openbaar',
-    'Niet openbaar',
-  ]) {
+  for (const s of ['Adviesraad Sociaal Domein Lindewijk', 'Vergaderstukken', 'Vergadering juni', '09:30 tot 12:30', 'Stadhuis', 'Beleidsplan Wmo', 'Wethouder De Vries', 'Openbaar', 'Niet openbaar']) {
     assert.ok(cover.includes(s), `cover has "${s}"`);
   }
   assert.match(cover, /Bijlage 1: Beleidsplan Wmo 2027 \(pagina 2\)/);
@@ -169,11 +159,7 @@ test('the packet answers 404 for another council, unknown or malformed ids; offi
   const other = await makeCouncil(t);
   const otherMember = await login(t, (await makeMember(t, other, 'member')).user);
   const me = await login(t, member.user);
-  assert.equal(
-    (await otherMember.request({ url: `/${other.slug}/werkruimte/vergaderingen/${m.id}/vergaderstukken.pdf` })).statusCode,
-    404,
-    "another council's meeting",
-  );
+  assert.equal((await otherMember.request({ url: `/${other.slug}/werkruimte/vergaderingen/${m.id}/vergaderstukken.pdf` })).statusCode, 404, "another council's meeting");
   for (const id of ['00000000-0000-0000-0000-000000000000', 'abc', '..%2F..%2Fetc%2Fpasswd', 'x'.repeat(300)]) {
     const res = await me.request({ url: `/${council.slug}/werkruimte/vergaderingen/${id}/vergaderstukken.pdf` });
     assert.equal(res.statusCode, 404, id);

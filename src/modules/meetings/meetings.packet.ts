@@ -96,12 +96,7 @@ function writeCover(pdf: TaggedPdf, args: Cover): void {
       body: [
         { text: `${item.startTime ? `${item.startTime}  ` : ''}${item.title}`, bold: true },
         {
-          text: [
-            item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '',
-            t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed'),
-          ]
-            .filter(Boolean)
-            .join('  |  '),
+          text: [item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '', t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed')].filter(Boolean).join('  |  '),
           size: 10,
         },
         ...(item.explanation ? [{ text: item.explanation, size: 10 }] : []),
@@ -140,10 +135,7 @@ function writePart(pdf: TaggedPdf, part: Part): void {
  * The packet of one meeting for this actor: only documents the actor may see (a closed document
  * never reaches a member who may not read it). Unknown meeting or another council's: 404.
  */
-export async function meetingPacket(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; meetingId: string; t: Translate },
-): Promise<{ bytes: Uint8Array; fileName: string; pages: number }> {
+export async function meetingPacket(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; t: Translate }): Promise<{ bytes: Uint8Array; fileName: string; pages: number }> {
   const { council, t } = args;
   const detail = await getMeeting(deps, { actor: args.actor, council, id: args.meetingId });
   const { meeting, agenda } = detail;
@@ -190,9 +182,7 @@ export async function meetingPacket(
   const pdf = make();
   writeCover(pdf, { council, meeting, agenda, parts, firstPages, times, t });
   for (const p of parts) writePart(pdf, p);
-  const inserts: Insert[] = parts.flatMap((p, n) =>
-    p.note === 'included' ? [{ at: firstPages[n]! - 1, source: p.source, section: n, tagged: p.tagged }] : [],
-  );
+  const inserts: Insert[] = parts.flatMap((p, n) => (p.note === 'included' ? [{ at: firstPages[n]! - 1, source: p.source, section: n, tagged: p.tagged }] : []));
   const bookmarks = [{ title: t('calendar.event.agenda'), page: 0 }, ...parts.map((p, n) => ({ title: p.doc.title, page: firstPages[n]! - 1 }))];
   const merged = await mergeIntoTagged(await pdf.end(), inserts, bookmarks);
   return { bytes: merged.bytes, fileName: `vergaderstukken-${council.slug}-${detail.local.date}.pdf`, pages: merged.pages };

@@ -142,9 +142,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
       ? db
           .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
           .from(meetings)
-          .where(
-            and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')),
-          )
+          .where(and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
           .orderBy(asc(meetings.startsAt))
           .limit(12)
       : Promise.resolve([]),

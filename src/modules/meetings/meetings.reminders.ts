@@ -33,9 +33,7 @@ export async function sendActionPointReminders(deps: Deps, now = new Date()): Pr
     .innerJoin(memberships, and(eq(memberships.id, actionPoints.ownerMembershipId), eq(memberships.active, true)))
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(councils, eq(councils.id, actionPoints.councilId))
-    .where(
-      and(isNull(actionPoints.doneAt), lte(actionPoints.dueOn, addDays(today, ACTION_REMINDER_DAYS_BEFORE)), gte(actionPoints.dueOn, addDays(today, -30))),
-    );
+    .where(and(isNull(actionPoints.doneAt), lte(actionPoints.dueOn, addDays(today, ACTION_REMINDER_DAYS_BEFORE)), gte(actionPoints.dueOn, addDays(today, -30))));
   let sent = 0;
   for (const r of open) {
     const due = r.point.dueOn!;

@@ -70,13 +70,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
   const base = (slug: string) => `/${slug}/werkruimte/vergaderingen`;
   const ctxOf = (req: FastifyRequest) => ({ council: councilOf(req), actor: actorOf(req) });
 
-  async function detailPage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    extra: { errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice } = {},
-    status = 200,
-  ) {
+  async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice } = {}, status = 200) {
     const { council, actor } = ctxOf(req);
     const detail = await getMeeting(deps, { actor, council, id });
     return reply.page(<MeetingDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
@@ -133,28 +127,15 @@ export async function meetingsRoutes(app: FastifyInstance) {
     );
   });
 
-  const rhythmPage = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {},
-    status = 200,
-  ) => {
+  const rhythmPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {}, status = 200) => {
     const { council, actor } = ctxOf(req);
     const rhythm = await getRhythm(deps.db, council);
-    return reply.page(
-      <RhythmPage ctx={await req.pageCtx()} council={council} actor={actor} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />,
-      status,
-    );
+    return reply.page(<RhythmPage ctx={await req.pageCtx()} council={council} actor={actor} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />, status);
   };
   app.get(`${WS}/ritme`, manage, async (req, reply) => {
     const n = noticeOf(req, notices);
     const generated = Number((req.query as Record<string, unknown>)?.aantal);
-    const notice =
-      n === 'rhythm'
-        ? req.t('meetings.notice.rhythm')
-        : n === 'created' && Number.isInteger(generated)
-          ? req.t('meetings.notice.generated', { n: generated })
-          : undefined;
+    const notice = n === 'rhythm' ? req.t('meetings.notice.rhythm') : n === 'created' && Number.isInteger(generated) ? req.t('meetings.notice.generated', { n: generated }) : undefined;
     return rhythmPage(req, reply, { notice });
   });
   app.post(`${WS}/ritme`, manage, async (req, reply) => {
@@ -178,8 +159,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
 
   app.get(`${WS}/nieuw`, manage, async (req, reply) => reply.page(<MeetingFormPage ctx={await req.pageCtx()} {...ctxOf(req)} />));
   app.post(`${WS}/nieuw`, manage, async (req, reply) => {
-    const again = async (errors: FieldErrors, values: FormValues) =>
-      reply.page(<MeetingFormPage ctx={await req.pageCtx()} {...ctxOf(req)} errors={errors} values={values} />, 400);
+    const again = async (errors: FieldErrors, values: FormValues) => reply.page(<MeetingFormPage ctx={await req.pageCtx()} {...ctxOf(req)} errors={errors} values={values} />, 400);
     const form = parseForm(meetingSchema, req.body, req.t);
     if (!form.ok) return again(form.errors, form.values);
     try {
@@ -224,15 +204,9 @@ export async function meetingsRoutes(app: FastifyInstance) {
       again: (errors, values) => editPage(req, reply, { errors, values }, 400),
     }),
   );
-  app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) =>
-    act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }),
-  );
-  app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) =>
-    act(req, reply, { melding: 'uitgenodigd', run: (id) => inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }),
-  );
-  app.post(`${WS}/:id/gehouden`, manage, async (req, reply) =>
-    act(req, reply, { melding: 'gehouden', run: (id) => markHeld(deps, { ...ctxOf(req), meetingId: id }) }),
-  );
+  app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) => act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) => act(req, reply, { melding: 'uitgenodigd', run: (id) => inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
+  app.post(`${WS}/:id/gehouden`, manage, async (req, reply) => act(req, reply, { melding: 'gehouden', run: (id) => markHeld(deps, { ...ctxOf(req), meetingId: id }) }));
 
   // ---------------------------------------------------------------- the agenda
   const itemPage = async (
@@ -247,15 +221,10 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const item = itemId ? (detail.agenda.find((i) => i.id === itemId) ?? notFound('agendaItem')) : undefined;
     const choices = await agendaChoices(deps, { actor, council });
     // A linked signal that has been discussed since is no longer offered: keep it checkable, or saving would drop it.
-    for (const id of item?.signalIds ?? [])
-      if (!choices.signals.some((c) => c.id === id)) choices.signals.push({ id, title: req.t('meetings.item.earlierSignal') });
-    return reply.page(
-      <AgendaItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={detail.meeting} item={item} choices={choices} {...extra} />,
-      status,
-    );
+    for (const id of item?.signalIds ?? []) if (!choices.signals.some((c) => c.id === id)) choices.signals.push({ id, title: req.t('meetings.item.earlierSignal') });
+    return reply.page(<AgendaItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={detail.meeting} item={item} choices={choices} {...extra} />, status);
   };
-  const itemAgain = (req: FastifyRequest, reply: FastifyReply) => (errors: FieldErrors, values: FormValues) =>
-    itemPage(req, reply, { errors, values, checked: checkedOf(req.body) }, 400);
+  const itemAgain = (req: FastifyRequest, reply: FastifyReply) => (errors: FieldErrors, values: FormValues) => itemPage(req, reply, { errors, values, checked: checkedOf(req.body) }, 400);
 
   app.get(`${WS}/:id/agenda/nieuw`, manage, async (req, reply) => itemPage(req, reply));
   app.post(`${WS}/:id/agenda`, manage, async (req, reply) =>
@@ -266,9 +235,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
       again: itemAgain(req, reply),
     }),
   );
-  app.get(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) =>
-    itemPage(req, reply, { notice: noticeOf(req, notices) === 'saved' ? req.t('meetings.notice.saved') : undefined }),
-  );
+  app.get(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) => itemPage(req, reply, { notice: noticeOf(req, notices) === 'saved' ? req.t('meetings.notice.saved') : undefined }));
   app.post(`${WS}/:id/agenda/:itemId`, manage, async (req, reply) =>
     act(req, reply, {
       schema: agendaItemSchema,
@@ -310,9 +277,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
     return reply.redirect(`${base(council.slug)}/${id}/agenda/${itemId}?melding=opgeslagen#gasten`, 303);
   }
   app.post(`${WS}/:id/agenda/:itemId/gasten`, manage, async (req, reply) =>
-    guestAct(req, reply, guestSchema, (input) =>
-      addGuest(deps, { ...ctxOf(req), meetingId: (req.params as Params).id, itemId: (req.params as Params).itemId, input }),
-    ),
+    guestAct(req, reply, guestSchema, (input) => addGuest(deps, { ...ctxOf(req), meetingId: (req.params as Params).id, itemId: (req.params as Params).itemId, input })),
   );
   app.post(`${WS}/:id/agenda/:itemId/gasten/:guestId/verwijderen`, manage, async (req, reply) => {
     const p = req.params as Params;
@@ -352,9 +317,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
       run: (id, f) => approveMinutes(deps, { ...ctxOf(req), meetingId: id, approvedInMeetingId: f.approvedInMeetingId }),
     }),
   );
-  app.post(`${WS}/:id/notulen/publiceren`, manage, async (req, reply) =>
-    act(req, reply, { melding: 'gepubliceerd', run: (id) => publishMinutes(deps, { ...ctxOf(req), meetingId: id }) }),
-  );
+  app.post(`${WS}/:id/notulen/publiceren`, manage, async (req, reply) => act(req, reply, { melding: 'gepubliceerd', run: (id) => publishMinutes(deps, { ...ctxOf(req), meetingId: id }) }));
 
   // ---------------------------------------------------------------- dossiers: a folder's page links meetings
   folderLinkRoutes(app, 'meeting', findMeetingToLink);

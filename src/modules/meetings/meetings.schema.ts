@@ -58,11 +58,7 @@ export const meetings = councilTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('meetings_uid_unique').on(t.uid),
-    uniqueIndex('meetings_rhythm_date_unique').on(t.councilId, t.generatedFor),
-    index('meetings_council_starts_idx').on(t.councilId, t.startsAt),
-  ],
+  (t) => [uniqueIndex('meetings_uid_unique').on(t.uid), uniqueIndex('meetings_rhythm_date_unique').on(t.councilId, t.generatedFor), index('meetings_council_starts_idx').on(t.councilId, t.startsAt)],
 );
 
 export const agendaItems = councilTable(

@@ -35,14 +35,7 @@ export async function makeItem(t: TestApp, council: Council, meeting: Meeting, v
 }
 
 /** Minutes for a meeting, in a status, with one action point of `ownerMembershipId` (if given). */
-export async function makeMinutes(
-  t: TestApp,
-  council: Council,
-  meeting: Pick<Meeting, 'id'>,
-  values: Partial<typeof minutes.$inferInsert> = {},
-  ownerMembershipId?: string,
-  dueOn?: string,
-) {
+export async function makeMinutes(t: TestApp, council: Council, meeting: Pick<Meeting, 'id'>, values: Partial<typeof minutes.$inferInsert> = {}, ownerMembershipId?: string, dueOn?: string) {
   const [m] = await t.db
     .insert(minutes)
     .values({ councilId: council.id, meetingId: meeting.id, ...values })

@@ -2,14 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 // The policy table, which answers who may take each step.
 import '../../modules.ts';
-import {
-  meetingTransition,
-  minutesTransition,
-  availableMeetingActions,
-  availableMinutesActions,
-  meetingActions,
-  meetingTransitions,
-} from './meetings.workflow.ts';
+import { meetingTransition, minutesTransition, availableMeetingActions, availableMinutesActions, meetingActions, meetingTransitions } from './meetings.workflow.ts';
 
 const as = (role: 'chair' | 'secretary' | 'member' | 'official' | 'partner') => ({ userId: 'u', role, isPlatformAdmin: false, membershipId: 'm' });
 const admin = { userId: 'a', role: null, isPlatformAdmin: true, membershipId: null };

@@ -82,13 +82,7 @@ async function groupMembers(db: DbOrTx, council: Council, groupId: string | null
     .from(workingGroupMembers)
     .innerJoin(memberships, eq(memberships.id, workingGroupMembers.membershipId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(workingGroupMembers.councilId, council.id),
-        eq(memberships.councilId, council.id),
-        groupId ? eq(workingGroupMembers.workingGroupId, groupId) : undefined,
-      ),
-    )
+    .where(and(eq(workingGroupMembers.councilId, council.id), eq(memberships.councilId, council.id), groupId ? eq(workingGroupMembers.workingGroupId, groupId) : undefined))
     .orderBy(asc(users.name));
 }
 
@@ -153,9 +147,7 @@ async function nameTaken(db: DbOrTx, council: Council, name: string, exceptId: s
   const rows = await db
     .select({ id: workingGroups.id })
     .from(workingGroups)
-    .where(
-      and(eq(workingGroups.councilId, council.id), sql`lower(${workingGroups.name}) = lower(${name})`, exceptId ? ne(workingGroups.id, exceptId) : undefined),
-    )
+    .where(and(eq(workingGroups.councilId, council.id), sql`lower(${workingGroups.name}) = lower(${name})`, exceptId ? ne(workingGroups.id, exceptId) : undefined))
     .limit(1);
   return rows.length > 0;
 }
@@ -165,11 +157,7 @@ export async function createWorkingGroup(deps: Deps, args: { actor: Actor | null
   assertCan(actor, 'workingGroups.manage');
   return deps.db.transaction(async (tx) => {
     if (await nameTaken(tx, council, input.name, null)) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
-    const [row] = await tx
-      .insert(workingGroups)
-      .values({ councilId: council.id, name: input.name, description: input.description })
-      .onConflictDoNothing()
-      .returning({ id: workingGroups.id });
+    const [row] = await tx.insert(workingGroups).values({ councilId: council.id, name: input.name, description: input.description }).onConflictDoNothing().returning({ id: workingGroups.id });
     if (!row) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.created', entity: 'working_group', entityId: row.id });
     return row.id;
@@ -223,17 +211,14 @@ export async function addGroupMembers(deps: Deps, args: { actor: Actor | null; c
     const found = await tx
       .select({ id: memberships.id })
       .from(memberships)
-      .where(
-        and(inArray(memberships.id, ids), eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])),
-      );
+      .where(and(inArray(memberships.id, ids), eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])));
     if (found.length !== ids.length) throw new DomainError('notAMember', 'members.wg.notAMember', 'membershipId');
     const inserted = await tx
       .insert(workingGroupMembers)
       .values(ids.map((membershipId) => ({ councilId: council.id, workingGroupId: group.id, membershipId })))
       .onConflictDoNothing()
       .returning({ id: workingGroupMembers.membershipId });
-    if (inserted.length !== ids.length)
-      throw new DomainError('alreadyInGroup', ids.length === 1 ? 'members.wg.alreadyInGroup' : 'members.wg.someAlreadyInGroup', 'membershipId');
+    if (inserted.length !== ids.length) throw new DomainError('alreadyInGroup', ids.length === 1 ? 'members.wg.alreadyInGroup' : 'members.wg.someAlreadyInGroup', 'membershipId');
     for (const m of inserted) {
       await audit(tx, {
         councilId: council.id,
@@ -256,13 +241,7 @@ export async function removeGroupMember(deps: Deps, args: { actor: Actor | null;
     if (!isUuid(args.membershipId)) notFound('working group member');
     const removed = await tx
       .delete(workingGroupMembers)
-      .where(
-        and(
-          eq(workingGroupMembers.councilId, council.id),
-          eq(workingGroupMembers.workingGroupId, group.id),
-          eq(workingGroupMembers.membershipId, args.membershipId),
-        ),
-      )
+      .where(and(eq(workingGroupMembers.councilId, council.id), eq(workingGroupMembers.workingGroupId, group.id), eq(workingGroupMembers.membershipId, args.membershipId)))
       .returning({ id: workingGroupMembers.membershipId });
     if (removed.length === 0) notFound('working group member');
     if (group.leadMembershipId === args.membershipId) {
@@ -313,11 +292,7 @@ export async function setGroupLead(deps: Deps, args: { actor: Actor | null; coun
 
 /** The council's working groups by name. */
 export async function workingGroupsOf(db: DbOrTx, councilId: string): Promise<{ id: string; name: string }[]> {
-  return db
-    .select({ id: workingGroups.id, name: workingGroups.name })
-    .from(workingGroups)
-    .where(eq(workingGroups.councilId, councilId))
-    .orderBy(asc(workingGroups.name));
+  return db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).where(eq(workingGroups.councilId, councilId)).orderBy(asc(workingGroups.name));
 }
 
 /** Whether this membership is in this working group. */

@@ -48,12 +48,7 @@ export async function listPublicMembers(db: DbOrTx, council: Council): Promise<P
 
 /** Active council members who agreed to be shown on the site. */
 export function publicMemberFilter(councilId: string) {
-  return and(
-    eq(memberships.councilId, councilId),
-    eq(memberships.active, true),
-    eq(memberships.showOnSite, true),
-    inArray(memberships.role, [...councilRoles]),
-  );
+  return and(eq(memberships.councilId, councilId), eq(memberships.active, true), eq(memberships.showOnSite, true), inArray(memberships.role, [...councilRoles]));
 }
 
 // ------------------------------------------------------------------ members (workspace)
@@ -117,10 +112,7 @@ async function findMember(db: DbOrTx, council: Council, id: string): Promise<Mem
  * Invite someone: find or create their account, add the membership and send the invitation
  * mail, in one transaction. Someone who is (or was) a member already gets a clear message.
  */
-export async function inviteMember(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; input: InviteInput },
-): Promise<{ membershipId: string; name: string; email: string }> {
+export async function inviteMember(deps: Deps, args: { actor: Actor | null; council: Council; input: InviteInput }): Promise<{ membershipId: string; name: string; email: string }> {
   const { actor, council, input } = args;
   assertCan(actor, 'members.manage');
   const result = await deps.db.transaction(async (tx) => {
@@ -132,10 +124,7 @@ export async function inviteMember(
       .from(memberships)
       .where(and(eq(memberships.councilId, council.id), eq(memberships.userId, user.id)))
       .limit(1);
-    if (existing)
-      throw existing.active
-        ? new DomainError('alreadyMember', 'members.invite.alreadyMember', 'email')
-        : new DomainError('formerMember', 'members.invite.formerMember', 'email');
+    if (existing) throw existing.active ? new DomainError('alreadyMember', 'members.invite.alreadyMember', 'email') : new DomainError('formerMember', 'members.invite.formerMember', 'email');
     const [row] = await tx
       .insert(memberships)
       .values({ councilId: council.id, userId: user.id, role: input.role, targetGroup: input.targetGroup, joinedOn: todayInAmsterdam() })
@@ -261,8 +250,7 @@ async function planWith(db: DbOrTx, council: Council, input: BulkInviteInput, ca
   const seats = await seatCounts(db, council.id);
   const counts: MemberCounts = { ...seats, cap, left: seatsLeft(cap, seats.active + seats.invited) };
   const adding = takesSeat(input.role) ? people.length : 0;
-  if (passesCap(cap, seats.active + seats.invited, adding))
-    problems.unshift({ key: 'members.bulk.capExceeded', params: { n: adding, left: counts.left ?? 0, cap: cap ?? 0 } });
+  if (passesCap(cap, seats.active + seats.invited, adding)) problems.unshift({ key: 'members.bulk.capExceeded', params: { n: adding, left: counts.left ?? 0, cap: cap ?? 0 } });
   return { role: input.role, people, problems, counts };
 }
 
@@ -289,11 +277,7 @@ export async function inviteMany(deps: Deps, args: { actor: Actor | null; counci
     const joinedOn = todayInAmsterdam();
     for (const p of plan.people) {
       const user = await findOrCreateUserByEmail(tx, { email: p.email, name: p.name });
-      const [row] = await tx
-        .insert(memberships)
-        .values({ councilId: council.id, userId: user.id, role: input.role, joinedOn })
-        .onConflictDoNothing()
-        .returning({ id: memberships.id });
+      const [row] = await tx.insert(memberships).values({ councilId: council.id, userId: user.id, role: input.role, joinedOn }).onConflictDoNothing().returning({ id: memberships.id });
       if (!row) throw new InvitesRefused([{ key: 'members.bulk.lineMember', params: { line: p.line, email: p.email } }]);
       await sendInvitation(deps, tx, { actor, council, user, membershipId: row.id, role: input.role, inviter });
     }
@@ -328,8 +312,7 @@ export async function updateMember(deps: Deps, args: { actor: Actor | null; coun
     if (current.active && !staysBoard && leavesNoBoard(board, current.id)) throw new DomainError('lastBoard', 'members.edit.lastBoard', 'role');
     const changed = (['role', 'targetGroup', 'showOnSite'] as const).filter((k) => current[k] !== input[k]);
     if (changed.length === 0) return;
-    if (current.active && takesSeat(input.role) && !takesSeat(current.role))
-      await assertSeatsFree(tx, council.id, await lockCouncil(tx, council.id), 1, 'role');
+    if (current.active && takesSeat(input.role) && !takesSeat(current.role)) await assertSeatsFree(tx, council.id, await lockCouncil(tx, council.id), 1, 'role');
     await tx
       .update(memberships)
       .set({ role: input.role, targetGroup: input.targetGroup, showOnSite: input.showOnSite })

@@ -4,20 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { vacancyApplications } from './members.schema.ts';
-import {
-  anonymousToken,
-  dayFromToday,
-  get,
-  login,
-  makeCouncil,
-  makeGroup,
-  makePerson,
-  makeVacancy,
-  post,
-  startApp,
-  titleOf,
-  type TestApp,
-} from './members.test-helpers.ts';
+import { anonymousToken, dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, startApp, titleOf, type TestApp } from './members.test-helpers.ts';
 
 let t: TestApp;
 before(async () => {

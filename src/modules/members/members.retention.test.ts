@@ -21,9 +21,7 @@ const DAY = 24 * 3600 * 1000;
 async function withApplication(values: Partial<typeof vacancies.$inferInsert>) {
   const c = await makeCouncil(t);
   const v = await makeVacancy(t, c, values);
-  await t.db
-    .insert(vacancyApplications)
-    .values({ councilId: c.id, vacancyId: v.id, name: 'Piet Sollicitant', email: 'piet@example.nl', motivation: 'Ik wil graag meedoen.' });
+  await t.db.insert(vacancyApplications).values({ councilId: c.id, vacancyId: v.id, name: 'Piet Sollicitant', email: 'piet@example.nl', motivation: 'Ik wil graag meedoen.' });
   return { c, v };
 }
 const applicationsOf = (vacancyId: string) => t.db.select().from(vacancyApplications).where(eq(vacancyApplications.vacancyId, vacancyId));

@@ -7,17 +7,7 @@ import * as groupService from './members.groups.ts';
 import * as vacancyService from './members.vacancies.ts';
 import { TooFastError } from '../../core/errors.ts';
 import { renderSlot } from '../../core/platform.ts';
-import {
-  applicationSchema,
-  bulkInviteSchema,
-  groupLeadSchema,
-  groupMemberSchema,
-  inviteSchema,
-  memberUpdateSchema,
-  vacancySchema,
-  vacancyStatusSchema,
-  workingGroupSchema,
-} from './members.forms.ts';
+import { applicationSchema, bulkInviteSchema, groupLeadSchema, groupMemberSchema, inviteSchema, memberUpdateSchema, vacancySchema, vacancyStatusSchema, workingGroupSchema } from './members.forms.ts';
 import { AppliedPage, ApplyPage, PublicMembersPage, PublicVacanciesPage, PublicVacancyPage, PublicWorkingGroupsPage } from './views/public.tsx';
 import { MemberPage, MembersPage, type MemberNotice } from './views/members.tsx';
 import { CheckInvitesPage, InviteManyPage } from './views/invitations.tsx';
@@ -82,8 +72,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const vacancy = await vacancyService.getPublicVacancy(deps.db, council, (req.params as Params).id);
     const form = parseForm(applicationSchema, req.body, req.t);
-    const again = async (errors: FieldErrors, values: FormValues) =>
-      reply.page(<ApplyPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} errors={errors} values={values} />, 400);
+    const again = async (errors: FieldErrors, values: FormValues) => reply.page(<ApplyPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} errors={errors} values={values} />, 400);
     if (!form.ok) return again(form.errors, form.values);
     try {
       await vacancyService.submitApplication(deps, { council, vacancyId: vacancy.id, input: form.data, formIssuedAt: req.formIssuedAt, locale: req.locale });
@@ -138,16 +127,7 @@ export async function membersRoutes(app: FastifyInstance) {
       const [members, counts] = await Promise.all([memberService.listMembers(deps, { actor, council }), memberService.memberCounts(deps.db, council)]);
       const values = form.ok ? echo(req.body) : form.values;
       return reply.page(
-        <MembersPage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          may={memberService.membersMay(actor)}
-          members={members}
-          counts={counts}
-          errors={errors}
-          values={values}
-        />,
+        <MembersPage ctx={await req.pageCtx()} council={council} actor={actor} may={memberService.membersMay(actor)} members={members} counts={counts} errors={errors} values={values} />,
         400,
       );
     };
@@ -163,12 +143,7 @@ export async function membersRoutes(app: FastifyInstance) {
   });
 
   // Several people at once: the list, the check page, then the invitations (nothing is stored before).
-  const inviteMany = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    state: { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[] },
-    status = 200,
-  ) => {
+  const inviteMany = async (req: FastifyRequest, reply: FastifyReply, state: { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[] }, status = 200) => {
     const council = councilOf(req);
     const counts = await memberService.memberCounts(deps.db, council);
     return reply.page(<InviteManyPage ctx={await req.pageCtx()} council={council} actor={actorOf(req)} counts={counts} {...state} />, status);
@@ -214,17 +189,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const member = await memberService.getMember(deps, { actor, council, id });
     const form = parseForm(memberUpdateSchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(
-        <MemberPage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          member={member}
-          errors={errors}
-          values={form.ok ? echo(req.body) : form.values}
-        />,
-        400,
-      );
+      reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       await memberService.updateMember(deps, { actor, council, id: member.id, input: form.data });
@@ -264,9 +229,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const groups = await groupService.listWorkingGroups(deps, { actor, council });
-    return reply.page(
-      <WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} />,
-    );
+    return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} />);
   });
 
   app.post(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
@@ -331,16 +294,7 @@ export async function membersRoutes(app: FastifyInstance) {
         const ticked = (req.body as Record<string, unknown> | undefined)?.membershipId;
         const checked = (Array.isArray(ticked) ? ticked : [ticked]).filter((x): x is string => typeof x === 'string');
         return reply.page(
-          <WorkingGroupPage
-            ctx={ctx}
-            council={council}
-            actor={actor}
-            group={fresh}
-            related={related}
-            errors={errors}
-            values={form.ok ? echo(req.body) : form.values}
-            checked={checked}
-          />,
+          <WorkingGroupPage ctx={ctx} council={council} actor={actor} group={fresh} related={related} errors={errors} values={form.ok ? echo(req.body) : form.values} checked={checked} />,
           400,
         );
       };
@@ -393,19 +347,14 @@ export async function membersRoutes(app: FastifyInstance) {
     return reply.page(<VacanciesPage ctx={await req.pageCtx()} council={council} actor={actor} vacancies={vacancies} />);
   });
 
-  app.get(`${WS}/vacatures/nieuw`, manageVacancies, async (req, reply) =>
-    reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />),
-  );
+  app.get(`${WS}/vacatures/nieuw`, manageVacancies, async (req, reply) => reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
 
   app.post(`${WS}/vacatures/nieuw`, manageVacancies, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(vacancySchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(
-        <NewVacancyPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
-        400,
-      );
+      reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       const id = await vacancyService.createVacancy(deps, { actor, council, input: form.data });
@@ -430,17 +379,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancySchema, req.body, req.t);
     const again = async (errors: FieldErrors) =>
-      reply.page(
-        <VacancyPage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          vacancy={vacancy}
-          errors={errors}
-          values={form.ok ? echo(req.body) : form.values}
-        />,
-        400,
-      );
+      reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       await vacancyService.updateVacancy(deps, { actor, council, id: vacancy.id, input: form.data });
@@ -457,8 +396,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancyStatusSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} />, 400);
     if (!form.ok) return again({ status: form.errors.to ?? req.t('error.invalidChoice') });
     try {
       await vacancyService.changeVacancyStatus(deps, { actor, council, id: vacancy.id, to: form.data.to });

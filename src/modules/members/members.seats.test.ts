@@ -185,14 +185,7 @@ test('a list of people: the check page shows who will be invited; sending makes 
   const check = await post(t, ws(c, '/leden/uitnodigen'), { people: LIST, role: 'member' }, browser);
   assert.equal(check.statusCode, 200);
   assert.match(titleOf(check.body), /^Controleer de uitnodigingen/);
-  for (const s of [
-    'Nina Nieuw',
-    'omar@example.nl',
-    'Pien Post',
-    'Deze 3 mensen krijgen een uitnodiging als lid',
-    'Vrije plaatsen daarna: 9 van de 14.',
-    'Verstuur 3 uitnodigingen',
-  ]) {
+  for (const s of ['Nina Nieuw', 'omar@example.nl', 'Pien Post', 'Deze 3 mensen krijgen een uitnodiging als lid', 'Vrije plaatsen daarna: 9 van de 14.', 'Verstuur 3 uitnodigingen']) {
     assert.ok(check.body.includes(s), s);
   }
   assert.equal((await membershipsOf(c)).length, before, 'checking stores nothing');
@@ -299,12 +292,7 @@ test('several members join a working group with one submit; if one is wrong, nob
   const other = await makeCouncil(t);
   const stranger = await makePerson(t, other, { role: 'member' });
   const groupMembers = async () => (await t.db.select().from(workingGroupMembers).where(eq(workingGroupMembers.workingGroupId, group.id))).length;
-  for (const ids of [
-    [people[1]!.membershipId, stranger.membershipId],
-    [people[1]!.membershipId, people[0]!.membershipId],
-    [people[1]!.membershipId, 'geen-id'],
-    [],
-  ]) {
+  for (const ids of [[people[1]!.membershipId, stranger.membershipId], [people[1]!.membershipId, people[0]!.membershipId], [people[1]!.membershipId, 'geen-id'], []]) {
     const res = await post(t, ws(c, `/werkgroepen/${group.id}/leden`), { membershipId: ids }, browser);
     assert.equal(res.statusCode, 400, ids.join());
     assert.equal(await groupMembers(), 1, 'nobody added');
@@ -312,12 +300,7 @@ test('several members join a working group with one submit; if one is wrong, nob
   const none = await post(t, ws(c, `/werkgroepen/${group.id}/leden`), {}, browser);
   assert.match(none.body, /Kies minstens één lid\./);
 
-  const res = await post(
-    t,
-    ws(c, `/werkgroepen/${group.id}/leden`),
-    { membershipId: [people[1]!.membershipId, people[2]!.membershipId, people[3]!.membershipId] },
-    browser,
-  );
+  const res = await post(t, ws(c, `/werkgroepen/${group.id}/leden`), { membershipId: [people[1]!.membershipId, people[2]!.membershipId, people[3]!.membershipId] }, browser);
   assert.equal(res.statusCode, 303);
   assert.equal(await groupMembers(), 4);
   const after = await get(t, String(res.headers.location), browser);
@@ -344,18 +327,10 @@ test("a working group's lead reads the group's own page, with its members and ad
 
   const page = await get(t, ws(c, `/werkgroepen/${group.id}`), asLead);
   assert.equal(page.statusCode, 200);
-  for (const s of [
-    'Werkgroep: Werkgroep Jeugd',
-    'Lotte Trekker',
-    'Gijs Groepslid',
-    'Adviezen van deze werkgroep',
-    'Leerlingenvervoer 2027',
-    'U bent de trekker van deze werkgroep.',
-  ])
+  for (const s of ['Werkgroep: Werkgroep Jeugd', 'Lotte Trekker', 'Gijs Groepslid', 'Adviezen van deze werkgroep', 'Leerlingenvervoer 2027', 'U bent de trekker van deze werkgroep.'])
     assert.ok(page.body.includes(s), s);
   assert.ok(!page.body.includes('Hulpmiddelen'), "another group's advice is not listed");
-  for (const s of ['Toevoegen aan de werkgroep', 'Trekker opslaan', 'Uit werkgroep halen', 'name="description"'])
-    assert.ok(!page.body.includes(s), `lead sees no ${s}`);
+  for (const s of ['Toevoegen aan de werkgroep', 'Trekker opslaan', 'Uit werkgroep halen', 'name="description"']) assert.ok(!page.body.includes(s), `lead sees no ${s}`);
   // Reading is all: the lead cannot change the group.
   assert.equal((await post(t, ws(c, `/werkgroepen/${group.id}/leden`), { membershipId: outsider.membershipId }, asLead)).statusCode, 403);
   assert.equal((await post(t, ws(c, `/werkgroepen/${group.id}`), { name: 'Anders', description: '' }, asLead)).statusCode, 403);

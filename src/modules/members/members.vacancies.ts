@@ -57,10 +57,7 @@ async function findVacancy(db: DbOrTx, council: Council, id: string): Promise<Va
  * A resident applies. The application is stored encrypted; the council gets a notice without
  * personal data (it reads the application in the workspace), the applicant an acknowledgement.
  */
-export async function submitApplication(
-  deps: Deps,
-  args: { council: Council; vacancyId: string; input: ApplicationInput; formIssuedAt: number | null; locale: Locale },
-): Promise<void> {
+export async function submitApplication(deps: Deps, args: { council: Council; vacancyId: string; input: ApplicationInput; formIssuedAt: number | null; locale: Locale }): Promise<void> {
   const { council, input } = args;
   if (filledTooFast(args.formIssuedAt)) throw new TooFastError();
   await deps.db.transaction(async (tx) => {
@@ -270,10 +267,7 @@ export function sealApplication(secretKey: string, a: { name: string; email: str
 export type ApplicationRow = { id: string; name: string; email: string; phone: string; motivation: string; createdAt: Date };
 
 /** Applications are personal data: only chair and secretary read them, and every read is logged. */
-export async function listApplications(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; vacancyId: string },
-): Promise<{ vacancy: Vacancy; applications: ApplicationRow[] }> {
+export async function listApplications(deps: Deps, args: { actor: Actor | null; council: Council; vacancyId: string }): Promise<{ vacancy: Vacancy; applications: ApplicationRow[] }> {
   const { actor, council } = args;
   assertCan(actor, 'applications.read');
   return deps.db.transaction(async (tx) => {

@@ -1,15 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  canTransition,
-  closingDateAllowed,
-  isOpenToPublic,
-  leavesNoBoard,
-  summarise,
-  transitionBlocker,
-  vacancyTransitions,
-  type VacancyStatus,
-} from './members.workflow.ts';
+import { canTransition, closingDateAllowed, isOpenToPublic, leavesNoBoard, summarise, transitionBlocker, vacancyTransitions, type VacancyStatus } from './members.workflow.ts';
 
 test('vacancy transitions: exactly the allowed table', () => {
   const all: VacancyStatus[] = ['draft', 'published', 'closed'];

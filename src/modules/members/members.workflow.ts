@@ -32,11 +32,7 @@ export function isOpenToPublic(v: { status: VacancyStatus; closesOn: string | nu
 }
 
 /** Why a transition may not happen now, or null when it may. */
-export function transitionBlocker(
-  v: { status: VacancyStatus; closesOn: string | null },
-  to: VacancyStatus,
-  today: string,
-): 'notAllowed' | 'closingDatePassed' | null {
+export function transitionBlocker(v: { status: VacancyStatus; closesOn: string | null }, to: VacancyStatus, today: string): 'notAllowed' | 'closingDatePassed' | null {
   if (!canTransition(v.status, to)) return 'notAllowed';
   if (to === 'published' && !closingDateAllowed(v.closesOn, today)) return 'closingDatePassed';
   return null;

@@ -38,8 +38,7 @@ test('member list: the board sees everyone with the invite form; a member may lo
 
   const asSecretary = await get(t, ws(c, '/leden'), await login(t, secretary));
   assert.equal(asSecretary.statusCode, 200);
-  for (const s of ['Sanne Secretaris', 'Mo Lid', 'Olga Ambtenaar', 'Stef Gestopt', 'jongeren', member.email, 'Gestopt', 'Iemand uitnodigen'])
-    assert.ok(asSecretary.body.includes(s), s);
+  for (const s of ['Sanne Secretaris', 'Mo Lid', 'Olga Ambtenaar', 'Stef Gestopt', 'jongeren', member.email, 'Gestopt', 'Iemand uitnodigen']) assert.ok(asSecretary.body.includes(s), s);
   assert.match(asSecretary.body, /<meta name="robots" content="noindex"/);
 
   const asMember = await get(t, ws(c, '/leden'), await login(t, member));
@@ -59,12 +58,7 @@ test('invite: creates the account, the membership and the invitation mail; confi
   const c = await makeCouncil(t);
   const secretary = await makePerson(t, c, { role: 'secretary' });
   const browser = await login(t, secretary);
-  const res = await post(
-    t,
-    ws(c, '/leden'),
-    { name: 'Nina Nieuw', email: ' Nina@Example.NL ', role: 'member', targetGroup: 'mensen met een beperking' },
-    browser,
-  );
+  const res = await post(t, ws(c, '/leden'), { name: 'Nina Nieuw', email: ' Nina@Example.NL ', role: 'member', targetGroup: 'mensen met een beperking' }, browser);
   assert.equal(res.statusCode, 303);
   const location = String(res.headers.location);
   assert.match(location, new RegExp(`^${ws(c, '/leden')}\\?uitgenodigd=`));
@@ -381,15 +375,7 @@ test('a member (role member) gets 403 on every manage action, and nothing change
   const browser = await login(t, member);
 
   // The list of working groups is for every member (without the form to make one); a group's page is not.
-  for (const url of [
-    `/leden/${other.membershipId}`,
-    '/leden/uitnodigen',
-    `/werkgroepen/${group.id}`,
-    '/vacatures',
-    '/vacatures/nieuw',
-    `/vacatures/${v.id}`,
-    `/vacatures/${v.id}/reacties`,
-  ]) {
+  for (const url of [`/leden/${other.membershipId}`, '/leden/uitnodigen', `/werkgroepen/${group.id}`, '/vacatures', '/vacatures/nieuw', `/vacatures/${v.id}`, `/vacatures/${v.id}/reacties`]) {
     assert.equal((await get(t, ws(c, url), browser)).statusCode, 403, `GET ${url}`);
   }
   const posts: [string, Record<string, string>][] = [
@@ -428,16 +414,7 @@ test('a secretary of council B gets 404 for council A, and for A’s ids under B
   const browser = await login(t, bSecretary);
 
   // A's workspace.
-  for (const url of [
-    '',
-    '/leden',
-    `/leden/${aMember.membershipId}`,
-    '/werkgroepen',
-    `/werkgroepen/${aGroup.id}`,
-    '/vacatures',
-    `/vacatures/${aVacancy.id}`,
-    `/vacatures/${aVacancy.id}/reacties`,
-  ]) {
+  for (const url of ['', '/leden', `/leden/${aMember.membershipId}`, '/werkgroepen', `/werkgroepen/${aGroup.id}`, '/vacatures', `/vacatures/${aVacancy.id}`, `/vacatures/${aVacancy.id}/reacties`]) {
     const res = await get(t, ws(a, url), browser);
     assert.equal(res.statusCode, 404, `GET A${url}`);
     assert.ok(!res.body.includes('Alleen In A'));

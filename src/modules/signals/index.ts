@@ -31,15 +31,7 @@ declare module '../../core/policy.ts' {
 /** What the audit log records of signals (core/audit/audit.ts); the workflow's steps name theirs there. */
 declare module '../../core/audit/audit.ts' {
   interface AuditActions
-    extends Record<
-      | (typeof auditActions)[SignalAction]
-      | 'signal.submitted'
-      | 'signal.erased'
-      | 'signal.retentionApplied'
-      | 'signalSettings.changed'
-      | 'signalTemplate.changed',
-      true
-    > {}
+    extends Record<(typeof auditActions)[SignalAction] | 'signal.submitted' | 'signal.erased' | 'signal.retentionApplied' | 'signalSettings.changed' | 'signalTemplate.changed', true> {}
 }
 
 const HOUR = 60 * 60 * 1000;

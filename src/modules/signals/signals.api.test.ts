@@ -54,8 +54,7 @@ async function tokenFor(council: Council, role: Role, form: Record<string, strin
 }
 
 /** The keys page as the board or a key holder sees it. */
-const keysPage = async (council: Council, session: Awaited<ReturnType<typeof login>>) =>
-  (await get(t, `/${council.slug}/werkruimte/api-sleutels`, session)).body;
+const keysPage = async (council: Council, session: Awaited<ReturnType<typeof login>>) => (await get(t, `/${council.slug}/werkruimte/api-sleutels`, session)).body;
 
 /** Revokes the holder's only key through the keys page, as its user would. */
 async function revoke(council: Council, holder: Awaited<ReturnType<typeof tokenFor>>) {

@@ -8,19 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import {
-  API_PREFIX,
-  apiCaller,
-  idParam,
-  json,
-  jsonSchema,
-  problemResponse,
-  raadParam,
-  ref,
-  standardProblems,
-  validationProblem,
-  writeLimit,
-} from '../../core/api/index.ts';
+import { API_PREFIX, apiCaller, idParam, json, jsonSchema, problemResponse, raadParam, ref, standardProblems, validationProblem, writeLimit } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { toContact } from './signals.forms.ts';
 import { submitSignal } from './signals.submit.ts';

@@ -60,8 +60,7 @@ export const recordSchema = signalInputSchema
   })
   .superRefine((v, ctx) => {
     if ((v.name || v.email || v.phone) && !v.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'signals.error.consentRequired' });
-    if (v.source === 'partner_organisation' && v.sourceDetail === '')
-      ctx.addIssue({ code: 'custom', path: ['sourceDetail'], message: 'signals.error.sourceDetailRequired' });
+    if (v.source === 'partner_organisation' && v.sourceDetail === '') ctx.addIssue({ code: 'custom', path: ['sourceDetail'], message: 'signals.error.sourceDetailRequired' });
   });
 
 export const classifySchema = z

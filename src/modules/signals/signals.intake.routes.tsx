@@ -33,13 +33,7 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
   /** The page context; the language switch leads to the start page, as a step page has no address of its own. */
   const pageCtx = async (req: FastifyRequest): Promise<PageCtx> => ({ ...(await req.pageCtx()), url: intakePaths(councilOf(req)).start });
 
-  const showQuestion = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    step: intake.QuestionStep,
-    answers: intake.Answers,
-    opts: { fromCheck: boolean; errors?: FieldErrors | null },
-  ) => {
+  const showQuestion = async (req: FastifyRequest, reply: FastifyReply, step: intake.QuestionStep, answers: intake.Answers, opts: { fromCheck: boolean; errors?: FieldErrors | null }) => {
     const council = councilOf(req);
     const body = req.body as Body;
     const settings = step === 'toestemming' ? await settingsOf(deps.db, council.id) : null;

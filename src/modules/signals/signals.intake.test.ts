@@ -1,20 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, lt } from 'drizzle-orm';
-import {
-  anonymousToken,
-  createTestApp,
-  csrfFrom,
-  get,
-  login,
-  mailsTo,
-  makeCouncil,
-  makeMember,
-  post,
-  titleOf,
-  type Res,
-  type TestApp,
-} from '../../../test/support/factories.ts';
+import { anonymousToken, createTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res, type TestApp } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
@@ -354,13 +341,7 @@ test('change and back keep the answers: a change from the check page returns the
   assert.match(changed.body, /Schulden/);
   // From anonymous to contact details: the consent page comes in between.
   const toContact = await post(t, paths(c).question, { ...formFields(changed.body, paths(c).send), ga: 'contact' }, undefined, { csrf: oldToken() });
-  const withDetails = await post(
-    t,
-    paths(c).question,
-    { ...formFields(toContact.body, paths(c).question), contactChoice: 'gegevens', email: 'nieuw@test.example' },
-    undefined,
-    { csrf: oldToken() },
-  );
+  const withDetails = await post(t, paths(c).question, { ...formFields(toContact.body, paths(c).question), contactChoice: 'gegevens', email: 'nieuw@test.example' }, undefined, { csrf: oldToken() });
   assert.match(titleOf(withDetails.body), /^Stap 6 van 6/);
   assert.match(withDetails.body, /na 3 maanden/, 'retention is explained');
   // Back from a question page: the previous page with its answer still there.

@@ -82,11 +82,9 @@ const stepSchemas = {
   onderwerp: z.object({ area: chosen('signals.intake.area.required', signalInputSchema.shape.area) }),
   sinds: z.object({ since: chosen('signals.intake.since.required', signalInputSchema.shape.since) }),
   aantal: z.object({ peopleCount: signalInputSchema.shape.peopleCount }),
-  contact: z
-    .object({ contactChoice: chosen('signals.intake.contact.required', field.choice(contactChoices)), ...contactSchema.shape })
-    .superRefine((v, ctx) => {
-      if (v.contactChoice === 'gegevens') requireReachable(v, ctx);
-    }),
+  contact: z.object({ contactChoice: chosen('signals.intake.contact.required', field.choice(contactChoices)), ...contactSchema.shape }).superRefine((v, ctx) => {
+    if (v.contactChoice === 'gegevens') requireReachable(v, ctx);
+  }),
   toestemming: z.object({ consent: field.checkbox().refine((v) => v, 'signals.intake.consent.required') }),
 } satisfies Record<QuestionStep, z.ZodType>;
 

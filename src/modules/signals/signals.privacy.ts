@@ -32,16 +32,11 @@ function openContact(secretKey: string, row: typeof signalContacts.$inferSelect 
 }
 
 async function logAccess(tx: DbOrTx, args: { council: Council; actor: Actor; signal: Pick<Signal, 'id' | 'reference'>; kind: SignalAccessKind }) {
-  await tx
-    .insert(signalAccessLog)
-    .values({ councilId: args.council.id, signalId: args.signal.id, reference: args.signal.reference, userId: args.actor.userId, kind: args.kind });
+  await tx.insert(signalAccessLog).values({ councilId: args.council.id, signalId: args.signal.id, reference: args.signal.reference, userId: args.actor.userId, kind: args.kind });
 }
 
 /** The contact details of one signal, for the secretary or chair; the read is logged first. */
-export async function viewContact(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; id: string },
-): Promise<{ signal: Signal; contact: Contact | null }> {
+export async function viewContact(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<{ signal: Signal; contact: Contact | null }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.contact');
   return deps.db.transaction(async (tx) => {
@@ -87,13 +82,7 @@ export async function eraseContacts(tx: Tx, secretKey: string, signalIds: string
     if (email) {
       await tx
         .delete(outbox)
-        .where(
-          and(
-            eq(outbox.councilId, d.councilId),
-            eq(outbox.toAddress, email),
-            sql`(position(${d.reference} in ${outbox.subject}) > 0 or position(${d.reference} in ${outbox.body}) > 0)`,
-          ),
-        );
+        .where(and(eq(outbox.councilId, d.councilId), eq(outbox.toAddress, email), sql`(position(${d.reference} in ${outbox.subject}) > 0 or position(${d.reference} in ${outbox.body}) > 0)`));
     }
   }
   if (due.length) {
@@ -124,9 +113,7 @@ export async function eraseSignal(deps: Deps, args: { actor: Actor | null; counc
       .set({ description: '', outcomeNote: '', hasContact: false, anonymisedAt: signal.anonymisedAt ?? now, erasedAt: now, updatedAt: now })
       .where(eq(signals.id, signal.id))
       .returning();
-    await tx
-      .insert(signalEvents)
-      .values({ councilId: council.id, signalId: signal.id, action: 'erase', fromState: signal.status, toState: signal.status, actorUserId: actor.userId });
+    await tx.insert(signalEvents).values({ councilId: council.id, signalId: signal.id, action: 'erase', fromState: signal.status, toState: signal.status, actorUserId: actor.userId });
     await logAccess(tx, { council, actor, signal, kind: 'erase' });
     await audit(tx, {
       councilId: council.id,

@@ -70,10 +70,7 @@ export async function listSignals(deps: Deps, args: { actor: Actor | null; counc
 }
 
 /** Signals waiting for a meeting; the meetings module links agenda items to these. */
-export async function listSignalsToDiscuss(
-  db: DbOrTx,
-  councilId: string,
-): Promise<Array<{ id: string; reference: string; summary: string; themeName: string | null }>> {
+export async function listSignalsToDiscuss(db: DbOrTx, councilId: string): Promise<Array<{ id: string; reference: string; summary: string; themeName: string | null }>> {
   const rows = await db
     .select({ id: signals.id, reference: signals.reference, description: signals.description, themeName: signalThemes.name })
     .from(signals)
@@ -93,11 +90,7 @@ export async function countNewSignals(db: DbOrTx, councilId: string): Promise<nu
 }
 
 /** Signals linked to one advice, for the advice detail page. */
-export async function signalsForAdvice(
-  db: DbOrTx,
-  councilId: string,
-  adviceId: string,
-): Promise<Array<{ id: string; reference: string; themeName: string | null; status: SignalState }>> {
+export async function signalsForAdvice(db: DbOrTx, councilId: string, adviceId: string): Promise<Array<{ id: string; reference: string; themeName: string | null; status: SignalState }>> {
   return db
     .select({ id: signals.id, reference: signals.reference, themeName: signalThemes.name, status: signals.status })
     .from(signals)
@@ -222,9 +215,7 @@ export async function getSignal(deps: Deps, args: { actor: Actor | null; council
           .from(signals)
           .where(and(eq(signals.id, signal.duplicateOfId), eq(signals.councilId, council.id)))
       : Promise.resolve([]),
-    signal.adviceId
-      ? findAdvice(db, council, signal.adviceId).then((a) => (a ? [{ id: a.id, reference: a.reference, subject: a.subject }] : []))
-      : Promise.resolve([]),
+    signal.adviceId ? findAdvice(db, council, signal.adviceId).then((a) => (a ? [{ id: a.id, reference: a.reference, subject: a.subject }] : [])) : Promise.resolve([]),
     mayTriage ? listUnsolicitedAdvices(db, council) : Promise.resolve([]),
     signal.recordedByUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, signal.recordedByUserId)) : Promise.resolve([]),
     db

@@ -41,9 +41,7 @@ async function state(councilId = lindewijkId): Promise<string> {
   const tables = ['signals', 'signal_contacts', 'signal_themes', 'signal_settings', 'signal_message_templates', 'signal_events'];
   const parts: string[] = [];
   for (const table of tables) {
-    const res = await t.db.execute(
-      sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`),
-    );
+    const res = await t.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`));
     parts.push(((res as unknown as { rows: { h: string }[] }).rows ?? (res as unknown as { h: string }[]))[0]!.h);
   }
   return parts.join(',');
@@ -148,24 +146,9 @@ test('bad input on every workspace form: 400 with a Dutch message, nothing chang
     [secretary, `${ws}/${open.id}/advies`, { adviceId: '00000000-0000-4000-8000-000000000000' }, /ongevraagd advies/],
     [secretary, `${ws}/${open.id}/besproken`, {}, /huidige stap/],
     [secretary, `${ws}/${closed.id}/afsluiten`, { outcome: 'no_action' }, /huidige stap/],
-    [
-      secretary,
-      `${ws}/instellingen`,
-      { thresholdCount: 'vijf', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' },
-      /heel getal/,
-    ],
-    [
-      secretary,
-      `${ws}/instellingen`,
-      { thresholdCount: '5', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '30', textRetentionMonths: '24' },
-      /minstens zo lang/,
-    ],
-    [
-      secretary,
-      `${ws}/instellingen`,
-      { thresholdCount: '0', thresholdSources: '99', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' },
-      /te klein of te groot/,
-    ],
+    [secretary, `${ws}/instellingen`, { thresholdCount: 'vijf', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' }, /heel getal/],
+    [secretary, `${ws}/instellingen`, { thresholdCount: '5', thresholdSources: '3', thresholdMonths: '3', contactRetentionMonths: '30', textRetentionMonths: '24' }, /minstens zo lang/],
+    [secretary, `${ws}/instellingen`, { thresholdCount: '0', thresholdSources: '99', thresholdMonths: '3', contactRetentionMonths: '3', textRetentionMonths: '24' }, /te klein of te groot/],
     [secretary, `${ws}/instellingen/bericht/received`, { 'subject-received': 'x'.repeat(201), 'body-received': 'Tekst' }, /te lang|tekens/i],
     [secretary, `${ws}/inzage`, { reference: 'kenmerk' }, /S-2026-0012/],
     [secretary, `${ws}/${open.id}/wissen`, { confirm: 'nee' }, /Vink aan/],

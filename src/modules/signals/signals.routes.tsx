@@ -11,18 +11,7 @@ import * as settingsService from './signals.settings.ts';
 import { retentionRuns } from './signals.retention.ts';
 import { themeOverview } from './signals.themes.ts';
 import { submitSignal } from './signals.submit.ts';
-import {
-  classifySchema,
-  closeSchema,
-  duplicateSchema,
-  exportSchema,
-  linkAdviceSchema,
-  listFilter,
-  recordSchema,
-  settingsSchema,
-  templateSchema,
-  toContact,
-} from './signals.forms.ts';
+import { classifySchema, closeSchema, duplicateSchema, exportSchema, linkAdviceSchema, listFilter, recordSchema, settingsSchema, templateSchema, toContact } from './signals.forms.ts';
 import { messageStatuses, type MessageStatus } from './signals.workflow.ts';
 import { RecordSignalPage, SignalListPage } from './views/signals.tsx';
 import { SignalDetailPage, type SignalNotice } from './views/signal/detail.tsx';
@@ -47,13 +36,7 @@ export async function signalsRoutes(app: FastifyInstance) {
   const settings = { preHandler: requireRight('signals.settings') };
   const base = (slug: string) => `/${slug}/werkruimte/signalen`;
 
-  async function detailPage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    extra: { errors?: FieldErrors; values?: FormValues; notice?: SignalNotice } = {},
-    status = 200,
-  ) {
+  async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: SignalNotice } = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const detail = await queries.getSignal(deps, { actor, council, id });
@@ -64,12 +47,7 @@ export async function signalsRoutes(app: FastifyInstance) {
    * Validates a triage form and runs its use case: redirect to the signal, or show the page again
    * with the message (400, nothing changed).
    */
-  async function act<T>(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    parse: () => { ok: true; data: T } | { ok: false; errors: FieldErrors },
-    run: (id: string, data: T) => Promise<unknown>,
-  ) {
+  async function act<T>(req: FastifyRequest, reply: FastifyReply, parse: () => { ok: true; data: T } | { ok: false; errors: FieldErrors }, run: (id: string, data: T) => Promise<unknown>) {
     const council = councilOf(req);
     // Unknown or another council's signal: 404 before anything else.
     const { id } = await signalOr404(req);
@@ -106,28 +84,15 @@ export async function signalsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const filter = listFilter.parse(req.query ?? {});
     const [rows, themes] = await Promise.all([queries.listSignals(deps, { actor, council, filter }), queries.listThemes(deps.db, council.id)]);
-    return noStore(reply).page(
-      <SignalListPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        rows={rows}
-        filter={filter}
-        themes={themes}
-        may={queries.signalsSectionMay(actor)}
-      />,
-    );
+    return noStore(reply).page(<SignalListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} filter={filter} themes={themes} may={queries.signalsSectionMay(actor)} />);
   });
 
-  app.get(`${WS}/nieuw`, record, async (req, reply) =>
-    reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />),
-  );
+  app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
   app.post(`${WS}/nieuw`, record, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(recordSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
     if (!form.ok) return again(form.errors);
     const d = form.data;
     try {
@@ -163,26 +128,13 @@ export async function signalsRoutes(app: FastifyInstance) {
   });
 
   // ---------------------------------------------------------------- settings and templates
-  async function settingsPage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    extra: { errors?: FieldErrors; values?: FormValues; saved?: boolean } = {},
-    status = 200,
-  ) {
+  async function settingsPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; saved?: boolean } = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const [{ settings: s, templates }, runs] = await Promise.all([
-      settingsService.getSettingsPage(deps, { actor, council }),
-      retentionRuns(deps, { actor, council }),
-    ]);
-    return reply.page(
-      <SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} settings={s} templates={templates} runs={runs} {...extra} />,
-      status,
-    );
+    const [{ settings: s, templates }, runs] = await Promise.all([settingsService.getSettingsPage(deps, { actor, council }), retentionRuns(deps, { actor, council })]);
+    return reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} settings={s} templates={templates} runs={runs} {...extra} />, status);
   }
-  app.get(`${WS}/instellingen`, settings, async (req, reply) =>
-    settingsPage(req, reply, { saved: (req.query as Record<string, unknown>)?.melding === 'opgeslagen' }),
-  );
+  app.get(`${WS}/instellingen`, settings, async (req, reply) => settingsPage(req, reply, { saved: (req.query as Record<string, unknown>)?.melding === 'opgeslagen' }));
   app.post(`${WS}/instellingen`, settings, async (req, reply) => {
     const council = councilOf(req);
     const form = parseForm(settingsSchema, req.body, req.t);
@@ -228,8 +180,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(exportSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<ExportPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<ExportPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       const data = await privacyService.exportSignal(deps, { actor, council, reference: form.data.reference });
@@ -270,8 +221,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const id = (req.params as Params).id;
     const signal = await contactSignalOr404(req);
     const confirmed = (req.body as Record<string, unknown> | undefined)?.confirm === 'ja';
-    const again = async (errors: FieldErrors) =>
-      reply.page(<EraseConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} errors={errors} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<EraseConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} errors={errors} />, 400);
     if (!confirmed) return again({ confirm: req.t('signals.erase.confirmRequired') });
     try {
       await privacyService.eraseSignal(deps, { actor, council, id });
@@ -292,12 +242,8 @@ export async function signalsRoutes(app: FastifyInstance) {
       (id, input) => triageService.classify(deps, { actor: actorOf(req), council: councilOf(req), id, input }),
     ),
   );
-  app.post(`${WS}/:id/bespreken`, triage, async (req, reply) =>
-    act(req, reply, none, (id) => triageService.toDiscuss(deps, { actor: actorOf(req), council: councilOf(req), id })),
-  );
-  app.post(`${WS}/:id/besproken`, triage, async (req, reply) =>
-    act(req, reply, none, (id) => triageService.markDiscussed(deps, { actor: actorOf(req), council: councilOf(req), id })),
-  );
+  app.post(`${WS}/:id/bespreken`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.toDiscuss(deps, { actor: actorOf(req), council: councilOf(req), id })));
+  app.post(`${WS}/:id/besproken`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.markDiscussed(deps, { actor: actorOf(req), council: councilOf(req), id })));
   app.post(`${WS}/:id/afsluiten`, triage, async (req, reply) =>
     act(
       req,
@@ -306,9 +252,7 @@ export async function signalsRoutes(app: FastifyInstance) {
       (id, input) => triageService.closeSignal(deps, { actor: actorOf(req), council: councilOf(req), id, input }),
     ),
   );
-  app.post(`${WS}/:id/heropenen`, triage, async (req, reply) =>
-    act(req, reply, none, (id) => triageService.reopenSignal(deps, { actor: actorOf(req), council: councilOf(req), id })),
-  );
+  app.post(`${WS}/:id/heropenen`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.reopenSignal(deps, { actor: actorOf(req), council: councilOf(req), id })));
   app.post(`${WS}/:id/dubbel`, triage, async (req, reply) =>
     act(
       req,

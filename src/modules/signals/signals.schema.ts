@@ -6,17 +6,7 @@ import { users } from '../../core/auth/auth.schema.ts';
 import { advices, policyFields } from '../advice/advice.schema.ts';
 import { signalStates, messageStatuses } from './signals.workflow.ts';
 
-export const signalAreas = [
-  'wmo_home_support',
-  'household_help',
-  'aids_adaptations',
-  'transport',
-  'informal_care',
-  'youth_care',
-  'work_income',
-  'debts',
-  'other',
-] as const;
+export const signalAreas = ['wmo_home_support', 'household_help', 'aids_adaptations', 'transport', 'informal_care', 'youth_care', 'work_income', 'debts', 'other'] as const;
 export type SignalArea = (typeof signalAreas)[number];
 export const signalSinces = ['week', 'month', 'half_year', 'longer', 'unknown'] as const;
 export type SignalSince = (typeof signalSinces)[number];

@@ -123,10 +123,7 @@ test('triage through the state machine: roles, wrong states, other council, stat
   const email = `triage-${Date.now()}@example.org`;
   const { id } = await submit(c, 'De rolstoel is al weken kapot.', { contact: { name: null, email, phone: null } });
 
-  await assert.rejects(
-    classify(deps(), { actor: member.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } }),
-    ForbiddenError,
-  );
+  await assert.rejects(classify(deps(), { actor: member.actor, council: c, id, input: { themeId: 'nieuw', newTheme: 'Hulpmiddelen', policyField: 'wmo' } }), ForbiddenError);
   const classified = await classify(deps(), {
     actor: secretary.actor,
     council: c,
@@ -196,14 +193,8 @@ test('duplicates and advice links stay within the council', async () => {
   const secretary = await person(t, c, 'secretary');
   const a = await submit(c, 'Eerste melding over het vervoer.');
   const b = await submit(c, 'Tweede melding over het vervoer.');
-  await assert.rejects(
-    markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: 'S-1999-9999' }),
-    (e) => e instanceof DomainError && e.field === 'duplicateOf',
-  );
-  await assert.rejects(
-    markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: b.reference }),
-    (e) => e instanceof DomainError && e.code === 'selfDuplicate',
-  );
+  await assert.rejects(markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: 'S-1999-9999' }), (e) => e instanceof DomainError && e.field === 'duplicateOf');
+  await assert.rejects(markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: b.reference }), (e) => e instanceof DomainError && e.code === 'selfDuplicate');
   const dup = await markDuplicate(deps(), { actor: secretary.actor, council: c, id: b.id, duplicateOf: a.reference.toLowerCase() });
   assert.equal(dup.status, 'duplicate');
   assert.equal(dup.duplicateOfId, a.id);
@@ -212,10 +203,7 @@ test('duplicates and advice links stay within the council', async () => {
   const requested = await makeAdvice(t, c, { status: 'requested', kind: 'requested' });
   const foreign = await makeAdvice(t, await makeCouncil(t), { status: 'initiated', kind: 'unsolicited' });
   for (const adviceId of [requested.id, foreign.id]) {
-    await assert.rejects(
-      linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId }),
-      (e) => e instanceof DomainError && e.field === 'adviceId',
-    );
+    await assert.rejects(linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId }), (e) => e instanceof DomainError && e.field === 'adviceId');
   }
   await linkAdvice(deps(), { actor: secretary.actor, council: c, id: a.id, adviceId: unsolicited.id });
   const linked = await signalsForAdvice(t.db, c.id, unsolicited.id);

@@ -56,13 +56,7 @@ function fillTemplate(text: string, values: { referentie: string; raad: string }
 }
 
 /** Queues the council's message for this status to the resident, if they left an e-mail address. */
-export async function queueStatusMessage(
-  deps: Deps,
-  tx: Tx,
-  council: Council,
-  signal: Pick<Signal, 'id' | 'reference'>,
-  status: MessageStatus,
-): Promise<boolean> {
+export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: Pick<Signal, 'id' | 'reference'>, status: MessageStatus): Promise<boolean> {
   const [contact] = await tx
     .select({ emailSealed: signalContacts.emailSealed })
     .from(signalContacts)
@@ -80,10 +74,7 @@ export async function queueStatusMessage(
 
 // ------------------------------------------------------------------ the settings page
 
-export async function getSettingsPage(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council },
-): Promise<{ settings: EffectiveSettings; templates: Template[] }> {
+export async function getSettingsPage(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<{ settings: EffectiveSettings; templates: Template[] }> {
   assertCan(args.actor, 'signals.settings');
   const [settings, templates] = await Promise.all([settingsOf(deps.db, args.council.id), templatesOf(deps.db, args.council.id)]);
   return { settings, templates };
@@ -92,8 +83,7 @@ export async function getSettingsPage(
 export async function saveSettings(deps: Deps, args: { actor: Actor | null; council: Council; input: SettingsInput }): Promise<void> {
   const { actor, council, input } = args;
   assertCan(actor, 'signals.settings');
-  if (input.textRetentionMonths < input.contactRetentionMonths)
-    throw new DomainError('textBeforeContact', 'signals.error.textBeforeContact', 'textRetentionMonths');
+  if (input.textRetentionMonths < input.contactRetentionMonths) throw new DomainError('textBeforeContact', 'signals.error.textBeforeContact', 'textRetentionMonths');
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(signalSettings)

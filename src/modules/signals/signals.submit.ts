@@ -51,8 +51,7 @@ export async function submitSignal(
   if (source !== 'web_form' && source !== 'api') assertCan(actor, 'signals.record');
   const description = input.description.trim();
   if (description === '') throw new DomainError('descriptionRequired', 'signals.error.descriptionRequired', 'description');
-  if (Buffer.byteLength(description, 'utf8') > DESCRIPTION_MAX_BYTES)
-    throw new DomainError('descriptionTooLong', 'signals.error.descriptionTooLong', 'description');
+  if (Buffer.byteLength(description, 'utf8') > DESCRIPTION_MAX_BYTES) throw new DomainError('descriptionTooLong', 'signals.error.descriptionTooLong', 'description');
   const contact = args.contact && (args.contact.name || args.contact.email || args.contact.phone) ? args.contact : null;
   if (contact && !args.consent) throw new DomainError('consentRequired', 'signals.error.consentRequired', 'consent');
   const now = args.now ?? new Date();
@@ -81,13 +80,9 @@ export async function submitSignal(
     const id = row!.id;
     if (contact) {
       const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
-      await tx
-        .insert(signalContacts)
-        .values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
+      await tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
     }
-    await tx
-      .insert(signalEvents)
-      .values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
+    await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
     await audit(tx, {
       councilId: council.id,
       actorUserId: recordedBy,

@@ -29,10 +29,7 @@ export function cell(n: number, exact: boolean): Cell {
 
 /** The last `count` months as "YYYY-MM" in Amsterdam time, oldest first, ending with the month of `now`. */
 export function monthsBack(now: Date, count: number): string[] {
-  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [
-    number,
-    number,
-  ];
+  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [number, number];
   const out: string[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const total = y * 12 + (m - 1) - i;
@@ -65,13 +62,7 @@ export type ThemeView = { months: string[]; themes: ThemeRow[] };
  */
 export type CountRow = { themeId: string; month: string; source: SignalSource; n: number; inWindow: number };
 
-export function buildThemeView(args: {
-  themes: { id: string; name: string }[];
-  months: string[];
-  rows: CountRow[];
-  settings: Threshold;
-  exact: boolean;
-}): ThemeView {
+export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean }): ThemeView {
   const { exact } = args;
   const themes = args.themes.map((t): ThemeRow => {
     const rows = args.rows.filter((r) => r.themeId === t.id);

@@ -30,10 +30,7 @@ function mostCommonField(fields: (PolicyField | null)[]): PolicyField {
  * it (duplicates and anonymised signals excepted). Each link is the signal's own state change,
  * with its audit entry and history row.
  */
-export async function startAdviceFromTheme(
-  deps: Deps,
-  args: { actor: Actor | null; council: Council; themeId: string },
-): Promise<{ adviceId: string; linked: number }> {
+export async function startAdviceFromTheme(deps: Deps, args: { actor: Actor | null; council: Council; themeId: string }): Promise<{ adviceId: string; linked: number }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.triage');
   assertCan(actor, 'advice.initiate');

@@ -1,14 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../context.ts';
 
-export function Button(props: {
-  children: ComponentChildren;
-  variant?: 'primary' | 'secondary' | 'subtle';
-  danger?: boolean;
-  name?: string;
-  value?: string;
-  type?: 'submit' | 'button';
-}) {
+export function Button(props: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'subtle'; danger?: boolean; name?: string; value?: string; type?: 'submit' | 'button' }) {
   const variant = props.variant ?? 'primary';
   const cls = `utrecht-button utrecht-button--${variant === 'primary' ? 'primary-action' : variant === 'secondary' ? 'secondary-action' : 'subtle'}${props.danger ? ' utrecht-button--danger' : ''} nl-button nl-button--${variant}`;
   return (
@@ -21,10 +14,7 @@ export function Button(props: {
 export function ButtonLink(props: { href: string; children: ComponentChildren; variant?: 'primary' | 'secondary' }) {
   const variant = props.variant ?? 'primary';
   return (
-    <a
-      class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${variant === 'primary' ? 'primary-action' : 'secondary-action'} rw-button-link`}
-      href={props.href}
-    >
+    <a class={`utrecht-button-link utrecht-button-link--html-a utrecht-button-link--${variant === 'primary' ? 'primary-action' : 'secondary-action'} rw-button-link`} href={props.href}>
       {props.children}
     </a>
   );
@@ -248,11 +238,7 @@ export function NavBar({ label, toggle, items, current }: { label: string; toggl
               const isCurrent = item.href === current;
               return (
                 <li class="utrecht-nav-list__item">
-                  <a
-                    class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`}
-                    href={item.href}
-                    aria-current={isCurrent ? 'page' : undefined}
-                  >
+                  <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
                     {item.label}
                   </a>
                 </li>

@@ -105,12 +105,7 @@ export function TextArea(props: FieldProps & { value?: string | null; rows?: num
   return (
     <FormField {...props}>
       {(attrs, invalid) => (
-        <textarea
-          {...attrs}
-          class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
-          name={props.name}
-          rows={props.rows ?? 6}
-        >
+        <textarea {...attrs} class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`} name={props.name} rows={props.rows ?? 6}>
           {props.value ?? ''}
         </textarea>
       )}
@@ -173,15 +168,7 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
  * visually hidden "Fout:"), then the fields. On error the fieldset is marked `--invalid`. With a
  * `name`, its id is that field's id, so the error summary links to it, and its error is shown.
  */
-export function Fieldset(props: {
-  ctx: PageCtx;
-  name?: string;
-  legend: ComponentChildren;
-  hint?: ComponentChildren;
-  errors?: FieldErrors;
-  class?: string;
-  children: ComponentChildren;
-}) {
+export function Fieldset(props: { ctx: PageCtx; name?: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
   const { ctx, name, hint, errors } = props;
   const id = name ? fieldId(name) : undefined;
   const error = name ? errors?.[name] : undefined;
@@ -428,15 +415,7 @@ export function ShownOnce(props: { id: string; title: string; body: string; labe
               {props.label}
             </label>
           </p>
-          <input
-            id={props.id}
-            class="utrecht-textbox utrecht-textbox--html-input rw-token"
-            type="text"
-            readonly
-            value={props.value}
-            spellcheck={false}
-            autocomplete="off"
-          />
+          <input id={props.id} class="utrecht-textbox utrecht-textbox--html-input rw-token" type="text" readonly value={props.value} spellcheck={false} autocomplete="off" />
           {props.children}
         </div>
       </div>

@@ -77,12 +77,5 @@ export function PublicFrame(props: FrameProps) {
 /** A workspace page: council branding, workspace menu, never indexed. */
 export function WorkspaceFrame(props: FrameProps & { actor: Actor }) {
   const { ctx, council, actor } = props;
-  return (
-    <CouncilFrame
-      {...props}
-      nav={workspaceNav(ctx, council, actor, props.section)}
-      first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }}
-      noindex
-    />
-  );
+  return <CouncilFrame {...props} nav={workspaceNav(ctx, council, actor, props.section)} first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }} noindex />;
 }

@@ -69,10 +69,7 @@ export function Page(props: PageProps) {
                 <>
                   {ctx.workspaces.length > 0 && (
                     <li>
-                      <a
-                        class="utrecht-link nl-link"
-                        href={`/${(council && ctx.workspaces.find((w) => w.slug === council.slug)?.slug) || ctx.workspaces[0].slug}/werkruimte`}
-                      >
+                      <a class="utrecht-link nl-link" href={`/${(council && ctx.workspaces.find((w) => w.slug === council.slug)?.slug) || ctx.workspaces[0].slug}/werkruimte`}>
                         {t('nav.workspace')}
                       </a>
                     </li>

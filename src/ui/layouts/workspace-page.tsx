@@ -75,15 +75,7 @@ function PageTop(props: CouncilPageProps) {
 export function WorkspacePage(props: WorkspacePageProps) {
   const { ctx, council } = props;
   return (
-    <WorkspaceFrame
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
-      title={props.title}
-      section={props.section}
-      trail={trailOf(props, `/${council.slug}/werkruimte`)}
-      hasErrors={hasAny(props.errors)}
-    >
+    <WorkspaceFrame ctx={ctx} council={council} actor={props.actor} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}/werkruimte`)} hasErrors={hasAny(props.errors)}>
       <PageTop {...props} />
       {props.children}
     </WorkspaceFrame>
@@ -94,14 +86,7 @@ export function WorkspacePage(props: WorkspacePageProps) {
 export function PublicPage(props: PublicPageProps) {
   const { ctx, council } = props;
   return (
-    <PublicFrame
-      ctx={ctx}
-      council={council}
-      title={props.title}
-      section={props.section}
-      trail={trailOf(props, `/${council.slug}`)}
-      hasErrors={hasAny(props.errors)}
-    >
+    <PublicFrame ctx={ctx} council={council} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}`)} hasErrors={hasAny(props.errors)}>
       <PageTop {...props} />
       {props.children}
     </PublicFrame>

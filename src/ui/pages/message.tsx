@@ -33,11 +33,7 @@ export function CouncilForbiddenPage(props: { ctx: PageCtx; council: Council; ac
       <Paragraph>{props.body}</Paragraph>
       <Paragraph>{ctx.t('page.forbidden.ask')}</Paragraph>
       <Paragraph>
-        {inWorkspace ? (
-          <Link href={workspace}>{ctx.t('page.forbidden.backToWorkspace')}</Link>
-        ) : (
-          <Link href={`/${council.slug}`}>{ctx.t('page.forbidden.backToSite', { name: council.name })}</Link>
-        )}
+        {inWorkspace ? <Link href={workspace}>{ctx.t('page.forbidden.backToWorkspace')}</Link> : <Link href={`/${council.slug}`}>{ctx.t('page.forbidden.backToSite', { name: council.name })}</Link>}
       </Paragraph>
     </>
   );

@@ -81,31 +81,9 @@ export function AccountPage(props: {
       <Section id="wachtwoord" title={t('auth.account.passwordTitle')} intro={t('auth.account.passwordIntro')}>
         <Form ctx={ctx} action="/account/wachtwoord">
           <input type="text" name="username" value={user.email} autocomplete="username" hidden />
-          <TextField
-            ctx={ctx}
-            name="currentPassword"
-            type="password"
-            label={t('auth.field.currentPassword')}
-            autocomplete="current-password"
-            errors={passwordErrors}
-          />
-          <TextField
-            ctx={ctx}
-            name="newPassword"
-            type="password"
-            label={t('auth.field.newPassword')}
-            hint={t('auth.field.newPasswordHint')}
-            autocomplete="new-password"
-            errors={passwordErrors}
-          />
-          <TextField
-            ctx={ctx}
-            name="newPasswordRepeat"
-            type="password"
-            label={t('auth.field.repeatPassword')}
-            autocomplete="new-password"
-            errors={passwordErrors}
-          />
+          <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={passwordErrors} />
+          <TextField ctx={ctx} name="newPassword" type="password" label={t('auth.field.newPassword')} hint={t('auth.field.newPasswordHint')} autocomplete="new-password" errors={passwordErrors} />
+          <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={passwordErrors} />
           <Button>{t('auth.account.passwordSubmit')}</Button>
         </Form>
       </Section>
@@ -198,16 +176,7 @@ export function TwoFactorPage(props: {
               <input type="hidden" name="actie" value="aanzetten" />
               <input type="hidden" name="secret" value={enrolment.secret} />
               <input type="hidden" name="signature" value={enrolment.signature} />
-              <TextField
-                ctx={ctx}
-                name="code"
-                label={t('auth.field.code')}
-                hint={t('auth.field.codeHint')}
-                autocomplete="one-time-code"
-                inputmode="numeric"
-                width="short"
-                errors={errors}
-              />
+              <TextField ctx={ctx} name="code" label={t('auth.field.code')} hint={t('auth.field.codeHint')} autocomplete="one-time-code" inputmode="numeric" width="short" errors={errors} />
               <Button>{t('auth.totp.enable')}</Button>
             </Form>
             {props.pending && <CancelSignIn ctx={ctx} />}

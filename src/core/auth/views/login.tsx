@@ -19,13 +19,7 @@ export function LoginPage(props: { ctx: PageCtx; terug: string | null; errors?: 
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('auth.login.title')} hasErrors={showsErrors(errors, throttled)}>
-      <AuthTop
-        ctx={ctx}
-        title={t('auth.login.title')}
-        errors={errors}
-        throttled={throttled ? t('auth.login.throttled') : undefined}
-        intro={t('auth.login.intro')}
-      />
+      <AuthTop ctx={ctx} title={t('auth.login.title')} errors={errors} throttled={throttled ? t('auth.login.throttled') : undefined} intro={t('auth.login.intro')} />
       <Form ctx={ctx} action={withReturn('/inloggen', props.terug)}>
         <ReturnField terug={props.terug} />
         <TextField ctx={ctx} name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={values?.email} errors={errors} />
@@ -45,24 +39,10 @@ export function CodePage(props: { ctx: PageCtx; terug: string | null; errors?: F
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('auth.code.title')} hasErrors={showsErrors(errors, throttled)}>
-      <AuthTop
-        ctx={ctx}
-        title={t('auth.code.title')}
-        errors={errors}
-        throttled={throttled ? t('auth.code.throttled') : undefined}
-        intro={t('auth.code.intro')}
-      />
+      <AuthTop ctx={ctx} title={t('auth.code.title')} errors={errors} throttled={throttled ? t('auth.code.throttled') : undefined} intro={t('auth.code.intro')} />
       <Form ctx={ctx} action="/inloggen/code">
         <ReturnField terug={props.terug} />
-        <TextField
-          ctx={ctx}
-          name="code"
-          label={t('auth.field.loginCode')}
-          hint={t('auth.field.loginCodeHint')}
-          autocomplete="one-time-code"
-          width="short"
-          errors={errors}
-        />
+        <TextField ctx={ctx} name="code" label={t('auth.field.loginCode')} hint={t('auth.field.loginCodeHint')} autocomplete="one-time-code" width="short" errors={errors} />
         <Button>{t('auth.code.submit')}</Button>
       </Form>
       <CancelSignIn ctx={ctx} />

@@ -10,15 +10,7 @@ function NewPasswordFields({ ctx, errors, email, firstLabel }: { ctx: PageCtx; e
   return (
     <>
       {email && <input type="text" name="username" value={email} autocomplete="username" hidden />}
-      <TextField
-        ctx={ctx}
-        name="newPassword"
-        type="password"
-        label={firstLabel}
-        hint={t('auth.field.newPasswordHint')}
-        autocomplete="new-password"
-        errors={errors}
-      />
+      <TextField ctx={ctx} name="newPassword" type="password" label={firstLabel} hint={t('auth.field.newPasswordHint')} autocomplete="new-password" errors={errors} />
       <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={errors} />
     </>
   );

@@ -75,22 +75,8 @@ export function DraftsPage(
             {t('advice.drafts.compare')}
           </Heading>
           <form method="get" action={path} class="rw-form">
-            <SelectField
-              ctx={ctx}
-              errors={errors}
-              name="van"
-              label={t('advice.drafts.from')}
-              value={String(compare?.from.version ?? versions[versions.length - 2]!.version)}
-              options={options}
-            />
-            <SelectField
-              ctx={ctx}
-              errors={errors}
-              name="naar"
-              label={t('advice.drafts.to')}
-              value={String(compare?.to.version ?? last!.version)}
-              options={options}
-            />
+            <SelectField ctx={ctx} errors={errors} name="van" label={t('advice.drafts.from')} value={String(compare?.from.version ?? versions[versions.length - 2]!.version)} options={options} />
+            <SelectField ctx={ctx} errors={errors} name="naar" label={t('advice.drafts.to')} value={String(compare?.to.version ?? last!.version)} options={options} />
             <Button variant="secondary">{t('advice.drafts.compareButton')}</Button>
           </form>
           {compare && <DiffView ctx={ctx} compare={compare} />}
@@ -102,15 +88,7 @@ export function DraftsPage(
         </Heading>
         {mayEdit ? (
           <Form ctx={ctx} action={path}>
-            <TextArea
-              ctx={ctx}
-              errors={errors}
-              name="body"
-              label={t('advice.drafts.body')}
-              hint={t('advice.drafts.bodyHint')}
-              value={v.body ?? last?.body ?? ''}
-              rows={16}
-            />
+            <TextArea ctx={ctx} errors={errors} name="body" label={t('advice.drafts.body')} hint={t('advice.drafts.bodyHint')} value={v.body ?? last?.body ?? ''} rows={16} />
             <Button>{t('advice.drafts.save')}</Button>
           </Form>
         ) : (

@@ -18,14 +18,7 @@ export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; 
     { header: t('register.overview.averageDays'), numeric: true, cell: (r: OverviewRow) => (r.averageDays === null ? '-' : r.averageDays) },
   ];
   return (
-    <WorkspaceFrame
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('register.overview.title')}
-      section={path}
-      trail={[{ href: path, label: t('register.overview.title') }]}
-    >
+    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('register.overview.title')} section={path} trail={[{ href: path, label: t('register.overview.title') }]}>
       <Heading level={1}>{t('register.overview.title')}</Heading>
       <Paragraph lead>{t('register.overview.intro')}</Paragraph>
       <section aria-labelledby="per-jaar">

@@ -15,14 +15,7 @@ import { WordsHelp } from '../../../ui/components/term.tsx';
 const wooMeta = [{ name: 'DCTERMS.type', content: 'adviezen' }];
 
 /** A page of the public register: the council's site frame, its Atom feed and Woo metadata. */
-function RegisterFrame(props: {
-  ctx: PageCtx;
-  council: Council;
-  title: string;
-  trail: { href: string; label: string }[];
-  meta?: { name: string; content: string }[];
-  children: ComponentChildren;
-}) {
+function RegisterFrame(props: { ctx: PageCtx; council: Council; title: string; trail: { href: string; label: string }[]; meta?: { name: string; content: string }[]; children: ComponentChildren }) {
   const { ctx, council } = props;
   const base = `/${council.slug}`;
   return (
@@ -47,24 +40,11 @@ const answerStatus: Record<Answer, 'success' | 'warning' | 'danger' | 'neutral'>
   unanswered: 'neutral',
 };
 
-export function RegisterListPage({
-  ctx,
-  council,
-  filter,
-  result,
-  years,
-}: {
-  ctx: PageCtx;
-  council: Council;
-  filter: RegisterFilter;
-  result: RegisterPage;
-  years: number[];
-}) {
+export function RegisterListPage({ ctx, council, filter, result, years }: { ctx: PageCtx; council: Council; filter: RegisterFilter; result: RegisterPage; years: number[] }) {
   const t = ctx.t;
   const path = `/${council.slug}/adviezen`;
   const all = { value: '', label: t('register.filter.all') };
-  const countText =
-    result.total === 0 ? t('register.count.zero') : result.total === 1 ? t('register.count.one') : t('register.count.many', { n: result.total });
+  const countText = result.total === 0 ? t('register.count.zero') : result.total === 1 ? t('register.count.one') : t('register.count.many', { n: result.total });
   const pageHref = (n: number) => {
     const q = filterParams(filter, n).toString();
     return q ? `${path}?${q}` : path;

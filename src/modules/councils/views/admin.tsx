@@ -122,9 +122,7 @@ export function OutboxMessagePage({ ctx, row }: { ctx: PageCtx; row: OutboxRow }
           { key: t('councils.outbox.to'), value: row.toAddress },
           { key: t('councils.outbox.status'), value: t(`councils.outbox.status.${row.status}`) },
           { key: t('councils.outbox.date'), value: formatDateTime(row.createdAt, ctx.locale) },
-          ...(row.attachments.length
-            ? [{ key: t('councils.outbox.attachments'), value: row.attachments.map((a) => `${a.filename} (${a.contentType.split(';')[0]})`).join(', ') }]
-            : []),
+          ...(row.attachments.length ? [{ key: t('councils.outbox.attachments'), value: row.attachments.map((a) => `${a.filename} (${a.contentType.split(';')[0]})`).join(', ') }] : []),
         ]}
       />
       <Heading level={2}>{t('councils.outbox.message')}</Heading>

@@ -92,14 +92,7 @@ export function AboutPage({ ctx, council }: Props) {
     ['beleidsvelden', 'councils.about.policyFields', council.policyFields],
   ] as const;
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={ctx.t('councils.about.title')}
-      section={`/${council.slug}/over-ons`}
-      intro={ctx.t(`councils.kind.${council.kind}`)}
-      lead
-    >
+    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.about.title')} section={`/${council.slug}/over-ons`} intro={ctx.t(`councils.kind.${council.kind}`)} lead>
       {sections
         .filter(([, , text]) => text.trim() !== '')
         .map(([id, key, text]) => (
@@ -114,37 +107,13 @@ export function AboutPage({ ctx, council }: Props) {
 export function ContactPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const v = values ?? {};
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={ctx.t('councils.contact.title')}
-      section={`/${council.slug}/contact`}
-      errors={errors}
-      intro={ctx.t('councils.contact.intro')}
-    >
+    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} section={`/${council.slug}/contact`} errors={errors} intro={ctx.t('councils.contact.intro')}>
       <ContactDetails ctx={ctx} council={council} />
       <Form ctx={ctx} action={`/${council.slug}/contact`}>
         <TextField ctx={ctx} errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="email"
-          type="email"
-          label={ctx.t('councils.contact.email')}
-          hint={ctx.t('councils.contact.emailHint')}
-          value={v.email}
-          autocomplete="email"
-        />
+        <TextField ctx={ctx} errors={errors} name="email" type="email" label={ctx.t('councils.contact.email')} hint={ctx.t('councils.contact.emailHint')} value={v.email} autocomplete="email" />
         <TextField ctx={ctx} errors={errors} name="subject" label={ctx.t('councils.contact.subject')} value={v.subject} />
-        <TextArea
-          ctx={ctx}
-          errors={errors}
-          name="message"
-          label={ctx.t('councils.contact.message')}
-          hint={ctx.t('councils.contact.messageHint')}
-          value={v.message}
-          rows={8}
-        />
+        <TextArea ctx={ctx} errors={errors} name="message" label={ctx.t('councils.contact.message')} hint={ctx.t('councils.contact.messageHint')} value={v.message} rows={8} />
         <Button>{ctx.t('form.send')}</Button>
       </Form>
     </PublicPage>
@@ -177,14 +146,7 @@ export function AccessibilityPage({ ctx, council, baseUrl }: Props & { baseUrl: 
     [t('councils.a11y.enforcementTitle'), t('councils.a11y.enforcement')],
   ];
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={t('councils.a11y.title')}
-      section={`/${council.slug}/toegankelijkheid`}
-      intro={t('councils.a11y.intro', { council: council.name })}
-      lead
-    >
+    <PublicPage ctx={ctx} council={council} title={t('councils.a11y.title')} section={`/${council.slug}/toegankelijkheid`} intro={t('councils.a11y.intro', { council: council.name })} lead>
       <TextSections prefix="verklaring" blocks={blocks} />
     </PublicPage>
   );

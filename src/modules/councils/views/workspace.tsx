@@ -15,18 +15,9 @@ type Props = { ctx: PageCtx; council: Council; actor: Actor };
 export function Dashboard({ ctx, council, actor, figures, panels }: Props & { figures: DashboardFigure[]; panels: ComponentChildren[] }) {
   const base = `/${council.slug}/werkruimte`;
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={ctx.t('councils.ws.title')}
-      section={base}
-      heading={`${ctx.t('councils.ws.title')}: ${council.name}`}
-    >
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} section={base} heading={`${ctx.t('councils.ws.title')}: ${council.name}`}>
       <Paragraph lead>{ctx.t('councils.ws.welcome', { name: ctx.user?.name ?? '' })}</Paragraph>
-      <Paragraph>
-        {actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`members.role.${actor.role}`).toLowerCase() }) : ctx.t('councils.ws.adminRole')}
-      </Paragraph>
+      <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`members.role.${actor.role}`).toLowerCase() }) : ctx.t('councils.ws.adminRole')}</Paragraph>
       <Table
         caption={ctx.t('councils.ws.figures')}
         columns={[
@@ -40,9 +31,7 @@ export function Dashboard({ ctx, council, actor, figures, panels }: Props & { fi
   );
 }
 
-export function SettingsPage(
-  props: Props & { errors?: FieldErrors; values?: FormValues; logoErrors?: FieldErrors; notice?: 'saved' | 'logoSaved' | 'logoRemoved' },
-) {
+export function SettingsPage(props: Props & { errors?: FieldErrors; values?: FormValues; logoErrors?: FieldErrors; notice?: 'saved' | 'logoSaved' | 'logoRemoved' }) {
   const { ctx, council, actor, errors, logoErrors, notice } = props;
   const v: Record<string, string | boolean> = { ...council, ...(props.values ?? {}) } as never;
   const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
@@ -57,44 +46,19 @@ export function SettingsPage(
       title={t('councils.settings.title')}
       section={base}
       errors={allErrors}
-      notice={
-        notice && t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')
-      }
+      notice={notice && t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')}
     >
       <Form ctx={ctx} action={base}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="tagline"
-          label={t('councils.settings.tagline')}
-          hint={t('councils.settings.taglineHint')}
-          value={s('tagline')}
-          optional
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="advises"
-          label={t('councils.settings.advises')}
-          hint={t('councils.settings.advisesHint')}
-          value={s('advises')}
-        />
+        <TextField ctx={ctx} errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />
+        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.settings.advises')} hint={t('councils.settings.advisesHint')} value={s('advises')} />
         <TextArea ctx={ctx} errors={errors} name="about" label={t('councils.settings.about')} value={s('about')} optional />
         <TextArea ctx={ctx} errors={errors} name="vision" label={t('councils.settings.vision')} value={s('vision')} optional />
         <TextArea ctx={ctx} errors={errors} name="legalBasis" label={t('councils.settings.legalBasis')} value={s('legalBasis')} optional />
         <TextArea ctx={ctx} errors={errors} name="targetGroups" label={t('councils.settings.targetGroups')} value={s('targetGroups')} optional rows={4} />
         <TextArea ctx={ctx} errors={errors} name="policyFields" label={t('councils.settings.policyFields')} value={s('policyFields')} optional rows={4} />
         {hasSection(council.kind, 'meetings') && (
-          <TextField
-            ctx={ctx}
-            errors={errors}
-            name="meetingRhythm"
-            label={t('councils.settings.meetingRhythm')}
-            hint={t('councils.settings.meetingRhythmHint')}
-            value={s('meetingRhythm')}
-            optional
-          />
+          <TextField ctx={ctx} errors={errors} name="meetingRhythm" label={t('councils.settings.meetingRhythm')} hint={t('councils.settings.meetingRhythmHint')} value={s('meetingRhythm')} optional />
         )}
         <TextField
           ctx={ctx}
@@ -106,27 +70,9 @@ export function SettingsPage(
           value={s('contactEmail')}
           autocomplete="email"
         />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="contactPhone"
-          type="tel"
-          label={t('councils.settings.contactPhone')}
-          value={s('contactPhone')}
-          optional
-          width="medium"
-          autocomplete="tel"
-        />
+        <TextField ctx={ctx} errors={errors} name="contactPhone" type="tel" label={t('councils.settings.contactPhone')} value={s('contactPhone')} optional width="medium" autocomplete="tel" />
         <TextArea ctx={ctx} errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="colour"
-          label={t('councils.settings.colour')}
-          hint={t('councils.settings.colourHint')}
-          value={s('colour')}
-          width="short"
-        />
+        <TextField ctx={ctx} errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
         <CheckboxField
           ctx={ctx}
           errors={errors}
@@ -190,22 +136,8 @@ export function SettingsPage(
           <Paragraph>{t('councils.settings.logoNone')}</Paragraph>
         )}
         <Form ctx={ctx} action={`${base}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
-          <FileField
-            ctx={ctx}
-            errors={logoErrors}
-            name="logo"
-            label={t('councils.settings.logoFile')}
-            hint={t('councils.settings.logoFileHint')}
-            accept="image/png,image/jpeg,image/webp"
-          />
-          <TextField
-            ctx={ctx}
-            errors={logoErrors}
-            name="logoAlt"
-            label={t('councils.settings.logoAlt')}
-            hint={t('councils.settings.logoAltHint')}
-            value={council.logoAlt}
-          />
+          <FileField ctx={ctx} errors={logoErrors} name="logo" label={t('councils.settings.logoFile')} hint={t('councils.settings.logoFileHint')} accept="image/png,image/jpeg,image/webp" />
+          <TextField ctx={ctx} errors={logoErrors} name="logoAlt" label={t('councils.settings.logoAlt')} hint={t('councils.settings.logoAltHint')} value={council.logoAlt} />
           <ButtonGroup>
             <Button>{t('councils.settings.logoUpload')}</Button>
           </ButtonGroup>

@@ -2,21 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  ButtonLink,
-  DataList,
-  Heading,
-  Link,
-  LinkList,
-  Paragraph,
-  Section,
-  StatusBadge,
-  Table,
-  TextBlock,
-} from '../../../ui/components/basics.tsx';
+import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkList, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { ActionForm, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
@@ -52,8 +38,7 @@ export const notices = {
 export type Notice = keyof typeof notices;
 
 /** Accept list for the file picker; the server checks the content anyway. */
-const ACCEPT =
-  '.pdf,.docx,.odt,.ods,.odp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
+const ACCEPT = '.pdf,.docx,.odt,.ods,.odp,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
 
 /**
  * A workspace page of the documents section: its menu item, and a trail below "Documenten" (then
@@ -79,9 +64,7 @@ function Extraction({ ctx, state }: { ctx: PageCtx; state: ExtractionState }) {
 }
 
 function AccessBadge({ ctx, access }: { ctx: PageCtx; access: AccessLevel }) {
-  return (
-    <StatusBadge status={access === 'closed' ? 'danger' : access === 'members' ? 'warning' : 'neutral'}>{ctx.t(`documents.access.${access}`)}</StatusBadge>
-  );
+  return <StatusBadge status={access === 'closed' ? 'danger' : access === 'members' ? 'warning' : 'neutral'}>{ctx.t(`documents.access.${access}`)}</StatusBadge>;
 }
 
 /** Search form (GET), shared by the public and the workspace list. */
@@ -181,21 +164,12 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
 
 // ------------------------------------------------------------------ workspace list
 
-export function ListPage(
-  props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchHit[] | null; may: DocumentsMay; notice?: Notice },
-) {
+export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchHit[] | null; may: DocumentsMay; notice?: Notice }) {
   const { ctx, council, actor, rows, folders, folderId, q, hits } = props;
   const t = ctx.t;
   const path = wsPath(council);
   return (
-    <DocumentsPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('documents.list.title')}
-      notice={noticeText(ctx, props.notice)}
-      intro={t('documents.list.intro')}
-    >
+    <DocumentsPage ctx={ctx} council={council} actor={actor} title={t('documents.list.title')} notice={noticeText(ctx, props.notice)} intro={t('documents.list.intro')}>
       <ButtonGroup>
         {props.may.upload && <ButtonLink href={`${path}/nieuw${folderId ? `?map=${folderId}` : ''}`}>{t('documents.list.upload')}</ButtonLink>}
         <ButtonLink href={`${path}/mappen`} variant="secondary">
@@ -297,15 +271,7 @@ export function UploadPage(props: Props & FormState & { folders: FolderOption[];
     <DocumentsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/nieuw`} errors={errors} intro={t('documents.upload.intro', { max })}>
       <Form ctx={ctx} action={`${path}/nieuw?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
         <FileField ctx={ctx} name="file" label={t('documents.upload.file')} hint={t('documents.upload.fileHint', { max })} accept={ACCEPT} errors={errors} />
-        <TextField
-          ctx={ctx}
-          name="title"
-          label={t('documents.field.title')}
-          hint={t('documents.field.titleHint')}
-          optional
-          value={values.title}
-          errors={errors}
-        />
+        <TextField ctx={ctx} name="title" label={t('documents.field.title')} hint={t('documents.field.titleHint')} optional value={values.title} errors={errors} />
         <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
         <AccessChoice ctx={ctx} may={props.may} value={values.access ?? 'members'} errors={errors} />
         <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? ''} errors={errors} />
@@ -322,10 +288,7 @@ export function UploadPage(props: Props & FormState & { folders: FolderOption[];
 
 // ------------------------------------------------------------------ detail
 
-export function DetailPage(
-  props: Props &
-    FormState & { detail: DocumentDetail; folders: FolderOption[]; partners: FolderOption[]; maxBytes: number; may: DocumentsMay; notice?: Notice },
-) {
+export function DetailPage(props: Props & FormState & { detail: DocumentDetail; folders: FolderOption[]; partners: FolderOption[]; maxBytes: number; may: DocumentsMay; notice?: Notice }) {
   const { ctx, council, actor, detail, errors } = props;
   const t = ctx.t;
   const d = detail.document;
@@ -408,15 +371,7 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
       <Section id="instellingen" title={t('documents.detail.settings')}>
         <Form ctx={ctx} action={`${self}/instellingen`}>
           <TextField ctx={ctx} name="title" label={t('documents.field.title')} value={values.title ?? d.title} errors={errors} />
-          <TextArea
-            ctx={ctx}
-            name="description"
-            label={t('documents.field.description')}
-            optional
-            rows={3}
-            value={values.description ?? d.description}
-            errors={errors}
-          />
+          <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description ?? d.description} errors={errors} />
           <AccessChoice ctx={ctx} may={props.may} value={values.access ?? d.access} errors={errors} />
           <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? d.folderId ?? ''} errors={errors} />
           <Button>{t('documents.detail.settingsSubmit')}</Button>
@@ -432,14 +387,7 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
               { header: t('documents.detail.sharedWith'), cell: (s) => t(`documents.share.${s.level}`) },
               {
                 header: t('documents.detail.share'),
-                cell: (s) => (
-                  <ActionForm
-                    ctx={ctx}
-                    action={`${self}/delen/${s.id}/stoppen`}
-                    inline
-                    button={t('documents.detail.stopSharing', { council: s.councilName })}
-                  />
-                ),
+                cell: (s) => <ActionForm ctx={ctx} action={`${self}/delen/${s.id}/stoppen`} inline button={t('documents.detail.stopSharing', { council: s.councilName })} />,
               },
             ]}
           />
@@ -511,9 +459,7 @@ export function DeletePage({ ctx, council, actor, detail }: Props & { detail: Do
 
 // ------------------------------------------------------------------ folders
 
-export function FoldersPage(
-  props: Props & FormState & { folders: { id: string; name: string; description: string; documents: number }[]; may: DocumentsMay; notice?: Notice },
-) {
+export function FoldersPage(props: Props & FormState & { folders: { id: string; name: string; description: string; documents: number }[]; may: DocumentsMay; notice?: Notice }) {
   const { ctx, council, actor, folders, errors, values = {} } = props;
   const t = ctx.t;
   const path = wsPath(council);

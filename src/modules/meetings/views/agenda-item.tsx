@@ -71,36 +71,9 @@ export function AgendaItemPage(
     >
       <Form ctx={ctx} action={item ? path : `${meetingPath}/agenda`}>
         <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.item.title')} value={v.title} />
-        <TextArea
-          ctx={ctx}
-          errors={errors}
-          name="explanation"
-          label={t('meetings.item.explanation')}
-          hint={t('meetings.item.explanationHint')}
-          value={v.explanation}
-          rows={4}
-          optional
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="startTime"
-          label={t('meetings.item.startTime')}
-          hint={t('meetings.field.timeHint')}
-          value={v.startTime}
-          inputmode="numeric"
-          width="short"
-          optional
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="presenter"
-          label={t('meetings.item.presenter')}
-          hint={t('meetings.item.presenterHint')}
-          value={v.presenter}
-          optional
-        />
+        <TextArea ctx={ctx} errors={errors} name="explanation" label={t('meetings.item.explanation')} hint={t('meetings.item.explanationHint')} value={v.explanation} rows={4} optional />
+        <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.item.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" optional />
+        <TextField ctx={ctx} errors={errors} name="presenter" label={t('meetings.item.presenter')} hint={t('meetings.item.presenterHint')} value={v.presenter} optional />
         <RadioGroup
           ctx={ctx}
           errors={errors}
@@ -113,15 +86,7 @@ export function AgendaItemPage(
             { value: 'closed', label: t('meetings.item.closed') },
           ]}
         />
-        <CheckboxGroup
-          ctx={ctx}
-          errors={errors}
-          name="adviceIds"
-          label={t('meetings.item.advices')}
-          options={optionsOf(choices.advices)}
-          checked={checked.adviceIds}
-          empty={none}
-        />
+        <CheckboxGroup ctx={ctx} errors={errors} name="adviceIds" label={t('meetings.item.advices')} options={optionsOf(choices.advices)} checked={checked.adviceIds} empty={none} />
         <CheckboxGroup
           ctx={ctx}
           errors={errors}
@@ -132,15 +97,7 @@ export function AgendaItemPage(
           checked={checked.signalIds}
           empty={none}
         />
-        <CheckboxGroup
-          ctx={ctx}
-          errors={errors}
-          name="documentIds"
-          label={t('meetings.item.documents')}
-          options={optionsOf(choices.documents)}
-          checked={checked.documentIds}
-          empty={none}
-        />
+        <CheckboxGroup ctx={ctx} errors={errors} name="documentIds" label={t('meetings.item.documents')} options={optionsOf(choices.documents)} checked={checked.documentIds} empty={none} />
         <Button>{t(item ? 'meetings.item.save' : 'meetings.item.add')}</Button>
       </Form>
       {item && <Guests ctx={ctx} item={item} path={path} errors={props.guestErrors} values={props.guestValues} />}
@@ -163,33 +120,14 @@ function Guests({ ctx, item, path, errors, values }: { ctx: PageCtx; item: Agend
           { header: t('meetings.guests.email'), cell: (g) => g.email },
           {
             header: t('meetings.guests.actions'),
-            cell: (g) => (
-              <ActionForm
-                ctx={ctx}
-                action={`${path}/gasten/${g.id}/verwijderen`}
-                inline
-                variant="subtle"
-                danger
-                button={t('meetings.guests.remove')}
-                object={g.name}
-              />
-            ),
+            cell: (g) => <ActionForm ctx={ctx} action={`${path}/gasten/${g.id}/verwijderen`} inline variant="subtle" danger button={t('meetings.guests.remove')} object={g.name} />,
           },
         ]}
       />
       <Heading level={3}>{t('meetings.guests.add')}</Heading>
       <Form ctx={ctx} action={`${path}/gasten`}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('meetings.guests.name')} value={values?.name} />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="email"
-          type="email"
-          label={t('meetings.guests.email')}
-          hint={t('meetings.guests.emailHint')}
-          value={values?.email}
-          autocomplete="off"
-        />
+        <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('meetings.guests.email')} hint={t('meetings.guests.emailHint')} value={values?.email} autocomplete="off" />
         <RadioGroup
           ctx={ctx}
           errors={errors}

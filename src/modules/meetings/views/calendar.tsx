@@ -40,13 +40,7 @@ export function CalendarPage(props: {
       notice={props.notice === 'revoked' ? t('calendar.page.revokedNotice') : undefined}
     >
       {privateFeed && (
-        <ShownOnce
-          id="agendalink"
-          title={t('calendar.page.created.title')}
-          body={t('calendar.page.created.body')}
-          label={t('calendar.page.created.label')}
-          value={privateFeed}
-        >
+        <ShownOnce id="agendalink" title={t('calendar.page.created.title')} body={t('calendar.page.created.body')} label={t('calendar.page.created.label')} value={privateFeed}>
           <p class="utrecht-paragraph nl-paragraph">
             <Link href={webcal(privateFeed)}>{t('calendar.page.created.webcal')}</Link>
           </p>
@@ -59,9 +53,7 @@ export function CalendarPage(props: {
           <>
             <Paragraph>
               {t('calendar.page.active', { date: formatDate(state.active.createdAt, ctx.locale) })}{' '}
-              {state.active.lastUsedAt
-                ? t('calendar.page.lastUsed', { date: formatDateTime(state.active.lastUsedAt, ctx.locale) })
-                : t('calendar.page.neverUsed')}
+              {state.active.lastUsedAt ? t('calendar.page.lastUsed', { date: formatDateTime(state.active.lastUsedAt, ctx.locale) }) : t('calendar.page.neverUsed')}
             </Paragraph>
             <Paragraph>{t('calendar.page.lost')}</Paragraph>
             <ActionForm ctx={ctx} action={path} variant="primary" button={t('calendar.page.replace')} />

@@ -29,9 +29,7 @@ export function MeetingsOnHome({ ctx, council, rhythm, next }: { ctx: PageCtx; c
       {next && (
         <Paragraph>
           {t('meetings.home.next')}{' '}
-          <Link href={`/${council.slug}/vergaderingen/${next.id}`}>
-            {t('meetings.home.nextWhen', { date: formatDate(next.startsAt, ctx.locale), start: localTimes(next).start })}
-          </Link>
+          <Link href={`/${council.slug}/vergaderingen/${next.id}`}>{t('meetings.home.nextWhen', { date: formatDate(next.startsAt, ctx.locale), start: localTimes(next).start })}</Link>
           {next.location && ` ${t('meetings.home.nextWhere', { location: next.location })}`}
         </Paragraph>
       )}

@@ -30,25 +30,8 @@ function PlaceFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v
         value={v.mode ?? 'in_person'}
         options={meetingModes.map((m) => ({ value: m, label: t(`meetings.mode.${m}`) }))}
       />
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="location"
-        label={t('meetings.field.location')}
-        hint={t('meetings.field.locationHint')}
-        value={v.location}
-        optional
-      />
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="onlineUrl"
-        type="url"
-        label={t('meetings.field.onlineUrl')}
-        hint={t('meetings.field.onlineUrlHint')}
-        value={v.onlineUrl}
-        optional
-      />
+      <TextField ctx={ctx} errors={errors} name="location" label={t('meetings.field.location')} hint={t('meetings.field.locationHint')} value={v.location} optional />
+      <TextField ctx={ctx} errors={errors} name="onlineUrl" type="url" label={t('meetings.field.onlineUrl')} hint={t('meetings.field.onlineUrlHint')} value={v.onlineUrl} optional />
     </>
   );
 }
@@ -57,40 +40,13 @@ function TimeFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v:
   const t = ctx.t;
   return (
     <>
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="startTime"
-        label={t('meetings.field.startTime')}
-        hint={t('meetings.field.timeHint')}
-        value={v.startTime}
-        inputmode="numeric"
-        width="short"
-      />
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="endTime"
-        label={t('meetings.field.endTime')}
-        hint={t('meetings.field.timeHint')}
-        value={v.endTime}
-        inputmode="numeric"
-        width="short"
-      />
+      <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.field.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" />
+      <TextField ctx={ctx} errors={errors} name="endTime" label={t('meetings.field.endTime')} hint={t('meetings.field.timeHint')} value={v.endTime} inputmode="numeric" width="short" />
     </>
   );
 }
 
-export function RhythmPage({
-  ctx,
-  council,
-  actor,
-  rhythm,
-  errors,
-  values,
-  notice,
-  year,
-}: Props & FormProps & { rhythm: MeetingRhythm | null; notice?: string; year: number }) {
+export function RhythmPage({ ctx, council, actor, rhythm, errors, values, notice, year }: Props & FormProps & { rhythm: MeetingRhythm | null; notice?: string; year: number }) {
   const t = ctx.t;
   const list = wsPath(council);
   const path = `${list}/ritme`;
@@ -114,22 +70,8 @@ export function RhythmPage({
     >
       <Form ctx={ctx} action={path}>
         <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.field.title')} hint={t('meetings.field.titleHint')} value={v.title} />
-        <SelectField
-          ctx={ctx}
-          errors={errors}
-          name="nth"
-          label={t('meetings.field.nth')}
-          value={v.nth}
-          options={nths.map((n) => ({ value: n, label: t(`meetings.nth.${n}`) }))}
-        />
-        <SelectField
-          ctx={ctx}
-          errors={errors}
-          name="weekday"
-          label={t('meetings.field.weekday')}
-          value={v.weekday}
-          options={weekdays.map((d) => ({ value: d, label: t(`meetings.weekday.${d}`) }))}
-        />
+        <SelectField ctx={ctx} errors={errors} name="nth" label={t('meetings.field.nth')} value={v.nth} options={nths.map((n) => ({ value: n, label: t(`meetings.nth.${n}`) }))} />
+        <SelectField ctx={ctx} errors={errors} name="weekday" label={t('meetings.field.weekday')} value={v.weekday} options={weekdays.map((d) => ({ value: d, label: t(`meetings.weekday.${d}`) }))} />
         <TimeFields ctx={ctx} errors={errors} v={v} />
         <PlaceFields ctx={ctx} errors={errors} v={v} />
         <Button>{t('meetings.rhythm.save')}</Button>
@@ -137,15 +79,7 @@ export function RhythmPage({
       {rhythm && (
         <Section id="genereren" title={t('meetings.generate.title')} intro={t('meetings.generate.intro')}>
           <Form ctx={ctx} action={`${path}/genereren`}>
-            <TextField
-              ctx={ctx}
-              errors={errors}
-              name="year"
-              label={t('meetings.field.year')}
-              value={values?.year ?? String(year)}
-              inputmode="numeric"
-              width="short"
-            />
+            <TextField ctx={ctx} errors={errors} name="year" label={t('meetings.field.year')} value={values?.year ?? String(year)} inputmode="numeric" width="short" />
             <Button variant="secondary">{t('meetings.generate.button')}</Button>
           </Form>
         </Section>
@@ -162,10 +96,7 @@ export function MeetingFormPage({ ctx, council, actor, meeting, errors, values }
   const title = t(meeting ? 'meetings.edit.title' : 'meetings.add.title');
   const l = meeting ? localTimes(meeting) : null;
   const v: FormValues =
-    values ??
-    (meeting && l
-      ? { title: meeting.title, date: l.date, startTime: l.start, endTime: l.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl }
-      : {});
+    values ?? (meeting && l ? { title: meeting.title, date: l.date, startTime: l.start, endTime: l.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl } : {});
   const parent = [{ href: list, label: t('meetings.ws.title') }, ...(meeting ? [{ href: `${list}/${meeting.id}`, label: meeting.title }] : [])];
   return (
     <WorkspacePage
@@ -181,16 +112,7 @@ export function MeetingFormPage({ ctx, council, actor, meeting, errors, values }
     >
       <Form ctx={ctx} action={path}>
         <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.field.title')} value={v.title} />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="date"
-          type="date"
-          label={t('meetings.field.date')}
-          hint={t('meetings.field.dateHint')}
-          value={dateValue(v.date)}
-          width="short"
-        />
+        <TextField ctx={ctx} errors={errors} name="date" type="date" label={t('meetings.field.date')} hint={t('meetings.field.dateHint')} value={dateValue(v.date)} width="short" />
         <TimeFields ctx={ctx} errors={errors} v={v} />
         <PlaceFields ctx={ctx} errors={errors} v={v} />
         <Button>{t(meeting ? 'meetings.edit.save' : 'meetings.add.save')}</Button>

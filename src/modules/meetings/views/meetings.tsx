@@ -61,19 +61,7 @@ export const meetingNotices = {
 export type MeetingNotice = keyof typeof meetingNotices;
 
 /** Meetings as a table; `href` leads to the workspace or to the public page of a meeting. */
-export function MeetingTable({
-  ctx,
-  rows,
-  caption,
-  empty,
-  href,
-}: {
-  ctx: PageCtx;
-  rows: Meeting[];
-  caption: string;
-  empty: string;
-  href: (m: Meeting) => string;
-}) {
+export function MeetingTable({ ctx, rows, caption, empty, href }: { ctx: PageCtx; rows: Meeting[]; caption: string; empty: string; href: (m: Meeting) => string }) {
   const t = ctx.t;
   return (
     <Table
@@ -90,20 +78,10 @@ export function MeetingTable({
   );
 }
 
-export function MeetingsListPage({
-  ctx,
-  council,
-  actor,
-  coming,
-  past,
-  may,
-  notice,
-}: Props & { coming: Meeting[]; past: Meeting[]; may: { add: boolean }; notice?: string }) {
+export function MeetingsListPage({ ctx, council, actor, coming, past, may, notice }: Props & { coming: Meeting[]; past: Meeting[]; may: { add: boolean }; notice?: string }) {
   const t = ctx.t;
   const path = wsPath(council);
-  const table = (rows: Meeting[], caption: string, empty: string) => (
-    <MeetingTable ctx={ctx} rows={rows} caption={caption} empty={empty} href={(m) => `${path}/${m.id}`} />
-  );
+  const table = (rows: Meeting[], caption: string, empty: string) => <MeetingTable ctx={ctx} rows={rows} caption={caption} empty={empty} href={(m) => `${path}/${m.id}`} />;
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('meetings.ws.title')} section={path} notice={notice} intro={t('meetings.ws.intro')}>
       {may.add && (
@@ -125,15 +103,7 @@ export function MeetingsListPage({
 }
 
 /** The owner's open action points, on the workspace dashboard. */
-export function OpenActionPoints({
-  ctx,
-  council,
-  points,
-}: {
-  ctx: PageCtx;
-  council: Council;
-  points: { id: string; text: string; dueOn: string | null; meetingId: string }[];
-}) {
+export function OpenActionPoints({ ctx, council, points }: { ctx: PageCtx; council: Council; points: { id: string; text: string; dueOn: string | null; meetingId: string }[] }) {
   if (points.length === 0) return null;
   const t = ctx.t;
   const today = todayInAmsterdam();

@@ -15,14 +15,7 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
   const t = ctx.t;
   const path = publicPath(council);
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={t('meetings.public.title')}
-      section={path}
-      intro={t('meetings.public.intro', { council: council.name })}
-      lead
-    >
+    <PublicPage ctx={ctx} council={council} title={t('meetings.public.title')} section={path} intro={t('meetings.public.intro', { council: council.name })} lead>
       {/* The public calendar feed (meetings.calendar.ts). */}
       <Paragraph>
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>

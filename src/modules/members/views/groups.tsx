@@ -16,16 +16,7 @@ function GroupFields({ ctx, errors, name, description }: { ctx: PageCtx; errors?
   return (
     <>
       <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={name} />
-      <TextArea
-        ctx={ctx}
-        errors={errors}
-        name="description"
-        label={t('members.wg.description')}
-        hint={t('members.wg.descriptionHint')}
-        value={description}
-        optional
-        rows={4}
-      />
+      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.wg.description')} hint={t('members.wg.descriptionHint')} value={description} optional rows={4} />
     </>
   );
 }

@@ -24,9 +24,7 @@ export function SeatSummary({ ctx, counts }: { ctx: PageCtx; counts: MemberCount
   return (
     <Section id="plaatsen" title={t('members.counts.title')}>
       <ul class="utrecht-unordered-list">
-        <li class="utrecht-unordered-list__item">
-          {counts.cap === null ? t('members.counts.active', { n: counts.active }) : t('members.counts.activeOfCap', { n: counts.active, cap: counts.cap })}
-        </li>
+        <li class="utrecht-unordered-list__item">{counts.cap === null ? t('members.counts.active', { n: counts.active }) : t('members.counts.activeOfCap', { n: counts.active, cap: counts.cap })}</li>
         <li class="utrecht-unordered-list__item">{t('members.counts.invited', { n: counts.invited })}</li>
         {counts.left !== null && <li class="utrecht-unordered-list__item">{t('members.counts.left', { n: counts.left })}</li>}
       </ul>
@@ -83,15 +81,7 @@ export function InviteManyPage(props: Props & { values?: FormValues; errors?: Fi
       <SeatSummary ctx={ctx} counts={props.counts} />
       <Form ctx={ctx} action={inviteManyPath(council)}>
         <TextArea ctx={ctx} errors={errors} name="people" label={t('members.bulk.people')} hint={t('members.bulk.peopleHint')} value={v.people} rows={10} />
-        <SelectField
-          ctx={ctx}
-          errors={errors}
-          name="role"
-          label={t('members.invite.role')}
-          hint={t('members.bulk.roleHint')}
-          value={v.role ?? 'member'}
-          options={roleOptions(ctx)}
-        />
+        <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.bulk.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
         <Button>{t('members.bulk.check')}</Button>
       </Form>
     </WorkspacePage>

@@ -69,24 +69,8 @@ export function MembersPage(
           <Form ctx={ctx} action={path}>
             <TextField ctx={ctx} errors={errors} name="name" label={t('members.invite.name')} value={v.name} autocomplete="off" />
             <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.invite.email')} value={v.email} autocomplete="off" />
-            <SelectField
-              ctx={ctx}
-              errors={errors}
-              name="role"
-              label={t('members.invite.role')}
-              hint={t('members.invite.roleHint')}
-              value={v.role ?? 'member'}
-              options={roleOptions(ctx)}
-            />
-            <TextField
-              ctx={ctx}
-              errors={errors}
-              name="targetGroup"
-              label={t('members.invite.targetGroup')}
-              hint={t('members.invite.targetGroupHint')}
-              value={v.targetGroup}
-              optional
-            />
+            <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
+            <TextField ctx={ctx} errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v.targetGroup} optional />
             <Button>{t('members.invite.submit')}</Button>
           </Form>
         </Section>
@@ -122,15 +106,7 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
       </Paragraph>
       <Section id="gegevens" title={t('members.edit.details')}>
         <Form ctx={ctx} action={path}>
-          <SelectField
-            ctx={ctx}
-            errors={errors}
-            name="role"
-            label={t('members.invite.role')}
-            hint={t('members.invite.roleHint')}
-            value={v?.role ?? member.role}
-            options={roleOptions(ctx)}
-          />
+          <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v?.role ?? member.role} options={roleOptions(ctx)} />
           <TextField
             ctx={ctx}
             errors={errors}
@@ -140,14 +116,7 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
             value={v?.targetGroup ?? member.targetGroup}
             optional
           />
-          <CheckboxField
-            ctx={ctx}
-            errors={errors}
-            name="showOnSite"
-            label={t('members.edit.showOnSite')}
-            hint={t('members.edit.showOnSiteHint')}
-            checked={showOnSite}
-          />
+          <CheckboxField ctx={ctx} errors={errors} name="showOnSite" label={t('members.edit.showOnSite')} hint={t('members.edit.showOnSiteHint')} checked={showOnSite} />
           <Button>{t('form.save')}</Button>
         </Form>
       </Section>

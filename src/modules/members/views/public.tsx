@@ -126,36 +126,9 @@ export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { v
     >
       <Form ctx={ctx} action={`${path}/reageren`}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('members.apply.name')} value={v.name} autocomplete="name" />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="email"
-          type="email"
-          label={t('members.apply.email')}
-          hint={t('members.apply.emailHint')}
-          value={v.email}
-          autocomplete="email"
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="phone"
-          type="tel"
-          label={t('members.apply.phone')}
-          value={v.phone}
-          autocomplete="tel"
-          optional
-          width="medium"
-        />
-        <TextArea
-          ctx={ctx}
-          errors={errors}
-          name="motivation"
-          label={t('members.apply.motivation')}
-          hint={t('members.apply.motivationHint')}
-          value={v.motivation}
-          rows={10}
-        />
+        <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.apply.email')} hint={t('members.apply.emailHint')} value={v.email} autocomplete="email" />
+        <TextField ctx={ctx} errors={errors} name="phone" type="tel" label={t('members.apply.phone')} value={v.phone} autocomplete="tel" optional width="medium" />
+        <TextArea ctx={ctx} errors={errors} name="motivation" label={t('members.apply.motivation')} hint={t('members.apply.motivationHint')} value={v.motivation} rows={10} />
         <Button>{t('members.apply.submit')}</Button>
       </Form>
     </PublicPage>

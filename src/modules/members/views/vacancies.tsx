@@ -1,20 +1,7 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import {
-  Heading,
-  Paragraph,
-  Link,
-  Button,
-  ButtonLink,
-  ButtonGroup,
-  Table,
-  StatusBadge,
-  Alert,
-  TextBlock,
-  DataList,
-  Section,
-} from '../../../ui/components/basics.tsx';
+import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList, Section } from '../../../ui/components/basics.tsx';
 import { ActionForm, Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
@@ -57,45 +44,10 @@ function VacancyFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors;
   return (
     <>
       <TextField ctx={ctx} errors={errors} name="title" label={t('members.vac.vacancyTitle')} value={v.title} />
-      <TextArea
-        ctx={ctx}
-        errors={errors}
-        name="description"
-        label={t('members.vac.description')}
-        hint={t('members.vac.descriptionHint')}
-        value={v.description}
-        rows={10}
-      />
-      <TextArea
-        ctx={ctx}
-        errors={errors}
-        name="profile"
-        label={t('members.vac.profile')}
-        hint={t('members.vac.profileHint')}
-        value={v.profile}
-        optional
-        rows={3}
-      />
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="hoursPerMonth"
-        label={t('members.vac.hours')}
-        hint={t('members.vac.hoursHint')}
-        value={v.hoursPerMonth}
-        optional
-        width="medium"
-      />
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="closesOn"
-        label={t('members.vac.closesOn')}
-        hint={t('members.vac.closesOnHint')}
-        value={v.closesOn}
-        optional
-        width="short"
-      />
+      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.vac.description')} hint={t('members.vac.descriptionHint')} value={v.description} rows={10} />
+      <TextArea ctx={ctx} errors={errors} name="profile" label={t('members.vac.profile')} hint={t('members.vac.profileHint')} value={v.profile} optional rows={3} />
+      <TextField ctx={ctx} errors={errors} name="hoursPerMonth" label={t('members.vac.hours')} hint={t('members.vac.hoursHint')} value={v.hoursPerMonth} optional width="medium" />
+      <TextField ctx={ctx} errors={errors} name="closesOn" label={t('members.vac.closesOn')} hint={t('members.vac.closesOnHint')} value={v.closesOn} optional width="short" />
     </>
   );
 }
@@ -104,16 +56,7 @@ export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & 
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('members.vac.new')}
-      section={list}
-      href={`${list}/nieuw`}
-      parent={{ href: list, label: t('members.vac.title') }}
-      errors={errors}
-    >
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.new')} section={list} href={`${list}/nieuw`} parent={{ href: list, label: t('members.vac.title') }} errors={errors}>
       <Form ctx={ctx} action={`${list}/nieuw`}>
         <VacancyFields ctx={ctx} errors={errors} v={values ?? {}} />
         <Button>{t('members.vac.create')}</Button>

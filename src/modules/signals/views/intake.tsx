@@ -29,14 +29,7 @@ type Frame = { ctx: PageCtx; council: Council; title: string; hasErrors?: boolea
 function IntakeFrame({ ctx, council, title, hasErrors, children }: Frame) {
   const path = base(council);
   return (
-    <PublicFrame
-      ctx={ctx}
-      council={council}
-      title={title}
-      section={path}
-      hasErrors={hasErrors}
-      trail={[{ href: path, label: ctx.t('signals.intake.start.title') }]}
-    >
+    <PublicFrame ctx={ctx} council={council} title={title} section={path} hasErrors={hasErrors} trail={[{ href: path, label: ctx.t('signals.intake.start.title') }]}>
       {children}
     </PublicFrame>
   );
@@ -286,16 +279,7 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
               errors={errors}
               autocomplete="email"
             />
-            <TextField
-              ctx={ctx}
-              name="phone"
-              type="tel"
-              label={t('signals.intake.contact.phone')}
-              value={a.phone}
-              errors={errors}
-              autocomplete="tel"
-              width="medium"
-            />
+            <TextField ctx={ctx} name="phone" type="tel" label={t('signals.intake.contact.phone')} value={a.phone} errors={errors} autocomplete="tel" width="medium" />
           </fieldset>
         </>
       );

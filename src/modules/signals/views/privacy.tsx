@@ -72,15 +72,7 @@ export function ExportPage({ ctx, council, actor, errors, values }: Props & { er
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} intro={t('signals.export.intro')}>
       <Form ctx={ctx} action={path}>
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="reference"
-          label={t('signals.field.reference')}
-          hint={t('signals.export.referenceHint')}
-          value={values?.reference}
-          width="short"
-        />
+        <TextField ctx={ctx} errors={errors} name="reference" label={t('signals.field.reference')} hint={t('signals.export.referenceHint')} value={values?.reference} width="short" />
         <Button>{t('signals.export.button')}</Button>
       </Form>
     </SignalsPage>
@@ -144,13 +136,7 @@ export function SettingsPage({
         {templates.map((tpl) => (
           <Form ctx={ctx} action={`${path}/bericht/${tpl.status}`}>
             <Heading level={3}>{t(`signals.settings.template.${tpl.status}`)}</Heading>
-            <TextField
-              ctx={ctx}
-              errors={errors}
-              name={`subject-${tpl.status}`}
-              label={t('signals.settings.subject')}
-              value={v[`subject-${tpl.status}`] ?? tpl.subject}
-            />
+            <TextField ctx={ctx} errors={errors} name={`subject-${tpl.status}`} label={t('signals.settings.subject')} value={v[`subject-${tpl.status}`] ?? tpl.subject} />
             <TextArea
               ctx={ctx}
               errors={errors}

@@ -63,20 +63,8 @@ export function SignalListPage({
           value={filter.status ?? ''}
           options={[all, ...signalStates.map((s) => ({ value: s, label: t(`signals.status.${s}`) }))]}
         />
-        <SelectField
-          ctx={ctx}
-          name="theme"
-          label={t('signals.list.filterTheme')}
-          value={filter.theme ?? ''}
-          options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]}
-        />
-        <SelectField
-          ctx={ctx}
-          name="area"
-          label={t('signals.list.filterArea')}
-          value={filter.area ?? ''}
-          options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]}
-        />
+        <SelectField ctx={ctx} name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]} />
+        <SelectField ctx={ctx} name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]} />
         <Button variant="secondary">{t('signals.list.filterButton')}</Button>
       </form>
       <Table
@@ -111,24 +99,8 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
           'source',
           recordedSources.map((s) => ({ value: s, label: t(`signals.source.${s}`) })),
         )}
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="sourceDetail"
-          label={t('signals.field.sourceDetail')}
-          hint={t('signals.field.sourceDetailHint')}
-          value={v.sourceDetail}
-          optional
-        />
-        <TextArea
-          ctx={ctx}
-          errors={errors}
-          name="description"
-          label={t('signals.field.description')}
-          hint={t('signals.field.descriptionHint')}
-          value={v.description}
-          rows={8}
-        />
+        <TextField ctx={ctx} errors={errors} name="sourceDetail" label={t('signals.field.sourceDetail')} hint={t('signals.field.sourceDetailHint')} value={v.sourceDetail} optional />
+        <TextArea ctx={ctx} errors={errors} name="description" label={t('signals.field.description')} hint={t('signals.field.descriptionHint')} value={v.description} rows={8} />
         {radios(
           'area',
           signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) })),
@@ -153,14 +125,7 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
           <TextField ctx={ctx} errors={errors} name="name" label={t('signals.field.name')} value={v.name} autocomplete="off" optional />
           <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('signals.field.email')} value={v.email} autocomplete="off" optional />
           <TextField ctx={ctx} errors={errors} name="phone" type="tel" label={t('signals.field.phone')} value={v.phone} autocomplete="off" optional />
-          <CheckboxField
-            ctx={ctx}
-            errors={errors}
-            name="consent"
-            label={t('signals.record.consent')}
-            hint={t('signals.record.consentHint')}
-            checked={v.consent === 'ja'}
-          />
+          <CheckboxField ctx={ctx} errors={errors} name="consent" label={t('signals.record.consent')} hint={t('signals.record.consentHint')} checked={v.consent === 'ja'} />
         </Fieldset>
         <Button>{t('signals.record.save')}</Button>
       </Form>

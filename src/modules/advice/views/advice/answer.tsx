@@ -37,15 +37,7 @@ export function AnswerStep({ ctx, detail, path, errors, values }: StepProps) {
                 value={v[`answer-${r.id}`] ?? r.answer}
                 options={answers.map((a) => ({ value: a, label: t(`advice.answer.${a}`) }))}
               />
-              <TextArea
-                ctx={ctx}
-                errors={errors}
-                name={`reason-${r.id}`}
-                label={t('advice.answers.reason', { n: r.number })}
-                value={v[`reason-${r.id}`] ?? r.answerReason}
-                optional
-                rows={3}
-              />
+              <TextArea ctx={ctx} errors={errors} name={`reason-${r.id}`} label={t('advice.answers.reason', { n: r.number })} value={v[`reason-${r.id}`] ?? r.answerReason} optional rows={3} />
             </>
           ))}
           <Button>{t('advice.answers.button')}</Button>

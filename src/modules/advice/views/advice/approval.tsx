@@ -60,24 +60,8 @@ function YourVote({ ctx, detail, path, errors, values, full, closes }: StepProps
       {mine && may.changeVote && full && <Paragraph>{t('advice.vote.changeHint', { closes })}</Paragraph>}
       {showForm && (
         <Form ctx={ctx} action={`${path}/stem`}>
-          <RadioGroup
-            ctx={ctx}
-            errors={errors}
-            name="vote"
-            label={t('advice.vote.label')}
-            value={v.vote ?? mine?.vote}
-            options={votes.map((x) => ({ value: x, label: t(`advice.vote.${x}`) }))}
-          />
-          <TextArea
-            ctx={ctx}
-            errors={errors}
-            name="remark"
-            label={t('advice.vote.remark')}
-            hint={t('advice.vote.remarkHint')}
-            value={v.remark ?? mine?.remark}
-            optional
-            rows={4}
-          />
+          <RadioGroup ctx={ctx} errors={errors} name="vote" label={t('advice.vote.label')} value={v.vote ?? mine?.vote} options={votes.map((x) => ({ value: x, label: t(`advice.vote.${x}`) }))} />
+          <TextArea ctx={ctx} errors={errors} name="remark" label={t('advice.vote.remark')} hint={t('advice.vote.remarkHint')} value={v.remark ?? mine?.remark} optional rows={4} />
           <Button>{t(mine ? 'advice.vote.changeButton' : 'advice.vote.button')}</Button>
         </Form>
       )}

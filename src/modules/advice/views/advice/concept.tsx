@@ -12,24 +12,8 @@ export function ConceptStep({ ctx, council, detail, path, errors, values }: Step
       <Heading level={3}>{t('advice.detail.texts')}</Heading>
       {may.editTexts ? (
         <Form ctx={ctx} action={`${path}/tekst`}>
-          <TextArea
-            ctx={ctx}
-            errors={errors}
-            name="introduction"
-            label={t('advice.detail.introduction')}
-            value={v.introduction ?? advice.introduction}
-            optional
-            rows={6}
-          />
-          <TextArea
-            ctx={ctx}
-            errors={errors}
-            name="explanation"
-            label={t('advice.detail.explanation')}
-            value={v.explanation ?? advice.explanation}
-            optional
-            rows={10}
-          />
+          <TextArea ctx={ctx} errors={errors} name="introduction" label={t('advice.detail.introduction')} value={v.introduction ?? advice.introduction} optional rows={6} />
+          <TextArea ctx={ctx} errors={errors} name="explanation" label={t('advice.detail.explanation')} value={v.explanation ?? advice.explanation} optional rows={10} />
           <Button variant="secondary">{t('advice.texts.button')}</Button>
         </Form>
       ) : (
@@ -44,25 +28,8 @@ export function ConceptStep({ ctx, council, detail, path, errors, values }: Step
           <Paragraph>{t('advice.approval.intro')}</Paragraph>
           <Paragraph>{t(`advice.approval.rule.${council.adviceApprovalRule}`)}</Paragraph>
           <Form ctx={ctx} action={`${path}/stemronde`}>
-            <TextField
-              ctx={ctx}
-              errors={errors}
-              name="closesOn"
-              type="date"
-              label={t('advice.approval.closesOn')}
-              hint={t('advice.field.neededByHint')}
-              value={v.closesOn}
-              width="short"
-            />
-            <TextField
-              ctx={ctx}
-              errors={errors}
-              name="closesTime"
-              label={t('advice.approval.closesTime')}
-              hint={t('advice.approval.closesTimeHint')}
-              value={v.closesTime ?? '17:00'}
-              width="short"
-            />
+            <TextField ctx={ctx} errors={errors} name="closesOn" type="date" label={t('advice.approval.closesOn')} hint={t('advice.field.neededByHint')} value={v.closesOn} width="short" />
+            <TextField ctx={ctx} errors={errors} name="closesTime" label={t('advice.approval.closesTime')} hint={t('advice.approval.closesTimeHint')} value={v.closesTime ?? '17:00'} width="short" />
             <Button>{t('advice.approval.button')}</Button>
           </Form>
         </>

@@ -29,15 +29,7 @@ export function DocumentsPage({ ctx, detail, path, errors }: StepProps) {
       {kinds.length > 0 && (
         <Form ctx={ctx} action={`${path}/documenten?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
           <Heading level={3}>{t('advice.detail.upload')}</Heading>
-          <FileField
-            ctx={ctx}
-            errors={errors}
-            name="documents"
-            label={t('advice.field.documents')}
-            hint={t('advice.field.documentsHint')}
-            multiple
-            accept={DOCUMENT_TYPES}
-          />
+          <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} multiple accept={DOCUMENT_TYPES} />
           <RadioGroup
             ctx={ctx}
             errors={errors}

@@ -24,17 +24,7 @@ export function FollowUpStep({ ctx, detail, path, errors, values }: StepProps) {
             options={followUpRecs.map((r) => ({ value: r.id, label: `${r.number}. ${r.text.slice(0, 80)}` }))}
           />
           <TextArea ctx={ctx} errors={errors} name="followUp" label={t('advice.followUp.text')} value={v.followUp} rows={4} />
-          <TextField
-            ctx={ctx}
-            errors={errors}
-            name="reviewOn"
-            type="date"
-            label={t('advice.followUp.reviewOn')}
-            hint={t('advice.field.neededByHint')}
-            value={v.reviewOn}
-            optional
-            width="short"
-          />
+          <TextField ctx={ctx} errors={errors} name="reviewOn" type="date" label={t('advice.followUp.reviewOn')} hint={t('advice.field.neededByHint')} value={v.reviewOn} optional width="short" />
           <Button variant="secondary">{t('advice.followUp.button')}</Button>
         </Form>
       )}

@@ -29,9 +29,7 @@ export function HistoryPage({ ctx, detail }: StepProps) {
           cell: (e) => (
             <>
               {actionLabel(ctx, e.action)}
-              {e.to && e.from !== e.to && (
-                <> ({e.from ? t('advice.detail.fromTo', { from: stateLabel(ctx, e.from), to: stateLabel(ctx, e.to) }) : stateLabel(ctx, e.to)})</>
-              )}
+              {e.to && e.from !== e.to && <> ({e.from ? t('advice.detail.fromTo', { from: stateLabel(ctx, e.from), to: stateLabel(ctx, e.to) }) : stateLabel(ctx, e.to)})</>}
             </>
           ),
         },

@@ -82,14 +82,7 @@ export function AdviceListPage({ ctx, council, actor, rows, status, may }: Props
 }
 
 /** The request form (multipart, with documents) and the unsolicited-advice form. */
-export function StartAdvicePage({
-  ctx,
-  council,
-  actor,
-  kind,
-  errors,
-  values,
-}: Props & { kind: 'requested' | 'unsolicited'; errors?: FieldErrors; values?: FormValues }) {
+export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: Props & { kind: 'requested' | 'unsolicited'; errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
   const list = listPath(council);
   const requested = kind === 'requested';
@@ -143,30 +136,8 @@ export function StartAdvicePage({
           value={v.addresseeEmail}
           optional
         />
-        {requested && (
-          <TextField
-            ctx={ctx}
-            errors={errors}
-            name="neededBy"
-            type="date"
-            label={t('advice.field.neededBy')}
-            hint={t('advice.field.neededByHint')}
-            value={v.neededBy}
-            width="short"
-          />
-        )}
-        {requested && (
-          <FileField
-            ctx={ctx}
-            errors={errors}
-            name="documents"
-            label={t('advice.field.documents')}
-            hint={t('advice.field.documentsHint')}
-            optional
-            multiple
-            accept={DOCUMENT_TYPES}
-          />
-        )}
+        {requested && <TextField ctx={ctx} errors={errors} name="neededBy" type="date" label={t('advice.field.neededBy')} hint={t('advice.field.neededByHint')} value={v.neededBy} width="short" />}
+        {requested && <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional multiple accept={DOCUMENT_TYPES} />}
         <Button>{t(requested ? 'advice.request.save' : 'advice.initiate.save')}</Button>
       </Form>
     </WorkspacePage>

@@ -27,9 +27,7 @@ export function RequestStep({ ctx, detail, path, errors, values }: StepProps) {
         </>
       )}
       {!may.seeCouncilWork && <Paragraph>{t('advice.detail.requestOnly')}</Paragraph>}
-      {may.assign && (advice.status === 'requested' || advice.status === 'initiated') && (
-        <AssignForm ctx={ctx} detail={detail} path={path} errors={errors} values={values} />
-      )}
+      {may.assign && (advice.status === 'requested' || advice.status === 'initiated') && <AssignForm ctx={ctx} detail={detail} path={path} errors={errors} values={values} />}
     </>
   );
 }

@@ -43,30 +43,14 @@ export function AdviceTexts({ ctx, advice }: { ctx: PageCtx; advice: Pick<Advice
 }
 
 /** The recommendations, to read or (while they may be changed) each in its own small form. */
-export function Recommendations({
-  ctx,
-  path,
-  recommendations,
-  sent,
-  editable,
-}: {
-  ctx: PageCtx;
-  path: string;
-  recommendations: Recommendation[];
-  sent: boolean;
-  editable?: boolean;
-}) {
+export function Recommendations({ ctx, path, recommendations, sent, editable }: { ctx: PageCtx; path: string; recommendations: Recommendation[]; sent: boolean; editable?: boolean }) {
   const t = ctx.t;
   if (recommendations.length === 0) return <Paragraph>{t('advice.detail.noRecommendations')}</Paragraph>;
   return (
     <ol class="utrecht-ordered-list rw-recommendations">
       {recommendations.map((r, i) => (
         <li class="utrecht-ordered-list__item">
-          {editable ? (
-            <RecommendationEditor ctx={ctx} path={path} rec={r} first={i === 0} last={i === recommendations.length - 1} />
-          ) : (
-            <RecommendationView ctx={ctx} rec={r} sent={sent} />
-          )}
+          {editable ? <RecommendationEditor ctx={ctx} path={path} rec={r} first={i === 0} last={i === recommendations.length - 1} /> : <RecommendationView ctx={ctx} rec={r} sent={sent} />}
         </li>
       ))}
     </ol>

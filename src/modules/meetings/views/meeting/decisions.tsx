@@ -86,16 +86,7 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
             value={v.ownerMembershipId ?? ''}
             options={[{ value: '', label: t('meetings.actions.chooseOwner') }, ...detail.members.map((m) => ({ value: m.membershipId, label: m.name }))]}
           />
-          <TextField
-            ctx={ctx}
-            errors={errors}
-            name="dueOn"
-            type="date"
-            label={t('meetings.actions.due')}
-            hint={t('meetings.field.dateHint')}
-            value={dateValue(v.dueOn)}
-            width="short"
-          />
+          <TextField ctx={ctx} errors={errors} name="dueOn" type="date" label={t('meetings.actions.due')} hint={t('meetings.field.dateHint')} value={dateValue(v.dueOn)} width="short" />
           <Button variant="secondary">{t('meetings.actions.addButton')}</Button>
         </Form>
       )}

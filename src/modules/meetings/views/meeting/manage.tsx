@@ -16,23 +16,11 @@ export function ManageMeeting({ ctx, detail, path }: MeetingPart) {
         </ButtonGroup>
       )}
       {may.invite && (
-        <ActionForm
-          ctx={ctx}
-          action={`${path}/uitnodigen`}
-          hint={t(meeting.invitedAt ? 'meetings.invite.again' : 'meetings.invite.hint')}
-          variant="primary"
-          button={t('meetings.invite.button')}
-        />
+        <ActionForm ctx={ctx} action={`${path}/uitnodigen`} hint={t(meeting.invitedAt ? 'meetings.invite.again' : 'meetings.invite.hint')} variant="primary" button={t('meetings.invite.button')} />
       )}
       {may.markHeld && <ActionForm ctx={ctx} action={`${path}/gehouden`} button={t('meetings.held.button')} />}
       {may.cancel && (
-        <ActionForm
-          ctx={ctx}
-          action={`${path}/afzeggen`}
-          hint={t(meeting.invitedAt ? 'meetings.cancel.hintInvited' : 'meetings.cancel.hint')}
-          danger
-          button={t('meetings.cancel.button')}
-        />
+        <ActionForm ctx={ctx} action={`${path}/afzeggen`} hint={t(meeting.invitedAt ? 'meetings.cancel.hintInvited' : 'meetings.cancel.hint')} danger button={t('meetings.cancel.button')} />
       )}
     </Section>
   );

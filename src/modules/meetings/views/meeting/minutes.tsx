@@ -53,13 +53,7 @@ export function MinutesSection(part: MeetingPart) {
       <Decisions {...part} />
       <ActionPoints {...part} />
       {may.approveMinutes && (
-        <Section
-          level={3}
-          id="vaststellen"
-          title={t('meetings.minutes.approveTitle')}
-          items={detail.otherMeetings}
-          empty={t('meetings.minutes.noLaterMeeting')}
-        >
+        <Section level={3} id="vaststellen" title={t('meetings.minutes.approveTitle')} items={detail.otherMeetings} empty={t('meetings.minutes.noLaterMeeting')}>
           <ChooseOneForm
             ctx={ctx}
             action={`${path}/notulen/vaststellen`}
@@ -73,15 +67,7 @@ export function MinutesSection(part: MeetingPart) {
           />
         </Section>
       )}
-      {may.publishMinutes && (
-        <ActionForm
-          ctx={ctx}
-          action={`${path}/notulen/publiceren`}
-          hint={t('meetings.minutes.publishHint')}
-          variant="primary"
-          button={t('meetings.minutes.publish')}
-        />
-      )}
+      {may.publishMinutes && <ActionForm ctx={ctx} action={`${path}/notulen/publiceren`} hint={t('meetings.minutes.publishHint')} variant="primary" button={t('meetings.minutes.publish')} />}
     </Section>
   );
 }

@@ -25,27 +25,17 @@ export function SignalOverview({ ctx, detail, path, list, councilSlug }: SignalP
           { key: t('signals.field.createdAt'), value: formatDate(signal.createdAt, ctx.locale) },
           { key: t('signals.field.theme'), value: detail.theme?.name ?? none },
           { key: t('signals.field.policyField'), value: signal.policyField ? t(`advice.policyField.${signal.policyField}`) : none },
-          ...(detail.duplicateOf
-            ? [{ key: t('signals.detail.duplicateOf'), value: <Link href={`${list}/${detail.duplicateOf.id}`}>{detail.duplicateOf.reference}</Link> }]
-            : []),
-          ...(signal.outcome
-            ? [{ key: t('signals.field.outcome'), value: t(`signals.outcome.${signal.outcome}`) + (signal.outcomeNote ? `: ${signal.outcomeNote}` : '') }]
-            : []),
+          ...(detail.duplicateOf ? [{ key: t('signals.detail.duplicateOf'), value: <Link href={`${list}/${detail.duplicateOf.id}`}>{detail.duplicateOf.reference}</Link> }] : []),
+          ...(signal.outcome ? [{ key: t('signals.field.outcome'), value: t(`signals.outcome.${signal.outcome}`) + (signal.outcomeNote ? `: ${signal.outcomeNote}` : '') }] : []),
           ...(signal.closedAt ? [{ key: t('signals.detail.closedAt'), value: formatDate(signal.closedAt, ctx.locale) }] : []),
           {
             key: t('signals.detail.advice'),
-            value: detail.advice ? (
-              <Link href={`/${councilSlug}/werkruimte/adviezen/${detail.advice.id}`}>{`${detail.advice.reference}: ${detail.advice.subject}`}</Link>
-            ) : (
-              none
-            ),
+            value: detail.advice ? <Link href={`/${councilSlug}/werkruimte/adviezen/${detail.advice.id}`}>{`${detail.advice.reference}: ${detail.advice.subject}`}</Link> : none,
           },
           { key: t('signals.detail.contact'), value: detail.contactStored ? t('signals.detail.contactStored') : t('signals.detail.noContact') },
         ]}
       />
-      {detail.may.viewContact && (
-        <ActionForm ctx={ctx} action={`${path}/contactgegevens`} hint={t('signals.contact.logged')} button={t('signals.contact.show')} />
-      )}
+      {detail.may.viewContact && <ActionForm ctx={ctx} action={`${path}/contactgegevens`} hint={t('signals.contact.logged')} button={t('signals.contact.show')} />}
     </Section>
   );
 }

@@ -33,15 +33,7 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
             ]}
             button={t('signals.classify.save')}
           >
-            <TextField
-              ctx={ctx}
-              errors={errors}
-              name="newTheme"
-              label={t('signals.classify.newTheme')}
-              hint={t('signals.classify.newThemeHint')}
-              value={v.newTheme}
-              optional
-            />
+            <TextField ctx={ctx} errors={errors} name="newTheme" label={t('signals.classify.newTheme')} hint={t('signals.classify.newThemeHint')} value={v.newTheme} optional />
             <SelectField
               ctx={ctx}
               errors={errors}
@@ -54,9 +46,7 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
         </>
       )}
       {may.toDiscuss && <ActionForm ctx={ctx} action={`${path}/bespreken`} hint={t('signals.toDiscuss.hint')} button={t('signals.toDiscuss.button')} />}
-      {may.markDiscussed && (
-        <ActionForm ctx={ctx} action={`${path}/besproken`} hint={t('signals.markDiscussed.hint')} button={t('signals.markDiscussed.button')} />
-      )}
+      {may.markDiscussed && <ActionForm ctx={ctx} action={`${path}/besproken`} hint={t('signals.markDiscussed.hint')} button={t('signals.markDiscussed.button')} />}
       {may.linkAdvice && (
         <Section level={3} id="advies-koppelen" title={t('signals.linkAdvice.title')} items={detail.adviceOptions} empty={t('signals.linkAdvice.none')}>
           <ChooseOneForm
@@ -80,11 +70,7 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
               errors={errors}
               name="duplicateOf"
               label={t('signals.duplicate.label')}
-              hint={
-                detail.similar.length
-                  ? t('signals.duplicate.hintSimilar', { references: detail.similar.map((s) => s.reference).join(', ') })
-                  : t('signals.duplicate.hint')
-              }
+              hint={detail.similar.length ? t('signals.duplicate.hintSimilar', { references: detail.similar.map((s) => s.reference).join(', ') }) : t('signals.duplicate.hint')}
               value={v.duplicateOf}
               width="short"
             />
@@ -107,16 +93,7 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
             button={t('signals.close.button')}
             variant="primary"
           >
-            <TextArea
-              ctx={ctx}
-              errors={errors}
-              name="outcomeNote"
-              label={t('signals.field.outcomeNote')}
-              hint={t('signals.field.outcomeNoteHint')}
-              value={v.outcomeNote}
-              rows={3}
-              optional
-            />
+            <TextArea ctx={ctx} errors={errors} name="outcomeNote" label={t('signals.field.outcomeNote')} hint={t('signals.field.outcomeNoteHint')} value={v.outcomeNote} rows={3} optional />
           </ChooseOneForm>
         </>
       )}
