@@ -68,7 +68,7 @@ export async function listWorkingGroups(deps: Deps, args: { actor: Actor | null;
     .from(workingGroups)
     .where(eq(workingGroups.councilId, council.id))
     .orderBy(asc(workingGroups.name));
-  const members = await groupMembers(deps.db, council, null);
+  const members = await groupMembers(deps.db, council.id, null);
   return groups.map((g) => {
     const inGroup = members.filter((m) => m.groupId === g.id && m.active);
     const lead = inGroup.find((m) => m.id === g.leadId)?.name ?? null;
@@ -76,13 +76,13 @@ export async function listWorkingGroups(deps: Deps, args: { actor: Actor | null;
   });
 }
 
-async function groupMembers(db: DbOrTx, council: Council, groupId: string | null) {
+async function groupMembers(db: DbOrTx, councilId: string, groupId: string | null) {
   return db
-    .select({ groupId: workingGroupMembers.workingGroupId, id: memberships.id, name: users.name, role: memberships.role, active: memberships.active })
+    .select({ groupId: workingGroupMembers.workingGroupId, id: memberships.id, userId: memberships.userId, name: users.name, role: memberships.role, active: memberships.active })
     .from(workingGroupMembers)
     .innerJoin(memberships, eq(memberships.id, workingGroupMembers.membershipId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(workingGroupMembers.councilId, council.id), eq(memberships.councilId, council.id), groupId ? eq(workingGroupMembers.workingGroupId, groupId) : undefined))
+    .where(and(eq(workingGroupMembers.councilId, councilId), eq(memberships.councilId, councilId), groupId ? eq(workingGroupMembers.workingGroupId, groupId) : undefined))
     .orderBy(asc(users.name));
 }
 
@@ -113,7 +113,7 @@ export async function getWorkingGroup(deps: Deps, args: { actor: Actor | null; c
   // Unknown or another council's group: 404 before the question whether this actor may see it.
   const group = (await findWorkingGroup(deps.db, council, args.id)) ?? notFound('working group');
   if (!mayOpenGroup(actor, group.leadMembershipId)) throw new ForbiddenError('workingGroups.view');
-  const members = await groupMembers(deps.db, council, group.id);
+  const members = await groupMembers(deps.db, council.id, group.id);
   const all = await deps.db
     .select({ id: memberships.id, name: users.name })
     .from(memberships)
@@ -268,7 +268,7 @@ export async function setGroupLead(deps: Deps, args: { actor: Actor | null; coun
   await deps.db.transaction(async (tx) => {
     const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
     if (membershipId !== null) {
-      const members = await groupMembers(tx, council, group.id);
+      const members = await groupMembers(tx, council.id, group.id);
       if (!members.some((m) => m.id === membershipId && m.active)) throw new DomainError('leadNotInGroup', 'members.wg.leadNotInGroup', 'lead');
     }
     if (group.leadMembershipId === membershipId) return;
@@ -307,9 +307,5 @@ export async function groupMembership(db: DbOrTx, workingGroupId: string, member
 
 /** The users in a working group who are still active members (to tell them about new work). */
 export async function groupMemberUsers(db: DbOrTx, councilId: string, workingGroupId: string): Promise<{ userId: string; membershipId: string }[]> {
-  return db
-    .select({ userId: memberships.userId, membershipId: memberships.id })
-    .from(workingGroupMembers)
-    .innerJoin(memberships, eq(memberships.id, workingGroupMembers.membershipId))
-    .where(and(eq(workingGroupMembers.workingGroupId, workingGroupId), eq(memberships.councilId, councilId), eq(memberships.active, true)));
+  return (await groupMembers(db, councilId, workingGroupId)).filter((m) => m.active).map((m) => ({ userId: m.userId, membershipId: m.id }));
 }
