@@ -1,7 +1,7 @@
 import type { Locale, Message, Messages } from './types.ts';
-import { coreMessages } from './core.messages.ts';
-import { authMessages } from '../auth/auth.messages.ts';
-import { apiMessages } from '../api/api.messages.ts';
+import coreMessages from './core.messages.json' with { type: 'json' };
+import authMessages from '../auth/auth.messages.json' with { type: 'json' };
+import apiMessages from '../api/api.messages.json' with { type: 'json' };
 
 export * from './types.ts';
 

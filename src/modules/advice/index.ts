@@ -1,8 +1,8 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { board, councilMembers } from '../../core/policy.ts';
-import { adviceMessages } from './advice.messages.ts';
-import { registerMessages as adviceRegisterMessages } from './advice.register.messages.ts';
+import adviceMessages from './advice.messages.json' with { type: 'json' };
+import adviceRegisterMessages from './advice.register.messages.json' with { type: 'json' };
 import { adviceRoutes } from './advice.routes.tsx';
 import { adviceRegisterRoutes } from './advice.register.routes.tsx';
 import { adviceApiRoutes } from './advice.api.ts';

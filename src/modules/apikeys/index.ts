@@ -1,6 +1,6 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
-import { apikeysMessages } from './apikeys.messages.ts';
+import apikeysMessages from './apikeys.messages.json' with { type: 'json' };
 import { apikeysRoutes } from './apikeys.routes.tsx';
 import { keyStore } from './apikeys.service.ts';
 

@@ -1,7 +1,7 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { board } from '../../core/policy.ts';
-import { councilsMessages } from './councils.messages.ts';
+import councilsMessages from './councils.messages.json' with { type: 'json' };
 import { councilsRoutes } from './councils.routes.tsx';
 
 const policy = {

@@ -1,7 +1,7 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { board, councilMembers } from '../../core/policy.ts';
-import { documentsMessages } from './documents.messages.ts';
+import documentsMessages from './documents.messages.json' with { type: 'json' };
 import { documentsRoutes } from './documents.routes.tsx';
 import { extractionJob } from './documents.extraction.ts';
 import { documentsSearch } from './documents.search.ts';

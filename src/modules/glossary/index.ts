@@ -1,6 +1,6 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
-import { glossaryMessages } from './glossary.messages.ts';
+import glossaryMessages from './glossary.messages.json' with { type: 'json' };
 import { glossaryRoutes } from './glossary.routes.tsx';
 
 declare module '../../core/i18n/index.ts' {

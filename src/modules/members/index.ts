@@ -1,7 +1,7 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { board, councilMembers } from '../../core/policy.ts';
-import { membersMessages } from './members.messages.ts';
+import membersMessages from './members.messages.json' with { type: 'json' };
 import { membersRoutes } from './members.routes.tsx';
 import { dashboardFigureRows } from './members.memberships.ts';
 import { purgeExpiredApplications } from './members.vacancies.ts';

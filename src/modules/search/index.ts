@@ -1,6 +1,6 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
-import { searchMessages } from './search.messages.ts';
+import searchMessages from './search.messages.json' with { type: 'json' };
 import { searchRoutes } from './search.routes.tsx';
 
 declare module '../../core/i18n/index.ts' {

@@ -1,8 +1,8 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
 import { board, can, councilMembers } from '../../core/policy.ts';
-import { signalsMessages } from './signals.messages.ts';
-import { signalsIntakeMessages } from './signals.intake.messages.ts';
+import signalsMessages from './signals.messages.json' with { type: 'json' };
+import signalsIntakeMessages from './signals.intake.messages.json' with { type: 'json' };
 import { signalsRoutes } from './signals.routes.tsx';
 import { signalsIntakeRoutes } from './signals.intake.routes.tsx';
 import { signalsApiRoutes, signalsOpenApi } from './signals.api.ts';
