@@ -4,7 +4,7 @@ import { login, makeMember, multipart, type LoggedIn, type TestApp } from '../..
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Role } from '../../core/roles.ts';
 import type { Actor } from '../../core/policy.ts';
-import { adviceRecommendations, advices, type Advice } from './advice.schema.ts';
+import { adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
 import type { AdviceState } from './advice.workflow.ts';
 
 export * from '../../../test/support/factories.ts';
@@ -30,6 +30,11 @@ export async function makeAdvice(t: TestApp, council: Council, values: Partial<t
   let i = 0;
   for (const text of recommendations) await t.db.insert(adviceRecommendations).values({ councilId: council.id, adviceId: a!.id, number: ++i, text });
   return a!;
+}
+
+/** A member's vote in the advice's current round, as if cast through the form. */
+export async function castVote(t: TestApp, advice: Advice, membershipId: string, vote: 'agree' | 'agree_with_remark' | 'object' = 'agree') {
+  await t.db.insert(adviceVotes).values({ councilId: advice.councilId, adviceId: advice.id, round: advice.approvalRound, membershipId, vote });
 }
 
 export async function adviceRow(t: TestApp, id: string): Promise<Advice> {

@@ -1,5 +1,8 @@
 import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { hasSection } from '../../core/organisation-kinds.ts';
+import { adviceForYou } from './advice.foryou.ts';
+import { AdviceForYouPanel } from './views/for-you.tsx';
 import { board, councilMembers } from '../../core/policy.ts';
 import adviceMessages from './advice.messages.json' with { type: 'json' };
 import adviceRegisterMessages from './advice.register.messages.json' with { type: 'json' };
@@ -57,6 +60,17 @@ export const adviceModule: ModuleManifest = {
   ],
   // The register's feed belongs to the advice register (an organisation without it has none).
   sectionPaths: { 'feed.atom': 'advice' },
+  // The "for you" start page: votes, the working group's advices, requests and answers waiting.
+  dashboard: [
+    {
+      order: 5,
+      panel: async ({ deps, ctx, council, actor }) => {
+        if (!hasSection(council.kind, 'advice')) return null;
+        const work = await adviceForYou(deps.db, council, actor);
+        return Object.values(work).some((rows) => rows.length > 0) ? AdviceForYouPanel({ ctx, council, work }) : null;
+      },
+    },
+  ],
   nav: {
     public: [{ path: 'adviezen', label: 'register.nav', order: 20, section: 'advice' }],
     workspace: [
@@ -78,3 +92,7 @@ export { initiateAdvice } from './advice.lifecycle.ts';
 export { listUnsolicitedAdvices } from './advice.queries.ts';
 /** The policy fields (Wmo, Participatiewet, Jeugdwet, other) by which advices and signals are classified. */
 export { policyFields } from './advice.schema.ts';
+/** The advices sent in one year with their recommendations' answers (the annual report counts them). */
+export { advicesOfYear, type YearAdvice } from './advice.year.ts';
+/** What became of advices: state and the college's answer per recommendation (the network module's feedback mail). */
+export { adviceOutcomes, type AdviceOutcome } from './advice.outcome.ts';

@@ -6,10 +6,10 @@ import meetingsMessages from './meetings.messages.json' with { type: 'json' };
 import meetingsCalendarMessages from './meetings.calendar.messages.json' with { type: 'json' };
 import { meetingsRoutes } from './meetings.routes.tsx';
 import { meetingsCalendarRoutes } from './meetings.calendar.routes.tsx';
-import { openActionPointsOf } from './meetings.minutes.ts';
+import { meetingsForYou } from './meetings.foryou.ts';
 import { sendActionPointReminders } from './meetings.reminders.ts';
 import { folderMeetings } from './meetings.dossiers.ts';
-import { OpenActionPoints } from './views/meetings.tsx';
+import { MeetingsForYouPanel } from './views/for-you.tsx';
 import { FolderMeetings } from './views/dossiers.tsx';
 import { meetingsSearch } from './meetings.search.ts';
 import type { meetingAuditActions, minutesAuditActions, MeetingAction, MinutesAction } from './meetings.workflow.ts';
@@ -74,7 +74,12 @@ export const meetingsModule: ModuleManifest = {
   dashboard: [
     {
       order: 20,
-      panel: async ({ deps, ctx, council, actor }) => OpenActionPoints({ ctx, council, points: await openActionPointsOf(deps.db, council, actor.membershipId) }),
+      // The "for you" start page: the next meeting and whether I come, my action points, minutes to publish.
+      panel: async ({ deps, ctx, council, actor }) => {
+        if (!hasSection(council.kind, 'meetings')) return null;
+        const work = await meetingsForYou(deps.db, council, actor);
+        return work.next || work.actionPoints.length > 0 || work.minutesToPublish.length > 0 ? MeetingsForYouPanel({ ctx, council, work }) : null;
+      },
     },
   ],
   slots: {
@@ -91,3 +96,9 @@ export const meetingsModule: ModuleManifest = {
         : null,
   },
 };
+/** Meetings of one year with attendance and guests, and a year's agenda items (the annual report and work plan). */
+export { agendaItemsOfYear, meetingsOfYear, type YearMeeting } from './meetings.year.ts';
+
+// Public surface: read functions other modules may call.
+/** Agenda items with their meeting, for what is held during a meeting (a consultation of the network module). */
+export { agendaItemRefs, type AgendaItemRef } from './meetings.refs.ts';

@@ -79,6 +79,8 @@ export { activeMembers, type ActiveMember } from './members.memberships.ts';
 // Names of the active chair and secretary, e.g. to sign a letter.
 export { boardOf, type BoardNames } from './members.memberships.ts';
 // The council's working groups (id, name), one group by id, and whether a membership is in a group.
-export { findWorkingGroup, groupMembership, workingGroupsOf } from './members.groups.ts';
+export { findWorkingGroup, groupMembership, groupsOfMember, workingGroupsOf } from './members.groups.ts';
 // The active members of one working group (user and membership ids), to notify them.
 export { groupMemberUsers } from './members.groups.ts';
+// Members and changes in the council in one year (the annual report).
+export { membersOfYear, type MembersOfYear } from './members.year.ts';

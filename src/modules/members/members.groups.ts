@@ -309,3 +309,9 @@ export async function groupMembership(db: DbOrTx, workingGroupId: string, member
 export async function groupMemberUsers(db: DbOrTx, councilId: string, workingGroupId: string): Promise<{ userId: string; membershipId: string }[]> {
   return (await groupMembers(db, councilId, workingGroupId)).filter((m) => m.active).map((m) => ({ userId: m.userId, membershipId: m.id }));
 }
+
+/** The working groups this membership is in (ids), e.g. for the work waiting on a member. */
+export async function groupsOfMember(db: DbOrTx, membershipId: string): Promise<string[]> {
+  const rows = await db.select({ id: workingGroupMembers.workingGroupId }).from(workingGroupMembers).where(eq(workingGroupMembers.membershipId, membershipId));
+  return rows.map((r) => r.id);
+}

@@ -416,6 +416,8 @@ export async function dashboardFigures(db: DbOrTx, council: Council): Promise<Da
 
 /** The dashboard rows of this module, each linked for those who may open the page behind it. */
 export async function dashboardFigureRows({ deps, ctx, council, actor }: DashboardArgs): Promise<DashboardFigure[]> {
+  // Counts of members and vacancies are the board's business; a member's start page shows their own work.
+  if (!can(actor, 'members.manage')) return [];
   const figures = await dashboardFigures(deps.db, council);
   const base = `/${council.slug}/werkruimte`;
   return [

@@ -18,15 +18,19 @@ export function Dashboard({ ctx, council, actor, figures, panels }: Props & { fi
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} section={base} heading={`${ctx.t('councils.ws.title')}: ${council.name}`}>
       <Paragraph lead>{ctx.t('councils.ws.welcome', { name: ctx.user?.name ?? '' })}</Paragraph>
       <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`members.role.${actor.role}`).toLowerCase() }) : ctx.t('councils.ws.adminRole')}</Paragraph>
-      <Table
-        caption={ctx.t('councils.ws.figures')}
-        columns={[
-          { header: ctx.t('councils.ws.figure'), cell: (r) => (r.linked ? <Link href={r.href}>{r.label}</Link> : r.label) },
-          { header: ctx.t('councils.ws.count'), cell: (r) => String(r.n), numeric: true },
-        ]}
-        rows={figures}
-      />
-      {panels}
+      <Section id="voor-u" title={ctx.t('councils.ws.forYou')}>
+        {panels.some(Boolean) ? panels : <Paragraph>{ctx.t('councils.ws.nothingWaiting')}</Paragraph>}
+      </Section>
+      {figures.length > 0 && (
+        <Table
+          caption={ctx.t('councils.ws.figures')}
+          columns={[
+            { header: ctx.t('councils.ws.figure'), cell: (r) => (r.linked ? <Link href={r.href}>{r.label}</Link> : r.label) },
+            { header: ctx.t('councils.ws.count'), cell: (r) => String(r.n), numeric: true },
+          ]}
+          rows={figures}
+        />
+      )}
     </WorkspacePage>
   );
 }

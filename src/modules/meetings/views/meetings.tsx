@@ -1,9 +1,8 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { Paragraph, Link, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, Section, LinkList } from '../../../ui/components/basics.tsx';
+import { Paragraph, Link, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, Section } from '../../../ui/components/basics.tsx';
 import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
-import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { Meeting } from '../meetings.schema.ts';
 import type { MeetingStatus } from '../meetings.workflow.ts';
@@ -99,33 +98,5 @@ export function MeetingsListPage({ ctx, council, actor, coming, past, may, notic
         {table(past, t('meetings.list.past'), t('meetings.list.nonePast'))}
       </Section>
     </WorkspacePage>
-  );
-}
-
-/** The owner's open action points, on the workspace dashboard. */
-export function OpenActionPoints({ ctx, council, points }: { ctx: PageCtx; council: Council; points: { id: string; text: string; dueOn: string | null; meetingId: string }[] }) {
-  if (points.length === 0) return null;
-  const t = ctx.t;
-  const today = todayInAmsterdam();
-  return (
-    <Section id="mijn-actiepunten" title={t('meetings.dashboard.actionPoints')}>
-      <LinkList
-        items={points.map((p) => ({
-          href: `${wsPath(council)}/${p.meetingId}#actiepunten`,
-          label: p.text,
-          after: p.dueOn && (
-            <>
-              {` (${t('meetings.dashboard.due', { date: formatDate(p.dueOn, ctx.locale) })})`}
-              {p.dueOn < today && (
-                <>
-                  {' '}
-                  <StatusBadge status="danger">{t('meetings.dashboard.overdue')}</StatusBadge>
-                </>
-              )}
-            </>
-          ),
-        }))}
-      />
-    </Section>
   );
 }

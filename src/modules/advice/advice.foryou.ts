@@ -1,0 +1,84 @@
+/**
+ * What waits on this person in the advice cycle, for the "for you" start page (issue 9, part 2):
+ * a member's open votes and their working groups' advices, the board's unassigned requests and
+ * overdue answers, an official's own requests and the answers the municipality owes.
+ */
+import { and, asc, eq, gt, inArray, isNull, lt, ne, notInArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { can, type Actor } from '../../core/policy.ts';
+import { todayInAmsterdam } from '../../core/dates/working-days.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { groupsOfMember } from '../members/index.ts';
+import { adviceVotes, advices } from './advice.schema.ts';
+import { isCouncilMember } from './advice.workflow.ts';
+
+export type WaitingAdvice = { id: string; reference: string; subject: string; due: Date | string | null };
+export type AdviceForYou = { votes: WaitingAdvice[]; groupWork: WaitingAdvice[]; unassigned: WaitingAdvice[]; overdue: WaitingAdvice[]; requests: WaitingAdvice[] };
+
+const LIMIT = 10;
+const cols = { id: advices.id, reference: advices.reference, subject: advices.subject };
+const none = async (): Promise<WaitingAdvice[]> => [];
+
+export async function adviceForYou(db: DbOrTx, council: Council, actor: Actor, now = new Date()): Promise<AdviceForYou> {
+  const inCouncil = eq(advices.councilId, council.id);
+  const member = isCouncilMember(actor) && actor.membershipId ? actor.membershipId : null;
+  const today = todayInAmsterdam(now);
+
+  // Open rounds in which this member has not voted yet, the one closing first on top.
+  const votes = member
+    ? () =>
+        db
+          .select({ ...cols, due: advices.approvalClosesAt })
+          .from(advices)
+          .leftJoin(adviceVotes, and(eq(adviceVotes.adviceId, advices.id), eq(adviceVotes.round, advices.approvalRound), eq(adviceVotes.membershipId, member)))
+          .where(and(inCouncil, eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), isNull(adviceVotes.id)))
+          .orderBy(asc(advices.approvalClosesAt))
+          .limit(LIMIT)
+    : none;
+  const groupWork = member
+    ? async () => {
+        const groups = await groupsOfMember(db, member);
+        if (groups.length === 0) return [];
+        return db
+          .select({ ...cols, due: advices.neededBy })
+          .from(advices)
+          .where(and(inCouncil, inArray(advices.status, ['requested', 'drafting', 'concept']), inArray(advices.workingGroupId, groups)))
+          .orderBy(asc(advices.neededBy))
+          .limit(LIMIT);
+      }
+    : none;
+  const board = can(actor, 'advice.manage');
+  const unassigned = board
+    ? () =>
+        db
+          .select({ ...cols, due: advices.neededBy })
+          .from(advices)
+          .where(and(inCouncil, eq(advices.status, 'requested'), isNull(advices.workingGroupId)))
+          .orderBy(asc(advices.neededBy))
+          .limit(LIMIT)
+    : none;
+  // The municipality's answers past their date: the board reminds, the official answers.
+  const overdue =
+    board || actor.role === 'official'
+      ? () =>
+          db
+            .select({ ...cols, due: advices.answerDueOn })
+            .from(advices)
+            .where(and(inCouncil, eq(advices.status, 'sent'), lt(advices.answerDueOn, today)))
+            .orderBy(asc(advices.answerDueOn))
+            .limit(LIMIT)
+      : none;
+  // An official's own requests that are still open, and sent advices whose answer is not yet due.
+  const requests =
+    actor.role === 'official'
+      ? () =>
+          db
+            .select({ ...cols, due: advices.neededBy })
+            .from(advices)
+            .where(and(inCouncil, eq(advices.createdBy, actor.userId), notInArray(advices.status, ['answered', 'withdrawn']), ne(advices.kind, 'unsolicited')))
+            .orderBy(asc(advices.neededBy))
+            .limit(LIMIT)
+      : none;
+  const [v, g, u, o, r] = await Promise.all([votes(), groupWork(), unassigned(), overdue(), requests()]);
+  return { votes: v, groupWork: g, unassigned: u, overdue: o, requests: r };
+}

@@ -1,0 +1,53 @@
+/** The meetings' part of the "for you" start page: the next meeting with the attendance question, action points, minutes to publish. */
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
+import { LinkList, Section } from '../../../ui/components/basics.tsx';
+import { ChooseOneForm } from '../../../ui/components/form.tsx';
+import { WaitingList } from '../../../ui/components/waiting.tsx';
+import { attendanceAnswers } from '../meetings.schema.ts';
+import type { MeetingsForYou } from '../meetings.foryou.ts';
+
+export function MeetingsForYouPanel({ ctx, council, work }: { ctx: PageCtx; council: Council; work: MeetingsForYou }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/werkruimte/vergaderingen`;
+  const next = work.next;
+  return (
+    <>
+      {next && (
+        <Section id="voor-u-vergadering" level={3} title={t('meetings.forYou.next', { date: formatDateTime(next.startsAt, ctx.locale) })}>
+          <LinkList
+            items={[
+              { href: `${path}/${next.id}`, label: next.title },
+              { href: `${path}/${next.id}/vergaderstukken.pdf`, label: t('meetings.forYou.packet') },
+            ]}
+          />
+          <ChooseOneForm
+            ctx={ctx}
+            action={`${path}/${next.id}/aanwezigheid`}
+            control="radio"
+            name="answer"
+            label={t('meetings.attendance.question')}
+            value={next.answer}
+            options={attendanceAnswers.map((a) => ({ value: a, label: t(`meetings.attendance.${a}`) }))}
+            button={t('meetings.attendance.save')}
+          />
+        </Section>
+      )}
+      <WaitingList
+        ctx={ctx}
+        id="mijn-actiepunten"
+        title={t('meetings.dashboard.actionPoints')}
+        items={work.actionPoints.map((p) => ({ href: `${path}/${p.meetingId}#actiepunten`, label: p.text, due: p.dueOn }))}
+        dueLabel="waiting.due"
+      />
+      <WaitingList
+        ctx={ctx}
+        id="voor-u-verslagen"
+        title={t('meetings.forYou.minutes')}
+        items={work.minutesToPublish.map((m) => ({ href: `${path}/${m.id}#notulen`, label: `${m.title} (${formatDateTime(m.startsAt, ctx.locale)})` }))}
+        dueLabel="waiting.due"
+      />
+    </>
+  );
+}
