@@ -326,6 +326,12 @@ export async function memberFeed(deps: Pick<Deps, 'db' | 'config'>, council: Cou
 type Recipient = { email: string; name: string; audience: Audience; guestFor: string[]; locale?: Locale };
 
 /** Active council members with an e-mail address, and the meeting's guests; each address once. */
+/** How many people a mail about this meeting reaches (the cancellation page says so before it goes out). */
+export async function meetingAudienceSize(db: DbOrTx, meeting: Meeting): Promise<number> {
+  const items = await db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id));
+  return (await recipientsOf(db, meeting, items)).length;
+}
+
 async function recipientsOf(tx: DbOrTx, meeting: Meeting, items: AgendaItem[]): Promise<Recipient[]> {
   const members = await tx
     .select({ email: users.email, name: users.name, locale: users.locale })

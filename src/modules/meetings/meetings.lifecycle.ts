@@ -14,7 +14,7 @@ import { audit } from '../../core/audit/audit.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { localToUtc } from '../../core/dates/amsterdam.ts';
 import { meetings, type Meeting } from './meetings.schema.ts';
-import { meetingAuditActions, meetingTransition, meetingTransitions, type MeetingAction, type MeetingStatus } from './meetings.workflow.ts';
+import { mayRestoreMeeting, meetingAuditActions, meetingTransition, meetingTransitions, type MeetingAction, type MeetingStatus } from './meetings.workflow.ts';
 import { queueMeetingMails } from './meetings.calendar.ts';
 import type { MeetingInput } from './meetings.forms.ts';
 
@@ -122,11 +122,25 @@ export async function changeMeeting(deps: Deps, args: { actor: Actor | null; cou
 
 export async function cancelMeeting(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string }): Promise<Meeting> {
   const { meeting } = await runMeetingAction(deps, { ...args, action: 'cancel' }, async (_tx, m) => ({
-    set: { sequence: m.sequence + 1 },
+    set: { sequence: m.sequence + 1, cancelledAt: new Date() },
     after: async (tx, updated) => {
       if (updated.invitedAt) await notifyAttendees(tx, deps, updated.id, 'CANCEL');
     },
   }));
+  return meeting;
+}
+
+/** Undoes a cancellation (within RESTORE_DAYS, before the meeting); those who got the cancellation get the invitation again. */
+export async function restoreMeeting(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; now?: Date }): Promise<Meeting> {
+  const { meeting } = await runMeetingAction(deps, { ...args, action: 'restore' }, async (_tx, m) => {
+    if (!mayRestoreMeeting(m, args.now ?? new Date())) throw new DomainError('restoreExpired', 'meetings.restore.expired');
+    return {
+      set: { sequence: m.sequence + 1, cancelledAt: null },
+      after: async (tx, updated) => {
+        if (updated.invitedAt) await notifyAttendees(tx, deps, updated.id, 'REQUEST', 'update');
+      },
+    };
+  });
   return meeting;
 }
 

@@ -10,7 +10,7 @@ import { users } from '../../core/auth/auth.schema.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
 import { utcToLocal } from '../../core/dates/amsterdam.ts';
 import { agendaItems, meetingAttendance, meetingNotes, meetings, minuteDecisions, minutes, type AgendaItem, type Meeting } from './meetings.schema.ts';
-import { availableMeetingActions, availableMinutesActions } from './meetings.workflow.ts';
+import { availableMeetingActions, availableMinutesActions, mayRestoreMeeting } from './meetings.workflow.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 import { notFound } from '../../core/errors.ts';
 import { councilRoles } from '../../core/roles.ts';
@@ -69,6 +69,8 @@ type MeetingMay = {
   /** Only once the meeting has begun. */
   markHeld: boolean;
   cancel: boolean;
+  /** Undo a cancellation (within the period, before the meeting). */
+  restore: boolean;
   /** Add, change, order and remove agenda items. */
   editAgenda: boolean;
   /** Say whether they come (while the meeting is planned). */
@@ -97,6 +99,7 @@ function mayOf(actor: Actor, meeting: Meeting, mins: Awaited<ReturnType<typeof m
     invite: actions.includes('invite'),
     markHeld: actions.includes('markHeld') && meeting.startsAt.getTime() <= now.getTime(),
     cancel: actions.includes('cancel'),
+    restore: actions.includes('restore') && mayRestoreMeeting(meeting, now),
     editAgenda: actions.includes('editAgenda'),
     attend: member && meeting.status === 'planned',
     note: member,

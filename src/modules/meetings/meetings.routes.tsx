@@ -5,7 +5,9 @@ import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { NotFoundError } from '../../core/policy.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { addMeeting, cancelMeeting, changeMeeting, findMeeting, inviteMeeting, markHeld } from './meetings.lifecycle.ts';
+import { addMeeting, cancelMeeting, changeMeeting, findMeeting, inviteMeeting, markHeld, restoreMeeting } from './meetings.lifecycle.ts';
+import { meetingAudienceSize } from './meetings.calendar.ts';
+import { CancelMeetingPage, RemoveItemPage } from './views/meeting/confirm.tsx';
 import { generateYear, getRhythm, saveRhythm } from './meetings.rhythm.ts';
 import { addAgendaItem, addGuest, agendaChoices, findAgendaItem, moveAgendaItem, removeAgendaItem, removeGuest, updateAgendaItem } from './meetings.agenda.ts';
 import { addActionPoint, addDecision, approveMinutes, markActionPointDone, meetingOfActionPoint, publishMinutes, saveMinutesText } from './meetings.minutes.ts';
@@ -42,6 +44,7 @@ const notices: Record<string, MeetingNotice> = {
   aangemaakt: 'created',
   opgeslagen: 'saved',
   verplaatst: 'moved',
+  teruggezet: 'restored',
   afgezegd: 'cancelled',
   uitgenodigd: 'invited',
   gehouden: 'held',
@@ -204,6 +207,14 @@ export async function meetingsRoutes(app: FastifyInstance) {
       again: (errors, values) => editPage(req, reply, { errors, values }, 400),
     }),
   );
+  // Cancelling asks first (what happens, who is mailed); the board can undo it within 30 days.
+  app.get(`${WS}/:id/afzeggen`, manage, async (req, reply) => {
+    const { council, actor } = ctxOf(req);
+    const meeting = (await findMeeting(deps.db, council, (req.params as Params).id)) ?? notFound('meeting');
+    const audience = meeting.invitedAt ? await meetingAudienceSize(deps.db, meeting) : 0;
+    return reply.page(<CancelMeetingPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={meeting} audience={audience} />);
+  });
+  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, { melding: 'teruggezet', run: (id) => restoreMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
   app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) => act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
   app.post(`${WS}/:id/uitnodigen`, manage, async (req, reply) => act(req, reply, { melding: 'uitgenodigd', run: (id) => inviteMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
   app.post(`${WS}/:id/gehouden`, manage, async (req, reply) => act(req, reply, { melding: 'gehouden', run: (id) => markHeld(deps, { ...ctxOf(req), meetingId: id }) }));
@@ -251,6 +262,13 @@ export async function meetingsRoutes(app: FastifyInstance) {
       run: (id, f) => moveAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId, direction: f.direction }),
     }),
   );
+  app.get(`${WS}/:id/agenda/:itemId/verwijderen`, manage, async (req, reply) => {
+    const { council, actor } = ctxOf(req);
+    const p = req.params as Params;
+    const meeting = (await findMeeting(deps.db, council, p.id)) ?? notFound('meeting');
+    const item = (await findAgendaItem(deps.db, council, meeting.id, p.itemId)) ?? notFound('agendaItem');
+    return reply.page(<RemoveItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={meeting} item={item} />);
+  });
   app.post(`${WS}/:id/agenda/:itemId/verwijderen`, manage, async (req, reply) =>
     act(req, reply, { melding: 'verwijderd', run: (id) => removeAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId }) }),
   );

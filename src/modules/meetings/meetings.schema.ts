@@ -55,6 +55,8 @@ export const meetings = councilTable(
     status: text('status', { enum: meetingStatuses }).notNull().default('planned'),
     /** Null until the secretary sends the invitation; later changes then go out as mail. */
     invitedAt: timestamptz('invited_at'),
+    /** When it was cancelled: the board may undo that for RESTORE_DAYS (meetings.workflow.ts). */
+    cancelledAt: timestamptz('cancelled_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

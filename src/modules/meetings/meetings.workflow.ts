@@ -12,7 +12,7 @@ export type MeetingStatus = (typeof meetingStatuses)[number];
 export const minutesStatuses = ['draft', 'approved', 'published'] as const;
 export type MinutesStatus = (typeof minutesStatuses)[number];
 
-export const meetingActions = ['edit', 'invite', 'move', 'cancel', 'markHeld', 'editAgenda'] as const;
+export const meetingActions = ['edit', 'invite', 'move', 'cancel', 'restore', 'markHeld', 'editAgenda'] as const;
 export type MeetingAction = (typeof meetingActions)[number];
 
 const minutesActions = ['draft', 'approve', 'publish'] as const;
@@ -28,6 +28,8 @@ export const meetingTransitions: Record<MeetingAction, Rule<MeetingStatus>> = {
   invite: { from: ['planned'], to: 'same', may: manage },
   move: { from: ['planned'], to: 'same', may: manage },
   cancel: { from: ['planned'], to: 'cancelled', may: manage },
+  // Undoing a cancellation: within RESTORE_DAYS and before the meeting begins (mayRestoreMeeting).
+  restore: { from: ['cancelled'], to: 'planned', may: manage },
   markHeld: { from: ['planned'], to: 'held', may: manage },
   // The agenda may still be corrected after the meeting (for the minutes), not after a cancellation.
   editAgenda: { from: ['planned', 'held'], to: 'same', may: manage },
@@ -46,6 +48,7 @@ export const meetingAuditActions = {
   invite: 'meeting.invitationSent',
   move: 'meeting.changed',
   cancel: 'meeting.cancelled',
+  restore: 'meeting.restored',
   markHeld: 'meeting.held',
   editAgenda: 'meeting.agendaChanged',
 } as const satisfies Record<MeetingAction, string>;
@@ -75,4 +78,13 @@ export function availableMeetingActions(state: MeetingStatus, actor: Actor | nul
 
 export function availableMinutesActions(state: MinutesStatus, actor: Actor | null): MinutesAction[] {
   return minutesActions.filter((a) => minutesTransition(state, a).ok && can(actor, minutesTransitions[a].may));
+}
+
+/** How long the board may undo a cancellation (issue 9: irreversible actions can be undone for 30 days). */
+export const RESTORE_DAYS = 30;
+
+/** Whether a cancellation can still be undone: within RESTORE_DAYS of it, and only while the meeting lies ahead. */
+export function mayRestoreMeeting(m: { status: MeetingStatus; cancelledAt: Date | null; startsAt: Date }, now: Date): boolean {
+  if (m.status !== 'cancelled' || !m.cancelledAt) return false;
+  return now.getTime() - m.cancelledAt.getTime() <= RESTORE_DAYS * 24 * 3600_000 && m.startsAt.getTime() > now.getTime();
 }

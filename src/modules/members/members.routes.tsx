@@ -5,13 +5,13 @@ import { councilOf } from '../../core/tenancy.ts';
 import * as memberService from './members.memberships.ts';
 import * as groupService from './members.groups.ts';
 import * as vacancyService from './members.vacancies.ts';
-import { TooFastError } from '../../core/errors.ts';
+import { notFound, TooFastError } from '../../core/errors.ts';
 import { renderSlot } from '../../core/platform.ts';
 import { applicationSchema, bulkInviteSchema, groupLeadSchema, groupMemberSchema, inviteSchema, memberUpdateSchema, vacancySchema, vacancyStatusSchema, workingGroupSchema } from './members.forms.ts';
 import { AppliedPage, ApplyPage, PublicMembersPage, PublicVacanciesPage, PublicVacancyPage, PublicWorkingGroupsPage } from './views/public.tsx';
 import { MemberPage, MembersPage, type MemberNotice } from './views/members.tsx';
 import { CheckInvitesPage, InviteManyPage } from './views/invitations.tsx';
-import { WorkingGroupPage, WorkingGroupsPage, type GroupNotice } from './views/groups.tsx';
+import { RemoveGroupMemberPage, WorkingGroupPage, WorkingGroupsPage, type GroupNotice } from './views/groups.tsx';
 import type { LineProblem } from './members.forms.ts';
 import { ApplicationsPage, NewVacancyPage, VacanciesPage, VacancyPage, type VacancyNotice } from './views/vacancies.tsx';
 
@@ -329,6 +329,15 @@ export async function membersRoutes(app: FastifyInstance) {
     'trekker',
   );
 
+  // Taking someone out of a group asks first (issue 9): what it means for them.
+  app.get(`${WS}/werkgroepen/:id/leden/:membershipId/verwijderen`, manageGroups, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const { id, membershipId } = req.params as Params;
+    const group = await groupService.getWorkingGroup(deps, { actor, council, id });
+    const member = group.members.find((m) => m.id === membershipId) ?? notFound('member');
+    return reply.page(<RemoveGroupMemberPage ctx={await req.pageCtx()} council={council} actor={actor} group={group} member={member} />);
+  });
   app.post(`${WS}/werkgroepen/:id/leden/:membershipId/verwijderen`, manageGroups, async (req, reply) => {
     const council = councilOf(req);
     const { id, membershipId } = req.params as Params;

@@ -270,6 +270,11 @@ test('working groups: create, members (only active council members), lead (must 
   const pub = await get(t, `/${c.slug}/werkgroepen`);
   assert.match(pub.body, /Trekker<\/dt>\s*<dd[^>]*>Aad Werkgroeplid/);
 
+  // Removing asks first, and says that the group loses its lead; asking changes nothing.
+  const ask = await get(t, `${gpath}/leden/${a.membershipId}/verwijderen`, browser);
+  assert.equal(ask.statusCode, 200);
+  assert.match(ask.body, /Aad Werkgroeplid is nu trekker/);
+  assert.equal((await t.db.select().from(workingGroups).where(eq(workingGroups.id, group!.id)))[0]!.leadMembershipId, a.membershipId);
   // Removing the lead from the group also removes them as lead.
   assert.equal((await post(t, `${gpath}/leden/${a.membershipId}/verwijderen`, {}, browser)).statusCode, 303);
   [g] = await t.db.select().from(workingGroups).where(eq(workingGroups.id, group!.id));

@@ -7,6 +7,7 @@ import { ChooseOneForm, Form, TextField, TextArea, CheckboxGroup } from '../../.
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { WorkingGroupDetail, WorkingGroupRow } from '../members.groups.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { ConfirmPage } from '../../../ui/layouts/confirm-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -115,11 +116,10 @@ export function WorkingGroupPage(
               manage && {
                 header: t('members.wg.actions'),
                 cell: (m) => (
-                  <Form ctx={ctx} action={`${path}/leden/${m.id}/verwijderen`} class="rw-inline-form">
-                    <button class="rw-link-button" type="submit" aria-label={t('members.wg.remove', { name: m.name })}>
-                      {t('members.wg.removeShort')}
-                    </button>
-                  </Form>
+                  <Link href={`${path}/leden/${m.id}/verwijderen`}>
+                    {t('members.wg.removeShort')}
+                    <span class="rw-visually-hidden"> {m.name}</span>
+                  </Link>
                 ),
               },
             ] satisfies (Column<GroupMember> | false)[]
@@ -172,5 +172,36 @@ export function WorkingGroupPage(
         <Link href={list}>{t('members.wg.back')}</Link>
       </Paragraph>
     </WorkspacePage>
+  );
+}
+
+/** Taking a member out of a working group asks first. */
+export function RemoveGroupMemberPage({ ctx, council, actor, group, member }: Props & { group: WorkingGroupDetail; member: { id: string; name: string } }) {
+  const t = ctx.t;
+  const list = `/${council.slug}/werkruimte/werkgroepen`;
+  const path = `${list}/${group.id}`;
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('members.wgRemove.title', { name: member.name, group: group.name })}
+      section={list}
+      href={`${path}/leden/${member.id}/verwijderen`}
+      crumb={t('members.wg.removeShort')}
+      parent={[
+        { href: list, label: t('members.wg.title') },
+        { href: path, label: group.name },
+      ]}
+      consequences={[
+        t('members.wgRemove.what', { name: member.name }),
+        ...(group.leadId === member.id ? [t('members.wgRemove.lead', { name: member.name })] : []),
+        t('members.wgRemove.noMail'),
+        t('members.wgRemove.again'),
+      ]}
+      action={`${path}/leden/${member.id}/verwijderen`}
+      button={t('members.wgRemove.confirm')}
+      back={{ href: path, label: t('members.wgRemove.back') }}
+    />
   );
 }

@@ -5,7 +5,7 @@
 import { formatDate } from '../../../../core/i18n/index.ts';
 import { Heading, Paragraph, Link, Alert } from '../../../../ui/components/basics.tsx';
 import { ActionForm } from '../../../../ui/components/form.tsx';
-import { WorkspacePage } from '../../../../ui/layouts/workspace-page.tsx';
+import { ConfirmPage } from '../../../../ui/layouts/confirm-page.tsx';
 import type { Advice } from '../../advice.schema.ts';
 import type { WithdrawalAudience } from '../../advice.queries.ts';
 import { RESTORE_DAYS } from '../../advice.workflow.ts';
@@ -23,7 +23,7 @@ export function WithdrawConfirmPage({ ctx, council, actor, advice, audience, may
       t(advice.kind === 'requested' ? 'advice.withdraw.mailRequester' : 'advice.withdraw.mailStarter', { name: audience.requester.name }),
   ].filter((x): x is string => Boolean(x));
   return (
-    <WorkspacePage
+    <ConfirmPage
       ctx={ctx}
       council={council}
       actor={actor}
@@ -35,29 +35,13 @@ export function WithdrawConfirmPage({ ctx, council, actor, advice, audience, may
         { href: list, label: t('advice.list.title') },
         { href: path, label: advice.reference },
       ]}
-    >
-      <Paragraph lead>{advice.subject}</Paragraph>
-      {!may ? (
-        <Alert type="warning">
-          <Paragraph>{t('advice.withdraw.notNow')}</Paragraph>
-        </Alert>
-      ) : (
-        <>
-          <Heading level={2}>{t('advice.withdraw.what')}</Heading>
-          <ul class="utrecht-unordered-list">
-            <li class="utrecht-unordered-list__item">{t('advice.withdraw.stops')}</li>
-            {(mails.length ? mails : [t('advice.withdraw.mailNobody')]).map((m) => (
-              <li class="utrecht-unordered-list__item">{m}</li>
-            ))}
-            <li class="utrecht-unordered-list__item">{t('advice.withdraw.undo', { days: RESTORE_DAYS })}</li>
-          </ul>
-          <ActionForm ctx={ctx} action={`${path}/intrekken`} button={t('advice.withdraw.confirm')} variant="primary" danger />
-        </>
-      )}
-      <Paragraph>
-        <Link href={path}>{t('advice.withdraw.cancel')}</Link>
-      </Paragraph>
-    </WorkspacePage>
+      record={advice.subject}
+      consequences={[t('advice.withdraw.stops'), ...(mails.length ? mails : [t('advice.withdraw.mailNobody')]), t('advice.withdraw.undo', { days: RESTORE_DAYS })]}
+      action={`${path}/intrekken`}
+      button={t('advice.withdraw.confirm')}
+      back={{ href: path, label: t('advice.withdraw.cancel') }}
+      blocked={may ? undefined : t('advice.withdraw.notNow')}
+    />
   );
 }
 

@@ -85,7 +85,10 @@ function ItemButtons({ ctx, item, first, last, path }: { ctx: PageCtx; item: Age
       </ButtonLink>
       {!first && move('up', t('meetings.item.up'))}
       {!last && move('down', t('meetings.item.down'))}
-      <ActionForm ctx={ctx} action={`${at}/verwijderen`} inline variant="subtle" danger button={t('meetings.item.remove')} object={item.title} />
+      <ButtonLink href={`${at}/verwijderen`} variant="secondary">
+        {t('meetings.item.remove')}
+        <span class="rw-visually-hidden"> {item.title}</span>
+      </ButtonLink>
     </ButtonGroup>
   );
 }

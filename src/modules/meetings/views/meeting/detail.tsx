@@ -34,7 +34,7 @@ export function MeetingDetailPage(props: Props & { detail: MeetingDetail; errors
     >
       <MeetingStatusLine ctx={ctx} status={meeting.status} />
       <MeetingFacts {...part} />
-      {(may.edit || may.invite || may.cancel) && <ManageMeeting {...part} />}
+      {(may.edit || may.invite || may.cancel || may.restore) && <ManageMeeting {...part} />}
       <AgendaSection {...part} />
       <AttendanceSection {...part} />
       {may.note && <NoteSection {...part} />}

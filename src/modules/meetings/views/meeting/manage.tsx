@@ -1,5 +1,5 @@
-/** The board's buttons for a meeting: change it, invite, mark it held, cancel it. */
-import { ButtonGroup, ButtonLink, Section } from '../../../../ui/components/basics.tsx';
+/** The board's buttons for a meeting: change it, invite, mark it held; cancelling asks first on its own page; undo a cancellation. */
+import { ButtonGroup, ButtonLink, Link, Paragraph, Section } from '../../../../ui/components/basics.tsx';
 import { ActionForm } from '../../../../ui/components/form.tsx';
 import type { MeetingPart } from './part.ts';
 
@@ -19,8 +19,14 @@ export function ManageMeeting({ ctx, detail, path }: MeetingPart) {
         <ActionForm ctx={ctx} action={`${path}/uitnodigen`} hint={t(meeting.invitedAt ? 'meetings.invite.again' : 'meetings.invite.hint')} variant="primary" button={t('meetings.invite.button')} />
       )}
       {may.markHeld && <ActionForm ctx={ctx} action={`${path}/gehouden`} button={t('meetings.held.button')} />}
+      {may.restore && <ActionForm ctx={ctx} action={`${path}/terugzetten`} hint={t('meetings.restore.hint')} variant="primary" button={t('meetings.restore.button')} />}
       {may.cancel && (
-        <ActionForm ctx={ctx} action={`${path}/afzeggen`} hint={t(meeting.invitedAt ? 'meetings.cancel.hintInvited' : 'meetings.cancel.hint')} danger button={t('meetings.cancel.button')} />
+        <div class="rw-danger-zone">
+          <Paragraph>{t(meeting.invitedAt ? 'meetings.cancel.hintInvited' : 'meetings.cancel.hint')}</Paragraph>
+          <Paragraph>
+            <Link href={`${path}/afzeggen`}>{t('meetings.cancel.button')}</Link>
+          </Paragraph>
+        </div>
       )}
     </Section>
   );
