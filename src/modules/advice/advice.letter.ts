@@ -2,6 +2,7 @@
  * The advice letter and the follow-up letter: one model, shown as HTML (views/letter.tsx),
  * sent as plain text in the body of the e-mail with the tagged PDF attached (core/pdf/tagged.ts).
  */
+import { IMAGE_LIMITS, safeImage } from '../../core/files/image.ts';
 import { eq } from 'drizzle-orm';
 import { TaggedPdf } from '../../core/pdf/tagged.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
@@ -11,6 +12,7 @@ import type { MailAttachment } from '../../core/mail/mail.schema.ts';
 import { formatDate, type Locale, type Translate } from '../../core/i18n/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Advice, Recommendation } from './advice.schema.ts';
+import { markdownText } from '../../ui/markdown.ts';
 
 export type LetterModel = {
   kind: 'advice' | 'followUp';
@@ -90,10 +92,10 @@ export function letterModel({ council, advice, recommendations, signatories, t, 
   return {
     ...base,
     subject: advice.subject,
-    opening: paragraphs(advice.introduction),
+    opening: paragraphs(markdownText(advice.introduction)),
     recommendations: recommendations.map((r) => ({ number: r.number, text: r.text })),
     explanationTitle: t('advice.letter.explanation'),
-    explanation: paragraphs(advice.explanation),
+    explanation: paragraphs(markdownText(advice.explanation)),
   };
 }
 
@@ -122,15 +124,24 @@ export function letterText(input: Input, kind: 'advice' | 'followUp' = 'advice')
   return lines.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
-/** The council's logo for the PDF letter: only PNG and JPEG can go in. */
-export type LetterLogo = { bytes: Buffer; type: 'png' | 'jpeg' };
+/** The council's logo for the PDF letter. */
+export type LetterLogo = { bytes: Buffer; type: 'png' };
 
+/**
+ * The stored logo decoded and checked again before it goes into a PDF (a logo stored before
+ * uploads were checked may be a decompression bomb): re-encoded off the request thread as a
+ * small PNG on white, which pdfkit embeds without decoding. A logo that fails is left out.
+ */
 export async function letterLogo(db: DbOrTx, store: FileStore, council: Council): Promise<LetterLogo | null> {
   if (!council.logoFile) return null;
   const [meta] = await db.select().from(files).where(eq(files.hash, council.logoFile)).limit(1);
   const bytes = await store.get(council.logoFile);
-  if (!meta || !bytes || (meta.contentType !== 'image/png' && meta.contentType !== 'image/jpeg')) return null;
-  return { bytes, type: meta.contentType === 'image/png' ? 'png' : 'jpeg' };
+  if (!meta || !bytes) return null;
+  try {
+    return { bytes: (await safeImage(bytes, { flatten: true, limits: { ...IMAGE_LIMITS, maxOutputSide: 600 } })).bytes, type: 'png' };
+  } catch {
+    return null;
+  }
 }
 
 /** The signed letter (with the names of chair and secretary) as the PDF attachment of the mail that sends the advice. */

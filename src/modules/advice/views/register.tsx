@@ -10,6 +10,7 @@ import { answers, policyFields } from '../advice.schema.ts';
 import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
 import { filterParams, givenStates, type Answer, type PublicAdvice, type RegisterFilter, type RegisterPage } from '../advice.register.ts';
 import { WordsHelp } from '../../../ui/components/term.tsx';
+import { RichText } from '../../../ui/components/rich-text.tsx';
 
 /** The Woo information category of every page in the register. */
 const wooMeta = [{ name: 'DCTERMS.type', content: 'adviezen' }];
@@ -183,7 +184,7 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
           <Heading level={2} id="inleiding">
             {t('register.detail.introduction')}
           </Heading>
-          <TextBlock text={advice.introduction} />
+          <RichText markdown={advice.introduction} baseLevel={3} />
         </section>
       )}
       <section aria-labelledby="aanbevelingen">
@@ -206,7 +207,7 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
           <Heading level={2} id="toelichting">
             {t('register.detail.explanation')}
           </Heading>
-          <TextBlock text={advice.explanation} />
+          <RichText markdown={advice.explanation} baseLevel={3} />
         </section>
       )}
       {followUps.length > 0 && (

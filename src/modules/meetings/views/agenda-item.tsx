@@ -71,7 +71,16 @@ export function AgendaItemPage(
     >
       <Form ctx={ctx} action={item ? path : `${meetingPath}/agenda`}>
         <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.item.title')} value={v.title} />
-        <TextArea ctx={ctx} errors={errors} name="explanation" label={t('meetings.item.explanation')} hint={t('meetings.item.explanationHint')} value={v.explanation} rows={4} optional />
+        <TextArea
+          ctx={ctx}
+          errors={errors}
+          name="explanation"
+          label={t('meetings.item.explanation')}
+          hint={`${t('meetings.item.explanationHint')} ${t('richText.hint')}`}
+          value={v.explanation}
+          rows={4}
+          optional
+        />
         <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.item.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" optional />
         <TextField ctx={ctx} errors={errors} name="presenter" label={t('meetings.item.presenter')} hint={t('meetings.item.presenterHint')} value={v.presenter} optional />
         <RadioGroup

@@ -7,6 +7,7 @@ import type { Meeting } from '../meetings.schema.ts';
 import type { getPublicMeeting } from '../meetings.queries.ts';
 import { MeetingStatusLine, MeetingTable, placeOf, when } from './meetings.tsx';
 import { WordsHelp } from '../../../ui/components/term.tsx';
+import { RichText } from '../../../ui/components/rich-text.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
 const publicPath = (council: Council) => `/${council.slug}/vergaderingen`;
@@ -70,7 +71,7 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
                   {e.item.title}
                 </Heading>
                 {e.item.presenter && <Paragraph>{t('meetings.item.presentedBy', { name: e.item.presenter })}</Paragraph>}
-                {e.item.explanation && <TextBlock text={e.item.explanation} />}
+                {e.item.explanation && <RichText markdown={e.item.explanation} baseLevel={4} />}
               </li>
             ),
           )}

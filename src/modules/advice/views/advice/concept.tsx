@@ -12,8 +12,8 @@ export function ConceptStep({ ctx, council, detail, path, errors, values }: Step
       <Heading level={3}>{t('advice.detail.texts')}</Heading>
       {may.editTexts ? (
         <Form ctx={ctx} action={`${path}/tekst`}>
-          <TextArea ctx={ctx} errors={errors} name="introduction" label={t('advice.detail.introduction')} value={v.introduction ?? advice.introduction} optional rows={6} />
-          <TextArea ctx={ctx} errors={errors} name="explanation" label={t('advice.detail.explanation')} value={v.explanation ?? advice.explanation} optional rows={10} />
+          <TextArea ctx={ctx} errors={errors} name="introduction" label={t('advice.detail.introduction')} hint={t('richText.hint')} value={v.introduction ?? advice.introduction} optional rows={6} />
+          <TextArea ctx={ctx} errors={errors} name="explanation" label={t('advice.detail.explanation')} hint={t('richText.hint')} value={v.explanation ?? advice.explanation} optional rows={10} />
           <Button variant="secondary">{t('advice.texts.button')}</Button>
         </Form>
       ) : (

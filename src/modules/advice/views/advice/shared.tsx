@@ -7,6 +7,7 @@ import { Heading, Paragraph, Button, ButtonGroup, StatusBadge, TextBlock } from 
 import { Form, TextArea } from '../../../../ui/components/form.tsx';
 import type { Advice, Recommendation } from '../../advice.schema.ts';
 import type { AdviceDetail } from '../../advice.queries.ts';
+import { RichText } from '../../../../ui/components/rich-text.tsx';
 
 export type StepProps = {
   ctx: PageCtx;
@@ -29,13 +30,13 @@ export function AdviceTexts({ ctx, advice }: { ctx: PageCtx; advice: Pick<Advice
       {advice.introduction && (
         <>
           <Heading level={3}>{t('advice.detail.introduction')}</Heading>
-          <TextBlock text={advice.introduction} />
+          <RichText markdown={advice.introduction} baseLevel={4} />
         </>
       )}
       {advice.explanation && (
         <>
           <Heading level={3}>{t('advice.detail.explanation')}</Heading>
-          <TextBlock text={advice.explanation} />
+          <RichText markdown={advice.explanation} baseLevel={4} />
         </>
       )}
     </>

@@ -1,10 +1,11 @@
 /** A meeting's agenda as members read it; the board gets buttons to order, change and remove items. */
 import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../../ui/context.ts';
-import { Heading, Paragraph, Link, ButtonLink, ButtonGroup, StatusBadge, TextBlock, Section } from '../../../../ui/components/basics.tsx';
+import { Heading, Paragraph, Link, ButtonLink, ButtonGroup, StatusBadge, Section } from '../../../../ui/components/basics.tsx';
 import { ActionForm } from '../../../../ui/components/form.tsx';
 import type { AgendaItemView } from '../../meetings.agenda.ts';
 import type { MeetingPart } from './part.ts';
+import { RichText } from '../../../../ui/components/rich-text.tsx';
 
 export function AgendaSection({ ctx, detail, path, councilSlug }: MeetingPart) {
   const { agenda, may } = detail;
@@ -57,7 +58,7 @@ function AgendaItemBlock({ ctx, item, index, count, path, manage, councilSlug }:
         <StatusBadge status={item.isPublic ? 'neutral' : 'warning'}>{t(item.isPublic ? 'meetings.item.public' : 'meetings.item.closed')}</StatusBadge>
         {item.presenter && ` ${t('meetings.item.presentedBy', { name: item.presenter })}`}
       </Paragraph>
-      {item.explanation && <TextBlock text={item.explanation} />}
+      {item.explanation && <RichText markdown={item.explanation} baseLevel={4} />}
       <Links label={t('meetings.item.advices')} links={item.advices.map((a) => ({ href: `${ws}/adviezen/${a.id}`, text: `${a.reference} ${a.subject}` }))} />
       <Links label={t('meetings.item.documents')} links={item.documents.map((d) => ({ href: `${ws}/documenten/${d.id}`, text: d.title }))} />
       {item.signalIds.length > 0 && <Paragraph>{t('meetings.item.signalCount', { n: item.signalIds.length })}</Paragraph>}

@@ -1,0 +1,42 @@
+/**
+ * Rich text where people expect it (issue 9, part 14): an advice's introduction and explanation
+ * are Markdown with lists and links, rendered safely on the workspace and public pages; the
+ * letter carries the words without the Markdown signs.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { get, login, makeCouncil, makeMember, withApp } from '../../../test/support/factories.ts';
+import { seedAdvice } from './advice.register.test-helpers.ts';
+import { letterModel } from './advice.letter.ts';
+import { translator } from '../../core/i18n/index.ts';
+import '../../modules.ts';
+
+const explanation = ['# Wat we zagen', '', 'Inwoners wachten **te lang**:', '', '- op een gesprek', '- op een besluit', '', '[Lees het rapport](https://gemeente.example/rapport)', '', '<script>alert(1)</script>', '', '[klik](javascript:alert(1))'].join('\n');
+
+test('an advice text in Markdown shows as lists, bold and links, never as markup the writer typed', async () => {
+  await withApp(async (t) => {
+    const A = await makeCouncil(t);
+    const member = await login(t, (await makeMember(t, A, 'member')).user);
+    const advice = await seedAdvice(t, A, { explanation, introduction: 'Geachte college,' });
+    for (const body of [(await get(t, `/${A.slug}/adviezen/${advice.id}`)).body, (await member.request({ url: `/${A.slug}/werkruimte/adviezen/${advice.id}?stap=concept` })).body]) {
+      assert.ok(body.includes('<li>op een gesprek</li>'), 'a list');
+      assert.ok(body.includes('<strong>te lang</strong>'), 'bold');
+      assert.ok(body.includes('<a href="https://gemeente.example/rapport" rel="nofollow noopener" class="utrecht-link">Lees het rapport</a>'), 'a link');
+      assert.ok(/<h[34]>Wat we zagen<\/h[34]>/.test(body), 'a heading in the text sits below the section heading');
+      assert.ok(!body.includes('<script>alert(1)</script>'), 'typed HTML is shown as text');
+      assert.ok(!/href="javascript:/i.test(body), 'no javascript: link');
+    }
+  });
+});
+
+test('the letter takes the words of the Markdown, not its signs', async () => {
+  await withApp(async (t) => {
+    const A = await makeCouncil(t);
+    const advice = await seedAdvice(t, A, { explanation });
+    const model = letterModel({ council: A, advice, recommendations: [], signatories: { chair: null, secretary: null }, t: translator('nl'), locale: 'nl' });
+    const text = model.explanation.join('\n');
+    assert.match(text, /Inwoners wachten te lang:/);
+    assert.match(text, /Lees het rapport/);
+    assert.ok(!text.includes('**') && !text.includes('](') && !text.includes('# '), text);
+  });
+});
