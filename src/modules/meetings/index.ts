@@ -10,6 +10,7 @@ import { meetingsForYou } from './meetings.foryou.ts';
 import { sendActionPointReminders } from './meetings.reminders.ts';
 import { folderMeetings } from './meetings.dossiers.ts';
 import { MeetingsForYouPanel } from './views/for-you.tsx';
+import { SignalsOnAgendaLink } from './views/signals-on-agenda.tsx';
 import { FolderMeetings } from './views/dossiers.tsx';
 import { meetingsSearch } from './meetings.search.ts';
 import type { meetingAuditActions, minutesAuditActions, MeetingAction, MinutesAction } from './meetings.workflow.ts';
@@ -83,6 +84,9 @@ export const meetingsModule: ModuleManifest = {
     },
   ],
   slots: {
+    // The signal list: the board puts signals to discuss on a coming meeting's agenda.
+    'signals.list.actions': async ({ ctx, council, actor }) =>
+      can(actor, 'meetings.manage') && hasSection(council.kind, 'meetings') ? SignalsOnAgendaLink({ ctx, council }) : null,
     // The organisation's home page: when the council meets (from the rhythm rule) and the next meeting.
     'organisation.home': async ({ deps, ctx, council }) => {
       if (!hasSection(council.kind, 'meetings')) return null;

@@ -12,7 +12,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { agendaGuests, agendaItemAdvices, agendaItemDocuments, agendaItemSignals, agendaItems, type AgendaGuest, type AgendaItem, type Meeting } from './meetings.schema.ts';
 import { runMeetingAction } from './meetings.lifecycle.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
-import { adviceChoices, documentChoices, linkedAdvices, signalChoices, type LinkChoice } from './meetings.links.ts';
+import { adviceChoices, documentChoices, linkedAdvices, linkedSignals, signalChoices, type LinkChoice } from './meetings.links.ts';
 import type { AgendaItemInput, GuestInput } from './meetings.forms.ts';
 import type { AdviceRef } from '../advice/index.ts';
 
@@ -21,6 +21,8 @@ export type AgendaItemView = AgendaItem & {
   advices: AdviceRef[];
   documents: LinkChoice[];
   signalIds: string[];
+  /** The signals it discusses, named (the meeting page lists them). */
+  signals: LinkChoice[];
 };
 
 /** The agenda of a meeting with guests and links; only the documents this actor may see. */
@@ -55,10 +57,12 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
   // Only the documents this actor may see are shown (a closed document stays hidden from members).
   const docIds = [...new Set(docLinks.map((d) => d.documentId))];
   const adviceIds = [...new Set(adviceLinks.map((a) => a.adviceId))];
-  const [visible, advices] = await Promise.all([
+  const signalIds = [...new Set(signalLinks.map((s) => s.signalId))];
+  const [visible, advices, named] = await Promise.all([
     docIds.length ? documentChoices(deps, { council, actor, ids: docIds }) : [],
     // An official sees links to sent advices only (the advice module's visibility rule).
     adviceIds.length ? linkedAdvices(deps, council, adviceIds, actor) : [],
+    linkedSignals(deps, council, signalIds),
   ]);
   return items.map((i) => ({
     ...i,
@@ -66,6 +70,7 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
     advices: advices.filter((a) => adviceLinks.some((l) => l.agendaItemId === i.id && l.adviceId === a.id)),
     documents: visible.filter((d) => docLinks.some((l) => l.agendaItemId === i.id && l.documentId === d.id)),
     signalIds: signalLinks.filter((s) => s.agendaItemId === i.id).map((s) => s.signalId),
+    signals: named.filter((s) => signalLinks.some((l) => l.agendaItemId === i.id && l.signalId === s.id)),
   }));
 }
 

@@ -90,6 +90,13 @@ export const agendaItemSchema = z.object({
 });
 export type AgendaItemInput = z.infer<typeof agendaItemSchema>;
 
+/** Signals put on a meeting's agenda from the signal list, as one agenda item. */
+export const signalsOnAgendaSchema = z.object({
+  meetingId: field.uuid(),
+  title: field.text(200),
+  signalIds: ids().refine((v) => v.length > 0, 'meetings.signalsOnAgenda.noneChosen'),
+});
+
 export const moveItemSchema = z.object({ direction: field.choice(['up', 'down'] as const) });
 
 export const guestSchema = z.object({

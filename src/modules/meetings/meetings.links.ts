@@ -7,7 +7,7 @@ import type { Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { adviceRefs, type AdviceRef } from '../advice/index.ts';
 import { visibleDocuments } from '../documents/index.ts';
-import { listSignalsToDiscuss } from '../signals/index.ts';
+import { listSignalsToDiscuss, signalRefs } from '../signals/index.ts';
 
 export type LinkChoice = { id: string; title: string };
 
@@ -24,6 +24,11 @@ export function linkedAdvices(deps: Deps, council: Council, ids: string[], visib
 /** Documents the actor may see (a closed one only for the board), for the picker (no ids) or to show links (ids). */
 export async function documentChoices(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }): Promise<LinkChoice[]> {
   return (await visibleDocuments(deps, args)).map((d) => ({ id: d.id, title: d.title }));
+}
+
+/** These signals of the council, named by reference and summary (an agenda item shows what it discusses). */
+export async function linkedSignals(deps: Deps, council: Council, ids: string[]): Promise<LinkChoice[]> {
+  return (await signalRefs(deps.db, council.id, ids)).map((s) => ({ id: s.id, title: `${s.reference}: ${s.summary}` }));
 }
 
 /** Signals the council still has to discuss, for the picker. */

@@ -28,7 +28,10 @@ import {
   moveItemSchema,
   noteSchema,
   rhythmSchema,
+  signalsOnAgendaSchema,
 } from './meetings.forms.ts';
+import { putSignalsOnAgenda, signalsOnAgendaChoices } from './meetings.signals-agenda.ts';
+import { SignalsOnAgendaPage } from './views/signals-on-agenda.tsx';
 import { MeetingsListPage, type MeetingNotice } from './views/meetings.tsx';
 import { MeetingFormPage, RhythmPage } from './views/meeting-forms.tsx';
 import { AgendaItemPage, type Checked } from './views/agenda-item.tsx';
@@ -44,6 +47,7 @@ const notices: Record<string, MeetingNotice> = {
   aangemaakt: 'created',
   opgeslagen: 'saved',
   verplaatst: 'moved',
+  signalen: 'signalsAdded',
   teruggezet: 'restored',
   afgezegd: 'cancelled',
   uitgenodigd: 'invited',
@@ -188,6 +192,27 @@ export async function meetingsRoutes(app: FastifyInstance) {
       return detailPage(req, reply, meetingId, { errors }, 400);
     }
     return reply.redirect(`${base(council.slug)}/${meetingId}?melding=afgerond#actiepunten`, 303);
+  });
+
+  // ---------------------------------------------------------------- signals on an agenda (from the signal list)
+  const signalsPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; checked?: string[] } = {}, status = 200) => {
+    const { council, actor } = ctxOf(req);
+    const choices = await signalsOnAgendaChoices(deps, { actor, council });
+    return reply.page(<SignalsOnAgendaPage ctx={await req.pageCtx()} council={council} actor={actor} {...choices} {...extra} />, status);
+  };
+  app.get(`${WS}/signalen-agenderen`, manage, async (req, reply) => signalsPage(req, reply));
+  app.post(`${WS}/signalen-agenderen`, manage, async (req, reply) => {
+    const again = (errors: FieldErrors) => signalsPage(req, reply, { errors, values: echo(req.body), checked: checkedOf(req.body).signalIds }, 400);
+    const form = parseForm(signalsOnAgendaSchema, req.body, req.t);
+    if (!form.ok) return again(form.errors);
+    try {
+      await putSignalsOnAgenda(deps, { ...ctxOf(req), input: form.data });
+    } catch (err) {
+      const errors = domainErrors(err, req.t);
+      if (!errors) throw err;
+      return again(errors);
+    }
+    return reply.redirect(`${base(councilOf(req).slug)}/${form.data.meetingId}?melding=signalen#agenda`, 303);
   });
 
   // ---------------------------------------------------------------- one meeting

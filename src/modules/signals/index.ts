@@ -80,3 +80,5 @@ export const signalsModule: ModuleManifest = {
 // Public surface: read functions other modules may call.
 /** Signals an organisation still has to discuss (what an agenda item may link). */
 export { listSignalsToDiscuss } from './signals.queries.ts';
+/** Reference and summary of some of an organisation's signals (an agenda item names the signals it discusses). */
+export { signalRefs } from './signals.queries.ts';

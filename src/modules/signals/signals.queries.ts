@@ -3,7 +3,7 @@
  * similar signals (Dutch full text), and the reads other modules use through index.ts.
  * Contact details are not read here (signals.privacy.ts).
  */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
@@ -77,6 +77,17 @@ export async function listSignalsToDiscuss(db: DbOrTx, councilId: string): Promi
     .leftJoin(signalThemes, eq(signalThemes.id, signals.themeId))
     .where(and(eq(signals.councilId, councilId), eq(signals.status, 'to_discuss')))
     .orderBy(asc(signals.createdAt));
+  return rows.map(({ description, ...r }) => ({ ...r, summary: summary(description) }));
+}
+
+/** Reference and summary of these signals of the council (what an agenda item names). */
+export async function signalRefs(db: DbOrTx, councilId: string, ids: string[]): Promise<Array<{ id: string; reference: string; summary: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: signals.id, reference: signals.reference, description: signals.description })
+    .from(signals)
+    .where(and(eq(signals.councilId, councilId), inArray(signals.id, ids)))
+    .orderBy(asc(signals.reference));
   return rows.map(({ description, ...r }) => ({ ...r, summary: summary(description) }));
 }
 

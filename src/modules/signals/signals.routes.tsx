@@ -1,3 +1,4 @@
+import { renderSlot } from '../../core/platform.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
@@ -83,8 +84,14 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const filter = listFilter.parse(req.query ?? {});
-    const [rows, themes] = await Promise.all([queries.listSignals(deps, { actor, council, filter }), queries.listThemes(deps.db, council.id)]);
-    return noStore(reply).page(<SignalListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} filter={filter} themes={themes} may={queries.signalsSectionMay(actor)} />);
+    const ctx = await req.pageCtx();
+    // Other modules add their actions on signals (the meetings module: put them on an agenda).
+    const [rows, themes, actions] = await Promise.all([
+      queries.listSignals(deps, { actor, council, filter }),
+      queries.listThemes(deps.db, council.id),
+      renderSlot('signals.list.actions', { deps, ctx, council, actor, id: council.id }),
+    ]);
+    return noStore(reply).page(<SignalListPage ctx={ctx} council={council} actor={actor} rows={rows} filter={filter} themes={themes} may={queries.signalsSectionMay(actor)} actions={actions} />);
   });
 
   app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));

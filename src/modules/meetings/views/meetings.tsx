@@ -45,6 +45,7 @@ export const meetingNotices = {
   created: 'meetings.notice.created',
   saved: 'meetings.notice.saved',
   moved: 'meetings.notice.moved',
+  signalsAdded: 'meetings.notice.signalsAdded',
   restored: 'meetings.notice.restored',
   cancelled: 'meetings.notice.cancelled',
   invited: 'meetings.notice.invited',

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
@@ -35,7 +36,8 @@ export function SignalListPage({
   filter,
   themes,
   may,
-}: Props & { rows: SignalListRow[]; filter: ListFilter; themes: { id: string; name: string }[]; may: ReturnType<typeof signalsSectionMay> }) {
+  actions,
+}: Props & { rows: SignalListRow[]; filter: ListFilter; themes: { id: string; name: string }[]; may: ReturnType<typeof signalsSectionMay>; actions?: ComponentChildren[] }) {
   const t = ctx.t;
   const path = signalsPath(council);
   const all = { value: '', label: t('signals.list.all') };
@@ -55,6 +57,7 @@ export function SignalListPage({
           may.settings && { href: `${path}/instellingen`, label: t('signals.settings.title') },
         ]}
       />
+      {actions}
       <form method="get" action={path} class="rw-form">
         <SelectField
           ctx={ctx}

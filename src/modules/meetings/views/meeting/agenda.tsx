@@ -61,7 +61,7 @@ function AgendaItemBlock({ ctx, item, index, count, path, manage, councilSlug }:
       {item.explanation && <RichText markdown={item.explanation} baseLevel={4} />}
       <Links label={t('meetings.item.advices')} links={item.advices.map((a) => ({ href: `${ws}/adviezen/${a.id}`, text: `${a.reference} ${a.subject}` }))} />
       <Links label={t('meetings.item.documents')} links={item.documents.map((d) => ({ href: `${ws}/documenten/${d.id}`, text: d.title }))} />
-      {item.signalIds.length > 0 && <Paragraph>{t('meetings.item.signalCount', { n: item.signalIds.length })}</Paragraph>}
+      <Links label={t('meetings.item.signals')} links={item.signals.map((s) => ({ href: `${ws}/signalen/${s.id}`, text: s.title }))} />
       {item.guests.length > 0 && (
         <Paragraph>
           {t('meetings.guests.title')}: {item.guests.map((g) => `${g.name} (${g.organisation || t(`meetings.guestKind.${g.kind}`)})`).join(', ')}
