@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Database, DbOrTx } from '../db/index.ts';
 import { outbox, type MailAttachment } from './mail.schema.ts';
+import { users } from '../auth/auth.schema.ts';
 
-type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; replyTo?: string; attachments?: MailAttachment[] };
+type MailMessage = { councilId?: string | null; to: string; subject: string; body: string; html?: string; replyTo?: string; attachments?: MailAttachment[] };
 
 /** Nodemailer's form of our attachments; a calendar invitation also goes as the iCalendar part calendar apps read. */
 function nodemailerParts(attachments: MailAttachment[]): { attachments: object[]; icalEvent?: { method: string; filename: string; content: string } } {
@@ -25,20 +26,36 @@ async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolean }): P
     toAddress: m.to,
     subject: m.subject,
     body: m.body,
+    html: m.html ?? null,
     replyTo: m.replyTo ?? null,
     attachments: m.attachments ?? [],
     status: opts.hold ? 'held' : 'queued',
   });
 }
 
-/** The privacy statement promises that messages are kept for at most a year. */
-const MAIL_RETENTION_DAYS = 365;
+/**
+ * How long the outbox keeps a mail: the shortest retention of the data it carries (issue 17).
+ * Mail to or from a resident (sent to an address without an account, or with a reply address,
+ * as from the public forms): the shortest retention of residents' details on the platform, the
+ * 28 days of a vacancy's applications. Mail with a single-use link: until the longest-lived link
+ * (an invitation, 7 days) has expired. Other mail: at most a year, as the privacy statement says.
+ */
+export const MAIL_RETENTION_DAYS = { residents: 28, links: 7, other: 365 } as const;
 
-/** Removes outbox mail older than the retention period (contact messages included). */
+/** A link with a secret in its path (a reset, invitation or calendar token). */
+const SECRET_LINK = 'https?://[^[:space:]]*/[A-Za-z0-9_-]{20,}';
+
+/** Removes outbox mail past its retention (see MAIL_RETENTION_DAYS); mail still waiting to be sent stays. */
 export async function purgeOldMail(db: DbOrTx, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - MAIL_RETENTION_DAYS * 24 * 3600 * 1000);
-  const removed = await db.delete(outbox).where(lt(outbox.createdAt, before)).returning({ id: outbox.id });
-  return removed.length;
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
+  const removed = await db.execute<{ id: string }>(sql`
+    delete from ${outbox} o
+    where o.created_at < ${daysAgo(MAIL_RETENTION_DAYS.other)}::timestamptz
+       or (o.status <> 'queued' and o.created_at < ${daysAgo(MAIL_RETENTION_DAYS.links)}::timestamptz and o.body ~ ${SECRET_LINK})
+       or (o.status <> 'queued' and o.created_at < ${daysAgo(MAIL_RETENTION_DAYS.residents)}::timestamptz
+           and (o.reply_to is not null or not exists (select 1 from ${users} u where u.email = lower(trim(o.to_address)))))
+    returning o.id`);
+  return (removed as unknown as { rows: unknown[] }).rows.length;
 }
 
 export type Mailer = {
@@ -65,56 +82,60 @@ export function createMailer(
   },
 ): Mailer {
   const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  // The host part of each mail's Message-ID: the sender's domain.
+  const messageIdHost = /@([^>\s]+)/.exec(opts.from)?.[1] ?? 'raadwerk.invalid';
   let running: Promise<number> | null = null;
+
+  /**
+   * Sends one queued mail in its own transaction: the row stays locked (SKIP LOCKED: other
+   * instances pass it by) while the SMTP server takes it, and is marked sent in the same
+   * transaction. An instance killed while sending leaves no half-state: its transaction rolls
+   * back, the mail is queued again, and because the SMTP server had not finished taking it,
+   * the other instance sends it exactly once. Only a kill between the server's "250 OK" and the
+   * commit (one UPDATE) could repeat a mail; the stable Message-ID lets the receiver see that.
+   */
+  async function sendOne(): Promise<boolean> {
+    return database.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.status, 'queued'), lt(outbox.attempts, MAX_ATTEMPTS)))
+        .orderBy(asc(outbox.createdAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!row) return false;
+      try {
+        await transport!.sendMail({
+          from: opts.from,
+          to: row.toAddress,
+          replyTo: row.replyTo ?? undefined,
+          subject: row.subject,
+          text: row.body,
+          html: row.html ?? undefined,
+          messageId: `<${row.id}@${messageIdHost}>`,
+          ...nodemailerParts(row.attachments),
+        });
+        await tx
+          .update(outbox)
+          .set({ status: 'sent', sentAt: new Date(), lastError: null, attempts: row.attempts + 1 })
+          .where(eq(outbox.id, row.id));
+      } catch (err) {
+        const failed = row.attempts + 1 >= MAX_ATTEMPTS;
+        await tx
+          .update(outbox)
+          .set({ status: failed ? 'failed' : 'queued', lastError: String((err as Error).message).slice(0, 500), attempts: row.attempts + 1 })
+          .where(eq(outbox.id, row.id));
+        opts.log?.error({ mailId: row.id }, 'mail not sent');
+      }
+      return true;
+    });
+  }
 
   async function sendBatch(): Promise<number> {
     if (!transport) return 0;
     let sent = 0;
-    for (;;) {
-      // Claim a batch with SKIP LOCKED so several instances never send one mail twice.
-      const claimed = await database.db.transaction(async (tx) => {
-        const rows = await tx
-          .select()
-          .from(outbox)
-          .where(and(eq(outbox.status, 'queued'), lt(outbox.attempts, MAX_ATTEMPTS)))
-          .orderBy(asc(outbox.createdAt))
-          .limit(10)
-          .for('update', { skipLocked: true });
-        if (rows.length === 0) return rows;
-        await tx
-          .update(outbox)
-          .set({ attempts: sql`${outbox.attempts} + 1` })
-          .where(
-            inArray(
-              outbox.id,
-              rows.map((r) => r.id),
-            ),
-          );
-        for (const row of rows) {
-          try {
-            await transport.sendMail({
-              from: opts.from,
-              to: row.toAddress,
-              replyTo: row.replyTo ?? undefined,
-              subject: row.subject,
-              text: row.body,
-              ...nodemailerParts(row.attachments),
-            });
-            await tx.update(outbox).set({ status: 'sent', sentAt: new Date(), lastError: null }).where(eq(outbox.id, row.id));
-          } catch (err) {
-            const failed = row.attempts + 1 >= MAX_ATTEMPTS;
-            await tx
-              .update(outbox)
-              .set({ status: failed ? 'failed' : 'queued', lastError: String((err as Error).message).slice(0, 500) })
-              .where(eq(outbox.id, row.id));
-            opts.log?.error({ mailId: row.id }, 'mail not sent');
-          }
-        }
-        return rows;
-      });
-      sent += claimed.length;
-      if (claimed.length === 0) return sent;
-    }
+    while (await sendOne()) sent++;
+    return sent;
   }
 
   function flush(): Promise<number> {

@@ -115,7 +115,7 @@ test('the PDF letter is tagged, carries the logo with its text alternative, and 
   assert.match(en.body, /Our recommendations/);
 });
 
-test('sending the advice mails the letter as text in the body and as a signed, tagged PDF attachment', async () => {
+test('sending the advice mails the letter as text and HTML in the body and as a signed, tagged PDF attachment', async () => {
   const c = await makeCouncil(t);
   const secretary = await person(t, c, 'secretary', 'Ewa Łącka');
   await person(t, c, 'chair', 'Ayşe Kaya');
@@ -127,6 +127,11 @@ test('sending the advice mails the letter as text in the body and as a signed, t
   assert.ok(mail, 'the college gets the advice');
   assert.match(mail.body, /1\. Maak de ritten betrouwbaar\./);
   assert.match(mail.body, /laat ons dan weten waarom\.\n\nMet vriendelijke groet,\n\nAyşe Kaya, voorzitter\n/);
+  // The HTML version of the same letter, for mail programs that show HTML (issue 9, part 13).
+  assert.ok(mail.html?.startsWith('<!DOCTYPE html><html lang="nl">'), 'an HTML part');
+  assert.ok(mail.html!.includes('<li value="1">Maak de ritten betrouwbaar.</li>'), 'the recommendations as a list');
+  assert.ok(mail.html!.includes('<p>Met vriendelijke groet,</p>') && mail.html!.includes('<strong>Ayşe Kaya</strong>'), 'closing and signature');
+  assert.ok(!mail.html!.includes('<script') && !mail.html!.includes('<img'), 'no script, no outside image');
   assert.equal(mail.attachments.length, 1);
   const [attached] = mail.attachments;
   assert.deepEqual([attached!.filename, attached!.contentType, attached!.encoding], [`advies-${a.reference}.pdf`, 'application/pdf', 'base64']);

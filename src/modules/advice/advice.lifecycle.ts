@@ -19,7 +19,8 @@ import { activeMembers, boardOf, findWorkingGroup, groupMemberUsers } from '../m
 import { numericDateTime } from '../../core/dates/amsterdam.ts';
 import { adviceDrafts, adviceRecommendations, adviceVotes, advices, type Advice } from './advice.schema.ts';
 import { auditActions, isCouncilMember, mayVote, tally, transition, transitions, type AdviceAction, type AdviceState, type Withdrawal } from './advice.workflow.ts';
-import { letterAttachment, letterLogo, letterText } from './advice.letter.ts';
+import { letterAttachment, letterLogo, letterModel, letterText } from './advice.letter.ts';
+import { letterHtml } from './views/letter.tsx';
 import type { AnswerInput, FollowUpInput, InitiateInput, PublicationInput, RequestInput, VoteInput } from './advice.forms.ts';
 import { eligibleVoters, findAdvice, lastWithdrawal, listRecommendations, roundVotes, withdrawalAudience } from './advice.queries.ts';
 import { checkUploads, storeDocuments } from './advice.documents.ts';
@@ -357,13 +358,14 @@ export async function sendAdvice(deps: Deps, args: { actor: Actor | null; counci
     const sentAt = new Date();
     const to = a.addresseeEmail || council.contactEmail;
     const letter = { council, advice: { ...a, sentAt }, recommendations: recs, signatories, t: translator('nl'), locale: 'nl' as const };
-    // The letter as text in the body, and signed (the names of chair and secretary) as a tagged PDF.
+    // The letter as text and as HTML in the body, and signed (the names of chair and secretary) as a tagged PDF.
     await deps.mailer.queue(tx, {
       councilId: council.id,
       to,
       replyTo: council.contactEmail,
       subject: translator('nl')('advice.mail.letter.subject', { reference: a.reference, subject: a.subject, council: council.name }),
       body: letterText(letter),
+      html: letterHtml(letterModel(letter), letter.t('advice.letter.title', { reference: a.reference }), letter.locale),
       attachments: [await letterAttachment(letter, await letterLogo(tx, deps.files, council))],
     });
     const answerDueOn = deadline(today, council.answerPeriodValue, council.answerPeriodUnit);
