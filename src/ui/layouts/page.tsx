@@ -61,7 +61,7 @@ export function Page(props: PageProps) {
             </a>
             <ul class="rw-utility" role="list">
               <li>
-                <a class="utrecht-link nl-link" href={switchHref} lang={otherLocale} hreflang={otherLocale}>
+                <a class="utrecht-link nl-link" href={switchHref} lang={otherLocale} hreflang={otherLocale} data-module="keep-answers">
                   {t('lang.switchTo')}
                 </a>
               </li>
