@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
+import type { Council } from '../../core/organisations.schema.ts';
 import { domainErrors, echo, issuesToErrors, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { DomainError } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
-import { assertCan, can, ForbiddenError, NotFoundError } from '../../core/policy.ts';
+import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { translator } from '../../core/i18n/index.ts';
 import { renderSlot } from '../../core/platform.ts';
 import * as queries from './advice.queries.ts';
@@ -38,6 +40,8 @@ import { LetterPage } from './views/letter.tsx';
 
 const WS = '/:council/werkruimte/adviezen';
 type Params = { id: string; documentId: string; recommendationId: string };
+/** Who changes which advice: what every use case of a step gets. */
+type Target = { actor: Actor | null; council: Council; adviceId: string };
 
 const notices: Record<string, AdviceNotice> = {
   vastgelegd: 'created',
@@ -78,7 +82,7 @@ export async function adviceRoutes(app: FastifyInstance) {
    * the step the advice is in now (publication, documents, an earlier step). Refused: that page
    * again, with the message at its form.
    */
-  async function act(req: FastifyRequest, reply: FastifyReply, stap: Stap | 'current' | null, run: (id: string) => Promise<unknown>, melding = 'stap', values?: FormValues) {
+  async function act(req: FastifyRequest, reply: FastifyReply, stap: Stap | 'current' | null, run: (target: Target) => Promise<unknown>, melding = 'stap', values?: FormValues) {
     const { id } = req.params as Params;
     const council = councilOf(req);
     // Unknown, another council's, or not the actor's to see (advice.visibility.ts): 404 before anything else.
@@ -86,7 +90,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     if (!found || !mayOpenAdvice(actorOf(req), found)) throw new NotFoundError('advice');
     let result: unknown;
     try {
-      result = await run(id);
+      result = await run({ actor: actorOf(req), council, adviceId: id });
     } catch (err) {
       const errors = domainErrors(err, req.t);
       if (!errors) throw err;
@@ -96,6 +100,15 @@ export async function adviceRoutes(app: FastifyInstance) {
     const after = await queries.findAdvice(deps.db, council, id);
     const page = stap && stap !== 'current' && after && after.status === found.status && stap !== currentStep(after.status) ? `stap=${stap}&` : '';
     return reply.redirect(`${base(council.slug)}/${id}?${page}melding=${typeof result === 'string' && result in notices ? result : melding}`, 303);
+  }
+
+  /** A step's form: parsed; with errors the step is shown again, otherwise the change runs. */
+  function formStep<T>(path: string, schema: ZodType<T>, stap: Stap, run: (target: Target, input: T) => Promise<unknown>) {
+    app.post(`${WS}/:id/${path}`, manage, async (req, reply) => {
+      const form = parseForm(schema, req.body, req.t);
+      if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap }, 400);
+      return act(req, reply, stap, (target) => run(target, form.data), 'opgeslagen', echo(req.body));
+    });
   }
 
   // ---------------------------------------------------------------- list and start
@@ -170,9 +183,9 @@ export async function adviceRoutes(app: FastifyInstance) {
       req,
       reply,
       'documenten',
-      async (id) => {
+      async (target) => {
         if (!kind) throw new DomainError('invalidKind', 'error.invalidChoice', 'kind');
-        await documents.addDocuments(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, kind, documents: uploads });
+        await documents.addDocuments(deps, { ...target, kind, documents: uploads });
       },
       'opgeslagen',
     );
@@ -181,22 +194,14 @@ export async function adviceRoutes(app: FastifyInstance) {
   app.post(`${WS}/:id/toewijzen`, manage, async (req, reply) => {
     const form = parseForm(assignSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: { workingGroupId: req.t('advice.assign.unknownGroup') }, stap: 'current' }, 400);
-    return act(req, reply, 'current', (id) => lifecycle.assignToGroup(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, workingGroupId: form.data.workingGroupId }));
+    return act(req, reply, 'current', (target) => lifecycle.assignToGroup(deps, { ...target, workingGroupId: form.data.workingGroupId }));
   });
 
-  app.post(`${WS}/:id/concept`, manage, async (req, reply) => act(req, reply, 'werkgroep', (id) => lifecycle.toConcept(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/concept`, manage, async (req, reply) => act(req, reply, 'werkgroep', (target) => lifecycle.toConcept(deps, target)));
 
-  app.post(`${WS}/:id/tekst`, manage, async (req, reply) => {
-    const form = parseForm(textsSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
-    return act(req, reply, 'concept', (id) => drafts.saveTexts(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
-  });
+  formStep('tekst', textsSchema, 'concept', (target, input) => drafts.saveTexts(deps, { ...target, input }));
 
-  app.post(`${WS}/:id/aanbevelingen`, manage, async (req, reply) => {
-    const form = parseForm(recommendationSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
-    return act(req, reply, 'concept', (id) => drafts.addRecommendation(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, text: form.data.text }), 'opgeslagen', echo(req.body));
-  });
+  formStep('aanbevelingen', recommendationSchema, 'concept', (target, input) => drafts.addRecommendation(deps, { ...target, text: input.text }));
 
   app.post(`${WS}/:id/aanbevelingen/:recommendationId`, manage, async (req, reply) => {
     const { recommendationId } = req.params as Params;
@@ -206,11 +211,9 @@ export async function adviceRoutes(app: FastifyInstance) {
       req,
       reply,
       'concept',
-      (id) =>
+      (target) =>
         drafts.changeRecommendation(deps, {
-          actor: actorOf(req),
-          council: councilOf(req),
-          adviceId: id,
+          ...target,
           recommendationId,
           action: form.data.actie,
           text: form.data.text,
@@ -223,24 +226,17 @@ export async function adviceRoutes(app: FastifyInstance) {
     const form = parseForm(approvalSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'concept' }, 400);
     const closesAt = lifecycle.amsterdamInstant(form.data.closesOn, form.data.closesTime);
-    return act(req, reply, 'concept', (id) => lifecycle.openApproval(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, closesAt }), 'stap', echo(req.body));
+    return act(req, reply, 'concept', (target) => lifecycle.openApproval(deps, { ...target, closesAt }), 'stap', echo(req.body));
   });
 
   app.post(`${WS}/:id/stem`, { preHandler: requireRight('advice.vote') }, async (req, reply) => {
     const form = parseForm(voteSchema, req.body, req.t);
     if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'stemronde' }, 400);
-    return act(
-      req,
-      reply,
-      'stemronde',
-      async (id) => ((await lifecycle.castVote(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data })) === 'changed' ? 'stemgewijzigd' : 'gestemd'),
-      'gestemd',
-      echo(req.body),
-    );
+    return act(req, reply, 'stemronde', async (target) => ((await lifecycle.castVote(deps, { ...target, input: form.data })) === 'changed' ? 'stemgewijzigd' : 'gestemd'), 'gestemd', echo(req.body));
   });
 
-  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.reopen(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, 'stemronde', (id) => lifecycle.adopt(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
+  app.post(`${WS}/:id/heropenen`, manage, async (req, reply) => act(req, reply, 'stemronde', (target) => lifecycle.reopen(deps, target)));
+  app.post(`${WS}/:id/vaststellen`, manage, async (req, reply) => act(req, reply, 'stemronde', (target) => lifecycle.adopt(deps, target)));
   // Withdrawing asks first: this page says what happens and who hears of it; its button posts below.
   app.get(`${WS}/:id/intrekken`, manage, async (req, reply) => {
     const council = councilOf(req);
@@ -248,12 +244,10 @@ export async function adviceRoutes(app: FastifyInstance) {
     const { advice, audience, may } = await queries.withdrawalToConfirm(deps, { actor, council, id: (req.params as Params).id });
     return reply.page(<WithdrawConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} audience={audience} may={may} />);
   });
-  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, null, (id) => lifecycle.withdraw(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'ingetrokken'));
+  app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, null, (target) => lifecycle.withdraw(deps, target), 'ingetrokken'));
   // The board undoes a withdrawal within 30 days.
-  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, null, (id) => lifecycle.restore(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id })));
-  app.post(`${WS}/:id/versturen`, manage, async (req, reply) =>
-    act(req, reply, 'versturen', (id) => lifecycle.sendAdvice(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id }), 'verstuurd'),
-  );
+  app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, null, (target) => lifecycle.restore(deps, target)));
+  app.post(`${WS}/:id/versturen`, manage, async (req, reply) => act(req, reply, 'versturen', (target) => lifecycle.sendAdvice(deps, target), 'verstuurd'));
 
   app.post(`${WS}/:id/antwoorden`, view, async (req, reply) => {
     // Unknown or another council's advice: 404 before the right to answer is asked (a platform
@@ -280,27 +274,12 @@ export async function adviceRoutes(app: FastifyInstance) {
       }
       return detailPage(req, reply, (req.params as Params).id, { errors, values: echo(req.body), stap: 'antwoord' }, 400);
     }
-    return act(
-      req,
-      reply,
-      'antwoord',
-      (id) => lifecycle.recordAnswers(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, answers: parsed.data.answers }),
-      'opgeslagen',
-      echo(req.body),
-    );
+    return act(req, reply, 'antwoord', (target) => lifecycle.recordAnswers(deps, { ...target, answers: parsed.data.answers }), 'opgeslagen', echo(req.body));
   });
 
-  app.post(`${WS}/:id/opvolging`, manage, async (req, reply) => {
-    const form = parseForm(followUpSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'opvolging' }, 400);
-    return act(req, reply, 'opvolging', (id) => lifecycle.recordFollowUp(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
-  });
+  formStep('opvolging', followUpSchema, 'opvolging', (target, input) => lifecycle.recordFollowUp(deps, { ...target, input }));
 
-  app.post(`${WS}/:id/publicatie`, manage, async (req, reply) => {
-    const form = parseForm(publicationSchema, req.body, req.t);
-    if (!form.ok) return detailPage(req, reply, (req.params as Params).id, { errors: form.errors, values: form.values, stap: 'openbaarheid' }, 400);
-    return act(req, reply, 'openbaarheid', (id) => lifecycle.setPublication(deps, { actor: actorOf(req), council: councilOf(req), adviceId: id, input: form.data }), 'opgeslagen', echo(req.body));
-  });
+  formStep('publicatie', publicationSchema, 'openbaarheid', (target, input) => lifecycle.setPublication(deps, { ...target, input }));
 
   // ---------------------------------------------------------------- drafts
   app.get(`${WS}/:id/versies`, view, async (req, reply) => {
