@@ -19,6 +19,10 @@
  * anonymous readers, so each register page is measured twice: as readers get it (cached) and
  * rendered on every request (a cookie that is not a session bypasses the cache). Then the
  * residents' signal form (final POST) and the themes view over 100,000 signals (bench/signals.ts).
+ * Then the public knowledge base with 2,000 articles, plain and searched, cached and rendered (bench/knowledge.ts).
+ * Then documents (bench/documents.ts) and the annual report over 10 years of data (bench/annual-report.ts).
+ * Then campaigns (bench/campaigns.ts): the nomination form's POST and the jury overview of 1,000 nominations and 10 jurors.
+ * Then the network (bench/network.ts): the network page and consultation list of a council with 500 organisations and 5,000 contacts, and an invitation to 500 consenting contacts.
  *
  * Figures only: nothing here passes or fails on speed.
  */
@@ -35,6 +39,10 @@ import pg from 'pg';
 import { BENCH_COUNCIL, BENCH_SEARCH } from './register-seed.ts';
 import { measureSignals } from './signals.ts';
 import { benchDocuments } from './documents.ts';
+import { benchAnnualReport } from './annual-report.ts';
+import { benchCampaigns } from './campaigns.ts';
+import { measureKnowledge } from './knowledge.ts';
+import { benchNetwork } from './network.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -269,6 +277,10 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
   if ((await signalSeed.exited) !== 0) throw new Error(`seeding the signals failed:\n${signalSeed.output()}`);
   console.log(/signals seeded .*/.exec(signalSeed.output())?.[0]);
   const signalSession = /^session (\S+)$/m.exec(signalSeed.output())![1]!;
+  // Knowledge (issue 11): 2,000 articles on one council's site, seeded before the app starts.
+  const knowledgeSeed = start(process.execPath, ['--import', 'tsx', 'bench/knowledge.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+  if ((await knowledgeSeed.exited) !== 0) throw new Error(`seeding the knowledge base failed:\n${knowledgeSeed.output()}`);
+  console.log(/knowledge seeded .*/.exec(knowledgeSeed.output())?.[0]);
 
   const app = start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
   try {
@@ -299,6 +311,7 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
         signalSession,
       )),
     );
+    rows.push(...(await measureKnowledge((p, l, h) => measurePage(base, dataDir, p, l, h), uncached)));
     return rows;
   } finally {
     await stop(app);
@@ -379,6 +392,9 @@ async function main() {
     else console.log('\n(PostgreSQL skipped: no --database-url, no TEST_DATABASE_URL and no local PostgreSQL installed)');
   }
   await benchDocuments({ only: args.only, postgres: postgresTarget });
+  await benchAnnualReport({ only: args.only, postgres: postgresTarget });
+  await benchCampaigns({ only: args.only, postgres: postgresTarget });
+  await benchNetwork({ only: args.only, postgres: postgresTarget });
   console.log('\n== results (higher req/s and lower latency are better; app/bare is the share of bare Node throughput)');
   for (const r of results) printTable(r.label, r.rows);
 }

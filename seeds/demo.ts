@@ -17,6 +17,12 @@ import { addDays, deadline, todayInAmsterdam } from '../src/core/dates/working-d
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoSignals } from './demo-signals.ts';
 import { seedDemoDocuments } from './demo-documents.ts';
+import { seedDemoWorkplan } from './demo-workplan.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
+import { seedDemoKnowledge } from './demo-knowledge.ts';
+import { seedDemoPolicyCalendar } from './demo-policycalendar.ts';
+import { seedDemoNetwork } from './demo-network.ts';
+import { seedDemoCooperation } from './demo-cooperation.ts';
 
 /** Fictional councils, people and addresses only (the .example domain is reserved). */
 export const DEMO_PASSWORD = 'Raadwerk-demo-2026';
@@ -434,7 +440,16 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
       await seedDemoDocuments(tx, council, people, demo === lindewijk, env.files);
       await seedDemoMeetings(tx, council, people, demo === lindewijk);
       if (demo === lindewijk) await seedDemoSignals(tx, council, people, env.secretKey);
+      if (demo === lindewijk) await seedDemoWorkplan(tx, council, people);
+      if (demo === kennispunt) await seedDemoCampaigns(tx, council, people);
+      if (demo === lindewijk) await seedDemoPolicyCalendar(tx, council, groupIds);
     }
+    // Knowledge (issue 11): national articles adopted by two councils, so it runs once all exist.
+    await seedDemoKnowledge(tx);
+    // Network (issue 10): Lindewijk's network, expert meeting and experiences, and its delegate to Beekdal, once all councils exist.
+    await seedDemoNetwork(tx, env.secretKey);
+    // Cooperation (issue 16): Lindewijk and De Horizon agree, share a dossier and meet twice a year, once both exist.
+    await seedDemoCooperation(tx);
   });
   return logins;
 }

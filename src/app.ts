@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { databaseRateLimitStore } from './core/http/rate-limit-store.ts';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import type { Config } from './core/config.ts';
@@ -13,6 +14,10 @@ import { LOGO_MAX_BYTES, type FileStore } from './core/files/store.ts';
 import { registerRequestContext, LOCALE_COOKIE } from './core/http/request-context.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandling, frameworkErrors } from './core/http/errors.ts';
+import { registerInputChecks } from './core/http/input.ts';
+import { loggerOptions } from './core/http/logging.ts';
+import { registerDraining } from './core/http/shutdown.ts';
+import { safeReturnPath } from './core/http/values.ts';
 import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
 import { registerSectionGuard } from './core/sections.ts';
@@ -25,16 +30,7 @@ import { routePlugins } from './core/platform.ts';
 import { registerApi } from './core/api/register.ts';
 import './modules.ts';
 
-/** The path without query and without the single-use tokens some paths carry. */
-export function logSafeUrl(url: string): string {
-  return (
-    url
-      .split('?')[0]
-      .replace(/^\/(wachtwoord-herstellen|uitnodiging)\/[^/]+/, '/$1/[token]')
-      // A member's private calendar feed: the secret is the whole credential.
-      .replace(/^(\/[^/]+\/agenda)\/[^/]+$/, '$1/[token]')
-  );
-}
+export { logSafeUrl } from './core/http/logging.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -51,13 +47,8 @@ const FORM_BODY_LIMIT = 1024 * 1024;
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger ?? {
-      level: config.logLevel,
-      // No personal data in logs: no IP address, no query string, no tokens in paths.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: logSafeUrl(req.url) }),
-      },
-    },
+    // No personal data in logs: no IP address, no query string or body, no tokens in paths.
+    logger: opts.logger ?? loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
     bodyLimit: FORM_BODY_LIMIT,
     genReqId: () => crypto.randomUUID(),
@@ -73,10 +64,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(multipart, { limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 20, fieldSize: 10_000 } });
-  await app.register(rateLimit, { global: false });
+  // With PostgreSQL the counts live in the database, so limits hold across instances (core/http/rate-limit-store.ts).
+  await app.register(rateLimit, { global: false, ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db), skipOnError: true } : {}) });
   await registerSecurityHeaders(app);
   registerErrorHandling(app);
   registerRequestContext(app, { db: deps.db, secretKey, listWorkspaces: (userId, isAdmin) => listWorkspacesFor(deps.db, userId, isAdmin) });
+  // Before tenancy and the section guard: ids, NUL characters and redirects (core/http/input.ts).
+  registerInputChecks(app, { baseUrl: config.baseUrl });
+  // Requests in flight are counted, so SIGTERM can let them finish (core/http/shutdown.ts).
+  registerDraining(app);
   registerTenancy(app, {
     findCouncil: (slug) => findOrganisationBySlug(deps.db, slug),
     findMembership: (councilId, userId) => findMembership(deps.db, councilId, userId),
@@ -114,7 +110,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.get('/taal', async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const to = q.naar === 'en' ? 'en' : 'nl';
-    const back = typeof q.terug === 'string' && q.terug.startsWith('/') && !q.terug.startsWith('//') ? q.terug : '/';
+    const back = safeReturnPath(q.terug) ?? '/';
     reply.setCookie(LOCALE_COOKIE, to, { path: '/', sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https', maxAge: 365 * 24 * 3600 });
     return reply.redirect(back, 303);
   });

@@ -2,6 +2,7 @@ import { loadConfig, ConfigError } from './core/config.ts';
 import { openDatabase, migrate, refreshStatistics, type Database } from './core/db/index.ts';
 import { DataDirLockedError } from './core/db/lock.ts';
 import { buildApp } from './app.ts';
+import { drainAndClose } from './core/http/shutdown.ts';
 import { startWorker } from './worker.ts';
 import { seedDemoIfEmpty } from '../seeds/demo.ts';
 
@@ -31,9 +32,9 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    // close() stops accepting connections and waits for requests in flight.
+    // Stops accepting, finishes every request in flight (answering with Connection: close), then closes.
+    await drainAndClose(app);
     await worker?.stop();
-    await app.close();
     await database.close();
     process.exit(0);
   };

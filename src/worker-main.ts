@@ -3,6 +3,7 @@ import { loadConfig } from './core/config.ts';
 import { openDatabase, migrate } from './core/db/index.ts';
 import { createDeps } from './core/deps.ts';
 import { startWorker } from './worker.ts';
+import { loggerOptions } from './core/http/logging.ts';
 
 /**
  * `npm run worker`: the background work as its own process, next to web processes started
@@ -13,7 +14,7 @@ if (!config.databaseUrl) {
   console.error('De losse worker werkt alleen met een PostgreSQL-server (DATABASE_URL). Met de ingebouwde database draait de worker al in het webproces.');
   process.exit(1);
 }
-const log = pino({ level: config.logLevel });
+const log = pino(loggerOptions(config.logLevel));
 const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
 await migrate(database);
 const deps = await createDeps({ config, database, log });

@@ -3,6 +3,7 @@ import type { Deps } from './core/deps.ts';
 import { refreshStatistics } from './core/db/index.ts';
 import { purgeExpiredSessions } from './core/auth/sessions.ts';
 import { purgeOldLoginFailures } from './core/auth/throttle.ts';
+import { purgeOldPublicPosts } from './core/public-budget.ts';
 import { purgeOldMail } from './core/mail/mail.ts';
 import { moduleJobs } from './core/platform.ts';
 import { purgeOldNotices, sendNotices } from './core/notices/notices.ts';
@@ -23,6 +24,7 @@ const coreJobs: Job[] = [
     run: async (deps) => {
       await purgeExpiredSessions(deps.db);
       await purgeOldLoginFailures(deps.db);
+      await purgeOldPublicPosts(deps.db);
       await refreshStatistics(deps.database);
     },
   },

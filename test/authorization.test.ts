@@ -19,6 +19,7 @@ import {
   login,
   makeCouncil,
   makeMember,
+  addMembership,
   makeUser,
   makeVacancy,
   makeWorkingGroup,
@@ -42,11 +43,22 @@ import { makeItem, makeMeeting, makeMinutes } from '../src/modules/meetings/meet
 import { agendaGuests } from '../src/modules/meetings/meetings.schema.ts';
 import { calendarTokens } from '../src/modules/meetings/meetings.calendar.schema.ts';
 import { sha256 } from '../src/core/secret.ts';
+import { publicFormPosts } from '../src/core/public-budget.schema.ts';
+import { seal } from '../src/core/crypto.ts';
 import { adviceRecommendations } from '../src/modules/advice/advice.schema.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
 import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
 import { documentFolders, documentShares, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
 import { signals as signalRows, signalThemes } from '../src/modules/signals/signals.schema.ts';
+import { addJuror, makeCampaign, makeNomination } from '../src/modules/campaigns/campaigns.test-helpers.ts';
+import { campaignDeclarations } from '../src/modules/campaigns/campaigns.schema.ts';
+import { adopt as adoptKnowledge, makeArticle, makeNational, makeNews } from '../src/modules/knowledge/knowledge.test-helpers.ts';
+import { makeMoment } from '../src/modules/policycalendar/policycalendar.test-helpers.ts';
+import { freshPlan, makeReport } from '../src/modules/workplan/workplan.test-helpers.ts';
+import { makeAgreement, shareFolder, withSignedFile } from '../src/modules/cooperation/cooperation.test-helpers.ts';
+import type { AgreementState } from '../src/modules/cooperation/cooperation.schema.ts';
+import { meetingPartners } from '../src/modules/meetings/meetings.joint.schema.ts';
+import { makeConsultation, makeContact, makeExperience, makeOrganisation, withdrawTokenOf } from '../src/modules/network/network.test-helpers.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
 
@@ -117,6 +129,8 @@ before(async () => {
   };
   idsA = await world(A);
   idsB = await world(B);
+  // Cooperation (issue 16): sharing a document with B follows an agreement between A and B in force.
+  await makeAgreement(t, [A, B]);
 
   // A logo for A, an application to A's vacancy and a mail in the outbox.
   const secretary = actors.secretary.user;
@@ -210,6 +224,13 @@ let laterMeeting = '';
 async function meetingIn(status: 'planned' | 'held' = 'planned'): Promise<Params> {
   const m = await makeMeeting(t, A, dayFromToday(status === 'held' ? -10 : 40), { status });
   lastItem = (await makeItem(t, A, m)).id;
+  return { id: m.id };
+}
+/** Signals put on a meeting's agenda from the signal list: a fresh meeting and signal per request. */
+let signalsForAgenda = { meeting: '', signal: '' };
+/** A meeting cancelled a moment ago, so the board may still undo it. */
+async function cancelledMeeting(): Promise<Params> {
+  const m = await makeMeeting(t, A, dayFromToday(40), { status: 'cancelled', cancelledAt: new Date() });
   return { id: m.id };
 }
 async function membershipOf(actor: LoggedIn): Promise<string> {
@@ -307,6 +328,473 @@ const signalForm = () => ({
   email: '',
   phone: '',
 });
+
+// ---- campaigns (issue 12): fixtures and rows of the campaigns work. A national organisation N
+// (kind 'landelijk'): A's chair is its chair (an organiser), A's member a member of N who sits on
+// the jury of each fresh campaign that needs one; A's other people have no role in N (404 in its
+// workspace). The finer cases (a juror with a conflict, the edit link of another nomination) are
+// in src/modules/campaigns/campaigns.routes.test.ts.
+let campaignWorldOnce: Promise<{ N: Council; juror: string }> | undefined;
+let campaignJuror = '';
+let lastCampaignNomination = '';
+function campaignWorld() {
+  campaignWorldOnce ??= (async () => {
+    const N = await makeCouncil(t, { kind: 'landelijk' });
+    await addMembership(t, N, actors.chair.user, 'chair');
+    campaignJuror = (await addMembership(t, N, actors.member.user, 'member')).id;
+    return { N, juror: campaignJuror };
+  })();
+  return campaignWorldOnce;
+}
+/** A fresh campaign of N in a phase, with one nomination; optionally A's member on its jury, having declared no conflict. */
+async function campaignIn(phase: 'nominations' | 'jury' | 'decision', opts: { juror?: boolean; declared?: boolean; selected?: boolean } = {}): Promise<Params> {
+  const { N, juror } = await campaignWorld();
+  const { campaign, criteria } = await makeCampaign(t, N, { phase });
+  const { nomination, token } = await makeNomination(t, campaign, criteria, 'GM0363', opts.selected ? { selected: true, selectionMotivation: 'Gekozen.' } : {});
+  if (opts.juror || opts.declared) await addJuror(t, campaign, juror);
+  if (opts.declared) await t.db.insert(campaignDeclarations).values({ councilId: N.id, nominationId: nomination.id, membershipId: juror, conflict: false });
+  lastCampaignNomination = nomination.id;
+  return { council: N.slug, raad: N.slug, id: campaign.id, nominationId: nomination.id, token };
+}
+/** A page of N's workspace: its chair organises, A's member judges, A's other people are strangers (404). */
+const inN = (chair: Outcome, member: Outcome, admin: Outcome = chair): Expect => ({
+  anonymous: 'login',
+  member,
+  official: 'notFound',
+  partner: 'notFound',
+  secretary: 'notFound',
+  chair,
+  otherSecretary: 'notFound',
+  admin,
+});
+const nominationFields = () => ({
+  municipality: 'GM0014',
+  name: 'Sam Inwoner',
+  role: 'inwoner',
+  email: 'sam@test.example',
+  motivatie1: 'Het leeft in de gemeente.',
+  motivatie2: 'Samen met inwoners gemaakt.',
+  motivatie3: 'Een nieuwe aanpak met vrijwilligers.',
+});
+const scoreFields = () =>
+  Object.fromEntries(
+    [1, 2, 3].flatMap((i) => [
+      [`score${i}`, '4'],
+      [`toelichting${i}`, 'Een duidelijke en goede toelichting.'],
+    ]),
+  );
+const campaignRows: Record<string, Row> = {
+  // Public pages (campaigns.public.routes.tsx): open to everyone; the form needs no account.
+  'GET /:council/campagnes': { expect: publicRoute, params: () => campaignIn('nominations') },
+  'GET /:council/campagnes/:id': { expect: publicRoute, params: () => campaignIn('nominations') },
+  'GET /:council/campagnes/:id/voordragen': { expect: publicRoute, params: () => campaignIn('nominations') },
+  'POST /:council/campagnes/:id/voordragen': { expect: publicRoute, params: () => campaignIn('nominations'), form: nominationFields },
+  'GET /:council/campagnes/:id/verstuurd': { expect: publicRoute, params: () => campaignIn('nominations') },
+  'GET /:council/campagnes/:id/bijeenkomsten.ics': { expect: publicRoute, params: () => campaignIn('nominations') },
+  // The edit link: the token in the address is the credential.
+  'GET /:council/campagnes/:id/nominatie/:token': { expect: publicRoute, params: () => campaignIn('nominations') },
+  'POST /:council/campagnes/:id/nominatie/:token': { expect: publicRoute, params: () => campaignIn('nominations'), form: nominationFields },
+  'GET /api/v1/raden/:raad/campagnes': { expect: publicRoute, params: () => campaignIn('nominations') },
+  'GET /api/v1/raden/:raad/campagnes/:id': { expect: publicRoute, params: () => campaignIn('nominations') },
+  // The workspace (campaigns.routes.tsx): organisers (board of N) and jurors (members on the jury).
+  'GET /:council/werkruimte/campagnes': { expect: inN('ok', 'ok'), params: () => campaignIn('nominations') },
+  'POST /:council/werkruimte/campagnes': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('nominations'),
+    form: () => ({
+      title: uniqueName('Campagne'),
+      purpose: 'Koplopers zoeken.',
+      opensOn: dayFromToday(1),
+      opensAt: '09:00',
+      closesOn: dayFromToday(30),
+      closesAt: '17:00',
+      criteria: 'Leeft het onderwerp?\nUitleg.\n\nIs het samen gemaakt?\nUitleg.',
+    }),
+  },
+  'GET /:council/werkruimte/campagnes/:id': { expect: inN('ok', 'ok'), params: () => campaignIn('jury', { juror: true }) },
+  'POST /:council/werkruimte/campagnes/:id/fase': { expect: inN('ok', 'forbidden'), params: () => campaignIn('nominations'), form: () => ({}) },
+  'POST /:council/werkruimte/campagnes/:id/jury': { expect: inN('ok', 'forbidden'), params: () => campaignIn('nominations'), form: () => ({ membershipId: campaignJuror }) },
+  'POST /:council/werkruimte/campagnes/:id/bijeenkomsten': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('nominations'),
+    form: () => ({ kickoffOn: dayFromToday(10), kickoffTime: '14:00', kickoffPlace: 'Utrecht', closingOn: '', closingTime: '', closingPlace: '' }),
+  },
+  'POST /:council/werkruimte/campagnes/:id/publiceren': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('decision', { selected: true }),
+    form: () => ({ reason: 'Niet overal een voordracht.' }),
+  },
+  'GET /:council/werkruimte/campagnes/:id/export.csv': { expect: inN('ok', 'forbidden'), params: () => campaignIn('decision') },
+  // Declarations are the jurors' own: an organiser who is not on the jury has none (404).
+  'GET /:council/werkruimte/campagnes/:id/verklaringen': { expect: inN('notFound', 'ok'), params: () => campaignIn('jury', { juror: true }) },
+  'POST /:council/werkruimte/campagnes/:id/verklaringen': {
+    expect: inN('notFound', 'ok'),
+    params: () => campaignIn('jury', { juror: true }),
+    form: () => ({ [`verklaring-${lastCampaignNomination}`]: 'geen' }),
+  },
+  'GET /:council/werkruimte/campagnes/:id/nominaties/:nominationId': { expect: inN('ok', 'ok'), params: () => campaignIn('jury', { declared: true }) },
+  'POST /:council/werkruimte/campagnes/:id/nominaties/:nominationId/beoordeling': { expect: inN('forbidden', 'ok'), params: () => campaignIn('jury', { declared: true }), form: scoreFields },
+  'POST /:council/werkruimte/campagnes/:id/nominaties/:nominationId/koploper': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('decision'),
+    form: () => ({ motivation: 'Een sterke voordracht.' }),
+  },
+};
+// ---- end campaigns
+
+// ---- knowledge (issue 11): fixtures and rows of the knowledge work. Council A's own articles and
+// news, and articles of a national organisation K (kind 'landelijk') for A to adopt. Finer cases
+// (members-only articles, refused forwards, rate limits) are in src/modules/knowledge/knowledge.test.ts.
+let knowledgeNationalOnce: Promise<Council> | undefined;
+const knowledgeNational = () => (knowledgeNationalOnce ??= makeNational(t));
+const ownArticleOf = async (values: Parameters<typeof makeArticle>[2] = {}): Promise<Params> => ({ id: (await makeArticle(t, A, values)).id });
+const nationalArticle = async (adopted: boolean): Promise<Params> => {
+  const article = await makeArticle(t, await knowledgeNational(), { title: uniqueName('Landelijk artikel') });
+  if (adopted) await adoptKnowledge(t, A, article);
+  return { id: article.id };
+};
+const knowledgeArticleForm = () => ({ title: uniqueName('Artikel'), summary: 'Kort.', body: 'Uitleg in gewone woorden.', topic: 'wmo', visibility: 'public', format: 'text', reviewBy: '' });
+const knowledgeForward = () => ({ addresses: `${uniqueId()}@test.example`, note: '' });
+let momentSeq = 0;
+let lastMomentAdvice = '';
+const momentOf = async (): Promise<Params> => ({ id: (await makeMoment(t, A)).id });
+const momentFields = () => ({ kind: 'inkoop', title: uniqueName('Inkoop'), expectedOn: dayFromToday(90), recurrenceYears: '', workingGroupId: '', remindWeeks: '8', reason: 'Later.' });
+const knowledgeRows: Record<string, Row> = {
+  'GET /:council/kennisbank': { expect: publicRoute },
+  'GET /:council/kennisbank/:id': { expect: publicRoute, params: () => ownArticleOf() },
+  'GET /:council/kennisbank/:id/ondertiteling.vtt': {
+    expect: publicRoute,
+    params: () => ownArticleOf({ format: 'video', videoUrl: '/video.mp4', captionsVtt: 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHallo' }),
+  },
+  'GET /:council/kennisbank/:id/doorsturen': { expect: publicRoute, params: () => ownArticleOf() },
+  'POST /:council/kennisbank/:id/doorsturen': { expect: publicRoute, params: () => ownArticleOf(), form: knowledgeForward },
+  'GET /:council/nieuws': { expect: publicRoute },
+  'GET /:council/nieuws/feed.atom': { expect: publicRoute },
+  'GET /:council/nieuws/:id': { expect: publicRoute, params: async () => ({ id: (await makeNews(t, A)).id }) },
+  'GET /:council/nieuws/:id/doorsturen': { expect: publicRoute, params: async () => ({ id: (await makeNews(t, A)).id }) },
+  'POST /:council/nieuws/:id/doorsturen': { expect: publicRoute, params: async () => ({ id: (await makeNews(t, A)).id }), form: knowledgeForward },
+  'GET /:council/werkruimte/kennisbank': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/kennisbank/nieuw': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/kennisbank/nieuw': { expect: workspace(BOARD), form: knowledgeArticleForm },
+  'GET /:council/werkruimte/kennisbank/:id': { expect: workspace(BOARD), params: () => ownArticleOf() },
+  'POST /:council/werkruimte/kennisbank/:id': { expect: workspace(BOARD), params: () => ownArticleOf(), form: knowledgeArticleForm },
+  'GET /:council/werkruimte/kennisbank/:id/versies': { expect: workspace(COUNCIL_MEMBERS), params: () => ownArticleOf() },
+  'POST /:council/werkruimte/kennisbank/:id/overnemen': { expect: workspace(BOARD), params: () => nationalArticle(false), form: () => ({}) },
+  'GET /:council/werkruimte/kennisbank/overgenomen/:id': { expect: workspace(BOARD), params: () => nationalArticle(true) },
+  'POST /:council/werkruimte/kennisbank/overgenomen/:id': { expect: workspace(BOARD), params: () => nationalArticle(true), form: () => ({ localParagraph: uniqueName('Bij ons') }) },
+  'GET /:council/werkruimte/nieuws': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/nieuws': { expect: workspace(BOARD), form: () => ({ title: uniqueName('Bericht'), summary: 'Kort.', body: 'Tekst.' }) },
+  'GET /api/v1/raden/:raad/kennisbank': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  'GET /api/v1/raden/:raad/kennisbank/:id': { expect: publicRoute, params: async () => ({ raad: A.slug, ...(await ownArticleOf()) }) },
+  'GET /api/v1/raden/:raad/nieuws': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  // Policy calendar (issue 11, part 7): a fresh moment of A per request.
+  'GET /:council/beleidskalender': { expect: publicRoute },
+  'GET /:council/beleidskalender.ics': { expect: publicRoute },
+  'GET /api/v1/raden/:raad/beleidskalender': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  'GET /:council/werkruimte/beleidskalender': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/beleidskalender': { expect: workspace(BOARD), form: () => momentFields() },
+  'GET /:council/werkruimte/beleidskalender/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => momentOf() },
+  'POST /:council/werkruimte/beleidskalender/:id': { expect: workspace(BOARD), params: () => momentOf(), form: () => ({ ...momentFields(), expectedOn: dayFromToday(120 + ++momentSeq) }) },
+  'POST /:council/werkruimte/beleidskalender/:id/status': { expect: workspace(BOARD), params: () => momentOf(), form: () => ({ status: 'advice_given' }) },
+  'POST /:council/werkruimte/beleidskalender/:id/adviesaanvraag': {
+    expect: workspace(BOARD),
+    params: async () => {
+      lastMomentAdvice = (await makeAdvice(t, A, { status: 'requested' })).id;
+      return momentOf();
+    },
+    form: () => ({ adviceId: lastMomentAdvice }),
+  },
+};
+// ---- end knowledge
+
+// ---- workplan (issue 13): fixtures and rows of the work plan and annual report. Each row works on
+// its own year of council A (a fresh plan or report version in the state the step needs); the
+// national overview is tried in the campaigns' national organisation N (A's chair and member are
+// in it). Finer cases are in src/modules/workplan/workplan.plans.test.ts and workplan.report.test.ts.
+const planYearOf = async (year: number, status: 'draft' | 'in_approval' | 'approved' = 'draft', titles = ['Mantelzorg']): Promise<Params> => {
+  await freshPlan(t, A, year, titles, status);
+  return { year: String(year) };
+};
+const reportYearOf = async (year: number, status: 'draft' | 'in_approval' | 'approved' | 'published'): Promise<Params> => {
+  await makeReport(t, A, year, status);
+  return { year: String(year) };
+};
+let lastWorkplanTheme = '';
+/** A fresh topic of A (plan 2011), and a signal theme of A to tag it with. */
+const topicOfA = async (): Promise<Params> => {
+  const { topics } = await freshPlan(t, A, 2011, [uniqueName('Onderwerp')]);
+  lastWorkplanTheme ||= (
+    await t.db
+      .insert(signalThemes)
+      .values({ councilId: A.id, name: uniqueName('Werkplanthema') })
+      .returning()
+  )[0]!.id;
+  return { id: topics[0]!.id };
+};
+const topicForm = () => ({ title: uniqueName('Onderwerp'), policyField: 'wmo', workingGroupId: '', aim: '', plannedQuarter: '1' });
+const WORKPLAN_VOTE: Expect = { ...workspace(COUNCIL_MEMBERS), admin: { status: 400, same: true } };
+const reportTexts = () => ({
+  foreword: uniqueName('Voorwoord'),
+  'text-advices': '',
+  'text-signals': '',
+  'text-meetings': '',
+  'text-network': '',
+  'text-cooperation': '',
+  'text-topics': '',
+  'text-members': '',
+});
+const workplanRows: Record<string, Row> = {
+  // Public pages (workplan.public.routes.tsx).
+  'GET /:council/werkplan': { expect: everyone({ status: 303 }) },
+  'GET /:council/werkplan/:year': { expect: publicRoute, params: () => planYearOf(2010, 'approved') },
+  'GET /:council/jaarverslag': { expect: everyone({ status: 303 }) },
+  'GET /:council/jaarverslag/:year': { expect: publicRoute, params: () => reportYearOf(2014, 'published') },
+  'GET /:council/jaarverslag/:year/jaarverslag.pdf': { expect: publicRoute, params: () => reportYearOf(2014, 'published') },
+  // The work plan in the workspace (workplan.routes.tsx).
+  'GET /:council/werkruimte/werkplan': { expect: { ...workspace(COUNCIL_MEMBERS), member: { status: 303 }, secretary: { status: 303 }, chair: { status: 303 }, admin: { status: 303 } } },
+  'GET /:council/werkruimte/werkplan/:year': { expect: workspace(COUNCIL_MEMBERS), params: () => planYearOf(2009) },
+  'POST /:council/werkruimte/werkplan/:year': {
+    expect: workspace(BOARD),
+    params: async () => {
+      await freshPlan(t, A, 2002);
+      await t.db.execute(sql`delete from workplans where council_id = ${A.id} and year = 2002`);
+      return { year: '2002' };
+    },
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/werkplan/:year/onderwerpen': { expect: workspace(BOARD), params: () => planYearOf(2008), form: topicForm },
+  'POST /:council/werkruimte/werkplan/:year/doorzetten': {
+    expect: workspace(BOARD),
+    params: async () => {
+      await t.db.execute(sql`delete from workplans where council_id = ${A.id} and year = 2007`);
+      return planYearOf(2006);
+    },
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/werkplan/:year/goedkeuring': { expect: workspace(BOARD), params: () => planYearOf(2003), form: () => ({}) },
+  'POST /:council/werkruimte/werkplan/:year/besluit': { expect: workspace(BOARD), params: () => planYearOf(2004, 'in_approval'), form: () => ({}) },
+  'POST /:council/werkruimte/werkplan/:year/stem': { expect: WORKPLAN_VOTE, params: () => planYearOf(2005, 'in_approval'), form: () => ({ vote: 'agree', remark: '' }) },
+  'GET /:council/werkruimte/werkplan/onderwerpen/:id': { expect: workspace(COUNCIL_MEMBERS), params: topicOfA },
+  'POST /:council/werkruimte/werkplan/onderwerpen/:id': { expect: workspace(BOARD), params: topicOfA, form: topicForm },
+  'POST /:council/werkruimte/werkplan/onderwerpen/:id/status': { expect: workspace(BOARD), params: topicOfA, form: () => ({ status: 'dropped', dropReason: 'Geen tijd.' }) },
+  'POST /:council/werkruimte/werkplan/onderwerpen/:id/voortgang': { expect: workspace(COUNCIL_MEMBERS), params: topicOfA, form: () => ({ notedOn: dayFromToday(0), text: 'Besproken.' }) },
+  'POST /:council/werkruimte/werkplan/onderwerpen/:id/koppelen': {
+    expect: workspace(BOARD),
+    params: topicOfA,
+    form: () => ({ record: `signalTheme:${lastWorkplanTheme}` }),
+  },
+  'POST /:council/werkruimte/werkplan/onderwerpen/:id/ontkoppelen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await topicOfA();
+      await t.db.execute(sql`insert into workplan_tags (council_id, topic_id, record_id, kind) values (${A.id}, ${p.id}, ${lastWorkplanTheme}, 'signalTheme')`);
+      return p;
+    },
+    form: () => ({ recordId: lastWorkplanTheme }),
+  },
+  // The annual report in the workspace (workplan.report.routes.tsx).
+  'GET /:council/werkruimte/jaarverslag': { expect: { ...workspace(COUNCIL_MEMBERS), member: { status: 303 }, secretary: { status: 303 }, chair: { status: 303 }, admin: { status: 303 } } },
+  'GET /:council/werkruimte/jaarverslag/:year': { expect: workspace(COUNCIL_MEMBERS), params: () => reportYearOf(2015, 'draft') },
+  'POST /:council/werkruimte/jaarverslag/:year/genereren': { expect: workspace(BOARD), params: () => ({ year: '2013' }), form: () => ({}) },
+  'POST /:council/werkruimte/jaarverslag/:year/teksten': { expect: workspace(BOARD), params: () => reportYearOf(2012, 'draft'), form: reportTexts },
+  'POST /:council/werkruimte/jaarverslag/:year/goedkeuring': { expect: workspace(BOARD), params: () => reportYearOf(2012, 'draft'), form: () => ({}) },
+  'POST /:council/werkruimte/jaarverslag/:year/besluit': { expect: workspace(BOARD), params: () => reportYearOf(2012, 'in_approval'), form: () => ({}) },
+  'POST /:council/werkruimte/jaarverslag/:year/stem': { expect: WORKPLAN_VOTE, params: () => reportYearOf(2012, 'in_approval'), form: () => ({ vote: 'agree', remark: '' }) },
+  'POST /:council/werkruimte/jaarverslag/:year/publiceren': { expect: workspace(BOARD), params: () => reportYearOf(2012, 'approved'), form: () => ({}) },
+  'POST /:council/werkruimte/jaarverslag/toestemming': { expect: workspace(BOARD), form: () => ({ give: 'ja' }) },
+  // The national overview: the people of a national organisation (N); a council of another kind answers 404 (workplan.report.test.ts).
+  'GET /:council/werkruimte/landelijk-overzicht': { expect: inN('ok', 'ok'), params: async () => ({ council: (await campaignWorld()).N.slug }) },
+};
+// ---- end workplan
+
+// ---- councils: platform admin turns off a user's second factor (issue 17, item 16)
+// Each allowed POST gets a fresh user with a second factor to reset.
+const secondFactorUser = { email: '' };
+const secondFactorRows: Record<string, Row> = {
+  'GET /beheer/tweestapsverificatie': { expect: platformAdmin },
+  'POST /beheer/tweestapsverificatie': {
+    expect: platformAdmin,
+    params: async () => {
+      secondFactorUser.email = (await makeUser(t, { totpEnabled: true })).email;
+      return {};
+    },
+    form: () => ({ email: secondFactorUser.email, reason: 'Telefoon kwijt, teruggebeld.' }),
+  },
+};
+// ---- end councils second factor
+
+// ---- hardening (issue 17, item 13): contact messages held beyond the hourly budget. Each allowed
+// POST takes a fresh held message of council A; the platform admin may not read residents' words.
+const heldRows: Record<string, Row> = {
+  'GET /:council/werkruimte/wachtende-berichten': { expect: { ...workspace(BOARD), admin: 'forbidden' } },
+  'POST /:council/werkruimte/wachtende-berichten/:id/doorsturen': { expect: { ...workspace(BOARD), admin: 'forbidden' }, params: () => heldPostIn(), form: () => ({}) },
+  'POST /:council/werkruimte/wachtende-berichten/:id/verwijderen': { expect: { ...workspace(BOARD), admin: 'forbidden' }, params: () => heldPostIn(), form: () => ({}) },
+};
+async function heldPostIn(): Promise<Params> {
+  const mail = { to: A.contactEmail, replyTo: 'iemand@test.example', subject: uniqueName('Vraag'), body: 'Hallo raad.' };
+  const [row] = await t.db.insert(publicFormPosts).values({ councilId: A.id, form: 'contact', heldSealed: seal(t.app.deps.secretKey, 'public-post', JSON.stringify(mail)) }).returning();
+  return { id: row!.id };
+}
+// ---- end hardening
+
+// ---- cooperation (issue 16): fixtures and rows of the cooperation work. Each row works on a fresh
+// agreement of council A with council B, in the state the step needs; B's secretary has no role in
+// A (404). Who of party A, party B, a third organisation and A after the end sees what is
+// test/cooperation.isolation.test.ts.
+const SIGNED_REFUSED: Partial<Expect> = { chair: REFUSED_FILE, secretary: REFUSED_FILE, admin: REFUSED_FILE };
+let cooperationFolder = '';
+let cooperationConsultation = '';
+async function agreementIn(state: AgreementState = 'active'): Promise<Params> {
+  const a = await makeAgreement(t, [A, B], { state });
+  return { id: a.id, name: a.name };
+}
+const cooperationRows: Record<string, Row> = {
+  'GET /:council/samenwerking': { expect: publicRoute },
+  'GET /:council/samenwerking/:name': { expect: publicRoute, params: () => agreementIn() },
+  'GET /api/v1/raden/:raad/samenwerkingen': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  'GET /api/v1/raden/:raad/samenwerkingen/:naam': { expect: publicRoute, params: async () => ({ raad: A.slug, naam: (await agreementIn()).name! }) },
+  'GET /:council/werkruimte/samenwerking': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/samenwerking/nieuw': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/samenwerking/nieuw': {
+    expect: workspace(BOARD),
+    form: () => ({ title: uniqueName('Samenwerking'), purpose: 'Samen leren.', startsOn: dayFromToday(10), endsOn: '', renewal: 'tacit', noticeDays: '30', partners: B.id }),
+  },
+  'GET /:council/werkruimte/samenwerking/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => agreementIn() },
+  'POST /:council/werkruimte/samenwerking/:id/voorstellen': { expect: workspace(BOARD), params: () => agreementIn('draft'), form: () => ({}) },
+  'POST /:council/werkruimte/samenwerking/:id/aanvaarden': { expect: workspace(['chair']), params: () => agreementIn('proposed'), form: () => ({ organisation: A.id }) },
+  'POST /:council/werkruimte/samenwerking/:id/verlengen': { expect: workspace(BOARD), params: () => agreementIn('upForRenewal'), form: () => ({}) },
+  'POST /:council/werkruimte/samenwerking/:id/opzeggen': { expect: workspace(BOARD), params: () => agreementIn(), form: () => ({}) },
+  'POST /:council/werkruimte/samenwerking/:id/beeindigen': { expect: workspace(BOARD), params: () => agreementIn(), form: () => ({}) },
+  'POST /:council/werkruimte/samenwerking/:id/inbreng': { expect: workspace(BOARD), params: () => agreementIn('draft'), form: () => ({ contribution: uniqueName('Inbreng') }) },
+  'POST /:council/werkruimte/samenwerking/:id/overeenkomst': { expect: { ...workspace(BOARD), ...SIGNED_REFUSED }, params: () => agreementIn(), multipart: true },
+  'GET /:council/werkruimte/samenwerking/:id/overeenkomst': {
+    expect: workspace(COUNCIL_MEMBERS),
+    params: async () => {
+      const p = await agreementIn();
+      await withSignedFile(t, { id: p.id! }, Buffer.from('%PDF-1.4\n%%EOF\n'));
+      return p;
+    },
+  },
+  'POST /:council/werkruimte/samenwerking/:id/dossiers': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await agreementIn();
+      cooperationFolder = (await folderIn()).folderId;
+      return p;
+    },
+    form: () => ({ folderId: cooperationFolder, level: 'read' }),
+  },
+  'POST /:council/werkruimte/samenwerking/:id/dossiers/:dossierId/stoppen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await agreementIn();
+      const { folderId } = await folderIn();
+      const d = await shareFolder(t, { id: p.id! }, A, { id: folderId, name: 'Map' });
+      return { ...p, dossierId: d.id };
+    },
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/samenwerking/:id/vergaderingen': { expect: workspace(BOARD), params: () => agreementIn(), form: () => meetingForm() },
+  'POST /:council/werkruimte/samenwerking/:id/vergaderingen/:meetingId/aanvaarden': {
+    expect: workspace(BOARD),
+    params: async () => {
+      // A joint meeting B planned under a fresh agreement, waiting for A.
+      const a = await makeAgreement(t, [B, A]);
+      const m = await makeMeeting(t, B, dayFromToday(40));
+      await t.db.insert(meetingPartners).values({ councilId: B.id, meetingId: m.id, partnerCouncilId: A.id, agreementId: a.id });
+      return { id: a.id, meetingId: m.id };
+    },
+    form: () => ({}),
+  },
+  'POST /:council/werkruimte/samenwerking/:id/advies': {
+    expect: workspace(BOARD),
+    params: () => agreementIn(),
+    form: () => ({ subject: uniqueName('Advies'), question: 'Wat vinden cliënten ervan?', policyField: 'wmo' }),
+  },
+  'POST /:council/werkruimte/samenwerking/:id/raadplegingen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const p = await agreementIn();
+      cooperationConsultation = (await makeConsultation(t, A)).id;
+      return p;
+    },
+    form: () => ({ consultationId: cooperationConsultation }),
+  },
+};
+// ---- end cooperation
+
+// ---- network (issue 10): fixtures and rows of the network work. Each row that changes something
+// works on a fresh organisation, contact (with valid consent), consultation or experience of
+// council A; details of private persons and contributors are the board's only (admins: 403).
+const NETWORK_CONTACTS: Expect = { ...workspace(BOARD), admin: 'forbidden' };
+const networkFixture = { contactId: '', adviceId: '' };
+const networkOrgIn = async (): Promise<Params> => ({ id: (await makeOrganisation(t, A)).id });
+async function networkContactIn(): Promise<Params> {
+  const org = await makeOrganisation(t, A);
+  return { id: (await makeContact(t, A, org.id, { consent: ['invitations'] })).id };
+}
+async function consultationIn(): Promise<Params> {
+  const org = await makeOrganisation(t, A);
+  networkFixture.contactId = (await makeContact(t, A, org.id, { consent: ['invitations'] })).id;
+  return { id: (await makeConsultation(t, A)).id };
+}
+const withdrawTokenIn = async (): Promise<Params> => ({ token: withdrawTokenOf(t, (await networkContactIn()).id!) });
+const delegationForm = () => ({ membershipId: idsA.membership, bodyName: uniqueName('Regionaal overleg'), startsOn: dayFromToday(0) });
+const experienceIn = async (): Promise<Params> => ({ id: (await makeExperience(t, A, {}, { name: 'Inwoner', email: 'inwoner@test.example' })).id });
+const networkRows: Record<string, Row> = {
+  'GET /:council/netwerk': { expect: publicRoute },
+  // The link in every invitation: a genuine token shows the page and withdraws (200), others are 404 (malformed-id test).
+  'GET /:council/netwerk/afmelden/:token': { expect: publicRoute, params: withdrawTokenIn },
+  'POST /:council/netwerk/afmelden/:token': { expect: everyone({ status: 200 }), params: withdrawTokenIn, form: () => ({}) },
+  'GET /:council/ervaring-delen': { expect: publicRoute },
+  'POST /:council/ervaring-delen': { expect: publicRoute, form: () => ({ text: uniqueName('Ervaring') }) },
+  'GET /:council/ervaring-delen/verstuurd': { expect: publicRoute },
+  'GET /api/v1/raden/:raad/netwerk': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  'GET /api/v1/raden/:raad/raadplegingen': { expect: publicRoute, params: () => ({ raad: A.slug }) },
+  'GET /:council/werkruimte/netwerk': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/netwerk/nieuw': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/netwerk/nieuw': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Organisatie'), type: 'welfare' }) },
+  'GET /:council/werkruimte/netwerk/organisaties/:id': { expect: workspace(COUNCIL_MEMBERS), params: networkOrgIn },
+  'GET /:council/werkruimte/netwerk/organisaties/:id/wijzigen': { expect: workspace(BOARD), params: networkOrgIn },
+  'POST /:council/werkruimte/netwerk/organisaties/:id': { expect: workspace(BOARD), params: networkOrgIn, form: () => ({ name: uniqueName('Organisatie'), type: 'church', listed: 'ja' }) },
+  'POST /:council/werkruimte/netwerk/organisaties/:id/contactpersonen': { expect: workspace(BOARD), params: networkOrgIn, form: () => ({ name: 'Contactpersoon', role: 'Voorzitter' }) },
+  'GET /:council/werkruimte/netwerk/contactpersonen/:id/toestemming': { expect: workspace(BOARD), params: networkContactIn },
+  'POST /:council/werkruimte/netwerk/contactpersonen/:id/toestemming': {
+    expect: workspace(BOARD),
+    params: networkContactIn,
+    form: () => ({ purpose: 'newsletter', givenOn: dayFromToday(-1), source: 'email', textVersion: '2026-1' }),
+  },
+  'POST /:council/werkruimte/netwerk/contactpersonen/:id/wissen': { expect: NETWORK_CONTACTS, params: networkContactIn, form: () => ({}) },
+  'GET /:council/werkruimte/netwerk/soorten': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/netwerk/soorten': { expect: workspace(BOARD), form: () => ({ name: uniqueName('Soort') }) },
+  'GET /:council/werkruimte/netwerk/instellingen': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/netwerk/instellingen': { expect: workspace(BOARD), form: () => ({ consentMonths: '24' }) },
+  'GET /:council/werkruimte/netwerk/toegangslog': { expect: { ...workspace(['chair']), admin: 'forbidden' } },
+  'GET /:council/werkruimte/netwerk/afvaardigingen': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/netwerk/afvaardigingen': { expect: workspace(BOARD), form: delegationForm },
+  'GET /:council/werkruimte/netwerk/raadplegingen': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/netwerk/raadplegingen/nieuw': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/netwerk/raadplegingen/nieuw': { expect: workspace(BOARD), form: () => ({ kind: 'written', topic: uniqueName('Raadpleging'), heldOn: dayFromToday(20) }) },
+  'GET /:council/werkruimte/netwerk/raadplegingen/:id': { expect: workspace(COUNCIL_MEMBERS), params: consultationIn },
+  'POST /:council/werkruimte/netwerk/raadplegingen/:id/uitnodigen': { expect: workspace(BOARD), params: consultationIn, form: () => ({ contactIds: networkFixture.contactId }) },
+  'POST /:council/werkruimte/netwerk/raadplegingen/:id/verslag': { expect: workspace(BOARD), params: consultationIn, form: () => ({ headCount: '7', report: uniqueName('Verslag') }) },
+  'GET /:council/werkruimte/netwerk/ervaringen': { expect: workspace(COUNCIL_MEMBERS) },
+  'GET /:council/werkruimte/netwerk/ervaringen/nieuw': { expect: workspace(COUNCIL_MEMBERS) },
+  'POST /:council/werkruimte/netwerk/ervaringen/nieuw': { expect: workspace(COUNCIL_MEMBERS), form: () => ({ text: uniqueName('Ervaring') }) },
+  'GET /:council/werkruimte/netwerk/ervaringen/:id': { expect: workspace(COUNCIL_MEMBERS), params: experienceIn },
+  'POST /:council/werkruimte/netwerk/ervaringen/:id/advies': {
+    expect: workspace(BOARD),
+    params: async () => {
+      networkFixture.adviceId = (await makeAdvice(t, A, { status: 'drafting' })).id;
+      return experienceIn();
+    },
+    form: () => ({ adviceId: networkFixture.adviceId }),
+  },
+  // Showing a contributor's details answers with the page itself (200), and logs the read.
+  'POST /:council/werkruimte/netwerk/ervaringen/:id/contactgegevens': { expect: { ...NETWORK_CONTACTS, chair: { status: 200 }, secretary: { status: 200 } }, params: experienceIn, form: () => ({}) },
+  'POST /:council/werkruimte/netwerk/ervaringen/:id/wissen': { expect: NETWORK_CONTACTS, params: experienceIn, form: () => ({}) },
+};
+// ---- end network
 
 const TABLE: Record<string, Row> = {
   // Platform pages, assets and probes.
@@ -488,6 +976,10 @@ const TABLE: Record<string, Row> = {
     expect: workspace(BOARD),
     params: async () => ({ id: (await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') })).id }),
     form: () => ({ membershipId: idsA.membership }),
+  },
+  'GET /:council/werkruimte/werkgroepen/:id/leden/:membershipId/verwijderen': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeWorkingGroup(t, A, { name: uniqueName('Werkgroep') }, [idsA.membership])).id, membershipId: idsA.membership }),
   },
   'POST /:council/werkruimte/werkgroepen/:id/leden/:membershipId/verwijderen': {
     expect: workspace(BOARD),
@@ -723,7 +1215,18 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/vergaderingen/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => meetingIn() },
   'GET /:council/werkruimte/vergaderingen/:id/wijzigen': { expect: workspace(BOARD), params: () => meetingIn() },
   'POST /:council/werkruimte/vergaderingen/:id/wijzigen': { expect: workspace(BOARD), params: () => meetingIn(), form: meetingForm },
+  'GET /:council/werkruimte/vergaderingen/signalen-agenderen': { expect: workspace(BOARD) },
+  'POST /:council/werkruimte/vergaderingen/signalen-agenderen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      signalsForAgenda = { meeting: (await meetingIn()).id, signal: (await signalIn('to_discuss')).id };
+      return {};
+    },
+    form: () => ({ meetingId: signalsForAgenda.meeting, title: 'Signalen van inwoners', signalIds: signalsForAgenda.signal }),
+  },
+  'GET /:council/werkruimte/vergaderingen/:id/afzeggen': { expect: workspace(BOARD), params: () => meetingIn() },
   'POST /:council/werkruimte/vergaderingen/:id/afzeggen': { expect: workspace(BOARD), params: () => meetingIn(), form: () => ({}) },
+  'POST /:council/werkruimte/vergaderingen/:id/terugzetten': { expect: workspace(BOARD), params: () => cancelledMeeting(), form: () => ({}) },
   'POST /:council/werkruimte/vergaderingen/:id/uitnodigen': { expect: workspace(BOARD), params: () => meetingIn(), form: () => ({}) },
   'POST /:council/werkruimte/vergaderingen/:id/gehouden': {
     expect: workspace(BOARD),
@@ -743,6 +1246,7 @@ const TABLE: Record<string, Row> = {
     params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
     form: () => ({ direction: 'up' }),
   },
+  'GET /:council/werkruimte/vergaderingen/:id/agenda/:itemId/verwijderen': { expect: workspace(BOARD), params: async () => ({ ...(await meetingIn()), itemId: lastItem }) },
   'POST /:council/werkruimte/vergaderingen/:id/agenda/:itemId/verwijderen': {
     expect: workspace(BOARD),
     params: async () => ({ ...(await meetingIn()), itemId: lastItem }),
@@ -894,6 +1398,19 @@ const TABLE: Record<string, Row> = {
   'GET /:council/werkruimte/documenten/:id/verwijderen': { expect: workspace(BOARD), params: () => documentIn('members') },
   'POST /:council/werkruimte/documenten/:id/verwijderen': { expect: workspace(BOARD), params: () => documentIn('members'), form: () => ({}) },
   // ---- end documents
+  // Campaigns (issue 12): the rows are above TABLE, with their fixtures.
+  ...campaignRows,
+  // Knowledge (issue 11): the rows are above TABLE, with their fixtures.
+  ...knowledgeRows,
+  // Cooperation (issue 16): the rows are above TABLE, with their fixtures.
+  ...cooperationRows,
+  // Work plan and annual report (issue 13): the rows are above TABLE, with their fixtures.
+  ...workplanRows,
+  // Second factor reset by the platform admin (issue 17): the rows are above TABLE, with their fixture.
+  ...secondFactorRows,
+  ...heldRows,
+  // Network (issue 10): the rows are above TABLE, with their fixtures.
+  ...networkRows,
 };
 
 // ------------------------------------------------------------------ running a request
@@ -989,6 +1506,44 @@ const WATCHED = [
   'signal_settings',
   'signal_message_templates',
   'signal_themes',
+  // cooperation (issue 16)
+  'cooperation_agreements',
+  'cooperation_parties',
+  'cooperation_dossiers',
+  'cooperation_reminders',
+  'meeting_partners',
+  'cooperation_advice_sources',
+  'cooperation_consultations',
+  'campaigns',
+  'campaign_jurors',
+  'campaign_nominations',
+  'campaign_declarations',
+  'campaign_scores',
+  'knowledge_articles',
+  'knowledge_article_versions',
+  'knowledge_adoptions',
+  'knowledge_news',
+  'knowledge_forwards',
+  'workplans',
+  'workplan_topics',
+  'workplan_notes',
+  'workplan_tags',
+  'workplan_votes',
+  'annual_reports',
+  'workplan_platform_consent',
+  // network (issue 10)
+  'network_organisations',
+  'network_contacts',
+  'network_consents',
+  'network_types',
+  'network_settings',
+  'network_access_log',
+  'consultations',
+  'consultation_organisations',
+  'consultation_invites',
+  'experiences',
+  'experience_contacts',
+  'delegations',
 ];
 async function snapshot(): Promise<Record<string, string>> {
   const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);

@@ -40,6 +40,11 @@ if ! command -v java >/dev/null 2>&1; then
   raadwerk_apt_install default-jre-headless || true
   command -v java >/dev/null 2>&1 || die "Java is missing (needed for the HTML checker). Install it with: apt-get update && apt-get install -y default-jre-headless"
 fi
+# nginx: the reverse proxy in front of two app instances (test/instances). Outside CI the test
+# says it cannot run when nginx cannot be installed; in CI it must run.
+if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+  raadwerk_apt_install nginx || [[ ${CI:-} != true ]] || die "CI needs nginx for the multi-instance test. Install it with: apt-get update && apt-get install -y nginx"
+fi
 [[ -x node_modules/.bin/tsx ]] || die "node_modules is missing. Run: npm ci"
 
 # ------------------------------------------------------------------ PostgreSQL

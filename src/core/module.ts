@@ -1,3 +1,4 @@
+import type { SealedColumn } from './keyring.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import type { Deps } from './deps.ts';
@@ -8,6 +9,7 @@ import type { Tenant } from './tenancy.ts';
 import type { Section } from './organisation-kinds.ts';
 import type { FieldErrors, FormValues } from './http/forms.ts';
 import type { DbOrTx } from './db/index.ts';
+import type { PartnershipPort } from './partnerships.ts';
 
 /** Routes of a module, registered as a Fastify plugin. */
 export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
@@ -133,6 +135,8 @@ export type ModuleManifest = {
   api?: { routes: RoutePlugin[]; openapi: OpenApiPart };
   /** The keys of the JSON API (one module keeps them). */
   apiKeys?: ApiKeyStore;
+  /** Whether an agreement between organisations covers a share across the tenant wall (one module keeps them; core/partnerships.ts). */
+  partnerships?: PartnershipPort;
   jobs?: Job[];
   messages?: Messages[];
   /** Drizzle tables (drizzle-kit reads the same `*.schema.ts` files). */
@@ -151,4 +155,6 @@ export type ModuleManifest = {
   search?: SearchProvider;
   /** What this module shows on other modules' pages, by slot name ('advice.detail.related'). */
   slots?: Record<string, SlotRenderer>;
+  /** Columns of sealed values (core/crypto.ts), so `npm run reseal` seals them again after a key rotation. */
+  sealed?: SealedColumn[];
 };

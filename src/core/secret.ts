@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { hmacKey } from './crypto.ts';
 
 /** SECRET_KEY from the environment, else a key file made once in the data directory. */
 export function resolveSecretKey(configured: string | undefined, dataDir: string): string {
@@ -20,8 +21,9 @@ export function resolveSecretKey(configured: string | undefined, dataDir: string
   }
 }
 
+/** HMAC-SHA256 with the ring's oldest key (crypto.ts hmacKey): stable when the sealing key is rotated. */
 export function hmac(key: string, value: string): string {
-  return crypto.createHmac('sha256', key).update(value).digest('base64url');
+  return crypto.createHmac('sha256', hmacKey(key)).update(value).digest('base64url');
 }
 
 export function sha256(value: string): string {

@@ -139,7 +139,10 @@ test('a member reads the agenda without JavaScript and downloads the packet with
   await visited.check(page, 'member (no JavaScript): meeting');
 
   const link = main(page).getByRole('link', { name: 'Vergaderstukken downloaden (pdf)' });
-  const res = await page.request.get(new URL((await link.getAttribute('href'))!, server.url).toString());
+  const packetUrl = new URL((await link.getAttribute('href'))!, server.url).toString();
+  // The packet is built in the background: 202 ("being made") until it is ready.
+  let res = await page.request.get(packetUrl);
+  for (let i = 0; i < 10 && res.status() === 202; i++) res = await page.request.get(packetUrl);
   assert.equal(res.status(), 200);
   assert.equal(res.headers()['content-type'], 'application/pdf');
   assert.equal(res.headers()['x-content-type-options'], 'nosniff');

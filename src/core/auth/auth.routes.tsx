@@ -20,11 +20,11 @@ import {
   regenerateRecoveryCodes,
   requestPasswordReset,
   resetPassword,
-  safeReturnPath,
   setPreferredLocale,
   verifyLoginCode,
 } from './auth.service.ts';
 import { CodePage, LoginPage, withReturn } from './views/login.tsx';
+import { safeReturnPath } from '../http/values.ts';
 import { AccountPage, TwoFactorPage, type Enrolment } from './views/account.tsx';
 import { RecoveryCodesPage } from './views/recovery.tsx';
 import { normaliseRecoveryCode, unusedRecoveryCodes } from './recovery.ts';

@@ -9,7 +9,7 @@ import { memberships } from '../organisations.schema.ts';
 import { boardRoles } from '../roles.ts';
 import { oneTimeTokens, users, type User } from './auth.schema.ts';
 import { completeMfa, createSession, destroyOtherSessions } from './sessions.ts';
-import { clearFailures, isThrottled, recordFailure } from './throttle.ts';
+import { clearFailures, releaseAttempt, reserveAttempt } from './throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { checkTotp, openTotpSecret, sealTotpSecret } from './totp.ts';
 import { deleteRecoveryCodes, normaliseRecoveryCode, replaceRecoveryCodes, unusedRecoveryCodes, useRecoveryCode } from './recovery.ts';
@@ -23,15 +23,6 @@ const RESET_MAILS_PER_HOUR = 3;
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 function isWellFormedToken(raw: unknown): raw is string {
   return typeof raw === 'string' && TOKEN_RE.test(raw);
-}
-
-/** Only paths on this site: "/..." but not "//host" or "/\host". */
-export function safeReturnPath(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 500) return null;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
-  // Printable ASCII only: anything else cannot go into a Location header as it is.
-  if (!/^[\x21-\x7e]+$/.test(value) || value.includes('\\')) return null;
-  return value;
 }
 
 // ------------------------------------------------------------------ users
@@ -84,13 +75,13 @@ export type LoginResult = { kind: 'ok'; sessionToken: string; next: string } | {
 export async function login(deps: Deps, args: { email: string; password: string; ip: string; terug: string | null }): Promise<LoginResult> {
   const { db } = deps;
   const email = args.email.toLowerCase();
-  if (await isThrottled(db, email, args.ip)) return { kind: 'throttled' };
+  // Counted before it is evaluated, in one locked step: parallel guesses cannot pass the limit.
+  const attempt = await reserveAttempt(db, email, args.ip);
+  if (!attempt) return { kind: 'throttled' };
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, args.password);
-  if (!ok || !user) {
-    await recordFailure(db, email, args.ip);
-    return { kind: 'failed' };
-  }
+  if (!ok || !user) return { kind: 'failed' };
+  await releaseAttempt(db, attempt);
   await clearFailures(db, email);
   const required = await isSecondFactorRequired(db, user);
   const pending = user.totpEnabled || required;
@@ -117,7 +108,8 @@ const codeKey = (userId: string) => `totp:${userId}`;
 export async function verifyLoginCode(deps: Deps, args: { user: User; sessionIdHash: string; code: string; ip: string; terug: string | null }): Promise<CodeResult> {
   const { db } = deps;
   const { user } = args;
-  if (await isThrottled(db, codeKey(user.id), args.ip)) return { kind: 'throttled' };
+  const attempt = await reserveAttempt(db, codeKey(user.id), args.ip);
+  if (!attempt) return { kind: 'throttled' };
   const recovery = normaliseRecoveryCode(args.code);
   const secret = recovery ? null : openTotpSecret(deps.secretKey, user.totpSecret);
   const step = secret ? checkTotp(secret, args.code, user.totpLastStep) : null;
@@ -148,10 +140,8 @@ export async function verifyLoginCode(deps: Deps, args: { user: User; sessionIdH
       if (recovery) await queueRecoveryUsedMail(deps, tx, user, await unusedRecoveryCodes(tx, user.id));
       return true;
     }));
-  if (!used) {
-    await recordFailure(db, codeKey(user.id), args.ip);
-    return { kind: 'failed' };
-  }
+  if (!used) return { kind: 'failed' };
+  await releaseAttempt(db, attempt);
   await clearFailures(db, codeKey(user.id));
   if (recovery) deps.mailer.kick();
   return { kind: 'ok', next: args.terug ?? (await landingPath(db, user.id)) };
@@ -233,10 +223,11 @@ export async function regenerateRecoveryCodes(
 }
 
 async function checkCurrentPassword(deps: Deps, user: User, password: string, ip: string): Promise<'ok' | 'wrongPassword' | 'throttled'> {
-  if (await isThrottled(deps.db, user.email, ip)) return 'throttled';
-  if (await verifyPassword(user.passwordHash, password)) return 'ok';
-  await recordFailure(deps.db, user.email, ip);
-  return 'wrongPassword';
+  const attempt = await reserveAttempt(deps.db, user.email, ip);
+  if (!attempt) return 'throttled';
+  if (!(await verifyPassword(user.passwordHash, password))) return 'wrongPassword';
+  await releaseAttempt(deps.db, attempt);
+  return 'ok';
 }
 
 // ------------------------------------------------------------------ account
@@ -250,6 +241,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(args.next);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, args.user.id));
+    await invalidateOneTimeLinks(tx, args.user.id);
     await destroyOtherSessions(tx, args.user.id, args.sessionIdHash);
     await audit(tx, { councilId: null, actorUserId: args.user.id, action: 'user.passwordChanged', entity: 'user', entityId: args.user.id });
     await queuePasswordChangedMail(deps, tx, args.user);
@@ -299,7 +291,20 @@ export async function findValidToken(db: DbOrTx, raw: unknown, kind: 'invitation
     .limit(1);
   const row = rows[0];
   if (!row?.user.active) return null;
+  // Also when marking it used was missed: a reset link older than the password is void.
+  if (kind === 'password_reset' && row.user.passwordChangedAt && row.token.createdAt < row.user.passwordChangedAt) return null;
   return { user: row.user, councilId: row.token.councilId, tokenHash };
+}
+
+/**
+ * A new password ends every link sent before it: other reset links and open invitations of the
+ * account stop working (marked used), so a link in an old mail cannot set a password again.
+ */
+async function invalidateOneTimeLinks(tx: DbOrTx, userId: string): Promise<void> {
+  await tx
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)));
 }
 
 /** Marks a token used; false when another request used it first (or it just expired). */
@@ -344,11 +349,7 @@ export async function resetPassword(deps: Deps, args: { token: string; password:
     if (!(await consumeToken(tx, found.tokenHash))) return false;
     const userId = found.user.id;
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId));
-    // Other reset links of this user stop working too.
-    await tx
-      .update(oneTimeTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.kind, 'password_reset'), isNull(oneTimeTokens.usedAt)));
+    await invalidateOneTimeLinks(tx, userId);
     await destroyOtherSessions(tx, userId, null);
     await audit(tx, { councilId: null, actorUserId: userId, action: 'user.passwordReset', entity: 'user', entityId: userId });
     await queuePasswordChangedMail(deps, tx, found.user);

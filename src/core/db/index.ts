@@ -18,7 +18,10 @@ export type DbOrTx = Db | Tx;
 export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
-  /** Run a callback for every NOTIFY on a channel (cache invalidation across instances). */
+  /**
+   * Run a callback for every NOTIFY on a channel (cache invalidation across instances), and once
+   * with RECONNECTED after the connection to the server was lost and came back.
+   */
   listen(channel: string, onMessage: (payload: string) => void): Promise<void>;
   notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
@@ -36,30 +39,86 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts);
 }
 
+/** Reconnecting after the server went away: first after 250 ms, then twice as long each time, at most 5 s. */
+const RECONNECT_FIRST_MS = 250;
+const RECONNECT_MAX_MS = 5_000;
+
+/** What `listen` callbacks get once after a reconnect: notifications may have been missed meanwhile. */
+const RECONNECTED = '';
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pg = (await import('pg')).default;
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A checkout that cannot connect fails within 5 s (a friendly 503), instead of waiting for the TCP timeout.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, keepAlive: true });
+  // An idle client whose connection ends (the server restarted, pg_terminate_backend) emits
+  // 'error' on the pool; unhandled, that would end the process. The pool drops that client and
+  // the next query opens a new connection.
+  pool.on('error', () => undefined);
   // Fail early with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const listeners: InstanceType<typeof pg.Client>[] = [];
+
+  // One LISTEN connection for every channel; when it is lost it comes back with backoff,
+  // listens again and tells each callback once (RECONNECTED), since notifications were missed.
+  const channels = new Map<string, ((payload: string) => void)[]>();
+  let listener: InstanceType<typeof pg.Client> | null = null;
+  let reconnecting = false;
+  let closed = false;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+  const connectListener = async () => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    c.on('notification', (m) => {
+      for (const cb of channels.get(m.channel) ?? []) cb(m.payload ?? '');
+    });
+    try {
+      await c.connect();
+      for (const channel of channels.keys()) await c.query(`LISTEN ${quoteIdent(channel)}`);
+    } catch (err) {
+      c.end().catch(() => undefined);
+      throw err;
+    }
+    listener = c;
+  };
+  const lost = (c: InstanceType<typeof pg.Client>) => {
+    if (closed || c !== listener) return;
+    listener = null;
+    c.end().catch(() => undefined);
+    void reconnect();
+  };
+  const reconnect = async () => {
+    if (reconnecting) return;
+    reconnecting = true;
+    for (let wait = RECONNECT_FIRST_MS; !closed; wait = Math.min(wait * 2, RECONNECT_MAX_MS)) {
+      await sleep(wait);
+      if (closed) break;
+      try {
+        await connectListener();
+        for (const cbs of channels.values()) for (const cb of cbs) cb(RECONNECTED);
+        break;
+      } catch {
+        /* still gone: try again later */
+      }
+    }
+    reconnecting = false;
+  };
   return {
     db,
     kind: 'postgres',
     async listen(channel, onMessage) {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      c.on('notification', (m) => m.channel === channel && onMessage(m.payload ?? ''));
-      c.on('error', () => undefined);
-      await c.query(`LISTEN ${quoteIdent(channel)}`);
-      listeners.push(c);
+      const known = channels.get(channel);
+      channels.set(channel, [...(known ?? []), onMessage]);
+      if (listener && !known) await listener.query(`LISTEN ${quoteIdent(channel)}`);
+      else if (!listener && !reconnecting) await connectListener();
     },
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+      closed = true;
+      await listener?.end().catch(() => undefined);
       await pool.end();
     },
   };

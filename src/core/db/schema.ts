@@ -6,3 +6,4 @@ export * from '../mail/mail.schema.ts';
 export * from '../files/files.schema.ts';
 export * from '../organisations.schema.ts';
 export * from '../notices/notices.schema.ts';
+export * from '../public-budget.schema.ts';

@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import { translator, type MessageKey } from '../i18n/index.ts';
 import { DomainError } from '../errors.ts';
 import { sendProblem } from '../api/problem.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import './http.messages.ts';
 import type { PageCtx } from '../../ui/context.ts';
 import { renderDocument } from '../../ui/render.ts';
 import { CouncilForbiddenPage, MessagePage } from '../../ui/pages/message.tsx';
@@ -15,6 +17,8 @@ const notFound: Known = { status: 404, code: 'NOT_FOUND', title: 'page.notFound.
 function classify(err: FastifyError & { code?: string }): Known {
   // A domain rule no route turned into a form error: its own message, never a 500.
   if (err instanceof DomainError) return { status: err.status ?? 400, code: err.code, title: 'page.badRequest.title', body: err.messageKey, params: err.params };
+  // The database is away (restarting, connections terminated): a friendly 503 while it comes back.
+  if (isDatabaseUnavailable(err)) return { status: 503, code: 'UNAVAILABLE', title: 'page.unavailable.title', body: 'page.unavailable.body' };
   const status = err.statusCode ?? 500;
   if (err.code === 'CSRF') return { status: 403, code: 'CSRF', title: 'page.csrf.title', body: 'page.csrf.body' };
   if (status === 404) return notFound;
@@ -31,7 +35,8 @@ async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: 
     const t = req.t ?? translator('nl');
     return sendProblem(reply, { status: k.status, code: k.code, title: t(k.title), detail: t(k.body, { ...k.params, code: ref }) });
   }
-  const ctx = req.pageCtx ? await req.pageCtx() : bareCtx();
+  // Without the database (503) the page is built without it: no user menu, the visitor's language.
+  const ctx = k.status === 503 || !req.pageCtx ? bareCtx(req) : await req.pageCtx();
   const title = ctx.t(k.title);
   const body = ctx.t(k.body, { ...k.params, code: ref });
   // Refused under /{council}/...: the page keeps the council's header, menu and breadcrumbs.
@@ -42,8 +47,9 @@ async function respond(req: FastifyRequest, reply: FastifyReply, k: Known, ref: 
 }
 
 /** For errors before our hooks ran (bad URL encoding, too long paths): Dutch, anonymous. */
-function bareCtx(): PageCtx {
-  return { t: translator('nl'), locale: 'nl', url: '/', user: null, csrfToken: '', workspaces: [] };
+function bareCtx(req?: FastifyRequest): PageCtx {
+  const locale = req?.locale ?? 'nl';
+  return { t: translator(locale), locale, url: '/', user: null, csrfToken: '', workspaces: [] };
 }
 
 /** Fastify's own routing errors (FST_ERR_BAD_URL, FST_ERR_MAX_PARAM_LENGTH) get our page too. */
@@ -57,7 +63,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const k = classify(err);
     const ref = crypto.randomBytes(4).toString('hex');
-    if (k.status >= 500) req.log.error({ err, ref }, 'request failed');
+    if (k.status === 503) {
+      req.log.warn({ err, ref }, 'database unavailable');
+      reply.header('retry-after', '5');
+    } else if (k.status >= 500) req.log.error({ err, ref }, 'request failed');
     else req.log.info({ code: k.code, errCode: err.code }, 'request refused');
     const headers = (err as { headers?: Record<string, string> }).headers;
     if (k.status === 429 && headers) reply.headers(headers);

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { DomainError } from '../errors.ts';
 import { isMessageKey, type Translate } from '../i18n/index.ts';
+import { isUuid, refuseNulBytes, UUID_PATTERN } from './values.ts';
 
 /** Field name -> translated error text, in form order. */
 export type FieldErrors = Record<string, string>;
@@ -120,6 +121,8 @@ export async function readUploads(req: FastifyRequest, opts: { field: string; ma
     else if (code !== 'FST_FIELDS_LIMIT' && code !== 'FST_PARTS_LIMIT') throw err;
   }
   if (form.uploads.length > maxFiles) form.tooMany = true;
+  // The body hook (input.ts) does not see multipart fields: the same refusal here.
+  refuseNulBytes([form.fields, form.uploads.map((u) => u.fileName)]);
   return form;
 }
 
@@ -178,7 +181,9 @@ export const field = {
       .optional()
       .transform((v) => v || null)
       .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && validDate(v)), 'error.date'),
-  uuid: () => z.string({ error: 'error.required' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'error.invalid'),
+  uuid: () => z.string({ error: 'error.required' }).regex(UUID_PATTERN, 'error.invalid'),
+  /** An id in a query string (a filter): a real UUID, or left out when it is anything else. */
+  optionalUuid: () => z.string().regex(UUID_PATTERN).optional().catch(undefined),
 };
 
 function validDate(v: string): boolean {
@@ -186,6 +191,4 @@ function validDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-export function isUuid(v: unknown): v is string {
-  return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-}
+export { isUuid };

@@ -44,6 +44,36 @@ type PdfImage = { width: number; height: number };
 
 const INK = '#1a1a1a';
 
+/**
+ * Words wider than the line, cut into pieces that fit, in one pass over their characters.
+ * pdfkit itself shortens an over-long word one character at a time and measures each try, which
+ * is quadratic: a 5,000-character word took half a minute (issue 17). Words that fit are left
+ * alone; a piece is a little narrower than the line, so kerning never makes it too wide.
+ */
+export function breakLongWords(text: string, width: number, measure: (s: string) => number): string {
+  const room = width * 0.97;
+  return text.replace(/\S{20,}/g, (word) => {
+    if (measure(word) <= room) return word;
+    const widths = new Map<string, number>();
+    const pieces: string[] = [];
+    let piece = '';
+    let used = 0;
+    for (const ch of word) {
+      const w = widths.get(ch) ?? measure(ch);
+      widths.set(ch, w);
+      if (piece && used + w > room) {
+        pieces.push(piece);
+        piece = '';
+        used = 0;
+      }
+      piece += ch;
+      used += w;
+    }
+    pieces.push(piece);
+    return pieces.join('\n');
+  });
+}
+
 export class TaggedPdf {
   readonly doc: PDFKit.PDFDocument;
   readonly margin: number;
@@ -131,7 +161,8 @@ export class TaggedPdf {
   private draw(p: Para, shown: string, x = this.margin + (p.indent ?? 0), width = this.width - (p.indent ?? 0)): void {
     const size = p.size ?? 11;
     this.doc.font(p.bold ? 'bold' : 'regular').fontSize(size);
-    this.doc.text(shown, x, this.doc.y, { width, lineGap: 2 });
+    const text = breakLongWords(shown, width, (t) => this.doc.widthOfString(t));
+    this.doc.text(text, x, this.doc.y, { width, lineGap: 2 });
     this.doc.x = this.margin;
   }
 
@@ -203,6 +234,18 @@ export class TaggedPdf {
     this.doc.x = this.margin;
     this.doc.y = top + h;
     return true;
+  }
+
+  /**
+   * A drawing made with pdfkit's vector commands (a chart) as a Figure with its text alternative:
+   * `draw` paints within `h` points from (x, y); the page breaks before it when it does not fit.
+   */
+  drawing(alt: string, h: number, draw: (doc: PDFKit.PDFDocument, x: number, y: number) => void): void {
+    this.ensure(h);
+    const top = this.doc.y;
+    this.parent.add(this.doc.struct('Figure', { alt }, () => draw(this.doc, this.margin, top)));
+    this.doc.x = this.margin;
+    this.doc.y = top + h;
   }
 
   /** A section (Sect with a title) around what `fn` writes. */

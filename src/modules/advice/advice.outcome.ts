@@ -27,7 +27,14 @@ export async function adviceOutcomes(db: DbOrTx, councilId: string, adviceIds: s
     .where(and(eq(advices.councilId, councilId), inArray(advices.id, ids)));
   if (!rows.length) return [];
   const recs = await db
-    .select({ adviceId: adviceRecommendations.adviceId, number: adviceRecommendations.number, text: adviceRecommendations.text, answer: adviceRecommendations.answer, answerReason: adviceRecommendations.answerReason, followUp: adviceRecommendations.followUp })
+    .select({
+      adviceId: adviceRecommendations.adviceId,
+      number: adviceRecommendations.number,
+      text: adviceRecommendations.text,
+      answer: adviceRecommendations.answer,
+      answerReason: adviceRecommendations.answerReason,
+      followUp: adviceRecommendations.followUp,
+    })
     .from(adviceRecommendations)
     .where(
       inArray(

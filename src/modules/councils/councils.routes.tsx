@@ -117,7 +117,7 @@ export async function councilsRoutes(app: FastifyInstance) {
         // Report the file problem too, if there is one.
         const errors = { ...alt.errors };
         try {
-          service.checkLogo(upload);
+          await service.checkLogo(upload);
         } catch (err) {
           Object.assign(errors, domainErrors(err, req.t));
         }

@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { DomainError, TooFastError, filledTooFast } from '../../core/errors.ts';
 export { TooFastError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
@@ -7,8 +7,10 @@ import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { sniffImage } from '../../core/files/store.ts';
+import { ImageError, safeImage, type SafeImage } from '../../core/files/image.ts';
 import { files } from '../../core/files/files.schema.ts';
-import { outbox } from '../../core/mail/mail.schema.ts';
+import { readOutbox, readOutboxMessage } from '../../core/mail/outbox-view.ts';
+import { holdBeyondBudget } from '../../core/public-budget.ts';
 import { translator, type Locale } from '../../core/i18n/index.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.forms.ts';
@@ -41,23 +43,30 @@ export async function updateSettings(deps: Deps, args: { actor: Actor | null; co
   });
 }
 
-/** The file rules for a logo; returns its sniffed type. */
-export function checkLogo(upload: Upload | null | undefined): 'image/png' | 'image/jpeg' | 'image/webp' {
+/**
+ * The file rules for a logo: the image is decoded and checked (type, pixel limits) off the request
+ * thread and re-encoded as a PNG of a safe size (core/files/image.ts); that copy is what is kept.
+ */
+export async function checkLogo(upload: Upload | null | undefined): Promise<SafeImage> {
   if (upload?.truncated) throw new DomainError('logoTooLarge', 'councils.settings.logoTooLarge', 'logo');
   if (!upload || upload.bytes.length === 0) throw new DomainError('logoMissing', 'councils.settings.logoMissing', 'logo');
-  const type = sniffImage(upload.bytes);
-  if (!type) throw new DomainError('logoType', 'councils.settings.logoType', 'logo');
-  return type;
+  if (!sniffImage(upload.bytes)) throw new DomainError('logoType', 'councils.settings.logoType', 'logo');
+  try {
+    return await safeImage(upload.bytes);
+  } catch (err) {
+    if (!(err instanceof ImageError)) throw err;
+    const key = err.code === 'too_large' ? 'logoPixels' : err.code === 'type' ? 'logoType' : 'logoDamaged';
+    throw new DomainError(key, `councils.settings.${key}`, 'logo');
+  }
 }
 
 export async function setLogo(deps: Deps, args: { actor: Actor | null; council: Council; upload: Upload | null | undefined; logoAlt: string }): Promise<void> {
-  const { actor, council, upload } = args;
+  const { actor, council } = args;
   assertCan(actor, 'settings.manage');
-  const type = checkLogo(upload);
-  const bytes = upload!.bytes;
-  const hash = await deps.files.put(bytes);
+  const image = await checkLogo(args.upload);
+  const hash = await deps.files.put(image.bytes);
   await deps.db.transaction(async (tx) => {
-    await tx.insert(files).values({ hash, contentType: type, size: bytes.length }).onConflictDoNothing();
+    await tx.insert(files).values({ hash, contentType: image.contentType, size: image.bytes.length }).onConflictDoNothing();
     await tx
       .update(councils)
       .set({ logoFile: hash, logoAlt: args.logoAlt, version: sql`${councils.version} + 1`, updatedAt: new Date() })
@@ -91,13 +100,14 @@ export async function sendContactMessage(deps: Deps, args: { council: Council; i
   if (filledTooFast(args.formIssuedAt)) throw new TooFastError();
   const t = translator('nl');
   await deps.db.transaction(async (tx) => {
-    await deps.mailer.queue(tx, {
-      councilId: council.id,
+    const mail = {
       to: council.contactEmail,
       replyTo: input.email,
       subject: t('councils.contact.mailSubject', { subject: input.subject }),
       body: t('councils.contact.mailBody', { council: council.name, name: input.name, email: input.email, subject: input.subject, message: input.message }),
-    });
+    };
+    // Beyond the organisation's hourly budget the message waits for the board (core/public-budget.ts).
+    if (!(await holdBeyondBudget(deps, tx, { council, mail }))) await deps.mailer.queue(tx, { councilId: council.id, ...mail });
     await audit(tx, { councilId: council.id, actorUserId: null, action: 'council.contactReceived', entity: 'council', entityId: council.id });
   });
   deps.mailer.kick();
@@ -116,15 +126,13 @@ export async function createCouncil(deps: Deps, args: { actor: Actor | null; inp
   });
 }
 
+/** The outbox for the platform administrator: masked, and every read audited (core/mail/outbox-view.ts). */
 export async function listOutbox(deps: Deps, args: { actor: Actor | null; limit: number; offset: number }) {
   assertCan(args.actor, 'outbox.read');
-  const [{ n }] = await deps.db.select({ n: count() }).from(outbox);
-  const rows = await deps.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(args.limit).offset(args.offset);
-  return { total: Number(n), rows };
+  return readOutbox(deps.db, { actorUserId: args.actor?.userId ?? null, limit: args.limit, offset: args.offset });
 }
 
 export async function getOutboxMessage(deps: Deps, args: { actor: Actor | null; id: string }) {
   assertCan(args.actor, 'outbox.read');
-  const [row] = await deps.db.select().from(outbox).where(eq(outbox.id, args.id)).limit(1);
-  return row ?? null;
+  return readOutboxMessage(deps.db, { actorUserId: args.actor?.userId ?? null, id: args.id });
 }

@@ -3,9 +3,14 @@ import type { ModuleManifest } from '../../core/module.ts';
 import { board } from '../../core/policy.ts';
 import councilsMessages from './councils.messages.json' with { type: 'json' };
 import { councilsRoutes } from './councils.routes.tsx';
+import { councilsSecondFactorRoutes } from './councils.second-factor.routes.tsx';
+import { councilsHeldRoutes } from './councils.held.routes.tsx';
 
 const policy = {
   'settings.manage': board,
+  // Contact messages held beyond the hourly budget (issue 17): a resident's words, for the organisation's own board only.
+  'contact.review': board,
+  'users.resetSecondFactor': 'platform',
 } as const;
 
 declare module '../../core/i18n/index.ts' {
@@ -16,15 +21,16 @@ declare module '../../core/policy.ts' {
 }
 /** What the audit log records of organisations (core/audit/audit.ts). */
 declare module '../../core/audit/audit.ts' {
-  interface AuditActions extends Record<'council.created' | 'council.settingsChanged' | 'council.logoSet' | 'council.logoRemoved' | 'council.contactReceived', true> {}
+  interface AuditActions extends Record<'council.created' | 'council.settingsChanged' | 'council.logoSet' | 'council.logoRemoved' | 'council.contactReceived' | 'user.secondFactorReset', true> {}
 }
 
 /** Organisations: the platform home, each organisation's public site and settings, platform administration. */
 export const councilsModule: ModuleManifest = {
   name: 'councils',
-  routes: [councilsRoutes],
+  routes: [councilsRoutes, councilsSecondFactorRoutes, councilsHeldRoutes],
   messages: [councilsMessages],
   policy,
+  councilOnly: ['contact.review'],
   nav: {
     public: [
       { path: '', label: 'nav.home', order: 0 },

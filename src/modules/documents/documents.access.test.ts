@@ -12,6 +12,7 @@ import { extractedText, visibleDocuments } from './documents.access.ts';
 import { createFolder } from './documents.folders.ts';
 import { searchDocuments } from './documents.search.ts';
 import { passageParts } from '../../core/search.ts';
+import { makeAgreement } from '../cooperation/cooperation.test-helpers.ts';
 
 let t: TestApp;
 before(async () => {
@@ -102,6 +103,8 @@ test('sharing with a partner council: its members (or board) see the document; t
   const partnerMember = await person(t, partner, 'member');
   const partnerChair = await person(t, partner, 'secretary');
   const strangerMember = await person(t, stranger, 'member');
+  // Sharing across organisations follows a cooperation agreement in force (issue 16).
+  await makeAgreement(t, [c, partner]);
 
   const share = await post(t, `${ws(c.slug)}/${mem.id}/delen`, { councilId: partner.id, level: 'members' }, chair);
   assert.equal(share.statusCode, 303);

@@ -7,6 +7,7 @@ import type { Deps } from '../../core/deps.ts';
 import { can, NotFoundError, type Actor } from '../../core/policy.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
+import { partnerships } from '../../core/partnerships.ts';
 import { documentPages, documentShares, documentVersions, documents, type AccessLevel, type DocumentRow, type ShareLevel } from './documents.schema.ts';
 
 export type DocumentRef = {
@@ -39,16 +40,24 @@ function shareLevelsFor(actor: Actor | null): ShareLevel[] {
 
 /**
  * The one visibility rule, as SQL on `documents`: own documents at a level the actor may see,
- * or a partner council's document shared with this council at a level the actor may see.
+ * a partner's document shared with this council at a level the actor may see, or a document in a
+ * folder shared with a cooperation agreement; both only while the agreement is in force.
  */
 export function visibleWhere(council: Council, actor: Actor | null): SQL {
   const own = and(eq(documents.councilId, council.id), inArray(documents.access, ownLevels(actor)))!;
   const shared = shareLevelsFor(actor);
   if (!shared.length) return own;
+  // Sharing across organisations counts only while an agreement between them is in force (asked on every request).
+  const agreement = partnerships();
   return or(
     own,
-    sql`exists (select 1 from ${documentShares} where ${documentShares.documentId} = ${documents.id}
+    and(
+      sql`exists (select 1 from ${documentShares} where ${documentShares.documentId} = ${documents.id}
       and ${documentShares.sharedWithCouncilId} = ${council.id} and ${documentShares.level} in ${shared})`,
+      agreement.inForce(documents.councilId, council.id),
+    ),
+    // A folder a party shared with the agreement: its documents at the levels the actor may see of its own.
+    and(inArray(documents.access, ownLevels(actor)), agreement.folderShared(documents.folderId, documents.councilId, council.id)),
   )!;
 }
 

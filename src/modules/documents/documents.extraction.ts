@@ -1,18 +1,19 @@
 /**
  * Background text extraction. The queue is the `extraction` column of document_versions:
  * a worker claims one pending version with FOR UPDATE SKIP LOCKED (safe with several instances),
- * extracts its text in a worker thread with a memory limit and a timeout, and stores the text per
+ * extracts its text in a sandboxed worker thread (core/sandbox) with a memory limit and a timeout, and stores the text per
  * page for Dutch full-text search. A hostile or malformed file ends as `failed`, never as a crash.
  */
-import { Worker } from 'node:worker_threads';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
+import { runSandboxed } from '../../core/sandbox/sandbox.ts';
+import type { ExtractJob } from './documents.extract.worker.ts';
 import { documentPages, documentVersions, documents, type DocumentVersion, type ExtractionState } from './documents.schema.ts';
 
 export const EXTRACTION_LIMITS = {
   timeoutMs: 120_000,
-  maxMemoryMb: 768,
+  maxMemoryMb: 512,
   /** More text than this is not indexed (a 50 MB file of pure text, a zip bomb). */
   maxTextChars: 40_000_000,
   maxPages: 10_000,
@@ -26,32 +27,15 @@ export const EXTRACTION_LIMITS = {
 type Page = { page: number | null; text: string };
 export type ExtractionResult = { status: 'done'; pages: Page[] } | { status: Exclude<ExtractionState, 'done' | 'pending'>; error: string };
 
-const workerUrl = new URL('./documents.extract.worker.mjs', import.meta.url);
+const task = new URL('./documents.extract.worker.ts', import.meta.url);
 
-/** Extracts text in a separate thread; resolves (never rejects) with the outcome. */
-export function extractInWorker(kind: string, bytes: Uint8Array, limits = EXTRACTION_LIMITS): Promise<ExtractionResult> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const worker = new Worker(workerUrl, {
-      workerData: { kind, bytes },
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
-      stdout: true,
-      stderr: true,
-    });
-    const done = (r: ExtractionResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const timer = setTimeout(() => done({ status: 'failed', error: `timeout after ${limits.timeoutMs} ms` }), limits.timeoutMs);
-    worker.on('message', (m: { ok: true; pages: Page[] } | { ok: false; error: string }) => done(m.ok ? checkSize(m.pages, limits) : { status: 'failed', error: m.error }));
-    worker.on('error', (err: Error & { code?: string }) =>
-      done(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { status: 'too_large', error: 'out of memory' } : { status: 'failed', error: String(err.message).slice(0, 500) }),
-    );
-    worker.on('exit', (code) => done({ status: 'failed', error: `worker exited (${code})` }));
-  });
+/** Extracts text in a sandboxed thread (core/sandbox); resolves (never rejects) with the outcome. */
+export async function extractInWorker(kind: string, bytes: Uint8Array, limits = EXTRACTION_LIMITS): Promise<ExtractionResult> {
+  const job: ExtractJob = { kind, bytes, maxPages: limits.maxPages };
+  const r = await runSandboxed<Page[]>(task, job, limits);
+  if (r.ok) return checkSize(r.value, limits);
+  if (r.reason === 'memory') return { status: 'too_large', error: 'out of memory' };
+  return { status: r.code === 'too_large' ? 'too_large' : 'failed', error: r.error };
 }
 
 // Control characters: NUL is not allowed in PostgreSQL text, and two others mark search hits.

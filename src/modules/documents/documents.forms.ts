@@ -55,9 +55,5 @@ export const folderLinkForms = {
 /** Search box and folder filter of the lists (query string; bad values are ignored). */
 export const listQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  map: z
-    .string()
-    .regex(/^[0-9a-f-]{36}$/i)
-    .optional()
-    .catch(undefined),
+  map: field.optionalUuid(),
 });

@@ -3,7 +3,7 @@
  * partner council, deleting. Every change writes its audit entry in the same transaction. The
  * council comes from the request (tenancy), never from input.
  */
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
 import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
@@ -13,6 +13,7 @@ import { DomainError } from '../../core/errors.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files/sniff.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
+import { partnerships } from '../../core/partnerships.ts';
 import { documentFolders, documentShares, documentVersions, documents, type AccessLevel, type DocumentFolder, type DocumentRow, type DocumentVersion, type ShareLevel } from './documents.schema.ts';
 import { currentVersion, findVisible, refColumns, visibleWhere, type DocumentRef } from './documents.access.ts';
 import type { DocumentInput, SettingsInput, ShareInput } from './documents.forms.ts';
@@ -91,6 +92,7 @@ export async function getDocument(deps: Deps, args: { council: Council; actor: A
         .orderBy(asc(councils.name))
     : [];
   const [owner] = own ? [] : await deps.db.select({ name: councils.name }).from(councils).where(eq(councils.id, document.councilId));
+  if (!own) await auditPartnerRead(deps, args.council, args.actor, document);
   return {
     document,
     versions,
@@ -100,6 +102,18 @@ export async function getDocument(deps: Deps, args: { council: Council; actor: A
     mayManage: own && can(args.actor, 'documents.manage'),
     mayUpload: own && can(args.actor, 'documents.upload'),
   };
+}
+
+/** A read of another organisation's document, in the owner's audit log (whose data it is). */
+async function auditPartnerRead(deps: Deps, reader: Council, actor: Actor | null, document: DocumentRow): Promise<void> {
+  await audit(deps.db, {
+    councilId: document.councilId,
+    actorUserId: actor?.userId ?? null,
+    action: 'document.readByPartner',
+    entity: 'document',
+    entityId: document.id,
+    data: { readerCouncilId: reader.id },
+  });
 }
 
 /** The bytes of a version (the current one when `version` is null) for a download. */
@@ -113,6 +127,7 @@ export async function download(deps: Deps, args: { council: Council; actor: Acto
   if (!v) throw new NotFoundError('version');
   const bytes = await deps.files.get(v.fileHash);
   if (!bytes) throw new NotFoundError('file');
+  if (document.councilId !== args.council.id) await auditPartnerRead(deps, args.council, args.actor, document);
   return { bytes, fileName: v.fileName, mimeType: v.mimeType, access: document.access, own: document.councilId === args.council.id };
 }
 
@@ -278,19 +293,16 @@ export async function deleteDocument(deps: Deps, args: { council: Council; actor
   });
 }
 
-/** Councils a document can be shared with: every other council on the platform. */
+/** Councils a document can be shared with: those in a cooperation agreement in force with this one (core/partnerships.ts). */
 export async function partnerCouncils(deps: Deps, council: Council) {
-  return deps.db.select({ id: councils.id, name: councils.name }).from(councils).where(ne(councils.id, council.id)).orderBy(asc(councils.name));
+  return partnerships().partners(deps.db, council.id);
 }
 
 export async function shareDocument(deps: Deps, args: { council: Council; actor: Actor | null; id: string; input: ShareInput }): Promise<void> {
   const { council, actor, input } = args;
   assertCan(actor, 'documents.manage');
   const d = await findOwn(deps, council, actor, args.id);
-  const [partner] = await deps.db
-    .select({ id: councils.id })
-    .from(councils)
-    .where(and(eq(councils.id, input.councilId), ne(councils.id, council.id)));
+  const partner = (await partnerCouncils(deps, council)).find((p) => p.id === input.councilId);
   if (!partner) throw new DomainError('partner', 'documents.error.partner', 'councilId');
   const level: ShareLevel = d.access === 'closed' ? 'board' : input.level;
   await deps.db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { TestApp } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
-import { documentPages, documentVersions, documents, type AccessLevel, type DocumentRow } from './documents.schema.ts';
+import { documentFolders, documentPages, documentVersions, documents, type AccessLevel, type DocumentRow } from './documents.schema.ts';
 import { makePdf } from '../../core/files/samples.ts';
 
 let seq = 0;
@@ -51,4 +51,10 @@ export async function makeDocument(
     await t.db.insert(documentPages).values(pages.map((text, i) => ({ councilId: council.id, documentId: doc!.id, versionId: version!.id, page: i + 1, text })));
   }
   return doc!;
+}
+
+/** A folder (dossier) of the council, straight in the database. */
+export async function makeFolder(t: TestApp, council: Pick<Council, 'id'>, name = `Map ${++seq}`) {
+  const [folder] = await t.db.insert(documentFolders).values({ councilId: council.id, name }).returning();
+  return folder!;
 }

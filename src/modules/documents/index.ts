@@ -29,6 +29,7 @@ declare module '../../core/audit/audit.ts' {
       | 'document.deleted'
       | 'document.shared'
       | 'document.unshared'
+      | 'document.readByPartner'
       | 'folder.created'
       | 'folder.adviceLinked'
       | 'folder.adviceUnlinked'
@@ -68,3 +69,7 @@ export { folderLinkRoutes } from './documents.routes.tsx';
 export { FolderLinks } from './views/documents.tsx';
 /** What an actor may do with documents: the folder links of another module show their forms by it. */
 export { documentsMay } from './documents.library.ts';
+/** This organisation's folders (cooperation shares them with an agreement). */
+export { listFolders } from './documents.folders.ts';
+/** The documents of one folder the actor may see, a partner's shared folder included, with who shared each. */
+export { documentsInFolder } from './documents.shared.ts';

@@ -47,7 +47,8 @@ declare module '../../core/audit/audit.ts' {
       | 'actionPoint.reminderSent'
       | 'actionPoint.overdueReminderSent'
       | 'calendarToken.created'
-      | 'calendarToken.revoked',
+      | 'calendarToken.revoked'
+      | 'meeting.jointAccepted',
       true
     > {}
 }
@@ -85,8 +86,7 @@ export const meetingsModule: ModuleManifest = {
   ],
   slots: {
     // The signal list: the board puts signals to discuss on a coming meeting's agenda.
-    'signals.list.actions': async ({ ctx, council, actor }) =>
-      can(actor, 'meetings.manage') && hasSection(council.kind, 'meetings') ? SignalsOnAgendaLink({ ctx, council }) : null,
+    'signals.list.actions': async ({ ctx, council, actor }) => (can(actor, 'meetings.manage') && hasSection(council.kind, 'meetings') ? SignalsOnAgendaLink({ ctx, council }) : null),
     // The organisation's home page: when the council meets (from the rhythm rule) and the next meeting.
     'organisation.home': async ({ deps, ctx, council }) => {
       if (!hasSection(council.kind, 'meetings')) return null;
@@ -106,3 +106,9 @@ export { agendaItemsOfYear, meetingsOfYear, type YearMeeting } from './meetings.
 // Public surface: read functions other modules may call.
 /** Agenda items with their meeting, for what is held during a meeting (a consultation of the network module). */
 export { agendaItemRefs, type AgendaItemRef } from './meetings.refs.ts';
+/** Joint meetings with partners of a cooperation agreement (issue 16): plan, accept, list per agreement. */
+export { planJointMeeting, acceptJointMeeting, jointMeetingsOf, type JointMeeting } from './meetings.joint.ts';
+/** The meeting form's rules (the cooperation module plans a joint meeting with them). */
+export { meetingSchema, type MeetingInput } from './meetings.forms.ts';
+/** The meeting form's fields, for a form of another module (a joint meeting). */
+export { MeetingFields } from './views/meeting-fields.tsx';

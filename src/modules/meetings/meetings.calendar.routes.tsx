@@ -7,6 +7,7 @@ import { domainErrors } from '../../core/http/forms.ts';
 import * as calendar from './meetings.calendar.ts';
 import { meetingPacket } from './meetings.packet.ts';
 import { CalendarPage, type CalendarNotice } from './views/calendar.tsx';
+import { PacketStatePage } from './views/packet.tsx';
 
 const WS = '/:council/werkruimte';
 const ICS = 'text/calendar; charset=utf-8';
@@ -85,15 +86,17 @@ export async function meetingsCalendarRoutes(app: FastifyInstance) {
     return reply.redirect(`/${council.slug}/werkruimte/agenda?melding=ingetrokken`, 303);
   });
 
-  // The packet is made for the reader: what they may see, nothing more. Never cached.
+  // The packet is made for the reader: what they may see, nothing more. Never cached. It is built in
+  // the background; while it is being made (or when it could not be made) a page says so.
   app.get(`${WS}/vergaderingen/:id/vergaderstukken.pdf`, { preHandler: requireRight('meetings.view') }, async (req, reply) => {
     const council = councilOf(req);
-    const packet = await meetingPacket(deps, { actor: actorOf(req), council, meetingId: (req.params as { id: string }).id, t: req.t });
-    return reply
-      .header('content-disposition', attachmentDisposition(packet.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .type('application/pdf')
-      .send(Buffer.from(packet.bytes));
+    const packet = await meetingPacket(deps, { actor: actorOf(req), council, meetingId: (req.params as { id: string }).id, t: req.t, locale: req.locale });
+    reply.header('cache-control', 'private, no-store');
+    if (packet.status !== 'done') {
+      if (packet.status === 'building') reply.header('retry-after', '30');
+      const page = <PacketStatePage ctx={await req.pageCtx()} council={council} actor={actorOf(req)!} meetingId={packet.meetingId} state={packet.status} />;
+      return reply.page(page, packet.status === 'building' ? 202 : 422);
+    }
+    return reply.header('content-disposition', attachmentDisposition(packet.fileName)).header('x-content-type-options', 'nosniff').type('application/pdf').send(packet.bytes);
   });
 }

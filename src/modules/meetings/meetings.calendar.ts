@@ -6,7 +6,7 @@
  * Times go out as local Europe/Amsterdam wall-clock times with TZID and a VTIMEZONE, so a
  * 09:30 meeting stays at 09:30 on both sides of a daylight saving change.
  */
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalAttendeeRole, ICalAttendeeStatus, type ICalLuxonDateTimeStub } from 'ical-generator';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
@@ -21,6 +21,7 @@ import { councilRoles } from '../../core/roles.ts';
 import { DomainError } from '../../core/errors.ts';
 import { agendaGuests, agendaItems, meetings, type AgendaItem, type Meeting } from './meetings.schema.ts';
 import { calendarTokens } from './meetings.calendar.schema.ts';
+import { jointWith } from './meetings.joint.where.ts';
 import { TIME_ZONE, utcToLocal } from '../../core/dates/amsterdam.ts';
 
 /**
@@ -191,7 +192,8 @@ async function feedMeetings(db: DbOrTx, council: Council, now: Date): Promise<Ca
   const rows = await db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.councilId, council.id), gte(meetings.startsAt, new Date(now.getTime() - FEED_HISTORY_MS))))
+    // Joint meetings a partner planned with this council (issue 16) are in its feeds too, with their one UID.
+    .where(and(or(eq(meetings.councilId, council.id), jointWith(council.id)), gte(meetings.startsAt, new Date(now.getTime() - FEED_HISTORY_MS))))
     .orderBy(asc(meetings.startsAt));
   return withItems(db, rows);
 }

@@ -6,13 +6,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createTestApp, makeCouncil, makeMember, login, get, type TestApp } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeMember, login, get, type LoggedIn, type TestApp } from '../../../test/support/factories.ts';
 import type { Actor } from '../../core/policy.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
 import { makeDocx, makePdf } from '../../core/files/samples.ts';
 import { catalogOf, keepForReview, taggedText } from '../../core/pdf/pdf.test-helpers.ts';
 import { addAgendaItem } from './meetings.agenda.ts';
 import { addMeeting } from './meetings.lifecycle.ts';
+import { PACKET_LIMITS } from './meetings.packet.ts';
+import { meetingPackets } from './meetings.packet.schema.ts';
+import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 before(async () => {
@@ -28,6 +31,13 @@ async function pdfText(bytes: Buffer): Promise<string[]> {
 }
 
 const noLinks = { adviceIds: [], signalIds: [] };
+
+/** The packet, asked again while it is still being made (202: a busy test machine can take longer than the wait). */
+async function packet(session: LoggedIn, url: string) {
+  let res = await session.request({ url });
+  for (let i = 0; i < 10 && res.statusCode === 202; i++) res = await session.request({ url });
+  return res;
+}
 
 async function world() {
   const council = await makeCouncil(t, { name: 'Adviesraad Sociaal Domein Lindewijk' });
@@ -101,7 +111,7 @@ test('the packet: cover with the agenda, then each document the reader may see; 
   const { council, sec, member, m } = await world();
   const url = `/${council.slug}/werkruimte/vergaderingen/${m.id}/vergaderstukken.pdf`;
 
-  const asMember = await (await login(t, member.user)).request({ url });
+  const asMember = await packet(await login(t, member.user), url);
   assert.equal(asMember.statusCode, 200);
   assert.equal(asMember.headers['content-type'], 'application/pdf');
   assert.equal(asMember.headers['x-content-type-options'], 'nosniff');
@@ -147,7 +157,7 @@ test('the packet: cover with the agenda, then each document the reader may see; 
   assert.deepEqual(roles(2), ['Div']);
   assert.deepEqual(roles(7).slice(0, 1), ['H2']);
 
-  const asSecretary = await (await login(t, sec.user)).request({ url });
+  const asSecretary = await packet(await login(t, sec.user), url);
   assert.equal(asSecretary.statusCode, 200);
   const secretaryPages = await pdfText(asSecretary.rawPayload);
   assert.equal(secretaryPages.length, 9, 'the board also gets the closed note (2 pages)');
@@ -169,4 +179,34 @@ test('the packet answers 404 for another council, unknown or malformed ids; offi
   const anon = await get(t, `/${council.slug}/werkruimte/vergaderingen/${m.id}/vergaderstukken.pdf`);
   assert.equal(anon.statusCode, 303);
   assert.match(String(anon.headers.location), /^\/inloggen\?terug=/);
+});
+
+test('the packet is built in the background: "being made" (202) while it runs, then the stored file; a failed build says so (422)', async () => {
+  const { council, sec, m } = await world();
+  const s = await login(t, sec.user);
+  const url = `/${council.slug}/werkruimte/vergaderingen/${m.id}/vergaderstukken.pdf`;
+  const saved = { ...PACKET_LIMITS, packet: { ...PACKET_LIMITS.packet } };
+  try {
+    PACKET_LIMITS.waitMs = 0;
+    const first = await s.request({ url });
+    assert.equal(first.statusCode, 202);
+    assert.equal(first.headers['retry-after'], '30');
+    assert.match(first.body, /De vergaderstukken worden gemaakt/);
+    PACKET_LIMITS.waitMs = saved.waitMs;
+    const ready = await packet(s, url);
+    assert.equal(ready.statusCode, 200);
+    assert.equal(ready.headers['content-type'], 'application/pdf');
+    const [row] = await t.db.select().from(meetingPackets).where(eq(meetingPackets.meetingId, m.id));
+    assert.equal(row!.status, 'done');
+
+    // A layout that runs out of time: a clear page, not a 500, and the server goes on.
+    const other = await world();
+    PACKET_LIMITS.packet.timeoutMs = 1;
+    const failed = await packet(await login(t, other.sec.user), `/${other.council.slug}/werkruimte/vergaderingen/${other.m.id}/vergaderstukken.pdf`);
+    assert.equal(failed.statusCode, 422);
+    assert.match(failed.body, /De vergaderstukken konden niet worden gemaakt/);
+    assert.equal((await get(t, '/healthz')).statusCode, 200);
+  } finally {
+    Object.assign(PACKET_LIMITS, saved);
+  }
 });

@@ -1,64 +1,49 @@
 /**
  * The meeting packet (vergaderstukken): one PDF to print, with a cover page (council, meeting,
  * agenda, list of documents with their page numbers) followed by every linked document the
- * reader may see. The cover, Word and OpenDocument files (as their extracted text) and the notices
- * for files that could not be added are written as a tagged PDF (core/pdf/tagged.ts); the pages of
- * PDF documents are then put in their place with pdf-lib (core/pdf/merge.ts), with a bookmark per
- * document. A file that cannot be read becomes a page that says so: the packet never fails
- * because of one bad document.
+ * reader may see (layout: meetings.packet.build.ts). A file that cannot be read becomes a page
+ * that says so: the packet never fails because of one bad document.
+ *
+ * Uploaded PDFs are hostile until proven otherwise (deeply nested objects, 150,000 pages), so the
+ * packet is built in the background, in sandboxed worker threads with a memory and a time limit
+ * (core/sandbox): first each PDF on its own (a bad one becomes a notice), then the packet. The
+ * result is stored as a file under a key of everything it shows, and served from there; a
+ * request waits a few seconds for a build and otherwise gets a page that says it is being made.
+ * Several instances share the stored packets and never build the same one twice at once.
  */
-import { PDFDocument } from 'pdf-lib';
+import crypto from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
-import type { Translate } from '../../core/i18n/index.ts';
+import type { Locale, Translate } from '../../core/i18n/index.ts';
 import type { Actor } from '../../core/policy.ts';
-import { TaggedPdf } from '../../core/pdf/tagged.ts';
-import { isTagged, mergeIntoTagged, type Insert } from '../../core/pdf/merge.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { extractedText, visibleDocuments, type DocumentRef } from '../documents/index.ts';
+import { runSandboxed, type SandboxOutcome } from '../../core/sandbox/sandbox.ts';
+import { extractedText, visibleDocuments } from '../documents/index.ts';
 import { getMeeting } from './meetings.queries.ts';
-import type { AgendaItemView } from './meetings.agenda.ts';
-import type { Meeting } from './meetings.schema.ts';
 import { dayOf } from './meetings.calendar.ts';
+import type { Meeting } from './meetings.schema.ts';
+import { meetingPackets, type MeetingPacket } from './meetings.packet.schema.ts';
+import type { PacketInput, PacketPartInput } from './meetings.packet.build.ts';
+import type { PacketJob } from './meetings.packet.worker.ts';
 
-/** Above this many bytes of documents in one packet, further documents are named, not included. */
-const PACKET_MAX_BYTES = 200 * 1024 * 1024;
+export const PACKET_LIMITS = {
+  /** Above this many bytes of documents in one packet, further documents are named, not included. */
+  maxBytes: 200 * 1024 * 1024,
+  document: { timeoutMs: 20_000, maxMemoryMb: 256 },
+  packet: { timeoutMs: 60_000, maxMemoryMb: 512 },
+  /** How long a request waits for a packet being built before it answers "being made". */
+  waitMs: 15_000,
+  /** A build claimed longer ago than this belonged to an instance that stopped: it is started again. */
+  staleMs: 3 * 60_000,
+  /** A packet that could not be made is tried again after this long. */
+  retryFailedMs: 10 * 60_000,
+};
 
-/** A document in the packet: its PDF pages, or paragraphs the packet writes itself. */
-type Content = { note: 'included'; source: PDFDocument; tagged: boolean } | { note: 'text' | 'missing'; paragraphs: string[] };
-type Part = { doc: DocumentRef; item: number } & Content;
+const task = new URL('./meetings.packet.worker.ts', import.meta.url);
 
-/** One document as pages to add; never throws for a bad file. */
-async function partOf(deps: Deps, council: Council, doc: DocumentRef, t: Translate, budget: { left: number }): Promise<Content> {
-  const notice = (key: 'calendar.packet.notAdded' | 'calendar.packet.noText' | 'calendar.packet.tooLarge'): Content => ({
-    note: 'missing',
-    paragraphs: [t(key, { file: doc.fileName })],
-  });
-  if (doc.mimeType === 'application/pdf') {
-    if (doc.sizeBytes > budget.left) return notice('calendar.packet.tooLarge');
-    const bytes = await deps.files.get(doc.fileHash).catch(() => null);
-    if (!bytes) return notice('calendar.packet.notAdded');
-    try {
-      // An encrypted PDF would be copied as unreadable pages: refused like any other bad file.
-      const original = await PDFDocument.load(bytes, { updateMetadata: false });
-      if (original.getPageCount() === 0) return notice('calendar.packet.notAdded');
-      // Copied here, inside the try: a file that loads but breaks on copying is caught too.
-      const source = await PDFDocument.create();
-      for (const page of await source.copyPages(original, original.getPageIndices())) source.addPage(page);
-      budget.left -= doc.sizeBytes;
-      // Whether the original was tagged decides how its pages join the packet's structure.
-      return { source, tagged: isTagged(original), note: 'included' };
-    } catch {
-      return notice('calendar.packet.notAdded');
-    }
-  }
-  const pages = await extractedText(deps, council.id, doc.id);
-  const text = pages
-    .flatMap((p) => p.text.split(/\n\s*\n/))
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (!text.length) return notice('calendar.packet.noText');
-  return { note: 'text', paragraphs: [t('calendar.packet.textOnly', { file: doc.fileName }), ...text] };
-}
+/** A document as planned at request time; PDFs are read and checked only when the packet is built. */
+type PlannedPart = { title: string; fileName: string; item: number } & ({ kind: 'pdf'; fileHash: string } | Exclude<PacketPartInput, { kind: 'pdf' }>);
+type Plan = { input: Omit<PacketInput, 'parts'>; parts: PlannedPart[]; fileName: string; key: string };
 
 function placeOf(m: Meeting, t: Translate): string {
   const parts = [m.location];
@@ -66,76 +51,8 @@ function placeOf(m: Meeting, t: Translate): string {
   return parts.filter(Boolean).join(' - ');
 }
 
-type Cover = {
-  council: Council;
-  meeting: Meeting;
-  agenda: AgendaItemView[];
-  parts: Part[];
-  firstPages: number[];
-  times: { start: string; end: string };
-  t: Translate;
-};
-
-/** The cover: meeting, agenda (a numbered list) and the list of documents with the page each starts on. */
-function writeCover(pdf: TaggedPdf, args: Cover): void {
-  const { council, meeting: m, agenda, parts, t } = args;
-  const attachment = (n: number) => t('calendar.packet.attachment', { n: n + 1, title: parts[n]!.doc.title, page: args.firstPages[n] });
-  pdf.paragraph({ text: council.name, bold: true, size: 12, gap: 2 });
-  pdf.heading(1, t('calendar.packet.title'), { size: 20, gap: 8 });
-  pdf.paragraph({ text: m.title, bold: true, size: 14, gap: 8 });
-  pdf.paragraph({ text: t('calendar.packet.when', { date: dayOf(m.startsAt, 'nl'), start: args.times.start, end: args.times.end }), gap: 2 });
-  const place = placeOf(m, t);
-  if (place) pdf.paragraph({ text: t('calendar.packet.where', { place }), gap: 2 });
-  if (m.status === 'cancelled') pdf.paragraph({ text: t('calendar.event.cancelled'), bold: true, gap: 2 });
-  pdf.space(12);
-  pdf.heading(2, t('calendar.event.agenda'), { size: 14, gap: 8 });
-  if (!agenda.length) pdf.paragraph(t('calendar.packet.noAgenda'));
-  pdf.list(
-    agenda.map((item, i) => ({
-      label: `${i + 1}.`,
-      body: [
-        { text: `${item.startTime ? `${item.startTime}  ` : ''}${item.title}`, bold: true },
-        {
-          text: [item.presenter ? t('calendar.packet.presenter', { name: item.presenter }) : '', t(item.isPublic ? 'calendar.packet.public' : 'calendar.packet.closed')].filter(Boolean).join('  |  '),
-          size: 10,
-        },
-        ...(item.explanation ? [{ text: item.explanation, size: 10 }] : []),
-        ...parts.flatMap((p, n) => (p.item === i ? [{ text: attachment(n), size: 10 }] : [])),
-      ],
-    })),
-    { gap: 8 },
-  );
-  if (parts.length) {
-    pdf.space(6);
-    pdf.heading(2, t('calendar.packet.documents'), { size: 14, gap: 8 });
-    parts.forEach((p, n) => {
-      const suffix = p.note === 'missing' ? ` - ${t('calendar.packet.missingShort')}` : p.note === 'text' ? ` - ${t('calendar.packet.textShort')}` : '';
-      pdf.paragraph({ text: `${attachment(n)}${suffix}`, size: 10, gap: 2 });
-    });
-  }
-}
-
-/**
- * One document's section. Text and notices start on a new page; a PDF document's section stays
- * empty here and receives its pages in mergeIntoTagged.
- */
-function writePart(pdf: TaggedPdf, part: Part): void {
-  if (part.note === 'included') {
-    pdf.section(part.doc.title, () => {});
-    return;
-  }
-  pdf.newPage();
-  pdf.section(part.doc.title, () => {
-    pdf.heading(2, part.doc.title, { size: 14, gap: 12 });
-    for (const p of part.paragraphs) pdf.paragraph({ text: p, gap: 8 });
-  });
-}
-
-/**
- * The packet of one meeting for this actor: only documents the actor may see (a closed document
- * never reaches a member who may not read it). Unknown meeting or another council's: 404.
- */
-export async function meetingPacket(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; t: Translate }): Promise<{ bytes: Uint8Array; fileName: string; pages: number }> {
+/** What the packet of this meeting shows this actor, without reading any PDF. 404 for another council's meeting. */
+async function plan(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; t: Translate; locale: Locale }): Promise<Plan> {
   const { council, t } = args;
   const detail = await getMeeting(deps, { actor: args.actor, council, id: args.meetingId });
   const { meeting, agenda } = detail;
@@ -143,47 +60,136 @@ export async function meetingPacket(deps: Deps, args: { actor: Actor | null; cou
   const ids = [...new Set(agenda.flatMap((i) => i.documents.map((d) => d.id)))];
   const visible = ids.length ? await visibleDocuments(deps, { council, actor: args.actor, ids }) : [];
   const byId = new Map(visible.map((d) => [d.id, d]));
-  const budget = { left: PACKET_MAX_BYTES };
-  const parts: Part[] = [];
+  let budget = PACKET_LIMITS.maxBytes;
+  const parts: PlannedPart[] = [];
   for (const id of ids) {
     const doc = byId.get(id);
     if (!doc) continue;
-    const item = agenda.findIndex((i) => i.documents.some((d) => d.id === id));
-    parts.push({ doc, item, ...(await partOf(deps, council, doc, t, budget)) });
+    const base = { title: doc.title, fileName: doc.fileName, item: agenda.findIndex((i) => i.documents.some((d) => d.id === id)) };
+    if (doc.mimeType === 'application/pdf') {
+      if (doc.sizeBytes > budget) parts.push({ ...base, kind: 'notice', notice: 'calendar.packet.tooLarge' });
+      else {
+        budget -= doc.sizeBytes;
+        parts.push({ ...base, kind: 'pdf', fileHash: doc.fileHash });
+      }
+      continue;
+    }
+    const paragraphs = (await extractedText(deps, council.id, doc.id))
+      .flatMap((p) => p.text.split(/\n\s*\n/))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    parts.push(paragraphs.length ? { ...base, kind: 'text', paragraphs } : { ...base, kind: 'notice', notice: 'calendar.packet.noText' });
   }
+  const input: Plan['input'] = {
+    locale: args.locale,
+    title: `${t('calendar.packet.title')} ${meeting.title} ${detail.local.date}`.slice(0, 200),
+    council: council.name,
+    meeting: {
+      title: meeting.title,
+      date: dayOf(meeting.startsAt, 'nl'),
+      start: detail.local.start,
+      end: detail.local.end,
+      place: placeOf(meeting, t),
+      cancelled: meeting.status === 'cancelled',
+    },
+    agenda: agenda.map((i) => ({ title: i.title, startTime: i.startTime, presenter: i.presenter, isPublic: i.isPublic, explanation: i.explanation })),
+  };
+  const key = crypto.createHash('sha256').update(JSON.stringify({ input, parts })).digest('hex');
+  return { input, parts, key, fileName: `vergaderstukken-${council.slug}-${detail.local.date}.pdf` };
+}
 
-  const title = `${t('calendar.packet.title')} ${meeting.title} ${detail.local.date}`.slice(0, 200);
-  const make = () => new TaggedPdf({ title, author: council.name, lang: 'nl-NL' });
-  // The pages each written part takes: laid out once on a scratch document.
-  const scratch = make();
-  const written = parts.map((p) => {
-    if (p.note === 'included') return p.source.getPageCount();
-    const before = scratch.pageCount;
-    writePart(scratch, p);
-    return scratch.pageCount - before;
+/** Each PDF checked on its own in the sandbox: a clean copy, or the notice that replaces it. */
+async function checkedPart(deps: Deps, p: PlannedPart): Promise<PacketPartInput> {
+  if (p.kind !== 'pdf') return p;
+  const { fileHash: _, ...base } = p;
+  const bytes = await deps.files.get(p.fileHash).catch(() => null);
+  if (!bytes) return { ...base, kind: 'notice', notice: 'calendar.packet.notAdded' };
+  const job: PacketJob = { op: 'document', bytes: new Uint8Array(bytes) };
+  const r = await runSandboxed<{ bytes: Uint8Array; tagged: boolean }>(task, job, PACKET_LIMITS.document);
+  if (r.ok) return { ...base, kind: 'pdf', bytes: r.value.bytes, tagged: r.value.tagged };
+  const tooLarge = r.reason !== 'error' || r.code === 'too_large';
+  return { ...base, kind: 'notice', notice: tooLarge ? 'calendar.packet.tooLarge' : 'calendar.packet.notAdded' };
+}
+
+/** Builds the packet of a claimed row and stores the outcome; never throws. */
+async function build(deps: Deps, row: MeetingPacket, p: Plan): Promise<void> {
+  let outcome: SandboxOutcome<{ bytes: Uint8Array; pages: number }>;
+  try {
+    const parts: PacketPartInput[] = [];
+    for (const part of p.parts) parts.push(await checkedPart(deps, part));
+    const job: PacketJob = { op: 'packet', input: { ...p.input, parts } };
+    outcome = await runSandboxed(task, job, PACKET_LIMITS.packet);
+  } catch (err) {
+    outcome = { ok: false, reason: 'error', error: String((err as Error).message).slice(0, 500) };
+  }
+  const set = outcome.ok
+    ? { status: 'done' as const, fileHash: await deps.files.put(Buffer.from(outcome.value.bytes)), pages: outcome.value.pages, builtAt: new Date() }
+    : { status: 'failed' as const, error: outcome.error, builtAt: new Date() };
+  await deps.db.transaction(async (tx) => {
+    await tx.update(meetingPackets).set(set).where(eq(meetingPackets.id, row.id));
+    // Older packets of this meeting for the same reader's view are superseded; they go when this one is ready.
+    if (outcome.ok)
+      await tx
+        .delete(meetingPackets)
+        .where(and(eq(meetingPackets.meetingId, row.meetingId), ne(meetingPackets.id, row.id), eq(meetingPackets.status, 'done'), eq(meetingPackets.councilId, row.councilId)));
   });
-  // Page numbers on the cover depend on the cover's own length: lay it out until it is stable.
-  const times = { start: detail.local.start, end: detail.local.end };
-  let coverPages = 1;
-  let firstPages: number[] = [];
-  for (;;) {
-    let next = coverPages + 1;
-    firstPages = written.map((n) => {
-      const at = next;
-      next += n;
-      return at;
-    });
-    const trial = make();
-    writeCover(trial, { council, meeting, agenda, parts, firstPages, times, t });
-    if (trial.pageCount === coverPages) break;
-    coverPages = trial.pageCount;
-  }
+}
 
-  const pdf = make();
-  writeCover(pdf, { council, meeting, agenda, parts, firstPages, times, t });
-  for (const p of parts) writePart(pdf, p);
-  const inserts: Insert[] = parts.flatMap((p, n) => (p.note === 'included' ? [{ at: firstPages[n]! - 1, source: p.source, section: n, tagged: p.tagged }] : []));
-  const bookmarks = [{ title: t('calendar.event.agenda'), page: 0 }, ...parts.map((p, n) => ({ title: p.doc.title, page: firstPages[n]! - 1 }))];
-  const merged = await mergeIntoTagged(await pdf.end(), inserts, bookmarks);
-  return { bytes: merged.bytes, fileName: `vergaderstukken-${council.slug}-${detail.local.date}.pdf`, pages: merged.pages };
+const building = new Map<string, Promise<void>>();
+
+/** Starts the build in the background (this process); `building` lets a waiting request follow it. */
+function start(deps: Deps, row: MeetingPacket, p: Plan): void {
+  const run = build(deps, row, p)
+    .catch(() => undefined)
+    .finally(() => building.delete(row.id));
+  building.set(row.id, run);
+}
+
+/** The row for this plan, claiming (and starting) the build when nobody is building it. */
+async function claim(deps: Deps, council: Council, meetingId: string, p: Plan): Promise<MeetingPacket> {
+  const where = and(eq(meetingPackets.councilId, council.id), eq(meetingPackets.meetingId, meetingId), eq(meetingPackets.key, p.key));
+  const [inserted] = await deps.db.insert(meetingPackets).values({ councilId: council.id, meetingId, key: p.key, status: 'building' }).onConflictDoNothing().returning();
+  if (inserted) {
+    start(deps, inserted, p);
+    return inserted;
+  }
+  const [row] = await deps.db.select().from(meetingPackets).where(where).limit(1);
+  if (!row) throw new Error('packet row vanished');
+  const age = Date.now() - row.claimedAt.getTime();
+  // A build whose instance stopped, or a failure long enough ago to try again (it may have been a busy moment).
+  const stale = !building.has(row.id) && ((row.status === 'building' && age > PACKET_LIMITS.staleMs) || (row.status === 'failed' && age > PACKET_LIMITS.retryFailedMs));
+  if (!stale) return row;
+  const [reclaimed] = await deps.db
+    .update(meetingPackets)
+    .set({ claimedAt: new Date(), status: 'building', error: '' })
+    .where(and(eq(meetingPackets.id, row.id), eq(meetingPackets.claimedAt, row.claimedAt)))
+    .returning();
+  if (reclaimed) start(deps, reclaimed, p);
+  return reclaimed ?? row;
+}
+
+export type PacketAnswer = { status: 'done'; bytes: Buffer; fileName: string; pages: number } | { status: 'building' | 'failed'; meetingId: string };
+
+/**
+ * The packet of one meeting for this actor: only documents the actor may see (a closed document
+ * never reaches a member who may not read it). Unknown meeting or another council's: 404.
+ */
+export async function meetingPacket(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; t: Translate; locale?: Locale; waitMs?: number }): Promise<PacketAnswer> {
+  const p = await plan(deps, { ...args, locale: args.locale ?? 'nl' });
+  let row = await claim(deps, args.council, args.meetingId, p);
+  const until = Date.now() + (args.waitMs ?? PACKET_LIMITS.waitMs);
+  while (row.status === 'building' && Date.now() < until) {
+    const mine = building.get(row.id);
+    if (mine) await Promise.race([mine, new Promise((r) => setTimeout(r, Math.max(0, until - Date.now())))]);
+    else await new Promise((r) => setTimeout(r, 250));
+    [row] = (await deps.db.select().from(meetingPackets).where(eq(meetingPackets.id, row.id)).limit(1)) as [MeetingPacket];
+    if (!row) return { status: 'building', meetingId: args.meetingId };
+  }
+  if (row.status === 'done' && row.fileHash) {
+    const bytes = await deps.files.get(row.fileHash);
+    if (bytes) return { status: 'done', bytes, fileName: p.fileName, pages: row.pages ?? 0 };
+    await deps.db.delete(meetingPackets).where(eq(meetingPackets.id, row.id)); // the file is gone: made again next time
+    return { status: 'building', meetingId: args.meetingId };
+  }
+  return { status: row.status === 'failed' ? 'failed' : 'building', meetingId: args.meetingId };
 }

@@ -51,6 +51,7 @@ const HOUR = 60 * 60 * 1000;
 /** Members, working groups and vacancies. */
 export const membersModule: ModuleManifest = {
   name: 'members',
+  sealed: ['name', 'email', 'phone', 'motivation'].map((column) => ({ table: 'vacancy_applications', column, purpose: 'applications' })),
   routes: [membersRoutes],
   messages: [membersMessages],
   policy,

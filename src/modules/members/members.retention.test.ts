@@ -7,6 +7,7 @@ import { purgeOldMail } from '../../core/mail/mail.ts';
 import { vacancies, vacancyApplications } from './members.schema.ts';
 import { purgeExpiredApplications } from './members.vacancies.ts';
 import { makeCouncil, makeVacancy, startApp, type TestApp } from './members.test-helpers.ts';
+import { makeUser } from '../../../test/support/factories.ts';
 
 let t: TestApp;
 before(async () => {
@@ -64,6 +65,8 @@ test('closing a vacancy records when; reopening clears it, so its applications a
 
 test('mail older than a year leaves the outbox; newer mail stays', async () => {
   const c = await makeCouncil(t);
+  // Mail to someone with an account: the year applies (mail to a resident goes sooner, issue 17).
+  await makeUser(t, { email: 'nieuw@example.nl' });
   const now = new Date();
   await t.db.insert(outbox).values([
     { councilId: c.id, toAddress: 'oud@example.nl', subject: 'Oud bericht', body: 'x', status: 'sent', createdAt: new Date(now.getTime() - 366 * DAY) },

@@ -39,6 +39,7 @@ const HOUR = 60 * 60 * 1000;
 /** Signals from residents: the public form, triage, themes, privacy, the API. */
 export const signalsModule: ModuleManifest = {
   name: 'signals',
+  sealed: ['name_sealed', 'email_sealed', 'phone_sealed'].map((column) => ({ table: 'signal_contacts', column, purpose: 'signal-contact' })),
   search: signalsSearch,
   routes: [signalsRoutes, signalsIntakeRoutes],
   api: { routes: [signalsApiRoutes], openapi: signalsOpenApi },
@@ -82,3 +83,7 @@ export const signalsModule: ModuleManifest = {
 export { listSignalsToDiscuss } from './signals.queries.ts';
 /** Reference and summary of some of an organisation's signals (an agenda item names the signals it discusses). */
 export { signalRefs } from './signals.queries.ts';
+/** Signals of one year per theme and month, and the council's themes (the annual report and work plan). */
+export { signalCountsOfYear, signalThemesOf, type SignalYearGroup } from './signals.year.ts';
+/** The public forms' abuse protection (address count per hour, minimum fill time), shared by the campaigns' nomination form. */
+export { addressKey, overLimit, recordSubmission, tooFast } from './signals.intake.ts';

@@ -86,7 +86,7 @@ export function TextField(props: InputProps) {
           class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${width ? ` rw-width-${width}` : ''}`}
           type={type as 'text'}
           name={name}
-          value={type === 'password' ? undefined : (value ?? '')}
+          value={type === 'password' ? undefined : type === 'date' && value && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? '' : (value ?? '')}
           autocomplete={autocomplete}
           inputmode={inputmode}
           spellcheck={type === 'email' || type === 'password' ? false : undefined}

@@ -1,4 +1,3 @@
-import { diffLines } from 'diff';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
@@ -7,6 +6,7 @@ import { Form, TextArea, SelectField, FormPageTop } from '../../../ui/components
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
+import { LineDiff } from '../../../ui/components/diff.tsx';
 import type { Advice } from '../advice.schema.ts';
 import type { DraftVersion } from '../advice.drafts.ts';
 
@@ -102,36 +102,14 @@ export function DraftsPage(
   );
 }
 
-/** A line diff; added and removed lines carry a spoken/visible label, not colour alone. */
+/** A line diff of two draft versions (ui/components/diff.tsx). */
 function DiffView({ ctx, compare }: { ctx: PageCtx; compare: NonNullable<Compare> }) {
   const t = ctx.t;
-  const parts = diffLines(compare.from.body.replace(/\r\n/g, '\n'), compare.to.body.replace(/\r\n/g, '\n'));
-  const changed = parts.some((p) => p.added || p.removed);
   return (
     <>
       <Heading level={3}>{t('advice.drafts.diffTitle', { from: compare.from.version, to: compare.to.version })}</Heading>
       <Paragraph>{t('advice.drafts.diffHelp')}</Paragraph>
-      {!changed && <Paragraph>{t('advice.drafts.same')}</Paragraph>}
-      <div class="rw-diff">
-        {parts.flatMap((p) =>
-          p.value
-            .replace(/\n$/, '')
-            .split('\n')
-            .map((line) =>
-              p.added ? (
-                <ins class="rw-diff__line">
-                  <strong>{t('advice.drafts.added')}</strong> {line}
-                </ins>
-              ) : p.removed ? (
-                <del class="rw-diff__line">
-                  <strong>{t('advice.drafts.removed')}</strong> {line}
-                </del>
-              ) : (
-                <span class="rw-diff__line">{line}</span>
-              ),
-            ),
-        )}
-      </div>
+      <LineDiff from={compare.from.body} to={compare.to.body} added={t('advice.drafts.added')} removed={t('advice.drafts.removed')} same={t('advice.drafts.same')} />
     </>
   );
 }

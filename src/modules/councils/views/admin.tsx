@@ -6,11 +6,13 @@ import { Heading, Paragraph, Link, Button, Table, StatusBadge, DataList, Paginat
 import { Form, ErrorSummary, TextField, RadioGroup, SuccessNotice } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
-import type { outbox } from '../../../core/mail/mail.schema.ts';
+import type { SafeOutboxRow } from '../../../core/mail/outbox-view.ts';
 
-type OutboxRow = typeof outbox.$inferSelect;
+type OutboxRow = SafeOutboxRow;
+/** A withheld mail's subject is not shown (it may be a resident's words). */
+const subjectOf = (ctx: PageCtx, r: OutboxRow) => (r.withheld ? ctx.t('mail.outbox.withheldSubject') : r.subject);
 
-function adminNav(ctx: PageCtx, current: string) {
+export function adminNav(ctx: PageCtx, current: string) {
   return {
     label: ctx.t('nav.admin'),
     current,
@@ -18,6 +20,7 @@ function adminNav(ctx: PageCtx, current: string) {
       { href: '/beheer', label: ctx.t('councils.admin.councils') },
       { href: '/beheer/raden/nieuw', label: ctx.t('councils.admin.newCouncil') },
       { href: '/beheer/postvak', label: ctx.t('councils.admin.outbox') },
+      { href: '/beheer/tweestapsverificatie', label: ctx.t('councils.admin.mfa.title') },
     ],
   };
 }
@@ -88,7 +91,7 @@ export function OutboxPage({ ctx, rows, page, pages }: { ctx: PageCtx; rows: Out
         caption={t('councils.admin.outbox')}
         empty={t('councils.outbox.empty')}
         columns={[
-          { header: t('councils.outbox.subject'), cell: (r: OutboxRow) => <Link href={`/beheer/postvak/${r.id}`}>{r.subject}</Link> },
+          { header: t('councils.outbox.subject'), cell: (r: OutboxRow) => <Link href={`/beheer/postvak/${r.id}`}>{subjectOf(ctx, r)}</Link> },
           { header: t('councils.outbox.to'), cell: (r) => r.toAddress },
           {
             header: t('councils.outbox.status'),
@@ -108,15 +111,15 @@ export function OutboxMessagePage({ ctx, row }: { ctx: PageCtx; row: OutboxRow }
   return (
     <Page
       ctx={ctx}
-      title={row.subject}
+      title={subjectOf(ctx, row)}
       nav={adminNav(ctx, '/beheer/postvak')}
       breadcrumbs={[
         { href: '/beheer/postvak', label: t('councils.admin.outbox') },
-        { href: `/beheer/postvak/${row.id}`, label: row.subject },
+        { href: `/beheer/postvak/${row.id}`, label: subjectOf(ctx, row) },
       ]}
       noindex
     >
-      <Heading level={1}>{row.subject}</Heading>
+      <Heading level={1}>{subjectOf(ctx, row)}</Heading>
       <DataList
         items={[
           { key: t('councils.outbox.to'), value: row.toAddress },
@@ -126,7 +129,14 @@ export function OutboxMessagePage({ ctx, row }: { ctx: PageCtx; row: OutboxRow }
         ]}
       />
       <Heading level={2}>{t('councils.outbox.message')}</Heading>
-      <pre class="rw-mail-body">{row.body}</pre>
+      {row.withheld ? (
+        <Paragraph>{t('mail.outbox.withheld')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('mail.outbox.linksHidden')}</Paragraph>
+          <pre class="rw-mail-body">{row.body}</pre>
+        </>
+      )}
     </Page>
   );
 }

@@ -18,7 +18,7 @@ const nths = ['1', '2', '3', '4', '-1'] as const;
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 /** Place, mode and link fields, shared by the rhythm and the meeting form. */
-function PlaceFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
+export function PlaceFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
   const t = ctx.t;
   return (
     <>
@@ -36,7 +36,7 @@ function PlaceFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v
   );
 }
 
-function TimeFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
+export function TimeFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
   const t = ctx.t;
   return (
     <>

@@ -1,0 +1,149 @@
+/**
+ * The public campaigns through the open API: the list of an organisation's campaigns and one
+ * campaign with its criteria, window, meetings and, once published, the front runners per
+ * province. No key needed; individual scores and nominators never leave through the API.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OpenApiPart } from '../../core/module.ts';
+import { API_PREFIX, exampleLink, idParam, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { NotFoundError } from '../../core/policy.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { findCampaign, listCampaigns } from './campaigns.service.ts';
+import { campaignView } from './campaigns.public.routes.tsx';
+import { campaignPhases, type Campaign } from './campaigns.schema.ts';
+
+const read = { config: { ...readLimit, section: 'campaigns' as const } };
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function linksOf(req: FastifyRequest, council: Council, c: Campaign) {
+  const base = req.server.deps.config.baseUrl;
+  return { self: { href: `${base}${API_PREFIX}/raden/${council.slug}/campagnes/${c.id}` }, html: { href: `${base}/${council.slug}/campagnes/${c.id}` } };
+}
+
+function summary(req: FastifyRequest, council: Council, c: Campaign) {
+  return { id: c.id, title: c.title, phase: c.phase, opensAt: iso(c.opensAt), closesAt: iso(c.closesAt), _links: linksOf(req, council, c) };
+}
+
+export async function campaignsApiRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+
+  app.get(`${API_PREFIX}/raden/:raad/campagnes`, read, async (req, reply) => {
+    const council = councilOf(req);
+    const list = await listCampaigns(deps.db, council.id, { publicOnly: true });
+    return reply.send({ total: list.length, _embedded: { campaigns: list.map((c) => summary(req, council, c)) } });
+  });
+
+  app.get(`${API_PREFIX}/raden/:raad/campagnes/:id`, read, async (req, reply) => {
+    const council = councilOf(req);
+    const c = await findCampaign(deps.db, council.id, (req.params as { id: string }).id);
+    if (!c || (c.phase === 'nominations' && c.opensAt.getTime() > Date.now())) throw new NotFoundError('campaign');
+    const view = await campaignView(req, c);
+    return reply.send({
+      ...summary(req, council, c),
+      purpose: c.purpose,
+      organisers: view.organisers,
+      nominationsOpen: view.open,
+      criteria: view.criteria.map((k) => ({ number: k.position, question: k.question, explanation: k.explanation })),
+      kickoff: c.kickoffAt ? { startsAt: iso(c.kickoffAt), place: c.kickoffPlace ?? '' } : null,
+      closing: c.closingAt ? { startsAt: iso(c.closingAt), place: c.closingPlace ?? '' } : null,
+      publishedAt: iso(c.publishedAt),
+      uncoveredReason: c.uncoveredReason ?? '',
+      frontRunners: view.frontRunners.map((f) => ({ municipalityCode: f.code, municipality: f.name, province: f.provinceName, motivation: f.motivation })),
+    });
+  });
+}
+
+const exampleId = idParam.example;
+const str = { type: 'string' };
+const dateTime = { type: ['string', 'null'], format: 'date-time' };
+const meeting = { type: ['object', 'null'], properties: { startsAt: dateTime, place: str }, required: ['startsAt', 'place'] };
+const links = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
+const summaryProps = {
+  id: { type: 'string', format: 'uuid' },
+  title: str,
+  phase: { type: 'string', enum: [...campaignPhases] },
+  opensAt: dateTime,
+  closesAt: dateTime,
+  _links: links,
+};
+const exampleSummary = {
+  id: exampleId,
+  title: 'Koplopers in cliëntondersteuning',
+  phase: 'published',
+  opensAt: '2026-01-12T08:00:00.000Z',
+  closesAt: '2026-03-01T16:00:00.000Z',
+  _links: { self: exampleLink(`/raden/samen-sterk/campagnes/${exampleId}`), html: exampleLink(`/samen-sterk/campagnes/${exampleId}`, true) },
+};
+
+/** The campaigns part of the OpenAPI document. */
+export const campaignsOpenApi: OpenApiPart = {
+  tags: [{ name: 'campagnes', description: 'Landelijke campagnes en hun uitslag (koplopers per provincie)' }],
+  paths: {
+    '/raden/{raad}/campagnes': {
+      get: {
+        operationId: 'listCampagnes',
+        summary: 'De openbare campagnes van een landelijke organisatie',
+        tags: ['campagnes'],
+        parameters: [raadParam],
+        responses: {
+          '200': { description: 'De campagnes, nieuwste eerst', content: json(ref('CampagneLijst'), { total: 1, _embedded: { campaigns: [exampleSummary] } }) },
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+    '/raden/{raad}/campagnes/{id}': {
+      get: {
+        operationId: 'getCampagne',
+        summary: 'Eén campagne met criteria, bijeenkomsten en, na publicatie, de koplopers',
+        tags: ['campagnes'],
+        parameters: [raadParam, idParam],
+        responses: {
+          '200': {
+            description: 'De campagne',
+            content: json(ref('Campagne'), {
+              ...exampleSummary,
+              purpose: 'Wij zoeken gemeenten waar cliëntondersteuning samen met inwoners goed geregeld is.',
+              organisers: ['Samen Sterk', 'Cliëntenbond Nederland'],
+              nominationsOpen: false,
+              criteria: [{ number: 1, question: 'Leeft het onderwerp?', explanation: 'Staat cliëntondersteuning hoog op de agenda?' }],
+              kickoff: { startsAt: '2026-01-15T14:00:00.000Z', place: 'Utrecht' },
+              closing: null,
+              publishedAt: '2026-04-20T10:00:00.000Z',
+              uncoveredReason: '',
+              frontRunners: [{ municipalityCode: 'GM0344', municipality: 'Utrecht', province: 'Utrecht', motivation: 'Inwoners en vrijwilligers werken samen.' }],
+            }),
+          },
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+  },
+  schemas: {
+    CampagneSamenvatting: { type: 'object', properties: summaryProps, required: Object.keys(summaryProps) },
+    CampagneLijst: {
+      type: 'object',
+      properties: { total: { type: 'integer' }, _embedded: { type: 'object', properties: { campaigns: { type: 'array', items: ref('CampagneSamenvatting') } }, required: ['campaigns'] } },
+      required: ['total', '_embedded'],
+    },
+    Campagne: {
+      type: 'object',
+      properties: {
+        ...summaryProps,
+        purpose: str,
+        organisers: { type: 'array', items: str },
+        nominationsOpen: { type: 'boolean' },
+        criteria: { type: 'array', items: { type: 'object', properties: { number: { type: 'integer' }, question: str, explanation: str }, required: ['number', 'question', 'explanation'] } },
+        kickoff: meeting,
+        closing: meeting,
+        publishedAt: dateTime,
+        uncoveredReason: str,
+        frontRunners: {
+          type: 'array',
+          items: { type: 'object', properties: { municipalityCode: str, municipality: str, province: str, motivation: str }, required: ['municipalityCode', 'municipality', 'province', 'motivation'] },
+        },
+      },
+      required: [...Object.keys(summaryProps), 'purpose', 'organisers', 'nominationsOpen', 'criteria', 'kickoff', 'closing', 'publishedAt', 'uncoveredReason', 'frontRunners'],
+    },
+  },
+};

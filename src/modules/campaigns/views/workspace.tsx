@@ -1,0 +1,414 @@
+/**
+ * Workspace pages of campaigns: the list with the form for a new campaign, one campaign (phase,
+ * jury, meetings, nominations with the jury's figures, provinces, publishing), the declarations
+ * of a juror and one nomination with the score form. Views decide no rights: `may` says.
+ */
+import type { PageCtx } from '../../../ui/context.ts';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { Alert, Button, Link, LinkList, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { ActionForm, CheckboxGroup, Fieldset, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import type { Campaign, Criterion, Nomination } from '../campaigns.schema.ts';
+import type { OverviewRow } from '../campaigns.jury.ts';
+import type { ProvinceRow, ScoreFigures } from '../campaigns.workflow.ts';
+import { scoreFields } from '../campaigns.jury.ts';
+import { municipality } from '../municipalities.ts';
+
+type Base = { ctx: PageCtx; council: Council; actor: Actor; errors?: FieldErrors; values?: FormValues; notice?: string };
+
+export const wsPaths = (council: Council, campaign?: Pick<Campaign, 'id'>) => {
+  const list = `/${council.slug}/werkruimte/campagnes`;
+  const one = campaign ? `${list}/${campaign.id}` : list;
+  return {
+    list,
+    one,
+    phase: `${one}/fase`,
+    jury: `${one}/jury`,
+    meetings: `${one}/bijeenkomsten`,
+    declarations: `${one}/verklaringen`,
+    publish: `${one}/publiceren`,
+    csv: `${one}/export.csv`,
+    nomination: (id: string) => `${one}/nominaties/${id}`,
+  };
+};
+
+export function WorkspaceList(props: Base & { campaigns: Campaign[]; partners: { id: string; name: string }[]; mayCreate: boolean }) {
+  const { ctx, council, actor, errors, values = {} } = props;
+  const t = ctx.t;
+  const paths = wsPaths(council);
+  return (
+    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('campaigns.ws.title')} section={paths.list} errors={errors} notice={props.notice}>
+      <LinkList items={props.campaigns.map((c) => ({ href: wsPaths(council, c).one, label: c.title, after: ` (${t(`campaigns.phase.${c.phase}`)})` }))} empty={t('campaigns.ws.none')} />
+      {props.mayCreate && (
+        <Section id="nieuw" title={t('campaigns.ws.new')}>
+          <Form ctx={ctx} action={paths.list}>
+            <TextField ctx={ctx} name="title" label={t('campaigns.field.title')} value={values.title} errors={errors} />
+            <TextArea ctx={ctx} name="purpose" label={t('campaigns.field.purpose')} value={values.purpose} errors={errors} rows={4} />
+            <TextField ctx={ctx} name="opensOn" type="date" label={t('campaigns.field.opensOn')} value={values.opensOn} errors={errors} width="medium" />
+            <TextField ctx={ctx} name="opensAt" label={t('campaigns.field.opensAt')} hint={t('campaigns.field.timeHint')} value={values.opensAt ?? '09:00'} errors={errors} width="short" />
+            <TextField ctx={ctx} name="closesOn" type="date" label={t('campaigns.field.closesOn')} value={values.closesOn} errors={errors} width="medium" />
+            <TextField ctx={ctx} name="closesAt" label={t('campaigns.field.closesAt')} hint={t('campaigns.field.timeHint')} value={values.closesAt ?? '17:00'} errors={errors} width="short" />
+            <TextArea ctx={ctx} name="criteria" label={t('campaigns.field.criteria')} hint={t('campaigns.field.criteriaHint')} value={values.criteria} errors={errors} rows={8} />
+            {props.partners.length > 0 && (
+              <CheckboxGroup
+                ctx={ctx}
+                name="partnerIds"
+                label={t('campaigns.field.partners')}
+                optional
+                options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+                checked={[]}
+                errors={errors}
+              />
+            )}
+            <Button variant="primary">{t('campaigns.ws.new')}</Button>
+          </Form>
+        </Section>
+      )}
+    </WorkspacePage>
+  );
+}
+
+export type CampaignWorkspace = {
+  campaign: Campaign;
+  criteria: Criterion[];
+  jury: { membershipId: string; name: string }[];
+  possibleJurors: { membershipId: string; name: string }[];
+  overview: { rows: OverviewRow[]; organiser: boolean; juror: boolean; undeclared: number };
+  provinces: ProvinceRow[];
+};
+
+/** One formatter for every figure: `toLocaleString` with options builds a new one per call, slow on a list of 1,000. */
+const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const figure = (n: number | null | undefined) => (n === null || n === undefined ? '–' : oneDecimal.format(n));
+
+function FiguresBadge({ ctx, f }: { ctx: PageCtx; f: ScoreFigures | null }) {
+  return f?.discuss ? <StatusBadge status="warning">{ctx.t('campaigns.ws.discuss')}</StatusBadge> : null;
+}
+
+/** The status of a nomination for this actor, in words (never colour alone). */
+function statusOf(ctx: PageCtx, r: OverviewRow, juror: boolean) {
+  const t = ctx.t;
+  if (r.nomination.selected) return <StatusBadge status="success">{t('campaigns.ws.frontRunner')}</StatusBadge>;
+  if (!juror) return null;
+  if (r.declared === null) return <StatusBadge status="neutral">{t('campaigns.ws.toDeclare')}</StatusBadge>;
+  if (r.declared) return <StatusBadge status="inactive">{t('campaigns.ws.conflict')}</StatusBadge>;
+  return <StatusBadge status={r.ownScored ? 'success' : 'neutral'}>{t(r.ownScored ? 'campaigns.ws.scoredOwn' : 'campaigns.ws.toScore')}</StatusBadge>;
+}
+
+function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; view: CampaignWorkspace }) {
+  const t = ctx.t;
+  const { rows, juror } = view.overview;
+  const paths = wsPaths(council, view.campaign);
+  // Until a juror has declared, only the municipality's name; a conflicted nomination has no link.
+  const nameCell = (r: OverviewRow) => (juror && r.declared !== false ? r.name : <Link href={paths.nomination(r.nomination.id)}>{r.name}</Link>);
+  return (
+    <Section id="voordrachten" title={t('campaigns.ws.nominations')} items={rows} empty={t('campaigns.ws.noNominations')}>
+      {juror && view.overview.undeclared > 0 && (
+        <Alert type="info">
+          {t('campaigns.ws.declareFirst')} <Link href={paths.declarations}>{t('campaigns.ws.declarations')}</Link>
+        </Alert>
+      )}
+      <Table
+        caption={t('campaigns.ws.nominationsTable')}
+        columns={[
+          { header: t('campaigns.col.municipality'), cell: nameCell },
+          { header: t('campaigns.col.province'), cell: (r: OverviewRow) => r.provinceName },
+          { header: t('campaigns.col.nominations'), cell: (r) => String(r.coNominations + 1), numeric: true },
+          { header: t('campaigns.col.mean'), cell: (r) => figure(r.figures?.mean), numeric: true },
+          { header: t('campaigns.col.spread'), cell: (r) => figure(r.figures?.spread), numeric: true },
+          {
+            header: t('campaigns.col.status'),
+            cell: (r) => (
+              <>
+                {statusOf(ctx, r, juror)} <FiguresBadge ctx={ctx} f={r.figures} />
+              </>
+            ),
+          },
+        ]}
+        rows={rows}
+      />
+    </Section>
+  );
+}
+
+function Provinces({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors }) {
+  const t = ctx.t;
+  const paths = wsPaths(council, view.campaign);
+  const uncovered = view.provinces.filter((p) => p.warning);
+  return (
+    <Section id="provincies" title={t('campaigns.ws.provinces')}>
+      <Table
+        caption={t('campaigns.ws.provincesTable')}
+        columns={[
+          { header: t('campaigns.col.province'), cell: (p: ProvinceRow) => p.name },
+          { header: t('campaigns.col.nominations'), cell: (p) => String(p.nominations), numeric: true },
+          { header: t('campaigns.col.scored'), cell: (p) => String(p.scored), numeric: true },
+          {
+            header: t('campaigns.col.frontRunners'),
+            cell: (p) => (p.warning ? <StatusBadge status="warning">{t('campaigns.ws.provinceWarning', { province: p.name })}</StatusBadge> : String(p.frontRunners)),
+          },
+        ]}
+        rows={view.provinces}
+      />
+      {view.campaign.phase === 'decision' && (
+        <Form ctx={ctx} action={paths.publish}>
+          {uncovered.length > 0 && <TextArea ctx={ctx} name="reason" label={t('campaigns.field.reason')} hint={t('campaigns.field.reasonHint')} errors={errors} rows={3} />}
+          <Button variant="primary">{t('campaigns.ws.publish')}</Button>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+function Jury({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors }) {
+  const t = ctx.t;
+  const paths = wsPaths(council, view.campaign);
+  const candidates = view.possibleJurors.filter((p) => !view.jury.some((j) => j.membershipId === p.membershipId));
+  return (
+    <Section
+      id="jury"
+      title={t('campaigns.ws.jury')}
+      items={view.jury}
+      empty={t('campaigns.ws.noJury')}
+      after={
+        view.overview.organiser &&
+        candidates.length > 0 && (
+          <Form ctx={ctx} action={paths.jury}>
+            <SelectField ctx={ctx} name="membershipId" label={t('campaigns.field.juror')} options={candidates.map((c) => ({ value: c.membershipId, label: c.name }))} errors={errors} />
+            <Button>{t('campaigns.ws.add')}</Button>
+          </Form>
+        )
+      }
+    >
+      <ul class="utrecht-unordered-list">
+        {view.jury.map((j) => (
+          <li class="utrecht-unordered-list__item">{j.name}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function MeetingsForm({ ctx, council, campaign, errors, values }: { ctx: PageCtx; council: Council; campaign: Campaign; errors?: FieldErrors; values?: FormValues }) {
+  const t = ctx.t;
+  const local = (d: Date | null) => (d ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(d).split(' ') : ['', '']);
+  const [ko, kt] = local(campaign.kickoffAt);
+  const [co, ct] = local(campaign.closingAt);
+  const v = values ?? { kickoffOn: ko!, kickoffTime: kt!, kickoffPlace: campaign.kickoffPlace ?? '', closingOn: co!, closingTime: ct!, closingPlace: campaign.closingPlace ?? '' };
+  return (
+    <Section id="bijeenkomsten" title={t('campaigns.ws.meetings')}>
+      <Form ctx={ctx} action={wsPaths(council, campaign).meetings}>
+        <TextField ctx={ctx} name="kickoffOn" type="date" label={t('campaigns.field.kickoffOn')} value={v.kickoffOn} errors={errors} optional width="medium" />
+        <TextField ctx={ctx} name="kickoffTime" label={t('campaigns.field.kickoffTime')} value={v.kickoffTime} errors={errors} optional width="short" />
+        <TextField ctx={ctx} name="kickoffPlace" label={t('campaigns.field.kickoffPlace')} value={v.kickoffPlace} errors={errors} optional />
+        <TextField ctx={ctx} name="closingOn" type="date" label={t('campaigns.field.closingOn')} value={v.closingOn} errors={errors} optional width="medium" />
+        <TextField ctx={ctx} name="closingTime" label={t('campaigns.field.closingTime')} value={v.closingTime} errors={errors} optional width="short" />
+        <TextField ctx={ctx} name="closingPlace" label={t('campaigns.field.closingPlace')} value={v.closingPlace} errors={errors} optional />
+        <Button>{t('campaigns.ws.saveMeetings')}</Button>
+      </Form>
+    </Section>
+  );
+}
+
+export function CampaignWorkspacePage(props: Base & { view: CampaignWorkspace; publicHref: string }) {
+  const { ctx, council, actor, view, errors } = props;
+  const t = ctx.t;
+  const { campaign, overview } = view;
+  const paths = wsPaths(council, campaign);
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={campaign.title}
+      section={paths.list}
+      href={paths.one}
+      parent={{ href: paths.list, label: t('campaigns.ws.title') }}
+      errors={errors}
+      notice={props.notice}
+      intro={t(campaign.phase === 'nominations' ? 'campaigns.ws.intro' : 'campaigns.ws.introClosed', {
+        phase: t(`campaigns.phase.${campaign.phase}`),
+        opens: formatDateTime(campaign.opensAt, ctx.locale),
+        closes: formatDateTime(campaign.closesAt, ctx.locale),
+      })}
+    >
+      <LinkList
+        items={[
+          { href: props.publicHref, label: t('campaigns.ws.publicPage') },
+          overview.juror && { href: paths.declarations, label: t('campaigns.ws.declarations') },
+          overview.organiser && { href: paths.csv, label: t('campaigns.ws.export') },
+        ]}
+      />
+      {overview.organiser && campaign.phase !== 'published' && campaign.phase !== 'decision' && <ActionForm ctx={ctx} action={paths.phase} button={t('campaigns.ws.nextPhase')} />}
+      {overview.organiser && <Provinces ctx={ctx} council={council} view={view} errors={errors} />}
+      <Nominations ctx={ctx} council={council} view={view} />
+      <Jury ctx={ctx} council={council} view={view} errors={errors} />
+      {overview.organiser && <MeetingsForm ctx={ctx} council={council} campaign={campaign} errors={errors} values={props.values} />}
+    </WorkspacePage>
+  );
+}
+
+export function DeclarationsPage(props: Base & { campaign: Campaign; rows: OverviewRow[] }) {
+  const { ctx, council, actor, campaign, errors } = props;
+  const t = ctx.t;
+  const paths = wsPaths(council, campaign);
+  const open = props.rows.filter((r) => r.declared === null);
+  const done = props.rows.filter((r) => r.declared !== null);
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('campaigns.ws.declarations')}
+      section={paths.list}
+      href={paths.declarations}
+      parent={[
+        { href: paths.list, label: t('campaigns.ws.title') },
+        { href: paths.one, label: campaign.title },
+      ]}
+      errors={errors}
+      notice={props.notice}
+      intro={`${t('campaigns.ws.declareFirst')} ${t('campaigns.ws.declareWhat')}`}
+    >
+      {open.length > 0 && (
+        <Form ctx={ctx} action={paths.declarations}>
+          {open.map((r) => (
+            <RadioGroup
+              ctx={ctx}
+              name={`verklaring-${r.nomination.id}`}
+              label={t('campaigns.ws.declareLegend', { municipality: r.name })}
+              options={[
+                { value: 'geen', label: t('campaigns.ws.declareNone') },
+                { value: 'conflict', label: t('campaigns.ws.declareConflict') },
+              ]}
+              errors={errors}
+            />
+          ))}
+          <Button variant="primary">{t('campaigns.ws.declareSave')}</Button>
+        </Form>
+      )}
+      {done.length > 0 && (
+        <ul class="utrecht-unordered-list">
+          {done.map((r) => (
+            <li class="utrecht-unordered-list__item">
+              {r.name}: {r.declared ? t('campaigns.ws.conflict') : t('campaigns.ws.declareNone')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </WorkspacePage>
+  );
+}
+
+type Score = { criterionId: string; score: number; motivation: string; juror?: string };
+
+export type NominationWorkspace = {
+  campaign: Campaign;
+  criteria: Criterion[];
+  nomination: Nomination;
+  coNominations: Nomination[];
+  own: Score[];
+  others: Score[];
+  mayScore: boolean;
+  maySelect: boolean;
+  figures: ScoreFigures | null;
+};
+
+export function NominationWorkspacePage(props: Base & { view: NominationWorkspace }) {
+  const { ctx, council, actor, view, errors, values = {} } = props;
+  const t = ctx.t;
+  const { campaign, nomination: n, criteria } = view;
+  const paths = wsPaths(council, campaign);
+  const name = municipality(n.municipalityCode)?.name ?? n.municipalityCode;
+  const question = (id: string) => criteria.find((c) => c.id === id)?.question ?? '';
+  const scoreColumns = [
+    { header: t('campaigns.col.juror'), cell: (s: Score) => s.juror ?? '' },
+    { header: t('campaigns.col.criterion'), cell: (s: Score) => question(s.criterionId) },
+    { header: t('campaigns.col.score'), cell: (s: Score) => String(s.score), numeric: true },
+    { header: t('campaigns.col.motivation'), cell: (s: Score) => s.motivation },
+  ];
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('campaigns.nom.title', { municipality: name })}
+      section={paths.list}
+      href={paths.nomination(n.id)}
+      parent={[
+        { href: paths.list, label: t('campaigns.ws.title') },
+        { href: paths.one, label: campaign.title },
+      ]}
+      errors={errors}
+      notice={props.notice}
+      intro={t('campaigns.nom.by', { name: n.nominatorName, role: n.nominatorRole })}
+    >
+      {criteria.map((c) => (
+        <Section id={`criterium-${c.position}`} title={c.question}>
+          <TextBlock text={n.motivations[c.id] ?? ''} />
+        </Section>
+      ))}
+      {n.fileName && <Paragraph>{t('campaigns.nom.file', { name: n.fileName })}</Paragraph>}
+      {view.coNominations.length > 0 && (
+        <Section id="ook" title={t('campaigns.nom.co')}>
+          {view.coNominations.map((c) => (
+            <>
+              <Paragraph>{t('campaigns.nom.by', { name: c.nominatorName, role: c.nominatorRole })}</Paragraph>
+              {criteria.map((cr) => (
+                <TextBlock text={c.motivations[cr.id] ?? ''} />
+              ))}
+            </>
+          ))}
+        </Section>
+      )}
+      {view.mayScore && (
+        <Section id="beoordeling" title={t('campaigns.nom.score')}>
+          <Form ctx={ctx} action={`${paths.nomination(n.id)}/beoordeling`}>
+            {criteria.map((c) => (
+              <Fieldset ctx={ctx} legend={c.question}>
+                <RadioGroup
+                  ctx={ctx}
+                  name={scoreFields.score(c)}
+                  label={t('campaigns.nom.scoreLabel')}
+                  hint={t('campaigns.nom.scoreHint')}
+                  options={['1', '2', '3', '4', '5'].map((v) => ({ value: v, label: v }))}
+                  value={values[scoreFields.score(c)]}
+                  errors={errors}
+                />
+                <TextArea ctx={ctx} name={scoreFields.motivation(c)} label={t('campaigns.nom.scoreMotivation')} value={values[scoreFields.motivation(c)]} errors={errors} rows={3} />
+              </Fieldset>
+            ))}
+            <Button variant="primary">{t('campaigns.nom.submit')}</Button>
+          </Form>
+        </Section>
+      )}
+      {view.own.length > 0 && <Table caption={t('campaigns.nom.score')} columns={scoreColumns.slice(1)} rows={view.own} />}
+      <Section id="jury-scores" title={t('campaigns.nom.others')}>
+        {view.figures ? (
+          <>
+            <Paragraph>
+              {t('campaigns.col.mean')}: {figure(view.figures.mean)}. {t('campaigns.col.spread')}: {figure(view.figures.spread)}. <FiguresBadge ctx={ctx} f={view.figures} />
+            </Paragraph>
+            <Table caption={t('campaigns.nom.others')} columns={scoreColumns} rows={view.others} />
+          </>
+        ) : (
+          <Paragraph>{t('campaigns.nom.othersHidden')}</Paragraph>
+        )}
+      </Section>
+      {view.maySelect &&
+        (n.selected ? (
+          <Alert type="ok">{t('campaigns.nom.selected')}</Alert>
+        ) : (
+          <Section id="koploper" title={t('campaigns.nom.select')}>
+            <Form ctx={ctx} action={`${paths.nomination(n.id)}/koploper`}>
+              <TextArea ctx={ctx} name="motivation" label={t('campaigns.field.selection')} value={values.motivation} errors={errors} rows={3} />
+              <Button variant="primary">{t('campaigns.nom.select')}</Button>
+            </Form>
+          </Section>
+        ))}
+    </WorkspacePage>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Shared dossiers: a party shares one of its document folders with an agreement, read-only or
+ * to contribute. The documents stay the owner's; the documents module asks the sharing port
+ * (cooperation.partnerships.ts) on every request whether the agreement is still in force.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../core/deps.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { DomainError, notFound } from '../../core/errors.ts';
+import { isUuid } from '../../core/http/forms.ts';
+import { assertCan, type Actor } from '../../core/policy.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { listFolders, documentsInFolder } from '../documents/index.ts';
+import { sharedDossiers, type DossierLevel } from './cooperation.schema.ts';
+import { dossiersOf, findForParty } from './cooperation.queries.ts';
+import type { AgreementDetail } from './cooperation.queries.ts';
+
+/** Shares one of this organisation's folders with the agreement (or changes the level of a share). */
+export async function shareDossier(deps: Deps, args: { actor: Actor | null; council: Council; id: string; folderId: string; level: DossierLevel }): Promise<void> {
+  const { actor, council } = args;
+  assertCan(actor, 'cooperation.manage');
+  const a = (await findForParty(deps.db, council.id, args.id)) ?? notFound('agreement');
+  if (a.state === 'draft' || a.state === 'ended') throw new DomainError('notAllowedFromState', 'cooperation.error.dossierState', 'folderId');
+  const folder = (await listFolders(deps, { council, actor })).find((f) => f.id === args.folderId);
+  if (!folder) throw new DomainError('folder', 'cooperation.error.folder', 'folderId');
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(sharedDossiers)
+      .values({ councilId: council.id, agreementId: a.id, folderId: folder.id, folderName: folder.name, level: args.level, sharedBy: actor.userId })
+      .onConflictDoUpdate({ target: [sharedDossiers.agreementId, sharedDossiers.folderId], set: { level: args.level, folderName: folder.name } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'dossier.shared', entity: 'agreement', entityId: a.id, to: args.level, data: { folderId: args.folderId } });
+  });
+}
+
+/** Stops sharing a folder; only the organisation that shared it. */
+export async function stopSharing(deps: Deps, args: { actor: Actor | null; council: Council; id: string; dossierId: string }): Promise<void> {
+  const { actor, council } = args;
+  assertCan(actor, 'cooperation.manage');
+  const a = (await findForParty(deps.db, council.id, args.id)) ?? notFound('agreement');
+  if (!isUuid(args.dossierId)) notFound('dossier');
+  await deps.db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(sharedDossiers)
+      .where(and(eq(sharedDossiers.id, args.dossierId), eq(sharedDossiers.agreementId, a.id), eq(sharedDossiers.councilId, council.id)))
+      .returning({ folderId: sharedDossiers.folderId });
+    if (!gone.length) notFound('dossier');
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'dossier.unshared', entity: 'agreement', entityId: a.id, data: { folderId: gone[0]!.folderId } });
+  });
+}
+
+export type DossierView = Awaited<ReturnType<typeof dossiersOf>>[number] & {
+  own: boolean;
+  documents: Awaited<ReturnType<typeof documentsInFolder>>;
+};
+
+/**
+ * The shared folders of an agreement with the documents the actor may open now (none from a
+ * partner once the agreement is no longer in force). Reading a partner's folder is audited, in the
+ * partner's log (whose data it is) and in one's own.
+ */
+export async function dossiersFor(deps: Deps, args: { actor: Actor; council: Council; detail: AgreementDetail }): Promise<DossierView[]> {
+  const { actor, council, detail } = args;
+  const rows = await dossiersOf(deps.db, detail.agreement.id);
+  const out: DossierView[] = [];
+  for (const d of rows) {
+    const own = d.councilId === council.id;
+    const documents = own || detail.inForce ? await documentsInFolder(deps, { council, actor, folderId: d.folderId }) : [];
+    if (!own && detail.inForce) {
+      await audit(deps.db, {
+        councilId: d.councilId,
+        actorUserId: actor.userId,
+        action: 'dossier.readByPartner',
+        entity: 'agreement',
+        entityId: detail.agreement.id,
+        data: { folderId: d.folderId, readerCouncilId: council.id },
+      });
+    }
+    out.push({ ...d, own, documents });
+  }
+  return out;
+}
+
+/** This organisation's folders that it may share (for the form). */
+export async function ownFolders(deps: Deps, args: { actor: Actor; council: Council }) {
+  return (await listFolders(deps, args)).map((f) => ({ id: f.id, name: f.name }));
+}

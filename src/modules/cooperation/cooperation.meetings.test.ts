@@ -1,0 +1,66 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { count } from 'drizzle-orm';
+import { createTestApp, dayFromToday, get, makeCouncil, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
+import { person } from '../advice/advice.test-helpers.ts';
+import { parseIcs } from '../meetings/meetings.calendar.test-helpers.ts';
+import { auditLog } from '../../core/audit/audit.schema.ts';
+import { notices } from '../../core/notices/notices.schema.ts';
+import { makeAgreement } from './cooperation.test-helpers.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+const ws = (slug: string) => `/${slug}/werkruimte/samenwerking`;
+const uidsIn = async (slug: string) => parseIcs((await get(t, `/${slug}/agenda.ics`)).body).events.map((e) => e.uid);
+
+test('a joint meeting: planned by A, accepted by B, one UID in both calendar feeds; gone from B when the agreement ends', async () => {
+  const A = await makeCouncil(t);
+  const B = await makeCouncil(t);
+  const C = await makeCouncil(t);
+  const [secA, secB, chairB, memberB] = [await person(t, A, 'secretary'), await person(t, B, 'secretary'), await person(t, B, 'chair'), await person(t, B, 'member')];
+  const a = await makeAgreement(t, [A, B]);
+  await makeAgreement(t, [A, C]);
+  const form = { title: 'Gezamenlijke bijeenkomst voorjaar', date: dayFromToday(30), startTime: '19:30', endTime: '21:30', mode: 'in_person', location: 'Wijkcentrum De Brug', onlineUrl: '' };
+
+  // Bad input: a clear message, nothing changed.
+  const audits = (await t.db.select({ n: count() }).from(auditLog))[0]!.n;
+  const bad = await post(t, `${ws(A.slug)}/${a.id}/vergaderingen`, { ...form, endTime: '18:00' }, secA);
+  assert.equal(bad.statusCode, 400);
+  assert.match(titleOf(bad.body), /^Fout:/);
+  assert.equal((await t.db.select({ n: count() }).from(auditLog))[0]!.n, audits);
+  // A member cannot plan; a stranger's agreement is 404.
+  assert.equal((await post(t, `${ws(B.slug)}/${a.id}/vergaderingen`, form, memberB)).statusCode, 403);
+
+  assert.equal((await post(t, `${ws(A.slug)}/${a.id}/vergaderingen`, form, secA)).statusCode, 303);
+  const [uid] = (await uidsIn(A.slug)).filter(Boolean);
+  assert.ok(uid, 'in the planner’s feed');
+  assert.deepEqual(await uidsIn(B.slug), [], 'not in the partner’s feed before it accepts');
+  const toAccept = await t.db.select().from(notices);
+  assert.ok(
+    toAccept.some((n) => n.userId === chairB.user.id && n.kind === 'cooperation.jointMeeting'),
+    'the partner’s board is told',
+  );
+
+  const page = await get(t, `${ws(B.slug)}/${a.id}`, secB);
+  assert.match(page.body, /Gezamenlijke bijeenkomst voorjaar/);
+  const meetingId = /vergaderingen\/([0-9a-f-]{36})\/aanvaarden/.exec(page.body)![1]!;
+  assert.equal((await post(t, `${ws(C.slug)}/${a.id}/vergaderingen/${meetingId}/aanvaarden`, {}, await person(t, C, 'secretary'))).statusCode, 404);
+  assert.equal((await post(t, `${ws(B.slug)}/${a.id}/vergaderingen/${meetingId}/aanvaarden`, {}, secB)).statusCode, 303);
+  assert.equal((await post(t, `${ws(B.slug)}/${a.id}/vergaderingen/${meetingId}/aanvaarden`, {}, secB)).statusCode, 404, 'once');
+
+  // One event, one UID, in both feeds (a member of both gets one event); not in C's.
+  assert.deepEqual(await uidsIn(A.slug), [uid]);
+  assert.deepEqual(await uidsIn(B.slug), [uid]);
+  assert.deepEqual(await uidsIn(C.slug), []);
+  const pub = await get(t, `/${B.slug}/samenwerking/${a.name}`);
+  assert.match(pub.body, /Gezamenlijke bijeenkomst voorjaar/);
+
+  // The agreement ends: on the next request the meeting is gone from the partner's feed, not from the planner's.
+  assert.equal((await post(t, `${ws(A.slug)}/${a.id}/beeindigen`, {}, secA)).statusCode, 303);
+  assert.deepEqual(await uidsIn(B.slug), []);
+  assert.deepEqual(await uidsIn(A.slug), [uid]);
+});

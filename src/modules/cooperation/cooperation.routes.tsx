@@ -1,0 +1,224 @@
+/** Pages of cooperation: thin routes that validate, call one use case and render. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { domainErrors, echo, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { actorOf, requireRight } from '../../core/auth/guards.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { attachmentDisposition } from '../../core/files/sniff.ts';
+import { notFound } from '../../core/errors.ts';
+import { partnersForForm } from './cooperation.parties.ts';
+import { getAgreement, listAgreements, publicAgreement, publicAgreements } from './cooperation.queries.ts';
+import * as agreementsService from './cooperation.agreements.ts';
+import { dossiersFor, ownFolders, shareDossier, stopSharing } from './cooperation.dossiers.ts';
+import { publicDossierDocuments } from './cooperation.public.ts';
+import { acceptSchema, agreementSchema, contributionSchema, dossierSchema, startAdviceSchema } from './cooperation.forms.ts';
+import { sourcesFor, startAdvice } from './cooperation.advice.ts';
+import { consultationsFor, ownConsultations, shareConsultation } from './cooperation.experiences.ts';
+import { acceptMeeting, planMeeting } from './cooperation.meetings.ts';
+import { jointMeetingsOf, meetingSchema } from '../meetings/index.ts';
+import { AgreementsPage, NewAgreementPage } from './views/agreements.tsx';
+import { AgreementPage, type AgreementNotice } from './views/agreement.tsx';
+import { PublicAgreementPage, PublicAgreementsPage } from './views/public.tsx';
+
+const WS = '/:council/werkruimte/samenwerking';
+type Params = { id: string; dossierId: string; meetingId: string; name: string };
+
+const notices: Record<string, AgreementNotice> = {
+  opgeslagen: 'created',
+  stap: 'step',
+  inbreng: 'saved',
+  getekend: 'signed',
+  gedeeld: 'shared',
+  nietgedeeld: 'unshared',
+  gepland: 'meetingPlanned',
+  aanvaard: 'meetingAccepted',
+  raadpleging: 'consultationShared',
+};
+
+/** The workspace address of one agreement. */
+const agreementUrl = (slug: string, id: string) => `/${slug}/werkruimte/samenwerking/${id}`;
+
+export async function cooperationRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+  const view = { preHandler: requireRight('cooperation.view') };
+  const manage = { preHandler: requireRight('cooperation.manage') };
+
+  // ---------------------------------------------------------------- list, new
+  app.get(WS, view, async (req, reply) => {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const rows = await listAgreements(deps, { council, actor });
+    return reply.page(<AgreementsPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
+  });
+
+  async function newPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
+    const council = councilOf(req);
+    const partners = await partnersForForm(deps.db, council);
+    return reply.page(<NewAgreementPage ctx={await req.pageCtx()} council={council} actor={actorOf(req)} partners={partners} {...extra} />, status);
+  }
+  app.get(`${WS}/nieuw`, manage, (req, reply) => newPage(req, reply));
+  app.post(`${WS}/nieuw`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const form = parseForm(agreementSchema, req.body, req.t);
+    if (!form.ok) return newPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    try {
+      const a = await agreementsService.createAgreement(deps, { actor: actorOf(req), council, input: form.data });
+      return reply.redirect(`${agreementUrl(council.slug, a.id)}?melding=opgeslagen`, 303);
+    } catch (err) {
+      const errors = domainErrors(err, req.t);
+      if (!errors) throw err;
+      return newPage(req, reply, { errors, values: echo(req.body) }, 400);
+    }
+  });
+
+  // ---------------------------------------------------------------- one agreement
+  async function detailPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
+    const council = councilOf(req);
+    const actor = actorOf(req);
+    const detail = (await getAgreement(deps, { council, actor, id: (req.params as Params).id })) ?? notFound('agreement');
+    const [dossiers, folders, meetings, sources, consultations, ownRounds] = await Promise.all([
+      dossiersFor(deps, { actor, council, detail }),
+      detail.may.manage ? ownFolders(deps, { actor, council }) : [],
+      jointMeetingsOf(deps.db, { agreementId: detail.agreement.id, council, inForce: detail.inForce }),
+      detail.may.manage && detail.inForce ? sourcesFor(deps, { actor, council, id: detail.agreement.id }) : [],
+      consultationsFor(deps, { actor, council, detail }),
+      detail.may.manage ? ownConsultations(deps, council) : [],
+    ]);
+    const notice = noticeOf(req, notices);
+    return reply
+      .header('cache-control', 'private, no-store')
+      .page(
+        <AgreementPage
+          ctx={await req.pageCtx()}
+          council={council}
+          actor={actor}
+          detail={detail}
+          dossiers={dossiers}
+          folders={folders}
+          meetings={meetings}
+          sources={sources}
+          consultations={consultations}
+          ownRounds={ownRounds}
+          notice={notice}
+          {...extra}
+        />,
+        status,
+      );
+  }
+  app.get(`${WS}/:id`, view, (req, reply) => detailPage(req, reply));
+
+  /** Runs one use case from a form on the agreement page: back to the page with a notice, or the page with the message (nothing changed). */
+  async function act(req: FastifyRequest, reply: FastifyReply, notice: string, run: () => Promise<unknown>) {
+    const council = councilOf(req);
+    const { id } = req.params as Params;
+    // Unknown or another organisation's agreement: 404 before anything else.
+    (await getAgreement(deps, { council, actor: actorOf(req), id })) ?? notFound('agreement');
+    try {
+      await run();
+    } catch (err) {
+      const errors = domainErrors(err, req.t);
+      if (!errors) throw err;
+      return detailPage(req, reply, { errors, values: echo(req.body) }, 400);
+    }
+    return reply.redirect(`${agreementUrl(council.slug, id)}?melding=${notice}`, 303);
+  }
+  const args = (req: FastifyRequest) => ({ deps, a: { actor: actorOf(req), council: councilOf(req), id: (req.params as Params).id } });
+
+  app.post(`${WS}/:id/voorstellen`, manage, (req, reply) => act(req, reply, 'stap', () => agreementsService.proposeAgreement(deps, args(req).a)));
+  // Unknown is 404 before the role counts: the guard asks only for the view right, the step for a chair's.
+  app.post(`${WS}/:id/aanvaarden`, view, async (req, reply) => {
+    const form = parseForm(acceptSchema, req.body, req.t);
+    // A missing or malformed organisation is someone else's by definition.
+    const organisation = form.ok ? form.data.organisation : '';
+    return act(req, reply, 'stap', () => agreementsService.acceptAgreement(deps, { ...args(req).a, organisation }));
+  });
+  app.post(`${WS}/:id/verlengen`, manage, (req, reply) => act(req, reply, 'stap', () => agreementsService.renewAgreement(deps, args(req).a)));
+  app.post(`${WS}/:id/opzeggen`, manage, (req, reply) => act(req, reply, 'stap', () => agreementsService.giveNotice(deps, args(req).a)));
+  app.post(`${WS}/:id/beeindigen`, manage, (req, reply) => act(req, reply, 'stap', () => agreementsService.endAgreement(deps, args(req).a)));
+  app.post(`${WS}/:id/inbreng`, manage, async (req, reply) => {
+    const form = parseForm(contributionSchema, req.body, req.t);
+    if (!form.ok) {
+      (await getAgreement(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id })) ?? notFound('agreement');
+      return detailPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    }
+    return act(req, reply, 'inbreng', () => agreementsService.setContribution(deps, { ...args(req).a, contribution: form.data.contribution }));
+  });
+
+  // ---------------------------------------------------------------- the signed agreement
+  app.post(`${WS}/:id/overeenkomst`, manage, async (req, reply) => {
+    const { uploads } = await readUploads(req, { field: 'file', maxBytes: agreementsService.SIGNED_MAX_BYTES, maxFields: 5, fieldSize: 1000 });
+    return act(req, reply, 'getekend', () => agreementsService.uploadSigned(deps, { ...args(req).a, upload: uploads[0] }));
+  });
+  app.get(`${WS}/:id/overeenkomst`, view, async (req, reply) => {
+    const file = (await agreementsService.signedFile(deps, args(req).a)) ?? notFound('file');
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', attachmentDisposition(file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(file.bytes);
+  });
+
+  // ---------------------------------------------------------------- shared dossiers
+  app.post(`${WS}/:id/dossiers`, manage, async (req, reply) => {
+    const form = parseForm(dossierSchema, req.body, req.t);
+    if (!form.ok) {
+      (await getAgreement(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id })) ?? notFound('agreement');
+      return detailPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    }
+    return act(req, reply, 'gedeeld', () => shareDossier(deps, { ...args(req).a, ...form.data }));
+  });
+  app.post(`${WS}/:id/dossiers/:dossierId/stoppen`, manage, (req, reply) => act(req, reply, 'nietgedeeld', () => stopSharing(deps, { ...args(req).a, dossierId: (req.params as Params).dossierId })));
+
+  // ---------------------------------------------------------------- joint meetings
+  app.post(`${WS}/:id/vergaderingen`, manage, async (req, reply) => {
+    const form = parseForm(meetingSchema, req.body, req.t);
+    if (!form.ok) {
+      (await getAgreement(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id })) ?? notFound('agreement');
+      return detailPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    }
+    return act(req, reply, 'gepland', () => planMeeting(deps, { ...args(req).a, input: form.data }));
+  });
+  app.post(`${WS}/:id/vergaderingen/:meetingId/aanvaarden`, manage, (req, reply) =>
+    act(req, reply, 'aanvaard', () => acceptMeeting(deps, { ...args(req).a, meetingId: (req.params as Params).meetingId })),
+  );
+
+  // ---------------------------------------------------------------- shared experiences
+  app.post(`${WS}/:id/raadplegingen`, manage, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const consultationId = typeof body.consultationId === 'string' ? body.consultationId : '';
+    return act(req, reply, 'raadpleging', () => shareConsultation(deps, { ...args(req).a, consultationId }));
+  });
+
+  // ---------------------------------------------------------------- each party's own advice
+  app.post(`${WS}/:id/advies`, manage, async (req, reply) => {
+    const council = councilOf(req);
+    const { id } = req.params as Params;
+    (await getAgreement(deps, { council, actor: actorOf(req), id })) ?? notFound('agreement');
+    const form = parseForm(startAdviceSchema, req.body, req.t);
+    if (!form.ok) return detailPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    try {
+      const { adviceId } = await startAdvice(deps, { ...args(req).a, input: form.data });
+      return reply.redirect(`/${council.slug}/werkruimte/adviezen/${adviceId}`, 303);
+    } catch (err) {
+      const errors = domainErrors(err, req.t);
+      if (!errors) throw err;
+      return detailPage(req, reply, { errors, values: echo(req.body) }, 400);
+    }
+  });
+
+  // ---------------------------------------------------------------- public pages
+  app.get('/:council/samenwerking', async (req, reply) => {
+    const council = councilOf(req);
+    const rows = await publicAgreements(deps.db, council);
+    return reply.page(<PublicAgreementsPage ctx={await req.pageCtx()} council={council} rows={rows} />);
+  });
+  app.get('/:council/samenwerking/:name', async (req, reply) => {
+    const council = councilOf(req);
+    const agreement = (await publicAgreement(deps.db, council, (req.params as Params).name)) ?? notFound('agreement');
+    const [documents, meetings] = await Promise.all([
+      publicDossierDocuments(deps, agreement),
+      jointMeetingsOf(deps.db, { agreementId: agreement.id, council, inForce: agreement.inForce, publicOnly: true }),
+    ]);
+    return reply.page(<PublicAgreementPage ctx={await req.pageCtx()} council={council} agreement={agreement} documents={documents} meetings={meetings} />);
+  });
+}

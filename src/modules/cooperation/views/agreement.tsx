@@ -1,0 +1,348 @@
+/** One agreement in the workspace: what it is, its parties, the steps, the signed PDF and the shared dossiers. */
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import { formatDate } from '../../../core/i18n/index.ts';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { Alert, Button, DataList, Heading, LinkList, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { ActionForm, CheckboxGroup, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import { policyFields } from '../../advice/index.ts';
+import type { AgreementDetail } from '../cooperation.queries.ts';
+import type { DossierView } from '../cooperation.dossiers.ts';
+import type { SharedConsultationView } from '../cooperation.experiences.ts';
+import { MeetingFields, type JointMeeting } from '../../meetings/index.ts';
+import { JointMeetingList } from './meetings.tsx';
+import { dossierLevels } from '../cooperation.schema.ts';
+import { StateBadge, termOf } from './parts.tsx';
+
+export type AgreementNotice = 'created' | 'step' | 'saved' | 'signed' | 'shared' | 'unshared' | 'meetingPlanned' | 'meetingAccepted' | 'consultationShared';
+
+type Props = {
+  ctx: PageCtx;
+  council: Council;
+  actor: Actor;
+  detail: AgreementDetail;
+  dossiers: DossierView[];
+  folders: { id: string; name: string }[];
+  meetings: JointMeeting[];
+  sources: { key: string; kind: 'document' | 'meeting' | 'experience'; title: string; ownerName: string }[];
+  consultations: SharedConsultationView[];
+  ownRounds: { id: string; topic: string }[];
+  notice?: AgreementNotice;
+  errors?: FieldErrors;
+  values?: FormValues;
+};
+type Part = Props & { base: string };
+
+export function AgreementPage(props: Props) {
+  const { ctx, council, actor, detail } = props;
+  const section = `/${council.slug}/werkruimte/samenwerking`;
+  const base = `${section}/${detail.agreement.id}`;
+  const part = { ...props, base };
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={detail.agreement.title}
+      section={section}
+      href={base}
+      parent={{ href: section, label: ctx.t('cooperation.list.title') }}
+      errors={props.errors}
+      notice={props.notice && ctx.t(`cooperation.notice.${props.notice}`)}
+    >
+      <About {...part} />
+      <Parties {...part} />
+      <Steps {...part} />
+      <Signed {...part} />
+      <Dossiers {...part} />
+      <JointMeetings {...part} />
+      <Experiences {...part} />
+      <OwnAdvice {...part} />
+    </WorkspacePage>
+  );
+}
+
+function About({ ctx, detail }: Part) {
+  const { t } = ctx;
+  const a = detail.agreement;
+  const renewal = a.noticeGivenAt
+    ? t('cooperation.detail.noticeGiven', { date: formatDate(a.endsOn, ctx.locale) })
+    : t(`cooperation.detail.renewal.${a.renewal}`, { date: formatDate(detail.noticeOn, ctx.locale) });
+  return (
+    <Section id="over" title={t('cooperation.detail.about')}>
+      <DataList
+        items={[
+          { key: t('cooperation.detail.state'), value: <StateBadge ctx={ctx} state={a.state} /> },
+          { key: t('cooperation.detail.purpose'), value: <TextBlock text={a.purpose} /> },
+          { key: t('cooperation.detail.term'), value: termOf(ctx, a) },
+          { key: t('cooperation.detail.renewal'), value: renewal },
+          { key: t('cooperation.detail.woo'), value: t('cooperation.detail.wooValue') },
+        ]}
+      />
+      <Paragraph>{t(detail.inForce ? 'cooperation.detail.inForce' : 'cooperation.detail.notInForce')}</Paragraph>
+    </Section>
+  );
+}
+
+function Parties({ ctx, detail, base, errors, values }: Part) {
+  const { t } = ctx;
+  return (
+    <Section id="partijen" title={t('cooperation.detail.parties')}>
+      <Table
+        caption={t('cooperation.detail.partiesCaption')}
+        rows={detail.parties}
+        columns={[
+          { header: t('cooperation.detail.party'), cell: (p) => (p.councilId ? p.name : `${p.name} (${t('cooperation.detail.outside')})`) },
+          { header: t('cooperation.detail.brings'), cell: (p) => p.contribution || t('cooperation.detail.nothing') },
+          {
+            header: t('cooperation.detail.accepted'),
+            cell: (p) => (p.councilId ? (p.acceptedAt ? t('cooperation.detail.acceptedOn', { date: formatDate(p.acceptedAt, ctx.locale) }) : t('cooperation.detail.notAccepted')) : '–'),
+          },
+        ]}
+      />
+      {detail.may.contribution && (
+        <Form ctx={ctx} action={`${base}/inbreng`}>
+          <TextArea
+            ctx={ctx}
+            errors={errors}
+            name="contribution"
+            label={t('cooperation.field.contribution')}
+            hint={t('cooperation.field.contributionHint')}
+            value={values?.contribution ?? detail.own.contribution}
+            rows={3}
+            optional
+          />
+          <Button variant="secondary">{t('cooperation.detail.contributionSubmit')}</Button>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+function Steps({ ctx, council, detail, base }: Part) {
+  const { t } = ctx;
+  const actions = detail.may.actions;
+  return (
+    <Section id="stappen" title={t('cooperation.detail.steps')}>
+      {actions.length === 0 && <Paragraph>{t('cooperation.step.none')}</Paragraph>}
+      {actions.includes('propose') && <ActionForm ctx={ctx} action={`${base}/voorstellen`} button={t('cooperation.step.propose')} hint={t('cooperation.step.proposeHint')} variant="primary" />}
+      {actions.includes('accept') && (
+        <Form ctx={ctx} action={`${base}/aanvaarden`}>
+          <p class="utrecht-paragraph nl-paragraph">{t('cooperation.step.acceptHint')}</p>
+          <input type="hidden" name="organisation" value={council.id} />
+          <Button>{t('cooperation.step.accept', { council: council.name })}</Button>
+        </Form>
+      )}
+      {actions.includes('renew') && <ActionForm ctx={ctx} action={`${base}/verlengen`} button={t('cooperation.step.renew')} variant="primary" />}
+      {actions.includes('giveNotice') && <ActionForm ctx={ctx} action={`${base}/opzeggen`} button={t('cooperation.step.giveNotice')} hint={t('cooperation.step.giveNoticeHint')} />}
+      {actions.includes('end') && <ActionForm ctx={ctx} action={`${base}/beeindigen`} button={t('cooperation.step.end')} hint={t('cooperation.step.endHint')} danger />}
+    </Section>
+  );
+}
+
+function Signed({ ctx, detail, base, errors }: Part) {
+  const { t } = ctx;
+  const a = detail.agreement;
+  const mayUpload = detail.may.manage && a.state !== 'draft';
+  return (
+    <Section id="overeenkomst" title={t('cooperation.signed.title')}>
+      {a.signedFileHash ? <LinkList items={[{ href: `${base}/overeenkomst`, label: t('cooperation.signed.download') }]} /> : <Paragraph>{t('cooperation.signed.none')}</Paragraph>}
+      {mayUpload && (
+        <Form ctx={ctx} action={`${base}/overeenkomst?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+          <FileField ctx={ctx} errors={errors} name="file" label={t('cooperation.signed.file')} accept="application/pdf,.pdf" />
+          <Button variant="secondary">{t('cooperation.signed.submit')}</Button>
+        </Form>
+      )}
+    </Section>
+  );
+}
+
+function Dossiers({ ctx, council, detail, dossiers, folders, base, errors, values }: Part) {
+  const { t } = ctx;
+  const mayShare = detail.may.manage && detail.agreement.state !== 'draft';
+  return (
+    <Section
+      id="dossiers"
+      title={t('cooperation.dossiers.title')}
+      intro={t('cooperation.dossiers.intro')}
+      items={dossiers}
+      empty={t('cooperation.dossiers.empty')}
+      after={
+        mayShare &&
+        (folders.length ? (
+          <>
+            <Heading level={3}>{t('cooperation.dossiers.share')}</Heading>
+            <ChooseOneForm
+              ctx={ctx}
+              action={`${base}/dossiers`}
+              name="folderId"
+              label={t('cooperation.dossiers.folder')}
+              errors={errors}
+              value={values?.folderId}
+              options={folders.map((f) => ({ value: f.id, label: f.name }))}
+              button={t('cooperation.dossiers.submit')}
+            >
+              <RadioGroup
+                ctx={ctx}
+                errors={errors}
+                name="level"
+                label={t('cooperation.dossiers.level')}
+                value={values?.level ?? 'read'}
+                options={dossierLevels.map((l) => ({ value: l, label: t(`cooperation.dossiers.level.${l}`) }))}
+              />
+            </ChooseOneForm>
+          </>
+        ) : (
+          <Paragraph>{t('cooperation.dossiers.noFolders')}</Paragraph>
+        ))
+      }
+    >
+      {dossiers.map((d) => (
+        <section aria-labelledby={`dossier-${d.id}`}>
+          <Heading level={3} id={`dossier-${d.id}`}>
+            {d.folderName}
+          </Heading>
+          <Paragraph>
+            {t('cooperation.dossiers.sharedBy', { council: d.sharedByName })} · {t(`cooperation.dossiers.level.${d.level}`)}
+          </Paragraph>
+          {!d.own && !detail.inForce ? (
+            <Alert type="info">{t('cooperation.dossiers.closed')}</Alert>
+          ) : (
+            <LinkList
+              items={d.documents.map((doc) => ({
+                href: `/${council.slug}/werkruimte/documenten/${doc.id}`,
+                label: doc.title,
+                after: doc.sharedBy ? ` (${t('cooperation.dossiers.sharedBy', { council: doc.sharedBy })})` : undefined,
+              }))}
+              empty={t('cooperation.dossiers.noDocuments')}
+            />
+          )}
+          {d.own && detail.may.manage && <ActionForm ctx={ctx} action={`${base}/dossiers/${d.id}/stoppen`} button={t('cooperation.dossiers.stop')} object={d.folderName} inline />}
+        </section>
+      ))}
+    </Section>
+  );
+}
+
+function JointMeetings({ ctx, council, detail, meetings, base, errors, values }: Part) {
+  const { t } = ctx;
+  const mayPlan = detail.may.manage && detail.inForce;
+  return (
+    <Section
+      id="vergaderingen"
+      title={t('cooperation.meetings.title')}
+      intro={t('cooperation.meetings.intro')}
+      items={meetings}
+      empty={t('cooperation.meetings.empty')}
+      after={
+        mayPlan && (
+          <>
+            <Heading level={3}>{t('cooperation.meetings.plan')}</Heading>
+            <Form ctx={ctx} action={`${base}/vergaderingen`}>
+              <MeetingFields ctx={ctx} errors={errors} values={values?.startTime !== undefined ? values : undefined} />
+              <Button variant="secondary">{t('cooperation.meetings.submit')}</Button>
+            </Form>
+          </>
+        )
+      }
+    >
+      <JointMeetingList
+        ctx={ctx}
+        meetings={meetings}
+        href={(m) => (m.own ? `/${council.slug}/werkruimte/vergaderingen/${m.id}` : null)}
+        action={(m) =>
+          m.waitingForUs && detail.may.manage ? (
+            <ActionForm ctx={ctx} action={`${base}/vergaderingen/${m.id}/aanvaarden`} button={t('cooperation.meetings.accept')} object={m.title} variant="primary" />
+          ) : null
+        }
+      />
+    </Section>
+  );
+}
+
+function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part) {
+  const { t } = ctx;
+  if (!detail.may.manage || !detail.inForce) return null;
+  const addressee = t(council.kind === 'clientenraad' ? 'cooperation.advice.to.bestuur' : 'cooperation.advice.to.college');
+  return (
+    <Section id="advies" title={t('cooperation.advice.title')} intro={t('cooperation.advice.intro', { addressee })}>
+      <Form ctx={ctx} action={`${base}/advies`}>
+        <TextField ctx={ctx} errors={errors} name="subject" label={t('cooperation.advice.subject')} value={values?.subject} />
+        <TextArea ctx={ctx} errors={errors} name="question" label={t('cooperation.advice.question')} value={values?.question} rows={4} />
+        <SelectField
+          ctx={ctx}
+          errors={errors}
+          name="policyField"
+          label={t('cooperation.advice.policyField')}
+          value={values?.policyField ?? 'wmo'}
+          options={policyFields.map((f) => ({ value: f, label: t(`advice.policyField.${f}`) }))}
+        />
+        <CheckboxGroup
+          ctx={ctx}
+          errors={errors}
+          name="sources"
+          label={t('cooperation.advice.sources')}
+          options={sources.map((s) => ({ value: s.key, label: t(`cooperation.advice.source.${s.kind}`, { title: s.title, owner: s.ownerName }) }))}
+          checked={values?.sources ? [values.sources] : []}
+          empty={t('cooperation.advice.noSources')}
+        />
+        <Button variant="secondary">{t('cooperation.advice.submit')}</Button>
+      </Form>
+    </Section>
+  );
+}
+
+function Experiences({ ctx, detail, consultations, ownRounds, base, errors, values }: Part) {
+  const { t } = ctx;
+  const mayShare = detail.may.manage && detail.agreement.state !== 'draft' && ownRounds.length > 0;
+  return (
+    <Section
+      id="ervaringen"
+      title={t('cooperation.experiences.title')}
+      intro={t('cooperation.experiences.intro')}
+      items={consultations}
+      empty={t('cooperation.experiences.empty')}
+      after={
+        mayShare && (
+          <>
+            <Heading level={3}>{t('cooperation.experiences.share')}</Heading>
+            <ChooseOneForm
+              ctx={ctx}
+              action={`${base}/raadplegingen`}
+              name="consultationId"
+              label={t('cooperation.experiences.consultation')}
+              errors={errors}
+              value={values?.consultationId}
+              options={ownRounds.map((c) => ({ value: c.id, label: c.topic }))}
+              button={t('cooperation.experiences.submit')}
+            />
+          </>
+        )
+      }
+    >
+      {consultations.map((c) => (
+        <section aria-labelledby={`raadpleging-${c.id}`}>
+          <Heading level={3} id={`raadpleging-${c.id}`}>
+            {c.topic}
+          </Heading>
+          <Paragraph>{t('cooperation.dossiers.sharedBy', { council: c.sharedByName })}</Paragraph>
+          {!c.own && !detail.inForce ? (
+            <Alert type="info">{t('cooperation.experiences.closed')}</Alert>
+          ) : c.experiences.length ? (
+            <ul class="utrecht-unordered-list">
+              {c.experiences.map((e) => (
+                <li class="utrecht-unordered-list__item" lang="nl">
+                  {e.text}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Paragraph>{t('cooperation.experiences.none')}</Paragraph>
+          )}
+        </section>
+      ))}
+    </Section>
+  );
+}

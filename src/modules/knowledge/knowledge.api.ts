@@ -1,0 +1,248 @@
+/**
+ * The knowledge base and news through the open API, read only and without a key: what the
+ * organisation's public site shows (its public articles and the national articles it adopted,
+ * with its local paragraph; its news). Members-only articles never appear. Errors, headers and
+ * CORS come from core's API layer (docs/decisions/0014-api-layer.md).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { OpenApiPart } from '../../core/module.ts';
+import { API_PREFIX, exampleLink, idParam, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { knowledgeBase, readArticle } from './knowledge.library.ts';
+import { listNews } from './knowledge.news.ts';
+
+const options = { config: { ...readLimit, section: 'knowledge' as const } };
+
+export async function knowledgeApiRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+  const base = deps.config.baseUrl.replace(/\/$/, '');
+  const href = (path: string, api = true) => ({ href: `${base}${api ? API_PREFIX : ''}${path}` });
+
+  app.get(`${API_PREFIX}/raden/:raad/kennisbank`, options, async (req, reply) => {
+    const council = councilOf(req);
+    const raw = (req.query as Record<string, unknown>).zoek;
+    const q = typeof raw === 'string' ? raw.trim().slice(0, 200) : '';
+    const found = await knowledgeBase(deps, { council, actor: null, q, limit: 10_000 });
+    const items = found.items.map(({ snippet: _s, visibility: _v, ...a }) => ({
+      ...a,
+      _links: { self: href(`/raden/${council.slug}/kennisbank/${a.id}`), html: href(`/${council.slug}/kennisbank/${a.id}`, false) },
+    }));
+    return reply.send({ total: items.length, items, _links: { self: href(`/raden/${council.slug}/kennisbank`), html: href(`/${council.slug}/kennisbank`, false) } });
+  });
+
+  app.get(`${API_PREFIX}/raden/:raad/kennisbank/:id`, options, async (req, reply) => {
+    const council = councilOf(req);
+    const page = await readArticle(deps, { council, actor: null, id: (req.params as { id: string }).id });
+    const a = page.article;
+    return reply.send({
+      id: a.id,
+      title: a.title,
+      summary: a.summary,
+      body: a.body,
+      english: a.titleEn && a.bodyEn ? { title: a.titleEn, summary: a.summaryEn ?? '', body: a.bodyEn } : null,
+      topic: a.topic,
+      laws: a.laws,
+      source: page.source,
+      sourceName: page.sourceName,
+      localParagraph: page.localParagraph || null,
+      format: a.format,
+      video:
+        a.format === 'video'
+          ? { url: a.videoUrl, captions: href(`/${council.slug}/kennisbank/${a.id}/ondertiteling.vtt`, false).href, signLanguageUrl: a.signLanguageUrl, transcript: a.transcript }
+          : null,
+      version: a.version,
+      updatedAt: a.updatedAt.toISOString(),
+      reviewBy: a.reviewBy,
+      overdue: page.overdue,
+      _links: { self: href(`/raden/${council.slug}/kennisbank/${a.id}`), html: href(`/${council.slug}/kennisbank/${a.id}`, false) },
+    });
+  });
+
+  app.get(`${API_PREFIX}/raden/:raad/nieuws`, options, async (req, reply) => {
+    const council = councilOf(req);
+    const news = await listNews(deps, council, 100);
+    return reply.send({
+      total: news.length,
+      items: news.map((n) => ({
+        id: n.id,
+        title: n.title,
+        summary: n.summary,
+        body: n.body,
+        publishedAt: n.publishedAt.toISOString(),
+        _links: { html: href(`/${council.slug}/nieuws/${n.id}`, false) },
+      })),
+      _links: { self: href(`/raden/${council.slug}/nieuws`), html: href(`/${council.slug}/nieuws`, false) },
+    });
+  });
+}
+
+const uuid = { type: 'string', format: 'uuid' };
+const text = { type: 'string' };
+const date = { type: 'string', format: 'date' };
+const dateTime = { type: 'string', format: 'date-time' };
+const selfAndHtml = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
+const exampleArticle = {
+  id: idParam.example,
+  title: 'Waar vraagt u hulp? Het Wmo-loket en het wijkteam',
+  summary: 'U vraagt hulp bij het Wmo-loket of bij het wijkteam van uw gemeente.',
+  topic: 'toegang',
+  source: 'national',
+  sourceName: 'Landelijk Kennispunt Inspraak Sociaal Domein',
+  reviewBy: '2027-06-01',
+  overdue: false,
+  format: 'text',
+};
+
+/** The knowledge part of the OpenAPI document. */
+export const knowledgeOpenApi: OpenApiPart = {
+  tags: [{ name: 'kennisbank', description: 'De openbare kennisbank en het nieuws van een organisatie' }],
+  paths: {
+    '/raden/{raad}/kennisbank': {
+      get: {
+        operationId: 'listKennisbank',
+        summary: 'Openbare artikelen van een organisatie',
+        description:
+          'Eigen openbare artikelen en overgenomen landelijke artikelen, op titel; met `zoek` de artikelen met die woorden (Nederlandse stamvormen, synoniemen zoals pgb en Wmo, tikfouten in veelgebruikte woorden), beste eerst.',
+        tags: ['kennisbank'],
+        parameters: [raadParam, { name: 'zoek', in: 'query', required: false, description: 'Woorden om op te zoeken.', schema: { type: 'string', maxLength: 200 }, example: 'pgb' }],
+        responses: {
+          '200': {
+            description: 'De artikelen',
+            content: json(ref('KennisbankLijst'), {
+              total: 1,
+              items: [{ ...exampleArticle, _links: { self: exampleLink(`/raden/lindewijk/kennisbank/${idParam.example}`), html: exampleLink(`/lindewijk/kennisbank/${idParam.example}`, true) } }],
+              _links: { self: exampleLink('/raden/lindewijk/kennisbank'), html: exampleLink('/lindewijk/kennisbank', true) },
+            }),
+          },
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+    '/raden/{raad}/kennisbank/{id}': {
+      get: {
+        operationId: 'getKennisbankArtikel',
+        summary: 'Eén openbaar artikel, met het eigen stukje van de organisatie',
+        description: 'De tekst is Markdown. Bij een overgenomen landelijk artikel staat het eigen stukje van de organisatie in `localParagraph`.',
+        tags: ['kennisbank'],
+        parameters: [raadParam, idParam],
+        responses: {
+          '200': {
+            description: 'Het artikel',
+            content: json(ref('KennisbankArtikel'), {
+              ...exampleArticle,
+              body: 'Iedere gemeente heeft een plek waar u hulp vraagt.',
+              english: null,
+              laws: ['wmo'],
+              localParagraph: 'In Lindewijk vraagt u hulp bij het Sociaal Team Lindewijk.',
+              video: null,
+              version: 2,
+              updatedAt: '2026-12-01T09:00:00.000Z',
+              _links: { self: exampleLink(`/raden/lindewijk/kennisbank/${idParam.example}`), html: exampleLink(`/lindewijk/kennisbank/${idParam.example}`, true) },
+            }),
+          },
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+    '/raden/{raad}/nieuws': {
+      get: {
+        operationId: 'listNieuws',
+        summary: 'Nieuws van een organisatie, nieuwste eerst',
+        tags: ['kennisbank'],
+        parameters: [raadParam],
+        responses: {
+          '200': {
+            description: 'De berichten',
+            content: json(ref('NieuwsLijst'), {
+              total: 1,
+              items: [
+                {
+                  id: idParam.example,
+                  title: 'Wij zoeken nieuwe leden',
+                  summary: 'Doe mee met de adviesraad.',
+                  body: 'Uw eigen ervaring is genoeg.',
+                  publishedAt: '2026-12-01T09:00:00.000Z',
+                  _links: { html: exampleLink(`/lindewijk/nieuws/${idParam.example}`, true) },
+                },
+              ],
+              _links: { self: exampleLink('/raden/lindewijk/nieuws'), html: exampleLink('/lindewijk/nieuws', true) },
+            }),
+          },
+          '404': standardProblems.notFound,
+        },
+      },
+    },
+  },
+  schemas: {
+    KennisbankItem: {
+      type: 'object',
+      properties: {
+        id: uuid,
+        title: text,
+        summary: text,
+        topic: text,
+        source: { type: 'string', enum: ['own', 'national'], description: 'Een eigen artikel, of een overgenomen landelijk artikel' },
+        sourceName: { type: 'string', description: 'De organisatie die de tekst schreef' },
+        reviewBy: date,
+        overdue: { type: 'boolean', description: 'De controledatum is voorbij: mogelijk verouderd' },
+        format: { type: 'string', enum: ['text', 'video'] },
+        _links: selfAndHtml,
+      },
+      required: ['id', 'title', 'summary', 'topic', 'source', 'sourceName', 'reviewBy', 'overdue', 'format', '_links'],
+    },
+    KennisbankLijst: {
+      type: 'object',
+      properties: { total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: ref('KennisbankItem') }, _links: selfAndHtml },
+      required: ['total', 'items', '_links'],
+    },
+    KennisbankArtikel: {
+      type: 'object',
+      properties: {
+        id: uuid,
+        title: text,
+        summary: text,
+        body: { type: 'string', description: 'Markdown' },
+        english: { type: ['object', 'null'], properties: { title: text, summary: text, body: text }, required: ['title', 'summary', 'body'] },
+        topic: text,
+        laws: { type: 'array', items: text },
+        source: { type: 'string', enum: ['own', 'national'] },
+        sourceName: text,
+        localParagraph: { type: ['string', 'null'], description: 'Markdown; het eigen stukje bij een overgenomen artikel' },
+        format: { type: 'string', enum: ['text', 'video'] },
+        video: {
+          type: ['object', 'null'],
+          properties: {
+            url: text,
+            captions: { type: 'string', format: 'uri', description: 'Ondertiteling (WebVTT)' },
+            signLanguageUrl: { type: ['string', 'null'] },
+            transcript: { type: ['string', 'null'] },
+          },
+          required: ['url', 'captions', 'signLanguageUrl', 'transcript'],
+        },
+        version: { type: 'integer', minimum: 1 },
+        updatedAt: dateTime,
+        reviewBy: date,
+        overdue: { type: 'boolean' },
+        _links: selfAndHtml,
+      },
+      required: ['id', 'title', 'summary', 'body', 'english', 'topic', 'laws', 'source', 'sourceName', 'localParagraph', 'format', 'video', 'version', 'updatedAt', 'reviewBy', 'overdue', '_links'],
+    },
+    NieuwsBericht: {
+      type: 'object',
+      properties: {
+        id: uuid,
+        title: text,
+        summary: text,
+        body: { type: 'string', description: 'Markdown' },
+        publishedAt: dateTime,
+        _links: { type: 'object', properties: { html: ref('Link') }, required: ['html'] },
+      },
+      required: ['id', 'title', 'summary', 'body', 'publishedAt', '_links'],
+    },
+    NieuwsLijst: {
+      type: 'object',
+      properties: { total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: ref('NieuwsBericht') }, _links: selfAndHtml },
+      required: ['total', 'items', '_links'],
+    },
+  },
+};

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { correctWord, defaultReviewBy, editDistance, forwardAddresses, isOverdue, noteHasLink, reminderDue, searchAlternatives } from './knowledge.rules.ts';
+
+test('the review date defaults to twelve months on, the last day of the month when the day does not exist', () => {
+  assert.equal(defaultReviewBy('2026-12-06'), '2027-12-06');
+  assert.equal(defaultReviewBy('2028-02-29'), '2029-02-28');
+});
+
+test('an article is overdue the day after its review date; the reminder goes 30 days ahead, once per date', () => {
+  assert.equal(isOverdue('2026-12-06', '2026-12-06'), false);
+  assert.equal(isOverdue('2026-12-06', '2026-12-07'), true);
+  assert.equal(reminderDue('2027-01-10', null, '2026-12-10'), false);
+  assert.equal(reminderDue('2027-01-10', null, '2026-12-11'), true);
+  assert.equal(reminderDue('2027-01-10', '2027-01-10', '2026-12-20'), false);
+  assert.equal(reminderDue('2027-01-10', '2026-01-10', '2026-12-20'), true, 'a new review date gets its own reminder');
+});
+
+test('typos in common words are corrected; short and unknown words stay', () => {
+  assert.equal(editDistance('keukentafelgesprek', 'keukentafelgesprek'), 0);
+  assert.equal(correctWord('keukentafelgespek'), 'keukentafelgesprek');
+  assert.equal(correctWord('mantelzrog'), 'mantelzorg');
+  assert.equal(correctWord('compensatieplight'), 'compensatieplicht');
+  assert.equal(correctWord('clientondersteuning'), 'cliëntondersteuning');
+  assert.equal(correctWord('fiets'), 'fiets');
+  assert.equal(correctWord('pbg'), 'pbg');
+});
+
+test('synonyms: pgb finds persoonsgebonden budget and back; Wmo finds the full name', () => {
+  assert.deepEqual(searchAlternatives('pgb aanvragen'), ['pgb aanvragen', 'persoonsgebonden budget aanvragen']);
+  assert.deepEqual(searchAlternatives('Persoonsgebonden budget'), ['persoonsgebonden budget', 'pgb']);
+  assert.ok(searchAlternatives('wat is de Wmo').includes('wat is de wet maatschappelijke ondersteuning'));
+  assert.deepEqual(searchAlternatives('  '), []);
+});
+
+test('addresses: split on commas, spaces and lines, each once', () => {
+  assert.deepEqual(forwardAddresses('a@x.nl, b@x.nl;a@x.nl\nc@x.nl'), ['a@x.nl', 'b@x.nl', 'c@x.nl']);
+});
+
+test('a note with a web address, a domain or an e-mail address has a link', () => {
+  for (const note of ['kijk op https://x.example', 'zie www.voorbeeld.nl', 'ga naar voorbeeld.nl nu', 'mail mij op a@b.c', 'bit.ly/abc']) assert.equal(noteHasLink(note), true, note);
+  assert.equal(noteHasLink('Dit gaat over jouw pgb. Groet, Anna.'), false);
+});

@@ -1,0 +1,294 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
+import { Button, ButtonLink, Link, Paragraph, Section, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { ActionForm, CheckboxGroup, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import { LineDiff } from '../../../ui/components/diff.tsx';
+import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import type { Article, ArticleVersion } from '../knowledge.articles.ts';
+import type { adoptionToEdit, nationalCatalogue } from '../knowledge.library.ts';
+import type { ownArticles } from '../knowledge.articles.ts';
+import type { PlainLanguageReport } from '../knowledge.plain-language.ts';
+import type { NewsItem } from '../knowledge.news.ts';
+import { baseTopics, knownLaws, lawName } from '../knowledge.forms.ts';
+import { versionText } from '../knowledge.library.ts';
+import { OverdueBadge, PlainLanguageAdvice } from './parts.tsx';
+import { RichText } from '../../../ui/components/rich-text.tsx';
+import { basePath } from './public.tsx';
+
+type Props = { ctx: PageCtx; council: Council; actor: Actor };
+export const wsPath = (council: Council) => `/${council.slug}/werkruimte/kennisbank`;
+export const wsNewsPath = (council: Council) => `/${council.slug}/werkruimte/nieuws`;
+
+/** The workspace knowledge base: own articles, and for a council the national articles it can adopt. */
+export function KnowledgeWorkspacePage(
+  props: Props & { own: Awaited<ReturnType<typeof ownArticles>>; national: Awaited<ReturnType<typeof nationalCatalogue>>; mayAdopt: boolean; notice?: string; errors?: FieldErrors },
+) {
+  const { ctx, council, own, national } = props;
+  const t = ctx.t;
+  const path = wsPath(council);
+  return (
+    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('knowledge.ws.title')} section={path} intro={t('knowledge.ws.intro')} notice={props.notice} errors={props.errors}>
+      <Section id="eigen" title={t('knowledge.ws.own')} after={own.may.write && <ButtonLink href={`${path}/nieuw`}>{t('knowledge.ws.new')}</ButtonLink>}>
+        <Table
+          caption={t('knowledge.ws.own')}
+          empty={t('knowledge.ws.ownEmpty')}
+          rows={own.articles}
+          columns={[
+            { header: t('knowledge.field.title'), cell: (a) => (own.may.write ? <Link href={`${path}/${a.id}`}>{a.title}</Link> : <Link href={`${basePath(council)}/${a.id}`}>{a.title}</Link>) },
+            { header: t('knowledge.field.visibility'), cell: (a) => t(`knowledge.visibility.${a.visibility}`) },
+            { header: t('knowledge.field.reviewBy'), cell: (a) => (a.overdue ? <OverdueBadge ctx={ctx} reviewBy={a.reviewBy} /> : formatDate(a.reviewBy, ctx.locale)) },
+            { header: t('knowledge.field.version'), cell: (a) => <Link href={`${path}/${a.id}/versies`}>{t('knowledge.versions.n', { n: a.version })}</Link> },
+          ]}
+        />
+      </Section>
+      {council.kind !== 'landelijk' && (
+        <Section id="landelijk" title={t('knowledge.ws.national')} intro={t('knowledge.ws.nationalIntro')}>
+          <Table
+            caption={t('knowledge.ws.national')}
+            empty={t('knowledge.ws.nationalEmpty')}
+            rows={national}
+            columns={[
+              { header: t('knowledge.field.title'), cell: (a) => a.title },
+              { header: t('knowledge.field.source'), cell: (a) => a.sourceName },
+              {
+                header: t('knowledge.ws.onSite'),
+                cell: (a) =>
+                  a.adopted ? (
+                    <>
+                      <Link href={`${path}/overgenomen/${a.id}`}>{t('knowledge.ws.localParagraph')}</Link>
+                      {a.changed && (
+                        <>
+                          {' '}
+                          <StatusBadge status="warning">{t('knowledge.ws.changed')}</StatusBadge>
+                        </>
+                      )}
+                    </>
+                  ) : props.mayAdopt ? (
+                    <ActionForm ctx={ctx} action={`${path}/${a.id}/overnemen`} button={t('knowledge.ws.adopt')} object={a.title} inline />
+                  ) : (
+                    t('knowledge.ws.notAdopted')
+                  ),
+              },
+            ]}
+          />
+        </Section>
+      )}
+    </WorkspacePage>
+  );
+}
+
+/** A new article or an existing one: every field, the plain-language advice after a save. */
+export function ArticleFormPage(
+  props: Props & {
+    article?: Article;
+    owner?: string | null;
+    plainLanguage?: PlainLanguageReport;
+    errors?: FieldErrors;
+    values?: FormValues;
+    postedLaws?: string[];
+    notice?: string;
+    defaultReviewBy: string;
+  },
+) {
+  const { ctx, council, article } = props;
+  const t = ctx.t;
+  const path = wsPath(council);
+  // After an error the posted values, else the saved article (laws come as a list either way).
+  const v: Record<string, unknown> = props.values ?? article ?? {};
+  const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
+  const laws = props.values ? (props.postedLaws ?? []) : (article?.laws ?? []);
+  const action = article ? `${path}/${article.id}` : `${path}/nieuw`;
+  const title = article ? t('knowledge.edit.title', { title: article.title }) : t('knowledge.edit.new');
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={props.actor}
+      title={title}
+      section={path}
+      href={action}
+      crumb={article ? article.title : t('knowledge.edit.new')}
+      parent={{ href: path, label: t('knowledge.ws.title') }}
+      errors={props.errors}
+      notice={props.notice}
+    >
+      {props.plainLanguage && <PlainLanguageAdvice ctx={ctx} report={props.plainLanguage} />}
+      {article && (
+        <Paragraph>
+          {t('knowledge.edit.meta', { version: article.version, owner: props.owner ?? '-' })} <Link href={`${path}/${article.id}/versies`}>{t('knowledge.versions.title')}</Link> ·{' '}
+          <Link href={`${basePath(council)}/${article.id}`}>{t('knowledge.edit.view')}</Link>
+        </Paragraph>
+      )}
+      <Form ctx={ctx} action={action}>
+        <TextField ctx={ctx} errors={props.errors} name="title" label={t('knowledge.field.title')} value={text('title')} />
+        <TextArea ctx={ctx} errors={props.errors} name="summary" label={t('knowledge.field.summary')} hint={t('knowledge.field.summaryHint')} value={text('summary')} rows={3} />
+        <TextArea ctx={ctx} errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={text('body')} rows={16} />
+        <TextField ctx={ctx} errors={props.errors} name="topic" label={t('knowledge.field.topic')} hint={t('knowledge.field.topicHint', { topics: baseTopics.join(', ') })} value={text('topic')} />
+        <CheckboxGroup ctx={ctx} errors={props.errors} name="laws" label={t('knowledge.field.laws')} options={knownLaws.map((l) => ({ value: l, label: lawName(l) }))} checked={laws} />
+        <RadioGroup
+          ctx={ctx}
+          errors={props.errors}
+          name="visibility"
+          label={t('knowledge.field.visibility')}
+          value={text('visibility') || 'public'}
+          options={[
+            { value: 'public', label: t('knowledge.visibility.public') },
+            { value: 'members', label: t('knowledge.visibility.members') },
+          ]}
+        />
+        <TextField
+          ctx={ctx}
+          errors={props.errors}
+          name="reviewBy"
+          type="date"
+          label={t('knowledge.field.reviewBy')}
+          hint={t('knowledge.field.reviewByHint', { date: formatDate(props.defaultReviewBy, ctx.locale) })}
+          value={text('reviewBy')}
+          optional
+        />
+        <RadioGroup
+          ctx={ctx}
+          errors={props.errors}
+          name="format"
+          label={t('knowledge.field.format')}
+          value={text('format') || 'text'}
+          options={[
+            { value: 'text', label: t('knowledge.format.text') },
+            { value: 'video', label: t('knowledge.format.video'), hint: t('knowledge.format.videoHint') },
+          ]}
+        />
+        <TextField ctx={ctx} errors={props.errors} name="videoUrl" label={t('knowledge.field.videoUrl')} hint={t('knowledge.field.videoUrlHint')} value={text('videoUrl')} optional />
+        <TextArea ctx={ctx} errors={props.errors} name="captionsVtt" label={t('knowledge.field.captions')} hint={t('knowledge.field.captionsHint')} value={text('captionsVtt')} rows={6} optional />
+        <TextField ctx={ctx} errors={props.errors} name="signLanguageUrl" label={t('knowledge.field.signLanguage')} value={text('signLanguageUrl')} optional />
+        <TextArea ctx={ctx} errors={props.errors} name="transcript" label={t('knowledge.field.transcript')} value={text('transcript')} rows={6} optional />
+        <TextField ctx={ctx} errors={props.errors} name="titleEn" label={t('knowledge.field.titleEn')} value={text('titleEn')} optional />
+        <TextArea ctx={ctx} errors={props.errors} name="summaryEn" label={t('knowledge.field.summaryEn')} value={text('summaryEn')} rows={3} optional />
+        <TextArea ctx={ctx} errors={props.errors} name="bodyEn" label={t('knowledge.field.bodyEn')} value={text('bodyEn')} rows={8} optional />
+        <Button>{t('knowledge.edit.save')}</Button>
+      </Form>
+    </WorkspacePage>
+  );
+}
+
+/** The versions of an article and the difference between two of them. */
+export function VersionsPage(props: Props & { article: Article; versions: ArticleVersion[]; from: ArticleVersion | null; to: ArticleVersion | null }) {
+  const { ctx, council, article, versions } = props;
+  const t = ctx.t;
+  const path = `${wsPath(council)}/${article.id}/versies`;
+  const options = versions.map((x) => ({ value: String(x.version), label: t('knowledge.versions.n', { n: x.version }) }));
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={props.actor}
+      title={t('knowledge.versions.titleOf', { title: article.title })}
+      section={wsPath(council)}
+      href={path}
+      crumb={t('knowledge.versions.title')}
+      parent={[{ href: wsPath(council), label: t('knowledge.ws.title') }]}
+    >
+      <Table
+        caption={t('knowledge.versions.title')}
+        rows={versions}
+        columns={[
+          { header: t('knowledge.field.version'), cell: (x) => t('knowledge.versions.n', { n: x.version }) },
+          { header: t('knowledge.field.title'), cell: (x) => x.title },
+          { header: t('knowledge.versions.when'), cell: (x) => formatDateTime(x.createdAt, ctx.locale) },
+        ]}
+      />
+      {versions.length > 1 && (
+        <Section id="vergelijken" title={t('knowledge.versions.compare')}>
+          <form method="get" action={path} class="rw-form">
+            <SelectField ctx={ctx} name="van" label={t('knowledge.versions.from')} value={String(props.from?.version ?? versions[1]!.version)} options={options} />
+            <SelectField ctx={ctx} name="naar" label={t('knowledge.versions.to')} value={String(props.to?.version ?? versions[0]!.version)} options={options} />
+            <Button variant="secondary">{t('knowledge.versions.compareButton')}</Button>
+          </form>
+          {props.from && props.to && (
+            <LineDiff from={versionText(props.from)} to={versionText(props.to)} added={t('knowledge.diff.added')} removed={t('knowledge.diff.removed')} same={t('knowledge.diff.same')} />
+          )}
+        </Section>
+      )}
+    </WorkspacePage>
+  );
+}
+
+/** An adopted national article: what changed since the council last looked, and its local paragraph. */
+export function AdoptionPage(props: Props & { data: Awaited<ReturnType<typeof adoptionToEdit>>; errors?: FieldErrors; values?: FormValues; notice?: string }) {
+  const { ctx, council, data } = props;
+  const t = ctx.t;
+  const path = `${wsPath(council)}/overgenomen/${data.article.id}`;
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={props.actor}
+      title={t('knowledge.adoption.title', { title: data.article.title })}
+      section={wsPath(council)}
+      href={path}
+      crumb={data.article.title}
+      parent={{ href: wsPath(council), label: t('knowledge.ws.title') }}
+      errors={props.errors}
+      notice={props.notice}
+      intro={t('knowledge.adoption.intro', { source: data.sourceName })}
+    >
+      {data.change && (
+        <Section id="veranderd" title={t('knowledge.adoption.changed', { from: data.change.from.version, to: data.change.to.version })} intro={t('knowledge.adoption.changedIntro')}>
+          <LineDiff from={data.change.from.text} to={data.change.to.text} added={t('knowledge.diff.added')} removed={t('knowledge.diff.removed')} same={t('knowledge.diff.same')} />
+        </Section>
+      )}
+      <Form ctx={ctx} action={path}>
+        <TextArea
+          ctx={ctx}
+          errors={props.errors}
+          name="localParagraph"
+          label={t('knowledge.adoption.paragraph')}
+          hint={t('knowledge.adoption.paragraphHint')}
+          value={props.values?.localParagraph ?? data.adoption.localParagraph}
+          rows={8}
+          optional
+        />
+        <Button>{data.change ? t('knowledge.adoption.saveSeen') : t('knowledge.adoption.save')}</Button>
+      </Form>
+      <Section id="landelijke-tekst" title={t('knowledge.adoption.nationalText')}>
+        <RichText markdown={data.article.body} />
+      </Section>
+      <Paragraph>
+        <Link href={`${basePath(council)}/${data.article.id}`}>{t('knowledge.edit.view')}</Link>
+      </Paragraph>
+    </WorkspacePage>
+  );
+}
+
+/** News in the workspace: the list and a form for a new item. */
+export function NewsWorkspacePage(props: Props & { items: NewsItem[]; mayWrite: boolean; errors?: FieldErrors; values?: FormValues; notice?: string }) {
+  const { ctx, council } = props;
+  const t = ctx.t;
+  const path = wsNewsPath(council);
+  const v = props.values ?? {};
+  return (
+    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('knowledge.news.title')} section={path} errors={props.errors} notice={props.notice}>
+      <Table
+        caption={t('knowledge.news.items')}
+        empty={t('knowledge.news.empty')}
+        rows={props.items}
+        columns={[
+          { header: t('knowledge.field.title'), cell: (n) => <Link href={`/${council.slug}/nieuws/${n.id}`}>{n.title}</Link> },
+          { header: t('knowledge.news.published'), cell: (n) => formatDate(n.publishedAt, ctx.locale) },
+        ]}
+      />
+      {props.mayWrite && (
+        <Section id="nieuw-bericht" title={t('knowledge.news.new')}>
+          <Form ctx={ctx} action={path}>
+            <TextField ctx={ctx} errors={props.errors} name="title" label={t('knowledge.field.title')} value={v.title} />
+            <TextArea ctx={ctx} errors={props.errors} name="summary" label={t('knowledge.field.summary')} value={v.summary} rows={3} />
+            <TextArea ctx={ctx} errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={v.body} rows={10} />
+            <Button>{t('knowledge.news.publish')}</Button>
+          </Form>
+        </Section>
+      )}
+    </WorkspacePage>
+  );
+}

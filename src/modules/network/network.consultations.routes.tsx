@@ -1,0 +1,177 @@
+/** Consultations and experiences in the workspace. Thin: validate, call one use case, render. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { domainErrors, noticeOf, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { notFound } from '../../core/errors.ts';
+import { actorOf, requireRight } from '../../core/auth/guards.ts';
+import { councilOf } from '../../core/tenancy.ts';
+import { can } from '../../core/policy.ts';
+import { adviceRefs } from '../advice/index.ts';
+import { attendanceSchema, consultationSchema, experienceSchema, inviteSchema, linkAdviceSchema } from './network.forms.ts';
+import { addConsultation, agendaChoices, findConsultation, getConsultation, inviteContacts, listConsultations, recordOutcome } from './network.consultations.ts';
+import { eraseExperience, experiencesOfConsultation, findExperience, getExperience, linkToAdvice, listExperiences, recordExperience, viewExperienceContact } from './network.experiences.ts';
+import { invitableContacts } from './network.queries.ts';
+import { submit } from './network.routes.tsx';
+import { ConsultationFormPage, ConsultationPage, ConsultationsPage, consultationsPath } from './views/consultations.tsx';
+import { ExperienceFormPage, ExperiencePage, ExperiencesPage, experiencesPath } from './views/experiences.tsx';
+
+const CONS = '/:council/werkruimte/netwerk/raadplegingen';
+const EXP = '/:council/werkruimte/netwerk/ervaringen';
+
+const notices = {
+  gepland: 'network.notice.consultationAdded',
+  uitgenodigd: 'network.notice.invited',
+  verslag: 'network.notice.outcome',
+  vastgelegd: 'network.notice.experience',
+  gekoppeld: 'network.notice.linked',
+  gewist: 'network.exp.erased',
+} as const;
+
+export async function networkConsultationRoutes(app: FastifyInstance) {
+  const deps = app.deps;
+  const view = { preHandler: requireRight('network.view') };
+  const manage = { preHandler: requireRight('network.manage') };
+  const record = { preHandler: requireRight('network.record') };
+  const contacts = { preHandler: requireRight('network.contacts') };
+  const ctxOf = (req: FastifyRequest) => ({ council: councilOf(req), actor: actorOf(req) });
+  const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+  const notice = (req: FastifyRequest) => {
+    const key = noticeOf(req, notices);
+    return key ? req.t(key) : undefined;
+  };
+
+  // ---------------------------------------------------------------- consultations
+  app.get(CONS, view, async (req, reply) => {
+    const { council, actor } = ctxOf(req);
+    const rows = await listConsultations(deps.db, council);
+    return reply.page(<ConsultationsPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} mayManage={can(actor, 'network.manage')} />);
+  });
+  const newPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
+    const { council, actor } = ctxOf(req);
+    const items = await agendaChoices(deps.db, council.id);
+    return reply.page(<ConsultationFormPage ctx={await req.pageCtx()} council={council} actor={actor} items={items} errors={errors} values={values} />, errors ? 400 : 200);
+  };
+  app.get(`${CONS}/nieuw`, manage, (req, reply) => newPage(req, reply));
+  app.post(`${CONS}/nieuw`, manage, (req, reply) =>
+    submit(req, reply, {
+      schema: consultationSchema,
+      run: async (input) => {
+        const c = await addConsultation(deps, { ...ctxOf(req), input });
+        return `${consultationsPath(councilOf(req))}/${c.id}?melding=gepland`;
+      },
+      again: (errors, values) => newPage(req, reply, errors, values),
+    }),
+  );
+
+  const consultationPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; form?: 'invite' | 'outcome' } = {}) => {
+    const { council, actor } = ctxOf(req);
+    const detail = await getConsultation(deps, { actor, council, id: idOf(req) });
+    const [experiences, invitable] = await Promise.all([
+      experiencesOfConsultation(deps.db, council.id, detail.consultation.id),
+      detail.may.manage ? invitableContacts(deps, council) : Promise.resolve([]),
+    ]);
+    return reply.page(
+      <ConsultationPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actor}
+        detail={detail}
+        experiences={experiences}
+        contacts={invitable}
+        notice={extra.errors ? undefined : notice(req)}
+        {...extra}
+      />,
+      extra.errors ? 400 : 200,
+    );
+  };
+  const known = async (req: FastifyRequest) => (await findConsultation(deps.db, councilOf(req), idOf(req))) ?? notFound('consultation');
+  app.get(`${CONS}/:id`, view, (req, reply) => consultationPage(req, reply));
+  app.post(`${CONS}/:id/uitnodigen`, manage, async (req, reply) => {
+    const c = await known(req);
+    return submit(req, reply, {
+      schema: inviteSchema,
+      run: async ({ contactIds }) => {
+        await inviteContacts(deps, { ...ctxOf(req), id: c.id, contactIds });
+        return `${consultationsPath(councilOf(req))}/${c.id}?melding=uitgenodigd`;
+      },
+      again: (errors, values) => consultationPage(req, reply, { errors, values, form: 'invite' }),
+    });
+  });
+  app.post(`${CONS}/:id/verslag`, manage, async (req, reply) => {
+    const c = await known(req);
+    return submit(req, reply, {
+      schema: attendanceSchema,
+      run: async (input) => {
+        await recordOutcome(deps, { ...ctxOf(req), id: c.id, ...input });
+        return `${consultationsPath(councilOf(req))}/${c.id}?melding=verslag`;
+      },
+      again: (errors, values) => consultationPage(req, reply, { errors, values, form: 'outcome' }),
+    });
+  });
+
+  // ---------------------------------------------------------------- experiences
+  app.get(EXP, view, async (req, reply) => {
+    const { council, actor } = ctxOf(req);
+    const rows = await listExperiences(deps.db, council.id);
+    return reply.page(<ExperiencesPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} mayRecord={can(actor, 'network.record')} />);
+  });
+  const expFormPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
+    const { council, actor } = ctxOf(req);
+    const list = await listConsultations(deps.db, council);
+    const chosen = (req.query as Record<string, unknown> | undefined)?.raadpleging;
+    const v = values ?? (typeof chosen === 'string' ? { consultationId: chosen } : undefined);
+    return reply.page(<ExperienceFormPage ctx={await req.pageCtx()} council={council} actor={actor} consultations={list} errors={errors} values={v} />, errors ? 400 : 200);
+  };
+  app.get(`${EXP}/nieuw`, record, (req, reply) => expFormPage(req, reply));
+  app.post(`${EXP}/nieuw`, record, (req, reply) =>
+    submit(req, reply, {
+      schema: experienceSchema,
+      run: async (input) => {
+        const e = await recordExperience(deps, { ...ctxOf(req), input });
+        return `${experiencesPath(councilOf(req))}/${e.id}?melding=vastgelegd`;
+      },
+      again: (errors, values) => expFormPage(req, reply, errors, values),
+    }),
+  );
+
+  const expPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; contact?: { name: string | null; email: string | null; erased: boolean } | null } = {}) => {
+    const { council, actor } = ctxOf(req);
+    const d = await getExperience(deps, { actor, council, id: idOf(req) });
+    const advices = d.may.link ? await adviceRefs(deps.db, council, { order: 'newest', limit: 200 }) : [];
+    const detail = { view: d.view ?? { ...d.experience, consultationTopic: null, hasContact: false }, advice: d.advice, may: d.may, erased: d.experience.erasedAt !== null };
+    return reply.page(
+      <ExperiencePage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} advices={advices} notice={extra.errors ? undefined : notice(req)} {...extra} />,
+      extra.errors ? 400 : 200,
+    );
+  };
+  const knownExp = async (req: FastifyRequest) => (await findExperience(deps.db, councilOf(req), idOf(req))) ?? notFound('experience');
+  app.get(`${EXP}/:id`, view, (req, reply) => expPage(req, reply));
+  app.post(`${EXP}/:id/advies`, manage, async (req, reply) => {
+    const e = await knownExp(req);
+    return submit(req, reply, {
+      schema: linkAdviceSchema,
+      run: async ({ adviceId }) => {
+        await linkToAdvice(deps, { ...ctxOf(req), id: e.id, adviceId });
+        return `${experiencesPath(councilOf(req))}/${e.id}?melding=gekoppeld`;
+      },
+      again: (errors) => expPage(req, reply, { errors }),
+    });
+  });
+  // Showing the contributor's details is a POST: each read is logged.
+  app.post(`${EXP}/:id/contactgegevens`, contacts, async (req, reply) => {
+    const e = await knownExp(req);
+    const contact = await viewExperienceContact(deps, { ...ctxOf(req), id: e.id });
+    reply.header('cache-control', 'no-store');
+    return expPage(req, reply, { contact });
+  });
+  app.post(`${EXP}/:id/wissen`, contacts, async (req, reply) => {
+    const e = await knownExp(req);
+    try {
+      await eraseExperience(deps, { ...ctxOf(req), id: e.id });
+    } catch (err) {
+      const errors = domainErrors(err, req.t);
+      if (!errors) throw err;
+      return expPage(req, reply, { errors });
+    }
+    return reply.redirect(`${experiencesPath(councilOf(req))}/${e.id}?melding=gewist`, 303);
+  });
+}

@@ -1,0 +1,231 @@
+/**
+ * Consultations: expert meetings, consultation evenings, rounds of conversations and written
+ * consultations. Invitations go to contacts with valid consent for invitations only, by e-mail
+ * with an iCalendar invitation (METHOD:REQUEST) and the withdrawal link.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
+import type { DbOrTx } from '../../core/db/index.ts';
+import type { Deps } from '../../core/deps.ts';
+import { assertCan, can, type Actor } from '../../core/policy.ts';
+import { DomainError, notFound } from '../../core/errors.ts';
+import { audit } from '../../core/audit/audit.ts';
+import { findInCouncil } from '../../core/db/find.ts';
+import { localToUtc } from '../../core/dates/amsterdam.ts';
+import { addDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
+import { formatDate, translator } from '../../core/i18n/index.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { agendaItemRefs } from '../meetings/index.ts';
+import type { ConsultationInput } from './network.forms.ts';
+import { consentRefusal, consentsOf, openContact } from './network.organisations.ts';
+import { withdrawToken } from './network.rules.ts';
+import { consultationInvites, consultationOrganisations, consultations, experiences, networkContacts, networkOrganisations, type Consultation } from './network.schema.ts';
+
+type Use = { actor: Actor | null; council: Council };
+
+export function findConsultation(db: DbOrTx, council: Pick<Council, 'id'>, id: string, opts: { lock?: boolean } = {}) {
+  return findInCouncil(db, consultations, council.id, id, opts);
+}
+
+/** The agenda item must be one of this council's (an id of another council is refused at the field). */
+async function checkedAgendaItem(db: DbOrTx, councilId: string, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [item] = await agendaItemRefs(db, councilId, { ids: [id] });
+  if (!item) throw new DomainError('unknownAgendaItem', 'network.error.unknownAgendaItem', 'agendaItemId');
+  return item.id;
+}
+
+export async function addConsultation(deps: Deps, args: Use & { input: ConsultationInput }): Promise<Consultation> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'network.manage');
+  const agendaItemId = await checkedAgendaItem(deps.db, council.id, input.agendaItemId);
+  if (input.closesOn && input.closesOn < input.heldOn) throw new DomainError('closesBeforeHeld', 'network.error.closesBeforeHeld', 'closesOn');
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(consultations)
+      .values({ councilId: council.id, ...input, agendaItemId, uid: `${randomUUID()}@raadwerk` })
+      .returning();
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.added', entity: 'consultation', entityId: row!.id });
+    return row!;
+  });
+}
+
+/** Who came (organisations among the invited ones, and a head count) and the short report. */
+export async function recordOutcome(deps: Deps, args: Use & { id: string; attended: string[]; headCount: number | null; report: string }): Promise<void> {
+  const { actor, council } = args;
+  assertCan(actor, 'network.manage');
+  await deps.db.transaction(async (tx) => {
+    const c = (await findConsultation(tx, council, args.id, { lock: true })) ?? notFound('consultation');
+    const invited = await tx.select({ organisationId: consultationOrganisations.organisationId }).from(consultationOrganisations).where(eq(consultationOrganisations.consultationId, c.id));
+    const known = new Set(invited.map((i) => i.organisationId));
+    if (args.attended.some((id) => !known.has(id))) throw new DomainError('notInvited', 'network.error.notInvited', 'attended');
+    await tx.update(consultationOrganisations).set({ attended: false }).where(eq(consultationOrganisations.consultationId, c.id));
+    if (args.attended.length) {
+      await tx
+        .update(consultationOrganisations)
+        .set({ attended: true })
+        .where(and(eq(consultationOrganisations.consultationId, c.id), inArray(consultationOrganisations.organisationId, args.attended)));
+    }
+    await tx.update(consultations).set({ headCount: args.headCount, report: args.report, updatedAt: new Date() }).where(eq(consultations.id, c.id));
+    await audit(tx, {
+      councilId: council.id,
+      actorUserId: actor.userId,
+      action: 'consultation.outcomeRecorded',
+      entity: 'consultation',
+      entityId: c.id,
+      data: { attended: args.attended.length, headCount: args.headCount },
+    });
+  });
+}
+
+// ------------------------------------------------------------------ invitations
+
+const siteOf = (deps: Pick<Deps, 'config'>, council: Council) => `${deps.config.baseUrl.replace(/\/$/, '')}/${council.slug}`;
+
+/** The invitation as iCalendar: a timed event in UTC, or a whole day for a consultation without times. */
+function invitationIcs(c: Consultation, o: { council: Council; url: string; organizer: string; attendee: { name: string; email: string }; now?: Date }): string {
+  const cal = ical({ name: c.topic, prodId: { company: 'Raadwerk', product: 'Raadwerk', language: 'NL' }, method: ICalCalendarMethod.REQUEST });
+  const timed = c.startTime !== '' && c.endTime !== '';
+  cal.createEvent({
+    id: c.uid,
+    sequence: c.sequence,
+    stamp: o.now ?? new Date(),
+    start: timed ? localToUtc(c.heldOn, c.startTime) : new Date(`${c.heldOn}T00:00:00Z`),
+    end: timed ? localToUtc(c.heldOn, c.endTime) : new Date(`${addDays(c.heldOn, 1)}T00:00:00Z`),
+    allDay: !timed,
+    summary: c.topic,
+    location: c.location || null,
+    url: o.url,
+    organizer: { name: o.council.name, email: o.organizer },
+    attendees: [{ email: o.attendee.email, name: o.attendee.name || null, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }],
+  });
+  return cal.toString();
+}
+
+/**
+ * Invites these contacts. Every contact must be this council's and have valid consent for
+ * invitations today; otherwise nothing is sent and the refusal names the first contact and why.
+ * A contact already invited is not invited twice. Returns how many mails were queued.
+ */
+export async function inviteContacts(deps: Deps, args: Use & { id: string; contactIds: string[] }): Promise<number> {
+  const { actor, council } = args;
+  assertCan(actor, 'network.manage');
+  const t = translator('nl');
+  const today = todayInAmsterdam();
+  const sent = await deps.db.transaction(async (tx) => {
+    const c = (await findConsultation(tx, council, args.id, { lock: true })) ?? notFound('consultation');
+    const ids = [...new Set(args.contactIds)];
+    const rows = await tx
+      .select({ contact: networkContacts, orgName: networkOrganisations.name })
+      .from(networkContacts)
+      .innerJoin(networkOrganisations, eq(networkOrganisations.id, networkContacts.organisationId))
+      .where(and(eq(networkContacts.councilId, council.id), inArray(networkContacts.id, ids)));
+    if (rows.length !== ids.length) throw new DomainError('unknownContact', 'network.error.unknownContact', 'contactIds');
+    const consents = await consentsOf(tx, council.id, ids);
+    for (const r of rows) {
+      const reason = consentRefusal(r.contact, consents.get(r.contact.id) ?? [], 'invitations', today);
+      if (reason) {
+        const who = openContact(deps.secretKey, r.contact).name ?? t('network.contact.erasedName');
+        throw new DomainError('noConsent', 'network.error.noConsent', { field: 'contactIds', params: { name: `${who} (${r.orgName})`, reason: t(`network.refusal.${reason}`) } });
+      }
+    }
+    const already = new Set((await tx.select({ id: consultationInvites.contactId }).from(consultationInvites).where(eq(consultationInvites.consultationId, c.id))).map((x) => x.id));
+    const fresh = rows.filter((r) => !already.has(r.contact.id));
+    if (!fresh.length) return 0;
+    await tx.insert(consultationInvites).values(fresh.map((r) => ({ councilId: council.id, consultationId: c.id, contactId: r.contact.id })));
+    await tx
+      .insert(consultationOrganisations)
+      .values([...new Set(fresh.map((r) => r.contact.organisationId))].map((organisationId) => ({ councilId: council.id, consultationId: c.id, organisationId })))
+      .onConflictDoNothing();
+    const site = siteOf(deps, council);
+    const when = `${formatDate(c.heldOn, 'nl')}${c.startTime ? `, ${c.startTime}-${c.endTime}` : ''}`;
+    for (const r of fresh) {
+      const person = openContact(deps.secretKey, r.contact);
+      const email = person.email!;
+      const ics = invitationIcs(c, { council, url: site, organizer: council.contactEmail, attendee: { name: person.name ?? '', email } });
+      await deps.mailer.queue(tx, {
+        councilId: council.id,
+        to: email,
+        subject: t('network.invite.subject', { topic: c.topic, council: council.name }),
+        body: t('network.invite.body', {
+          name: person.name ?? '',
+          council: council.name,
+          kind: t(`network.kind.${c.kind}`).toLowerCase(),
+          topic: c.topic,
+          when,
+          where: c.location || '-',
+          withdraw: `${site}/netwerk/afmelden/${withdrawToken(deps.secretKey, r.contact.id)}`,
+        }),
+        replyTo: council.contactEmail,
+        attachments: [{ filename: 'uitnodiging.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
+      });
+    }
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.invited', entity: 'consultation', entityId: c.id, data: { contacts: fresh.length } });
+    return fresh.length;
+  });
+  deps.mailer.kick();
+  return sent;
+}
+
+// ------------------------------------------------------------------ reading
+
+export type ConsultationRow = Consultation & { organisations: number; experiences: number };
+
+/** The outer row's id, qualified: inside a subquery a bare "id" would name the subquery's own table. */
+const outerId = sql.raw('"consultations"."id"');
+
+/** The council's consultations, newest first, with how many organisations were invited and how many experiences came from it. */
+export async function listConsultations(db: DbOrTx, council: Pick<Council, 'id'>, opts: { publicOnly?: boolean; limit?: number } = {}): Promise<ConsultationRow[]> {
+  const where = [eq(consultations.councilId, council.id)];
+  if (opts.publicOnly) where.push(eq(consultations.isPublic, true));
+  const rows = await db
+    .select({
+      c: consultations,
+      organisations: sql<number>`(select count(*) from ${consultationOrganisations} o where o.consultation_id = ${outerId})`,
+      experiences: sql<number>`(select count(*) from ${experiences} e where e.consultation_id = ${outerId})`,
+    })
+    .from(consultations)
+    .where(and(...where))
+    .orderBy(desc(consultations.heldOn), desc(consultations.createdAt))
+    .limit(opts.limit ?? 500);
+  return rows.map((r) => ({ ...r.c, organisations: Number(r.organisations), experiences: Number(r.experiences) }));
+}
+
+/** Public consultations still open for experiences through the public form. */
+export async function openPublicConsultations(db: DbOrTx, councilId: string, today = todayInAmsterdam()) {
+  return db
+    .select()
+    .from(consultations)
+    .where(and(eq(consultations.councilId, councilId), eq(consultations.isPublic, true), isNotNull(consultations.closesOn), gte(consultations.closesOn, today)))
+    .orderBy(asc(consultations.closesOn));
+}
+
+export async function getConsultation(deps: Deps, args: Use & { id: string }) {
+  const { actor, council } = args;
+  assertCan(actor, 'network.view');
+  const c = (await findConsultation(deps.db, council, args.id)) ?? notFound('consultation');
+  const [orgs, invites, item] = await Promise.all([
+    deps.db
+      .select({ id: networkOrganisations.id, name: networkOrganisations.name, attended: consultationOrganisations.attended })
+      .from(consultationOrganisations)
+      .innerJoin(networkOrganisations, eq(networkOrganisations.id, consultationOrganisations.organisationId))
+      .where(eq(consultationOrganisations.consultationId, c.id))
+      .orderBy(asc(networkOrganisations.nameKey)),
+    deps.db.select({ contactId: consultationInvites.contactId }).from(consultationInvites).where(eq(consultationInvites.consultationId, c.id)),
+    c.agendaItemId ? agendaItemRefs(deps.db, council.id, { ids: [c.agendaItemId] }) : Promise.resolve([]),
+  ]);
+  return {
+    consultation: c,
+    organisations: orgs,
+    invited: invites.map((i) => i.contactId),
+    agendaItem: item[0] ?? null,
+    may: { manage: can(actor, 'network.manage'), record: can(actor, 'network.record') },
+  };
+}
+export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;
+
+/** Agenda items a consultation may be linked to: of meetings from a month ago on. */
+export function agendaChoices(db: DbOrTx, councilId: string) {
+  return agendaItemRefs(db, councilId, { from: new Date(Date.now() - 31 * 86_400_000) });
+}

@@ -1,0 +1,371 @@
+/**
+ * The organisation register, consent and invitations through HTTP: duplicate names, the public
+ * network page, consent per purpose with its refusals, the invitation mail with iCalendar and the
+ * withdrawal link, erasure, roles, another council's ids, bad input (400, nothing changed).
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq, sql } from 'drizzle-orm';
+import { anonymousPost, createTestApp, dayFromToday, get, makeCouncil, person, titleOf, type LoggedIn, type TestApp } from '../advice/advice.test-helpers.ts';
+import { makeItem, makeMeeting } from '../meetings/meetings.test-helpers.ts';
+import type { Council } from '../../core/organisations.schema.ts';
+import { outbox } from '../../core/mail/mail.schema.ts';
+import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
+import { makeConsultation, makeContact, makeExperience, makeOrganisation } from './network.test-helpers.ts';
+import { consultationInvites, networkAccessLog, networkConsents, networkContacts, networkOrganisations } from './network.schema.ts';
+import { sendConsentReminders } from './network.jobs.ts';
+import { withdrawToken } from './network.rules.ts';
+
+let t: TestApp;
+let A: Council;
+let B: Council;
+let secretary: Awaited<ReturnType<typeof person>>;
+let chair: LoggedIn;
+let member: LoggedIn;
+let official: LoggedIn;
+let ws: string;
+
+before(async () => {
+  t = await createTestApp();
+  A = await makeCouncil(t);
+  B = await makeCouncil(t);
+  secretary = await person(t, A, 'secretary');
+  chair = await person(t, A, 'chair');
+  member = await person(t, A, 'member');
+  official = await person(t, A, 'official');
+  ws = `/${A.slug}/werkruimte/netwerk`;
+});
+after(async () => t.close());
+
+/** Every network table of a council, as one comparable string. */
+async function state(councilId = A.id): Promise<string> {
+  const tables = [
+    'network_organisations',
+    'network_contacts',
+    'network_consents',
+    'network_types',
+    'consultations',
+    'consultation_invites',
+    'consultation_organisations',
+    'experiences',
+    'delegations',
+  ];
+  const parts: string[] = [];
+  for (const table of tables) {
+    const res = await t.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`));
+    parts.push(((res as unknown as { rows: { h: string }[] }).rows ?? (res as unknown as { h: string }[]))[0]!.h);
+  }
+  const mails = await t.db.select({ n: sql<number>`count(*)` }).from(outbox);
+  return `${parts.join(',')}|${mails[0]!.n}`;
+}
+
+const orgForm = (name: string, extra: Record<string, string | string[]> = {}) => ({ name, type: 'elderly_union', address: '', website: '', targetGroups: 'ouderen', ...extra });
+
+test('the secretary registers an organisation; the same name again is refused with a link to it, in another council it is fine', async () => {
+  const res = await secretary.request({
+    url: `${ws}/nieuw`,
+    form: orgForm('Ouderenbond Terwolde', { policyFields: ['wmo', 'participatiewet'], listed: 'ja', website: 'https://ouderenbond.example' }),
+  });
+  assert.equal(res.statusCode, 303);
+  const [org] = await t.db.select().from(networkOrganisations).where(eq(networkOrganisations.name, 'Ouderenbond Terwolde'));
+  assert.deepEqual(org!.policyFields, ['wmo', 'participatiewet']);
+  assert.match(String(res.headers.location), new RegExp(`/organisaties/${org!.id}\\?melding=toegevoegd`));
+
+  const before = await state();
+  const again = await secretary.request({ url: `${ws}/nieuw`, form: orgForm('  ouderenbond   TERWOLDE ') });
+  assert.equal(again.statusCode, 400);
+  assert.match(titleOf(again.body), /^Fout:/);
+  assert.match(again.body, /Er staat al een organisatie met de naam/);
+  assert.match(again.body, new RegExp(`href="${ws}/organisaties/${org!.id}"`));
+  assert.equal(await state(), before);
+
+  const other = await person(t, B, 'secretary');
+  assert.equal((await other.request({ url: `/${B.slug}/werkruimte/netwerk/nieuw`, form: orgForm('Ouderenbond Terwolde') })).statusCode, 303);
+});
+
+test('bad input on every register form: a clear Dutch message, nothing changed, never a 500', async () => {
+  const org = await makeOrganisation(t, A);
+  const contact = await makeContact(t, A, org.id);
+  const huge = 'x'.repeat(100_000);
+  const cases: [string, Record<string, string | string[]>, RegExp][] = [
+    [`${ws}/nieuw`, orgForm(huge), /mag hoogstens|maximaal|te lang/i],
+    [`${ws}/nieuw`, orgForm(''), /Vul|verplicht/i],
+    [`${ws}/nieuw`, orgForm('Goed', { type: 'eigen:00000000-0000-0000-0000-000000000000' }), /Kies/i],
+    [`${ws}/nieuw`, orgForm('Goed', { website: 'javascript:alert(1)' }), /https:\/\//],
+    [`${ws}/nieuw`, orgForm('Goed', { policyFields: 'geen-veld' }), /Kies/i],
+    [`${ws}/organisaties/${org.id}/contactpersonen`, { name: 'Piet', email: 'geen-adres' }, /e-mailadres/i],
+    [`${ws}/organisaties/${org.id}/contactpersonen`, { name: huge }, /te lang|hoogstens|maximaal/i],
+    [`${ws}/contactpersonen/${contact.id}/toestemming`, { purpose: 'invitations', givenOn: '2026-05-01', expiresOn: '2026-04-01', source: 'form', textVersion: '1' }, /einddatum moet na de datum/],
+    [`${ws}/contactpersonen/${contact.id}/toestemming`, { purpose: 'invitations', givenOn: '2026-02-30', source: 'form', textVersion: '1' }, /datum/i],
+    [`${ws}/contactpersonen/${contact.id}/toestemming`, { purpose: 'invitations', givenOn: dayFromToday(5), source: 'form', textVersion: '1' }, /toekomst/],
+    [`${ws}/contactpersonen/${contact.id}/toestemming`, { purpose: 'spam', givenOn: '2026-01-01', source: 'form', textVersion: '1' }, /Kies/],
+    [`${ws}/instellingen`, { consentMonths: '0' }, /1 tot en met 120/],
+    [`${ws}/soorten`, { name: '' }, /Vul|verplicht/i],
+    [`${ws}/afvaardigingen`, { membershipId: secretary.membershipId, bodyName: '', startsOn: '2026-01-01' }, /regionaal orgaan/],
+  ];
+  for (const [url, form, message] of cases) {
+    const before = await state();
+    const res = await secretary.request({ url, form });
+    assert.equal(res.statusCode, 400, `${url} ${JSON.stringify(form).slice(0, 80)}`);
+    assert.match(titleOf(res.body), /^Fout:/, url);
+    assert.match(res.body, message, url);
+    assert.equal(await state(), before, url);
+  }
+});
+
+test('consent per purpose: recorded with default expiry from the council setting; only board sees a private person, and that read is logged', async () => {
+  assert.equal((await secretary.request({ url: `${ws}/instellingen`, form: { consentMonths: '12' } })).statusCode, 303);
+  const org = await makeOrganisation(t, A, { name: 'Mantelzorg Voorst-Zuid' });
+  const res = await secretary.request({
+    url: `${ws}/organisaties/${org.id}/contactpersonen`,
+    form: { name: 'Greet Mulder', role: 'Vrijwilliger', email: 'greet@test.example', phone: '', privatePerson: 'ja' },
+  });
+  assert.equal(res.statusCode, 303);
+  const [contact] = await t.db.select().from(networkContacts).where(eq(networkContacts.organisationId, org.id));
+  // Sealed at rest.
+  assert.doesNotMatch(JSON.stringify(contact), /Greet|greet@/);
+  const consent = await secretary.request({
+    url: `${ws}/contactpersonen/${contact!.id}/toestemming`,
+    form: { purpose: 'invitations', givenOn: '2026-03-15', expiresOn: '', source: 'in_person', textVersion: '2026-1' },
+  });
+  assert.equal(consent.statusCode, 303);
+  const [row] = await t.db.select().from(networkConsents).where(eq(networkConsents.contactId, contact!.id));
+  assert.equal(row!.expiresOn, '2027-03-15');
+  assert.equal(row!.recordedByUserId, secretary.user.id);
+  assert.equal(row!.source, 'in_person');
+
+  const forMember = await member.request({ url: `${ws}/organisaties/${org.id}` });
+  assert.equal(forMember.statusCode, 200);
+  assert.doesNotMatch(forMember.body, /Greet|greet@test/);
+  assert.match(forMember.body, /Privépersoon/);
+  const logged = async () => (await t.db.select().from(networkAccessLog).where(eq(networkAccessLog.contactId, contact!.id))).length;
+  assert.equal(await logged(), 0);
+  const forChair = await chair.request({ url: `${ws}/organisaties/${org.id}` });
+  assert.match(forChair.body, /Greet Mulder/);
+  assert.match(forChair.body, /greet@test\.example/);
+  assert.equal(await logged(), 1);
+  assert.equal((await official.request({ url: ws })).statusCode, 403);
+  assert.equal((await member.request({ url: `${ws}/organisaties/${org.id}/contactpersonen`, form: { name: 'X' } })).statusCode, 403);
+});
+
+test('an invitation goes only to contacts with valid consent: the refusal names who and why, the mail carries iCalendar and a withdrawal link that works without login', async () => {
+  const org = await makeOrganisation(t, A, { name: 'Welzijn Twello' });
+  const ok = await makeContact(t, A, org.id, { name: 'Anna de Boer', consent: ['invitations'] });
+  const expired = await makeContact(t, A, org.id, { name: 'Kees Bos', consent: ['invitations'], givenOn: '2023-01-01', expiresOn: '2025-01-01' });
+  const onlyNewsletter = await makeContact(t, A, org.id, { name: 'Joke Smit', consent: ['newsletter'] });
+  const meeting = await makeMeeting(t, A, dayFromToday(20));
+  const item = await makeItem(t, A, meeting, { title: 'Expertmeeting leerlingenvervoer' });
+  const create = await secretary.request({
+    url: `${ws}/raadplegingen/nieuw`,
+    form: { kind: 'expert_meeting', topic: 'Leerlingenvervoer', heldOn: dayFromToday(20), startTime: '10:30', endTime: '11:30', location: 'Gemeentehuis', agendaItemId: item.id, closesOn: '' },
+  });
+  assert.equal(create.statusCode, 303);
+  const id = /raadplegingen\/([0-9a-f-]{36})/.exec(String(create.headers.location))![1]!;
+  const page = await member.request({ url: `${ws}/raadplegingen/${id}` });
+  assert.match(page.body, /Expertmeeting leerlingenvervoer/);
+  const invite = `${ws}/raadplegingen/${id}/uitnodigen`;
+
+  for (const [who, reason] of [
+    [expired, /Kees Bos \(Welzijn Twello\) kan geen uitnodiging krijgen: de toestemming is verlopen/],
+    [onlyNewsletter, /Joke Smit \(Welzijn Twello\) kan geen uitnodiging krijgen: er is geen toestemming voor uitnodigingen/],
+  ] as const) {
+    const before = await state();
+    const res = await secretary.request({ url: invite, form: { contactIds: [ok.id, who.id] } });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, reason);
+    assert.equal(await state(), before, 'nothing sent');
+  }
+  // A contact of another council is refused as unknown.
+  const otherOrg = await makeOrganisation(t, B);
+  const foreign = await makeContact(t, B, otherOrg.id, { consent: ['invitations'] });
+  const before = await state();
+  assert.equal((await secretary.request({ url: invite, form: { contactIds: [foreign.id] } })).statusCode, 400);
+  assert.equal(await state(), before);
+
+  assert.equal((await secretary.request({ url: invite, form: { contactIds: ok.id } })).statusCode, 303);
+  const [mail] = await t.db.select().from(outbox).where(eq(outbox.toAddress, ok.email));
+  assert.match(mail!.subject, /Uitnodiging: Leerlingenvervoer/);
+  const [ics] = mail!.attachments;
+  assert.equal(ics!.contentType, 'text/calendar; method=REQUEST; charset=utf-8');
+  assert.match(ics!.content, /METHOD:REQUEST/);
+  assert.match(ics!.content, /SUMMARY:Leerlingenvervoer/);
+  assert.match(ics!.content, new RegExp(`ATTENDEE.*${ok.email.replace('.', '\\.')}`, 's'));
+  const link = new URL(/(https?:\/\/\S+\/netwerk\/afmelden\/\S+)/.exec(mail!.body)![1]!).pathname;
+  assert.equal(link, `/${A.slug}/netwerk/afmelden/${withdrawToken(t.app.deps.secretKey, ok.id)}`);
+  // Invited twice: no second mail.
+  assert.equal((await secretary.request({ url: invite, form: { contactIds: ok.id } })).statusCode, 303);
+  assert.equal((await t.db.select().from(outbox).where(eq(outbox.toAddress, ok.email))).length, 1);
+  assert.equal((await t.db.select().from(consultationInvites).where(eq(consultationInvites.consultationId, id))).length, 1);
+
+  // The contact withdraws from the mail, without logging in.
+  const confirm = await get(t, link);
+  assert.equal(confirm.statusCode, 200);
+  assert.doesNotMatch(String(confirm.headers['set-cookie'] ?? ''), /./);
+  const done = await anonymousPost(t, link, {});
+  assert.equal(done.statusCode, 200);
+  assert.match(done.body, /U bent afgemeld/);
+  const second = await makeConsultation(t, A);
+  const res = await secretary.request({ url: `${ws}/raadplegingen/${second.id}/uitnodigen`, form: { contactIds: ok.id } });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /de toestemming is ingetrokken/);
+  // A forged or malformed token is a plain 404.
+  for (const bad of [`${ok.id}.${'a'.repeat(32)}`, 'abc', 'a'.repeat(300)]) assert.equal((await get(t, `/${A.slug}/netwerk/afmelden/${bad}`)).statusCode, 404, bad);
+  // The link of A's contact under B's address finds nothing to withdraw there.
+  assert.equal((await anonymousPost(t, `/${B.slug}/netwerk/afmelden/${withdrawToken(t.app.deps.secretKey, foreign.id)}`, {})).statusCode, 200);
+
+  // Attendance and report: only invited organisations.
+  const stranger = await makeOrganisation(t, A);
+  assert.equal((await secretary.request({ url: `${ws}/raadplegingen/${id}/verslag`, form: { attended: stranger.id, headCount: '12', report: '' } })).statusCode, 400);
+  assert.equal((await secretary.request({ url: `${ws}/raadplegingen/${id}/verslag`, form: { attended: org.id, headCount: '12', report: 'Goed gesprek over de taxi.' } })).statusCode, 303);
+  const after = await member.request({ url: `${ws}/raadplegingen/${id}` });
+  assert.match(after.body, /Welzijn Twello \(aanwezig\)/);
+  assert.match(after.body, /Goed gesprek over de taxi/);
+});
+
+test('a consultation linked to an agenda item of another council is refused at the field', async () => {
+  const meeting = await makeMeeting(t, B, dayFromToday(10));
+  const item = await makeItem(t, B, meeting);
+  const before = await state();
+  const res = await secretary.request({ url: `${ws}/raadplegingen/nieuw`, form: { kind: 'conversations', topic: 'Wijkteams', heldOn: dayFromToday(10), agendaItemId: item.id } });
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /Kies een agendapunt uit de lijst/);
+  for (const form of [
+    { kind: 'conversations', topic: 'Wijkteams', heldOn: dayFromToday(10), startTime: '14:00', endTime: '13:00' },
+    { kind: 'conversations', topic: 'Wijkteams', heldOn: dayFromToday(10), startTime: '25:00', endTime: '26:00' },
+    { kind: 'conversations', topic: 'Wijkteams', heldOn: dayFromToday(10), closesOn: dayFromToday(5) },
+    { kind: 'conversations', topic: 'x'.repeat(100_000), heldOn: dayFromToday(10) },
+  ] as Record<string, string>[]) {
+    const r = await secretary.request({ url: `${ws}/raadplegingen/nieuw`, form });
+    assert.equal(r.statusCode, 400, JSON.stringify(form).slice(0, 100));
+    assert.match(titleOf(r.body), /^Fout:/);
+  }
+  assert.equal(await state(), before);
+});
+
+test('erasure removes the person and consents, keeps the organisation and the count of invitations', async () => {
+  const org = await makeOrganisation(t, A);
+  const c = await makeContact(t, A, org.id, { consent: ['invitations', 'newsletter'] });
+  const cons = await makeConsultation(t, A);
+  assert.equal((await secretary.request({ url: `${ws}/raadplegingen/${cons.id}/uitnodigen`, form: { contactIds: c.id } })).statusCode, 303);
+  assert.equal((await member.request({ url: `${ws}/contactpersonen/${c.id}/wissen`, form: {} })).statusCode, 403);
+  assert.equal((await secretary.request({ url: `${ws}/contactpersonen/${c.id}/wissen`, form: {} })).statusCode, 303);
+  const [row] = await t.db.select().from(networkContacts).where(eq(networkContacts.id, c.id));
+  assert.equal(row!.nameSealed, null);
+  assert.equal(row!.emailSealed, null);
+  assert.ok(row!.erasedAt);
+  assert.equal((await t.db.select().from(networkConsents).where(eq(networkConsents.contactId, c.id))).length, 0);
+  assert.equal((await t.db.select().from(consultationInvites).where(eq(consultationInvites.contactId, c.id))).length, 1);
+  assert.ok((await t.db.select().from(networkOrganisations).where(eq(networkOrganisations.id, org.id))).length);
+  // Twice: a clear message, not a 500.
+  const again = await secretary.request({ url: `${ws}/contactpersonen/${c.id}/wissen`, form: {} });
+  assert.equal(again.statusCode, 400);
+  assert.match(again.body, /al gewist/);
+});
+
+test('the secretary hears 30 and 7 days before a consent expires, once each', async () => {
+  const C = await makeCouncil(t);
+  const sec = await person(t, C, 'secretary');
+  const org = await makeOrganisation(t, C, { name: 'Dorpsbelang Wilp' });
+  await makeContact(t, C, org.id, { name: 'Riet Hendriks', consent: ['invitations'], expiresOn: dayFromToday(20) });
+  await makeContact(t, C, org.id, { name: 'Later', consent: ['invitations'], expiresOn: dayFromToday(200) });
+  const mails = async () => (await t.db.select().from(outbox).where(eq(outbox.toAddress, sec.email))).filter((m) => /Toestemming verloopt/.test(m.subject));
+  await sendConsentReminders(t.app.deps);
+  const [first] = await mails();
+  assert.match(first!.body, /Riet Hendriks \(Dorpsbelang Wilp\), uitnodigingen/);
+  assert.doesNotMatch(first!.body, /Later/);
+  await sendConsentReminders(t.app.deps);
+  assert.equal((await mails()).length, 1, 'once');
+  // A week later (7 days before expiry) the second reminder.
+  await sendConsentReminders(t.app.deps, new Date(Date.now() + 14 * 86_400_000));
+  assert.equal((await mails()).length, 2);
+});
+
+test('the public network page lists only organisations that agreed, without contact persons; the API the same and only public consultations', async () => {
+  const listed = await makeOrganisation(t, A, { name: 'Zonnebloem-afdeling Klarenbeek', type: 'volunteers', listed: true, website: 'https://zonnebloem.example' });
+  const hidden = await makeOrganisation(t, A, { name: 'Stille Organisatie', listed: false });
+  await makeContact(t, A, listed.id, { name: 'Zichtbaar Nooit' });
+  const page = await get(t, `/${A.slug}/netwerk`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(listed.name));
+  assert.doesNotMatch(page.body, new RegExp(hidden.name));
+  assert.doesNotMatch(page.body, /Zichtbaar Nooit/);
+  assert.equal(page.headers['set-cookie'], undefined);
+
+  const open = await makeConsultation(t, A, { topic: 'Openbare avond', isPublic: true, closesOn: dayFromToday(10) });
+  await makeExperience(t, A, { consultationId: open.id });
+  await makeExperience(t, A, { consultationId: open.id });
+  await makeConsultation(t, A, { topic: 'Besloten gesprek' });
+  const api = await get(t, `/api/v1/raden/${A.slug}/netwerk`);
+  assert.equal(api.statusCode, 200);
+  assert.equal(api.headers['access-control-allow-origin'], '*');
+  const names = (api.json() as { items: { name: string }[] }).items.map((i) => i.name);
+  assert.ok(names.includes(listed.name));
+  assert.ok(!names.includes(hidden.name));
+  const cons = (await get(t, `/api/v1/raden/${A.slug}/raadplegingen`)).json() as { items: { topic: string; experiences: number }[] };
+  assert.equal(cons.items[0]!.experiences, 2);
+  assert.deepEqual(
+    cons.items.map((c) => c.topic),
+    ['Openbare avond'],
+  );
+  assert.equal((await get(t, '/api/v1/raden/bestaat-niet/netwerk')).statusCode, 404);
+  assert.equal((await get(t, '/api/v1/raden/%00/raadplegingen')).statusCode, 404);
+});
+
+test("another council's ids answer 404 and change nothing", async () => {
+  const org = await makeOrganisation(t, B);
+  const contact = await makeContact(t, B, org.id, { consent: ['invitations'] });
+  const cons = await makeConsultation(t, B);
+  const before = await state(B.id);
+  for (const url of [`${ws}/organisaties/${org.id}`, `${ws}/raadplegingen/${cons.id}`, `${ws}/contactpersonen/${contact.id}/toestemming`, `${ws}/organisaties/not-a-uuid`]) {
+    assert.equal((await secretary.request({ url })).statusCode, 404, url);
+  }
+  for (const [url, form] of [
+    [`${ws}/organisaties/${org.id}`, orgForm('Gekaapt')],
+    [`${ws}/organisaties/${org.id}/contactpersonen`, { name: 'X' }],
+    [`${ws}/contactpersonen/${contact.id}/toestemming`, { purpose: 'invitations', givenOn: '2026-01-01', source: 'form', textVersion: '1' }],
+    [`${ws}/contactpersonen/${contact.id}/wissen`, {}],
+    [`${ws}/raadplegingen/${cons.id}/uitnodigen`, { contactIds: contact.id }],
+  ] as const) {
+    assert.equal((await secretary.request({ url, form: form as Record<string, string> })).statusCode, 404, url);
+  }
+  assert.equal(await state(B.id), before);
+});
+
+test('every network page is valid HTML (Nu checker), with and without errors', async () => {
+  const org = await makeOrganisation(t, A, { listed: true });
+  const c = await makeContact(t, A, org.id, { consent: ['invitations'], privatePerson: true });
+  const cons = await makeConsultation(t, A, { isPublic: true, closesOn: dayFromToday(5) });
+  const pages: { name: string; html: string }[] = [];
+  const add = async (name: string, res: { statusCode: number; body: string }, status = 200) => {
+    assert.equal(res.statusCode, status, name);
+    pages.push({ name, html: res.body });
+  };
+  for (const path of [
+    '',
+    '/nieuw',
+    `/organisaties/${org.id}`,
+    `/organisaties/${org.id}/wijzigen`,
+    `/contactpersonen/${c.id}/toestemming`,
+    '/soorten',
+    '/instellingen',
+    '/afvaardigingen',
+    '/raadplegingen',
+    '/raadplegingen/nieuw',
+    `/raadplegingen/${cons.id}`,
+    '/ervaringen',
+    '/ervaringen/nieuw',
+  ]) {
+    await add(`ws${path}`, await secretary.request({ url: `${ws}${path}` }));
+  }
+  await add('toegangslog', await chair.request({ url: `${ws}/toegangslog` }));
+  await add('member org', await member.request({ url: `${ws}/organisaties/${org.id}` }));
+  await add('edit with errors', await secretary.request({ url: `${ws}/organisaties/${org.id}`, form: orgForm('', { website: 'ftp://x' }) }), 400);
+  await add('new with errors', await secretary.request({ url: `${ws}/nieuw`, form: orgForm('') }), 400);
+  await add('consent with errors', await secretary.request({ url: `${ws}/contactpersonen/${c.id}/toestemming`, form: { purpose: 'invitations', givenOn: 'gisteren' } }), 400);
+  await add('invite with errors', await secretary.request({ url: `${ws}/raadplegingen/${cons.id}/uitnodigen`, form: {} }), 400);
+  await add('public network', await get(t, `/${A.slug}/netwerk`));
+  await add('share', await get(t, `/${A.slug}/ervaring-delen`));
+  await add('withdraw', await get(t, `/${A.slug}/netwerk/afmelden/${withdrawToken(t.app.deps.secretKey, c.id)}`));
+  const errors = await checkHtml(pages);
+  assert.deepEqual(errors, [], formatHtmlErrors(errors));
+});

@@ -1,0 +1,17 @@
+/**
+ * What the network module shows on other modules' pages (docs/decisions/0013-extension-slots.md):
+ * on an advice's page, what the advice was based on ("gebaseerd op N ervaringen uit M
+ * raadplegingen") and the experiences, for those who may see the network, without personal details.
+ */
+import type { SlotRenderer } from '../../core/module.ts';
+import { can } from '../../core/policy.ts';
+import { listExperiences } from './network.experiences.ts';
+import { ExperiencesOfAdvice } from './views/experiences.tsx';
+
+export const networkSlots: Record<string, SlotRenderer> = {
+  'advice.detail.related': async ({ deps, ctx, council, actor, id }) => {
+    if (!can(actor, 'network.view')) return null;
+    const rows = await listExperiences(deps.db, council.id, { adviceId: id });
+    return rows.length ? <ExperiencesOfAdvice ctx={ctx} council={council} rows={rows} /> : null;
+  },
+};

@@ -1,0 +1,220 @@
+import type { PageCtx } from '../../../ui/context.ts';
+import type { Council } from '../../../core/organisations.schema.ts';
+import type { Actor } from '../../../core/policy.ts';
+import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
+import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
+import { Button, DataList, Link, Paragraph, Section, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { CheckboxField, ChooseOneForm, Form, SelectField, TextField } from '../../../ui/components/form.tsx';
+import { PublicPage, WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import type { listMoments, Moment, momentPage } from '../policycalendar.service.ts';
+import { momentKinds, momentStatuses } from '../policycalendar.schema.ts';
+import { draftLetter } from '../policycalendar.rules.ts';
+
+type Props = { ctx: PageCtx; council: Council; actor: Actor };
+export const calendarPath = (council: Council) => `/${council.slug}/werkruimte/beleidskalender`;
+
+const statusBadge = { expected: 'neutral', request_received: 'warning', advice_given: 'success' } as const;
+
+function Status({ ctx, status }: { ctx: PageCtx; status: Moment['status'] }) {
+  return <StatusBadge status={statusBadge[status]}>{ctx.t(`policycalendar.status.${status}`)}</StatusBadge>;
+}
+
+/** "elk jaar" / "elke 4 jaar". */
+const every = (ctx: PageCtx, n: number) => (n === 1 ? ctx.t('policycalendar.everyYear') : ctx.t('policycalendar.every', { n }));
+
+function when(ctx: PageCtx, m: Moment): string {
+  const date = formatDate(m.expectedOn, ctx.locale);
+  return m.recurrenceYears ? `${date} (${every(ctx, m.recurrenceYears)})` : date;
+}
+
+/** The fields of a moment, for adding one and for changing it. */
+function MomentFields({
+  ctx,
+  errors,
+  values,
+  groups,
+  withReason,
+}: {
+  ctx: PageCtx;
+  errors?: FieldErrors;
+  values: Record<string, string>;
+  groups: { id: string; name: string }[];
+  withReason?: boolean;
+}) {
+  const t = ctx.t;
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+    <SelectField ctx={ctx} errors={errors} name={name} label={label} value={values[name] ?? ''} options={options} />
+  );
+  return (
+    <>
+      {select(
+        'kind',
+        t('policycalendar.field.kind'),
+        momentKinds.map((k) => ({ value: k, label: t(`policycalendar.kind.${k}`) })),
+      )}
+      <TextField ctx={ctx} errors={errors} name="title" label={t('policycalendar.field.title')} value={values.title} />
+      <TextField ctx={ctx} errors={errors} name="expectedOn" type="date" label={t('policycalendar.field.expectedOn')} value={values.expectedOn} />
+      {withReason && <TextField ctx={ctx} errors={errors} name="reason" label={t('policycalendar.field.reason')} hint={t('policycalendar.field.reasonHint')} value={values.reason} optional />}
+      {select('recurrenceYears', t('policycalendar.field.recurrence'), [{ value: '', label: t('policycalendar.once') }, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: every(ctx, n) }))])}
+      {select('workingGroupId', t('policycalendar.field.group'), [{ value: '', label: t('policycalendar.noGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))])}
+      <TextField
+        ctx={ctx}
+        errors={errors}
+        name="remindWeeks"
+        label={t('policycalendar.field.remindWeeks')}
+        hint={t('policycalendar.field.remindWeeksHint')}
+        value={values.remindWeeks ?? '12'}
+        inputmode="numeric"
+        width="short"
+      />
+      <CheckboxField ctx={ctx} errors={errors} name="isPublic" label={t('policycalendar.field.public')} value="ja" checked={values.isPublic === 'ja' || values.isPublic === 'true'} />
+    </>
+  );
+}
+
+export function CalendarPage(props: Props & { data: Awaited<ReturnType<typeof listMoments>>; errors?: FieldErrors; values?: FormValues; notice?: string }) {
+  const { ctx, council, data } = props;
+  const t = ctx.t;
+  const path = calendarPath(council);
+  return (
+    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('policycalendar.title')} section={path} intro={t('policycalendar.intro')} errors={props.errors} notice={props.notice}>
+      <Paragraph>
+        <Link href={`/${council.slug}/beleidskalender.ics`}>{t('policycalendar.feed')}</Link>
+      </Paragraph>
+      <Table
+        caption={t('policycalendar.moments')}
+        empty={t('policycalendar.empty')}
+        rows={data.moments}
+        columns={[
+          { header: t('policycalendar.field.title'), cell: (m) => <Link href={`${path}/${m.id}`}>{m.title}</Link> },
+          { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
+          { header: t('policycalendar.field.group'), cell: (m) => data.groups.find((g) => g.id === m.workingGroupId)?.name ?? '-' },
+          { header: t('policycalendar.field.status'), cell: (m) => <Status ctx={ctx} status={m.status} /> },
+        ]}
+      />
+      {data.may.manage && (
+        <Section id="nieuw-moment" title={t('policycalendar.add')}>
+          <Form ctx={ctx} action={path}>
+            <MomentFields ctx={ctx} errors={props.errors} values={props.values ?? {}} groups={data.groups} />
+            <Button>{t('policycalendar.addButton')}</Button>
+          </Form>
+        </Section>
+      )}
+    </WorkspacePage>
+  );
+}
+
+export function MomentPage(props: Props & { data: Awaited<ReturnType<typeof momentPage>>; errors?: FieldErrors; values?: FormValues; notice?: string }) {
+  const { ctx, council, data } = props;
+  const { moment: m } = data;
+  const t = ctx.t;
+  const list = calendarPath(council);
+  const path = `${list}/${m.id}`;
+  const linked = data.advices.find((a) => a.id === m.adviceId);
+  const current: Record<string, string> = {
+    kind: m.kind,
+    title: m.title,
+    expectedOn: m.expectedOn,
+    recurrenceYears: m.recurrenceYears ? String(m.recurrenceYears) : '',
+    workingGroupId: m.workingGroupId ?? '',
+    remindWeeks: String(m.remindWeeks),
+    isPublic: m.isPublic ? 'ja' : '',
+  };
+  return (
+    <WorkspacePage
+      ctx={ctx}
+      council={council}
+      actor={props.actor}
+      title={m.title}
+      section={list}
+      href={path}
+      parent={{ href: list, label: t('policycalendar.title') }}
+      errors={props.errors}
+      notice={props.notice}
+    >
+      <DataList
+        items={[
+          { key: t('policycalendar.field.kind'), value: t(`policycalendar.kind.${m.kind}`) },
+          { key: t('policycalendar.field.expectedOn'), value: when(ctx, m) },
+          { key: t('policycalendar.field.group'), value: data.group?.name ?? '-' },
+          { key: t('policycalendar.field.status'), value: <Status ctx={ctx} status={m.status} /> },
+          { key: t('policycalendar.field.advice'), value: linked ? <Link href={`/${council.slug}/werkruimte/adviezen/${linked.id}`}>{`${linked.reference}: ${linked.subject}`}</Link> : '-' },
+        ]}
+      />
+      <Section id="brief" title={t('policycalendar.letter.title')} intro={t('policycalendar.letter.intro', { weeks: m.remindWeeks })}>
+        <pre class="rw-draft">{draftLetter({ council: council.name, moment: m.title, date: formatDate(m.expectedOn, 'nl'), group: data.group?.name ?? null })}</pre>
+      </Section>
+      <Section id="verschuivingen" title={t('policycalendar.shifts')}>
+        <Table
+          caption={t('policycalendar.shifts')}
+          empty={t('policycalendar.noShifts')}
+          rows={data.shifts}
+          columns={[
+            { header: t('policycalendar.shift.when'), cell: (s) => formatDateTime(s.at, ctx.locale) },
+            { header: t('policycalendar.shift.from'), cell: (s) => formatDate(s.fromDate, ctx.locale) },
+            { header: t('policycalendar.shift.to'), cell: (s) => formatDate(s.toDate, ctx.locale) },
+            { header: t('policycalendar.field.reason'), cell: (s) => s.reason || '-' },
+          ]}
+        />
+      </Section>
+      {data.may.manage && (
+        <>
+          <Section id="aanvraag" title={t('policycalendar.link.title')}>
+            <ChooseOneForm
+              ctx={ctx}
+              action={`${path}/adviesaanvraag`}
+              name="adviceId"
+              label={t('policycalendar.link.label')}
+              errors={props.errors}
+              value={m.adviceId}
+              options={data.advices.map((a) => ({ value: a.id, label: `${a.reference}: ${a.subject}` }))}
+              button={t('policycalendar.link.button')}
+            />
+          </Section>
+          <Section id="status" title={t('policycalendar.field.status')}>
+            <ChooseOneForm
+              ctx={ctx}
+              action={`${path}/status`}
+              name="status"
+              control="radio"
+              label={t('policycalendar.field.status')}
+              errors={props.errors}
+              value={m.status}
+              options={momentStatuses.map((s) => ({ value: s, label: t(`policycalendar.status.${s}`) }))}
+              button={t('policycalendar.statusButton')}
+            />
+          </Section>
+          <Section id="wijzigen" title={t('policycalendar.change')}>
+            <Form ctx={ctx} action={path}>
+              <MomentFields ctx={ctx} errors={props.errors} values={props.values ?? current} groups={data.groups} withReason />
+              <Button>{t('policycalendar.save')}</Button>
+            </Form>
+          </Section>
+        </>
+      )}
+    </WorkspacePage>
+  );
+}
+
+/** The public view: the moments the council chose to show, with the feed. */
+export function PublicCalendarPage({ ctx, council, moments }: { ctx: PageCtx; council: Council; moments: Moment[] }) {
+  const t = ctx.t;
+  const path = `/${council.slug}/beleidskalender`;
+  return (
+    <PublicPage ctx={ctx} council={council} title={t('policycalendar.title')} section={path} intro={t('policycalendar.publicIntro', { council: council.name })} lead>
+      <Paragraph>
+        <Link href={`${path}.ics`}>{t('policycalendar.feed')}</Link>
+      </Paragraph>
+      <Table
+        caption={t('policycalendar.moments')}
+        empty={t('policycalendar.empty')}
+        rows={moments}
+        columns={[
+          { header: t('policycalendar.field.title'), cell: (m) => m.title },
+          { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
+          { header: t('policycalendar.field.status'), cell: (m) => <Status ctx={ctx} status={m.status} /> },
+        ]}
+      />
+    </PublicPage>
+  );
+}
