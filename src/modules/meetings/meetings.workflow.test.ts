@@ -14,15 +14,18 @@ test('a planned meeting can be moved, cancelled or marked as held by the board',
   assert.deepEqual(meetingTransition('planned', 'invite'), { ok: true, to: 'planned' });
 });
 
-test('cancelled and held meetings are final; members and officials cannot plan', () => {
+test('held meetings are final, a cancellation can only be undone; members and officials cannot plan', () => {
   assert.deepEqual(meetingTransition('cancelled', 'move'), { ok: false, reason: 'notAllowedFromState' });
   assert.deepEqual(meetingTransition('held', 'cancel'), { ok: false, reason: 'notAllowedFromState' });
   assert.deepEqual(availableMeetingActions('planned', as('member')), []);
   assert.deepEqual(availableMeetingActions('planned', as('official')), []);
-  assert.deepEqual(availableMeetingActions('planned', admin), [...meetingActions]);
-  assert.deepEqual(availableMeetingActions('cancelled', as('chair')), []);
+  assert.deepEqual(availableMeetingActions('planned', admin), [...meetingActions].filter((a) => a !== 'restore'));
+  // Undoing a cancellation is the one way out of 'cancelled' (its 30 days: mayRestoreMeeting).
+  assert.deepEqual(availableMeetingActions('cancelled', as('chair')), ['restore']);
+  assert.deepEqual(meetingTransition('cancelled', 'restore'), { ok: true, to: 'planned' });
+  assert.deepEqual(availableMeetingActions('cancelled', as('member')), []);
   assert.deepEqual(availableMeetingActions('held', as('secretary')), ['editAgenda']);
-  for (const a of meetingActions) assert.ok(meetingTransitions[a].from.includes('planned'));
+  for (const a of meetingActions) if (a !== 'restore') assert.ok(meetingTransitions[a].from.includes('planned'));
 });
 
 test('minutes go draft → approved → published, never backwards', () => {
