@@ -2,7 +2,9 @@
  * Demo cooperation (issue 16): the Adviesraad Sociaal Domein Lindewijk (a municipal council on
  * Wmo and youth care) and the Cliëntenraad Zorggroep De Horizon (the client council of a regional
  * care organisation) cooperate for one year with tacit renewal; the end date is 40 days away.
- * Lindewijk shares a dossier; they held a joint meeting in spring and one is planned for autumn.
+ * Lindewijk shares a dossier and the experiences of its expert meeting on school transport; they
+ * held a joint meeting in spring and one is planned for autumn; each used what they share in its
+ * own advice (Lindewijk to the college, De Horizon to its board).
  * Fictional organisations and texts only.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,7 +13,9 @@ import type { Tx } from '../src/core/db/index.ts';
 import { councils } from '../src/core/organisations.schema.ts';
 import { addDays, todayInAmsterdam } from '../src/core/dates/working-days.ts';
 import { localToUtc } from '../src/core/dates/amsterdam.ts';
-import { agreementParties, agreements, sharedDossiers } from '../src/modules/cooperation/cooperation.schema.ts';
+import { adviceSources, agreementParties, agreements, sharedConsultations, sharedDossiers } from '../src/modules/cooperation/cooperation.schema.ts';
+import { consultations, experiences } from '../src/modules/network/network.schema.ts';
+import { advices } from '../src/modules/advice/advice.schema.ts';
 import { documentFolders } from '../src/modules/documents/documents.schema.ts';
 import { agendaItems, meetings } from '../src/modules/meetings/meetings.schema.ts';
 import { meetingPartners } from '../src/modules/meetings/meetings.joint.schema.ts';
@@ -82,8 +86,10 @@ export async function seedDemoCooperation(tx: Tx): Promise<void> {
       items: ['Wat deden het college en de raad van bestuur met onze adviezen?', 'Cliëntondersteuning in de wijk'],
     },
   ];
+  const jointIds: string[] = [];
   for (const j of joint) {
     const id = randomUUID();
+    jointIds.push(id);
     await tx.insert(meetings).values({
       id,
       councilId: lindewijk.id,
@@ -97,4 +103,42 @@ export async function seedDemoCooperation(tx: Tx): Promise<void> {
     await tx.insert(agendaItems).values(j.items.map((title, position) => ({ councilId: lindewijk.id, meetingId: id, position, title })));
     await tx.insert(meetingPartners).values({ councilId: lindewijk.id, meetingId: id, partnerCouncilId: horizon.id, agreementId: a!.id, acceptedAt: accepted });
   }
+
+  // Shared experiences: Lindewijk's expert meeting on school transport (seeds/demo-network.ts).
+  const [round] = await tx
+    .select()
+    .from(consultations)
+    .where(and(eq(consultations.councilId, lindewijk.id), eq(consultations.topic, 'Expertmeeting leerlingenvervoer en passend onderwijs')))
+    .limit(1);
+  if (!round) return;
+  await tx.insert(sharedConsultations).values({ councilId: lindewijk.id, agreementId: a!.id, consultationId: round.id, topic: round.topic });
+  const heard = await tx.select().from(experiences).where(eq(experiences.consultationId, round.id)).limit(2);
+  const short = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+  // Lindewijk used one in its advice on the school transport by-law (the advice the network links it to).
+  const own = heard.find((e) => e.adviceId);
+  if (own?.adviceId) {
+    await tx
+      .insert(adviceSources)
+      .values({ councilId: lindewijk.id, adviceId: own.adviceId, agreementId: a!.id, kind: 'experience', sourceId: own.id, title: short(own.text), ownerName: lindewijk.name });
+  }
+  // De Horizon advises its own board, drawing on the same experiences and the spring meeting.
+  const [advice] = await tx
+    .insert(advices)
+    .values({
+      councilId: horizon.id,
+      reference: `${today.slice(0, 4)}-001`,
+      kind: 'unsolicited',
+      status: 'drafting',
+      subject: 'Vervoer naar de dagbesteding',
+      question: 'Cliënten vertellen dat het vervoer naar de dagbesteding vaak te laat komt. Wat kan de raad van bestuur daaraan doen?',
+      policyField: 'wmo',
+      addressee: 'bestuur',
+    })
+    .returning();
+  await tx
+    .insert(adviceSources)
+    .values([
+      ...heard.map((e) => ({ councilId: horizon.id, adviceId: advice!.id, agreementId: a!.id, kind: 'experience' as const, sourceId: e.id, title: short(e.text), ownerName: lindewijk.name })),
+      { councilId: horizon.id, adviceId: advice!.id, agreementId: a!.id, kind: 'meeting' as const, sourceId: jointIds[0]!, title: joint[0]!.title, ownerName: lindewijk.name },
+    ]);
 }

@@ -21,6 +21,22 @@ import { workplanModule } from './modules/workplan/index.ts';
  * menus, the dashboard and the OpenAPI document are assembled from it; a new module is its
  * folder plus one line here.
  */
-const platformModules: readonly ModuleManifest[] = [councilsModule, membersModule, adviceModule, signalsModule, meetingsModule, documentsModule, searchModule, apikeysModule, glossaryModule, networkModule, cooperationModule, knowledgeModule, policyCalendarModule, campaignsModule, workplanModule];
+const platformModules: readonly ModuleManifest[] = [
+  councilsModule,
+  membersModule,
+  adviceModule,
+  signalsModule,
+  meetingsModule,
+  documentsModule,
+  searchModule,
+  apikeysModule,
+  glossaryModule,
+  networkModule,
+  cooperationModule,
+  knowledgeModule,
+  policyCalendarModule,
+  campaignsModule,
+  workplanModule,
+];
 
 installModules(platformModules);

@@ -632,7 +632,10 @@ const heldRows: Record<string, Row> = {
 };
 async function heldPostIn(): Promise<Params> {
   const mail = { to: A.contactEmail, replyTo: 'iemand@test.example', subject: uniqueName('Vraag'), body: 'Hallo raad.' };
-  const [row] = await t.db.insert(publicFormPosts).values({ councilId: A.id, form: 'contact', heldSealed: seal(t.app.deps.secretKey, 'public-post', JSON.stringify(mail)) }).returning();
+  const [row] = await t.db
+    .insert(publicFormPosts)
+    .values({ councilId: A.id, form: 'contact', heldSealed: seal(t.app.deps.secretKey, 'public-post', JSON.stringify(mail)) })
+    .returning();
   return { id: row!.id };
 }
 // ---- end hardening

@@ -93,7 +93,9 @@ test('filters by year, policy field, status and answer, and searches Dutch word 
   assert.match(res.body, /name="zoekterm" value="wachtlijst"/);
   assert.match(res.body, /<option value="jeugdwet" selected>/);
   assert.match(res.body, /1 advies gevonden/);
-  for (const bad of ['jaar=abc', 'beleidsveld=%00', 'status=concept', 'antwoord=x', 'pagina=-1', 'pagina=99999999', "zoekterm=' or 1=1 --", 'zoekterm=%26%7C!():*', 'jaar=1&jaar=2']) {
+  // A NUL character is refused as input everywhere (issue 17): 400 with the reason, never a 500.
+  assert.equal((await get(t, `/${c.slug}/adviezen?beleidsveld=%00`)).statusCode, 400);
+  for (const bad of ['jaar=abc', 'status=concept', 'antwoord=x', 'pagina=-1', 'pagina=99999999', "zoekterm=' or 1=1 --", 'zoekterm=%26%7C!():*', 'jaar=1&jaar=2']) {
     const r = await get(t, `/${c.slug}/adviezen?${bad}`);
     assert.equal(r.statusCode, 200, bad);
   }

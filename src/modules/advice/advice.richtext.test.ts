@@ -11,7 +11,20 @@ import { letterModel } from './advice.letter.ts';
 import { translator } from '../../core/i18n/index.ts';
 import '../../modules.ts';
 
-const explanation = ['# Wat we zagen', '', 'Inwoners wachten **te lang**:', '', '- op een gesprek', '- op een besluit', '', '[Lees het rapport](https://gemeente.example/rapport)', '', '<script>alert(1)</script>', '', '[klik](javascript:alert(1))'].join('\n');
+const explanation = [
+  '# Wat we zagen',
+  '',
+  'Inwoners wachten **te lang**:',
+  '',
+  '- op een gesprek',
+  '- op een besluit',
+  '',
+  '[Lees het rapport](https://gemeente.example/rapport)',
+  '',
+  '<script>alert(1)</script>',
+  '',
+  '[klik](javascript:alert(1))',
+].join('\n');
 
 test('an advice text in Markdown shows as lists, bold and links, never as markup the writer typed', async () => {
   await withApp(async (t) => {

@@ -28,7 +28,7 @@ export type ArticleVersion = typeof knowledgeArticleVersions.$inferSelect;
 export const todayOf = (now = new Date()) => utcToLocal(now).date;
 
 /** A WebVTT file starts with "WEBVTT" and has at least one cue (a line with -->). */
-export function isWebVtt(text: string): boolean {
+function isWebVtt(text: string): boolean {
   return /^\uFEFF?WEBVTT(?:[ \t][^\n]*)?\r?\n/.test(text) && /\d{2}:\d{2}(?::\d{2})?\.\d{3}\s+-->\s+\d{2}:\d{2}(?::\d{2})?\.\d{3}/.test(text);
 }
 
@@ -55,7 +55,7 @@ function columnsOf(input: ArticleInput, reviewBy: string) {
 }
 
 /** The plain-language check of what was saved: advice for the writer, never a reason to refuse. */
-export function plainLanguageOf(article: Pick<Article, 'summary' | 'body'>): PlainLanguageReport {
+function plainLanguageOf(article: Pick<Article, 'summary' | 'body'>): PlainLanguageReport {
   return checkPlainLanguage(`${article.summary}\n${markdownText(article.body)}`);
 }
 
@@ -110,7 +110,7 @@ export async function updateArticle(deps: Deps, args: { actor: Actor | null; cou
 }
 
 /** The difference between two texts, line by line, as short plain text for a notice ("+ new line", "- old line"). */
-export function differenceText(from: string, to: string, max = 600): string {
+function differenceText(from: string, to: string, max = 600): string {
   const lines = diffLines(from.replace(/\r\n/g, '\n'), to.replace(/\r\n/g, '\n'))
     .filter((p) => p.added || p.removed)
     .flatMap((p) =>

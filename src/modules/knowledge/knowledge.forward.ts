@@ -33,7 +33,7 @@ const email = z.email();
 export type ForwardItem = { id: string; title: string; summary: string; path: string };
 
 /** Checks the addresses and the note; a broken rule names its field. */
-export function checkForward(input: { addresses: string; note: string }): string[] {
+function checkForward(input: { addresses: string; note: string }): string[] {
   const addresses = forwardAddresses(input.addresses);
   if (addresses.length === 0) throw new DomainError('addressesMissing', 'knowledge.forward.addressesMissing', 'addresses');
   if (addresses.length > MAX_FORWARD_ADDRESSES) throw new DomainError('tooManyAddresses', 'knowledge.forward.tooManyAddresses', { field: 'addresses', params: { max: MAX_FORWARD_ADDRESSES } });

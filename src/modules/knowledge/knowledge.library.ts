@@ -75,18 +75,33 @@ export async function knowledgeBase(
   const tsq = args.q ? searchQuery(args.q) : null;
   if (args.q && !tsq) return { items: [], total: 0 };
   const own = and(eq(knowledgeArticles.councilId, council.id), isInsider(args.actor) ? undefined : eq(knowledgeArticles.visibility, 'public'));
-  const adopted = and(eq(knowledgeAdoptions.councilId, council.id), eq(knowledgeArticles.visibility, 'public'));
+  // Adopted national articles through a subquery (a hashed set), not a join: the plan stays fast without table statistics.
+  const adoptedIds = deps.db.select({ id: knowledgeAdoptions.articleId }).from(knowledgeAdoptions).where(eq(knowledgeAdoptions.councilId, council.id));
+  const adopted = and(inArray(knowledgeArticles.id, adoptedIds), eq(knowledgeArticles.visibility, 'public'));
   const where = and(or(own, adopted), tsq ? matches(searchable, tsq) : undefined);
   const rank = tsq ? sql<number>`ts_rank(to_tsvector('dutch', ${searchable}), ${tsq})` : sql<number>`0`;
   const rows = await deps.db
-    .select({ ...columns, snippet: tsq ? headline(searchable, tsq) : sql<string>`''`, rank, total: sql<number>`(count(*) over ())::int` })
+    .select({ ...columns, rank, total: sql<number>`(count(*) over ())::int` })
     .from(knowledgeArticles)
     .innerJoin(councils, eq(councils.id, knowledgeArticles.councilId))
-    .leftJoin(knowledgeAdoptions, and(eq(knowledgeAdoptions.articleId, knowledgeArticles.id), eq(knowledgeAdoptions.councilId, council.id)))
     .where(where)
     .orderBy(tsq ? desc(rank) : knowledgeArticles.title)
     .limit(args.limit ?? PAGE_SIZE)
     .offset(args.offset ?? 0);
+  // Passages only for the page shown: ts_headline is the costly part of a search.
+  const snippets = new Map<string, string>();
+  if (tsq && rows.length) {
+    const found = await deps.db
+      .select({ id: knowledgeArticles.id, snippet: headline(searchable, tsq) })
+      .from(knowledgeArticles)
+      .where(
+        inArray(
+          knowledgeArticles.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    for (const f of found) snippets.set(f.id, f.snippet);
+  }
   const today = todayOf(args.now);
   const items = rows.map(
     (r): LibraryItem => ({
@@ -100,7 +115,7 @@ export async function knowledgeBase(
       reviewBy: r.reviewBy,
       overdue: isOverdue(r.reviewBy, today),
       format: r.format,
-      snippet: tsq ? r.snippet : undefined,
+      snippet: snippets.get(r.id),
     }),
   );
   return { items, total: rows[0]?.total ?? 0 };

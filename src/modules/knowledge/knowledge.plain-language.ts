@@ -8,13 +8,13 @@
  * - words from a list of hard words, each with a plainer alternative.
  */
 
-export const LONG_SENTENCE_WORDS = 20;
+const LONG_SENTENCE_WORDS = 20;
 /** From this score up, a text reads about as easily as B1 asks. */
 const EASY_FROM = 60;
 const FAIR_FROM = 40;
 
 /** Hard words and phrases, with the plain word to use instead. Lower case; phrases match whole words. */
-export const hardWords: Readonly<Record<string, string>> = {
+const hardWords: Readonly<Record<string, string>> = {
   beschikking: 'besluit',
   indien: 'als',
   teneinde: 'om',
@@ -80,7 +80,7 @@ export function sentencesOf(text: string): string[] {
     .filter((s) => wordsOf(s).length > 0);
 }
 
-export function wordsOf(sentence: string): string[] {
+function wordsOf(sentence: string): string[] {
   return sentence.toLowerCase().match(/[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*/gu) ?? [];
 }
 

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../core/dates/working-days.ts';
 import { addDays } from '../../core/dates/working-days.ts';
 
 /** An article is reviewed within a year unless its writer picks another date. */
-export const REVIEW_MONTHS = 12;
+const REVIEW_MONTHS = 12;
 /** The owner hears this many days before the review date. */
 export const REMINDER_DAYS = 30;
 

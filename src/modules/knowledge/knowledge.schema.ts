@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cascadeRef, councilRef, councilTable, createdAt, id, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
@@ -37,7 +38,11 @@ export const knowledgeArticles = councilTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('knowledge_articles_council_idx').on(t.councilId, t.updatedAt)],
+  (t) => [
+    index('knowledge_articles_council_idx').on(t.councilId, t.updatedAt),
+    // The Dutch search (knowledge.library.ts) matches this very expression.
+    index('knowledge_articles_search_idx').using('gin', sql`to_tsvector('dutch', ${t.title} || ' ' || ${t.summary} || ' ' || ${t.body})`),
+  ],
 );
 
 /** Each saved text of an article, to compare versions and to show adopters what changed. */

@@ -19,7 +19,10 @@ test('held meetings are final, a cancellation can only be undone; members and of
   assert.deepEqual(meetingTransition('held', 'cancel'), { ok: false, reason: 'notAllowedFromState' });
   assert.deepEqual(availableMeetingActions('planned', as('member')), []);
   assert.deepEqual(availableMeetingActions('planned', as('official')), []);
-  assert.deepEqual(availableMeetingActions('planned', admin), [...meetingActions].filter((a) => a !== 'restore'));
+  assert.deepEqual(
+    availableMeetingActions('planned', admin),
+    [...meetingActions].filter((a) => a !== 'restore'),
+  );
   // Undoing a cancellation is the one way out of 'cancelled' (its 30 days: mayRestoreMeeting).
   assert.deepEqual(availableMeetingActions('cancelled', as('chair')), ['restore']);
   assert.deepEqual(meetingTransition('cancelled', 'restore'), { ok: true, to: 'planned' });

@@ -1,1 +1,0 @@
-ALTER TABLE "meetings" ADD COLUMN "cancelled_at" timestamp with time zone;
