@@ -56,6 +56,10 @@ test('a joint meeting: planned by A, accepted by B, one UID in both calendar fee
   assert.deepEqual(await uidsIn(A.slug), [uid]);
   assert.deepEqual(await uidsIn(B.slug), [uid]);
   assert.deepEqual(await uidsIn(C.slug), []);
+  // The partner's feed links the event to a page the partner has (its cooperation page), not a 404.
+  const [inB] = parseIcs((await get(t, `/${B.slug}/agenda.ics`)).body).events;
+  const url = new URL(String(inB!.component.getFirstPropertyValue('url')));
+  assert.equal((await get(t, url.pathname)).statusCode, 200, url.pathname);
   const pub = await get(t, `/${B.slug}/samenwerking/${a.name}`);
   assert.match(pub.body, /Gezamenlijke bijeenkomst voorjaar/);
 

@@ -199,8 +199,14 @@ async function feedMeetings(db: DbOrTx, council: Council, now: Date): Promise<Ca
 }
 
 const siteOf = (deps: Pick<Deps, 'config'>, council: Council) => `${deps.config.baseUrl.replace(/\/$/, '')}/${council.slug}`;
-const publicLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({ meeting: (m) => `${siteOf(deps, council)}/vergaderingen/${m.id}` });
-const memberLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({ meeting: (m) => `${siteOf(deps, council)}/werkruimte/vergaderingen/${m.id}` });
+// A joint meeting a partner planned (issue 16) has no page under this organisation's meetings:
+// its feed links to this organisation's cooperation pages, which list the joint meetings.
+const publicLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({
+  meeting: (m) => (m.councilId === council.id ? `${siteOf(deps, council)}/vergaderingen/${m.id}` : `${siteOf(deps, council)}/samenwerking`),
+});
+const memberLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({
+  meeting: (m) => (m.councilId === council.id ? `${siteOf(deps, council)}/werkruimte/vergaderingen/${m.id}` : `${siteOf(deps, council)}/werkruimte/samenwerking`),
+});
 
 /** The public feed: every meeting (cancelled ones as STATUS:CANCELLED) with the public agenda only. */
 export async function publicFeed(deps: Pick<Deps, 'db' | 'config'>, council: Council, t: Translate, now = new Date()): Promise<string> {
