@@ -53,3 +53,18 @@ test('the letter takes the words of the Markdown, not its signs', async () => {
     assert.ok(!text.includes('**') && !text.includes('](') && !text.includes('# '), text);
   });
 });
+
+test('the writers of a concept see the plain-language (B1) check of their texts; it never blocks', async () => {
+  await withApp(async (t) => {
+    const A = await makeCouncil(t);
+    const secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
+    const member = await login(t, (await makeMember(t, A, 'member')).user);
+    const long = 'De adviesraad heeft naar aanleiding van de door het college aan de raad voorgelegde beschikking over de verstrekking van maatwerkvoorzieningen een zorgvuldig advies opgesteld.';
+    const advice = await seedAdvice(t, A, { status: 'concept', sentAt: null, explanation: long });
+    const page = async (who: typeof member) => (await who.request({ url: `/${A.slug}/werkruimte/adviezen/${advice.id}?stap=concept` })).body;
+    const forSecretary = await page(secretary);
+    assert.ok(forSecretary.includes('Hoe makkelijk is de tekst?'), 'the check shows for the board, who may change the texts');
+    assert.ok(forSecretary.includes('meer dan 20 woorden'), 'and names the long sentence');
+    assert.ok(!(await page(member)).includes('Hoe makkelijk is de tekst?'), 'not for a member, who only reads');
+  });
+});

@@ -59,3 +59,5 @@ export const knowledgeModule: ModuleManifest = {
 
 /** The plain-language (B1) check, for other modules' texts (advice letters, public pages). */
 export { checkPlainLanguage, type PlainLanguageReport } from './knowledge.plain-language.ts';
+/** The check's advice to the writer, shown after saving (never blocking). */
+export { PlainLanguageAdvice } from './views/parts.tsx';

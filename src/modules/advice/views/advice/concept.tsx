@@ -2,6 +2,8 @@
 import { Heading, Paragraph, Button } from '../../../../ui/components/basics.tsx';
 import { Form, TextArea, TextField } from '../../../../ui/components/form.tsx';
 import { AddRecommendation, AdviceTexts, Recommendations, type StepProps } from './shared.tsx';
+import { checkPlainLanguage, PlainLanguageAdvice } from '../../../knowledge/index.ts';
+import { markdownText } from '../../../../ui/markdown.ts';
 
 export function ConceptStep({ ctx, council, detail, path, errors, values }: StepProps) {
   const t = ctx.t;
@@ -19,6 +21,8 @@ export function ConceptStep({ ctx, council, detail, path, errors, values }: Step
       ) : (
         <AdviceTexts ctx={ctx} advice={advice} />
       )}
+      {/* The B1 check of the saved texts, as advice to the writers (issue 11, point 3); it never blocks. */}
+      {may.editTexts && <PlainLanguageAdvice ctx={ctx} report={checkPlainLanguage(markdownText(`${advice.introduction}\n\n${advice.explanation}`))} />}
       <Heading level={3}>{t('advice.detail.recommendations')}</Heading>
       <Recommendations ctx={ctx} path={path} recommendations={detail.recommendations} sent={false} editable={may.editTexts} />
       {may.editTexts && <AddRecommendation ctx={ctx} path={path} errors={errors} values={values} />}
