@@ -9,6 +9,7 @@ import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { ComponentChildren } from 'preact';
 import type { DashboardFigure } from '../../../core/module.ts';
 import { hasSection } from '../../../core/organisation-kinds.ts';
+import { checkPlainLanguage, PlainLanguageAdvice } from '../../knowledge/index.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -52,6 +53,8 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
       errors={allErrors}
       notice={notice && t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')}
     >
+      {/* The B1 check of the texts residents read on the public site, as advice (issue 11, point 3). */}
+      {notice === 'saved' && <PlainLanguageAdvice ctx={ctx} report={checkPlainLanguage([council.about, council.vision, council.legalBasis].filter(Boolean).join('\n\n'))} />}
       <Form ctx={ctx} action={base}>
         <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
         <TextField ctx={ctx} errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />
