@@ -15,15 +15,10 @@
  *
  *   node --import tsx bench/annual-report.ts [pglite | postgres URL]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import '../src/modules.ts';
-import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
+import type { Database } from '../src/core/db/index.ts';
 import { councils, type Council } from '../src/core/organisations.schema.ts';
 import { translator } from '../src/core/i18n/index.ts';
 import type { PageCtx } from '../src/ui/context.ts';
@@ -32,14 +27,13 @@ import { reportPdf } from '../src/modules/workplan/workplan.pdf.ts';
 import { ReportBody } from '../src/modules/workplan/views/report-body.tsx';
 import { sectionsOf } from '../src/modules/workplan/views/report.tsx';
 import type { AnnualReport } from '../src/modules/workplan/workplan.schema.ts';
+import { median, onBothDatabases, runAlone, type BenchOpts } from './support/module-bench.ts';
 
 const YEARS = 10;
 const ADVICES = 2_000;
 const SIGNALS = 100_000;
 const MEETINGS = 120;
 const FIRST = 2015;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The council and its 10 years, written in a handful of statements. */
 async function seed(database: Database): Promise<Council> {
@@ -141,38 +135,8 @@ async function measure(label: string, database: Database): Promise<void> {
   console.log(`  all ${YEARS} years (HTML and PDF each): ${allSeconds.toFixed(1)} s; peak resident memory ${(peak / 1024 / 1024).toFixed(0)} MB`);
 }
 
-export async function benchAnnualReport(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }): Promise<void> {
-  console.log('\n== annual report');
-  if (opts.only !== 'postgres') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-report-'));
-    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-    try {
-      await migrate(database);
-      await measure('PGlite (embedded)', database);
-    } finally {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (opts.only !== 'pglite') {
-    const target = await opts.postgres();
-    if (!target) {
-      console.log('(PostgreSQL annual report skipped: no server)');
-      return;
-    }
-    const database = await openDatabase({ kind: 'postgres', url: target.url });
-    try {
-      await migrate(database);
-      await measure(target.label, database);
-    } finally {
-      await database.close();
-    }
-  }
+export async function benchAnnualReport(opts: BenchOpts): Promise<void> {
+  await onBothDatabases('annual report', 'report', opts, measure);
 }
 
-// Alone: `node --import tsx bench/annual-report.ts [pglite|postgres URL]` (run.ts is the usual way in).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = process.argv[2];
-  const url = arg && arg !== 'pglite' ? arg : undefined;
-  await benchAnnualReport({ only: url ? 'postgres' : 'pglite', postgres: async () => (url ? { url, label: 'PostgreSQL' } : undefined) });
-}
+await runAlone(import.meta.url, benchAnnualReport);

@@ -14,26 +14,22 @@
  *
  *   node --import tsx bench/campaigns.ts [pglite | postgres URL]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import '../src/modules.ts';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
+import type { Database } from '../src/core/db/index.ts';
 import { councils } from '../src/core/organisations.schema.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { csrfTokenFor } from '../src/core/http/csrf.ts';
 import { outbox } from '../src/core/mail/mail.schema.ts';
 import { municipalities } from '../src/modules/campaigns/municipalities.ts';
+import { onBothDatabases, rowsOf as rows, runAlone, timeMedian, withBenchApp, type BenchOpts } from './support/module-bench.ts';
 
 const NOMINATIONS = 1_000;
 const JURORS = 10;
 const POSTS = 200;
 const PAGES = 20;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** Untimed runs before each timed series. */
+const WARMUP = 5;
+const time = (n: number, fn: (i: number) => Promise<void>) => timeMedian(n, fn, WARMUP);
 
 /** A national organisation with one open campaign (for the form) and one judged campaign (for the overview). */
 async function seed(database: Database) {
@@ -41,7 +37,6 @@ async function seed(database: Database) {
   const slug = `bench-campagnes-${Date.now().toString(36)}`;
   const [org] = await db.insert(councils).values({ slug, name: 'Bench Landelijk', kind: 'landelijk', advises: 'heel Nederland', contactEmail: 'info@bench.example' }).returning();
   const o = org!.id;
-  const rows = (r: unknown) => (r as { rows: Record<string, string>[] }).rows;
   const [open] = rows(
     await db.execute(sql`insert into campaigns (council_id, title, purpose, opens_at, closes_at) values (${o}, 'Open', 'Bench', now() - interval '1 day', now() + interval '30 days') returning id`),
   );
@@ -82,38 +77,13 @@ async function seed(database: Database) {
   return { slug, orgId: o, open: open!.id, judged: judged!.id, chair: people.find((p) => p.role === 'chair')!.id, juror: people.find((p) => p.role === 'member')!.id };
 }
 
-async function time(n: number, fn: (i: number) => Promise<void>): Promise<number> {
-  for (let i = 0; i < Math.min(5, n); i++) await fn(-1 - i);
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
-
 async function measure(label: string, database: Database): Promise<void> {
   const t0 = performance.now();
   const s = await seed(database);
   console.log(
     `\n${label}: ${NOMINATIONS.toLocaleString('en')} nominations, ${JURORS} jurors, ${(NOMINATIONS * JURORS * 3).toLocaleString('en')} scores (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
   );
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-campaigns-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    RUN_WORKER: 'false',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SECRET_KEY: 'bench-secret-key-that-is-long-enough-0123456789',
-    BASE_URL: 'http://bench.example',
-  });
-  const app = await buildApp({ config, database, logger: false });
-  await app.ready();
-  try {
+  await withBenchApp(database, 'campaigns', async (app) => {
     // The form's token, as if the page was served a minute ago (past the minimum fill time).
     const realNow = Date.now;
     Date.now = () => realNow() - 60_000;
@@ -168,44 +138,11 @@ async function measure(label: string, database: Database): Promise<void> {
         `  jury overview as ${who} (${(bytes / 1024).toFixed(0)} kB): median ${page.toFixed(0)} ms; baseline (bare score aggregate) ${aggregate.toFixed(1)} ms; ratio ${(page / aggregate).toFixed(1)}x`,
       );
     }
-  } finally {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-export async function benchCampaigns(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }): Promise<void> {
-  console.log('\n== campaigns');
-  if (opts.only !== 'postgres') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-campaigns-db-'));
-    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-    try {
-      await migrate(database);
-      await measure('PGlite (embedded)', database);
-    } finally {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (opts.only !== 'pglite') {
-    const target = await opts.postgres();
-    if (!target) {
-      console.log('(PostgreSQL campaigns skipped: no server)');
-      return;
-    }
-    const database = await openDatabase({ kind: 'postgres', url: target.url });
-    try {
-      await migrate(database);
-      await measure(target.label, database);
-    } finally {
-      await database.close();
-    }
-  }
+export async function benchCampaigns(opts: BenchOpts): Promise<void> {
+  await onBothDatabases('campaigns', 'campaigns', opts, measure);
 }
 
-// Alone: `node --import tsx bench/campaigns.ts [pglite|postgres URL]` (run.ts is the usual way in).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = process.argv[2];
-  const url = arg && arg !== 'pglite' ? arg : undefined;
-  await benchCampaigns({ only: url ? 'postgres' : 'pglite', postgres: async () => (url ? { url, label: 'PostgreSQL' } : undefined) });
-}
+await runAlone(import.meta.url, benchCampaigns);

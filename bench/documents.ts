@@ -131,7 +131,7 @@ const QUERIES = [
   'onbekendwoord',
 ];
 
-async function seedPages(database: Database): Promise<{ councilId: string }> {
+export async function seedPages(database: Database): Promise<{ councilId: string }> {
   const db = database.db;
   // A database used before (--database-url) gets a fresh copy: deleting the council cascades.
   await db.delete(councils).where(eq(councils.slug, 'documentenbank'));

@@ -15,29 +15,23 @@
  *
  *   node --import tsx bench/network.ts [pglite | postgres URL]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { and, count, eq, sql } from 'drizzle-orm';
-import '../src/modules.ts';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { openDatabase, migrate, type Database } from '../src/core/db/index.ts';
+import type { Database } from '../src/core/db/index.ts';
 import { councils, memberships } from '../src/core/organisations.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
 import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { seal } from '../src/core/crypto.ts';
 import { outbox } from '../src/core/mail/mail.schema.ts';
+import { BENCH_SECRET_KEY as SECRET_KEY, onBothDatabases, rowsOf as rows, runAlone, timeMedian, withBenchApp, type BenchOpts } from './support/module-bench.ts';
 
-const SECRET_KEY = 'bench-secret-key-that-is-long-enough-0123456789';
 const ORGANISATIONS = 500;
 const CONTACTS_PER_ORGANISATION = 10;
 const CONSULTATIONS = 100;
 const PAGES = 20;
 const INVITATIONS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const rows = (r: unknown) => (r as { rows: Record<string, string>[] }).rows;
+/** Untimed runs before each timed series. */
+const WARMUP = 3;
+const time = (n: number, fn: (i: number) => Promise<void>) => timeMedian(n, fn, WARMUP);
 
 async function seed(database: Database) {
   const db = database.db;
@@ -96,38 +90,13 @@ async function seed(database: Database) {
   return { slug, councilId: c, userId: user!.id, consenting };
 }
 
-async function time(n: number, fn: (i: number) => Promise<void>): Promise<number> {
-  for (let i = 0; i < Math.min(3, n); i++) await fn(-1 - i);
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
-
 async function measure(label: string, database: Database): Promise<void> {
   const t0 = performance.now();
   const s = await seed(database);
   console.log(
     `\n${label}: ${ORGANISATIONS} organisations, ${(ORGANISATIONS * CONTACTS_PER_ORGANISATION).toLocaleString('en')} contacts, ${s.consenting.length} consenting, ${CONSULTATIONS} consultations (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
   );
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-network-'));
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    RUN_WORKER: 'false',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    SECRET_KEY,
-    BASE_URL: 'http://bench.example',
-  });
-  const app = await buildApp({ config, database, logger: false });
-  await app.ready();
-  try {
+  await withBenchApp(database, 'network', async (app) => {
     const session = await createSession(database.db, s.userId, false);
     const headers = { cookie: `${SESSION_COOKIE}=${session}` };
     const page = async (url: string, h: Record<string, string> = {}) => {
@@ -184,44 +153,11 @@ async function measure(label: string, database: Database): Promise<void> {
     console.log(
       `  invitation to ${s.consenting.length} consenting contacts, until the outbox holds all mails: median ${invite.toFixed(0)} ms (${(invite / s.consenting.length).toFixed(2)} ms a mail); baseline (one bare INSERT of ${s.consenting.length} outbox rows) ${bare.toFixed(1)} ms; ratio ${(invite / bare).toFixed(1)}x`,
     );
-  } finally {
-    await app.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-export async function benchNetwork(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }): Promise<void> {
-  console.log('\n== network');
-  if (opts.only !== 'postgres') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-network-db-'));
-    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
-    try {
-      await migrate(database);
-      await measure('PGlite (embedded)', database);
-    } finally {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  if (opts.only !== 'pglite') {
-    const target = await opts.postgres();
-    if (!target) {
-      console.log('(PostgreSQL network skipped: no server)');
-      return;
-    }
-    const database = await openDatabase({ kind: 'postgres', url: target.url });
-    try {
-      await migrate(database);
-      await measure(target.label, database);
-    } finally {
-      await database.close();
-    }
-  }
+export async function benchNetwork(opts: BenchOpts): Promise<void> {
+  await onBothDatabases('network', 'network', opts, measure);
 }
 
-// Alone: `node --import tsx bench/network.ts [pglite|postgres URL]` (run.ts is the usual way in).
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = process.argv[2];
-  const url = arg && arg !== 'pglite' ? arg : undefined;
-  await benchNetwork({ only: url ? 'postgres' : 'pglite', postgres: async () => (url ? { url, label: 'PostgreSQL' } : undefined) });
-}
+await runAlone(import.meta.url, benchNetwork);

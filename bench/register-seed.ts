@@ -19,6 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { resolveSecretKey } from '../src/core/secret.ts';
 import { diskFileStore } from '../src/core/files/store.ts';
+import { users } from '../src/core/auth/auth.schema.ts';
+import { createSession } from '../src/core/auth/sessions.ts';
 
 export const BENCH_COUNCIL = 'registerbank';
 export const BENCH_ADVICES = 2000;
@@ -123,6 +125,13 @@ export async function withBenchDatabase(seed: (database: Database) => Promise<vo
   }
 }
 
+/** The demo secretary of Lindewijk, whose workspace pages the bench measures logged in. */
+export const WORKSPACE_EMAIL = 'secretaris@adviesraad-lindewijk.example';
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await withBenchDatabase(async (database) => console.log(`seeded ${await seedRegisterBench(database)}`));
+  await withBenchDatabase(async (database) => {
+    console.log(`seeded ${await seedRegisterBench(database)}`);
+    const [user] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, WORKSPACE_EMAIL));
+    if (user) console.log(`workspace-session ${await createSession(database.db, user.id, false)}`);
+  });
 }

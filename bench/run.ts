@@ -6,6 +6,7 @@
  *   npm run bench -- --path /lindewijk --duration 10 --connections 50
  *   npm run bench -- --database-url postgres://user:pass@127.0.0.1:5432/raadwerk
  *   npm run bench -- --only pglite
+ *   npm run bench -- --parts pages,signals,documents   (default: every part)
  *
  * Every server runs in its own process on 127.0.0.1; autocannon drives them from this one.
  * PostgreSQL: --database-url is used as it is (the app migrates it and loads the demo data
@@ -37,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BENCH_COUNCIL, BENCH_SEARCH } from './register-seed.ts';
+import { SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { measureSignals } from './signals.ts';
 import { benchDocuments } from './documents.ts';
 import { benchAnnualReport } from './annual-report.ts';
@@ -51,6 +53,8 @@ const { values: args } = parseArgs({
     path: { type: 'string' },
     'database-url': { type: 'string' },
     only: { type: 'string' },
+    /** Comma list of pages, signals, knowledge, documents, annual-report, campaigns, network. */
+    parts: { type: 'string' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
@@ -61,6 +65,14 @@ if (args.help) {
   console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
   process.exit(0);
 }
+const PARTS = ['pages', 'signals', 'knowledge', 'documents', 'annual-report', 'campaigns', 'network'] as const;
+const parts = new Set(args.parts ? args.parts.split(',').map((p) => p.trim()) : PARTS);
+const unknownPart = [...parts].find((p) => !(PARTS as readonly string[]).includes(p));
+if (unknownPart) {
+  console.error(`--parts takes ${PARTS.join(', ')}; not ${unknownPart}`);
+  process.exit(2);
+}
+const part = (name: (typeof PARTS)[number]) => parts.has(name);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
@@ -273,14 +285,20 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
   const seedExit = await seed.exited;
   if (seedExit !== 0) throw new Error(`seeding the register failed (exit ${seedExit}):\n${seed.output()}`);
   console.log(`register data ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${/seeded (\d+)/.exec(seed.output())?.[1] ?? '?'} advices written)`);
-  const signalSeed = start(process.execPath, ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
-  if ((await signalSeed.exited) !== 0) throw new Error(`seeding the signals failed:\n${signalSeed.output()}`);
-  console.log(/signals seeded .*/.exec(signalSeed.output())?.[0]);
-  const signalSession = /^session (\S+)$/m.exec(signalSeed.output())![1]!;
-  // Knowledge (issue 11): 2,000 articles on one council's site, seeded before the app starts.
-  const knowledgeSeed = start(process.execPath, ['--import', 'tsx', 'bench/knowledge.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
-  if ((await knowledgeSeed.exited) !== 0) throw new Error(`seeding the knowledge base failed:\n${knowledgeSeed.output()}`);
-  console.log(/knowledge seeded .*/.exec(knowledgeSeed.output())?.[0]);
+  const workspaceSession = /^workspace-session (\S+)$/m.exec(seed.output())?.[1];
+  let signalSession = '';
+  if (part('signals')) {
+    const signalSeed = start(process.execPath, ['--import', 'tsx', 'bench/signals.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+    if ((await signalSeed.exited) !== 0) throw new Error(`seeding the signals failed:\n${signalSeed.output()}`);
+    console.log(/signals seeded .*/.exec(signalSeed.output())?.[0]);
+    signalSession = /^session (\S+)$/m.exec(signalSeed.output())![1]!;
+  }
+  if (part('knowledge')) {
+    // Knowledge (issue 11): 2,000 articles on one council's site, seeded before the app starts.
+    const knowledgeSeed = start(process.execPath, ['--import', 'tsx', 'bench/knowledge.ts', ...(databaseUrl ? ['--database-url', databaseUrl] : ['--data-dir', dataDir])], env);
+    if ((await knowledgeSeed.exited) !== 0) throw new Error(`seeding the knowledge base failed:\n${knowledgeSeed.output()}`);
+    console.log(/knowledge seeded .*/.exec(knowledgeSeed.output())?.[0]);
+  }
 
   const app = start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
   try {
@@ -294,28 +312,61 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
     // A cookie that is not a valid session: no login, but the page cache is bypassed.
     const uncached = { cookie: 'rw_sessie=bench-no-session' };
     const rows: Row[] = [];
-    rows.push(...(await measurePage(base, dataDir, homePath, `app ${homePath}`)));
-    rows.push(...(await measurePage(base, dataDir, register, `register ${register} (cached)`)));
-    rows.push(...(await measurePage(base, dataDir, register, `register ${register} (rendered)`, uncached)));
-    rows.push(...(await measurePage(base, dataDir, search, `search ${search} (cached)`)));
-    rows.push(...(await measurePage(base, dataDir, search, `search ${search} (rendered)`, uncached)));
-    rows.push(
-      ...(await measureSignals(
-        {
-          base,
-          load,
-          startBare: (body) => startBare(dataDir, body),
-          measurePage: (p, l, h) => measurePage(base, dataDir, p, l, h),
-          row: (name, result, ratio) => ({ name, result: result as CannonResult, ratio }),
-        },
-        signalSession,
-      )),
-    );
-    rows.push(...(await measureKnowledge((p, l, h) => measurePage(base, dataDir, p, l, h), uncached)));
+    if (part('pages')) {
+      rows.push(...(await measurePage(base, dataDir, homePath, `app ${homePath}`)));
+      rows.push(...(await measurePage(base, dataDir, register, `register ${register} (cached)`)));
+      rows.push(...(await measurePage(base, dataDir, register, `register ${register} (rendered)`, uncached)));
+      rows.push(...(await measurePage(base, dataDir, search, `search ${search} (cached)`)));
+      rows.push(...(await measurePage(base, dataDir, search, `search ${search} (rendered)`, uncached)));
+      if (workspaceSession) rows.push(...(await measureWorkspace(base, dataDir, { cookie: `${SESSION_COOKIE}=${workspaceSession}` })));
+    }
+    if (part('signals')) {
+      rows.push(
+        ...(await measureSignals(
+          {
+            base,
+            load,
+            startBare: (body) => startBare(dataDir, body),
+            measurePage: (p, l, h) => measurePage(base, dataDir, p, l, h),
+            row: (name, result, ratio) => ({ name, result: result as CannonResult, ratio }),
+          },
+          signalSession,
+        )),
+      );
+    }
+    if (part('knowledge')) rows.push(...(await measureKnowledge((p, l, h) => measurePage(base, dataDir, p, l, h), uncached)));
     return rows;
   } finally {
     await stop(app);
   }
+}
+
+/** The Lindewijk secretary's workspace: dashboard, advice list and detail, signals list, a meeting. */
+async function measureWorkspace(base: string, dataDir: string, headers: Record<string, string>): Promise<Row[]> {
+  const ws = `/lindewijk/werkruimte`;
+  const firstLink = async (listPath: string, pattern: RegExp) => {
+    const html = await (await fetch(base + listPath, { headers })).text();
+    return pattern.exec(html)?.[0];
+  };
+  const advice = await firstLink(`${ws}/adviezen`, /\/lindewijk\/werkruimte\/adviezen\/[0-9a-f-]{36}/);
+  const meeting = await firstLink(`${ws}/vergaderingen`, /\/lindewijk\/werkruimte\/vergaderingen\/[0-9a-f-]{36}/);
+  const pages: [string, string][] = [
+    [ws, 'workspace dashboard'],
+    [`${ws}/adviezen`, 'workspace advice list'],
+    ...(advice ? [[advice, 'workspace advice detail'] as [string, string]] : []),
+    [`${ws}/signalen`, 'workspace signals list'],
+    ...(meeting ? [[meeting, 'workspace meeting detail'] as [string, string]] : []),
+  ];
+  const rows: Row[] = [];
+  for (const [p, label] of pages) {
+    // One page failing (a 500 from work in progress) should not lose the others' figures.
+    try {
+      rows.push(...(await measurePage(base, dataDir, p, label, headers)));
+    } catch (err) {
+      console.log(`  skipped: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  return rows;
 }
 
 /** One page: a bare node:http server answering the same bytes, then the app; the ratio of the two. */
@@ -330,9 +381,14 @@ async function measurePage(base: string, dataDir: string, pagePath: string, labe
     const bareResult = await load(bare.url);
     console.log(`  loading the app for ${warmup} + ${duration} s ...`);
     const appResult = await load(base + pagePath, headers);
+    const ratio = appResult.requests.average / bareResult.requests.average;
+    // Printed as it comes, so that a run stopped half-way still leaves its figures.
+    console.log(
+      `  bare ${bareResult.requests.average.toFixed(0)} req/s; app ${appResult.requests.average.toFixed(0)} req/s, p50 ${appResult.latency.p50} ms, p99 ${appResult.latency.p99} ms, ${appResult.non2xx} non-2xx, ${appResult.errors + appResult.timeouts} errors: ${(ratio * 100).toFixed(2)} % of bare`,
+    );
     return [
       { name: `bare node:http (${body.length} bytes)`, result: bareResult },
-      { name: label, result: appResult, ratio: appResult.requests.average / bareResult.requests.average },
+      { name: label, result: appResult, ratio },
     ];
   } finally {
     await bare.stop();
@@ -385,16 +441,17 @@ async function main() {
     `Raadwerk benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per server, ` + `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'})`,
   );
   const results: { label: string; rows: Row[] }[] = [];
-  if (args.only !== 'postgres') results.push({ label: 'PGlite (embedded)', rows: await benchTarget('PGlite (embedded)', undefined) });
-  if (args.only !== 'pglite') {
+  const appParts = part('pages') || part('signals') || part('knowledge');
+  if (appParts && args.only !== 'postgres') results.push({ label: 'PGlite (embedded)', rows: await benchTarget('PGlite (embedded)', undefined) });
+  if (appParts && args.only !== 'pglite') {
     const target = await postgresTarget();
     if (target) results.push({ label: target.label, rows: await benchTarget(target.label, target.url) });
     else console.log('\n(PostgreSQL skipped: no --database-url, no TEST_DATABASE_URL and no local PostgreSQL installed)');
   }
-  await benchDocuments({ only: args.only, postgres: postgresTarget });
-  await benchAnnualReport({ only: args.only, postgres: postgresTarget });
-  await benchCampaigns({ only: args.only, postgres: postgresTarget });
-  await benchNetwork({ only: args.only, postgres: postgresTarget });
+  if (part('documents')) await benchDocuments({ only: args.only, postgres: postgresTarget });
+  if (part('annual-report')) await benchAnnualReport({ only: args.only, postgres: postgresTarget });
+  if (part('campaigns')) await benchCampaigns({ only: args.only, postgres: postgresTarget });
+  if (part('network')) await benchNetwork({ only: args.only, postgres: postgresTarget });
   console.log('\n== results (higher req/s and lower latency are better; app/bare is the share of bare Node throughput)');
   for (const r of results) printTable(r.label, r.rows);
 }

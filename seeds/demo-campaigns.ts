@@ -3,7 +3,8 @@
  * fictional trio (the Kennispunt with a fictional association of municipalities and a fictional
  * client umbrella), three criteria, 25 nominations across all 12 provinces (three of them
  * co-nominations), a jury of four with one declared conflict, scores with one flagged spread,
- * and front runners in every province but Zeeland, published with the reason. A late nomination
+ * and front runners in every province but Zeeland, published with the reason. The kick-off (held)
+ * and the closing meeting (coming) are meetings of the Kennispunt. A late nomination
  * is refused by the same rule the form uses (checked below; nothing is stored for it).
  * Names, roles and texts are fictional; municipalities, CBS codes and provinces are real.
  */
@@ -14,6 +15,8 @@ import { randomToken, sha256 } from '../src/core/secret.ts';
 import { campaignCriteria, campaignDeclarations, campaignJurors, campaignNominations, campaigns, campaignScores } from '../src/modules/campaigns/campaigns.schema.ts';
 import { nominationsOpen } from '../src/modules/campaigns/campaigns.workflow.ts';
 import { municipality } from '../src/modules/campaigns/municipalities.ts';
+import { sealNominator } from '../src/modules/campaigns/campaigns.privacy.ts';
+import { meetings } from '../src/modules/meetings/meetings.schema.ts';
 
 type People = Map<string, { userId: string; membershipId: string }>;
 const DAY = 86_400_000;
@@ -101,13 +104,19 @@ async function partners(tx: Tx): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferSelect, people: People): Promise<void> {
+export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferSelect, people: People, secretKey: string): Promise<void> {
   const partnerIds = await partners(tx);
   // A fourth juror from the field: a member of the Kennispunt without a demo login.
   const [user] = await tx.insert(users).values({ name: 'Ruud Vermeer', email: 'ruud.vermeer@kennispunt-inspraak.example', passwordHash: null }).returning();
   const [fourth] = await tx.insert(memberships).values({ councilId: council.id, userId: user!.id, role: 'member', bio: 'Jurylid namens de cliëntenkoepel.', joinedOn: '2025-06-01' }).returning();
   const jury = [...people.values()].map((p) => p.membershipId).concat(fourth!.id);
 
+  // The kick-off and closing meetings are meetings of the Kennispunt (the meetings module's own).
+  const meeting = async (title: string, startsAt: Date, location: string, status: 'planned' | 'held') => {
+    const id = crypto.randomUUID();
+    await tx.insert(meetings).values({ id, councilId: council.id, uid: `${id}@raadwerk`, title, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3_600_000), location, status });
+    return id;
+  };
   const [campaign] = await tx
     .insert(campaigns)
     .values({
@@ -119,10 +128,8 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
       opensAt: ago(120, 8),
       closesAt: ago(60, 16),
       phase: 'published',
-      kickoffAt: ago(110, 13),
-      kickoffPlace: 'Utrecht, Jaarbeurs (fictieve zaal De Koploper)',
-      closingAt: ago(-30, 13),
-      closingPlace: 'Amersfoort, Eemhuis',
+      kickoffMeetingId: await meeting('Startbijeenkomst Koplopers in cliëntondersteuning', ago(110, 13), 'Utrecht, Jaarbeurs (fictieve zaal De Koploper)', 'held'),
+      closingMeetingId: await meeting('Slotbijeenkomst Koplopers in cliëntondersteuning', ago(-30, 13), 'Amersfoort, Eemhuis', 'planned'),
       uncoveredReason: 'Uit Zeeland kwam één voordracht. De jury vond die nog niet sterk genoeg. In de volgende ronde zoeken wij samen met de Zeeuwse adviesraden opnieuw.',
       publishedAt: ago(10),
     })
@@ -140,7 +147,8 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
   const person = () => {
     n++;
     const name = `${firstNames[n % firstNames.length]} ${lastNames[(n * 7) % lastNames.length]}`;
-    return { nominatorName: name, nominatorRole: roles[n % roles.length]!, nominatorEmail: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@voorbeeld.example` };
+    // Sealed as the form seals them (campaigns.privacy.ts).
+    return { nominatorSealed: sealNominator(secretKey, { name, role: roles[n % roles.length]!, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@voorbeeld.example` }) };
   };
   for (const [code, chosen, mood, co] of nominated) {
     const m = municipality(code)!;

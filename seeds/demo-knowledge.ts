@@ -1,8 +1,9 @@
 /**
  * Demo knowledge base (issue 11). The national organisation (Landelijk Kennispunt Inspraak Sociaal
  * Domein) publishes twelve articles in B1 Dutch, each with an English version, covering the topics
- * of the issue; one is a video article with captions (WebVTT), a transcript and a sign-language
- * link. Lindewijk and Bergeloo adopt some of them with a paragraph of their own; Lindewijk keeps a
+ * of the issue; one is a video article: a short video made for this project
+ * (scripts/make-demo-video.ts), kept in the file store, with captions (WebVTT), a transcript and a
+ * sign-language link. Lindewijk and Bergeloo adopt some of them with a paragraph of their own; Lindewijk keeps a
  * members-only handbook page; both organisations publish news. The texts were written for this
  * project; the organisations and people are fictional, the laws and bodies named (Wmo 2015, SVB,
  * CAK) are real. Runs after every organisation exists (it looks them up by slug).
@@ -12,6 +13,9 @@ import type { Tx } from '../src/core/db/index.ts';
 import { councils, memberships } from '../src/core/organisations.schema.ts';
 import { users } from '../src/core/auth/auth.schema.ts';
 import { knowledgeAdoptions, knowledgeArticles, knowledgeArticleVersions, knowledgeNews } from '../src/modules/knowledge/knowledge.schema.ts';
+import { files } from '../src/core/files/files.schema.ts';
+import type { FileStore } from '../src/core/files/store.ts';
+import { DEMO_VIDEO_CARDS, demoVideoBytes, demoVideoCaptions } from './demo-video.ts';
 
 type Article = {
   key: string;
@@ -21,7 +25,8 @@ type Article = {
   summary: string;
   body: string;
   en: { title: string; summary: string; body: string };
-  video?: { url: string; captions: string; transcript: string; signLanguage: string };
+  /** The demo video file (seeds/assets) with these captions and transcript. */
+  video?: { captions: string; transcript: string; signLanguage: string };
   /** Days from today; in the past makes the article show "mogelijk verouderd". */
   reviewInDays?: number;
 };
@@ -176,20 +181,17 @@ const articles: Article[] = [
     topic: 'invloed-kanalen',
     laws: ['wmo'],
     title: 'Video: wat doet een adviesraad?',
-    summary: 'In drie minuten ziet u wat een adviesraad doet. Met ondertiteling, een uitgeschreven tekst en een versie in gebarentaal.',
-    body: 'In deze video vertellen twee leden van een adviesraad over hun werk. Zij laten zien hoe een advies ontstaat. Van een signaal van een inwoner tot een brief aan het college.\n\nDe video heeft ondertiteling. Onder de video staat de hele tekst.',
+    summary: 'In een korte video ziet u wat een adviesraad doet. Met ondertiteling, een uitgeschreven tekst en een versie in gebarentaal.',
+    body: 'Deze video laat in vier zinnen zien hoe een advies ontstaat. Van een gesprek met inwoners tot een brief aan het college.\n\nDe video heeft ondertiteling. Onder de video staat de hele tekst.',
     en: {
       title: 'Video: what does an advisory council do?',
-      summary: 'In three minutes you see what an advisory council does. With captions, a transcript and a sign-language version.',
-      body: 'In this video two members of an advisory council talk about their work. They show how an advice comes about, from a signal from a resident to a letter to the executive.\n\nThe video has captions. The whole text is below the video.',
+      summary: 'In a short video you see what an advisory council does. With captions, a transcript and a sign-language version.',
+      body: 'This video shows in four sentences how an advice comes about, from a talk with residents to a letter to the executive.\n\nThe video has captions. The whole text is below the video.',
     },
     video: {
-      url: 'https://video.kennispunt-inspraak.example/wat-doet-een-adviesraad',
       signLanguage: 'https://video.kennispunt-inspraak.example/wat-doet-een-adviesraad-ngt',
-      captions:
-        'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nWij zijn de adviesraad van onze gemeente.\n\n00:00:04.000 --> 00:00:09.000\nWe praten met inwoners over hun ervaringen.\n\n00:00:09.000 --> 00:00:14.000\nDaarna schrijven we een advies aan het college.\n\n00:00:14.000 --> 00:00:19.000\nHet college moet antwoorden wat het met ons advies doet.\n',
-      transcript:
-        '**Anouk:** Wij zijn de adviesraad van onze gemeente.\n\n**Ruben:** We praten met inwoners over hun ervaringen.\n\n**Anouk:** Daarna schrijven we een advies aan het college.\n\n**Ruben:** Het college moet antwoorden wat het met ons advies doet.',
+      captions: demoVideoCaptions,
+      transcript: `${DEMO_VIDEO_CARDS.map((c) => `- ${c}`).join('\n')}\n\nIn beeld: elke zin staat in witte letters op een gekleurd vlak. Er is geen geluid.`,
     },
   },
 ];
@@ -248,7 +250,10 @@ const news: Record<string, { title: string; summary: string; body: string; daysA
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Loads the demo knowledge base; the organisations and people exist already. */
-export async function seedDemoKnowledge(tx: Tx): Promise<void> {
+export async function seedDemoKnowledge(tx: Tx, store: FileStore): Promise<void> {
+  const video = demoVideoBytes();
+  const videoHash = await store.put(video);
+  await tx.insert(files).values({ hash: videoHash, contentType: 'video/webm', size: video.length }).onConflictDoNothing();
   const orgs = await tx
     .select()
     .from(councils)
@@ -275,7 +280,8 @@ export async function seedDemoKnowledge(tx: Tx): Promise<void> {
         topic: a.topic,
         laws: a.laws,
         format: a.video ? 'video' : 'text',
-        videoUrl: a.video?.url ?? null,
+        videoFile: a.video ? videoHash : null,
+        videoType: a.video ? 'video/webm' : null,
         captionsVtt: a.video?.captions ?? null,
         transcript: a.video?.transcript ?? null,
         signLanguageUrl: a.video?.signLanguage ?? null,

@@ -17,8 +17,7 @@ import { addDays, todayInAmsterdam } from '../src/core/dates/working-days.ts';
 import { advices } from '../src/modules/advice/advice.schema.ts';
 import { agendaItems, meetings } from '../src/modules/meetings/meetings.schema.ts';
 import { nameKey } from '../src/modules/network/network.rules.ts';
-import { CONTACT_PURPOSE } from '../src/modules/network/network.organisations.ts';
-import { EXPERIENCE_CONTACT_PURPOSE } from '../src/modules/network/network.experiences.ts';
+import { CONTACT_PURPOSE, EXPERIENCE_CONTACT_PURPOSE } from '../src/modules/network/network.rules.ts';
 import {
   consultationInvites,
   consultationOrganisations,

@@ -441,11 +441,11 @@ export async function seedDemo(database: Database, env: DemoEnv): Promise<DemoLo
       await seedDemoMeetings(tx, council, people, demo === lindewijk);
       if (demo === lindewijk) await seedDemoSignals(tx, council, people, env.secretKey);
       if (demo === lindewijk) await seedDemoWorkplan(tx, council, people);
-      if (demo === kennispunt) await seedDemoCampaigns(tx, council, people);
+      if (demo === kennispunt) await seedDemoCampaigns(tx, council, people, env.secretKey);
       if (demo === lindewijk) await seedDemoPolicyCalendar(tx, council, groupIds);
     }
     // Knowledge (issue 11): national articles adopted by two councils, so it runs once all exist.
-    await seedDemoKnowledge(tx);
+    await seedDemoKnowledge(tx, env.files);
     // Network (issue 10): Lindewijk's network, expert meeting and experiences, and its delegate to Beekdal, once all councils exist.
     await seedDemoNetwork(tx, env.secretKey);
     // Cooperation (issue 16): Lindewijk and De Horizon agree, share a dossier and meet twice a year, once both exist.

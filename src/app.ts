@@ -11,13 +11,13 @@ import type { Database } from './core/db/index.ts';
 import { createDeps } from './core/deps.ts';
 import type { Mailer } from './core/mail/mail.ts';
 import { LOGO_MAX_BYTES, type FileStore } from './core/files/store.ts';
-import { registerRequestContext, LOCALE_COOKIE } from './core/http/request-context.ts';
+import { registerRequestContext } from './core/http/request-context.ts';
+import { registerLanguageSwitch } from './core/http/language.ts';
 import { registerCsrf } from './core/http/csrf.ts';
 import { registerErrorHandling, frameworkErrors } from './core/http/errors.ts';
 import { registerInputChecks } from './core/http/input.ts';
 import { loggerOptions } from './core/http/logging.ts';
 import { registerDraining } from './core/http/shutdown.ts';
-import { safeReturnPath } from './core/http/values.ts';
 import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy } from './core/tenancy.ts';
 import { registerSectionGuard } from './core/sections.ts';
@@ -106,14 +106,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.get('/robots.txt', async (_req, reply) => reply.type('text/plain').send('User-agent: *\nDisallow: /*/werkruimte\nDisallow: /beheer\n'));
 
-  // Language switch: a functional cookie, set only when the visitor asks for it.
-  app.get('/taal', async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const to = q.naar === 'en' ? 'en' : 'nl';
-    const back = safeReturnPath(q.terug) ?? '/';
-    reply.setCookie(LOCALE_COOKIE, to, { path: '/', sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https', maxAge: 365 * 24 * 3600 });
-    return reply.redirect(back, 303);
-  });
+  registerLanguageSwitch(app, { db: deps.db, secretKey });
 
   await app.register(authRoutes);
   // Every module's pages, in the order of src/modules.ts.

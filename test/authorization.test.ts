@@ -47,7 +47,7 @@ import { publicFormPosts } from '../src/core/public-budget.schema.ts';
 import { seal } from '../src/core/crypto.ts';
 import { adviceRecommendations } from '../src/modules/advice/advice.schema.ts';
 import { auditLog } from '../src/core/audit/audit.schema.ts';
-import { makeDocument } from '../src/modules/documents/documents.test-helpers.ts';
+import { makeDocument, makeFolder } from '../src/modules/documents/documents.test-helpers.ts';
 import { documentFolders, documentShares, dossierAdvices, dossierMeetings } from '../src/modules/documents/documents.schema.ts';
 import { signals as signalRows, signalThemes } from '../src/modules/signals/signals.schema.ts';
 import { addJuror, makeCampaign, makeNomination } from '../src/modules/campaigns/campaigns.test-helpers.ts';
@@ -58,7 +58,7 @@ import { freshPlan, makeReport } from '../src/modules/workplan/workplan.test-hel
 import { makeAgreement, shareFolder, withSignedFile } from '../src/modules/cooperation/cooperation.test-helpers.ts';
 import type { AgreementState } from '../src/modules/cooperation/cooperation.schema.ts';
 import { meetingPartners } from '../src/modules/meetings/meetings.joint.schema.ts';
-import { makeConsultation, makeContact, makeExperience, makeOrganisation, withdrawTokenOf } from '../src/modules/network/network.test-helpers.ts';
+import { makeConsultation, makeContact, makeDelegation, makeDelegationReport, makeExperience, makeOrganisation, withdrawTokenOf } from '../src/modules/network/network.test-helpers.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
 
@@ -390,7 +390,6 @@ const campaignRows: Record<string, Row> = {
   'GET /:council/campagnes/:id/voordragen': { expect: publicRoute, params: () => campaignIn('nominations') },
   'POST /:council/campagnes/:id/voordragen': { expect: publicRoute, params: () => campaignIn('nominations'), form: nominationFields },
   'GET /:council/campagnes/:id/verstuurd': { expect: publicRoute, params: () => campaignIn('nominations') },
-  'GET /:council/campagnes/:id/bijeenkomsten.ics': { expect: publicRoute, params: () => campaignIn('nominations') },
   // The edit link: the token in the address is the credential.
   'GET /:council/campagnes/:id/nominatie/:token': { expect: publicRoute, params: () => campaignIn('nominations') },
   'POST /:council/campagnes/:id/nominatie/:token': { expect: publicRoute, params: () => campaignIn('nominations'), form: nominationFields },
@@ -414,10 +413,30 @@ const campaignRows: Record<string, Row> = {
   'GET /:council/werkruimte/campagnes/:id': { expect: inN('ok', 'ok'), params: () => campaignIn('jury', { juror: true }) },
   'POST /:council/werkruimte/campagnes/:id/fase': { expect: inN('ok', 'forbidden'), params: () => campaignIn('nominations'), form: () => ({}) },
   'POST /:council/werkruimte/campagnes/:id/jury': { expect: inN('ok', 'forbidden'), params: () => campaignIn('nominations'), form: () => ({ membershipId: campaignJuror }) },
+  'POST /:council/werkruimte/campagnes/:id/jury/verwijderen': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('nominations', { juror: true }),
+    form: () => ({ membershipId: campaignJuror }),
+  },
+  'GET /:council/werkruimte/campagnes/:id/wijzigen': { expect: inN('ok', 'forbidden'), params: () => campaignIn('nominations') },
+  'POST /:council/werkruimte/campagnes/:id/wijzigen': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('nominations'),
+    form: () => ({
+      title: 'Anders',
+      purpose: 'Koplopers zoeken.',
+      opensOn: dayFromToday(-1),
+      opensAt: '09:00',
+      closesOn: dayFromToday(30),
+      closesAt: '17:00',
+      criteria: 'Leeft het onderwerp?\nUitleg.',
+    }),
+  },
+  // The kick-off meeting is planned in the meetings module (issue 12).
   'POST /:council/werkruimte/campagnes/:id/bijeenkomsten': {
     expect: inN('ok', 'forbidden'),
     params: () => campaignIn('nominations'),
-    form: () => ({ kickoffOn: dayFromToday(10), kickoffTime: '14:00', kickoffPlace: 'Utrecht', closingOn: '', closingTime: '', closingPlace: '' }),
+    form: () => ({ kind: 'kickoff', title: 'Startbijeenkomst', date: dayFromToday(10), startTime: '14:00', endTime: '17:00', location: 'Utrecht', mode: 'in_person' }),
   },
   'POST /:council/werkruimte/campagnes/:id/publiceren': {
     expect: inN('ok', 'forbidden'),
@@ -425,6 +444,8 @@ const campaignRows: Record<string, Row> = {
     form: () => ({ reason: 'Niet overal een voordracht.' }),
   },
   'GET /:council/werkruimte/campagnes/:id/export.csv': { expect: inN('ok', 'forbidden'), params: () => campaignIn('decision') },
+  'GET /:council/werkruimte/campagnes/:id/export.xlsx': { expect: inN('ok', 'forbidden'), params: () => campaignIn('decision') },
+  'GET /:council/werkruimte/campagnes/:id/export.ods': { expect: inN('ok', 'forbidden'), params: () => campaignIn('decision') },
   // Declarations are the jurors' own: an organiser who is not on the jury has none (404).
   'GET /:council/werkruimte/campagnes/:id/verklaringen': { expect: inN('notFound', 'ok'), params: () => campaignIn('jury', { juror: true }) },
   'POST /:council/werkruimte/campagnes/:id/verklaringen': {
@@ -438,6 +459,11 @@ const campaignRows: Record<string, Row> = {
     expect: inN('ok', 'forbidden'),
     params: () => campaignIn('decision'),
     form: () => ({ motivation: 'Een sterke voordracht.' }),
+  },
+  'POST /:council/werkruimte/campagnes/:id/nominaties/:nominationId/terugdraaien': {
+    expect: inN('ok', 'forbidden'),
+    params: () => campaignIn('decision', { selected: true }),
+    form: () => ({ reason: 'De jury twijfelt nog.' }),
   },
 };
 // ---- end campaigns
@@ -466,6 +492,12 @@ const knowledgeRows: Record<string, Row> = {
     expect: publicRoute,
     params: () => ownArticleOf({ format: 'video', videoUrl: '/video.mp4', captionsVtt: 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHallo' }),
   },
+  // A video article with a stored file (any bytes do for the route; the type was checked on upload).
+  'GET /:council/kennisbank/:id/video': {
+    expect: publicRoute,
+    params: async () =>
+      ownArticleOf({ format: 'video', videoFile: await t.app.deps.files.put(Buffer.from('video')), videoType: 'video/webm', captionsVtt: 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHallo' }),
+  },
   'GET /:council/kennisbank/:id/doorsturen': { expect: publicRoute, params: () => ownArticleOf() },
   'POST /:council/kennisbank/:id/doorsturen': { expect: publicRoute, params: () => ownArticleOf(), form: knowledgeForward },
   'GET /:council/nieuws': { expect: publicRoute },
@@ -479,6 +511,12 @@ const knowledgeRows: Record<string, Row> = {
   'GET /:council/werkruimte/kennisbank/:id': { expect: workspace(BOARD), params: () => ownArticleOf() },
   'POST /:council/werkruimte/kennisbank/:id': { expect: workspace(BOARD), params: () => ownArticleOf(), form: knowledgeArticleForm },
   'GET /:council/werkruimte/kennisbank/:id/versies': { expect: workspace(COUNCIL_MEMBERS), params: () => ownArticleOf() },
+  // The multipart row sends a PNG logo in another field: "choose a video file" (400), nothing stored.
+  'POST /:council/werkruimte/kennisbank/:id/video': {
+    expect: { ...workspace(BOARD), chair: REFUSED_FILE, secretary: REFUSED_FILE, admin: REFUSED_FILE },
+    params: () => ownArticleOf({ format: 'video' }),
+    multipart: true,
+  },
   'POST /:council/werkruimte/kennisbank/:id/overnemen': { expect: workspace(BOARD), params: () => nationalArticle(false), form: () => ({}) },
   'GET /:council/werkruimte/kennisbank/overgenomen/:id': { expect: workspace(BOARD), params: () => nationalArticle(true) },
   'POST /:council/werkruimte/kennisbank/overgenomen/:id': { expect: workspace(BOARD), params: () => nationalArticle(true), form: () => ({ localParagraph: uniqueName('Bij ons') }) },
@@ -647,6 +685,7 @@ async function heldPostIn(): Promise<Params> {
 const SIGNED_REFUSED: Partial<Expect> = { chair: REFUSED_FILE, secretary: REFUSED_FILE, admin: REFUSED_FILE };
 let cooperationFolder = '';
 let cooperationConsultation = '';
+let cooperationDossier = '';
 async function agreementIn(state: AgreementState = 'active'): Promise<Params> {
   const a = await makeAgreement(t, [A, B], { state });
   return { id: a.id, name: a.name };
@@ -723,6 +762,38 @@ const cooperationRows: Record<string, Row> = {
     },
     form: () => ({ consultationId: cooperationConsultation }),
   },
+  // A member of A says whether they come to a joint meeting B planned and A accepted.
+  'POST /:council/werkruimte/samenwerking/:id/vergaderingen/:meetingId/aanwezigheid': {
+    expect: ATTENDEES,
+    params: async () => {
+      const a = await makeAgreement(t, [B, A]);
+      const m = await makeMeeting(t, B, dayFromToday(40));
+      await t.db.insert(meetingPartners).values({ councilId: B.id, meetingId: m.id, partnerCouncilId: A.id, agreementId: a.id, acceptedAt: new Date() });
+      return { id: a.id, meetingId: m.id };
+    },
+    form: () => ({ answer: 'yes' }),
+  },
+  // The meetings list links a partner's joint meeting here: on to its agreement's page.
+  'GET /:council/werkruimte/samenwerking/vergadering/:meetingId': {
+    expect: Object.fromEntries(Object.entries(workspace(COUNCIL_MEMBERS)).map(([k, o]) => [k, o === 'ok' ? { status: 303, location: /\/werkruimte\/samenwerking\/[0-9a-f-]{36}#vergadering-/ } : o])) as Expect,
+    params: async () => {
+      const a = await makeAgreement(t, [B, A]);
+      const m = await makeMeeting(t, B, dayFromToday(40));
+      await t.db.insert(meetingPartners).values({ councilId: B.id, meetingId: m.id, partnerCouncilId: A.id, agreementId: a.id, acceptedAt: new Date() });
+      return { meetingId: m.id };
+    },
+  },
+  // Contribute to B's dossier without a file: "choose a file" (400), nothing stored.
+  'POST /:council/werkruimte/samenwerking/:id/bijdragen': {
+    expect: Object.fromEntries(Object.entries(workspace(COUNCIL_MEMBERS)).map(([k, o]) => [k, o === 'ok' ? REFUSED_FILE : o])) as Expect,
+    params: async () => {
+      const a = await makeAgreement(t, [B, A]);
+      const d = await shareFolder(t, a, B, { id: (await makeFolder(t, B, 'Dossier van B')).id, name: 'Dossier van B' }, 'contribute');
+      cooperationDossier = d.id;
+      return { id: a.id };
+    },
+    form: () => ({ dossierId: cooperationDossier, documentTitle: 'Bijdrage' }),
+  },
 };
 // ---- end cooperation
 
@@ -730,7 +801,7 @@ const cooperationRows: Record<string, Row> = {
 // works on a fresh organisation, contact (with valid consent), consultation or experience of
 // council A; details of private persons and contributors are the board's only (admins: 403).
 const NETWORK_CONTACTS: Expect = { ...workspace(BOARD), admin: 'forbidden' };
-const networkFixture = { contactId: '', adviceId: '' };
+const networkFixture = { contactId: '', adviceId: '', delegationId: '', reportId: '', meetingId: '' };
 const networkOrgIn = async (): Promise<Params> => ({ id: (await makeOrganisation(t, A)).id });
 async function networkContactIn(): Promise<Params> {
   const org = await makeOrganisation(t, A);
@@ -775,6 +846,30 @@ const networkRows: Record<string, Row> = {
   'GET /:council/werkruimte/netwerk/toegangslog': { expect: { ...workspace(['chair']), admin: 'forbidden' } },
   'GET /:council/werkruimte/netwerk/afvaardigingen': { expect: workspace(COUNCIL_MEMBERS) },
   'POST /:council/werkruimte/netwerk/afvaardigingen': { expect: workspace(BOARD), form: delegationForm },
+  // The member's own delegation: the delegate or the board reports back; it goes on the next meeting or waits.
+  'POST /:council/werkruimte/netwerk/afvaardigingen/terugkoppeling': {
+    expect: workspace(COUNCIL_MEMBERS),
+    params: async () => {
+      networkFixture.delegationId = (await makeDelegation(t, A, await membershipOf(actors.member))).id;
+      return {};
+    },
+    form: () => ({ delegationId: networkFixture.delegationId, text: uniqueName('Terugkoppeling') }),
+  },
+  'POST /:council/werkruimte/netwerk/afvaardigingen/agenderen': {
+    expect: workspace(BOARD),
+    params: async () => {
+      networkFixture.reportId = (await makeDelegationReport(t, A, (await makeDelegation(t, A, idsA.membership)).id)).id;
+      networkFixture.meetingId = (await makeMeeting(t, A, dayFromToday(30))).id;
+      return {};
+    },
+    form: () => ({ reportId: networkFixture.reportId, meetingId: networkFixture.meetingId }),
+  },
+  'GET /:council/werkruimte/netwerk/raadplegingen/:id/wijzigen': { expect: workspace(BOARD), params: consultationIn },
+  'POST /:council/werkruimte/netwerk/raadplegingen/:id/wijzigen': {
+    expect: workspace(BOARD),
+    params: async () => ({ id: (await makeConsultation(t, A, { heldOn: dayFromToday(20) })).id }),
+    form: () => ({ kind: 'written', topic: uniqueName('Raadpleging'), heldOn: dayFromToday(21) }),
+  },
   'GET /:council/werkruimte/netwerk/raadplegingen': { expect: workspace(COUNCIL_MEMBERS) },
   'GET /:council/werkruimte/netwerk/raadplegingen/nieuw': { expect: workspace(BOARD) },
   'POST /:council/werkruimte/netwerk/raadplegingen/nieuw': { expect: workspace(BOARD), form: () => ({ kind: 'written', topic: uniqueName('Raadpleging'), heldOn: dayFromToday(20) }) },
@@ -1547,6 +1642,7 @@ const WATCHED = [
   'experiences',
   'experience_contacts',
   'delegations',
+  'delegation_reports',
 ];
 async function snapshot(): Promise<Record<string, string>> {
   const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);

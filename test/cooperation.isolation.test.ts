@@ -182,3 +182,57 @@ test('joint meetings in the calendar feeds: the accepting partner sees the one U
   assert.deepEqual(await uids(org.A), [live], 'A: only the one under the agreement in force');
   assert.deepEqual(await uids(org.C), []);
 });
+
+test("a document shared on its own follows the agreement whose dossier holds it: when that one ends, another agreement between the same two does not keep it open", async () => {
+  const { documentShares } = await import('../src/modules/documents/documents.schema.ts');
+  const { agreements } = await import('../src/modules/cooperation/cooperation.schema.ts');
+  const { eq } = await import('drizzle-orm');
+  // A and B have two agreements in force; A's dossier is shared under the first one only.
+  const first = await makeAgreement(t, [org.A, org.B], { title: 'Eerste samenwerking' });
+  const folder = await makeFolder(t, org.A, 'Dossier onder de eerste');
+  await shareFolder(t, first, org.A, folder);
+  const inDossier = await makeDocument(t, org.A, { title: 'In het dossier', folderId: folder.id, access: 'closed' });
+  // A document in no dossier, shared on its own: any agreement in force between the two covers it.
+  const loose = await makeDocument(t, org.A, { title: 'Los gedeeld' });
+  for (const d of [inDossier, loose]) await t.db.insert(documentShares).values({ councilId: org.A.id, documentId: d.id, sharedWithCouncilId: org.B.id, level: 'members' });
+  const read = async (id: string) => (await get(t, `${ws('B')}/documenten/${id}`, people.B.member)).statusCode;
+  assert.equal(await read(inDossier.id), 200, 'shared on its own while its agreement is in force');
+  assert.equal(await read(loose.id), 200);
+  await t.db.update(agreements).set({ state: 'ended', endedAt: new Date() }).where(eq(agreements.id, first.id));
+  assert.equal(await read(inDossier.id), 404, 'its agreement ended: hidden again, although "Lopende samenwerking" is still in force');
+  assert.equal(await read(loose.id), 200, 'the loose share still has an agreement in force');
+});
+
+test('contribute: a partner adds its own document to a "contribute" dossier; the parties see it while the agreement is in force, a third organisation never; refused cases change nothing', async () => {
+  const url = (who: 'A' | 'B') => `${ws(who)}/samenwerking/${w.live.id}/bijdragen`;
+  const pdf = { name: 'contributedFile', filename: 'verslag.pdf', type: 'application/pdf', bytes: TINY_PDF };
+  // Refused with a message, nothing changed: B's own dossier, an executable dressed as a PDF, no file.
+  for (const [who, fields, file] of [
+    ['B', { dossierId: w.dossierB }, pdf],
+    ['A', { dossierId: w.dossierB }, { ...pdf, bytes: Buffer.from('MZ\x90\x00 niet echt een pdf') }],
+    ['A', { dossierId: w.dossierB }, undefined],
+  ] as const) {
+    // The page shown again reads the partner's dossier (audited as a read): compare all but the log.
+    const data = async () => ({ ...JSON.parse(await snapshot()), audit_log: undefined });
+    const before = await data();
+    const res = await postMultipart(t, people[who].member, url(who), fields, file);
+    assert.equal(res.statusCode, 400, `${who} ${JSON.stringify(fields)}`);
+    assert.match(res.body, /Fout:/);
+    assert.deepEqual(await data(), before);
+  }
+  // C with the running agreement: 404; A with the ended one's dossier: refused.
+  const before = await snapshot();
+  assert.equal((await postMultipart(t, people.C.member, `${ws('C')}/samenwerking/${w.live.id}/bijdragen`, { dossierId: w.dossierB }, pdf)).statusCode, 404);
+  assert.equal((await postMultipart(t, people.A.member, `${ws('A')}/samenwerking/${w.ended.id}/bijdragen`, { dossierId: w.dossierEnded }, pdf)).statusCode, 400);
+  assert.equal(await snapshot(), before, 'after the end nothing is added (and nothing of B is read)');
+
+  const ok = await postMultipart(t, people.A.member, url('A'), { dossierId: w.dossierB, documentTitle: 'Verslag gesprekken wijkteam' }, pdf);
+  assert.equal(ok.statusCode, 303);
+  const page = await get(t, `${ws('B')}/samenwerking/${w.live.id}`, people.B.member);
+  const id = new RegExp(`documenten/([0-9a-f-]{36})">Verslag gesprekken wijkteam`).exec(page.body)?.[1];
+  assert.ok(id, 'B sees the contribution in its own dossier');
+  assert.match(page.body, new RegExp(`Verslag gesprekken wijkteam</a> \\(Gedeeld door ${org.A.name}`));
+  assert.equal((await get(t, `${ws('B')}/documenten/${id}`, people.B.member)).statusCode, 200);
+  assert.equal((await get(t, `${ws('A')}/documenten/${id}`, people.A.member)).statusCode, 200, 'it stays A’s own document');
+  assert.equal((await get(t, `${ws('C')}/documenten/${id}`, people.C.member)).statusCode, 404);
+});

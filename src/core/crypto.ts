@@ -30,13 +30,13 @@ export function keyId(key: string): string {
 }
 
 /**
- * The key for HMACs (CSRF tokens, recovery codes, unsubscribe links): the oldest key of the ring,
- * so a rotation of the sealing key leaves codes and links that were handed out working. See
+ * The keys for HMACs (CSRF tokens, recovery codes, signed links), newest first: a new MAC is made
+ * with the newest key, and a MAC is checked against every key of the ring, so codes and links
+ * handed out before a rotation keep working until the old key leaves the ring. See
  * docs/decisions/0026-hostile-files-backup-instances.md.
  */
-export function hmacKey(secretKey: string): string {
-  const ring = keyRing(secretKey);
-  return ring[ring.length - 1]!;
+export function hmacKeys(secretKey: string): string[] {
+  return keyRing(secretKey);
 }
 
 export function seal(secretKey: string, purpose: string, plain: string): string {

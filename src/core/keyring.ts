@@ -15,7 +15,11 @@ import { modules } from './platform.ts';
 export type SealedColumn = { table: string; column: string; purpose: string };
 
 /** Core's own sealed columns. */
-const coreSealed: SealedColumn[] = [{ table: 'users', column: 'totp_secret', purpose: 'totp' }];
+const coreSealed: SealedColumn[] = [
+  { table: 'users', column: 'totp_secret', purpose: 'totp' },
+  // Public form posts held beyond the hourly budget (public-budget.ts): residents' words and addresses.
+  { table: 'public_form_posts', column: 'held_sealed', purpose: 'public-post' },
+];
 
 export function sealedColumns(): SealedColumn[] {
   return [...coreSealed, ...modules().flatMap((m) => m.sealed ?? [])];

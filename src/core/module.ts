@@ -10,6 +10,7 @@ import type { Section } from './organisation-kinds.ts';
 import type { FieldErrors, FormValues } from './http/forms.ts';
 import type { DbOrTx } from './db/index.ts';
 import type { PartnershipPort } from './partnerships.ts';
+import type { StateChangeListener } from './state-change.ts';
 
 /** Routes of a module, registered as a Fastify plugin. */
 export type RoutePlugin = (app: FastifyInstance) => Promise<void>;
@@ -76,6 +77,8 @@ export type NavItem = {
    * page under this path belongs to the section too: it answers 404 for the other organisations.
    */
   section?: Section;
+  /** Used now and then (settings, year plan, partners): listed under "Meer", so the bar keeps the daily items. */
+  more?: true;
 };
 
 /** What a dashboard panel gets to decide what to show. */
@@ -157,4 +160,6 @@ export type ModuleManifest = {
   slots?: Record<string, SlotRenderer>;
   /** Columns of sealed values (core/crypto.ts), so `npm run reseal` seals them again after a key rotation. */
   sealed?: SealedColumn[];
+  /** What this module does once another module's step is committed (core/state-change.ts): `{ entity: 'advice', to: ['answered'], run }`. */
+  onStateChange?: StateChangeListener[];
 };

@@ -11,7 +11,7 @@ export const organisationKinds = [
   'clientenraad',
   /** A regional body with delegates from local councils, e.g. a regional consultation on work and income. */
   'regionaal',
-  /** A national organisation: a knowledge base and national campaigns, no members' advice cycle. */
+  /** A national organisation: a knowledge base, national campaigns and their meetings, no members' advice cycle. */
   'landelijk',
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -47,8 +47,9 @@ const sectionsByKind: Record<OrganisationKind, ReadonlySet<Section>> = {
   gemeentelijk: new Set(localCouncil),
   clientenraad: new Set(localCouncil),
   regionaal: new Set(regionalBody),
-  // No members' advice cycle: no advice register, no signal form, no council meetings.
-  landelijk: new Set(['documents', 'members', 'knowledge', 'campaigns']),
+  // No members' advice cycle: no advice register, no signal form. Meetings: a campaign's kick-off
+  // and closing meetings (issue 12), and the organisation's own, with agenda and calendar feed.
+  landelijk: new Set(['documents', 'members', 'knowledge', 'campaigns', 'meetings']),
 };
 
 /** Whether organisations of this kind have this section. */

@@ -11,23 +11,29 @@ import type { DbOrTx } from './db/index.ts';
 import { modules } from './platform.ts';
 
 export type PartnershipPort = {
-  /** SQL condition: the organisation in `owner` and the organisation `viewerId` are parties to one agreement in force today. */
-  inForce(owner: AnyPgColumn, viewerId: string): SQL;
   /**
-   * SQL condition: the folder in `folder` is shared with an agreement in force today to which both
-   * the record's owner (`owner`) and the organisation `viewerId` are parties.
+   * The one sharing rule for records of another organisation (documents), as an SQL condition: an
+   * agreement in force today, to which both the record's owner (`owner`) and `viewerId` are
+   * parties, covers the record. It covers it when the record's folder is shared with that
+   * agreement, or a party contributed the record to one of its dossiers (both only where `atLevel`
+   * holds: the viewer may see the record's own access level); or when the owner shared the record
+   * on its own (`alone`: a per-record share exists), as long as every agreement whose dossier holds
+   * the record's folder is still in force (an ended agreement hides its dossier again, even when the
+   * two organisations have another agreement).
    */
-  folderShared(folder: AnyPgColumn, owner: AnyPgColumn, viewerId: string): SQL;
+  covers(r: { record: AnyPgColumn; folder: AnyPgColumn; owner: AnyPgColumn; viewerId: string; atLevel: SQL; alone: SQL }): SQL;
   /** SQL condition: the agreement whose id is in `agreement` is in force today and the organisation `viewerId` is a party to it. */
   agreementInForce(agreement: AnyPgColumn, viewerId: string): SQL;
+  /** Where a partner's people read a joint meeting another party planned (their own cooperation pages): meetings links to it. */
+  jointMeetingPath(councilSlug: string, meetingId: string): string;
   /** The other organisations on the platform in an agreement in force with this one, by name. */
   partners(db: DbOrTx, councilId: string): Promise<{ id: string; name: string }[]>;
 };
 
 const nothingShared: PartnershipPort = {
-  inForce: () => sql`false`,
-  folderShared: () => sql`false`,
+  covers: () => sql`false`,
   agreementInForce: () => sql`false`,
+  jointMeetingPath: (slug) => `/${slug}/werkruimte`,
   partners: async () => [],
 };
 

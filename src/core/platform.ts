@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ModuleManifest, SearchProvider, NavItem, Job, DashboardPart, OpenApiPart, RoutePlugin, SlotArgs } from './module.ts';
+import type { StateChangeListener } from './state-change.ts';
 import { registerMessages } from './i18n/index.ts';
 import { registerPolicy } from './policy.ts';
 
@@ -44,6 +45,8 @@ export const searchProviders = (): SearchProvider[] =>
   modules()
     .flatMap((m) => (m.search ? [m.search] : []))
     .sort(byOrder);
+/** Listeners to committed steps of a workflow (core/state-change.ts). */
+export const stateChangeListeners = (): StateChangeListener[] => modules().flatMap((m) => m.onStateChange ?? []);
 export const dashboardParts = (): DashboardPart[] =>
   modules()
     .flatMap((m) => m.dashboard ?? [])

@@ -1,4 +1,5 @@
 import { boardRoles, councilRoles, roles, type Role } from './roles.ts';
+import type { ModulePolicyAction } from './module-types.ts';
 
 /** Who is acting: the user, their role in the council at hand (if any), and platform rights. */
 export type Actor = {
@@ -10,13 +11,12 @@ export type Actor = {
 };
 
 /**
- * The policy actions. Core names its own here; each module adds its actions by augmenting this
- * interface next to its rules (see `definePolicy`), so `Action` covers every module without core
- * importing any of them.
+ * The policy actions. Core names its own here; each module adds its actions through `ModuleTypes`
+ * (core/module-types.ts) in its manifest, so `Action` covers every module without core importing
+ * any of them.
  */
-// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging in the modules
 /** @public Filled by declaration merging in each module's manifest. */
-export interface PolicyActions {
+export interface PolicyActions extends Record<ModulePolicyAction, true> {
   'workspace.view': true;
   'councils.create': true;
   'outbox.read': true;

@@ -11,7 +11,7 @@ export const publicFormPosts = pgTable(
   {
     id: id(),
     councilId: councilRef(),
-    form: text('form', { enum: ['contact'] }).notNull(),
+    form: text('form', { enum: ['contact', 'signal'] }).notNull(),
     at: at(),
     heldSealed: text('held_sealed'),
   },

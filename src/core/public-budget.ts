@@ -5,16 +5,16 @@
  * chair and secretary get one notice per hour that posts are waiting. The count and the decision
  * are one locked step, so parallel posts cannot pass the budget.
  */
-import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Deps } from './deps.ts';
-import type { DbOrTx, Tx } from './db/index.ts';
+import type { Db, DbOrTx, Tx } from './db/index.ts';
+import type { MessageKey } from './i18n/index.ts';
 import { open, seal } from './crypto.ts';
 import { audit } from './audit/audit.ts';
 import { queueNotices } from './notices/notices.ts';
 import { memberships } from './organisations.schema.ts';
 import { boardRoles } from './roles.ts';
 import { publicFormPosts } from './public-budget.schema.ts';
-import './http/http.messages.ts';
 
 declare module './audit/audit.ts' {
   interface AuditActions extends Record<'publicPost.released' | 'publicPost.discarded', true> {}
@@ -47,16 +47,21 @@ export async function holdBeyondBudget(deps: Deps, tx: Tx, args: { council: { id
   const held = recent.length >= PUBLIC_POSTS_PER_HOUR;
   await tx.insert(publicFormPosts).values({ councilId: council.id, form: 'contact', heldSealed: held ? seal(deps.secretKey, SEAL_PURPOSE, JSON.stringify(args.mail)) : null });
   if (held && !recent.some((r) => r.held !== null)) {
-    const board = await tx
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...boardRoles])));
-    await queueNotices(
-      tx,
-      board.map((b) => ({ userId: b.userId, councilId: council.id, kind: 'publicPost.held', text: 'publicBudget.notice', params: { max: PUBLIC_POSTS_PER_HOUR }, path: heldPostsPath(council.slug) })),
-    );
+    await tellBoard(tx, council.id, { text: 'publicBudget.notice', params: { max: PUBLIC_POSTS_PER_HOUR }, path: heldPostsPath(council.slug) });
   }
   return held;
+}
+
+/** A notice to the organisation's chair and secretary. */
+async function tellBoard(tx: Tx, councilId: string, notice: { text: MessageKey; params: Record<string, string | number>; path: string }) {
+  const board = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...boardRoles])));
+  await queueNotices(
+    tx,
+    board.map((b) => ({ userId: b.userId, councilId, kind: 'publicPost.held', ...notice })),
+  );
 }
 
 export type HeldPost = { id: string; at: Date; mail: HeldMail };
@@ -66,7 +71,7 @@ export async function listHeldPosts(deps: Deps, councilId: string): Promise<Held
   const rows = await deps.db
     .select()
     .from(publicFormPosts)
-    .where(and(eq(publicFormPosts.councilId, councilId), isNotNull(publicFormPosts.heldSealed)))
+    .where(and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, 'contact'), isNotNull(publicFormPosts.heldSealed)))
     .orderBy(asc(publicFormPosts.at))
     .limit(200);
   return rows.flatMap((r) => {
@@ -91,7 +96,7 @@ export async function decideHeldPost(deps: Deps, args: { councilId: string; acto
 
 /** Takes a held post out of the waiting list (its count for the hour stays), once only: its sealed content, or nothing. */
 async function takeHeld(tx: DbOrTx, councilId: string, id: string) {
-  const mine = and(eq(publicFormPosts.id, id), eq(publicFormPosts.councilId, councilId), isNotNull(publicFormPosts.heldSealed));
+  const mine = and(eq(publicFormPosts.id, id), eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, 'contact'), isNotNull(publicFormPosts.heldSealed));
   const rows = await tx.select().from(publicFormPosts).where(mine).for('update');
   if (rows.length) await tx.update(publicFormPosts).set({ heldSealed: null }).where(mine);
   return rows;
@@ -101,3 +106,151 @@ async function takeHeld(tx: DbOrTx, councilId: string, id: string) {
 export async function purgeOldPublicPosts(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from ${publicFormPosts} where held_sealed is null and at < now() - interval '1 day'`);
 }
+
+// ------------------------------------------------------------------ a queue that drains itself
+
+/**
+ * A public form whose posts beyond the hourly budget wait in a queue that drains itself: each
+ * hour's unused budget lets the oldest waiting posts in (`releaseWithinBudget`, from a job), and
+ * the board may let one in, or remove it, at any time. While posts wait, new ones queue behind
+ * them, in order. At most `heldCap` wait per organisation, so a flood cannot fill the disk.
+ */
+export type QueuedForm = { form: 'signal'; perHour: number; heldCap: number };
+
+/** Where a post goes: through now, into the queue, or refused because the queue is full. */
+export type Admission = 'pass' | 'held' | 'full';
+
+const queueLock = (tx: Tx, councilId: string, form: string) => tx.execute(sql`select pg_advisory_xact_lock(17003, hashtext(${`${councilId}:${form}`}))`);
+
+async function queueState(tx: Tx, councilId: string, q: QueuedForm) {
+  const mine = and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, q.form));
+  const since = new Date(Date.now() - HOUR_MS);
+  const [row] = await tx
+    .select({
+      passed: sql<number>`count(*) filter (where ${publicFormPosts.heldSealed} is null and ${publicFormPosts.at} > ${since})`.mapWith(Number),
+      waiting: sql<number>`count(*) filter (where ${publicFormPosts.heldSealed} is not null)`.mapWith(Number),
+      heldThisHour: sql<number>`count(*) filter (where ${publicFormPosts.heldSealed} is not null and ${publicFormPosts.at} > ${since})`.mapWith(Number),
+    })
+    .from(publicFormPosts)
+    .where(mine);
+  return { passed: row?.passed ?? 0, waiting: row?.waiting ?? 0, heldThisHour: row?.heldThisHour ?? 0 };
+}
+
+/**
+ * Counts a post of a queued form, under a lock per organisation and form (parallel posts cannot
+ * pass the budget). 'pass': counted, go on as usual (in the same transaction). 'held': the payload
+ * is stored sealed; the first one held in an hour tells the board. 'full': nothing is stored.
+ */
+export async function admitPost(deps: Deps, tx: Tx, args: { councilId: string; queue: QueuedForm; payload: unknown; notice: { text: MessageKey; path: string } }): Promise<Admission> {
+  const { councilId, queue } = args;
+  await queueLock(tx, councilId, queue.form);
+  const state = await queueState(tx, councilId, queue);
+  if (state.passed < queue.perHour && state.waiting === 0) {
+    await tx.insert(publicFormPosts).values({ councilId, form: queue.form, heldSealed: null });
+    return 'pass';
+  }
+  if (state.waiting >= queue.heldCap) return 'full';
+  await tx.insert(publicFormPosts).values({ councilId, form: queue.form, heldSealed: seal(deps.secretKey, SEAL_PURPOSE, JSON.stringify(args.payload)) });
+  if (state.heldThisHour === 0) await tellBoard(tx, councilId, { ...args.notice, params: { max: queue.perHour } });
+  return 'held';
+}
+
+export type Queued<T> = { id: string; at: Date; payload: T };
+
+/** How many posts wait in an organisation's queue. */
+export async function countQueued(db: DbOrTx, councilId: string, queue: QueuedForm): Promise<number> {
+  const [n] = await db
+    .select({ n: count() })
+    .from(publicFormPosts)
+    .where(and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, queue.form), isNotNull(publicFormPosts.heldSealed)));
+  return Number(n?.n ?? 0);
+}
+
+/** The posts waiting in an organisation's queue, oldest first, opened (at most `limit`), and how many wait in all. */
+export async function listQueued<T>(deps: Deps, councilId: string, queue: QueuedForm, limit = 100): Promise<{ posts: Queued<T>[]; total: number }> {
+  const mine = and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, queue.form), isNotNull(publicFormPosts.heldSealed));
+  const [rows, total] = await Promise.all([
+    deps.db.select().from(publicFormPosts).where(mine).orderBy(asc(publicFormPosts.at), asc(publicFormPosts.id)).limit(limit),
+    countQueued(deps.db, councilId, queue),
+  ]);
+  const posts = rows.flatMap((r) => {
+    const plain = open(deps.secretKey, SEAL_PURPOSE, r.heldSealed);
+    return plain ? [{ id: r.id, at: r.at, payload: JSON.parse(plain) as T }] : [];
+  });
+  return { posts, total };
+}
+
+/**
+ * Takes waiting posts out of the queue, oldest first, and hands each to `take` in the same
+ * transaction: `ids` picks them (the board's choice; the budget does not apply), else the
+ * hour's unused budget does. A post let in counts for this hour. A post `take` fails on stays
+ * in the queue (its savepoint is rolled back), and is reported.
+ */
+async function takeQueued<T>(
+  deps: Deps,
+  tx: Tx,
+  args: { councilId: string; queue: QueuedForm; ids?: string[]; take: (tx: Tx, payload: T, id: string) => Promise<void> },
+): Promise<{ taken: number; failed: number }> {
+  const { councilId, queue } = args;
+  await queueLock(tx, councilId, queue.form);
+  const room = args.ids ? args.ids.length : queue.perHour - (await queueState(tx, councilId, queue)).passed;
+  if (room <= 0) return { taken: 0, failed: 0 };
+  const mine = and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, queue.form), isNotNull(publicFormPosts.heldSealed));
+  const rows = await tx
+    .select()
+    .from(publicFormPosts)
+    .where(args.ids ? and(mine, inArray(publicFormPosts.id, args.ids)) : mine)
+    .orderBy(asc(publicFormPosts.at), asc(publicFormPosts.id))
+    .limit(room);
+  let taken = 0;
+  let failed = 0;
+  for (const r of rows) {
+    const plain = open(deps.secretKey, SEAL_PURPOSE, r.heldSealed);
+    try {
+      // A savepoint per post: one that cannot be let in leaves the others, and itself, as they were.
+      await tx.transaction(async (sp) => {
+        if (plain === null) throw new Error('held post cannot be opened');
+        await args.take(sp, JSON.parse(plain) as T, r.id);
+        await sp.update(publicFormPosts).set({ heldSealed: null, at: new Date() }).where(eq(publicFormPosts.id, r.id));
+      });
+      taken++;
+    } catch {
+      failed++;
+    }
+  }
+  return { taken, failed };
+}
+
+/** The job: in every organisation with waiting posts, lets in as many as this hour's unused budget allows. */
+export async function releaseWithinBudget<T>(deps: Deps, queue: QueuedForm, take: (tx: Tx, councilId: string, payload: T) => Promise<void>): Promise<number> {
+  const councils = await deps.db
+    .selectDistinct({ councilId: publicFormPosts.councilId })
+    .from(publicFormPosts)
+    .where(and(eq(publicFormPosts.form, queue.form), isNotNull(publicFormPosts.heldSealed)));
+  let taken = 0;
+  for (const { councilId } of councils) {
+    const r = await deps.db.transaction((tx) => takeQueued<T>(deps, tx, { councilId, queue, take: (sp, payload) => take(sp, councilId, payload) }));
+    taken += r.taken;
+  }
+  return taken;
+}
+
+/** The board lets chosen waiting posts in (`take` each) or removes them; the number done (unknown or gone ids are skipped). */
+export async function decideQueued<T>(
+  deps: Deps,
+  args: { councilId: string; actorUserId: string; queue: QueuedForm; ids: string[]; release: boolean; take: (tx: Tx, payload: T) => Promise<void> },
+): Promise<number> {
+  const { councilId, queue } = args;
+  if (args.ids.length === 0) return 0;
+  return deps.db.transaction(async (tx) => {
+    const take = async (sp: Tx, payload: T, id: string) => {
+      if (args.release) await args.take(sp, payload);
+      else await sp.delete(publicFormPosts).where(eq(publicFormPosts.id, id));
+      await audit(sp, { councilId, actorUserId: args.actorUserId, action: args.release ? 'publicPost.released' : 'publicPost.discarded', entity: 'publicPost', entityId: id });
+    };
+    return (await takeQueued<T>(deps, tx, { councilId, queue, ids: args.ids, take })).taken;
+  });
+}
+
+/** Deps whose `db` is an open transaction: a use case that opens its own transaction then runs in a savepoint of it. */
+export const depsInTx = (deps: Deps, tx: Tx): Deps => ({ ...deps, db: tx as unknown as Db });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { hmacKey } from './crypto.ts';
+import { hmacKeys } from './crypto.ts';
 
 /** SECRET_KEY from the environment, else a key file made once in the data directory. */
 export function resolveSecretKey(configured: string | undefined, dataDir: string): string {
@@ -21,9 +21,21 @@ export function resolveSecretKey(configured: string | undefined, dataDir: string
   }
 }
 
-/** HMAC-SHA256 with the ring's oldest key (crypto.ts hmacKey): stable when the sealing key is rotated. */
+const macOf = (key: string, value: string) => crypto.createHmac('sha256', key).update(value).digest('base64url');
+
+/** HMAC-SHA256 with the ring's newest key (crypto.ts hmacKeys). */
 export function hmac(key: string, value: string): string {
-  return crypto.createHmac('sha256', hmacKey(key)).update(value).digest('base64url');
+  return macOf(hmacKeys(key)[0]!, value);
+}
+
+/** The HMAC of `value` under every key of the ring, newest first: what a stored code made before a rotation may be. */
+export function hmacs(key: string, value: string): string[] {
+  return hmacKeys(key).map((k) => macOf(k, value));
+}
+
+/** Whether `mac` is the HMAC of `value` (cut to `length` characters, when given) under any key of the ring. */
+export function hmacMatches(key: string, value: string, mac: string, length?: number): boolean {
+  return hmacs(key, value).some((m) => safeEqual(mac, length === undefined ? m : m.slice(0, length)));
 }
 
 export function sha256(value: string): string {

@@ -3,7 +3,7 @@
  * question is asked once, of the policy table; the row is locked; the module's pure workflow
  * table says whether the step may happen from the row's state and where it leads; the step does
  * its own work; the row is saved with its audit entry in the same transaction; after the commit
- * the mail the step queued goes out.
+ * the modules listening to this kind of step hear of it, and the mail queued goes out.
  */
 import type { Tx } from './db/index.ts';
 import type { Deps } from './deps.ts';
@@ -11,6 +11,7 @@ import { audit, type AuditAction } from './audit/audit.ts';
 import { DomainError, notFound } from './errors.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { assertCan, type Action, type Actor } from './policy.ts';
+import { stateChangeListeners } from './platform.ts';
 
 /** What a workflow table answers for one step from one state. */
 export type Step<S extends string> = { ok: true; to: S } | { ok: false; reason: string };
@@ -53,12 +54,34 @@ export type StateChange<T, S extends string, Patch, R> = {
 
 type StateChanged<T, S extends string, R> = { row: T; from: S; to: S; result: R | undefined };
 
+/** A committed step, as other modules hear of it (never personal data). */
+export type StateChangeEvent = { councilId: string; entity: string; entityId: string; action: AuditAction; from: string; to: string; actorUserId: string };
+
+/**
+ * A module's listener to other modules' steps (ModuleManifest.onStateChange): the network mails
+ * contributors once an advice is answered. It runs after the commit, in its own transaction,
+ * and queues mail in the outbox there; a failing listener never undoes the step it heard of.
+ */
+export type StateChangeListener = { entity: string; to?: readonly string[]; run: (deps: Deps, event: StateChangeEvent) => Promise<unknown> };
+
+async function tellListeners(deps: Deps, event: StateChangeEvent): Promise<void> {
+  for (const l of stateChangeListeners()) {
+    if (l.entity !== event.entity || (l.to && !l.to.includes(event.to))) continue;
+    try {
+      await l.run(deps, event);
+    } catch (err) {
+      // The step stands; the listener's own records say what is still to do (the module's catch-up job finds it).
+      console.error(`state change listener for ${event.entity} failed`, err);
+    }
+  }
+}
+
 /**
  * Runs one step. Refusals: ForbiddenError (the policy table), NotFoundError (no such row here),
  * DomainError with the workflow's reason as code (`notAllowedFromState`, the API answers 409).
  * Errors the step throws roll everything back.
  */
-export async function runStateChange<T, S extends string, Patch = unknown, R = undefined>(deps: Pick<Deps, 'db' | 'mailer'>, change: StateChange<T, S, Patch, R>): Promise<StateChanged<T, S, R>> {
+export async function runStateChange<T, S extends string, Patch = unknown, R = undefined>(deps: Deps, change: StateChange<T, S, Patch, R>): Promise<StateChanged<T, S, R>> {
   const { actor } = change;
   assertCan(actor, change.may);
   const out = await deps.db.transaction(async (tx) => {
@@ -83,8 +106,18 @@ export async function runStateChange<T, S extends string, Patch = unknown, R = u
       data: applied.data,
     });
     if (applied.after) await applied.after(tx, saved);
-    return { row: saved, from, to, result: applied.result };
+    const event: StateChangeEvent = {
+      councilId: change.audit.councilId,
+      entity: change.entity,
+      entityId: change.audit.entityId(row),
+      action: change.audit.action,
+      from,
+      to,
+      actorUserId: actor.userId,
+    };
+    return { row: saved, from, to, result: applied.result, event };
   });
+  await tellListeners(deps, out.event);
   deps.mailer.kick();
-  return out;
+  return { row: out.row, from: out.from, to: out.to, result: out.result };
 }

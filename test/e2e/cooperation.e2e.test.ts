@@ -16,7 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, startTestServer, type TestServer, menuLink } from '../support/browser.ts';
 import { VisitedPages, clickAndWait, expectErrorSummary, logIn } from './journey.ts';
 import { makePdf } from '../../src/core/files/samples.ts';
 import { parseIcs } from '../../src/modules/meetings/meetings.calendar.test-helpers.ts';
@@ -47,7 +47,7 @@ const agreementPath = (slug: string) => `/${slug}/werkruimte/samenwerking/${agre
 
 test('the Lindewijk secretary drafts an agreement with De Horizon and proposes it', async () => {
   const page = await logIn(browser, server.url, 'secretaris@adviesraad-lindewijk.example', 'Karim Bakker');
-  await clickAndWait(page, wsNav(page).getByRole('link', { name: 'Samenwerking', exact: true }), '/lindewijk/werkruimte/samenwerking');
+  await clickAndWait(page, await menuLink(page, 'Menu werkruimte', 'Samenwerking'), '/lindewijk/werkruimte/samenwerking');
   await visited.check(page, 'secretary A: cooperation list');
   await clickAndWait(page, main(page).getByRole('link', { name: 'Nieuwe samenwerking' }), '/lindewijk/werkruimte/samenwerking/nieuw');
   await visited.check(page, 'secretary A: new agreement');

@@ -1,7 +1,8 @@
 /**
  * Switching language mid-form keeps what was typed (issue 9, part 6): a resident types a message
- * to the council, switches to English and finds the answers still there, in an English form; the
- * kept answers are gone from the browser afterwards.
+ * to the council, switches to English and finds the answers still there, in an English form. The
+ * switch is a submit button of the form, so this holds without JavaScript; the answers are put
+ * back once.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,20 +20,28 @@ after(async () => {
   await server?.close();
 });
 
-test('the language switch takes typed answers along to the other language', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/lindewijk/contact`);
-  await page.getByLabel('Onderwerp').fill('Regiotaxi');
-  await page.getByLabel('Uw bericht').fill('De taxi kwam drie keer te laat.\nWat kan de raad doen?');
-  await page.getByRole('link', { name: 'English' }).click();
-  await page.waitForURL(/\/lindewijk\/contact$/);
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.getByLabel('Subject').inputValue(), 'Regiotaxi');
-  assert.equal(await page.getByLabel('Your message').inputValue(), 'De taxi kwam drie keer te laat.\nWat kan de raad doen?');
-  assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'nothing kept after it was put back');
+for (const javaScriptEnabled of [false, true]) {
+  test(`the language switch takes typed answers along to the other language (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const page = await newPage(browser, { javaScriptEnabled });
+    await page.goto(`${server.url}/lindewijk/contact`);
+    await page.getByLabel('Onderwerp').fill('Regiotaxi');
+    await page.getByLabel('Uw bericht').fill('De taxi kwam drie keer te laat.\nWat kan de raad doen?');
+    // On a page with a form the switch is a button of that form; the plain link is hidden.
+    assert.equal(await page.getByRole('link', { name: 'English' }).count(), 0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForURL(/\/lindewijk\/contact$/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.getByLabel('Subject').inputValue(), 'Regiotaxi');
+    assert.equal(await page.getByLabel('Your message').inputValue(), 'De taxi kwam drie keer te laat.\nWat kan de raad doen?');
 
-  // Opening the page again later starts empty: the answers were put back once.
-  await page.goto(`${server.url}/lindewijk/contact`);
-  assert.equal(await page.getByLabel('Subject').inputValue(), '');
-  await page.context().close();
-});
+    // Opening the page again later starts empty: the answers were put back once.
+    await page.goto(`${server.url}/lindewijk/contact`);
+    assert.equal(await page.getByLabel('Subject').inputValue(), '');
+    // A page without a form keeps the plain link.
+    await page.goto(`${server.url}/lindewijk/over-ons`);
+    await page.getByRole('link', { name: 'Nederlands' }).click();
+    await page.waitForURL(/\/lindewijk\/over-ons$/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+    await page.context().close();
+  });
+}

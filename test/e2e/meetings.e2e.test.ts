@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, newPage, startTestServer, type TestServer, menuLink } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
 import { VisitedPages, clickAndWait, logIn as logInAs, DEMO_PASSWORD } from './journey.ts';
 import { makePdf } from '../../src/core/files/samples.ts';
@@ -153,7 +153,7 @@ test('a member reads the agenda without JavaScript and downloads the packet with
 
 test('the member subscribes to her calendar feed; a calendar app fetches and reads it', async () => {
   const page = await logInAs(browser, server.url, MEMBER, 'Els Jansen');
-  await clickAndWait(page, wsNav(page).getByRole('link', { name: 'Agenda-abonnement' }), '/lindewijk/werkruimte/agenda');
+  await clickAndWait(page, await menuLink(page, 'Menu werkruimte', 'Agenda-abonnement'), '/lindewijk/werkruimte/agenda');
   await visited.check(page, 'member: calendar page');
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Agendalink maken' }).click()]);
   await page.getByRole('heading', { name: 'Uw nieuwe agendalink' }).waitFor();

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, startTestServer, type TestServer, menuLink } from '../support/browser.ts';
 import { VisitedPages, clickAndWait, expectErrorSummary, logIn } from './journey.ts';
 
 let server: TestServer;
@@ -107,7 +107,7 @@ test('several members join a working group with one submit', async () => {
 
 test("a lead reads their own working group's page; another member is refused inside the council's frame", async () => {
   const lead = await logIn(browser, server.url, 'sanne.visser@adviesraad-lindewijk.example', 'Sanne Visser');
-  await clickAndWait(lead, lead.getByRole('navigation', { name: 'Menu werkruimte' }).getByRole('link', { name: 'Werkgroepen' }), '/lindewijk/werkruimte/werkgroepen');
+  await clickAndWait(lead, await menuLink(lead, 'Menu werkruimte', 'Werkgroepen'), '/lindewijk/werkruimte/werkgroepen');
   await clickAndWait(lead, lead.getByRole('link', { name: 'Jeugdwet' }), /^\/lindewijk\/werkruimte\/werkgroepen\/[0-9a-f-]+$/);
   assert.equal(await h1(lead).innerText(), 'Werkgroep: Jeugdwet');
   assert.ok(await lead.getByRole('region', { name: 'Adviezen van deze werkgroep' }).isVisible());

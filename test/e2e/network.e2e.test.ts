@@ -14,12 +14,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, newPage, startTestServer, type TestServer, menuLink } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
 import { VisitedPages, clickAndWait, logIn } from './journey.ts';
-import { moduleJobs } from '../../src/core/platform.ts';
-import { councils } from '../../src/core/organisations.schema.ts';
+import { councils, memberships } from '../../src/core/organisations.schema.ts';
+import { users } from '../../src/core/auth/auth.schema.ts';
 import { adviceRecommendations, advices } from '../../src/modules/advice/advice.schema.ts';
+import { recordAnswers } from '../../src/modules/advice/advice.lifecycle.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -49,7 +50,7 @@ let consultationPath = '';
 
 test('the secretary registers an organisation with a contact person and records consent for invitations', async () => {
   const page = await logIn(browser, server.url, SECRETARY, 'Karim Bakker');
-  await clickAndWait(page, page.getByRole('navigation', { name: 'Menu werkruimte' }).getByRole('link', { name: 'Netwerk', exact: true }), ws);
+  await clickAndWait(page, await menuLink(page, 'Menu werkruimte', 'Netwerk'), ws);
   await visited.check(page, 'network');
   await clickAndWait(page, main(page).getByRole('link', { name: 'Organisatie toevoegen' }), `${ws}/nieuw`);
   // The same name as a demo organisation is refused with a link to it.
@@ -139,16 +140,21 @@ test('after the college answers, the contributor gets one mail with what the mun
     .select()
     .from(advices)
     .where(and(eq(advices.councilId, lindewijk!.id), eq(advices.subject, ADVICE)));
-  // The college's answer (the advice module's own journey records it through its pages).
-  await db
-    .update(adviceRecommendations)
-    .set({ answer: 'adopted', followUp: 'De gemeente belt binnen twee weken na een signaal.', answeredAt: new Date() })
-    .where(eq(adviceRecommendations.adviceId, advice!.id));
-  await db.update(advices).set({ status: 'answered', answeredAt: new Date() }).where(eq(advices.id, advice!.id));
-  // One run of the worker's feedback job.
-  await moduleJobs()
-    .find((j) => j.name === 'network-feedback')!
-    .run(server.app.deps);
+  const [official] = await db
+    .select({ userId: users.id, membershipId: memberships.id })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.councilId, lindewijk!.id)))
+    .where(eq(users.email, 'beleid@gemeente-lindewijk.example'));
+  const recs = await db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, advice!.id));
+  await db.update(adviceRecommendations).set({ followUp: 'De gemeente belt binnen twee weken na een signaal.' }).where(eq(adviceRecommendations.adviceId, advice!.id));
+  // The college's answer through the advice module's use case (its own journey uses the pages); no job runs:
+  // the network hears of the committed step and queues the mail.
+  await recordAnswers(server.app.deps, {
+    actor: { userId: official!.userId, membershipId: official!.membershipId, role: 'official', isPlatformAdmin: false },
+    council: lindewijk!,
+    adviceId: advice!.id,
+    answers: recs.map((r) => ({ recommendationId: r.id, answer: 'adopted' as const, reason: '' })),
+  });
   const mail = await smtp.waitFor((m) => m.to.includes(CONTRIBUTOR));
   assert.match(mail.subject, new RegExp(`Wat de gemeente deed met ons advies: ${ADVICE}`));
   assert.match(mail.body, /De gemeente neemt dit over\./);

@@ -14,7 +14,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page, Response } from 'playwright-core';
-import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, newPage, startTestServer, type TestServer, menuLink } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
 import { VisitedPages, clickAndWait, expectErrorSummary, logIn, pathOf } from './journey.ts';
 import { MIN_FILL_MS } from '../../src/modules/signals/signals.intake.ts';
@@ -96,6 +96,12 @@ test('a resident without JavaScript reports a signal with contact details and re
 
   await expectStep(page, 2, 'Over welk onderwerp gaat het?', 'nojs: step 2');
   await page.getByLabel('Vervoer').check();
+  // Switching language mid-way keeps the answers, without JavaScript too (issue 9, part 6).
+  await submit(page, () => page.getByRole('button', { name: 'English' }).click());
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getByRole('radio', { checked: true }).count(), 1);
+  await submit(page, () => page.getByRole('button', { name: 'Nederlands' }).click());
+  assert.equal(await page.getByLabel('Vervoer').isChecked(), true);
   await submit(page, () => next(page).click());
   await expectStep(page, 3, 'Sinds wanneer speelt het probleem?', 'nojs: step 3');
   // Back one page: the answer given there is still chosen.
@@ -230,8 +236,7 @@ let secretary: Page;
 
 test('the secretary makes a key for an organisation, which passes on signals through the API', async () => {
   secretary = await logIn(browser, server.url, 'secretaris@adviesraad-lindewijk.example', 'Karim Bakker');
-  const nav = secretary.getByRole('navigation', { name: 'Menu werkruimte' });
-  await clickAndWait(secretary, nav.getByRole('link', { name: 'API-sleutels' }), '/lindewijk/werkruimte/api-sleutels');
+  await clickAndWait(secretary, await menuLink(secretary, 'Menu werkruimte', 'API-sleutels'), '/lindewijk/werkruimte/api-sleutels');
   await visited.check(secretary, 'secretary: API keys');
   await secretary.getByLabel('Naam', { exact: true }).fill('Mantelzorgsteunpunt Lindewijk');
   await secretary.getByLabel('Voor een organisatie: alleen signalen insturen').check();

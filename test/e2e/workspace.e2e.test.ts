@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, startTestServer, type TestServer } from '../support/browser.ts';
+import { launchBrowser, newPage, startTestServer, type TestServer, menuLink } from '../support/browser.ts';
 import { startSmtpServer, type TestSmtp } from '../support/smtp.ts';
 import { DEMO_PASSWORD, VisitedPages, errorSummary, expectErrorSummary, pathOf, clickAndWait } from './journey.ts';
 
@@ -141,7 +141,7 @@ test('the secretary invites a new member; the invitation arrives by e-mail', asy
 });
 
 test('the secretary changes the council settings; the public site shows them at once', async () => {
-  await clickAndWait(secretary, wsNav(secretary).getByRole('link', { name: 'Instellingen' }), '/lindewijk/werkruimte/instellingen');
+  await clickAndWait(secretary, await menuLink(secretary, 'Menu werkruimte', 'Instellingen'), '/lindewijk/werkruimte/instellingen');
   assert.equal(await h1(secretary).innerText(), 'Instellingen van de raad');
   await visited.check(secretary, 'settings');
   await secretary.getByLabel('Naam van de raad').fill(NEW_NAME);
@@ -151,7 +151,7 @@ test('the secretary changes the council settings; the public site shows them at 
   assert.equal(await secretary.getByLabel('Naam van de raad').inputValue(), NEW_NAME);
   await visited.check(secretary, 'settings saved');
 
-  await clickAndWait(secretary, wsNav(secretary).getByRole('link', { name: 'Openbare website' }), '/lindewijk');
+  await clickAndWait(secretary, await menuLink(secretary, 'Menu werkruimte', 'Openbare website'), '/lindewijk');
   assert.equal(await h1(secretary).innerText(), NEW_NAME);
   assert.ok(await secretary.getByText(NEW_TAGLINE).isVisible());
   await visited.check(secretary, 'public home seen by the secretary');
@@ -169,7 +169,7 @@ test('the secretary changes the council settings; the public site shows them at 
 
 test('the secretary makes a working group and adds the new member', async () => {
   await secretary.goto(`${server.url}/lindewijk/werkruimte`);
-  await clickAndWait(secretary, wsNav(secretary).getByRole('link', { name: 'Werkgroepen' }), '/lindewijk/werkruimte/werkgroepen');
+  await clickAndWait(secretary, await menuLink(secretary, 'Menu werkruimte', 'Werkgroepen'), '/lindewijk/werkruimte/werkgroepen');
   assert.equal(await h1(secretary).innerText(), 'Werkgroepen');
   await visited.check(secretary, 'working groups');
   await secretary.getByLabel('Naam', { exact: true }).fill(GROUP);
@@ -194,7 +194,7 @@ test('the secretary makes a working group and adds the new member', async () => 
 
 test('the secretary creates a vacancy, publishes it, and residents see it', async () => {
   const closes = dateInDays(60);
-  await clickAndWait(secretary, wsNav(secretary).getByRole('link', { name: 'Vacatures' }), '/lindewijk/werkruimte/vacatures');
+  await clickAndWait(secretary, await menuLink(secretary, 'Menu werkruimte', 'Vacatures'), '/lindewijk/werkruimte/vacatures');
   assert.equal(await h1(secretary).innerText(), 'Vacatures');
   await visited.check(secretary, 'vacancies');
   await clickAndWait(secretary, secretary.getByRole('link', { name: 'Nieuwe vacature' }), '/lindewijk/werkruimte/vacatures/nieuw');

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { breakLongWords, TaggedPdf } from '../../src/core/pdf/tagged.ts';
-import { taggedText } from '../../src/core/pdf/pdf.test-helpers.ts';
+import { catalogOf, taggedText } from '../../src/core/pdf/pdf.test-helpers.ts';
+import { letterPdf, type LetterModel } from '../../src/modules/advice/advice.letter.ts';
 
 /** Renders paragraphs and counts how many characters the layout measured in all. */
 async function measured(paragraphs: string[]): Promise<{ chars: number; bytes: Uint8Array }> {
@@ -46,4 +47,59 @@ test('words that fit are not cut; an over-long word is cut into pieces that each
   assert.ok(pieces.length === 5, pieces.join('|'));
   for (const p of pieces) assert.ok(measure(p) <= 97, p);
   assert.equal(pieces.join(''), 'x'.repeat(95));
+});
+
+const letter: LetterModel = {
+  kind: 'advice',
+  council: 'Adviesraad Sociaal Domein Lindewijk',
+  advises: 'het college',
+  postalAddress: 'Postbus 12, 1234 AB Lindewijk',
+  logoAlt: '',
+  date: '6 december 2026',
+  reference: 'A-2026-0042',
+  addressee: 'Het college van burgemeester en wethouders',
+  subject: 'Vervoer op maat',
+  salutation: 'Geacht college,',
+  opening: [`Wij adviseren u over het vervoer. ${'Doelgroepenvervoer'.repeat(300)} Einde.`],
+  recommendationsTitle: 'Onze aanbevelingen',
+  recommendations: [{ number: 1, text: 'Maak de ritten betrouwbaar.' }],
+  explanationTitle: 'Toelichting',
+  explanation: ['Wij spraken met twintig reizigers.'],
+  answerRequest: 'Wij horen graag per aanbeveling of u deze overneemt.',
+  closing: 'Met vriendelijke groet,',
+  signatures: [{ name: 'Ayşe Kaya', role: 'Voorzitter' }],
+  labels: { date: 'Datum', reference: 'Kenmerk', subject: 'Onderwerp' },
+};
+
+test('the advice letter is laid out as a letter in a sandboxed worker thread, tagged, and reads back in order; a failed layout is a clear refusal (issue 17, item 2)', async () => {
+  const bytes = await letterPdf(letter, null);
+  assert.deepEqual(await catalogOf(bytes), { marked: true, structTree: true, lang: 'nl-NL', displayDocTitle: true, title: 'A-2026-0042 Vervoer op maat', outline: false });
+  const tagged = await taggedText(bytes);
+  assert.deepEqual(
+    tagged.filter((e) => e.role === '(untagged)'),
+    [],
+    'no text outside the structure',
+  );
+  const order = [
+    'Adviesraad Sociaal Domein Lindewijk',
+    'Postbus 12, 1234 AB Lindewijk',
+    'Het college van burgemeester en wethouders',
+    'Datum: 6 december 2026',
+    'Kenmerk: A-2026-0042',
+    'Onderwerp: Vervoer op maat',
+    'Geacht college,',
+    'Maak de ritten betrouwbaar.',
+    'Met vriendelijke groet,',
+    'Ayşe Kaya',
+    'Voorzitter',
+  ];
+  const texts = tagged.map((e) => e.text);
+  const at = order.map((s) => texts.indexOf(s));
+  assert.ok(
+    at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!)),
+    `letterhead, addressee, date, reference, subject, body and signature in reading order: ${at.join(',')}`,
+  );
+  assert.ok(texts.join('').replace(/\s/g, '').includes('Doelgroepenvervoer'.repeat(300)), 'the long word is printed whole');
+  // A layout that does not finish within its limits ends the worker, not the server.
+  await assert.rejects(letterPdf(letter, null, { timeoutMs: 1, maxMemoryMb: 64 }), (err: Error & { code?: string }) => err.code === 'letterFailed');
 });

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Database } from '../../src/core/db/index.ts';
 import type { seedDemo } from '../../seeds/demo.ts';
@@ -160,4 +160,15 @@ export async function startTestServer(options: { env?: Record<string, string | u
     await database.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * A link of a menu ('Menu werkruimte' or 'Hoofdmenu'); opens "Meer" first when the link sits
+ * there (occasional items are grouped under it, issue 9).
+ */
+export async function menuLink(page: Page, menu: string, name: string): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: menu });
+  const link = nav.getByRole('link', { name, exact: true });
+  if ((await link.count()) === 0) await nav.locator('summary.rw-nav__more-toggle').click();
+  return link;
 }

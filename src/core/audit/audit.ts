@@ -1,17 +1,18 @@
 import type { DbOrTx } from '../db/index.ts';
 import { auditLog } from './audit.schema.ts';
+import type { ModuleAuditAction } from '../module-types.ts';
 
 /**
  * The names of audit actions, in one style: `<entity>.<what happened>`, past tense, lower
  * camelCase (`advice.adopted`, `member.invited`, `workingGroup.memberAdded`). Core names its
- * own here; each module adds its names by augmenting this interface in its index.ts (as with
- * `PolicyActions`), so a misspelt or unknown name does not compile.
+ * own here; each module adds its names through `ModuleTypes` (core/module-types.ts) in its
+ * index.ts, so a misspelt or unknown name does not compile.
  *
  * Rows written before this style keep their old names (`advice.adopt`, `signals.close`,
  * `auth.login`); code that shows or looks up actions reads both.
  */
 /** @public Filled by declaration merging in each module's manifest. */
-export interface AuditActions {
+export interface AuditActions extends Record<ModuleAuditAction, true> {
   'user.loggedIn': true;
   'user.totpEnabled': true;
   'user.totpDisabled': true;

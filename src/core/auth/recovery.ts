@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.ts';
-import { hmac } from '../secret.ts';
+import { hmac, hmacs } from '../secret.ts';
 import { recoveryCodes, users } from './auth.schema.ts';
 
 /** How many codes a user gets at a time. */
@@ -35,6 +35,10 @@ export function normaliseRecoveryCode(input: string): string | null {
 function hashOf(secretKey: string, userId: string, normalised: string): string {
   return hmac(secretKey, `recovery-code:${userId}:${normalised}`);
 }
+/** The code's hash under every key of the ring: codes given out before a key rotation still work. */
+function hashesOf(secretKey: string, userId: string, normalised: string): string[] {
+  return hmacs(secretKey, `recovery-code:${userId}:${normalised}`);
+}
 
 /** Replaces all codes of the user with new ones, inside `tx`; returns them once, for showing. */
 export async function replaceRecoveryCodes(tx: DbOrTx, secretKey: string, userId: string): Promise<string[]> {
@@ -58,7 +62,7 @@ export async function useRecoveryCode(tx: DbOrTx, secretKey: string, userId: str
   const rows = await tx
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashOf(secretKey, userId, normalised)), isNull(recoveryCodes.usedAt)))
+    .where(and(eq(recoveryCodes.userId, userId), inArray(recoveryCodes.codeHash, hashesOf(secretKey, userId, normalised)), isNull(recoveryCodes.usedAt)))
     .returning({ id: recoveryCodes.id });
   return rows.length === 1;
 }

@@ -1,7 +1,7 @@
 import { seal, open } from '../crypto.ts';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import { hmac, safeEqual } from '../secret.ts';
+import { hmac, hmacMatches } from '../secret.ts';
 
 const TOTP_ISSUER = 'Raadwerk';
 const PERIOD = 30;
@@ -67,5 +67,5 @@ export function signEnrolment(secretKey: string, userId: string, secret: string)
 export function checkEnrolmentSignature(secretKey: string, userId: string, secret: unknown, signature: unknown): secret is string {
   if (typeof secret !== 'string' || typeof signature !== 'string') return false;
   if (!/^[A-Z2-7]{16,64}$/.test(secret) || signature.length > 100) return false;
-  return safeEqual(signature, signEnrolment(secretKey, userId, secret));
+  return hmacMatches(secretKey, `totp-enrol:${userId}:${secret}`, signature);
 }

@@ -29,15 +29,21 @@ export type Database = {
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
 
-export type OpenOptions =
+/** Called with every statement's text before it runs: counting queries per request when profiling. */
+type OnQuery = (query: string) => void;
+
+export type OpenOptions = (
   | { kind: 'postgres'; url: string; poolSize?: number }
   /** dataDir undefined = in memory (tests); loadDataDir = start from a dump (tests). */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lock?: boolean };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lock?: boolean }
+) & { onQuery?: OnQuery };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.kind === 'postgres') return openPostgres(opts.url, opts.poolSize ?? 10);
+  if (opts.kind === 'postgres') return openPostgres(opts.url, opts.poolSize ?? 10, opts.onQuery);
   return openPglite(opts);
 }
+
+const queryLogger = (onQuery: OnQuery | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
 
 /** Reconnecting after the server went away: first after 250 ms, then twice as long each time, at most 5 s. */
 const RECONNECT_FIRST_MS = 250;
@@ -46,7 +52,7 @@ const RECONNECT_MAX_MS = 5_000;
 /** What `listen` callbacks get once after a reconnect: notifications may have been missed meanwhile. */
 const RECONNECTED = '';
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): Promise<Database> {
   const pg = (await import('pg')).default;
   // A checkout that cannot connect fails within 5 s (a friendly 503), instead of waiting for the TCP timeout.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, keepAlive: true });
@@ -57,7 +63,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Fail early with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, ...queryLogger(onQuery) }) as unknown as Db;
+  pools.set(db, pool);
 
   // One LISTEN connection for every channel; when it is lost it comes back with backoff,
   // listens again and tells each callback once (RECONNECTED), since notifications were missed.
@@ -124,7 +131,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   };
 }
 
-async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: boolean }): Promise<Database> {
+async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: boolean; onQuery?: OnQuery }): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
@@ -140,7 +147,7 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
     lock?.release();
     throw err;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, ...queryLogger(opts.onQuery) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -161,9 +168,43 @@ function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** The pool behind each PostgreSQL database, for work that needs one connection of its own (migrate). */
+const pools = new WeakMap<Db, import('pg').Pool>();
+
+/** The session advisory lock every migrator on one PostgreSQL database takes (an arbitrary, fixed key pair). */
+const MIGRATE_LOCK = [17015, 1] as const;
+
+/**
+ * Applies the migrations that are not applied yet. On PostgreSQL several instances may start at
+ * once: each takes one advisory lock on its own connection first, so one migrates while the others
+ * wait, and then find nothing left to do. PGlite needs no lock: its data directory belongs to one
+ * process (lock.ts refuses a second), so only one migrator can ever reach it.
+ */
 export async function migrate(database: Database): Promise<void> {
-  if (database.kind === 'pglite') await migratePglite(database.db as never, { migrationsFolder });
-  else await migratePg(database.db as never, { migrationsFolder });
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder });
+    return;
+  }
+  const pool = pools.get(database.db);
+  if (!pool) throw new Error('migrate: not a database opened with openDatabase');
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('select pg_advisory_lock($1, $2)', [...MIGRATE_LOCK]);
+    try {
+      await migratePg(drizzlePg(client, { schema }) as never, { migrationsFolder });
+    } finally {
+      // A connection whose unlock failed must not go back to the pool still holding the lock.
+      await client.query('select pg_advisory_unlock($1, $2)', [...MIGRATE_LOCK]).catch(() => {
+        broken = true;
+      });
+    }
+  } catch (err) {
+    broken = true;
+    throw err;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**

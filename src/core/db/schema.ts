@@ -7,3 +7,4 @@ export * from '../files/files.schema.ts';
 export * from '../organisations.schema.ts';
 export * from '../notices/notices.schema.ts';
 export * from '../public-budget.schema.ts';
+export * from '../http/form-drafts.schema.ts';

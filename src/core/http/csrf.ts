@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hmac, safeEqual } from '../secret.ts';
+import { hmac, hmacMatches } from '../secret.ts';
 
 /** How long an anonymous form stays valid. */
 const ANON_MAX_AGE_MS = 24 * 60 * 60 * 1000;
@@ -24,9 +24,9 @@ export function csrfTokenFor(secretKey: string, sessionSecret: string | null): s
 
 function verifyCsrfToken(secretKey: string, sessionSecret: string | null, token: unknown): { ok: boolean; issuedAt: number | null } {
   if (typeof token !== 'string' || token.length > 200) return { ok: false, issuedAt: null };
-  if (sessionSecret) return { ok: safeEqual(token, `s.${hmac(secretKey, `s:${sessionSecret}`)}`), issuedAt: null };
+  if (sessionSecret) return { ok: token.startsWith('s.') && hmacMatches(secretKey, `s:${sessionSecret}`, token.slice(2)), issuedAt: null };
   const [kind, ts, mac] = token.split('.');
-  if (kind !== 'a' || !ts || !mac || !safeEqual(mac, hmac(secretKey, `a:${ts}`))) return { ok: false, issuedAt: null };
+  if (kind !== 'a' || !ts || !mac || !hmacMatches(secretKey, `a:${ts}`, mac)) return { ok: false, issuedAt: null };
   const issuedAt = parseInt(ts, 36);
   const age = Date.now() - issuedAt;
   return { ok: age >= 0 && age < ANON_MAX_AGE_MS, issuedAt };

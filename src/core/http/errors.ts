@@ -4,7 +4,6 @@ import { translator, type MessageKey } from '../i18n/index.ts';
 import { DomainError } from '../errors.ts';
 import { sendProblem } from '../api/problem.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
-import './http.messages.ts';
 import type { PageCtx } from '../../ui/context.ts';
 import { renderDocument } from '../../ui/render.ts';
 import { CouncilForbiddenPage, MessagePage } from '../../ui/pages/message.tsx';

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import { h, type VNode } from 'preact';
 import { locales, translator, type Locale, type Translate } from '../i18n/index.ts';
 import { loadSession, SESSION_COOKIE, type LoadedSession } from '../auth/sessions.ts';
 import { csrfTokenFor } from './csrf.ts';
-import type { PageCtx } from '../../ui/context.ts';
+import { CouncilScopeProvider, PageCtxProvider, type PageCtx } from '../../ui/context.ts';
 import { renderDocument } from '../../ui/render.ts';
 import type { Db } from '../db/index.ts';
 import { sha256 } from '../secret.ts';
+import { DRAFT_COOKIE, takeDraft, type FormDraft } from './form-drafts.ts';
 
 export const LOCALE_COOKIE = 'rw_taal';
 
@@ -18,6 +19,8 @@ declare module 'fastify' {
     /** sha256 of the session cookie, when there is a session. */
     sessionIdHash: string | null;
     pageCtx(): Promise<PageCtx>;
+    /** The page context last built for this request, which `reply.page` provides to the page it renders. */
+    lastPageCtx: PageCtx | null;
   }
   interface FastifyReply {
     /** Render a page component as a full HTML document. */
@@ -39,8 +42,11 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDeps):
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionIdHash', null);
   app.decorateRequest('pageCtx', null as unknown as () => Promise<PageCtx>);
+  app.decorateRequest('lastPageCtx', null);
   app.decorateReply('page', function (this: FastifyReply, node: VNode, status = 200) {
-    return this.code(status).type('text/html; charset=utf-8').send(renderDocument(node));
+    return this.code(status)
+      .type('text/html; charset=utf-8')
+      .send(renderDocument(withRequestScope(this.request, node)));
   });
 
   app.addHook('onRequest', async (req) => {
@@ -53,7 +59,10 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDeps):
     const locale: Locale = (locales as readonly string[]).includes(fromCookie ?? '') ? (fromCookie as Locale) : (req.auth?.user.locale ?? 'nl');
     req.locale = locale;
     req.t = translator(locale);
-    req.pageCtx = async () => buildPageCtx(req, deps);
+    req.pageCtx = async () => {
+      req.lastPageCtx = await buildPageCtx(req, deps);
+      return req.lastPageCtx;
+    };
   });
 }
 
@@ -66,7 +75,24 @@ async function buildPageCtx(req: FastifyRequest, deps: ContextDeps): Promise<Pag
     user: auth ? { id: auth.user.id, name: auth.user.name, isPlatformAdmin: auth.user.isPlatformAdmin } : null,
     csrfToken: csrfTokenFor(deps.secretKey, req.auth?.session.csrfSecret ?? null),
     workspaces: auth ? await deps.listWorkspaces(auth.user.id, auth.user.isPlatformAdmin) : [],
+    draft: await draftFor(req, deps),
   };
+}
+
+/** What was typed before a language switch on this page (form-drafts.ts), read once. */
+async function draftFor(req: FastifyRequest, deps: ContextDeps): Promise<FormDraft | null> {
+  const id = req.method === 'GET' ? req.cookies[DRAFT_COOKIE] : undefined;
+  return id ? takeDraft(deps.db, deps.secretKey, id, req.url) : null;
+}
+
+/**
+ * The page with the request's page context, organisation and actor around it (ui/context.ts), so
+ * its components read them instead of taking them as props.
+ */
+function withRequestScope(req: FastifyRequest, node: VNode): VNode {
+  if (!req.lastPageCtx) return node;
+  const scope = { council: req.council ?? null, actor: req.actor ?? null };
+  return h(PageCtxProvider, { value: req.lastPageCtx }, h(CouncilScopeProvider, { value: scope }, node)) as VNode;
 }
 
 function _isSecureRequest(req: FastifyRequest): boolean {

@@ -1,6 +1,5 @@
 /** Checks of single input values that every layer shares (ids, characters PostgreSQL refuses). */
 import { DomainError } from '../errors.ts';
-import './http.messages.ts';
 
 /** A UUID as the database writes it: 8-4-4-4-12 hexadecimal digits (not just 36 of `[0-9a-f-]`). */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

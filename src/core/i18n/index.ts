@@ -2,18 +2,20 @@ import type { Locale, Message, Messages } from './types.ts';
 import coreMessages from './core.messages.json' with { type: 'json' };
 import authMessages from '../auth/auth.messages.json' with { type: 'json' };
 import apiMessages from '../api/api.messages.json' with { type: 'json' };
+import httpMessages from '../http/http.messages.json' with { type: 'json' };
+import type { ModuleMessageKey } from '../module-types.ts';
 
 export * from './types.ts';
 
 /**
- * The message keys of every module. Core's, auth's and the API layer's are here; each module adds its own by
- * augmenting this interface in its manifest (`index.ts`), so core never imports a module.
+ * The message keys of every module. Core's, auth's, the API layer's and the input layer's are here; each module adds
+ * its own through `ModuleTypes` (core/module-types.ts) in its manifest (`index.ts`), so core never imports a module.
  */
 /** @public Filled by declaration merging in each module's manifest. */
-export interface MessageCatalogue extends Record<keyof typeof coreMessages | keyof typeof authMessages | keyof typeof apiMessages, Message> {}
+export interface MessageCatalogue extends Record<keyof typeof coreMessages | keyof typeof authMessages | keyof typeof apiMessages | keyof typeof httpMessages | ModuleMessageKey, Message> {}
 
 /** The one message catalogue: every user-facing text, filled from the modules when the platform is assembled. */
-const catalogue: Messages = { ...coreMessages, ...authMessages, ...apiMessages };
+const catalogue: Messages = { ...coreMessages, ...authMessages, ...apiMessages, ...httpMessages };
 
 /** Adds a module's messages; a key defined twice is a programming error. */
 export function registerMessages(messages: Messages): void {

@@ -12,7 +12,6 @@ import { count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { audit } from '../audit/audit.ts';
 import { users } from '../auth/auth.schema.ts';
-import '../http/http.messages.ts';
 import { outbox } from './mail.schema.ts';
 
 declare module '../audit/audit.ts' {

@@ -3,7 +3,7 @@
  * a member's open votes and their working groups' advices, the board's unassigned requests and
  * overdue answers, an official's own requests and the answers the municipality owes.
  */
-import { and, asc, eq, gt, inArray, isNull, lt, ne, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, notInArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
@@ -13,7 +13,7 @@ import { adviceVotes, advices } from './advice.schema.ts';
 import { isCouncilMember } from './advice.workflow.ts';
 
 export type WaitingAdvice = { id: string; reference: string; subject: string; due: Date | string | null };
-export type AdviceForYou = { votes: WaitingAdvice[]; groupWork: WaitingAdvice[]; unassigned: WaitingAdvice[]; overdue: WaitingAdvice[]; requests: WaitingAdvice[] };
+export type AdviceForYou = { votes: WaitingAdvice[]; groupWork: WaitingAdvice[]; unassigned: WaitingAdvice[]; overdue: WaitingAdvice[]; requests: WaitingAdvice[]; shared: WaitingAdvice[] };
 
 const LIMIT = 10;
 const cols = { id: advices.id, reference: advices.reference, subject: advices.subject };
@@ -79,6 +79,17 @@ export async function adviceForYou(db: DbOrTx, council: Council, actor: Actor, n
             .orderBy(asc(advices.neededBy))
             .limit(LIMIT)
       : none;
-  const [v, g, u, o, r] = await Promise.all([votes(), groupWork(), unassigned(), overdue(), requests()]);
-  return { votes: v, groupWork: g, unassigned: u, overdue: o, requests: r };
+  // A partner council's contact sees what the council has shared: the advices it sent, newest first.
+  const shared =
+    actor.role === 'partner'
+      ? () =>
+          db
+            .select({ ...cols, due: advices.sentAt })
+            .from(advices)
+            .where(and(inCouncil, inArray(advices.status, ['sent', 'answered'])))
+            .orderBy(desc(advices.sentAt))
+            .limit(5)
+      : none;
+  const [v, g, u, o, r, sh] = await Promise.all([votes(), groupWork(), unassigned(), overdue(), requests(), shared()]);
+  return { votes: v, groupWork: g, unassigned: u, overdue: o, requests: r, shared: sh };
 }

@@ -4,7 +4,8 @@
  */
 import { IMAGE_LIMITS, safeImage } from '../../core/files/image.ts';
 import { eq } from 'drizzle-orm';
-import { TaggedPdf } from '../../core/pdf/tagged.ts';
+import { runSandboxed, type SandboxLimits } from '../../core/sandbox/sandbox.ts';
+import { DomainError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { files } from '../../core/files/files.schema.ts';
 import type { FileStore } from '../../core/files/store.ts';
@@ -151,38 +152,16 @@ export async function letterAttachment(input: Input, logo: LetterLogo | null): P
   return { filename: `advies-${model.reference}.pdf`, contentType: 'application/pdf', content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
 }
 
-/** The letter as a tagged PDF (A4, Noto Sans). The logo is included when it is PNG or JPEG. */
-export async function letterPdf(model: LetterModel, logo: LetterLogo | null): Promise<Uint8Array> {
-  const pdf = new TaggedPdf({ title: `${model.reference} ${model.subject}`.slice(0, 200), author: model.council, subject: model.subject, lang: 'nl-NL' });
-  // A logo pdfkit cannot read is left out; the letter still goes.
-  if (logo && pdf.figure(logo.bytes, model.logoAlt || model.council, [160, 56])) pdf.space(12);
-  pdf.paragraph({ text: model.council, bold: true, size: 15, gap: model.postalAddress ? 0 : 18 });
-  if (model.postalAddress) pdf.paragraph({ text: model.postalAddress, size: 10, gap: 18 });
-  pdf.paragraph({ text: model.addressee, gap: 18 });
-  pdf.paragraph({ text: `${model.labels.date}: ${model.date}`, gap: 0 });
-  pdf.paragraph({ text: `${model.labels.reference}: ${model.reference}`, gap: 6 });
-  // The subject is the letter's title: its one first-level heading.
-  pdf.heading(1, `${model.labels.subject}: ${model.subject}`, { size: 12, gap: 18 });
-  pdf.paragraph({ text: model.salutation, gap: 10 });
-  for (const p of model.opening) pdf.paragraph({ text: p, gap: 10 });
-  if (model.recommendations.length) {
-    pdf.heading(2, model.recommendationsTitle, { size: 12 });
-    pdf.list(
-      model.recommendations.map((r) => ({ label: `${r.number}.`, body: [{ text: r.text }] })),
-      { gap: 6 },
-    );
-    pdf.space(6);
-  }
-  if (model.explanation.length) {
-    pdf.heading(2, model.explanationTitle, { size: 12 });
-    for (const p of model.explanation) pdf.paragraph({ text: p, gap: 10 });
-  }
-  pdf.paragraph({ text: model.answerRequest, gap: 10 });
-  // The closing is its own paragraph, with room for the signatures below it.
-  pdf.paragraph({ text: model.closing, gap: 28 });
-  for (const s of model.signatures) {
-    pdf.paragraph({ text: s.name, bold: true, gap: 0 });
-    pdf.paragraph({ text: s.role, gap: 12 });
-  }
-  return pdf.end();
+/** Time and memory for laying out one letter: far above what a real letter of 20,000 characters takes. */
+export const LETTER_LIMITS: SandboxLimits = { timeoutMs: 60_000, maxMemoryMb: 256 };
+const task = new URL('./advice.letter.worker.ts', import.meta.url);
+
+/**
+ * The letter as a tagged PDF, laid out in a worker thread with a memory and time limit
+ * (core/sandbox): a hostile logo or text can end only that thread. A failure is a clear message.
+ */
+export async function letterPdf(model: LetterModel, logo: LetterLogo | null, limits: SandboxLimits = LETTER_LIMITS): Promise<Uint8Array> {
+  const r = await runSandboxed<Uint8Array>(task, { model, logo }, limits);
+  if (r.ok) return r.value;
+  throw new DomainError('letterFailed', 'advice.letter.pdfFailed', { status: 422 });
 }

@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares } from '../../core/module-types.ts';
 import { hasSection } from '../../core/organisation-kinds.ts';
 import { adviceForYou } from './advice.foryou.ts';
 import { AdviceForYouPanel } from './views/for-you.tsx';
@@ -27,14 +27,10 @@ const policy = {
   'advice.overview': councilMembers,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof adviceMessages | keyof typeof adviceRegisterMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions extends Record<AdviceAuditAction, true> {}
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    advice: Declares<typeof adviceMessages & typeof adviceRegisterMessages, typeof policy, AdviceAuditAction>;
+  }
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -75,7 +71,7 @@ export const adviceModule: ModuleManifest = {
     public: [{ path: 'adviezen', label: 'register.nav', order: 20, section: 'advice' }],
     workspace: [
       { path: 'adviezen', label: 'councils.ws.nav.advice', order: 10, action: 'advice.view', section: 'advice' },
-      { path: 'adviezen/overzicht', label: 'register.overview.nav', order: 80, action: 'advice.overview', section: 'advice' },
+      { path: 'adviezen/overzicht', label: 'register.overview.nav', order: 80, action: 'advice.overview', section: 'advice', more: true },
     ],
   },
 };

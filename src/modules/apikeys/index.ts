@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import apikeysMessages from './apikeys.messages.json' with { type: 'json' };
 import { apikeysRoutes } from './apikeys.routes.tsx';
 import { keyStore } from './apikeys.service.ts';
@@ -9,14 +9,10 @@ const policy = {
   'apiTokens.manage': ['chair', 'secretary', 'official', 'partner'],
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof apikeysMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions extends Record<'apiToken.created' | 'apiToken.revoked', true> {}
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    apikeys: Declares<typeof apikeysMessages, typeof policy, Named<{ apiToken: 'created' | 'revoked' }>>;
+  }
 }
 
 /**
@@ -36,5 +32,5 @@ export const apikeysModule: ModuleManifest = {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Een API-sleutel, te maken in de werkruimte onder API-sleutels.' } },
     },
   },
-  nav: { workspace: [{ path: 'api-sleutels', label: 'apikeys.nav', order: 90, action: 'apiTokens.manage' }] },
+  nav: { workspace: [{ path: 'api-sleutels', label: 'apikeys.nav', order: 90, action: 'apiTokens.manage', more: true }] },
 };

@@ -12,6 +12,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { findCampaign, listCampaigns } from './campaigns.service.ts';
 import { campaignView } from './campaigns.public.routes.tsx';
 import { campaignPhases, type Campaign } from './campaigns.schema.ts';
+import type { CampaignMeeting } from '../meetings/index.ts';
 
 const read = { config: { ...readLimit, section: 'campaigns' as const } };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -23,6 +24,13 @@ function linksOf(req: FastifyRequest, council: Council, c: Campaign) {
 
 function summary(req: FastifyRequest, council: Council, c: Campaign) {
   return { id: c.id, title: c.title, phase: c.phase, opensAt: iso(c.opensAt), closesAt: iso(c.closesAt), _links: linksOf(req, council, c) };
+}
+
+/** A meeting of the meetings module as the API shows it, with its public page. */
+function meetingOf(req: FastifyRequest, m: CampaignMeeting | null) {
+  return m
+    ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt), place: m.location, cancelled: m.status === 'cancelled', _links: { html: { href: `${req.server.deps.config.baseUrl}${m.publicPath}` } } }
+    : null;
 }
 
 export async function campaignsApiRoutes(app: FastifyInstance) {
@@ -45,8 +53,8 @@ export async function campaignsApiRoutes(app: FastifyInstance) {
       organisers: view.organisers,
       nominationsOpen: view.open,
       criteria: view.criteria.map((k) => ({ number: k.position, question: k.question, explanation: k.explanation })),
-      kickoff: c.kickoffAt ? { startsAt: iso(c.kickoffAt), place: c.kickoffPlace ?? '' } : null,
-      closing: c.closingAt ? { startsAt: iso(c.closingAt), place: c.closingPlace ?? '' } : null,
+      kickoff: meetingOf(req, view.meetings.kickoff),
+      closing: meetingOf(req, view.meetings.closing),
       publishedAt: iso(c.publishedAt),
       uncoveredReason: c.uncoveredReason ?? '',
       frontRunners: view.frontRunners.map((f) => ({ municipalityCode: f.code, municipality: f.name, province: f.provinceName, motivation: f.motivation })),
@@ -57,7 +65,12 @@ export async function campaignsApiRoutes(app: FastifyInstance) {
 const exampleId = idParam.example;
 const str = { type: 'string' };
 const dateTime = { type: ['string', 'null'], format: 'date-time' };
-const meeting = { type: ['object', 'null'], properties: { startsAt: dateTime, place: str }, required: ['startsAt', 'place'] };
+const meeting = {
+  type: ['object', 'null'],
+  description: 'A meeting of the meetings module; its page is `_links.html`.',
+  properties: { startsAt: dateTime, endsAt: dateTime, place: str, cancelled: { type: 'boolean' }, _links: { type: 'object', properties: { html: ref('Link') }, required: ['html'] } },
+  required: ['startsAt', 'endsAt', 'place', 'cancelled', '_links'],
+};
 const links = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
 const summaryProps = {
   id: { type: 'string', format: 'uuid' },
@@ -107,7 +120,13 @@ export const campaignsOpenApi: OpenApiPart = {
               organisers: ['Samen Sterk', 'Cliëntenbond Nederland'],
               nominationsOpen: false,
               criteria: [{ number: 1, question: 'Leeft het onderwerp?', explanation: 'Staat cliëntondersteuning hoog op de agenda?' }],
-              kickoff: { startsAt: '2026-01-15T14:00:00.000Z', place: 'Utrecht' },
+              kickoff: {
+                startsAt: '2026-01-15T14:00:00.000Z',
+                endsAt: '2026-01-15T17:00:00.000Z',
+                place: 'Utrecht',
+                cancelled: false,
+                _links: { html: exampleLink(`/samen-sterk/vergaderingen/${exampleId}`, true) },
+              },
               closing: null,
               publishedAt: '2026-04-20T10:00:00.000Z',
               uncoveredReason: '',

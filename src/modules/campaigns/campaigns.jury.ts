@@ -4,7 +4,7 @@
  * name; with a declared conflict, every page of that nomination is a 404 for that juror and no
  * score is asked. Others' scores show only after one's own.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
@@ -16,7 +16,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { campaignDeclarations, campaignJurors, campaignNominations, campaignScores, type Campaign, type Criterion, type Nomination } from './campaigns.schema.ts';
 import { MAX_SCORE, MIN_SCORE, MIN_SCORE_MOTIVATION, scoreFigures, type ScoreFigures } from './campaigns.workflow.ts';
 import { juryOf, primaryNominations } from './campaigns.service.ts';
-import { municipality } from './municipalities.ts';
+import { municipality, provinces } from './municipalities.ts';
 
 export async function isJuror(db: DbOrTx, campaign: Campaign, actor: Actor | null): Promise<boolean> {
   if (!actor?.membershipId) return false;
@@ -57,23 +57,49 @@ export type OverviewRow = {
   figures: ScoreFigures | null;
 };
 
-/** The jury overview: every nomination (co-nominations counted), what the actor declared and scored, and the figures they may see. */
-export async function juryOverview(db: DbOrTx, campaign: Campaign, actor: Actor): Promise<{ rows: OverviewRow[]; organiser: boolean; juror: boolean; undeclared: number }> {
+/** Nominations per page of the jury overview. */
+export const OVERVIEW_PAGE_SIZE = 50;
+/** A page of the overview (1-based; none: all nominations, for the declarations) and a province code. */
+export type OverviewFilter = { page?: number; province?: string };
+
+export type Overview = { rows: OverviewRow[]; organiser: boolean; juror: boolean; undeclared: number; total: number; page: number; pages: number; province: string | null };
+
+/**
+ * The jury overview, a page at a time: the nominations (co-nominations counted), what the actor
+ * declared and scored, and the figures they may see. The database does the counting and the
+ * paging, so a campaign with a thousand nominations costs one page of work.
+ */
+export async function juryOverview(db: DbOrTx, campaign: Campaign, actor: Actor, filter: OverviewFilter = {}): Promise<Overview> {
   const { organiser, juror } = await roleIn(db, campaign, actor);
-  const [noms, all, scores, declared] = await Promise.all([
-    primaryNominations(db, campaign.id),
-    db.select({ of: campaignNominations.coNominationOf }).from(campaignNominations).where(eq(campaignNominations.campaignId, campaign.id)),
+  const province = provinces.some((p) => p.code === filter.province) ? filter.province! : null;
+  const where = and(eq(campaignNominations.campaignId, campaign.id), isNull(campaignNominations.coNominationOf), province ? eq(campaignNominations.province, province) : undefined);
+  const [{ total } = { total: 0 }] = await db.select({ total: sql<number>`count(*)::int` }).from(campaignNominations).where(where);
+  const pages = filter.page === undefined ? 1 : Math.max(1, Math.ceil(Number(total) / OVERVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const q = db.select().from(campaignNominations).where(where).orderBy(asc(campaignNominations.createdAt), asc(campaignNominations.id));
+  const noms = filter.page === undefined ? await q : await q.limit(OVERVIEW_PAGE_SIZE).offset((page - 1) * OVERVIEW_PAGE_SIZE);
+  const ids = noms.map((n) => n.id);
+  const none = ids.length === 0;
+  const [co, scores, declared, undeclared] = await Promise.all([
+    none
+      ? []
+      : db
+          .select({ of: campaignNominations.coNominationOf, n: sql<number>`count(*)::int` })
+          .from(campaignNominations)
+          .where(inArray(campaignNominations.coNominationOf, ids))
+          .groupBy(campaignNominations.coNominationOf),
     // Each juror's mean per nomination, computed by the database (the figures need no more).
-    db
-      .select({ nominationId: campaignScores.nominationId, membershipId: campaignScores.membershipId, score: sql<number>`avg(${campaignScores.score})::float8` })
-      .from(campaignScores)
-      .innerJoin(campaignNominations, eq(campaignNominations.id, campaignScores.nominationId))
-      .where(eq(campaignNominations.campaignId, campaign.id))
-      .groupBy(campaignScores.nominationId, campaignScores.membershipId),
-    juror ? campaignDeclarationsOf(db, campaign, actor.membershipId!) : new Map<string, boolean>(),
+    none
+      ? []
+      : db
+          .select({ nominationId: campaignScores.nominationId, membershipId: campaignScores.membershipId, score: sql<number>`avg(${campaignScores.score})::float8` })
+          .from(campaignScores)
+          .where(inArray(campaignScores.nominationId, ids))
+          .groupBy(campaignScores.nominationId, campaignScores.membershipId),
+    juror && !none ? declarationsOf(db, actor.membershipId!, ids) : new Map<string, boolean>(),
+    juror ? undeclaredCount(db, campaign, actor.membershipId!) : 0,
   ]);
-  const coCount = new Map<string, number>();
-  for (const a of all) if (a.of) coCount.set(a.of, (coCount.get(a.of) ?? 0) + 1);
+  const coCount = new Map(co.map((c) => [c.of, Number(c.n)]));
   const byNomination = new Map<string, ScoreRow[]>();
   for (const sc of scores) {
     const list = byNomination.get(sc.nominationId);
@@ -95,20 +121,25 @@ export async function juryOverview(db: DbOrTx, campaign: Campaign, actor: Actor)
       figures: organiser || ownScored ? scoreFigures(mine.map((sc) => ({ membershipId: sc.membershipId, scores: [Number(sc.score)] }))) : null,
     };
   });
-  return { rows, organiser, juror, undeclared: juror ? rows.filter((r) => r.declared === null).length : 0 };
+  return { rows, organiser, juror, undeclared, total: Number(total), page, pages, province };
+}
+
+/** How many nominations of the campaign a juror has not declared on yet. */
+async function undeclaredCount(db: DbOrTx, campaign: Campaign, membershipId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(campaignNominations)
+    .where(
+      and(
+        eq(campaignNominations.campaignId, campaign.id),
+        isNull(campaignNominations.coNominationOf),
+        sql`not exists (select 1 from ${campaignDeclarations} d where d.nomination_id = ${campaignNominations.id} and d.membership_id = ${membershipId})`,
+      ),
+    );
+  return Number(row?.n ?? 0);
 }
 
 type ScoreRow = { membershipId: string; score: number };
-
-/** A juror's declarations on the nominations of one campaign. */
-async function campaignDeclarationsOf(db: DbOrTx, campaign: Campaign, membershipId: string): Promise<Declarations> {
-  const rows = await db
-    .select({ nominationId: campaignDeclarations.nominationId, conflict: campaignDeclarations.conflict })
-    .from(campaignDeclarations)
-    .innerJoin(campaignNominations, eq(campaignNominations.id, campaignDeclarations.nominationId))
-    .where(and(eq(campaignDeclarations.membershipId, membershipId), eq(campaignNominations.campaignId, campaign.id)));
-  return new Map(rows.map((r) => [r.nominationId, r.conflict]));
-}
 
 function byJuror(scores: ScoreRow[]) {
   const map = new Map<string, number[]>();

@@ -20,6 +20,7 @@ import { files } from '../../core/files/files.schema.ts';
 import { campaignNominations, type Campaign, type Criterion, type Nomination } from './campaigns.schema.ts';
 import { nominationsOpen } from './campaigns.workflow.ts';
 import { municipality } from './municipalities.ts';
+import { nominatorOf, sealNominator } from './campaigns.privacy.ts';
 
 /** At most this many characters per motivation. */
 const MOTIVATION_MAX = 2000;
@@ -92,10 +93,8 @@ export async function submitNomination(
         municipalityCode: m.code,
         province: m.province,
         coNominationOf: first?.id ?? null,
-        nominatorName: input.name,
-        nominatorRole: input.role,
-        nominatorEmail: input.email,
-        motivations: Object.fromEntries(criteria.map((c) => [c.id, input[motivationField(c)] ?? ''])),
+        nominatorSealed: sealNominator(deps.secretKey, input),
+        motivations: motivationsOf(criteria, input),
         editTokenHash: sha256(token),
         ...pdf,
       })
@@ -144,10 +143,8 @@ export async function updateNomination(
     await tx
       .update(campaignNominations)
       .set({
-        nominatorName: input.name,
-        nominatorRole: input.role,
-        nominatorEmail: input.email,
-        motivations: Object.fromEntries(criteria.map((c) => [c.id, input[motivationField(c)] ?? ''])),
+        nominatorSealed: sealNominator(deps.secretKey, input),
+        motivations: motivationsOf(criteria, input),
         updatedAt: new Date(),
         ...(pdf ?? {}),
       })
@@ -156,13 +153,17 @@ export async function updateNomination(
   });
 }
 
+/** The motivations as stored: criterion id -> text. */
+const motivationsOf = (criteria: Criterion[], input: NominationInput) => Object.fromEntries(criteria.map((c) => [c.id, input[motivationField(c)] ?? '']));
+
 /** The form's values of a stored nomination (to show on the edit page). */
-export function valuesOf(n: Nomination, criteria: Criterion[]): Record<string, string> {
+export function valuesOf(secretKey: string, n: Nomination, criteria: Criterion[]): Record<string, string> {
+  const who = nominatorOf(secretKey, n);
   return {
     municipality: n.municipalityCode,
-    name: n.nominatorName,
-    role: n.nominatorRole,
-    email: n.nominatorEmail,
+    name: who?.name ?? '',
+    role: who?.role ?? '',
+    email: who?.email ?? '',
     ...Object.fromEntries(criteria.map((c) => [motivationField(c), n.motivations[c.id] ?? ''])),
   };
 }

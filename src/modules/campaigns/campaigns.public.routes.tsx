@@ -1,17 +1,17 @@
 /**
  * Public pages: /{slug}/campagnes, /{slug}/campagnes/{campaign} (with the results once
- * published), the nomination form, the edit link and the meetings as iCalendar. The form has the
+ * published), the nomination form and the edit link. The meetings are the meetings module's (with
+ * its public pages and calendar feed). The form has the
  * signal form's abuse protection (honeypot, minimum fill time from the form's signed token, and
  * the per-address hourly count of the public forms, through the signals module's surface).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import ical from 'ical-generator';
 import { councilOf } from '../../core/tenancy.ts';
 import { domainErrors, echo, issuesToErrors, readUploads, type FieldErrors, type UploadForm } from '../../core/http/forms.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { addressKey, overLimit, recordSubmission, tooFast } from '../signals/index.ts';
-import { coverage, criteriaOf, findCampaign, listCampaigns, organiserNames, primaryNominations } from './campaigns.service.ts';
+import { coverage, criteriaOf, findCampaign, listCampaigns, meetingsOf, organiserNames, primaryNominations } from './campaigns.service.ts';
 import { nominationByToken, nominationSchema, PDF_MAX_BYTES, submitNomination, updateNomination, valuesOf, type NominationInput } from './campaigns.nominations.ts';
 import { nominationsOpen } from './campaigns.workflow.ts';
 import type { Campaign } from './campaigns.schema.ts';
@@ -40,7 +40,7 @@ async function publicCampaign(req: FastifyRequest): Promise<{ council: Council; 
 /** What the public page of a campaign shows; results only once published. */
 export async function campaignView(req: FastifyRequest, campaign: Campaign): Promise<CampaignView> {
   const db = req.server.deps.db;
-  const [criteria, organisers] = await Promise.all([criteriaOf(db, campaign.id), organiserNames(db, campaign)]);
+  const [criteria, organisers, meetings] = await Promise.all([criteriaOf(db, campaign.id), organiserNames(db, campaign), meetingsOf(req.server.deps, councilOf(req), campaign)]);
   const published = campaign.phase === 'published';
   const chosen = published ? (await primaryNominations(db, campaign.id)).filter((n) => n.selected) : [];
   return {
@@ -48,6 +48,7 @@ export async function campaignView(req: FastifyRequest, campaign: Campaign): Pro
     criteria,
     organisers,
     open: nominationsOpen(campaign),
+    meetings,
     provinces: published ? await coverage(db, campaign.id) : [],
     frontRunners: chosen
       .map((n) => {
@@ -74,22 +75,6 @@ export async function campaignsPublicRoutes(app: FastifyInstance) {
   app.get('/:council/campagnes/:id', async (req, reply) => {
     const { council, campaign } = await publicCampaign(req);
     return reply.page(<CampaignPage ctx={await req.pageCtx()} council={council} view={await campaignView(req, campaign)} />);
-  });
-
-  app.get('/:council/campagnes/:id/bijeenkomsten.ics', async (req, reply) => {
-    const { council, campaign } = await publicCampaign(req);
-    const cal = ical({ name: campaign.title, prodId: { company: 'Raadwerk', product: 'Raadwerk', language: 'NL' } });
-    const url = `${deps.config.baseUrl}${publicPaths(council, campaign).one}`;
-    const HOURS_3 = 3 * 60 * 60 * 1000;
-    for (const [kind, at, place] of [
-      ['kickoff', campaign.kickoffAt, campaign.kickoffPlace],
-      ['closing', campaign.closingAt, campaign.closingPlace],
-    ] as const) {
-      if (!at) continue;
-      const summary = `${req.t(kind === 'kickoff' ? 'campaigns.public.kickoff' : 'campaigns.public.closing')}: ${campaign.title}`;
-      cal.createEvent({ id: `${campaign.id}-${kind}@raadwerk`, start: at, end: new Date(at.getTime() + HOURS_3), summary, location: place ?? undefined, url });
-    }
-    return reply.type('text/calendar; charset=utf-8').send(cal.toString());
   });
 
   const showForm = async (req: FastifyRequest, reply: FastifyReply, council: Council, campaign: Campaign, values: Record<string, string>, errors?: FieldErrors) => {
@@ -166,7 +151,7 @@ export async function campaignsPublicRoutes(app: FastifyInstance) {
         council={l.council}
         campaign={l.campaign}
         criteria={l.criteria}
-        values={valuesOf(l.nomination, l.criteria)}
+        values={valuesOf(deps.secretKey, l.nomination, l.criteria)}
         edit={{ action: l.action, municipality: l.name, saved, open: nominationsOpen(l.campaign) }}
       />,
     );

@@ -9,10 +9,13 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { anonymousToken, createTestApp, login, makeCouncil, makeMember, mailsTo, multipart, uniqueId, type LoggedIn, type TestApp } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { campaignDeclarations, campaignNominations, campaignScores, campaigns } from './campaigns.schema.ts';
+import { campaignCriteria, campaignDeclarations, campaignJurors, campaignNominations, campaignScores, campaigns } from './campaigns.schema.ts';
 import { addJuror, makeCampaign, makeNomination, nominationForm, scoreForm } from './campaigns.test-helpers.ts';
 import { submitNomination } from './campaigns.nominations.ts';
 import { translator } from '../../core/i18n/index.ts';
+import * as XLSX from 'xlsx';
+import { nominatorOf, runNominatorRetention } from './campaigns.privacy.ts';
+import { OVERVIEW_PAGE_SIZE } from './campaigns.jury.ts';
 
 let t: TestApp;
 let N: Council;
@@ -40,6 +43,10 @@ function nominate(url: string, fields: Record<string, string>, opts: { file?: { 
   });
 }
 
+/** The nominations of a campaign whose (sealed) nominator has this e-mail address. */
+const byNominator = async (campaignId: string, email: string) =>
+  (await t.db.select().from(campaignNominations).where(eq(campaignNominations.campaignId, campaignId))).filter((n) => nominatorOf(t.app.deps.secretKey, n)?.email === email);
+
 const count = async (campaignId: string) => (await t.db.select().from(campaignNominations).where(eq(campaignNominations.campaignId, campaignId))).length;
 
 test('a nomination from the public form: stored with its province, a confirmation mail with an edit link, a second one becomes a co-nomination', async () => {
@@ -53,8 +60,9 @@ test('a nomination from the public form: stored with its province, a confirmatio
   const res = await nominate(`${base}/voordragen`, nominationForm(criteria, 'GM0344', { email: 'eerste@test.example' }), { file: { filename: 'plan.pdf', bytes: PDF } });
   assert.equal(res.statusCode, 303);
   assert.equal(res.headers.location, `${base}/verstuurd`);
-  const [first] = await t.db.select().from(campaignNominations).where(eq(campaignNominations.nominatorEmail, 'eerste@test.example'));
+  const [first] = await byNominator(campaign.id, 'eerste@test.example');
   assert.equal(first!.province, 'PV26');
+  assert.doesNotMatch(first!.nominatorSealed!, /eerste|Sam Inwoner/, "the nominator's details are sealed at rest");
   assert.equal(first!.coNominationOf, null);
   assert.equal(first!.fileName, 'plan.pdf');
   const [mail] = await mailsTo(t, 'eerste@test.example');
@@ -64,7 +72,7 @@ test('a nomination from the public form: stored with its province, a confirmatio
 
   const second = await nominate(`${base}/voordragen`, nominationForm(criteria, 'GM0344', { email: 'tweede@test.example' }));
   assert.equal(second.statusCode, 303);
-  const [co] = await t.db.select().from(campaignNominations).where(eq(campaignNominations.nominatorEmail, 'tweede@test.example'));
+  const [co] = await byNominator(campaign.id, 'tweede@test.example');
   assert.equal(co!.coNominationOf, first!.id);
 
   // The edit link shows the nomination and saves changes; another token is a 404.
@@ -236,19 +244,43 @@ test('conflicts of interest first: names only until declared, 404 on every route
 });
 
 test('organisers: province view with warnings, front runners with motivation, publishing with an uncovered province needs a reason; results, mails, CSV, API', async () => {
-  const { campaign, criteria } = await makeCampaign(t, N, { phase: 'decision', kickoffAt: new Date('2026-01-15T13:00:00Z'), kickoffPlace: 'Utrecht' });
-  const ut = (await makeNomination(t, campaign, criteria, 'GM0344', { nominatorEmail: 'utrecht@test.example' })).nomination;
-  const gr = (await makeNomination(t, campaign, criteria, 'GM0014', { nominatorEmail: 'groningen@test.example' })).nomination;
-  await makeNomination(t, campaign, criteria, 'GM0344', { coNominationOf: ut.id, nominatorEmail: 'mede@test.example' });
+  const { campaign, criteria } = await makeCampaign(t, N, { phase: 'decision' });
+  const ut = (await makeNomination(t, campaign, criteria, 'GM0344', { nominator: { email: 'utrecht@test.example' } })).nomination;
+  const gr = (await makeNomination(t, campaign, criteria, 'GM0014', { nominator: { email: 'groningen@test.example' } })).nomination;
+  await makeNomination(t, campaign, criteria, 'GM0344', { coNominationOf: ut.id, nominator: { email: 'mede@test.example' } });
   const { chair } = await juryOf(0);
   const ws = `/${N.slug}/werkruimte/campagnes/${campaign.id}`;
+
+  // The kick-off is planned as a meeting of the meetings module and linked to the campaign.
+  const kickoff = { kind: 'kickoff', title: 'Startbijeenkomst Koplopers', date: '2027-01-15', startTime: '14:00', endTime: '17:00', location: 'Utrecht', mode: 'in_person' };
+  assert.equal((await chair.request({ url: `${ws}/bijeenkomsten`, form: kickoff })).statusCode, 303);
+  const [linked] = await t.db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
+  assert.ok(linked!.kickoffMeetingId);
+  const meetingPage = await chair.request({ url: `/${N.slug}/werkruimte/vergaderingen/${linked!.kickoffMeetingId}` });
+  assert.equal(meetingPage.statusCode, 200, "the meeting is the meetings module's");
+  assert.match(meetingPage.body, /Startbijeenkomst Koplopers/);
+  const again = await chair.request({ url: `${ws}/bijeenkomsten`, form: kickoff });
+  assert.equal(again.statusCode, 400);
+  assert.match(again.body, /al gepland/);
 
   const page = await chair.request({ url: ws });
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Nog geen koploper in Fryslân/);
 
-  const chosen = await chair.request({ url: `${ws}/nominaties/${ut.id}/koploper`, form: { motivation: 'Inwoners en vrijwilligers doen overal mee.' } });
-  assert.equal(chosen.statusCode, 303);
+  const choose = () => chair.request({ url: `${ws}/nominaties/${ut.id}/koploper`, form: { motivation: 'Inwoners en vrijwilligers doen overal mee.' } });
+  assert.equal((await choose()).statusCode, 303);
+  // Undoing the choice needs a reason, which the audit log keeps.
+  const deselect = (reason: string) => chair.request({ url: `${ws}/nominaties/${ut.id}/terugdraaien`, form: { reason } });
+  assert.equal((await deselect('')).statusCode, 400);
+  assert.equal((await deselect('Toch nog niet sterk genoeg, zegt de jury.')).statusCode, 303);
+  const [undone] = await t.db.select().from(campaignNominations).where(eq(campaignNominations.id, ut.id));
+  assert.equal(undone!.selected, false);
+  const logged = await t.db.execute(sql`select data from audit_log where action = 'campaign.frontRunnerDeselected' and entity_id = ${campaign.id}`);
+  assert.match(JSON.stringify(logged), /Toch nog niet sterk genoeg/);
+  const twice = await deselect('Nog een keer.');
+  assert.equal(twice.statusCode, 400);
+  assert.match(twice.body, /geen koploper/);
+  assert.equal((await choose()).statusCode, 303);
   const noMotivation = await chair.request({ url: `${ws}/nominaties/${gr.id}/koploper`, form: { motivation: '' } });
   assert.equal(noMotivation.statusCode, 400);
 
@@ -271,7 +303,8 @@ test('organisers: province view with warnings, front runners with motivation, pu
   assert.equal(results.statusCode, 200);
   assert.match(results.body, /Inwoners en vrijwilligers doen overal mee/);
   assert.match(results.body, /Uit elf provincies kwam geen sterke voordracht/);
-  assert.match(results.body, /startbijeenkomst in Utrecht/);
+  assert.match(results.body, /startbijeenkomst: Utrecht/);
+  assert.match(results.body, new RegExp(`href="/${N.slug}/vergaderingen/${linked!.kickoffMeetingId}"`));
   assert.doesNotMatch(results.body, /Noor Voordrager|groningen@test/, 'nominators and scores stay private');
 
   const csv = await chair.request({ url: `${ws}/export.csv` });
@@ -279,11 +312,23 @@ test('organisers: province view with warnings, front runners with motivation, pu
   assert.match(String(csv.headers['content-type']), /text\/csv/);
   assert.match(csv.body, /cbs_code,gemeente,provincie/);
   assert.match(csv.body, /GM0014,Groningen,Groningen/);
+  // XLSX and ODS, read back with an independent reader (SheetJS): the same table, scores as numbers.
+  for (const format of ['xlsx', 'ods'] as const) {
+    const file = await chair.request({ url: `${ws}/export.${format}` });
+    assert.equal(file.statusCode, 200, format);
+    const book = XLSX.read(file.rawPayload, { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, defval: '' });
+    assert.deepEqual(rows[0]!.slice(0, 3), ['cbs_code', 'gemeente', 'provincie'], format);
+    assert.equal(rows.length, 4, `${format}: header and three nominations`);
+    const groningen = rows.find((r) => r[0] === 'GM0014')!;
+    assert.deepEqual([groningen[1], groningen[2], groningen[6]], ['Groningen', 'Groningen', 'groningen@test.example'], format);
+  }
 
-  const ics = await t.app.inject({ url: `/${N.slug}/campagnes/${campaign.id}/bijeenkomsten.ics` });
+  // The calendar is the meetings module's feed of the organisation.
+  const ics = await t.app.inject({ url: `/${N.slug}/agenda.ics` });
   assert.equal(ics.statusCode, 200);
-  assert.match(ics.body, /BEGIN:VEVENT/);
-  assert.match(ics.body, /DTSTART:20260115T130000Z/);
+  assert.match(ics.body, /SUMMARY:Startbijeenkomst Koplopers/);
+  assert.match(ics.body, /DTSTART;TZID=Europe\/Amsterdam:20270115T140000/);
 
   const api = await t.app.inject({ url: `/api/v1/raden/${N.slug}/campagnes/${campaign.id}` });
   assert.equal(api.statusCode, 200);
@@ -293,6 +338,9 @@ test('organisers: province view with warnings, front runners with motivation, pu
     ['GM0344'],
   );
   assert.equal(JSON.stringify(body).includes('Noor'), false);
+  assert.equal(body.kickoff.place, 'Utrecht');
+  assert.equal(body.kickoff.startsAt, '2027-01-15T13:00:00.000Z');
+  assert.equal(body.closing, null);
   const list = await t.app.inject({ url: `/api/v1/raden/${N.slug}/campagnes` });
   assert.equal(list.statusCode, 200);
   assert.ok(list.json()._embedded.campaigns.some((c: { id: string }) => c.id === campaign.id));
@@ -338,11 +386,13 @@ test("organisers' steps refuse bad input with a message and change nothing", asy
   const ws = `/${N.slug}/werkruimte/campagnes/${campaign.id}`;
   const other = await makeCouncil(t, { kind: 'landelijk' });
   const stranger = (await makeMember(t, other, 'member')).membership.id;
+  const meeting = { kind: 'closing', title: 'Slot', date: '2027-01-15', startTime: '14:00', endTime: '17:00', location: 'Utrecht', mode: 'in_person' };
   const cases: [string, string, Record<string, string>, RegExp][] = [
     ['a juror of another organisation', 'jury', { membershipId: stranger }, /Kies een lid van de organisatie/],
     ['a juror that is no id at all', 'jury', { membershipId: 'x' }, /Kies een lid van de organisatie/],
-    ['a meeting date without a time', 'bijeenkomsten', { kickoffOn: '2027-01-15', kickoffTime: '', kickoffPlace: 'Utrecht', closingOn: '', closingTime: '', closingPlace: '' }, /Vul een tijd in/],
-    ['a meeting at 24:30', 'bijeenkomsten', { kickoffOn: '2027-01-15', kickoffTime: '24:30', kickoffPlace: '', closingOn: '', closingTime: '', closingPlace: '' }, /Vul een tijd in/],
+    ['a meeting without a time', 'bijeenkomsten', { ...meeting, startTime: '' }, /Vul dit veld in/],
+    ['a meeting at 24:30', 'bijeenkomsten', { ...meeting, startTime: '24:30' }, /Vul een tijd in/],
+    ['a meeting that is neither kick-off nor closing', 'bijeenkomsten', { ...meeting, kind: 'feest' }, /Kies een van de mogelijkheden/],
     ['the next phase after the decision (publishing is its own step)', 'fase', {}, /Deze stap kan niet in deze fase/],
     ['publishing without a front runner', 'publiceren', { reason: 'Een reden.' }, /Kies eerst minstens één koploper/],
   ];
@@ -353,5 +403,103 @@ test("organisers' steps refuse bad input with a message and change nothing", asy
   }
   const [row] = await t.db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
   assert.equal(row!.phase, 'decision');
-  assert.equal(row!.kickoffAt, null);
+  assert.equal(row!.closingMeetingId, null);
+});
+
+test('criteria and jury change until the first score; after it the page says why not, and nothing changes', async () => {
+  const { campaign, criteria } = await makeCampaign(t, N, { phase: 'jury' });
+  const nom = (await makeNomination(t, campaign, criteria, 'GM0344')).nomination;
+  const { chair, memberships } = await juryOf(2);
+  const ws = `/${N.slug}/werkruimte/campagnes/${campaign.id}`;
+  for (const m of memberships) assert.equal((await chair.request({ url: `${ws}/jury`, form: { membershipId: m } })).statusCode, 303);
+  assert.equal((await chair.request({ url: `${ws}/jury/verwijderen`, form: { membershipId: memberships[1]! } })).statusCode, 303);
+  assert.equal((await chair.request({ url: `${ws}/jury/verwijderen`, form: { membershipId: memberships[1]! } })).statusCode, 404, 'not on the jury (any more)');
+
+  const form = await chair.request({ url: `${ws}/wijzigen` });
+  assert.equal(form.statusCode, 200);
+  assert.match(form.body, /Leeft cliëntondersteuning in de gemeente\?/, 'the criteria as they are');
+  const changed = {
+    title: 'Koplopers, tweede ronde',
+    purpose: 'Wij zoeken opnieuw.',
+    opensOn: '2026-01-05',
+    opensAt: '09:00',
+    closesOn: '2026-02-05',
+    closesAt: '17:00',
+    criteria: 'Leeft het onderwerp?\nNieuwe uitleg.\n\nIs het samen gemaakt?\nUitleg.',
+  };
+  assert.equal((await chair.request({ url: `${ws}/wijzigen`, form: { ...changed, closesOn: '2025-01-01' } })).statusCode, 400);
+  assert.equal((await chair.request({ url: `${ws}/wijzigen`, form: changed })).statusCode, 303);
+  const kept = (await t.db.select().from(campaignCriteria).where(eq(campaignCriteria.campaignId, campaign.id))).sort((a, b) => a.position - b.position);
+  assert.deepEqual(
+    kept.map((k) => [k.id, k.question, k.explanation]),
+    [
+      [criteria[0]!.id, 'Leeft het onderwerp?', 'Nieuwe uitleg.'],
+      [criteria[1]!.id, 'Is het samen gemaakt?', 'Uitleg.'],
+    ],
+    'criteria keep their ids by position; the third is gone',
+  );
+
+  // The first score locks criteria and jury.
+  const juror = { userId: '', isPlatformAdmin: false, role: 'member' as const, membershipId: memberships[0]! };
+  await t.db.insert(campaignDeclarations).values({ councilId: N.id, nominationId: nom.id, membershipId: memberships[0]!, conflict: false });
+  await t.db
+    .insert(campaignScores)
+    .values(kept.map((k) => ({ councilId: N.id, nominationId: nom.id, membershipId: juror.membershipId, criterionId: k.id, score: 4, motivation: 'Een duidelijke toelichting van de jury.' })));
+  const locked = await chair.request({ url: `${ws}/wijzigen` });
+  assert.match(locked.body, /De jury heeft al cijfers gegeven\. Daarom kunt u de criteria en de jury niet meer wijzigen/);
+  assert.doesNotMatch(locked.body, /name="criteria"/);
+  const refused = await chair.request({ url: `${ws}/wijzigen`, form: { ...changed, title: 'Te laat' } });
+  assert.equal(refused.statusCode, 409);
+  for (const step of ['jury', 'jury/verwijderen']) {
+    const res = await chair.request({ url: `${ws}/${step}`, form: { membershipId: memberships[step === 'jury' ? 1 : 0]! } });
+    assert.equal(res.statusCode, 400, step);
+    assert.match(res.body, /Daarom kunt u de criteria en de jury niet meer wijzigen/, step);
+  }
+  const [row] = await t.db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
+  assert.equal(row!.title, 'Koplopers, tweede ronde');
+  assert.deepEqual(
+    (await t.db.select().from(campaignJurors).where(eq(campaignJurors.campaignId, campaign.id))).map((j) => j.membershipId),
+    [memberships[0]],
+  );
+});
+
+test('the jury overview comes a page at a time, and per province', async () => {
+  const { campaign, criteria } = await makeCampaign(t, N, { phase: 'jury' });
+  const codes = ['GM0344', 'GM0014', 'GM0363'];
+  for (let i = 0; i < OVERVIEW_PAGE_SIZE + 5; i++) await makeNomination(t, campaign, criteria, codes[i % 3]!);
+  const { chair } = await juryOf(0);
+  const ws = `/${N.slug}/werkruimte/campagnes/${campaign.id}`;
+  const rowsOf = (body: string) => (body.match(/<tr/g) ?? []).length;
+  const first = await chair.request({ url: ws });
+  assert.match(first.body, /55 voordrachten\. Pagina 1 van 2\./);
+  assert.ok(first.body.includes(`href="${ws}?pagina=2#voordrachten"`));
+  const second = await chair.request({ url: `${ws}?pagina=2` });
+  assert.match(second.body, /Pagina 2 van 2\./);
+  assert.ok(rowsOf(first.body) > rowsOf(second.body));
+  const utrecht = await chair.request({ url: `${ws}?provincie=PV26` });
+  assert.match(utrecht.body, /19 voordrachten\. Pagina 1 van 1\./);
+  assert.equal((await chair.request({ url: `${ws}?pagina=999&provincie=XX` })).statusCode, 200, 'a page past the end or an unknown province: no error');
+});
+
+test("nominators' details are erased after the retention period by the job; details the migration left in plain are sealed", async () => {
+  const MONTH = 31 * 86_400_000;
+  const old = await makeCampaign(t, N, { phase: 'published', publishedAt: new Date(Date.now() - 13 * MONTH) });
+  const recent = await makeCampaign(t, N, { phase: 'published', publishedAt: new Date(Date.now() - 2 * MONTH) });
+  const gone = (await makeNomination(t, old.campaign, old.criteria, 'GM0344')).nomination;
+  const kept = (await makeNomination(t, recent.campaign, recent.criteria, 'GM0344')).nomination;
+  const plain = (await makeNomination(t, recent.campaign, recent.criteria, 'GM0014')).nomination;
+  await t.db.update(campaignNominations).set({ nominatorSealed: 'plain:{"name":"Oud Record","role":"inwoner","email":"oud@test.example"}' }).where(eq(campaignNominations.id, plain.id));
+  const done = await runNominatorRetention(t.app.deps);
+  assert.ok(done.erased >= 1 && done.sealed >= 1);
+  const row = async (id: string) => (await t.db.select().from(campaignNominations).where(eq(campaignNominations.id, id)))[0]!;
+  assert.equal((await row(gone.id)).nominatorSealed, null);
+  assert.ok((await row(gone.id)).nominatorErasedAt);
+  assert.equal(nominatorOf(t.app.deps.secretKey, await row(kept.id))?.name, 'Noor Voordrager');
+  const resealed = await row(plain.id);
+  assert.doesNotMatch(resealed.nominatorSealed!, /Oud Record/);
+  assert.equal(nominatorOf(t.app.deps.secretKey, resealed)?.email, 'oud@test.example');
+  assert.equal((await runNominatorRetention(t.app.deps)).erased, 0, 'a second run finds nothing to do');
+  const { chair } = await juryOf(0);
+  const page = await chair.request({ url: `/${N.slug}/werkruimte/campagnes/${old.campaign.id}/nominaties/${gone.id}` });
+  assert.match(page.body, /De gegevens van de voordrager zijn gewist/);
 });

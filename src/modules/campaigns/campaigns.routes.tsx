@@ -7,12 +7,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, issuesToErrors, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
-import { can, ForbiddenError } from '../../core/policy.ts';
+import { can, ForbiddenError, type Actor } from '../../core/policy.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import type { Translate } from '../../core/i18n/index.ts';
 import * as service from './campaigns.service.ts';
 import * as jury from './campaigns.jury.ts';
-import { campaignCsv } from './campaigns.export.ts';
-import { CampaignWorkspacePage, DeclarationsPage, NominationWorkspacePage, WorkspaceList, wsPaths, type CampaignWorkspace } from './views/workspace.tsx';
+import { campaignSheet } from './campaigns.export.ts';
+import { nominatorOf } from './campaigns.privacy.ts';
+import { encodeSheet, sheetTypes } from './campaigns.sheets.ts';
+import { meetingSchema } from '../meetings/index.ts';
+import { CampaignWorkspacePage, ChangeCampaignPage, DeclarationsPage, NominationWorkspacePage, WorkspaceList, wsPaths, type CampaignWorkspace } from './views/workspace.tsx';
 import { publicPaths } from './views/public.tsx';
 
 const WS = '/:council/werkruimte/campagnes';
@@ -25,6 +29,7 @@ const notices = {
   beoordeeld: 'campaigns.nom.scored',
   gekozen: 'campaigns.nom.selected',
   gepubliceerd: 'campaigns.ws.published',
+  teruggedraaid: 'campaigns.nom.deselected',
 } as const;
 
 export async function campaignsRoutes(app: FastifyInstance) {
@@ -67,14 +72,17 @@ export async function campaignsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const campaign = await service.getCampaign(deps.db, council.id, (req.params as Params).id);
-    const overview = await jury.juryOverview(deps.db, campaign, actor);
+    const overview = await jury.juryOverview(deps.db, campaign, actor, overviewFilter(req));
+    const organiser = overview.organiser;
     const view: CampaignWorkspace = {
       campaign,
       overview,
       criteria: await service.criteriaOf(deps.db, campaign.id),
       jury: await service.juryOf(deps.db, campaign.id),
-      possibleJurors: overview.organiser ? await service.possibleJurors(deps.db, council) : [],
-      provinces: overview.organiser ? await service.coverage(deps.db, campaign.id) : [],
+      possibleJurors: organiser ? await service.possibleJurors(deps.db, council) : [],
+      provinces: organiser ? await service.coverage(deps.db, campaign.id) : [],
+      meetings: organiser ? await service.meetingsOf(deps, council, campaign) : null,
+      locked: organiser && (campaign.phase === 'published' || (await service.hasScores(deps.db, campaign.id))),
     };
     const page = (
       <CampaignWorkspacePage
@@ -112,20 +120,74 @@ export async function campaignsRoutes(app: FastifyInstance) {
     return form.data;
   };
 
+  const membershipOf = (req: FastifyRequest) => String((req.body as Record<string, unknown>)?.membershipId ?? '');
   organiserStep('fase', (req) => service.advancePhase(deps, args(req)));
-  organiserStep('jury', (req) => service.addJuror(deps, { ...args(req), membershipId: String((req.body as Record<string, unknown>)?.membershipId ?? '') }));
-  organiserStep('bijeenkomsten', (req) => service.setMeetings(deps, { ...args(req), input: valid(req, service.meetingsSchema) }), { keepValues: true });
+  organiserStep('jury', (req) => service.addJuror(deps, { ...args(req), membershipId: membershipOf(req) }));
+  organiserStep('jury/verwijderen', (req) => service.removeJuror(deps, { ...args(req), membershipId: membershipOf(req) }));
+  organiserStep(
+    'bijeenkomsten',
+    (req) => {
+      // Which meeting and the meeting's own fields, checked together so every message shows at once.
+      const kind = parseForm(service.meetingKindSchema, req.body, req.t);
+      const meeting = parseForm(meetingSchema, req.body, req.t);
+      if (!kind.ok || !meeting.ok) throw new FormErrors({ ...(kind.ok ? {} : kind.errors), ...(meeting.ok ? {} : meeting.errors) });
+      return service.planCampaignMeeting(deps, { ...args(req), kind: kind.data.kind, input: meeting.data });
+    },
+    { keepValues: true },
+  );
   organiserStep('publiceren', (req) => service.publishCampaign(deps, { ...args(req), reason: valid(req, service.publishSchema).reason, t: req.t }));
 
-  app.get(`${WS}/:id/export.csv`, manage, async (req, reply) => {
+  // Title, purpose, window, partners and criteria, on a page of their own, until the first score.
+  const showChange = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, echoed?: FormValues) => {
+    // The ticked partners come back with the other values (echo keeps single strings only).
+    const ticked = (req.body as Record<string, unknown> | undefined)?.partnerIds;
+    const values = echoed && { ...echoed, partnerIds: Array.isArray(ticked) ? ticked.map(String) : typeof ticked === 'string' ? [ticked] : [] };
     const council = councilOf(req);
     const campaign = await service.getCampaign(deps.db, council.id, (req.params as Params).id);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="voordrachten-${campaign.id.slice(0, 8)}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(await campaignCsv(deps.db, campaign));
+    const [criteria, partners, locked] = await Promise.all([
+      service.criteriaOf(deps.db, campaign.id),
+      service.possiblePartners(deps.db, council),
+      service.hasScores(deps.db, campaign.id).then((scored) => scored || campaign.phase === 'published'),
+    ]);
+    const page = (
+      <ChangeCampaignPage
+        ctx={await req.pageCtx()}
+        council={council}
+        actor={actorOf(req)}
+        campaign={campaign}
+        partners={partners}
+        locked={locked}
+        errors={errors}
+        form={values ?? service.campaignValues(campaign, criteria)}
+      />
+    );
+    return reply.page(page, errors ? (locked ? 409 : 400) : 200);
+  };
+  app.get(`${WS}/:id/wijzigen`, manage, (req, reply) => showChange(req, reply));
+  app.post(`${WS}/:id/wijzigen`, manage, async (req, reply) => {
+    const form = parseForm(service.campaignSchema, req.body, req.t);
+    if (!form.ok) return showChange(req, reply, form.errors, form.values);
+    try {
+      await service.changeCampaign(deps, { ...args(req), input: form.data });
+    } catch (err) {
+      const errors = domainErrors(err, req.t);
+      if (!errors) throw err;
+      return showChange(req, reply, errors, echo(req.body));
+    }
+    return reply.redirect(`${wsPaths(councilOf(req), { id: (req.params as Params).id }).one}?melding=opgeslagen`, 303);
   });
+
+  for (const format of ['csv', 'xlsx', 'ods'] as const) {
+    app.get(`${WS}/:id/export.${format}`, manage, async (req, reply) => {
+      const council = councilOf(req);
+      const campaign = await service.getCampaign(deps.db, council.id, (req.params as Params).id);
+      return reply
+        .type(sheetTypes[format])
+        .header('content-disposition', `attachment; filename="voordrachten-${campaign.id.slice(0, 8)}.${format}"`)
+        .header('cache-control', 'no-store')
+        .send(encodeSheet(await campaignSheet(deps.db, deps.secretKey, campaign), format));
+    });
+  }
 
   // ---------------------------------------------------------------- jurors
   const showDeclarations = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors) => {
@@ -156,7 +218,8 @@ export async function campaignsRoutes(app: FastifyInstance) {
     const { id, nominationId } = req.params as Params;
     const campaign = await service.getCampaign(deps.db, council.id, id);
     const seen = await jury.nominationFor(deps.db, campaign, actor, nominationId);
-    const view = { ...seen, campaign, criteria: await service.criteriaOf(deps.db, campaign.id), maySelect: can(actor, 'campaigns.manage') && campaign.phase === 'decision' };
+    const nominators = Object.fromEntries([seen.nomination, ...seen.coNominations].map((n) => [n.id, nominatorOf(deps.secretKey, n)]));
+    const view = { ...seen, nominators, campaign, criteria: await service.criteriaOf(deps.db, campaign.id), maySelect: can(actor, 'campaigns.manage') && campaign.phase === 'decision' };
     return reply.page(<NominationWorkspacePage ctx={await req.pageCtx()} council={council} actor={actor} view={view} errors={errors} values={values} notice={notice(req)} />, errors ? 400 : 200);
   };
   app.get(`${WS}/:id/nominaties/:nominationId`, judge, (req, reply) => showNomination(req, reply));
@@ -182,21 +245,31 @@ export async function campaignsRoutes(app: FastifyInstance) {
     return reply.redirect(`${wsPaths(council, campaign).nomination(nominationId)}?melding=beoordeeld`, 303);
   });
 
-  app.post(`${WS}/:id/nominaties/:nominationId/koploper`, manage, async (req, reply) => {
-    const council = councilOf(req);
-    const { id, nominationId } = req.params as Params;
-    const campaign = await service.getCampaign(deps.db, council.id, id);
-    await jury.nominationFor(deps.db, campaign, actorOf(req), nominationId);
-    try {
-      const { motivation } = valid(req, service.selectionSchema);
-      await service.chooseFrontRunner(deps, { actor: actorOf(req), council, id, nominationId, motivation });
-    } catch (err) {
-      const errors = errorsOf(err, req.t);
-      if (!errors) throw err;
-      return showNomination(req, reply, errors, echo(req.body));
-    }
-    return reply.redirect(`${wsPaths(council, campaign).nomination(nominationId)}?melding=gekozen`, 303);
-  });
+  /** An organisers' step on one nomination: on a refused step, the nomination's page with the message. */
+  const nominationStep = (path: string, melding: keyof typeof notices, run: (req: FastifyRequest, a: { actor: Actor; council: Council; id: string; nominationId: string }) => Promise<void>) =>
+    app.post(`${WS}/:id/nominaties/:nominationId/${path}`, manage, async (req, reply) => {
+      const council = councilOf(req);
+      const { id, nominationId } = req.params as Params;
+      const campaign = await service.getCampaign(deps.db, council.id, id);
+      await jury.nominationFor(deps.db, campaign, actorOf(req), nominationId);
+      try {
+        await run(req, { actor: actorOf(req), council, id, nominationId });
+      } catch (err) {
+        const errors = errorsOf(err, req.t);
+        if (!errors) throw err;
+        return showNomination(req, reply, errors, echo(req.body));
+      }
+      return reply.redirect(`${wsPaths(council, campaign).nomination(nominationId)}?melding=${melding}`, 303);
+    });
+  nominationStep('koploper', 'gekozen', (req, a) => service.chooseFrontRunner(deps, { ...a, motivation: valid(req, service.selectionSchema).motivation }));
+  nominationStep('terugdraaien', 'teruggedraaid', (req, a) => service.deselectFrontRunner(deps, { ...a, reason: valid(req, service.deselectionSchema).reason }));
+}
+
+/** The overview's page and province from the query (?pagina=2&provincie=PV26); anything else: the first page of all. */
+function overviewFilter(req: FastifyRequest): jury.OverviewFilter {
+  const q = (req.query ?? {}) as Record<string, unknown>;
+  const page = typeof q.pagina === 'string' && /^\d{1,5}$/.test(q.pagina) ? Number(q.pagina) : 1;
+  return { page, province: typeof q.provincie === 'string' ? q.provincie : undefined };
 }
 
 /** Field errors of a form inside an organisers' step, shown like a broken rule. */

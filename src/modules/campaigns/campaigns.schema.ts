@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, text, uniqueIndex, index, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, text, uniqueIndex, index, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { cascadeRef, councilTable, createdAt, linkTable, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 
@@ -9,8 +9,9 @@ export type CampaignPhase = (typeof campaignPhases)[number];
 /**
  * A national campaign of a national organisation (kind 'landelijk'). `partnerIds` are the other
  * national organisations that run it together (named on the public page). The nomination window
- * is stored in UTC and shown in Europe/Amsterdam. The kick-off and closing meetings are part of
- * the campaign (docs/decisions/0022-campaigns.md).
+ * is stored in UTC and shown in Europe/Amsterdam. The kick-off and closing meetings are meetings
+ * of the meetings module (agenda, invitations, calendar feed there); the campaign only points at
+ * them. No foreign key: that table is the meetings module's.
  */
 export const campaigns = councilTable(
   'campaigns',
@@ -21,10 +22,8 @@ export const campaigns = councilTable(
     opensAt: timestamptz('opens_at').notNull(),
     closesAt: timestamptz('closes_at').notNull(),
     phase: text('phase', { enum: campaignPhases }).notNull().default('nominations'),
-    kickoffAt: timestamptz('kickoff_at'),
-    kickoffPlace: text('kickoff_place'),
-    closingAt: timestamptz('closing_at'),
-    closingPlace: text('closing_place'),
+    kickoffMeetingId: uuid('kickoff_meeting_id'),
+    closingMeetingId: uuid('closing_meeting_id'),
     /** Why a province has no front runner, recorded when publishing with one uncovered. */
     uncoveredReason: text('uncovered_reason'),
     publishedAt: timestamptz('published_at'),
@@ -52,7 +51,8 @@ export const campaignJurors = linkTable(
 /**
  * A nomination of a municipality (CBS code, province from the list). A second nomination of the
  * same municipality points at the first (`coNominationOf`); the jury judges the first. The
- * nominator's edit link is a random token kept as its hash.
+ * nominator's edit link is a random token kept as its hash. The nominator's name, role and e-mail
+ * are sealed together (core/crypto.ts, campaigns.privacy.ts) and erased after the retention period.
  */
 export const campaignNominations = councilTable(
   'campaign_nominations',
@@ -61,9 +61,9 @@ export const campaignNominations = councilTable(
     municipalityCode: text('municipality_code').notNull(),
     province: text('province').notNull(),
     coNominationOf: setNullRef('co_nomination_of', (): AnyPgColumn => campaignNominations.id),
-    nominatorName: text('nominator_name').notNull(),
-    nominatorRole: text('nominator_role').notNull(),
-    nominatorEmail: text('nominator_email').notNull(),
+    /** Sealed JSON of { name, role, email }; null once erased (`nominatorErasedAt`). */
+    nominatorSealed: text('nominator_sealed'),
+    nominatorErasedAt: timestamptz('nominator_erased_at'),
     /** Criterion id -> motivation. */
     motivations: jsonb('motivations').$type<Record<string, string>>().notNull(),
     fileHash: text('file_hash'),

@@ -4,7 +4,7 @@
  * `(deps, { actor, council, ... })`, check the policy, and write the audit entry in the same
  * transaction.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
@@ -15,9 +15,11 @@ import { assertCan, type Actor } from '../../core/policy.ts';
 import { councils, memberships, type Council } from '../../core/organisations.schema.ts';
 import { localToUtc } from '../../core/dates/amsterdam.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import { campaignCriteria, campaignJurors, campaignNominations, campaigns, type Campaign, type Criterion } from './campaigns.schema.ts';
+import { campaignCriteria, campaignJurors, campaignNominations, campaigns, campaignScores, type Campaign, type Criterion } from './campaigns.schema.ts';
 import { nextPhase, provinceView } from './campaigns.workflow.ts';
+import { campaignMeetings, type CampaignMeeting, type MeetingInput } from '../meetings/index.ts';
 import { municipality } from './municipalities.ts';
+import { nominatorOf } from './campaigns.privacy.ts';
 
 const time = () =>
   z
@@ -78,9 +80,7 @@ export async function organiserNames(db: DbOrTx, campaign: Campaign): Promise<st
 export async function createCampaign(deps: Deps, args: { actor: Actor; council: Council; input: CampaignInput }): Promise<string> {
   assertCan(args.actor, 'campaigns.manage');
   const { input, council } = args;
-  const partners = await possiblePartners(deps.db, council);
-  const partnerIds = input.partnerIds.filter((id) => partners.some((p) => p.id === id));
-  if (partnerIds.length !== input.partnerIds.length) throw new DomainError('unknownPartner', 'campaigns.error.partner', 'partnerIds');
+  const partnerIds = await checkedPartners(deps.db, council, input);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(campaigns)
@@ -96,6 +96,74 @@ export async function createCampaign(deps: Deps, args: { actor: Actor; council: 
     await tx.insert(campaignCriteria).values(parseCriteria(input.criteria).map((c, i) => ({ councilId: council.id, campaignId: row!.id, position: i + 1, ...c })));
     await audit(tx, { councilId: council.id, actorUserId: args.actor.userId, action: 'campaign.created', entity: 'campaign', entityId: row!.id });
     return row!.id;
+  });
+}
+
+/** The partners chosen on the form, each a national organisation from the list. */
+async function checkedPartners(db: DbOrTx, council: Council, input: CampaignInput): Promise<string[]> {
+  const partners = await possiblePartners(db, council);
+  const partnerIds = input.partnerIds.filter((id) => partners.some((p) => p.id === id));
+  if (partnerIds.length !== input.partnerIds.length) throw new DomainError('unknownPartner', 'campaigns.error.partner', 'partnerIds');
+  return partnerIds;
+}
+
+/** Whether a juror has given a score in this campaign: from then on criteria and jury stay as they are. */
+export async function hasScores(db: DbOrTx, campaignId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(campaignScores)
+    .innerJoin(campaignNominations, eq(campaignNominations.id, campaignScores.nominationId))
+    .where(eq(campaignNominations.campaignId, campaignId))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Criteria and jury are locked once a score is given: the scores belong to those criteria and jurors. */
+async function assertUnscored(tx: Tx, c: Campaign): Promise<void> {
+  if (c.phase === 'published' || (await hasScores(tx, c.id))) throw new DomainError('scored', 'campaigns.error.locked');
+}
+
+/** The campaign form's values of a stored campaign (to change it). */
+export function campaignValues(c: Campaign, criteria: Criterion[]): Record<string, string | string[]> {
+  const local = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(d).split(' ');
+  const [opensOn, opensAt] = local(c.opensAt);
+  const [closesOn, closesAt] = local(c.closesAt);
+  return {
+    title: c.title,
+    purpose: c.purpose,
+    opensOn: opensOn!,
+    opensAt: opensAt!,
+    closesOn: closesOn!,
+    closesAt: closesAt!,
+    criteria: criteria.map((k) => `${k.question}\n${k.explanation}`.trim()).join('\n\n'),
+    partnerIds: c.partnerIds,
+  };
+}
+
+/**
+ * Changes title, purpose, window, partners and criteria, until the first score. Criteria keep
+ * their ids by position (the nominations' motivations point at them); extra ones are added,
+ * missing ones removed.
+ */
+export async function changeCampaign(deps: Deps, args: { actor: Actor; council: Council; id: string; input: CampaignInput }): Promise<void> {
+  const { input, council } = args;
+  assertCan(args.actor, 'campaigns.manage');
+  const partnerIds = await checkedPartners(deps.db, council, input);
+  await change(deps, args, 'campaign.changed', async (tx, c) => {
+    await assertUnscored(tx, c);
+    await tx
+      .update(campaigns)
+      .set({ title: input.title, purpose: input.purpose, partnerIds, opensAt: localToUtc(input.opensOn, input.opensAt), closesAt: localToUtc(input.closesOn, input.closesAt) })
+      .where(eq(campaigns.id, c.id));
+    const wanted = parseCriteria(input.criteria);
+    const old = await criteriaOf(tx, c.id);
+    for (const [i, k] of wanted.entries()) {
+      const same = old.find((o) => o.position === i + 1);
+      if (same) await tx.update(campaignCriteria).set(k).where(eq(campaignCriteria.id, same.id));
+      else await tx.insert(campaignCriteria).values({ councilId: c.councilId, campaignId: c.id, position: i + 1, ...k });
+    }
+    await tx.delete(campaignCriteria).where(and(eq(campaignCriteria.campaignId, c.id), gt(campaignCriteria.position, wanted.length)));
+    return { data: { criteria: wanted.length } };
   });
 }
 
@@ -124,11 +192,21 @@ export async function criteriaOf(db: DbOrTx, campaignId: string): Promise<Criter
   return db.select().from(campaignCriteria).where(eq(campaignCriteria.campaignId, campaignId)).orderBy(asc(campaignCriteria.position));
 }
 
+type CampaignAction =
+  | 'campaign.changed'
+  | 'campaign.phaseChanged'
+  | 'campaign.jurorAdded'
+  | 'campaign.jurorRemoved'
+  | 'campaign.meetingsSet'
+  | 'campaign.frontRunnerChosen'
+  | 'campaign.frontRunnerDeselected'
+  | 'campaign.published';
+
 /** Runs a change of a campaign of the organisers: policy, the locked row, the change and its audit entry. */
 async function change<R>(
   deps: Deps,
   args: { actor: Actor; council: Council; id: string },
-  action: 'campaign.phaseChanged' | 'campaign.jurorAdded' | 'campaign.meetingsSet' | 'campaign.frontRunnerChosen' | 'campaign.published',
+  action: CampaignAction,
   work: (tx: Tx, c: Campaign) => Promise<{ data?: Record<string, unknown>; result?: R } | undefined>,
 ): Promise<R | undefined> {
   assertCan(args.actor, 'campaigns.manage');
@@ -176,44 +254,57 @@ export async function addJuror(deps: Deps, args: { actor: Actor; council: Counci
   const possible = await possibleJurors(deps.db, args.council);
   if (!possible.some((p) => p.membershipId === args.membershipId)) throw new DomainError('unknownMember', 'campaigns.error.juror', 'membershipId');
   await change(deps, args, 'campaign.jurorAdded', async (tx, c) => {
+    await assertUnscored(tx, c);
     await tx.insert(campaignJurors).values({ councilId: c.councilId, campaignId: c.id, membershipId: args.membershipId }).onConflictDoNothing();
     return { data: { membershipId: args.membershipId } };
   });
 }
 
-const optionalMoment = (prefix: 'kickoff' | 'closing') => ({
-  [`${prefix}On`]: field.optionalDate(),
-  [`${prefix}Time`]: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'campaigns.error.time'),
-  [`${prefix}Place`]: field.optionalText(300),
-});
-export const meetingsSchema = z.object({ ...optionalMoment('kickoff'), ...optionalMoment('closing') }) as unknown as z.ZodType<{
-  kickoffOn: string | null;
-  kickoffTime: string | null;
-  kickoffPlace: string;
-  closingOn: string | null;
-  closingTime: string | null;
-  closingPlace: string;
-}>;
+/** The campaign's two meetings; a meeting of the meetings module each (campaigns.schema.ts). */
+export const campaignMeetingKinds = ['kickoff', 'closing'] as const;
+export type CampaignMeetingKind = (typeof campaignMeetingKinds)[number];
+const meetingColumn = { kickoff: 'kickoffMeetingId', closing: 'closingMeetingId' } as const;
 
-export async function setMeetings(deps: Deps, args: { actor: Actor; council: Council; id: string; input: z.output<typeof meetingsSchema> }): Promise<void> {
-  const i = args.input;
-  const at = (on: string | null, t: string | null, f: string) => {
-    if (!on) return null;
-    if (!t) throw new DomainError('timeRequired', 'campaigns.error.time', f);
-    return localToUtc(on, t);
-  };
-  const kickoffAt = at(i.kickoffOn, i.kickoffTime, 'kickoffTime');
-  const closingAt = at(i.closingOn, i.closingTime, 'closingTime');
-  await change(deps, args, 'campaign.meetingsSet', async (tx, c) => {
+export type MeetingsOfCampaign = Record<CampaignMeetingKind, CampaignMeeting | null>;
+
+/** The kick-off and closing meetings as the meetings module has them (null: none planned). */
+export async function meetingsOf(deps: Deps, council: Council, c: Campaign): Promise<MeetingsOfCampaign> {
+  const { meetings } = await campaignMeetings(deps, { council, ids: [c.kickoffMeetingId, c.closingMeetingId] });
+  return { kickoff: (c.kickoffMeetingId && meetings.get(c.kickoffMeetingId)) || null, closing: (c.closingMeetingId && meetings.get(c.closingMeetingId)) || null };
+}
+
+export const meetingKindSchema = z.object({ kind: field.choice(campaignMeetingKinds) });
+
+/**
+ * Plans the kick-off or the closing meeting in the meetings module and links it to the campaign.
+ * A linked meeting that still stands is changed, invited or cancelled on its own meeting page;
+ * only a cancelled one can be replaced here.
+ */
+export async function planCampaignMeeting(deps: Deps, args: { actor: Actor; council: Council; id: string; kind: CampaignMeetingKind; input: MeetingInput }): Promise<void> {
+  assertCan(args.actor, 'campaigns.manage');
+  const c = await getCampaign(deps.db, args.council.id, args.id);
+  const linked = (await meetingsOf(deps, args.council, c))[args.kind];
+  if (linked && linked.status !== 'cancelled') throw new DomainError('meetingPlanned', 'campaigns.error.meetingPlanned', 'kind');
+  const { planned } = await campaignMeetings(deps, { council: args.council, ids: [], plan: { actor: args.actor, input: args.input } });
+  await change(deps, args, 'campaign.meetingsSet', async (tx, row) => {
     await tx
       .update(campaigns)
-      .set({ kickoffAt, kickoffPlace: i.kickoffPlace || null, closingAt, closingPlace: i.closingPlace || null })
-      .where(eq(campaigns.id, c.id));
+      .set({ [meetingColumn[args.kind]]: planned })
+      .where(eq(campaigns.id, row.id));
+    return { data: { kind: args.kind, meetingId: planned } };
+  });
+}
+
+export async function removeJuror(deps: Deps, args: { actor: Actor; council: Council; id: string; membershipId: string }): Promise<void> {
+  await change(deps, args, 'campaign.jurorRemoved', async (tx, c) => {
+    await assertUnscored(tx, c);
+    if (!isUuid(args.membershipId)) notFound('juror');
+    const gone = await tx
+      .delete(campaignJurors)
+      .where(and(eq(campaignJurors.campaignId, c.id), eq(campaignJurors.membershipId, args.membershipId)))
+      .returning({ id: campaignJurors.membershipId });
+    if (!gone.length) notFound('juror');
+    return { data: { membershipId: args.membershipId } };
   });
 }
 
@@ -228,18 +319,50 @@ export async function primaryNominations(db: DbOrTx, campaignId: string) {
 
 export const selectionSchema = z.object({ motivation: field.text(2000) });
 
-/** Choose a nomination as front runner, with a motivation (in the decision phase). */
-export async function chooseFrontRunner(deps: Deps, args: { actor: Actor; council: Council; id: string; nominationId: string; motivation: string }): Promise<void> {
-  await change(deps, args, 'campaign.frontRunnerChosen', async (tx, c) => {
+/**
+ * Choose a front runner or undo that choice, in the decision phase; the audit entry keeps the
+ * nomination and, for an undo, the reason. `only` says which nominations the step applies to.
+ */
+async function frontRunnerStep(
+  deps: Deps,
+  args: { actor: Actor; council: Council; id: string; nominationId: string },
+  step: { action: 'campaign.frontRunnerChosen' | 'campaign.frontRunnerDeselected'; selectionMotivation: string | null; only: SQL; missing: () => never; data?: Record<string, unknown> },
+): Promise<void> {
+  await change(deps, args, step.action, async (tx, c) => {
     if (c.phase !== 'decision') throw new DomainError('notAllowedFromState', 'campaigns.error.notDecision');
     if (!isUuid(args.nominationId)) notFound('nomination');
     const [n] = await tx
       .update(campaignNominations)
-      .set({ selected: true, selectionMotivation: args.motivation })
-      .where(and(eq(campaignNominations.id, args.nominationId), eq(campaignNominations.campaignId, c.id), isNull(campaignNominations.coNominationOf)))
+      .set({ selected: step.selectionMotivation !== null, selectionMotivation: step.selectionMotivation })
+      .where(and(eq(campaignNominations.id, args.nominationId), eq(campaignNominations.campaignId, c.id), step.only))
       .returning({ id: campaignNominations.id });
-    if (!n) notFound('nomination');
-    return { data: { nominationId: n.id } };
+    if (!n) step.missing();
+    return { data: { nominationId: n.id, ...step.data } };
+  });
+}
+
+/** Choose a nomination (not a co-nomination) as front runner, with a motivation. */
+export async function chooseFrontRunner(deps: Deps, args: { actor: Actor; council: Council; id: string; nominationId: string; motivation: string }): Promise<void> {
+  await frontRunnerStep(deps, args, {
+    action: 'campaign.frontRunnerChosen',
+    selectionMotivation: args.motivation,
+    only: isNull(campaignNominations.coNominationOf),
+    missing: () => notFound('nomination'),
+  });
+}
+
+export const deselectionSchema = z.object({ reason: field.text(2000) });
+
+/** Undo the choice of a front runner, with a reason (kept in the audit entry). */
+export async function deselectFrontRunner(deps: Deps, args: { actor: Actor; council: Council; id: string; nominationId: string; reason: string }): Promise<void> {
+  await frontRunnerStep(deps, args, {
+    action: 'campaign.frontRunnerDeselected',
+    selectionMotivation: null,
+    only: eq(campaignNominations.selected, true),
+    missing: () => {
+      throw new DomainError('notSelected', 'campaigns.error.notSelected');
+    },
+    data: { reason: args.reason },
   });
 }
 
@@ -288,14 +411,15 @@ async function mailNotChosen(deps: Deps, tx: Tx, council: Council, c: Campaign, 
   const chosen = new Set(all.filter((n) => n.selected).map((n) => n.id));
   for (const n of all) {
     const primary = n.coNominationOf ?? n.id;
-    if (chosen.has(primary)) continue;
+    const who = nominatorOf(deps.secretKey, n);
+    if (chosen.has(primary) || !who) continue;
     const params = {
-      name: n.nominatorName,
+      name: who.name,
       municipality: municipality(n.municipalityCode)?.name ?? n.municipalityCode,
       campaign: c.title,
       url: `${deps.config.baseUrl}/${council.slug}/campagnes/${c.id}`,
     };
-    await deps.mailer.queue(tx, { councilId: c.councilId, to: n.nominatorEmail, subject: t('campaigns.mail.notChosen.subject', params), body: t('campaigns.mail.notChosen.body', params) });
+    await deps.mailer.queue(tx, { councilId: c.councilId, to: who.email, subject: t('campaigns.mail.notChosen.subject', params), body: t('campaigns.mail.notChosen.body', params) });
     await tx.update(campaignNominations).set({ notChosenMailedAt: new Date() }).where(eq(campaignNominations.id, n.id));
   }
 }

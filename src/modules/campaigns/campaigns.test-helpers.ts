@@ -4,8 +4,10 @@ import type { Council } from '../../core/organisations.schema.ts';
 import type { Db } from '../../core/db/index.ts';
 import { campaignCriteria, campaignJurors, campaignNominations, campaigns, type Campaign, type Criterion, type Nomination } from './campaigns.schema.ts';
 import { municipality } from './municipalities.ts';
+import { sealNominator, type Nominator } from './campaigns.privacy.ts';
 
-type T = { db: Db };
+/** The test's app: its database and its key (nominators' details are sealed with it). */
+type T = { db: Db; app: { deps: { secretKey: string } } };
 const HOUR = 3_600_000;
 
 export const CRITERIA = [
@@ -40,9 +42,11 @@ export async function makeNomination(
   campaign: Campaign,
   criteria: Criterion[],
   code: string,
-  values: Partial<typeof campaignNominations.$inferInsert> = {},
+  values: Partial<typeof campaignNominations.$inferInsert> & { nominator?: Partial<Nominator> } = {},
 ): Promise<{ nomination: Nomination; token: string }> {
   const token = randomToken();
+  const { nominator, ...rest } = values;
+  const who = { name: 'Noor Voordrager', role: 'inwoner', email: `noor-${code.toLowerCase()}@test.example`, ...nominator };
   const [nomination] = await t.db
     .insert(campaignNominations)
     .values({
@@ -50,12 +54,10 @@ export async function makeNomination(
       campaignId: campaign.id,
       municipalityCode: code,
       province: municipality(code)!.province,
-      nominatorName: 'Noor Voordrager',
-      nominatorRole: 'inwoner',
-      nominatorEmail: `noor-${code.toLowerCase()}@test.example`,
+      nominatorSealed: sealNominator(t.app.deps.secretKey, who),
       motivations: Object.fromEntries(criteria.map((c) => [c.id, `Motivatie voor ${c.position}.`])),
       editTokenHash: sha256(token),
-      ...values,
+      ...rest,
     })
     .returning();
   return { nomination: nomination!, token };

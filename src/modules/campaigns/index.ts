@@ -1,10 +1,13 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import campaignsMessages from './campaigns.messages.json' with { type: 'json' };
 import { campaignsRoutes } from './campaigns.routes.tsx';
 import { campaignsPublicRoutes } from './campaigns.public.routes.tsx';
 import { campaignsApiRoutes, campaignsOpenApi } from './campaigns.api.ts';
+import { NOMINATOR_PURPOSE, runNominatorRetention } from './campaigns.privacy.ts';
+
+const HOUR = 60 * 60 * 1000;
 
 const policy = {
   /** Organisers: start a campaign, name the jury, choose front runners, publish, export. */
@@ -13,27 +16,14 @@ const policy = {
   'campaigns.judge': councilMembers,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof campaignsMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<
-      | 'campaign.created'
-      | 'campaign.phaseChanged'
-      | 'campaign.jurorAdded'
-      | 'campaign.meetingsSet'
-      | 'campaign.frontRunnerChosen'
-      | 'campaign.published'
-      | 'nomination.submitted'
-      | 'nomination.changed'
-      | 'nomination.declared'
-      | 'nomination.scored',
-      true
-    > {}
+type Audit = Named<{
+  campaign: 'created' | 'changed' | 'phaseChanged' | 'jurorAdded' | 'jurorRemoved' | 'meetingsSet' | 'frontRunnerChosen' | 'frontRunnerDeselected' | 'published' | 'nominatorsErased';
+  nomination: 'submitted' | 'changed' | 'declared' | 'scored';
+}>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    campaigns: Declares<typeof campaignsMessages, typeof policy, Audit>;
+  }
 }
 
 /** National campaigns: nominations of municipalities, a jury with declared conflicts of interest, front runners per province, results. */
@@ -43,6 +33,10 @@ export const campaignsModule: ModuleManifest = {
   api: { routes: [campaignsApiRoutes], openapi: campaignsOpenApi },
   messages: [campaignsMessages],
   policy,
+  // Nominators' name, role and e-mail, sealed together (campaigns.privacy.ts).
+  sealed: [{ table: 'campaign_nominations', column: 'nominator_sealed', purpose: NOMINATOR_PURPOSE }],
+  // Erases nominators' details after the retention period; idempotent, works from the dates.
+  jobs: [{ name: 'campaign-nominator-retention', everyMs: HOUR, firstAfterMs: 100_000, run: runNominatorRetention }],
   nav: {
     public: [{ path: 'campagnes', label: 'campaigns.nav.public', order: 35, section: 'campaigns' }],
     workspace: [{ path: 'campagnes', label: 'campaigns.nav.workspace', order: 35, action: 'campaigns.judge', section: 'campaigns' }],

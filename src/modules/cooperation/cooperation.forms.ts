@@ -57,3 +57,6 @@ export const startAdviceSchema = z.object({
   sources: idList,
 });
 export type StartAdviceInput = z.infer<typeof startAdviceSchema>;
+
+/** A partner's document for a "contribute" dossier: an optional title (else the file's name). */
+export const contributeSchema = z.object({ dossierId: field.optionalText(100), documentTitle: field.optionalText(200) });

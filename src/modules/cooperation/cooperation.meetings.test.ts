@@ -6,6 +6,8 @@ import { person } from '../advice/advice.test-helpers.ts';
 import { parseIcs } from '../meetings/meetings.calendar.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { notices } from '../../core/notices/notices.schema.ts';
+import { outbox } from '../../core/mail/mail.schema.ts';
+import { eq } from 'drizzle-orm';
 import { makeAgreement } from './cooperation.test-helpers.ts';
 
 let t: TestApp;
@@ -35,6 +37,9 @@ test('a joint meeting: planned by A, accepted by B, one UID in both calendar fee
   // A member cannot plan; a stranger's agreement is 404.
   assert.equal((await post(t, `${ws(B.slug)}/${a.id}/vergaderingen`, form, memberB)).statusCode, 403);
 
+  // The rule of twice a year: a warning on the agreement page and the board's start page while this year's second is not planned.
+  assert.match((await get(t, `${ws(A.slug)}/${a.id}`, secA)).body, /is 0 van de 2 gezamenlijke vergaderingen gepland/);
+  assert.match((await get(t, `/${A.slug}/werkruimte`, secA)).body, /0 van de 2 gezamenlijke vergaderingen/);
   assert.equal((await post(t, `${ws(A.slug)}/${a.id}/vergaderingen`, form, secA)).statusCode, 303);
   const [uid] = (await uidsIn(A.slug)).filter(Boolean);
   assert.ok(uid, 'in the planner’s feed');
@@ -51,6 +56,26 @@ test('a joint meeting: planned by A, accepted by B, one UID in both calendar fee
   assert.equal((await post(t, `${ws(C.slug)}/${a.id}/vergaderingen/${meetingId}/aanvaarden`, {}, await person(t, C, 'secretary'))).statusCode, 404);
   assert.equal((await post(t, `${ws(B.slug)}/${a.id}/vergaderingen/${meetingId}/aanvaarden`, {}, secB)).statusCode, 303);
   assert.equal((await post(t, `${ws(B.slug)}/${a.id}/vergaderingen/${meetingId}/aanvaarden`, {}, secB)).statusCode, 404, 'once');
+
+  // The partner's members are invited by mail (through the outbox), with the link to their own page.
+  const mails = await t.db.select().from(outbox).where(eq(outbox.councilId, B.id));
+  assert.ok(mails.some((m) => m.toAddress === memberB.user.email && m.subject.includes('Gezamenlijke bijeenkomst voorjaar') && m.body.includes(`/${B.slug}/werkruimte/samenwerking/${a.id}`)));
+  // A member of the partner says whether they come; a wrong answer is refused and changes nothing.
+  const attend = `${ws(B.slug)}/${a.id}/vergaderingen/${meetingId}/aanwezigheid`;
+  assert.equal((await post(t, attend, { answer: 'misschien-wel' }, memberB)).statusCode, 400);
+  assert.equal((await post(t, attend, { answer: 'yes' }, memberB)).statusCode, 303);
+  assert.match((await get(t, `${ws(B.slug)}/${a.id}`, memberB)).body, /Aantal mensen dat komt: 1\./);
+  assert.equal((await post(t, `${ws(C.slug)}/${a.id}/vergaderingen/${meetingId}/aanwezigheid`, { answer: 'yes' }, await person(t, C, 'member'))).statusCode, 404);
+  // The meeting is in the partner's own meetings list, linked to its cooperation page.
+  const list = await get(t, `/${B.slug}/werkruimte/vergaderingen`, memberB);
+  const link = new RegExp(`href="(/${B.slug}/werkruimte/samenwerking/vergadering/${meetingId})"`).exec(list.body);
+  assert.ok(link, 'in the partner’s meetings list');
+  const hop = await get(t, link[1]!, memberB);
+  assert.equal(hop.statusCode, 303);
+  assert.equal(hop.headers.location, `${ws(B.slug)}/${a.id}#vergadering-${meetingId}`);
+  assert.equal((await get(t, `/${C.slug}/werkruimte/samenwerking/vergadering/${meetingId}`, await person(t, C, 'member'))).statusCode, 404);
+  // One of two planned this year (when the meeting falls in this year): the warning says one of two.
+  if (form.date.slice(0, 4) === dayFromToday(0).slice(0, 4)) assert.match((await get(t, `${ws(A.slug)}/${a.id}`, secA)).body, /is 1 van de 2 gezamenlijke/);
 
   // One event, one UID, in both feeds (a member of both gets one event); not in C's.
   assert.deepEqual(await uidsIn(A.slug), [uid]);

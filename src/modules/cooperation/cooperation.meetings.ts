@@ -10,7 +10,8 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { boardRoles } from '../../core/roles.ts';
 import { councils, memberships, type Council } from '../../core/organisations.schema.ts';
-import { acceptJointMeeting, planJointMeeting, type MeetingInput } from '../meetings/index.ts';
+import { acceptJointMeeting, jointMeetingsOf, planJointMeeting, setJointAttendance, type MeetingInput } from '../meetings/index.ts';
+import { invitePartnerMembers } from './cooperation.joint.ts';
 import { agreementParties } from './cooperation.schema.ts';
 import { findForParty } from './cooperation.queries.ts';
 import { inForce } from './cooperation.workflow.ts';
@@ -63,4 +64,21 @@ export async function acceptMeeting(deps: Deps, args: { actor: Actor | null; cou
   const a = (await findForParty(deps.db, args.council.id, args.id)) ?? notFound('agreement');
   if (!inForce(a, todayInAmsterdam())) notFound('meeting');
   await acceptJointMeeting(deps, { actor: args.actor, council: args.council, meetingId: args.meetingId, agreementId: a.id });
+  // Now it is in this organisation's workspace: its members get the invitation.
+  const meeting = (await jointMeetingsOf(deps.db, { agreementId: a.id, council: args.council, inForce: true })).find((m) => m.id === args.meetingId);
+  if (meeting && meeting.status === 'planned') {
+    await invitePartnerMembers(deps.db, deps, { partner: args.council, agreementId: a.id, meeting });
+    deps.mailer.kick();
+  }
+}
+
+export const attendanceAnswers = ['yes', 'no', 'maybe'] as const;
+
+/** A member of a partner says whether they come to a joint meeting their organisation accepted. */
+export async function attendMeeting(deps: Deps, args: { actor: Actor | null; council: Council; id: string; meetingId: string; answer: string }) {
+  assertCan(args.actor, 'cooperation.view');
+  const a = (await findForParty(deps.db, args.council.id, args.id)) ?? notFound('agreement');
+  const answer = attendanceAnswers.find((x) => x === args.answer);
+  if (!answer) throw new DomainError('answer', 'cooperation.error.answer', 'answer');
+  await setJointAttendance(deps, { actor: args.actor, council: args.council, meetingId: args.meetingId, agreementId: a.id, answer });
 }

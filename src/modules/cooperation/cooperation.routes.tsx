@@ -8,13 +8,13 @@ import { notFound } from '../../core/errors.ts';
 import { partnersForForm } from './cooperation.parties.ts';
 import { getAgreement, listAgreements, publicAgreement, publicAgreements } from './cooperation.queries.ts';
 import * as agreementsService from './cooperation.agreements.ts';
-import { dossiersFor, ownFolders, shareDossier, stopSharing } from './cooperation.dossiers.ts';
+import { CONTRIBUTE_FILE, contributeDocument, dossiersFor, ownFolders, shareDossier, stopSharing } from './cooperation.dossiers.ts';
 import { publicDossierDocuments } from './cooperation.public.ts';
-import { acceptSchema, agreementSchema, contributionSchema, dossierSchema, startAdviceSchema } from './cooperation.forms.ts';
+import { acceptSchema, agreementSchema, contributeSchema, contributionSchema, dossierSchema, startAdviceSchema } from './cooperation.forms.ts';
 import { sourcesFor, startAdvice } from './cooperation.advice.ts';
 import { consultationsFor, ownConsultations, shareConsultation } from './cooperation.experiences.ts';
-import { acceptMeeting, planMeeting } from './cooperation.meetings.ts';
-import { jointMeetingsOf, meetingSchema } from '../meetings/index.ts';
+import { acceptMeeting, attendMeeting, planMeeting } from './cooperation.meetings.ts';
+import { jointAgreementOf, jointMeetingsOf, meetingSchema } from '../meetings/index.ts';
 import { AgreementsPage, NewAgreementPage } from './views/agreements.tsx';
 import { AgreementPage, type AgreementNotice } from './views/agreement.tsx';
 import { PublicAgreementPage, PublicAgreementsPage } from './views/public.tsx';
@@ -32,6 +32,8 @@ const notices: Record<string, AgreementNotice> = {
   gepland: 'meetingPlanned',
   aanvaard: 'meetingAccepted',
   raadpleging: 'consultationShared',
+  antwoord: 'attendance',
+  bijgedragen: 'contributed',
 };
 
 /** The workspace address of one agreement. */
@@ -78,7 +80,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
     const [dossiers, folders, meetings, sources, consultations, ownRounds] = await Promise.all([
       dossiersFor(deps, { actor, council, detail }),
       detail.may.manage ? ownFolders(deps, { actor, council }) : [],
-      jointMeetingsOf(deps.db, { agreementId: detail.agreement.id, council, inForce: detail.inForce }),
+      jointMeetingsOf(deps.db, { agreementId: detail.agreement.id, council, inForce: detail.inForce, membershipId: actor.membershipId }),
       detail.may.manage && detail.inForce ? sourcesFor(deps, { actor, council, id: detail.agreement.id }) : [],
       consultationsFor(deps, { actor, council, detail }),
       detail.may.manage ? ownConsultations(deps, council) : [],
@@ -107,7 +109,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id`, view, (req, reply) => detailPage(req, reply));
 
   /** Runs one use case from a form on the agreement page: back to the page with a notice, or the page with the message (nothing changed). */
-  async function act(req: FastifyRequest, reply: FastifyReply, notice: string, run: () => Promise<unknown>) {
+  async function act(req: FastifyRequest, reply: FastifyReply, notice: string, run: () => Promise<unknown>, values?: FormValues) {
     const council = councilOf(req);
     const { id } = req.params as Params;
     // Unknown or another organisation's agreement: 404 before anything else.
@@ -117,7 +119,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
     } catch (err) {
       const errors = domainErrors(err, req.t);
       if (!errors) throw err;
-      return detailPage(req, reply, { errors, values: echo(req.body) }, 400);
+      return detailPage(req, reply, { errors, values: values ?? echo(req.body) }, 400);
     }
     return reply.redirect(`${agreementUrl(council.slug, id)}?melding=${notice}`, 303);
   }
@@ -167,6 +169,17 @@ export async function cooperationRoutes(app: FastifyInstance) {
     }
     return act(req, reply, 'gedeeld', () => shareDossier(deps, { ...args(req).a, ...form.data }));
   });
+  // A partner adds a document of its own to a "contribute" dossier; the file is checked like every upload.
+  app.post(`${WS}/:id/bijdragen`, view, async (req, reply) => {
+    const { fields, uploads } = await readUploads(req, { field: CONTRIBUTE_FILE, maxBytes: deps.config.documentMaxBytes, maxFields: 5, fieldSize: 1000 });
+    const form = parseForm(contributeSchema, fields, req.t);
+    if (!form.ok) {
+      (await getAgreement(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id })) ?? notFound('agreement');
+      return detailPage(req, reply, { errors: form.errors, values: fields }, 400);
+    }
+    const input = { dossierId: form.data.dossierId, title: form.data.documentTitle, upload: uploads[0] ?? null };
+    return act(req, reply, 'bijgedragen', () => contributeDocument(deps, { ...args(req).a, ...input }), fields);
+  });
   app.post(`${WS}/:id/dossiers/:dossierId/stoppen`, manage, (req, reply) => act(req, reply, 'nietgedeeld', () => stopSharing(deps, { ...args(req).a, dossierId: (req.params as Params).dossierId })));
 
   // ---------------------------------------------------------------- joint meetings
@@ -181,6 +194,17 @@ export async function cooperationRoutes(app: FastifyInstance) {
   app.post(`${WS}/:id/vergaderingen/:meetingId/aanvaarden`, manage, (req, reply) =>
     act(req, reply, 'aanvaard', () => acceptMeeting(deps, { ...args(req).a, meetingId: (req.params as Params).meetingId })),
   );
+  // A member of a partner says whether they come (the planner's members answer on the meeting's own page).
+  app.post(`${WS}/:id/vergaderingen/:meetingId/aanwezigheid`, view, (req, reply) => {
+    const answer = String((req.body as Record<string, unknown> | undefined)?.answer ?? '');
+    return act(req, reply, 'antwoord', () => attendMeeting(deps, { ...args(req).a, meetingId: (req.params as Params).meetingId, answer }));
+  });
+  // Where the meetings list and calendar of a partner link a joint meeting (core/partnerships.ts): its agreement's page.
+  app.get(`${WS}/vergadering/:meetingId`, view, async (req, reply) => {
+    const council = councilOf(req);
+    const agreementId = (await jointAgreementOf(deps.db, council.id, (req.params as Params).meetingId)) ?? notFound('meeting');
+    return reply.redirect(`${agreementUrl(council.slug, agreementId)}#vergadering-${(req.params as Params).meetingId}`, 303);
+  });
 
   // ---------------------------------------------------------------- shared experiences
   app.post(`${WS}/:id/raadplegingen`, manage, async (req, reply) => {

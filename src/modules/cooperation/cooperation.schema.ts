@@ -2,7 +2,7 @@ import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 
 import { cascadeRef, councilTable, createdAt, councilRef, id, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
-import { documentFolders } from '../documents/documents.schema.ts';
+import { documentFolders, documents } from '../documents/documents.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 
 /** draft -> proposed -> accepted (by every party's chair) -> active -> upForRenewal -> renewed | ended. */
@@ -80,6 +80,26 @@ export const sharedDossiers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('cooperation_dossiers_unique').on(t.agreementId, t.folderId), index('cooperation_dossiers_folder_idx').on(t.folderId)],
+);
+
+/**
+ * A document a partner added to a "contribute" dossier of another party. The document stays the
+ * contributor's own (in its library, without a folder); all parties see it in the dossier while the
+ * agreement is in force, through the sharing port (cooperation.partnerships.ts).
+ */
+export const contributions = pgTable(
+  'cooperation_contributions',
+  {
+    id: id(),
+    /** The organisation that contributed the document (its owner). */
+    councilId: councilRef(),
+    dossierId: cascadeRef('dossier_id', () => sharedDossiers.id),
+    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    documentId: cascadeRef('document_id', () => documents.id),
+    addedBy: setNullRef('added_by', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('cooperation_contributions_unique').on(t.dossierId, t.documentId), index('cooperation_contributions_document_idx').on(t.documentId)],
 );
 
 /**

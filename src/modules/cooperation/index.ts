@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import cooperationMessages from './cooperation.messages.json' with { type: 'json' };
 import { cooperationRoutes } from './cooperation.routes.tsx';
@@ -7,6 +7,8 @@ import { cooperationApiRoutes, cooperationOpenApi } from './cooperation.api.ts';
 import { cooperationPartnerships } from './cooperation.partnerships.ts';
 import { runAgreementDates } from './cooperation.dates.ts';
 import { cooperationSlots } from './cooperation.slots.tsx';
+import { jointShortfalls } from './cooperation.joint.ts';
+import { JointMeetingsPanel } from './views/dashboard.tsx';
 import type { agreementAuditActions, AgreementAction } from './cooperation.workflow.ts';
 
 const policy = {
@@ -16,31 +18,18 @@ const policy = {
   'cooperation.accept': ['chair'],
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof cooperationMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 /** What the audit log records of agreements and shared dossiers (core/audit/audit.ts). */
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<
-      | (typeof agreementAuditActions)[AgreementAction]
-      | 'agreement.drafted'
-      | 'agreement.contributionChanged'
-      | 'agreement.signedUploaded'
-      | 'agreement.activated'
-      | 'agreement.upForRenewal'
-      | 'agreement.reminderSent'
-      | 'agreement.adviceStarted'
-      | 'dossier.shared'
-      | 'dossier.unshared'
-      | 'dossier.readByPartner'
-      | 'consultation.shared'
-      | 'consultation.readByPartner',
-      true
-    > {}
+type Audit =
+  | (typeof agreementAuditActions)[AgreementAction]
+  | Named<{
+      agreement: 'drafted' | 'contributionChanged' | 'signedUploaded' | 'activated' | 'upForRenewal' | 'reminderSent' | 'adviceStarted';
+      dossier: 'shared' | 'unshared' | 'readByPartner' | 'contributed';
+      consultation: 'shared' | 'readByPartner';
+    }>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    cooperation: Declares<typeof cooperationMessages, typeof policy, Audit>;
+  }
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -59,10 +48,23 @@ export const cooperationModule: ModuleManifest = {
   partnerships: cooperationPartnerships,
   // What an advice drew on from a cooperation, on the advice's page.
   slots: cooperationSlots,
+  dashboard: [
+    {
+      order: 30,
+      // The rule of at least two joint meetings a year: a warning while this year's second one is not planned.
+      panel: async ({ deps, ctx, council, actor }) => {
+        const rows = await jointShortfalls(deps, { council, actor });
+        return rows.length ? JointMeetingsPanel({ ctx, council, rows }) : null;
+      },
+    },
+  ],
   // Start dates, renewal, end and the 60- and 14-day reminders; works from the recorded dates.
   jobs: [{ name: 'cooperation-dates', everyMs: 6 * HOUR, firstAfterMs: 60_000, run: runAgreementDates }],
   nav: {
-    public: [{ path: 'samenwerking', label: 'cooperation.public.nav', order: 75, section: 'cooperation' }],
-    workspace: [{ path: 'samenwerking', label: 'cooperation.nav', order: 55, action: 'cooperation.view', section: 'cooperation' }],
+    public: [{ path: 'samenwerking', label: 'cooperation.public.nav', order: 75, section: 'cooperation', more: true }],
+    workspace: [{ path: 'samenwerking', label: 'cooperation.nav', order: 55, action: 'cooperation.view', section: 'cooperation', more: true }],
   },
 };
+
+// Public surface: the year's agreements, shared folders, joint meetings and advices, for the annual report.
+export { cooperationOfYear, type CooperationYear } from './cooperation.year.ts';

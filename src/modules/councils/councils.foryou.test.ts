@@ -18,6 +18,7 @@ test('each role sees what waits on them on the start page, and only that', async
     const officialUser = (await makeMember(t, A, 'official')).user;
     const official = await login(t, officialUser);
     const member = await login(t, m.user);
+    const partner = await login(t, (await makeMember(t, A, 'partner')).user);
     const outsider = await login(t, (await makeMember(t, B, 'member')).user);
     const group = await makeWorkingGroup(t, A, { name: 'Werkgroep Wonen' }, [m.membership.id]);
 
@@ -25,7 +26,7 @@ test('each role sees what waits on them on the start page, and only that', async
     const vote = await makeAdvice(t, A, { status: 'in_approval', subject: 'Stem over het minimabeleid', approvalRound: 1, approvalClosesAt: closes });
     await makeAdvice(t, A, { status: 'drafting', subject: 'Werk aan de woonvisie', workingGroupId: group.id, neededBy: dayFromToday(20) });
     await makeAdvice(t, A, { status: 'requested', subject: 'Nog zonder werkgroep', createdBy: officialUser.id, neededBy: dayFromToday(30) });
-    await makeAdvice(t, A, { status: 'sent', subject: 'Antwoord laat op zich wachten', answerDueOn: addDays(todayInAmsterdam(), -3) });
+    await makeAdvice(t, A, { status: 'sent', subject: 'Antwoord laat op zich wachten', answerDueOn: addDays(todayInAmsterdam(), -3), sentAt: new Date(Date.now() - 40 * 24 * 3600_000) });
     const next = await makeMeeting(t, A, dayFromToday(7), { title: 'Raadsvergadering december' });
     const held = await makeMeeting(t, A, dayFromToday(-14), { title: 'Raadsvergadering november', status: 'held' });
     await makeMinutes(t, A, held, {}, m.membership.id, dayFromToday(-1));
@@ -63,6 +64,13 @@ test('each role sees what waits on them on the start page, and only that', async
     assert.match(forOfficial, /te laat zijn[\s\S]*Antwoord laat op zich wachten/);
     for (const notForOfficial of ['Uw stem wordt gevraagd', 'Werk aan de woonvisie', 'Actieve leden', 'Volgende vergadering']) {
       assert.ok(!forOfficial.includes(notForOfficial), `an official does not see "${notForOfficial}"`);
+    }
+
+    // A partner council's contact sees what the council shared with them: the advices it sent.
+    const forPartner = await page(partner);
+    assert.match(forPartner, /Gedeeld met partners: verstuurde adviezen[\s\S]*Antwoord laat op zich wachten[\s\S]*verstuurd op/);
+    for (const notForPartner of ['Stem over het minimabeleid', 'Werk aan de woonvisie', 'Nog zonder werkgroep', 'Actieve leden', 'te laat']) {
+      assert.ok(!forPartner.includes(notForPartner), `a partner does not see "${notForPartner}"`);
     }
 
     const forOutsider = await page(outsider, B);

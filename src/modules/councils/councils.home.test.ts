@@ -26,7 +26,7 @@ test('the home page shows when the council meets, from its rhythm, the next meet
     assert.match(en.body, /We meet on the third Wednesday of every month, from 09:30 to 12:30\./);
   }));
 
-test('a national organisation has no meetings or signal form, so its home page offers neither', () =>
+test('a national organisation has no signal form and, without a rhythm or a coming meeting, says nothing of meeting', () =>
   withApp(async (t) => {
     const c = await makeCouncil(t, { kind: 'landelijk' });
     const home = await t.app.inject({ url: `/${c.slug}` });

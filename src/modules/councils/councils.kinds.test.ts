@@ -42,7 +42,8 @@ test('a national organisation has no signal form and no advice register: 404, an
   const menu = menuLinks(home.body);
   assert.ok(menu.includes(`/${national.slug}/documenten`), menu.join(' '));
   assert.ok(menu.includes(`/${national.slug}/leden`), menu.join(' '));
-  for (const path of ['signaal', 'adviezen', 'vergaderingen', 'werkgroepen', 'vacatures']) {
+  // Meetings it has: the kick-off and closing meetings of its campaigns (issue 12).
+  for (const path of ['signaal', 'adviezen', 'werkgroepen', 'vacatures']) {
     assert.ok(!home.body.includes(`href="/${national.slug}/${path}"`), `national home links to /${path}`);
   }
   const municipalMenu = menuLinks((await t.app.inject(`/${municipal.slug}`)).body);
@@ -51,12 +52,12 @@ test('a national organisation has no signal form and no advice register: 404, an
   }
 });
 
-test('the workspace of a national organisation: no advice, signals or meetings in menu, dashboard or at their addresses', async () => {
+test('the workspace of a national organisation: no advice or signals in menu, dashboard or at their addresses', async () => {
   const secretary = await login(t, (await makeMember(t, national, 'secretary')).user);
   const ws = `/${national.slug}/werkruimte`;
   const dashboard = await secretary.request({ url: ws });
   assert.equal(dashboard.statusCode, 200);
-  for (const path of ['adviezen', 'signalen', 'vergaderingen', 'agenda', 'werkgroepen', 'vacatures']) {
+  for (const path of ['adviezen', 'signalen', 'werkgroepen', 'vacatures']) {
     assert.ok(!dashboard.body.includes(`href="${ws}/${path}`), `national dashboard links to ${path}`);
     assert.equal((await secretary.request({ url: `${ws}/${path}` })).statusCode, 404, `${ws}/${path}`);
   }
@@ -80,7 +81,7 @@ test('every page of a section a national organisation lacks answers 404, for GET
     const section = sectionOfPath(r.url.slice('/:council/'.length));
     return section !== null && !hasSection('landelijk', section);
   });
-  // Advice, signals and meetings have dozens of pages; the count guards against an empty list.
+  // Advice and signals have dozens of pages; the count guards against an empty list.
   assert.ok(lacking.length >= 60, `only ${lacking.length} routes`);
   const admin = await login(t, await makeUser(t, { isPlatformAdmin: true, totpEnabled: true }));
   for (const r of lacking) {

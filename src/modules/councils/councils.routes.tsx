@@ -37,7 +37,13 @@ export async function councilsRoutes(app: FastifyInstance) {
     const parts = await renderSlot('organisation.home', { deps, ctx, council, actor: null, id: council.id });
     return reply.page(<CouncilHome ctx={ctx} council={council} parts={parts} />);
   });
-  app.get('/:council/over-ons', publicPage, async (req, reply) => reply.page(<AboutPage ctx={await req.pageCtx()} council={councilOf(req)} />));
+  app.get('/:council/over-ons', publicPage, async (req, reply) => {
+    const ctx = await req.pageCtx();
+    const council = councilOf(req);
+    // Other modules add to the about page: the regional bodies the council sends delegates to.
+    const parts = await renderSlot('organisation.about', { deps, ctx, council, actor: null, id: council.id });
+    return reply.page(<AboutPage ctx={ctx} council={council} parts={parts} />);
+  });
   app.get('/:council/toegankelijkheid', publicPage, async (req, reply) => reply.page(<AccessibilityPage ctx={await req.pageCtx()} council={councilOf(req)} baseUrl={deps.config.baseUrl} />));
   app.get('/:council/privacy', publicPage, async (req, reply) => reply.page(<PrivacyPage ctx={await req.pageCtx()} council={councilOf(req)} />));
   app.get('/:council/contact', async (req, reply) => reply.page(<ContactPage ctx={await req.pageCtx()} council={councilOf(req)} />));

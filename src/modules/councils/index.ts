@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board } from '../../core/policy.ts';
 import councilsMessages from './councils.messages.json' with { type: 'json' };
 import { councilsRoutes } from './councils.routes.tsx';
@@ -13,15 +13,12 @@ const policy = {
   'users.resetSecondFactor': 'platform',
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof councilsMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 /** What the audit log records of organisations (core/audit/audit.ts). */
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions extends Record<'council.created' | 'council.settingsChanged' | 'council.logoSet' | 'council.logoRemoved' | 'council.contactReceived' | 'user.secondFactorReset', true> {}
+type Audit = Named<{ council: 'created' | 'settingsChanged' | 'logoSet' | 'logoRemoved' | 'contactReceived'; user: 'secondFactorReset' }>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    councils: Declares<typeof councilsMessages, typeof policy, Audit>;
+  }
 }
 
 /** Organisations: the platform home, each organisation's public site and settings, platform administration. */
@@ -39,7 +36,7 @@ export const councilsModule: ModuleManifest = {
     ],
     workspace: [
       { path: '', label: 'councils.ws.nav.dashboard', order: 0 },
-      { path: 'instellingen', label: 'councils.ws.nav.settings', order: 110, action: 'settings.manage' },
+      { path: 'instellingen', label: 'councils.ws.nav.settings', order: 110, action: 'settings.manage', more: true },
     ],
   },
 };

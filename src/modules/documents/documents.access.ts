@@ -39,25 +39,26 @@ function shareLevelsFor(actor: Actor | null): ShareLevel[] {
 }
 
 /**
- * The one visibility rule, as SQL on `documents`: own documents at a level the actor may see,
- * a partner's document shared with this council at a level the actor may see, or a document in a
- * folder shared with a cooperation agreement; both only while the agreement is in force.
+ * The one visibility rule, as SQL on `documents`: own documents at a level the actor may see, or
+ * a partner's document that a cooperation agreement in force covers (its dossier, or a share of
+ * this document at a level the actor may see).
  */
 export function visibleWhere(council: Council, actor: Actor | null): SQL {
   const own = and(eq(documents.councilId, council.id), inArray(documents.access, ownLevels(actor)))!;
   const shared = shareLevelsFor(actor);
   if (!shared.length) return own;
-  // Sharing across organisations counts only while an agreement between them is in force (asked on every request).
-  const agreement = partnerships();
+  // One rule for every share across organisations, asked on every request (core/partnerships.ts).
   return or(
     own,
-    and(
-      sql`exists (select 1 from ${documentShares} where ${documentShares.documentId} = ${documents.id}
+    partnerships().covers({
+      record: documents.id,
+      folder: documents.folderId,
+      owner: documents.councilId,
+      viewerId: council.id,
+      atLevel: inArray(documents.access, ownLevels(actor))!,
+      alone: sql`exists (select 1 from ${documentShares} where ${documentShares.documentId} = ${documents.id}
       and ${documentShares.sharedWithCouncilId} = ${council.id} and ${documentShares.level} in ${shared})`,
-      agreement.inForce(documents.councilId, council.id),
-    ),
-    // A folder a party shared with the agreement: its documents at the levels the actor may see of its own.
-    and(inArray(documents.access, ownLevels(actor)), agreement.folderShared(documents.folderId, documents.councilId, council.id)),
+    }),
   )!;
 }
 

@@ -56,4 +56,6 @@ export const folderLinkForms = {
 export const listQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   map: field.optionalUuid(),
+  /** Page of search results; anything odd is the first. */
+  pagina: z.coerce.number().int().min(1).max(1000).catch(1).default(1),
 });

@@ -10,7 +10,7 @@ import { renderSlot } from '../../core/platform.ts';
 import * as library from './documents.library.ts';
 import { findVisible } from './documents.access.ts';
 import { createFolder, findAdviceToLink, getFolder, linkFolder, listFolders, unlinkFolder, type FindLinkTarget, type LinkKind } from './documents.folders.ts';
-import { searchDocuments } from './documents.search.ts';
+import { searchDocumentsPage } from './documents.search.ts';
 import { documentSchema, folderLinkForms, folderSchema, listQuerySchema, settingsSchema, shareSchema } from './documents.forms.ts';
 import { DeletePage, DetailPage, FolderPage, FoldersPage, ListPage, notices, PublicListPage, UploadPage, wsPath, type Notice } from './views/documents.tsx';
 
@@ -132,7 +132,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     const q = query.q ?? '';
     const [rows, hits] = await Promise.all([
       q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor: null }),
-      q ? searchDocuments(deps, { council, actor: null, query: q }) : Promise.resolve(null),
+      q ? searchDocumentsPage(deps, { council, actor: null, query: q, page: query.pagina }) : Promise.resolve(null),
     ]);
     return reply.page(<PublicListPage ctx={await req.pageCtx()} council={council} rows={rows} q={q} hits={hits} />);
   });
@@ -159,7 +159,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     const [folders, rows, hits] = await Promise.all([
       folderOptions(deps, req),
       q ? Promise.resolve([]) : library.listDocuments(deps, { council, actor, folderId }),
-      q ? searchDocuments(deps, { council, actor, query: q }) : Promise.resolve(null),
+      q ? searchDocumentsPage(deps, { council, actor, query: q, page: query.pagina }) : Promise.resolve(null),
     ]);
     return reply.page(
       <ListPage

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeCouncil, withApp } from '../../../test/support/factories.ts';
 import { person } from '../advice/advice.test-helpers.ts';
 import { makeDocument } from './documents.test-helpers.ts';
-import { searchDocuments } from './documents.search.ts';
+import { searchDocuments, searchDocumentsPage } from './documents.search.ts';
 
 test('a document with many matching pages is one result that lists its pages', () =>
   withApp(async (t) => {
@@ -22,6 +22,10 @@ test('a document with many matching pages is one result that lists its pages', (
       [1, 3, 4],
     );
     assert.equal(hits[0]!.id, doc.id, 'the document with more and better hits comes first');
+    // Paginated: the second page of one result each holds the other document.
+    const second = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: 'armoede', limit: 1, page: 2 });
+    assert.deepEqual([second.pages, second.total, second.capped, second.hits.length], [2, 2, false, 1]);
+    assert.notEqual(second.hits[0]!.id, doc.id);
   }));
 
 test('titles are searched too, and a PDF hit opens in the browser at its page', () =>

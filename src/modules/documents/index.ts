@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import documentsMessages from './documents.messages.json' with { type: 'json' };
 import { documentsRoutes } from './documents.routes.tsx';
@@ -13,30 +13,15 @@ const policy = {
   'documents.manage': board,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof documentsMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 /** What the audit log records of documents and folders (core/audit/audit.ts). */
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<
-      | 'document.uploaded'
-      | 'document.versionAdded'
-      | 'document.settingsChanged'
-      | 'document.deleted'
-      | 'document.shared'
-      | 'document.unshared'
-      | 'document.readByPartner'
-      | 'folder.created'
-      | 'folder.adviceLinked'
-      | 'folder.adviceUnlinked'
-      | 'folder.meetingLinked'
-      | 'folder.meetingUnlinked',
-      true
-    > {}
+type Audit = Named<{
+  document: 'uploaded' | 'versionAdded' | 'settingsChanged' | 'deleted' | 'shared' | 'unshared' | 'readByPartner';
+  folder: 'created' | 'adviceLinked' | 'adviceUnlinked' | 'meetingLinked' | 'meetingUnlinked';
+}>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    documents: Declares<typeof documentsMessages, typeof policy, Audit>;
+  }
 }
 
 /** The document library: uploads, versions, folders, access, text extraction and Dutch search. */
@@ -69,6 +54,8 @@ export { folderLinkRoutes } from './documents.routes.tsx';
 export { FolderLinks } from './views/documents.tsx';
 /** What an actor may do with documents: the folder links of another module show their forms by it. */
 export { documentsMay } from './documents.library.ts';
+/** Adds a document of this organisation (the file checked like every upload); cooperation uses it for a contribution to a partner's dossier. */
+export { uploadDocument } from './documents.library.ts';
 /** This organisation's folders (cooperation shares them with an agreement). */
 export { listFolders } from './documents.folders.ts';
 /** The documents of one folder the actor may see, a partner's shared folder included, with who shared each. */

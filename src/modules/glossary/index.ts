@@ -1,10 +1,12 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares } from '../../core/module-types.ts';
 import glossaryMessages from './glossary.messages.json' with { type: 'json' };
 import { glossaryRoutes } from './glossary.routes.tsx';
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof glossaryMessages, Message> {}
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    glossary: Declares<typeof glossaryMessages>;
+  }
 }
 
 /** "Wat betekent dit?": the words residents and new members meet, explained once for the whole platform. */

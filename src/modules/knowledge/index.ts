@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import knowledgeMessages from './knowledge.messages.json' with { type: 'json' };
 import { knowledgeRoutes } from './knowledge.routes.tsx';
@@ -15,16 +15,13 @@ const policy = {
   'knowledge.adopt': board,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof knowledgeMessages, Message> {}
+type Audit = Named<{ knowledgeArticle: 'created' | 'saved' | 'adopted' | 'localParagraphSaved' | 'videoAttached'; news: 'published' }>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    knowledge: Declares<typeof knowledgeMessages, typeof policy, Audit>;
+  }
 }
 // Audit names `<entity>.<past tense>` (docs/decisions/0016).
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions extends Record<'knowledgeArticle.created' | 'knowledgeArticle.saved' | 'knowledgeArticle.adopted' | 'knowledgeArticle.localParagraphSaved' | 'news.published', true> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -48,16 +45,11 @@ export const knowledgeModule: ModuleManifest = {
   nav: {
     public: [
       { path: 'kennisbank', label: 'knowledge.nav.public', order: 60, section: 'knowledge' },
-      { path: 'nieuws', label: 'knowledge.nav.news', order: 65, section: 'knowledge' },
+      { path: 'nieuws', label: 'knowledge.nav.news', order: 65, section: 'knowledge', more: true },
     ],
     workspace: [
       { path: 'kennisbank', label: 'knowledge.nav.workspace', order: 60, action: 'knowledge.view', section: 'knowledge' },
-      { path: 'nieuws', label: 'knowledge.nav.news', order: 65, action: 'knowledge.view', section: 'knowledge' },
+      { path: 'nieuws', label: 'knowledge.nav.news', order: 65, action: 'knowledge.view', section: 'knowledge', more: true },
     ],
   },
 };
-
-/** The plain-language (B1) check, for other modules' texts (advice letters, public pages). */
-export { checkPlainLanguage, type PlainLanguageReport } from './knowledge.plain-language.ts';
-/** The check's advice to the writer, shown after saving (never blocking). */
-export { PlainLanguageAdvice } from './views/parts.tsx';

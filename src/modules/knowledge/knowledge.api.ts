@@ -48,7 +48,12 @@ export async function knowledgeApiRoutes(app: FastifyInstance) {
       format: a.format,
       video:
         a.format === 'video'
-          ? { url: a.videoUrl, captions: href(`/${council.slug}/kennisbank/${a.id}/ondertiteling.vtt`, false).href, signLanguageUrl: a.signLanguageUrl, transcript: a.transcript }
+          ? {
+              url: a.videoFile ? href(`/${council.slug}/kennisbank/${a.id}/video`, false).href : a.videoUrl,
+              captions: href(`/${council.slug}/kennisbank/${a.id}/ondertiteling.vtt`, false).href,
+              signLanguageUrl: a.signLanguageUrl,
+              transcript: a.transcript,
+            }
           : null,
       version: a.version,
       updatedAt: a.updatedAt.toISOString(),
@@ -61,18 +66,15 @@ export async function knowledgeApiRoutes(app: FastifyInstance) {
   app.get(`${API_PREFIX}/raden/:raad/nieuws`, options, async (req, reply) => {
     const council = councilOf(req);
     const news = await listNews(deps, council, 100);
-    return reply.send({
-      total: news.length,
-      items: news.map((n) => ({
-        id: n.id,
-        title: n.title,
-        summary: n.summary,
-        body: n.body,
-        publishedAt: n.publishedAt.toISOString(),
-        _links: { html: href(`/${council.slug}/nieuws/${n.id}`, false) },
-      })),
-      _links: { self: href(`/raden/${council.slug}/nieuws`), html: href(`/${council.slug}/nieuws`, false) },
+    const item = ({ id, title, summary, body, publishedAt }: (typeof news)[number]) => ({
+      id,
+      title,
+      summary,
+      body,
+      publishedAt: publishedAt.toISOString(),
+      _links: { html: href(`/${council.slug}/nieuws/${id}`, false) },
     });
+    return reply.send({ total: news.length, items: news.map(item), _links: { self: href(`/raden/${council.slug}/nieuws`), html: href(`/${council.slug}/nieuws`, false) } });
   });
 }
 
@@ -80,6 +82,8 @@ const uuid = { type: 'string', format: 'uuid' };
 const text = { type: 'string' };
 const date = { type: 'string', format: 'date' };
 const dateTime = { type: 'string', format: 'date-time' };
+/** The fields an article and a news item share. */
+const textFields = { id: uuid, title: text, summary: text, body: { type: 'string', description: 'Markdown' } };
 const selfAndHtml = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
 const exampleArticle = {
   id: idParam.example,
@@ -198,10 +202,7 @@ export const knowledgeOpenApi: OpenApiPart = {
     KennisbankArtikel: {
       type: 'object',
       properties: {
-        id: uuid,
-        title: text,
-        summary: text,
-        body: { type: 'string', description: 'Markdown' },
+        ...textFields,
         english: { type: ['object', 'null'], properties: { title: text, summary: text, body: text }, required: ['title', 'summary', 'body'] },
         topic: text,
         laws: { type: 'array', items: text },
@@ -212,7 +213,7 @@ export const knowledgeOpenApi: OpenApiPart = {
         video: {
           type: ['object', 'null'],
           properties: {
-            url: text,
+            url: { type: ['string', 'null'], description: 'Het videobestand op deze site, of een link naar een andere site; null zolang er geen video is' },
             captions: { type: 'string', format: 'uri', description: 'Ondertiteling (WebVTT)' },
             signLanguageUrl: { type: ['string', 'null'] },
             transcript: { type: ['string', 'null'] },
@@ -230,10 +231,7 @@ export const knowledgeOpenApi: OpenApiPart = {
     NieuwsBericht: {
       type: 'object',
       properties: {
-        id: uuid,
-        title: text,
-        summary: text,
-        body: { type: 'string', description: 'Markdown' },
+        ...textFields,
         publishedAt: dateTime,
         _links: { type: 'object', properties: { html: ref('Link') }, required: ['html'] },
       },

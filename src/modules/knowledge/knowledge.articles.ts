@@ -13,13 +13,15 @@ import { findInCouncil } from '../../core/db/find.ts';
 import { queueNotices } from '../../core/notices/notices.ts';
 import { councils, memberships, type Council } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
+import { files } from '../../core/files/files.schema.ts';
 import { boardRoles } from '../../core/roles.ts';
 import { utcToLocal } from '../../core/dates/amsterdam.ts';
 import { knowledgeAdoptions, knowledgeArticles, knowledgeArticleVersions } from './knowledge.schema.ts';
 import type { ArticleInput } from './knowledge.forms.ts';
 import { defaultReviewBy, isOverdue } from './knowledge.rules.ts';
-import { checkPlainLanguage, type PlainLanguageReport } from './knowledge.plain-language.ts';
+import { checkPlainLanguage, type PlainLanguageReport } from '../../ui/plain-language.ts';
 import { markdownText } from '../../ui/markdown.ts';
+import { isWebVtt } from './knowledge.video.ts';
 
 export type Article = typeof knowledgeArticles.$inferSelect;
 export type ArticleVersion = typeof knowledgeArticleVersions.$inferSelect;
@@ -27,19 +29,16 @@ export type ArticleVersion = typeof knowledgeArticleVersions.$inferSelect;
 /** Today in Amsterdam, as YYYY-MM-DD. */
 export const todayOf = (now = new Date()) => utcToLocal(now).date;
 
-/** A WebVTT file starts with "WEBVTT" and has at least one cue (a line with -->). */
-function isWebVtt(text: string): boolean {
-  return /^\uFEFF?WEBVTT(?:[ \t][^\n]*)?\r?\n/.test(text) && /\d{2}:\d{2}(?::\d{2})?\.\d{3}\s+-->\s+\d{2}:\d{2}(?::\d{2})?\.\d{3}/.test(text);
-}
-
 /** The rules a save must meet; a broken one changes nothing. */
 function checkInput(input: ArticleInput, today: string): string {
   const reviewBy = input.reviewBy ?? defaultReviewBy(today);
   if (reviewBy < today) throw new DomainError('reviewInPast', 'knowledge.error.reviewInPast', 'reviewBy');
+  // WCAG 2.2 AA for a video: captions, and a written text of what is said and shown. The file itself
+  // is added after the save (knowledge.video.ts), or the video is a link.
   if (input.format === 'video') {
-    if (!input.videoUrl) throw new DomainError('videoMissing', 'knowledge.error.videoMissing', 'videoUrl');
     if (!input.captionsVtt) throw new DomainError('captionsMissing', 'knowledge.error.captionsMissing', 'captionsVtt');
     if (!isWebVtt(input.captionsVtt)) throw new DomainError('captionsInvalid', 'knowledge.error.captionsInvalid', 'captionsVtt');
+    if (!input.transcript) throw new DomainError('transcriptMissing', 'knowledge.error.transcriptMissing', 'transcript');
   }
   return reviewBy;
 }
@@ -133,16 +132,11 @@ async function tellAdopters(tx: DbOrTx, before: Article, after: Article): Promis
     .innerJoin(memberships, and(eq(memberships.councilId, knowledgeAdoptions.councilId), eq(memberships.active, true), inArray(memberships.role, [...boardRoles])))
     .where(eq(knowledgeAdoptions.articleId, before.id));
   const diff = differenceText(`${before.title}\n${before.summary}\n${before.body}`, `${after.title}\n${after.summary}\n${after.body}`);
+  // One notice per board member of each adopting council, pointing at that council's own page.
+  const notice = { kind: 'knowledge.articleChanged', text: 'knowledge.notice.changed', params: { title: after.title, version: after.version, diff } } as const;
   await queueNotices(
     tx,
-    receivers.map((r) => ({
-      userId: r.userId,
-      councilId: r.councilId,
-      kind: 'knowledge.articleChanged',
-      text: 'knowledge.notice.changed',
-      params: { title: after.title, version: after.version, diff },
-      path: `/${r.slug}/werkruimte/kennisbank/overgenomen/${after.id}`,
-    })),
+    receivers.map(({ slug, ...to }) => ({ ...notice, ...to, path: `/${slug}/werkruimte/kennisbank/overgenomen/${after.id}` })),
   );
 }
 
@@ -165,13 +159,14 @@ export async function ownArticles(deps: Deps, args: { actor: Actor | null; counc
   return { articles: rows.map((r) => ({ ...r, overdue: isOverdue(r.reviewBy, today) })), may: { write: can(args.actor, 'knowledge.write') } };
 }
 
-/** One article of the organisation to edit, with its owner's name and the plain-language check. */
+/** One article of the organisation to edit, with its owner's name, its video file and the plain-language check. */
 export async function articleToEdit(deps: Deps, args: { actor: Actor | null; council: Council; id: string }) {
   assertCan(args.actor, 'knowledge.write');
   const article = await findInCouncil(deps.db, knowledgeArticles, args.council.id, args.id);
   if (!article) notFound('article');
   const [owner] = article.ownerUserId ? await deps.db.select({ name: users.name }).from(users).where(eq(users.id, article.ownerUserId)) : [];
-  return { article, owner: owner?.name ?? null, plainLanguage: plainLanguageOf(article) };
+  const [videoFile] = article.videoFile ? await deps.db.select({ type: files.contentType, size: files.size }).from(files).where(eq(files.hash, article.videoFile)) : [];
+  return { article, owner: owner?.name ?? null, videoFile: videoFile ?? null, plainLanguage: plainLanguageOf(article) };
 }
 
 /** Every version of an article, newest first, and two of them to compare. */

@@ -8,6 +8,7 @@ import { knowledgeBase, PAGE_SIZE, readArticle } from './knowledge.library.ts';
 import { listNews, newsFeed, readNews } from './knowledge.news.ts';
 import { forwardItem, type ForwardItem } from './knowledge.forward.ts';
 import { forwardSchema } from './knowledge.forms.ts';
+import { byteRange } from './knowledge.video.ts';
 import { ArticlePublicPage, basePath, ForwardPage, KnowledgeBasePage, NewsListPage, NewsPage, newsPath } from './views/public.tsx';
 
 const publicPage = { config: { publicCache: true } };
@@ -40,6 +41,25 @@ export async function knowledgeRoutes(app: FastifyInstance) {
     const page = await readArticle(deps, { council: councilOf(req), actor: req.actor ?? null, id: (req.params as Id).id });
     if (!page.article.captionsVtt) return reply.code(404).type('text/plain; charset=utf-8').send('');
     return reply.header('cache-control', 'public, max-age=300').header('x-content-type-options', 'nosniff').type('text/vtt; charset=utf-8').send(page.article.captionsVtt);
+  });
+
+  // The uploaded video of a video article, in parts when the player asks for a range.
+  app.get('/:council/kennisbank/:id/video', async (req, reply) => {
+    const { article } = await readArticle(deps, { council: councilOf(req), actor: req.actor ?? null, id: (req.params as Id).id });
+    const bytes = article.format === 'video' && article.videoFile ? await deps.files.get(article.videoFile) : null;
+    if (!bytes || !article.videoType) return reply.code(404).type('text/plain; charset=utf-8').send('');
+    reply
+      .header('accept-ranges', 'bytes')
+      .header('cache-control', article.visibility === 'public' ? 'public, max-age=3600' : 'private, max-age=3600')
+      .header('x-content-type-options', 'nosniff')
+      .type(article.videoType);
+    const range = byteRange(req.headers.range, bytes.length);
+    if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${bytes.length}`).send('');
+    if (!range) return reply.send(bytes);
+    return reply
+      .code(206)
+      .header('content-range', `bytes ${range.start}-${range.end}/${bytes.length}`)
+      .send(bytes.subarray(range.start, range.end + 1));
   });
 
   // ---- sending an article or news item on

@@ -25,7 +25,12 @@ export const knowledgeArticles = councilTable(
     laws: jsonb('laws').$type<string[]>().notNull().default([]),
     visibility: text('visibility', { enum: articleVisibilities }).notNull().default('public'),
     format: text('format', { enum: articleFormats }).notNull().default('text'),
-    /** A video article: the file's address (on this site or elsewhere), its captions (WebVTT, required), sign language version and transcript. */
+    /**
+     * A video article: an uploaded file (in the file store, by hash, with its type as sniffed) or a
+     * link to one elsewhere; its captions (WebVTT, required), sign-language version and transcript (required).
+     */
+    videoFile: text('video_file'),
+    videoType: text('video_type'),
     videoUrl: text('video_url'),
     captionsVtt: text('captions_vtt'),
     signLanguageUrl: text('sign_language_url'),

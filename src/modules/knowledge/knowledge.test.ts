@@ -1,12 +1,30 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { adopt, anonymousPost, dayFromToday, get, login, makeArticle, makeCouncil, makeMember, makeNational, makeNews, mailsTo, titleOf, withApp, type TestApp } from './knowledge.test-helpers.ts';
+import {
+  adopt,
+  anonymousPost,
+  dayFromToday,
+  get,
+  login,
+  makeArticle,
+  makeCouncil,
+  makeMember,
+  makeNational,
+  makeNews,
+  mailsTo,
+  multipart,
+  titleOf,
+  withApp,
+  type TestApp,
+} from './knowledge.test-helpers.ts';
 import { knowledgeAdoptions, knowledgeArticles, knowledgeArticleVersions } from './knowledge.schema.ts';
 import { notices } from '../../core/notices/notices.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { sendReviewReminders } from './knowledge.reminders.ts';
 import { sweepForwards } from './knowledge.forward.ts';
+import { VIDEO_MAX_BYTES } from './knowledge.video.ts';
+import { demoVideoBytes } from '../../../seeds/demo-video.ts';
 
 const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nWelkom bij deze uitleg.\n';
 const articleForm = (over: Record<string, string | string[]> = {}) => ({
@@ -63,6 +81,9 @@ test('bad input gets a clear Dutch message and changes nothing: review date in t
     const badCaptions = await editor.request({ url, form: articleForm({ format: 'video', videoUrl: '/video/uitleg.mp4', captionsVtt: 'Hallo' }) });
     assert.equal(badCaptions.statusCode, 400);
     assert.match(badCaptions.body, /Dit is geen WebVTT-ondertiteling/);
+    const noTranscript = await editor.request({ url, form: articleForm({ format: 'video', captionsVtt: VTT }) });
+    assert.equal(noTranscript.statusCode, 400);
+    assert.match(noTranscript.body, /Een video kan niet zonder uitgeschreven tekst/);
     const badDate = await editor.request({ url, form: articleForm({ reviewBy: '2027-02-30' }) });
     assert.equal(badDate.statusCode, 400);
     assert.equal(await count(t), 0);
@@ -93,6 +114,63 @@ test('a video article plays in the browser’s own player with captions as a tra
     assert.equal(vtt.statusCode, 200);
     assert.match(vtt.headers['content-type'] as string, /^text\/vtt/);
     assert.equal(vtt.body, VTT.trim());
+  });
+});
+
+test('a video file is uploaded, checked by its bytes and size, and played from this site with ranges; captions and transcript are required first', async () => {
+  await withApp(async (t) => {
+    const national = await makeNational(t);
+    const editor = await login(t, (await makeMember(t, national, 'secretary')).user);
+    const text = await makeArticle(t, national, { title: 'Alleen tekst' });
+    const video = await makeArticle(t, national, { format: 'video', captionsVtt: VTT, transcript: 'Welkom bij deze uitleg.' });
+    const send = (id: string, file?: { filename: string; bytes: Buffer }) => {
+      const body = multipart({}, file && { name: 'videoFile', type: 'video/webm', ...file });
+      return t.app.inject({
+        method: 'POST',
+        url: `/${national.slug}/werkruimte/kennisbank/${id}/video?_csrf=${encodeURIComponent(editor.csrf)}`,
+        headers: { cookie: editor.cookie, 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    const webm = demoVideoBytes();
+    const before = await get(t, `/${national.slug}/kennisbank/${video.id}`);
+    assert.match(before.body, /De video staat hier nog niet/);
+
+    // Refused, nothing stored: no file, a text file named .webm, more than 25 MB, a text article.
+    assert.match((await send(video.id)).body, /Kies een videobestand/);
+    const fake = await send(video.id, { filename: 'uitleg.webm', bytes: Buffer.from('<script>alert(1)</script>') });
+    assert.equal(fake.statusCode, 400);
+    assert.match(fake.body, /Kies een bestand in WebM- of MP4-formaat/);
+    const big = await send(video.id, { filename: 'groot.webm', bytes: Buffer.concat([webm, Buffer.alloc(VIDEO_MAX_BYTES)]) });
+    assert.equal(big.statusCode, 413);
+    assert.match(big.body, /Het mag hooguit 25 MB zijn/);
+    assert.equal((await send(text.id, { filename: 'uitleg.webm', bytes: webm })).statusCode, 400);
+    const [unchanged] = await t.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.id, video.id));
+    assert.equal(unchanged!.videoFile, null);
+
+    const ok = await send(video.id, { filename: 'naam-zegt-niets.bin', bytes: webm });
+    assert.equal(ok.statusCode, 303);
+    const edit = await editor.request({ url: ok.headers.location as string });
+    assert.match(edit.body, /Het videobestand is opgeslagen/);
+    assert.match(edit.body, /een WebM-bestand van 8,1 kB/);
+
+    const page = await get(t, `/${national.slug}/kennisbank/${video.id}`);
+    const src = `/${national.slug}/kennisbank/${video.id}/video`;
+    assert.match(page.body, new RegExp(`<video class="rw-video" controls preload="metadata" src="${src}"><track kind="captions" src="[^"]+/ondertiteling.vtt"`));
+    assert.match(page.headers['content-security-policy'] as string, /media-src 'self'/);
+    const whole = await get(t, src);
+    assert.equal(whole.statusCode, 200);
+    assert.equal(whole.headers['content-type'], 'video/webm');
+    assert.equal(whole.headers['accept-ranges'], 'bytes');
+    assert.ok(whole.rawPayload.equals(webm));
+    const part = await t.app.inject({ url: src, headers: { range: 'bytes=0-3' } });
+    assert.equal(part.statusCode, 206);
+    assert.equal(part.headers['content-range'], `bytes 0-3/${webm.length}`);
+    assert.deepEqual([...part.rawPayload], [0x1a, 0x45, 0xdf, 0xa3]);
+    const tail = await t.app.inject({ url: src, headers: { range: 'bytes=-10' } });
+    assert.ok(tail.rawPayload.equals(webm.subarray(webm.length - 10)));
+    assert.equal((await t.app.inject({ url: src, headers: { range: `bytes=${webm.length}-` } })).statusCode, 416);
+    assert.equal((await get(t, `/${national.slug}/kennisbank/${text.id}/video`)).statusCode, 404);
   });
 });
 

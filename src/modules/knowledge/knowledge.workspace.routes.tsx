@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can } from '../../core/policy.ts';
-import { domainErrors, echo, noticeOf, parseForm, type FieldErrors } from '../../core/http/forms.ts';
+import { domainErrors, echo, noticeOf, parseForm, readUploads, type FieldErrors } from '../../core/http/forms.ts';
 import * as articles from './knowledge.articles.ts';
 import { adoptArticle, adoptionToEdit, nationalCatalogue, saveLocalParagraph } from './knowledge.library.ts';
 import { listNews, publishNews } from './knowledge.news.ts';
 import { articleSchema, localParagraphSchema, newsSchema } from './knowledge.forms.ts';
 import { defaultReviewBy } from './knowledge.rules.ts';
+import { attachVideo, VIDEO_MAX_BYTES } from './knowledge.video.ts';
 import { AdoptionPage, ArticleFormPage, KnowledgeWorkspacePage, NewsWorkspacePage, VersionsPage, wsNewsPath, wsPath } from './views/workspace.tsx';
 
 const WS = '/:council/werkruimte';
@@ -36,7 +37,8 @@ export async function knowledgeWorkspaceRoutes(app: FastifyInstance) {
 
   // ---- writing an article
 
-  const formPage = async (req: FastifyRequest, reply: FastifyReply, id: string | null, extra: { errors?: FieldErrors; status?: number; notice?: string } = {}) => {
+  /** `fileErrors`: the video file's form failed; the article's fields show as saved. */
+  const formPage = async (req: FastifyRequest, reply: FastifyReply, id: string | null, extra: { errors?: FieldErrors; fileErrors?: FieldErrors; status?: number; notice?: string } = {}) => {
     const a = args(req);
     const loaded = id ? await articles.articleToEdit(deps, { ...a, id }) : null;
     return reply.page(
@@ -45,8 +47,9 @@ export async function knowledgeWorkspaceRoutes(app: FastifyInstance) {
         {...a}
         article={loaded?.article}
         owner={loaded?.owner}
+        videoFile={loaded?.videoFile}
         plainLanguage={extra.notice ? loaded?.plainLanguage : undefined}
-        errors={extra.errors}
+        errors={extra.errors ?? extra.fileErrors}
         values={extra.errors ? echo(req.body) : undefined}
         postedLaws={extra.errors ? postedLaws(req.body) : undefined}
         notice={extra.notice}
@@ -69,7 +72,24 @@ export async function knowledgeWorkspaceRoutes(app: FastifyInstance) {
       throw err;
     }
   });
-  app.get(`${WS}/kennisbank/:id`, write, async (req, reply) => formPage(req, reply, (req.params as Id).id, { notice: noticeOf(req, { opgeslagen: req.t('knowledge.edit.saved') }) }));
+  app.get(`${WS}/kennisbank/:id`, write, async (req, reply) =>
+    formPage(req, reply, (req.params as Id).id, { notice: noticeOf(req, { opgeslagen: req.t('knowledge.edit.saved'), video: req.t('knowledge.videoFile.saved') }) }),
+  );
+  // The video file of a video article (multipart; the size is capped while it streams in).
+  app.post(`${WS}/kennisbank/:id/video`, write, async (req, reply) => {
+    const a = args(req);
+    const id = (req.params as Id).id;
+    await articles.articleToEdit(deps, { ...a, id });
+    const { uploads } = await readUploads(req, { field: 'videoFile', maxBytes: VIDEO_MAX_BYTES, maxFields: 5, fieldSize: 1000 });
+    try {
+      await attachVideo(deps, { ...a, id, upload: uploads[0] ?? null });
+    } catch (err) {
+      const fileErrors = domainErrors(err, req.t);
+      if (fileErrors) return formPage(req, reply, id, { fileErrors, status: (err as { status?: number }).status ?? 400 });
+      throw err;
+    }
+    return reply.redirect(`${wsPath(a.council)}/${id}?melding=video#videobestand`, 303);
+  });
   app.post(`${WS}/kennisbank/:id`, write, async (req, reply) => {
     const a = args(req);
     const id = (req.params as Id).id;

@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, can, councilMembers } from '../../core/policy.ts';
 import { hasSection } from '../../core/organisation-kinds.ts';
 import meetingsMessages from './meetings.messages.json' with { type: 'json' };
@@ -25,32 +25,20 @@ const policy = {
   'calendar.subscribe': councilMembers,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof meetingsMessages | keyof typeof meetingsCalendarMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 /** What the audit log records of meetings (core/audit/audit.ts); the workflow's steps name theirs there. */
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<
-      | (typeof meetingAuditActions)[MeetingAction]
-      | (typeof minutesAuditActions)[MinutesAction]
-      | 'meeting.added'
-      | 'meeting.attendanceGiven'
-      | 'meeting.noteSaved'
-      | 'meeting.noteRemoved'
-      | 'meetingRhythm.saved'
-      | 'meetingRhythm.meetingsGenerated'
-      | 'actionPoint.done'
-      | 'actionPoint.reminderSent'
-      | 'actionPoint.overdueReminderSent'
-      | 'calendarToken.created'
-      | 'calendarToken.revoked'
-      | 'meeting.jointAccepted',
-      true
-    > {}
+type Audit =
+  | (typeof meetingAuditActions)[MeetingAction]
+  | (typeof minutesAuditActions)[MinutesAction]
+  | Named<{
+      meeting: 'added' | 'attendanceGiven' | 'noteSaved' | 'noteRemoved' | 'jointAccepted';
+      meetingRhythm: 'saved' | 'meetingsGenerated';
+      actionPoint: 'done' | 'reminderSent' | 'overdueReminderSent';
+      calendarToken: 'created' | 'revoked';
+    }>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    meetings: Declares<typeof meetingsMessages & typeof meetingsCalendarMessages, typeof policy, Audit>;
+  }
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -70,7 +58,7 @@ export const meetingsModule: ModuleManifest = {
     public: [{ path: 'vergaderingen', label: 'meetings.nav.public', order: 40, section: 'meetings' }],
     workspace: [
       { path: 'vergaderingen', label: 'meetings.nav.workspace', order: 20, action: 'meetings.view', section: 'meetings' },
-      { path: 'agenda', label: 'calendar.nav', order: 100, action: 'calendar.subscribe', section: 'meetings' },
+      { path: 'agenda', label: 'calendar.nav', order: 100, action: 'calendar.subscribe', section: 'meetings', more: true },
     ],
   },
   dashboard: [
@@ -106,9 +94,13 @@ export { agendaItemsOfYear, meetingsOfYear, type YearMeeting } from './meetings.
 // Public surface: read functions other modules may call.
 /** Agenda items with their meeting, for what is held during a meeting (a consultation of the network module). */
 export { agendaItemRefs, type AgendaItemRef } from './meetings.refs.ts';
+/** Items other modules put on the agenda: the next meeting on its own, or one the board chooses (a delegate's report-back). */
+export { addItemToMeeting, comingMeetings, placeOnNextMeeting, type ItemToPlace } from './meetings.agenda-api.ts';
 /** Joint meetings with partners of a cooperation agreement (issue 16): plan, accept, list per agreement. */
-export { planJointMeeting, acceptJointMeeting, jointMeetingsOf, type JointMeeting } from './meetings.joint.ts';
+export { planJointMeeting, acceptJointMeeting, jointMeetingsOf, setJointAttendance, jointAgreementOf, type JointMeeting } from './meetings.joint.ts';
 /** The meeting form's rules (the cooperation module plans a joint meeting with them). */
 export { meetingSchema, type MeetingInput } from './meetings.forms.ts';
 /** The meeting form's fields, for a form of another module (a joint meeting). */
 export { MeetingFields } from './views/meeting-fields.tsx';
+/** A national campaign's kick-off and closing meetings (issue 12): plan one, read them back. */
+export { campaignMeetings, type CampaignMeeting } from './meetings.campaign-api.ts';

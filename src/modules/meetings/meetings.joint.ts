@@ -4,15 +4,17 @@
  * in both organisations' calendar feeds as the same event, and one agenda and one set of minutes.
  * Whether the agreement is in force is asked on every read through core's sharing port.
  */
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { audit } from '../../core/audit/audit.ts';
-import { notFound } from '../../core/errors.ts';
+import { DomainError, notFound } from '../../core/errors.ts';
+import { partnerships } from '../../core/partnerships.ts';
 import { isUuid } from '../../core/http/forms.ts';
-import { assertCan, type Actor } from '../../core/policy.ts';
+import { assertCan, ForbiddenError, type Actor } from '../../core/policy.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
-import { agendaItems, meetings, minutes, type Meeting } from './meetings.schema.ts';
+import { agendaItems, meetingAttendance, meetings, minutes, type Meeting } from './meetings.schema.ts';
+import { jointWith } from './meetings.joint.where.ts';
 import { meetingPartners } from './meetings.joint.schema.ts';
 import { addMeeting } from './meetings.lifecycle.ts';
 import type { MeetingInput } from './meetings.forms.ts';
@@ -67,10 +69,17 @@ export type JointMeeting = {
   waitingForUs: boolean;
   agenda: { title: string; isPublic: boolean }[];
   minutesPublished: boolean;
+  /** How many people of all parties said they come. */
+  coming: number;
+  /** The answer of the membership asked about (`membershipId`), if any. */
+  myAnswer: 'yes' | 'no' | 'maybe' | null;
 };
 
 /** The joint meetings of an agreement as one party sees them (a partner: while the agreement is in force). */
-export async function jointMeetingsOf(db: DbOrTx, args: { agreementId: string; council: Council; inForce: boolean; publicOnly?: boolean }): Promise<JointMeeting[]> {
+export async function jointMeetingsOf(
+  db: DbOrTx,
+  args: { agreementId: string; council: Council; inForce: boolean; publicOnly?: boolean; membershipId?: string | null },
+): Promise<JointMeeting[]> {
   const rows = await db
     .select({
       meeting: meetings,
@@ -103,6 +112,8 @@ export async function jointMeetingsOf(db: DbOrTx, args: { agreementId: string; c
       waitingForUs: false,
       agenda: [],
       minutesPublished: false,
+      coming: 0,
+      myAnswer: null,
     };
     if (r.partner.acceptedAt) entry.accepted.push(r.partnerName);
     if (mine && !r.partner.acceptedAt) entry.waitingForUs = true;
@@ -118,6 +129,66 @@ export async function jointMeetingsOf(db: DbOrTx, args: { agreementId: string; c
       .where(and(eq(minutes.meetingId, m.id), isNotNull(minutes.publishedAt)))
       .limit(1);
     m.minutesPublished = Boolean(published);
+    if (args.publicOnly) continue;
+    const answers = await db.select({ membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id));
+    m.coming = answers.filter((a) => a.answer === 'yes').length;
+    m.myAnswer = answers.find((a) => a.membershipId === args.membershipId)?.answer ?? null;
   }
   return visible;
+}
+
+/** SQL on `meetings`: this organisation's own meetings and the joint meetings it accepted (its workspace list). */
+export function ownOrJoint(councilId: string): SQL {
+  return or(eq(meetings.councilId, councilId), jointWith(councilId))!;
+}
+
+/**
+ * A member of a partner says whether they come to a joint meeting their organisation accepted,
+ * while the meeting's agreement is in force. The answer is kept in the partner's name (its log).
+ */
+export async function setJointAttendance(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; agreementId: string; answer: 'yes' | 'no' | 'maybe' }) {
+  const { actor, council } = args;
+  assertCan(actor, 'meetings.attend');
+  const membershipId = actor.membershipId;
+  if (!membershipId) throw new ForbiddenError('meetings.attend');
+  if (!isUuid(args.meetingId)) notFound('meeting');
+  await deps.db.transaction(async (tx) => {
+    const [m] = await tx
+      .select({ id: meetings.id, status: meetings.status })
+      .from(meetings)
+      .innerJoin(meetingPartners, eq(meetingPartners.meetingId, meetings.id))
+      .where(
+        and(
+          eq(meetings.id, args.meetingId),
+          eq(meetingPartners.partnerCouncilId, council.id),
+          eq(meetingPartners.agreementId, args.agreementId),
+          isNotNull(meetingPartners.acceptedAt),
+          partnerships().agreementInForce(meetingPartners.agreementId, council.id),
+        ),
+      )
+      .limit(1);
+    if (!m) notFound('meeting');
+    if (m.status !== 'planned') throw new DomainError('notPlanned', 'meetings.error.state');
+    await tx
+      .insert(meetingAttendance)
+      .values({ councilId: council.id, meetingId: m.id, membershipId, answer: args.answer })
+      .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.membershipId], set: { answer: args.answer, updatedAt: new Date() } });
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'meeting.attendanceGiven', entity: 'meeting', entityId: m.id, data: { answer: args.answer } });
+  });
+}
+
+/** The agreement under which this organisation plans or joined a joint meeting (a partner: once it accepted), or null. */
+export async function jointAgreementOf(db: DbOrTx, councilId: string, meetingId: string): Promise<string | null> {
+  if (!isUuid(meetingId)) return null;
+  const [row] = await db
+    .select({ agreementId: meetingPartners.agreementId })
+    .from(meetingPartners)
+    .where(
+      and(
+        eq(meetingPartners.meetingId, meetingId),
+        or(eq(meetingPartners.councilId, councilId), and(eq(meetingPartners.partnerCouncilId, councilId), isNotNull(meetingPartners.acceptedAt))),
+      ),
+    )
+    .limit(1);
+  return row?.agreementId ?? null;
 }

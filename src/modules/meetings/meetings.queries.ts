@@ -17,11 +17,12 @@ import { councilRoles } from '../../core/roles.ts';
 import { agendaOf, type AgendaItemView } from './meetings.agenda.ts';
 import { mayMarkDone, minutesOf } from './meetings.minutes.ts';
 import { dossiersOf } from './meetings.dossiers.ts';
+import { ownOrJoint } from './meetings.joint.ts';
 
 /** Every meeting of the council (workspace); coming ones first in date order, then past ones, newest first; and whether the actor may add one. */
 export async function listMeetings(deps: Deps, args: { actor: Actor | null; council: Council; now?: Date }) {
   assertCan(args.actor, 'meetings.view');
-  const rows = await deps.db.select().from(meetings).where(eq(meetings.councilId, args.council.id)).orderBy(asc(meetings.startsAt));
+  const rows = await deps.db.select().from(meetings).where(ownOrJoint(args.council.id)).orderBy(asc(meetings.startsAt));
   return { ...splitByTime(rows, args.now), may: { add: can(args.actor, 'meetings.manage') } };
 }
 

@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import membersMessages from './members.messages.json' with { type: 'json' };
 import { membersRoutes } from './members.routes.tsx';
@@ -16,34 +16,17 @@ const policy = {
   'applications.read': board,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof membersMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 /** What the audit log records of members, working groups and vacancies (core/audit/audit.ts). */
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<
-      | 'member.invited'
-      | 'member.updated'
-      | 'member.deactivated'
-      | 'member.reactivated'
-      | 'workingGroup.created'
-      | 'workingGroup.updated'
-      | 'workingGroup.memberAdded'
-      | 'workingGroup.memberRemoved'
-      | 'workingGroup.leadSet'
-      | 'vacancy.created'
-      | 'vacancy.updated'
-      | 'vacancy.published'
-      | 'vacancy.closed'
-      | 'vacancy.applicationsRead'
-      | 'vacancy.applicationsRemoved'
-      | 'vacancyApplication.received',
-      true
-    > {}
+type Audit = Named<{
+  member: 'invited' | 'updated' | 'deactivated' | 'reactivated';
+  workingGroup: 'created' | 'updated' | 'memberAdded' | 'memberRemoved' | 'leadSet';
+  vacancy: 'created' | 'updated' | 'published' | 'closed' | 'applicationsRead' | 'applicationsRemoved';
+  vacancyApplication: 'received';
+}>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    members: Declares<typeof membersMessages, typeof policy, Audit>;
+  }
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -60,13 +43,13 @@ export const membersModule: ModuleManifest = {
   nav: {
     public: [
       { path: 'leden', label: 'councils.nav.members', order: 50, section: 'members' },
-      { path: 'werkgroepen', label: 'councils.nav.workingGroups', order: 60, section: 'workingGroups' },
-      { path: 'vacatures', label: 'councils.nav.vacancies', order: 70, section: 'vacancies' },
+      { path: 'werkgroepen', label: 'councils.nav.workingGroups', order: 60, section: 'workingGroups', more: true },
+      { path: 'vacatures', label: 'councils.nav.vacancies', order: 70, section: 'vacancies', more: true },
     ],
     workspace: [
       { path: 'leden', label: 'councils.ws.nav.members', order: 50, action: 'members.view', section: 'members' },
-      { path: 'werkgroepen', label: 'councils.ws.nav.workingGroups', order: 60, action: 'workingGroups.view', section: 'workingGroups' },
-      { path: 'vacatures', label: 'councils.ws.nav.vacancies', order: 70, action: 'vacancies.manage', section: 'vacancies' },
+      { path: 'werkgroepen', label: 'councils.ws.nav.workingGroups', order: 60, action: 'workingGroups.view', section: 'workingGroups', more: true },
+      { path: 'vacatures', label: 'councils.ws.nav.vacancies', order: 70, action: 'vacancies.manage', section: 'vacancies', more: true },
     ],
   },
   dashboard: [{ order: 0, figures: dashboardFigureRows }],

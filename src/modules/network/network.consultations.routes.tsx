@@ -1,24 +1,24 @@
 /** Consultations and experiences in the workspace. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { domainErrors, noticeOf, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { notFound } from '../../core/errors.ts';
-import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can } from '../../core/policy.ts';
 import { adviceRefs } from '../advice/index.ts';
 import { attendanceSchema, consultationSchema, experienceSchema, inviteSchema, linkAdviceSchema } from './network.forms.ts';
-import { addConsultation, agendaChoices, findConsultation, getConsultation, inviteContacts, listConsultations, recordOutcome } from './network.consultations.ts';
+import { addConsultation, agendaChoices, changeConsultation, findConsultation, getConsultation, inviteContacts, listConsultations, recordOutcome } from './network.consultations.ts';
 import { eraseExperience, experiencesOfConsultation, findExperience, getExperience, linkToAdvice, listExperiences, recordExperience, viewExperienceContact } from './network.experiences.ts';
 import { invitableContacts } from './network.queries.ts';
-import { submit } from './network.routes.tsx';
+import { routeKit, submit, WS } from './network.http.ts';
 import { ConsultationFormPage, ConsultationPage, ConsultationsPage, consultationsPath } from './views/consultations.tsx';
 import { ExperienceFormPage, ExperiencePage, ExperiencesPage, experiencesPath } from './views/experiences.tsx';
 
-const CONS = '/:council/werkruimte/netwerk/raadplegingen';
-const EXP = '/:council/werkruimte/netwerk/ervaringen';
+const CONS = `${WS}/raadplegingen`;
+const EXP = `${WS}/ervaringen`;
 
 const notices = {
   gepland: 'network.notice.consultationAdded',
+  gewijzigd: 'network.notice.consultationChanged',
   uitgenodigd: 'network.notice.invited',
   verslag: 'network.notice.outcome',
   vastgelegd: 'network.notice.experience',
@@ -27,17 +27,7 @@ const notices = {
 } as const;
 
 export async function networkConsultationRoutes(app: FastifyInstance) {
-  const deps = app.deps;
-  const view = { preHandler: requireRight('network.view') };
-  const manage = { preHandler: requireRight('network.manage') };
-  const record = { preHandler: requireRight('network.record') };
-  const contacts = { preHandler: requireRight('network.contacts') };
-  const ctxOf = (req: FastifyRequest) => ({ council: councilOf(req), actor: actorOf(req) });
-  const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
-  const notice = (req: FastifyRequest) => {
-    const key = noticeOf(req, notices);
-    return key ? req.t(key) : undefined;
-  };
+  const { deps, view, manage, record, contacts, ctxOf, idOf, notice } = routeKit(app, notices);
 
   // ---------------------------------------------------------------- consultations
   app.get(CONS, view, async (req, reply) => {
@@ -62,6 +52,25 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
     }),
   );
 
+  const known = async (req: FastifyRequest) => (await findConsultation(deps.db, councilOf(req), idOf(req))) ?? notFound('consultation');
+  const editPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
+    const { council, actor } = ctxOf(req);
+    const [c, items] = await Promise.all([known(req), agendaChoices(deps.db, council.id)]);
+    return reply.page(<ConsultationFormPage ctx={await req.pageCtx()} council={council} actor={actor} items={items} edit={c} errors={errors} values={values} />, errors ? 400 : 200);
+  };
+  app.get(`${CONS}/:id/wijzigen`, manage, (req, reply) => editPage(req, reply));
+  app.post(`${CONS}/:id/wijzigen`, manage, async (req, reply) => {
+    const c = await known(req);
+    return submit(req, reply, {
+      schema: consultationSchema,
+      run: async (input) => {
+        await changeConsultation(deps, { ...ctxOf(req), id: c.id, input });
+        return `${consultationsPath(councilOf(req))}/${c.id}?melding=gewijzigd`;
+      },
+      again: (errors, values) => editPage(req, reply, errors, values),
+    });
+  });
+
   const consultationPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; form?: 'invite' | 'outcome' } = {}) => {
     const { council, actor } = ctxOf(req);
     const detail = await getConsultation(deps, { actor, council, id: idOf(req) });
@@ -83,7 +92,6 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
       extra.errors ? 400 : 200,
     );
   };
-  const known = async (req: FastifyRequest) => (await findConsultation(deps.db, councilOf(req), idOf(req))) ?? notFound('consultation');
   app.get(`${CONS}/:id`, view, (req, reply) => consultationPage(req, reply));
   app.post(`${CONS}/:id/uitnodigen`, manage, async (req, reply) => {
     const c = await known(req);

@@ -19,8 +19,8 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItemRefs } from '../meetings/index.ts';
 import type { ConsultationInput } from './network.forms.ts';
 import { consentRefusal, consentsOf, openContact } from './network.organisations.ts';
-import { withdrawToken } from './network.rules.ts';
-import { consultationInvites, consultationOrganisations, consultations, experiences, networkContacts, networkOrganisations, type Consultation } from './network.schema.ts';
+import { consultationChangeRefusal, isOpenConsultation, siteOf, withdrawToken } from './network.rules.ts';
+import { consultationInvites, consultationOrganisations, consultations, experiences, networkContacts, networkOrganisations, type Consultation, type NetworkContact } from './network.schema.ts';
 
 type Use = { actor: Actor | null; council: Council };
 
@@ -49,6 +49,54 @@ export async function addConsultation(deps: Deps, args: Use & { input: Consultat
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.added', entity: 'consultation', entityId: row!.id });
     return row!;
   });
+}
+
+/** What invited people need to hear about again: a new version of the invitation goes out. */
+const invitationFields = ['heldOn', 'startTime', 'endTime', 'location'] as const;
+
+/**
+ * Changes a consultation while it is open (network.rules.ts, consultationChangeRefusal: once
+ * experiences came in, kind, topic and the public form stay, and the closing date only moves
+ * later). A new date, time or place raises the iCalendar SEQUENCE, and the invited contacts whose
+ * consent for invitations still holds get the new version.
+ */
+export async function changeConsultation(deps: Deps, args: Use & { id: string; input: ConsultationInput }): Promise<void> {
+  const { actor, council, input } = args;
+  assertCan(actor, 'network.manage');
+  const agendaItemId = await checkedAgendaItem(deps.db, council.id, input.agendaItemId);
+  const today = todayInAmsterdam();
+  await deps.db.transaction(async (tx) => {
+    const c = (await findConsultation(tx, council, args.id, { lock: true })) ?? notFound('consultation');
+    const [{ n }] = (await tx.select({ n: sql<number>`count(*)` }).from(experiences).where(eq(experiences.consultationId, c.id))) as [{ n: number }];
+    const refusal = consultationChangeRefusal(c, input, { responses: Number(n), today });
+    if (refusal) throw new DomainError('consultationLocked', refusal.key, refusal.field);
+    const next = { ...input, agendaItemId };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== c[k]);
+    if (!changed.length) return;
+    const reinvite = invitationFields.some((k) => changed.includes(k));
+    const [saved] = await tx
+      .update(consultations)
+      .set({ ...next, sequence: reinvite ? c.sequence + 1 : c.sequence, updatedAt: new Date() })
+      .where(eq(consultations.id, c.id))
+      .returning();
+    if (reinvite) {
+      const invited = await tx
+        .select({ contact: networkContacts })
+        .from(consultationInvites)
+        .innerJoin(networkContacts, eq(networkContacts.id, consultationInvites.contactId))
+        .where(eq(consultationInvites.consultationId, c.id));
+      const consents = await consentsOf(
+        tx,
+        council.id,
+        invited.map((i) => i.contact.id),
+      );
+      for (const { contact } of invited) {
+        if (!consentRefusal(contact, consents.get(contact.id) ?? [], 'invitations', today)) await queueInvitation(tx, deps, council, saved!, contact, 'network.invite.changedSubject');
+      }
+    }
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.changed', entity: 'consultation', entityId: c.id, data: { changed, reinvited: reinvite } });
+  });
+  deps.mailer.kick();
 }
 
 /** Who came (organisations among the invited ones, and a head count) and the short report. */
@@ -81,8 +129,6 @@ export async function recordOutcome(deps: Deps, args: Use & { id: string; attend
 
 // ------------------------------------------------------------------ invitations
 
-const siteOf = (deps: Pick<Deps, 'config'>, council: Council) => `${deps.config.baseUrl.replace(/\/$/, '')}/${council.slug}`;
-
 /** The invitation as iCalendar: a timed event in UTC, or a whole day for a consultation without times. */
 function invitationIcs(c: Consultation, o: { council: Council; url: string; organizer: string; attendee: { name: string; email: string }; now?: Date }): string {
   const cal = ical({ name: c.topic, prodId: { company: 'Raadwerk', product: 'Raadwerk', language: 'NL' }, method: ICalCalendarMethod.REQUEST });
@@ -101,6 +147,31 @@ function invitationIcs(c: Consultation, o: { council: Council; url: string; orga
     attendees: [{ email: o.attendee.email, name: o.attendee.name || null, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }],
   });
   return cal.toString();
+}
+
+/** One invitation (or its new version, `subject` says which) with the iCalendar REQUEST and the withdrawal link. */
+async function queueInvitation(tx: DbOrTx, deps: Deps, council: Council, c: Consultation, contact: NetworkContact, subject: 'network.invite.subject' | 'network.invite.changedSubject') {
+  const t = translator('nl');
+  const site = siteOf(deps.config, council);
+  const person = openContact(deps.secretKey, contact);
+  const email = person.email!;
+  const ics = invitationIcs(c, { council, url: site, organizer: council.contactEmail, attendee: { name: person.name ?? '', email } });
+  await deps.mailer.queue(tx, {
+    councilId: council.id,
+    to: email,
+    subject: t(subject, { topic: c.topic, council: council.name }),
+    body: t('network.invite.body', {
+      name: person.name ?? '',
+      council: council.name,
+      kind: t(`network.kind.${c.kind}`).toLowerCase(),
+      topic: c.topic,
+      when: `${formatDate(c.heldOn, 'nl')}${c.startTime ? `, ${c.startTime}-${c.endTime}` : ''}`,
+      where: c.location || '-',
+      withdraw: `${site}/netwerk/afmelden/${withdrawToken(deps.secretKey, contact.id)}`,
+    }),
+    replyTo: council.contactEmail,
+    attachments: [{ filename: 'uitnodiging.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
+  });
 }
 
 /**
@@ -138,29 +209,7 @@ export async function inviteContacts(deps: Deps, args: Use & { id: string; conta
       .insert(consultationOrganisations)
       .values([...new Set(fresh.map((r) => r.contact.organisationId))].map((organisationId) => ({ councilId: council.id, consultationId: c.id, organisationId })))
       .onConflictDoNothing();
-    const site = siteOf(deps, council);
-    const when = `${formatDate(c.heldOn, 'nl')}${c.startTime ? `, ${c.startTime}-${c.endTime}` : ''}`;
-    for (const r of fresh) {
-      const person = openContact(deps.secretKey, r.contact);
-      const email = person.email!;
-      const ics = invitationIcs(c, { council, url: site, organizer: council.contactEmail, attendee: { name: person.name ?? '', email } });
-      await deps.mailer.queue(tx, {
-        councilId: council.id,
-        to: email,
-        subject: t('network.invite.subject', { topic: c.topic, council: council.name }),
-        body: t('network.invite.body', {
-          name: person.name ?? '',
-          council: council.name,
-          kind: t(`network.kind.${c.kind}`).toLowerCase(),
-          topic: c.topic,
-          when,
-          where: c.location || '-',
-          withdraw: `${site}/netwerk/afmelden/${withdrawToken(deps.secretKey, r.contact.id)}`,
-        }),
-        replyTo: council.contactEmail,
-        attachments: [{ filename: 'uitnodiging.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
-      });
-    }
+    for (const r of fresh) await queueInvitation(tx, deps, council, c, r.contact, 'network.invite.subject');
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.invited', entity: 'consultation', entityId: c.id, data: { contacts: fresh.length } });
     return fresh.length;
   });
@@ -220,7 +269,7 @@ export async function getConsultation(deps: Deps, args: Use & { id: string }) {
     organisations: orgs,
     invited: invites.map((i) => i.contactId),
     agendaItem: item[0] ?? null,
-    may: { manage: can(actor, 'network.manage'), record: can(actor, 'network.record') },
+    may: { manage: can(actor, 'network.manage'), change: can(actor, 'network.manage') && isOpenConsultation(c, todayInAmsterdam()), record: can(actor, 'network.record') },
   };
 }
 export type ConsultationDetail = Awaited<ReturnType<typeof getConsultation>>;

@@ -11,7 +11,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { addressKey } from '../signals/index.ts';
 import { makeConsultation } from './network.test-helpers.ts';
 import { experienceContacts, experiences, networkAccessLog } from './network.schema.ts';
-import { sendFeedback } from './network.jobs.ts';
+import { sendFeedback } from './network.feedback.ts';
 import { listExperiences } from './network.experiences.ts';
 
 let t: TestApp;
@@ -143,11 +143,15 @@ test('experiences linked to an advice: the advice page says what it was based on
   // Not answered yet: no mail.
   assert.equal(await sendFeedback(t.app.deps), 0);
   const recs = await recommendationsOf(t, advice.id);
-  // The college's answer, as the advice module records it.
-  await t.db.execute(sql`update advice_recommendations set answer = 'adopted', follow_up = 'Vanaf januari vaste chauffeurs.' where id = ${recs[0]!.id}`);
-  await t.db.execute(sql`update advice_recommendations set answer = 'not_adopted', answer_reason = 'Te duur.' where id = ${recs[1]!.id}`);
-  await t.db.execute(sql`update advices set status = 'answered', answered_at = now() where id = ${advice.id}`);
-  assert.equal(await sendFeedback(t.app.deps), 2, 'one mail per address');
+  await t.db.execute(sql`update advice_recommendations set follow_up = 'Vanaf januari vaste chauffeurs.' where id = ${recs[0]!.id}`);
+  // The college answers the first recommendation only: the advice is not answered yet, nobody hears.
+  const answers = `/${A.slug}/werkruimte/adviezen/${advice.id}/antwoorden`;
+  assert.equal((await official.request({ url: answers, form: { [`answer-${recs[0]!.id}`]: 'adopted' } })).statusCode, 303);
+  assert.equal((await mailsTo(t, 'ouder1@test.example')).length, 0);
+  // The last answer makes the advice answered: the mail is in the outbox when the answer is saved, no job needed.
+  const last = await official.request({ url: answers, form: { [`answer-${recs[0]!.id}`]: 'adopted', [`answer-${recs[1]!.id}`]: 'not_adopted', [`reason-${recs[1]!.id}`]: 'Te duur.' } });
+  assert.equal(last.statusCode, 303);
+  assert.equal((await mailsTo(t, 'ouder1@test.example')).length + (await mailsTo(t, 'ouder2@test.example')).length, 2, 'one mail per address');
   const [mail] = await mailsTo(t, 'ouder1@test.example');
   assert.match(mail!.subject, /Leerlingenvervoer 2027/);
   assert.match(mail!.body, /1\. Zorg voor vaste chauffeurs\n\s+De gemeente neemt dit over\.\n\s+Wat er gebeurt: Vanaf januari vaste chauffeurs\./);

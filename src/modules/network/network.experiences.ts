@@ -15,11 +15,10 @@ import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { adviceRefs } from '../advice/index.ts';
 import type { ExperienceInput } from './network.forms.ts';
+import { EXPERIENCE_CONTACT_PURPOSE } from './network.rules.ts';
+import { sendFeedback } from './network.feedback.ts';
 import { findConsultation } from './network.consultations.ts';
 import { consultations, experienceContacts, experiences, networkAccessLog, networkSettings, type Experience, type ExperienceSource } from './network.schema.ts';
-
-/** Purpose of the key that seals contributors' details (core/crypto.ts). */
-export const EXPERIENCE_CONTACT_PURPOSE = 'experience-contact';
 
 type Use = { actor: Actor | null; council: Council };
 
@@ -182,6 +181,8 @@ export async function linkToAdvice(deps: Deps, args: Use & { id: string; adviceI
     await tx.update(experiences).set({ adviceId: args.adviceId }).where(eq(experiences.id, e.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'experience.linked', entity: 'experience', entityId: e.id, data: { adviceId: args.adviceId } });
   });
+  // Linked to an advice the college already answered: the contributor hears back now.
+  if (args.adviceId) await sendFeedback(deps, { councilId: council.id, adviceId: args.adviceId });
 }
 
 // ------------------------------------------------------------------ retention

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
 import { isTime } from '../../core/dates/amsterdam.ts';
 import { policyFields } from '../advice/index.ts';
-import { consentPurposes, consentSources, consultationKinds, organisationTypes } from './network.schema.ts';
+import { consentPurposes, consentSources, consultationKinds, delegationRoles, organisationTypes } from './network.schema.ts';
 
 /** Checkboxes with one name: nothing, one value or several. */
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(2000));
@@ -122,6 +122,7 @@ export const delegationSchema = z
     membershipId: field.uuid(),
     bodyCouncilId: optionalUuid(),
     bodyName: field.optionalText(200),
+    role: field.choice(delegationRoles),
     startsOn: field.date(),
     endsOn: field.optionalDate(),
   })
@@ -130,3 +131,13 @@ export const delegationSchema = z
     if (v.endsOn !== null && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'network.error.endBeforeStartDate' });
   });
 export type DelegationInput = z.infer<typeof delegationSchema>;
+
+/** A delegate's report back from the regional body; it becomes the explanation of an agenda item. */
+export const reportBackSchema = z.object({
+  delegationId: field.uuid(),
+  text: field.text(5000),
+  closed: field.checkbox(),
+});
+export type ReportBackInput = z.infer<typeof reportBackSchema>;
+
+export const placeReportSchema = z.object({ reportId: field.uuid(), meetingId: field.uuid() });

@@ -14,7 +14,7 @@ import { findInCouncil } from '../../core/db/find.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { ConsentInput, ContactInput, OrganisationInput } from './network.forms.ts';
-import { defaultExpiry, isValidConsent, nameKey } from './network.rules.ts';
+import { CONTACT_PURPOSE, defaultExpiry, isValidConsent, nameKey } from './network.rules.ts';
 import {
   networkAccessLog,
   networkConsents,
@@ -28,9 +28,6 @@ import {
   type NetworkOrganisation,
   type OrganisationType,
 } from './network.schema.ts';
-
-/** Purpose of the key that seals contact persons' details (core/crypto.ts). */
-export const CONTACT_PURPOSE = 'network-contact';
 
 type Use = { actor: Actor | null; council: Council };
 

@@ -1,12 +1,12 @@
-/** The network's workspace pages: organisations, contacts and consent, types, settings, delegations. Thin: validate, call one use case, render. */
+/** The network's workspace pages: organisations, contacts and consent, types, settings. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodType } from 'zod';
-import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { domainErrors, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { type DomainError, notFound } from '../../core/errors.ts';
-import { actorOf, requireRight } from '../../core/auth/guards.ts';
+import { requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can } from '../../core/policy.ts';
-import { consentSchema, contactSchema, delegationSchema, organisationSchema, settingsSchema, typeSchema } from './network.forms.ts';
+import { consentSchema, contactSchema, organisationSchema, settingsSchema, typeSchema } from './network.forms.ts';
+import { routeKit, submit, WS } from './network.http.ts';
 import {
   addContact,
   addOrganisation,
@@ -21,13 +21,9 @@ import {
   recordConsent,
   saveNetworkSettings,
 } from './network.organisations.ts';
-import { accessLogOf, activeMembers, getOrganisation, listOrganisations } from './network.queries.ts';
-import { addDelegation, listDelegations, regionalBodies } from './network.delegations.ts';
+import { accessLogOf, getOrganisation, listOrganisations } from './network.queries.ts';
 import { AccessLogPage, ConsentFormPage, NetworkListPage, OrganisationEditPage, OrganisationFormPage, OrganisationPage, SettingsPage, TypesPage } from './views/organisations.tsx';
-import { DelegationsPage } from './views/delegations.tsx';
 import { networkPath } from './views/common.tsx';
-
-const WS = '/:council/werkruimte/netwerk';
 
 const notices = {
   toegevoegd: 'network.notice.added',
@@ -37,39 +33,10 @@ const notices = {
   gewist: 'network.notice.erased',
   soort: 'network.notice.typeAdded',
   instelling: 'network.notice.settings',
-  afvaardiging: 'network.notice.delegation',
 } as const;
 
-/**
- * Validates a form, runs the use case and redirects (303), or shows the page again with the
- * errors (400): the form's own and the domain's.
- */
-export async function submit<T>(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  opts: { schema: ZodType<T>; run: (data: T) => Promise<string>; again: (errors: FieldErrors, values: FormValues, err?: DomainError) => Promise<unknown> },
-) {
-  const form = parseForm(opts.schema, req.body, req.t);
-  if (!form.ok) return opts.again(form.errors, form.values);
-  try {
-    return reply.redirect(await opts.run(form.data), 303);
-  } catch (err) {
-    const errors = domainErrors(err, req.t);
-    if (!errors) throw err;
-    return opts.again(errors, echo(req.body), err as DomainError);
-  }
-}
-
 export async function networkRoutes(app: FastifyInstance) {
-  const deps = app.deps;
-  const view = { preHandler: requireRight('network.view') };
-  const manage = { preHandler: requireRight('network.manage') };
-  const contacts = { preHandler: requireRight('network.contacts') };
-  const ctxOf = (req: FastifyRequest) => ({ council: councilOf(req), actor: actorOf(req) });
-  const notice = (req: FastifyRequest) => {
-    const key = noticeOf(req, notices);
-    return key ? req.t(key) : undefined;
-  };
+  const { deps, view, manage, contacts, ctxOf, notice } = routeKit(app, notices);
 
   app.get(WS, view, async (req, reply) => {
     const { council, actor } = ctxOf(req);
@@ -242,36 +209,4 @@ export async function networkRoutes(app: FastifyInstance) {
     const rows = await accessLogOf(deps.db, council.id);
     return reply.page(<AccessLogPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
   });
-
-  // ---------------------------------------------------------------- delegations
-  const delegationsPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
-    const [rows, bodies, members] = await Promise.all([listDelegations(deps.db, council.id), regionalBodies(deps.db), activeMembers(deps.db, council.id)]);
-    return reply.page(
-      <DelegationsPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        rows={rows}
-        bodies={bodies.filter((b) => b.id !== council.id)}
-        members={members}
-        mayManage={can(actor, 'network.manage')}
-        errors={errors}
-        values={values}
-        notice={errors ? undefined : notice(req)}
-      />,
-      errors ? 400 : 200,
-    );
-  };
-  app.get(`${WS}/afvaardigingen`, view, (req, reply) => delegationsPage(req, reply));
-  app.post(`${WS}/afvaardigingen`, manage, (req, reply) =>
-    submit(req, reply, {
-      schema: delegationSchema,
-      run: async (input) => {
-        await addDelegation(deps, { ...ctxOf(req), input });
-        return `${networkPath(councilOf(req))}/afvaardigingen?melding=afvaardiging`;
-      },
-      again: (errors, values) => delegationsPage(req, reply, errors, values),
-    }),
-  );
 }

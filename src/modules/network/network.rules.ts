@@ -3,8 +3,15 @@
  * withdrawal link. No database; unit-tested in network.rules.test.ts.
  */
 import { addDays, type IsoDate } from '../../core/dates/working-days.ts';
-import { hmac, safeEqual } from '../../core/secret.ts';
+import { hmac, hmacMatches } from '../../core/secret.ts';
 import { isUuid } from '../../core/http/forms.ts';
+
+/** Purposes of the sealed columns (core/crypto.ts): a contact person's details, a contributor's. */
+export const CONTACT_PURPOSE = 'network-contact';
+export const EXPERIENCE_CONTACT_PURPOSE = 'experience-contact';
+
+/** The council's public site, for links in mail. */
+export const siteOf = (config: { baseUrl: string }, council: { slug: string }) => `${config.baseUrl.replace(/\/$/, '')}/${council.slug}`;
 
 /** An organisation's name as compared for duplicates: case, accents of spacing and surrounding spaces do not count. */
 export function nameKey(name: string): string {
@@ -57,10 +64,33 @@ export function contactOfToken(secretKey: string, token: string): string | null 
   if (token.length > 100) return null;
   const [id, sig] = token.split('.');
   if (!isUuid(id) || !sig) return null;
-  return safeEqual(token, withdrawToken(secretKey, id)) ? id : null;
+  return hmacMatches(secretKey, `network-withdraw:${id}`, sig, 32) ? id : null;
 }
 
 /** "Gebaseerd op N ervaringen uit M raadplegingen": experiences and the distinct consultations they came from. */
 export function basisCounts(list: { consultationId: string | null }[]): { experiences: number; consultations: number } {
   return { experiences: list.length, consultations: new Set(list.map((e) => e.consultationId).filter(Boolean)).size };
+}
+
+/** A consultation is open until its closing date, or without one until the day it is held (inclusive). */
+export function isOpenConsultation(c: { heldOn: IsoDate; closesOn: IsoDate | null }, today: IsoDate): boolean {
+  return (c.closesOn ?? c.heldOn) >= today;
+}
+
+type ConsultationFields = { kind: string; topic: string; heldOn: IsoDate; closesOn: IsoDate | null; isPublic: boolean };
+type Refusal = { key: 'network.error.consultationOver' | 'network.error.lockedAfterResponse' | 'network.error.closesEarlier' | 'network.error.closesBeforeHeld'; field?: string };
+
+/**
+ * Whether a consultation may change this way. Only while it is open. Once the first experience came
+ * in, what people responded to stays: the kind, the topic (the question asked) and the public form;
+ * the closing date may move later, never earlier or away. Null: allowed.
+ */
+export function consultationChangeRefusal(c: ConsultationFields, next: ConsultationFields, opts: { responses: number; today: IsoDate }): Refusal | null {
+  if (!isOpenConsultation(c, opts.today)) return { key: 'network.error.consultationOver' };
+  if (next.closesOn && next.closesOn < next.heldOn) return { key: 'network.error.closesBeforeHeld', field: 'closesOn' };
+  if (opts.responses === 0) return null;
+  const locked = (['kind', 'topic', 'isPublic'] as const).find((k) => next[k] !== c[k]);
+  if (locked) return { key: 'network.error.lockedAfterResponse', field: locked };
+  if (c.closesOn && (!next.closesOn || next.closesOn < c.closesOn)) return { key: 'network.error.closesEarlier', field: 'closesOn' };
+  return null;
 }

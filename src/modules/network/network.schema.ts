@@ -218,6 +218,10 @@ export const networkAccessLog = councilTable(
   (t) => [index('network_access_log_council_idx').on(t.councilId, t.at)],
 );
 
+/** What a delegate is in the regional body; the public about page shows it. */
+export const delegationRoles = ['delegate', 'deputy', 'observer'] as const;
+export type DelegationRole = (typeof delegationRoles)[number];
+
 /** A member sent as delegate to a regional body: a body on the platform, or an outside name. */
 export const delegations = councilTable(
   'delegations',
@@ -225,11 +229,31 @@ export const delegations = councilTable(
     membershipId: cascadeRef('membership_id', () => memberships.id),
     bodyCouncilId: setNullRef('body_council_id', () => councils.id),
     bodyName: text('body_name').notNull().default(''),
+    role: text('role', { enum: delegationRoles }).notNull().default('delegate'),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on'),
     createdAt: createdAt(),
   },
   (t) => [index('delegations_council_idx').on(t.councilId)],
+);
+
+/**
+ * A delegate's report back from the regional body: an item of the council's next meeting. It
+ * waits ("nog niet geagendeerd") while no meeting is planned; `placedAt` says it went on an agenda
+ * once, so an item the board took off again is not put back on its own.
+ */
+export const delegationReports = councilTable(
+  'delegation_reports',
+  {
+    delegationId: cascadeRef('delegation_id', () => delegations.id),
+    text: text('text').notNull(),
+    isPublic: boolean('is_public').notNull().default(true),
+    agendaItemId: setNullRef('agenda_item_id', () => agendaItems.id),
+    placedAt: timestamptz('placed_at'),
+    recordedByUserId: setNullRef('recorded_by_user_id', () => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('delegation_reports_delegation_idx').on(t.delegationId), index('delegation_reports_waiting_idx').on(t.councilId, t.placedAt)],
 );
 
 export type NetworkOrganisation = typeof networkOrganisations.$inferSelect;
@@ -238,3 +262,4 @@ export type NetworkConsent = typeof networkConsents.$inferSelect;
 export type Consultation = typeof consultations.$inferSelect;
 export type Experience = typeof experiences.$inferSelect;
 export type Delegation = typeof delegations.$inferSelect;
+export type DelegationReport = typeof delegationReports.$inferSelect;

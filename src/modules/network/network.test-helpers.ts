@@ -1,12 +1,10 @@
-/** Network records for tests: an organisation, a contact with sealed details, consent, a consultation. */
+/** Network records for tests: an organisation, a contact with sealed details, consent, a consultation, a delegation and its report back. */
 import { randomUUID } from 'node:crypto';
 import { seal } from '../../core/crypto.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { uniqueId, type TestApp } from '../../../test/support/factories.ts';
-import { nameKey, withdrawToken } from './network.rules.ts';
-import { EXPERIENCE_CONTACT_PURPOSE } from './network.experiences.ts';
-import { CONTACT_PURPOSE } from './network.organisations.ts';
-import { consultations, experienceContacts, experiences, networkConsents, networkContacts, networkOrganisations, type ConsentPurpose } from './network.schema.ts';
+import { CONTACT_PURPOSE, EXPERIENCE_CONTACT_PURPOSE, nameKey, withdrawToken } from './network.rules.ts';
+import { consultations, delegationReports, delegations, experienceContacts, experiences, networkConsents, networkContacts, networkOrganisations, type ConsentPurpose } from './network.schema.ts';
 
 export async function makeOrganisation(t: TestApp, council: Council, values: Partial<typeof networkOrganisations.$inferInsert> = {}) {
   const name = values.name ?? `Organisatie ${uniqueId()}`;
@@ -86,3 +84,18 @@ export async function makeExperience(t: TestApp, council: Council, values: Parti
 
 /** The token of a contact's withdrawal link, as in every mail. */
 export const withdrawTokenOf = (t: TestApp, contactId: string) => withdrawToken(t.app.deps.secretKey, contactId);
+
+/** A current delegation of this member to an outside regional body. */
+export async function makeDelegation(t: TestApp, council: Council, membershipId: string, values: Partial<typeof delegations.$inferInsert> = {}) {
+  const [d] = await t.db
+    .insert(delegations)
+    .values({ councilId: council.id, membershipId, bodyName: `Regionaal platform ${uniqueId()}`, startsOn: '2026-01-01', ...values })
+    .returning();
+  return d!;
+}
+
+/** A report back that waits for a meeting (not on an agenda yet). */
+export async function makeDelegationReport(t: TestApp, council: Council, delegationId: string) {
+  const [r] = await t.db.insert(delegationReports).values({ councilId: council.id, delegationId, text: 'Het platform sprak over de bijstand.' }).returning();
+  return r!;
+}

@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import policyCalendarMessages from './policycalendar.messages.json' with { type: 'json' };
 import { policyCalendarRoutes } from './policycalendar.routes.tsx';
@@ -8,14 +8,10 @@ import { policyCalendarApiRoutes, policyCalendarOpenApi } from './policycalendar
 
 const policy = { 'policyCalendar.view': councilMembers, 'policyCalendar.manage': board } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof policyCalendarMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions extends Record<'policyMoment.added' | 'policyMoment.saved' | 'policyMoment.statusChanged' | 'policyMoment.adviceLinked', true> {}
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    policycalendar: Declares<typeof policyCalendarMessages, typeof policy, Named<{ policyMoment: 'added' | 'saved' | 'statusChanged' | 'adviceLinked' }>>;
+  }
 }
 
 /**
@@ -33,5 +29,5 @@ export const policyCalendarModule: ModuleManifest = {
   policy,
   jobs: [{ name: 'policy-moment-reminders', everyMs: 60 * 60_000, firstAfterMs: 55_000, run: sendMomentReminders }],
   sectionPaths: { beleidskalender: 'advice', 'beleidskalender.ics': 'advice' },
-  nav: { workspace: [{ path: 'beleidskalender', label: 'policycalendar.nav', order: 35, action: 'policyCalendar.view', section: 'advice' }] },
+  nav: { workspace: [{ path: 'beleidskalender', label: 'policycalendar.nav', order: 35, action: 'policyCalendar.view', section: 'advice', more: true }] },
 };

@@ -68,30 +68,28 @@ export async function policyCalendarRoutes(app: FastifyInstance) {
     }),
   );
   app.get(`${WS}/:id`, view, async (req, reply) => one(req, reply, { notice: notices(req) }));
+  /** A change to one moment (its form, its status, its request for advice); back to the moment afterwards. */
+  const onMoment = <T,>(schema: Parameters<typeof parseForm<T>>[0], run: (req: FastifyRequest, id: string, input: T) => Promise<unknown>) =>
+    change(schema, one, async (req, input) => {
+      const id = (req.params as Id).id;
+      await run(req, id, input);
+      return `${calendarPath(councilOf(req))}/${id}?melding=opgeslagen`;
+    });
   // An unknown moment is 404 before its form is read: momentPage runs first through `one` on errors, and the use case checks too.
   app.post(
     `${WS}/:id`,
     manage,
-    change(service.momentSchema, one, async (req, input) => {
-      await service.saveMoment(deps, { ...args(req), id: (req.params as Id).id, input });
-      return `${calendarPath(councilOf(req))}/${(req.params as Id).id}?melding=opgeslagen`;
-    }),
+    onMoment(service.momentSchema, (req, id, input) => service.saveMoment(deps, { ...args(req), id, input })),
   );
   app.post(
     `${WS}/:id/status`,
     manage,
-    change(service.statusSchema, one, async (req, input) => {
-      await service.setStatus(deps, { ...args(req), id: (req.params as Id).id, status: input.status });
-      return `${calendarPath(councilOf(req))}/${(req.params as Id).id}?melding=opgeslagen`;
-    }),
+    onMoment(service.statusSchema, (req, id, input) => service.setStatus(deps, { ...args(req), id, status: input.status })),
   );
   app.post(
     `${WS}/:id/adviesaanvraag`,
     manage,
-    change(service.linkSchema, one, async (req, input) => {
-      await service.linkAdvice(deps, { ...args(req), id: (req.params as Id).id, adviceId: input.adviceId });
-      return `${calendarPath(councilOf(req))}/${(req.params as Id).id}?melding=opgeslagen`;
-    }),
+    onMoment(service.linkSchema, (req, id, input) => service.linkAdvice(deps, { ...args(req), id, adviceId: input.adviceId })),
   );
 
   // Public: the moments the council chose to show, and their feed.

@@ -1,10 +1,12 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares } from '../../core/module-types.ts';
 import searchMessages from './search.messages.json' with { type: 'json' };
 import { searchRoutes } from './search.routes.tsx';
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof searchMessages, Message> {}
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    search: Declares<typeof searchMessages>;
+  }
 }
 
 /** One search box over the workspace; each module adds its records through its manifest's `search`. */

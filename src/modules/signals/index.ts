@@ -1,10 +1,12 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, can, councilMembers } from '../../core/policy.ts';
 import signalsMessages from './signals.messages.json' with { type: 'json' };
 import signalsIntakeMessages from './signals.intake.messages.json' with { type: 'json' };
 import { signalsRoutes } from './signals.routes.tsx';
 import { signalsIntakeRoutes } from './signals.intake.routes.tsx';
+import { signalsHeldRoutes } from './signals.intake.held.routes.tsx';
+import { releaseHeldSignals } from './signals.intake.held.ts';
 import { signalsApiRoutes, signalsOpenApi } from './signals.api.ts';
 import { countNewSignals } from './signals.queries.ts';
 import { runSignalRetention } from './signals.retention.ts';
@@ -22,16 +24,12 @@ const policy = {
   'signals.settings': board,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof signalsMessages | keyof typeof signalsIntakeMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
 /** What the audit log records of signals (core/audit/audit.ts); the workflow's steps name theirs there. */
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<(typeof auditActions)[SignalAction] | 'signal.submitted' | 'signal.erased' | 'signal.retentionApplied' | 'signalSettings.changed' | 'signalTemplate.changed', true> {}
+type Audit = (typeof auditActions)[SignalAction] | Named<{ signal: 'submitted' | 'erased' | 'retentionApplied'; signalSettings: 'changed'; signalTemplate: 'changed' }>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    signals: Declares<typeof signalsMessages & typeof signalsIntakeMessages, typeof policy, Audit>;
+  }
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -41,7 +39,7 @@ export const signalsModule: ModuleManifest = {
   name: 'signals',
   sealed: ['name_sealed', 'email_sealed', 'phone_sealed'].map((column) => ({ table: 'signal_contacts', column, purpose: 'signal-contact' })),
   search: signalsSearch,
-  routes: [signalsRoutes, signalsIntakeRoutes],
+  routes: [signalsRoutes, signalsIntakeRoutes, signalsHeldRoutes],
   api: { routes: [signalsApiRoutes], openapi: signalsOpenApi },
   messages: [signalsMessages, signalsIntakeMessages],
   policy,
@@ -52,6 +50,8 @@ export const signalsModule: ModuleManifest = {
     { name: 'signal-retention', everyMs: HOUR, firstAfterMs: 90_000, run: runSignalRetention },
     // The per-address counts of the public signal form are needed for an hour only.
     { name: 'signal-rate-counts', everyMs: HOUR, run: (deps) => purgeOldSubmissions(deps.db) },
+    // Signals waiting beyond an organisation's hourly budget go in as the budget allows (oldest first).
+    { name: 'signal-held-release', everyMs: 5 * 60_000, firstAfterMs: 30_000, run: releaseHeldSignals },
   ],
   nav: {
     public: [{ path: 'signaal', label: 'signals.intake.nav', order: 80, section: 'signals' }],

@@ -7,12 +7,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../core/http/forms.ts';
-import { hmac, safeEqual } from '../../core/secret.ts';
+import { hmac, hmacMatches } from '../../core/secret.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { PageCtx } from '../../ui/context.ts';
 import { settingsOf } from './signals.settings.ts';
-import { submitSignal } from './signals.submit.ts';
+import { HELD_RETRY_AFTER_S, submitOrHold } from './signals.intake.held.ts';
 import * as intake from './signals.intake.ts';
 import { CheckPage, HONEYPOT, intakePaths, LimitPage, QuestionPage, SentPage, StartPage } from './views/intake.tsx';
 
@@ -25,27 +25,37 @@ type Body = Record<string, unknown>;
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
 /** The reference on the confirmation page is signed, so only a stored signal shows one. */
-const referenceCheck = (secretKey: string, council: Council, reference: string) => hmac(secretKey, `signal-sent:${council.id}:${reference}`).slice(0, 16);
+const referenceCheck = (secretKey: string, council: Council, reference: string) => hmac(secretKey, referenceSigned(council, reference)).slice(0, 16);
+const referenceSigned = (council: Council, reference: string) => `signal-sent:${council.id}:${reference}`;
 
 export async function signalsIntakeRoutes(app: FastifyInstance) {
   const deps = app.deps;
 
-  /** The page context; the language switch leads to the start page, as a step page has no address of its own. */
-  const pageCtx = async (req: FastifyRequest): Promise<PageCtx> => ({ ...(await req.pageCtx()), url: intakePaths(councilOf(req)).start });
+  /**
+   * The page context. The language switch sends the step's form along (core/http/language.ts) and
+   * comes back to the question address by GET, which shows the page the visitor was on.
+   */
+  const pageCtx = async (req: FastifyRequest): Promise<PageCtx> => ({ ...(await req.pageCtx()), url: intakePaths(councilOf(req)).question });
+  /** The start page's form token rides along (the fill time counts from there); after a language switch, a fresh one. */
+  const tokenOf = (req: FastifyRequest, ctx: PageCtx) => {
+    const token = (req.body as Body | undefined)?._csrf;
+    return typeof token === 'string' ? token : ctx.csrfToken;
+  };
 
   const showQuestion = async (req: FastifyRequest, reply: FastifyReply, step: intake.QuestionStep, answers: intake.Answers, opts: { fromCheck: boolean; errors?: FieldErrors | null }) => {
     const council = councilOf(req);
-    const body = req.body as Body;
+    const body = (req.body ?? {}) as Body;
+    const ctx = await pageCtx(req);
     const settings = step === 'toestemming' ? await settingsOf(deps.db, council.id) : null;
     const back = opts.fromCheck ? 'controleren' : intake.previousPage(step, answers);
     noStore(reply);
     return reply.page(
       <QuestionPage
-        ctx={await pageCtx(req)}
+        ctx={ctx}
         council={council}
         step={step}
         answers={answers}
-        token={String(body._csrf)}
+        token={tokenOf(req, ctx)}
         back={back}
         fromCheck={opts.fromCheck}
         honeypot={typeof body[HONEYPOT] === 'string' ? (body[HONEYPOT] as string) : undefined}
@@ -60,14 +70,15 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
   const showCheck = async (req: FastifyRequest, reply: FastifyReply, answers: intake.Answers, errors?: FieldErrors) => {
     const invalid = intake.firstInvalid(answers, req.t);
     if (invalid) return showQuestion(req, reply, invalid.step, answers, { fromCheck: true, errors: invalid.errors });
-    const body = req.body as Body;
+    const body = (req.body ?? {}) as Body;
+    const ctx = await pageCtx(req);
     noStore(reply);
     return reply.page(
       <CheckPage
-        ctx={await pageCtx(req)}
+        ctx={ctx}
         council={councilOf(req)}
         answers={answers}
-        token={String(body._csrf)}
+        token={tokenOf(req, ctx)}
         back={intake.previousPage('controleren', answers)!}
         honeypot={typeof body[HONEYPOT] === 'string' ? (body[HONEYPOT] as string) : undefined}
         errors={errors}
@@ -100,6 +111,16 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
     return next === 'controleren' ? showCheck(req, reply, answers) : showQuestion(req, reply, next, answers, { fromCheck });
   });
 
+  // Back from the language switch (see pageCtx): the page the visitor was on, with what they had
+  // typed, in the other language; checked only when they go on. Without kept answers: the start.
+  app.get('/:council/signaal/vraag', async (req, reply) => {
+    const draft = (await req.pageCtx()).draft;
+    const page = draft?.pagina?.[0];
+    if (!draft || !intake.isPage(page)) return reply.redirect(intakePaths(councilOf(req)).start, 303);
+    const answers = intake.normalise(intake.answersFrom(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.length > 1 ? v : v[0]]))));
+    return page === 'controleren' ? showCheck(req, reply, answers) : showQuestion(req, reply, page, answers, { fromCheck: draft.naarControle?.[0] === 'ja' });
+  });
+
   app.post('/:council/signaal/versturen', async (req, reply) => {
     const council = councilOf(req);
     const body = (req.body ?? {}) as Body;
@@ -119,8 +140,15 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
     const submission = intake.toSubmission(answers, req.t);
     if (!submission.ok) return showQuestion(req, reply, submission.step, answers, { fromCheck: true, errors: submission.errors });
     if (intake.tooFast(req.formIssuedAt)) return showCheck(req, reply, answers, { form: req.t('signals.intake.tooFast') });
-    const { reference } = await submitSignal(deps, { council, actor: req.actor, ...submission.value, source: 'web_form' });
+    // Within the organisation's hourly budget the signal is stored; beyond it, it waits (signals.intake.held.ts).
+    const sent = await submitOrHold(deps, { council, actor: req.actor, submission: submission.value });
     await intake.recordSubmission(deps.db, key);
+    if (sent.kind === 'full') {
+      noStore(reply).header('retry-after', String(HELD_RETRY_AFTER_S));
+      return reply.page(<LimitPage ctx={await pageCtx(req)} council={council} busy />, 429);
+    }
+    if (sent.kind === 'held') return reply.redirect(`${paths.sent}?wacht=ja`, 303);
+    const { reference } = sent;
     const q = new URLSearchParams({ nummer: reference, controle: referenceCheck(deps.secretKey, council, reference) });
     return reply.redirect(`${paths.sent}?${q}`, 303);
   });
@@ -129,8 +157,8 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const q = (req.query ?? {}) as Record<string, unknown>;
     const reference = typeof q.nummer === 'string' && q.nummer.length <= 40 ? q.nummer : null;
-    const genuine = reference !== null && typeof q.controle === 'string' && safeEqual(q.controle, referenceCheck(deps.secretKey, council, reference));
+    const genuine = reference !== null && typeof q.controle === 'string' && hmacMatches(deps.secretKey, referenceSigned(council, reference), q.controle, 16);
     noStore(reply);
-    return reply.page(<SentPage ctx={await pageCtx(req)} council={council} reference={genuine ? reference : null} />);
+    return reply.page(<SentPage ctx={await pageCtx(req)} council={council} reference={genuine ? reference : null} held={q.wacht === 'ja'} />);
   });
 }

@@ -4,7 +4,9 @@ import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormVal
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
-import { assertCan, NotFoundError } from '../../core/policy.ts';
+import { assertCan, can, NotFoundError } from '../../core/policy.ts';
+import { countHeldSignals } from './signals.intake.held.ts';
+import { HeldSignalsLink } from './views/held.tsx';
 import * as queries from './signals.queries.ts';
 import * as triageService from './signals.triage.ts';
 import * as privacyService from './signals.privacy.ts';
@@ -86,12 +88,25 @@ export async function signalsRoutes(app: FastifyInstance) {
     const filter = listFilter.parse(req.query ?? {});
     const ctx = await req.pageCtx();
     // Other modules add their actions on signals (the meetings module: put them on an agenda).
-    const [rows, themes, actions] = await Promise.all([
+    const [rows, themes, actions, held] = await Promise.all([
       queries.listSignals(deps, { actor, council, filter }),
       queries.listThemes(deps.db, council.id),
       renderSlot('signals.list.actions', { deps, ctx, council, actor, id: council.id }),
+      // Signals waiting beyond the hourly budget: the board sees how many, and the way to them.
+      can(actor, 'signals.contact') ? countHeldSignals(deps, council) : 0,
     ]);
-    return noStore(reply).page(<SignalListPage ctx={ctx} council={council} actor={actor} rows={rows} filter={filter} themes={themes} may={queries.signalsSectionMay(actor)} actions={actions} />);
+    return noStore(reply).page(<SignalListPage ctx={ctx} council={council} actor={actor}
+        rows={rows}
+        filter={filter}
+        themes={themes}
+        may={queries.signalsSectionMay(actor)}
+        actions={
+          <>
+            {held > 0 && <HeldSignalsLink ctx={ctx} council={council} n={held} />}
+            {actions}
+          </>
+        }
+      />);
   });
 
   app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
@@ -125,7 +140,8 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const { view: v, settings: s, exact, may } = await themeOverview(deps, { actor, council });
-    return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} may={may} />);
+    const page = Number((req.query as { pagina?: unknown } | undefined)?.pagina);
+    return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} may={may} page={Number.isInteger(page) ? page : 1} />);
   });
 
   // From a theme to an unsolicited advice that carries its name, policy field and signals.

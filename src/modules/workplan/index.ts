@@ -1,5 +1,5 @@
-import type { Message } from '../../core/i18n/index.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import type { Declares, Named } from '../../core/module-types.ts';
 import { board, councilMembers } from '../../core/policy.ts';
 import workplanMessages from './workplan.messages.json' with { type: 'json' };
 import { workplanRoutes } from './workplan.routes.tsx';
@@ -15,36 +15,15 @@ const policy = {
   'workplan.platform': councilMembers,
 } as const;
 
-declare module '../../core/i18n/index.ts' {
-  interface MessageCatalogue extends Record<keyof typeof workplanMessages, Message> {}
-}
-declare module '../../core/policy.ts' {
-  interface PolicyActions extends Record<keyof typeof policy, true> {}
-}
-declare module '../../core/audit/audit.ts' {
-  interface AuditActions
-    extends Record<
-      | 'workplan.created'
-      | 'workplan.topicsCarriedOver'
-      | 'workplan.approvalOpened'
-      | 'workplan.approvalClosed'
-      | 'workplan.voted'
-      | 'workplanTopic.added'
-      | 'workplanTopic.updated'
-      | 'workplanTopic.statusChanged'
-      | 'workplanTopic.noteAdded'
-      | 'workplanTopic.tagged'
-      | 'workplanTopic.untagged'
-      | 'annualReport.generated'
-      | 'annualReport.textsSaved'
-      | 'annualReport.approvalOpened'
-      | 'annualReport.approvalClosed'
-      | 'annualReport.published'
-      | 'annualReport.consentGiven'
-      | 'annualReport.consentWithdrawn'
-      | 'annualReport.overviewRead',
-      true
-    > {}
+type Audit = Named<{
+  workplan: 'created' | 'topicsCarriedOver' | 'approvalOpened' | 'approvalClosed' | 'voted';
+  workplanTopic: 'added' | 'updated' | 'statusChanged' | 'noteAdded' | 'tagged' | 'untagged';
+  annualReport: 'generated' | 'textsSaved' | 'approvalOpened' | 'approvalClosed' | 'published' | 'consentGiven' | 'consentWithdrawn' | 'overviewRead';
+}>;
+declare module '../../core/module-types.ts' {
+  interface ModuleTypes {
+    workplan: Declares<typeof workplanMessages, typeof policy, Audit>;
+  }
 }
 
 /** Work plan per year (topics, progress, tags, approval) and the annual report made from the year's data. */
@@ -55,12 +34,12 @@ export const workplanModule: ModuleManifest = {
   policy,
   nav: {
     public: [
-      { path: 'werkplan', label: 'workplan.nav', order: 90, section: 'workplan' },
-      { path: 'jaarverslag', label: 'workplan.nav.report', order: 91, section: 'workplan' },
+      { path: 'werkplan', label: 'workplan.nav', order: 90, section: 'workplan', more: true },
+      { path: 'jaarverslag', label: 'workplan.nav.report', order: 91, section: 'workplan', more: true },
     ],
     workspace: [
-      { path: 'werkplan', label: 'workplan.nav', order: 85, action: 'workplan.view', section: 'workplan' },
-      { path: 'jaarverslag', label: 'workplan.nav.report', order: 86, action: 'workplan.view', section: 'workplan' },
+      { path: 'werkplan', label: 'workplan.nav', order: 85, action: 'workplan.view', section: 'workplan', more: true },
+      { path: 'jaarverslag', label: 'workplan.nav.report', order: 86, action: 'workplan.view', section: 'workplan', more: true },
     ],
   },
 };

@@ -5,16 +5,22 @@
  * a phone the table comes under the chart. The PDF draws the same bars (workplan.pdf.ts).
  */
 import type { PageCtx } from '../../ui/context.ts';
+import type { Translate } from '../../core/i18n/index.ts';
 import { Table } from '../../ui/components/basics.tsx';
 import type { Masked } from './workplan.counting.ts';
 
 export type ChartRow = { label: string; value: Masked };
 export type ChartData = { id: string; title: string; summary: string; labelHeader: string; valueHeader: string; rows: ChartRow[] };
 
-/** The layout both the SVG and the PDF draw: per row its label, bar length (0..1) and the text after the bar. */
-export function barLayout(rows: readonly ChartRow[], fewer: string): { label: string; share: number; text: string }[] {
-  const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
-  return rows.map((r) => ({ label: r.label, share: r.value === null ? 0 : r.value / max, text: r.value === null ? fewer : String(r.value) }));
+/** What a count says: the number, "fewer than 5", or "not shown" (hidden so a small one cannot be worked out). */
+export function maskedText(t: Translate, value: Masked): string {
+  return value === null ? t('workplan.report.fewerThan5') : value === 'hidden' ? t('workplan.report.hidden') : String(value);
+}
+
+/** The layout both the SVG and the PDF draw: per row its label, bar length (0..1) and the text after the bar; a hidden count has no bar. */
+export function barLayout(rows: readonly ChartRow[], t: Translate): { label: string; share: number; text: string }[] {
+  const max = Math.max(1, ...rows.map((r) => (typeof r.value === 'number' ? r.value : 0)));
+  return rows.map((r) => ({ label: r.label, share: typeof r.value === 'number' ? r.value / max : 0, text: maskedText(t, r.value) }));
 }
 
 const W = 400;
@@ -28,8 +34,7 @@ function short(label: string): string {
 }
 
 export function BarChart({ ctx, chart }: { ctx: PageCtx; chart: ChartData }) {
-  const fewer = ctx.t('workplan.report.fewerThan5');
-  const bars = barLayout(chart.rows, fewer);
+  const bars = barLayout(chart.rows, ctx.t);
   const h = bars.length * ROW_H + 8;
   return (
     <div class="rw-chart">
@@ -60,7 +65,7 @@ export function BarChart({ ctx, chart }: { ctx: PageCtx; chart: ChartData }) {
         caption={chart.title}
         columns={[
           { header: chart.labelHeader, cell: (r: ChartRow) => r.label },
-          { header: chart.valueHeader, cell: (r: ChartRow) => (r.value === null ? fewer : r.value), numeric: true },
+          { header: chart.valueHeader, cell: (r: ChartRow) => maskedText(ctx.t, r.value), numeric: true },
         ]}
         rows={chart.rows}
       />

@@ -6,12 +6,14 @@ import assert from 'node:assert/strict';
 import {
   adoptionAcrossCouncils,
   countAdvices,
-  countConsultations,
+  countCooperation,
   countedUpToOf,
   countMeetings,
   countSignals,
+  countNetwork,
   countTopics,
   mask,
+  suppressGroup,
   type AdviceInput,
   type ConsultationInput,
   type MeetingInput,
@@ -125,10 +127,11 @@ test('signals: per theme and month, 1 to 4 shown as fewer than 5, zero stays zer
     { name: 'Taxi', count: null, toAdvice: 0 },
     { name: null, count: null, toAdvice: 0 },
   ]);
-  // January 6, February 3 + 4 = 7, March 2 -> fewer than 5, the other months 0.
+  // January 6, February 3 + 4 = 7, March 2 -> fewer than 5, the other months 0. With the total 15
+  // shown, March would be 15 - 6 - 7 = 2: January (the smallest above 5) is hidden too.
   assert.deepEqual(
     f.perMonth.slice(0, 4).map((m) => m.count),
-    [6, 7, null, 0],
+    ['hidden', 7, null, 0],
   );
   assert.equal(mask(0), 0);
   assert.equal(mask(4), null);
@@ -193,25 +196,110 @@ test('workflow: dropping needs a reason; rounds by the council rule; years in ra
   assert.equal(validPlanYear(2027, 2026), true);
 });
 
-test('consultations: held in the year by their date, per kind; organisations reached and experiences added up', () => {
-  const c = (id: string, kind: ConsultationInput['kind'], heldOn: string, organisations: number, experiences: number): ConsultationInput => ({
+test('network: consultations held in the year by their date, per kind; invited, came, head count and experiences added up; delegations', () => {
+  const c = (id: string, kind: ConsultationInput['kind'], heldOn: string, invited: number, attended: number, headCount: number | null, experiences: number): ConsultationInput => ({
     id,
     topic: id,
     kind,
     heldOn,
-    organisations,
+    invited,
+    attended,
+    headCount,
     experiences,
   });
-  const f = countConsultations(
-    [c('k1', 'expert_meeting', '2025-03-01', 4, 6), c('k2', 'conversations', '2025-10-12', 0, 9), c('k3', 'expert_meeting', '2025-11-30', 3, 0), c('k4', 'expert_meeting', '2024-12-31', 8, 8)],
+  const f = countNetwork(
+    [
+      c('k1', 'expert_meeting', '2025-03-01', 4, 3, 12, 6),
+      c('k2', 'conversations', '2025-10-12', 0, 0, null, 9),
+      c('k3', 'expert_meeting', '2025-11-30', 3, 1, 5, 0),
+      c('k4', 'expert_meeting', '2024-12-31', 8, 8, 30, 8),
+    ],
+    [{ id: 'd1', body: 'Regio Werk en Inkomen', startsOn: '2024-06-01', endsOn: null, reports: 2 }],
     2025,
   );
-  // k4 is of 2024. Expert meetings k1, k3 -> 2; conversations k2 -> 1; organisations 4 + 0 + 3 = 7; experiences 6 + 9 + 0 = 15.
+  // k4 is of 2024. Expert meetings k1, k3 -> 2; conversations k2 -> 1; invited 4 + 0 + 3 = 7, came 3 + 0 + 1 = 4;
+  // head count 12 + (none) 0 + 5 = 17; experiences 6 + 9 + 0 = 15.
   assert.equal(f.total, 3);
   assert.deepEqual(f.perKind, [
     { kind: 'conversations', count: 1 },
     { kind: 'expert_meeting', count: 2 },
   ]);
-  assert.equal(f.organisations, 7);
-  assert.equal(f.experiences, 15);
+  assert.deepEqual([f.organisations, f.attended, f.headCount, f.experiences], [7, 4, 17, 15]);
+  assert.deepEqual(f.delegations, [{ body: 'Regio Werk en Inkomen', startsOn: '2024-06-01', endsOn: null, reports: 2 }]);
+  assert.equal(f.reportBacks, 2);
+});
+
+test('cooperation: agreements, folders shared both ways, joint meetings held, advices of the year that drew on it', () => {
+  const meeting = (id: string, date: string, status: 'held' | 'planned' | 'cancelled') => ({ id, title: id, startsAt: d(date), status, agreementId: 'g1', own: true });
+  const f = countCooperation(
+    {
+      agreements: [{ id: 'g1', title: 'Samen sterk', startsOn: '2025-01-01', endsOn: '2025-12-31', partners: 1 }],
+      dossiers: [
+        { id: 'f1', agreementId: 'g1', folderName: 'Vervoer', own: true },
+        { id: 'f2', agreementId: 'g1', folderName: 'Zorg', own: false },
+        { id: 'f3', agreementId: 'g1', folderName: 'Jeugd', own: false },
+      ],
+      // Held: j1 (held) and j2 (planned, date passed on 30 June); j3 cancelled; j4 still to come.
+      jointMeetings: [meeting('j1', '2025-03-10', 'held'), meeting('j2', '2025-05-10', 'planned'), meeting('j3', '2025-04-10', 'cancelled'), meeting('j4', '2025-10-10', 'planned')],
+      // a9 drew on the cooperation but was not sent in this year.
+      adviceIds: ['a2', 'a9'],
+    },
+    advices,
+    '2025-06-30',
+  );
+  assert.deepEqual([f.agreements, f.dossiersShared, f.dossiersReceived, f.jointMeetings, f.jointAdvices], [1, 1, 2, 2, 1]);
+  assert.deepEqual(f.adviceRecords, [{ id: 'a2', label: '2025-002 Vervoer', isPublic: true }]);
+});
+
+test('complementary suppression: one small count with the total shown hides a second count', () => {
+  // 12 + 3 + 7 = 22: with 22 shown, the 3 would be 22 - 12 - 7. The smallest count above 5 (7) is hidden too.
+  assert.deepEqual(suppressGroup([12, 3, 7], { totalShown: true }), { cells: [12, null, 'hidden'], totalHidden: false });
+  // Without the total there is nothing to subtract from.
+  assert.deepEqual(suppressGroup([12, 3, 7], { totalShown: false }), { cells: [12, null, 7], totalHidden: false });
+  // Zeros stay shown and are never the second count; nothing small, nothing hidden.
+  assert.deepEqual(suppressGroup([0, 2, 9], { totalShown: true }).cells, [0, null, 'hidden']);
+  assert.deepEqual(suppressGroup([0, 5, 9], { totalShown: true }).cells, [0, 5, 9]);
+  // A 5 next to a 1 would still give the 1 away (6 - 5 >= 5 is impossible): an 8 is taken instead.
+  assert.deepEqual(suppressGroup([5, 1, 8], { totalShown: true }).cells, [5, null, 'hidden']);
+});
+
+test('complementary suppression: two rows', () => {
+  // 3 and 10, total 13: the 10 is hidden as well; the reader knows only that they add up to 13.
+  assert.deepEqual(suppressGroup([3, 10], { totalShown: true }), { cells: [null, 'hidden'], totalHidden: false });
+  // 3 and 2, total 5: both already hidden, and 5 can be split in four ways.
+  assert.deepEqual(suppressGroup([3, 2], { totalShown: true }), { cells: [null, null], totalHidden: false });
+  // 4 and 4, total 8: only 4 + 4 makes 8, and 5 and 1, total 6: only 5 + 1. The total goes too.
+  assert.deepEqual(suppressGroup([4, 4], { totalShown: true }), { cells: [null, null], totalHidden: true });
+  assert.deepEqual(suppressGroup([5, 1], { totalShown: true }), { cells: ['hidden', null], totalHidden: true });
+  // A count another table gives away (also) is guarded like a small one: alone it would be 14 - 8.
+  assert.deepEqual(suppressGroup([8, 6, 0], { totalShown: true, also: [false, true, true] }).cells, ['hidden', 'hidden', 0]);
+});
+
+test('signals: a total that must go is hidden in every table that adds up to it', () => {
+  // Themes 5 and 1 (total 6) give the 1 away whatever else is hidden: the total and both months' counts go.
+  const f = countSignals([
+    { themeId: 't1', themeName: 'Wachtlijst', month: 1, count: 5, toAdvice: 0 },
+    { themeId: 't2', themeName: 'Taxi', month: 1, count: 1, toAdvice: 0 },
+  ]);
+  assert.equal(f.total, 'hidden');
+  assert.deepEqual(
+    f.perTheme.map((x) => x.count),
+    ['hidden', null],
+  );
+  assert.equal(f.perMonth[0]!.count, 'hidden');
+  // A theme whose count is hidden hides what led to an advice, and that is guarded too.
+  const g = countSignals([
+    { themeId: 't1', themeName: 'Wachtlijst', month: 1, count: 10, toAdvice: 8 },
+    { themeId: 't2', themeName: 'Taxi', month: 2, count: 7, toAdvice: 6 },
+    { themeId: 't3', themeName: 'Vervoer', month: 3, count: 2, toAdvice: 0 },
+  ]);
+  assert.deepEqual(
+    g.perTheme.map((x) => [x.count, x.toAdvice]),
+    [
+      [10, 'hidden'],
+      ['hidden', 'hidden'],
+      [null, 0],
+    ],
+  );
+  assert.equal(g.ledToAdvice, 14);
 });

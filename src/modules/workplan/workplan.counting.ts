@@ -10,15 +10,75 @@ import type { YearAdvice } from '../advice/index.ts';
 import type { SignalYearGroup } from '../signals/index.ts';
 import type { YearMeeting } from '../meetings/index.ts';
 import type { MembersOfYear } from '../members/index.ts';
-import type { ConsultationRow } from '../network/index.ts';
+import type { YearConsultation, YearDelegation } from '../network/index.ts';
+import type { CooperationYear } from '../cooperation/index.ts';
 import type { TopicState } from './workplan.workflow.ts';
 
 /** Signal counts from 1 to 4 are shown as "fewer than 5": a small group must not be recognisable. */
 const SMALL_COUNT = 5;
-/** A signal count as published: the number, or null for 1 to 4 (shown as "fewer than 5"). */
-export type Masked = number | null;
+/**
+ * A count as published: the number; null for 1 to 4 (shown as "fewer than 5"); 'hidden' for a
+ * count of 5 or more hidden so that a small one cannot be worked out by subtraction (suppressGroup).
+ */
+export type Masked = number | null | 'hidden';
 export function mask(n: number): Masked {
   return n > 0 && n < SMALL_COUNT ? null : n;
+}
+
+type Suppressed = { cells: Masked[]; totalHidden: boolean };
+
+/** Every count hidden: small ones as "fewer than 5", the others as hidden; zeros stay. */
+const allHidden = (counts: readonly number[]): Masked[] => counts.map((n) => (n === 0 ? 0 : mask(n) === null ? null : 'hidden'));
+
+/**
+ * Whether a reader can work out a protected count exactly from what is shown: the hidden counts add
+ * up to the total minus the shown ones; a small one is 1 to 4, any other hidden one 5 or more.
+ * `guarded`: the hidden counts that must not be worked out (the small ones, and those of `also`).
+ */
+function disclosive(counts: readonly number[], cells: readonly Masked[], guarded: readonly boolean[]): boolean {
+  const hidden = counts.flatMap((n, i) =>
+    cells[i] === null || cells[i] === 'hidden' ? [{ n, guarded: guarded[i], lo: cells[i] === null ? 1 : SMALL_COUNT, hi: cells[i] === null ? SMALL_COUNT - 1 : Number.POSITIVE_INFINITY }] : [],
+  );
+  const sum = hidden.reduce((s, c) => s + c.n, 0);
+  return hidden.some((c, i) => {
+    if (!c.guarded) return false;
+    const others = hidden.filter((_, j) => j !== i);
+    const least = others.reduce((s, o) => s + o.lo, 0);
+    const most = others.reduce((s, o) => s + o.hi, 0);
+    return Math.max(c.lo, sum - most) >= Math.min(c.hi, sum - least);
+  });
+}
+
+/**
+ * Complementary suppression of one group of counts (a row or column) whose total is published:
+ * counts of 1 to 4 are hidden, and when the total minus the shown counts would give a hidden one
+ * away, more counts are hidden too: the smallest above 5 first (a 5 next to a 1 would still give
+ * the 1 away), then 5s. `also` hides counts that another group would give away; they are guarded
+ * the same way. When nothing else can be hidden, the total must be hidden as well (`totalHidden`)
+ * and every count with it.
+ */
+export function suppressGroup(counts: readonly number[], opts: { totalShown: boolean; also?: readonly boolean[] }): Suppressed {
+  const guarded = counts.map((n, i) => mask(n) === null || (n > 0 && Boolean(opts.also?.[i])));
+  const cells: Masked[] = counts.map((n, i) => (mask(n) === null ? null : guarded[i] ? 'hidden' : n));
+  if (!opts.totalShown) return { cells, totalHidden: false };
+  while (disclosive(counts, cells, guarded)) {
+    const open = counts.map((n, i) => ({ n, i })).filter((c) => c.n > 0 && typeof cells[c.i] === 'number');
+    const next = open.sort((a, b) => Number(b.n > SMALL_COUNT) - Number(a.n > SMALL_COUNT) || a.n - b.n)[0];
+    if (!next) return { cells: allHidden(counts), totalHidden: true };
+    cells[next.i] = 'hidden';
+  }
+  return { cells, totalHidden: false };
+}
+
+/**
+ * Two groups that split the same total (per theme and per month): each is suppressed on its own;
+ * when one of them needs the total hidden, both hide every count, or the other would add up to it.
+ */
+function suppressSplits(total: number, groups: readonly (readonly number[])[], also: readonly (readonly boolean[] | undefined)[] = []): { total: Masked; groups: Masked[][] } {
+  const shown = mask(total);
+  const done = groups.map((g, k) => suppressGroup(g, { totalShown: shown !== null, also: also[k] }));
+  if (done.some((d) => d.totalHidden)) return { total: 'hidden', groups: groups.map(allHidden) };
+  return { total: shown, groups: done.map((d) => d.cells) };
 }
 
 export type AnswerKind = YearAdvice['recommendations'][number]['answer'];
@@ -29,7 +89,9 @@ export type AdviceInput = YearAdvice;
 export type SignalGroupInput = SignalYearGroup;
 export type MeetingInput = YearMeeting;
 type MembersInput = MembersOfYear;
-export type ConsultationInput = Pick<ConsultationRow, 'id' | 'topic' | 'kind' | 'heldOn' | 'organisations' | 'experiences'>;
+export type ConsultationInput = YearConsultation;
+export type DelegationInput = YearDelegation;
+export type CooperationInput = CooperationYear;
 export type TopicInput = { id: string; title: string; policyField: string; status: TopicState; dropReason: string };
 
 export type Answers = Record<AnswerKind, number>;
@@ -71,7 +133,31 @@ export type MeetingFigures = {
   records: RecordRef[];
 };
 
-export type NetworkFigures = { total: number; perKind: { kind: string; count: number }[]; organisations: number; experiences: number; records: RecordRef[] };
+export type NetworkFigures = {
+  total: number;
+  perKind: { kind: string; count: number }[];
+  /** Organisations invited, added up over the consultations. */
+  organisations: number;
+  experiences: number;
+  records: RecordRef[];
+  // Added in session 5: versions generated before have none of these.
+  attended?: number;
+  headCount?: number;
+  delegations?: { body: string; startsOn: string; endsOn: string | null; reports: number }[];
+  /** Report-backs of delegates recorded in the year. */
+  reportBacks?: number;
+};
+
+export type CooperationFigures = {
+  agreements: number;
+  dossiersShared: number;
+  dossiersReceived: number;
+  jointMeetings: number;
+  jointAdvices: number;
+  /** The agreements (links go to the agreement, where its meetings and folders are). */
+  records: RecordRef[];
+  adviceRecords: RecordRef[];
+};
 
 export type TopicFigures = { total: number; perStatus: Record<TopicState, number>; list: TopicInput[] };
 
@@ -85,6 +171,8 @@ export type ReportFigures = {
   meetings: MeetingFigures | null;
   /** Null when the organisation has no network section. */
   network: NetworkFigures | null;
+  /** Null when the organisation has no cooperation section; absent in versions generated before session 5. */
+  cooperation?: CooperationFigures | null;
   members: MembersInput;
   topics: TopicFigures;
   /** Sections whose module is not installed yet (network and consultations, cooperation). */
@@ -158,7 +246,8 @@ export function countAdvices(rows: readonly AdviceInput[], countedUpTo: string):
 /**
  * Signals: every signal received in the year, duplicates left out; per theme (those without a theme
  * together) and per month. "Led to an advice": linked to an advice, or closed as included in one.
- * Counts from 1 to 4 are shown as "fewer than 5" (mask).
+ * Counts from 1 to 4 are shown as "fewer than 5" (mask); per theme and per month, more counts are
+ * hidden where the total would give a small one away (suppressGroup).
  */
 export function countSignals(groups: readonly SignalGroupInput[]): SignalFigures {
   const themes = new Map<string, { name: string | null; count: number; toAdvice: number }>();
@@ -175,10 +264,16 @@ export function countSignals(groups: readonly SignalGroupInput[]): SignalFigures
     total += g.count;
     toAdvice += g.toAdvice;
   }
-  const perTheme = [...themes.values()]
-    .sort((a, b) => b.count - a.count || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'))
-    .map((t) => ({ name: t.name, count: mask(t.count), toAdvice: mask(t.toAdvice) }));
-  return { total: mask(total), ledToAdvice: mask(toAdvice), perTheme, perMonth: months.map((count, i) => ({ month: i + 1, count: mask(count) })) };
+  const sorted = [...themes.values()].sort((a, b) => b.count - a.count || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'));
+  const counts = suppressSplits(total, [sorted.map((t) => t.count), months]);
+  // A theme whose count is hidden hides its "led to an advice" too: that count is never more than the theme's.
+  const led = suppressSplits(toAdvice, [sorted.map((t) => t.toAdvice)], [counts.groups[0]!.map((c) => typeof c !== 'number')]);
+  return {
+    total: counts.total,
+    ledToAdvice: led.total,
+    perTheme: sorted.map((t, i) => ({ name: t.name, count: counts.groups[0]![i]!, toAdvice: led.groups[0]![i]! })),
+    perMonth: counts.groups[1]!.map((count, i) => ({ month: i + 1, count })),
+  };
 }
 
 /**
@@ -187,8 +282,10 @@ export function countSignals(groups: readonly SignalGroupInput[]): SignalFigures
  * Guests: officials (briefings), experts and representatives of organisations on the agendas of
  * held meetings.
  */
+const isHeld = (m: Pick<MeetingInput, 'status' | 'startsAt'>, countedUpTo: string) => m.status === 'held' || (m.status === 'planned' && utcToLocal(m.startsAt).date <= countedUpTo);
+
 export function countMeetings(rows: readonly MeetingInput[], countedUpTo: string): MeetingFigures {
-  const held = rows.filter((m) => m.status === 'held' || (m.status === 'planned' && utcToLocal(m.startsAt).date <= countedUpTo));
+  const held = rows.filter((m) => isHeld(m, countedUpTo));
   const sum = (k: 'attending' | 'officials' | 'experts' | 'organisations') => held.reduce((s, m) => s + m[k], 0);
   return {
     held: held.length,
@@ -204,18 +301,45 @@ export function countMeetings(rows: readonly MeetingInput[], countedUpTo: string
 
 /**
  * Consultations and expert meetings held in the year (their date), per kind; organisations reached:
- * the organisations invited to them, summed; experiences collected through them.
+ * the organisations invited to them, summed, and of them those that came; the head counts written
+ * down; experiences collected through them. Delegations: those running on at least one day of the
+ * year, and their report-backs recorded in the year.
  */
-export function countConsultations(rows: readonly ConsultationInput[], year: number): NetworkFigures {
+export function countNetwork(rows: readonly ConsultationInput[], delegations: readonly DelegationInput[], year: number): NetworkFigures {
   const held = rows.filter((c) => c.heldOn.startsWith(`${year}-`));
   const kinds = new Map<string, number>();
   for (const c of held) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+  const sum = (k: 'invited' | 'attended' | 'experiences') => held.reduce((s, c) => s + c[k], 0);
   return {
     total: held.length,
     perKind: [...kinds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => ({ kind, count })),
-    organisations: held.reduce((s, c) => s + c.organisations, 0),
-    experiences: held.reduce((s, c) => s + c.experiences, 0),
+    organisations: sum('invited'),
+    attended: sum('attended'),
+    headCount: held.reduce((s, c) => s + (c.headCount ?? 0), 0),
+    experiences: sum('experiences'),
+    delegations: delegations.map((d) => ({ body: d.body, startsOn: d.startsOn, endsOn: d.endsOn, reports: d.reports })),
+    reportBacks: delegations.reduce((s, d) => s + d.reports, 0),
     records: held.map((c) => ({ id: c.id, label: c.topic })),
+  };
+}
+
+/**
+ * Cooperation: agreements in force on at least one day of the year; folders shared in them by this
+ * council and by partners (shared before the year ended and still shared); joint meetings of the
+ * year that a partner accepted, held by the meetings rule (countMeetings); advices sent in the year
+ * that drew on a cooperation.
+ */
+export function countCooperation(c: CooperationInput, advices: readonly Pick<AdviceInput, 'id' | 'reference' | 'subject' | 'isPublic'>[], countedUpTo: string): CooperationFigures {
+  const drew = new Set(c.adviceIds);
+  const joint = advices.filter((a) => drew.has(a.id));
+  return {
+    agreements: c.agreements.length,
+    dossiersShared: c.dossiers.filter((d) => d.own).length,
+    dossiersReceived: c.dossiers.filter((d) => !d.own).length,
+    jointMeetings: c.jointMeetings.filter((m) => isHeld(m, countedUpTo)).length,
+    jointAdvices: joint.length,
+    records: c.agreements.map((a) => ({ id: a.id, label: a.title })),
+    adviceRecords: joint.map((a) => ({ id: a.id, label: `${a.reference} ${a.subject}`, isPublic: a.isPublic })),
   };
 }
 
@@ -234,7 +358,9 @@ export function countedUpToOf(year: number, today: string): string {
 
 /** Whether a year has anything to report. */
 export function hasData(f: ReportFigures): boolean {
-  return f.advices.total > 0 || (f.network?.total ?? 0) > 0 || (f.signals !== null && f.signals.total !== 0) || (f.meetings?.held ?? 0) > 0 || f.topics.total > 0;
+  return (
+    f.advices.total > 0 || (f.network?.total ?? 0) > 0 || (f.cooperation?.agreements ?? 0) > 0 || (f.signals !== null && f.signals.total !== 0) || (f.meetings?.held ?? 0) > 0 || f.topics.total > 0
+  );
 }
 
 /**

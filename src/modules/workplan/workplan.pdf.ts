@@ -25,8 +25,7 @@ const paragraphs = (text: string) =>
     .filter(Boolean);
 
 function chart(pdf: TaggedPdf, c: ChartData, t: Translate): void {
-  const fewer = t('workplan.report.fewerThan5');
-  const bars = barLayout(c.rows, fewer);
+  const bars = barLayout(c.rows, t);
   const alt = `${c.title}. ${c.summary} ${bars.map((b) => `${b.label}: ${b.text}`).join('; ')}.`;
   // The chart's heading stays on the page of its bars.
   pdf.ensure(bars.length * ROW + 40);
@@ -68,7 +67,7 @@ export async function reportPdf({ council, report, t, locale }: { council: Counc
     pdf.section(s.title, () => {
       pdf.heading(2, s.title);
       for (const p of paragraphs(s.text)) pdf.paragraph(p);
-      if (s.note) pdf.paragraph(s.note);
+      for (const n of s.notes ?? []) pdf.paragraph(n);
       pdf.list(
         s.figures.map((f) => ({
           label: '•',

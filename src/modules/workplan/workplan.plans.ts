@@ -25,6 +25,11 @@ import type { TopicInput } from './workplan.forms.ts';
 import { votesOf } from './workplan.approval.ts';
 
 type Args = { actor: Actor; council: Council };
+
+/** A change to a topic in the audit log. */
+function auditTopic(tx: DbOrTx, { actor, council }: Args, action: 'added' | 'updated' | 'noteAdded' | 'tagged' | 'untagged', topicId: string, data?: Record<string, unknown>) {
+  return audit(tx, { councilId: council.id, actorUserId: actor.userId, action: `workplanTopic.${action}` as const, entity: 'workplanTopic', entityId: topicId, data });
+}
 export const thisYear = () => Number(todayInAmsterdam().slice(0, 4));
 
 /** A year from the address: a whole number the plan can be for, or a 404. */
@@ -159,7 +164,7 @@ export async function addTopic(deps: Deps, { actor, council, year, input }: Args
       .insert(workplanTopics)
       .values({ councilId: council.id, planId: plan.id, ...input })
       .returning();
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workplanTopic.added', entity: 'workplanTopic', entityId: topic!.id });
+    await auditTopic(tx, { actor, council }, 'added', topic!.id);
     return topic!;
   });
 }
@@ -201,7 +206,7 @@ export async function updateTopic(deps: Deps, { actor, council, id, input }: Arg
       .update(workplanTopics)
       .set({ ...input, updatedAt: new Date() })
       .where(eq(workplanTopics.id, id));
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workplanTopic.updated', entity: 'workplanTopic', entityId: id });
+    await auditTopic(tx, { actor, council }, 'updated', id);
   });
 }
 
@@ -234,7 +239,7 @@ export async function addNote(deps: Deps, { actor, council, id, notedOn, text }:
     (await findInCouncil(tx, workplanTopics, council.id, id)) ?? notFound('workplanTopic');
     if (notedOn > todayInAmsterdam()) throw new DomainError('futureNote', 'workplan.note.future', 'notedOn');
     await tx.insert(workplanNotes).values({ councilId: council.id, topicId: id, notedOn, text, authorUserId: actor.userId });
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workplanTopic.noteAdded', entity: 'workplanTopic', entityId: id });
+    await auditTopic(tx, { actor, council }, 'noteAdded', id);
   });
 }
 
@@ -251,14 +256,7 @@ export async function tagRecord(deps: Deps, { actor, council, id, kind, recordId
       if (!kind || !known.some((r) => r.kind === kind && r.id === recordId)) throw new DomainError('unknownRecord', 'workplan.tag.unknown', 'record');
       await tx.insert(workplanTags).values({ councilId: council.id, topicId: topic.id, recordId, kind }).onConflictDoNothing();
     }
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: remove ? 'workplanTopic.untagged' : 'workplanTopic.tagged',
-      entity: 'workplanTopic',
-      entityId: topic.id,
-      data: remove ? {} : { kind },
-    });
+    await auditTopic(tx, { actor, council }, remove ? 'untagged' : 'tagged', topic.id, remove ? {} : { kind });
   });
 }
 

@@ -11,6 +11,9 @@ import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { catalogOf, keepForReview, taggedText } from '../../core/pdf/pdf.test-helpers.ts';
 import { makeSignal } from '../signals/signals.test-helpers.ts';
 import { makeMeeting } from '../meetings/meetings.test-helpers.ts';
+import { makeAgreement, shareFolder } from '../cooperation/cooperation.test-helpers.ts';
+import { makeFolder } from '../documents/documents.test-helpers.ts';
+import { makeConsultation, makeDelegation, makeExperience, makeReport as makeReportBack } from '../network/network.test-helpers.ts';
 import { createTestApp, get, makeAdvice, makeCouncil, makePlan, person, type TestApp } from './workplan.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { annualReports } from './workplan.schema.ts';
@@ -22,6 +25,7 @@ let A: Council;
 let chair: Awaited<ReturnType<typeof person>>;
 let secretary: Awaited<ReturnType<typeof person>>;
 let member: Awaited<ReturnType<typeof person>>;
+let agreementId: string;
 const Y = thisYear() - 1;
 const ws = () => `/${A.slug}/werkruimte/jaarverslag`;
 
@@ -49,6 +53,17 @@ before(async () => {
   }
   await makeMeeting(t, A, `${Y}-01-15`, { status: 'held', title: 'Januarivergadering' });
   await makeMeeting(t, A, `${Y}-02-19`, { status: 'held', title: 'Februarivergadering' });
+  // Network and cooperation in Y: one expert meeting (14 people, one experience) and one agreement with a folder shared by A.
+  const k = await makeConsultation(t, A, { heldOn: `${Y}-05-12`, headCount: 14 });
+  await makeExperience(t, A, { consultationId: k.id, source: 'consultation' });
+  const delegation = await makeDelegation(t, A, member.membershipId, { bodyName: 'Regio Werk en Inkomen', startsOn: `${Y}-02-01` });
+  const back = await makeReportBack(t, A, delegation.id);
+  await t.db.execute(sql`update delegation_reports set created_at = ${at(`${Y}-06-01`)} where id = ${back.id}`);
+  const partner = await makeCouncil(t, { name: 'Cliëntenraad Beekveld' });
+  const agreement = await makeAgreement(t, [A, partner], { startsOn: `${Y}-03-01`, endsOn: `${Y + 1}-02-28`, title: 'Samen ervaringen ophalen' });
+  agreementId = agreement.id;
+  const shared = await shareFolder(t, agreement, A, await makeFolder(t, A, 'Vervoer'));
+  await t.db.execute(sql`update cooperation_dossiers set created_at = ${at(`${Y}-04-01`)} where id = ${shared.id}`);
   const { topics } = await makePlan(t, A, Y, ['Mantelzorg', 'Leerlingenvervoer'], 'approved');
   await t.db.execute(sql`update workplan_topics set status = 'done' where id = ${topics[0]!.id}`);
 });
@@ -87,8 +102,19 @@ test('the live figures, a version with texts, the approval round and publishing;
   assert.match(page.body, /Een jaar vol mantelzorg/);
   assert.match(page.body, /jaarplannen en jaarverslagen/);
   // Signals: 7 in total, Wachtlijst 6, Taxi 1 -> "minder dan 5"; no individual links on the public page.
+  // With the total shown, Taxi would be 7 - 6: Wachtlijst is "niet getoond", and the method note says why.
   assert.match(page.body, /Signalen ontvangen<\/th>[\s\S]*?7/);
   assert.match(page.body, /minder dan 5/);
+  assert.match(page.body, /Wachtlijst<\/th>\s*<td[^>]*><div class="rw-table__value">niet getoond</);
+  assert.match(page.body, /Hoe we tellen[\s\S]*Daarom verbergen we in dezelfde tabel nog een getal/);
+  // Network and cooperation of the year.
+  assert.match(page.body, /Aantal deelnemers<\/th>\s*<td[^>]*><div class="rw-table__value">14</);
+  assert.match(page.body, /Ervaringen opgehaald<\/th>\s*<td[^>]*><div class="rw-table__value">1</);
+  assert.match(page.body, /Terugkoppelingen van afgevaardigden<\/th>\s*<td[^>]*><div class="rw-table__value">1</);
+  assert.match(page.body, /Regio Werk en Inkomen: vanaf 1 februari \d{4} \(1 keer teruggekoppeld in dit jaar\)/);
+  assert.match(page.body, /Samenwerkingsafspraken<\/th>\s*<td[^>]*><div class="rw-table__value">1</);
+  assert.match(page.body, /Dossiers die wij deelden<\/th>\s*<td[^>]*><div class="rw-table__value">1</);
+  assert.doesNotMatch(page.body, /kan nog niet worden gemaakt/);
   // One signal led to an advice: fewer than 5, never shown as 0.
   assert.match(page.body, /Signalen die leidden tot een advies<\/th>\s*<td[^>]*><div class="rw-table__value">minder dan 5</);
   assert.match(page.body, /<svg[^>]*role="img"/);
@@ -97,6 +123,7 @@ test('the live figures, a version with texts, the approval round and publishing;
   const wsPage = await member.request({ url: `${ws()}/${Y}` });
   assert.match(wsPage.body, /Waar deze cijfers vandaan komen/);
   assert.match(wsPage.body, /werkruimte\/adviezen\//);
+  assert.match(wsPage.body, new RegExp(`werkruimte/samenwerking/${agreementId}`));
 
   // New data after publishing does not change the published figures; regenerating makes version 2.
   await makeAdvice(t, A, { status: 'sent', kind: 'requested', policyField: 'wmo', sentAt: localToUtc(`${Y}-11-01`, '10:00'), answerDueOn: `${Y}-12-13` }, ['Vier']);
@@ -142,10 +169,10 @@ test('the PDF: tagged, Dutch, a title, headings in reading order, charts with th
     [`Jaarverslag ${Y}: Adviesraad Sociaal Domein Beekveld`],
   );
   const h2 = tagged.filter((x) => x.role === 'H2').map((x) => x.text);
-  assert.deepEqual(h2, ['Voorwoord', 'Adviezen', 'Signalen', 'Vergaderingen', 'Raadplegingen en netwerk', 'Samenwerking', 'Werkplan: waar staan de onderwerpen', 'Leden van de raad']);
+  assert.deepEqual(h2, ['Voorwoord', 'Adviezen', 'Signalen', 'Vergaderingen', 'Raadplegingen en netwerk', 'Samenwerking', 'Werkplan: waar staan de onderwerpen', 'Leden van de raad', 'Hoe we tellen']);
   const all = tagged.map((x) => x.text).join('\n');
   assert.match(all, /Gegenereerd op/);
-  assert.match(all, /Wachtlijst: 6/);
+  assert.match(all, /Wachtlijst: niet getoond/);
   assert.match(all, /Taxi: minder dan 5/);
   assert.ok(
     tagged.some((x) => x.role === 'Figure'),

@@ -17,18 +17,15 @@ import { advicesOfYear } from '../advice/index.ts';
 import { signalCountsOfYear } from '../signals/index.ts';
 import { meetingsOfYear } from '../meetings/index.ts';
 import { membersOfYear } from '../members/index.ts';
-import { listConsultations } from '../network/index.ts';
+import { networkOfYear } from '../network/index.ts';
+import { cooperationOfYear } from '../cooperation/index.ts';
 import { annualReports, workplanPlatformConsent, workplanTopics, type AnnualReport } from './workplan.schema.ts';
-import { countAdvices, countConsultations, countedUpToOf, countMeetings, countSignals, countTopics, type ReportFigures } from './workplan.counting.ts';
+import { countAdvices, countCooperation, countedUpToOf, countMeetings, countNetwork, countSignals, countTopics, type ReportFigures } from './workplan.counting.ts';
 import { approvalChange, votesOf } from './workplan.approval.ts';
 import { findPlan, thisYear } from './workplan.plans.ts';
 import { FIRST_YEAR } from './workplan.workflow.ts';
-import type { ReportSection } from './workplan.forms.ts';
 
 type Args = { actor: Actor; council: Council };
-
-/** Sections whose module is not on the platform yet: the report says so instead of counting. */
-const MISSING_SECTIONS: ReportSection[] = ['cooperation'];
 
 /** A report year from the address: 2000 up to next year (a future year gets a clear page, not a 404). */
 export function reportYear(raw: string): number {
@@ -41,11 +38,12 @@ export function reportYear(raw: string): number {
 export async function gatherFigures(db: DbOrTx, council: Council, year: number, today = todayInAmsterdam()): Promise<ReportFigures> {
   const countedUpTo = countedUpToOf(year, today);
   const plan = await findPlan(db, council.id, year);
-  const [advices, signals, meetings, consultations, members, topics] = await Promise.all([
+  const [advices, signals, meetings, network, cooperation, members, topics] = await Promise.all([
     hasSection(council.kind, 'advice') ? advicesOfYear(db, council.id, year) : [],
     hasSection(council.kind, 'signals') ? signalCountsOfYear(db, council.id, year) : null,
     hasSection(council.kind, 'meetings') ? meetingsOfYear(db, council.id, year) : null,
-    hasSection(council.kind, 'network') ? listConsultations(db, council, { limit: 100_000 }) : null,
+    hasSection(council.kind, 'network') ? networkOfYear(db, council.id, year) : null,
+    hasSection(council.kind, 'cooperation') ? cooperationOfYear(db, council, year) : null,
     membersOfYear(db, council.id, year),
     plan ? db.select().from(workplanTopics).where(eq(workplanTopics.planId, plan.id)).orderBy(workplanTopics.createdAt) : [],
   ]);
@@ -55,10 +53,11 @@ export async function gatherFigures(db: DbOrTx, council: Council, year: number, 
     advices: countAdvices(advices, countedUpTo),
     signals: signals && countSignals(signals),
     meetings: meetings && countMeetings(meetings, countedUpTo),
-    network: consultations && countConsultations(consultations, year),
+    network: network && countNetwork(network.consultations, network.delegations, year),
+    cooperation: cooperation && countCooperation(cooperation, advices, countedUpTo),
     members,
     topics: countTopics(topics.map((t) => ({ id: t.id, title: t.title, policyField: t.policyField, status: t.status, dropReason: t.dropReason }))),
-    missing: [...MISSING_SECTIONS],
+    missing: [],
   };
 }
 

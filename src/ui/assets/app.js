@@ -27,25 +27,6 @@
       if (wide.addEventListener) wide.addEventListener('change', sync);
       else if (wide.addListener) wide.addListener(sync);
     },
-    // Switching language reloads the page: take what was typed along (issue 9, part 6). The
-    // answers wait in this tab's sessionStorage and are put back, then removed, on the next page
-    // if it is the same address. Passwords, files and hidden fields are never kept.
-    'keep-answers': (link) => {
-      link.addEventListener('click', () => {
-        var forms = [];
-        document.querySelectorAll('main form').forEach((form) => {
-          var values = [];
-          Array.prototype.forEach.call(form.elements, (el) => {
-            if (!el.name || /^(hidden|password|file|submit|button)$/.test(el.type)) return;
-            values.push(el.type === 'checkbox' || el.type === 'radio' ? [el.name, el.value, el.checked] : [el.name, el.value]);
-          });
-          forms.push(values);
-        });
-        try {
-          sessionStorage.setItem(KEPT, JSON.stringify({ path: location.pathname, forms: forms }));
-        } catch (_) {}
-      });
-    },
     // Ask before a destructive action; the form still works without the question.
     confirm: (el) => {
       el.addEventListener('submit', (event) => {
@@ -53,29 +34,6 @@
       });
     },
   };
-  const KEPT = 'raadwerk-kept-answers';
-  // The answers taken along by 'keep-answers', back in their fields (per form, in order).
-  const restoreKeptAnswers = () => {
-    const kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
-    sessionStorage.removeItem(KEPT);
-    if (!kept || kept.path !== location.pathname) return;
-    document.querySelectorAll('main form').forEach((form, i) => {
-      const seen = {};
-      (kept.forms[i] || []).forEach(([name, value, checked]) => {
-        const fields = Array.prototype.filter.call(form.elements, (el) => el.name === name);
-        if (checked !== undefined) {
-          for (const el of fields) if (el.value === value) el.checked = checked;
-          return;
-        }
-        seen[name] = (seen[name] || 0) + 1;
-        const field = fields[seen[name] - 1];
-        if (field) field.value = value;
-      });
-    });
-  };
-  try {
-    restoreKeptAnswers();
-  } catch (_) {}
   document.querySelectorAll('[data-module]').forEach((el) => {
     var start = modules[el.getAttribute('data-module')];
     if (start) start(el);

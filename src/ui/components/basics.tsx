@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../context.ts';
+import { usePageCtx, type PageCtx } from '../context.ts';
 
 export function Button(props: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'subtle'; danger?: boolean; name?: string; value?: string; type?: 'submit' | 'button' }) {
   const variant = props.variant ?? 'primary';
@@ -163,7 +163,8 @@ export function DataList(props: { items: { key: string; value: ComponentChildren
  * Where this page sits. The separator belongs to the item after it (CSS, hidden from screen
  * readers), so a trail that wraps starts each line with one "›" and never draws it twice.
  */
-export function Breadcrumbs({ ctx, items }: { ctx: PageCtx; items: { href: string; label: string }[] }) {
+export function Breadcrumbs({ ctx: given, items }: { ctx?: PageCtx; items: { href: string; label: string }[] }) {
+  const ctx = usePageCtx(given);
   if (items.length === 0) return null;
   return (
     <nav class="utrecht-breadcrumb-nav rw-breadcrumbs" aria-label={ctx.t('nav.breadcrumbs')}>
@@ -185,7 +186,8 @@ export function Breadcrumbs({ ctx, items }: { ctx: PageCtx; items: { href: strin
 }
 
 /** Page links as plain anchors; `page` is 1-based. */
-export function Pagination({ ctx, page, pages, href }: { ctx: PageCtx; page: number; pages: number; href: (page: number) => string }) {
+export function Pagination({ ctx: given, page, pages, href }: { ctx?: PageCtx; page: number; pages: number; href: (page: number) => string }) {
+  const ctx = usePageCtx(given);
   if (pages <= 1) return null;
   const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
   return (
@@ -227,23 +229,49 @@ export function Pagination({ ctx, page, pages, href }: { ctx: PageCtx; page: num
  * On a narrow screen the list folds into a "Menu" disclosure (`<details>`, so it works without
  * JavaScript); on a wide screen the CSS shows the list and hides the toggle.
  */
-export function NavBar({ label, toggle, items, current }: { label: string; toggle: string; items: { href: string; label: string }[]; current: string }) {
+export type NavLink = { href: string; label: string; more?: boolean };
+
+function NavLinkItem({ item, current }: { item: NavLink; current: string }) {
+  const isCurrent = item.href === current;
+  return (
+    <li class="utrecht-nav-list__item">
+      <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
+        {item.label}
+      </a>
+    </li>
+  );
+}
+
+/**
+ * The menu: the daily items in the bar, the rest under "Meer" (a nested `<details>`, no script
+ * needed), so the bar stays one row at 1280 px. On a phone it all folds into "Menu".
+ */
+export function NavBar({ label, toggle, more, items, current }: { label: string; toggle: string; more: string; items: NavLink[]; current: string }) {
+  const moreItems = items.filter((i) => i.more);
+  // One item alone under "Meer" is a click for nothing: it stays in the bar.
+  const bar = moreItems.length > 1 ? items.filter((i) => !i.more) : items;
+  const inMore = moreItems.length > 1 ? moreItems : [];
   return (
     <nav class="utrecht-nav-bar rw-nav" aria-label={label}>
       <div class="utrecht-nav-bar__content rw-nav__content">
         <details class="rw-nav__menu" data-module="nav-menu">
           <summary class="rw-nav__toggle">{toggle}</summary>
           <ul class="utrecht-nav-list" role="list">
-            {items.map((item) => {
-              const isCurrent = item.href === current;
-              return (
-                <li class="utrecht-nav-list__item">
-                  <a class={`utrecht-nav-list__link${isCurrent ? ' utrecht-nav-list__link--current' : ''}`} href={item.href} aria-current={isCurrent ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              );
-            })}
+            {bar.map((item) => (
+              <NavLinkItem item={item} current={current} />
+            ))}
+            {inMore.length > 0 && (
+              <li class="utrecht-nav-list__item rw-nav__more-item">
+                <details class="rw-nav__more">
+                  <summary class={`rw-nav__more-toggle${inMore.some((i) => i.href === current) ? ' rw-nav__more-toggle--current' : ''}`}>{more}</summary>
+                  <ul class="utrecht-nav-list rw-nav__more-list" role="list">
+                    {inMore.map((item) => (
+                      <NavLinkItem item={item} current={current} />
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            )}
           </ul>
         </details>
       </div>

@@ -1,10 +1,13 @@
-import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../context.ts';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+import { usePageCtx, type PageCtx } from '../context.ts';
 import type { FieldErrors } from '../../core/http/forms.ts';
+import type { FormDraft } from '../../core/http/form-drafts.ts';
 import { Button } from './basics.tsx';
 
 export type FieldProps = {
-  ctx: PageCtx;
+  /** The page's context; read from the page when left out. */
+  ctx?: PageCtx;
   name: string;
   label: string;
   hint?: string;
@@ -16,7 +19,8 @@ type ControlAttrs = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: 
 
 /** Label, hint, error, control: in this order, per the NL Design System form field. */
 export function FormField(props: FieldProps & { children: (attrs: ControlAttrs, invalid: boolean) => ComponentChildren }) {
-  const { ctx, name, label, hint, optional, errors } = props;
+  const { name, label, hint, optional, errors } = props;
+  const ctx = usePageCtx(props.ctx);
   const id = fieldId(name);
   const error = errors?.[name];
   const describedBy = describedByOf(id, hint, error);
@@ -31,7 +35,7 @@ export function FormField(props: FieldProps & { children: (attrs: ControlAttrs, 
           {optional ? ` ${ctx.t('form.optional')}` : ''}
         </label>
       </div>
-      <HintAndError ctx={ctx} id={id} hint={hint} error={error} inField />
+      <HintAndError id={id} hint={hint} error={error} inField />
       <div class="utrecht-form-field__input">{props.children(attrs, Boolean(error))}</div>
     </div>
   );
@@ -46,7 +50,8 @@ function describedByOf(id: string, hint: unknown, error: unknown): string | unde
  * A field's hint, then its error starting with a visually hidden "Fout:". In a form field
  * (`inField`) they take the field's grid classes; under a fieldset's legend they stand alone.
  */
-function HintAndError({ ctx, id, hint, error, inField }: { ctx: PageCtx; id?: string; hint?: ComponentChildren; error?: string; inField?: boolean }) {
+function HintAndError({ ctx, id, hint, error, inField }: { ctx?: PageCtx; id?: string; hint?: ComponentChildren; error?: string; inField?: boolean }) {
+  const t = usePageCtx(ctx).t;
   return (
     <>
       {hint && (
@@ -56,7 +61,7 @@ function HintAndError({ ctx, id, hint, error, inField }: { ctx: PageCtx; id?: st
       )}
       {error && (
         <div class={`${inField ? 'utrecht-form-field__error-message ' : ''}utrecht-form-field-error-message`} id={id && `${id}-error`}>
-          <span class="rw-visually-hidden">{ctx.t('form.errorPrefix')} </span>
+          <span class="rw-visually-hidden">{t('form.errorPrefix')} </span>
           {error}
         </div>
       )}
@@ -77,7 +82,8 @@ type InputProps = FieldProps & {
 };
 
 export function TextField(props: InputProps) {
-  const { name, value, type = 'text', autocomplete, inputmode, width } = props;
+  const { name, type = 'text', autocomplete, inputmode, width } = props;
+  const value = useKeptText(name, props.value);
   return (
     <FormField {...props}>
       {(attrs, invalid) => (
@@ -102,11 +108,12 @@ export function FileField(props: FieldProps & { accept: string; multiple?: boole
 }
 
 export function TextArea(props: FieldProps & { value?: string | null; rows?: number }) {
+  const value = useKeptText(props.name, props.value);
   return (
     <FormField {...props}>
       {(attrs, invalid) => (
         <textarea {...attrs} class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`} name={props.name} rows={props.rows ?? 6}>
-          {props.value ?? ''}
+          {value ?? ''}
         </textarea>
       )}
     </FormField>
@@ -115,12 +122,13 @@ export function TextArea(props: FieldProps & { value?: string | null; rows?: num
 
 /** A select box; the theme draws the arrow that shows it opens (`--utrecht-select-background-image`). */
 export function SelectField(props: FieldProps & { value?: string | null; options: { value: string; label: string }[] }) {
+  const value = useKeptText(props.name, props.value);
   return (
     <FormField {...props}>
       {(attrs, invalid) => (
         <select {...attrs} class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`} name={props.name}>
           {props.options.map((o) => (
-            <option value={o.value} selected={o.value === props.value}>
+            <option value={o.value} selected={o.value === value}>
               {o.label}
             </option>
           ))}
@@ -135,7 +143,8 @@ export function SelectField(props: FieldProps & { value?: string | null; options
  * first column, label, hint and error in the second (`utrecht-form-field--checkbox`).
  */
 export function CheckboxField(props: FieldProps & { checked?: boolean; value?: string }) {
-  const { ctx, name, label, hint, errors } = props;
+  const kept = useKept(props.name);
+  const { name, label, hint, errors } = props;
   const id = fieldId(name);
   const error = errors?.[name];
   const describedBy = describedByOf(id, hint, error);
@@ -148,7 +157,7 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
           id={id}
           name={name}
           value={props.value ?? 'ja'}
-          checked={props.checked}
+          checked={kept ? kept.includes(props.value ?? 'on') : props.checked}
           aria-describedby={describedBy}
           aria-invalid={error ? 'true' : undefined}
         />
@@ -158,7 +167,7 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
           {label}
         </label>
       </div>
-      <HintAndError ctx={ctx} id={id} hint={hint} error={error} inField />
+      <HintAndError id={id} hint={hint} error={error} inField />
     </div>
   );
 }
@@ -168,8 +177,8 @@ export function CheckboxField(props: FieldProps & { checked?: boolean; value?: s
  * visually hidden "Fout:"), then the fields. On error the fieldset is marked `--invalid`. With a
  * `name`, its id is that field's id, so the error summary links to it, and its error is shown.
  */
-export function Fieldset(props: { ctx: PageCtx; name?: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
-  const { ctx, name, hint, errors } = props;
+export function Fieldset(props: { ctx?: PageCtx; name?: string; legend: ComponentChildren; hint?: ComponentChildren; errors?: FieldErrors; class?: string; children: ComponentChildren }) {
+  const { name, hint, errors } = props;
   const id = name ? fieldId(name) : undefined;
   const error = name ? errors?.[name] : undefined;
   const describedBy = id ? describedByOf(id, hint, error) : undefined;
@@ -180,7 +189,7 @@ export function Fieldset(props: { ctx: PageCtx; name?: string; legend: Component
       id={id}
     >
       <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{props.legend}</legend>
-      <HintAndError ctx={ctx} id={id} hint={hint} error={error} />
+      <HintAndError id={id} hint={hint} error={error} />
       {props.children}
     </fieldset>
   );
@@ -192,11 +201,12 @@ export function Fieldset(props: { ctx: PageCtx; name?: string; legend: Component
  * hint) beside it.
  */
 export function RadioGroup(props: FieldProps & { value?: string | null; options: { value: string; label: string; hint?: string }[] }) {
-  const { ctx, name, label, hint, errors, options, value } = props;
+  const { name, label, hint, errors, options } = props;
+  const value = useKeptText(name, props.value);
   const id = fieldId(name);
   const error = errors?.[name];
   return (
-    <Fieldset ctx={ctx} name={name} legend={label} hint={hint} errors={errors} class="rw-radio-group">
+    <Fieldset name={name} legend={label} hint={hint} errors={errors} class="rw-radio-group">
       {options.map((o, i) => {
         const optionId = i === 0 ? `${id}-optie` : `${id}-optie-${i}`;
         return (
@@ -235,7 +245,8 @@ export function RadioGroup(props: FieldProps & { value?: string | null; options:
  * `fieldOf` names the field an error belongs to when its key is not that field's name: several
  * problems of one field (the lines of a pasted list) each get their own link to that field.
  */
-export function ErrorSummary({ ctx, errors, fieldOf }: { ctx: PageCtx; errors?: FieldErrors; fieldOf?: Readonly<Record<string, string>> }) {
+export function ErrorSummary({ ctx: given, errors, fieldOf }: { ctx?: PageCtx; errors?: FieldErrors; fieldOf?: Readonly<Record<string, string>> }) {
+  const ctx = usePageCtx(given);
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <div class="utrecht-alert utrecht-alert--error rw-error-summary" role="alert" data-module="error-summary">
@@ -258,20 +269,44 @@ export function ErrorSummary({ ctx, errors, fieldOf }: { ctx: PageCtx; errors?: 
 }
 
 /** A POST form with the CSRF token; server-side validation only. */
+/** The id of the form the header's language switch submits (ui/layouts/page.tsx). */
+export const LANGUAGE_FORM_ID = 'rw-taal';
+
+/** What was typed before a language switch, for the fields of the form that was sent (core/http/form-drafts.ts). */
+const DraftContext = createContext<FormDraft | null>(null);
+
+/** The kept values of this field: undefined without a draft, else the values sent (none: []). */
+function useKept(name: string): string[] | undefined {
+  const draft = useContext(DraftContext);
+  return draft ? (draft[name] ?? []) : undefined;
+}
+
+/** The kept text of a field, else the given value (a field the draft does not hold keeps its value). */
+function useKeptText(name: string, value: string | null | undefined): string | null | undefined {
+  const kept = useKept(name);
+  return kept && kept.length > 0 ? kept[0] : value;
+}
+
 export function Form(props: {
-  ctx: PageCtx;
+  ctx?: PageCtx;
   action: string;
   children: ComponentChildren;
   multipart?: boolean;
   class?: string;
-  /** Timestamped token for anonymous forms, so too-fast bots can be told apart. */
+  /** A one-button action beside the page's real form: it does not take the language switch. */
+  minor?: boolean;
 }) {
-  return (
-    <form method="post" action={props.action} novalidate class={props.class ?? 'rw-form'} enctype={props.multipart ? 'multipart/form-data' : undefined}>
-      <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+  const ctx = usePageCtx(props.ctx);
+  // The page's first form takes the header's language switch, so what is typed comes along.
+  const main = !props.minor && !ctx.languageForm;
+  if (main) ctx.languageForm = true;
+  const form = (
+    <form method="post" action={props.action} novalidate class={props.class ?? 'rw-form'} enctype={props.multipart ? 'multipart/form-data' : undefined} id={main ? LANGUAGE_FORM_ID : undefined}>
+      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
       {props.children}
     </form>
   );
+  return main ? <DraftContext.Provider value={ctx.draft ?? null}>{form}</DraftContext.Provider> : form;
 }
 
 /**
@@ -293,10 +328,10 @@ export function SuccessNotice({ title, children }: { title: string; children?: C
 }
 
 /** Top of a page with a form: error summary first, then the heading, then a notice of what just happened. */
-export function FormPageTop({ ctx, errors, title, notice }: { ctx: PageCtx; errors?: FieldErrors; title: string; notice?: string }) {
+export function FormPageTop({ errors, title, notice }: { ctx?: PageCtx; errors?: FieldErrors; title: string; notice?: string }) {
   return (
     <>
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary errors={errors} />
       <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{title}</h1>
       {notice && <SuccessNotice title={notice} />}
     </>
@@ -311,7 +346,7 @@ type ChoiceOption = { value: string; label: string; hint?: string };
  * as children, then the button.
  */
 export function ChooseOneForm(props: {
-  ctx: PageCtx;
+  ctx?: PageCtx;
   action: string;
   name: string;
   label: string;
@@ -329,7 +364,7 @@ export function ChooseOneForm(props: {
 }) {
   const field = { ctx: props.ctx, errors: props.errors, name: props.name, label: props.label, hint: props.hint, value: props.value, options: props.options };
   return (
-    <Form ctx={props.ctx} action={props.action}>
+    <Form action={props.action}>
       {props.intro && <p class="utrecht-paragraph nl-paragraph">{props.intro}</p>}
       {props.control === 'radio' ? <RadioGroup {...field} /> : <SelectField {...field} />}
       {props.children}
@@ -344,7 +379,7 @@ export function ChooseOneForm(props: {
  * readers ("Verwijderen <hidden>Jan Jansen</hidden>").
  */
 export function ActionForm(props: {
-  ctx: PageCtx;
+  ctx?: PageCtx;
   action: string;
   button: ComponentChildren;
   hint?: ComponentChildren;
@@ -356,7 +391,7 @@ export function ActionForm(props: {
   object?: string;
 }) {
   return (
-    <Form ctx={props.ctx} action={props.action} class={props.inline ? 'rw-inline-form' : undefined}>
+    <Form action={props.action} class={props.inline ? 'rw-inline-form' : undefined} minor>
       {props.hint && <p class="utrecht-paragraph nl-paragraph">{props.hint}</p>}
       <Button variant={props.variant ?? 'secondary'} danger={props.danger} name={props.name} value={props.value}>
         {props.button}
@@ -371,10 +406,11 @@ export function ActionForm(props: {
  * is a checkbox form field of the NL Design System, as CheckboxField: control, label beside it.
  */
 export function CheckboxGroup(props: FieldProps & { options: { value: string; label: string }[]; checked: readonly string[]; empty?: string }) {
-  const { ctx, name, label, hint, errors } = props;
+  const checked = useKept(props.name) ?? props.checked;
+  const { name, label, hint, errors } = props;
   const id = fieldId(name);
   return (
-    <Fieldset ctx={ctx} name={name} legend={label} hint={hint} errors={errors}>
+    <Fieldset name={name} legend={label} hint={hint} errors={errors}>
       {props.options.length === 0 && props.empty && <p class="utrecht-paragraph">{props.empty}</p>}
       {props.options.map((o) => (
         <div class="utrecht-form-field utrecht-form-field--checkbox">
@@ -385,7 +421,7 @@ export function CheckboxGroup(props: FieldProps & { options: { value: string; la
               id={`${id}-${o.value}`}
               name={name}
               value={o.value}
-              checked={props.checked.includes(o.value)}
+              checked={checked.includes(o.value)}
             />
           </div>
           <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">

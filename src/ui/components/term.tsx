@@ -1,4 +1,4 @@
-import type { PageCtx } from '../context.ts';
+import { usePageCtx, type PageCtx } from '../context.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 
 /**
@@ -6,7 +6,8 @@ import type { MessageKey } from '../../core/i18n/index.ts';
  * (`/woordenlijst#<id>`) of words a page uses that not everyone knows. Real link text, so a
  * screen reader and a phone user see what each link explains.
  */
-export function WordsHelp({ ctx, ids }: { ctx: PageCtx; ids: string[] }) {
+export function WordsHelp({ ctx: given, ids }: { ctx?: PageCtx; ids: string[] }) {
+  const ctx = usePageCtx(given);
   return (
     <p class="utrecht-paragraph nl-paragraph rw-words-help">
       {ctx.t('glossary.wordsHelp')}{' '}

@@ -3,12 +3,13 @@
  * date, and a "te laat" badge once that date has passed. Shows nothing when nothing waits.
  */
 import { formatDate, formatDateTime } from '../../core/i18n/index.ts';
-import type { PageCtx } from '../context.ts';
+import { usePageCtx, type PageCtx } from '../context.ts';
 import { LinkList, Section, StatusBadge } from './basics.tsx';
 
 export type WaitingItem = { href: string; label: string; due?: Date | string | null };
 
-export function WaitingList({ ctx, id, title, items, dueLabel }: { ctx: PageCtx; id: string; title: string; items: WaitingItem[]; dueLabel: 'waiting.due' | 'waiting.closes' }) {
+export function WaitingList({ ctx: given, id, title, items, dueLabel }: { ctx?: PageCtx; id: string; title: string; items: WaitingItem[]; dueLabel: 'waiting.due' | 'waiting.closes' | 'waiting.sent' }) {
+  const ctx = usePageCtx(given);
   if (items.length === 0) return null;
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
@@ -21,7 +22,7 @@ export function WaitingList({ ctx, id, title, items, dueLabel }: { ctx: PageCtx;
           after: i.due && (
             <>
               {` (${ctx.t(dueLabel, { date: typeof i.due === 'string' ? formatDate(i.due, ctx.locale) : formatDateTime(i.due, ctx.locale) })})`}
-              {(typeof i.due === 'string' ? i.due < today : i.due < now) && (
+              {dueLabel !== 'waiting.sent' && (typeof i.due === 'string' ? i.due < today : i.due < now) && (
                 <>
                   {' '}
                   <StatusBadge status="danger">{ctx.t('waiting.late')}</StatusBadge>

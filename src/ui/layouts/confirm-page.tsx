@@ -4,6 +4,7 @@
  * way back as a plain link. Works without JavaScript: the link to it is a GET, the button a POST.
  */
 import type { ComponentChildren } from 'preact';
+import { usePageCtx } from '../context.ts';
 import { Alert, Heading, Link, Paragraph } from '../components/basics.tsx';
 import { ActionForm } from '../components/form.tsx';
 import { WorkspacePage, type WorkspacePageProps } from './workspace-page.tsx';
@@ -23,7 +24,7 @@ export type ConfirmPageProps = Omit<WorkspacePageProps, 'children'> & {
 };
 
 export function ConfirmPage({ record, consequences, action, button, back, blocked, ...page }: ConfirmPageProps) {
-  const t = page.ctx.t;
+  const t = usePageCtx(page.ctx).t;
   return (
     <WorkspacePage {...page}>
       {record && <Paragraph lead>{record}</Paragraph>}
@@ -39,7 +40,7 @@ export function ConfirmPage({ record, consequences, action, button, back, blocke
               <li class="utrecht-unordered-list__item">{c}</li>
             ))}
           </ul>
-          <ActionForm ctx={page.ctx} action={action} button={button} variant="primary" danger />
+          <ActionForm action={action} button={button} variant="primary" danger />
         </>
       )}
       <Paragraph>

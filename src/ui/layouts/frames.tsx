@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../context.ts';
+import { usePageActor, usePageCouncil, usePageCtx, type PageCtx } from '../context.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import { navItems } from '../../core/platform.ts';
@@ -18,7 +18,7 @@ export function brandOf(council: Council): CouncilBrand {
   };
 }
 
-const link = (ctx: PageCtx, base: string, item: NavItem) => ({ href: item.path ? `${base}/${item.path}` : base, label: ctx.t(item.label) });
+const link = (ctx: PageCtx, base: string, item: NavItem) => ({ href: item.path ? `${base}/${item.path}` : base, label: ctx.t(item.label), more: item.more });
 /** Whether the organisation's kind has the item's section. */
 const hasItem = (council: Council, item: NavItem) => !item.section || hasSection(council.kind, item.section);
 
@@ -35,13 +35,14 @@ function workspaceNav(ctx: PageCtx, council: Council, actor: Actor | null, curre
   const items = navItems('workspace')
     .filter((i) => hasItem(council, i) && (!i.action || can(actor, i.action)))
     .map((i) => link(ctx, base, i));
-  items.push({ href: `/${council.slug}`, label: ctx.t('nav.publicSite') });
+  items.push({ href: `/${council.slug}`, label: ctx.t('nav.publicSite'), more: true });
   return { label: ctx.t('nav.workspaceMenu'), current, items };
 }
 
 type FrameProps = {
-  ctx: PageCtx;
-  council: Council;
+  /** Read from the page when left out (ui/context.ts). */
+  ctx?: PageCtx;
+  council?: Council;
   title: string;
   /** Menu item that is current. */
   section: string;
@@ -51,7 +52,7 @@ type FrameProps = {
 };
 
 /** A page of one council: its name, logo and theme, a menu, and the trail below its first crumb. */
-function CouncilFrame(props: FrameProps & { nav: PageProps['nav']; first: { href: string; label: string }; noindex?: boolean }) {
+function CouncilFrame(props: FrameProps & { ctx: PageCtx; council: Council; nav: PageProps['nav']; first: { href: string; label: string }; noindex?: boolean }) {
   const { ctx, council } = props;
   return (
     <Page
@@ -70,12 +71,24 @@ function CouncilFrame(props: FrameProps & { nav: PageProps['nav']; first: { href
 
 /** A page of the public council site, with the council's menu and a breadcrumb trail. */
 export function PublicFrame(props: FrameProps) {
-  const { ctx, council } = props;
-  return <CouncilFrame {...props} nav={publicNav(ctx, council, props.section)} first={{ href: `/${council.slug}`, label: council.name }} />;
+  const ctx = usePageCtx(props.ctx);
+  const council = usePageCouncil(props.council);
+  return <CouncilFrame {...props} ctx={ctx} council={council} nav={publicNav(ctx, council, props.section)} first={{ href: `/${council.slug}`, label: council.name }} />;
 }
 
 /** A workspace page: council branding, workspace menu, never indexed. */
-export function WorkspaceFrame(props: FrameProps & { actor: Actor }) {
-  const { ctx, council, actor } = props;
-  return <CouncilFrame {...props} nav={workspaceNav(ctx, council, actor, props.section)} first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }} noindex />;
+export function WorkspaceFrame(props: FrameProps & { actor?: Actor | null }) {
+  const ctx = usePageCtx(props.ctx);
+  const council = usePageCouncil(props.council);
+  const actor = usePageActor(props.actor);
+  return (
+    <CouncilFrame
+      {...props}
+      ctx={ctx}
+      council={council}
+      nav={workspaceNav(ctx, council, actor, props.section)}
+      first={{ href: `/${council.slug}/werkruimte`, label: ctx.t('nav.workspace') }}
+      noindex
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../context.ts';
+import { usePageActor, usePageCouncil, usePageCtx, type PageCtx } from '../context.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { FieldErrors } from '../../core/http/forms.ts';
@@ -15,8 +15,9 @@ export type Notice = string | { title: string; children?: ComponentChildren };
 
 /** What every council page built from these parts takes: its title, place in the site and top. */
 type CouncilPageProps = {
-  ctx: PageCtx;
-  council: Council;
+  /** The request's page context, organisation and actor are read from the page when left out (ui/context.ts). */
+  ctx?: PageCtx;
+  council?: Council;
   /** The page's title: the document title and the heading, unless `heading` says otherwise. */
   title: string;
   /** The menu item that is current: the address of the section's list. */
@@ -40,7 +41,7 @@ type CouncilPageProps = {
   children?: ComponentChildren;
 };
 
-export type WorkspacePageProps = CouncilPageProps & { actor: Actor };
+export type WorkspacePageProps = CouncilPageProps & { actor?: Actor };
 export type PublicPageProps = CouncilPageProps;
 
 const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors && Object.keys(errors).length > 0);
@@ -59,7 +60,7 @@ function PageTop(props: CouncilPageProps) {
   const notice = typeof props.notice === 'string' ? { title: props.notice } : props.notice;
   return (
     <>
-      <ErrorSummary ctx={props.ctx} errors={hasAny(props.errors) ? props.errors : undefined} />
+      <ErrorSummary errors={hasAny(props.errors) ? props.errors : undefined} />
       <h1 class="utrecht-heading-1 nl-heading nl-heading--level-1">{props.heading ?? props.title}</h1>
       {notice && <SuccessNotice title={notice.title}>{notice.children}</SuccessNotice>}
       {props.intro && <Paragraph lead={props.lead}>{props.intro}</Paragraph>}
@@ -73,9 +74,11 @@ function PageTop(props: CouncilPageProps) {
  * what just happened and an intro. The workspace home has no trail.
  */
 export function WorkspacePage(props: WorkspacePageProps) {
-  const { ctx, council } = props;
+  const ctx = usePageCtx(props.ctx);
+  const council = usePageCouncil(props.council);
+  const actor = usePageActor(props.actor);
   return (
-    <WorkspaceFrame ctx={ctx} council={council} actor={props.actor} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}/werkruimte`)} hasErrors={hasAny(props.errors)}>
+    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}/werkruimte`)} hasErrors={hasAny(props.errors)}>
       <PageTop {...props} />
       {props.children}
     </WorkspaceFrame>
@@ -84,7 +87,8 @@ export function WorkspacePage(props: WorkspacePageProps) {
 
 /** The same for a page of a council's public site: breadcrumbs below the council's name, none on its home page. */
 export function PublicPage(props: PublicPageProps) {
-  const { ctx, council } = props;
+  const ctx = usePageCtx(props.ctx);
+  const council = usePageCouncil(props.council);
   return (
     <PublicFrame ctx={ctx} council={council} title={props.title} section={props.section} trail={trailOf(props, `/${council.slug}`)} hasErrors={hasAny(props.errors)}>
       <PageTop {...props} />

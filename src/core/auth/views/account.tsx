@@ -79,11 +79,11 @@ export function AccountPage(props: {
         />
       </Section>
       <Section id="wachtwoord" title={t('auth.account.passwordTitle')} intro={t('auth.account.passwordIntro')}>
-        <Form ctx={ctx} action="/account/wachtwoord">
+        <Form action="/account/wachtwoord">
           <input type="text" name="username" value={user.email} autocomplete="username" hidden />
-          <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={passwordErrors} />
-          <TextField ctx={ctx} name="newPassword" type="password" label={t('auth.field.newPassword')} hint={t('auth.field.newPasswordHint')} autocomplete="new-password" errors={passwordErrors} />
-          <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={passwordErrors} />
+          <TextField name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={passwordErrors} />
+          <TextField name="newPassword" type="password" label={t('auth.field.newPassword')} hint={t('auth.field.newPasswordHint')} autocomplete="new-password" errors={passwordErrors} />
+          <TextField name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={passwordErrors} />
           <Button>{t('auth.account.passwordSubmit')}</Button>
         </Form>
       </Section>
@@ -91,7 +91,6 @@ export function AccountPage(props: {
       {choices.map((c) => (
         <Section id={c.id} title={t(c.title)} intro={c.intro && t(c.intro)}>
           <ChooseOneForm
-            ctx={ctx}
             action={c.action}
             control="radio"
             name={c.name}
@@ -143,9 +142,9 @@ export function TwoFactorPage(props: {
             <Paragraph>{t('auth.totp.cannotDisable')}</Paragraph>
           ) : (
             <Section id="uitzetten" title={t('auth.totp.disableTitle')} intro={t('auth.totp.disableIntro')}>
-              <Form ctx={ctx} action="/account/tweestapsverificatie">
+              <Form action="/account/tweestapsverificatie">
                 <input type="hidden" name="actie" value="uitzetten" />
-                <TextField ctx={ctx} name="password" type="password" label={t('auth.field.password')} autocomplete="current-password" errors={errors} />
+                <TextField name="password" type="password" label={t('auth.field.password')} autocomplete="current-password" errors={errors} />
                 <Button variant="secondary">{t('auth.totp.disable')}</Button>
               </Form>
             </Section>
@@ -171,12 +170,12 @@ export function TwoFactorPage(props: {
               <code>{enrolment.groupedSecret}</code>
             </p>
             <Paragraph>{t('auth.totp.step3')}</Paragraph>
-            <Form ctx={ctx} action="/account/tweestapsverificatie">
+            <Form action="/account/tweestapsverificatie">
               <ReturnField terug={props.terug} />
               <input type="hidden" name="actie" value="aanzetten" />
               <input type="hidden" name="secret" value={enrolment.secret} />
               <input type="hidden" name="signature" value={enrolment.signature} />
-              <TextField ctx={ctx} name="code" label={t('auth.field.code')} hint={t('auth.field.codeHint')} autocomplete="one-time-code" inputmode="numeric" width="short" errors={errors} />
+              <TextField name="code" label={t('auth.field.code')} hint={t('auth.field.codeHint')} autocomplete="one-time-code" inputmode="numeric" width="short" errors={errors} />
               <Button>{t('auth.totp.enable')}</Button>
             </Form>
             {props.pending && <CancelSignIn ctx={ctx} />}

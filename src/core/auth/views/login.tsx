@@ -20,10 +20,10 @@ export function LoginPage(props: { ctx: PageCtx; terug: string | null; errors?: 
   return (
     <Page ctx={ctx} title={t('auth.login.title')} hasErrors={showsErrors(errors, throttled)}>
       <AuthTop ctx={ctx} title={t('auth.login.title')} errors={errors} throttled={throttled ? t('auth.login.throttled') : undefined} intro={t('auth.login.intro')} />
-      <Form ctx={ctx} action={withReturn('/inloggen', props.terug)}>
+      <Form action={withReturn('/inloggen', props.terug)}>
         <ReturnField terug={props.terug} />
-        <TextField ctx={ctx} name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={values?.email} errors={errors} />
-        <TextField ctx={ctx} name="password" type="password" label={t('auth.field.password')} autocomplete="current-password" errors={errors} />
+        <TextField name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={values?.email} errors={errors} />
+        <TextField name="password" type="password" label={t('auth.field.password')} autocomplete="current-password" errors={errors} />
         <Button>{t('auth.login.submit')}</Button>
       </Form>
       <Paragraph>
@@ -40,9 +40,9 @@ export function CodePage(props: { ctx: PageCtx; terug: string | null; errors?: F
   return (
     <Page ctx={ctx} title={t('auth.code.title')} hasErrors={showsErrors(errors, throttled)}>
       <AuthTop ctx={ctx} title={t('auth.code.title')} errors={errors} throttled={throttled ? t('auth.code.throttled') : undefined} intro={t('auth.code.intro')} />
-      <Form ctx={ctx} action="/inloggen/code">
+      <Form action="/inloggen/code">
         <ReturnField terug={props.terug} />
-        <TextField ctx={ctx} name="code" label={t('auth.field.loginCode')} hint={t('auth.field.loginCodeHint')} autocomplete="one-time-code" width="short" errors={errors} />
+        <TextField name="code" label={t('auth.field.loginCode')} hint={t('auth.field.loginCodeHint')} autocomplete="one-time-code" width="short" errors={errors} />
         <Button>{t('auth.code.submit')}</Button>
       </Form>
       <CancelSignIn ctx={ctx} />
@@ -53,7 +53,7 @@ export function CodePage(props: { ctx: PageCtx; terug: string | null; errors?: F
 /** Stop signing in halfway (the code or two-step step): signs out. */
 export function CancelSignIn({ ctx }: { ctx: PageCtx }) {
   return (
-    <Form ctx={ctx} action="/uitloggen" class="rw-form rw-form--secondary">
+    <Form action="/uitloggen" class="rw-form rw-form--secondary">
       <Button variant="subtle">{ctx.t('auth.code.cancel')}</Button>
     </Form>
   );

@@ -55,8 +55,8 @@ export function RecoveryCodesSection(props: { ctx: PageCtx; left: number; errors
         <Paragraph>{t('auth.recovery.left', { count: left })}</Paragraph>
       )}
       <Paragraph>{t('auth.recovery.newIntro')}</Paragraph>
-      <Form ctx={ctx} action="/account/tweestapsverificatie/herstelcodes">
-        <TextField ctx={ctx} name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={props.errors} />
+      <Form action="/account/tweestapsverificatie/herstelcodes">
+        <TextField name="currentPassword" type="password" label={t('auth.field.currentPassword')} autocomplete="current-password" errors={props.errors} />
         <Button variant="secondary">{t('auth.recovery.new')}</Button>
       </Form>
     </Section>

@@ -1,17 +1,18 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Alert, Button, ButtonLink, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
 import { Form, TextField } from '../../../ui/components/form.tsx';
 import { AuthTop, showsErrors } from './top.tsx';
 import type { FieldErrors, FormValues } from '../../http/forms.ts';
 
-function NewPasswordFields({ ctx, errors, email, firstLabel }: { ctx: PageCtx; errors?: FieldErrors; email?: string; firstLabel: string }) {
+function NewPasswordFields({ ctx: given, errors, email, firstLabel }: { ctx?: PageCtx; errors?: FieldErrors; email?: string; firstLabel: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
       {email && <input type="text" name="username" value={email} autocomplete="username" hidden />}
-      <TextField ctx={ctx} name="newPassword" type="password" label={firstLabel} hint={t('auth.field.newPasswordHint')} autocomplete="new-password" errors={errors} />
-      <TextField ctx={ctx} name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={errors} />
+      <TextField name="newPassword" type="password" label={firstLabel} hint={t('auth.field.newPasswordHint')} autocomplete="new-password" errors={errors} />
+      <TextField name="newPasswordRepeat" type="password" label={t('auth.field.repeatPassword')} autocomplete="new-password" errors={errors} />
     </>
   );
 }
@@ -22,8 +23,8 @@ export function ForgotPage(props: { ctx: PageCtx; errors?: FieldErrors; values?:
   return (
     <Page ctx={ctx} title={t('auth.forgot.title')} hasErrors={showsErrors(errors)}>
       <AuthTop ctx={ctx} title={t('auth.forgot.title')} errors={errors} intro={t('auth.forgot.intro')} />
-      <Form ctx={ctx} action="/wachtwoord-vergeten">
-        <TextField ctx={ctx} name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={props.values?.email} errors={errors} />
+      <Form action="/wachtwoord-vergeten">
+        <TextField name="email" type="email" label={t('auth.field.email')} autocomplete="username" value={props.values?.email} errors={errors} />
         <Button>{t('auth.forgot.submit')}</Button>
       </Form>
       <Paragraph>
@@ -55,8 +56,8 @@ export function ResetPage(props: { ctx: PageCtx; action: string; email: string; 
   return (
     <Page ctx={ctx} title={t('auth.reset.title')} hasErrors={showsErrors(errors)} noindex>
       <AuthTop ctx={ctx} title={t('auth.reset.title')} errors={errors} intro={t('auth.reset.intro')} />
-      <Form ctx={ctx} action={props.action}>
-        <NewPasswordFields ctx={ctx} errors={errors} email={props.email} firstLabel={t('auth.field.newPassword')} />
+      <Form action={props.action}>
+        <NewPasswordFields errors={errors} email={props.email} firstLabel={t('auth.field.newPassword')} />
         <Button>{t('auth.reset.submit')}</Button>
       </Form>
     </Page>
@@ -98,8 +99,8 @@ export function InvitationPage(props: { ctx: PageCtx; action: string; councilNam
   return (
     <Page ctx={ctx} title={title} hasErrors={showsErrors(errors)} noindex>
       <AuthTop ctx={ctx} title={title} errors={errors} intro={t('auth.invite.intro', { name: props.userName, council: props.councilName })} />
-      <Form ctx={ctx} action={props.action}>
-        <NewPasswordFields ctx={ctx} errors={errors} email={props.email} firstLabel={t('auth.field.choosePassword')} />
+      <Form action={props.action}>
+        <NewPasswordFields errors={errors} email={props.email} firstLabel={t('auth.field.choosePassword')} />
         <Button>{t('auth.invite.submit')}</Button>
       </Form>
     </Page>

@@ -12,7 +12,7 @@ export function AuthTop(props: { ctx: PageCtx; title: string; errors?: FieldErro
   const { ctx } = props;
   return (
     <>
-      <ErrorSummary ctx={ctx} errors={props.errors} />
+      <ErrorSummary errors={props.errors} />
       {props.throttled && (
         <Alert type="error" title={ctx.t('auth.login.throttledTitle')} role="alert">
           <Paragraph>{props.throttled}</Paragraph>

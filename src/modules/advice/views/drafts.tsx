@@ -1,7 +1,7 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { Heading, Paragraph, Link, Button, Table } from '../../../ui/components/basics.tsx';
+import { Heading, Paragraph, Link, Button, Table, Section } from '../../../ui/components/basics.tsx';
 import { Form, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
@@ -50,7 +50,7 @@ export function DraftsPage(
         { href: path, label: t('advice.drafts.caption') },
       ]}
     >
-      <FormPageTop ctx={ctx} errors={errors} title={title} notice={props.saved ? t('advice.drafts.saved', { n: props.saved }) : undefined} />
+      <FormPageTop errors={errors} title={title} notice={props.saved ? t('advice.drafts.saved', { n: props.saved }) : undefined} />
       <Table
         caption={t('advice.drafts.caption')}
         empty={t('advice.drafts.empty')}
@@ -62,39 +62,30 @@ export function DraftsPage(
         ]}
       />
       {show && (
-        <section aria-labelledby="versie">
-          <Heading level={2} id="versie">
-            {t('advice.drafts.show', { n: show.version })}
-          </Heading>
+        <Section id="versie" title={t('advice.drafts.show', { n: show.version })}>
           <pre class="rw-draft">{show.body}</pre>
-        </section>
+        </Section>
       )}
       {versions.length > 1 && (
-        <section aria-labelledby="vergelijken">
-          <Heading level={2} id="vergelijken">
-            {t('advice.drafts.compare')}
-          </Heading>
+        <Section id="vergelijken" title={t('advice.drafts.compare')}>
           <form method="get" action={path} class="rw-form">
-            <SelectField ctx={ctx} errors={errors} name="van" label={t('advice.drafts.from')} value={String(compare?.from.version ?? versions[versions.length - 2]!.version)} options={options} />
-            <SelectField ctx={ctx} errors={errors} name="naar" label={t('advice.drafts.to')} value={String(compare?.to.version ?? last!.version)} options={options} />
+            <SelectField errors={errors} name="van" label={t('advice.drafts.from')} value={String(compare?.from.version ?? versions[versions.length - 2]!.version)} options={options} />
+            <SelectField errors={errors} name="naar" label={t('advice.drafts.to')} value={String(compare?.to.version ?? last!.version)} options={options} />
             <Button variant="secondary">{t('advice.drafts.compareButton')}</Button>
           </form>
-          {compare && <DiffView ctx={ctx} compare={compare} />}
-        </section>
+          {compare && <DiffView compare={compare} />}
+        </Section>
       )}
-      <section aria-labelledby="nieuwe-versie">
-        <Heading level={2} id="nieuwe-versie">
-          {t('advice.drafts.edit')}
-        </Heading>
+      <Section id="nieuwe-versie" title={t('advice.drafts.edit')}>
         {mayEdit ? (
-          <Form ctx={ctx} action={path}>
-            <TextArea ctx={ctx} errors={errors} name="body" label={t('advice.drafts.body')} hint={t('advice.drafts.bodyHint')} value={v.body ?? last?.body ?? ''} rows={16} />
+          <Form action={path}>
+            <TextArea errors={errors} name="body" label={t('advice.drafts.body')} hint={t('advice.drafts.bodyHint')} value={v.body ?? last?.body ?? ''} rows={16} />
             <Button>{t('advice.drafts.save')}</Button>
           </Form>
         ) : (
           <Paragraph>{t('advice.drafts.readOnly')}</Paragraph>
         )}
-      </section>
+      </Section>
       <Paragraph>
         <Link href={detail}>{t('nav.back')}</Link>
       </Paragraph>
@@ -103,7 +94,8 @@ export function DraftsPage(
 }
 
 /** A line diff of two draft versions (ui/components/diff.tsx). */
-function DiffView({ ctx, compare }: { ctx: PageCtx; compare: NonNullable<Compare> }) {
+function DiffView({ ctx: given, compare }: { ctx?: PageCtx; compare: NonNullable<Compare> }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>

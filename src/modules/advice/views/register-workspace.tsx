@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
-import { Heading, Link, Paragraph, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { Heading, Link, Paragraph, StatusBadge, Table, Section } from '../../../ui/components/basics.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { Overview, OverviewRow } from '../advice.register.ts';
 
@@ -21,22 +21,16 @@ export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; 
     <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('register.overview.title')} section={path} trail={[{ href: path, label: t('register.overview.title') }]}>
       <Heading level={1}>{t('register.overview.title')}</Heading>
       <Paragraph lead>{t('register.overview.intro')}</Paragraph>
-      <section aria-labelledby="per-jaar">
-        <Heading level={2} id="per-jaar">
-          {t('register.overview.perYear')}
-        </Heading>
+      <Section id="per-jaar" title={t('register.overview.perYear')}>
         <Table
           caption={t('register.overview.perYearCaption')}
           empty={t('register.overview.empty')}
           rows={overview.totals}
           columns={[{ header: t('register.overview.year'), cell: (r) => String(r.year) }, ...numbers]}
         />
-      </section>
+      </Section>
       {overview.rows.length > 0 && (
-        <section aria-labelledby="per-beleidsveld">
-          <Heading level={2} id="per-beleidsveld">
-            {t('register.overview.perField')}
-          </Heading>
+        <Section id="per-beleidsveld" title={t('register.overview.perField')}>
           <Table
             caption={t('register.overview.perFieldCaption')}
             rows={overview.rows}
@@ -46,12 +40,9 @@ export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; 
               ...numbers,
             ]}
           />
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="te-laat">
-        <Heading level={2} id="te-laat">
-          {t('register.overview.overdue')}
-        </Heading>
+      <Section id="te-laat" title={t('register.overview.overdue')}>
         <Table
           caption={t('register.overview.overdueCaption')}
           empty={t('register.overview.overdueNone')}
@@ -64,7 +55,7 @@ export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; 
             { header: t('register.overview.openCount'), numeric: true, cell: (a) => a.unanswered },
           ]}
         />
-      </section>
+      </Section>
     </WorkspaceFrame>
   );
 }

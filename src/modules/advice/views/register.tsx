@@ -3,7 +3,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { brandOf, publicNav } from '../../../ui/layouts/frames.tsx';
-import { Button, DataList, Heading, Link, Pagination, Paragraph, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { Button, DataList, Heading, Link, Pagination, Paragraph, StatusBadge, Table, TextBlock, Section } from '../../../ui/components/basics.tsx';
 import { SelectField, TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import { answers, policyFields } from '../advice.schema.ts';
@@ -59,30 +59,16 @@ export function RegisterListPage({ ctx, council, filter, result, years }: { ctx:
         <Heading level={2} id="filter-titel">
           {t('register.filter.title')}
         </Heading>
-        <TextField ctx={ctx} name="zoekterm" label={t('register.filter.q')} hint={t('register.filter.qHint')} value={filter.q} optional />
+        <TextField name="zoekterm" label={t('register.filter.q')} hint={t('register.filter.qHint')} value={filter.q} optional />
+        <SelectField name="jaar" label={t('register.filter.year')} value={filter.year ? String(filter.year) : ''} options={[all, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
         <SelectField
-          ctx={ctx}
-          name="jaar"
-          label={t('register.filter.year')}
-          value={filter.year ? String(filter.year) : ''}
-          options={[all, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
-        />
-        <SelectField
-          ctx={ctx}
           name="beleidsveld"
           label={t('register.filter.policyField')}
           value={filter.policyField ?? ''}
           options={[all, ...policyFields.map((p) => ({ value: p, label: t(`register.policyField.${p}`) }))]}
         />
+        <SelectField name="status" label={t('register.filter.status')} value={filter.status ?? ''} options={[all, ...givenStates.map((s) => ({ value: s, label: t(`register.status.${s}`) }))]} />
         <SelectField
-          ctx={ctx}
-          name="status"
-          label={t('register.filter.status')}
-          value={filter.status ?? ''}
-          options={[all, ...givenStates.map((s) => ({ value: s, label: t(`register.status.${s}`) }))]}
-        />
-        <SelectField
-          ctx={ctx}
           name="antwoord"
           label={t('register.filter.answer')}
           hint={t('register.filter.answerHint')}
@@ -123,8 +109,8 @@ export function RegisterListPage({ ctx, council, filter, result, years }: { ctx:
           ]}
         />
       )}
-      <Pagination ctx={ctx} page={result.page} pages={result.pages} href={pageHref} />
-      <WordsHelp ctx={ctx} ids={['kenmerk', 'woo', 'atom']} />
+      <Pagination page={result.page} pages={result.pages} href={pageHref} />
+      <WordsHelp ids={['kenmerk', 'woo', 'atom']} />
       <p class="utrecht-paragraph nl-paragraph">
         <Link href={`/${council.slug}/feed.atom`}>{t('register.feed')}</Link>
       </p>
@@ -167,30 +153,18 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
       ]}
     >
       <Heading level={1}>{advice.subject}</Heading>
-      <section aria-labelledby="gegevens">
-        <Heading level={2} id="gegevens">
-          {t('register.detail.facts')}
-        </Heading>
+      <Section id="gegevens" title={t('register.detail.facts')}>
         <DataList items={facts} />
-      </section>
-      <section aria-labelledby="vraag">
-        <Heading level={2} id="vraag">
-          {advice.kind === 'requested' ? t('register.detail.question') : t('register.detail.reason')}
-        </Heading>
+      </Section>
+      <Section id="vraag" title={advice.kind === 'requested' ? t('register.detail.question') : t('register.detail.reason')}>
         <TextBlock text={advice.question} />
-      </section>
+      </Section>
       {advice.introduction.trim() && (
-        <section aria-labelledby="inleiding">
-          <Heading level={2} id="inleiding">
-            {t('register.detail.introduction')}
-          </Heading>
+        <Section id="inleiding" title={t('register.detail.introduction')}>
           <RichText markdown={advice.introduction} baseLevel={3} />
-        </section>
+        </Section>
       )}
-      <section aria-labelledby="aanbevelingen">
-        <Heading level={2} id="aanbevelingen">
-          {t('register.detail.recommendations')}
-        </Heading>
+      <Section id="aanbevelingen" title={t('register.detail.recommendations')}>
         <Table
           caption={t('register.detail.caption')}
           empty={t('register.detail.noRecommendations')}
@@ -201,20 +175,14 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
             { header: t('register.detail.answerReason'), cell: (r) => r.answerReason || t('register.detail.none') },
           ]}
         />
-      </section>
+      </Section>
       {advice.explanation.trim() && (
-        <section aria-labelledby="toelichting">
-          <Heading level={2} id="toelichting">
-            {t('register.detail.explanation')}
-          </Heading>
+        <Section id="toelichting" title={t('register.detail.explanation')}>
           <RichText markdown={advice.explanation} baseLevel={3} />
-        </section>
+        </Section>
       )}
       {followUps.length > 0 && (
-        <section aria-labelledby="opvolging">
-          <Heading level={2} id="opvolging">
-            {t('register.detail.followUp')}
-          </Heading>
+        <Section id="opvolging" title={t('register.detail.followUp')}>
           <Table
             caption={t('register.detail.followUpCaption')}
             rows={followUps}
@@ -223,13 +191,10 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
               { header: t('register.detail.followUpText'), cell: (r) => r.followUp },
             ]}
           />
-        </section>
+        </Section>
       )}
       {advice.documents.length > 0 && (
-        <section aria-labelledby="documenten">
-          <Heading level={2} id="documenten">
-            {t('register.detail.documents')}
-          </Heading>
+        <Section id="documenten" title={t('register.detail.documents')}>
           <ul class="utrecht-unordered-list">
             {advice.documents.map((d) => (
               <li class="utrecht-unordered-list__item">
@@ -240,7 +205,7 @@ export function RegisterAdvicePage({ ctx, council, advice }: { ctx: PageCtx; cou
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       <p class="utrecht-paragraph nl-paragraph">
         <Link href={path}>{t('register.detail.back')}</Link>

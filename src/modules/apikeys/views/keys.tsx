@@ -76,7 +76,7 @@ export function TokensPage(props: {
               k.revokedAt ? (
                 '-'
               ) : (
-                <Form ctx={ctx} action={`${path}/${k.id}/intrekken`} class="rw-inline-form">
+                <Form action={`${path}/${k.id}/intrekken`} class="rw-inline-form">
                   <button
                     class="utrecht-button utrecht-button--secondary-action utrecht-button--danger nl-button nl-button--secondary"
                     type="submit"
@@ -91,11 +91,10 @@ export function TokensPage(props: {
       />
       <Section id="nieuwe-sleutel-maken" title={t('apikeys.new')}>
         {actor.role ? (
-          <Form ctx={ctx} action={path}>
-            <TextField ctx={ctx} name="name" label={t('apikeys.name')} hint={t('apikeys.nameHint')} value={props.values?.name} errors={props.errors} />
+          <Form action={path}>
+            <TextField name="name" label={t('apikeys.name')} hint={t('apikeys.nameHint')} value={props.values?.name} errors={props.errors} />
             {props.seesAll && (
               <RadioGroup
-                ctx={ctx}
                 name="scope"
                 label={t('apikeys.scope')}
                 hint={t('apikeys.scopeHint')}

@@ -8,19 +8,22 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
-import { Alert, Button, LinkList, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { Alert, Button, Link, LinkList, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { FileField, Fieldset, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { Campaign, Criterion } from '../campaigns.schema.ts';
 import { municipalities, MUNICIPALITIES_AS_OF } from '../municipalities.ts';
 import { motivationField } from '../campaigns.nominations.ts';
 import type { ProvinceRow } from '../campaigns.workflow.ts';
+import { campaignMeetingKinds, type MeetingsOfCampaign } from '../campaigns.service.ts';
+import { campaignTrail } from './trail.ts';
 
 export const HONEYPOT = 'website';
 
 export const publicPaths = (council: Council, campaign?: Pick<Campaign, 'id'>) => {
   const list = `/${council.slug}/campagnes`;
   const one = campaign ? `${list}/${campaign.id}` : list;
-  return { list, one, nominate: `${one}/voordragen`, sent: `${one}/verstuurd`, ics: `${one}/bijeenkomsten.ics` };
+  // The meetings' calendar is the organisation's feed of the meetings module.
+  return { list, one, nominate: `${one}/voordragen`, sent: `${one}/verstuurd`, ics: `/${council.slug}/agenda.ics` };
 };
 
 export function CampaignList({ ctx, council, campaigns }: { ctx: PageCtx; council: Council; campaigns: Campaign[] }) {
@@ -43,6 +46,8 @@ export type CampaignView = {
   /** Published campaigns only. */
   provinces: ProvinceRow[];
   frontRunners: FrontRunner[];
+  /** The kick-off and closing meetings, as the meetings module has them. */
+  meetings: MeetingsOfCampaign;
 };
 
 function Window({ ctx, campaign, open, href }: { ctx: PageCtx; campaign: Campaign; open: boolean; href: string }) {
@@ -64,35 +69,41 @@ function Window({ ctx, campaign, open, href }: { ctx: PageCtx; campaign: Campaig
   return <Alert type="info">{t('campaigns.public.closed', { closes })}</Alert>;
 }
 
-function Meetings({ ctx, campaign, ics }: { ctx: PageCtx; campaign: Campaign; ics: string }) {
+const meetingLabels = { kickoff: 'campaigns.public.kickoff', closing: 'campaigns.public.closing' } as const;
+
+/** The planned meetings in order, each with its label; cancelled ones too (the page says so). */
+const plannedMeetings = (view: CampaignView) =>
+  campaignMeetingKinds.flatMap((kind) => {
+    const m = view.meetings[kind];
+    return m ? [{ kind, m }] : [];
+  });
+
+function Meetings({ ctx, view, ics }: { ctx: PageCtx; view: CampaignView; ics: string }) {
   const t = ctx.t;
-  const items = [
-    campaign.kickoffAt && { label: t('campaigns.public.kickoff'), at: campaign.kickoffAt, place: campaign.kickoffPlace },
-    campaign.closingAt && { label: t('campaigns.public.closing'), at: campaign.closingAt, place: campaign.closingPlace },
-  ].filter((m): m is { label: string; at: Date; place: string | null } => Boolean(m));
-  if (items.length === 0) return null;
+  const items = plannedMeetings(view);
   return (
-    <Section id="bijeenkomsten" title={t('campaigns.public.meetings')}>
+    <Section id="bijeenkomsten" title={t('campaigns.public.meetings')} items={items} empty={t('campaigns.public.noMeetings')}>
       <ul class="utrecht-unordered-list">
-        {items.map((m) => (
+        {items.map(({ kind, m }) => (
           <li class="utrecht-unordered-list__item">
-            {m.label}: {formatDateTime(m.at, ctx.locale)}
-            {m.place ? `, ${m.place}` : ''}
+            <Link href={m.publicPath}>{t(meetingLabels[kind])}</Link>:{' '}
+            {t('campaigns.public.meetingAt', { date: formatDateTime(m.startsAt, ctx.locale), place: m.location || t('campaigns.public.placeUnknown') })}
+            {m.status === 'cancelled' && <> {t('campaigns.public.meetingCancelled')}</>}
           </li>
         ))}
       </ul>
-      <LinkList items={[{ href: ics, label: t('campaigns.public.calendar') }]} />
+      {items.length > 0 && <LinkList items={[{ href: ics, label: t('campaigns.public.calendar') }]} />}
     </Section>
   );
 }
 
-/** The news items of a published campaign: the kick-off and the closing meeting. */
-function News({ ctx, campaign }: { ctx: PageCtx; campaign: Campaign }) {
+/** The news items of a published campaign: the kick-off and the closing meeting (not a cancelled one). */
+function News({ ctx, view }: { ctx: PageCtx; view: CampaignView }) {
   const t = ctx.t;
-  const items = [
-    campaign.kickoffAt && t('campaigns.public.newsKickoff', { date: formatDateTime(campaign.kickoffAt, ctx.locale), place: campaign.kickoffPlace ?? '' }),
-    campaign.closingAt && t('campaigns.public.newsClosing', { date: formatDateTime(campaign.closingAt, ctx.locale), place: campaign.closingPlace ?? '' }),
-  ].filter((s): s is string => Boolean(s));
+  const news = { kickoff: 'campaigns.public.newsKickoff', closing: 'campaigns.public.newsClosing' } as const;
+  const items = plannedMeetings(view)
+    .filter(({ m }) => m.status !== 'cancelled')
+    .map(({ kind, m }) => t(news[kind], { date: formatDateTime(m.startsAt, ctx.locale), place: m.location || t('campaigns.public.placeUnknown') }));
   if (items.length === 0) return null;
   return (
     <Section id="nieuws" title={t('campaigns.public.news')}>
@@ -160,8 +171,8 @@ export function CampaignPage({ ctx, council, view }: { ctx: PageCtx; council: Co
           ))}
         </ol>
       </Section>
-      <Meetings ctx={ctx} campaign={campaign} ics={paths.ics} />
-      {campaign.phase === 'published' && <News ctx={ctx} campaign={campaign} />}
+      <Meetings ctx={ctx} view={view} ics={paths.ics} />
+      {campaign.phase === 'published' && <News ctx={ctx} view={view} />}
     </PublicPage>
   );
 }
@@ -207,10 +218,7 @@ export function NominationPage(props: {
       section={paths.list}
       href={edit ? edit.action : paths.nominate}
       crumb={edit ? undefined : t('campaigns.public.nominate')}
-      parent={[
-        { href: paths.list, label: t('campaigns.public.title') },
-        { href: paths.one, label: campaign.title },
-      ]}
+      parent={campaignTrail(paths, t('campaigns.public.title'), campaign)}
       errors={errors}
       notice={edit?.saved ? t('campaigns.edit.saved') : undefined}
       intro={edit && !edit.open ? undefined : t('campaigns.form.intro', { closes })}
@@ -234,6 +242,7 @@ export function NominationPage(props: {
             <TextField ctx={ctx} name="name" label={t('campaigns.form.name')} value={values.name} errors={errors} autocomplete="name" />
             <TextField ctx={ctx} name="role" label={t('campaigns.form.role')} hint={t('campaigns.form.roleHint')} value={values.role} errors={errors} />
             <TextField ctx={ctx} name="email" type="email" label={t('campaigns.form.email')} hint={t('campaigns.form.emailHint')} value={values.email} errors={errors} autocomplete="email" />
+            <Paragraph>{t('campaigns.form.privacyText')}</Paragraph>
           </Fieldset>
           {criteria.map((c) => (
             <TextArea
@@ -259,17 +268,7 @@ export function SentPage({ ctx, council, campaign }: { ctx: PageCtx; council: Co
   const t = ctx.t;
   const paths = publicPaths(council, campaign);
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={t('campaigns.sent.title')}
-      section={paths.list}
-      href={paths.sent}
-      parent={[
-        { href: paths.list, label: t('campaigns.public.title') },
-        { href: paths.one, label: campaign.title },
-      ]}
-    >
+    <PublicPage ctx={ctx} council={council} title={t('campaigns.sent.title')} section={paths.list} href={paths.sent} parent={campaignTrail(paths, t('campaigns.public.title'), campaign)}>
       <Alert type="ok" title={t('campaigns.sent.title')}>
         {t('campaigns.sent.body')}
       </Alert>

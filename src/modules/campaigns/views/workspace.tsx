@@ -3,19 +3,24 @@
  * jury, meetings, nominations with the jury's figures, provinces, publishing), the declarations
  * of a juror and one nomination with the score form. Views decide no rights: `may` says.
  */
+import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
-import { Alert, Button, Link, LinkList, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { Alert, Button, Link, LinkList, Pagination, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { ActionForm, CheckboxGroup, Fieldset, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { Campaign, Criterion, Nomination } from '../campaigns.schema.ts';
-import type { OverviewRow } from '../campaigns.jury.ts';
+import type { Overview, OverviewRow } from '../campaigns.jury.ts';
 import type { ProvinceRow, ScoreFigures } from '../campaigns.workflow.ts';
 import { scoreFields } from '../campaigns.jury.ts';
-import { municipality } from '../municipalities.ts';
+import { campaignMeetingKinds, type MeetingsOfCampaign } from '../campaigns.service.ts';
+import type { Nominator } from '../campaigns.privacy.ts';
+import { municipality, provinces } from '../municipalities.ts';
+import { MeetingFields } from '../../meetings/index.ts';
+import { campaignTrail } from './trail.ts';
 
 type Base = { ctx: PageCtx; council: Council; actor: Actor; errors?: FieldErrors; values?: FormValues; notice?: string };
 
@@ -30,10 +35,39 @@ export const wsPaths = (council: Council, campaign?: Pick<Campaign, 'id'>) => {
     meetings: `${one}/bijeenkomsten`,
     declarations: `${one}/verklaringen`,
     publish: `${one}/publiceren`,
-    csv: `${one}/export.csv`,
+    change: `${one}/wijzigen`,
+    export: (format: 'csv' | 'xlsx' | 'ods') => `${one}/export.${format}`,
     nomination: (id: string) => `${one}/nominaties/${id}`,
   };
 };
+
+/** The fields of a campaign: for a new one and to change one. */
+function CampaignFields(props: { ctx: PageCtx; values: FormValues; errors?: FieldErrors; partners: { id: string; name: string }[]; checked: string[] }) {
+  const { ctx, values, errors } = props;
+  const t = ctx.t;
+  return (
+    <>
+      <TextField ctx={ctx} name="title" label={t('campaigns.field.title')} value={values.title} errors={errors} />
+      <TextArea ctx={ctx} name="purpose" label={t('campaigns.field.purpose')} value={values.purpose} errors={errors} rows={4} />
+      <TextField ctx={ctx} name="opensOn" type="date" label={t('campaigns.field.opensOn')} value={values.opensOn} errors={errors} width="medium" />
+      <TextField ctx={ctx} name="opensAt" label={t('campaigns.field.opensAt')} hint={t('campaigns.field.timeHint')} value={values.opensAt ?? '09:00'} errors={errors} width="short" />
+      <TextField ctx={ctx} name="closesOn" type="date" label={t('campaigns.field.closesOn')} value={values.closesOn} errors={errors} width="medium" />
+      <TextField ctx={ctx} name="closesAt" label={t('campaigns.field.closesAt')} hint={t('campaigns.field.timeHint')} value={values.closesAt ?? '17:00'} errors={errors} width="short" />
+      <TextArea ctx={ctx} name="criteria" label={t('campaigns.field.criteria')} hint={t('campaigns.field.criteriaHint')} value={values.criteria} errors={errors} rows={8} />
+      {props.partners.length > 0 && (
+        <CheckboxGroup
+          ctx={ctx}
+          name="partnerIds"
+          label={t('campaigns.field.partners')}
+          optional
+          options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+          checked={props.checked}
+          errors={errors}
+        />
+      )}
+    </>
+  );
+}
 
 export function WorkspaceList(props: Base & { campaigns: Campaign[]; partners: { id: string; name: string }[]; mayCreate: boolean }) {
   const { ctx, council, actor, errors, values = {} } = props;
@@ -45,24 +79,7 @@ export function WorkspaceList(props: Base & { campaigns: Campaign[]; partners: {
       {props.mayCreate && (
         <Section id="nieuw" title={t('campaigns.ws.new')}>
           <Form ctx={ctx} action={paths.list}>
-            <TextField ctx={ctx} name="title" label={t('campaigns.field.title')} value={values.title} errors={errors} />
-            <TextArea ctx={ctx} name="purpose" label={t('campaigns.field.purpose')} value={values.purpose} errors={errors} rows={4} />
-            <TextField ctx={ctx} name="opensOn" type="date" label={t('campaigns.field.opensOn')} value={values.opensOn} errors={errors} width="medium" />
-            <TextField ctx={ctx} name="opensAt" label={t('campaigns.field.opensAt')} hint={t('campaigns.field.timeHint')} value={values.opensAt ?? '09:00'} errors={errors} width="short" />
-            <TextField ctx={ctx} name="closesOn" type="date" label={t('campaigns.field.closesOn')} value={values.closesOn} errors={errors} width="medium" />
-            <TextField ctx={ctx} name="closesAt" label={t('campaigns.field.closesAt')} hint={t('campaigns.field.timeHint')} value={values.closesAt ?? '17:00'} errors={errors} width="short" />
-            <TextArea ctx={ctx} name="criteria" label={t('campaigns.field.criteria')} hint={t('campaigns.field.criteriaHint')} value={values.criteria} errors={errors} rows={8} />
-            {props.partners.length > 0 && (
-              <CheckboxGroup
-                ctx={ctx}
-                name="partnerIds"
-                label={t('campaigns.field.partners')}
-                optional
-                options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
-                checked={[]}
-                errors={errors}
-              />
-            )}
+            <CampaignFields ctx={ctx} values={values} errors={errors} partners={props.partners} checked={[]} />
             <Button variant="primary">{t('campaigns.ws.new')}</Button>
           </Form>
         </Section>
@@ -76,8 +93,12 @@ export type CampaignWorkspace = {
   criteria: Criterion[];
   jury: { membershipId: string; name: string }[];
   possibleJurors: { membershipId: string; name: string }[];
-  overview: { rows: OverviewRow[]; organiser: boolean; juror: boolean; undeclared: number };
+  overview: Overview;
   provinces: ProvinceRow[];
+  /** For organisers: the kick-off and closing meetings. */
+  meetings: MeetingsOfCampaign | null;
+  /** For organisers: a score was given (or it is published), so criteria and jury stay as they are. */
+  locked: boolean;
 };
 
 /** One formatter for every figure: `toLocaleString` with options builds a new one per call, slow on a list of 1,000. */
@@ -105,12 +126,14 @@ function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; v
   // Until a juror has declared, only the municipality's name; a conflicted nomination has no link.
   const nameCell = (r: OverviewRow) => (juror && r.declared !== false ? r.name : <Link href={paths.nomination(r.nomination.id)}>{r.name}</Link>);
   return (
-    <Section id="voordrachten" title={t('campaigns.ws.nominations')} items={rows} empty={t('campaigns.ws.noNominations')}>
+    <Section id="voordrachten" title={t('campaigns.ws.nominations')}>
       {juror && view.overview.undeclared > 0 && (
         <Alert type="info">
           {t('campaigns.ws.declareFirst')} <Link href={paths.declarations}>{t('campaigns.ws.declarations')}</Link>
         </Alert>
       )}
+      <OverviewFilter ctx={ctx} href={paths.one} overview={view.overview} />
+      {rows.length === 0 && <Paragraph>{t('campaigns.ws.noNominations')}</Paragraph>}
       <Table
         caption={t('campaigns.ws.nominationsTable')}
         columns={[
@@ -130,7 +153,36 @@ function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; v
         ]}
         rows={rows}
       />
+      <Pagination ctx={ctx} page={view.overview.page} pages={view.overview.pages} href={(n) => overviewHref(paths.one, view.overview.province, n)} />
     </Section>
+  );
+}
+
+const overviewHref = (base: string, province: string | null, page: number) => {
+  const q = new URLSearchParams();
+  if (province) q.set('provincie', province);
+  if (page > 1) q.set('pagina', String(page));
+  const query = q.toString();
+  return `${base}${query ? `?${query}` : ''}#voordrachten`;
+};
+
+/** A plain GET form (works without JavaScript): nominations of one province, and where in the list we are. */
+function OverviewFilter({ ctx, href, overview }: { ctx: PageCtx; href: string; overview: Overview }) {
+  const t = ctx.t;
+  return (
+    <>
+      <form method="get" action={`${href}#voordrachten`} class="rw-form rw-filter" role="search" aria-label={t('campaigns.ws.filter')}>
+        <SelectField
+          ctx={ctx}
+          name="provincie"
+          label={t('campaigns.ws.filterProvince')}
+          value={overview.province ?? ''}
+          options={[{ value: '', label: t('campaigns.ws.allProvinces') }, ...provinces.map((p) => ({ value: p.code, label: p.name }))]}
+        />
+        <Button>{t('campaigns.ws.filter')}</Button>
+      </form>
+      <Paragraph>{t('campaigns.ws.shown', { total: String(overview.total), page: String(overview.page), pages: String(overview.pages) })}</Paragraph>
+    </>
   );
 }
 
@@ -167,6 +219,7 @@ function Jury({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; 
   const t = ctx.t;
   const paths = wsPaths(council, view.campaign);
   const candidates = view.possibleJurors.filter((p) => !view.jury.some((j) => j.membershipId === p.membershipId));
+  const mayChange = view.overview.organiser && !view.locked;
   return (
     <Section
       id="jury"
@@ -174,42 +227,119 @@ function Jury({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; 
       items={view.jury}
       empty={t('campaigns.ws.noJury')}
       after={
-        view.overview.organiser &&
-        candidates.length > 0 && (
-          <Form ctx={ctx} action={paths.jury}>
-            <SelectField ctx={ctx} name="membershipId" label={t('campaigns.field.juror')} options={candidates.map((c) => ({ value: c.membershipId, label: c.name }))} errors={errors} />
-            <Button>{t('campaigns.ws.add')}</Button>
-          </Form>
-        )
+        <>
+          {view.overview.organiser && view.locked && <Paragraph>{t('campaigns.ws.lockedWhy')}</Paragraph>}
+          {mayChange && candidates.length > 0 && (
+            <Form ctx={ctx} action={paths.jury}>
+              <SelectField ctx={ctx} name="membershipId" label={t('campaigns.field.juror')} options={candidates.map((c) => ({ value: c.membershipId, label: c.name }))} errors={errors} />
+              <Button>{t('campaigns.ws.add')}</Button>
+            </Form>
+          )}
+        </>
       }
     >
       <ul class="utrecht-unordered-list">
         {view.jury.map((j) => (
-          <li class="utrecht-unordered-list__item">{j.name}</li>
+          <li class="utrecht-unordered-list__item">
+            {j.name}
+            {mayChange && (
+              <ActionForm ctx={ctx} action={`${paths.jury}/verwijderen`} name="membershipId" value={j.membershipId} inline variant="subtle" button={t('campaigns.ws.removeJuror', { name: j.name })} />
+            )}
+          </li>
         ))}
       </ul>
     </Section>
   );
 }
 
-function MeetingsForm({ ctx, council, campaign, errors, values }: { ctx: PageCtx; council: Council; campaign: Campaign; errors?: FieldErrors; values?: FormValues }) {
+const meetingLabel = { kickoff: 'campaigns.public.kickoff', closing: 'campaigns.public.closing' } as const;
+
+/**
+ * The kick-off and closing meetings: meetings of the meetings module, opened there to change,
+ * invite or cancel. A form plans the ones not planned yet (or cancelled).
+ */
+function CampaignMeetingsSection({ ctx, council, view, errors, values }: { ctx: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
-  const local = (d: Date | null) => (d ? new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(d).split(' ') : ['', '']);
-  const [ko, kt] = local(campaign.kickoffAt);
-  const [co, ct] = local(campaign.closingAt);
-  const v = values ?? { kickoffOn: ko!, kickoffTime: kt!, kickoffPlace: campaign.kickoffPlace ?? '', closingOn: co!, closingTime: ct!, closingPlace: campaign.closingPlace ?? '' };
+  const meetings = view.meetings ?? { kickoff: null, closing: null };
+  const open = campaignMeetingKinds.filter((k) => !meetings[k] || meetings[k]!.status === 'cancelled');
+  const v = values ?? { title: view.campaign.title, startTime: '13:00', endTime: '17:00', mode: 'in_person' };
   return (
     <Section id="bijeenkomsten" title={t('campaigns.ws.meetings')}>
-      <Form ctx={ctx} action={wsPaths(council, campaign).meetings}>
-        <TextField ctx={ctx} name="kickoffOn" type="date" label={t('campaigns.field.kickoffOn')} value={v.kickoffOn} errors={errors} optional width="medium" />
-        <TextField ctx={ctx} name="kickoffTime" label={t('campaigns.field.kickoffTime')} value={v.kickoffTime} errors={errors} optional width="short" />
-        <TextField ctx={ctx} name="kickoffPlace" label={t('campaigns.field.kickoffPlace')} value={v.kickoffPlace} errors={errors} optional />
-        <TextField ctx={ctx} name="closingOn" type="date" label={t('campaigns.field.closingOn')} value={v.closingOn} errors={errors} optional width="medium" />
-        <TextField ctx={ctx} name="closingTime" label={t('campaigns.field.closingTime')} value={v.closingTime} errors={errors} optional width="short" />
-        <TextField ctx={ctx} name="closingPlace" label={t('campaigns.field.closingPlace')} value={v.closingPlace} errors={errors} optional />
-        <Button>{t('campaigns.ws.saveMeetings')}</Button>
-      </Form>
+      <Paragraph>{t('campaigns.ws.meetingsIntro')}</Paragraph>
+      <ul class="utrecht-unordered-list">
+        {campaignMeetingKinds.map((kind) => {
+          const m = meetings[kind];
+          return (
+            <li class="utrecht-unordered-list__item">
+              {t(meetingLabel[kind])}:{' '}
+              {m ? (
+                <>
+                  <Link href={m.workspacePath}>{m.title}</Link>, {formatDateTime(m.startsAt, ctx.locale)}
+                  {m.location ? `, ${m.location}` : ''}
+                  {m.status === 'cancelled' && <> ({t('campaigns.public.meetingCancelled')})</>}
+                </>
+              ) : (
+                t('campaigns.ws.meetingNone')
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {open.length > 0 && (
+        <Form ctx={ctx} action={wsPaths(council, view.campaign).meetings}>
+          <RadioGroup ctx={ctx} name="kind" label={t('campaigns.field.meetingKind')} options={open.map((k) => ({ value: k, label: t(meetingLabel[k]) }))} value={v.kind ?? open[0]} errors={errors} />
+          <MeetingFields ctx={ctx} errors={errors} values={v} />
+          <Button>{t('campaigns.ws.planMeeting')}</Button>
+        </Form>
+      )}
     </Section>
+  );
+}
+
+/** A page under one campaign: the trail goes through the list and the campaign. */
+function UnderCampaign(props: {
+  ctx: PageCtx;
+  council: Council;
+  actor: Actor;
+  campaign: Campaign;
+  title: string;
+  href: string;
+  errors?: FieldErrors;
+  notice?: string;
+  intro?: string;
+  children: ComponentChildren;
+}) {
+  const paths = wsPaths(props.council, props.campaign);
+  return <WorkspacePage {...props} section={paths.list} parent={campaignTrail(paths, props.ctx.t('campaigns.ws.title'), props.campaign)} />;
+}
+
+const exportLabel = { csv: 'campaigns.ws.export', xlsx: 'campaigns.ws.exportXlsx', ods: 'campaigns.ws.exportOds' } as const;
+
+/** Change title, purpose, window, partners and criteria; after the first score the page says why it cannot. */
+export function ChangeCampaignPage(props: Base & { campaign: Campaign; partners: { id: string; name: string }[]; locked: boolean; form: Record<string, string | string[]> }) {
+  const { ctx, council, actor, campaign, errors } = props;
+  const t = ctx.t;
+  const paths = wsPaths(council, campaign);
+  const { partnerIds, ...rest } = props.form;
+  const values = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)]));
+  const checked = Array.isArray(partnerIds) ? partnerIds : partnerIds ? [partnerIds] : [];
+  return (
+    <UnderCampaign
+      {...props}
+      campaign={campaign}
+      title={t('campaigns.ws.change')}
+      href={paths.change}
+      intro={props.locked ? undefined : t('campaigns.ws.changeIntro')}
+    >
+      {props.locked ? (
+        <Alert type="info">{t('campaigns.ws.lockedWhy')}</Alert>
+      ) : (
+        <Form ctx={ctx} action={paths.change}>
+          <CampaignFields ctx={ctx} values={values} errors={errors} partners={props.partners} checked={checked} />
+          <Button variant="primary">{t('campaigns.ws.save')}</Button>
+        </Form>
+      )}
+    </UnderCampaign>
   );
 }
 
@@ -239,14 +369,15 @@ export function CampaignWorkspacePage(props: Base & { view: CampaignWorkspace; p
         items={[
           { href: props.publicHref, label: t('campaigns.ws.publicPage') },
           overview.juror && { href: paths.declarations, label: t('campaigns.ws.declarations') },
-          overview.organiser && { href: paths.csv, label: t('campaigns.ws.export') },
+          overview.organiser && !view.locked && { href: paths.change, label: t('campaigns.ws.change') },
+          ...(overview.organiser ? (['csv', 'xlsx', 'ods'] as const).map((f) => ({ href: paths.export(f), label: t(exportLabel[f]) })) : []),
         ]}
       />
       {overview.organiser && campaign.phase !== 'published' && campaign.phase !== 'decision' && <ActionForm ctx={ctx} action={paths.phase} button={t('campaigns.ws.nextPhase')} />}
       {overview.organiser && <Provinces ctx={ctx} council={council} view={view} errors={errors} />}
       <Nominations ctx={ctx} council={council} view={view} />
       <Jury ctx={ctx} council={council} view={view} errors={errors} />
-      {overview.organiser && <MeetingsForm ctx={ctx} council={council} campaign={campaign} errors={errors} values={props.values} />}
+      {overview.organiser && <CampaignMeetingsSection ctx={ctx} council={council} view={view} errors={errors} values={props.values} />}
     </WorkspacePage>
   );
 }
@@ -258,18 +389,11 @@ export function DeclarationsPage(props: Base & { campaign: Campaign; rows: Overv
   const open = props.rows.filter((r) => r.declared === null);
   const done = props.rows.filter((r) => r.declared !== null);
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
+    <UnderCampaign
+      {...props}
+      campaign={campaign}
       title={t('campaigns.ws.declarations')}
-      section={paths.list}
       href={paths.declarations}
-      parent={[
-        { href: paths.list, label: t('campaigns.ws.title') },
-        { href: paths.one, label: campaign.title },
-      ]}
-      errors={errors}
       notice={props.notice}
       intro={`${t('campaigns.ws.declareFirst')} ${t('campaigns.ws.declareWhat')}`}
     >
@@ -299,7 +423,7 @@ export function DeclarationsPage(props: Base & { campaign: Campaign; rows: Overv
           ))}
         </ul>
       )}
-    </WorkspacePage>
+    </UnderCampaign>
   );
 }
 
@@ -310,6 +434,8 @@ export type NominationWorkspace = {
   criteria: Criterion[];
   nomination: Nomination;
   coNominations: Nomination[];
+  /** Nominator per nomination id; null once erased after the retention period. */
+  nominators: Record<string, Nominator | null>;
   own: Score[];
   others: Score[];
   mayScore: boolean;
@@ -324,6 +450,10 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
   const paths = wsPaths(council, campaign);
   const name = municipality(n.municipalityCode)?.name ?? n.municipalityCode;
   const question = (id: string) => criteria.find((c) => c.id === id)?.question ?? '';
+  const byLine = (x: Nomination) => {
+    const who = view.nominators[x.id];
+    return who ? t('campaigns.nom.by', { name: who.name, role: who.role }) : t('campaigns.nom.erased');
+  };
   const scoreColumns = [
     { header: t('campaigns.col.juror'), cell: (s: Score) => s.juror ?? '' },
     { header: t('campaigns.col.criterion'), cell: (s: Score) => question(s.criterionId) },
@@ -331,20 +461,13 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
     { header: t('campaigns.col.motivation'), cell: (s: Score) => s.motivation },
   ];
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
+    <UnderCampaign
+      {...props}
+      campaign={campaign}
       title={t('campaigns.nom.title', { municipality: name })}
-      section={paths.list}
       href={paths.nomination(n.id)}
-      parent={[
-        { href: paths.list, label: t('campaigns.ws.title') },
-        { href: paths.one, label: campaign.title },
-      ]}
-      errors={errors}
       notice={props.notice}
-      intro={t('campaigns.nom.by', { name: n.nominatorName, role: n.nominatorRole })}
+      intro={byLine(n)}
     >
       {criteria.map((c) => (
         <Section id={`criterium-${c.position}`} title={c.question}>
@@ -356,7 +479,7 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
         <Section id="ook" title={t('campaigns.nom.co')}>
           {view.coNominations.map((c) => (
             <>
-              <Paragraph>{t('campaigns.nom.by', { name: c.nominatorName, role: c.nominatorRole })}</Paragraph>
+              <Paragraph>{byLine(c)}</Paragraph>
               {criteria.map((cr) => (
                 <TextBlock text={c.motivations[cr.id] ?? ''} />
               ))}
@@ -400,7 +523,13 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
       </Section>
       {view.maySelect &&
         (n.selected ? (
-          <Alert type="ok">{t('campaigns.nom.selected')}</Alert>
+          <Section id="koploper" title={t('campaigns.nom.deselect')}>
+            <Alert type="ok">{t('campaigns.nom.selected')}</Alert>
+            <Form ctx={ctx} action={`${paths.nomination(n.id)}/terugdraaien`}>
+              <TextArea ctx={ctx} name="reason" label={t('campaigns.field.deselectReason')} hint={t('campaigns.field.deselectHint')} value={values.reason} errors={errors} rows={3} />
+              <Button>{t('campaigns.nom.deselect')}</Button>
+            </Form>
+          </Section>
         ) : (
           <Section id="koploper" title={t('campaigns.nom.select')}>
             <Form ctx={ctx} action={`${paths.nomination(n.id)}/koploper`}>
@@ -409,6 +538,6 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
             </Form>
           </Section>
         ))}
-    </WorkspacePage>
+    </UnderCampaign>
   );
 }

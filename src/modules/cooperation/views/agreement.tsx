@@ -1,7 +1,7 @@
 /** One agreement in the workspace: what it is, its parties, the steps, the signed PDF and the shared dossiers. */
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import type { Actor } from '../../../core/policy.ts';
+import { can, type Actor } from '../../../core/policy.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
@@ -9,14 +9,16 @@ import { Alert, Button, DataList, Heading, LinkList, Paragraph, Section, Table, 
 import { ActionForm, CheckboxGroup, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { policyFields } from '../../advice/index.ts';
 import type { AgreementDetail } from '../cooperation.queries.ts';
-import type { DossierView } from '../cooperation.dossiers.ts';
+import { CONTRIBUTE_FILE, type DossierView } from '../cooperation.dossiers.ts';
 import type { SharedConsultationView } from '../cooperation.experiences.ts';
 import { MeetingFields, type JointMeeting } from '../../meetings/index.ts';
 import { JointMeetingList } from './meetings.tsx';
 import { dossierLevels } from '../cooperation.schema.ts';
+import { attendanceAnswers } from '../cooperation.meetings.ts';
+import { jointYear } from '../cooperation.joint.ts';
 import { StateBadge, termOf } from './parts.tsx';
 
-export type AgreementNotice = 'created' | 'step' | 'saved' | 'signed' | 'shared' | 'unshared' | 'meetingPlanned' | 'meetingAccepted' | 'consultationShared';
+export type AgreementNotice = 'created' | 'step' | 'saved' | 'signed' | 'shared' | 'unshared' | 'meetingPlanned' | 'meetingAccepted' | 'consultationShared' | 'attendance' | 'contributed';
 
 type Props = {
   ctx: PageCtx;
@@ -159,7 +161,8 @@ function Signed({ ctx, detail, base, errors }: Part) {
   );
 }
 
-function Dossiers({ ctx, council, detail, dossiers, folders, base, errors, values }: Part) {
+function Dossiers(props: Part) {
+  const { ctx, council, detail, dossiers, folders, base, errors, values } = props;
   const { t } = ctx;
   const mayShare = detail.may.manage && detail.agreement.state !== 'draft';
   return (
@@ -199,6 +202,7 @@ function Dossiers({ ctx, council, detail, dossiers, folders, base, errors, value
         ))
       }
     >
+      <Contribute {...props} />
       {dossiers.map((d) => (
         <section aria-labelledby={`dossier-${d.id}`}>
           <Heading level={3} id={`dossier-${d.id}`}>
@@ -226,9 +230,36 @@ function Dossiers({ ctx, council, detail, dossiers, folders, base, errors, value
   );
 }
 
+/** A partner adds a document of its own to a "contribute" dossier of another party. */
+function Contribute({ ctx, actor, detail, dossiers, base, errors, values }: Part) {
+  const { t } = ctx;
+  const open = dossiers.filter((d) => !d.own && d.level === 'contribute');
+  if (!detail.inForce || !open.length || !can(actor, 'documents.upload')) return null;
+  return (
+    <>
+      <Heading level={3}>{t('cooperation.contribute.title')}</Heading>
+      <Paragraph>{t('cooperation.contribute.intro')}</Paragraph>
+      <Form ctx={ctx} action={`${base}/bijdragen`} multipart>
+        <SelectField
+          ctx={ctx}
+          errors={errors}
+          name="dossierId"
+          label={t('cooperation.contribute.dossier')}
+          value={values?.dossierId}
+          options={open.map((d) => ({ value: d.id, label: `${d.folderName} (${d.sharedByName})` }))}
+        />
+        <TextField ctx={ctx} errors={errors} name="documentTitle" label={t('cooperation.contribute.titleField')} value={values?.documentTitle} optional />
+        <FileField ctx={ctx} errors={errors} name={CONTRIBUTE_FILE} label={t('cooperation.contribute.file')} accept=".pdf,.docx,.odt,application/pdf" />
+        <Button variant="secondary">{t('cooperation.contribute.submit')}</Button>
+      </Form>
+    </>
+  );
+}
+
 function JointMeetings({ ctx, council, detail, meetings, base, errors, values }: Part) {
   const { t } = ctx;
   const mayPlan = detail.may.manage && detail.inForce;
+  const year = jointYear(meetings);
   return (
     <Section
       id="vergaderingen"
@@ -239,6 +270,8 @@ function JointMeetings({ ctx, council, detail, meetings, base, errors, values }:
       after={
         mayPlan && (
           <>
+            <Paragraph>{t('cooperation.meetings.rule')}</Paragraph>
+            {year.short ? <Alert type="warning">{t('cooperation.meetings.short', { year: year.year, planned: year.planned })}</Alert> : <Paragraph>{t('cooperation.meetings.enough', { year: year.year, planned: year.planned })}</Paragraph>}
             <Heading level={3}>{t('cooperation.meetings.plan')}</Heading>
             <Form ctx={ctx} action={`${base}/vergaderingen`}>
               <MeetingFields ctx={ctx} errors={errors} values={values?.startTime !== undefined ? values : undefined} />
@@ -255,10 +288,33 @@ function JointMeetings({ ctx, council, detail, meetings, base, errors, values }:
         action={(m) =>
           m.waitingForUs && detail.may.manage ? (
             <ActionForm ctx={ctx} action={`${base}/vergaderingen/${m.id}/aanvaarden`} button={t('cooperation.meetings.accept')} object={m.title} variant="primary" />
-          ) : null
+          ) : (
+            <Attendance ctx={ctx} meeting={m} action={`${base}/vergaderingen/${m.id}/aanwezigheid`} mayAnswer={!m.own && !m.waitingForUs && detail.inForce && m.status === 'planned'} />
+          )
         }
       />
     </Section>
+  );
+}
+
+/** How many come; a partner's member says whether they come (the planner's members do so on the meeting's own page). */
+function Attendance({ ctx, meeting, action, mayAnswer }: { ctx: Part['ctx']; meeting: JointMeeting; action: string; mayAnswer: boolean }) {
+  const { t } = ctx;
+  return (
+    <>
+      <Paragraph>{t('cooperation.meetings.coming', { n: String(meeting.coming) })}</Paragraph>
+      {mayAnswer && (
+        <>
+          <Paragraph>
+            {t('cooperation.meetings.attend')}
+            {meeting.myAnswer && ` ${t(`cooperation.meetings.answer.${meeting.myAnswer}`)}.`}
+          </Paragraph>
+          {attendanceAnswers.map((a) => (
+            <ActionForm ctx={ctx} action={action} name="answer" value={a} button={t(`cooperation.meetings.answer.${a}`)} object={meeting.title} variant={meeting.myAnswer === a ? 'primary' : 'secondary'} inline />
+          ))}
+        </>
+      )}
+    </>
   );
 }
 

@@ -57,13 +57,12 @@ export function NewCouncilPage({ ctx, errors, values }: { ctx: PageCtx; errors?:
   const t = ctx.t;
   return (
     <Page ctx={ctx} title={t('councils.admin.newCouncil')} nav={adminNav(ctx, '/beheer/raden/nieuw')} hasErrors={Boolean(errors)} noindex>
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary errors={errors} />
       <Heading level={1}>{t('councils.admin.newCouncil')}</Heading>
-      <Form ctx={ctx} action="/beheer/raden/nieuw">
-        <TextField ctx={ctx} errors={errors} name="name" label={t('councils.admin.orgName')} value={v.name} />
-        <TextField ctx={ctx} errors={errors} name="slug" label={t('councils.admin.slug')} hint={t('councils.admin.slugHint')} value={v.slug} width="medium" />
+      <Form action="/beheer/raden/nieuw">
+        <TextField errors={errors} name="name" label={t('councils.admin.orgName')} value={v.name} />
+        <TextField errors={errors} name="slug" label={t('councils.admin.slug')} hint={t('councils.admin.slugHint')} value={v.slug} width="medium" />
         <RadioGroup
-          ctx={ctx}
           errors={errors}
           name="kind"
           label={t('councils.admin.kind')}
@@ -71,8 +70,8 @@ export function NewCouncilPage({ ctx, errors, values }: { ctx: PageCtx; errors?:
           value={v.kind}
           options={organisationKinds.map((k) => ({ value: k, label: t(`councils.kind.${k}`), hint: t(`councils.kindHint.${k}`) }))}
         />
-        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.admin.advises')} hint={t('councils.admin.advisesHint')} value={v.advises} />
-        <TextField ctx={ctx} errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} value={v.contactEmail} />
+        <TextField errors={errors} name="advises" label={t('councils.admin.advises')} hint={t('councils.admin.advisesHint')} value={v.advises} />
+        <TextField errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} value={v.contactEmail} />
         <Button>{t('form.save')}</Button>
       </Form>
     </Page>
@@ -101,7 +100,7 @@ export function OutboxPage({ ctx, rows, page, pages }: { ctx: PageCtx; rows: Out
         ]}
         rows={rows}
       />
-      <Pagination ctx={ctx} page={page} pages={pages} href={(n) => `/beheer/postvak?pagina=${n}`} />
+      <Pagination page={page} pages={pages} href={(n) => `/beheer/postvak?pagina=${n}`} />
     </Page>
   );
 }

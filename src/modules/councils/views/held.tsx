@@ -27,8 +27,8 @@ export function HeldPostsPage(props: { ctx: PageCtx; council: Council; actor: Ac
             ]}
           />
           <pre class="rw-mail-body">{p.mail.body}</pre>
-          <ActionForm ctx={ctx} action={`${base}/${p.id}/doorsturen`} button={t('publicBudget.release')} object={p.mail.subject} variant="primary" inline />
-          <ActionForm ctx={ctx} action={`${base}/${p.id}/verwijderen`} button={t('publicBudget.discard')} object={p.mail.subject} danger inline />
+          <ActionForm action={`${base}/${p.id}/doorsturen`} button={t('publicBudget.release')} object={p.mail.subject} variant="primary" inline />
+          <ActionForm action={`${base}/${p.id}/verwijderen`} button={t('publicBudget.discard')} object={p.mail.subject} danger inline />
         </article>
       ))}
     </WorkspacePage>

@@ -50,18 +50,12 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
         {ctx.t(`councils.home.weAre.${council.kind}`)} {ctx.t(advises, { name: council.advises })}
       </Paragraph>
       {firstParagraph && (
-        <section aria-labelledby="wat-wij-doen">
-          <Heading level={2} id="wat-wij-doen">
-            {ctx.t('councils.home.whatWeDo')}
-          </Heading>
+        <Section id="wat-wij-doen" title={ctx.t('councils.home.whatWeDo')}>
           <TextBlock text={firstParagraph} />
-        </section>
+        </Section>
       )}
       {parts}
-      <section aria-labelledby="meer">
-        <Heading level={2} id="meer">
-          {ctx.t('councils.home.linksTitle')}
-        </Heading>
+      <Section id="meer" title={ctx.t('councils.home.linksTitle')}>
         <ul class="rw-cards" role="list">
           {cards.map((c) => (
             <li class="rw-card">
@@ -72,18 +66,15 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="contact">
-        <Heading level={2} id="contact">
-          {ctx.t('councils.home.contactTitle')}
-        </Heading>
+      </Section>
+      <Section id="contact" title={ctx.t('councils.home.contactTitle')}>
         <ContactDetails ctx={ctx} council={council} />
-      </section>
+      </Section>
     </PublicPage>
   );
 }
 
-export function AboutPage({ ctx, council }: Props) {
+export function AboutPage({ ctx, council, parts = [] }: Props & { parts?: ComponentChildren[] }) {
   const sections = [
     ['who', 'councils.about.who', council.about],
     ['visie', 'councils.about.vision', council.vision],
@@ -100,6 +91,7 @@ export function AboutPage({ ctx, council }: Props) {
             <TextBlock text={text} />
           </Section>
         ))}
+      {parts}
     </PublicPage>
   );
 }
@@ -109,11 +101,11 @@ export function ContactPage({ ctx, council, errors, values }: Props & { errors?:
   return (
     <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} section={`/${council.slug}/contact`} errors={errors} intro={ctx.t('councils.contact.intro')}>
       <ContactDetails ctx={ctx} council={council} />
-      <Form ctx={ctx} action={`/${council.slug}/contact`}>
-        <TextField ctx={ctx} errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
-        <TextField ctx={ctx} errors={errors} name="email" type="email" label={ctx.t('councils.contact.email')} hint={ctx.t('councils.contact.emailHint')} value={v.email} autocomplete="email" />
-        <TextField ctx={ctx} errors={errors} name="subject" label={ctx.t('councils.contact.subject')} value={v.subject} />
-        <TextArea ctx={ctx} errors={errors} name="message" label={ctx.t('councils.contact.message')} hint={ctx.t('councils.contact.messageHint')} value={v.message} rows={8} />
+      <Form action={`/${council.slug}/contact`}>
+        <TextField errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
+        <TextField errors={errors} name="email" type="email" label={ctx.t('councils.contact.email')} hint={ctx.t('councils.contact.emailHint')} value={v.email} autocomplete="email" />
+        <TextField errors={errors} name="subject" label={ctx.t('councils.contact.subject')} value={v.subject} />
+        <TextArea errors={errors} name="message" label={ctx.t('councils.contact.message')} hint={ctx.t('councils.contact.messageHint')} value={v.message} rows={8} />
         <Button>{ctx.t('form.send')}</Button>
       </Form>
     </PublicPage>

@@ -13,7 +13,7 @@ export function SecondFactorResetPage({ ctx, errors, values, done }: { ctx: Page
   const v = values ?? {};
   return (
     <Page ctx={ctx} title={t('councils.admin.mfa.title')} nav={adminNav(ctx, SECOND_FACTOR_PATH)} hasErrors={Boolean(errors)} noindex>
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary errors={errors} />
       <Heading level={1}>{t('councils.admin.mfa.title')}</Heading>
       {done && (
         <SuccessNotice title={t('councils.admin.mfa.done', { email: done })}>
@@ -21,9 +21,9 @@ export function SecondFactorResetPage({ ctx, errors, values, done }: { ctx: Page
         </SuccessNotice>
       )}
       <Paragraph>{t('councils.admin.mfa.intro')}</Paragraph>
-      <Form ctx={ctx} action={SECOND_FACTOR_PATH}>
-        <TextField ctx={ctx} errors={errors} name="email" type="email" autocomplete="off" label={t('councils.admin.mfa.email')} hint={t('councils.admin.mfa.emailHint')} value={v.email} />
-        <TextArea ctx={ctx} errors={errors} name="reason" label={t('councils.admin.mfa.reason')} hint={t('councils.admin.mfa.reasonHint')} value={v.reason} rows={3} />
+      <Form action={SECOND_FACTOR_PATH}>
+        <TextField errors={errors} name="email" type="email" autocomplete="off" label={t('councils.admin.mfa.email')} hint={t('councils.admin.mfa.emailHint')} value={v.email} />
+        <TextArea errors={errors} name="reason" label={t('councils.admin.mfa.reason')} hint={t('councils.admin.mfa.reasonHint')} value={v.reason} rows={3} />
         <Button>{t('councils.admin.mfa.submit')}</Button>
       </Form>
     </Page>

@@ -9,7 +9,8 @@ import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { ComponentChildren } from 'preact';
 import type { DashboardFigure } from '../../../core/module.ts';
 import { hasSection } from '../../../core/organisation-kinds.ts';
-import { checkPlainLanguage, PlainLanguageAdvice } from '../../knowledge/index.ts';
+import { checkPlainLanguage } from '../../../ui/plain-language.ts';
+import { PlainLanguageAdvice } from '../../../ui/components/plain-language.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -55,20 +56,19 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
     >
       {/* The B1 check of the texts residents read on the public site, as advice (issue 11, point 3). */}
       {notice === 'saved' && <PlainLanguageAdvice ctx={ctx} report={checkPlainLanguage([council.about, council.vision, council.legalBasis].filter(Boolean).join('\n\n'))} />}
-      <Form ctx={ctx} action={base}>
-        <TextField ctx={ctx} errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
-        <TextField ctx={ctx} errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />
-        <TextField ctx={ctx} errors={errors} name="advises" label={t('councils.settings.advises')} hint={t('councils.settings.advisesHint')} value={s('advises')} />
-        <TextArea ctx={ctx} errors={errors} name="about" label={t('councils.settings.about')} value={s('about')} optional />
-        <TextArea ctx={ctx} errors={errors} name="vision" label={t('councils.settings.vision')} value={s('vision')} optional />
-        <TextArea ctx={ctx} errors={errors} name="legalBasis" label={t('councils.settings.legalBasis')} value={s('legalBasis')} optional />
-        <TextArea ctx={ctx} errors={errors} name="targetGroups" label={t('councils.settings.targetGroups')} value={s('targetGroups')} optional rows={4} />
-        <TextArea ctx={ctx} errors={errors} name="policyFields" label={t('councils.settings.policyFields')} value={s('policyFields')} optional rows={4} />
+      <Form action={base}>
+        <TextField errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
+        <TextField errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />
+        <TextField errors={errors} name="advises" label={t('councils.settings.advises')} hint={t('councils.settings.advisesHint')} value={s('advises')} />
+        <TextArea errors={errors} name="about" label={t('councils.settings.about')} value={s('about')} optional />
+        <TextArea errors={errors} name="vision" label={t('councils.settings.vision')} value={s('vision')} optional />
+        <TextArea errors={errors} name="legalBasis" label={t('councils.settings.legalBasis')} value={s('legalBasis')} optional />
+        <TextArea errors={errors} name="targetGroups" label={t('councils.settings.targetGroups')} value={s('targetGroups')} optional rows={4} />
+        <TextArea errors={errors} name="policyFields" label={t('councils.settings.policyFields')} value={s('policyFields')} optional rows={4} />
         {hasSection(council.kind, 'meetings') && (
-          <TextField ctx={ctx} errors={errors} name="meetingRhythm" label={t('councils.settings.meetingRhythm')} hint={t('councils.settings.meetingRhythmHint')} value={s('meetingRhythm')} optional />
+          <TextField errors={errors} name="meetingRhythm" label={t('councils.settings.meetingRhythm')} hint={t('councils.settings.meetingRhythmHint')} value={s('meetingRhythm')} optional />
         )}
         <TextField
-          ctx={ctx}
           errors={errors}
           name="contactEmail"
           type="email"
@@ -77,11 +77,10 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
           value={s('contactEmail')}
           autocomplete="email"
         />
-        <TextField ctx={ctx} errors={errors} name="contactPhone" type="tel" label={t('councils.settings.contactPhone')} value={s('contactPhone')} optional width="medium" autocomplete="tel" />
-        <TextArea ctx={ctx} errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
-        <TextField ctx={ctx} errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
+        <TextField errors={errors} name="contactPhone" type="tel" label={t('councils.settings.contactPhone')} value={s('contactPhone')} optional width="medium" autocomplete="tel" />
+        <TextArea errors={errors} name="postalAddress" label={t('councils.settings.postalAddress')} value={s('postalAddress')} optional rows={3} />
+        <TextField errors={errors} name="colour" label={t('councils.settings.colour')} hint={t('councils.settings.colourHint')} value={s('colour')} width="short" />
         <CheckboxField
-          ctx={ctx}
           errors={errors}
           name="require2faForBoard"
           label={t('councils.settings.require2fa')}
@@ -89,7 +88,6 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         />
         <Heading level={2}>{t('councils.settings.membersTitle')}</Heading>
         <TextField
-          ctx={ctx}
           errors={errors}
           name="memberCap"
           label={t('councils.settings.memberCap')}
@@ -104,7 +102,6 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
           <>
             <Heading level={2}>{t('councils.settings.adviceTitle')}</Heading>
             <RadioGroup
-              ctx={ctx}
               errors={errors}
               name="adviceApprovalRule"
               label={t('councils.settings.approvalRule')}
@@ -112,7 +109,6 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
               options={(['consent', 'majority'] as const).map((r) => ({ value: r, label: t(`councils.settings.approvalRule.${r}`) }))}
             />
             <TextField
-              ctx={ctx}
               errors={errors}
               name="answerPeriodValue"
               label={t('councils.settings.answerPeriodValue')}
@@ -122,7 +118,6 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
               inputmode="numeric"
             />
             <RadioGroup
-              ctx={ctx}
               errors={errors}
               name="answerPeriodUnit"
               label={t('councils.settings.answerPeriodUnit')}
@@ -142,14 +137,14 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         ) : (
           <Paragraph>{t('councils.settings.logoNone')}</Paragraph>
         )}
-        <Form ctx={ctx} action={`${base}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
-          <FileField ctx={ctx} errors={logoErrors} name="logo" label={t('councils.settings.logoFile')} hint={t('councils.settings.logoFileHint')} accept="image/png,image/jpeg,image/webp" />
-          <TextField ctx={ctx} errors={logoErrors} name="logoAlt" label={t('councils.settings.logoAlt')} hint={t('councils.settings.logoAltHint')} value={council.logoAlt} />
+        <Form action={`${base}/logo?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+          <FileField errors={logoErrors} name="logo" label={t('councils.settings.logoFile')} hint={t('councils.settings.logoFileHint')} accept="image/png,image/jpeg,image/webp" />
+          <TextField errors={logoErrors} name="logoAlt" label={t('councils.settings.logoAlt')} hint={t('councils.settings.logoAltHint')} value={council.logoAlt} />
           <ButtonGroup>
             <Button>{t('councils.settings.logoUpload')}</Button>
           </ButtonGroup>
         </Form>
-        {council.logoFile && <ActionForm ctx={ctx} action={`${base}/logo/verwijderen`} button={t('councils.settings.logoRemove')} />}
+        {council.logoFile && <ActionForm action={`${base}/logo/verwijderen`} button={t('councils.settings.logoRemove')} />}
       </Section>
     </WorkspacePage>
   );

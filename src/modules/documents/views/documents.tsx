@@ -1,15 +1,15 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkList, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkList, Pagination, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { ActionForm, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
 import { PublicPage, WorkspacePage, type Crumb, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
 import { formatBytes, type DocumentDetail, type DocumentsMay, type ListRow } from '../documents.library.ts';
-import type { SearchHit } from '../documents.search.ts';
+import { RANKED_PAGES, type SearchHit, type SearchResult } from '../documents.search.ts';
 import type { LinkKind } from '../documents.folders.ts';
 import { folderLinkForms } from '../documents.forms.ts';
 import { Passage } from '../../../ui/components/passage.tsx';
@@ -45,8 +45,9 @@ const ACCEPT = '.pdf,.docx,.odt,.ods,.odp,application/pdf,application/vnd.openxm
  * `parent`, then this page at `href`); the list page leaves `href` out.
  */
 function DocumentsPage(props: Omit<WorkspacePageProps, 'section' | 'parent'> & { parent?: Crumb[] }) {
-  const path = wsPath(props.council);
-  const parent = props.href ? [{ href: path, label: props.ctx.t('documents.list.title') }, ...(props.parent ?? [])] : undefined;
+  const t = usePageCtx(props.ctx).t;
+  const path = wsPath(usePageCouncil(props.council));
+  const parent = props.href ? [{ href: path, label: t('documents.list.title') }, ...(props.parent ?? [])] : undefined;
   return <WorkspacePage {...props} section={path} parent={parent} />;
 }
 
@@ -59,22 +60,25 @@ const extractionLook: Record<ExtractionState, 'success' | 'warning' | 'danger' |
   too_large: 'warning',
 };
 
-function Extraction({ ctx, state }: { ctx: PageCtx; state: ExtractionState }) {
+function Extraction({ ctx: given, state }: { ctx?: PageCtx; state: ExtractionState }) {
+  const ctx = usePageCtx(given);
   return <StatusBadge status={extractionLook[state]}>{ctx.t(`documents.extraction.${state}`)}</StatusBadge>;
 }
 
-function AccessBadge({ ctx, access }: { ctx: PageCtx; access: AccessLevel }) {
+function AccessBadge({ ctx: given, access }: { ctx?: PageCtx; access: AccessLevel }) {
+  const ctx = usePageCtx(given);
   return <StatusBadge status={access === 'closed' ? 'danger' : access === 'members' ? 'warning' : 'neutral'}>{ctx.t(`documents.access.${access}`)}</StatusBadge>;
 }
 
 /** Search form (GET), shared by the public and the workspace list. */
-function SearchForm({ ctx, action, q, folderId }: { ctx: PageCtx; action: string; q: string; folderId?: string | null }) {
+function SearchForm({ ctx: given, action, q, folderId }: { ctx?: PageCtx; action: string; q: string; folderId?: string | null }) {
+  const ctx = usePageCtx(given);
   return (
     <form method="get" action={action} class="rw-form" role="search" aria-labelledby="zoeken-titel">
       <Heading level={2} id="zoeken-titel">
         {ctx.t('documents.search.title')}
       </Heading>
-      <TextField ctx={ctx} name="q" label={ctx.t('documents.search.q')} hint={ctx.t('documents.search.qHint')} value={q} />
+      <TextField name="q" label={ctx.t('documents.search.q')} hint={ctx.t('documents.search.qHint')} value={q} />
       {folderId && <input type="hidden" name="map" value={folderId} />}
       <Button>{ctx.t('documents.search.submit')}</Button>
     </form>
@@ -85,15 +89,15 @@ function SearchForm({ ctx, action, q, folderId }: { ctx: PageCtx; action: string
  * Results, one per document, with the pages of its hits; a PDF opens at the page. Hits are
  * <mark> elements around escaped text.
  */
-function SearchResults({ ctx, q, hits, href, base }: { ctx: PageCtx; q: string; hits: SearchHit[]; href: (h: SearchHit) => string; base: string }) {
+function SearchResults({ ctx: given, q, result, href, base }: { ctx?: PageCtx; q: string; result: SearchResult; href: (h: SearchHit) => string; base: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
+  const { hits, total } = result;
   return (
-    <section aria-labelledby="resultaten-titel">
-      <Heading level={2} id="resultaten-titel">
-        {t('documents.search.results', { q })}
-      </Heading>
+    <Section id="resultaten-titel" title={t('documents.search.results', { q })}>
       <p class="utrecht-paragraph nl-paragraph" role="status">
-        {hits.length === 0 ? t('documents.search.none') : hits.length === 1 ? t('documents.search.one') : t('documents.search.count', { n: hits.length })}
+        {total === 0 ? t('documents.search.none') : total === 1 ? t('documents.search.one') : t('documents.search.count', { n: total })}
+        {result.capped && ` ${t('documents.search.capped', { n: RANKED_PAGES })}`}
       </p>
       {hits.length > 0 && (
         <ol class="utrecht-ordered-list">
@@ -123,22 +127,22 @@ function SearchResults({ ctx, q, hits, href, base }: { ctx: PageCtx; q: string; 
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }
 
 // ------------------------------------------------------------------ public
 
-export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; council: Council; rows: ListRow[]; q: string; hits: SearchHit[] | null }) {
+export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; council: Council; rows: ListRow[]; q: string; hits: SearchResult | null }) {
   const t = ctx.t;
   const path = publicPath(council);
   const download = (id: string) => `${path}/${id}/download`;
   return (
     <PublicPage ctx={ctx} council={council} title={t('documents.public.title')} section={path} intro={t('documents.public.intro')} lead>
-      <SearchForm ctx={ctx} action={path} q={q} />
+      <SearchForm action={path} q={q} />
       {hits ? (
         <>
-          <SearchResults ctx={ctx} q={q} hits={hits} href={(h) => download(h.id)} base={path} />
+          <SearchResults q={q} result={hits} href={(h) => download(h.id)} base={path} />
           <Paragraph>
             <Link href={path}>{t('documents.search.reset')}</Link>
           </Paragraph>
@@ -164,7 +168,7 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
 
 // ------------------------------------------------------------------ workspace list
 
-export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchHit[] | null; may: DocumentsMay; notice?: Notice }) {
+export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchResult | null; may: DocumentsMay; notice?: Notice }) {
   const { ctx, council, actor, rows, folders, folderId, q, hits } = props;
   const t = ctx.t;
   const path = wsPath(council);
@@ -176,10 +180,10 @@ export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption
           {t('documents.list.folders')}
         </ButtonLink>
       </ButtonGroup>
-      <SearchForm ctx={ctx} action={path} q={q} folderId={folderId} />
+      <SearchForm action={path} q={q} folderId={folderId} />
       {hits ? (
         <>
-          <SearchResults ctx={ctx} q={q} hits={hits} href={(h) => `${path}/${h.id}`} base={path} />
+          <SearchResults q={q} result={hits} href={(h) => `${path}/${h.id}`} base={path} />
           <Paragraph>
             <Link href={path}>{t('documents.search.reset')}</Link>
           </Paragraph>
@@ -188,7 +192,6 @@ export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption
         <>
           <form method="get" action={path} class="rw-form">
             <SelectField
-              ctx={ctx}
               name="map"
               label={t('documents.list.filter')}
               value={folderId ?? ''}
@@ -196,14 +199,15 @@ export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption
             />
             <Button variant="secondary">{t('documents.list.filterButton')}</Button>
           </form>
-          <DocumentTable ctx={ctx} council={council} rows={rows} />
+          <DocumentTable council={council} rows={rows} />
         </>
       )}
     </DocumentsPage>
   );
 }
 
-function DocumentTable({ ctx, council, rows }: { ctx: PageCtx; council: Council; rows: ListRow[] }) {
+function DocumentTable({ ctx: given, council, rows }: { ctx?: PageCtx; council: Council; rows: ListRow[] }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const path = wsPath(council);
   return (
@@ -221,10 +225,10 @@ function DocumentTable({ ctx, council, rows }: { ctx: PageCtx; council: Council;
             </>
           ),
         },
-        { header: t('documents.list.access'), cell: (r) => <AccessBadge ctx={ctx} access={r.access} /> },
+        { header: t('documents.list.access'), cell: (r) => <AccessBadge access={r.access} /> },
         { header: t('documents.list.folder'), cell: (r) => r.folderName ?? t('documents.list.noFolder') },
         { header: t('documents.list.file'), cell: (r) => `${r.fileName}, ${formatBytes(r.sizeBytes)}, ${t('documents.list.version', { n: r.version })}` },
-        { header: t('documents.list.status'), cell: (r) => <Extraction ctx={ctx} state={r.extraction} /> },
+        { header: t('documents.list.status'), cell: (r) => <Extraction state={r.extraction} /> },
       ]}
     />
   );
@@ -232,11 +236,11 @@ function DocumentTable({ ctx, council, rows }: { ctx: PageCtx; council: Council;
 
 // ------------------------------------------------------------------ upload
 
-function AccessChoice({ ctx, may, value, errors }: { ctx: PageCtx; may: DocumentsMay; value: string; errors?: FieldErrors }) {
+function AccessChoice({ ctx: given, may, value, errors }: { ctx?: PageCtx; may: DocumentsMay; value: string; errors?: FieldErrors }) {
+  const ctx = usePageCtx(given);
   const levels = accessLevels.filter((a) => a !== 'closed' || may.closedAccess);
   return (
     <RadioGroup
-      ctx={ctx}
       name="access"
       label={ctx.t('documents.field.access')}
       value={value}
@@ -246,10 +250,10 @@ function AccessChoice({ ctx, may, value, errors }: { ctx: PageCtx; may: Document
   );
 }
 
-function FolderChoice({ ctx, folders, value, errors }: { ctx: PageCtx; folders: FolderOption[]; value: string; errors?: FieldErrors }) {
+function FolderChoice({ ctx: given, folders, value, errors }: { ctx?: PageCtx; folders: FolderOption[]; value: string; errors?: FieldErrors }) {
+  const ctx = usePageCtx(given);
   return (
     <SelectField
-      ctx={ctx}
       name="folderId"
       label={ctx.t('documents.field.folder')}
       hint={ctx.t('documents.field.folderHint')}
@@ -269,12 +273,12 @@ export function UploadPage(props: Props & FormState & { folders: FolderOption[];
   const title = t('documents.upload.title');
   return (
     <DocumentsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/nieuw`} errors={errors} intro={t('documents.upload.intro', { max })}>
-      <Form ctx={ctx} action={`${path}/nieuw?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
-        <FileField ctx={ctx} name="file" label={t('documents.upload.file')} hint={t('documents.upload.fileHint', { max })} accept={ACCEPT} errors={errors} />
-        <TextField ctx={ctx} name="title" label={t('documents.field.title')} hint={t('documents.field.titleHint')} optional value={values.title} errors={errors} />
-        <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
-        <AccessChoice ctx={ctx} may={props.may} value={values.access ?? 'members'} errors={errors} />
-        <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? ''} errors={errors} />
+      <Form action={`${path}/nieuw?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+        <FileField name="file" label={t('documents.upload.file')} hint={t('documents.upload.fileHint', { max })} accept={ACCEPT} errors={errors} />
+        <TextField name="title" label={t('documents.field.title')} hint={t('documents.field.titleHint')} optional value={values.title} errors={errors} />
+        <TextArea name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
+        <AccessChoice may={props.may} value={values.access ?? 'members'} errors={errors} />
+        <FolderChoice folders={folders} value={values.folderId ?? ''} errors={errors} />
         <ButtonGroup>
           <Button>{t('documents.upload.submit')}</Button>
           <ButtonLink href={path} variant="secondary">
@@ -301,7 +305,7 @@ export function DetailPage(props: Props & FormState & { detail: DocumentDetail; 
       <DataList
         items={[
           { key: t('documents.detail.file'), value: `${current.fileName} (${formatBytes(current.sizeBytes)})` },
-          { key: t('documents.detail.access'), value: <AccessBadge ctx={ctx} access={d.access} /> },
+          { key: t('documents.detail.access'), value: <AccessBadge access={d.access} /> },
           ...(detail.sharedBy
             ? [{ key: t('documents.detail.sharedBy'), value: detail.sharedBy }]
             : [
@@ -314,7 +318,7 @@ export function DetailPage(props: Props & FormState & { detail: DocumentDetail; 
             key: t('documents.detail.search'),
             value: (
               <>
-                <Extraction ctx={ctx} state={current.extraction} />
+                <Extraction state={current.extraction} />
                 {current.pageCount !== null && ` ${t('documents.detail.pages', { n: current.pageCount })}`}
               </>
             ),
@@ -342,9 +346,8 @@ export function DetailPage(props: Props & FormState & { detail: DocumentDetail; 
       </Section>
       {detail.mayUpload && (
         <Section id="nieuwe-versie" title={t('documents.detail.newVersion')}>
-          <Form ctx={ctx} action={`${self}/versies?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+          <Form action={`${self}/versies?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
             <FileField
-              ctx={ctx}
               name="file"
               label={t('documents.upload.file')}
               hint={`${t('documents.upload.fileHint', { max: formatBytes(props.maxBytes) })} ${t('documents.detail.newVersionHint')}`}
@@ -369,11 +372,11 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
   return (
     <>
       <Section id="instellingen" title={t('documents.detail.settings')}>
-        <Form ctx={ctx} action={`${self}/instellingen`}>
-          <TextField ctx={ctx} name="title" label={t('documents.field.title')} value={values.title ?? d.title} errors={errors} />
-          <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description ?? d.description} errors={errors} />
-          <AccessChoice ctx={ctx} may={props.may} value={values.access ?? d.access} errors={errors} />
-          <FolderChoice ctx={ctx} folders={folders} value={values.folderId ?? d.folderId ?? ''} errors={errors} />
+        <Form action={`${self}/instellingen`}>
+          <TextField name="title" label={t('documents.field.title')} value={values.title ?? d.title} errors={errors} />
+          <TextArea name="description" label={t('documents.field.description')} optional rows={3} value={values.description ?? d.description} errors={errors} />
+          <AccessChoice may={props.may} value={values.access ?? d.access} errors={errors} />
+          <FolderChoice folders={folders} value={values.folderId ?? d.folderId ?? ''} errors={errors} />
           <Button>{t('documents.detail.settingsSubmit')}</Button>
         </Form>
       </Section>
@@ -387,7 +390,7 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
               { header: t('documents.detail.sharedWith'), cell: (s) => t(`documents.share.${s.level}`) },
               {
                 header: t('documents.detail.share'),
-                cell: (s) => <ActionForm ctx={ctx} action={`${self}/delen/${s.id}/stoppen`} inline button={t('documents.detail.stopSharing', { council: s.councilName })} />,
+                cell: (s) => <ActionForm action={`${self}/delen/${s.id}/stoppen`} inline button={t('documents.detail.stopSharing', { council: s.councilName })} />,
               },
             ]}
           />
@@ -396,7 +399,6 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
         )}
         {partners.length ? (
           <ChooseOneForm
-            ctx={ctx}
             action={`${self}/delen`}
             name="councilId"
             label={t('documents.detail.shareCouncil')}
@@ -407,7 +409,6 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
             variant="primary"
           >
             <RadioGroup
-              ctx={ctx}
               name="level"
               label={t('documents.detail.shareLevel')}
               value={values.level ?? (d.access === 'closed' ? 'board' : 'members')}
@@ -445,7 +446,7 @@ export function DeletePage({ ctx, council, actor, detail }: Props & { detail: Do
       parent={[{ href: self, label: d.title }]}
       intro={t('documents.delete.intro')}
     >
-      <Form ctx={ctx} action={`${self}/verwijderen`}>
+      <Form action={`${self}/verwijderen`}>
         <ButtonGroup>
           <Button danger>{t('documents.delete.submit')}</Button>
           <ButtonLink href={self} variant="secondary">
@@ -486,9 +487,9 @@ export function FoldersPage(props: Props & FormState & { folders: { id: string; 
       />
       {props.may.manage && (
         <Section id="nieuwe-map" title={t('documents.folders.new')}>
-          <Form ctx={ctx} action={`${path}/mappen`}>
-            <TextField ctx={ctx} name="name" label={t('documents.folders.name')} value={values.name} errors={errors} />
-            <TextArea ctx={ctx} name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
+          <Form action={`${path}/mappen`}>
+            <TextField name="name" label={t('documents.folders.name')} value={values.name} errors={errors} />
+            <TextArea name="description" label={t('documents.field.description')} optional rows={3} value={values.description} errors={errors} />
             <Button>{t('documents.folders.submit')}</Button>
           </Form>
         </Section>
@@ -527,12 +528,11 @@ export function FolderLinks(
         items={props.items.map((i) => ({
           href: i.href,
           label: i.label,
-          after: props.mayLink && <ActionForm ctx={ctx} action={`${action}/${i.id}/ontkoppelen`} inline variant="subtle" button={i.unlink} />,
+          after: props.mayLink && <ActionForm action={`${action}/${i.id}/ontkoppelen`} inline variant="subtle" button={i.unlink} />,
         }))}
       />
       {props.mayLink && props.choices.length > 0 && (
         <ChooseOneForm
-          ctx={ctx}
           action={action}
           name={field}
           label={props.pick}
@@ -583,7 +583,7 @@ export function FolderPage(
             <ButtonLink href={`${path}/nieuw?map=${folder.id}`}>{t('documents.folder.uploadHere')}</ButtonLink>
           </ButtonGroup>
         )}
-        <DocumentTable ctx={ctx} council={council} rows={props.rows} />
+        <DocumentTable council={council} rows={props.rows} />
       </Section>
       {may.seeAdvices && (
         <FolderLinks

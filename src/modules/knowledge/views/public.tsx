@@ -58,20 +58,23 @@ export function KnowledgeBasePage({ ctx, council, items, total, q, page, pages }
 function Video({ ctx, council, page }: Props & { page: ArticlePage }) {
   const t = ctx.t;
   const a = page.article;
-  if (a.format !== 'video' || !a.videoUrl) return null;
+  if (a.format !== 'video') return null;
   const captions = `${basePath(council)}/${a.id}/ondertiteling.vtt`;
-  // Only a file on this site plays here (the content security policy allows no other); a link elsewhere opens there.
-  const own = a.videoUrl.startsWith('/');
+  // An uploaded file, else the link. Only a file on this site plays here (the content security
+  // policy allows media from this site only); a link elsewhere opens there.
+  const source = a.videoFile ? `${basePath(council)}/${a.id}/video` : a.videoUrl;
   return (
     <Section id="video" title={t('knowledge.video.title')}>
-      {own ? (
-        <video class="rw-video" controls preload="metadata" src={a.videoUrl}>
+      {!source ? (
+        <Paragraph>{t('knowledge.video.notYet')}</Paragraph>
+      ) : source.startsWith('/') ? (
+        <video class="rw-video" controls preload="metadata" src={source}>
           <track kind="captions" src={captions} srclang="nl" label={t('knowledge.video.captionsLabel')} default />
-          <Link href={a.videoUrl}>{t('knowledge.video.download')}</Link>
+          <Link href={source}>{t('knowledge.video.download')}</Link>
         </video>
       ) : (
         <Paragraph>
-          <Link href={a.videoUrl}>{t('knowledge.video.watchElsewhere')}</Link>
+          <Link href={source}>{t('knowledge.video.watchElsewhere')}</Link>
         </Paragraph>
       )}
       <LinkList items={[{ href: captions, label: t('knowledge.video.captionsFile') }, a.signLanguageUrl ? { href: a.signLanguageUrl, label: t('knowledge.video.signLanguage') } : null]} />

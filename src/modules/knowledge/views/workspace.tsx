@@ -4,19 +4,21 @@ import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import { Button, ButtonLink, Link, Paragraph, Section, StatusBadge, Table } from '../../../ui/components/basics.tsx';
-import { ActionForm, CheckboxGroup, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import { ActionForm, CheckboxGroup, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { LineDiff } from '../../../ui/components/diff.tsx';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { Article, ArticleVersion } from '../knowledge.articles.ts';
 import type { adoptionToEdit, nationalCatalogue } from '../knowledge.library.ts';
 import type { ownArticles } from '../knowledge.articles.ts';
-import type { PlainLanguageReport } from '../knowledge.plain-language.ts';
+import type { PlainLanguageReport } from '../../../ui/plain-language.ts';
+import { PlainLanguageAdvice } from '../../../ui/components/plain-language.tsx';
 import type { NewsItem } from '../knowledge.news.ts';
 import { baseTopics, knownLaws, lawName } from '../knowledge.forms.ts';
 import { versionText } from '../knowledge.library.ts';
-import { OverdueBadge, PlainLanguageAdvice } from './parts.tsx';
+import { OverdueBadge } from './parts.tsx';
 import { RichText } from '../../../ui/components/rich-text.tsx';
 import { basePath } from './public.tsx';
+import { VIDEO_MAX_MB } from '../knowledge.video.ts';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 export const wsPath = (council: Council) => `/${council.slug}/werkruimte/kennisbank`;
@@ -85,6 +87,7 @@ export function ArticleFormPage(
   props: Props & {
     article?: Article;
     owner?: string | null;
+    videoFile?: { type: string; size: number } | null;
     plainLanguage?: PlainLanguageReport;
     errors?: FieldErrors;
     values?: FormValues;
@@ -101,6 +104,10 @@ export function ArticleFormPage(
   const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
   const laws = props.values ? (props.postedLaws ?? []) : (article?.laws ?? []);
   const action = article ? `${path}/${article.id}` : `${path}/nieuw`;
+  /** A choice of one, as saved or as posted. */
+  const choice = (name: 'visibility' | 'format', fallback: string, options: { value: string; label: string; hint?: string }[]) => (
+    <RadioGroup ctx={ctx} errors={props.errors} name={name} label={t(`knowledge.field.${name}`)} value={text(name) || fallback} options={options} />
+  );
   const title = article ? t('knowledge.edit.title', { title: article.title }) : t('knowledge.edit.new');
   return (
     <WorkspacePage
@@ -128,17 +135,10 @@ export function ArticleFormPage(
         <TextArea ctx={ctx} errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={text('body')} rows={16} />
         <TextField ctx={ctx} errors={props.errors} name="topic" label={t('knowledge.field.topic')} hint={t('knowledge.field.topicHint', { topics: baseTopics.join(', ') })} value={text('topic')} />
         <CheckboxGroup ctx={ctx} errors={props.errors} name="laws" label={t('knowledge.field.laws')} options={knownLaws.map((l) => ({ value: l, label: lawName(l) }))} checked={laws} />
-        <RadioGroup
-          ctx={ctx}
-          errors={props.errors}
-          name="visibility"
-          label={t('knowledge.field.visibility')}
-          value={text('visibility') || 'public'}
-          options={[
-            { value: 'public', label: t('knowledge.visibility.public') },
-            { value: 'members', label: t('knowledge.visibility.members') },
-          ]}
-        />
+        {choice('visibility', 'public', [
+          { value: 'public', label: t('knowledge.visibility.public') },
+          { value: 'members', label: t('knowledge.visibility.members') },
+        ])}
         <TextField
           ctx={ctx}
           errors={props.errors}
@@ -149,27 +149,47 @@ export function ArticleFormPage(
           value={text('reviewBy')}
           optional
         />
-        <RadioGroup
-          ctx={ctx}
-          errors={props.errors}
-          name="format"
-          label={t('knowledge.field.format')}
-          value={text('format') || 'text'}
-          options={[
-            { value: 'text', label: t('knowledge.format.text') },
-            { value: 'video', label: t('knowledge.format.video'), hint: t('knowledge.format.videoHint') },
-          ]}
-        />
+        {choice('format', 'text', [
+          { value: 'text', label: t('knowledge.format.text') },
+          { value: 'video', label: t('knowledge.format.video'), hint: t('knowledge.format.videoHint') },
+        ])}
         <TextField ctx={ctx} errors={props.errors} name="videoUrl" label={t('knowledge.field.videoUrl')} hint={t('knowledge.field.videoUrlHint')} value={text('videoUrl')} optional />
         <TextArea ctx={ctx} errors={props.errors} name="captionsVtt" label={t('knowledge.field.captions')} hint={t('knowledge.field.captionsHint')} value={text('captionsVtt')} rows={6} optional />
         <TextField ctx={ctx} errors={props.errors} name="signLanguageUrl" label={t('knowledge.field.signLanguage')} value={text('signLanguageUrl')} optional />
-        <TextArea ctx={ctx} errors={props.errors} name="transcript" label={t('knowledge.field.transcript')} value={text('transcript')} rows={6} optional />
+        <TextArea ctx={ctx} errors={props.errors} name="transcript" label={t('knowledge.field.transcript')} hint={t('knowledge.field.transcriptHint')} value={text('transcript')} rows={6} optional />
         <TextField ctx={ctx} errors={props.errors} name="titleEn" label={t('knowledge.field.titleEn')} value={text('titleEn')} optional />
         <TextArea ctx={ctx} errors={props.errors} name="summaryEn" label={t('knowledge.field.summaryEn')} value={text('summaryEn')} rows={3} optional />
         <TextArea ctx={ctx} errors={props.errors} name="bodyEn" label={t('knowledge.field.bodyEn')} value={text('bodyEn')} rows={8} optional />
         <Button>{t('knowledge.edit.save')}</Button>
       </Form>
+      {article && <VideoFileForm ctx={ctx} council={council} article={article} file={props.videoFile ?? null} errors={props.errors} />}
     </WorkspacePage>
+  );
+}
+
+/** "2,4 MB" or "830 kB". */
+function sizeText(bytes: number, locale: string): string {
+  const f = (n: number) => n.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+  return bytes >= 1024 * 1024 ? `${f(bytes / 1024 / 1024)} MB` : `${f(Math.max(1, bytes / 1024))} kB`;
+}
+
+/** The video file of a video article: its own form (multipart), so the article's fields never travel with a large file. */
+function VideoFileForm({ ctx, council, article, file, errors }: { ctx: PageCtx; council: Council; article: Article; file: { type: string; size: number } | null; errors?: FieldErrors }) {
+  const t = ctx.t;
+  return (
+    <Section id="videobestand" title={t('knowledge.videoFile.title')}>
+      {article.format !== 'video' ? (
+        <Paragraph>{t('knowledge.videoFile.notVideo')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{file ? t('knowledge.videoFile.current', { type: file.type === 'video/mp4' ? 'MP4' : 'WebM', size: sizeText(file.size, ctx.locale) }) : t('knowledge.videoFile.none')}</Paragraph>
+          <Form ctx={ctx} action={`${wsPath(council)}/${article.id}/video?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+            <FileField ctx={ctx} errors={errors} name="videoFile" label={t('knowledge.videoFile.field')} hint={t('knowledge.videoFile.hint', { mb: VIDEO_MAX_MB })} accept="video/webm,video/mp4" />
+            <Button>{t('knowledge.videoFile.upload')}</Button>
+          </Form>
+        </>
+      )}
+    </Section>
   );
 }
 

@@ -1,5 +1,5 @@
 /** The board's page for one agenda item: its text, access and links, and its guests. */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Table, Section, Heading } from '../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, RadioGroup, CheckboxGroup, ActionForm } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -69,10 +69,9 @@ export function AgendaItemPage(
       notice={props.notice}
       intro={t('meetings.item.intro', { meeting: `${meeting.title}, ${when(ctx, meeting)}` })}
     >
-      <Form ctx={ctx} action={item ? path : `${meetingPath}/agenda`}>
-        <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.item.title')} value={v.title} />
+      <Form action={item ? path : `${meetingPath}/agenda`}>
+        <TextField errors={errors} name="title" label={t('meetings.item.title')} value={v.title} />
         <TextArea
-          ctx={ctx}
           errors={errors}
           name="explanation"
           label={t('meetings.item.explanation')}
@@ -81,10 +80,9 @@ export function AgendaItemPage(
           rows={4}
           optional
         />
-        <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.item.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" optional />
-        <TextField ctx={ctx} errors={errors} name="presenter" label={t('meetings.item.presenter')} hint={t('meetings.item.presenterHint')} value={v.presenter} optional />
+        <TextField errors={errors} name="startTime" label={t('meetings.item.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" optional />
+        <TextField errors={errors} name="presenter" label={t('meetings.item.presenter')} hint={t('meetings.item.presenterHint')} value={v.presenter} optional />
         <RadioGroup
-          ctx={ctx}
           errors={errors}
           name="access"
           label={t('meetings.item.access')}
@@ -95,9 +93,8 @@ export function AgendaItemPage(
             { value: 'closed', label: t('meetings.item.closed') },
           ]}
         />
-        <CheckboxGroup ctx={ctx} errors={errors} name="adviceIds" label={t('meetings.item.advices')} options={optionsOf(choices.advices)} checked={checked.adviceIds} empty={none} />
+        <CheckboxGroup errors={errors} name="adviceIds" label={t('meetings.item.advices')} options={optionsOf(choices.advices)} checked={checked.adviceIds} empty={none} />
         <CheckboxGroup
-          ctx={ctx}
           errors={errors}
           name="signalIds"
           label={t('meetings.item.signals')}
@@ -106,15 +103,16 @@ export function AgendaItemPage(
           checked={checked.signalIds}
           empty={none}
         />
-        <CheckboxGroup ctx={ctx} errors={errors} name="documentIds" label={t('meetings.item.documents')} options={optionsOf(choices.documents)} checked={checked.documentIds} empty={none} />
+        <CheckboxGroup errors={errors} name="documentIds" label={t('meetings.item.documents')} options={optionsOf(choices.documents)} checked={checked.documentIds} empty={none} />
         <Button>{t(item ? 'meetings.item.save' : 'meetings.item.add')}</Button>
       </Form>
-      {item && <Guests ctx={ctx} item={item} path={path} errors={props.guestErrors} values={props.guestValues} />}
+      {item && <Guests item={item} path={path} errors={props.guestErrors} values={props.guestValues} />}
     </WorkspacePage>
   );
 }
 
-function Guests({ ctx, item, path, errors, values }: { ctx: PageCtx; item: AgendaItemView; path: string; errors?: FieldErrors; values?: FormValues }) {
+function Guests({ ctx: given, item, path, errors, values }: { ctx?: PageCtx; item: AgendaItemView; path: string; errors?: FieldErrors; values?: FormValues }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Section id="gasten" title={t('meetings.guests.title')} intro={t('meetings.guests.intro')}>
@@ -129,23 +127,22 @@ function Guests({ ctx, item, path, errors, values }: { ctx: PageCtx; item: Agend
           { header: t('meetings.guests.email'), cell: (g) => g.email },
           {
             header: t('meetings.guests.actions'),
-            cell: (g) => <ActionForm ctx={ctx} action={`${path}/gasten/${g.id}/verwijderen`} inline variant="subtle" danger button={t('meetings.guests.remove')} object={g.name} />,
+            cell: (g) => <ActionForm action={`${path}/gasten/${g.id}/verwijderen`} inline variant="subtle" danger button={t('meetings.guests.remove')} object={g.name} />,
           },
         ]}
       />
       <Heading level={3}>{t('meetings.guests.add')}</Heading>
-      <Form ctx={ctx} action={`${path}/gasten`}>
-        <TextField ctx={ctx} errors={errors} name="name" label={t('meetings.guests.name')} value={values?.name} />
-        <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('meetings.guests.email')} hint={t('meetings.guests.emailHint')} value={values?.email} autocomplete="off" />
+      <Form action={`${path}/gasten`}>
+        <TextField errors={errors} name="name" label={t('meetings.guests.name')} value={values?.name} />
+        <TextField errors={errors} name="email" type="email" label={t('meetings.guests.email')} hint={t('meetings.guests.emailHint')} value={values?.email} autocomplete="off" />
         <RadioGroup
-          ctx={ctx}
           errors={errors}
           name="kind"
           label={t('meetings.guests.kind')}
           value={values?.kind ?? 'official'}
           options={guestKinds.map((k) => ({ value: k, label: t(`meetings.guestKind.${k}`) }))}
         />
-        <TextField ctx={ctx} errors={errors} name="organisation" label={t('meetings.guests.organisation')} value={values?.organisation} optional />
+        <TextField errors={errors} name="organisation" label={t('meetings.guests.organisation')} value={values?.organisation} optional />
         <Button variant="secondary">{t('meetings.guests.addButton')}</Button>
       </Form>
     </Section>

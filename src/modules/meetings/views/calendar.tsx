@@ -56,11 +56,11 @@ export function CalendarPage(props: {
               {state.active.lastUsedAt ? t('calendar.page.lastUsed', { date: formatDateTime(state.active.lastUsedAt, ctx.locale) }) : t('calendar.page.neverUsed')}
             </Paragraph>
             <Paragraph>{t('calendar.page.lost')}</Paragraph>
-            <ActionForm ctx={ctx} action={path} variant="primary" button={t('calendar.page.replace')} />
-            <ActionForm ctx={ctx} action={`${path}/intrekken`} danger button={t('calendar.page.revoke')} />
+            <ActionForm action={path} variant="primary" button={t('calendar.page.replace')} />
+            <ActionForm action={`${path}/intrekken`} danger button={t('calendar.page.revoke')} />
           </>
         ) : actor.membershipId ? (
-          <ActionForm ctx={ctx} action={path} hint={t('calendar.page.none')} variant="primary" button={t('calendar.page.create')} />
+          <ActionForm action={path} hint={t('calendar.page.none')} variant="primary" button={t('calendar.page.create')} />
         ) : (
           <Paragraph>{t('calendar.link.noMembership')}</Paragraph>
         )}

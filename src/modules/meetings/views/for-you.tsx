@@ -1,5 +1,5 @@
 /** The meetings' part of the "for you" start page: the next meeting with the attendance question, action points, minutes to publish. */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { LinkList, Section } from '../../../ui/components/basics.tsx';
@@ -8,7 +8,8 @@ import { WaitingList } from '../../../ui/components/waiting.tsx';
 import { attendanceAnswers } from '../meetings.schema.ts';
 import type { MeetingsForYou } from '../meetings.foryou.ts';
 
-export function MeetingsForYouPanel({ ctx, council, work }: { ctx: PageCtx; council: Council; work: MeetingsForYou }) {
+export function MeetingsForYouPanel({ ctx: given, council, work }: { ctx?: PageCtx; council: Council; work: MeetingsForYou }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/vergaderingen`;
   const next = work.next;
@@ -23,7 +24,6 @@ export function MeetingsForYouPanel({ ctx, council, work }: { ctx: PageCtx; coun
             ]}
           />
           <ChooseOneForm
-            ctx={ctx}
             action={`${path}/${next.id}/aanwezigheid`}
             control="radio"
             name="answer"
@@ -35,14 +35,12 @@ export function MeetingsForYouPanel({ ctx, council, work }: { ctx: PageCtx; coun
         </Section>
       )}
       <WaitingList
-        ctx={ctx}
         id="mijn-actiepunten"
         title={t('meetings.dashboard.actionPoints')}
         items={work.actionPoints.map((p) => ({ href: `${path}/${p.meetingId}#actiepunten`, label: p.text, due: p.dueOn }))}
         dueLabel="waiting.due"
       />
       <WaitingList
-        ctx={ctx}
         id="voor-u-verslagen"
         title={t('meetings.forYou.minutes')}
         items={work.minutesToPublish.map((m) => ({ href: `${path}/${m.id}#notulen`, label: `${m.title} (${formatDateTime(m.startsAt, ctx.locale)})` }))}

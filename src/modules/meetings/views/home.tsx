@@ -1,6 +1,6 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
+import { Heading, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
 import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
 import type { Meeting, MeetingRhythm } from '../meetings.schema.ts';
 import { localTimes } from '../meetings.queries.ts';
@@ -18,13 +18,11 @@ function rhythmSentence(ctx: PageCtx, r: Pick<MeetingRhythm, 'nth' | 'weekday' |
 }
 
 /** On the organisation's home page: how often the council meets and when the next meeting is. */
-export function MeetingsOnHome({ ctx, council, rhythm, next }: { ctx: PageCtx; council: Council; rhythm: MeetingRhythm | null; next: Meeting | null }) {
+export function MeetingsOnHome({ ctx: given, council, rhythm, next }: { ctx?: PageCtx; council: Council; rhythm: MeetingRhythm | null; next: Meeting | null }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
-    <section aria-labelledby="vergaderen">
-      <Heading level={2} id="vergaderen">
-        {t('councils.home.meetings')}
-      </Heading>
+    <Section id="vergaderen" title={t('councils.home.meetings')}>
       {rhythm ? <Paragraph>{rhythmSentence(ctx, rhythm)}</Paragraph> : council.meetingRhythm && <Paragraph>{council.meetingRhythm}</Paragraph>}
       {next && (
         <Paragraph>
@@ -36,6 +34,6 @@ export function MeetingsOnHome({ ctx, council, rhythm, next }: { ctx: PageCtx; c
       <Paragraph>
         <Link href={`/${council.slug}/vergaderingen`}>{t('meetings.home.all')}</Link>
       </Paragraph>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 /** The board's forms for the meeting rhythm and for adding or changing one meeting. */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Section } from '../../../ui/components/basics.tsx';
 import { Form, TextField, SelectField, RadioGroup } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -18,30 +18,25 @@ const nths = ['1', '2', '3', '4', '-1'] as const;
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 /** Place, mode and link fields, shared by the rhythm and the meeting form. */
-export function PlaceFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
+export function PlaceFields({ ctx: given, errors, v }: { ctx?: PageCtx; errors?: FieldErrors; v: FormValues }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
-      <RadioGroup
-        ctx={ctx}
-        errors={errors}
-        name="mode"
-        label={t('meetings.field.mode')}
-        value={v.mode ?? 'in_person'}
-        options={meetingModes.map((m) => ({ value: m, label: t(`meetings.mode.${m}`) }))}
-      />
-      <TextField ctx={ctx} errors={errors} name="location" label={t('meetings.field.location')} hint={t('meetings.field.locationHint')} value={v.location} optional />
-      <TextField ctx={ctx} errors={errors} name="onlineUrl" type="url" label={t('meetings.field.onlineUrl')} hint={t('meetings.field.onlineUrlHint')} value={v.onlineUrl} optional />
+      <RadioGroup errors={errors} name="mode" label={t('meetings.field.mode')} value={v.mode ?? 'in_person'} options={meetingModes.map((m) => ({ value: m, label: t(`meetings.mode.${m}`) }))} />
+      <TextField errors={errors} name="location" label={t('meetings.field.location')} hint={t('meetings.field.locationHint')} value={v.location} optional />
+      <TextField errors={errors} name="onlineUrl" type="url" label={t('meetings.field.onlineUrl')} hint={t('meetings.field.onlineUrlHint')} value={v.onlineUrl} optional />
     </>
   );
 }
 
-export function TimeFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: FormValues }) {
+export function TimeFields({ ctx: given, errors, v }: { ctx?: PageCtx; errors?: FieldErrors; v: FormValues }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
-      <TextField ctx={ctx} errors={errors} name="startTime" label={t('meetings.field.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" />
-      <TextField ctx={ctx} errors={errors} name="endTime" label={t('meetings.field.endTime')} hint={t('meetings.field.timeHint')} value={v.endTime} inputmode="numeric" width="short" />
+      <TextField errors={errors} name="startTime" label={t('meetings.field.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" />
+      <TextField errors={errors} name="endTime" label={t('meetings.field.endTime')} hint={t('meetings.field.timeHint')} value={v.endTime} inputmode="numeric" width="short" />
     </>
   );
 }
@@ -68,18 +63,18 @@ export function RhythmPage({ ctx, council, actor, rhythm, errors, values, notice
       notice={notice}
       intro={t('meetings.rhythm.intro')}
     >
-      <Form ctx={ctx} action={path}>
-        <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.field.title')} hint={t('meetings.field.titleHint')} value={v.title} />
-        <SelectField ctx={ctx} errors={errors} name="nth" label={t('meetings.field.nth')} value={v.nth} options={nths.map((n) => ({ value: n, label: t(`meetings.nth.${n}`) }))} />
-        <SelectField ctx={ctx} errors={errors} name="weekday" label={t('meetings.field.weekday')} value={v.weekday} options={weekdays.map((d) => ({ value: d, label: t(`meetings.weekday.${d}`) }))} />
-        <TimeFields ctx={ctx} errors={errors} v={v} />
-        <PlaceFields ctx={ctx} errors={errors} v={v} />
+      <Form action={path}>
+        <TextField errors={errors} name="title" label={t('meetings.field.title')} hint={t('meetings.field.titleHint')} value={v.title} />
+        <SelectField errors={errors} name="nth" label={t('meetings.field.nth')} value={v.nth} options={nths.map((n) => ({ value: n, label: t(`meetings.nth.${n}`) }))} />
+        <SelectField errors={errors} name="weekday" label={t('meetings.field.weekday')} value={v.weekday} options={weekdays.map((d) => ({ value: d, label: t(`meetings.weekday.${d}`) }))} />
+        <TimeFields errors={errors} v={v} />
+        <PlaceFields errors={errors} v={v} />
         <Button>{t('meetings.rhythm.save')}</Button>
       </Form>
       {rhythm && (
         <Section id="genereren" title={t('meetings.generate.title')} intro={t('meetings.generate.intro')}>
-          <Form ctx={ctx} action={`${path}/genereren`}>
-            <TextField ctx={ctx} errors={errors} name="year" label={t('meetings.field.year')} value={values?.year ?? String(year)} inputmode="numeric" width="short" />
+          <Form action={`${path}/genereren`}>
+            <TextField errors={errors} name="year" label={t('meetings.field.year')} value={values?.year ?? String(year)} inputmode="numeric" width="short" />
             <Button variant="secondary">{t('meetings.generate.button')}</Button>
           </Form>
         </Section>
@@ -110,11 +105,11 @@ export function MeetingFormPage({ ctx, council, actor, meeting, errors, values }
       errors={errors}
       intro={t(meeting ? (meeting.invitedAt ? 'meetings.edit.introInvited' : 'meetings.edit.intro') : 'meetings.add.intro')}
     >
-      <Form ctx={ctx} action={path}>
-        <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.field.title')} value={v.title} />
-        <TextField ctx={ctx} errors={errors} name="date" type="date" label={t('meetings.field.date')} hint={t('meetings.field.dateHint')} value={dateValue(v.date)} width="short" />
-        <TimeFields ctx={ctx} errors={errors} v={v} />
-        <PlaceFields ctx={ctx} errors={errors} v={v} />
+      <Form action={path}>
+        <TextField errors={errors} name="title" label={t('meetings.field.title')} value={v.title} />
+        <TextField errors={errors} name="date" type="date" label={t('meetings.field.date')} hint={t('meetings.field.dateHint')} value={dateValue(v.date)} width="short" />
+        <TimeFields errors={errors} v={v} />
+        <PlaceFields errors={errors} v={v} />
         <Button>{t(meeting ? 'meetings.edit.save' : 'meetings.add.save')}</Button>
       </Form>
     </WorkspacePage>

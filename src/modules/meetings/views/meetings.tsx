@@ -1,9 +1,10 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Paragraph, Link, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, Section } from '../../../ui/components/basics.tsx';
 import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { partnerships } from '../../../core/partnerships.ts';
 import type { Meeting } from '../meetings.schema.ts';
 import type { MeetingStatus } from '../meetings.workflow.ts';
 import { localTimes } from '../meetings.queries.ts';
@@ -12,17 +13,19 @@ export type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
 export const wsPath = (council: Council) => `/${council.slug}/werkruimte/vergaderingen`;
 
-function MeetingStatusBadge({ ctx, status }: { ctx: PageCtx; status: MeetingStatus }) {
+function MeetingStatusBadge({ ctx: given, status }: { ctx?: PageCtx; status: MeetingStatus }) {
+  const ctx = usePageCtx(given);
   const look = status === 'cancelled' ? 'danger' : status === 'held' ? 'success' : 'neutral';
   return <StatusBadge status={look}>{ctx.t(`meetings.status.${status}`)}</StatusBadge>;
 }
 
 /** The status under a meeting's heading; a cancelled meeting also says so in words. */
-export function MeetingStatusLine({ ctx, status }: { ctx: PageCtx; status: MeetingStatus }) {
+export function MeetingStatusLine({ ctx: given, status }: { ctx?: PageCtx; status: MeetingStatus }) {
+  const ctx = usePageCtx(given);
   return (
     <>
       <Paragraph>
-        <MeetingStatusBadge ctx={ctx} status={status} />
+        <MeetingStatusBadge status={status} />
       </Paragraph>
       {status === 'cancelled' && <Alert type="warning">{ctx.t('meetings.detail.cancelledNote')}</Alert>}
     </>
@@ -62,7 +65,8 @@ export const meetingNotices = {
 export type MeetingNotice = keyof typeof meetingNotices;
 
 /** Meetings as a table; `href` leads to the workspace or to the public page of a meeting. */
-export function MeetingTable({ ctx, rows, caption, empty, href }: { ctx: PageCtx; rows: Meeting[]; caption: string; empty: string; href: (m: Meeting) => string }) {
+export function MeetingTable({ ctx: given, rows, caption, empty, href }: { ctx?: PageCtx; rows: Meeting[]; caption: string; empty: string; href: (m: Meeting) => string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Table
@@ -73,7 +77,7 @@ export function MeetingTable({ ctx, rows, caption, empty, href }: { ctx: PageCtx
         { header: t('meetings.list.date'), cell: (m) => <Link href={href(m)}>{when(ctx, m)}</Link> },
         { header: t('meetings.list.title'), cell: (m) => m.title },
         { header: t('meetings.list.place'), cell: (m) => placeOf(ctx, m) },
-        { header: t('meetings.list.status'), cell: (m) => <MeetingStatusBadge ctx={ctx} status={m.status} /> },
+        { header: t('meetings.list.status'), cell: (m) => <MeetingStatusBadge status={m.status} /> },
       ]}
     />
   );
@@ -82,7 +86,9 @@ export function MeetingTable({ ctx, rows, caption, empty, href }: { ctx: PageCtx
 export function MeetingsListPage({ ctx, council, actor, coming, past, may, notice }: Props & { coming: Meeting[]; past: Meeting[]; may: { add: boolean }; notice?: string }) {
   const t = ctx.t;
   const path = wsPath(council);
-  const table = (rows: Meeting[], caption: string, empty: string) => <MeetingTable ctx={ctx} rows={rows} caption={caption} empty={empty} href={(m) => `${path}/${m.id}`} />;
+  const table = (rows: Meeting[], caption: string, empty: string) => (
+    <MeetingTable rows={rows} caption={caption} empty={empty} href={(m) => (m.councilId === council.id ? `${path}/${m.id}` : partnerships().jointMeetingPath(council.slug, m.id))} />
+  );
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('meetings.ws.title')} section={path} notice={notice} intro={t('meetings.ws.intro')}>
       {may.add && (

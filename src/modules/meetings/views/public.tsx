@@ -21,12 +21,12 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
       <Paragraph>
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>
       </Paragraph>
-      <WordsHelp ctx={ctx} ids={['ical', 'nietOpenbaar']} />
+      <WordsHelp ids={['ical', 'nietOpenbaar']} />
       <Section id="komend" title={t('meetings.list.coming')}>
-        <MeetingTable ctx={ctx} rows={coming} caption={t('meetings.list.coming')} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
+        <MeetingTable rows={coming} caption={t('meetings.list.coming')} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
       </Section>
       <Section id="geweest" title={t('meetings.list.past')}>
-        <MeetingTable ctx={ctx} rows={past} caption={t('meetings.list.past')} empty={t('meetings.list.nonePast')} href={(m) => `${path}/${m.id}`} />
+        <MeetingTable rows={past} caption={t('meetings.list.past')} empty={t('meetings.list.nonePast')} href={(m) => `${path}/${m.id}`} />
       </Section>
     </PublicPage>
   );
@@ -48,7 +48,7 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
       crumb={formatDate(data.local.date, ctx.locale)}
       parent={{ href: list, label: t('meetings.public.title') }}
     >
-      <MeetingStatusLine ctx={ctx} status={meeting.status} />
+      <MeetingStatusLine status={meeting.status} />
       <DataList
         items={[
           { key: t('meetings.detail.when'), value: when(ctx, meeting) },

@@ -34,9 +34,8 @@ export function SignalsOnAgendaPage(
         </Paragraph>
       )}
       {ready && (
-        <Form ctx={ctx} action={`${list}/signalen-agenderen`}>
+        <Form action={`${list}/signalen-agenderen`}>
           <CheckboxGroup
-            ctx={ctx}
             errors={errors}
             name="signalIds"
             label={t('meetings.signalsOnAgenda.signals')}
@@ -44,14 +43,13 @@ export function SignalsOnAgendaPage(
             checked={props.checked ?? signals.map((s) => s.id)}
           />
           <RadioGroup
-            ctx={ctx}
             errors={errors}
             name="meetingId"
             label={t('meetings.signalsOnAgenda.meeting')}
             value={String(v.meetingId ?? meetings[0]!.id)}
             options={meetings.map((m) => ({ value: m.id, label: `${m.title}, ${formatDateTime(m.startsAt, ctx.locale)}` }))}
           />
-          <TextField ctx={ctx} errors={errors} name="title" label={t('meetings.signalsOnAgenda.itemTitle')} value={String(v.title ?? t('meetings.signalsOnAgenda.defaultTitle'))} />
+          <TextField errors={errors} name="title" label={t('meetings.signalsOnAgenda.itemTitle')} value={String(v.title ?? t('meetings.signalsOnAgenda.defaultTitle'))} />
           <Button>{t('meetings.signalsOnAgenda.submit')}</Button>
         </Form>
       )}

@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { ComponentChildren } from 'preact';
@@ -12,12 +12,13 @@ import { ConfirmPage } from '../../../ui/layouts/confirm-page.tsx';
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
 /** A working group's name and description, for a new group and to change one. */
-function GroupFields({ ctx, errors, name, description }: { ctx: PageCtx; errors?: FieldErrors; name?: string; description?: string }) {
+function GroupFields({ ctx: given, errors, name, description }: { ctx?: PageCtx; errors?: FieldErrors; name?: string; description?: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
-      <TextField ctx={ctx} errors={errors} name="name" label={t('members.wg.name')} value={name} />
-      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.wg.description')} hint={t('members.wg.descriptionHint')} value={description} optional rows={4} />
+      <TextField errors={errors} name="name" label={t('members.wg.name')} value={name} />
+      <TextArea errors={errors} name="description" label={t('members.wg.description')} hint={t('members.wg.descriptionHint')} value={description} optional rows={4} />
     </>
   );
 }
@@ -41,8 +42,8 @@ export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; ma
       />
       {props.may.create && (
         <Section id="nieuwe-werkgroep" title={t('members.wg.new')}>
-          <Form ctx={ctx} action={path}>
-            <GroupFields ctx={ctx} errors={errors} name={v.name} description={v.description} />
+          <Form action={path}>
+            <GroupFields errors={errors} name={v.name} description={v.description} />
             <Button>{t('members.wg.create')}</Button>
           </Form>
         </Section>
@@ -130,9 +131,8 @@ export function WorkingGroupPage(
           (group.candidates.length === 0 ? (
             <Paragraph>{t('members.wg.noCandidates')}</Paragraph>
           ) : (
-            <Form ctx={ctx} action={`${path}/leden`}>
+            <Form action={`${path}/leden`}>
               <CheckboxGroup
-                ctx={ctx}
                 errors={errors}
                 name="membershipId"
                 label={t('members.wg.addLegend')}
@@ -149,7 +149,6 @@ export function WorkingGroupPage(
         <>
           <Section id="trekker" title={t('members.wg.leadTitle')}>
             <ChooseOneForm
-              ctx={ctx}
               action={`${path}/trekker`}
               errors={errors}
               name="lead"
@@ -161,8 +160,8 @@ export function WorkingGroupPage(
             />
           </Section>
           <Section id="werkgroep-gegevens" title={t('members.wg.details')}>
-            <Form ctx={ctx} action={path}>
-              <GroupFields ctx={ctx} errors={errors} name={v.name ?? group.name} description={v.description ?? group.description} />
+            <Form action={path}>
+              <GroupFields errors={errors} name={v.name ?? group.name} description={v.description ?? group.description} />
               <Button>{t('form.save')}</Button>
             </Form>
           </Section>

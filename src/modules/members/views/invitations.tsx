@@ -2,7 +2,7 @@
  * Seats and invitations: the counts of active members and open invitations (members page), and
  * the pages to invite several people at once: the list, then a check page, then one mail each.
  */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -19,7 +19,8 @@ const membersPath = (council: Council) => `/${council.slug}/werkruimte/leden`;
 export const inviteManyPath = (council: Council) => `${membersPath(council)}/uitnodigen`;
 
 /** "Actieve leden: 12 (van de 14 plaatsen)", open invitations and free seats, apart. */
-export function SeatSummary({ ctx, counts }: { ctx: PageCtx; counts: MemberCounts }) {
+export function SeatSummary({ ctx: given, counts }: { ctx?: PageCtx; counts: MemberCounts }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Section id="plaatsen" title={t('members.counts.title')}>
@@ -75,13 +76,13 @@ export function InviteManyPage(props: Props & { values?: FormValues; errors?: Fi
       errors={errors}
       heading={false}
     >
-      <ErrorSummary ctx={ctx} errors={summary} fieldOf={refused?.fieldOf} />
+      <ErrorSummary errors={summary} fieldOf={refused?.fieldOf} />
       <Heading level={1}>{title}</Heading>
       <Paragraph>{t('members.bulk.intro')}</Paragraph>
-      <SeatSummary ctx={ctx} counts={props.counts} />
-      <Form ctx={ctx} action={inviteManyPath(council)}>
-        <TextArea ctx={ctx} errors={errors} name="people" label={t('members.bulk.people')} hint={t('members.bulk.peopleHint')} value={v.people} rows={10} />
-        <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.bulk.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
+      <SeatSummary counts={props.counts} />
+      <Form action={inviteManyPath(council)}>
+        <TextArea errors={errors} name="people" label={t('members.bulk.people')} hint={t('members.bulk.peopleHint')} value={v.people} rows={10} />
+        <SelectField errors={errors} name="role" label={t('members.invite.role')} hint={t('members.bulk.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
         <Button>{t('members.bulk.check')}</Button>
       </Form>
     </WorkspacePage>
@@ -117,11 +118,11 @@ export function CheckInvitesPage(props: Props & { plan: InvitePlan; values: { pe
       <DataList items={plan.people.map((p) => ({ key: p.name, value: p.email }))} />
       {leftAfter !== null && plan.counts.cap !== null && <Paragraph>{t('members.bulk.seatsAfter', { n: leftAfter, cap: plan.counts.cap })}</Paragraph>}
       <ButtonGroup>
-        <Form ctx={ctx} action={`${inviteManyPath(council)}/versturen`} class="rw-inline-form">
+        <Form action={`${inviteManyPath(council)}/versturen`} class="rw-inline-form">
           {hidden}
           <Button>{n === 1 ? t('members.bulk.sendOne') : t('members.bulk.send', { n })}</Button>
         </Form>
-        <Form ctx={ctx} action={inviteManyPath(council)} class="rw-inline-form">
+        <Form action={inviteManyPath(council)} class="rw-inline-form">
           {hidden}
           <input type="hidden" name="wijzigen" value="ja" />
           <Button variant="secondary">{t('members.bulk.change')}</Button>

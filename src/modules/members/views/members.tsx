@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Paragraph, Link, Button, Table, StatusBadge, Section } from '../../../ui/components/basics.tsx';
@@ -15,7 +15,8 @@ function roleOptions(ctx: PageCtx) {
   return roles.map((r) => ({ value: r, label: ctx.t(`members.role.${r}`) }));
 }
 
-function MemberStatus({ ctx, m }: { ctx: PageCtx; m: Pick<MemberRow, 'active' | 'invitationPending'> }) {
+function MemberStatus({ ctx: given, m }: { ctx?: PageCtx; m: Pick<MemberRow, 'active' | 'invitationPending'> }) {
+  const ctx = usePageCtx(given);
   if (!m.active) return <StatusBadge status="inactive">{ctx.t('members.status.inactive')}</StatusBadge>;
   if (m.invitationPending) return <StatusBadge status="warning">{ctx.t('members.status.invited')}</StatusBadge>;
   return <StatusBadge status="success">{ctx.t('members.status.active')}</StatusBadge>;
@@ -48,7 +49,7 @@ export function MembersPage(
       : undefined;
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.ws.title')} section={path} errors={errors} notice={notice}>
-      <SeatSummary ctx={ctx} counts={props.counts} />
+      <SeatSummary counts={props.counts} />
       <Table
         caption={t('members.ws.caption')}
         empty={t('members.ws.empty')}
@@ -58,7 +59,7 @@ export function MembersPage(
           { header: t('members.ws.email'), cell: (m) => m.email },
           { header: t('members.ws.role'), cell: (m) => t(`members.role.${m.role}`) },
           { header: t('members.ws.targetGroup'), cell: (m) => m.targetGroup || '-' },
-          { header: t('members.ws.status'), cell: (m) => <MemberStatus ctx={ctx} m={m} /> },
+          { header: t('members.ws.status'), cell: (m) => <MemberStatus m={m} /> },
         ]}
       />
       {manage && (
@@ -66,11 +67,11 @@ export function MembersPage(
           <Paragraph>
             <Link href={inviteManyPath(council)}>{t('members.bulk.link')}</Link>
           </Paragraph>
-          <Form ctx={ctx} action={path}>
-            <TextField ctx={ctx} errors={errors} name="name" label={t('members.invite.name')} value={v.name} autocomplete="off" />
-            <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.invite.email')} value={v.email} autocomplete="off" />
-            <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
-            <TextField ctx={ctx} errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v.targetGroup} optional />
+          <Form action={path}>
+            <TextField errors={errors} name="name" label={t('members.invite.name')} value={v.name} autocomplete="off" />
+            <TextField errors={errors} name="email" type="email" label={t('members.invite.email')} value={v.email} autocomplete="off" />
+            <SelectField errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v.role ?? 'member'} options={roleOptions(ctx)} />
+            <TextField errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v.targetGroup} optional />
             <Button>{t('members.invite.submit')}</Button>
           </Form>
         </Section>
@@ -102,30 +103,22 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
       notice={notice && t(notice === 'saved' ? 'members.edit.saved' : notice === 'deactivated' ? 'members.edit.deactivated' : 'members.edit.reactivated')}
     >
       <Paragraph>
-        {member.email} <MemberStatus ctx={ctx} m={member} />
+        {member.email} <MemberStatus m={member} />
       </Paragraph>
       <Section id="gegevens" title={t('members.edit.details')}>
-        <Form ctx={ctx} action={path}>
-          <SelectField ctx={ctx} errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v?.role ?? member.role} options={roleOptions(ctx)} />
-          <TextField
-            ctx={ctx}
-            errors={errors}
-            name="targetGroup"
-            label={t('members.invite.targetGroup')}
-            hint={t('members.invite.targetGroupHint')}
-            value={v?.targetGroup ?? member.targetGroup}
-            optional
-          />
-          <CheckboxField ctx={ctx} errors={errors} name="showOnSite" label={t('members.edit.showOnSite')} hint={t('members.edit.showOnSiteHint')} checked={showOnSite} />
+        <Form action={path}>
+          <SelectField errors={errors} name="role" label={t('members.invite.role')} hint={t('members.invite.roleHint')} value={v?.role ?? member.role} options={roleOptions(ctx)} />
+          <TextField errors={errors} name="targetGroup" label={t('members.invite.targetGroup')} hint={t('members.invite.targetGroupHint')} value={v?.targetGroup ?? member.targetGroup} optional />
+          <CheckboxField errors={errors} name="showOnSite" label={t('members.edit.showOnSite')} hint={t('members.edit.showOnSiteHint')} checked={showOnSite} />
           <Button>{t('form.save')}</Button>
         </Form>
       </Section>
       {/* The status heading takes the id of the field its errors name, so the error summary leads here. */}
       <Section id="veld-status" title={t('members.edit.statusTitle')} intro={member.active ? t('members.edit.isActive') : t('members.edit.isInactive')}>
         {member.active ? (
-          <ActionForm ctx={ctx} action={`${path}/stoppen`} hint={t('members.edit.deactivateHint')} danger button={t('members.edit.deactivate')} />
+          <ActionForm action={`${path}/stoppen`} hint={t('members.edit.deactivateHint')} danger button={t('members.edit.deactivate')} />
         ) : (
-          <ActionForm ctx={ctx} action={`${path}/activeren`} button={t('members.edit.reactivate')} />
+          <ActionForm action={`${path}/activeren`} button={t('members.edit.reactivate')} />
         )}
       </Section>
       <Paragraph>

@@ -124,11 +124,11 @@ export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { v
       errors={errors}
       intro={t('members.apply.intro')}
     >
-      <Form ctx={ctx} action={`${path}/reageren`}>
-        <TextField ctx={ctx} errors={errors} name="name" label={t('members.apply.name')} value={v.name} autocomplete="name" />
-        <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('members.apply.email')} hint={t('members.apply.emailHint')} value={v.email} autocomplete="email" />
-        <TextField ctx={ctx} errors={errors} name="phone" type="tel" label={t('members.apply.phone')} value={v.phone} autocomplete="tel" optional width="medium" />
-        <TextArea ctx={ctx} errors={errors} name="motivation" label={t('members.apply.motivation')} hint={t('members.apply.motivationHint')} value={v.motivation} rows={10} />
+      <Form action={`${path}/reageren`}>
+        <TextField errors={errors} name="name" label={t('members.apply.name')} value={v.name} autocomplete="name" />
+        <TextField errors={errors} name="email" type="email" label={t('members.apply.email')} hint={t('members.apply.emailHint')} value={v.email} autocomplete="email" />
+        <TextField errors={errors} name="phone" type="tel" label={t('members.apply.phone')} value={v.phone} autocomplete="tel" optional width="medium" />
+        <TextArea errors={errors} name="motivation" label={t('members.apply.motivation')} hint={t('members.apply.motivationHint')} value={v.motivation} rows={10} />
         <Button>{t('members.apply.submit')}</Button>
       </Form>
     </PublicPage>

@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList, Section } from '../../../ui/components/basics.tsx';
@@ -11,7 +11,8 @@ import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
-function VacancyStatusBadge({ ctx, status }: { ctx: PageCtx; status: VacancyStatus }) {
+function VacancyStatusBadge({ ctx: given, status }: { ctx?: PageCtx; status: VacancyStatus }) {
+  const ctx = usePageCtx(given);
   const look = status === 'published' ? 'success' : status === 'draft' ? 'neutral' : 'inactive';
   return <StatusBadge status={look}>{ctx.t(`members.vacancyStatus.${status}`)}</StatusBadge>;
 }
@@ -30,7 +31,7 @@ export function VacanciesPage({ ctx, council, actor, vacancies }: Props & { vaca
         rows={vacancies}
         columns={[
           { header: t('members.vac.vacancyTitle'), cell: (v) => <Link href={`${path}/${v.id}`}>{v.title}</Link> },
-          { header: t('members.vac.status'), cell: (v) => <VacancyStatusBadge ctx={ctx} status={v.status} /> },
+          { header: t('members.vac.status'), cell: (v) => <VacancyStatusBadge status={v.status} /> },
           { header: t('members.vac.closesOn'), cell: (v) => (v.closesOn ? formatDate(v.closesOn, ctx.locale) : '-') },
           { header: t('members.vac.applications'), cell: (v) => String(v.applications), numeric: true },
         ]}
@@ -39,15 +40,16 @@ export function VacanciesPage({ ctx, council, actor, vacancies }: Props & { vaca
   );
 }
 
-function VacancyFields({ ctx, errors, v }: { ctx: PageCtx; errors?: FieldErrors; v: Record<string, string> }) {
+function VacancyFields({ ctx: given, errors, v }: { ctx?: PageCtx; errors?: FieldErrors; v: Record<string, string> }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
-      <TextField ctx={ctx} errors={errors} name="title" label={t('members.vac.vacancyTitle')} value={v.title} />
-      <TextArea ctx={ctx} errors={errors} name="description" label={t('members.vac.description')} hint={t('members.vac.descriptionHint')} value={v.description} rows={10} />
-      <TextArea ctx={ctx} errors={errors} name="profile" label={t('members.vac.profile')} hint={t('members.vac.profileHint')} value={v.profile} optional rows={3} />
-      <TextField ctx={ctx} errors={errors} name="hoursPerMonth" label={t('members.vac.hours')} hint={t('members.vac.hoursHint')} value={v.hoursPerMonth} optional width="medium" />
-      <TextField ctx={ctx} errors={errors} name="closesOn" label={t('members.vac.closesOn')} hint={t('members.vac.closesOnHint')} value={v.closesOn} optional width="short" />
+      <TextField errors={errors} name="title" label={t('members.vac.vacancyTitle')} value={v.title} />
+      <TextArea errors={errors} name="description" label={t('members.vac.description')} hint={t('members.vac.descriptionHint')} value={v.description} rows={10} />
+      <TextArea errors={errors} name="profile" label={t('members.vac.profile')} hint={t('members.vac.profileHint')} value={v.profile} optional rows={3} />
+      <TextField errors={errors} name="hoursPerMonth" label={t('members.vac.hours')} hint={t('members.vac.hoursHint')} value={v.hoursPerMonth} optional width="medium" />
+      <TextField errors={errors} name="closesOn" label={t('members.vac.closesOn')} hint={t('members.vac.closesOnHint')} value={v.closesOn} optional width="short" />
     </>
   );
 }
@@ -57,8 +59,8 @@ export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & 
   const list = `/${council.slug}/werkruimte/vacatures`;
   return (
     <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.new')} section={list} href={`${list}/nieuw`} parent={{ href: list, label: t('members.vac.title') }} errors={errors}>
-      <Form ctx={ctx} action={`${list}/nieuw`}>
-        <VacancyFields ctx={ctx} errors={errors} v={values ?? {}} />
+      <Form action={`${list}/nieuw`}>
+        <VacancyFields errors={errors} v={values ?? {}} />
         <Button>{t('members.vac.create')}</Button>
       </Form>
       <Paragraph>
@@ -105,21 +107,13 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
     >
       <Section id="veld-status" title={t('members.vac.statusTitle')}>
         <Paragraph>
-          <VacancyStatusBadge ctx={ctx} status={vacancy.status} /> {t(statusText)}
+          <VacancyStatusBadge status={vacancy.status} /> {t(statusText)}
         </Paragraph>
         <ButtonGroup>
           {may.publish && (
-            <ActionForm
-              ctx={ctx}
-              action={`${path}/status`}
-              inline
-              name="to"
-              value="published"
-              variant="primary"
-              button={vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')}
-            />
+            <ActionForm action={`${path}/status`} inline name="to" value="published" variant="primary" button={vacancy.status === 'closed' ? t('members.vac.reopen') : t('members.vac.publish')} />
           )}
-          {may.close && <ActionForm ctx={ctx} action={`${path}/status`} inline name="to" value="closed" button={t('members.vac.close')} />}
+          {may.close && <ActionForm action={`${path}/status`} inline name="to" value="closed" button={t('members.vac.close')} />}
         </ButtonGroup>
         {may.readApplications && (
           <Paragraph>
@@ -128,8 +122,8 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
         )}
       </Section>
       <Section id="vacature-gegevens" title={t('members.vac.description')}>
-        <Form ctx={ctx} action={path}>
-          <VacancyFields ctx={ctx} errors={errors} v={{ ...stored, ...(props.values ?? {}) }} />
+        <Form action={path}>
+          <VacancyFields errors={errors} v={{ ...stored, ...(props.values ?? {}) }} />
           <Button>{t('form.save')}</Button>
         </Form>
       </Section>

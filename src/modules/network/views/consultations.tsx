@@ -52,13 +52,38 @@ export function ConsultationsPage({ ctx, council, actor, rows, mayManage }: Prop
 
 const agendaLabel = (ctx: PageCtx, a: AgendaItemRef) => `${formatDateTime(a.startsAt, ctx.locale)}: ${a.meetingTitle}, ${a.title}`;
 
-export function ConsultationFormPage({ ctx, council, actor, items, errors, values }: Props & FormState & { items: AgendaItemRef[] }) {
+/** A consultation as the form shows it. */
+const formValuesOf = (c: Consultation) => ({
+  kind: c.kind,
+  topic: c.topic,
+  heldOn: c.heldOn,
+  startTime: c.startTime,
+  endTime: c.endTime,
+  location: c.location,
+  agendaItemId: c.agendaItemId ?? '',
+  isPublic: c.isPublic ? 'ja' : '',
+  closesOn: c.closesOn ?? '',
+});
+
+/** Planning a consultation, or (`edit`) changing one while it is open. */
+export function ConsultationFormPage({ ctx, council, actor, items, errors, values, edit }: Props & FormState & { items: AgendaItemRef[]; edit?: Consultation }) {
   const t = ctx.t;
   const path = consultationsPath(council);
-  const v = values ?? { kind: 'expert_meeting' };
+  const v = values ?? (edit ? formValuesOf(edit) : { kind: 'expert_meeting' });
+  const href = edit ? `${path}/${edit.id}/wijzigen` : `${path}/nieuw`;
+  const parent = [{ href: path, label: t('network.cons.title') }, ...(edit ? [{ href: `${path}/${edit.id}`, label: edit.topic }] : [])];
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.cons.add')} href={`${path}/nieuw`} parent={{ href: path, label: t('network.cons.title') }} errors={errors}>
-      <Form ctx={ctx} action={`${path}/nieuw`}>
+    <NetworkPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t(edit ? 'network.cons.edit' : 'network.cons.add')}
+      href={href}
+      parent={parent}
+      errors={errors}
+      intro={edit ? t('network.cons.editIntro') : undefined}
+    >
+      <Form ctx={ctx} action={href}>
         <SelectField ctx={ctx} name="kind" label={t('network.cons.kind')} value={v.kind} options={consultationKinds.map((k) => ({ value: k, label: t(`network.kind.${k}`) }))} errors={errors} />
         <TextField ctx={ctx} name="topic" label={t('network.cons.topic')} value={v.topic} errors={errors} />
         <TextField ctx={ctx} name="heldOn" type="date" label={t('network.cons.heldOn')} value={v.heldOn} errors={errors} width="short" />
@@ -107,7 +132,19 @@ export function ConsultationPage({
   };
   return (
     <NetworkPage ctx={ctx} council={council} actor={actor} title={c.topic} href={href} parent={{ href: path, label: t('network.cons.title') }} errors={errors} notice={notice}>
-      <Section id="gegevens" title={t('network.cons.facts')}>
+      <Section
+        id="gegevens"
+        title={t('network.cons.facts')}
+        after={
+          detail.may.change && (
+            <ButtonGroup>
+              <ButtonLink href={`${href}/wijzigen`} variant="secondary">
+                {t('network.cons.edit')}
+              </ButtonLink>
+            </ButtonGroup>
+          )
+        }
+      >
         <DataList
           items={[
             { key: t('network.cons.kind'), value: t(`network.kind.${c.kind}`) },

@@ -45,6 +45,8 @@ function MomentFields({
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <SelectField ctx={ctx} errors={errors} name={name} label={label} value={values[name] ?? ''} options={options} />
   );
+  // How many weeks ahead the working group hears of the moment (12 unless set).
+  const weeks = { name: 'remindWeeks', label: t('policycalendar.field.remindWeeks'), hint: t('policycalendar.field.remindWeeksHint'), value: values.remindWeeks ?? '12' };
   return (
     <>
       {select(
@@ -57,16 +59,7 @@ function MomentFields({
       {withReason && <TextField ctx={ctx} errors={errors} name="reason" label={t('policycalendar.field.reason')} hint={t('policycalendar.field.reasonHint')} value={values.reason} optional />}
       {select('recurrenceYears', t('policycalendar.field.recurrence'), [{ value: '', label: t('policycalendar.once') }, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: every(ctx, n) }))])}
       {select('workingGroupId', t('policycalendar.field.group'), [{ value: '', label: t('policycalendar.noGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))])}
-      <TextField
-        ctx={ctx}
-        errors={errors}
-        name="remindWeeks"
-        label={t('policycalendar.field.remindWeeks')}
-        hint={t('policycalendar.field.remindWeeksHint')}
-        value={values.remindWeeks ?? '12'}
-        inputmode="numeric"
-        width="short"
-      />
+      <TextField ctx={ctx} errors={errors} {...weeks} inputmode="numeric" width="short" />
       <CheckboxField ctx={ctx} errors={errors} name="isPublic" label={t('policycalendar.field.public')} value="ja" checked={values.isPublic === 'ja' || values.isPublic === 'true'} />
     </>
   );

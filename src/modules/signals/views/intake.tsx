@@ -137,7 +137,7 @@ function BackLink({ ctx, council, answers, back, fromCheck }: Pick<QuestionProps
     );
   }
   return (
-    <Form ctx={ctx} action={intakePaths(council).question} class="rw-back">
+    <Form ctx={ctx} action={intakePaths(council).question} class="rw-back" minor>
       <Carried answers={answers} />
       {fromCheck && <input type="hidden" name="naarControle" value="ja" />}
       <input type="hidden" name="ga" value={back} />
@@ -345,11 +345,13 @@ export function CheckPage(props: CheckProps) {
       <BackLink ctx={ctx} council={council} answers={a} back={props.back} fromCheck={false} />
       <Heading level={1}>{t('signals.intake.check.title')}</Heading>
       <Paragraph>{t('signals.intake.check.intro')}</Paragraph>
-      <form method="post" action={paths.send} novalidate class="rw-form" id="veld-form">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+      <Form ctx={ctx} action={paths.send}>
         <input type="hidden" name="naarControle" value="ja" />
+        {/* Which page this is, for the language switch (it comes back here with the answers). */}
+        <input type="hidden" name="pagina" value="controleren" />
         <Carried answers={a} />
-        <dl class="utrecht-data-list utrecht-data-list--rows" aria-label={t('signals.intake.check.caption')}>
+        {/* id: errors that belong to no one field link here (fieldId('form')). */}
+        <dl class="utrecht-data-list utrecht-data-list--rows" aria-label={t('signals.intake.check.caption')} id="veld-form" tabindex={-1}>
           {rows.map((r) => (
             <div class="utrecht-data-list__item">
               <dt class="utrecht-data-list__item-key">{r.key}</dt>
@@ -367,13 +369,14 @@ export function CheckPage(props: CheckProps) {
         <Paragraph>{t('signals.intake.check.sendText')}</Paragraph>
         <Honeypot ctx={ctx} value={props.honeypot} />
         <Button>{t('signals.intake.check.submit')}</Button>
-      </form>
+      </Form>
     </IntakeFrame>
   );
 }
 
 /** The confirmation; a reference only when the signal was really stored. */
-export function SentPage({ ctx, council, reference }: { ctx: PageCtx; council: Council; reference: string | null }) {
+/** `held`: the signal waits beyond the organisation's hourly budget (signals.intake.held.ts). */
+export function SentPage({ ctx, council, reference, held }: { ctx: PageCtx; council: Council; reference: string | null; held?: boolean }) {
   const t = ctx.t;
   return (
     <IntakeFrame ctx={ctx} council={council} title={t('signals.intake.done.title')}>
@@ -385,6 +388,7 @@ export function SentPage({ ctx, council, reference }: { ctx: PageCtx; council: C
               {t('signals.intake.done.reference')} <strong class="rw-reference">{reference}</strong>
             </p>
           )}
+          {held && !reference && <p class="utrecht-paragraph nl-paragraph">{t('signals.intake.done.held')}</p>}
         </div>
       </div>
       <Paragraph>{t('signals.intake.done.thanks')}</Paragraph>
@@ -405,12 +409,14 @@ export function SentPage({ ctx, council, reference }: { ctx: PageCtx; council: C
 }
 
 /** 429: friendly, says nothing was stored, and offers another way. */
-export function LimitPage({ ctx, council }: { ctx: PageCtx; council: Council }) {
+/** `busy`: too many signals wait for the whole organisation, not only from this address. */
+export function LimitPage({ ctx, council, busy }: { ctx: PageCtx; council: Council; busy?: boolean }) {
   const t = ctx.t;
+  const title = t(busy ? 'signals.intake.busy.title' : 'signals.intake.limit.title');
   return (
-    <IntakeFrame ctx={ctx} council={council} title={t('signals.intake.limit.title')}>
-      <Heading level={1}>{t('signals.intake.limit.title')}</Heading>
-      <Paragraph>{t('signals.intake.limit.body')}</Paragraph>
+    <IntakeFrame ctx={ctx} council={council} title={title}>
+      <Heading level={1}>{title}</Heading>
+      <Paragraph>{t(busy ? 'signals.intake.busy.body' : 'signals.intake.limit.body')}</Paragraph>
       <Paragraph>{t('signals.intake.limit.contact', { email: council.contactEmail })}</Paragraph>
       <Paragraph>
         <Link href={`/${council.slug}`}>{t('signals.intake.done.home', { council: council.name })}</Link>

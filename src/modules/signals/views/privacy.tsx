@@ -71,8 +71,8 @@ export function ExportPage({ ctx, council, actor, errors, values }: Props & { er
   const title = t('signals.export.title');
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} intro={t('signals.export.intro')}>
-      <Form ctx={ctx} action={path}>
-        <TextField ctx={ctx} errors={errors} name="reference" label={t('signals.field.reference')} hint={t('signals.export.referenceHint')} value={values?.reference} width="short" />
+      <Form action={path}>
+        <TextField errors={errors} name="reference" label={t('signals.field.reference')} hint={t('signals.export.referenceHint')} value={values?.reference} width="short" />
         <Button>{t('signals.export.button')}</Button>
       </Form>
     </SignalsPage>
@@ -85,8 +85,8 @@ export function EraseConfirmPage({ ctx, council, actor, signal, errors }: Props 
   const title = t('signals.erase.titleFor', { reference: signal.reference });
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/wissen`} errors={errors} intro={t('signals.erase.intro')}>
-      <Form ctx={ctx} action={`${path}/wissen`}>
-        <CheckboxField ctx={ctx} errors={errors} name="confirm" label={t('signals.erase.confirm')} />
+      <Form action={`${path}/wissen`}>
+        <CheckboxField errors={errors} name="confirm" label={t('signals.erase.confirm')} />
         <Button danger>{t('signals.erase.button')}</Button>
       </Form>
       <Paragraph>
@@ -115,11 +115,11 @@ export function SettingsPage({
   const v = values ?? {};
   const num = (k: keyof EffectiveSettings) => v[k] ?? String(settings[k]);
   const numberField = (name: keyof EffectiveSettings, label: string, hint?: string) => (
-    <TextField ctx={ctx} errors={errors} name={name} label={label} hint={hint} value={num(name)} inputmode="numeric" width="short" />
+    <TextField errors={errors} name={name} label={label} hint={hint} value={num(name)} inputmode="numeric" width="short" />
   );
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} notice={saved ? t('signals.notice.saved') : undefined}>
-      <Form ctx={ctx} action={path}>
+      <Form action={path}>
         <Heading level={2}>{t('signals.settings.threshold')}</Heading>
         <Paragraph>{t('signals.settings.thresholdIntro')}</Paragraph>
         {numberField('thresholdCount', t('signals.settings.thresholdCount'))}
@@ -134,18 +134,10 @@ export function SettingsPage({
 
       <Section id="berichten" title={t('signals.settings.templates')} intro={t('signals.settings.templatesIntro')}>
         {templates.map((tpl) => (
-          <Form ctx={ctx} action={`${path}/bericht/${tpl.status}`}>
+          <Form action={`${path}/bericht/${tpl.status}`}>
             <Heading level={3}>{t(`signals.settings.template.${tpl.status}`)}</Heading>
-            <TextField ctx={ctx} errors={errors} name={`subject-${tpl.status}`} label={t('signals.settings.subject')} value={v[`subject-${tpl.status}`] ?? tpl.subject} />
-            <TextArea
-              ctx={ctx}
-              errors={errors}
-              name={`body-${tpl.status}`}
-              label={t('signals.settings.body')}
-              hint={t('signals.settings.bodyHint')}
-              value={v[`body-${tpl.status}`] ?? tpl.body}
-              rows={8}
-            />
+            <TextField errors={errors} name={`subject-${tpl.status}`} label={t('signals.settings.subject')} value={v[`subject-${tpl.status}`] ?? tpl.subject} />
+            <TextArea errors={errors} name={`body-${tpl.status}`} label={t('signals.settings.body')} hint={t('signals.settings.bodyHint')} value={v[`body-${tpl.status}`] ?? tpl.body} rows={8} />
             <Button variant="secondary">{t('signals.settings.saveTemplate')}</Button>
           </Form>
         ))}

@@ -1,15 +1,13 @@
-import type { PageCtx } from '../../../ui/context.ts';
-import { Heading, Link } from '../../../ui/components/basics.tsx';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
+import { Heading, Link, Section } from '../../../ui/components/basics.tsx';
 
 type LinkedSignal = { id: string; reference: string; themeName: string | null };
 
 /** The section on an advice's page that lists the signals linked to it. */
-export function SignalsOfAdvice({ ctx, council, signals }: { ctx: PageCtx; council: { slug: string }; signals: LinkedSignal[] }) {
+export function SignalsOfAdvice({ ctx: given, council, signals }: { ctx?: PageCtx; council: { slug: string }; signals: LinkedSignal[] }) {
+  const ctx = usePageCtx(given);
   return (
-    <section aria-labelledby="signalen">
-      <Heading level={2} id="signalen">
-        {ctx.t('signals.advice.linked')}
-      </Heading>
+    <Section id="signalen" title={ctx.t('signals.advice.linked')}>
       <ul class="utrecht-unordered-list">
         {signals.map((s) => (
           <li class="utrecht-unordered-list__item">
@@ -18,6 +16,6 @@ export function SignalsOfAdvice({ ctx, council, signals }: { ctx: PageCtx; counc
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

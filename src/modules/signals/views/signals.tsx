@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, LinkList } from '../../../ui/components/basics.tsx';
@@ -18,12 +18,14 @@ export const signalsPath = (council: Council) => `/${council.slug}/werkruimte/si
 
 /** A page of the signals section: breadcrumb to the list, then this page (`href`); the list page leaves `href` out. */
 export function SignalsPage(props: Omit<WorkspacePageProps, 'section' | 'parent'>) {
-  const list = signalsPath(props.council);
-  const parent = props.href ? { href: list, label: props.ctx.t('signals.list.title') } : undefined;
+  const t = usePageCtx(props.ctx).t;
+  const list = signalsPath(usePageCouncil(props.council));
+  const parent = props.href ? { href: list, label: t('signals.list.title') } : undefined;
   return <WorkspacePage {...props} section={list} parent={parent} />;
 }
 
-export function SignalStatusBadge({ ctx, status }: { ctx: PageCtx; status: SignalState }) {
+export function SignalStatusBadge({ ctx: given, status }: { ctx?: PageCtx; status: SignalState }) {
+  const ctx = usePageCtx(given);
   const look = status === 'closed' ? 'success' : status === 'duplicate' ? 'inactive' : status === 'new' ? 'warning' : 'neutral';
   return <StatusBadge status={look}>{ctx.t(`signals.status.${status}`)}</StatusBadge>;
 }
@@ -59,15 +61,9 @@ export function SignalListPage({
       />
       {actions}
       <form method="get" action={path} class="rw-form">
-        <SelectField
-          ctx={ctx}
-          name="status"
-          label={t('signals.list.filterStatus')}
-          value={filter.status ?? ''}
-          options={[all, ...signalStates.map((s) => ({ value: s, label: t(`signals.status.${s}`) }))]}
-        />
-        <SelectField ctx={ctx} name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]} />
-        <SelectField ctx={ctx} name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]} />
+        <SelectField name="status" label={t('signals.list.filterStatus')} value={filter.status ?? ''} options={[all, ...signalStates.map((s) => ({ value: s, label: t(`signals.status.${s}`) }))]} />
+        <SelectField name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]} />
+        <SelectField name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]} />
         <Button variant="secondary">{t('signals.list.filterButton')}</Button>
       </form>
       <Table
@@ -79,7 +75,7 @@ export function SignalListPage({
           { header: t('signals.field.summary'), cell: (s) => (s.anonymised ? <em>{t('signals.detail.anonymisedText')}</em> : s.summary) },
           { header: t('signals.field.area'), cell: (s) => t(`signals.area.${s.area}`) },
           { header: t('signals.field.theme'), cell: (s) => s.themeName ?? '-' },
-          { header: t('signals.field.status'), cell: (s) => <SignalStatusBadge ctx={ctx} status={s.status} /> },
+          { header: t('signals.field.status'), cell: (s) => <SignalStatusBadge status={s.status} /> },
           { header: t('signals.field.createdAt'), cell: (s) => formatDate(s.createdAt, ctx.locale) },
         ]}
       />
@@ -93,17 +89,17 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
   const path = `${signalsPath(council)}/nieuw`;
   const v = values ?? {};
   const radios = (name: 'source' | 'area' | 'since', options: { value: string; label: string }[]) => (
-    <RadioGroup ctx={ctx} errors={errors} name={name} label={t(`signals.field.${name}`)} value={v[name]} options={options} />
+    <RadioGroup errors={errors} name={name} label={t(`signals.field.${name}`)} value={v[name]} options={options} />
   );
   return (
     <SignalsPage ctx={ctx} council={council} actor={actor} title={t('signals.record.title')} href={path} errors={errors} intro={t('signals.record.intro')}>
-      <Form ctx={ctx} action={path}>
+      <Form action={path}>
         {radios(
           'source',
           recordedSources.map((s) => ({ value: s, label: t(`signals.source.${s}`) })),
         )}
-        <TextField ctx={ctx} errors={errors} name="sourceDetail" label={t('signals.field.sourceDetail')} hint={t('signals.field.sourceDetailHint')} value={v.sourceDetail} optional />
-        <TextArea ctx={ctx} errors={errors} name="description" label={t('signals.field.description')} hint={t('signals.field.descriptionHint')} value={v.description} rows={8} />
+        <TextField errors={errors} name="sourceDetail" label={t('signals.field.sourceDetail')} hint={t('signals.field.sourceDetailHint')} value={v.sourceDetail} optional />
+        <TextArea errors={errors} name="description" label={t('signals.field.description')} hint={t('signals.field.descriptionHint')} value={v.description} rows={8} />
         {radios(
           'area',
           signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) })),
@@ -113,7 +109,6 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
           signalSinces.map((s) => ({ value: s, label: t(`signals.since.${s}`) })),
         )}
         <TextField
-          ctx={ctx}
           errors={errors}
           name="peopleCount"
           label={t('signals.field.peopleCount')}
@@ -123,12 +118,12 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
           width="short"
           optional
         />
-        <Fieldset ctx={ctx} legend={t('signals.record.contactLegend')}>
+        <Fieldset legend={t('signals.record.contactLegend')}>
           <p class="utrecht-paragraph nl-paragraph">{t('signals.record.contactIntro')}</p>
-          <TextField ctx={ctx} errors={errors} name="name" label={t('signals.field.name')} value={v.name} autocomplete="off" optional />
-          <TextField ctx={ctx} errors={errors} name="email" type="email" label={t('signals.field.email')} value={v.email} autocomplete="off" optional />
-          <TextField ctx={ctx} errors={errors} name="phone" type="tel" label={t('signals.field.phone')} value={v.phone} autocomplete="off" optional />
-          <CheckboxField ctx={ctx} errors={errors} name="consent" label={t('signals.record.consent')} hint={t('signals.record.consentHint')} checked={v.consent === 'ja'} />
+          <TextField errors={errors} name="name" label={t('signals.field.name')} value={v.name} autocomplete="off" optional />
+          <TextField errors={errors} name="email" type="email" label={t('signals.field.email')} value={v.email} autocomplete="off" optional />
+          <TextField errors={errors} name="phone" type="tel" label={t('signals.field.phone')} value={v.phone} autocomplete="off" optional />
+          <CheckboxField errors={errors} name="consent" label={t('signals.record.consent')} hint={t('signals.record.consentHint')} checked={v.consent === 'ja'} />
         </Fieldset>
         <Button>{t('signals.record.save')}</Button>
       </Form>

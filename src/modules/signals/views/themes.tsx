@@ -1,6 +1,6 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import { formatMonth } from '../../../core/i18n/index.ts';
-import { Paragraph, Link, Table, StatusBadge, Section, Button } from '../../../ui/components/basics.tsx';
+import { Paragraph, Link, Table, StatusBadge, Section, Button, Pagination } from '../../../ui/components/basics.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import type { EffectiveSettings } from '../signals.settings.ts';
 import type { Cell, ThemeView } from '../signals.themes.ts';
@@ -14,6 +14,9 @@ function monthLabel(ctx: PageCtx, month: string): string {
   return formatMonth(`${month}-15`, ctx.locale);
 }
 
+/** Themes whose month and source tables one page shows: the page stays small with many themes. */
+export const THEMES_PER_PAGE = 5;
+
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
 export function ThemesPage({
   ctx,
@@ -23,10 +26,16 @@ export function ThemesPage({
   settings,
   exact,
   may,
-}: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }) {
+  page = 1,
+}: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean }; page?: number }) {
   const t = ctx.t;
   const list = signalsPath(council);
   const path = `${list}/themas`;
+  // Every theme in the overview; the tables of THEMES_PER_PAGE of them below it.
+  const pages = Math.max(1, Math.ceil(view.themes.length / THEMES_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const pageOf = new Map(view.themes.map((r, i) => [r.id, Math.floor(i / THEMES_PER_PAGE) + 1]));
+  const shown = view.themes.slice((current - 1) * THEMES_PER_PAGE, current * THEMES_PER_PAGE);
   const title = t('signals.themes.title');
   return (
     <SignalsPage
@@ -44,7 +53,7 @@ export function ThemesPage({
         rows={view.themes}
         rowHeader
         columns={[
-          { header: t('signals.field.theme'), cell: (r) => <Link href={`#thema-${r.id}`}>{r.name}</Link> },
+          { header: t('signals.field.theme'), cell: (r) => <Link href={`${pageOf.get(r.id) === current ? '' : `${path}?pagina=${pageOf.get(r.id)}`}#thema-${r.id}`}>{r.name}</Link> },
           { header: t('signals.themes.total'), cell: (r) => count(ctx, r.total), numeric: true },
           {
             header: t('signals.themes.flag'),
@@ -52,7 +61,7 @@ export function ThemesPage({
           },
         ]}
       />
-      {view.themes.map((r) => (
+      {shown.map((r) => (
         <Section id={`thema-${r.id}`} title={r.name}>
           {r.flagged && (
             <Paragraph>
@@ -95,6 +104,7 @@ export function ThemesPage({
           />
         </Section>
       ))}
+      <Pagination ctx={ctx} page={current} pages={pages} href={(n) => `${path}?pagina=${n}`} />
     </SignalsPage>
   );
 }

@@ -17,7 +17,9 @@ export function ReportBody({ ctx, foreword, sections, generated }: { ctx: PageCt
       {sections.map((s) => (
         <Section id={`deel-${s.key}`} title={s.title}>
           {s.text.trim() && <TextBlock text={s.text} />}
-          {s.note && <Paragraph>{s.note}</Paragraph>}
+          {s.notes?.map((n) => (
+            <Paragraph>{n}</Paragraph>
+          ))}
           {s.figures.length > 0 && (
             <Table
               caption={t('workplan.report.figuresOf', { section: s.title.toLowerCase() })}

@@ -24,12 +24,11 @@ export function AnswerStep({ ctx, detail, path, errors, values }: StepProps) {
         </Alert>
       )}
       {may.answer && recommendations.length > 0 ? (
-        <Form ctx={ctx} action={`${path}/antwoorden`}>
+        <Form action={`${path}/antwoorden`}>
           <Paragraph>{t('advice.answers.intro')}</Paragraph>
           {recommendations.map((r) => (
             <>
               <SelectField
-                ctx={ctx}
                 errors={errors}
                 name={`answer-${r.id}`}
                 label={t('advice.answers.answer', { n: r.number })}
@@ -37,13 +36,13 @@ export function AnswerStep({ ctx, detail, path, errors, values }: StepProps) {
                 value={v[`answer-${r.id}`] ?? r.answer}
                 options={answers.map((a) => ({ value: a, label: t(`advice.answer.${a}`) }))}
               />
-              <TextArea ctx={ctx} errors={errors} name={`reason-${r.id}`} label={t('advice.answers.reason', { n: r.number })} value={v[`reason-${r.id}`] ?? r.answerReason} optional rows={3} />
+              <TextArea errors={errors} name={`reason-${r.id}`} label={t('advice.answers.reason', { n: r.number })} value={v[`reason-${r.id}`] ?? r.answerReason} optional rows={3} />
             </>
           ))}
           <Button>{t('advice.answers.button')}</Button>
         </Form>
       ) : (
-        <Recommendations ctx={ctx} path={path} recommendations={recommendations} sent />
+        <Recommendations path={path} recommendations={recommendations} sent />
       )}
       {may.addDocuments.includes('answer_letter') && (
         <Paragraph>

@@ -3,7 +3,7 @@
  * closes they may change their vote. The chair sees the tally and adopts or reopens.
  */
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.ts';
-import { Heading, Paragraph, Link, Button, ButtonGroup, Table } from '../../../../ui/components/basics.tsx';
+import { Heading, Paragraph, Link, Button, ButtonGroup, Table, Section } from '../../../../ui/components/basics.tsx';
 import { ActionForm, Form, RadioGroup, TextArea } from '../../../../ui/components/form.tsx';
 import { votes } from '../../advice.schema.ts';
 import { AdviceTexts, Recommendations, type StepProps } from './shared.tsx';
@@ -22,9 +22,9 @@ export function ApprovalStep(props: StepProps) {
       {advice.status === 'in_approval' && (
         <>
           <Heading level={3}>{t('advice.approval.readFirst')}</Heading>
-          <AdviceTexts ctx={ctx} advice={advice} />
+          <AdviceTexts advice={advice} />
           <Heading level={3}>{t('advice.detail.recommendations')}</Heading>
-          <Recommendations ctx={ctx} path={props.path} recommendations={detail.recommendations} sent={false} />
+          <Recommendations path={props.path} recommendations={detail.recommendations} sent={false} />
           <YourVote {...props} closes={closes} />
         </>
       )}
@@ -42,10 +42,7 @@ function YourVote({ ctx, detail, path, errors, values, full, closes }: StepProps
   if (!mine && !showForm) return null;
   const v = values ?? {};
   return (
-    <section aria-labelledby="stem">
-      <Heading level={3} id="stem">
-        {t('advice.vote.title')}
-      </Heading>
+    <Section id="stem" title={t('advice.vote.title')} level={3}>
       {mine && (
         <Paragraph>
           {t('advice.vote.yours', { vote: t(`advice.vote.${mine.vote}`).toLowerCase() })}
@@ -59,13 +56,13 @@ function YourVote({ ctx, detail, path, errors, values, full, closes }: StepProps
       )}
       {mine && may.changeVote && full && <Paragraph>{t('advice.vote.changeHint', { closes })}</Paragraph>}
       {showForm && (
-        <Form ctx={ctx} action={`${path}/stem`}>
-          <RadioGroup ctx={ctx} errors={errors} name="vote" label={t('advice.vote.label')} value={v.vote ?? mine?.vote} options={votes.map((x) => ({ value: x, label: t(`advice.vote.${x}`) }))} />
-          <TextArea ctx={ctx} errors={errors} name="remark" label={t('advice.vote.remark')} hint={t('advice.vote.remarkHint')} value={v.remark ?? mine?.remark} optional rows={4} />
+        <Form action={`${path}/stem`}>
+          <RadioGroup errors={errors} name="vote" label={t('advice.vote.label')} value={v.vote ?? mine?.vote} options={votes.map((x) => ({ value: x, label: t(`advice.vote.${x}`) }))} />
+          <TextArea errors={errors} name="remark" label={t('advice.vote.remark')} hint={t('advice.vote.remarkHint')} value={v.remark ?? mine?.remark} optional rows={4} />
           <Button>{t(mine ? 'advice.vote.changeButton' : 'advice.vote.button')}</Button>
         </Form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -107,8 +104,8 @@ function Tally({ ctx, council, detail, path }: StepProps) {
       )}
       {(may.adopt || may.reopen) && (
         <ButtonGroup>
-          {may.adopt && <ActionForm ctx={ctx} action={`${path}/vaststellen`} button={t('advice.adopt.button')} variant="primary" inline />}
-          {may.reopen && <ActionForm ctx={ctx} action={`${path}/heropenen`} button={t('advice.reopen.button')} inline />}
+          {may.adopt && <ActionForm action={`${path}/vaststellen`} button={t('advice.adopt.button')} variant="primary" inline />}
+          {may.reopen && <ActionForm action={`${path}/heropenen`} button={t('advice.reopen.button')} inline />}
         </ButtonGroup>
       )}
     </>

@@ -1,12 +1,13 @@
 /** The documents kept with an advice, and the form that adds one. */
-import type { PageCtx } from '../../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../../ui/context.ts';
 import { Heading, Paragraph, Button, LinkList } from '../../../../ui/components/basics.tsx';
 import { FileField, Form, RadioGroup } from '../../../../ui/components/form.tsx';
 import type { DocumentRow } from '../../advice.queries.ts';
 import { DOCUMENT_TYPES } from './list.tsx';
 import type { StepProps } from './shared.tsx';
 
-export function DocumentList({ ctx, path, documents }: { ctx: PageCtx; path: string; documents: DocumentRow[] }) {
+export function DocumentList({ ctx: given, path, documents }: { ctx?: PageCtx; path: string; documents: DocumentRow[] }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <LinkList
@@ -25,13 +26,12 @@ export function DocumentsPage({ ctx, detail, path, errors }: StepProps) {
   const kinds = detail.may.addDocuments;
   return (
     <>
-      <DocumentList ctx={ctx} path={path} documents={detail.documents} />
+      <DocumentList path={path} documents={detail.documents} />
       {kinds.length > 0 && (
-        <Form ctx={ctx} action={`${path}/documenten?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+        <Form action={`${path}/documenten?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
           <Heading level={3}>{t('advice.detail.upload')}</Heading>
-          <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} multiple accept={DOCUMENT_TYPES} />
+          <FileField errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} multiple accept={DOCUMENT_TYPES} />
           <RadioGroup
-            ctx={ctx}
             errors={errors}
             name="kind"
             label={t('advice.detail.uploadKind')}

@@ -17,7 +17,7 @@ export function DraftingStep(props: StepProps) {
           {may.editDraft && <> {t('advice.drafts.youWrite')}</>}
         </Paragraph>
       )}
-      {may.toConcept && <ActionForm ctx={ctx} action={`${path}/concept`} hint={t('advice.concept.hint')} button={t('advice.concept.button')} variant="primary" />}
+      {may.toConcept && <ActionForm action={`${path}/concept`} hint={t('advice.concept.hint')} button={t('advice.concept.button')} variant="primary" />}
       {may.assign && advice.status === 'drafting' && <AssignForm {...props} />}
     </>
   );

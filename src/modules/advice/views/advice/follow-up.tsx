@@ -11,20 +11,19 @@ export function FollowUpStep({ ctx, detail, path, errors, values }: StepProps) {
   const followUpRecs = recommendations.filter((r) => r.answer === 'adopted' || r.answer === 'partly');
   return (
     <>
-      <Recommendations ctx={ctx} path={path} recommendations={recommendations} sent />
+      <Recommendations path={path} recommendations={recommendations} sent />
       {may.followUp && (
-        <Form ctx={ctx} action={`${path}/opvolging`}>
+        <Form action={`${path}/opvolging`}>
           <Paragraph>{t('advice.followUp.intro')}</Paragraph>
           <SelectField
-            ctx={ctx}
             errors={errors}
             name="recommendationId"
             label={t('advice.followUp.recommendation')}
             value={v.recommendationId}
             options={followUpRecs.map((r) => ({ value: r.id, label: `${r.number}. ${r.text.slice(0, 80)}` }))}
           />
-          <TextArea ctx={ctx} errors={errors} name="followUp" label={t('advice.followUp.text')} value={v.followUp} rows={4} />
-          <TextField ctx={ctx} errors={errors} name="reviewOn" type="date" label={t('advice.followUp.reviewOn')} hint={t('advice.field.neededByHint')} value={v.reviewOn} optional width="short" />
+          <TextArea errors={errors} name="followUp" label={t('advice.followUp.text')} value={v.followUp} rows={4} />
+          <TextField errors={errors} name="reviewOn" type="date" label={t('advice.followUp.reviewOn')} hint={t('advice.field.neededByHint')} value={v.reviewOn} optional width="short" />
           <Button variant="secondary">{t('advice.followUp.button')}</Button>
         </Form>
       )}

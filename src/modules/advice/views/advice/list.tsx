@@ -1,5 +1,5 @@
 /** The workspace list of advices, the status badge, and the forms that start an advice. */
-import type { PageCtx } from '../../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../../ui/context.ts';
 import type { Council } from '../../../../core/organisations.schema.ts';
 import type { Actor } from '../../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../../core/http/forms.ts';
@@ -19,7 +19,8 @@ const filterStates = ['requested', 'initiated', 'drafting', 'concept', 'in_appro
 
 export const DOCUMENT_TYPES = '.pdf,.doc,.docx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function AdviceStatusBadge({ ctx, status, overdue }: { ctx: PageCtx; status: AdviceState; overdue?: boolean }) {
+export function AdviceStatusBadge({ ctx: given, status, overdue }: { ctx?: PageCtx; status: AdviceState; overdue?: boolean }) {
+  const ctx = usePageCtx(given);
   const look = status === 'answered' ? 'success' : status === 'withdrawn' ? 'inactive' : status === 'in_approval' ? 'warning' : 'neutral';
   return (
     <>
@@ -49,7 +50,6 @@ export function AdviceListPage({ ctx, council, actor, rows, status, may }: Props
       </ButtonGroup>
       <form method="get" action={path} class="rw-form">
         <SelectField
-          ctx={ctx}
           name="status"
           label={t('advice.list.filter')}
           value={status ?? ''}
@@ -65,7 +65,7 @@ export function AdviceListPage({ ctx, council, actor, rows, status, may }: Props
           { header: t('advice.list.reference'), cell: (a) => a.reference },
           { header: t('advice.list.subject'), cell: (a) => <Link href={`${path}/${a.id}`}>{a.subject}</Link> },
           { header: t('advice.list.kind'), cell: (a) => t(`advice.kind.${a.kind}`) },
-          { header: t('advice.list.status'), cell: (a) => <AdviceStatusBadge ctx={ctx} status={a.status} overdue={a.overdue} /> },
+          { header: t('advice.list.status'), cell: (a) => <AdviceStatusBadge status={a.status} overdue={a.overdue} /> },
           {
             header: t('advice.list.deadline'),
             cell: (a) =>
@@ -100,10 +100,9 @@ export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: P
       errors={errors}
       intro={t(requested ? 'advice.request.intro' : 'advice.initiate.intro')}
     >
-      <Form ctx={ctx} action={requested ? `${path}?_csrf=${encodeURIComponent(ctx.csrfToken)}` : path} multipart={requested}>
-        <TextField ctx={ctx} errors={errors} name="subject" label={t('advice.field.subject')} hint={t('advice.field.subjectHint')} value={v.subject} />
+      <Form action={requested ? `${path}?_csrf=${encodeURIComponent(ctx.csrfToken)}` : path} multipart={requested}>
+        <TextField errors={errors} name="subject" label={t('advice.field.subject')} hint={t('advice.field.subjectHint')} value={v.subject} />
         <TextArea
-          ctx={ctx}
           errors={errors}
           name="question"
           label={t(requested ? 'advice.field.question' : 'advice.field.reason')}
@@ -111,7 +110,6 @@ export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: P
           value={v.question}
         />
         <RadioGroup
-          ctx={ctx}
           errors={errors}
           name="policyField"
           label={t('advice.field.policyField')}
@@ -119,25 +117,15 @@ export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: P
           options={policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))}
         />
         <RadioGroup
-          ctx={ctx}
           errors={errors}
           name="addressee"
           label={t('advice.field.addressee')}
           value={v.addressee ?? 'college'}
           options={addressees.map((a) => ({ value: a, label: t(`advice.addressee.${a}`) }))}
         />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="addresseeEmail"
-          type="email"
-          label={t('advice.field.addresseeEmail')}
-          hint={t('advice.field.addresseeEmailHint')}
-          value={v.addresseeEmail}
-          optional
-        />
-        {requested && <TextField ctx={ctx} errors={errors} name="neededBy" type="date" label={t('advice.field.neededBy')} hint={t('advice.field.neededByHint')} value={v.neededBy} width="short" />}
-        {requested && <FileField ctx={ctx} errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional multiple accept={DOCUMENT_TYPES} />}
+        <TextField errors={errors} name="addresseeEmail" type="email" label={t('advice.field.addresseeEmail')} hint={t('advice.field.addresseeEmailHint')} value={v.addresseeEmail} optional />
+        {requested && <TextField errors={errors} name="neededBy" type="date" label={t('advice.field.neededBy')} hint={t('advice.field.neededByHint')} value={v.neededBy} width="short" />}
+        {requested && <FileField errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional multiple accept={DOCUMENT_TYPES} />}
         <Button>{t(requested ? 'advice.request.save' : 'advice.initiate.save')}</Button>
       </Form>
     </WorkspacePage>

@@ -32,7 +32,7 @@ export function Overview(props: StepProps & { related?: ComponentChildren[] }) {
                   <StepName path={path} stap={key} name={name} open={mayOpenStap(key, may.seeCouncilWork)} />
                 )}
                 <span class="rw-task-list__status" id={`stap-${key}-status`}>
-                  <StepBadge ctx={ctx} status={status} />
+                  <StepBadge status={status} />
                 </span>
               </div>
               {key === current && Current && (

@@ -68,7 +68,7 @@ export function AdviceDetailPage(props: PageProps) {
       notice={noticeText(ctx, detail, props.notice)}
     >
       <Paragraph>
-        <AdviceStatusBadge ctx={ctx} status={advice.status} overdue={detail.overdue} />
+        <AdviceStatusBadge status={advice.status} overdue={detail.overdue} />
       </Paragraph>
       {stap ? <StapPage {...part} stap={stap} label={stapLabel} /> : <Overview {...part} related={props.related} />}
     </WorkspacePage>

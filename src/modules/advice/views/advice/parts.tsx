@@ -1,6 +1,6 @@
 /** Which component shows which step or page, its name, and the badge of a step's status. */
 import type { JSX } from 'preact';
-import type { PageCtx } from '../../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../../ui/context.ts';
 import { StatusBadge } from '../../../../ui/components/basics.tsx';
 import type { AdviceDetail } from '../../advice.queries.ts';
 import type { Stap, StepStatus } from '../../advice.steps.ts';
@@ -47,6 +47,7 @@ export function label(ctx: PageCtx, stap: Stap, detail: AdviceDetail): string {
 
 const looks = { done: 'success', current: 'warning', todo: 'inactive', stopped: 'inactive' } as const;
 
-export function StepBadge({ ctx, status }: { ctx: PageCtx; status: StepStatus }) {
+export function StepBadge({ ctx: given, status }: { ctx?: PageCtx; status: StepStatus }) {
+  const ctx = usePageCtx(given);
   return <StatusBadge status={looks[status]}>{ctx.t(`advice.step.status.${status}`)}</StatusBadge>;
 }

@@ -18,10 +18,9 @@ export function PublicationPage({ ctx, detail, path, errors, values }: StepProps
     );
   }
   return (
-    <Form ctx={ctx} action={`${path}/publicatie`}>
+    <Form action={`${path}/publicatie`}>
       <Paragraph>{t('advice.publication.intro')}</Paragraph>
       <RadioGroup
-        ctx={ctx}
         errors={errors}
         name="publication"
         label={t('advice.publication.choice')}
@@ -29,7 +28,6 @@ export function PublicationPage({ ctx, detail, path, errors, values }: StepProps
         options={publications.map((p) => ({ value: p, label: t(`advice.publication.${p}`) }))}
       />
       <TextArea
-        ctx={ctx}
         errors={errors}
         name="publicationGround"
         label={t('advice.publication.ground')}
@@ -39,7 +37,6 @@ export function PublicationPage({ ctx, detail, path, errors, values }: StepProps
         optional
       />
       <TextField
-        ctx={ctx}
         errors={errors}
         name="publishAfter"
         type="date"

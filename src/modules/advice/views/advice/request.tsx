@@ -23,7 +23,7 @@ export function RequestStep({ ctx, detail, path, errors, values }: StepProps) {
       {documents.length > 0 && (
         <>
           <Heading level={3}>{t('advice.detail.requestDocuments')}</Heading>
-          <DocumentList ctx={ctx} path={path} documents={documents} />
+          <DocumentList path={path} documents={documents} />
         </>
       )}
       {!may.seeCouncilWork && <Paragraph>{t('advice.detail.requestOnly')}</Paragraph>}
@@ -42,7 +42,6 @@ export function AssignForm({ ctx, detail, path, errors, values }: Pick<StepProps
         <Paragraph>{t('advice.assign.noGroups')}</Paragraph>
       ) : (
         <ChooseOneForm
-          ctx={ctx}
           action={`${path}/toewijzen`}
           name="workingGroupId"
           label={t('advice.assign.label')}

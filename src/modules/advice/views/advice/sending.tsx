@@ -19,7 +19,7 @@ export function SendingStep({ ctx, council, detail, path }: StepProps) {
           {t('advice.detail.letterPdf')}
         </ButtonLink>
       </ButtonGroup>
-      {may.send && <ActionForm ctx={ctx} action={`${path}/versturen`} hint={t('advice.send.hint', { to })} button={t('advice.send.button')} variant="primary" />}
+      {may.send && <ActionForm action={`${path}/versturen`} hint={t('advice.send.hint', { to })} button={t('advice.send.button')} variant="primary" />}
       {advice.sentAt && (
         <DataList
           items={[

@@ -1,5 +1,5 @@
 /** What every part of the advice page gets, and the parts several steps show: the texts and the recommendations. */
-import type { PageCtx } from '../../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../../ui/context.ts';
 import type { Council } from '../../../../core/organisations.schema.ts';
 import type { FieldErrors, FormValues } from '../../../../core/http/forms.ts';
 import { formatDate } from '../../../../core/i18n/index.ts';
@@ -22,7 +22,8 @@ export type StepProps = {
 };
 
 /** The introduction and explanation, to read. */
-export function AdviceTexts({ ctx, advice }: { ctx: PageCtx; advice: Pick<Advice, 'introduction' | 'explanation'> }) {
+export function AdviceTexts({ ctx: given, advice }: { ctx?: PageCtx; advice: Pick<Advice, 'introduction' | 'explanation'> }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   if (!advice.introduction && !advice.explanation) return <Paragraph>{t('advice.detail.noTexts')}</Paragraph>;
   return (
@@ -44,14 +45,15 @@ export function AdviceTexts({ ctx, advice }: { ctx: PageCtx; advice: Pick<Advice
 }
 
 /** The recommendations, to read or (while they may be changed) each in its own small form. */
-export function Recommendations({ ctx, path, recommendations, sent, editable }: { ctx: PageCtx; path: string; recommendations: Recommendation[]; sent: boolean; editable?: boolean }) {
+export function Recommendations({ ctx: given, path, recommendations, sent, editable }: { ctx?: PageCtx; path: string; recommendations: Recommendation[]; sent: boolean; editable?: boolean }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   if (recommendations.length === 0) return <Paragraph>{t('advice.detail.noRecommendations')}</Paragraph>;
   return (
     <ol class="utrecht-ordered-list rw-recommendations">
       {recommendations.map((r, i) => (
         <li class="utrecht-ordered-list__item">
-          {editable ? <RecommendationEditor ctx={ctx} path={path} rec={r} first={i === 0} last={i === recommendations.length - 1} /> : <RecommendationView ctx={ctx} rec={r} sent={sent} />}
+          {editable ? <RecommendationEditor path={path} rec={r} first={i === 0} last={i === recommendations.length - 1} /> : <RecommendationView rec={r} sent={sent} />}
         </li>
       ))}
     </ol>
@@ -60,7 +62,8 @@ export function Recommendations({ ctx, path, recommendations, sent, editable }: 
 
 const answerLook = { adopted: 'success', not_adopted: 'danger', partly: 'warning', unanswered: 'neutral' } as const;
 
-function RecommendationView({ ctx, rec, sent }: { ctx: PageCtx; rec: Recommendation; sent: boolean }) {
+function RecommendationView({ ctx: given, rec, sent }: { ctx?: PageCtx; rec: Recommendation; sent: boolean }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <div>
@@ -77,11 +80,12 @@ function RecommendationView({ ctx, rec, sent }: { ctx: PageCtx; rec: Recommendat
   );
 }
 
-function RecommendationEditor({ ctx, path, rec, first, last }: { ctx: PageCtx; path: string; rec: Recommendation; first: boolean; last: boolean }) {
+function RecommendationEditor({ ctx: given, path, rec, first, last }: { ctx?: PageCtx; path: string; rec: Recommendation; first: boolean; last: boolean }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const id = `aanbeveling-${rec.id}`;
   return (
-    <Form ctx={ctx} action={`${path}/aanbevelingen/${rec.id}`}>
+    <Form action={`${path}/aanbevelingen/${rec.id}`}>
       <div class="utrecht-form-field utrecht-form-field--text">
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label" for={id}>
@@ -120,8 +124,8 @@ function RecommendationEditor({ ctx, path, rec, first, last }: { ctx: PageCtx; p
 export function AddRecommendation({ ctx, path, errors, values }: Pick<StepProps, 'ctx' | 'path' | 'errors' | 'values'>) {
   const t = ctx.t;
   return (
-    <Form ctx={ctx} action={`${path}/aanbevelingen`}>
-      <TextArea ctx={ctx} errors={errors} name="text" label={t('advice.rec.text')} value={values?.text} rows={3} />
+    <Form action={`${path}/aanbevelingen`}>
+      <TextArea errors={errors} name="text" label={t('advice.rec.text')} value={values?.text} rows={3} />
       <Button variant="secondary">{t('advice.rec.add')}</Button>
     </Form>
   );

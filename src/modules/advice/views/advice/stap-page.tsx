@@ -15,7 +15,7 @@ export function StapPage(props: StepProps & { stap: Stap; label: string }) {
         <Heading level={2}>{props.label}</Heading>
         {step && (
           <p class="utrecht-paragraph nl-paragraph rw-meta">
-            {t('advice.steps.counter', { n: stepKeys.indexOf(step) + 1, total: stepKeys.length })} <StepBadge ctx={ctx} status={stepStatus(step, detail.advice.status, detail.withdrawal)} />
+            {t('advice.steps.counter', { n: stepKeys.indexOf(step) + 1, total: stepKeys.length })} <StepBadge status={stepStatus(step, detail.advice.status, detail.withdrawal)} />
           </p>
         )}
         <Part {...props} />

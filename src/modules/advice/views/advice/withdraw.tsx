@@ -71,7 +71,7 @@ export function WithdrawnAlert({ ctx, detail, path }: Pick<StepProps, 'ctx' | 'd
         {w && <Paragraph>{t('advice.withdrawn.on', { date: formatDate(w.at, ctx.locale) })}</Paragraph>}
         {w && detail.may.restore && <Paragraph>{t('advice.withdrawn.until', { date: formatDate(w.until, ctx.locale) })}</Paragraph>}
         {w?.expired && <Paragraph>{t('advice.withdrawn.expired', { days: RESTORE_DAYS })}</Paragraph>}
-        {detail.may.restore && <ActionForm ctx={ctx} action={`${path}/terugzetten`} button={t('advice.restore.button')} variant="primary" />}
+        {detail.may.restore && <ActionForm action={`${path}/terugzetten`} button={t('advice.restore.button')} variant="primary" />}
       </Alert>
     </div>
   );

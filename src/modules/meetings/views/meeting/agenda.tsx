@@ -1,6 +1,6 @@
 /** A meeting's agenda as members read it; the board gets buttons to order, change and remove items. */
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../../ui/context.ts';
 import { Heading, Paragraph, Link, ButtonLink, ButtonGroup, StatusBadge, Section } from '../../../../ui/components/basics.tsx';
 import { ActionForm } from '../../../../ui/components/form.tsx';
 import type { AgendaItemView } from '../../meetings.agenda.ts';
@@ -67,16 +67,17 @@ function AgendaItemBlock({ ctx, item, index, count, path, manage, councilSlug }:
           {t('meetings.guests.title')}: {item.guests.map((g) => `${g.name} (${g.organisation || t(`meetings.guestKind.${g.kind}`)})`).join(', ')}
         </Paragraph>
       )}
-      {manage && <ItemButtons ctx={ctx} item={item} first={index === 0} last={index === count - 1} path={path} />}
+      {manage && <ItemButtons item={item} first={index === 0} last={index === count - 1} path={path} />}
     </li>
   );
 }
 
-function ItemButtons({ ctx, item, first, last, path }: { ctx: PageCtx; item: AgendaItemView; first: boolean; last: boolean; path: string }) {
+function ItemButtons({ ctx: given, item, first, last, path }: { ctx?: PageCtx; item: AgendaItemView; first: boolean; last: boolean; path: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const at = `${path}/agenda/${item.id}`;
   const move = (direction: 'up' | 'down', label: ComponentChildren) => (
-    <ActionForm ctx={ctx} action={`${at}/volgorde`} inline variant="subtle" name="direction" value={direction} button={label} object={item.title} />
+    <ActionForm action={`${at}/volgorde`} inline variant="subtle" name="direction" value={direction} button={label} object={item.title} />
   );
   return (
     <ButtonGroup>

@@ -11,7 +11,6 @@ export function AttendanceSection({ ctx, detail, errors, v, path }: MeetingPart)
     <Section id="aanwezigheid" title={t('meetings.attendance.title')} intro={t('meetings.attendance.counts', { yes: attendance.yes, no: attendance.no, maybe: attendance.maybe })}>
       {may.attend && (
         <ChooseOneForm
-          ctx={ctx}
           action={`${path}/aanwezigheid`}
           control="radio"
           errors={errors}
@@ -40,8 +39,8 @@ export function NoteSection({ ctx, detail, errors, v, path }: MeetingPart) {
   const t = ctx.t;
   return (
     <Section id="notities" title={t('meetings.note.title')}>
-      <Form ctx={ctx} action={`${path}/notities`}>
-        <TextArea ctx={ctx} errors={errors} name="body" label={t('meetings.note.label')} hint={t('meetings.note.hint')} value={v.body ?? detail.myNote ?? ''} rows={5} optional />
+      <Form action={`${path}/notities`}>
+        <TextArea errors={errors} name="body" label={t('meetings.note.label')} hint={t('meetings.note.hint')} value={v.body ?? detail.myNote ?? ''} rows={5} optional />
         <Button variant="secondary">{t('meetings.note.save')}</Button>
       </Form>
     </Section>

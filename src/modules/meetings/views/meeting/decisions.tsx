@@ -20,10 +20,9 @@ export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
         ]}
       />
       {detail.may.draftMinutes && (
-        <Form ctx={ctx} action={`${path}/notulen/besluiten`}>
-          <TextArea ctx={ctx} errors={errors} name="decision" label={t('meetings.decisions.add')} value={v.decision} rows={3} />
+        <Form action={`${path}/notulen/besluiten`}>
+          <TextArea errors={errors} name="decision" label={t('meetings.decisions.add')} value={v.decision} rows={3} />
           <SelectField
-            ctx={ctx}
             errors={errors}
             name="agendaItemId"
             label={t('meetings.decisions.item')}
@@ -32,7 +31,6 @@ export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
             optional
           />
           <RadioGroup
-            ctx={ctx}
             errors={errors}
             name="access"
             label={t('meetings.decisions.access')}
@@ -68,7 +66,7 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
               p.doneAt ? (
                 <StatusBadge status="success">{t('meetings.actions.done')}</StatusBadge>
               ) : may.markDone.includes(p.id) ? (
-                <ActionForm ctx={ctx} action={`${list}/actiepunten/${p.id}/klaar`} inline button={t('meetings.actions.markDone')} object={p.text} />
+                <ActionForm action={`${list}/actiepunten/${p.id}/klaar`} inline button={t('meetings.actions.markDone')} object={p.text} />
               ) : (
                 t('meetings.actions.open')
               ),
@@ -76,17 +74,16 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
         ]}
       />
       {may.draftMinutes && (
-        <Form ctx={ctx} action={`${path}/notulen/actiepunten`}>
-          <TextField ctx={ctx} errors={errors} name="action" label={t('meetings.actions.add')} value={v.action} />
+        <Form action={`${path}/notulen/actiepunten`}>
+          <TextField errors={errors} name="action" label={t('meetings.actions.add')} value={v.action} />
           <SelectField
-            ctx={ctx}
             errors={errors}
             name="ownerMembershipId"
             label={t('meetings.actions.owner')}
             value={v.ownerMembershipId ?? ''}
             options={[{ value: '', label: t('meetings.actions.chooseOwner') }, ...detail.members.map((m) => ({ value: m.membershipId, label: m.name }))]}
           />
-          <TextField ctx={ctx} errors={errors} name="dueOn" type="date" label={t('meetings.actions.due')} hint={t('meetings.field.dateHint')} value={dateValue(v.dueOn)} width="short" />
+          <TextField errors={errors} name="dueOn" type="date" label={t('meetings.actions.due')} hint={t('meetings.field.dateHint')} value={dateValue(v.dueOn)} width="short" />
           <Button variant="secondary">{t('meetings.actions.addButton')}</Button>
         </Form>
       )}

@@ -32,7 +32,7 @@ export function MeetingDetailPage(props: Props & { detail: MeetingDetail; errors
       errors={props.errors}
       notice={notice && t(meetingNotices[notice])}
     >
-      <MeetingStatusLine ctx={ctx} status={meeting.status} />
+      <MeetingStatusLine status={meeting.status} />
       <MeetingFacts {...part} />
       {(may.edit || may.invite || may.cancel || may.restore) && <ManageMeeting {...part} />}
       <AgendaSection {...part} />

@@ -15,11 +15,9 @@ export function ManageMeeting({ ctx, detail, path }: MeetingPart) {
           </ButtonLink>
         </ButtonGroup>
       )}
-      {may.invite && (
-        <ActionForm ctx={ctx} action={`${path}/uitnodigen`} hint={t(meeting.invitedAt ? 'meetings.invite.again' : 'meetings.invite.hint')} variant="primary" button={t('meetings.invite.button')} />
-      )}
-      {may.markHeld && <ActionForm ctx={ctx} action={`${path}/gehouden`} button={t('meetings.held.button')} />}
-      {may.restore && <ActionForm ctx={ctx} action={`${path}/terugzetten`} hint={t('meetings.restore.hint')} variant="primary" button={t('meetings.restore.button')} />}
+      {may.invite && <ActionForm action={`${path}/uitnodigen`} hint={t(meeting.invitedAt ? 'meetings.invite.again' : 'meetings.invite.hint')} variant="primary" button={t('meetings.invite.button')} />}
+      {may.markHeld && <ActionForm action={`${path}/gehouden`} button={t('meetings.held.button')} />}
+      {may.restore && <ActionForm action={`${path}/terugzetten`} hint={t('meetings.restore.hint')} variant="primary" button={t('meetings.restore.button')} />}
       {may.cancel && (
         <div class="rw-danger-zone">
           <Paragraph>{t(meeting.invitedAt ? 'meetings.cancel.hintInvited' : 'meetings.cancel.hint')}</Paragraph>

@@ -17,9 +17,8 @@ export function MinutesSection(part: MeetingPart) {
         <StatusBadge status={status === 'published' ? 'success' : 'neutral'}>{t(`meetings.minutesStatus.${status}`)}</StatusBadge>
       </Paragraph>
       {may.draftMinutes ? (
-        <Form ctx={ctx} action={`${path}/notulen`}>
+        <Form action={`${path}/notulen`}>
           <TextArea
-            ctx={ctx}
             errors={errors}
             name="publicText"
             label={t('meetings.minutes.publicText')}
@@ -29,7 +28,6 @@ export function MinutesSection(part: MeetingPart) {
             optional
           />
           <TextArea
-            ctx={ctx}
             errors={errors}
             name="closedText"
             label={t('meetings.minutes.closedText')}
@@ -55,7 +53,6 @@ export function MinutesSection(part: MeetingPart) {
       {may.approveMinutes && (
         <Section level={3} id="vaststellen" title={t('meetings.minutes.approveTitle')} items={detail.otherMeetings} empty={t('meetings.minutes.noLaterMeeting')}>
           <ChooseOneForm
-            ctx={ctx}
             action={`${path}/notulen/vaststellen`}
             errors={errors}
             name="approvedInMeetingId"
@@ -67,7 +64,7 @@ export function MinutesSection(part: MeetingPart) {
           />
         </Section>
       )}
-      {may.publishMinutes && <ActionForm ctx={ctx} action={`${path}/notulen/publiceren`} hint={t('meetings.minutes.publishHint')} variant="primary" button={t('meetings.minutes.publish')} />}
+      {may.publishMinutes && <ActionForm action={`${path}/notulen/publiceren`} hint={t('meetings.minutes.publishHint')} variant="primary" button={t('meetings.minutes.publish')} />}
     </Section>
   );
 }

@@ -48,7 +48,7 @@ export function SignalDetailPage(props: Props & { detail: SignalDetail; errors?:
       notice={noticeText(ctx, props.notice, detail)}
     >
       <Paragraph>
-        <SignalStatusBadge ctx={ctx} status={signal.status} />
+        <SignalStatusBadge status={signal.status} />
       </Paragraph>
       {signal.anonymisedAt && (
         <Alert type="info">
@@ -70,7 +70,7 @@ export function SignalDetailPage(props: Props & { detail: SignalDetail; errors?:
               { header: t('signals.field.reference'), cell: (s) => <Link href={`${list}/${s.id}`}>{s.reference}</Link> },
               { header: t('signals.field.summary'), cell: (s) => s.summary },
               { header: t('signals.field.theme'), cell: (s) => s.themeName ?? '-' },
-              { header: t('signals.field.status'), cell: (s) => <SignalStatusBadge ctx={ctx} status={s.status} /> },
+              { header: t('signals.field.status'), cell: (s) => <SignalStatusBadge status={s.status} /> },
             ]}
           />
         </Section>

@@ -35,7 +35,7 @@ export function SignalOverview({ ctx, detail, path, list, councilSlug }: SignalP
           { key: t('signals.detail.contact'), value: detail.contactStored ? t('signals.detail.contactStored') : t('signals.detail.noContact') },
         ]}
       />
-      {detail.may.viewContact && <ActionForm ctx={ctx} action={`${path}/contactgegevens`} hint={t('signals.contact.logged')} button={t('signals.contact.show')} />}
+      {detail.may.viewContact && <ActionForm action={`${path}/contactgegevens`} hint={t('signals.contact.logged')} button={t('signals.contact.show')} />}
     </Section>
   );
 }

@@ -19,7 +19,6 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
         <>
           <Heading level={3}>{t('signals.classify.title')}</Heading>
           <ChooseOneForm
-            ctx={ctx}
             action={`${path}/thema`}
             errors={errors}
             name="themeId"
@@ -33,9 +32,8 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
             ]}
             button={t('signals.classify.save')}
           >
-            <TextField ctx={ctx} errors={errors} name="newTheme" label={t('signals.classify.newTheme')} hint={t('signals.classify.newThemeHint')} value={v.newTheme} optional />
+            <TextField errors={errors} name="newTheme" label={t('signals.classify.newTheme')} hint={t('signals.classify.newThemeHint')} value={v.newTheme} optional />
             <SelectField
-              ctx={ctx}
               errors={errors}
               name="policyField"
               label={t('signals.field.policyField')}
@@ -45,12 +43,11 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
           </ChooseOneForm>
         </>
       )}
-      {may.toDiscuss && <ActionForm ctx={ctx} action={`${path}/bespreken`} hint={t('signals.toDiscuss.hint')} button={t('signals.toDiscuss.button')} />}
-      {may.markDiscussed && <ActionForm ctx={ctx} action={`${path}/besproken`} hint={t('signals.markDiscussed.hint')} button={t('signals.markDiscussed.button')} />}
+      {may.toDiscuss && <ActionForm action={`${path}/bespreken`} hint={t('signals.toDiscuss.hint')} button={t('signals.toDiscuss.button')} />}
+      {may.markDiscussed && <ActionForm action={`${path}/besproken`} hint={t('signals.markDiscussed.hint')} button={t('signals.markDiscussed.button')} />}
       {may.linkAdvice && (
         <Section level={3} id="advies-koppelen" title={t('signals.linkAdvice.title')} items={detail.adviceOptions} empty={t('signals.linkAdvice.none')}>
           <ChooseOneForm
-            ctx={ctx}
             action={`${path}/advies`}
             errors={errors}
             name="adviceId"
@@ -64,9 +61,8 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
       {may.markDuplicate && (
         <>
           <Heading level={3}>{t('signals.duplicate.title')}</Heading>
-          <Form ctx={ctx} action={`${path}/dubbel`}>
+          <Form action={`${path}/dubbel`}>
             <TextField
-              ctx={ctx}
               errors={errors}
               name="duplicateOf"
               label={t('signals.duplicate.label')}
@@ -82,7 +78,6 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
         <>
           <Heading level={3}>{t('signals.close.title')}</Heading>
           <ChooseOneForm
-            ctx={ctx}
             action={`${path}/afsluiten`}
             control="radio"
             errors={errors}
@@ -93,11 +88,11 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
             button={t('signals.close.button')}
             variant="primary"
           >
-            <TextArea ctx={ctx} errors={errors} name="outcomeNote" label={t('signals.field.outcomeNote')} hint={t('signals.field.outcomeNoteHint')} value={v.outcomeNote} rows={3} optional />
+            <TextArea errors={errors} name="outcomeNote" label={t('signals.field.outcomeNote')} hint={t('signals.field.outcomeNoteHint')} value={v.outcomeNote} rows={3} optional />
           </ChooseOneForm>
         </>
       )}
-      {may.reopen && <ActionForm ctx={ctx} action={`${path}/heropenen`} button={t('signals.reopen.button')} />}
+      {may.reopen && <ActionForm action={`${path}/heropenen`} button={t('signals.reopen.button')} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPlainLanguage, isPassive, sentencesOf, syllables } from './knowledge.plain-language.ts';
+import { checkPlainLanguage, isPassive, sentencesOf, syllables } from './plain-language.ts';
 
 test('Dutch syllables: vowel groups count once, a diaeresis starts a new one', () => {
   assert.equal(syllables('huis'), 1);

@@ -1,0 +1,10 @@
+// The advice letter's layout, run in a sandboxed worker thread (core/sandbox) by advice.letter.ts.
+import { layOutLetter } from './advice.letter.pdf.ts';
+import type { LetterModel } from './advice.letter.ts';
+
+export type LetterJob = { model: LetterModel; logo: { bytes: Uint8Array; type: 'png' } | null };
+
+export default function run(job: LetterJob): Promise<Uint8Array> {
+  // The logo arrives as a plain Uint8Array (structured clone); pdfkit reads a Buffer.
+  return layOutLetter(job.model, job.logo ? { bytes: Buffer.from(job.logo.bytes), type: 'png' } : null);
+}

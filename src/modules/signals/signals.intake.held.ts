@@ -1,0 +1,86 @@
+/**
+ * The signal form under the organisation's hourly budget (core/public-budget.ts, issue 17): from
+ * many addresses at once a flood of signals would fill the triage list. Up to the budget a signal
+ * is stored as always. Beyond it, the whole submission waits, sealed, in the 'held' state: no
+ * reference yet, no mail, not in the list or any count. Each hour's unused budget lets the oldest
+ * waiting signals in (a job); the board can let them in or remove them sooner. Only then is it a
+ * signal, with the time it was sent, and the resident gets the usual confirmation. At most
+ * SIGNAL_QUEUE.heldCap signals wait per organisation; beyond that the form refuses (429).
+ */
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../../core/deps.ts';
+import type { Tx } from '../../core/db/index.ts';
+import type { Actor } from '../../core/policy.ts';
+import { councils, type Council } from '../../core/organisations.schema.ts';
+import { admitPost, countQueued, decideQueued, depsInTx, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
+import { submitSignal } from './signals.submit.ts';
+import type { Submission } from './signals.intake.ts';
+
+/** Signals per organisation per hour through the public form, and how many may wait beyond that. */
+export const SIGNAL_QUEUE: QueuedForm = { form: 'signal', perHour: 60, heldCap: 500 };
+/** What the refusal of a full queue asks the resident to wait, in seconds. */
+export const HELD_RETRY_AFTER_S = 3600;
+
+export const heldSignalsPath = (slug: string) => `/${slug}/werkruimte/signalen/wachtend`;
+
+/** A waiting submission: what the resident sent, and when. */
+export type HeldSignal = Submission & { sentAt: string };
+
+/** Stores the signal, or holds it, or refuses it (the queue is full: nothing is stored). */
+export async function submitOrHold(
+  deps: Deps,
+  args: { council: Council; actor: Actor | null; submission: Submission },
+): Promise<{ kind: 'sent'; reference: string } | { kind: 'held' } | { kind: 'full' }> {
+  const { council } = args;
+  const payload: HeldSignal = { ...args.submission, sentAt: new Date().toISOString() };
+  const out = await deps.db.transaction(async (tx) => {
+    const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice: { text: 'signals.intake.held.notice', path: heldSignalsPath(council.slug) } });
+    if (verdict !== 'pass') return verdict === 'held' ? { kind: 'held' as const } : { kind: 'full' as const };
+    const { reference } = await submitSignal(depsInTx(deps, tx), { council, actor: args.actor, ...args.submission, source: 'web_form' });
+    return { kind: 'sent' as const, reference };
+  });
+  deps.mailer.kick();
+  return out;
+}
+
+/** A waiting signal becomes a signal (state 'new'), dated when it was sent; the confirmation mail goes out now. */
+async function takeIn(deps: Deps, tx: Tx, council: Council, held: HeldSignal): Promise<void> {
+  const { sentAt, ...submission } = held;
+  await submitSignal(depsInTx(deps, tx), { council, actor: null, ...submission, source: 'web_form', now: new Date(sentAt) });
+}
+
+/** The job: lets waiting signals in as far as each organisation's budget of this hour allows. */
+export async function releaseHeldSignals(deps: Deps): Promise<number> {
+  const taken = await releaseWithinBudget<HeldSignal>(deps, SIGNAL_QUEUE, async (tx, councilId, held) => {
+    const [council] = await tx.select().from(councils).where(eq(councils.id, councilId));
+    if (!council) throw new Error('organisation gone');
+    await takeIn(deps, tx, council, held);
+  });
+  if (taken) deps.mailer.kick();
+  return taken;
+}
+
+/** The waiting signals for the board, oldest first. */
+export function listHeldSignals(deps: Deps, council: Council): Promise<{ posts: Queued<HeldSignal>[]; total: number }> {
+  return listQueued<HeldSignal>(deps, council.id, SIGNAL_QUEUE);
+}
+
+/** How many signals wait (for the board's signal list). */
+export function countHeldSignals(deps: Deps, council: Council): Promise<number> {
+  return countQueued(deps.db, council.id, SIGNAL_QUEUE);
+}
+
+/** The board lets chosen waiting signals in, or removes them; how many. */
+export async function decideHeldSignals(deps: Deps, args: { council: Council; actor: Actor; ids: string[]; release: boolean }): Promise<number> {
+  const { council } = args;
+  const done = await decideQueued<HeldSignal>(deps, {
+    councilId: council.id,
+    actorUserId: args.actor.userId,
+    queue: SIGNAL_QUEUE,
+    ids: args.ids,
+    release: args.release,
+    take: (tx, held) => takeIn(deps, tx, council, held),
+  });
+  if (done && args.release) deps.mailer.kick();
+  return done;
+}
