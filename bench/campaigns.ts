@@ -21,7 +21,8 @@ import { createSession, SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { csrfTokenFor } from '../src/core/http/csrf.ts';
 import { outbox } from '../src/core/mail/mail.schema.ts';
 import { municipalities } from '../src/modules/campaigns/municipalities.ts';
-import { onBothDatabases, rowsOf as rows, runAlone, timeMedian, withBenchApp, type BenchOpts } from './support/module-bench.ts';
+import { sealNominator } from '../src/modules/campaigns/campaigns.privacy.ts';
+import { BENCH_SECRET_KEY, onBothDatabases, rowsOf as rows, runAlone, timeMedian, withBenchApp, type BenchOpts } from './support/module-bench.ts';
 
 const NOMINATIONS = 1_000;
 const JURORS = 10;
@@ -58,10 +59,15 @@ async function seed(database: Database) {
   );
   const codes = sql.raw(`array[${municipalities.map((m) => `'${m.code}'`).join(',')}]`);
   const provinces = sql.raw(`array[${municipalities.map((m) => `'${m.province}'`).join(',')}]`);
+  // Nominators are sealed by the app's own sealNominator, as the form does.
+  const nominators = Array.from({ length: NOMINATIONS }, (_, i) => sealNominator(BENCH_SECRET_KEY, { name: `Voordrager ${i + 1}`, role: 'inwoner', email: `v${i + 1}@bench.example` }));
   await db.execute(sql`
-    insert into campaign_nominations (council_id, campaign_id, municipality_code, province, nominator_name, nominator_role, nominator_email, motivations, edit_token_hash)
+    insert into campaign_nominations (council_id, campaign_id, municipality_code, province, nominator_sealed, motivations, edit_token_hash)
     select ${o}, ${judged!.id}, (${codes})[1 + g % ${municipalities.length}], (${provinces})[1 + g % ${municipalities.length}],
-           'Voordrager ' || g, 'inwoner', 'v' || g || '@bench.example', '{}'::jsonb, md5(${slug} || g)
+           (array[${sql.join(
+             nominators.map((n) => sql`${n}`),
+             sql`, `,
+           )}]::text[])[g], '{}'::jsonb, md5(${slug} || g)
     from generate_series(1, ${NOMINATIONS}) g`);
   await db.execute(sql`
     insert into campaign_declarations (council_id, nomination_id, membership_id, conflict)

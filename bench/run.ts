@@ -335,9 +335,21 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
       );
     }
     if (part('knowledge')) rows.push(...(await measureKnowledge((p, l, h) => measurePage(base, dataDir, p, l, h), uncached)));
+    const peak = peakRss(app.child.pid);
+    if (peak) console.log(`app peak memory (RSS high-water mark, ${label}): ${peak}`);
     return rows;
   } finally {
     await stop(app);
+  }
+}
+
+/** The peak resident memory of a process (Linux /proc VmHWM), or null elsewhere. */
+function peakRss(pid: number | undefined): string | null {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? `${(Number(m[1]) / 1024).toFixed(0)} MB` : null;
+  } catch {
+    return null;
   }
 }
 

@@ -58,7 +58,7 @@ import { freshPlan, makeReport } from '../src/modules/workplan/workplan.test-hel
 import { makeAgreement, shareFolder, withSignedFile } from '../src/modules/cooperation/cooperation.test-helpers.ts';
 import type { AgreementState } from '../src/modules/cooperation/cooperation.schema.ts';
 import { meetingPartners } from '../src/modules/meetings/meetings.joint.schema.ts';
-import { makeConsultation, makeContact, makeDelegation, makeDelegationReport, makeExperience, makeOrganisation, withdrawTokenOf } from '../src/modules/network/network.test-helpers.ts';
+import { makeConsultation, makeContact, makeDelegation, makeExperience, makeOrganisation, makeReport as makeDelegationReport, withdrawTokenOf } from '../src/modules/network/network.test-helpers.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
 
@@ -775,7 +775,9 @@ const cooperationRows: Record<string, Row> = {
   },
   // The meetings list links a partner's joint meeting here: on to its agreement's page.
   'GET /:council/werkruimte/samenwerking/vergadering/:meetingId': {
-    expect: Object.fromEntries(Object.entries(workspace(COUNCIL_MEMBERS)).map(([k, o]) => [k, o === 'ok' ? { status: 303, location: /\/werkruimte\/samenwerking\/[0-9a-f-]{36}#vergadering-/ } : o])) as Expect,
+    expect: Object.fromEntries(
+      Object.entries(workspace(COUNCIL_MEMBERS)).map(([k, o]) => [k, o === 'ok' ? { status: 303, location: /\/werkruimte\/samenwerking\/[0-9a-f-]{36}#vergadering-/ } : o]),
+    ) as Expect,
     params: async () => {
       const a = await makeAgreement(t, [B, A]);
       const m = await makeMeeting(t, B, dayFromToday(40));
@@ -783,12 +785,14 @@ const cooperationRows: Record<string, Row> = {
       return { meetingId: m.id };
     },
   },
-  // Contribute to B's dossier without a file: "choose a file" (400), nothing stored.
+  // Contribute to B's dossier without a file: "choose a file" (400), nothing stored (the page shown
+  // again lists B's dossier, and that read of B's documents is audited).
   'POST /:council/werkruimte/samenwerking/:id/bijdragen': {
-    expect: Object.fromEntries(Object.entries(workspace(COUNCIL_MEMBERS)).map(([k, o]) => [k, o === 'ok' ? REFUSED_FILE : o])) as Expect,
+    expect: Object.fromEntries(Object.entries(workspace(COUNCIL_MEMBERS)).map(([k, o]) => [k, o === 'ok' ? { status: 400 } : o])) as Expect,
     params: async () => {
       const a = await makeAgreement(t, [B, A]);
-      const d = await shareFolder(t, a, B, { id: (await makeFolder(t, B, 'Dossier van B')).id, name: 'Dossier van B' }, 'contribute');
+      const folder = await makeFolder(t, B, uniqueName('Dossier van B'));
+      const d = await shareFolder(t, a, B, folder, 'contribute');
       cooperationDossier = d.id;
       return { id: a.id };
     },

@@ -183,7 +183,7 @@ test('joint meetings in the calendar feeds: the accepting partner sees the one U
   assert.deepEqual(await uids(org.C), []);
 });
 
-test("a document shared on its own follows the agreement whose dossier holds it: when that one ends, another agreement between the same two does not keep it open", async () => {
+test('a document shared on its own follows the agreement whose dossier holds it: when that one ends, another agreement between the same two does not keep it open', async () => {
   const { documentShares } = await import('../src/modules/documents/documents.schema.ts');
   const { agreements } = await import('../src/modules/cooperation/cooperation.schema.ts');
   const { eq } = await import('drizzle-orm');
@@ -229,7 +229,7 @@ test('contribute: a partner adds its own document to a "contribute" dossier; the
   const ok = await postMultipart(t, people.A.member, url('A'), { dossierId: w.dossierB, documentTitle: 'Verslag gesprekken wijkteam' }, pdf);
   assert.equal(ok.statusCode, 303);
   const page = await get(t, `${ws('B')}/samenwerking/${w.live.id}`, people.B.member);
-  const id = new RegExp(`documenten/([0-9a-f-]{36})">Verslag gesprekken wijkteam`).exec(page.body)?.[1];
+  const id = /documenten\/([0-9a-f-]{36})">Verslag gesprekken wijkteam/.exec(page.body)?.[1];
   assert.ok(id, 'B sees the contribution in its own dossier');
   assert.match(page.body, new RegExp(`Verslag gesprekken wijkteam</a> \\(Gedeeld door ${org.A.name}`));
   assert.equal((await get(t, `${ws('B')}/documenten/${id}`, people.B.member)).statusCode, 200);

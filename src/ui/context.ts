@@ -22,6 +22,12 @@ export type PageCtx = {
   languageForm?: boolean;
 };
 
+/** The other language, and the address that switches to it and comes back to this page. */
+export function languageSwitch(ctx: Pick<PageCtx, 'locale' | 'url'>): { to: Locale; href: string } {
+  const to: Locale = ctx.locale === 'nl' ? 'en' : 'nl';
+  return { to, href: `/taal?naar=${to}&terug=${encodeURIComponent(ctx.url)}` };
+}
+
 /**
  * The page context for every component below the page skeleton (`Page` provides it), so fields,
  * forms and sections do not need it handed down as a prop through every view.

@@ -3,7 +3,8 @@
  *
  *   a resident                      reads an adopted article on Lindewijk's site, sends it on to
  *                                   two addresses (first with a link in the note: refused), and
- *                                   the mail arrives with the fixed template; no cookie is set
+ *                                   the mail arrives with the fixed template; no cookie is set;
+ *                                   the national video article plays its file with captions
  *   the secretary of Bergeloo       adopts a national article and adds a local paragraph
  *   the national editor             changes the article's text
  *   the secretary of Bergeloo       gets the notice with the difference by mail, and sees it in
@@ -83,6 +84,21 @@ test('a resident reads an article and sends it on; the mail comes from the fixed
   assert.match(mail.body, /“Dit is handig voor jou\.”/);
   assert.ok(await smtp.waitFor((m) => m.to.includes('buurvrouw@voorbeeld.example')));
   assert.deepEqual(await page.context().cookies(), [], 'no cookie for a resident');
+
+  // The national video: the browser's own player fetches the uploaded file from this site (the
+  // content security policy allows media from 'self'), in ranges, and the captions as a track.
+  await page.goto(`${server.url}/kennispunt/kennisbank`);
+  const isVideo = (path: string) => (r: { url(): string }) => new URL(r.url()).pathname.endsWith(path);
+  const [video, captions] = await Promise.all([
+    page.waitForResponse(isVideo('/video')),
+    page.waitForResponse(isVideo('/ondertiteling.vtt')),
+    clickAndWait(page, page.getByRole('link', { name: 'Video: wat doet een adviesraad?' }), /^\/kennispunt\/kennisbank\/[0-9a-f-]+$/),
+  ]);
+  assert.equal(video.status(), 206, 'the player asks for a range');
+  assert.equal(video.headers()['content-type'], 'video/webm');
+  assert.match(await captions.text(), /^WEBVTT/);
+  assert.match(await main(page).innerText(), /Uitgeschreven tekst/);
+  await visited.check(page, 'video article');
   await page.context().close();
 });
 

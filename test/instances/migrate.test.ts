@@ -2,7 +2,7 @@
  * Issue 17, several instances: two instances starting at once on an empty PostgreSQL database
  * must not both migrate. Each migrator takes one advisory lock first (core/db/index.ts `migrate`),
  * so one applies the migrations while the other waits and then finds nothing to do. Without the
- * lock both create drizzle's table and run the first migration, and one fails on "already exists".
+ * lock both run the first migration at once, and one fails (seen: a duplicate key in pg_type).
  * PGlite has no such case: its data directory belongs to one process (core/db/lock.ts).
  */
 import { test } from 'node:test';

@@ -7,6 +7,8 @@ import { CouncilScopeProvider, PageCtxProvider, type PageCtx } from '../../ui/co
 import { renderDocument } from '../../ui/render.ts';
 import type { Db } from '../db/index.ts';
 import { sha256 } from '../secret.ts';
+import type { Council } from '../organisations.schema.ts';
+import type { Actor } from '../policy.ts';
 import { DRAFT_COOKIE, takeDraft, type FormDraft } from './form-drafts.ts';
 
 export const LOCALE_COOKIE = 'rw_taal';
@@ -21,6 +23,8 @@ declare module 'fastify' {
     pageCtx(): Promise<PageCtx>;
     /** The page context last built for this request, which `reply.page` provides to the page it renders. */
     lastPageCtx: PageCtx | null;
+    /** The kept answers of a language switch were read on this request (form-drafts.ts). */
+    draftTaken: boolean;
   }
   interface FastifyReply {
     /** Render a page component as a full HTML document. */
@@ -41,6 +45,10 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDeps):
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionIdHash', null);
+  app.decorateRequest('draftTaken', false);
+  app.addHook('onSend', async (req, reply) => {
+    if (req.draftTaken) reply.clearCookie(DRAFT_COOKIE, { path: '/' });
+  });
   app.decorateRequest('pageCtx', null as unknown as () => Promise<PageCtx>);
   app.decorateRequest('lastPageCtx', null);
   app.decorateReply('page', function (this: FastifyReply, node: VNode, status = 200) {
@@ -82,7 +90,10 @@ async function buildPageCtx(req: FastifyRequest, deps: ContextDeps): Promise<Pag
 /** What was typed before a language switch on this page (form-drafts.ts), read once. */
 async function draftFor(req: FastifyRequest, deps: ContextDeps): Promise<FormDraft | null> {
   const id = req.method === 'GET' ? req.cookies[DRAFT_COOKIE] : undefined;
-  return id ? takeDraft(deps.db, deps.secretKey, id, req.url) : null;
+  const draft = id ? await takeDraft(deps.db, deps.secretKey, id, req.url) : null;
+  // Read once: the cookie goes with the draft (onSend below).
+  if (draft) req.draftTaken = true;
+  return draft;
 }
 
 /**
@@ -90,9 +101,12 @@ async function draftFor(req: FastifyRequest, deps: ContextDeps): Promise<FormDra
  * its components read them instead of taking them as props.
  */
 function withRequestScope(req: FastifyRequest, node: VNode): VNode {
-  if (!req.lastPageCtx) return node;
-  const scope = { council: req.council ?? null, actor: req.actor ?? null };
-  return h(PageCtxProvider, { value: req.lastPageCtx }, h(CouncilScopeProvider, { value: scope }, node)) as VNode;
+  // What the route handed the page wins: it may have adjusted the context (another return address).
+  const given = (node.props ?? {}) as { ctx?: PageCtx; council?: Council; actor?: Actor };
+  const ctx = given.ctx ?? req.lastPageCtx;
+  if (!ctx) return node;
+  const scope = { council: given.council ?? req.council ?? null, actor: given.actor ?? req.actor ?? null };
+  return h(PageCtxProvider, { value: ctx }, h(CouncilScopeProvider, { value: scope }, node)) as VNode;
 }
 
 function _isSecureRequest(req: FastifyRequest): boolean {

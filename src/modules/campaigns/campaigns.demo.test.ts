@@ -43,6 +43,15 @@ test('the demo campaign: three organisers, 25 nominations in 12 provinces, a jur
   for (const url of ['/kennispunt/campagnes', `/kennispunt/campagnes/${campaign.id}`, `/api/v1/raden/kennispunt/campagnes/${campaign.id}`]) {
     assert.equal((await t.app.inject({ url })).statusCode, 200, url);
   }
+  // Kick-off and closing are meetings of the Kennispunt, with their own pages and in its calendar feed.
+  const page = await t.app.inject({ url: `/kennispunt/campagnes/${campaign.id}` });
+  for (const id of [campaign.kickoffMeetingId, campaign.closingMeetingId]) {
+    assert.ok(id && page.body.includes(`href="/kennispunt/vergaderingen/${id}"`));
+    assert.equal((await t.app.inject({ url: `/kennispunt/vergaderingen/${id}` })).statusCode, 200);
+  }
+  assert.match((await t.app.inject({ url: '/kennispunt/agenda.ics' })).body, /SUMMARY:Slotbijeenkomst Koplopers/);
+  // Nominators' details are sealed at rest.
+  assert.ok(noms.every((n) => n.nominatorSealed && !n.nominatorSealed.includes('@voorbeeld.example')));
   const ws = await chair.request({ url: `/kennispunt/werkruimte/campagnes/${campaign.id}` });
   assert.equal(ws.statusCode, 200);
   assert.match(ws.body, /Nog geen koploper in Zeeland/);

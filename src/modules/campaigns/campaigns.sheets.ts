@@ -2,7 +2,7 @@
  * One table (a header row and rows of text and numbers) as CSV, XLSX (Office Open XML) or ODS
  * (OpenDocument), for the organisers' export. XLSX and ODS are ZIP files of a few XML parts,
  * written with fflate (already a dependency); no spreadsheet library at run time. The tests read
- * the files back with an independent reader (docs/decisions/0029-campaign-export-spreadsheets.md).
+ * the files back with an independent reader (docs/decisions/0029-campaigns-meetings-privacy-spreadsheets.md).
  */
 import { strToU8, zipSync } from 'fflate';
 

@@ -3,7 +3,7 @@
  * to contribute. The documents stay the owner's; the documents module asks the sharing port
  * (cooperation.partnerships.ts) on every request whether the agreement is still in force.
  */
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
@@ -87,7 +87,14 @@ export async function contributeDocument(deps: Deps, args: { actor: Actor | null
     await tx.insert(contributions).values({ councilId: council.id, dossierId: d.id, agreementId: a.id, documentId: doc.id, addedBy: actor.userId });
     // In the dossier owner's log too: a document of another organisation now shows in its dossier.
     for (const councilId of [council.id, d.councilId])
-      await audit(tx, { councilId, actorUserId: actor.userId, action: 'dossier.contributed', entity: 'agreement', entityId: a.id, data: { folderId: d.folderId, documentId: doc.id, byCouncilId: council.id } });
+      await audit(tx, {
+        councilId,
+        actorUserId: actor.userId,
+        action: 'dossier.contributed',
+        entity: 'agreement',
+        entityId: a.id,
+        data: { folderId: d.folderId, documentId: doc.id, byCouncilId: council.id },
+      });
   });
 }
 

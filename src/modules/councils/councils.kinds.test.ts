@@ -28,9 +28,11 @@ function menuLinks(html: string): string[] {
 }
 
 test('a national organisation has no signal form and no advice register: 404, and not in its menu; a municipal council has both', async () => {
-  for (const path of ['signaal', 'adviezen', 'vergaderingen', 'feed.atom', 'agenda.ics']) {
+  for (const path of ['signaal', 'adviezen', 'feed.atom']) {
     assert.equal((await t.app.inject(`/${national.slug}/${path}`)).statusCode, 404, `national /${path}`);
   }
+  // Meetings it has, with their calendar feed: its campaigns' kick-off and closing meetings (issue 12).
+  for (const path of ['vergaderingen', 'agenda.ics']) assert.equal((await t.app.inject(`/${national.slug}/${path}`)).statusCode, 200, `national /${path}`);
   for (const path of ['signaal', 'adviezen', 'vergaderingen', 'feed.atom', 'agenda.ics']) {
     assert.equal((await t.app.inject(`/${municipal.slug}/${path}`)).statusCode, 200, `municipal /${path}`);
   }

@@ -24,7 +24,7 @@ export type SearchHit = {
  * At most this many matching pages are ranked. ts_rank reads each page's whole index entry
  * (stored apart, TOAST), so ranking every page that holds a common word ("gemeente" is on three
  * pages in four) took 0.3-1 s over 100,000 pages; the GIN index finds the first N matches in
- * milliseconds. Beyond N the result says so and asks for a more specific search (docs/decisions/0029).
+ * milliseconds. Beyond N the result says so and asks for a more specific search (docs/decisions/0031).
  */
 export const RANKED_PAGES = 400;
 const PAGES_PER_DOCUMENT = 5;

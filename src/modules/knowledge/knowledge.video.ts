@@ -18,7 +18,7 @@ import { knowledgeArticles } from './knowledge.schema.ts';
 export const VIDEO_MAX_BYTES = 25 * 1024 * 1024;
 export const VIDEO_MAX_MB = VIDEO_MAX_BYTES / 1024 / 1024;
 
-export type VideoType = 'video/webm' | 'video/mp4';
+type VideoType = 'video/webm' | 'video/mp4';
 
 /** MP4 brands every current browser plays; QuickTime (`qt  `), audio-only and image brands are not taken. */
 const MP4_BRANDS = /^(iso[2-9m]|isom|mp41|mp42|avc1|M4V |dash|mmp4)$/;

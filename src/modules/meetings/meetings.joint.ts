@@ -76,10 +76,7 @@ export type JointMeeting = {
 };
 
 /** The joint meetings of an agreement as one party sees them (a partner: while the agreement is in force). */
-export async function jointMeetingsOf(
-  db: DbOrTx,
-  args: { agreementId: string; council: Council; inForce: boolean; publicOnly?: boolean; membershipId?: string | null },
-): Promise<JointMeeting[]> {
+export async function jointMeetingsOf(db: DbOrTx, args: { agreementId: string; council: Council; inForce: boolean; publicOnly?: boolean; membershipId?: string | null }): Promise<JointMeeting[]> {
   const rows = await db
     .select({
       meeting: meetings,
@@ -183,12 +180,7 @@ export async function jointAgreementOf(db: DbOrTx, councilId: string, meetingId:
   const [row] = await db
     .select({ agreementId: meetingPartners.agreementId })
     .from(meetingPartners)
-    .where(
-      and(
-        eq(meetingPartners.meetingId, meetingId),
-        or(eq(meetingPartners.councilId, councilId), and(eq(meetingPartners.partnerCouncilId, councilId), isNotNull(meetingPartners.acceptedAt))),
-      ),
-    )
+    .where(and(eq(meetingPartners.meetingId, meetingId), or(eq(meetingPartners.councilId, councilId), and(eq(meetingPartners.partnerCouncilId, councilId), isNotNull(meetingPartners.acceptedAt)))))
     .limit(1);
   return row?.agreementId ?? null;
 }

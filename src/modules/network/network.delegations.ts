@@ -158,7 +158,20 @@ export async function placeReportByHand(deps: Deps, args: Use & { reportId: stri
   if (report.agendaItemId) throw new DomainError('alreadyPlaced', 'network.error.reportPlaced', 'reportId');
   if (!(await comingMeetings(deps.db, council.id, { limit: 100 })).some((m) => m.id === args.meetingId)) throw new DomainError('unknownMeeting', 'network.error.unknownMeeting', 'meetingId');
   const [d] = await delegationRows(deps.db, { councilId: council.id, ids: [report.delegationId] });
-  const placed = await addItemToMeeting(deps, { actor, council, meetingId: args.meetingId, item: itemOf(report, d!) });
+  // Claimed first: the agenda change below makes the meetings listener place waiting reports, and this one is not waiting any more.
+  const claimed = await deps.db
+    .update(delegationReports)
+    .set({ placedAt: new Date() })
+    .where(and(eq(delegationReports.id, report.id), isNull(delegationReports.agendaItemId)))
+    .returning({ id: delegationReports.id });
+  if (!claimed.length) throw new DomainError('alreadyPlaced', 'network.error.reportPlaced', 'reportId');
+  let placed: AgendaItemRef;
+  try {
+    placed = await addItemToMeeting(deps, { actor, council, meetingId: args.meetingId, item: itemOf(report, d!) });
+  } catch (err) {
+    await deps.db.update(delegationReports).set({ placedAt: report.placedAt }).where(eq(delegationReports.id, report.id));
+    throw err;
+  }
   await deps.db.transaction(async (tx) => {
     await linkItem(report.id)(tx, placed);
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'delegationReport.placed', entity: 'delegationReport', entityId: report.id, data: { agendaItemId: placed.id } });

@@ -122,7 +122,8 @@ export const delegationSchema = z
     membershipId: field.uuid(),
     bodyCouncilId: optionalUuid(),
     bodyName: field.optionalText(200),
-    role: field.choice(delegationRoles),
+    // Left out (an older form, the API): a delegate.
+    role: z.preprocess((v) => (v === undefined || v === '' ? 'delegate' : v), field.choice(delegationRoles)),
     startsOn: field.date(),
     endsOn: field.optionalDate(),
   })

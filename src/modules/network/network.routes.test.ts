@@ -11,8 +11,10 @@ import { makeItem, makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { makeConsultation, makeContact, makeExperience, makeOrganisation } from './network.test-helpers.ts';
-import { consultationInvites, networkAccessLog, networkConsents, networkContacts, networkOrganisations } from './network.schema.ts';
+import { makeConsultation, makeContact, makeDelegation, makeExperience, makeOrganisation, makeReport } from './network.test-helpers.ts';
+import { placeWaitingReports } from './network.delegations.ts';
+import { agendaItemRefs } from '../meetings/index.ts';
+import { consultationInvites, consultations, networkAccessLog, networkConsents, networkContacts, networkOrganisations } from './network.schema.ts';
 import { sendConsentReminders } from './network.jobs.ts';
 import { withdrawToken } from './network.rules.ts';
 
@@ -352,6 +354,7 @@ test('every network page is valid HTML (Nu checker), with and without errors', a
     '/raadplegingen',
     '/raadplegingen/nieuw',
     `/raadplegingen/${cons.id}`,
+    `/raadplegingen/${cons.id}/wijzigen`,
     '/ervaringen',
     '/ervaringen/nieuw',
   ]) {
@@ -363,9 +366,104 @@ test('every network page is valid HTML (Nu checker), with and without errors', a
   await add('new with errors', await secretary.request({ url: `${ws}/nieuw`, form: orgForm('') }), 400);
   await add('consent with errors', await secretary.request({ url: `${ws}/contactpersonen/${c.id}/toestemming`, form: { purpose: 'invitations', givenOn: 'gisteren' } }), 400);
   await add('invite with errors', await secretary.request({ url: `${ws}/raadplegingen/${cons.id}/uitnodigen`, form: {} }), 400);
+  await add('change with errors', await secretary.request({ url: `${ws}/raadplegingen/${cons.id}/wijzigen`, form: { kind: 'written', topic: '' } }), 400);
+  // Delegations with a waiting report and a coming meeting: every form of the page shows.
+  const d = await makeDelegation(t, A, secretary.membershipId, { bodyName: 'Regionaal overleg Nu' });
+  await makeReport(t, A, d.id);
+  await makeMeeting(t, A, dayFromToday(25));
+  await add('delegations with reports', await secretary.request({ url: `${ws}/afvaardigingen` }));
+  await add('report with errors', await secretary.request({ url: `${ws}/afvaardigingen/terugkoppeling`, form: { delegationId: d.id, text: '' } }), 400);
+  await add('about', await get(t, `/${A.slug}/over-ons`));
   await add('public network', await get(t, `/${A.slug}/netwerk`));
   await add('share', await get(t, `/${A.slug}/ervaring-delen`));
   await add('withdraw', await get(t, `/${A.slug}/netwerk/afmelden/${withdrawToken(t.app.deps.secretKey, c.id)}`));
   const errors = await checkHtml(pages);
   assert.deepEqual(errors, [], formatHtmlErrors(errors));
+});
+
+test('a delegate reports back: it goes on the next meeting, or waits as "nog niet geagendeerd"; the about page lists the delegations without names', async () => {
+  const C = await makeCouncil(t);
+  const board = await person(t, C, 'secretary');
+  const delegate = await person(t, C, 'member');
+  const other = await person(t, C, 'member');
+  const d = await makeDelegation(t, C, delegate.membershipId, { bodyName: 'Regionaal platform Werk en Inkomen', role: 'deputy', startsOn: '2026-01-01' });
+  const url = `/${C.slug}/werkruimte/netwerk/afvaardigingen`;
+  const refused = await other.request({ url: `${url}/terugkoppeling`, form: { delegationId: d.id, text: 'Iets anders.' } });
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /alleen terugkoppelen over uw eigen afvaardiging/);
+  // No meeting planned (one begun already does not count): the report waits.
+  await makeMeeting(t, C, dayFromToday(-2));
+  const first = await delegate.request({ url: `${url}/terugkoppeling`, form: { delegationId: d.id, text: 'Het platform sprak over de bijstand.' } });
+  assert.equal(first.headers.location, `${url}?melding=wacht`);
+  assert.match((await delegate.request({ url })).body, /Nog niet geagendeerd/);
+  // A meeting is planned: the waiting report goes on it, once.
+  const next = await makeMeeting(t, C, dayFromToday(14), { title: 'Raadsvergadering december' });
+  assert.equal(await placeWaitingReports(t.app.deps, { councilId: C.id }), 1);
+  assert.equal(await placeWaitingReports(t.app.deps, { councilId: C.id }), 0);
+  // The next report goes on at once, closed when asked.
+  const second = await delegate.request({ url: `${url}/terugkoppeling`, form: { delegationId: d.id, text: 'Vertrouwelijk: de begroting.', closed: 'ja' } });
+  assert.equal(second.headers.location, `${url}?melding=terugkoppeling`);
+  const items = (await agendaItemRefs(t.db, C.id)).filter((i) => i.meetingId === next.id);
+  assert.deepEqual(
+    items.map((i) => i.title),
+    ['Terugkoppeling Regionaal platform Werk en Inkomen', 'Terugkoppeling Regionaal platform Werk en Inkomen'],
+  );
+  const rows = await t.db.execute(sql`select explanation, presenter, is_public from agenda_items where meeting_id = ${next.id} order by position`);
+  const list = ((rows as unknown as { rows?: unknown[] }).rows ?? rows) as { explanation: string; presenter: string; is_public: boolean }[];
+  assert.deepEqual(
+    list.map((r) => [r.explanation, r.presenter, r.is_public]),
+    [
+      ['Het platform sprak over de bijstand.', delegate.user.name, true],
+      ['Vertrouwelijk: de begroting.', delegate.user.name, false],
+    ],
+  );
+  assert.match((await delegate.request({ url })).body, /Op de agenda van Raadsvergadering december/);
+  // By hand: the board puts a report on a meeting it chooses; a meeting of another council is refused at the field.
+  const waiting = await makeReport(t, C, d.id);
+  const foreign = await makeMeeting(t, B, dayFromToday(20));
+  const bad = await board.request({ url: `${url}/agenderen`, form: { reportId: waiting.id, meetingId: foreign.id } });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /Kies een vergadering uit de lijst/);
+  assert.equal((await board.request({ url: `${url}/agenderen`, form: { reportId: waiting.id, meetingId: next.id } })).statusCode, 303);
+  assert.equal((await agendaItemRefs(t.db, C.id)).filter((i) => i.meetingId === next.id).length, 3);
+  // The public about page: which body, which role, since when; not who.
+  const about = await get(t, `/${C.slug}/over-ons`);
+  assert.match(about.body, /Plaatsvervanger in Regionaal platform Werk en Inkomen, sinds 1 januari 2026/);
+  assert.doesNotMatch(about.body, new RegExp(delegate.user.name));
+});
+
+test('a consultation changes while open; after the first response the topic stays and the closing date only moves later; the invited get the new version', async () => {
+  const cons = await makeConsultation(t, A, { kind: 'written', topic: 'Vervoer', heldOn: dayFromToday(10), startTime: '', endTime: '', isPublic: true, closesOn: dayFromToday(20) });
+  const org = await makeOrganisation(t, A);
+  const c = await makeContact(t, A, org.id, { consent: ['invitations'], email: 'genodigde@test.example' });
+  assert.equal((await secretary.request({ url: `${ws}/raadplegingen/${cons.id}/uitnodigen`, form: { contactIds: c.id } })).statusCode, 303);
+  const url = `${ws}/raadplegingen/${cons.id}/wijzigen`;
+  const form = { kind: 'written', topic: 'Vervoer naar school', heldOn: dayFromToday(10), isPublic: 'ja', closesOn: dayFromToday(20) };
+  assert.equal((await member.request({ url, form })).statusCode, 403);
+  assert.equal((await secretary.request({ url, form })).headers.location, `${ws}/raadplegingen/${cons.id}?melding=gewijzigd`);
+  await makeExperience(t, A, { consultationId: cons.id });
+  const before = await state();
+  for (const [change, message] of [
+    [{ topic: 'Iets anders' }, /Er zijn al reacties\. Dit kan daarom niet meer veranderen/],
+    [{ closesOn: dayFromToday(15) }, /De sluitingsdatum kan alleen later worden/],
+  ] as const) {
+    const res = await secretary.request({ url, form: { ...form, ...change } });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, message);
+  }
+  const { isPublic: _, ...notPublic } = form;
+  assert.match((await secretary.request({ url, form: notPublic })).body, /Er zijn al reacties\. Dit kan daarom niet meer veranderen/);
+  assert.equal(await state(), before);
+  // A later closing date and another day: allowed; the invited contact gets the new version.
+  assert.equal((await secretary.request({ url, form: { ...form, heldOn: dayFromToday(12), closesOn: dayFromToday(30) } })).statusCode, 303);
+  const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'genodigde@test.example'));
+  assert.equal(mails.length, 2);
+  assert.ok(mails.some((m) => /^Gewijzigd: Vervoer naar school/.test(m.subject)));
+  const [saved] = await t.db.select().from(consultations).where(eq(consultations.id, cons.id));
+  assert.deepEqual([saved!.sequence, saved!.closesOn], [1, dayFromToday(30)]);
+  // Over: no more changes (the outcome can still be recorded).
+  const past = await makeConsultation(t, A, { heldOn: dayFromToday(-3) });
+  const over = await secretary.request({ url: `${ws}/raadplegingen/${past.id}/wijzigen`, form: { kind: 'written', topic: 'Later', heldOn: dayFromToday(5) } });
+  assert.equal(over.statusCode, 400);
+  assert.match(over.body, /Deze raadpleging is voorbij/);
 });

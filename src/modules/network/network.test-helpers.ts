@@ -95,7 +95,7 @@ export async function makeDelegation(t: TestApp, council: Council, membershipId:
 }
 
 /** A report back that waits for a meeting (not on an agenda yet). */
-export async function makeDelegationReport(t: TestApp, council: Council, delegationId: string) {
+export async function makeReport(t: TestApp, council: Council, delegationId: string) {
   const [r] = await t.db.insert(delegationReports).values({ councilId: council.id, delegationId, text: 'Het platform sprak over de bijstand.' }).returning();
   return r!;
 }

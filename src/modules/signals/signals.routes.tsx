@@ -95,18 +95,18 @@ export async function signalsRoutes(app: FastifyInstance) {
       // Signals waiting beyond the hourly budget: the board sees how many, and the way to them.
       can(actor, 'signals.contact') ? countHeldSignals(deps, council) : 0,
     ]);
-    return noStore(reply).page(<SignalListPage ctx={ctx} council={council} actor={actor}
+    return noStore(reply).page(
+      <SignalListPage
+        ctx={ctx}
+        council={council}
+        actor={actor}
         rows={rows}
         filter={filter}
         themes={themes}
         may={queries.signalsSectionMay(actor)}
-        actions={
-          <>
-            {held > 0 && <HeldSignalsLink ctx={ctx} council={council} n={held} />}
-            {actions}
-          </>
-        }
-      />);
+        actions={held > 0 ? [<HeldSignalsLink ctx={ctx} council={council} n={held} />, ...actions] : actions}
+      />,
+    );
   });
 
   app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));

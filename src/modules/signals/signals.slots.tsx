@@ -12,9 +12,9 @@ import { hasSection } from '../../core/organisation-kinds.ts';
 
 export const signalsSlots: Record<string, SlotRenderer> = {
   // The home page invites residents to report a problem, where the organisation takes signals.
-  'organisation.home': async ({ ctx, council }) => (hasSection(council.kind, 'signals') ? <ReportOnHome council={council} /> : null),
+  'organisation.home': async ({ council }) => (hasSection(council.kind, 'signals') ? <ReportOnHome council={council} /> : null),
   // The signals that led to an (unsolicited) advice, for those who may see signals.
-  'advice.detail.related': async ({ deps, ctx, council, actor, id }) => {
+  'advice.detail.related': async ({ deps, council, actor, id }) => {
     if (!can(actor, 'signals.view')) return null;
     const linked = await signalsForAdvice(deps.db, council.id, id);
     return linked.length ? <SignalsOfAdvice council={council} signals={linked} /> : null;

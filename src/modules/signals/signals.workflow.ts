@@ -4,6 +4,9 @@
  * guards it: who may is answered by the policy table alone (index.ts).
  * Pure: no database, no clock. Anonymisation is not a state: it is a date on the signal
  * (the state stays readable for the counts), and an anonymised signal takes no actions.
+ * Before 'new' there is 'held': a signal sent beyond the organisation's hourly budget waits,
+ * sealed, outside this table and every count until it is let in (signals.intake.held.ts); only
+ * then does it become a signal in state 'new'.
  */
 import { can, type Action, type Actor } from '../../core/policy.ts';
 import type { Step } from '../../core/state-change.ts';

@@ -27,6 +27,16 @@
       if (wide.addEventListener) wide.addEventListener('change', sync);
       else if (wide.addListener) wide.addListener(sync);
     },
+    // The header's language link on a page with a form: press the form's own switch at once,
+    // so the answers come along (without a script the link leads to that button).
+    'lang-anchor': (link) => {
+      link.addEventListener('click', (event) => {
+        var button = document.getElementById('taal-wissel');
+        if (!button) return;
+        event.preventDefault();
+        button.click();
+      });
+    },
     // Ask before a destructive action; the form still works without the question.
     confirm: (el) => {
       el.addEventListener('submit', (event) => {

@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { usePageCtx, type PageCtx } from '../context.ts';
+import { languageSwitch, usePageCtx, type PageCtx } from '../context.ts';
+import { translator } from '../../core/i18n/index.ts';
 import type { FieldErrors } from '../../core/http/forms.ts';
 import type { FormDraft } from '../../core/http/form-drafts.ts';
 import { Button } from './basics.tsx';
@@ -269,8 +270,9 @@ export function ErrorSummary({ ctx: given, errors, fieldOf }: { ctx?: PageCtx; e
 }
 
 /** A POST form with the CSRF token; server-side validation only. */
-/** The id of the form the header's language switch submits (ui/layouts/page.tsx). */
-export const LANGUAGE_FORM_ID = 'rw-taal';
+/** The id of the page's main form, and of the button after it that switches language and sends the form along. */
+const LANGUAGE_FORM_ID = 'rw-taal';
+export const LANGUAGE_BUTTON_ID = 'taal-wissel';
 
 /** What was typed before a language switch, for the fields of the form that was sent (core/http/form-drafts.ts). */
 const DraftContext = createContext<FormDraft | null>(null);
@@ -306,7 +308,29 @@ export function Form(props: {
       {props.children}
     </form>
   );
-  return main ? <DraftContext.Provider value={ctx.draft ?? null}>{form}</DraftContext.Provider> : form;
+  if (!main) return form;
+  // After the form, so it is never the form's default button (Enter in a field submits the form, not this).
+  const other = languageSwitch(ctx);
+  return (
+    <DraftContext.Provider value={ctx.draft ?? null}>
+      {form}
+      <p class="rw-lang-keep">
+        <button
+          class="rw-link-button"
+          type="submit"
+          id={LANGUAGE_BUTTON_ID}
+          form={LANGUAGE_FORM_ID}
+          formaction={other.href}
+          formmethod="post"
+          formenctype="application/x-www-form-urlencoded"
+          formnovalidate
+          lang={other.to}
+        >
+          {translator(other.to)('lang.switchKeep')}
+        </button>
+      </p>
+    </DraftContext.Provider>
+  );
 }
 
 /**

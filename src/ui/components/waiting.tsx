@@ -8,7 +8,19 @@ import { LinkList, Section, StatusBadge } from './basics.tsx';
 
 export type WaitingItem = { href: string; label: string; due?: Date | string | null };
 
-export function WaitingList({ ctx: given, id, title, items, dueLabel }: { ctx?: PageCtx; id: string; title: string; items: WaitingItem[]; dueLabel: 'waiting.due' | 'waiting.closes' | 'waiting.sent' }) {
+export function WaitingList({
+  ctx: given,
+  id,
+  title,
+  items,
+  dueLabel,
+}: {
+  ctx?: PageCtx;
+  id: string;
+  title: string;
+  items: WaitingItem[];
+  dueLabel: 'waiting.due' | 'waiting.closes' | 'waiting.sent';
+}) {
   const ctx = usePageCtx(given);
   if (items.length === 0) return null;
   const now = new Date();

@@ -7,9 +7,9 @@ import type { ComponentChildren } from 'preact';
 import { usePageCtx } from '../context.ts';
 import { Alert, Heading, Link, Paragraph } from '../components/basics.tsx';
 import { ActionForm } from '../components/form.tsx';
-import { WorkspacePage, type WorkspacePageProps } from './workspace-page.tsx';
+import { WorkspacePage, type WorkspacePageParts } from './workspace-page.tsx';
 
-export type ConfirmPageProps = Omit<WorkspacePageProps, 'children'> & {
+export type ConfirmPageProps = Omit<WorkspacePageParts, 'children'> & {
   /** The record in one line, above the consequences. */
   record?: ComponentChildren;
   /** What will happen, one sentence each (including who gets an e-mail and whether it can be undone). */

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { PageCtxProvider, type PageCtx } from '../context.ts';
+import { PageCtxProvider, languageSwitch, type PageCtx } from '../context.ts';
 import { Breadcrumbs, NavBar, type NavLink } from '../components/basics.tsx';
 import { assetUrl } from '../assets.ts';
-import { LANGUAGE_FORM_ID } from '../components/form.tsx';
+import { LANGUAGE_BUTTON_ID } from '../components/form.tsx';
 
 export type CouncilBrand = { slug: string; name: string; logoUrl: string | null; logoAlt: string; themeUrl: string };
 
@@ -29,8 +29,7 @@ export function Page(props: PageProps) {
   const t = ctx.t;
   const siteName = council?.name ?? t('app.name');
   const fullTitle = `${props.hasErrors ? t('form.titleErrorPrefix') : ''}${props.title} - ${siteName}`;
-  const otherLocale = ctx.locale === 'nl' ? 'en' : 'nl';
-  const switchHref = `/taal?naar=${otherLocale}&terug=${encodeURIComponent(ctx.url)}`;
+  const { to: otherLocale, href: switchHref } = languageSwitch(ctx);
   const base = council ? `/${council.slug}` : '';
   return (
     <PageCtxProvider value={ctx}>
@@ -66,19 +65,10 @@ export function Page(props: PageProps) {
                   <a class="utrecht-link nl-link rw-lang-link" href={switchHref} lang={otherLocale} hreflang={otherLocale}>
                     {t('lang.switchTo')}
                   </a>
-                  {/* On a page with a form, CSS shows this instead: it sends the form along, so the answers stay. */}
-                  <button
-                    class="rw-link-button rw-lang-button"
-                    type="submit"
-                    form={LANGUAGE_FORM_ID}
-                    formaction={switchHref}
-                    formmethod="post"
-                    formenctype="application/x-www-form-urlencoded"
-                    formnovalidate
-                    lang={otherLocale}
-                  >
+                  {/* On a page with a form, CSS shows this instead: it leads to the form's own switch, which keeps the answers. */}
+                  <a class="utrecht-link nl-link rw-lang-anchor" href={`#${LANGUAGE_BUTTON_ID}`} lang={otherLocale} data-module="lang-anchor">
                     {t('lang.switchTo')}
-                  </button>
+                  </a>
                 </li>
                 {ctx.user ? (
                   <>

@@ -41,8 +41,12 @@ type CouncilPageProps = {
   children?: ComponentChildren;
 };
 
-export type WorkspacePageProps = CouncilPageProps & { actor?: Actor };
-export type PublicPageProps = CouncilPageProps;
+/** What `WorkspacePage` and `PublicPage` take; context, organisation and actor may be left to the page. */
+export type WorkspacePageParts = CouncilPageProps & { actor?: Actor };
+export type PublicPageParts = CouncilPageProps;
+/** The same with context, organisation and actor given, for a wrapper that reads them. */
+export type WorkspacePageProps = WorkspacePageParts & { ctx: PageCtx; council: Council; actor: Actor };
+export type PublicPageProps = PublicPageParts & { ctx: PageCtx; council: Council };
 
 const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors && Object.keys(errors).length > 0);
 
@@ -73,7 +77,7 @@ function PageTop(props: CouncilPageProps) {
  * Werkruimte, then the parents, then this page), the error summary, the heading, the notice of
  * what just happened and an intro. The workspace home has no trail.
  */
-export function WorkspacePage(props: WorkspacePageProps) {
+export function WorkspacePage(props: WorkspacePageParts) {
   const ctx = usePageCtx(props.ctx);
   const council = usePageCouncil(props.council);
   const actor = usePageActor(props.actor);
@@ -86,7 +90,7 @@ export function WorkspacePage(props: WorkspacePageProps) {
 }
 
 /** The same for a page of a council's public site: breadcrumbs below the council's name, none on its home page. */
-export function PublicPage(props: PublicPageProps) {
+export function PublicPage(props: PublicPageParts) {
   const ctx = usePageCtx(props.ctx);
   const council = usePageCouncil(props.council);
   return (

@@ -27,7 +27,7 @@ export function DraftsPage(
     saved?: number;
   },
 ) {
-  const { ctx, council, actor, advice, versions, mayEdit, compare, show, errors } = props;
+  const { ctx, council, advice, versions, mayEdit, compare, show, errors } = props;
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/adviezen`;
   const detail = `${list}/${advice.id}`;
@@ -38,9 +38,6 @@ export function DraftsPage(
   const options = versions.map((x) => ({ value: String(x.version), label: `${t('advice.drafts.version')} ${x.version}` }));
   return (
     <WorkspaceFrame
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={title}
       section={list}
       hasErrors={Boolean(errors)}

@@ -6,7 +6,7 @@ import { Heading, Link, Paragraph, StatusBadge, Table, Section } from '../../../
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { Overview, OverviewRow } from '../advice.register.ts';
 
-export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; council: Council; actor: Actor; overview: Overview }) {
+export function OverviewPage({ ctx, council, overview }: { ctx: PageCtx; council: Council; actor: Actor; overview: Overview }) {
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/adviezen/overzicht`;
   const numbers = [
@@ -18,7 +18,7 @@ export function OverviewPage({ ctx, council, actor, overview }: { ctx: PageCtx; 
     { header: t('register.overview.averageDays'), numeric: true, cell: (r: OverviewRow) => (r.averageDays === null ? '-' : r.averageDays) },
   ];
   return (
-    <WorkspaceFrame ctx={ctx} council={council} actor={actor} title={t('register.overview.title')} section={path} trail={[{ href: path, label: t('register.overview.title') }]}>
+    <WorkspaceFrame title={t('register.overview.title')} section={path} trail={[{ href: path, label: t('register.overview.title') }]}>
       <Heading level={1}>{t('register.overview.title')}</Heading>
       <Paragraph lead>{t('register.overview.intro')}</Paragraph>
       <Section id="per-jaar" title={t('register.overview.perYear')}>

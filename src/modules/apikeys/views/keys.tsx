@@ -28,15 +28,7 @@ export function TokensPage(props: {
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/api-sleutels`;
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('apikeys.title')}
-      section={path}
-      errors={props.errors}
-      notice={props.notice === 'revoked' ? t('apikeys.revokedNotice') : undefined}
-    >
+    <WorkspacePage title={t('apikeys.title')} section={path} errors={props.errors} notice={props.notice === 'revoked' ? t('apikeys.revokedNotice') : undefined}>
       {props.created && (
         <ShownOnce
           id="nieuwe-sleutel"

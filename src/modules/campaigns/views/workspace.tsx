@@ -132,27 +132,30 @@ function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; v
           {t('campaigns.ws.declareFirst')} <Link href={paths.declarations}>{t('campaigns.ws.declarations')}</Link>
         </Alert>
       )}
-      <OverviewFilter ctx={ctx} href={paths.one} overview={view.overview} />
-      {rows.length === 0 && <Paragraph>{t('campaigns.ws.noNominations')}</Paragraph>}
-      <Table
-        caption={t('campaigns.ws.nominationsTable')}
-        columns={[
-          { header: t('campaigns.col.municipality'), cell: nameCell },
-          { header: t('campaigns.col.province'), cell: (r: OverviewRow) => r.provinceName },
-          { header: t('campaigns.col.nominations'), cell: (r) => String(r.coNominations + 1), numeric: true },
-          { header: t('campaigns.col.mean'), cell: (r) => figure(r.figures?.mean), numeric: true },
-          { header: t('campaigns.col.spread'), cell: (r) => figure(r.figures?.spread), numeric: true },
-          {
-            header: t('campaigns.col.status'),
-            cell: (r) => (
-              <>
-                {statusOf(ctx, r, juror)} <FiguresBadge ctx={ctx} f={r.figures} />
-              </>
-            ),
-          },
-        ]}
-        rows={rows}
-      />
+      {(view.overview.total > 0 || view.overview.province) && <OverviewFilter ctx={ctx} href={paths.one} overview={view.overview} />}
+      {rows.length === 0 ? (
+        <Paragraph>{t('campaigns.ws.noNominations')}</Paragraph>
+      ) : (
+        <Table
+          caption={t('campaigns.ws.nominationsTable')}
+          columns={[
+            { header: t('campaigns.col.municipality'), cell: nameCell },
+            { header: t('campaigns.col.province'), cell: (r: OverviewRow) => r.provinceName },
+            { header: t('campaigns.col.nominations'), cell: (r) => String(r.coNominations + 1), numeric: true },
+            { header: t('campaigns.col.mean'), cell: (r) => figure(r.figures?.mean), numeric: true },
+            { header: t('campaigns.col.spread'), cell: (r) => figure(r.figures?.spread), numeric: true },
+            {
+              header: t('campaigns.col.status'),
+              cell: (r) => (
+                <>
+                  {statusOf(ctx, r, juror)} <FiguresBadge ctx={ctx} f={r.figures} />
+                </>
+              ),
+            },
+          ]}
+          rows={rows}
+        />
+      )}
       <Pagination ctx={ctx} page={view.overview.page} pages={view.overview.pages} href={(n) => overviewHref(paths.one, view.overview.province, n)} />
     </Section>
   );
@@ -317,20 +320,14 @@ const exportLabel = { csv: 'campaigns.ws.export', xlsx: 'campaigns.ws.exportXlsx
 
 /** Change title, purpose, window, partners and criteria; after the first score the page says why it cannot. */
 export function ChangeCampaignPage(props: Base & { campaign: Campaign; partners: { id: string; name: string }[]; locked: boolean; form: Record<string, string | string[]> }) {
-  const { ctx, council, actor, campaign, errors } = props;
+  const { ctx, council, campaign, errors } = props;
   const t = ctx.t;
   const paths = wsPaths(council, campaign);
   const { partnerIds, ...rest } = props.form;
   const values = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)]));
   const checked = Array.isArray(partnerIds) ? partnerIds : partnerIds ? [partnerIds] : [];
   return (
-    <UnderCampaign
-      {...props}
-      campaign={campaign}
-      title={t('campaigns.ws.change')}
-      href={paths.change}
-      intro={props.locked ? undefined : t('campaigns.ws.changeIntro')}
-    >
+    <UnderCampaign {...props} campaign={campaign} title={t('campaigns.ws.change')} href={paths.change} intro={props.locked ? undefined : t('campaigns.ws.changeIntro')}>
       {props.locked ? (
         <Alert type="info">{t('campaigns.ws.lockedWhy')}</Alert>
       ) : (
@@ -344,21 +341,17 @@ export function ChangeCampaignPage(props: Base & { campaign: Campaign; partners:
 }
 
 export function CampaignWorkspacePage(props: Base & { view: CampaignWorkspace; publicHref: string }) {
-  const { ctx, council, actor, view, errors } = props;
+  const { ctx, council, view, errors } = props;
   const t = ctx.t;
   const { campaign, overview } = view;
   const paths = wsPaths(council, campaign);
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
+      {...props}
       title={campaign.title}
       section={paths.list}
       href={paths.one}
       parent={{ href: paths.list, label: t('campaigns.ws.title') }}
-      errors={errors}
-      notice={props.notice}
       intro={t(campaign.phase === 'nominations' ? 'campaigns.ws.intro' : 'campaigns.ws.introClosed', {
         phase: t(`campaigns.phase.${campaign.phase}`),
         opens: formatDateTime(campaign.opensAt, ctx.locale),
@@ -383,7 +376,7 @@ export function CampaignWorkspacePage(props: Base & { view: CampaignWorkspace; p
 }
 
 export function DeclarationsPage(props: Base & { campaign: Campaign; rows: OverviewRow[] }) {
-  const { ctx, council, actor, campaign, errors } = props;
+  const { ctx, council, campaign, errors } = props;
   const t = ctx.t;
   const paths = wsPaths(council, campaign);
   const open = props.rows.filter((r) => r.declared === null);
@@ -444,7 +437,7 @@ export type NominationWorkspace = {
 };
 
 export function NominationWorkspacePage(props: Base & { view: NominationWorkspace }) {
-  const { ctx, council, actor, view, errors, values = {} } = props;
+  const { ctx, council, view, errors, values = {} } = props;
   const t = ctx.t;
   const { campaign, nomination: n, criteria } = view;
   const paths = wsPaths(council, campaign);
@@ -461,14 +454,7 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
     { header: t('campaigns.col.motivation'), cell: (s: Score) => s.motivation },
   ];
   return (
-    <UnderCampaign
-      {...props}
-      campaign={campaign}
-      title={t('campaigns.nom.title', { municipality: name })}
-      href={paths.nomination(n.id)}
-      notice={props.notice}
-      intro={byLine(n)}
-    >
+    <UnderCampaign {...props} campaign={campaign} title={t('campaigns.nom.title', { municipality: name })} href={paths.nomination(n.id)} notice={props.notice} intro={byLine(n)}>
       {criteria.map((c) => (
         <Section id={`criterium-${c.position}`} title={c.question}>
           <TextBlock text={n.motivations[c.id] ?? ''} />

@@ -1,4 +1,5 @@
 /** One agreement in the workspace: what it is, its parties, the steps, the signed PDF and the shared dossiers. */
+import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
@@ -176,16 +177,13 @@ function Dossiers(props: Part) {
         mayShare &&
         (folders.length ? (
           <>
-            <Heading level={3}>{t('cooperation.dossiers.share')}</Heading>
-            <ChooseOneForm
-              ctx={ctx}
+            <ShareOne
+              {...{ ctx, errors, values }}
+              what="dossiers"
               action={`${base}/dossiers`}
               name="folderId"
               label={t('cooperation.dossiers.folder')}
-              errors={errors}
-              value={values?.folderId}
               options={folders.map((f) => ({ value: f.id, label: f.name }))}
-              button={t('cooperation.dossiers.submit')}
             >
               <RadioGroup
                 ctx={ctx}
@@ -195,7 +193,7 @@ function Dossiers(props: Part) {
                 value={values?.level ?? 'read'}
                 options={dossierLevels.map((l) => ({ value: l, label: t(`cooperation.dossiers.level.${l}`) }))}
               />
-            </ChooseOneForm>
+            </ShareOne>
           </>
         ) : (
           <Paragraph>{t('cooperation.dossiers.noFolders')}</Paragraph>
@@ -271,7 +269,11 @@ function JointMeetings({ ctx, council, detail, meetings, base, errors, values }:
         mayPlan && (
           <>
             <Paragraph>{t('cooperation.meetings.rule')}</Paragraph>
-            {year.short ? <Alert type="warning">{t('cooperation.meetings.short', { year: year.year, planned: year.planned })}</Alert> : <Paragraph>{t('cooperation.meetings.enough', { year: year.year, planned: year.planned })}</Paragraph>}
+            {year.short ? (
+              <Alert type="warning">{t('cooperation.meetings.short', { year: year.year, planned: year.planned })}</Alert>
+            ) : (
+              <Paragraph>{t('cooperation.meetings.enough', { year: year.year, planned: year.planned })}</Paragraph>
+            )}
             <Heading level={3}>{t('cooperation.meetings.plan')}</Heading>
             <Form ctx={ctx} action={`${base}/vergaderingen`}>
               <MeetingFields ctx={ctx} errors={errors} values={values?.startTime !== undefined ? values : undefined} />
@@ -310,7 +312,16 @@ function Attendance({ ctx, meeting, action, mayAnswer }: { ctx: Part['ctx']; mee
             {meeting.myAnswer && ` ${t(`cooperation.meetings.answer.${meeting.myAnswer}`)}.`}
           </Paragraph>
           {attendanceAnswers.map((a) => (
-            <ActionForm ctx={ctx} action={action} name="answer" value={a} button={t(`cooperation.meetings.answer.${a}`)} object={meeting.title} variant={meeting.myAnswer === a ? 'primary' : 'secondary'} inline />
+            <ActionForm
+              ctx={ctx}
+              action={action}
+              name="answer"
+              value={a}
+              button={t(`cooperation.meetings.answer.${a}`)}
+              object={meeting.title}
+              variant={meeting.myAnswer === a ? 'primary' : 'secondary'}
+              inline
+            />
           ))}
         </>
       )}
@@ -350,6 +361,37 @@ function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part
   );
 }
 
+/** A party shares one of its own (a folder, a consultation) with the agreement: a heading and a one-choice form. */
+function ShareOne(
+  props: Pick<Part, 'ctx' | 'errors' | 'values'> & {
+    what: 'dossiers' | 'experiences';
+    action: string;
+    name: string;
+    label: string;
+    options: { value: string; label: string }[];
+    children?: ComponentChildren;
+  },
+) {
+  const { ctx, name } = props;
+  return (
+    <>
+      <Heading level={3}>{ctx.t(`cooperation.${props.what}.share`)}</Heading>
+      <ChooseOneForm
+        ctx={ctx}
+        action={props.action}
+        name={name}
+        label={props.label}
+        errors={props.errors}
+        value={props.values?.[name]}
+        options={props.options}
+        button={ctx.t(`cooperation.${props.what}.submit`)}
+      >
+        {props.children}
+      </ChooseOneForm>
+    </>
+  );
+}
+
 function Experiences({ ctx, detail, consultations, ownRounds, base, errors, values }: Part) {
   const { t } = ctx;
   const mayShare = detail.may.manage && detail.agreement.state !== 'draft' && ownRounds.length > 0;
@@ -363,16 +405,13 @@ function Experiences({ ctx, detail, consultations, ownRounds, base, errors, valu
       after={
         mayShare && (
           <>
-            <Heading level={3}>{t('cooperation.experiences.share')}</Heading>
-            <ChooseOneForm
-              ctx={ctx}
+            <ShareOne
+              {...{ ctx, errors, values }}
+              what="experiences"
               action={`${base}/raadplegingen`}
               name="consultationId"
               label={t('cooperation.experiences.consultation')}
-              errors={errors}
-              value={values?.consultationId}
               options={ownRounds.map((c) => ({ value: c.id, label: c.topic }))}
-              button={t('cooperation.experiences.submit')}
             />
           </>
         )

@@ -13,7 +13,7 @@ export function HeldPostsPage(props: { ctx: PageCtx; council: Council; actor: Ac
   const t = ctx.t;
   const base = heldPostsPath(council.slug);
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('publicBudget.title')} section={base} notice={props.notice} intro={t('publicBudget.intro', { max: PUBLIC_POSTS_PER_HOUR })}>
+    <WorkspacePage title={t('publicBudget.title')} section={base} notice={props.notice} intro={t('publicBudget.intro', { max: PUBLIC_POSTS_PER_HOUR })}>
       {props.posts.length === 0 && <Paragraph>{t('publicBudget.empty')}</Paragraph>}
       {props.posts.map((p) => (
         <article class="rw-held-post" aria-labelledby={`bericht-${p.id}`}>

@@ -45,7 +45,7 @@ export function CouncilHome({ ctx, council, parts = [] }: Props & { parts?: Comp
   const firstParagraph = council.about.split(/\n\s*\n/)[0] ?? '';
   const advises = hasSection(council.kind, 'advice') ? 'councils.home.advises' : 'councils.home.worksFor';
   return (
-    <PublicPage ctx={ctx} council={council} title={council.name} section={base} intro={council.tagline} lead>
+    <PublicPage title={council.name} section={base} intro={council.tagline} lead>
       <Paragraph>
         {ctx.t(`councils.home.weAre.${council.kind}`)} {ctx.t(advises, { name: council.advises })}
       </Paragraph>
@@ -83,7 +83,7 @@ export function AboutPage({ ctx, council, parts = [] }: Props & { parts?: Compon
     ['beleidsvelden', 'councils.about.policyFields', council.policyFields],
   ] as const;
   return (
-    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.about.title')} section={`/${council.slug}/over-ons`} intro={ctx.t(`councils.kind.${council.kind}`)} lead>
+    <PublicPage title={ctx.t('councils.about.title')} section={`/${council.slug}/over-ons`} intro={ctx.t(`councils.kind.${council.kind}`)} lead>
       {sections
         .filter(([, , text]) => text.trim() !== '')
         .map(([id, key, text]) => (
@@ -99,7 +99,7 @@ export function AboutPage({ ctx, council, parts = [] }: Props & { parts?: Compon
 export function ContactPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const v = values ?? {};
   return (
-    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.title')} section={`/${council.slug}/contact`} errors={errors} intro={ctx.t('councils.contact.intro')}>
+    <PublicPage title={ctx.t('councils.contact.title')} section={`/${council.slug}/contact`} errors={errors} intro={ctx.t('councils.contact.intro')}>
       <ContactDetails ctx={ctx} council={council} />
       <Form action={`/${council.slug}/contact`}>
         <TextField errors={errors} name="name" label={ctx.t('councils.contact.name')} value={v.name} autocomplete="name" />
@@ -114,7 +114,7 @@ export function ContactPage({ ctx, council, errors, values }: Props & { errors?:
 
 export function ContactSentPage({ ctx, council }: Props) {
   return (
-    <PublicPage ctx={ctx} council={council} title={ctx.t('councils.contact.sentTitle')} section={`/${council.slug}/contact`} heading={false}>
+    <PublicPage title={ctx.t('councils.contact.sentTitle')} section={`/${council.slug}/contact`} heading={false}>
       <div class="utrecht-alert utrecht-alert--ok" role="status">
         <Heading level={1}>{ctx.t('councils.contact.sentTitle')}</Heading>
         <Paragraph>{ctx.t('councils.contact.sentBody')}</Paragraph>
@@ -138,7 +138,7 @@ export function AccessibilityPage({ ctx, council, baseUrl }: Props & { baseUrl: 
     [t('councils.a11y.enforcementTitle'), t('councils.a11y.enforcement')],
   ];
   return (
-    <PublicPage ctx={ctx} council={council} title={t('councils.a11y.title')} section={`/${council.slug}/toegankelijkheid`} intro={t('councils.a11y.intro', { council: council.name })} lead>
+    <PublicPage title={t('councils.a11y.title')} section={`/${council.slug}/toegankelijkheid`} intro={t('councils.a11y.intro', { council: council.name })} lead>
       <TextSections prefix="verklaring" blocks={blocks} />
     </PublicPage>
   );
@@ -154,7 +154,7 @@ export function PrivacyPage({ ctx, council }: Props) {
     [t('councils.privacy.rights'), t('councils.privacy.rightsBody')],
   ];
   return (
-    <PublicPage ctx={ctx} council={council} title={t('councils.privacy.title')} section={`/${council.slug}/privacy`}>
+    <PublicPage title={t('councils.privacy.title')} section={`/${council.slug}/privacy`}>
       <TextSections prefix="privacy" blocks={blocks} />
     </PublicPage>
   );

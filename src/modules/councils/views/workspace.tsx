@@ -17,7 +17,7 @@ type Props = { ctx: PageCtx; council: Council; actor: Actor };
 export function Dashboard({ ctx, council, actor, figures, panels }: Props & { figures: DashboardFigure[]; panels: ComponentChildren[] }) {
   const base = `/${council.slug}/werkruimte`;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={ctx.t('councils.ws.title')} section={base} heading={`${ctx.t('councils.ws.title')}: ${council.name}`}>
+    <WorkspacePage title={ctx.t('councils.ws.title')} section={base} heading={`${ctx.t('councils.ws.title')}: ${council.name}`}>
       <Paragraph lead>{ctx.t('councils.ws.welcome', { name: ctx.user?.name ?? '' })}</Paragraph>
       <Paragraph>{actor.role ? ctx.t('councils.ws.yourRole', { role: ctx.t(`members.role.${actor.role}`).toLowerCase() }) : ctx.t('councils.ws.adminRole')}</Paragraph>
       <Section id="voor-u" title={ctx.t('councils.ws.forYou')}>
@@ -38,7 +38,7 @@ export function Dashboard({ ctx, council, actor, figures, panels }: Props & { fi
 }
 
 export function SettingsPage(props: Props & { errors?: FieldErrors; values?: FormValues; logoErrors?: FieldErrors; notice?: 'saved' | 'logoSaved' | 'logoRemoved' }) {
-  const { ctx, council, actor, errors, logoErrors, notice } = props;
+  const { ctx, council, errors, logoErrors, notice } = props;
   const v: Record<string, string | boolean> = { ...council, ...(props.values ?? {}) } as never;
   const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
   const base = `/${council.slug}/werkruimte/instellingen`;
@@ -46,9 +46,6 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
   const t = ctx.t;
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('councils.settings.title')}
       section={base}
       errors={allErrors}

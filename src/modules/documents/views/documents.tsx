@@ -6,7 +6,7 @@ import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkLi
 import { ActionForm, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
-import { PublicPage, WorkspacePage, type Crumb, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
+import { PublicPage, WorkspacePage, type Crumb, type WorkspacePageParts } from '../../../ui/layouts/workspace-page.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
 import { formatBytes, type DocumentDetail, type DocumentsMay, type ListRow } from '../documents.library.ts';
 import { RANKED_PAGES, type SearchHit, type SearchResult } from '../documents.search.ts';
@@ -44,7 +44,7 @@ const ACCEPT = '.pdf,.docx,.odt,.ods,.odp,application/pdf,application/vnd.openxm
  * A workspace page of the documents section: its menu item, and a trail below "Documenten" (then
  * `parent`, then this page at `href`); the list page leaves `href` out.
  */
-function DocumentsPage(props: Omit<WorkspacePageProps, 'section' | 'parent'> & { parent?: Crumb[] }) {
+function DocumentsPage(props: Omit<WorkspacePageParts, 'section' | 'parent'> & { parent?: Crumb[] }) {
   const t = usePageCtx(props.ctx).t;
   const path = wsPath(usePageCouncil(props.council));
   const parent = props.href ? [{ href: path, label: t('documents.list.title') }, ...(props.parent ?? [])] : undefined;
@@ -138,7 +138,7 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
   const path = publicPath(council);
   const download = (id: string) => `${path}/${id}/download`;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('documents.public.title')} section={path} intro={t('documents.public.intro')} lead>
+    <PublicPage title={t('documents.public.title')} section={path} intro={t('documents.public.intro')} lead>
       <SearchForm action={path} q={q} />
       {hits ? (
         <>
@@ -169,11 +169,11 @@ export function PublicListPage({ ctx, council, rows, q, hits }: { ctx: PageCtx; 
 // ------------------------------------------------------------------ workspace list
 
 export function ListPage(props: Props & { rows: ListRow[]; folders: FolderOption[]; folderId: string | null; q: string; hits: SearchResult | null; may: DocumentsMay; notice?: Notice }) {
-  const { ctx, council, actor, rows, folders, folderId, q, hits } = props;
+  const { ctx, council, rows, folders, folderId, q, hits } = props;
   const t = ctx.t;
   const path = wsPath(council);
   return (
-    <DocumentsPage ctx={ctx} council={council} actor={actor} title={t('documents.list.title')} notice={noticeText(ctx, props.notice)} intro={t('documents.list.intro')}>
+    <DocumentsPage title={t('documents.list.title')} notice={noticeText(ctx, props.notice)} intro={t('documents.list.intro')}>
       <ButtonGroup>
         {props.may.upload && <ButtonLink href={`${path}/nieuw${folderId ? `?map=${folderId}` : ''}`}>{t('documents.list.upload')}</ButtonLink>}
         <ButtonLink href={`${path}/mappen`} variant="secondary">
@@ -266,13 +266,13 @@ function FolderChoice({ ctx: given, folders, value, errors }: { ctx?: PageCtx; f
 }
 
 export function UploadPage(props: Props & FormState & { folders: FolderOption[]; maxBytes: number; may: DocumentsMay }) {
-  const { ctx, council, actor, errors, values = {}, folders } = props;
+  const { ctx, council, errors, values = {}, folders } = props;
   const t = ctx.t;
   const path = wsPath(council);
   const max = formatBytes(props.maxBytes);
   const title = t('documents.upload.title');
   return (
-    <DocumentsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/nieuw`} errors={errors} intro={t('documents.upload.intro', { max })}>
+    <DocumentsPage title={title} href={`${path}/nieuw`} errors={errors} intro={t('documents.upload.intro', { max })}>
       <Form action={`${path}/nieuw?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
         <FileField name="file" label={t('documents.upload.file')} hint={t('documents.upload.fileHint', { max })} accept={ACCEPT} errors={errors} />
         <TextField name="title" label={t('documents.field.title')} hint={t('documents.field.titleHint')} optional value={values.title} errors={errors} />
@@ -293,14 +293,14 @@ export function UploadPage(props: Props & FormState & { folders: FolderOption[];
 // ------------------------------------------------------------------ detail
 
 export function DetailPage(props: Props & FormState & { detail: DocumentDetail; folders: FolderOption[]; partners: FolderOption[]; maxBytes: number; may: DocumentsMay; notice?: Notice }) {
-  const { ctx, council, actor, detail, errors } = props;
+  const { ctx, council, detail, errors } = props;
   const t = ctx.t;
   const d = detail.document;
   const path = wsPath(council);
   const self = `${path}/${d.id}`;
   const current = detail.versions[0]!;
   return (
-    <DocumentsPage ctx={ctx} council={council} actor={actor} title={d.title} href={self} errors={errors} notice={noticeText(ctx, props.notice)}>
+    <DocumentsPage title={d.title} href={self} errors={errors} notice={noticeText(ctx, props.notice)}>
       {d.description && <TextBlock text={d.description} />}
       <DataList
         items={[
@@ -431,15 +431,12 @@ function ManageDocument(props: Props & FormState & { detail: DocumentDetail; fol
   );
 }
 
-export function DeletePage({ ctx, council, actor, detail }: Props & { detail: DocumentDetail }) {
+export function DeletePage({ ctx, council, detail }: Props & { detail: DocumentDetail }) {
   const t = ctx.t;
   const d = detail.document;
   const self = `${wsPath(council)}/${d.id}`;
   return (
     <DocumentsPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('documents.delete.title', { title: d.title })}
       href={`${self}/verwijderen`}
       crumb={t('documents.detail.delete')}
@@ -461,20 +458,11 @@ export function DeletePage({ ctx, council, actor, detail }: Props & { detail: Do
 // ------------------------------------------------------------------ folders
 
 export function FoldersPage(props: Props & FormState & { folders: { id: string; name: string; description: string; documents: number }[]; may: DocumentsMay; notice?: Notice }) {
-  const { ctx, council, actor, folders, errors, values = {} } = props;
+  const { ctx, council, folders, errors, values = {} } = props;
   const t = ctx.t;
   const path = wsPath(council);
   return (
-    <DocumentsPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('documents.folders.title')}
-      href={`${path}/mappen`}
-      errors={errors}
-      notice={noticeText(ctx, props.notice)}
-      intro={t('documents.folders.intro')}
-    >
+    <DocumentsPage title={t('documents.folders.title')} href={`${path}/mappen`} errors={errors} notice={noticeText(ctx, props.notice)} intro={t('documents.folders.intro')}>
       <Table
         caption={t('documents.folders.caption')}
         empty={t('documents.folders.empty')}
@@ -560,22 +548,13 @@ export function FolderPage(
       notice?: Notice;
     },
 ) {
-  const { ctx, council, actor, folder, errors, values, may } = props;
+  const { ctx, council, folder, errors, values, may } = props;
   const t = ctx.t;
   const path = wsPath(council);
   const self = `${path}/mappen/${folder.id}`;
   const adviceLabel = (a: { reference: string; subject: string }) => `${a.reference} ${a.subject}`;
   return (
-    <DocumentsPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={folder.name}
-      href={self}
-      parent={[{ href: `${path}/mappen`, label: t('documents.folders.title') }]}
-      errors={errors}
-      notice={noticeText(ctx, props.notice)}
-    >
+    <DocumentsPage title={folder.name} href={self} parent={[{ href: `${path}/mappen`, label: t('documents.folders.title') }]} errors={errors} notice={noticeText(ctx, props.notice)}>
       {folder.description && <TextBlock text={folder.description} />}
       <Section id="documenten" title={t('documents.folder.documents')}>
         {may.upload && (

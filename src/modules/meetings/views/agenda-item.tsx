@@ -30,7 +30,7 @@ export function AgendaItemPage(
     notice?: string;
   },
 ) {
-  const { ctx, council, actor, meeting, item, choices, errors } = props;
+  const { ctx, council, meeting, item, choices, errors } = props;
   const t = ctx.t;
   const list = wsPath(council);
   const meetingPath = `${list}/${meeting.id}`;
@@ -55,9 +55,6 @@ export function AgendaItemPage(
   const none = t('meetings.item.noChoices');
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={title}
       section={list}
       href={path}

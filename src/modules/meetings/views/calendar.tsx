@@ -30,15 +30,7 @@ export function CalendarPage(props: {
   const privateFeed = props.created ? `${props.site}/${council.slug}/agenda/${props.created}.ics` : null;
   const webcal = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('calendar.page.title')}
-      section={path}
-      errors={props.errors}
-      notice={props.notice === 'revoked' ? t('calendar.page.revokedNotice') : undefined}
-    >
+    <WorkspacePage title={t('calendar.page.title')} section={path} errors={props.errors} notice={props.notice === 'revoked' ? t('calendar.page.revokedNotice') : undefined}>
       {privateFeed && (
         <ShownOnce id="agendalink" title={t('calendar.page.created.title')} body={t('calendar.page.created.body')} label={t('calendar.page.created.label')} value={privateFeed}>
           <p class="utrecht-paragraph nl-paragraph">

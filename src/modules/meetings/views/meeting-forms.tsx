@@ -41,7 +41,7 @@ export function TimeFields({ ctx: given, errors, v }: { ctx?: PageCtx; errors?: 
   );
 }
 
-export function RhythmPage({ ctx, council, actor, rhythm, errors, values, notice, year }: Props & FormProps & { rhythm: MeetingRhythm | null; notice?: string; year: number }) {
+export function RhythmPage({ ctx, council, rhythm, errors, values, notice, year }: Props & FormProps & { rhythm: MeetingRhythm | null; notice?: string; year: number }) {
   const t = ctx.t;
   const list = wsPath(council);
   const path = `${list}/ritme`;
@@ -52,9 +52,6 @@ export function RhythmPage({ ctx, council, actor, rhythm, errors, values, notice
       : { title: t('meetings.rhythm.defaultTitle'), nth: '3', weekday: '3', startTime: '09:30', endTime: '12:30' });
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('meetings.rhythm.title')}
       section={list}
       href={path}
@@ -84,7 +81,7 @@ export function RhythmPage({ ctx, council, actor, rhythm, errors, values, notice
 }
 
 /** Add a meeting by hand, or move / change one. */
-export function MeetingFormPage({ ctx, council, actor, meeting, errors, values }: Props & FormProps & { meeting?: Meeting }) {
+export function MeetingFormPage({ ctx, council, meeting, errors, values }: Props & FormProps & { meeting?: Meeting }) {
   const t = ctx.t;
   const list = wsPath(council);
   const path = meeting ? `${list}/${meeting.id}/wijzigen` : `${list}/nieuw`;
@@ -95,9 +92,6 @@ export function MeetingFormPage({ ctx, council, actor, meeting, errors, values }
   const parent = [{ href: list, label: t('meetings.ws.title') }, ...(meeting ? [{ href: `${list}/${meeting.id}`, label: meeting.title }] : [])];
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={title}
       section={list}
       href={path}

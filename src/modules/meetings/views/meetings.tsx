@@ -83,14 +83,14 @@ export function MeetingTable({ ctx: given, rows, caption, empty, href }: { ctx?:
   );
 }
 
-export function MeetingsListPage({ ctx, council, actor, coming, past, may, notice }: Props & { coming: Meeting[]; past: Meeting[]; may: { add: boolean }; notice?: string }) {
+export function MeetingsListPage({ ctx, council, coming, past, may, notice }: Props & { coming: Meeting[]; past: Meeting[]; may: { add: boolean }; notice?: string }) {
   const t = ctx.t;
   const path = wsPath(council);
   const table = (rows: Meeting[], caption: string, empty: string) => (
     <MeetingTable rows={rows} caption={caption} empty={empty} href={(m) => (m.councilId === council.id ? `${path}/${m.id}` : partnerships().jointMeetingPath(council.slug, m.id))} />
   );
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('meetings.ws.title')} section={path} notice={notice} intro={t('meetings.ws.intro')}>
+    <WorkspacePage title={t('meetings.ws.title')} section={path} notice={notice} intro={t('meetings.ws.intro')}>
       {may.add && (
         <ButtonGroup>
           <ButtonLink href={`${path}/ritme`}>{t('meetings.rhythm.title')}</ButtonLink>

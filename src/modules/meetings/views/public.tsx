@@ -16,7 +16,7 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
   const t = ctx.t;
   const path = publicPath(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('meetings.public.title')} section={path} intro={t('meetings.public.intro', { council: council.name })} lead>
+    <PublicPage title={t('meetings.public.title')} section={path} intro={t('meetings.public.intro', { council: council.name })} lead>
       {/* The public calendar feed (meetings.calendar.ts). */}
       <Paragraph>
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>
@@ -39,15 +39,7 @@ export function PublicMeetingPage({ ctx, council, data }: Props & { data: Awaite
   const list = publicPath(council);
   const title = `${meeting.title}, ${formatDate(data.local.date, ctx.locale)}`;
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={title}
-      section={list}
-      href={`${list}/${meeting.id}`}
-      crumb={formatDate(data.local.date, ctx.locale)}
-      parent={{ href: list, label: t('meetings.public.title') }}
-    >
+    <PublicPage title={title} section={list} href={`${list}/${meeting.id}`} crumb={formatDate(data.local.date, ctx.locale)} parent={{ href: list, label: t('meetings.public.title') }}>
       <MeetingStatusLine status={meeting.status} />
       <DataList
         items={[

@@ -10,16 +10,13 @@ import { wsPath, type Props } from './meetings.tsx';
 export function SignalsOnAgendaPage(
   props: Props & { signals: LinkChoice[]; meetings: { id: string; title: string; startsAt: Date }[]; errors?: FieldErrors; values?: FormValues; checked?: string[] },
 ) {
-  const { ctx, council, actor, signals, meetings, errors } = props;
+  const { ctx, council, signals, meetings, errors } = props;
   const t = ctx.t;
   const list = wsPath(council);
   const v = props.values ?? {};
   const ready = signals.length > 0 && meetings.length > 0;
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('meetings.signalsOnAgenda.title')}
       section={list}
       href={`${list}/signalen-agenderen`}

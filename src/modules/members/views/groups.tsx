@@ -24,12 +24,12 @@ function GroupFields({ ctx: given, errors, name, description }: { ctx?: PageCtx;
 }
 
 export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; may: { create: boolean }; errors?: FieldErrors; values?: FormValues }) {
-  const { ctx, council, actor, groups, errors } = props;
+  const { ctx, council, groups, errors } = props;
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/werkgroepen`;
   const v = props.values ?? {};
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.wg.title')} section={path} errors={errors}>
+    <WorkspacePage title={t('members.wg.title')} section={path} errors={errors}>
       <Table
         caption={t('members.wg.caption')}
         empty={t('members.wg.empty')}
@@ -75,7 +75,7 @@ export function WorkingGroupPage(
     checked?: string[];
   },
 ) {
-  const { ctx, council, actor, group, errors, notice } = props;
+  const { ctx, council, group, errors, notice } = props;
   const manage = group.mayManage;
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/werkgroepen`;
@@ -84,9 +84,6 @@ export function WorkingGroupPage(
   const activeMembers = group.members.filter((m) => m.active);
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('members.wg.editTitle', { name: group.name })}
       section={list}
       href={path}
@@ -175,15 +172,12 @@ export function WorkingGroupPage(
 }
 
 /** Taking a member out of a working group asks first. */
-export function RemoveGroupMemberPage({ ctx, council, actor, group, member }: Props & { group: WorkingGroupDetail; member: { id: string; name: string } }) {
+export function RemoveGroupMemberPage({ ctx, council, group, member }: Props & { group: WorkingGroupDetail; member: { id: string; name: string } }) {
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/werkgroepen`;
   const path = `${list}/${group.id}`;
   return (
     <ConfirmPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('members.wgRemove.title', { name: member.name, group: group.name })}
       section={list}
       href={`${path}/leden/${member.id}/verwijderen`}

@@ -56,7 +56,7 @@ function problemErrors(ctx: PageCtx, problems: LineProblem[]): { summary: FieldE
 
 /** The form: a list of people, one role for all. With `problems`, the list came back refused. */
 export function InviteManyPage(props: Props & { values?: FormValues; errors?: FieldErrors; problems?: LineProblem[]; counts: MemberCounts }) {
-  const { ctx, council, actor, problems } = props;
+  const { ctx, council, problems } = props;
   const t = ctx.t;
   const refused = problems?.length ? problemErrors(ctx, problems) : null;
   // The summary: one link per problem; at the fields: their own error.
@@ -65,17 +65,7 @@ export function InviteManyPage(props: Props & { values?: FormValues; errors?: Fi
   const v = props.values ?? {};
   const title = t('members.bulk.title');
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={title}
-      section={membersPath(council)}
-      href={inviteManyPath(council)}
-      parent={{ href: membersPath(council), label: t('members.ws.title') }}
-      errors={errors}
-      heading={false}
-    >
+    <WorkspacePage title={title} section={membersPath(council)} href={inviteManyPath(council)} parent={{ href: membersPath(council), label: t('members.ws.title') }} errors={errors} heading={false}>
       <ErrorSummary errors={summary} fieldOf={refused?.fieldOf} />
       <Heading level={1}>{title}</Heading>
       <Paragraph>{t('members.bulk.intro')}</Paragraph>
@@ -91,7 +81,7 @@ export function InviteManyPage(props: Props & { values?: FormValues; errors?: Fi
 
 /** Check your answers: who gets an invitation, with what role; send, or go back to change the list. */
 export function CheckInvitesPage(props: Props & { plan: InvitePlan; values: { people: string; role: Role } }) {
-  const { ctx, council, actor, plan, values } = props;
+  const { ctx, council, plan, values } = props;
   const t = ctx.t;
   const n = plan.people.length;
   const takesSeats = plan.role === 'chair' || plan.role === 'member';
@@ -104,9 +94,6 @@ export function CheckInvitesPage(props: Props & { plan: InvitePlan; values: { pe
   );
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('members.bulk.checkTitle')}
       section={membersPath(council)}
       href={inviteManyPath(council)}

@@ -34,7 +34,7 @@ export function MembersPage(
     invitedMany?: number;
   },
 ) {
-  const { ctx, council, actor, members, errors, invited, invitedMany } = props;
+  const { ctx, council, members, errors, invited, invitedMany } = props;
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/leden`;
   const manage = props.may.manage;
@@ -48,7 +48,7 @@ export function MembersPage(
         }
       : undefined;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.ws.title')} section={path} errors={errors} notice={notice}>
+    <WorkspacePage title={t('members.ws.title')} section={path} errors={errors} notice={notice}>
       <SeatSummary counts={props.counts} />
       <Table
         caption={t('members.ws.caption')}
@@ -83,7 +83,7 @@ export function MembersPage(
 export type MemberNotice = 'saved' | 'deactivated' | 'reactivated';
 
 export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErrors; values?: FormValues; notice?: MemberNotice }) {
-  const { ctx, council, actor, member, errors, notice } = props;
+  const { ctx, council, member, errors, notice } = props;
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/leden`;
   const path = `${list}/${member.id}`;
@@ -91,9 +91,6 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
   const showOnSite = v ? v.showOnSite !== undefined : member.showOnSite;
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('members.edit.title', { name: member.name })}
       section={list}
       href={path}

@@ -17,7 +17,7 @@ export function PublicMembersPage({ ctx, council, members }: Props & { members: 
   const t = ctx.t;
   const path = `/${council.slug}/leden`;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('members.public.title')} section={path} intro={t('members.public.intro')} lead>
+    <PublicPage title={t('members.public.title')} section={path} intro={t('members.public.intro')} lead>
       <Table
         caption={t('members.public.caption')}
         empty={t('members.public.empty')}
@@ -37,7 +37,7 @@ export function PublicWorkingGroupsPage({ ctx, council, groups }: Props & { grou
   const t = ctx.t;
   const path = `/${council.slug}/werkgroepen`;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('members.publicWg.title')} section={path} intro={t('members.publicWg.intro')} lead>
+    <PublicPage title={t('members.publicWg.title')} section={path} intro={t('members.publicWg.intro')} lead>
       {groups.length === 0 && <Paragraph>{t('members.publicWg.empty')}</Paragraph>}
       {groups.map((g, i) => (
         <Section id={`werkgroep-${i + 1}`} title={g.name}>
@@ -70,7 +70,7 @@ export function PublicVacanciesPage({ ctx, council, vacancies }: Props & { vacan
   const t = ctx.t;
   const path = `/${council.slug}/vacatures`;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('members.publicVac.title')} section={path} intro={t('members.publicVac.intro')} lead>
+    <PublicPage title={t('members.publicVac.title')} section={path} intro={t('members.publicVac.intro')} lead>
       {vacancies.length === 0 && (
         <Paragraph>
           {t('members.publicVac.empty')} <Link href={`/${council.slug}/contact`}>{t('footer.contact')}</Link>
@@ -93,7 +93,7 @@ export function PublicVacancyPage({ ctx, council, vacancy }: Props & { vacancy: 
   const list = `/${council.slug}/vacatures`;
   const path = `${list}/${vacancy.id}`;
   return (
-    <PublicPage ctx={ctx} council={council} title={vacancy.title} section={list} href={path} parent={{ href: list, label: t('members.publicVac.title') }}>
+    <PublicPage title={vacancy.title} section={list} href={path} parent={{ href: list, label: t('members.publicVac.title') }}>
       <DataList items={vacancyFacts(ctx, vacancy)} />
       <Heading level={2}>{t('members.publicVac.about')}</Heading>
       <TextBlock text={vacancy.description} />
@@ -111,8 +111,6 @@ export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { v
   const path = `${list}/${vacancy.id}`;
   return (
     <PublicPage
-      ctx={ctx}
-      council={council}
       title={t('members.apply.title', { title: vacancy.title })}
       section={list}
       href={`${path}/reageren`}
@@ -139,7 +137,7 @@ export function AppliedPage({ ctx, council, vacancy }: Props & { vacancy: Vacanc
   const t = ctx.t;
   const list = `/${council.slug}/vacatures`;
   return (
-    <PublicFrame ctx={ctx} council={council} title={t('members.apply.sentTitle')} section={list} trail={[{ href: list, label: t('members.publicVac.title') }]}>
+    <PublicFrame title={t('members.apply.sentTitle')} section={list} trail={[{ href: list, label: t('members.publicVac.title') }]}>
       <div class="utrecht-alert utrecht-alert--ok" role="status">
         <div class="utrecht-alert__content">
           <Heading level={1}>{t('members.apply.sentTitle')}</Heading>

@@ -17,11 +17,11 @@ function VacancyStatusBadge({ ctx: given, status }: { ctx?: PageCtx; status: Vac
   return <StatusBadge status={look}>{ctx.t(`members.vacancyStatus.${status}`)}</StatusBadge>;
 }
 
-export function VacanciesPage({ ctx, council, actor, vacancies }: Props & { vacancies: VacancyRow[] }) {
+export function VacanciesPage({ ctx, council, vacancies }: Props & { vacancies: VacancyRow[] }) {
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/vacatures`;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.title')} section={path}>
+    <WorkspacePage title={t('members.vac.title')} section={path}>
       <Paragraph>
         <ButtonLink href={`${path}/nieuw`}>{t('members.vac.new')}</ButtonLink>
       </Paragraph>
@@ -54,11 +54,11 @@ function VacancyFields({ ctx: given, errors, v }: { ctx?: PageCtx; errors?: Fiel
   );
 }
 
-export function NewVacancyPage({ ctx, council, actor, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
+export function NewVacancyPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('members.vac.new')} section={list} href={`${list}/nieuw`} parent={{ href: list, label: t('members.vac.title') }} errors={errors}>
+    <WorkspacePage title={t('members.vac.new')} section={list} href={`${list}/nieuw`} parent={{ href: list, label: t('members.vac.title') }} errors={errors}>
       <Form action={`${list}/nieuw`}>
         <VacancyFields errors={errors} v={values ?? {}} />
         <Button>{t('members.vac.create')}</Button>
@@ -79,7 +79,7 @@ const noticeKey = {
 } as const;
 
 export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: VacancyMay }; errors?: FieldErrors; values?: FormValues; notice?: VacancyNotice }) {
-  const { ctx, council, actor, vacancy, errors, notice } = props;
+  const { ctx, council, vacancy, errors, notice } = props;
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   const path = `${list}/${vacancy.id}`;
@@ -94,9 +94,6 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
   const statusText = vacancy.status === 'draft' ? 'members.vac.isDraft' : vacancy.status === 'published' ? 'members.vac.isPublished' : 'members.vac.isClosed';
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('members.vac.editTitle', { title: vacancy.title })}
       section={list}
       href={path}
@@ -134,15 +131,12 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
   );
 }
 
-export function ApplicationsPage({ ctx, council, actor, vacancy, applications }: Props & { vacancy: Vacancy; applications: ApplicationRow[] }) {
+export function ApplicationsPage({ ctx, council, vacancy, applications }: Props & { vacancy: Vacancy; applications: ApplicationRow[] }) {
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/vacatures`;
   const vpath = `${list}/${vacancy.id}`;
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('members.apps.title', { title: vacancy.title })}
       section={list}
       href={`${vpath}/reacties`}

@@ -2,7 +2,8 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { StatusBadge } from '../../../ui/components/basics.tsx';
+import { ButtonGroup, ButtonLink, StatusBadge } from '../../../ui/components/basics.tsx';
+import { SelectField } from '../../../ui/components/form.tsx';
 import { WorkspacePage, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
 import type { ConsentStatus } from '../network.rules.ts';
 
@@ -27,3 +28,20 @@ export function ConsentBadge({ ctx, status }: { ctx: PageCtx; status: ConsentSta
 
 /** "Ja"/"Nee" for a yes-or-no column. */
 export const yesNo = (ctx: PageCtx, v: boolean) => ctx.t(v ? 'network.yes' : 'network.no');
+
+/** One secondary action under a section ("Raadpleging wijzigen"); nothing when the actor may not. */
+export function SectionAction({ show, href, label }: { show: boolean; href: string; label: string }) {
+  return show ? (
+    <ButtonGroup>
+      <ButtonLink href={href} variant="secondary">
+        {label}
+      </ButtonLink>
+    </ButtonGroup>
+  ) : null;
+}
+
+/** A choice that may be left open: the first option (empty value) says so. */
+export function OptionalChoice(props: FormState & { ctx: PageCtx; name: string; label: string; none: string; options: { value: string; label: string }[] }) {
+  const { name, values, errors } = props;
+  return <SelectField ctx={props.ctx} name={name} label={props.label} optional value={values?.[name] ?? ''} options={[{ value: '', label: props.none }, ...props.options]} errors={errors} />;
+}

@@ -8,7 +8,7 @@ import type { ConsultationDetail, ConsultationRow } from '../network.consultatio
 import type { ExperienceView } from '../network.experiences.ts';
 import type { ConsentStatus } from '../network.rules.ts';
 import { ExperienceTable } from './experiences.tsx';
-import { NetworkPage, networkPath, type FormState, type Props } from './common.tsx';
+import { NetworkPage, networkPath, SectionAction, type FormState, type Props } from './common.tsx';
 
 export const consultationsPath = (council: Props['council']) => `${networkPath(council)}/raadplegingen`;
 
@@ -132,19 +132,7 @@ export function ConsultationPage({
   };
   return (
     <NetworkPage ctx={ctx} council={council} actor={actor} title={c.topic} href={href} parent={{ href: path, label: t('network.cons.title') }} errors={errors} notice={notice}>
-      <Section
-        id="gegevens"
-        title={t('network.cons.facts')}
-        after={
-          detail.may.change && (
-            <ButtonGroup>
-              <ButtonLink href={`${href}/wijzigen`} variant="secondary">
-                {t('network.cons.edit')}
-              </ButtonLink>
-            </ButtonGroup>
-          )
-        }
-      >
+      <Section id="gegevens" title={t('network.cons.facts')} after={<SectionAction show={detail.may.change} href={`${href}/wijzigen`} label={t('network.cons.edit')} />}>
         <DataList
           items={[
             { key: t('network.cons.kind'), value: t(`network.kind.${c.kind}`) },
@@ -217,15 +205,7 @@ export function ConsultationPage({
       <Section
         id="ervaringen"
         title={t('network.cons.experiences')}
-        after={
-          detail.may.record && (
-            <ButtonGroup>
-              <ButtonLink href={`${networkPath(council)}/ervaringen/nieuw?raadpleging=${c.id}`} variant="secondary">
-                {t('network.cons.addExperience')}
-              </ButtonLink>
-            </ButtonGroup>
-          )
-        }
+        after={<SectionAction show={detail.may.record} href={`${networkPath(council)}/ervaringen/nieuw?raadpleging=${c.id}`} label={t('network.cons.addExperience')} />}
       >
         <ExperienceTable ctx={ctx} council={council} rows={experiences} empty={t('network.cons.noExperiences')} caption={t('network.cons.experiences')} />
       </Section>

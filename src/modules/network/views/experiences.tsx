@@ -1,13 +1,13 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { Button, ButtonGroup, ButtonLink, DataList, Heading, Link, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
-import { ActionForm, CheckboxField, ChooseOneForm, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import { ActionForm, CheckboxField, ChooseOneForm, Form, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { policyFields, type AdviceRef } from '../../advice/index.ts';
 import type { ExperienceView } from '../network.experiences.ts';
 import { basisCounts } from '../network.rules.ts';
-import { NetworkPage, networkPath, type FormState, type Props } from './common.tsx';
+import { NetworkPage, networkPath, OptionalChoice, type FormState, type Props } from './common.tsx';
 
 export const experiencesPath = (council: Pick<Council, 'slug'>) => `${networkPath(council)}/ervaringen`;
 
@@ -54,24 +54,24 @@ export function ExperienceFields({ ctx, values, errors, consultations }: { ctx: 
   return (
     <>
       <TextArea ctx={ctx} name="text" label={t('network.exp.text')} hint={t('network.exp.textHint')} value={values?.text} errors={errors} />
-      <SelectField
+      <OptionalChoice
         ctx={ctx}
         name="policyField"
         label={t('network.exp.policyField')}
-        optional
-        value={values?.policyField ?? ''}
-        options={[{ value: '', label: t('network.exp.noPolicyField') }, ...policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))]}
+        none={t('network.exp.noPolicyField')}
+        options={policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))}
+        values={values}
         errors={errors}
       />
       <TextField ctx={ctx} name="targetGroup" label={t('network.exp.targetGroup')} optional value={values?.targetGroup} errors={errors} />
       <TextField ctx={ctx} name="area" label={t('network.exp.area')} optional value={values?.area} errors={errors} />
-      <SelectField
+      <OptionalChoice
         ctx={ctx}
         name="consultationId"
         label={t('network.exp.consultation')}
-        optional
-        value={values?.consultationId ?? ''}
-        options={[{ value: '', label: t('network.exp.noConsultation') }, ...consultations.map((c) => ({ value: c.id, label: c.topic }))]}
+        none={t('network.exp.noConsultation')}
+        options={consultations.map((c) => ({ value: c.id, label: c.topic }))}
+        values={values}
         errors={errors}
       />
       <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" aria-describedby="contact-hint">

@@ -20,16 +20,7 @@ export function HeldSignalsPage(props: { ctx: PageCtx; council: Council; actor: 
   const path = heldSignalsPath(council.slug);
   const summary = (s: string) => (s.length > SUMMARY_CHARS ? `${s.slice(0, SUMMARY_CHARS)}…` : s);
   return (
-    <SignalsPage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
-      title={t('signals.intake.held.title')}
-      href={path}
-      notice={props.notice}
-      errors={props.errors}
-      intro={t('signals.intake.held.intro', { max: props.perHour })}
-    >
+    <SignalsPage title={t('signals.intake.held.title')} href={path} notice={props.notice} errors={props.errors} intro={t('signals.intake.held.intro', { max: props.perHour })}>
       {held.total === 0 ? (
         <Paragraph>{t('signals.intake.held.empty')}</Paragraph>
       ) : (

@@ -8,12 +8,12 @@ import type { EffectiveSettings, Template } from '../signals.settings.ts';
 import { SignalsPage, signalsPath, type Props } from './signals.tsx';
 
 /** The contact details, after the explicit request that was logged. */
-export function ContactPage({ ctx, council, actor, signal, contact }: Props & { signal: Signal; contact: Contact | null }) {
+export function ContactPage({ ctx, council, signal, contact }: Props & { signal: Signal; contact: Contact | null }) {
   const t = ctx.t;
   const path = `${signalsPath(council)}/${signal.id}`;
   const title = t('signals.contact.title', { reference: signal.reference });
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path}>
+    <SignalsPage title={title} href={path}>
       <Alert type="info">
         <Paragraph>{t('signals.contact.loggedDone')}</Paragraph>
       </Alert>
@@ -43,12 +43,12 @@ export function ContactPage({ ctx, council, actor, signal, contact }: Props & { 
   );
 }
 
-export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: AccessLogRow[] }) {
+export function AccessLogPage({ ctx, council, rows }: Props & { rows: AccessLogRow[] }) {
   const t = ctx.t;
   const list = signalsPath(council);
   const title = t('signals.accessLog.title');
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={`${list}/toegangslog`} intro={t('signals.accessLog.intro')}>
+    <SignalsPage title={title} href={`${list}/toegangslog`} intro={t('signals.accessLog.intro')}>
       <Table
         caption={t('signals.accessLog.caption')}
         empty={t('signals.accessLog.empty')}
@@ -65,12 +65,12 @@ export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: Acc
 }
 
 /** Access request: the secretary enters the reference number and downloads everything as JSON. */
-export function ExportPage({ ctx, council, actor, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
+export function ExportPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
   const path = `${signalsPath(council)}/inzage`;
   const title = t('signals.export.title');
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} intro={t('signals.export.intro')}>
+    <SignalsPage title={title} href={path} errors={errors} intro={t('signals.export.intro')}>
       <Form action={path}>
         <TextField errors={errors} name="reference" label={t('signals.field.reference')} hint={t('signals.export.referenceHint')} value={values?.reference} width="short" />
         <Button>{t('signals.export.button')}</Button>
@@ -79,12 +79,12 @@ export function ExportPage({ ctx, council, actor, errors, values }: Props & { er
   );
 }
 
-export function EraseConfirmPage({ ctx, council, actor, signal, errors }: Props & { signal: Signal; errors?: FieldErrors }) {
+export function EraseConfirmPage({ ctx, council, signal, errors }: Props & { signal: Signal; errors?: FieldErrors }) {
   const t = ctx.t;
   const path = `${signalsPath(council)}/${signal.id}`;
   const title = t('signals.erase.titleFor', { reference: signal.reference });
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={`${path}/wissen`} errors={errors} intro={t('signals.erase.intro')}>
+    <SignalsPage title={title} href={`${path}/wissen`} errors={errors} intro={t('signals.erase.intro')}>
       <Form action={`${path}/wissen`}>
         <CheckboxField errors={errors} name="confirm" label={t('signals.erase.confirm')} />
         <Button danger>{t('signals.erase.button')}</Button>
@@ -101,7 +101,6 @@ export type RetentionRun = { at: Date; data: Record<string, unknown> | null };
 export function SettingsPage({
   ctx,
   council,
-  actor,
   settings,
   templates,
   runs,
@@ -118,7 +117,7 @@ export function SettingsPage({
     <TextField errors={errors} name={name} label={label} hint={hint} value={num(name)} inputmode="numeric" width="short" />
   );
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={title} href={path} errors={errors} notice={saved ? t('signals.notice.saved') : undefined}>
+    <SignalsPage title={title} href={path} errors={errors} notice={saved ? t('signals.notice.saved') : undefined}>
       <Form action={path}>
         <Heading level={2}>{t('signals.settings.threshold')}</Heading>
         <Paragraph>{t('signals.settings.thresholdIntro')}</Paragraph>

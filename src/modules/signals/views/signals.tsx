@@ -6,7 +6,7 @@ import { Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, LinkList } f
 import { Form, TextField, TextArea, SelectField, RadioGroup, CheckboxField, Fieldset } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
-import { WorkspacePage, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, type WorkspacePageParts } from '../../../ui/layouts/workspace-page.tsx';
 import { recordedSources, signalAreas, signalSinces } from '../signals.schema.ts';
 import { signalStates, type SignalState } from '../signals.workflow.ts';
 import type { SignalListRow, signalsSectionMay } from '../signals.queries.ts';
@@ -17,7 +17,7 @@ export type Props = { ctx: PageCtx; council: Council; actor: Actor };
 export const signalsPath = (council: Council) => `/${council.slug}/werkruimte/signalen`;
 
 /** A page of the signals section: breadcrumb to the list, then this page (`href`); the list page leaves `href` out. */
-export function SignalsPage(props: Omit<WorkspacePageProps, 'section' | 'parent'>) {
+export function SignalsPage(props: Omit<WorkspacePageParts, 'section' | 'parent'>) {
   const t = usePageCtx(props.ctx).t;
   const list = signalsPath(usePageCouncil(props.council));
   const parent = props.href ? { href: list, label: t('signals.list.title') } : undefined;
@@ -33,7 +33,6 @@ export function SignalStatusBadge({ ctx: given, status }: { ctx?: PageCtx; statu
 export function SignalListPage({
   ctx,
   council,
-  actor,
   rows,
   filter,
   themes,
@@ -44,7 +43,7 @@ export function SignalListPage({
   const path = signalsPath(council);
   const all = { value: '', label: t('signals.list.all') };
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={t('signals.list.title')} intro={t('signals.list.intro')}>
+    <SignalsPage title={t('signals.list.title')} intro={t('signals.list.intro')}>
       {may.record && (
         <ButtonGroup>
           <ButtonLink href={`${path}/nieuw`}>{t('signals.list.record')}</ButtonLink>
@@ -84,7 +83,7 @@ export function SignalListPage({
 }
 
 /** A member or the secretary records a signal that came in by phone, at office hours, by e-mail or from an organisation. */
-export function RecordSignalPage({ ctx, council, actor, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
+export function RecordSignalPage({ ctx, council, errors, values }: Props & { errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
   const path = `${signalsPath(council)}/nieuw`;
   const v = values ?? {};
@@ -92,7 +91,7 @@ export function RecordSignalPage({ ctx, council, actor, errors, values }: Props 
     <RadioGroup errors={errors} name={name} label={t(`signals.field.${name}`)} value={v[name]} options={options} />
   );
   return (
-    <SignalsPage ctx={ctx} council={council} actor={actor} title={t('signals.record.title')} href={path} errors={errors} intro={t('signals.record.intro')}>
+    <SignalsPage title={t('signals.record.title')} href={path} errors={errors} intro={t('signals.record.intro')}>
       <Form action={path}>
         {radios(
           'source',

@@ -35,11 +35,11 @@ export function AdviceStatusBadge({ ctx: given, status, overdue }: { ctx?: PageC
   );
 }
 
-export function AdviceListPage({ ctx, council, actor, rows, status, may }: Props & { rows: AdviceListRow[]; status: string | null; may: ListMay }) {
+export function AdviceListPage({ ctx, council, rows, status, may }: Props & { rows: AdviceListRow[]; status: string | null; may: ListMay }) {
   const t = ctx.t;
   const path = listPath(council);
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('advice.list.title')} section={path} intro={t('advice.list.intro')}>
+    <WorkspacePage title={t('advice.list.title')} section={path} intro={t('advice.list.intro')}>
       <ButtonGroup>
         {may.request && <ButtonLink href={`${path}/aanvraag`}>{t('advice.list.request')}</ButtonLink>}
         {may.initiate && (
@@ -82,7 +82,7 @@ export function AdviceListPage({ ctx, council, actor, rows, status, may }: Props
 }
 
 /** The request form (multipart, with documents) and the unsolicited-advice form. */
-export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: Props & { kind: 'requested' | 'unsolicited'; errors?: FieldErrors; values?: FormValues }) {
+export function StartAdvicePage({ ctx, council, kind, errors, values }: Props & { kind: 'requested' | 'unsolicited'; errors?: FieldErrors; values?: FormValues }) {
   const t = ctx.t;
   const list = listPath(council);
   const requested = kind === 'requested';
@@ -90,9 +90,6 @@ export function StartAdvicePage({ ctx, council, actor, kind, errors, values }: P
   const v = values ?? {};
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t(requested ? 'advice.request.title' : 'advice.initiate.title')}
       section={list}
       href={path}

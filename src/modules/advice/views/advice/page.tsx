@@ -37,7 +37,7 @@ type PageProps = Props & {
 };
 
 export function AdviceDetailPage(props: PageProps) {
-  const { ctx, council, actor, detail } = props;
+  const { ctx, council, detail } = props;
   const { advice, may } = detail;
   const t = ctx.t;
   const list = listPath(council);
@@ -48,9 +48,6 @@ export function AdviceDetailPage(props: PageProps) {
   const stapLabel = stap ? label(ctx, stap, detail) : '';
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={stap ? `${stapLabel}: ${title}` : title}
       heading={title}
       section={list}

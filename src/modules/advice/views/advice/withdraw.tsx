@@ -24,9 +24,6 @@ export function WithdrawConfirmPage({ ctx, council, actor, advice, audience, may
   ].filter((x): x is string => Boolean(x));
   return (
     <ConfirmPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('advice.withdraw.title', { reference: advice.reference })}
       section={list}
       href={`${path}/intrekken`}

@@ -5,16 +5,13 @@ import type { AgendaItem, Meeting } from '../../meetings.schema.ts';
 import { RESTORE_DAYS } from '../../meetings.workflow.ts';
 import { wsPath, type Props } from '../meetings.tsx';
 
-export function CancelMeetingPage({ ctx, council, actor, meeting, audience }: Props & { meeting: Meeting; audience: number }) {
+export function CancelMeetingPage({ ctx, council, meeting, audience }: Props & { meeting: Meeting; audience: number }) {
   const t = ctx.t;
   const list = wsPath(council);
   const path = `${list}/${meeting.id}`;
   const when = formatDateTime(meeting.startsAt, ctx.locale);
   return (
     <ConfirmPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('meetings.cancel.title', { title: meeting.title })}
       section={list}
       href={`${path}/afzeggen`}
@@ -33,16 +30,13 @@ export function CancelMeetingPage({ ctx, council, actor, meeting, audience }: Pr
   );
 }
 
-export function RemoveItemPage({ ctx, council, actor, meeting, item }: Props & { meeting: Meeting; item: AgendaItem }) {
+export function RemoveItemPage({ ctx, council, meeting, item }: Props & { meeting: Meeting; item: AgendaItem }) {
   const t = ctx.t;
   const list = wsPath(council);
   const path = `${list}/${meeting.id}`;
   const at = `${path}/agenda/${item.id}`;
   return (
     <ConfirmPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={t('meetings.removeItem.title', { title: item.title })}
       section={list}
       href={`${at}/verwijderen`}

@@ -12,7 +12,7 @@ import { AttendanceSection, NoteSection } from './attendance.tsx';
 import { MinutesSection } from './minutes.tsx';
 
 export function MeetingDetailPage(props: Props & { detail: MeetingDetail; errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice }) {
-  const { ctx, council, actor, detail, notice } = props;
+  const { ctx, council, detail, notice } = props;
   const { meeting, may } = detail;
   const t = ctx.t;
   const list = wsPath(council);
@@ -21,9 +21,6 @@ export function MeetingDetailPage(props: Props & { detail: MeetingDetail; errors
   const part: MeetingPart = { ctx, detail, errors: props.errors, v: props.values ?? {}, path, list, councilSlug: council.slug };
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={`${meeting.title}, ${date}`}
       section={list}
       href={path}

@@ -31,22 +31,14 @@ function noticeText(ctx: PageCtx, notice: SignalNotice | undefined, detail: Sign
 }
 
 export function SignalDetailPage(props: Props & { detail: SignalDetail; errors?: FieldErrors; values?: FormValues; notice?: SignalNotice }) {
-  const { ctx, council, actor, detail } = props;
+  const { ctx, council, detail } = props;
   const { signal, may } = detail;
   const t = ctx.t;
   const list = signalsPath(council);
   const path = `${list}/${signal.id}`;
   const part: SignalPart = { ctx, detail, errors: props.errors, v: props.values ?? {}, path, list, councilSlug: council.slug };
   return (
-    <SignalsPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('signals.detail.title', { reference: signal.reference })}
-      href={path}
-      errors={props.errors}
-      notice={noticeText(ctx, props.notice, detail)}
-    >
+    <SignalsPage title={t('signals.detail.title', { reference: signal.reference })} href={path} errors={props.errors} notice={noticeText(ctx, props.notice, detail)}>
       <Paragraph>
         <SignalStatusBadge status={signal.status} />
       </Paragraph>
