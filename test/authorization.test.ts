@@ -911,6 +911,8 @@ const TABLE: Record<string, Row> = {
   'GET /assets/app.[hash].js': { expect: publicRoute },
   'GET /assets/fonts/*': { expect: publicRoute },
   'GET /taal': { expect: everyone({ status: 303, location: '/' }) },
+  // The language switch of a page with a form: it keeps what was typed for a moment (form-drafts.ts).
+  'POST /taal': { expect: everyone({ status: 303, location: '/' }), form: () => ({ onderwerp: 'Regiotaxi' }) },
 
   // Logging in and out, account, tokens.
   'GET /inloggen': { expect: anonOr('ok', { status: 303 }) },
@@ -1235,6 +1237,9 @@ const TABLE: Record<string, Row> = {
   },
   'GET /:council/werkruimte/signalen/toegangslog': { expect: { ...workspace(['chair']), admin: 'forbidden' } },
   'GET /:council/werkruimte/signalen/inzage': { expect: SIGNAL_CONTACT },
+  // Signals that wait because of the hourly budget (issue 17): the board lets them in or removes them.
+  'GET /:council/werkruimte/signalen/wachtend': { expect: SIGNAL_CONTACT },
+  'POST /:council/werkruimte/signalen/wachtend': { expect: { ...SIGNAL_CONTACT, ...Object.fromEntries(BOARD.map((r) => [r, { status: 400, same: true }])) }, form: () => ({}) },
   'POST /:council/werkruimte/signalen/inzage': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({ reference: lastSignalReference }) },
   'GET /:council/werkruimte/signalen/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => signalIn() },
   'POST /:council/werkruimte/signalen/:id/contactgegevens': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({}) },
@@ -1268,6 +1273,8 @@ const TABLE: Record<string, Row> = {
     expect: everyone({ status: 200, same: true }),
     form: () => ({ pagina: 'omschrijving', description: 'De taxi komt te laat.' }),
   },
+  // Back from the language switch: without kept answers, the start of the form.
+  'GET /:council/signaal/vraag': { expect: everyone({ status: 303, location: /\/signaal$/ }) },
   'POST /:council/signaal/versturen': {
     expect: publicRoute,
     form: () => ({ description: 'De taxi komt te laat.', area: 'transport', since: 'month', contactChoice: 'anoniem' }),

@@ -47,7 +47,7 @@ export function usePageCtx(given?: PageCtx): PageCtx {
  * context around every page `reply.page` renders, so a page of one organisation need not be
  * handed them as props.
  */
-export type CouncilScope = { council: Council | null; actor: Actor | null };
+type CouncilScope = { council: Council | null; actor: Actor | null };
 const CouncilContext = createContext<CouncilScope>({ council: null, actor: null });
 export const CouncilScopeProvider = CouncilContext.Provider;
 

@@ -13,7 +13,7 @@ import { campaignNominations, campaigns, type Nomination } from './campaigns.sch
 /** Purpose of the key that seals nominators' details (see core/crypto.ts). */
 export const NOMINATOR_PURPOSE = 'campaign-nominator';
 /** Months after publication, and after the deadline of a campaign never published. */
-export const RETENTION_MONTHS = { afterPublication: 12, afterDeadline: 24 } as const;
+const RETENTION_MONTHS = { afterPublication: 12, afterDeadline: 24 } as const;
 /** Values the migration of issue 12 could not seal (the key is the application's): sealed by the job's first run. */
 const PLAIN = 'plain:';
 

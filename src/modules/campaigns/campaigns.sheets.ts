@@ -6,7 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 
-export type Cell = string | number | null | undefined;
+type Cell = string | number | null | undefined;
 export type Sheet = { name: string; rows: Cell[][] };
 
 export const sheetTypes = {

@@ -46,7 +46,6 @@ export type WorkspacePageParts = CouncilPageProps & { actor?: Actor };
 export type PublicPageParts = CouncilPageProps;
 /** The same with context, organisation and actor given, for a wrapper that reads them. */
 export type WorkspacePageProps = WorkspacePageParts & { ctx: PageCtx; council: Council; actor: Actor };
-export type PublicPageProps = PublicPageParts & { ctx: PageCtx; council: Council };
 
 const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors && Object.keys(errors).length > 0);
 

@@ -169,10 +169,8 @@ function Dossiers(props: Part) {
   return (
     <Section
       id="dossiers"
-      title={t('cooperation.dossiers.title')}
-      intro={t('cooperation.dossiers.intro')}
+      {...sectionTexts(t, 'dossiers')}
       items={dossiers}
-      empty={t('cooperation.dossiers.empty')}
       after={
         mayShare &&
         (folders.length ? (
@@ -261,10 +259,8 @@ function JointMeetings({ ctx, council, detail, meetings, base, errors, values }:
   return (
     <Section
       id="vergaderingen"
-      title={t('cooperation.meetings.title')}
-      intro={t('cooperation.meetings.intro')}
+      {...sectionTexts(t, 'meetings')}
       items={meetings}
-      empty={t('cooperation.meetings.empty')}
       after={
         mayPlan && (
           <>
@@ -361,6 +357,13 @@ function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part
   );
 }
 
+/** A section's title, intro and empty text, by the catalogue's convention `cooperation.{part}.title` and so on. */
+const sectionTexts = (t: Part['ctx']['t'], part: 'dossiers' | 'meetings' | 'experiences') => ({
+  title: t(`cooperation.${part}.title`),
+  intro: t(`cooperation.${part}.intro`),
+  empty: t(`cooperation.${part}.empty`),
+});
+
 /** A party shares one of its own (a folder, a consultation) with the agreement: a heading and a one-choice form. */
 function ShareOne(
   props: Pick<Part, 'ctx' | 'errors' | 'values'> & {
@@ -398,10 +401,8 @@ function Experiences({ ctx, detail, consultations, ownRounds, base, errors, valu
   return (
     <Section
       id="ervaringen"
-      title={t('cooperation.experiences.title')}
-      intro={t('cooperation.experiences.intro')}
+      {...sectionTexts(t, 'experiences')}
       items={consultations}
-      empty={t('cooperation.experiences.empty')}
       after={
         mayShare && (
           <>

@@ -1,6 +1,6 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { Heading, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
+import { Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
 import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
 import type { Meeting, MeetingRhythm } from '../meetings.schema.ts';
 import { localTimes } from '../meetings.queries.ts';

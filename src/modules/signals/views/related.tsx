@@ -1,5 +1,5 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
-import { Heading, Link, Section } from '../../../ui/components/basics.tsx';
+import { Link, Section } from '../../../ui/components/basics.tsx';
 
 type LinkedSignal = { id: string; reference: string; themeName: string | null };
 
