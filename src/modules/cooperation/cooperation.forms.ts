@@ -1,6 +1,6 @@
 /** Input of the cooperation pages and API: one zod schema per form, messages as catalogue keys. */
 import { z } from 'zod';
-import { field } from '../../core/http/forms.ts';
+import { field, isUuid } from '../../core/http/forms.ts';
 import { dossierLevels, renewalKinds } from './cooperation.schema.ts';
 import { policyFields } from '../advice/index.ts';
 
@@ -60,3 +60,9 @@ export type StartAdviceInput = z.infer<typeof startAdviceSchema>;
 
 /** A partner's document for a "contribute" dossier: an optional title (else the file's name). */
 export const contributeSchema = z.object({ dossierId: field.optionalText(100), documentTitle: field.optionalText(200) });
+
+/** Contacts of one's own network invited to a joint meeting one planned (the network checks who they are and their consent). */
+export const networkInviteSchema = z.object({
+  meetingId: field.uuid(),
+  contactIds: idList.refine((v) => v.length > 0, 'cooperation.error.chooseContact').refine((v) => v.every(isUuid), 'network.error.unknownContact'),
+});

@@ -11,6 +11,7 @@ import { assertCan, type Actor } from '../../core/policy.ts';
 import { boardRoles } from '../../core/roles.ts';
 import { councils, memberships, type Council } from '../../core/organisations.schema.ts';
 import { acceptJointMeeting, jointMeetingsOf, planJointMeeting, setJointAttendance, type MeetingInput } from '../meetings/index.ts';
+import { inviteContactsToEvent } from '../network/index.ts';
 import { invitePartnerMembers } from './cooperation.joint.ts';
 import { agreementParties } from './cooperation.schema.ts';
 import { findForParty } from './cooperation.queries.ts';
@@ -81,4 +82,22 @@ export async function attendMeeting(deps: Deps, args: { actor: Actor | null; cou
   const answer = attendanceAnswers.find((x) => x === args.answer);
   if (!answer) throw new DomainError('answer', 'cooperation.error.answer', 'answer');
   await setJointAttendance(deps, { actor: args.actor, council: args.council, meetingId: args.meetingId, agreementId: a.id, answer });
+}
+
+/**
+ * The planning organisation's board invites contacts of its own network to a planned joint
+ * meeting (the network checks consent and sends each one invitation, with the .ics). The link
+ * in the mail is the meeting's public page. Returns how many mails were queued.
+ */
+export async function inviteNetworkContacts(deps: Deps, args: { actor: Actor | null; council: Council; id: string; meetingId: string; contactIds: string[] }) {
+  assertCan(args.actor, 'cooperation.manage');
+  const { council } = args;
+  const a = (await findForParty(deps.db, council.id, args.id)) ?? notFound('agreement');
+  if (!inForce(a, todayInAmsterdam())) notFound('meeting');
+  const meeting = (await jointMeetingsOf(deps.db, { agreementId: a.id, council, inForce: true })).find((m) => m.id === args.meetingId && m.own && m.status === 'planned') ?? notFound('meeting');
+  const url = `${deps.config.baseUrl.replace(/\/$/, '')}/${council.slug}/vergaderingen/${meeting.id}`;
+  const event = { uid: meeting.uid, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location, url };
+  const sent = await deps.db.transaction((tx) => inviteContactsToEvent(tx, deps, { council, actor: args.actor, event, contactIds: args.contactIds }));
+  deps.mailer.kick();
+  return sent;
 }

@@ -10,11 +10,12 @@ import { getAgreement, listAgreements, publicAgreement, publicAgreements } from 
 import * as agreementsService from './cooperation.agreements.ts';
 import { CONTRIBUTE_FILE, contributeDocument, dossiersFor, ownFolders, shareDossier, stopSharing } from './cooperation.dossiers.ts';
 import { publicDossierDocuments } from './cooperation.public.ts';
-import { acceptSchema, agreementSchema, contributeSchema, contributionSchema, dossierSchema, startAdviceSchema } from './cooperation.forms.ts';
+import { acceptSchema, agreementSchema, contributeSchema, contributionSchema, dossierSchema, networkInviteSchema, startAdviceSchema } from './cooperation.forms.ts';
 import { sourcesFor, startAdvice } from './cooperation.advice.ts';
 import { consultationsFor, ownConsultations, shareConsultation } from './cooperation.experiences.ts';
-import { acceptMeeting, attendMeeting, planMeeting } from './cooperation.meetings.ts';
+import { acceptMeeting, attendMeeting, inviteNetworkContacts, planMeeting } from './cooperation.meetings.ts';
 import { jointAgreementOf, jointMeetingsOf, meetingSchema } from '../meetings/index.ts';
+import { eventInvitables } from '../network/index.ts';
 import { AgreementsPage, NewAgreementPage } from './views/agreements.tsx';
 import { AgreementPage, type AgreementNotice } from './views/agreement.tsx';
 import { PublicAgreementPage, PublicAgreementsPage } from './views/public.tsx';
@@ -34,6 +35,8 @@ const notices: Record<string, AgreementNotice> = {
   raadpleging: 'consultationShared',
   antwoord: 'attendance',
   bijgedragen: 'contributed',
+  netwerk: 'networkInvited',
+  netwerkal: 'networkNone',
 };
 
 /** The workspace address of one agreement. */
@@ -77,13 +80,14 @@ export async function cooperationRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const detail = (await getAgreement(deps, { council, actor, id: (req.params as Params).id })) ?? notFound('agreement');
-    const [dossiers, folders, meetings, sources, consultations, ownRounds] = await Promise.all([
+    const [dossiers, folders, meetings, sources, consultations, ownRounds, contacts] = await Promise.all([
       dossiersFor(deps, { actor, council, detail }),
       detail.may.manage ? ownFolders(deps, { actor, council }) : [],
       jointMeetingsOf(deps.db, { agreementId: detail.agreement.id, council, inForce: detail.inForce, membershipId: actor.membershipId }),
       detail.may.manage && detail.inForce ? sourcesFor(deps, { actor, council, id: detail.agreement.id }) : [],
       consultationsFor(deps, { actor, council, detail }),
       detail.may.manage ? ownConsultations(deps, council) : [],
+      detail.may.manage && detail.inForce ? eventInvitables(deps, { council, actor }) : [],
     ]);
     const notice = noticeOf(req, notices);
     return reply
@@ -100,6 +104,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
           sources={sources}
           consultations={consultations}
           ownRounds={ownRounds}
+          contacts={contacts}
           notice={notice}
           {...extra}
         />,
@@ -109,19 +114,20 @@ export async function cooperationRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id`, view, (req, reply) => detailPage(req, reply));
 
   /** Runs one use case from a form on the agreement page: back to the page with a notice, or the page with the message (nothing changed). */
-  async function act(req: FastifyRequest, reply: FastifyReply, notice: string, run: () => Promise<unknown>, values?: FormValues) {
+  async function act<T>(req: FastifyRequest, reply: FastifyReply, notice: string | ((done: T) => string), run: () => Promise<T>, values?: FormValues) {
     const council = councilOf(req);
     const { id } = req.params as Params;
     // Unknown or another organisation's agreement: 404 before anything else.
     (await getAgreement(deps, { council, actor: actorOf(req), id })) ?? notFound('agreement');
+    let done: T;
     try {
-      await run();
+      done = await run();
     } catch (err) {
       const errors = domainErrors(err, req.t);
       if (!errors) throw err;
       return detailPage(req, reply, { errors, values: values ?? echo(req.body) }, 400);
     }
-    return reply.redirect(`${agreementUrl(council.slug, id)}?melding=${notice}`, 303);
+    return reply.redirect(`${agreementUrl(council.slug, id)}?melding=${typeof notice === 'string' ? notice : notice(done)}`, 303);
   }
   const args = (req: FastifyRequest) => ({ deps, a: { actor: actorOf(req), council: councilOf(req), id: (req.params as Params).id } });
 
@@ -198,6 +204,15 @@ export async function cooperationRoutes(app: FastifyInstance) {
   app.post(`${WS}/:id/vergaderingen/:meetingId/aanwezigheid`, view, (req, reply) => {
     const answer = String((req.body as Record<string, unknown> | undefined)?.answer ?? '');
     return act(req, reply, 'antwoord', () => attendMeeting(deps, { ...args(req).a, meetingId: (req.params as Params).meetingId, answer }));
+  });
+  // The planner's board invites contacts of its own network (with consent) to a joint meeting it planned.
+  app.post(`${WS}/:id/netwerk`, manage, async (req, reply) => {
+    const form = parseForm(networkInviteSchema, req.body, req.t);
+    if (!form.ok) {
+      (await getAgreement(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id })) ?? notFound('agreement');
+      return detailPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
+    }
+    return act(req, reply, (sent) => (sent > 0 ? 'netwerk' : 'netwerkal'), () => inviteNetworkContacts(deps, { ...args(req).a, ...form.data }));
   });
   // Where the meetings list and calendar of a partner link a joint meeting (core/partnerships.ts): its agreement's page.
   app.get(`${WS}/vergadering/:meetingId`, view, async (req, reply) => {

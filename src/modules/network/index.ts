@@ -48,6 +48,7 @@ const auditNames = [
   'delegationReport.recorded',
   'delegationReport.placed',
   'consultation.changed',
+  'networkEvent.invited',
 ] as const;
 
 const HOUR = 60 * 60 * 1000;
@@ -96,6 +97,8 @@ export const networkModule: ModuleManifest = {
 export { listExperiences, experiencesOfConsultation, type ExperienceView } from './network.experiences.ts';
 /** The council's consultations with counts of organisations and experiences; `publicOnly` for the public ones. */
 export { listConsultations, type ConsultationRow } from './network.consultations.ts';
+/** Invites network contacts with consent to another module's event (a joint meeting), and who may be invited (for a picker). */
+export { inviteContactsToEvent, eventInvitables, type InvitedEvent } from './network.invitations.ts';
 /** The organisations that agreed to be listed publicly (no contact persons). */
 export { publicNetwork, type PublicOrganisation } from './network.queries.ts';
 /** A year's consultations (invited, came, experiences) and delegations, for the annual report. */

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod } from 'ical-generator';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
@@ -18,8 +17,9 @@ import { formatDate, translator } from '../../core/i18n/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItemRefs } from '../meetings/index.ts';
 import type { ConsultationInput } from './network.forms.ts';
-import { consentRefusal, consentsOf, openContact } from './network.organisations.ts';
-import { consultationChangeRefusal, isOpenConsultation, siteOf, withdrawToken } from './network.rules.ts';
+import { consentRefusal, consentsOf } from './network.organisations.ts';
+import { invitees, queueInvitation, type CalendarEvent } from './network.invitations.ts';
+import { consultationChangeRefusal, isOpenConsultation, siteOf } from './network.rules.ts';
 import { consultationInvites, consultationOrganisations, consultations, experiences, networkContacts, networkOrganisations, type Consultation, type NetworkContact } from './network.schema.ts';
 
 type Use = { actor: Actor | null; council: Council };
@@ -91,7 +91,7 @@ export async function changeConsultation(deps: Deps, args: Use & { id: string; i
         invited.map((i) => i.contact.id),
       );
       for (const { contact } of invited) {
-        if (!consentRefusal(contact, consents.get(contact.id) ?? [], 'invitations', today)) await queueInvitation(tx, deps, council, saved!, contact, 'network.invite.changedSubject');
+        if (!consentRefusal(contact, consents.get(contact.id) ?? [], 'invitations', today)) await queueConsultationInvite(tx, deps, council, saved!, contact, 'network.invite.changedSubject');
       }
     }
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.changed', entity: 'consultation', entityId: c.id, data: { changed, reinvited: reinvite } });
@@ -129,48 +129,36 @@ export async function recordOutcome(deps: Deps, args: Use & { id: string; attend
 
 // ------------------------------------------------------------------ invitations
 
-/** The invitation as iCalendar: a timed event in UTC, or a whole day for a consultation without times. */
-function invitationIcs(c: Consultation, o: { council: Council; url: string; organizer: string; attendee: { name: string; email: string }; now?: Date }): string {
-  const cal = ical({ name: c.topic, prodId: { company: 'Raadwerk', product: 'Raadwerk', language: 'NL' }, method: ICalCalendarMethod.REQUEST });
+/** The consultation as an event for the calendar: timed in UTC, or a whole day without times. */
+function eventOf(c: Consultation, url: string): CalendarEvent {
   const timed = c.startTime !== '' && c.endTime !== '';
-  cal.createEvent({
-    id: c.uid,
+  return {
+    uid: c.uid,
     sequence: c.sequence,
-    stamp: o.now ?? new Date(),
+    title: c.topic,
     start: timed ? localToUtc(c.heldOn, c.startTime) : new Date(`${c.heldOn}T00:00:00Z`),
     end: timed ? localToUtc(c.heldOn, c.endTime) : new Date(`${addDays(c.heldOn, 1)}T00:00:00Z`),
     allDay: !timed,
-    summary: c.topic,
-    location: c.location || null,
-    url: o.url,
-    organizer: { name: o.council.name, email: o.organizer },
-    attendees: [{ email: o.attendee.email, name: o.attendee.name || null, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false }],
-  });
-  return cal.toString();
+    location: c.location,
+    url,
+  };
 }
 
 /** One invitation (or its new version, `subject` says which) with the iCalendar REQUEST and the withdrawal link. */
-async function queueInvitation(tx: DbOrTx, deps: Deps, council: Council, c: Consultation, contact: NetworkContact, subject: 'network.invite.subject' | 'network.invite.changedSubject') {
+function queueConsultationInvite(tx: DbOrTx, deps: Deps, council: Council, c: Consultation, contact: NetworkContact, subject: 'network.invite.subject' | 'network.invite.changedSubject') {
   const t = translator('nl');
-  const site = siteOf(deps.config, council);
-  const person = openContact(deps.secretKey, contact);
-  const email = person.email!;
-  const ics = invitationIcs(c, { council, url: site, organizer: council.contactEmail, attendee: { name: person.name ?? '', email } });
-  await deps.mailer.queue(tx, {
-    councilId: council.id,
-    to: email,
+  return queueInvitation(tx, deps, council, contact, {
+    event: eventOf(c, siteOf(deps.config, council)),
     subject: t(subject, { topic: c.topic, council: council.name }),
-    body: t('network.invite.body', {
-      name: person.name ?? '',
-      council: council.name,
-      kind: t(`network.kind.${c.kind}`).toLowerCase(),
-      topic: c.topic,
-      when: `${formatDate(c.heldOn, 'nl')}${c.startTime ? `, ${c.startTime}-${c.endTime}` : ''}`,
-      where: c.location || '-',
-      withdraw: `${site}/netwerk/afmelden/${withdrawToken(deps.secretKey, contact.id)}`,
-    }),
-    replyTo: council.contactEmail,
-    attachments: [{ filename: 'uitnodiging.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
+    body: (p) =>
+      t('network.invite.body', {
+        ...p,
+        council: council.name,
+        kind: t(`network.kind.${c.kind}`).toLowerCase(),
+        topic: c.topic,
+        when: `${formatDate(c.heldOn, 'nl')}${c.startTime ? `, ${c.startTime}-${c.endTime}` : ''}`,
+        where: c.location || '-',
+      }),
   });
 }
 
@@ -182,25 +170,9 @@ async function queueInvitation(tx: DbOrTx, deps: Deps, council: Council, c: Cons
 export async function inviteContacts(deps: Deps, args: Use & { id: string; contactIds: string[] }): Promise<number> {
   const { actor, council } = args;
   assertCan(actor, 'network.manage');
-  const t = translator('nl');
-  const today = todayInAmsterdam();
   const sent = await deps.db.transaction(async (tx) => {
     const c = (await findConsultation(tx, council, args.id, { lock: true })) ?? notFound('consultation');
-    const ids = [...new Set(args.contactIds)];
-    const rows = await tx
-      .select({ contact: networkContacts, orgName: networkOrganisations.name })
-      .from(networkContacts)
-      .innerJoin(networkOrganisations, eq(networkOrganisations.id, networkContacts.organisationId))
-      .where(and(eq(networkContacts.councilId, council.id), inArray(networkContacts.id, ids)));
-    if (rows.length !== ids.length) throw new DomainError('unknownContact', 'network.error.unknownContact', 'contactIds');
-    const consents = await consentsOf(tx, council.id, ids);
-    for (const r of rows) {
-      const reason = consentRefusal(r.contact, consents.get(r.contact.id) ?? [], 'invitations', today);
-      if (reason) {
-        const who = openContact(deps.secretKey, r.contact).name ?? t('network.contact.erasedName');
-        throw new DomainError('noConsent', 'network.error.noConsent', { field: 'contactIds', params: { name: `${who} (${r.orgName})`, reason: t(`network.refusal.${reason}`) } });
-      }
-    }
+    const rows = await invitees(tx, deps, council.id, args.contactIds);
     const already = new Set((await tx.select({ id: consultationInvites.contactId }).from(consultationInvites).where(eq(consultationInvites.consultationId, c.id))).map((x) => x.id));
     const fresh = rows.filter((r) => !already.has(r.contact.id));
     if (!fresh.length) return 0;
@@ -209,7 +181,7 @@ export async function inviteContacts(deps: Deps, args: Use & { id: string; conta
       .insert(consultationOrganisations)
       .values([...new Set(fresh.map((r) => r.contact.organisationId))].map((organisationId) => ({ councilId: council.id, consultationId: c.id, organisationId })))
       .onConflictDoNothing();
-    for (const r of fresh) await queueInvitation(tx, deps, council, c, r.contact, 'network.invite.subject');
+    for (const r of fresh) await queueConsultationInvite(tx, deps, council, c, r.contact, 'network.invite.subject');
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'consultation.invited', entity: 'consultation', entityId: c.id, data: { contacts: fresh.length } });
     return fresh.length;
   });

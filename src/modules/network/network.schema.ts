@@ -164,6 +164,20 @@ export const consultationInvites = linkTable(
 );
 
 /**
+ * Contacts invited to an event of another module (a joint meeting of cooperation), by its
+ * iCalendar UID: the same contact is never invited to the same event twice.
+ */
+export const eventInvites = councilTable(
+  'event_invites',
+  {
+    eventUid: text('event_uid').notNull(),
+    contactId: cascadeRef('contact_id', () => networkContacts.id),
+    invitedAt: at(),
+  },
+  (t) => [uniqueIndex('event_invites_council_event_contact_unique').on(t.councilId, t.eventUid, t.contactId)],
+);
+
+/**
  * A collected experience: what happened, in the words of a resident or organisation. Special-category
  * data: the text is minimal and stays here, the contact details are sealed apart (experience_contacts).
  */

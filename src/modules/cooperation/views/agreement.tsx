@@ -19,7 +19,7 @@ import { attendanceAnswers } from '../cooperation.meetings.ts';
 import { jointYear } from '../cooperation.joint.ts';
 import { StateBadge, termOf } from './parts.tsx';
 
-export type AgreementNotice = 'created' | 'step' | 'saved' | 'signed' | 'shared' | 'unshared' | 'meetingPlanned' | 'meetingAccepted' | 'consultationShared' | 'attendance' | 'contributed';
+export type AgreementNotice = 'created' | 'step' | 'saved' | 'signed' | 'shared' | 'unshared' | 'meetingPlanned' | 'meetingAccepted' | 'consultationShared' | 'attendance' | 'contributed' | 'networkInvited' | 'networkNone';
 
 type Props = {
   ctx: PageCtx;
@@ -32,6 +32,8 @@ type Props = {
   sources: { key: string; kind: 'document' | 'meeting' | 'experience'; title: string; ownerName: string }[];
   consultations: SharedConsultationView[];
   ownRounds: { id: string; topic: string }[];
+  /** Contacts of the own network with consent for invitations (the board, while the agreement is in force). */
+  contacts: { id: string; name: string; organisation: string }[];
   notice?: AgreementNotice;
   errors?: FieldErrors;
   values?: FormValues;
@@ -252,7 +254,8 @@ function Contribute({ ctx, actor, detail, dossiers, base, errors, values }: Part
   );
 }
 
-function JointMeetings({ ctx, council, detail, meetings, base, errors, values }: Part) {
+function JointMeetings(part: Part) {
+  const { ctx, council, detail, meetings, base, errors, values } = part;
   const { t } = ctx;
   const mayPlan = detail.may.manage && detail.inForce;
   const year = jointYear(meetings);
@@ -275,6 +278,7 @@ function JointMeetings({ ctx, council, detail, meetings, base, errors, values }:
               <MeetingFields ctx={ctx} errors={errors} values={values?.startTime !== undefined ? values : undefined} />
               <Button variant="secondary">{t('cooperation.meetings.submit')}</Button>
             </Form>
+            <NetworkInvite {...part} />
           </>
         )
       }
@@ -292,6 +296,32 @@ function JointMeetings({ ctx, council, detail, meetings, base, errors, values }:
         }
       />
     </Section>
+  );
+}
+
+/** The planner's board invites contacts of its own network to a joint meeting it planned and that is still to come. */
+function NetworkInvite({ ctx, meetings, contacts, base, errors, values }: Part) {
+  const { t } = ctx;
+  const open = meetings.filter((m) => m.own && m.status === 'planned');
+  if (!open.length) return null;
+  return (
+    <>
+      <Heading level={3}>{t('cooperation.network.title')}</Heading>
+      <Paragraph>{t('cooperation.network.intro')}</Paragraph>
+      <Form ctx={ctx} action={`${base}/netwerk`}>
+        <SelectField ctx={ctx} errors={errors} name="meetingId" label={t('cooperation.network.meeting')} value={values?.meetingId} options={open.map((m) => ({ value: m.id, label: m.title }))} />
+        <CheckboxGroup
+          ctx={ctx}
+          errors={errors}
+          name="contactIds"
+          label={t('cooperation.network.contacts')}
+          options={contacts.map((c) => ({ value: c.id, label: t('cooperation.network.contact', { name: c.name, organisation: c.organisation }) }))}
+          checked={values?.contactIds ? [values.contactIds] : []}
+          empty={t('cooperation.network.noContacts')}
+        />
+        {contacts.length > 0 && <Button variant="secondary">{t('cooperation.network.submit')}</Button>}
+      </Form>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkList, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { Alert, Button, ButtonGroup, ButtonLink, DataList, Heading, Link, LinkList, Pagination, Paragraph, Section, StatusBadge, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { ActionForm, ChooseOneForm, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
@@ -127,6 +127,7 @@ function SearchResults({ ctx: given, q, result, href, base }: { ctx?: PageCtx; q
           ))}
         </ol>
       )}
+      <Pagination page={result.page} pages={result.pages} href={(n) => `${base}?${new URLSearchParams({ q, pagina: String(n) })}`} />
     </Section>
   );
 }
