@@ -685,6 +685,14 @@ async function heldPostIn(): Promise<Params> {
 const SIGNED_REFUSED: Partial<Expect> = { chair: REFUSED_FILE, secretary: REFUSED_FILE, admin: REFUSED_FILE };
 let cooperationFolder = '';
 let cooperationConsultation = '';
+let cooperationInvite = { meetingId: '', contactIds: '' };
+/** A joint meeting `planner` planned under a fresh agreement with `partner` (not yet accepted). */
+async function jointMeetingIn(planner: Council, partner: Council): Promise<Params> {
+  const a = await makeAgreement(t, [planner, partner]);
+  const m = await makeMeeting(t, planner, dayFromToday(40));
+  await t.db.insert(meetingPartners).values({ councilId: planner.id, meetingId: m.id, partnerCouncilId: partner.id, agreementId: a.id });
+  return { id: a.id, meetingId: m.id };
+}
 let cooperationDossier = '';
 async function agreementIn(state: AgreementState = 'active'): Promise<Params> {
   const a = await makeAgreement(t, [A, B], { state });
@@ -739,13 +747,8 @@ const cooperationRows: Record<string, Row> = {
   'POST /:council/werkruimte/samenwerking/:id/vergaderingen': { expect: workspace(BOARD), params: () => agreementIn(), form: () => meetingForm() },
   'POST /:council/werkruimte/samenwerking/:id/vergaderingen/:meetingId/aanvaarden': {
     expect: workspace(BOARD),
-    params: async () => {
-      // A joint meeting B planned under a fresh agreement, waiting for A.
-      const a = await makeAgreement(t, [B, A]);
-      const m = await makeMeeting(t, B, dayFromToday(40));
-      await t.db.insert(meetingPartners).values({ councilId: B.id, meetingId: m.id, partnerCouncilId: A.id, agreementId: a.id });
-      return { id: a.id, meetingId: m.id };
-    },
+    // A joint meeting B planned under a fresh agreement, waiting for A.
+    params: () => jointMeetingIn(B, A),
     form: () => ({}),
   },
   'POST /:council/werkruimte/samenwerking/:id/advies': {
@@ -761,6 +764,16 @@ const cooperationRows: Record<string, Row> = {
       return p;
     },
     form: () => ({ consultationId: cooperationConsultation }),
+  },
+  // A's board invites a contact of its network (with consent) to a joint meeting A planned.
+  'POST /:council/werkruimte/samenwerking/:id/netwerk': {
+    expect: workspace(BOARD),
+    params: async () => {
+      const { id, meetingId } = await jointMeetingIn(A, B);
+      cooperationInvite = { meetingId: meetingId!, contactIds: (await networkContactIn()).id! };
+      return { id };
+    },
+    form: () => cooperationInvite,
   },
   // A member of A says whether they come to a joint meeting B planned and A accepted.
   'POST /:council/werkruimte/samenwerking/:id/vergaderingen/:meetingId/aanwezigheid': {

@@ -52,7 +52,7 @@ test('key ring: values from before the ring (v1, no key id) open with any key of
   assert.equal(needsReseal(`${newer},${older}`, v1), true);
 });
 
-test('key ring: HMACs use the oldest key, so codes and links handed out survive a rotation', () => {
-  assert.equal(hmac(`${newer},${older}`, 'recovery-code:x'), hmac(older, 'recovery-code:x'));
+test('key ring: the ring is read newest first; new HMACs use the newest key (keyring.test.ts checks that old ones still verify)', () => {
+  assert.equal(hmac(`${newer},${older}`, 'recovery-code:x'), hmac(newer, 'recovery-code:x'));
   assert.deepEqual(keyRing(` ${newer} , ${older} `), [newer, older]);
 });

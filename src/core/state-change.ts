@@ -55,7 +55,7 @@ export type StateChange<T, S extends string, Patch, R> = {
 type StateChanged<T, S extends string, R> = { row: T; from: S; to: S; result: R | undefined };
 
 /** A committed step, as other modules hear of it (never personal data). */
-export type StateChangeEvent = { councilId: string; entity: string; entityId: string; action: AuditAction; from: string; to: string; actorUserId: string };
+type StateChangeEvent = { councilId: string; entity: string; entityId: string; action: AuditAction; from: string; to: string; actorUserId: string };
 
 /**
  * A module's listener to other modules' steps (ModuleManifest.onStateChange): the network mails

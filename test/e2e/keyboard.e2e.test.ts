@@ -49,7 +49,7 @@ const REMEMBER_UNFOCUSED = `(() => {
   const snapshot = ${SNAPSHOT};
   if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
   window.__rwUnfocused = new Map();
-  for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]')) {
+  for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')) {
     window.__rwUnfocused.set(el, snapshot(el));
   }
   return window.__rwUnfocused.size;

@@ -348,12 +348,13 @@ test('after a save, focus moves to the message that says it worked, at both widt
   await context.close();
 });
 
-test('the menu folds into a "Menu" button on a phone and shows in full on a desktop, without JavaScript', async () => {
+test('the menu folds into a "Menu" button on a phone and shows its daily items on a desktop, the rest under "Meer", without JavaScript', async () => {
   const context = await contextFor('secretaris@adviesraad-lindewijk.example', { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${server.url}/lindewijk/werkruimte`);
   const nav = page.getByRole('navigation', { name: 'Menu werkruimte' });
-  const toggle = nav.locator('summary');
+  const toggle = nav.locator('summary.rw-nav__toggle');
+  const more = nav.locator('summary.rw-nav__more-toggle');
   // Every item, also those folded away (getByRole would see only the shown ones).
   const links = nav.locator('a');
   const shown = async () => {
@@ -370,14 +371,21 @@ test('the menu folds into a "Menu" button on a phone and shows in full on a desk
   const folded = (await nav.boundingBox())!.height;
   assert.ok(folded < 80, `the folded menu takes ${folded} px, not the first screen`);
   await toggle.click();
-  assert.equal(await shown(), total, 'the button opens the whole menu');
+  const daily = await shown();
+  assert.ok(daily >= 5 && daily < total, `the button opens the daily items (${daily}) and "Meer"`);
+  await more.click();
+  assert.equal(await shown(), total, '"Meer" opens the rest');
   await page.screenshot({ path: path.join(SHOTS_DIR, 'workspace-menu-open-375.png') });
   shots.push('workspace-menu-open-375.png');
 
   await page.setViewportSize({ width: 1280, height: HEIGHT });
   await page.reload();
   assert.equal(await toggle.isVisible(), false, 'a desktop shows no Menu button');
-  assert.equal(await shown(), total, 'a desktop shows every menu item');
+  assert.equal(await shown(), daily, 'a desktop shows the daily items in the bar');
+  const bar = await nav.boundingBox();
+  assert.ok(bar!.height < 80, `the bar is one row (${bar!.height} px)`);
+  await more.click();
+  assert.equal(await shown(), total, 'and "Meer" opens the rest');
   assert.equal(await nav.getByRole('link').count(), total, 'and screen readers find every item');
   await context.close();
 });

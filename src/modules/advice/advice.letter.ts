@@ -153,7 +153,7 @@ export async function letterAttachment(input: Input, logo: LetterLogo | null): P
 }
 
 /** Time and memory for laying out one letter: far above what a real letter of 20,000 characters takes. */
-export const LETTER_LIMITS: SandboxLimits = { timeoutMs: 60_000, maxMemoryMb: 256 };
+const LETTER_LIMITS: SandboxLimits = { timeoutMs: 60_000, maxMemoryMb: 256 };
 const task = new URL('./advice.letter.worker.ts', import.meta.url);
 
 /**

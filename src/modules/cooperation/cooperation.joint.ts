@@ -17,7 +17,7 @@ import { jointMeetingsOf, type JointMeeting } from '../meetings/index.ts';
 import { listAgreements } from './cooperation.queries.ts';
 
 /** The agreement's rule: the parties meet together at least twice a year. */
-export const JOINT_MEETINGS_PER_YEAR = 2;
+const JOINT_MEETINGS_PER_YEAR = 2;
 
 export type JointYear = { year: string; planned: number; short: boolean };
 

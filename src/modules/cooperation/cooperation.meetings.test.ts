@@ -7,8 +7,9 @@ import { parseIcs } from '../meetings/meetings.calendar.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { notices } from '../../core/notices/notices.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { makeAgreement } from './cooperation.test-helpers.ts';
+import { makeContact, makeOrganisation } from '../network/network.test-helpers.ts';
 
 let t: TestApp;
 before(async () => {
@@ -92,4 +93,55 @@ test('a joint meeting: planned by A, accepted by B, one UID in both calendar fee
   assert.equal((await post(t, `${ws(A.slug)}/${a.id}/beeindigen`, {}, secA)).statusCode, 303);
   assert.deepEqual(await uidsIn(B.slug), []);
   assert.deepEqual(await uidsIn(A.slug), [uid]);
+});
+
+test('the planner invites contacts of its network to a joint meeting: with consent once, without consent refused', async () => {
+  const A = await makeCouncil(t);
+  const B = await makeCouncil(t);
+  const secA = await person(t, A, 'secretary');
+  const a = await makeAgreement(t, [A, B]);
+  const form = { title: 'Gezamenlijke avond netwerk', date: dayFromToday(20), startTime: '19:00', endTime: '21:00', mode: 'in_person', location: 'Bibliotheek', onlineUrl: '' };
+  assert.equal((await post(t, `${ws(A.slug)}/${a.id}/vergaderingen`, form, secA)).statusCode, 303);
+  const org = await makeOrganisation(t, A, { name: 'Zorgbelang Lindewijk' });
+  const ok = await makeContact(t, A, org.id, { name: 'Fatma Yilmaz', consent: ['invitations'] });
+  const none = await makeContact(t, A, org.id, { name: 'Henk de Vries' });
+
+  // The picker lists only contacts whose consent for invitations holds.
+  const page = (await get(t, `${ws(A.slug)}/${a.id}`, secA)).body;
+  assert.match(page, /Fatma Yilmaz \(Zorgbelang Lindewijk\)/);
+  assert.doesNotMatch(page, /Henk de Vries/);
+  const meetingId = /name="meetingId"[\s\S]*?<option value="([0-9a-f-]{36})"/.exec(page)![1]!;
+  const url = `${ws(A.slug)}/${a.id}/netwerk`;
+  const mailsTo = async (to: string) => (await t.db.select().from(outbox).where(eq(outbox.councilId, A.id))).filter((m) => m.toAddress === to);
+
+  const first = await post(t, url, { meetingId, contactIds: ok.id }, secA);
+  assert.equal(first.statusCode, 303);
+  assert.match(String(first.headers.location), /melding=netwerk$/);
+  const [mail, ...more] = await mailsTo(ok.email);
+  assert.equal(more.length, 0);
+  assert.match(mail!.body, /Gezamenlijke avond netwerk/);
+  assert.match(mail!.body, /\/netwerk\/afmelden\//, 'the withdraw link');
+  const ics = mail!.attachments.find((x) => x.filename.endsWith('.ics'));
+  assert.ok(ics, 'an .ics invitation');
+  const [uid] = (await uidsIn(A.slug)).filter(Boolean);
+  assert.equal(parseIcs(String(ics.content)).events[0]!.uid, uid, 'the meeting’s own UID');
+  const invitedAudit = () =>
+    t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'networkEvent.invited'), eq(auditLog.entityId, uid!)));
+  assert.equal((await invitedAudit())[0]!.n, 1, 'audited');
+
+  // Nobody twice.
+  const again = await post(t, url, { meetingId, contactIds: ok.id }, secA);
+  assert.match(String(again.headers.location), /melding=netwerkal$/);
+  assert.equal((await mailsTo(ok.email)).length, 1);
+  assert.equal((await invitedAudit())[0]!.n, 1);
+
+  // Without consent: refused, named, nothing sent (also not to the other contact chosen with it).
+  const refused = await post(t, url, { meetingId, contactIds: [none.id, ok.id] }, secA);
+  assert.equal(refused.statusCode, 400);
+  assert.match(refused.body, /Henk de Vries \(Zorgbelang Lindewijk\) kan geen uitnodiging krijgen: er is geen toestemming voor uitnodigingen/);
+  assert.equal((await mailsTo(none.email)).length, 0);
+  assert.equal((await mailsTo(ok.email)).length, 1);
 });

@@ -212,7 +212,12 @@ export async function cooperationRoutes(app: FastifyInstance) {
       (await getAgreement(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id })) ?? notFound('agreement');
       return detailPage(req, reply, { errors: form.errors, values: echo(req.body) }, 400);
     }
-    return act(req, reply, (sent) => (sent > 0 ? 'netwerk' : 'netwerkal'), () => inviteNetworkContacts(deps, { ...args(req).a, ...form.data }));
+    return act(
+      req,
+      reply,
+      (sent) => (sent > 0 ? 'netwerk' : 'netwerkal'),
+      () => inviteNetworkContacts(deps, { ...args(req).a, ...form.data }),
+    );
   });
   // Where the meetings list and calendar of a partner link a joint meeting (core/partnerships.ts): its agreement's page.
   app.get(`${WS}/vergadering/:meetingId`, view, async (req, reply) => {

@@ -11,11 +11,11 @@ import { jointMeetingsOf, type JointMeeting } from '../meetings/index.ts';
 import { adviceSources, agreementParties, agreements, sharedDossiers } from './cooperation.schema.ts';
 import { runningStates } from './cooperation.workflow.ts';
 
-export type YearAgreement = { id: string; title: string; startsOn: string; endsOn: string; partners: number };
+type YearAgreement = { id: string; title: string; startsOn: string; endsOn: string; partners: number };
 /** A folder shared in one of those agreements; `own`: this council shares it. */
-export type YearDossier = { id: string; agreementId: string; folderName: string; own: boolean };
+type YearDossier = { id: string; agreementId: string; folderName: string; own: boolean };
 /** A joint meeting of the year that its partner accepted (this council planned it, or accepted it). */
-export type YearJointMeeting = { id: string; title: string; startsAt: Date; status: JointMeeting['status']; agreementId: string; own: boolean };
+type YearJointMeeting = { id: string; title: string; startsAt: Date; status: JointMeeting['status']; agreementId: string; own: boolean };
 export type CooperationYear = {
   agreements: YearAgreement[];
   dossiers: YearDossier[];

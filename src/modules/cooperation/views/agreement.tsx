@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
-import { formatDate } from '../../../core/i18n/index.ts';
+import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import { Alert, Button, DataList, Heading, LinkList, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
@@ -19,7 +19,20 @@ import { attendanceAnswers } from '../cooperation.meetings.ts';
 import { jointYear } from '../cooperation.joint.ts';
 import { StateBadge, termOf } from './parts.tsx';
 
-export type AgreementNotice = 'created' | 'step' | 'saved' | 'signed' | 'shared' | 'unshared' | 'meetingPlanned' | 'meetingAccepted' | 'consultationShared' | 'attendance' | 'contributed' | 'networkInvited' | 'networkNone';
+export type AgreementNotice =
+  | 'created'
+  | 'step'
+  | 'saved'
+  | 'signed'
+  | 'shared'
+  | 'unshared'
+  | 'meetingPlanned'
+  | 'meetingAccepted'
+  | 'consultationShared'
+  | 'attendance'
+  | 'contributed'
+  | 'networkInvited'
+  | 'networkNone';
 
 type Props = {
   ctx: PageCtx;
@@ -233,19 +246,13 @@ function Contribute({ ctx, actor, detail, dossiers, base, errors, values }: Part
   const { t } = ctx;
   const open = dossiers.filter((d) => !d.own && d.level === 'contribute');
   if (!detail.inForce || !open.length || !can(actor, 'documents.upload')) return null;
+  const choices = open.map((d) => ({ value: d.id, label: `${d.folderName} (${d.sharedByName})` }));
   return (
     <>
       <Heading level={3}>{t('cooperation.contribute.title')}</Heading>
       <Paragraph>{t('cooperation.contribute.intro')}</Paragraph>
       <Form ctx={ctx} action={`${base}/bijdragen`} multipart>
-        <SelectField
-          ctx={ctx}
-          errors={errors}
-          name="dossierId"
-          label={t('cooperation.contribute.dossier')}
-          value={values?.dossierId}
-          options={open.map((d) => ({ value: d.id, label: `${d.folderName} (${d.sharedByName})` }))}
-        />
+        <Choose ctx={ctx} errors={errors} values={values} name="dossierId" label={t('cooperation.contribute.dossier')} options={choices} />
         <TextField ctx={ctx} errors={errors} name="documentTitle" label={t('cooperation.contribute.titleField')} value={values?.documentTitle} optional />
         <FileField ctx={ctx} errors={errors} name={CONTRIBUTE_FILE} label={t('cooperation.contribute.file')} accept=".pdf,.docx,.odt,application/pdf" />
         <Button variant="secondary">{t('cooperation.contribute.submit')}</Button>
@@ -304,12 +311,13 @@ function NetworkInvite({ ctx, meetings, contacts, base, errors, values }: Part) 
   const { t } = ctx;
   const open = meetings.filter((m) => m.own && m.status === 'planned');
   if (!open.length) return null;
+  const choices = open.map((m) => ({ value: m.id, label: `${m.title} (${formatDateTime(m.startsAt, ctx.locale)})` }));
   return (
     <>
       <Heading level={3}>{t('cooperation.network.title')}</Heading>
       <Paragraph>{t('cooperation.network.intro')}</Paragraph>
       <Form ctx={ctx} action={`${base}/netwerk`}>
-        <SelectField ctx={ctx} errors={errors} name="meetingId" label={t('cooperation.network.meeting')} value={values?.meetingId} options={open.map((m) => ({ value: m.id, label: m.title }))} />
+        <Choose ctx={ctx} errors={errors} values={values} name="meetingId" label={t('cooperation.network.meeting')} options={choices} />
         <CheckboxGroup
           ctx={ctx}
           errors={errors}
@@ -385,6 +393,11 @@ function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part
       </Form>
     </Section>
   );
+}
+
+/** A choice of the page's own things (a dossier, a meeting), keeping what was posted when the page comes back with a message. */
+function Choose(props: Pick<Part, 'ctx' | 'errors' | 'values'> & { name: string; label: string; options: { value: string; label: string }[] }) {
+  return <SelectField ctx={props.ctx} errors={props.errors} name={props.name} label={props.label} value={props.values?.[props.name]} options={props.options} />;
 }
 
 /** A section's title, intro and empty text, by the catalogue's convention `cooperation.{part}.title` and so on. */

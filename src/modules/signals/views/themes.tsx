@@ -15,7 +15,7 @@ function monthLabel(ctx: PageCtx, month: string): string {
 }
 
 /** Themes whose month and source tables one page shows: the page stays small with many themes. */
-export const THEMES_PER_PAGE = 5;
+const THEMES_PER_PAGE = 5;
 
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
 export function ThemesPage({
