@@ -165,7 +165,7 @@ test('the resident switches to English and back to Dutch', async () => {
   await visited.check(page, 'council home in English');
 
   // The choice holds on the next page.
-  await follow(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Vacancies' }), '/lindewijk/vacatures');
+  await follow(await menuLink(page, 'Main menu', 'Vacancies'), '/lindewijk/vacatures');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.equal(await h1().innerText(), 'Vacancies');
   await visited.check(page, 'vacancies in English');
