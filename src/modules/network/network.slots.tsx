@@ -13,14 +13,14 @@ import { publicDelegations } from './network.delegations.ts';
 import { DelegationsOnAbout } from './views/delegations.tsx';
 
 export const networkSlots: Record<string, SlotRenderer> = {
-  'advice.detail.related': async ({ deps, ctx, council, actor, id }) => {
+  'advice.detail.related': async ({ deps, council, actor, id }) => {
     if (!can(actor, 'network.view')) return null;
     const rows = await listExperiences(deps.db, council.id, { adviceId: id });
-    return rows.length ? <ExperiencesOfAdvice ctx={ctx} council={council} rows={rows} /> : null;
+    return rows.length ? <ExperiencesOfAdvice council={council} rows={rows} /> : null;
   },
-  'organisation.about': async ({ deps, ctx, council }) => {
+  'organisation.about': async ({ deps, council }) => {
     if (!hasSection(council.kind, 'network')) return null;
     const delegations = await publicDelegations(deps.db, council.id);
-    return delegations.length ? <DelegationsOnAbout ctx={ctx} delegations={delegations} /> : null;
+    return delegations.length ? <DelegationsOnAbout delegations={delegations} /> : null;
   },
 };

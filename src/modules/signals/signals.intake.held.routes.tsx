@@ -3,7 +3,7 @@
  * the chosen ones into the list, or remove them. The waiting submissions carry contact details,
  * so the page is for the organisation's own board only (`signals.contact`), never a platform admin.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { noticeOf } from '../../core/http/forms.ts';
 import { isUuid } from '../../core/http/values.ts';

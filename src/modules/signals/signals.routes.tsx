@@ -104,7 +104,7 @@ export async function signalsRoutes(app: FastifyInstance) {
         filter={filter}
         themes={themes}
         may={queries.signalsSectionMay(actor)}
-        actions={held > 0 ? [<HeldSignalsLink ctx={ctx} council={council} n={held} />, ...actions] : actions}
+        actions={held > 0 ? [<HeldSignalsLink council={council} n={held} />, ...actions] : actions}
       />,
     );
   });

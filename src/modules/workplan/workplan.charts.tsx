@@ -4,7 +4,7 @@
  * Every chart comes with a text summary and the same data as a table beside it; on paper and on
  * a phone the table comes under the chart. The PDF draws the same bars (workplan.pdf.ts).
  */
-import type { PageCtx } from '../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../ui/context.ts';
 import type { Translate } from '../../core/i18n/index.ts';
 import { Table } from '../../ui/components/basics.tsx';
 import type { Masked } from './workplan.counting.ts';
@@ -33,7 +33,8 @@ function short(label: string): string {
   return label.length > 22 ? `${label.slice(0, 21)}…` : label;
 }
 
-export function BarChart({ ctx, chart }: { ctx: PageCtx; chart: ChartData }) {
+export function BarChart({ ctx: given, chart }: { ctx?: PageCtx; chart: ChartData }) {
+  const ctx = usePageCtx(given);
   const bars = barLayout(chart.rows, ctx.t);
   const h = bars.length * ROW_H + 8;
   return (

@@ -3,13 +3,14 @@
  * The check itself is pure (ui/plain-language.ts); the texts are in the knowledge catalogue
  * (`knowledge.b1.*`), as the footer takes the glossary's.
  */
-import type { PageCtx } from '../context.ts';
+import { usePageCtx, type PageCtx } from '../context.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 import type { PlainLanguageReport } from '../plain-language.ts';
 import { Alert } from './basics.tsx';
 
 /** A count with the sentences it counts, at most five shown. */
-function Sentences({ ctx, label, sentences }: { ctx: PageCtx; label: MessageKey; sentences: string[] }) {
+function Sentences({ ctx: given, label, sentences }: { ctx?: PageCtx; label: MessageKey; sentences: string[] }) {
+  const ctx = usePageCtx(given);
   if (sentences.length === 0) return null;
   return (
     <>
@@ -23,7 +24,8 @@ function Sentences({ ctx, label, sentences }: { ctx: PageCtx; label: MessageKey;
   );
 }
 
-export function PlainLanguageAdvice({ ctx, report }: { ctx: PageCtx; report: PlainLanguageReport }) {
+export function PlainLanguageAdvice({ ctx: given, report }: { ctx?: PageCtx; report: PlainLanguageReport }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   if (report.level === 'empty') return null;
   const remarks = report.longSentences.length + report.passive.length + report.hardWords.length;

@@ -11,7 +11,7 @@ import { renderToString } from 'preact-render-to-string';
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
 /** The advice letter (or the follow-up letter) as an HTML page in the workspace. */
-export function LetterPage({ ctx, council, actor, advice, model }: Props & { advice: Advice; model: LetterModel }) {
+export function LetterPage({ ctx, council, advice, model }: Props & { advice: Advice; model: LetterModel }) {
   const t = ctx.t;
   const list = `/${council.slug}/werkruimte/adviezen`;
   const detail = `${list}/${advice.id}`;
@@ -20,9 +20,6 @@ export function LetterPage({ ctx, council, actor, advice, model }: Props & { adv
   const logo = brandOf(council).logoUrl;
   return (
     <WorkspaceFrame
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={title}
       section={list}
       trail={[

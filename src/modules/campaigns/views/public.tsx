@@ -3,7 +3,7 @@
  * nomination form (new and through the edit link) and the page after sending. No JavaScript, no
  * cookie: the form's token carries its time, the page is never stored by a browser or proxy.
  */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
@@ -30,7 +30,7 @@ export function CampaignList({ ctx, council, campaigns }: { ctx: PageCtx; counci
   const t = ctx.t;
   const paths = publicPaths(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('campaigns.public.title')} section={paths.list} intro={t('campaigns.public.intro', { council: council.name })}>
+    <PublicPage title={t('campaigns.public.title')} section={paths.list} intro={t('campaigns.public.intro', { council: council.name })}>
       <LinkList items={campaigns.map((c) => ({ href: publicPaths(council, c).one, label: c.title, after: ` (${t(`campaigns.phase.${c.phase}`)})` }))} empty={t('campaigns.public.none')} />
     </PublicPage>
   );
@@ -50,7 +50,8 @@ export type CampaignView = {
   meetings: MeetingsOfCampaign;
 };
 
-function Window({ ctx, campaign, open, href }: { ctx: PageCtx; campaign: Campaign; open: boolean; href: string }) {
+function Window({ ctx: given, campaign, open, href }: { ctx?: PageCtx; campaign: Campaign; open: boolean; href: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const opens = formatDateTime(campaign.opensAt, ctx.locale);
   const closes = formatDateTime(campaign.closesAt, ctx.locale);
@@ -78,7 +79,8 @@ const plannedMeetings = (view: CampaignView) =>
     return m ? [{ kind, m }] : [];
   });
 
-function Meetings({ ctx, view, ics }: { ctx: PageCtx; view: CampaignView; ics: string }) {
+function Meetings({ ctx: given, view, ics }: { ctx?: PageCtx; view: CampaignView; ics: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const items = plannedMeetings(view);
   return (
@@ -98,7 +100,8 @@ function Meetings({ ctx, view, ics }: { ctx: PageCtx; view: CampaignView; ics: s
 }
 
 /** The news items of a published campaign: the kick-off and the closing meeting (not a cancelled one). */
-function News({ ctx, view }: { ctx: PageCtx; view: CampaignView }) {
+function News({ ctx: given, view }: { ctx?: PageCtx; view: CampaignView }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const news = { kickoff: 'campaigns.public.newsKickoff', closing: 'campaigns.public.newsClosing' } as const;
   const items = plannedMeetings(view)
@@ -115,7 +118,8 @@ function News({ ctx, view }: { ctx: PageCtx; view: CampaignView }) {
 }
 
 /** The results: per province a list of front runners with the motivation, then the same in a table. */
-function Results({ ctx, view }: { ctx: PageCtx; view: CampaignView }) {
+function Results({ ctx: given, view }: { ctx?: PageCtx; view: CampaignView }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
@@ -158,10 +162,10 @@ export function CampaignPage({ ctx, council, view }: { ctx: PageCtx; council: Co
   const { campaign } = view;
   const paths = publicPaths(council, campaign);
   return (
-    <PublicPage ctx={ctx} council={council} title={campaign.title} section={paths.list} href={paths.one} parent={{ href: paths.list, label: t('campaigns.public.title') }}>
+    <PublicPage title={campaign.title} section={paths.list} href={paths.one} parent={{ href: paths.list, label: t('campaigns.public.title') }}>
       <Paragraph lead>{`${t('campaigns.public.organisers')}: ${view.organisers.join(', ')}`}</Paragraph>
       <TextBlock text={campaign.purpose} />
-      {campaign.phase === 'published' ? <Results ctx={ctx} view={view} /> : <Window ctx={ctx} campaign={campaign} open={view.open} href={paths.nominate} />}
+      {campaign.phase === 'published' ? <Results view={view} /> : <Window campaign={campaign} open={view.open} href={paths.nominate} />}
       <Section id="criteria" title={t('campaigns.public.criteria')}>
         <ol class="utrecht-ordered-list">
           {view.criteria.map((c) => (
@@ -171,8 +175,8 @@ export function CampaignPage({ ctx, council, view }: { ctx: PageCtx; council: Co
           ))}
         </ol>
       </Section>
-      <Meetings ctx={ctx} view={view} ics={paths.ics} />
-      {campaign.phase === 'published' && <News ctx={ctx} view={view} />}
+      <Meetings view={view} ics={paths.ics} />
+      {campaign.phase === 'published' && <News view={view} />}
     </PublicPage>
   );
 }
@@ -183,7 +187,8 @@ const municipalityOptions = (ctx: PageCtx) => [{ value: '', label: ctx.t('campai
  * A field for robots only: hidden from sight and from screen readers, out of the tab order, with
  * a label that tells a person who still meets it to leave it empty.
  */
-function RobotTrap({ ctx, value }: { ctx: PageCtx; value?: string }) {
+function RobotTrap({ ctx: given, value }: { ctx?: PageCtx; value?: string }) {
+  const ctx = usePageCtx(given);
   return (
     <div class="rw-visually-hidden" aria-hidden="true">
       <label for="veld-website">{ctx.t('campaigns.form.honeypot')}</label>
@@ -212,8 +217,6 @@ export function NominationPage(props: {
   const action = `${edit ? edit.action : paths.nominate}?_csrf=${encodeURIComponent(props.token ?? ctx.csrfToken)}`;
   return (
     <PublicPage
-      ctx={ctx}
-      council={council}
       title={title}
       section={paths.list}
       href={edit ? edit.action : paths.nominate}
@@ -226,10 +229,9 @@ export function NominationPage(props: {
       {edit && !edit.open ? (
         <Alert type="info">{t('campaigns.edit.closed')}</Alert>
       ) : (
-        <Form ctx={ctx} action={action} multipart>
+        <Form action={action} multipart>
           {!edit && (
             <SelectField
-              ctx={ctx}
               name="municipality"
               label={t('campaigns.form.municipality')}
               hint={t('campaigns.form.municipalityHint', { date: formatDate(MUNICIPALITIES_AS_OF, ctx.locale) })}
@@ -238,15 +240,14 @@ export function NominationPage(props: {
               errors={errors}
             />
           )}
-          <Fieldset ctx={ctx} legend={t('campaigns.form.about')}>
-            <TextField ctx={ctx} name="name" label={t('campaigns.form.name')} value={values.name} errors={errors} autocomplete="name" />
-            <TextField ctx={ctx} name="role" label={t('campaigns.form.role')} hint={t('campaigns.form.roleHint')} value={values.role} errors={errors} />
-            <TextField ctx={ctx} name="email" type="email" label={t('campaigns.form.email')} hint={t('campaigns.form.emailHint')} value={values.email} errors={errors} autocomplete="email" />
+          <Fieldset legend={t('campaigns.form.about')}>
+            <TextField name="name" label={t('campaigns.form.name')} value={values.name} errors={errors} autocomplete="name" />
+            <TextField name="role" label={t('campaigns.form.role')} hint={t('campaigns.form.roleHint')} value={values.role} errors={errors} />
+            <TextField name="email" type="email" label={t('campaigns.form.email')} hint={t('campaigns.form.emailHint')} value={values.email} errors={errors} autocomplete="email" />
             <Paragraph>{t('campaigns.form.privacyText')}</Paragraph>
           </Fieldset>
           {criteria.map((c) => (
             <TextArea
-              ctx={ctx}
               name={motivationField(c)}
               label={c.question}
               hint={t('campaigns.form.motivationHint', { explanation: c.explanation })}
@@ -255,8 +256,8 @@ export function NominationPage(props: {
               rows={6}
             />
           ))}
-          <FileField ctx={ctx} name="bijlage" label={t('campaigns.form.file')} hint={t('campaigns.form.fileHint')} optional accept="application/pdf,.pdf" errors={errors} />
-          <RobotTrap ctx={ctx} value={values[HONEYPOT]} />
+          <FileField name="bijlage" label={t('campaigns.form.file')} hint={t('campaigns.form.fileHint')} optional accept="application/pdf,.pdf" errors={errors} />
+          <RobotTrap value={values[HONEYPOT]} />
           <Button variant="primary">{edit ? t('campaigns.form.save') : t('campaigns.form.send')}</Button>
         </Form>
       )}
@@ -268,7 +269,7 @@ export function SentPage({ ctx, council, campaign }: { ctx: PageCtx; council: Co
   const t = ctx.t;
   const paths = publicPaths(council, campaign);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('campaigns.sent.title')} section={paths.list} href={paths.sent} parent={campaignTrail(paths, t('campaigns.public.title'), campaign)}>
+    <PublicPage title={t('campaigns.sent.title')} section={paths.list} href={paths.sent} parent={campaignTrail(paths, t('campaigns.public.title'), campaign)}>
       <Alert type="ok" title={t('campaigns.sent.title')}>
         {t('campaigns.sent.body')}
       </Alert>
@@ -281,7 +282,7 @@ export function SentPage({ ctx, council, campaign }: { ctx: PageCtx; council: Co
 export function LimitPage({ ctx, council, campaign }: { ctx: PageCtx; council: Council; campaign: Campaign }) {
   const paths = publicPaths(council, campaign);
   return (
-    <PublicPage ctx={ctx} council={council} title={ctx.t('campaigns.form.limitTitle')} section={paths.list} href={paths.nominate}>
+    <PublicPage title={ctx.t('campaigns.form.limitTitle')} section={paths.list} href={paths.nominate}>
       <Alert type="warning">{ctx.t('campaigns.form.limit')}</Alert>
     </PublicPage>
   );

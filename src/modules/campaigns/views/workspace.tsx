@@ -4,7 +4,7 @@
  * of a juror and one nomination with the score form. Views decide no rights: `may` says.
  */
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
@@ -47,38 +47,30 @@ function CampaignFields(props: { ctx: PageCtx; values: FormValues; errors?: Fiel
   const t = ctx.t;
   return (
     <>
-      <TextField ctx={ctx} name="title" label={t('campaigns.field.title')} value={values.title} errors={errors} />
-      <TextArea ctx={ctx} name="purpose" label={t('campaigns.field.purpose')} value={values.purpose} errors={errors} rows={4} />
-      <TextField ctx={ctx} name="opensOn" type="date" label={t('campaigns.field.opensOn')} value={values.opensOn} errors={errors} width="medium" />
-      <TextField ctx={ctx} name="opensAt" label={t('campaigns.field.opensAt')} hint={t('campaigns.field.timeHint')} value={values.opensAt ?? '09:00'} errors={errors} width="short" />
-      <TextField ctx={ctx} name="closesOn" type="date" label={t('campaigns.field.closesOn')} value={values.closesOn} errors={errors} width="medium" />
-      <TextField ctx={ctx} name="closesAt" label={t('campaigns.field.closesAt')} hint={t('campaigns.field.timeHint')} value={values.closesAt ?? '17:00'} errors={errors} width="short" />
-      <TextArea ctx={ctx} name="criteria" label={t('campaigns.field.criteria')} hint={t('campaigns.field.criteriaHint')} value={values.criteria} errors={errors} rows={8} />
+      <TextField name="title" label={t('campaigns.field.title')} value={values.title} errors={errors} />
+      <TextArea name="purpose" label={t('campaigns.field.purpose')} value={values.purpose} errors={errors} rows={4} />
+      <TextField name="opensOn" type="date" label={t('campaigns.field.opensOn')} value={values.opensOn} errors={errors} width="medium" />
+      <TextField name="opensAt" label={t('campaigns.field.opensAt')} hint={t('campaigns.field.timeHint')} value={values.opensAt ?? '09:00'} errors={errors} width="short" />
+      <TextField name="closesOn" type="date" label={t('campaigns.field.closesOn')} value={values.closesOn} errors={errors} width="medium" />
+      <TextField name="closesAt" label={t('campaigns.field.closesAt')} hint={t('campaigns.field.timeHint')} value={values.closesAt ?? '17:00'} errors={errors} width="short" />
+      <TextArea name="criteria" label={t('campaigns.field.criteria')} hint={t('campaigns.field.criteriaHint')} value={values.criteria} errors={errors} rows={8} />
       {props.partners.length > 0 && (
-        <CheckboxGroup
-          ctx={ctx}
-          name="partnerIds"
-          label={t('campaigns.field.partners')}
-          optional
-          options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
-          checked={props.checked}
-          errors={errors}
-        />
+        <CheckboxGroup name="partnerIds" label={t('campaigns.field.partners')} optional options={props.partners.map((p) => ({ value: p.id, label: p.name }))} checked={props.checked} errors={errors} />
       )}
     </>
   );
 }
 
 export function WorkspaceList(props: Base & { campaigns: Campaign[]; partners: { id: string; name: string }[]; mayCreate: boolean }) {
-  const { ctx, council, actor, errors, values = {} } = props;
+  const { ctx, council, errors, values = {} } = props;
   const t = ctx.t;
   const paths = wsPaths(council);
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('campaigns.ws.title')} section={paths.list} errors={errors} notice={props.notice}>
+    <WorkspacePage title={t('campaigns.ws.title')} section={paths.list} errors={errors} notice={props.notice}>
       <LinkList items={props.campaigns.map((c) => ({ href: wsPaths(council, c).one, label: c.title, after: ` (${t(`campaigns.phase.${c.phase}`)})` }))} empty={t('campaigns.ws.none')} />
       {props.mayCreate && (
         <Section id="nieuw" title={t('campaigns.ws.new')}>
-          <Form ctx={ctx} action={paths.list}>
+          <Form action={paths.list}>
             <CampaignFields ctx={ctx} values={values} errors={errors} partners={props.partners} checked={[]} />
             <Button variant="primary">{t('campaigns.ws.new')}</Button>
           </Form>
@@ -105,7 +97,8 @@ export type CampaignWorkspace = {
 const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const figure = (n: number | null | undefined) => (n === null || n === undefined ? '–' : oneDecimal.format(n));
 
-function FiguresBadge({ ctx, f }: { ctx: PageCtx; f: ScoreFigures | null }) {
+function FiguresBadge({ ctx: given, f }: { ctx?: PageCtx; f: ScoreFigures | null }) {
+  const ctx = usePageCtx(given);
   return f?.discuss ? <StatusBadge status="warning">{ctx.t('campaigns.ws.discuss')}</StatusBadge> : null;
 }
 
@@ -119,7 +112,8 @@ function statusOf(ctx: PageCtx, r: OverviewRow, juror: boolean) {
   return <StatusBadge status={r.ownScored ? 'success' : 'neutral'}>{t(r.ownScored ? 'campaigns.ws.scoredOwn' : 'campaigns.ws.toScore')}</StatusBadge>;
 }
 
-function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; view: CampaignWorkspace }) {
+function Nominations({ ctx: given, council, view }: { ctx?: PageCtx; council: Council; view: CampaignWorkspace }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const { rows, juror } = view.overview;
   const paths = wsPaths(council, view.campaign);
@@ -132,7 +126,7 @@ function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; v
           {t('campaigns.ws.declareFirst')} <Link href={paths.declarations}>{t('campaigns.ws.declarations')}</Link>
         </Alert>
       )}
-      {(view.overview.total > 0 || view.overview.province) && <OverviewFilter ctx={ctx} href={paths.one} overview={view.overview} />}
+      {(view.overview.total > 0 || view.overview.province) && <OverviewFilter href={paths.one} overview={view.overview} />}
       {rows.length === 0 ? (
         <Paragraph>{t('campaigns.ws.noNominations')}</Paragraph>
       ) : (
@@ -148,7 +142,7 @@ function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; v
               header: t('campaigns.col.status'),
               cell: (r) => (
                 <>
-                  {statusOf(ctx, r, juror)} <FiguresBadge ctx={ctx} f={r.figures} />
+                  {statusOf(ctx, r, juror)} <FiguresBadge f={r.figures} />
                 </>
               ),
             },
@@ -156,7 +150,7 @@ function Nominations({ ctx, council, view }: { ctx: PageCtx; council: Council; v
           rows={rows}
         />
       )}
-      <Pagination ctx={ctx} page={view.overview.page} pages={view.overview.pages} href={(n) => overviewHref(paths.one, view.overview.province, n)} />
+      <Pagination page={view.overview.page} pages={view.overview.pages} href={(n) => overviewHref(paths.one, view.overview.province, n)} />
     </Section>
   );
 }
@@ -170,13 +164,13 @@ const overviewHref = (base: string, province: string | null, page: number) => {
 };
 
 /** A plain GET form (works without JavaScript): nominations of one province, and where in the list we are. */
-function OverviewFilter({ ctx, href, overview }: { ctx: PageCtx; href: string; overview: Overview }) {
+function OverviewFilter({ ctx: given, href, overview }: { ctx?: PageCtx; href: string; overview: Overview }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
       <form method="get" action={`${href}#voordrachten`} class="rw-form rw-filter" role="search" aria-label={t('campaigns.ws.filter')}>
         <SelectField
-          ctx={ctx}
           name="provincie"
           label={t('campaigns.ws.filterProvince')}
           value={overview.province ?? ''}
@@ -189,7 +183,8 @@ function OverviewFilter({ ctx, href, overview }: { ctx: PageCtx; href: string; o
   );
 }
 
-function Provinces({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors }) {
+function Provinces({ ctx: given, council, view, errors }: { ctx?: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const paths = wsPaths(council, view.campaign);
   const uncovered = view.provinces.filter((p) => p.warning);
@@ -209,8 +204,8 @@ function Provinces({ ctx, council, view, errors }: { ctx: PageCtx; council: Coun
         rows={view.provinces}
       />
       {view.campaign.phase === 'decision' && (
-        <Form ctx={ctx} action={paths.publish}>
-          {uncovered.length > 0 && <TextArea ctx={ctx} name="reason" label={t('campaigns.field.reason')} hint={t('campaigns.field.reasonHint')} errors={errors} rows={3} />}
+        <Form action={paths.publish}>
+          {uncovered.length > 0 && <TextArea name="reason" label={t('campaigns.field.reason')} hint={t('campaigns.field.reasonHint')} errors={errors} rows={3} />}
           <Button variant="primary">{t('campaigns.ws.publish')}</Button>
         </Form>
       )}
@@ -218,7 +213,8 @@ function Provinces({ ctx, council, view, errors }: { ctx: PageCtx; council: Coun
   );
 }
 
-function Jury({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors }) {
+function Jury({ ctx: given, council, view, errors }: { ctx?: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const paths = wsPaths(council, view.campaign);
   const candidates = view.possibleJurors.filter((p) => !view.jury.some((j) => j.membershipId === p.membershipId));
@@ -233,8 +229,8 @@ function Jury({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; 
         <>
           {view.overview.organiser && view.locked && <Paragraph>{t('campaigns.ws.lockedWhy')}</Paragraph>}
           {mayChange && candidates.length > 0 && (
-            <Form ctx={ctx} action={paths.jury}>
-              <SelectField ctx={ctx} name="membershipId" label={t('campaigns.field.juror')} options={candidates.map((c) => ({ value: c.membershipId, label: c.name }))} errors={errors} />
+            <Form action={paths.jury}>
+              <SelectField name="membershipId" label={t('campaigns.field.juror')} options={candidates.map((c) => ({ value: c.membershipId, label: c.name }))} errors={errors} />
               <Button>{t('campaigns.ws.add')}</Button>
             </Form>
           )}
@@ -246,7 +242,7 @@ function Jury({ ctx, council, view, errors }: { ctx: PageCtx; council: Council; 
           <li class="utrecht-unordered-list__item">
             {j.name}
             {mayChange && (
-              <ActionForm ctx={ctx} action={`${paths.jury}/verwijderen`} name="membershipId" value={j.membershipId} inline variant="subtle" button={t('campaigns.ws.removeJuror', { name: j.name })} />
+              <ActionForm action={`${paths.jury}/verwijderen`} name="membershipId" value={j.membershipId} inline variant="subtle" button={t('campaigns.ws.removeJuror', { name: j.name })} />
             )}
           </li>
         ))}
@@ -261,7 +257,8 @@ const meetingLabel = { kickoff: 'campaigns.public.kickoff', closing: 'campaigns.
  * The kick-off and closing meetings: meetings of the meetings module, opened there to change,
  * invite or cancel. A form plans the ones not planned yet (or cancelled).
  */
-function CampaignMeetingsSection({ ctx, council, view, errors, values }: { ctx: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors; values?: FormValues }) {
+function CampaignMeetingsSection({ ctx: given, council, view, errors, values }: { ctx?: PageCtx; council: Council; view: CampaignWorkspace; errors?: FieldErrors; values?: FormValues }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const meetings = view.meetings ?? { kickoff: null, closing: null };
   const open = campaignMeetingKinds.filter((k) => !meetings[k] || meetings[k]!.status === 'cancelled');
@@ -289,9 +286,9 @@ function CampaignMeetingsSection({ ctx, council, view, errors, values }: { ctx: 
         })}
       </ul>
       {open.length > 0 && (
-        <Form ctx={ctx} action={wsPaths(council, view.campaign).meetings}>
-          <RadioGroup ctx={ctx} name="kind" label={t('campaigns.field.meetingKind')} options={open.map((k) => ({ value: k, label: t(meetingLabel[k]) }))} value={v.kind ?? open[0]} errors={errors} />
-          <MeetingFields ctx={ctx} errors={errors} values={v} />
+        <Form action={wsPaths(council, view.campaign).meetings}>
+          <RadioGroup name="kind" label={t('campaigns.field.meetingKind')} options={open.map((k) => ({ value: k, label: t(meetingLabel[k]) }))} value={v.kind ?? open[0]} errors={errors} />
+          <MeetingFields errors={errors} values={v} />
           <Button>{t('campaigns.ws.planMeeting')}</Button>
         </Form>
       )}
@@ -331,7 +328,7 @@ export function ChangeCampaignPage(props: Base & { campaign: Campaign; partners:
       {props.locked ? (
         <Alert type="info">{t('campaigns.ws.lockedWhy')}</Alert>
       ) : (
-        <Form ctx={ctx} action={paths.change}>
+        <Form action={paths.change}>
           <CampaignFields ctx={ctx} values={values} errors={errors} partners={props.partners} checked={checked} />
           <Button variant="primary">{t('campaigns.ws.save')}</Button>
         </Form>
@@ -366,11 +363,11 @@ export function CampaignWorkspacePage(props: Base & { view: CampaignWorkspace; p
           ...(overview.organiser ? (['csv', 'xlsx', 'ods'] as const).map((f) => ({ href: paths.export(f), label: t(exportLabel[f]) })) : []),
         ]}
       />
-      {overview.organiser && campaign.phase !== 'published' && campaign.phase !== 'decision' && <ActionForm ctx={ctx} action={paths.phase} button={t('campaigns.ws.nextPhase')} />}
-      {overview.organiser && <Provinces ctx={ctx} council={council} view={view} errors={errors} />}
-      <Nominations ctx={ctx} council={council} view={view} />
-      <Jury ctx={ctx} council={council} view={view} errors={errors} />
-      {overview.organiser && <CampaignMeetingsSection ctx={ctx} council={council} view={view} errors={errors} values={props.values} />}
+      {overview.organiser && campaign.phase !== 'published' && campaign.phase !== 'decision' && <ActionForm action={paths.phase} button={t('campaigns.ws.nextPhase')} />}
+      {overview.organiser && <Provinces council={council} view={view} errors={errors} />}
+      <Nominations council={council} view={view} />
+      <Jury council={council} view={view} errors={errors} />
+      {overview.organiser && <CampaignMeetingsSection council={council} view={view} errors={errors} values={props.values} />}
     </WorkspacePage>
   );
 }
@@ -391,10 +388,9 @@ export function DeclarationsPage(props: Base & { campaign: Campaign; rows: Overv
       intro={`${t('campaigns.ws.declareFirst')} ${t('campaigns.ws.declareWhat')}`}
     >
       {open.length > 0 && (
-        <Form ctx={ctx} action={paths.declarations}>
+        <Form action={paths.declarations}>
           {open.map((r) => (
             <RadioGroup
-              ctx={ctx}
               name={`verklaring-${r.nomination.id}`}
               label={t('campaigns.ws.declareLegend', { municipality: r.name })}
               options={[
@@ -475,11 +471,10 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
       )}
       {view.mayScore && (
         <Section id="beoordeling" title={t('campaigns.nom.score')}>
-          <Form ctx={ctx} action={`${paths.nomination(n.id)}/beoordeling`}>
+          <Form action={`${paths.nomination(n.id)}/beoordeling`}>
             {criteria.map((c) => (
-              <Fieldset ctx={ctx} legend={c.question}>
+              <Fieldset legend={c.question}>
                 <RadioGroup
-                  ctx={ctx}
                   name={scoreFields.score(c)}
                   label={t('campaigns.nom.scoreLabel')}
                   hint={t('campaigns.nom.scoreHint')}
@@ -487,7 +482,7 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
                   value={values[scoreFields.score(c)]}
                   errors={errors}
                 />
-                <TextArea ctx={ctx} name={scoreFields.motivation(c)} label={t('campaigns.nom.scoreMotivation')} value={values[scoreFields.motivation(c)]} errors={errors} rows={3} />
+                <TextArea name={scoreFields.motivation(c)} label={t('campaigns.nom.scoreMotivation')} value={values[scoreFields.motivation(c)]} errors={errors} rows={3} />
               </Fieldset>
             ))}
             <Button variant="primary">{t('campaigns.nom.submit')}</Button>
@@ -499,7 +494,7 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
         {view.figures ? (
           <>
             <Paragraph>
-              {t('campaigns.col.mean')}: {figure(view.figures.mean)}. {t('campaigns.col.spread')}: {figure(view.figures.spread)}. <FiguresBadge ctx={ctx} f={view.figures} />
+              {t('campaigns.col.mean')}: {figure(view.figures.mean)}. {t('campaigns.col.spread')}: {figure(view.figures.spread)}. <FiguresBadge f={view.figures} />
             </Paragraph>
             <Table caption={t('campaigns.nom.others')} columns={scoreColumns} rows={view.others} />
           </>
@@ -511,15 +506,15 @@ export function NominationWorkspacePage(props: Base & { view: NominationWorkspac
         (n.selected ? (
           <Section id="koploper" title={t('campaigns.nom.deselect')}>
             <Alert type="ok">{t('campaigns.nom.selected')}</Alert>
-            <Form ctx={ctx} action={`${paths.nomination(n.id)}/terugdraaien`}>
-              <TextArea ctx={ctx} name="reason" label={t('campaigns.field.deselectReason')} hint={t('campaigns.field.deselectHint')} value={values.reason} errors={errors} rows={3} />
+            <Form action={`${paths.nomination(n.id)}/terugdraaien`}>
+              <TextArea name="reason" label={t('campaigns.field.deselectReason')} hint={t('campaigns.field.deselectHint')} value={values.reason} errors={errors} rows={3} />
               <Button>{t('campaigns.nom.deselect')}</Button>
             </Form>
           </Section>
         ) : (
           <Section id="koploper" title={t('campaigns.nom.select')}>
-            <Form ctx={ctx} action={`${paths.nomination(n.id)}/koploper`}>
-              <TextArea ctx={ctx} name="motivation" label={t('campaigns.field.selection')} value={values.motivation} errors={errors} rows={3} />
+            <Form action={`${paths.nomination(n.id)}/koploper`}>
+              <TextArea name="motivation" label={t('campaigns.field.selection')} value={values.motivation} errors={errors} rows={3} />
               <Button variant="primary">{t('campaigns.nom.select')}</Button>
             </Form>
           </Section>

@@ -54,15 +54,12 @@ type Props = {
 type Part = Props & { base: string };
 
 export function AgreementPage(props: Props) {
-  const { ctx, council, actor, detail } = props;
+  const { ctx, council, detail } = props;
   const section = `/${council.slug}/werkruimte/samenwerking`;
   const base = `${section}/${detail.agreement.id}`;
   const part = { ...props, base };
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
       title={detail.agreement.title}
       section={section}
       href={base}
@@ -92,7 +89,7 @@ function About({ ctx, detail }: Part) {
     <Section id="over" title={t('cooperation.detail.about')}>
       <DataList
         items={[
-          { key: t('cooperation.detail.state'), value: <StateBadge ctx={ctx} state={a.state} /> },
+          { key: t('cooperation.detail.state'), value: <StateBadge state={a.state} /> },
           { key: t('cooperation.detail.purpose'), value: <TextBlock text={a.purpose} /> },
           { key: t('cooperation.detail.term'), value: termOf(ctx, a) },
           { key: t('cooperation.detail.renewal'), value: renewal },
@@ -121,9 +118,8 @@ function Parties({ ctx, detail, base, errors, values }: Part) {
         ]}
       />
       {detail.may.contribution && (
-        <Form ctx={ctx} action={`${base}/inbreng`}>
+        <Form action={`${base}/inbreng`}>
           <TextArea
-            ctx={ctx}
             errors={errors}
             name="contribution"
             label={t('cooperation.field.contribution')}
@@ -145,17 +141,17 @@ function Steps({ ctx, council, detail, base }: Part) {
   return (
     <Section id="stappen" title={t('cooperation.detail.steps')}>
       {actions.length === 0 && <Paragraph>{t('cooperation.step.none')}</Paragraph>}
-      {actions.includes('propose') && <ActionForm ctx={ctx} action={`${base}/voorstellen`} button={t('cooperation.step.propose')} hint={t('cooperation.step.proposeHint')} variant="primary" />}
+      {actions.includes('propose') && <ActionForm action={`${base}/voorstellen`} button={t('cooperation.step.propose')} hint={t('cooperation.step.proposeHint')} variant="primary" />}
       {actions.includes('accept') && (
-        <Form ctx={ctx} action={`${base}/aanvaarden`}>
+        <Form action={`${base}/aanvaarden`}>
           <p class="utrecht-paragraph nl-paragraph">{t('cooperation.step.acceptHint')}</p>
           <input type="hidden" name="organisation" value={council.id} />
           <Button>{t('cooperation.step.accept', { council: council.name })}</Button>
         </Form>
       )}
-      {actions.includes('renew') && <ActionForm ctx={ctx} action={`${base}/verlengen`} button={t('cooperation.step.renew')} variant="primary" />}
-      {actions.includes('giveNotice') && <ActionForm ctx={ctx} action={`${base}/opzeggen`} button={t('cooperation.step.giveNotice')} hint={t('cooperation.step.giveNoticeHint')} />}
-      {actions.includes('end') && <ActionForm ctx={ctx} action={`${base}/beeindigen`} button={t('cooperation.step.end')} hint={t('cooperation.step.endHint')} danger />}
+      {actions.includes('renew') && <ActionForm action={`${base}/verlengen`} button={t('cooperation.step.renew')} variant="primary" />}
+      {actions.includes('giveNotice') && <ActionForm action={`${base}/opzeggen`} button={t('cooperation.step.giveNotice')} hint={t('cooperation.step.giveNoticeHint')} />}
+      {actions.includes('end') && <ActionForm action={`${base}/beeindigen`} button={t('cooperation.step.end')} hint={t('cooperation.step.endHint')} danger />}
     </Section>
   );
 }
@@ -168,8 +164,8 @@ function Signed({ ctx, detail, base, errors }: Part) {
     <Section id="overeenkomst" title={t('cooperation.signed.title')}>
       {a.signedFileHash ? <LinkList items={[{ href: `${base}/overeenkomst`, label: t('cooperation.signed.download') }]} /> : <Paragraph>{t('cooperation.signed.none')}</Paragraph>}
       {mayUpload && (
-        <Form ctx={ctx} action={`${base}/overeenkomst?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
-          <FileField ctx={ctx} errors={errors} name="file" label={t('cooperation.signed.file')} accept="application/pdf,.pdf" />
+        <Form action={`${base}/overeenkomst?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+          <FileField errors={errors} name="file" label={t('cooperation.signed.file')} accept="application/pdf,.pdf" />
           <Button variant="secondary">{t('cooperation.signed.submit')}</Button>
         </Form>
       )}
@@ -199,7 +195,6 @@ function Dossiers(props: Part) {
               options={folders.map((f) => ({ value: f.id, label: f.name }))}
             >
               <RadioGroup
-                ctx={ctx}
                 errors={errors}
                 name="level"
                 label={t('cooperation.dossiers.level')}
@@ -234,7 +229,7 @@ function Dossiers(props: Part) {
               empty={t('cooperation.dossiers.noDocuments')}
             />
           )}
-          {d.own && detail.may.manage && <ActionForm ctx={ctx} action={`${base}/dossiers/${d.id}/stoppen`} button={t('cooperation.dossiers.stop')} object={d.folderName} inline />}
+          {d.own && detail.may.manage && <ActionForm action={`${base}/dossiers/${d.id}/stoppen`} button={t('cooperation.dossiers.stop')} object={d.folderName} inline />}
         </section>
       ))}
     </Section>
@@ -251,10 +246,10 @@ function Contribute({ ctx, actor, detail, dossiers, base, errors, values }: Part
     <>
       <Heading level={3}>{t('cooperation.contribute.title')}</Heading>
       <Paragraph>{t('cooperation.contribute.intro')}</Paragraph>
-      <Form ctx={ctx} action={`${base}/bijdragen`} multipart>
+      <Form action={`${base}/bijdragen`} multipart>
         <Choose ctx={ctx} errors={errors} values={values} name="dossierId" label={t('cooperation.contribute.dossier')} options={choices} />
-        <TextField ctx={ctx} errors={errors} name="documentTitle" label={t('cooperation.contribute.titleField')} value={values?.documentTitle} optional />
-        <FileField ctx={ctx} errors={errors} name={CONTRIBUTE_FILE} label={t('cooperation.contribute.file')} accept=".pdf,.docx,.odt,application/pdf" />
+        <TextField errors={errors} name="documentTitle" label={t('cooperation.contribute.titleField')} value={values?.documentTitle} optional />
+        <FileField errors={errors} name={CONTRIBUTE_FILE} label={t('cooperation.contribute.file')} accept=".pdf,.docx,.odt,application/pdf" />
         <Button variant="secondary">{t('cooperation.contribute.submit')}</Button>
       </Form>
     </>
@@ -281,8 +276,8 @@ function JointMeetings(part: Part) {
               <Paragraph>{t('cooperation.meetings.enough', { year: year.year, planned: year.planned })}</Paragraph>
             )}
             <Heading level={3}>{t('cooperation.meetings.plan')}</Heading>
-            <Form ctx={ctx} action={`${base}/vergaderingen`}>
-              <MeetingFields ctx={ctx} errors={errors} values={values?.startTime !== undefined ? values : undefined} />
+            <Form action={`${base}/vergaderingen`}>
+              <MeetingFields errors={errors} values={values?.startTime !== undefined ? values : undefined} />
               <Button variant="secondary">{t('cooperation.meetings.submit')}</Button>
             </Form>
             <NetworkInvite {...part} />
@@ -296,7 +291,7 @@ function JointMeetings(part: Part) {
         href={(m) => (m.own ? `/${council.slug}/werkruimte/vergaderingen/${m.id}` : null)}
         action={(m) =>
           m.waitingForUs && detail.may.manage ? (
-            <ActionForm ctx={ctx} action={`${base}/vergaderingen/${m.id}/aanvaarden`} button={t('cooperation.meetings.accept')} object={m.title} variant="primary" />
+            <ActionForm action={`${base}/vergaderingen/${m.id}/aanvaarden`} button={t('cooperation.meetings.accept')} object={m.title} variant="primary" />
           ) : (
             <Attendance ctx={ctx} meeting={m} action={`${base}/vergaderingen/${m.id}/aanwezigheid`} mayAnswer={!m.own && !m.waitingForUs && detail.inForce && m.status === 'planned'} />
           )
@@ -316,10 +311,9 @@ function NetworkInvite({ ctx, meetings, contacts, base, errors, values }: Part) 
     <>
       <Heading level={3}>{t('cooperation.network.title')}</Heading>
       <Paragraph>{t('cooperation.network.intro')}</Paragraph>
-      <Form ctx={ctx} action={`${base}/netwerk`}>
+      <Form action={`${base}/netwerk`}>
         <Choose ctx={ctx} errors={errors} values={values} name="meetingId" label={t('cooperation.network.meeting')} options={choices} />
         <CheckboxGroup
-          ctx={ctx}
           errors={errors}
           name="contactIds"
           label={t('cooperation.network.contacts')}
@@ -347,7 +341,6 @@ function Attendance({ ctx, meeting, action, mayAnswer }: { ctx: Part['ctx']; mee
           </Paragraph>
           {attendanceAnswers.map((a) => (
             <ActionForm
-              ctx={ctx}
               action={action}
               name="answer"
               value={a}
@@ -369,11 +362,10 @@ function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part
   const addressee = t(council.kind === 'clientenraad' ? 'cooperation.advice.to.bestuur' : 'cooperation.advice.to.college');
   return (
     <Section id="advies" title={t('cooperation.advice.title')} intro={t('cooperation.advice.intro', { addressee })}>
-      <Form ctx={ctx} action={`${base}/advies`}>
-        <TextField ctx={ctx} errors={errors} name="subject" label={t('cooperation.advice.subject')} value={values?.subject} />
-        <TextArea ctx={ctx} errors={errors} name="question" label={t('cooperation.advice.question')} value={values?.question} rows={4} />
+      <Form action={`${base}/advies`}>
+        <TextField errors={errors} name="subject" label={t('cooperation.advice.subject')} value={values?.subject} />
+        <TextArea errors={errors} name="question" label={t('cooperation.advice.question')} value={values?.question} rows={4} />
         <SelectField
-          ctx={ctx}
           errors={errors}
           name="policyField"
           label={t('cooperation.advice.policyField')}
@@ -381,7 +373,6 @@ function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part
           options={policyFields.map((f) => ({ value: f, label: t(`advice.policyField.${f}`) }))}
         />
         <CheckboxGroup
-          ctx={ctx}
           errors={errors}
           name="sources"
           label={t('cooperation.advice.sources')}
@@ -397,7 +388,7 @@ function OwnAdvice({ ctx, council, detail, sources, base, errors, values }: Part
 
 /** A choice of the page's own things (a dossier, a meeting), keeping what was posted when the page comes back with a message. */
 function Choose(props: Pick<Part, 'ctx' | 'errors' | 'values'> & { name: string; label: string; options: { value: string; label: string }[] }) {
-  return <SelectField ctx={props.ctx} errors={props.errors} name={props.name} label={props.label} value={props.values?.[props.name]} options={props.options} />;
+  return <SelectField errors={props.errors} name={props.name} label={props.label} value={props.values?.[props.name]} options={props.options} />;
 }
 
 /** A section's title, intro and empty text, by the catalogue's convention `cooperation.{part}.title` and so on. */
@@ -423,7 +414,6 @@ function ShareOne(
     <>
       <Heading level={3}>{ctx.t(`cooperation.${props.what}.share`)}</Heading>
       <ChooseOneForm
-        ctx={ctx}
         action={props.action}
         name={name}
         label={props.label}

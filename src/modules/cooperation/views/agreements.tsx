@@ -17,7 +17,7 @@ const section = (council: Council) => `/${council.slug}/werkruimte/samenwerking`
 export function AgreementsPage({ ctx, council, actor, rows }: Props & { rows: AgreementSummary[] }) {
   const { t } = ctx;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('cooperation.list.title')} section={section(council)} intro={t('cooperation.list.intro')}>
+    <WorkspacePage title={t('cooperation.list.title')} section={section(council)} intro={t('cooperation.list.intro')}>
       {can(actor, 'cooperation.manage') && <ButtonLink href={`${section(council)}/nieuw`}>{t('cooperation.list.new')}</ButtonLink>}
       <Table
         caption={t('cooperation.list.caption')}
@@ -27,33 +27,23 @@ export function AgreementsPage({ ctx, council, actor, rows }: Props & { rows: Ag
           { header: t('cooperation.col.title'), cell: (r) => <Link href={`${section(council)}/${r.id}`}>{r.title}</Link> },
           { header: t('cooperation.col.parties'), cell: (r) => r.parties.map((p) => p.name).join(', ') },
           { header: t('cooperation.col.term'), cell: (r) => termOf(ctx, r) },
-          { header: t('cooperation.col.state'), cell: (r) => <StateBadge ctx={ctx} state={r.state} /> },
+          { header: t('cooperation.col.state'), cell: (r) => <StateBadge state={r.state} /> },
         ]}
       />
     </WorkspacePage>
   );
 }
 
-export function NewAgreementPage({ ctx, council, actor, partners, errors, values }: Props & { partners: { id: string; name: string }[]; errors?: FieldErrors; values?: FormValues }) {
+export function NewAgreementPage({ ctx, council, partners, errors, values }: Props & { partners: { id: string; name: string }[]; errors?: FieldErrors; values?: FormValues }) {
   const { t } = ctx;
   const v = values ?? { renewal: 'tacit', noticeDays: '30', isPublic: 'ja' };
   const checked = values?.partners ? [values.partners] : [];
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('cooperation.new.title')}
-      section={section(council)}
-      href={`${section(council)}/nieuw`}
-      errors={errors}
-      intro={t('cooperation.new.intro')}
-    >
-      <Form ctx={ctx} action={`${section(council)}/nieuw`}>
-        <TextField ctx={ctx} errors={errors} name="title" label={t('cooperation.field.title')} value={v.title} />
-        <TextArea ctx={ctx} errors={errors} name="purpose" label={t('cooperation.field.purpose')} hint={t('cooperation.field.purposeHint')} value={v.purpose} rows={4} />
+    <WorkspacePage title={t('cooperation.new.title')} section={section(council)} href={`${section(council)}/nieuw`} errors={errors} intro={t('cooperation.new.intro')}>
+      <Form action={`${section(council)}/nieuw`}>
+        <TextField errors={errors} name="title" label={t('cooperation.field.title')} value={v.title} />
+        <TextArea errors={errors} name="purpose" label={t('cooperation.field.purpose')} hint={t('cooperation.field.purposeHint')} value={v.purpose} rows={4} />
         <CheckboxGroup
-          ctx={ctx}
           errors={errors}
           name="partners"
           label={t('cooperation.field.partners')}
@@ -61,38 +51,13 @@ export function NewAgreementPage({ ctx, council, actor, partners, errors, values
           checked={checked}
           empty={t('cooperation.field.partnersEmpty')}
         />
-        <TextArea
-          ctx={ctx}
-          errors={errors}
-          name="outsideParties"
-          label={t('cooperation.field.outsideParties')}
-          hint={t('cooperation.field.outsidePartiesHint')}
-          value={v.outsideParties}
-          rows={3}
-          optional
-        />
-        <TextArea ctx={ctx} errors={errors} name="contribution" label={t('cooperation.field.contribution')} hint={t('cooperation.field.contributionHint')} value={v.contribution} rows={3} optional />
-        <TextField ctx={ctx} errors={errors} name="startsOn" type="date" label={t('cooperation.field.startsOn')} value={v.startsOn} width="medium" />
-        <TextField ctx={ctx} errors={errors} name="endsOn" type="date" label={t('cooperation.field.endsOn')} hint={t('cooperation.field.endsOnHint')} value={v.endsOn} width="medium" optional />
-        <RadioGroup
-          ctx={ctx}
-          errors={errors}
-          name="renewal"
-          label={t('cooperation.field.renewal')}
-          value={v.renewal}
-          options={renewalKinds.map((k) => ({ value: k, label: t(`cooperation.renewal.${k}`) }))}
-        />
-        <TextField
-          ctx={ctx}
-          errors={errors}
-          name="noticeDays"
-          label={t('cooperation.field.noticeDays')}
-          hint={t('cooperation.field.noticeDaysHint')}
-          value={v.noticeDays}
-          inputmode="numeric"
-          width="short"
-        />
-        <CheckboxField ctx={ctx} errors={errors} name="isPublic" label={t('cooperation.field.isPublic')} checked={Boolean(v.isPublic)} />
+        <TextArea errors={errors} name="outsideParties" label={t('cooperation.field.outsideParties')} hint={t('cooperation.field.outsidePartiesHint')} value={v.outsideParties} rows={3} optional />
+        <TextArea errors={errors} name="contribution" label={t('cooperation.field.contribution')} hint={t('cooperation.field.contributionHint')} value={v.contribution} rows={3} optional />
+        <TextField errors={errors} name="startsOn" type="date" label={t('cooperation.field.startsOn')} value={v.startsOn} width="medium" />
+        <TextField errors={errors} name="endsOn" type="date" label={t('cooperation.field.endsOn')} hint={t('cooperation.field.endsOnHint')} value={v.endsOn} width="medium" optional />
+        <RadioGroup errors={errors} name="renewal" label={t('cooperation.field.renewal')} value={v.renewal} options={renewalKinds.map((k) => ({ value: k, label: t(`cooperation.renewal.${k}`) }))} />
+        <TextField errors={errors} name="noticeDays" label={t('cooperation.field.noticeDays')} hint={t('cooperation.field.noticeDaysHint')} value={v.noticeDays} inputmode="numeric" width="short" />
+        <CheckboxField errors={errors} name="isPublic" label={t('cooperation.field.isPublic')} checked={Boolean(v.isPublic)} />
         <Button>{t('cooperation.new.submit')}</Button>
       </Form>
     </WorkspacePage>

@@ -1,5 +1,5 @@
 /** Small parts the cooperation pages share. */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { StatusBadge } from '../../../ui/components/basics.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { AgreementState } from '../cooperation.schema.ts';
@@ -14,7 +14,8 @@ const badge: Record<AgreementState, 'neutral' | 'success' | 'warning' | 'inactiv
   ended: 'inactive',
 };
 
-export function StateBadge({ ctx, state }: { ctx: PageCtx; state: AgreementState }) {
+export function StateBadge({ ctx: given, state }: { ctx?: PageCtx; state: AgreementState }) {
+  const ctx = usePageCtx(given);
   return <StatusBadge status={badge[state]}>{ctx.t(`cooperation.state.${state}`)}</StatusBadge>;
 }
 

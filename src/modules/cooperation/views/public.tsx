@@ -1,5 +1,5 @@
 /** The public pages: the cooperations of an organisation, and one cooperation. */
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
 import { DataList, Heading, LinkList, Section, TextBlock } from '../../../ui/components/basics.tsx';
@@ -14,13 +14,14 @@ const section = (council: Council) => `/${council.slug}/samenwerking`;
 export function PublicAgreementsPage({ ctx, council, rows }: { ctx: PageCtx; council: Council; rows: AgreementSummary[] }) {
   const { t } = ctx;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('cooperation.public.title')} section={section(council)} intro={t('cooperation.public.intro')}>
+    <PublicPage title={t('cooperation.public.title')} section={section(council)} intro={t('cooperation.public.intro')}>
       <LinkList items={rows.map((r) => ({ href: `${section(council)}/${r.name}`, label: r.title, after: ` (${r.parties.map((p) => p.name).join(', ')})` }))} empty={t('cooperation.public.empty')} />
     </PublicPage>
   );
 }
 
-function Contact({ ctx, party }: { ctx: PageCtx; party: PartyView }) {
+function Contact({ ctx: given, party }: { ctx?: PageCtx; party: PartyView }) {
+  const ctx = usePageCtx(given);
   const { t } = ctx;
   const items = [
     party.postalAddress ? { key: t('cooperation.public.address'), value: party.postalAddress } : null,
@@ -63,14 +64,7 @@ export function PublicAgreementPage({
 }) {
   const { t } = ctx;
   return (
-    <PublicPage
-      ctx={ctx}
-      council={council}
-      title={agreement.title}
-      section={section(council)}
-      href={`${section(council)}/${agreement.name}`}
-      parent={{ href: section(council), label: t('cooperation.public.title') }}
-    >
+    <PublicPage title={agreement.title} section={section(council)} href={`${section(council)}/${agreement.name}`} parent={{ href: section(council), label: t('cooperation.public.title') }}>
       <DataList
         items={[
           { key: t('cooperation.detail.purpose'), value: <TextBlock text={agreement.purpose} /> },
@@ -91,7 +85,7 @@ export function PublicAgreementPage({
               )}
             </Heading>
             {p.contribution && <TextBlock text={p.contribution} />}
-            <Contact ctx={ctx} party={p} />
+            <Contact party={p} />
           </section>
         ))}
       </Section>

@@ -52,7 +52,7 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
       notice={notice && t(notice === 'saved' ? 'councils.settings.saved' : notice === 'logoSaved' ? 'councils.settings.logoSaved' : 'councils.settings.logoRemoved')}
     >
       {/* The B1 check of the texts residents read on the public site, as advice (issue 11, point 3). */}
-      {notice === 'saved' && <PlainLanguageAdvice ctx={ctx} report={checkPlainLanguage([council.about, council.vision, council.legalBasis].filter(Boolean).join('\n\n'))} />}
+      {notice === 'saved' && <PlainLanguageAdvice report={checkPlainLanguage([council.about, council.vision, council.legalBasis].filter(Boolean).join('\n\n'))} />}
       <Form action={base}>
         <TextField errors={errors} name="name" label={t('councils.settings.name')} value={s('name')} />
         <TextField errors={errors} name="tagline" label={t('councils.settings.tagline')} hint={t('councils.settings.taglineHint')} value={s('tagline')} optional />

@@ -22,9 +22,9 @@ export function KnowledgeBasePage({ ctx, council, items, total, q, page, pages }
   const t = ctx.t;
   const path = basePath(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('knowledge.public.title')} section={path} intro={t('knowledge.public.intro', { council: council.name })} lead>
+    <PublicPage title={t('knowledge.public.title')} section={path} intro={t('knowledge.public.intro', { council: council.name })} lead>
       <form method="get" action={path} class="rw-form" role="search">
-        <TextField ctx={ctx} name="q" label={t('knowledge.search.label')} hint={t('knowledge.search.hint')} value={q} />
+        <TextField name="q" label={t('knowledge.search.label')} hint={t('knowledge.search.hint')} value={q} />
         <Button variant="secondary">{t('knowledge.search.button')}</Button>
       </form>
       <Section
@@ -42,13 +42,13 @@ export function KnowledgeBasePage({ ctx, council, items, total, q, page, pages }
               <p class="utrecht-paragraph nl-paragraph rw-meta">
                 <StatusBadge status="neutral">{a.source === 'own' ? t('knowledge.source.own', { name: a.sourceName }) : t('knowledge.source.national', { name: a.sourceName })}</StatusBadge>{' '}
                 {a.visibility === 'members' && <StatusBadge status="inactive">{t('knowledge.visibility.members')}</StatusBadge>}{' '}
-                {a.format === 'video' && <StatusBadge status="neutral">{t('knowledge.format.video')}</StatusBadge>} {a.overdue && <OverdueBadge ctx={ctx} reviewBy={a.reviewBy} />}
+                {a.format === 'video' && <StatusBadge status="neutral">{t('knowledge.format.video')}</StatusBadge>} {a.overdue && <OverdueBadge reviewBy={a.reviewBy} />}
               </p>
               <p class="utrecht-paragraph nl-paragraph">{a.snippet ? <Passage text={a.snippet} /> : a.summary}</p>
             </li>
           ))}
         </ul>
-        <Pagination ctx={ctx} page={page} pages={pages} href={(n) => `${path}?${new URLSearchParams({ ...(q ? { q } : {}), pagina: String(n) })}`} />
+        <Pagination page={page} pages={pages} href={(n) => `${path}?${new URLSearchParams({ ...(q ? { q } : {}), pagina: String(n) })}`} />
       </Section>
     </PublicPage>
   );
@@ -95,8 +95,6 @@ export function ArticlePublicPage({ ctx, council, page }: Props & { page: Articl
   const path = basePath(council);
   return (
     <PublicPage
-      ctx={ctx}
-      council={council}
       title={(english && a.titleEn) || a.title}
       section={path}
       href={`${path}/${a.id}`}
@@ -106,7 +104,7 @@ export function ArticlePublicPage({ ctx, council, page }: Props & { page: Articl
     >
       <p class="utrecht-paragraph nl-paragraph rw-meta">
         <StatusBadge status="neutral">{page.source === 'own' ? t('knowledge.source.own', { name: page.sourceName }) : t('knowledge.source.national', { name: page.sourceName })}</StatusBadge>{' '}
-        {page.overdue && <OverdueBadge ctx={ctx} reviewBy={a.reviewBy} />}
+        {page.overdue && <OverdueBadge reviewBy={a.reviewBy} />}
       </p>
       <RichText markdown={english ? a.bodyEn! : a.body} lang={english ? 'en' : 'nl'} />
       <Video ctx={ctx} council={council} page={page} />
@@ -132,13 +130,11 @@ export function ArticlePublicPage({ ctx, council, page }: Props & { page: Articl
 
 /** "Stuur dit artikel door": the form, or after sending what happened. */
 export function ForwardPage(props: Props & { item: { title: string; href: string }; section: string; sectionLabel: string; errors?: FieldErrors; values?: FormValues; sent?: boolean }) {
-  const { ctx, council, item } = props;
+  const { ctx, item } = props;
   const t = ctx.t;
   const v = props.values ?? {};
   return (
     <PublicPage
-      ctx={ctx}
-      council={council}
       title={t('knowledge.forward.title')}
       section={props.section}
       href={`${item.href}/doorsturen`}
@@ -155,14 +151,14 @@ export function ForwardPage(props: Props & { item: { title: string; href: string
           <Link href={item.href}>{t('knowledge.forward.back', { title: item.title })}</Link>
         </Paragraph>
       ) : (
-        <Form ctx={ctx} action={`${item.href}/doorsturen`}>
+        <Form action={`${item.href}/doorsturen`}>
           {(
             [
               { name: 'addresses', hint: t('knowledge.forward.addressesHint', { max: MAX_FORWARD_ADDRESSES }), rows: 3, optional: false },
               { name: 'note', hint: t('knowledge.forward.noteHint', { max: MAX_FORWARD_NOTE }), rows: 4, optional: true },
             ] as const
           ).map((f) => (
-            <TextArea ctx={ctx} errors={props.errors} name={f.name} label={t(`knowledge.forward.${f.name}`)} hint={f.hint} value={v[f.name]} rows={f.rows} optional={f.optional} />
+            <TextArea errors={props.errors} name={f.name} label={t(`knowledge.forward.${f.name}`)} hint={f.hint} value={v[f.name]} rows={f.rows} optional={f.optional} />
           ))}
           <Paragraph>{t('knowledge.forward.privacy')}</Paragraph>
           <Button>{t('knowledge.forward.button')}</Button>
@@ -177,7 +173,7 @@ export function NewsListPage({ ctx, council, items }: Props & { items: NewsItem[
   const t = ctx.t;
   const path = newsPath(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('knowledge.news.title')} section={path} intro={t('knowledge.news.intro', { council: council.name })} lead>
+    <PublicPage title={t('knowledge.news.title')} section={path} intro={t('knowledge.news.intro', { council: council.name })} lead>
       <Paragraph>
         <Link href={`${path}/feed.atom`}>{t('knowledge.news.feed')}</Link>
       </Paragraph>
@@ -202,7 +198,7 @@ export function NewsPage({ ctx, council, item }: Props & { item: NewsItem }) {
   const t = ctx.t;
   const path = newsPath(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={item.title} section={path} href={`${path}/${item.id}`} parent={{ href: path, label: t('knowledge.news.title') }} intro={item.summary} lead>
+    <PublicPage title={item.title} section={path} href={`${path}/${item.id}`} parent={{ href: path, label: t('knowledge.news.title') }} intro={item.summary} lead>
       <p class="utrecht-paragraph nl-paragraph rw-meta">{formatDate(item.publishedAt, ctx.locale)}</p>
       <RichText markdown={item.body} />
       <Paragraph>

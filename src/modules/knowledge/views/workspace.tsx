@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -32,7 +32,7 @@ export function KnowledgeWorkspacePage(
   const t = ctx.t;
   const path = wsPath(council);
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('knowledge.ws.title')} section={path} intro={t('knowledge.ws.intro')} notice={props.notice} errors={props.errors}>
+    <WorkspacePage title={t('knowledge.ws.title')} section={path} intro={t('knowledge.ws.intro')} notice={props.notice} errors={props.errors}>
       <Section id="eigen" title={t('knowledge.ws.own')} after={own.may.write && <ButtonLink href={`${path}/nieuw`}>{t('knowledge.ws.new')}</ButtonLink>}>
         <Table
           caption={t('knowledge.ws.own')}
@@ -41,7 +41,7 @@ export function KnowledgeWorkspacePage(
           columns={[
             { header: t('knowledge.field.title'), cell: (a) => (own.may.write ? <Link href={`${path}/${a.id}`}>{a.title}</Link> : <Link href={`${basePath(council)}/${a.id}`}>{a.title}</Link>) },
             { header: t('knowledge.field.visibility'), cell: (a) => t(`knowledge.visibility.${a.visibility}`) },
-            { header: t('knowledge.field.reviewBy'), cell: (a) => (a.overdue ? <OverdueBadge ctx={ctx} reviewBy={a.reviewBy} /> : formatDate(a.reviewBy, ctx.locale)) },
+            { header: t('knowledge.field.reviewBy'), cell: (a) => (a.overdue ? <OverdueBadge reviewBy={a.reviewBy} /> : formatDate(a.reviewBy, ctx.locale)) },
             { header: t('knowledge.field.version'), cell: (a) => <Link href={`${path}/${a.id}/versies`}>{t('knowledge.versions.n', { n: a.version })}</Link> },
           ]}
         />
@@ -69,7 +69,7 @@ export function KnowledgeWorkspacePage(
                       )}
                     </>
                   ) : props.mayAdopt ? (
-                    <ActionForm ctx={ctx} action={`${path}/${a.id}/overnemen`} button={t('knowledge.ws.adopt')} object={a.title} inline />
+                    <ActionForm action={`${path}/${a.id}/overnemen`} button={t('knowledge.ws.adopt')} object={a.title} inline />
                   ) : (
                     t('knowledge.ws.notAdopted')
                   ),
@@ -106,14 +106,11 @@ export function ArticleFormPage(
   const action = article ? `${path}/${article.id}` : `${path}/nieuw`;
   /** A choice of one, as saved or as posted. */
   const choice = (name: 'visibility' | 'format', fallback: string, options: { value: string; label: string; hint?: string }[]) => (
-    <RadioGroup ctx={ctx} errors={props.errors} name={name} label={t(`knowledge.field.${name}`)} value={text(name) || fallback} options={options} />
+    <RadioGroup errors={props.errors} name={name} label={t(`knowledge.field.${name}`)} value={text(name) || fallback} options={options} />
   );
   const title = article ? t('knowledge.edit.title', { title: article.title }) : t('knowledge.edit.new');
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
       title={title}
       section={path}
       href={action}
@@ -122,25 +119,24 @@ export function ArticleFormPage(
       errors={props.errors}
       notice={props.notice}
     >
-      {props.plainLanguage && <PlainLanguageAdvice ctx={ctx} report={props.plainLanguage} />}
+      {props.plainLanguage && <PlainLanguageAdvice report={props.plainLanguage} />}
       {article && (
         <Paragraph>
           {t('knowledge.edit.meta', { version: article.version, owner: props.owner ?? '-' })} <Link href={`${path}/${article.id}/versies`}>{t('knowledge.versions.title')}</Link> ·{' '}
           <Link href={`${basePath(council)}/${article.id}`}>{t('knowledge.edit.view')}</Link>
         </Paragraph>
       )}
-      <Form ctx={ctx} action={action}>
-        <TextField ctx={ctx} errors={props.errors} name="title" label={t('knowledge.field.title')} value={text('title')} />
-        <TextArea ctx={ctx} errors={props.errors} name="summary" label={t('knowledge.field.summary')} hint={t('knowledge.field.summaryHint')} value={text('summary')} rows={3} />
-        <TextArea ctx={ctx} errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={text('body')} rows={16} />
-        <TextField ctx={ctx} errors={props.errors} name="topic" label={t('knowledge.field.topic')} hint={t('knowledge.field.topicHint', { topics: baseTopics.join(', ') })} value={text('topic')} />
-        <CheckboxGroup ctx={ctx} errors={props.errors} name="laws" label={t('knowledge.field.laws')} options={knownLaws.map((l) => ({ value: l, label: lawName(l) }))} checked={laws} />
+      <Form action={action}>
+        <TextField errors={props.errors} name="title" label={t('knowledge.field.title')} value={text('title')} />
+        <TextArea errors={props.errors} name="summary" label={t('knowledge.field.summary')} hint={t('knowledge.field.summaryHint')} value={text('summary')} rows={3} />
+        <TextArea errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={text('body')} rows={16} />
+        <TextField errors={props.errors} name="topic" label={t('knowledge.field.topic')} hint={t('knowledge.field.topicHint', { topics: baseTopics.join(', ') })} value={text('topic')} />
+        <CheckboxGroup errors={props.errors} name="laws" label={t('knowledge.field.laws')} options={knownLaws.map((l) => ({ value: l, label: lawName(l) }))} checked={laws} />
         {choice('visibility', 'public', [
           { value: 'public', label: t('knowledge.visibility.public') },
           { value: 'members', label: t('knowledge.visibility.members') },
         ])}
         <TextField
-          ctx={ctx}
           errors={props.errors}
           name="reviewBy"
           type="date"
@@ -153,16 +149,16 @@ export function ArticleFormPage(
           { value: 'text', label: t('knowledge.format.text') },
           { value: 'video', label: t('knowledge.format.video'), hint: t('knowledge.format.videoHint') },
         ])}
-        <TextField ctx={ctx} errors={props.errors} name="videoUrl" label={t('knowledge.field.videoUrl')} hint={t('knowledge.field.videoUrlHint')} value={text('videoUrl')} optional />
-        <TextArea ctx={ctx} errors={props.errors} name="captionsVtt" label={t('knowledge.field.captions')} hint={t('knowledge.field.captionsHint')} value={text('captionsVtt')} rows={6} optional />
-        <TextField ctx={ctx} errors={props.errors} name="signLanguageUrl" label={t('knowledge.field.signLanguage')} value={text('signLanguageUrl')} optional />
-        <TextArea ctx={ctx} errors={props.errors} name="transcript" label={t('knowledge.field.transcript')} hint={t('knowledge.field.transcriptHint')} value={text('transcript')} rows={6} optional />
-        <TextField ctx={ctx} errors={props.errors} name="titleEn" label={t('knowledge.field.titleEn')} value={text('titleEn')} optional />
-        <TextArea ctx={ctx} errors={props.errors} name="summaryEn" label={t('knowledge.field.summaryEn')} value={text('summaryEn')} rows={3} optional />
-        <TextArea ctx={ctx} errors={props.errors} name="bodyEn" label={t('knowledge.field.bodyEn')} value={text('bodyEn')} rows={8} optional />
+        <TextField errors={props.errors} name="videoUrl" label={t('knowledge.field.videoUrl')} hint={t('knowledge.field.videoUrlHint')} value={text('videoUrl')} optional />
+        <TextArea errors={props.errors} name="captionsVtt" label={t('knowledge.field.captions')} hint={t('knowledge.field.captionsHint')} value={text('captionsVtt')} rows={6} optional />
+        <TextField errors={props.errors} name="signLanguageUrl" label={t('knowledge.field.signLanguage')} value={text('signLanguageUrl')} optional />
+        <TextArea errors={props.errors} name="transcript" label={t('knowledge.field.transcript')} hint={t('knowledge.field.transcriptHint')} value={text('transcript')} rows={6} optional />
+        <TextField errors={props.errors} name="titleEn" label={t('knowledge.field.titleEn')} value={text('titleEn')} optional />
+        <TextArea errors={props.errors} name="summaryEn" label={t('knowledge.field.summaryEn')} value={text('summaryEn')} rows={3} optional />
+        <TextArea errors={props.errors} name="bodyEn" label={t('knowledge.field.bodyEn')} value={text('bodyEn')} rows={8} optional />
         <Button>{t('knowledge.edit.save')}</Button>
       </Form>
-      {article && <VideoFileForm ctx={ctx} council={council} article={article} file={props.videoFile ?? null} errors={props.errors} />}
+      {article && <VideoFileForm council={council} article={article} file={props.videoFile ?? null} errors={props.errors} />}
     </WorkspacePage>
   );
 }
@@ -174,7 +170,8 @@ function sizeText(bytes: number, locale: string): string {
 }
 
 /** The video file of a video article: its own form (multipart), so the article's fields never travel with a large file. */
-function VideoFileForm({ ctx, council, article, file, errors }: { ctx: PageCtx; council: Council; article: Article; file: { type: string; size: number } | null; errors?: FieldErrors }) {
+function VideoFileForm({ ctx: given, council, article, file, errors }: { ctx?: PageCtx; council: Council; article: Article; file: { type: string; size: number } | null; errors?: FieldErrors }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Section id="videobestand" title={t('knowledge.videoFile.title')}>
@@ -183,8 +180,8 @@ function VideoFileForm({ ctx, council, article, file, errors }: { ctx: PageCtx; 
       ) : (
         <>
           <Paragraph>{file ? t('knowledge.videoFile.current', { type: file.type === 'video/mp4' ? 'MP4' : 'WebM', size: sizeText(file.size, ctx.locale) }) : t('knowledge.videoFile.none')}</Paragraph>
-          <Form ctx={ctx} action={`${wsPath(council)}/${article.id}/video?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
-            <FileField ctx={ctx} errors={errors} name="videoFile" label={t('knowledge.videoFile.field')} hint={t('knowledge.videoFile.hint', { mb: VIDEO_MAX_MB })} accept="video/webm,video/mp4" />
+          <Form action={`${wsPath(council)}/${article.id}/video?_csrf=${encodeURIComponent(ctx.csrfToken)}`} multipart>
+            <FileField errors={errors} name="videoFile" label={t('knowledge.videoFile.field')} hint={t('knowledge.videoFile.hint', { mb: VIDEO_MAX_MB })} accept="video/webm,video/mp4" />
             <Button>{t('knowledge.videoFile.upload')}</Button>
           </Form>
         </>
@@ -201,9 +198,6 @@ export function VersionsPage(props: Props & { article: Article; versions: Articl
   const options = versions.map((x) => ({ value: String(x.version), label: t('knowledge.versions.n', { n: x.version }) }));
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
       title={t('knowledge.versions.titleOf', { title: article.title })}
       section={wsPath(council)}
       href={path}
@@ -222,8 +216,8 @@ export function VersionsPage(props: Props & { article: Article; versions: Articl
       {versions.length > 1 && (
         <Section id="vergelijken" title={t('knowledge.versions.compare')}>
           <form method="get" action={path} class="rw-form">
-            <SelectField ctx={ctx} name="van" label={t('knowledge.versions.from')} value={String(props.from?.version ?? versions[1]!.version)} options={options} />
-            <SelectField ctx={ctx} name="naar" label={t('knowledge.versions.to')} value={String(props.to?.version ?? versions[0]!.version)} options={options} />
+            <SelectField name="van" label={t('knowledge.versions.from')} value={String(props.from?.version ?? versions[1]!.version)} options={options} />
+            <SelectField name="naar" label={t('knowledge.versions.to')} value={String(props.to?.version ?? versions[0]!.version)} options={options} />
             <Button variant="secondary">{t('knowledge.versions.compareButton')}</Button>
           </form>
           {props.from && props.to && (
@@ -242,9 +236,6 @@ export function AdoptionPage(props: Props & { data: Awaited<ReturnType<typeof ad
   const path = `${wsPath(council)}/overgenomen/${data.article.id}`;
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
       title={t('knowledge.adoption.title', { title: data.article.title })}
       section={wsPath(council)}
       href={path}
@@ -259,9 +250,8 @@ export function AdoptionPage(props: Props & { data: Awaited<ReturnType<typeof ad
           <LineDiff from={data.change.from.text} to={data.change.to.text} added={t('knowledge.diff.added')} removed={t('knowledge.diff.removed')} same={t('knowledge.diff.same')} />
         </Section>
       )}
-      <Form ctx={ctx} action={path}>
+      <Form action={path}>
         <TextArea
-          ctx={ctx}
           errors={props.errors}
           name="localParagraph"
           label={t('knowledge.adoption.paragraph')}
@@ -289,7 +279,7 @@ export function NewsWorkspacePage(props: Props & { items: NewsItem[]; mayWrite: 
   const path = wsNewsPath(council);
   const v = props.values ?? {};
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('knowledge.news.title')} section={path} errors={props.errors} notice={props.notice}>
+    <WorkspacePage title={t('knowledge.news.title')} section={path} errors={props.errors} notice={props.notice}>
       <Table
         caption={t('knowledge.news.items')}
         empty={t('knowledge.news.empty')}
@@ -301,10 +291,10 @@ export function NewsWorkspacePage(props: Props & { items: NewsItem[]; mayWrite: 
       />
       {props.mayWrite && (
         <Section id="nieuw-bericht" title={t('knowledge.news.new')}>
-          <Form ctx={ctx} action={path}>
-            <TextField ctx={ctx} errors={props.errors} name="title" label={t('knowledge.field.title')} value={v.title} />
-            <TextArea ctx={ctx} errors={props.errors} name="summary" label={t('knowledge.field.summary')} value={v.summary} rows={3} />
-            <TextArea ctx={ctx} errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={v.body} rows={10} />
+          <Form action={path}>
+            <TextField errors={props.errors} name="title" label={t('knowledge.field.title')} value={v.title} />
+            <TextArea errors={props.errors} name="summary" label={t('knowledge.field.summary')} value={v.summary} rows={3} />
+            <TextArea errors={props.errors} name="body" label={t('knowledge.field.body')} hint={t('knowledge.field.bodyHint')} value={v.body} rows={10} />
             <Button>{t('knowledge.news.publish')}</Button>
           </Form>
         </Section>

@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -22,7 +22,8 @@ export function NetworkPage(props: Omit<WorkspacePageProps, 'section'>) {
 
 const looks = { valid: 'success', expiring: 'warning', expired: 'danger', withdrawn: 'inactive', none: 'neutral' } as const;
 
-export function ConsentBadge({ ctx, status }: { ctx: PageCtx; status: ConsentStatus }) {
+export function ConsentBadge({ ctx: given, status }: { ctx?: PageCtx; status: ConsentStatus }) {
+  const ctx = usePageCtx(given);
   return <StatusBadge status={looks[status]}>{ctx.t(`network.status.${status}`)}</StatusBadge>;
 }
 
@@ -43,5 +44,5 @@ export function SectionAction({ show, href, label }: { show: boolean; href: stri
 /** A choice that may be left open: the first option (empty value) says so. */
 export function OptionalChoice(props: FormState & { ctx: PageCtx; name: string; label: string; none: string; options: { value: string; label: string }[] }) {
   const { name, values, errors } = props;
-  return <SelectField ctx={props.ctx} name={name} label={props.label} optional value={values?.[name] ?? ''} options={[{ value: '', label: props.none }, ...props.options]} errors={errors} />;
+  return <SelectField name={name} label={props.label} optional value={values?.[name] ?? ''} options={[{ value: '', label: props.none }, ...props.options]} errors={errors} />;
 }

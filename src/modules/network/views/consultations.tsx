@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, ButtonGroup, ButtonLink, DataList, Link, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
 import { CheckboxField, CheckboxGroup, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
@@ -17,7 +17,8 @@ function whenOf(ctx: PageCtx, c: Pick<Consultation, 'heldOn' | 'startTime' | 'en
   return `${formatDate(c.heldOn, ctx.locale)}${c.startTime ? `, ${c.startTime}-${c.endTime}` : ''}`;
 }
 
-function ConsultationTable({ ctx, rows, href, caption }: { ctx: PageCtx; rows: ConsultationRow[]; href: (c: ConsultationRow) => string; caption: string }) {
+function ConsultationTable({ ctx: given, rows, href, caption }: { ctx?: PageCtx; rows: ConsultationRow[]; href: (c: ConsultationRow) => string; caption: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Table
@@ -45,7 +46,7 @@ export function ConsultationsPage({ ctx, council, actor, rows, mayManage }: Prop
           <ButtonLink href={`${path}/nieuw`}>{t('network.cons.add')}</ButtonLink>
         </ButtonGroup>
       )}
-      <ConsultationTable ctx={ctx} rows={rows} caption={t('network.cons.title')} href={(c) => `${path}/${c.id}`} />
+      <ConsultationTable rows={rows} caption={t('network.cons.title')} href={(c) => `${path}/${c.id}`} />
     </NetworkPage>
   );
 }
@@ -83,15 +84,14 @@ export function ConsultationFormPage({ ctx, council, actor, items, errors, value
       errors={errors}
       intro={edit ? t('network.cons.editIntro') : undefined}
     >
-      <Form ctx={ctx} action={href}>
-        <SelectField ctx={ctx} name="kind" label={t('network.cons.kind')} value={v.kind} options={consultationKinds.map((k) => ({ value: k, label: t(`network.kind.${k}`) }))} errors={errors} />
-        <TextField ctx={ctx} name="topic" label={t('network.cons.topic')} value={v.topic} errors={errors} />
-        <TextField ctx={ctx} name="heldOn" type="date" label={t('network.cons.heldOn')} value={v.heldOn} errors={errors} width="short" />
-        <TextField ctx={ctx} name="startTime" label={t('network.cons.startTime')} hint={t('network.cons.timeHint')} optional inputmode="numeric" value={v.startTime} errors={errors} width="short" />
-        <TextField ctx={ctx} name="endTime" label={t('network.cons.endTime')} optional inputmode="numeric" value={v.endTime} errors={errors} width="short" />
-        <TextField ctx={ctx} name="location" label={t('network.cons.location')} optional value={v.location} errors={errors} />
+      <Form action={href}>
+        <SelectField name="kind" label={t('network.cons.kind')} value={v.kind} options={consultationKinds.map((k) => ({ value: k, label: t(`network.kind.${k}`) }))} errors={errors} />
+        <TextField name="topic" label={t('network.cons.topic')} value={v.topic} errors={errors} />
+        <TextField name="heldOn" type="date" label={t('network.cons.heldOn')} value={v.heldOn} errors={errors} width="short" />
+        <TextField name="startTime" label={t('network.cons.startTime')} hint={t('network.cons.timeHint')} optional inputmode="numeric" value={v.startTime} errors={errors} width="short" />
+        <TextField name="endTime" label={t('network.cons.endTime')} optional inputmode="numeric" value={v.endTime} errors={errors} width="short" />
+        <TextField name="location" label={t('network.cons.location')} optional value={v.location} errors={errors} />
         <SelectField
-          ctx={ctx}
           name="agendaItemId"
           label={t('network.cons.agendaItem')}
           hint={t('network.cons.agendaItemHint')}
@@ -99,8 +99,8 @@ export function ConsultationFormPage({ ctx, council, actor, items, errors, value
           options={[{ value: '', label: t('network.cons.noAgendaItem') }, ...items.map((a) => ({ value: a.id, label: agendaLabel(ctx, a) }))]}
           errors={errors}
         />
-        <CheckboxField ctx={ctx} name="isPublic" label={t('network.cons.isPublic')} checked={v.isPublic === 'ja'} errors={errors} />
-        <TextField ctx={ctx} name="closesOn" type="date" label={t('network.cons.closesOn')} hint={t('network.cons.closesOnHint')} optional value={v.closesOn} errors={errors} width="short" />
+        <CheckboxField name="isPublic" label={t('network.cons.isPublic')} checked={v.isPublic === 'ja'} errors={errors} />
+        <TextField name="closesOn" type="date" label={t('network.cons.closesOn')} hint={t('network.cons.closesOnHint')} optional value={v.closesOn} errors={errors} width="short" />
         <Button variant="primary">{t('network.cons.save')}</Button>
       </Form>
     </NetworkPage>
@@ -159,9 +159,8 @@ export function ConsultationPage({
       </Section>
       {detail.may.manage && (
         <Section id="uitnodigen" title={t('network.cons.invite')} intro={t('network.cons.inviteIntro')}>
-          <Form ctx={ctx} action={`${href}/uitnodigen`}>
+          <Form action={`${href}/uitnodigen`}>
             <CheckboxGroup
-              ctx={ctx}
               name="contactIds"
               label={t('network.cons.inviteWho')}
               empty={t('network.cons.noContacts')}
@@ -178,9 +177,8 @@ export function ConsultationPage({
       )}
       {detail.may.manage && detail.organisations.length > 0 && (
         <Section id="verslag" title={t('network.cons.outcome')}>
-          <Form ctx={ctx} action={`${href}/verslag`}>
+          <Form action={`${href}/verslag`}>
             <CheckboxGroup
-              ctx={ctx}
               name="attended"
               label={t('network.cons.attended')}
               options={detail.organisations.map((o) => ({ value: o.id, label: o.name }))}
@@ -188,7 +186,6 @@ export function ConsultationPage({
               errors={form === 'outcome' ? errors : undefined}
             />
             <TextField
-              ctx={ctx}
               name="headCount"
               label={t('network.cons.headCount')}
               optional
@@ -197,7 +194,7 @@ export function ConsultationPage({
               value={form === 'outcome' ? values?.headCount : c.headCount === null ? '' : String(c.headCount)}
               errors={form === 'outcome' ? errors : undefined}
             />
-            <TextArea ctx={ctx} name="report" label={t('network.cons.report')} optional value={form === 'outcome' ? values?.report : c.report} errors={form === 'outcome' ? errors : undefined} />
+            <TextArea name="report" label={t('network.cons.report')} optional value={form === 'outcome' ? values?.report : c.report} errors={form === 'outcome' ? errors : undefined} />
             <Button>{t('network.cons.saveOutcome')}</Button>
           </Form>
         </Section>
@@ -207,7 +204,7 @@ export function ConsultationPage({
         title={t('network.cons.experiences')}
         after={<SectionAction show={detail.may.record} href={`${networkPath(council)}/ervaringen/nieuw?raadpleging=${c.id}`} label={t('network.cons.addExperience')} />}
       >
-        <ExperienceTable ctx={ctx} council={council} rows={experiences} empty={t('network.cons.noExperiences')} caption={t('network.cons.experiences')} />
+        <ExperienceTable council={council} rows={experiences} empty={t('network.cons.noExperiences')} caption={t('network.cons.experiences')} />
       </Section>
     </NetworkPage>
   );

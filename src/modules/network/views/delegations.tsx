@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
 import { CheckboxField, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
@@ -14,7 +14,8 @@ type Meeting = { id: string; title: string; startsAt: Date };
 
 const meetingLabel = (ctx: PageCtx, m: Meeting) => `${m.title}, ${formatDateTime(m.startsAt, ctx.locale)}`;
 
-function ReportStatus({ ctx, council, r }: { ctx: PageCtx; council: Props['council']; r: ReportRow }) {
+function ReportStatus({ ctx: given, council, r }: { ctx?: PageCtx; council: Props['council']; r: ReportRow }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   if (r.item) {
     return (
@@ -48,7 +49,7 @@ function Reports({
             <li class="utrecht-unordered-list__item">
               {t('network.report.line', { body: r.body, member: r.member, date: formatDate(r.createdAt, ctx.locale) })}
               {': '}
-              <ReportStatus ctx={ctx} council={council} r={r} />
+              <ReportStatus council={council} r={r} />
             </li>
           ))}
         </ul>
@@ -56,9 +57,8 @@ function Reports({
       </Section>
       {mayManage && waiting.length > 0 && meetings.length > 0 && (
         <Section id="agenderen" title={t('network.report.placeTitle')}>
-          <Form ctx={ctx} action={`${href}/agenderen`}>
+          <Form action={`${href}/agenderen`}>
             <SelectField
-              ctx={ctx}
               name="reportId"
               label={t('network.report.which')}
               value={place?.values.reportId}
@@ -66,7 +66,6 @@ function Reports({
               errors={place?.errors}
             />
             <SelectField
-              ctx={ctx}
               name="meetingId"
               label={t('network.report.meeting')}
               value={place?.values.meetingId}
@@ -81,17 +80,16 @@ function Reports({
         {reportable.length === 0 ? (
           <Paragraph>{t('network.report.noDelegations')}</Paragraph>
         ) : (
-          <Form ctx={ctx} action={`${href}/terugkoppeling`}>
+          <Form action={`${href}/terugkoppeling`}>
             <SelectField
-              ctx={ctx}
               name="delegationId"
               label={t('network.report.delegation')}
               value={report?.values.delegationId}
               options={reportable.map((d) => ({ value: d.id, label: `${d.body}: ${d.member}` }))}
               errors={report?.errors}
             />
-            <TextArea ctx={ctx} name="text" label={t('network.report.text')} hint={t('network.report.textHint')} value={report?.values.text} errors={report?.errors} rows={6} />
-            <CheckboxField ctx={ctx} name="closed" label={t('network.report.closed')} checked={report?.values.closed === 'ja'} errors={report?.errors} />
+            <TextArea name="text" label={t('network.report.text')} hint={t('network.report.textHint')} value={report?.values.text} errors={report?.errors} rows={6} />
+            <CheckboxField name="closed" label={t('network.report.closed')} checked={report?.values.closed === 'ja'} errors={report?.errors} />
             <Button variant="primary">{t('network.report.save')}</Button>
           </Form>
         )}
@@ -151,34 +149,25 @@ export function DelegationsPage({
       <Reports ctx={ctx} council={council} actor={actor} reports={reports} reportable={reportable} meetings={meetings} mayManage={mayManage} form={form} />
       {mayManage && (
         <Section id="toevoegen" title={t('network.del.add')}>
-          <Form ctx={ctx} action={href}>
+          <Form action={href}>
+            <SelectField name="membershipId" label={t('network.del.member')} value={add?.values.membershipId} options={members.map((m) => ({ value: m.id, label: m.name }))} errors={add?.errors} />
             <SelectField
-              ctx={ctx}
-              name="membershipId"
-              label={t('network.del.member')}
-              value={add?.values.membershipId}
-              options={members.map((m) => ({ value: m.id, label: m.name }))}
-              errors={add?.errors}
-            />
-            <SelectField
-              ctx={ctx}
               name="bodyCouncilId"
               label={t('network.del.body')}
               value={add?.values.bodyCouncilId ?? ''}
               options={[{ value: '', label: t('network.del.noBody') }, ...bodies.map((b) => ({ value: b.id, label: b.name }))]}
               errors={add?.errors}
             />
-            <TextField ctx={ctx} name="bodyName" label={t('network.del.bodyName')} optional value={add?.values.bodyName} errors={add?.errors} />
+            <TextField name="bodyName" label={t('network.del.bodyName')} optional value={add?.values.bodyName} errors={add?.errors} />
             <SelectField
-              ctx={ctx}
               name="role"
               label={t('network.del.role')}
               value={add?.values.role ?? 'delegate'}
               options={delegationRoles.map((r) => ({ value: r, label: t(`network.role.${r}`) }))}
               errors={add?.errors}
             />
-            <TextField ctx={ctx} name="startsOn" type="date" label={t('network.del.startsOn')} value={add?.values.startsOn} errors={add?.errors} width="short" />
-            <TextField ctx={ctx} name="endsOn" type="date" label={t('network.del.endsOn')} optional value={add?.values.endsOn} errors={add?.errors} width="short" />
+            <TextField name="startsOn" type="date" label={t('network.del.startsOn')} value={add?.values.startsOn} errors={add?.errors} width="short" />
+            <TextField name="endsOn" type="date" label={t('network.del.endsOn')} optional value={add?.values.endsOn} errors={add?.errors} width="short" />
             <Button variant="primary">{t('network.del.add')}</Button>
           </Form>
         </Section>
@@ -188,7 +177,8 @@ export function DelegationsPage({
 }
 
 /** The public about page's part: which bodies the council is in, in which role, since when (no names). */
-export function DelegationsOnAbout({ ctx, delegations }: { ctx: PageCtx; delegations: PublicDelegation[] }) {
+export function DelegationsOnAbout({ ctx: given, delegations }: { ctx?: PageCtx; delegations: PublicDelegation[] }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Section id="over-afvaardigingen" title={t('network.about.delegations')} intro={t('network.about.delegationsIntro')}>

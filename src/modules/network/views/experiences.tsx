@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { Button, ButtonGroup, ButtonLink, DataList, Heading, Link, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { ActionForm, CheckboxField, ChooseOneForm, Form, TextArea, TextField } from '../../../ui/components/form.tsx';
@@ -14,7 +14,8 @@ export const experiencesPath = (council: Pick<Council, 'slug'>) => `${networkPat
 /** The first words of a text, for a table cell. */
 const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-export function ExperienceTable({ ctx, council, rows, empty, caption }: { ctx: PageCtx; council: Pick<Council, 'slug'>; rows: ExperienceView[]; empty: string; caption?: string }) {
+export function ExperienceTable({ ctx: given, council, rows, empty, caption }: { ctx?: PageCtx; council: Pick<Council, 'slug'>; rows: ExperienceView[]; empty: string; caption?: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <Table
@@ -41,7 +42,7 @@ export function ExperiencesPage({ ctx, council, actor, rows, mayRecord }: Props 
           <ButtonLink href={`${path}/nieuw`}>{t('network.exp.add.title')}</ButtonLink>
         </ButtonGroup>
       )}
-      <ExperienceTable ctx={ctx} council={council} rows={rows} empty={t('network.exp.none')} />
+      <ExperienceTable council={council} rows={rows} empty={t('network.exp.none')} />
     </NetworkPage>
   );
 }
@@ -49,11 +50,12 @@ export function ExperiencesPage({ ctx, council, actor, rows, mayRecord }: Props 
 type ConsultationChoice = { id: string; topic: string };
 
 /** The fields of an experience; the public form and the workspace form share them. */
-export function ExperienceFields({ ctx, values, errors, consultations }: { ctx: PageCtx; values?: FormValues; errors?: FieldErrors; consultations: ConsultationChoice[] }) {
+export function ExperienceFields({ ctx: given, values, errors, consultations }: { ctx?: PageCtx; values?: FormValues; errors?: FieldErrors; consultations: ConsultationChoice[] }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <>
-      <TextArea ctx={ctx} name="text" label={t('network.exp.text')} hint={t('network.exp.textHint')} value={values?.text} errors={errors} />
+      <TextArea name="text" label={t('network.exp.text')} hint={t('network.exp.textHint')} value={values?.text} errors={errors} />
       <OptionalChoice
         ctx={ctx}
         name="policyField"
@@ -63,8 +65,8 @@ export function ExperienceFields({ ctx, values, errors, consultations }: { ctx: 
         values={values}
         errors={errors}
       />
-      <TextField ctx={ctx} name="targetGroup" label={t('network.exp.targetGroup')} optional value={values?.targetGroup} errors={errors} />
-      <TextField ctx={ctx} name="area" label={t('network.exp.area')} optional value={values?.area} errors={errors} />
+      <TextField name="targetGroup" label={t('network.exp.targetGroup')} optional value={values?.targetGroup} errors={errors} />
+      <TextField name="area" label={t('network.exp.area')} optional value={values?.area} errors={errors} />
       <OptionalChoice
         ctx={ctx}
         name="consultationId"
@@ -79,9 +81,9 @@ export function ExperienceFields({ ctx, values, errors, consultations }: { ctx: 
         <p class="utrecht-form-field-description" id="contact-hint">
           {t('network.share.contactHint')}
         </p>
-        <TextField ctx={ctx} name="name" label={t('network.exp.name')} optional autocomplete="name" value={values?.name} errors={errors} />
-        <TextField ctx={ctx} name="email" type="email" label={t('network.exp.email')} optional autocomplete="email" value={values?.email} errors={errors} />
-        <CheckboxField ctx={ctx} name="wantsFeedback" label={t('network.exp.wantsFeedback')} checked={values?.wantsFeedback === 'ja'} errors={errors} />
+        <TextField name="name" label={t('network.exp.name')} optional autocomplete="name" value={values?.name} errors={errors} />
+        <TextField name="email" type="email" label={t('network.exp.email')} optional autocomplete="email" value={values?.email} errors={errors} />
+        <CheckboxField name="wantsFeedback" label={t('network.exp.wantsFeedback')} checked={values?.wantsFeedback === 'ja'} errors={errors} />
       </fieldset>
     </>
   );
@@ -92,8 +94,8 @@ export function ExperienceFormPage({ ctx, council, actor, consultations, errors,
   const path = experiencesPath(council);
   return (
     <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.exp.add.title')} href={`${path}/nieuw`} parent={{ href: path, label: t('network.exp.title') }} errors={errors}>
-      <Form ctx={ctx} action={`${path}/nieuw`}>
-        <ExperienceFields ctx={ctx} values={values} errors={errors} consultations={consultations} />
+      <Form action={`${path}/nieuw`}>
+        <ExperienceFields values={values} errors={errors} consultations={consultations} />
         <Button variant="primary">{t('network.exp.save')}</Button>
       </Form>
     </NetworkPage>
@@ -157,7 +159,6 @@ export function ExperiencePage({
       {detail.may.link && !detail.erased && (
         <Section id="advies" title={t('network.exp.link')}>
           <ChooseOneForm
-            ctx={ctx}
             action={`${href}/advies`}
             name="adviceId"
             label={t('network.exp.adviceField')}
@@ -178,17 +179,18 @@ export function ExperiencePage({
               ]}
             />
           ) : (
-            <ActionForm ctx={ctx} action={`${href}/contactgegevens`} button={t('network.exp.showContact')} hint={t('network.exp.contactHint')} />
+            <ActionForm action={`${href}/contactgegevens`} button={t('network.exp.showContact')} hint={t('network.exp.contactHint')} />
           )}
         </Section>
       )}
-      {detail.may.contact && !detail.erased && <ActionForm ctx={ctx} action={`${href}/wissen`} button={t('network.exp.erase')} hint={t('network.exp.eraseHint')} danger />}
+      {detail.may.contact && !detail.erased && <ActionForm action={`${href}/wissen`} button={t('network.exp.erase')} hint={t('network.exp.eraseHint')} danger />}
     </NetworkPage>
   );
 }
 
 /** On an advice's page: what it was based on, and the experiences (for members, without personal details). */
-export function ExperiencesOfAdvice({ ctx, council, rows }: { ctx: PageCtx; council: Pick<Council, 'slug'>; rows: ExperienceView[] }) {
+export function ExperiencesOfAdvice({ ctx: given, council, rows }: { ctx?: PageCtx; council: Pick<Council, 'slug'>; rows: ExperienceView[] }) {
+  const ctx = usePageCtx(given);
   const counts = basisCounts(rows);
   return (
     <section aria-labelledby="ervaringen">

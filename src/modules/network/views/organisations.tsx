@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { ButtonGroup, ButtonLink, DataList, Link, LinkList, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
 import { ActionForm, CheckboxField, CheckboxGroup, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { Button } from '../../../ui/components/basics.tsx';
@@ -59,18 +59,18 @@ export function NetworkListPage({ ctx, council, actor, rows, may, notice }: Prop
 }
 
 /** The fields of an organisation, for adding and for changing. */
-function OrganisationFields({ ctx, types, values, errors }: { ctx: PageCtx; types: TypeRow[]; values: Record<string, string | string[] | boolean>; errors?: FormState['errors'] }) {
+function OrganisationFields({ ctx: given, types, values, errors }: { ctx?: PageCtx; types: TypeRow[]; values: Record<string, string | string[] | boolean>; errors?: FormState['errors'] }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : typeof values[k] === 'string' ? [values[k] as string] : []);
   return (
     <>
-      <TextField ctx={ctx} name="name" label={t('network.org.name')} value={str('name')} errors={errors} />
-      <SelectField ctx={ctx} name="type" label={t('network.org.type')} hint={t('network.org.typeHint')} value={str('type')} options={typeOptions(ctx, types)} errors={errors} />
-      <TextField ctx={ctx} name="address" label={t('network.org.address')} optional value={str('address')} errors={errors} />
-      <TextField ctx={ctx} name="website" type="url" label={t('network.org.website')} hint={t('network.org.websiteHint')} optional value={str('website')} errors={errors} />
+      <TextField name="name" label={t('network.org.name')} value={str('name')} errors={errors} />
+      <SelectField name="type" label={t('network.org.type')} hint={t('network.org.typeHint')} value={str('type')} options={typeOptions(ctx, types)} errors={errors} />
+      <TextField name="address" label={t('network.org.address')} optional value={str('address')} errors={errors} />
+      <TextField name="website" type="url" label={t('network.org.website')} hint={t('network.org.websiteHint')} optional value={str('website')} errors={errors} />
       <CheckboxGroup
-        ctx={ctx}
         name="policyFields"
         label={t('network.org.policyFields')}
         optional
@@ -78,8 +78,8 @@ function OrganisationFields({ ctx, types, values, errors }: { ctx: PageCtx; type
         checked={list('policyFields')}
         errors={errors}
       />
-      <TextArea ctx={ctx} name="targetGroups" label={t('network.org.targetGroups')} hint={t('network.org.targetGroupsHint')} optional rows={3} value={str('targetGroups')} errors={errors} />
-      <CheckboxField ctx={ctx} name="listed" label={t('network.org.listed')} checked={values.listed === true || values.listed === 'ja'} errors={errors} />
+      <TextArea name="targetGroups" label={t('network.org.targetGroups')} hint={t('network.org.targetGroupsHint')} optional rows={3} value={str('targetGroups')} errors={errors} />
+      <CheckboxField name="listed" label={t('network.org.listed')} checked={values.listed === true || values.listed === 'ja'} errors={errors} />
     </>
   );
 }
@@ -94,20 +94,21 @@ export function OrganisationFormPage({ ctx, council, actor, types, errors, value
           <Link href={`${path}/organisaties/${duplicateOf.id}`}>{t('network.error.duplicateNameLink', { name: duplicateOf.name })}</Link>
         </Paragraph>
       )}
-      <Form ctx={ctx} action={`${path}/nieuw`}>
-        <OrganisationFields ctx={ctx} types={types} values={values ?? { type: 'other' }} errors={errors} />
+      <Form action={`${path}/nieuw`}>
+        <OrganisationFields types={types} values={values ?? { type: 'other' }} errors={errors} />
         <Button variant="primary">{t('network.org.save')}</Button>
       </Form>
     </NetworkPage>
   );
 }
 
-function ContactConsents({ ctx, c }: { ctx: PageCtx; c: ContactView }) {
+function ContactConsents({ ctx: given, c }: { ctx?: PageCtx; c: ContactView }) {
+  const ctx = usePageCtx(given);
   return (
     <ul class="utrecht-unordered-list">
       {consentPurposes.map((p) => (
         <li class="utrecht-unordered-list__item">
-          {ctx.t(`network.purpose.${p}`)}: <ConsentBadge ctx={ctx} status={c.consent[p]} />
+          {ctx.t(`network.purpose.${p}`)}: <ConsentBadge status={c.consent[p]} />
           {c.consents
             .filter((x) => x.purpose === p && x.withdrawnAt === null)
             .slice(-1)
@@ -118,7 +119,8 @@ function ContactConsents({ ctx, c }: { ctx: PageCtx; c: ContactView }) {
   );
 }
 
-function ContactCard({ ctx, c, may, path }: { ctx: PageCtx; c: ContactView; may: OrganisationDetail['may']; path: string }) {
+function ContactCard({ ctx: given, c, may, path }: { ctx?: PageCtx; c: ContactView; may: OrganisationDetail['may']; path: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   const title = c.erased ? t('network.contact.erasedName') : (c.details?.name ?? t('network.contact.privateLabel'));
   return (
@@ -133,7 +135,7 @@ function ContactCard({ ctx, c, may, path }: { ctx: PageCtx; c: ContactView; may:
                 { key: t('network.contact.phone'), value: c.details.phone ?? '-' },
               ]
             : []),
-          { key: t('network.contact.consent'), value: c.erased ? t('network.contact.erased') : <ContactConsents ctx={ctx} c={c} /> },
+          { key: t('network.contact.consent'), value: c.erased ? t('network.contact.erased') : <ContactConsents c={c} /> },
         ]}
       />
       {!c.erased && (
@@ -145,9 +147,7 @@ function ContactCard({ ctx, c, may, path }: { ctx: PageCtx; c: ContactView; may:
           )}
         </ButtonGroup>
       )}
-      {!c.erased && may.erase && (
-        <ActionForm ctx={ctx} action={`${path}/contactpersonen/${c.id}/wissen`} button={t('network.contact.erase')} hint={t('network.contact.eraseHint')} danger object={title} />
-      )}
+      {!c.erased && may.erase && <ActionForm action={`${path}/contactpersonen/${c.id}/wissen`} button={t('network.contact.erase')} hint={t('network.contact.eraseHint')} danger object={title} />}
     </Section>
   );
 }
@@ -182,15 +182,14 @@ export function OrganisationPage({ ctx, council, actor, detail, errors, values, 
       </Section>
       <Section id="contactpersonen" title={t('network.org.contacts')} items={detail.contacts} empty={t('network.org.noContacts')}>
         {detail.contacts.map((c) => (
-          <ContactCard ctx={ctx} c={c} may={detail.may} path={path} />
+          <ContactCard c={c} may={detail.may} path={path} />
         ))}
       </Section>
       {detail.may.manage && (
         <Section id="contact-toevoegen" title={t('network.contact.add')}>
-          <Form ctx={ctx} action={`${href}/contactpersonen`}>
+          <Form action={`${href}/contactpersonen`}>
             {contactFields.map((f) => (
               <TextField
-                ctx={ctx}
                 name={f.name}
                 type={f.type}
                 label={t(`network.contact.${f.name}`)}
@@ -201,7 +200,7 @@ export function OrganisationPage({ ctx, council, actor, detail, errors, values, 
                 errors={form === 'contact' ? errors : undefined}
               />
             ))}
-            <CheckboxField ctx={ctx} name="privatePerson" label={t('network.contact.private')} checked={form === 'contact' && values?.privatePerson === 'ja'} />
+            <CheckboxField name="privatePerson" label={t('network.contact.private')} checked={form === 'contact' && values?.privatePerson === 'ja'} />
             <Button variant="primary">{t('network.contact.add')}</Button>
           </Form>
         </Section>
@@ -217,8 +216,8 @@ export function OrganisationEditPage({ ctx, council, actor, detail, errors, valu
   const current = values ?? { ...o, type: o.customTypeId ? `eigen:${o.customTypeId}` : o.type };
   return (
     <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.org.edit.title')} href={`${href}/wijzigen`} parent={{ href, label: o.name }} errors={errors}>
-      <Form ctx={ctx} action={href}>
-        <OrganisationFields ctx={ctx} types={detail.types} values={current as Record<string, string | string[] | boolean>} errors={errors} />
+      <Form action={href}>
+        <OrganisationFields types={detail.types} values={current as Record<string, string | string[] | boolean>} errors={errors} />
         <Button variant="primary">{t('network.org.save')}</Button>
       </Form>
     </NetworkPage>
@@ -249,36 +248,12 @@ export function ConsentFormPage({
       parent={{ href: `${path}/organisaties/${organisation.id}`, label: organisation.name }}
       errors={errors}
     >
-      <Form ctx={ctx} action={href}>
-        <SelectField
-          ctx={ctx}
-          name="purpose"
-          label={t('network.consent.purpose')}
-          value={v.purpose}
-          options={consentPurposes.map((p) => ({ value: p, label: t(`network.purpose.${p}`) }))}
-          errors={errors}
-        />
-        <TextField ctx={ctx} name="givenOn" type="date" label={t('network.consent.givenOn')} value={v.givenOn} errors={errors} width="short" />
-        <TextField
-          ctx={ctx}
-          name="expiresOn"
-          type="date"
-          label={t('network.consent.expiresOn')}
-          hint={t('network.consent.expiresHint', { months })}
-          optional
-          value={v.expiresOn}
-          errors={errors}
-          width="short"
-        />
-        <SelectField
-          ctx={ctx}
-          name="source"
-          label={t('network.consent.source')}
-          value={v.source}
-          options={consentSources.map((s) => ({ value: s, label: t(`network.source.${s}`) }))}
-          errors={errors}
-        />
-        <TextField ctx={ctx} name="textVersion" label={t('network.consent.textVersion')} hint={t('network.consent.textVersionHint')} value={v.textVersion} errors={errors} width="short" />
+      <Form action={href}>
+        <SelectField name="purpose" label={t('network.consent.purpose')} value={v.purpose} options={consentPurposes.map((p) => ({ value: p, label: t(`network.purpose.${p}`) }))} errors={errors} />
+        <TextField name="givenOn" type="date" label={t('network.consent.givenOn')} value={v.givenOn} errors={errors} width="short" />
+        <TextField name="expiresOn" type="date" label={t('network.consent.expiresOn')} hint={t('network.consent.expiresHint', { months })} optional value={v.expiresOn} errors={errors} width="short" />
+        <SelectField name="source" label={t('network.consent.source')} value={v.source} options={consentSources.map((s) => ({ value: s, label: t(`network.source.${s}`) }))} errors={errors} />
+        <TextField name="textVersion" label={t('network.consent.textVersion')} hint={t('network.consent.textVersionHint')} value={v.textVersion} errors={errors} width="short" />
         <Button variant="primary">{t('network.consent.save')}</Button>
       </Form>
     </NetworkPage>
@@ -297,8 +272,8 @@ export function TypesPage({ ctx, council, actor, types, errors, values, notice }
           ))}
         </ul>
       </Section>
-      <Form ctx={ctx} action={href}>
-        <TextField ctx={ctx} name="name" label={t('network.types.name')} value={values?.name} errors={errors} />
+      <Form action={href}>
+        <TextField name="name" label={t('network.types.name')} value={values?.name} errors={errors} />
         <Button variant="primary">{t('network.types.add')}</Button>
       </Form>
     </NetworkPage>
@@ -310,9 +285,8 @@ export function SettingsPage({ ctx, council, actor, months, errors, values, noti
   const href = `${networkPath(council)}/instellingen`;
   return (
     <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.settings.title')} href={href} errors={errors} notice={notice}>
-      <Form ctx={ctx} action={href}>
+      <Form action={href}>
         <TextField
-          ctx={ctx}
           name="consentMonths"
           label={t('network.settings.consentMonths')}
           hint={t('network.settings.consentMonthsHint')}

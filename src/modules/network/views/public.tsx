@@ -28,7 +28,7 @@ export function PublicNetworkPage({ ctx, council, organisations, delegations }: 
   }
   let n = 0;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('network.public.title')} section={`/${council.slug}/netwerk`} intro={t('network.public.intro')}>
+    <PublicPage title={t('network.public.title')} section={`/${council.slug}/netwerk`} intro={t('network.public.intro')}>
       {organisations.length === 0 && <Paragraph>{t('network.public.none')}</Paragraph>}
       {[...groups].map(([label, list]) => (
         <Section id={`soort-${++n}`} title={label}>
@@ -65,8 +65,8 @@ export function PublicNetworkPage({ ctx, council, organisations, delegations }: 
 export function WithdrawPage({ ctx, council, action }: P & { action: string }) {
   const t = ctx.t;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('network.withdraw.title')} section={`/${council.slug}/netwerk`} href={action} intro={t('network.withdraw.intro', { council: council.name })}>
-      <Form ctx={ctx} action={action}>
+    <PublicPage title={t('network.withdraw.title')} section={`/${council.slug}/netwerk`} href={action} intro={t('network.withdraw.intro', { council: council.name })}>
+      <Form action={action}>
         <Button variant="primary">{t('network.withdraw.button')}</Button>
       </Form>
     </PublicPage>
@@ -75,7 +75,7 @@ export function WithdrawPage({ ctx, council, action }: P & { action: string }) {
 
 export function WithdrawnPage({ ctx, council, href }: P & { href: string }) {
   const t = ctx.t;
-  return <PublicPage ctx={ctx} council={council} title={t('network.withdraw.done')} section={`/${council.slug}/netwerk`} href={href} intro={t('network.withdraw.doneText')} />;
+  return <PublicPage title={t('network.withdraw.done')} section={`/${council.slug}/netwerk`} href={href} intro={t('network.withdraw.doneText')} />;
 }
 
 export function SharePage({
@@ -89,7 +89,7 @@ export function SharePage({
   const t = ctx.t;
   const path = sharePath(council);
   return (
-    <PublicPage ctx={ctx} council={council} title={t('network.share.title')} section={path} intro={t('network.share.intro')} errors={errors}>
+    <PublicPage title={t('network.share.title')} section={path} intro={t('network.share.intro')} errors={errors}>
       {closed && (
         <div class="utrecht-alert utrecht-alert--warning" role="status">
           <div class="utrecht-alert__content">
@@ -98,9 +98,8 @@ export function SharePage({
           </div>
         </div>
       )}
-      <Form ctx={ctx} action={path}>
+      <Form action={path}>
         <ExperienceFields
-          ctx={ctx}
           values={values}
           errors={errors}
           consultations={consultations.map((c) => ({ id: c.id, topic: c.closesOn ? `${c.topic} (${formatDate(c.closesOn, ctx.locale)})` : c.topic }))}
@@ -117,10 +116,10 @@ export function SharePage({
 
 export function SharedPage({ ctx, council }: P) {
   const t = ctx.t;
-  return <PublicPage ctx={ctx} council={council} title={t('network.share.sent')} section={sharePath(council)} href={`${sharePath(council)}/verstuurd`} intro={t('network.share.sentText')} />;
+  return <PublicPage title={t('network.share.sent')} section={sharePath(council)} href={`${sharePath(council)}/verstuurd`} intro={t('network.share.sentText')} />;
 }
 
 export function LimitPage({ ctx, council }: P) {
   const t = ctx.t;
-  return <PublicPage ctx={ctx} council={council} title={t('network.share.title')} section={sharePath(council)} intro={t('network.share.limit')} />;
+  return <PublicPage title={t('network.share.title')} section={sharePath(council)} intro={t('network.share.limit')} />;
 }

@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -15,7 +15,8 @@ export const calendarPath = (council: Council) => `/${council.slug}/werkruimte/b
 
 const statusBadge = { expected: 'neutral', request_received: 'warning', advice_given: 'success' } as const;
 
-function Status({ ctx, status }: { ctx: PageCtx; status: Moment['status'] }) {
+function Status({ ctx: given, status }: { ctx?: PageCtx; status: Moment['status'] }) {
+  const ctx = usePageCtx(given);
   return <StatusBadge status={statusBadge[status]}>{ctx.t(`policycalendar.status.${status}`)}</StatusBadge>;
 }
 
@@ -42,9 +43,7 @@ function MomentFields({
   withReason?: boolean;
 }) {
   const t = ctx.t;
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <SelectField ctx={ctx} errors={errors} name={name} label={label} value={values[name] ?? ''} options={options} />
-  );
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => <SelectField errors={errors} name={name} label={label} value={values[name] ?? ''} options={options} />;
   // How many weeks ahead the working group hears of the moment (12 unless set).
   const weeks = { name: 'remindWeeks', label: t('policycalendar.field.remindWeeks'), hint: t('policycalendar.field.remindWeeksHint'), value: values.remindWeeks ?? '12' };
   return (
@@ -54,13 +53,13 @@ function MomentFields({
         t('policycalendar.field.kind'),
         momentKinds.map((k) => ({ value: k, label: t(`policycalendar.kind.${k}`) })),
       )}
-      <TextField ctx={ctx} errors={errors} name="title" label={t('policycalendar.field.title')} value={values.title} />
-      <TextField ctx={ctx} errors={errors} name="expectedOn" type="date" label={t('policycalendar.field.expectedOn')} value={values.expectedOn} />
-      {withReason && <TextField ctx={ctx} errors={errors} name="reason" label={t('policycalendar.field.reason')} hint={t('policycalendar.field.reasonHint')} value={values.reason} optional />}
+      <TextField errors={errors} name="title" label={t('policycalendar.field.title')} value={values.title} />
+      <TextField errors={errors} name="expectedOn" type="date" label={t('policycalendar.field.expectedOn')} value={values.expectedOn} />
+      {withReason && <TextField errors={errors} name="reason" label={t('policycalendar.field.reason')} hint={t('policycalendar.field.reasonHint')} value={values.reason} optional />}
       {select('recurrenceYears', t('policycalendar.field.recurrence'), [{ value: '', label: t('policycalendar.once') }, ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: every(ctx, n) }))])}
       {select('workingGroupId', t('policycalendar.field.group'), [{ value: '', label: t('policycalendar.noGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))])}
-      <TextField ctx={ctx} errors={errors} {...weeks} inputmode="numeric" width="short" />
-      <CheckboxField ctx={ctx} errors={errors} name="isPublic" label={t('policycalendar.field.public')} value="ja" checked={values.isPublic === 'ja' || values.isPublic === 'true'} />
+      <TextField errors={errors} {...weeks} inputmode="numeric" width="short" />
+      <CheckboxField errors={errors} name="isPublic" label={t('policycalendar.field.public')} value="ja" checked={values.isPublic === 'ja' || values.isPublic === 'true'} />
     </>
   );
 }
@@ -70,7 +69,7 @@ export function CalendarPage(props: Props & { data: Awaited<ReturnType<typeof li
   const t = ctx.t;
   const path = calendarPath(council);
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={props.actor} title={t('policycalendar.title')} section={path} intro={t('policycalendar.intro')} errors={props.errors} notice={props.notice}>
+    <WorkspacePage title={t('policycalendar.title')} section={path} intro={t('policycalendar.intro')} errors={props.errors} notice={props.notice}>
       <Paragraph>
         <Link href={`/${council.slug}/beleidskalender.ics`}>{t('policycalendar.feed')}</Link>
       </Paragraph>
@@ -82,12 +81,12 @@ export function CalendarPage(props: Props & { data: Awaited<ReturnType<typeof li
           { header: t('policycalendar.field.title'), cell: (m) => <Link href={`${path}/${m.id}`}>{m.title}</Link> },
           { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
           { header: t('policycalendar.field.group'), cell: (m) => data.groups.find((g) => g.id === m.workingGroupId)?.name ?? '-' },
-          { header: t('policycalendar.field.status'), cell: (m) => <Status ctx={ctx} status={m.status} /> },
+          { header: t('policycalendar.field.status'), cell: (m) => <Status status={m.status} /> },
         ]}
       />
       {data.may.manage && (
         <Section id="nieuw-moment" title={t('policycalendar.add')}>
-          <Form ctx={ctx} action={path}>
+          <Form action={path}>
             <MomentFields ctx={ctx} errors={props.errors} values={props.values ?? {}} groups={data.groups} />
             <Button>{t('policycalendar.addButton')}</Button>
           </Form>
@@ -114,23 +113,13 @@ export function MomentPage(props: Props & { data: Awaited<ReturnType<typeof mome
     isPublic: m.isPublic ? 'ja' : '',
   };
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
-      title={m.title}
-      section={list}
-      href={path}
-      parent={{ href: list, label: t('policycalendar.title') }}
-      errors={props.errors}
-      notice={props.notice}
-    >
+    <WorkspacePage title={m.title} section={list} href={path} parent={{ href: list, label: t('policycalendar.title') }} errors={props.errors} notice={props.notice}>
       <DataList
         items={[
           { key: t('policycalendar.field.kind'), value: t(`policycalendar.kind.${m.kind}`) },
           { key: t('policycalendar.field.expectedOn'), value: when(ctx, m) },
           { key: t('policycalendar.field.group'), value: data.group?.name ?? '-' },
-          { key: t('policycalendar.field.status'), value: <Status ctx={ctx} status={m.status} /> },
+          { key: t('policycalendar.field.status'), value: <Status status={m.status} /> },
           { key: t('policycalendar.field.advice'), value: linked ? <Link href={`/${council.slug}/werkruimte/adviezen/${linked.id}`}>{`${linked.reference}: ${linked.subject}`}</Link> : '-' },
         ]}
       />
@@ -154,7 +143,6 @@ export function MomentPage(props: Props & { data: Awaited<ReturnType<typeof mome
         <>
           <Section id="aanvraag" title={t('policycalendar.link.title')}>
             <ChooseOneForm
-              ctx={ctx}
               action={`${path}/adviesaanvraag`}
               name="adviceId"
               label={t('policycalendar.link.label')}
@@ -166,7 +154,6 @@ export function MomentPage(props: Props & { data: Awaited<ReturnType<typeof mome
           </Section>
           <Section id="status" title={t('policycalendar.field.status')}>
             <ChooseOneForm
-              ctx={ctx}
               action={`${path}/status`}
               name="status"
               control="radio"
@@ -178,7 +165,7 @@ export function MomentPage(props: Props & { data: Awaited<ReturnType<typeof mome
             />
           </Section>
           <Section id="wijzigen" title={t('policycalendar.change')}>
-            <Form ctx={ctx} action={path}>
+            <Form action={path}>
               <MomentFields ctx={ctx} errors={props.errors} values={props.values ?? current} groups={data.groups} withReason />
               <Button>{t('policycalendar.save')}</Button>
             </Form>
@@ -194,7 +181,7 @@ export function PublicCalendarPage({ ctx, council, moments }: { ctx: PageCtx; co
   const t = ctx.t;
   const path = `/${council.slug}/beleidskalender`;
   return (
-    <PublicPage ctx={ctx} council={council} title={t('policycalendar.title')} section={path} intro={t('policycalendar.publicIntro', { council: council.name })} lead>
+    <PublicPage title={t('policycalendar.title')} section={path} intro={t('policycalendar.publicIntro', { council: council.name })} lead>
       <Paragraph>
         <Link href={`${path}.ics`}>{t('policycalendar.feed')}</Link>
       </Paragraph>
@@ -205,7 +192,7 @@ export function PublicCalendarPage({ ctx, council, moments }: { ctx: PageCtx; co
         columns={[
           { header: t('policycalendar.field.title'), cell: (m) => m.title },
           { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
-          { header: t('policycalendar.field.status'), cell: (m) => <Status ctx={ctx} status={m.status} /> },
+          { header: t('policycalendar.field.status'), cell: (m) => <Status status={m.status} /> },
         ]}
       />
     </PublicPage>

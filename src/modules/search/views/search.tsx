@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
@@ -9,7 +9,8 @@ import { Passage } from '../../../ui/components/passage.tsx';
 import type { SearchHit } from '../../../core/module.ts';
 import type { SearchGroup } from '../search.service.ts';
 
-function Hit({ ctx, hit }: { ctx: PageCtx; hit: SearchHit }) {
+function Hit({ ctx: given, hit }: { ctx?: PageCtx; hit: SearchHit }) {
+  const ctx = usePageCtx(given);
   return (
     <li class="utrecht-ordered-list__item rw-search-hit">
       <Link href={hit.href}>{hit.title}</Link>
@@ -34,16 +35,16 @@ function Hit({ ctx, hit }: { ctx: PageCtx; hit: SearchHit }) {
 
 /** One search box over the workspace; results grouped per kind of record. */
 export function SearchPage(props: { ctx: PageCtx; council: Council; actor: Actor; q: string; error: string | null; groups: SearchGroup[] | null }) {
-  const { ctx, council, actor, groups } = props;
+  const { ctx, council, groups } = props;
   const t = ctx.t;
   const path = `/${council.slug}/werkruimte/zoeken`;
   const errors = props.error ? { q: props.error as 'search.tooShort' } : undefined;
   const total = groups?.reduce((n, g) => n + g.hits.length, 0) ?? 0;
   return (
-    <WorkspacePage ctx={ctx} council={council} actor={actor} title={t('search.title')} section={path} errors={errors}>
+    <WorkspacePage title={t('search.title')} section={path} errors={errors}>
       <Paragraph lead>{t('search.intro')}</Paragraph>
       <form method="get" action={path} class="rw-form" role="search" aria-label={t('search.title')} novalidate>
-        <TextField ctx={ctx} name="q" label={t('search.q')} hint={t('search.qHint')} value={props.q} errors={errors} />
+        <TextField name="q" label={t('search.q')} hint={t('search.qHint')} value={props.q} errors={errors} />
         <Button>{t('search.submit')}</Button>
       </form>
       {groups && (
@@ -56,7 +57,7 @@ export function SearchPage(props: { ctx: PageCtx; council: Council; actor: Actor
               <Heading level={3}>{t('search.groupCount', { label: t(g.label), n: g.hits.length })}</Heading>
               <ol class="utrecht-ordered-list">
                 {g.hits.map((h) => (
-                  <Hit ctx={ctx} hit={h} />
+                  <Hit hit={h} />
                 ))}
               </ol>
               {g.more && <Paragraph>{t('search.more')}</Paragraph>}

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../../core/http/forms.ts';
 import type { Queued } from '../../../core/public-budget.ts';
 import { Button, ButtonGroup, Link, Paragraph } from '../../../ui/components/basics.tsx';
 import { CheckboxGroup, Form } from '../../../ui/components/form.tsx';
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { HeldSignal } from '../signals.intake.held.ts';
 import { heldSignalsPath } from '../signals.intake.held.ts';
 import { SignalsPage } from './signals.tsx';
@@ -56,7 +56,8 @@ export function HeldSignalsPage(props: { ctx: PageCtx; council: Council; actor: 
 }
 
 /** On the signal list, for the board: how many signals wait, and the way to them. */
-export function HeldSignalsLink({ ctx, council, n }: { ctx: PageCtx; council: Council; n: number }) {
+export function HeldSignalsLink({ ctx: given, council, n }: { ctx?: PageCtx; council: Council; n: number }) {
+  const ctx = usePageCtx(given);
   return (
     <Paragraph>
       {ctx.t('signals.intake.held.inList', { n })} <Link href={heldSignalsPath(council.slug)}>{ctx.t('signals.intake.held.link')}</Link>

@@ -4,7 +4,7 @@
  * the minimum fill time counts from there).
  */
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
@@ -29,7 +29,7 @@ type Frame = { ctx: PageCtx; council: Council; title: string; hasErrors?: boolea
 function IntakeFrame({ ctx, council, title, hasErrors, children }: Frame) {
   const path = base(council);
   return (
-    <PublicFrame ctx={ctx} council={council} title={title} section={path} hasErrors={hasErrors} trail={[{ href: path, label: ctx.t('signals.intake.start.title') }]}>
+    <PublicFrame title={title} section={path} hasErrors={hasErrors} trail={[{ href: path, label: ctx.t('signals.intake.start.title') }]}>
       {children}
     </PublicFrame>
   );
@@ -52,7 +52,8 @@ function Carried({ answers, except = [] }: { answers: Answers; except?: AnswerFi
  * A field for robots only: hidden from sight and from screen readers, out of the tab order, with a
  * label that tells a person who still meets it to leave it empty. Its value rides along.
  */
-function Honeypot({ ctx, value }: { ctx: PageCtx; value?: string }) {
+function Honeypot({ ctx: given, value }: { ctx?: PageCtx; value?: string }) {
+  const ctx = usePageCtx(given);
   return (
     <div class="rw-visually-hidden" aria-hidden="true">
       <label for="veld-website">{ctx.t('signals.intake.honeypot')}</label>
@@ -86,7 +87,7 @@ export function StartPage({ ctx, council }: { ctx: PageCtx; council: Council }) 
       <Alert type="info" title={t('signals.intake.start.helpTitle')}>
         <Paragraph>{t('signals.intake.start.help')}</Paragraph>
       </Alert>
-      <WordsHelp ctx={ctx} ids={['signaal', 'clientondersteuning', 'wmo']} />
+      <WordsHelp ids={['signaal', 'clientondersteuning', 'wmo']} />
       <section aria-labelledby="hoe-het-werkt">
         <Heading level={2} id="hoe-het-werkt">
           {t('signals.intake.start.nextTitle')}
@@ -95,7 +96,7 @@ export function StartPage({ ctx, council }: { ctx: PageCtx; council: Council }) 
         <Paragraph>{t('signals.intake.start.noCookies')}</Paragraph>
       </section>
       {/* A form, not a link: its token carries the time this page was shown to the last step. */}
-      <Form ctx={ctx} action={intakePaths(council).question}>
+      <Form action={intakePaths(council).question}>
         <input type="hidden" name="pagina" value="start" />
         <Button>{t('signals.intake.start.button')}</Button>
       </Form>
@@ -182,13 +183,7 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
   switch (step) {
     case 'omschrijving':
       return (
-        <FormField
-          ctx={ctx}
-          name="description"
-          label={t('signals.intake.description.question')}
-          hint={`${t('signals.intake.description.hint')} ${t('signals.intake.description.limit')}`}
-          errors={errors}
-        >
+        <FormField name="description" label={t('signals.intake.description.question')} hint={`${t('signals.intake.description.hint')} ${t('signals.intake.description.limit')}`} errors={errors}>
           {(attrs, invalid) => (
             <>
               <div class="utrecht-alert utrecht-alert--warning" id="veld-description-let-op">
@@ -214,7 +209,6 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
     case 'onderwerp':
       return (
         <RadioGroup
-          ctx={ctx}
           name="area"
           label={t('signals.intake.area.question')}
           hint={t('signals.intake.area.hint')}
@@ -224,20 +218,10 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
         />
       );
     case 'sinds':
-      return (
-        <RadioGroup
-          ctx={ctx}
-          name="since"
-          label={t('signals.intake.since.question')}
-          value={a.since}
-          errors={errors}
-          options={signalSinces.map((v) => ({ value: v, label: t(`signals.since.${v}`) }))}
-        />
-      );
+      return <RadioGroup name="since" label={t('signals.intake.since.question')} value={a.since} errors={errors} options={signalSinces.map((v) => ({ value: v, label: t(`signals.since.${v}`) }))} />;
     case 'aantal':
       return (
         <TextField
-          ctx={ctx}
           name="peopleCount"
           label={t('signals.intake.people.label')}
           hint={t('signals.intake.people.hint')}
@@ -252,7 +236,6 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
       return (
         <>
           <RadioGroup
-            ctx={ctx}
             name="contactChoice"
             label={t('signals.intake.contact.question')}
             hint={t('signals.intake.contact.hint')}
@@ -268,18 +251,9 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
             <div class="utrecht-form-field-description" id="contactgegevens-uitleg">
               {t('signals.intake.contact.detailsHint')}
             </div>
-            <TextField ctx={ctx} name="name" label={t('signals.intake.contact.name')} optional value={a.name} errors={errors} autocomplete="name" />
-            <TextField
-              ctx={ctx}
-              name="email"
-              type="email"
-              label={t('signals.intake.contact.email')}
-              hint={t('signals.intake.contact.emailHint')}
-              value={a.email}
-              errors={errors}
-              autocomplete="email"
-            />
-            <TextField ctx={ctx} name="phone" type="tel" label={t('signals.intake.contact.phone')} value={a.phone} errors={errors} autocomplete="tel" width="medium" />
+            <TextField name="name" label={t('signals.intake.contact.name')} optional value={a.name} errors={errors} autocomplete="name" />
+            <TextField name="email" type="email" label={t('signals.intake.contact.email')} hint={t('signals.intake.contact.emailHint')} value={a.email} errors={errors} autocomplete="email" />
+            <TextField name="phone" type="tel" label={t('signals.intake.contact.phone')} value={a.phone} errors={errors} autocomplete="tel" width="medium" />
           </fieldset>
         </>
       );
@@ -295,7 +269,7 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
               textMonths: months(ctx, props.retention.textMonths),
             })}
           </Paragraph>
-          <CheckboxField ctx={ctx} name="consent" label={t('signals.intake.consent.label')} checked={a.consent !== undefined} errors={errors} />
+          <CheckboxField name="consent" label={t('signals.intake.consent.label')} checked={a.consent !== undefined} errors={errors} />
         </>
       );
   }

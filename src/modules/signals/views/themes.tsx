@@ -21,7 +21,6 @@ const THEMES_PER_PAGE = 5;
 export function ThemesPage({
   ctx,
   council,
-  actor,
   view,
   settings,
   exact,
@@ -38,14 +37,7 @@ export function ThemesPage({
   const shown = view.themes.slice((current - 1) * THEMES_PER_PAGE, current * THEMES_PER_PAGE);
   const title = t('signals.themes.title');
   return (
-    <SignalsPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={title}
-      href={path}
-      intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}
-    >
+    <SignalsPage title={title} href={path} intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}>
       {!exact && <Paragraph>{t('signals.themes.maskHint')}</Paragraph>}
       <Table
         caption={t('signals.themes.caption')}
@@ -75,7 +67,7 @@ export function ThemesPage({
             </Paragraph>
           )}
           {may.startAdviceFromTheme && (
-            <Form ctx={ctx} action={`/${council.slug}/werkruimte/signalen/themas/${r.id}/advies`}>
+            <Form action={`/${council.slug}/werkruimte/signalen/themas/${r.id}/advies`}>
               <Paragraph>{t('signals.themes.startAdviceHint')}</Paragraph>
               <Button variant="secondary">{t('signals.themes.startAdviceFromTheme')}</Button>
             </Form>
@@ -104,7 +96,7 @@ export function ThemesPage({
           />
         </Section>
       ))}
-      <Pagination ctx={ctx} page={current} pages={pages} href={(n) => `${path}?pagina=${n}`} />
+      <Pagination page={current} pages={pages} href={(n) => `${path}?pagina=${n}`} />
     </SignalsPage>
   );
 }

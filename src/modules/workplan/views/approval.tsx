@@ -26,10 +26,9 @@ export function ApprovalSection(props: {
   return (
     <Section id="goedkeuring" title={t('workplan.approval')}>
       {props.status === 'in_approval' && <Paragraph>{t('workplan.approval.votes', { agree, object: props.votes.length - agree })}</Paragraph>}
-      {may.openApproval && <ActionForm ctx={ctx} action={`${props.base}/goedkeuring`} button={t('workplan.approval.open')} hint={t('workplan.approval.open.hint')} />}
+      {may.openApproval && <ActionForm action={`${props.base}/goedkeuring`} button={t('workplan.approval.open')} hint={t('workplan.approval.open.hint')} />}
       {may.vote && (
         <ChooseOneForm
-          ctx={ctx}
           action={`${props.base}/stem`}
           name="vote"
           control="radio"
@@ -43,12 +42,11 @@ export function ApprovalSection(props: {
           errors={props.errors}
           button={t('workplan.vote.send')}
         >
-          <TextArea ctx={ctx} name="remark" label={t('workplan.vote.remark')} optional value={props.values?.remark} errors={props.errors} />
+          <TextArea name="remark" label={t('workplan.vote.remark')} optional value={props.values?.remark} errors={props.errors} />
         </ChooseOneForm>
       )}
       {may.closeApproval && (
         <ActionForm
-          ctx={ctx}
           action={`${props.base}/besluit`}
           button={t('workplan.approval.close')}
           hint={t('workplan.approval.close.hint', { rule: t(`workplan.approval.rule.${props.council.adviceApprovalRule}`) })}

@@ -1,4 +1,4 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
@@ -22,21 +22,20 @@ const quarter = (ctx: PageCtx, q: number | null) => (q ? ctx.t('workplan.topic.q
 const field = (ctx: PageCtx, f: string) => ctx.t(`advice.policyField.${f}` as never);
 
 /** The fields of a topic: title, policy field, working group, aim, quarter (add and change). */
-function TopicFields({ ctx, groups, values, errors }: { ctx: PageCtx; groups: { id: string; name: string }[]; values: FormValues; errors?: FieldErrors }) {
+function TopicFields({ ctx: given, groups, values, errors }: { ctx?: PageCtx; groups: { id: string; name: string }[]; values: FormValues; errors?: FieldErrors }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
-  const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <SelectField ctx={ctx} name={name} label={label} value={values[name]} errors={errors} options={options} />
-  );
+  const select = (name: string, label: string, options: { value: string; label: string }[]) => <SelectField name={name} label={label} value={values[name]} errors={errors} options={options} />;
   return (
     <>
-      <TextField ctx={ctx} name="title" label={t('workplan.topic.title')} value={values.title} errors={errors} />
+      <TextField name="title" label={t('workplan.topic.title')} value={values.title} errors={errors} />
       {select(
         'policyField',
         t('workplan.topic.policyField'),
         policyFields.map((f) => ({ value: f, label: field(ctx, f) })),
       )}
       {select('workingGroupId', t('workplan.topic.group'), [{ value: '', label: t('workplan.topic.group.none') }, ...groups.map((g) => ({ value: g.id, label: g.name }))])}
-      <TextArea ctx={ctx} name="aim" label={t('workplan.topic.aim')} hint={t('workplan.topic.aim.hint')} optional value={values.aim} errors={errors} rows={3} />
+      <TextArea name="aim" label={t('workplan.topic.aim')} hint={t('workplan.topic.aim.hint')} optional value={values.aim} errors={errors} rows={3} />
       {select('plannedQuarter', t('workplan.topic.quarter'), [
         { value: '', label: t('workplan.topic.quarter.none') },
         ...[1, 2, 3, 4].map((n) => ({ value: String(n), label: t('workplan.topic.quarter.n', { n }) })),
@@ -46,7 +45,8 @@ function TopicFields({ ctx, groups, values, errors }: { ctx: PageCtx; groups: { 
 }
 
 /** A topic's progress notes, oldest first: the date, then what happened (written in Dutch). */
-function Notes({ ctx, notes, label }: { ctx: PageCtx; notes: TopicView['notes']; label?: string }) {
+function Notes({ ctx: given, notes, label }: { ctx?: PageCtx; notes: TopicView['notes']; label?: string }) {
+  const ctx = usePageCtx(given);
   return (
     <ul class="utrecht-unordered-list" aria-label={label}>
       {notes.map((n) => (
@@ -59,7 +59,8 @@ function Notes({ ctx, notes, label }: { ctx: PageCtx; notes: TopicView['notes'];
 }
 
 /** Links to the plan of the year before and after. */
-function YearLinks({ ctx, href, year, max }: { ctx: PageCtx; href: (y: number) => string; year: number; max: number }) {
+function YearLinks({ ctx: given, href, year, max }: { ctx?: PageCtx; href: (y: number) => string; year: number; max: number }) {
+  const ctx = usePageCtx(given);
   const label = (y: number) => ctx.t('workplan.year.previous', { year: y });
   return (
     <nav aria-label={ctx.t('workplan.years')}>
@@ -86,21 +87,11 @@ export function PlanPage(
   const t = ctx.t;
   const base = `${wsBase(council)}/${props.year}`;
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
-      title={t('workplan.title', { year: props.year })}
-      section={wsBase(council)}
-      href={base}
-      errors={props.errors}
-      notice={props.notice}
-      intro={t('workplan.intro')}
-    >
-      <YearLinks ctx={ctx} year={props.year} max={props.maxYear} href={(y) => `${wsBase(council)}/${y}`} />
+    <WorkspacePage title={t('workplan.title', { year: props.year })} section={wsBase(council)} href={base} errors={props.errors} notice={props.notice} intro={t('workplan.intro')}>
+      <YearLinks year={props.year} max={props.maxYear} href={(y) => `${wsBase(council)}/${y}`} />
       {!plan && (
         <Section id="geen-plan" title={t('workplan.none', { year: props.year })}>
-          {may.create && <ActionForm ctx={ctx} action={base} button={t('workplan.create', { year: props.year })} variant="primary" />}
+          {may.create && <ActionForm action={base} button={t('workplan.create', { year: props.year })} variant="primary" />}
         </Section>
       )}
       {plan && (
@@ -124,8 +115,8 @@ export function PlanPage(
           </Section>
           {may.manage && (
             <Section id="onderwerp-toevoegen" title={t('workplan.topic.add')}>
-              <Form ctx={ctx} action={`${base}/onderwerpen`}>
-                <TopicFields ctx={ctx} groups={props.groups} values={props.values ?? {}} errors={props.errors} />
+              <Form action={`${base}/onderwerpen`}>
+                <TopicFields groups={props.groups} values={props.values ?? {}} errors={props.errors} />
                 <Button>{t('workplan.topic.add')}</Button>
               </Form>
             </Section>
@@ -133,7 +124,7 @@ export function PlanPage(
           <ApprovalSection ctx={ctx} council={council} base={base} status={plan.status} votes={props.votes} ownVote={props.ownVote} may={may} errors={props.errors} values={props.values} />
           {may.carryOver && (
             <Section id="doorzetten" title={t('workplan.carry', { year: props.year + 1 })}>
-              <ActionForm ctx={ctx} action={`${base}/doorzetten`} button={t('workplan.carry', { year: props.year + 1 })} hint={t('workplan.carry.hint', { year: props.year + 1 })} />
+              <ActionForm action={`${base}/doorzetten`} button={t('workplan.carry', { year: props.year + 1 })} hint={t('workplan.carry.hint', { year: props.year + 1 })} />
             </Section>
           )}
         </>
@@ -161,9 +152,6 @@ export function TopicPage(
   const options = props.taggable.filter((r) => !tagged.has(r.id));
   return (
     <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
       title={topic.title}
       section={wsBase(council)}
       href={href}
@@ -185,7 +173,6 @@ export function TopicPage(
       {may.manage && (
         <Section id="stand" title={t('workplan.topic.changeStatus')}>
           <ChooseOneForm
-            ctx={ctx}
             action={`${href}/status`}
             name="status"
             control="radio"
@@ -196,7 +183,6 @@ export function TopicPage(
             button={t('workplan.topic.changeStatus')}
           >
             <TextArea
-              ctx={ctx}
               name="dropReason"
               label={t('workplan.topic.dropReason')}
               hint={t('workplan.topic.dropReason.hint')}
@@ -209,13 +195,13 @@ export function TopicPage(
         </Section>
       )}
       <Section id="voortgang" title={t('workplan.notes')} items={topic.notes} empty={t('workplan.notes.empty')}>
-        <Notes ctx={ctx} notes={topic.notes} />
+        <Notes notes={topic.notes} />
       </Section>
       {may.note && (
         <Section id="voortgang-noteren" title={t('workplan.note.add')} level={3}>
-          <Form ctx={ctx} action={`${href}/voortgang`}>
-            <TextField ctx={ctx} name="notedOn" type="date" label={t('workplan.note.date')} value={values.notedOn ?? props.today} errors={props.errors} width="short" />
-            <TextArea ctx={ctx} name="text" label={t('workplan.note.text')} value={values.text} errors={props.errors} rows={3} />
+          <Form action={`${href}/voortgang`}>
+            <TextField name="notedOn" type="date" label={t('workplan.note.date')} value={values.notedOn ?? props.today} errors={props.errors} width="short" />
+            <TextArea name="text" label={t('workplan.note.text')} value={values.text} errors={props.errors} rows={3} />
             <Button variant="secondary">{t('workplan.note.add')}</Button>
           </Form>
         </Section>
@@ -225,7 +211,7 @@ export function TopicPage(
           {topic.tags.map((x) => (
             <li class="utrecht-unordered-list__item">
               {t(`workplan.tag.kind.${x.kind}`)}: <Link href={x.href}>{x.label}</Link>{' '}
-              {may.manage && <ActionForm ctx={ctx} action={`${href}/ontkoppelen`} button={t('workplan.tag.remove')} object={x.label} inline variant="subtle" name="recordId" value={x.id} />}
+              {may.manage && <ActionForm action={`${href}/ontkoppelen`} button={t('workplan.tag.remove')} object={x.label} inline variant="subtle" name="recordId" value={x.id} />}
             </li>
           ))}
         </ul>
@@ -235,9 +221,8 @@ export function TopicPage(
           {options.length === 0 ? (
             <Paragraph>{t('workplan.tag.none')}</Paragraph>
           ) : (
-            <Form ctx={ctx} action={`${href}/koppelen`}>
+            <Form action={`${href}/koppelen`}>
               <SelectField
-                ctx={ctx}
                 name="record"
                 label={t('workplan.tag.record')}
                 value={values.record}
@@ -251,9 +236,8 @@ export function TopicPage(
       )}
       {may.manage && (
         <Section id="wijzigen" title={t('workplan.topic.edit')} level={3}>
-          <Form ctx={ctx} action={href}>
+          <Form action={href}>
             <TopicFields
-              ctx={ctx}
               groups={props.groups}
               values={
                 props.values ?? {
@@ -281,14 +265,12 @@ export function PublicPlanPage(props: { ctx: PageCtx; council: Council; year: nu
   const section = `/${council.slug}/werkplan`;
   return (
     <PublicPage
-      ctx={ctx}
-      council={council}
       title={plan ? t('workplan.public.title', { year }) : t('workplan.public.none', { year })}
       section={section}
       href={`${section}/${year}`}
       intro={plan?.approvedAt ? t('workplan.public.intro', { date: formatDate(plan.approvedAt, ctx.locale) }) : t('workplan.public.none.text')}
     >
-      <YearLinks ctx={ctx} year={year} max={props.maxYear} href={(y) => `${section}/${y}`} />
+      <YearLinks year={year} max={props.maxYear} href={(y) => `${section}/${y}`} />
       {props.topics.map((x) => (
         <Section id={`onderwerp-${x.id}`} title={x.title}>
           <DataList
@@ -301,7 +283,7 @@ export function PublicPlanPage(props: { ctx: PageCtx; council: Council; year: nu
             ]}
           />
           {x.aim && <TextBlock text={x.aim} />}
-          {x.notes.length > 0 && <Notes ctx={ctx} notes={x.notes} label={t('workplan.notes')} />}
+          {x.notes.length > 0 && <Notes notes={x.notes} label={t('workplan.notes')} />}
         </Section>
       ))}
     </PublicPage>

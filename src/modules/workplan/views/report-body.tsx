@@ -1,10 +1,11 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { LinkList, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { BarChart } from '../workplan.charts.tsx';
 import type { ModelFigure, ModelSection } from '../workplan.model.ts';
 
 /** The report's content, the same for the workspace preview and the public page: foreword, then each section. */
-export function ReportBody({ ctx, foreword, sections, generated }: { ctx: PageCtx; foreword: string; sections: ModelSection[]; generated?: string }) {
+export function ReportBody({ ctx: given, foreword, sections, generated }: { ctx?: PageCtx; foreword: string; sections: ModelSection[]; generated?: string }) {
+  const ctx = usePageCtx(given);
   const t = ctx.t;
   return (
     <div class="rw-report">
@@ -32,7 +33,7 @@ export function ReportBody({ ctx, foreword, sections, generated }: { ctx: PageCt
             />
           )}
           {s.charts.map((c) => (
-            <BarChart ctx={ctx} chart={c} />
+            <BarChart chart={c} />
           ))}
           {s.list && s.list.length > 0 && (
             <ul class="utrecht-unordered-list">

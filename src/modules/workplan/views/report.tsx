@@ -47,17 +47,7 @@ export function ReportPage(
   const texts = current?.texts ?? {};
   const values = props.values ?? { foreword: current?.foreword ?? '', ...texts };
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
-      title={t('workplan.report.title', { year })}
-      section={wsBase(council)}
-      href={base}
-      errors={props.errors}
-      notice={props.notice}
-      intro={t('workplan.report.intro')}
-    >
+    <WorkspacePage title={t('workplan.report.title', { year })} section={wsBase(council)} href={base} errors={props.errors} notice={props.notice} intro={t('workplan.report.intro')}>
       <nav aria-label={t('workplan.report.other')}>
         <LinkList
           inline
@@ -79,30 +69,19 @@ export function ReportPage(
       )}
       {may.generate && (
         <ActionForm
-          ctx={ctx}
           action={`${base}/genereren`}
           button={current ? t('workplan.report.generate') : t('workplan.report.generate.first')}
           hint={t('workplan.report.generate.hint')}
           variant={current ? 'secondary' : 'primary'}
         />
       )}
-      {figures && (
-        <ReportBody ctx={ctx} foreword={current?.foreword ?? ''} sections={sectionsOf(ctx, council, figures, texts, true)} generated={current ? generatedLine(ctx, current, figures) : undefined} />
-      )}
+      {figures && <ReportBody foreword={current?.foreword ?? ''} sections={sectionsOf(ctx, council, figures, texts, true)} generated={current ? generatedLine(ctx, current, figures) : undefined} />}
       {may.write && (
         <Section id="teksten" title={t('workplan.report.texts')}>
-          <Form ctx={ctx} action={`${base}/teksten`}>
-            <TextArea ctx={ctx} name="foreword" label={t('workplan.report.foreword')} optional value={values.foreword} errors={props.errors} rows={5} />
+          <Form action={`${base}/teksten`}>
+            <TextArea name="foreword" label={t('workplan.report.foreword')} optional value={values.foreword} errors={props.errors} rows={5} />
             {reportSections.map((s) => (
-              <TextArea
-                ctx={ctx}
-                name={`text-${s}`}
-                label={t('workplan.report.sectionText', { section: t(`workplan.section.${s}`) })}
-                optional
-                value={values[`text-${s}`]}
-                errors={props.errors}
-                rows={3}
-              />
+              <TextArea name={`text-${s}`} label={t('workplan.report.sectionText', { section: t(`workplan.section.${s}`) })} optional value={values[`text-${s}`]} errors={props.errors} rows={3} />
             ))}
             <Button variant="secondary">{t('workplan.report.saveTexts')}</Button>
           </Form>
@@ -113,7 +92,7 @@ export function ReportPage(
       )}
       {may.publish && (
         <Section id="publiceren" title={t('workplan.report.publish')}>
-          <ActionForm ctx={ctx} action={`${base}/publiceren`} button={t('workplan.report.publish')} hint={t('workplan.report.publish.hint')} variant="primary" />
+          <ActionForm action={`${base}/publiceren`} button={t('workplan.report.publish')} hint={t('workplan.report.publish.hint')} variant="primary" />
         </Section>
       )}
       {props.versions.length > 1 && (
@@ -132,7 +111,6 @@ export function ReportPage(
           <Paragraph>{t('workplan.report.consent.text')}</Paragraph>
           <Paragraph>{props.consent ? t('workplan.report.consent.given') : t('workplan.report.consent.none')}</Paragraph>
           <ActionForm
-            ctx={ctx}
             action={`${wsBase(council)}/toestemming`}
             name="give"
             value={props.consent ? 'nee' : 'ja'}
@@ -161,7 +139,7 @@ export function PublicReportPage(props: { ctx: PageCtx; council: Council; year: 
           ? t('workplan.report.notPublished.text')
           : t('workplan.report.woo');
   return (
-    <PublicPage ctx={ctx} council={council} title={title} section={section} href={`${section}/${year}`} intro={intro}>
+    <PublicPage title={title} section={section} href={`${section}/${year}`} intro={intro}>
       {report && figures && (
         <>
           <Paragraph>
@@ -170,7 +148,7 @@ export function PublicReportPage(props: { ctx: PageCtx; council: Council; year: 
             </a>{' '}
             {t('workplan.report.pdf.size')}
           </Paragraph>
-          <ReportBody ctx={ctx} foreword={report.foreword} sections={sectionsOf(ctx, council, figures, report.texts, false)} generated={generatedLine(ctx, report, figures)} />
+          <ReportBody foreword={report.foreword} sections={sectionsOf(ctx, council, figures, report.texts, false)} generated={generatedLine(ctx, report, figures)} />
         </>
       )}
       {props.years.length > 0 && (
@@ -190,16 +168,9 @@ export function PlatformPage(props: Common & { actor: Actor; year: number; years
   const t = ctx.t;
   const hidden = t('workplan.platform.hidden');
   return (
-    <WorkspacePage
-      ctx={ctx}
-      council={council}
-      actor={props.actor}
-      title={t('workplan.platform.title')}
-      section={`/${council.slug}/werkruimte/landelijk-overzicht`}
-      intro={t('workplan.platform.intro')}
-    >
+    <WorkspacePage title={t('workplan.platform.title')} section={`/${council.slug}/werkruimte/landelijk-overzicht`} intro={t('workplan.platform.intro')}>
       <form method="get" action={`/${council.slug}/werkruimte/landelijk-overzicht`} class="rw-form">
-        <SelectField ctx={ctx} name="jaar" label={t('workplan.platform.year')} value={String(props.year)} options={props.years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField name="jaar" label={t('workplan.platform.year')} value={String(props.year)} options={props.years.map((y) => ({ value: String(y), label: String(y) }))} />
         <Button variant="secondary">{t('workplan.platform.show')}</Button>
       </form>
       <Table

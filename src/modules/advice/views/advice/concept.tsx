@@ -23,7 +23,7 @@ export function ConceptStep({ ctx, council, detail, path, errors, values }: Step
         <AdviceTexts advice={advice} />
       )}
       {/* The B1 check of the saved texts, as advice to the writers (issue 11, point 3); it never blocks. */}
-      {may.editTexts && <PlainLanguageAdvice ctx={ctx} report={checkPlainLanguage(markdownText(`${advice.introduction}\n\n${advice.explanation}`))} />}
+      {may.editTexts && <PlainLanguageAdvice report={checkPlainLanguage(markdownText(`${advice.introduction}\n\n${advice.explanation}`))} />}
       <Heading level={3}>{t('advice.detail.recommendations')}</Heading>
       <Recommendations path={path} recommendations={detail.recommendations} sent={false} editable={may.editTexts} />
       {may.editTexts && <AddRecommendation ctx={ctx} path={path} errors={errors} values={values} />}
