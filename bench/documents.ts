@@ -22,7 +22,7 @@ import type { Deps } from '../src/core/deps.ts';
 import { councils } from '../src/core/organisations.schema.ts';
 import { makePolicyPdf } from '../src/core/files/samples.ts';
 import { extractInWorker } from '../src/modules/documents/documents.extraction.ts';
-import { searchDocuments } from '../src/modules/documents/documents.search.ts';
+import { refreshLexemes, searchDocuments } from '../src/modules/documents/documents.search.ts';
 import { documentPages, documentVersions, documents } from '../src/modules/documents/documents.schema.ts';
 
 const PAGES = 300;
@@ -164,6 +164,7 @@ export async function seedPages(database: Database): Promise<{ councilId: string
       text: pageTextFor(d, p + 1),
     }));
     await db.insert(documentPages).values(rows);
+    await refreshLexemes(db, [doc!.id]);
   }
   return { councilId: council!.id };
 }

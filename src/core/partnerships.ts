@@ -26,6 +26,8 @@ export type PartnershipPort = {
   agreementInForce(agreement: AnyPgColumn, viewerId: string): SQL;
   /** Where a partner's people read a joint meeting another party planned (their own cooperation pages): meetings links to it. */
   jointMeetingPath(councilSlug: string, meetingId: string): string;
+  /** The public page where anyone reads an organisation's cooperations and their joint meetings: the public calendar feed links to it. */
+  publicJointMeetingsPath(councilSlug: string): string;
   /** The other organisations on the platform in an agreement in force with this one, by name. */
   partners(db: DbOrTx, councilId: string): Promise<{ id: string; name: string }[]>;
 };
@@ -34,6 +36,7 @@ const nothingShared: PartnershipPort = {
   covers: () => sql`false`,
   agreementInForce: () => sql`false`,
   jointMeetingPath: (slug) => `/${slug}/werkruimte`,
+  publicJointMeetingsPath: (slug) => `/${slug}`,
   partners: async () => [],
 };
 

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
+import { after, before } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { desc, eq } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
@@ -55,8 +56,52 @@ export async function createTestApp(overrides: Record<string, string> = {}, opts
   };
 }
 
+/**
+ * One app for the whole test file: started in a before() hook, closed in an after() hook.
+ * Returns a stand-in whose fields read that app, so the file keeps writing `t.db`, `t.app`.
+ * `env` are environment overrides (see testConfig); `demo` loads the demo data;
+ * `routes` collects every route the app registers (see recordingRoutes); `setup` runs once the
+ * app is up (the file's own data). It is not a second top-level before(): node:test starts
+ * those at once, side by side, so one would not wait for the app.
+ */
+export function useTestApp(opts: { env?: Record<string, string>; demo?: boolean; routes?: RouteRecord[]; setup?: () => Promise<void> } = {}): TestApp {
+  let started: TestApp | undefined;
+  before(async () => {
+    const { routes } = opts;
+    if (routes) {
+      const recorded = await recordingRoutes(() => createTestApp(opts.env));
+      routes.push(...recorded.routes);
+      started = recorded.result;
+    } else started = await createTestApp(opts.env);
+    if (opts.demo) {
+      const { seedDemo } = await import('../../seeds/demo.ts');
+      await seedDemo(started.database, started.app.deps);
+    }
+    await opts.setup?.();
+  });
+  after(() => started?.close());
+  const running = (): TestApp => {
+    if (!started) throw new Error('the test app starts in before(): use it inside a hook or a test');
+    return started;
+  };
+  return {
+    get app() {
+      return running().app;
+    },
+    get database() {
+      return running().database;
+    },
+    get db() {
+      return running().db;
+    },
+    get config() {
+      return running().config;
+    },
+    close: () => running().close(),
+  };
+}
+
 let n = 0;
-/** A short string unique within the test run (process id, time, counter, random). */
 /** Runs a test body against a fresh app and closes it afterwards, whatever happens. */
 export async function withApp(...args: [(t: TestApp) => Promise<void>] | [Record<string, string>, (t: TestApp) => Promise<void>]): Promise<void> {
   const [overrides, body] = args.length === 1 ? [{}, args[0]] : args;
@@ -68,6 +113,19 @@ export async function withApp(...args: [(t: TestApp) => Promise<void>] | [Record
   }
 }
 
+/**
+ * Client addresses `prefix`.x.y for one test file, a new one at each call, so that the rate
+ * limit one test runs into never hits another test.
+ */
+export function ipSequence(prefix: string): () => string {
+  let seq = 0;
+  return () => {
+    seq++;
+    return `${prefix}.${Math.floor(seq / 250)}.${(seq % 250) + 1}`;
+  };
+}
+
+/** A short string unique within the test run (process id, time, counter, random). */
 export const uniqueId = () => `${process.pid.toString(36)}${Date.now().toString(36)}${(n++).toString(36)}${randomUUID().slice(0, 4)}`;
 
 export async function makeCouncil(t: TestApp, values: Partial<typeof councils.$inferInsert> = {}): Promise<Council> {

@@ -1,50 +1,18 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, dayFromToday, login, makeCouncil, makeMember, post, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, ipSequence, makeCouncil } from '../../../test/support/factories.ts';
+import { apiCaller, assertProblem, makeApiKey } from '../../../test/support/api.ts';
 import { apiParts } from '../platform.ts';
 import { API_VERSION } from './version.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
-let ip = 0;
-const call = (method: 'GET' | 'POST', url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
-  t.app.inject({
-    method,
-    url,
-    remoteAddress: `10.69.0.${++ip}`,
-    headers: {
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.body ? { 'content-type': 'application/json' } : {}),
-      ...opts.headers,
-    },
-    payload: opts.body ? JSON.stringify(opts.body) : undefined,
-  });
+const api = apiCaller(t, ipSequence('10.69'));
+const call = async (method: 'GET' | 'POST', url: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => (await api({ method, url, ...opts })).res;
 
 type Res = Awaited<ReturnType<typeof call>>;
-function assertProblem(res: Res, status: number, code: string) {
-  assert.equal(res.statusCode, status, res.body.slice(0, 300));
-  assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
-  const body = JSON.parse(res.body);
-  assert.equal(body.status, status);
-  assert.equal(body.code, code);
-  assert.equal(typeof body.title, 'string');
-  assert.equal(typeof body.detail, 'string');
-}
+const assertProblemRes = (res: Res, status: number, code: string) => assertProblem({ res, json: JSON.parse(res.body) }, status, code);
 const cors = (res: Res) => res.headers['access-control-allow-origin'];
-
-/** A key made through the workspace page, as an official would. */
-async function officialKey(slug: string, council: Awaited<ReturnType<typeof makeCouncil>>) {
-  const { user } = await makeMember(t, council, 'official');
-  const res = await post(t, `/${slug}/werkruimte/api-sleutels`, { name: 'Zaaksysteem' }, await login(t, user));
-  assert.equal(res.statusCode, 201);
-  return /value="(rw_[A-Za-z0-9_-]+)"/.exec(res.body)![1];
-}
 
 test('every API answer carries API-Version: success, 404, 401, 400 and unknown paths; errors are problem+json', async () => {
   const c = await makeCouncil(t);
@@ -54,15 +22,15 @@ test('every API answer carries API-Version: success, 404, 401, 400 and unknown p
   assert.equal(ok.headers['api-version'], API_VERSION);
 
   const unknownCouncil = await call('GET', '/api/v1/raden/bestaat-niet/adviezen');
-  assertProblem(unknownCouncil, 404, 'NOT_FOUND');
+  assertProblemRes(unknownCouncil, 404, 'NOT_FOUND');
   assert.equal(unknownCouncil.headers['api-version'], API_VERSION);
 
   const noKey = await call('POST', `/api/v1/raden/${c.slug}/signalen`, { body: { description: 'Tekst', area: 'transport', since: 'month' } });
-  assertProblem(noKey, 401, 'UNAUTHORIZED');
+  assertProblemRes(noKey, 401, 'UNAUTHORIZED');
   assert.equal(noKey.headers['api-version'], API_VERSION);
 
   const unknownPath = await call('GET', '/api/v1/bestaat-niet');
-  assertProblem(unknownPath, 404, 'NOT_FOUND');
+  assertProblemRes(unknownPath, 404, 'NOT_FOUND');
   assert.equal(unknownPath.headers['api-version'], API_VERSION);
 
   const badJson = await call('POST', `/api/v1/raden/${c.slug}/signalen`, { headers: { 'content-type': 'application/json' }, body: undefined });
@@ -70,7 +38,7 @@ test('every API answer carries API-Version: success, 404, 401, 400 and unknown p
   assert.equal(badJson.headers['api-version'], API_VERSION);
 
   const badUrl = await call('GET', `/api/v1/raden/${c.slug}/adviezen/%E0%A4%A`);
-  assertProblem(badUrl, 400, 'BAD_REQUEST');
+  assertProblemRes(badUrl, 400, 'BAD_REQUEST');
   assert.equal(badUrl.headers['api-version'], API_VERSION);
 
   // Pages are not part of the API.
@@ -86,7 +54,7 @@ test('reads without a key allow any origin (CORS); writes and key-protected read
   // Also a refusal of a public read can be read by a web page.
   assert.equal(cors(await call('GET', `/api/v1/raden/${c.slug}/adviezen/6f1c2b8e-4d3a-4b7e-9a51-0c2d3e4f5a6b`)), '*');
 
-  const token = await officialKey(c.slug, c);
+  const token = (await makeApiKey(t, c, 'official')).token;
   const request = { subject: 'Armoedebeleid', question: 'Wat vindt de raad?', policyField: 'wmo', addressee: 'college', neededBy: dayFromToday(30) };
   const created = await call('POST', `/api/v1/raden/${c.slug}/adviesaanvragen`, { token, body: request, headers: { origin: 'https://gemeente.example' } });
   assert.equal(created.statusCode, 201, created.body);

@@ -1,53 +1,18 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, login, makeCouncil, makeMember, post, recordingRoutes, type RouteRecord, type TestApp } from '../../../test/support/factories.ts';
-import type { Council } from '../../core/organisations.schema.ts';
-import type { Role } from '../../core/roles.ts';
+import { dayFromToday, ipSequence, makeCouncil, type RouteRecord, useTestApp } from '../../../test/support/factories.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { adviceRecommendations, advices } from './advice.schema.ts';
 import { seedAdvice } from './advice.register.test-helpers.ts';
+import { apiCaller, assertProblem, makeApiKey } from '../../../test/support/api.ts';
 import { apiKeysOf, revokeApiKeysOf } from '../apikeys/apikeys.test-helpers.ts';
 import { openApiDocument } from '../../core/api/openapi.ts';
 
-let t: TestApp;
-let routes: RouteRecord[];
-before(async () => {
-  ({ result: t, routes } = await recordingRoutes(() => createTestApp()));
-});
-after(async () => {
-  await t.close();
-});
-
-let ipSeq = 0;
-const nextIp = () => `10.66.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
-
-type Call = { method?: 'GET' | 'POST' | 'PUT'; url: string; token?: string; body?: unknown; raw?: string; headers?: Record<string, string> };
-async function api({ method = 'GET', url, token, body, raw, headers = {} }: Call) {
-  const res = await t.app.inject({
-    method,
-    url,
-    remoteAddress: nextIp(),
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    payload: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const json = res.body && /json/.test(String(res.headers['content-type'])) ? JSON.parse(res.body) : null;
-  return { res, json };
-}
-
-/** A token made through the workspace, as its user would. */
-async function tokenFor(council: Council, role: Role): Promise<{ token: string; userId: string; membershipId: string }> {
-  const { user, membership } = await makeMember(t, council, role);
-  const res = await post(t, `/${council.slug}/werkruimte/api-sleutels`, { name: 'Zaaksysteem' }, await login(t, user));
-  assert.equal(res.statusCode, 201);
-  const token = /value="(rw_[A-Za-z0-9_-]+)"/.exec(res.body)![1];
-  return { token, userId: user.id, membershipId: membership.id };
-}
+const routes: RouteRecord[] = [];
+const t = useTestApp({ routes });
+const api = apiCaller(t, ipSequence('10.66'));
 
 const validRequest = () => ({
   subject: 'Armoedebeleid 2027',
@@ -57,14 +22,6 @@ const validRequest = () => ({
   addresseeEmail: 'college@gemeente.example',
   neededBy: dayFromToday(30),
 });
-
-function assertProblem(r: Awaited<ReturnType<typeof api>>, status: number, code?: string) {
-  assert.equal(r.res.statusCode, status, r.res.body);
-  assert.match(String(r.res.headers['content-type']), /^application\/problem\+json/);
-  assert.equal(r.json.status, status);
-  assert.equal(typeof r.json.code, 'string');
-  if (code) assert.equal(r.json.code, code);
-}
 
 test('list and read the public register without a token, with filters and links', async () => {
   const c = await makeCouncil(t);
@@ -131,7 +88,7 @@ test('list and read the public register without a token, with filters and links'
 
 test('create a request for advice with an official’s token: 201, Location, in the workspace database with an audit entry', async () => {
   const c = await makeCouncil(t);
-  const { token, userId } = await tokenFor(c, 'official');
+  const { token, userId } = await makeApiKey(t, c, 'official');
   const r = await api({ method: 'POST', url: `/api/v1/raden/${c.slug}/adviesaanvragen`, token, body: validRequest() });
   assert.equal(r.res.statusCode, 201, r.res.body);
   assert.equal(r.json.status, 'requested');
@@ -173,19 +130,19 @@ test('tokens: missing, malformed, unknown, revoked, stopped member: 401; another
   assertProblem(await api({ method: 'POST', url, body: validRequest(), token: 'x'.repeat(5000) }), 401);
 
   // A token of another council: that council's resources do not exist for it.
-  const foreign = await tokenFor(other, 'official');
+  const foreign = await makeApiKey(t, other, 'official');
   assertProblem(await api({ method: 'POST', url, body: validRequest(), token: foreign.token }), 404, 'NOT_FOUND');
 
   // Revoked.
-  const revoked = await tokenFor(c, 'official');
+  const revoked = await makeApiKey(t, c, 'official');
   await revokeApiKeysOf(t, revoked.userId);
   assertProblem(await api({ method: 'POST', url, body: validRequest(), token: revoked.token }), 401, 'UNAUTHORIZED');
 
   // The official stopped, or became a plain member: the token no longer works.
-  const stopped = await tokenFor(c, 'official');
+  const stopped = await makeApiKey(t, c, 'official');
   await t.db.update(memberships).set({ active: false }).where(eq(memberships.id, stopped.membershipId));
   assertProblem(await api({ method: 'POST', url, body: validRequest(), token: stopped.token }), 401);
-  const demoted = await tokenFor(c, 'official');
+  const demoted = await makeApiKey(t, c, 'official');
   await t.db.update(memberships).set({ role: 'member' }).where(eq(memberships.id, demoted.membershipId));
   assertProblem(await api({ method: 'POST', url, body: validRequest(), token: demoted.token }), 401);
 
@@ -194,7 +151,7 @@ test('tokens: missing, malformed, unknown, revoked, stopped member: 401; another
 
 test('bad bodies: 400 problem+json with field errors, nothing created, never a 500', async () => {
   const c = await makeCouncil(t);
-  const { token } = await tokenFor(c, 'official');
+  const { token } = await makeApiKey(t, c, 'official');
   const url = `/api/v1/raden/${c.slug}/adviesaanvragen`;
   const count = async () => (await t.db.select().from(advices).where(eq(advices.councilId, c.id))).length;
 
@@ -222,7 +179,7 @@ test('bad bodies: 400 problem+json with field errors, nothing created, never a 5
 
 test('record answers with a token: per recommendation; wrong state 409; another advice’s recommendation 422 and nothing changed', async () => {
   const c = await makeCouncil(t);
-  const { token } = await tokenFor(c, 'official');
+  const { token } = await makeApiKey(t, c, 'official');
   const a = await seedAdvice(t, c, { recommendations: [{ text: 'Een' }, { text: 'Twee' }] });
   const other = await seedAdvice(t, c, { recommendations: [{ text: 'Elders' }] });
   const recs = await t.db.select().from(adviceRecommendations).where(eq(adviceRecommendations.adviceId, a.id)).orderBy(adviceRecommendations.number);
@@ -298,7 +255,7 @@ test('record answers with a token: per recommendation; wrong state 409; another 
   assertProblem(await api({ method: 'POST', url: `/api/v1/raden/${c.slug}/adviezen/not-an-id/antwoorden`, token, body: {} }), 404);
 
   // A chair's token may request advice but not record the college's answer (policy).
-  const chair = await tokenFor(c, 'chair');
+  const chair = await makeApiKey(t, c, 'chair');
   assertProblem(await api({ method: 'POST', url, token: chair.token, body: { answers: [{ recommendationId: recs[0].id, answer: 'adopted' }] } }), 403, 'FORBIDDEN');
 });
 

@@ -6,7 +6,7 @@
  * module's part of the document is advice.openapi.ts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API_PREFIX, apiCaller, readLimit, validationProblem, writeLimit } from '../../core/api/index.ts';
+import { API_PREFIX, apiCaller, linksFor, readLimit, selfLinks, validationProblem, writeLimit } from '../../core/api/index.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { ForbiddenError, NotFoundError, can, type Actor } from '../../core/policy.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -43,71 +43,30 @@ async function keyActor(req: FastifyRequest, reply: FastifyReply): Promise<Actor
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function links(req: FastifyRequest) {
-  const base = req.server.deps.config.baseUrl.replace(/\/$/, '');
-  return {
-    api: (path: string) => ({ href: `${base}${API_PREFIX}${path}` }),
-    site: (path: string) => ({ href: `${base}${path}` }),
-  };
-}
+/** Links of a public advice: in the API and its page in the register. */
+const adviceLinks = (req: FastifyRequest, council: Council, id: string) => selfLinks(req, `/raden/${council.slug}/adviezen/${id}`, `/${council.slug}/adviezen/${id}`);
 
+/** An advice in the register's list: the register's row, with its links. */
 function registerItem(req: FastifyRequest, council: Council, a: register.RegisterItem) {
-  const l = links(req);
-  return {
-    id: a.id,
-    reference: a.reference,
-    subject: a.subject,
-    policyField: a.policyField,
-    status: a.status,
-    sentAt: iso(a.sentAt),
-    answerDueOn: a.answerDueOn,
-    answeredAt: iso(a.answeredAt),
-    recommendations: a.recommendations,
-    _links: { self: l.api(`/raden/${council.slug}/adviezen/${a.id}`), html: l.site(`/${council.slug}/adviezen/${a.id}`) },
-  };
+  return { ...a, sentAt: iso(a.sentAt), answeredAt: iso(a.answeredAt), _links: adviceLinks(req, council, a.id) };
 }
 
-function publicAdvice(req: FastifyRequest, council: Council, a: register.PublicAdvice) {
-  const l = links(req);
+/** One public advice: the register's public record (without its last change), its documents with their download. */
+function publicAdvice(req: FastifyRequest, council: Council, { updatedAt: _, documents, ...a }: register.PublicAdvice) {
+  const site = linksFor(req).site;
   return {
-    id: a.id,
-    reference: a.reference,
-    kind: a.kind,
-    subject: a.subject,
-    question: a.question,
-    policyField: a.policyField,
-    addressee: a.addressee,
-    status: a.status,
-    introduction: a.introduction,
-    explanation: a.explanation,
-    neededBy: a.neededBy,
+    ...a,
     sentAt: iso(a.sentAt),
-    answerDueOn: a.answerDueOn,
     answeredAt: iso(a.answeredAt),
     wooCategory: 'adviezen',
-    recommendations: a.recommendations.map((r) => ({
-      id: r.id,
-      number: r.number,
-      text: r.text,
-      answer: r.answer,
-      answerReason: r.answerReason,
-      answeredAt: iso(r.answeredAt),
-      followUp: r.followUp,
-    })),
-    documents: a.documents.map((d) => ({
-      id: d.id,
-      kind: d.kind,
-      filename: d.filename,
-      contentType: d.contentType,
-      size: d.size,
-      _links: { download: l.site(`/${council.slug}/adviezen/${a.id}/documenten/${d.id}`) },
-    })),
-    _links: { self: l.api(`/raden/${council.slug}/adviezen/${a.id}`), html: l.site(`/${council.slug}/adviezen/${a.id}`) },
+    recommendations: a.recommendations.map((r) => ({ ...r, answeredAt: iso(r.answeredAt) })),
+    documents: documents.map((d) => ({ ...d, _links: { download: site(`/${council.slug}/adviezen/${a.id}/documenten/${d.id}`) } })),
+    _links: adviceLinks(req, council, a.id),
   };
 }
 
 function requestRepresentation(req: FastifyRequest, council: Council, a: Advice) {
-  const l = links(req);
+  const l = linksFor(req);
   return {
     id: a.id,
     reference: a.reference,
@@ -137,7 +96,7 @@ export async function adviceApiRoutes(app: FastifyInstance) {
     const q = req.query as Record<string, unknown>;
     const perPage = Math.min(100, Math.max(1, Number.parseInt(String(q.perPagina ?? register.PAGE_SIZE), 10) || register.PAGE_SIZE));
     const result = await register.listRegister(deps.db, council, filter, { pageSize: perPage });
-    const l = links(req);
+    const l = linksFor(req);
     const pageLink = (n: number) => {
       const p = register.filterParams(filter, n);
       if (perPage !== register.PAGE_SIZE) p.set('perPagina', String(perPage));
@@ -200,7 +159,7 @@ export async function adviceApiRoutes(app: FastifyInstance) {
     if (!parsed.success) return validationProblem(reply, req, parsed.error.issues);
     // A step the advice's state does not allow answers 409, another rule 422 (API layer).
     const advice = await recordAnswers(deps, { actor, council, adviceId: id, answers: parsed.data.answers });
-    const l = links(req);
+    const l = linksFor(req);
     return reply.send({
       id: advice.id,
       reference: advice.reference,

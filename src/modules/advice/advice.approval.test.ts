@@ -1,19 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { adviceVotes } from './advice.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { castVote, adopt } from './advice.lifecycle.ts';
 import { DomainError } from '../../core/errors.ts';
-import { adviceRow, createTestApp, get, makeAdvice, makeCouncil, person, type TestApp } from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, person } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000);
 

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,30 +9,10 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { sendNotices } from '../../core/notices/notices.ts';
 import { adviceDocuments, adviceDrafts, adviceVotes } from './advice.schema.ts';
 import { deadline, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import {
-  adviceRow,
-  createTestApp,
-  dayFromToday,
-  get,
-  makeCouncil,
-  makeWorkingGroup,
-  mailsTo,
-  person,
-  postMultipart,
-  recommendationsOf,
-  titleOf,
-  TINY_PDF,
-  type TestApp,
-} from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, dayFromToday, get, makeCouncil, makeWorkingGroup, mailsTo, person, postMultipart, recommendationsOf, titleOf, TINY_PDF } from './advice.test-helpers.ts';
 import { catalogOf } from '../../core/pdf/pdf.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 function pdfText(bytes: Buffer): string {
   const file = path.join(os.tmpdir(), `advies-${process.pid}-${Date.now()}.pdf`);

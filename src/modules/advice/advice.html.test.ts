@@ -2,23 +2,17 @@
  * Every advice page of the demo council, for the secretary, the chair, a member and the
  * official, in Dutch and English, with and without errors: valid HTML (Nu checker), never a 5xx.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { seedDemo } from '../../../seeds/demo.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { advices } from './advice.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { pageKeys, stepKeys } from './advice.steps.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { createTestApp, loginByEmail, titleOf, type TestApp } from './advice.test-helpers.ts';
+import { useTestApp, loginByEmail, titleOf } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database, t.app.deps);
-});
-after(async () => t.close());
+const t = useTestApp({ demo: true });
 
 test('advice pages of the demo are valid HTML for each role, with every state shown', async () => {
   const [c] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));

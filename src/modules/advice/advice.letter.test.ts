@@ -3,19 +3,13 @@
  * names from anywhere, the closing as its own paragraph, the logo with its text alternative; and
  * the sent advice's mail, which carries the signed letter as a PDF attachment.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { catalogOf, keepForReview, taggedText } from '../../core/pdf/pdf.test-helpers.ts';
-import { createTestApp, get, makeAdvice, makeCouncil, mailsTo, person, postMultipart, type TestApp } from './advice.test-helpers.ts';
+import { useTestApp, get, makeAdvice, makeCouncil, mailsTo, person, postMultipart } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /** A valid PNG of w x h pixels in one colour (pdfkit reads PNGs strictly). */
 function png(w: number, h: number, rgb: [number, number, number]): Buffer {

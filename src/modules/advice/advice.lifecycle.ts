@@ -8,6 +8,7 @@ import { and, desc, eq, like, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { runStateChange, type Applied } from '../../core/state-change.ts';
 import type { Tx } from '../../core/db/index.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, ForbiddenError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
@@ -125,14 +126,7 @@ async function step<R = undefined>(
     check: (state) => transition(state, action, { allAnswered: true }),
     refused: () => 'advice.error.notAllowedFromState',
     apply,
-    save: async (tx, a, to, { set }) =>
-      (
-        await tx
-          .update(advices)
-          .set({ ...set, status: to, updatedAt: new Date() })
-          .where(and(eq(advices.id, a.id), eq(advices.councilId, council.id)))
-          .returning()
-      )[0]!,
+    save: (tx, a, to, { set }) => saveRow(tx, advices, a, { ...set, status: to }),
     audit: { councilId: council.id, action: auditActions[action], entityId: (a) => a.id },
   });
   return { advice: row, result };
@@ -262,16 +256,7 @@ export async function restore(deps: Deps, args: { actor: Actor | null; council: 
       await tellAudience(tx, council, r.advice, args.actor, 'restored');
       return { data: { withdrawnAt: r.withdrawal?.at.toISOString() } };
     },
-    save: async (tx, r, to) => ({
-      ...r,
-      advice: (
-        await tx
-          .update(advices)
-          .set({ status: to, updatedAt: new Date() })
-          .where(and(eq(advices.id, r.advice.id), eq(advices.councilId, council.id)))
-          .returning()
-      )[0]!,
-    }),
+    save: async (tx, r, to) => ({ ...r, advice: await saveRow(tx, advices, r.advice, { status: to }) }),
     audit: { councilId: council.id, action: auditActions.restore, entityId: (r) => r.advice.id },
   });
   return row.advice;

@@ -1,6 +1,6 @@
 /** The advice part of the OpenAPI document (core/api/openapi.ts adds what every operation shares). */
 import type { OpenApiPart } from '../../core/module.ts';
-import { exampleLink, idParam, json, jsonSchema, problemResponse, raadParam, ref, standardProblems } from '../../core/api/index.ts';
+import { exampleLink, exampleLinks, idParam, invalidInput, jsonSchema, keyOperation, problemResponse, publicRead, ref } from '../../core/api/index.ts';
 import { addressees, adviceKinds, answers, policyFields } from './advice.schema.ts';
 import { adviceStates } from './advice.workflow.ts';
 import { answerSchema, requestSchema } from './advice.forms.ts';
@@ -44,7 +44,7 @@ const exampleAdvice = {
     },
   ],
   documents: [],
-  _links: { self: exampleLink(`/raden/lindewijk/adviezen/${exampleId}`), html: exampleLink(`/lindewijk/adviezen/${exampleId}`, true) },
+  _links: exampleLinks(`/raden/lindewijk/adviezen/${exampleId}`, `/lindewijk/adviezen/${exampleId}`),
 };
 const exampleRequest = {
   subject: 'Armoedebeleid 2027',
@@ -54,182 +54,146 @@ const exampleRequest = {
   addresseeEmail: 'college@gemeente.example',
   neededBy: '2027-03-01',
 };
-const invalid = (name: string, code: string, reason: string) =>
-  problemResponse('De invoer klopt niet', {
-    status: 400,
-    code: 'VALIDATION_FAILED',
-    title: 'De invoer klopt niet',
-    detail: 'Verbeter de velden in invalidParams en probeer het opnieuw.',
-    invalidParams: [{ name, code, reason }],
-  });
-
 export const adviceOpenApi: OpenApiPart = {
   tags: [
     { name: 'adviezen', description: 'Het openbare adviesregister' },
     { name: 'adviesaanvragen', description: 'Aanvragen en antwoorden van de gemeente' },
   ],
   paths: {
-    '/raden/{raad}/adviezen': {
-      get: {
-        operationId: 'listAdviezen',
-        summary: 'Openbare adviezen van een raad, nieuwste eerst',
-        tags: ['adviezen'],
-        parameters: [
-          raadParam,
-          {
-            name: 'zoekterm',
-            in: 'query',
-            schema: { type: 'string', maxLength: 200 },
-            description: 'Zoekt in onderwerp, vraag en aanbevelingen (Nederlandse woordvormen).',
-            example: 'mantelzorg',
-          },
-          { name: 'jaar', in: 'query', schema: int, description: 'Jaar waarin het advies is verstuurd.', example: 2026 },
-          { name: 'beleidsveld', in: 'query', schema: oneOf(policyFields) },
-          { name: 'status', in: 'query', schema: oneOf(givenStates) },
-          { name: 'antwoord', in: 'query', schema: oneOf(answers), description: 'Adviezen met ten minste één aanbeveling met dit antwoord.' },
-          { name: 'pagina', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-          { name: 'perPagina', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: PAGE_SIZE } },
-        ],
-        responses: {
-          '200': {
-            description: 'Een pagina met adviezen',
-            content: json(ref('AdviesLijst'), {
-              total: 1,
-              page: 1,
-              pages: 1,
-              pageSize: PAGE_SIZE,
-              items: [
-                {
-                  id: exampleId,
-                  reference: '2026-004',
-                  subject: 'Beleidsplan Wmo 2027',
-                  policyField: 'wmo',
-                  status: 'answered',
-                  sentAt: '2026-09-20T10:00:00.000Z',
-                  answerDueOn: '2026-11-01',
-                  answeredAt: '2026-10-28T09:00:00.000Z',
-                  recommendations: { unanswered: 0, adopted: 1, partly: 0, not_adopted: 0 },
-                  _links: exampleAdvice._links,
-                },
-              ],
-              _links: {
-                self: exampleLink('/raden/lindewijk/adviezen'),
-                first: exampleLink('/raden/lindewijk/adviezen'),
-                last: exampleLink('/raden/lindewijk/adviezen'),
-                html: exampleLink('/lindewijk/adviezen', true),
-              },
-            }),
-          },
-          '404': standardProblems.notFound,
+    '/raden/{raad}/adviezen': publicRead({
+      operationId: 'listAdviezen',
+      summary: 'Openbare adviezen van een raad, nieuwste eerst',
+      tag: 'adviezen',
+      parameters: [
+        {
+          name: 'zoekterm',
+          in: 'query',
+          schema: { type: 'string', maxLength: 200 },
+          description: 'Zoekt in onderwerp, vraag en aanbevelingen (Nederlandse woordvormen).',
+          example: 'mantelzorg',
         },
-      },
-    },
-    '/raden/{raad}/adviezen/{id}': {
-      get: {
-        operationId: 'getAdvies',
-        summary: 'Eén openbaar advies met de aanbevelingen en het antwoord van de gemeente',
-        tags: ['adviezen'],
-        parameters: [raadParam, idParam],
-        responses: { '200': { description: 'Het advies', content: json(ref('Advies'), exampleAdvice) }, '404': standardProblems.notFound },
-      },
-    },
-    '/raden/{raad}/adviesaanvragen': {
-      post: {
-        operationId: 'createAdviesaanvraag',
-        summary: 'Een adviesaanvraag indienen',
-        tags: ['adviesaanvragen'],
-        security: [{ bearer: [] }],
-        parameters: [raadParam],
-        requestBody: { required: true, content: json(ref('AdviesaanvraagInvoer'), exampleRequest) },
-        responses: {
-          '201': {
-            description: 'De aanvraag is vastgelegd',
-            headers: { Location: { description: 'Adres van de nieuwe aanvraag', schema: { type: 'string', format: 'uri' } } },
-            content: json(ref('Adviesaanvraag'), {
-              id: exampleId,
-              reference: '2027-001',
-              kind: 'requested',
-              status: 'requested',
-              ...exampleRequest,
-              answerDueOn: null,
-              createdAt: '2026-11-23T10:00:00.000Z',
-              updatedAt: '2026-11-23T10:00:00.000Z',
-              _links: { self: exampleLink(`/raden/lindewijk/adviesaanvragen/${exampleId}`) },
-            }),
-          },
-          '400': invalid('question', 'required', 'Vul dit veld in.'),
-          '401': standardProblems.unauthorized,
-          '403': standardProblems.forbidden,
-          '404': standardProblems.notFound,
-          '422': problemResponse('Een regel is niet gevolgd', {
-            status: 422,
-            code: 'pastDate',
-            title: 'De invoer klopt niet',
-            detail: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.',
-            invalidParams: [{ name: 'neededBy', code: 'pastDate', reason: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.' }],
-          }),
-        },
-      },
-    },
-    '/raden/{raad}/adviesaanvragen/{id}': {
-      get: {
-        operationId: 'getAdviesaanvraag',
-        summary: 'Een adviesaanvraag en de stand van zaken',
-        tags: ['adviesaanvragen'],
-        security: [{ bearer: [] }],
-        parameters: [raadParam, idParam],
-        responses: {
-          '200': { description: 'De aanvraag', content: json(ref('Adviesaanvraag')) },
-          '401': standardProblems.unauthorized,
-          '403': standardProblems.forbidden,
-          '404': standardProblems.notFound,
-        },
-      },
-    },
-    '/raden/{raad}/adviezen/{id}/antwoorden': {
-      post: {
-        operationId: 'recordAntwoorden',
-        summary: 'Het antwoord van de gemeente per aanbeveling vastleggen',
-        description: 'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
-        tags: ['adviesaanvragen'],
-        security: [{ bearer: [] }],
-        parameters: [raadParam, idParam],
-        requestBody: {
-          required: true,
-          content: json(ref('AntwoordenInvoer'), {
-            answers: [{ recommendationId: exampleRecId, answer: 'not_adopted', reason: 'Daar is dit jaar geen geld voor.' }],
-          }),
-        },
-        responses: {
-          '200': {
-            description: 'De antwoorden zijn vastgelegd',
-            content: json(ref('AntwoordenResultaat'), {
+        { name: 'jaar', in: 'query', schema: int, description: 'Jaar waarin het advies is verstuurd.', example: 2026 },
+        { name: 'beleidsveld', in: 'query', schema: oneOf(policyFields) },
+        { name: 'status', in: 'query', schema: oneOf(givenStates) },
+        { name: 'antwoord', in: 'query', schema: oneOf(answers), description: 'Adviezen met ten minste één aanbeveling met dit antwoord.' },
+        { name: 'pagina', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+        { name: 'perPagina', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: PAGE_SIZE } },
+      ],
+      ok: {
+        description: 'Een pagina met adviezen',
+        schema: 'AdviesLijst',
+        example: {
+          total: 1,
+          page: 1,
+          pages: 1,
+          pageSize: PAGE_SIZE,
+          items: [
+            {
               id: exampleId,
               reference: '2026-004',
+              subject: 'Beleidsplan Wmo 2027',
+              policyField: 'wmo',
               status: 'answered',
+              sentAt: '2026-09-20T10:00:00.000Z',
+              answerDueOn: '2026-11-01',
               answeredAt: '2026-10-28T09:00:00.000Z',
-              _links: { self: exampleLink(`/raden/lindewijk/adviezen/${exampleId}/antwoorden`), advies: exampleLink(`/raden/lindewijk/adviezen/${exampleId}`) },
-            }),
+              recommendations: { unanswered: 0, adopted: 1, partly: 0, not_adopted: 0 },
+              _links: exampleAdvice._links,
+            },
+          ],
+          _links: {
+            self: exampleLink('/raden/lindewijk/adviezen'),
+            first: exampleLink('/raden/lindewijk/adviezen'),
+            last: exampleLink('/raden/lindewijk/adviezen'),
+            html: exampleLink('/lindewijk/adviezen', true),
           },
-          '400': invalid('answers.0.reason', 'custom', 'Geef de reden van de gemeente.'),
-          '401': standardProblems.unauthorized,
-          '403': standardProblems.forbidden,
-          '404': standardProblems.notFound,
-          '409': problemResponse('Het advies is (nog) niet verstuurd', {
-            status: 409,
-            code: 'notAllowedFromState',
-            title: 'Dit kan nu niet',
-            detail: 'Dit kan niet in de huidige stap van het advies. Er is niets veranderd.',
-          }),
-          '422': problemResponse('Een aanbeveling hoort niet bij dit advies', {
-            status: 422,
-            code: 'unknownRecommendation',
-            title: 'De invoer klopt niet',
-            detail: 'Dit antwoord hoort bij een aanbeveling die niet in dit advies staat. Er is niets opgeslagen.',
-          }),
         },
       },
-    },
+    }),
+    '/raden/{raad}/adviezen/{id}': publicRead({
+      operationId: 'getAdvies',
+      summary: 'Eén openbaar advies met de aanbevelingen en het antwoord van de gemeente',
+      tag: 'adviezen',
+      parameters: [idParam],
+      ok: { description: 'Het advies', schema: 'Advies', example: exampleAdvice },
+    }),
+    '/raden/{raad}/adviesaanvragen': keyOperation('post', {
+      operationId: 'createAdviesaanvraag',
+      summary: 'Een adviesaanvraag indienen',
+      tag: 'adviesaanvragen',
+      body: { schema: 'AdviesaanvraagInvoer', example: exampleRequest },
+      ok: {
+        status: '201',
+        description: 'De aanvraag is vastgelegd',
+        headers: { Location: { description: 'Adres van de nieuwe aanvraag', schema: { type: 'string', format: 'uri' } } },
+        schema: 'Adviesaanvraag',
+        example: {
+          id: exampleId,
+          reference: '2027-001',
+          kind: 'requested',
+          status: 'requested',
+          ...exampleRequest,
+          answerDueOn: null,
+          createdAt: '2026-11-23T10:00:00.000Z',
+          updatedAt: '2026-11-23T10:00:00.000Z',
+          _links: { self: exampleLink(`/raden/lindewijk/adviesaanvragen/${exampleId}`) },
+        },
+      },
+      problems: {
+        '400': invalidInput('question', 'required', 'Vul dit veld in.'),
+        '422': problemResponse('Een regel is niet gevolgd', {
+          status: 422,
+          code: 'pastDate',
+          title: 'De invoer klopt niet',
+          detail: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.',
+          invalidParams: [{ name: 'neededBy', code: 'pastDate', reason: 'Deze datum ligt in het verleden. Kies vandaag of een latere datum.' }],
+        }),
+      },
+    }),
+    '/raden/{raad}/adviesaanvragen/{id}': keyOperation('get', {
+      operationId: 'getAdviesaanvraag',
+      summary: 'Een adviesaanvraag en de stand van zaken',
+      tag: 'adviesaanvragen',
+      parameters: [idParam],
+      ok: { description: 'De aanvraag', schema: 'Adviesaanvraag' },
+    }),
+    '/raden/{raad}/adviezen/{id}/antwoorden': keyOperation('post', {
+      operationId: 'recordAntwoorden',
+      summary: 'Het antwoord van de gemeente per aanbeveling vastleggen',
+      description: 'Per aanbeveling: overgenomen, deels, niet (met reden) of nog niet beantwoord. Het advies telt als beantwoord zodra elke aanbeveling een antwoord heeft.',
+      tag: 'adviesaanvragen',
+      parameters: [idParam],
+      body: {
+        schema: 'AntwoordenInvoer',
+        example: { answers: [{ recommendationId: exampleRecId, answer: 'not_adopted', reason: 'Daar is dit jaar geen geld voor.' }] },
+      },
+      ok: {
+        description: 'De antwoorden zijn vastgelegd',
+        schema: 'AntwoordenResultaat',
+        example: {
+          id: exampleId,
+          reference: '2026-004',
+          status: 'answered',
+          answeredAt: '2026-10-28T09:00:00.000Z',
+          _links: { self: exampleLink(`/raden/lindewijk/adviezen/${exampleId}/antwoorden`), advies: exampleLink(`/raden/lindewijk/adviezen/${exampleId}`) },
+        },
+      },
+      problems: {
+        '400': invalidInput('answers.0.reason', 'custom', 'Geef de reden van de gemeente.'),
+        '409': problemResponse('Het advies is (nog) niet verstuurd', {
+          status: 409,
+          code: 'notAllowedFromState',
+          title: 'Dit kan nu niet',
+          detail: 'Dit kan niet in de huidige stap van het advies. Er is niets veranderd.',
+        }),
+        '422': problemResponse('Een aanbeveling hoort niet bij dit advies', {
+          status: 422,
+          code: 'unknownRecommendation',
+          title: 'De invoer klopt niet',
+          detail: 'Dit antwoord hoort bij een aanbeveling die niet in dit advies staat. Er is niets opgeslagen.',
+        }),
+      },
+    }),
   },
   schemas: {
     AdviesSamenvatting: {

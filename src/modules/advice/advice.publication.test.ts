@@ -1,14 +1,10 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, makeCouncil, makeMember, login, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, makeCouncil, makeMember, login } from '../../../test/support/factories.ts';
 import { seedAdvice } from './advice.register.test-helpers.ts';
 import { adviceRow } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => t.close());
+const t = useTestApp();
 
 test('the secretary sets the publication: not public needs a Woo ground and hides the advice at once', async () => {
   const council = await makeCouncil(t);

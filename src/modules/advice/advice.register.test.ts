@@ -1,18 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, get, login, makeCouncil, makeMember, post, type TestApp } from '../../../test/support/factories.ts';
+import { createTestApp, dayFromToday, get, login, makeCouncil, makeMember, post, type TestApp, useTestApp } from '../../../test/support/factories.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { seedAdvice, seedDocument } from './advice.register.test-helpers.ts';
 import * as register from './advice.register.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /** Subjects shown in the register table, in order. */
 function subjects(html: string): string[] {

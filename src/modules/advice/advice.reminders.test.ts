@@ -1,19 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { adviceRecommendations } from './advice.schema.ts';
 import { sendAdviceReminders } from './advice.reminders.ts';
 import { addWorkingDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { createTestApp, dayFromToday, get, mailsTo, makeAdvice, makeCouncil, person, recommendationsOf, type TestApp } from './advice.test-helpers.ts';
+import { useTestApp, dayFromToday, get, mailsTo, makeAdvice, makeCouncil, person, recommendationsOf } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 test('overdue: sent, not all answered, past the due date; flagged in the list and on the page, with a follow-up letter', async () => {
   const c = await makeCouncil(t);

@@ -1,33 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { createRequest, recordAnswers, sendAdvice } from './advice.lifecycle.ts';
 import { DomainError } from '../../core/errors.ts';
 import { requestSchema } from './advice.forms.ts';
-import {
-  adviceRow,
-  createTestApp,
-  dayFromToday,
-  get,
-  makeAdvice,
-  makeCouncil,
-  makeWorkingGroup,
-  person,
-  postMultipart,
-  recommendationsOf,
-  titleOf,
-  TINY_PDF,
-  TINY_PNG,
-  type TestApp,
-} from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, dayFromToday, get, makeAdvice, makeCouncil, makeWorkingGroup, person, postMultipart, recommendationsOf, titleOf, TINY_PDF, TINY_PNG } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const TABLES = ['advices', 'advice_drafts', 'advice_recommendations', 'advice_votes', 'advice_documents', 'audit_log', 'outbox'];
 async function snapshot(): Promise<Record<string, string>> {

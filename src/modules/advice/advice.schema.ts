@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { text, integer, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable } from '../../core/db/columns.ts';
-import { users } from '../../core/auth/auth.schema.ts';
+import { timestamptz, updatedAt, cascadeRef, setNullRef, councilTable, madeBy, votesTable } from '../../core/db/columns.ts';
 import { workingGroups } from '../members/members.schema.ts';
-import { memberships } from '../../core/organisations.schema.ts';
 import { adviceStates } from './advice.workflow.ts';
 
 export const adviceKinds = ['requested', 'unsolicited'] as const;
@@ -43,8 +41,7 @@ export const advices = councilTable(
     /** Legal ground under the Woo when not public. */
     publicationGround: text('publication_ground').notNull().default(''),
     publishAfter: date('publish_after'),
-    createdBy: setNullRef('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('createdBy'),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -64,8 +61,7 @@ export const adviceDrafts = councilTable(
     adviceId: cascadeRef('advice_id', () => advices.id),
     version: integer('version').notNull(),
     body: text('body').notNull(),
-    authorUserId: setNullRef('author_user_id', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('authorUserId'),
   },
   (t) => [uniqueIndex('advice_drafts_version_unique').on(t.adviceId, t.version)],
 );
@@ -88,19 +84,8 @@ export const adviceRecommendations = councilTable(
   (t) => [uniqueIndex('advice_recommendations_number_unique').on(t.adviceId, t.number), index('advice_recommendations_search_idx').using('gin', sql`to_tsvector('dutch', ${t.text})`)],
 );
 
-/** One vote per member per approval round: a unique key makes double votes impossible. */
-export const adviceVotes = councilTable(
-  'advice_votes',
-  {
-    adviceId: cascadeRef('advice_id', () => advices.id),
-    round: integer('round').notNull(),
-    membershipId: cascadeRef('membership_id', () => memberships.id),
-    vote: text('vote', { enum: votes }).notNull(),
-    remark: text('remark').notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('advice_votes_once_unique').on(t.adviceId, t.round, t.membershipId)],
-);
+/** One vote per member per approval round. */
+export const adviceVotes = votesTable('advice_votes', { adviceId: cascadeRef('advice_id', () => advices.id) }, votes);
 
 export const adviceDocumentKinds = ['request', 'answer_letter', 'other'] as const;
 
@@ -114,8 +99,7 @@ export const adviceDocuments = councilTable(
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
-    uploadedBy: setNullRef('uploaded_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('uploadedBy'),
   },
   (t) => [index('advice_documents_advice_idx').on(t.councilId, t.adviceId)],
 );

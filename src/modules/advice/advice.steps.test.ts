@@ -3,7 +3,7 @@
  * tells the people concerned and can be undone by the board within 30 days; the page is a step
  * list with the current step open.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -12,13 +12,9 @@ import { DomainError } from '../../core/errors.ts';
 import { seedDocument } from './advice.register.test-helpers.ts';
 import { restore, withdraw } from './advice.lifecycle.ts';
 import { stepStatus } from './advice.steps.ts';
-import { adviceRow, createTestApp, get, makeAdvice, makeCouncil, makeWorkingGroup, person, titleOf, type TestApp } from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, makeWorkingGroup, person, titleOf } from './advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => t.close());
+const t = useTestApp();
 
 test('an official sees sent advices and the requests they filed; of their own request before sending only the request part', async () => {
   const c = await makeCouncil(t);

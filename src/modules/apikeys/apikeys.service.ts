@@ -17,6 +17,7 @@ import { randomToken, sha256 } from '../../core/secret.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { apiTokens, apiTokenScopes, type ApiTokenScope } from './apikeys.schema.ts';
+import { findInCouncil } from '../../core/db/find.ts';
 
 export const tokenSchema = z.object({
   name: field.text(100),
@@ -100,12 +101,7 @@ export async function revokeToken(deps: Pick<Deps, 'db'>, args: { actor: Actor; 
   const { actor, council, id } = args;
   if (!isUuid(id)) throw new NotFoundError('token');
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(apiTokens)
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.councilId, council.id)))
-      .for('update')
-      .limit(1);
+    const row = await findInCouncil(tx, apiTokens, council.id, id, { lock: true });
     if (!row || (!seesAllTokens(actor) && row.userId !== actor.userId)) throw new NotFoundError('token');
     if (row.revokedAt) return 'alreadyRevoked' as const;
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, row.id));

@@ -1,19 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, get, login, makeCouncil, makeMember, makeUser, post, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, get, login, makeCouncil, makeMember, makeUser, post } from '../../../test/support/factories.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { sha256 } from '../../core/secret.ts';
 import { apiKeysOf } from './apikeys.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 test('API keys: shown once, stored hashed, listed per role, revoked with an audit entry', async () => {
   const c = await makeCouncil(t);

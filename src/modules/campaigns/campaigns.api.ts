@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, exampleLink, idParam, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { API_PREFIX, exampleLink, exampleLinks, idParam, linksFor, publicRead, readLimit, ref, selfAndHtml, selfLinks } from '../../core/api/index.ts';
 import { NotFoundError } from '../../core/policy.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
@@ -17,19 +17,14 @@ import type { CampaignMeeting } from '../meetings/index.ts';
 const read = { config: { ...readLimit, section: 'campaigns' as const } };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function linksOf(req: FastifyRequest, council: Council, c: Campaign) {
-  const base = req.server.deps.config.baseUrl;
-  return { self: { href: `${base}${API_PREFIX}/raden/${council.slug}/campagnes/${c.id}` }, html: { href: `${base}/${council.slug}/campagnes/${c.id}` } };
-}
-
 function summary(req: FastifyRequest, council: Council, c: Campaign) {
-  return { id: c.id, title: c.title, phase: c.phase, opensAt: iso(c.opensAt), closesAt: iso(c.closesAt), _links: linksOf(req, council, c) };
+  return { id: c.id, title: c.title, phase: c.phase, opensAt: iso(c.opensAt), closesAt: iso(c.closesAt), _links: selfLinks(req, `/raden/${council.slug}/campagnes/${c.id}`, `/${council.slug}/campagnes/${c.id}`) };
 }
 
 /** A meeting of the meetings module as the API shows it, with its public page. */
 function meetingOf(req: FastifyRequest, m: CampaignMeeting | null) {
   return m
-    ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt), place: m.location, cancelled: m.status === 'cancelled', _links: { html: { href: `${req.server.deps.config.baseUrl}${m.publicPath}` } } }
+    ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt), place: m.location, cancelled: m.status === 'cancelled', _links: { html: linksFor(req).site(m.publicPath) } }
     : null;
 }
 
@@ -71,14 +66,13 @@ const meeting = {
   properties: { startsAt: dateTime, endsAt: dateTime, place: str, cancelled: { type: 'boolean' }, _links: { type: 'object', properties: { html: ref('Link') }, required: ['html'] } },
   required: ['startsAt', 'endsAt', 'place', 'cancelled', '_links'],
 };
-const links = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
 const summaryProps = {
   id: { type: 'string', format: 'uuid' },
   title: str,
   phase: { type: 'string', enum: [...campaignPhases] },
   opensAt: dateTime,
   closesAt: dateTime,
-  _links: links,
+  _links: selfAndHtml,
 };
 const exampleSummary = {
   id: exampleId,
@@ -86,57 +80,47 @@ const exampleSummary = {
   phase: 'published',
   opensAt: '2026-01-12T08:00:00.000Z',
   closesAt: '2026-03-01T16:00:00.000Z',
-  _links: { self: exampleLink(`/raden/samen-sterk/campagnes/${exampleId}`), html: exampleLink(`/samen-sterk/campagnes/${exampleId}`, true) },
+  _links: exampleLinks(`/raden/samen-sterk/campagnes/${exampleId}`, `/samen-sterk/campagnes/${exampleId}`),
 };
 
 /** The campaigns part of the OpenAPI document. */
 export const campaignsOpenApi: OpenApiPart = {
   tags: [{ name: 'campagnes', description: 'Landelijke campagnes en hun uitslag (koplopers per provincie)' }],
   paths: {
-    '/raden/{raad}/campagnes': {
-      get: {
-        operationId: 'listCampagnes',
-        summary: 'De openbare campagnes van een landelijke organisatie',
-        tags: ['campagnes'],
-        parameters: [raadParam],
-        responses: {
-          '200': { description: 'De campagnes, nieuwste eerst', content: json(ref('CampagneLijst'), { total: 1, _embedded: { campaigns: [exampleSummary] } }) },
-          '404': standardProblems.notFound,
-        },
-      },
-    },
-    '/raden/{raad}/campagnes/{id}': {
-      get: {
-        operationId: 'getCampagne',
-        summary: 'Eén campagne met criteria, bijeenkomsten en, na publicatie, de koplopers',
-        tags: ['campagnes'],
-        parameters: [raadParam, idParam],
-        responses: {
-          '200': {
-            description: 'De campagne',
-            content: json(ref('Campagne'), {
-              ...exampleSummary,
-              purpose: 'Wij zoeken gemeenten waar cliëntondersteuning samen met inwoners goed geregeld is.',
-              organisers: ['Samen Sterk', 'Cliëntenbond Nederland'],
-              nominationsOpen: false,
-              criteria: [{ number: 1, question: 'Leeft het onderwerp?', explanation: 'Staat cliëntondersteuning hoog op de agenda?' }],
-              kickoff: {
-                startsAt: '2026-01-15T14:00:00.000Z',
-                endsAt: '2026-01-15T17:00:00.000Z',
-                place: 'Utrecht',
-                cancelled: false,
-                _links: { html: exampleLink(`/samen-sterk/vergaderingen/${exampleId}`, true) },
-              },
-              closing: null,
-              publishedAt: '2026-04-20T10:00:00.000Z',
-              uncoveredReason: '',
-              frontRunners: [{ municipalityCode: 'GM0344', municipality: 'Utrecht', province: 'Utrecht', motivation: 'Inwoners en vrijwilligers werken samen.' }],
-            }),
+    '/raden/{raad}/campagnes': publicRead({
+      operationId: 'listCampagnes',
+      summary: 'De openbare campagnes van een landelijke organisatie',
+      tag: 'campagnes',
+      ok: { description: 'De campagnes, nieuwste eerst', schema: 'CampagneLijst', example: { total: 1, _embedded: { campaigns: [exampleSummary] } } },
+    }),
+    '/raden/{raad}/campagnes/{id}': publicRead({
+      operationId: 'getCampagne',
+      summary: 'Eén campagne met criteria, bijeenkomsten en, na publicatie, de koplopers',
+      tag: 'campagnes',
+      parameters: [idParam],
+      ok: {
+        description: 'De campagne',
+        schema: 'Campagne',
+        example: {
+          ...exampleSummary,
+          purpose: 'Wij zoeken gemeenten waar cliëntondersteuning samen met inwoners goed geregeld is.',
+          organisers: ['Samen Sterk', 'Cliëntenbond Nederland'],
+          nominationsOpen: false,
+          criteria: [{ number: 1, question: 'Leeft het onderwerp?', explanation: 'Staat cliëntondersteuning hoog op de agenda?' }],
+          kickoff: {
+            startsAt: '2026-01-15T14:00:00.000Z',
+            endsAt: '2026-01-15T17:00:00.000Z',
+            place: 'Utrecht',
+            cancelled: false,
+            _links: { html: exampleLink(`/samen-sterk/vergaderingen/${exampleId}`, true) },
           },
-          '404': standardProblems.notFound,
+          closing: null,
+          publishedAt: '2026-04-20T10:00:00.000Z',
+          uncoveredReason: '',
+          frontRunners: [{ municipalityCode: 'GM0344', municipality: 'Utrecht', province: 'Utrecht', motivation: 'Inwoners en vrijwilligers werken samen.' }],
         },
       },
-    },
+    }),
   },
   schemas: {
     CampagneSamenvatting: { type: 'object', properties: summaryProps, required: Object.keys(summaryProps) },

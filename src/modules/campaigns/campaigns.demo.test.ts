@@ -1,22 +1,14 @@
 /** The demo campaign is what issue 12 asks for, and its pages answer (public, organiser, juror with a conflict). */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, loginByEmail, type TestApp } from '../../../test/support/factories.ts';
-import { seedDemo } from '../../../seeds/demo.ts';
+import { useTestApp, loginByEmail } from '../../../test/support/factories.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { campaignDeclarations, campaignJurors, campaignNominations, campaigns } from './campaigns.schema.ts';
 import { coverage } from './campaigns.service.ts';
 import { juryOverview } from './campaigns.jury.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database, t.app.deps);
-});
-after(async () => {
-  await t?.close();
-});
+const t = useTestApp({ demo: true });
 
 test('the demo campaign: three organisers, 25 nominations in 12 provinces, a jury of 4 with one conflict, one flagged spread, all provinces but one covered', async () => {
   const [kennispunt] = await t.db.select().from(councils).where(eq(councils.slug, 'kennispunt'));

@@ -4,10 +4,10 @@
  * and their visibility), the organisers (province view, front runners, publishing with a reason,
  * mails, CSV) and the API.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { anonymousToken, createTestApp, login, makeCouncil, makeMember, mailsTo, multipart, uniqueId, type LoggedIn, type TestApp } from '../../../test/support/factories.ts';
+import { anonymousToken, useTestApp, login, makeCouncil, makeMember, mailsTo, multipart, uniqueId, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { campaignCriteria, campaignDeclarations, campaignJurors, campaignNominations, campaignScores, campaigns } from './campaigns.schema.ts';
 import { addJuror, makeCampaign, makeNomination, nominationForm, scoreForm } from './campaigns.test-helpers.ts';
@@ -17,18 +17,15 @@ import * as XLSX from 'xlsx';
 import { nominatorOf, runNominatorRetention } from './campaigns.privacy.ts';
 import { OVERVIEW_PAGE_SIZE } from './campaigns.jury.ts';
 
-let t: TestApp;
 let N: Council;
 let ipSeq = 0;
 const ip = () => `10.91.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-before(async () => {
-  t = await createTestApp();
-  N = await makeCouncil(t, { kind: 'landelijk', name: `Samen Sterk ${uniqueId()}` });
-});
-after(async () => {
-  await t?.close();
+const t = useTestApp({
+  setup: async () => {
+    N = await makeCouncil(t, { kind: 'landelijk', name: `Samen Sterk ${uniqueId()}` });
+  },
 });
 
 /** The nomination form posted as a browser does: multipart, the form's token in the address. */

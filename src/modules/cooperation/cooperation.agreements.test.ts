@@ -1,7 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, get, makeCouncil, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, makeCouncil, post, titleOf } from '../../../test/support/factories.ts';
 import { person, postMultipart, TINY_PDF } from '../advice/advice.test-helpers.ts';
 import { makeDocument, makeFolder } from '../documents/documents.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -10,11 +10,7 @@ import { agreementParties, agreementReminders, agreements } from './cooperation.
 import { runAgreementDates } from './cooperation.dates.ts';
 import { makeAgreement, shareFolder } from './cooperation.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const ws = (slug: string) => `/${slug}/werkruimte/samenwerking`;
 const audits = async () => (await t.db.select({ n: count() }).from(auditLog))[0]!.n;

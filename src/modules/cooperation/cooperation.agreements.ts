@@ -7,6 +7,7 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { todayInAmsterdam, addDays } from '../../core/dates/working-days.ts';
@@ -116,14 +117,7 @@ async function step(
     check: (state) => agreementTransition(state, action),
     refused: () => 'cooperation.error.state',
     apply,
-    save: async (tx, a, to, applied) => {
-      const [saved] = await tx
-        .update(agreements)
-        .set({ ...applied.set, state: to, updatedAt: new Date() })
-        .where(eq(agreements.id, a.id))
-        .returning();
-      return saved!;
-    },
+    save: (tx, a, to, applied) => saveRow(tx, agreements, a, { ...applied.set, state: to }),
     audit: { councilId: council.id, action: agreementAuditActions[action], entityId: (a) => a.id },
   });
   return row;

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, exampleLink, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { API_PREFIX, exampleLinks, publicRead, readLimit, ref, selfLinks } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { notFound } from '../../core/errors.ts';
 import type { Council } from '../../core/organisations.schema.ts';
@@ -14,7 +14,6 @@ import { agreementStates, renewalKinds } from './cooperation.schema.ts';
 const read = { config: { ...readLimit, section: 'cooperation' as const } };
 
 function representation(req: FastifyRequest, council: Council, a: AgreementSummary) {
-  const base = req.server.deps.config.baseUrl.replace(/\/$/, '');
   return {
     name: a.name,
     title: a.title,
@@ -26,10 +25,7 @@ function representation(req: FastifyRequest, council: Council, a: AgreementSumma
     status: a.state,
     wooCategory: 'convenanten',
     parties: a.parties.map((p) => ({ name: p.name, organisation: p.slug, contribution: p.contribution })),
-    _links: {
-      self: { href: `${base}${API_PREFIX}/raden/${council.slug}/samenwerkingen/${a.name}` },
-      html: { href: `${base}/${council.slug}/samenwerking/${a.name}` },
-    },
+    _links: selfLinks(req, `/raden/${council.slug}/samenwerkingen/${a.name}`, `/${council.slug}/samenwerking/${a.name}`),
   };
 }
 
@@ -62,7 +58,7 @@ const example = {
     { name: 'Adviesraad Sociaal Domein Lindewijk', organisation: 'lindewijk', contribution: 'Kennis van de Wmo' },
     { name: 'Cliëntenraad Zorggroep Lindewijk', organisation: 'zorggroep-lindewijk', contribution: 'Gesprekken met cliënten' },
   ],
-  _links: { self: exampleLink(`/raden/lindewijk/samenwerkingen/${exampleName}`), html: exampleLink(`/lindewijk/samenwerking/${exampleName}`, true) },
+  _links: exampleLinks(`/raden/lindewijk/samenwerkingen/${exampleName}`, `/lindewijk/samenwerking/${exampleName}`),
 };
 const text = { type: 'string' };
 const naamParam = {
@@ -78,31 +74,20 @@ const naamParam = {
 export const cooperationOpenApi: OpenApiPart = {
   tags: [{ name: 'samenwerkingen', description: 'Openbare samenwerkingsafspraken tussen raden (Woo-categorie convenanten)' }],
   paths: {
-    '/raden/{raad}/samenwerkingen': {
-      get: {
-        operationId: 'listSamenwerkingen',
-        summary: 'Openbare samenwerkingen van een organisatie',
-        description: 'De lopende samenwerkingsafspraken waarin de organisatie partij is en die openbaar zijn.',
-        tags: ['samenwerkingen'],
-        parameters: [raadParam],
-        responses: {
-          '200': { description: 'De samenwerkingen', content: json(ref('SamenwerkingLijst'), { items: [example] }) },
-          '404': standardProblems.notFound,
-        },
-      },
-    },
-    '/raden/{raad}/samenwerkingen/{naam}': {
-      get: {
-        operationId: 'getSamenwerking',
-        summary: 'Eén openbare samenwerking',
-        tags: ['samenwerkingen'],
-        parameters: [raadParam, naamParam],
-        responses: {
-          '200': { description: 'De samenwerking', content: json(ref('Samenwerking'), example) },
-          '404': standardProblems.notFound,
-        },
-      },
-    },
+    '/raden/{raad}/samenwerkingen': publicRead({
+      operationId: 'listSamenwerkingen',
+      summary: 'Openbare samenwerkingen van een organisatie',
+      description: 'De lopende samenwerkingsafspraken waarin de organisatie partij is en die openbaar zijn.',
+      tag: 'samenwerkingen',
+      ok: { description: 'De samenwerkingen', schema: 'SamenwerkingLijst', example: { items: [example] } },
+    }),
+    '/raden/{raad}/samenwerkingen/{naam}': publicRead({
+      operationId: 'getSamenwerking',
+      summary: 'Eén openbare samenwerking',
+      tag: 'samenwerkingen',
+      parameters: [naamParam],
+      ok: { description: 'De samenwerking', schema: 'Samenwerking', example },
+    }),
   },
   schemas: {
     Samenwerking: {

@@ -1,7 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from 'drizzle-orm';
-import { createTestApp, dayFromToday, get, makeCouncil, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, makeCouncil, post, titleOf } from '../../../test/support/factories.ts';
 import { person } from '../advice/advice.test-helpers.ts';
 import { parseIcs } from '../meetings/meetings.calendar.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -11,11 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { makeAgreement } from './cooperation.test-helpers.ts';
 import { makeContact, makeOrganisation } from '../network/network.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const ws = (slug: string) => `/${slug}/werkruimte/samenwerking`;
 const uidsIn = async (slug: string) => parseIcs((await get(t, `/${slug}/agenda.ics`)).body).events.map((e) => e.uid);

@@ -26,5 +26,6 @@ export const cooperationPartnerships: PartnershipPort = {
       join ${agreementParties} pv on pv.agreement_id = ${agreements.id}
       where ${agreements.id} = ${agreement} and pv.party_council_id = ${viewerId} and ${inForceSql(todayInAmsterdam())})`,
   jointMeetingPath: (slug, meetingId) => `/${slug}/werkruimte/samenwerking/vergadering/${meetingId}`,
+  publicJointMeetingsPath: (slug) => `/${slug}/samenwerking`,
   partners: partnersInForce,
 };

@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cascadeRef, councilTable, createdAt, councilRef, id, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
+import { cascadeRef, councilTable, createdAt, id, madeBy, setNullRef, timestamps, timestamptz } from '../../core/db/columns.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { documentFolders, documents } from '../documents/documents.schema.ts';
@@ -41,18 +41,20 @@ export const agreements = councilTable(
     signedFileName: text('signed_file_name'),
     createdBy: setNullRef('created_by', () => users.id),
     endedAt: timestamptz('ended_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('cooperation_agreements_name_unique').on(t.name)],
 );
+
+/** The agreement a row belongs to; removed with it. */
+const agreementRef = () => cascadeRef('agreement_id', () => agreements.id);
 
 /** A party to an agreement: an organisation on the platform, or an outside party known by name only. */
 export const agreementParties = pgTable(
   'cooperation_parties',
   {
     id: id(),
-    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    agreementId: agreementRef(),
     /** Null for an outside party. */
     partyCouncilId: uuid('party_council_id').references(() => councils.id, { onDelete: 'cascade' }),
     outsideName: text('outside_name'),
@@ -64,59 +66,48 @@ export const agreementParties = pgTable(
   (t) => [uniqueIndex('cooperation_parties_unique').on(t.agreementId, t.partyCouncilId), index('cooperation_parties_council_idx').on(t.partyCouncilId)],
 );
 
-/** A folder one party shares with the agreement; its documents stay that party's. */
-export const sharedDossiers = pgTable(
+/** A folder one party (`council_id`, its owner) shares with the agreement; its documents stay that party's. */
+export const sharedDossiers = councilTable(
   'cooperation_dossiers',
   {
-    id: id(),
-    /** The party that shares the folder (its owner). */
-    councilId: councilRef(),
-    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    agreementId: agreementRef(),
     folderId: cascadeRef('folder_id', () => documentFolders.id),
     /** The folder's name when it was shared, for the partners' pages. */
     folderName: text('folder_name').notNull(),
     level: text('level', { enum: dossierLevels }).notNull(),
-    sharedBy: setNullRef('shared_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('sharedBy'),
   },
   (t) => [uniqueIndex('cooperation_dossiers_unique').on(t.agreementId, t.folderId), index('cooperation_dossiers_folder_idx').on(t.folderId)],
 );
 
 /**
- * A document a partner added to a "contribute" dossier of another party. The document stays the
- * contributor's own (in its library, without a folder); all parties see it in the dossier while the
- * agreement is in force, through the sharing port (cooperation.partnerships.ts).
+ * A document a partner (`council_id`) added to a "contribute" dossier of another party. The
+ * document stays the contributor's own (in its library, without a folder); all parties see it in
+ * the dossier while the agreement is in force, through the sharing port (cooperation.partnerships.ts).
  */
-export const contributions = pgTable(
+export const contributions = councilTable(
   'cooperation_contributions',
   {
-    id: id(),
-    /** The organisation that contributed the document (its owner). */
-    councilId: councilRef(),
     dossierId: cascadeRef('dossier_id', () => sharedDossiers.id),
-    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    agreementId: agreementRef(),
     documentId: cascadeRef('document_id', () => documents.id),
-    addedBy: setNullRef('added_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('addedBy'),
   },
   (t) => [uniqueIndex('cooperation_contributions_unique').on(t.dossierId, t.documentId), index('cooperation_contributions_document_idx').on(t.documentId)],
 );
 
 /**
- * A consultation one party shares with the agreement (a joint conversation round with clients):
- * its experiences, without personal details, are visible to the other parties while it is in force.
+ * A consultation the party that held it (`council_id`) shares with the agreement (a joint
+ * conversation round with clients): its experiences, without personal details, are visible to
+ * the other parties while it is in force.
  */
-export const sharedConsultations = pgTable(
+export const sharedConsultations = councilTable(
   'cooperation_consultations',
   {
-    id: id(),
-    /** The party that held the consultation (its owner). */
-    councilId: councilRef(),
-    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    agreementId: agreementRef(),
     consultationId: uuid('consultation_id').notNull(),
     topic: text('topic').notNull(),
-    sharedBy: setNullRef('shared_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('sharedBy'),
   },
   (t) => [uniqueIndex('cooperation_consultations_unique').on(t.agreementId, t.consultationId)],
 );
@@ -126,7 +117,7 @@ export const agreementReminders = pgTable(
   'cooperation_reminders',
   {
     id: id(),
-    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    agreementId: agreementRef(),
     /** 'end' or 'notice'. */
     about: text('about').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -136,15 +127,12 @@ export const agreementReminders = pgTable(
   (t) => [uniqueIndex('cooperation_reminders_unique').on(t.agreementId, t.about, t.dueOn, t.daysBefore)],
 );
 
-/** What an advice of one party drew on from the cooperation: a shared document, a joint meeting or a shared experience. */
-export const adviceSources = pgTable(
+/** What an advice of one party (`council_id`) drew on from the cooperation: a shared document, a joint meeting or a shared experience. */
+export const adviceSources = councilTable(
   'cooperation_advice_sources',
   {
-    id: id(),
-    /** The organisation whose advice it is. */
-    councilId: councilRef(),
     adviceId: cascadeRef('advice_id', () => advices.id),
-    agreementId: cascadeRef('agreement_id', () => agreements.id),
+    agreementId: agreementRef(),
     kind: text('kind', { enum: ['document', 'meeting', 'experience'] }).notNull(),
     sourceId: uuid('source_id').notNull(),
     /** The title and owner when it was used: the advice keeps saying what it drew on, also after the agreement ends. */

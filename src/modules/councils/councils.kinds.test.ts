@@ -2,24 +2,24 @@
  * Organisation kinds (docs/decisions/0015-organisation-kinds.md): the kind decides which menu
  * items and pages an organisation has; the others answer 404 at the same stable URLs.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, login, makeCouncil, makeMember, makeUser, recordingRoutes, type RouteRecord, type TestApp } from '../../../test/support/factories.ts';
+import { login, makeCouncil, makeMember, makeUser, type RouteRecord, useTestApp } from '../../../test/support/factories.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import { hasSection } from '../../core/organisation-kinds.ts';
 import { sectionOfPath } from '../../core/sections.ts';
 
-let t: TestApp;
-let routes: RouteRecord[];
+const routes: RouteRecord[] = [];
 let national: Council;
 let municipal: Council;
-before(async () => {
-  ({ result: t, routes } = await recordingRoutes(() => createTestApp()));
-  national = await makeCouncil(t, { kind: 'landelijk', name: 'Landelijk Kennispunt Test', advises: 'raden in heel Nederland' });
-  municipal = await makeCouncil(t, { name: 'Adviesraad Testdorp' });
+const t = useTestApp({
+  routes,
+  setup: async () => {
+    national = await makeCouncil(t, { kind: 'landelijk', name: 'Landelijk Kennispunt Test', advises: 'raden in heel Nederland' });
+    municipal = await makeCouncil(t, { name: 'Adviesraad Testdorp' });
+  },
 });
-after(async () => t.close());
 
 /** The links of the page's main menu (the first nav after the header). */
 function menuLinks(html: string): string[] {

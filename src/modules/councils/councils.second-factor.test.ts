@@ -1,17 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, login, makeUser, mailsTo, post, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, login, makeUser, mailsTo, post } from '../../../test/support/factories.ts';
 import { users, recoveryCodes } from '../../core/auth/auth.schema.ts';
 import { replaceRecoveryCodes } from '../../core/auth/recovery.ts';
 import { sealTotpSecret } from '../../core/auth/totp.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const PATH = '/beheer/tweestapsverificatie';
 

@@ -1,20 +1,14 @@
 import sharp from 'sharp';
 import { pngBomb } from '../../core/files/hostile.test-helpers.ts';
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, type TestApp } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp } from '../../../test/support/factories.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const PNG = TINY_PNG;
 

@@ -1,7 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, makeCouncil, get, post, titleOf, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, makeCouncil, get, post, titleOf } from '../../../test/support/factories.ts';
 import { person } from '../advice/advice.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -14,11 +14,7 @@ import { searchDocuments } from './documents.search.ts';
 import { passageParts } from '../../core/search.ts';
 import { makeAgreement } from '../cooperation/cooperation.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const ws = (slug: string) => `/${slug}/werkruimte/documenten`;
 

@@ -1,7 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, get, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, makeCouncil, get } from '../../../test/support/factories.ts';
 import { person, postMultipart } from '../advice/advice.test-helpers.ts';
 import { documentVersions } from './documents.schema.ts';
 import { makeDocx, makePolicyPdf, makePdf } from '../../core/files/samples.ts';
@@ -9,11 +9,7 @@ import { EXTRACTION_LIMITS, extractInWorker, runExtractionQueue } from './docume
 import { extractedText } from './documents.access.ts';
 import { searchDocuments } from './documents.search.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(() => t.close());
+const t = useTestApp();
 
 const ws = (slug: string) => `/${slug}/werkruimte/documenten`;
 

@@ -9,6 +9,7 @@ import type { Deps } from '../../core/deps.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
 import { runSandboxed } from '../../core/sandbox/sandbox.ts';
 import type { ExtractJob } from './documents.extract.worker.ts';
+import { refreshLexemes } from './documents.search.ts';
 import { documentPages, documentVersions, documents, type DocumentVersion, type ExtractionState } from './documents.schema.ts';
 
 export const EXTRACTION_LIMITS = {
@@ -119,6 +120,7 @@ async function extractVersion(deps: Deps, v: DocumentVersion): Promise<void> {
         const batch = result.pages.slice(i, i + 200).map((p) => ({ councilId: v.councilId, documentId: v.documentId, versionId: v.id, page: p.page, text: p.text }));
         await tx.insert(documentPages).values(batch);
       }
+      await refreshLexemes(tx, [v.documentId]);
     }
     const pageCount = result.pages.some((p) => p.page !== null) ? result.pages.length : null;
     await tx.update(documentVersions).set({ extraction: 'done', extractionError: '', extractionClaimedAt: null, extractedAt: new Date(), pageCount }).where(eq(documentVersions.id, v.id));

@@ -41,7 +41,12 @@ export const documents = councilTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('documents_council_idx').on(t.councilId, t.access), index('documents_folder_idx').on(t.folderId)],
+  (t) => [
+    index('documents_council_idx').on(t.councilId, t.access),
+    index('documents_folder_idx').on(t.folderId),
+    // The title part of the search (core/search.ts matches) without reading every title.
+    index('documents_title_search_idx').using('gin', sql`to_tsvector('dutch', ${t.title})`),
+  ],
 );
 
 /** Every uploaded version; never changed except for its extraction state. */
@@ -78,7 +83,31 @@ export const documentPages = councilTable(
     text: text('text').notNull(),
     tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('dutch', "text")`),
   },
-  (t) => [index('document_pages_version_idx').on(t.versionId, t.page), index('document_pages_search_idx').using('gin', t.tsv)],
+  (t) => [
+    index('document_pages_version_idx').on(t.versionId, t.page),
+    index('document_pages_search_idx').using('gin', t.tsv),
+    // Ranking the pages of a few documents, and replacing a document's pages, go by document.
+    index('document_pages_document_idx').on(t.documentId, t.page),
+  ],
+);
+
+/**
+ * The distinct words (stemmed, without positions) of a document's extracted pages: the first pass
+ * of the search finds documents here, so a word on most pages still spreads over documents
+ * (docs/decisions/0031). Kept by refreshLexemes (documents.search.ts) whenever pages change.
+ * `lexemes` is null for a document with more words than a tsvector holds: always a candidate.
+ */
+export const documentLexemes = councilTable(
+  'document_lexemes',
+  {
+    documentId: cascadeRef('document_id', () => documents.id),
+    lexemes: tsvector('lexemes'),
+  },
+  (t) => [
+    uniqueIndex('document_lexemes_document_unique').on(t.documentId),
+    index('document_lexemes_search_idx').using('gin', t.lexemes),
+    index('document_lexemes_oversized_idx').on(t.documentId).where(sql`${t.lexemes} is null`),
+  ],
 );
 
 /** A document shared with a partner council (cooperation); the owner council keeps it. */

@@ -5,6 +5,7 @@ import { files } from '../../core/files/files.schema.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
 import { documentFolders, documentPages, documentVersions, documents, type AccessLevel, type DocumentRow } from './documents.schema.ts';
 import { makePdf } from '../../core/files/samples.ts';
+import { refreshLexemes } from './documents.search.ts';
 
 let seq = 0;
 
@@ -49,6 +50,7 @@ export async function makeDocument(
     .returning();
   if (extracted) {
     await t.db.insert(documentPages).values(pages.map((text, i) => ({ councilId: council.id, documentId: doc!.id, versionId: version!.id, page: i + 1, text })));
+    await refreshLexemes(t.db, [doc!.id]);
   }
   return doc!;
 }

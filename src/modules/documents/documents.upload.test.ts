@@ -1,7 +1,7 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, titleOf, type TestApp, type Res } from '../../../test/support/factories.ts';
+import { makeCouncil, titleOf, type Res, useTestApp } from '../../../test/support/factories.ts';
 import { person, postMultipart } from '../advice/advice.test-helpers.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -10,13 +10,9 @@ import { makeDocx, makeOdt, makePdf } from '../../core/files/samples.ts';
 import { runExtractionQueue } from './documents.extraction.ts';
 import { extractedText } from './documents.access.ts';
 
-let t: TestApp;
 const LIMIT = 200_000;
-before(async () => {
-  // A small limit keeps the over-the-limit case fast; the default (50 MB) is checked in config.
-  t = await createTestApp({ DOCUMENT_MAX_BYTES: String(LIMIT) });
-});
-after(() => t.close());
+// A small limit keeps the over-the-limit case fast; the default (50 MB) is checked in config.
+const t = useTestApp({ env: { DOCUMENT_MAX_BYTES: String(LIMIT) } });
 
 const ws = (slug: string) => `/${slug}/werkruimte/documenten`;
 const PDF_TYPE = 'application/pdf';

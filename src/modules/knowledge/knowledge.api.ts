@@ -4,36 +4,32 @@
  * with its local paragraph; its news). Members-only articles never appear. Errors, headers and
  * CORS come from core's API layer (docs/decisions/0014-api-layer.md).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, exampleLink, idParam, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { API_PREFIX, exampleLink, exampleLinks, idParam, linksFor, listAnswer, listSchema, publicRead, readLimit, ref, selfAndHtml, selfLinks } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { knowledgeBase, readArticle } from './knowledge.library.ts';
 import { listNews } from './knowledge.news.ts';
 
 const options = { config: { ...readLimit, section: 'knowledge' as const } };
+const articleLinks = (req: FastifyRequest, slug: string, id: string) => selfLinks(req, `/raden/${slug}/kennisbank/${id}`, `/${slug}/kennisbank/${id}`);
 
 export async function knowledgeApiRoutes(app: FastifyInstance) {
   const deps = app.deps;
-  const base = deps.config.baseUrl.replace(/\/$/, '');
-  const href = (path: string, api = true) => ({ href: `${base}${api ? API_PREFIX : ''}${path}` });
-
   app.get(`${API_PREFIX}/raden/:raad/kennisbank`, options, async (req, reply) => {
     const council = councilOf(req);
     const raw = (req.query as Record<string, unknown>).zoek;
     const q = typeof raw === 'string' ? raw.trim().slice(0, 200) : '';
     const found = await knowledgeBase(deps, { council, actor: null, q, limit: 10_000 });
-    const items = found.items.map(({ snippet: _s, visibility: _v, ...a }) => ({
-      ...a,
-      _links: { self: href(`/raden/${council.slug}/kennisbank/${a.id}`), html: href(`/${council.slug}/kennisbank/${a.id}`, false) },
-    }));
-    return reply.send({ total: items.length, items, _links: { self: href(`/raden/${council.slug}/kennisbank`), html: href(`/${council.slug}/kennisbank`, false) } });
+    const items = found.items.map(({ snippet: _s, visibility: _v, ...a }) => ({ ...a, _links: articleLinks(req, council.slug, a.id) }));
+    return reply.send(listAnswer(req, items, { api: `/raden/${council.slug}/kennisbank`, site: `/${council.slug}/kennisbank` }));
   });
 
   app.get(`${API_PREFIX}/raden/:raad/kennisbank/:id`, options, async (req, reply) => {
     const council = councilOf(req);
     const page = await readArticle(deps, { council, actor: null, id: (req.params as { id: string }).id });
     const a = page.article;
+    const site = (path: string) => linksFor(req).site(`/${council.slug}/kennisbank/${a.id}${path}`).href;
     return reply.send({
       id: a.id,
       title: a.title,
@@ -49,8 +45,8 @@ export async function knowledgeApiRoutes(app: FastifyInstance) {
       video:
         a.format === 'video'
           ? {
-              url: a.videoFile ? href(`/${council.slug}/kennisbank/${a.id}/video`, false).href : a.videoUrl,
-              captions: href(`/${council.slug}/kennisbank/${a.id}/ondertiteling.vtt`, false).href,
+              url: a.videoFile ? site('/video') : a.videoUrl,
+              captions: site('/ondertiteling.vtt'),
               signLanguageUrl: a.signLanguageUrl,
               transcript: a.transcript,
             }
@@ -59,7 +55,7 @@ export async function knowledgeApiRoutes(app: FastifyInstance) {
       updatedAt: a.updatedAt.toISOString(),
       reviewBy: a.reviewBy,
       overdue: page.overdue,
-      _links: { self: href(`/raden/${council.slug}/kennisbank/${a.id}`), html: href(`/${council.slug}/kennisbank/${a.id}`, false) },
+      _links: articleLinks(req, council.slug, a.id),
     });
   });
 
@@ -72,9 +68,9 @@ export async function knowledgeApiRoutes(app: FastifyInstance) {
       summary,
       body,
       publishedAt: publishedAt.toISOString(),
-      _links: { html: href(`/${council.slug}/nieuws/${id}`, false) },
+      _links: { html: linksFor(req).site(`/${council.slug}/nieuws/${id}`) },
     });
-    return reply.send({ total: news.length, items: news.map(item), _links: { self: href(`/raden/${council.slug}/nieuws`), html: href(`/${council.slug}/nieuws`, false) } });
+    return reply.send(listAnswer(req, news.map(item), { api: `/raden/${council.slug}/nieuws`, site: `/${council.slug}/nieuws` }));
   });
 }
 
@@ -84,7 +80,6 @@ const date = { type: 'string', format: 'date' };
 const dateTime = { type: 'string', format: 'date-time' };
 /** The fields an article and a news item share. */
 const textFields = { id: uuid, title: text, summary: text, body: { type: 'string', description: 'Markdown' } };
-const selfAndHtml = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
 const exampleArticle = {
   id: idParam.example,
   title: 'Waar vraagt u hulp? Het Wmo-loket en het wijkteam',
@@ -97,85 +92,70 @@ const exampleArticle = {
   format: 'text',
 };
 
+const exampleArticleLinks = exampleLinks(`/raden/lindewijk/kennisbank/${idParam.example}`, `/lindewijk/kennisbank/${idParam.example}`);
+
 /** The knowledge part of the OpenAPI document. */
 export const knowledgeOpenApi: OpenApiPart = {
   tags: [{ name: 'kennisbank', description: 'De openbare kennisbank en het nieuws van een organisatie' }],
   paths: {
-    '/raden/{raad}/kennisbank': {
-      get: {
-        operationId: 'listKennisbank',
-        summary: 'Openbare artikelen van een organisatie',
-        description:
-          'Eigen openbare artikelen en overgenomen landelijke artikelen, op titel; met `zoek` de artikelen met die woorden (Nederlandse stamvormen, synoniemen zoals pgb en Wmo, tikfouten in veelgebruikte woorden), beste eerst.',
-        tags: ['kennisbank'],
-        parameters: [raadParam, { name: 'zoek', in: 'query', required: false, description: 'Woorden om op te zoeken.', schema: { type: 'string', maxLength: 200 }, example: 'pgb' }],
-        responses: {
-          '200': {
-            description: 'De artikelen',
-            content: json(ref('KennisbankLijst'), {
-              total: 1,
-              items: [{ ...exampleArticle, _links: { self: exampleLink(`/raden/lindewijk/kennisbank/${idParam.example}`), html: exampleLink(`/lindewijk/kennisbank/${idParam.example}`, true) } }],
-              _links: { self: exampleLink('/raden/lindewijk/kennisbank'), html: exampleLink('/lindewijk/kennisbank', true) },
-            }),
-          },
-          '404': standardProblems.notFound,
+    '/raden/{raad}/kennisbank': publicRead({
+      operationId: 'listKennisbank',
+      summary: 'Openbare artikelen van een organisatie',
+      description:
+        'Eigen openbare artikelen en overgenomen landelijke artikelen, op titel; met `zoek` de artikelen met die woorden (Nederlandse stamvormen, synoniemen zoals pgb en Wmo, tikfouten in veelgebruikte woorden), beste eerst.',
+      tag: 'kennisbank',
+      parameters: [{ name: 'zoek', in: 'query', required: false, description: 'Woorden om op te zoeken.', schema: { type: 'string', maxLength: 200 }, example: 'pgb' }],
+      ok: {
+        description: 'De artikelen',
+        schema: 'KennisbankLijst',
+        example: { total: 1, items: [{ ...exampleArticle, _links: exampleArticleLinks }], _links: exampleLinks('/raden/lindewijk/kennisbank', '/lindewijk/kennisbank') },
+      },
+    }),
+    '/raden/{raad}/kennisbank/{id}': publicRead({
+      operationId: 'getKennisbankArtikel',
+      summary: 'Eén openbaar artikel, met het eigen stukje van de organisatie',
+      description: 'De tekst is Markdown. Bij een overgenomen landelijk artikel staat het eigen stukje van de organisatie in `localParagraph`.',
+      tag: 'kennisbank',
+      parameters: [idParam],
+      ok: {
+        description: 'Het artikel',
+        schema: 'KennisbankArtikel',
+        example: {
+          ...exampleArticle,
+          body: 'Iedere gemeente heeft een plek waar u hulp vraagt.',
+          english: null,
+          laws: ['wmo'],
+          localParagraph: 'In Lindewijk vraagt u hulp bij het Sociaal Team Lindewijk.',
+          video: null,
+          version: 2,
+          updatedAt: '2026-12-01T09:00:00.000Z',
+          _links: exampleArticleLinks,
         },
       },
-    },
-    '/raden/{raad}/kennisbank/{id}': {
-      get: {
-        operationId: 'getKennisbankArtikel',
-        summary: 'Eén openbaar artikel, met het eigen stukje van de organisatie',
-        description: 'De tekst is Markdown. Bij een overgenomen landelijk artikel staat het eigen stukje van de organisatie in `localParagraph`.',
-        tags: ['kennisbank'],
-        parameters: [raadParam, idParam],
-        responses: {
-          '200': {
-            description: 'Het artikel',
-            content: json(ref('KennisbankArtikel'), {
-              ...exampleArticle,
-              body: 'Iedere gemeente heeft een plek waar u hulp vraagt.',
-              english: null,
-              laws: ['wmo'],
-              localParagraph: 'In Lindewijk vraagt u hulp bij het Sociaal Team Lindewijk.',
-              video: null,
-              version: 2,
-              updatedAt: '2026-12-01T09:00:00.000Z',
-              _links: { self: exampleLink(`/raden/lindewijk/kennisbank/${idParam.example}`), html: exampleLink(`/lindewijk/kennisbank/${idParam.example}`, true) },
-            }),
-          },
-          '404': standardProblems.notFound,
+    }),
+    '/raden/{raad}/nieuws': publicRead({
+      operationId: 'listNieuws',
+      summary: 'Nieuws van een organisatie, nieuwste eerst',
+      tag: 'kennisbank',
+      ok: {
+        description: 'De berichten',
+        schema: 'NieuwsLijst',
+        example: {
+          total: 1,
+          items: [
+            {
+              id: idParam.example,
+              title: 'Wij zoeken nieuwe leden',
+              summary: 'Doe mee met de adviesraad.',
+              body: 'Uw eigen ervaring is genoeg.',
+              publishedAt: '2026-12-01T09:00:00.000Z',
+              _links: { html: exampleLink(`/lindewijk/nieuws/${idParam.example}`, true) },
+            },
+          ],
+          _links: exampleLinks('/raden/lindewijk/nieuws', '/lindewijk/nieuws'),
         },
       },
-    },
-    '/raden/{raad}/nieuws': {
-      get: {
-        operationId: 'listNieuws',
-        summary: 'Nieuws van een organisatie, nieuwste eerst',
-        tags: ['kennisbank'],
-        parameters: [raadParam],
-        responses: {
-          '200': {
-            description: 'De berichten',
-            content: json(ref('NieuwsLijst'), {
-              total: 1,
-              items: [
-                {
-                  id: idParam.example,
-                  title: 'Wij zoeken nieuwe leden',
-                  summary: 'Doe mee met de adviesraad.',
-                  body: 'Uw eigen ervaring is genoeg.',
-                  publishedAt: '2026-12-01T09:00:00.000Z',
-                  _links: { html: exampleLink(`/lindewijk/nieuws/${idParam.example}`, true) },
-                },
-              ],
-              _links: { self: exampleLink('/raden/lindewijk/nieuws'), html: exampleLink('/lindewijk/nieuws', true) },
-            }),
-          },
-          '404': standardProblems.notFound,
-        },
-      },
-    },
+    }),
   },
   schemas: {
     KennisbankItem: {
@@ -194,11 +174,7 @@ export const knowledgeOpenApi: OpenApiPart = {
       },
       required: ['id', 'title', 'summary', 'topic', 'source', 'sourceName', 'reviewBy', 'overdue', 'format', '_links'],
     },
-    KennisbankLijst: {
-      type: 'object',
-      properties: { total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: ref('KennisbankItem') }, _links: selfAndHtml },
-      required: ['total', 'items', '_links'],
-    },
+    KennisbankLijst: listSchema('KennisbankItem'),
     KennisbankArtikel: {
       type: 'object',
       properties: {
@@ -237,10 +213,6 @@ export const knowledgeOpenApi: OpenApiPart = {
       },
       required: ['id', 'title', 'summary', 'body', 'publishedAt', '_links'],
     },
-    NieuwsLijst: {
-      type: 'object',
-      properties: { total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: ref('NieuwsBericht') }, _links: selfAndHtml },
-      required: ['total', 'items', '_links'],
-    },
+    NieuwsLijst: listSchema('NieuwsBericht'),
   },
 };

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cascadeRef, councilRef, councilTable, createdAt, id, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
+import { at, cascadeKey, cascadeRef, councilRef, councilTable, createdAt, madeBy, setNullRef, timestamps, timestamptz, updatedAt } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 
 export const articleVisibilities = ['public', 'members'] as const;
 export const articleFormats = ['text', 'video'] as const;
+
+/** The texts of an article, an article version and a news item (Markdown in `body`). */
+const texts = () => ({ title: text('title').notNull(), summary: text('summary').notNull(), body: text('body').notNull() });
 
 /**
  * An article of an organisation's knowledge base. Articles of a national organisation (kind
@@ -15,9 +18,7 @@ export const articleFormats = ['text', 'video'] as const;
 export const knowledgeArticles = councilTable(
   'knowledge_articles',
   {
-    title: text('title').notNull(),
-    summary: text('summary').notNull(),
-    body: text('body').notNull(),
+    ...texts(),
     titleEn: text('title_en'),
     summaryEn: text('summary_en'),
     bodyEn: text('body_en'),
@@ -40,8 +41,7 @@ export const knowledgeArticles = councilTable(
     /** The review date a reminder went out for, so each reminder goes once. */
     reviewReminderFor: date('review_reminder_for'),
     version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index('knowledge_articles_council_idx').on(t.councilId, t.updatedAt),
@@ -51,18 +51,13 @@ export const knowledgeArticles = councilTable(
 );
 
 /** Each saved text of an article, to compare versions and to show adopters what changed. */
-export const knowledgeArticleVersions = pgTable(
+export const knowledgeArticleVersions = councilTable(
   'knowledge_article_versions',
   {
-    id: id(),
-    councilId: councilRef(),
     articleId: cascadeRef('article_id', () => knowledgeArticles.id),
     version: integer('version').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary').notNull(),
-    body: text('body').notNull(),
-    authorUserId: setNullRef('author_user_id', () => users.id),
-    createdAt: createdAt(),
+    ...texts(),
+    ...madeBy('authorUserId'),
   },
   (t) => [uniqueIndex('knowledge_article_versions_uniq').on(t.articleId, t.version)],
 );
@@ -75,8 +70,7 @@ export const knowledgeAdoptions = councilTable(
     localParagraph: text('local_paragraph').notNull().default(''),
     /** The national version the council last saw; a newer one is shown to it with the difference. */
     seenVersion: integer('seen_version').notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('knowledge_adoptions_uniq').on(t.councilId, t.articleId)],
 );
@@ -85,9 +79,7 @@ export const knowledgeAdoptions = councilTable(
 export const knowledgeNews = councilTable(
   'knowledge_news',
   {
-    title: text('title').notNull(),
-    summary: text('summary').notNull(),
-    body: text('body').notNull(),
+    ...texts(),
     authorUserId: setNullRef('author_user_id', () => users.id),
     publishedAt: timestamptz('published_at').notNull().defaultNow(),
     updatedAt: updatedAt(),
@@ -99,25 +91,21 @@ export const knowledgeNews = councilTable(
  * "Stuur dit artikel door": what the rate limits count. Addresses are kept only as a keyed hash
  * for a day (never the address), then removed.
  */
-export const knowledgeForwards = pgTable(
+export const knowledgeForwards = councilTable(
   'knowledge_forwards',
   {
-    id: id(),
-    councilId: councilRef(),
     /** HMAC of the receiving address, or of the sender's network address. */
     keyHash: text('key_hash').notNull(),
     /** The article or news item that was sent on. */
     itemId: uuid('item_id').notNull(),
-    at: timestamptz('at').notNull().defaultNow(),
+    at: at(),
   },
   (t) => [index('knowledge_forwards_key_idx').on(t.keyHash, t.at), index('knowledge_forwards_item_idx').on(t.itemId, t.at)],
 );
 
 /** Forwarded mails in the outbox: removed from it once sent, so the addresses are not kept. */
 export const knowledgeForwardMails = pgTable('knowledge_forward_mails', {
-  outboxId: uuid('outbox_id')
-    .primaryKey()
-    .references(() => outbox.id, { onDelete: 'cascade' }),
+  outboxId: cascadeKey('outbox_id', () => outbox.id),
   councilId: councilRef(),
   createdAt: createdAt(),
 });

@@ -2,9 +2,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, ForbiddenError, type Actor } from '../../core/policy.ts';
-import { audit } from '../../core/audit/audit.ts';
+import { audit, type AuditAction } from '../../core/audit/audit.ts';
+import type { Tx } from '../../core/db/index.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { meetingAttendance, meetingNotes } from './meetings.schema.ts';
+import { meetingAttendance, meetingNotes, type Meeting } from './meetings.schema.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 
@@ -14,46 +15,45 @@ function ownMembership(actor: Actor | null, action: 'meetings.attend'): asserts 
   if (!actor.membershipId) throw new ForbiddenError(action);
 }
 
-export async function setAttendance(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; answer: 'yes' | 'no' | 'maybe' }) {
+/** A change to the actor's own row of a meeting of this council (attendance, note), with its audit entry; `change` names the entry. */
+async function ownChange(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; meetingId: string },
+  change: (tx: Tx, m: Meeting, membershipId: string) => Promise<{ action: AuditAction; data?: Record<string, unknown> }>,
+): Promise<void> {
   const { actor, council } = args;
   ownMembership(actor, 'meetings.attend');
   await deps.db.transaction(async (tx) => {
     const m = (await findMeeting(tx, council, args.meetingId)) ?? notFound('meeting');
+    const { action, data } = await change(tx, m, actor.membershipId);
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action, entity: 'meeting', entityId: m.id, data });
+  });
+}
+
+export async function setAttendance(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; answer: 'yes' | 'no' | 'maybe' }) {
+  const { answer } = args;
+  await ownChange(deps, args, async (tx, m, membershipId) => {
     if (m.status !== 'planned') throw new DomainError('notPlanned', 'meetings.error.state');
     await tx
       .insert(meetingAttendance)
-      .values({ councilId: council.id, meetingId: m.id, membershipId: actor.membershipId, answer: args.answer })
-      .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.membershipId], set: { answer: args.answer, updatedAt: new Date() } });
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: 'meeting.attendanceGiven',
-      entity: 'meeting',
-      entityId: m.id,
-      data: { answer: args.answer },
-    });
+      .values({ councilId: m.councilId, meetingId: m.id, membershipId, answer })
+      .onConflictDoUpdate({ target: [meetingAttendance.meetingId, meetingAttendance.membershipId], set: { answer, updatedAt: new Date() } });
+    return { action: 'meeting.attendanceGiven', data: { answer } };
   });
 }
 
 /** Saves the actor's private note; an empty note is removed. The audit entry never holds the text: only the author may read it. */
 export async function saveNote(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; body: string }) {
-  const { actor, council } = args;
-  ownMembership(actor, 'meetings.attend');
-  await deps.db.transaction(async (tx) => {
-    const m = (await findMeeting(tx, council, args.meetingId)) ?? notFound('meeting');
-    const key = and(eq(meetingNotes.meetingId, m.id), eq(meetingNotes.membershipId, actor.membershipId));
-    if (args.body === '') await tx.delete(meetingNotes).where(key);
-    else
-      await tx
-        .insert(meetingNotes)
-        .values({ councilId: council.id, meetingId: m.id, membershipId: actor.membershipId, body: args.body })
-        .onConflictDoUpdate({ target: [meetingNotes.meetingId, meetingNotes.membershipId], set: { body: args.body, updatedAt: new Date() } });
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: args.body === '' ? 'meeting.noteRemoved' : 'meeting.noteSaved',
-      entity: 'meeting',
-      entityId: m.id,
-    });
+  const { body } = args;
+  await ownChange(deps, args, async (tx, m, membershipId) => {
+    if (body === '') {
+      await tx.delete(meetingNotes).where(and(eq(meetingNotes.meetingId, m.id), eq(meetingNotes.membershipId, membershipId)));
+      return { action: 'meeting.noteRemoved' };
+    }
+    await tx
+      .insert(meetingNotes)
+      .values({ councilId: m.councilId, meetingId: m.id, membershipId, body })
+      .onConflictDoUpdate({ target: [meetingNotes.meetingId, meetingNotes.membershipId], set: { body, updatedAt: new Date() } });
+    return { action: 'meeting.noteSaved' };
   });
 }

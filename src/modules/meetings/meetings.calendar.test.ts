@@ -2,10 +2,10 @@
  * The calendar: feeds and invitation mails, read back with an independent iCalendar parser
  * (ical.js) that applies the feed's own VTIMEZONE, and cross-checked with Node's time zone data.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, makeMember, makeUser, login, get, type TestApp } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeMember, makeUser, login, get, type TestApp, useTestApp } from '../../../test/support/factories.ts';
 import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -20,13 +20,7 @@ import { calendarTokens } from './meetings.calendar.schema.ts';
 import { meetings as meetingsTable } from './meetings.schema.ts';
 import { parseIcs } from './meetings.calendar.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 async function secretaryOf(app: TestApp, council: Council): Promise<Actor> {
   const { user, membership } = await makeMember(app, council, 'secretary');

@@ -22,6 +22,7 @@ import { DomainError } from '../../core/errors.ts';
 import { agendaGuests, agendaItems, meetings, type AgendaItem, type Meeting } from './meetings.schema.ts';
 import { calendarTokens } from './meetings.calendar.schema.ts';
 import { jointWith } from './meetings.joint.where.ts';
+import { partnerships } from '../../core/partnerships.ts';
 import { TIME_ZONE, utcToLocal } from '../../core/dates/amsterdam.ts';
 
 /**
@@ -198,29 +199,36 @@ async function feedMeetings(db: DbOrTx, council: Council, now: Date): Promise<Ca
   return withItems(db, rows);
 }
 
-const siteOf = (deps: Pick<Deps, 'config'>, council: Council) => `${deps.config.baseUrl.replace(/\/$/, '')}/${council.slug}`;
-// A joint meeting a partner planned (issue 16) has no page under this organisation's meetings:
-// its feed links to this organisation's cooperation pages, which list the joint meetings.
-const publicLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({
-  meeting: (m) => (m.councilId === council.id ? `${siteOf(deps, council)}/vergaderingen/${m.id}` : `${siteOf(deps, council)}/samenwerking`),
-});
-const memberLinks = (deps: Pick<Deps, 'config'>, council: Council): Links => ({
-  meeting: (m) => (m.councilId === council.id ? `${siteOf(deps, council)}/werkruimte/vergaderingen/${m.id}` : `${siteOf(deps, council)}/werkruimte/samenwerking`),
-});
+/**
+ * Where a meeting's page is for this audience: members in the workspace, everyone else on the site.
+ * A joint meeting a partner planned (issue 16) has no page under this organisation's meetings: it
+ * links to this organisation's cooperation pages (core/partnerships.ts), which list the joint meetings.
+ */
+function linksFor(deps: Pick<Deps, 'config'>, council: Council, audience: Audience): Links {
+  const base = deps.config.baseUrl.replace(/\/$/, '');
+  const members = audience === 'members';
+  const own = `${base}/${council.slug}${members ? '/werkruimte' : ''}/vergaderingen`;
+  const joint = (m: Meeting) => (members ? partnerships().jointMeetingPath(council.slug, m.id) : partnerships().publicJointMeetingsPath(council.slug));
+  return { meeting: (m) => (m.councilId === council.id ? `${own}/${m.id}` : base + joint(m)) };
+}
 
-/** The public feed: every meeting (cancelled ones as STATUS:CANCELLED) with the public agenda only. */
-export async function publicFeed(deps: Pick<Deps, 'db' | 'config'>, council: Council, t: Translate, now = new Date()): Promise<string> {
-  const list = await feedMeetings(deps.db, council, now);
+/** A feed of the council's meetings for one audience, a year back and all ahead. */
+async function feed(deps: Pick<Deps, 'db' | 'config'>, council: Council, t: Translate, now: Date, audience: 'public' | 'members'): Promise<string> {
   return meetingsIcs({
     council,
     method: 'PUBLISH',
-    name: t('calendar.feed.name', { council: council.name }),
-    meetings: list,
-    audience: 'public',
-    links: publicLinks(deps, council),
+    name: t(audience === 'public' ? 'calendar.feed.name' : 'calendar.feed.privateName', { council: council.name }),
+    meetings: await feedMeetings(deps.db, council, now),
+    audience,
+    links: linksFor(deps, council, audience),
     now,
     t,
   });
+}
+
+/** The public feed: every meeting (cancelled ones as STATUS:CANCELLED) with the public agenda only. */
+export function publicFeed(deps: Pick<Deps, 'db' | 'config'>, council: Council, t: Translate, now = new Date()): Promise<string> {
+  return feed(deps, council, t, now, 'public');
 }
 
 // ---------------------------------------------------------------- private feed links
@@ -316,17 +324,7 @@ export async function memberFeed(deps: Pick<Deps, 'db' | 'config'>, council: Cou
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 3600_000) {
     await deps.db.update(calendarTokens).set({ lastUsedAt: now }).where(eq(calendarTokens.id, row.id));
   }
-  const list = await feedMeetings(deps.db, council, now);
-  return meetingsIcs({
-    council,
-    method: 'PUBLISH',
-    name: t('calendar.feed.privateName', { council: council.name }),
-    meetings: list,
-    audience: 'members',
-    links: memberLinks(deps, council),
-    now,
-    t,
-  });
+  return feed(deps, council, t, now, 'members');
 }
 
 // ---------------------------------------------------------------- invitations by e-mail
@@ -421,7 +419,7 @@ export async function queueMeetingMails(
     const locale = r.locale ?? 'nl';
     const t = translator(locale);
     const subject = t(`calendar.mail.subject.${kind}`, { title: meeting.title, date: formatDate(meeting.startsAt, locale) });
-    const links = r.audience === 'members' ? memberLinks(deps, council) : publicLinks(deps, council);
+    const links = linksFor(deps, council, r.audience);
     const ics = meetingsIcs({ council, method, name: meeting.title, meetings: [calendarMeeting], audience: r.audience, links, organizer, attendee: r, t });
     await deps.mailer.queue(tx, {
       councilId: council.id,

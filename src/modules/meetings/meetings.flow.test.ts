@@ -2,10 +2,10 @@
  * Meetings through the routes: the rhythm and its year, moving, cancelling and adding, the
  * agenda (public and closed), attendance, private notes, minutes and action point reminders.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
-import { createTestApp, login, makeCouncil, makeMember, mailsTo, titleOf, dayFromToday, type TestApp, type LoggedIn } from '../../../test/support/factories.ts';
+import { useTestApp, login, makeCouncil, makeMember, mailsTo, titleOf, dayFromToday, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { agendaGuests, agendaItems, agendaItemAdvices, meetingNotes, meetings, minutes, actionPoints, minuteDecisions, type meetingRhythms } from './meetings.schema.ts';
 import { makeItem, makeMeeting, makeMinutes, meetingRow } from './meetings.test-helpers.ts';
@@ -15,7 +15,6 @@ import { utcToLocal } from '../../core/dates/amsterdam.ts';
 import { sendActionPointReminders } from './meetings.reminders.ts';
 import { todayInAmsterdam, addDays } from '../../core/dates/working-days.ts';
 
-let t: TestApp;
 let A: Council;
 let B: Council;
 let secretary: LoggedIn;
@@ -25,18 +24,18 @@ let memberMembership: string;
 let otherSecretary: LoggedIn;
 const nextYear = Number(todayInAmsterdam().slice(0, 4)) + 1;
 
-before(async () => {
-  t = await createTestApp();
-  A = await makeCouncil(t);
-  B = await makeCouncil(t);
-  secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
-  const m = await makeMember(t, A, 'member');
-  memberMembership = m.membership.id;
-  member = await login(t, m.user);
-  otherMember = await login(t, (await makeMember(t, A, 'member')).user);
-  otherSecretary = await login(t, (await makeMember(t, B, 'secretary')).user);
+const t = useTestApp({
+  setup: async () => {
+    A = await makeCouncil(t);
+    B = await makeCouncil(t);
+    secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
+    const m = await makeMember(t, A, 'member');
+    memberMembership = m.membership.id;
+    member = await login(t, m.user);
+    otherMember = await login(t, (await makeMember(t, A, 'member')).user);
+    otherSecretary = await login(t, (await makeMember(t, B, 'secretary')).user);
+  },
 });
-after(async () => t?.close());
 
 const ws = (c: Council = A) => `/${c.slug}/werkruimte/vergaderingen`;
 const rhythmForm = {

@@ -2,21 +2,15 @@
  * Every meetings page of the demo council, public and in the workspace, for the secretary and a
  * member, in Dutch and English, with and without errors: valid HTML (Nu checker), never a 5xx.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asc, eq } from 'drizzle-orm';
-import { seedDemo } from '../../../seeds/demo.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { agendaItems, meetings, minutes } from './meetings.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { createTestApp, loginByEmail, titleOf, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, loginByEmail, titleOf } from '../../../test/support/factories.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-  await seedDemo(t.database, t.app.deps);
-});
-after(async () => t.close());
+const t = useTestApp({ demo: true });
 
 test('meetings pages of the demo are valid HTML for the public, a member and the secretary', async () => {
   const [c] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));

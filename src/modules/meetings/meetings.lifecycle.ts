@@ -3,10 +3,10 @@
  * of state is a step of meetings.workflow.ts run by core's `runStateChange` (policy, lock, table,
  * ONE transaction with its audit entry, mail after the commit). The council comes from the request. The other meetings files build on the helpers here.
  */
-import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { runStateChange, type Applied } from '../../core/state-change.ts';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
@@ -82,16 +82,7 @@ export async function runMeetingAction<T>(
     refused: () => 'meetings.error.state',
     apply: (tx, m) => change(tx, m),
     // Nothing to write when the step changes neither the state nor a column (the audit entry stays).
-    save: async (tx, m, to, { set }) =>
-      set || to !== m.status
-        ? ((
-            await tx
-              .update(meetings)
-              .set({ ...set, status: to, updatedAt: new Date() })
-              .where(eq(meetings.id, m.id))
-              .returning()
-          )[0] as Meeting)
-        : m,
+    save: async (tx, m, to, { set }) => (set || to !== m.status ? saveRow(tx, meetings, m, { ...set, status: to }) : m),
     audit: { councilId: council.id, action: meetingAuditActions[action], entityId: (m) => m.id },
   });
   return { meeting: row, result };

@@ -2,29 +2,28 @@
  * Agenda links to other modules: documents (only what the reader may see) and signals the
  * council has to discuss. Ids of another council or unknown ids are refused.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, login, makeCouncil, makeMember, type TestApp, type LoggedIn } from '../../../test/support/factories.ts';
+import { useTestApp, login, makeCouncil, makeMember, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
 import { makeMeeting } from './meetings.test-helpers.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
 import { makeSignal, setSignalStatus } from '../signals/signals.test-helpers.ts';
 
-let t: TestApp;
 let A: Council;
 let B: Council;
 let secretary: LoggedIn;
 let member: LoggedIn;
-before(async () => {
-  t = await createTestApp();
-  A = await makeCouncil(t);
-  B = await makeCouncil(t);
-  secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
-  member = await login(t, (await makeMember(t, A, 'member')).user);
+const t = useTestApp({
+  setup: async () => {
+    A = await makeCouncil(t);
+    B = await makeCouncil(t);
+    secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
+    member = await login(t, (await makeMember(t, A, 'member')).user);
+  },
 });
-after(async () => t?.close());
 
 test('documents: the picker offers what the secretary may see; members never see a closed document linked', async () => {
   const m = await makeMeeting(t, A, '2031-01-15');

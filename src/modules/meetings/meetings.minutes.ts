@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, ForbiddenError, type Actor } from '../../core/policy.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
@@ -66,10 +67,7 @@ async function minutesChange<T>(
     refused: () => 'meetings.error.minutesState',
     apply: (tx, r) => change(tx, r.mins, r.meeting),
     save: async (tx, r, to, { set }) => {
-      await tx
-        .update(minutes)
-        .set({ ...set, status: to, updatedAt: new Date() })
-        .where(eq(minutes.id, r.mins.id));
+      await saveRow(tx, minutes, r.mins, { ...set, status: to });
       return r;
     },
     audit: { councilId: council.id, action: minutesAuditActions[action], entityId: (r) => r.mins.id },

@@ -2,11 +2,11 @@
  * The meeting packet: one PDF with a cover and the documents the reader may see, read back with
  * pdf-lib (page count) and pdf.js through unpdf (text).
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createTestApp, makeCouncil, makeMember, login, get, type LoggedIn, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, makeCouncil, makeMember, login, get, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Actor } from '../../core/policy.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
 import { makeDocx, makePdf } from '../../core/files/samples.ts';
@@ -17,13 +17,7 @@ import { PACKET_LIMITS } from './meetings.packet.ts';
 import { meetingPackets } from './meetings.packet.schema.ts';
 import { eq } from 'drizzle-orm';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 async function pdfText(bytes: Buffer): Promise<string[]> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: false });

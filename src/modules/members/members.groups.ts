@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, ForbiddenError, type Actor } from '../../core/policy.ts';
-import { audit } from '../../core/audit/audit.ts';
+import { audit, type AuditAction, type AuditEntry } from '../../core/audit/audit.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
@@ -16,6 +16,7 @@ import { workingGroupMembers, workingGroups } from './members.schema.ts';
 import type { WorkingGroupInput } from './members.forms.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { publicMemberFilter } from './members.memberships.ts';
+import { findInCouncil } from '../../core/db/find.ts';
 
 // ------------------------------------------------------------------ public site
 
@@ -133,14 +134,8 @@ export async function getWorkingGroup(deps: Deps, args: { actor: Actor | null; c
 }
 
 /** One working group of this council; null for an unknown id or another council's group. */
-export async function findWorkingGroup(db: DbOrTx, council: Council, id: string) {
-  if (!isUuid(id)) return null;
-  const rows = await db
-    .select()
-    .from(workingGroups)
-    .where(and(eq(workingGroups.id, id), eq(workingGroups.councilId, council.id)))
-    .limit(1);
-  return rows[0] ?? null;
+export function findWorkingGroup(db: DbOrTx, council: Council, id: string) {
+  return findInCouncil(db, workingGroups, council.id, id);
 }
 
 async function nameTaken(db: DbOrTx, council: Council, name: string, exceptId: string | null): Promise<boolean> {
@@ -159,7 +154,7 @@ export async function createWorkingGroup(deps: Deps, args: { actor: Actor | null
     if (await nameTaken(tx, council, input.name, null)) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
     const [row] = await tx.insert(workingGroups).values({ councilId: council.id, name: input.name, description: input.description }).onConflictDoNothing().returning({ id: workingGroups.id });
     if (!row) throw new DomainError('nameTaken', 'members.wg.nameTaken', 'name');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'workingGroup.created', entity: 'working_group', entityId: row.id });
+    await auditGroup(tx, actor, council, row.id, 'workingGroup.created');
     return row.id;
   });
 }
@@ -181,15 +176,21 @@ export async function updateWorkingGroup(deps: Deps, args: { actor: Actor | null
       });
     if (updated.length === 0) notFound('working group');
     const fields = (['name', 'description'] as const).filter((k) => group[k] !== input[k]);
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: 'workingGroup.updated',
-      entity: 'working_group',
-      entityId: group.id,
-      data: { fields },
-    });
+    await auditGroup(tx, actor, council, group.id, 'workingGroup.updated', { data: { fields } });
   });
+}
+
+/** The audit entry of a change to one working group (never personal data: ids and field names). */
+function auditGroup(tx: DbOrTx, actor: Actor, council: Council, groupId: string, action: AuditAction, more: Pick<AuditEntry, 'from' | 'to' | 'data'> = {}): Promise<void> {
+  return audit(tx, { councilId: council.id, actorUserId: actor.userId, action, entity: 'working_group', entityId: groupId, ...more });
+}
+
+/** Sets the group's lead; null removes it. */
+async function writeLead(tx: DbOrTx, council: Council, groupId: string, membershipId: string | null): Promise<void> {
+  await tx
+    .update(workingGroups)
+    .set({ leadMembershipId: membershipId })
+    .where(and(eq(workingGroups.id, groupId), eq(workingGroups.councilId, council.id)));
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -219,16 +220,7 @@ export async function addGroupMembers(deps: Deps, args: { actor: Actor | null; c
       .onConflictDoNothing()
       .returning({ id: workingGroupMembers.membershipId });
     if (inserted.length !== ids.length) throw new DomainError('alreadyInGroup', ids.length === 1 ? 'members.wg.alreadyInGroup' : 'members.wg.someAlreadyInGroup', 'membershipId');
-    for (const m of inserted) {
-      await audit(tx, {
-        councilId: council.id,
-        actorUserId: actor.userId,
-        action: 'workingGroup.memberAdded',
-        entity: 'working_group',
-        entityId: group.id,
-        data: { membershipId: m.id },
-      });
-    }
+    for (const m of inserted) await auditGroup(tx, actor, council, group.id, 'workingGroup.memberAdded', { data: { membershipId: m.id } });
     return inserted.length;
   });
 }
@@ -244,20 +236,9 @@ export async function removeGroupMember(deps: Deps, args: { actor: Actor | null;
       .where(and(eq(workingGroupMembers.councilId, council.id), eq(workingGroupMembers.workingGroupId, group.id), eq(workingGroupMembers.membershipId, args.membershipId)))
       .returning({ id: workingGroupMembers.membershipId });
     if (removed.length === 0) notFound('working group member');
-    if (group.leadMembershipId === args.membershipId) {
-      await tx
-        .update(workingGroups)
-        .set({ leadMembershipId: null })
-        .where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
-    }
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: 'workingGroup.memberRemoved',
-      entity: 'working_group',
-      entityId: group.id,
-      data: { membershipId: args.membershipId, leadCleared: group.leadMembershipId === args.membershipId },
-    });
+    const leadCleared = group.leadMembershipId === args.membershipId;
+    if (leadCleared) await writeLead(tx, council, group.id, null);
+    await auditGroup(tx, actor, council, group.id, 'workingGroup.memberRemoved', { data: { membershipId: args.membershipId, leadCleared } });
   });
 }
 
@@ -272,19 +253,8 @@ export async function setGroupLead(deps: Deps, args: { actor: Actor | null; coun
       if (!members.some((m) => m.id === membershipId && m.active)) throw new DomainError('leadNotInGroup', 'members.wg.leadNotInGroup', 'lead');
     }
     if (group.leadMembershipId === membershipId) return;
-    await tx
-      .update(workingGroups)
-      .set({ leadMembershipId: membershipId })
-      .where(and(eq(workingGroups.id, group.id), eq(workingGroups.councilId, council.id)));
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: 'workingGroup.leadSet',
-      entity: 'working_group',
-      entityId: group.id,
-      from: group.leadMembershipId,
-      to: membershipId,
-    });
+    await writeLead(tx, council, group.id, membershipId);
+    await auditGroup(tx, actor, council, group.id, 'workingGroup.leadSet', { from: group.leadMembershipId, to: membershipId });
   });
 }
 

@@ -1,15 +1,9 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { anonymousToken, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, startApp, type TestApp } from './members.test-helpers.ts';
+import { anonymousToken, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp } from './members.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await startApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 test('every page of the module, with and without errors, is valid HTML (W3C Nu checker)', async () => {
   const c = await makeCouncil(t);

@@ -1,18 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { vacancyApplications } from './members.schema.ts';
-import { anonymousToken, dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, startApp, titleOf, type TestApp } from './members.test-helpers.ts';
+import { anonymousToken, dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf } from './members.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await startApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 let ipSeq = 0;
 /** Each test posts from its own address, so the rate limit of one test does not hit another. */

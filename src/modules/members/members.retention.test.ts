@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
@@ -6,16 +6,10 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { purgeOldMail } from '../../core/mail/mail.ts';
 import { vacancies, vacancyApplications } from './members.schema.ts';
 import { purgeExpiredApplications } from './members.vacancies.ts';
-import { makeCouncil, makeVacancy, startApp, type TestApp } from './members.test-helpers.ts';
+import { makeCouncil, makeVacancy, useTestApp } from './members.test-helpers.ts';
 import { makeUser } from '../../../test/support/factories.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await startApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const DAY = 24 * 3600 * 1000;
 

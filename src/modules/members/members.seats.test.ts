@@ -3,7 +3,7 @@
  * invitations, inviting several people from one list, adding several members to a working group
  * at once, the working-group lead's own page, and "Geen toegang" inside the council's frame.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, inArray } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
@@ -12,16 +12,10 @@ import { councils, memberships, type Council } from '../../core/organisations.sc
 import { workingGroupMembers } from './members.schema.ts';
 import { parseInviteLines } from './members.forms.ts';
 import { passesCap, seatsLeft, takesSeat } from './members.workflow.ts';
-import { get, login, makeCouncil, makeGroup, makePerson, post, startApp, titleOf, type Person, type TestApp } from './members.test-helpers.ts';
+import { get, login, makeCouncil, makeGroup, makePerson, post, useTestApp, titleOf, type Person } from './members.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await startApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const ws = (c: Council, rest = '') => `/${c.slug}/werkruimte${rest}`;
 const membershipsOf = (c: Council) => t.db.select().from(memberships).where(eq(memberships.councilId, c.id));

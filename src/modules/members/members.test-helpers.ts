@@ -5,7 +5,6 @@ import { makeCouncil as makeAnyCouncil, makeMember, makeUser, makeWorkingGroup, 
 
 export {
   anonymousToken,
-  createTestApp as startApp,
   dayFromToday,
   get,
   login,
@@ -13,6 +12,7 @@ export {
   post,
   titleOf,
   type TestApp,
+  useTestApp,
 } from '../../../test/support/factories.ts';
 
 export async function makeCouncil(t: TestApp, name = 'Adviesraad Test'): Promise<Council> {

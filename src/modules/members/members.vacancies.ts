@@ -17,6 +17,7 @@ import { open as openSealed, seal as sealWith } from '../../core/crypto.ts';
 import { vacancies, vacancyApplications } from './members.schema.ts';
 import type { ApplicationInput, VacancyInput } from './members.forms.ts';
 import { canTransition, closingDateAllowed, isOpenToPublic, vacancyStep, type VacancyStatus } from './members.workflow.ts';
+import { findInCouncil } from '../../core/db/find.ts';
 
 /** Applications hold residents' personal data: encrypted at rest. */
 const seal = (key: string, plain: string) => sealWith(key, 'applications', plain);
@@ -43,14 +44,8 @@ export async function getPublicVacancy(db: DbOrTx, council: Council, id: string)
   return v;
 }
 
-async function findVacancy(db: DbOrTx, council: Council, id: string): Promise<Vacancy | null> {
-  if (!isUuid(id)) return null;
-  const rows = await db
-    .select()
-    .from(vacancies)
-    .where(and(eq(vacancies.id, id), eq(vacancies.councilId, council.id)))
-    .limit(1);
-  return rows[0] ?? null;
+function findVacancy(db: DbOrTx, council: Council, id: string): Promise<Vacancy | null> {
+  return findInCouncil(db, vacancies, council.id, id);
 }
 
 /**

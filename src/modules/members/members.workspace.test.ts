@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, inArray } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
@@ -6,16 +6,10 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { users, oneTimeTokens } from '../../core/auth/auth.schema.ts';
 import { vacancies, workingGroupMembers, workingGroups } from './members.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
-import { dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, startApp, titleOf, type TestApp } from './members.test-helpers.ts';
+import { dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf } from './members.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await startApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const ws = (c: Council, rest = '') => `/${c.slug}/werkruimte${rest}`;
 

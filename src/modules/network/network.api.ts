@@ -3,9 +3,9 @@
  * to be listed on the public site, and the council's public consultations. No contact persons,
  * no experiences: those hold personal data. Errors, headers and CORS come from core's API layer.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, exampleLink, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { API_PREFIX, exampleLinks, listAnswer, listSchema, publicRead, readLimit, ref } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { translator } from '../../core/i18n/index.ts';
 import { policyFields } from '../advice/index.ts';
@@ -15,135 +15,106 @@ import { consultationKinds, organisationTypes } from './network.schema.ts';
 
 const read = { config: { ...readLimit, section: 'network' as const } };
 
-const linkOf = (req: FastifyRequest) => {
-  const base = req.server.deps.config.baseUrl.replace(/\/$/, '');
-  return { api: (path: string) => ({ href: `${base}${API_PREFIX}${path}` }), site: (path: string) => ({ href: `${base}${path}` }) };
-};
-
 export async function networkApiRoutes(app: FastifyInstance) {
   const deps = app.deps;
   const nl = translator('nl');
 
   app.get(`${API_PREFIX}/raden/:raad/netwerk`, read, async (req, reply) => {
     const council = councilOf(req);
-    const l = linkOf(req);
     const list = await publicNetwork(deps.db, council);
-    return reply.send({
-      total: list.length,
-      items: list.map((o) => ({
-        id: o.id,
-        name: o.name,
-        type: o.type,
-        typeLabel: o.typeName ?? nl(`network.type.${o.type}`),
-        website: o.website || null,
-        policyFields: o.policyFields,
-        targetGroups: o.targetGroups,
-      })),
-      _links: { self: l.api(`/raden/${council.slug}/netwerk`), html: l.site(`/${council.slug}/netwerk`) },
-    });
+    const items = list.map((o) => ({
+      id: o.id,
+      name: o.name,
+      type: o.type,
+      typeLabel: o.typeName ?? nl(`network.type.${o.type}`),
+      website: o.website || null,
+      policyFields: o.policyFields,
+      targetGroups: o.targetGroups,
+    }));
+    return reply.send(listAnswer(req, items, { api: `/raden/${council.slug}/netwerk`, site: `/${council.slug}/netwerk` }));
   });
 
   app.get(`${API_PREFIX}/raden/:raad/raadplegingen`, read, async (req, reply) => {
     const council = councilOf(req);
-    const l = linkOf(req);
     const list = await listConsultations(deps.db, council, { publicOnly: true });
-    return reply.send({
-      total: list.length,
-      items: list.map((c) => ({
-        id: c.id,
-        kind: c.kind,
-        topic: c.topic,
-        heldOn: c.heldOn,
-        startTime: c.startTime || null,
-        endTime: c.endTime || null,
-        location: c.location || null,
-        closesOn: c.closesOn,
-        organisations: c.organisations,
-        experiences: c.experiences,
-        report: c.report || null,
-      })),
-      _links: { self: l.api(`/raden/${council.slug}/raadplegingen`), html: l.site(`/${council.slug}/ervaring-delen`) },
-    });
+    const items = list.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      topic: c.topic,
+      heldOn: c.heldOn,
+      startTime: c.startTime || null,
+      endTime: c.endTime || null,
+      location: c.location || null,
+      closesOn: c.closesOn,
+      organisations: c.organisations,
+      experiences: c.experiences,
+      report: c.report || null,
+    }));
+    return reply.send(listAnswer(req, items, { api: `/raden/${council.slug}/raadplegingen`, site: `/${council.slug}/ervaring-delen` }));
   });
 }
 
 const exampleId = '6f1c2b8e-4d3a-4b7e-9a51-0c2d3e4f5a6b';
-const links = { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] };
-const listOf = (item: string) => ({
-  type: 'object',
-  properties: { total: { type: 'integer', minimum: 0 }, items: { type: 'array', items: ref(item) }, _links: links },
-  required: ['total', 'items', '_links'],
-});
 const nullableString = (extra: object = {}) => ({ type: ['string', 'null'], ...extra });
 
 /** The network part of the OpenAPI document. */
 export const networkOpenApi: OpenApiPart = {
   tags: [{ name: 'netwerk', description: 'Het netwerk van een raad en zijn openbare raadplegingen' }],
   paths: {
-    '/raden/{raad}/netwerk': {
-      get: {
-        operationId: 'listNetwerk',
-        summary: 'Organisaties in het netwerk van een raad',
-        description: 'Alleen organisaties die hebben ingestemd met vermelding op de website. Zonder contactpersonen.',
-        tags: ['netwerk'],
-        parameters: [raadParam],
-        responses: {
-          '200': {
-            description: 'De organisaties, op naam',
-            content: json(ref('NetwerkLijst'), {
-              total: 1,
-              items: [
-                {
-                  id: exampleId,
-                  name: 'Ouderenbond Lindewijk',
-                  type: 'elderly_union',
-                  typeLabel: 'Ouderenbond',
-                  website: 'https://ouderenbond.example',
-                  policyFields: ['wmo'],
-                  targetGroups: 'ouderen',
-                },
-              ],
-              _links: { self: exampleLink('/raden/lindewijk/netwerk'), html: exampleLink('/lindewijk/netwerk', true) },
-            }),
-          },
-          '404': standardProblems.notFound,
+    '/raden/{raad}/netwerk': publicRead({
+      operationId: 'listNetwerk',
+      summary: 'Organisaties in het netwerk van een raad',
+      description: 'Alleen organisaties die hebben ingestemd met vermelding op de website. Zonder contactpersonen.',
+      tag: 'netwerk',
+      ok: {
+        description: 'De organisaties, op naam',
+        schema: 'NetwerkLijst',
+        example: {
+          total: 1,
+          items: [
+            {
+              id: exampleId,
+              name: 'Ouderenbond Lindewijk',
+              type: 'elderly_union',
+              typeLabel: 'Ouderenbond',
+              website: 'https://ouderenbond.example',
+              policyFields: ['wmo'],
+              targetGroups: 'ouderen',
+            },
+          ],
+          _links: exampleLinks('/raden/lindewijk/netwerk', '/lindewijk/netwerk'),
         },
       },
-    },
-    '/raden/{raad}/raadplegingen': {
-      get: {
-        operationId: 'listRaadplegingen',
-        summary: 'Openbare raadplegingen van een raad, nieuwste eerst',
-        description: 'Expertmeetings, raadplegingsavonden, gespreksrondes en schriftelijke raadplegingen die de raad openbaar maakt, met het aantal organisaties en ervaringen.',
-        tags: ['netwerk'],
-        parameters: [raadParam],
-        responses: {
-          '200': {
-            description: 'De openbare raadplegingen',
-            content: json(ref('RaadplegingLijst'), {
-              total: 1,
-              items: [
-                {
-                  id: exampleId,
-                  kind: 'expert_meeting',
-                  topic: 'Leerlingenvervoer',
-                  heldOn: '2026-12-09',
-                  startTime: '10:30',
-                  endTime: '11:30',
-                  location: 'Gemeentehuis',
-                  closesOn: '2026-12-31',
-                  organisations: 6,
-                  experiences: 12,
-                  report: null,
-                },
-              ],
-              _links: { self: exampleLink('/raden/lindewijk/raadplegingen'), html: exampleLink('/lindewijk/ervaring-delen', true) },
-            }),
-          },
-          '404': standardProblems.notFound,
+    }),
+    '/raden/{raad}/raadplegingen': publicRead({
+      operationId: 'listRaadplegingen',
+      summary: 'Openbare raadplegingen van een raad, nieuwste eerst',
+      description: 'Expertmeetings, raadplegingsavonden, gespreksrondes en schriftelijke raadplegingen die de raad openbaar maakt, met het aantal organisaties en ervaringen.',
+      tag: 'netwerk',
+      ok: {
+        description: 'De openbare raadplegingen',
+        schema: 'RaadplegingLijst',
+        example: {
+          total: 1,
+          items: [
+            {
+              id: exampleId,
+              kind: 'expert_meeting',
+              topic: 'Leerlingenvervoer',
+              heldOn: '2026-12-09',
+              startTime: '10:30',
+              endTime: '11:30',
+              location: 'Gemeentehuis',
+              closesOn: '2026-12-31',
+              organisations: 6,
+              experiences: 12,
+              report: null,
+            },
+          ],
+          _links: exampleLinks('/raden/lindewijk/raadplegingen', '/lindewijk/ervaring-delen'),
         },
       },
-    },
+    }),
   },
   schemas: {
     NetwerkOrganisatie: {
@@ -159,7 +130,7 @@ export const networkOpenApi: OpenApiPart = {
       },
       required: ['id', 'name', 'type', 'typeLabel', 'website', 'policyFields', 'targetGroups'],
     },
-    NetwerkLijst: listOf('NetwerkOrganisatie'),
+    NetwerkLijst: listSchema('NetwerkOrganisatie'),
     Raadpleging: {
       type: 'object',
       properties: {
@@ -177,6 +148,6 @@ export const networkOpenApi: OpenApiPart = {
       },
       required: ['id', 'kind', 'topic', 'heldOn', 'startTime', 'endTime', 'location', 'closesOn', 'organisations', 'experiences', 'report'],
     },
-    RaadplegingLijst: listOf('Raadpleging'),
+    RaadplegingLijst: listSchema('Raadpleging'),
   },
 };

@@ -3,10 +3,10 @@
  * after the consultation's closing date), sealed contact details with logged reads, the link to
  * an advice and what the advice page says, and the feedback mail once the college answered.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { anonymousPost, createTestApp, dayFromToday, get, makeAdvice, makeCouncil, mailsTo, person, recommendationsOf, titleOf, type LoggedIn, type TestApp } from '../advice/advice.test-helpers.ts';
+import { anonymousPost, useTestApp, dayFromToday, get, makeAdvice, makeCouncil, mailsTo, person, recommendationsOf, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { addressKey } from '../signals/index.ts';
 import { makeConsultation } from './network.test-helpers.ts';
@@ -14,7 +14,6 @@ import { experienceContacts, experiences, networkAccessLog } from './network.sch
 import { sendFeedback } from './network.feedback.ts';
 import { listExperiences } from './network.experiences.ts';
 
-let t: TestApp;
 let A: Council;
 let secretary: LoggedIn;
 let member: LoggedIn;
@@ -22,14 +21,14 @@ let official: LoggedIn;
 let ip = 0;
 const nextIp = () => `10.88.0.${++ip}`;
 
-before(async () => {
-  t = await createTestApp();
-  A = await makeCouncil(t);
-  secretary = await person(t, A, 'secretary');
-  member = await person(t, A, 'member');
-  official = await person(t, A, 'official');
+const t = useTestApp({
+  setup: async () => {
+    A = await makeCouncil(t);
+    secretary = await person(t, A, 'secretary');
+    member = await person(t, A, 'member');
+    official = await person(t, A, 'official');
+  },
 });
-after(async () => t.close());
 
 const share = (form: Record<string, string>, opts: { ageMs?: number; ip?: string } = {}) => anonymousPost(t, `/${A.slug}/ervaring-delen`, form, { ip: nextIp(), ...opts });
 const count = async () => (await t.db.select().from(experiences).where(eq(experiences.councilId, A.id))).length;

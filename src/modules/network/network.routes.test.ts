@@ -3,10 +3,10 @@
  * network page, consent per purpose with its refusals, the invitation mail with iCalendar and the
  * withdrawal link, erasure, roles, another council's ids, bad input (400, nothing changed).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { anonymousPost, createTestApp, dayFromToday, get, makeCouncil, person, titleOf, type LoggedIn, type TestApp } from '../advice/advice.test-helpers.ts';
+import { anonymousPost, useTestApp, dayFromToday, get, makeCouncil, person, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
 import { makeItem, makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
@@ -18,7 +18,6 @@ import { consultationInvites, consultations, networkAccessLog, networkConsents, 
 import { sendConsentReminders } from './network.jobs.ts';
 import { withdrawToken } from './network.rules.ts';
 
-let t: TestApp;
 let A: Council;
 let B: Council;
 let secretary: Awaited<ReturnType<typeof person>>;
@@ -27,17 +26,17 @@ let member: LoggedIn;
 let official: LoggedIn;
 let ws: string;
 
-before(async () => {
-  t = await createTestApp();
-  A = await makeCouncil(t);
-  B = await makeCouncil(t);
-  secretary = await person(t, A, 'secretary');
-  chair = await person(t, A, 'chair');
-  member = await person(t, A, 'member');
-  official = await person(t, A, 'official');
-  ws = `/${A.slug}/werkruimte/netwerk`;
+const t = useTestApp({
+  setup: async () => {
+    A = await makeCouncil(t);
+    B = await makeCouncil(t);
+    secretary = await person(t, A, 'secretary');
+    chair = await person(t, A, 'chair');
+    member = await person(t, A, 'member');
+    official = await person(t, A, 'official');
+    ws = `/${A.slug}/werkruimte/netwerk`;
+  },
 });
-after(async () => t.close());
 
 /** Every network table of a council, as one comparable string. */
 async function state(councilId = A.id): Promise<string> {

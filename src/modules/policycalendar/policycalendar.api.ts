@@ -1,7 +1,7 @@
 /** The public policy calendar through the open API: the moments a council chose to show. */
 import type { FastifyInstance } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, exampleLink, json, raadParam, readLimit, ref, standardProblems } from '../../core/api/index.ts';
+import { API_PREFIX, exampleLinks, listAnswer, listSchema, publicRead, readLimit } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { publicMoments } from './policycalendar.service.ts';
 import { momentKinds, momentStatuses } from './policycalendar.schema.ts';
@@ -10,38 +10,29 @@ export async function policyCalendarApiRoutes(app: FastifyInstance) {
   const deps = app.deps;
   app.get(`${API_PREFIX}/raden/:raad/beleidskalender`, { config: { ...readLimit, section: 'advice' as const } }, async (req, reply) => {
     const council = councilOf(req);
-    const base = deps.config.baseUrl.replace(/\/$/, '');
     const moments = await publicMoments(deps, council);
-    return reply.send({
-      total: moments.length,
-      items: moments.map((m) => ({ id: m.id, kind: m.kind, title: m.title, expectedOn: m.expectedOn, recurrenceYears: m.recurrenceYears, status: m.status })),
-      _links: { self: { href: `${base}${API_PREFIX}/raden/${council.slug}/beleidskalender` }, html: { href: `${base}/${council.slug}/beleidskalender` } },
-    });
+    const items = moments.map((m) => ({ id: m.id, kind: m.kind, title: m.title, expectedOn: m.expectedOn, recurrenceYears: m.recurrenceYears, status: m.status }));
+    return reply.send(listAnswer(req, items, { api: `/raden/${council.slug}/beleidskalender`, site: `/${council.slug}/beleidskalender` }));
   });
 }
 
 export const policyCalendarOpenApi: OpenApiPart = {
   tags: [{ name: 'beleidskalender', description: 'De openbare momenten van invloed van een raad' }],
   paths: {
-    '/raden/{raad}/beleidskalender': {
-      get: {
-        operationId: 'listBeleidskalender',
-        summary: 'De openbare momenten van invloed van een raad, op datum',
-        tags: ['beleidskalender'],
-        parameters: [raadParam],
-        responses: {
-          '200': {
-            description: 'De momenten',
-            content: json(ref('BeleidsmomentLijst'), {
-              total: 1,
-              items: [{ id: '6f1c2b8e-4d3a-4b7e-9a51-0c2d3e4f5a6b', kind: 'beleidsplan', title: 'Wmo-beleidsplan 2027-2030', expectedOn: '2027-03-01', recurrenceYears: 4, status: 'expected' }],
-              _links: { self: exampleLink('/raden/lindewijk/beleidskalender'), html: exampleLink('/lindewijk/beleidskalender', true) },
-            }),
-          },
-          '404': standardProblems.notFound,
+    '/raden/{raad}/beleidskalender': publicRead({
+      operationId: 'listBeleidskalender',
+      summary: 'De openbare momenten van invloed van een raad, op datum',
+      tag: 'beleidskalender',
+      ok: {
+        description: 'De momenten',
+        schema: 'BeleidsmomentLijst',
+        example: {
+          total: 1,
+          items: [{ id: '6f1c2b8e-4d3a-4b7e-9a51-0c2d3e4f5a6b', kind: 'beleidsplan', title: 'Wmo-beleidsplan 2027-2030', expectedOn: '2027-03-01', recurrenceYears: 4, status: 'expected' }],
+          _links: exampleLinks('/raden/lindewijk/beleidskalender', '/lindewijk/beleidskalender'),
         },
       },
-    },
+    }),
   },
   schemas: {
     Beleidsmoment: {
@@ -56,14 +47,6 @@ export const policyCalendarOpenApi: OpenApiPart = {
       },
       required: ['id', 'kind', 'title', 'expectedOn', 'recurrenceYears', 'status'],
     },
-    BeleidsmomentLijst: {
-      type: 'object',
-      properties: {
-        total: { type: 'integer', minimum: 0 },
-        items: { type: 'array', items: ref('Beleidsmoment') },
-        _links: { type: 'object', properties: { self: ref('Link'), html: ref('Link') }, required: ['self', 'html'] },
-      },
-      required: ['total', 'items', '_links'],
-    },
+    BeleidsmomentLijst: listSchema('Beleidsmoment'),
   },
 };

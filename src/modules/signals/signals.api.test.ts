@@ -1,63 +1,22 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, get, login, mailsTo, makeCouncil, makeMember, post, type TestApp } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, ipSequence, login, mailsTo, makeCouncil, makeMember, post } from '../../../test/support/factories.ts';
+import { apiCaller, assertProblem, makeApiKey } from '../../../test/support/api.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import type { Role } from '../../core/roles.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signals } from './signals.schema.ts';
 import { CONTACT_PURPOSE } from './signals.privacy.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
-
-let ipSeq = 0;
-const nextIp = () => `10.67.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
-
-type Call = { url: string; token?: string; body?: unknown; raw?: string; headers?: Record<string, string>; ip?: string };
-async function api({ url, token, body, raw, headers = {}, ip }: Call) {
-  const res = await t.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: ip ?? nextIp(),
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...headers,
-    },
-    payload: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const json = res.body && /json/.test(String(res.headers['content-type'])) ? JSON.parse(res.body) : null;
-  return { res, json };
-}
-
-function assertProblem(r: Awaited<ReturnType<typeof api>>, status: number, code?: string) {
-  assert.equal(r.res.statusCode, status, r.res.body.slice(0, 300));
-  assert.match(String(r.res.headers['content-type']), /^application\/problem\+json/);
-  assert.equal(r.json.status, status);
-  if (code) assert.equal(r.json.code, code);
-}
-
-/** A token made through the workspace page, as its user would. */
-async function tokenFor(council: Council, role: Role, form: Record<string, string> = { name: 'Zaaksysteem' }) {
-  const { user, membership } = await makeMember(t, council, role);
-  const session = await login(t, user);
-  const res = await post(t, `/${council.slug}/werkruimte/api-sleutels`, form, session);
-  assert.equal(res.statusCode, 201, res.body.slice(0, 300));
-  return { token: /value="(rw_[A-Za-z0-9_-]+)"/.exec(res.body)![1], userId: user.id, membershipId: membership.id, session, page: res.body };
-}
+const t = useTestApp();
+const api = apiCaller(t, ipSequence('10.67'), 'POST');
 
 /** The keys page as the board or a key holder sees it. */
 const keysPage = async (council: Council, session: Awaited<ReturnType<typeof login>>) => (await get(t, `/${council.slug}/werkruimte/api-sleutels`, session)).body;
 
 /** Revokes the holder's only key through the keys page, as its user would. */
-async function revoke(council: Council, holder: Awaited<ReturnType<typeof tokenFor>>) {
+async function revoke(council: Council, holder: Awaited<ReturnType<typeof makeApiKey>>) {
   const id = /api-sleutels\/([0-9a-f-]{36})\/intrekken/.exec(await keysPage(council, holder.session))![1];
   assert.equal((await post(t, `/${council.slug}/werkruimte/api-sleutels/${id}/intrekken`, {}, holder.session)).statusCode, 303);
 }
@@ -73,7 +32,7 @@ const signalsOf = async (c: Council) => t.db.select().from(signals).where(eq(sig
 
 test('an official’s token submits a signal: 201 with the reference; stored as from the API with the token’s name and the organisation', async () => {
   const c = await makeCouncil(t);
-  const { token, userId } = await tokenFor(c, 'official');
+  const { token, userId } = await makeApiKey(t, c, 'official');
   const r = await api({ url: url(c), token, body: valid() });
   assert.equal(r.res.statusCode, 201, r.res.body);
   assert.match(String(r.res.headers['content-type']), /^application\/json/);
@@ -98,7 +57,7 @@ test('an official’s token submits a signal: 201 with the reference; stored as 
 
 test('contact details need consent and an address or phone; with both they are sealed and the resident gets the reference by mail', async () => {
   const c = await makeCouncil(t);
-  const { token } = await tokenFor(c, 'official');
+  const { token } = await makeApiKey(t, c, 'official');
   const contact = { name: 'Mila de Vries', email: 'mila.api@test.example', phone: '' };
 
   const noConsent = await api({ url: url(c), token, body: { ...valid(), contact } });
@@ -134,7 +93,7 @@ test('contact details need consent and an address or phone; with both they are s
 
 test('the board makes a signals-only token for an organisation; it submits under the organisation’s name and may do nothing else', async () => {
   const c = await makeCouncil(t);
-  const board = await tokenFor(c, 'secretary', { name: 'Cliëntenraad Zorggroep', scope: 'signals' });
+  const board = await makeApiKey(t, c, 'secretary', { name: 'Cliëntenraad Zorggroep', scope: 'signals' });
   assert.match(board.page, /Alleen signalen/);
 
   const r = await api({ url: url(c), token: board.token, body: valid() });
@@ -162,7 +121,7 @@ test('the board makes a signals-only token for an organisation; it submits under
 
 test('a partner council holds its own token: it submits signals but cannot request advice', async () => {
   const c = await makeCouncil(t);
-  const partner = await tokenFor(c, 'partner', { name: 'Cliëntenraad Buurgemeente' });
+  const partner = await makeApiKey(t, c, 'partner', { name: 'Cliëntenraad Buurgemeente' });
   const r = await api({ url: url(c), token: partner.token, body: valid() });
   assert.equal(r.res.statusCode, 201, r.res.body);
   const [signal] = await signalsOf(c);
@@ -185,12 +144,12 @@ test('tokens: missing, malformed, unknown, revoked, stopped: 401; another counci
   assertProblem(await api({ url: url(c), body: valid(), headers: { authorization: 'Basic dXNlcjpwYXNz' } }), 401);
   assertProblem(await api({ url: url(c), body: valid(), token: 'rw_bestaatniet' }), 401);
   assertProblem(await api({ url: url(c), body: valid(), token: 'x'.repeat(5000) }), 401);
-  const foreign = await tokenFor(other, 'official');
+  const foreign = await makeApiKey(t, other, 'official');
   assertProblem(await api({ url: url(c), body: valid(), token: foreign.token }), 404, 'NOT_FOUND');
-  const revoked = await tokenFor(c, 'partner');
+  const revoked = await makeApiKey(t, c, 'partner');
   await revoke(c, revoked);
   assertProblem(await api({ url: url(c), body: valid(), token: revoked.token }), 401);
-  const stopped = await tokenFor(c, 'official');
+  const stopped = await makeApiKey(t, c, 'official');
   await t.db.update(memberships).set({ active: false }).where(eq(memberships.id, stopped.membershipId));
   assertProblem(await api({ url: url(c), body: valid(), token: stopped.token }), 401);
   assertProblem(await api({ url: url({ slug: 'bestaat-niet' }), body: valid(), token: foreign.token }), 404);
@@ -200,7 +159,7 @@ test('tokens: missing, malformed, unknown, revoked, stopped: 401; another counci
 
 test('bad bodies: 400 with field errors, 413 when too large; never a 500, nothing stored', async () => {
   const c = await makeCouncil(t);
-  const { token } = await tokenFor(c, 'official');
+  const { token } = await makeApiKey(t, c, 'official');
   const missing = await api({ url: url(c), token, body: {} });
   assertProblem(missing, 400, 'VALIDATION_FAILED');
   assert.deepEqual(missing.json.invalidParams.map((p: { name: string }) => p.name).sort(), ['area', 'description', 'since']);

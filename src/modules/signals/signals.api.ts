@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, apiCaller, idParam, json, jsonSchema, problemResponse, raadParam, ref, standardProblems, validationProblem, writeLimit } from '../../core/api/index.ts';
+import { API_PREFIX, apiCaller, idParam, invalidInput, jsonSchema, keyOperation, problemResponse, validationProblem, writeLimit } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { toContact } from './signals.forms.ts';
 import { submitSignal } from './signals.submit.ts';
@@ -49,56 +49,43 @@ export async function signalsApiRoutes(app: FastifyInstance) {
 export const signalsOpenApi: OpenApiPart = {
   tags: [{ name: 'signalen', description: 'Signalen van inwoners, doorgegeven door organisaties en partnerraden' }],
   paths: {
-    '/raden/{raad}/signalen': {
-      post: {
-        operationId: 'createSignaal',
-        summary: 'Een signaal van een inwoner doorgeven',
-        description:
-          'Voor organisaties en partnerraden: een probleem dat inwoners ervaren. Contactgegevens zijn optioneel; geeft u ze mee, dan is `consent` true nodig (de inwoner gaf toestemming) en minstens een e-mailadres of telefoonnummer. De tekst is hooguit 10 kB. Signalen zijn niet terug te lezen via de API.',
-        tags: ['signalen'],
-        security: [{ bearer: [] }],
-        parameters: [raadParam],
-        requestBody: {
-          required: true,
-          content: json(ref('SignaalInvoer'), {
-            description: 'Bewoners van de Lindehof wachten al maanden op een traplift.',
-            area: 'aids_adaptations',
-            since: 'half_year',
-            peopleCount: 8,
-            organisation: 'Cliëntenraad Zorggroep Lindewijk',
-            contact: { name: 'Mila de Vries', email: 'mila@voorbeeld.nl', phone: '' },
-            consent: true,
-          }),
-        },
-        responses: {
-          '201': {
-            description: 'Het signaal is ontvangen',
-            content: json(ref('SignaalOntvangen'), { id: idParam.example, reference: 'S-2026-0042', status: 'new' }),
-          },
-          '400': problemResponse('De invoer klopt niet', {
-            status: 400,
-            code: 'VALIDATION_FAILED',
-            title: 'De invoer klopt niet',
-            detail: 'Verbeter de velden in invalidParams en probeer het opnieuw.',
-            invalidParams: [{ name: 'area', code: 'invalid_value', reason: 'Kies een van de mogelijkheden.' }],
-          }),
-          '401': standardProblems.unauthorized,
-          '404': standardProblems.notFound,
-          '413': problemResponse('Het verzoek is groter dan 64 kB', {
-            status: 413,
-            code: 'TOO_LARGE',
-            title: 'Te veel gegevens',
-            detail: 'U stuurde meer gegevens dan wij aannemen. Er is niets opgeslagen. Maak de tekst of het bestand kleiner en probeer het opnieuw.',
-          }),
-          '422': problemResponse('Een regel is niet gevolgd', {
-            status: 422,
-            code: 'consentRequired',
-            title: 'De invoer klopt niet',
-            detail: 'U heeft contactgegevens ingevuld. Geef toestemming, of haal de contactgegevens weg.',
-          }),
+    '/raden/{raad}/signalen': keyOperation('post', {
+      operationId: 'createSignaal',
+      summary: 'Een signaal van een inwoner doorgeven',
+      description:
+        'Voor organisaties en partnerraden: een probleem dat inwoners ervaren. Contactgegevens zijn optioneel; geeft u ze mee, dan is `consent` true nodig (de inwoner gaf toestemming) en minstens een e-mailadres of telefoonnummer. De tekst is hooguit 10 kB. Signalen zijn niet terug te lezen via de API.',
+      tag: 'signalen',
+      // Any organisation's key may send a signal: no 403.
+      forbidden: false,
+      body: {
+        schema: 'SignaalInvoer',
+        example: {
+          description: 'Bewoners van de Lindehof wachten al maanden op een traplift.',
+          area: 'aids_adaptations',
+          since: 'half_year',
+          peopleCount: 8,
+          organisation: 'Cliëntenraad Zorggroep Lindewijk',
+          contact: { name: 'Mila de Vries', email: 'mila@voorbeeld.nl', phone: '' },
+          consent: true,
         },
       },
-    },
+      ok: { status: '201', description: 'Het signaal is ontvangen', schema: 'SignaalOntvangen', example: { id: idParam.example, reference: 'S-2026-0042', status: 'new' } },
+      problems: {
+        '400': invalidInput('area', 'invalid_value', 'Kies een van de mogelijkheden.'),
+        '413': problemResponse('Het verzoek is groter dan 64 kB', {
+          status: 413,
+          code: 'TOO_LARGE',
+          title: 'Te veel gegevens',
+          detail: 'U stuurde meer gegevens dan wij aannemen. Er is niets opgeslagen. Maak de tekst of het bestand kleiner en probeer het opnieuw.',
+        }),
+        '422': problemResponse('Een regel is niet gevolgd', {
+          status: 422,
+          code: 'consentRequired',
+          title: 'De invoer klopt niet',
+          detail: 'U heeft contactgegevens ingevuld. Geef toestemming, of haal de contactgegevens weg.',
+        }),
+      },
+    }),
   },
   schemas: {
     SignaalInvoer: jsonSchema(apiSignalSchema),

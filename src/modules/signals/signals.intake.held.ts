@@ -12,9 +12,9 @@ import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
 import type { Actor } from '../../core/policy.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
-import { admitPost, countQueued, decideQueued, depsInTx, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
-import { submitSignal } from './signals.submit.ts';
-import type { Submission } from './signals.intake.ts';
+import { admitPost, countQueued, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
+import { storeSignal } from './signals.submit.ts';
+import { recordWithinLimit, type Submission } from './signals.intake.ts';
 
 /** Signals per organisation per hour through the public form, and how many may wait beyond that. */
 export const SIGNAL_QUEUE: QueuedForm = { form: 'signal', perHour: 60, heldCap: 500 };
@@ -26,27 +26,35 @@ export const heldSignalsPath = (slug: string) => `/${slug}/werkruimte/signalen/w
 /** A waiting submission: what the resident sent, and when. */
 export type HeldSignal = Submission & { sentAt: string };
 
-/** Stores the signal, or holds it, or refuses it (the queue is full: nothing is stored). */
-export async function submitOrHold(
-  deps: Deps,
-  args: { council: Council; actor: Actor | null; submission: Submission },
-): Promise<{ kind: 'sent'; reference: string } | { kind: 'held' } | { kind: 'full' }> {
-  const { council } = args;
-  const payload: HeldSignal = { ...args.submission, sentAt: new Date().toISOString() };
-  const out = await deps.db.transaction(async (tx) => {
+export type FormOutcome = { kind: 'limit' } | { kind: 'counted' } | { kind: 'sent'; reference: string } | { kind: 'held' } | { kind: 'full' };
+
+/**
+ * The form's final send as one transaction (on PGlite: one turn behind its single lock, not four):
+ * the address's hourly count, then the signal stored, held or refused (the queue is full: nothing
+ * is stored). Over the address's limit: nothing at all ('limit'). Without a submission (the
+ * honeypot was filled) the send is only counted.
+ */
+export async function submitOrHold(deps: Deps, args: { council: Council; actor: Actor | null; addressKey: string; submission: Submission | null }): Promise<FormOutcome> {
+  const { council, submission } = args;
+  const out = await deps.db.transaction(async (tx): Promise<FormOutcome> => {
+    if (!(await recordWithinLimit(tx, args.addressKey))) return { kind: 'limit' };
+    if (!submission) return { kind: 'counted' };
+    const payload: HeldSignal = { ...submission, sentAt: new Date().toISOString() };
     const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice: { text: 'signals.intake.held.notice', path: heldSignalsPath(council.slug) } });
-    if (verdict !== 'pass') return verdict === 'held' ? { kind: 'held' as const } : { kind: 'full' as const };
-    const { reference } = await submitSignal(depsInTx(deps, tx), { council, actor: args.actor, ...args.submission, source: 'web_form' });
-    return { kind: 'sent' as const, reference };
+    if (verdict !== 'pass') return { kind: verdict };
+    const { reference } = await storeSignal(deps, tx, { council, actor: args.actor, ...submission, source: 'web_form' });
+    return { kind: 'sent', reference };
   });
-  deps.mailer.kick();
+  // Also when held: the board's notice leaves with the next kicked mail.
+  if (out.kind !== 'limit' && out.kind !== 'counted') deps.mailer.kick();
   return out;
 }
 
 /** A waiting signal becomes a signal (state 'new'), dated when it was sent; the confirmation mail goes out now. */
 async function takeIn(deps: Deps, tx: Tx, council: Council, held: HeldSignal): Promise<void> {
   const { sentAt, ...submission } = held;
-  await submitSignal(depsInTx(deps, tx), { council, actor: null, ...submission, source: 'web_form', now: new Date(sentAt) });
+  // The caller's savepoint per post is the transaction; the caller kicks the mailer after commit.
+  await storeSignal(deps, tx, { council, actor: null, ...submission, source: 'web_form', now: new Date(sentAt) });
 }
 
 /** The job: lets waiting signals in as far as each organisation's budget of this hour allows. */

@@ -127,22 +127,26 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
     const answers = intake.normalise(intake.answersFrom(body));
     const paths = intakePaths(council);
     const key = intake.addressKey(deps.secretKey, req.ip);
-    if (await intake.overLimit(deps.db, key)) {
+    const limitPage = async () => {
       noStore(reply);
       return reply.page(<LimitPage ctx={await pageCtx(req)} council={council} />, 429);
-    }
+    };
     // A robot filled the hidden field: store nothing, count it, and answer like a success (without a reference).
-    if (typeof body[HONEYPOT] === 'string' && body[HONEYPOT].trim() !== '') {
-      await intake.recordSubmission(deps.db, key);
+    const robot = typeof body[HONEYPOT] === 'string' && body[HONEYPOT].trim() !== '';
+    const submission = robot ? null : intake.toSubmission(answers, req.t);
+    if (submission && (!submission.ok || intake.tooFast(req.formIssuedAt))) {
+      // Back to a page: nothing is counted, but an address over the limit sees the limit first.
+      if (await intake.overLimit(deps.db, key)) return limitPage();
+      if (!submission.ok) return showQuestion(req, reply, submission.step, answers, { fromCheck: true, errors: submission.errors });
+      return showCheck(req, reply, answers, { form: req.t('signals.intake.tooFast') });
+    }
+    // Counted, and within the organisation's hourly budget stored; beyond it, it waits (signals.intake.held.ts).
+    const sent = await submitOrHold(deps, { council, actor: req.actor, addressKey: key, submission: submission?.value ?? null });
+    if (sent.kind === 'limit') return limitPage();
+    if (sent.kind === 'counted') {
       req.log.info({ code: 'SIGNAL_HONEYPOT' }, 'signal refused');
       return reply.redirect(paths.sent, 303);
     }
-    const submission = intake.toSubmission(answers, req.t);
-    if (!submission.ok) return showQuestion(req, reply, submission.step, answers, { fromCheck: true, errors: submission.errors });
-    if (intake.tooFast(req.formIssuedAt)) return showCheck(req, reply, answers, { form: req.t('signals.intake.tooFast') });
-    // Within the organisation's hourly budget the signal is stored; beyond it, it waits (signals.intake.held.ts).
-    const sent = await submitOrHold(deps, { council, actor: req.actor, submission: submission.value });
-    await intake.recordSubmission(deps.db, key);
     if (sent.kind === 'full') {
       noStore(reply).header('retry-after', String(HELD_RETRY_AFTER_S));
       return reply.page(<LimitPage ctx={await pageCtx(req)} council={council} busy />, 429);

@@ -1,7 +1,7 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, lt } from 'drizzle-orm';
-import { anonymousToken, createTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res, type TestApp } from '../../../test/support/factories.ts';
+import { anonymousToken, useTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
@@ -10,13 +10,7 @@ import { CONTACT_PURPOSE } from './signals.privacy.ts';
 import { addressKey, MAX_PER_HOUR, networkOf, purgeOldSubmissions } from './signals.intake.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 let ipSeq = 0;
 const freshIp = () => `10.44.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;

@@ -13,6 +13,7 @@ import type { DbOrTx } from '../../core/db/index.ts';
 import { hmac } from '../../core/secret.ts';
 import { contactSchema, signalInputSchema, toContact, type ContactInput, type SignalInput } from './signals.forms.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';
+import { rowsOf } from './signals.queries.ts';
 
 /** The question pages in order; 'toestemming' only applies when the resident leaves contact details. */
 export const questionSteps = ['omschrijving', 'onderwerp', 'sinds', 'aantal', 'contact', 'toestemming'] as const;
@@ -212,6 +213,20 @@ export async function overLimit(db: DbOrTx, key: string, now = new Date()): Prom
 
 export async function recordSubmission(db: DbOrTx, key: string): Promise<void> {
   await db.insert(signalSubmissions).values({ keyHash: key });
+}
+
+/**
+ * overLimit and recordSubmission as one statement: counts the address and, under the limit,
+ * records this submission; false (nothing recorded) when the address is over the limit.
+ */
+export async function recordWithinLimit(db: DbOrTx, key: string, now = new Date()): Promise<boolean> {
+  const since = new Date(now.getTime() - HOUR_MS);
+  const t = signalSubmissions;
+  const res = await db.execute(sql`
+    insert into ${t} (key_hash)
+    select ${key}::text where (select count(*) from ${t} where ${t.keyHash} = ${key} and ${t.at} > ${since.toISOString()}::timestamptz) < ${MAX_PER_HOUR}
+    returning id`);
+  return rowsOf(res).length > 0;
 }
 
 /** The counts are only needed for an hour; the worker removes older rows daily. */

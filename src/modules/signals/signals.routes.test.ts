@@ -3,17 +3,16 @@
  * checker), bad input on every form (400, Dutch error summary, nothing changed), contact details
  * only behind the logged action, the access-request download, another council's ids.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { seedDemo } from '../../../seeds/demo.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { createTestApp, loginByEmail, makeAdvice, makeCouncil, person, titleOf, type LoggedIn, type TestApp } from '../advice/advice.test-helpers.ts';
+import { useTestApp, loginByEmail, makeAdvice, makeCouncil, person, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
 import { signalAccessLog, signalContacts, signals } from './signals.schema.ts';
 import { submitSignal } from './signals.submit.ts';
 
-let t: TestApp;
 let ws: string;
 let secretary: LoggedIn;
 let chair: LoggedIn;
@@ -21,20 +20,20 @@ let member: LoggedIn;
 let official: LoggedIn;
 let lindewijkId: string;
 
-before(async () => {
-  t = await createTestApp();
-  // The demo seals contact details with the key the app would use (see seeds/demo-signals.ts).
-  process.env.SECRET_KEY = t.app.deps.secretKey;
-  await seedDemo(t.database, t.app.deps);
-  const [c] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));
-  lindewijkId = c!.id;
-  ws = '/lindewijk/werkruimte/signalen';
-  secretary = await loginByEmail(t, 'secretaris@adviesraad-lindewijk.example');
-  chair = await loginByEmail(t, 'voorzitter@adviesraad-lindewijk.example');
-  member = await loginByEmail(t, 'els.jansen@adviesraad-lindewijk.example');
-  official = await loginByEmail(t, 'beleid@gemeente-lindewijk.example');
+const t = useTestApp({
+  setup: async () => {
+    // The demo seals contact details with the key the app would use (see seeds/demo-signals.ts).
+    process.env.SECRET_KEY = t.app.deps.secretKey;
+    await seedDemo(t.database, t.app.deps);
+    const [c] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));
+    lindewijkId = c!.id;
+    ws = '/lindewijk/werkruimte/signalen';
+    secretary = await loginByEmail(t, 'secretaris@adviesraad-lindewijk.example');
+    chair = await loginByEmail(t, 'voorzitter@adviesraad-lindewijk.example');
+    member = await loginByEmail(t, 'els.jansen@adviesraad-lindewijk.example');
+    official = await loginByEmail(t, 'beleid@gemeente-lindewijk.example');
+  },
 });
-after(async () => t.close());
 
 /** Every signals table of the council, as one comparable string. */
 async function state(councilId = lindewijkId): Promise<string> {

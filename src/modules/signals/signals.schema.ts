@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, jsonb, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, jsonb, index, uniqueIndex, primaryKey, date } from 'drizzle-orm/pg-core';
 import { councilRef, timestamptz, createdAt, updatedAt, at, cascadeRef, setNullRef, councilTable } from '../../core/db/columns.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
@@ -161,6 +161,25 @@ export const signalMessageTemplates = councilTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('signal_message_templates_unique').on(t.councilId, t.status)],
+);
+
+/**
+ * The themes view's counts: signals per theme, source and day (in Amsterdam), without duplicates
+ * and signals without a theme. Kept by statement triggers on `signals` (migration
+ * h7-theme-counts), so it stays right whatever writes signals (the app, retention, a script), and
+ * the view reads a few thousand rows instead of every signal. No foreign keys: the triggers alone
+ * keep it, also while a council or theme is being removed.
+ */
+export const signalThemeDays = pgTable(
+  'signal_theme_days',
+  {
+    councilId: uuid('council_id').notNull(),
+    themeId: uuid('theme_id').notNull(),
+    source: text('source', { enum: signalSources }).notNull(),
+    day: date('day').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.councilId, t.themeId, t.day, t.source] })],
 );
 
 export type Signal = typeof signals.$inferSelect;

@@ -1,10 +1,10 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
-import { createTestApp, makeAdvice, makeCouncil, mailsTo, person, type TestApp } from '../advice/advice.test-helpers.ts';
+import { useTestApp, makeAdvice, makeCouncil, mailsTo, person } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals, type SignalArea, type SignalSource } from './signals.schema.ts';
 import { countNewSignals, getSignal, listSignalsToDiscuss, signalsForAdvice } from './signals.queries.ts';
@@ -17,13 +17,7 @@ import { submitSignal } from './signals.submit.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { ContactInput, SignalInput } from './signals.forms.ts';
 
-let t: TestApp;
-before(async () => {
-  t = await createTestApp();
-});
-after(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const deps = () => t.app.deps;
 const input = (description: string, area: SignalArea = 'transport'): SignalInput => ({ description, area, since: 'month', peopleCount: null });

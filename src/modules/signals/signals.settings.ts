@@ -50,21 +50,64 @@ async function templatesOf(db: DbOrTx, councilId: string): Promise<Template[]> {
   });
 }
 
+async function storedEmail(deps: Deps, tx: Tx, signalId: string): Promise<string | null> {
+  const [contact] = await tx
+    .select({ emailSealed: signalContacts.emailSealed })
+    .from(signalContacts)
+    .where(and(eq(signalContacts.signalId, signalId), isNull(signalContacts.erasedAt)))
+    .limit(1);
+  return open(deps.secretKey, CONTACT_PURPOSE, contact?.emailSealed ?? null);
+}
+
+/**
+ * The templates per council, read once: every acknowledgement needs them and they rarely change.
+ * saveTemplate empties the memo here and, through NOTIFY, on every other instance; a lost
+ * listener connection (RECONNECTED) empties it too. One memo per database (tests run several).
+ */
+const TEMPLATES_CHANNEL = 'raadwerk_signal_templates';
+type TemplateMemo = { byCouncil: Map<string, Template[]>; generation: number };
+const templateMemos = new WeakMap<object, Promise<TemplateMemo>>();
+const forgetAll = (memo: TemplateMemo) => {
+  memo.generation++;
+  memo.byCouncil.clear();
+};
+
+async function memoTemplates(deps: Deps, tx: Tx, councilId: string): Promise<Template[]> {
+  let pending = templateMemos.get(deps.database);
+  if (!pending) {
+    const created: TemplateMemo = { byCouncil: new Map(), generation: 0 };
+    pending = deps.database.listen(TEMPLATES_CHANNEL, () => forgetAll(created)).then(() => created);
+    templateMemos.set(deps.database, pending);
+  }
+  const memo = await pending;
+  const hit = memo.byCouncil.get(councilId);
+  if (hit) return hit;
+  // A change while this reads leaves nothing stored.
+  const generation = memo.generation;
+  const templates = await templatesOf(tx, councilId);
+  if (generation === memo.generation) memo.byCouncil.set(councilId, templates);
+  return templates;
+}
+
+async function forgetTemplates(deps: Deps): Promise<void> {
+  const memo = await templateMemos.get(deps.database);
+  if (memo) forgetAll(memo);
+  await deps.database.notify(TEMPLATES_CHANNEL, 'changed').catch(() => undefined);
+}
+
 /** Fills {referentie} and {raad}; other braces stay as written. */
 function fillTemplate(text: string, values: { referentie: string; raad: string }): string {
   return text.replace(/\{(referentie|raad)\}/g, (_m, k: 'referentie' | 'raad') => values[k]);
 }
 
-/** Queues the council's message for this status to the resident, if they left an e-mail address. */
-export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: Pick<Signal, 'id' | 'reference'>, status: MessageStatus): Promise<boolean> {
-  const [contact] = await tx
-    .select({ emailSealed: signalContacts.emailSealed })
-    .from(signalContacts)
-    .where(and(eq(signalContacts.signalId, signal.id), isNull(signalContacts.erasedAt)))
-    .limit(1);
-  const email = open(deps.secretKey, CONTACT_PURPOSE, contact?.emailSealed ?? null);
+/**
+ * Queues the council's message for this status to the resident, if they left an e-mail address
+ * (`knownEmail`: the address the caller just stored, so it is not read back).
+ */
+export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: Pick<Signal, 'id' | 'reference'>, status: MessageStatus, knownEmail?: string): Promise<boolean> {
+  const email = knownEmail ?? (await storedEmail(deps, tx, signal.id));
   if (!email) return false;
-  const template = (await templatesOf(tx, council.id)).find((x) => x.status === status)!;
+  const template = (await memoTemplates(deps, tx, council.id)).find((x) => x.status === status)!;
   const values = { referentie: signal.reference, raad: council.name };
   const subject = fillTemplate(template.subject, values);
   await deps.mailer.queue(tx, { councilId: council.id, to: email, subject, body: fillTemplate(template.body, values) });
@@ -119,4 +162,5 @@ export async function saveTemplate(deps: Deps, args: { actor: Actor | null; coun
       entityId: status,
     });
   });
+  await forgetTemplates(deps);
 }

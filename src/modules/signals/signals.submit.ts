@@ -28,25 +28,35 @@ async function nextReference(tx: Tx, councilId: string, now: Date): Promise<stri
   return `S-${year}-${String(row!.last).padStart(4, '0')}`;
 }
 
+type SubmitArgs = {
+  council: Council;
+  actor: Actor | null;
+  input: SignalInput;
+  contact: ContactInput;
+  consent: boolean;
+  source: SignalSource;
+  sourceDetail?: string | null;
+  now?: Date;
+};
+
 /**
  * A new signal: from a resident (actor null, web form), from the API (source 'api', the API
  * checks its token) or recorded on someone's behalf (needs 'signals.record'). Validates again,
  * seals the contact details apart, writes the audit entry and queues the acknowledgement, all in
  * one transaction.
  */
-export async function submitSignal(
-  deps: Deps,
-  args: {
-    council: Council;
-    actor: Actor | null;
-    input: SignalInput;
-    contact: ContactInput;
-    consent: boolean;
-    source: SignalSource;
-    sourceDetail?: string | null;
-    now?: Date;
-  },
-): Promise<{ id: string; reference: string }> {
+export async function submitSignal(deps: Deps, args: SubmitArgs): Promise<{ id: string; reference: string }> {
+  const out = await deps.db.transaction((tx) => storeSignal(deps, tx, args));
+  deps.mailer.kick();
+  return out;
+}
+
+/**
+ * submitSignal within a transaction the caller holds (and commits; then it kicks the mailer): the
+ * residents' form counts the address, the budget and stores the signal in one transaction, which
+ * on PGlite is one turn behind its single lock instead of several.
+ */
+export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise<{ id: string; reference: string }> {
   const { council, actor, input, source } = args;
   if (source !== 'web_form' && source !== 'api') assertCan(actor, 'signals.record');
   const description = input.description.trim();
@@ -57,45 +67,42 @@ export async function submitSignal(
   const now = args.now ?? new Date();
   // A signed-in visitor using the public form is still a resident: nobody recorded it for them.
   const recordedBy = source === 'web_form' ? null : (actor?.userId ?? null);
-  const out = await deps.db.transaction(async (tx) => {
-    const reference = await nextReference(tx, council.id, now);
-    const [row] = await tx
-      .insert(signals)
-      .values({
-        councilId: council.id,
-        reference,
-        description,
-        area: input.area,
-        since: input.since,
-        peopleCount: input.peopleCount,
-        source,
-        sourceDetail: args.sourceDetail?.trim() || null,
-        recordedByUserId: recordedBy,
-        hasContact: contact !== null,
-        consentAt: contact ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: signals.id });
-    const id = row!.id;
-    if (contact) {
-      const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
-      await tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
-    }
-    await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
-    await audit(tx, {
+  const reference = await nextReference(tx, council.id, now);
+  const [row] = await tx
+    .insert(signals)
+    .values({
       councilId: council.id,
-      actorUserId: recordedBy,
-      action: 'signal.submitted',
-      entity: 'signal',
-      entityId: id,
-      from: null,
-      to: 'new',
-      data: { reference, source, contact: contact !== null },
-    });
-    if (contact?.email) await queueStatusMessage(deps, tx, council, { id, reference }, 'received');
-    return { id, reference };
+      reference,
+      description,
+      area: input.area,
+      since: input.since,
+      peopleCount: input.peopleCount,
+      source,
+      sourceDetail: args.sourceDetail?.trim() || null,
+      recordedByUserId: recordedBy,
+      hasContact: contact !== null,
+      consentAt: contact ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: signals.id });
+  const id = row!.id;
+  if (contact) {
+    const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
+    await tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
+  }
+  await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
+  await audit(tx, {
+    councilId: council.id,
+    actorUserId: recordedBy,
+    action: 'signal.submitted',
+    entity: 'signal',
+    entityId: id,
+    from: null,
+    to: 'new',
+    data: { reference, source, contact: contact !== null },
   });
-  deps.mailer.kick();
-  return out;
+  // The address was just typed: handed over as it is, not read back and opened again.
+  if (contact?.email) await queueStatusMessage(deps, tx, council, { id, reference }, 'received', contact.email);
+  return { id, reference };
 }

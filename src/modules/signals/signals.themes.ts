@@ -3,11 +3,11 @@
  * may be affected") and the masking of small numbers for members. The counting happens in SQL
  * (themeOverview, at the end); the pure functions before it shape the result.
  */
-import { and, count, gte, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, count, gte, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { signals, type SignalSource } from './signals.schema.ts';
+import { signals, signalThemeDays, signalThemes, type SignalSource } from './signals.schema.ts';
 import { settingsOf, type EffectiveSettings } from './signals.settings.ts';
 import { listThemes } from './signals.queries.ts';
 
@@ -36,12 +36,6 @@ export function monthsBack(now: Date, count: number): string[] {
     out.push(`${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`);
   }
   return out;
-}
-
-/** "2026-03" -> "2026-04". */
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 type ThemeRow = {
@@ -93,7 +87,13 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
 
 // ------------------------------------------------------------------ the counts
 
-/** Counts per theme and month (last 12 months) and per source, with the threshold flag. */
+/**
+ * Counts per theme and month (last 12 months) and per source, with the threshold flag. From the
+ * rollup per theme, source and day (signal_theme_days, kept by triggers): the work grows with
+ * themes x sources x days shown, not with the number of signals. The threshold window starts at
+ * an instant; its first, partial day is counted from the signals themselves (one day per theme,
+ * by the index on council, theme and created_at).
+ */
 export async function themeOverview(
   deps: Deps,
   args: { actor: Actor | null; council: Council; now?: Date },
@@ -106,54 +106,52 @@ export async function themeOverview(
   const months = monthsBack(now, 12);
   const windowStart = new Date(now);
   windowStart.setUTCMonth(windowStart.getUTCMonth() - settings.thresholdMonths);
-  // Month buckets by their Amsterdam boundaries (width_bucket over 13 instants the database
-  // works out once): cheaper per row than converting every timestamp to local time.
-  const bound = (m: string) => sql`(${`${m}-01 00:00`}::timestamp at time zone 'Europe/Amsterdam')`;
-  const bounds = sql.join([...months, nextMonth(months[months.length - 1]!)].map(bound), sql`, `);
-  const bucket = sql<number>`width_bucket(${signals.createdAt}, array[${bounds}])`;
-  // One pass over the council's signals (index on council, theme, created_at), grouped by theme,
-  // month and source; duplicates are left out: one problem reported twice is one signal.
+  const ws = sql`${windowStart.toISOString()}::timestamptz`;
+  const windowDay = sql`(${ws} at time zone 'Europe/Amsterdam')::date`;
+  const d = signalThemeDays;
   // Kept until the next change (any POST moves the cache generation on, on every instance); the
   // hour and the window are in the key because the months and the window move with the clock.
   const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
-  const [themes, rows] = await deps.cache.memo(memoKey, () =>
+  const [themes, days, firstDay] = await deps.cache.memo(memoKey, () =>
     Promise.all([
       listThemes(db, council.id),
+      // Per theme, source and month; `inWindow`: the whole days after the window's first day.
       db
         .select({
-          themeId: signals.themeId,
-          bucket,
-          source: signals.source,
-          n: count(),
-          inWindow: sql<number>`count(*) filter (where ${signals.createdAt} >= ${windowStart.toISOString()}::timestamptz)`,
+          themeId: d.themeId,
+          source: d.source,
+          month: sql<string>`to_char(${d.day}, 'YYYY-MM')`,
+          n: sql<number>`sum(${d.n})`.mapWith(Number),
+          inWindow: sql<number>`coalesce(sum(${d.n}) filter (where ${d.day} > ${windowDay}), 0)`.mapWith(Number),
         })
-        .from(signals)
+        .from(d)
+        .where(and(eq(d.councilId, council.id), gte(d.day, sql`least(${windowDay}, ${`${months[0]}-01`}::date)`)))
+        .groupBy(sql`1`, sql`2`, sql`3`),
+      // The window's first day from its starting instant to midnight in Amsterdam.
+      db
+        .select({ themeId: signals.themeId, source: signals.source, n: count() })
+        .from(signalThemes)
+        .innerJoin(signals, and(eq(signals.councilId, signalThemes.councilId), eq(signals.themeId, signalThemes.id)))
         .where(
           and(
-            eq(signals.councilId, council.id),
-            isNotNull(signals.themeId),
+            eq(signalThemes.councilId, council.id),
             ne(signals.status, 'duplicate'),
-            gte(signals.createdAt, sql`least(${windowStart.toISOString()}::timestamptz, ${bound(months[0]!)})`),
+            gte(signals.createdAt, ws),
+            lt(signals.createdAt, sql`((${windowDay} + 1)::timestamp at time zone 'Europe/Amsterdam')`),
           ),
         )
-        // By position: the bucket expression carries parameters, so it cannot be repeated here.
-        .groupBy(sql`1`, sql`2`, sql`3`),
+        .groupBy(signals.themeId, signals.source),
     ]),
   );
   // Members see small numbers as "fewer than 3"; the board, who see the signals anyway, exact ones.
   const exact = can(actor, 'signals.triage');
-  const view = buildThemeView({
-    themes,
-    months,
-    // Bucket 1..12 is a month shown; 0 lies before them (window only), 13 after (clock skew).
-    rows: rows.map((r) => {
-      const b = Number(r.bucket);
-      const shown = b >= 1 && b <= months.length;
-      return { themeId: r.themeId!, month: shown ? months[b - 1]! : '', source: r.source, n: shown ? Number(r.n) : 0, inWindow: Number(r.inWindow) };
-    }),
-    settings,
-    exact,
-  });
+  const shown = new Set(months);
+  const rows: CountRow[] = [
+    // A month before the 12 shown counts for the window only; one after them (clock skew) too.
+    ...days.map((r) => ({ themeId: r.themeId, month: shown.has(r.month) ? r.month : '', source: r.source, n: shown.has(r.month) ? r.n : 0, inWindow: r.inWindow })),
+    ...firstDay.map((r) => ({ themeId: r.themeId!, month: '', source: r.source, n: 0, inWindow: Number(r.n) })),
+  ];
+  const view = buildThemeView({ themes, months, rows, settings, exact });
   // A flagged theme may lead to unsolicited advice: say so to those who may start one.
   return {
     view,

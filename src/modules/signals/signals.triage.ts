@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/index.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import type { Deps } from '../../core/deps.ts';
 import type { Actor } from '../../core/policy.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -38,11 +39,7 @@ async function triageStep(
     save: async (tx, signal, to, { set, data }) => {
       const now = new Date();
       const closedAt = to === 'closed' || to === 'duplicate' ? { closedAt: now } : to !== signal.status ? { closedAt: null } : {};
-      const [updated] = await tx
-        .update(signals)
-        .set({ ...set, status: to, updatedAt: now, ...closedAt })
-        .where(and(eq(signals.id, signal.id), eq(signals.councilId, council.id)))
-        .returning();
+      const updated = await saveRow(tx, signals, signal, { ...set, status: to, updatedAt: now, ...closedAt });
       await tx.insert(signalEvents).values({
         councilId: council.id,
         signalId: signal.id,
@@ -54,7 +51,7 @@ async function triageStep(
       });
       const message = to !== signal.status ? messageFor(to) : null;
       if (message) await queueStatusMessage(deps, tx, council, signal, message);
-      return updated!;
+      return updated;
     },
     audit: { councilId: council.id, action: auditActions[action], entityId: (signal) => signal.id },
   });

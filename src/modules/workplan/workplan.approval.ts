@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
 import { findInCouncil } from '../../core/db/find.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
@@ -64,13 +65,9 @@ export async function approvalChange(
       return result.approved ? { set: { approvedAt: new Date() }, data: { agree: result.agree, object: result.object } } : { to: 'draft', data: { agree: result.agree, object: result.object } };
     },
     save: async (tx, row, to, applied) => {
-      const [saved] = await tx
-        .update(table)
-        .set({ ...(applied.set ?? {}), status: to as never, updatedAt: new Date() })
-        .where(eq(table.id, row.id))
-        .returning();
-      if (args.after) await args.after(tx, saved as Row);
-      return saved as Row;
+      const saved = (await saveRow(tx, table, row, { ...applied.set, status: to })) as Row;
+      if (args.after) await args.after(tx, saved);
+      return saved;
     },
     audit: { councilId: args.council.id, action: auditNames[args.subject][args.action], entityId: (row) => row.id },
   });

@@ -2,16 +2,15 @@
  * The work plan through HTTP: one plan per year, topics with status and progress, tags, carrying
  * over, the approval round, the public page; bad input gets a Dutch message and changes nothing.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { createTestApp, get, makeAdvice, makeCouncil, makePlan, person, titleOf, type TestApp } from './workplan.test-helpers.ts';
+import { useTestApp, get, makeAdvice, makeCouncil, makePlan, person, titleOf } from './workplan.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { workplans, workplanTags, workplanTopics } from './workplan.schema.ts';
 import { thisYear } from './workplan.plans.ts';
 
-let t: TestApp;
 let A: Council;
 let B: Council;
 let chair: Awaited<ReturnType<typeof person>>;
@@ -19,15 +18,15 @@ let secretary: Awaited<ReturnType<typeof person>>;
 let member: Awaited<ReturnType<typeof person>>;
 const year = thisYear();
 
-before(async () => {
-  t = await createTestApp();
-  A = await makeCouncil(t, { adviceApprovalRule: 'consent' });
-  B = await makeCouncil(t);
-  chair = await person(t, A, 'chair');
-  secretary = await person(t, A, 'secretary');
-  member = await person(t, A, 'member');
+const t = useTestApp({
+  setup: async () => {
+    A = await makeCouncil(t, { adviceApprovalRule: 'consent' });
+    B = await makeCouncil(t);
+    chair = await person(t, A, 'chair');
+    secretary = await person(t, A, 'secretary');
+    member = await person(t, A, 'member');
+  },
 });
-after(async () => t.close());
 
 /** Every work-plan row of council A, as one comparable string. */
 async function state(): Promise<string> {

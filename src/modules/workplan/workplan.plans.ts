@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { saveRow } from '../../core/db/queries.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import type { Council } from '../../core/organisations.schema.ts';
@@ -221,14 +222,7 @@ export async function setTopicStatus(deps: Deps, { actor, council, id, status, d
     check: (from) => topicStep(from, status, dropReason),
     refused: (reason) => (reason === 'reasonRequired' ? { key: 'workplan.topic.reasonRequired', field: 'dropReason' } : { key: 'workplan.topic.sameStatus', field: 'status' }),
     apply: async () => ({ set: { dropReason: status === 'dropped' ? dropReason : '' } }),
-    save: async (tx, row, to, applied) => {
-      const [saved] = await tx
-        .update(workplanTopics)
-        .set({ ...applied.set, status: to, updatedAt: new Date() })
-        .where(eq(workplanTopics.id, row.id))
-        .returning();
-      return saved!;
-    },
+    save: (tx, row, to, applied) => saveRow(tx, workplanTopics, row, { ...applied.set, status: to }),
     audit: { councilId: council.id, action: 'workplanTopic.statusChanged', entityId: (row) => row.id },
   });
 }

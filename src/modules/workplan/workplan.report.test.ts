@@ -4,7 +4,7 @@
  * page and the tagged PDF (read back as assistive technology does); clear pages for a future year,
  * a year without data and impossible years; the national overview with consent.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
@@ -14,13 +14,12 @@ import { makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import { makeAgreement, shareFolder } from '../cooperation/cooperation.test-helpers.ts';
 import { makeFolder } from '../documents/documents.test-helpers.ts';
 import { makeConsultation, makeDelegation, makeExperience, makeReport as makeReportBack } from '../network/network.test-helpers.ts';
-import { createTestApp, get, makeAdvice, makeCouncil, makePlan, person, type TestApp } from './workplan.test-helpers.ts';
+import { useTestApp, get, makeAdvice, makeCouncil, makePlan, person } from './workplan.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { annualReports } from './workplan.schema.ts';
 import { thisYear } from './workplan.plans.ts';
 import { localToUtc } from '../../core/dates/amsterdam.ts';
 
-let t: TestApp;
 let A: Council;
 let chair: Awaited<ReturnType<typeof person>>;
 let secretary: Awaited<ReturnType<typeof person>>;
@@ -29,45 +28,45 @@ let agreementId: string;
 const Y = thisYear() - 1;
 const ws = () => `/${A.slug}/werkruimte/jaarverslag`;
 
-before(async () => {
-  t = await createTestApp();
-  A = await makeCouncil(t, { name: 'Adviesraad Sociaal Domein Beekveld' });
-  chair = await person(t, A, 'chair');
-  secretary = await person(t, A, 'secretary');
-  member = await person(t, A, 'member');
-  // Year Y: two advices sent (one answered), 7 signals (6 in one theme, 1 in another), 2 meetings held, a plan with 2 topics.
-  const at = (date: string) => localToUtc(date, '10:00');
-  await makeAdvice(t, A, { status: 'answered', kind: 'requested', policyField: 'wmo', sentAt: at(`${Y}-02-01`), answerDueOn: `${Y}-03-15`, answeredAt: at(`${Y}-03-01`) }, ['Eén', 'Twee']);
-  await makeAdvice(t, A, { status: 'sent', kind: 'unsolicited', policyField: 'jeugdwet', sentAt: at(`${Y}-06-01`), answerDueOn: `${Y}-07-13` }, ['Drie']);
-  await t.db.execute(
-    sql`update advice_recommendations set answer = 'adopted', follow_up = 'Gedaan.' where council_id = ${A.id} and number = 1 and advice_id in (select id from advices where status = 'answered' and council_id = ${A.id})`,
-  );
-  const theme = async (name: string) =>
-    ((await t.db.execute(sql`insert into signal_themes (council_id, name) values (${A.id}, ${name}) returning id`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
-  const [wait, taxi] = [await theme('Wachtlijst'), await theme('Taxi')];
-  for (let i = 0; i < 7; i++) {
-    const s = await makeSignal(t, A, 'closed', `Signaal ${i}`);
+const t = useTestApp({
+  setup: async () => {
+    A = await makeCouncil(t, { name: 'Adviesraad Sociaal Domein Beekveld' });
+    chair = await person(t, A, 'chair');
+    secretary = await person(t, A, 'secretary');
+    member = await person(t, A, 'member');
+    // Year Y: two advices sent (one answered), 7 signals (6 in one theme, 1 in another), 2 meetings held, a plan with 2 topics.
+    const at = (date: string) => localToUtc(date, '10:00');
+    await makeAdvice(t, A, { status: 'answered', kind: 'requested', policyField: 'wmo', sentAt: at(`${Y}-02-01`), answerDueOn: `${Y}-03-15`, answeredAt: at(`${Y}-03-01`) }, ['Eén', 'Twee']);
+    await makeAdvice(t, A, { status: 'sent', kind: 'unsolicited', policyField: 'jeugdwet', sentAt: at(`${Y}-06-01`), answerDueOn: `${Y}-07-13` }, ['Drie']);
     await t.db.execute(
-      sql`update signals set theme_id = ${i < 6 ? wait : taxi}, outcome = ${i === 0 ? 'included_in_advice' : 'no_action'}, created_at = ${at(`${Y}-0${(i % 3) + 1}-10`)} where id = ${s.id}`,
+      sql`update advice_recommendations set answer = 'adopted', follow_up = 'Gedaan.' where council_id = ${A.id} and number = 1 and advice_id in (select id from advices where status = 'answered' and council_id = ${A.id})`,
     );
-  }
-  await makeMeeting(t, A, `${Y}-01-15`, { status: 'held', title: 'Januarivergadering' });
-  await makeMeeting(t, A, `${Y}-02-19`, { status: 'held', title: 'Februarivergadering' });
-  // Network and cooperation in Y: one expert meeting (14 people, one experience) and one agreement with a folder shared by A.
-  const k = await makeConsultation(t, A, { heldOn: `${Y}-05-12`, headCount: 14 });
-  await makeExperience(t, A, { consultationId: k.id, source: 'consultation' });
-  const delegation = await makeDelegation(t, A, member.membershipId, { bodyName: 'Regio Werk en Inkomen', startsOn: `${Y}-02-01` });
-  const back = await makeReportBack(t, A, delegation.id);
-  await t.db.execute(sql`update delegation_reports set created_at = ${at(`${Y}-06-01`)} where id = ${back.id}`);
-  const partner = await makeCouncil(t, { name: 'Cliëntenraad Beekveld' });
-  const agreement = await makeAgreement(t, [A, partner], { startsOn: `${Y}-03-01`, endsOn: `${Y + 1}-02-28`, title: 'Samen ervaringen ophalen' });
-  agreementId = agreement.id;
-  const shared = await shareFolder(t, agreement, A, await makeFolder(t, A, 'Vervoer'));
-  await t.db.execute(sql`update cooperation_dossiers set created_at = ${at(`${Y}-04-01`)} where id = ${shared.id}`);
-  const { topics } = await makePlan(t, A, Y, ['Mantelzorg', 'Leerlingenvervoer'], 'approved');
-  await t.db.execute(sql`update workplan_topics set status = 'done' where id = ${topics[0]!.id}`);
+    const theme = async (name: string) =>
+      ((await t.db.execute(sql`insert into signal_themes (council_id, name) values (${A.id}, ${name}) returning id`)) as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    const [wait, taxi] = [await theme('Wachtlijst'), await theme('Taxi')];
+    for (let i = 0; i < 7; i++) {
+      const s = await makeSignal(t, A, 'closed', `Signaal ${i}`);
+      await t.db.execute(
+        sql`update signals set theme_id = ${i < 6 ? wait : taxi}, outcome = ${i === 0 ? 'included_in_advice' : 'no_action'}, created_at = ${at(`${Y}-0${(i % 3) + 1}-10`)} where id = ${s.id}`,
+      );
+    }
+    await makeMeeting(t, A, `${Y}-01-15`, { status: 'held', title: 'Januarivergadering' });
+    await makeMeeting(t, A, `${Y}-02-19`, { status: 'held', title: 'Februarivergadering' });
+    // Network and cooperation in Y: one expert meeting (14 people, one experience) and one agreement with a folder shared by A.
+    const k = await makeConsultation(t, A, { heldOn: `${Y}-05-12`, headCount: 14 });
+    await makeExperience(t, A, { consultationId: k.id, source: 'consultation' });
+    const delegation = await makeDelegation(t, A, member.membershipId, { bodyName: 'Regio Werk en Inkomen', startsOn: `${Y}-02-01` });
+    const back = await makeReportBack(t, A, delegation.id);
+    await t.db.execute(sql`update delegation_reports set created_at = ${at(`${Y}-06-01`)} where id = ${back.id}`);
+    const partner = await makeCouncil(t, { name: 'Cliëntenraad Beekveld' });
+    const agreement = await makeAgreement(t, [A, partner], { startsOn: `${Y}-03-01`, endsOn: `${Y + 1}-02-28`, title: 'Samen ervaringen ophalen' });
+    agreementId = agreement.id;
+    const shared = await shareFolder(t, agreement, A, await makeFolder(t, A, 'Vervoer'));
+    await t.db.execute(sql`update cooperation_dossiers set created_at = ${at(`${Y}-04-01`)} where id = ${shared.id}`);
+    const { topics } = await makePlan(t, A, Y, ['Mantelzorg', 'Leerlingenvervoer'], 'approved');
+    await t.db.execute(sql`update workplan_topics set status = 'done' where id = ${topics[0]!.id}`);
+  },
 });
-after(async () => t.close());
 
 test('the live figures, a version with texts, the approval round and publishing; the public page shows the frozen figures', async () => {
   const live = await secretary.request({ url: `${ws()}/${Y}` });

@@ -1,7 +1,5 @@
 import { date, index, integer, jsonb, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cascadeRef, councilTable, createdAt, linkTable, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
-import { users } from '../../core/auth/auth.schema.ts';
-import { memberships } from '../../core/organisations.schema.ts';
+import { cascadeRef, councilTable, linkTable, madeBy, setNullRef, timestamps, timestamptz, votesTable } from '../../core/db/columns.ts';
 import { workingGroups } from '../members/members.schema.ts';
 import { approvalStates, reportStates, tagKinds, topicStates, votes } from './workplan.workflow.ts';
 
@@ -13,8 +11,7 @@ export const workplans = councilTable(
     status: text('status', { enum: approvalStates }).notNull().default('draft'),
     approvalRound: integer('approval_round').notNull().default(0),
     approvedAt: timestamptz('approved_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('workplans_council_year_unique').on(t.councilId, t.year)],
 );
@@ -34,8 +31,7 @@ export const workplanTopics = councilTable(
     status: text('status', { enum: topicStates }).notNull().default('planned'),
     dropReason: text('drop_reason').notNull().default(''),
     carriedFromId: uuid('carried_from_id'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index('workplan_topics_plan_idx').on(t.planId), uniqueIndex('workplan_topics_carried_unique').on(t.carriedFromId)],
 );
@@ -47,8 +43,7 @@ export const workplanNotes = councilTable(
     topicId: cascadeRef('topic_id', () => workplanTopics.id),
     notedOn: date('noted_on').notNull(),
     text: text('text').notNull(),
-    authorUserId: setNullRef('author_user_id', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('authorUserId'),
   },
   (t) => [index('workplan_notes_topic_idx').on(t.topicId, t.notedOn)],
 );
@@ -66,18 +61,7 @@ export const workplanTags = linkTable(
 );
 
 /** One vote per member per round on a plan or a report (`subjectId`). */
-export const workplanVotes = councilTable(
-  'workplan_votes',
-  {
-    subjectId: uuid('subject_id').notNull(),
-    round: integer('round').notNull(),
-    membershipId: cascadeRef('membership_id', () => memberships.id),
-    vote: text('vote', { enum: votes }).notNull(),
-    remark: text('remark').notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('workplan_votes_once_unique').on(t.subjectId, t.round, t.membershipId)],
-);
+export const workplanVotes = votesTable('workplan_votes', { subjectId: uuid('subject_id').notNull() }, votes);
 
 /**
  * A version of a year's annual report: texts, and the figures as generated at `generatedAt`
@@ -97,8 +81,7 @@ export const annualReports = councilTable(
     approvalRound: integer('approval_round').notNull().default(0),
     approvedAt: timestamptz('approved_at'),
     publishedAt: timestamptz('published_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('annual_reports_version_unique').on(t.councilId, t.year, t.version)],
 );
@@ -106,10 +89,7 @@ export const annualReports = councilTable(
 /** A council's consent to count its published reports in the national organisations' overview. */
 export const workplanPlatformConsent = councilTable(
   'workplan_platform_consent',
-  {
-    givenBy: setNullRef('given_by', () => users.id),
-    createdAt: createdAt(),
-  },
+  madeBy('givenBy'),
   (t) => [uniqueIndex('workplan_platform_consent_unique').on(t.councilId)],
 );
 

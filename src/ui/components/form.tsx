@@ -377,6 +377,8 @@ export function ChooseOneForm(props: {
   hint?: string;
   errors?: FieldErrors;
   options: ChoiceOption[];
+  /** A first option with the empty value, for choosing none (no theme, no lead). */
+  none?: string;
   value?: string | null;
   control?: 'radio' | 'select';
   /** The button's text. */
@@ -386,7 +388,8 @@ export function ChooseOneForm(props: {
   intro?: ComponentChildren;
   children?: ComponentChildren;
 }) {
-  const field = { ctx: props.ctx, errors: props.errors, name: props.name, label: props.label, hint: props.hint, value: props.value, options: props.options };
+  const options = props.none === undefined ? props.options : [{ value: '', label: props.none }, ...props.options];
+  const field = { ctx: props.ctx, errors: props.errors, name: props.name, label: props.label, hint: props.hint, value: props.value, options };
   return (
     <Form action={props.action}>
       {props.intro && <p class="utrecht-paragraph nl-paragraph">{props.intro}</p>}

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { usePageCtx } from '../context.ts';
 import { Alert, Heading, Link, Paragraph } from '../components/basics.tsx';
 import { ActionForm } from '../components/form.tsx';
+import { TextList } from '../components/text-list.tsx';
 import { WorkspacePage, type WorkspacePageParts } from './workspace-page.tsx';
 
 export type ConfirmPageProps = Omit<WorkspacePageParts, 'children'> & {
@@ -14,8 +15,8 @@ export type ConfirmPageProps = Omit<WorkspacePageParts, 'children'> & {
   record?: ComponentChildren;
   /** What will happen, one sentence each (including who gets an e-mail and whether it can be undone). */
   consequences: string[];
-  /** Where the danger button posts. */
-  action: string;
+  /** Where the danger button posts; by default this page's own address (`href`): a GET asks, a POST does it. */
+  action?: string;
   button: string;
   /** The way back (the record's page) and its words. */
   back: { href: string; label: string };
@@ -35,12 +36,8 @@ export function ConfirmPage({ record, consequences, action, button, back, blocke
       ) : (
         <>
           <Heading level={2}>{t('confirm.what')}</Heading>
-          <ul class="utrecht-unordered-list">
-            {consequences.map((c) => (
-              <li class="utrecht-unordered-list__item">{c}</li>
-            ))}
-          </ul>
-          <ActionForm action={action} button={button} variant="primary" danger />
+          <TextList items={consequences} />
+          <ActionForm action={action ?? page.href ?? page.section} button={button} variant="primary" danger />
         </>
       )}
       <Paragraph>

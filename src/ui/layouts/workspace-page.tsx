@@ -47,6 +47,15 @@ export type PublicPageParts = CouncilPageProps;
 /** The same with context, organisation and actor given, for a wrapper that reads them. */
 export type WorkspacePageProps = WorkspacePageParts & { ctx: PageCtx; council: Council; actor: Actor };
 
+/**
+ * The place of a page below a list, from its trail: the list (the menu section), any pages
+ * between, then this page. Spread into a page: `<WorkspacePage title {...trail(list, record, here)}>`.
+ */
+export function trail(list: Crumb, ...below: [...Crumb[], Crumb]): Pick<CouncilPageProps, 'section' | 'parent' | 'href' | 'crumb'> {
+  const here = below[below.length - 1]!;
+  return { section: list.href, parent: [list, ...below.slice(0, -1)], href: here.href, crumb: here.label };
+}
+
 const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors && Object.keys(errors).length > 0);
 
 /** The trail below the frame's first crumb: the parents, then this page; none on the home page `home`. */

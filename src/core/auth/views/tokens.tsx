@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Alert, Button, ButtonLink, Heading, Link, Paragraph } from '../../../ui/components/basics.tsx';
@@ -34,19 +35,28 @@ export function ForgotPage(props: { ctx: PageCtx; errors?: FieldErrors; values?:
   );
 }
 
+/** The page after a step is done: the title and what happened as a status message, then the way on. */
+function DonePage({ ctx, title, body, noindex, children }: { ctx: PageCtx; title: string; body: string; noindex?: boolean; children: ComponentChildren }) {
+  return (
+    <Page ctx={ctx} title={title} noindex={noindex}>
+      <Alert type="ok" role="status">
+        <Heading level={1}>{title}</Heading>
+        <Paragraph>{body}</Paragraph>
+      </Alert>
+      {children}
+    </Page>
+  );
+}
+
 export function ForgotSentPage({ ctx }: { ctx: PageCtx }) {
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={t('auth.forgot.sentTitle')}>
-      <Alert type="ok" role="status">
-        <Heading level={1}>{t('auth.forgot.sentTitle')}</Heading>
-        <Paragraph>{t('auth.forgot.sentBody')}</Paragraph>
-      </Alert>
+    <DonePage ctx={ctx} title={t('auth.forgot.sentTitle')} body={t('auth.forgot.sentBody')}>
       <Paragraph>{t('auth.forgot.sentNoMail')}</Paragraph>
       <Paragraph>
         <Link href="/wachtwoord-vergeten">{t('auth.forgot.again')}</Link>
       </Paragraph>
-    </Page>
+    </DonePage>
   );
 }
 
@@ -67,15 +77,11 @@ export function ResetPage(props: { ctx: PageCtx; action: string; email: string; 
 export function ResetDonePage({ ctx }: { ctx: PageCtx }) {
   const t = ctx.t;
   return (
-    <Page ctx={ctx} title={t('auth.reset.doneTitle')} noindex>
-      <Alert type="ok" role="status">
-        <Heading level={1}>{t('auth.reset.doneTitle')}</Heading>
-        <Paragraph>{t('auth.reset.doneBody')}</Paragraph>
-      </Alert>
+    <DonePage ctx={ctx} title={t('auth.reset.doneTitle')} body={t('auth.reset.doneBody')} noindex>
       <Paragraph>
         <ButtonLink href="/inloggen">{t('auth.reset.loginLink')}</ButtonLink>
       </Paragraph>
-    </Page>
+    </DonePage>
   );
 }
 

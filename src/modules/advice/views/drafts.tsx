@@ -4,11 +4,11 @@ import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, Section } from '../../../ui/components/basics.tsx';
 import { Form, TextArea, SelectField, FormPageTop } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { formatDateTime } from '../../../core/i18n/index.ts';
 import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { LineDiff } from '../../../ui/components/diff.tsx';
 import type { Advice } from '../advice.schema.ts';
 import type { DraftVersion } from '../advice.drafts.ts';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -55,7 +55,7 @@ export function DraftsPage(
         columns={[
           { header: t('advice.drafts.version'), cell: (x) => <Link href={`${path}?versie=${x.version}`}>{t('advice.drafts.show', { n: x.version })}</Link> },
           { header: t('advice.drafts.author'), cell: (x) => x.author ?? '-' },
-          { header: t('advice.drafts.when'), cell: (x) => formatDateTime(x.createdAt, ctx.locale) },
+          { header: t('advice.drafts.when'), cell: (x) => <DateText value={x.createdAt} time /> },
         ]}
       />
       {show && (

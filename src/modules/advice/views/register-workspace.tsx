@@ -5,6 +5,7 @@ import { WorkspaceFrame } from '../../../ui/layouts/frames.tsx';
 import { Heading, Link, Paragraph, StatusBadge, Table, Section } from '../../../ui/components/basics.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { Overview, OverviewRow } from '../advice.register.ts';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 export function OverviewPage({ ctx, council, overview }: { ctx: PageCtx; council: Council; actor: Actor; overview: Overview }) {
   const t = ctx.t;
@@ -50,7 +51,7 @@ export function OverviewPage({ ctx, council, overview }: { ctx: PageCtx; council
           columns={[
             { header: t('register.list.subject'), cell: (a) => <Link href={`/${council.slug}/werkruimte/adviezen/${a.id}`}>{a.subject}</Link> },
             { header: t('register.list.reference'), cell: (a) => a.reference },
-            { header: t('register.list.sent'), cell: (a) => (a.sentAt ? formatDate(a.sentAt, ctx.locale) : '-') },
+            { header: t('register.list.sent'), cell: (a) => <DateText value={a.sentAt} /> },
             { header: t('register.overview.dueOn'), cell: (a) => <StatusBadge status="danger">{formatDate(a.answerDueOn, ctx.locale)}</StatusBadge> },
             { header: t('register.overview.openCount'), numeric: true, cell: (a) => a.unanswered },
           ]}

@@ -11,6 +11,7 @@ import { todayInAmsterdam } from '../../../core/dates/working-days.ts';
 import { filterParams, givenStates, type Answer, type PublicAdvice, type RegisterFilter, type RegisterPage } from '../advice.register.ts';
 import { WordsHelp } from '../../../ui/components/term.tsx';
 import { RichText } from '../../../ui/components/rich-text.tsx';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 /** The Woo information category of every page in the register. */
 const wooMeta = [{ name: 'DCTERMS.type', content: 'adviezen' }];
@@ -92,7 +93,7 @@ export function RegisterListPage({ ctx, council, filter, result, years }: { ctx:
           columns={[
             { header: t('register.list.subject'), cell: (a) => <Link href={`${path}/${a.id}`}>{a.subject}</Link> },
             { header: t('register.list.reference'), cell: (a) => a.reference },
-            { header: t('register.list.sent'), cell: (a) => (a.sentAt ? formatDate(a.sentAt, ctx.locale) : t('register.detail.none')) },
+            { header: t('register.list.sent'), cell: (a) => <DateText value={a.sentAt} none={t('register.detail.none')} /> },
             { header: t('register.list.policyField'), cell: (a) => t(`register.policyField.${a.policyField}`) },
             {
               header: t('register.list.status'),

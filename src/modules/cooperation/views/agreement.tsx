@@ -1,6 +1,6 @@
 /** One agreement in the workspace: what it is, its parties, the steps, the signed PDF and the shared dossiers. */
 import type { ComponentChildren } from 'preact';
-import type { PageCtx } from '../../../ui/context.ts';
+import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { can, type Actor } from '../../../core/policy.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
@@ -178,31 +178,21 @@ function Dossiers(props: Part) {
   const { t } = ctx;
   const mayShare = detail.may.manage && detail.agreement.state !== 'draft';
   return (
-    <Section
-      id="dossiers"
-      {...sectionTexts(t, 'dossiers')}
+    <PartSection
+      part="dossiers"
       items={dossiers}
       after={
         mayShare &&
         (folders.length ? (
-          <>
-            <ShareOne
-              {...{ ctx, errors, values }}
-              what="dossiers"
-              action={`${base}/dossiers`}
-              name="folderId"
-              label={t('cooperation.dossiers.folder')}
-              options={folders.map((f) => ({ value: f.id, label: f.name }))}
-            >
-              <RadioGroup
-                errors={errors}
-                name="level"
-                label={t('cooperation.dossiers.level')}
-                value={values?.level ?? 'read'}
-                options={dossierLevels.map((l) => ({ value: l, label: t(`cooperation.dossiers.level.${l}`) }))}
-              />
-            </ShareOne>
-          </>
+          <ShareOne {...props} what="dossiers" options={folders.map((f) => ({ value: f.id, label: f.name }))}>
+            <RadioGroup
+              errors={errors}
+              name="level"
+              label={t('cooperation.dossiers.level')}
+              value={values?.level ?? 'read'}
+              options={dossierLevels.map((l) => ({ value: l, label: t(`cooperation.dossiers.level.${l}`) }))}
+            />
+          </ShareOne>
         ) : (
           <Paragraph>{t('cooperation.dossiers.noFolders')}</Paragraph>
         ))
@@ -210,29 +200,40 @@ function Dossiers(props: Part) {
     >
       <Contribute {...props} />
       {dossiers.map((d) => (
-        <section aria-labelledby={`dossier-${d.id}`}>
-          <Heading level={3} id={`dossier-${d.id}`}>
-            {d.folderName}
-          </Heading>
-          <Paragraph>
-            {t('cooperation.dossiers.sharedBy', { council: d.sharedByName })} · {t(`cooperation.dossiers.level.${d.level}`)}
-          </Paragraph>
-          {!d.own && !detail.inForce ? (
-            <Alert type="info">{t('cooperation.dossiers.closed')}</Alert>
-          ) : (
-            <LinkList
-              items={d.documents.map((doc) => ({
-                href: `/${council.slug}/werkruimte/documenten/${doc.id}`,
-                label: doc.title,
-                after: doc.sharedBy ? ` (${t('cooperation.dossiers.sharedBy', { council: doc.sharedBy })})` : undefined,
-              }))}
-              empty={t('cooperation.dossiers.noDocuments')}
-            />
-          )}
+        <Shared
+          id={`dossier-${d.id}`}
+          title={d.folderName}
+          by={`${t('cooperation.dossiers.sharedBy', { council: d.sharedByName })} · ${t(`cooperation.dossiers.level.${d.level}`)}`}
+          closed={!d.own && !detail.inForce && t('cooperation.dossiers.closed')}
+        >
+          <LinkList
+            items={d.documents.map((doc) => ({
+              href: `/${council.slug}/werkruimte/documenten/${doc.id}`,
+              label: doc.title,
+              after: doc.sharedBy ? ` (${t('cooperation.dossiers.sharedBy', { council: doc.sharedBy })})` : undefined,
+            }))}
+            empty={t('cooperation.dossiers.noDocuments')}
+          />
           {d.own && detail.may.manage && <ActionForm action={`${base}/dossiers/${d.id}/stoppen`} button={t('cooperation.dossiers.stop')} object={d.folderName} inline />}
-        </section>
+        </Shared>
       ))}
-    </Section>
+    </PartSection>
+  );
+}
+
+/**
+ * One thing a party shares with the agreement (a dossier, a consultation): a heading, who shared
+ * it, then its contents; for the other parties `closed` replaces them while the agreement is not in force.
+ */
+function Shared(props: { id: string; title: string; by: string; closed: string | false; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={props.id}>
+      <Heading level={3} id={props.id}>
+        {props.title}
+      </Heading>
+      <Paragraph>{props.by}</Paragraph>
+      {props.closed ? <Alert type="info">{props.closed}</Alert> : props.children}
+    </section>
   );
 }
 
@@ -262,9 +263,8 @@ function JointMeetings(part: Part) {
   const mayPlan = detail.may.manage && detail.inForce;
   const year = jointYear(meetings);
   return (
-    <Section
-      id="vergaderingen"
-      {...sectionTexts(t, 'meetings')}
+    <PartSection
+      part="meetings"
       items={meetings}
       after={
         mayPlan && (
@@ -297,7 +297,7 @@ function JointMeetings(part: Part) {
           )
         }
       />
-    </Section>
+    </PartSection>
   );
 }
 
@@ -391,36 +391,40 @@ function Choose(props: Pick<Part, 'ctx' | 'errors' | 'values'> & { name: string;
   return <SelectField errors={props.errors} name={props.name} label={props.label} value={props.values?.[props.name]} options={props.options} />;
 }
 
-/** A section's title, intro and empty text, by the catalogue's convention `cooperation.{part}.title` and so on. */
-const sectionTexts = (t: Part['ctx']['t'], part: 'dossiers' | 'meetings' | 'experiences') => ({
-  title: t(`cooperation.${part}.title`),
-  intro: t(`cooperation.${part}.intro`),
-  empty: t(`cooperation.${part}.empty`),
-});
+/** The parts the agreement's partners share, and the id of each one's section. */
+const partIds = { dossiers: 'dossiers', meetings: 'vergaderingen', experiences: 'ervaringen' } as const;
+
+/** A section of a shared part: title, intro and empty text by the catalogue's convention `cooperation.{part}.title` and so on. */
+function PartSection({ part, items, after, children }: { part: keyof typeof partIds; items: readonly unknown[]; after: ComponentChildren; children: ComponentChildren }) {
+  const { t } = usePageCtx();
+  return (
+    <Section id={partIds[part]} title={t(`cooperation.${part}.title`)} intro={t(`cooperation.${part}.intro`)} empty={t(`cooperation.${part}.empty`)} items={items} after={after}>
+      {children}
+    </Section>
+  );
+}
+
+/** Where a share is posted below the agreement, the field that names the shared thing, and its label. */
+const shares = {
+  dossiers: { path: 'dossiers', name: 'folderId', label: 'cooperation.dossiers.folder' },
+  experiences: { path: 'raadplegingen', name: 'consultationId', label: 'cooperation.experiences.consultation' },
+} as const;
 
 /** A party shares one of its own (a folder, a consultation) with the agreement: a heading and a one-choice form. */
-function ShareOne(
-  props: Pick<Part, 'ctx' | 'errors' | 'values'> & {
-    what: 'dossiers' | 'experiences';
-    action: string;
-    name: string;
-    label: string;
-    options: { value: string; label: string }[];
-    children?: ComponentChildren;
-  },
-) {
-  const { ctx, name } = props;
+function ShareOne(props: Part & { what: keyof typeof shares; options: { value: string; label: string }[]; children?: ComponentChildren }) {
+  const { ctx, what } = props;
+  const { path, name, label } = shares[what];
   return (
     <>
-      <Heading level={3}>{ctx.t(`cooperation.${props.what}.share`)}</Heading>
+      <Heading level={3}>{ctx.t(`cooperation.${what}.share`)}</Heading>
       <ChooseOneForm
-        action={props.action}
+        action={`${props.base}/${path}`}
         name={name}
-        label={props.label}
+        label={ctx.t(label)}
         errors={props.errors}
         value={props.values?.[name]}
         options={props.options}
-        button={ctx.t(`cooperation.${props.what}.submit`)}
+        button={ctx.t(`cooperation.${what}.submit`)}
       >
         {props.children}
       </ChooseOneForm>
@@ -428,38 +432,20 @@ function ShareOne(
   );
 }
 
-function Experiences({ ctx, detail, consultations, ownRounds, base, errors, values }: Part) {
+function Experiences(props: Part) {
+  const { ctx, detail, consultations, ownRounds } = props;
   const { t } = ctx;
   const mayShare = detail.may.manage && detail.agreement.state !== 'draft' && ownRounds.length > 0;
   return (
-    <Section
-      id="ervaringen"
-      {...sectionTexts(t, 'experiences')}
-      items={consultations}
-      after={
-        mayShare && (
-          <>
-            <ShareOne
-              {...{ ctx, errors, values }}
-              what="experiences"
-              action={`${base}/raadplegingen`}
-              name="consultationId"
-              label={t('cooperation.experiences.consultation')}
-              options={ownRounds.map((c) => ({ value: c.id, label: c.topic }))}
-            />
-          </>
-        )
-      }
-    >
+    <PartSection part="experiences" items={consultations} after={mayShare && <ShareOne {...props} what="experiences" options={ownRounds.map((c) => ({ value: c.id, label: c.topic }))} />}>
       {consultations.map((c) => (
-        <section aria-labelledby={`raadpleging-${c.id}`}>
-          <Heading level={3} id={`raadpleging-${c.id}`}>
-            {c.topic}
-          </Heading>
-          <Paragraph>{t('cooperation.dossiers.sharedBy', { council: c.sharedByName })}</Paragraph>
-          {!c.own && !detail.inForce ? (
-            <Alert type="info">{t('cooperation.experiences.closed')}</Alert>
-          ) : c.experiences.length ? (
+        <Shared
+          id={`raadpleging-${c.id}`}
+          title={c.topic}
+          by={t('cooperation.dossiers.sharedBy', { council: c.sharedByName })}
+          closed={!c.own && !detail.inForce && t('cooperation.experiences.closed')}
+        >
+          {c.experiences.length ? (
             <ul class="utrecht-unordered-list">
               {c.experiences.map((e) => (
                 <li class="utrecht-unordered-list__item" lang="nl">
@@ -470,8 +456,8 @@ function Experiences({ ctx, detail, consultations, ownRounds, base, errors, valu
           ) : (
             <Paragraph>{t('cooperation.experiences.none')}</Paragraph>
           )}
-        </section>
+        </Shared>
       ))}
-    </Section>
+    </PartSection>
   );
 }

@@ -3,10 +3,12 @@ import type { Council } from '../../../core/organisations.schema.ts';
 import { organisationKinds } from '../../../core/organisation-kinds.ts';
 import { Page } from '../../../ui/layouts/page.tsx';
 import { Heading, Paragraph, Link, Button, Table, StatusBadge, DataList, Pagination } from '../../../ui/components/basics.tsx';
-import { Form, ErrorSummary, TextField, RadioGroup, SuccessNotice } from '../../../ui/components/form.tsx';
+import { Form, ErrorSummary, TextField, SuccessNotice } from '../../../ui/components/form.tsx';
+import { EnumRadios } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import type { SafeOutboxRow } from '../../../core/mail/outbox-view.ts';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 type OutboxRow = SafeOutboxRow;
 /** A withheld mail's subject is not shown (it may be a resident's words). */
@@ -62,13 +64,15 @@ export function NewCouncilPage({ ctx, errors, values }: { ctx: PageCtx; errors?:
       <Form action="/beheer/raden/nieuw">
         <TextField errors={errors} name="name" label={t('councils.admin.orgName')} value={v.name} />
         <TextField errors={errors} name="slug" label={t('councils.admin.slug')} hint={t('councils.admin.slugHint')} value={v.slug} width="medium" />
-        <RadioGroup
+        <EnumRadios
           errors={errors}
           name="kind"
           label={t('councils.admin.kind')}
           hint={t('councils.admin.kindHint')}
           value={v.kind}
-          options={organisationKinds.map((k) => ({ value: k, label: t(`councils.kind.${k}`), hint: t(`councils.kindHint.${k}`) }))}
+          values={organisationKinds}
+          prefix="councils.kind"
+          hintPrefix="councils.kindHint"
         />
         <TextField errors={errors} name="advises" label={t('councils.admin.advises')} hint={t('councils.admin.advisesHint')} value={v.advises} />
         <TextField errors={errors} name="contactEmail" type="email" label={t('councils.settings.contactEmail')} value={v.contactEmail} />
@@ -96,7 +100,7 @@ export function OutboxPage({ ctx, rows, page, pages }: { ctx: PageCtx; rows: Out
             header: t('councils.outbox.status'),
             cell: (r) => <StatusBadge status={statusBadge[r.status]}>{t(`councils.outbox.status.${r.status}`)}</StatusBadge>,
           },
-          { header: t('councils.outbox.date'), cell: (r) => formatDateTime(r.createdAt, ctx.locale) },
+          { header: t('councils.outbox.date'), cell: (r) => <DateText value={r.createdAt} time /> },
         ]}
         rows={rows}
       />

@@ -2,7 +2,8 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, ButtonGroup, Section } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, CheckboxField, RadioGroup, FileField, ActionForm } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, CheckboxField, FileField, ActionForm } from '../../../ui/components/form.tsx';
+import { EnumRadios } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../../../ui/layouts/frames.tsx';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
@@ -98,12 +99,13 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
         {hasSection(council.kind, 'advice') && (
           <>
             <Heading level={2}>{t('councils.settings.adviceTitle')}</Heading>
-            <RadioGroup
+            <EnumRadios
               errors={errors}
               name="adviceApprovalRule"
               label={t('councils.settings.approvalRule')}
               value={s('adviceApprovalRule')}
-              options={(['consent', 'majority'] as const).map((r) => ({ value: r, label: t(`councils.settings.approvalRule.${r}`) }))}
+              values={['consent', 'majority']}
+              prefix="councils.settings.approvalRule"
             />
             <TextField
               errors={errors}
@@ -114,12 +116,13 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
               width="short"
               inputmode="numeric"
             />
-            <RadioGroup
+            <EnumRadios
               errors={errors}
               name="answerPeriodUnit"
               label={t('councils.settings.answerPeriodUnit')}
               value={s('answerPeriodUnit')}
-              options={(['weeks', 'working_days'] as const).map((u) => ({ value: u, label: t(`councils.settings.answerPeriodUnit.${u}`) }))}
+              values={['weeks', 'working_days']}
+              prefix="councils.settings.answerPeriodUnit"
             />
           </>
         )}

@@ -9,7 +9,7 @@ import { formatDate, type MessageKey } from '../../../core/i18n/index.ts';
 import { PublicPage, WorkspacePage, type Crumb, type WorkspacePageParts } from '../../../ui/layouts/workspace-page.tsx';
 import { accessLevels, shareLevels, type AccessLevel, type DocumentFolder, type ExtractionState } from '../documents.schema.ts';
 import { formatBytes, type DocumentDetail, type DocumentsMay, type ListRow } from '../documents.library.ts';
-import { RANKED_PAGES, type SearchHit, type SearchResult } from '../documents.search.ts';
+import { RANKED_DOCUMENTS, type SearchHit, type SearchResult } from '../documents.search.ts';
 import type { LinkKind } from '../documents.folders.ts';
 import { folderLinkForms } from '../documents.forms.ts';
 import { Passage } from '../../../ui/components/passage.tsx';
@@ -97,7 +97,7 @@ function SearchResults({ ctx: given, q, result, href, base }: { ctx?: PageCtx; q
     <Section id="resultaten-titel" title={t('documents.search.results', { q })}>
       <p class="utrecht-paragraph nl-paragraph" role="status">
         {total === 0 ? t('documents.search.none') : total === 1 ? t('documents.search.one') : t('documents.search.count', { n: total })}
-        {result.capped && ` ${t('documents.search.capped', { n: RANKED_PAGES })}`}
+        {result.capped && ` ${t('documents.search.capped', { n: RANKED_DOCUMENTS })}`}
       </p>
       {hits.length > 0 && (
         <ol class="utrecht-ordered-list">

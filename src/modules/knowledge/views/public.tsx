@@ -10,7 +10,7 @@ import type { ArticlePage, LibraryItem } from '../knowledge.library.ts';
 import type { NewsItem } from '../knowledge.news.ts';
 import { MAX_FORWARD_ADDRESSES, MAX_FORWARD_NOTE } from '../knowledge.rules.ts';
 import { lawName } from '../knowledge.forms.ts';
-import { OverdueBadge } from './parts.tsx';
+import { CardList, OverdueBadge } from './parts.tsx';
 import { RichText } from '../../../ui/components/rich-text.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
@@ -33,21 +33,20 @@ export function KnowledgeBasePage({ ctx, council, items, total, q, page, pages }
         items={items}
         empty={q ? t('knowledge.search.none') : t('knowledge.public.empty')}
       >
-        <ul class="rw-card-list">
-          {items.map((a) => (
-            <li class="rw-card">
-              <h3 class="utrecht-heading-3">
-                <Link href={`${path}/${a.id}`}>{a.title}</Link>
-              </h3>
-              <p class="utrecht-paragraph nl-paragraph rw-meta">
+        <CardList
+          items={items.map((a) => ({
+            href: `${path}/${a.id}`,
+            title: a.title,
+            meta: (
+              <>
                 <StatusBadge status="neutral">{a.source === 'own' ? t('knowledge.source.own', { name: a.sourceName }) : t('knowledge.source.national', { name: a.sourceName })}</StatusBadge>{' '}
                 {a.visibility === 'members' && <StatusBadge status="inactive">{t('knowledge.visibility.members')}</StatusBadge>}{' '}
                 {a.format === 'video' && <StatusBadge status="neutral">{t('knowledge.format.video')}</StatusBadge>} {a.overdue && <OverdueBadge reviewBy={a.reviewBy} />}
-              </p>
-              <p class="utrecht-paragraph nl-paragraph">{a.snippet ? <Passage text={a.snippet} /> : a.summary}</p>
-            </li>
-          ))}
-        </ul>
+              </>
+            ),
+            text: a.snippet ? <Passage text={a.snippet} /> : a.summary,
+          }))}
+        />
         <Pagination page={page} pages={pages} href={(n) => `${path}?${new URLSearchParams({ ...(q ? { q } : {}), pagina: String(n) })}`} />
       </Section>
     </PublicPage>
@@ -178,17 +177,7 @@ export function NewsListPage({ ctx, council, items }: Props & { items: NewsItem[
         <Link href={`${path}/feed.atom`}>{t('knowledge.news.feed')}</Link>
       </Paragraph>
       <Section id="berichten" title={t('knowledge.news.items')} items={items} empty={t('knowledge.news.empty')}>
-        <ul class="rw-card-list">
-          {items.map((n) => (
-            <li class="rw-card">
-              <h3 class="utrecht-heading-3">
-                <Link href={`${path}/${n.id}`}>{n.title}</Link>
-              </h3>
-              <p class="utrecht-paragraph nl-paragraph rw-meta">{formatDate(n.publishedAt, ctx.locale)}</p>
-              <p class="utrecht-paragraph nl-paragraph">{n.summary}</p>
-            </li>
-          ))}
-        </ul>
+        <CardList items={items.map((n) => ({ href: `${path}/${n.id}`, title: n.title, meta: formatDate(n.publishedAt, ctx.locale), text: n.summary }))} />
       </Section>
     </PublicPage>
   );

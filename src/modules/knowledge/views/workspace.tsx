@@ -1,9 +1,9 @@
-import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
+import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
-import { Button, ButtonLink, Link, Paragraph, Section, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { Button, ButtonLink, Link, Paragraph, Section, StatusBadge, Table, type Column } from '../../../ui/components/basics.tsx';
 import { ActionForm, CheckboxGroup, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { LineDiff } from '../../../ui/components/diff.tsx';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
@@ -24,61 +24,68 @@ type Props = { ctx: PageCtx; council: Council; actor: Actor };
 export const wsPath = (council: Council) => `/${council.slug}/werkruimte/kennisbank`;
 export const wsNewsPath = (council: Council) => `/${council.slug}/werkruimte/nieuws`;
 
+type Own = Awaited<ReturnType<typeof ownArticles>>;
+type National = Awaited<ReturnType<typeof nationalCatalogue>>;
+
 /** The workspace knowledge base: own articles, and for a council the national articles it can adopt. */
-export function KnowledgeWorkspacePage(
-  props: Props & { own: Awaited<ReturnType<typeof ownArticles>>; national: Awaited<ReturnType<typeof nationalCatalogue>>; mayAdopt: boolean; notice?: string; errors?: FieldErrors },
-) {
-  const { ctx, council, own, national } = props;
+export function KnowledgeWorkspacePage(props: Props & { own: Own; national: National; mayAdopt: boolean; notice?: string; errors?: FieldErrors }) {
+  const { ctx, council } = props;
   const t = ctx.t;
   const path = wsPath(council);
   return (
     <WorkspacePage title={t('knowledge.ws.title')} section={path} intro={t('knowledge.ws.intro')} notice={props.notice} errors={props.errors}>
-      <Section id="eigen" title={t('knowledge.ws.own')} after={own.may.write && <ButtonLink href={`${path}/nieuw`}>{t('knowledge.ws.new')}</ButtonLink>}>
-        <Table
-          caption={t('knowledge.ws.own')}
-          empty={t('knowledge.ws.ownEmpty')}
-          rows={own.articles}
-          columns={[
-            { header: t('knowledge.field.title'), cell: (a) => (own.may.write ? <Link href={`${path}/${a.id}`}>{a.title}</Link> : <Link href={`${basePath(council)}/${a.id}`}>{a.title}</Link>) },
-            { header: t('knowledge.field.visibility'), cell: (a) => t(`knowledge.visibility.${a.visibility}`) },
-            { header: t('knowledge.field.reviewBy'), cell: (a) => (a.overdue ? <OverdueBadge reviewBy={a.reviewBy} /> : formatDate(a.reviewBy, ctx.locale)) },
-            { header: t('knowledge.field.version'), cell: (a) => <Link href={`${path}/${a.id}/versies`}>{t('knowledge.versions.n', { n: a.version })}</Link> },
-          ]}
-        />
-      </Section>
-      {council.kind !== 'landelijk' && (
-        <Section id="landelijk" title={t('knowledge.ws.national')} intro={t('knowledge.ws.nationalIntro')}>
-          <Table
-            caption={t('knowledge.ws.national')}
-            empty={t('knowledge.ws.nationalEmpty')}
-            rows={national}
-            columns={[
-              { header: t('knowledge.field.title'), cell: (a) => a.title },
-              { header: t('knowledge.field.source'), cell: (a) => a.sourceName },
-              {
-                header: t('knowledge.ws.onSite'),
-                cell: (a) =>
-                  a.adopted ? (
-                    <>
-                      <Link href={`${path}/overgenomen/${a.id}`}>{t('knowledge.ws.localParagraph')}</Link>
-                      {a.changed && (
-                        <>
-                          {' '}
-                          <StatusBadge status="warning">{t('knowledge.ws.changed')}</StatusBadge>
-                        </>
-                      )}
-                    </>
-                  ) : props.mayAdopt ? (
-                    <ActionForm action={`${path}/${a.id}/overnemen`} button={t('knowledge.ws.adopt')} object={a.title} inline />
-                  ) : (
-                    t('knowledge.ws.notAdopted')
-                  ),
-              },
-            ]}
-          />
-        </Section>
-      )}
+      <OwnArticles own={props.own} path={path} />
+      {council.kind !== 'landelijk' && <NationalArticles national={props.national} path={path} mayAdopt={props.mayAdopt} />}
     </WorkspacePage>
+  );
+}
+
+/** The organisation's own articles; a writer opens the edit page, a reader the public page. */
+function OwnArticles({ own, path }: { own: Own; path: string }) {
+  const ctx = usePageCtx();
+  const council = usePageCouncil();
+  const t = ctx.t;
+  const columns: Column<Own['articles'][number]>[] = [
+    { header: t('knowledge.field.title'), cell: (a) => <Link href={`${own.may.write ? path : basePath(council)}/${a.id}`}>{a.title}</Link> },
+    { header: t('knowledge.field.visibility'), cell: (a) => t(`knowledge.visibility.${a.visibility}`) },
+    { header: t('knowledge.field.reviewBy'), cell: (a) => (a.overdue ? <OverdueBadge reviewBy={a.reviewBy} /> : formatDate(a.reviewBy, ctx.locale)) },
+    { header: t('knowledge.field.version'), cell: (a) => <Link href={`${path}/${a.id}/versies`}>{t('knowledge.versions.n', { n: a.version })}</Link> },
+  ];
+  return (
+    <Section id="eigen" title={t('knowledge.ws.own')} after={own.may.write && <ButtonLink href={`${path}/nieuw`}>{t('knowledge.ws.new')}</ButtonLink>}>
+      <Table caption={t('knowledge.ws.own')} empty={t('knowledge.ws.ownEmpty')} rows={own.articles} columns={columns} />
+    </Section>
+  );
+}
+
+/** The national articles a council may take over, with its own paragraph once it did. */
+function NationalArticles({ national, path, mayAdopt }: { national: National; path: string; mayAdopt: boolean }) {
+  const t = usePageCtx().t;
+  const onSite = (a: National[number]) =>
+    a.adopted ? (
+      <>
+        <Link href={`${path}/overgenomen/${a.id}`}>{t('knowledge.ws.localParagraph')}</Link>
+        {a.changed && (
+          <>
+            {' '}
+            <StatusBadge status="warning">{t('knowledge.ws.changed')}</StatusBadge>
+          </>
+        )}
+      </>
+    ) : mayAdopt ? (
+      <ActionForm action={`${path}/${a.id}/overnemen`} button={t('knowledge.ws.adopt')} object={a.title} inline />
+    ) : (
+      t('knowledge.ws.notAdopted')
+    );
+  const columns: Column<National[number]>[] = [
+    { header: t('knowledge.field.title'), cell: (a) => a.title },
+    { header: t('knowledge.field.source'), cell: (a) => a.sourceName },
+    { header: t('knowledge.ws.onSite'), cell: onSite },
+  ];
+  return (
+    <Section id="landelijk" title={t('knowledge.ws.national')} intro={t('knowledge.ws.nationalIntro')}>
+      <Table caption={t('knowledge.ws.national')} empty={t('knowledge.ws.nationalEmpty')} rows={national} columns={columns} />
+    </Section>
   );
 }
 

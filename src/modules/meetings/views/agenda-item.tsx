@@ -1,13 +1,15 @@
 /** The board's page for one agenda item: its text, access and links, and its guests. */
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Table, Section, Heading } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, RadioGroup, CheckboxGroup, ActionForm } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, CheckboxGroup, ActionForm } from '../../../ui/components/form.tsx';
+import { EnumRadios } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, trail } from '../../../ui/layouts/workspace-page.tsx';
 import { guestKinds, type Meeting } from '../meetings.schema.ts';
 import type { AgendaItemView } from '../meetings.agenda.ts';
 import type { LinkChoice } from '../meetings.links.ts';
-import { when, wsPath, type Props } from './meetings.tsx';
+import { meetingCrumbs, when, type Props } from './meetings.tsx';
+import { accessChoice } from './meeting-forms.tsx';
 
 export type Choices = { advices: LinkChoice[]; signals: LinkChoice[]; documents: LinkChoice[] };
 
@@ -32,8 +34,8 @@ export function AgendaItemPage(
 ) {
   const { ctx, council, meeting, item, choices, errors } = props;
   const t = ctx.t;
-  const list = wsPath(council);
-  const meetingPath = `${list}/${meeting.id}`;
+  const [list, record] = meetingCrumbs({ ctx, council }, meeting);
+  const meetingPath = record.href;
   const path = item ? `${meetingPath}/agenda/${item.id}` : `${meetingPath}/agenda/nieuw`;
   const title = item ? t('meetings.item.editTitle') : t('meetings.item.addTitle');
   const v: FormValues =
@@ -56,12 +58,7 @@ export function AgendaItemPage(
   return (
     <WorkspacePage
       title={title}
-      section={list}
-      href={path}
-      parent={[
-        { href: list, label: t('meetings.ws.title') },
-        { href: meetingPath, label: meeting.title },
-      ]}
+      {...trail(list, record, { href: path, label: title })}
       errors={{ ...errors, ...props.guestErrors }}
       notice={props.notice}
       intro={t('meetings.item.intro', { meeting: `${meeting.title}, ${when(ctx, meeting)}` })}
@@ -79,17 +76,7 @@ export function AgendaItemPage(
         />
         <TextField errors={errors} name="startTime" label={t('meetings.item.startTime')} hint={t('meetings.field.timeHint')} value={v.startTime} inputmode="numeric" width="short" optional />
         <TextField errors={errors} name="presenter" label={t('meetings.item.presenter')} hint={t('meetings.item.presenterHint')} value={v.presenter} optional />
-        <RadioGroup
-          errors={errors}
-          name="access"
-          label={t('meetings.item.access')}
-          hint={t('meetings.item.accessHint')}
-          value={v.access}
-          options={[
-            { value: 'public', label: t('meetings.item.public') },
-            { value: 'closed', label: t('meetings.item.closed') },
-          ]}
-        />
+        <EnumRadios errors={errors} name="access" label={t('meetings.item.access')} hint={t('meetings.item.accessHint')} value={v.access} {...accessChoice} />
         <CheckboxGroup errors={errors} name="adviceIds" label={t('meetings.item.advices')} options={optionsOf(choices.advices)} checked={checked.adviceIds} empty={none} />
         <CheckboxGroup
           errors={errors}
@@ -132,13 +119,7 @@ function Guests({ ctx: given, item, path, errors, values }: { ctx?: PageCtx; ite
       <Form action={`${path}/gasten`}>
         <TextField errors={errors} name="name" label={t('meetings.guests.name')} value={values?.name} />
         <TextField errors={errors} name="email" type="email" label={t('meetings.guests.email')} hint={t('meetings.guests.emailHint')} value={values?.email} autocomplete="off" />
-        <RadioGroup
-          errors={errors}
-          name="kind"
-          label={t('meetings.guests.kind')}
-          value={values?.kind ?? 'official'}
-          options={guestKinds.map((k) => ({ value: k, label: t(`meetings.guestKind.${k}`) }))}
-        />
+        <EnumRadios errors={errors} name="kind" label={t('meetings.guests.kind')} value={values?.kind ?? 'official'} values={guestKinds} prefix="meetings.guestKind" />
         <TextField errors={errors} name="organisation" label={t('meetings.guests.organisation')} value={values?.organisation} optional />
         <Button variant="secondary">{t('meetings.guests.addButton')}</Button>
       </Form>

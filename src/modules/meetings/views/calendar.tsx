@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../../core/http/forms.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import { Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
 import { ActionForm, fieldId, ShownOnce } from '../../../ui/components/form.tsx';
+import { TextList } from '../../../ui/components/text-list.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { FeedLinkState } from '../meetings.calendar.ts';
 
@@ -59,11 +60,7 @@ export function CalendarPage(props: {
       </Section>
 
       <Section id="zo-werkt-het" title={t('calendar.page.howTitle')} intro={t('calendar.page.howIntro')}>
-        <ul class="utrecht-unordered-list">
-          <li class="utrecht-unordered-list__item">{t('calendar.page.how.outlook')}</li>
-          <li class="utrecht-unordered-list__item">{t('calendar.page.how.google')}</li>
-          <li class="utrecht-unordered-list__item">{t('calendar.page.how.apple')}</li>
-        </ul>
+        <TextList items={[t('calendar.page.how.outlook'), t('calendar.page.how.google'), t('calendar.page.how.apple')]} />
         <Paragraph>{t('calendar.page.secret')}</Paragraph>
       </Section>
 

@@ -3,9 +3,8 @@ import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { LinkList, Section } from '../../../ui/components/basics.tsx';
-import { ChooseOneForm } from '../../../ui/components/form.tsx';
 import { WaitingList } from '../../../ui/components/waiting.tsx';
-import { attendanceAnswers } from '../meetings.schema.ts';
+import { AttendanceForm } from './meeting/attendance.tsx';
 import type { MeetingsForYou } from '../meetings.foryou.ts';
 
 export function MeetingsForYouPanel({ ctx: given, council, work }: { ctx?: PageCtx; council: Council; work: MeetingsForYou }) {
@@ -23,15 +22,7 @@ export function MeetingsForYouPanel({ ctx: given, council, work }: { ctx?: PageC
               { href: `${path}/${next.id}/vergaderstukken.pdf`, label: t('meetings.forYou.packet') },
             ]}
           />
-          <ChooseOneForm
-            action={`${path}/${next.id}/aanwezigheid`}
-            control="radio"
-            name="answer"
-            label={t('meetings.attendance.question')}
-            value={next.answer}
-            options={attendanceAnswers.map((a) => ({ value: a, label: t(`meetings.attendance.${a}`) }))}
-            button={t('meetings.attendance.save')}
-          />
+          <AttendanceForm action={`${path}/${next.id}/aanwezigheid`} value={next.answer} />
         </Section>
       )}
       <WaitingList

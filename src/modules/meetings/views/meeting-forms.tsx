@@ -1,7 +1,8 @@
 /** The board's forms for the meeting rhythm and for adding or changing one meeting. */
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Section } from '../../../ui/components/basics.tsx';
-import { Form, TextField, SelectField, RadioGroup } from '../../../ui/components/form.tsx';
+import { Form, TextField } from '../../../ui/components/form.tsx';
+import { EnumRadios, EnumSelect } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import { meetingModes, type Meeting, type MeetingRhythm } from '../meetings.schema.ts';
@@ -14,6 +15,9 @@ type FormProps = { errors?: FieldErrors; values?: FormValues };
 /** A date field can only hold a real date: an impossible one (2026-02-30) is not shown again, its error says why. */
 export const dateValue = (v: string | undefined) => (v && isDate(v) ? v : '');
 
+/** Whether an agenda item or a decision is public: the choice, labelled "Openbaar" and "Besloten". */
+export const accessChoice = { values: ['public', 'closed'], prefix: 'meetings.item' } as const;
+
 const nths = ['1', '2', '3', '4', '-1'] as const;
 const weekdays = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
@@ -23,7 +27,7 @@ export function PlaceFields({ ctx: given, errors, v }: { ctx?: PageCtx; errors?:
   const t = ctx.t;
   return (
     <>
-      <RadioGroup errors={errors} name="mode" label={t('meetings.field.mode')} value={v.mode ?? 'in_person'} options={meetingModes.map((m) => ({ value: m, label: t(`meetings.mode.${m}`) }))} />
+      <EnumRadios errors={errors} name="mode" label={t('meetings.field.mode')} value={v.mode ?? 'in_person'} values={meetingModes} prefix="meetings.mode" />
       <TextField errors={errors} name="location" label={t('meetings.field.location')} hint={t('meetings.field.locationHint')} value={v.location} optional />
       <TextField errors={errors} name="onlineUrl" type="url" label={t('meetings.field.onlineUrl')} hint={t('meetings.field.onlineUrlHint')} value={v.onlineUrl} optional />
     </>
@@ -62,8 +66,8 @@ export function RhythmPage({ ctx, council, rhythm, errors, values, notice, year 
     >
       <Form action={path}>
         <TextField errors={errors} name="title" label={t('meetings.field.title')} hint={t('meetings.field.titleHint')} value={v.title} />
-        <SelectField errors={errors} name="nth" label={t('meetings.field.nth')} value={v.nth} options={nths.map((n) => ({ value: n, label: t(`meetings.nth.${n}`) }))} />
-        <SelectField errors={errors} name="weekday" label={t('meetings.field.weekday')} value={v.weekday} options={weekdays.map((d) => ({ value: d, label: t(`meetings.weekday.${d}`) }))} />
+        <EnumSelect errors={errors} name="nth" label={t('meetings.field.nth')} value={v.nth} values={nths} prefix="meetings.nth" />
+        <EnumSelect errors={errors} name="weekday" label={t('meetings.field.weekday')} value={v.weekday} values={weekdays} prefix="meetings.weekday" />
         <TimeFields errors={errors} v={v} />
         <PlaceFields errors={errors} v={v} />
         <Button>{t('meetings.rhythm.save')}</Button>

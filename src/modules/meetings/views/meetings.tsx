@@ -3,7 +3,7 @@ import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Paragraph, Link, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, Section } from '../../../ui/components/basics.tsx';
 import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
-import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, type Crumb } from '../../../ui/layouts/workspace-page.tsx';
 import { partnerships } from '../../../core/partnerships.ts';
 import type { Meeting } from '../meetings.schema.ts';
 import type { MeetingStatus } from '../meetings.workflow.ts';
@@ -12,6 +12,15 @@ import { localTimes } from '../meetings.queries.ts';
 export type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
 export const wsPath = (council: Council) => `/${council.slug}/werkruimte/vergaderingen`;
+
+/** The meetings list and the meeting: the trail above a page of one meeting (its agenda items, its confirm pages). */
+export function meetingCrumbs({ ctx, council }: Pick<Props, 'ctx' | 'council'>, meeting: Meeting): [Crumb, Crumb] {
+  const list = wsPath(council);
+  return [
+    { href: list, label: ctx.t('meetings.ws.title') },
+    { href: `${list}/${meeting.id}`, label: meeting.title },
+  ];
+}
 
 function MeetingStatusBadge({ ctx: given, status }: { ctx?: PageCtx; status: MeetingStatus }) {
   const ctx = usePageCtx(given);

@@ -6,7 +6,7 @@ import { Heading, Paragraph, Link, Button, Table, StatusBadge, Section, type Col
 import { ChooseOneForm, Form, TextField, TextArea, CheckboxGroup } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import type { WorkingGroupDetail, WorkingGroupRow } from '../members.groups.ts';
-import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, trail } from '../../../ui/layouts/workspace-page.tsx';
 import { ConfirmPage } from '../../../ui/layouts/confirm-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
@@ -85,10 +85,7 @@ export function WorkingGroupPage(
   return (
     <WorkspacePage
       title={t('members.wg.editTitle', { name: group.name })}
-      section={list}
-      href={path}
-      crumb={group.name}
-      parent={{ href: list, label: t('members.wg.title') }}
+      {...trail({ href: list, label: t('members.wg.title') }, { href: path, label: group.name })}
       errors={errors}
       notice={notice && t(noticeKey[notice])}
       intro={!manage && t('members.wg.leadReads')}
@@ -152,7 +149,8 @@ export function WorkingGroupPage(
               label={t('members.wg.leadLabel')}
               hint={t('members.wg.leadHint')}
               value={v.lead ?? group.leadId ?? ''}
-              options={[{ value: '', label: t('members.wg.noLead') }, ...activeMembers.map((m) => ({ value: m.id, label: m.name }))]}
+              none={t('members.wg.noLead')}
+              options={activeMembers.map((m) => ({ value: m.id, label: m.name }))}
               button={t('members.wg.setLead')}
             />
           </Section>
@@ -179,20 +177,13 @@ export function RemoveGroupMemberPage({ ctx, council, group, member }: Props & {
   return (
     <ConfirmPage
       title={t('members.wgRemove.title', { name: member.name, group: group.name })}
-      section={list}
-      href={`${path}/leden/${member.id}/verwijderen`}
-      crumb={t('members.wg.removeShort')}
-      parent={[
-        { href: list, label: t('members.wg.title') },
-        { href: path, label: group.name },
-      ]}
+      {...trail({ href: list, label: t('members.wg.title') }, { href: path, label: group.name }, { href: `${path}/leden/${member.id}/verwijderen`, label: t('members.wg.removeShort') })}
       consequences={[
         t('members.wgRemove.what', { name: member.name }),
         ...(group.leadId === member.id ? [t('members.wgRemove.lead', { name: member.name })] : []),
         t('members.wgRemove.noMail'),
         t('members.wgRemove.again'),
       ]}
-      action={`${path}/leden/${member.id}/verwijderen`}
       button={t('members.wgRemove.confirm')}
       back={{ href: path, label: t('members.wgRemove.back') }}
     />

@@ -7,7 +7,7 @@ import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { roles } from '../../../core/roles.ts';
 import type { MemberCounts, MemberRow } from '../members.memberships.ts';
 import { inviteManyPath, SeatSummary } from './invitations.tsx';
-import { WorkspacePage, type Notice } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, trail, type Notice } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -92,10 +92,7 @@ export function MemberPage(props: Props & { member: MemberRow; errors?: FieldErr
   return (
     <WorkspacePage
       title={t('members.edit.title', { name: member.name })}
-      section={list}
-      href={path}
-      crumb={member.name}
-      parent={{ href: list, label: t('members.ws.title') }}
+      {...trail({ href: list, label: t('members.ws.title') }, { href: path, label: member.name })}
       errors={errors}
       notice={notice && t(notice === 'saved' ? 'members.edit.saved' : notice === 'deactivated' ? 'members.edit.deactivated' : 'members.edit.reactivated')}
     >

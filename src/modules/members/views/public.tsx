@@ -1,6 +1,7 @@
 import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { Heading, Paragraph, TextBlock, Link, ButtonLink, Button, Table, DataList, Section } from '../../../ui/components/basics.tsx';
+import { TextList } from '../../../ui/components/text-list.tsx';
 import { Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate } from '../../../core/i18n/index.ts';
@@ -9,7 +10,7 @@ import type { PublicWorkingGroup } from '../members.groups.ts';
 import type { Vacancy } from '../members.vacancies.ts';
 import { summarise } from '../members.workflow.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
-import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
+import { PublicPage, trail } from '../../../ui/layouts/workspace-page.tsx';
 
 type Props = { ctx: PageCtx; council: Council };
 
@@ -112,13 +113,7 @@ export function ApplyPage({ ctx, council, vacancy, errors, values }: Props & { v
   return (
     <PublicPage
       title={t('members.apply.title', { title: vacancy.title })}
-      section={list}
-      href={`${path}/reageren`}
-      crumb={t('members.publicVac.apply')}
-      parent={[
-        { href: list, label: t('members.publicVac.title') },
-        { href: path, label: vacancy.title },
-      ]}
+      {...trail({ href: list, label: t('members.publicVac.title') }, { href: path, label: vacancy.title }, { href: `${path}/reageren`, label: t('members.publicVac.apply') })}
       errors={errors}
       intro={t('members.apply.intro')}
     >
@@ -145,11 +140,7 @@ export function AppliedPage({ ctx, council, vacancy }: Props & { vacancy: Vacanc
         </div>
       </div>
       <Heading level={2}>{t('members.apply.nextTitle')}</Heading>
-      <ol class="utrecht-ordered-list">
-        <li class="utrecht-ordered-list__item">{t('members.apply.next1')}</li>
-        <li class="utrecht-ordered-list__item">{t('members.apply.next2')}</li>
-        <li class="utrecht-ordered-list__item">{t('members.apply.next3')}</li>
-      </ol>
+      <TextList ordered items={[t('members.apply.next1'), t('members.apply.next2'), t('members.apply.next3')]} />
       <Paragraph>{t('members.apply.questions', { email: council.contactEmail })}</Paragraph>
       <Paragraph>
         <Link href={list}>{t('members.apply.backToVacancies')}</Link>

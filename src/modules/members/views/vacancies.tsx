@@ -4,10 +4,11 @@ import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, TextBlock, DataList, Section } from '../../../ui/components/basics.tsx';
 import { ActionForm, Form, TextField, TextArea } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
 import type { ApplicationRow, Vacancy, VacancyMay, VacancyRow } from '../members.vacancies.ts';
 import type { VacancyStatus } from '../members.workflow.ts';
-import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, trail } from '../../../ui/layouts/workspace-page.tsx';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -32,7 +33,7 @@ export function VacanciesPage({ ctx, council, vacancies }: Props & { vacancies: 
         columns={[
           { header: t('members.vac.vacancyTitle'), cell: (v) => <Link href={`${path}/${v.id}`}>{v.title}</Link> },
           { header: t('members.vac.status'), cell: (v) => <VacancyStatusBadge status={v.status} /> },
-          { header: t('members.vac.closesOn'), cell: (v) => (v.closesOn ? formatDate(v.closesOn, ctx.locale) : '-') },
+          { header: t('members.vac.closesOn'), cell: (v) => <DateText value={v.closesOn} /> },
           { header: t('members.vac.applications'), cell: (v) => String(v.applications), numeric: true },
         ]}
       />
@@ -95,10 +96,7 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
   return (
     <WorkspacePage
       title={t('members.vac.editTitle', { title: vacancy.title })}
-      section={list}
-      href={path}
-      crumb={vacancy.title}
-      parent={{ href: list, label: t('members.vac.title') }}
+      {...trail({ href: list, label: t('members.vac.title') }, { href: path, label: vacancy.title })}
       errors={errors}
       notice={notice && t(noticeKey[notice])}
     >
@@ -138,13 +136,7 @@ export function ApplicationsPage({ ctx, council, vacancy, applications }: Props 
   return (
     <WorkspacePage
       title={t('members.apps.title', { title: vacancy.title })}
-      section={list}
-      href={`${vpath}/reacties`}
-      crumb={t('members.vac.applications')}
-      parent={[
-        { href: list, label: t('members.vac.title') },
-        { href: vpath, label: vacancy.title },
-      ]}
+      {...trail({ href: list, label: t('members.vac.title') }, { href: vpath, label: vacancy.title }, { href: `${vpath}/reacties`, label: t('members.vac.applications') })}
     >
       <Alert type="info">
         <Paragraph>{t('members.apps.privacy')}</Paragraph>

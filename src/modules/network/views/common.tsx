@@ -12,12 +12,24 @@ export type FormState = { errors?: FieldErrors; values?: FormValues };
 
 export const networkPath = (council: Pick<Council, 'slug'>) => `/${council.slug}/werkruimte/netwerk`;
 
-/** A page of the network section: breadcrumb to the network, then `parent` pages, then this page. */
-export function NetworkPage(props: Omit<WorkspacePageProps, 'section'>) {
+/**
+ * A page of the network section: breadcrumb to the network, then `parent` pages, then this page.
+ * A list page gives `add`, the label of its button to a new item (`<page>/nieuw`), when the actor may add.
+ */
+export function NetworkPage({ add, children, ...props }: Omit<WorkspacePageProps, 'section'> & { add?: string | false }) {
   const list = networkPath(props.council);
   const up = props.parent === undefined ? [] : Array.isArray(props.parent) ? props.parent : [props.parent];
   const parent = props.href ? [{ href: list, label: props.ctx.t('network.ws.title') }, ...up] : undefined;
-  return <WorkspacePage {...props} section={list} parent={parent} />;
+  return (
+    <WorkspacePage {...props} section={list} parent={parent}>
+      {add && (
+        <ButtonGroup>
+          <ButtonLink href={`${props.href ?? list}/nieuw`}>{add}</ButtonLink>
+        </ButtonGroup>
+      )}
+      {children}
+    </WorkspacePage>
+  );
 }
 
 const looks = { valid: 'success', expiring: 'warning', expired: 'danger', withdrawn: 'inactive', none: 'neutral' } as const;

@@ -1,5 +1,5 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
-import { Button, ButtonGroup, ButtonLink, DataList, Link, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
+import { Button, DataList, Link, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
 import { CheckboxField, CheckboxGroup, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import type { AgendaItemRef } from '../../meetings/index.ts';
@@ -40,12 +40,7 @@ export function ConsultationsPage({ ctx, council, actor, rows, mayManage }: Prop
   const t = ctx.t;
   const path = consultationsPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.cons.title')} href={path} intro={t('network.cons.intro')}>
-      {mayManage && (
-        <ButtonGroup>
-          <ButtonLink href={`${path}/nieuw`}>{t('network.cons.add')}</ButtonLink>
-        </ButtonGroup>
-      )}
+    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.cons.title')} href={path} intro={t('network.cons.intro')} add={mayManage && t('network.cons.add')}>
       <ConsultationTable rows={rows} caption={t('network.cons.title')} href={(c) => `${path}/${c.id}`} />
     </NetworkPage>
   );

@@ -1,6 +1,6 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
-import { Button, ButtonGroup, ButtonLink, DataList, Heading, Link, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
+import { Button, DataList, Heading, Link, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { ActionForm, CheckboxField, ChooseOneForm, Form, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
@@ -36,12 +36,7 @@ export function ExperiencesPage({ ctx, council, actor, rows, mayRecord }: Props 
   const t = ctx.t;
   const path = experiencesPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.exp.title')} href={path} intro={t('network.exp.intro')}>
-      {mayRecord && (
-        <ButtonGroup>
-          <ButtonLink href={`${path}/nieuw`}>{t('network.exp.add.title')}</ButtonLink>
-        </ButtonGroup>
-      )}
+    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.exp.title')} href={path} intro={t('network.exp.intro')} add={mayRecord && t('network.exp.add.title')}>
       <ExperienceTable council={council} rows={rows} empty={t('network.exp.none')} />
     </NetworkPage>
   );

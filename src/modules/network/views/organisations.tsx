@@ -1,5 +1,5 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
-import { ButtonGroup, ButtonLink, DataList, Link, LinkList, Paragraph, Section, Table } from '../../../ui/components/basics.tsx';
+import { ButtonGroup, ButtonLink, DataList, Link, LinkList, Paragraph, Section, Table, type Column } from '../../../ui/components/basics.tsx';
 import { ActionForm, CheckboxField, CheckboxGroup, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { Button } from '../../../ui/components/basics.tsx';
 import { formatDate } from '../../../core/i18n/index.ts';
@@ -24,12 +24,7 @@ export function NetworkListPage({ ctx, council, actor, rows, may, notice }: Prop
   const t = ctx.t;
   const path = networkPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.ws.title')} intro={t('network.ws.intro')} notice={notice}>
-      {may.manage && (
-        <ButtonGroup>
-          <ButtonLink href={`${path}/nieuw`}>{t('network.ws.add')}</ButtonLink>
-        </ButtonGroup>
-      )}
+    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.ws.title')} intro={t('network.ws.intro')} notice={notice} add={may.manage && t('network.ws.add')}>
       <nav aria-label={t('network.ws.links')}>
         <LinkList
           inline
@@ -43,20 +38,17 @@ export function NetworkListPage({ ctx, council, actor, rows, may, notice }: Prop
           ]}
         />
       </nav>
-      <Table
-        caption={t('network.ws.organisations')}
-        empty={t('network.ws.none')}
-        rows={rows}
-        columns={[
-          { header: t('network.col.name'), cell: (o) => <Link href={`${path}/organisaties/${o.id}`}>{o.name}</Link> },
-          { header: t('network.col.type'), cell: (o) => typeLabel(ctx, o) },
-          { header: t('network.col.contacts'), cell: (o) => String(o.contacts), numeric: true },
-          { header: t('network.col.listed'), cell: (o) => yesNo(ctx, o.listed) },
-        ]}
-      />
+      <Table caption={t('network.ws.organisations')} empty={t('network.ws.none')} rows={rows} columns={organisationColumns(ctx, path)} />
     </NetworkPage>
   );
 }
+
+const organisationColumns = (ctx: PageCtx, path: string): Column<OrganisationRow>[] => [
+  { header: ctx.t('network.col.name'), cell: (o) => <Link href={`${path}/organisaties/${o.id}`}>{o.name}</Link> },
+  { header: ctx.t('network.col.type'), cell: (o) => typeLabel(ctx, o) },
+  { header: ctx.t('network.col.contacts'), cell: (o) => String(o.contacts), numeric: true },
+  { header: ctx.t('network.col.listed'), cell: (o) => yesNo(ctx, o.listed) },
+];
 
 /** The fields of an organisation, for adding and for changing. */
 function OrganisationFields({ ctx: given, types, values, errors }: { ctx?: PageCtx; types: TypeRow[]; values: Record<string, string | string[] | boolean>; errors?: FormState['errors'] }) {
@@ -301,20 +293,18 @@ export function SettingsPage({ ctx, council, actor, months, errors, values, noti
   );
 }
 
-export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: { at: Date; who: string | null; kind: 'view_contact' | 'view_experience_contact' | 'erase' }[] }) {
+type Access = { at: Date; who: string | null; kind: 'view_contact' | 'view_experience_contact' | 'erase' };
+
+export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: Access[] }) {
   const t = ctx.t;
+  const columns: Column<Access>[] = [
+    { header: t('network.accessLog.when'), cell: (r) => formatDate(r.at, ctx.locale) },
+    { header: t('network.accessLog.who'), cell: (r) => r.who ?? '-' },
+    { header: t('network.accessLog.what'), cell: (r) => t(`network.accessLog.kind.${r.kind}`) },
+  ];
   return (
     <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.accessLog.title')} href={`${networkPath(council)}/toegangslog`}>
-      <Table
-        caption={t('network.accessLog.title')}
-        empty={t('network.accessLog.none')}
-        rows={rows}
-        columns={[
-          { header: t('network.accessLog.when'), cell: (r) => formatDate(r.at, ctx.locale) },
-          { header: t('network.accessLog.who'), cell: (r) => r.who ?? '-' },
-          { header: t('network.accessLog.what'), cell: (r) => t(`network.accessLog.kind.${r.kind}`) },
-        ]}
-      />
+      <Table caption={t('network.accessLog.title')} empty={t('network.accessLog.none')} rows={rows} columns={columns} />
     </NetworkPage>
   );
 }

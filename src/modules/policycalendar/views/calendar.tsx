@@ -3,7 +3,7 @@ import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
-import { Button, DataList, Link, Paragraph, Section, StatusBadge, Table } from '../../../ui/components/basics.tsx';
+import { Button, DataList, Link, Paragraph, Section, StatusBadge, Table, type Column } from '../../../ui/components/basics.tsx';
 import { CheckboxField, ChooseOneForm, Form, SelectField, TextField } from '../../../ui/components/form.tsx';
 import { PublicPage, WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
 import type { listMoments, Moment, momentPage } from '../policycalendar.service.ts';
@@ -26,6 +26,48 @@ const every = (ctx: PageCtx, n: number) => (n === 1 ? ctx.t('policycalendar.ever
 function when(ctx: PageCtx, m: Moment): string {
   const date = formatDate(m.expectedOn, ctx.locale);
   return m.recurrenceYears ? `${date} (${every(ctx, m.recurrenceYears)})` : date;
+}
+
+/**
+ * The feed link and the moments as a table: in the workspace (`href`, `groups`) the title links to
+ * the moment and a column names the working group; the public calendar shows neither.
+ */
+function Moments({ feed, moments, href, groups }: { feed: string; moments: Moment[]; href?: (m: Moment) => string; groups?: { id: string; name: string }[] }) {
+  const ctx = usePageCtx();
+  const t = ctx.t;
+  const group: Column<Moment>[] = groups ? [{ header: t('policycalendar.field.group'), cell: (m) => groups.find((g) => g.id === m.workingGroupId)?.name ?? '-' }] : [];
+  const columns: Column<Moment>[] = [
+    { header: t('policycalendar.field.title'), cell: (m) => (href ? <Link href={href(m)}>{m.title}</Link> : m.title) },
+    { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
+    ...group,
+    { header: t('policycalendar.field.status'), cell: (m) => <Status status={m.status} /> },
+  ];
+  return (
+    <>
+      <Paragraph>
+        <Link href={feed}>{t('policycalendar.feed')}</Link>
+      </Paragraph>
+      <Table caption={t('policycalendar.moments')} empty={t('policycalendar.empty')} rows={moments} columns={columns} />
+    </>
+  );
+}
+
+/** When a moment's date moved, from what to what and why. */
+function Shifts({ shifts }: { shifts: Awaited<ReturnType<typeof momentPage>>['shifts'] }) {
+  const ctx = usePageCtx();
+  const t = ctx.t;
+  const date = (d: string) => formatDate(d, ctx.locale);
+  const columns: Column<(typeof shifts)[number]>[] = [
+    { header: t('policycalendar.shift.when'), cell: (s) => formatDateTime(s.at, ctx.locale) },
+    { header: t('policycalendar.shift.from'), cell: (s) => date(s.fromDate) },
+    { header: t('policycalendar.shift.to'), cell: (s) => date(s.toDate) },
+    { header: t('policycalendar.field.reason'), cell: (s) => s.reason || '-' },
+  ];
+  return (
+    <Section id="verschuivingen" title={t('policycalendar.shifts')}>
+      <Table caption={t('policycalendar.shifts')} empty={t('policycalendar.noShifts')} rows={shifts} columns={columns} />
+    </Section>
+  );
 }
 
 /** The fields of a moment, for adding one and for changing it. */
@@ -70,20 +112,7 @@ export function CalendarPage(props: Props & { data: Awaited<ReturnType<typeof li
   const path = calendarPath(council);
   return (
     <WorkspacePage title={t('policycalendar.title')} section={path} intro={t('policycalendar.intro')} errors={props.errors} notice={props.notice}>
-      <Paragraph>
-        <Link href={`/${council.slug}/beleidskalender.ics`}>{t('policycalendar.feed')}</Link>
-      </Paragraph>
-      <Table
-        caption={t('policycalendar.moments')}
-        empty={t('policycalendar.empty')}
-        rows={data.moments}
-        columns={[
-          { header: t('policycalendar.field.title'), cell: (m) => <Link href={`${path}/${m.id}`}>{m.title}</Link> },
-          { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
-          { header: t('policycalendar.field.group'), cell: (m) => data.groups.find((g) => g.id === m.workingGroupId)?.name ?? '-' },
-          { header: t('policycalendar.field.status'), cell: (m) => <Status status={m.status} /> },
-        ]}
-      />
+      <Moments feed={`/${council.slug}/beleidskalender.ics`} moments={data.moments} href={(m) => `${path}/${m.id}`} groups={data.groups} />
       {data.may.manage && (
         <Section id="nieuw-moment" title={t('policycalendar.add')}>
           <Form action={path}>
@@ -126,19 +155,7 @@ export function MomentPage(props: Props & { data: Awaited<ReturnType<typeof mome
       <Section id="brief" title={t('policycalendar.letter.title')} intro={t('policycalendar.letter.intro', { weeks: m.remindWeeks })}>
         <pre class="rw-draft">{draftLetter({ council: council.name, moment: m.title, date: formatDate(m.expectedOn, 'nl'), group: data.group?.name ?? null })}</pre>
       </Section>
-      <Section id="verschuivingen" title={t('policycalendar.shifts')}>
-        <Table
-          caption={t('policycalendar.shifts')}
-          empty={t('policycalendar.noShifts')}
-          rows={data.shifts}
-          columns={[
-            { header: t('policycalendar.shift.when'), cell: (s) => formatDateTime(s.at, ctx.locale) },
-            { header: t('policycalendar.shift.from'), cell: (s) => formatDate(s.fromDate, ctx.locale) },
-            { header: t('policycalendar.shift.to'), cell: (s) => formatDate(s.toDate, ctx.locale) },
-            { header: t('policycalendar.field.reason'), cell: (s) => s.reason || '-' },
-          ]}
-        />
-      </Section>
+      <Shifts shifts={data.shifts} />
       {data.may.manage && (
         <>
           <Section id="aanvraag" title={t('policycalendar.link.title')}>
@@ -182,19 +199,7 @@ export function PublicCalendarPage({ ctx, council, moments }: { ctx: PageCtx; co
   const path = `/${council.slug}/beleidskalender`;
   return (
     <PublicPage title={t('policycalendar.title')} section={path} intro={t('policycalendar.publicIntro', { council: council.name })} lead>
-      <Paragraph>
-        <Link href={`${path}.ics`}>{t('policycalendar.feed')}</Link>
-      </Paragraph>
-      <Table
-        caption={t('policycalendar.moments')}
-        empty={t('policycalendar.empty')}
-        rows={moments}
-        columns={[
-          { header: t('policycalendar.field.title'), cell: (m) => m.title },
-          { header: t('policycalendar.field.expectedOn'), cell: (m) => when(ctx, m) },
-          { header: t('policycalendar.field.status'), cell: (m) => <Status status={m.status} /> },
-        ]}
-      />
+      <Moments feed={`${path}.ics`} moments={moments} />
     </PublicPage>
   );
 }

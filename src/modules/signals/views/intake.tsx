@@ -4,15 +4,18 @@
  * the minimum fill time counts from there).
  */
 import type { ComponentChildren } from 'preact';
-import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
+import type { PageCtx } from '../../../ui/context.ts';
 import type { FieldErrors } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
-import { Alert, Button, ButtonGroup, Heading, Link, Paragraph, TextBlock } from '../../../ui/components/basics.tsx';
+import { Alert, Button, ButtonGroup, Heading, Link, Paragraph, Section, TextBlock } from '../../../ui/components/basics.tsx';
 import { CheckboxField, ErrorSummary, Form, FormField, RadioGroup, TextField } from '../../../ui/components/form.tsx';
 import { signalAreas, signalSinces } from '../signals.schema.ts';
 import { answerFields, contactChoices, fieldsOf, stepNumber, type AnswerField, type Answers, type IntakePage, type QuestionStep } from '../signals.intake.ts';
 import { WordsHelp } from '../../../ui/components/term.tsx';
+import { Honeypot } from '../../../ui/components/honeypot.tsx';
+import { TextList } from '../../../ui/components/text-list.tsx';
+import { EnumRadios } from '../../../ui/components/choice.tsx';
 
 export const HONEYPOT = 'website';
 
@@ -48,53 +51,23 @@ function Carried({ answers, except = [] }: { answers: Answers; except?: AnswerFi
   );
 }
 
-/**
- * A field for robots only: hidden from sight and from screen readers, out of the tab order, with a
- * label that tells a person who still meets it to leave it empty. Its value rides along.
- */
-function Honeypot({ ctx: given, value }: { ctx?: PageCtx; value?: string }) {
-  const ctx = usePageCtx(given);
-  return (
-    <div class="rw-visually-hidden" aria-hidden="true">
-      <label for="veld-website">{ctx.t('signals.intake.honeypot')}</label>
-      <input type="text" id="veld-website" name={HONEYPOT} value={value ?? ''} tabindex={-1} autocomplete="off" />
-    </div>
-  );
-}
-
 export function StartPage({ ctx, council }: { ctx: PageCtx; council: Council }) {
   const t = ctx.t;
   return (
     <IntakeFrame ctx={ctx} council={council} title={t('signals.intake.start.title')}>
       <Heading level={1}>{t('signals.intake.start.title')}</Heading>
       <Paragraph lead>{t('signals.intake.start.lead', { council: council.name })}</Paragraph>
-      <section aria-labelledby="wat-wij-doen">
-        <Heading level={2} id="wat-wij-doen">
-          {t('signals.intake.start.canTitle')}
-        </Heading>
-        <ul class="utrecht-unordered-list">
-          <li class="utrecht-unordered-list__item">{t('signals.intake.start.can1')}</li>
-          <li class="utrecht-unordered-list__item">{t('signals.intake.start.can2')}</li>
-          <li class="utrecht-unordered-list__item">{t('signals.intake.start.can3')}</li>
-        </ul>
-      </section>
-      <section aria-labelledby="wat-wij-niet-doen">
-        <Heading level={2} id="wat-wij-niet-doen">
-          {t('signals.intake.start.cannotTitle')}
-        </Heading>
-        <Paragraph>{t('signals.intake.start.cannot')}</Paragraph>
-      </section>
+      <Section id="wat-wij-doen" title={t('signals.intake.start.canTitle')}>
+        <TextList items={[t('signals.intake.start.can1'), t('signals.intake.start.can2'), t('signals.intake.start.can3')]} />
+      </Section>
+      <Section id="wat-wij-niet-doen" title={t('signals.intake.start.cannotTitle')} intro={t('signals.intake.start.cannot')} />
       <Alert type="info" title={t('signals.intake.start.helpTitle')}>
         <Paragraph>{t('signals.intake.start.help')}</Paragraph>
       </Alert>
       <WordsHelp ids={['signaal', 'clientondersteuning', 'wmo']} />
-      <section aria-labelledby="hoe-het-werkt">
-        <Heading level={2} id="hoe-het-werkt">
-          {t('signals.intake.start.nextTitle')}
-        </Heading>
-        <Paragraph>{t('signals.intake.start.next')}</Paragraph>
+      <Section id="hoe-het-werkt" title={t('signals.intake.start.nextTitle')} intro={t('signals.intake.start.next')}>
         <Paragraph>{t('signals.intake.start.noCookies')}</Paragraph>
-      </section>
+      </Section>
       {/* A form, not a link: its token carries the time this page was shown to the last step. */}
       <Form action={intakePaths(council).question}>
         <input type="hidden" name="pagina" value="start" />
@@ -170,7 +143,7 @@ export function QuestionPage(props: QuestionProps) {
         {props.fromCheck && <input type="hidden" name="naarControle" value="ja" />}
         <Carried answers={answers} except={fieldsOf(step)} />
         <StepFields {...props} ctx={ctx} errors={errs} />
-        <Honeypot ctx={ctx} value={props.honeypot} />
+        <Honeypot name={HONEYPOT} label={t('signals.intake.honeypot')} value={props.honeypot} />
         <Button>{t('signals.intake.continue')}</Button>
       </Form>
     </IntakeFrame>
@@ -207,18 +180,9 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
         </FormField>
       );
     case 'onderwerp':
-      return (
-        <RadioGroup
-          name="area"
-          label={t('signals.intake.area.question')}
-          hint={t('signals.intake.area.hint')}
-          value={a.area}
-          errors={errors}
-          options={signalAreas.map((v) => ({ value: v, label: t(`signals.area.${v}`) }))}
-        />
-      );
+      return <EnumRadios name="area" label={t('signals.intake.area.question')} hint={t('signals.intake.area.hint')} value={a.area} errors={errors} values={signalAreas} prefix="signals.area" />;
     case 'sinds':
-      return <RadioGroup name="since" label={t('signals.intake.since.question')} value={a.since} errors={errors} options={signalSinces.map((v) => ({ value: v, label: t(`signals.since.${v}`) }))} />;
+      return <EnumRadios name="since" label={t('signals.intake.since.question')} value={a.since} errors={errors} values={signalSinces} prefix="signals.since" />;
     case 'aantal':
       return (
         <TextField
@@ -341,7 +305,7 @@ export function CheckPage(props: CheckProps) {
         </dl>
         <Heading level={2}>{t('signals.intake.check.sendTitle')}</Heading>
         <Paragraph>{t('signals.intake.check.sendText')}</Paragraph>
-        <Honeypot ctx={ctx} value={props.honeypot} />
+        <Honeypot name={HONEYPOT} label={t('signals.intake.honeypot')} value={props.honeypot} />
         <Button>{t('signals.intake.check.submit')}</Button>
       </Form>
     </IntakeFrame>
@@ -368,11 +332,7 @@ export function SentPage({ ctx, council, reference, held }: { ctx: PageCtx; coun
       <Paragraph>{t('signals.intake.done.thanks')}</Paragraph>
       {reference && <Paragraph>{t('signals.intake.done.keep')}</Paragraph>}
       <Heading level={2}>{t('signals.intake.done.nextTitle')}</Heading>
-      <ul class="utrecht-unordered-list">
-        <li class="utrecht-unordered-list__item">{t('signals.intake.done.next1')}</li>
-        <li class="utrecht-unordered-list__item">{t('signals.intake.done.next2')}</li>
-        <li class="utrecht-unordered-list__item">{t('signals.intake.done.next3')}</li>
-      </ul>
+      <TextList items={[t('signals.intake.done.next1'), t('signals.intake.done.next2'), t('signals.intake.done.next3')]} />
       <Paragraph>{t('signals.intake.done.help')}</Paragraph>
       <ButtonGroup>
         <Link href={intakePaths(council).start}>{t('signals.intake.done.another')}</Link>

@@ -1,11 +1,12 @@
 import { Heading, Paragraph, Link, Button, Table, Alert, DataList, Section } from '../../../ui/components/basics.tsx';
 import { Form, TextField, TextArea, CheckboxField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
+import { formatDateTime } from '../../../core/i18n/index.ts';
 import type { Signal } from '../signals.schema.ts';
 import type { AccessLogRow, Contact } from '../signals.privacy.ts';
 import type { EffectiveSettings, Template } from '../signals.settings.ts';
 import { SignalsPage, signalsPath, type Props } from './signals.tsx';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 /** The contact details, after the explicit request that was logged. */
 export function ContactPage({ ctx, council, signal, contact }: Props & { signal: Signal; contact: Contact | null }) {
@@ -54,7 +55,7 @@ export function AccessLogPage({ ctx, council, rows }: Props & { rows: AccessLogR
         empty={t('signals.accessLog.empty')}
         rows={rows}
         columns={[
-          { header: t('signals.detail.when'), cell: (r) => formatDateTime(r.at, ctx.locale) },
+          { header: t('signals.detail.when'), cell: (r) => <DateText value={r.at} time /> },
           { header: t('signals.detail.who'), cell: (r) => r.who ?? '-' },
           { header: t('signals.detail.what'), cell: (r) => t(`signals.access.${r.kind}`) },
           { header: t('signals.field.reference'), cell: (r) => (r.signalId ? <Link href={`${list}/${r.signalId}`}>{r.reference}</Link> : r.reference) },
@@ -148,7 +149,7 @@ export function SettingsPage({
           empty={t('signals.settings.runsEmpty')}
           rows={runs}
           columns={[
-            { header: t('signals.detail.when'), cell: (r) => formatDate(r.at, ctx.locale) },
+            { header: t('signals.detail.when'), cell: (r) => <DateText value={r.at} /> },
             { header: t('signals.settings.contactsRemoved'), cell: (r) => String(r.data?.contactsRemoved ?? 0), numeric: true },
             { header: t('signals.settings.textsAnonymised'), cell: (r) => String(r.data?.textsAnonymised ?? 0), numeric: true },
           ]}

@@ -3,14 +3,15 @@ import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, LinkList } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, SelectField, RadioGroup, CheckboxField, Fieldset } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, SelectField, CheckboxField, Fieldset } from '../../../ui/components/form.tsx';
+import { EnumRadios, EnumSelect } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { formatDate } from '../../../core/i18n/index.ts';
 import { WorkspacePage, type WorkspacePageParts } from '../../../ui/layouts/workspace-page.tsx';
 import { recordedSources, signalAreas, signalSinces } from '../signals.schema.ts';
 import { signalStates, type SignalState } from '../signals.workflow.ts';
 import type { SignalListRow, signalsSectionMay } from '../signals.queries.ts';
 import type { ListFilter } from '../signals.forms.ts';
+import { DateText } from '../../../ui/components/date-text.tsx';
 
 export type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -60,9 +61,9 @@ export function SignalListPage({
       />
       {actions}
       <form method="get" action={path} class="rw-form">
-        <SelectField name="status" label={t('signals.list.filterStatus')} value={filter.status ?? ''} options={[all, ...signalStates.map((s) => ({ value: s, label: t(`signals.status.${s}`) }))]} />
+        <EnumSelect name="status" label={t('signals.list.filterStatus')} value={filter.status ?? ''} all={all.label} values={signalStates} prefix="signals.status" />
         <SelectField name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]} />
-        <SelectField name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} options={[all, ...signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) }))]} />
+        <EnumSelect name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} all={all.label} values={signalAreas} prefix="signals.area" />
         <Button variant="secondary">{t('signals.list.filterButton')}</Button>
       </form>
       <Table
@@ -75,7 +76,7 @@ export function SignalListPage({
           { header: t('signals.field.area'), cell: (s) => t(`signals.area.${s.area}`) },
           { header: t('signals.field.theme'), cell: (s) => s.themeName ?? '-' },
           { header: t('signals.field.status'), cell: (s) => <SignalStatusBadge status={s.status} /> },
-          { header: t('signals.field.createdAt'), cell: (s) => formatDate(s.createdAt, ctx.locale) },
+          { header: t('signals.field.createdAt'), cell: (s) => <DateText value={s.createdAt} /> },
         ]}
       />
     </SignalsPage>
@@ -87,26 +88,15 @@ export function RecordSignalPage({ ctx, council, errors, values }: Props & { err
   const t = ctx.t;
   const path = `${signalsPath(council)}/nieuw`;
   const v = values ?? {};
-  const radios = (name: 'source' | 'area' | 'since', options: { value: string; label: string }[]) => (
-    <RadioGroup errors={errors} name={name} label={t(`signals.field.${name}`)} value={v[name]} options={options} />
-  );
+
   return (
     <SignalsPage title={t('signals.record.title')} href={path} errors={errors} intro={t('signals.record.intro')}>
       <Form action={path}>
-        {radios(
-          'source',
-          recordedSources.map((s) => ({ value: s, label: t(`signals.source.${s}`) })),
-        )}
+        <EnumRadios errors={errors} name="source" label={t('signals.field.source')} value={v.source} values={recordedSources} prefix="signals.source" />
         <TextField errors={errors} name="sourceDetail" label={t('signals.field.sourceDetail')} hint={t('signals.field.sourceDetailHint')} value={v.sourceDetail} optional />
         <TextArea errors={errors} name="description" label={t('signals.field.description')} hint={t('signals.field.descriptionHint')} value={v.description} rows={8} />
-        {radios(
-          'area',
-          signalAreas.map((a) => ({ value: a, label: t(`signals.area.${a}`) })),
-        )}
-        {radios(
-          'since',
-          signalSinces.map((s) => ({ value: s, label: t(`signals.since.${s}`) })),
-        )}
+        <EnumRadios errors={errors} name="area" label={t('signals.field.area')} value={v.area} values={signalAreas} prefix="signals.area" />
+        <EnumRadios errors={errors} name="since" label={t('signals.field.since')} value={v.since} values={signalSinces} prefix="signals.since" />
         <TextField
           errors={errors}
           name="peopleCount"

@@ -1,8 +1,9 @@
 /** What happened to the advice: every change from the audit log, who, when, from and to. */
-import { formatDateTime, isMessageKey, type MessageKey } from '../../../../core/i18n/index.ts';
+import { isMessageKey, type MessageKey } from '../../../../core/i18n/index.ts';
 import type { PageCtx } from '../../../../ui/context.ts';
 import { Table } from '../../../../ui/components/basics.tsx';
 import type { StepProps } from './shared.tsx';
+import { DateText } from '../../../../ui/components/date-text.tsx';
 
 function actionLabel(ctx: PageCtx, action: string): string {
   const key = `advice.action.${action}`;
@@ -22,7 +23,7 @@ export function HistoryPage({ ctx, detail }: StepProps) {
       rows={detail.timeline}
       rowHeader={false}
       columns={[
-        { header: t('advice.detail.when'), cell: (e) => formatDateTime(e.at, ctx.locale) },
+        { header: t('advice.detail.when'), cell: (e) => <DateText value={e.at} time /> },
         { header: t('advice.detail.who'), cell: (e) => e.who ?? t('advice.detail.system') },
         {
           header: t('advice.detail.what'),

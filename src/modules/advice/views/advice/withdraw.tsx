@@ -6,6 +6,7 @@ import { formatDate } from '../../../../core/i18n/index.ts';
 import { Heading, Paragraph, Link, Alert } from '../../../../ui/components/basics.tsx';
 import { ActionForm } from '../../../../ui/components/form.tsx';
 import { ConfirmPage } from '../../../../ui/layouts/confirm-page.tsx';
+import { trail } from '../../../../ui/layouts/workspace-page.tsx';
 import type { Advice } from '../../advice.schema.ts';
 import type { WithdrawalAudience } from '../../advice.queries.ts';
 import { RESTORE_DAYS } from '../../advice.workflow.ts';
@@ -25,16 +26,9 @@ export function WithdrawConfirmPage({ ctx, council, actor, advice, audience, may
   return (
     <ConfirmPage
       title={t('advice.withdraw.title', { reference: advice.reference })}
-      section={list}
-      href={`${path}/intrekken`}
-      crumb={t('advice.withdraw.button')}
-      parent={[
-        { href: list, label: t('advice.list.title') },
-        { href: path, label: advice.reference },
-      ]}
+      {...trail({ href: list, label: t('advice.list.title') }, { href: path, label: advice.reference }, { href: `${path}/intrekken`, label: t('advice.withdraw.button') })}
       record={advice.subject}
       consequences={[t('advice.withdraw.stops'), ...(mails.length ? mails : [t('advice.withdraw.mailNobody')]), t('advice.withdraw.undo', { days: RESTORE_DAYS })]}
-      action={`${path}/intrekken`}
       button={t('advice.withdraw.confirm')}
       back={{ href: path, label: t('advice.withdraw.cancel') }}
       blocked={may ? undefined : t('advice.withdraw.notNow')}

@@ -1,24 +1,33 @@
 /** The decisions and action points of a meeting's minutes, with the forms to add them. */
-import { Button, StatusBadge, Table, Section } from '../../../../ui/components/basics.tsx';
-import { ActionForm, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../../ui/components/form.tsx';
-import { formatDate } from '../../../../core/i18n/index.ts';
-import { dateValue } from '../meeting-forms.tsx';
+import type { ComponentChildren } from 'preact';
+import { usePageCtx } from '../../../../ui/context.ts';
+import { Button, StatusBadge, type Column } from '../../../../ui/components/basics.tsx';
+import { ActionForm, Form, SelectField, TextArea, TextField } from '../../../../ui/components/form.tsx';
+import { EnumRadios } from '../../../../ui/components/choice.tsx';
+import { TableSection } from '../../../../ui/components/table-section.tsx';
+import { accessChoice, dateValue } from '../meeting-forms.tsx';
 import type { MeetingPart } from './part.ts';
+import { DateText } from '../../../../ui/components/date-text.tsx';
+
+/** A list of the minutes (decisions, action points): its table, then while drafting the form to add one. */
+function MinutesList<T>({ words, ...list }: { id: string; words: 'decisions' | 'actions'; rows: T[]; columns: Column<T>[]; children: ComponentChildren }) {
+  const t = usePageCtx().t;
+  return <TableSection level={3} title={t(`meetings.${words}.title`)} empty={t(`meetings.${words}.none`)} {...list} />;
+}
 
 export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
   const t = ctx.t;
   const access = (isPublic: boolean) => t(isPublic ? 'meetings.item.public' : 'meetings.item.closed');
   return (
-    <Section level={3} id="besluiten" title={t('meetings.decisions.title')}>
-      <Table
-        caption={t('meetings.decisions.title')}
-        empty={t('meetings.decisions.none')}
-        rows={detail.minutes?.decisions ?? []}
-        columns={[
-          { header: t('meetings.decisions.text'), cell: (d) => d.text },
-          { header: t('meetings.item.access'), cell: (d) => access(d.isPublic) },
-        ]}
-      />
+    <MinutesList
+      id="besluiten"
+      words="decisions"
+      rows={detail.minutes?.decisions ?? []}
+      columns={[
+        { header: t('meetings.decisions.text'), cell: (d) => d.text },
+        { header: t('meetings.item.access'), cell: (d) => access(d.isPublic) },
+      ]}
+    >
       {detail.may.draftMinutes && (
         <Form action={`${path}/notulen/besluiten`}>
           <TextArea errors={errors} name="decision" label={t('meetings.decisions.add')} value={v.decision} rows={3} />
@@ -30,20 +39,11 @@ export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
             options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.agenda.map((i) => ({ value: i.id, label: i.title }))]}
             optional
           />
-          <RadioGroup
-            errors={errors}
-            name="access"
-            label={t('meetings.decisions.access')}
-            value={v.access ?? 'public'}
-            options={[
-              { value: 'public', label: access(true) },
-              { value: 'closed', label: access(false) },
-            ]}
-          />
+          <EnumRadios errors={errors} name="access" label={t('meetings.decisions.access')} value={v.access ?? 'public'} {...accessChoice} />
           <Button variant="secondary">{t('meetings.decisions.addButton')}</Button>
         </Form>
       )}
-    </Section>
+    </MinutesList>
   );
 }
 
@@ -51,28 +51,27 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
   const t = ctx.t;
   const { may } = detail;
   return (
-    <Section level={3} id="actiepunten" title={t('meetings.actions.title')}>
-      <Table
-        caption={t('meetings.actions.title')}
-        empty={t('meetings.actions.none')}
-        rows={detail.minutes?.actionPoints ?? []}
-        columns={[
-          { header: t('meetings.actions.text'), cell: (p) => p.text },
-          { header: t('meetings.actions.owner'), cell: (p) => p.ownerName ?? '-' },
-          { header: t('meetings.actions.due'), cell: (p) => (p.dueOn ? formatDate(p.dueOn, ctx.locale) : '-') },
-          {
-            header: t('meetings.actions.state'),
-            cell: (p) =>
-              p.doneAt ? (
-                <StatusBadge status="success">{t('meetings.actions.done')}</StatusBadge>
-              ) : may.markDone.includes(p.id) ? (
-                <ActionForm action={`${list}/actiepunten/${p.id}/klaar`} inline button={t('meetings.actions.markDone')} object={p.text} />
-              ) : (
-                t('meetings.actions.open')
-              ),
-          },
-        ]}
-      />
+    <MinutesList
+      id="actiepunten"
+      words="actions"
+      rows={detail.minutes?.actionPoints ?? []}
+      columns={[
+        { header: t('meetings.actions.text'), cell: (p) => p.text },
+        { header: t('meetings.actions.owner'), cell: (p) => p.ownerName ?? '-' },
+        { header: t('meetings.actions.due'), cell: (p) => <DateText value={p.dueOn} /> },
+        {
+          header: t('meetings.actions.state'),
+          cell: (p) =>
+            p.doneAt ? (
+              <StatusBadge status="success">{t('meetings.actions.done')}</StatusBadge>
+            ) : may.markDone.includes(p.id) ? (
+              <ActionForm action={`${list}/actiepunten/${p.id}/klaar`} inline button={t('meetings.actions.markDone')} object={p.text} />
+            ) : (
+              t('meetings.actions.open')
+            ),
+        },
+      ]}
+    >
       {may.draftMinutes && (
         <Form action={`${path}/notulen/actiepunten`}>
           <TextField errors={errors} name="action" label={t('meetings.actions.add')} value={v.action} />
@@ -87,6 +86,6 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
           <Button variant="secondary">{t('meetings.actions.addButton')}</Button>
         </Form>
       )}
-    </Section>
+    </MinutesList>
   );
 }

@@ -3,6 +3,12 @@ import { Button, Heading, Paragraph, StatusBadge, TextBlock, Section } from '../
 import { ActionForm, ChooseOneForm, Form, TextArea } from '../../../../ui/components/form.tsx';
 import { formatDate } from '../../../../core/i18n/index.ts';
 import type { MeetingPart } from './part.ts';
+
+/** The two texts of the minutes: the public one (residents read it) and the closed one (the board only). */
+const texts = [
+  { name: 'publicText', rows: 8 },
+  { name: 'closedText', rows: 5 },
+] as const;
 import { ActionPoints, Decisions } from './decisions.tsx';
 
 export function MinutesSection(part: MeetingPart) {
@@ -18,35 +24,19 @@ export function MinutesSection(part: MeetingPart) {
       </Paragraph>
       {may.draftMinutes ? (
         <Form action={`${path}/notulen`}>
-          <TextArea
-            errors={errors}
-            name="publicText"
-            label={t('meetings.minutes.publicText')}
-            hint={t('meetings.minutes.publicTextHint')}
-            value={v.publicText ?? mins?.minutes.publicText ?? ''}
-            rows={8}
-            optional
-          />
-          <TextArea
-            errors={errors}
-            name="closedText"
-            label={t('meetings.minutes.closedText')}
-            hint={t('meetings.minutes.closedTextHint')}
-            value={v.closedText ?? mins?.minutes.closedText ?? ''}
-            rows={5}
-            optional
-          />
+          {texts.map(({ name, rows }) => (
+            <TextArea errors={errors} name={name} label={t(`meetings.minutes.${name}`)} hint={t(`meetings.minutes.${name}Hint`)} value={v[name] ?? mins?.minutes[name] ?? ''} rows={rows} optional />
+          ))}
           <Button variant="secondary">{t('meetings.minutes.save')}</Button>
         </Form>
       ) : (
-        mins && (
+        mins &&
+        texts.map(({ name }) => (
           <>
-            <Heading level={3}>{t('meetings.minutes.publicText')}</Heading>
-            {mins.minutes.publicText ? <TextBlock text={mins.minutes.publicText} /> : <Paragraph>-</Paragraph>}
-            <Heading level={3}>{t('meetings.minutes.closedText')}</Heading>
-            {mins.minutes.closedText ? <TextBlock text={mins.minutes.closedText} /> : <Paragraph>-</Paragraph>}
+            <Heading level={3}>{t(`meetings.minutes.${name}`)}</Heading>
+            {mins.minutes[name] ? <TextBlock text={mins.minutes[name]} /> : <Paragraph>-</Paragraph>}
           </>
-        )
+        ))
       )}
       <Decisions {...part} />
       <ActionPoints {...part} />

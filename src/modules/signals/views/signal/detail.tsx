@@ -2,12 +2,13 @@
 import type { PageCtx } from '../../../../ui/context.ts';
 import { Alert, ButtonGroup, ButtonLink, Link, Paragraph, Section, Table } from '../../../../ui/components/basics.tsx';
 import type { FieldErrors, FormValues } from '../../../../core/http/forms.ts';
-import { formatDate, formatDateTime, isMessageKey, type MessageKey } from '../../../../core/i18n/index.ts';
+import { formatDate, isMessageKey, type MessageKey } from '../../../../core/i18n/index.ts';
 import type { SignalDetail } from '../../signals.queries.ts';
 import { SignalStatusBadge, SignalsPage, signalsPath, type Props } from '../signals.tsx';
 import type { SignalPart } from './part.ts';
 import { SignalOverview } from './overview.tsx';
 import { Triage } from './triage.tsx';
+import { DateText } from '../../../../ui/components/date-text.tsx';
 
 export type SignalNotice = 'created' | 'state' | 'saved' | 'erased';
 
@@ -72,7 +73,7 @@ export function SignalDetailPage(props: Props & { detail: SignalDetail; errors?:
           caption={t('signals.detail.historyCaption')}
           rows={detail.events}
           columns={[
-            { header: t('signals.detail.when'), cell: (e) => formatDateTime(e.at, ctx.locale) },
+            { header: t('signals.detail.when'), cell: (e) => <DateText value={e.at} time /> },
             { header: t('signals.detail.what'), cell: (e) => eventLabel(ctx, e.action) },
             { header: t('signals.field.status'), cell: (e) => stateLabel(ctx, e.to) },
             { header: t('signals.detail.who'), cell: (e) => e.who ?? t('signals.detail.resident') },
