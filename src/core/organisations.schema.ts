@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, boolean, timestamp, integer, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, integer, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdAt, id, timestamps } from './db/base-columns.ts';
 import { users } from './auth/auth.schema.ts';
 import { roles } from './roles.ts';
 import { organisationKinds } from './organisation-kinds.ts';
@@ -6,7 +7,7 @@ import { organisationKinds } from './organisation-kinds.ts';
 export const councils = pgTable(
   'councils',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     kind: text('kind', { enum: organisationKinds }).notNull().default('gemeentelijk'),
@@ -44,8 +45,7 @@ export const councils = pgTable(
     /** Date of the last accessibility check, shown on the accessibility statement. */
     accessibilityCheckedOn: text('accessibility_checked_on').notNull().default('2026-11-01'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('councils_slug_unique').on(t.slug)],
 );
@@ -57,13 +57,9 @@ export type Organisation = Council;
 export const memberships = pgTable(
   'memberships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id')
-      .notNull()
-      .references(() => councils.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    councilId: cascadeRef('council_id', () => councils.id),
+    userId: cascadeRef('user_id', () => users.id),
     role: text('role', { enum: roles }).notNull(),
     /** Target group this member speaks for, shown on the public members page. */
     targetGroup: text('target_group').notNull().default(''),
@@ -71,7 +67,7 @@ export const memberships = pgTable(
     showOnSite: boolean('show_on_site').notNull().default(true),
     active: boolean('active').notNull().default(true),
     joinedOn: date('joined_on'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('memberships_council_user_unique').on(t.councilId, t.userId)],
 );

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
 import { after, before } from 'node:test';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import type { Database, Db } from '../../src/core/db/index.ts';
 import { createTestDatabase, testConfig } from './db.ts';
@@ -18,6 +18,7 @@ import { vacancies, workingGroupMembers, workingGroups } from '../../src/modules
 import { memberships } from '../../src/core/organisations.schema.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { outbox } from '../../src/core/mail/mail.schema.ts';
+import { auditLog } from '../../src/core/audit/audit.schema.ts';
 import { createSession, SESSION_COOKIE } from '../../src/core/auth/sessions.ts';
 import { csrfTokenFor } from '../../src/core/http/csrf.ts';
 import { hashPassword } from '../../src/core/auth/passwords.ts';
@@ -367,6 +368,17 @@ export async function userRow(t: TestApp, id: string): Promise<User> {
 /** Mail sent to an address (the outbox), newest first. */
 export async function mailsTo(t: TestApp, to: string) {
   return t.db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(desc(outbox.createdAt));
+}
+
+type AuditMatch = Partial<Record<'action' | 'entity' | 'entityId' | 'actorUserId' | 'councilId', string>>;
+
+/** The audit entries whose fields equal `match`, e.g. { action: 'user.passwordChanged', actorUserId: user.id }. */
+export function auditEntries(t: Pick<TestApp, 'db'>, match: AuditMatch) {
+  const where = Object.entries(match).map(([column, value]) => eq(auditLog[column as keyof AuditMatch], value));
+  return t.db
+    .select()
+    .from(auditLog)
+    .where(and(...where));
 }
 
 /** Today plus `days`, as YYYY-MM-DD in Amsterdam. */

@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../audit/audit.schema.ts';
-import { withApp, Browser, createUser, mailsTo, PASSWORD, titleOf, userRow } from './auth.test-helpers.ts';
+import { withApp, Browser, createUser, mailsTo, PASSWORD, titleOf, userRow, loggedInUser, auditEntries } from './auth.test-helpers.ts';
 
 const NEW_PASSWORD = 'een ander lang wachtwoord';
 
@@ -34,10 +32,7 @@ test('changing the password ends the other sessions but keeps this one', () =>
 
     assert.equal((await new Browser(env, '10.0.0.3').login(user.email, PASSWORD)).statusCode, 400);
     assert.equal((await new Browser(env, '10.0.0.4').login(user.email, NEW_PASSWORD)).statusCode, 303);
-    const audits = await env.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.passwordChanged'), eq(auditLog.actorUserId, user.id)));
+    const audits = await auditEntries(env, { action: 'user.passwordChanged', actorUserId: user.id });
     assert.equal(audits.length, 1);
     assert.equal(audits[0].data, null);
     const [mail] = await mailsTo(env, user.email);
@@ -46,9 +41,7 @@ test('changing the password ends the other sessions but keeps this one', () =>
 
 test('a wrong current password, a short or unequal new one, or odd input changes nothing', () =>
   withApp(async (env) => {
-    const user = await createUser(env);
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env);
     const cases: [Record<string, string | string[]>, RegExp][] = [
       [{ currentPassword: 'niet het goede wachtwoord', newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD }, /Uw huidige wachtwoord klopt niet/],
       [{ currentPassword: PASSWORD, newPassword: 'kort', newPasswordRepeat: 'kort' }, /Gebruik minstens 12 tekens/],
@@ -70,9 +63,7 @@ test('a wrong current password, a short or unequal new one, or odd input changes
 
 test('account forms without the CSRF token are refused and change nothing', () =>
   withApp(async (env) => {
-    const user = await createUser(env);
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env);
     const res = await b.post('/account/wachtwoord', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD }, { csrf: false });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /Formulier verlopen/);
@@ -90,9 +81,7 @@ test('account forms without the CSRF token are refused and change nothing', () =
 
 test('the preferred language is saved and used', () =>
   withApp(async (env) => {
-    const user = await createUser(env);
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env);
     const bad = await b.post('/account/taal', { locale: 'de' }, { from: '/account' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /Kies een van de mogelijkheden/);

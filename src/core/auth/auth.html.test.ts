@@ -2,12 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateSecret } from 'otplib';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { findOrCreateUserByEmail, issueInvitation } from './auth.service.ts';
-import { Browser, createCouncil, createUser, mailsTo, startApp } from './auth.test-helpers.ts';
+import { Browser, createCouncil, createUser, mailsTo, withApp, inviteToCouncil } from './auth.test-helpers.ts';
 
-test('every account page, with and without errors, is valid HTML', async () => {
-  const env = await startApp();
-  try {
+test('every account page, with and without errors, is valid HTML', () =>
+  withApp(async (env) => {
     const pages: { name: string; html: string }[] = [];
     const add = (name: string, html: string) => pages.push({ name, html });
     const anon = new Browser(env);
@@ -26,18 +24,7 @@ test('every account page, with and without errors, is valid HTML', async () => {
     add('reset-errors', (await anon.post(resetPath, { newPassword: 'kort', newPasswordRepeat: '' })).body);
 
     const council = await createCouncil(env);
-    await env.database.db.transaction(async (tx) => {
-      const u = await findOrCreateUserByEmail(tx, { email: 'nieuw@voorbeeld.nl', name: 'Nieuw Lid' });
-      await issueInvitation(env.app.deps, tx, {
-        userId: u.id,
-        email: u.email,
-        name: u.name,
-        councilId: council.id,
-        councilName: council.name,
-        invitedByName: 'Secretaris',
-        locale: 'nl',
-      });
-    });
+    await inviteToCouncil(env, council, { email: 'nieuw@voorbeeld.nl', name: 'Nieuw Lid', invitedByName: 'Secretaris' });
     const invitePath = (await mailsTo(env, 'nieuw@voorbeeld.nl'))[0].body.match(/\/uitnodiging\/[A-Za-z0-9_-]{43}/)![0];
     add('invitation', (await anon.get(invitePath)).body);
     add('invitation-errors', (await anon.post(invitePath, { newPassword: '', newPasswordRepeat: '' })).body);
@@ -57,7 +44,4 @@ test('every account page, with and without errors, is valid HTML', async () => {
 
     const errors = await checkHtml(pages);
     assert.deepEqual(errors, [], formatHtmlErrors(errors));
-  } finally {
-    await env.close();
-  }
-});
+  }));

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { auditLog } from '../audit/audit.schema.ts';
 import { sessions } from './auth.schema.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { withApp, addMember, Browser, createCouncil, createUser, PASSWORD, sessionCookieOf, startApp, titleOf } from './auth.test-helpers.ts';
+import { withApp, addMember, Browser, createCouncil, createUser, PASSWORD, sessionCookieOf, startApp, titleOf, loggedInUser, auditEntries } from './auth.test-helpers.ts';
 
 test('an anonymous visitor of the login page gets no cookie and a proper form', () =>
   withApp(async (env) => {
@@ -43,33 +42,27 @@ test('logging in with the right password sets a safe session cookie and opens th
     assert.equal(account.statusCode, 200);
     assert.match(account.body, /Anna de Vries/);
     assert.match(account.body, /anna@voorbeeld\.nl/);
-    const entries = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.loggedIn'));
+    const entries = await auditEntries(env, { action: 'user.loggedIn' });
     assert.equal(entries.length, 1);
     assert.equal(entries[0].actorUserId, user.id);
     assert.doesNotMatch(JSON.stringify(entries[0]), /anna@voorbeeld/);
   }));
 
 test('behind a trusted proxy on https the cookie is Secure', async () => {
-  const env = await startApp({ TRUST_PROXY: 'true' });
-  try {
+  await withApp({ TRUST_PROXY: 'true' }, async (env) => {
     const user = await createUser(env);
     const b = new Browser(env);
     const res = await b.post('/inloggen', { email: user.email, password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } });
     assert.equal(res.statusCode, 303);
     assert.match(String(res.headers['set-cookie']), /; Secure/);
-  } finally {
-    await env.close();
-  }
+  });
   // Without TRUST_PROXY the header is not believed.
-  const plain = await startApp();
-  try {
+  await withApp(async (plain) => {
     const user = await createUser(plain);
     const res = await new Browser(plain).post('/inloggen', { email: user.email, password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } });
     assert.equal(res.statusCode, 303);
     assert.doesNotMatch(String(res.headers['set-cookie']), /Secure/);
-  } finally {
-    await plain.close();
-  }
+  });
 });
 
 test('after login the user lands in a workspace, or on the local page they asked for', () =>
@@ -108,9 +101,8 @@ test('a wrong password or unknown address gets one generic message and no sessio
     assert.equal((await env.database.db.select().from(sessions)).length, 0);
   }));
 
-test('after five wrong passwords the account is paused, even for the right password, on every instance', async () => {
-  const env = await startApp();
-  try {
+test('after five wrong passwords the account is paused, even for the right password, on every instance', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     for (let i = 0; i < 5; i++) assert.equal((await new Browser(env, `10.1.0.${i}`).login(user.email, `fout wachtwoord ${i}`)).statusCode, 400);
     const res = await new Browser(env, '10.2.0.1').login(user.email, PASSWORD);
@@ -129,10 +121,7 @@ test('after five wrong passwords the account is paused, even for the right passw
     // Another account is not paused.
     const someoneElse = await createUser(env);
     assert.equal((await new Browser(env, '10.2.0.1').login(someoneElse.email)).statusCode, 303);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
 test('more than 20 login posts a minute from one address are refused', () =>
   withApp(async (env) => {
@@ -184,9 +173,7 @@ test('a login post without a valid CSRF token is refused with 403', () =>
 
 test('logging out ends the session on the server and clears the cookie', () =>
   withApp(async (env) => {
-    const user = await createUser(env);
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { b } = await loggedInUser(env);
     const cookie = b.session!;
     const res = await b.post('/uitloggen', {}, { from: '/account' });
     assert.equal(res.statusCode, 303);

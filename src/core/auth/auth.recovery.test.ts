@@ -1,20 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
-import { auditLog } from '../audit/audit.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { recoveryCodes } from './auth.schema.ts';
 import { newRecoveryCode, normaliseRecoveryCode } from './recovery.ts';
-import { withApp, Browser, createUser, hiddenValue, mailsTo, PASSWORD, titleOf, totpCode, userRow, type Env, type Res } from './auth.test-helpers.ts';
+import { withApp, Browser, hiddenValue, mailsTo, PASSWORD, titleOf, totpCode, userRow, type Env, type Res, loggedInUser, auditEntries } from './auth.test-helpers.ts';
 
 const CODE_RE = /<code>([2-9a-z]{5}-[2-9a-z]{5})<\/code>/g;
 const codesOn = (html: string) => [...html.matchAll(CODE_RE)].map((m) => m[1]);
 
 /** A user who turned on two-step verification through the pages; returns the answer with the codes. */
 async function enrolled(env: Env, ip = '10.1.0.1') {
-  const user = await createUser(env);
-  const b = new Browser(env, ip);
-  await b.login(user.email);
+  const { user, b } = await loggedInUser(env, {}, ip);
   const page = await b.get('/account/tweestapsverificatie');
   const secret = hiddenValue(page.body, 'secret');
   const res = await b.post(
@@ -107,10 +104,7 @@ test('a recovery code logs in once, in any case and with or without the dash; th
     assert.equal(ok.headers.location, '/account');
     assert.equal((await b.get('/account')).statusCode, 200);
 
-    const logins = await env.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'user.loggedIn')));
+    const logins = await auditEntries(env, { actorUserId: user.id, action: 'user.loggedIn' });
     assert.equal(logins.filter((l) => (l.data as Record<string, unknown> | null)?.recoveryCode === true).length, 1);
     const mail = (await mailsTo(env, user.email)).find((m) => m.subject === 'U bent ingelogd met een herstelcode');
     assert.ok(mail, 'a mail about the recovery code is queued');
@@ -219,10 +213,7 @@ test('new recovery codes need the password and replace all old ones; a warning w
     assert.equal(after.length, 10);
     assert.ok(after.every((r) => r.usedAt === null));
     assert.match((await b.get('/account/tweestapsverificatie')).body, /U hebt nog 10 herstelcodes/);
-    const replaced = await env.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'user.recoveryCodesReplaced')));
+    const replaced = await auditEntries(env, { actorUserId: user.id, action: 'user.recoveryCodesReplaced' });
     assert.equal(replaced.length, 1);
 
     // An old code that was never used no longer works; a new one does.
@@ -233,9 +224,7 @@ test('new recovery codes need the password and replace all old ones; a warning w
 
 test('a pending session and a user without two-step verification cannot make recovery codes', () =>
   withApp(async (env) => {
-    const plain = await createUser(env);
-    const b = new Browser(env, '10.1.0.8');
-    await b.login(plain.email);
+    const { user: plain, b } = await loggedInUser(env, {}, '10.1.0.8');
     const res = await b.post('/account/tweestapsverificatie/herstelcodes', { currentPassword: PASSWORD }, { from: '/account' });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/account/tweestapsverificatie');

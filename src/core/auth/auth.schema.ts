@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, boolean, timestamp, integer, index, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, boolean, integer, index, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdAt, id, keyedHits, timestamptz } from '../db/base-columns.ts';
 
 /** How someone gets notices of work for them: a mail each, or one overview a day. */
 export const noticeModes = ['each', 'digest'] as const;
@@ -6,7 +7,7 @@ export const noticeModes = ['each', 'digest'] as const;
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: id(),
     /** Stored lower-case; unique across the installation. */
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -24,8 +25,8 @@ export const users = pgTable(
     /** Amsterdam day of the last daily overview, so it goes out once a day at most. */
     lastDigestOn: date('last_digest_on'),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    passwordChangedAt: timestamptz('password_changed_at'),
   },
   (t) => [uniqueIndex('users_email_unique').on(t.email)],
 );
@@ -35,15 +36,13 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie value; the raw value is never stored. */
     idHash: text('id_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: cascadeRef('user_id', () => users.id),
     /** True until the second factor has been checked (or enrolled where it is required). */
     mfaPending: boolean('mfa_pending').notNull().default(false),
     csrfSecret: text('csrf_secret').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamptz('last_seen_at').notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -54,29 +53,19 @@ export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: cascadeRef('user_id', () => users.id),
     kind: text('kind', { enum: oneTimeTokenKinds }).notNull(),
     /** The council an invitation was sent for, to land the user in its workspace. */
     councilId: uuid('council_id'),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+    createdAt: createdAt(),
   },
   (t) => [index('one_time_tokens_user_idx').on(t.userId)],
 );
 
 /** Failed login attempts, for throttling across instances. Keyed by a hash, not the address. */
-export const loginFailures = pgTable(
-  'login_failures',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    keyHash: text('key_hash').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('login_failures_key_idx').on(t.keyHash, t.at)],
-);
+export const loginFailures = keyedHits('login_failures');
 
 /**
  * Single-use recovery codes for when the phone with the code app is lost. Only an HMAC of
@@ -85,13 +74,11 @@ export const loginFailures = pgTable(
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: id(),
+    userId: cascadeRef('user_id', () => users.id),
     codeHash: text('code_hash').notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamptz('used_at'),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex('recovery_codes_user_hash_unique').on(t.userId, t.codeHash)],
 );

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../audit/audit.schema.ts';
+import { eq } from 'drizzle-orm';
 import { oneTimeTokens, sessions, users } from './auth.schema.ts';
-import { findOrCreateUserByEmail, issueInvitation } from './auth.service.ts';
-import { addMember, Browser, createCouncil, createUser, mailsTo, PASSWORD, sessionCookieOf, startApp, titleOf, userRow, type Env } from './auth.test-helpers.ts';
+import { findOrCreateUserByEmail } from './auth.service.ts';
+import { addMember, Browser, createCouncil, createUser, mailsTo, PASSWORD, sessionCookieOf, titleOf, userRow, type Env, withApp, inviteToCouncil, auditEntries } from './auth.test-helpers.ts';
 
 const NEW_PASSWORD = 'mijn nieuwe wachtwoord 2026';
 
@@ -14,9 +13,8 @@ function linkIn(body: string, path: string): string {
   return m[1];
 }
 
-test('asking for a reset link looks the same for known and unknown addresses; only a known one gets mail', async () => {
-  const env = await startApp();
-  try {
+test('asking for a reset link looks the same for known and unknown addresses; only a known one gets mail', () =>
+  withApp(async (env) => {
     const user = await createUser(env, { email: 'piet@voorbeeld.nl' });
     const known = await new Browser(env).post('/wachtwoord-vergeten', { email: 'Piet@Voorbeeld.nl' });
     const unknown = await new Browser(env).post('/wachtwoord-vergeten', { email: 'onbekend@voorbeeld.nl' });
@@ -40,14 +38,10 @@ test('asking for a reset link looks the same for known and unknown addresses; on
     const bad = await new Browser(env).post('/wachtwoord-vergeten', { email: ['a', 'b'] }, { from: '/wachtwoord-vergeten' });
     assert.equal(bad.statusCode, 400);
     assert.match(titleOf(bad.body), /^Fout: /);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('a reset link sets a new password once, ends every session and then stops working', async () => {
-  const env = await startApp();
-  try {
+test('a reset link sets a new password once, ends every session and then stops working', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     const elsewhere = new Browser(env, '10.0.0.5');
     await elsewhere.login(user.email);
@@ -92,21 +86,14 @@ test('a reset link sets a new password once, ends every session and then stops w
     assert.equal(reuse.statusCode, 404);
     assert.equal((await new Browser(env, '10.0.1.3').login(user.email, NEW_PASSWORD)).statusCode, 303);
 
-    const audits = await env.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'user.passwordReset'), eq(auditLog.actorUserId, user.id)));
+    const audits = await auditEntries(env, { action: 'user.passwordReset', actorUserId: user.id });
     assert.equal(audits.length, 1);
     // The user hears that the password changed.
     assert.ok((await mailsTo(env, user.email)).some((m) => m.subject === 'Uw wachtwoord is gewijzigd'));
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('an expired, unknown or malformed reset link gets a friendly page, not an error', async () => {
-  const env = await startApp();
-  try {
+test('an expired, unknown or malformed reset link gets a friendly page, not an error', () =>
+  withApp(async (env) => {
     const user = await createUser(env);
     await new Browser(env).post('/wachtwoord-vergeten', { email: user.email });
     const path = linkIn((await mailsTo(env, user.email))[0].body, '/wachtwoord-herstellen');
@@ -127,34 +114,18 @@ test('an expired, unknown or malformed reset link gets a friendly page, not an e
     const post = await new Browser(env).post(path, { newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD }, { from: '/wachtwoord-vergeten' });
     assert.equal(post.statusCode, 404);
     assert.equal((await userRow(env, user.id)).passwordHash, user.passwordHash);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
 async function invite(env: Env, opts: { email: string; require2fa?: boolean; role?: 'member' | 'chair'; locale?: 'nl' | 'en' }) {
   const council = await createCouncil(env, { require2faForBoard: opts.require2fa, name: 'Adviesraad Zorg Voorbeeldstad' });
-  const user = await env.database.db.transaction(async (tx) => {
-    const u = await findOrCreateUserByEmail(tx, { email: opts.email, name: 'Karin Jansen' });
-    await issueInvitation(env.app.deps, tx, {
-      userId: u.id,
-      email: u.email,
-      name: u.name,
-      councilId: council.id,
-      councilName: council.name,
-      invitedByName: 'Henk Bakker',
-      locale: opts.locale ?? 'nl',
-    });
-    return u;
-  });
+  const user = await inviteToCouncil(env, council, { email: opts.email, name: 'Karin Jansen', invitedByName: 'Henk Bakker', locale: opts.locale });
   await addMember(env, council.id, user.id, opts.role ?? 'member');
   const [mail] = await mailsTo(env, user.email);
   return { council, user, mail, path: linkIn(mail.body, '/uitnodiging') };
 }
 
-test('an invited member chooses a password and lands in the workspace', async () => {
-  const env = await startApp();
-  try {
+test('an invited member chooses a password and lands in the workspace', () =>
+  withApp(async (env) => {
     const { council, user, mail, path } = await invite(env, { email: 'Karin@Voorbeeld.nl' });
     assert.equal(user.email, 'karin@voorbeeld.nl');
     assert.equal(user.passwordHash, null);
@@ -186,18 +157,14 @@ test('an invited member chooses a password and lands in the workspace', async ()
     const again = await new Browser(env).get(path);
     assert.equal(again.statusCode, 404);
     assert.match(again.body, /De uitnodiging is verlopen, al gebruikt of niet compleet/);
-    const audits = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'user.invitationAccepted'));
+    const audits = await auditEntries(env, { action: 'user.invitationAccepted' });
     assert.equal(audits.length, 1);
     assert.equal(audits[0].councilId, council.id);
     assert.equal(audits[0].data, null);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('an invitation mail is in English for an English user, and expires after 7 days', async () => {
-  const env = await startApp();
-  try {
+test('an invitation mail is in English for an English user, and expires after 7 days', () =>
+  withApp(async (env) => {
     const { mail, path } = await invite(env, { email: 'john@example.org', locale: 'en' });
     assert.equal(mail.subject, 'Invitation to the workspace of Adviesraad Zorg Voorbeeldstad');
     assert.match(mail.body, /Henk Bakker invites you/);
@@ -207,28 +174,20 @@ test('an invitation mail is in English for an English user, and expires after 7 
     await env.database.db.update(oneTimeTokens).set({ expiresAt: new Date(Date.now() - 1) });
     assert.equal((await new Browser(env).get(path)).statusCode, 404);
     assert.equal((await new Browser(env).get('/uitnodiging/niet-geldig')).statusCode, 404);
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('an invited chair of a council that asks for two-step verification goes to set it up first', async () => {
-  const env = await startApp();
-  try {
+test('an invited chair of a council that asks for two-step verification goes to set it up first', () =>
+  withApp(async (env) => {
     const { council, path } = await invite(env, { email: 'voorzitter@voorbeeld.nl', require2fa: true, role: 'chair' });
     const b = new Browser(env);
     const res = await b.post(path, { newPassword: NEW_PASSWORD, newPasswordRepeat: NEW_PASSWORD });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, `/account/tweestapsverificatie?terug=${encodeURIComponent(`/${council.slug}/werkruimte`)}`);
     assert.equal((await b.get('/account')).headers.location, '/inloggen/code');
-  } finally {
-    await env.close();
-  }
-});
+  }));
 
-test('someone who already has a password is asked to log in instead', async () => {
-  const env = await startApp();
-  try {
+test('someone who already has a password is asked to log in instead', () =>
+  withApp(async (env) => {
     await createUser(env, { email: 'bestaand@voorbeeld.nl' });
     const { council, path } = await invite(env, { email: 'bestaand@voorbeeld.nl' });
     const page = await new Browser(env).get(path);
@@ -240,7 +199,4 @@ test('someone who already has a password is asked to log in instead', async () =
     assert.equal(post.statusCode, 200);
     assert.equal(sessionCookieOf(post), undefined);
     assert.equal((await userRow(env, before.id)).passwordHash, before.passwordHash);
-  } finally {
-    await env.close();
-  }
-});
+  }));

@@ -1,15 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
 import { generateSecret } from 'otplib';
-import { auditLog } from '../audit/audit.schema.ts';
-import { withApp, addMember, Browser, createCouncil, createUser, hiddenValue, PASSWORD, titleOf, totpCode, userRow } from './auth.test-helpers.ts';
+import { withApp, addMember, Browser, createCouncil, createUser, hiddenValue, PASSWORD, titleOf, totpCode, userRow, loggedInUser, auditEntries } from './auth.test-helpers.ts';
 
 test('a user turns on two-step verification and from then on logs in with a code', () =>
   withApp(async (env) => {
-    const user = await createUser(env);
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env);
     const page = await b.get('/account/tweestapsverificatie');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<img src="data:image\/svg\+xml;base64,[^"]+" alt="QR-code om Raadwerk toe te voegen aan uw code-app"/);
@@ -69,19 +65,14 @@ test('a user turns on two-step verification and from then on logs in with a code
     await b3.login(user.email);
     const replay = await b3.post('/inloggen/code', { code: prev });
     assert.equal(replay.statusCode, 400);
-    const audits = await env.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.action, 'user.totpEnabled')));
+    const audits = await auditEntries(env, { actorUserId: user.id, action: 'user.totpEnabled' });
     assert.equal(audits.length, 1);
   }));
 
 test('a code from one step ago is still accepted (a phone clock that runs behind)', () =>
   withApp(async (env) => {
     const secret = generateSecret();
-    const user = await createUser(env, { totpSecret: secret });
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env, { totpSecret: secret });
     const res = await b.post('/inloggen/code', { code: totpCode(secret, -1) });
     assert.equal(res.statusCode, 303);
     assert.equal((await b.get('/account')).statusCode, 200);
@@ -94,9 +85,7 @@ test('a code from one step ago is still accepted (a phone clock that runs behind
 test('wrong codes are throttled: after five, even the right code does not log in', () =>
   withApp(async (env) => {
     const secret = generateSecret();
-    const user = await createUser(env, { totpSecret: secret });
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env, { totpSecret: secret });
     for (let i = 0; i < 5; i++) assert.equal((await b.post('/inloggen/code', { code: totpCode(secret, 20 + i) })).statusCode, 400);
     const res = await b.post('/inloggen/code', { code: totpCode(secret) });
     assert.equal(res.statusCode, 429);
@@ -162,9 +151,7 @@ test('chair and secretary of a council that asks for it must enrol; a member nee
 test('a user who chose two-step verification can turn it off with their password', () =>
   withApp(async (env) => {
     const secret = generateSecret();
-    const user = await createUser(env, { totpSecret: secret });
-    const b = new Browser(env);
-    await b.login(user.email);
+    const { user, b } = await loggedInUser(env, { totpSecret: secret });
     await b.post('/inloggen/code', { code: totpCode(secret) });
     const wrong = await b.post('/account/tweestapsverificatie', { actie: 'uitzetten', password: 'niet mijn wachtwoord' }, { from: '/account/tweestapsverificatie' });
     assert.equal(wrong.statusCode, 400);

@@ -37,5 +37,4 @@ export const cascadeKey = <N extends string>(name: N, target: () => AnyPgColumn)
  * Hits counted for throttling, keyed by a hash (never the address itself) and indexed on
  * `<table>_key_idx` (key, at); old rows are removed by a job.
  */
-export const keyedHits = <N extends string>(name: N) =>
-  pgTable(name, { id: id(), keyHash: text('key_hash').notNull(), at: at() }, (t) => [index(`${name}_key_idx`).on(t.keyHash, t.at)]);
+export const keyedHits = <N extends string>(name: N) => pgTable(name, { id: id(), keyHash: text('key_hash').notNull(), at: at() }, (t) => [index(`${name}_key_idx`).on(t.keyHash, t.at)]);

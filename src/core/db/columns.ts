@@ -6,7 +6,7 @@
  * use only base-columns.ts (importing this file there would be an import cycle).
  */
 import type { BuildExtraConfigColumns } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn, type PgColumnBuilderBase, type PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn, type PgColumnBuilderBase, type PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.schema.ts';
 import { councils, memberships } from '../organisations.schema.ts';
 import { at, cascadeKey, cascadeRef, createdAt, id, setNullRef, timestamptz, updatedAt } from './base-columns.ts';
@@ -106,11 +106,9 @@ export function votesTable<N extends string, S extends Columns, V extends Choice
  * access, when; the chair reads it, newest first (`<table>_council_idx`).
  */
 export function accessLogTable<N extends string, S extends Columns, K extends Choices>(name: N, subject: S, kinds: K) {
-  return councilTable(
-    name,
-    { ...subject, userId: setNullRef('user_id', () => users.id), kind: text('kind', { enum: kinds as K & string[] }).notNull(), at: at() },
-    (t) => [index(`${name}_council_idx`).on(t.councilId, t.at)],
-  );
+  return councilTable(name, { ...subject, userId: setNullRef('user_id', () => users.id), kind: text('kind', { enum: kinds as K & string[] }).notNull(), at: at() }, (t) => [
+    index(`${name}_council_idx`).on(t.councilId, t.at),
+  ]);
 }
 
 /** A council's settings: one row per council (its id the key), the settings, then `updated_at`. */

@@ -23,11 +23,14 @@ export async function saveRow<T extends UpdatableRows>(tx: DbOrTx, table: T, row
 }
 
 /**
- * Removes the one row `where(id)` names, or answers 404 (`what`) when the id is no uuid or no such
- * row is there: removing a juror, a guest, a link.
+ * Removes the row `where(id)` names and returns it, or answers 404 (`what`) when the id is no uuid
+ * or no such row is there: removing a juror, a guest, a share.
  */
-export async function deleteOne(tx: DbOrTx, table: PgTable, what: string, id: string, where: (id: string) => SQL | undefined): Promise<void> {
+export async function deleteOne<T extends PgTable>(tx: DbOrTx, table: T, what: string, id: string, where: (id: string) => SQL | undefined): Promise<T['$inferSelect']> {
   if (!isUuid(id)) notFound(what);
-  const gone = await tx.delete(table).where(where(id)).returning();
-  if (gone.length === 0) notFound(what);
+  const [gone] = await tx
+    .delete(table as PgTable)
+    .where(where(id))
+    .returning();
+  return (gone as T['$inferSelect'] | undefined) ?? notFound(what);
 }

@@ -1,4 +1,5 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../db/base-columns.ts';
 
 /**
  * Request counts per client and route, shared by every instance on one PostgreSQL database
@@ -7,7 +8,7 @@ import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
  */
 export const rateLimitCounts = pgTable('rate_limit_counts', {
   key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  windowStart: timestamptz('window_start').notNull(),
   count: integer('count').notNull().default(1),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamptz('expires_at').notNull(),
 });

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { dayFromToday, ipSequence, makeCouncil, type RouteRecord, useTestApp } from '../../../test/support/factories.ts';
+import { dayFromToday, ipSequence, makeCouncil, type RouteRecord, useTestApp, auditEntries } from '../../../test/support/factories.ts';
 import { memberships } from '../../core/organisations.schema.ts';
-import { auditLog } from '../../core/audit/audit.schema.ts';
 import { adviceRecommendations, advices } from './advice.schema.ts';
 import { seedAdvice } from './advice.register.test-helpers.ts';
 import { apiCaller, assertProblem, makeApiKey } from '../../../test/support/api.ts';
@@ -100,7 +99,7 @@ test('create a request for advice with an official’s token: 201, Location, in 
   assert.equal(row.subject, 'Armoedebeleid 2027');
   assert.equal(row.kind, 'requested');
   assert.equal(row.createdBy, userId);
-  const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
+  const entries = await auditEntries(t, { entityId: row.id });
   assert.ok(entries.length >= 1, 'audit entry');
   // The Location answers, with the token.
   const location = new URL(String(r.res.headers.location));

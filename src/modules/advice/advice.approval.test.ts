@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { adviceVotes } from './advice.schema.ts';
-import { auditLog } from '../../core/audit/audit.schema.ts';
 import { castVote, adopt } from './advice.lifecycle.ts';
 import { DomainError } from '../../core/errors.ts';
-import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, person } from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, person, auditEntries } from './advice.test-helpers.ts';
 
 const t = useTestApp();
 
@@ -69,10 +68,7 @@ test('a member changes their vote while the round is open, not after; the audit 
   assert.match((await get(t, changed.headers.location as string, m)).body, /Uw stem is gewijzigd\./);
   const [vote] = await votesOf(a.id);
   assert.deepEqual([vote!.vote, vote!.remark], ['agree', '']);
-  const logged = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, a.id), eq(auditLog.action, 'advice.voteChanged')));
+  const logged = await auditEntries(t, { entityId: a.id, action: 'advice.voteChanged' });
   assert.equal(logged.length, 1);
   assert.deepEqual(logged[0]!.data, { round: 1, vote: 'agree', from: 'object' });
 

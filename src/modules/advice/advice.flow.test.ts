@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../core/audit/audit.schema.ts';
 import { sendNotices } from '../../core/notices/notices.ts';
 import { adviceDocuments, adviceDrafts, adviceVotes } from './advice.schema.ts';
 import { deadline, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { adviceRow, useTestApp, dayFromToday, get, makeCouncil, makeWorkingGroup, mailsTo, person, postMultipart, recommendationsOf, titleOf, TINY_PDF } from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, dayFromToday, get, makeCouncil, makeWorkingGroup, mailsTo, person, postMultipart, recommendationsOf, titleOf, TINY_PDF, auditEntries } from './advice.test-helpers.ts';
 import { catalogOf } from '../../core/pdf/pdf.test-helpers.ts';
 
 const t = useTestApp();
@@ -225,10 +224,7 @@ test('the whole flow through HTTP: request, group draft, concept, approval, lett
   assert.equal(recs[1]!.followUp, '');
 
   // The timeline: every state change, who and from/to, from the audit log.
-  const entries = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, id)));
+  const entries = await auditEntries(t, { entity: 'advice', entityId: id });
   const states = entries.filter((e) => e.toState).map((e) => `${e.fromState ?? ''}>${e.toState}`);
   assert.deepEqual(states, ['>requested', 'requested>drafting', 'drafting>concept', 'concept>in_approval', 'in_approval>adopted', 'adopted>sent', 'sent>answered']);
   // The advice page is a step list: the answered advice is in its last step (follow-up), with the

@@ -3,7 +3,8 @@
  * a member's open votes and their working groups' advices, the board's unassigned requests and
  * overdue answers, an official's own requests and the answers the municipality owes.
  */
-import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, notInArray, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
@@ -23,6 +24,14 @@ export async function adviceForYou(db: DbOrTx, council: Council, actor: Actor, n
   const inCouncil = eq(advices.councilId, council.id);
   const member = isCouncilMember(actor) && actor.membershipId ? actor.membershipId : null;
   const today = todayInAmsterdam(now);
+  /** This council's advices that hold `where`, by `due` (soonest first unless `order` says otherwise). */
+  const waiting = (due: AnyPgColumn, where: SQL | undefined, order = asc(due), limit = LIMIT): Promise<WaitingAdvice[]> =>
+    db
+      .select({ ...cols, due })
+      .from(advices)
+      .where(and(inCouncil, where))
+      .orderBy(order)
+      .limit(limit) as Promise<WaitingAdvice[]>;
 
   // Open rounds in which this member has not voted yet, the one closing first on top.
   const votes = member
@@ -39,57 +48,20 @@ export async function adviceForYou(db: DbOrTx, council: Council, actor: Actor, n
     ? async () => {
         const groups = await groupsOfMember(db, member);
         if (groups.length === 0) return [];
-        return db
-          .select({ ...cols, due: advices.neededBy })
-          .from(advices)
-          .where(and(inCouncil, inArray(advices.status, ['requested', 'drafting', 'concept']), inArray(advices.workingGroupId, groups)))
-          .orderBy(asc(advices.neededBy))
-          .limit(LIMIT);
+        return waiting(advices.neededBy, and(inArray(advices.status, ['requested', 'drafting', 'concept']), inArray(advices.workingGroupId, groups)));
       }
     : none;
   const board = can(actor, 'advice.manage');
-  const unassigned = board
-    ? () =>
-        db
-          .select({ ...cols, due: advices.neededBy })
-          .from(advices)
-          .where(and(inCouncil, eq(advices.status, 'requested'), isNull(advices.workingGroupId)))
-          .orderBy(asc(advices.neededBy))
-          .limit(LIMIT)
-    : none;
+  const unassigned = board ? () => waiting(advices.neededBy, and(eq(advices.status, 'requested'), isNull(advices.workingGroupId))) : none;
   // The municipality's answers past their date: the board reminds, the official answers.
-  const overdue =
-    board || actor.role === 'official'
-      ? () =>
-          db
-            .select({ ...cols, due: advices.answerDueOn })
-            .from(advices)
-            .where(and(inCouncil, eq(advices.status, 'sent'), lt(advices.answerDueOn, today)))
-            .orderBy(asc(advices.answerDueOn))
-            .limit(LIMIT)
-      : none;
+  const overdue = board || actor.role === 'official' ? () => waiting(advices.answerDueOn, and(eq(advices.status, 'sent'), lt(advices.answerDueOn, today))) : none;
   // An official's own requests that are still open, and sent advices whose answer is not yet due.
   const requests =
     actor.role === 'official'
-      ? () =>
-          db
-            .select({ ...cols, due: advices.neededBy })
-            .from(advices)
-            .where(and(inCouncil, eq(advices.createdBy, actor.userId), notInArray(advices.status, ['answered', 'withdrawn']), ne(advices.kind, 'unsolicited')))
-            .orderBy(asc(advices.neededBy))
-            .limit(LIMIT)
+      ? () => waiting(advices.neededBy, and(eq(advices.createdBy, actor.userId), notInArray(advices.status, ['answered', 'withdrawn']), ne(advices.kind, 'unsolicited')))
       : none;
   // A partner council's contact sees what the council has shared: the advices it sent, newest first.
-  const shared =
-    actor.role === 'partner'
-      ? () =>
-          db
-            .select({ ...cols, due: advices.sentAt })
-            .from(advices)
-            .where(and(inCouncil, inArray(advices.status, ['sent', 'answered'])))
-            .orderBy(desc(advices.sentAt))
-            .limit(5)
-      : none;
+  const shared = actor.role === 'partner' ? () => waiting(advices.sentAt, inArray(advices.status, ['sent', 'answered']), desc(advices.sentAt), 5) : none;
   const [v, g, u, o, r, sh] = await Promise.all([votes(), groupWork(), unassigned(), overdue(), requests(), shared()]);
   return { votes: v, groupWork: g, unassigned: u, overdue: o, requests: r, shared: sh };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { Feed } from 'feed';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -97,6 +98,6 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const overview = await register.councilOverview(deps.db, { actor, council });
-    return reply.page(<OverviewPage ctx={await req.pageCtx()} council={council} actor={actor} overview={overview} />);
+    return reply.page(<OverviewPage {...(await pageProps(req))} overview={overview} />);
   });
 }

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../core/audit/audit.schema.ts';
+import { eq } from 'drizzle-orm';
 import { adviceRecommendations } from './advice.schema.ts';
 import { sendAdviceReminders } from './advice.reminders.ts';
 import { addWorkingDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { useTestApp, dayFromToday, get, mailsTo, makeAdvice, makeCouncil, person, recommendationsOf } from './advice.test-helpers.ts';
+import { useTestApp, dayFromToday, get, mailsTo, makeAdvice, makeCouncil, person, recommendationsOf, auditEntries } from './advice.test-helpers.ts';
 
 const t = useTestApp();
 
@@ -70,10 +69,7 @@ test('reminder job: mails the secretary 5 working days before and on the due dat
   // Running again (another hour, another instance) sends nothing twice.
   assert.equal(await sendAdviceReminders(t.app.deps), 0);
   assert.equal((await mailsTo(t, secretary.email)).length, 3);
-  const recorded = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'advice'), eq(auditLog.entityId, due.id), eq(auditLog.action, 'advice.dueTodayReminderSent')));
+  const recorded = await auditEntries(t, { entity: 'advice', entityId: due.id, action: 'advice.dueTodayReminderSent' });
   assert.equal(recorded.length, 1);
   // The reminder shows in the advice's history (its own page since the advice page became a step list).
   const page = await get(t, `/${c.slug}/werkruimte/adviezen/${due.id}?stap=geschiedenis`, secretary);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { Council } from '../../core/organisations.schema.ts';
 import { domainErrors, echo, issuesToErrors, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { DomainError } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -118,7 +119,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const q = statusFilter.safeParse((req.query as Record<string, unknown>)?.status);
     const status = q.success ? q.data : null;
     const rows = await queries.listAdvices(deps, { actor, council, status });
-    return reply.page(<AdviceListPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} status={status} may={listMay(actor)} />);
+    return reply.page(<AdviceListPage {...(await pageProps(req))} rows={rows} status={status} may={listMay(actor)} />);
   });
 
   const request = { preHandler: requireRight('advice.request') };
@@ -128,8 +129,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const { fields, uploads } = await readUploads(req, documentUploads);
     const form = parseForm(requestSchema, fields, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="requested" errors={errors} values={form.ok ? echo(fields) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<StartAdvicePage {...(await pageProps(req))} kind="requested" errors={errors} values={form.ok ? echo(fields) : form.values} />, 400);
     let fileErrors: FieldErrors = {};
     try {
       documents.checkUploads(uploads);
@@ -154,8 +154,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(initiateSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={council} actor={actor} kind="unsolicited" errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<StartAdvicePage {...(await pageProps(req))} kind="unsolicited" errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     const advice = await lifecycle.initiateAdvice(deps, { actor, council, input: form.data });
     return reply.redirect(`${base(council.slug)}/${advice.id}?melding=vastgelegd`, 303);
@@ -242,7 +241,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const { advice, audience, may } = await queries.withdrawalToConfirm(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<WithdrawConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} advice={advice} audience={audience} may={may} />);
+    return reply.page(<WithdrawConfirmPage {...(await pageProps(req))} advice={advice} audience={audience} may={may} />);
   });
   app.post(`${WS}/:id/intrekken`, manage, async (req, reply) => act(req, reply, null, (target) => lifecycle.withdraw(deps, target), 'ingetrokken'));
   // The board undoes a withdrawal within 30 days.
@@ -302,18 +301,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const saved = typeof q.opgeslagen === 'string' && /^\d{1,6}$/.test(q.opgeslagen) ? Number(q.opgeslagen) : undefined;
     const hasErrors = Object.keys(errors).length > 0;
     return reply.page(
-      <DraftsPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        advice={advice}
-        versions={versions}
-        mayEdit={mayEdit}
-        compare={compare}
-        show={show}
-        saved={saved}
-        errors={hasErrors ? errors : undefined}
-      />,
+      <DraftsPage {...(await pageProps(req))} advice={advice} versions={versions} mayEdit={mayEdit} compare={compare} show={show} saved={saved} errors={hasErrors ? errors : undefined} />,
       hasErrors ? 400 : 200,
     );
   });
@@ -326,18 +314,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => {
       const { advice, versions, mayEdit } = await drafts.listDrafts(deps, { actor, council, adviceId: id });
       return reply.page(
-        <DraftsPage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          advice={advice}
-          versions={versions}
-          mayEdit={mayEdit}
-          compare={null}
-          show={null}
-          errors={errors}
-          values={form.ok ? echo(req.body) : form.values}
-        />,
+        <DraftsPage {...(await pageProps(req))} advice={advice} versions={versions} mayEdit={mayEdit} compare={null} show={null} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
         400,
       );
     };

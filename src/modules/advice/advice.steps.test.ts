@@ -12,7 +12,7 @@ import { DomainError } from '../../core/errors.ts';
 import { seedDocument } from './advice.register.test-helpers.ts';
 import { restore, withdraw } from './advice.lifecycle.ts';
 import { stepStatus } from './advice.steps.ts';
-import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, makeWorkingGroup, person, titleOf } from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, makeWorkingGroup, person, titleOf, auditEntries } from './advice.test-helpers.ts';
 
 const t = useTestApp();
 
@@ -120,10 +120,7 @@ test('withdrawing asks first, says who will hear of it, tells them, and the boar
   const row = await adviceRow(t, a.id);
   assert.equal(row.status, 'drafting');
   assert.equal(row.workingGroupId, group.id);
-  const [entry] = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, a.id), eq(auditLog.action, 'advice.restored')));
+  const [entry] = await auditEntries(t, { entityId: a.id, action: 'advice.restored' });
   assert.deepEqual([entry!.fromState, entry!.toState], ['withdrawn', 'drafting']);
   assert.equal((await t.db.select().from(notices).where(eq(notices.kind, 'advice.restored'))).length, 2);
   assert.match((await get(t, `${url}?stap=geschiedenis`, secretary)).body, /Intrekken ongedaan gemaakt/);

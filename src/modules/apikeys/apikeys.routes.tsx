@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseForm } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import * as keys from './apikeys.service.ts';
@@ -15,7 +16,7 @@ export async function apikeysRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const list = await keys.listTokens(deps, { actor, council });
-    return <TokensPage ctx={await req.pageCtx()} council={council} actor={actor} tokens={list} seesAll={keys.seesAllTokens(actor)} {...extra} />;
+    return <TokensPage {...(await pageProps(req))} tokens={list} seesAll={keys.seesAllTokens(actor)} {...extra} />;
   };
 
   app.get(PAGE, manage, async (req, reply) => {

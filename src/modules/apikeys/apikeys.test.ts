@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
-import { useTestApp, get, login, makeCouncil, makeMember, makeUser, post } from '../../../test/support/factories.ts';
+import { useTestApp, get, login, makeCouncil, makeMember, makeUser, post, auditEntries } from '../../../test/support/factories.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
-import { auditLog } from '../../core/audit/audit.schema.ts';
 import { sha256 } from '../../core/secret.ts';
 import { apiKeysOf } from './apikeys.test-helpers.ts';
 
@@ -49,7 +47,7 @@ test('API keys: shown once, stored hashed, listed per role, revoked with an audi
   const [after] = (await apiKeysOf(t, { councilId: c.id })).filter((k) => k.id === row.id);
   assert.ok(after.revokedAt);
   assert.equal((await post(t, `${url}/${row.id}/intrekken`, {}, asOfficial)).statusCode, 409);
-  const entries = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
+  const entries = await auditEntries(t, { entityId: row.id });
   assert.deepEqual(entries.map((e) => e.action).sort(), ['apiToken.created', 'apiToken.revoked']);
 
   // A platform admin without a role in the council sees the keys but cannot make one.

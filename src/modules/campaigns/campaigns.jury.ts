@@ -11,6 +11,7 @@ import type { DbOrTx } from '../../core/db/index.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/http/forms.ts';
+import { wholeNumber } from '../../core/forms/fields.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { campaignDeclarations, campaignJurors, campaignNominations, campaignScores, type Campaign, type Criterion, type Nomination } from './campaigns.schema.ts';
@@ -222,12 +223,7 @@ export const scoreFields = { score: scoreField, motivation: scoreMotivationField
 export function scoreSchema(criteria: Criterion[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const c of criteria) {
-    shape[scoreField(c)] = z
-      .string({ error: 'campaigns.error.score' })
-      .trim()
-      .regex(/^\d$/, 'campaigns.error.score')
-      .transform(Number)
-      .refine((n) => n >= MIN_SCORE && n <= MAX_SCORE, 'campaigns.error.score');
+    shape[scoreField(c)] = wholeNumber(MIN_SCORE, MAX_SCORE, 'campaigns.error.score', { required: 'campaigns.error.score' });
     shape[scoreMotivationField(c)] = z.string({ error: 'campaigns.error.scoreMotivation' }).trim().min(MIN_SCORE_MOTIVATION, 'campaigns.error.scoreMotivation').max(2000);
   }
   return z.object(shape);

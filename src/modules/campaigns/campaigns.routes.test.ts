@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { anonymousToken, useTestApp, login, makeCouncil, makeMember, mailsTo, multipart, uniqueId, type LoggedIn } from '../../../test/support/factories.ts';
+import { anonymousToken, useTestApp, login, makeCouncil, makeMember, mailsTo, multipart, uniqueId, type LoggedIn, ipSequence } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { campaignCriteria, campaignDeclarations, campaignJurors, campaignNominations, campaignScores, campaigns } from './campaigns.schema.ts';
 import { addJuror, makeCampaign, makeNomination, nominationForm, scoreForm } from './campaigns.test-helpers.ts';
@@ -18,8 +18,7 @@ import { nominatorOf, runNominatorRetention } from './campaigns.privacy.ts';
 import { OVERVIEW_PAGE_SIZE } from './campaigns.jury.ts';
 
 let N: Council;
-let ipSeq = 0;
-const ip = () => `10.91.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
+const ip = ipSequence('10.91');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 const t = useTestApp({

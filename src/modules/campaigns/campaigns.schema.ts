@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, text, uniqueIndex, index, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { cascadeRef, councilTable, createdAt, linkTable, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
+import { cascadeRef, councilTable, createdAt, linkTable, setNullRef, timestamps, timestamptz } from '../../core/db/columns.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 
 /** The phases of a campaign, in order (campaigns.workflow.ts). */
@@ -73,8 +73,7 @@ export const campaignNominations = councilTable(
     selectionMotivation: text('selection_motivation'),
     /** When the mail to a nominator whose municipality was not chosen was queued. */
     notChosenMailedAt: timestamptz('not_chosen_mailed_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('campaign_nominations_token_idx').on(t.editTokenHash), index('campaign_nominations_campaign_idx').on(t.campaignId, t.municipalityCode)],
 );

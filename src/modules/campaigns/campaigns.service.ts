@@ -20,6 +20,7 @@ import { nextPhase, provinceView } from './campaigns.workflow.ts';
 import { campaignMeetings, type CampaignMeeting, type MeetingInput } from '../meetings/index.ts';
 import { municipality } from './municipalities.ts';
 import { nominatorOf } from './campaigns.privacy.ts';
+import { deleteOne } from '../../core/db/queries.ts';
 
 const time = () =>
   z
@@ -298,12 +299,7 @@ export async function planCampaignMeeting(deps: Deps, args: { actor: Actor; coun
 export async function removeJuror(deps: Deps, args: { actor: Actor; council: Council; id: string; membershipId: string }): Promise<void> {
   await change(deps, args, 'campaign.jurorRemoved', async (tx, c) => {
     await assertUnscored(tx, c);
-    if (!isUuid(args.membershipId)) notFound('juror');
-    const gone = await tx
-      .delete(campaignJurors)
-      .where(and(eq(campaignJurors.campaignId, c.id), eq(campaignJurors.membershipId, args.membershipId)))
-      .returning({ id: campaignJurors.membershipId });
-    if (!gone.length) notFound('juror');
+    await deleteOne(tx, campaignJurors, 'juror', args.membershipId, (id) => and(eq(campaignJurors.campaignId, c.id), eq(campaignJurors.membershipId, id)));
     return { data: { membershipId: args.membershipId } };
   });
 }

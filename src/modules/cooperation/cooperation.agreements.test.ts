@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
-import { useTestApp, dayFromToday, get, makeCouncil, post, titleOf } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, makeCouncil, post, titleOf, auditEntries } from '../../../test/support/factories.ts';
 import { person, postMultipart, TINY_PDF } from '../advice/advice.test-helpers.ts';
 import { makeDocument, makeFolder } from '../documents/documents.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -194,10 +194,7 @@ test('shared dossier: the partner reads it (audited in the owner’s log), a thi
   assert.equal(read.statusCode, 200);
   assert.match(read.body, /Gedeeld door/);
   assert.equal((await get(t, `/${B.slug}/werkruimte/documenten/${doc.id}/download`, memberB)).statusCode, 200);
-  const reads = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, A.id), eq(auditLog.action, 'document.readByPartner')));
+  const reads = await auditEntries(t, { councilId: A.id, action: 'document.readByPartner' });
   assert.equal(reads.length, 2);
   assert.equal((reads[0]!.data as { readerCouncilId: string }).readerCouncilId, B.id);
   // The other agreement is only proposed: the third organisation sees nothing.
@@ -315,10 +312,7 @@ test('shared experiences: A shares a consultation; B reads its experiences witho
   const page = await get(t, `${ws(B.slug)}/${a.id}`, memberB);
   assert.match(page.body, /Ik wachtte zes weken/);
   assert.doesNotMatch(page.body, /Geheime Naam|geheim@voorbeeld/);
-  const reads = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, A.id), eq(auditLog.action, 'consultation.readByPartner')));
+  const reads = await auditEntries(t, { councilId: A.id, action: 'consultation.readByPartner' });
   assert.ok(reads.length >= 1);
   assert.equal((await get(t, `${ws(C.slug)}/${a.id}`, secC)).statusCode, 404);
 

@@ -18,6 +18,7 @@ import { inForce } from './cooperation.workflow.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { dossiersOf, findForParty } from './cooperation.queries.ts';
 import type { AgreementDetail } from './cooperation.queries.ts';
+import { deleteOne } from '../../core/db/queries.ts';
 
 /** Shares one of this organisation's folders with the agreement (or changes the level of a share). */
 export async function shareDossier(deps: Deps, args: { actor: Actor | null; council: Council; id: string; folderId: string; level: DossierLevel }): Promise<void> {
@@ -41,14 +42,9 @@ export async function stopSharing(deps: Deps, args: { actor: Actor | null; counc
   const { actor, council } = args;
   assertCan(actor, 'cooperation.manage');
   const a = (await findForParty(deps.db, council.id, args.id)) ?? notFound('agreement');
-  if (!isUuid(args.dossierId)) notFound('dossier');
   await deps.db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(sharedDossiers)
-      .where(and(eq(sharedDossiers.id, args.dossierId), eq(sharedDossiers.agreementId, a.id), eq(sharedDossiers.councilId, council.id)))
-      .returning({ folderId: sharedDossiers.folderId });
-    if (!gone.length) notFound('dossier');
-    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'dossier.unshared', entity: 'agreement', entityId: a.id, data: { folderId: gone[0]!.folderId } });
+    const gone = await deleteOne(tx, sharedDossiers, 'dossier', args.dossierId, (id) => and(eq(sharedDossiers.id, id), eq(sharedDossiers.agreementId, a.id), eq(sharedDossiers.councilId, council.id)));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'dossier.unshared', entity: 'agreement', entityId: a.id, data: { folderId: gone.folderId } });
   });
 }
 

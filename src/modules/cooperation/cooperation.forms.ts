@@ -1,6 +1,7 @@
 /** Input of the cooperation pages and API: one zod schema per form, messages as catalogue keys. */
 import { z } from 'zod';
 import { field, isUuid } from '../../core/http/forms.ts';
+import { wholeNumber } from '../../core/forms/fields.ts';
 import { dossierLevels, renewalKinds } from './cooperation.schema.ts';
 import { policyFields } from '../advice/index.ts';
 
@@ -30,12 +31,7 @@ export const agreementSchema = z.object({
   /** Empty: one year after the start. */
   endsOn: field.optionalDate(),
   renewal: field.choice(renewalKinds),
-  noticeDays: z
-    .string({ error: 'error.required' })
-    .trim()
-    .regex(/^\d{1,3}$/, 'cooperation.error.noticeDays')
-    .transform(Number)
-    .refine((n) => n >= 0 && n <= 365, 'cooperation.error.noticeDays'),
+  noticeDays: wholeNumber(0, 365, 'cooperation.error.noticeDays'),
   partners: idList,
   outsideParties: lines(2000),
   isPublic: field.checkbox(),

@@ -1,6 +1,7 @@
 /** Pages of cooperation: thin routes that validate, call one use case and render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
@@ -52,7 +53,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const rows = await listAgreements(deps, { council, actor });
-    return reply.page(<AgreementsPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
+    return reply.page(<AgreementsPage {...(await pageProps(req))} rows={rows} />);
   });
 
   async function newPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {

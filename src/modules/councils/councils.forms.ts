@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
+import { wholeNumber } from '../../core/forms/fields.ts';
 import { organisationKinds } from '../../core/organisation-kinds.ts';
 import { SLUG_PATTERN } from '../../core/roles.ts';
 
@@ -25,13 +26,7 @@ export const settingsSchema = z.object({
   require2faForBoard: field.checkbox(),
   // Optional: a form without them (an older page) leaves the council's advice settings as they are.
   adviceApprovalRule: field.choice(['consent', 'majority'] as const).optional(),
-  answerPeriodValue: z
-    .string({ error: 'error.required' })
-    .trim()
-    .regex(/^\d{1,3}$/, 'councils.settings.answerPeriodInvalid')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 365, 'councils.settings.answerPeriodInvalid')
-    .optional(),
+  answerPeriodValue: wholeNumber(1, 365, 'councils.settings.answerPeriodInvalid').optional(),
   answerPeriodUnit: field.choice(['weeks', 'working_days'] as const).optional(),
   // Seats in the council: empty is no cap; absent (an older form) leaves it as it is.
   memberCap: z

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { domainErrors, parseForm, isUuid, readUploads, type FieldErrors } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { requireRight } from '../../core/auth/guards.ts';
 import { actorOf } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -98,8 +99,7 @@ export async function councilsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(settingsSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<SettingsPage {...(await pageProps(req))} errors={errors} values={form.ok ? (req.body as never) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       await service.updateSettings(deps, { actor, council, input: form.data });
@@ -116,7 +116,7 @@ export async function councilsRoutes(app: FastifyInstance) {
     // Too large: told at the field instead of refusing the whole request.
     const { fields, uploads } = await readUploads(req, { field: 'logo', maxBytes: LOGO_MAX_BYTES, fieldSize: 10_000 });
     const upload = uploads[0];
-    const again = async (errors: FieldErrors) => reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} logoErrors={errors} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<SettingsPage {...(await pageProps(req))} logoErrors={errors} />, 400);
     const alt = parseForm(logoAltSchema, fields, req.t);
     try {
       if (!alt.ok) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { useTestApp, login, makeUser, mailsTo, post } from '../../../test/support/factories.ts';
+import { useTestApp, login, makeUser, mailsTo, post, auditEntries } from '../../../test/support/factories.ts';
 import { users, recoveryCodes } from '../../core/auth/auth.schema.ts';
 import { replaceRecoveryCodes } from '../../core/auth/recovery.ts';
 import { sealTotpSecret } from '../../core/auth/totp.ts';
@@ -31,7 +31,7 @@ test('the platform admin turns off a lost second factor: secret and recovery cod
   assert.equal(row!.totpSecret, null);
   assert.deepEqual(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, user.id)), []);
   assert.equal((await session.request({ url: '/account' })).statusCode, 303, 'the old session has ended');
-  const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+  const [entry] = await auditEntries(t, { entityId: user.id });
   assert.equal(entry!.action, 'user.secondFactorReset');
   assert.equal(entry!.actorUserId, admin.user.id);
   assert.deepEqual(entry!.data, { reason: 'Telefoon kwijt, teruggebeld op het bekende nummer.' });

@@ -3,10 +3,9 @@ import { pngBomb } from '../../core/files/hostile.test-helpers.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp, auditEntries } from '../../../test/support/factories.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
-import { auditLog } from '../../core/audit/audit.schema.ts';
 
 const t = useTestApp();
 
@@ -139,7 +138,7 @@ test('settings: the secretary changes name and colour; a too-light colour is ref
   assert.match(light.body, /te licht/);
   const [still] = await t.database.db.select().from(councils).where(eq(councils.id, c.id));
   assert.equal(still.name, 'Nieuwe naam');
-  const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.councilId, c.id));
+  const audits = await auditEntries(t, { councilId: c.id });
   assert.ok(audits.some((a) => a.action === 'council.settingsChanged' && a.actorUserId === user.id));
 });
 

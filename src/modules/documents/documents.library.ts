@@ -18,6 +18,7 @@ import { documentFolders, documentShares, documentVersions, documents, type Acce
 import { currentVersion, findVisible, refColumns, visibleWhere, type DocumentRef } from './documents.access.ts';
 import type { DocumentInput, SettingsInput, ShareInput } from './documents.forms.ts';
 import { kickExtraction } from './documents.extraction.ts';
+import { deleteOne } from '../../core/db/queries.ts';
 
 /** "50 MB", "740 kB": sizes for people, in the units everyone knows. */
 export function formatBytes(n: number): string {
@@ -326,13 +327,8 @@ export async function unshareDocument(deps: Deps, args: { council: Council; acto
   const { council, actor } = args;
   assertCan(actor, 'documents.manage');
   const d = await findOwn(deps, council, actor, args.id);
-  if (!isUuid(args.shareId)) throw new NotFoundError('share');
   await deps.db.transaction(async (tx) => {
-    const gone = await tx
-      .delete(documentShares)
-      .where(and(eq(documentShares.id, args.shareId), eq(documentShares.documentId, d.id)))
-      .returning({ id: documentShares.id });
-    if (!gone.length) throw new NotFoundError('share');
+    await deleteOne(tx, documentShares, 'share', args.shareId, (id) => and(eq(documentShares.id, id), eq(documentShares.documentId, d.id)));
     await audit(tx, {
       councilId: council.id,
       actorUserId: actor.userId,

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { uuid, text, integer, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
-import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
+import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable, madeBy, namesTable } from '../../core/db/columns.ts';
 import { councils } from '../../core/organisations.schema.ts';
-import { users } from '../../core/auth/auth.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
 
 /** public: everyone; members: chair, secretary and members; closed: chair and secretary only. */
@@ -18,15 +17,7 @@ export type ShareLevel = (typeof shareLevels)[number];
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** A folder (dossier) per topic; linked to advices and meetings. */
-export const documentFolders = councilTable(
-  'document_folders',
-  {
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('document_folders_name_unique').on(t.councilId, t.name)],
-);
+export const documentFolders = namesTable('document_folders', { description: text('description').notNull().default('') }, 'document_folders_name_unique');
 
 export const documents = councilTable(
   'documents',
@@ -37,8 +28,7 @@ export const documents = councilTable(
     folderId: setNullRef('folder_id', () => documentFolders.id),
     /** Number of the newest version; older versions stay in document_versions. */
     currentVersion: integer('current_version').notNull().default(1),
-    createdBy: setNullRef('created_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('createdBy'),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -60,8 +50,7 @@ export const documentVersions = councilTable(
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
-    uploadedBy: setNullRef('uploaded_by', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('uploadedBy'),
     extraction: text('extraction', { enum: extractionStates }).notNull().default('pending'),
     extractionAttempts: integer('extraction_attempts').notNull().default(0),
     /** Set while a worker holds the job; a stale claim is taken over after a while. */

@@ -56,3 +56,29 @@ test('the workspace search shows documents per document with links to their page
     assert.doesNotMatch(res.body, /Besloten stuk|Geheim/);
     assert.match(res.body, new RegExp(`documenten/${open.id}/bekijken#page=2`));
   }));
+
+test('a phrase needs its words side by side, a word left out counts per page, with few or many documents found', () =>
+  withApp(async (t) => {
+    const c = await makeCouncil(t);
+    const together = await makeDocument(t, c, { access: 'public', title: 'Tarieven', pages: ['Niets.', 'De eigen bijdrage voor de Wmo.'] });
+    await makeDocument(t, c, { access: 'public', title: 'Brief', pages: ['Een bijdrage van de inwoner zelf.', 'Eigen keuze.'] });
+    const mixed = await makeDocument(t, c, { access: 'public', title: 'Wijken', pages: ['Het wijkbudget en de zorg.', 'Het wijkbudget voor sport.'] });
+    await makeDocument(t, c, { access: 'public', title: 'Zorg', pages: ['Het wijkbudget gaat naar zorg.'] });
+    // ranked 1: more documents found than are ordered by their pages (the path of a common word).
+    for (const ranked of [undefined, 1]) {
+      const phrase = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: '"eigen bijdrage"', ranked });
+      assert.deepEqual(
+        phrase.hits.map((h) => [h.id, h.pages.map((p) => p.page)]),
+        [[together.id, [2]]],
+      );
+      const without = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: 'wijkbudget -zorg', ranked });
+      assert.deepEqual(
+        without.hits.map((h) => [h.id, h.pages.map((p) => p.page)]),
+        [[mixed.id, [2]]],
+      );
+    }
+    // Many found: each document once, newest first, paged over all of them.
+    const all = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: 'het', ranked: 1, limit: 2 });
+    const wijk = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: 'wijkbudget', ranked: 1, limit: 1, page: 2 });
+    assert.deepEqual([all.total, wijk.total, wijk.pages, wijk.capped, wijk.hits[0]?.id], [0, 2, 2, true, mixed.id]);
+  }));

@@ -65,7 +65,7 @@ export async function refreshLexemes(db: Deps['db'], documentIds: string[]): Pro
   await db.execute(sql`insert into ${documentLexemes} (council_id, document_id, lexemes)
     select w.council_id, w.document_id, case when sum(octet_length(w.lexeme)) < ${MAX_LEXEME_BYTES} then array_to_tsvector(array_agg(w.lexeme)) end
     from (select distinct p.council_id, p.document_id, u.lexeme from ${documentPages} p, unnest(p.tsv) u
-      where ${inArray(documentPages.documentId, documentIds)}) w
+      where p.document_id = any(${uuidArray(documentIds)})) w
     group by w.council_id, w.document_id`);
 }
 
@@ -79,7 +79,7 @@ async function rankPages(deps: Deps, ids: string[], tsq: SQL, perDocument: numbe
   if (!ids.length) return [];
   const found = await rows<{ pageId: string; id: string; page: number | null; rank: number }>(
     deps,
-    sql`select x.id as "pageId", x.document_id as id, x.page, x.rank from unnest(${`{${ids.join(',')}}`}::uuid[]) as d(id)
+    sql`select x.id as "pageId", x.document_id as id, x.page, x.rank from unnest(${uuidArray(ids)}) as d(id)
       cross join lateral (select p.id, p.document_id, p.page, ts_rank(p.tsv, ${tsq}) as rank from ${documentPages} p
         where p.document_id = d.id and p.tsv @@ ${tsq} limit ${perDocument}) x`,
   );
@@ -97,6 +97,9 @@ async function relaxedQuery(deps: Deps, tsq: SQL): Promise<{ tree: string; exact
   return { tree: tree.replace(/<(?:-|\d+)>/g, '&'), exact: tree === row?.full && !tree.includes('<') };
 }
 
+/** A list of ids as one uuid[] parameter. */
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 async function rows<T>(deps: Deps, query: SQL): Promise<T[]> {
   const r = (await deps.db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
@@ -109,7 +112,7 @@ async function rows<T>(deps: Deps, query: SQL): Promise<T[]> {
  * word still finds every document); then only the pages of the documents to order or show are
  * ranked, and passages (ts_headline) made only for the pages shown.
  */
-export async function searchDocumentsPage(deps: Deps, args: { council: Council; actor: Actor | null; query: string; limit?: number; page?: number }): Promise<SearchResult> {
+export async function searchDocumentsPage(deps: Deps, args: { council: Council; actor: Actor | null; query: string; limit?: number; page?: number; ranked?: number }): Promise<SearchResult> {
   const query = args.query.trim();
   const page = Math.max(1, Math.floor(args.page ?? 1));
   const none = { hits: [], page, pages: 0, total: 0, capped: false };
@@ -142,7 +145,7 @@ export async function searchDocumentsPage(deps: Deps, args: { council: Council; 
   // Title matches first, then the rest newest first.
   const inTitle = new Set(titled.map((r) => r.id));
   const all = [...new Set([...titled.map((r) => r.id), ...found.map((r) => r.id)])];
-  const capped = all.length > RANKED_DOCUMENTS;
+  const capped = all.length > (args.ranked ?? RANKED_DOCUMENTS);
   // A title match, then the best page, then the number of matching pages.
   const byBest = (byDoc: Map<string, RankedPage[]>) => {
     const score = (id: string) => (inTitle.has(id) ? 10 : 0) + (byDoc.get(id)?.[0]?.rank ?? -1) + (byDoc.get(id)?.length ?? 0) / 1e6;

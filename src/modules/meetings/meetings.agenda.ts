@@ -15,6 +15,7 @@ import { DomainError, notFound } from '../../core/errors.ts';
 import { adviceChoices, documentChoices, linkedAdvices, linkedSignals, signalChoices, type LinkChoice } from './meetings.links.ts';
 import type { AgendaItemInput, GuestInput } from './meetings.forms.ts';
 import type { AdviceRef } from '../advice/index.ts';
+import { deleteOne } from '../../core/db/queries.ts';
 
 export type AgendaItemView = AgendaItem & {
   guests: AgendaGuest[];
@@ -200,11 +201,6 @@ export async function addGuest(deps: Deps, args: { actor: Actor | null; council:
 export async function removeGuest(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string; itemId: string; guestId: string }) {
   return agendaChange(deps, args, async (tx, m) => {
     const item = await lockedItem(tx, args.council, m.id, args.itemId);
-    if (!isUuid(args.guestId)) notFound('guest');
-    const gone = await tx
-      .delete(agendaGuests)
-      .where(and(eq(agendaGuests.id, args.guestId), eq(agendaGuests.agendaItemId, item.id)))
-      .returning({ id: agendaGuests.id });
-    if (!gone.length) notFound('guest');
+    await deleteOne(tx, agendaGuests, 'guest', args.guestId, (id) => and(eq(agendaGuests.id, id), eq(agendaGuests.agendaItemId, item.id)));
   });
 }

@@ -4,6 +4,7 @@ import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { domainErrors } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import * as calendar from './meetings.calendar.ts';
 import { meetingPacket } from './meetings.packet.ts';
 import { CalendarPage, type CalendarNotice } from './views/calendar.tsx';
@@ -49,7 +50,7 @@ export async function meetingsCalendarRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const state = await calendar.feedLinkState(deps, { actor, council });
-    return <CalendarPage ctx={await req.pageCtx()} council={council} actor={actor} state={state} site={site()} {...extra} />;
+    return <CalendarPage {...(await pageProps(req))} state={state} site={site()} {...extra} />;
   };
 
   app.get(`${WS}/agenda`, subscribe, async (req, reply) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field } from '../../core/http/forms.ts';
+import { wholeNumber } from '../../core/forms/fields.ts';
 import { attendanceAnswers, guestKinds, meetingModes } from './meetings.schema.ts';
 import { isTime } from '../../core/dates/amsterdam.ts';
 
@@ -44,38 +45,28 @@ const place = {
   onlineUrl: url(),
 };
 
-export const rhythmSchema = z
-  .object({
-    title: field.text(150),
-    nth: field.choice(['1', '2', '3', '4', '-1'] as const).transform(Number),
-    weekday: field.choice(['1', '2', '3', '4', '5', '6', '7'] as const).transform(Number),
-    startTime: time(),
-    endTime: time(),
-    ...place,
-  })
-  .superRefine(timeOrder)
-  .superRefine(placeRules);
+/** The fields before a meeting's hours and place, then those, checked together (the end after the start, the place or link the mode needs). */
+function timedAndPlaced<T extends z.ZodRawShape>(shape: T) {
+  const timeAndPlace = { startTime: time(), endTime: time(), ...place };
+  return z.object({ ...shape, ...timeAndPlace }).superRefine((v, ctx) => {
+    const own = v as z.output<z.ZodObject<typeof timeAndPlace>>;
+    timeOrder(own, ctx);
+    placeRules(own, ctx);
+  });
+}
+
+export const rhythmSchema = timedAndPlaced({
+  title: field.text(150),
+  nth: field.choice(['1', '2', '3', '4', '-1'] as const).transform(Number),
+  weekday: field.choice(['1', '2', '3', '4', '5', '6', '7'] as const).transform(Number),
+});
 export type RhythmInput = z.infer<typeof rhythmSchema>;
 
 export const generateSchema = z.object({
-  year: z
-    .string({ error: 'error.required' })
-    .trim()
-    .regex(/^\d{4}$/, 'meetings.error.year')
-    .transform(Number)
-    .refine((y) => y >= 2000 && y <= 2100, 'meetings.error.year'),
+  year: wholeNumber(2000, 2100, 'meetings.error.year'),
 });
 
-export const meetingSchema = z
-  .object({
-    title: field.text(150),
-    date: field.date(),
-    startTime: time(),
-    endTime: time(),
-    ...place,
-  })
-  .superRefine(timeOrder)
-  .superRefine(placeRules);
+export const meetingSchema = timedAndPlaced({ title: field.text(150), date: field.date() });
 export type MeetingInput = z.infer<typeof meetingSchema>;
 
 export const agendaItemSchema = z.object({

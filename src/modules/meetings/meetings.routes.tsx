@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { notFound } from '../../core/errors.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -80,7 +81,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
   async function detailPage(req: FastifyRequest, reply: FastifyReply, id: string, extra: { errors?: FieldErrors; values?: FormValues; notice?: MeetingNotice } = {}, status = 200) {
     const { council, actor } = ctxOf(req);
     const detail = await getMeeting(deps, { actor, council, id });
-    return reply.page(<MeetingDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
+    return reply.page(<MeetingDetailPage {...(await pageProps(req))} detail={detail} {...extra} />, status);
   }
 
   /** Validates, runs one use case on a meeting of this council, then redirects (303) or shows the errors (400). */
@@ -121,23 +122,13 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const { council, actor } = ctxOf(req);
     const { coming, past, may } = await listMeetings(deps, { actor, council });
     const n = noticeOf(req, notices);
-    return reply.page(
-      <MeetingsListPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        coming={coming}
-        past={past}
-        may={may}
-        notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined}
-      />,
-    );
+    return reply.page(<MeetingsListPage {...(await pageProps(req))} coming={coming} past={past} may={may} notice={n === 'removed' ? undefined : n ? req.t(`meetings.notice.${n}`) : undefined} />);
   });
 
   const rhythmPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; notice?: string } = {}, status = 200) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const rhythm = await getRhythm(deps.db, council);
-    return reply.page(<RhythmPage ctx={await req.pageCtx()} council={council} actor={actor} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />, status);
+    return reply.page(<RhythmPage {...(await pageProps(req))} rhythm={rhythm} year={Number(todayInAmsterdam().slice(0, 4))} {...extra} />, status);
   };
   app.get(`${WS}/ritme`, manage, async (req, reply) => {
     const n = noticeOf(req, notices);
@@ -198,7 +189,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
   const signalsPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; checked?: string[] } = {}, status = 200) => {
     const { council, actor } = ctxOf(req);
     const choices = await signalsOnAgendaChoices(deps, { actor, council });
-    return reply.page(<SignalsOnAgendaPage ctx={await req.pageCtx()} council={council} actor={actor} {...choices} {...extra} />, status);
+    return reply.page(<SignalsOnAgendaPage {...(await pageProps(req))} {...choices} {...extra} />, status);
   };
   app.get(`${WS}/signalen-agenderen`, manage, async (req, reply) => signalsPage(req, reply));
   app.post(`${WS}/signalen-agenderen`, manage, async (req, reply) => {
@@ -219,9 +210,9 @@ export async function meetingsRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id`, view, async (req, reply) => detailPage(req, reply, (req.params as Params).id, { notice: noticeOf(req, notices) }));
 
   const editPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const meeting = (await findMeeting(deps.db, council, (req.params as Params).id)) ?? notFound('meeting');
-    return reply.page(<MeetingFormPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={meeting} {...extra} />, status);
+    return reply.page(<MeetingFormPage {...(await pageProps(req))} meeting={meeting} {...extra} />, status);
   };
   app.get(`${WS}/:id/wijzigen`, manage, async (req, reply) => editPage(req, reply));
   app.post(`${WS}/:id/wijzigen`, manage, async (req, reply) =>
@@ -234,10 +225,10 @@ export async function meetingsRoutes(app: FastifyInstance) {
   );
   // Cancelling asks first (what happens, who is mailed); the board can undo it within 30 days.
   app.get(`${WS}/:id/afzeggen`, manage, async (req, reply) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const meeting = (await findMeeting(deps.db, council, (req.params as Params).id)) ?? notFound('meeting');
     const audience = meeting.invitedAt ? await meetingAudienceSize(deps.db, meeting) : 0;
-    return reply.page(<CancelMeetingPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={meeting} audience={audience} />);
+    return reply.page(<CancelMeetingPage {...(await pageProps(req))} meeting={meeting} audience={audience} />);
   });
   app.post(`${WS}/:id/terugzetten`, manage, async (req, reply) => act(req, reply, { melding: 'teruggezet', run: (id) => restoreMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
   app.post(`${WS}/:id/afzeggen`, manage, async (req, reply) => act(req, reply, { melding: 'afgezegd', run: (id) => cancelMeeting(deps, { ...ctxOf(req), meetingId: id }) }));
@@ -258,7 +249,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const choices = await agendaChoices(deps, { actor, council });
     // A linked signal that has been discussed since is no longer offered: keep it checkable, or saving would drop it.
     for (const id of item?.signalIds ?? []) if (!choices.signals.some((c) => c.id === id)) choices.signals.push({ id, title: req.t('meetings.item.earlierSignal') });
-    return reply.page(<AgendaItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={detail.meeting} item={item} choices={choices} {...extra} />, status);
+    return reply.page(<AgendaItemPage {...(await pageProps(req))} meeting={detail.meeting} item={item} choices={choices} {...extra} />, status);
   };
   const itemAgain = (req: FastifyRequest, reply: FastifyReply) => (errors: FieldErrors, values: FormValues) => itemPage(req, reply, { errors, values, checked: checkedOf(req.body) }, 400);
 
@@ -288,11 +279,11 @@ export async function meetingsRoutes(app: FastifyInstance) {
     }),
   );
   app.get(`${WS}/:id/agenda/:itemId/verwijderen`, manage, async (req, reply) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const p = req.params as Params;
     const meeting = (await findMeeting(deps.db, council, p.id)) ?? notFound('meeting');
     const item = (await findAgendaItem(deps.db, council, meeting.id, p.itemId)) ?? notFound('agendaItem');
-    return reply.page(<RemoveItemPage ctx={await req.pageCtx()} council={council} actor={actor} meeting={meeting} item={item} />);
+    return reply.page(<RemoveItemPage {...(await pageProps(req))} meeting={meeting} item={item} />);
   });
   app.post(`${WS}/:id/agenda/:itemId/verwijderen`, manage, async (req, reply) =>
     act(req, reply, { melding: 'verwijderd', run: (id) => removeAgendaItem(deps, { ...ctxOf(req), meetingId: id, itemId: (req.params as Params).itemId }) }),

@@ -1,5 +1,5 @@
 import { uuid, text, integer, boolean, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
+import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable, timestamps } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
@@ -29,8 +29,7 @@ export const meetingRhythms = councilTable(
     location: text('location').notNull().default(''),
     mode: text('mode', { enum: meetingModes }).notNull().default('in_person'),
     onlineUrl: text('online_url').notNull().default(''),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('meeting_rhythms_council_unique').on(t.councilId)],
 );
@@ -57,8 +56,7 @@ export const meetings = councilTable(
     invitedAt: timestamptz('invited_at'),
     /** When it was cancelled: the board may undo that for RESTORE_DAYS (meetings.workflow.ts). */
     cancelledAt: timestamptz('cancelled_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('meetings_uid_unique').on(t.uid), uniqueIndex('meetings_rhythm_date_unique').on(t.councilId, t.generatedFor), index('meetings_council_starts_idx').on(t.councilId, t.startsAt)],
 );
@@ -125,8 +123,7 @@ export const minutes = councilTable(
     approvedInMeetingId: setNullRef('approved_in_meeting_id', () => meetings.id),
     approvedAt: timestamptz('approved_at'),
     publishedAt: timestamptz('published_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('minutes_meeting_unique').on(t.meetingId)],
 );

@@ -17,6 +17,7 @@ import type { WorkingGroupInput } from './members.forms.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { publicMemberFilter } from './members.memberships.ts';
 import { findInCouncil } from '../../core/db/find.ts';
+import { deleteOne } from '../../core/db/queries.ts';
 
 // ------------------------------------------------------------------ public site
 
@@ -230,12 +231,9 @@ export async function removeGroupMember(deps: Deps, args: { actor: Actor | null;
   assertCan(actor, 'workingGroups.manage');
   await deps.db.transaction(async (tx) => {
     const group = (await findWorkingGroup(tx, council, args.id)) ?? notFound('working group');
-    if (!isUuid(args.membershipId)) notFound('working group member');
-    const removed = await tx
-      .delete(workingGroupMembers)
-      .where(and(eq(workingGroupMembers.councilId, council.id), eq(workingGroupMembers.workingGroupId, group.id), eq(workingGroupMembers.membershipId, args.membershipId)))
-      .returning({ id: workingGroupMembers.membershipId });
-    if (removed.length === 0) notFound('working group member');
+    await deleteOne(tx, workingGroupMembers, 'working group member', args.membershipId, (id) =>
+      and(eq(workingGroupMembers.councilId, council.id), eq(workingGroupMembers.workingGroupId, group.id), eq(workingGroupMembers.membershipId, id)),
+    );
     const leadCleared = group.leadMembershipId === args.membershipId;
     if (leadCleared) await writeLead(tx, council, group.id, null);
     await auditGroup(tx, actor, council, group.id, 'workingGroup.memberRemoved', { data: { membershipId: args.membershipId, leadCleared } });

@@ -1,16 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
-import { auditLog } from '../../core/audit/audit.schema.ts';
 import { vacancyApplications } from './members.schema.ts';
-import { anonymousToken, dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf } from './members.test-helpers.ts';
+import { anonymousToken, dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf, ipSequence, auditEntries } from './members.test-helpers.ts';
 
 const t = useTestApp();
 
-let ipSeq = 0;
-/** Each test posts from its own address, so the rate limit of one test does not hit another. */
-const nextIp = () => `10.0.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
+const nextIp = ipSequence('10.0');
 
 async function applicationsOf(vacancyId: string) {
   return t.db.select().from(vacancyApplications).where(eq(vacancyApplications.vacancyId, vacancyId));
@@ -151,10 +148,7 @@ test('applying: stored encrypted, mail to the council and to the applicant, conf
   assert.match(read.body, /Mila Inwoner/);
   assert.match(read.body, /mila@example\.nl/);
   assert.match(read.body, /Ik wil graag meedenken over de Wmo\./);
-  const logged = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'vacancy.applicationsRead')));
+  const logged = await auditEntries(t, { councilId: c.id, action: 'vacancy.applicationsRead' });
   assert.equal(logged.length, 1);
   assert.equal(logged[0]!.actorUserId, secretary.userId);
   assert.ok(!JSON.stringify(logged[0]!.data).includes('mila'), 'no personal data in the audit log');

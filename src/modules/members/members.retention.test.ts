@@ -7,7 +7,7 @@ import { purgeOldMail } from '../../core/mail/mail.ts';
 import { vacancies, vacancyApplications } from './members.schema.ts';
 import { purgeExpiredApplications } from './members.vacancies.ts';
 import { makeCouncil, makeVacancy, useTestApp } from './members.test-helpers.ts';
-import { makeUser } from '../../../test/support/factories.ts';
+import { makeUser, auditEntries } from '../../../test/support/factories.ts';
 
 const t = useTestApp();
 
@@ -32,10 +32,7 @@ test('applications go 4 weeks after the vacancy closed, with an audit entry; ope
   assert.equal((await applicationsOf(old.v.id)).length, 0);
   assert.equal((await applicationsOf(recent.v.id)).length, 1);
   assert.equal((await applicationsOf(open.v.id)).length, 1);
-  const [entry] = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, old.c.id), eq(auditLog.action, 'vacancy.applicationsRemoved')));
+  const [entry] = await auditEntries(t, { councilId: old.c.id, action: 'vacancy.applicationsRemoved' });
   assert.deepEqual(entry?.data, { removed: 1 });
   // A second run finds nothing more for this vacancy and writes no second entry.
   await purgeExpiredApplications(t.db, now);

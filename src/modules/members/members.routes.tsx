@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import * as memberService from './members.memberships.ts';
@@ -104,19 +105,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const many = typeof query.uitnodigingen === 'string' && /^[1-9]\d{0,2}$/.test(query.uitnodigingen) ? Number(query.uitnodigingen) : undefined;
     // From the platform admin's "invite the secretary" link: the invite form with that role chosen.
     const values = query.rol === 'secretaris' ? { role: 'secretary' } : undefined;
-    return reply.page(
-      <MembersPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        may={memberService.membersMay(actor)}
-        members={members}
-        counts={counts}
-        invited={invited}
-        invitedMany={many}
-        values={values}
-      />,
-    );
+    return reply.page(<MembersPage {...(await pageProps(req))} may={memberService.membersMay(actor)} members={members} counts={counts} invited={invited} invitedMany={many} values={values} />);
   });
 
   app.post(`${WS}/leden`, manageMembers, async (req, reply) => {
@@ -126,10 +115,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => {
       const [members, counts] = await Promise.all([memberService.listMembers(deps, { actor, council }), memberService.memberCounts(deps.db, council)]);
       const values = form.ok ? echo(req.body) : form.values;
-      return reply.page(
-        <MembersPage ctx={await req.pageCtx()} council={council} actor={actor} may={memberService.membersMay(actor)} members={members} counts={counts} errors={errors} values={values} />,
-        400,
-      );
+      return reply.page(<MembersPage {...(await pageProps(req))} may={memberService.membersMay(actor)} members={members} counts={counts} errors={errors} values={values} />, 400);
     };
     if (!form.ok) return again(form.errors);
     try {
@@ -159,7 +145,7 @@ export async function membersRoutes(app: FastifyInstance) {
     if ((req.body as Record<string, unknown>).wijzigen !== undefined) return inviteMany(req, reply, { values: echo(req.body) });
     const plan = await memberService.planInvites(deps, { actor, council, input: form.data });
     if (plan.problems.length) return inviteMany(req, reply, { problems: plan.problems, values: echo(req.body) }, 400);
-    return reply.page(<CheckInvitesPage ctx={await req.pageCtx()} council={council} actor={actor} plan={plan} values={form.data} />);
+    return reply.page(<CheckInvitesPage {...(await pageProps(req))} plan={plan} values={form.data} />);
   });
 
   app.post(`${WS}/leden/uitnodigen/versturen`, manageMembers, async (req, reply) => {
@@ -179,7 +165,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const member = await memberService.getMember(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} notice={noticeOf(req, memberNotices)} />);
+    return reply.page(<MemberPage {...(await pageProps(req))} member={member} notice={noticeOf(req, memberNotices)} />);
   });
 
   app.post(`${WS}/leden/:id`, manageMembers, async (req, reply) => {
@@ -188,8 +174,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const { id } = req.params as Params;
     const member = await memberService.getMember(deps, { actor, council, id });
     const form = parseForm(memberUpdateSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<MemberPage {...(await pageProps(req))} member={member} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       await memberService.updateMember(deps, { actor, council, id: member.id, input: form.data });
@@ -214,7 +199,7 @@ export async function membersRoutes(app: FastifyInstance) {
       } catch (err) {
         const errors = domainErrors(err, req.t);
         if (!errors) throw err;
-        return reply.page(<MemberPage ctx={await req.pageCtx()} council={council} actor={actor} member={member} errors={errors} />, 400);
+        return reply.page(<MemberPage {...(await pageProps(req))} member={member} errors={errors} />, 400);
       }
       return reply.redirect(`/${council.slug}/werkruimte/leden/${member.id}?melding=${active ? 'actief' : 'gestopt'}`, 303);
     });
@@ -229,7 +214,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const groups = await groupService.listWorkingGroups(deps, { actor, council });
-    return reply.page(<WorkingGroupsPage ctx={await req.pageCtx()} council={council} actor={actor} may={groupService.workingGroupsMay(actor)} groups={groups} />);
+    return reply.page(<WorkingGroupsPage {...(await pageProps(req))} may={groupService.workingGroupsMay(actor)} groups={groups} />);
   });
 
   app.post(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
@@ -239,15 +224,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const again = async (errors: FieldErrors) => {
       const groups = await groupService.listWorkingGroups(deps, { actor, council });
       return reply.page(
-        <WorkingGroupsPage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
-          may={groupService.workingGroupsMay(actor)}
-          groups={groups}
-          errors={errors}
-          values={form.ok ? echo(req.body) : form.values}
-        />,
+        <WorkingGroupsPage {...(await pageProps(req))} may={groupService.workingGroupsMay(actor)} groups={groups} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
         400,
       );
     };
@@ -336,7 +313,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const { id, membershipId } = req.params as Params;
     const group = await groupService.getWorkingGroup(deps, { actor, council, id });
     const member = group.members.find((m) => m.id === membershipId) ?? notFound('member');
-    return reply.page(<RemoveGroupMemberPage ctx={await req.pageCtx()} council={council} actor={actor} group={group} member={member} />);
+    return reply.page(<RemoveGroupMemberPage {...(await pageProps(req))} group={group} member={member} />);
   });
   app.post(`${WS}/werkgroepen/:id/leden/:membershipId/verwijderen`, manageGroups, async (req, reply) => {
     const council = councilOf(req);
@@ -353,7 +330,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const vacancies = await vacancyService.listVacancies(deps, { actor, council });
-    return reply.page(<VacanciesPage ctx={await req.pageCtx()} council={council} actor={actor} vacancies={vacancies} />);
+    return reply.page(<VacanciesPage {...(await pageProps(req))} vacancies={vacancies} />);
   });
 
   app.get(`${WS}/vacatures/nieuw`, manageVacancies, async (req, reply) => reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
@@ -362,8 +339,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(vacancySchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<NewVacancyPage {...(await pageProps(req))} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       const id = await vacancyService.createVacancy(deps, { actor, council, input: form.data });
@@ -379,7 +355,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} notice={noticeOf(req, vacancyNotices)} />);
+    return reply.page(<VacancyPage {...(await pageProps(req))} vacancy={vacancy} notice={noticeOf(req, vacancyNotices)} />);
   });
 
   app.post(`${WS}/vacatures/:id`, manageVacancies, async (req, reply) => {
@@ -387,8 +363,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancySchema, req.body, req.t);
-    const again = async (errors: FieldErrors) =>
-      reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<VacancyPage {...(await pageProps(req))} vacancy={vacancy} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       await vacancyService.updateVacancy(deps, { actor, council, id: vacancy.id, input: form.data });
@@ -405,7 +380,7 @@ export async function membersRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
     const form = parseForm(vacancyStatusSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<VacancyPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} errors={errors} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<VacancyPage {...(await pageProps(req))} vacancy={vacancy} errors={errors} />, 400);
     if (!form.ok) return again({ status: form.errors.to ?? req.t('error.invalidChoice') });
     try {
       await vacancyService.changeVacancyStatus(deps, { actor, council, id: vacancy.id, to: form.data.to });
@@ -421,6 +396,6 @@ export async function membersRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const { vacancy, applications } = await vacancyService.listApplications(deps, { actor, council, vacancyId: (req.params as Params).id });
-    return reply.page(<ApplicationsPage ctx={await req.pageCtx()} council={council} actor={actor} vacancy={vacancy} applications={applications} />);
+    return reply.page(<ApplicationsPage {...(await pageProps(req))} vacancy={vacancy} applications={applications} />);
   });
 }

@@ -1,18 +1,12 @@
-import { text, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { timestamptz, createdAt, cascadeRef, setNullRef, councilTable, linkTable } from '../../core/db/columns.ts';
+import { text, date, index } from 'drizzle-orm/pg-core';
+import { timestamptz, createdAt, cascadeRef, setNullRef, councilTable, linkTable, namesTable } from '../../core/db/columns.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 export { roles, type Role } from '../../core/roles.ts';
 
-export const workingGroups = councilTable(
-  'working_groups',
-  {
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
-    leadMembershipId: setNullRef('lead_membership_id', () => memberships.id),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('working_groups_council_name_unique').on(t.councilId, t.name)],
-);
+export const workingGroups = namesTable('working_groups', {
+  description: text('description').notNull().default(''),
+  leadMembershipId: setNullRef('lead_membership_id', () => memberships.id),
+});
 
 export const workingGroupMembers = linkTable(
   'working_group_members',

@@ -4,9 +4,11 @@ import type { Role } from '../../core/roles.ts';
 import { makeCouncil as makeAnyCouncil, makeMember, makeUser, makeWorkingGroup, uniqueId, type TestApp } from '../../../test/support/factories.ts';
 
 export {
+  auditEntries,
   anonymousToken,
   dayFromToday,
   get,
+  ipSequence,
   login,
   makeVacancy,
   post,

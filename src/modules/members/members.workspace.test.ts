@@ -6,7 +6,7 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { users, oneTimeTokens } from '../../core/auth/auth.schema.ts';
 import { vacancies, workingGroupMembers, workingGroups } from './members.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
-import { dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf } from './members.test-helpers.ts';
+import { dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf, auditEntries } from './members.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 
 const t = useTestApp();
@@ -75,10 +75,7 @@ test('invite: creates the account, the membership and the invitation mail; confi
   const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, 'nina@example.nl'));
   assert.equal(mails.length, 1);
   assert.match(mails[0]!.body, /\/uitnodiging\//);
-  const logged = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'member.invited')));
+  const logged = await auditEntries(t, { councilId: c.id, action: 'member.invited' });
   assert.equal(logged.length, 1);
   assert.ok(!JSON.stringify(logged[0]).includes('nina'), 'no personal data in the audit entry');
 
@@ -162,10 +159,7 @@ test('change role, target group and show on site', async () => {
   assert.equal(row.showOnSite, false, 'an unchecked box turns it off');
   const done = await get(t, String(res.headers.location), browser);
   assert.match(done.body, /De wijzigingen zijn opgeslagen\./);
-  const logged = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, member.membershipId), eq(auditLog.action, 'member.updated')));
+  const logged = await auditEntries(t, { entityId: member.membershipId, action: 'member.updated' });
   assert.equal(logged[0]!.fromState, 'member');
   assert.equal(logged[0]!.toState, 'chair');
 

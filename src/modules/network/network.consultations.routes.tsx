@@ -1,6 +1,7 @@
 /** Consultations and experiences in the workspace. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { notFound } from '../../core/errors.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can } from '../../core/policy.ts';
@@ -33,12 +34,12 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
   app.get(CONS, view, async (req, reply) => {
     const { council, actor } = ctxOf(req);
     const rows = await listConsultations(deps.db, council);
-    return reply.page(<ConsultationsPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} mayManage={can(actor, 'network.manage')} />);
+    return reply.page(<ConsultationsPage {...(await pageProps(req))} rows={rows} mayManage={can(actor, 'network.manage')} />);
   });
   const newPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const items = await agendaChoices(deps.db, council.id);
-    return reply.page(<ConsultationFormPage ctx={await req.pageCtx()} council={council} actor={actor} items={items} errors={errors} values={values} />, errors ? 400 : 200);
+    return reply.page(<ConsultationFormPage {...(await pageProps(req))} items={items} errors={errors} values={values} />, errors ? 400 : 200);
   };
   app.get(`${CONS}/nieuw`, manage, (req, reply) => newPage(req, reply));
   app.post(`${CONS}/nieuw`, manage, (req, reply) =>
@@ -54,9 +55,9 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
 
   const known = async (req: FastifyRequest) => (await findConsultation(deps.db, councilOf(req), idOf(req))) ?? notFound('consultation');
   const editPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const [c, items] = await Promise.all([known(req), agendaChoices(deps.db, council.id)]);
-    return reply.page(<ConsultationFormPage ctx={await req.pageCtx()} council={council} actor={actor} items={items} edit={c} errors={errors} values={values} />, errors ? 400 : 200);
+    return reply.page(<ConsultationFormPage {...(await pageProps(req))} items={items} edit={c} errors={errors} values={values} />, errors ? 400 : 200);
   };
   app.get(`${CONS}/:id/wijzigen`, manage, (req, reply) => editPage(req, reply));
   app.post(`${CONS}/:id/wijzigen`, manage, async (req, reply) => {
@@ -79,16 +80,7 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
       detail.may.manage ? invitableContacts(deps, council) : Promise.resolve([]),
     ]);
     return reply.page(
-      <ConsultationPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        detail={detail}
-        experiences={experiences}
-        contacts={invitable}
-        notice={extra.errors ? undefined : notice(req)}
-        {...extra}
-      />,
+      <ConsultationPage {...(await pageProps(req))} detail={detail} experiences={experiences} contacts={invitable} notice={extra.errors ? undefined : notice(req)} {...extra} />,
       extra.errors ? 400 : 200,
     );
   };
@@ -120,14 +112,14 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
   app.get(EXP, view, async (req, reply) => {
     const { council, actor } = ctxOf(req);
     const rows = await listExperiences(deps.db, council.id);
-    return reply.page(<ExperiencesPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} mayRecord={can(actor, 'network.record')} />);
+    return reply.page(<ExperiencesPage {...(await pageProps(req))} rows={rows} mayRecord={can(actor, 'network.record')} />);
   });
   const expFormPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const list = await listConsultations(deps.db, council);
     const chosen = (req.query as Record<string, unknown> | undefined)?.raadpleging;
     const v = values ?? (typeof chosen === 'string' ? { consultationId: chosen } : undefined);
-    return reply.page(<ExperienceFormPage ctx={await req.pageCtx()} council={council} actor={actor} consultations={list} errors={errors} values={v} />, errors ? 400 : 200);
+    return reply.page(<ExperienceFormPage {...(await pageProps(req))} consultations={list} errors={errors} values={v} />, errors ? 400 : 200);
   };
   app.get(`${EXP}/nieuw`, record, (req, reply) => expFormPage(req, reply));
   app.post(`${EXP}/nieuw`, record, (req, reply) =>
@@ -146,10 +138,7 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
     const d = await getExperience(deps, { actor, council, id: idOf(req) });
     const advices = d.may.link ? await adviceRefs(deps.db, council, { order: 'newest', limit: 200 }) : [];
     const detail = { view: d.view ?? { ...d.experience, consultationTopic: null, hasContact: false }, advice: d.advice, may: d.may, erased: d.experience.erasedAt !== null };
-    return reply.page(
-      <ExperiencePage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} advices={advices} notice={extra.errors ? undefined : notice(req)} {...extra} />,
-      extra.errors ? 400 : 200,
-    );
+    return reply.page(<ExperiencePage {...(await pageProps(req))} detail={detail} advices={advices} notice={extra.errors ? undefined : notice(req)} {...extra} />, extra.errors ? 400 : 200);
   };
   const knownExp = async (req: FastifyRequest) => (await findExperience(deps.db, councilOf(req), idOf(req))) ?? notFound('experience');
   app.get(`${EXP}/:id`, view, (req, reply) => expPage(req, reply));

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { anonymousPost, useTestApp, dayFromToday, get, makeAdvice, makeCouncil, mailsTo, person, recommendationsOf, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
+import { anonymousPost, useTestApp, dayFromToday, get, makeAdvice, makeCouncil, mailsTo, person, recommendationsOf, titleOf, type LoggedIn, ipSequence } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { addressKey } from '../signals/index.ts';
 import { makeConsultation } from './network.test-helpers.ts';
@@ -18,8 +18,7 @@ let A: Council;
 let secretary: LoggedIn;
 let member: LoggedIn;
 let official: LoggedIn;
-let ip = 0;
-const nextIp = () => `10.88.0.${++ip}`;
+const nextIp = ipSequence('10.88');
 
 const t = useTestApp({
   setup: async () => {

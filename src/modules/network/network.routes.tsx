@@ -1,6 +1,7 @@
 /** The network's workspace pages: organisations, contacts and consent, types, settings. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { type DomainError, notFound } from '../../core/errors.ts';
 import { requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -41,23 +42,14 @@ export async function networkRoutes(app: FastifyInstance) {
   app.get(WS, view, async (req, reply) => {
     const { council, actor } = ctxOf(req);
     const rows = await listOrganisations(deps.db, council);
-    return reply.page(
-      <NetworkListPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        rows={rows}
-        notice={notice(req)}
-        may={{ manage: can(actor, 'network.manage'), accessLog: can(actor, 'network.accessLog') }}
-      />,
-    );
+    return reply.page(<NetworkListPage {...(await pageProps(req))} rows={rows} notice={notice(req)} may={{ manage: can(actor, 'network.manage'), accessLog: can(actor, 'network.accessLog') }} />);
   });
 
   // ---------------------------------------------------------------- organisations
   const newPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues, duplicateOf?: { id: string; name: string }) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const types = await listTypes(deps.db, council.id);
-    return reply.page(<OrganisationFormPage ctx={await req.pageCtx()} council={council} actor={actor} types={types} errors={errors} values={values} duplicateOf={duplicateOf} />, errors ? 400 : 200);
+    return reply.page(<OrganisationFormPage {...(await pageProps(req))} types={types} errors={errors} values={values} duplicateOf={duplicateOf} />, errors ? 400 : 200);
   };
   /** The existing organisation a duplicate name refusal points at. */
   const duplicateOf = (err?: DomainError) => (err?.code === 'duplicateName' && err.params ? { id: String(err.params.id), name: String(err.params.name) } : undefined);
@@ -76,19 +68,16 @@ export async function networkRoutes(app: FastifyInstance) {
   const orgPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues; form?: 'contact' } = {}) => {
     const { council, actor } = ctxOf(req);
     const detail = await getOrganisation(deps, { actor, council, id: (req.params as { id: string }).id });
-    return reply.page(
-      <OrganisationPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} notice={extra.errors ? undefined : notice(req)} {...extra} />,
-      extra.errors ? 400 : 200,
-    );
+    return reply.page(<OrganisationPage {...(await pageProps(req))} detail={detail} notice={extra.errors ? undefined : notice(req)} {...extra} />, extra.errors ? 400 : 200);
   };
   /** Unknown or another council's organisation: 404 before anything else. */
   const knownOrg = async (req: FastifyRequest) => (await findOrganisation(deps.db, councilOf(req), (req.params as { id: string }).id)) ?? notFound('organisation');
   app.get(`${WS}/organisaties/:id`, view, (req, reply) => orgPage(req, reply));
   const editPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const org = await knownOrg(req);
     const types = await listTypes(deps.db, council.id);
-    return reply.page(<OrganisationEditPage ctx={await req.pageCtx()} council={council} actor={actor} detail={{ organisation: org, types }} errors={errors} values={values} />, errors ? 400 : 200);
+    return reply.page(<OrganisationEditPage {...(await pageProps(req))} detail={{ organisation: org, types }} errors={errors} values={values} />, errors ? 400 : 200);
   };
   app.get(`${WS}/organisaties/:id/wijzigen`, manage, (req, reply) => editPage(req, reply));
   app.post(`${WS}/organisaties/:id`, manage, async (req, reply) => {
@@ -122,21 +111,12 @@ export async function networkRoutes(app: FastifyInstance) {
     return { contact, org };
   };
   const consentPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const { contact, org } = await knownContact(req);
     const months = (await networkSettingsOf(deps.db, council.id)).consentMonths;
     const name = contact.erasedAt ? req.t('network.contact.erasedName') : (openContact(deps.secretKey, contact).name ?? '');
     return reply.page(
-      <ConsentFormPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        contact={{ id: contact.id, name }}
-        organisation={{ id: org.id, name: org.name }}
-        months={months}
-        errors={errors}
-        values={values}
-      />,
+      <ConsentFormPage {...(await pageProps(req))} contact={{ id: contact.id, name }} organisation={{ id: org.id, name: org.name }} months={months} errors={errors} values={values} />,
       errors ? 400 : 200,
     );
   };
@@ -167,12 +147,9 @@ export async function networkRoutes(app: FastifyInstance) {
 
   // ---------------------------------------------------------------- types, settings, access log
   const typesPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const types = await listTypes(deps.db, council.id);
-    return reply.page(
-      <TypesPage ctx={await req.pageCtx()} council={council} actor={actor} types={types} errors={errors} values={values} notice={errors ? undefined : notice(req)} />,
-      errors ? 400 : 200,
-    );
+    return reply.page(<TypesPage {...(await pageProps(req))} types={types} errors={errors} values={values} notice={errors ? undefined : notice(req)} />, errors ? 400 : 200);
   };
   app.get(`${WS}/soorten`, manage, (req, reply) => typesPage(req, reply));
   app.post(`${WS}/soorten`, manage, (req, reply) =>
@@ -186,12 +163,9 @@ export async function networkRoutes(app: FastifyInstance) {
     }),
   );
   const settingsPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const months = (await networkSettingsOf(deps.db, council.id)).consentMonths;
-    return reply.page(
-      <SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} months={months} errors={errors} values={values} notice={errors ? undefined : notice(req)} />,
-      errors ? 400 : 200,
-    );
+    return reply.page(<SettingsPage {...(await pageProps(req))} months={months} errors={errors} values={values} notice={errors ? undefined : notice(req)} />, errors ? 400 : 200);
   };
   app.get(`${WS}/instellingen`, manage, (req, reply) => settingsPage(req, reply));
   app.post(`${WS}/instellingen`, manage, (req, reply) =>
@@ -205,8 +179,8 @@ export async function networkRoutes(app: FastifyInstance) {
     }),
   );
   app.get(`${WS}/toegangslog`, { preHandler: requireRight('network.accessLog') }, async (req, reply) => {
-    const { council, actor } = ctxOf(req);
+    const { council } = ctxOf(req);
     const rows = await accessLogOf(deps.db, council.id);
-    return reply.page(<AccessLogPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
+    return reply.page(<AccessLogPage {...(await pageProps(req))} rows={rows} />);
   });
 }

@@ -1,7 +1,22 @@
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid, jsonb } from 'drizzle-orm/pg-core';
-import { at, cascadeRef, councilTable, createdAt, linkTable, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
-import { councils } from '../../core/organisations.schema.ts';
-import { memberships } from '../../core/organisations.schema.ts';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
+import {
+  accessLogTable,
+  at,
+  cascadeKey,
+  cascadeRef,
+  councilRef,
+  councilTable,
+  createdAt,
+  linkTable,
+  madeBy,
+  namesTable,
+  sealedDetails,
+  setNullRef,
+  settingsTable,
+  timestamps,
+  timestamptz,
+} from '../../core/db/columns.ts';
+import { councils, memberships } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices, policyFields } from '../advice/advice.schema.ts';
 import { agendaItems } from '../meetings/meetings.schema.ts';
@@ -38,14 +53,7 @@ export const experienceSources = ['consultation', 'form', 'recorded'] as const;
 export type ExperienceSource = (typeof experienceSources)[number];
 
 /** Types a council added to the built-in list. */
-export const networkTypes = councilTable(
-  'network_types',
-  {
-    name: text('name').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('network_types_council_name_unique').on(t.councilId, t.name)],
-);
+export const networkTypes = namesTable('network_types');
 
 /** An organisation in the council's network. */
 export const networkOrganisations = councilTable(
@@ -62,8 +70,7 @@ export const networkOrganisations = councilTable(
     targetGroups: text('target_groups').notNull().default(''),
     /** The organisation agreed to be listed on the public network page. */
     listed: boolean('listed').notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('network_organisations_council_name_unique').on(t.councilId, t.nameKey), index('network_organisations_council_type_idx').on(t.councilId, t.type)],
 );
@@ -79,11 +86,7 @@ export const networkContacts = councilTable(
     role: text('role').notNull().default(''),
     /** A private person (not speaking as the organisation's staff): only chair and secretary see the details. */
     privatePerson: boolean('private_person').notNull().default(false),
-    nameSealed: text('name_sealed'),
-    emailSealed: text('email_sealed'),
-    phoneSealed: text('phone_sealed'),
-    createdAt: createdAt(),
-    erasedAt: timestamptz('erased_at'),
+    ...sealedDetails('name', 'email', 'phone'),
   },
   (t) => [index('network_contacts_org_idx').on(t.organisationId)],
 );
@@ -110,14 +113,10 @@ export const networkConsents = councilTable(
 );
 
 /** Per council: how long a consent holds by default. */
-export const networkSettings = pgTable('network_settings', {
-  councilId: uuid('council_id')
-    .primaryKey()
-    .references(() => councils.id, { onDelete: 'cascade' }),
+export const networkSettings = settingsTable('network_settings', {
   consentMonths: integer('consent_months').notNull().default(24),
   /** Months the contact details of an experience are kept when nobody needs them for feedback. */
   experienceContactMonths: integer('experience_contact_months').notNull().default(24),
-  updatedAt: updatedAt(),
 });
 
 /** An expert meeting, consultation evening, round of conversations or written consultation. */
@@ -141,8 +140,7 @@ export const consultations = councilTable(
     /** Stable iCalendar UID and sequence, as meetings have. */
     uid: text('uid').notNull(),
     sequence: integer('sequence').notNull().default(0),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index('consultations_council_date_idx').on(t.councilId, t.heldOn)],
 );
@@ -194,8 +192,7 @@ export const experiences = councilTable(
     /** The contributor left an e-mail address and wants to hear what the municipality did. */
     wantsFeedback: boolean('wants_feedback').notNull().default(false),
     feedbackSentAt: timestamptz('feedback_sent_at'),
-    recordedByUserId: setNullRef('recorded_by_user_id', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('recordedByUserId'),
     /** Text removed at the end of its retention (or on request). */
     erasedAt: timestamptz('erased_at'),
   },
@@ -204,32 +201,19 @@ export const experiences = councilTable(
 
 /** Contact details of an experience, sealed (purpose 'experience-contact'). */
 export const experienceContacts = pgTable('experience_contacts', {
-  experienceId: uuid('experience_id')
-    .primaryKey()
-    .references(() => experiences.id, { onDelete: 'cascade' }),
-  councilId: uuid('council_id')
-    .notNull()
-    .references(() => councils.id, { onDelete: 'cascade' }),
-  nameSealed: text('name_sealed'),
-  emailSealed: text('email_sealed'),
-  createdAt: createdAt(),
-  erasedAt: timestamptz('erased_at'),
+  experienceId: cascadeKey('experience_id', () => experiences.id),
+  councilId: councilRef(),
+  ...sealedDetails('name', 'email'),
 });
 
 export const networkAccessKinds = ['view_contact', 'view_experience_contact', 'erase'] as const;
 export type NetworkAccessKind = (typeof networkAccessKinds)[number];
 
 /** Every read of a private person's or a contributor's details; the chair reads it. */
-export const networkAccessLog = councilTable(
+export const networkAccessLog = accessLogTable(
   'network_access_log',
-  {
-    contactId: setNullRef('contact_id', () => networkContacts.id),
-    experienceId: setNullRef('experience_id', () => experiences.id),
-    userId: setNullRef('user_id', () => users.id),
-    kind: text('kind', { enum: networkAccessKinds }).notNull(),
-    at: at(),
-  },
-  (t) => [index('network_access_log_council_idx').on(t.councilId, t.at)],
+  { contactId: setNullRef('contact_id', () => networkContacts.id), experienceId: setNullRef('experience_id', () => experiences.id) },
+  networkAccessKinds,
 );
 
 /** What a delegate is in the regional body; the public about page shows it. */
@@ -264,8 +248,7 @@ export const delegationReports = councilTable(
     isPublic: boolean('is_public').notNull().default(true),
     agendaItemId: setNullRef('agenda_item_id', () => agendaItems.id),
     placedAt: timestamptz('placed_at'),
-    recordedByUserId: setNullRef('recorded_by_user_id', () => users.id),
-    createdAt: createdAt(),
+    ...madeBy('recordedByUserId'),
   },
   (t) => [index('delegation_reports_delegation_idx').on(t.delegationId), index('delegation_reports_waiting_idx').on(t.councilId, t.placedAt)],
 );

@@ -1,5 +1,5 @@
-import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { cascadeRef, councilRef, councilTable, createdAt, id, setNullRef, timestamptz, updatedAt } from '../../core/db/columns.ts';
+import { boolean, date, index, integer, text, uuid } from 'drizzle-orm/pg-core';
+import { at, cascadeRef, councilTable, setNullRef, timestamps } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { workingGroups } from '../members/members.schema.ts';
 
@@ -25,20 +25,17 @@ export const policyMoments = councilTable(
     /** The request for advice that came for this moment (an advice of this council). */
     adviceId: uuid('advice_id'),
     isPublic: boolean('is_public').notNull().default(false),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [index('policy_moments_council_idx').on(t.councilId, t.expectedOn)],
 );
 
 /** Every change of a moment's expected date: from, to, why, who. */
-export const policyMomentShifts = pgTable('policy_moment_shifts', {
-  id: id(),
-  councilId: councilRef(),
+export const policyMomentShifts = councilTable('policy_moment_shifts', {
   momentId: cascadeRef('moment_id', () => policyMoments.id),
   fromDate: date('from_date').notNull(),
   toDate: date('to_date').notNull(),
   reason: text('reason').notNull().default(''),
   byUserId: setNullRef('by_user_id', () => users.id),
-  at: timestamptz('at').notNull().defaultNow(),
+  at: at(),
 });

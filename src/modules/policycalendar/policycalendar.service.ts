@@ -8,6 +8,7 @@ import { DomainError, notFound } from '../../core/errors.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import { field } from '../../core/http/forms.ts';
+import { wholeNumber } from '../../core/forms/fields.ts';
 import { queueNotices } from '../../core/notices/notices.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import { utcToLocal } from '../../core/dates/amsterdam.ts';
@@ -33,12 +34,7 @@ export const momentSchema = z.object({
     .optional()
     .transform((v) => (v ? Number(v) : null))
     .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 10), 'policycalendar.error.recurrence'),
-  remindWeeks: z
-    .string({ error: 'error.required' })
-    .trim()
-    .regex(/^\d{1,2}$/, 'policycalendar.error.weeks')
-    .transform(Number)
-    .refine((v) => v >= 1 && v <= 52, 'policycalendar.error.weeks'),
+  remindWeeks: wholeNumber(1, 52, 'policycalendar.error.weeks'),
   workingGroupId: optionalUuid,
   isPublic: field.checkbox(),
   reason: field.optionalText(300),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field, isUuid } from '../../core/http/forms.ts';
+import { wholeNumber } from '../../core/forms/fields.ts';
 import { policyFields } from '../advice/index.ts';
 import { recordedSources, signalAreas, signalOutcomes, signalSinces, type SignalArea, type SignalSince } from './signals.schema.ts';
 import { signalStates } from './signals.workflow.ts';
@@ -105,13 +106,7 @@ export const exportSchema = z.object({ reference });
 
 export const linkAdviceSchema = z.object({ adviceId: field.uuid() });
 
-const months = (max: number) =>
-  z
-    .string({ error: 'error.required' })
-    .trim()
-    .regex(/^\d{1,3}$/, 'signals.error.wholeNumber')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= max, 'signals.error.range');
+const months = (max: number) => wholeNumber(1, max, 'signals.error.wholeNumber', { digits: 3, range: 'signals.error.range' });
 
 export const settingsSchema = z.object({
   thresholdCount: months(1000),

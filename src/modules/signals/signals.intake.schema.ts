@@ -1,17 +1,8 @@
-import { pgTable, text, index } from 'drizzle-orm/pg-core';
-import { id, at } from '../../core/db/columns.ts';
+import { keyedHits } from '../../core/db/columns.ts';
 
 /**
  * Signals sent through the public form, per address, for the rate limit (60 an hour). In the
  * database so every instance counts the same; keyed by an HMAC of the address, never the
  * address itself, and removed after a day by the worker.
  */
-export const signalSubmissions = pgTable(
-  'signal_submissions',
-  {
-    id: id(),
-    keyHash: text('key_hash').notNull(),
-    at: at(),
-  },
-  (t) => [index('signal_submissions_key_idx').on(t.keyHash, t.at)],
-);
+export const signalSubmissions = keyedHits('signal_submissions');

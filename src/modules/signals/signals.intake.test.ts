@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, lt } from 'drizzle-orm';
-import { anonymousToken, useTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res } from '../../../test/support/factories.ts';
+import { anonymousToken, useTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res, ipSequence } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
@@ -12,8 +12,7 @@ import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 
 const t = useTestApp();
 
-let ipSeq = 0;
-const freshIp = () => `10.44.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
+const freshIp = ipSequence('10.44');
 
 /** The form token of a start page served 10 s ago: far above the minimum fill time. */
 const oldToken = () => anonymousToken(t, 10_000);

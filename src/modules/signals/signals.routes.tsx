@@ -1,6 +1,7 @@
 import { renderSlot } from '../../core/platform.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
@@ -43,7 +44,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const detail = await queries.getSignal(deps, { actor, council, id });
-    return noStore(reply).page(<SignalDetailPage ctx={await req.pageCtx()} council={council} actor={actor} detail={detail} {...extra} />, status);
+    return noStore(reply).page(<SignalDetailPage {...(await pageProps(req))} detail={detail} {...extra} />, status);
   }
 
   /**
@@ -114,7 +115,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(recordSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<RecordSignalPage {...(await pageProps(req))} errors={errors} values={echo(req.body)} />, 400);
     if (!form.ok) return again(form.errors);
     const d = form.data;
     try {
@@ -141,7 +142,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const { view: v, settings: s, exact, may } = await themeOverview(deps, { actor, council });
     const page = Number((req.query as { pagina?: unknown } | undefined)?.pagina);
-    return noStore(reply).page(<ThemesPage ctx={await req.pageCtx()} council={council} actor={actor} view={v} settings={s} exact={exact} may={may} page={Number.isInteger(page) ? page : 1} />);
+    return noStore(reply).page(<ThemesPage {...(await pageProps(req))} view={v} settings={s} exact={exact} may={may} page={Number.isInteger(page) ? page : 1} />);
   });
 
   // From a theme to an unsolicited advice that carries its name, policy field and signals.
@@ -155,7 +156,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const [{ settings: s, templates }, runs] = await Promise.all([settingsService.getSettingsPage(deps, { actor, council }), retentionRuns(deps, { actor, council })]);
-    return reply.page(<SettingsPage ctx={await req.pageCtx()} council={council} actor={actor} settings={s} templates={templates} runs={runs} {...extra} />, status);
+    return reply.page(<SettingsPage {...(await pageProps(req))} settings={s} templates={templates} runs={runs} {...extra} />, status);
   }
   app.get(`${WS}/instellingen`, settings, async (req, reply) => settingsPage(req, reply, { saved: (req.query as Record<string, unknown>)?.melding === 'opgeslagen' }));
   app.post(`${WS}/instellingen`, settings, async (req, reply) => {
@@ -191,7 +192,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const rows = await privacyService.accessLog(deps, { actor, council });
-    return noStore(reply).page(<AccessLogPage ctx={await req.pageCtx()} council={council} actor={actor} rows={rows} />);
+    return noStore(reply).page(<AccessLogPage {...(await pageProps(req))} rows={rows} />);
   });
 
   app.get(`${WS}/inzage`, contact, async (req, reply) => {
@@ -203,7 +204,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const form = parseForm(exportSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<ExportPage ctx={await req.pageCtx()} council={council} actor={actor} errors={errors} values={echo(req.body)} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<ExportPage {...(await pageProps(req))} errors={errors} values={echo(req.body)} />, 400);
     if (!form.ok) return again(form.errors);
     try {
       const data = await privacyService.exportSignal(deps, { actor, council, reference: form.data.reference });
@@ -230,7 +231,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     await contactSignalOr404(req);
     const { signal, contact: details } = await privacyService.viewContact(deps, { actor, council, id: (req.params as Params).id });
-    return noStore(reply).page(<ContactPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} contact={details} />);
+    return noStore(reply).page(<ContactPage {...(await pageProps(req))} signal={signal} contact={details} />);
   });
 
   app.get(`${WS}/:id/wissen`, view, async (req, reply) => {
@@ -244,7 +245,7 @@ export async function signalsRoutes(app: FastifyInstance) {
     const id = (req.params as Params).id;
     const signal = await contactSignalOr404(req);
     const confirmed = (req.body as Record<string, unknown> | undefined)?.confirm === 'ja';
-    const again = async (errors: FieldErrors) => reply.page(<EraseConfirmPage ctx={await req.pageCtx()} council={council} actor={actor} signal={signal} errors={errors} />, 400);
+    const again = async (errors: FieldErrors) => reply.page(<EraseConfirmPage {...(await pageProps(req))} signal={signal} errors={errors} />, 400);
     if (!confirmed) return again({ confirm: req.t('signals.erase.confirmRequired') });
     try {
       await privacyService.eraseSignal(deps, { actor, council, id });

@@ -1,7 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, jsonb, index, uniqueIndex, primaryKey, date } from 'drizzle-orm/pg-core';
-import { councilRef, timestamptz, createdAt, updatedAt, at, cascadeRef, setNullRef, councilTable } from '../../core/db/columns.ts';
-import { councils } from '../../core/organisations.schema.ts';
+import {
+  accessLogTable,
+  at,
+  cascadeKey,
+  cascadeRef,
+  councilRef,
+  councilTable,
+  namesTable,
+  sealedDetails,
+  setNullRef,
+  settingsTable,
+  timestamps,
+  timestamptz,
+  updatedAt,
+} from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices, policyFields } from '../advice/advice.schema.ts';
 import { signalStates, messageStatuses } from './signals.workflow.ts';
@@ -18,14 +31,7 @@ export const signalOutcomes = ['information_given', 'referred_client_support', '
 export type SignalOutcome = (typeof signalOutcomes)[number];
 export { policyFields as signalPolicyFields };
 
-export const signalThemes = councilTable(
-  'signal_themes',
-  {
-    name: text('name').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('signal_themes_council_name_unique').on(t.councilId, t.name)],
-);
+export const signalThemes = namesTable('signal_themes');
 
 export const signals = councilTable(
   'signals',
@@ -50,8 +56,7 @@ export const signals = councilTable(
     adviceId: setNullRef('advice_id', () => advices.id),
     hasContact: boolean('has_contact').notNull().default(false),
     consentAt: timestamptz('consent_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
     closedAt: timestamptz('closed_at'),
     anonymisedAt: timestamptz('anonymised_at'),
     /** Erased on the resident's request (then anonymisedAt is set too). */
@@ -81,33 +86,23 @@ export const signalCounters = pgTable(
 
 /** Contact details, apart from the signal and sealed (AES-256-GCM, purpose 'signal-contact'). */
 export const signalContacts = pgTable('signal_contacts', {
-  signalId: uuid('signal_id')
-    .primaryKey()
-    .references(() => signals.id, { onDelete: 'cascade' }),
+  signalId: cascadeKey('signal_id', () => signals.id),
   councilId: councilRef(),
-  nameSealed: text('name_sealed'),
-  emailSealed: text('email_sealed'),
-  phoneSealed: text('phone_sealed'),
-  createdAt: createdAt(),
-  /** Sealed values are removed; the row stays as the record that they were. */
-  erasedAt: timestamptz('erased_at'),
+  ...sealedDetails('name', 'email', 'phone'),
 });
 
 export const signalAccessKinds = ['view_contact', 'export', 'erase'] as const;
 export type SignalAccessKind = (typeof signalAccessKinds)[number];
 
 /** Who saw or handled a resident's personal data; the chair reads it. */
-export const signalAccessLog = councilTable(
+export const signalAccessLog = accessLogTable(
   'signal_access_log',
   {
     signalId: setNullRef('signal_id', () => signals.id),
     /** Kept as text so the log survives if the signal row ever goes. */
     reference: text('reference').notNull(),
-    userId: setNullRef('user_id', () => users.id),
-    kind: text('kind', { enum: signalAccessKinds }).notNull(),
-    at: at(),
   },
-  (t) => [index('signal_access_log_council_idx').on(t.councilId, t.at)],
+  signalAccessKinds,
 );
 
 /** Status history of a signal, for the detail page and the access-request export. */
@@ -139,16 +134,12 @@ export const signalMessages = councilTable(
 );
 
 /** Per council: threshold for "a larger group may be affected" and retention periods. */
-export const signalSettings = pgTable('signal_settings', {
-  councilId: uuid('council_id')
-    .primaryKey()
-    .references(() => councils.id, { onDelete: 'cascade' }),
+export const signalSettings = settingsTable('signal_settings', {
   thresholdCount: integer('threshold_count').notNull().default(5),
   thresholdSources: integer('threshold_sources').notNull().default(3),
   thresholdMonths: integer('threshold_months').notNull().default(3),
   contactRetentionMonths: integer('contact_retention_months').notNull().default(3),
   textRetentionMonths: integer('text_retention_months').notNull().default(24),
-  updatedAt: updatedAt(),
 });
 
 /** The council's own wording per status; the built-in text applies when there is no row. */

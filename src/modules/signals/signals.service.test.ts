@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq, sql } from 'drizzle-orm';
-import { auditLog } from '../../core/audit/audit.schema.ts';
+import { eq, sql } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
-import { useTestApp, makeAdvice, makeCouncil, mailsTo, person } from '../advice/advice.test-helpers.ts';
+import { useTestApp, makeAdvice, makeCouncil, mailsTo, person, auditEntries } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals, type SignalArea, type SignalSource } from './signals.schema.ts';
 import { countNewSignals, getSignal, listSignalsToDiscuss, signalsForAdvice } from './signals.queries.ts';
@@ -64,10 +63,7 @@ test('a resident submits: reference per council and year, contact sealed apart, 
   // Sealed with the newest key of the key ring, which the value names (core/keyring.ts).
   assert.match(raw!.emailSealed!, /^v2\./);
 
-  const audits = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, first.id), eq(auditLog.action, 'signal.submitted')));
+  const audits = await auditEntries(t, { entityId: first.id, action: 'signal.submitted' });
   assert.equal(audits.length, 1);
   assert.ok(!JSON.stringify(audits[0]!.data).includes(email));
 
@@ -163,10 +159,7 @@ test('triage through the state machine: roles, wrong states, other council, stat
     events.map((e) => e.toState),
     ['new', 'in_triage', 'in_triage', 'to_discuss', 'discussed', 'closed', 'in_triage'],
   );
-  const audits = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'signal.closed')));
+  const audits = await auditEntries(t, { entityId: id, action: 'signal.closed' });
   assert.equal(audits[0]!.fromState, 'discussed');
   assert.equal(audits[0]!.toState, 'closed');
 });
@@ -331,20 +324,14 @@ test('retention job: contact details after closing, text later; idempotent and r
   assert.ok(old.anonymisedAt);
   assert.equal(old.area, 'transport', 'area, dates and counts are kept');
 
-  const records = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
+  const records = await auditEntries(t, { councilId: c.id, action: 'signal.retentionApplied' });
   assert.equal(records.length, 1);
   assert.equal(records[0]!.data!.contactsRemoved, 1);
   assert.equal(records[0]!.data!.textsAnonymised, 1);
 
   // A second run changes nothing for this council and records nothing new.
   await runSignalRetention(deps());
-  const again = await t.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, c.id), eq(auditLog.action, 'signal.retentionApplied')));
+  const again = await auditEntries(t, { councilId: c.id, action: 'signal.retentionApplied' });
   assert.equal(again.length, 1);
 });
 

@@ -62,24 +62,30 @@ async function storedEmail(deps: Deps, tx: Tx, signalId: string): Promise<string
 /**
  * The templates per council, read once: every acknowledgement needs them and they rarely change.
  * saveTemplate empties the memo here and, through NOTIFY, on every other instance; a lost
- * listener connection (RECONNECTED) empties it too. One memo per database (tests run several).
+ * listener connection (RECONNECTED) empties it too. The memo is used only once the listener is
+ * in place; it is not awaited here, since on PGlite LISTEN would wait for this very transaction.
+ * One memo per database (tests run several).
  */
 const TEMPLATES_CHANNEL = 'raadwerk_signal_templates';
-type TemplateMemo = { byCouncil: Map<string, Template[]>; generation: number };
-const templateMemos = new WeakMap<object, Promise<TemplateMemo>>();
+type TemplateMemo = { byCouncil: Map<string, Template[]>; generation: number; listening: boolean };
+const templateMemos = new WeakMap<object, TemplateMemo>();
 const forgetAll = (memo: TemplateMemo) => {
   memo.generation++;
   memo.byCouncil.clear();
 };
 
 async function memoTemplates(deps: Deps, tx: Tx, councilId: string): Promise<Template[]> {
-  let pending = templateMemos.get(deps.database);
-  if (!pending) {
-    const created: TemplateMemo = { byCouncil: new Map(), generation: 0 };
-    pending = deps.database.listen(TEMPLATES_CHANNEL, () => forgetAll(created)).then(() => created);
-    templateMemos.set(deps.database, pending);
+  let memo = templateMemos.get(deps.database);
+  if (!memo) {
+    const created: TemplateMemo = { byCouncil: new Map(), generation: 0, listening: false };
+    templateMemos.set(deps.database, created);
+    deps.database.listen(TEMPLATES_CHANNEL, () => forgetAll(created)).then(
+      () => void (created.listening = true),
+      () => templateMemos.delete(deps.database),
+    );
+    memo = created;
   }
-  const memo = await pending;
+  if (!memo.listening) return templatesOf(tx, councilId);
   const hit = memo.byCouncil.get(councilId);
   if (hit) return hit;
   // A change while this reads leaves nothing stored.
@@ -90,7 +96,7 @@ async function memoTemplates(deps: Deps, tx: Tx, councilId: string): Promise<Tem
 }
 
 async function forgetTemplates(deps: Deps): Promise<void> {
-  const memo = await templateMemos.get(deps.database);
+  const memo = templateMemos.get(deps.database);
   if (memo) forgetAll(memo);
   await deps.database.notify(TEMPLATES_CHANNEL, 'changed').catch(() => undefined);
 }

@@ -7,7 +7,8 @@ import { audit } from '../../core/audit/audit.ts';
 import * as report from './workplan.report.ts';
 import { approvalChange, castVote } from './workplan.approval.ts';
 import { reportSections, textsSchema, voteSchema } from './workplan.forms.ts';
-import { noticeText, runForm, type Extra } from './workplan.routes.tsx';
+import { pageProps, runForm } from '../../core/http/page-routes.ts';
+import { noticeText, type Extra } from './workplan.routes.tsx';
 import { platformOverview } from './workplan.platform.ts';
 import { PlatformPage, ReportPage } from './views/report.tsx';
 
@@ -26,9 +27,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const year = yearOf(req);
     const data = await report.reportPage(deps, { actor, council, year });
-    return reply
-      .header('cache-control', 'private, no-store')
-      .page(<ReportPage ctx={await req.pageCtx()} council={council} actor={actor} year={year} {...data} notice={noticeText(req)} {...extra} />, status);
+    return reply.header('cache-control', 'private, no-store').page(<ReportPage {...(await pageProps(req))} year={year} {...data} notice={noticeText(req)} {...extra} />, status);
   }
   const args = (req: FastifyRequest) => ({ actor: actorOf(req), council: councilOf(req), year: yearOf(req) });
   /** A step of the newest version's approval round; no version yet: 404. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
-import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { noticeOf, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
+import { pageProps, runForm } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
@@ -25,32 +26,6 @@ const notices: Record<string, MessageKey> = {
   gepubliceerd: 'workplan.report.published',
 };
 
-/**
- * Runs a form: validate with `schema`, call `run`; on success a redirect (303) to `to`, on a
- * broken rule the page again with the message and the values (400, nothing changed).
- */
-export async function runForm<T>(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  opts: { schema?: ZodType<T>; run: (data: T) => Promise<unknown>; to: string | ((result: unknown) => string); again: (extra: Extra) => Promise<unknown> },
-) {
-  let data = undefined as T;
-  if (opts.schema) {
-    const form = parseForm(opts.schema, req.body, req.t);
-    if (!form.ok) return opts.again({ errors: form.errors, values: echo(req.body) });
-    data = form.data;
-  }
-  let result: unknown;
-  try {
-    result = await opts.run(data);
-  } catch (err) {
-    const errors = domainErrors(err, req.t);
-    if (!errors) throw err;
-    return opts.again({ errors, values: echo(req.body) });
-  }
-  return reply.redirect(typeof opts.to === 'function' ? opts.to(result) : opts.to, 303);
-}
-
 export const noticeText = (req: FastifyRequest) => {
   const key = noticeOf(req, notices);
   return key ? req.t(key) : undefined;
@@ -69,16 +44,13 @@ export async function workplanRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const year = yearOf(req);
     const data = await plans.planPage(deps, { actor, council, year });
-    return reply.page(
-      <PlanPage ctx={await req.pageCtx()} council={council} actor={actor} year={year} maxYear={plans.thisYear() + 1} {...data} notice={extra.notice ?? noticeText(req)} {...extra} />,
-      status,
-    );
+    return reply.page(<PlanPage {...(await pageProps(req))} year={year} maxYear={plans.thisYear() + 1} {...data} notice={extra.notice ?? noticeText(req)} {...extra} />, status);
   }
   async function topicPage(req: FastifyRequest, reply: FastifyReply, extra: Extra = {}, status = 200) {
     const council = councilOf(req);
     const actor = actorOf(req);
     const data = await plans.topicPage(deps, { actor, council, id: idOf(req) });
-    return reply.page(<TopicPage ctx={await req.pageCtx()} council={council} actor={actor} today={todayInAmsterdam()} {...data} notice={noticeText(req)} {...extra} />, status);
+    return reply.page(<TopicPage {...(await pageProps(req))} today={todayInAmsterdam()} {...data} notice={noticeText(req)} {...extra} />, status);
   }
   /** A form of a topic's page: the topic is looked up first, so an unknown id is a 404 before the form is read. */
   const topicForm = <T,>(req: FastifyRequest, reply: FastifyReply, schema: ZodType<T> | undefined, run: (data: T) => Promise<unknown>) =>

@@ -87,11 +87,7 @@ export const annualReports = councilTable(
 );
 
 /** A council's consent to count its published reports in the national organisations' overview. */
-export const workplanPlatformConsent = councilTable(
-  'workplan_platform_consent',
-  madeBy('givenBy'),
-  (t) => [uniqueIndex('workplan_platform_consent_unique').on(t.councilId)],
-);
+export const workplanPlatformConsent = councilTable('workplan_platform_consent', madeBy('givenBy'), (t) => [uniqueIndex('workplan_platform_consent_unique').on(t.councilId)]);
 
 export type Workplan = typeof workplans.$inferSelect;
 export type WorkplanTopic = typeof workplanTopics.$inferSelect;

@@ -36,9 +36,8 @@ export function EnumRadios<V extends string, P extends string, H extends string 
   return <RadioGroup {...field} options={enumOptions<V, P, H>(t, { values, prefix, hintPrefix })} />;
 }
 
-/** A select box for one value of an enum; `all` adds a first option with the empty value (a filter's "any"). */
-export function EnumSelect<V extends string, P extends string>({ values, prefix, all, ...field }: EnumFieldProps<V, P, P> & { all?: string }) {
+/** A select box for one value of an enum; `none` adds a first option with the empty value (no choice, or a filter's "all"). */
+export function EnumSelect<V extends string, P extends string>({ values, prefix, ...field }: EnumFieldProps<V, P, P> & { none?: string }) {
   const t = usePageCtx(field.ctx).t;
-  const options = enumOptions<V, P>(t, { values, prefix });
-  return <SelectField {...field} options={all === undefined ? options : [{ value: '', label: all }, ...options]} />;
+  return <SelectField {...field} options={enumOptions<V, P>(t, { values, prefix })} />;
 }

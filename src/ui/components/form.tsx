@@ -121,14 +121,18 @@ export function TextArea(props: FieldProps & { value?: string | null; rows?: num
   );
 }
 
-/** A select box; the theme draws the arrow that shows it opens (`--utrecht-select-background-image`). */
-export function SelectField(props: FieldProps & { value?: string | null; options: { value: string; label: string }[] }) {
+/**
+ * A select box; the theme draws the arrow that shows it opens (`--utrecht-select-background-image`).
+ * `none` adds a first option with the empty value: no choice, or in a filter "all".
+ */
+export function SelectField(props: FieldProps & { value?: string | null; options: { value: string; label: string }[]; none?: string }) {
   const value = useKeptText(props.name, props.value);
+  const options = props.none === undefined ? props.options : [{ value: '', label: props.none }, ...props.options];
   return (
     <FormField {...props}>
       {(attrs, invalid) => (
         <select {...attrs} class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`} name={props.name}>
-          {props.options.map((o) => (
+          {options.map((o) => (
             <option value={o.value} selected={o.value === value}>
               {o.label}
             </option>
@@ -377,7 +381,7 @@ export function ChooseOneForm(props: {
   hint?: string;
   errors?: FieldErrors;
   options: ChoiceOption[];
-  /** A first option with the empty value, for choosing none (no theme, no lead). */
+  /** A first option with the empty value, for choosing none (no theme, no lead); a select box only. */
   none?: string;
   value?: string | null;
   control?: 'radio' | 'select';
@@ -388,12 +392,11 @@ export function ChooseOneForm(props: {
   intro?: ComponentChildren;
   children?: ComponentChildren;
 }) {
-  const options = props.none === undefined ? props.options : [{ value: '', label: props.none }, ...props.options];
-  const field = { ctx: props.ctx, errors: props.errors, name: props.name, label: props.label, hint: props.hint, value: props.value, options };
+  const field = { ctx: props.ctx, errors: props.errors, name: props.name, label: props.label, hint: props.hint, value: props.value, options: props.options };
   return (
     <Form action={props.action}>
       {props.intro && <p class="utrecht-paragraph nl-paragraph">{props.intro}</p>}
-      {props.control === 'radio' ? <RadioGroup {...field} /> : <SelectField {...field} />}
+      {props.control === 'radio' ? <RadioGroup {...field} /> : <SelectField {...field} none={props.none} />}
       {props.children}
       <Button variant={props.variant ?? 'secondary'}>{props.button}</Button>
     </Form>

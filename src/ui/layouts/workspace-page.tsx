@@ -51,9 +51,9 @@ export type WorkspacePageProps = WorkspacePageParts & { ctx: PageCtx; council: C
  * The place of a page below a list, from its trail: the list (the menu section), any pages
  * between, then this page. Spread into a page: `<WorkspacePage title {...trail(list, record, here)}>`.
  */
-export function trail(list: Crumb, ...below: [...Crumb[], Crumb]): Pick<CouncilPageProps, 'section' | 'parent' | 'href' | 'crumb'> {
-  const here = below[below.length - 1]!;
-  return { section: list.href, parent: [list, ...below.slice(0, -1)], href: here.href, crumb: here.label };
+export function trail(...crumbs: [Crumb, ...Crumb[], Crumb]): Pick<CouncilPageProps, 'section' | 'parent' | 'href' | 'crumb'> {
+  const here = crumbs[crumbs.length - 1]!;
+  return { section: crumbs[0].href, parent: crumbs.slice(0, -1), href: here.href, crumb: here.label };
 }
 
 const hasAny = (errors?: FieldErrors): errors is FieldErrors => Boolean(errors && Object.keys(errors).length > 0);

@@ -12,6 +12,7 @@ import { filterParams, givenStates, type Answer, type PublicAdvice, type Registe
 import { WordsHelp } from '../../../ui/components/term.tsx';
 import { RichText } from '../../../ui/components/rich-text.tsx';
 import { DateText } from '../../../ui/components/date-text.tsx';
+import { EnumSelect } from '../../../ui/components/choice.tsx';
 
 /** The Woo information category of every page in the register. */
 const wooMeta = [{ name: 'DCTERMS.type', content: 'adviezen' }];
@@ -45,7 +46,7 @@ const answerStatus: Record<Answer, 'success' | 'warning' | 'danger' | 'neutral'>
 export function RegisterListPage({ ctx, council, filter, result, years }: { ctx: PageCtx; council: Council; filter: RegisterFilter; result: RegisterPage; years: number[] }) {
   const t = ctx.t;
   const path = `/${council.slug}/adviezen`;
-  const all = { value: '', label: t('register.filter.all') };
+  const all = t('register.filter.all');
   const countText = result.total === 0 ? t('register.count.zero') : result.total === 1 ? t('register.count.one') : t('register.count.many', { n: result.total });
   const pageHref = (n: number) => {
     const q = filterParams(filter, n).toString();
@@ -61,21 +62,10 @@ export function RegisterListPage({ ctx, council, filter, result, years }: { ctx:
           {t('register.filter.title')}
         </Heading>
         <TextField name="zoekterm" label={t('register.filter.q')} hint={t('register.filter.qHint')} value={filter.q} optional />
-        <SelectField name="jaar" label={t('register.filter.year')} value={filter.year ? String(filter.year) : ''} options={[all, ...years.map((y) => ({ value: String(y), label: String(y) }))]} />
-        <SelectField
-          name="beleidsveld"
-          label={t('register.filter.policyField')}
-          value={filter.policyField ?? ''}
-          options={[all, ...policyFields.map((p) => ({ value: p, label: t(`register.policyField.${p}`) }))]}
-        />
-        <SelectField name="status" label={t('register.filter.status')} value={filter.status ?? ''} options={[all, ...givenStates.map((s) => ({ value: s, label: t(`register.status.${s}`) }))]} />
-        <SelectField
-          name="antwoord"
-          label={t('register.filter.answer')}
-          hint={t('register.filter.answerHint')}
-          value={filter.answer ?? ''}
-          options={[all, ...answers.map((a) => ({ value: a, label: t(`register.answer.${a}`) }))]}
-        />
+        <SelectField name="jaar" label={t('register.filter.year')} value={filter.year ? String(filter.year) : ''} none={all} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <EnumSelect name="beleidsveld" label={t('register.filter.policyField')} value={filter.policyField ?? ''} none={all} values={policyFields} prefix="register.policyField" />
+        <EnumSelect name="status" label={t('register.filter.status')} value={filter.status ?? ''} none={all} values={givenStates} prefix="register.status" />
+        <EnumSelect name="antwoord" label={t('register.filter.answer')} hint={t('register.filter.answerHint')} value={filter.answer ?? ''} none={all} values={answers} prefix="register.answer" />
         <Button>{t('register.filter.submit')}</Button>
         {filtered && (
           <p class="utrecht-paragraph nl-paragraph">

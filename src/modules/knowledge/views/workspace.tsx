@@ -7,6 +7,7 @@ import { Button, ButtonLink, Link, Paragraph, Section, StatusBadge, Table, type 
 import { ActionForm, CheckboxGroup, FileField, Form, RadioGroup, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { LineDiff } from '../../../ui/components/diff.tsx';
 import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { TableSection } from '../../../ui/components/table-section.tsx';
 import type { Article, ArticleVersion } from '../knowledge.articles.ts';
 import type { adoptionToEdit, nationalCatalogue } from '../knowledge.library.ts';
 import type { ownArticles } from '../knowledge.articles.ts';
@@ -52,9 +53,9 @@ function OwnArticles({ own, path }: { own: Own; path: string }) {
     { header: t('knowledge.field.version'), cell: (a) => <Link href={`${path}/${a.id}/versies`}>{t('knowledge.versions.n', { n: a.version })}</Link> },
   ];
   return (
-    <Section id="eigen" title={t('knowledge.ws.own')} after={own.may.write && <ButtonLink href={`${path}/nieuw`}>{t('knowledge.ws.new')}</ButtonLink>}>
-      <Table caption={t('knowledge.ws.own')} empty={t('knowledge.ws.ownEmpty')} rows={own.articles} columns={columns} />
-    </Section>
+    <TableSection id="eigen" title={t('knowledge.ws.own')} empty={t('knowledge.ws.ownEmpty')} rows={own.articles} columns={columns}>
+      {own.may.write && <ButtonLink href={`${path}/nieuw`}>{t('knowledge.ws.new')}</ButtonLink>}
+    </TableSection>
   );
 }
 
@@ -82,11 +83,7 @@ function NationalArticles({ national, path, mayAdopt }: { national: National; pa
     { header: t('knowledge.field.source'), cell: (a) => a.sourceName },
     { header: t('knowledge.ws.onSite'), cell: onSite },
   ];
-  return (
-    <Section id="landelijk" title={t('knowledge.ws.national')} intro={t('knowledge.ws.nationalIntro')}>
-      <Table caption={t('knowledge.ws.national')} empty={t('knowledge.ws.nationalEmpty')} rows={national} columns={columns} />
-    </Section>
-  );
+  return <TableSection id="landelijk" title={t('knowledge.ws.national')} intro={t('knowledge.ws.nationalIntro')} empty={t('knowledge.ws.nationalEmpty')} rows={national} columns={columns} />;
 }
 
 /** A new article or an existing one: every field, the plain-language advice after a save. */

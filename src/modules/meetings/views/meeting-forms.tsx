@@ -4,11 +4,11 @@ import { Button, Section } from '../../../ui/components/basics.tsx';
 import { Form, TextField } from '../../../ui/components/form.tsx';
 import { EnumRadios, EnumSelect } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
-import { WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, trail, type Crumb } from '../../../ui/layouts/workspace-page.tsx';
 import { meetingModes, type Meeting, type MeetingRhythm } from '../meetings.schema.ts';
 import { isDate } from '../meetings.recurrence.ts';
 import { localTimes } from '../meetings.queries.ts';
-import { wsPath, type Props } from './meetings.tsx';
+import { meetingCrumbs, wsPath, type Props } from './meetings.tsx';
 
 type FormProps = { errors?: FieldErrors; values?: FormValues };
 
@@ -93,13 +93,11 @@ export function MeetingFormPage({ ctx, council, meeting, errors, values }: Props
   const l = meeting ? localTimes(meeting) : null;
   const v: FormValues =
     values ?? (meeting && l ? { title: meeting.title, date: l.date, startTime: l.start, endTime: l.end, location: meeting.location, mode: meeting.mode, onlineUrl: meeting.onlineUrl } : {});
-  const parent = [{ href: list, label: t('meetings.ws.title') }, ...(meeting ? [{ href: `${list}/${meeting.id}`, label: meeting.title }] : [])];
+  const above: [Crumb, ...Crumb[]] = meeting ? meetingCrumbs({ ctx, council }, meeting) : [{ href: list, label: t('meetings.ws.title') }];
   return (
     <WorkspacePage
       title={title}
-      section={list}
-      href={path}
-      parent={parent}
+      {...trail(...above, { href: path, label: title })}
       errors={errors}
       intro={t(meeting ? (meeting.invitedAt ? 'meetings.edit.introInvited' : 'meetings.edit.intro') : 'meetings.add.intro')}
     >

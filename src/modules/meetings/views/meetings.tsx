@@ -2,7 +2,7 @@ import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Paragraph, Link, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, Section } from '../../../ui/components/basics.tsx';
-import { formatDate, formatWeekday, type MessageKey } from '../../../core/i18n/index.ts';
+import { formatDate, formatWeekday } from '../../../core/i18n/index.ts';
 import { WorkspacePage, type Crumb } from '../../../ui/layouts/workspace-page.tsx';
 import { partnerships } from '../../../core/partnerships.ts';
 import type { Meeting } from '../meetings.schema.ts';
@@ -53,25 +53,24 @@ export function placeOf(ctx: PageCtx, m: Pick<Meeting, 'mode' | 'location'>): st
   return m.mode === 'online' || !m.location ? mode : `${m.location} (${mode.toLowerCase()})`;
 }
 
-export const meetingNotices = {
-  created: 'meetings.notice.created',
-  saved: 'meetings.notice.saved',
-  moved: 'meetings.notice.moved',
-  signalsAdded: 'meetings.notice.signalsAdded',
-  restored: 'meetings.notice.restored',
-  cancelled: 'meetings.notice.cancelled',
-  invited: 'meetings.notice.invited',
-  held: 'meetings.notice.held',
-  attendance: 'meetings.notice.attendance',
-  note: 'meetings.notice.note',
-  minutes: 'meetings.notice.minutes',
-  approved: 'meetings.notice.approved',
-  published: 'meetings.notice.published',
-  done: 'meetings.notice.done',
-  rhythm: 'meetings.notice.rhythm',
-  removed: 'meetings.notice.removed',
-} as const satisfies Record<string, MessageKey>;
-export type MeetingNotice = keyof typeof meetingNotices;
+/** What a save on a meeting's page just did; its words are the message `meetings.notice.<name>`. */
+export type MeetingNotice =
+  | 'created'
+  | 'saved'
+  | 'moved'
+  | 'signalsAdded'
+  | 'restored'
+  | 'cancelled'
+  | 'invited'
+  | 'held'
+  | 'attendance'
+  | 'note'
+  | 'minutes'
+  | 'approved'
+  | 'published'
+  | 'done'
+  | 'rhythm'
+  | 'removed';
 
 /** Meetings as a table; `href` leads to the workspace or to the public page of a meeting. */
 export function MeetingTable({ ctx: given, rows, caption, empty, href }: { ctx?: PageCtx; rows: Meeting[]; caption: string; empty: string; href: (m: Meeting) => string }) {

@@ -54,14 +54,8 @@ export function WorkingGroupsPage(props: Props & { groups: WorkingGroupRow[]; ma
 
 type GroupMember = WorkingGroupDetail['members'][number];
 
+/** What a save on a working group's page just did; its words are the message `members.wg.<notice>`. */
 export type GroupNotice = 'created' | 'saved' | 'added' | 'removed' | 'leadSet';
-const noticeKey = {
-  created: 'members.wg.created',
-  saved: 'members.wg.saved',
-  added: 'members.wg.added',
-  removed: 'members.wg.removed',
-  leadSet: 'members.wg.leadSet',
-} as const;
 
 export function WorkingGroupPage(
   props: Props & {
@@ -87,7 +81,7 @@ export function WorkingGroupPage(
       title={t('members.wg.editTitle', { name: group.name })}
       {...trail({ href: list, label: t('members.wg.title') }, { href: path, label: group.name })}
       errors={errors}
-      notice={notice && t(noticeKey[notice])}
+      notice={notice && t(`members.wg.${notice}`)}
       intro={!manage && t('members.wg.leadReads')}
     >
       <Section id="werkgroep-leden" title={t('members.wg.membersTitle')}>

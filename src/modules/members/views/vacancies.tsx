@@ -71,13 +71,8 @@ export function NewVacancyPage({ ctx, council, errors, values }: Props & { error
   );
 }
 
+/** What a save on a vacancy's page just did; its words are the message `members.vac.<notice>`. */
 export type VacancyNotice = 'created' | 'saved' | 'published' | 'closed';
-const noticeKey = {
-  created: 'members.vac.created',
-  saved: 'members.vac.saved',
-  published: 'members.vac.published',
-  closed: 'members.vac.closed',
-} as const;
 
 export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: VacancyMay }; errors?: FieldErrors; values?: FormValues; notice?: VacancyNotice }) {
   const { ctx, council, vacancy, errors, notice } = props;
@@ -98,7 +93,7 @@ export function VacancyPage(props: Props & { vacancy: VacancyRow & { may: Vacanc
       title={t('members.vac.editTitle', { title: vacancy.title })}
       {...trail({ href: list, label: t('members.vac.title') }, { href: path, label: vacancy.title })}
       errors={errors}
-      notice={notice && t(noticeKey[notice])}
+      notice={notice && t(`members.vac.${notice}`)}
     >
       <Section id="veld-status" title={t('members.vac.statusTitle')}>
         <Paragraph>

@@ -1,10 +1,10 @@
-import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
+import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { ButtonGroup, ButtonLink, StatusBadge } from '../../../ui/components/basics.tsx';
 import { SelectField } from '../../../ui/components/form.tsx';
-import { WorkspacePage, type WorkspacePageProps } from '../../../ui/layouts/workspace-page.tsx';
+import { WorkspacePage, type WorkspacePageParts } from '../../../ui/layouts/workspace-page.tsx';
 import type { ConsentStatus } from '../network.rules.ts';
 
 export type Props = { ctx: PageCtx; council: Council; actor: Actor };
@@ -16,10 +16,11 @@ export const networkPath = (council: Pick<Council, 'slug'>) => `/${council.slug}
  * A page of the network section: breadcrumb to the network, then `parent` pages, then this page.
  * A list page gives `add`, the label of its button to a new item (`<page>/nieuw`), when the actor may add.
  */
-export function NetworkPage({ add, children, ...props }: Omit<WorkspacePageProps, 'section'> & { add?: string | false }) {
-  const list = networkPath(props.council);
+export function NetworkPage({ add, children, ...props }: Omit<WorkspacePageParts, 'section'> & { add?: string | false }) {
+  const { t } = usePageCtx(props.ctx);
+  const list = networkPath(usePageCouncil(props.council));
   const up = props.parent === undefined ? [] : Array.isArray(props.parent) ? props.parent : [props.parent];
-  const parent = props.href ? [{ href: list, label: props.ctx.t('network.ws.title') }, ...up] : undefined;
+  const parent = props.href ? [{ href: list, label: t('network.ws.title') }, ...up] : undefined;
   return (
     <WorkspacePage {...props} section={list} parent={parent}>
       {add && (

@@ -36,11 +36,11 @@ function ConsultationTable({ ctx: given, rows, href, caption }: { ctx?: PageCtx;
   );
 }
 
-export function ConsultationsPage({ ctx, council, actor, rows, mayManage }: Props & { rows: ConsultationRow[]; mayManage: boolean }) {
+export function ConsultationsPage({ ctx, council, rows, mayManage }: Props & { rows: ConsultationRow[]; mayManage: boolean }) {
   const t = ctx.t;
   const path = consultationsPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.cons.title')} href={path} intro={t('network.cons.intro')} add={mayManage && t('network.cons.add')}>
+    <NetworkPage title={t('network.cons.title')} href={path} intro={t('network.cons.intro')} add={mayManage && t('network.cons.add')}>
       <ConsultationTable rows={rows} caption={t('network.cons.title')} href={(c) => `${path}/${c.id}`} />
     </NetworkPage>
   );
@@ -62,23 +62,14 @@ const formValuesOf = (c: Consultation) => ({
 });
 
 /** Planning a consultation, or (`edit`) changing one while it is open. */
-export function ConsultationFormPage({ ctx, council, actor, items, errors, values, edit }: Props & FormState & { items: AgendaItemRef[]; edit?: Consultation }) {
+export function ConsultationFormPage({ ctx, council, items, errors, values, edit }: Props & FormState & { items: AgendaItemRef[]; edit?: Consultation }) {
   const t = ctx.t;
   const path = consultationsPath(council);
   const v = values ?? (edit ? formValuesOf(edit) : { kind: 'expert_meeting' });
   const href = edit ? `${path}/${edit.id}/wijzigen` : `${path}/nieuw`;
   const parent = [{ href: path, label: t('network.cons.title') }, ...(edit ? [{ href: `${path}/${edit.id}`, label: edit.topic }] : [])];
   return (
-    <NetworkPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t(edit ? 'network.cons.edit' : 'network.cons.add')}
-      href={href}
-      parent={parent}
-      errors={errors}
-      intro={edit ? t('network.cons.editIntro') : undefined}
-    >
+    <NetworkPage title={t(edit ? 'network.cons.edit' : 'network.cons.add')} href={href} parent={parent} errors={errors} intro={edit ? t('network.cons.editIntro') : undefined}>
       <Form action={href}>
         <SelectField name="kind" label={t('network.cons.kind')} value={v.kind} options={consultationKinds.map((k) => ({ value: k, label: t(`network.kind.${k}`) }))} errors={errors} />
         <TextField name="topic" label={t('network.cons.topic')} value={v.topic} errors={errors} />
@@ -107,7 +98,6 @@ type Invitable = { id: string; organisation: string; role: string; name: string 
 export function ConsultationPage({
   ctx,
   council,
-  actor,
   detail,
   experiences,
   contacts,
@@ -126,7 +116,7 @@ export function ConsultationPage({
     return v === undefined ? [] : [v];
   };
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={c.topic} href={href} parent={{ href: path, label: t('network.cons.title') }} errors={errors} notice={notice}>
+    <NetworkPage title={c.topic} href={href} parent={{ href: path, label: t('network.cons.title') }} errors={errors} notice={notice}>
       <Section id="gegevens" title={t('network.cons.facts')} after={<SectionAction show={detail.may.change} href={`${href}/wijzigen`} label={t('network.cons.edit')} />}>
         <DataList
           items={[

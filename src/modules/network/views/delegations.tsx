@@ -1,6 +1,6 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Link, Paragraph, Section } from '../../../ui/components/basics.tsx';
-import { CheckboxField, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import { CheckboxField, ChooseOneForm, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
 import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import { delegationRoles } from '../network.schema.ts';
 import type { DelegationRow, PublicDelegation, ReportRow } from '../network.delegations.ts';
@@ -57,14 +57,16 @@ function Reports({
       </Section>
       {mayManage && waiting.length > 0 && meetings.length > 0 && (
         <Section id="agenderen" title={t('network.report.placeTitle')}>
-          <Form action={`${href}/agenderen`}>
-            <SelectField
-              name="reportId"
-              label={t('network.report.which')}
-              value={place?.values.reportId}
-              options={waiting.map((r) => ({ value: r.id, label: t('network.report.line', { body: r.body, member: r.member, date: formatDate(r.createdAt, ctx.locale) }) }))}
-              errors={place?.errors}
-            />
+          <ChooseOneForm
+            action={`${href}/agenderen`}
+            name="reportId"
+            label={t('network.report.which')}
+            value={place?.values.reportId}
+            options={waiting.map((r) => ({ value: r.id, label: t('network.report.line', { body: r.body, member: r.member, date: formatDate(r.createdAt, ctx.locale) }) }))}
+            errors={place?.errors}
+            button={t('network.report.place')}
+            variant="primary"
+          >
             <SelectField
               name="meetingId"
               label={t('network.report.meeting')}
@@ -72,26 +74,26 @@ function Reports({
               options={meetings.map((m) => ({ value: m.id, label: meetingLabel(ctx, m) }))}
               errors={place?.errors}
             />
-            <Button>{t('network.report.place')}</Button>
-          </Form>
+          </ChooseOneForm>
         </Section>
       )}
       <Section id="terugkoppelen" title={t('network.report.add')}>
         {reportable.length === 0 ? (
           <Paragraph>{t('network.report.noDelegations')}</Paragraph>
         ) : (
-          <Form action={`${href}/terugkoppeling`}>
-            <SelectField
-              name="delegationId"
-              label={t('network.report.delegation')}
-              value={report?.values.delegationId}
-              options={reportable.map((d) => ({ value: d.id, label: `${d.body}: ${d.member}` }))}
-              errors={report?.errors}
-            />
+          <ChooseOneForm
+            action={`${href}/terugkoppeling`}
+            name="delegationId"
+            label={t('network.report.delegation')}
+            value={report?.values.delegationId}
+            options={reportable.map((d) => ({ value: d.id, label: `${d.body}: ${d.member}` }))}
+            errors={report?.errors}
+            button={t('network.report.save')}
+            variant="primary"
+          >
             <TextArea name="text" label={t('network.report.text')} hint={t('network.report.textHint')} value={report?.values.text} errors={report?.errors} rows={6} />
             <CheckboxField name="closed" label={t('network.report.closed')} checked={report?.values.closed === 'ja'} errors={report?.errors} />
-            <Button variant="primary">{t('network.report.save')}</Button>
-          </Form>
+          </ChooseOneForm>
         )}
       </Section>
     </>
@@ -128,7 +130,7 @@ export function DelegationsPage({
   const href = delegationsPath(council);
   const add = form?.which === 'delegation' ? form : undefined;
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.del.title')} href={href} intro={t('network.del.intro')} errors={form?.errors} notice={notice}>
+    <NetworkPage title={t('network.del.title')} href={href} intro={t('network.del.intro')} errors={form?.errors} notice={notice}>
       <Section id="lijst" title={t('network.del.title')} items={rows} empty={t('network.del.none')}>
         <ul class="utrecht-unordered-list">
           {rows.map((d) => (

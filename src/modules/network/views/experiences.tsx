@@ -32,11 +32,11 @@ export function ExperienceTable({ ctx: given, council, rows, empty, caption }: {
   );
 }
 
-export function ExperiencesPage({ ctx, council, actor, rows, mayRecord }: Props & { rows: ExperienceView[]; mayRecord: boolean }) {
+export function ExperiencesPage({ ctx, council, rows, mayRecord }: Props & { rows: ExperienceView[]; mayRecord: boolean }) {
   const t = ctx.t;
   const path = experiencesPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.exp.title')} href={path} intro={t('network.exp.intro')} add={mayRecord && t('network.exp.add.title')}>
+    <NetworkPage title={t('network.exp.title')} href={path} intro={t('network.exp.intro')} add={mayRecord && t('network.exp.add.title')}>
       <ExperienceTable council={council} rows={rows} empty={t('network.exp.none')} />
     </NetworkPage>
   );
@@ -84,11 +84,11 @@ export function ExperienceFields({ ctx: given, values, errors, consultations }: 
   );
 }
 
-export function ExperienceFormPage({ ctx, council, actor, consultations, errors, values }: Props & FormState & { consultations: ConsultationChoice[] }) {
+export function ExperienceFormPage({ ctx, council, consultations, errors, values }: Props & FormState & { consultations: ConsultationChoice[] }) {
   const t = ctx.t;
   const path = experiencesPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.exp.add.title')} href={`${path}/nieuw`} parent={{ href: path, label: t('network.exp.title') }} errors={errors}>
+    <NetworkPage title={t('network.exp.add.title')} href={`${path}/nieuw`} parent={{ href: path, label: t('network.exp.title') }} errors={errors}>
       <Form action={`${path}/nieuw`}>
         <ExperienceFields values={values} errors={errors} consultations={consultations} />
         <Button variant="primary">{t('network.exp.save')}</Button>
@@ -107,7 +107,6 @@ type Detail = {
 export function ExperiencePage({
   ctx,
   council,
-  actor,
   detail,
   advices,
   contact,
@@ -119,16 +118,7 @@ export function ExperiencePage({
   const e = detail.view;
   const href = `${path}/${e.id}`;
   return (
-    <NetworkPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('network.exp.detail', { date: formatDate(e.createdAt, ctx.locale) })}
-      href={href}
-      parent={{ href: path, label: t('network.exp.title') }}
-      errors={errors}
-      notice={notice}
-    >
+    <NetworkPage title={t('network.exp.detail', { date: formatDate(e.createdAt, ctx.locale) })} href={href} parent={{ href: path, label: t('network.exp.title') }} errors={errors} notice={notice}>
       {detail.erased ? (
         <Paragraph>{t('network.exp.erased')}</Paragraph>
       ) : (

@@ -20,11 +20,11 @@ const typeOptions = (ctx: PageCtx, types: TypeRow[]) => [
   ...types.map((t) => ({ value: `eigen:${t.id}`, label: t.name })),
 ];
 
-export function NetworkListPage({ ctx, council, actor, rows, may, notice }: Props & { rows: OrganisationRow[]; may: { manage: boolean; accessLog: boolean }; notice?: string }) {
+export function NetworkListPage({ ctx, council, rows, may, notice }: Props & { rows: OrganisationRow[]; may: { manage: boolean; accessLog: boolean }; notice?: string }) {
   const t = ctx.t;
   const path = networkPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.ws.title')} intro={t('network.ws.intro')} notice={notice} add={may.manage && t('network.ws.add')}>
+    <NetworkPage title={t('network.ws.title')} intro={t('network.ws.intro')} notice={notice} add={may.manage && t('network.ws.add')}>
       <nav aria-label={t('network.ws.links')}>
         <LinkList
           inline
@@ -76,11 +76,11 @@ function OrganisationFields({ ctx: given, types, values, errors }: { ctx?: PageC
   );
 }
 
-export function OrganisationFormPage({ ctx, council, actor, types, errors, values, duplicateOf }: Props & FormState & { types: TypeRow[]; duplicateOf?: { id: string; name: string } }) {
+export function OrganisationFormPage({ ctx, council, types, errors, values, duplicateOf }: Props & FormState & { types: TypeRow[]; duplicateOf?: { id: string; name: string } }) {
   const t = ctx.t;
   const path = networkPath(council);
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.org.add.title')} href={`${path}/nieuw`} errors={errors}>
+    <NetworkPage title={t('network.org.add.title')} href={`${path}/nieuw`} errors={errors}>
       {duplicateOf && (
         <Paragraph>
           <Link href={`${path}/organisaties/${duplicateOf.id}`}>{t('network.error.duplicateNameLink', { name: duplicateOf.name })}</Link>
@@ -146,13 +146,13 @@ function ContactCard({ ctx: given, c, may, path }: { ctx?: PageCtx; c: ContactVi
 
 const contactFields: { name: 'name' | 'role' | 'email' | 'phone'; type?: 'email' | 'tel' }[] = [{ name: 'name' }, { name: 'role' }, { name: 'email', type: 'email' }, { name: 'phone', type: 'tel' }];
 
-export function OrganisationPage({ ctx, council, actor, detail, errors, values, notice, form }: Props & FormState & { detail: OrganisationDetail; notice?: string; form?: 'contact' }) {
+export function OrganisationPage({ ctx, council, detail, errors, values, notice, form }: Props & FormState & { detail: OrganisationDetail; notice?: string; form?: 'contact' }) {
   const t = ctx.t;
   const path = networkPath(council);
   const o = detail.organisation;
   const href = `${path}/organisaties/${o.id}`;
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={o.name} href={href} errors={errors} notice={notice}>
+    <NetworkPage title={o.name} href={href} errors={errors} notice={notice}>
       <Section id="gegevens" title={t('network.org.details')}>
         <DataList
           items={[
@@ -201,13 +201,13 @@ export function OrganisationPage({ ctx, council, actor, detail, errors, values, 
   );
 }
 
-export function OrganisationEditPage({ ctx, council, actor, detail, errors, values }: Props & FormState & { detail: Pick<OrganisationDetail, 'organisation' | 'types'> }) {
+export function OrganisationEditPage({ ctx, council, detail, errors, values }: Props & FormState & { detail: Pick<OrganisationDetail, 'organisation' | 'types'> }) {
   const t = ctx.t;
   const o = detail.organisation;
   const href = `${networkPath(council)}/organisaties/${o.id}`;
   const current = values ?? { ...o, type: o.customTypeId ? `eigen:${o.customTypeId}` : o.type };
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.org.edit.title')} href={`${href}/wijzigen`} parent={{ href, label: o.name }} errors={errors}>
+    <NetworkPage title={t('network.org.edit.title')} href={`${href}/wijzigen`} parent={{ href, label: o.name }} errors={errors}>
       <Form action={href}>
         <OrganisationFields types={detail.types} values={current as Record<string, string | string[] | boolean>} errors={errors} />
         <Button variant="primary">{t('network.org.save')}</Button>
@@ -219,7 +219,6 @@ export function OrganisationEditPage({ ctx, council, actor, detail, errors, valu
 export function ConsentFormPage({
   ctx,
   council,
-  actor,
   contact,
   organisation,
   months,
@@ -231,15 +230,7 @@ export function ConsentFormPage({
   const href = `${path}/contactpersonen/${contact.id}/toestemming`;
   const v = values ?? { textVersion: '', source: 'form', purpose: 'invitations' };
   return (
-    <NetworkPage
-      ctx={ctx}
-      council={council}
-      actor={actor}
-      title={t('network.consent.for', { name: contact.name })}
-      href={href}
-      parent={{ href: `${path}/organisaties/${organisation.id}`, label: organisation.name }}
-      errors={errors}
-    >
+    <NetworkPage title={t('network.consent.for', { name: contact.name })} href={href} parent={{ href: `${path}/organisaties/${organisation.id}`, label: organisation.name }} errors={errors}>
       <Form action={href}>
         <SelectField name="purpose" label={t('network.consent.purpose')} value={v.purpose} options={consentPurposes.map((p) => ({ value: p, label: t(`network.purpose.${p}`) }))} errors={errors} />
         <TextField name="givenOn" type="date" label={t('network.consent.givenOn')} value={v.givenOn} errors={errors} width="short" />
@@ -252,11 +243,11 @@ export function ConsentFormPage({
   );
 }
 
-export function TypesPage({ ctx, council, actor, types, errors, values, notice }: Props & FormState & { types: TypeRow[]; notice?: string }) {
+export function TypesPage({ ctx, council, types, errors, values, notice }: Props & FormState & { types: TypeRow[]; notice?: string }) {
   const t = ctx.t;
   const href = `${networkPath(council)}/soorten`;
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.types.title')} href={href} intro={t('network.types.intro')} errors={errors} notice={notice}>
+    <NetworkPage title={t('network.types.title')} href={href} intro={t('network.types.intro')} errors={errors} notice={notice}>
       <Section id="eigen-soorten" title={t('network.types.own')} items={types} empty={t('network.types.none')}>
         <ul class="utrecht-unordered-list">
           {types.map((x) => (
@@ -272,11 +263,11 @@ export function TypesPage({ ctx, council, actor, types, errors, values, notice }
   );
 }
 
-export function SettingsPage({ ctx, council, actor, months, errors, values, notice }: Props & FormState & { months: number; notice?: string }) {
+export function SettingsPage({ ctx, council, months, errors, values, notice }: Props & FormState & { months: number; notice?: string }) {
   const t = ctx.t;
   const href = `${networkPath(council)}/instellingen`;
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.settings.title')} href={href} errors={errors} notice={notice}>
+    <NetworkPage title={t('network.settings.title')} href={href} errors={errors} notice={notice}>
       <Form action={href}>
         <TextField
           name="consentMonths"
@@ -295,7 +286,7 @@ export function SettingsPage({ ctx, council, actor, months, errors, values, noti
 
 type Access = { at: Date; who: string | null; kind: 'view_contact' | 'view_experience_contact' | 'erase' };
 
-export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: Access[] }) {
+export function AccessLogPage({ ctx, council, rows }: Props & { rows: Access[] }) {
   const t = ctx.t;
   const columns: Column<Access>[] = [
     { header: t('network.accessLog.when'), cell: (r) => formatDate(r.at, ctx.locale) },
@@ -303,7 +294,7 @@ export function AccessLogPage({ ctx, council, actor, rows }: Props & { rows: Acc
     { header: t('network.accessLog.what'), cell: (r) => t(`network.accessLog.kind.${r.kind}`) },
   ];
   return (
-    <NetworkPage ctx={ctx} council={council} actor={actor} title={t('network.accessLog.title')} href={`${networkPath(council)}/toegangslog`}>
+    <NetworkPage title={t('network.accessLog.title')} href={`${networkPath(council)}/toegangslog`}>
       <Table caption={t('network.accessLog.title')} empty={t('network.accessLog.none')} rows={rows} columns={columns} />
     </NetworkPage>
   );

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import { Button, DataList, Link, Paragraph, Section, StatusBadge, Table, type Column } from '../../../ui/components/basics.tsx';
 import { CheckboxField, ChooseOneForm, Form, SelectField, TextField } from '../../../ui/components/form.tsx';
 import { PublicPage, WorkspacePage } from '../../../ui/layouts/workspace-page.tsx';
+import { TableSection } from '../../../ui/components/table-section.tsx';
 import type { listMoments, Moment, momentPage } from '../policycalendar.service.ts';
 import { momentKinds, momentStatuses } from '../policycalendar.schema.ts';
 import { draftLetter } from '../policycalendar.rules.ts';
@@ -63,11 +64,7 @@ function Shifts({ shifts }: { shifts: Awaited<ReturnType<typeof momentPage>>['sh
     { header: t('policycalendar.shift.to'), cell: (s) => date(s.toDate) },
     { header: t('policycalendar.field.reason'), cell: (s) => s.reason || '-' },
   ];
-  return (
-    <Section id="verschuivingen" title={t('policycalendar.shifts')}>
-      <Table caption={t('policycalendar.shifts')} empty={t('policycalendar.noShifts')} rows={shifts} columns={columns} />
-    </Section>
-  );
+  return <TableSection id="verschuivingen" title={t('policycalendar.shifts')} empty={t('policycalendar.noShifts')} rows={shifts} columns={columns} />;
 }
 
 /** The fields of a moment, for adding one and for changing it. */

@@ -42,7 +42,7 @@ export function SignalListPage({
 }: Props & { rows: SignalListRow[]; filter: ListFilter; themes: { id: string; name: string }[]; may: ReturnType<typeof signalsSectionMay>; actions?: ComponentChildren[] }) {
   const t = ctx.t;
   const path = signalsPath(council);
-  const all = { value: '', label: t('signals.list.all') };
+  const all = t('signals.list.all');
   return (
     <SignalsPage title={t('signals.list.title')} intro={t('signals.list.intro')}>
       {may.record && (
@@ -61,9 +61,9 @@ export function SignalListPage({
       />
       {actions}
       <form method="get" action={path} class="rw-form">
-        <EnumSelect name="status" label={t('signals.list.filterStatus')} value={filter.status ?? ''} all={all.label} values={signalStates} prefix="signals.status" />
-        <SelectField name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} options={[all, ...themes.map((x) => ({ value: x.id, label: x.name }))]} />
-        <EnumSelect name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} all={all.label} values={signalAreas} prefix="signals.area" />
+        <EnumSelect name="status" label={t('signals.list.filterStatus')} value={filter.status ?? ''} none={all} values={signalStates} prefix="signals.status" />
+        <SelectField name="theme" label={t('signals.list.filterTheme')} value={filter.theme ?? ''} none={all} options={themes.map((x) => ({ value: x.id, label: x.name }))} />
+        <EnumSelect name="area" label={t('signals.list.filterArea')} value={filter.area ?? ''} none={all} values={signalAreas} prefix="signals.area" />
         <Button variant="secondary">{t('signals.list.filterButton')}</Button>
       </form>
       <Table

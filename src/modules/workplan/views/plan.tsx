@@ -149,7 +149,8 @@ export function TopicPage(
   const href = `${wsBase(council)}/onderwerpen/${topic.id}`;
   const values = props.values ?? {};
   const tagged = new Set(topic.tags.map((x) => x.id));
-  const options = props.taggable.filter((r) => !tagged.has(r.id));
+  // The records not tagged yet, as choices: "Advies: ...".
+  const options = props.taggable.filter((r) => !tagged.has(r.id)).map((r) => ({ value: `${r.kind}:${r.id}`, label: `${t(`workplan.tag.kind.${r.kind}`)}: ${r.label}` }));
   return (
     <WorkspacePage
       title={topic.title}
@@ -221,16 +222,7 @@ export function TopicPage(
           {options.length === 0 ? (
             <Paragraph>{t('workplan.tag.none')}</Paragraph>
           ) : (
-            <Form action={`${href}/koppelen`}>
-              <SelectField
-                name="record"
-                label={t('workplan.tag.record')}
-                value={values.record}
-                errors={props.errors}
-                options={options.map((r) => ({ value: `${r.kind}:${r.id}`, label: `${t(`workplan.tag.kind.${r.kind}`)}: ${r.label}` }))}
-              />
-              <Button variant="secondary">{t('workplan.tag.add')}</Button>
-            </Form>
+            <ChooseOneForm action={`${href}/koppelen`} name="record" label={t('workplan.tag.record')} value={values.record} errors={props.errors} options={options} button={t('workplan.tag.add')} />
           )}
         </Section>
       )}

@@ -1,9 +1,10 @@
 /** Step 6: the answer of the municipality, per recommendation. */
 import { formatDate } from '../../../../core/i18n/index.ts';
 import { Paragraph, Link, Button, Alert, DataList } from '../../../../ui/components/basics.tsx';
-import { Form, SelectField, TextArea } from '../../../../ui/components/form.tsx';
+import { Form, TextArea } from '../../../../ui/components/form.tsx';
 import { answers } from '../../advice.schema.ts';
 import { Recommendations, type StepProps } from './shared.tsx';
+import { EnumSelect } from '../../../../ui/components/choice.tsx';
 
 export function AnswerStep({ ctx, detail, path, errors, values }: StepProps) {
   const t = ctx.t;
@@ -28,13 +29,14 @@ export function AnswerStep({ ctx, detail, path, errors, values }: StepProps) {
           <Paragraph>{t('advice.answers.intro')}</Paragraph>
           {recommendations.map((r) => (
             <>
-              <SelectField
+              <EnumSelect
                 errors={errors}
                 name={`answer-${r.id}`}
                 label={t('advice.answers.answer', { n: r.number })}
                 hint={r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text}
                 value={v[`answer-${r.id}`] ?? r.answer}
-                options={answers.map((a) => ({ value: a, label: t(`advice.answer.${a}`) }))}
+                values={answers}
+                prefix="advice.answer"
               />
               <TextArea errors={errors} name={`reason-${r.id}`} label={t('advice.answers.reason', { n: r.number })} value={v[`reason-${r.id}`] ?? r.answerReason} optional rows={3} />
             </>

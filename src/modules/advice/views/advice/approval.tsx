@@ -4,9 +4,10 @@
  */
 import { formatDate, formatDateTime } from '../../../../core/i18n/index.ts';
 import { Heading, Paragraph, Link, Button, ButtonGroup, Table, Section } from '../../../../ui/components/basics.tsx';
-import { ActionForm, Form, RadioGroup, TextArea } from '../../../../ui/components/form.tsx';
+import { ActionForm, Form, TextArea } from '../../../../ui/components/form.tsx';
 import { votes } from '../../advice.schema.ts';
 import { AdviceTexts, Recommendations, type StepProps } from './shared.tsx';
+import { EnumRadios } from '../../../../ui/components/choice.tsx';
 
 export function ApprovalStep(props: StepProps) {
   const { ctx, detail } = props;
@@ -57,7 +58,7 @@ function YourVote({ ctx, detail, path, errors, values, full, closes }: StepProps
       {mine && may.changeVote && full && <Paragraph>{t('advice.vote.changeHint', { closes })}</Paragraph>}
       {showForm && (
         <Form action={`${path}/stem`}>
-          <RadioGroup errors={errors} name="vote" label={t('advice.vote.label')} value={v.vote ?? mine?.vote} options={votes.map((x) => ({ value: x, label: t(`advice.vote.${x}`) }))} />
+          <EnumRadios errors={errors} name="vote" label={t('advice.vote.label')} value={v.vote ?? mine?.vote} values={votes} prefix="advice.vote" />
           <TextArea errors={errors} name="remark" label={t('advice.vote.remark')} hint={t('advice.vote.remarkHint')} value={v.remark ?? mine?.remark} optional rows={4} />
           <Button>{t(mine ? 'advice.vote.changeButton' : 'advice.vote.button')}</Button>
         </Form>

@@ -5,12 +5,13 @@ import type { Actor } from '../../../../core/policy.ts';
 import type { FieldErrors, FormValues } from '../../../../core/http/forms.ts';
 import { formatDate } from '../../../../core/i18n/index.ts';
 import { Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge } from '../../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, SelectField, RadioGroup, FileField } from '../../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, FileField } from '../../../../ui/components/form.tsx';
 import { WorkspacePage } from '../../../../ui/layouts/workspace-page.tsx';
 import { addressees, policyFields } from '../../advice.schema.ts';
 import type { AdviceState } from '../../advice.workflow.ts';
 import type { AdviceListRow } from '../../advice.queries.ts';
 import type { ListMay } from '../../advice.may.ts';
+import { EnumRadios, EnumSelect } from '../../../../ui/components/choice.tsx';
 
 export type Props = { ctx: PageCtx; council: Council; actor: Actor };
 
@@ -49,12 +50,7 @@ export function AdviceListPage({ ctx, council, rows, status, may }: Props & { ro
         )}
       </ButtonGroup>
       <form method="get" action={path} class="rw-form">
-        <SelectField
-          name="status"
-          label={t('advice.list.filter')}
-          value={status ?? ''}
-          options={[{ value: '', label: t('advice.status.all') }, ...filterStates.map((s) => ({ value: s, label: t(`advice.status.${s}`) }))]}
-        />
+        <EnumSelect name="status" label={t('advice.list.filter')} value={status ?? ''} none={t('advice.status.all')} values={filterStates} prefix="advice.status" />
         <Button variant="secondary">{t('advice.list.filterButton')}</Button>
       </form>
       <Table
@@ -106,20 +102,8 @@ export function StartAdvicePage({ ctx, council, kind, errors, values }: Props & 
           hint={t(requested ? 'advice.field.questionHint' : 'advice.field.reasonHint')}
           value={v.question}
         />
-        <RadioGroup
-          errors={errors}
-          name="policyField"
-          label={t('advice.field.policyField')}
-          value={v.policyField}
-          options={policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))}
-        />
-        <RadioGroup
-          errors={errors}
-          name="addressee"
-          label={t('advice.field.addressee')}
-          value={v.addressee ?? 'college'}
-          options={addressees.map((a) => ({ value: a, label: t(`advice.addressee.${a}`) }))}
-        />
+        <EnumRadios errors={errors} name="policyField" label={t('advice.field.policyField')} value={v.policyField} values={policyFields} prefix="advice.policyField" />
+        <EnumRadios errors={errors} name="addressee" label={t('advice.field.addressee')} value={v.addressee ?? 'college'} values={addressees} prefix="advice.addressee" />
         <TextField errors={errors} name="addresseeEmail" type="email" label={t('advice.field.addresseeEmail')} hint={t('advice.field.addresseeEmailHint')} value={v.addresseeEmail} optional />
         {requested && <TextField errors={errors} name="neededBy" type="date" label={t('advice.field.neededBy')} hint={t('advice.field.neededByHint')} value={v.neededBy} width="short" />}
         {requested && <FileField errors={errors} name="documents" label={t('advice.field.documents')} hint={t('advice.field.documentsHint')} optional multiple accept={DOCUMENT_TYPES} />}

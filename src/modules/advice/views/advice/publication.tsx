@@ -1,9 +1,10 @@
 /** Who may read the advice in the public register, and from when (the board decides). */
 import { formatDate } from '../../../../core/i18n/index.ts';
 import { Paragraph, Button } from '../../../../ui/components/basics.tsx';
-import { Form, RadioGroup, TextArea, TextField } from '../../../../ui/components/form.tsx';
+import { Form, TextArea, TextField } from '../../../../ui/components/form.tsx';
 import { publications } from '../../advice.schema.ts';
 import type { StepProps } from './shared.tsx';
+import { EnumRadios } from '../../../../ui/components/choice.tsx';
 
 export function PublicationPage({ ctx, detail, path, errors, values }: StepProps) {
   const t = ctx.t;
@@ -20,13 +21,7 @@ export function PublicationPage({ ctx, detail, path, errors, values }: StepProps
   return (
     <Form action={`${path}/publicatie`}>
       <Paragraph>{t('advice.publication.intro')}</Paragraph>
-      <RadioGroup
-        errors={errors}
-        name="publication"
-        label={t('advice.publication.choice')}
-        value={v.publication ?? advice.publication}
-        options={publications.map((p) => ({ value: p, label: t(`advice.publication.${p}`) }))}
-      />
+      <EnumRadios errors={errors} name="publication" label={t('advice.publication.choice')} value={v.publication ?? advice.publication} values={publications} prefix="advice.publication" />
       <TextArea
         errors={errors}
         name="publicationGround"

@@ -36,7 +36,8 @@ export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
             name="agendaItemId"
             label={t('meetings.decisions.item')}
             value={v.agendaItemId ?? ''}
-            options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.agenda.map((i) => ({ value: i.id, label: i.title }))]}
+            none={t('meetings.decisions.noItem')}
+            options={detail.agenda.map((i) => ({ value: i.id, label: i.title }))}
             optional
           />
           <EnumRadios errors={errors} name="access" label={t('meetings.decisions.access')} value={v.access ?? 'public'} {...accessChoice} />
@@ -80,7 +81,8 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
             name="ownerMembershipId"
             label={t('meetings.actions.owner')}
             value={v.ownerMembershipId ?? ''}
-            options={[{ value: '', label: t('meetings.actions.chooseOwner') }, ...detail.members.map((m) => ({ value: m.membershipId, label: m.name }))]}
+            none={t('meetings.actions.chooseOwner')}
+            options={detail.members.map((m) => ({ value: m.membershipId, label: m.name }))}
           />
           <TextField errors={errors} name="dueOn" type="date" label={t('meetings.actions.due')} hint={t('meetings.field.dateHint')} value={dateValue(v.dueOn)} width="short" />
           <Button variant="secondary">{t('meetings.actions.addButton')}</Button>

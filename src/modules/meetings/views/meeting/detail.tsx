@@ -3,7 +3,7 @@ import { formatDate } from '../../../../core/i18n/index.ts';
 import type { FieldErrors, FormValues } from '../../../../core/http/forms.ts';
 import { WorkspacePage } from '../../../../ui/layouts/workspace-page.tsx';
 import type { MeetingDetail } from '../../meetings.queries.ts';
-import { MeetingStatusLine, meetingNotices, wsPath, type MeetingNotice, type Props } from '../meetings.tsx';
+import { MeetingStatusLine, wsPath, type MeetingNotice, type Props } from '../meetings.tsx';
 import type { MeetingPart } from './part.ts';
 import { MeetingFacts } from './facts.tsx';
 import { ManageMeeting } from './manage.tsx';
@@ -27,7 +27,7 @@ export function MeetingDetailPage(props: Props & { detail: MeetingDetail; errors
       crumb={date}
       parent={{ href: list, label: t('meetings.ws.title') }}
       errors={props.errors}
-      notice={notice && t(meetingNotices[notice])}
+      notice={notice && t(`meetings.notice.${notice}`)}
     >
       <MeetingStatusLine status={meeting.status} />
       <MeetingFacts {...part} />

@@ -1,9 +1,10 @@
 /** The board's steps with a signal: theme, agenda, advice, duplicate, close, reopen. */
 import { Button, Heading, Section } from '../../../../ui/components/basics.tsx';
-import { ActionForm, ChooseOneForm, Form, SelectField, TextArea, TextField } from '../../../../ui/components/form.tsx';
+import { ActionForm, ChooseOneForm, Form, TextArea, TextField } from '../../../../ui/components/form.tsx';
 import { policyFields } from '../../../advice/index.ts';
 import { signalOutcomes } from '../../signals.schema.ts';
 import type { SignalPart } from './part.ts';
+import { EnumSelect, enumOptions } from '../../../../ui/components/choice.tsx';
 
 export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
   const { signal, may } = detail;
@@ -25,20 +26,19 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
             label={t('signals.field.theme')}
             hint={t('signals.classify.themeHint')}
             value={v.themeId ?? signal.themeId ?? ''}
-            options={[
-              { value: '', label: t('signals.classify.noTheme') },
-              ...detail.themes.map((x) => ({ value: x.id, label: x.name })),
-              { value: 'nieuw', label: t('signals.classify.newThemeOption') },
-            ]}
+            none={t('signals.classify.noTheme')}
+            options={[...detail.themes.map((x) => ({ value: x.id, label: x.name })), { value: 'nieuw', label: t('signals.classify.newThemeOption') }]}
             button={t('signals.classify.save')}
           >
             <TextField errors={errors} name="newTheme" label={t('signals.classify.newTheme')} hint={t('signals.classify.newThemeHint')} value={v.newTheme} optional />
-            <SelectField
+            <EnumSelect
               errors={errors}
               name="policyField"
               label={t('signals.field.policyField')}
               value={v.policyField ?? signal.policyField ?? ''}
-              options={[{ value: '', label: none }, ...policyFields.map((p) => ({ value: p, label: t(`advice.policyField.${p}`) }))]}
+              none={none}
+              values={policyFields}
+              prefix="advice.policyField"
             />
           </ChooseOneForm>
         </>
@@ -84,7 +84,7 @@ export function Triage({ ctx, detail, errors, v, path }: SignalPart) {
             name="outcome"
             label={t('signals.field.outcome')}
             value={v.outcome}
-            options={signalOutcomes.map((o) => ({ value: o, label: t(`signals.outcome.${o}`) }))}
+            options={enumOptions(t, { values: signalOutcomes, prefix: 'signals.outcome' })}
             button={t('signals.close.button')}
             variant="primary"
           >

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq, sql } from 'drizzle-orm';
+import type { Council } from '../../core/organisations.schema.ts';
+import { useTestApp, makeCouncil, person } from '../advice/advice.test-helpers.ts';
+import { signals, signalThemeDays } from './signals.schema.ts';
+import { rowsOf } from './signals.queries.ts';
+import { classify, markDuplicate } from './signals.triage.ts';
+import { runSignalRetention } from './signals.retention.ts';
+import { themeOverview } from './signals.themes.ts';
+import { submitSignal } from './signals.submit.ts';
+
+const t = useTestApp();
+const deps = () => t.app.deps;
+
+/** The rollup as the triggers keep it, and the same counts straight from the signals: they must agree. */
+async function assertRollupRight(c: Pick<Council, 'id'>, label: string) {
+  const kept = await t.db
+    .select({ theme: signalThemeDays.themeId, source: signalThemeDays.source, day: signalThemeDays.day, n: signalThemeDays.n })
+    .from(signalThemeDays)
+    .where(eq(signalThemeDays.councilId, c.id));
+  const counted = rowsOf<{ theme: string; source: string; day: string; n: number }>(
+    await t.db.execute(sql`
+      select theme_id as theme, source, to_char((created_at at time zone 'Europe/Amsterdam')::date, 'YYYY-MM-DD') as day, count(*)::int as n
+      from signals where council_id = ${c.id} and theme_id is not null and status <> 'duplicate' group by 1, 2, 3`),
+  );
+  const key = (r: { theme: string; source: string; day: string; n: number }) => `${r.theme} ${r.source} ${r.day} ${Number(r.n)}`;
+  assert.deepEqual(kept.map(key).sort(), counted.map(key).sort(), label);
+  return kept.reduce((a, r) => a + r.n, 0);
+}
+
+test('the themes rollup follows create, theme change, duplicate, retention and removal, and the view reads it', async () => {
+  const c = await makeCouncil(t);
+  const other = await makeCouncil(t);
+  const { actor } = await person(t, c, 'secretary');
+  const { actor: otherSecretary } = await person(t, other, 'secretary');
+  const submit = (council: Council, description: string, source: 'web_form' | 'phone', now?: Date) =>
+    submitSignal(deps(), { council, actor: council === c ? actor : otherSecretary, input: { description, area: 'transport', since: 'month', peopleCount: null }, contact: null, consent: false, source, now });
+  const june = new Date('2026-06-10T12:00:00Z');
+  const a = await submit(c, 'De taxi kwam niet.', 'web_form', june);
+  const b = await submit(c, 'Weer geen taxi.', 'phone', june);
+  // The window (3 months) starts at 15 March 10:00 UTC: one signal that day before, one after.
+  const before = await submit(c, 'Net voor het venster.', 'phone', new Date('2026-03-15T09:00:00Z'));
+  const inside = await submit(c, 'Net in het venster.', 'web_form', new Date('2026-03-15T11:00:00Z'));
+  // Just after midnight in Amsterdam on 1 March is 1 March (in UTC still 28 February).
+  const old = await submit(c, 'Lang geleden.', 'phone', new Date('2026-02-28T23:30:00Z'));
+  const elsewhere = await submit(other, 'Elders.', 'phone');
+  assert.equal(await assertRollupRight(c, 'no theme yet: nothing counted'), 0);
+
+  const input = (themeId: string, newTheme = '') => ({ themeId, newTheme, policyField: null });
+  await classify(deps(), { actor, council: c, id: a.id, input: input('nieuw', 'Vervoer') });
+  const [{ themeId: vervoer }] = await t.db.select({ themeId: signals.themeId }).from(signals).where(eq(signals.id, a.id));
+  await classify(deps(), { actor, council: c, id: b.id, input: input(vervoer!) });
+  for (const id of [old.id, before.id, inside.id]) await classify(deps(), { actor, council: c, id, input: input(vervoer!) });
+  await classify(deps(), { actor: otherSecretary, council: other, id: elsewhere.id, input: input('nieuw', 'Elders') });
+  assert.equal(await assertRollupRight(c, 'created and classified'), 5);
+  const [march] = await t.db.select({ day: signalThemeDays.day }).from(signalThemeDays).where(eq(signalThemeDays.day, '2026-03-01'));
+  assert.ok(march, 'the day is the day in Amsterdam');
+
+  await classify(deps(), { actor, council: c, id: b.id, input: input('nieuw', 'Schulden') });
+  assert.equal(await assertRollupRight(c, 'moved to another theme'), 5);
+  await markDuplicate(deps(), { actor, council: c, id: a.id, duplicateOf: (await t.db.select().from(signals).where(eq(signals.id, b.id)))[0]!.reference });
+  assert.equal(await assertRollupRight(c, 'a duplicate does not count'), 4);
+
+  deps().cache.clearLocal();
+  const view = await themeOverview(deps(), { actor, council: c, now: new Date('2026-06-15T10:00:00Z') });
+  assert.deepEqual(
+    view.view.themes.map((x) => [x.name, x.total.n, x.window.n, x.perMonth[8]!.n]),
+    [
+      ['Schulden', 1, 1, 0],
+      ['Vervoer', 3, 1, 3],
+    ],
+    'the view counts from the rollup; of the window\'s first day only what came after its start',
+  );
+
+  // Retention anonymises old texts (an update that moves no count); then a signal and a council go.
+  await runSignalRetention(deps(), new Date('2030-01-01T00:00:00Z'));
+  assert.equal(await assertRollupRight(c, 'after retention'), 4);
+  await t.db.delete(signals).where(eq(signals.id, old.id));
+  assert.equal(await assertRollupRight(c, 'a removed signal'), 3);
+  await t.db.delete(signals).where(eq(signals.councilId, c.id));
+  assert.equal(await assertRollupRight(c, 'all removed at once'), 0);
+  assert.equal(await assertRollupRight(other, 'another council untouched'), 1);
+});
