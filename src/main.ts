@@ -1,17 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig, ConfigError } from './core/config.ts';
-import { openDatabase, migrate, refreshStatistics, type Database } from './core/db/index.ts';
-import { DataDirLockedError } from './core/db/lock.ts';
-import { buildApp } from './app.ts';
-import { drainAndClose } from './core/http/shutdown.ts';
-import { startWorker } from './worker.ts';
-import { seedDemoIfEmpty } from '../seeds/demo.ts';
+import type { Database } from './core/db/index.ts';
+
+/**
+ * Runs one start-up step and says how long it took when that was over a second (a first start
+ * creates the database and loads the demo data). PGlite works on this thread, so a line printed
+ * by a timer could only come afterwards: steps known to be slow say what they do up front.
+ */
+async function step<T>(label: string, fn: () => Promise<T>, opts: { announce?: boolean } = {}): Promise<T> {
+  const t0 = performance.now();
+  if (opts.announce) console.log(`${label} …`);
+  const timer = opts.announce ? undefined : setTimeout(() => console.log(`${label} …`), 1000);
+  const value = await fn().finally(() => clearTimeout(timer));
+  const seconds = (performance.now() - t0) / 1000;
+  if (seconds >= 1) console.log(`${label}: klaar in ${seconds.toFixed(1)} s`);
+  return value;
+}
 
 /** Start: config -> database (open, lock, migrate, first-run demo) -> server + worker. */
 async function main() {
   const config = loadConfig();
+  // The app's modules load while nothing else can happen; this line says the start has begun.
+  console.log('Raadwerk start …');
+  const [{ openDatabase, migrate, refreshStatistics }, { DataDirLockedError }] = await Promise.all([import('./core/db/index.ts'), import('./core/db/lock.ts')]);
   let database: Database;
   try {
-    database = config.databaseUrl ? await openDatabase({ kind: 'postgres', url: config.databaseUrl }) : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    // A new embedded database is made from scratch on the first start: that takes seconds.
+    const fresh = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'));
+    database = config.databaseUrl
+      ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+      : await step(fresh ? `Nieuwe database maken in ${config.dataDir}` : 'Database openen', () => openDatabase({ kind: 'pglite', dataDir: config.dataDir }), { announce: fresh });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);
@@ -20,10 +39,12 @@ async function main() {
     console.error(`De database kon niet worden geopend: ${(err as Error).message}`);
     process.exit(1);
   }
-  await migrate(database);
+  await step('Database bijwerken', () => migrate(database));
+  const [{ buildApp }, { drainAndClose }, { startWorker }] = await step('Onderdelen laden', () => Promise.all([import('./app.ts'), import('./core/http/shutdown.ts'), import('./worker.ts')]));
   const app = await buildApp({ config, database });
   // Seeded with the app's own key and file store, so sealed demo data opens and demo files download.
-  const demo = config.demoData ? await seedDemoIfEmpty(database, app.deps) : null;
+  const { seedDemoIfEmpty } = await import('../seeds/demo.ts');
+  const demo = config.demoData ? await step('Demo-gegevens laden', () => seedDemoIfEmpty(database, app.deps)) : null;
   await refreshStatistics(database);
   const worker = config.runWorker ? startWorker(app.deps, app.log) : null;
 

@@ -1,13 +1,17 @@
 /**
- * What each module adds to the platform's types, declared once in its index.ts:
+ * What each module adds to the platform's types. Its index.ts names them in one line,
  *
- *   declare module '../../core/module-types.ts' {
- *     interface ModuleTypes { members: Declares<typeof membersMessages, typeof policy, Audit> }
+ *   export type MembersTypes = Declares<typeof membersMessages, typeof policy, Audit>;
+ *
+ * and src/modules.ts, which lists the modules, gives them all to core at once:
+ *
+ *   declare module './core/module-types.ts' {
+ *     interface ModuleTypes { members: MembersTypes; ... }
  *   }
  *
  * The message keys (core/i18n), the policy actions (core/policy.ts) and the audit action names
  * (core/audit/audit.ts) are the union over every module, so core imports no module and a module
- * cannot forget one of the three.
+ * cannot forget one of the three (its own `t()`, `can()` and audit calls would not compile).
  */
 /** @public Filled by declaration merging in each module's manifest. */
 export interface ModuleTypes {}

@@ -111,6 +111,12 @@ export function accessLogTable<N extends string, S extends Columns, K extends Ch
   ]);
 }
 
+/**
+ * An event in calendar feeds: its stable iCalendar UID (RFC 5545, never changes) and the sequence,
+ * raised on every change attendees should hear about (time, place, mode, cancellation).
+ */
+export const calendarEvent = () => ({ uid: text('uid').notNull(), sequence: integer('sequence').notNull().default(0) });
+
 /** A council's settings: one row per council (its id the key), the settings, then `updated_at`. */
 export function settingsTable<N extends string, C extends Columns>(name: N, columns: C) {
   return pgTable(name, { councilId: cascadeKey('council_id', () => councils.id), ...columns, updatedAt: updatedAt() });

@@ -34,3 +34,13 @@ export async function deleteOne<T extends PgTable>(tx: DbOrTx, table: T, what: s
     .returning();
   return (gone as T['$inferSelect'] | undefined) ?? notFound(what);
 }
+
+/**
+ * A row whose personal data can be erased on request (a contact, a signal, an experience), to erase
+ * or to add to: 404 (`what`) when it is not there, the refusal `alreadyErased` when it was erased before.
+ */
+export async function notErased<T extends { erasedAt: Date | null }>(found: Promise<T | null>, what: string, refusal: MessageKey): Promise<T> {
+  const row = (await found) ?? notFound(what);
+  if (row.erasedAt) throw new DomainError('alreadyErased', refusal);
+  return row;
+}

@@ -2,7 +2,7 @@
  * What the HTML routes of every module share: the props a workspace page takes from the request,
  * and the one way a form is handled (validate, run one use case, redirect; or the page again).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { ZodType } from 'zod';
 import { actorOf } from '../auth/guards.ts';
 import { councilOf } from '../tenancy.ts';
@@ -41,4 +41,17 @@ export async function runForm<T, R = unknown>(
     return opts.again({ errors, values: echo(req.body) });
   }
   return reply.redirect(typeof opts.to === 'function' ? opts.to(result) : opts.to, 303);
+}
+
+/** Shows a page; `again` after a refused form (status 400). */
+export type ShowPage = (req: FastifyRequest, reply: FastifyReply, again?: Again) => Promise<unknown>;
+
+/**
+ * A page with one form that posts to its own address, both behind `guard`: GET shows the page;
+ * POST validates with `schema`, runs one use case and redirects to the address `run` returns,
+ * or shows the page again with the messages.
+ */
+export function formPage<T>(app: FastifyInstance, path: string, guard: RouteShorthandOptions, page: { show: ShowPage; schema: ZodType<T>; run: (req: FastifyRequest, data: T) => Promise<string> }) {
+  app.get(path, guard, (req, reply) => page.show(req, reply));
+  app.post(path, guard, (req, reply) => runForm(req, reply, { schema: page.schema, run: (data) => page.run(req, data), to: (to) => to, again: (again) => page.show(req, reply, again) }));
 }

@@ -123,7 +123,7 @@ export async function adviceRoutes(app: FastifyInstance) {
   });
 
   const request = { preHandler: requireRight('advice.request') };
-  app.get(`${WS}/aanvraag`, request, async (req, reply) => reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} kind="requested" />));
+  app.get(`${WS}/aanvraag`, request, async (req, reply) => reply.page(<StartAdvicePage {...(await pageProps(req))} kind="requested" />));
   app.post(`${WS}/aanvraag`, { ...request, ...uploadLimit }, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
@@ -149,7 +149,7 @@ export async function adviceRoutes(app: FastifyInstance) {
   });
 
   const initiate = { preHandler: requireRight('advice.initiate') };
-  app.get(`${WS}/ongevraagd`, initiate, async (req, reply) => reply.page(<StartAdvicePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} kind="unsolicited" />));
+  app.get(`${WS}/ongevraagd`, initiate, async (req, reply) => reply.page(<StartAdvicePage {...(await pageProps(req))} kind="unsolicited" />));
   app.post(`${WS}/ongevraagd`, initiate, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
@@ -336,12 +336,12 @@ export async function adviceRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const data = await queries.letterData(deps, { actor, council, adviceId: (req.params as Params).id, followUp: kind === 'followUp' });
     const model = letterModel({ council, advice: data.advice, recommendations: data.recommendations, signatories: data.signatories, t: req.t, locale: req.locale }, kind);
-    return { council, actor, data, model };
+    return { data, model };
   }
 
   app.get(`${WS}/:id/brief`, view, async (req, reply) => {
-    const { council, actor, data, model } = await letter(req, 'advice');
-    return reply.page(<LetterPage ctx={await req.pageCtx()} council={council} actor={actor} advice={data.advice} model={model} />);
+    const { data, model } = await letter(req, 'advice');
+    return reply.page(<LetterPage {...(await pageProps(req))} advice={data.advice} model={model} />);
   });
 
   app.get(`${WS}/:id/brief.pdf`, view, async (req, reply) => {
@@ -361,7 +361,7 @@ export async function adviceRoutes(app: FastifyInstance) {
   });
 
   app.get(`${WS}/:id/herinneringsbrief`, view, async (req, reply) => {
-    const { council, actor, data, model } = await letter(req, 'followUp');
-    return reply.page(<LetterPage ctx={await req.pageCtx()} council={council} actor={actor} advice={data.advice} model={model} />);
+    const { data, model } = await letter(req, 'followUp');
+    return reply.page(<LetterPage {...(await pageProps(req))} advice={data.advice} model={model} />);
   });
 }

@@ -27,11 +27,8 @@ const policy = {
   'advice.overview': councilMembers,
 } as const;
 
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    advice: Declares<typeof adviceMessages & typeof adviceRegisterMessages, typeof policy, AdviceAuditAction>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type AdviceTypes = Declares<typeof adviceMessages & typeof adviceRegisterMessages, typeof policy, AdviceAuditAction>;
 
 const HOUR = 60 * 60 * 1000;
 

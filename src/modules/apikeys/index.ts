@@ -9,11 +9,8 @@ const policy = {
   'apiTokens.manage': ['chair', 'secretary', 'official', 'partner'],
 } as const;
 
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    apikeys: Declares<typeof apikeysMessages, typeof policy, Named<{ apiToken: 'created' | 'revoked' }>>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type ApikeysTypes = Declares<typeof apikeysMessages, typeof policy, Named<{ apiToken: 'created' | 'revoked' }>>;
 
 /**
  * Keys of the JSON API (docs/decisions/0014-api-layer.md): made and revoked under Werkruimte >

@@ -4,6 +4,7 @@
  * else (a member not on the jury) gets 404 on a campaign's pages.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageProps } from '../../core/http/page-routes.ts';
 import { domainErrors, echo, issuesToErrors, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -47,7 +48,7 @@ export async function campaignsRoutes(app: FastifyInstance) {
     const mayCreate = can(actor, 'campaigns.manage');
     const [campaigns, partners] = await Promise.all([service.listCampaigns(deps.db, council.id), mayCreate ? service.possiblePartners(deps.db, council) : []]);
     return reply.page(
-      <WorkspaceList ctx={await req.pageCtx()} council={council} actor={actor} campaigns={campaigns} partners={partners} mayCreate={mayCreate} errors={errors} values={values} notice={notice(req)} />,
+      <WorkspaceList {...(await pageProps(req))} campaigns={campaigns} partners={partners} mayCreate={mayCreate} errors={errors} values={values} notice={notice(req)} />,
       errors ? 400 : 200,
     );
   };
@@ -84,18 +85,7 @@ export async function campaignsRoutes(app: FastifyInstance) {
       meetings: organiser ? await service.meetingsOf(deps, council, campaign) : null,
       locked: organiser && (campaign.phase === 'published' || (await service.hasScores(deps.db, campaign.id))),
     };
-    const page = (
-      <CampaignWorkspacePage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        view={view}
-        errors={errors}
-        values={values}
-        notice={notice(req)}
-        publicHref={publicPaths(council, campaign).one}
-      />
-    );
+    const page = <CampaignWorkspacePage {...(await pageProps(req))} view={view} errors={errors} values={values} notice={notice(req)} publicHref={publicPaths(council, campaign).one} />;
     return reply.page(page, errors ? 400 : 200);
   };
 
@@ -149,18 +139,7 @@ export async function campaignsRoutes(app: FastifyInstance) {
       service.possiblePartners(deps.db, council),
       service.hasScores(deps.db, campaign.id).then((scored) => scored || campaign.phase === 'published'),
     ]);
-    const page = (
-      <ChangeCampaignPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actorOf(req)}
-        campaign={campaign}
-        partners={partners}
-        locked={locked}
-        errors={errors}
-        form={values ?? service.campaignValues(campaign, criteria)}
-      />
-    );
+    const page = <ChangeCampaignPage {...(await pageProps(req))} campaign={campaign} partners={partners} locked={locked} errors={errors} form={values ?? service.campaignValues(campaign, criteria)} />;
     return reply.page(page, errors ? (locked ? 409 : 400) : 200);
   };
   app.get(`${WS}/:id/wijzigen`, manage, (req, reply) => showChange(req, reply));
@@ -196,7 +175,7 @@ export async function campaignsRoutes(app: FastifyInstance) {
     const campaign = await service.getCampaign(deps.db, council.id, (req.params as Params).id);
     const overview = await jury.juryOverview(deps.db, campaign, actor);
     if (!overview.juror) return reply.callNotFound();
-    return reply.page(<DeclarationsPage ctx={await req.pageCtx()} council={council} actor={actor} campaign={campaign} rows={overview.rows} errors={errors} notice={notice(req)} />, errors ? 400 : 200);
+    return reply.page(<DeclarationsPage {...(await pageProps(req))} campaign={campaign} rows={overview.rows} errors={errors} notice={notice(req)} />, errors ? 400 : 200);
   };
   app.get(`${WS}/:id/verklaringen`, judge, (req, reply) => showDeclarations(req, reply));
   app.post(`${WS}/:id/verklaringen`, judge, async (req, reply) => {
@@ -220,7 +199,7 @@ export async function campaignsRoutes(app: FastifyInstance) {
     const seen = await jury.nominationFor(deps.db, campaign, actor, nominationId);
     const nominators = Object.fromEntries([seen.nomination, ...seen.coNominations].map((n) => [n.id, nominatorOf(deps.secretKey, n)]));
     const view = { ...seen, nominators, campaign, criteria: await service.criteriaOf(deps.db, campaign.id), maySelect: can(actor, 'campaigns.manage') && campaign.phase === 'decision' };
-    return reply.page(<NominationWorkspacePage ctx={await req.pageCtx()} council={council} actor={actor} view={view} errors={errors} values={values} notice={notice(req)} />, errors ? 400 : 200);
+    return reply.page(<NominationWorkspacePage {...(await pageProps(req))} view={view} errors={errors} values={values} notice={notice(req)} />, errors ? 400 : 200);
   };
   app.get(`${WS}/:id/nominaties/:nominationId`, judge, (req, reply) => showNomination(req, reply));
 

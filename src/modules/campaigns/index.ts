@@ -20,11 +20,8 @@ type Audit = Named<{
   campaign: 'created' | 'changed' | 'phaseChanged' | 'jurorAdded' | 'jurorRemoved' | 'meetingsSet' | 'frontRunnerChosen' | 'frontRunnerDeselected' | 'published' | 'nominatorsErased';
   nomination: 'submitted' | 'changed' | 'declared' | 'scored';
 }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    campaigns: Declares<typeof campaignsMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type CampaignsTypes = Declares<typeof campaignsMessages, typeof policy, Audit>;
 
 /** National campaigns: nominations of municipalities, a jury with declared conflicts of interest, front runners per province, results. */
 export const campaignsModule: ModuleManifest = {

@@ -4,16 +4,15 @@
  * after the end date, and reminders to every party's chair and secretary 60 and 14 days before the
  * end date and the notice date, each sent once.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { queueNotices, type Notice } from '../../core/notices/notices.ts';
 import { formatDate } from '../../core/i18n/index.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { boardRoles } from '../../core/roles.ts';
-import { councils, memberships } from '../../core/organisations.schema.ts';
 import { agreementParties, agreementReminders, agreements } from './cooperation.schema.ts';
 import { dueReminders, dueStep } from './cooperation.workflow.ts';
+import { boardsOf } from '../../core/member-lists.ts';
 
 const WATCHED = ['accepted', 'active', 'upForRenewal', 'renewed'] as const;
 
@@ -49,12 +48,7 @@ export async function runAgreementDates(deps: Deps, now = new Date()): Promise<n
           .onConflictDoNothing()
           .returning({ id: agreementReminders.id });
         if (!sent.length) continue;
-        const board = await tx
-          .select({ userId: memberships.userId, councilId: councils.id, slug: councils.slug })
-          .from(agreementParties)
-          .innerJoin(councils, eq(councils.id, agreementParties.partyCouncilId))
-          .innerJoin(memberships, and(eq(memberships.councilId, councils.id), eq(memberships.active, true), inArray(memberships.role, [...boardRoles])))
-          .where(eq(agreementParties.agreementId, row.id));
+        const board = await boardsOf(tx, tx.select({ id: agreementParties.partyCouncilId }).from(agreementParties).where(eq(agreementParties.agreementId, row.id)));
         const list: Notice[] = board.map((b) => ({
           userId: b.userId,
           councilId: b.councilId,

@@ -59,7 +59,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
   async function newPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const council = councilOf(req);
     const partners = await partnersForForm(deps.db, council);
-    return reply.page(<NewAgreementPage ctx={await req.pageCtx()} council={council} actor={actorOf(req)} partners={partners} {...extra} />, status);
+    return reply.page(<NewAgreementPage {...(await pageProps(req))} partners={partners} {...extra} />, status);
   }
   app.get(`${WS}/nieuw`, manage, (req, reply) => newPage(req, reply));
   app.post(`${WS}/nieuw`, manage, async (req, reply) => {
@@ -95,9 +95,7 @@ export async function cooperationRoutes(app: FastifyInstance) {
       .header('cache-control', 'private, no-store')
       .page(
         <AgreementPage
-          ctx={await req.pageCtx()}
-          council={council}
-          actor={actor}
+          {...(await pageProps(req))}
           detail={detail}
           dossiers={dossiers}
           folders={folders}

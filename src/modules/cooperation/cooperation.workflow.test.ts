@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addMonths, agreementTransition, availableAgreementActions, defaultEnd, dueReminders, dueStep, inForce, noticeDate } from './cooperation.workflow.ts';
 import '../../modules.ts';
+import { actorAs, assertRefused } from '../../../test/support/workflow.ts';
 
 const base = { state: 'active' as const, startsOn: '2026-03-01', endsOn: '2027-02-28', renewal: 'tacit' as const, noticeDays: 30, noticeGivenAt: null, termMonths: 12 };
 
@@ -55,14 +56,14 @@ test('reminders 60 and 14 days before the end date and the notice date; none aft
 });
 
 test('steps: who may is the policy table’s question, from which state the workflow’s', () => {
-  const chair = { userId: 'u', isPlatformAdmin: false, role: 'chair' as const, membershipId: 'm' };
-  const secretary = { ...chair, role: 'secretary' as const };
-  const member = { ...chair, role: 'member' as const };
+  const [chair, secretary, member] = [actorAs('chair'), actorAs('secretary'), actorAs('member')];
   assert.deepEqual(availableAgreementActions('proposed', chair), ['accept']);
   assert.deepEqual(availableAgreementActions('proposed', secretary), [], 'only a chair accepts');
   assert.deepEqual(availableAgreementActions('draft', secretary), ['propose']);
   assert.deepEqual(availableAgreementActions('upForRenewal', secretary), ['renew', 'giveNotice', 'end']);
   assert.deepEqual(availableAgreementActions('active', member), []);
-  assert.deepEqual(agreementTransition('ended', 'end'), { ok: false, reason: 'notAllowedFromState' });
-  assert.deepEqual(agreementTransition('draft', 'accept'), { ok: false, reason: 'notAllowedFromState' });
+  assertRefused(agreementTransition, [
+    ['ended', 'end'],
+    ['draft', 'accept'],
+  ]);
 });

@@ -26,11 +26,8 @@ type Audit =
       dossier: 'shared' | 'unshared' | 'readByPartner' | 'contributed';
       consultation: 'shared' | 'readByPartner';
     }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    cooperation: Declares<typeof cooperationMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type CooperationTypes = Declares<typeof cooperationMessages, typeof policy, Audit>;
 
 const HOUR = 60 * 60 * 1000;
 

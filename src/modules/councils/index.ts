@@ -15,11 +15,8 @@ const policy = {
 
 /** What the audit log records of organisations (core/audit/audit.ts). */
 type Audit = Named<{ council: 'created' | 'settingsChanged' | 'logoSet' | 'logoRemoved' | 'contactReceived'; user: 'secondFactorReset' }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    councils: Declares<typeof councilsMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type CouncilsTypes = Declares<typeof councilsMessages, typeof policy, Audit>;
 
 /** Organisations: the platform home, each organisation's public site and settings, platform administration. */
 export const councilsModule: ModuleManifest = {

@@ -8,7 +8,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
 import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
-import { isUuid, type Upload } from '../../core/http/forms.ts';
+import type { Upload } from '../../core/http/forms.ts';
 import { DomainError } from '../../core/errors.ts';
 import { files } from '../../core/files/files.schema.ts';
 import { safeFileName, sniffDocument, type DocumentKind } from '../../core/files/sniff.ts';

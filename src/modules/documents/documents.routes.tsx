@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageProps } from '../../core/http/page-routes.ts';
 import type { ZodType } from 'zod';
 import { domainErrors, noticeOf, parseForm, readUploads, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import type { DomainError } from '../../core/errors.ts';
@@ -162,34 +163,13 @@ export async function documentsRoutes(app: FastifyInstance) {
       q ? searchDocumentsPage(deps, { council, actor, query: q, page: query.pagina }) : Promise.resolve(null),
     ]);
     return reply.page(
-      <ListPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
-        rows={rows}
-        folders={folders}
-        folderId={folderId}
-        q={q}
-        hits={hits}
-        may={library.documentsMay(actor)}
-        notice={noticeOf(req, noticeWords)}
-      />,
+      <ListPage {...(await pageProps(req))} rows={rows} folders={folders} folderId={folderId} q={q} hits={hits} may={library.documentsMay(actor)} notice={noticeOf(req, noticeWords)} />,
     );
   });
 
   // ---------------------------------------------------------------- upload
   async function uploadPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
-    const page = (
-      <UploadPage
-        ctx={await req.pageCtx()}
-        council={councilOf(req)}
-        actor={actorOf(req)}
-        folders={await folderOptions(deps, req)}
-        maxBytes={deps.config.documentMaxBytes}
-        may={library.documentsMay(actorOf(req))}
-        {...state}
-      />
-    );
+    const page = <UploadPage {...(await pageProps(req))} folders={await folderOptions(deps, req)} maxBytes={deps.config.documentMaxBytes} may={library.documentsMay(actorOf(req))} {...state} />;
     return reply.page(page, status);
   }
 
@@ -219,10 +199,7 @@ export async function documentsRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- folders
   async function foldersPage(req: FastifyRequest, reply: FastifyReply, state: { errors?: FieldErrors; values?: FormValues } = {}, status = 200) {
     const folders = await listFolders(deps, { council: councilOf(req), actor: actorOf(req) });
-    return reply.page(
-      <FoldersPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} folders={folders} may={library.documentsMay(actorOf(req))} notice={noticeOf(req, noticeWords)} {...state} />,
-      status,
-    );
+    return reply.page(<FoldersPage {...(await pageProps(req))} folders={folders} may={library.documentsMay(actorOf(req))} notice={noticeOf(req, noticeWords)} {...state} />, status);
   }
 
   app.get(`${WS}/mappen`, view, (req, reply) => foldersPage(req, reply));
@@ -252,9 +229,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     const [folders, partners] = detail.mayManage ? await Promise.all([folderOptions(deps, req), library.partnerCouncils(deps, council)]) : [[], []];
     return reply.page(
       <DetailPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
+        {...(await pageProps(req))}
         detail={detail}
         folders={folders}
         partners={partners}
@@ -334,7 +309,7 @@ export async function documentsRoutes(app: FastifyInstance) {
   app.get(`${WS}/:id/verwijderen`, manage, async (req, reply) => {
     const detail = await library.getDocument(deps, { council: councilOf(req), actor: actorOf(req), id: (req.params as Params).id });
     if (!detail.mayManage) return reply.callNotFound();
-    return reply.page(<DeletePage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} detail={detail} />);
+    return reply.page(<DeletePage {...(await pageProps(req))} detail={detail} />);
   });
 
   app.post(`${WS}/:id/verwijderen`, manage, async (req, reply) =>

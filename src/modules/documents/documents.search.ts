@@ -136,12 +136,17 @@ export async function searchDocumentsPage(deps: Deps, args: { council: Council; 
       ? sql`select ${documentLexemes.documentId} from ${documentLexemes}`
       : sql`select ${documentLexemes.documentId} from ${documentLexemes} where ${documentLexemes.lexemes} @@ ${tree.tree}::tsquery
         union all select ${documentLexemes.documentId} from ${documentLexemes} where ${documentLexemes.lexemes} is null`;
-  const found = await deps.db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(sql`${documents.id} in (${words})`, visible))
-    .orderBy(desc(documents.updatedAt), asc(documents.id))
-    .limit(MAX_DOCUMENTS);
+  // The word sets are stored apart (TOAST) and the heap is small, so the planner would rather read
+  // every set than use the index; the index answers without reading a single set.
+  const found = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(sql`${documents.id} in (${words})`, visible))
+      .orderBy(desc(documents.updatedAt), asc(documents.id))
+      .limit(MAX_DOCUMENTS);
+  });
   // Title matches first, then the rest newest first.
   const inTitle = new Set(titled.map((r) => r.id));
   const all = [...new Set([...titled.map((r) => r.id), ...found.map((r) => r.id)])];

@@ -18,11 +18,8 @@ type Audit = Named<{
   document: 'uploaded' | 'versionAdded' | 'settingsChanged' | 'deleted' | 'shared' | 'unshared' | 'readByPartner';
   folder: 'created' | 'adviceLinked' | 'adviceUnlinked' | 'meetingLinked' | 'meetingUnlinked';
 }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    documents: Declares<typeof documentsMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type DocumentsTypes = Declares<typeof documentsMessages, typeof policy, Audit>;
 
 /** The document library: uploads, versions, folders, access, text extraction and Dutch search. */
 export const documentsModule: ModuleManifest = {

@@ -3,11 +3,8 @@ import type { Declares } from '../../core/module-types.ts';
 import glossaryMessages from './glossary.messages.json' with { type: 'json' };
 import { glossaryRoutes } from './glossary.routes.tsx';
 
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    glossary: Declares<typeof glossaryMessages>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type GlossaryTypes = Declares<typeof glossaryMessages>;
 
 /** "Wat betekent dit?": the words residents and new members meet, explained once for the whole platform. */
 export const glossaryModule: ModuleManifest = {

@@ -16,11 +16,8 @@ const policy = {
 } as const;
 
 type Audit = Named<{ knowledgeArticle: 'created' | 'saved' | 'adopted' | 'localParagraphSaved' | 'videoAttached'; news: 'published' }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    knowledge: Declares<typeof knowledgeMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type KnowledgeTypes = Declares<typeof knowledgeMessages, typeof policy, Audit>;
 // Audit names `<entity>.<past tense>` (docs/decisions/0016).
 
 const MINUTE = 60_000;

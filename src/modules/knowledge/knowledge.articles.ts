@@ -2,7 +2,7 @@
  * Articles: writing them (with versions, the review date and the plain-language check), and what
  * changes for the councils that adopted one when its text changes.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { diffLines } from 'diff';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
@@ -11,10 +11,9 @@ import { DomainError, notFound } from '../../core/errors.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import { queueNotices } from '../../core/notices/notices.ts';
-import { councils, memberships, type Council } from '../../core/organisations.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { files } from '../../core/files/files.schema.ts';
-import { boardRoles } from '../../core/roles.ts';
 import { utcToLocal } from '../../core/dates/amsterdam.ts';
 import { knowledgeAdoptions, knowledgeArticles, knowledgeArticleVersions } from './knowledge.schema.ts';
 import type { ArticleInput } from './knowledge.forms.ts';
@@ -22,6 +21,7 @@ import { defaultReviewBy, isOverdue } from './knowledge.rules.ts';
 import { checkPlainLanguage, type PlainLanguageReport } from '../../ui/plain-language.ts';
 import { markdownText } from '../../ui/markdown.ts';
 import { isWebVtt } from './knowledge.video.ts';
+import { boardsOf } from '../../core/member-lists.ts';
 
 export type Article = typeof knowledgeArticles.$inferSelect;
 export type ArticleVersion = typeof knowledgeArticleVersions.$inferSelect;
@@ -125,12 +125,7 @@ function differenceText(from: string, to: string, max = 600): string {
 
 /** Notices to the board of every council that adopted the article: what changed, and where to see it. */
 async function tellAdopters(tx: DbOrTx, before: Article, after: Article): Promise<void> {
-  const receivers = await tx
-    .select({ userId: memberships.userId, councilId: knowledgeAdoptions.councilId, slug: councils.slug })
-    .from(knowledgeAdoptions)
-    .innerJoin(councils, eq(councils.id, knowledgeAdoptions.councilId))
-    .innerJoin(memberships, and(eq(memberships.councilId, knowledgeAdoptions.councilId), eq(memberships.active, true), inArray(memberships.role, [...boardRoles])))
-    .where(eq(knowledgeAdoptions.articleId, before.id));
+  const receivers = await boardsOf(tx, tx.select({ id: knowledgeAdoptions.councilId }).from(knowledgeAdoptions).where(eq(knowledgeAdoptions.articleId, before.id)));
   const diff = differenceText(`${before.title}\n${before.summary}\n${before.body}`, `${after.title}\n${after.summary}\n${after.body}`);
   // One notice per board member of each adopting council, pointing at that council's own page.
   const notice = { kind: 'knowledge.articleChanged', text: 'knowledge.notice.changed', params: { title: after.title, version: after.version, diff } } as const;

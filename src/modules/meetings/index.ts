@@ -35,11 +35,8 @@ type Audit =
       actionPoint: 'done' | 'reminderSent' | 'overdueReminderSent';
       calendarToken: 'created' | 'revoked';
     }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    meetings: Declares<typeof meetingsMessages & typeof meetingsCalendarMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type MeetingsTypes = Declares<typeof meetingsMessages & typeof meetingsCalendarMessages, typeof policy, Audit>;
 
 const HOUR = 60 * 60 * 1000;
 

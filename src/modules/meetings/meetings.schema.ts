@@ -1,5 +1,5 @@
 import { uuid, text, integer, boolean, date, index, uniqueIndex } from 'drizzle-orm/pg-core';
-import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable, timestamps } from '../../core/db/columns.ts';
+import { timestamptz, createdAt, updatedAt, cascadeRef, setNullRef, councilTable, linkTable, timestamps, calendarEvent } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { advices } from '../advice/advice.schema.ts';
@@ -10,6 +10,13 @@ export type MeetingMode = (typeof meetingModes)[number];
 export const guestKinds = ['official', 'expert', 'organisation'] as const;
 export const attendanceAnswers = ['yes', 'no', 'maybe'] as const;
 export const reminderKinds = ['before', 'overdue'] as const;
+
+/** Where and how a meeting is held: a place, online (the link) or both. */
+const venue = () => ({
+  location: text('location').notNull().default(''),
+  mode: text('mode', { enum: meetingModes }).notNull().default('in_person'),
+  onlineUrl: text('online_url').notNull().default(''),
+});
 
 /**
  * The council's meeting rhythm as a rule: the nth weekday of every month (nth -1 = the last),
@@ -26,9 +33,7 @@ export const meetingRhythms = councilTable(
     /** Local wall-clock times 'HH:MM' in Europe/Amsterdam. */
     startTime: text('start_time').notNull(),
     endTime: text('end_time').notNull(),
-    location: text('location').notNull().default(''),
-    mode: text('mode', { enum: meetingModes }).notNull().default('in_person'),
-    onlineUrl: text('online_url').notNull().default(''),
+    ...venue(),
     ...timestamps(),
   },
   (t) => [uniqueIndex('meeting_rhythms_council_unique').on(t.councilId)],
@@ -40,17 +45,12 @@ export const meetings = councilTable(
     rhythmId: setNullRef('rhythm_id', () => meetingRhythms.id),
     /** The rule date this meeting was generated for; keeps generation idempotent after a move. */
     generatedFor: date('generated_for'),
-    /** Stable iCalendar UID (RFC 5545), never changes. */
-    uid: text('uid').notNull(),
-    /** Raised on every change attendees should hear about (time, place, mode, cancellation). */
-    sequence: integer('sequence').notNull().default(0),
+    ...calendarEvent(),
     title: text('title').notNull(),
     /** UTC instants, computed from the local date and time in Europe/Amsterdam. */
     startsAt: timestamptz('starts_at').notNull(),
     endsAt: timestamptz('ends_at').notNull(),
-    location: text('location').notNull().default(''),
-    mode: text('mode', { enum: meetingModes }).notNull().default('in_person'),
-    onlineUrl: text('online_url').notNull().default(''),
+    ...venue(),
     status: text('status', { enum: meetingStatuses }).notNull().default('planned'),
     /** Null until the secretary sends the invitation; later changes then go out as mail. */
     invitedAt: timestamptz('invited_at'),

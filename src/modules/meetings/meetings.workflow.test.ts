@@ -3,20 +3,22 @@ import assert from 'node:assert/strict';
 // The policy table, which answers who may take each step.
 import '../../modules.ts';
 import { meetingTransition, minutesTransition, availableMeetingActions, availableMinutesActions, meetingActions, meetingTransitions } from './meetings.workflow.ts';
-
-const as = (role: 'chair' | 'secretary' | 'member' | 'official' | 'partner') => ({ userId: 'u', role, isPlatformAdmin: false, membershipId: 'm' });
-const admin = { userId: 'a', role: null, isPlatformAdmin: true, membershipId: null };
+import { actorAs as as, assertRefused, assertSteps, platformAdmin as admin } from '../../../test/support/workflow.ts';
 
 test('a planned meeting can be moved, cancelled or marked as held by the board', () => {
-  assert.deepEqual(meetingTransition('planned', 'move'), { ok: true, to: 'planned' });
-  assert.deepEqual(meetingTransition('planned', 'cancel'), { ok: true, to: 'cancelled' });
-  assert.deepEqual(meetingTransition('planned', 'markHeld'), { ok: true, to: 'held' });
-  assert.deepEqual(meetingTransition('planned', 'invite'), { ok: true, to: 'planned' });
+  assertSteps(meetingTransition, [
+    ['planned', 'move', 'planned'],
+    ['planned', 'cancel', 'cancelled'],
+    ['planned', 'markHeld', 'held'],
+    ['planned', 'invite', 'planned'],
+  ]);
 });
 
 test('held meetings are final, a cancellation can only be undone; members and officials cannot plan', () => {
-  assert.deepEqual(meetingTransition('cancelled', 'move'), { ok: false, reason: 'notAllowedFromState' });
-  assert.deepEqual(meetingTransition('held', 'cancel'), { ok: false, reason: 'notAllowedFromState' });
+  assertRefused(meetingTransition, [
+    ['cancelled', 'move'],
+    ['held', 'cancel'],
+  ]);
   assert.deepEqual(availableMeetingActions('planned', as('member')), []);
   assert.deepEqual(availableMeetingActions('planned', as('official')), []);
   assert.deepEqual(
@@ -32,10 +34,14 @@ test('held meetings are final, a cancellation can only be undone; members and of
 });
 
 test('minutes go draft → approved → published, never backwards', () => {
-  assert.deepEqual(minutesTransition('draft', 'approve'), { ok: true, to: 'approved' });
-  assert.deepEqual(minutesTransition('approved', 'publish'), { ok: true, to: 'published' });
-  assert.deepEqual(minutesTransition('draft', 'publish'), { ok: false, reason: 'notAllowedFromState' });
-  assert.deepEqual(minutesTransition('approved', 'draft'), { ok: false, reason: 'notAllowedFromState' });
+  assertSteps(minutesTransition, [
+    ['draft', 'approve', 'approved'],
+    ['approved', 'publish', 'published'],
+  ]);
+  assertRefused(minutesTransition, [
+    ['draft', 'publish'],
+    ['approved', 'draft'],
+  ]);
   assert.deepEqual(availableMinutesActions('draft', as('member')), []);
   assert.deepEqual(availableMinutesActions('published', as('chair')), []);
   assert.deepEqual(availableMinutesActions('draft', as('secretary')), ['draft', 'approve']);

@@ -23,11 +23,8 @@ type Audit = Named<{
   vacancy: 'created' | 'updated' | 'published' | 'closed' | 'applicationsRead' | 'applicationsRemoved';
   vacancyApplication: 'received';
 }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    members: Declares<typeof membersMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type MembersTypes = Declares<typeof membersMessages, typeof policy, Audit>;
 
 const HOUR = 60 * 60 * 1000;
 

@@ -18,6 +18,7 @@ import { DomainError, notFound } from '../../core/errors.ts';
 import { publicMemberFilter } from './members.memberships.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import { deleteOne } from '../../core/db/queries.ts';
+import { activeMembersByName } from '../../core/member-lists.ts';
 
 // ------------------------------------------------------------------ public site
 
@@ -116,12 +117,7 @@ export async function getWorkingGroup(deps: Deps, args: { actor: Actor | null; c
   const group = (await findWorkingGroup(deps.db, council, args.id)) ?? notFound('working group');
   if (!mayOpenGroup(actor, group.leadMembershipId)) throw new ForbiddenError('workingGroups.view');
   const members = await groupMembers(deps.db, council.id, group.id);
-  const all = await deps.db
-    .select({ id: memberships.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])))
-    .orderBy(asc(users.name));
+  const all = await activeMembersByName(deps.db, council.id, councilRoles);
   const inGroup = new Set(members.map((m) => m.id));
   return {
     id: group.id,

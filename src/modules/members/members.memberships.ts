@@ -9,7 +9,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
-import { audit } from '../../core/audit/audit.ts';
+import { audit, type AuditEntry } from '../../core/audit/audit.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { findOrCreateUserByEmail, issueInvitation } from '../../core/auth/auth.service.ts';
@@ -302,59 +302,58 @@ async function lockBoard(tx: Tx, councilId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export async function updateMember(deps: Deps, args: { actor: Actor | null; council: Council; id: string; input: MemberUpdateInput }): Promise<void> {
-  const { actor, council, input } = args;
+/**
+ * A board's change to one membership of this council. The active board is locked first, then the
+ * membership; `change` applies the rules and says what to write and how to record it, or null when
+ * nothing changes.
+ */
+async function changeMember(
+  deps: Deps,
+  args: { actor: Actor | null; council: Council; id: string },
+  change: (tx: Tx, current: MemberRow, board: string[], actor: Actor) => Promise<{ set: Partial<typeof memberships.$inferInsert>; entry: Pick<AuditEntry, 'action' | 'from' | 'to' | 'data'> } | null>,
+): Promise<void> {
+  const { actor, council } = args;
   assertCan(actor, 'members.manage');
   await deps.db.transaction(async (tx) => {
     const board = await lockBoard(tx, council.id);
     const current = (await findMember(tx, council, args.id)) ?? notFound('membership');
+    const changed = await change(tx, current, board, actor);
+    if (!changed) return;
+    await tx
+      .update(memberships)
+      .set(changed.set)
+      .where(and(eq(memberships.id, current.id), eq(memberships.councilId, council.id)));
+    await audit(tx, { councilId: council.id, actorUserId: actor.userId, entity: 'membership', entityId: current.id, ...changed.entry });
+  });
+}
+
+export async function updateMember(deps: Deps, args: { actor: Actor | null; council: Council; id: string; input: MemberUpdateInput }): Promise<void> {
+  const { council, input } = args;
+  await changeMember(deps, args, async (tx, current, board) => {
     const staysBoard = (boardRoles as readonly string[]).includes(input.role);
     if (current.active && !staysBoard && leavesNoBoard(board, current.id)) throw new DomainError('lastBoard', 'members.edit.lastBoard', 'role');
     const changed = (['role', 'targetGroup', 'showOnSite'] as const).filter((k) => current[k] !== input[k]);
-    if (changed.length === 0) return;
+    if (changed.length === 0) return null;
     if (current.active && takesSeat(input.role) && !takesSeat(current.role)) await assertSeatsFree(tx, council.id, await lockCouncil(tx, council.id), 1, 'role');
-    await tx
-      .update(memberships)
-      .set({ role: input.role, targetGroup: input.targetGroup, showOnSite: input.showOnSite })
-      .where(and(eq(memberships.id, current.id), eq(memberships.councilId, council.id)));
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: 'member.updated',
-      entity: 'membership',
-      entityId: current.id,
-      from: current.role !== input.role ? current.role : null,
-      to: current.role !== input.role ? input.role : null,
-      data: { fields: changed },
-    });
+    const roleChanged = current.role !== input.role;
+    return {
+      set: { role: input.role, targetGroup: input.targetGroup, showOnSite: input.showOnSite },
+      entry: { action: 'member.updated', from: roleChanged ? current.role : null, to: roleChanged ? input.role : null, data: { fields: changed } },
+    };
   });
 }
 
 export async function setMemberActive(deps: Deps, args: { actor: Actor | null; council: Council; id: string; active: boolean }): Promise<void> {
-  const { actor, council, active } = args;
-  assertCan(actor, 'members.manage');
-  await deps.db.transaction(async (tx) => {
-    const board = await lockBoard(tx, council.id);
-    const current = (await findMember(tx, council, args.id)) ?? notFound('membership');
-    if (current.active === active) return;
+  const { council, active } = args;
+  await changeMember(deps, args, async (tx, current, board, actor) => {
+    if (current.active === active) return null;
     if (active && takesSeat(current.role)) await assertSeatsFree(tx, council.id, await lockCouncil(tx, council.id), 1, 'status');
     if (!active) {
       if (current.id === actor.membershipId) throw new DomainError('notYourself', 'members.edit.notYourself', 'status');
       if (leavesNoBoard(board, current.id)) throw new DomainError('lastBoardDeactivate', 'members.edit.lastBoardDeactivate', 'status');
     }
-    await tx
-      .update(memberships)
-      .set({ active })
-      .where(and(eq(memberships.id, current.id), eq(memberships.councilId, council.id)));
-    await audit(tx, {
-      councilId: council.id,
-      actorUserId: actor.userId,
-      action: active ? 'member.reactivated' : 'member.deactivated',
-      entity: 'membership',
-      entityId: current.id,
-      from: current.active ? 'active' : 'inactive',
-      to: active ? 'active' : 'inactive',
-    });
+    const state = (on: boolean) => (on ? 'active' : 'inactive');
+    return { set: { active }, entry: { action: active ? 'member.reactivated' : 'member.deactivated', from: state(current.active), to: state(active) } };
   });
 }
 

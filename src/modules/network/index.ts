@@ -23,11 +23,8 @@ const policy = {
   'network.accessLog': ['chair'],
 } as const;
 
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    network: Declares<typeof networkMessages, typeof policy, (typeof auditNames)[number]>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type NetworkTypes = Declares<typeof networkMessages, typeof policy, (typeof auditNames)[number]>;
 /** What the audit log records of the network (core/audit/audit.ts). */
 const auditNames = [
   'networkSettings.changed',

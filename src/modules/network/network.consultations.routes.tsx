@@ -1,7 +1,7 @@
 /** Consultations and experiences in the workspace. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
-import { pageProps } from '../../core/http/page-routes.ts';
+import { formPage, pageProps } from '../../core/http/page-routes.ts';
 import { notFound } from '../../core/errors.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { can } from '../../core/policy.ts';
@@ -36,22 +36,17 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
     const rows = await listConsultations(deps.db, council);
     return reply.page(<ConsultationsPage {...(await pageProps(req))} rows={rows} mayManage={can(actor, 'network.manage')} />);
   });
-  const newPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council } = ctxOf(req);
-    const items = await agendaChoices(deps.db, council.id);
-    return reply.page(<ConsultationFormPage {...(await pageProps(req))} items={items} errors={errors} values={values} />, errors ? 400 : 200);
-  };
-  app.get(`${CONS}/nieuw`, manage, (req, reply) => newPage(req, reply));
-  app.post(`${CONS}/nieuw`, manage, (req, reply) =>
-    submit(req, reply, {
-      schema: consultationSchema,
-      run: async (input) => {
-        const c = await addConsultation(deps, { ...ctxOf(req), input });
-        return `${consultationsPath(councilOf(req))}/${c.id}?melding=gepland`;
-      },
-      again: (errors, values) => newPage(req, reply, errors, values),
-    }),
-  );
+  formPage(app, `${CONS}/nieuw`, manage, {
+    show: async (req, reply, again) => {
+      const items = await agendaChoices(deps.db, councilOf(req).id);
+      return reply.page(<ConsultationFormPage {...(await pageProps(req))} items={items} {...again} />, again ? 400 : 200);
+    },
+    schema: consultationSchema,
+    run: async (req, input) => {
+      const c = await addConsultation(deps, { ...ctxOf(req), input });
+      return `${consultationsPath(councilOf(req))}/${c.id}?melding=gepland`;
+    },
+  });
 
   const known = async (req: FastifyRequest) => (await findConsultation(deps.db, councilOf(req), idOf(req))) ?? notFound('consultation');
   const editPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
@@ -114,24 +109,19 @@ export async function networkConsultationRoutes(app: FastifyInstance) {
     const rows = await listExperiences(deps.db, council.id);
     return reply.page(<ExperiencesPage {...(await pageProps(req))} rows={rows} mayRecord={can(actor, 'network.record')} />);
   });
-  const expFormPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council } = ctxOf(req);
-    const list = await listConsultations(deps.db, council);
-    const chosen = (req.query as Record<string, unknown> | undefined)?.raadpleging;
-    const v = values ?? (typeof chosen === 'string' ? { consultationId: chosen } : undefined);
-    return reply.page(<ExperienceFormPage {...(await pageProps(req))} consultations={list} errors={errors} values={v} />, errors ? 400 : 200);
-  };
-  app.get(`${EXP}/nieuw`, record, (req, reply) => expFormPage(req, reply));
-  app.post(`${EXP}/nieuw`, record, (req, reply) =>
-    submit(req, reply, {
-      schema: experienceSchema,
-      run: async (input) => {
-        const e = await recordExperience(deps, { ...ctxOf(req), input });
-        return `${experiencesPath(councilOf(req))}/${e.id}?melding=vastgelegd`;
-      },
-      again: (errors, values) => expFormPage(req, reply, errors, values),
-    }),
-  );
+  formPage(app, `${EXP}/nieuw`, record, {
+    show: async (req, reply, again) => {
+      const list = await listConsultations(deps.db, councilOf(req));
+      const chosen = (req.query as Record<string, unknown> | undefined)?.raadpleging;
+      const values = again?.values ?? (typeof chosen === 'string' ? { consultationId: chosen } : undefined);
+      return reply.page(<ExperienceFormPage {...(await pageProps(req))} consultations={list} errors={again?.errors} values={values} />, again ? 400 : 200);
+    },
+    schema: experienceSchema,
+    run: async (req, input) => {
+      const e = await recordExperience(deps, { ...ctxOf(req), input });
+      return `${experiencesPath(councilOf(req))}/${e.id}?melding=vastgelegd`;
+    },
+  });
 
   const expPage = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; contact?: { name: string | null; email: string | null; erased: boolean } | null } = {}) => {
     const { council, actor } = ctxOf(req);

@@ -1,5 +1,6 @@
 /** Delegations and their reports back, in the workspace. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pageProps } from '../../core/http/page-routes.ts';
 import type { FieldErrors, FormValues } from '../../core/http/forms.ts';
 import { can } from '../../core/policy.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -32,9 +33,7 @@ export async function networkDelegationRoutes(app: FastifyInstance) {
     ]);
     return reply.page(
       <DelegationsPage
-        ctx={await req.pageCtx()}
-        council={council}
-        actor={actor}
+        {...(await pageProps(req))}
         rows={rows}
         reports={reports}
         reportable={reportableOf(rows, actor)}

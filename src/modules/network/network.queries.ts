@@ -5,11 +5,12 @@ import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import { notFound } from '../../core/errors.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { memberships, type Council } from '../../core/organisations.schema.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { consentStatus, type ConsentStatus } from './network.rules.ts';
 import { consentsOf, findOrganisation, listTypes, logContactReads, openContact, type OpenedContact } from './network.organisations.ts';
 import { consentPurposes, networkAccessLog, networkContacts, networkOrganisations, networkTypes, type ConsentPurpose, type NetworkConsent, type NetworkOrganisation } from './network.schema.ts';
+import { activeMembersByName } from '../../core/member-lists.ts';
 
 export type OrganisationRow = NetworkOrganisation & { typeName: string | null; contacts: number };
 
@@ -134,10 +135,5 @@ export function accessLogOf(db: DbOrTx, councilId: string) {
 
 /** The council's active members by name (who can be sent as a delegate). */
 export function activeMembers(db: DbOrTx, councilId: string) {
-  return db
-    .select({ id: memberships.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true)))
-    .orderBy(asc(users.name));
+  return activeMembersByName(db, councilId);
 }

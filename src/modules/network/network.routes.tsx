@@ -1,7 +1,7 @@
 /** The network's workspace pages: organisations, contacts and consent, types, settings. Thin: validate, call one use case, render. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
-import { pageProps } from '../../core/http/page-routes.ts';
+import { formPage, pageProps } from '../../core/http/page-routes.ts';
 import { type DomainError, notFound } from '../../core/errors.ts';
 import { requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -146,38 +146,28 @@ export async function networkRoutes(app: FastifyInstance) {
   });
 
   // ---------------------------------------------------------------- types, settings, access log
-  const typesPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council } = ctxOf(req);
-    const types = await listTypes(deps.db, council.id);
-    return reply.page(<TypesPage {...(await pageProps(req))} types={types} errors={errors} values={values} notice={errors ? undefined : notice(req)} />, errors ? 400 : 200);
-  };
-  app.get(`${WS}/soorten`, manage, (req, reply) => typesPage(req, reply));
-  app.post(`${WS}/soorten`, manage, (req, reply) =>
-    submit(req, reply, {
-      schema: typeSchema,
-      run: async ({ name }) => {
-        await addType(deps, { ...ctxOf(req), name });
-        return `${networkPath(councilOf(req))}/soorten?melding=soort`;
-      },
-      again: (errors, values) => typesPage(req, reply, errors, values),
-    }),
-  );
-  const settingsPage = async (req: FastifyRequest, reply: FastifyReply, errors?: FieldErrors, values?: FormValues) => {
-    const { council } = ctxOf(req);
-    const months = (await networkSettingsOf(deps.db, council.id)).consentMonths;
-    return reply.page(<SettingsPage {...(await pageProps(req))} months={months} errors={errors} values={values} notice={errors ? undefined : notice(req)} />, errors ? 400 : 200);
-  };
-  app.get(`${WS}/instellingen`, manage, (req, reply) => settingsPage(req, reply));
-  app.post(`${WS}/instellingen`, manage, (req, reply) =>
-    submit(req, reply, {
-      schema: settingsSchema,
-      run: async ({ consentMonths }) => {
-        await saveNetworkSettings(deps, { ...ctxOf(req), consentMonths });
-        return `${networkPath(councilOf(req))}/instellingen?melding=instelling`;
-      },
-      again: (errors, values) => settingsPage(req, reply, errors, values),
-    }),
-  );
+  formPage(app, `${WS}/soorten`, manage, {
+    show: async (req, reply, again) => {
+      const types = await listTypes(deps.db, councilOf(req).id);
+      return reply.page(<TypesPage {...(await pageProps(req))} types={types} notice={again ? undefined : notice(req)} {...again} />, again ? 400 : 200);
+    },
+    schema: typeSchema,
+    run: async (req, { name }) => {
+      await addType(deps, { ...ctxOf(req), name });
+      return `${networkPath(councilOf(req))}/soorten?melding=soort`;
+    },
+  });
+  formPage(app, `${WS}/instellingen`, manage, {
+    show: async (req, reply, again) => {
+      const months = (await networkSettingsOf(deps.db, councilOf(req).id)).consentMonths;
+      return reply.page(<SettingsPage {...(await pageProps(req))} months={months} notice={again ? undefined : notice(req)} {...again} />, again ? 400 : 200);
+    },
+    schema: settingsSchema,
+    run: async (req, { consentMonths }) => {
+      await saveNetworkSettings(deps, { ...ctxOf(req), consentMonths });
+      return `${networkPath(councilOf(req))}/instellingen?melding=instelling`;
+    },
+  });
   app.get(`${WS}/toegangslog`, { preHandler: requireRight('network.accessLog') }, async (req, reply) => {
     const { council } = ctxOf(req);
     const rows = await accessLogOf(deps.db, council.id);

@@ -8,11 +8,8 @@ import { policyCalendarApiRoutes, policyCalendarOpenApi } from './policycalendar
 
 const policy = { 'policyCalendar.view': councilMembers, 'policyCalendar.manage': board } as const;
 
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    policycalendar: Declares<typeof policyCalendarMessages, typeof policy, Named<{ policyMoment: 'added' | 'saved' | 'statusChanged' | 'adviceLinked' }>>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type PolicyCalendarTypes = Declares<typeof policyCalendarMessages, typeof policy, Named<{ policyMoment: 'added' | 'saved' | 'statusChanged' | 'adviceLinked' }>>;
 
 /**
  * The policy calendar (issue 11, part 7): the moments when a council can influence its

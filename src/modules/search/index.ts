@@ -3,11 +3,8 @@ import type { Declares } from '../../core/module-types.ts';
 import searchMessages from './search.messages.json' with { type: 'json' };
 import { searchRoutes } from './search.routes.tsx';
 
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    search: Declares<typeof searchMessages>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type SearchTypes = Declares<typeof searchMessages>;
 
 /** One search box over the workspace; each module adds its records through its manifest's `search`. */
 export const searchModule: ModuleManifest = {

@@ -26,11 +26,8 @@ const policy = {
 
 /** What the audit log records of signals (core/audit/audit.ts); the workflow's steps name theirs there. */
 type Audit = (typeof auditActions)[SignalAction] | Named<{ signal: 'submitted' | 'erased' | 'retentionApplied'; signalSettings: 'changed'; signalTemplate: 'changed' }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    signals: Declares<typeof signalsMessages & typeof signalsIntakeMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type SignalsTypes = Declares<typeof signalsMessages & typeof signalsIntakeMessages, typeof policy, Audit>;
 
 const HOUR = 60 * 60 * 1000;
 

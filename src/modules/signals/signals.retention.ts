@@ -21,6 +21,13 @@ import { rowsOf } from './signals.queries.ts';
  */
 export async function runSignalRetention(deps: Deps, now = new Date()): Promise<{ contacts: number; texts: number }> {
   return deps.db.transaction(async (tx) => {
+    const eraseContactsOf = (rows: { id: string }[]) =>
+      eraseContacts(
+        tx,
+        deps.secretKey,
+        rows.map((r) => r.id),
+        now,
+      );
     const dueRes = await tx.execute<{ id: string; council_id: string }>(sql`
       select s.id, s.council_id from ${signals} s
       join ${signalContacts} sc on sc.signal_id = s.id
@@ -28,12 +35,7 @@ export async function runSignalRetention(deps: Deps, now = new Date()): Promise<
       where sc.erased_at is null and s.closed_at is not null
         and s.closed_at < ${now.toISOString()}::timestamptz - make_interval(months => coalesce(st.contact_retention_months, ${defaultSettings.contactRetentionMonths}))`);
     const contacts = rowsOf<{ id: string; council_id: string }>(dueRes);
-    await eraseContacts(
-      tx,
-      deps.secretKey,
-      contacts.map((c) => c.id),
-      now,
-    );
+    await eraseContactsOf(contacts);
     const textRes = await tx.execute<{ council_id: string; id: string }>(sql`
       update ${signals} s set description = '', outcome_note = '', anonymised_at = ${now.toISOString()}::timestamptz, has_contact = false
       from (select s2.id from ${signals} s2 left join ${signalSettings} st on st.council_id = s2.council_id
@@ -43,12 +45,7 @@ export async function runSignalRetention(deps: Deps, now = new Date()): Promise<
       returning s.council_id, s.id`);
     const texts = rowsOf<{ council_id: string; id: string }>(textRes);
     // An anonymised signal keeps no contact details either, whatever its state.
-    await eraseContacts(
-      tx,
-      deps.secretKey,
-      texts.map((t) => t.id),
-      now,
-    );
+    await eraseContactsOf(texts);
     const perCouncil = new Map<string, { contacts: number; texts: number }>();
     const bump = (id: string, k: 'contacts' | 'texts') => {
       const c = perCouncil.get(id) ?? { contacts: 0, texts: 0 };

@@ -79,10 +79,14 @@ async function memoTemplates(deps: Deps, tx: Tx, councilId: string): Promise<Tem
   if (!memo) {
     const created: TemplateMemo = { byCouncil: new Map(), generation: 0, listening: false };
     templateMemos.set(deps.database, created);
-    deps.database.listen(TEMPLATES_CHANNEL, () => forgetAll(created)).then(
-      () => void (created.listening = true),
-      () => templateMemos.delete(deps.database),
-    );
+    deps.database
+      .listen(TEMPLATES_CHANNEL, () => forgetAll(created))
+      .then(
+        () => {
+          created.listening = true;
+        },
+        () => templateMemos.delete(deps.database),
+      );
     memo = created;
   }
   if (!memo.listening) return templatesOf(tx, councilId);

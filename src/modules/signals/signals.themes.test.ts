@@ -35,7 +35,15 @@ test('the themes rollup follows create, theme change, duplicate, retention and r
   const { actor } = await person(t, c, 'secretary');
   const { actor: otherSecretary } = await person(t, other, 'secretary');
   const submit = (council: Council, description: string, source: 'web_form' | 'phone', now?: Date) =>
-    submitSignal(deps(), { council, actor: council === c ? actor : otherSecretary, input: { description, area: 'transport', since: 'month', peopleCount: null }, contact: null, consent: false, source, now });
+    submitSignal(deps(), {
+      council,
+      actor: council === c ? actor : otherSecretary,
+      input: { description, area: 'transport', since: 'month', peopleCount: null },
+      contact: null,
+      consent: false,
+      source,
+      now,
+    });
   const june = new Date('2026-06-10T12:00:00Z');
   const a = await submit(c, 'De taxi kwam niet.', 'web_form', june);
   const b = await submit(c, 'Weer geen taxi.', 'phone', june);
@@ -70,7 +78,7 @@ test('the themes rollup follows create, theme change, duplicate, retention and r
       ['Schulden', 1, 1, 0],
       ['Vervoer', 3, 1, 3],
     ],
-    'the view counts from the rollup; of the window\'s first day only what came after its start',
+    "the view counts from the rollup; of the window's first day only what came after its start",
   );
 
   // Retention anonymises old texts (an update that moves no count); then a signal and a council go.

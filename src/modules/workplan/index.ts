@@ -20,11 +20,8 @@ type Audit = Named<{
   workplanTopic: 'added' | 'updated' | 'statusChanged' | 'noteAdded' | 'tagged' | 'untagged';
   annualReport: 'generated' | 'textsSaved' | 'approvalOpened' | 'approvalClosed' | 'published' | 'consentGiven' | 'consentWithdrawn' | 'overviewRead';
 }>;
-declare module '../../core/module-types.ts' {
-  interface ModuleTypes {
-    workplan: Declares<typeof workplanMessages, typeof policy, Audit>;
-  }
-}
+/** This module's message keys, policy actions and audit names: src/modules.ts hands them to core (core/module-types.ts). */
+export type WorkplanTypes = Declares<typeof workplanMessages, typeof policy, Audit>;
 
 /** Work plan per year (topics, progress, tags, approval) and the annual report made from the year's data. */
 export const workplanModule: ModuleManifest = {

@@ -10,10 +10,10 @@ import { RadioGroup, SelectField, type FieldProps } from './form.tsx';
 /** `P` when every value `V` has a message `P.V`; else never, so the call does not compile. */
 type Labelled<P extends string, V extends string> = `${P}.${V}` extends MessageKey ? P : never;
 
-export type ChoiceOption = { value: string; label: string; hint?: string };
+type ChoiceOption = { value: string; label: string; hint?: string };
 
 /** A fixed list of values, labelled (and hinted) by the messages under a prefix. */
-export type EnumChoice<V extends string, P extends string, H extends string = P> = {
+type EnumChoice<V extends string, P extends string, H extends string = P> = {
   values: readonly V[];
   prefix: P & Labelled<P, V>;
   hintPrefix?: H & Labelled<H, V>;

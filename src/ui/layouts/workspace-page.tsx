@@ -44,8 +44,7 @@ type CouncilPageProps = {
 /** What `WorkspacePage` and `PublicPage` take; context, organisation and actor may be left to the page. */
 export type WorkspacePageParts = CouncilPageProps & { actor?: Actor };
 export type PublicPageParts = CouncilPageProps;
-/** The same with context, organisation and actor given, for a wrapper that reads them. */
-export type WorkspacePageProps = WorkspacePageParts & { ctx: PageCtx; council: Council; actor: Actor };
+
 
 /**
  * The place of a page below a list, from its trail: the list (the menu section), any pages
