@@ -23,6 +23,7 @@
  * Then the public knowledge base with 2,000 articles, plain and searched, cached and rendered (bench/knowledge.ts).
  * Then documents (bench/documents.ts) and the annual report over 10 years of data (bench/annual-report.ts).
  * Then campaigns (bench/campaigns.ts): the nomination form's POST and the jury overview of 1,000 nominations and 10 jurors.
+ * Then the start-up (bench/startup.ts): cold (fresh clone, new data) and warm, as `npm start` runs.
  * Then the network (bench/network.ts): the network page and consultation list of a council with 500 organisations and 5,000 contacts, and an invitation to 500 consenting contacts.
  *
  * Figures only: nothing here passes or fails on speed.
@@ -45,6 +46,7 @@ import { benchAnnualReport } from './annual-report.ts';
 import { benchCampaigns } from './campaigns.ts';
 import { measureKnowledge } from './knowledge.ts';
 import { benchNetwork } from './network.ts';
+import { benchStartup } from './startup.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,7 +55,7 @@ const { values: args } = parseArgs({
     path: { type: 'string' },
     'database-url': { type: 'string' },
     only: { type: 'string' },
-    /** Comma list of pages, signals, knowledge, documents, annual-report, campaigns, network. */
+    /** Comma list of pages, signals, knowledge, documents, annual-report, campaigns, network, startup. */
     parts: { type: 'string' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -65,7 +67,7 @@ if (args.help) {
   console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
   process.exit(0);
 }
-const PARTS = ['pages', 'signals', 'knowledge', 'documents', 'annual-report', 'campaigns', 'network'] as const;
+const PARTS = ['pages', 'signals', 'knowledge', 'documents', 'annual-report', 'campaigns', 'network', 'startup'] as const;
 const parts = new Set(args.parts ? args.parts.split(',').map((p) => p.trim()) : PARTS);
 const unknownPart = [...parts].find((p) => !(PARTS as readonly string[]).includes(p));
 if (unknownPart) {
@@ -464,6 +466,7 @@ async function main() {
   if (part('annual-report')) await benchAnnualReport({ only: args.only, postgres: postgresTarget });
   if (part('campaigns')) await benchCampaigns({ only: args.only, postgres: postgresTarget });
   if (part('network')) await benchNetwork({ only: args.only, postgres: postgresTarget });
+  if (part('startup')) await benchStartup({ only: args.only, postgres: postgresTarget });
   console.log('\n== results (higher req/s and lower latency are better; app/bare is the share of bare Node throughput)');
   for (const r of results) printTable(r.label, r.rows);
 }

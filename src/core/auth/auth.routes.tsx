@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { field, noticeOf, parseForm } from '../http/forms.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { field, noticeOf, parseForm, type FieldErrors } from '../http/forms.ts';
 import { LOCALE_COOKIE } from '../http/request-context.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { destroySession, SESSION_COOKIE } from './sessions.ts';
@@ -25,7 +25,7 @@ import {
 } from './auth.service.ts';
 import { CodePage, LoginPage, withReturn } from './views/login.tsx';
 import { safeReturnPath } from '../http/values.ts';
-import { AccountPage, TwoFactorPage, type Enrolment } from './views/account.tsx';
+import { AccountPage, TwoFactorPage, type AccountForm, type Enrolment } from './views/account.tsx';
 import { RecoveryCodesPage } from './views/recovery.tsx';
 import { normaliseRecoveryCode, unusedRecoveryCodes } from './recovery.ts';
 import { ForgotPage, ForgotSentPage, InvalidTokenPage, InvitationHasAccountPage, InvitationPage, ResetDonePage, ResetPage } from './views/tokens.tsx';
@@ -328,42 +328,51 @@ export async function authRoutes(app: FastifyInstance) {
     return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} notice={noticeOf(req, notices, 'klaar') ?? null} />);
   });
 
-  app.post('/account/wachtwoord', { config: loginRateLimit }, async (req, reply) => {
-    const a = accountGuard(req, reply);
-    if (!a) return reply;
-    const fail = async (errors: Record<string, string>, status = 400) => reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={errors} form="password" />, status);
-    const form = parseForm(changePasswordSchema, req.body, req.t);
-    if (!form.ok) return fail(form.errors);
-    const result = await changePassword(deps, {
-      user: a.user,
-      current: form.data.currentPassword,
-      next: form.data.newPassword,
-      sessionIdHash: a.idHash,
-      ip: req.ip,
+  /**
+   * A form of the account page: validate, run the change; then to the address `run` returns, or
+   * the page again with the messages at that form (400, or the status `run` gives).
+   */
+  function accountForm<T>(
+    path: string,
+    form: AccountForm,
+    schema: ZodType<T>,
+    run: (a: NonNullable<ReturnType<typeof fullAuth>>, data: T, req: FastifyRequest, reply: FastifyReply) => Promise<string | { errors: FieldErrors; status?: number }>,
+    options: RouteShorthandOptions = {},
+  ) {
+    app.post(path, options, async (req, reply) => {
+      const a = accountGuard(req, reply);
+      if (!a) return reply;
+      const again = async (errors: FieldErrors, status = 400) => reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={errors} form={form} />, status);
+      const parsed = parseForm(schema, req.body, req.t);
+      if (!parsed.ok) return again(parsed.errors);
+      const next = await run(a, parsed.data, req, reply);
+      return typeof next === 'string' ? reply.redirect(next, 303) : again(next.errors, next.status);
     });
-    if (result.kind === 'wrongPassword') return fail({ currentPassword: req.t('auth.password.wrongCurrent') });
-    if (result.kind === 'throttled') return fail({ currentPassword: req.t('auth.password.throttled') }, 429);
-    return reply.redirect('/account?klaar=wachtwoord', 303);
-  });
+  }
 
-  app.post('/account/taal', async (req, reply) => {
-    const a = accountGuard(req, reply);
-    if (!a) return reply;
-    const form = parseForm(languageSchema, req.body, req.t);
-    if (!form.ok) return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={form.errors} form="language" />, 400);
-    await setPreferredLocale(deps, a.user.id, form.data.locale);
+  accountForm(
+    '/account/wachtwoord',
+    'password',
+    changePasswordSchema,
+    async (a, data, req) => {
+      const result = await changePassword(deps, { user: a.user, current: data.currentPassword, next: data.newPassword, sessionIdHash: a.idHash, ip: req.ip });
+      if (result.kind === 'wrongPassword') return { errors: { currentPassword: req.t('auth.password.wrongCurrent') } };
+      if (result.kind === 'throttled') return { errors: { currentPassword: req.t('auth.password.throttled') }, status: 429 };
+      return '/account?klaar=wachtwoord';
+    },
+    { config: loginRateLimit },
+  );
+
+  accountForm('/account/taal', 'language', languageSchema, async (a, { locale }, req, reply) => {
+    await setPreferredLocale(deps, a.user.id, locale);
     // The language cookie wins over the account setting, so it follows the choice.
-    reply.setCookie(LOCALE_COOKIE, form.data.locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https', maxAge: 365 * 24 * 3600 });
-    return reply.redirect('/account?klaar=taal', 303);
+    reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: req.protocol === 'https', maxAge: 365 * 24 * 3600 });
+    return '/account?klaar=taal';
   });
 
-  app.post('/account/berichten', async (req, reply) => {
-    const a = accountGuard(req, reply);
-    if (!a) return reply;
-    const form = parseForm(noticeModeSchema, req.body, req.t);
-    if (!form.ok) return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={form.errors} form="notices" />, 400);
-    await setNoticeMode(deps, a.user.id, form.data.noticeMode);
-    return reply.redirect('/account?klaar=berichten#berichten', 303);
+  accountForm('/account/berichten', 'notices', noticeModeSchema, async (a, { noticeMode }) => {
+    await setNoticeMode(deps, a.user.id, noticeMode);
+    return '/account?klaar=berichten#berichten';
   });
 
   // ---------------------------------------------------------------- log out

@@ -1,7 +1,8 @@
 /** Query shapes that many use cases share: saving a council's row by id, removing one row that must exist. */
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { notFound } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { isUuid } from '../http/values.ts';
 import type { DbOrTx } from './index.ts';
 

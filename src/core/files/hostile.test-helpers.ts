@@ -57,34 +57,19 @@ export function zip(members: Member[]): Buffer {
     const size = m.declare ?? m.data.length;
     const crc = crc32(m.data.length < 64 * 1024 * 1024 ? m.data : m.data.subarray(0, 1024));
     const method = m.store ? 0 : 8;
-    // Local header (30 bytes) and central directory header (46 bytes): the same facts at other places.
-    local.push(
-      record(30, [
-        [0, 4, 0x04034b50],
-        [4, 2, 20],
-        [8, 2, method],
-        [14, 4, crc],
-        [18, 4, body.length],
-        [22, 4, size],
-        [26, 2, name.length],
-      ]),
-      name,
-      body,
-    );
-    central.push(
-      record(46, [
-        [0, 4, 0x02014b50],
-        [4, 2, 20],
-        [6, 2, 20],
-        [10, 2, method],
-        [16, 4, crc],
-        [20, 4, body.length],
-        [24, 4, size],
-        [28, 2, name.length],
-        [42, 4, offset],
-      ]),
-      name,
-    );
+    // Local header (30 bytes) and central directory header (46 bytes) carry the same facts in the
+    // same order (version needed, method, CRC, sizes, name length); the central one 2 bytes further
+    // on, after its "version made by".
+    const facts = (shift: number): [number, 2 | 4, number][] => [
+      [shift + 4, 2, 20],
+      [shift + 8, 2, method],
+      [shift + 14, 4, crc],
+      [shift + 18, 4, body.length],
+      [shift + 22, 4, size],
+      [shift + 26, 2, name.length],
+    ];
+    local.push(record(30, [[0, 4, 0x04034b50], ...facts(0)]), name, body);
+    central.push(record(46, [[0, 4, 0x02014b50], [4, 2, 20], ...facts(2), [42, 4, offset]]), name);
     offset += 30 + name.length + body.length;
   }
   const cd = Buffer.concat(central);

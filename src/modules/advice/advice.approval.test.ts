@@ -120,9 +120,7 @@ test('no vote after the closing time, none outside a round; an objection needs a
 test('consent: an objection blocks adoption; the chair reopens, a new round starts and votes count per round', async () => {
   const c = await makeCouncil(t, { adviceApprovalRule: 'consent' });
   const ws = `/${c.slug}/werkruimte/adviezen`;
-  const chair = await person(t, c, 'chair');
-  const secretary = await person(t, c, 'secretary');
-  const m = await person(t, c, 'member');
+  const [chair, secretary, m] = await people(t, c, ['chair', 'secretary', 'member']);
   const a = await makeAdvice(t, c, { status: 'in_approval', approvalRound: 1, approvalClosesAt: inAWeek() }, ['A']);
   assert.equal((await m.request({ url: `${ws}/${a.id}/stem`, form: { vote: 'object', remark: 'Aanbeveling A is te vaag.' } })).statusCode, 303);
   const page = await get(t, `${ws}/${a.id}`, chair);

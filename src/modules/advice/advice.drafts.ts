@@ -15,6 +15,7 @@ import { isCouncilMember, type AdviceState } from './advice.workflow.ts';
 import type { AdviceAuditAction } from './advice.audit.ts';
 import type { TextsInput } from './advice.forms.ts';
 import { findAdvice, listRecommendations, mayEditDraft } from './advice.queries.ts';
+import { saveRow } from '../../core/db/queries.ts';
 
 export type DraftVersion = { version: number; body: string; author: string | null; createdAt: Date };
 
@@ -47,7 +48,7 @@ export async function saveDraft(deps: Deps, args: { actor: Actor | null; council
       .where(eq(adviceDrafts.adviceId, advice.id));
     const version = Number(row?.max ?? 0) + 1;
     await tx.insert(adviceDrafts).values({ councilId: council.id, adviceId: advice.id, version, body: args.body, authorUserId: actor.userId });
-    await tx.update(advices).set({ updatedAt: new Date() }).where(eq(advices.id, advice.id));
+    await saveRow(tx, advices, advice, {});
     await audit(tx, {
       councilId: council.id,
       actorUserId: actor.userId,
@@ -75,7 +76,7 @@ async function editConcept<T>(
     const advice = (await findAdvice(tx, council, args.adviceId, { lock: true })) ?? notFound('advice');
     if (!EDITABLE.includes(advice.status)) throw new DomainError('notAllowedFromState', 'advice.error.notEditable');
     const { result, data } = await fn(tx, advice, actor);
-    await tx.update(advices).set({ updatedAt: new Date() }).where(eq(advices.id, advice.id));
+    await saveRow(tx, advices, advice, {});
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action, entity: 'advice', entityId: advice.id, data });
     return result;
   });

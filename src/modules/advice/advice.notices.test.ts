@@ -13,9 +13,7 @@ const noticesOf = (t: TestApp, userId: string) => t.db.select().from(notices).wh
 test('assigning an advice tells the working group, each in their own language', () =>
   withApp(async (t) => {
     const c = await makeCouncil(t);
-    const chair = await person(t, c, 'chair');
-    const inGroup = await person(t, c, 'member');
-    const outside = await person(t, c, 'member');
+    const [chair, inGroup, outside] = await people(t, c, ['chair', 'member', 'member']);
     const group = await makeWorkingGroup(t, c, { name: 'Wonen en zorg' }, [inGroup.membershipId]);
     const a = await makeAdvice(t, c, { status: 'requested', subject: 'Beschermd wonen' });
     await assignToGroup(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id, workingGroupId: group.id });
@@ -30,9 +28,7 @@ test('assigning an advice tells the working group, each in their own language', 
 test('a vote tells every member when it opens, and a day before it closes those who have not voted', () =>
   withApp(async (t) => {
     const c = await makeCouncil(t);
-    const chair = await person(t, c, 'chair');
-    const voter = await person(t, c, 'member');
-    const waiter = await person(t, c, 'member');
+    const [chair, voter, waiter] = await people(t, c, ['chair', 'member', 'member']);
     const a = await makeAdvice(t, c, { status: 'concept', subject: 'Mantelzorg' }, ['Meer respijtzorg']);
     const closesAt = new Date(Date.now() + 3 * 24 * 3600 * 1000);
     await openApproval(t.app.deps, { actor: chair.actor, council: c, adviceId: a.id, closesAt });

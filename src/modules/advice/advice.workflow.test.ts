@@ -4,16 +4,10 @@ import assert from 'node:assert/strict';
 import '../../modules.ts';
 import { can } from '../../core/policy.ts';
 import { transition, availableActions, tally, mayVote, adviceStates, adviceActions, transitions } from './advice.workflow.ts';
-import { actorAs as as, assertRefused, assertSteps, platformAdmin as admin } from '../../../test/support/workflow.ts';
+import { actorAs as as, assertPath, assertRefused, platformAdmin as admin } from '../../../test/support/unit.ts';
 
 test('the full happy path leads through every state', () => {
-  assertSteps(transition, [
-    ['requested', 'assign', 'drafting'],
-    ['drafting', 'toConcept', 'concept'],
-    ['concept', 'openApproval', 'in_approval'],
-    ['in_approval', 'adopt', 'adopted'],
-    ['adopted', 'send', 'sent'],
-  ]);
+  assertPath(transition, 'requested', { assign: 'drafting', toConcept: 'concept', openApproval: 'in_approval', adopt: 'adopted', send: 'sent' });
   assert.deepEqual(transition('sent', 'recordAnswer', { allAnswered: false }), { ok: true, to: 'sent' });
   assert.deepEqual(transition('sent', 'recordAnswer', { allAnswered: true }), { ok: true, to: 'answered' });
 });

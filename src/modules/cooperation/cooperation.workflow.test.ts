@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addMonths, agreementTransition, availableAgreementActions, defaultEnd, dueReminders, dueStep, inForce, noticeDate } from './cooperation.workflow.ts';
 import '../../modules.ts';
-import { actorAs, assertRefused } from '../../../test/support/workflow.ts';
+import { actorAs, assertRefused } from '../../../test/support/unit.ts';
 
 const base = { state: 'active' as const, startsOn: '2026-03-01', endsOn: '2027-02-28', renewal: 'tacit' as const, noticeDays: 30, noticeGivenAt: null, termMonths: 12 };
 

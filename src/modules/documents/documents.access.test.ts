@@ -29,9 +29,7 @@ async function library() {
 
 test('who sees what: the public, members, the board; in lists, search, downloads and the contract', async () => {
   const { c, pub, mem, closed } = await library();
-  const chair = await person(t, c, 'chair');
-  const member = await person(t, c, 'member');
-  const official = await person(t, c, 'official');
+  const [chair, member, official] = await people(t, c, ['chair', 'member', 'official']);
   const titles = (refs: { title: string }[]) => refs.map((r) => r.title).sort();
 
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: null })), ['Openbaar beleidsplan']);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 // The policy table, which answers who may take each step.
 import '../../modules.ts';
 import { meetingTransition, minutesTransition, availableMeetingActions, availableMinutesActions, meetingActions, meetingTransitions } from './meetings.workflow.ts';
-import { actorAs as as, assertRefused, assertSteps, platformAdmin as admin } from '../../../test/support/workflow.ts';
+import { actorAs as as, assertRefused, assertSteps, platformAdmin as admin } from '../../../test/support/unit.ts';
 
 test('a planned meeting can be moved, cancelled or marked as held by the board', () => {
   assertSteps(meetingTransition, [

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
-import { pageProps } from '../../core/http/page-routes.ts';
+import { formPage, pageProps, runForm, type Again } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import * as memberService from './members.memberships.ts';
@@ -210,34 +210,20 @@ export async function membersRoutes(app: FastifyInstance) {
   const manageGroups = { preHandler: requireRight('workingGroups.manage') };
   const groupPath = (slug: string, id: string, melding: string) => `/${slug}/werkruimte/werkgroepen/${id}?melding=${melding}`;
 
-  app.get(`${WS}/werkgroepen`, viewGroups, async (req, reply) => {
-    const council = councilOf(req);
+  const showGroups = async (req: FastifyRequest, reply: FastifyReply, again?: Again) => {
     const actor = actorOf(req);
-    const groups = await groupService.listWorkingGroups(deps, { actor, council });
-    return reply.page(<WorkingGroupsPage {...(await pageProps(req))} may={groupService.workingGroupsMay(actor)} groups={groups} />);
-  });
-
-  app.post(`${WS}/werkgroepen`, manageGroups, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const form = parseForm(workingGroupSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => {
-      const groups = await groupService.listWorkingGroups(deps, { actor, council });
-      return reply.page(
-        <WorkingGroupsPage {...(await pageProps(req))} may={groupService.workingGroupsMay(actor)} groups={groups} errors={errors} values={form.ok ? echo(req.body) : form.values} />,
-        400,
-      );
-    };
-    if (!form.ok) return again(form.errors);
-    try {
-      const id = await groupService.createWorkingGroup(deps, { actor, council, input: form.data });
-      return reply.redirect(groupPath(council.slug, id, 'aangemaakt'), 303);
-    } catch (err) {
-      const errors = domainErrors(err, req.t);
-      if (errors) return again(errors);
-      throw err;
-    }
-  });
+    const groups = await groupService.listWorkingGroups(deps, { actor, council: councilOf(req) });
+    return reply.page(<WorkingGroupsPage {...(await pageProps(req))} may={groupService.workingGroupsMay(actor)} groups={groups} {...again} />, again ? 400 : 200);
+  };
+  app.get(`${WS}/werkgroepen`, viewGroups, (req, reply) => showGroups(req, reply));
+  app.post(`${WS}/werkgroepen`, manageGroups, (req, reply) =>
+    runForm(req, reply, {
+      schema: workingGroupSchema,
+      run: (input) => groupService.createWorkingGroup(deps, { actor: actorOf(req), council: councilOf(req), input }),
+      to: (id) => groupPath(councilOf(req).slug, id, 'aangemaakt'),
+      again: (again) => showGroups(req, reply, again),
+    }),
+  );
 
   // The board's page to change a group; its lead reads it (members.groups.ts, mayOpenGroup).
   app.get(`${WS}/werkgroepen/:id`, viewGroups, async (req, reply) => {
@@ -333,46 +319,23 @@ export async function membersRoutes(app: FastifyInstance) {
     return reply.page(<VacanciesPage {...(await pageProps(req))} vacancies={vacancies} />);
   });
 
-  app.get(`${WS}/vacatures/nieuw`, manageVacancies, async (req, reply) => reply.page(<NewVacancyPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
-
-  app.post(`${WS}/vacatures/nieuw`, manageVacancies, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const form = parseForm(vacancySchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<NewVacancyPage {...(await pageProps(req))} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
-    if (!form.ok) return again(form.errors);
-    try {
-      const id = await vacancyService.createVacancy(deps, { actor, council, input: form.data });
-      return reply.redirect(vacancyPath(council.slug, id, 'aangemaakt'), 303);
-    } catch (err) {
-      const errors = domainErrors(err, req.t);
-      if (errors) return again(errors);
-      throw err;
-    }
+  formPage(app, `${WS}/vacatures/nieuw`, manageVacancies, {
+    show: async (req, reply, again) => reply.page(<NewVacancyPage {...(await pageProps(req))} {...again} />, again ? 400 : 200),
+    schema: vacancySchema,
+    run: async (req, input) => vacancyPath(councilOf(req).slug, await vacancyService.createVacancy(deps, { actor: actorOf(req), council: councilOf(req), input }), 'aangemaakt'),
   });
 
-  app.get(`${WS}/vacatures/:id`, manageVacancies, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
-    return reply.page(<VacancyPage {...(await pageProps(req))} vacancy={vacancy} notice={noticeOf(req, vacancyNotices)} />);
-  });
-
-  app.post(`${WS}/vacatures/:id`, manageVacancies, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const vacancy = await vacancyService.getVacancy(deps, { actor, council, id: (req.params as Params).id });
-    const form = parseForm(vacancySchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<VacancyPage {...(await pageProps(req))} vacancy={vacancy} errors={errors} values={form.ok ? echo(req.body) : form.values} />, 400);
-    if (!form.ok) return again(form.errors);
-    try {
-      await vacancyService.updateVacancy(deps, { actor, council, id: vacancy.id, input: form.data });
-    } catch (err) {
-      const errors = domainErrors(err, req.t);
-      if (errors) return again(errors);
-      throw err;
-    }
-    return reply.redirect(vacancyPath(council.slug, vacancy.id, 'opgeslagen'), 303);
+  /** The vacancy of the address; an unknown one is a 404, whatever the form says. */
+  const vacancyOf = (req: FastifyRequest) => vacancyService.getVacancy(deps, { actor: actorOf(req), council: councilOf(req), id: (req.params as Params).id });
+  formPage(app, `${WS}/vacatures/:id`, manageVacancies, {
+    show: async (req, reply, again) =>
+      reply.page(<VacancyPage {...(await pageProps(req))} vacancy={await vacancyOf(req)} notice={again ? undefined : noticeOf(req, vacancyNotices)} {...again} />, again ? 400 : 200),
+    schema: vacancySchema,
+    run: async (req, input) => {
+      const vacancy = await vacancyOf(req);
+      await vacancyService.updateVacancy(deps, { actor: actorOf(req), council: councilOf(req), id: vacancy.id, input });
+      return vacancyPath(councilOf(req).slug, vacancy.id, 'opgeslagen');
+    },
   });
 
   app.post(`${WS}/vacatures/:id/status`, manageVacancies, async (req, reply) => {

@@ -19,6 +19,7 @@ import { EXPERIENCE_CONTACT_PURPOSE } from './network.rules.ts';
 import { sendFeedback } from './network.feedback.ts';
 import { findConsultation } from './network.consultations.ts';
 import { consultations, experienceContacts, experiences, networkAccessLog, networkSettings, type Experience, type ExperienceSource } from './network.schema.ts';
+import { notErased } from '../../core/db/queries.ts';
 
 type Use = { actor: Actor | null; council: Council };
 
@@ -161,8 +162,7 @@ export async function eraseExperience(deps: Deps, args: Use & { id: string }): P
   const { actor, council } = args;
   assertCan(actor, 'network.contacts');
   await deps.db.transaction(async (tx) => {
-    const e = (await findExperience(tx, council, args.id, { lock: true })) ?? notFound('experience');
-    if (e.erasedAt) throw new DomainError('alreadyErased', 'network.error.alreadyErased');
+    const e = await notErased(findExperience(tx, council, args.id, { lock: true }), 'experience', 'network.error.alreadyErased');
     const now = new Date();
     await tx.update(experiences).set({ text: '', targetGroup: '', area: '', wantsFeedback: false, erasedAt: now }).where(eq(experiences.id, e.id));
     await tx.update(experienceContacts).set({ nameSealed: null, emailSealed: null, erasedAt: now }).where(eq(experienceContacts.experienceId, e.id));

@@ -15,6 +15,7 @@ import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { ConsentInput, ContactInput, OrganisationInput } from './network.forms.ts';
 import { CONTACT_PURPOSE, defaultExpiry, isValidConsent, nameKey } from './network.rules.ts';
+import { notErased } from '../../core/db/queries.ts';
 import {
   networkAccessLog,
   networkConsents,
@@ -174,8 +175,7 @@ export async function eraseContact(deps: Deps, args: Use & { id: string }): Prom
   const { actor, council } = args;
   assertCan(actor, 'network.contacts');
   return deps.db.transaction(async (tx) => {
-    const contact = (await findInCouncil(tx, networkContacts, council.id, args.id, { lock: true })) ?? notFound('contact');
-    if (contact.erasedAt) throw new DomainError('alreadyErased', 'network.error.alreadyErased');
+    const contact = await notErased(findInCouncil(tx, networkContacts, council.id, args.id, { lock: true }), 'contact', 'network.error.alreadyErased');
     const now = new Date();
     const [row] = await tx.update(networkContacts).set({ nameSealed: null, emailSealed: null, phoneSealed: null, role: '', erasedAt: now }).where(eq(networkContacts.id, contact.id)).returning();
     await tx.delete(networkConsents).where(eq(networkConsents.contactId, contact.id));
@@ -190,8 +190,7 @@ export async function eraseContact(deps: Deps, args: Use & { id: string }): Prom
 export async function recordConsent(deps: Deps, args: Use & { contactId: string; input: ConsentInput }): Promise<NetworkConsent> {
   const { actor, council, input } = args;
   assertCan(actor, 'network.manage');
-  const contact = (await findContact(deps.db, council, args.contactId)) ?? notFound('contact');
-  if (contact.erasedAt) throw new DomainError('alreadyErased', 'network.error.alreadyErased');
+  const contact = await notErased(findContact(deps.db, council, args.contactId), 'contact', 'network.error.alreadyErased');
   const months = (await networkSettingsOf(deps.db, council.id)).consentMonths;
   const expiresOn = input.expiresOn ?? defaultExpiry(input.givenOn, months);
   if (expiresOn <= input.givenOn) throw new DomainError('expiryBeforeConsent', 'network.error.expiryBeforeConsent', 'expiresOn');

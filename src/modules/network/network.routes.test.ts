@@ -382,9 +382,7 @@ test('every network page is valid HTML (Nu checker), with and without errors', a
 
 test('a delegate reports back: it goes on the next meeting, or waits as "nog niet geagendeerd"; the about page lists the delegations without names', async () => {
   const C = await makeCouncil(t);
-  const board = await person(t, C, 'secretary');
-  const delegate = await person(t, C, 'member');
-  const other = await person(t, C, 'member');
+  const [board, delegate, other] = await people(t, C, ['secretary', 'member', 'member']);
   const d = await makeDelegation(t, C, delegate.membershipId, { bodyName: 'Regionaal platform Werk en Inkomen', role: 'deputy', startsOn: '2026-01-01' });
   const url = `/${C.slug}/werkruimte/netwerk/afvaardigingen`;
   const refused = await other.request({ url: `${url}/terugkoppeling`, form: { delegationId: d.id, text: 'Iets anders.' } });

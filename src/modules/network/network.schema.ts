@@ -2,6 +2,7 @@ import { boolean, date, index, integer, pgTable, text, uniqueIndex, jsonb } from
 import {
   accessLogTable,
   at,
+  calendarEvent,
   cascadeKey,
   cascadeRef,
   councilRef,
@@ -137,9 +138,7 @@ export const consultations = councilTable(
     closesOn: date('closes_on'),
     headCount: integer('head_count'),
     report: text('report').notNull().default(''),
-    /** Stable iCalendar UID and sequence, as meetings have. */
-    uid: text('uid').notNull(),
-    sequence: integer('sequence').notNull().default(0),
+    ...calendarEvent(),
     ...timestamps(),
   },
   (t) => [index('consultations_council_date_idx').on(t.councilId, t.heldOn)],

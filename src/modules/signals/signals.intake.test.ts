@@ -9,6 +9,7 @@ import { signalSubmissions } from './signals.intake.schema.ts';
 import { CONTACT_PURPOSE } from './signals.privacy.ts';
 import { addressKey, MAX_PER_HOUR, networkOf, purgeOldSubmissions } from './signals.intake.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
+import { assertEach } from '../../../test/support/unit.ts';
 
 const t = useTestApp();
 
@@ -345,12 +346,14 @@ test('change and back keep the answers: a change from the check page returns the
 });
 
 test('the rate limit counts an IPv6 address by its /64 network, IPv4 by the address', () => {
-  assert.equal(networkOf('10.1.2.3'), '10.1.2.3');
-  assert.equal(networkOf('::ffff:10.1.2.3'), '10.1.2.3');
-  assert.equal(networkOf('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
-  assert.equal(networkOf('2001:DB8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
-  assert.equal(networkOf('2001:db8::1'), '2001:db8:0:0::/64');
-  assert.equal(networkOf('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assertEach(networkOf, [
+    ['10.1.2.3', '10.1.2.3'],
+    ['::ffff:10.1.2.3', '10.1.2.3'],
+    ['2001:db8:1:2:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:DB8:1:2:bbbb:cccc:dddd:eeee', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+  ]);
   const key = (ip: string) => addressKey('geheim', ip);
   assert.equal(key('2001:db8:1:2::1'), key('2001:db8:1:2:ffff::9'));
   assert.notEqual(key('2001:db8:1:2::1'), key('2001:db8:1:3::1'));

@@ -15,6 +15,7 @@ import { outbox } from '../../core/mail/mail.schema.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { signalAccessLog, signalContacts, signalEvents, signalMessages, signalThemes, signals, type Signal, type SignalAccessKind } from './signals.schema.ts';
 import { findSignal } from './signals.queries.ts';
+import { notErased } from '../../core/db/queries.ts';
 
 /** Purpose of the key that seals contact details (see core/crypto.ts). */
 export const CONTACT_PURPOSE = 'signal-contact';
@@ -104,8 +105,7 @@ export async function eraseSignal(deps: Deps, args: { actor: Actor | null; counc
   const { actor, council } = args;
   assertCan(actor, 'signals.contact');
   return deps.db.transaction(async (tx) => {
-    const signal = (await findSignal(tx, council, args.id, { lock: true })) ?? notFound('signal');
-    if (signal.erasedAt) throw new DomainError('alreadyErased', 'signals.error.alreadyErased');
+    const signal = await notErased(findSignal(tx, council, args.id, { lock: true }), 'signal', 'signals.error.alreadyErased');
     const now = new Date();
     await eraseContacts(tx, deps.secretKey, [signal.id], now);
     const [updated] = await tx

@@ -1,11 +1,13 @@
 import { renderSlot } from '../../core/platform.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodType } from 'zod';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
 import { pageProps } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
-import { assertCan, can, NotFoundError } from '../../core/policy.ts';
+import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
+import type { Council } from '../../core/organisations.schema.ts';
 import { countHeldSignals } from './signals.intake.held.ts';
 import { HeldSignalsLink } from './views/held.tsx';
 import * as queries from './signals.queries.ts';
@@ -51,20 +53,28 @@ export async function signalsRoutes(app: FastifyInstance) {
    * Validates a triage form and runs its use case: redirect to the signal, or show the page again
    * with the message (400, nothing changed).
    */
-  async function act<T>(req: FastifyRequest, reply: FastifyReply, parse: () => { ok: true; data: T } | { ok: false; errors: FieldErrors }, run: (id: string, data: T) => Promise<unknown>) {
-    const council = councilOf(req);
-    // Unknown or another council's signal: 404 before anything else.
-    const { id } = await signalOr404(req);
-    const form = parse();
-    if (!form.ok) return detailPage(req, reply, id, { errors: form.errors, values: echo(req.body) }, 400);
-    try {
-      await run(id, form.data);
-    } catch (err) {
-      const errors = domainErrors(err, req.t);
-      if (!errors) throw err;
-      return detailPage(req, reply, id, { errors, values: echo(req.body) }, 400);
-    }
-    return reply.redirect(`${base(council.slug)}/${id}?melding=stap`, 303);
+  /** Who takes a triage step on which signal. */
+  type Target = { actor: Actor; council: Council; id: string };
+  /**
+   * A triage step on the signal's page: read its form (`parse`), run the use case, back to the
+   * page with a notice; or the page again with the messages (400, nothing changed).
+   */
+  function triageStep<T>(path: string, parse: (req: FastifyRequest) => { ok: true; data: T } | { ok: false; errors: FieldErrors }, run: (target: Target, data: T) => Promise<unknown>) {
+    app.post(`${WS}/:id/${path}`, triage, async (req, reply) => {
+      const council = councilOf(req);
+      // Unknown or another council's signal: 404 before anything else.
+      const { id } = await signalOr404(req);
+      const form = parse(req);
+      if (!form.ok) return detailPage(req, reply, id, { errors: form.errors, values: echo(req.body) }, 400);
+      try {
+        await run({ actor: actorOf(req), council, id }, form.data);
+      } catch (err) {
+        const errors = domainErrors(err, req.t);
+        if (!errors) throw err;
+        return detailPage(req, reply, id, { errors, values: echo(req.body) }, 400);
+      }
+      return reply.redirect(`${base(council.slug)}/${id}?melding=stap`, 303);
+    });
   }
   async function signalOr404(req: FastifyRequest) {
     const signal = await queries.findSignal(deps.db, councilOf(req), (req.params as Params).id);
@@ -258,42 +268,23 @@ export async function signalsRoutes(app: FastifyInstance) {
   });
 
   // ---------------------------------------------------------------- triage
-  app.post(`${WS}/:id/thema`, triage, async (req, reply) =>
-    act(
-      req,
-      reply,
-      () => parseForm(classifySchema, req.body, req.t),
-      (id, input) => triageService.classify(deps, { actor: actorOf(req), council: councilOf(req), id, input }),
-    ),
-  );
-  app.post(`${WS}/:id/bespreken`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.toDiscuss(deps, { actor: actorOf(req), council: councilOf(req), id })));
-  app.post(`${WS}/:id/besproken`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.markDiscussed(deps, { actor: actorOf(req), council: councilOf(req), id })));
-  app.post(`${WS}/:id/afsluiten`, triage, async (req, reply) =>
-    act(
-      req,
-      reply,
-      () => parseForm(closeSchema, req.body, req.t),
-      (id, input) => triageService.closeSignal(deps, { actor: actorOf(req), council: councilOf(req), id, input }),
-    ),
-  );
-  app.post(`${WS}/:id/heropenen`, triage, async (req, reply) => act(req, reply, none, (id) => triageService.reopenSignal(deps, { actor: actorOf(req), council: councilOf(req), id })));
-  app.post(`${WS}/:id/dubbel`, triage, async (req, reply) =>
-    act(
-      req,
-      reply,
-      () => parseForm(duplicateSchema, req.body, req.t),
-      (id, d) => triageService.markDuplicate(deps, { actor: actorOf(req), council: councilOf(req), id, duplicateOf: d.duplicateOf }),
-    ),
-  );
-  app.post(`${WS}/:id/advies`, triage, async (req, reply) =>
-    act(
-      req,
-      reply,
-      () => {
-        const f = parseForm(linkAdviceSchema, req.body, req.t);
-        return f.ok ? f : { ok: false as const, errors: { adviceId: req.t('signals.error.unknownAdvice') } };
-      },
-      (id, d) => triageService.linkAdvice(deps, { actor: actorOf(req), council: councilOf(req), id, adviceId: d.adviceId }),
-    ),
+  /** A step whose form is read with `schema`. */
+  const formOf =
+    <T,>(schema: ZodType<T>) =>
+    (req: FastifyRequest) =>
+      parseForm(schema, req.body, req.t);
+  triageStep('thema', formOf(classifySchema), (target, input) => triageService.classify(deps, { ...target, input }));
+  triageStep('bespreken', none, (target) => triageService.toDiscuss(deps, target));
+  triageStep('besproken', none, (target) => triageService.markDiscussed(deps, target));
+  triageStep('afsluiten', formOf(closeSchema), (target, input) => triageService.closeSignal(deps, { ...target, input }));
+  triageStep('heropenen', none, (target) => triageService.reopenSignal(deps, target));
+  triageStep('dubbel', formOf(duplicateSchema), (target, d) => triageService.markDuplicate(deps, { ...target, duplicateOf: d.duplicateOf }));
+  triageStep(
+    'advies',
+    (req) => {
+      const f = parseForm(linkAdviceSchema, req.body, req.t);
+      return f.ok ? f : { ok: false as const, errors: { adviceId: req.t('signals.error.unknownAdvice') } };
+    },
+    (target, d) => triageService.linkAdvice(deps, { ...target, adviceId: d.adviceId }),
   );
 }

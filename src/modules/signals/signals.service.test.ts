@@ -203,9 +203,7 @@ test('duplicates and advice links stay within the council', async () => {
 
 test('contact details: members never, board through the access log, admins not at all; tampered values are unreadable', async () => {
   const c = await makeCouncil(t);
-  const secretary = await person(t, c, 'secretary');
-  const chair = await person(t, c, 'chair');
-  const member = await person(t, c, 'member');
+  const [secretary, chair, member] = await people(t, c, ['secretary', 'chair', 'member']);
   const admin: Actor = { userId: chair.actor.userId, isPlatformAdmin: true, role: null, membershipId: null };
   const { id } = await submit(c, 'Tekst', { contact: { name: 'Piet Pietersen', email: 'piet@example.org', phone: null } });
 

@@ -103,6 +103,11 @@ export function TextField(props: InputProps) {
   );
 }
 
+/** A whole number (a count, a number of days, a year): a short box, the numeric keyboard on a phone. */
+export function NumberField(props: Omit<InputProps, 'type' | 'inputmode' | 'width'>) {
+  return <TextField {...props} inputmode="numeric" width="short" />;
+}
+
 /** A file upload; the form must be multipart. */
 export function FileField(props: FieldProps & { accept: string; multiple?: boolean }) {
   return <FormField {...props}>{(attrs) => <input {...attrs} type="file" name={props.name} accept={props.accept} multiple={props.multiple} />}</FormField>;

@@ -45,7 +45,6 @@ type CouncilPageProps = {
 export type WorkspacePageParts = CouncilPageProps & { actor?: Actor };
 export type PublicPageParts = CouncilPageProps;
 
-
 /**
  * The place of a page below a list, from its trail: the list (the menu section), any pages
  * between, then this page. Spread into a page: `<WorkspacePage title {...trail(list, record, here)}>`.

@@ -2,7 +2,7 @@ import type { PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Heading, Paragraph, Link, Button, Table, ButtonGroup, Section } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, CheckboxField, FileField, ActionForm } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, CheckboxField, FileField, ActionForm, NumberField } from '../../../ui/components/form.tsx';
 import { EnumRadios } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { brandOf } from '../../../ui/layouts/frames.tsx';
@@ -85,14 +85,12 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
           checked={props.values ? props.values.require2faForBoard !== undefined : council.require2faForBoard}
         />
         <Heading level={2}>{t('councils.settings.membersTitle')}</Heading>
-        <TextField
+        <NumberField
           errors={errors}
           name="memberCap"
           label={t('councils.settings.memberCap')}
           hint={t('councils.settings.memberCapHint')}
           value={props.values ? s('memberCap') : council.memberCap === null ? '' : String(council.memberCap)}
-          width="short"
-          inputmode="numeric"
           optional
         />
         {/* The advice settings, for organisations that have the advice register. */}
@@ -107,14 +105,12 @@ export function SettingsPage(props: Props & { errors?: FieldErrors; values?: For
               values={['consent', 'majority']}
               prefix="councils.settings.approvalRule"
             />
-            <TextField
+            <NumberField
               errors={errors}
               name="answerPeriodValue"
               label={t('councils.settings.answerPeriodValue')}
               hint={t('councils.settings.answerPeriodValueHint')}
               value={String(v.answerPeriodValue ?? '')}
-              width="short"
-              inputmode="numeric"
             />
             <EnumRadios
               errors={errors}

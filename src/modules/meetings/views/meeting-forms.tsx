@@ -1,7 +1,7 @@
 /** The board's forms for the meeting rhythm and for adding or changing one meeting. */
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { Button, Section } from '../../../ui/components/basics.tsx';
-import { Form, TextField } from '../../../ui/components/form.tsx';
+import { Form, TextField, NumberField } from '../../../ui/components/form.tsx';
 import { EnumRadios, EnumSelect } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { WorkspacePage, trail, type Crumb } from '../../../ui/layouts/workspace-page.tsx';
@@ -75,7 +75,7 @@ export function RhythmPage({ ctx, council, rhythm, errors, values, notice, year 
       {rhythm && (
         <Section id="genereren" title={t('meetings.generate.title')} intro={t('meetings.generate.intro')}>
           <Form action={`${path}/genereren`}>
-            <TextField errors={errors} name="year" label={t('meetings.field.year')} value={values?.year ?? String(year)} inputmode="numeric" width="short" />
+            <NumberField errors={errors} name="year" label={t('meetings.field.year')} value={values?.year ?? String(year)} />
             <Button variant="secondary">{t('meetings.generate.button')}</Button>
           </Form>
         </Section>

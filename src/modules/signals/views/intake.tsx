@@ -9,7 +9,7 @@ import type { FieldErrors } from '../../../core/http/forms.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import { PublicFrame } from '../../../ui/layouts/frames.tsx';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph, Section, TextBlock } from '../../../ui/components/basics.tsx';
-import { CheckboxField, ErrorSummary, Form, FormField, RadioGroup, TextField } from '../../../ui/components/form.tsx';
+import { CheckboxField, ErrorSummary, Form, FormField, RadioGroup, TextField, NumberField } from '../../../ui/components/form.tsx';
 import { signalAreas, signalSinces } from '../signals.schema.ts';
 import { answerFields, contactChoices, fieldsOf, stepNumber, type AnswerField, type Answers, type IntakePage, type QuestionStep } from '../signals.intake.ts';
 import { WordsHelp } from '../../../ui/components/term.tsx';
@@ -184,18 +184,7 @@ function StepFields(props: QuestionProps & { errors?: FieldErrors }) {
     case 'sinds':
       return <EnumRadios name="since" label={t('signals.intake.since.question')} value={a.since} errors={errors} values={signalSinces} prefix="signals.since" />;
     case 'aantal':
-      return (
-        <TextField
-          name="peopleCount"
-          label={t('signals.intake.people.label')}
-          hint={t('signals.intake.people.hint')}
-          optional
-          value={a.peopleCount}
-          errors={errors}
-          inputmode="numeric"
-          width="short"
-        />
-      );
+      return <NumberField name="peopleCount" label={t('signals.intake.people.label')} hint={t('signals.intake.people.hint')} optional value={a.peopleCount} errors={errors} />;
     case 'contact':
       return (
         <>

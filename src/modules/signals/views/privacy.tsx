@@ -1,5 +1,5 @@
 import { Heading, Paragraph, Link, Button, Table, Alert, DataList, Section } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, CheckboxField } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, CheckboxField, NumberField } from '../../../ui/components/form.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import type { Signal } from '../signals.schema.ts';
@@ -114,9 +114,7 @@ export function SettingsPage({
   const title = t('signals.settings.title');
   const v = values ?? {};
   const num = (k: keyof EffectiveSettings) => v[k] ?? String(settings[k]);
-  const numberField = (name: keyof EffectiveSettings, label: string, hint?: string) => (
-    <TextField errors={errors} name={name} label={label} hint={hint} value={num(name)} inputmode="numeric" width="short" />
-  );
+  const numberField = (name: keyof EffectiveSettings, label: string, hint?: string) => <NumberField errors={errors} name={name} label={label} hint={hint} value={num(name)} />;
   return (
     <SignalsPage title={title} href={path} errors={errors} notice={saved ? t('signals.notice.saved') : undefined}>
       <Form action={path}>

@@ -3,7 +3,7 @@ import { usePageCouncil, usePageCtx, type PageCtx } from '../../../ui/context.ts
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { Link, Button, ButtonLink, ButtonGroup, Table, StatusBadge, LinkList } from '../../../ui/components/basics.tsx';
-import { Form, TextField, TextArea, SelectField, CheckboxField, Fieldset } from '../../../ui/components/form.tsx';
+import { Form, TextField, TextArea, SelectField, CheckboxField, Fieldset, NumberField } from '../../../ui/components/form.tsx';
 import { EnumRadios, EnumSelect } from '../../../ui/components/choice.tsx';
 import type { FieldErrors, FormValues } from '../../../core/http/forms.ts';
 import { WorkspacePage, type WorkspacePageParts } from '../../../ui/layouts/workspace-page.tsx';
@@ -97,16 +97,7 @@ export function RecordSignalPage({ ctx, council, errors, values }: Props & { err
         <TextArea errors={errors} name="description" label={t('signals.field.description')} hint={t('signals.field.descriptionHint')} value={v.description} rows={8} />
         <EnumRadios errors={errors} name="area" label={t('signals.field.area')} value={v.area} values={signalAreas} prefix="signals.area" />
         <EnumRadios errors={errors} name="since" label={t('signals.field.since')} value={v.since} values={signalSinces} prefix="signals.since" />
-        <TextField
-          errors={errors}
-          name="peopleCount"
-          label={t('signals.field.peopleCount')}
-          hint={t('signals.field.peopleCountHint')}
-          value={v.peopleCount}
-          inputmode="numeric"
-          width="short"
-          optional
-        />
+        <NumberField errors={errors} name="peopleCount" label={t('signals.field.peopleCount')} hint={t('signals.field.peopleCountHint')} value={v.peopleCount} optional />
         <Fieldset legend={t('signals.record.contactLegend')}>
           <p class="utrecht-paragraph nl-paragraph">{t('signals.record.contactIntro')}</p>
           <TextField errors={errors} name="name" label={t('signals.field.name')} value={v.name} autocomplete="off" optional />

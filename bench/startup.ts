@@ -1,0 +1,125 @@
+/**
+ * The start-up part of `npm run bench` (bench/run.ts calls benchStartup): the real start
+ * (`npm start`'s command, `node --import tsx src/main.ts`) spawned and timed until its first
+ * answer on `/`, on PGlite and on PostgreSQL, side by side:
+ *
+ * - cold: a fresh data directory or database and an empty temporary directory (so tsx has no
+ *   compiled files cached): the first start on a fresh clone (create, migrate, demo data);
+ * - warm: the same data started again.
+ *
+ * Baseline in the same run: a bare node:http server (bench/bare-server.ts, also through tsx)
+ * spawned and timed the same way. Each line of output of the cold start is kept with its time, so
+ * the steps main.ts reports (over a second each) show where the time goes. Figures only.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type Start = { seconds: number; peakMb: number | null; steps: string[] };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Spawns `argv`, polls `/` until it answers (any status below 500), then stops it. */
+async function timeStart(argv: string[], env: NodeJS.ProcessEnv, port: number): Promise<Start> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, argv, { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const steps: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim() && steps.length < 40) steps.push(`${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s  ${line.trim().slice(0, 90)}`);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exit: number | null | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exit = code;
+      resolve();
+    }),
+  );
+  try {
+    for (;;) {
+      if (exit !== undefined) throw new Error(`the start stopped (exit ${exit}):\n${steps.join('\n')}`);
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/`);
+        await res.arrayBuffer();
+        if (res.status < 500) break;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    let peakMb: number | null = null;
+    try {
+      const kb = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+      peakMb = kb ? Number(kb) / 1024 : null;
+    } catch {
+      /* not Linux */
+    }
+    return { seconds, peakMb, steps };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function coldAndWarm(label: string, databaseUrl: string | undefined, dir: string) {
+  const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', DATA_DIR: path.join(dir, `data-${label.length}-${Date.now()}`), DEMO_DATA: 'true', LOG_LEVEL: 'warn', TMPDIR: tmp };
+  delete env.DATABASE_URL;
+  delete env.SECRET_KEY;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const app = ['--import', 'tsx', 'src/main.ts'];
+  const port = await freePort();
+  const cold = await timeStart(app, env, port);
+  const warm = await timeStart(app, env, port);
+  return { label, cold, warm };
+}
+
+export async function benchStartup(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }) {
+  console.log('\n== start-up (spawned as `npm start` does, time to the first answer on /)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-start-'));
+  try {
+    // Baseline: a bare server through tsx, cold (empty cache) and warm.
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmp-'));
+    const barePort = await freePort();
+    const bareArgv = ['--import', 'tsx', 'bench/bare-server.ts', '--bytes', '1000', '--port', String(barePort)];
+    const bare = await timeStart(bareArgv, { ...process.env, TMPDIR: tmp }, barePort);
+    const results: Awaited<ReturnType<typeof coldAndWarm>>[] = [];
+    if (opts.only !== 'postgres') results.push(await coldAndWarm('PGlite', undefined, dir));
+    if (opts.only !== 'pglite') {
+      const target = await opts.postgres();
+      if (target) results.push(await coldAndWarm('PostgreSQL', target.url, dir));
+      else console.log('(PostgreSQL start-up skipped: no server)');
+    }
+    const cell = (s: Start) => `${s.seconds.toFixed(1)} s (${(s.seconds / bare.seconds).toFixed(1)}x bare)`;
+    console.log(`  bare node:http server through tsx: ${bare.seconds.toFixed(2)} s`);
+    console.log(`  ${'start'.padEnd(34)}${results.map((r) => r.label.padEnd(26)).join('')}`);
+    console.log(`  ${'cold (fresh clone, new data)'.padEnd(34)}${results.map((r) => cell(r.cold).padEnd(26)).join('')}`);
+    console.log(`  ${'warm (second start)'.padEnd(34)}${results.map((r) => cell(r.warm).padEnd(26)).join('')}`);
+    console.log(`  ${'peak RSS, cold start'.padEnd(34)}${results.map((r) => (r.cold.peakMb === null ? '?' : `${r.cold.peakMb.toFixed(0)} MB`).padEnd(26)).join('')}`);
+    for (const r of results) console.log(`  steps of the cold start on ${r.label}:\n    ${r.cold.steps.filter((l) => !/wachtwoord|Inloggen kan/.test(l)).join('\n    ')}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Alone: `node --import tsx bench/startup.ts [postgres URL]`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const url = process.argv[2];
+  await benchStartup({ only: url ? undefined : 'pglite', postgres: async () => (url ? { url, label: 'PostgreSQL' } : undefined) });
+}
