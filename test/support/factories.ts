@@ -138,6 +138,13 @@ export async function makeCouncil(t: TestApp, values: Partial<typeof councils.$i
   return c;
 }
 
+/** `count` fresh councils, for tests of what one organisation sees of another. */
+export async function makeCouncils(t: TestApp, count: number): Promise<Council[]> {
+  const made: Council[] = [];
+  for (let i = 0; i < count; i++) made.push(await makeCouncil(t));
+  return made;
+}
+
 export const TEST_PASSWORD = 'Test-wachtwoord-123';
 const hashes = new Map<string, Promise<string>>();
 /** argon2 is slow on purpose: hash each test password once per process. */

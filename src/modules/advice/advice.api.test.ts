@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { dayFromToday, ipSequence, makeCouncil, type RouteRecord, useTestApp, auditEntries } from '../../../test/support/factories.ts';
+import { dayFromToday, ipSequence, makeCouncil, makeCouncils, type RouteRecord, useTestApp, auditEntries } from '../../../test/support/factories.ts';
 import { memberships } from '../../core/organisations.schema.ts';
 import { adviceRecommendations, advices } from './advice.schema.ts';
 import { seedAdvice } from './advice.register.test-helpers.ts';
@@ -114,8 +114,7 @@ test('create a request for advice with an official’s token: 201, Location, in 
 });
 
 test('tokens: missing, malformed, unknown, revoked, stopped member: 401; another council’s token: 404; nothing is created', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const url = `/api/v1/raden/${c.slug}/adviesaanvragen`;
   const count = async () => (await t.db.select().from(advices).where(eq(advices.councilId, c.id))).length;
   const before = await count();

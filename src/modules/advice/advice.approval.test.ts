@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { adviceVotes } from './advice.schema.ts';
 import { castVote, adopt } from './advice.lifecycle.ts';
 import { DomainError } from '../../core/errors.ts';
-import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, person, auditEntries } from './advice.test-helpers.ts';
+import { adviceRow, useTestApp, get, makeAdvice, makeCouncil, person, people, auditEntries } from './advice.test-helpers.ts';
 
 const t = useTestApp();
 

@@ -5,7 +5,7 @@ import { notices } from '../../core/notices/notices.schema.ts';
 import { sendNotices } from '../../core/notices/notices.ts';
 import { assignToGroup, castVote, openApproval } from './advice.lifecycle.ts';
 import { sendVoteReminders } from './advice.reminders.ts';
-import { mailsTo, makeAdvice, makeCouncil, makeWorkingGroup, person, withApp } from './advice.test-helpers.ts';
+import { mailsTo, makeAdvice, makeCouncil, makeWorkingGroup, people, withApp } from './advice.test-helpers.ts';
 import type { TestApp } from '../../../test/support/factories.ts';
 
 const noticesOf = (t: TestApp, userId: string) => t.db.select().from(notices).where(eq(notices.userId, userId));

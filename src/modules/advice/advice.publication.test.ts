@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useTestApp, makeCouncil, makeMember, login } from '../../../test/support/factories.ts';
+import { useTestApp, makeCouncil, makeCouncils, makeMember, login } from '../../../test/support/factories.ts';
 import { seedAdvice } from './advice.register.test-helpers.ts';
 import { adviceRow } from './advice.test-helpers.ts';
 
@@ -49,8 +49,7 @@ test('public from a date: needs the date; before it the advice stays out of the 
 });
 
 test('members and officials may not change the publication; other councils get 404; bad input changes nothing', async () => {
-  const council = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [council, other] = await makeCouncils(t, 2);
   const advice = await seedAdvice(t, council);
   const url = `/${council.slug}/werkruimte/adviezen/${advice.id}/publicatie`;
   for (const role of ['member', 'official'] as const) {

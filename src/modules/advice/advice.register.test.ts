@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, dayFromToday, get, login, makeCouncil, makeMember, post, type TestApp, useTestApp } from '../../../test/support/factories.ts';
+import { createTestApp, dayFromToday, get, login, makeCouncil, makeCouncils, makeMember, post, type TestApp, useTestApp } from '../../../test/support/factories.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { seedAdvice, seedDocument } from './advice.register.test-helpers.ts';
 import * as register from './advice.register.ts';
@@ -14,8 +14,7 @@ function subjects(html: string): string[] {
 }
 
 test('the register shows given public advice only, newest first, with its count', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   await seedAdvice(t, c, { subject: 'Oud advies', sentAt: new Date('2024-05-01T10:00:00Z') });
   await seedAdvice(t, c, {
     subject: 'Nieuw advies',
@@ -113,8 +112,7 @@ test('the register is paginated', async () => {
 });
 
 test('an advice page shows recommendations beside the answers, follow-up and public documents; others are 404', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const a = await seedAdvice(t, c, {
     subject: 'Beleidsplan Wmo',
     reference: '2026-007',

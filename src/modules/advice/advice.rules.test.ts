@@ -4,7 +4,23 @@ import { sql } from 'drizzle-orm';
 import { createRequest, recordAnswers, sendAdvice } from './advice.lifecycle.ts';
 import { DomainError } from '../../core/errors.ts';
 import { requestSchema } from './advice.forms.ts';
-import { adviceRow, useTestApp, dayFromToday, get, makeAdvice, makeCouncil, makeWorkingGroup, person, postMultipart, recommendationsOf, titleOf, TINY_PDF, TINY_PNG } from './advice.test-helpers.ts';
+import {
+  adviceRow,
+  useTestApp,
+  dayFromToday,
+  get,
+  makeAdvice,
+  makeCouncil,
+  makeCouncils,
+  makeWorkingGroup,
+  person,
+  people,
+  postMultipart,
+  recommendationsOf,
+  titleOf,
+  TINY_PDF,
+  TINY_PNG,
+} from './advice.test-helpers.ts';
 
 const t = useTestApp();
 
@@ -155,8 +171,7 @@ test('wrong transitions are refused with a message and change nothing', async ()
 });
 
 test('roles: member cannot send or manage, official records answers, partner sees nothing; other councils’ ids are 404', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const ws = `/${c.slug}/werkruimte/adviezen`;
   const [member, official, partner, chair] = await people(t, c, ['member', 'official', 'partner', 'chair']);
   const adopted = await makeAdvice(t, c, { status: 'adopted' }, ['A']);
@@ -190,8 +205,7 @@ test('roles: member cannot send or manage, official records answers, partner see
 });
 
 test('recordAnswers: an answer for a recommendation of another advice or council is refused and nothing changes', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const official = await person(t, c, 'official');
   const a = await makeAdvice(t, c, { status: 'sent', sentAt: new Date(), answerDueOn: dayFromToday(20) }, ['A1', 'A2']);
   const b = await makeAdvice(t, c, { status: 'sent', sentAt: new Date(), answerDueOn: dayFromToday(20) }, ['B1']);

@@ -54,11 +54,14 @@ export const advices = councilTable(
   ],
 );
 
+/** The advice a row belongs to; removed with it. */
+const adviceRef = () => cascadeRef('advice_id', () => advices.id);
+
 /** Every saved version of the working group's draft; versions are never changed. */
 export const adviceDrafts = councilTable(
   'advice_drafts',
   {
-    adviceId: cascadeRef('advice_id', () => advices.id),
+    adviceId: adviceRef(),
     version: integer('version').notNull(),
     body: text('body').notNull(),
     ...madeBy('authorUserId'),
@@ -70,7 +73,7 @@ export const adviceDrafts = councilTable(
 export const adviceRecommendations = councilTable(
   'advice_recommendations',
   {
-    adviceId: cascadeRef('advice_id', () => advices.id),
+    adviceId: adviceRef(),
     number: integer('number').notNull(),
     text: text('text').notNull(),
     answer: text('answer', { enum: answers }).notNull().default('unanswered'),
@@ -85,7 +88,7 @@ export const adviceRecommendations = councilTable(
 );
 
 /** One vote per member per approval round. */
-export const adviceVotes = votesTable('advice_votes', { adviceId: cascadeRef('advice_id', () => advices.id) }, votes);
+export const adviceVotes = votesTable('advice_votes', { adviceId: adviceRef() }, votes);
 
 export const adviceDocumentKinds = ['request', 'answer_letter', 'other'] as const;
 
@@ -93,7 +96,7 @@ export const adviceDocumentKinds = ['request', 'answer_letter', 'other'] as cons
 export const adviceDocuments = councilTable(
   'advice_documents',
   {
-    adviceId: cascadeRef('advice_id', () => advices.id),
+    adviceId: adviceRef(),
     kind: text('kind', { enum: adviceDocumentKinds }).notNull(),
     fileHash: text('file_hash').notNull(),
     filename: text('filename').notNull(),

@@ -57,6 +57,13 @@ export async function person(t: TestApp, council: Council, role: Role, name?: st
   });
 }
 
+/** One person() for each role, in that order. */
+export async function people(t: TestApp, council: Council, roles: Role[]) {
+  const made: Awaited<ReturnType<typeof person>>[] = [];
+  for (const role of roles) made.push(await person(t, council, role));
+  return made;
+}
+
 /** A multipart POST with the CSRF token in the query string, like the browser form. */
 export function postMultipart(t: TestApp, as: LoggedIn, url: string, fields: Record<string, string>, file?: { name: string; filename: string; type: string; bytes: Buffer }) {
   const body = multipart(fields, file);

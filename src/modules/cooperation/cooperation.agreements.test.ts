@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, count, eq } from 'drizzle-orm';
-import { useTestApp, dayFromToday, get, makeCouncil, post, titleOf, auditEntries } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, makeCouncil, makeCouncils, post, titleOf, auditEntries } from '../../../test/support/factories.ts';
 import { person, postMultipart, TINY_PDF } from '../advice/advice.test-helpers.ts';
 import { makeDocument, makeFolder } from '../documents/documents.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -134,8 +134,7 @@ test('two councils agree: draft, propose, each chair accepts for their own counc
 });
 
 test('bad input: an end before the start, the same organisation twice, no partner: a clear message, nothing saved', async () => {
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
+  const [A, B] = await makeCouncils(t, 2);
   const secA = await person(t, A, 'secretary');
   const good = { title: 'Samenwerking', purpose: 'Doel', startsOn: '2027-01-01', endsOn: '', renewal: 'explicit', noticeDays: '30', partners: [B.id] } as Record<string, string | string[]>;
   const cases: [Record<string, string | string[]>, RegExp][] = [
@@ -165,9 +164,7 @@ test('bad input: an end before the start, the same organisation twice, no partne
 });
 
 test('shared dossier: the partner reads it (audited in the owner’s log), a third organisation does not; ended means gone on the next request', async () => {
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
-  const third = await makeCouncil(t);
+  const [A, B, third] = await makeCouncils(t, 3);
   const [secA, memberB, secB, thirdMember] = [await person(t, A, 'secretary'), await person(t, B, 'member'), await person(t, B, 'secretary'), await person(t, third, 'member')];
   const a = await makeAgreement(t, [A, B]);
   await makeAgreement(t, [A, third], { state: 'proposed' });
@@ -214,8 +211,7 @@ test('shared dossier: the partner reads it (audited in the owner’s log), a thi
 });
 
 test('an agreement past its end date without renewal shares nothing, before any job ran', async () => {
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
+  const [A, B] = await makeCouncils(t, 2);
   const memberB = await person(t, B, 'member');
   const a = await makeAgreement(t, [A, B], { renewal: 'explicit', startsOn: dayFromToday(-400), endsOn: dayFromToday(-1) });
   const folder = await makeFolder(t, A, 'Oud dossier');
@@ -228,8 +224,7 @@ test('an agreement past its end date without renewal shares nothing, before any 
 });
 
 test('the job: up for renewal at the notice date, reminders 60 and 14 days before to both boards, each once', async () => {
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
+  const [A, B] = await makeCouncils(t, 2);
   const [chairA, secA, chairB, secB] = [await person(t, A, 'chair'), await person(t, A, 'secretary'), await person(t, B, 'chair'), await person(t, B, 'secretary')];
   const memberA = await person(t, A, 'member');
   // Ends in 40 days, notice 30 days: the notice date is in 10 days.
@@ -295,9 +290,7 @@ test('each party advises its own addressee: an advice of B from the cooperation,
 
 test('shared experiences: A shares a consultation; B reads its experiences without personal details (audited) and uses one in its own advice', async () => {
   const { makeConsultation, makeExperience } = await import('../network/network.test-helpers.ts');
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
-  const C = await makeCouncil(t);
+  const [A, B, C] = await makeCouncils(t, 3);
   const [secA, secB, memberB, secC] = [await person(t, A, 'secretary'), await person(t, B, 'secretary'), await person(t, B, 'member'), await person(t, C, 'secretary')];
   const a = await makeAgreement(t, [A, B]);
   const round = await makeConsultation(t, A, { topic: 'Gesprekken met cliënten van de wijkteams' });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count } from 'drizzle-orm';
-import { useTestApp, dayFromToday, get, makeCouncil, post, titleOf } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, makeCouncils, post, titleOf } from '../../../test/support/factories.ts';
 import { person } from '../advice/advice.test-helpers.ts';
 import { parseIcs } from '../meetings/meetings.calendar.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
@@ -17,9 +17,7 @@ const ws = (slug: string) => `/${slug}/werkruimte/samenwerking`;
 const uidsIn = async (slug: string) => parseIcs((await get(t, `/${slug}/agenda.ics`)).body).events.map((e) => e.uid);
 
 test('a joint meeting: planned by A, accepted by B, one UID in both calendar feeds; gone from B when the agreement ends', async () => {
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
-  const C = await makeCouncil(t);
+  const [A, B, C] = await makeCouncils(t, 3);
   const [secA, secB, chairB, memberB] = [await person(t, A, 'secretary'), await person(t, B, 'secretary'), await person(t, B, 'chair'), await person(t, B, 'member')];
   const a = await makeAgreement(t, [A, B]);
   await makeAgreement(t, [A, C]);
@@ -92,8 +90,7 @@ test('a joint meeting: planned by A, accepted by B, one UID in both calendar fee
 });
 
 test('the planner invites contacts of its network to a joint meeting: with consent once, without consent refused', async () => {
-  const A = await makeCouncil(t);
-  const B = await makeCouncil(t);
+  const [A, B] = await makeCouncils(t, 2);
   const secA = await person(t, A, 'secretary');
   const a = await makeAgreement(t, [A, B]);
   const form = { title: 'Gezamenlijke avond netwerk', date: dayFromToday(20), startTime: '19:00', endTime: '21:00', mode: 'in_person', location: 'Bibliotheek', onlineUrl: '' };

@@ -5,14 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { dayFromToday, login, makeCouncil, makeMember, makeWorkingGroup, withApp } from '../../../test/support/factories.ts';
+import { dayFromToday, login, makeCouncils, makeMember, makeWorkingGroup, withApp } from '../../../test/support/factories.ts';
 import { castVote, makeAdvice } from '../advice/advice.test-helpers.ts';
 import { makeMeeting, makeMinutes } from '../meetings/meetings.test-helpers.ts';
 
 test('each role sees what waits on them on the start page, and only that', async () => {
   await withApp(async (t) => {
-    const A = await makeCouncil(t);
-    const B = await makeCouncil(t);
+    const [A, B] = await makeCouncils(t, 2);
     const m = await makeMember(t, A, 'member');
     const secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
     const officialUser = (await makeMember(t, A, 'official')).user;

@@ -93,7 +93,7 @@ export async function councilsRoutes(app: FastifyInstance) {
   app.get(settingsPath, settingsGuard, async (req, reply) => {
     const q = req.query as Record<string, string>;
     const notice = q.opgeslagen === 'ja' ? 'saved' : q.logo === 'opgeslagen' ? 'logoSaved' : q.logo === 'verwijderd' ? 'logoRemoved' : undefined;
-    return reply.page(<SettingsPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} notice={notice} />);
+    return reply.page(<SettingsPage {...(await pageProps(req))} notice={notice} />);
   });
   app.post(settingsPath, settingsGuard, async (req, reply) => {
     const council = councilOf(req);

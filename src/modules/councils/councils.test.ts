@@ -3,7 +3,7 @@ import { pngBomb } from '../../core/files/hostile.test-helpers.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp, auditEntries } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeCouncils, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp, auditEntries } from '../../../test/support/factories.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 
@@ -143,8 +143,7 @@ test('settings: the secretary changes name and colour; a too-light colour is ref
 });
 
 test('settings: a member gets 403, a secretary of another council 404, anonymous to login', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const member = await login(t, (await makeMember(t, c, 'member')).user);
   const stranger = await login(t, (await makeMember(t, other, 'secretary')).user);
   assert.equal((await member.request({ url: `/${c.slug}/werkruimte/instellingen` })).statusCode, 403);

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
-import { useTestApp, dayFromToday, makeCouncil, get, post, titleOf } from '../../../test/support/factories.ts';
-import { person } from '../advice/advice.test-helpers.ts';
+import { useTestApp, dayFromToday, makeCouncil, makeCouncils, get, post, titleOf } from '../../../test/support/factories.ts';
+import { person, people } from '../advice/advice.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { auditLog } from '../../core/audit/audit.schema.ts';
 import { documentShares, documents, dossierAdvices, dossierMeetings } from './documents.schema.ts';
@@ -91,8 +91,7 @@ test("another council's document id answers 404, for reading and for every chang
 
 test('sharing with a partner council: its members (or board) see the document; the owner can stop it', async () => {
   const { c, mem, closed } = await library();
-  const partner = await makeCouncil(t);
-  const stranger = await makeCouncil(t);
+  const [partner, stranger] = await makeCouncils(t, 2);
   const chair = await person(t, c, 'chair');
   const partnerMember = await person(t, partner, 'member');
   const partnerChair = await person(t, partner, 'secretary');

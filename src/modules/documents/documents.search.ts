@@ -164,7 +164,12 @@ export async function searchDocumentsPage(deps: Deps, args: { council: Council; 
   let total: number;
   if (!capped) {
     // Few documents: rank their matching pages and order the documents by their best page.
-    pages = await rankPages(deps, found.map((r) => r.id), tsq, RANKED_PER_DOCUMENT);
+    pages = await rankPages(
+      deps,
+      found.map((r) => r.id),
+      tsq,
+      RANKED_PER_DOCUMENT,
+    );
     const byDoc = groupPages(pages);
     ordered = all.filter(confirmed(byDoc)).sort(byBest(byDoc));
     total = ordered.length;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { useTestApp, login, makeCouncil, makeMember, type LoggedIn } from '../../../test/support/factories.ts';
+import { useTestApp, login, makeCouncils, makeMember, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
 import { makeMeeting } from './meetings.test-helpers.ts';
@@ -18,8 +18,7 @@ let secretary: LoggedIn;
 let member: LoggedIn;
 const t = useTestApp({
   setup: async () => {
-    A = await makeCouncil(t);
-    B = await makeCouncil(t);
+    [A, B] = await makeCouncils(t, 2);
     secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
     member = await login(t, (await makeMember(t, A, 'member')).user);
   },

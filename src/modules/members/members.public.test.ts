@@ -3,7 +3,22 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { vacancyApplications } from './members.schema.ts';
-import { anonymousToken, dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf, ipSequence, auditEntries } from './members.test-helpers.ts';
+import {
+  anonymousToken,
+  dayFromToday,
+  get,
+  login,
+  makeCouncil,
+  makeCouncils,
+  makeGroup,
+  makePerson,
+  makeVacancy,
+  post,
+  useTestApp,
+  titleOf,
+  ipSequence,
+  auditEntries,
+} from './members.test-helpers.ts';
 
 const t = useTestApp();
 
@@ -17,8 +32,7 @@ async function mailsOf(councilId: string) {
 }
 
 test('members page: council members on the site, with role, target group and working groups; nobody else', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const chair = await makePerson(t, c, { role: 'chair', name: 'Anna Voorzitter', targetGroup: 'ouderen' });
   await makePerson(t, c, { role: 'secretary', name: 'Bram Secretaris' });
   const member = await makePerson(t, c, { role: 'member', name: 'Cor Lid', targetGroup: 'mantelzorgers' });
@@ -45,8 +59,7 @@ test('members page: council members on the site, with role, target group and wor
 });
 
 test('working groups page: description, lead and visible members; not another council’s groups', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const lead = await makePerson(t, c, { name: 'Ineke Trekker' });
   const m = await makePerson(t, c, { name: 'Jan Meedenker' });
   const hidden = await makePerson(t, c, { name: 'Karel Niettonen', showOnSite: false });
@@ -66,8 +79,7 @@ test('working groups page: description, lead and visible members; not another co
 });
 
 test('vacancies: only published and still open ones of this council; details; others 404', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const open = await makeVacancy(t, c, {
     title: 'Lid met hart voor jeugd',
     description: 'Wij zoeken iemand die meedenkt.\n\nTweede alinea met details.',
@@ -198,8 +210,7 @@ test('applying with bad input: clear Dutch messages, nothing stored, never a 500
 });
 
 test('applying to a draft, closed or other council’s vacancy: 404 and nothing stored', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const draft = await makeVacancy(t, c, { status: 'draft' });
   const closed = await makeVacancy(t, c, { status: 'closed' });
   const foreign = await makeVacancy(t, other);

@@ -22,6 +22,13 @@ export async function makeCouncil(t: TestApp, name = 'Adviesraad Test'): Promise
   return makeAnyCouncil(t, { slug, name: `${name} ${slug}`, advises: 'Gemeente Test', contactEmail: `secretariaat@${slug}.example.nl` });
 }
 
+/** `count` fresh councils (see makeCouncil), for tests of what one council sees of another. */
+export async function makeCouncils(t: TestApp, count: number): Promise<Council[]> {
+  const made: Council[] = [];
+  for (let i = 0; i < count; i++) made.push(await makeCouncil(t));
+  return made;
+}
+
 export type Person = { id: string; userId: string; membershipId: string; name: string; email: string };
 
 /** A person, with a membership in `council` unless it is null. Their addresses end in @example.nl. */

@@ -6,7 +6,7 @@ import { auditLog } from '../../core/audit/audit.schema.ts';
 import { users, oneTimeTokens } from '../../core/auth/auth.schema.ts';
 import { vacancies, workingGroupMembers, workingGroups } from './members.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
-import { dayFromToday, get, login, makeCouncil, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf, auditEntries } from './members.test-helpers.ts';
+import { dayFromToday, get, login, makeCouncil, makeCouncils, makeGroup, makePerson, makeVacancy, post, useTestApp, titleOf, auditEntries } from './members.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 
 const t = useTestApp();
@@ -214,8 +214,7 @@ test('a council keeps at least one active chair or secretary; a secretary cannot
 // ------------------------------------------------------------------ working groups
 
 test('working groups: create, members (only active council members), lead (must be in the group)', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const chair = await makePerson(t, c, { role: 'chair' });
   const a = await makePerson(t, c, { name: 'Aad Werkgroeplid' });
   const b = await makePerson(t, c, { name: 'Bea Werkgroeplid' });
@@ -396,8 +395,7 @@ test('a member (role member) gets 403 on every manage action, and nothing change
 });
 
 test('a secretary of council B gets 404 for council A, and for A’s ids under B’s address', async () => {
-  const a = await makeCouncil(t);
-  const b = await makeCouncil(t);
+  const [a, b] = await makeCouncils(t, 2);
   const aMember = await makePerson(t, a, { role: 'member', name: 'Alleen In A' });
   await makePerson(t, a, { role: 'secretary' });
   const aGroup = await makeGroup(t, a, 'Groep van A', [aMember]);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
-import { anonymousPost, useTestApp, dayFromToday, get, makeCouncil, person, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
+import { anonymousPost, useTestApp, dayFromToday, get, makeCouncil, makeCouncils, person, people, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
 import { makeItem, makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
@@ -28,12 +28,8 @@ let ws: string;
 
 const t = useTestApp({
   setup: async () => {
-    A = await makeCouncil(t);
-    B = await makeCouncil(t);
-    secretary = await person(t, A, 'secretary');
-    chair = await person(t, A, 'chair');
-    member = await person(t, A, 'member');
-    official = await person(t, A, 'official');
+    [A, B] = await makeCouncils(t, 2);
+    [secretary, chair, member, official] = await people(t, A, ['secretary', 'chair', 'member', 'official']);
     ws = `/${A.slug}/werkruimte/netwerk`;
   },
 });

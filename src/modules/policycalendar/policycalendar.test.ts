@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { dayFromToday, get, login, makeCouncil, makeMember, makeMoment, makeWorkingGroup, titleOf, withApp } from './policycalendar.test-helpers.ts';
+import { dayFromToday, get, login, makeCouncil, makeCouncils, makeMember, makeMoment, makeWorkingGroup, titleOf, withApp } from './policycalendar.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
 import { policyMoments, policyMomentShifts } from './policycalendar.schema.ts';
 import { notices } from '../../core/notices/notices.schema.ts';
@@ -48,8 +48,7 @@ test('the board adds a moment and moves its date: the shift is kept with its rea
 
 test('bad input gets a Dutch message and changes nothing; another council’s advice cannot be linked', async () => {
   await withApp(async (t) => {
-    const council = await makeCouncil(t);
-    const other = await makeCouncil(t);
+    const [council, other] = await makeCouncils(t, 2);
     const secretary = await login(t, (await makeMember(t, council, 'secretary')).user);
     const url = `/${council.slug}/werkruimte/beleidskalender`;
     const bad = await secretary.request({ url, form: momentForm({ remindWeeks: '0', expectedOn: '2027-02-30' }) });

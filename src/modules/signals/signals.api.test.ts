@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { useTestApp, dayFromToday, get, ipSequence, login, mailsTo, makeCouncil, makeMember, post } from '../../../test/support/factories.ts';
+import { useTestApp, dayFromToday, get, ipSequence, login, mailsTo, makeCouncil, makeCouncils, makeMember, post } from '../../../test/support/factories.ts';
 import { apiCaller, assertProblem, makeApiKey } from '../../../test/support/api.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { memberships } from '../../core/organisations.schema.ts';
@@ -136,8 +136,7 @@ test('a partner council holds its own token: it submits signals but cannot reque
 });
 
 test('tokens: missing, malformed, unknown, revoked, stopped: 401; another council’s token: 404; unknown council: 404; nothing is stored', async () => {
-  const c = await makeCouncil(t);
-  const other = await makeCouncil(t);
+  const [c, other] = await makeCouncils(t, 2);
   const none = await api({ url: url(c), body: valid() });
   assertProblem(none, 401, 'UNAUTHORIZED');
   assert.match(String(none.res.headers['www-authenticate']), /^Bearer/);

@@ -13,7 +13,7 @@ import { useTestApp, loginByEmail, makeAdvice, makeCouncil, person, titleOf, typ
 import { signalAccessLog, signalContacts, signals } from './signals.schema.ts';
 import { submitSignal } from './signals.submit.ts';
 
-let ws: string;
+const ws = '/lindewijk/werkruimte/signalen';
 let secretary: LoggedIn;
 let chair: LoggedIn;
 let member: LoggedIn;
@@ -27,7 +27,6 @@ const t = useTestApp({
     await seedDemo(t.database, t.app.deps);
     const [c] = await t.db.select().from(councils).where(eq(councils.slug, 'lindewijk'));
     lindewijkId = c!.id;
-    ws = '/lindewijk/werkruimte/signalen';
     secretary = await loginByEmail(t, 'secretaris@adviesraad-lindewijk.example');
     chair = await loginByEmail(t, 'voorzitter@adviesraad-lindewijk.example');
     member = await loginByEmail(t, 'els.jansen@adviesraad-lindewijk.example');

@@ -2,7 +2,7 @@ import { renderSlot } from '../../core/platform.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
-import { pageProps } from '../../core/http/page-routes.ts';
+import { formPage, pageProps } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { attachmentDisposition } from '../../core/files/sniff.ts';
@@ -120,30 +120,22 @@ export async function signalsRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get(`${WS}/nieuw`, record, async (req, reply) => reply.page(<RecordSignalPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} />));
-  app.post(`${WS}/nieuw`, record, async (req, reply) => {
-    const council = councilOf(req);
-    const actor = actorOf(req);
-    const form = parseForm(recordSchema, req.body, req.t);
-    const again = async (errors: FieldErrors) => reply.page(<RecordSignalPage {...(await pageProps(req))} errors={errors} values={echo(req.body)} />, 400);
-    if (!form.ok) return again(form.errors);
-    const d = form.data;
-    try {
+  formPage(app, `${WS}/nieuw`, record, {
+    show: async (req, reply, again) => reply.page(<RecordSignalPage {...(await pageProps(req))} {...again} />, again ? 400 : 200),
+    schema: recordSchema,
+    run: async (req, d) => {
+      const council = councilOf(req);
       const { id } = await submitSignal(deps, {
         council,
-        actor,
+        actor: actorOf(req),
         input: { description: d.description, area: d.area, since: d.since, peopleCount: d.peopleCount },
         contact: toContact(d),
         consent: d.consent,
         source: d.source,
         sourceDetail: d.sourceDetail,
       });
-      return reply.redirect(`${base(council.slug)}/${id}?melding=vastgelegd`, 303);
-    } catch (err) {
-      const errors = domainErrors(err, req.t);
-      if (errors) return again(errors);
-      throw err;
-    }
+      return `${base(council.slug)}/${id}?melding=vastgelegd`;
+    },
   });
 
   // ---------------------------------------------------------------- themes
@@ -208,7 +200,7 @@ export async function signalsRoutes(app: FastifyInstance) {
   app.get(`${WS}/inzage`, contact, async (req, reply) => {
     const q = (req.query as Record<string, unknown>)?.kenmerk;
     const values = typeof q === 'string' ? { reference: q.slice(0, 20) } : undefined;
-    return reply.page(<ExportPage ctx={await req.pageCtx()} council={councilOf(req)} actor={actorOf(req)} values={values} />);
+    return reply.page(<ExportPage {...(await pageProps(req))} values={values} />);
   });
   app.post(`${WS}/inzage`, contact, async (req, reply) => {
     const council = councilOf(req);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
-import { useTestApp, makeAdvice, makeCouncil, mailsTo, person, auditEntries } from '../advice/advice.test-helpers.ts';
+import { useTestApp, makeAdvice, makeCouncil, mailsTo, person, people, auditEntries } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals, type SignalArea, type SignalSource } from './signals.schema.ts';
 import { countNewSignals, getSignal, listSignalsToDiscuss, signalsForAdvice } from './signals.queries.ts';

@@ -111,7 +111,7 @@ export async function themeOverview(
   const d = signalThemeDays;
   // Kept until the next change (any POST moves the cache generation on, on every instance); the
   // hour and the window are in the key because the months and the window move with the clock.
-  const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
+  const memoKey = `signal-theme-days:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
   const [themes, days, firstDay] = await deps.cache.memo(memoKey, () =>
     Promise.all([
       listThemes(db, council.id),

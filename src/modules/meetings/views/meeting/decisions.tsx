@@ -9,25 +9,33 @@ import { accessChoice, dateValue } from '../meeting-forms.tsx';
 import type { MeetingPart } from './part.ts';
 import { DateText } from '../../../../ui/components/date-text.tsx';
 
-/** A list of the minutes (decisions, action points): its table, then while drafting the form to add one. */
-function MinutesList<T>({ words, ...list }: { id: string; words: 'decisions' | 'actions'; rows: T[]; columns: Column<T>[]; children: ComponentChildren }) {
+const anchors = { decisions: 'besluiten', actions: 'actiepunten' } as const;
+
+/**
+ * A list of the minutes (decisions, action points): its table, each row's text first and then
+ * `columns`, then while drafting (`children`) the form to add one.
+ */
+function MinutesList<T extends { text: string }>({ words, rows, columns, children }: { words: keyof typeof anchors; rows: T[]; columns: Column<T>[]; children: ComponentChildren }) {
   const t = usePageCtx().t;
-  return <TableSection level={3} title={t(`meetings.${words}.title`)} empty={t(`meetings.${words}.none`)} {...list} />;
+  return (
+    <TableSection
+      level={3}
+      id={anchors[words]}
+      title={t(`meetings.${words}.title`)}
+      empty={t(`meetings.${words}.none`)}
+      rows={rows}
+      columns={[{ header: t(`meetings.${words}.text`), cell: (r) => r.text }, ...columns]}
+    >
+      {children}
+    </TableSection>
+  );
 }
 
 export function Decisions({ ctx, detail, errors, v, path }: MeetingPart) {
   const t = ctx.t;
   const access = (isPublic: boolean) => t(isPublic ? 'meetings.item.public' : 'meetings.item.closed');
   return (
-    <MinutesList
-      id="besluiten"
-      words="decisions"
-      rows={detail.minutes?.decisions ?? []}
-      columns={[
-        { header: t('meetings.decisions.text'), cell: (d) => d.text },
-        { header: t('meetings.item.access'), cell: (d) => access(d.isPublic) },
-      ]}
-    >
+    <MinutesList words="decisions" rows={detail.minutes?.decisions ?? []} columns={[{ header: t('meetings.item.access'), cell: (d) => access(d.isPublic) }]}>
       {detail.may.draftMinutes && (
         <Form action={`${path}/notulen/besluiten`}>
           <TextArea errors={errors} name="decision" label={t('meetings.decisions.add')} value={v.decision} rows={3} />
@@ -53,11 +61,9 @@ export function ActionPoints({ ctx, detail, errors, v, path, list }: MeetingPart
   const { may } = detail;
   return (
     <MinutesList
-      id="actiepunten"
       words="actions"
       rows={detail.minutes?.actionPoints ?? []}
       columns={[
-        { header: t('meetings.actions.text'), cell: (p) => p.text },
         { header: t('meetings.actions.owner'), cell: (p) => p.ownerName ?? '-' },
         { header: t('meetings.actions.due'), cell: (p) => <DateText value={p.dueOn} /> },
         {
