@@ -23,8 +23,8 @@
  * Then the public knowledge base with 2,000 articles, plain and searched, cached and rendered (bench/knowledge.ts).
  * Then documents (bench/documents.ts) and the annual report over 10 years of data (bench/annual-report.ts).
  * Then campaigns (bench/campaigns.ts): the nomination form's POST and the jury overview of 1,000 nominations and 10 jurors.
- * Then the start-up (bench/startup.ts): cold (fresh clone, new data) and warm, as `npm start` runs.
  * Then the network (bench/network.ts): the network page and consultation list of a council with 500 organisations and 5,000 contacts, and an invitation to 500 consenting contacts.
+ * Last the start-up (bench/startup.ts): cold (fresh clone, new data) and warm, as `npm start` runs it.
  *
  * Figures only: nothing here passes or fails on speed.
  */

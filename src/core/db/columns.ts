@@ -72,6 +72,15 @@ export function sealedDetails<F extends string>(...fields: F[]) {
 }
 
 /**
+ * A record's sealed details in a table of their own (see sealedDetails), one row per record:
+ * keyed by the record (`key`, its column the key in snake case; removed with it), then `council_id`.
+ */
+export function sealedDetailsTable<N extends string, K extends string, F extends string>(name: N, key: K, record: () => AnyPgColumn, ...fields: F[]) {
+  const owner = { [key]: cascadeKey(snakeCase(key), record) } as Record<K, ReturnType<typeof cascadeKey<string>>>;
+  return pgTable(name, { ...owner, councilId: councilRef(), ...sealedDetails(...fields) });
+}
+
+/**
  * A council's own list of names (signal themes, organisation types, working groups, folders):
  * `name`, unique per council, any further columns, then `created_at`.
  */

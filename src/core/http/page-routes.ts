@@ -13,6 +13,11 @@ export async function pageProps(req: FastifyRequest) {
   return { ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req) };
 }
 
+/** The page context and organisation of a request to an organisation's public site: the props every public page takes. */
+export async function publicProps(req: FastifyRequest) {
+  return { ctx: await req.pageCtx(), council: councilOf(req) };
+}
+
 /** What a page shows again after a refused form: the messages and what was typed. */
 export type Again = { errors: FieldErrors; values: FormValues };
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pageProps } from '../../core/http/page-routes.ts';
+import { pageProps, publicProps } from '../../core/http/page-routes.ts';
 import { Feed } from 'feed';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
@@ -36,11 +36,9 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     return reply.page(<RegisterListPage ctx={await req.pageCtx()} council={council} filter={filter} result={result} years={years} />);
   });
 
-  app.get('/:council/adviezen/:id', publicPage, async (req, reply) => {
-    const council = councilOf(req);
-    const advice = await register.getPublicAdvice(deps.db, council, (req.params as Params).id);
-    return reply.page(<RegisterAdvicePage ctx={await req.pageCtx()} council={council} advice={advice} />);
-  });
+  app.get('/:council/adviezen/:id', publicPage, async (req, reply) =>
+    reply.page(<RegisterAdvicePage {...(await publicProps(req))} advice={await register.getPublicAdvice(deps.db, councilOf(req), (req.params as Params).id)} />),
+  );
 
   app.get('/:council/adviezen/:id/documenten/:documentId', async (req, reply) => {
     const council = councilOf(req);

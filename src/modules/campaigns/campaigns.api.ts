@@ -18,14 +18,19 @@ const read = { config: { ...readLimit, section: 'campaigns' as const } };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function summary(req: FastifyRequest, council: Council, c: Campaign) {
-  return { id: c.id, title: c.title, phase: c.phase, opensAt: iso(c.opensAt), closesAt: iso(c.closesAt), _links: selfLinks(req, `/raden/${council.slug}/campagnes/${c.id}`, `/${council.slug}/campagnes/${c.id}`) };
+  return {
+    id: c.id,
+    title: c.title,
+    phase: c.phase,
+    opensAt: iso(c.opensAt),
+    closesAt: iso(c.closesAt),
+    _links: selfLinks(req, `/raden/${council.slug}/campagnes/${c.id}`, `/${council.slug}/campagnes/${c.id}`),
+  };
 }
 
 /** A meeting of the meetings module as the API shows it, with its public page. */
 function meetingOf(req: FastifyRequest, m: CampaignMeeting | null) {
-  return m
-    ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt), place: m.location, cancelled: m.status === 'cancelled', _links: { html: linksFor(req).site(m.publicPath) } }
-    : null;
+  return m ? { startsAt: iso(m.startsAt), endsAt: iso(m.endsAt), place: m.location, cancelled: m.status === 'cancelled', _links: { html: linksFor(req).site(m.publicPath) } } : null;
 }
 
 export async function campaignsApiRoutes(app: FastifyInstance) {

@@ -3,14 +3,14 @@
  * (issue 10: a delegate's report-back becomes an item of the next meeting). Public surface:
  * index.ts exports these; the other module never reads the meetings tables itself.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { audit } from '../../core/audit/audit.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { agendaItems, meetings } from './meetings.schema.ts';
-import { addAgendaItem } from './meetings.agenda.ts';
+import { meetings } from './meetings.schema.ts';
+import { addAgendaItem, appendItem } from './meetings.agenda.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 import { meetingAuditActions, meetingTransition } from './meetings.workflow.ts';
 import type { AgendaItemRef } from './meetings.refs.ts';
@@ -69,14 +69,7 @@ export async function placeOnNextMeeting(
     const [next] = await comingMeetings(tx, council.id, { now: args.now, limit: 1 });
     const m = next ? await findMeeting(tx, council, next.id, { lock: true }) : null;
     if (!m || !meetingTransition(m.status, 'editAgenda').ok) return null;
-    const [last] = await tx
-      .select({ max: sql<number | null>`max(${agendaItems.position})` })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, m.id));
-    const [row] = await tx
-      .insert(agendaItems)
-      .values({ councilId: council.id, meetingId: m.id, position: Number(last?.max ?? 0) + 1, title: item.title, explanation: item.explanation, presenter: item.presenter, isPublic: item.isPublic })
-      .returning();
+    const row = await appendItem(tx, m, { title: item.title, explanation: item.explanation, presenter: item.presenter, isPublic: item.isPublic });
     await audit(tx, {
       councilId: council.id,
       actorUserId: args.userId,
@@ -85,9 +78,9 @@ export async function placeOnNextMeeting(
       entityId: m.id,
       from: m.status,
       to: m.status,
-      data: { added: row!.id },
+      data: { added: row.id },
     });
-    const placed = refOf(row!, m);
+    const placed = refOf(row, m);
     await args.record?.(tx, placed);
     return placed;
   });

@@ -127,6 +127,19 @@ function itemValues(input: AgendaItemInput) {
   return { title: input.title, explanation: input.explanation, startTime: input.startTime, presenter: input.presenter, isPublic: input.access === 'public' };
 }
 
+/** A new item at the end of the meeting's agenda (the meeting is locked by the caller). */
+export async function appendItem(tx: DbOrTx, m: Meeting, values: Pick<typeof agendaItems.$inferInsert, 'title' | 'explanation' | 'startTime' | 'presenter' | 'isPublic'>): Promise<AgendaItem> {
+  const [last] = await tx
+    .select({ max: sql<number | null>`max(${agendaItems.position})` })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, m.id));
+  const [item] = await tx
+    .insert(agendaItems)
+    .values({ ...values, councilId: m.councilId, meetingId: m.id, position: Number(last?.max ?? 0) + 1 })
+    .returning();
+  return item!;
+}
+
 async function agendaChange<T>(deps: Deps, args: { actor: Actor | null; council: Council; meetingId: string }, change: (tx: Tx, m: Meeting) => Promise<T>): Promise<T> {
   const { result } = await runMeetingAction(deps, { ...args, action: 'editAgenda' }, async (tx, m) => ({ result: await change(tx, m) }));
   return result as T;
@@ -136,16 +149,9 @@ export async function addAgendaItem(deps: Deps, args: { actor: Actor | null; cou
   assertCan(args.actor, 'meetings.manage');
   await checkLinks(deps, args, args.input);
   return agendaChange(deps, args, async (tx, m) => {
-    const [last] = await tx
-      .select({ max: sql<number | null>`max(${agendaItems.position})` })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, m.id));
-    const [item] = await tx
-      .insert(agendaItems)
-      .values({ ...itemValues(args.input), councilId: args.council.id, meetingId: m.id, position: Number(last?.max ?? 0) + 1 })
-      .returning();
-    await writeLinks(tx, args.council, item!.id, args.input);
-    return item!;
+    const item = await appendItem(tx, m, itemValues(args.input));
+    await writeLinks(tx, args.council, item.id, args.input);
+    return item;
   });
 }
 

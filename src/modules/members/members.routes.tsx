@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
-import { formPage, pageProps, runForm, type Again } from '../../core/http/page-routes.ts';
+import { type Again, formPage, pageProps, publicProps, runForm } from '../../core/http/page-routes.ts';
 import { actorOf, requireRight } from '../../core/auth/guards.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import * as memberService from './members.memberships.ts';
@@ -38,29 +38,21 @@ export async function membersRoutes(app: FastifyInstance) {
   const deps = app.deps;
 
   // ---------------------------------------------------------------- public site
-  app.get('/:council/leden', publicPage, async (req, reply) => {
-    const council = councilOf(req);
-    const members = await memberService.listPublicMembers(deps.db, council);
-    return reply.page(<PublicMembersPage ctx={await req.pageCtx()} council={council} members={members} />);
-  });
+  app.get('/:council/leden', publicPage, async (req, reply) =>
+    reply.page(<PublicMembersPage {...(await publicProps(req))} members={await memberService.listPublicMembers(deps.db, councilOf(req))} />),
+  );
 
-  app.get('/:council/werkgroepen', publicPage, async (req, reply) => {
-    const council = councilOf(req);
-    const groups = await groupService.listPublicWorkingGroups(deps.db, council);
-    return reply.page(<PublicWorkingGroupsPage ctx={await req.pageCtx()} council={council} groups={groups} />);
-  });
+  app.get('/:council/werkgroepen', publicPage, async (req, reply) =>
+    reply.page(<PublicWorkingGroupsPage {...(await publicProps(req))} groups={await groupService.listPublicWorkingGroups(deps.db, councilOf(req))} />),
+  );
 
-  app.get('/:council/vacatures', publicPage, async (req, reply) => {
-    const council = councilOf(req);
-    const vacancies = await vacancyService.listPublicVacancies(deps.db, council);
-    return reply.page(<PublicVacanciesPage ctx={await req.pageCtx()} council={council} vacancies={vacancies} />);
-  });
+  app.get('/:council/vacatures', publicPage, async (req, reply) =>
+    reply.page(<PublicVacanciesPage {...(await publicProps(req))} vacancies={await vacancyService.listPublicVacancies(deps.db, councilOf(req))} />),
+  );
 
-  app.get('/:council/vacatures/:id', publicPage, async (req, reply) => {
-    const council = councilOf(req);
-    const vacancy = await vacancyService.getPublicVacancy(deps.db, council, (req.params as Params).id);
-    return reply.page(<PublicVacancyPage ctx={await req.pageCtx()} council={council} vacancy={vacancy} />);
-  });
+  app.get('/:council/vacatures/:id', publicPage, async (req, reply) =>
+    reply.page(<PublicVacancyPage {...(await publicProps(req))} vacancy={await vacancyService.getPublicVacancy(deps.db, councilOf(req), (req.params as Params).id)} />),
+  );
 
   // The form carries a timestamped token, so it is never served from the cache.
   app.get('/:council/vacatures/:id/reageren', async (req, reply) => {

@@ -1,17 +1,16 @@
-import { boolean, date, index, integer, pgTable, text, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, text, uniqueIndex, jsonb } from 'drizzle-orm/pg-core';
 import {
   accessLogTable,
   at,
   calendarEvent,
-  cascadeKey,
   cascadeRef,
-  councilRef,
   councilTable,
   createdAt,
   linkTable,
   madeBy,
   namesTable,
   sealedDetails,
+  sealedDetailsTable,
   setNullRef,
   settingsTable,
   timestamps,
@@ -199,11 +198,7 @@ export const experiences = councilTable(
 );
 
 /** Contact details of an experience, sealed (purpose 'experience-contact'). */
-export const experienceContacts = pgTable('experience_contacts', {
-  experienceId: cascadeKey('experience_id', () => experiences.id),
-  councilId: councilRef(),
-  ...sealedDetails('name', 'email'),
-});
+export const experienceContacts = sealedDetailsTable('experience_contacts', 'experienceId', () => experiences.id, 'name', 'email');
 
 export const networkAccessKinds = ['view_contact', 'view_experience_contact', 'erase'] as const;
 export type NetworkAccessKind = (typeof networkAccessKinds)[number];

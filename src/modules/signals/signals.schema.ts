@@ -1,20 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, type AnyPgColumn, uuid, text, integer, boolean, jsonb, index, uniqueIndex, primaryKey, date } from 'drizzle-orm/pg-core';
-import {
-  accessLogTable,
-  at,
-  cascadeKey,
-  cascadeRef,
-  councilRef,
-  councilTable,
-  namesTable,
-  sealedDetails,
-  setNullRef,
-  settingsTable,
-  timestamps,
-  timestamptz,
-  updatedAt,
-} from '../../core/db/columns.ts';
+import { accessLogTable, at, cascadeRef, councilRef, councilTable, namesTable, sealedDetailsTable, setNullRef, settingsTable, timestamps, timestamptz, updatedAt } from '../../core/db/columns.ts';
 import { users } from '../../core/auth/auth.schema.ts';
 import { advices, policyFields } from '../advice/advice.schema.ts';
 import { signalStates, messageStatuses } from './signals.workflow.ts';
@@ -85,11 +71,7 @@ export const signalCounters = pgTable(
 );
 
 /** Contact details, apart from the signal and sealed (AES-256-GCM, purpose 'signal-contact'). */
-export const signalContacts = pgTable('signal_contacts', {
-  signalId: cascadeKey('signal_id', () => signals.id),
-  councilId: councilRef(),
-  ...sealedDetails('name', 'email', 'phone'),
-});
+export const signalContacts = sealedDetailsTable('signal_contacts', 'signalId', () => signals.id, 'name', 'email', 'phone');
 
 export const signalAccessKinds = ['view_contact', 'export', 'erase'] as const;
 export type SignalAccessKind = (typeof signalAccessKinds)[number];
