@@ -251,6 +251,3 @@ export async function decideQueued<T>(
     return (await takeQueued<T>(deps, tx, { councilId, queue, ids: args.ids, take })).taken;
   });
 }
-
-/** Deps whose `db` is an open transaction: a use case that opens its own transaction then runs in a savepoint of it. */
-export const depsInTx = (deps: Deps, tx: Tx): Deps => ({ ...deps, db: tx as unknown as Db });

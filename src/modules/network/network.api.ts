@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { OpenApiPart } from '../../core/module.ts';
-import { API_PREFIX, exampleLinks, listAnswer, listSchema, publicRead, readLimit, ref } from '../../core/api/index.ts';
+import { API_PREFIX, exampleLinks, listAnswer, listSchema, publicRead, readLimit } from '../../core/api/index.ts';
 import { councilOf } from '../../core/tenancy.ts';
 import { translator } from '../../core/i18n/index.ts';
 import { policyFields } from '../advice/index.ts';
