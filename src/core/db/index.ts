@@ -148,14 +148,18 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
     throw err;
   }
   const db = drizzlePglite(client, { schema, ...queryLogger(opts.onQuery) }) as unknown as Db;
+  // One process owns a PGlite data directory (the lock above), so every listener is in this
+  // process: telling them directly spares each POST a turn behind PGlite's single query lock.
+  const listeners = new Map<string, Set<(payload: string) => void>>();
   return {
     db,
     kind: 'pglite',
     async listen(channel, onMessage) {
-      await client.listen(channel, onMessage);
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set.add(onMessage));
     },
     async notify(channel, payload) {
-      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+      for (const onMessage of listeners.get(channel) ?? []) queueMicrotask(() => onMessage(payload));
     },
     async close() {
       await client.close();
