@@ -97,12 +97,12 @@ export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; n
  * column header, which each cell carries in `data-label`; the header row is then hidden from
  * sight (not from screen readers). A table of two columns fits a phone as it is.
  */
-export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string; rowHeader?: boolean }) {
+export function Table<T>(props: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string; rowHeader?: boolean; captionHidden?: boolean }) {
   if (props.rows.length === 0 && props.empty) return <p class="utrecht-paragraph">{props.empty}</p>;
   return (
     <div class="utrecht-table-container rw-table-container">
       <table class={`utrecht-table utrecht-table--html-table rw-table${props.columns.length > 2 ? ' rw-table--stack' : ''}`}>
-        <caption class="utrecht-table__caption">{props.caption}</caption>
+        <caption class={`utrecht-table__caption${props.captionHidden ? ' rw-visually-hidden' : ''}`}>{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {props.columns.map((c) => (

@@ -4,6 +4,7 @@ import { Section, Table, type Column } from './basics.tsx';
 /**
  * A labelled part of a page that is one table: the section's heading, then the table, captioned
  * by the heading unless `caption` says otherwise; `children` follow the table (a form to add a row).
+ * A caption that repeats the heading is there for screen readers only: shown, it reads as a second heading.
  */
 export function TableSection<T>(props: {
   id: string;
@@ -20,7 +21,7 @@ export function TableSection<T>(props: {
   const { id, title, level, intro, caption, children, ...table } = props;
   return (
     <Section id={id} title={title} level={level} intro={intro}>
-      <Table caption={caption ?? title} {...table} />
+      <Table caption={caption ?? title} captionHidden={caption === undefined} {...table} />
       {children}
     </Section>
   );
