@@ -1,9 +1,8 @@
 /**
  * Fresh, migrated databases for tests.
  *
- * TEST_DB=pglite (default): migrate once into an in-memory PGlite, dump its data directory
- * to a file in os.tmpdir() keyed by the migrations (and PGlite version), and start every
- * test database from that dump.
+ * TEST_DB=pglite (default): every test database starts from the migrated template
+ * (src/core/db/template.ts), made once per set of migrations.
  * TEST_DB=postgres (needs TEST_DATABASE_URL): migrate a template database once, then give
  * every test database its own `CREATE DATABASE ... TEMPLATE`; close() drops it.
  */
@@ -11,15 +10,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
 import pg from 'pg';
 // Installs every module (messages, policy) for tests that call services without the app.
 import '../../src/modules.ts';
-import { openDatabase, migrate, migrationsFolder, type Database } from '../../src/core/db/index.ts';
+import { openDatabase, migrate, type Database } from '../../src/core/db/index.ts';
+import { migratedTemplate, migrationsHash } from '../../src/core/db/template.ts';
 import { loadConfig, type Config } from '../../src/core/config.ts';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -31,57 +28,14 @@ export function testDbKind(): TestDbKind {
   return kind;
 }
 
-let cachedHash: string | undefined;
-
-/** Hash of every file in the migrations folder (names and contents) plus the PGlite version. */
-export function migrationsHash(): string {
-  if (cachedHash) return cachedHash;
-  const h = crypto.createHash('sha256');
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  for (const file of walk(migrationsFolder).sort()) {
-    h.update(path.relative(migrationsFolder, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  }
-  try {
-    const pkg = path.join(repoRoot, 'node_modules/@electric-sql/pglite/package.json');
-    h.update(JSON.parse(fs.readFileSync(pkg, 'utf8')).version ?? '');
-  } catch {
-    /* version unknown: the migrations alone key the cache */
-  }
-  cachedHash = h.digest('hex').slice(0, 16);
-  return cachedHash;
-}
-
 // ---------------------------------------------------------------- PGlite
-
-function pgliteDumpFile(): string {
-  return path.join(os.tmpdir(), `raadwerk-test-pglite-${migrationsHash()}.tar`);
-}
 
 let pgliteDump: Promise<Blob> | undefined;
 
 function pgliteTemplate(): Promise<Blob> {
-  pgliteDump ??= buildPgliteTemplate();
+  pgliteDump ??= migratedTemplate();
   pgliteDump.catch(() => (pgliteDump = undefined));
   return pgliteDump;
-}
-
-async function buildPgliteTemplate(): Promise<Blob> {
-  const file = pgliteDumpFile();
-  if (!fs.existsSync(file)) {
-    const database = await openDatabase({ kind: 'pglite' });
-    try {
-      await migrate(database);
-      const client = (database.db as unknown as { $client: { dumpDataDir(c: 'none'): Promise<Blob> } }).$client;
-      const dump = await client.dumpDataDir('none');
-      // Write atomically: concurrent test files may race to create the same dump.
-      const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-      fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-      fs.renameSync(tmp, file);
-    } finally {
-      await database.close();
-    }
-  }
-  return new Blob([fs.readFileSync(file)]);
 }
 
 // ---------------------------------------------------------------- PostgreSQL
