@@ -32,7 +32,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +46,7 @@ import { benchCampaigns } from './campaigns.ts';
 import { measureKnowledge } from './knowledge.ts';
 import { benchNetwork } from './network.ts';
 import { benchStartup } from './startup.ts';
+import { freePort } from '../test/support/ports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -147,17 +147,6 @@ async function stop(p: Started) {
   const timer = setTimeout(() => p.child.kill('SIGKILL'), 15_000);
   await p.exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -11,13 +11,13 @@
  *   await browser.close(); await server.close();
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Database } from '../../src/core/db/index.ts';
 import type { seedDemo } from '../../seeds/demo.ts';
 import { createTestDatabase, testConfig } from './db.ts';
+import { freePort } from './ports.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -105,17 +105,6 @@ async function axeOnScriptlessCopy(page: Page, exclude: string[]) {
   } finally {
     await context.close();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export type TestServer = {
