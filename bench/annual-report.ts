@@ -21,7 +21,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Database } from '../src/core/db/index.ts';
 import { councils, type Council } from '../src/core/organisations.schema.ts';
 import { translator } from '../src/core/i18n/index.ts';
-import type { PageCtx } from '../src/ui/context.ts';
+import { CouncilScopeProvider, PageCtxProvider, type PageCtx } from '../src/ui/context.ts';
 import { gatherFigures } from '../src/modules/workplan/workplan.report.ts';
 import { reportPdf } from '../src/modules/workplan/workplan.pdf.ts';
 import { ReportBody } from '../src/modules/workplan/views/report-body.tsx';
@@ -114,7 +114,9 @@ async function measure(label: string, database: Database): Promise<void> {
       const f0 = performance.now();
       const figures = await gatherFigures(database.db, council, year, '2030-01-01');
       const f1 = performance.now();
-      const html = renderToString(h(ReportBody, { ctx, foreword: 'Voorwoord.', sections: sectionsOf(ctx, council, figures, {}, false) }));
+      // As `reply.page` renders it: inside the page's context and its organisation's scope.
+      const body = h(ReportBody, { ctx, foreword: 'Voorwoord.', sections: sectionsOf(ctx, council, figures, {}, false) });
+      const html = renderToString(h(PageCtxProvider, { value: ctx }, h(CouncilScopeProvider, { value: { council, actor: null } }, body)));
       const f2 = performance.now();
       const report = { year, figures, foreword: 'Voorwoord.', texts: {}, generatedAt: new Date() } as unknown as AnnualReport;
       const pdf = await reportPdf({ council, report, t, locale: 'nl' });

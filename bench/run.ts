@@ -24,7 +24,14 @@
  * Then documents (bench/documents.ts) and the annual report over 10 years of data (bench/annual-report.ts).
  * Then campaigns (bench/campaigns.ts): the nomination form's POST and the jury overview of 1,000 nominations and 10 jurors.
  * Then the network (bench/network.ts): the network page and consultation list of a council with 500 organisations and 5,000 contacts, and an invitation to 500 consenting contacts.
- * Last the start-up (bench/startup.ts): cold (fresh clone, new data) and warm, as `npm start` runs it.
+ * Then the start-up (bench/startup.ts): cold (fresh clone, new data) and warm, as `npm start` runs it.
+ * Last the scale run (bench/scale.ts): 350 organisations, their public pages cached and rendered,
+ * the app's memory and the page cache's size.
+ *
+ * The run ends with one summary (bench/support/summary.ts): every measure of issue 14 per
+ * database, its ratio to the baseline of the same run, the issue's target and whether it is met,
+ * the app's peak memory, and the load average of the machine before and after.
+ * Shorter runs: --duration 3 --warmup 1 (seconds per server), or --parts with a few parts.
  *
  * Figures only: nothing here passes or fails on speed.
  */
@@ -46,6 +53,8 @@ import { benchCampaigns } from './campaigns.ts';
 import { measureKnowledge } from './knowledge.ts';
 import { benchNetwork } from './network.ts';
 import { benchStartup } from './startup.ts';
+import { benchScale, type ScaleResult } from './scale.ts';
+import { capturing, documentsSummary, isPostgres, printSummary, startupSummary, type SummaryLine } from './support/summary.ts';
 import { freePort } from '../test/support/ports.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,7 +64,7 @@ const { values: args } = parseArgs({
     path: { type: 'string' },
     'database-url': { type: 'string' },
     only: { type: 'string' },
-    /** Comma list of pages, signals, knowledge, documents, annual-report, campaigns, network, startup. */
+    /** Comma list of pages, signals, knowledge, documents, annual-report, campaigns, network, startup, scale. */
     parts: { type: 'string' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
@@ -67,7 +76,7 @@ if (args.help) {
   console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
   process.exit(0);
 }
-const PARTS = ['pages', 'signals', 'knowledge', 'documents', 'annual-report', 'campaigns', 'network', 'startup'] as const;
+const PARTS = ['pages', 'signals', 'knowledge', 'documents', 'annual-report', 'campaigns', 'network', 'startup', 'scale'] as const;
 const parts = new Set(args.parts ? args.parts.split(',').map((p) => p.trim()) : PARTS);
 const unknownPart = [...parts].find((p) => !(PARTS as readonly string[]).includes(p));
 if (unknownPart) {
@@ -216,14 +225,18 @@ async function freshDatabase(serverUrl: string): Promise<string> {
   return u.toString();
 }
 
+/** The PostgreSQL server to use: --database-url as it is, TEST_DATABASE_URL, or a throwaway local one (started once). */
 async function postgresTarget(): Promise<PgTarget | undefined> {
   if (args['database-url']) return { url: args['database-url'], label: 'PostgreSQL (--database-url)' };
-  if (process.env.TEST_DATABASE_URL) {
-    return { url: await freshDatabase(process.env.TEST_DATABASE_URL), label: 'PostgreSQL (TEST_DATABASE_URL)' };
-  }
+  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, label: 'PostgreSQL (TEST_DATABASE_URL)' };
   const server = await throwawayPostgres();
   if (!server) return undefined;
-  return { url: await freshDatabase(server), label: 'PostgreSQL (throwaway local server)' };
+  return { url: server, label: 'PostgreSQL (throwaway local server)' };
+}
+
+/** A fresh database on the server for each part; --database-url is used as it is. */
+async function freshDatabaseOn(target: PgTarget): Promise<string> {
+  return args['database-url'] ? target.url : freshDatabase(target.url);
 }
 
 // ------------------------------------------------------------------ measuring
@@ -248,7 +261,7 @@ async function discoverPath(base: string): Promise<string> {
   return fallback;
 }
 
-async function benchTarget(label: string, databaseUrl: string | undefined): Promise<Row[]> {
+async function benchTarget(label: string, databaseUrl: string | undefined): Promise<{ rows: Row[]; peakMb: number | null }> {
   console.log(`\n== ${label}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-'));
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -326,19 +339,19 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
       );
     }
     if (part('knowledge')) rows.push(...(await measureKnowledge((p, l, h) => measurePage(base, dataDir, p, l, h), uncached)));
-    const peak = peakRss(app.child.pid);
-    if (peak) console.log(`app peak memory (RSS high-water mark, ${label}): ${peak}`);
-    return rows;
+    const peakMb = peakRss(app.child.pid);
+    if (peakMb !== null) console.log(`app peak memory (RSS high-water mark, ${label}): ${peakMb.toFixed(0)} MB`);
+    return { rows, peakMb };
   } finally {
     await stop(app);
   }
 }
 
-/** The peak resident memory of a process (Linux /proc VmHWM), or null elsewhere. */
-function peakRss(pid: number | undefined): string | null {
+/** The peak resident memory of a process in MB (Linux /proc VmHWM), or null elsewhere. */
+function peakRss(pid: number | undefined): number | null {
   try {
     const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? `${(Number(m[1]) / 1024).toFixed(0)} MB` : null;
+    return m ? Number(m[1]) / 1024 : null;
   } catch {
     return null;
   }
@@ -439,25 +452,164 @@ function printTable(title: string, rows: Row[]) {
   if (bad.length) console.log(`note: ${bad.map((r) => r.name).join(', ')} had non-2xx answers or errors; their figures are not comparable`);
 }
 
+/** The lines of the summary that come from the app parts (pages, signals) of one database. */
+function appSummary(label: string, rows: Row[], peakMb: number | null): SummaryLine[] {
+  const pg = isPostgres(label);
+  const database = pg ? 'PostgreSQL' : 'PGlite';
+  const out: SummaryLine[] = [];
+  const share = pg ? 5 : 2;
+  const perSecond = (r: Row) => `${r.result.requests.average.toFixed(0)} req/s, p99 ${r.result.latency.p99} ms`;
+  const ofBare = (r: Row) => (r.ratio === undefined ? undefined : `${(r.ratio * 100).toFixed(2)} % of bare`);
+  // A measure that answered nothing in its window (autocannon then reports p99 0) or had errors meets nothing.
+  const dirty = (r: Row) => r.result.non2xx > 0 || r.result.errors > 0 || r.result.requests.average === 0;
+  for (const [measure, match] of [
+    ['rendered public register (2,000 advices)', (n: string) => n.startsWith('register ') && n.endsWith('(rendered)')],
+    ['rendered register search', (n: string) => n.startsWith('search ') && n.endsWith('(rendered)')],
+    ['workspace dashboard', (n: string) => n === 'workspace dashboard'],
+    ['workspace advice list', (n: string) => n === 'workspace advice list'],
+    ['workspace advice detail', (n: string) => n === 'workspace advice detail'],
+    ['workspace signals list', (n: string) => n === 'workspace signals list'],
+    ['workspace meeting detail', (n: string) => n === 'workspace meeting detail'],
+  ] as const) {
+    const r = rows.find((x) => match(x.name));
+    if (!r) continue;
+    out.push({
+      measure,
+      database,
+      figure: perSecond(r) + (dirty(r) ? ' (errors or no answers)' : ''),
+      ratio: ofBare(r),
+      target: `>= ${share} % of bare`,
+      met: r.ratio !== undefined && !dirty(r) && r.ratio * 100 >= share,
+    });
+  }
+  // bench/signals.ts measures these with 50 connections and one at a time: both are judged.
+  const under = (r: Row) => (r.name.includes('one at a time') ? ', one at a time' : ', 50 connections');
+  for (const themes of rows.filter((r) => r.name.startsWith('themes view'))) {
+    out.push({
+      measure: `themes view (100,000 signals)${under(themes)}`,
+      database,
+      figure: perSecond(themes) + (dirty(themes) ? ' (errors or no answers)' : ''),
+      ratio: ofBare(themes),
+      target: 'p99 <= 50 ms',
+      met: !dirty(themes) && themes.result.latency.p99 <= 50,
+    });
+  }
+  for (const post of rows.filter((r) => r.name.startsWith('signal form POST'))) {
+    const limit = pg ? 100 : 300;
+    const timeouts = post.result.timeouts + post.result.errors;
+    out.push({
+      measure: `signal form final POST${under(post)}`,
+      database,
+      figure: `${perSecond(post)}, ${timeouts} timeouts/errors`,
+      ratio: ofBare(post),
+      target: `0 timeouts, p99 <= ${limit} ms`,
+      met: timeouts === 0 && !dirty(post) && post.result.latency.p99 <= limit,
+    });
+  }
+  if (peakMb !== null) out.push({ measure: 'app peak memory (RSS) during these parts', database, figure: `${peakMb.toFixed(0)} MB` });
+  return out;
+}
+
+function scaleSummary(results: ScaleResult[]): SummaryLine[] {
+  return results.flatMap((r) => {
+    const database = isPostgres(r.label) ? 'PostgreSQL' : 'PGlite';
+    const ofBare = (x: { requests: { average: number } }) => `${((x.requests.average / r.bare.requests.average) * 100).toFixed(2)} % of bare`;
+    const last = r.afterRendered;
+    const peakBytes = Math.max(r.afterFill.bytes, r.afterCached.bytes, r.afterRendered.bytes);
+    return [
+      {
+        measure: `scale: public pages of 350 organisations, cached (${(r.hitShare * 100).toFixed(0)} % hits)`,
+        database,
+        figure: `${r.cached.requests.average.toFixed(0)} req/s, p99 ${r.cached.latency.p99} ms`,
+        ratio: ofBare(r.cached),
+      },
+      { measure: 'scale: the same pages, rendered', database, figure: `${r.rendered.requests.average.toFixed(0)} req/s, p99 ${r.rendered.latency.p99} ms`, ratio: ofBare(r.rendered) },
+      {
+        measure: `scale: page cache (${r.addresses} addresses, ${r.fill.totalMb.toFixed(0)} MB of pages)`,
+        database,
+        figure: `${r.afterCached.entries} pages, ${(peakBytes / 2 ** 20).toFixed(1)} MB at most`,
+        target: `bounded: <= ${(last.maxBytes / 2 ** 20).toFixed(0)} MB budget`,
+        met: peakBytes <= last.maxBytes,
+      },
+      { measure: 'scale: app memory (RSS) now / peak', database, figure: `${last.rssMb.toFixed(0)} / ${last.peakMb?.toFixed(0) ?? '?'} MB` },
+    ];
+  });
+}
+
 async function main() {
+  const startedAt = Date.now();
+  const loadBefore = os.loadavg();
   console.log(
     `Raadwerk benchmark: ${connections} connections, ${warmup} s warm-up + ${duration} s per server, ` + `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'})`,
   );
   const results: { label: string; rows: Row[] }[] = [];
+  const summary: SummaryLine[] = [];
   const appParts = part('pages') || part('signals') || part('knowledge');
-  if (appParts && args.only !== 'postgres') results.push({ label: 'PGlite (embedded)', rows: await benchTarget('PGlite (embedded)', undefined) });
-  if (appParts && args.only !== 'pglite') {
-    const target = await postgresTarget();
-    if (target) results.push({ label: target.label, rows: await benchTarget(target.label, target.url) });
-    else console.log('\n(PostgreSQL skipped: no --database-url, no TEST_DATABASE_URL and no local PostgreSQL installed)');
+  const targets: { label: string; url: string | undefined }[] = [];
+  if (args.only !== 'postgres') targets.push({ label: 'PGlite (embedded)', url: undefined });
+  // The PostgreSQL target is made once and shared by every part (each part makes its own database on it).
+  let pgTarget: PgTarget | undefined | null = null;
+  const postgres = async () => {
+    if (pgTarget === null) pgTarget = await postgresTarget();
+    return pgTarget;
+  };
+  const postgresFor = async () => {
+    const t = await postgres();
+    return t ? { url: await freshDatabaseOn(t), label: t.label } : undefined;
+  };
+  if (appParts) {
+    if (args.only !== 'pglite') {
+      const target = await postgresFor();
+      if (target) targets.push({ label: target.label, url: target.url });
+      else console.log('\n(PostgreSQL skipped: no --database-url, no TEST_DATABASE_URL and no local PostgreSQL installed)');
+    }
+    for (const t of targets) {
+      try {
+        const { rows, peakMb } = await benchTarget(t.label, t.url);
+        results.push({ label: t.label, rows });
+        summary.push(...appSummary(t.label, rows, peakMb));
+      } catch (err) {
+        console.error(`\n${t.label} failed: ${(err as Error).stack ?? err}`);
+        summary.push({ measure: 'pages, signals, knowledge', database: t.label, figure: `failed: ${(err as Error).message.split('\n')[0]!.slice(0, 80)}` });
+      }
+    }
   }
-  if (part('documents')) await benchDocuments({ only: args.only, postgres: postgresTarget });
-  if (part('annual-report')) await benchAnnualReport({ only: args.only, postgres: postgresTarget });
-  if (part('campaigns')) await benchCampaigns({ only: args.only, postgres: postgresTarget });
-  if (part('network')) await benchNetwork({ only: args.only, postgres: postgresTarget });
-  if (part('startup')) await benchStartup({ only: args.only, postgres: postgresTarget });
+  // The databases a part ran on, in its order: PGlite first, then PostgreSQL when there is one.
+  const databasesOf = async () => [...(args.only !== 'postgres' ? ['PGlite'] : []), ...(args.only !== 'pglite' && (await postgres()) ? ['PostgreSQL'] : [])];
+  // A part that fails is reported and the run goes on: the other parts' figures still count.
+  const guarded = async (name: (typeof PARTS)[number], fn: () => Promise<void>) => {
+    if (!part(name)) return;
+    try {
+      await fn();
+    } catch (err) {
+      console.error(`\npart ${name} failed: ${(err as Error).stack ?? err}`);
+      summary.push({ measure: `part ${name}`, database: '-', figure: `failed: ${(err as Error).message.split('\n')[0]!.slice(0, 80)}` });
+    }
+  };
+  const opts = { only: args.only, postgres: postgresFor };
+  await guarded('documents', async () => {
+    const { value, lines } = await capturing(() => benchDocuments(opts));
+    summary.push(...documentsSummary(value, lines, await databasesOf()));
+  });
+  await guarded('annual-report', () => benchAnnualReport(opts));
+  await guarded('campaigns', () => benchCampaigns(opts));
+  await guarded('network', () => benchNetwork(opts));
+  await guarded('startup', async () => {
+    const { value, lines } = await capturing(() => benchStartup(opts));
+    summary.push(...startupSummary(value, lines, await databasesOf()));
+  });
+  await guarded('scale', async () => {
+    const scaleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-scale-bare-'));
+    cleanups.push(async () => fs.rmSync(scaleDir, { recursive: true, force: true }));
+    summary.push(...scaleSummary(await benchScale({ ...opts, load, startBare: (body) => startBare(scaleDir, body) })));
+  });
   console.log('\n== results (higher req/s and lower latency are better; app/bare is the share of bare Node throughput)');
   for (const r of results) printTable(r.label, r.rows);
+  const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
+  printSummary(
+    summary,
+    `${((Date.now() - startedAt) / 60_000).toFixed(1)} min, ${warmup} + ${duration} s per measure, ${connections} connections; load average (1, 5, 15 min) before ${fmtLoad(loadBefore)}, after ${fmtLoad(os.loadavg())}`,
+  );
 }
 
 main()

@@ -56,8 +56,9 @@ export async function seedSignalsBench(database: Database): Promise<{ seeded: nu
            now()
     from generate_series(1, ${SIGNALS_COUNT}) g`);
   await db.execute(sql`analyze signals`);
-  // The themes view's rollup (kept by triggers) was filled by the insert above.
+  // The themes view's rollups (kept by triggers) were filled by the insert above.
   await db.execute(sql`analyze signal_theme_days`);
+  await db.execute(sql`analyze signal_theme_months`);
   return { seeded: SIGNALS_COUNT, userId: user.id };
 }
 
@@ -126,14 +127,19 @@ export async function measureSignals<R>(h: SignalsBenchHelpers<R>, session: stri
     const redirects = result.statusCodeStats?.['303']?.count ?? 0;
     rows.push(h.row(`bare node:http (${answer.length} bytes, POST)`, bareResult));
     rows.push(h.row(`signal form POST (seal + store + mail)`, { ...result, non2xx: result.non2xx - redirects }, result.requests.average / bareResult.requests.average));
+    // The time one resident waits when nobody else posts (p50/p99 of one connection).
+    const alone = await h.load(`${h.base}${path}`, headers, {
+      connections: 1,
+      requests: [{ method: 'POST', path, headers, body, setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextIp() } }) }],
+    });
+    rows.push(h.row(`signal form POST, one at a time`, { ...alone, non2xx: alone.non2xx - (alone.statusCodeStats?.['303']?.count ?? 0) }));
   } finally {
     await bare.stop();
   }
-  rows.push(
-    ...(await h.measurePage(`/${SIGNALS_COUNCIL}/werkruimte/signalen/themas`, `themes view (${SIGNALS_COUNT.toLocaleString('en')} signals)`, {
-      cookie: `${SESSION_COOKIE}=${session}`,
-    })),
-  );
+  const themes = `/${SIGNALS_COUNCIL}/werkruimte/signalen/themas`;
+  const cookie = { cookie: `${SESSION_COOKIE}=${session}` };
+  rows.push(...(await h.measurePage(themes, `themes view (${SIGNALS_COUNT.toLocaleString('en')} signals), 50 connections`, cookie)));
+  rows.push(h.row(`themes view, one at a time`, await h.load(`${h.base}${themes}`, cookie, { connections: 1 })));
   return rows;
 }
 

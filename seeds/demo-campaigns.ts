@@ -138,7 +138,7 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
     .insert(campaignCriteria)
     .values(criteria.map((c, i) => ({ councilId: council.id, campaignId: campaign!.id, position: i + 1, ...c })))
     .returning();
-  for (const m of jury) await tx.insert(campaignJurors).values({ councilId: council.id, campaignId: campaign!.id, membershipId: m });
+  await tx.insert(campaignJurors).values(jury.map((m) => ({ councilId: council.id, campaignId: campaign!.id, membershipId: m })));
 
   // A nomination one minute after the deadline is refused by the form's rule; nothing is stored.
   if (nominationsOpen(campaign!, new Date(campaign!.closesAt.getTime() + 60_000))) throw new Error('a late nomination must be refused');
@@ -150,6 +150,11 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
     // Sealed as the form seals them (campaigns.privacy.ts).
     return { nominatorSealed: sealNominator(secretKey, { name, role: roles[n % roles.length]!, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@voorbeeld.example` }) };
   };
+  // Co-nominations, declarations and scores are written in one statement each at the end (a
+  // first start loads the demo: some hundred statements fewer).
+  const coNominations: (typeof campaignNominations.$inferInsert)[] = [];
+  const declarations: (typeof campaignDeclarations.$inferInsert)[] = [];
+  const scores: (typeof campaignScores.$inferInsert)[] = [];
   for (const [code, chosen, mood, co] of nominated) {
     const m = municipality(code)!;
     const motivations = Object.fromEntries(crit.map((c) => [c.id, motivationOf(m.name, c.position - 1)]));
@@ -170,7 +175,7 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
       })
       .returning();
     for (let i = 0; i < co; i++) {
-      await tx.insert(campaignNominations).values({
+      coNominations.push({
         councilId: council.id,
         campaignId: campaign!.id,
         municipalityCode: code,
@@ -185,11 +190,11 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
     // Declarations and scores: Amsterdam has one conflict; Rotterdam splits the jury (spread of 3).
     for (const [j, membershipId] of jury.entries()) {
       const conflict = code === 'GM0363' && j === 2;
-      await tx.insert(campaignDeclarations).values({ councilId: council.id, nominationId: nom!.id, membershipId, conflict, declaredAt: ago(58) });
+      declarations.push({ councilId: council.id, nominationId: nom!.id, membershipId, conflict, declaredAt: ago(58) });
       if (conflict) continue;
       const score = code === 'GM0599' ? (j < 2 ? 5 : 2) : Math.min(5, Math.max(1, mood + ((j + n) % 3 === 0 ? -1 : 0)));
       for (const c of crit) {
-        await tx.insert(campaignScores).values({
+        scores.push({
           councilId: council.id,
           nominationId: nom!.id,
           membershipId,
@@ -201,4 +206,7 @@ export async function seedDemoCampaigns(tx: Tx, council: typeof councils.$inferS
       }
     }
   }
+  if (coNominations.length) await tx.insert(campaignNominations).values(coNominations);
+  if (declarations.length) await tx.insert(campaignDeclarations).values(declarations);
+  if (scores.length) await tx.insert(campaignScores).values(scores);
 }

@@ -137,10 +137,12 @@ export async function seedDemoWorkplan(tx: Tx, council: typeof councils.$inferSe
   const themes = await tx.select().from(signalThemes).where(eq(signalThemes.councilId, council.id));
   const perMonth = [6, 5, 8, 4, 9, 7, 3, 5, 8, 6, 5, 2];
   let s = 0;
+  // One statement for the year's signals (a first start loads the demo).
+  const lastYear: (typeof signals.$inferInsert)[] = [];
   for (const [i, count] of perMonth.entries()) {
     for (let k = 0; k < count; k++) {
       const theme = themes.length ? themes[(s + k) % themes.length]! : null;
-      await tx.insert(signals).values({
+      lastYear.push({
         councilId: council.id,
         reference: `S-${year - 1}-J${String(++s).padStart(3, '0')}`,
         description: '',
@@ -156,6 +158,7 @@ export async function seedDemoWorkplan(tx: Tx, council: typeof councils.$inferSe
       });
     }
   }
+  await tx.insert(signals).values(lastYear);
   for (const month of [1, 2, 3, 4, 5, 6, 9, 10, 11, 12]) {
     const date = `${year - 1}-${String(month).padStart(2, '0')}-15`;
     const id = crypto.randomUUID();

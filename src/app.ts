@@ -19,7 +19,7 @@ import { registerInputChecks } from './core/http/input.ts';
 import { loggerOptions } from './core/http/logging.ts';
 import { registerDraining } from './core/http/shutdown.ts';
 import { registerSecurityHeaders } from './core/http/security.ts';
-import { registerTenancy } from './core/tenancy.ts';
+import { registerTenancy, rememberCouncils } from './core/tenancy.ts';
 import { registerSectionGuard } from './core/sections.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
 import { getAssets, fontDir } from './ui/assets.ts';
@@ -74,7 +74,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Requests in flight are counted, so SIGTERM can let them finish (core/http/shutdown.ts).
   registerDraining(app);
   registerTenancy(app, {
-    findCouncil: (slug) => findOrganisationBySlug(deps.db, slug),
+    findCouncil: rememberCouncils(deps.cache, (slug) => findOrganisationBySlug(deps.db, slug)),
     findMembership: (councilId, userId) => findMembership(deps.db, councilId, userId),
   });
   // The organisation's kind decides which sections it has; the others' pages answer 404.

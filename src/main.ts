@@ -3,6 +3,9 @@ import path from 'node:path';
 import { loadConfig, ConfigError } from './core/config.ts';
 import type { Database } from './core/db/index.ts';
 
+/** Every step's seconds, printed with RAADWERK_START_TIMES=1 (bench/startup.ts reads them). */
+const times: [string, number][] = [];
+
 /**
  * Runs one start-up step and says how long it took when that was over a second (a first start
  * creates the database and loads the demo data). PGlite works on this thread, so a line printed
@@ -14,40 +17,79 @@ async function step<T>(label: string, fn: () => Promise<T>, opts: { announce?: b
   const timer = opts.announce ? undefined : setTimeout(() => console.log(`${label} …`), 1000);
   const value = await fn().finally(() => clearTimeout(timer));
   const seconds = (performance.now() - t0) / 1000;
+  times.push([label, seconds]);
   if (seconds >= 1) console.log(`${label}: klaar in ${seconds.toFixed(1)} s`);
   return value;
 }
 
 /**
- * A new embedded database: from the migrated template that `npm install` made (seconds faster
- * than creating one), or, without a usable template, created from scratch.
+ * A new embedded database: a copy of the migrated template that `npm install` made (a file copy,
+ * far faster than creating one), else loaded from the template's tar, else created from scratch.
+ * The data directory's lock is taken first, so a second process can never copy or remove here.
  */
 async function openFresh(dataDir: string): Promise<Database> {
-  const [{ openDatabase }, { existingTemplate }] = await Promise.all([import('./core/db/index.ts'), import('./core/db/template.ts')]);
-  const template = existingTemplate();
-  if (template) {
-    try {
-      return await openDatabase({ kind: 'pglite', dataDir, loadDataDir: template });
-    } catch (err) {
+  const [{ openDatabase }, { copyTemplateDataDir, existingTemplate }, { acquireDataDirLock }] = await Promise.all([
+    import('./core/db/index.ts'),
+    import('./core/db/template.ts'),
+    import('./core/db/lock.ts'),
+  ]);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataDirLock(dataDir);
+  const pgdata = path.join(dataDir, 'pgdata');
+  const open = async () => {
+    const fallBack = (err: unknown) => {
       console.warn(`Het databasesjabloon werkt niet (${(err as Error).message}); de database wordt nieuw gemaakt.`);
-      fs.rmSync(path.join(dataDir, 'pgdata'), { recursive: true, force: true });
+      fs.rmSync(pgdata, { recursive: true, force: true });
+    };
+    // Another process may have made it between the check in main() and the lock.
+    if (fs.existsSync(path.join(pgdata, 'PG_VERSION'))) return openDatabase({ kind: 'pglite', dataDir, lock: false });
+    try {
+      if (copyTemplateDataDir(pgdata)) return await openDatabase({ kind: 'pglite', dataDir, lock: false });
+    } catch (err) {
+      fallBack(err);
     }
+    const template = existingTemplate();
+    if (template) {
+      try {
+        return await openDatabase({ kind: 'pglite', dataDir, loadDataDir: template, lock: false });
+      } catch (err) {
+        fallBack(err);
+      }
+    }
+    return openDatabase({ kind: 'pglite', dataDir, lock: false });
+  };
+  try {
+    const database = await open();
+    return { ...database, close: () => database.close().finally(() => lock.release()) };
+  } catch (err) {
+    lock.release();
+    throw err;
   }
-  return openDatabase({ kind: 'pglite', dataDir });
+}
+
+/** How long after listening the planner statistics are refreshed. */
+const STATISTICS_AFTER_MS = 10_000;
+
+/** True when no organisation exists yet (a first start: the demo is loaded then). */
+async function isEmpty(database: Database): Promise<boolean> {
+  const { councils } = await import('./core/organisations.schema.ts');
+  return (await database.db.select({ id: councils.id }).from(councils).limit(1)).length === 0;
 }
 
 /** Start: config -> database (open, lock, migrate, first-run demo) -> server + worker. */
 async function main() {
+  // Loading Node, the start script and this file (with tsx: compiling it) came before this line.
+  times.push(['Node en main laden', performance.now() / 1000]);
   const config = loadConfig();
-  // The app's modules load while nothing else can happen; this line says the start has begun.
+  // The start has begun: a first start takes some seconds before the next line.
   console.log('Raadwerk start …');
-  const [{ openDatabase, migrate, refreshStatistics }, { DataDirLockedError }] = await Promise.all([import('./core/db/index.ts'), import('./core/db/lock.ts')]);
+  const [{ openDatabase, migrate, refreshStatistics }, { DataDirLockedError }] = await step('Databasecode laden', () => Promise.all([import('./core/db/index.ts'), import('./core/db/lock.ts')]));
   let database: Database;
   try {
-    // A new embedded database is made from scratch on the first start: that takes seconds.
+    // A first start copies the database prepared by `npm install` (or makes one: seconds more).
     const fresh = !config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'pgdata', 'PG_VERSION'));
     database = config.databaseUrl
-      ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+      ? await step('Database openen', () => openDatabase({ kind: 'postgres', url: config.databaseUrl! }))
       : fresh
         ? await step(`Nieuwe database maken in ${config.dataDir}`, () => openFresh(config.dataDir), { announce: true })
         : await step('Database openen', () => openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
@@ -61,11 +103,16 @@ async function main() {
   }
   await step('Database bijwerken', () => migrate(database));
   const [{ buildApp }, { drainAndClose }, { startWorker }] = await step('Onderdelen laden', () => Promise.all([import('./app.ts'), import('./core/http/shutdown.ts'), import('./worker.ts')]));
-  const app = await buildApp({ config, database });
+  const app = await step('App opbouwen', () => buildApp({ config, database }));
   // Seeded with the app's own key and file store, so sealed demo data opens and demo files download.
-  const { seedDemoIfEmpty } = await import('../seeds/demo.ts');
-  const demo = config.demoData ? await step('Demo-gegevens laden', () => seedDemoIfEmpty(database, app.deps)) : null;
-  await refreshStatistics(database);
+  // The demo code (and its PDF library) is loaded only when the database is still empty.
+  const demo =
+    config.demoData && (await isEmpty(database))
+      ? await step('Demo-gegevens laden', async () => {
+          const { seedDemoIfEmpty } = await import('../seeds/demo.ts');
+          return seedDemoIfEmpty(database, app.deps);
+        })
+      : null;
   const worker = config.runWorker ? startWorker(app.deps, app.log) : null;
 
   let stopping = false;
@@ -82,9 +129,14 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  await step('Luisteren', () => app.listen({ port: config.port, host: config.host }));
   const where = config.databaseUrl ? 'PostgreSQL' : `ingebouwde database in ${config.dataDir}`;
-  console.log(`\nRaadwerk draait op ${config.baseUrl} (${where}).`);
+  console.log(`\nRaadwerk draait op ${config.baseUrl} (${where}), gestart in ${(performance.now() / 1000).toFixed(1)} s.`);
+  // PGlite's planner statistics (it has no autovacuum; the worker refreshes them hourly): right
+  // after the first answers rather than before them. Nothing at start needs them: the demo's
+  // tables are small, and the statistics of earlier runs are kept in the data directory.
+  setTimeout(() => void refreshStatistics(database).catch((err) => app.log.warn({ err }, 'refreshing statistics failed')), STATISTICS_AFTER_MS).unref();
+  if (process.env.RAADWERK_START_TIMES === '1') console.log(`Starttijden: ${times.map(([label, s]) => `${label} ${s.toFixed(2)} s`).join('; ')}`);
   if (demo) {
     console.log('\nDemo-gegevens geladen. Inloggen kan met:');
     for (const l of demo) console.log(`  ${l.role.padEnd(28)} ${l.email.padEnd(40)} wachtwoord: ${l.password}`);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { freePort } from './support/ports.ts';
 
 function start(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // `npm start`'s command: the server built into dist/ (built first when the sources changed).
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'true', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

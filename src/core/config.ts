@@ -32,6 +32,11 @@ const envSchema = z.object({
     .min(1024)
     .max(2 ** 31 - 1)
     .default(50 * 1024 * 1024),
+  PAGE_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
 });
 
 export type Config = {
@@ -52,6 +57,8 @@ export type Config = {
   securityContact: string;
   /** Largest document upload (documents module); the integer column caps it below 2 GB. */
   documentMaxBytes: number;
+  /** Memory for rendered public pages (core/http/page-cache.ts); 0 turns the cache off. */
+  pageCacheBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -81,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: e.RUN_WORKER,
     securityContact: e.SECURITY_CONTACT,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
+    pageCacheBytes: e.PAGE_CACHE_BYTES,
   };
 }

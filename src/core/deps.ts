@@ -29,7 +29,7 @@ type Log = { error: (o: object, m: string) => void };
 /** Used by the web app and by the stand-alone worker alike. */
 export async function createDeps(args: { config: Config; database: Database; mailer?: Mailer; files?: FileStore; log?: Log }): Promise<Deps> {
   const { config, database } = args;
-  const cache = new PageCache();
+  const cache = new PageCache({ maxBytes: config.pageCacheBytes });
   await cache.connect(database);
   const deps: Deps = {
     config,

@@ -1,4 +1,4 @@
-import { pgTable, text, boolean, integer, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, integer, index, uniqueIndex, date } from 'drizzle-orm/pg-core';
 import { cascadeRef, createdAt, id, timestamps } from './db/base-columns.ts';
 import { users } from './auth/auth.schema.ts';
 import { roles } from './roles.ts';
@@ -69,5 +69,6 @@ export const memberships = pgTable(
     joinedOn: date('joined_on'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('memberships_council_user_unique').on(t.councilId, t.userId)],
+  // By user: every request with a session reads the user's memberships (core/auth/sessions.ts).
+  (t) => [uniqueIndex('memberships_council_user_unique').on(t.councilId, t.userId), index('memberships_user_idx').on(t.userId)],
 );

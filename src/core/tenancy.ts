@@ -34,7 +34,10 @@ export function registerTenancy(app: FastifyInstance, deps: TenancyDeps): void {
   app.decorateRequest('council', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('actorFor', async function (this: FastifyRequest, userId: string, isPlatformAdmin: boolean): Promise<Actor> {
-    const m = this.council ? await deps.findMembership(this.council.id, userId) : null;
+    const council = this.council;
+    // The session's own user: their memberships came with the session (one statement, read this request).
+    const own = this.auth?.user.id === userId ? this.auth.memberships : null;
+    const m = !council ? null : own ? (own.find((x) => x.councilId === council.id) ?? null) : await deps.findMembership(council.id, userId);
     return { userId, isPlatformAdmin, role: m?.role ?? null, membershipId: m?.id ?? null };
   });
   app.addHook('preValidation', async (req) => {
@@ -49,6 +52,38 @@ export function registerTenancy(app: FastifyInstance, deps: TenancyDeps): void {
     }
     if (auth) req.actor = await req.actorFor(auth.user.id, auth.user.isPlatformAdmin);
   });
+}
+
+/** How long a remembered council row may be used at most, for changes that come from outside a request. */
+const COUNCIL_MAX_AGE_MS = 60_000;
+const COUNCIL_MAX_ENTRIES = 1000;
+
+/**
+ * Councils by slug, remembered so a request does not read the row (with its long texts) again.
+ * A remembered row is used while nothing changed anywhere: every successful change through a
+ * request, here or on another instance, moves the page cache's generation on (public-cache.ts,
+ * NOTIFY), and the councils service invalidates after its own writes. What changes a council
+ * outside a request (a script, a test writing the table) invalidates the cache itself; the age
+ * limit bounds anything that forgets to. An unknown slug is not remembered: a council made
+ * later is found at once.
+ */
+export function rememberCouncils(cache: { currentGeneration(): number }, find: (slug: string) => Promise<Council | null>): (slug: string) => Promise<Council | null> {
+  const kept = new Map<string, { generation: number; at: number; council: Council }>();
+  return async (slug) => {
+    const generation = cache.currentGeneration();
+    const hit = kept.get(slug);
+    if (hit && hit.generation === generation && Date.now() - hit.at < COUNCIL_MAX_AGE_MS) return hit.council;
+    // The generation is read before the row: a change while it is read leaves the entry stale at once.
+    const council = await find(slug);
+    if (!council) {
+      kept.delete(slug);
+      return null;
+    }
+    if (kept.size >= COUNCIL_MAX_ENTRIES && !kept.has(slug)) kept.delete(kept.keys().next().value!);
+    // Shared by every request that reads it: frozen, so nothing can change it for the others.
+    kept.set(slug, { generation, at: Date.now(), council: Object.freeze(council) });
+    return council;
+  };
 }
 
 /** The council of this request; routes under `/:council` always have one. */

@@ -138,6 +138,16 @@ export async function makeCouncil(t: TestApp, values: Partial<typeof councils.$i
   return c;
 }
 
+/**
+ * Changes a council straight in the database. Requests remember council rows until the next
+ * change (core/tenancy.ts rememberCouncils), so this tells the app, as the councils service does.
+ */
+export async function updateCouncil(t: TestApp, id: string, values: Partial<typeof councils.$inferInsert>): Promise<Council> {
+  const [c] = await t.db.update(councils).set(values).where(eq(councils.id, id)).returning();
+  await t.app.deps.cache.invalidate();
+  return c!;
+}
+
 /** `count` fresh councils, for tests of what one organisation sees of another. */
 export async function makeCouncils(t: TestApp, count: number): Promise<Council[]> {
   const made: Council[] = [];

@@ -1,13 +1,18 @@
 import { seal, open } from '../crypto.ts';
-import QRCode from 'qrcode';
-import { generateSecret, generateURI, verifySync } from 'otplib';
+import { createRequire } from 'node:module';
+import type * as Otplib from 'otplib';
 import { hmac, hmacMatches } from '../secret.ts';
+
+let otp: typeof Otplib | undefined;
+
+/** otplib (with its crypto plug-ins) is loaded with the first code checked, not at start. */
+const otplib = (): typeof Otplib => (otp ??= createRequire(import.meta.url)('otplib') as typeof Otplib);
 
 const TOTP_ISSUER = 'Raadwerk';
 const PERIOD = 30;
 
 export function newTotpSecret(): string {
-  return generateSecret();
+  return otplib().generateSecret();
 }
 
 /** A code is 6 digits; spaces typed by the user are removed first. */
@@ -24,7 +29,7 @@ export function checkTotp(secret: string, code: string, afterStep: number | null
   const token = normaliseCode(code);
   if (!/^\d{6}$/.test(token)) return null;
   try {
-    const result = verifySync({ secret, token, epochTolerance: PERIOD, afterTimeStep: afterStep ?? undefined });
+    const result = otplib().verifySync({ secret, token, epochTolerance: PERIOD, afterTimeStep: afterStep ?? undefined });
     if (!result.valid) return null;
     return 'timeStep' in result ? result.timeStep : Math.floor(Date.now() / 1000 / PERIOD) + result.delta;
   } catch {
@@ -33,11 +38,13 @@ export function checkTotp(secret: string, code: string, afterStep: number | null
 }
 
 export function otpauthUri(secret: string, label: string): string {
-  return generateURI({ issuer: TOTP_ISSUER, label, secret });
+  return otplib().generateURI({ issuer: TOTP_ISSUER, label, secret });
 }
 
 /** The QR code as an SVG data URL (the CSP allows img data:). */
 export async function qrDataUrl(uri: string): Promise<string> {
+  // Loaded here, not at start: only setting up the second step shows a QR code.
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

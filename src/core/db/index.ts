@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+// The drivers and migrators (drizzle-orm/pglite, drizzle-orm/node-postgres with pg) are imported
+// when a database of their kind is opened: a start loads only the one it uses.
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
@@ -53,7 +51,7 @@ const RECONNECT_MAX_MS = 5_000;
 const RECONNECTED = '';
 
 async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): Promise<Database> {
-  const pg = (await import('pg')).default;
+  const [pg, { drizzle: drizzlePg }] = await Promise.all([import('pg').then((m) => m.default), import('drizzle-orm/node-postgres')]);
   // A checkout that cannot connect fails within 5 s (a friendly 503), instead of waiting for the TCP timeout.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000, keepAlive: true });
   // An idle client whose connection ends (the server restarted, pg_terminate_backend) emits
@@ -132,7 +130,7 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
 }
 
 async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: boolean; onQuery?: OnQuery }): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
   if (opts.dataDir) {
@@ -147,6 +145,7 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
     lock?.release();
     throw err;
   }
+  takeTurns(client as unknown as Record<TurnMethod, (...args: unknown[]) => Promise<unknown>>);
   const db = drizzlePglite(client, { schema, ...queryLogger(opts.onQuery) }) as unknown as Db;
   // One process owns a PGlite data directory (the lock above), so every listener is in this
   // process: telling them directly spares each POST a turn behind PGlite's single query lock.
@@ -168,6 +167,38 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
   };
 }
 
+type TurnMethod = 'query' | 'exec' | 'transaction';
+
+/**
+ * PGlite runs every statement synchronously on this thread, and its lock hands over from one
+ * waiting caller to the next within the same turn of the event loop. Under load one turn then
+ * served every waiting request in full (hundreds of ms), while Node (libuv 1.45 and later)
+ * accepts one new connection per turn: the k-th new connection waited k such turns, seconds
+ * (decision 0031, session 7). Here each call (a statement, or a whole transaction) starts in a
+ * turn of its own, in arrival order, so new connections and requests are taken in between.
+ */
+function takeTurns(client: Record<TurnMethod, (...args: unknown[]) => Promise<unknown>>): void {
+  const waiting: (() => void)[] = [];
+  let busy = false;
+  const handOver = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else busy = false;
+  };
+  for (const name of ['query', 'exec', 'transaction'] as const) {
+    const original = client[name].bind(client);
+    client[name] = async (...args: unknown[]) => {
+      if (busy) await new Promise<void>((resolve) => waiting.push(resolve));
+      busy = true;
+      try {
+        return await original(...args);
+      } finally {
+        setImmediate(handOver);
+      }
+    };
+  }
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -186,6 +217,7 @@ const MIGRATE_LOCK = [17015, 1] as const;
  */
 export async function migrate(database: Database): Promise<void> {
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as never, { migrationsFolder });
     return;
   }
@@ -196,6 +228,7 @@ export async function migrate(database: Database): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1, $2)', [...MIGRATE_LOCK]);
     try {
+      const [{ drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
       await migratePg(drizzlePg(client, { schema }) as never, { migrationsFolder });
     } finally {
       // A connection whose unlock failed must not go back to the pool still holding the lock.
@@ -214,8 +247,13 @@ export async function migrate(database: Database): Promise<void> {
 /**
  * PGlite has no autovacuum, so its planner statistics go stale and full-text search can fall
  * back to slow plans. Refresh them at start and from the hourly clean-up; PostgreSQL does
- * this by itself.
+ * this by itself. One table per statement: PGlite blocks the whole process while it runs, and a
+ * single ANALYZE of a large database took 3-5 s (100,000 signals); between tables, requests
+ * take their turns (takeTurns).
  */
 export async function refreshStatistics(database: Database): Promise<void> {
-  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
+  if (database.kind !== 'pglite') return;
+  const res = await database.db.execute(sql`select schemaname as s, tablename as t from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`);
+  const tables = (Array.isArray(res) ? res : (res as { rows: { s: string; t: string }[] }).rows) as { s: string; t: string }[];
+  for (const { s, t } of tables) await database.db.execute(sql.raw(`analyze ${quoteIdent(s)}.${quoteIdent(t)}`));
 }

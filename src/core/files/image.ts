@@ -6,7 +6,7 @@
  * is stored and served, and only it goes into a PDF. Decoding runs in libvips (sharp) on its own
  * thread pool with a time limit and a pixel limit, never on the request thread.
  */
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 
 export const IMAGE_LIMITS = {
   /** Declared width x height above this is refused from the header alone. */
@@ -18,9 +18,19 @@ export const IMAGE_LIMITS = {
 };
 export type ImageLimits = typeof IMAGE_LIMITS;
 
-// libvips keeps no cache of decoded images between calls: memory goes back after each one.
-sharp.cache(false);
-sharp.concurrency(1);
+type Sharp = typeof import('sharp').default;
+let loaded: Promise<Sharp> | undefined;
+
+/** sharp (libvips) is loaded with the first image, not at start. */
+function loadSharp(): Promise<Sharp> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    // libvips keeps no cache of decoded images between calls: memory goes back after each one.
+    sharp.cache(false);
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loaded;
+}
 
 /** `type`: not a PNG, JPEG or WebP image; `too_large`: over the pixel limits; `damaged`: cannot be decoded. */
 export class ImageError extends Error {
@@ -40,6 +50,7 @@ export type SafeImage = { bytes: Buffer; contentType: 'image/png'; width: number
  */
 export async function safeImage(input: Buffer, opts: { flatten?: boolean; limits?: ImageLimits } = {}): Promise<SafeImage> {
   const limits = opts.limits ?? IMAGE_LIMITS;
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();

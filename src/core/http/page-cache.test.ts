@@ -9,11 +9,11 @@ test('a page rendered while a change happened is not stored', () => {
   cache.set('nl:/x', 'oud', gen, '"e"');
   assert.equal(cache.get('nl:/x'), undefined);
   cache.set('nl:/x', 'nieuw', cache.currentGeneration(), '"e"');
-  assert.equal(cache.get('nl:/x')?.body, 'nieuw');
+  assert.equal(cache.get('nl:/x')?.body.toString(), 'nieuw');
 });
 
 test('entries expire after their maximum age', () => {
-  const cache = new PageCache(10, 0);
+  const cache = new PageCache({ maxAgeMs: 0 });
   cache.set('nl:/x', 'a', cache.currentGeneration(), '"e"');
   const realNow = Date.now;
   Date.now = () => realNow() + 5;
@@ -24,14 +24,65 @@ test('entries expire after their maximum age', () => {
   }
 });
 
-test('the oldest entry makes room when the cache is full', () => {
-  const cache = new PageCache(2);
+test('the least recently read entry makes room when the cache is full', () => {
+  const cache = new PageCache({ maxEntries: 2 });
   const g = cache.currentGeneration();
   cache.set('a', '1', g, '"1"');
   cache.set('b', '2', g, '"2"');
+  cache.get('a');
   cache.set('c', '3', g, '"3"');
-  assert.equal(cache.get('a'), undefined);
-  assert.equal(cache.get('c')?.body, '3');
+  assert.equal(cache.get('b'), undefined, 'b was read least recently');
+  assert.equal(cache.get('a')?.body.toString(), '1');
+  assert.equal(cache.get('c')?.body.toString(), '3');
+});
+
+test('the cache stays within its byte budget, counting UTF-8 bytes, and says how full it is', () => {
+  const page = (c: string) => c.repeat(10_000);
+  const one = new PageCache();
+  one.set('k', page('ë'), one.currentGeneration(), '"e"');
+  const perPage = one.size().bytes;
+  assert.ok(perPage >= 20_000 && perPage < 21_000, `a page of 10,000 "ë" is 20,000 bytes plus its entry: ${perPage}`);
+
+  const budget = 5 * perPage + 10;
+  const cache = new PageCache({ maxBytes: budget });
+  const g = cache.currentGeneration();
+  for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
+    cache.set(key, page('ë'), g, '"e"');
+    assert.ok(cache.size().bytes <= budget);
+  }
+  assert.deepEqual(cache.size(), { entries: 5, bytes: 5 * perPage, maxBytes: budget });
+  assert.equal(cache.get('b'), undefined, 'the oldest went first');
+  assert.ok(cache.get('g'));
+
+  // Storing a key again replaces it without counting it twice; a change empties it.
+  cache.set('g', page('ë'), g, '"e2"');
+  assert.equal(cache.size().bytes, 5 * perPage);
+  cache.clearLocal();
+  assert.deepEqual(cache.size(), { entries: 0, bytes: 0, maxBytes: budget });
+});
+
+test('a page too large for its share of the budget is not kept, and a budget of 0 keeps nothing', () => {
+  const cache = new PageCache({ maxBytes: 40_000 });
+  cache.set('big', 'x'.repeat(20_000), cache.currentGeneration(), '"b"');
+  assert.equal(cache.get('big'), undefined);
+  const off = new PageCache({ maxBytes: 0 });
+  off.set('k', 'x', off.currentGeneration(), '"e"');
+  assert.equal(off.get('k'), undefined);
+  assert.equal(off.size().bytes, 0);
+});
+
+test('an expired entry gives its bytes back', () => {
+  const cache = new PageCache({ maxAgeMs: 0 });
+  cache.set('k', 'x'.repeat(1000), cache.currentGeneration(), '"e"');
+  const realNow = Date.now;
+  Date.now = () => realNow() + 5;
+  try {
+    assert.equal(cache.get('k'), undefined);
+    assert.equal(cache.size().entries, 0);
+    assert.equal(cache.size().bytes, 0);
+  } finally {
+    Date.now = realNow;
+  }
 });
 
 test('memo keeps a computed value until the next change, and never stores one computed across a change', async () => {

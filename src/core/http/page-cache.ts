@@ -2,21 +2,38 @@ import type { Database } from '../db/index.ts';
 
 const CHANNEL = 'raadwerk_cache';
 
+/** The page is kept as its UTF-8 bytes: its size is known exactly, and a hit sends them as they are. */
+type Page = { body: Buffer; etag: string; at: number; bytes: number };
+
+/** What an entry costs besides the page: its key, its etag and the objects around them. */
+const ENTRY_OVERHEAD = 300;
+
 /**
  * Rendered public pages for anonymous readers. Any change clears it, here and in every other
  * instance (LISTEN/NOTIFY), so a change shows on the next request.
+ *
+ * Bounded by bytes (PAGE_CACHE_BYTES, 64 MB by default) and by entries: when a new page does not
+ * fit, the least recently read pages go first. A platform of 350 councils has tens of thousands of
+ * public pages (every advice, meeting, article), so a count alone would not bound the memory.
  */
 export class PageCache {
-  private pages = new Map<string, { body: string; etag: string; at: number }>();
+  /** Map order is recency: a hit moves its page to the end, the first one is the least recently used. */
+  private pages = new Map<string, Page>();
+  private bytes = 0;
   private generation = 0;
+  private readonly maxBytes: number;
+  private readonly maxEntries: number;
   /**
    * maxAgeMs bounds changes that come from time rather than from a user (a vacancy whose
    * closing date passed at midnight).
    */
-  constructor(
-    private readonly maxEntries = 2000,
-    private readonly maxAgeMs = 60_000,
-  ) {}
+  private readonly maxAgeMs: number;
+
+  constructor(opts: { maxBytes?: number; maxEntries?: number; maxAgeMs?: number } = {}) {
+    this.maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+    this.maxEntries = opts.maxEntries ?? 20_000;
+    this.maxAgeMs = opts.maxAgeMs ?? 60_000;
+  }
 
   async connect(database: Database): Promise<void> {
     this.database = database;
@@ -24,19 +41,44 @@ export class PageCache {
   }
   private database: Database | null = null;
 
-  get(key: string) {
+  get(key: string): Page | undefined {
     const hit = this.pages.get(key);
-    if (hit && Date.now() - hit.at > this.maxAgeMs) {
-      this.pages.delete(key);
+    if (hit) this.pages.delete(key);
+    if (!hit || Date.now() - hit.at > this.maxAgeMs) {
+      if (hit) this.bytes -= hit.bytes;
+      this.misses++;
       return undefined;
     }
+    this.pages.set(key, hit);
+    this.hits++;
     return hit;
   }
+  /** Reads answered from the cache and not, since the start (the bench prints the share). */
+  hits = 0;
+  misses = 0;
   /** Only store when nothing changed while the page was being rendered. */
   set(key: string, body: string, generation: number, etag: string) {
     if (generation !== this.generation) return;
-    if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value!);
-    this.pages.set(key, { body, etag, at: Date.now() });
+    const page = Buffer.from(body);
+    const bytes = page.length + 2 * key.length + ENTRY_OVERHEAD;
+    // A page larger than a quarter of the budget would push out many others for one reader.
+    if (bytes > this.maxBytes / 4) return;
+    const old = this.pages.get(key);
+    if (old) {
+      this.pages.delete(key);
+      this.bytes -= old.bytes;
+    }
+    while (this.pages.size > 0 && (this.bytes + bytes > this.maxBytes || this.pages.size >= this.maxEntries)) {
+      const [oldestKey, oldest] = this.pages.entries().next().value!;
+      this.pages.delete(oldestKey);
+      this.bytes -= oldest.bytes;
+    }
+    this.pages.set(key, { body: page, etag, at: Date.now(), bytes });
+    this.bytes += bytes;
+  }
+  /** How full it is (the bench prints it; the budget is what it may grow to). */
+  size(): { entries: number; bytes: number; maxBytes: number } {
+    return { entries: this.pages.size, bytes: this.bytes, maxBytes: this.maxBytes };
   }
   currentGeneration() {
     return this.generation;
@@ -44,6 +86,7 @@ export class PageCache {
   clearLocal() {
     this.generation++;
     this.pages.clear();
+    this.bytes = 0;
     this.values.clear();
   }
 
@@ -60,7 +103,7 @@ export class PageCache {
     const hit = this.values.get(key);
     if (hit && hit.generation === generation) return hit.value as T;
     const value = await compute();
-    if (this.values.size >= this.maxEntries) this.values.delete(this.values.keys().next().value!);
+    if (this.values.size >= MEMO_ENTRIES) this.values.delete(this.values.keys().next().value!);
     this.values.set(key, { generation, value });
     return value;
   }
@@ -70,3 +113,6 @@ export class PageCache {
     await this.database?.notify(CHANNEL, String(process.pid)).catch(() => undefined);
   }
 }
+
+/** Memoised values are small (counts, year lists) and per council: one per key is plenty. */
+const MEMO_ENTRIES = 2000;

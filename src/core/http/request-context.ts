@@ -82,9 +82,19 @@ async function buildPageCtx(req: FastifyRequest, deps: ContextDeps): Promise<Pag
     url: req.url,
     user: auth ? { id: auth.user.id, name: auth.user.name, isPlatformAdmin: auth.user.isPlatformAdmin } : null,
     csrfToken: csrfTokenFor(deps.secretKey, req.auth?.session.csrfSecret ?? null),
-    workspaces: auth ? await deps.listWorkspaces(auth.user.id, auth.user.isPlatformAdmin) : [],
+    workspaces: auth ? await workspacesOf(req, auth, deps) : [],
     draft: await draftFor(req, deps),
   };
+}
+
+/**
+ * The header's workspaces. A reader's come with the session (read at the start of this request);
+ * after a POST (which may have changed memberships) and for a platform admin (every
+ * organisation) they are read now.
+ */
+async function workspacesOf(req: FastifyRequest, auth: LoadedSession, deps: ContextDeps): Promise<{ slug: string; name: string }[]> {
+  if ((req.method === 'GET' || req.method === 'HEAD') && !auth.user.isPlatformAdmin) return auth.memberships.map(({ slug, name }) => ({ slug, name }));
+  return deps.listWorkspaces(auth.user.id, auth.user.isPlatformAdmin);
 }
 
 /** What was typed before a language switch on this page (form-drafts.ts), read once. */

@@ -49,13 +49,19 @@ export function translator(locale: Locale): Translate {
 }
 
 const ZONE = 'Europe/Amsterdam';
+const formats = {
+  date: { day: 'numeric', month: 'long', year: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit' },
+  weekday: { weekday: 'long' },
+  month: { month: 'long', year: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Building an Intl.DateTimeFormat costs more than formatting with it; pages format many dates. */
-function formatter(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+function formatter(locale: Locale, format: keyof typeof formats): Intl.DateTimeFormat {
+  const key = `${locale}|${format}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: ZONE, ...options });
+    f = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: ZONE, ...formats[format] });
     formatters.set(key, f);
   }
   return f;
@@ -66,22 +72,22 @@ const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(v
 
 /** Formats a date the Dutch way ("8 december 2026"), in Europe/Amsterdam. */
 export function formatDate(value: Date | string, locale: Locale): string {
-  return formatter(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(toDate(value));
+  return formatter(locale, 'date').format(toDate(value));
 }
 
 /** "09:30", in Europe/Amsterdam (24-hour clock in both languages). */
 function formatTime(value: Date): string {
-  return formatter('nl', { hour: '2-digit', minute: '2-digit' }).format(value);
+  return formatter('nl', 'time').format(value);
 }
 
 /** "woensdag" / "Wednesday", in Europe/Amsterdam. */
 export function formatWeekday(value: Date | string, locale: Locale): string {
-  return formatter(locale, { weekday: 'long' }).format(toDate(value));
+  return formatter(locale, 'weekday').format(toDate(value));
 }
 
 /** "maart 2026" / "March 2026", in Europe/Amsterdam. */
 export function formatMonth(value: Date | string, locale: Locale): string {
-  return formatter(locale, { month: 'long', year: 'numeric' }).format(toDate(value));
+  return formatter(locale, 'month').format(toDate(value));
 }
 
 export function formatDateTime(value: Date, locale: Locale): string {

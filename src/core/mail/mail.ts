@@ -1,5 +1,5 @@
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Database, DbOrTx } from '../db/index.ts';
 import { outbox, type MailAttachment } from './mail.schema.ts';
 import { users } from '../auth/auth.schema.ts';
@@ -81,7 +81,10 @@ export function createMailer(
     beforeFlush?: () => Promise<unknown>;
   },
 ): Mailer {
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  const smtpUrl = opts.smtpUrl;
+  // nodemailer is loaded with the first mail sent, not at start.
+  let transport: Promise<Transporter> | null = null;
+  const smtp = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl!)));
   // The host part of each mail's Message-ID: the sender's domain.
   const messageIdHost = /@([^>\s]+)/.exec(opts.from)?.[1] ?? 'raadwerk.invalid';
   let running: Promise<number> | null = null;
@@ -105,7 +108,7 @@ export function createMailer(
         .for('update', { skipLocked: true });
       if (!row) return false;
       try {
-        await transport!.sendMail({
+        await (await smtp()).sendMail({
           from: opts.from,
           to: row.toAddress,
           replyTo: row.replyTo ?? undefined,
@@ -132,7 +135,7 @@ export function createMailer(
   }
 
   async function sendBatch(): Promise<number> {
-    if (!transport) return 0;
+    if (!smtpUrl) return 0;
     let sent = 0;
     while (await sendOne()) sent++;
     return sent;
@@ -146,16 +149,16 @@ export function createMailer(
   }
 
   return {
-    delivers: Boolean(transport),
-    queue: (tx, m) => queueMail(tx, m, { hold: !transport }),
+    delivers: Boolean(smtpUrl),
+    queue: (tx, m) => queueMail(tx, m, { hold: !smtpUrl }),
     kick() {
-      if (!transport) return;
+      if (!smtpUrl) return;
       (opts.beforeFlush?.() ?? Promise.resolve()).then(flush).catch((err) => opts.log?.error({ err }, 'mail queue failed'));
     },
     flush,
     async close() {
       await running?.catch(() => undefined);
-      transport?.close();
+      (await transport?.catch(() => null))?.close();
     },
   };
 }

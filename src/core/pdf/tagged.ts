@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 const A4: [number, number] = [595.28, 841.89];
 
@@ -20,6 +20,14 @@ const FONT_FILES: Record<FontFace, string> = {
   bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
 };
 let fonts: Record<FontFace, Buffer> | null = null;
+
+let PDFDocument: typeof PDFKitDocument | undefined;
+
+/** pdfkit (with its font engine, a large load) is loaded with the first PDF, not at start. */
+function pdfkit(): typeof PDFKitDocument {
+  PDFDocument ??= createRequire(import.meta.url)('pdfkit') as typeof PDFKitDocument;
+  return PDFDocument;
+}
 
 /** The TrueType files, read once from node_modules. */
 function fontBytes(): Record<FontFace, Buffer> {
@@ -87,7 +95,7 @@ export class TaggedPdf {
   constructor(opts: TaggedOptions) {
     const f = fontBytes();
     this.margin = opts.margin ?? 64;
-    this.doc = new PDFDocument({
+    this.doc = new (pdfkit())({
       size: A4,
       margins: { top: this.margin, bottom: this.margin, left: this.margin, right: this.margin },
       tagged: true,

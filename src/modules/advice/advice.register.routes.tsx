@@ -32,7 +32,7 @@ export async function adviceRegisterRoutes(app: FastifyInstance) {
     const filter = register.parseRegisterFilter(req.query);
     // One day for both: the list and the year filter agree around midnight.
     const today = todayInAmsterdam();
-    const [result, years] = await Promise.all([register.listRegister(deps.db, council, filter, { today }), register.registerYears(deps.db, council, { cache: deps.cache, today })]);
+    const [result, years] = await Promise.all([register.listRegister(deps.db, council, filter, { today, cache: deps.cache }), register.registerYears(deps.db, council, { cache: deps.cache, today })]);
     return reply.page(<RegisterListPage ctx={await req.pageCtx()} council={council} filter={filter} result={result} years={years} />);
   });
 

@@ -2,7 +2,7 @@
  * Queries of the public advice register, its feed and the council's overview. Read-only:
  * no use case changes anything here. Every query is scoped to one council.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, or, sql, SQL, type AnyColumn, type Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { isUuid } from '../../core/http/forms.ts';
@@ -74,9 +74,9 @@ const adviceIdColumn = sql.raw('"advices"."id"');
 const sentYear = sql<number>`extract(year from ${advices.sentAt} at time zone 'Europe/Amsterdam')::int`;
 
 /** Public: given advice whose publication status allows it today (Amsterdam). */
-function publicWhere(councilId: string, today: string): SQL {
+function publicWhere(councilId: string | Placeholder, today: string | Placeholder): SQL {
   return and(
-    eq(advices.councilId, councilId),
+    eq(advices.councilId, councilId as string),
     inArray(advices.status, [...givenStates]),
     or(eq(advices.publication, 'public'), and(eq(advices.publication, 'public_after'), sql`${advices.publishAfter} <= ${today}::date`)),
   )!;
@@ -119,25 +119,28 @@ export type RegisterPage = { items: RegisterItem[]; total: number; page: number;
 const newestFirst = (a: { sentAt: AnyColumn | SQLWrapper; reference: AnyColumn | SQLWrapper }) => [sql`${a.sentAt} desc nulls last`, desc(a.reference)];
 
 /**
- * One page of the register in ONE query: the total rides along as a window count, and the
- * answers are counted for the rows of this page only (a lateral join on the page), so a page
- * costs one round trip however many advices the council has.
+ * One page of the register: the page's rows (through the index on council and sending date, so
+ * only this page is read; the answers are counted for these rows only, a lateral join) and the
+ * total. The total needs every matching advice, so with a cache it is kept per council, day and
+ * filter until the next change anywhere (as the years are); the rows are read every time.
  */
-export async function listRegister(db: DbOrTx, council: Council, f: RegisterFilter, opts: { pageSize?: number; today?: string } = {}): Promise<RegisterPage> {
+export async function listRegister(db: DbOrTx, council: Council, f: RegisterFilter, opts: { pageSize?: number; today?: string; cache?: PageCache } = {}): Promise<RegisterPage> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
-  const where = and(publicWhere(council.id, opts.today ?? todayInAmsterdam()), ...filterWhere(council.id, f))!;
+  const today = opts.today ?? todayInAmsterdam();
+  const filters = filterWhere(council.id, f);
+  const where = and(publicWhere(council.id, today), ...filters)!;
+  const rowsOf = (page: number) => registerRows(db, council.id, filters.length ? where : { today }, pageSize, page);
+  const countAll = async () => (await db.select({ n: count() }).from(advices).where(where))[0]!.n;
+  const counted = opts.cache ? () => opts.cache!.memo(`register-total:${council.id}:${today}:${filterParams(f).toString()}`, countAll) : countAll;
   let page = f.page;
-  let rows = await registerRows(db, council.id, where, pageSize, page);
-  let total = rows[0]?.total ?? 0;
+  let [rows, total] = await Promise.all([rowsOf(page), counted()]);
   if (rows.length === 0 && page > 1) {
-    // Past the last page (an old or edited link): show the last page, as a count first would have.
-    const [{ n }] = await db.select({ n: count() }).from(advices).where(where);
-    total = n;
+    // Past the last page (an old or edited link): show the last page.
     page = Math.max(1, Math.ceil(total / pageSize));
-    if (total > 0) rows = await registerRows(db, council.id, where, pageSize, page);
+    if (total > 0) rows = await rowsOf(page);
   }
   return {
-    items: rows.map(({ total: _, adopted, partly, notAdopted, unanswered, ...r }) => ({
+    items: rows.map(({ adopted, partly, notAdopted, unanswered, ...r }) => ({
       ...r,
       status: r.status as GivenState,
       recommendations: { adopted, partly, not_adopted: notAdopted, unanswered },
@@ -149,7 +152,8 @@ export async function listRegister(db: DbOrTx, council: Council, f: RegisterFilt
   };
 }
 
-async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize: number, page: number) {
+/** The page's rows, with the answers counted for those rows only. */
+function rowsQuery(db: DbOrTx, councilId: string | Placeholder, where: SQL, limit: number | Placeholder, offset: number | Placeholder) {
   const pageRows = db
     .select({
       id: advices.id,
@@ -160,13 +164,12 @@ async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize:
       sentAt: advices.sentAt,
       answerDueOn: advices.answerDueOn,
       answeredAt: advices.answeredAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
     })
     .from(advices)
     .where(where)
     .orderBy(...newestFirst(advices))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .limit(limit as number)
+    .offset(offset as number)
     .as('page');
   const answered = (answer: Answer) => sql<number>`count(*) filter (where ${adviceRecommendations.answer} = ${answer})`.mapWith(Number);
   const counts = db
@@ -177,7 +180,7 @@ async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize:
       unanswered: answered('unanswered').as('unanswered'),
     })
     .from(adviceRecommendations)
-    .where(and(eq(adviceRecommendations.councilId, councilId), eq(adviceRecommendations.adviceId, pageRows.id)))
+    .where(and(eq(adviceRecommendations.councilId, councilId as string), eq(adviceRecommendations.adviceId, pageRows.id)))
     .as('counts');
   // The subquery's order does not survive the join: order the page again (one page of rows).
   return db
@@ -190,7 +193,6 @@ async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize:
       sentAt: pageRows.sentAt,
       answerDueOn: pageRows.answerDueOn,
       answeredAt: pageRows.answeredAt,
-      total: pageRows.total,
       adopted: counts.adopted,
       partly: counts.partly,
       notAdopted: counts.notAdopted,
@@ -199,6 +201,26 @@ async function registerRows(db: DbOrTx, councilId: string, where: SQL, pageSize:
     .from(pageRows)
     .leftJoinLateral(counts, sql`true`)
     .orderBy(...newestFirst(pageRows));
+}
+
+/**
+ * The unfiltered register (what most readers open) as a prepared query: drizzle builds its SQL
+ * once per database instead of on every request, and PostgreSQL plans it once per connection.
+ */
+const unfiltered = new WeakMap<object, ReturnType<typeof prepareUnfiltered>>();
+function prepareUnfiltered(db: DbOrTx) {
+  const council = sql.placeholder('council');
+  return rowsQuery(db, council, publicWhere(council, sql.placeholder('today')), sql.placeholder('limit'), sql.placeholder('offset')).prepare('register_unfiltered_page');
+}
+
+async function registerRows(db: DbOrTx, councilId: string, where: SQL | { today: string }, pageSize: number, page: number) {
+  const offset = (page - 1) * pageSize;
+  if (!(where instanceof SQL)) {
+    const prepared = unfiltered.get(db) ?? prepareUnfiltered(db);
+    unfiltered.set(db, prepared);
+    return prepared.execute({ council: councilId, today: where.today, limit: pageSize, offset });
+  }
+  return rowsQuery(db, councilId, where, pageSize, offset);
 }
 
 /** Years with public advice, newest first, for the year filter; kept per council and day until the next change. */

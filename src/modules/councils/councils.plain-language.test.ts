@@ -1,9 +1,7 @@
 /** After saving the settings, the board sees the B1 check of the texts residents read on the public site (issue 11, point 3). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
-import { login, makeCouncil, makeMember, withApp } from '../../../test/support/factories.ts';
-import { councils } from '../../core/organisations.schema.ts';
+import { login, makeCouncil, makeMember, updateCouncil, withApp } from '../../../test/support/factories.ts';
 
 test('the saved public texts get the plain-language advice; it never blocks', async () => {
   await withApp(async (t) => {
@@ -11,7 +9,7 @@ test('the saved public texts get the plain-language advice; it never blocks', as
     const secretary = await login(t, (await makeMember(t, A, 'secretary')).user);
     const about =
       'De adviesraad geeft het college gevraagd en ongevraagd advies over de uitvoering van de beschikking inzake maatschappelijke ondersteuning en aanverwante voorzieningen in de gemeente.';
-    await t.db.update(councils).set({ about }).where(eq(councils.id, A.id));
+    await updateCouncil(t, A.id, { about });
     const saved = await secretary.request({ url: `/${A.slug}/werkruimte/instellingen?opgeslagen=ja` });
     assert.equal(saved.statusCode, 200);
     assert.ok(saved.body.includes('Hoe makkelijk is de tekst?'), 'the check after saving');

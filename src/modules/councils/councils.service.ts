@@ -17,6 +17,14 @@ import type { ContactInput, NewCouncilInput, SettingsInput } from './councils.fo
 import { contrastWithWhite } from './councils.rules.ts';
 import { RESERVED_SLUGS } from '../../core/roles.ts';
 
+/**
+ * Requests remember council rows (core/tenancy.ts rememberCouncils) until the next change: a
+ * change made here is told at once, also when it runs outside a request.
+ */
+async function councilChanged(deps: Deps): Promise<void> {
+  await deps.cache.invalidate();
+}
+
 export async function listCouncils(db: DbOrTx): Promise<Council[]> {
   return db.select().from(councils).orderBy(asc(councils.name));
 }
@@ -41,6 +49,7 @@ export async function updateSettings(deps: Deps, args: { actor: Actor | null; co
       data: { changed },
     });
   });
+  await councilChanged(deps);
 }
 
 /**
@@ -73,6 +82,7 @@ export async function setLogo(deps: Deps, args: { actor: Actor | null; council: 
       .where(eq(councils.id, council.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logoSet', entity: 'council', entityId: council.id, data: { hash } });
   });
+  await councilChanged(deps);
 }
 
 export async function removeLogo(deps: Deps, args: { actor: Actor | null; council: Council }): Promise<void> {
@@ -85,6 +95,7 @@ export async function removeLogo(deps: Deps, args: { actor: Actor | null; counci
       .where(eq(councils.id, council.id));
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.logoRemoved', entity: 'council', entityId: council.id });
   });
+  await councilChanged(deps);
 }
 
 export async function readLogo(deps: Deps, council: Council): Promise<{ bytes: Buffer; contentType: string } | null> {
@@ -117,13 +128,15 @@ export async function createCouncil(deps: Deps, args: { actor: Actor | null; inp
   const { actor, input } = args;
   assertCan(actor, 'councils.create');
   if (RESERVED_SLUGS.has(input.slug)) throw new DomainError('slugTaken', 'councils.admin.slugTaken', 'slug');
-  return deps.db.transaction(async (tx) => {
+  const created = await deps.db.transaction(async (tx) => {
     const inserted = await tx.insert(councils).values(input).onConflictDoNothing().returning();
     const council = inserted[0];
     if (!council) throw new DomainError('slugTaken', 'councils.admin.slugTaken', 'slug');
     await audit(tx, { councilId: council.id, actorUserId: actor.userId, action: 'council.created', entity: 'council', entityId: council.id });
     return council;
   });
+  await councilChanged(deps);
+  return created;
 }
 
 /** The outbox for the platform administrator: masked, and every read audited (core/mail/outbox-view.ts). */

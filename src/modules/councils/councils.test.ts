@@ -3,7 +3,7 @@ import { pngBomb } from '../../core/files/hostile.test-helpers.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, makeCouncil, makeCouncils, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp, auditEntries } from '../../../test/support/factories.ts';
+import { createTestApp, makeCouncil, makeCouncils, makeMember, makeUser, login, anonymousPost, multipart, TINY_PNG, useTestApp, auditEntries, updateCouncil } from '../../../test/support/factories.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 
@@ -62,7 +62,7 @@ test('the English switch sets a cookie only when asked, and pages then speak Eng
   assert.match(page.body, /<html lang="en"/);
   assert.match(page.body, /Your message/);
   // The council's own text stays Dutch, and says so for screen readers.
-  await t.db.update(councils).set({ about: 'Wij geven de gemeente advies over zorg.' }).where(eq(councils.id, c.id));
+  await updateCouncil(t, c.id, { about: 'Wij geven de gemeente advies over zorg.' });
   const about = await t.app.inject({ url: `/${c.slug}/over-ons`, headers: { cookie } });
   assert.match(about.body, /<div class="utrecht-html" lang="nl"><p>Wij geven de gemeente advies over zorg\.<\/p>/);
   const evil = await t.app.inject('/taal?naar=en&terug=//evil.example');

@@ -62,6 +62,17 @@ export function visibleWhere(council: Council, actor: Actor | null): SQL {
   )!;
 }
 
+/**
+ * The organisations whose documents this actor may find here: the council itself, and its
+ * partners (an agreement in force) when the actor may see shared documents. A superset of what
+ * visibleWhere lets through: the search's first pass keeps to these owners' word sets.
+ */
+export async function ownersVisibleTo(deps: Deps, council: Council, actor: Actor | null): Promise<string[]> {
+  if (!shareLevelsFor(actor).length) return [council.id];
+  const partners = await partnerships().partners(deps.db, council.id);
+  return [council.id, ...partners.map((p) => p.id)];
+}
+
 export const refColumns = {
   id: documents.id,
   title: documents.title,

@@ -4,7 +4,8 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { checkArchive } from '../../core/files/archive.ts';
 
-export type ExtractJob = { kind: string; bytes: Uint8Array; maxPages: number };
+/** `part`: this thread reads only its share of a PDF's pages (several threads share a large file). */
+export type ExtractJob = { kind: string; bytes: Uint8Array; maxPages: number; part?: { index: number; of: number } };
 export type ExtractedPage = { page: number | null; text: string };
 
 /** An error the caller reports as `too_large` rather than `failed`. */
@@ -14,14 +15,26 @@ function tooLarge(message: string): Error {
 
 export default async function extract(job: ExtractJob): Promise<ExtractedPage[]> {
   if (job.kind === 'pdf') {
-    const { getDocumentProxy, extractText } = await import('unpdf');
+    // pdf.js inflates each content stream through DecompressionStream when there is one: a round of
+    // web streams and promises per page. Its own inflate gives the same bytes without them.
+    delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+    const { getDocumentProxy } = await import('unpdf');
     // isEvalSupported is a pdf.js option that unpdf's types leave out: no code from a font is ever compiled.
     const options = { isEvalSupported: false, stopAtErrors: true, verbosity: 0 } as Parameters<typeof getDocumentProxy>[1];
     const pdf = await getDocumentProxy(job.bytes, options);
     // Counted before any page is read: a file that claims 150,000 pages stops here.
     if (pdf.numPages > job.maxPages) throw tooLarge(`${pdf.numPages} pages`);
-    const { text } = await extractText(pdf, { mergePages: false });
-    return text.map((t, i) => ({ page: i + 1, text: t }));
+    const { index, of } = job.part ?? { index: 0, of: 1 };
+    const pages: ExtractedPage[] = [];
+    for (let n = Math.floor((pdf.numPages * index) / of) + 1; n <= Math.floor((pdf.numPages * (index + 1)) / of); n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      // As unpdf's extractText: each item's text, a line break where a line ends.
+      pages.push({ page: n, text: content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('') });
+      page.cleanup();
+    }
+    await pdf.loadingTask.destroy();
+    return pages;
   }
   if (job.kind === 'docx' || job.kind === 'odt' || job.kind === 'ods' || job.kind === 'odp') {
     try {

@@ -81,20 +81,26 @@ export const documentPages = councilTable(
 );
 
 /**
- * The distinct words (stemmed, without positions) of a document's extracted pages: the first pass
- * of the search finds documents here, so a word on most pages still spreads over documents
- * (docs/decisions/0031). Kept by refreshLexemes (documents.search.ts) whenever pages change.
- * `lexemes` is null for a document with more words than a tsvector holds: always a candidate.
+ * Per document: the distinct words (stemmed) of its extracted pages, plus one word for its owner
+ * (`lexemes`: the search's first pass finds documents here through the GIN index, the owner's word
+ * keeping it to the organisations the reader may see; docs/decisions/0031), and the same words with
+ * the numbers of the pages they are on as positions (`pages`: read only for the documents shown,
+ * it tells which pages can match without reading them). Kept by refreshLexemes
+ * (documents.search.ts) whenever pages change. Both null for a document with more words than a
+ * tsvector holds: always a candidate. The index has no pending list (fastupdate off): sets are
+ * searched far more often than written, and on the embedded database, which never vacuums, a
+ * pending list is read by every search and makes the planner think the index is expensive.
  */
 export const documentLexemes = councilTable(
   'document_lexemes',
   {
     documentId: cascadeRef('document_id', () => documents.id),
     lexemes: tsvector('lexemes'),
+    pages: tsvector('pages'),
   },
   (t) => [
     uniqueIndex('document_lexemes_document_unique').on(t.documentId),
-    index('document_lexemes_search_idx').using('gin', t.lexemes),
+    index('document_lexemes_search_idx').using('gin', t.lexemes).with({ fastupdate: false }),
     index('document_lexemes_oversized_idx').on(t.documentId).where(sql`${t.lexemes} is null`),
   ],
 );

@@ -1,12 +1,13 @@
 /** Dutch full-text search over the titles and pages of the documents an actor may see (core/search.ts). */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { SearchProvider } from '../../core/module.ts';
 import { dutchQuery, headline, matches } from '../../core/search.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import { documentLexemes, documentPages, documents, documentVersions } from './documents.schema.ts';
-import { currentVersion, visibleWhere } from './documents.access.ts';
+import { ownersVisibleTo, visibleWhere } from './documents.access.ts';
+import { candidatePages, parseQuery, queryLexemes, wholeDocumentMatch, type Candidates, type QueryNode } from './documents.query.ts';
 
 /** One document with the pages the words are on (best first); `page` is null for files without pages. */
 export type SearchHit = {
@@ -21,26 +22,22 @@ export type SearchHit = {
 };
 
 /**
- * Up to this many documents found are ordered by how well their pages match (every matching page
- * of theirs is ranked). More than that, and they are listed newest first, with only the shown
- * documents' pages ranked: ts_rank reads each page's whole index entry (stored apart, TOAST), so
- * ranking every page that holds a common word ("gemeente" is on three pages in four) took
- * 0.3-1 s over 100,000 pages (docs/decisions/0031).
+ * Up to this many documents found are ordered by how well they match (their word sets are
+ * ranked: how many pages hold the words). More than that, and they are listed newest first:
+ * ranking every document that holds a common word ("gemeente" is on three pages in four) reads
+ * every word set (docs/decisions/0031).
  */
 export const RANKED_DOCUMENTS = 40;
 /** More documents than this are not counted further (the result says "more than"). */
 const MAX_DOCUMENTS = 2_000;
 const PAGES_PER_DOCUMENT = 3;
 /** Characters of a page given to ts_headline: from this many before the first hit. */
-const PASSAGE_BEFORE = 300;
-const PASSAGE_CHARS = 900;
-/** Matching pages ranked per document: to order a few documents, and to pick the shown pages. */
-const RANKED_PER_DOCUMENT = 50;
-const SHOWN_PER_DOCUMENT = 10;
-/** Documents whose pages are checked for a phrase (or a word left out) before giving up. */
+const PASSAGE_BEFORE = 150;
+const PASSAGE_CHARS = 500;
+/** Documents whose pages are checked (a phrase, a word left out) before the total is estimated. */
 const MAX_CONFIRMED = 400;
 const PAGE_SIZE = 20;
-/** A tsvector holds at most 1 MB of words; a document with more is always a candidate. */
+/** A tsvector holds at most 1 MB of words and page numbers; a document with more is always a candidate. */
 const MAX_LEXEME_BYTES = 1_000_000;
 
 export type SearchResult = {
@@ -54,63 +51,147 @@ export type SearchResult = {
 };
 
 /**
+ * The word of a word set that stands for its owner: the search's first pass asks for it beside
+ * the words, so the index only yields the owners' documents (350 organisations share the table).
+ * It holds spaces, which no word of a text ever does.
+ */
+const OWNER = ' owner ';
+/** A phrase operator of a tsquery (<-> or <2>): in a word set, "all these words". */
+const PHRASE_OPERATOR = /<(?:-|\d+)>/g;
+const quoteLexeme = (lexeme: string) => `'${lexeme.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+
+/**
  * Recomputes the word sets (document_lexemes) of these documents from their pages; call it after
- * their pages changed, in the same transaction. The migration that made the table ran the same
- * statement over every document.
+ * their pages changed, in the same transaction: the distinct words and the owner's word, and the
+ * words with the page numbers they are on (as positions: at most 256 kept per word; none for files
+ * without pages). Migration 0018 ran the same statement over every document.
  */
 export async function refreshLexemes(db: Deps['db'], documentIds: string[]): Promise<void> {
   if (!documentIds.length) return;
   const ids = inArray(documentLexemes.documentId, documentIds);
   await db.delete(documentLexemes).where(ids);
-  await db.execute(sql`insert into ${documentLexemes} (council_id, document_id, lexemes)
-    select w.council_id, w.document_id, case when sum(octet_length(w.lexeme)) < ${MAX_LEXEME_BYTES} then array_to_tsvector(array_agg(w.lexeme)) end
-    from (select distinct p.council_id, p.document_id, u.lexeme from ${documentPages} p, unnest(p.tsv) u
-      where p.document_id = any(${uuidArray(documentIds)})) w
+  await db.execute(sql`insert into ${documentLexemes} (council_id, document_id, lexemes, pages)
+    select w.council_id, w.document_id,
+      case when sum(w.bytes) < ${MAX_LEXEME_BYTES} then array_to_tsvector(array_agg(w.lexeme) || (${OWNER}::text || w.council_id::text)) end,
+      case when sum(w.bytes) < ${MAX_LEXEME_BYTES} then string_agg(w.entry, ' ')::tsvector end
+    from (select p.council_id, p.document_id, u.lexeme,
+        '''' || replace(replace(u.lexeme, ${'\\'}, ${'\\\\'}), '''', '''''') || '''' || coalesce(':' || string_agg(p.page::text, ',' order by p.page), '') as entry,
+        octet_length(u.lexeme) + 4 + 2 * least(count(p.page), 256) as bytes
+      from ${documentPages} p, unnest(p.tsv) u
+      where p.document_id = any(${uuidArray(documentIds)})
+      group by p.council_id, p.document_id, u.lexeme) w
     group by w.council_id, w.document_id`);
-}
-
-type RankedPage = { pageId: string; id: string; page: number | null; rank: number };
-
-/**
- * The matching pages of these documents, ranked, at most `perDocument` each (the expensive part:
- * ts_rank reads each page's whole index entry, so keep `ids` few).
- */
-async function rankPages(deps: Deps, ids: string[], tsq: SQL, perDocument: number): Promise<RankedPage[]> {
-  if (!ids.length) return [];
-  const found = await rows<{ pageId: string; id: string; page: number | null; rank: number }>(
-    deps,
-    sql`select x.id as "pageId", x.document_id as id, x.page, x.rank from unnest(${uuidArray(ids)}) as d(id)
-      cross join lateral (select p.id, p.document_id, p.page, ts_rank(p.tsv, ${tsq}) as rank from ${documentPages} p
-        where p.document_id = d.id and p.tsv @@ ${tsq} limit ${perDocument}) x`,
-  );
-  return found.map((r) => ({ ...r, rank: Number(r.rank) }));
-}
-
-/**
- * The query for the word sets: positions are gone there, so a phrase becomes "all these words",
- * and a word to leave out is dropped (querytree), as another page of the document may lack it.
- * `exact` is false then: the pages must confirm each document. 'T' = any document; '' = no words.
- */
-async function relaxedQuery(deps: Deps, tsq: SQL): Promise<{ tree: string; exact: boolean }> {
-  const [row] = await rows<{ tree: string; full: string }>(deps, sql`select querytree(${tsq}) as tree, (${tsq})::text as full`);
-  const tree = row?.tree ?? '';
-  return { tree: tree.replace(/<(?:-|\d+)>/g, '&'), exact: tree === row?.full && !tree.includes('<') };
 }
 
 /** A list of ids as one uuid[] parameter. */
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+/** A list of strings as one text[] parameter. */
+const textArray = (xs: string[]) => sql`${`{${xs.map((x) => `"${x.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;
 
 async function rows<T>(deps: Deps, query: SQL): Promise<T[]> {
   const r = (await deps.db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
 }
 
+/** What the first pass found: the query as PostgreSQL reads it, and the documents, newest first. */
+type FirstPass = { tree: string; full: string; titled: string[]; found: string[] };
+
+/**
+ * One statement: the query's words (querytree), the documents whose title holds them, and the
+ * documents whose word set holds them, of the owners the reader may see. A set has no positions
+ * within a page, so a phrase asks for its words, and a word left out is dropped (another page may
+ * lack it): the pages decide later. The set query is computed in the statement, so the planner
+ * plans the GIN index for any words rather than guessing from statistics that a common word is
+ * cheaper to find by reading every set (a set is stored apart, TOAST, which its costs leave out).
+ */
+async function firstPass(deps: Deps, tsq: SQL, visible: SQL, owners: string[]): Promise<FirstPass> {
+  const ownersQuery = owners.map((id) => quoteLexeme(OWNER + id)).join(' | ');
+  const [row] = await rows<FirstPass>(
+    deps,
+    sql`select q.tree, q.full,
+      array(select ${documents.id} from ${documents} where ${visible} and ${matches(documents.title, sql`q.tsq`)}
+        order by ${documents.updatedAt} desc, ${documents.id} limit ${MAX_DOCUMENTS}) as titled,
+      array(select ${documents.id} from ${documents} where ${documents.id} in (
+          select ${documentLexemes.documentId} from ${documentLexemes} where ${documentLexemes.lexemes} @@ q.sets
+          union all select ${documentLexemes.documentId} from ${documentLexemes}
+            where ${documentLexemes.lexemes} is null and ${documentLexemes.councilId} = any(${uuidArray(owners)}))
+        and ${visible} order by ${documents.updatedAt} desc, ${documents.id} limit ${MAX_DOCUMENTS}) as found
+    from (select a.tsq, a.tree, a.tsq::text as full, case when a.tree = '' then null
+        when a.tree = 'T' then ${ownersQuery}::tsquery
+        else regexp_replace(a.tree, ${PHRASE_OPERATOR.source}, '&', 'g')::tsquery && ${ownersQuery}::tsquery end as sets
+      from (select t.tsq, querytree(t.tsq) as tree from (select ${tsq} as tsq) t) a) q`,
+  );
+  return { tree: row?.tree ?? '', full: row?.full ?? '', titled: row?.titled ?? [], found: row?.found ?? [] };
+}
+
+/** A document found, with what the results show of it and its pages that may match. */
+type Candidate = {
+  id: string;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  mimeType: string;
+  /** How well its word set matches (pages holding the words), for ordering a few documents. */
+  rank: number;
+  candidates: Candidates;
+};
+
+/**
+ * The documents' titles and owners, and from their word sets the page numbers of the query's
+ * words: the pages that can match follow without reading a page. The query's words are picked out
+ * of a set by marking them (setweight) and keeping the marked (ts_filter): unnesting a whole set
+ * cost 1-1.5 ms a document. Without page numbers (a Word file) every part is checked.
+ */
+async function candidatesOf(deps: Deps, ids: string[], tree: QueryNode | null, rankQuery: string): Promise<Candidate[]> {
+  if (!ids.length) return [];
+  const found = await rows<Omit<Candidate, 'candidates'> & { hasSet: boolean; words: Record<string, number[] | null> | null }>(
+    deps,
+    sql`select d.id, d.title, d.council_id as "ownerId", c.name as "ownerName", v.mime_type as "mimeType",
+      v.page_count is not null and ls.pages is not null as "hasSet",
+      ${rankQuery ? sql`coalesce(ts_rank(ls.pages, ${rankQuery}::tsquery), 0)` : sql`0`} as rank,
+      (select json_object_agg(u.lexeme, u.positions) from unnest(ts_filter(setweight(ls.pages, 'A', ${textArray(queryLexemes(tree))}), '{a}')) u) as words
+    from unnest(${uuidArray(ids)}) as i(id)
+    join ${documents} d on d.id = i.id
+    join ${councils} c on c.id = d.council_id
+    join ${documentVersions} v on v.document_id = d.id and v.version = d.current_version
+    left join ${documentLexemes} ls on ls.document_id = d.id`,
+  );
+  return found.map(({ hasSet, words, ...d }) => ({
+    ...d,
+    rank: Number(d.rank),
+    candidates: hasSet ? candidatePages(tree, new Map(Object.entries(words ?? {}))) : { pages: null, verify: true },
+  }));
+}
+
+type ShownPage = { id: string; pageId: string; page: number | null; passage: string };
+
+/**
+ * Up to three pages per document that match, lowest page first (without page numbers: the best
+ * ranked parts), with a passage each when `passages`. Only the candidate pages are read, and a
+ * page's index entry only where the candidates must be confirmed (a phrase).
+ */
+async function pagesOf(deps: Deps, docs: { id: string; candidates: Candidates }[], tsq: SQL, tree: string, passages: boolean): Promise<ShownPage[]> {
+  const wanted = docs.filter((d) => !d.candidates.pages || d.candidates.pages.length);
+  if (!wanted.length) return [];
+  const list = JSON.stringify(wanted.map((d) => ({ id: d.id, pages: d.candidates.pages, verify: d.candidates.verify })));
+  return rows<ShownPage>(
+    deps,
+    sql`select x.document_id as id, x.id as "pageId", x.page, ${passages ? headline(passageWindow(tree, sql`x.text`), tsq) : sql`''`} as passage
+    from jsonb_to_recordset(${list}::jsonb) as c(id uuid, pages int[], verify boolean)
+    cross join lateral (select p.id, p.document_id, p.page, p.text from ${documentPages} p
+      where p.document_id = c.id and (c.pages is null or p.page = any(c.pages)) and (not c.verify or p.tsv @@ ${tsq})
+      order by p.page, case when p.page is null then ts_rank(p.tsv, ${tsq}) end desc
+      limit ${PAGES_PER_DOCUMENT}) x`,
+  );
+}
+
 /**
  * Documents whose title or text holds the words, one result per document with the pages of
  * its hits, so ten hits are not ten times the same document. Title matches first. First pass:
  * the documents whose word set holds the words (one small index entry per document, so a common
- * word still finds every document); then only the pages of the documents to order or show are
- * ranked, and passages (ts_headline) made only for the pages shown.
+ * word still finds every document); then the word sets of the documents to order or show give
+ * the pages that match, passages (ts_headline) are made only for the pages shown, and a page's
+ * own index entry is read only to confirm a phrase.
  */
 export async function searchDocumentsPage(deps: Deps, args: { council: Council; actor: Actor | null; query: string; limit?: number; page?: number; ranked?: number }): Promise<SearchResult> {
   const query = args.query.trim();
@@ -118,125 +199,72 @@ export async function searchDocumentsPage(deps: Deps, args: { council: Council; 
   const none = { hits: [], page, pages: 0, total: 0, capped: false };
   if (!query) return none;
   const tsq = dutchQuery(query);
-  const visible = visibleWhere(args.council, args.actor);
   const limit = args.limit ?? PAGE_SIZE;
-  const [tree, titled] = await Promise.all([
-    relaxedQuery(deps, tsq),
-    deps.db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(visible, matches(documents.title, tsq)))
-      .orderBy(desc(documents.updatedAt), asc(documents.id))
-      .limit(MAX_DOCUMENTS),
-  ]);
-  if (!tree.tree) return none;
-  // Documents whose word set holds the words, and those with too many words to keep a set.
-  const words =
-    tree.tree === 'T'
-      ? sql`select ${documentLexemes.documentId} from ${documentLexemes}`
-      : sql`select ${documentLexemes.documentId} from ${documentLexemes} where ${documentLexemes.lexemes} @@ ${tree.tree}::tsquery
-        union all select ${documentLexemes.documentId} from ${documentLexemes} where ${documentLexemes.lexemes} is null`;
-  // The word sets are stored apart (TOAST) and the heap is small, so the planner would rather read
-  // every set than use the index; the index answers without reading a single set.
-  const found = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return tx
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(sql`${documents.id} in (${words})`, visible))
-      .orderBy(desc(documents.updatedAt), asc(documents.id))
-      .limit(MAX_DOCUMENTS);
-  });
+  const owners = await ownersVisibleTo(deps, args.council, args.actor);
+  const first = await firstPass(deps, tsq, visibleWhere(args.council, args.actor), owners);
+  if (!first.tree) return none;
+  const tree = parseQuery(first.full);
+  const rankQuery = first.tree === 'T' ? '' : first.tree.replace(PHRASE_OPERATOR, '&');
+  const inTitle = new Set(first.titled);
+  const exact = wholeDocumentMatch(tree);
   // Title matches first, then the rest newest first.
-  const inTitle = new Set(titled.map((r) => r.id));
-  const all = [...new Set([...titled.map((r) => r.id), ...found.map((r) => r.id)])];
+  const all = [...new Set([...first.titled, ...first.found])];
   const capped = all.length > (args.ranked ?? RANKED_DOCUMENTS);
-  // A title match, then the best page, then the number of matching pages.
-  const byBest = (byDoc: Map<string, RankedPage[]>) => {
-    const score = (id: string) => (inTitle.has(id) ? 10 : 0) + (byDoc.get(id)?.[0]?.rank ?? -1) + (byDoc.get(id)?.length ?? 0) / 1e6;
-    return (a: string, b: string) => score(b) - score(a);
-  };
-  // A document whose words are there but apart (a phrase), or only beside a word left out, has no matching page.
-  const confirmed = (byDoc: Map<string, RankedPage[]>) => (id: string) => inTitle.has(id) || byDoc.has(id);
   const from = (page - 1) * limit;
-  let pages: RankedPage[] = [];
-  let ordered: string[];
-  let total: number;
-  if (!capped) {
-    // Few documents: rank their matching pages and order the documents by their best page.
-    pages = await rankPages(
-      deps,
-      found.map((r) => r.id),
-      tsq,
-      RANKED_PER_DOCUMENT,
+  // Documents that match on a page or in their title, with the pages to show.
+  const confirmed: Candidate[] = [];
+  let walked = 0;
+  // Few documents: all of them, to order them. Many: newest first, in batches, until this page is full.
+  while (walked < all.length && (!capped || (walked < MAX_CONFIRMED && confirmed.length < from + limit))) {
+    // Every document found matches on a page when the query is words joined by OR: take just enough.
+    const wanted = from + limit - confirmed.length;
+    const batch = capped ? all.slice(walked, walked + (exact ? wanted : Math.max(limit * 2, wanted))) : all;
+    walked += batch.length;
+    const found = await candidatesOf(deps, batch, tree, capped ? '' : rankQuery);
+    // A phrase (or a document without page numbers) is confirmed on its candidate pages.
+    const verified = groupBy(
+      await pagesOf(
+        deps,
+        found.filter((c) => c.candidates.verify),
+        tsq,
+        first.tree,
+        false,
+      ),
     );
-    const byDoc = groupPages(pages);
-    ordered = all.filter(confirmed(byDoc)).sort(byBest(byDoc));
-    total = ordered.length;
-  } else if (tree.exact) {
-    // Many: newest first; only the pages of the documents shown are ranked.
-    ordered = all;
-    total = all.length;
-    pages = await rankPages(deps, all.slice(from, from + limit), tsq, SHOWN_PER_DOCUMENT);
-  } else {
-    // Many, and the pages must confirm each: newest first, in batches, until this page is full.
-    ordered = [];
-    let walked = 0;
-    while (walked < all.length && walked < MAX_CONFIRMED && ordered.length <= from + limit) {
-      const batch = all.slice(walked, walked + limit * 2);
-      walked += batch.length;
-      const ranked = await rankPages(deps, batch, tsq, SHOWN_PER_DOCUMENT);
-      ordered.push(...batch.filter(confirmed(groupPages(ranked))));
-      pages.push(...ranked);
+    const byId = new Map(found.map((c) => [c.id, c]));
+    for (const id of batch) {
+      const c = byId.get(id);
+      if (!c) continue;
+      const pages = c.candidates.verify ? (verified.get(id) ?? []).map((p) => p.page) : (c.candidates.pages ?? []);
+      if (!pages.length && !inTitle.has(id)) continue;
+      // The pages to show: the first three that match (parts without page numbers: found again by rank).
+      const numbered = pages.filter((p): p is number => p !== null).slice(0, PAGES_PER_DOCUMENT);
+      confirmed.push({ ...c, candidates: pages.includes(null) ? { pages: null, verify: true } : { pages: numbered, verify: false } });
     }
-    // Not all walked: the share confirmed so far estimates the rest.
-    total = walked === all.length ? ordered.length : Math.round((ordered.length / walked) * all.length);
   }
-  const byDoc = groupPages(pages);
-  const ids = ordered
-    .slice(from, from + limit)
-    .filter(confirmed(byDoc))
-    .sort(byBest(byDoc));
+  // A few: a title match first, then the best word set (more pages with the words).
+  if (!capped) confirmed.sort((a, b) => (inTitle.has(b.id) ? 10 : 0) + b.rank - ((inTitle.has(a.id) ? 10 : 0) + a.rank));
+  // Not all walked: the share confirmed so far estimates the rest.
+  const total = walked >= all.length ? confirmed.length : Math.round((confirmed.length / walked) * all.length);
   const result = { page, pages: Math.ceil(total / limit), total, capped };
-  if (ids.length === 0) return { hits: [], ...result };
-  const shownPages = ids.flatMap((id) => (byDoc.get(id) ?? []).slice(0, PAGES_PER_DOCUMENT));
-  const [docs, passages] = await Promise.all([
-    deps.db
-      .select({ id: documents.id, title: documents.title, ownerId: documents.councilId, ownerName: councils.name, mimeType: documentVersions.mimeType })
-      .from(documents)
-      .innerJoin(councils, eq(councils.id, documents.councilId))
-      .innerJoin(documentVersions, currentVersion)
-      .where(inArray(documents.id, ids)),
-    shownPages.length
-      ? deps.db
-          .select({ pageId: documentPages.id, passage: headline(passageWindow(tree.tree), tsq) })
-          .from(documentPages)
-          .where(
-            inArray(
-              documentPages.id,
-              shownPages.map((p) => p.pageId),
-            ),
-          )
-      : Promise.resolve([]),
-  ]);
-  const docById = new Map(docs.map((d) => [d.id, d]));
-  const passageOf = new Map(passages.map((p) => [p.pageId, p.passage]));
-  const hits = ids.flatMap((id) => {
-    const d = docById.get(id);
-    if (!d) return [];
-    const own = shownPages.filter((p) => p.id === id);
-    return [
-      {
-        id,
-        title: d.title,
-        inTitle: inTitle.has(id),
-        pages: own.map((p) => ({ page: p.page, passage: passageOf.get(p.pageId) ?? '' })).sort((a, b) => (a.page ?? 0) - (b.page ?? 0)),
-        sharedBy: d.ownerId === args.council.id ? null : d.ownerName,
-        isPdf: d.mimeType === 'application/pdf',
-      },
-    ];
-  });
+  const shown = confirmed.slice(from, from + limit);
+  if (!shown.length) return { hits: [], ...result };
+  const passages = groupBy(await pagesOf(deps, shown, tsq, first.tree, true));
+  const hits = shown.map((d) => ({
+    id: d.id,
+    title: d.title,
+    inTitle: inTitle.has(d.id),
+    pages: (passages.get(d.id) ?? []).map((p) => ({ page: p.page, passage: p.passage })).sort((a, b) => (a.page ?? 0) - (b.page ?? 0)),
+    sharedBy: d.ownerId === args.council.id ? null : d.ownerName,
+    isPdf: d.mimeType === 'application/pdf',
+  }));
   return { hits, ...result };
+}
+
+function groupBy(pages: ShownPage[]): Map<string, ShownPage[]> {
+  const byDoc = new Map<string, ShownPage[]>();
+  for (const p of pages) byDoc.set(p.id, [...(byDoc.get(p.id) ?? []), p]);
+  return byDoc;
 }
 
 /**
@@ -244,22 +272,10 @@ export async function searchDocumentsPage(deps: Deps, args: { council: Council; 
  * a passage parses and stems the text it gets, the most expensive step of a search. A page where
  * the stem is not found as written (another word of an OR, a changed stem) gets its whole text.
  */
-function passageWindow(tree: string): SQL {
+function passageWindow(tree: string, text: SQL): SQL {
   const stem = /'((?:[^']|'')+)'/.exec(tree)?.[1]?.replaceAll("''", "'");
-  const text = documentPages.text;
-  if (!stem) return sql`${text}`;
+  if (!stem) return text;
   return sql`case when strpos(lower(${text}), ${stem}) > 0 then substr(${text}, greatest(1, strpos(lower(${text}), ${stem}) - ${PASSAGE_BEFORE}), ${PASSAGE_CHARS}) else ${text} end`;
-}
-
-/** Ranked pages per document, best first (then by page number). */
-function groupPages(pages: RankedPage[]): Map<string, RankedPage[]> {
-  const byDoc = new Map<string, RankedPage[]>();
-  for (const p of [...pages].sort((a, b) => b.rank - a.rank || (a.page ?? 0) - (b.page ?? 0))) {
-    const list = byDoc.get(p.id);
-    if (list) list.push(p);
-    else byDoc.set(p.id, [p]);
-  }
-  return byDoc;
 }
 
 /** The first page of results only (the workspace search, tests). */

@@ -4,6 +4,7 @@
  * action `editAgenda` on the meeting (meetings.lifecycle.ts).
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
@@ -36,25 +37,34 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
     .orderBy(asc(agendaItems.position));
   if (items.length === 0) return [];
   const itemIds = items.map((i) => i.id);
-  const [guests, adviceLinks, docLinks, signalLinks] = await Promise.all([
+  const ofItems = <T extends typeof agendaItemAdvices | typeof agendaItemDocuments | typeof agendaItemSignals>(table: T) => and(eq(table.councilId, council.id), inArray(table.agendaItemId, itemIds));
+  // The three kinds of link in one statement (each row: kind, item, linked id).
+  const linkRows = unionAll(
+    db
+      .select({ kind: sql<string>`'advice'`.as('kind'), agendaItemId: agendaItemAdvices.agendaItemId, id: agendaItemAdvices.adviceId })
+      .from(agendaItemAdvices)
+      .where(ofItems(agendaItemAdvices)),
+    db
+      .select({ kind: sql<string>`'document'`.as('kind'), agendaItemId: agendaItemDocuments.agendaItemId, id: agendaItemDocuments.documentId })
+      .from(agendaItemDocuments)
+      .where(ofItems(agendaItemDocuments)),
+    db
+      .select({ kind: sql<string>`'signal'`.as('kind'), agendaItemId: agendaItemSignals.agendaItemId, id: agendaItemSignals.signalId })
+      .from(agendaItemSignals)
+      .where(ofItems(agendaItemSignals)),
+  );
+  const [guests, links] = await Promise.all([
     db
       .select()
       .from(agendaGuests)
       .where(and(eq(agendaGuests.councilId, council.id), inArray(agendaGuests.agendaItemId, itemIds)))
       .orderBy(asc(agendaGuests.createdAt)),
-    db
-      .select()
-      .from(agendaItemAdvices)
-      .where(and(eq(agendaItemAdvices.councilId, council.id), inArray(agendaItemAdvices.agendaItemId, itemIds))),
-    db
-      .select()
-      .from(agendaItemDocuments)
-      .where(and(eq(agendaItemDocuments.councilId, council.id), inArray(agendaItemDocuments.agendaItemId, itemIds))),
-    db
-      .select()
-      .from(agendaItemSignals)
-      .where(and(eq(agendaItemSignals.councilId, council.id), inArray(agendaItemSignals.agendaItemId, itemIds))),
+    linkRows,
   ]);
+  const linksOf = (kind: string) => links.filter((l) => l.kind === kind);
+  const adviceLinks = linksOf('advice').map((l) => ({ agendaItemId: l.agendaItemId, adviceId: l.id }));
+  const docLinks = linksOf('document').map((l) => ({ agendaItemId: l.agendaItemId, documentId: l.id }));
+  const signalLinks = linksOf('signal').map((l) => ({ agendaItemId: l.agendaItemId, signalId: l.id }));
   // Only the documents this actor may see are shown (a closed document stays hidden from members).
   const docIds = [...new Set(docLinks.map((d) => d.documentId))];
   const adviceIds = [...new Set(adviceLinks.map((a) => a.adviceId))];

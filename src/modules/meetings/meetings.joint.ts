@@ -4,7 +4,7 @@
  * in both organisations' calendar feeds as the same event, and one agenda and one set of minutes.
  * Whether the agreement is in force is asked on every read through core's sharing port.
  */
-import { and, asc, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { audit } from '../../core/audit/audit.ts';
@@ -117,19 +117,35 @@ export async function jointMeetingsOf(db: DbOrTx, args: { agreementId: string; c
     out.set(r.meeting.id, entry);
   }
   const visible = [...out.values()].filter((m) => (m.own || args.inForce) && (!args.publicOnly || m.accepted.length > 0));
-  for (const m of visible) {
-    const items = await db.select({ title: agendaItems.title, isPublic: agendaItems.isPublic }).from(agendaItems).where(eq(agendaItems.meetingId, m.id)).orderBy(asc(agendaItems.position));
-    m.agenda = args.publicOnly ? items.filter((i) => i.isPublic) : items;
-    const [published] = await db
-      .select({ id: minutes.id })
+  if (visible.length === 0) return visible;
+  // The agenda, published minutes and answers of every visible meeting in one statement, not three per meeting.
+  const ids = visible.map((m) => m.id);
+  const [items, published, answers] = await Promise.all([
+    db
+      .select({ meetingId: agendaItems.meetingId, title: agendaItems.title, isPublic: agendaItems.isPublic })
+      .from(agendaItems)
+      .where(inArray(agendaItems.meetingId, ids))
+      .orderBy(asc(agendaItems.position)),
+    db
+      .selectDistinct({ meetingId: minutes.meetingId })
       .from(minutes)
-      .where(and(eq(minutes.meetingId, m.id), isNotNull(minutes.publishedAt)))
-      .limit(1);
-    m.minutesPublished = Boolean(published);
+      .where(and(inArray(minutes.meetingId, ids), isNotNull(minutes.publishedAt))),
+    args.publicOnly
+      ? []
+      : db
+          .select({ meetingId: meetingAttendance.meetingId, membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer })
+          .from(meetingAttendance)
+          .where(inArray(meetingAttendance.meetingId, ids)),
+  ]);
+  const withMinutes = new Set(published.map((p) => p.meetingId));
+  for (const m of visible) {
+    const own = items.filter((i) => i.meetingId === m.id).map(({ title, isPublic }) => ({ title, isPublic }));
+    m.agenda = args.publicOnly ? own.filter((i) => i.isPublic) : own;
+    m.minutesPublished = withMinutes.has(m.id);
     if (args.publicOnly) continue;
-    const answers = await db.select({ membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, m.id));
-    m.coming = answers.filter((a) => a.answer === 'yes').length;
-    m.myAnswer = answers.find((a) => a.membershipId === args.membershipId)?.answer ?? null;
+    const mine = answers.filter((a) => a.meetingId === m.id);
+    m.coming = mine.filter((a) => a.answer === 'yes').length;
+    m.myAnswer = mine.find((a) => a.membershipId === args.membershipId)?.answer ?? null;
   }
   return visible;
 }

@@ -14,6 +14,7 @@ import { parseInviteLines } from './members.forms.ts';
 import { passesCap, seatsLeft, takesSeat } from './members.workflow.ts';
 import { get, login, makeCouncil, makeGroup, makePerson, post, useTestApp, titleOf, type Person } from './members.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
+import { updateCouncil } from '../../../test/support/factories.ts';
 
 const t = useTestApp();
 
@@ -22,8 +23,7 @@ const membershipsOf = (c: Council) => t.db.select().from(memberships).where(eq(m
 const mailsOf = (c: Council) => t.db.select().from(outbox).where(eq(outbox.councilId, c.id));
 
 async function setCap(c: Council, cap: number | null): Promise<Council> {
-  const [row] = await t.db.update(councils).set({ memberCap: cap }).where(eq(councils.id, c.id)).returning();
-  return row!;
+  return updateCouncil(t, c.id, { memberCap: cap });
 }
 
 /** A council with a secretary (no seat), `accepted` members who set a password and `invited` who did not. */

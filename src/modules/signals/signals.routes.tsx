@@ -142,9 +142,9 @@ export async function signalsRoutes(app: FastifyInstance) {
   app.get(`${WS}/themas`, view, async (req, reply) => {
     const council = councilOf(req);
     const actor = actorOf(req);
-    const { view: v, settings: s, exact, may } = await themeOverview(deps, { actor, council });
     const page = Number((req.query as { pagina?: unknown } | undefined)?.pagina);
-    return noStore(reply).page(<ThemesPage {...(await pageProps(req))} view={v} settings={s} exact={exact} may={may} page={Number.isInteger(page) ? page : 1} />);
+    const { view: v, settings: s, exact, may } = await themeOverview(deps, { actor, council, page: Number.isInteger(page) ? page : 1 });
+    return noStore(reply).page(<ThemesPage {...(await pageProps(req))} view={v} settings={s} exact={exact} may={may} />);
   });
 
   // From a theme to an unsolicited advice that carries its name, policy field and signals.

@@ -155,6 +155,23 @@ export const signalThemeDays = pgTable(
   (t) => [primaryKey({ columns: [t.councilId, t.themeId, t.day, t.source] })],
 );
 
+/**
+ * The same counts per month (the first day of the month in Amsterdam), kept by the same triggers
+ * (migration 14-theme-months): the view's twelve months and the threshold window's whole months
+ * read themes x sources x months rows, however many days or signals lie behind them.
+ */
+export const signalThemeMonths = pgTable(
+  'signal_theme_months',
+  {
+    councilId: uuid('council_id').notNull(),
+    themeId: uuid('theme_id').notNull(),
+    source: text('source', { enum: signalSources }).notNull(),
+    month: date('month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.councilId, t.themeId, t.month, t.source] })],
+);
+
 export type Signal = typeof signals.$inferSelect;
 export type SignalTheme = typeof signalThemes.$inferSelect;
 export type SignalSettings = typeof signalSettings.$inferSelect;

@@ -369,7 +369,7 @@ test('theme view: threshold flag from N signals from M sources within the window
   assert.equal(vervoer.window.n, 5);
   assert.equal(vervoer.window.sources, 4);
   assert.equal(vervoer.total.n, 5);
-  assert.deepEqual(vervoer.perMonth[11], { n: 5, masked: false }, 'all in the current month');
+  assert.deepEqual(vervoer.perMonth![11], { n: 5, masked: false }, 'all in the current month');
   assert.equal(vervoer.perSource.find((x) => x.source === 'web_form')!.count.n, 2);
   assert.equal(board.view.themes[0]!.name, 'Vervoer', 'flagged first');
   const schulden = board.view.themes.find((x) => x.name === 'Schulden')!;
@@ -399,7 +399,7 @@ test('theme view: threshold flag from N signals from M sources within the window
   const moved = later.view.themes.find((x) => x.name === 'Vervoer')!;
   assert.equal(moved.window.n, 0);
   assert.equal(later.view.months[8], '2026-03');
-  assert.equal(moved.perMonth[8]!.n, 4, 'just after midnight in Amsterdam on 1 March is March');
+  assert.equal(moved.perMonth![8]!.n, 4, 'just after midnight in Amsterdam on 1 March is March');
   assert.equal(moved.total.n, 4);
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import type { Council } from '../../core/organisations.schema.ts';
 import { useTestApp, makeCouncil, person } from '../advice/advice.test-helpers.ts';
-import { signals, signalThemeDays } from './signals.schema.ts';
+import { signals, signalThemeDays, signalThemeMonths } from './signals.schema.ts';
 import { rowsOf } from './signals.queries.ts';
 import { classify, markDuplicate } from './signals.triage.ts';
 import { runSignalRetention } from './signals.retention.ts';
@@ -26,6 +26,17 @@ async function assertRollupRight(c: Pick<Council, 'id'>, label: string) {
   );
   const key = (r: { theme: string; source: string; day: string; n: number }) => `${r.theme} ${r.source} ${r.day} ${Number(r.n)}`;
   assert.deepEqual(kept.map(key).sort(), counted.map(key).sort(), label);
+  const keptMonths = await t.db
+    .select({ theme: signalThemeMonths.themeId, source: signalThemeMonths.source, day: signalThemeMonths.month, n: signalThemeMonths.n })
+    .from(signalThemeMonths)
+    .where(eq(signalThemeMonths.councilId, c.id));
+  const months = new Map<string, { theme: string; source: string; day: string; n: number }>();
+  for (const r of counted) {
+    const k = `${r.theme} ${r.source} ${r.day.slice(0, 7)}-01`;
+    const m = months.get(k) ?? { ...r, day: `${r.day.slice(0, 7)}-01`, n: 0 };
+    months.set(k, { ...m, n: m.n + Number(r.n) });
+  }
+  assert.deepEqual(keptMonths.map(key).sort(), [...months.values()].map(key).sort(), `${label} (months)`);
   return kept.reduce((a, r) => a + r.n, 0);
 }
 
@@ -73,7 +84,7 @@ test('the themes rollup follows create, theme change, duplicate, retention and r
   deps().cache.clearLocal();
   const view = await themeOverview(deps(), { actor, council: c, now: new Date('2026-06-15T10:00:00Z') });
   assert.deepEqual(
-    view.view.themes.map((x) => [x.name, x.total.n, x.window.n, x.perMonth[8]!.n]),
+    view.view.themes.map((x) => [x.name, x.total.n, x.window.n, x.perMonth![8]!.n]),
     [
       ['Schulden', 1, 1, 0],
       ['Vervoer', 3, 1, 3],

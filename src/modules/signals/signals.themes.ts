@@ -3,13 +3,13 @@
  * may be affected") and the masking of small numbers for members. The counting happens in SQL
  * (themeOverview, at the end); the pure functions before it shape the result.
  */
-import { and, count, gte, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { signals, signalThemeDays, signalThemes, type SignalSource } from './signals.schema.ts';
+import { signals, signalThemeDays, signalThemeMonths, signalThemes, type SignalSource } from './signals.schema.ts';
 import { settingsOf, type EffectiveSettings } from './signals.settings.ts';
-import { listThemes } from './signals.queries.ts';
+import { listThemes, rowsOf } from './signals.queries.ts';
 
 export type Threshold = { thresholdCount: number; thresholdSources: number; thresholdMonths: number };
 
@@ -42,25 +42,30 @@ type ThemeRow = {
   id: string;
   name: string;
   total: Cell;
-  perMonth: Cell[];
+  /** Per month shown; null for a theme whose tables are on another page (not counted). */
+  perMonth: Cell[] | null;
   perSource: { source: SignalSource; count: Cell }[];
   window: { n: number; sources: number };
   flagged: boolean;
 };
-export type ThemeView = { months: string[]; themes: ThemeRow[] };
+export type ThemeView = { months: string[]; themes: ThemeRow[]; page: number; pages: number };
+
+/** Themes whose month and source tables one page shows: the page stays small with many themes. */
+export const THEMES_PER_PAGE = 5;
 
 /**
- * One row per theme, month and source, as the single SQL aggregate returns it: `n` signals in the
- * month shown (0 when the month lies before the 12 shown) and `inWindow` of them within the
- * threshold window.
+ * One row per theme and source, as the overview's SQL aggregate returns it: `n` signals in the
+ * months shown and `inWindow` of them within the threshold window (which may reach further back).
  */
-export type CountRow = { themeId: string; month: string; source: SignalSource; n: number; inWindow: number };
+export type CountRow = { themeId: string; source: SignalSource; n: number; inWindow: number };
+/** Signals per theme and month (YYYY-MM), only for the themes on the page shown. */
+export type MonthRow = { themeId: string; month: string; n: number };
 
-export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean }): ThemeView {
+/** The overview (every theme, flagged first) and which of them this page shows in full. */
+export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean; page?: number }): ThemeView {
   const { exact } = args;
   const themes = args.themes.map((t): ThemeRow => {
     const rows = args.rows.filter((r) => r.themeId === t.id);
-    const months = args.months.map((m) => rows.filter((r) => r.month === m).reduce((a, r) => a + r.n, 0));
     const bySource = new Map<SignalSource, number>();
     for (const r of rows) if (r.n > 0) bySource.set(r.source, (bySource.get(r.source) ?? 0) + r.n);
     const window = {
@@ -71,10 +76,10 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
       id: t.id,
       name: t.name,
       total: cell(
-        months.reduce((a, b) => a + b, 0),
+        rows.reduce((a, r) => a + r.n, 0),
         exact,
       ),
-      perMonth: months.map((n) => cell(n, exact)),
+      perMonth: null,
       perSource: [...bySource].sort((a, b) => b[1] - a[1]).map(([source, n]) => ({ source, count: cell(n, exact) })),
       window,
       flagged: crossesThreshold(window, args.settings),
@@ -82,21 +87,38 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
   });
   // Flagged themes first: they are the candidates for an unsolicited advice.
   themes.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.name.localeCompare(b.name, 'nl'));
-  return { months: args.months, themes };
+  const pages = Math.max(1, Math.ceil(themes.length / THEMES_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.trunc(args.page ?? 1) || 1), pages);
+  return { months: args.months, themes, page, pages };
+}
+
+/** The themes whose tables the view's page shows. */
+export const themesOnPage = (view: ThemeView) => view.themes.slice((view.page - 1) * THEMES_PER_PAGE, view.page * THEMES_PER_PAGE);
+
+/** Fills the month counts of the page's themes. */
+export function withMonths(view: ThemeView, monthRows: MonthRow[], exact: boolean): ThemeView {
+  const onPage = new Set(themesOnPage(view).map((t) => t.id));
+  const themes = view.themes.map((t) => {
+    if (!onPage.has(t.id)) return t;
+    const perMonth = view.months.map((m) => cell(monthRows.find((r) => r.themeId === t.id && r.month === m)?.n ?? 0, exact));
+    return { ...t, perMonth };
+  });
+  return { ...view, themes };
 }
 
 // ------------------------------------------------------------------ the counts
 
 /**
- * Counts per theme and month (last 12 months) and per source, with the threshold flag. From the
- * rollup per theme, source and day (signal_theme_days, kept by triggers): the work grows with
- * themes x sources x days shown, not with the number of signals. The threshold window starts at
- * an instant; its first, partial day is counted from the signals themselves (one day per theme,
- * by the index on council, theme and created_at).
+ * The themes view for one page: every theme with its total, sources and threshold flag, and
+ * the months of the THEMES_PER_PAGE themes on the page. From the rollups kept by triggers
+ * (signal_theme_months, signal_theme_days): the work grows with themes x sources x months, not
+ * with the number of signals. The threshold window starts at an instant: its whole months come
+ * from the month rows, the rest of its first month from the day rows, and its first, partial day
+ * from the signals themselves (one day per theme, by the index on council, theme and created_at).
  */
 export async function themeOverview(
   deps: Deps,
-  args: { actor: Actor | null; council: Council; now?: Date },
+  args: { actor: Actor | null; council: Council; now?: Date; page?: number },
 ): Promise<{ view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }> {
   const { actor, council } = args;
   assertCan(actor, 'signals.view');
@@ -106,57 +128,58 @@ export async function themeOverview(
   const months = monthsBack(now, 12);
   const windowStart = new Date(now);
   windowStart.setUTCMonth(windowStart.getUTCMonth() - settings.thresholdMonths);
-  const ws = sql`${windowStart.toISOString()}::timestamptz`;
-  const windowDay = sql`(${ws} at time zone 'Europe/Amsterdam')::date`;
-  const d = signalThemeDays;
-  // Kept until the next change (any POST moves the cache generation on, on every instance); the
-  // hour and the window are in the key because the months and the window move with the clock.
-  const memoKey = `signal-theme-days:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
-  const [themes, days, firstDay] = await deps.cache.memo(memoKey, () =>
-    Promise.all([
-      listThemes(db, council.id),
-      // Per theme, source and month; `inWindow`: the whole days after the window's first day.
-      db
-        .select({
-          themeId: d.themeId,
-          source: d.source,
-          month: sql<string>`to_char(${d.day}, 'YYYY-MM')`,
-          n: sql<number>`sum(${d.n})`.mapWith(Number),
-          inWindow: sql<number>`coalesce(sum(${d.n}) filter (where ${d.day} > ${windowDay}), 0)`.mapWith(Number),
-        })
-        .from(d)
-        .where(and(eq(d.councilId, council.id), gte(d.day, sql`least(${windowDay}, ${`${months[0]}-01`}::date)`)))
-        .groupBy(sql`1`, sql`2`, sql`3`),
-      // The window's first day from its starting instant to midnight in Amsterdam.
-      db
-        .select({ themeId: signals.themeId, source: signals.source, n: count() })
-        .from(signalThemes)
-        .innerJoin(signals, and(eq(signals.councilId, signalThemes.councilId), eq(signals.themeId, signalThemes.id)))
-        .where(
-          and(
-            eq(signalThemes.councilId, council.id),
-            ne(signals.status, 'duplicate'),
-            gte(signals.createdAt, ws),
-            lt(signals.createdAt, sql`((${windowDay} + 1)::timestamp at time zone 'Europe/Amsterdam')`),
-          ),
-        )
-        .groupBy(signals.themeId, signals.source),
-    ]),
-  );
   // Members see small numbers as "fewer than 3"; the board, who see the signals anyway, exact ones.
   const exact = can(actor, 'signals.triage');
-  const shown = new Set(months);
-  const rows: CountRow[] = [
-    // A month before the 12 shown counts for the window only; one after them (clock skew) too.
-    ...days.map((r) => ({ themeId: r.themeId, month: shown.has(r.month) ? r.month : '', source: r.source, n: shown.has(r.month) ? r.n : 0, inWindow: r.inWindow })),
-    ...firstDay.map((r) => ({ themeId: r.themeId!, month: '', source: r.source, n: 0, inWindow: Number(r.n) })),
-  ];
-  const view = buildThemeView({ themes, months, rows, settings, exact });
+  // Kept until the next change (any POST moves the cache generation on, on every instance); the
+  // hour and the window are in the key because the months and the window move with the clock.
+  const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
+  const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([listThemes(db, council.id), countsPerSource(db, council.id, months, windowStart)]));
+  const view = buildThemeView({ themes, months, rows, settings, exact, page: args.page });
+  const ids = themesOnPage(view).map((t) => t.id);
+  const monthRows = ids.length ? await deps.cache.memo(`${memoKey}:${ids.join(',')}`, () => countsPerMonth(db, council.id, months, ids)) : [];
   // A flagged theme may lead to unsolicited advice: say so to those who may start one.
   return {
-    view,
+    view: withMonths(view, monthRows, exact),
     settings,
     exact,
     may: { startAdvice: can(actor, 'advice.initiate'), startAdviceFromTheme: can(actor, 'advice.initiate') && can(actor, 'signals.triage') },
   };
+}
+
+const firstOf = (month: string) => sql`${`${month}-01`}::date`;
+
+/** Per theme and source: signals in the months shown, and within the threshold window. One statement. */
+async function countsPerSource(db: Deps['db'], councilId: string, months: string[], windowStart: Date): Promise<CountRow[]> {
+  const ws = sql`${windowStart.toISOString()}::timestamptz`;
+  const windowDay = sql`(${ws} at time zone 'Europe/Amsterdam')::date`;
+  const windowMonth = sql`date_trunc('month', ${windowDay})::date`;
+  const [first, last] = [firstOf(months[0]!), firstOf(months.at(-1)!)];
+  const m = signalThemeMonths;
+  const d = signalThemeDays;
+  const res = await db.execute(sql`
+    select theme_id as "themeId", source, sum(n)::int as n, sum(in_window)::int as "inWindow" from (
+      select ${m.themeId} as theme_id, ${m.source} as source,
+             case when ${m.month} between ${first} and ${last} then ${m.n} else 0 end as n,
+             case when ${m.month} > ${windowMonth} then ${m.n} else 0 end as in_window
+      from ${m} where ${m.councilId} = ${councilId} and ${m.month} >= least(${first}, ${windowMonth})
+      union all
+      select ${d.themeId}, ${d.source}, 0, ${d.n}
+      from ${d} where ${d.councilId} = ${councilId} and ${d.day} > ${windowDay} and ${d.day} < (${windowMonth} + interval '1 month')::date
+      union all
+      select ${signals.themeId}, ${signals.source}, 0, 1
+      from ${signalThemes} join ${signals} on ${signals.councilId} = ${signalThemes.councilId} and ${signals.themeId} = ${signalThemes.id}
+      where ${signalThemes.councilId} = ${councilId} and ${signals.status} <> 'duplicate'
+        and ${signals.createdAt} >= ${ws} and ${signals.createdAt} < ((${windowDay} + 1)::timestamp at time zone 'Europe/Amsterdam')
+    ) x group by 1, 2`);
+  return rowsOf<CountRow>(res).map((r) => ({ ...r, n: Number(r.n), inWindow: Number(r.inWindow) }));
+}
+
+/** Per theme and month shown, for the given themes only. */
+async function countsPerMonth(db: Deps['db'], councilId: string, months: string[], themeIds: string[]): Promise<MonthRow[]> {
+  const m = signalThemeMonths;
+  return db
+    .select({ themeId: m.themeId, month: sql<string>`to_char(${m.month}, 'YYYY-MM')`, n: sql<number>`sum(${m.n})`.mapWith(Number) })
+    .from(m)
+    .where(and(eq(m.councilId, councilId), inArray(m.themeId, themeIds), between(m.month, firstOf(months[0]!), firstOf(months.at(-1)!))))
+    .groupBy(m.themeId, m.month);
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 // The policy table, which answers who may take each step.
 import '../../modules.ts';
 import { availableActions, messageFor, signalActions, signalStates, transition, transitions } from './signals.workflow.ts';
-import { buildThemeView, cell, crossesThreshold, monthsBack } from './signals.themes.ts';
+import { buildThemeView, cell, crossesThreshold, monthsBack, themesOnPage, withMonths } from './signals.themes.ts';
 import { actorAs, assertPath, assertRefused, assertSteps, platformAdmin as admin } from '../../../test/support/unit.ts';
 
 const [secretary, member, official] = [actorAs('secretary'), actorAs('member'), actorAs('official')];
@@ -62,24 +62,33 @@ test('months back, across a year boundary, in Amsterdam time', () => {
   assert.deepEqual(monthsBack(new Date('2026-02-15T12:00:00Z'), 3), ['2025-12', '2026-01', '2026-02']);
 });
 
-test('theme view: flagged first, totals over the months, masked sources', () => {
-  const view = buildThemeView({
+test('theme view: flagged first, totals over the months, masked sources, months only for the page shown', () => {
+  const base = buildThemeView({
     themes: [
       { id: 'a', name: 'Armoede' },
       { id: 'v', name: 'Vervoer' },
     ],
     months: ['2026-01', '2026-02'],
     rows: [
-      { themeId: 'v', month: '2026-01', source: 'phone', n: 4, inWindow: 4 },
-      { themeId: 'v', month: '2026-02', source: 'phone', n: 1, inWindow: 1 },
-      { themeId: 'v', month: '2026-02', source: 'web_form', n: 1, inWindow: 1 },
+      { themeId: 'v', source: 'phone', n: 5, inWindow: 5 },
+      { themeId: 'v', source: 'web_form', n: 1, inWindow: 1 },
       // Before the months shown, but inside a longer window: counts for the flag only.
-      { themeId: 'v', month: '2025-10', source: 'email', n: 0, inWindow: 1 },
-      { themeId: 'a', month: '2026-02', source: 'email', n: 1, inWindow: 0 },
+      { themeId: 'v', source: 'email', n: 0, inWindow: 1 },
+      { themeId: 'a', source: 'email', n: 1, inWindow: 0 },
     ],
     settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
     exact: false,
+    page: 7,
   });
+  assert.deepEqual([base.page, base.pages], [1, 1], 'a page beyond the last shows the last');
+  const view = withMonths(
+    base,
+    [
+      { themeId: 'v', month: '2026-01', n: 4 },
+      { themeId: 'v', month: '2026-02', n: 2 },
+    ],
+    false,
+  );
   assert.deepEqual(
     view.themes.map((x) => [x.name, x.flagged]),
     [
@@ -98,4 +107,20 @@ test('theme view: flagged first, totals over the months, masked sources', () => 
     { source: 'web_form', count: { n: 0, masked: true } },
   ]);
   assert.deepEqual(view.themes[1]!.total, { n: 0, masked: true });
+
+  // Twelve themes: the first page counts the months of the first five only.
+  const many = buildThemeView({
+    themes: Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, name: `Thema ${String(i).padStart(2, '0')}` })),
+    months: ['2026-01'],
+    rows: [],
+    settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
+    exact: true,
+    page: 3,
+  });
+  assert.deepEqual([many.page, many.pages], [3, 3]);
+  assert.deepEqual(
+    themesOnPage(many).map((x) => x.id),
+    ['t10', 't11'],
+  );
+  assert.ok(withMonths(many, [], true).themes.every((x) => (x.perMonth !== null) === ['t10', 't11'].includes(x.id)));
 });

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../core/i18n/index.ts';
 import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
 import { Alert, Button, Link, LinkList, Paragraph, Section, Table, TextBlock } from '../../../ui/components/basics.tsx';
 import { FileField, Fieldset, Form, SelectField, TextArea, TextField } from '../../../ui/components/form.tsx';
+import { Honeypot } from '../../../ui/components/honeypot.tsx';
 import type { Campaign, Criterion } from '../campaigns.schema.ts';
 import { municipalities, MUNICIPALITIES_AS_OF } from '../municipalities.ts';
 import { motivationField } from '../campaigns.nominations.ts';
@@ -183,20 +184,6 @@ export function CampaignPage({ ctx, council, view }: { ctx: PageCtx; council: Co
 
 const municipalityOptions = (ctx: PageCtx) => [{ value: '', label: ctx.t('campaigns.form.choose') }, ...municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.provinceName})` }))];
 
-/**
- * A field for robots only: hidden from sight and from screen readers, out of the tab order, with
- * a label that tells a person who still meets it to leave it empty.
- */
-function RobotTrap({ ctx: given, value }: { ctx?: PageCtx; value?: string }) {
-  const ctx = usePageCtx(given);
-  return (
-    <div class="rw-visually-hidden" aria-hidden="true">
-      <label for="veld-website">{ctx.t('campaigns.form.honeypot')}</label>
-      <input type="text" id="veld-website" name={HONEYPOT} value={value ?? ''} tabindex={-1} autocomplete="off" />
-    </div>
-  );
-}
-
 /** The nomination form; with `edit` the address of the edit link and the municipality fixed. */
 export function NominationPage(props: {
   ctx: PageCtx;
@@ -257,7 +244,7 @@ export function NominationPage(props: {
             />
           ))}
           <FileField name="bijlage" label={t('campaigns.form.file')} hint={t('campaigns.form.fileHint')} optional accept="application/pdf,.pdf" errors={errors} />
-          <RobotTrap value={values[HONEYPOT]} />
+          <Honeypot name={HONEYPOT} label={ctx.t('campaigns.form.honeypot')} value={values[HONEYPOT]} />
           <Button variant="primary">{edit ? t('campaigns.form.save') : t('campaigns.form.send')}</Button>
         </Form>
       )}

@@ -3,7 +3,7 @@ import { formatMonth } from '../../../core/i18n/index.ts';
 import { Paragraph, Link, Table, StatusBadge, Section, Button, Pagination } from '../../../ui/components/basics.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import type { EffectiveSettings } from '../signals.settings.ts';
-import type { Cell, ThemeView } from '../signals.themes.ts';
+import { THEMES_PER_PAGE, themesOnPage, type Cell, type ThemeView } from '../signals.themes.ts';
 import { SignalsPage, signalsPath, type Props } from './signals.tsx';
 
 function count(ctx: PageCtx, c: Cell): string {
@@ -14,9 +14,6 @@ function monthLabel(ctx: PageCtx, month: string): string {
   return formatMonth(`${month}-15`, ctx.locale);
 }
 
-/** Themes whose month and source tables one page shows: the page stays small with many themes. */
-const THEMES_PER_PAGE = 5;
-
 /** Per theme: counts over the last 12 months and by source, and whether a larger group may be affected. */
 export function ThemesPage({
   ctx,
@@ -25,16 +22,14 @@ export function ThemesPage({
   settings,
   exact,
   may,
-  page = 1,
-}: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean }; page?: number }) {
+}: Props & { view: ThemeView; settings: EffectiveSettings; exact: boolean; may: { startAdvice: boolean; startAdviceFromTheme: boolean } }) {
   const t = ctx.t;
   const list = signalsPath(council);
   const path = `${list}/themas`;
-  // Every theme in the overview; the tables of THEMES_PER_PAGE of them below it.
-  const pages = Math.max(1, Math.ceil(view.themes.length / THEMES_PER_PAGE));
-  const current = Math.min(Math.max(1, page), pages);
+  // Every theme in the overview; the tables of THEMES_PER_PAGE of them (counted for this page only) below it.
+  const current = view.page;
   const pageOf = new Map(view.themes.map((r, i) => [r.id, Math.floor(i / THEMES_PER_PAGE) + 1]));
-  const shown = view.themes.slice((current - 1) * THEMES_PER_PAGE, current * THEMES_PER_PAGE);
+  const shown = themesOnPage(view);
   const title = t('signals.themes.title');
   return (
     <SignalsPage title={title} href={path} intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}>
@@ -77,7 +72,7 @@ export function ThemesPage({
           </Paragraph>
           <Table
             caption={t('signals.themes.perMonth', { theme: r.name })}
-            rows={view.months.map((m, i) => ({ m, c: r.perMonth[i]! }))}
+            rows={view.months.map((m, i) => ({ m, c: r.perMonth?.[i] ?? { n: 0, masked: false } }))}
             rowHeader
             columns={[
               { header: t('signals.themes.month'), cell: (x) => monthLabel(ctx, x.m) },
@@ -96,7 +91,7 @@ export function ThemesPage({
           />
         </Section>
       ))}
-      <Pagination page={current} pages={pages} href={(n) => `${path}?pagina=${n}`} />
+      <Pagination page={current} pages={view.pages} href={(n) => `${path}?pagina=${n}`} />
     </SignalsPage>
   );
 }
