@@ -23,7 +23,7 @@ export async function createSession(db: DbOrTx, userId: string, mfaPending: bool
 }
 
 /** An active membership of the session's user, read with the session. */
-export type SessionMembership = { id: string; councilId: string; role: Role; slug: string; name: string };
+type SessionMembership = { id: string; councilId: string; role: Role; slug: string; name: string };
 export type LoadedSession = {
   session: Session;
   user: User;

@@ -32,7 +32,7 @@ export type ExtractionResult = { status: 'done'; pages: Page[] } | { status: Exc
 const task = new URL('./documents.extract.worker.ts', import.meta.url);
 
 /** A PDF at least this large may be read by several threads, each opening it and reading its share of the pages. */
-export const PARALLEL_PDF_BYTES = 256 * 1024;
+const PARALLEL_PDF_BYTES = 256 * 1024;
 /** At most this many threads per PDF. */
 const MAX_THREADS = 4;
 
