@@ -37,7 +37,7 @@ const topics = [
   ['Schuldhulpverlening', 'Hoe helpt de gemeente inwoners eerder bij schulden?'],
   ['Beschermd wonen', 'Hoe regelt de gemeente wonen met begeleiding in de wijk?'],
 ] as const;
-const recommendationTexts = [
+export const recommendationTexts = [
   'Betrek inwoners en mantelzorgers vanaf het begin.',
   'Maak de informatie begrijpelijk, op taalniveau B1.',
   'Zorg voor één vast aanspreekpunt per gezin.',

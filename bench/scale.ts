@@ -35,6 +35,7 @@ import type { Database } from '../src/core/db/index.ts';
 import { SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { signalAreas, signalSinces, signalSources } from '../src/modules/signals/signals.schema.ts';
 import type { BenchOpts } from './support/module-bench.ts';
+import { recommendationTexts as RECOMMENDATIONS } from './register-seed.ts';
 
 export const SCALE_ORGANISATIONS = 350;
 const ADVICES = 40;
@@ -89,14 +90,6 @@ const QUESTIONS = [
   'Hoe bereikt de gemeente inwoners met weinig geld?',
   'Hoe kan de gemeente de wachttijden korter maken?',
   'Hoe ondersteunt de gemeente mantelzorgers beter?',
-];
-const RECOMMENDATIONS = [
-  'Betrek inwoners en mantelzorgers vanaf het begin.',
-  'Maak de informatie begrijpelijk, op taalniveau B1.',
-  'Zorg voor één vast aanspreekpunt per gezin.',
-  'Meet elk jaar of de hulp echt helpt.',
-  'Verlaag de eigen bijdrage voor inwoners met een laag inkomen.',
-  'Maak de wachttijd zichtbaar op de website.',
 ];
 const SENTENCES = [
   'De gemeente helpt u als u thuis niet alles zelf kunt.',
@@ -298,7 +291,7 @@ async function serve() {
   const { values } = parseArgs({ options: { serve: { type: 'boolean' }, 'data-dir': { type: 'string' }, 'database-url': { type: 'string' } } });
   const [{ openDatabase, migrate }, { loadConfig }, { buildApp }] = await Promise.all([import('../src/core/db/index.ts'), import('../src/core/config.ts'), import('../src/app.ts')]);
   await import('../src/modules.ts');
-  const { BENCH_SECRET_KEY } = await import('./support/module-bench.ts');
+  const { BENCH_ENV } = await import('./support/module-bench.ts');
   const dataDir = values['data-dir']!;
   const database = values['database-url'] ? await openDatabase({ kind: 'postgres', url: values['database-url'] }) : await openDatabase({ kind: 'pglite', dataDir });
   await migrate(database);
@@ -308,14 +301,7 @@ async function serve() {
   const urls = await publicUrls(database);
   // As production runs it (bench/support/module-bench.ts), the page cache's budget from the environment.
   const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    RUN_WORKER: 'false',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SECRET_KEY: BENCH_SECRET_KEY,
-    BASE_URL: 'http://bench.example',
+    ...BENCH_ENV,
     DATA_DIR: dataDir,
     ...(process.env.PAGE_CACHE_BYTES ? { PAGE_CACHE_BYTES: process.env.PAGE_CACHE_BYTES } : {}),
   });

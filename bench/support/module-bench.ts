@@ -16,7 +16,7 @@ import { openDatabase, migrate, type Database } from '../../src/core/db/index.ts
 export const BENCH_SECRET_KEY = 'bench-secret-key-that-is-long-enough-0123456789';
 
 /** The app as production runs it, without the worker and demo data, silent. */
-const BENCH_ENV = {
+export const BENCH_ENV = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'silent',
   DEMO_DATA: 'false',
