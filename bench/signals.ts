@@ -5,7 +5,10 @@
  *   so each request validates, seals the contact details (AES-256-GCM), stores the signal with
  *   its event, audit entry and acknowledgement mail, and counts the address for the rate limit.
  *   Every request comes from another address (X-Forwarded-For; the app runs with TRUST_PROXY)
- *   so the limit of 60 an hour per address is counted but never reached.
+ *   so the limit of 60 an hour per address is counted but never reached. The posts go round
+ *   the POST_COUNCILS councils seeded for it (residents of many organisations at once), so no
+ *   organisation passes its hourly budget (SIGNAL_QUEUE: 60 stored, then held, then 429) and
+ *   every post takes the whole store path; the row prints how many were stored, held or refused.
  * - the themes view of a council holding 100,000 signals (20 themes, 2 years, all sources),
  *   seeded with one INSERT ... SELECT over generate_series before the app starts.
  *
@@ -24,11 +27,23 @@ import { withBenchDatabase } from './register-seed.ts';
 export const SIGNALS_COUNCIL = 'signaalbank';
 export const SIGNALS_COUNT = 100_000;
 const THEMES = 20;
+/**
+ * Councils the form's POST goes round, each within its budget of 60 stored signals an hour:
+ * room for 30,000 posts, about 25 s at 1,000 req/s (more than --duration 10 with warm-up uses).
+ */
+export const POST_COUNCILS = 500;
+const postCouncil = (i: number) => `signaalpost-${String(i + 1).padStart(3, '0')}`;
 
 /** One council with 100,000 signals over two years; returns how many were written (0 when already there). */
 export async function seedSignalsBench(database: Database): Promise<{ seeded: number; userId: string }> {
   const db = database.db;
   const [existing] = await db.select({ id: councils.id }).from(councils).where(eq(councils.slug, SIGNALS_COUNCIL));
+  // The POST's councils: bare organisations with the defaults (no signals, no members).
+  await db.execute(sql`
+    insert into councils (slug, name, advises, contact_email)
+    select 'signaalpost-' || lpad(g::text, 3, '0'), 'Adviesraad Signaalpost ' || g, 'het college van Signaalpost ' || g, 'info@signaalpost-' || g || '.example'
+    from generate_series(1, ${POST_COUNCILS}) g
+    on conflict do nothing`);
   if (existing) {
     const [m] = await db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.councilId, existing.id)).limit(1);
     return { seeded: 0, userId: m!.userId };
@@ -65,6 +80,7 @@ export async function seedSignalsBench(database: Database): Promise<{ seeded: nu
 // ------------------------------------------------------------------ measuring (called from run.ts)
 
 type Cannon = { requests: { average: number }; non2xx: number; statusCodeStats?: Record<string, { count: number }> };
+type Req = { method: string; path: string; headers: Record<string, string>; body: string };
 export type SignalsBenchHelpers<R> = {
   base: string;
   /** The app's page as a bare node:http server would serve it, measured like run.ts's pages. */
@@ -97,41 +113,48 @@ export async function measureSignals<R>(h: SignalsBenchHelpers<R>, session: stri
     phone: '06 12345678',
     consent: 'ja',
   }).toString();
-  const path = '/lindewijk/signaal/versturen';
+  const path = (i: number) => `/${postCouncil(i)}/signaal/versturen`;
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  // Each request from its own address: 10.a.b.c counts up.
+  // Each request from its own address (10.a.b.c counts up) to the next council in turn.
   let n = 0;
-  const nextIp = () => {
+  const next = (req: Req): Req => {
     n++;
-    return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+    return { ...req, path: path(n % POST_COUNCILS), headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
   };
-  const check = await fetch(h.base + path, { method: 'POST', headers: { ...headers, 'x-forwarded-for': '10.255.255.254' }, body, redirect: 'manual' });
-  if (check.status !== 303) throw new Error(`POST ${path} answered ${check.status}, not 303:\n${(await check.text()).slice(0, 500)}`);
+  // What each 303 says: stored (?nummer=), held beyond the budget (?wacht=ja); 429 refused.
+  const outcomes = { stored: 0, held: 0, refused: 0, other: 0 };
+  const onResponse = (status: number, _body: string, _ctx: unknown, h: Record<string, string>) => {
+    const where = h.location ?? '';
+    if (status === 303 && where.includes('nummer=')) outcomes.stored++;
+    else if (status === 303 && where.includes('wacht=ja')) outcomes.held++;
+    else if (status === 429) outcomes.refused++;
+    else outcomes.other++;
+  };
+  const counted = () => {
+    const out = { ...outcomes };
+    Object.assign(outcomes, { stored: 0, held: 0, refused: 0, other: 0 });
+    return `${out.stored} stored, ${out.held} held, ${out.refused} refused (429), ${out.other} other (warm-up included)`;
+  };
+  const first = path(0);
+  const check = await fetch(h.base + first, { method: 'POST', headers: { ...headers, 'x-forwarded-for': '10.255.255.254' }, body, redirect: 'manual' });
+  if (check.status !== 303 || !check.headers.get('location')?.includes('nummer=')) {
+    throw new Error(`POST ${first} answered ${check.status} ${check.headers.get('location')}, not 303 to a reference:\n${(await check.text()).slice(0, 500)}`);
+  }
   const answer = Buffer.from(await check.arrayBuffer());
-  console.log(`signal form POST ${path}: 303, ${answer.length} bytes`);
+  console.log(`signal form POST ${first} (and ${POST_COUNCILS - 1} more councils in turn): 303, ${answer.length} bytes`);
   const bare = await h.startBare(answer);
   try {
     const bareResult = await h.load(bare.url, headers, { method: 'POST', body });
-    const result = await h.load(`${h.base}${path}`, headers, {
-      requests: [
-        {
-          method: 'POST',
-          path,
-          headers,
-          body,
-          setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextIp() } }),
-        },
-      ],
-    });
+    const request = { method: 'POST', path: first, headers, body, setupRequest: next, onResponse };
+    const result = await h.load(`${h.base}${first}`, headers, { requests: [request] });
+    console.log(`  signal form POST, 50 connections: ${counted()}`);
     // 303 (see the confirmation page) is this form's success answer.
     const redirects = result.statusCodeStats?.['303']?.count ?? 0;
     rows.push(h.row(`bare node:http (${answer.length} bytes, POST)`, bareResult));
     rows.push(h.row(`signal form POST (seal + store + mail)`, { ...result, non2xx: result.non2xx - redirects }, result.requests.average / bareResult.requests.average));
     // The time one resident waits when nobody else posts (p50/p99 of one connection).
-    const alone = await h.load(`${h.base}${path}`, headers, {
-      connections: 1,
-      requests: [{ method: 'POST', path, headers, body, setupRequest: (req: { headers: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextIp() } }) }],
-    });
+    const alone = await h.load(`${h.base}${first}`, headers, { connections: 1, requests: [request] });
+    console.log(`  signal form POST, one at a time: ${counted()}`);
     rows.push(h.row(`signal form POST, one at a time`, { ...alone, non2xx: alone.non2xx - (alone.statusCodeStats?.['303']?.count ?? 0) }));
   } finally {
     await bare.stop();

@@ -13,7 +13,7 @@
  *
  * Baseline in the same run: a bare node:http server (bench/bare-server.ts, through tsx) spawned
  * and timed the same way. main.ts prints each step's seconds (RAADWERK_START_TIMES=1): the cold
- * and warm steps are printed below the table. Figures only.
+ * and warm steps are printed below the table. Figures only; it returns the summary's lines.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migratedTemplateDataDir } from '../src/core/db/template.ts';
 import { freePort } from '../test/support/ports.ts';
+import type { SummaryLine } from './support/summary.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -106,7 +107,24 @@ async function coldAndWarm(label: string, databaseUrl: string | undefined, dir: 
   return { label, cold, warm, sources };
 }
 
-export async function benchStartup(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }) {
+/** The summary's lines: cold (target 10 s) and warm (2 s) per database, as a multiple of the bare server's start. */
+function summaryLines(results: Awaited<ReturnType<typeof coldAndWarm>>[], bare: Start): SummaryLine[] {
+  return (['cold', 'warm'] as const).flatMap((kind) =>
+    results.map((r) => {
+      const limit = kind === 'cold' ? 10 : 2;
+      return {
+        measure: kind === 'cold' ? 'cold start (fresh clone: create, migrate, demo)' : 'warm start',
+        database: r.label,
+        figure: `${r[kind].seconds.toFixed(1)} s`,
+        ratio: `${(r[kind].seconds / bare.seconds).toFixed(1)}x bare start`,
+        target: `<= ${limit} s`,
+        met: r[kind].seconds <= limit,
+      };
+    }),
+  );
+}
+
+export async function benchStartup(opts: { only?: string; postgres: () => Promise<{ url: string; label: string } | undefined> }): Promise<SummaryLine[]> {
   console.log('\n== start-up (spawned as `npm start` does, time to the first answer on /)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'raadwerk-bench-start-'));
   try {
@@ -138,6 +156,7 @@ export async function benchStartup(opts: { only?: string; postgres: () => Promis
       console.log(`  steps on ${r.label} (seconds; the first is Node and main.ts loading, from the process start):`);
       console.log(`    cold: ${r.cold.times}\n    warm: ${r.warm.times}\n    warm from the sources: ${r.sources.times}`);
     }
+    return summaryLines(results, bare);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

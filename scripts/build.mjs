@@ -52,7 +52,11 @@ export async function build() {
   fs.mkdirSync(outDir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, 'src/main.ts')],
+    entryPoints: [
+      path.join(root, 'src/main.ts'),
+      // The text extraction task: its threads (documents.threads.ts) then start without tsx.
+      path.join(root, 'src/modules/documents/documents.extract.worker.ts'),
+    ],
     // Code split at every dynamic import: a start loads the database code, the app, and only
     // on a first start the demo data (with its PDF library), each with its own packages.
     outdir: outDir,

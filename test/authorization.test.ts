@@ -1253,6 +1253,9 @@ const TABLE: Record<string, Row> = {
   // Signals that wait because of the hourly budget (issue 17): the board lets them in or removes them.
   'GET /:council/werkruimte/signalen/wachtend': { expect: SIGNAL_CONTACT },
   'POST /:council/werkruimte/signalen/wachtend': { expect: { ...SIGNAL_CONTACT, ...Object.fromEntries(BOARD.map((r) => [r, { status: 400, same: true }])) }, form: () => ({}) },
+  // Removing waiting signals asks first (issue 14, session 8): without chosen ids both go back to the list.
+  'GET /:council/werkruimte/signalen/wachtend/verwijderen': { expect: { ...SIGNAL_CONTACT, ...Object.fromEntries(BOARD.map((r) => [r, { status: 303, same: true }])) } },
+  'POST /:council/werkruimte/signalen/wachtend/verwijderen': { expect: { ...SIGNAL_CONTACT, ...Object.fromEntries(BOARD.map((r) => [r, { status: 303, same: true }])) }, form: () => ({}) },
   'POST /:council/werkruimte/signalen/inzage': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({ reference: lastSignalReference }) },
   'GET /:council/werkruimte/signalen/:id': { expect: workspace(COUNCIL_MEMBERS), params: () => signalIn() },
   'POST /:council/werkruimte/signalen/:id/contactgegevens': { expect: SIGNAL_READ, params: () => signalIn(), form: () => ({}) },

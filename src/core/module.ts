@@ -9,6 +9,7 @@ import type { Tenant } from './tenancy.ts';
 import type { Section } from './organisation-kinds.ts';
 import type { FieldErrors, FormValues } from './http/forms.ts';
 import type { DbOrTx } from './db/index.ts';
+import type { Read } from './read-together.ts';
 import type { PartnershipPort } from './partnerships.ts';
 import type { StateChangeListener } from './state-change.ts';
 
@@ -81,8 +82,11 @@ export type NavItem = {
   more?: true;
 };
 
-/** What a dashboard panel gets to decide what to show. */
-export type DashboardArgs = { deps: Deps; ctx: PageCtx; council: Tenant; actor: Actor };
+/**
+ * What a dashboard panel gets to decide what to show. `read(select)` instead of awaiting the
+ * select: core runs the reads of every part together, in one statement per round (core/read-together.ts).
+ */
+export type DashboardArgs = { deps: Deps; ctx: PageCtx; council: Tenant; actor: Actor; read: Read };
 /** A figure on the dashboard ("Nieuwe signalen: 3"), linked to where the work is. */
 export type DashboardFigure = { label: string; n: number; href: string; linked: boolean };
 export type DashboardPart = {
@@ -92,9 +96,11 @@ export type DashboardPart = {
 };
 
 /** What a slot renderer gets: the page's context and the id of the record the page shows. */
-export type SlotArgs = Omit<DashboardArgs, 'actor'> & {
+export type SlotArgs = Omit<DashboardArgs, 'actor' | 'read'> & {
   /** Null on public pages. */
   actor: Actor | null;
+  /** The page's own batched reads, so that its slots' reads join them; renderSlot makes one otherwise. */
+  read?: Read;
   id: string;
   /** A form of the page that came back with errors: a slot that drew that form shows them at its fields. */
   form?: { errors?: FieldErrors; values?: FormValues };
@@ -103,7 +109,7 @@ export type SlotArgs = Omit<DashboardArgs, 'actor'> & {
  * Fills a named place on another module's page (docs/decisions/0013-extension-slots.md), for
  * example 'advice.detail.related'; null when it has nothing to show for this record or actor.
  */
-export type SlotRenderer = (args: SlotArgs) => Promise<ComponentChildren | null>;
+export type SlotRenderer = (args: SlotArgs & { read: Read }) => Promise<ComponentChildren | null>;
 
 /** One hit of the workspace search: a record, and for documents the pages the words are on. */
 export type SearchHit = {
@@ -122,7 +128,7 @@ export type SearchProvider = {
   order: number;
   /** Searched only for those who may do this. */
   action?: Action;
-  search: (args: DashboardArgs & { query: string; limit: number }) => Promise<SearchHit[]>;
+  search: (args: Omit<DashboardArgs, 'read'> & { query: string; limit: number }) => Promise<SearchHit[]>;
 };
 
 /**

@@ -3,6 +3,7 @@ import type { ModuleManifest, SearchProvider, NavItem, Job, DashboardPart, OpenA
 import type { StateChangeListener } from './state-change.ts';
 import { registerMessages } from './i18n/index.ts';
 import { registerPolicy } from './policy.ts';
+import { batchedReads } from './read-together.ts';
 
 /**
  * The installed modules, in the order of `src/modules.ts`. Core reads the modules only
@@ -58,6 +59,8 @@ export const dashboardParts = (): DashboardPart[] =>
  * it renders, so a slot may read the database (through its own module's functions).
  */
 export async function renderSlot(name: string, args: SlotArgs): Promise<ComponentChildren[]> {
-  const filled = await Promise.all(modules().map((m) => m.slots?.[name]?.(args) ?? null));
+  // The slots' reads run together (one statement), with the page's when it passes its own `read`.
+  const withRead = { ...args, read: args.read ?? batchedReads(args.deps.db) };
+  const filled = await Promise.all(modules().map((m) => m.slots?.[name]?.(withRead) ?? null));
   return filled.filter((part) => part !== null && part !== undefined);
 }

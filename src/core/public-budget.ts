@@ -7,7 +7,7 @@
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Deps } from './deps.ts';
-import type { Db, DbOrTx, Tx } from './db/index.ts';
+import type { DbOrTx, Tx } from './db/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { open, seal } from './crypto.ts';
 import { audit } from './audit/audit.ts';
@@ -120,7 +120,13 @@ export type QueuedForm = { form: 'signal'; perHour: number; heldCap: number };
 /** Where a post goes: through now, into the queue, or refused because the queue is full. */
 export type Admission = 'pass' | 'held' | 'full';
 
-const queueLock = (tx: Tx, councilId: string, form: string) => tx.execute(sql`select pg_advisory_xact_lock(17003, hashtext(${`${councilId}:${form}`}))`);
+/**
+ * The lock per organisation and form that admitPost and the queue's takers hold, as an
+ * expression: a caller may take it within its own first statement of the transaction and pass
+ * `locked` to admitPost, which then needs no statement of its own for it.
+ */
+export const queueLockSql = (councilId: string, queue: Pick<QueuedForm, 'form'>) => sql`pg_advisory_xact_lock(17003, hashtext(${`${councilId}:${queue.form}`}))`;
+const queueLock = (tx: Tx, councilId: string, form: QueuedForm['form']) => tx.execute(sql`select ${queueLockSql(councilId, { form })}`);
 
 async function queueState(tx: Tx, councilId: string, q: QueuedForm) {
   const mine = and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, q.form));
@@ -136,19 +142,38 @@ async function queueState(tx: Tx, councilId: string, q: QueuedForm) {
   return { passed: row?.passed ?? 0, waiting: row?.waiting ?? 0, heldThisHour: row?.heldThisHour ?? 0 };
 }
 
+/** Records a post that passes (queueState: fewer than perHour passed this hour, none waiting); false when it does not. */
+async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm): Promise<boolean> {
+  const t = publicFormPosts;
+  const mine = sql`${t.councilId} = ${councilId} and ${t.form} = ${q.form}`;
+  const since = new Date(Date.now() - HOUR_MS);
+  const res = await tx.execute(sql`
+    insert into ${t} (council_id, form) select ${councilId}, ${q.form}
+    where (select count(*) from ${t} where ${mine} and ${t.heldSealed} is null and ${t.at} > ${since.toISOString()}::timestamptz) < ${q.perHour}
+      and not exists (select 1 from ${t} where ${mine} and ${t.heldSealed} is not null)
+    returning id`);
+  // node-postgres answers a result with rows, PGlite's drizzle the rows themselves.
+  const rows = Array.isArray(res) ? res : (res as { rows?: unknown[] }).rows;
+  return (rows?.length ?? 0) > 0;
+}
+
 /**
  * Counts a post of a queued form, under a lock per organisation and form (parallel posts cannot
  * pass the budget). 'pass': counted, go on as usual (in the same transaction). 'held': the payload
  * is stored sealed; the first one held in an hour tells the board. 'full': nothing is stored.
+ * `locked`: the caller took queueLockSql already in this transaction, in a statement before.
  */
-export async function admitPost(deps: Deps, tx: Tx, args: { councilId: string; queue: QueuedForm; payload: unknown; notice: { text: MessageKey; path: string } }): Promise<Admission> {
+export async function admitPost(
+  deps: Deps,
+  tx: Tx,
+  args: { councilId: string; queue: QueuedForm; payload: unknown; notice: { text: MessageKey; path: string }; locked?: boolean },
+): Promise<Admission> {
   const { councilId, queue } = args;
-  await queueLock(tx, councilId, queue.form);
+  if (!args.locked) await queueLock(tx, councilId, queue.form);
+  // The usual case in one statement: within the hour's budget and nothing waiting, it is counted.
+  if (await passWithinBudget(tx, councilId, queue)) return 'pass';
+  // Under the lock nothing passed or left the queue since: the post waits, or the queue is full.
   const state = await queueState(tx, councilId, queue);
-  if (state.passed < queue.perHour && state.waiting === 0) {
-    await tx.insert(publicFormPosts).values({ councilId, form: queue.form, heldSealed: null });
-    return 'pass';
-  }
   if (state.waiting >= queue.heldCap) return 'full';
   await tx.insert(publicFormPosts).values({ councilId, form: queue.form, heldSealed: seal(deps.secretKey, SEAL_PURPOSE, JSON.stringify(args.payload)) });
   if (state.heldThisHour === 0) await tellBoard(tx, councilId, { ...args.notice, params: { max: queue.perHour } });

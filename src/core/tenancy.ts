@@ -3,6 +3,7 @@ import { SLUG_PATTERN, type Role } from './roles.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from './policy.ts';
 import { NotFoundError } from './policy.ts';
+import type { PageCache } from './http/page-cache.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -56,34 +57,27 @@ export function registerTenancy(app: FastifyInstance, deps: TenancyDeps): void {
 
 /** How long a remembered council row may be used at most, for changes that come from outside a request. */
 const COUNCIL_MAX_AGE_MS = 60_000;
-const COUNCIL_MAX_ENTRIES = 1000;
 
 /**
- * Councils by slug, remembered so a request does not read the row (with its long texts) again.
- * A remembered row is used while nothing changed anywhere: every successful change through a
- * request, here or on another instance, moves the page cache's generation on (public-cache.ts,
- * NOTIFY), and the councils service invalidates after its own writes. What changes a council
- * outside a request (a script, a test writing the table) invalidates the cache itself; the age
- * limit bounds anything that forgets to. An unknown slug is not remembered: a council made
- * later is found at once.
+ * Councils by slug, remembered (the page cache's `memo`) so a request does not read the row (with
+ * its long texts) again. A remembered row is used while nothing changed anywhere: every
+ * successful change through a request, here or on another instance, moves the page cache's
+ * generation on (public-cache.ts, NOTIFY), and the councils service invalidates after its own
+ * writes. What changes a council outside a request (a script, a test writing the table)
+ * invalidates the cache itself; the age limit bounds anything that forgets to. An unknown slug
+ * is not remembered: a council made later is found at once.
  */
-export function rememberCouncils(cache: { currentGeneration(): number }, find: (slug: string) => Promise<Council | null>): (slug: string) => Promise<Council | null> {
-  const kept = new Map<string, { generation: number; at: number; council: Council }>();
-  return async (slug) => {
-    const generation = cache.currentGeneration();
-    const hit = kept.get(slug);
-    if (hit && hit.generation === generation && Date.now() - hit.at < COUNCIL_MAX_AGE_MS) return hit.council;
-    // The generation is read before the row: a change while it is read leaves the entry stale at once.
-    const council = await find(slug);
-    if (!council) {
-      kept.delete(slug);
-      return null;
-    }
-    if (kept.size >= COUNCIL_MAX_ENTRIES && !kept.has(slug)) kept.delete(kept.keys().next().value!);
-    // Shared by every request that reads it: frozen, so nothing can change it for the others.
-    kept.set(slug, { generation, at: Date.now(), council: Object.freeze(council) });
-    return council;
-  };
+export function rememberCouncils(cache: Pick<PageCache, 'memo'>, find: (slug: string) => Promise<Council | null>): (slug: string) => Promise<Council | null> {
+  return (slug) =>
+    cache.memo(
+      `council:${slug}`,
+      // Shared by every request that reads it: frozen, so nothing can change it for the others.
+      async () => {
+        const council = await find(slug);
+        return council && Object.freeze(council);
+      },
+      { maxAgeMs: COUNCIL_MAX_AGE_MS, keep: (council) => council !== null },
+    );
 }
 
 /** The council of this request; routes under `/:council` always have one. */

@@ -18,9 +18,14 @@ export type PageCtx = {
   workspaces: { slug: string; name: string }[];
   /** What was typed on this page before a language switch without JavaScript; the main form puts it back. */
   draft?: FormDraft | null;
-  /** Set while rendering, by the first form that takes the language switch (`form="rw-taal"`). */
-  languageForm?: boolean;
 };
+
+/**
+ * Whether a form of the page being rendered took the header's language switch (`form="rw-taal"`).
+ * renderDocument gives every render a fresh one, so rendering leaves the request's context as it
+ * was (a page rendered twice, or a 400 after a first try, takes the switch again).
+ */
+export const LanguageFormScope = createContext<{ taken: boolean } | null>(null);
 
 /** The other language, and the address that switches to it and comes back to this page. */
 export function languageSwitch(ctx: Pick<PageCtx, 'locale' | 'url'>): { to: Locale; href: string } {

@@ -120,7 +120,14 @@ test('signals beyond the hourly budget wait, sealed, out of the list and without
     const taken = now.find((r) => r.description === 'De bus rijdt niet meer.');
     assert.ok(taken && taken.status === 'new' && taken.createdAt < releasedAt, 'a new signal, dated when it was sent');
     assert.equal((await t.db.select().from(outbox).where(eq(outbox.toAddress, 'mila@voorbeeld.nl'))).length, 1, 'the confirmation goes out now');
-    assert.equal((await board.request({ url: `/${council.slug}/werkruimte/signalen/wachtend`, form: { ids: ids[1]!, actie: 'verwijderen' } })).statusCode, 303);
+    // Removing asks first, on a page of its own; only its button removes.
+    const ask = await board.request({ url: `/${council.slug}/werkruimte/signalen/wachtend`, form: { ids: ids[1]!, actie: 'verwijderen' } });
+    assert.equal(ask.statusCode, 303);
+    const confirm = await board.request({ url: String(ask.headers.location) });
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /Weet u het zeker\?/);
+    assert.equal((await board.request({ url: `/${council.slug}/werkruimte/signalen/wachtend` })).body.match(/name="ids" value=/g)?.length, 2, 'asking removes nothing');
+    assert.equal((await board.request({ url: String(ask.headers.location), form: {} })).statusCode, 303);
     assert.equal((await stored()).length, 3, 'a removed one never becomes a signal');
 
     // The platform administrator does not see residents' waiting signals.

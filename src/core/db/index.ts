@@ -33,8 +33,12 @@ type OnQuery = (query: string) => void;
 export type OpenOptions = (
   | { kind: 'postgres'; url: string; poolSize?: number }
   /** dataDir undefined = in memory (tests); loadDataDir = start from a dump (tests). */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lock?: boolean }
+  /** thread: PGlite in a worker thread (default; PGLITE_THREAD=0 keeps it on the main thread). */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lock?: boolean; thread?: boolean }
 ) & { onQuery?: OnQuery };
+
+/** PGlite runs in a worker thread unless PGLITE_THREAD=0 (decision 0031, session 8). */
+const pgliteThreadByDefault = () => process.env.PGLITE_THREAD !== '0';
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === 'postgres') return openPostgres(opts.url, opts.poolSize ?? 10, opts.onQuery);
@@ -58,6 +62,7 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
   // 'error' on the pool; unhandled, that would end the process. The pool drops that client and
   // the next query opens a new connection.
   pool.on('error', () => undefined);
+  pool.on('connect', oneQueryAtATime);
   // Fail early with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
@@ -73,6 +78,7 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
   const connectListener = async () => {
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, keepAlive: true });
+    oneQueryAtATime(c);
     c.on('error', () => lost(c));
     c.on('end', () => lost(c));
     c.on('notification', (m) => {
@@ -129,8 +135,9 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
   };
 }
 
-async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: boolean; onQuery?: OnQuery }): Promise<Database> {
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: boolean; thread?: boolean; onQuery?: OnQuery }): Promise<Database> {
+  const thread = opts.thread ?? pgliteThreadByDefault();
+  const [{ drizzle: drizzlePglite }, { PgliteThread }] = await Promise.all([import('drizzle-orm/pglite'), import('./pglite-thread.ts')]);
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
   if (opts.dataDir) {
@@ -138,15 +145,20 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
     if (opts.lock !== false) lock = acquireDataDirLock(opts.dataDir);
     dataDir = path.join(opts.dataDir, 'pgdata');
   }
-  let client: InstanceType<typeof PGlite>;
+  let client: { close(): Promise<void> };
   try {
-    client = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+    if (thread) client = await PgliteThread.open({ dataDir, loadDataDir: opts.loadDataDir });
+    else {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const pglite = await PGlite.create({ dataDir, loadDataDir: opts.loadDataDir });
+      takeTurns(pglite as unknown as Record<TurnMethod, (...args: unknown[]) => Promise<unknown>>);
+      client = pglite;
+    }
   } catch (err) {
     lock?.release();
     throw err;
   }
-  takeTurns(client as unknown as Record<TurnMethod, (...args: unknown[]) => Promise<unknown>>);
-  const db = drizzlePglite(client, { schema, ...queryLogger(opts.onQuery) }) as unknown as Db;
+  const db = drizzlePglite(client as never, { schema, ...queryLogger(opts.onQuery) }) as unknown as Db;
   // One process owns a PGlite data directory (the lock above), so every listener is in this
   // process: telling them directly spares each POST a turn behind PGlite's single query lock.
   const listeners = new Map<string, Set<(payload: string) => void>>();
@@ -161,8 +173,11 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
       for (const onMessage of listeners.get(channel) ?? []) queueMicrotask(() => onMessage(payload));
     },
     async close() {
-      await client.close();
-      lock?.release();
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
@@ -170,6 +185,9 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
 type TurnMethod = 'query' | 'exec' | 'transaction';
 
 /**
+ * Only for PGlite on the main thread (PGLITE_THREAD=0). In its worker thread every result comes
+ * back as a message, a turn of its own, so turns stay short without this.
+ *
  * PGlite runs every statement synchronously on this thread, and its lock hands over from one
  * waiting caller to the next within the same turn of the event loop. Under load one turn then
  * served every waiting request in full (hundreds of ms), while Node (libuv 1.45 and later)
@@ -197,6 +215,31 @@ function takeTurns(client: Record<TurnMethod, (...args: unknown[]) => Promise<un
       }
     };
   }
+}
+
+/**
+ * A connection runs one query at a time. pg queues a second one itself but warns that this goes
+ * away in pg 9 ("Calling client.query() when the client is already executing a query"): a
+ * transaction whose statements are started together (Promise.all over `tx`, as the demo's
+ * annual report figures do through gatherFigures) or two LISTENs at once. Here such calls wait
+ * for the one before, in order; a query on an idle connection goes straight on. Callback and
+ * cursor calls (the pool's own `pool.query`) are left as they are.
+ */
+function oneQueryAtATime(client: { query: (...args: never[]) => unknown }): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let busy = 0;
+  let last: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
+    const run = busy === 0 ? (query(...args) as Promise<unknown>) : last.then(() => query(...args));
+    busy++;
+    last = run.then(
+      () => busy--,
+      () => busy--,
+    );
+    return run;
+  }) as never;
 }
 
 function quoteIdent(name: string): string {
@@ -247,9 +290,9 @@ export async function migrate(database: Database): Promise<void> {
 /**
  * PGlite has no autovacuum, so its planner statistics go stale and full-text search can fall
  * back to slow plans. Refresh them at start and from the hourly clean-up; PostgreSQL does
- * this by itself. One table per statement: PGlite blocks the whole process while it runs, and a
- * single ANALYZE of a large database took 3-5 s (100,000 signals); between tables, requests
- * take their turns (takeTurns).
+ * this by itself. One table per statement: a single ANALYZE of a large database took 3-5 s
+ * (100,000 signals), during which PGlite answers nothing else; between tables, waiting requests
+ * go first.
  */
 export async function refreshStatistics(database: Database): Promise<void> {
   if (database.kind !== 'pglite') return;

@@ -90,21 +90,26 @@ export class PageCache {
     this.values.clear();
   }
 
-  private values = new Map<string, { generation: number; value: unknown }>();
+  private values = new Map<string, { generation: number; at: number; value: unknown }>();
   /**
-   * A value read from the database (facets, counts), kept until the next change anywhere:
-   * every successful change moves the generation on, here and on the other instances (NOTIFY).
-   * Put in the key whatever else the value depends on (council, day). Only for data that
-   * changes through requests, not through background jobs alone.
+   * A value read from the database (facets, counts, council rows), kept until the next change
+   * anywhere: every successful change moves the generation on, here and on the other instances
+   * (NOTIFY). Put in the key whatever else the value depends on (council, day). Only for data
+   * that changes through requests; `maxAgeMs` bounds what changes outside them (a script), and
+   * `keep` says which values to keep (not an unknown council: one made later is found at once).
    */
-  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async memo<T>(key: string, compute: () => Promise<T>, opts: { maxAgeMs?: number; keep?: (value: T) => boolean } = {}): Promise<T> {
     // Read before computing: a change while it runs leaves the stored entry stale at once.
     const generation = this.generation;
     const hit = this.values.get(key);
-    if (hit && hit.generation === generation) return hit.value as T;
+    if (hit && hit.generation === generation && (opts.maxAgeMs === undefined || Date.now() - hit.at < opts.maxAgeMs)) return hit.value as T;
     const value = await compute();
-    if (this.values.size >= MEMO_ENTRIES) this.values.delete(this.values.keys().next().value!);
-    this.values.set(key, { generation, value });
+    if (opts.keep && !opts.keep(value)) {
+      this.values.delete(key);
+      return value;
+    }
+    if (this.values.size >= MEMO_ENTRIES && !this.values.has(key)) this.values.delete(this.values.keys().next().value!);
+    this.values.set(key, { generation, at: Date.now(), value });
     return value;
   }
   /** Clear here at once, and tell the other instances. */

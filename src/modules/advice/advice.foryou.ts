@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, notInArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import type { Council } from '../../core/organisations.schema.ts';
@@ -20,33 +21,37 @@ const LIMIT = 10;
 const cols = { id: advices.id, reference: advices.reference, subject: advices.subject };
 const none = async (): Promise<WaitingAdvice[]> => [];
 
-export async function adviceForYou(db: DbOrTx, council: Council, actor: Actor, now = new Date()): Promise<AdviceForYou> {
+export async function adviceForYou(db: DbOrTx, council: Council, actor: Actor, now = new Date(), read: Read = readAlone): Promise<AdviceForYou> {
   const inCouncil = eq(advices.councilId, council.id);
   const member = isCouncilMember(actor) && actor.membershipId ? actor.membershipId : null;
   const today = todayInAmsterdam(now);
   /** This council's advices that hold `where`, by `due` (soonest first unless `order` says otherwise). */
   const waiting = (due: AnyPgColumn, where: SQL | undefined, order = asc(due), limit = LIMIT): Promise<WaitingAdvice[]> =>
-    db
-      .select({ ...cols, due })
-      .from(advices)
-      .where(and(inCouncil, where))
-      .orderBy(order)
-      .limit(limit) as Promise<WaitingAdvice[]>;
+    read(
+      db
+        .select({ ...cols, due })
+        .from(advices)
+        .where(and(inCouncil, where))
+        .orderBy(order)
+        .limit(limit),
+    ) as Promise<WaitingAdvice[]>;
 
   // Open rounds in which this member has not voted yet, the one closing first on top.
   const votes = member
     ? () =>
-        db
-          .select({ ...cols, due: advices.approvalClosesAt })
-          .from(advices)
-          .leftJoin(adviceVotes, and(eq(adviceVotes.adviceId, advices.id), eq(adviceVotes.round, advices.approvalRound), eq(adviceVotes.membershipId, member)))
-          .where(and(inCouncil, eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), isNull(adviceVotes.id)))
-          .orderBy(asc(advices.approvalClosesAt))
-          .limit(LIMIT)
+        read(
+          db
+            .select({ ...cols, due: advices.approvalClosesAt })
+            .from(advices)
+            .leftJoin(adviceVotes, and(eq(adviceVotes.adviceId, advices.id), eq(adviceVotes.round, advices.approvalRound), eq(adviceVotes.membershipId, member)))
+            .where(and(inCouncil, eq(advices.status, 'in_approval'), gt(advices.approvalClosesAt, now), isNull(adviceVotes.id)))
+            .orderBy(asc(advices.approvalClosesAt))
+            .limit(LIMIT),
+        )
     : none;
   const groupWork = member
     ? async () => {
-        const groups = await groupsOfMember(db, member);
+        const groups = await groupsOfMember(db, member, read);
         if (groups.length === 0) return [];
         return waiting(advices.neededBy, and(inArray(advices.status, ['requested', 'drafting', 'concept']), inArray(advices.workingGroupId, groups)));
       }

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import { notFound } from '../../core/errors.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { batchedReads, readAlone, type Read } from '../../core/read-together.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
@@ -109,49 +110,68 @@ export type AdviceDetail = {
  * actor may not see answers 404; of an official's own request before sending, only the request
  * part is read (advice.visibility.ts).
  */
-export async function getAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string; now?: Date }): Promise<AdviceDetail> {
+/** The advice the actor asked for, if they may open it (advice.visibility.ts); otherwise 404. */
+export async function openAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string }): Promise<Advice> {
+  assertCan(args.actor, 'advice.view');
+  const found = await findAdvice(deps.db, args.council, args.id);
+  if (!found || !mayOpenAdvice(args.actor, found)) notFound('advice');
+  return found;
+}
+
+/**
+ * `found`: the advice from `openAdvice`, when the caller needed it first; `read`: the page's
+ * batched reads (core/read-together.ts): everything after finding the advice is one statement.
+ */
+export async function getAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string; now?: Date; found?: Advice; read?: Read }): Promise<AdviceDetail> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
-  const found = await findAdvice(deps.db, council, args.id);
-  if (!found || !mayOpenAdvice(actor, found)) notFound('advice');
+  const found = args.found ?? (await openAdvice(deps, args));
   const db = deps.db;
+  const read = args.read ?? batchedReads(db);
   const now = args.now ?? new Date();
   const full = seesCouncilWork(actor, found);
   const advice: Advice = full ? found : requestPart(found);
-  const [recommendations, allDocuments, timeline, groups, [drafts], withdrawal] = await Promise.all([
-    full ? listRecommendations(db, council, advice.id) : Promise.resolve([]),
-    db
-      .select()
-      .from(adviceDocuments)
-      .where(and(eq(adviceDocuments.councilId, council.id), eq(adviceDocuments.adviceId, advice.id)))
-      .orderBy(asc(adviceDocuments.createdAt)),
-    full ? adviceTimeline(db, council, advice.id) : Promise.resolve([]),
-    full ? workingGroupsOf(db, council.id) : Promise.resolve([]),
+  const membershipId = actor.membershipId;
+  const [recommendations, allDocuments, timeline, groups, [drafts], withdrawal, [vote], editDraft] = await Promise.all([
+    full ? listRecommendations(db, council, advice.id, read) : Promise.resolve([]),
+    read(
+      db
+        .select()
+        .from(adviceDocuments)
+        .where(and(eq(adviceDocuments.councilId, council.id), eq(adviceDocuments.adviceId, advice.id)))
+        .orderBy(asc(adviceDocuments.createdAt)),
+    ),
+    full ? adviceTimeline(db, council, advice.id, read) : Promise.resolve([]),
+    full ? workingGroupsOf(db, council.id, read) : Promise.resolve([]),
     full
-      ? db
-          .select({ n: count() })
-          .from(adviceDrafts)
-          .where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, advice.id)))
+      ? read(
+          db
+            .select({ n: count() })
+            .from(adviceDrafts)
+            .where(and(eq(adviceDrafts.councilId, council.id), eq(adviceDrafts.adviceId, advice.id))),
+        )
       : Promise.resolve([{ n: 0 }]),
-    advice.status === 'withdrawn' ? lastWithdrawal(db, council, advice.id) : Promise.resolve(null),
+    advice.status === 'withdrawn' ? lastWithdrawal(db, council, advice.id, read) : Promise.resolve(null),
+    membershipId && advice.approvalRound > 0
+      ? read(
+          db
+            .select({ vote: adviceVotes.vote, remark: adviceVotes.remark })
+            .from(adviceVotes)
+            .where(and(eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, advice.approvalRound), eq(adviceVotes.membershipId, membershipId)))
+            .limit(1),
+        )
+      : Promise.resolve([]),
+    mayEditDraft(db, actor, advice, read),
   ]);
   const documents = full ? allDocuments : allDocuments.filter((d) => d.kind === 'request');
   const open = mayVote(advice.status, advice.approvalClosesAt, now);
-  let myVote: { vote: Vote; remark: string } | null = null;
-  if (actor.membershipId && advice.approvalRound > 0) {
-    const [v] = await db
-      .select({ vote: adviceVotes.vote, remark: adviceVotes.remark })
-      .from(adviceVotes)
-      .where(and(eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, advice.approvalRound), eq(adviceVotes.membershipId, actor.membershipId)))
-      .limit(1);
-    myVote = v ?? null;
-  }
+  const myVote: { vote: Vote; remark: string } | null = vote ?? null;
   const overdue = isOverdue(advice);
   const may = adviceMay({
     actor,
     advice,
     recommendations,
-    editDraft: await mayEditDraft(db, actor, advice),
+    editDraft,
     hasDraftVersions: Number(drafts?.n ?? 0) > 0,
     votedThisRound: myVote !== null,
     voteOpen: open === 'ok',
@@ -163,10 +183,11 @@ export async function getAdvice(deps: Deps, args: { actor: Actor | null; council
   let t: Tally | null = null;
   let votes: VoteRow[] | null = null;
   if (may.seeTally) {
-    votes = await roundVotes(db, council, advice);
+    let eligible: number;
+    [votes, eligible] = await Promise.all([roundVotes(db, council, advice, read), eligibleVoters(db, council, read)]);
     t = tally(
       votes.map((v) => v.vote),
-      await eligibleVoters(db, council),
+      eligible,
       council.adviceApprovalRule,
     );
   }
@@ -191,48 +212,56 @@ function requestPart(a: Advice): Advice {
 }
 
 /** The last withdrawal of an advice from the audit log: the state it left and when (for undoing it). */
-export async function lastWithdrawal(db: DbOrTx, council: Council, adviceId: string): Promise<Withdrawal | null> {
-  const [row] = await db
-    .select({ from: auditLog.fromState, at: auditLog.at })
-    .from(auditLog)
-    .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId), inArray(auditLog.action, auditNamesOf('advice.withdrawn'))))
-    .orderBy(desc(auditLog.at))
-    .limit(1);
+export async function lastWithdrawal(db: DbOrTx, council: Council, adviceId: string, read: Read = readAlone): Promise<Withdrawal | null> {
+  const [row] = await read(
+    db
+      .select({ from: auditLog.fromState, at: auditLog.at })
+      .from(auditLog)
+      .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId), inArray(auditLog.action, auditNamesOf('advice.withdrawn'))))
+      .orderBy(desc(auditLog.at))
+      .limit(1),
+  );
   return row ? { from: (adviceStates as readonly string[]).includes(row.from ?? '') ? (row.from as AdviceState) : null, at: row.at } : null;
 }
 
-export async function listRecommendations(db: DbOrTx, council: Council, adviceId: string): Promise<Recommendation[]> {
-  return db
-    .select()
-    .from(adviceRecommendations)
-    .where(and(eq(adviceRecommendations.councilId, council.id), eq(adviceRecommendations.adviceId, adviceId)))
-    .orderBy(asc(adviceRecommendations.number));
+export async function listRecommendations(db: DbOrTx, council: Council, adviceId: string, read: Read = readAlone): Promise<Recommendation[]> {
+  return read(
+    db
+      .select()
+      .from(adviceRecommendations)
+      .where(and(eq(adviceRecommendations.councilId, council.id), eq(adviceRecommendations.adviceId, adviceId)))
+      .orderBy(asc(adviceRecommendations.number)),
+  );
 }
 
-export async function roundVotes(db: DbOrTx, council: Council, advice: Advice): Promise<VoteRow[]> {
-  return db
-    .select({ membershipId: adviceVotes.membershipId, name: users.name, vote: adviceVotes.vote, remark: adviceVotes.remark, createdAt: adviceVotes.createdAt })
-    .from(adviceVotes)
-    .innerJoin(memberships, eq(memberships.id, adviceVotes.membershipId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(adviceVotes.councilId, council.id), eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, advice.approvalRound)))
-    .orderBy(asc(adviceVotes.createdAt));
+export async function roundVotes(db: DbOrTx, council: Council, advice: Advice, read: Read = readAlone): Promise<VoteRow[]> {
+  return read(
+    db
+      .select({ membershipId: adviceVotes.membershipId, name: users.name, vote: adviceVotes.vote, remark: adviceVotes.remark, createdAt: adviceVotes.createdAt })
+      .from(adviceVotes)
+      .innerJoin(memberships, eq(memberships.id, adviceVotes.membershipId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(adviceVotes.councilId, council.id), eq(adviceVotes.adviceId, advice.id), eq(adviceVotes.round, advice.approvalRound)))
+      .orderBy(asc(adviceVotes.createdAt)),
+  );
 }
 
 /** Active chair, secretary and members: the people who may vote. */
-export async function eligibleVoters(db: DbOrTx, council: Council): Promise<number> {
-  return (await activeMembers(db, council.id)).length;
+export async function eligibleVoters(db: DbOrTx, council: Council, read: Read = readAlone): Promise<number> {
+  return (await activeMembers(db, council.id, undefined, read)).length;
 }
 
 /** The history of an advice from the audit log: who, when, from, to. */
-async function adviceTimeline(db: DbOrTx, council: Council, adviceId: string): Promise<TimelineEntry[]> {
-  return db
-    .select({ at: auditLog.at, action: auditLog.action, from: auditLog.fromState, to: auditLog.toState, who: users.name })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId)))
-    .orderBy(asc(auditLog.at))
-    .then((rows) => rows.map((r) => ({ ...r, action: currentAuditAction(r.action) })));
+async function adviceTimeline(db: DbOrTx, council: Council, adviceId: string, read: Read = readAlone): Promise<TimelineEntry[]> {
+  const rows = await read(
+    db
+      .select({ at: auditLog.at, action: auditLog.action, from: auditLog.fromState, to: auditLog.toState, who: users.name })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(and(eq(auditLog.councilId, council.id), eq(auditLog.entity, 'advice'), eq(auditLog.entityId, adviceId)))
+      .orderBy(asc(auditLog.at)),
+  );
+  return rows.map((r) => ({ ...r, action: currentAuditAction(r.action) }));
 }
 
 /** Who hears of a withdrawal (and of undoing it): the working group's active members and whoever asked for or started the advice. */
@@ -267,12 +296,12 @@ export async function withdrawalToConfirm(deps: Deps, args: { actor: Actor | nul
 }
 
 /** Drafting, and the actor is on the board or a member of the advice's working group. */
-export async function mayEditDraft(db: DbOrTx, actor: Actor, advice: Advice): Promise<boolean> {
+export async function mayEditDraft(db: DbOrTx, actor: Actor, advice: Advice, read: Read = readAlone): Promise<boolean> {
   if (advice.status !== 'drafting') return false;
   const role = effectiveRole(actor);
   if (role === 'chair' || role === 'secretary') return true;
   if (!actor.membershipId || !advice.workingGroupId || role !== 'member') return false;
-  return groupMembership(db, advice.workingGroupId, actor.membershipId);
+  return groupMembership(db, advice.workingGroupId, actor.membershipId, read);
 }
 
 /** Everything the letter needs. */

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -23,7 +24,11 @@ const orders = {
  * `visibleTo`: only those this person may see (an official: sent advices and their own requests;
  * nobody without an actor), for showing links to them.
  */
-export async function adviceRefs(db: DbOrTx, council: Pick<Council, 'id'>, opts: { ids?: string[]; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null } = {}): Promise<AdviceRef[]> {
+export async function adviceRefs(
+  db: DbOrTx,
+  council: Pick<Council, 'id'>,
+  opts: { ids?: string[]; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null; read?: Read } = {},
+): Promise<AdviceRef[]> {
   if (opts.visibleTo === null) return [];
   const where = [opts.visibleTo ? adviceVisibleTo(opts.visibleTo, council)! : eq(advices.councilId, council.id)];
   if (opts.ids) {
@@ -37,5 +42,5 @@ export async function adviceRefs(db: DbOrTx, council: Pick<Council, 'id'>, opts:
     .where(and(...where))
     .orderBy(orders[opts.order ?? 'reference']())
     .$dynamic();
-  return opts.limit ? q.limit(opts.limit) : q;
+  return (opts.read ?? readAlone)(opts.limit ? q.limit(opts.limit) : q);
 }

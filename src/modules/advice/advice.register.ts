@@ -91,11 +91,15 @@ function filterWhere(councilId: string, f: RegisterFilter): SQL[] {
     where.push(sql`exists (select 1 from ${adviceRecommendations} where ${adviceRecommendations.adviceId} = ${advices.id} and ${adviceRecommendations.answer} = ${f.answer})`);
   }
   if (f.q) {
-    // Two index scans (the GIN indexes on both expressions), not a tsvector per row per query.
+    // Two index scans (the GIN indexes on both expressions) give the ids that match, not a tsvector
+    // per row per query. Two `in`s, not one over a union: PostgreSQL then probes both id sets
+    // (hashed) while it walks the register's index newest first, and stops when the page is full;
+    // over a union it joined and sorted every match to keep 20 (a word in 70 % of 2,000 advices:
+    // 5.7 -> 3.6 ms, a rare word 2.6 -> 1.7 ms; decision 0031, session 8).
     const query = sql`plainto_tsquery('dutch', ${f.q})`;
     where.push(
-      sql`${advices.id} in (select ${advices.id} from ${advices} where ${advices.councilId} = ${councilId} and ${adviceText} @@ ${query}
-        union select ${adviceRecommendations.adviceId} from ${adviceRecommendations} where ${adviceRecommendations.councilId} = ${councilId} and ${recommendationText} @@ ${query})`,
+      sql`(${advices.id} in (select ${advices.id} from ${advices} where ${advices.councilId} = ${councilId} and ${adviceText} @@ ${query})
+        or ${advices.id} in (select ${adviceRecommendations.adviceId} from ${adviceRecommendations} where ${adviceRecommendations.councilId} = ${councilId} and ${recommendationText} @@ ${query}))`,
     );
   }
   return where;

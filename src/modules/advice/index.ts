@@ -57,9 +57,9 @@ export const adviceModule: ModuleManifest = {
   dashboard: [
     {
       order: 5,
-      panel: async ({ deps, ctx, council, actor }) => {
+      panel: async ({ deps, ctx, council, actor, read }) => {
         if (!hasSection(council.kind, 'advice')) return null;
-        const work = await adviceForYou(deps.db, council, actor);
+        const work = await adviceForYou(deps.db, council, actor, new Date(), read);
         return Object.values(work).some((rows) => rows.length > 0) ? AdviceForYouPanel({ ctx, council, work }) : null;
       },
     },

@@ -12,9 +12,10 @@ import { can, type Actor } from '../../core/policy.ts';
 import { councilRoles } from '../../core/roles.ts';
 import { memberships, type Council } from '../../core/organisations.schema.ts';
 import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
-import { utcToLocal } from '../../core/dates/amsterdam.ts';
-import { jointMeetingsOf, type JointMeeting } from '../meetings/index.ts';
-import { listAgreements } from './cooperation.queries.ts';
+import { localToUtc, utcToLocal } from '../../core/dates/amsterdam.ts';
+import { jointMeetingCounts, type JointMeeting } from '../meetings/index.ts';
+import { agreementsInForce } from './cooperation.queries.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 
 /** The agreement's rule: the parties meet together at least twice a year. */
 const JOINT_MEETINGS_PER_YEAR = 2;
@@ -28,16 +29,22 @@ export function jointYear(meetings: Pick<JointMeeting, 'startsAt' | 'status'>[],
   return { year, planned, short: planned < JOINT_MEETINGS_PER_YEAR };
 }
 
-/** The agreements in force whose year lacks joint meetings (the board's dashboard). */
-export async function jointShortfalls(deps: Deps, args: { council: Council; actor: Actor }) {
+/**
+ * The agreements in force whose year lacks joint meetings (the board's dashboard): the agreements,
+ * then one count per agreement (two reads, each joining the dashboard's other reads).
+ */
+export async function jointShortfalls(deps: Deps, args: { council: Council; actor: Actor; read?: Read }, today: IsoDate = todayInAmsterdam()) {
   if (!can(args.actor, 'cooperation.manage')) return [];
-  const running = (await listAgreements(deps, args)).filter((a) => a.inForce);
-  const out: { id: string; title: string; year: JointYear }[] = [];
-  for (const a of running) {
-    const year = jointYear(await jointMeetingsOf(deps.db, { agreementId: a.id, council: args.council, inForce: true }));
-    if (year.short) out.push({ id: a.id, title: a.title, year });
-  }
-  return out;
+  const read = args.read ?? readAlone;
+  const running = await agreementsInForce(deps.db, args.council, today, read);
+  const year = today.slice(0, 4);
+  const counts = await jointMeetingCounts(deps.db, { agreementIds: running.map((a) => a.id), from: localToUtc(`${year}-01-01`, '00:00'), to: localToUtc(`${Number(year) + 1}-01-01`, '00:00') }, read);
+  return running
+    .map((a) => {
+      const planned = counts.get(a.id) ?? 0;
+      return { id: a.id, title: a.title, year: { year, planned, short: planned < JOINT_MEETINGS_PER_YEAR } };
+    })
+    .filter((r) => r.year.short);
 }
 
 /**

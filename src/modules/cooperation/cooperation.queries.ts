@@ -6,6 +6,7 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, ne, sql, type SQL } fro
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
@@ -109,6 +110,17 @@ export async function listAgreements(deps: Deps, args: { council: Council; actor
   );
   const today = todayInAmsterdam();
   return rows.map((r) => ({ ...r, parties: parties.get(r.id) ?? [], inForce: inForce(r, today) }));
+}
+
+/** Id and title of the agreements in force this organisation is a party to (newest first), for the dashboard. */
+export async function agreementsInForce(db: DbOrTx, council: Council, today: IsoDate, read: Read = readAlone): Promise<{ id: string; title: string }[]> {
+  return read(
+    db
+      .select({ id: agreements.id, title: agreements.title })
+      .from(agreements)
+      .where(and(partyTo(agreements.id, council.id), inForceSql(today)))
+      .orderBy(desc(agreements.startsOn), asc(agreements.title)),
+  );
 }
 
 export type AgreementDetail = {

@@ -6,9 +6,9 @@ import { sourcesOfAdvice } from './cooperation.advice.ts';
 
 export const cooperationSlots: Record<string, SlotRenderer> = {
   // What an advice drew on from a cooperation: shared documents and joint meetings, with their owners.
-  'advice.detail.related': async ({ deps, ctx, council, actor, id }) => {
+  'advice.detail.related': async ({ deps, ctx, council, actor, id, read }) => {
     if (!can(actor, 'cooperation.view')) return null;
-    const rows = await sourcesOfAdvice(deps.db, council.id, id);
+    const rows = await read(sourcesOfAdvice(deps.db, council.id, id));
     if (!rows.length) return null;
     return (
       <Section id="samenwerking" title={ctx.t('cooperation.advice.drewOn')}>

@@ -49,8 +49,8 @@ export const cooperationModule: ModuleManifest = {
     {
       order: 30,
       // The rule of at least two joint meetings a year: a warning while this year's second one is not planned.
-      panel: async ({ deps, ctx, council, actor }) => {
-        const rows = await jointShortfalls(deps, { council, actor });
+      panel: async ({ deps, ctx, council, actor, read }) => {
+        const rows = await jointShortfalls(deps, { council, actor, read });
         return rows.length ? JointMeetingsPanel({ ctx, council, rows }) : null;
       },
     },

@@ -15,6 +15,7 @@ import { AboutPage, AccessibilityPage, ContactPage, ContactSentPage, CouncilHome
 import { Dashboard, SettingsPage } from './views/workspace.tsx';
 import { AdminHome, NewCouncilPage, OutboxMessagePage, OutboxPage } from './views/admin.tsx';
 import { renderSlot } from '../../core/platform.ts';
+import { batchedReads } from '../../core/read-together.ts';
 
 const publicPage = { config: { publicCache: true } };
 /** Public forms: a person needs a few tries at most. */
@@ -79,12 +80,13 @@ export async function councilsRoutes(app: FastifyInstance) {
 
   // Workspace.
   app.get('/:council/werkruimte', { preHandler: requireRight('workspace.view') }, async (req, reply) => {
-    const args = { deps, ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req) };
-    // Each module adds its figures and panels through its manifest.
+    // Each module adds its figures and panels through its manifest; their reads run together
+    // (`read`: one statement per round instead of one per figure and list).
+    const args = { deps, ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req), read: batchedReads(deps.db) };
     const parts = dashboardParts();
+    const [figureLists, panels] = await Promise.all([Promise.all(parts.map((p) => p.figures?.(args) ?? [])), Promise.all(parts.map((p) => p.panel?.(args) ?? null))]);
     // A figure links into its section: none for a section this kind of organisation lacks.
-    const figures = (await Promise.all(parts.map((p) => p.figures?.(args) ?? []))).flat().filter((f) => organisationHasPage(args.council, f.href));
-    const panels = await Promise.all(parts.map((p) => p.panel?.(args) ?? null));
+    const figures = figureLists.flat().filter((f) => organisationHasPage(args.council, f.href));
     return reply.page(<Dashboard ctx={args.ctx} council={args.council} actor={args.actor} figures={figures} panels={panels} />);
   });
 

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { can, NotFoundError, type Actor } from '../../core/policy.ts';
 import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
@@ -87,19 +88,21 @@ export const refColumns = {
 export const currentVersion = and(eq(documentVersions.documentId, documents.id), eq(documentVersions.version, documents.currentVersion));
 
 /** Current versions the actor may see in this council (actor null = the public); ids filters; title order. */
-export async function visibleDocuments(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }): Promise<DocumentRef[]> {
+export async function visibleDocuments(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }, read: Read = readAlone): Promise<DocumentRef[]> {
   const where = [visibleWhere(args.council, args.actor)];
   if (args.ids) {
     const ids = args.ids.filter(isUuid);
     if (!ids.length) return [];
     where.push(inArray(documents.id, ids));
   }
-  return deps.db
-    .select(refColumns)
-    .from(documents)
-    .innerJoin(documentVersions, currentVersion)
-    .where(and(...where))
-    .orderBy(asc(documents.title), asc(documents.id));
+  return read(
+    deps.db
+      .select(refColumns)
+      .from(documents)
+      .innerJoin(documentVersions, currentVersion)
+      .where(and(...where))
+      .orderBy(asc(documents.title), asc(documents.id)),
+  );
 }
 
 /** Extracted text per page (page null for formats without pages), [] when not extracted yet. */

@@ -56,6 +56,8 @@ test('the worker thread is stopped by its time and memory limits and reports it'
   assert.deepEqual(tooMuch, { status: 'too_large', error: '40 pages' });
   const ok = await extractInWorker('pdf', pdf);
   assert.equal(ok.status, 'done');
+  // The next file goes to the thread kept warm: the same text and page numbers.
+  assert.deepEqual(await extractInWorker('pdf', pdf), ok);
 });
 
 test('a version that keeps killing its worker is given up after the attempts limit', async () => {

@@ -8,9 +8,9 @@ import os from 'node:os';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
-import { runSandboxed } from '../../core/sandbox/sandbox.ts';
 import type { ExtractJob } from './documents.extract.worker.ts';
 import { refreshLexemes } from './documents.search.ts';
+import { runInThread } from './documents.threads.ts';
 import { documentPages, documentVersions, documents, type DocumentVersion, type ExtractionState } from './documents.schema.ts';
 
 export const EXTRACTION_LIMITS = {
@@ -28,8 +28,6 @@ export const EXTRACTION_LIMITS = {
 
 type Page = { page: number | null; text: string };
 export type ExtractionResult = { status: 'done'; pages: Page[] } | { status: Exclude<ExtractionState, 'done' | 'pending'>; error: string };
-
-const task = new URL('./documents.extract.worker.ts', import.meta.url);
 
 /** A PDF at least this large may be read by several threads, each opening it and reading its share of the pages. */
 const PARALLEL_PDF_BYTES = 256 * 1024;
@@ -59,7 +57,7 @@ export async function extractInWorker(kind: string, bytes: Uint8Array, limits = 
   const parts = await Promise.all(
     Array.from({ length: threads }, (_, index) => {
       const job: ExtractJob = { kind, bytes, maxPages: limits.maxPages, ...(threads > 1 ? { part: { index, of: threads } } : {}) };
-      return runSandboxed<Page[]>(task, job, threads > 1 ? share : limits);
+      return runInThread<Page[]>(job, threads > 1 ? share : limits);
     }),
   );
   const pages: Page[] = [];

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import type { Tx } from '../../core/db/index.ts';
 import { assertCan, can, NotFoundError, type Actor } from '../../core/policy.ts';
 import { audit } from '../../core/audit/audit.ts';
@@ -163,15 +164,17 @@ export async function unlinkFolder(deps: Deps, kind: LinkKind, args: LinkArgs): 
 }
 
 /** Folders linked to one record of another module (a meeting's dossiers), in name order. */
-export async function foldersLinkedTo(deps: Deps, council: Council, kind: LinkKind, id: string): Promise<{ id: string; name: string }[]> {
+export async function foldersLinkedTo(deps: Deps, council: Council, kind: LinkKind, id: string, read: Read = readAlone): Promise<{ id: string; name: string }[]> {
   if (!isUuid(id)) return [];
   const link = links[kind];
-  return deps.db
-    .select({ id: documentFolders.id, name: documentFolders.name })
-    .from(link.table)
-    .innerJoin(documentFolders, eq(documentFolders.id, link.table.folderId))
-    .where(and(eq(link.column, id), eq(link.table.councilId, council.id)))
-    .orderBy(asc(documentFolders.name));
+  return read(
+    deps.db
+      .select({ id: documentFolders.id, name: documentFolders.name })
+      .from(link.table)
+      .innerJoin(documentFolders, eq(documentFolders.id, link.table.folderId))
+      .where(and(eq(link.column, id), eq(link.table.councilId, council.id)))
+      .orderBy(asc(documentFolders.name)),
+  );
 }
 
 /** An advice of this council, looked up through the advice module (for linking a folder to it). */

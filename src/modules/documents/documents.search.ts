@@ -36,6 +36,8 @@ const PASSAGE_BEFORE = 150;
 const PASSAGE_CHARS = 500;
 /** Documents whose pages are checked (a phrase, a word left out) before the total is estimated. */
 const MAX_CONFIRMED = 400;
+/** Below this share of documents confirmed, the next batch is sized as if it were this share. */
+const MIN_SHARE = 0.05;
 const PAGE_SIZE = 20;
 /** A tsvector holds at most 1 MB of words and page numbers; a document with more is always a candidate. */
 const MAX_LEXEME_BYTES = 1_000_000;
@@ -100,9 +102,9 @@ type FirstPass = { tree: string; full: string; titled: string[]; found: string[]
  * One statement: the query's words (querytree), the documents whose title holds them, and the
  * documents whose word set holds them, of the owners the reader may see. A set has no positions
  * within a page, so a phrase asks for its words, and a word left out is dropped (another page may
- * lack it): the pages decide later. The set query is computed in the statement, so the planner
- * plans the GIN index for any words rather than guessing from statistics that a common word is
- * cheaper to find by reading every set (a set is stored apart, TOAST, which its costs leave out).
+ * lack it): the pages decide later. The sets are found through their GIN index, for any words
+ * (document_sets_matching, migration 0019): reading every set (stored apart, TOAST, which the
+ * planner's costs leave out) to match a common word took 10-20 times longer.
  */
 async function firstPass(deps: Deps, tsq: SQL, visible: SQL, owners: string[]): Promise<FirstPass> {
   const ownersQuery = owners.map((id) => quoteLexeme(OWNER + id)).join(' | ');
@@ -112,7 +114,7 @@ async function firstPass(deps: Deps, tsq: SQL, visible: SQL, owners: string[]): 
       array(select ${documents.id} from ${documents} where ${visible} and ${matches(documents.title, sql`q.tsq`)}
         order by ${documents.updatedAt} desc, ${documents.id} limit ${MAX_DOCUMENTS}) as titled,
       array(select ${documents.id} from ${documents} where ${documents.id} in (
-          select ${documentLexemes.documentId} from ${documentLexemes} where ${documentLexemes.lexemes} @@ q.sets
+          select m.id from document_sets_matching(q.sets) as m(id)
           union all select ${documentLexemes.documentId} from ${documentLexemes}
             where ${documentLexemes.lexemes} is null and ${documentLexemes.councilId} = any(${uuidArray(owners)}))
         and ${visible} order by ${documents.updatedAt} desc, ${documents.id} limit ${MAX_DOCUMENTS}) as found
@@ -174,14 +176,20 @@ async function pagesOf(deps: Deps, docs: { id: string; candidates: Candidates }[
   const wanted = docs.filter((d) => !d.candidates.pages || d.candidates.pages.length);
   if (!wanted.length) return [];
   const list = JSON.stringify(wanted.map((d) => ({ id: d.id, pages: d.candidates.pages, verify: d.candidates.verify })));
+  // Two branches, so that the candidate pages are part of the index condition (document, page):
+  // with "pages is null or page = any(pages)" the planner checked the words on all of a
+  // document's pages before it looked at the page number (EXPLAIN ANALYZE, decision 0031).
   return rows<ShownPage>(
     deps,
     sql`select x.document_id as id, x.id as "pageId", x.page, ${passages ? headline(passageWindow(tree, sql`x.text`), tsq) : sql`''`} as passage
     from jsonb_to_recordset(${list}::jsonb) as c(id uuid, pages int[], verify boolean)
-    cross join lateral (select p.id, p.document_id, p.page, p.text from ${documentPages} p
-      where p.document_id = c.id and (c.pages is null or p.page = any(c.pages)) and (not c.verify or p.tsv @@ ${tsq})
-      order by p.page, case when p.page is null then ts_rank(p.tsv, ${tsq}) end desc
-      limit ${PAGES_PER_DOCUMENT}) x`,
+    cross join lateral ((select p.id, p.document_id, p.page, p.text from ${documentPages} p
+        where p.document_id = c.id and p.page = any(c.pages) and (not c.verify or p.tsv @@ ${tsq})
+        order by p.page limit ${PAGES_PER_DOCUMENT})
+      union all (select p.id, p.document_id, p.page, p.text from ${documentPages} p
+        where c.pages is null and p.document_id = c.id and (not c.verify or p.tsv @@ ${tsq})
+        order by p.page, case when p.page is null then ts_rank(p.tsv, ${tsq}) end desc
+        limit ${PAGES_PER_DOCUMENT})) x`,
   );
 }
 
@@ -217,8 +225,12 @@ export async function searchDocumentsPage(deps: Deps, args: { council: Council; 
   // Few documents: all of them, to order them. Many: newest first, in batches, until this page is full.
   while (walked < all.length && (!capped || (walked < MAX_CONFIRMED && confirmed.length < from + limit))) {
     // Every document found matches on a page when the query is words joined by OR: take just enough.
+    // Otherwise (a phrase, a word left out) as many as the share confirmed so far says will fill
+    // the page, with a margin: one more round of two statements costs more than a few sets more.
     const wanted = from + limit - confirmed.length;
-    const batch = capped ? all.slice(walked, walked + (exact ? wanted : Math.max(limit * 2, wanted))) : all;
+    const share = walked ? Math.max(confirmed.length / walked, MIN_SHARE) : 1;
+    const size = exact ? wanted : Math.max(limit * 2, wanted, Math.min(MAX_CONFIRMED - walked, Math.ceil((wanted / share) * 1.25)));
+    const batch = capped ? all.slice(walked, walked + size) : all;
     walked += batch.length;
     const found = await candidatesOf(deps, batch, tree, capped ? '' : rankQuery);
     // A phrase (or a document without page numbers) is confirmed on its candidate pages.

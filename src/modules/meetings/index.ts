@@ -62,9 +62,9 @@ export const meetingsModule: ModuleManifest = {
     {
       order: 20,
       // The "for you" start page: the next meeting and whether I come, my action points, minutes to publish.
-      panel: async ({ deps, ctx, council, actor }) => {
+      panel: async ({ deps, ctx, council, actor, read }) => {
         if (!hasSection(council.kind, 'meetings')) return null;
-        const work = await meetingsForYou(deps.db, council, actor);
+        const work = await meetingsForYou(deps.db, council, actor, new Date(), read);
         return work.next || work.actionPoints.length > 0 || work.minutesToPublish.length > 0 ? MeetingsForYouPanel({ ctx, council, work }) : null;
       },
     },
@@ -94,7 +94,7 @@ export { agendaItemRefs, type AgendaItemRef } from './meetings.refs.ts';
 /** Items other modules put on the agenda: the next meeting on its own, or one the board chooses (a delegate's report-back). */
 export { addItemToMeeting, comingMeetings, placeOnNextMeeting, type ItemToPlace } from './meetings.agenda-api.ts';
 /** Joint meetings with partners of a cooperation agreement (issue 16): plan, accept, list per agreement. */
-export { planJointMeeting, acceptJointMeeting, jointMeetingsOf, setJointAttendance, jointAgreementOf, type JointMeeting } from './meetings.joint.ts';
+export { planJointMeeting, acceptJointMeeting, jointMeetingsOf, jointMeetingCounts, setJointAttendance, jointAgreementOf, type JointMeeting } from './meetings.joint.ts';
 /** The meeting form's rules (the cooperation module plans a joint meeting with them). */
 export { meetingSchema, type MeetingInput } from './meetings.forms.ts';
 /** The meeting form's fields, for a form of another module (a joint meeting). */

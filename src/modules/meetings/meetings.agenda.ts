@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { isUuid } from '../../core/http/forms.ts';
@@ -28,16 +29,15 @@ export type AgendaItemView = AgendaItem & {
 };
 
 /** The agenda of a meeting with guests and links; only the documents this actor may see. */
-export async function agendaOf(deps: Deps, council: Council, meetingId: string, actor: Actor | null): Promise<AgendaItemView[]> {
+export async function agendaOf(deps: Deps, council: Council, meetingId: string, actor: Actor | null, read: Read = readAlone): Promise<AgendaItemView[]> {
   const db = deps.db;
-  const items = await db
-    .select()
+  // Guests and links by the meeting's items (a subquery), so the items, guests and links are read at once.
+  const itemsOfMeeting = db
+    .select({ id: agendaItems.id })
     .from(agendaItems)
-    .where(and(eq(agendaItems.councilId, council.id), eq(agendaItems.meetingId, meetingId)))
-    .orderBy(asc(agendaItems.position));
-  if (items.length === 0) return [];
-  const itemIds = items.map((i) => i.id);
-  const ofItems = <T extends typeof agendaItemAdvices | typeof agendaItemDocuments | typeof agendaItemSignals>(table: T) => and(eq(table.councilId, council.id), inArray(table.agendaItemId, itemIds));
+    .where(and(eq(agendaItems.councilId, council.id), eq(agendaItems.meetingId, meetingId)));
+  const ofItems = <T extends typeof agendaItemAdvices | typeof agendaItemDocuments | typeof agendaItemSignals>(table: T) =>
+    and(eq(table.councilId, council.id), inArray(table.agendaItemId, itemsOfMeeting));
   // The three kinds of link in one statement (each row: kind, item, linked id).
   const linkRows = unionAll(
     db
@@ -53,14 +53,24 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
       .from(agendaItemSignals)
       .where(ofItems(agendaItemSignals)),
   );
-  const [guests, links] = await Promise.all([
-    db
-      .select()
-      .from(agendaGuests)
-      .where(and(eq(agendaGuests.councilId, council.id), inArray(agendaGuests.agendaItemId, itemIds)))
-      .orderBy(asc(agendaGuests.createdAt)),
-    linkRows,
+  const [items, guests, links] = await Promise.all([
+    read(
+      db
+        .select()
+        .from(agendaItems)
+        .where(and(eq(agendaItems.councilId, council.id), eq(agendaItems.meetingId, meetingId)))
+        .orderBy(asc(agendaItems.position)),
+    ),
+    read(
+      db
+        .select()
+        .from(agendaGuests)
+        .where(and(eq(agendaGuests.councilId, council.id), inArray(agendaGuests.agendaItemId, itemsOfMeeting)))
+        .orderBy(asc(agendaGuests.createdAt)),
+    ),
+    read(linkRows),
   ]);
+  if (items.length === 0) return [];
   const linksOf = (kind: string) => links.filter((l) => l.kind === kind);
   const adviceLinks = linksOf('advice').map((l) => ({ agendaItemId: l.agendaItemId, adviceId: l.id }));
   const docLinks = linksOf('document').map((l) => ({ agendaItemId: l.agendaItemId, documentId: l.id }));
@@ -70,10 +80,10 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
   const adviceIds = [...new Set(adviceLinks.map((a) => a.adviceId))];
   const signalIds = [...new Set(signalLinks.map((s) => s.signalId))];
   const [visible, advices, named] = await Promise.all([
-    docIds.length ? documentChoices(deps, { council, actor, ids: docIds }) : [],
+    docIds.length ? documentChoices(deps, { council, actor, ids: docIds }, read) : [],
     // An official sees links to sent advices only (the advice module's visibility rule).
-    adviceIds.length ? linkedAdvices(deps, council, adviceIds, actor) : [],
-    linkedSignals(deps, council, signalIds),
+    adviceIds.length ? linkedAdvices(deps, council, adviceIds, actor, read) : [],
+    linkedSignals(deps, council, signalIds, read),
   ]);
   return items.map((i) => ({
     ...i,

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
+import type { Read } from '../../core/read-together.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { documentsMay, foldersLinkedTo, linkedTo } from '../documents/index.ts';
@@ -12,8 +13,8 @@ import { meetings } from './meetings.schema.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 
 /** Dossiers (document folders) linked to a meeting, for those who may open them. */
-export async function dossiersOf(deps: Deps, args: { council: Council; actor: Actor | null; meetingId: string }): Promise<{ id: string; name: string }[]> {
-  return can(args.actor, 'documents.view') ? foldersLinkedTo(deps, args.council, 'meeting', args.meetingId) : [];
+export async function dossiersOf(deps: Deps, args: { council: Council; actor: Actor | null; meetingId: string }, read?: Read): Promise<{ id: string; name: string }[]> {
+  return can(args.actor, 'documents.view') ? foldersLinkedTo(deps, args.council, 'meeting', args.meetingId, read) : [];
 }
 
 /** A meeting of this council a folder may be linked to (any meeting; the choices offer the likely ones). */

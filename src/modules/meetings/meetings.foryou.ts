@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gte, isNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { meetingAttendance, meetings, minutes } from './meetings.schema.ts';
@@ -19,40 +20,44 @@ export type MeetingsForYou = {
   minutesToPublish: { id: string; title: string; startsAt: Date }[];
 };
 
-export async function meetingsForYou(db: DbOrTx, council: Council, actor: Actor, now = new Date()): Promise<MeetingsForYou> {
+export async function meetingsForYou(db: DbOrTx, council: Council, actor: Actor, now = new Date(), read: Read = readAlone): Promise<MeetingsForYou> {
   const inCouncil = eq(meetings.councilId, council.id);
   const member = can(actor, 'meetings.attend') ? actor.membershipId : null;
   const next = async () => {
     if (!member) return null;
-    const [m] = await db
-      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, answer: meetingAttendance.answer })
-      .from(meetings)
-      .leftJoin(meetingAttendance, and(eq(meetingAttendance.meetingId, meetings.id), eq(meetingAttendance.membershipId, member)))
-      .where(and(inCouncil, eq(meetings.status, 'planned'), gte(meetings.endsAt, now)))
-      .orderBy(asc(meetings.startsAt))
-      .limit(1);
+    const [m] = await read(
+      db
+        .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, answer: meetingAttendance.answer })
+        .from(meetings)
+        .leftJoin(meetingAttendance, and(eq(meetingAttendance.meetingId, meetings.id), eq(meetingAttendance.membershipId, member)))
+        .where(and(inCouncil, eq(meetings.status, 'planned'), gte(meetings.endsAt, now)))
+        .orderBy(asc(meetings.startsAt))
+        .limit(1),
+    );
     return m ?? null;
   };
   // Meetings of the last three months whose minutes are missing or not yet published (older ones
   // are the archive's business, not today's work).
   const minutesToPublish = async () =>
     can(actor, 'meetings.manage')
-      ? db
-          .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
-          .from(meetings)
-          .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
-          .where(
-            and(
-              inCouncil,
-              ne(meetings.status, 'cancelled'),
-              lt(meetings.endsAt, now),
-              gte(meetings.endsAt, new Date(now.getTime() - RECENT_DAYS * DAY)),
-              or(isNull(minutes.id), ne(minutes.status, 'published')),
-            ),
-          )
-          .orderBy(desc(meetings.startsAt))
-          .limit(5)
+      ? read(
+          db
+            .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+            .from(meetings)
+            .leftJoin(minutes, eq(minutes.meetingId, meetings.id))
+            .where(
+              and(
+                inCouncil,
+                ne(meetings.status, 'cancelled'),
+                lt(meetings.endsAt, now),
+                gte(meetings.endsAt, new Date(now.getTime() - RECENT_DAYS * DAY)),
+                or(isNull(minutes.id), ne(minutes.status, 'published')),
+              ),
+            )
+            .orderBy(desc(meetings.startsAt))
+            .limit(5),
+        )
       : [];
-  const [n, actionPoints, toPublish] = await Promise.all([next(), openActionPointsOf(db, council, actor.membershipId), minutesToPublish()]);
+  const [n, actionPoints, toPublish] = await Promise.all([next(), openActionPointsOf(db, council, actor.membershipId, read), minutesToPublish()]);
   return { next: n, actionPoints, minutesToPublish: toPublish };
 }

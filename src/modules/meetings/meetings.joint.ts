@@ -4,9 +4,10 @@
  * in both organisations' calendar feeds as the same event, and one agenda and one set of minutes.
  * Whether the agreement is in force is asked on every read through core's sharing port.
  */
-import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { audit } from '../../core/audit/audit.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
 import { partnerships } from '../../core/partnerships.ts';
@@ -74,6 +75,23 @@ export type JointMeeting = {
   /** The answer of the membership asked about (`membershipId`), if any. */
   myAnswer: 'yes' | 'no' | 'maybe' | null;
 };
+
+/**
+ * How many joint meetings (not cancelled) each agreement has starting in [from, to), for the
+ * dashboard's rule of two a year: one count per agreement, not every meeting with its agenda.
+ */
+export async function jointMeetingCounts(db: DbOrTx, args: { agreementIds: string[]; from: Date; to: Date }, read: Read = readAlone): Promise<Map<string, number>> {
+  if (args.agreementIds.length === 0) return new Map();
+  const rows = await read(
+    db
+      .select({ agreementId: meetingPartners.agreementId, n: sql<number>`count(distinct ${meetings.id})`.mapWith(Number) })
+      .from(meetingPartners)
+      .innerJoin(meetings, eq(meetings.id, meetingPartners.meetingId))
+      .where(and(inArray(meetingPartners.agreementId, args.agreementIds), ne(meetings.status, 'cancelled'), gte(meetings.startsAt, args.from), lt(meetings.startsAt, args.to)))
+      .groupBy(meetingPartners.agreementId),
+  );
+  return new Map(rows.map((r) => [r.agreementId, r.n]));
+}
 
 /** The joint meetings of an agreement as one party sees them (a partner: while the agreement is in force). */
 export async function jointMeetingsOf(db: DbOrTx, args: { agreementId: string; council: Council; inForce: boolean; publicOnly?: boolean; membershipId?: string | null }): Promise<JointMeeting[]> {

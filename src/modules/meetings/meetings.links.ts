@@ -3,6 +3,7 @@
  * signals). Kept in one place, so the meetings module reads them through their public surface only.
  */
 import type { Deps } from '../../core/deps.ts';
+import type { Read } from '../../core/read-together.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { adviceRefs, type AdviceRef } from '../advice/index.ts';
@@ -17,18 +18,18 @@ export async function adviceChoices(deps: Deps, council: Council): Promise<LinkC
 }
 
 /** These advices, if they are the council's own, in reference order (to check links); with `visibleTo`, only those that person may see (to show links). */
-export function linkedAdvices(deps: Deps, council: Council, ids: string[], visibleTo?: Actor | null): Promise<AdviceRef[]> {
-  return adviceRefs(deps.db, council, { ids, visibleTo });
+export function linkedAdvices(deps: Deps, council: Council, ids: string[], visibleTo?: Actor | null, read?: Read): Promise<AdviceRef[]> {
+  return adviceRefs(deps.db, council, { ids, visibleTo, read });
 }
 
 /** Documents the actor may see (a closed one only for the board), for the picker (no ids) or to show links (ids). */
-export async function documentChoices(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }): Promise<LinkChoice[]> {
-  return (await visibleDocuments(deps, args)).map((d) => ({ id: d.id, title: d.title }));
+export async function documentChoices(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] }, read?: Read): Promise<LinkChoice[]> {
+  return (await visibleDocuments(deps, args, read)).map((d) => ({ id: d.id, title: d.title }));
 }
 
 /** These signals of the council, named by reference and summary (an agenda item shows what it discusses). */
-export async function linkedSignals(deps: Deps, council: Council, ids: string[]): Promise<LinkChoice[]> {
-  return (await signalRefs(deps.db, council.id, ids)).map((s) => ({ id: s.id, title: `${s.reference}: ${s.summary}` }));
+export async function linkedSignals(deps: Deps, council: Council, ids: string[], read?: Read): Promise<LinkChoice[]> {
+  return (await signalRefs(deps.db, council.id, ids, read)).map((s) => ({ id: s.id, title: `${s.reference}: ${s.summary}` }));
 }
 
 /** Signals the council still has to discuss, for the picker. */

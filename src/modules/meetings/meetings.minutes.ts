@@ -3,8 +3,9 @@
  * publication. Every minutes action is a step of meetings.workflow.ts run by core's
  * `runStateChange`, with its audit entry.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { saveRow } from '../../core/db/queries.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, ForbiddenError, type Actor } from '../../core/policy.ts';
@@ -21,23 +22,32 @@ import { findAgendaItem } from './meetings.agenda.ts';
 import type { ActionPointInput } from './meetings.forms.ts';
 import { queueNotices } from '../../core/notices/notices.ts';
 
-export async function minutesOf(db: DbOrTx, council: Council, meetingId: string) {
-  const [m] = await db
-    .select()
+export async function minutesOf(db: DbOrTx, council: Council, meetingId: string, read: Read = readAlone) {
+  // The decisions and action points by the meeting's minutes (a subquery), so all three are read at once.
+  const ofMeeting = db
+    .select({ id: minutes.id })
     .from(minutes)
-    .where(and(eq(minutes.councilId, council.id), eq(minutes.meetingId, meetingId)))
-    .limit(1);
-  if (!m) return null;
-  const [decisions, points] = await Promise.all([
-    db.select().from(minuteDecisions).where(eq(minuteDecisions.minutesId, m.id)).orderBy(asc(minuteDecisions.createdAt)),
-    db
-      .select({ point: actionPoints, ownerName: users.name })
-      .from(actionPoints)
-      .leftJoin(memberships, eq(memberships.id, actionPoints.ownerMembershipId))
-      .leftJoin(users, eq(users.id, memberships.userId))
-      .where(eq(actionPoints.minutesId, m.id))
-      .orderBy(asc(actionPoints.createdAt)),
+    .where(and(eq(minutes.councilId, council.id), eq(minutes.meetingId, meetingId)));
+  const [[m], decisions, points] = await Promise.all([
+    read(
+      db
+        .select()
+        .from(minutes)
+        .where(and(eq(minutes.councilId, council.id), eq(minutes.meetingId, meetingId)))
+        .limit(1),
+    ),
+    read(db.select().from(minuteDecisions).where(inArray(minuteDecisions.minutesId, ofMeeting)).orderBy(asc(minuteDecisions.createdAt))),
+    read(
+      db
+        .select({ point: actionPoints, ownerName: users.name })
+        .from(actionPoints)
+        .leftJoin(memberships, eq(memberships.id, actionPoints.ownerMembershipId))
+        .leftJoin(users, eq(users.id, memberships.userId))
+        .where(inArray(actionPoints.minutesId, ofMeeting))
+        .orderBy(asc(actionPoints.createdAt)),
+    ),
   ]);
+  if (!m) return null;
   return { minutes: m, decisions, actionPoints: points.map((p) => ({ ...p.point, ownerName: p.ownerName })) };
 }
 
@@ -150,14 +160,16 @@ export async function markActionPointDone(deps: Deps, args: { actor: Actor | nul
 }
 
 /** Open action points of one member, for their dashboard. */
-export async function openActionPointsOf(db: DbOrTx, council: Council, membershipId: string | null) {
+export async function openActionPointsOf(db: DbOrTx, council: Council, membershipId: string | null, read: Read = readAlone) {
   if (!membershipId) return [];
-  return db
-    .select({ id: actionPoints.id, text: actionPoints.text, dueOn: actionPoints.dueOn, meetingId: minutes.meetingId })
-    .from(actionPoints)
-    .innerJoin(minutes, eq(minutes.id, actionPoints.minutesId))
-    .where(and(eq(actionPoints.councilId, council.id), eq(actionPoints.ownerMembershipId, membershipId), isNull(actionPoints.doneAt)))
-    .orderBy(asc(actionPoints.dueOn));
+  return read(
+    db
+      .select({ id: actionPoints.id, text: actionPoints.text, dueOn: actionPoints.dueOn, meetingId: minutes.meetingId })
+      .from(actionPoints)
+      .innerJoin(minutes, eq(minutes.id, actionPoints.minutesId))
+      .where(and(eq(actionPoints.councilId, council.id), eq(actionPoints.ownerMembershipId, membershipId), isNull(actionPoints.doneAt)))
+      .orderBy(asc(actionPoints.dueOn)),
+  );
 }
 
 /** The meeting an action point belongs to (to redirect back to it). */

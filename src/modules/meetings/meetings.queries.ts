@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, gt, gte, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { batchedReads, type Read } from '../../core/read-together.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import { users } from '../../core/auth/auth.schema.ts';
@@ -35,13 +36,15 @@ function splitByTime(rows: Meeting[], now = new Date()) {
 
 type MemberOption = { membershipId: string; name: string };
 
-async function councilMembers(db: DbOrTx, council: Council): Promise<MemberOption[]> {
-  return db
-    .select({ membershipId: memberships.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])))
-    .orderBy(asc(users.name));
+async function councilMembers(db: DbOrTx, council: Council, read: Read): Promise<MemberOption[]> {
+  return read(
+    db
+      .select({ membershipId: memberships.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.councilId, council.id), eq(memberships.active, true), inArray(memberships.role, [...councilRoles])))
+      .orderBy(asc(users.name)),
+  );
 }
 
 export type MeetingDetail = {
@@ -122,35 +125,43 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
   assertCan(actor, 'meetings.view');
   const meeting = (await findMeeting(deps.db, council, args.id)) ?? notFound('meeting');
   const db = deps.db;
+  // Everything below in one statement (core/read-together.ts), the agenda's linked records in a second.
+  const read = batchedReads(db);
   const manage = can(actor, 'meetings.manage');
   const [agenda, mins, answers, note, members, others, dossiers] = await Promise.all([
-    agendaOf(deps, council, meeting.id, actor),
-    minutesOf(db, council, meeting.id),
-    db
-      .select({ membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer, name: users.name })
-      .from(meetingAttendance)
-      .innerJoin(memberships, eq(memberships.id, meetingAttendance.membershipId))
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(meetingAttendance.councilId, council.id), eq(meetingAttendance.meetingId, meeting.id)))
-      .orderBy(asc(users.name)),
+    agendaOf(deps, council, meeting.id, actor, read),
+    minutesOf(db, council, meeting.id, read),
+    read(
+      db
+        .select({ membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer, name: users.name })
+        .from(meetingAttendance)
+        .innerJoin(memberships, eq(memberships.id, meetingAttendance.membershipId))
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(meetingAttendance.councilId, council.id), eq(meetingAttendance.meetingId, meeting.id)))
+        .orderBy(asc(users.name)),
+    ),
     // Private notes: only ever the actor's own.
     actor.membershipId
-      ? db
-          .select({ body: meetingNotes.body })
-          .from(meetingNotes)
-          .where(and(eq(meetingNotes.meetingId, meeting.id), eq(meetingNotes.membershipId, actor.membershipId)))
-          .limit(1)
+      ? read(
+          db
+            .select({ body: meetingNotes.body })
+            .from(meetingNotes)
+            .where(and(eq(meetingNotes.meetingId, meeting.id), eq(meetingNotes.membershipId, actor.membershipId)))
+            .limit(1),
+        )
       : Promise.resolve([]),
-    manage ? councilMembers(db, council) : Promise.resolve([]),
+    manage ? councilMembers(db, council, read) : Promise.resolve([]),
     manage
-      ? db
-          .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
-          .from(meetings)
-          .where(and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
-          .orderBy(asc(meetings.startsAt))
-          .limit(12)
+      ? read(
+          db
+            .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+            .from(meetings)
+            .where(and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
+            .orderBy(asc(meetings.startsAt))
+            .limit(12),
+        )
       : Promise.resolve([]),
-    dossiersOf(deps, { council, actor, meetingId: meeting.id }),
+    dossiersOf(deps, { council, actor, meetingId: meeting.id }, read),
   ]);
   const count = (a: string) => answers.filter((x) => x.answer === a).length;
   return {

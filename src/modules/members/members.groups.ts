@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, ForbiddenError, type Actor } from '../../core/policy.ts';
 import { audit, type AuditAction, type AuditEntry } from '../../core/audit/audit.ts';
@@ -255,17 +256,19 @@ export async function setGroupLead(deps: Deps, args: { actor: Actor | null; coun
 // ------------------------------------------------------------------ read functions for other modules
 
 /** The council's working groups by name. */
-export async function workingGroupsOf(db: DbOrTx, councilId: string): Promise<{ id: string; name: string }[]> {
-  return db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).where(eq(workingGroups.councilId, councilId)).orderBy(asc(workingGroups.name));
+export async function workingGroupsOf(db: DbOrTx, councilId: string, read: Read = readAlone): Promise<{ id: string; name: string }[]> {
+  return read(db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).where(eq(workingGroups.councilId, councilId)).orderBy(asc(workingGroups.name)));
 }
 
 /** Whether this membership is in this working group. */
-export async function groupMembership(db: DbOrTx, workingGroupId: string, membershipId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: workingGroupMembers.membershipId })
-    .from(workingGroupMembers)
-    .where(and(eq(workingGroupMembers.workingGroupId, workingGroupId), eq(workingGroupMembers.membershipId, membershipId)))
-    .limit(1);
+export async function groupMembership(db: DbOrTx, workingGroupId: string, membershipId: string, read: Read = readAlone): Promise<boolean> {
+  const [row] = await read(
+    db
+      .select({ id: workingGroupMembers.membershipId })
+      .from(workingGroupMembers)
+      .where(and(eq(workingGroupMembers.workingGroupId, workingGroupId), eq(workingGroupMembers.membershipId, membershipId)))
+      .limit(1),
+  );
   return Boolean(row);
 }
 
@@ -275,7 +278,7 @@ export async function groupMemberUsers(db: DbOrTx, councilId: string, workingGro
 }
 
 /** The working groups this membership is in (ids), e.g. for the work waiting on a member. */
-export async function groupsOfMember(db: DbOrTx, membershipId: string): Promise<string[]> {
-  const rows = await db.select({ id: workingGroupMembers.workingGroupId }).from(workingGroupMembers).where(eq(workingGroupMembers.membershipId, membershipId));
+export async function groupsOfMember(db: DbOrTx, membershipId: string, read: Read = readAlone): Promise<string[]> {
+  const rows = await read(db.select({ id: workingGroupMembers.workingGroupId }).from(workingGroupMembers).where(eq(workingGroupMembers.membershipId, membershipId)));
   return rows.map((r) => r.id);
 }

@@ -5,6 +5,7 @@
  * sign-in need them); the rules about them live here.
  */
 import type { DashboardArgs, DashboardFigure } from '../../core/module.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
@@ -184,15 +185,17 @@ async function lockCouncil(tx: Tx, councilId: string): Promise<number | null> {
 type SeatCounts = { active: number; invited: number };
 
 /** Seats taken: chair and members who accepted, and open invitations for a seat, counted apart. */
-async function seatCounts(db: DbOrTx, councilId: string): Promise<SeatCounts> {
-  const [row] = await db
-    .select({
-      active: sql<number>`count(*) filter (where ${users.passwordHash} is not null)`,
-      invited: sql<number>`count(*) filter (where ${users.passwordHash} is null)`,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...seatRoles])));
+async function seatCounts(db: DbOrTx, councilId: string, read: Read = readAlone): Promise<SeatCounts> {
+  const [row] = await read(
+    db
+      .select({
+        active: sql<number>`count(*) filter (where ${users.passwordHash} is not null)`,
+        invited: sql<number>`count(*) filter (where ${users.passwordHash} is null)`,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...seatRoles]))),
+  );
   return { active: Number(row?.active ?? 0), invited: Number(row?.invited ?? 0) };
 }
 
@@ -362,13 +365,15 @@ export async function setMemberActive(deps: Deps, args: { actor: Actor | null; c
 export type ActiveMember = { membershipId: string; userId: string; name: string; email: string; role: Role; locale: Locale };
 
 /** The active members of a council with one of these roles (by default the council's own people), longest-serving first. */
-export async function activeMembers(db: DbOrTx, councilId: string, roles: readonly Role[] = councilRoles): Promise<ActiveMember[]> {
-  return db
-    .select({ membershipId: memberships.id, userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, locale: users.locale })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...roles])))
-    .orderBy(asc(memberships.createdAt));
+export async function activeMembers(db: DbOrTx, councilId: string, roles: readonly Role[] = councilRoles, read: Read = readAlone): Promise<ActiveMember[]> {
+  return read(
+    db
+      .select({ membershipId: memberships.id, userId: memberships.userId, name: users.name, email: users.email, role: memberships.role, locale: users.locale })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.councilId, councilId), eq(memberships.active, true), inArray(memberships.role, [...roles])))
+      .orderBy(asc(memberships.createdAt)),
+  );
 }
 
 export type BoardNames = { chair: string | null; secretary: string | null };
@@ -393,15 +398,17 @@ type DashboardFigures = {
 };
 
 /** The members module's figures for the workspace dashboard. */
-export async function dashboardFigures(db: DbOrTx, council: Council): Promise<DashboardFigures> {
+export async function dashboardFigures(db: DbOrTx, council: Council, read: Read = readAlone): Promise<DashboardFigures> {
   const [m, [w], [v], [a]] = await Promise.all([
-    seatCounts(db, council.id),
-    db.select({ n: count() }).from(workingGroups).where(eq(workingGroups.councilId, council.id)),
-    db
-      .select({ n: count() })
-      .from(vacancies)
-      .where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
-    db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id)),
+    seatCounts(db, council.id, read),
+    read(db.select({ n: count() }).from(workingGroups).where(eq(workingGroups.councilId, council.id))),
+    read(
+      db
+        .select({ n: count() })
+        .from(vacancies)
+        .where(and(eq(vacancies.councilId, council.id), eq(vacancies.status, 'published'))),
+    ),
+    read(db.select({ n: count() }).from(vacancyApplications).where(eq(vacancyApplications.councilId, council.id))),
   ]);
   return {
     activeMembers: m.active,
@@ -414,10 +421,10 @@ export async function dashboardFigures(db: DbOrTx, council: Council): Promise<Da
 }
 
 /** The dashboard rows of this module, each linked for those who may open the page behind it. */
-export async function dashboardFigureRows({ deps, ctx, council, actor }: DashboardArgs): Promise<DashboardFigure[]> {
+export async function dashboardFigureRows({ deps, ctx, council, actor, read }: DashboardArgs): Promise<DashboardFigure[]> {
   // Counts of members and vacancies are the board's business; a member's start page shows their own work.
   if (!can(actor, 'members.manage')) return [];
-  const figures = await dashboardFigures(deps.db, council);
+  const figures = await dashboardFigures(deps.db, council, read);
   const base = `/${council.slug}/werkruimte`;
   return [
     {

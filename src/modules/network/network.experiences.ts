@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import { DomainError, notFound } from '../../core/errors.ts';
@@ -44,24 +45,26 @@ const viewColumns = {
   contactErasedAt: experienceContacts.erasedAt,
 };
 
-async function views(db: DbOrTx, where: ReturnType<typeof and>, limit = 1000): Promise<ExperienceView[]> {
-  const rows = await db
-    .select(viewColumns)
-    .from(experiences)
-    .leftJoin(consultations, eq(consultations.id, experiences.consultationId))
-    .leftJoin(experienceContacts, eq(experienceContacts.experienceId, experiences.id))
-    .where(and(where, isNull(experiences.erasedAt)))
-    .orderBy(desc(experiences.createdAt))
-    .limit(limit);
+async function views(db: DbOrTx, where: ReturnType<typeof and>, limit = 1000, read: Read = readAlone): Promise<ExperienceView[]> {
+  const rows = await read(
+    db
+      .select(viewColumns)
+      .from(experiences)
+      .leftJoin(consultations, eq(consultations.id, experiences.consultationId))
+      .leftJoin(experienceContacts, eq(experienceContacts.experienceId, experiences.id))
+      .where(and(where, isNull(experiences.erasedAt)))
+      .orderBy(desc(experiences.createdAt))
+      .limit(limit),
+  );
   return rows.map(({ contactAt, contactErasedAt, ...r }) => ({ ...r, hasContact: contactAt !== null && contactErasedAt === null }));
 }
 
 /** The council's experiences, newest first, without personal details; `adviceId` / `consultationId` narrow the list. */
-export function listExperiences(db: DbOrTx, councilId: string, opts: { adviceId?: string; consultationId?: string; limit?: number } = {}): Promise<ExperienceView[]> {
+export function listExperiences(db: DbOrTx, councilId: string, opts: { adviceId?: string; consultationId?: string; limit?: number; read?: Read } = {}): Promise<ExperienceView[]> {
   const where = [eq(experiences.councilId, councilId)];
   if (opts.adviceId) where.push(eq(experiences.adviceId, opts.adviceId));
   if (opts.consultationId) where.push(eq(experiences.consultationId, opts.consultationId));
-  return views(db, and(...where), opts.limit);
+  return views(db, and(...where), opts.limit, opts.read);
 }
 
 /** The experiences collected in one consultation, without personal details. */

@@ -13,9 +13,9 @@ import { publicDelegations } from './network.delegations.ts';
 import { DelegationsOnAbout } from './views/delegations.tsx';
 
 export const networkSlots: Record<string, SlotRenderer> = {
-  'advice.detail.related': async ({ deps, council, actor, id }) => {
+  'advice.detail.related': async ({ deps, council, actor, id, read }) => {
     if (!can(actor, 'network.view')) return null;
-    const rows = await listExperiences(deps.db, council.id, { adviceId: id });
+    const rows = await listExperiences(deps.db, council.id, { adviceId: id, read });
     return rows.length ? <ExperiencesOfAdvice council={council} rows={rows} /> : null;
   },
   'organisation.about': async ({ deps, council }) => {

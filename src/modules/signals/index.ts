@@ -60,12 +60,12 @@ export const signalsModule: ModuleManifest = {
     {
       order: 10,
       // New signals waiting for triage, for the board only.
-      figures: async ({ deps, ctx, council, actor }) =>
+      figures: async ({ deps, ctx, council, actor, read }) =>
         can(actor, 'signals.triage')
           ? [
               {
                 label: ctx.t('signals.dashboard.new'),
-                n: await countNewSignals(deps.db, council.id),
+                n: await countNewSignals(deps.db, council.id, read),
                 href: `/${council.slug}/werkruimte/signalen?status=new`,
                 linked: true,
               },

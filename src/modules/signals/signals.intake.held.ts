@@ -12,7 +12,7 @@ import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
 import type { Actor } from '../../core/policy.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
-import { admitPost, countQueued, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
+import { admitPost, countQueued, queueLockSql, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
 import { storeSignal } from './signals.submit.ts';
 import { recordWithinLimit, type Submission } from './signals.intake.ts';
 
@@ -37,10 +37,13 @@ export type FormOutcome = { kind: 'limit' } | { kind: 'counted' } | { kind: 'sen
 export async function submitOrHold(deps: Deps, args: { council: Council; actor: Actor | null; addressKey: string; submission: Submission | null }): Promise<FormOutcome> {
   const { council, submission } = args;
   const out = await deps.db.transaction(async (tx): Promise<FormOutcome> => {
-    if (!(await recordWithinLimit(tx, args.addressKey))) return { kind: 'limit' };
+    // The budget's lock is taken with the address's count: one statement less.
+    const lock = submission ? queueLockSql(council.id, SIGNAL_QUEUE) : undefined;
+    if (!(await recordWithinLimit(tx, args.addressKey, new Date(), lock))) return { kind: 'limit' };
     if (!submission) return { kind: 'counted' };
     const payload: HeldSignal = { ...submission, sentAt: new Date().toISOString() };
-    const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice: { text: 'signals.intake.held.notice', path: heldSignalsPath(council.slug) } });
+    const notice = { text: 'signals.intake.held.notice', path: heldSignalsPath(council.slug) } as const;
+    const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice, locked: true });
     if (verdict !== 'pass') return { kind: verdict };
     const { reference } = await storeSignal(deps, tx, { council, actor: args.actor, ...submission, source: 'web_form' });
     return { kind: 'sent', reference };

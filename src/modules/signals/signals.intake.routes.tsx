@@ -35,17 +35,24 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
    * The page context. The language switch sends the step's form along (core/http/language.ts) and
    * comes back to the question address by GET, which shows the page the visitor was on.
    */
-  const pageCtx = async (req: FastifyRequest): Promise<PageCtx> => ({ ...(await req.pageCtx()), url: intakePaths(councilOf(req)).question });
+  const pageCtx = async (req: FastifyRequest, built?: PageCtx): Promise<PageCtx> => ({ ...(built ?? (await req.pageCtx())), url: intakePaths(councilOf(req)).question });
   /** The start page's form token rides along (the fill time counts from there); after a language switch, a fresh one. */
   const tokenOf = (req: FastifyRequest, ctx: PageCtx) => {
     const token = (req.body as Body | undefined)?._csrf;
     return typeof token === 'string' ? token : ctx.csrfToken;
   };
 
-  const showQuestion = async (req: FastifyRequest, reply: FastifyReply, step: intake.QuestionStep, answers: intake.Answers, opts: { fromCheck: boolean; errors?: FieldErrors | null }) => {
+  /** `opts.ctx`: the context the route built already (the language switch's way back reads its draft from it). */
+  const showQuestion = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    step: intake.QuestionStep,
+    answers: intake.Answers,
+    opts: { fromCheck: boolean; errors?: FieldErrors | null; ctx?: PageCtx },
+  ) => {
     const council = councilOf(req);
     const body = (req.body ?? {}) as Body;
-    const ctx = await pageCtx(req);
+    const ctx = await pageCtx(req, opts.ctx);
     const settings = step === 'toestemming' ? await settingsOf(deps.db, council.id) : null;
     const back = opts.fromCheck ? 'controleren' : intake.previousPage(step, answers);
     noStore(reply);
@@ -67,11 +74,11 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
   };
 
   /** The check page, or the first page that still needs an answer. */
-  const showCheck = async (req: FastifyRequest, reply: FastifyReply, answers: intake.Answers, errors?: FieldErrors) => {
+  const showCheck = async (req: FastifyRequest, reply: FastifyReply, answers: intake.Answers, errors?: FieldErrors, built?: PageCtx) => {
     const invalid = intake.firstInvalid(answers, req.t);
-    if (invalid) return showQuestion(req, reply, invalid.step, answers, { fromCheck: true, errors: invalid.errors });
+    if (invalid) return showQuestion(req, reply, invalid.step, answers, { fromCheck: true, errors: invalid.errors, ctx: built });
     const body = (req.body ?? {}) as Body;
-    const ctx = await pageCtx(req);
+    const ctx = await pageCtx(req, built);
     noStore(reply);
     return reply.page(
       <CheckPage
@@ -114,11 +121,13 @@ export async function signalsIntakeRoutes(app: FastifyInstance) {
   // Back from the language switch (see pageCtx): the page the visitor was on, with what they had
   // typed, in the other language; checked only when they go on. Without kept answers: the start.
   app.get('/:council/signaal/vraag', async (req, reply) => {
-    const draft = (await req.pageCtx()).draft;
+    // The context is built once: its draft says which page, and the page is shown with it.
+    const ctx = await req.pageCtx();
+    const draft = ctx.draft;
     const page = draft?.pagina?.[0];
     if (!draft || !intake.isPage(page)) return reply.redirect(intakePaths(councilOf(req)).start, 303);
     const answers = intake.normalise(intake.answersFrom(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.length > 1 ? v : v[0]]))));
-    return page === 'controleren' ? showCheck(req, reply, answers) : showQuestion(req, reply, page, answers, { fromCheck: draft.naarControle?.[0] === 'ja' });
+    return page === 'controleren' ? showCheck(req, reply, answers, undefined, ctx) : showQuestion(req, reply, page, answers, { fromCheck: draft.naarControle?.[0] === 'ja', ctx });
   });
 
   app.post('/:council/signaal/versturen', async (req, reply) => {

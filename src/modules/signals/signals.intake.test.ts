@@ -8,6 +8,8 @@ import { signalContacts, signalSettings, signals } from './signals.schema.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';
 import { CONTACT_PURPOSE } from './signals.privacy.ts';
 import { addressKey, MAX_PER_HOUR, networkOf, purgeOldSubmissions } from './signals.intake.ts';
+import { SIGNAL_QUEUE } from './signals.intake.held.ts';
+import { publicFormPosts } from '../../core/public-budget.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
 import { assertEach } from '../../../test/support/unit.ts';
 
@@ -318,6 +320,16 @@ test('at most 60 signals an hour per address: the 61st gets a friendly 429 page 
     .where(lt(signalSubmissions.at, new Date(Date.now() - 3600 * 1000)));
   assert.ok((await purgeOldSubmissions(t.db)) >= MAX_PER_HOUR);
   assert.equal((await t.db.select().from(signalSubmissions).where(eq(signalSubmissions.keyHash, key))).length, 1);
+});
+
+test("sends from many addresses at once: exactly the hour's budget is stored, the rest waits (the budget's lock comes with the address count)", async () => {
+  const c = await makeCouncil(t);
+  // All but three of the hour's budget are used.
+  await t.db.insert(publicFormPosts).values(Array.from({ length: SIGNAL_QUEUE.perHour - 3 }, () => ({ councilId: c.id, form: 'signal' as const })));
+  const answers = await Promise.all(Array.from({ length: 8 }, () => send(c, anonymousAnswers)));
+  const where = answers.map((r) => (r.statusCode === 303 && String(r.headers.location).includes('nummer=') ? 'stored' : String(r.headers.location).endsWith('?wacht=ja') ? 'held' : r.statusCode));
+  assert.deepEqual([where.filter((w) => w === 'stored').length, where.filter((w) => w === 'held').length], [3, 5], where.join(' '));
+  assert.equal((await signalsOf(c)).length, 3);
 });
 
 test('change and back keep the answers: a change from the check page returns there, via consent when contact details are added', async () => {

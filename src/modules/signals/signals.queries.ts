@@ -5,6 +5,7 @@
  */
 import { and, asc, count, desc, eq, sql, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { readAlone, type Read } from '../../core/read-together.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
@@ -81,33 +82,44 @@ export async function listSignalsToDiscuss(db: DbOrTx, councilId: string): Promi
 }
 
 /** Reference and summary of these signals of the council (what an agenda item names). */
-export async function signalRefs(db: DbOrTx, councilId: string, ids: string[]): Promise<Array<{ id: string; reference: string; summary: string }>> {
+export async function signalRefs(db: DbOrTx, councilId: string, ids: string[], read: Read = readAlone): Promise<Array<{ id: string; reference: string; summary: string }>> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: signals.id, reference: signals.reference, description: signals.description })
-    .from(signals)
-    .where(and(eq(signals.councilId, councilId), inArray(signals.id, ids)))
-    .orderBy(asc(signals.reference));
+  const rows = await read(
+    db
+      .select({ id: signals.id, reference: signals.reference, description: signals.description })
+      .from(signals)
+      .where(and(eq(signals.councilId, councilId), inArray(signals.id, ids)))
+      .orderBy(asc(signals.reference)),
+  );
   return rows.map(({ description, ...r }) => ({ ...r, summary: summary(description) }));
 }
 
 /** For the board on the workspace dashboard. */
-export async function countNewSignals(db: DbOrTx, councilId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(signals)
-    .where(and(eq(signals.councilId, councilId), eq(signals.status, 'new')));
+export async function countNewSignals(db: DbOrTx, councilId: string, read: Read = readAlone): Promise<number> {
+  const [row] = await read(
+    db
+      .select({ n: count() })
+      .from(signals)
+      .where(and(eq(signals.councilId, councilId), eq(signals.status, 'new'))),
+  );
   return Number(row?.n ?? 0);
 }
 
 /** Signals linked to one advice, for the advice detail page. */
-export async function signalsForAdvice(db: DbOrTx, councilId: string, adviceId: string): Promise<Array<{ id: string; reference: string; themeName: string | null; status: SignalState }>> {
-  return db
-    .select({ id: signals.id, reference: signals.reference, themeName: signalThemes.name, status: signals.status })
-    .from(signals)
-    .leftJoin(signalThemes, eq(signalThemes.id, signals.themeId))
-    .where(and(eq(signals.councilId, councilId), eq(signals.adviceId, adviceId)))
-    .orderBy(asc(signals.reference));
+export async function signalsForAdvice(
+  db: DbOrTx,
+  councilId: string,
+  adviceId: string,
+  read: Read = readAlone,
+): Promise<Array<{ id: string; reference: string; themeName: string | null; status: SignalState }>> {
+  return read(
+    db
+      .select({ id: signals.id, reference: signals.reference, themeName: signalThemes.name, status: signals.status })
+      .from(signals)
+      .leftJoin(signalThemes, eq(signalThemes.id, signals.themeId))
+      .where(and(eq(signals.councilId, councilId), eq(signals.adviceId, adviceId)))
+      .orderBy(asc(signals.reference)),
+  );
 }
 
 type Similar = { id: string; reference: string; summary: string; status: SignalState; themeName: string | null; shared: number };

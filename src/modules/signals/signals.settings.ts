@@ -117,12 +117,17 @@ function fillTemplate(text: string, values: { referentie: string; raad: string }
 export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, signal: Pick<Signal, 'id' | 'reference'>, status: MessageStatus, knownEmail?: string): Promise<boolean> {
   const email = knownEmail ?? (await storedEmail(deps, tx, signal.id));
   if (!email) return false;
-  const template = (await memoTemplates(deps, tx, council.id)).find((x) => x.status === status)!;
-  const values = { referentie: signal.reference, raad: council.name };
-  const subject = fillTemplate(template.subject, values);
-  await deps.mailer.queue(tx, { councilId: council.id, to: email, subject, body: fillTemplate(template.body, values) });
+  const { subject, body } = await statusMessage(deps, tx, council, signal.reference, status);
+  await deps.mailer.queue(tx, { councilId: council.id, to: email, subject, body });
   await tx.insert(signalMessages).values({ councilId: council.id, signalId: signal.id, status, subject });
   return true;
+}
+
+/** The council's message for this status about this signal, filled in (the mail is queueStatusMessage's, or the submit's). */
+export async function statusMessage(deps: Deps, tx: Tx, council: Council, reference: string, status: MessageStatus): Promise<{ subject: string; body: string }> {
+  const template = (await memoTemplates(deps, tx, council.id)).find((x) => x.status === status)!;
+  const values = { referentie: reference, raad: council.name };
+  return { subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
 }
 
 // ------------------------------------------------------------------ the settings page

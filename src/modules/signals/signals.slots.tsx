@@ -14,9 +14,9 @@ export const signalsSlots: Record<string, SlotRenderer> = {
   // The home page invites residents to report a problem, where the organisation takes signals.
   'organisation.home': async ({ council }) => (hasSection(council.kind, 'signals') ? <ReportOnHome council={council} /> : null),
   // The signals that led to an (unsolicited) advice, for those who may see signals.
-  'advice.detail.related': async ({ deps, council, actor, id }) => {
+  'advice.detail.related': async ({ deps, council, actor, id, read }) => {
     if (!can(actor, 'signals.view')) return null;
-    const linked = await signalsForAdvice(deps.db, council.id, id);
+    const linked = await signalsForAdvice(deps.db, council.id, id, read);
     return linked.length ? <SignalsOfAdvice council={council} signals={linked} /> : null;
   },
 };

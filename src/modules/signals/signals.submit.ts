@@ -2,7 +2,8 @@
  * A new signal, from the residents' form, the API or recorded in the workspace. The council
  * comes from the request (tenancy), never from input.
  */
-import { sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
@@ -10,11 +11,11 @@ import { audit } from '../../core/audit/audit.ts';
 import { seal } from '../../core/crypto.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
-import { signalContacts, signalCounters, signalEvents, signals, type SignalSource } from './signals.schema.ts';
+import { signalContacts, signalCounters, signalEvents, signalMessages, signals, type SignalSource } from './signals.schema.ts';
 import { DomainError } from '../../core/errors.ts';
 import { DESCRIPTION_MAX_BYTES, type ContactInput, type SignalInput } from './signals.forms.ts';
 import { CONTACT_PURPOSE } from './signals.privacy.ts';
-import { queueStatusMessage } from './signals.settings.ts';
+import { statusMessage } from './signals.settings.ts';
 
 async function nextReference(tx: Tx, councilId: string, now: Date): Promise<string> {
   // The year in Amsterdam: a signal sent just after midnight on 1 January belongs to the new year.
@@ -68,9 +69,13 @@ export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise
   // A signed-in visitor using the public form is still a resident: nobody recorded it for them.
   const recordedBy = source === 'web_form' ? null : (actor?.userId ?? null);
   const reference = await nextReference(tx, council.id, now);
-  const [row] = await tx
-    .insert(signals)
-    .values({
+  // The id is made here so that the signal and the rows that point at it go in one statement.
+  const id = randomUUID();
+  const message = contact?.email ? await statusMessage(deps, tx, council, reference, 'received') : null;
+  const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
+  await insertTogether(tx, [
+    tx.insert(signals).values({
+      id,
       councilId: council.id,
       reference,
       description,
@@ -84,14 +89,11 @@ export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise
       consentAt: contact ? now : null,
       createdAt: now,
       updatedAt: now,
-    })
-    .returning({ id: signals.id });
-  const id = row!.id;
-  if (contact) {
-    const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
-    await tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) });
-  }
-  await tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now });
+    }),
+    contact && tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) }),
+    tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now }),
+    message && tx.insert(signalMessages).values({ councilId: council.id, signalId: id, status: 'received', subject: message.subject }),
+  ]);
   await audit(tx, {
     councilId: council.id,
     actorUserId: recordedBy,
@@ -102,7 +104,19 @@ export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise
     to: 'new',
     data: { reference, source, contact: contact !== null },
   });
-  // The address was just typed: handed over as it is, not read back and opened again.
-  if (contact?.email) await queueStatusMessage(deps, tx, council, { id, reference }, 'received', contact.email);
+  // The acknowledgement: the address was just typed, so it is handed over as it is, not read back and opened.
+  if (message && contact?.email) await deps.mailer.queue(tx, { councilId: council.id, to: contact.email, subject: message.subject, body: message.body });
   return { id, reference };
+}
+
+/**
+ * Several inserts as one statement (the others as data-modifying CTEs of the first): one round
+ * trip, and on PGlite one turn, instead of one each. Foreign keys between them are checked at
+ * the end of the statement, so the order does not matter.
+ */
+async function insertTogether(tx: Tx, inserts: (SQLWrapper | null | false)[]): Promise<void> {
+  const [first, ...rest] = inserts.filter((q): q is SQLWrapper => Boolean(q));
+  if (!first) return;
+  const ctes = rest.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.getSQL()})`);
+  await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${first.getSQL()}` : first.getSQL());
 }

@@ -27,9 +27,12 @@ export function cell(n: number, exact: boolean): Cell {
   return !exact && n > 0 && n < SMALL_COUNT ? { n: 0, masked: true } : { n, masked: false };
 }
 
+/** Made once: building an Intl.DateTimeFormat costs more than the rest of the view's counting. */
+const amsterdamMonth = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' });
+
 /** The last `count` months as "YYYY-MM" in Amsterdam time, oldest first, ending with the month of `now`. */
 export function monthsBack(now: Date, count: number): string[] {
-  const [y, m] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number) as [number, number];
+  const [y, m] = amsterdamMonth.format(now).split('-').map(Number) as [number, number];
   const out: string[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const total = y * 12 + (m - 1) - i;
@@ -124,7 +127,8 @@ export async function themeOverview(
   assertCan(actor, 'signals.view');
   const now = args.now ?? new Date();
   const db = deps.db;
-  const settings = await settingsOf(db, council.id);
+  // Settings change only through a request (saveSettings), which moves the cache generation on.
+  const settings = await deps.cache.memo(`signal-settings:${council.id}`, () => settingsOf(db, council.id));
   const months = monthsBack(now, 12);
   const windowStart = new Date(now);
   windowStart.setUTCMonth(windowStart.getUTCMonth() - settings.thresholdMonths);

@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import { languageSwitch, usePageCtx, type PageCtx } from '../context.ts';
+import { LanguageFormScope, languageSwitch, usePageCtx, type PageCtx } from '../context.ts';
 import { translator } from '../../core/i18n/index.ts';
 import type { FieldErrors } from '../../core/http/forms.ts';
 import type { FormDraft } from '../../core/http/form-drafts.ts';
@@ -308,9 +308,11 @@ export function Form(props: {
   minor?: boolean;
 }) {
   const ctx = usePageCtx(props.ctx);
-  // The page's first form takes the header's language switch, so what is typed comes along.
-  const main = !props.minor && !ctx.languageForm;
-  if (main) ctx.languageForm = true;
+  // The page's first form takes the header's language switch, so what is typed comes along
+  // (outside renderDocument there is no page, so no switch).
+  const scope = useContext(LanguageFormScope);
+  const main = !props.minor && scope !== null && !scope.taken;
+  if (main) scope.taken = true;
   const form = (
     <form method="post" action={props.action} novalidate class={props.class ?? 'rw-form'} enctype={props.multipart ? 'multipart/form-data' : undefined} id={main ? LANGUAGE_FORM_ID : undefined}>
       <input type="hidden" name="_csrf" value={ctx.csrfToken} />

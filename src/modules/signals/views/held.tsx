@@ -5,9 +5,11 @@ import type { Queued } from '../../../core/public-budget.ts';
 import { Button, ButtonGroup, Link, Paragraph } from '../../../ui/components/basics.tsx';
 import { CheckboxGroup, Form } from '../../../ui/components/form.tsx';
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
+import { ConfirmPage } from '../../../ui/layouts/confirm-page.tsx';
+import { trail } from '../../../ui/layouts/workspace-page.tsx';
 import type { HeldSignal } from '../signals.intake.held.ts';
 import { heldSignalsPath } from '../signals.intake.held.ts';
-import { SignalsPage } from './signals.tsx';
+import { SignalsPage, signalsPath } from './signals.tsx';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
 
@@ -52,6 +54,30 @@ export function HeldSignalsPage(props: { ctx: PageCtx; council: Council; actor: 
         </Form>
       )}
     </SignalsPage>
+  );
+}
+
+/**
+ * Removing waiting signals asks first (a GET, reached from the list's remove button): how many,
+ * what happens. The chosen ids ride in the address, so the button posts to this same address.
+ */
+export function DiscardHeldPage({ ctx, council, actor, ids, waiting }: { ctx: PageCtx; council: Council; actor: Actor; ids: string[]; waiting: number }) {
+  const t = ctx.t;
+  const held = heldSignalsPath(council.slug);
+  const here = `${held}/verwijderen?${new URLSearchParams(ids.map((id) => ['ids', id]))}`;
+  return (
+    <ConfirmPage
+      ctx={ctx}
+      council={council}
+      actor={actor}
+      title={t('signals.intake.held.discardTitle')}
+      {...trail({ href: signalsPath(council), label: t('signals.list.title') }, { href: held, label: t('signals.intake.held.title') }, { href: here, label: t('signals.intake.held.discard') })}
+      record={waiting > 0 ? t('signals.intake.held.discardRecord', { n: waiting }) : undefined}
+      consequences={[t('signals.intake.held.discardGone'), t('signals.intake.held.discardNoMail'), t('signals.intake.held.discardFinal')]}
+      button={t('signals.intake.held.discardConfirm')}
+      back={{ href: held, label: t('signals.intake.held.back') }}
+      blocked={waiting === 0 ? t('signals.intake.held.discardNone') : undefined}
+    />
   );
 }
 
