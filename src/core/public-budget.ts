@@ -7,7 +7,7 @@
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Deps } from './deps.ts';
-import type { DbOrTx, Tx } from './db/index.ts';
+import { rowsOf, type DbOrTx, type Tx } from './db/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { open, seal } from './crypto.ts';
 import { audit } from './audit/audit.ts';
@@ -152,9 +152,7 @@ async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm): Promi
     where (select count(*) from ${t} where ${mine} and ${t.heldSealed} is null and ${t.at} > ${since.toISOString()}::timestamptz) < ${q.perHour}
       and not exists (select 1 from ${t} where ${mine} and ${t.heldSealed} is not null)
     returning id`);
-  // node-postgres answers a result with rows, PGlite's drizzle the rows themselves.
-  const rows = Array.isArray(res) ? res : (res as { rows?: unknown[] }).rows;
-  return (rows?.length ?? 0) > 0;
+  return rowsOf(res).length > 0;
 }
 
 /**

@@ -11,7 +11,7 @@
  * would await the select, and core runs what they asked for together (module-types: `Read`).
  */
 import { Column, SQL, Table, getTableColumns, is, sql } from 'drizzle-orm';
-import type { DbOrTx } from './db/index.ts';
+import { rowsOf, type DbOrTx } from './db/index.ts';
 
 /** A drizzle select that has not run yet (`db.select(...).from(...)...`, not awaited). */
 export type Selectable<R = unknown> = PromiseLike<R[]> & { getSQL(): SQL; readonly _: { readonly selectedFields: unknown } };
@@ -78,7 +78,7 @@ export async function readTogether<T extends Record<string, Selectable>>(db: DbO
     sql`, `,
   );
   const res = await db.execute(sql`select ${list}`);
-  const row = ((Array.isArray(res) ? res : (res as { rows: unknown[] }).rows)[0] ?? {}) as Record<string, unknown>;
+  const row = rowsOf<Record<string, unknown>>(res)[0] ?? {};
   const out: Record<string, unknown> = {};
   keys.forEach((k, i) => {
     const raw = row[`r${i}`];

@@ -242,6 +242,11 @@ function oneQueryAtATime(client: { query: (...args: never[]) => unknown }): void
   }) as never;
 }
 
+/** The rows of `db.execute`: node-postgres answers a result with `rows`, PGlite's drizzle the rows themselves. */
+export function rowsOf<T>(res: unknown): T[] {
+  return Array.isArray(res) ? (res as T[]) : ((res as { rows?: T[] }).rows ?? []);
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -297,6 +302,6 @@ export async function migrate(database: Database): Promise<void> {
 export async function refreshStatistics(database: Database): Promise<void> {
   if (database.kind !== 'pglite') return;
   const res = await database.db.execute(sql`select schemaname as s, tablename as t from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`);
-  const tables = (Array.isArray(res) ? res : (res as { rows: { s: string; t: string }[] }).rows) as { s: string; t: string }[];
+  const tables = rowsOf<{ s: string; t: string }>(res);
   for (const { s, t } of tables) await database.db.execute(sql.raw(`analyze ${quoteIdent(s)}.${quoteIdent(t)}`));
 }

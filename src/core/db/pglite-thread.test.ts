@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from './index.ts';
+import { openDatabase, rowsOf, type Database } from './index.ts';
 import { migratedTemplate } from './template.ts';
 
-const rows = (res: unknown) => (Array.isArray(res) ? res : (res as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+const rows = (res: unknown) => rowsOf<Record<string, unknown>>(res);
 
 for (const thread of [true, false]) {
   const where = thread ? 'in a worker thread' : 'on the main thread';

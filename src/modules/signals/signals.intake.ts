@@ -9,11 +9,10 @@ import { filledTooFast } from '../../core/errors.ts';
 import { and, count, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { field, issuesToErrors, type FieldErrors } from '../../core/http/forms.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.ts';
-import type { DbOrTx } from '../../core/db/index.ts';
+import { rowsOf, type DbOrTx } from '../../core/db/index.ts';
 import { hmac } from '../../core/secret.ts';
 import { contactSchema, signalInputSchema, toContact, type ContactInput, type SignalInput } from './signals.forms.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';
-import { rowsOf } from './signals.queries.ts';
 
 /** The question pages in order; 'toestemming' only applies when the resident leaves contact details. */
 export const questionSteps = ['omschrijving', 'onderwerp', 'sinds', 'aantal', 'contact', 'toestemming'] as const;

@@ -4,7 +4,7 @@
  * Contact details are not read here (signals.privacy.ts).
  */
 import { and, asc, count, desc, eq, sql, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../core/db/index.ts';
+import { rowsOf, type DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
 import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
@@ -166,11 +166,6 @@ async function similarSignals(db: DbOrTx, council: Council, signal: Pick<Signal,
     themeName: r.theme_name,
     shared: Number(r.shared),
   }));
-}
-
-/** drizzle returns rows directly (PGlite) or in `.rows` (node-postgres). */
-export function rowsOf<T>(res: unknown): T[] {
-  return Array.isArray(res) ? (res as T[]) : ((res as { rows: T[] }).rows ?? []);
 }
 
 type SignalEventRow = { at: Date; action: string; from: string | null; to: string | null; who: string | null };

@@ -11,7 +11,7 @@ import type { Council } from '../../core/organisations.schema.ts';
 import { signalContacts, signalSettings, signals } from './signals.schema.ts';
 import { eraseContacts } from './signals.privacy.ts';
 import { defaultSettings } from './signals.settings.ts';
-import { rowsOf } from './signals.queries.ts';
+import { rowsOf } from '../../core/db/index.ts';
 
 /**
  * The retention job: contact details go a council-set number of months after closing; the text

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Council } from '../../core/organisations.schema.ts';
 import { useTestApp, makeCouncil, person } from '../advice/advice.test-helpers.ts';
 import { signals, signalThemeDays, signalThemeMonths } from './signals.schema.ts';
-import { rowsOf } from './signals.queries.ts';
+import { rowsOf } from '../../core/db/index.ts';
 import { classify, markDuplicate } from './signals.triage.ts';
 import { runSignalRetention } from './signals.retention.ts';
 import { themeOverview } from './signals.themes.ts';

@@ -9,7 +9,8 @@ import { assertCan, can, type Actor } from '../../core/policy.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { signals, signalThemeDays, signalThemeMonths, signalThemes, type SignalSource } from './signals.schema.ts';
 import { settingsOf, type EffectiveSettings } from './signals.settings.ts';
-import { listThemes, rowsOf } from './signals.queries.ts';
+import { listThemes } from './signals.queries.ts';
+import { rowsOf } from '../../core/db/index.ts';
 
 export type Threshold = { thresholdCount: number; thresholdSources: number; thresholdMonths: number };
 
