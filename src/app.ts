@@ -7,7 +7,7 @@ import { databaseRateLimitStore } from './core/http/rate-limit-store.ts';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'drizzle-orm';
 import type { Config } from './core/config.ts';
-import type { Database } from './core/db/index.ts';
+import { statisticsFresh, type Database } from './core/db/index.ts';
 import { createDeps } from './core/deps.ts';
 import type { Mailer } from './core/mail/mail.ts';
 import { LOGO_MAX_BYTES, type FileStore } from './core/files/store.ts';
@@ -93,7 +93,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.get('/readyz', async (_req, reply) => {
     try {
       await deps.db.execute(sql`select 1`);
-      return { status: 'ok', database: database.kind };
+      // statistics: 'pending' until PGlite's first refresh after the start (main.ts); tools that measure wait for 'fresh'.
+      return { status: 'ok', database: database.kind, statistics: statisticsFresh(database) ? 'fresh' : 'pending' };
     } catch {
       return reply.code(503).send({ status: 'unavailable' });
     }

@@ -28,7 +28,7 @@ async function step<T>(label: string, fn: () => Promise<T>, opts: { announce?: b
  * far faster than creating one), else loaded from the template's tar, else created from scratch.
  * The data directory's lock is taken first, so a second process can never copy or remove here.
  */
-async function openFresh(dataDir: string): Promise<Database> {
+async function openFresh(dataDir: string, thread: boolean): Promise<Database> {
   const [{ openDatabase }, { copyTemplateDataDir, existingTemplate }, { acquireDataDirLock }] = await Promise.all([
     import('./core/db/index.ts'),
     import('./core/db/template.ts'),
@@ -43,21 +43,21 @@ async function openFresh(dataDir: string): Promise<Database> {
       fs.rmSync(pgdata, { recursive: true, force: true });
     };
     // Another process may have made it between the check in main() and the lock.
-    if (fs.existsSync(path.join(pgdata, 'PG_VERSION'))) return openDatabase({ kind: 'pglite', dataDir, lock: false });
+    if (fs.existsSync(path.join(pgdata, 'PG_VERSION'))) return openDatabase({ kind: 'pglite', dataDir, lock: false, thread });
     try {
-      if (copyTemplateDataDir(pgdata)) return await openDatabase({ kind: 'pglite', dataDir, lock: false });
+      if (copyTemplateDataDir(pgdata)) return await openDatabase({ kind: 'pglite', dataDir, lock: false, thread });
     } catch (err) {
       fallBack(err);
     }
     const template = existingTemplate();
     if (template) {
       try {
-        return await openDatabase({ kind: 'pglite', dataDir, loadDataDir: template, lock: false });
+        return await openDatabase({ kind: 'pglite', dataDir, loadDataDir: template, lock: false, thread });
       } catch (err) {
         fallBack(err);
       }
     }
-    return openDatabase({ kind: 'pglite', dataDir, lock: false });
+    return openDatabase({ kind: 'pglite', dataDir, lock: false, thread });
   };
   try {
     const database = await open();
@@ -94,8 +94,8 @@ async function main() {
     database = config.databaseUrl
       ? await step('Database openen', () => openDatabase({ kind: 'postgres', url: config.databaseUrl! }))
       : fresh
-        ? await step(`Nieuwe database maken in ${config.dataDir}`, () => openFresh(config.dataDir), { announce: true })
-        : await step('Database openen', () => openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
+        ? await step(`Nieuwe database maken in ${config.dataDir}`, () => openFresh(config.dataDir, config.pgliteThread), { announce: true })
+        : await step('Database openen', () => openDatabase({ kind: 'pglite', dataDir: config.dataDir, thread: config.pgliteThread }));
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       console.error(err.message);
@@ -138,7 +138,7 @@ async function main() {
   // PGlite's planner statistics (it has no autovacuum; the worker refreshes them hourly): right
   // after the first answers rather than before them. Nothing at start needs them: the demo's
   // tables are small, and the statistics of earlier runs are kept in the data directory.
-  // The line after it tells operators (and the bench, which waits for it) that queries plan with fresh statistics.
+  // The line after it tells operators that queries plan with fresh statistics (/readyz says so too: the bench waits for it).
   const refresh = () =>
     refreshStatistics(database).then(
       () => database.kind === 'pglite' && console.log(STATISTICS_REFRESHED),

@@ -37,6 +37,10 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(64 * 1024 * 1024),
+  PGLITE_THREAD: z
+    .enum(['1', '0', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
 });
 
 export type Config = {
@@ -59,6 +63,8 @@ export type Config = {
   documentMaxBytes: number;
   /** Memory for rendered public pages (core/http/page-cache.ts); 0 turns the cache off. */
   pageCacheBytes: number;
+  /** The embedded database in a worker thread of its own (decision 0031, session 8); false keeps it on the main thread. */
+  pgliteThread: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -89,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     securityContact: e.SECURITY_CONTACT,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     pageCacheBytes: e.PAGE_CACHE_BYTES,
+    pgliteThread: e.PGLITE_THREAD,
   };
 }

@@ -33,12 +33,9 @@ type OnQuery = (query: string) => void;
 export type OpenOptions = (
   | { kind: 'postgres'; url: string; poolSize?: number }
   /** dataDir undefined = in memory (tests); loadDataDir = start from a dump (tests). */
-  /** thread: PGlite in a worker thread (default; PGLITE_THREAD=0 keeps it on the main thread). */
+  /** thread: PGlite in a worker thread (default; false keeps it on the main thread: config's PGLITE_THREAD=0). */
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; lock?: boolean; thread?: boolean }
 ) & { onQuery?: OnQuery };
-
-/** PGlite runs in a worker thread unless PGLITE_THREAD=0 (decision 0031, session 8). */
-const pgliteThreadByDefault = () => process.env.PGLITE_THREAD !== '0';
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === 'postgres') return openPostgres(opts.url, opts.poolSize ?? 10, opts.onQuery);
@@ -136,7 +133,7 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
 }
 
 async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: boolean; thread?: boolean; onQuery?: OnQuery }): Promise<Database> {
-  const thread = opts.thread ?? pgliteThreadByDefault();
+  const thread = opts.thread ?? true;
   const [{ drizzle: drizzlePglite }, { PgliteThread }] = await Promise.all([import('drizzle-orm/pglite'), import('./pglite-thread.ts')]);
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
@@ -304,4 +301,13 @@ export async function refreshStatistics(database: Database): Promise<void> {
   const res = await database.db.execute(sql`select schemaname as s, tablename as t from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`);
   const tables = rowsOf<{ s: string; t: string }>(res);
   for (const { s, t } of tables) await database.db.execute(sql.raw(`analyze ${quoteIdent(s)}.${quoteIdent(t)}`));
+  refreshed.add(database.db);
+}
+
+/** Databases whose statistics this process refreshed (by their Db: main.ts wraps the Database object). */
+const refreshed = new WeakSet<Db>();
+
+/** For /readyz: PostgreSQL keeps its own statistics; PGlite's are fresh once this process refreshed them. */
+export function statisticsFresh(database: Database): boolean {
+  return database.kind !== 'pglite' || refreshed.has(database.db);
 }
