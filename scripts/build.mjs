@@ -6,11 +6,12 @@
  * The packages in node_modules stay outside the bundle (Node loads them as usual). Paths that the
  * code resolves from `import.meta.url` (migrations, stylesheets, demo files, worker tasks) must
  * still point into src/ and seeds/: each file's `import.meta.url` is replaced by its own source
- * file's URL, computed from the bundle's place, so a moved clone keeps working. Worker tasks stay
- * TypeScript and run through tsx as before (core/sandbox).
+ * file's URL, computed from the bundle's place, so a moved clone keeps working. The worker tasks
+ * (core/sandbox) are entry points too: dist/<task>.js, which a thread imports without tsx.
  *
  * dist/build.json lists every source file in the bundle with its size and modification time;
- * scripts/start.mjs uses the bundle only while all of them are unchanged.
+ * scripts/start.mjs and core/sandbox use dist/ only while all of them are unchanged
+ * (scripts/build-state.mjs).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,8 +55,10 @@ export async function build() {
     absWorkingDir: root,
     entryPoints: [
       path.join(root, 'src/main.ts'),
-      // The text extraction task: its threads (documents.threads.ts) then start without tsx.
+      // The tasks run in worker threads (core/sandbox): a thread then starts without tsx.
       path.join(root, 'src/modules/documents/documents.extract.worker.ts'),
+      path.join(root, 'src/modules/meetings/meetings.packet.worker.ts'),
+      path.join(root, 'src/modules/advice/advice.letter.worker.ts'),
     ],
     // Code split at every dynamic import: a start loads the database code, the app, and only
     // on a first start the demo data (with its PDF library), each with its own packages.

@@ -7,23 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { currentBuild } from './build-state.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'main.js');
 
-/** True when dist/build.json lists every source of the bundle with its current size and time. */
+/** True when dist/main.js was built from the sources as they are now (scripts/build-state.mjs). */
 function upToDate() {
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'build.json'), 'utf8'));
-    if (manifest.node !== process.versions.node || !fs.existsSync(bundle)) return false;
-    for (const [file, [size, mtime]] of Object.entries(manifest.inputs)) {
-      const stat = fs.statSync(path.join(root, file));
-      if (stat.size !== size || stat.mtimeMs !== mtime) return false;
-    }
-    return true;
-  } catch {
-    return false;
-  }
+  return currentBuild(root) !== null && fs.existsSync(bundle);
 }
 
 async function compiled() {

@@ -161,7 +161,7 @@ const task = new URL('./advice.letter.worker.ts', import.meta.url);
  * (core/sandbox): a hostile logo or text can end only that thread. A failure is a clear message.
  */
 export async function letterPdf(model: LetterModel, logo: LetterLogo | null, limits: SandboxLimits = LETTER_LIMITS): Promise<Uint8Array> {
-  const r = await runSandboxed<Uint8Array>(task, { model, logo }, limits);
+  const r = await runSandboxed<Uint8Array>(task, { model, logo }, limits, { keep: true });
   if (r.ok) return r.value;
   throw new DomainError('letterFailed', 'advice.letter.pdfFailed', { status: 422 });
 }

@@ -5,7 +5,8 @@ import { useTestApp, makeCouncil, get } from '../../../test/support/factories.ts
 import { person, postMultipart } from '../advice/advice.test-helpers.ts';
 import { documentVersions } from './documents.schema.ts';
 import { makeDocx, makePolicyPdf, makePdf } from '../../core/files/samples.ts';
-import { EXTRACTION_LIMITS, extractInWorker, runExtractionQueue } from './documents.extraction.ts';
+import fs from 'node:fs';
+import { EXTRACTION_LIMITS, extractInWorker, keepExtractionReady, runExtractionQueue } from './documents.extraction.ts';
 import { extractedText } from './documents.access.ts';
 import { searchDocuments } from './documents.search.ts';
 
@@ -58,6 +59,17 @@ test('the worker thread is stopped by its time and memory limits and reports it'
   assert.equal(ok.status, 'done');
   // The next file goes to the thread kept warm: the same text and page numbers.
   assert.deepEqual(await extractInWorker('pdf', pdf), ok);
+});
+
+test('the standby thread is warmed on the built-in PDF (which reads as 8 pages of Dutch text) and then reads files as before', async () => {
+  const builtIn = await extractInWorker('pdf', new Uint8Array(fs.readFileSync(new URL('./documents.warmup.pdf', import.meta.url))));
+  assert.equal(builtIn.status, 'done');
+  assert.equal(builtIn.status === 'done' && builtIn.pages.length, 8);
+  assert.match(builtIn.status === 'done' ? builtIn.pages[7]!.text : '', /adviesraad/);
+  const pdf = await makePolicyPdf(5);
+  const before = await extractInWorker('pdf', pdf);
+  await keepExtractionReady({ background: false });
+  assert.deepEqual(await extractInWorker('pdf', pdf), before);
 });
 
 test('a version that keeps killing its worker is given up after the attempts limit', async () => {

@@ -3,14 +3,17 @@
  * a worker claims one pending version with FOR UPDATE SKIP LOCKED (safe with several instances),
  * extracts its text in a sandboxed worker thread (core/sandbox) with a memory limit and a timeout, and stores the text per
  * page for Dutch full-text search. A hostile or malformed file ends as `failed`, never as a crash.
+ * The threads are kept warm between files (core/sandbox's `keep`), and one waits in standby,
+ * warmed up on a small built-in PDF, where the queue runs (decision 0031, session 9).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
 import type { ExtractJob } from './documents.extract.worker.ts';
 import { refreshLexemes } from './documents.search.ts';
-import { runInThread } from './documents.threads.ts';
+import { keepReady, runSandboxed, warmThreads } from '../../core/sandbox/sandbox.ts';
 import { documentPages, documentVersions, documents, type DocumentVersion, type ExtractionState } from './documents.schema.ts';
 
 export const EXTRACTION_LIMITS = {
@@ -27,6 +30,23 @@ export const EXTRACTION_LIMITS = {
 };
 
 type Page = { page: number | null; text: string };
+
+const task = new URL('./documents.extract.worker.ts', import.meta.url);
+const warmUpPdf = new URL('./documents.warmup.pdf', import.meta.url);
+
+/**
+ * Starts one extraction thread ahead of need, in the background (it keeps no process alive), and
+ * lets it read a small built-in PDF (8 pages made once with pdfkit: 4 in an embedded Noto Sans
+ * subset, as the app's letters are, 4 in Helvetica, a standard font; not the bench's generator), so
+ * that pdf.js is loaded and its hot paths compiled before the first upload: a first file then costs
+ * what a next file costs. The thread then stays in standby (not ended after a minute idle); it
+ * holds about 60-100 MB. Does nothing while a thread exists; the extraction job calls it (in the
+ * background: it keeps no process alive).
+ */
+export function keepExtractionReady(options: { background?: boolean } = {}): Promise<void> {
+  const warmUp = (): ExtractJob => ({ kind: 'pdf', bytes: new Uint8Array(fs.readFileSync(warmUpPdf)), maxPages: EXTRACTION_LIMITS.maxPages });
+  return keepReady(task, EXTRACTION_LIMITS, warmUp, options);
+}
 export type ExtractionResult = { status: 'done'; pages: Page[] } | { status: Exclude<ExtractionState, 'done' | 'pending'>; error: string };
 
 /** A PDF at least this large may be read by several threads, each opening it and reading its share of the pages. */
@@ -40,10 +60,20 @@ const MAX_THREADS = 4;
  * (about 0.2-0.4 s of its own), so on a busy machine a second thread only competes with the first:
  * on 2 shared cores at load 4-5 two threads took 1.47 s against 1.00 s for one (docs/decisions/0031).
  */
-function threadsFor(kind: string, bytes: Uint8Array): number {
+function threadsFor(kind: string, bytes: Uint8Array, limits: typeof EXTRACTION_LIMITS): number {
   if (kind !== 'pdf' || bytes.length < PARALLEL_PDF_BYTES) return 1;
   const idle = Math.floor(os.availableParallelism() - os.loadavg()[0]!);
-  return Math.max(1, Math.min(MAX_THREADS, idle));
+  const threads = Math.max(1, Math.min(MAX_THREADS, idle));
+  // One warm thread reads a 300-page PDF faster than two that start cold (a split file's threads
+  // have a smaller heap, so they are not the standby thread): split only over warm threads, or
+  // when no thread is warm at all.
+  if (threads > 1 && warmThreads(task, shareOf(limits, threads)) < threads && warmThreads(task, limits) > 0) return 1;
+  return threads;
+}
+
+/** Each thread's part of an extraction's memory limit. */
+function shareOf(limits: typeof EXTRACTION_LIMITS, threads: number): typeof EXTRACTION_LIMITS {
+  return threads > 1 ? { ...limits, maxMemoryMb: Math.max(64, Math.floor(limits.maxMemoryMb / threads)) } : limits;
 }
 
 /**
@@ -52,12 +82,13 @@ function threadsFor(kind: string, bytes: Uint8Array): number {
  * per extraction, so each thread gets its share of it, and each has the time limit.
  */
 export async function extractInWorker(kind: string, bytes: Uint8Array, limits = EXTRACTION_LIMITS): Promise<ExtractionResult> {
-  const threads = threadsFor(kind, bytes);
-  const share = { ...limits, maxMemoryMb: Math.max(64, Math.floor(limits.maxMemoryMb / threads)) };
+  const threads = threadsFor(kind, bytes, limits);
+  const share = shareOf(limits, threads);
   const parts = await Promise.all(
     Array.from({ length: threads }, (_, index) => {
       const job: ExtractJob = { kind, bytes, maxPages: limits.maxPages, ...(threads > 1 ? { part: { index, of: threads } } : {}) };
-      return runInThread<Page[]>(job, threads > 1 ? share : limits);
+      // Kept: the task holds nothing of a file once it returns (pdf.js's document is destroyed, no code from a file runs).
+      return runSandboxed<Page[]>(task, job, share, { keep: true });
     }),
   );
   const pages: Page[] = [];
@@ -184,8 +215,9 @@ export function kickExtraction(deps: Deps): void {
   running.set(deps, run);
 }
 
-/** The periodic job (src/worker.ts); single-flight with the kick. */
+/** The periodic job (src/worker.ts); single-flight with the kick. Its first run (3 s after start) also starts the standby thread. */
 export async function extractionJob(deps: Deps): Promise<void> {
+  void keepExtractionReady();
   const busy = running.get(deps);
   if (busy) return void (await busy);
   const run = runExtractionQueue(deps).finally(() => running.delete(deps));

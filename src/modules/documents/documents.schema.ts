@@ -70,6 +70,7 @@ export const documentPages = councilTable(
     versionId: cascadeRef('version_id', () => documentVersions.id),
     page: integer('page'),
     text: text('text').notNull(),
+    // Stored in the row (STORAGE MAIN, migration 0020): confirming a phrase reads it on many pages.
     tsv: tsvector('tsv').generatedAlwaysAs(sql`to_tsvector('dutch', "text")`),
   },
   (t) => [

@@ -105,7 +105,7 @@ async function checkedPart(deps: Deps, p: PlannedPart): Promise<PacketPartInput>
   const bytes = await deps.files.get(p.fileHash).catch(() => null);
   if (!bytes) return { ...base, kind: 'notice', notice: 'calendar.packet.notAdded' };
   const job: PacketJob = { op: 'document', bytes: new Uint8Array(bytes) };
-  const r = await runSandboxed<{ bytes: Uint8Array; tagged: boolean }>(task, job, PACKET_LIMITS.document);
+  const r = await runSandboxed<{ bytes: Uint8Array; tagged: boolean }>(task, job, PACKET_LIMITS.document, { keep: true });
   if (r.ok) return { ...base, kind: 'pdf', bytes: r.value.bytes, tagged: r.value.tagged };
   const tooLarge = r.reason !== 'error' || r.code === 'too_large';
   return { ...base, kind: 'notice', notice: tooLarge ? 'calendar.packet.tooLarge' : 'calendar.packet.notAdded' };
@@ -118,7 +118,7 @@ async function build(deps: Deps, row: MeetingPacket, p: Plan): Promise<void> {
     const parts: PacketPartInput[] = [];
     for (const part of p.parts) parts.push(await checkedPart(deps, part));
     const job: PacketJob = { op: 'packet', input: { ...p.input, parts } };
-    outcome = await runSandboxed(task, job, PACKET_LIMITS.packet);
+    outcome = await runSandboxed(task, job, PACKET_LIMITS.packet, { keep: true });
   } catch (err) {
     outcome = { ok: false, reason: 'error', error: String((err as Error).message).slice(0, 500) };
   }

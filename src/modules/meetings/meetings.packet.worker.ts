@@ -1,5 +1,7 @@
 // The meeting packet's work on uploaded PDFs, run in a sandboxed worker thread (core/sandbox) by
-// meetings.packet.ts: checking one document, or laying out the whole packet.
+// meetings.packet.ts: checking one document, or laying out the whole packet. The thread is kept
+// warm for the next job (core/sandbox `keep`): nothing of a job stays in it (the fonts, pdfkit and the
+// messages are loaded once, from the app's own files; every PDF object is made per job).
 import { buildPacket, cleanCopy, type PacketInput } from './meetings.packet.build.ts';
 
 export type PacketJob = { op: 'document'; bytes: Uint8Array } | { op: 'packet'; input: PacketInput };

@@ -1,0 +1,2 @@
+/** See build-state.mjs. */
+export function currentBuild(root: string): Set<string> | null;
