@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
+export { executeNamed, namedStatementCount, type ExecuteResult } from './named.ts';
+
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle has the same query API as the database itself. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCouncil, withApp } from '../../../test/support/factories.ts';
+import { namedStatementCount } from '../../core/db/index.ts';
 import { person } from '../advice/advice.test-helpers.ts';
 import { makeDocument } from './documents.test-helpers.ts';
 import { searchDocuments, searchDocumentsPage } from './documents.search.ts';
@@ -81,4 +82,25 @@ test('a phrase needs its words side by side, a word left out counts per page, wi
     const all = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: 'het', ranked: 1, limit: 2 });
     const wijk = await searchDocumentsPage(t.app.deps, { council: c, actor: null, query: 'wijkbudget', ranked: 1, limit: 1, page: 2 });
     assert.deepEqual([all.total, wijk.total, wijk.pages, wijk.capped, wijk.hits[0]?.id], [0, 2, 2, true, mixed.id]);
+  }));
+
+test('the search runs as a few named statements, whatever the words, readers and pages', () =>
+  withApp(async (t) => {
+    const c = await makeCouncil(t);
+    await makeDocument(t, c, { access: 'public', title: 'Tarieven', pages: ['De eigen bijdrage voor de Wmo.', 'Het wijkbudget en de zorg.'] });
+    await makeDocument(t, c, { access: 'closed', title: 'Besloten', pages: ['Een eigen keuze over de regiotaxi.'] });
+    const readers = [null, (await person(t, c, 'member')).actor, (await person(t, c, 'chair')).actor];
+    const searchAll = async (words: string[]) => {
+      for (const actor of readers)
+        for (const query of [words[0]!, words.join(' '), `"${words.join(' ')}"`, `${words[0]} OR ${words[1]}`, `${words[0]} -${words[1]}`, 'onbekendwoord'])
+          for (const ranked of [undefined, 1]) await searchDocumentsPage(t.app.deps, { council: c, actor, query, ranked, limit: 1, page: 2 });
+    };
+    const before = namedStatementCount();
+    await searchAll(['eigen', 'bijdrage']);
+    // Each name stays prepared per connection: the texts depend on the shape, never on the words.
+    assert.ok(namedStatementCount() - before <= 8, `${namedStatementCount() - before} texts`);
+    const shapes = namedStatementCount();
+    await searchAll(['wijkbudget', 'zorg', 'regiotaxi']);
+    await searchAll(['keuze', 'regiotaxi']);
+    assert.equal(namedStatementCount(), shapes);
   }));

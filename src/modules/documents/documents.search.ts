@@ -1,6 +1,7 @@
 /** Dutch full-text search over the titles and pages of the documents an actor may see (core/search.ts). */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
+import { executeNamed, rowsOf } from '../../core/db/index.ts';
 import type { Actor } from '../../core/policy.ts';
 import type { SearchProvider } from '../../core/module.ts';
 import { dutchQuery, headline, matches } from '../../core/search.ts';
@@ -90,9 +91,16 @@ const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 /** A list of strings as one text[] parameter. */
 const textArray = (xs: string[]) => sql`${`{${xs.map((x) => `"${x.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`;
 
+/**
+ * A search statement's rows, run as a named statement: parsed once per connection, and the first
+ * pass and word sets keep a generic plan; the pages are still planned per run (PostgreSQL's choice:
+ * their generic plan loses the page numbers as index condition). 3 ms less of the server's CPU a
+ * search (decision 0031, session 9). The texts are few, the words, ids and pages are parameters:
+ * the first pass one per set of access levels (visibleWhere: 3), the word sets 2 (ranked or not),
+ * the pages 3 (confirming; passages with or without a stem to look for).
+ */
 async function rows<T>(deps: Deps, query: SQL): Promise<T[]> {
-  const r = (await deps.db.execute(query)) as unknown as { rows: T[] };
-  return r.rows;
+  return rowsOf<T>(await executeNamed(deps.db, query));
 }
 
 /** What the first pass found: the query as PostgreSQL reads it, and the documents, newest first. */

@@ -1,0 +1,56 @@
+/**
+ * executeNamed (named.ts): the same answer as `db.execute` (values of every kind through the same
+ * parsers), a transaction's own connection, and on PostgreSQL one prepared statement per text and
+ * connection, reused by the next call; PGlite runs it unnamed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { executeNamed, namedStatementCount, rowsOf } from './index.ts';
+import { createTestDatabase } from '../../../test/support/db.ts';
+
+const rows = (res: unknown) => rowsOf<Record<string, unknown>>(res);
+
+test('executeNamed gives what db.execute gives, in and out of a transaction, and reuses its statement', async () => {
+  const database = await createTestDatabase();
+  const { db } = database;
+  try {
+    const query = (n: number) =>
+      sql`select now() as at, '2026-01-02'::date as day, '2026-01-02 03:04:05'::timestamp as stamp, '1 day'::interval as span,
+        '\\x00ff'::bytea as bytes, 9007199254740993::int8 as big, ${n}::int as n, '{"a":[1,"b"]}'::jsonb as doc, 1.5::numeric as num,
+        array[1.5, 2]::numeric[] as nums, array['2026-01-02'::date] as days, array[1,2] as ints, null as nothing, ${new Uint8Array([1, 2, 3])}::bytea as param`;
+    const plain = rows(await db.execute(query(7)));
+    const named = rows(await executeNamed(db, query(7)));
+    // now() differs between the two statements; everything else, and every type, is the same.
+    assert.equal(typeof named[0]!.at, typeof plain[0]!.at);
+    assert.deepEqual({ ...named[0], at: null }, { ...plain[0], at: null });
+    assert.equal(named[0]!.n, 7);
+    assert.equal(named[0]!.day, '2026-01-02');
+
+    await db.execute(sql`create table named_t (id int primary key, at timestamptz)`);
+    const before = namedStatementCount();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into named_t values (1, '2026-01-02T03:04:05Z'), (2, '2026-01-03T03:04:05Z')`);
+      const read = (id: number) => sql`select id, at from named_t where id = ${id}`;
+      // The transaction's own connection: it sees the rows the transaction wrote.
+      assert.deepEqual(rows(await executeNamed(tx, read(1))), rows(await tx.execute(read(1))));
+      assert.deepEqual(rows(await executeNamed(tx, read(2))), [{ id: 2, at: rows(await tx.execute(read(2)))[0]!.at }]);
+      // One text, one name: the second call reused it.
+      assert.equal(namedStatementCount(), before + 1);
+      const prepared = rows(await tx.execute(sql`select name, statement from pg_prepared_statements where statement like '%from named_t%'`));
+      if (database.kind === 'postgres') {
+        assert.equal(prepared.length, 1);
+        assert.match(String(prepared[0]!.name), /^q_[0-9a-f]{24}$/);
+        // Run twice on this connection, planned as one prepared statement (custom plans so far).
+        const [counts] = rows(await tx.execute(sql`select generic_plans + custom_plans as plans from pg_prepared_statements where name = ${prepared[0]!.name}`));
+        assert.equal(Number(counts!.plans), 2);
+      } else assert.deepEqual(prepared, []);
+    });
+    // Another text gets a name of its own.
+    await executeNamed(db, sql`select count(*)::int as n from named_t`);
+    assert.equal(namedStatementCount(), before + 2);
+    assert.deepEqual(rows(await executeNamed(db, sql`select count(*)::int as n from named_t`)), [{ n: 2 }]);
+  } finally {
+    await database.close();
+  }
+});
