@@ -53,10 +53,33 @@ test('reads together give what each select gives alone', async () => {
 
   // A batched read joins the reads asked for in the same turn; a later read runs on its own.
   const statements: number[] = [];
-  const counted = { ...db, execute: (q: never) => (statements.push(1), db.execute(q)) } as typeof db;
+  type Session = { prepareQuery(...args: unknown[]): unknown };
+  const session = (db as unknown as { session: Session }).session;
+  const countingSession = Object.assign(Object.create(session) as Session, {
+    prepareQuery: (...args: unknown[]) => {
+      statements.push(1);
+      return session.prepareQuery(...args);
+    },
+  });
+  const counted = { ...db, session: countingSession } as unknown as typeof db;
   const read = batchedReads(counted);
   const q = queries();
   const [people, n] = await Promise.all([read(q.people), read(q.n)]);
   assert.deepEqual([people, n], [alone.people, alone.n]);
   assert.equal(statements.length, 1);
+});
+
+// The combined statement is a named one (prepared once per connection on PostgreSQL): run again
+// with other values, over every connection of the pool, it gives those values' rows.
+test('the same reads again with other values give their own rows', async () => {
+  const db = database.db;
+  const [other] = await db.insert(councils).values({ slug: 'ander-lezen', name: 'Ander lezen', advises: 'de gemeente', contactEmail: 'raad@ander-lezen.example' }).returning();
+  const reads = (id: string) => ({
+    n: db.select({ n: count() }).from(memberships).where(eq(memberships.councilId, id)),
+    slug: db.select({ slug: councils.slug }).from(councils).where(eq(councils.id, id)),
+  });
+  const rounds = await Promise.all(Array.from({ length: 12 }, (_, i) => readTogether(db, reads(i % 2 ? other!.id : councilId))));
+  rounds.forEach((r, i) => {
+    assert.deepEqual(r, i % 2 ? { n: [{ n: 0 }], slug: [{ slug: 'ander-lezen' }] } : { n: [{ n: 2 }], slug: [{ slug: 'samen-lezen' }] });
+  });
 });

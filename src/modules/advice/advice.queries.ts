@@ -43,7 +43,8 @@ export function isOverdue(a: Pick<Advice, 'status' | 'answerDueOn'>, today: IsoD
   return a.status === 'sent' && a.answerDueOn !== null && a.answerDueOn < today;
 }
 
-export type AdviceListRow = Advice & { overdue: boolean; recommendations: number };
+/** What the workspace list shows of an advice (its view reads no other column). */
+export type AdviceListRow = Pick<Advice, 'id' | 'reference' | 'subject' | 'kind' | 'status' | 'answerDueOn' | 'neededBy'> & { overdue: boolean };
 
 export async function listAdvices(deps: Deps, args: { actor: Actor | null; council: Council; status?: string | null }): Promise<AdviceListRow[]> {
   assertCan(args.actor, 'advice.view');
@@ -52,28 +53,22 @@ export async function listAdvices(deps: Deps, args: { actor: Actor | null; counc
   const where = [adviceVisibleTo(args.actor, args.council)!];
   if (args.status === 'overdue') where.push(eq(advices.status, 'sent'), lt(advices.answerDueOn, today));
   else if (args.status) where.push(eq(advices.status, args.status as AdviceState));
+  // Only the columns the list shows: up to 500 rows, each with long texts otherwise (issue 14).
   const rows = await deps.db
-    .select()
+    .select({
+      id: advices.id,
+      reference: advices.reference,
+      subject: advices.subject,
+      kind: advices.kind,
+      status: advices.status,
+      answerDueOn: advices.answerDueOn,
+      neededBy: advices.neededBy,
+    })
     .from(advices)
     .where(and(...where))
     .orderBy(desc(advices.createdAt))
     .limit(500);
-  const counts = rows.length
-    ? await deps.db
-        .select({ adviceId: adviceRecommendations.adviceId, n: count() })
-        .from(adviceRecommendations)
-        .where(
-          and(
-            eq(adviceRecommendations.councilId, args.council.id),
-            inArray(
-              adviceRecommendations.adviceId,
-              rows.map((r) => r.id),
-            ),
-          ),
-        )
-        .groupBy(adviceRecommendations.adviceId)
-    : [];
-  return rows.map((r) => ({ ...r, overdue: isOverdue(r, today), recommendations: Number(counts.find((c) => c.adviceId === r.id)?.n ?? 0) }));
+  return rows.map((r) => ({ ...r, overdue: isOverdue(r, today) }));
 }
 
 type TimelineEntry = { at: Date; action: string; from: string | null; to: string | null; who: string | null };

@@ -21,8 +21,8 @@ export function findSignal(db: DbOrTx, council: Council, id: string, opts: { loc
   return findInCouncil(db, signals, council.id, id, opts);
 }
 
-export async function listThemes(db: DbOrTx, councilId: string): Promise<SignalTheme[]> {
-  return db.select().from(signalThemes).where(eq(signalThemes.councilId, councilId)).orderBy(asc(signalThemes.name));
+export async function listThemes(db: DbOrTx, councilId: string, read: Read = readAlone): Promise<SignalTheme[]> {
+  return read(db.select().from(signalThemes).where(eq(signalThemes.councilId, councilId)).orderBy(asc(signalThemes.name)));
 }
 
 /** A short, single-line excerpt for lists (the text may be long). */
@@ -43,30 +43,32 @@ export type SignalListRow = {
   anonymised: boolean;
 };
 
-export async function listSignals(deps: Deps, args: { actor: Actor | null; council: Council; filter: ListFilter }): Promise<SignalListRow[]> {
+export async function listSignals(deps: Deps, args: { actor: Actor | null; council: Council; filter: ListFilter }, read: Read = readAlone): Promise<SignalListRow[]> {
   assertCan(args.actor, 'signals.view');
   const f = args.filter;
   const where = [eq(signals.councilId, args.council.id)];
   if (f.status) where.push(eq(signals.status, f.status));
   if (f.area) where.push(eq(signals.area, f.area));
   if (f.theme) where.push(eq(signals.themeId, f.theme));
-  const rows = await deps.db
-    .select({
-      id: signals.id,
-      reference: signals.reference,
-      description: signals.description,
-      area: signals.area,
-      status: signals.status,
-      source: signals.source,
-      themeName: signalThemes.name,
-      createdAt: signals.createdAt,
-      anonymisedAt: signals.anonymisedAt,
-    })
-    .from(signals)
-    .leftJoin(signalThemes, eq(signalThemes.id, signals.themeId))
-    .where(and(...where))
-    .orderBy(desc(signals.createdAt))
-    .limit(500);
+  const rows = await read(
+    deps.db
+      .select({
+        id: signals.id,
+        reference: signals.reference,
+        description: signals.description,
+        area: signals.area,
+        status: signals.status,
+        source: signals.source,
+        themeName: signalThemes.name,
+        createdAt: signals.createdAt,
+        anonymisedAt: signals.anonymisedAt,
+      })
+      .from(signals)
+      .leftJoin(signalThemes, eq(signalThemes.id, signals.themeId))
+      .where(and(...where))
+      .orderBy(desc(signals.createdAt))
+      .limit(500),
+  );
   return rows.map(({ description, anonymisedAt, ...r }) => ({ ...r, summary: summary(description), anonymised: anonymisedAt !== null }));
 }
 

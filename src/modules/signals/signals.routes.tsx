@@ -1,4 +1,5 @@
 import { renderSlot } from '../../core/platform.ts';
+import { batchedReads } from '../../core/read-together.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { domainErrors, echo, noticeOf, parseForm, type FieldErrors, type FormValues } from '../../core/http/forms.ts';
@@ -98,11 +99,13 @@ export async function signalsRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const filter = listFilter.parse(req.query ?? {});
     const ctx = await req.pageCtx();
+    // The list, the themes and the slot's reads go in one statement (core/read-together.ts).
+    const read = batchedReads(deps.db);
     // Other modules add their actions on signals (the meetings module: put them on an agenda).
     const [rows, themes, actions, held] = await Promise.all([
-      queries.listSignals(deps, { actor, council, filter }),
-      queries.listThemes(deps.db, council.id),
-      renderSlot('signals.list.actions', { deps, ctx, council, actor, id: council.id }),
+      queries.listSignals(deps, { actor, council, filter }, read),
+      queries.listThemes(deps.db, council.id, read),
+      renderSlot('signals.list.actions', { deps, ctx, council, actor, id: council.id, read }),
       // Signals waiting beyond the hourly budget: the board sees how many, and the way to them.
       can(actor, 'signals.contact') ? countHeldSignals(deps, council) : 0,
     ]);
