@@ -60,12 +60,13 @@ const COUNCIL_MAX_AGE_MS = 60_000;
 
 /**
  * Councils by slug, remembered (the page cache's `memo`) so a request does not read the row (with
- * its long texts) again. A remembered row is used while nothing changed anywhere: every
- * successful change through a request, here or on another instance, moves the page cache's
- * generation on (public-cache.ts, NOTIFY), and the councils service invalidates after its own
- * writes. What changes a council outside a request (a script, a test writing the table)
- * invalidates the cache itself; the age limit bounds anything that forgets to. An unknown slug
- * is not remembered: a council made later is found at once.
+ * its long texts) again. A remembered row is used until an organisation's own row changes: the
+ * councils service, the only writer of that table, invalidates everything ('all') after its
+ * writes, here and on the other instances (NOTIFY). Other changes (a signal posted, an advice
+ * saved) leave it (scope 'organisation', page-cache.ts). What changes a council outside the
+ * service (a script, a test writing the table) invalidates the cache itself; the age limit
+ * bounds anything that forgets to. An unknown slug is not remembered: a council made later is
+ * found at once.
  */
 export function rememberCouncils(cache: Pick<PageCache, 'memo'>, find: (slug: string) => Promise<Council | null>): (slug: string) => Promise<Council | null> {
   return (slug) =>
@@ -76,7 +77,7 @@ export function rememberCouncils(cache: Pick<PageCache, 'memo'>, find: (slug: st
         const council = await find(slug);
         return council && Object.freeze(council);
       },
-      { maxAgeMs: COUNCIL_MAX_AGE_MS, keep: (council) => council !== null },
+      { maxAgeMs: COUNCIL_MAX_AGE_MS, keep: (council) => council !== null, scope: 'organisation' },
     );
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PageCache } from './page-cache.ts';
+import { createTestDatabase } from '../../../test/support/db.ts';
 
 test('a page rendered while a change happened is not stored', () => {
   const cache = new PageCache();
@@ -101,4 +102,62 @@ test('memo keeps a computed value until the next change, and never stores one co
   });
   assert.equal(during, 4);
   assert.equal(await cache.memo('k2', compute), 5);
+});
+
+test('a change of content keeps the organisation memos (the council row); a change of everything takes them too', async () => {
+  const cache = new PageCache();
+  let runs = 0;
+  const compute = async () => ++runs;
+  const council = () => cache.memo('council:x', compute, { scope: 'organisation' });
+  const counts = () => cache.memo('counts:x', compute);
+  assert.equal(await council(), 1);
+  assert.equal(await counts(), 2);
+  cache.set('nl:/x', 'pagina', cache.currentGeneration(), '"e"');
+  cache.clearLocal('content');
+  assert.equal(await council(), 1, 'the council is kept');
+  assert.equal(await counts(), 3, 'content values go');
+  assert.equal(cache.get('nl:/x'), undefined, 'public pages go');
+  cache.clearLocal('all');
+  assert.equal(await council(), 4, 'the council goes with everything');
+  // An organisation value computed across a change of everything is not kept.
+  const across = async () => {
+    cache.clearLocal('all');
+    return ++runs;
+  };
+  assert.equal(await cache.memo('council:y', across, { scope: 'organisation' }), 5);
+  assert.equal(await cache.memo('council:y', compute, { scope: 'organisation' }), 6);
+});
+
+test('the other instances hear each change with its scope, in order and told together when they come quickly; a cache skips its own', async () => {
+  const database = await createTestDatabase();
+  try {
+    const a = new PageCache();
+    const b = new PageCache();
+    await a.connect(database);
+    await b.connect(database);
+    const heard: string[] = [];
+    const clearLocal = b.clearLocal.bind(b);
+    b.clearLocal = (scope) => {
+      heard.push(scope ?? 'all');
+      clearLocal(scope);
+    };
+    let own = 0;
+    const clearA = a.clearLocal.bind(a);
+    a.clearLocal = (scope) => {
+      own++;
+      clearA(scope);
+    };
+    await b.memo('council:x', async () => 'oud', { scope: 'organisation' });
+    // Three changes at once: the first is told at once, the two behind it in one notification.
+    void a.invalidate('content');
+    void a.invalidate('content');
+    void a.invalidate('all');
+    await a.told();
+    while (heard.length < 2) await new Promise((r) => setTimeout(r, 5));
+    assert.deepEqual(heard, ['content', 'all']);
+    assert.equal(own, 3, 'a cleared itself once per change, and not again for its own notifications');
+    assert.equal(await b.memo('council:x', async () => 'nieuw', { scope: 'organisation' }), 'nieuw');
+  } finally {
+    await database.close();
+  }
 });

@@ -1,6 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 
 const CHANNEL = 'raadwerk_cache';
+
+/**
+ * What a change may have touched. 'all': anything, organisations' own rows included (the councils
+ * service says so after its writes). 'content': what an organisation holds (signals, advices,
+ * pages), not its own row; every other POST. Public pages and content memos go either way;
+ * memos kept with `scope: 'organisation'` (the council row) only go with 'all'.
+ */
+export type ChangeScope = 'all' | 'content';
 
 /** The page is kept as its UTF-8 bytes: its size is known exactly, and a hit sends them as they are. */
 type Page = { body: Buffer; etag: string; at: number; bytes: number };
@@ -37,9 +46,17 @@ export class PageCache {
 
   async connect(database: Database): Promise<void> {
     this.database = database;
-    await database.listen(CHANNEL, () => this.clearLocal());
+    await database.listen(CHANNEL, (payload) => {
+      // Our own NOTIFY comes back too: cleared already when it was sent. After a reconnect
+      // (empty payload) notifications may have been missed: everything goes.
+      const [from, scope] = payload.split(':');
+      if (from === this.instance) return;
+      this.clearLocal(payload !== '' && scope === 'content' ? 'content' : 'all');
+    });
   }
   private database: Database | null = null;
+  /** Tells this cache's own notifications from the other instances' ones (one process may hold several in tests). */
+  private readonly instance = randomUUID();
 
   get(key: string): Page | undefined {
     const hit = this.pages.get(key);
@@ -83,41 +100,81 @@ export class PageCache {
   currentGeneration() {
     return this.generation;
   }
-  clearLocal() {
+  clearLocal(scope: ChangeScope = 'all') {
     this.generation++;
     this.pages.clear();
     this.bytes = 0;
     this.values.clear();
+    if (scope === 'all') {
+      this.organisationGeneration++;
+      this.organisationValues.clear();
+    }
   }
 
-  private values = new Map<string, { generation: number; at: number; value: unknown }>();
+  private values = new Map<string, Memoised>();
+  /** Values that only a change of an organisation's own row makes stale (the council memo): a signal posted leaves them. */
+  private organisationValues = new Map<string, Memoised>();
+  private organisationGeneration = 0;
   /**
    * A value read from the database (facets, counts, council rows), kept until the next change
    * anywhere: every successful change moves the generation on, here and on the other instances
    * (NOTIFY). Put in the key whatever else the value depends on (council, day). Only for data
    * that changes through requests; `maxAgeMs` bounds what changes outside them (a script), and
    * `keep` says which values to keep (not an unknown council: one made later is found at once).
+   * `scope: 'organisation'`: the value depends only on organisations' own rows, so it is kept
+   * across 'content' changes (see ChangeScope).
    */
-  async memo<T>(key: string, compute: () => Promise<T>, opts: { maxAgeMs?: number; keep?: (value: T) => boolean } = {}): Promise<T> {
+  async memo<T>(key: string, compute: () => Promise<T>, opts: { maxAgeMs?: number; keep?: (value: T) => boolean; scope?: 'organisation' } = {}): Promise<T> {
+    const values = opts.scope === 'organisation' ? this.organisationValues : this.values;
+    const current = () => (opts.scope === 'organisation' ? this.organisationGeneration : this.generation);
     // Read before computing: a change while it runs leaves the stored entry stale at once.
-    const generation = this.generation;
-    const hit = this.values.get(key);
+    const generation = current();
+    const hit = values.get(key);
     if (hit && hit.generation === generation && (opts.maxAgeMs === undefined || Date.now() - hit.at < opts.maxAgeMs)) return hit.value as T;
     const value = await compute();
     if (opts.keep && !opts.keep(value)) {
-      this.values.delete(key);
+      values.delete(key);
       return value;
     }
-    if (this.values.size >= MEMO_ENTRIES && !this.values.has(key)) this.values.delete(this.values.keys().next().value!);
-    this.values.set(key, { generation, at: Date.now(), value });
+    // Changed while it ran: stale already, and a newer value may be there.
+    if (generation !== current()) return value;
+    if (values.size >= MEMO_ENTRIES && !values.has(key)) values.delete(values.keys().next().value!);
+    values.set(key, { generation, at: Date.now(), value });
     return value;
   }
-  /** Clear here at once, and tell the other instances. */
-  async invalidate(): Promise<void> {
-    this.clearLocal();
-    await this.database?.notify(CHANNEL, String(process.pid)).catch(() => undefined);
+
+  /**
+   * Clear here at once, and tell the other instances. The NOTIFY goes out in the background, in
+   * order, one at a time: changes made while one is on its way are told together by the next
+   * (they all clear the same). What the promise waits for is that telling; a request does not.
+   */
+  invalidate(scope: ChangeScope = 'all'): Promise<void> {
+    this.clearLocal(scope);
+    if (!this.database) return Promise.resolve();
+    this.untold = this.untold === 'all' || scope === 'all' ? 'all' : 'content';
+    this.telling ??= this.tell();
+    return this.telling;
+  }
+  private untold: ChangeScope | null = null;
+  private telling: Promise<void> | null = null;
+  private async tell(): Promise<void> {
+    try {
+      while (this.untold && this.database) {
+        const scope = this.untold;
+        this.untold = null;
+        await this.database.notify(CHANNEL, `${this.instance}:${scope}`).catch(() => undefined);
+      }
+    } finally {
+      this.telling = null;
+    }
+  }
+  /** Resolves when every change so far has been told to the other instances (before the database closes). */
+  async told(): Promise<void> {
+    while (this.telling) await this.telling;
   }
 }
+
+type Memoised = { generation: number; at: number; value: unknown };
 
 /** Memoised values are small (counts, year lists) and per council: one per key is plenty. */
 const MEMO_ENTRIES = 2000;

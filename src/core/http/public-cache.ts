@@ -31,9 +31,13 @@ export function registerPublicCache(app: FastifyInstance, cache: PageCache, sess
     req.cacheKey = key;
     req.cacheGeneration = cache.currentGeneration();
   });
+  // The last changes reach the other instances before the database closes.
+  app.addHook('onClose', () => cache.told());
   app.addHook('onSend', async (req, reply, payload) => {
-    // Cleared before the answer leaves, so the redirect after a change never sees a stale page.
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && !req.routeOptions.config?.changesNothing) await cache.invalidate();
+    // Cleared here before the answer leaves, so the redirect after a change never sees a stale
+    // page; the other instances are told in the background (page-cache.ts). A request changes
+    // content, not an organisation's own row: the councils service says so itself ('all').
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && !req.routeOptions.config?.changesNothing) void cache.invalidate('content');
     if (req.cacheKey && reply.statusCode === 200 && typeof payload === 'string') {
       const etag = `"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
       cache.set(req.cacheKey, payload, req.cacheGeneration, etag);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, lt } from 'drizzle-orm';
+import { councils } from '../../core/organisations.schema.ts';
 import { anonymousToken, useTestApp, csrfFrom, get, login, mailsTo, makeCouncil, makeMember, post, titleOf, type Res, ipSequence } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { open } from '../../core/crypto.ts';
@@ -438,4 +439,43 @@ test('answering a question page stores nothing, so the public pages stay in the 
   const sent = await send(c, complete, { ip: freshIp() });
   assert.equal(sent.statusCode, 303);
   assert.equal((await t.app.inject(home)).headers['x-cache'], undefined, 'the send clears it');
+});
+
+test('a sent signal leaves the remembered council (it changes signals, not the council); a change of the council through its settings shows at once', async () => {
+  const c = await makeCouncil(t, { require2faForBoard: false });
+  const chair = await login(t, (await makeMember(t, c, 'chair')).user);
+  const home = `/${c.slug}`;
+  assert.match((await t.app.inject(home)).body, new RegExp(c.name));
+  // Written straight into the table, without telling the app: only the remembered row knows the old name.
+  await t.db
+    .update(councils)
+    .set({ name: `${c.name} Oud` })
+    .where(eq(councils.id, c.id));
+  const sent = await send(c, complete, { ip: freshIp() });
+  assert.equal(sent.statusCode, 303);
+  const after = await t.app.inject(home);
+  assert.equal(after.headers['x-cache'], undefined, 'the send cleared the public pages');
+  assert.doesNotMatch(after.body, /Oud/, 'rendered again with the remembered council: the send did not read it again');
+  // The signal itself shows where it must: in the workspace's list.
+  const reference = new URLSearchParams(String(sent.headers.location).split('?')[1]).get('nummer');
+  assert.ok(reference);
+  assert.match((await get(t, `/${c.slug}/werkruimte/signalen`, chair)).body, new RegExp(reference));
+  // A change through the settings (the councils service) makes every instance read the council again.
+  const saved = await post(
+    t,
+    `/${c.slug}/werkruimte/instellingen`,
+    {
+      name: `${c.name} Nieuw`,
+      tagline: 'Wij luisteren beter.',
+      advises: c.advises,
+      contactEmail: c.contactEmail,
+      colour: c.colour,
+    },
+    chair,
+  );
+  assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+  const renamed = await t.app.inject(home);
+  assert.match(renamed.body, /Nieuw/);
+  assert.match(renamed.body, /Wij luisteren beter\./);
+  assert.match((await get(t, `/${c.slug}/werkruimte/signalen`, chair)).body, /Nieuw/);
 });

@@ -101,3 +101,61 @@ test('the themes rollup follows create, theme change, duplicate, retention and r
   assert.equal(await assertRollupRight(c, 'all removed at once'), 0);
   assert.equal(await assertRollupRight(other, 'another council untouched'), 1);
 });
+
+test('the themes page renders its tables once per change: the same HTML again, each session its own form token, the member masked, a new signal shown', async () => {
+  const c = await makeCouncil(t);
+  const secretary = await person(t, c, 'secretary');
+  const other = await person(t, c, 'secretary');
+  const member = await person(t, c, 'member');
+  const url = `/${c.slug}/werkruimte/signalen/themas`;
+  const page = async (who: { cookie: string }, suffix = '') => (await t.app.inject({ url: url + suffix, headers: { cookie: who.cookie } })).body;
+  const add = async (description: string) => {
+    const s = await submitSignal(deps(), {
+      council: c,
+      actor: null,
+      input: { description, area: 'transport', since: 'month', peopleCount: null },
+      contact: null,
+      consent: false,
+      source: 'web_form',
+    });
+    await classify(deps(), { actor: secretary.actor, council: c, id: s.id, input: { themeId: themeId ?? 'nieuw', newTheme: themeId ? '' : 'Vervoer', policyField: null } });
+    [{ themeId }] = await t.db.select({ themeId: signals.themeId }).from(signals).where(eq(signals.id, s.id));
+  };
+  let themeId: string | null = null;
+  await add('De taxi kwam niet.');
+  await add('Weer geen taxi.');
+
+  const first = await page(secretary);
+  assert.equal(await page(secretary), first, 'the kept tables give the same page');
+  assert.match(first, /action="[^"]+\/advies"/, 'the secretary may start an advice from the theme');
+  const token = (html: string) => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(new Set(token(first)), new Set([secretary.csrf]), 'every form carries this session’s token');
+  const second = await page(other);
+  assert.deepEqual(new Set(token(second)), new Set([other.csrf]), 'the other session its own');
+  assert.equal(second.replaceAll(other.csrf, secretary.csrf).replace(/Secretaris[^<]*|[^>]*@[^<]*/g, ''), first.replace(/Secretaris[^<]*|[^>]*@[^<]*/g, ''));
+  // English, and a page number: their own tables.
+  assert.match(await page(secretary, '?pagina=1'), /taxi|Vervoer/);
+  const english = (await t.app.inject({ url, headers: { cookie: `${secretary.cookie}; rw_taal=en` } })).body;
+  assert.match(english, /lang="en"/);
+
+  // The member sees "fewer than 3" and no advice form; the secretary the exact 2.
+  const masked = await page(member);
+  assert.match(masked, />minder dan 3</);
+  assert.doesNotMatch(masked, /\/advies"/);
+  assert.doesNotMatch(first, />minder dan 3</);
+
+  // A new signal moves the view on (a request's change clears content, public-cache.ts): the member now sees the count.
+  await add('Alweer geen taxi.');
+  deps().cache.clearLocal('content');
+  const after = await page(member);
+  assert.doesNotMatch(after, />minder dan 3</);
+  assert.match(after, />3</);
+  // The kept form token works: the other secretary starts an advice from the theme.
+  const started = await t.app.inject({
+    method: 'POST',
+    url: `${url}/${themeId}/advies`,
+    payload: `_csrf=${encodeURIComponent(token(await page(other))[1]!)}`,
+    headers: { cookie: other.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  assert.equal(started.statusCode, 303, started.body.slice(0, 300));
+});

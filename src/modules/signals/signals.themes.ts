@@ -139,12 +139,16 @@ export async function themeOverview(
   // hour and the window are in the key because the months and the window move with the clock.
   const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
   const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([listThemes(db, council.id), countsPerSource(db, council.id, months, windowStart)]));
-  const view = buildThemeView({ themes, months, rows, settings, exact, page: args.page });
-  const ids = themesOnPage(view).map((t) => t.id);
-  const monthRows = ids.length ? await deps.cache.memo(`${memoKey}:${ids.join(',')}`, () => countsPerMonth(db, council.id, months, ids)) : [];
+  // The same view object until the next change: views/themes.tsx renders its tables once per view.
+  const overview = buildThemeView({ themes, months, rows, settings, exact, page: args.page });
+  const view = await deps.cache.memo(`${memoKey}:view:${exact}:${overview.page}`, async () => {
+    const ids = themesOnPage(overview).map((t) => t.id);
+    const monthRows = ids.length ? await deps.cache.memo(`${memoKey}:${ids.join(',')}`, () => countsPerMonth(db, council.id, months, ids)) : [];
+    return withMonths(overview, monthRows, exact);
+  });
   // A flagged theme may lead to unsolicited advice: say so to those who may start one.
   return {
-    view: withMonths(view, monthRows, exact),
+    view,
     settings,
     exact,
     may: { startAdvice: can(actor, 'advice.initiate'), startAdviceFromTheme: can(actor, 'advice.initiate') && can(actor, 'signals.triage') },

@@ -1,4 +1,7 @@
-import type { PageCtx } from '../../../ui/context.ts';
+import { Fragment, h, type VNode } from 'preact';
+import { useContext } from 'preact/hooks';
+import { renderToString } from 'preact-render-to-string';
+import { CouncilScopeProvider, LanguageFormScope, PageCtxProvider, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { formatMonth } from '../../../core/i18n/index.ts';
 import { Paragraph, Link, Table, StatusBadge, Section, Button, Pagination } from '../../../ui/components/basics.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -18,6 +21,7 @@ function monthLabel(ctx: PageCtx, month: string): string {
 export function ThemesPage({
   ctx,
   council,
+  actor,
   view,
   settings,
   exact,
@@ -31,8 +35,8 @@ export function ThemesPage({
   const pageOf = new Map(view.themes.map((r, i) => [r.id, Math.floor(i / THEMES_PER_PAGE) + 1]));
   const shown = themesOnPage(view);
   const title = t('signals.themes.title');
-  return (
-    <SignalsPage title={title} href={path} intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}>
+  const tables = () => (
+    <>
       {!exact && <Paragraph>{t('signals.themes.maskHint')}</Paragraph>}
       <Table
         caption={t('signals.themes.caption')}
@@ -92,6 +96,74 @@ export function ThemesPage({
         </Section>
       ))}
       <Pagination page={current} pages={view.pages} href={(n) => `${path}?pagina=${n}`} />
+    </>
+  );
+  return (
+    <SignalsPage title={title} href={path} intro={t('signals.themes.intro', { count: settings.thresholdCount, sources: settings.thresholdSources, months: settings.thresholdMonths })}>
+      <RenderedOnce view={view} variant={`${may.startAdvice}:${may.startAdviceFromTheme}`} scope={{ council, actor }}>
+        {tables}
+      </RenderedOnce>
     </SignalsPage>
   );
+}
+
+/**
+ * The tables' HTML per view and way of showing it. The view is the same object until the next
+ * change (signals.themes.ts keeps it), so a request renders only the page around them. Kept in
+ * one list bounded by bytes (oldest use out first), so many councils' views in one hour cannot
+ * grow memory without end; entries of views that went are simply never asked for again.
+ */
+type Kept = { html: string; takesSwitch: boolean };
+const keptTables = new Map<string, Kept>();
+let keptBytes = 0;
+const KEPT_BYTES = 8 * 1024 * 1024;
+/** Each view's number (for the keys) and how many ways of showing it are kept. */
+const views = new WeakMap<ThemeView, { id: number; variants: number }>();
+let lastViewId = 0;
+/** Ways of showing one view that are kept: the languages, rights and page addresses people use. */
+const VARIANTS_PER_VIEW = 12;
+
+function keepTables(key: string, kept: Kept): void {
+  keptTables.set(key, kept);
+  keptBytes += kept.html.length;
+  for (const [oldKey, old] of keptTables) {
+    if (keptBytes <= KEPT_BYTES) break;
+    keptTables.delete(oldKey);
+    keptBytes -= old.html.length;
+  }
+}
+
+/** Stands for the session's form token in the kept HTML; each request puts its own in. */
+const TOKEN_SLOT = 'rw-form-token-slot-4c1d7e';
+
+/**
+ * Renders `children` as they would be rendered in place, once per view, variant (what the actor
+ * may do), language, address and whether the language switch was taken before them; a page with
+ * a kept draft is rendered in place. The form token is the only per-session text in them.
+ */
+function RenderedOnce({ view, variant, scope, children }: { view: ThemeView; variant: string; scope: { council: Props['council']; actor: Props['actor'] }; children: () => VNode }) {
+  const ctx = usePageCtx();
+  const languageForm = useContext(LanguageFormScope);
+  const seen = views.get(view) ?? { id: ++lastViewId, variants: 0 };
+  views.set(view, seen);
+  const key = `${seen.id}\n${variant}\n${ctx.locale}\n${ctx.url}\n${languageForm ? languageForm.taken : 'none'}`;
+  let kept = keptTables.get(key);
+  // The address is in the key (the language switch returns to it): odd addresses are not kept, so they cannot push out the rest.
+  if (ctx.draft || (!kept && seen.variants >= VARIANTS_PER_VIEW)) return children();
+  if (kept) {
+    // Most recently used last: the list drops from the front.
+    keptTables.delete(key);
+    keptTables.set(key, kept);
+  } else {
+    const inner = languageForm && { taken: languageForm.taken };
+    const html = renderToString(
+      h(LanguageFormScope.Provider, { value: inner }, h(PageCtxProvider, { value: { ...ctx, csrfToken: TOKEN_SLOT } }, h(CouncilScopeProvider, { value: scope }, children()))),
+    );
+    kept = { html, takesSwitch: Boolean(inner?.taken && languageForm && !languageForm.taken) };
+    seen.variants++;
+    keepTables(key, kept);
+  }
+  if (kept.takesSwitch && languageForm) languageForm.taken = true;
+  // A Fragment with `tpl` is how preact-render-to-string writes precompiled HTML as it is.
+  return h(Fragment, { tpl: [kept.html.replaceAll(TOKEN_SLOT, () => ctx.csrfToken)] } as never);
 }
