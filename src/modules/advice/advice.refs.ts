@@ -2,7 +2,7 @@
  * Advices as other modules point at them (agenda items, dossiers): id, reference and subject of
  * this organisation's advices. Read only; index.ts exports it as part of the public surface.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
 import { isUuid } from '../../core/http/forms.ts';
@@ -20,22 +20,23 @@ const orders = {
 };
 
 /**
- * Advices of this council; `ids` keeps only those (unknown or malformed ids are left out).
+ * Advices of this council; `ids` keeps only those (unknown or malformed ids are left out): a list,
+ * or a subquery that selects ids (a page then reads these in the same round as the links).
  * `visibleTo`: only those this person may see (an official: sent advices and their own requests;
  * nobody without an actor), for showing links to them.
  */
 export async function adviceRefs(
   db: DbOrTx,
   council: Pick<Council, 'id'>,
-  opts: { ids?: string[]; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null; read?: Read } = {},
+  opts: { ids?: string[] | SQLWrapper; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null; read?: Read } = {},
 ): Promise<AdviceRef[]> {
   if (opts.visibleTo === null) return [];
   const where = [opts.visibleTo ? adviceVisibleTo(opts.visibleTo, council)! : eq(advices.councilId, council.id)];
-  if (opts.ids) {
+  if (Array.isArray(opts.ids)) {
     const ids = [...new Set(opts.ids)].filter(isUuid);
     if (!ids.length) return [];
     where.push(inArray(advices.id, ids));
-  }
+  } else if (opts.ids) where.push(inArray(advices.id, opts.ids));
   const q = db
     .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
     .from(advices)

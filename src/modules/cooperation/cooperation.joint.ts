@@ -14,7 +14,7 @@ import { memberships, type Council } from '../../core/organisations.schema.ts';
 import { todayInAmsterdam, type IsoDate } from '../../core/dates/working-days.ts';
 import { localToUtc, utcToLocal } from '../../core/dates/amsterdam.ts';
 import { jointMeetingCounts, type JointMeeting } from '../meetings/index.ts';
-import { agreementsInForce } from './cooperation.queries.ts';
+import { agreementIdsInForce, agreementsInForce } from './cooperation.queries.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
 
 /** The agreement's rule: the parties meet together at least twice a year. */
@@ -31,14 +31,21 @@ export function jointYear(meetings: Pick<JointMeeting, 'startsAt' | 'status'>[],
 
 /**
  * The agreements in force whose year lacks joint meetings (the board's dashboard): the agreements,
- * then one count per agreement (two reads, each joining the dashboard's other reads).
+ * and one count per agreement by the same agreements as a subquery (both join the dashboard's
+ * other reads in its first round).
  */
 export async function jointShortfalls(deps: Deps, args: { council: Council; actor: Actor; read?: Read }, today: IsoDate = todayInAmsterdam()) {
   if (!can(args.actor, 'cooperation.manage')) return [];
   const read = args.read ?? readAlone;
-  const running = await agreementsInForce(deps.db, args.council, today, read);
   const year = today.slice(0, 4);
-  const counts = await jointMeetingCounts(deps.db, { agreementIds: running.map((a) => a.id), from: localToUtc(`${year}-01-01`, '00:00'), to: localToUtc(`${Number(year) + 1}-01-01`, '00:00') }, read);
+  const [running, counts] = await Promise.all([
+    agreementsInForce(deps.db, args.council, today, read),
+    jointMeetingCounts(
+      deps.db,
+      { agreementIds: agreementIdsInForce(deps.db, args.council, today), from: localToUtc(`${year}-01-01`, '00:00'), to: localToUtc(`${Number(year) + 1}-01-01`, '00:00') },
+      read,
+    ),
+  ]);
   return running
     .map((a) => {
       const planned = counts.get(a.id) ?? 0;

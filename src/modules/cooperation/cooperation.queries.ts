@@ -123,6 +123,14 @@ export async function agreementsInForce(db: DbOrTx, council: Council, today: Iso
   );
 }
 
+/** The same agreements as a subquery of ids: a read by them joins the same round (issue 14). */
+export function agreementIdsInForce(db: DbOrTx, council: Council, today: IsoDate) {
+  return db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(and(partyTo(agreements.id, council.id), inForceSql(today)));
+}
+
 export type AgreementDetail = {
   agreement: Agreement;
   parties: PartyView[];

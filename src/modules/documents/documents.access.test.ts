@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { useTestApp, dayFromToday, makeCouncil, makeCouncils, get, post, titleOf } from '../../../test/support/factories.ts';
 import { person, people } from '../advice/advice.test-helpers.ts';
 import { makeAdvice } from '../advice/advice.test-helpers.ts';
@@ -38,6 +38,11 @@ test('who sees what: the public, members, the board; in lists, search, downloads
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: official.actor })), ['Openbaar beleidsplan']);
   assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor, ids: [closed.id, 'geen-id'] })), ['Besloten dossier']);
   assert.deepEqual(await visibleDocuments(t.app.deps, { council: c, actor: member.actor, ids: [closed.id] }), []);
+  // Ids as a subquery (a page reads these in the same round as the links that name them): the same rule.
+  const ofIds = (...ids: string[]) => t.db.select({ id: documents.id }).from(documents).where(inArray(documents.id, ids));
+  assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: chair.actor, ids: ofIds(closed.id, pub.id) })), ['Besloten dossier', 'Openbaar beleidsplan']);
+  assert.deepEqual(titles(await visibleDocuments(t.app.deps, { council: c, actor: member.actor, ids: ofIds(closed.id, mem.id) })), ['Ledennotitie']);
+  assert.deepEqual(await visibleDocuments(t.app.deps, { council: c, actor: null, ids: ofIds(mem.id, closed.id) }), []);
 
   // Search: the closed document never shows up for a member or the public.
   const hits = async (actor: typeof member.actor | null) => titles(await searchDocuments(t.app.deps, { council: c, actor, query: 'keukentafelgesprek' }));
@@ -111,6 +116,14 @@ test('sharing with a partner council: its members (or board) see the document; t
   assert.deepEqual(await seen(partner, partnerChair.actor), ['Besloten dossier', 'Ledennotitie']);
   assert.deepEqual(await seen(stranger, strangerMember.actor), []);
   assert.deepEqual(await visibleDocuments(t.app.deps, { council: partner, actor: null }), [], 'not on the partner’s public site');
+  // The same with the ids as a subquery.
+  const both = t.db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(inArray(documents.id, [mem.id, closed.id]));
+  const seenOf = async (actor: typeof chair.actor) => (await visibleDocuments(t.app.deps, { council: partner, actor, ids: both })).map((d) => d.title).sort();
+  assert.deepEqual(await seenOf(partnerMember.actor), ['Ledennotitie']);
+  assert.deepEqual(await seenOf(partnerChair.actor), ['Besloten dossier', 'Ledennotitie']);
 
   // The partner member reads it in the partner's own workspace, finds it, downloads it; cannot change it.
   const page = await get(t, `${ws(partner.slug)}/${mem.id}`, partnerMember);

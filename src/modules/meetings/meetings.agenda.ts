@@ -4,7 +4,7 @@
  * action `editAgenda` on the meeting (meetings.lifecycle.ts).
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { unionAll, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
 import type { Deps } from '../../core/deps.ts';
@@ -53,7 +53,9 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
       .from(agendaItemSignals)
       .where(ofItems(agendaItemSignals)),
   );
-  const [items, guests, links] = await Promise.all([
+  // The linked advices, documents and signals by the links (subqueries): read in the same round.
+  const idsOf = (table: typeof agendaItemAdvices | typeof agendaItemDocuments | typeof agendaItemSignals, id: AnyPgColumn) => db.select({ id }).from(table).where(ofItems(table));
+  const [items, guests, links, visible, advices, named] = await Promise.all([
     read(
       db
         .select()
@@ -69,22 +71,17 @@ export async function agendaOf(deps: Deps, council: Council, meetingId: string, 
         .orderBy(asc(agendaGuests.createdAt)),
     ),
     read(linkRows),
+    // Only the documents this actor may see are shown (a closed document stays hidden from members).
+    documentChoices(deps, { council, actor, ids: idsOf(agendaItemDocuments, agendaItemDocuments.documentId) }, read),
+    // An official sees links to sent advices only (the advice module's visibility rule).
+    linkedAdvices(deps, council, idsOf(agendaItemAdvices, agendaItemAdvices.adviceId), actor, read),
+    linkedSignals(deps, council, idsOf(agendaItemSignals, agendaItemSignals.signalId), read),
   ]);
   if (items.length === 0) return [];
   const linksOf = (kind: string) => links.filter((l) => l.kind === kind);
   const adviceLinks = linksOf('advice').map((l) => ({ agendaItemId: l.agendaItemId, adviceId: l.id }));
   const docLinks = linksOf('document').map((l) => ({ agendaItemId: l.agendaItemId, documentId: l.id }));
   const signalLinks = linksOf('signal').map((l) => ({ agendaItemId: l.agendaItemId, signalId: l.id }));
-  // Only the documents this actor may see are shown (a closed document stays hidden from members).
-  const docIds = [...new Set(docLinks.map((d) => d.documentId))];
-  const adviceIds = [...new Set(adviceLinks.map((a) => a.adviceId))];
-  const signalIds = [...new Set(signalLinks.map((s) => s.signalId))];
-  const [visible, advices, named] = await Promise.all([
-    docIds.length ? documentChoices(deps, { council, actor, ids: docIds }, read) : [],
-    // An official sees links to sent advices only (the advice module's visibility rule).
-    adviceIds.length ? linkedAdvices(deps, council, adviceIds, actor, read) : [],
-    linkedSignals(deps, council, signalIds, read),
-  ]);
   return items.map((i) => ({
     ...i,
     guests: guests.filter((g) => g.agendaItemId === i.id),

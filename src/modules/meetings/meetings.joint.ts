@@ -4,7 +4,7 @@
  * in both organisations' calendar feeds as the same event, and one agenda and one set of minutes.
  * Whether the agreement is in force is asked on every read through core's sharing port.
  */
-import { and, asc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
@@ -79,9 +79,10 @@ export type JointMeeting = {
 /**
  * How many joint meetings (not cancelled) each agreement has starting in [from, to), for the
  * dashboard's rule of two a year: one count per agreement, not every meeting with its agenda.
+ * `agreementIds`: a list, or a subquery that selects them (then read in the same round).
  */
-export async function jointMeetingCounts(db: DbOrTx, args: { agreementIds: string[]; from: Date; to: Date }, read: Read = readAlone): Promise<Map<string, number>> {
-  if (args.agreementIds.length === 0) return new Map();
+export async function jointMeetingCounts(db: DbOrTx, args: { agreementIds: string[] | SQLWrapper; from: Date; to: Date }, read: Read = readAlone): Promise<Map<string, number>> {
+  if (Array.isArray(args.agreementIds) && args.agreementIds.length === 0) return new Map();
   const rows = await read(
     db
       .select({ agreementId: meetingPartners.agreementId, n: sql<number>`count(distinct ${meetings.id})`.mapWith(Number) })

@@ -5,11 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { useTestApp, login, makeCouncils, makeMember, type LoggedIn } from '../../../test/support/factories.ts';
+import { useTestApp, login, makeCouncil, makeCouncils, makeMember, post, type LoggedIn } from '../../../test/support/factories.ts';
 import type { Council } from '../../core/organisations.schema.ts';
-import { agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
-import { makeMeeting } from './meetings.test-helpers.ts';
+import { NotFoundError } from '../../core/policy.ts';
+import { agendaItemAdvices, agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
+import { makeItem, makeMeeting } from './meetings.test-helpers.ts';
+import { getMeeting } from './meetings.queries.ts';
 import { makeDocument } from '../documents/documents.test-helpers.ts';
+import { makeAdvice, person } from '../advice/advice.test-helpers.ts';
+import { makeAgreement } from '../cooperation/cooperation.test-helpers.ts';
 import { makeSignal, setSignalStatus } from '../signals/signals.test-helpers.ts';
 
 let A: Council;
@@ -74,4 +78,68 @@ test('signals: only those to discuss can be linked; a linked one stays linked af
     (await t.db.select().from(agendaItemSignals).where(eq(agendaItemSignals.agendaItemId, item!.id))).map((r) => r.signalId),
     [toDiscuss.id],
   );
+});
+
+/** Runs `run` and counts the statements it sends to the database (every select, read together or alone). */
+async function statementsOf<T>(run: () => Promise<T>): Promise<[T, number]> {
+  type Session = { prepareQuery: (...args: unknown[]) => unknown };
+  const session = (t.app.deps.db as unknown as { session: Session }).session;
+  const prepare = session.prepareQuery;
+  let n = 0;
+  session.prepareQuery = (...args: unknown[]) => {
+    n++;
+    return prepare.apply(session, args);
+  };
+  try {
+    return [await run(), n];
+  } finally {
+    delete (session as Partial<Session>).prepareQuery;
+  }
+}
+
+test('the meeting page reads in one statement; each linked record under its own module rule', async () => {
+  const partner = await makeCouncil(t);
+  await makeAgreement(t, [A, partner]);
+  const [board, plain] = [await person(t, A, 'secretary'), await person(t, A, 'member')];
+  const m = await makeMeeting(t, A, '2031-03-19');
+  const item = await makeItem(t, A, m, { title: 'Respijtzorg', position: 1 });
+  const open = await makeDocument(t, A, { access: 'members', title: 'Notitie respijtzorg' });
+  const closed = await makeDocument(t, A, { access: 'closed', title: 'Besloten notitie respijtzorg' });
+  // A partner's document shared with A's board only (members of A do not see it).
+  const shared = await makeDocument(t, partner, { access: 'closed', title: 'Gedeelde notitie respijtzorg' });
+  const partnerChair = await person(t, partner, 'chair');
+  assert.equal((await post(t, `/${partner.slug}/werkruimte/documenten/${shared.id}/delen`, { councilId: A.id, level: 'board' }, partnerChair)).statusCode, 303);
+  const foreign = await makeDocument(t, B, { access: 'public', title: 'Stuk van een andere raad' });
+  const advice = await makeAdvice(t, A, { status: 'drafting', subject: 'Respijtzorg in de Wmo' });
+  const signal = await makeSignal(t, A, 'to_discuss', 'Te weinig plekken voor respijtzorg');
+  const base = { councilId: A.id, agendaItemId: item.id };
+  for (const d of [open, closed, shared, foreign]) await t.db.insert(agendaItemDocuments).values({ ...base, documentId: d.id });
+  await t.db.insert(agendaItemAdvices).values({ ...base, adviceId: advice.id });
+  await t.db.insert(agendaItemSignals).values({ ...base, signalId: signal.id });
+
+  const [asBoard, n] = await statementsOf(() => getMeeting(t.app.deps, { actor: board.actor, council: A, id: m.id }));
+  assert.equal(n, 1);
+  const [only] = asBoard.agenda;
+  assert.deepEqual(
+    only!.documents.map((d) => d.title),
+    ['Besloten notitie respijtzorg', 'Gedeelde notitie respijtzorg', 'Notitie respijtzorg'],
+  );
+  assert.deepEqual(
+    only!.advices.map((a) => a.subject),
+    ['Respijtzorg in de Wmo'],
+  );
+  assert.deepEqual(
+    only!.signals.map((s) => s.id),
+    [signal.id],
+  );
+  const asMember = await getMeeting(t.app.deps, { actor: plain.actor, council: A, id: m.id.toUpperCase() });
+  assert.deepEqual(
+    asMember.agenda[0]!.documents.map((d) => d.title),
+    ['Notitie respijtzorg'],
+  );
+  assert.equal(asMember.meeting.id, m.id);
+  // Not a meeting of this council, or no id at all: 404, as before.
+  for (const id of [(await makeMeeting(t, B, '2031-03-19')).id, 'geen-id']) {
+    await assert.rejects(getMeeting(t.app.deps, { actor: board.actor, council: A, id }), NotFoundError);
+  }
 });

@@ -3,6 +3,7 @@
  * public list and page (without closed items or online links).
  */
 import { and, asc, eq, gt, gte, inArray, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { batchedReads, type Read } from '../../core/read-together.ts';
 import type { Deps } from '../../core/deps.ts';
@@ -14,6 +15,7 @@ import { agendaItems, meetingAttendance, meetingNotes, meetings, minuteDecisions
 import { availableMeetingActions, availableMinutesActions, mayRestoreMeeting } from './meetings.workflow.ts';
 import { findMeeting } from './meetings.lifecycle.ts';
 import { notFound } from '../../core/errors.ts';
+import { isUuid } from '../../core/http/forms.ts';
 import { councilRoles } from '../../core/roles.ts';
 import { agendaOf, type AgendaItemView } from './meetings.agenda.ts';
 import { mayMarkDone, minutesOf } from './meetings.minutes.ts';
@@ -123,21 +125,32 @@ export function localTimes(m: Pick<Meeting, 'startsAt' | 'endsAt'>) {
 export async function getMeeting(deps: Deps, args: { actor: Actor | null; council: Council; id: string; now?: Date }): Promise<MeetingDetail> {
   const { actor, council } = args;
   assertCan(actor, 'meetings.view');
-  const meeting = (await findMeeting(deps.db, council, args.id)) ?? notFound('meeting');
+  if (!isUuid(args.id)) notFound('meeting');
+  // As the database writes it (the id goes into the reads below instead of the meeting's own).
+  const id = args.id.toLowerCase();
   const db = deps.db;
-  // Everything below in one statement (core/read-together.ts), the agenda's linked records in a second.
+  // The meeting and everything its page shows in one statement (core/read-together.ts, issue 14):
+  // the reads go by the id asked for; when that is no meeting of this council, 404 and they are dropped.
   const read = batchedReads(db);
   const manage = can(actor, 'meetings.manage');
-  const [agenda, mins, answers, note, members, others, dossiers] = await Promise.all([
-    agendaOf(deps, council, meeting.id, actor, read),
-    minutesOf(db, council, meeting.id, read),
+  const thisMeeting = alias(meetings, 'this_meeting');
+  const [[found], agenda, mins, answers, note, members, others, dossiers] = await Promise.all([
+    read(
+      db
+        .select()
+        .from(meetings)
+        .where(and(eq(meetings.id, id), eq(meetings.councilId, council.id)))
+        .limit(1),
+    ),
+    agendaOf(deps, council, id, actor, read),
+    minutesOf(db, council, id, read),
     read(
       db
         .select({ membershipId: meetingAttendance.membershipId, answer: meetingAttendance.answer, name: users.name })
         .from(meetingAttendance)
         .innerJoin(memberships, eq(memberships.id, meetingAttendance.membershipId))
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(meetingAttendance.councilId, council.id), eq(meetingAttendance.meetingId, meeting.id)))
+        .where(and(eq(meetingAttendance.councilId, council.id), eq(meetingAttendance.meetingId, id)))
         .orderBy(asc(users.name)),
     ),
     // Private notes: only ever the actor's own.
@@ -146,7 +159,7 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
           db
             .select({ body: meetingNotes.body })
             .from(meetingNotes)
-            .where(and(eq(meetingNotes.meetingId, meeting.id), eq(meetingNotes.membershipId, actor.membershipId)))
+            .where(and(eq(meetingNotes.meetingId, id), eq(meetingNotes.membershipId, actor.membershipId)))
             .limit(1),
         )
       : Promise.resolve([]),
@@ -156,13 +169,21 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
           db
             .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
             .from(meetings)
-            .where(and(eq(meetings.councilId, council.id), ne(meetings.id, meeting.id), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
+            .where(
+              and(
+                eq(meetings.councilId, council.id),
+                ne(meetings.id, id),
+                gt(meetings.startsAt, db.select({ startsAt: thisMeeting.startsAt }).from(thisMeeting).where(eq(thisMeeting.id, id))),
+                ne(meetings.status, 'cancelled'),
+              ),
+            )
             .orderBy(asc(meetings.startsAt))
             .limit(12),
         )
       : Promise.resolve([]),
-    dossiersOf(deps, { council, actor, meetingId: meeting.id }, read),
+    dossiersOf(deps, { council, actor, meetingId: id }, read),
   ]);
+  const meeting = found ?? notFound('meeting');
   const count = (a: string) => answers.filter((x) => x.answer === a).length;
   return {
     meeting,
