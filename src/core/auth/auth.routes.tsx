@@ -13,6 +13,7 @@ import {
   describeInvitation,
   disableTotp,
   enableTotp,
+  findUserById,
   findValidToken,
   isSecondFactorRequired,
   landingPath,
@@ -30,7 +31,7 @@ import { RecoveryCodesPage } from './views/recovery.tsx';
 import { normaliseRecoveryCode, unusedRecoveryCodes } from './recovery.ts';
 import { ForgotPage, ForgotSentPage, InvalidTokenPage, InvitationHasAccountPage, InvitationPage, ResetDonePage, ResetPage } from './views/tokens.tsx';
 import { setNoticeMode } from '../notices/notices.ts';
-import { noticeModes } from './auth.schema.ts';
+import { noticeModes, type User } from './auth.schema.ts';
 
 // ------------------------------------------------------------------ form schemas (shared with a future JSON API)
 
@@ -114,6 +115,9 @@ async function startSession(app: FastifyInstance, req: FastifyRequest, reply: Fa
   setSessionCookie(req, reply, token);
 }
 
+/** The account pages' user, read in full (the session carries only what every request needs), and the session. */
+type Account = { user: User; idHash: string };
+
 /** A logged-in user whose second step is done; the user and session of the request. */
 function fullAuth(req: FastifyRequest) {
   return req.auth && !req.auth.session.mfaPending && req.sessionIdHash ? { ...req.auth, idHash: req.sessionIdHash } : null;
@@ -158,11 +162,16 @@ export async function authRoutes(app: FastifyInstance) {
       reply.redirect(terug ?? (await landingPath(deps.db, req.auth.user.id)), 303);
       return null;
     }
-    if (!req.auth.user.totpEnabled) {
+    const user = await findUserById(deps.db, req.auth.user.id);
+    if (!user) {
+      reply.redirect(withReturn('/inloggen', terug), 303);
+      return null;
+    }
+    if (!user.totpEnabled) {
       reply.redirect(withReturn('/account/tweestapsverificatie', terug), 303);
       return null;
     }
-    return { user: req.auth.user, idHash: req.sessionIdHash };
+    return { user, idHash: req.sessionIdHash };
   }
 
   app.get('/inloggen/code', async (req, reply) => {
@@ -189,17 +198,18 @@ export async function authRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- two-step verification (also for a pending session)
 
   /** Logged in, or waiting to enrol; a pending session that has TOTP goes to the code page. */
-  function enrolGuard(req: FastifyRequest, reply: FastifyReply) {
-    if (!req.auth || !req.sessionIdHash) {
+  async function enrolGuard(req: FastifyRequest, reply: FastifyReply) {
+    const user = req.auth && req.sessionIdHash ? await findUserById(deps.db, req.auth.user.id) : null;
+    if (!req.auth || !req.sessionIdHash || !user) {
       loginRedirect(req, reply);
       return null;
     }
     const pending = req.auth.session.mfaPending;
-    if (pending && req.auth.user.totpEnabled) {
+    if (pending && user.totpEnabled) {
       reply.redirect(withReturn('/inloggen/code', returnPathOf(req)), 303);
       return null;
     }
-    return { user: req.auth.user, idHash: req.sessionIdHash, pending };
+    return { user, idHash: req.sessionIdHash, pending };
   }
 
   async function enrolmentFor(user: { id: string; email: string }, secret: string = newTotpSecret()): Promise<Enrolment> {
@@ -212,7 +222,7 @@ export async function authRoutes(app: FastifyInstance) {
   }
 
   app.get('/account/tweestapsverificatie', async (req, reply) => {
-    const g = enrolGuard(req, reply);
+    const g = await enrolGuard(req, reply);
     if (!g) return reply;
     const required = await isSecondFactorRequired(deps.db, g.user);
     const enrolment = g.user.totpEnabled ? undefined : await enrolmentFor(g.user);
@@ -235,7 +245,7 @@ export async function authRoutes(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').page(<RecoveryCodesPage ctx={await req.pageCtx()} codes={codes} next={next} notice={notice} />);
 
   app.post('/account/tweestapsverificatie', { config: loginRateLimit }, async (req, reply) => {
-    const g = enrolGuard(req, reply);
+    const g = await enrolGuard(req, reply);
     if (!g) return reply;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const terug = returnPathOf(req);
@@ -282,7 +292,7 @@ export async function authRoutes(app: FastifyInstance) {
   });
 
   app.post('/account/tweestapsverificatie/herstelcodes', { config: loginRateLimit }, async (req, reply) => {
-    const a = accountGuard(req, reply);
+    const a = await accountGuard(req, reply);
     if (!a) return reply;
     if (!a.user.totpEnabled) return reply.redirect('/account/tweestapsverificatie', 303);
     const fail = async (errors: Record<string, string>, status = 400) =>
@@ -310,7 +320,7 @@ export async function authRoutes(app: FastifyInstance) {
   // ---------------------------------------------------------------- account
 
   /** Logged in with the second step done; otherwise sent to log in (or to the code page). */
-  function accountGuard(req: FastifyRequest, reply: FastifyReply) {
+  async function accountGuard(req: FastifyRequest, reply: FastifyReply): Promise<Account | null> {
     if (!req.auth || !req.sessionIdHash) {
       loginRedirect(req, reply);
       return null;
@@ -319,11 +329,16 @@ export async function authRoutes(app: FastifyInstance) {
       reply.redirect('/inloggen/code', 303);
       return null;
     }
-    return fullAuth(req);
+    const user = await findUserById(deps.db, req.auth.user.id);
+    if (!user) {
+      loginRedirect(req, reply);
+      return null;
+    }
+    return { user, idHash: req.sessionIdHash };
   }
 
   app.get('/account', async (req, reply) => {
-    const a = accountGuard(req, reply);
+    const a = await accountGuard(req, reply);
     if (!a) return reply;
     return reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} notice={noticeOf(req, notices, 'klaar') ?? null} />);
   });
@@ -336,11 +351,11 @@ export async function authRoutes(app: FastifyInstance) {
     path: string,
     form: AccountForm,
     schema: ZodType<T>,
-    run: (a: NonNullable<ReturnType<typeof fullAuth>>, data: T, req: FastifyRequest, reply: FastifyReply) => Promise<string | { errors: FieldErrors; status?: number }>,
+    run: (a: Account, data: T, req: FastifyRequest, reply: FastifyReply) => Promise<string | { errors: FieldErrors; status?: number }>,
     options: RouteShorthandOptions = {},
   ) {
     app.post(path, options, async (req, reply) => {
-      const a = accountGuard(req, reply);
+      const a = await accountGuard(req, reply);
       if (!a) return reply;
       const again = async (errors: FieldErrors, status = 400) => reply.page(<AccountPage ctx={await req.pageCtx()} user={a.user} errors={errors} form={form} />, status);
       const parsed = parseForm(schema, req.body, req.t);

@@ -32,6 +32,12 @@ async function findUserByEmail(db: DbOrTx, email: string): Promise<User | null> 
   return rows[0] ?? null;
 }
 
+/** The whole user row, for the pages that need more than the session carries (the account, the second step). */
+export async function findUserById(db: DbOrTx, id: string): Promise<User | null> {
+  const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
 /** The user with this e-mail address, made (without a password) when there is none yet. */
 export async function findOrCreateUserByEmail(tx: DbOrTx, args: { email: string; name: string }): Promise<User> {
   const email = args.email.trim().toLowerCase();
