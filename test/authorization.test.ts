@@ -58,6 +58,7 @@ import { freshPlan, makeReport } from '../src/modules/workplan/workplan.test-hel
 import { makeAgreement, shareFolder, withSignedFile } from '../src/modules/cooperation/cooperation.test-helpers.ts';
 import type { AgreementState } from '../src/modules/cooperation/cooperation.schema.ts';
 import { meetingPartners } from '../src/modules/meetings/meetings.joint.schema.ts';
+import { watchTables } from './support/watch.ts';
 import { makeConsultation, makeContact, makeDelegation, makeExperience, makeOrganisation, makeReport as makeDelegationReport, withdrawTokenOf } from '../src/modules/network/network.test-helpers.ts';
 
 // ------------------------------------------------------------------ actors and outcomes
@@ -1671,14 +1672,9 @@ const WATCHED = [
   'delegations',
   'delegation_reports',
 ];
-async function snapshot(): Promise<Record<string, string>> {
-  const cols = WATCHED.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
-  const [row] = await rows<Record<string, string>>(sql.raw(`select ${cols.join(', ')}`));
-  return row;
-}
-function changedTables(a: Record<string, string>, b: Record<string, string>): string[] {
-  return WATCHED.filter((k) => a[k] !== b[k]);
-}
+const watch = watchTables(() => t.db, WATCHED);
+const snapshot = () => watch.snapshot();
+const changedTables = watch.changed;
 
 function check(outcome: Outcome, method: string, { url, res }: Sent, changed: string[] | null, label: string) {
   const where = `${label}: got ${res.statusCode} ${res.headers.location ?? ''}`;

@@ -8,8 +8,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'drizzle-orm';
 import { createTestApp, get, makeCouncil, post, type Res, type TestApp } from './support/factories.ts';
+import { watchTables } from './support/watch.ts';
 import { person, postMultipart, TINY_PDF } from '../src/modules/advice/advice.test-helpers.ts';
 import { makeDocument, makeFolder } from '../src/modules/documents/documents.test-helpers.ts';
 import { makeAgreement, shareFolder, withSignedFile } from '../src/modules/cooperation/cooperation.test-helpers.ts';
@@ -65,11 +65,8 @@ const TABLES = [
   'audit_log',
   'files',
 ];
-async function snapshot(): Promise<string> {
-  const cols = TABLES.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
-  const res = (await t.db.execute(sql.raw(`select ${cols.join(', ')}`))) as unknown as { rows: Record<string, string>[] };
-  return JSON.stringify(res.rows[0]);
-}
+const watch = watchTables(() => t.db, TABLES);
+const snapshot = async () => JSON.stringify(await watch.snapshot());
 
 const orgOf = (who: Who) => (who === 'Aended' ? org.A : org[who]);
 const ws = (who: Who) => `/${orgOf(who).slug}/werkruimte`;

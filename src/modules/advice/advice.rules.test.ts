@@ -21,15 +21,13 @@ import {
   TINY_PDF,
   TINY_PNG,
 } from './advice.test-helpers.ts';
+import { watchTables } from '../../../test/support/watch.ts';
 
 const t = useTestApp();
 
 const TABLES = ['advices', 'advice_drafts', 'advice_recommendations', 'advice_votes', 'advice_documents', 'audit_log', 'outbox'];
-async function snapshot(): Promise<Record<string, string>> {
-  const cols = TABLES.map((table) => `(select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from ${table} x) as ${table}`);
-  const res = (await t.db.execute(sql.raw(`select ${cols.join(', ')}`))) as unknown as { rows: Record<string, string>[] };
-  return res.rows[0]!;
-}
+const watch = watchTables(() => t.db, TABLES);
+const snapshot = () => watch.snapshot();
 
 const BIG = 'x'.repeat(100_000);
 

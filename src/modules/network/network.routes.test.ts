@@ -11,6 +11,7 @@ import { makeItem, makeMeeting } from '../meetings/meetings.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { outbox } from '../../core/mail/mail.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
+import { watchTables } from '../../../test/support/watch.ts';
 import { makeConsultation, makeContact, makeDelegation, makeExperience, makeOrganisation, makeReport } from './network.test-helpers.ts';
 import { placeWaitingReports } from './network.delegations.ts';
 import { agendaItemRefs } from '../meetings/index.ts';
@@ -34,26 +35,14 @@ const t = useTestApp({
   },
 });
 
-/** Every network table of a council, as one comparable string. */
+const watch = watchTables(
+  () => t.db,
+  ['network_organisations', 'network_contacts', 'network_consents', 'network_types', 'consultations', 'consultation_invites', 'consultation_organisations', 'experiences', 'delegations'],
+);
+/** Every network table of a council, and how many mails wait, as one comparable string. */
 async function state(councilId = A.id): Promise<string> {
-  const tables = [
-    'network_organisations',
-    'network_contacts',
-    'network_consents',
-    'network_types',
-    'consultations',
-    'consultation_invites',
-    'consultation_organisations',
-    'experiences',
-    'delegations',
-  ];
-  const parts: string[] = [];
-  for (const table of tables) {
-    const res = await t.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`));
-    parts.push(((res as unknown as { rows: { h: string }[] }).rows ?? (res as unknown as { h: string }[]))[0]!.h);
-  }
   const mails = await t.db.select({ n: sql<number>`count(*)` }).from(outbox);
-  return `${parts.join(',')}|${mails[0]!.n}`;
+  return `${JSON.stringify(await watch.snapshot(`council_id = '${councilId}'`))}|${mails[0]!.n}`;
 }
 
 const orgForm = (name: string, extra: Record<string, string | string[]> = {}) => ({ name, type: 'elderly_union', address: '', website: '', targetGroups: 'ouderen', ...extra });

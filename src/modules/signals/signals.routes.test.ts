@@ -5,10 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { seedDemo } from '../../../seeds/demo.ts';
 import { councils } from '../../core/organisations.schema.ts';
 import { checkHtml, formatHtmlErrors } from '../../../test/support/vnu.ts';
+import { watchTables } from '../../../test/support/watch.ts';
 import { useTestApp, loginByEmail, makeAdvice, makeCouncil, person, titleOf, type LoggedIn } from '../advice/advice.test-helpers.ts';
 import { signalAccessLog, signalContacts, signals } from './signals.schema.ts';
 import { submitSignal } from './signals.submit.ts';
@@ -34,15 +35,10 @@ const t = useTestApp({
   },
 });
 
+const watch = watchTables(() => t.db, ['signals', 'signal_contacts', 'signal_themes', 'signal_settings', 'signal_message_templates', 'signal_events']);
 /** Every signals table of the council, as one comparable string. */
 async function state(councilId = lindewijkId): Promise<string> {
-  const tables = ['signals', 'signal_contacts', 'signal_themes', 'signal_settings', 'signal_message_templates', 'signal_events'];
-  const parts: string[] = [];
-  for (const table of tables) {
-    const res = await t.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x where council_id = '${councilId}'`));
-    parts.push(((res as unknown as { rows: { h: string }[] }).rows ?? (res as unknown as { h: string }[]))[0]!.h);
-  }
-  return parts.join(',');
+  return JSON.stringify(await watch.snapshot(`council_id = '${councilId}'`));
 }
 
 async function demoSignal(where: (s: typeof signals.$inferSelect) => boolean) {
