@@ -53,14 +53,9 @@ test('reads together give what each select gives alone', async () => {
 
   // A batched read joins the reads asked for in the same turn; a later read runs on its own.
   const statements: number[] = [];
-  type Session = { prepareQuery(...args: unknown[]): unknown };
-  const session = (db as unknown as { session: Session }).session;
-  const countingSession = Object.assign(Object.create(session) as Session, {
-    prepareQuery: (...args: unknown[]) => {
-      statements.push(1);
-      return session.prepareQuery(...args);
-    },
-  });
+  // Counted where both paths log a statement: drizzle's prepared query and, on PGlite, EXECUTE.
+  const session = (db as unknown as { session: object }).session;
+  const countingSession = Object.assign(Object.create(session) as object, { logger: { logQuery: () => statements.push(1) } });
   const counted = { ...db, session: countingSession } as unknown as typeof db;
   const read = batchedReads(counted);
   const q = queries();

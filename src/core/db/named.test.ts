@@ -1,7 +1,7 @@
 /**
  * executeNamed (named.ts): the same answer as `db.execute` (values of every kind through the same
  * parsers), a transaction's own connection, and on PostgreSQL one prepared statement per text and
- * connection, reused by the next call; PGlite runs it unnamed.
+ * connection, reused by the next call; on PGlite an SQL PREPARE run by EXECUTE outside transactions.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,12 +44,49 @@ test('executeNamed gives what db.execute gives, in and out of a transaction, and
         // Run twice on this connection, planned as one prepared statement (custom plans so far).
         const [counts] = rows(await tx.execute(sql`select generic_plans + custom_plans as plans from pg_prepared_statements where name = ${prepared[0]!.name}`));
         assert.equal(Number(counts!.plans), 2);
-      } else assert.deepEqual(prepared, []);
+      } else assert.deepEqual(prepared, [], 'PGlite: unnamed in a transaction');
     });
     // Another text gets a name of its own.
     await executeNamed(db, sql`select count(*)::int as n from named_t`);
     assert.equal(namedStatementCount(), before + 2);
     assert.deepEqual(rows(await executeNamed(db, sql`select count(*)::int as n from named_t`)), [{ n: 2 }]);
+  } finally {
+    await database.close();
+  }
+});
+
+test('a text is prepared once per database and values reach it as they are (PGlite: PREPARE, then EXECUTE outside transactions)', async () => {
+  const database = await createTestDatabase();
+  const { db } = database;
+  try {
+    await db.execute(sql`create table named_v (id int primary key, label text, at timestamptz, ok boolean, n numeric)`);
+    const odd = [`it's`, 'back\\slash \\x00', `''; drop table named_v; --`, 'ë€ 漢字', ''];
+    for (const [i, label] of odd.entries()) {
+      await executeNamed(db, sql`insert into named_v values (${i}, ${label}, ${'2026-01-02T03:04:05Z'}, ${i % 2 === 0}, ${i + 0.5})`);
+    }
+    const read = sql`select id, label, at, ok, n from named_v where label = ${sql.placeholder('label')} or id = ${sql.placeholder('id')}`;
+    for (const [i, label] of odd.entries()) {
+      const got = rows(await executeNamed(db, read, { label, id: null }));
+      assert.deepEqual(got, rows(await db.execute(sql`select id, label, at, ok, n from named_v where id = ${i}`)), label);
+      assert.equal(got[0]!.label, label);
+    }
+    assert.deepEqual(
+      rows(await executeNamed(db, read, { label: 'none', id: 3 })).map((r) => r.id),
+      [3],
+    );
+    const prepared = rows(await db.execute(sql`select statement from pg_prepared_statements where statement like '%named_v%'`));
+    if (database.kind === 'pglite') assert.equal(prepared.length, 2, 'one PREPARE per text: the insert and the read');
+    // A value that is no text, number or boolean runs unnamed, with the same answer.
+    const bytes = rows(await executeNamed(db, sql`select ${new Uint8Array([1, 2])}::bytea as b`));
+    assert.deepEqual([...(bytes[0]!.b as Uint8Array)], [1, 2]);
+    // A text PREPARE refuses runs unnamed: its error is the one db.execute gives.
+    const wrong = sql`select no_such_column from named_v where id = ${1}`;
+    const cause = async (run: Promise<unknown>) =>
+      (await run.then(
+        () => assert.fail('no error'),
+        (err: Error) => err.cause ?? err,
+      )) as Error;
+    assert.equal((await cause(executeNamed(db, wrong))).message, (await cause(db.execute(wrong))).message);
   } finally {
     await database.close();
   }

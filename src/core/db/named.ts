@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { SQL } from 'drizzle-orm';
+import { fillPlaceholders, is, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './index.ts';
 
 /** What `db.execute` resolves to (read its rows with `rowsOf`). */
@@ -13,35 +14,96 @@ export type ExecuteResult = Awaited<ReturnType<DbOrTx['execute']>>;
 const names = new Map<string, string>();
 const MAX_NAMED_STATEMENTS = 200;
 
+type Built = { sql: string; params: unknown[] };
+type PgliteExec = (sql: string, options?: object) => Promise<{ rows: unknown[] }[]>;
 type Internals = {
-  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<unknown> } };
+  dialect: { sqlToQuery(query: SQL): Built };
+  session: {
+    /** PGlite's client (in its thread or not) has `exec`, the simple protocol; node-postgres's pool has not. */
+    client: { exec?: PgliteExec };
+    logger: { logQuery(query: string, params: unknown[]): void };
+    prepareQuery(query: Built, fields: undefined, name: string | undefined, arrayMode: boolean): { execute(): Promise<unknown> };
+  };
 };
 
+/** A statement built with placeholders is built once (the session read, per request). */
+const builtOnce = new WeakMap<SQL, Built>();
+
 /**
- * `db.execute(query)` as a named (prepared) statement on PostgreSQL: the server parses an
- * unnamed statement and plans it at every run; a named one is parsed once per connection and,
- * after five runs, may keep a generic plan (plan_cache_mode auto: PostgreSQL keeps planning per
- * run where the generic plan is estimated worse). The document search's raw statements spent a
- * quarter of their server CPU on that (decision 0031, session 9).
+ * `db.execute(query)` as a prepared statement: parsed once and, after five runs, possibly planned
+ * once (plan_cache_mode auto keeps planning per run where the generic plan is estimated worse).
+ * An unnamed statement is parsed and planned at every run: a quarter of the document search's
+ * server CPU, 1-3 ms of a workspace page's combined read, most of the session read on PGlite
+ * (decision 0031, sessions 9 and 10).
  *
- * This is what drizzle's `execute` does (same driver call, same type parsers, same result) with a
- * name: the name is derived from the text, so one name is always one text (pg refuses a name
- * reused with another text). Only for texts that are fixed for a shape of query, with the values
- * as parameters: a text that embeds values would fill the cap with statements used once.
- * In a transaction (`db` a tx) it runs on the transaction's connection; PGlite ignores the name.
- * Behind PgBouncer in transaction mode, named statements need PgBouncer >= 1.21 with
- * `max_prepared_statements` set (as drizzle's `.prepare(name)` queries do).
+ * PostgreSQL: a named statement on each connection that runs it (drizzle's `.prepare(name)` does
+ * the same), in a transaction on the transaction's connection. Behind PgBouncer in transaction
+ * mode that needs PgBouncer >= 1.21 with `max_prepared_statements` set.
+ * PGlite ignores names in its protocol, so there it is an SQL PREPARE, once per database (one
+ * backend for its life), run by EXECUTE with the values written as literals; in a transaction,
+ * or with a value that is not text, a number or a boolean, it runs unnamed.
+ *
+ * The name is derived from the text, so one name is always one text. Only for texts that are
+ * fixed for a shape of query, with the values as parameters: a text that embeds values would fill
+ * the cap with statements used once. `values` fill the query's `sql.placeholder`s.
  */
-export function executeNamed(db: DbOrTx, query: SQL): Promise<ExecuteResult> {
+export function executeNamed(db: DbOrTx, query: SQL, values?: Record<string, unknown>): Promise<ExecuteResult> {
   const { dialect, session } = db as unknown as Internals;
-  const built = dialect.sqlToQuery(query);
+  let built = builtOnce.get(query);
+  if (!built) {
+    built = dialect.sqlToQuery(query);
+    if (values) builtOnce.set(query, built);
+  }
+  if (values) built = { sql: built.sql, params: fillPlaceholders(built.params, values) };
   let name = names.get(built.sql);
   if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
     name = `q_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
     names.set(built.sql, name);
   }
+  const { client } = session;
+  if (name && client.exec && !is(db, PgTransaction)) {
+    const literals = built.params.map(literal);
+    if (literals.every((l) => l !== undefined)) return executePglite(session, client as Required<typeof client>, name, built, literals as string[]);
+  }
   return session.prepareQuery(built, undefined, name, false).execute() as Promise<ExecuteResult>;
+}
+
+/**
+ * A parameter as an SQL literal of unknown type, which EXECUTE converts to the parameter's type
+ * as the extended protocol converts its text. Quotes doubled; PGlite has
+ * standard_conforming_strings on, so a backslash is a backslash. Other values: undefined.
+ */
+function literal(value: unknown): string | undefined {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return value.includes('\0') ? undefined : `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `'${value}'` : undefined;
+  if (typeof value === 'bigint' || typeof value === 'boolean') return `'${value}'`;
+  return undefined;
+}
+
+/** What drizzle's PGlite driver reads as text (its `rawQueryConfig`): dates, times, intervals, numeric arrays. */
+const identity = (value: string) => value;
+const AS_DRIZZLE = { parsers: Object.fromEntries([1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, identity])) };
+
+/** Per PGlite client: per name, whether PREPARE took it (a text whose types it cannot infer runs unnamed). */
+const preparedIn = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+async function executePglite(session: Internals['session'], client: { exec: PgliteExec }, name: string, built: Built, literals: string[]): Promise<ExecuteResult> {
+  const prepared = preparedIn.get(client) ?? new Map<string, Promise<boolean>>();
+  preparedIn.set(client, prepared);
+  let ready = prepared.get(name);
+  if (!ready) {
+    ready = client.exec(`prepare ${name} as ${built.sql}`).then(
+      () => true,
+      () => false,
+    );
+    prepared.set(name, ready);
+  }
+  if (!(await ready)) return session.prepareQuery(built, undefined, undefined, false).execute() as Promise<ExecuteResult>;
+  const text = literals.length > 0 ? `execute ${name}(${literals.join(', ')})` : `execute ${name}`;
+  session.logger.logQuery(text, []);
+  const [result] = await client.exec(text, AS_DRIZZLE);
+  return result as unknown as ExecuteResult;
 }
 
 /** How many statement texts have a name in this process (tests, profiling). */
