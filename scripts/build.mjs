@@ -11,7 +11,7 @@
  *
  * dist/build.json lists every source file in the bundle with its size and modification time;
  * scripts/start.mjs and core/sandbox use dist/ only while all of them are unchanged
- * (scripts/build-state.mjs).
+ * (src/core/build-state.mjs).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

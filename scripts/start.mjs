@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { currentBuild } from './build-state.mjs';
+import { currentBuild } from '../src/core/build-state.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'main.js');
 
-/** True when dist/main.js was built from the sources as they are now (scripts/build-state.mjs). */
+/** True when dist/main.js was built from the sources as they are now (src/core/build-state.mjs). */
 function upToDate() {
   return currentBuild(root) !== null && fs.existsSync(bundle);
 }

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { currentBuild } from '../../../scripts/build-state.mjs';
+import { currentBuild } from '../build-state.mjs';
 
 export type SandboxLimits = { timeoutMs: number; maxMemoryMb: number };
 /** `memory`: the thread ran out of its heap; `timeout`: it ran too long; `error`: the task threw (`code` is the error's code, if any). */
