@@ -41,7 +41,6 @@ after(async () => {
 });
 
 const main = (page: Page) => page.locator('main');
-const wsNav = (page: Page) => page.getByRole('navigation', { name: 'Menu werkruimte' });
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 const agreementPath = (slug: string) => `/${slug}/werkruimte/samenwerking/${agreementId}`;
 
