@@ -23,28 +23,55 @@ const outDir = path.join(root, 'dist');
 const outFile = path.join(outDir, 'main.js');
 
 /** esbuild comes with tsx (the TypeScript loader the app already depends on): no dependency of its own. */
-function loadEsbuild() {
+export function loadEsbuild() {
   const fromTsx = createRequire(createRequire(path.join(root, 'package.json')).resolve('tsx/package.json'));
   return fromTsx('esbuild');
 }
 
-/** Gives every source file its own `import.meta.url`, relative to the bundle (see above). */
-const seen = new Map();
-const sourceUrls = {
-  name: 'source-urls',
-  setup(build) {
-    build.onLoad({ filter: /\.(ts|tsx|mts)$/ }, async (args) => {
-      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      // Stat before reading: a file changed while building then counts as changed (stale bundle).
-      const stat = await fs.promises.stat(args.path);
-      seen.set(args.path, [stat.size, stat.mtimeMs]);
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const relative = path.relative(outDir, args.path).split(path.sep).join('/');
-      const contents = text.includes('import.meta.url') ? text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`) : text;
-      return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
-    });
-  },
+/**
+ * An esbuild plugin that gives every source file its own `import.meta.url` in a bundle:
+ * `urlOf(file)` is the JavaScript expression that replaces it. `import.meta.dirname` and
+ * `filename` become the source's absolute path when `absolute` (the test build, which never
+ * moves); a movable build refuses them. `seen` gets each file's size and modification time.
+ */
+export function sourceUrls({ urlOf, absolute = false, seen = new Map() }) {
+  return {
+    name: 'source-urls',
+    setup(build) {
+      build.onLoad({ filter: /\.(ts|tsx|mts)$/ }, async (args) => {
+        if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        // Stat before reading: a file changed while building then counts as changed (stale bundle).
+        const stat = await fs.promises.stat(args.path);
+        seen.set(args.path, [stat.size, stat.mtimeMs]);
+        let contents = await fs.promises.readFile(args.path, 'utf8');
+        if (contents.includes('import.meta.url')) contents = contents.replaceAll('import.meta.url', urlOf(args.path));
+        if (/import\.meta\.(dirname|filename)/.test(contents)) {
+          if (!absolute) throw new Error(`${args.path}: use import.meta.url, not import.meta.dirname or filename (the bundle moves)`);
+          contents = contents.replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path))).replaceAll('import.meta.filename', JSON.stringify(args.path));
+        }
+        return { contents, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
+      });
+    },
+  };
+}
+
+/** For Node, as ES modules; the packages stay in node_modules; source maps without the sources. */
+export const bundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: `node${process.versions.node.split('.')[0]}`,
+  packages: 'external',
+  sourcemap: 'linked',
+  sourcesContent: false,
 };
+
+/** Every source file's `import.meta.url`, relative to the bundle (see above). */
+const seen = new Map();
+const relativeUrls = sourceUrls({
+  urlOf: (file) => `new URL(${JSON.stringify(path.relative(outDir, file).split(path.sep).join('/'))}, import.meta.url).href`,
+  seen,
+});
 
 /** Builds dist/main.js; resolves with the build's seconds. Files are written under a temporary name first. */
 export async function build() {
@@ -68,16 +95,10 @@ export async function build() {
     // In dist/ itself, beside main.js: the source URLs above are relative to dist/.
     chunkNames: '[name]-[hash]',
     write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
-    packages: 'external',
-    sourcemap: 'linked',
-    sourcesContent: false,
+    ...bundleOptions,
     metafile: true,
     logLevel: 'silent',
-    plugins: [sourceUrls],
+    plugins: [relativeUrls],
     banner: { js: '// Built by scripts/build.mjs from src/main.ts (npm run build); do not edit.' },
   });
   const inputs = {};

@@ -12,6 +12,8 @@
 #   TEST_SKIP_POSTGRES=1  skip the PostgreSQL run.
 #   TEST_SKIP_TYPECHECK=1 skip `tsc --noEmit`.
 #   TEST_SKIP_STATIC=1    skip the static checks (module boundaries, lint, API rules, unused code).
+#   TEST_TSX=1            run the test files through tsx instead of from their bundles
+#                         (scripts/build-tests.mjs; the bundles load a second or two faster per file).
 #
 # Test files: src/**/*.test.ts and test/**/*.test.ts. Run 1 (TEST_DB=pglite) runs all of them;
 # run 2 (TEST_DB=postgres) runs them again except the browser tests (test/e2e) and the
@@ -132,10 +134,16 @@ run_suite() {
       -e "await (await import('./test/support/db.ts')).prepareTestTemplate()"; then
     echo "raadwerk: could not prepare the $name test database (see the error above); running the tests anyway" >&2
   fi
-  TEST_DB=$db node --import tsx --test --test-concurrency=2 \
+  local runner=(--import tsx) files=("$@")
+  if [[ -n $bundles ]]; then
+    runner=(--enable-source-maps)
+    files=()
+    for f in "$@"; do files+=("$bundles/${f%.ts}.js"); done
+  fi
+  TEST_DB=$db node "${runner[@]}" --test --test-concurrency=2 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" \
-    "$@"
+    "${files[@]}"
   local rc=$?
   # The runner's own closing lines, from the TAP report.
   echo
@@ -151,6 +159,21 @@ run_suite() {
     failed=1
   fi
 }
+
+# ------------------------------------------------------------------ test bundles
+# Inside the project, so that the bundles find node_modules; made again at every run.
+bundles=
+if [[ -z ${TEST_TSX:-} ]] && ((${#all_files[@]} > 0)); then
+  t0=$SECONDS
+  if node scripts/build-tests.mjs node_modules/.cache/raadwerk/test-build; then
+    bundles=node_modules/.cache/raadwerk/test-build
+    summary+=("$(printf '%-25s ok (%d s)' 'test bundles' $((SECONDS - t0)))")
+  else
+    echo "raadwerk: could not bundle the test files (see above); running them through tsx" >&2
+    summary+=("test bundles              FAILED: the tests ran through tsx")
+    failed=1
+  fi
+fi
 
 if ((${#all_files[@]} == 0)); then
   summary+=("tests                     none found")
