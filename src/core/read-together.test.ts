@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { createTestDatabase } from '../../test/support/db.ts';
+import { createTestDatabase, statementsOf } from '../../test/support/db.ts';
 import type { Database } from './db/index.ts';
 import { councils, memberships } from './organisations.schema.ts';
 import { users } from './auth/auth.schema.ts';
@@ -52,16 +52,11 @@ test('reads together give what each select gives alone', async () => {
   );
 
   // A batched read joins the reads asked for in the same turn; a later read runs on its own.
-  const statements: number[] = [];
-  // Counted where both paths log a statement: drizzle's prepared query and, on PGlite, EXECUTE.
-  const session = (db as unknown as { session: object }).session;
-  const countingSession = Object.assign(Object.create(session) as object, { logger: { logQuery: () => statements.push(1) } });
-  const counted = { ...db, session: countingSession } as unknown as typeof db;
-  const read = batchedReads(counted);
+  const read = batchedReads(db);
   const q = queries();
-  const [people, n] = await Promise.all([read(q.people), read(q.n)]);
+  const [[people, n], statements] = await statementsOf(db, () => Promise.all([read(q.people), read(q.n)]));
   assert.deepEqual([people, n], [alone.people, alone.n]);
-  assert.equal(statements.length, 1);
+  assert.equal(statements, 1);
 });
 
 // The combined statement is a named one (prepared once per connection on PostgreSQL): run again

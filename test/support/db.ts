@@ -194,3 +194,25 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     ...overrides,
   });
 }
+
+/**
+ * Runs `run` and counts the statements it sends through `db` (every select, read together or
+ * alone, named or not): both of drizzle's paths and core/db's EXECUTE on PGlite log each one.
+ */
+export async function statementsOf<T>(db: unknown, run: () => Promise<T>): Promise<[T, number]> {
+  type Logger = { logQuery(query: string, params: unknown[]): void };
+  const session = (db as { session: { logger: Logger } }).session;
+  const logger = session.logger;
+  let n = 0;
+  session.logger = {
+    logQuery(query, params) {
+      n++;
+      logger.logQuery(query, params);
+    },
+  };
+  try {
+    return [await run(), n];
+  } finally {
+    session.logger = logger;
+  }
+}

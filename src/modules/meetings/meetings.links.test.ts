@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { useTestApp, login, makeCouncil, makeCouncils, makeMember, post, type LoggedIn } from '../../../test/support/factories.ts';
+import { statementsOf } from '../../../test/support/db.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { NotFoundError } from '../../core/policy.ts';
 import { agendaItemAdvices, agendaItemDocuments, agendaItemSignals, agendaItems } from './meetings.schema.ts';
@@ -80,23 +81,6 @@ test('signals: only those to discuss can be linked; a linked one stays linked af
   );
 });
 
-/** Runs `run` and counts the statements it sends to the database (every select, read together or alone). */
-async function statementsOf<T>(run: () => Promise<T>): Promise<[T, number]> {
-  type Session = { prepareQuery: (...args: unknown[]) => unknown };
-  const session = (t.app.deps.db as unknown as { session: Session }).session;
-  const prepare = session.prepareQuery;
-  let n = 0;
-  session.prepareQuery = (...args: unknown[]) => {
-    n++;
-    return prepare.apply(session, args);
-  };
-  try {
-    return [await run(), n];
-  } finally {
-    delete (session as Partial<Session>).prepareQuery;
-  }
-}
-
 test('the meeting page reads in one statement; each linked record under its own module rule', async () => {
   const partner = await makeCouncil(t);
   await makeAgreement(t, [A, partner]);
@@ -117,7 +101,7 @@ test('the meeting page reads in one statement; each linked record under its own 
   await t.db.insert(agendaItemAdvices).values({ ...base, adviceId: advice.id });
   await t.db.insert(agendaItemSignals).values({ ...base, signalId: signal.id });
 
-  const [asBoard, n] = await statementsOf(() => getMeeting(t.app.deps, { actor: board.actor, council: A, id: m.id }));
+  const [asBoard, n] = await statementsOf(t.app.deps.db, () => getMeeting(t.app.deps, { actor: board.actor, council: A, id: m.id }));
   assert.equal(n, 1);
   const [only] = asBoard.agenda;
   assert.deepEqual(
