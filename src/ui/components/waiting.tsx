@@ -3,6 +3,7 @@
  * date, and a "te laat" badge once that date has passed. Shows nothing when nothing waits.
  */
 import { formatDate, formatDateTime } from '../../core/i18n/index.ts';
+import { todayInAmsterdam } from '../../core/dates/working-days.ts';
 import { usePageCtx, type PageCtx } from '../context.ts';
 import { LinkList, Section, StatusBadge } from './basics.tsx';
 
@@ -24,7 +25,8 @@ export function WaitingList({
   const ctx = usePageCtx(given);
   if (items.length === 0) return null;
   const now = new Date();
-  const today = now.toISOString().slice(0, 10);
+  // The council's day: a date is past from midnight in the Netherlands, not in UTC.
+  const today = todayInAmsterdam(now);
   return (
     <Section id={id} title={title} level={3}>
       <LinkList
