@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { isUuid } from '../http/forms.ts';
 import type { DbOrTx } from './index.ts';
@@ -19,4 +19,17 @@ export async function findInCouncil<T extends CouncilRows>(db: DbOrTx, table: T,
     .limit(1);
   const rows = opts.lock ? await q.for('update') : await q;
   return (rows[0] as T['$inferSelect'] | undefined) ?? null;
+}
+
+/** Ids to read by: a list, or a subquery that selects them (a page then reads in the same round, issue 14). */
+export type Ids = string[] | SQLWrapper;
+
+/**
+ * `column IN ids`. Of a list only the well-formed uuids count; null when none is left, so the
+ * caller answers "none" without a query.
+ */
+export function inIds(column: PgColumn, ids: Ids): SQL | null {
+  if (!Array.isArray(ids)) return inArray(column, ids);
+  const valid = [...new Set(ids)].filter(isUuid);
+  return valid.length > 0 ? inArray(column, valid) : null;
 }

@@ -2,10 +2,10 @@
  * Advices as other modules point at them (agenda items, dossiers): id, reference and subject of
  * this organisation's advices. Read only; index.ts exports it as part of the public surface.
  */
-import { and, asc, desc, eq, inArray, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { inIds, type Ids } from '../../core/db/find.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
-import { isUuid } from '../../core/http/forms.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import type { Actor } from '../../core/policy.ts';
 import { advices } from './advice.schema.ts';
@@ -28,15 +28,15 @@ const orders = {
 export async function adviceRefs(
   db: DbOrTx,
   council: Pick<Council, 'id'>,
-  opts: { ids?: string[] | SQLWrapper; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null; read?: Read } = {},
+  opts: { ids?: Ids; order?: keyof typeof orders; limit?: number; visibleTo?: Actor | null; read?: Read } = {},
 ): Promise<AdviceRef[]> {
   if (opts.visibleTo === null) return [];
   const where = [opts.visibleTo ? adviceVisibleTo(opts.visibleTo, council)! : eq(advices.councilId, council.id)];
-  if (Array.isArray(opts.ids)) {
-    const ids = [...new Set(opts.ids)].filter(isUuid);
-    if (!ids.length) return [];
-    where.push(inArray(advices.id, ids));
-  } else if (opts.ids) where.push(inArray(advices.id, opts.ids));
+  if (opts.ids) {
+    const byIds = inIds(advices.id, opts.ids);
+    if (!byIds) return [];
+    where.push(byIds);
+  }
   const q = db
     .select({ id: advices.id, reference: advices.reference, subject: advices.subject })
     .from(advices)

@@ -2,7 +2,8 @@
  * Who sees which document: the council's own documents by access level, and documents a partner
  * council shared with this one by share level. Every read of documents goes through this rule.
  */
-import { and, asc, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { inIds, type Ids } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
 import { can, NotFoundError, type Actor } from '../../core/policy.ts';
@@ -92,13 +93,13 @@ export const currentVersion = and(eq(documentVersions.documentId, documents.id),
  * `ids` filters: a list (malformed ids left out), or a subquery that selects ids, so a page can
  * read these in the same round as the links that name them (meetings' agenda, issue 14).
  */
-export async function visibleDocuments(deps: Deps, args: { council: Council; actor: Actor | null; ids?: string[] | SQLWrapper }, read: Read = readAlone): Promise<DocumentRef[]> {
+export async function visibleDocuments(deps: Deps, args: { council: Council; actor: Actor | null; ids?: Ids }, read: Read = readAlone): Promise<DocumentRef[]> {
   const where = [visibleWhere(args.council, args.actor)];
-  if (Array.isArray(args.ids)) {
-    const ids = args.ids.filter(isUuid);
-    if (!ids.length) return [];
-    where.push(inArray(documents.id, ids));
-  } else if (args.ids) where.push(inArray(documents.id, args.ids));
+  if (args.ids) {
+    const byIds = inIds(documents.id, args.ids);
+    if (!byIds) return [];
+    where.push(byIds);
+  }
   return read(
     deps.db
       .select(refColumns)

@@ -4,7 +4,8 @@
  * in both organisations' calendar feeds as the same event, and one agenda and one set of minutes.
  * Whether the agreement is in force is asked on every read through core's sharing port.
  */
-import { and, asc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { inIds, type Ids } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
@@ -81,14 +82,15 @@ export type JointMeeting = {
  * dashboard's rule of two a year: one count per agreement, not every meeting with its agenda.
  * `agreementIds`: a list, or a subquery that selects them (then read in the same round).
  */
-export async function jointMeetingCounts(db: DbOrTx, args: { agreementIds: string[] | SQLWrapper; from: Date; to: Date }, read: Read = readAlone): Promise<Map<string, number>> {
-  if (Array.isArray(args.agreementIds) && args.agreementIds.length === 0) return new Map();
+export async function jointMeetingCounts(db: DbOrTx, args: { agreementIds: Ids; from: Date; to: Date }, read: Read = readAlone): Promise<Map<string, number>> {
+  const byIds = inIds(meetingPartners.agreementId, args.agreementIds);
+  if (!byIds) return new Map();
   const rows = await read(
     db
       .select({ agreementId: meetingPartners.agreementId, n: sql<number>`count(distinct ${meetings.id})`.mapWith(Number) })
       .from(meetingPartners)
       .innerJoin(meetings, eq(meetings.id, meetingPartners.meetingId))
-      .where(and(inArray(meetingPartners.agreementId, args.agreementIds), ne(meetings.status, 'cancelled'), gte(meetings.startsAt, args.from), lt(meetings.startsAt, args.to)))
+      .where(and(byIds, ne(meetings.status, 'cancelled'), gte(meetings.startsAt, args.from), lt(meetings.startsAt, args.to)))
       .groupBy(meetingPartners.agreementId),
   );
   return new Map(rows.map((r) => [r.agreementId, r.n]));

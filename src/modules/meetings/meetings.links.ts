@@ -2,7 +2,7 @@
  * The records an agenda item can point to that belong to other modules (advices, documents,
  * signals). Kept in one place, so the meetings module reads them through their public surface only.
  */
-import type { SQLWrapper } from 'drizzle-orm';
+import type { Ids } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import type { Read } from '../../core/read-together.ts';
 import type { Actor } from '../../core/policy.ts';
@@ -18,11 +18,8 @@ export async function adviceChoices(deps: Deps, council: Council): Promise<LinkC
   return (await adviceRefs(deps.db, council, { order: 'newest', limit: 200 })).map((a) => ({ id: a.id, title: `${a.reference} ${a.subject}` }));
 }
 
-/**
- * The records below take their ids as a list (a form's choices) or as a subquery that selects
- * them (the agenda's links: then they are read in the same round as the links, issue 14).
- */
-type Ids = string[] | SQLWrapper;
+// The records below take their ids as a list (a form's choices) or as a subquery that selects
+// them (the agenda's links: then they are read in the same round as the links, issue 14).
 
 /** These advices, if they are the council's own, in reference order (to check links); with `visibleTo`, only those that person may see (to show links). */
 export function linkedAdvices(deps: Deps, council: Council, ids: Ids, visibleTo?: Actor | null, read?: Read): Promise<AdviceRef[]> {

@@ -3,7 +3,8 @@
  * similar signals (Dutch full text), and the reads other modules use through index.ts.
  * Contact details are not read here (signals.privacy.ts).
  */
-import { and, asc, count, desc, eq, sql, inArray, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { inIds, type Ids } from '../../core/db/find.ts';
 import { rowsOf, type DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
 import { findInCouncil } from '../../core/db/find.ts';
@@ -84,13 +85,14 @@ export async function listSignalsToDiscuss(db: DbOrTx, councilId: string): Promi
 }
 
 /** Reference and summary of these signals of the council (what an agenda item names); `ids` a list or a subquery that selects ids. */
-export async function signalRefs(db: DbOrTx, councilId: string, ids: string[] | SQLWrapper, read: Read = readAlone): Promise<Array<{ id: string; reference: string; summary: string }>> {
-  if (Array.isArray(ids) && ids.length === 0) return [];
+export async function signalRefs(db: DbOrTx, councilId: string, ids: Ids, read: Read = readAlone): Promise<Array<{ id: string; reference: string; summary: string }>> {
+  const byIds = inIds(signals.id, ids);
+  if (!byIds) return [];
   const rows = await read(
     db
       .select({ id: signals.id, reference: signals.reference, description: signals.description })
       .from(signals)
-      .where(and(eq(signals.councilId, councilId), inArray(signals.id, ids)))
+      .where(and(eq(signals.councilId, councilId), byIds))
       .orderBy(asc(signals.reference)),
   );
   return rows.map(({ description, ...r }) => ({ ...r, summary: summary(description) }));
