@@ -81,8 +81,10 @@ export async function readTogether<T extends Record<string, Selectable>>(db: DbO
   );
   // Named: PostgreSQL then parses and plans a page's combined statement once per connection, not
   // per request (1-3 ms of its CPU, more than running it; decision 0031, session 9). The texts are
-  // few: one per page and set of parts.
-  const res = await executeNamed(db, sql`select ${list}`);
+  // few: one per page and set of parts. Generic: each part reads one council's rows by key, so the
+  // values do not change the best plan; left to its estimate, PostgreSQL planned the dashboard's
+  // read anew every time (session 11).
+  const res = await executeNamed(db, sql`select ${list}`, undefined, { generic: true });
   const row = rowsOf<Record<string, unknown>>(res)[0] ?? {};
   const out: Record<string, unknown> = {};
   keys.forEach((k, i) => {

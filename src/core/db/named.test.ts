@@ -1,7 +1,8 @@
 /**
  * executeNamed (named.ts): the same answer as `db.execute` (values of every kind through the same
  * parsers), a transaction's own connection, and on PostgreSQL one prepared statement per text and
- * connection, reused by the next call; on PGlite an SQL PREPARE run by EXECUTE outside transactions.
+ * connection, reused by the next call; on PGlite an SQL PREPARE run by EXECUTE outside transactions;
+ * `generic` plans once for any values (SET LOCAL plan_cache_mode) on both, without changing the mode.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -87,6 +88,46 @@ test('a text is prepared once per database and values reach it as they are (PGli
         (err: Error) => err.cause ?? err,
       )) as Error;
     assert.equal((await cause(executeNamed(db, wrong))).message, (await cause(db.execute(wrong))).message);
+  } finally {
+    await database.close();
+  }
+});
+
+test('generic: planned once for any values, with the same rows, and the plan mode stays where it was', async () => {
+  const database = await createTestDatabase();
+  const { db } = database;
+  try {
+    await db.execute(sql`create table named_g (id int primary key, council text, label text)`);
+    await db.execute(sql`insert into named_g select i, case when i % 10 = 0 then 'klein' else 'groot' end, 'rij ' || i from generate_series(1, 300) i`);
+    const read = (council: string, label: string) => sql`select count(*)::int as n, max(label) as last from named_g where council = ${council} or label = ${label}`;
+    const values = [
+      ['klein', `it's`],
+      ['groot', 'back\\slash'],
+      ['geen', 'rij 7'],
+    ] as const;
+    for (let round = 0; round < 3; round++) {
+      for (const [council, label] of values) {
+        assert.deepEqual(rows(await executeNamed(db, read(council, label), undefined, { generic: true })), rows(await db.execute(read(council, label))), `${council} ${label}`);
+      }
+    }
+    const [plans] = rows(await db.execute(sql`select generic_plans, custom_plans from pg_prepared_statements where statement like '%from named_g where%'`));
+    assert.deepEqual({ generic: Number(plans!.generic_plans), custom: Number(plans!.custom_plans) }, { generic: 9, custom: 0 });
+    // SET LOCAL ended with the statement: the next one is planned as usual.
+    assert.deepEqual(rows(await db.execute(sql`show plan_cache_mode`)), [{ plan_cache_mode: 'auto' }]);
+    // In a transaction it runs on the transaction's connection (planned as usual) and sees its rows.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into named_g values (301, 'klein', 'nieuw')`);
+      assert.deepEqual(rows(await executeNamed(tx, read('klein', 'x'), undefined, { generic: true })), [{ n: 31, last: 'rij 90' }]);
+    });
+    // A failing statement fails as db.execute does, and the next call still works.
+    const wrong = sql`select count(*) from named_g where id = ${'geen getal'}`;
+    const cause = async (run: Promise<unknown>) =>
+      (await run.then(
+        () => assert.fail('no error'),
+        (err: Error) => err.cause ?? err,
+      )) as Error;
+    assert.equal((await cause(executeNamed(db, wrong, undefined, { generic: true }))).message, (await cause(db.execute(wrong))).message);
+    assert.deepEqual(rows(await executeNamed(db, read('klein', ''), undefined, { generic: true })), [{ n: 31, last: 'rij 90' }]);
   } finally {
     await database.close();
   }
