@@ -38,6 +38,16 @@ for (const thread of [true, false]) {
       assert.deepEqual(r!.ints, [1, 2]);
       assert.equal(r!.nothing, null);
       assert.deepEqual([...(r!.param as Uint8Array)], [1, 2, 3]);
+      // A call that passes no parsers gets PGlite's own (dates as Date); one that asks for some as
+      // text gets just those (the thread's table reads drizzle's types as text, see the worker).
+      const client = (db as unknown as { $client: { query(q: string, p?: unknown[], o?: object): Promise<{ rows: Record<string, unknown>[] }> } }).$client;
+      const both = `select '2026-01-02 03:04:05+00'::timestamptz as at, '2026-01-02'::date as day`;
+      const own = (await client.query(both)).rows[0]!;
+      assert.ok(own.at instanceof Date && own.day instanceof Date);
+      assert.equal((own.at as Date).toISOString(), '2026-01-02T03:04:05.000Z');
+      const some = (await client.query(both, [], { parsers: { 1184: (v: string) => v } })).rows[0]!;
+      assert.equal(some.at, '2026-01-02 03:04:05+00');
+      assert.ok(some.day instanceof Date);
 
       await db.execute(sql`create table t (id int primary key, at timestamptz)`);
       // Commit, rollback, a nested transaction (savepoint) rolled back inside a committed one.
