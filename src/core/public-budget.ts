@@ -15,6 +15,7 @@ import { queueNotices } from './notices/notices.ts';
 import { memberships } from './organisations.schema.ts';
 import { boardRoles } from './roles.ts';
 import { publicFormPosts } from './public-budget.schema.ts';
+import { readAlone, type Read } from './read-together.ts';
 
 declare module './audit/audit.ts' {
   interface AuditActions extends Record<'publicPost.released' | 'publicPost.discarded', true> {}
@@ -181,11 +182,13 @@ export async function admitPost(
 export type Queued<T> = { id: string; at: Date; payload: T };
 
 /** How many posts wait in an organisation's queue. */
-export async function countQueued(db: DbOrTx, councilId: string, queue: QueuedForm): Promise<number> {
-  const [n] = await db
-    .select({ n: count() })
-    .from(publicFormPosts)
-    .where(and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, queue.form), isNotNull(publicFormPosts.heldSealed)));
+export async function countQueued(db: DbOrTx, councilId: string, queue: QueuedForm, read: Read = readAlone): Promise<number> {
+  const [n] = await read(
+    db
+      .select({ n: count() })
+      .from(publicFormPosts)
+      .where(and(eq(publicFormPosts.councilId, councilId), eq(publicFormPosts.form, queue.form), isNotNull(publicFormPosts.heldSealed))),
+  );
   return Number(n?.n ?? 0);
 }
 

@@ -10,6 +10,7 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
 import type { Tx } from '../../core/db/index.ts';
+import type { Read } from '../../core/read-together.ts';
 import type { Actor } from '../../core/policy.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import { admitPost, countQueued, queueLockSql, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
@@ -76,9 +77,9 @@ export function listHeldSignals(deps: Deps, council: Council): Promise<{ posts: 
   return listQueued<HeldSignal>(deps, council.id, SIGNAL_QUEUE);
 }
 
-/** How many signals wait (for the board's signal list). */
-export function countHeldSignals(deps: Deps, council: Council): Promise<number> {
-  return countQueued(deps.db, council.id, SIGNAL_QUEUE);
+/** How many signals wait (for the board's signal list; `read` joins the list's statement). */
+export function countHeldSignals(deps: Deps, council: Council, read?: Read): Promise<number> {
+  return countQueued(deps.db, council.id, SIGNAL_QUEUE, read);
 }
 
 /** The board lets chosen waiting signals in, or removes them; how many. */

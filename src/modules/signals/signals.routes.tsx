@@ -107,7 +107,7 @@ export async function signalsRoutes(app: FastifyInstance) {
       queries.listThemes(deps.db, council.id, read),
       renderSlot('signals.list.actions', { deps, ctx, council, actor, id: council.id, read }),
       // Signals waiting beyond the hourly budget: the board sees how many, and the way to them.
-      can(actor, 'signals.contact') ? countHeldSignals(deps, council) : 0,
+      can(actor, 'signals.contact') ? countHeldSignals(deps, council, read) : 0,
     ]);
     return noStore(reply).page(
       <SignalListPage
