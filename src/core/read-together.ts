@@ -70,8 +70,18 @@ function decode(rows: Record<string, unknown>[], fields: Field[]): Record<string
   });
 }
 
+/**
+ * `generic`: plan the statement once for any values (named.ts). Left to its estimate PostgreSQL
+ * planned some pages' reads anew on every request, planning costing more than running them (the
+ * dashboard 9-16 ms on PGlite). Only for a page whose parts read a record's or a council's few
+ * rows by key, measured: a generic plan cannot see how many rows one council has, and for the
+ * signal list, one council among others with 100,000 signals, it scanned them all (20 ms
+ * against 1-2.5 ms; decision 0031, session 11).
+ */
+export type Together = { generic?: boolean };
+
 /** Runs every select in one statement; the answer has the same keys, each with the rows of its select. */
-export async function readTogether<T extends Record<string, Selectable>>(db: DbOrTx, queries: T): Promise<{ [K in keyof T]: RowsOf<T[K]> }> {
+export async function readTogether<T extends Record<string, Selectable>>(db: DbOrTx, queries: T, options: Together = {}): Promise<{ [K in keyof T]: RowsOf<T[K]> }> {
   const keys = Object.keys(queries);
   if (keys.length === 0) return {} as never;
   const fields = keys.map((k) => fieldsOf(queries[k]!._.selectedFields));
@@ -81,10 +91,8 @@ export async function readTogether<T extends Record<string, Selectable>>(db: DbO
   );
   // Named: PostgreSQL then parses and plans a page's combined statement once per connection, not
   // per request (1-3 ms of its CPU, more than running it; decision 0031, session 9). The texts are
-  // few: one per page and set of parts. Generic: each part reads one council's rows by key, so the
-  // values do not change the best plan; left to its estimate, PostgreSQL planned the dashboard's
-  // read anew every time (session 11).
-  const res = await executeNamed(db, sql`select ${list}`, undefined, { generic: true });
+  // few: one per page and set of parts.
+  const res = await executeNamed(db, sql`select ${list}`, undefined, options);
   const row = rowsOf<Record<string, unknown>>(res)[0] ?? {};
   const out: Record<string, unknown> = {};
   keys.forEach((k, i) => {
@@ -101,7 +109,7 @@ export async function readTogether<T extends Record<string, Selectable>>(db: DbO
  * them as one statement (a read asked for after that starts the next statement). Every read
  * fails when the statement fails.
  */
-export function batchedReads(db: DbOrTx): Read {
+export function batchedReads(db: DbOrTx, options: Together = {}): Read {
   let pending: { query: Selectable; resolve: (rows: unknown) => void; reject: (err: unknown) => void }[] = [];
   const flush = async () => {
     const batch = pending;
@@ -112,7 +120,7 @@ export function batchedReads(db: DbOrTx): Read {
       return Promise.resolve(only!.query).then(only!.resolve, only!.reject);
     }
     try {
-      const res = await readTogether(db, Object.fromEntries(batch.map((b, i) => [i, b.query])));
+      const res = await readTogether(db, Object.fromEntries(batch.map((b, i) => [i, b.query])), options);
       batch.forEach((b, i) => {
         b.resolve(res[i]);
       });

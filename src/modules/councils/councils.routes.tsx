@@ -81,8 +81,9 @@ export async function councilsRoutes(app: FastifyInstance) {
   // Workspace.
   app.get('/:council/werkruimte', { preHandler: requireRight('workspace.view') }, async (req, reply) => {
     // Each module adds its figures and panels through its manifest; their reads run together
-    // (`read`: one statement per round instead of one per figure and list).
-    const args = { deps, ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req), read: batchedReads(deps.db) };
+    // (`read`: one statement per round instead of one per figure and list), planned once for any
+    // council: the parts count and list one council's rows by key (read-together.ts, `generic`).
+    const args = { deps, ctx: await req.pageCtx(), council: councilOf(req), actor: actorOf(req), read: batchedReads(deps.db, { generic: true }) };
     const parts = dashboardParts();
     const [figureLists, panels] = await Promise.all([Promise.all(parts.map((p) => p.figures?.(args) ?? [])), Promise.all(parts.map((p) => p.panel?.(args) ?? null))]);
     // A figure links into its section: none for a section this kind of organisation lacks.

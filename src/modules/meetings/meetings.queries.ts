@@ -131,7 +131,8 @@ export async function getMeeting(deps: Deps, args: { actor: Actor | null; counci
   const db = deps.db;
   // The meeting and everything its page shows in one statement (core/read-together.ts, issue 14):
   // the reads go by the id asked for; when that is no meeting of this council, 404 and they are dropped.
-  const read = batchedReads(db);
+  // Planned once for any meeting: each part reads the meeting's few rows by key (read-together.ts).
+  const read = batchedReads(db, { generic: true });
   const manage = can(actor, 'meetings.manage');
   const thisMeeting = alias(meetings, 'this_meeting');
   const [[found], agenda, mins, answers, note, members, others, dossiers] = await Promise.all([
