@@ -114,6 +114,13 @@ test('generic: planned once for any values, with the same rows, and the plan mod
     assert.deepEqual({ generic: Number(plans!.generic_plans), custom: Number(plans!.custom_plans) }, { generic: 9, custom: 0 });
     // SET LOCAL ended with the statement: the next one is planned as usual.
     assert.deepEqual(rows(await db.execute(sql`show plan_cache_mode`)), [{ plan_cache_mode: 'auto' }]);
+    // A name gone from the connection (DEALLOCATE, or a pooler that sent the EXECUTE to another
+    // server connection): this call and the next ones still answer, planned as usual.
+    const [gone] = rows(await db.execute(sql`select name from pg_prepared_statements where statement like '%from named_g where%'`));
+    await db.execute(sql.raw(`deallocate ${String(gone!.name)}`));
+    for (const [council, label] of values) {
+      assert.deepEqual(rows(await executeNamed(db, read(council, label), undefined, { generic: true })), rows(await db.execute(read(council, label))), `after deallocate: ${council}`);
+    }
     // In a transaction it runs on the transaction's connection (planned as usual) and sees its rows.
     await db.transaction(async (tx) => {
       await tx.execute(sql`insert into named_g values (301, 'klein', 'nieuw')`);

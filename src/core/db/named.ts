@@ -118,11 +118,29 @@ const preparedIn = new WeakMap<object, Map<string, Promise<boolean>>>();
 
 async function executePglite(client: { exec: PgliteExec }, name: string, run: Run): Promise<ExecuteResult> {
   const { session, built } = run;
-  if (!(await preparedOnce(client, name, () => client.exec(`prepare ${name} as ${built.sql}`)))) return session.prepareQuery(built, undefined, undefined, false).execute() as Promise<ExecuteResult>;
-  const text = executeText(name, run);
-  session.logger.logQuery(text, []);
-  const results = await client.exec(text, AS_DRIZZLE);
-  return results[results.length - 1] as unknown as ExecuteResult;
+  if (await preparedOnce(client, name, () => client.exec(`prepare ${name} as ${built.sql}`))) {
+    const text = executeText(name, run);
+    session.logger.logQuery(text, []);
+    try {
+      const results = await client.exec(text, AS_DRIZZLE);
+      return results[results.length - 1] as unknown as ExecuteResult;
+    } catch (err) {
+      if (!notPrepared(err, client, name)) throw err;
+    }
+  }
+  return session.prepareQuery(built, undefined, undefined, false).execute() as Promise<ExecuteResult>;
+}
+
+/**
+ * The name is not prepared where the EXECUTE ran (SQLSTATE 26000): dropped by DEALLOCATE, or sent
+ * to another server connection by a pooler (PgBouncer in transaction mode carries protocol-level
+ * statements over, not SQL PREPAREs). This call and the next ones on this client run as they would
+ * without the SQL PREPARE: preparing again could meet the same pooler every time.
+ */
+function notPrepared(err: unknown, client: object, name: string): boolean {
+  if ((err as { code?: unknown }).code !== '26000') return false;
+  preparedIn.get(client)?.set(name, Promise.resolve(false));
+  return true;
 }
 
 /** Whether PREPARE took the text on this client (PGlite database or PostgreSQL connection); asked once. */
@@ -157,12 +175,11 @@ const asDrizzlePg = () =>
  */
 async function executeGenericPostgres(pool: { connect: Connect }, name: string, run: Run): Promise<ExecuteResult> {
   const { session, built } = run;
-  const [client, types] = await Promise.all([pool.connect(), asDrizzlePg()]);
+  const types = await asDrizzlePg();
+  const client = await pool.connect();
   let failed: Error | undefined;
-  let ok = false;
   try {
-    ok = await preparedOnce(client, name, () => client.query({ text: `prepare ${name} as ${built.sql}` }));
-    if (ok) {
+    if (await preparedOnce(client, name, () => client.query({ text: `prepare ${name} as ${built.sql}` }))) {
       const text = executeText(name, run);
       session.logger.logQuery(text, []);
       const results = (await client.query({ text, types })) as unknown[];
@@ -171,11 +188,11 @@ async function executeGenericPostgres(pool: { connect: Connect }, name: string, 
   } catch (err) {
     // A connection that failed (not the statement: that has a SQLSTATE) is not given out again.
     if (!(err as { code?: unknown }).code) failed = err as Error;
-    throw err;
+    if (!notPrepared(err, client, name)) throw err;
   } finally {
     client.release(failed);
   }
-  // A text PREPARE refuses (a parameter's type unknown) runs as before: planned as usual.
+  // A text PREPARE refuses (a parameter's type unknown), or a name gone: planned as usual.
   return session.prepareQuery(built, undefined, `q${name.slice(1)}`, false).execute() as Promise<ExecuteResult>;
 }
 
