@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { fillPlaceholders, is, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './index.ts';
+import { TEXT_TYPES } from './text-types.mjs';
 
 /** What `db.execute` resolves to (read its rows with `rowsOf`). */
 export type ExecuteResult = Awaited<ReturnType<DbOrTx['execute']>>;
@@ -111,7 +112,7 @@ function literal(value: unknown): string | undefined {
 
 /** What drizzle's PGlite driver reads as text (its `rawQueryConfig`): dates, times, intervals, numeric arrays. */
 const identity = (value: string) => value;
-const AS_DRIZZLE = { parsers: Object.fromEntries([1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182].map((oid) => [oid, identity])) };
+const AS_DRIZZLE = { parsers: Object.fromEntries(TEXT_TYPES.map((oid) => [oid, identity])) };
 
 /** Per PGlite client: per name, whether PREPARE took it (a text whose types it cannot infer runs unnamed). */
 const preparedIn = new WeakMap<object, Map<string, Promise<boolean>>>();

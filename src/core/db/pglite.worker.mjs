@@ -1,9 +1,10 @@
 // The thread that owns the embedded database (core/db/pglite-thread.ts). Plain JavaScript that
-// imports only PGlite: no TypeScript loader to register, so it starts the same way from dist/,
+// imports only PGlite (and text-types.mjs): no TypeScript loader to register, so it starts the same way from dist/,
 // through tsx and in the tests. Every message is one call; each answer carries the call's id.
 // PGlite's own locks order the calls: a statement outside a transaction waits while one is open.
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { TEXT_TYPES } from './text-types.mjs';
 
 /** @type {PGlite | undefined} */
 let pg;
@@ -12,21 +13,20 @@ const transactions = new Map();
 const ROLLBACK = Symbol('rollback');
 const identity = (value) => value;
 
-/**
- * The types drizzle reads as text (dates, times, intervals, their arrays and numeric[]): every one
- * of its calls asks for these. PGlite copies its whole parser table (318 types) for a call that
- * passes parsers, 0.1 ms of this thread per statement, so the table itself reads them as text and
- * a drizzle call passes none; a call that asks for other ones gets exactly what it asked for.
- */
-const AS_TEXT = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
-/** PGlite's own parsers for those types, for a call that does not ask for their text. */
+/** PGlite's own parsers for TEXT_TYPES, for a call that does not ask for their text. */
 let ownParsers = {};
 /** Per set of type ids the main thread sends (it sends few): the options, made once. */
 const optionsFor = new Map();
 
+/**
+ * Every drizzle call asks for TEXT_TYPES as text. PGlite copies its whole parser table (318
+ * types) for a call that passes parsers, 0.1 ms of this thread per statement, so the table itself
+ * reads them as text and a drizzle call passes none; a call that asks for other ones gets exactly
+ * what it asked for.
+ */
 function useTextParsers() {
-  ownParsers = Object.fromEntries(AS_TEXT.map((oid) => [oid, pg.parsers[oid] ?? identity]));
-  pg.parsers = { ...pg.parsers, ...Object.fromEntries(AS_TEXT.map((oid) => [oid, identity])) };
+  ownParsers = Object.fromEntries(TEXT_TYPES.map((oid) => [oid, pg.parsers[oid] ?? identity]));
+  pg.parsers = { ...pg.parsers, ...Object.fromEntries(TEXT_TYPES.map((oid) => [oid, identity])) };
 }
 
 /** Functions cannot be posted: the main thread sends the type ids whose text stays as it is (drizzle's parsers). */
@@ -35,10 +35,10 @@ function queryOptions(wire) {
   const key = `${wire?.rowMode ?? ''}:${raw.join(',')}`;
   let options = optionsFor.get(key);
   if (!options) {
-    const own = AS_TEXT.filter((oid) => !raw.includes(oid));
+    const own = TEXT_TYPES.filter((oid) => !raw.includes(oid));
     const parsers = { ...Object.fromEntries(raw.map((oid) => [oid, identity])), ...Object.fromEntries(own.map((oid) => [oid, ownParsers[oid]])) };
-    // A call asking for exactly AS_TEXT passes no parsers: the table already reads them so.
-    const same = raw.length === AS_TEXT.length && own.length === 0;
+    // A call asking for exactly TEXT_TYPES passes no parsers: the table already reads them so.
+    const same = raw.length === TEXT_TYPES.length && own.length === 0;
     options = { ...(wire?.rowMode ? { rowMode: wire.rowMode } : {}), ...(same ? {} : { parsers }) };
     optionsFor.set(key, options);
   }

@@ -1,0 +1,2 @@
+/** See text-types.mjs. */
+export const TEXT_TYPES: readonly number[];
