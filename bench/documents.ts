@@ -3,13 +3,13 @@
  * summary's lines):
  *
  * - text extraction of a generated 300-page PDF (pdf-lib, Dutch text on every page) as the app
- *   does it (extractInWorker: pdf.js through unpdf, in worker threads with limits, the task built
+ *   does it (extractInWorker: pdf.js through unpdf, in child processes with limits, the task built
  *   into dist/ as `npm start` builds it), in pages per second, against `pdftotext` from
  *   poppler-utils on the same file in the same run (installed with apt-get when missing and
  *   allowed). Three figures: the first file as a first upload meets it in the running app (the
- *   standby thread the extraction job starts after start-up, warmed on the built-in PDF, never on
- *   this file), the next files (median of 3, the threads kept warm: core/sandbox `keep`), and a
- *   cold file (no thread running: the thread starts, pdf.js runs unoptimised). pdftotext: median
+ *   standby process the extraction job starts after start-up, warmed on the built-in PDF, never on
+ *   this file), the next files (median of 3, the processes kept warm: core/sandbox `keep`), and a
+ *   cold file (no process running: one starts, pdf.js runs unoptimised). pdftotext: median
  *   of 3, its process start included.
  * - Dutch full-text search (searchDocuments: the first page of 20 documents with up to three
  *   pages each and their passages) over 100,000 document pages (1,000 documents of 100 pages) on
@@ -58,6 +58,20 @@ function ensurePdftotext(): boolean {
   return !spawnSync('pdftotext', ['-v']).error;
 }
 
+/** The resident memory of this process's children (the sandboxes), from /proc (Linux); 0 where it cannot be read. */
+function childrenRssMb(): number {
+  let kb = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) === process.pid) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return kb / 1024;
+}
+
 /** Extracts the PDF as the app does; the milliseconds it took. */
 async function extractOnce(pdf: Uint8Array): Promise<number> {
   const t0 = performance.now();
@@ -67,25 +81,24 @@ async function extractOnce(pdf: Uint8Array): Promise<number> {
 }
 
 async function benchExtraction(dir: string) {
-  // What `npm install` and `npm start` do: build dist/ (scripts/build.mjs), so the threads run the
+  // What `npm install` and `npm start` do: build dist/ (scripts/build.mjs), so the processes run the
   // compiled task as in the app; when the build fails the app (and this) uses the sources via tsx.
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8' });
-  console.log(`extraction: ${built.status === 0 ? 'dist/ built, threads run the compiled task' : `dist/ not built (${built.stderr.trim().slice(0, 120)}), threads run the sources through tsx`}`);
+  console.log(`extraction: ${built.status === 0 ? 'dist/ built, processes run the compiled task' : `dist/ not built (${built.stderr.trim().slice(0, 120)}), processes run the sources through tsx`}`);
   const pdf = await makePolicyPdf(PAGES);
   const file = path.join(dir, 'beleidsplan-300.pdf');
   fs.writeFileSync(file, pdf);
   console.log(`extraction: generated ${PAGES}-page PDF, ${Math.round(pdf.length / 1024)} kB; load ${os.loadavg()[0]!.toFixed(2)} on ${os.availableParallelism()} cores`);
-  // Cold: no thread at all (a process that never ran the extraction job, e.g. a test).
+  // Cold: no extraction process at all (a server that never ran the extraction job, e.g. a test).
   await stopSandboxes();
   const cold = await extractOnce(pdf);
   // What a first upload meets in the running app: the extraction job (3 s after start) has started
-  // the standby thread and warmed it on the built-in PDF (documents.warmup.pdf, not this file).
+  // the standby process and warmed it on the built-in PDF (documents.warmup.pdf, not this file).
   await stopSandboxes();
-  const rss0 = process.memoryUsage.rss();
   const w0 = performance.now();
   await keepExtractionReady({ background: false });
-  const warmUp = { ms: performance.now() - w0, rssMb: (process.memoryUsage.rss() - rss0) / 1048576 };
-  console.log(`extraction: standby thread started and warmed in ${warmUp.ms.toFixed(0)} ms, RSS +${warmUp.rssMb.toFixed(0)} MB`);
+  const warmUp = { ms: performance.now() - w0, rssMb: childrenRssMb() };
+  console.log(`extraction: standby process started and warmed in ${warmUp.ms.toFixed(0)} ms, its RSS ${warmUp.rssMb.toFixed(0)} MB`);
   const first = await extractOnce(pdf);
   const next: number[] = [];
   for (let i = 0; i < RUNS; i++) next.push(await extractOnce(pdf));
@@ -262,9 +275,9 @@ type Search = Awaited<ReturnType<typeof benchSearch>>;
 function summaryLines(extraction: Extraction, searches: Search[]): SummaryLine[] {
   const out: SummaryLine[] = [];
   for (const [which, r] of [
-    ['first file (standby thread, warmed at start)', extraction.first],
-    ['next files (warm threads)', extraction.next],
-    ['cold (no thread; not what the app meets)', extraction.cold],
+    ['first file (standby process, warmed at start)', extraction.first],
+    ['next files (warm processes)', extraction.next],
+    ['cold (no process; not what the app meets)', extraction.cold],
   ] as const) {
     const share = extraction.poppler ? r.pagesPerSecond / extraction.poppler.pagesPerSecond : undefined;
     out.push({
@@ -317,10 +330,10 @@ export async function benchDocuments(opts: { only?: string; postgres: () => Prom
     }
     console.log(`\ntext extraction of a ${PAGES}-page PDF`);
     const share = (r: Extraction['first']) => (extraction.poppler ? `, ${((r.pagesPerSecond / extraction.poppler.pagesPerSecond) * 100).toFixed(1)} % of pdftotext` : '');
-    console.log(`  app, first file (standby thread warmed at start): ${extraction.first.ms.toFixed(0)} ms, ${extraction.first.pagesPerSecond.toFixed(0)} pages/s${share(extraction.first)}`);
-    console.log(`  app, next files (warm threads, median of ${RUNS}): ${extraction.next.ms.toFixed(0)} ms, ${extraction.next.pagesPerSecond.toFixed(0)} pages/s${share(extraction.next)}`);
-    console.log(`  cold (no thread running, pdf.js cold): ${extraction.cold.ms.toFixed(0)} ms, ${extraction.cold.pagesPerSecond.toFixed(0)} pages/s${share(extraction.cold)}`);
-    console.log(`  the standby thread: warmed in ${extraction.warmUp.ms.toFixed(0)} ms, RSS +${extraction.warmUp.rssMb.toFixed(0)} MB`);
+    console.log(`  app, first file (standby process warmed at start): ${extraction.first.ms.toFixed(0)} ms, ${extraction.first.pagesPerSecond.toFixed(0)} pages/s${share(extraction.first)}`);
+    console.log(`  app, next files (warm processes, median of ${RUNS}): ${extraction.next.ms.toFixed(0)} ms, ${extraction.next.pagesPerSecond.toFixed(0)} pages/s${share(extraction.next)}`);
+    console.log(`  cold (no process running, pdf.js cold): ${extraction.cold.ms.toFixed(0)} ms, ${extraction.cold.pagesPerSecond.toFixed(0)} pages/s${share(extraction.cold)}`);
+    console.log(`  the standby process: warmed in ${extraction.warmUp.ms.toFixed(0)} ms, its RSS ${extraction.warmUp.rssMb.toFixed(0)} MB`);
     if (extraction.poppler) console.log(`  pdftotext (poppler, median of ${RUNS}):  ${extraction.poppler.ms.toFixed(0)} ms, ${extraction.poppler.pagesPerSecond.toFixed(0)} pages/s`);
     console.log(`\nDutch search over ${(SEARCH_DOCUMENTS * PAGES_PER_DOCUMENT).toLocaleString('en')} pages (${QUERIES.length} queries x 20, first page of 20 documents with passages)`);
     // Side by side: one column per database.

@@ -7,7 +7,7 @@
  * code resolves from `import.meta.url` (migrations, stylesheets, demo files, worker tasks) must
  * still point into src/ and seeds/: each file's `import.meta.url` is replaced by its own source
  * file's URL, computed from the bundle's place, so a moved clone keeps working. The worker tasks
- * (core/sandbox) are entry points too: dist/<task>.js, which a thread imports without tsx.
+ * (core/sandbox) are entry points too: dist/<task>.js, which a sandboxed process imports without tsx.
  *
  * dist/build.json lists every source file in the bundle with its size and modification time;
  * scripts/start.mjs and core/sandbox use dist/ only while all of them are unchanged
@@ -82,7 +82,7 @@ export async function build() {
     absWorkingDir: root,
     entryPoints: [
       path.join(root, 'src/main.ts'),
-      // The tasks run in worker threads (core/sandbox): a thread then starts without tsx.
+      // The tasks run in child processes (core/sandbox): a process then starts without tsx.
       path.join(root, 'src/modules/documents/documents.extract.worker.ts'),
       path.join(root, 'src/modules/meetings/meetings.packet.worker.ts'),
       path.join(root, 'src/modules/advice/advice.letter.worker.ts'),

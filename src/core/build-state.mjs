@@ -2,7 +2,7 @@
  * Whether dist/ (scripts/build.mjs) was built from the sources as they are now: dist/build.json
  * lists every source file of the build with its size and modification time, and the Node version
  * it was built for. Plain JavaScript: scripts/start.mjs asks before anything is compiled, and
- * core/sandbox asks before it starts a worker thread on a task built into dist/.
+ * core/sandbox asks before it starts a sandboxed process on a task built into dist/.
  */
 import fs from 'node:fs';
 import path from 'node:path';

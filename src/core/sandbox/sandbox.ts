@@ -1,50 +1,57 @@
 /**
- * Runs work on untrusted input (a PDF, an image, an archive from an upload) in a worker thread
- * with a memory limit and a time limit, so a hostile file can stall or exhaust only that thread:
+ * Runs work on untrusted input (a PDF, an image, an archive from an upload) in a child process
+ * with a heap limit and a time limit, so a hostile file can stall or exhaust only that process:
  * the server keeps answering, and the caller gets an outcome it can turn into a clear message.
  *
- * A task is a TypeScript module whose default export takes the input and returns the result
- * (structured-cloneable; a Uint8Array result is transferred, not copied). The thread imports the
- * task built into dist/ (scripts/build.mjs) when that build is current, else the source through
- * tsx (whose loader costs a thread 0.1-0.2 s to start). See
- * docs/decisions/0026-hostile-files-backup-instances.md and 0031 (sessions 8 and 9).
+ * A process, not a worker thread: a thread's heap limit is no wall. Node stops a thread at its
+ * limit and lets it allocate 16 MB more meanwhile; mammoth reading a 30 MB docx allocated faster,
+ * and V8 ended the whole process (CI, December 2026). A child process that runs out of heap ends
+ * alone, and says so on its stderr. See docs/decisions/0026 (amendment) and 0031.
  *
- * Warm threads (`keep`): starting a thread and the task's code running unoptimised can cost more
- * than the work (pdf.js: 0.2-0.7 s). A kept thread that finished a task without trouble waits for
- * the next task of the same module and limits. It is ended, never reused, after a task that failed,
- * ran out of time or memory; after MAX_TASKS tasks; after IDLE_MS without work (except one in
- * standby, `keepReady`). Only tasks that keep no state of one input for the next may be kept.
+ * A task is a TypeScript module whose default export takes the input and returns the result
+ * (both cross the IPC channel through V8's serializer, so Uint8Arrays, Dates and Maps arrive as
+ * they are). The process imports the task built into dist/ (scripts/build.mjs) when that build is
+ * current, else the source through tsx (whose loader costs 0.1-0.2 s at start).
+ *
+ * Warm processes (`keep`): starting a process and the task's code running unoptimised can cost
+ * more than the work (pdf.js: 0.2-0.7 s). A kept process that finished a task without trouble
+ * waits for the next task of the same module and limits. It is ended, never reused, after a task
+ * that failed, ran out of time or memory; after MAX_TASKS tasks; after IDLE_MS without work
+ * (except one in standby, `keepReady`). Only tasks that keep no state of one input for the next
+ * may be kept.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { currentBuild } from '../build-state.mjs';
 
 export type SandboxLimits = { timeoutMs: number; maxMemoryMb: number };
-/** `memory`: the thread ran out of its heap; `timeout`: it ran too long; `error`: the task threw (`code` is the error's code, if any). */
+/** `memory`: the process ran out of its heap; `timeout`: it ran too long; `error`: the task threw (`code` is the error's code, if any) or the process ended otherwise. */
 export type SandboxOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'timeout' | 'memory' | 'error'; error: string; code?: string };
-/** `keep`: the thread may be a warm one and is kept for the next task (see above). `background`: nobody waits, it keeps no process alive. */
+/** `keep`: the process may be a warm one and is kept for the next task (see above). `background`: nobody waits, it keeps the server's process from ending no longer. */
 export type SandboxOptions = { keep?: boolean; background?: boolean };
 
-const bootstrap = new URL('./sandbox.worker.mjs', import.meta.url);
+const bootstrap = fileURLToPath(new URL('./sandbox.child.mjs', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** A kept thread runs at most this many tasks, then a fresh one takes over. */
+/** A kept process runs at most this many tasks, then a fresh one takes over. */
 const MAX_TASKS = 20;
-/** A kept thread without work for this long is ended (a warm pdf.js thread holds 60-100 MB). */
+/** A kept process without work for this long is ended (a warm pdf.js process holds about 80 MB resident). */
 const IDLE_MS = 60_000;
+/** What V8 writes to stderr when a heap limit ends the process. */
+const OUT_OF_HEAP = /heap out of memory|Reached heap limit/;
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: string; code?: string };
-type Pool = { idle: Thread[]; busy: number; standby: boolean };
-type Thread = { worker: Worker; tasks: number; pool?: Pool; idle?: NodeJS.Timeout; settle?: (r: SandboxOutcome<unknown>) => void };
+type Pool = { idle: Sandbox[]; busy: number; standby: boolean };
+type Sandbox = { child: ChildProcess; exited: Promise<void>; tasks: number; pool?: Pool; idle?: NodeJS.Timeout; settle?: (r: SandboxOutcome<unknown>) => void };
 
-/** Kept threads by task and heap limit (a thread's limits are fixed when it starts). */
+/** Kept processes by task and heap limit (a process's limits are fixed when it starts). */
 const pools = new Map<string, Pool>();
 
 let build: Set<string> | null | undefined;
 const modules = new Map<string, string>();
-/** The module a thread imports for `task`: dist/<task>.js when the current build has it (checked once per process). */
+/** The module a process imports for `task`: dist/<task>.js when the current build has it (checked once per process). */
 function moduleOf(task: URL): string {
   let href = modules.get(task.href);
   if (href) return href;
@@ -57,34 +64,69 @@ function moduleOf(task: URL): string {
   return href;
 }
 
-function start(task: URL, limits: SandboxLimits, pool?: Pool): Thread {
-  const worker = new Worker(bootstrap, {
-    workerData: { module: moduleOf(task) },
-    resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, limits.maxMemoryMb / 4)), stackSizeMb: 8 },
-    stdout: true,
-    stderr: true,
-  });
-  const thread: Thread = { worker, tasks: 0, pool };
-  const settle = (r: SandboxOutcome<unknown>) => thread.settle?.(r);
-  worker.on('message', (m: Reply) => settle(m.ok ? { ok: true, value: m.value } : { ok: false, reason: 'error', error: m.error, ...(m.code ? { code: m.code } : {}) }));
-  worker.on('error', (err: Error & { code?: string }) =>
-    settle(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'memory', error: 'out of memory' } : { ok: false, reason: 'error', error: String(err.message).slice(0, 500) }),
-  );
-  worker.on('exit', (code) => {
-    forget(thread);
-    settle({ ok: false, reason: 'error', error: `worker exited (${code})` });
-  });
-  return thread;
+/** The child sees none of the server's secrets (SECRET_KEY, DATABASE_URL): only what Node and the tasks' libraries read. */
+function childEnv(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'TZ', 'LANG', 'LC_ALL', 'NODE_ENV'];
+  return Object.fromEntries(keep.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]])));
 }
 
-function forget(thread: Thread) {
-  clearTimeout(thread.idle);
-  if (thread.pool) thread.pool.idle = thread.pool.idle.filter((t) => t !== thread);
+function start(task: URL, limits: SandboxLimits, pool?: Pool): Sandbox {
+  // The young generation is three semi-spaces; as the threads had, about a quarter of the heap.
+  const semiSpaceMb = Math.min(16, Math.max(1, Math.floor(limits.maxMemoryMb / 12)));
+  const child = fork(bootstrap, [moduleOf(task)], {
+    execArgv: [`--max-old-space-size=${limits.maxMemoryMb}`, `--max-semi-space-size=${semiSpaceMb}`],
+    env: childEnv(),
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  // Read as it comes: V8's native stack trace follows its message, and can be long.
+  let stderr = '';
+  let outOfHeap = false;
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (text: string) => {
+    stderr = (stderr.slice(-200) + text).slice(-4000);
+    outOfHeap ||= OUT_OF_HEAP.test(stderr);
+  });
+  let exited!: () => void;
+  const box: Sandbox = { child, exited: new Promise((resolve) => (exited = resolve)), tasks: 0, pool };
+  const settle = (r: SandboxOutcome<unknown>) => box.settle?.(r);
+  child.on('message', (m: Reply) => settle(m.ok ? { ok: true, value: m.value } : { ok: false, reason: 'error', error: m.error, ...(m.code ? { code: m.code } : {}) }));
+  child.on('error', (err) => {
+    settle({ ok: false, reason: 'error', error: String(err.message).slice(0, 500) });
+    // Not started at all (no pid): no exit will follow.
+    if (child.pid === undefined) {
+      forget(box);
+      exited();
+    }
+  });
+  // 'close', not 'exit': stderr has been read to its end.
+  child.on('close', (code, signal) => {
+    forget(box);
+    settle(outOfHeap ? { ok: false, reason: 'memory', error: 'out of memory' } : { ok: false, reason: 'error', error: `process exited (${signal ?? code})` });
+    exited();
+  });
+  return box;
 }
 
-function end(thread: Thread): Promise<number> {
-  forget(thread);
-  return thread.worker.terminate();
+/** Whether the process keeps the server's process from ending: its handle, its IPC channel and its stderr pipe. */
+function hold(box: Sandbox, on: boolean) {
+  for (const handle of [box.child, box.child.channel, box.child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[]) {
+    if (on) handle?.ref();
+    else handle?.unref();
+  }
+}
+
+function forget(box: Sandbox) {
+  clearTimeout(box.idle);
+  if (box.pool) box.pool.idle = box.pool.idle.filter((b) => b !== box);
+}
+
+function end(box: Sandbox): Promise<void> {
+  forget(box);
+  // Held until it has exited: a caller may wait for that, and an unheld process's exit would never be reported.
+  hold(box, true);
+  box.child.kill('SIGKILL');
+  return box.exited;
 }
 
 const keyOf = (task: URL, limits: SandboxLimits) => `${limits.maxMemoryMb} ${task.href}`;
@@ -96,46 +138,47 @@ function poolOf(task: URL, limits: SandboxLimits): Pool {
   return pool;
 }
 
-/** Kept for the next task; an idle thread does not keep the process alive. The last one of a pool in standby stays. */
-function park(thread: Thread, pool: Pool) {
-  thread.worker.unref();
-  pool.idle.push(thread);
-  thread.idle = setTimeout(() => {
-    if (!(pool.standby && pool.busy === 0 && pool.idle.length === 1)) void end(thread);
+/** Kept for the next task; an idle process does not keep the server's process alive. The last one of a pool in standby stays. */
+function park(box: Sandbox, pool: Pool) {
+  hold(box, false);
+  pool.idle.push(box);
+  box.idle = setTimeout(() => {
+    if (!(pool.standby && pool.busy === 0 && pool.idle.length === 1)) void end(box);
   }, IDLE_MS).unref();
 }
 
-/** Never rejects: every way the thread can end becomes an outcome. */
+/** Never rejects: every way the process can end becomes an outcome. */
 export function runSandboxed<T>(task: URL, input: unknown, limits: SandboxLimits, options: SandboxOptions = {}): Promise<SandboxOutcome<T>> {
   const pool = options.keep ? poolOf(task, limits) : undefined;
-  const thread = pool?.idle.pop() ?? start(task, limits, pool);
-  clearTimeout(thread.idle);
+  const box = pool?.idle.pop() ?? start(task, limits, pool);
+  clearTimeout(box.idle);
   // A warm-up in the background keeps nothing alive; work someone waits for does.
-  if (options.background) thread.worker.unref();
-  else thread.worker.ref();
+  hold(box, !options.background);
   if (pool) pool.busy++;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => thread.settle?.({ ok: false, reason: 'timeout', error: `timeout after ${limits.timeoutMs} ms` }), limits.timeoutMs);
+    const timer = setTimeout(() => box.settle?.({ ok: false, reason: 'timeout', error: `timeout after ${limits.timeoutMs} ms` }), limits.timeoutMs);
     if (options.background) timer.unref();
-    thread.settle = (r) => {
-      thread.settle = undefined;
+    box.settle = (r) => {
+      box.settle = undefined;
       clearTimeout(timer);
-      thread.tasks++;
+      box.tasks++;
       if (pool) pool.busy--;
-      if (pool && r.ok && thread.tasks < MAX_TASKS) park(thread, pool);
-      else void end(thread);
+      if (pool && r.ok && box.tasks < MAX_TASKS && box.child.connected) park(box, pool);
+      else void end(box);
       resolve(r as SandboxOutcome<T>);
     };
-    thread.worker.postMessage(input);
+    box.child.send(input as never, (err) => {
+      if (err) box.settle?.({ ok: false, reason: 'error', error: String(err.message).slice(0, 500) });
+    });
   });
 }
 
 /**
- * Keeps one warm thread of `task` ready (standby) before anyone waits for it: when the pool has no
- * thread, one starts in the background (it keeps no process alive, unless `background: false` for
- * a caller that waits for it) and runs `warmUp`, so the task's code is compiled and optimised
- * before the first real input. Call it again after a while (a thread is ended after MAX_TASKS
- * tasks or a failure); it does nothing while a thread exists.
+ * Keeps one warm process of `task` ready (standby) before anyone waits for it: when the pool has
+ * none, one starts in the background (it keeps the server's process from ending no longer,
+ * unless `background: false` for a caller that waits for it) and runs `warmUp`, so the task's code
+ * is compiled and optimised before the first real input. Call it again after a while (a process is
+ * ended after MAX_TASKS tasks or a failure); it does nothing while one exists.
  */
 export async function keepReady(task: URL, limits: SandboxLimits, warmUp: () => unknown, options: { background?: boolean } = {}): Promise<void> {
   const pool = poolOf(task, limits);
@@ -144,12 +187,12 @@ export async function keepReady(task: URL, limits: SandboxLimits, warmUp: () => 
   await runSandboxed(task, warmUp(), limits, { keep: true, background: options.background ?? true });
 }
 
-/** How many warm threads of `task` with these limits wait for work. */
-export function warmThreads(task: URL, limits: SandboxLimits): number {
+/** How many warm processes of `task` with these limits wait for work. */
+export function warmSandboxes(task: URL, limits: SandboxLimits): number {
   return pools.get(keyOf(task, limits))?.idle.length ?? 0;
 }
 
-/** Ends every idle kept thread and takes pools out of standby (the bench measures a first task with none warm). */
+/** Ends every idle kept process and takes pools out of standby (the bench measures a first task with none warm). */
 export async function stopSandboxes(): Promise<void> {
   const idle = [...pools.values()].flatMap((pool) => {
     pool.standby = false;

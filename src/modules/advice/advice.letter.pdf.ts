@@ -1,7 +1,7 @@
 /**
  * The advice letter laid out as a tagged PDF (A4, Noto Sans): letterhead, addressee, date,
  * reference, subject, body, recommendations, closing and signatures. It runs in a sandboxed
- * worker thread (advice.letter.worker.ts), never on the request thread: the texts are long and
+ * child process (advice.letter.worker.ts), never on the request thread: the texts are long and
  * the logo is an uploaded image.
  */
 import { TaggedPdf } from '../../core/pdf/tagged.ts';

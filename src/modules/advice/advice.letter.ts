@@ -157,8 +157,8 @@ const LETTER_LIMITS: SandboxLimits = { timeoutMs: 60_000, maxMemoryMb: 256 };
 const task = new URL('./advice.letter.worker.ts', import.meta.url);
 
 /**
- * The letter as a tagged PDF, laid out in a worker thread with a memory and time limit
- * (core/sandbox): a hostile logo or text can end only that thread. A failure is a clear message.
+ * The letter as a tagged PDF, laid out in a child process with a memory and time limit
+ * (core/sandbox): a hostile logo or text can end only that process. A failure is a clear message.
  */
 export async function letterPdf(model: LetterModel, logo: LetterLogo | null, limits: SandboxLimits = LETTER_LIMITS): Promise<Uint8Array> {
   const r = await runSandboxed<Uint8Array>(task, { model, logo }, limits, { keep: true });

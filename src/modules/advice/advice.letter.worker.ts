@@ -1,5 +1,5 @@
-// The advice letter's layout, run in a sandboxed worker thread (core/sandbox) by advice.letter.ts.
-// The thread is kept warm for the next letter (`keep`): nothing of a letter stays in it (the fonts
+// The advice letter's layout, run in a sandboxed child process (core/sandbox) by advice.letter.ts.
+// The process is kept warm for the next letter (`keep`): nothing of a letter stays in it (the fonts
 // and pdfkit are loaded once, from node_modules; every PDF object is made per letter).
 import { layOutLetter } from './advice.letter.pdf.ts';
 import type { LetterModel } from './advice.letter.ts';

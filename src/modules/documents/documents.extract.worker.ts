@@ -1,10 +1,10 @@
-// Text extraction, run in a sandboxed worker thread (core/sandbox) by documents.extraction.ts with
-// a memory limit and a timeout: a hostile or malformed file can only end this thread, never the server.
+// Text extraction, run in a sandboxed child process (core/sandbox) by documents.extraction.ts with
+// a memory limit and a timeout: a hostile or malformed file can only end this process, never the server.
 // Archives are checked on their members' declared and actual sizes before mammoth or fflate opens them.
 import { unzipSync, strFromU8 } from 'fflate';
 import { checkArchive } from '../../core/files/archive.ts';
 
-/** `part`: this thread reads only its share of a PDF's pages (several threads share a large file). */
+/** `part`: this process reads only its share of a PDF's pages (several processes share a large file). */
 export type ExtractJob = { kind: string; bytes: Uint8Array; maxPages: number; part?: { index: number; of: number } };
 export type ExtractedPage = { page: number | null; text: string };
 
@@ -13,7 +13,9 @@ function tooLarge(message: string): Error {
   return Object.assign(new Error(message), { code: 'too_large' });
 }
 
-export default async function extract(job: ExtractJob): Promise<ExtractedPage[]> {
+export default async function extract(input: ExtractJob): Promise<ExtractedPage[]> {
+  // The bytes arrive from the parent process as a Buffer, which pdf.js refuses: the same memory as a plain Uint8Array.
+  const job = { ...input, bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) };
   if (job.kind === 'pdf') {
     // pdf.js inflates each content stream through DecompressionStream when there is one: a round of
     // web streams and promises per page. Its own inflate gives the same bytes without them.

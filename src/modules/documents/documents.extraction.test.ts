@@ -44,7 +44,7 @@ test('malformed PDFs end as "failed"; the server keeps working and other documen
   assert.equal((await searchDocuments(t.app.deps, { council: c, actor: member.actor, query: 'regiotaxi' })).length, 1);
 });
 
-test('the worker thread is stopped by its time and memory limits and reports it', async () => {
+test('the extraction process is stopped by its time and memory limits and reports it', async () => {
   const pdf = await makePolicyPdf(40);
   const slow = await extractInWorker('pdf', pdf, { ...EXTRACTION_LIMITS, timeoutMs: 1 });
   assert.deepEqual(slow, { status: 'failed', error: 'timeout after 1 ms' });

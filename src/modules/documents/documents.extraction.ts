@@ -1,9 +1,9 @@
 /**
  * Background text extraction. The queue is the `extraction` column of document_versions:
  * a worker claims one pending version with FOR UPDATE SKIP LOCKED (safe with several instances),
- * extracts its text in a sandboxed worker thread (core/sandbox) with a memory limit and a timeout, and stores the text per
+ * extracts its text in a sandboxed child process (core/sandbox) with a memory limit and a timeout, and stores the text per
  * page for Dutch full-text search. A hostile or malformed file ends as `failed`, never as a crash.
- * The threads are kept warm between files (core/sandbox's `keep`), and one waits in standby,
+ * The processes are kept warm between files (core/sandbox's `keep`), and one waits in standby,
  * warmed up on a small built-in PDF, where the queue runs (decision 0031, session 9).
  */
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import type { Deps } from '../../core/deps.ts';
 import { sniffDocument } from '../../core/files/sniff.ts';
 import type { ExtractJob } from './documents.extract.worker.ts';
 import { refreshLexemes } from './documents.search.ts';
-import { keepReady, runSandboxed, warmThreads } from '../../core/sandbox/sandbox.ts';
+import { keepReady, runSandboxed, warmSandboxes } from '../../core/sandbox/sandbox.ts';
 import { documentPages, documentVersions, documents, type DocumentVersion, type ExtractionState } from './documents.schema.ts';
 
 export const EXTRACTION_LIMITS = {
@@ -35,13 +35,13 @@ const task = new URL('./documents.extract.worker.ts', import.meta.url);
 const warmUpPdf = new URL('./documents.warmup.pdf', import.meta.url);
 
 /**
- * Starts one extraction thread ahead of need, in the background (it keeps no process alive), and
+ * Starts one extraction process ahead of need, in the background (it does not keep the server running), and
  * lets it read a small built-in PDF (8 pages made once with pdfkit: 4 in an embedded Noto Sans
  * subset, as the app's letters are, 4 in Helvetica, a standard font; not the bench's generator), so
  * that pdf.js is loaded and its hot paths compiled before the first upload: a first file then costs
- * what a next file costs. The thread then stays in standby (not ended after a minute idle); it
- * holds about 60-100 MB. Does nothing while a thread exists; the extraction job calls it (in the
- * background: it keeps no process alive).
+ * what a next file costs. The process then stays in standby (not ended after a minute idle); it
+ * holds about 80 MB (resident, after the warm-up). Does nothing while a process exists; the
+ * extraction job calls it in the background.
  */
 export function keepExtractionReady(options: { background?: boolean } = {}): Promise<void> {
   const warmUp = (): ExtractJob => ({ kind: 'pdf', bytes: new Uint8Array(fs.readFileSync(warmUpPdf)), maxPages: EXTRACTION_LIMITS.maxPages });
@@ -49,44 +49,44 @@ export function keepExtractionReady(options: { background?: boolean } = {}): Pro
 }
 export type ExtractionResult = { status: 'done'; pages: Page[] } | { status: Exclude<ExtractionState, 'done' | 'pending'>; error: string };
 
-/** A PDF at least this large may be read by several threads, each opening it and reading its share of the pages. */
+/** A PDF at least this large may be read by several processes, each opening it and reading its share of the pages. */
 const PARALLEL_PDF_BYTES = 256 * 1024;
-/** At most this many threads per PDF. */
-const MAX_THREADS = 4;
+/** At most this many processes per PDF. */
+const MAX_PROCESSES = 4;
 
 /**
- * Threads for one extraction: one per idle core (os.availableParallelism less the load of the last
- * minute), at least one, at most MAX_THREADS. Each thread opens the file and starts pdf.js
- * (about 0.2-0.4 s of its own), so on a busy machine a second thread only competes with the first:
- * on 2 shared cores at load 4-5 two threads took 1.47 s against 1.00 s for one (docs/decisions/0031).
+ * Processes for one extraction: one per idle core (os.availableParallelism less the load of the last
+ * minute), at least one, at most MAX_PROCESSES. Each process opens the file and starts pdf.js
+ * (about 0.2-0.4 s of its own), so on a busy machine a second process only competes with the first:
+ * on 2 shared cores at load 4-5 two processes took 1.47 s against 1.00 s for one (docs/decisions/0031).
  */
-function threadsFor(kind: string, bytes: Uint8Array, limits: typeof EXTRACTION_LIMITS): number {
+function processesFor(kind: string, bytes: Uint8Array, limits: typeof EXTRACTION_LIMITS): number {
   if (kind !== 'pdf' || bytes.length < PARALLEL_PDF_BYTES) return 1;
   const idle = Math.floor(os.availableParallelism() - os.loadavg()[0]!);
-  const threads = Math.max(1, Math.min(MAX_THREADS, idle));
-  // One warm thread reads a 300-page PDF faster than two that start cold (a split file's threads
-  // have a smaller heap, so they are not the standby thread): split only over warm threads, or
-  // when no thread is warm at all.
-  if (threads > 1 && warmThreads(task, shareOf(limits, threads)) < threads && warmThreads(task, limits) > 0) return 1;
-  return threads;
+  const processes = Math.max(1, Math.min(MAX_PROCESSES, idle));
+  // One warm process reads a 300-page PDF faster than two that start cold (a split file's processes
+  // have a smaller heap, so they are not the standby process): split only over warm processes, or
+  // when no process is warm at all.
+  if (processes > 1 && warmSandboxes(task, shareOf(limits, processes)) < processes && warmSandboxes(task, limits) > 0) return 1;
+  return processes;
 }
 
-/** Each thread's part of an extraction's memory limit. */
-function shareOf(limits: typeof EXTRACTION_LIMITS, threads: number): typeof EXTRACTION_LIMITS {
-  return threads > 1 ? { ...limits, maxMemoryMb: Math.max(64, Math.floor(limits.maxMemoryMb / threads)) } : limits;
+/** Each process's part of an extraction's memory limit. */
+function shareOf(limits: typeof EXTRACTION_LIMITS, processes: number): typeof EXTRACTION_LIMITS {
+  return processes > 1 ? { ...limits, maxMemoryMb: Math.max(64, Math.floor(limits.maxMemoryMb / processes)) } : limits;
 }
 
 /**
- * Extracts text in sandboxed threads (core/sandbox); resolves (never rejects) with the outcome.
- * A large PDF on an idle machine is split over several threads by page range; the memory limit is
- * per extraction, so each thread gets its share of it, and each has the time limit.
+ * Extracts text in sandboxed child processes (core/sandbox); resolves (never rejects) with the outcome.
+ * A large PDF on an idle machine is split over several processes by page range; the memory limit is
+ * per extraction, so each process gets its share of it, and each has the time limit.
  */
 export async function extractInWorker(kind: string, bytes: Uint8Array, limits = EXTRACTION_LIMITS): Promise<ExtractionResult> {
-  const threads = threadsFor(kind, bytes, limits);
-  const share = shareOf(limits, threads);
+  const processes = processesFor(kind, bytes, limits);
+  const share = shareOf(limits, processes);
   const parts = await Promise.all(
-    Array.from({ length: threads }, (_, index) => {
-      const job: ExtractJob = { kind, bytes, maxPages: limits.maxPages, ...(threads > 1 ? { part: { index, of: threads } } : {}) };
+    Array.from({ length: processes }, (_, index) => {
+      const job: ExtractJob = { kind, bytes, maxPages: limits.maxPages, ...(processes > 1 ? { part: { index, of: processes } } : {}) };
       // Kept: the task holds nothing of a file once it returns (pdf.js's document is destroyed, no code from a file runs).
       return runSandboxed<Page[]>(task, job, share, { keep: true });
     }),
@@ -215,7 +215,7 @@ export function kickExtraction(deps: Deps): void {
   running.set(deps, run);
 }
 
-/** The periodic job (src/worker.ts); single-flight with the kick. Its first run (3 s after start) also starts the standby thread. */
+/** The periodic job (src/worker.ts); single-flight with the kick. Its first run (3 s after start) also starts the standby process. */
 export async function extractionJob(deps: Deps): Promise<void> {
   void keepExtractionReady();
   const busy = running.get(deps);

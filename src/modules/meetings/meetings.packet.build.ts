@@ -3,7 +3,7 @@
  * numbers), then each document. Cover, texts and notices are written as a tagged PDF
  * (core/pdf/tagged.ts); the pages of PDF documents are put in their place with pdf-lib
  * (core/pdf/merge.ts), with a bookmark per document. Everything here parses uploaded PDFs, so it
- * runs only in a sandboxed worker thread (meetings.packet.worker.ts), never on the request thread.
+ * runs only in a sandboxed child process (meetings.packet.worker.ts), never on the request thread.
  */
 import { PDFDocument } from 'pdf-lib';
 import { registerMessages, translator, type Locale, type Translate } from '../../core/i18n/index.ts';

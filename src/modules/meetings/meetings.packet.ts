@@ -5,7 +5,7 @@
  * that says so: the packet never fails because of one bad document.
  *
  * Uploaded PDFs are hostile until proven otherwise (deeply nested objects, 150,000 pages), so the
- * packet is built in the background, in sandboxed worker threads with a memory and a time limit
+ * packet is built in the background, in sandboxed child processes with a memory and a time limit
  * (core/sandbox): first each PDF on its own (a bad one becomes a notice), then the packet. The
  * result is stored as a file under a key of everything it shows, and served from there; a
  * request waits a few seconds for a build and otherwise gets a page that says it is being made.
