@@ -117,12 +117,21 @@ export async function openAdvice(deps: Deps, args: { actor: Actor | null; counci
  * `found`: the advice from `openAdvice`, when the caller needed it first; `read`: the page's
  * batched reads (core/read-together.ts): everything after finding the advice is one statement.
  */
+/**
+ * The reads of an advice's detail page, batched (core/read-together.ts) and planned once for any
+ * advice: each part reads the advice's few rows by key, so a generic plan is as good as a custom
+ * one and saves planning on every page (decision 0031, session 11). Pass it to the page's slots too.
+ */
+export function adviceDetailReads(db: Deps['db']): Read {
+  return batchedReads(db, { generic: true });
+}
+
 export async function getAdvice(deps: Deps, args: { actor: Actor | null; council: Council; id: string; now?: Date; found?: Advice; read?: Read }): Promise<AdviceDetail> {
   const { actor, council } = args;
   assertCan(actor, 'advice.view');
   const found = args.found ?? (await openAdvice(deps, args));
   const db = deps.db;
-  const read = args.read ?? batchedReads(db);
+  const read = args.read ?? adviceDetailReads(db);
   const now = args.now ?? new Date();
   const full = seesCouncilWork(actor, found);
   const advice: Advice = full ? found : requestPart(found);

@@ -10,7 +10,6 @@ import { attachmentDisposition } from '../../core/files/sniff.ts';
 import { assertCan, can, ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts';
 import { translator } from '../../core/i18n/index.ts';
 import { renderSlot } from '../../core/platform.ts';
-import { batchedReads } from '../../core/read-together.ts';
 import * as queries from './advice.queries.ts';
 import * as lifecycle from './advice.lifecycle.ts';
 import * as drafts from './advice.drafts.ts';
@@ -74,8 +73,7 @@ export async function adviceRoutes(app: FastifyInstance) {
     // 404 for an unknown id (or one the actor may not open) before any read with it; then the
     // advice's parts and the other modules' slots in one statement (`read`, core/read-together.ts).
     const found = await queries.openAdvice(deps, { actor, council, id });
-    // Planned once for any advice: each part reads the advice's few rows by key (read-together.ts).
-    const [ctx, read] = [await req.pageCtx(), batchedReads(deps.db, { generic: true })];
+    const [ctx, read] = [await req.pageCtx(), queries.adviceDetailReads(deps.db)];
     const [detail, related] = await Promise.all([queries.getAdvice(deps, { actor, council, id, found, read }), renderSlot('advice.detail.related', { deps, ctx, council, actor, id: found.id, read })]);
     const page = stap === 'current' ? currentStep(detail.advice.status) : stap;
     return reply.page(<AdviceDetailPage ctx={ctx} council={council} actor={actor} detail={detail} related={related} stap={page} {...extra} />, status);

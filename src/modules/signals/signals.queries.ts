@@ -4,10 +4,9 @@
  * Contact details are not read here (signals.privacy.ts).
  */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { inIds, type Ids } from '../../core/db/find.ts';
+import { findInCouncil, inIds, type Ids } from '../../core/db/find.ts';
 import { rowsOf, type DbOrTx } from '../../core/db/index.ts';
 import { readAlone, type Read } from '../../core/read-together.ts';
-import { findInCouncil } from '../../core/db/find.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, can, type Actor } from '../../core/policy.ts';
 import { notFound } from '../../core/errors.ts';

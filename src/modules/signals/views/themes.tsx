@@ -1,4 +1,5 @@
-import { Fragment, h, type VNode } from 'preact';
+import { h, type VNode } from 'preact';
+import { jsxTemplate } from 'preact/jsx-runtime';
 import { useContext } from 'preact/hooks';
 import { renderToString } from 'preact-render-to-string';
 import { CouncilScopeProvider, LanguageFormScope, PageCtxProvider, usePageCtx, type PageCtx } from '../../../ui/context.ts';
@@ -164,6 +165,6 @@ function RenderedOnce({ view, variant, scope, children }: { view: ThemeView; var
     keepTables(key, kept);
   }
   if (kept.takesSwitch && languageForm) languageForm.taken = true;
-  // A Fragment with `tpl` is how preact-render-to-string writes precompiled HTML as it is.
-  return h(Fragment, { tpl: [kept.html.replaceAll(TOKEN_SLOT, () => ctx.csrfToken)] } as never);
+  // preact's template vnode (the one its precompiling JSX transform makes): rendered to string as it is.
+  return jsxTemplate([kept.html.replaceAll(TOKEN_SLOT, () => ctx.csrfToken)]);
 }
