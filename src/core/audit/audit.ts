@@ -37,7 +37,15 @@ export type AuditEntry = {
 
 /** Write inside the same transaction as the change it records. */
 export async function audit(tx: DbOrTx, e: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditRow(tx, e);
+}
+
+/**
+ * The audit entry's insert, not yet run: for a caller that runs it in one statement with the
+ * change it records (as a data-modifying CTE: signals.submit.ts). Awaiting it runs it alone.
+ */
+export function auditRow(tx: DbOrTx, e: AuditEntry) {
+  return tx.insert(auditLog).values({
     councilId: e.councilId,
     actorUserId: e.actorUserId,
     action: e.action,

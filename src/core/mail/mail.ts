@@ -17,11 +17,11 @@ function nodemailerParts(attachments: MailAttachment[]): { attachments: object[]
 }
 
 /**
- * Queue a mail in the same transaction as the change that causes it;
- * call `mailer.kick()` after commit so it goes out at once.
+ * The outbox row of a mail, not yet run (see Mailer's `queue` and `queueRow`): held when no SMTP
+ * server is set, to be read in the outbox.
  */
-async function queueMail(tx: DbOrTx, m: MailMessage, opts: { hold: boolean }): Promise<void> {
-  await tx.insert(outbox).values({
+function mailRow(tx: DbOrTx, m: MailMessage, opts: { hold: boolean }) {
+  return tx.insert(outbox).values({
     councilId: m.councilId ?? null,
     toAddress: m.to,
     subject: m.subject,
@@ -61,7 +61,10 @@ export async function purgeOldMail(db: DbOrTx, now = new Date()): Promise<number
 export type Mailer = {
   /** True when SMTP is configured; otherwise mail stays in the outbox to be read. */
   readonly delivers: boolean;
+  /** Queue a mail in the same transaction as the change that causes it; call `kick()` after commit so it goes out at once. */
   queue(tx: DbOrTx, m: MailMessage): Promise<void>;
+  /** The same mail's insert, not yet run: for a caller that runs it in one statement with its change (signals.submit.ts). */
+  queueRow(tx: DbOrTx, m: MailMessage): ReturnType<typeof mailRow>;
   /** Send what is queued now (after commit). Safe to call from many instances at once. */
   kick(): void;
   /** Send queued mail until none is left; resolves when done (worker, tests). */
@@ -150,7 +153,10 @@ export function createMailer(
 
   return {
     delivers: Boolean(smtpUrl),
-    queue: (tx, m) => queueMail(tx, m, { hold: !smtpUrl }),
+    async queue(tx, m) {
+      await mailRow(tx, m, { hold: !smtpUrl });
+    },
+    queueRow: (tx, m) => mailRow(tx, m, { hold: !smtpUrl }),
     kick() {
       if (!smtpUrl) return;
       (opts.beforeFlush?.() ?? Promise.resolve()).then(flush).catch((err) => opts.log?.error({ err }, 'mail queue failed'));

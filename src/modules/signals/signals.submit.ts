@@ -7,7 +7,7 @@ import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
-import { audit } from '../../core/audit/audit.ts';
+import { auditRow } from '../../core/audit/audit.ts';
 import { seal } from '../../core/crypto.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { todayInAmsterdam } from '../../core/dates/working-days.ts';
@@ -44,7 +44,7 @@ type SubmitArgs = {
  * A new signal: from a resident (actor null, web form), from the API (source 'api', the API
  * checks its token) or recorded on someone's behalf (needs 'signals.record'). Validates again,
  * seals the contact details apart, writes the audit entry and queues the acknowledgement, all in
- * one transaction.
+ * one transaction; the rows themselves in one statement.
  */
 export async function submitSignal(deps: Deps, args: SubmitArgs): Promise<{ id: string; reference: string }> {
   const out = await deps.db.transaction((tx) => storeSignal(deps, tx, args));
@@ -93,19 +93,19 @@ export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise
     contact && tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) }),
     tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now }),
     message && tx.insert(signalMessages).values({ councilId: council.id, signalId: id, status: 'received', subject: message.subject }),
+    auditRow(tx, {
+      councilId: council.id,
+      actorUserId: recordedBy,
+      action: 'signal.submitted',
+      entity: 'signal',
+      entityId: id,
+      from: null,
+      to: 'new',
+      data: { reference, source, contact: contact !== null },
+    }),
+    // The acknowledgement: the address was just typed, so it is handed over as it is, not read back and opened.
+    message && contact?.email ? deps.mailer.queueRow(tx, { councilId: council.id, to: contact.email, subject: message.subject, body: message.body }) : null,
   ]);
-  await audit(tx, {
-    councilId: council.id,
-    actorUserId: recordedBy,
-    action: 'signal.submitted',
-    entity: 'signal',
-    entityId: id,
-    from: null,
-    to: 'new',
-    data: { reference, source, contact: contact !== null },
-  });
-  // The acknowledgement: the address was just typed, so it is handed over as it is, not read back and opened.
-  if (message && contact?.email) await deps.mailer.queue(tx, { councilId: council.id, to: contact.email, subject: message.subject, body: message.body });
   return { id, reference };
 }
 
