@@ -11,14 +11,18 @@ function pkgFile(spec: string): string {
   return require.resolve(spec);
 }
 
-/** The stylesheets of the NL Design System, then our theme; bundled once at start-up. */
+/**
+ * The stylesheets of the NL Design System, then our theme; bundled once at start-up. The
+ * candidate packages export their files as `<package>/<name>.css` (their `exports` map): the
+ * `dist/` path does not resolve. A stylesheet that is missing is an error, never left out.
+ */
 const cssSources = [
   '@utrecht/component-library-css/dist/index.css',
-  '@nl-design-system-candidate/button-css/dist/button.css',
-  '@nl-design-system-candidate/heading-css/dist/heading.css',
-  '@nl-design-system-candidate/link-css/dist/link.css',
-  '@nl-design-system-candidate/paragraph-css/dist/paragraph.css',
-  '@nl-design-system-candidate/skip-link-css/dist/skip-link.css',
+  '@nl-design-system-candidate/button-css/button.css',
+  '@nl-design-system-candidate/heading-css/heading.css',
+  '@nl-design-system-candidate/link-css/link.css',
+  '@nl-design-system-candidate/paragraph-css/paragraph.css',
+  '@nl-design-system-candidate/skip-link-css/skip-link.css',
   '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
 ];
 
@@ -26,13 +30,7 @@ export type Asset = { body: Buffer; contentType: string; hashedName: string };
 
 function build(): Map<string, Asset> {
   const css = [
-    ...cssSources.map((s) => {
-      try {
-        return fs.readFileSync(pkgFile(s), 'utf8').replace(/\/\*# sourceMappingURL=.*?\*\//g, '');
-      } catch {
-        return '';
-      }
-    }),
+    ...cssSources.map((s) => fs.readFileSync(pkgFile(s), 'utf8').replace(/\/\*# sourceMappingURL=.*?\*\//g, '')),
     fs.readFileSync(path.join(here, 'assets/raadwerk.css'), 'utf8'),
     fs.readFileSync(path.join(here, 'assets/print.css'), 'utf8'),
   ].join('\n');
