@@ -22,7 +22,7 @@ import { registerSecurityHeaders } from './core/http/security.ts';
 import { registerTenancy, rememberCouncils } from './core/tenancy.ts';
 import { registerSectionGuard } from './core/sections.ts';
 import { registerPublicCache } from './core/http/public-cache.ts';
-import { getAssets, fontDir } from './ui/assets.ts';
+import { encodedAsset, getAssets, fontDir } from './ui/assets.ts';
 import { SESSION_COOKIE } from './core/auth/sessions.ts';
 import { authRoutes } from './core/auth/auth.routes.tsx';
 import { findMembership, findOrganisationBySlug, listWorkspacesFor } from './core/organisations.ts';
@@ -85,7 +85,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Assets: bundled CSS/JS under a content hash, fonts from the fontsource package.
   const assets = getAssets();
   for (const asset of assets.values()) {
-    app.get(`/assets/${asset.hashedName}`, async (_req, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(asset.body));
+    app.get(`/assets/${asset.hashedName}`, async (req, reply) => {
+      const { body, encoding } = await encodedAsset(asset, req.headers['accept-encoding']);
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.header('vary', 'accept-encoding').header('cache-control', 'public, max-age=31536000, immutable').type(asset.contentType).send(body);
+    });
   }
   await app.register(fastifyStatic, { root: fontDir, prefix: '/assets/fonts/', decorateReply: false, maxAge: '365d', immutable: true });
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +28,8 @@ const cssSources = [
   '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
 ];
 
-export type Asset = { body: Buffer; contentType: string; hashedName: string };
+export type Asset = { body: Buffer; contentType: string; hashedName: string; encoded: Map<Encoding, Promise<Buffer>> };
+type Encoding = 'br' | 'gzip';
 
 function build(): Map<string, Asset> {
   const css = [
@@ -43,7 +46,7 @@ function build(): Map<string, Asset> {
     const buf = Buffer.from(body);
     const hash = crypto.createHash('sha256').update(buf).digest('hex').slice(0, 12);
     const [base, ext] = name.split('.');
-    out.set(name, { body: buf, contentType, hashedName: `${base}.${hash}.${ext}` });
+    out.set(name, { body: buf, contentType, hashedName: `${base}.${hash}.${ext}`, encoded: new Map() });
   }
   return out;
 }
@@ -61,3 +64,34 @@ export function assetUrl(name: 'app.css' | 'app.js'): string {
 }
 
 export const fontDir = path.join(path.dirname(pkgFile('@fontsource-variable/noto-sans/package.json')), 'files');
+
+const compress: Record<Encoding, (b: Buffer) => Promise<Buffer>> = {
+  // Quality 9: app.css 670 kB -> 50 kB in 30 ms; 11 gives 44 kB but takes 0.8 s.
+  br: (b) => promisify(zlib.brotliCompress)(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
+  gzip: (b) => promisify(zlib.gzip)(b, { level: 9 }),
+};
+
+/** The encoding to send for an Accept-Encoding header: brotli, else gzip, else none (`q=0` refuses one). */
+export function chooseEncoding(accept: string | undefined): Encoding | null {
+  const accepted = new Map<string, number>();
+  for (const part of (accept ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    if (name) accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const ok = (e: Encoding) => (accepted.get(e) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+/**
+ * The asset as the client accepts it. The stylesheet is render-blocking and large (the NL Design
+ * System's full component library): compressed, a first visit on a phone loads 50 kB instead of
+ * 670 kB. Each encoding is made once per process, on first ask, off the event loop (zlib's threads).
+ */
+export async function encodedAsset(asset: Asset, accept: string | undefined): Promise<{ body: Buffer; encoding: Encoding | null }> {
+  const encoding = chooseEncoding(accept);
+  if (!encoding) return { body: asset.body, encoding };
+  let body = asset.encoded.get(encoding);
+  if (!body) asset.encoded.set(encoding, (body = compress[encoding](asset.body)));
+  return { body: await body, encoding };
+}
