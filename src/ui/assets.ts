@@ -92,6 +92,9 @@ export async function encodedAsset(asset: Asset, accept: string | undefined): Pr
   const encoding = chooseEncoding(accept);
   if (!encoding) return { body: asset.body, encoding };
   let body = asset.encoded.get(encoding);
-  if (!body) asset.encoded.set(encoding, (body = compress[encoding](asset.body)));
+  if (!body) {
+    body = compress[encoding](asset.body);
+    asset.encoded.set(encoding, body);
+  }
   return { body: await body, encoding };
 }
