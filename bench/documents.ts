@@ -32,6 +32,7 @@ import { extractInWorker, keepExtractionReady } from '../src/modules/documents/d
 import { refreshLexemes, searchDocuments } from '../src/modules/documents/documents.search.ts';
 import { documentPages, documentVersions, documents } from '../src/modules/documents/documents.schema.ts';
 import { stopSandboxes } from '../src/core/sandbox/sandbox.ts';
+import { childrenRssMb } from './support/memory.ts';
 import type { SummaryLine } from './support/summary.ts';
 
 const PAGES = 300;
@@ -56,20 +57,6 @@ function ensurePdftotext(): boolean {
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   spawnSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return !spawnSync('pdftotext', ['-v']).error;
-}
-
-/** The resident memory of this process's children (the sandboxes), from /proc (Linux); 0 where it cannot be read. */
-function childrenRssMb(): number {
-  let kb = 0;
-  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) === process.pid) kb += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return kb / 1024;
 }
 
 /** Extracts the PDF as the app does; the milliseconds it took. */

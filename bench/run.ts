@@ -54,6 +54,7 @@ import { measureKnowledge } from './knowledge.ts';
 import { benchNetwork } from './network.ts';
 import { benchStartup } from './startup.ts';
 import { benchScale, type ScaleResult } from './scale.ts';
+import { peakRssMb } from './support/memory.ts';
 import { isPostgres, printSummary, type SummaryLine } from './support/summary.ts';
 import { freePort } from '../test/support/ports.ts';
 
@@ -341,21 +342,11 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
       );
     }
     if (part('knowledge')) rows.push(...(await measureKnowledge((p, l, h) => measurePage(base, dataDir, p, l, h), uncached)));
-    const peakMb = peakRss(app.child.pid);
-    if (peakMb !== null) console.log(`app peak memory (RSS high-water mark, ${label}): ${peakMb.toFixed(0)} MB`);
+    const peakMb = peakRssMb(app.child.pid);
+    if (peakMb !== null) console.log(`app peak memory (RSS high-water mark, with its sandbox processes, ${label}): ${peakMb.toFixed(0)} MB`);
     return { rows, peakMb };
   } finally {
     await stop(app);
-  }
-}
-
-/** The peak resident memory of a process in MB (Linux /proc VmHWM), or null elsewhere. */
-function peakRss(pid: number | undefined): number | null {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : null;
-  } catch {
-    return null;
   }
 }
 

@@ -35,6 +35,7 @@ import type { Database } from '../src/core/db/index.ts';
 import { SESSION_COOKIE } from '../src/core/auth/sessions.ts';
 import { signalAreas, signalSinces, signalSources } from '../src/modules/signals/signals.schema.ts';
 import type { BenchOpts } from './support/module-bench.ts';
+import { peakRssMb } from './support/memory.ts';
 import { recommendationTexts as RECOMMENDATIONS } from './register-seed.ts';
 
 export const SCALE_ORGANISATIONS = 350;
@@ -317,7 +318,7 @@ async function serve() {
       hits: cache.hits,
       misses: cache.misses,
       rssMb: mem.rss / 2 ** 20,
-      peakMb: peakMb(process.pid),
+      peakMb: peakRssMb(process.pid),
       heapMb: mem.heapUsed / 2 ** 20,
       buffersMb: mem.arrayBuffers / 2 ** 20,
     };
@@ -332,15 +333,6 @@ async function serve() {
         .then(() => process.exit(0)),
   );
   process.send!({ ready: { port, urls, seedSeconds, counts } satisfies Ready });
-}
-
-function peakMb(pid: number | undefined): number | null {
-  try {
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) / 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 // ------------------------------------------------------------------ measuring (called from run.ts)

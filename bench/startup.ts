@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migratedTemplateDataDir } from '../src/core/db/template.ts';
 import { freePort } from '../test/support/ports.ts';
+import { peakRssMb } from './support/memory.ts';
 import type { SummaryLine } from './support/summary.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,13 +60,7 @@ async function timeStart(argv: string[], env: NodeJS.ProcessEnv, port: number): 
       await new Promise((r) => setTimeout(r, 50));
     }
     const seconds = (performance.now() - t0) / 1000;
-    let peakMb: number | null = null;
-    try {
-      const kb = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-      peakMb = kb ? Number(kb) / 1024 : null;
-    } catch {
-      /* not Linux */
-    }
+    const peakMb = peakRssMb(child.pid);
     // The step times line comes right after "draait op": wait for it briefly.
     for (let i = 0; i < 20 && !steps.some((l) => l.includes('Starttijden:')); i++) await new Promise((r) => setTimeout(r, 50));
     const times = steps.find((l) => l.includes('Starttijden:'))?.replace(/^.*Starttijden:\s*/, '') ?? '';
