@@ -39,6 +39,15 @@ test('a task that allocates faster than any grace ends its own process, reported
   await stopSandboxes();
 });
 
+test('a kept process that died while it waited is passed over: the next task runs in a new one', async () => {
+  await stopSandboxes();
+  const first = await processOf();
+  process.kill(first, 'SIGKILL');
+  const next = await processOf();
+  assert.notEqual(next, first);
+  await stopSandboxes();
+});
+
 test('a task that runs too long is ended; the process sees none of the server environment but what Node needs', async () => {
   const slow = await runSandboxed(task, { op: 'hog' }, { ...limits, timeoutMs: 1 });
   assert.deepEqual(slow, { ok: false, reason: 'timeout', error: 'timeout after 1 ms' });

@@ -87,8 +87,8 @@ function start(task: URL, limits: SandboxLimits, pool?: Pool): Sandbox {
     stderr = (stderr.slice(-200) + text).slice(-4000);
     outOfHeap ||= OUT_OF_HEAP.test(stderr);
   });
-  let exited!: () => void;
-  const box: Sandbox = { child, exited: new Promise((resolve) => (exited = resolve)), tasks: 0, pool };
+  let done!: () => void;
+  const box: Sandbox = { child, exited: new Promise((resolve) => (done = resolve)), tasks: 0, pool };
   const settle = (r: SandboxOutcome<unknown>) => box.settle?.(r);
   child.on('message', (m: Reply) => settle(m.ok ? { ok: true, value: m.value } : { ok: false, reason: 'error', error: m.error, ...(m.code ? { code: m.code } : {}) }));
   child.on('error', (err) => {
@@ -96,14 +96,14 @@ function start(task: URL, limits: SandboxLimits, pool?: Pool): Sandbox {
     // Not started at all (no pid): no exit will follow.
     if (child.pid === undefined) {
       forget(box);
-      exited();
+      done();
     }
   });
   // 'close', not 'exit': stderr has been read to its end.
   child.on('close', (code, signal) => {
     forget(box);
-    settle(outOfHeap ? { ok: false, reason: 'memory', error: 'out of memory' } : { ok: false, reason: 'error', error: `process exited (${signal ?? code})` });
-    exited();
+    settle(outOfHeap ? { ok: false, reason: 'memory', error: 'out of memory' } : exited({ ok: false, reason: 'error', error: `process exited (${signal ?? code})` }));
+    done();
   });
   return box;
 }
@@ -147,10 +147,29 @@ function park(box: Sandbox, pool: Pool) {
   }, IDLE_MS).unref();
 }
 
-/** Never rejects: every way the process can end becomes an outcome. */
-export function runSandboxed<T>(task: URL, input: unknown, limits: SandboxLimits, options: SandboxOptions = {}): Promise<SandboxOutcome<T>> {
+/** Outcomes that say the process ended under the task (not its heap, not the time limit). */
+const exits = new WeakSet<object>();
+
+/**
+ * Never rejects: every way the process can end becomes an outcome. A kept process can die while
+ * it waits (killed from outside: the kernel's OOM killer, an operator), and that is only reported
+ * a moment later; a task that meets such a process runs once more, in a new one.
+ */
+export async function runSandboxed<T>(task: URL, input: unknown, limits: SandboxLimits, options: SandboxOptions = {}): Promise<SandboxOutcome<T>> {
   const pool = options.keep ? poolOf(task, limits) : undefined;
-  const box = pool?.idle.pop() ?? start(task, limits, pool);
+  let kept = pool?.idle.pop();
+  while (kept && !kept.child.connected) {
+    void end(kept);
+    kept = pool?.idle.pop();
+  }
+  if (kept) {
+    const r = await runIn<T>(kept, input, limits, options, pool);
+    if (!exits.has(r)) return r;
+  }
+  return runIn<T>(start(task, limits, pool), input, limits, options, pool);
+}
+
+function runIn<T>(box: Sandbox, input: unknown, limits: SandboxLimits, options: SandboxOptions, pool: Pool | undefined): Promise<SandboxOutcome<T>> {
   clearTimeout(box.idle);
   // A warm-up in the background keeps nothing alive; work someone waits for does.
   hold(box, !options.background);
@@ -168,9 +187,14 @@ export function runSandboxed<T>(task: URL, input: unknown, limits: SandboxLimits
       resolve(r as SandboxOutcome<T>);
     };
     box.child.send(input as never, (err) => {
-      if (err) box.settle?.({ ok: false, reason: 'error', error: String(err.message).slice(0, 500) });
+      if (err) box.settle?.(exited({ ok: false, reason: 'error', error: String(err.message).slice(0, 500) }));
     });
   });
+}
+
+function exited<R extends object>(outcome: R): R {
+  exits.add(outcome);
+  return outcome;
 }
 
 /**
