@@ -29,7 +29,7 @@ import { currentBuild } from '../build-state.mjs';
 export type SandboxLimits = { timeoutMs: number; maxMemoryMb: number };
 /** `memory`: the process ran out of its heap; `timeout`: it ran too long; `error`: the task threw (`code` is the error's code, if any) or the process ended otherwise. */
 export type SandboxOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'timeout' | 'memory' | 'error'; error: string; code?: string };
-/** `keep`: the process may be a warm one and is kept for the next task (see above). `background`: nobody waits, it keeps the server's process from ending no longer. */
+/** `keep`: the process may be a warm one and is kept for the next task (see above). `background`: nobody waits; the process does not keep the server running. */
 export type SandboxOptions = { keep?: boolean; background?: boolean };
 
 const bootstrap = fileURLToPath(new URL('./sandbox.child.mjs', import.meta.url));
@@ -72,6 +72,8 @@ function childEnv(): NodeJS.ProcessEnv {
 
 function start(task: URL, limits: SandboxLimits, pool?: Pool): Sandbox {
   // The young generation is three semi-spaces; as the threads had, about a quarter of the heap.
+  // The stack stays V8's default (984 kB; a thread had 8 MB): a larger --stack-size than the OS
+  // gives the main thread would turn "Maximum call stack size exceeded" into a crash.
   const semiSpaceMb = Math.min(16, Math.max(1, Math.floor(limits.maxMemoryMb / 12)));
   const child = fork(bootstrap, [moduleOf(task)], {
     execArgv: [`--max-old-space-size=${limits.maxMemoryMb}`, `--max-semi-space-size=${semiSpaceMb}`],
@@ -199,8 +201,8 @@ function exited<R extends object>(outcome: R): R {
 
 /**
  * Keeps one warm process of `task` ready (standby) before anyone waits for it: when the pool has
- * none, one starts in the background (it keeps the server's process from ending no longer,
- * unless `background: false` for a caller that waits for it) and runs `warmUp`, so the task's code
+ * none, one starts in the background (it does not keep the server running, unless
+ * `background: false` for a caller that waits for it) and runs `warmUp`, so the task's code
  * is compiled and optimised before the first real input. Call it again after a while (a process is
  * ended after MAX_TASKS tasks or a failure); it does nothing while one exists.
  */
