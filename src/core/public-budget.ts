@@ -5,7 +5,7 @@
  * chair and secretary get one notice per hour that posts are waiting. The count and the decision
  * are one locked step, so parallel posts cannot pass the budget.
  */
-import { and, asc, count, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from './deps.ts';
 import { rowsOf, type DbOrTx, type Tx } from './db/index.ts';
 import type { MessageKey } from './i18n/index.ts';
@@ -143,17 +143,28 @@ async function queueState(tx: Tx, councilId: string, q: QueuedForm) {
   return { passed: row?.passed ?? 0, waiting: row?.waiting ?? 0, heldThisHour: row?.heldThisHour ?? 0 };
 }
 
-/** Records a post that passes (queueState: fewer than perHour passed this hour, none waiting); false when it does not. */
-async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm): Promise<boolean> {
+/**
+ * Records a post that passes (queueState: fewer than perHour passed this hour, none waiting);
+ * false when it does not. `withPass`: a data-modifying statement run in the same statement, on
+ * the rows of `passed` (one row when the post passes, none when not); its RETURNING rows come back.
+ */
+async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm, withPass?: (passed: SQL) => SQL): Promise<false | Record<string, unknown>[]> {
   const t = publicFormPosts;
   const mine = sql`${t.councilId} = ${councilId} and ${t.form} = ${q.form}`;
   const since = new Date(Date.now() - HOUR_MS);
-  const res = await tx.execute(sql`
+  const pass = sql`
     insert into ${t} (council_id, form) select ${councilId}, ${q.form}
     where (select count(*) from ${t} where ${mine} and ${t.heldSealed} is null and ${t.at} > ${since.toISOString()}::timestamptz) < ${q.perHour}
       and not exists (select 1 from ${t} where ${mine} and ${t.heldSealed} is not null)
-    returning id`);
-  return rowsOf(res).length > 0;
+    returning id`;
+  if (!withPass) return rowsOf(await tx.execute(pass)).length > 0 && [];
+  const [row] = rowsOf<{ passed: number; rows: Record<string, unknown>[] | string }>(
+    await tx.execute(sql`
+      with passed as (${pass}), also as (${withPass(sql.raw('passed'))})
+      select (select count(*) from passed)::int as passed, (select coalesce(json_agg(a), '[]'::json) from also a) as rows`),
+  );
+  if (!row?.passed) return false;
+  return typeof row.rows === 'string' ? JSON.parse(row.rows) : row.rows;
 }
 
 /**
@@ -161,22 +172,26 @@ async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm): Promi
  * pass the budget). 'pass': counted, go on as usual (in the same transaction). 'held': the payload
  * is stored sealed; the first one held in an hour tells the board. 'full': nothing is stored.
  * `locked`: the caller took queueLockSql already in this transaction, in a statement before.
+ * `withPass`: the caller's next step when the post passes, in the same statement as its count
+ * (see passWithinBudget), so it needs no turn of its own; `rows` is what it returned.
  */
 export async function admitPost(
   deps: Deps,
   tx: Tx,
   args: { councilId: string; queue: QueuedForm; payload: unknown; notice: { text: MessageKey; path: string }; locked?: boolean },
-): Promise<Admission> {
+  withPass?: (passed: SQL) => SQL,
+): Promise<{ admission: Admission; rows: Record<string, unknown>[] }> {
   const { councilId, queue } = args;
   if (!args.locked) await queueLock(tx, councilId, queue.form);
   // The usual case in one statement: within the hour's budget and nothing waiting, it is counted.
-  if (await passWithinBudget(tx, councilId, queue)) return 'pass';
+  const rows = await passWithinBudget(tx, councilId, queue, withPass);
+  if (rows) return { admission: 'pass', rows };
   // Under the lock nothing passed or left the queue since: the post waits, or the queue is full.
   const state = await queueState(tx, councilId, queue);
-  if (state.waiting >= queue.heldCap) return 'full';
+  if (state.waiting >= queue.heldCap) return { admission: 'full', rows: [] };
   await tx.insert(publicFormPosts).values({ councilId, form: queue.form, heldSealed: seal(deps.secretKey, SEAL_PURPOSE, JSON.stringify(args.payload)) });
   if (state.heldThisHour === 0) await tellBoard(tx, councilId, { ...args.notice, params: { max: queue.perHour } });
-  return 'held';
+  return { admission: 'held', rows: [] };
 }
 
 export type Queued<T> = { id: string; at: Date; payload: T };

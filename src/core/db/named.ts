@@ -3,6 +3,7 @@ import { fillPlaceholders, is, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './index.ts';
 import { TEXT_TYPES } from './text-types.mjs';
+import { sqlLiteral } from './literal.mjs';
 
 /** What `db.execute` resolves to (read its rows with `rowsOf`). */
 export type ExecuteResult = Awaited<ReturnType<DbOrTx['execute']>>;
@@ -63,7 +64,7 @@ export function executeNamed(db: DbOrTx, query: SQL, values?: Record<string, unk
   }
   const { client } = session;
   if (name && (client.exec || (options.generic && client.connect)) && !is(db, PgTransaction)) {
-    const literals = built.params.map(literal);
+    const literals = built.params.map(sqlLiteral);
     if (literals.every((l) => l !== undefined)) {
       const run = { session, built, literals: literals as string[], generic: options.generic === true };
       // PostgreSQL: its own name, as a protocol-level statement of the same text may exist on the connection.
@@ -90,24 +91,6 @@ type Run = { session: Internals['session']; built: Built; literals: string[]; ge
 function executeText(name: string, { literals, generic }: Run): string {
   const execute = literals.length > 0 ? `execute ${name}(${literals.join(', ')})` : `execute ${name}`;
   return generic ? `set local plan_cache_mode = force_generic_plan; ${execute}` : execute;
-}
-
-/**
- * A parameter as an SQL literal of unknown type, which EXECUTE converts to the parameter's type
- * as the extended protocol converts its text. Quotes doubled, and a text with a backslash as an
- * escape string. Other values: undefined.
- */
-function literal(value: unknown): string | undefined {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') {
-    if (value.includes('\0')) return undefined;
-    const quoted = `'${value.replaceAll("'", "''")}'`;
-    // E'' reads a backslash the same whatever standard_conforming_strings says (a server may turn it off).
-    return value.includes('\\') ? `E${quoted.replaceAll('\\', '\\\\')}` : quoted;
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? `'${value}'` : undefined;
-  if (typeof value === 'bigint' || typeof value === 'boolean') return `'${value}'`;
-  return undefined;
 }
 
 /** What drizzle's PGlite driver reads as text (its `rawQueryConfig`): dates, times, intervals, numeric arrays. */

@@ -130,3 +130,84 @@ for (const thread of [true, false]) {
     }
   });
 }
+
+test('PGlite in a worker thread: a statement text is prepared once and run by EXECUTE, with the same answers', async () => {
+  const database: Database = await openDatabase({ kind: 'pglite', loadDataDir: await migratedTemplate(), thread: true });
+  const { db } = database;
+  const ours = async (like: string) => rows(await db.execute(sql`select name, generic_plans + custom_plans as runs from pg_prepared_statements where left(name, 2) = 'w_' and statement like ${like}`));
+  try {
+    await db.execute(sql`create table prep (id int primary key, label text, ok boolean, n numeric, at timestamptz)`);
+    const odd = [`it's`, 'back\\slash \\x00', `''; drop table prep; --`, 'ë€ 漢字', ''];
+    for (const [i, label] of odd.entries()) await db.execute(sql`insert into prep values (${i}, ${label}, ${i % 2 === 0}, ${i + 0.5}, ${'2026-01-02T03:04:05Z'})`);
+    const read = (label: string | null, id: number | null) => sql`select id, label, ok, n, at from prep where label = ${label} or id = ${id} order by id`;
+    // The first run prepares the text beside it; the next runs EXECUTE it, every value as it was.
+    for (const [i, label] of odd.entries()) assert.deepEqual(rows(await db.execute(read(label, null))), [{ id: i, label, ok: i % 2 === 0, n: `${i}.5`, at: '2026-01-02 03:04:05+00' }], label);
+    assert.deepEqual(
+      rows(await db.execute(read('geen', 3))).map((r) => r.id),
+      [3],
+    );
+    const [inserted] = await ours('%insert into prep%');
+    assert.equal(Number(inserted!.runs), odd.length - 1, 'the insert: prepared at its first run, executed at the next four');
+    const [readBack] = await ours('%from prep where label%');
+    assert.equal(Number(readBack!.runs), odd.length);
+    // A value without a literal (bytes) runs as it came, with the same answer.
+    const bytes = (b: Uint8Array) => sql`select length(${b}::bytea) as n`;
+    for (let k = 0; k < 3; k++) assert.equal(rows(await db.execute(bytes(new Uint8Array([1, 2, k]))))[0]!.n, 3);
+    // A text PREPARE refuses (no SELECT, INSERT, UPDATE or DELETE) runs as it came, every time.
+    for (let k = 0; k < 2; k++) await db.execute(sql.raw(`create index if not exists prep_label on prep (label)`));
+    // In a transaction: the prepared text, on the transaction's own rows.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into prep values (${9}, ${'nieuw'}, ${true}, ${1}, ${'2026-01-03T00:00:00Z'})`);
+      assert.deepEqual(
+        rows(await tx.execute(read('nieuw', null))).map((r) => r.id),
+        [9],
+      );
+    });
+    // The table's columns change under a `select *`: the next run still answers, prepared anew.
+    const all = sql`select * from prep where id = ${1}`;
+    for (let k = 0; k < 2; k++) await db.execute(all);
+    await db.execute(sql`alter table prep add column extra text default 'x'`);
+    assert.deepEqual(Object.keys(rows(await db.execute(all))[0]!), ['id', 'label', 'ok', 'n', 'at', 'extra']);
+    assert.equal(rows(await db.execute(all))[0]!.extra, 'x');
+    // An error is the one PostgreSQL gives, from a prepared text as from a new one.
+    for (let k = 0; k < 3; k++) {
+      const err = await db.execute(sql`insert into prep (id, label) values (${1}, ${'dubbel'})`).catch((e: Error) => e);
+      assert.equal((err as Error & { cause?: { code?: string } }).cause?.code, '23505');
+    }
+    // Texts beyond the cap: the least recently run are deallocated, so the count stays bounded.
+    for (let k = 0; k < 450; k++) await db.execute(sql.raw(`select ${k} as k, label from prep where id = 1`));
+    const [count] = rows(await db.execute(sql`select count(*)::int as n from pg_prepared_statements where left(name, 2) = 'w_'`));
+    assert.ok(Number(count!.n) <= 400, `${count!.n} prepared`);
+    assert.deepEqual(
+      rows(await db.execute(read('nieuw', null))).map((r) => r.id),
+      [9],
+    );
+  } finally {
+    await database.close();
+  }
+});
+
+test('PGlite in a worker thread: statements sent before BEGIN has answered wait for it, in order', async () => {
+  const database: Database = await openDatabase({ kind: 'pglite', loadDataDir: await migratedTemplate(), thread: true });
+  const { db } = database;
+  try {
+    await db.execute(sql`create table seq (n int)`);
+    // An empty transaction, and one whose statements all go at once, behind another transaction.
+    await db.transaction(async () => undefined);
+    const first = db.transaction(async (tx) => {
+      await tx.execute(sql`insert into seq values (1)`);
+    });
+    const second = db.transaction(async (tx) => {
+      await Promise.all([2, 3, 4].map((n) => tx.execute(sql`insert into seq values (${n})`)));
+      return rows(await tx.execute(sql`select count(*)::int as n from seq`))[0]!.n;
+    });
+    await first;
+    assert.equal(await second, 4, 'the second transaction ran after the first, and saw its own rows');
+    assert.deepEqual(
+      rows(await db.execute(sql`select n from seq order by n`)).map((r) => r.n),
+      [1, 2, 3, 4],
+    );
+  } finally {
+    await database.close();
+  }
+});

@@ -6,7 +6,8 @@
  *
  * A transaction crosses the thread boundary as three kinds of call: `begin` opens PGlite's own
  * transaction in the worker (BEGIN, and PGlite's lock: other statements wait there), the
- * statements name that transaction, and `end` commits or rolls back. Drizzle's nested
+ * statements name that transaction (by the `begin` call's id, sent without waiting for its
+ * answer), and `end` commits or rolls back. Drizzle's nested
  * transactions are savepoints, plain statements here. Results are posted with the structured
  * clone, which keeps Date, Uint8Array, bigint and parsed json as they are.
  */
@@ -104,13 +105,19 @@ export class PgliteThread {
   }
 
   #call(call: Call, transfer: ArrayBuffer[] = []): Promise<unknown> {
-    if (this.#gone) return Promise.reject(this.#gone);
+    return this.#send(call, transfer).answer;
+  }
+
+  /** Posts a call; its id is known at once (a transaction's statements name their `begin` by it). */
+  #send(call: Call, transfer: ArrayBuffer[] = []): { id: number; answer: Promise<unknown> } {
     const id = this.#next++;
-    return new Promise((resolve, reject) => {
+    if (this.#gone) return { id, answer: Promise.reject(this.#gone) };
+    const answer = new Promise((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ ...call, id }, transfer);
     });
+    return { id, answer };
   }
 
   query<T>(sql: string, params?: unknown[], options?: QueryOptions, tx?: number): Promise<Results & { rows: T[] }> {
@@ -121,9 +128,15 @@ export class PgliteThread {
     return this.#call({ op: 'exec', sql, options: wireOptions(options), tx }) as Promise<Results[]>;
   }
 
-  /** Commits when the callback resolves, rolls back when it throws (as PGlite's own `transaction`). */
+  /**
+   * Commits when the callback resolves, rolls back when it throws (as PGlite's own `transaction`).
+   * The statements go without waiting for BEGIN's answer: the thread holds them until the
+   * transaction is open (one turn less while the transaction holds PGlite's lock).
+   */
   async transaction<T>(callback: (tx: PgliteTransaction) => Promise<T>): Promise<T> {
-    const id = (await this.#call({ op: 'begin' })) as number;
+    const { id, answer: begun } = this.#send({ op: 'begin' });
+    // When BEGIN fails, the statements fail with its error, and so does the callback.
+    begun.catch(() => undefined);
     let closed = false;
     const tx: PgliteTransaction = {
       query: (sql, params, options) => (closed ? Promise.reject(new Error('Transaction is closed')) : this.query(sql, params, options, id)),
@@ -135,6 +148,7 @@ export class PgliteThread {
     let result: T;
     try {
       result = await callback(tx);
+      await begun;
     } catch (err) {
       closed = true;
       await this.#call({ op: 'end', tx: id, commit: false }).catch(() => undefined);

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { TEXT_TYPES } from './text-types.mjs';
+import { sqlLiteral } from './literal.mjs';
 
 /** @type {PGlite | undefined} */
 let pg;
@@ -45,6 +46,74 @@ function queryOptions(wire) {
   return options;
 }
 
+/**
+ * Statements that come as `query` (drizzle's, with their values apart) are prepared once per text
+ * and run by EXECUTE with the values as literals, so PGlite parses and analyses a text once, not at
+ * every call, and plans it once when PostgreSQL finds a generic plan as good (plan_cache_mode
+ * auto, after five runs). PGlite ignores the protocol's statement names, hence the SQL PREPARE.
+ * The PREPARE runs apart, behind any open transaction (PGlite's lock orders it), so one that fails
+ * (a text that is no SELECT, INSERT, UPDATE or DELETE, a parameter whose type PostgreSQL cannot
+ * infer) fails alone: that text runs as it came. The least recently run texts beyond
+ * MAX_STATEMENTS are deallocated, so texts that embed values cannot grow the backend's memory
+ * without end. Decision 0033 (amendment 9) has the figures.
+ * @type {Map<string, { name: string, ready: boolean | undefined }>}
+ */
+const statements = new Map();
+const MAX_STATEMENTS = 400;
+let statementNumber = 0;
+
+/** The prepared name for this text, or undefined (not ready yet, refused, or given up). */
+function preparedName(sql) {
+  const known = statements.get(sql);
+  if (known) {
+    // Map order is recency: the least recently run text goes first.
+    statements.delete(sql);
+    statements.set(sql, known);
+    return known.ready ? known.name : undefined;
+  }
+  if (statements.size >= MAX_STATEMENTS) {
+    forget(statements.keys().next().value);
+  }
+  const entry = { name: `w_${++statementNumber}`, ready: undefined };
+  statements.set(sql, entry);
+  pg.exec(`prepare ${entry.name} as ${sql}`).then(
+    () => {
+      entry.ready = true;
+    },
+    () => {
+      entry.ready = false;
+    },
+  );
+  return undefined;
+}
+
+/** A `query` call: EXECUTE of its prepared text where it has one and every value has a literal. */
+async function query(db, m) {
+  const options = queryOptions(m.options);
+  const params = m.params ?? [];
+  const name = preparedName(m.sql);
+  const literals = name ? params.map(sqlLiteral) : [];
+  if (!name || literals.includes(undefined)) return db.query(m.sql, params, options);
+  try {
+    const results = await db.exec(literals.length ? `execute ${name}(${literals.join(', ')})` : `execute ${name}`, options);
+    return results[results.length - 1];
+  } catch (err) {
+    // Gone (26000), or a table's columns changed under a `select *` (0A000): prepared anew next
+    // time. Outside a transaction this call runs as it came; in one the error aborted it already.
+    if (err?.code !== '26000' && err?.code !== '0A000') throw err;
+    forget(m.sql);
+    if (m.tx !== undefined) throw err;
+    return db.query(m.sql, params, options);
+  }
+}
+
+function forget(sql) {
+  const entry = statements.get(sql);
+  if (!entry) return;
+  statements.delete(sql);
+  void pg.exec(`deallocate ${entry.name}`).catch(() => undefined);
+}
+
 /** An error as plain data: its message, name, stack and every field PostgreSQL gave (code, detail, constraint, ...). */
 function wireError(err) {
   const fields = {};
@@ -66,20 +135,27 @@ const fail = (id, err) => {
   }
 };
 
-/** A transaction stays open across calls: PGlite's callback waits until the main thread ends it. */
+/**
+ * A transaction stays open across calls: PGlite's callback waits until the main thread ends it.
+ * The main thread sends its statements without waiting for BEGIN's answer (one turn less, while
+ * the transaction holds PGlite's lock): they wait here until the transaction is open, and fail
+ * with BEGIN's error when it could not open.
+ */
 function begin(id) {
   let ended;
+  let opened;
+  const entry = { ready: new Promise((resolve, reject) => (opened = { resolve, reject })), end: undefined };
+  entry.ready.catch(() => undefined);
+  transactions.set(id, entry);
   pg.transaction(
     (tx) =>
       new Promise((resolve, reject) => {
-        transactions.set(id, {
-          tx,
-          end: (commit, endId) => {
-            ended = endId;
-            if (commit) resolve();
-            else reject(ROLLBACK);
-          },
-        });
+        entry.end = (commit, endId) => {
+          ended = endId;
+          if (commit) resolve();
+          else reject(ROLLBACK);
+        };
+        opened.resolve(tx);
         reply(id, id);
       }),
   )
@@ -87,19 +163,22 @@ function begin(id) {
       () => reply(ended, null),
       (err) => {
         // BEGIN itself failed: the begin call gets the error; else the commit or rollback call.
-        if (ended === undefined) fail(id, err);
-        else if (err === ROLLBACK) reply(ended, null);
+        if (ended === undefined) {
+          opened.reject(err);
+          fail(id, err);
+        } else if (err === ROLLBACK) reply(ended, null);
         else fail(ended, err);
       },
     )
     .finally(() => transactions.delete(id));
 }
 
-function target(tx) {
+/** PGlite, or the open transaction `tx` (once BEGIN has run). */
+async function target(tx) {
   if (tx === undefined) return pg;
   const open = transactions.get(tx);
   if (!open) throw new Error('Transaction is closed');
-  return open.tx;
+  return open.ready;
 }
 
 async function handle(m) {
@@ -110,14 +189,15 @@ async function handle(m) {
         useTextParsers();
         return reply(m.id, null);
       case 'query':
-        return reply(m.id, await target(m.tx).query(m.sql, m.params, queryOptions(m.options)));
+        return reply(m.id, await query(await target(m.tx), m));
       case 'exec':
-        return reply(m.id, await target(m.tx).exec(m.sql, queryOptions(m.options)));
+        return reply(m.id, await (await target(m.tx)).exec(m.sql, queryOptions(m.options)));
       case 'begin':
         return begin(m.id);
       case 'end': {
         const open = transactions.get(m.tx);
         if (!open) throw new Error('Transaction is closed');
+        await open.ready;
         return open.end(m.commit, m.id);
       }
       case 'dump': {

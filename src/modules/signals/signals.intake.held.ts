@@ -14,7 +14,7 @@ import type { Read } from '../../core/read-together.ts';
 import type { Actor } from '../../core/policy.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
 import { admitPost, countQueued, queueLockSql, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
-import { storeSignal } from './signals.submit.ts';
+import { nextNumberSql, prepareSignal, storePrepared, storeSignal } from './signals.submit.ts';
 import { recordWithinLimit, type Submission } from './signals.intake.ts';
 
 /** Signals per organisation per hour through the public form, and how many may wait beyond that. */
@@ -37,16 +37,20 @@ export type FormOutcome = { kind: 'limit' } | { kind: 'counted' } | { kind: 'sen
  */
 export async function submitOrHold(deps: Deps, args: { council: Council; actor: Actor | null; addressKey: string; submission: Submission | null }): Promise<FormOutcome> {
   const { council, submission } = args;
+  // Checked, sealed and the acknowledgement's template read before the transaction: on PGlite it
+  // holds the one lock from its first statement to its commit (decision 0031, session 13).
+  const prepared = submission && (await prepareSignal(deps, deps.db, { council, actor: args.actor, ...submission, source: 'web_form' }));
   const out = await deps.db.transaction(async (tx): Promise<FormOutcome> => {
     // The budget's lock is taken with the address's count: one statement less.
     const lock = submission ? queueLockSql(council.id, SIGNAL_QUEUE) : undefined;
     if (!(await recordWithinLimit(tx, args.addressKey, new Date(), lock))) return { kind: 'limit' };
-    if (!submission) return { kind: 'counted' };
+    if (!submission || !prepared) return { kind: 'counted' };
     const payload: HeldSignal = { ...submission, sentAt: new Date().toISOString() };
     const notice = { text: 'signals.intake.held.notice', path: heldSignalsPath(council.slug) } as const;
-    const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice, locked: true });
-    if (verdict !== 'pass') return { kind: verdict };
-    const { reference } = await storeSignal(deps, tx, { council, actor: args.actor, ...submission, source: 'web_form' });
+    // The signal's number is taken in the budget's statement when the post passes.
+    const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice, locked: true }, (passed) => nextNumberSql(prepared, passed));
+    if (verdict.admission !== 'pass') return { kind: verdict.admission };
+    const { reference } = await storePrepared(deps, tx, prepared, Number(verdict.rows[0]!.last));
     return { kind: 'sent', reference };
   });
   // Also when held: the board's notice leaves with the next kicked mail.

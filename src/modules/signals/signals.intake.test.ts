@@ -330,7 +330,12 @@ test("sends from many addresses at once: exactly the hour's budget is stored, th
   const answers = await Promise.all(Array.from({ length: 8 }, () => send(c, anonymousAnswers)));
   const where = answers.map((r) => (r.statusCode === 303 && String(r.headers.location).includes('nummer=') ? 'stored' : String(r.headers.location).endsWith('?wacht=ja') ? 'held' : r.statusCode));
   assert.deepEqual([where.filter((w) => w === 'stored').length, where.filter((w) => w === 'held').length], [3, 5], where.join(' '));
-  assert.equal((await signalsOf(c)).length, 3);
+  // A post takes its number in the budget's statement only when it passes: the held ones take none.
+  const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date());
+  assert.deepEqual(
+    (await signalsOf(c)).map((s) => s.reference).sort(),
+    [1, 2, 3].map((n) => `S-${year}-000${n}`),
+  );
 });
 
 test('change and back keep the answers: a change from the check page returns there, via consent when contact details are added', async () => {

@@ -74,7 +74,7 @@ const forgetAll = (memo: TemplateMemo) => {
   memo.byCouncil.clear();
 };
 
-async function memoTemplates(deps: Deps, tx: Tx, councilId: string): Promise<Template[]> {
+async function memoTemplates(deps: Deps, tx: DbOrTx, councilId: string): Promise<Template[]> {
   let memo = templateMemos.get(deps.database);
   if (!memo) {
     const created: TemplateMemo = { byCouncil: new Map(), generation: 0, listening: false };
@@ -123,11 +123,22 @@ export async function queueStatusMessage(deps: Deps, tx: Tx, council: Council, s
   return true;
 }
 
-/** The council's message for this status about this signal, filled in (the mail is queueStatusMessage's, or the submit's). */
-export async function statusMessage(deps: Deps, tx: Tx, council: Council, reference: string, status: MessageStatus): Promise<{ subject: string; body: string }> {
-  const template = (await memoTemplates(deps, tx, council.id)).find((x) => x.status === status)!;
-  const values = { referentie: reference, raad: council.name };
-  return { subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
+/** The council's message for this status about this signal, filled in (the mail is queueStatusMessage's). */
+async function statusMessage(deps: Deps, tx: Tx, council: Council, reference: string, status: MessageStatus): Promise<{ subject: string; body: string }> {
+  return (await statusTemplate(deps, tx, council, status))(reference);
+}
+
+/**
+ * The council's message for this status, to fill in with a signal's reference: read before the
+ * reference exists, so the submit's transaction does not wait for this read (on PGlite it holds
+ * the one lock while it waits).
+ */
+export async function statusTemplate(deps: Deps, db: DbOrTx, council: Council, status: MessageStatus): Promise<(reference: string) => { subject: string; body: string }> {
+  const template = (await memoTemplates(deps, db, council.id)).find((x) => x.status === status)!;
+  return (reference) => {
+    const values = { referentie: reference, raad: council.name };
+    return { subject: fillTemplate(template.subject, values), body: fillTemplate(template.body, values) };
+  };
 }
 
 // ------------------------------------------------------------------ the settings page

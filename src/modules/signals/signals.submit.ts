@@ -3,8 +3,8 @@
  * comes from the request (tenancy), never from input.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type SQLWrapper } from 'drizzle-orm';
-import type { Tx } from '../../core/db/index.ts';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { rowsOf, type DbOrTx, type Tx } from '../../core/db/index.ts';
 import type { Deps } from '../../core/deps.ts';
 import { assertCan, type Actor } from '../../core/policy.ts';
 import { auditRow } from '../../core/audit/audit.ts';
@@ -15,18 +15,17 @@ import { signalContacts, signalCounters, signalEvents, signalMessages, signals, 
 import { DomainError } from '../../core/errors.ts';
 import { DESCRIPTION_MAX_BYTES, type ContactInput, type SignalInput } from './signals.forms.ts';
 import { CONTACT_PURPOSE } from './signals.privacy.ts';
-import { statusMessage } from './signals.settings.ts';
+import { statusTemplate } from './signals.settings.ts';
 
-async function nextReference(tx: Tx, councilId: string, now: Date): Promise<string> {
-  // The year in Amsterdam: a signal sent just after midnight on 1 January belongs to the new year.
-  const year = Number(todayInAmsterdam(now).slice(0, 4));
-  // One atomic upsert: concurrent submissions each get their own number.
-  const [row] = await tx
-    .insert(signalCounters)
-    .values({ councilId, year, last: 1 })
-    .onConflictDoUpdate({ target: [signalCounters.councilId, signalCounters.year], set: { last: sql`${signalCounters.last} + 1` } })
-    .returning({ last: signalCounters.last });
-  return `S-${year}-${String(row!.last).padStart(4, '0')}`;
+/**
+ * The counter's upsert, as SQL: the council's next number for the year (RETURNING `last`); one
+ * atomic statement, so concurrent submissions each get their own. `from`: a relation whose rows
+ * say whether it counts at all (the budget's `passed`: one row, or none when the post waits).
+ */
+export function nextNumberSql(p: PreparedSignal, from?: SQL): SQL {
+  const t = signalCounters;
+  return sql`insert into ${t} (council_id, year, last) select ${p.council.id}, ${p.year}, 1 ${from ? sql`from ${from}` : sql``}
+    on conflict (council_id, year) do update set last = ${t}.last + 1 returning last`;
 }
 
 type SubmitArgs = {
@@ -53,11 +52,32 @@ export async function submitSignal(deps: Deps, args: SubmitArgs): Promise<{ id: 
 }
 
 /**
- * submitSignal within a transaction the caller holds (and commits; then it kicks the mailer): the
- * residents' form counts the address, the budget and stores the signal in one transaction, which
- * on PGlite is one turn behind its single lock instead of several.
+ * submitSignal within a transaction the caller holds (and commits; then it kicks the mailer).
  */
 export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise<{ id: string; reference: string }> {
+  return storePrepared(deps, tx, await prepareSignal(deps, tx, args));
+}
+
+/** A signal checked, with its contact details sealed and its acknowledgement's template read: all that storing it needs but its number. */
+export type PreparedSignal = {
+  council: Council;
+  source: SignalSource;
+  input: SignalInput;
+  description: string;
+  sourceDetail: string | null;
+  recordedBy: string | null;
+  now: Date;
+  /** The year in Amsterdam: a signal sent just after midnight on 1 January belongs to the new year. */
+  year: number;
+  contact: { name: string | null; email: string | null; phone: string | null; to: string | null } | null;
+  acknowledgement: ((reference: string) => { subject: string; body: string }) | null;
+};
+
+/**
+ * Everything before the signal's number, so that a caller can do it before its transaction (the
+ * residents' form: on PGlite a transaction holds the one lock while the main thread works).
+ */
+export async function prepareSignal(deps: Deps, db: DbOrTx, args: SubmitArgs): Promise<PreparedSignal> {
   const { council, actor, input, source } = args;
   if (source !== 'web_form' && source !== 'api') assertCan(actor, 'signals.record');
   const description = input.description.trim();
@@ -66,31 +86,48 @@ export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise
   const contact = args.contact && (args.contact.name || args.contact.email || args.contact.phone) ? args.contact : null;
   if (contact && !args.consent) throw new DomainError('consentRequired', 'signals.error.consentRequired', 'consent');
   const now = args.now ?? new Date();
-  // A signed-in visitor using the public form is still a resident: nobody recorded it for them.
-  const recordedBy = source === 'web_form' ? null : (actor?.userId ?? null);
-  const reference = await nextReference(tx, council.id, now);
+  const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
+  return {
+    council,
+    source,
+    input,
+    description,
+    sourceDetail: args.sourceDetail?.trim() || null,
+    // A signed-in visitor using the public form is still a resident: nobody recorded it for them.
+    recordedBy: source === 'web_form' ? null : (actor?.userId ?? null),
+    now,
+    year: Number(todayInAmsterdam(now).slice(0, 4)),
+    contact: contact && { name: s(contact.name), email: s(contact.email), phone: s(contact.phone), to: contact.email || null },
+    acknowledgement: contact?.email ? await statusTemplate(deps, db, council, 'received') : null,
+  };
+}
+
+/** Stores a prepared signal: `number` from nextNumberSql run by the caller, or taken here. */
+export async function storePrepared(deps: Deps, tx: Tx, p: PreparedSignal, number?: number): Promise<{ id: string; reference: string }> {
+  const { council, now, recordedBy, source, contact } = p;
+  const last = number ?? Number(rowsOf<{ last: number }>(await tx.execute(nextNumberSql(p)))[0]!.last);
+  const reference = `S-${p.year}-${String(last).padStart(4, '0')}`;
   // The id is made here so that the signal and the rows that point at it go in one statement.
   const id = randomUUID();
-  const message = contact?.email ? await statusMessage(deps, tx, council, reference, 'received') : null;
-  const s = (v: string | null) => (v ? seal(deps.secretKey, CONTACT_PURPOSE, v) : null);
+  const message = p.acknowledgement?.(reference) ?? null;
   await insertTogether(tx, [
     tx.insert(signals).values({
       id,
       councilId: council.id,
       reference,
-      description,
-      area: input.area,
-      since: input.since,
-      peopleCount: input.peopleCount,
+      description: p.description,
+      area: p.input.area,
+      since: p.input.since,
+      peopleCount: p.input.peopleCount,
       source,
-      sourceDetail: args.sourceDetail?.trim() || null,
+      sourceDetail: p.sourceDetail,
       recordedByUserId: recordedBy,
       hasContact: contact !== null,
       consentAt: contact ? now : null,
       createdAt: now,
       updatedAt: now,
     }),
-    contact && tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone) }),
+    contact && tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: contact.name, emailSealed: contact.email, phoneSealed: contact.phone }),
     tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now }),
     message && tx.insert(signalMessages).values({ councilId: council.id, signalId: id, status: 'received', subject: message.subject }),
     auditRow(tx, {
@@ -104,7 +141,7 @@ export async function storeSignal(deps: Deps, tx: Tx, args: SubmitArgs): Promise
       data: { reference, source, contact: contact !== null },
     }),
     // The acknowledgement: the address was just typed, so it is handed over as it is, not read back and opened.
-    message && contact?.email ? deps.mailer.queueRow(tx, { councilId: council.id, to: contact.email, subject: message.subject, body: message.body }) : null,
+    message && contact?.to ? deps.mailer.queueRow(tx, { councilId: council.id, to: contact.to, subject: message.subject, body: message.body }) : null,
   ]);
   return { id, reference };
 }

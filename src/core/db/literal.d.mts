@@ -1,0 +1,2 @@
+/** See literal.mjs. */
+export function sqlLiteral(value: unknown): string | undefined;
