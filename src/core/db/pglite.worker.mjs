@@ -55,7 +55,7 @@ function queryOptions(wire) {
  * (a text that is no SELECT, INSERT, UPDATE or DELETE, a parameter whose type PostgreSQL cannot
  * infer) fails alone: that text runs as it came. The least recently run texts beyond
  * MAX_STATEMENTS are deallocated, so texts that embed values cannot grow the backend's memory
- * without end. Decision 0033 (amendment 9) has the figures.
+ * without end. Decision 0033 (session 13, point 11).
  * @type {Map<string, { name: string, ready: boolean | undefined }>}
  */
 const statements = new Map();
