@@ -299,6 +299,9 @@ test('at most 60 signals an hour per address: the 61st gets a friendly 429 page 
   assert.match(refused.body, /Er is niets opgeslagen/);
   assert.ok(refused.body.includes(c.contactEmail));
   assert.equal((await signalsOf(c)).length, MAX_PER_HOUR);
+  // The budget's statement went with the address's count, but counted nothing and held nothing.
+  const posts = await t.db.select().from(publicFormPosts).where(eq(publicFormPosts.councilId, c.id));
+  assert.deepEqual([posts.length, posts.filter((p) => p.heldSealed !== null).length], [MAX_PER_HOUR, 0]);
   // Only a keyed hash of the address is kept.
   const rows = await t.db
     .select()
