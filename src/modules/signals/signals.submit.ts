@@ -69,7 +69,8 @@ export type PreparedSignal = {
   now: Date;
   /** The year in Amsterdam: a signal sent just after midnight on 1 January belongs to the new year. */
   year: number;
-  contact: { name: string | null; email: string | null; phone: string | null; to: string | null } | null;
+  /** The contact details sealed (as stored), and the address the acknowledgement goes to. */
+  contact: { nameSealed: string | null; emailSealed: string | null; phoneSealed: string | null; to: string | null } | null;
   acknowledgement: ((reference: string) => { subject: string; body: string }) | null;
 };
 
@@ -97,7 +98,7 @@ export async function prepareSignal(deps: Deps, db: DbOrTx, args: SubmitArgs): P
     recordedBy: source === 'web_form' ? null : (actor?.userId ?? null),
     now,
     year: Number(todayInAmsterdam(now).slice(0, 4)),
-    contact: contact && { name: s(contact.name), email: s(contact.email), phone: s(contact.phone), to: contact.email || null },
+    contact: contact && { nameSealed: s(contact.name), emailSealed: s(contact.email), phoneSealed: s(contact.phone), to: contact.email || null },
     acknowledgement: contact?.email ? await statusTemplate(deps, db, council, 'received') : null,
   };
 }
@@ -127,7 +128,7 @@ export async function storePrepared(deps: Deps, tx: Tx, p: PreparedSignal, numbe
       createdAt: now,
       updatedAt: now,
     }),
-    contact && tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: contact.name, emailSealed: contact.email, phoneSealed: contact.phone }),
+    contact && tx.insert(signalContacts).values({ signalId: id, councilId: council.id, nameSealed: contact.nameSealed, emailSealed: contact.emailSealed, phoneSealed: contact.phoneSealed }),
     tx.insert(signalEvents).values({ councilId: council.id, signalId: id, action: 'submit', fromState: null, toState: 'new', actorUserId: recordedBy, data: { source }, at: now }),
     message && tx.insert(signalMessages).values({ councilId: council.id, signalId: id, status: 'received', subject: message.subject }),
     auditRow(tx, {
