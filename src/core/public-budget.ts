@@ -157,7 +157,7 @@ async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm, withPa
     where (select count(*) from ${t} where ${mine} and ${t.heldSealed} is null and ${t.at} > ${since.toISOString()}::timestamptz) < ${q.perHour}
       and not exists (select 1 from ${t} where ${mine} and ${t.heldSealed} is not null)
     returning id`;
-  if (!withPass) return rowsOf(await tx.execute(pass)).length > 0 && [];
+  if (!withPass) return rowsOf(await tx.execute(pass)).length > 0 ? [] : false;
   const [row] = rowsOf<{ passed: number; rows: Record<string, unknown>[] | string }>(
     await tx.execute(sql`
       with passed as (${pass}), also as (${withPass(sql.raw('passed'))})

@@ -91,9 +91,10 @@ function preparedName(sql) {
 async function query(db, m) {
   const options = queryOptions(m.options);
   const params = m.params ?? [];
-  const name = preparedName(m.sql);
-  const literals = name ? params.map(sqlLiteral) : [];
-  if (!name || literals.includes(undefined)) return db.query(m.sql, params, options);
+  // A call with a value that has no literal runs as it came, and its text is not prepared for it.
+  const literals = params.map(sqlLiteral);
+  const name = literals.includes(undefined) ? undefined : preparedName(m.sql);
+  if (!name) return db.query(m.sql, params, options);
   try {
     const results = await db.exec(literals.length ? `execute ${name}(${literals.join(', ')})` : `execute ${name}`, options);
     return results[results.length - 1];
