@@ -92,9 +92,11 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
   // Flagged themes first: they are the candidates for an unsolicited advice.
   themes.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.name.localeCompare(b.name, 'nl'));
   const pages = Math.max(1, Math.ceil(themes.length / THEMES_PER_PAGE));
-  const page = Math.min(Math.max(1, Math.trunc(args.page ?? 1) || 1), pages);
-  return { months: args.months, themes, page, pages };
+  return { months: args.months, themes, page: pageWithin(args.page, pages), pages };
 }
+
+/** The page asked for, within 1 and the last page (anything else in the address: the first). */
+const pageWithin = (page: number | undefined, pages: number) => Math.min(Math.max(1, Math.trunc(page ?? 1) || 1), pages);
 
 /** The themes whose tables the view's page shows. */
 export const themesOnPage = (view: ThemeView) => view.themes.slice((view.page - 1) * THEMES_PER_PAGE, view.page * THEMES_PER_PAGE);
@@ -130,21 +132,27 @@ export async function themeOverview(
   const db = deps.db;
   // Settings change only through a request (saveSettings), which moves the cache generation on.
   const settings = await deps.cache.memo(`signal-settings:${council.id}`, () => settingsOf(db, council.id));
-  const months = monthsBack(now, 12);
-  const windowStart = new Date(now);
-  windowStart.setUTCMonth(windowStart.getUTCMonth() - settings.thresholdMonths);
   // Members see small numbers as "fewer than 3"; the board, who see the signals anyway, exact ones.
   const exact = can(actor, 'signals.triage');
   // Kept until the next change (any POST moves the cache generation on, on every instance); the
   // hour and the window are in the key because the months and the window move with the clock.
+  // Built once per key: a request only picks its page (the overview's sorting in Dutch order
+  // and the months took a tenth of the main thread at 50 connections; decision 0031, session 14).
   const memoKey = `signal-themes:${council.id}:${now.toISOString().slice(0, 13)}:${settings.thresholdMonths}`;
-  const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([listThemes(db, council.id), countsPerSource(db, council.id, months, windowStart)]));
+  const overview = await deps.cache.memo(`${memoKey}:overview:${exact}`, async () => {
+    const months = monthsBack(now, 12);
+    const windowStart = new Date(now);
+    windowStart.setUTCMonth(windowStart.getUTCMonth() - settings.thresholdMonths);
+    const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([listThemes(db, council.id), countsPerSource(db, council.id, months, windowStart)]));
+    return buildThemeView({ themes, months, rows, settings, exact });
+  });
+  const page = pageWithin(args.page, overview.pages);
   // The same view object until the next change: views/themes.tsx renders its tables once per view.
-  const overview = buildThemeView({ themes, months, rows, settings, exact, page: args.page });
-  const view = await deps.cache.memo(`${memoKey}:view:${exact}:${overview.page}`, async () => {
-    const ids = themesOnPage(overview).map((t) => t.id);
-    const monthRows = ids.length ? await deps.cache.memo(`${memoKey}:${ids.join(',')}`, () => countsPerMonth(db, council.id, months, ids)) : [];
-    return withMonths(overview, monthRows, exact);
+  const view = await deps.cache.memo(`${memoKey}:view:${exact}:${page}`, async () => {
+    const paged = { ...overview, page };
+    const ids = themesOnPage(paged).map((t) => t.id);
+    const monthRows = ids.length ? await deps.cache.memo(`${memoKey}:${ids.join(',')}`, () => countsPerMonth(db, council.id, overview.months, ids)) : [];
+    return withMonths(paged, monthRows, exact);
   });
   // A flagged theme may lead to unsolicited advice: say so to those who may start one.
   return {
