@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { namePgStatements } from './pg-names.ts';
 
 export { executeNamed, namedStatementCount, type ExecuteResult } from './named.ts';
 
@@ -61,7 +62,10 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
   // 'error' on the pool; unhandled, that would end the process. The pool drops that client and
   // the next query opens a new connection.
   pool.on('error', () => undefined);
-  pool.on('connect', oneQueryAtATime);
+  pool.on('connect', (client) => {
+    namePgStatements(client);
+    oneQueryAtATime(client);
+  });
   // Fail early with a clear message when the server is not there.
   const client = await pool.connect();
   client.release();
