@@ -78,6 +78,10 @@ test('a resident submits: reference per council and year, contact sealed apart, 
     sent.map((m) => m.status),
     ['received'],
   );
+  // The number is taken in the same transaction as the rows: each row has the reference itself.
+  assert.equal(s.reference, first.reference);
+  assert.equal((audits[0]!.data as { reference?: string }).reference, first.reference);
+  assert.match(sent[0]!.subject, new RegExp(first.reference));
 });
 
 test('contact details without consent are refused and nothing is stored', async () => {
