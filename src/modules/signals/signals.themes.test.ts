@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Council } from '../../core/organisations.schema.ts';
 import { useTestApp, makeCouncil, person } from '../advice/advice.test-helpers.ts';
-import { signals, signalThemeDays, signalThemeMonths } from './signals.schema.ts';
+import { signals, signalThemeDays, signalThemeMonths, signalThemes } from './signals.schema.ts';
 import { rowsOf } from '../../core/db/index.ts';
 import { classify, markDuplicate } from './signals.triage.ts';
 import { runSignalRetention } from './signals.retention.ts';
@@ -158,4 +158,44 @@ test('the themes page renders its tables once per change: the same HTML again, e
     headers: { cookie: other.cookie, 'content-type': 'application/x-www-form-urlencoded' },
   });
   assert.equal(started.statusCode, 303, started.body.slice(0, 300));
+});
+
+test('the themes view pages through many themes: each page its own themes with their months, odd pages within range', async () => {
+  const c = await makeCouncil(t);
+  const { actor } = await person(t, c, 'secretary');
+  const now = new Date('2026-06-10T12:00:00Z');
+  // Seven themes: two pages of five. One signal in the theme that sorts last, so it has a month count.
+  const names = ['Armoede', 'Bereikbaarheid', 'Cultuur', 'Dagbesteding', 'Eenzaamheid', 'Financiën', 'Gezondheid'];
+  for (const name of names) await t.db.insert(signalThemes).values({ councilId: c.id, name });
+  const signal = await submitSignal(deps(), {
+    council: c,
+    actor,
+    input: { description: 'Het gezondheidscentrum is moeilijk te bereiken.', area: 'transport', since: 'month', peopleCount: null },
+    contact: null,
+    consent: false,
+    source: 'phone',
+    now,
+  });
+  const [last] = await t.db
+    .select({ id: signalThemes.id })
+    .from(signalThemes)
+    .where(and(eq(signalThemes.councilId, c.id), eq(signalThemes.name, 'Gezondheid')));
+  await classify(deps(), { actor, council: c, id: signal.id, input: { themeId: last!.id, newTheme: '', policyField: null } });
+
+  const shown = async (page?: number) => {
+    const { view } = await themeOverview(deps(), { actor, council: c, now, page });
+    return { page: view.page, pages: view.pages, withMonths: view.themes.filter((x) => x.perMonth !== null).map((x) => x.name), months: view.themes.find((x) => x.name === 'Gezondheid')?.perMonth };
+  };
+  const first = await shown(1);
+  assert.deepEqual([first.page, first.pages], [1, 2]);
+  assert.deepEqual(first.withMonths, names.slice(0, 5));
+  const second = await shown(2);
+  assert.deepEqual([second.page, second.pages], [2, 2]);
+  assert.deepEqual(second.withMonths, names.slice(5));
+  assert.equal(second.months?.at(-1)?.n, 1, 'June counts the signal');
+  // The first page again after the second: its own view, not the last one asked for.
+  assert.deepEqual((await shown(1)).withMonths, names.slice(0, 5));
+  assert.deepEqual((await shown(99)).withMonths, names.slice(5), 'past the end: the last page');
+  assert.deepEqual((await shown(Number.NaN)).withMonths, names.slice(0, 5), 'no number: the first page');
+  assert.deepEqual((await shown(-3)).page, 1);
 });
