@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { fillPlaceholders, is, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './index.ts';
 import { TEXT_TYPES } from './text-types.mjs';
 import { sqlLiteral } from './literal.mjs';
+import { statementName } from './pg-names.ts';
 
 /** What `db.execute` resolves to (read its rows with `rowsOf`). */
 export type ExecuteResult = Awaited<ReturnType<DbOrTx['execute']>>;
@@ -59,7 +59,7 @@ export function executeNamed(db: DbOrTx, query: SQL, values?: Record<string, unk
   if (values) built = { sql: built.sql, params: fillPlaceholders(built.params, values) };
   let name = names.get(built.sql);
   if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
-    name = `q_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+    name = statementName('q', built.sql);
     names.set(built.sql, name);
   }
   const { client } = session;

@@ -18,17 +18,18 @@ import { createHash } from 'node:crypto';
  */
 const MAX_TEXTS = 300;
 const names = new Map<string, string | null>();
-/** The named copy of each config object drizzle keeps per prepared query (made once). */
-const namedConfigs = new WeakMap<object, object>();
 
 type Config = { text?: unknown; name?: unknown; values?: unknown; submit?: unknown };
 type Callback = (err: Error | null, res?: unknown) => void;
+
+/** A statement's name derived from its text: one name is always one text (executeNamed's too). */
+export const statementName = (prefix: string, text: string) => `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 
 function nameOf(text: string): string | null {
   let name = names.get(text);
   if (name === undefined) {
     if (names.size >= MAX_TEXTS) return null;
-    name = `d_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    name = statementName('d', text);
     names.set(text, name);
   }
   return name;
@@ -39,13 +40,9 @@ function named(config: Config, values: unknown): object | undefined {
   if (typeof config.text !== 'string' || config.name || typeof config.submit === 'function') return undefined;
   const params = values ?? config.values;
   if (!Array.isArray(params) || params.length === 0) return undefined;
-  const known = namedConfigs.get(config);
-  if (known) return names.get(config.text) ? known : undefined;
   const name = nameOf(config.text);
-  if (!name) return undefined;
-  const copy = { ...config, name };
-  namedConfigs.set(config, copy);
-  return copy;
+  // A copy: drizzle's config object is its own (a name set on it would outlive a forgotten text).
+  return name ? { ...config, name } : undefined;
 }
 
 const resultChanged = (err: unknown) => (err as { code?: unknown } | null)?.code === '0A000';

@@ -66,7 +66,7 @@ export type CountRow = { themeId: string; source: SignalSource; n: number; inWin
 export type MonthRow = { themeId: string; month: string; n: number };
 
 /** The overview (every theme, flagged first) and which of them this page shows in full. */
-export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean; page?: number }): ThemeView {
+export function buildThemeView(args: { themes: { id: string; name: string }[]; months: string[]; rows: CountRow[]; settings: Threshold; exact: boolean }): ThemeView {
   const { exact } = args;
   const themes = args.themes.map((t): ThemeRow => {
     const rows = args.rows.filter((r) => r.themeId === t.id);
@@ -92,11 +92,11 @@ export function buildThemeView(args: { themes: { id: string; name: string }[]; m
   // Flagged themes first: they are the candidates for an unsolicited advice.
   themes.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.name.localeCompare(b.name, 'nl'));
   const pages = Math.max(1, Math.ceil(themes.length / THEMES_PER_PAGE));
-  return { months: args.months, themes, page: pageWithin(args.page, pages), pages };
+  return { months: args.months, themes, page: 1, pages };
 }
 
-/** The page asked for, within 1 and the last page (anything else in the address: the first). */
-const pageWithin = (page: number | undefined, pages: number) => Math.min(Math.max(1, Math.trunc(page ?? 1) || 1), pages);
+/** The view on the page asked for, within 1 and the last page (anything else in the address: the first). */
+export const onPage = (view: ThemeView, page: number | undefined): ThemeView => ({ ...view, page: Math.min(Math.max(1, Math.trunc(page ?? 1) || 1), view.pages) });
 
 /** The themes whose tables the view's page shows. */
 export const themesOnPage = (view: ThemeView) => view.themes.slice((view.page - 1) * THEMES_PER_PAGE, view.page * THEMES_PER_PAGE);
@@ -146,10 +146,9 @@ export async function themeOverview(
     const [themes, rows] = await deps.cache.memo(memoKey, () => Promise.all([listThemes(db, council.id), countsPerSource(db, council.id, months, windowStart)]));
     return buildThemeView({ themes, months, rows, settings, exact });
   });
-  const page = pageWithin(args.page, overview.pages);
+  const paged = onPage(overview, args.page);
   // The same view object until the next change: views/themes.tsx renders its tables once per view.
-  const view = await deps.cache.memo(`${memoKey}:view:${exact}:${page}`, async () => {
-    const paged = { ...overview, page };
+  const view = await deps.cache.memo(`${memoKey}:view:${exact}:${paged.page}`, async () => {
     const ids = themesOnPage(paged).map((t) => t.id);
     const monthRows = ids.length ? await deps.cache.memo(`${memoKey}:${ids.join(',')}`, () => countsPerMonth(db, council.id, overview.months, ids)) : [];
     return withMonths(paged, monthRows, exact);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 // The policy table, which answers who may take each step.
 import '../../modules.ts';
 import { availableActions, messageFor, signalActions, signalStates, transition, transitions } from './signals.workflow.ts';
-import { buildThemeView, cell, crossesThreshold, monthsBack, themesOnPage, withMonths } from './signals.themes.ts';
+import { buildThemeView, cell, crossesThreshold, monthsBack, onPage, themesOnPage, withMonths } from './signals.themes.ts';
 import { actorAs, assertPath, assertRefused, assertSteps, platformAdmin as admin } from '../../../test/support/unit.ts';
 
 const [secretary, member, official] = [actorAs('secretary'), actorAs('member'), actorAs('official')];
@@ -63,23 +63,25 @@ test('months back, across a year boundary, in Amsterdam time', () => {
 });
 
 test('theme view: flagged first, totals over the months, masked sources, months only for the page shown', () => {
-  const base = buildThemeView({
-    themes: [
-      { id: 'a', name: 'Armoede' },
-      { id: 'v', name: 'Vervoer' },
-    ],
-    months: ['2026-01', '2026-02'],
-    rows: [
-      { themeId: 'v', source: 'phone', n: 5, inWindow: 5 },
-      { themeId: 'v', source: 'web_form', n: 1, inWindow: 1 },
-      // Before the months shown, but inside a longer window: counts for the flag only.
-      { themeId: 'v', source: 'email', n: 0, inWindow: 1 },
-      { themeId: 'a', source: 'email', n: 1, inWindow: 0 },
-    ],
-    settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
-    exact: false,
-    page: 7,
-  });
+  const base = onPage(
+    buildThemeView({
+      themes: [
+        { id: 'a', name: 'Armoede' },
+        { id: 'v', name: 'Vervoer' },
+      ],
+      months: ['2026-01', '2026-02'],
+      rows: [
+        { themeId: 'v', source: 'phone', n: 5, inWindow: 5 },
+        { themeId: 'v', source: 'web_form', n: 1, inWindow: 1 },
+        // Before the months shown, but inside a longer window: counts for the flag only.
+        { themeId: 'v', source: 'email', n: 0, inWindow: 1 },
+        { themeId: 'a', source: 'email', n: 1, inWindow: 0 },
+      ],
+      settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
+      exact: false,
+    }),
+    7,
+  );
   assert.deepEqual([base.page, base.pages], [1, 1], 'a page beyond the last shows the last');
   const view = withMonths(
     base,
@@ -109,14 +111,16 @@ test('theme view: flagged first, totals over the months, masked sources, months 
   assert.deepEqual(view.themes[1]!.total, { n: 0, masked: true });
 
   // Twelve themes: the first page counts the months of the first five only.
-  const many = buildThemeView({
-    themes: Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, name: `Thema ${String(i).padStart(2, '0')}` })),
-    months: ['2026-01'],
-    rows: [],
-    settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
-    exact: true,
-    page: 3,
-  });
+  const many = onPage(
+    buildThemeView({
+      themes: Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, name: `Thema ${String(i).padStart(2, '0')}` })),
+      months: ['2026-01'],
+      rows: [],
+      settings: { thresholdCount: 5, thresholdSources: 3, thresholdMonths: 3 },
+      exact: true,
+    }),
+    3,
+  );
   assert.deepEqual([many.page, many.pages], [3, 3]);
   assert.deepEqual(
     themesOnPage(many).map((x) => x.id),
