@@ -7,7 +7,7 @@
  */
 import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from './deps.ts';
-import { rowsOf, type DbOrTx, type Tx } from './db/index.ts';
+import type { DbOrTx, Tx } from './db/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 import { open, seal } from './crypto.ts';
 import { audit } from './audit/audit.ts';
@@ -122,9 +122,9 @@ export type QueuedForm = { form: 'signal'; perHour: number; heldCap: number };
 export type Admission = 'pass' | 'held' | 'full';
 
 /**
- * The lock per organisation and form that admitPost and the queue's takers hold, as an
- * expression: a caller may take it within its own first statement of the transaction and pass
- * `locked` to admitPost, which then needs no statement of its own for it.
+ * The lock per organisation and form that a post's count (passSql, holdPost) and the queue's
+ * takers hold, as an expression: a caller takes it within its own first statement of the
+ * transaction, so it needs no statement of its own.
  */
 export const queueLockSql = (councilId: string, queue: Pick<QueuedForm, 'form'>) => sql`pg_advisory_xact_lock(17003, hashtext(${`${councilId}:${queue.form}`}))`;
 const queueLock = (tx: Tx, councilId: string, form: QueuedForm['form']) => tx.execute(sql`select ${queueLockSql(councilId, { form })}`);
@@ -144,11 +144,14 @@ async function queueState(tx: Tx, councilId: string, q: QueuedForm) {
 }
 
 /**
- * Records a post that passes (queueState: fewer than perHour passed this hour, none waiting);
- * false when it does not. `withPass`: a data-modifying statement run in the same statement, on
- * the rows of `passed` (one row when the post passes, none when not); its RETURNING rows come back.
+ * The statement that records a post when it passes (fewer than perHour passed this hour and none
+ * waiting), to run under queueLockSql taken in an earlier statement of the transaction (so that
+ * it counts what the posts before it committed). Its rows: the post's id when it passed, none
+ * when not (then holdPost). `then`: the caller's next step as the same statement, a
+ * data-modifying statement on the rows of `passed` (one row when the post passes, none when
+ * not); its RETURNING rows are then the rows, and it must return a row when the post passed.
  */
-async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm, withPass?: (passed: SQL) => SQL): Promise<false | Record<string, unknown>[]> {
+export function passSql(councilId: string, q: QueuedForm, then?: (passed: SQL) => SQL): SQL {
   const t = publicFormPosts;
   const mine = sql`${t.councilId} = ${councilId} and ${t.form} = ${q.form}`;
   const since = new Date(Date.now() - HOUR_MS);
@@ -157,41 +160,21 @@ async function passWithinBudget(tx: Tx, councilId: string, q: QueuedForm, withPa
     where (select count(*) from ${t} where ${mine} and ${t.heldSealed} is null and ${t.at} > ${since.toISOString()}::timestamptz) < ${q.perHour}
       and not exists (select 1 from ${t} where ${mine} and ${t.heldSealed} is not null)
     returning id`;
-  if (!withPass) return rowsOf(await tx.execute(pass)).length > 0 ? [] : false;
-  const [row] = rowsOf<{ passed: number; rows: Record<string, unknown>[] | string }>(
-    await tx.execute(sql`
-      with passed as (${pass}), also as (${withPass(sql.raw('passed'))})
-      select (select count(*) from passed)::int as passed, (select coalesce(json_agg(a), '[]'::json) from also a) as rows`),
-  );
-  if (!row?.passed) return false;
-  return typeof row.rows === 'string' ? JSON.parse(row.rows) : row.rows;
+  return then ? sql`with passed as (${pass}) ${then(sql.raw('passed'))}` : pass;
 }
 
 /**
- * Counts a post of a queued form, under a lock per organisation and form (parallel posts cannot
- * pass the budget). 'pass': counted, go on as usual (in the same transaction). 'held': the payload
- * is stored sealed; the first one held in an hour tells the board. 'full': nothing is stored.
- * `locked`: the caller took queueLockSql already in this transaction, in a statement before.
- * `withPass`: the caller's next step when the post passes, in the same statement as its count
- * (see passWithinBudget), so it needs no turn of its own; `rows` is what it returned.
+ * A post that did not pass (passSql gave no row), in the same transaction and under the same
+ * lock: nothing passed or left the queue since, so it waits ('held', stored sealed; the first one
+ * held in an hour tells the board), or the queue is full ('full': nothing is stored).
  */
-export async function admitPost(
-  deps: Deps,
-  tx: Tx,
-  args: { councilId: string; queue: QueuedForm; payload: unknown; notice: { text: MessageKey; path: string }; locked?: boolean },
-  withPass?: (passed: SQL) => SQL,
-): Promise<{ admission: Admission; rows: Record<string, unknown>[] }> {
+export async function holdPost(deps: Deps, tx: Tx, args: { councilId: string; queue: QueuedForm; payload: unknown; notice: { text: MessageKey; path: string } }): Promise<Exclude<Admission, 'pass'>> {
   const { councilId, queue } = args;
-  if (!args.locked) await queueLock(tx, councilId, queue.form);
-  // The usual case in one statement: within the hour's budget and nothing waiting, it is counted.
-  const rows = await passWithinBudget(tx, councilId, queue, withPass);
-  if (rows) return { admission: 'pass', rows };
-  // Under the lock nothing passed or left the queue since: the post waits, or the queue is full.
   const state = await queueState(tx, councilId, queue);
-  if (state.waiting >= queue.heldCap) return { admission: 'full', rows: [] };
+  if (state.waiting >= queue.heldCap) return 'full';
   await tx.insert(publicFormPosts).values({ councilId, form: queue.form, heldSealed: seal(deps.secretKey, SEAL_PURPOSE, JSON.stringify(args.payload)) });
   if (state.heldThisHour === 0) await tellBoard(tx, councilId, { ...args.notice, params: { max: queue.perHour } });
-  return { admission: 'held', rows: [] };
+  return 'held';
 }
 
 export type Queued<T> = { id: string; at: Date; payload: T };

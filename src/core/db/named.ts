@@ -16,9 +16,10 @@ export type ExecuteResult = Awaited<ReturnType<DbOrTx['execute']>>;
 const names = new Map<string, string>();
 const MAX_NAMED_STATEMENTS = 200;
 
-type Built = { sql: string; params: unknown[] };
+export type Built = { sql: string; params: unknown[] };
 type PgliteExec = (sql: string, options?: object) => Promise<{ rows: unknown[] }[]>;
-type Internals = {
+/** What drizzle's database and transaction objects hold (not in its public types). */
+export type Internals = {
   dialect: { sqlToQuery(query: SQL): Built };
   session: {
     /** PGlite's client (in its thread or not) has `exec`, the simple protocol; node-postgres's pool has not. */
@@ -95,7 +96,7 @@ function executeText(name: string, { literals, generic }: Run): string {
 
 /** What drizzle's PGlite driver reads as text (its `rawQueryConfig`): dates, times, intervals, numeric arrays. */
 const identity = (value: string) => value;
-const AS_DRIZZLE = { parsers: Object.fromEntries(TEXT_TYPES.map((oid) => [oid, identity])) };
+export const AS_DRIZZLE = { parsers: Object.fromEntries(TEXT_TYPES.map((oid) => [oid, identity])) };
 
 /** Per PGlite client: per name, whether PREPARE took it (a text whose types it cannot infer runs unnamed). */
 const preparedIn = new WeakMap<object, Map<string, Promise<boolean>>>();

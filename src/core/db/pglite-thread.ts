@@ -12,6 +12,7 @@
  * clone, which keeps Date, Uint8Array, bigint and parsed json as they are.
  */
 import { Worker } from 'node:worker_threads';
+import type { ChainFill, ChainStep } from './chain.mjs';
 
 type WireOptions = { rowMode?: 'array' | 'object'; raw?: number[] };
 type QueryOptions = { rowMode?: 'array' | 'object'; parsers?: Record<number, (value: string, typeId: number) => unknown> } & Record<string, unknown>;
@@ -21,6 +22,7 @@ type Call =
   | { op: 'open'; dataDir?: string; load?: ArrayBuffer }
   | { op: 'query'; sql: string; params?: unknown[]; options?: WireOptions; tx?: number }
   | { op: 'exec'; sql: string; options?: WireOptions; tx?: number }
+  | { op: 'chain'; steps: ChainStep[]; fill?: ChainFill; options?: WireOptions; tx: number }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'dump'; compression?: 'none' | 'gzip' | 'auto' }
@@ -29,6 +31,8 @@ type Call =
 export type PgliteTransaction = {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results & { rows: T[] }>;
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
+  /** Statements run in turn by the thread, each when the one before returned a row (core/db/chain.ts). */
+  chain(steps: ChainStep[], fill: ChainFill | undefined, options?: QueryOptions): Promise<Record<string, unknown>[][]>;
   readonly closed: boolean;
 };
 
@@ -138,9 +142,11 @@ export class PgliteThread {
     // When BEGIN fails, the statements fail with its error, and so does the callback.
     begun.catch(() => undefined);
     let closed = false;
+    const open = <T>(call: () => Promise<T>): Promise<T> => (closed ? Promise.reject(new Error('Transaction is closed')) : call());
     const tx: PgliteTransaction = {
-      query: (sql, params, options) => (closed ? Promise.reject(new Error('Transaction is closed')) : this.query(sql, params, options, id)),
-      exec: (sql, options) => (closed ? Promise.reject(new Error('Transaction is closed')) : this.exec(sql, options, id)),
+      query: (sql, params, options) => open(() => this.query(sql, params, options, id)),
+      exec: (sql, options) => open(() => this.exec(sql, options, id)),
+      chain: (steps, fill, options) => open(() => this.#call({ op: 'chain', steps, fill, options: wireOptions(options), tx: id }) as Promise<Record<string, unknown>[][]>),
       get closed() {
         return closed;
       },

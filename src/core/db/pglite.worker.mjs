@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { TEXT_TYPES } from './text-types.mjs';
 import { sqlLiteral } from './literal.mjs';
+import { runChain } from './chain.mjs';
 
 /** @type {PGlite | undefined} */
 let pg;
@@ -191,6 +192,10 @@ async function handle(m) {
         return reply(m.id, null);
       case 'query':
         return reply(m.id, await query(await target(m.tx), m));
+      case 'chain': {
+        const db = await target(m.tx);
+        return reply(m.id, await runChain(m.steps, m.fill, async (sql, params) => (await query(db, { sql, params, options: m.options, tx: m.tx })).rows));
+      }
       case 'exec':
         return reply(m.id, await (await target(m.tx)).exec(m.sql, queryOptions(m.options)));
       case 'begin':

@@ -7,15 +7,17 @@
  * signal, with the time it was sent, and the resident gets the usual confirmation. At most
  * SIGNAL_QUEUE.heldCap signals wait per organisation; beyond that the form refuses (429).
  */
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.ts';
-import type { Tx } from '../../core/db/index.ts';
+import { rowsOf, type Tx } from '../../core/db/index.ts';
+import { executeChain } from '../../core/db/chain.ts';
 import type { Read } from '../../core/read-together.ts';
 import type { Actor } from '../../core/policy.ts';
 import { councils, type Council } from '../../core/organisations.schema.ts';
-import { admitPost, countQueued, queueLockSql, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
-import { nextNumberSql, prepareSignal, storePrepared, storeSignal } from './signals.submit.ts';
-import { recordWithinLimit, type Submission } from './signals.intake.ts';
+import { countQueued, holdPost, passSql, queueLockSql, decideQueued, listQueued, releaseWithinBudget, type Queued, type QueuedForm } from '../../core/public-budget.ts';
+import { nextNumberSql, prepareSignal, storeSignal, storeSql } from './signals.submit.ts';
+import { recordWithinLimitSql, type Submission } from './signals.intake.ts';
 
 /** Signals per organisation per hour through the public form, and how many may wait beyond that. */
 export const SIGNAL_QUEUE: QueuedForm = { form: 'signal', perHour: 60, heldCap: 500 };
@@ -30,10 +32,11 @@ export type HeldSignal = Submission & { sentAt: string };
 export type FormOutcome = { kind: 'limit' } | { kind: 'counted' } | { kind: 'sent'; reference: string } | { kind: 'held' } | { kind: 'full' };
 
 /**
- * The form's final send as one transaction (on PGlite: one turn behind its single lock, not four):
- * the address's hourly count, then the signal stored, held or refused (the queue is full: nothing
- * is stored). Over the address's limit: nothing at all ('limit'). Without a submission (the
- * honeypot was filled) the send is only counted.
+ * The form's final send as one transaction: the address's hourly count, then the signal stored,
+ * held or refused (the queue is full: nothing is stored). Over the address's limit: nothing at
+ * all ('limit'). Without a submission (the honeypot was filled) the send is only counted.
+ * The usual send is one chain (core/db/chain.ts): on PGlite the transaction crosses to its thread
+ * once with the count, the budget with the number, and the rows (decision 0031, session 15).
  */
 export async function submitOrHold(deps: Deps, args: { council: Council; actor: Actor | null; addressKey: string; submission: Submission | null }): Promise<FormOutcome> {
   const { council, submission } = args;
@@ -41,17 +44,24 @@ export async function submitOrHold(deps: Deps, args: { council: Council; actor: 
   // holds the one lock from its first statement to its commit (decision 0031, session 13).
   const prepared = submission && (await prepareSignal(deps, deps.db, { council, actor: args.actor, ...submission, source: 'web_form' }));
   const out = await deps.db.transaction(async (tx): Promise<FormOutcome> => {
-    // The budget's lock is taken with the address's count: one statement less.
-    const lock = submission ? queueLockSql(council.id, SIGNAL_QUEUE) : undefined;
-    if (!(await recordWithinLimit(tx, args.addressKey, new Date(), lock))) return { kind: 'limit' };
-    if (!submission || !prepared) return { kind: 'counted' };
+    if (!submission || !prepared) return rowsOf(await tx.execute(recordWithinLimitSql(args.addressKey))).length ? { kind: 'counted' } : { kind: 'limit' };
+    // The budget's lock is taken with the address's count; the number with the budget's count; the
+    // rows carry a marker for the reference, which the budget's statement makes from the number.
+    const marker = `R${randomUUID().replaceAll('-', '')}`;
+    const [recorded, passed] = await executeChain(
+      tx,
+      [
+        recordWithinLimitSql(args.addressKey, new Date(), queueLockSql(council.id, SIGNAL_QUEUE)),
+        passSql(council.id, SIGNAL_QUEUE, (rows) => nextNumberSql(prepared, rows)),
+        storeSql(deps, tx, prepared, marker).statement,
+      ],
+      { marker, column: 'reference' },
+    );
+    if (!recorded?.length) return { kind: 'limit' };
+    if (passed?.length) return { kind: 'sent', reference: String(passed[0]!.reference) };
     const payload: HeldSignal = { ...submission, sentAt: new Date().toISOString() };
     const notice = { text: 'signals.intake.held.notice', path: heldSignalsPath(council.slug) } as const;
-    // The signal's number is taken in the budget's statement when the post passes.
-    const verdict = await admitPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice, locked: true }, (passed) => nextNumberSql(prepared, passed));
-    if (verdict.admission !== 'pass') return { kind: verdict.admission };
-    const { reference } = await storePrepared(deps, tx, prepared, Number(verdict.rows[0]!.last));
-    return { kind: 'sent', reference };
+    return { kind: await holdPost(deps, tx, { councilId: council.id, queue: SIGNAL_QUEUE, payload, notice }) };
   });
   // Also when held: the board's notice leaves with the next kicked mail.
   if (out.kind !== 'limit' && out.kind !== 'counted') deps.mailer.kick();

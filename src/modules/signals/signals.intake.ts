@@ -9,7 +9,7 @@ import { filledTooFast } from '../../core/errors.ts';
 import { and, count, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { field, issuesToErrors, type FieldErrors } from '../../core/http/forms.ts';
 import type { MessageKey, Translate } from '../../core/i18n/index.ts';
-import { rowsOf, type DbOrTx } from '../../core/db/index.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
 import { hmac } from '../../core/secret.ts';
 import { contactSchema, signalInputSchema, toContact, type ContactInput, type SignalInput } from './signals.forms.ts';
 import { signalSubmissions } from './signals.intake.schema.ts';
@@ -216,20 +216,19 @@ export async function recordSubmission(db: DbOrTx, key: string): Promise<void> {
 
 /**
  * overLimit and recordSubmission as one statement: counts the address and, under the limit,
- * records this submission; false (nothing recorded) when the address is over the limit.
- * `andLock`: a lock function (pg_advisory_xact_lock) called in the same statement when the
- * address is within its limit, so that the transaction's next statement runs under it.
+ * records this submission (a row returned); no row (nothing recorded) when the address is over
+ * the limit. `andLock`: a lock function (pg_advisory_xact_lock) called in the same statement when
+ * the address is within its limit, so that the transaction's next statement runs under it.
  */
-export async function recordWithinLimit(db: DbOrTx, key: string, now = new Date(), andLock?: SQL): Promise<boolean> {
+export function recordWithinLimitSql(key: string, now = new Date(), andLock?: SQL): SQL {
   const since = new Date(now.getTime() - HOUR_MS);
   const t = signalSubmissions;
   // A volatile function in a FROM subquery is always called, once, even though nothing reads its value.
-  const res = await db.execute(sql`
+  return sql`
     insert into ${t} (key_hash)
     select ${key}::text from (select ${andLock ?? sql`1`}) as locked
     where (select count(*) from ${t} where ${t.keyHash} = ${key} and ${t.at} > ${since.toISOString()}::timestamptz) < ${MAX_PER_HOUR}
-    returning id`);
-  return rowsOf(res).length > 0;
+    returning id`;
 }
 
 /** The counts are only needed for an hour; the worker removes older rows daily. */

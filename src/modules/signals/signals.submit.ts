@@ -18,14 +18,16 @@ import { CONTACT_PURPOSE } from './signals.privacy.ts';
 import { statusTemplate } from './signals.settings.ts';
 
 /**
- * The counter's upsert, as SQL: the council's next number for the year (RETURNING `last`); one
- * atomic statement, so concurrent submissions each get their own. `from`: a relation whose rows
- * say whether it counts at all (the budget's `passed`: one row, or none when the post waits).
+ * The counter's upsert, as SQL: the council's next number for the year and the signal's reference
+ * made from it (RETURNING `reference`, as S-2026-0042); one atomic statement, so concurrent
+ * submissions each get their own. `from`: a relation whose rows say whether it counts at all (the
+ * budget's `passed`: one row, or none when the post waits).
  */
 export function nextNumberSql(p: PreparedSignal, from?: SQL): SQL {
   const t = signalCounters;
   return sql`insert into ${t} (council_id, year, last) select ${p.council.id}, ${p.year}, 1 ${from ? sql`from ${from}` : sql``}
-    on conflict (council_id, year) do update set last = ${t}.last + 1 returning last`;
+    on conflict (council_id, year) do update set last = ${t}.last + 1
+    returning 'S-' || year || '-' || lpad(last::text, greatest(4, length(last::text)), '0') as reference`;
 }
 
 type SubmitArgs = {
@@ -103,15 +105,25 @@ export async function prepareSignal(deps: Deps, db: DbOrTx, args: SubmitArgs): P
   };
 }
 
-/** Stores a prepared signal: `number` from nextNumberSql run by the caller, or taken here. */
-export async function storePrepared(deps: Deps, tx: Tx, p: PreparedSignal, number?: number): Promise<{ id: string; reference: string }> {
+/** Stores a prepared signal: its number taken here (nextNumberSql), then its rows (storeSql). */
+async function storePrepared(deps: Deps, tx: Tx, p: PreparedSignal): Promise<{ id: string; reference: string }> {
+  const [{ reference }] = rowsOf<{ reference: string }>(await tx.execute(nextNumberSql(p)));
+  const { id, statement } = storeSql(deps, tx, p, reference);
+  await tx.execute(statement);
+  return { id, reference };
+}
+
+/**
+ * The statement that stores a prepared signal's rows: the signal, its contact details, its first
+ * event, its acknowledgement (record and mail) and the audit entry. `reference` may be a chain's
+ * marker (core/db/chain.ts), filled in when the number is taken.
+ */
+export function storeSql(deps: Deps, tx: Tx, p: PreparedSignal, reference: string): { id: string; statement: SQL } {
   const { council, now, recordedBy, source, contact } = p;
-  const last = number ?? Number(rowsOf<{ last: number }>(await tx.execute(nextNumberSql(p)))[0]!.last);
-  const reference = `S-${p.year}-${String(last).padStart(4, '0')}`;
   // The id is made here so that the signal and the rows that point at it go in one statement.
   const id = randomUUID();
   const message = p.acknowledgement?.(reference) ?? null;
-  await insertTogether(tx, [
+  const statement = together([
     tx.insert(signals).values({
       id,
       councilId: council.id,
@@ -144,7 +156,7 @@ export async function storePrepared(deps: Deps, tx: Tx, p: PreparedSignal, numbe
     // The acknowledgement: the address was just typed, so it is handed over as it is, not read back and opened.
     message && contact?.to ? deps.mailer.queueRow(tx, { councilId: council.id, to: contact.to, subject: message.subject, body: message.body }) : null,
   ]);
-  return { id, reference };
+  return { id, statement };
 }
 
 /**
@@ -152,9 +164,7 @@ export async function storePrepared(deps: Deps, tx: Tx, p: PreparedSignal, numbe
  * trip, and on PGlite one turn, instead of one each. Foreign keys between them are checked at
  * the end of the statement, so the order does not matter.
  */
-async function insertTogether(tx: Tx, inserts: (SQLWrapper | null | false)[]): Promise<void> {
-  const [first, ...rest] = inserts.filter((q): q is SQLWrapper => Boolean(q));
-  if (!first) return;
-  const ctes = rest.map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.getSQL()})`);
-  await tx.execute(ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${first.getSQL()}` : first.getSQL());
+function together([first, ...rest]: [SQLWrapper, ...(SQLWrapper | null | false)[]]): SQL {
+  const ctes = rest.filter((q): q is SQLWrapper => Boolean(q)).map((q, i) => sql`${sql.raw(`w${i}`)} as (${q.getSQL()})`);
+  return ctes.length ? sql`with ${sql.join(ctes, sql`, `)} ${first.getSQL()}` : first.getSQL();
 }
