@@ -21,14 +21,14 @@ async function checkChain(database: Database): Promise<void> {
   const use = sql`insert into chain_t (label, data) values (${`gebruikt ${marker}`}, ${JSON.stringify({ made: marker, n: 1 })}::jsonb) returning label, data`;
 
   // Every step returns a row: all run; the third step's text values carry the second's `made`.
-  const all = await db.transaction((tx) => executeChain(tx, [take('een'), take('twee'), use], { marker, column: 'made' }));
+  const all = await db.transaction((tx) => executeChain(tx, [take('een'), take('twee'), use], { fill: { marker, column: 'made' } }));
   assert.equal(all.length, 3);
   assert.deepEqual(all[2], [{ label: 'gebruikt nr-2', data: { made: 'nr-2', n: 1 } }]);
   assert.deepEqual(await labels(), ['een', 'twee', 'gebruikt nr-2']);
 
   // The second step returns no row: the third does not run; what ran commits with the transaction.
   const none = sql`insert into chain_t (label) select ${'nooit'} where false returning id`;
-  const stopped = await db.transaction((tx) => executeChain(tx, [take('vier'), none, use], { marker, column: 'made' }));
+  const stopped = await db.transaction((tx) => executeChain(tx, [take('vier'), none, use], { fill: { marker, column: 'made' } }));
   assert.deepEqual(
     stopped.map((rows) => rows.length),
     [1, 0],
@@ -50,6 +50,23 @@ async function checkChain(database: Database): Promise<void> {
     await tx.execute(sql`insert into chain_t (label) values (${'erna'})`);
   });
   assert.deepEqual((await labels()).slice(-2), [`gebruikt ${marker}`, 'erna']);
+
+  // The chain as the transaction's last work: run whole, it commits (the PGlite thread at once);
+  // stopped early, the transaction goes on, and an error after it rolls back what it did.
+  const whole = await db.transaction((tx) => executeChain(tx, [take('zes'), take('zeven')], { lastWhenWhole: true }));
+  assert.deepEqual(
+    whole.map((rows) => rows.length),
+    [1, 1],
+  );
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      await executeChain(tx, [take('acht'), none, take('negen')], { lastWhenWhole: true });
+      await tx.execute(sql`insert into chain_t (label) values (${'tien'})`);
+      throw new Error('terug');
+    }),
+    /terug/,
+  );
+  assert.deepEqual((await labels()).slice(-3), ['erna', 'zes', 'zeven']);
 }
 
 test(`a chain of statements on ${testDbKind() === 'postgres' ? 'PostgreSQL' : 'PGlite in its thread'}`, async () => {

@@ -7,7 +7,8 @@
  * A transaction crosses the thread boundary as three kinds of call: `begin` opens PGlite's own
  * transaction in the worker (BEGIN, and PGlite's lock: other statements wait there), the
  * statements name that transaction (by the `begin` call's id, sent without waiting for its
- * answer), and `end` commits or rolls back. Drizzle's nested
+ * answer), and `end` commits or rolls back. A chain (core/db/chain.ts) is one call for several
+ * statements, and may commit as well. Drizzle's nested
  * transactions are savepoints, plain statements here. Results are posted with the structured
  * clone, which keeps Date, Uint8Array, bigint and parsed json as they are.
  */
@@ -22,7 +23,7 @@ type Call =
   | { op: 'open'; dataDir?: string; load?: ArrayBuffer }
   | { op: 'query'; sql: string; params?: unknown[]; options?: WireOptions; tx?: number }
   | { op: 'exec'; sql: string; options?: WireOptions; tx?: number }
-  | { op: 'chain'; steps: ChainStep[]; fill?: ChainFill; options?: WireOptions; tx: number }
+  | { op: 'chain'; steps: ChainStep[]; fill?: ChainFill; options?: WireOptions; tx: number; commit: boolean }
   | { op: 'begin' }
   | { op: 'end'; tx: number; commit: boolean }
   | { op: 'dump'; compression?: 'none' | 'gzip' | 'auto' }
@@ -31,8 +32,11 @@ type Call =
 export type PgliteTransaction = {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results & { rows: T[] }>;
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
-  /** Statements run in turn by the thread, each when the one before returned a row (core/db/chain.ts). */
-  chain(steps: ChainStep[], fill: ChainFill | undefined, options?: QueryOptions): Promise<Record<string, unknown>[][]>;
+  /**
+   * Statements run in turn by the thread, each when the one before returned a row (core/db/chain.ts).
+   * `commit`: when every step ran, the thread commits at once; the transaction is closed then.
+   */
+  chain(steps: ChainStep[], opts: { fill?: ChainFill; commit: boolean }, options?: QueryOptions): Promise<Record<string, unknown>[][]>;
   readonly closed: boolean;
 };
 
@@ -142,11 +146,17 @@ export class PgliteThread {
     // When BEGIN fails, the statements fail with its error, and so does the callback.
     begun.catch(() => undefined);
     let closed = false;
+    let committed = false;
     const open = <T>(call: () => Promise<T>): Promise<T> => (closed ? Promise.reject(new Error('Transaction is closed')) : call());
     const tx: PgliteTransaction = {
       query: (sql, params, options) => open(() => this.query(sql, params, options, id)),
       exec: (sql, options) => open(() => this.exec(sql, options, id)),
-      chain: (steps, fill, options) => open(() => this.#call({ op: 'chain', steps, fill, options: wireOptions(options), tx: id }) as Promise<Record<string, unknown>[][]>),
+      chain: (steps, { fill, commit }, options) =>
+        open(async () => {
+          const out = (await this.#call({ op: 'chain', steps, fill, options: wireOptions(options), tx: id, commit })) as { rows: Record<string, unknown>[][]; committed: boolean };
+          if (out.committed) closed = committed = true;
+          return out.rows;
+        }),
       get closed() {
         return closed;
       },
@@ -157,11 +167,11 @@ export class PgliteThread {
       await begun;
     } catch (err) {
       closed = true;
-      await this.#call({ op: 'end', tx: id, commit: false }).catch(() => undefined);
+      if (!committed) await this.#call({ op: 'end', tx: id, commit: false }).catch(() => undefined);
       throw err;
     }
     closed = true;
-    await this.#call({ op: 'end', tx: id, commit: true });
+    if (!committed) await this.#call({ op: 'end', tx: id, commit: true });
     return result;
   }
 

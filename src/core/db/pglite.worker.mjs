@@ -145,6 +145,7 @@ const fail = (id, err) => {
  */
 function begin(id) {
   let ended;
+  let endValue = null;
   let opened;
   const entry = { ready: new Promise((resolve, reject) => (opened = { resolve, reject })), end: undefined };
   entry.ready.catch(() => undefined);
@@ -152,8 +153,9 @@ function begin(id) {
   pg.transaction(
     (tx) =>
       new Promise((resolve, reject) => {
-        entry.end = (commit, endId) => {
+        entry.end = (commit, endId, value = null) => {
           ended = endId;
+          endValue = value;
           if (commit) resolve();
           else reject(ROLLBACK);
         };
@@ -162,7 +164,7 @@ function begin(id) {
       }),
   )
     .then(
-      () => reply(ended, null),
+      () => reply(ended, endValue),
       (err) => {
         // BEGIN itself failed: the begin call gets the error; else the commit or rollback call.
         if (ended === undefined) {
@@ -194,7 +196,10 @@ async function handle(m) {
         return reply(m.id, await query(await target(m.tx), m));
       case 'chain': {
         const db = await target(m.tx);
-        return reply(m.id, await runChain(m.steps, m.fill, async (sql, params) => (await query(db, { sql, params, options: m.options, tx: m.tx })).rows));
+        const rows = await runChain(m.steps, m.fill, async (sql, params) => (await query(db, { sql, params, options: m.options, tx: m.tx })).rows);
+        // Every step ran and the caller has nothing after them: commit now, without a turn of the main thread.
+        if (!m.commit || rows.length < m.steps.length) return reply(m.id, { rows, committed: false });
+        return transactions.get(m.tx).end(true, m.id, { rows, committed: true });
       }
       case 'exec':
         return reply(m.id, await (await target(m.tx)).exec(m.sql, queryOptions(m.options)));

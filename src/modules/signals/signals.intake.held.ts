@@ -55,7 +55,7 @@ export async function submitOrHold(deps: Deps, args: { council: Council; actor: 
         passSql(council.id, SIGNAL_QUEUE, (rows) => nextNumberSql(prepared, rows)),
         storeSql(deps, tx, prepared, marker).statement,
       ],
-      { marker, column: 'reference' },
+      { fill: { marker, column: 'reference' }, lastWhenWhole: true },
     );
     if (!recorded?.length) return { kind: 'limit' };
     if (passed?.length) return { kind: 'sent', reference: String(passed[0]!.reference) };
