@@ -67,6 +67,17 @@ async function checkChain(database: Database): Promise<void> {
     /terug/,
   );
   assert.deepEqual((await labels()).slice(-3), ['erna', 'zes', 'zeven']);
+
+  // In a savepoint it never commits: the outer transaction's error rolls the whole chain back.
+  await assert.rejects(
+    db.transaction(async (tx) => {
+      await tx.transaction((sp) => executeChain(sp, [take('elf'), take('twaalf')], { lastWhenWhole: true }));
+      await tx.execute(sql`insert into chain_t (label) values (${'dertien'})`);
+      throw new Error('terug');
+    }),
+    /terug/,
+  );
+  assert.deepEqual((await labels()).slice(-2), ['zes', 'zeven']);
 }
 
 test(`a chain of statements on ${testDbKind() === 'postgres' ? 'PostgreSQL' : 'PGlite in its thread'}`, async () => {

@@ -18,8 +18,8 @@ export type ChainOptions = {
   /**
    * The chain is the transaction's last work when every step runs: the PGlite thread then commits
    * at once, without waiting for the main thread's turn (the transaction is closed after it; a
-   * callback that still throws cannot undo it). When a step returns no row, or on other drivers,
-   * the transaction goes on and commits as usual.
+   * callback that still throws cannot undo it). When a step returns no row, in a savepoint, or on
+   * other drivers, the transaction goes on and commits as usual.
    */
   lastWhenWhole?: boolean;
 };
@@ -38,7 +38,9 @@ export function executeChain(tx: Tx, steps: SQL[], { fill, lastWhenWhole = false
   const client = session.client as ChainClient;
   if (client.chain) {
     for (const b of built) session.logger.logQuery(b.sql, b.params);
-    return client.chain(built, { fill, commit: lastWhenWhole }, AS_DRIZZLE);
+    // In a savepoint (a nested transaction) the commit would end the outer transaction too.
+    const outermost = (tx as unknown as { nestedIndex?: number }).nestedIndex === 0;
+    return client.chain(built, { fill, commit: lastWhenWhole && outermost }, AS_DRIZZLE);
   }
   return runChain(built, fill, async (text, params) => rowsOf(await session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute()));
 }
