@@ -3,8 +3,6 @@ import { rowsOf, type Tx } from './index.ts';
 import { AS_DRIZZLE, type Built, type Internals } from './named.ts';
 import { runChain, type ChainFill } from './chain.mjs';
 
-export type { ChainFill };
-
 /** A transaction client that runs a chain itself: PGlite's in its thread (pglite-thread.ts). */
 type ChainClient = { chain?: (steps: Built[], opts: { fill?: ChainFill; commit: boolean }, options: object) => Promise<Record<string, unknown>[][]> };
 
