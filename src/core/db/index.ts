@@ -308,11 +308,20 @@ export async function migrate(database: Database): Promise<void> {
  * of one word in the recommendations took 2.6 ms with the list as seeded and 0.7-0.9 ms after
  * `gin_clean_pending_list` (decision 0031, session 12). So each table's GIN indexes are emptied
  * after its ANALYZE, one index per statement.
+ *
+ * A table is analysed again only when it grew by more than a tenth since its last ANALYZE (its
+ * pages now against `relpages`, which ANALYZE sets), or was never analysed: autovacuum's rule
+ * (`autovacuum_analyze_scale_factor` 0.1), by pages because PGlite counts no row changes
+ * (`pg_stat_user_tables` stays at zero). ANALYZE holds PGlite's one lock: for 100,000 signals
+ * 1.06 s, at every start and every hour, while requests waited (decision 0031, session 15).
  */
 export async function refreshStatistics(database: Database): Promise<void> {
   if (database.kind !== 'pglite') return;
-  const res = await database.db.execute(sql`select schemaname as s, tablename as t from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`);
-  const tables = rowsOf<{ s: string; t: string }>(res);
+  const res = await database.db.execute(sql`
+    select n.nspname as s, c.relname as t, c.reltuples < 0 or pg_relation_size(c.oid) / 8192 > c.relpages * 1.1 as stale
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') order by 1, 2`);
+  const tables = rowsOf<{ s: string; t: string; stale: boolean }>(res);
   const gin = rowsOf<{ s: string; t: string; i: string }>(
     await database.db.execute(sql`
       select n.nspname as s, t.relname as t, i.oid::regclass::text as i
@@ -320,8 +329,8 @@ export async function refreshStatistics(database: Database): Promise<void> {
         join pg_namespace n on n.oid = t.relnamespace join pg_am a on a.oid = i.relam
       where a.amname = 'gin'`),
   );
-  for (const { s, t } of tables) {
-    await database.db.execute(sql.raw(`analyze ${quoteIdent(s)}.${quoteIdent(t)}`));
+  for (const { s, t, stale } of tables) {
+    if (stale) await database.db.execute(sql.raw(`analyze ${quoteIdent(s)}.${quoteIdent(t)}`));
     for (const { i } of gin.filter((g) => g.s === s && g.t === t)) await database.db.execute(sql`select gin_clean_pending_list(${i}::regclass)`);
   }
   refreshed.add(database.db);
