@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 import { namePgStatements } from './pg-names.ts';
+import { buildQueriesFast } from './to-query.ts';
 
 export { executeNamed, namedStatementCount, type ExecuteResult } from './named.ts';
 
@@ -45,6 +46,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts);
 }
 
+/** The test suite builds every query with drizzle too and fails where the two differ (to-query.ts). */
+const CHECK_QUERIES = process.env.NODE_ENV === 'test';
+
 const queryLogger = (onQuery: OnQuery | undefined) => (onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {});
 
 /** Reconnecting after the server went away: first after 250 ms, then twice as long each time, at most 5 s. */
@@ -70,6 +74,7 @@ async function openPostgres(url: string, poolSize: number, onQuery?: OnQuery): P
   const client = await pool.connect();
   client.release();
   const db = drizzlePg(pool, { schema, ...queryLogger(onQuery) }) as unknown as Db;
+  buildQueriesFast(db, CHECK_QUERIES);
   pools.set(db, pool);
 
   // One LISTEN connection for every channel; when it is lost it comes back with backoff,
@@ -162,6 +167,7 @@ async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob; lock?: b
     throw err;
   }
   const db = drizzlePglite(client as never, { schema, ...queryLogger(opts.onQuery) }) as unknown as Db;
+  buildQueriesFast(db, CHECK_QUERIES);
   // One process owns a PGlite data directory (the lock above), so every listener is in this
   // process: telling them directly spares each POST a turn behind PGlite's single query lock.
   const listeners = new Map<string, Set<(payload: string) => void>>();
