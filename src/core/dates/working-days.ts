@@ -3,6 +3,7 @@
  * Easter Monday, Ascension Day, Whit Monday, King's Day, 5 May, Christmas Day and Boxing Day.
  * Dates are plain 'YYYY-MM-DD' strings (calendar days in Europe/Amsterdam).
  */
+import { utcToLocal } from './amsterdam.ts';
 
 export type IsoDate = string;
 
@@ -71,9 +72,7 @@ export function deadline(from: IsoDate, value: number, unit: 'weeks' | 'working_
   return unit === 'weeks' ? nextWorkingDayFrom(addDays(from, value * 7)) : addWorkingDays(from, value);
 }
 
-const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's date in Europe/Amsterdam. */
 export function todayInAmsterdam(now = new Date()): IsoDate {
-  return isoDay.format(now);
+  return utcToLocal(now).date;
 }
