@@ -74,9 +74,9 @@ export class PageCache {
   hits = 0;
   misses = 0;
   /** Only store when nothing changed while the page was being rendered. */
-  set(key: string, body: string, generation: number, etag: string) {
+  set(key: string, body: string | Buffer, generation: number, etag: string) {
     if (generation !== this.generation) return;
-    const page = Buffer.from(body);
+    const page = typeof body === 'string' ? Buffer.from(body) : body;
     const bytes = page.length + 2 * key.length + ENTRY_OVERHEAD;
     // A page larger than a quarter of the budget would push out many others for one reader.
     if (bytes > this.maxBytes / 4) return;

@@ -38,7 +38,7 @@ export function registerPublicCache(app: FastifyInstance, cache: PageCache, sess
     // page; the other instances are told in the background (page-cache.ts). A request changes
     // content, not an organisation's own row: the councils service says so itself ('all').
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && !req.routeOptions.config?.changesNothing) void cache.invalidate('content');
-    if (req.cacheKey && reply.statusCode === 200 && typeof payload === 'string') {
+    if (req.cacheKey && reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
       const etag = `"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
       cache.set(req.cacheKey, payload, req.cacheGeneration, etag);
       reply.header('etag', etag);
