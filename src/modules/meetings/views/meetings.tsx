@@ -76,9 +76,11 @@ export type MeetingNotice =
 export function MeetingTable({ ctx: given, rows, caption, empty, href }: { ctx?: PageCtx; rows: Meeting[]; caption: string; empty: string; href: (m: Meeting) => string }) {
   const ctx = usePageCtx(given);
   const t = ctx.t;
+  // Always under a section heading that says the same: shown, the caption read as a second heading.
   return (
     <Table
       caption={caption}
+      captionHidden
       empty={empty}
       rows={rows}
       columns={[
