@@ -1,8 +1,9 @@
 import { usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import type { Council } from '../../../core/organisations.schema.ts';
 import type { Actor } from '../../../core/policy.ts';
-import { Paragraph, Link, ButtonLink, ButtonGroup, Table, StatusBadge, Alert, Section } from '../../../ui/components/basics.tsx';
+import { Paragraph, Link, ButtonLink, ButtonGroup, StatusBadge, Alert } from '../../../ui/components/basics.tsx';
 import { formatDate, formatWeekday } from '../../../core/i18n/index.ts';
+import { TableSection } from '../../../ui/components/table-section.tsx';
 import { WorkspacePage, type Crumb } from '../../../ui/layouts/workspace-page.tsx';
 import { partnerships } from '../../../core/partnerships.ts';
 import type { Meeting } from '../meetings.schema.ts';
@@ -73,14 +74,14 @@ export type MeetingNotice =
   | 'removed';
 
 /** Meetings as a table; `href` leads to the workspace or to the public page of a meeting. */
-export function MeetingTable({ ctx: given, rows, caption, empty, href }: { ctx?: PageCtx; rows: Meeting[]; caption: string; empty: string; href: (m: Meeting) => string }) {
+/** A section of meetings: its heading, then the table (captioned by the heading for screen readers). */
+export function MeetingSection({ ctx: given, id, title, rows, empty, href }: { ctx?: PageCtx; id: string; title: string; rows: Meeting[]; empty: string; href: (m: Meeting) => string }) {
   const ctx = usePageCtx(given);
   const t = ctx.t;
-  // Always under a section heading that says the same: shown, the caption read as a second heading.
   return (
-    <Table
-      caption={caption}
-      captionHidden
+    <TableSection
+      id={id}
+      title={title}
       empty={empty}
       rows={rows}
       columns={[
@@ -96,9 +97,7 @@ export function MeetingTable({ ctx: given, rows, caption, empty, href }: { ctx?:
 export function MeetingsListPage({ ctx, council, coming, past, may, notice }: Props & { coming: Meeting[]; past: Meeting[]; may: { add: boolean }; notice?: string }) {
   const t = ctx.t;
   const path = wsPath(council);
-  const table = (rows: Meeting[], caption: string, empty: string) => (
-    <MeetingTable rows={rows} caption={caption} empty={empty} href={(m) => (m.councilId === council.id ? `${path}/${m.id}` : partnerships().jointMeetingPath(council.slug, m.id))} />
-  );
+  const href = (m: Meeting) => (m.councilId === council.id ? `${path}/${m.id}` : partnerships().jointMeetingPath(council.slug, m.id));
   return (
     <WorkspacePage title={t('meetings.ws.title')} section={path} notice={notice} intro={t('meetings.ws.intro')}>
       {may.add && (
@@ -109,12 +108,8 @@ export function MeetingsListPage({ ctx, council, coming, past, may, notice }: Pr
           </ButtonLink>
         </ButtonGroup>
       )}
-      <Section id="komend" title={t('meetings.list.coming')}>
-        {table(coming, t('meetings.list.coming'), t('meetings.list.noneComing'))}
-      </Section>
-      <Section id="geweest" title={t('meetings.list.past')}>
-        {table(past, t('meetings.list.past'), t('meetings.list.nonePast'))}
-      </Section>
+      <MeetingSection id="komend" title={t('meetings.list.coming')} rows={coming} empty={t('meetings.list.noneComing')} href={href} />
+      <MeetingSection id="geweest" title={t('meetings.list.past')} rows={past} empty={t('meetings.list.nonePast')} href={href} />
     </WorkspacePage>
   );
 }

@@ -5,7 +5,7 @@ import { formatDate } from '../../../core/i18n/index.ts';
 import { PublicPage } from '../../../ui/layouts/workspace-page.tsx';
 import type { Meeting } from '../meetings.schema.ts';
 import type { getPublicMeeting } from '../meetings.queries.ts';
-import { MeetingStatusLine, MeetingTable, placeOf, when } from './meetings.tsx';
+import { MeetingStatusLine, MeetingSection, placeOf, when } from './meetings.tsx';
 import { WordsHelp } from '../../../ui/components/term.tsx';
 import { RichText } from '../../../ui/components/rich-text.tsx';
 
@@ -22,12 +22,8 @@ export function PublicMeetingsPage({ ctx, council, coming, past }: Props & { com
         {t('calendar.public.subscribe')} <Link href={`/${council.slug}/agenda.ics`}>{t('calendar.public.feedLink')}</Link>
       </Paragraph>
       <WordsHelp ids={['ical', 'nietOpenbaar']} />
-      <Section id="komend" title={t('meetings.list.coming')}>
-        <MeetingTable rows={coming} caption={t('meetings.list.coming')} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
-      </Section>
-      <Section id="geweest" title={t('meetings.list.past')}>
-        <MeetingTable rows={past} caption={t('meetings.list.past')} empty={t('meetings.list.nonePast')} href={(m) => `${path}/${m.id}`} />
-      </Section>
+      <MeetingSection id="komend" title={t('meetings.list.coming')} rows={coming} empty={t('meetings.list.noneComing')} href={(m) => `${path}/${m.id}`} />
+      <MeetingSection id="geweest" title={t('meetings.list.past')} rows={past} empty={t('meetings.list.nonePast')} href={(m) => `${path}/${m.id}`} />
     </PublicPage>
   );
 }
