@@ -6,6 +6,7 @@
  *   npm run bench -- --path /lindewijk --duration 10 --connections 50
  *   npm run bench -- --database-url postgres://user:pass@127.0.0.1:5432/raadwerk
  *   npm run bench -- --only pglite
+ *   npm run bench -- --node-flags ''   (the app without the Node flags of `npm start`)
  *   npm run bench -- --parts pages,signals,documents   (default: every part)
  *
  * Every server runs in its own process on 127.0.0.1; autocannon drives them from this one.
@@ -57,6 +58,7 @@ import { benchScale, type ScaleResult } from './scale.ts';
 import { peakRssMb } from './support/memory.ts';
 import { isPostgres, printSummary, type SummaryLine } from './support/summary.ts';
 import { freePort } from '../test/support/ports.ts';
+import { startFlags } from './support/start-flags.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,6 +72,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
+    /** The app's Node flags instead of those of `npm start` (a comparison): --node-flags='' for none. */
+    'node-flags': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -307,7 +311,8 @@ async function benchTarget(label: string, databaseUrl: string | undefined): Prom
     console.log(/knowledge seeded .*/.exec(knowledgeSeed.output())?.[0]);
   }
 
-  const app = start(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
+  // As `npm start` runs it: its Node flags, and the server compiled ahead of time (scripts/start.mjs).
+  const app = start(process.execPath, [...startFlags(root, args['node-flags']), 'scripts/start.mjs'], env);
   try {
     const t1 = Date.now();
     await waitReady(base, app);

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { migratedTemplateDataDir } from '../src/core/db/template.ts';
+import { startFlags } from './support/start-flags.ts';
 import { freePort } from '../test/support/ports.ts';
 import { peakRssMb } from './support/memory.ts';
 import type { SummaryLine } from './support/summary.ts';
@@ -94,7 +95,7 @@ async function coldAndWarm(label: string, databaseUrl: string | undefined, dir: 
   delete env.SECRET_KEY;
   delete env.RAADWERK_TSX;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const app = ['scripts/start.mjs'];
+  const app = [...startFlags(root), 'scripts/start.mjs'];
   const port = await freePort();
   const cold = await timeStart(app, env, port);
   const warm = await timeStart(app, env, port);
