@@ -6,8 +6,8 @@
  *
  * package.json starts it with `--max-semi-space-size=64` (decision 0031, session 17): with V8's
  * default young generation a page's objects outlive the scavenges while 50 requests are in flight,
- * and are copied and promoted; a larger one gave the workspace pages 20-40 % more requests a
- * second on PostgreSQL, for about 85 MB more memory under load.
+ * and are copied and promoted; a larger one gave the workspace pages 20-70 % more requests a
+ * second on PostgreSQL, for 100-200 MB more memory at peak under load.
  */
 import fs from 'node:fs';
 import path from 'node:path';
