@@ -25,10 +25,21 @@ export async function listThemes(db: DbOrTx, councilId: string, read: Read = rea
   return read(db.select().from(signalThemes).where(eq(signalThemes.councilId, councilId)).orderBy(asc(signalThemes.name)));
 }
 
-/** A short, single-line excerpt for lists (the text may be long). */
-function summary(description: string, max = 120): string {
-  const flat = description.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+const SUMMARY_LENGTH = 120;
+/** Enough of the text for a summary even where it has runs of spaces or line breaks. */
+const SUMMARY_SOURCE = SUMMARY_LENGTH * 4;
+
+/**
+ * The start of the description, all a list's summary needs: a description may be 10 kB and a
+ * list has up to 500 rows. One more character than the source says whether there is more.
+ */
+const descriptionStart = sql<string>`left(${signals.description}, ${sql.raw(String(SUMMARY_SOURCE + 1))})`;
+
+/** A short, single-line excerpt for lists, from the whole text or its start (descriptionStart). */
+function summary(text: string, max = SUMMARY_LENGTH): string {
+  const cut = text.length > SUMMARY_SOURCE;
+  const flat = (cut ? text.slice(0, SUMMARY_SOURCE) : text).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : cut ? `${flat}…` : flat;
 }
 
 export type SignalListRow = {
@@ -55,7 +66,7 @@ export async function listSignals(deps: Deps, args: { actor: Actor | null; counc
       .select({
         id: signals.id,
         reference: signals.reference,
-        description: signals.description,
+        description: descriptionStart,
         area: signals.area,
         status: signals.status,
         source: signals.source,
@@ -75,7 +86,7 @@ export async function listSignals(deps: Deps, args: { actor: Actor | null; counc
 /** Signals waiting for a meeting; the meetings module links agenda items to these. */
 export async function listSignalsToDiscuss(db: DbOrTx, councilId: string): Promise<Array<{ id: string; reference: string; summary: string; themeName: string | null }>> {
   const rows = await db
-    .select({ id: signals.id, reference: signals.reference, description: signals.description, themeName: signalThemes.name })
+    .select({ id: signals.id, reference: signals.reference, description: descriptionStart, themeName: signalThemes.name })
     .from(signals)
     .leftJoin(signalThemes, eq(signalThemes.id, signals.themeId))
     .where(and(eq(signals.councilId, councilId), eq(signals.status, 'to_discuss')))
@@ -89,7 +100,7 @@ export async function signalRefs(db: DbOrTx, councilId: string, ids: Ids, read: 
   if (!byIds) return [];
   const rows = await read(
     db
-      .select({ id: signals.id, reference: signals.reference, description: signals.description })
+      .select({ id: signals.id, reference: signals.reference, description: descriptionStart })
       .from(signals)
       .where(and(eq(signals.councilId, councilId), byIds))
       .orderBy(asc(signals.reference)),

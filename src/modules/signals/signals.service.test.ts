@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, type Actor } from '../../core/policy.ts'
 import { useTestApp, makeAdvice, makeCouncil, mailsTo, person, people, auditEntries } from '../advice/advice.test-helpers.ts';
 import type { Council } from '../../core/organisations.schema.ts';
 import { signalAccessLog, signalContacts, signalEvents, signalMessages, signals, type SignalArea, type SignalSource } from './signals.schema.ts';
-import { countNewSignals, getSignal, listSignalsToDiscuss, signalsForAdvice } from './signals.queries.ts';
+import { countNewSignals, getSignal, listSignals, listSignalsToDiscuss, signalRefs, signalsForAdvice } from './signals.queries.ts';
 import { classify, closeSignal, linkAdvice, markDiscussed, markDuplicate, reopenSignal, toDiscuss } from './signals.triage.ts';
 import { accessLog, eraseSignal, exportSignal, viewContact } from './signals.privacy.ts';
 import { defaultSettings, getSettingsPage, saveSettings, saveTemplate } from './signals.settings.ts';
@@ -425,6 +425,24 @@ test('settings: defaults without a row, text kept at least as long as contact de
     }),
     (e) => e instanceof DomainError && e.field === 'textRetentionMonths',
   );
+});
+
+test('list summaries: one line of at most 120 characters, read from the start of the text only', async () => {
+  const c = await makeCouncil(t);
+  const secretary = await person(t, c, 'secretary');
+  const short = await submit(c, '  De bus\n\nrijdt   niet meer.  ');
+  const long = await submit(c, `Het loket is dicht. ${'Niemand neemt op. '.repeat(500)}`);
+  // Most of the text's start is line breaks: what is there is shown, with a mark that more follows.
+  const spaced = await submit(c, `Begin.${'\n'.repeat(600)}Einde.`);
+  const listed = await listSignals(deps(), { actor: secretary.actor, council: c, filter: {} });
+  const summaryOf = (id: string) => listed.find((r) => r.id === id)!.summary;
+  assert.equal(summaryOf(short.id), 'De bus rijdt niet meer.');
+  assert.equal(summaryOf(long.id).length, 120);
+  assert.ok(summaryOf(long.id).startsWith('Het loket is dicht. Niemand neemt op.'));
+  assert.ok(summaryOf(long.id).endsWith('…'));
+  assert.equal(summaryOf(spaced.id), 'Begin.…');
+  const refs = await signalRefs(t.db, c.id, [long.id]);
+  assert.equal(refs[0]!.summary, summaryOf(long.id));
 });
 
 test('dashboard count of new signals', async () => {
