@@ -66,7 +66,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: LOGO_MAX_BYTES, files: 1, fields: 20, fieldSize: 10_000 } });
   // With PostgreSQL the counts live in the database, so limits hold across instances (core/http/rate-limit-store.ts).
   await app.register(rateLimit, { global: false, ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db), skipOnError: true } : {}) });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerErrorHandling(app);
   registerRequestContext(app, { db: deps.db, secretKey, listWorkspaces: (userId, isAdmin) => listWorkspacesFor(deps.db, userId, isAdmin) });
   // Before tenancy and the section guard: ids, NUL characters and redirects (core/http/input.ts).

@@ -290,6 +290,16 @@ test('security headers: strict CSP, no framing, nosniff, referrer policy; HSTS o
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
   assert.equal(res.headers['strict-transport-security'], undefined);
+  // The rest of helmet's set, and ours.
+  assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+  assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+  assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin');
+  assert.equal(res.headers['x-permitted-cross-domain-policies'], 'none');
+  assert.match(String(res.headers['permissions-policy']), /camera=\(\)/);
+  // A cached page (the second anonymous read) carries the same headers.
+  const cached = await t.app.inject('/');
+  assert.equal(cached.headers['content-security-policy'], csp);
+  assert.equal(cached.headers['x-frame-options'], 'SAMEORIGIN');
 });
 
 test('behind a TLS proxy (TRUST_PROXY=true) pages carry HSTS; plain http does not', async () => {
