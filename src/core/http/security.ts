@@ -28,7 +28,7 @@ const HELMET: HelmetOptions = {
 /**
  * The headers helmet sets with these options, asked of it once. They depend on nothing in the
  * request (no nonces), and @fastify/helmet built helmet's middleware anew for every request
- * (decision 0031, session 17).
+ * (decision 0036).
  */
 function helmetHeaders(options: HelmetOptions = HELMET): [string, string][] {
   const headers: [string, string][] = [];
