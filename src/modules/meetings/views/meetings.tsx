@@ -73,8 +73,7 @@ export type MeetingNotice =
   | 'rhythm'
   | 'removed';
 
-/** Meetings as a table; `href` leads to the workspace or to the public page of a meeting. */
-/** A section of meetings: its heading, then the table (captioned by the heading for screen readers). */
+/** A section of meetings: its heading, then the table (captioned by the heading for screen readers); `href` leads to the workspace or to the public page of a meeting. */
 export function MeetingSection({ ctx: given, id, title, rows, empty, href }: { ctx?: PageCtx; id: string; title: string; rows: Meeting[]; empty: string; href: (m: Meeting) => string }) {
   const ctx = usePageCtx(given);
   const t = ctx.t;
