@@ -4,7 +4,7 @@ import { locales, translator, type Locale, type Translate } from '../i18n/index.
 import { loadSession, SESSION_COOKIE, type LoadedSession } from '../auth/sessions.ts';
 import { csrfTokenFor } from './csrf.ts';
 import { CouncilScopeProvider, PageCtxProvider, type PageCtx } from '../../ui/context.ts';
-import { renderDocument } from '../../ui/render.ts';
+import { renderPageBytes } from '../../ui/render.ts';
 import type { Db } from '../db/index.ts';
 import { sha256 } from '../secret.ts';
 import type { Council } from '../organisations.schema.ts';
@@ -57,7 +57,7 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDeps):
     // one typographic apostrophe is a two-byte string; decision 0031, session 16).
     return this.code(status)
       .type('text/html; charset=utf-8')
-      .send(Buffer.from(renderDocument(withRequestScope(this.request, node))));
+      .send(renderPageBytes(withRequestScope(this.request, node)));
   });
 
   app.addHook('onRequest', async (req) => {

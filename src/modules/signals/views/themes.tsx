@@ -1,7 +1,7 @@
 import { h, type VNode } from 'preact';
-import { jsxTemplate } from 'preact/jsx-runtime';
 import { useContext } from 'preact/hooks';
 import { renderToString } from 'preact-render-to-string';
+import { keptBytes } from '../../../ui/render.ts';
 import { CouncilScopeProvider, LanguageFormScope, PageCtxProvider, usePageCtx, type PageCtx } from '../../../ui/context.ts';
 import { formatMonth } from '../../../core/i18n/index.ts';
 import { Paragraph, Link, Table, StatusBadge, Section, Button, Pagination } from '../../../ui/components/basics.tsx';
@@ -109,14 +109,15 @@ export function ThemesPage({
 }
 
 /**
- * The tables' HTML per view and way of showing it. The view is the same object until the next
- * change (signals.themes.ts keeps it), so a request renders only the page around them. Kept in
- * one list bounded by bytes (oldest use out first), so many councils' views in one hour cannot
- * grow memory without end; entries of views that went are simply never asked for again.
+ * The tables' HTML per view and way of showing it, as UTF-8 bytes cut where the form token goes.
+ * The view is the same object until the next change (signals.themes.ts keeps it), so a request
+ * renders and encodes only the page around them (ui/render.ts, keptBytes). Kept in one list
+ * bounded by bytes (oldest use out first), so many councils' views in one hour cannot grow
+ * memory without end; entries of views that went are simply never asked for again.
  */
-type Kept = { html: string; takesSwitch: boolean };
+type Kept = { chunks: Buffer[]; bytes: number; takesSwitch: boolean };
 const keptTables = new Map<string, Kept>();
-let keptBytes = 0;
+let keptTotal = 0;
 const KEPT_BYTES = 8 * 1024 * 1024;
 /** Each view's number (for the keys) and how many ways of showing it are kept. */
 const views = new WeakMap<ThemeView, { id: number; variants: number }>();
@@ -126,11 +127,11 @@ const VARIANTS_PER_VIEW = 12;
 
 function keepTables(key: string, kept: Kept): void {
   keptTables.set(key, kept);
-  keptBytes += kept.html.length;
+  keptTotal += kept.bytes;
   for (const [oldKey, old] of keptTables) {
-    if (keptBytes <= KEPT_BYTES) break;
+    if (keptTotal <= KEPT_BYTES) break;
     keptTables.delete(oldKey);
-    keptBytes -= old.html.length;
+    keptTotal -= old.bytes;
   }
 }
 
@@ -160,11 +161,11 @@ function RenderedOnce({ view, variant, scope, children }: { view: ThemeView; var
     const html = renderToString(
       h(LanguageFormScope.Provider, { value: inner }, h(PageCtxProvider, { value: { ...ctx, csrfToken: TOKEN_SLOT } }, h(CouncilScopeProvider, { value: scope }, children()))),
     );
-    kept = { html, takesSwitch: Boolean(inner?.taken && languageForm && !languageForm.taken) };
+    const chunks = html.split(TOKEN_SLOT).map((part) => Buffer.from(part));
+    kept = { chunks, bytes: chunks.reduce((n, c) => n + c.length, 0), takesSwitch: Boolean(inner?.taken && languageForm && !languageForm.taken) };
     seen.variants++;
     keepTables(key, kept);
   }
   if (kept.takesSwitch && languageForm) languageForm.taken = true;
-  // preact's template vnode (the one its precompiling JSX transform makes): rendered to string as it is.
-  return jsxTemplate([kept.html.replaceAll(TOKEN_SLOT, () => ctx.csrfToken)]);
+  return <>{kept.chunks.map((chunk, i) => (i === 0 ? keptBytes(chunk) : [ctx.csrfToken, keptBytes(chunk)]))}</>;
 }
