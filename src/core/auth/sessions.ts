@@ -30,7 +30,7 @@ type SessionMembership = { id: string; councilId: string; role: Role; slug: stri
  * account and second-step pages) read the row themselves (`findUserById`).
  */
 export type LoadedSession = {
-  session: Pick<Session, 'mfaPending' | 'csrfSecret' | 'lastSeenAt' | 'expiresAt'>;
+  session: Pick<Session, 'idHash' | 'mfaPending' | 'csrfSecret' | 'lastSeenAt' | 'expiresAt'>;
   user: Pick<User, 'id' | 'name' | 'isPlatformAdmin' | 'locale'>;
   /** Active memberships, by organisation name: the actor's role and the header's workspaces without more queries. */
   memberships: SessionMembership[];
@@ -91,7 +91,7 @@ export async function loadSession(db: Db, raw: string): Promise<LoadedSession | 
       .where(eq(sessions.idHash, idHash));
   }
   return {
-    session: { mfaPending: row.mfaPending, csrfSecret: row.csrfSecret, lastSeenAt, expiresAt },
+    session: { idHash, mfaPending: row.mfaPending, csrfSecret: row.csrfSecret, lastSeenAt, expiresAt },
     user: { id: row.userId, name: row.name, isPlatformAdmin: row.isPlatformAdmin, locale: row.locale },
     memberships: rows.flatMap((r) => (r.membershipId === null ? [] : [{ id: r.membershipId, councilId: r.councilId, role: r.role, slug: r.slug, name: r.councilName }])),
   };

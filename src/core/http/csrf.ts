@@ -17,9 +17,25 @@ declare module 'fastify' {
  * See docs/decisions/0003-csrf-without-anonymous-cookies.md.
  */
 export function csrfTokenFor(secretKey: string, sessionSecret: string | null): string {
-  if (sessionSecret) return `s.${hmac(secretKey, `s:${sessionSecret}`)}`;
+  if (sessionSecret) return sessionToken(secretKey, sessionSecret);
   const ts = Date.now().toString(36);
   return `a.${ts}.${hmac(secretKey, `a:${ts}`)}`;
+}
+
+/** Session tokens made lately: an HMAC for every page was a few per cent of a light page's time. */
+const sessionTokens = new Map<string, string>();
+const SESSION_TOKENS_KEPT = 10_000;
+
+function sessionToken(secretKey: string, sessionSecret: string): string {
+  const key = `${secretKey}\n${sessionSecret}`;
+  let token = sessionTokens.get(key);
+  if (token === undefined) {
+    // Emptied when full: a token is made again from the secret at the next page.
+    if (sessionTokens.size >= SESSION_TOKENS_KEPT) sessionTokens.clear();
+    token = `s.${hmac(secretKey, `s:${sessionSecret}`)}`;
+    sessionTokens.set(key, token);
+  }
+  return token;
 }
 
 function verifyCsrfToken(secretKey: string, sessionSecret: string | null, token: unknown): { ok: boolean; issuedAt: number | null } {

@@ -6,7 +6,6 @@ import { csrfTokenFor } from './csrf.ts';
 import { CouncilScopeProvider, PageCtxProvider, type PageCtx } from '../../ui/context.ts';
 import { renderPageBytes } from '../../ui/render.ts';
 import type { Db } from '../db/index.ts';
-import { sha256 } from '../secret.ts';
 import type { Council } from '../organisations.schema.ts';
 import type { Actor } from '../policy.ts';
 import { DRAFT_COOKIE, takeDraft, type FormDraft } from './form-drafts.ts';
@@ -64,7 +63,7 @@ export function registerRequestContext(app: FastifyInstance, deps: ContextDeps):
     const raw = req.cookies[SESSION_COOKIE];
     if (raw && !req.url.startsWith('/assets/') && !req.url.startsWith('/api/')) {
       req.auth = await loadSession(deps.db, raw);
-      if (req.auth) req.sessionIdHash = sha256(raw);
+      if (req.auth) req.sessionIdHash = req.auth.session.idHash;
     }
     const fromCookie = req.cookies[LOCALE_COOKIE];
     const locale: Locale = (locales as readonly string[]).includes(fromCookie ?? '') ? (fromCookie as Locale) : (req.auth?.user.locale ?? 'nl');
