@@ -42,6 +42,11 @@ if ! command -v java >/dev/null 2>&1; then
   raadwerk_apt_install default-jre-headless || true
   command -v java >/dev/null 2>&1 || die "Java is missing (needed for the HTML checker). Install it with: apt-get update && apt-get install -y default-jre-headless"
 fi
+# pdftotext (poppler-utils): an independent reader of the PDF letters the tests make.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  raadwerk_apt_install poppler-utils || true
+  command -v pdftotext >/dev/null 2>&1 || die "pdftotext is missing (the tests read the PDF letters with it). Install it with: apt-get update && apt-get install -y poppler-utils"
+fi
 # nginx: the reverse proxy in front of two app instances (test/instances). Outside CI the test
 # says it cannot run when nginx cannot be installed; in CI it must run.
 if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
