@@ -44,14 +44,9 @@ const SCRATCH_MAX = 8 * 1024 * 1024;
  * bytes and then encodes, each pass over the whole page (decision 0031, session 18).
  */
 export function renderPageBytes(node: VNode): Buffer {
+  // Emptied first: a render that threw left its pieces behind.
   pieces.length = 0;
-  let html: string;
-  try {
-    html = renderDocument(node);
-  } catch (err) {
-    pieces.length = 0;
-    throw err;
-  }
+  const html = renderDocument(node);
   const taken = pieces.splice(0);
   // Each UTF-16 unit is at most 3 bytes of UTF-8, so the page always fits.
   if (html.length * 3 > scratch.length) {
